@@ -1,0 +1,22 @@
+#pragma once
+
+#include "model/logentry.h"
+#include "model/runinfo.h"
+
+#include <QList>
+#include <QString>
+
+// One response of the logs endpoint, parsed.
+struct ParsedPage
+{
+    RunInfo run;
+    QList<LogEntry> entries;
+};
+
+// Parsing either yields a page or says, in words, what is wrong with the body.
+struct PageParseResult
+{
+    bool ok = false;
+    QString error;   // e.g. "not valid JSON at byte 1432: ...", "field \"logs\" is not an array"
+    ParsedPage page;
+};

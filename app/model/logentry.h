@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+
+#include <limits>
+
+// One log entry of a run. The entry's JSON is kept byte for byte as the server sent it, so that
+// exports are exact and unknown fields survive; the few fields the table shows are extracted
+// once, when the page is parsed, so that scrolling never parses JSON.
+struct LogEntry
+{
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+
+    QByteArray rawJson;           // the entry object exactly as received
+    qint64 agentRunId = 0;
+    qint64 createdAtMsecs = kNoTime; // UTC milliseconds since the epoch, kNoTime when null/unparsable
+    QString createdAtText;        // as received; null when the server sent null
+    QString messageType;          // null when the server sent null
+    QString toolName;             // null when the server sent null
+    QString summary;              // one line for the table: thought, else observation, else input
+
+    bool hasTime() const { return createdAtMsecs != kNoTime; }
+};

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QtGlobal>
+
+#include <optional>
+
+// The run's own fields, as the latest page response described them. Nullable fields are
+// std::optional so that "null" and "empty" stay different things.
+struct RunInfo
+{
+    qint64 id = 0;
+    qint64 organizationId = 0;
+    std::optional<QString> status;
+    std::optional<QString> createdAt;
+    std::optional<QString> webUrl;
+    std::optional<QString> result;
+    QByteArray metadataJson;      // raw JSON object text; empty when null or absent
+    std::optional<qint64> totalLogs;
+    std::optional<qint64> page;
+    std::optional<qint64> size;
+    std::optional<qint64> pages;
+
+    // Every top-level field but "logs", in the server's order, each value as its raw JSON text.
+    // Exports write these back exactly, unknown fields included.
+    QList<QPair<QString, QByteArray>> rawFields;
+};
