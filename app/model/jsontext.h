@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QtGlobal>
+
+// Text-level work on JSON that must never change a value: an entry's bytes are the record of
+// what the server said, so numbers and string escapes are copied, never re-serialised. Every
+// function here is pure and thread-safe, and never crashes or throws on any input, valid or not.
+namespace JsonText {
+
+// Re-indents by scanning tokens: one member or element per line, "key": value, `{}` and `[]`
+// stay compact. Invalid input is re-indented as far as its tokens allow.
+QByteArray pretty(QByteArrayView raw, int indent = 2);
+
+// Drops every whitespace byte outside strings.
+QByteArray compact(QByteArrayView raw);
+
+// The first (at most) maxBytes bytes of compact(raw), cut at a UTF-8 character boundary: a
+// one-line preview of a value of any size that costs time in proportion to the preview.
+QByteArray compactPreview(QByteArrayView raw, qsizetype maxBytes);
+
+// A human-readable, YAML-like rendering for reading an entry: `key: value` lines, nested
+// objects indented, array items as `- item`, strings unescaped with their real line breaks
+// (a multi-line string becomes an indented block under `key: |`), numbers as their exact text.
+// Invalid JSON (or nesting deeper than 512) is returned as its raw text, decoded as UTF-8.
+QString readable(QByteArrayView raw);
+
+// Where a text stops being one RFC 8259 JSON value, and why. Byte offsets are 0-based;
+// line and column are 1-based, the column counted in characters (UTF-8 code points).
+struct SyntaxCheck
+{
+    bool ok = true;
+    qsizetype offset = -1;
+    qsizetype line = 0;
+    qsizetype column = 0;
+    QString reason;   // e.g. "unclosed string", "invalid UTF-8", "nesting deeper than 512 levels"
+};
+
+// A strict, scalar check of the RFC 8259 grammar, UTF-8 included, with a nesting limit. Unlike
+// simdjson it accepts numbers beyond double or 64-bit range and lone "\uD800" escapes: both are
+// valid JSON, and servers do send them. Slower than simdjson; meant to say where an error is.
+SyntaxCheck check(QByteArrayView raw, int maxDepth = 512);
+
+// Decodes one JSON string token (quotes included, as in the document) to text. Escapes that do
+// not form a valid UTF-16 sequence (a lone surrogate) become U+FFFD instead of failing.
+QString unescapeString(QByteArrayView token);
+
+} // namespace JsonText
