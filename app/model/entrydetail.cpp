@@ -1,0 +1,191 @@
+#include "entrydetail.h"
+
+#include "jsontext.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <string_view>
+
+namespace {
+
+using simdjson::error_code;
+using simdjson::ondemand::json_type;
+namespace ondemand = simdjson::ondemand;
+
+constexpr size_t kMaxDepth = 512;
+
+QString text(std::string_view s)
+{
+    // A JSON "" must stay an empty, non-null string.
+    if (s.empty())
+        return QStringLiteral("");
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+QByteArray bytes(std::string_view s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+std::string_view trimTrailingSpace(std::string_view s)
+{
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+error_code rawValue(ondemand::value &value, json_type type, std::string_view &raw)
+{
+    if (type == json_type::object) {
+        ondemand::object o;
+        if (error_code e = value.get_object().get(o))
+            return e;
+        return o.raw_json().get(raw);
+    }
+    if (type == json_type::array) {
+        ondemand::array a;
+        if (error_code e = value.get_array().get(a))
+            return e;
+        return a.raw_json().get(raw);
+    }
+    raw = trimTrailingSpace(value.raw_json_token());
+    return simdjson::SUCCESS;
+}
+
+// simdjson refuses lone surrogate escapes, which are valid JSON: our decoder takes over then.
+QString stringText(ondemand::value &value, std::string_view rawToken)
+{
+    std::string_view s;
+    if (value.get_string().get(s) == simdjson::SUCCESS)
+        return text(s);
+    return JsonText::unescapeString(QByteArrayView(rawToken.data(), qsizetype(rawToken.size())));
+}
+
+QString keyOf(const ondemand::field &field, const char *documentEnd)
+{
+    const char *start = field.key().raw();
+    const char *p = start;
+    while (p < documentEnd && *p != '"')
+        p += *p == '\\' ? 2 : 1;
+    p = std::min(p, documentEnd);
+    return JsonText::unescapeString(QByteArrayView(start, p - start));
+}
+
+// Null stays null; a string is unescaped; any other value is shown as its raw JSON.
+QString displayText(ondemand::value &value, json_type type, std::string_view raw)
+{
+    if (type == json_type::null)
+        return QString();
+    return type == json_type::string ? stringText(value, raw) : text(raw);
+}
+
+EntryDetail failure(const QString &message)
+{
+    EntryDetail d;
+    d.ok = false;
+    d.error = message;
+    return d;
+}
+
+// Same policy as the page parser: simdjson's DOM validates; its two strictures beyond JSON
+// (out-of-range numbers, lone surrogates) are overruled by our own checker, which also says
+// where any error is.
+QString validate(const simdjson::padded_string &json, const QByteArray &raw)
+{
+    error_code domError = simdjson::SUCCESS;
+    {
+        simdjson::dom::parser dom;
+        domError = dom.allocate(json.size(), kMaxDepth);
+        if (!domError) {
+            simdjson::dom::element root;
+            domError = dom.parse(json).get(root);
+        }
+    }
+    if (!domError)
+        return {};
+    const QString simdjsonMessage = QString::fromUtf8(simdjson::error_message(domError));
+    if (domError == simdjson::MEMALLOC || domError == simdjson::CAPACITY)
+        return QStringLiteral("the entry is too large to parse (%1)").arg(simdjsonMessage);
+    const JsonText::SyntaxCheck check = JsonText::check(raw, int(kMaxDepth));
+    if (!check.ok)
+        return QStringLiteral("not valid JSON at byte %1 (line %2, column %3): %4")
+                .arg(check.offset)
+                .arg(check.line)
+                .arg(check.column)
+                .arg(check.reason);
+    if (domError == simdjson::NUMBER_ERROR || domError == simdjson::STRING_ERROR)
+        return {};
+    return QStringLiteral("not valid JSON: %1").arg(simdjsonMessage);
+}
+
+} // namespace
+
+EntryDetail parseEntryDetail(const QByteArray &rawEntryJson)
+{
+    if (rawEntryJson.isEmpty())
+        return failure(QStringLiteral("the entry is empty"));
+    const simdjson::padded_string json(rawEntryJson.constData(), size_t(rawEntryJson.size()));
+    if (json.data() == nullptr)
+        return failure(QStringLiteral("not enough memory to parse an entry of %1 bytes").arg(rawEntryJson.size()));
+    const QString invalid = validate(json, rawEntryJson);
+    if (!invalid.isNull())
+        return failure(invalid);
+
+    const auto internalError = [](error_code e) {
+        return failure(QStringLiteral("could not read the entry: %1").arg(QString::fromUtf8(simdjson::error_message(e))));
+    };
+    ondemand::parser parser;
+    ondemand::document doc;
+    if (error_code e = parser.iterate(json).get(doc))
+        return internalError(e);
+    json_type rootType;
+    if (error_code e = doc.type().get(rootType))
+        return internalError(e);
+    if (rootType != json_type::object)
+        return failure(QStringLiteral("the entry is not a JSON object"));
+    ondemand::object object;
+    if (error_code e = doc.get_object().get(object))
+        return internalError(e);
+
+    EntryDetail d;
+    const char *documentEnd = json.data() + json.size();
+    for (auto fieldResult : object) {
+        ondemand::field field;
+        if (error_code e = std::move(fieldResult).get(field))
+            return internalError(e);
+        const QString key = keyOf(field, documentEnd);
+        ondemand::value &value = field.value();
+        json_type type;
+        if (error_code e = value.type().get(type))
+            return internalError(e);
+        std::string_view raw;
+        if (error_code e = rawValue(value, type, raw))
+            return internalError(e);
+
+        if (key == QLatin1String("agent_run_id")) {
+            int64_t id = 0;
+            d.agentRunId = (type == json_type::number && value.get_int64().get(id) == simdjson::SUCCESS) ? qint64(id) : 0;
+        } else if (key == QLatin1String("created_at")) {
+            d.createdAtText = displayText(value, type, raw);
+        } else if (key == QLatin1String("message_type")) {
+            d.messageType = displayText(value, type, raw);
+        } else if (key == QLatin1String("tool_name")) {
+            d.toolName = displayText(value, type, raw);
+        } else if (key == QLatin1String("thought")) {
+            d.thought = displayText(value, type, raw);
+        } else if (key == QLatin1String("observation")) {
+            d.observation = type == json_type::null ? QByteArray() : bytes(raw);
+            d.observationIsString = type == json_type::string;
+            d.observationText = d.observationIsString ? stringText(value, raw) : QString();
+        } else if (key == QLatin1String("tool_input")) {
+            d.toolInput = type == json_type::null ? QByteArray() : bytes(raw);
+        } else if (key == QLatin1String("tool_output")) {
+            d.toolOutput = type == json_type::null ? QByteArray() : bytes(raw);
+        } else {
+            d.otherFields.append({key, bytes(raw)});
+        }
+    }
+    d.ok = true;
+    return d;
+}
