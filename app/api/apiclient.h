@@ -1,0 +1,36 @@
+#pragma once
+
+#include "api/apiendpoint.h"
+#include "api/pagereply.h"
+
+#include <QObject>
+
+class QNetworkAccessManager;
+
+// Talks to GET /v1/alpha/organizations/{org}/agent/run/{run}/logs. Sends the token only to the
+// endpoint's own origin and refuses redirects elsewhere; pacing is the caller's (RequestPacer).
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    ApiClient(QNetworkAccessManager *network, const ApiEndpoint &endpoint,
+              QObject *parent = nullptr);
+
+    const ApiEndpoint &endpoint() const { return m_endpoint; }
+    void setLimits(const PageReply::Limits &limits) { m_limits = limits; }
+
+    // The URL of one page (without any credentials).
+    QUrl pageUrl(const RunRef &run, const PageQuery &query) const;
+
+    // Starts the request. The reply is owned by the caller (parented to this client until then)
+    // and always finishes, with a page or an error: an insecure base URL fails without sending.
+    PageReply *fetchPage(const RunRef &run, const PageQuery &query);
+
+    // Plain http:// is allowed for loopback hosts only (the demo backend and tests).
+    static bool isSecureEnough(const QUrl &baseUrl);
+
+private:
+    QNetworkAccessManager *m_network;
+    ApiEndpoint m_endpoint;
+    PageReply::Limits m_limits;
+};

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QUrl>
+#include <QtGlobal>
+
+// Where the API is and who we are to it. The token is a secret: it is only ever placed in the
+// Authorization header of requests to baseUrl's origin, never logged or shown.
+struct ApiEndpoint
+{
+    QUrl baseUrl;      // e.g. https://api.codegen.com
+    QByteArray token;  // empty: send no Authorization header (the demo backend needs none)
+};
+
+// Which run, in which organization.
+struct RunRef
+{
+    qint64 orgId = 0;
+    qint64 runId = 0;
+
+    bool isValid() const { return orgId > 0 && runId > 0; }
+    bool operator==(const RunRef &other) const { return orgId == other.orgId && runId == other.runId; }
+};
+
+// One page of the endpoint's skip/limit paging.
+struct PageQuery
+{
+    static constexpr int kMaxLimit = 100;
+
+    qint64 skip = 0;
+    int limit = kMaxLimit;
+    bool reverse = false;
+};

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "api/apiendpoint.h"
+#include "api/apierror.h"
+
+#include <QString>
+
+// Words for failures, shared by the window and the command line so both say the same thing.
+namespace ErrorText {
+// One sentence the user can act on, e.g. "Run 12345 was not found in organization 7."
+QString describe(const ApiError &error, const RunRef &run);
+// For the command line: the sentence plus "(HTTP 404: Agent run not found.)" where it applies.
+QString describeWithStatus(const ApiError &error, const RunRef &run);
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/parsedpage.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkReply;
+
+// One request for one page, in flight. Emits finished() exactly once, with either a parsed
+// page or an error. The body is parsed on a worker thread, never on the caller's.
+class PageReply : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits {
+        int idleTimeoutMs = 30000;        // no byte for this long: Timeout
+        int totalTimeoutMs = 180000;      // the whole reply took longer: Timeout
+        qint64 maxBodyBytes = 512LL << 20; // a larger body is refused: TooLarge
+    };
+
+    PageReply(QNetworkReply *reply, const QUrl &allowedOrigin, const Limits &limits,
+              QObject *parent = nullptr);
+    // A reply that fails without any request (e.g. an insecure URL); finishes from the event loop.
+    PageReply(const ApiError &error, QObject *parent = nullptr);
+    ~PageReply() override;
+
+    bool isFinished() const { return m_finished; }
+    const ApiError &error() const { return m_error; }
+    const ParsedPage &page() const { return m_page; }
+    // Moves the page out (entries can be large); call once, after finished().
+    ParsedPage takePage() { return std::move(m_page); }
+    qint64 bodyBytes() const { return m_bodyBytes; }
+
+    // Stops the request; finished() follows with a Cancelled error.
+    void abort();
+
+signals:
+    void finished();
+
+private:
+    void onRedirected(const QUrl &target);
+    void onProgress(qint64 received, qint64 total);
+    void onNetworkFinished();
+    void onParsed();
+    void failBeforeFinish(ApiError::Kind kind, const QString &detail);
+    void finish();
+
+    QPointer<QNetworkReply> m_reply;
+    QUrl m_allowedOrigin;
+    Limits m_limits;
+    QTimer m_idleTimer;
+    QTimer m_totalTimer;
+    ApiError m_error;        // set when we abort on purpose, so Qt's generic error is not used
+    ParsedPage m_page;
+    QFutureWatcher<PageParseResult> m_parseWatcher;
+    qint64 m_bodyBytes = 0;
+    bool m_finished = false;
+};

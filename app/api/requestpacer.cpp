@@ -1,0 +1,165 @@
+#include "api/requestpacer.h"
+
+#include <QCryptographicHash>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace {
+int g_defaultMax = 60;
+int g_defaultWindowMs = 60000;
+}
+
+RequestPacer::RequestPacer(int maxRequests, int windowMs, QObject *parent)
+    : QObject(parent)
+    , m_maxRequests(std::max(1, maxRequests))
+    , m_windowMs(std::max(1, windowMs))
+{
+    m_clock.start();
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &RequestPacer::dispatch);
+}
+
+RequestPacer *RequestPacer::shared(const QUrl &baseUrl, const QByteArray &token)
+{
+    static QHash<QByteArray, RequestPacer *> pacers;
+    const QByteArray origin = baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery
+                                               | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+                                  .toString()
+                                  .toUtf8();
+    const QByteArray key = origin + '|'
+        + QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
+    RequestPacer *&pacer = pacers[key];
+    if (!pacer)
+        pacer = new RequestPacer(g_defaultMax, g_defaultWindowMs); // lives as long as the app
+    return pacer;
+}
+
+void RequestPacer::setDefaultLimit(int maxRequests, int windowMs)
+{
+    g_defaultMax = std::max(1, maxRequests);
+    g_defaultWindowMs = std::max(1, windowMs);
+}
+
+void RequestPacer::setLimit(int maxRequests, int windowMs)
+{
+    m_maxRequests = std::max(1, maxRequests);
+    m_windowMs = std::max(1, windowMs);
+    scheduleDispatch();
+    emit stateChanged();
+}
+
+RequestPacer::Ticket RequestPacer::acquire(Priority priority, QObject *context,
+                                           std::function<void(Ticket)> granted)
+{
+    const Ticket ticket = m_nextTicket++;
+    // Visible work goes before background work; FIFO within a priority.
+    auto position = std::find_if(m_queue.begin(), m_queue.end(), [priority](const Waiter &w) {
+        return w.priority > priority;
+    });
+    m_queue.insert(position, Waiter{ticket, priority, context, std::move(granted)});
+    scheduleDispatch();
+    emit stateChanged();
+    return ticket;
+}
+
+void RequestPacer::cancel(Ticket ticket)
+{
+    const auto it = std::find_if(m_queue.begin(), m_queue.end(),
+                                 [ticket](const Waiter &w) { return w.ticket == ticket; });
+    if (it == m_queue.end())
+        return;
+    m_queue.erase(it);
+    emit stateChanged();
+}
+
+void RequestPacer::returnUnused(Ticket ticket)
+{
+    const auto it = std::find_if(m_counted.begin(), m_counted.end(),
+                                 [ticket](const Counted &c) { return c.ticket == ticket; });
+    if (it == m_counted.end())
+        return;
+    m_counted.erase(it);
+    scheduleDispatch();
+    emit stateChanged();
+}
+
+void RequestPacer::finished(Ticket ticket)
+{
+    const auto it = std::find_if(m_counted.begin(), m_counted.end(),
+                                 [ticket](const Counted &c) { return c.ticket == ticket; });
+    if (it == m_counted.end())
+        return;
+    it->anchorMs = nowMs();
+    // Keep the deque ordered by anchor so expiry only ever looks at the front.
+    std::stable_sort(m_counted.begin(), m_counted.end(),
+                     [](const Counted &a, const Counted &b) { return a.anchorMs < b.anchorMs; });
+    scheduleDispatch();
+}
+
+void RequestPacer::pauseFor(int ms)
+{
+    m_pausedUntilMs = std::max(m_pausedUntilMs, nowMs() + std::max(0, ms));
+    scheduleDispatch();
+    emit stateChanged();
+}
+
+int RequestPacer::countedInWindow() const
+{
+    const qint64 now = nowMs();
+    return int(std::count_if(m_counted.begin(), m_counted.end(), [&](const Counted &c) {
+        return c.anchorMs > now - m_windowMs;
+    }));
+}
+
+qint64 RequestPacer::msUntilNextSlot() const
+{
+    const qint64 now = nowMs();
+    qint64 wait = std::max<qint64>(0, m_pausedUntilMs - now);
+    const int inWindow = countedInWindow();
+    if (inWindow >= m_maxRequests) {
+        // The slot frees when enough of the oldest counted requests leave the window.
+        std::vector<qint64> anchors;
+        for (const Counted &c : m_counted) {
+            if (c.anchorMs > now - m_windowMs)
+                anchors.push_back(c.anchorMs);
+        }
+        std::sort(anchors.begin(), anchors.end());
+        const size_t mustLeave = size_t(inWindow - m_maxRequests);
+        wait = std::max(wait, anchors[mustLeave] + m_windowMs - now + 1);
+    }
+    return wait;
+}
+
+void RequestPacer::expireOld(qint64 now)
+{
+    while (!m_counted.empty() && m_counted.front().anchorMs <= now - m_windowMs)
+        m_counted.pop_front();
+}
+
+void RequestPacer::scheduleDispatch()
+{
+    if (m_queue.empty()) {
+        m_timer.stop();
+        return;
+    }
+    m_timer.start(int(std::min<qint64>(msUntilNextSlot(), 24 * 3600 * 1000)));
+}
+
+void RequestPacer::dispatch()
+{
+    expireOld(nowMs());
+    bool grantedAny = false;
+    while (!m_queue.empty() && msUntilNextSlot() == 0) {
+        Waiter waiter = std::move(m_queue.front());
+        m_queue.pop_front();
+        if (!waiter.context)
+            continue;
+        m_counted.push_back(Counted{waiter.ticket, nowMs()});
+        grantedAny = true;
+        waiter.granted(waiter.ticket); // may acquire, cancel or return re-entrantly
+    }
+    scheduleDispatch();
+    if (grantedAny || m_queue.empty())
+        emit stateChanged();
+}
