@@ -1,0 +1,150 @@
+#pragma once
+
+#include "api/apiclient.h"
+#include "api/apierror.h"
+#include "api/requestpacer.h"
+#include "model/runinfo.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class LogTableModel;
+class QNetworkAccessManager;
+class QTimer;
+
+// Decides which pages of a run to fetch, fetches them through the shared RequestPacer, and puts
+// them into the LogTableModel.
+//
+// When the first response gives total_logs, the model gets that many rows at once and only the
+// pages that come into view are fetched (what is on screen first; pages scrolled away from are
+// dropped before they are sent). When the count is missing, or a page proves it wrong, rows are
+// appended page by page through the model's fetchMore(), and a short page ends the run, as the
+// API's documented loop says. Every page lands at its own position, so a page fetched twice can
+// never double a row, and a failure never removes a loaded one.
+class RunLoader : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kPageSize = PageQuery::kMaxLimit;
+    enum class State { Idle, Opening, Open, Failed };
+    Q_ENUM(State)
+
+    struct RetryPolicy {
+        int maxAttempts = 4;          // for transient failures (5xx, network, timeout, bad body)
+        int baseDelayMs = 1000;       // doubles each attempt, with jitter
+        int maxRateLimitHits = 10;    // 429s in a row for one page before giving up
+        int rateLimitBaseDelayMs = 2000;
+        int maxDelayMs = 60000;
+    };
+
+    RunLoader(QNetworkAccessManager *network, LogTableModel *model, QObject *parent = nullptr);
+    ~RunLoader() override;
+
+    void open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
+    void close();
+
+    // Rows now on screen; their pages are fetched first.
+    void setViewport(int firstRow, int lastRow);
+    // Fetches every page (paced, in the background, after visible pages).
+    void loadAll();
+    void stopLoadingAll();
+    // Tries failed pages again.
+    void retryFailed();
+    // Asks again for the end of the run, to see entries added since (a run still going).
+    void checkForNewEntries();
+
+    void setPacer(RequestPacer *pacer); // default: RequestPacer::shared(origin, token)
+    void setMaxInFlight(int requests) { m_maxInFlight = std::max(1, requests); }
+    void setReplyLimits(const PageReply::Limits &limits) { m_replyLimits = limits; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+
+    State state() const { return m_state; }
+    RunRef run() const { return m_run; }
+    bool isReversed() const { return m_reverse; }
+    bool hasRunInfo() const { return m_hasRunInfo; }
+    const RunInfo &runInfo() const { return m_runInfo; }
+    RequestPacer *pacer() const { return m_pacer; }
+    const ApiError &lastError() const { return m_lastError; }
+
+    int loadedRows() const;
+    int knownRows() const;
+    bool isCountKnown() const { return m_mode == Mode::Counted; }
+    // The end of the run has been seen (by the count, or by a short page).
+    bool isEndKnown() const;
+    bool isFullyLoaded() const { return isEndKnown() && loadedRows() == knownRows(); }
+    bool isLoadingAll() const { return m_loadAll; }
+    int pagesInFlight() const { return m_inFlight; }
+    int failedPageCount() const;
+    int requestsSent() const { return m_requestsSent; }
+
+signals:
+    void stateChanged(RunLoader::State state);
+    void runInfoChanged();
+    void progressChanged();
+    // A page failed for good (after its retries): shown with a Retry action.
+    void pageFailed(const ApiError &error);
+    // A page failed and will be tried again by itself in retryInMs.
+    void retrying(const ApiError &error, int retryInMs);
+    // No failed page remains.
+    void errorsCleared();
+    // loadAll() finished: every row is loaded and the end of the run is known.
+    void allLoaded();
+
+private:
+    enum class Mode { Unknown, Counted, Appending };
+    enum class PageStatus { Idle, InFlight, Loaded, Failed, Backoff };
+    struct PageState {
+        PageStatus status = PageStatus::Idle;
+        int attempts = 0;
+        int rateLimitHits = 0;
+        QPointer<PageReply> reply;
+        RequestPacer::Ticket ticket = 0;
+    };
+
+    void schedule();
+    void onSlotGranted(RequestPacer::Ticket ticket);
+    int nextWantedPage() const;
+    bool isCandidate(int page) const;
+    void sendPage(int page, RequestPacer::Ticket ticket);
+    void onPageFinished(int page, PageReply *reply);
+    void handleFailure(int page, const ApiError &error);
+    void handlePage(int page, ParsedPage &&parsed);
+    void updateRunInfo(const RunInfo &info);
+    void setState(State state);
+    void checkAllLoaded();
+    int jittered(int delayMs) const;
+    int lastPageIndex() const;
+    int pageOfRow(int row) const { return row / kPageSize; }
+    void abortAll();
+
+    QNetworkAccessManager *m_network;
+    LogTableModel *m_model;
+    ApiClient *m_client = nullptr;
+    RequestPacer *m_pacer = nullptr;
+    bool m_customPacer = false;
+    PageReply::Limits m_replyLimits;
+    RetryPolicy m_retryPolicy;
+    int m_maxInFlight = 4;
+
+    RunRef m_run;
+    bool m_reverse = false;
+    State m_state = State::Idle;
+    Mode m_mode = Mode::Unknown;
+    RunInfo m_runInfo;
+    bool m_hasRunInfo = false;
+    ApiError m_lastError;
+
+    QHash<int, PageState> m_pages;
+    QSet<RequestPacer::Ticket> m_pendingTickets;
+    int m_inFlight = 0;
+    int m_requestsSent = 0;
+    int m_firstVisiblePage = -1;
+    int m_lastVisiblePage = -1;
+    bool m_wantMore = false;      // appending mode: the view asked for the next page
+    bool m_loadAll = false;
+    bool m_ended = false;         // a short page (or a confirming empty page) was seen
+    bool m_endConfirmWanted = false; // counted mode: ask past the count once, for loadAll
+    int m_generation = 0;         // bumps on open/close; late replies of older runs are ignored
+};
