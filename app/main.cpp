@@ -1,11 +1,73 @@
+#include "cli/commandline.h"
+#include "api/requestpacer.h"
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QProcessEnvironment>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+void printLine(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Runlog"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("runlog.dev"));
+    QCoreApplication::setApplicationName(QStringLiteral("Runlog"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RUNLOG_VERSION));
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    setApplicationIdentity();
+    // --help, --version and --export never need a display: no QApplication for them.
+    std::unique_ptr<QCoreApplication> app;
+    if (CommandLine::wantsNoWindow(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const CommandLineOptions options = CommandLine::parse(app->arguments(), environment);
+    switch (options.action) {
+    case CommandLineOptions::Action::ShowHelp:
+        printLine(stdout, options.helpText);
+        return 0;
+    case CommandLineOptions::Action::ShowVersion:
+        printLine(stdout, QStringLiteral("runlog %1").arg(QStringLiteral(RUNLOG_VERSION)));
+        return 0;
+    case CommandLineOptions::Action::Error:
+        printLine(stderr, QStringLiteral("runlog: %1").arg(options.errorText));
+        printLine(stderr, QStringLiteral("Try 'runlog --help' for more information."));
+        return 2;
+    case CommandLineOptions::Action::Run:
+        break;
+    }
+    RequestPacer::setDefaultLimit(options.rateLimitCount, options.rateLimitWindowMs);
+
+    if (!options.exportPath.isEmpty()) {
+        printLine(stderr, QStringLiteral("runlog: export is not available in this build yet."));
+        return 2;
+    }
+
     MainWindow window;
+    window.setEnvironmentToken(environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8());
     window.show();
-    return app.exec();
+    if (options.demo) {
+        if (!window.openDemo())
+            return 1;
+    } else if (options.run) {
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        window.openRun(ApiEndpoint{options.baseUrl, token}, *options.run, options.reverse);
+    }
+    return app->exec();
 }

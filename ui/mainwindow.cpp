@@ -1,7 +1,486 @@
 #include "mainwindow.h"
 
+#include "api/errortext.h"
+#include "api/requestpacer.h"
+#include "demo/demobackend.h"
+#include "detailpane.h"
+#include "emptystate.h"
+#include "logtableview.h"
+#include "messagebanner.h"
+#include "model/logtablemodel.h"
+#include "model/runloader.h"
+#include "model/timestamps.h"
+#include "openrundialog.h"
+#include "runheader.h"
+#include "settings/appsettings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QPlainTextEdit>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_settings(new AppSettings)
+    , m_network(new QNetworkAccessManager(this))
+    , m_model(new LogTableModel(this))
+    , m_loader(new RunLoader(m_network, m_model, this))
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new EmptyState(this))
+    , m_header(new RunHeader(this))
+    , m_banner(new MessageBanner(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_table(new LogTableView(this))
+    , m_detail(new DetailPane(this))
+    , m_paceLabel(new QLabel(this))
+    , m_countLabel(new QLabel(this))
+    , m_paceTimer(new QTimer(this))
 {
     setWindowTitle(tr("Runlog"));
+    setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.svg")));
+    m_network->setAutoDeleteReplies(false);
+
+    m_table->setModel(m_model);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *runPage = new QWidget(this);
+    auto *runLayout = new QVBoxLayout(runPage);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    runLayout->setSpacing(0);
+    runLayout->addWidget(m_header);
+    auto *bannerBox = new QVBoxLayout;
+    bannerBox->setContentsMargins(8, 0, 8, 4);
+    bannerBox->addWidget(m_banner);
+    runLayout->addLayout(bannerBox);
+    runLayout->addWidget(m_splitter, 1);
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(runPage);
+    setCentralWidget(m_stack);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(m_empty, &EmptyState::openRunRequested, this, &MainWindow::showOpenRunDialog);
+    connect(m_empty, &EmptyState::demoRequested, this, &MainWindow::openDemo);
+    connect(m_banner, &MessageBanner::retryRequested, this, &MainWindow::retry);
+    connect(m_table, &LogTableView::visibleRowsChanged, m_loader, &RunLoader::setViewport);
+    connect(m_table, &LogTableView::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                refreshDetailIfLoaded(topLeft.row(), bottomRight.row());
+            });
+    connect(m_loader, &RunLoader::runInfoChanged, this, &MainWindow::onRunInfoChanged);
+    connect(m_loader, &RunLoader::progressChanged, this, &MainWindow::updateProgress);
+    connect(m_loader, &RunLoader::pageFailed, this, &MainWindow::onPageFailed);
+    connect(m_loader, &RunLoader::retrying, this, &MainWindow::onRetrying);
+    connect(m_loader, &RunLoader::errorsCleared, m_banner, &QWidget::hide);
+    connect(m_detail, &DetailPane::modeChanged, this, [this](EntryRenderer::Mode mode) {
+        m_jsonModeAction->setChecked(mode == EntryRenderer::Mode::Json);
+        m_settings->setDetailShowsRawJson(mode == EntryRenderer::Mode::Json);
+    });
+
+    m_paceTimer->setInterval(500);
+    connect(m_paceTimer, &QTimer::timeout, this, &MainWindow::updatePaceStatus);
+    m_paceTimer->start();
+
+    restoreState();
+    showRunPage(false);
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_settings;
+}
+
+void MainWindow::createActions()
+{
+    m_openRunAction = new QAction(tr("&Open Run…"), this);
+    m_openRunAction->setShortcut(QKeySequence::Open);
+    connect(m_openRunAction, &QAction::triggered, this, &MainWindow::showOpenRunDialog);
+
+    m_demoAction = new QAction(tr("Open the &Demo Run"), this);
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemo);
+
+    m_retryAction = new QAction(tr("&Retry Failed Pages"), this);
+    m_retryAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
+    connect(m_retryAction, &QAction::triggered, this, &MainWindow::retry);
+
+    m_closeRunAction = new QAction(tr("&Close Run"), this);
+    m_closeRunAction->setShortcut(QKeySequence::Close);
+    connect(m_closeRunAction, &QAction::triggered, this, &MainWindow::closeRun);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_copyAction = new QAction(tr("&Copy Entry as JSON"), this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    // Only while the table has focus: in the detail pane Ctrl+C copies the selected text.
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(m_copyAction);
+    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelectedEntry);
+
+    m_jsonModeAction = new QAction(tr("Show Entry as &JSON"), this);
+    m_jsonModeAction->setCheckable(true);
+    m_jsonModeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    connect(m_jsonModeAction, &QAction::toggled, this, [this](bool json) {
+        m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
+    });
+
+    m_focusAction = new QAction(tr("Switch Between &Table and Detail"), this);
+    m_focusAction->setShortcut(QKeySequence(Qt::Key_F6));
+    connect(m_focusAction, &QAction::triggered, this, &MainWindow::toggleFocus);
+
+    m_firstAction = new QAction(tr("&First Entry"), this);
+    m_firstAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    connect(m_firstAction, &QAction::triggered, this, [this] {
+        if (m_model->rowCount() > 0) {
+            m_table->setFocus();
+            m_table->setCurrentIndex(m_model->index(0, 0));
+            m_table->scrollToTop();
+        }
+    });
+    m_lastAction = new QAction(tr("&Last Entry"), this);
+    m_lastAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
+    connect(m_lastAction, &QAction::triggered, this, [this] {
+        if (m_model->rowCount() > 0) {
+            m_table->setFocus();
+            m_table->setCurrentIndex(m_model->index(m_model->rowCount() - 1, 0));
+            m_table->scrollToBottom();
+        }
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openRunAction);
+    file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_closeRunAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_firstAction);
+    view->addAction(m_lastAction);
+    view->addSeparator();
+    view->addAction(m_jsonModeAction);
+    view->addAction(m_focusAction);
+    view->addSeparator();
+    view->addAction(m_retryAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts, QKeySequence::HelpContents);
+    help->addAction(tr("&About Runlog"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_paceLabel->setStyleSheet(QStringLiteral("color: gray"));
+    statusBar()->addPermanentWidget(m_paceLabel);
+    statusBar()->addPermanentWidget(m_countLabel);
+}
+
+void MainWindow::restoreState()
+{
+    restoreGeometry(m_settings->windowGeometry());
+    if (m_settings->windowGeometry().isEmpty())
+        resize(1360, 820);
+    QMainWindow::restoreState(m_settings->windowState());
+    if (!m_settings->splitterState().isEmpty())
+        m_splitter->restoreState(m_settings->splitterState());
+    else
+        m_splitter->setSizes({760, 600});
+    if (!m_settings->tableHeaderState().isEmpty())
+        m_table->horizontalHeader()->restoreState(m_settings->tableHeaderState());
+    if (m_settings->detailShowsRawJson())
+        m_jsonModeAction->setChecked(true);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterState(m_splitter->saveState());
+    m_settings->setTableHeaderState(m_table->horizontalHeader()->saveState());
+    event->accept();
+}
+
+void MainWindow::setEnvironmentToken(const QByteArray &token)
+{
+    m_environmentToken = token;
+}
+
+void MainWindow::showRunPage(bool showRun)
+{
+    m_stack->setCurrentIndex(showRun ? 1 : 0);
+    m_closeRunAction->setEnabled(showRun);
+    m_retryAction->setEnabled(showRun);
+    m_firstAction->setEnabled(showRun);
+    m_lastAction->setEnabled(showRun);
+    if (!showRun)
+        statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
+}
+
+void MainWindow::showOpenRunDialog()
+{
+    OpenRunDialog dialog(this);
+    dialog.setOrgId(m_loader->run().orgId > 0 ? m_loader->run().orgId : m_settings->lastOrgId());
+    dialog.setBaseUrl(m_settings->baseUrl());
+    if (!m_sessionToken.isEmpty())
+        dialog.setKnownToken(m_sessionToken, tr("this session"));
+    else if (!m_environmentToken.isEmpty())
+        dialog.setKnownToken(m_environmentToken, QStringLiteral("CODEGEN_API_TOKEN"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ApiEndpoint endpoint = dialog.endpoint();
+    if (dialog.tokenWasTyped())
+        m_sessionToken = endpoint.token;
+    m_settings->setBaseUrl(endpoint.baseUrl);
+    m_settings->setLastOrgId(dialog.run().orgId);
+    openRun(endpoint, dialog.run());
+}
+
+void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
+{
+    m_endpoint = endpoint;
+    m_banner->hide();
+    m_header->clear();
+    m_detail->clear();
+    m_currentRow = -1;
+    showRunPage(true);
+    m_header->setSourceDescription(tr("Opening run %1 of organization %2 at %3…")
+                                       .arg(run.runId)
+                                       .arg(run.orgId)
+                                       .arg(endpoint.baseUrl.host()));
+    m_settings->addRecentRun(run.orgId, run.runId);
+    m_loader->open(endpoint, run, reverse);
+    updateTitle();
+    updateProgress();
+    statusBar()->showMessage(tr("Loading run %1…").arg(run.runId));
+    m_table->setFocus();
+}
+
+bool MainWindow::openDemo()
+{
+    if (!m_demo) {
+        m_demo = new DemoBackend(this);
+        if (!m_demo->start()) {
+            QMessageBox::warning(this, tr("Demo"),
+                                 tr("The demo backend could not start: %1").arg(m_demo->errorString()));
+            delete m_demo;
+            return false;
+        }
+    }
+    openRun(ApiEndpoint{m_demo->baseUrl(), {}}, RunRef{m_demo->demoOrgId(), m_demo->demoRunId()});
+    return true;
+}
+
+void MainWindow::closeRun()
+{
+    m_loader->close();
+    m_header->clear();
+    m_detail->clear();
+    m_banner->hide();
+    m_currentRow = -1;
+    updateTitle();
+    showRunPage(false);
+}
+
+void MainWindow::retry()
+{
+    m_banner->hide();
+    if (m_loader->state() == RunLoader::State::Failed && !m_loader->hasRunInfo())
+        m_loader->open(m_endpoint, m_loader->run(), m_loader->isReversed());
+    else
+        m_loader->retryFailed();
+}
+
+void MainWindow::updateTitle()
+{
+    const RunRef run = m_loader->run();
+    if (m_loader->state() == RunLoader::State::Idle || !run.isValid())
+        setWindowTitle(tr("Runlog"));
+    else
+        setWindowTitle(tr("Run %1 (organization %2) — Runlog").arg(run.runId).arg(run.orgId));
+}
+
+void MainWindow::onRunInfoChanged()
+{
+    m_header->setRunInfo(m_loader->runInfo());
+    updateTitle();
+}
+
+void MainWindow::updateProgress()
+{
+    const int loaded = m_loader->loadedRows();
+    const int known = m_loader->knownRows();
+    const bool busy = m_loader->pagesInFlight() > 0 || m_loader->state() == RunLoader::State::Opening;
+    if (m_loader->state() != RunLoader::State::Idle)
+        m_header->setProgress(loaded, known, m_loader->isEndKnown(), busy);
+    const QLocale locale;
+    m_countLabel->setText(m_loader->state() == RunLoader::State::Idle
+                              ? QString()
+                              : tr("%1 of %2%3 loaded")
+                                    .arg(locale.toString(loaded), locale.toString(known),
+                                         m_loader->isEndKnown() ? QString() : QStringLiteral("+")));
+    // Duration from the first entry to the last one (the rows at either end, when loaded).
+    if (known > 0) {
+        const int oldestRow = m_model->isReversed() ? known - 1 : 0;
+        const int newestRow = m_model->isReversed() ? 0 : known - 1;
+        const QVariant first = m_model->index(oldestRow, 0).data(LogTableModel::CreatedAtMsecsRole);
+        const QVariant last = m_model->index(newestRow, 0).data(LogTableModel::CreatedAtMsecsRole);
+        if (first.isValid() && last.isValid())
+            m_header->setTimeSpan(first.toLongLong(), last.toLongLong());
+    }
+    if (m_loader->state() == RunLoader::State::Open && !busy)
+        statusBar()->clearMessage();
+}
+
+void MainWindow::updatePaceStatus()
+{
+    RequestPacer *pacer = m_loader->pacer();
+    if (!pacer || m_loader->state() == RunLoader::State::Idle) {
+        m_paceLabel->clear();
+        return;
+    }
+    const qint64 wait = pacer->msUntilNextSlot();
+    if (pacer->queuedCount() > 0 && wait > 500) {
+        m_paceLabel->setText(tr("Rate limit: next request in %1 s").arg((wait + 999) / 1000));
+    } else {
+        m_paceLabel->setText(tr("%1 of %2 requests used in the last %3 s")
+                                 .arg(pacer->countedInWindow())
+                                 .arg(pacer->maxRequests())
+                                 .arg(pacer->windowMs() / 1000));
+    }
+}
+
+void MainWindow::onPageFailed(const ApiError &error)
+{
+    const QString text = ErrorText::describe(error, m_loader->run());
+    const bool retryHelps = error.kind != ApiError::Kind::InsecureUrl && error.kind != ApiError::Kind::Redirect
+        && !(error.kind == ApiError::Kind::Http && (error.httpStatus == 403 || error.httpStatus == 404));
+    m_banner->showMessage(MessageBanner::Kind::Error, text, retryHelps);
+    statusBar()->showMessage(text, 10000);
+    if (!m_loader->hasRunInfo()) {
+        m_header->setSourceDescription(tr("Run %1 of organization %2 could not be opened.")
+                                           .arg(m_loader->run().runId)
+                                           .arg(m_loader->run().orgId));
+        m_detail->showMessage(text);
+    }
+    updateProgress();
+}
+
+void MainWindow::onRetrying(const ApiError &error, int retryInMs)
+{
+    const int seconds = std::max(1, (retryInMs + 999) / 1000);
+    const QString text = error.isRateLimited()
+        ? tr("Rate limit reached, retrying in %1 s.").arg(seconds)
+        : tr("%1 Retrying in %2 s.").arg(ErrorText::describe(error, m_loader->run())).arg(seconds);
+    m_banner->showMessage(MessageBanner::Kind::Warning, text, false);
+    statusBar()->showMessage(text, retryInMs + 1000);
+}
+
+void MainWindow::onCurrentRowChanged(int row)
+{
+    m_currentRow = row;
+    if (row < 0) {
+        m_detail->clear();
+        return;
+    }
+    const QModelIndex index = m_model->index(row, 0);
+    const QByteArray raw = index.data(LogTableModel::RawJsonRole).toByteArray();
+    if (raw.isEmpty()) {
+        m_detailWaitingForRow = true;
+        m_detail->showMessage(tr("Entry %1 is loading…").arg(index.data(Qt::DisplayRole).toString()));
+        return;
+    }
+    m_detailWaitingForRow = false;
+    QStringList parts;
+    parts << QStringLiteral("#") + index.data(Qt::DisplayRole).toString();
+    const QString type = index.data(LogTableModel::MessageTypeRole).toString();
+    if (!type.isEmpty())
+        parts << type;
+    const QString tool = index.data(LogTableModel::ToolNameRole).toString();
+    if (!tool.isEmpty())
+        parts << tool;
+    const QVariant created = index.data(LogTableModel::CreatedAtMsecsRole);
+    if (created.isValid())
+        parts << Timestamps::formatLocal(created.toLongLong(), Timestamps::LocalStyle::DateAndTime);
+    m_detail->showEntry(raw, parts.join(QStringLiteral("  ·  ")));
+}
+
+void MainWindow::refreshDetailIfLoaded(int firstRow, int lastRow)
+{
+    if (m_detailWaitingForRow && m_currentRow >= firstRow && m_currentRow <= lastRow
+        && m_model->store().isLoaded(m_currentRow))
+        onCurrentRowChanged(m_currentRow);
+}
+
+void MainWindow::copySelectedEntry()
+{
+    if (m_currentRow < 0)
+        return;
+    const QByteArray raw = m_model->index(m_currentRow, 0).data(LogTableModel::RawJsonRole).toByteArray();
+    if (raw.isEmpty())
+        return;
+    QApplication::clipboard()->setText(QString::fromUtf8(raw));
+    statusBar()->showMessage(tr("Copied entry %1 as JSON.").arg(m_currentRow + 1), 3000);
+}
+
+void MainWindow::toggleFocus()
+{
+    if (m_table->hasFocus())
+        m_detail->textView()->setFocus();
+    else
+        m_table->setFocus();
+}
+
+void MainWindow::showShortcuts()
+{
+    const QString text = tr(
+        "<table cellspacing='4'>"
+        "<tr><td><b>Ctrl+O</b></td><td>Open a run by ID or URL</td></tr>"
+        "<tr><td><b>↑ ↓, j k</b></td><td>Previous / next entry</td></tr>"
+        "<tr><td><b>PgUp PgDn</b></td><td>Page up / down</td></tr>"
+        "<tr><td><b>Home End, Ctrl+Home Ctrl+End</b></td><td>First / last entry</td></tr>"
+        "<tr><td><b>F6</b></td><td>Move between the table and the detail pane</td></tr>"
+        "<tr><td><b>Ctrl+J</b></td><td>Detail as readable text or as JSON</td></tr>"
+        "<tr><td><b>Ctrl+C</b></td><td>Copy the selected entry as JSON (in the table)</td></tr>"
+        "<tr><td><b>F5</b></td><td>Retry pages that failed</td></tr>"
+        "<tr><td><b>Ctrl+W</b></td><td>Close the run</td></tr>"
+        "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
+        "</table>");
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), text, QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Runlog"),
+                       tr("<b>Runlog %1</b><p>A fast, exact viewer for Codegen agent run logs.</p>")
+                           .arg(QLatin1String(RUNLOG_VERSION)));
 }

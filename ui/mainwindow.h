@@ -1,10 +1,108 @@
 #pragma once
 
-#include <QMainWindow>
+#include "api/apiendpoint.h"
 
+#include <QMainWindow>
+#include <QPointer>
+
+class AppSettings;
+#include "demo/demobackend.h"
+
+class DetailPane;
+class EmptyState;
+class LogTableModel;
+class LogTableView;
+class MessageBanner;
+class QAction;
+class QLabel;
+class QNetworkAccessManager;
+class QSplitter;
+class QStackedWidget;
+class QTimer;
+class RunHeader;
+class RunLoader;
+struct ApiError;
+
+// The window: run header on top, the log table and the selected entry's detail side by side,
+// errors in a banner above the table, pacing and counts in the status bar.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a run through the API (the demo backend is an API too).
+    void openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
+    // Starts the built-in demo backend on 127.0.0.1 and opens its sample run.
+    bool openDemo();
+    // The token from the environment, used when the Open Run dialog is left empty.
+    void setEnvironmentToken(const QByteArray &token);
+
+    // For tests and screenshots.
+    LogTableModel *logModel() const { return m_model; }
+    RunLoader *loader() const { return m_loader; }
+    LogTableView *tableView() const { return m_table; }
+    DetailPane *detailPane() const { return m_detail; }
+    RunHeader *runHeader() const { return m_header; }
+    MessageBanner *banner() const { return m_banner; }
+    DemoBackend *demoBackend() const { return m_demo; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void restoreState();
+    void showOpenRunDialog();
+    void closeRun();
+    void retry();
+    void showRunPage(bool showRun);
+    void updateProgress();
+    void updatePaceStatus();
+    void updateTitle();
+    void onRunInfoChanged();
+    void onPageFailed(const ApiError &error);
+    void onRetrying(const ApiError &error, int retryInMs);
+    void onCurrentRowChanged(int row);
+    void refreshDetailIfLoaded(int firstRow, int lastRow);
+    void copySelectedEntry();
+    void toggleFocus();
+    void showShortcuts();
+    void showAbout();
+
+    AppSettings *m_settings;
+    QNetworkAccessManager *m_network;
+    LogTableModel *m_model;
+    RunLoader *m_loader;
+    QPointer<DemoBackend> m_demo;
+    QByteArray m_environmentToken;
+    QByteArray m_sessionToken;
+    ApiEndpoint m_endpoint;
+    int m_currentRow = -1;
+    bool m_detailWaitingForRow = false;
+
+    QStackedWidget *m_stack;
+    EmptyState *m_empty;
+    RunHeader *m_header;
+    MessageBanner *m_banner;
+    QSplitter *m_splitter;
+    LogTableView *m_table;
+    DetailPane *m_detail;
+    QLabel *m_paceLabel;
+    QLabel *m_countLabel;
+    QTimer *m_paceTimer;
+
+    QAction *m_openRunAction;
+    QAction *m_demoAction;
+    QAction *m_retryAction;
+    QAction *m_closeRunAction;
+    QAction *m_quitAction;
+    QAction *m_copyAction;
+    QAction *m_jsonModeAction;
+    QAction *m_focusAction;
+    QAction *m_firstAction;
+    QAction *m_lastAction;
 };

@@ -1,0 +1,182 @@
+#include "cli/commandline.h"
+
+#include "cli/runurl.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+
+#include <cstring>
+
+namespace {
+const QString kDefaultBaseUrl = QStringLiteral("https://api.codegen.com");
+
+CommandLineOptions fail(const QString &text)
+{
+    CommandLineOptions options;
+    options.action = CommandLineOptions::Action::Error;
+    options.errorText = text;
+    return options;
+}
+
+bool parseRateLimit(const QString &text, int *count, int *windowMs)
+{
+    // "60/60" (requests per seconds), "60/60s", "100/2m".
+    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d+)\\s*/\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?\\s*$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return false;
+    bool ok = false;
+    const int requests = match.captured(1).toInt(&ok);
+    if (!ok || requests < 1 || requests > 100000)
+        return false;
+    const double amount = match.captured(2).toDouble(&ok);
+    const QString unit = match.captured(3);
+    const double ms = unit == QLatin1String("ms") ? amount : unit == QLatin1String("m") ? amount * 60000 : amount * 1000;
+    if (!ok || ms < 1 || ms > 24.0 * 3600 * 1000)
+        return false;
+    *count = requests;
+    *windowMs = int(ms);
+    return true;
+}
+
+std::optional<qint64> positiveId(const QString &text)
+{
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    if (!ok || value <= 0)
+        return std::nullopt;
+    return value;
+}
+} // namespace
+
+namespace CommandLine {
+
+bool wantsNoWindow(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        if (std::strcmp(arg, "--export") == 0 || std::strncmp(arg, "--export=", 9) == 0
+            || std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0
+            || std::strcmp(arg, "--help-all") == 0 || std::strcmp(arg, "--version") == 0
+            || std::strcmp(arg, "-v") == 0)
+            return true;
+    }
+    return false;
+}
+
+CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "Runlog: a fast viewer for Codegen agent run logs.\n"
+                       "The API token is read from CODEGEN_API_TOKEN (never from the command line)."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+        QCoreApplication::translate("CommandLine", "Start the built-in demo backend on 127.0.0.1 and open its sample run."));
+    const QCommandLineOption orgOption(QStringLiteral("org"),
+        QCoreApplication::translate("CommandLine", "Organization ID (default: $CODEGEN_ORG_ID)."), QStringLiteral("ORG"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+        QCoreApplication::translate("CommandLine", "Run ID, or the run's web URL."), QStringLiteral("RUN"));
+    const QCommandLineOption baseUrlOption(QStringLiteral("base-url"),
+        QCoreApplication::translate("CommandLine", "API base URL (default: $CODEGEN_API_BASE_URL or %1).").arg(kDefaultBaseUrl),
+        QStringLiteral("URL"));
+    const QCommandLineOption exportOption(QStringLiteral("export"),
+        QCoreApplication::translate("CommandLine", "Write the whole run to OUT and exit, without a window."), QStringLiteral("OUT"));
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+        QCoreApplication::translate("CommandLine", "Export format: json, jsonl, csv, md or html (default: from OUT's extension)."),
+        QStringLiteral("FORMAT"));
+    const QCommandLineOption reverseOption(QStringLiteral("reverse"),
+        QCoreApplication::translate("CommandLine", "Show the newest entries first."));
+    const QCommandLineOption rateOption(QStringLiteral("rate-limit"),
+        QCoreApplication::translate("CommandLine", "Requests allowed per window, as N/SECONDS (default 60/60)."),
+        QStringLiteral("N/SECONDS"));
+    parser.addOptions({demoOption, orgOption, runOption, baseUrlOption, exportOption, formatOption,
+                       reverseOption, rateOption});
+    parser.addPositionalArgument(QStringLiteral("file"),
+        QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network."),
+        QStringLiteral("[FILE]"));
+
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    CommandLineOptions options;
+    if (parser.isSet(helpOption)) {
+        options.action = CommandLineOptions::Action::ShowHelp;
+        options.helpText = parser.helpText();
+        return options;
+    }
+    if (parser.isSet(versionOption)) {
+        options.action = CommandLineOptions::Action::ShowVersion;
+        return options;
+    }
+
+    options.demo = parser.isSet(demoOption);
+    options.reverse = parser.isSet(reverseOption);
+    options.exportPath = parser.value(exportOption);
+    options.exportFormat = parser.value(formatOption).trimmed().toLower();
+    if (parser.isSet(exportOption) && options.exportPath.trimmed().isEmpty())
+        return fail(QCoreApplication::translate("CommandLine", "--export needs a file name."));
+
+    if (parser.isSet(rateOption)) {
+        if (!parseRateLimit(parser.value(rateOption), &options.rateLimitCount, &options.rateLimitWindowMs))
+            return fail(QCoreApplication::translate("CommandLine",
+                "--rate-limit must look like 60/60 (requests per seconds), not \"%1\".").arg(parser.value(rateOption)));
+        options.rateLimitGiven = true;
+    }
+
+    const QString baseUrlText = parser.isSet(baseUrlOption)
+        ? parser.value(baseUrlOption)
+        : environment.value(QStringLiteral("CODEGEN_API_BASE_URL"), kDefaultBaseUrl);
+    options.baseUrl = QUrl(baseUrlText.trimmed(), QUrl::StrictMode);
+    if (!options.baseUrl.isValid() || options.baseUrl.host().isEmpty()
+        || (options.baseUrl.scheme() != QLatin1String("https") && options.baseUrl.scheme() != QLatin1String("http")))
+        return fail(QCoreApplication::translate("CommandLine",
+            "The base URL \"%1\" is not an http(s) URL.").arg(baseUrlText));
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(QCoreApplication::translate("CommandLine", "Only one file can be opened at a time."));
+    if (!positional.isEmpty())
+        options.inputFile = positional.first();
+
+    if (parser.isSet(runOption)) {
+        const QString runText = parser.value(runOption);
+        const std::optional<qint64> runId = RunUrl::runIdFrom(runText);
+        if (!runId)
+            return fail(QCoreApplication::translate("CommandLine",
+                "--run must be a run ID or a run's URL, not \"%1\".").arg(runText));
+        std::optional<qint64> orgId;
+        if (parser.isSet(orgOption)) {
+            orgId = positiveId(parser.value(orgOption));
+            if (!orgId)
+                return fail(QCoreApplication::translate("CommandLine",
+                    "--org must be a positive organization ID, not \"%1\".").arg(parser.value(orgOption)));
+        } else if (const auto fromUrl = RunUrl::orgIdFrom(runText)) {
+            orgId = fromUrl;
+        } else if (environment.contains(QStringLiteral("CODEGEN_ORG_ID"))) {
+            orgId = positiveId(environment.value(QStringLiteral("CODEGEN_ORG_ID")));
+            if (!orgId)
+                return fail(QCoreApplication::translate("CommandLine",
+                    "CODEGEN_ORG_ID must be a positive organization ID."));
+        }
+        if (!orgId)
+            return fail(QCoreApplication::translate("CommandLine",
+                "Which organization? Give --org ORG or set CODEGEN_ORG_ID."));
+        options.run = RunRef{*orgId, *runId};
+    } else if (parser.isSet(orgOption) && !options.demo) {
+        return fail(QCoreApplication::translate("CommandLine", "--org needs --run RUN as well."));
+    }
+
+    const int sources = int(options.demo) + int(options.run.has_value()) + int(!options.inputFile.isEmpty());
+    if (sources > 1)
+        return fail(QCoreApplication::translate("CommandLine",
+            "Open one thing at a time: --demo, --run, or a file."));
+    if (!options.exportPath.isEmpty() && sources == 0)
+        return fail(QCoreApplication::translate("CommandLine",
+            "--export needs something to export: --org ORG --run RUN, --demo, or a file."));
+    return options;
+}
+
+} // namespace CommandLine

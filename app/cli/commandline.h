@@ -1,0 +1,41 @@
+#pragma once
+
+#include "api/apiendpoint.h"
+
+#include <QString>
+#include <QStringList>
+#include <QProcessEnvironment>
+#include <QUrl>
+
+#include <optional>
+
+// What the command line asked for (ARCHITECTURE.md section 5), filled by QCommandLineParser and
+// the CODEGEN_* environment variables. Parsing never exits the process: the caller decides how to
+// show help, the version or an error, so it works with and without a window.
+struct CommandLineOptions
+{
+    enum class Action { Run, ShowHelp, ShowVersion, Error };
+
+    Action action = Action::Run;
+    QString errorText;    // for Action::Error: one line naming the problem
+    QString helpText;     // for ShowHelp
+
+    bool demo = false;
+    std::optional<RunRef> run; // --org/--run (or a run URL)
+    QUrl baseUrl;              // default https://api.codegen.com
+    QString inputFile;         // positional FILE.json|FILE.jsonl
+    QString exportPath;        // --export OUT
+    QString exportFormat;      // --format, empty: from OUT's extension
+    bool reverse = false;
+    int rateLimitCount = 60;
+    int rateLimitWindowMs = 60000;
+    bool rateLimitGiven = false;
+};
+
+namespace CommandLine {
+// `arguments` includes the program name first, as QCoreApplication::arguments() does.
+CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment &environment);
+// True when the arguments ask for something that must not need a display (--export, --help,
+// --version): main() then creates a QCoreApplication instead of a QApplication.
+bool wantsNoWindow(int argc, char **argv);
+}

@@ -1,0 +1,76 @@
+#include "cli/runurl.h"
+
+#include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace {
+std::optional<qint64> positiveNumber(const QString &text)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value <= 0)
+        return std::nullopt;
+    return value;
+}
+
+QStringList pathParts(const QString &text)
+{
+    const QUrl url = QUrl::fromUserInput(text.trimmed());
+    return url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+}
+} // namespace
+
+namespace RunUrl {
+
+std::optional<qint64> runIdFrom(const QString &text)
+{
+    QString trimmed = text.trimmed();
+    if (trimmed.startsWith(QLatin1Char('#')))
+        trimmed.remove(0, 1);
+    if (const auto plain = positiveNumber(trimmed))
+        return plain;
+    if (!trimmed.contains(QLatin1Char('/')))
+        return std::nullopt;
+    const QUrl url = QUrl::fromUserInput(trimmed);
+    const QUrlQuery query(url);
+    for (const char *key : {"agent_run_id", "run_id", "run"}) {
+        if (const auto id = positiveNumber(query.queryItemValue(QLatin1String(key))))
+            return id;
+    }
+    const QStringList parts = pathParts(trimmed);
+    for (int i = 0; i + 1 < parts.size(); ++i) {
+        const QString part = parts.at(i).toLower();
+        if (part == QLatin1String("trace") || part == QLatin1String("run") || part == QLatin1String("runs")) {
+            if (const auto id = positiveNumber(parts.at(i + 1)))
+                return id;
+        }
+    }
+    for (auto it = parts.crbegin(); it != parts.crend(); ++it) {
+        if (const auto id = positiveNumber(*it))
+            return id;
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> orgIdFrom(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (!trimmed.contains(QLatin1Char('/')))
+        return std::nullopt;
+    const QUrl url = QUrl::fromUserInput(trimmed);
+    const QUrlQuery query(url);
+    for (const char *key : {"org_id", "organization_id", "org"}) {
+        if (const auto id = positiveNumber(query.queryItemValue(QLatin1String(key))))
+            return id;
+    }
+    const QStringList parts = pathParts(trimmed);
+    for (int i = 0; i + 1 < parts.size(); ++i) {
+        const QString part = parts.at(i).toLower();
+        if (part == QLatin1String("organizations") || part == QLatin1String("org"))
+            return positiveNumber(parts.at(i + 1));
+    }
+    return std::nullopt;
+}
+
+} // namespace RunUrl

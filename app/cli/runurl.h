@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+#include <optional>
+
+// Reads what a user pastes as a run: "12345", "#12345", or a web URL such as
+// https://codegen.com/agent/trace/12345 (other hosts and paths exist, so the run ID is taken as
+// the number after "trace" or "run", else the last number in the path).
+namespace RunUrl {
+std::optional<qint64> runIdFrom(const QString &text);
+// An organization ID in the URL's path or query (…/organizations/7/…, ?org_id=7), if any.
+std::optional<qint64> orgIdFrom(const QString &text);
+}

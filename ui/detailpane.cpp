@@ -1,0 +1,208 @@
+#include "detailpane.h"
+
+#include "model/entrydetail.h"
+#include "model/jsontext.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QPlainTextDocumentLayout>
+#include <QPlainTextEdit>
+#include <QTextDocument>
+#include <QThread>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+// Small entries render at once; only big ones are worth a "rendering" notice.
+constexpr qsizetype kBusyNoticeBytes = 256 * 1024;
+}
+
+DetailPane::DetailPane(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_busy(new QLabel(this))
+    , m_readableButton(new QToolButton(this))
+    , m_jsonButton(new QToolButton(this))
+    , m_copyButton(new QToolButton(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_placeholderDocument(new QTextDocument(this))
+{
+    m_placeholderDocument->setDocumentLayout(new QPlainTextDocumentLayout(m_placeholderDocument));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_busy->setStyleSheet(QStringLiteral("color: gray"));
+
+    m_readableButton->setText(tr("Readable"));
+    m_readableButton->setToolTip(tr("Strings with their real line breaks, nested values indented"));
+    m_jsonButton->setText(tr("JSON"));
+    m_jsonButton->setToolTip(tr("The entry exactly as the server sent it, indented"));
+    auto *modes = new QButtonGroup(this);
+    for (QToolButton *button : {m_readableButton, m_jsonButton}) {
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        modes->addButton(button);
+    }
+    m_readableButton->setChecked(true);
+    connect(m_readableButton, &QToolButton::clicked, this, [this] { setMode(EntryRenderer::Mode::Readable); });
+    connect(m_jsonButton, &QToolButton::clicked, this, [this] { setMode(EntryRenderer::Mode::Json); });
+
+    m_copyButton->setText(tr("Copy"));
+    m_copyButton->setPopupMode(QToolButton::MenuButtonPopup);
+    m_copyButton->setAutoRaise(true);
+    m_copyButton->setToolTip(tr("Copy the entry as JSON"));
+    connect(m_copyButton, &QToolButton::clicked, this, [this] { copyPart(QStringLiteral("entry")); });
+    auto *copyMenu = new QMenu(m_copyButton);
+    copyMenu->addAction(tr("Entry as JSON"), this, [this] { copyPart(QStringLiteral("entry")); });
+    copyMenu->addAction(tr("Thought"), this, [this] { copyPart(QStringLiteral("thought")); });
+    copyMenu->addAction(tr("Tool input"), this, [this] { copyPart(QStringLiteral("tool_input")); });
+    copyMenu->addAction(tr("Tool output"), this, [this] { copyPart(QStringLiteral("tool_output")); });
+    copyMenu->addAction(tr("Observation"), this, [this] { copyPart(QStringLiteral("observation")); });
+    m_copyButton->setMenu(copyMenu);
+
+    m_text->setReadOnly(true);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_text->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setFrameShape(QFrame::NoFrame);
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(8, 4, 4, 4);
+    bar->addWidget(m_title, 1);
+    bar->addWidget(m_busy);
+    bar->addWidget(m_readableButton);
+    bar->addWidget(m_jsonButton);
+    bar->addSpacing(6);
+    bar->addWidget(m_copyButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_text, 1);
+
+    connect(&m_watcher, &QFutureWatcher<QTextDocument *>::finished, this, &DetailPane::onRendered);
+    clear();
+}
+
+DetailPane::~DetailPane()
+{
+    // A render still running hands back a document nobody will own: wait for it and delete it.
+    if (m_watcher.isRunning()) {
+        m_watcher.waitForFinished();
+        delete m_watcher.result();
+    }
+}
+
+void DetailPane::clear()
+{
+    showMessage(tr("Select an entry to read it in full."));
+}
+
+void DetailPane::showMessage(const QString &message)
+{
+    ++m_generation;
+    m_raw.clear();
+    m_title->clear();
+    m_busy->clear();
+    m_copyButton->setEnabled(false);
+    m_placeholderDocument->setPlainText(message);
+    replaceDocument(m_placeholderDocument);
+}
+
+void DetailPane::showEntry(const QByteArray &rawEntry, const QString &title)
+{
+    ++m_generation;
+    m_raw = rawEntry;
+    m_title->setText(title);
+    m_copyButton->setEnabled(true);
+    render();
+}
+
+void DetailPane::setMode(EntryRenderer::Mode mode)
+{
+    (mode == EntryRenderer::Mode::Json ? m_jsonButton : m_readableButton)->setChecked(true);
+    if (m_mode == mode)
+        return;
+    m_mode = mode;
+    emit modeChanged(mode);
+    if (!m_raw.isEmpty()) {
+        ++m_generation;
+        render();
+    }
+}
+
+QString DetailPane::displayedText() const
+{
+    return m_text->document()->toPlainText();
+}
+
+void DetailPane::render()
+{
+    if (m_watcher.isRunning()) {
+        // One render at a time; onRendered() starts the newest one when this finishes.
+        return;
+    }
+    if (m_raw.size() > kBusyNoticeBytes)
+        m_busy->setText(tr("Rendering %1…").arg(QLocale::system().formattedDataSize(m_raw.size())));
+    m_renderingGeneration = m_generation;
+    m_watcher.setFuture(QtConcurrent::run(&EntryRenderer::buildDocument, m_raw, m_mode, m_text->font(),
+                                          QThread::currentThread()));
+}
+
+void DetailPane::onRendered()
+{
+    QTextDocument *document = m_watcher.result();
+    if (m_renderingGeneration != m_generation) {
+        delete document;
+        if (!m_raw.isEmpty())
+            render(); // the entry or mode changed meanwhile
+        return;
+    }
+    m_busy->clear();
+    document->setParent(this);
+    replaceDocument(document);
+    emit rendered();
+}
+
+void DetailPane::replaceDocument(QTextDocument *document)
+{
+    QTextDocument *previous = m_text->document();
+    if (previous == document)
+        return;
+    m_text->setDocument(document);
+    if (previous && previous != m_placeholderDocument && previous->parent() == this)
+        previous->deleteLater();
+}
+
+void DetailPane::copyPart(const QString &what)
+{
+    if (m_raw.isEmpty())
+        return;
+    QString text;
+    if (what == QLatin1String("entry")) {
+        text = QString::fromUtf8(m_raw);
+    } else {
+        const EntryDetail detail = parseEntryDetail(m_raw);
+        if (what == QLatin1String("thought"))
+            text = detail.thought;
+        else if (what == QLatin1String("tool_input"))
+            text = QString::fromUtf8(JsonText::pretty(detail.toolInput));
+        else if (what == QLatin1String("tool_output"))
+            text = QString::fromUtf8(JsonText::pretty(detail.toolOutput));
+        else if (detail.observationIsString)
+            text = detail.observationText;
+        else
+            text = QString::fromUtf8(JsonText::pretty(detail.observation));
+    }
+    QApplication::clipboard()->setText(text);
+}

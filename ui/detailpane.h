@@ -1,0 +1,58 @@
+#pragma once
+
+#include "entryrenderer.h"
+
+#include <QByteArray>
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTextDocument;
+class QToolButton;
+
+// The selected entry in full: thought, tool input, tool output and observation, readable or as
+// indented JSON, never cut however large. The document is built on a worker thread; choosing
+// another entry meanwhile simply drops the stale result.
+class DetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailPane(QWidget *parent = nullptr);
+    ~DetailPane() override;
+
+    // title: "#42 · ACTION · bash · 12:03:04"
+    void showEntry(const QByteArray &rawEntry, const QString &title);
+    void showMessage(const QString &message);
+    void clear();
+
+    void setMode(EntryRenderer::Mode mode);
+    EntryRenderer::Mode mode() const { return m_mode; }
+    QByteArray entryJson() const { return m_raw; }
+    QString displayedText() const;
+    bool isRendering() const { return m_watcher.isRunning(); }
+    QPlainTextEdit *textView() const { return m_text; }
+
+signals:
+    void modeChanged(EntryRenderer::Mode mode);
+    void rendered();
+
+private:
+    void render();
+    void onRendered();
+    void copyPart(const QString &what);
+    void replaceDocument(QTextDocument *document);
+
+    QLabel *m_title;
+    QLabel *m_busy;
+    QToolButton *m_readableButton;
+    QToolButton *m_jsonButton;
+    QToolButton *m_copyButton;
+    QPlainTextEdit *m_text;
+    QTextDocument *m_placeholderDocument;
+    QByteArray m_raw;
+    EntryRenderer::Mode m_mode = EntryRenderer::Mode::Readable;
+    QFutureWatcher<QTextDocument *> m_watcher;
+    int m_generation = 0;
+    int m_renderingGeneration = -1;
+};

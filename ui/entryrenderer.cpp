@@ -1,0 +1,131 @@
+#include "entryrenderer.h"
+
+#include "model/entrydetail.h"
+#include "model/jsontext.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPlainTextDocumentLayout>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QThread>
+
+namespace {
+// Lines longer than this are broken for display only: laying out one multi-megabyte line would
+// freeze any text widget. Copy actions still copy the exact value.
+constexpr int kMaxDisplayLine = 4000;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("EntryRenderer", text);
+}
+
+QString heading(const QString &title, qsizetype bytes = -1)
+{
+    QString line = QChar(EntryRenderer::kHeadingMark) + QLatin1Char(' ') + title;
+    if (bytes >= 0)
+        line += QStringLiteral("  ·  ") + QLocale::system().formattedDataSize(bytes);
+    return line + QLatin1Char('\n');
+}
+
+QString breakLongLines(const QString &text)
+{
+    bool anyLong = false;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text.at(i) == QLatin1Char('\n')) {
+            if (i - lineStart > kMaxDisplayLine) {
+                anyLong = true;
+                break;
+            }
+            lineStart = i + 1;
+        }
+    }
+    if (!anyLong)
+        return text;
+    QString out;
+    out.reserve(text.size() + text.size() / kMaxDisplayLine + 16);
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('\n')) {
+            run = 0;
+        } else if (run >= kMaxDisplayLine && !c.isLowSurrogate()) {
+            out += QLatin1Char('\n');
+            run = 0;
+        }
+        out += c;
+        ++run;
+    }
+    return out;
+}
+
+QString section(const QString &title, const QByteArray &json, EntryRenderer::Mode mode)
+{
+    const QString body = mode == EntryRenderer::Mode::Json ? QString::fromUtf8(JsonText::pretty(json))
+                                                           : JsonText::readable(json);
+    return heading(title, json.size()) + body + QStringLiteral("\n\n");
+}
+} // namespace
+
+namespace EntryRenderer {
+
+QString renderText(const QByteArray &rawEntry, Mode mode)
+{
+    const EntryDetail detail = parseEntryDetail(rawEntry);
+    if (!detail.ok) {
+        return heading(tr("This entry could not be read")) + detail.error + QStringLiteral("\n\n")
+            + heading(tr("Raw text")) + QString::fromUtf8(rawEntry);
+    }
+    QString text;
+    if (mode == Mode::Json) {
+        text = heading(tr("Entry JSON"), rawEntry.size()) + QString::fromUtf8(JsonText::pretty(rawEntry));
+        return breakLongLines(text);
+    }
+    if (!detail.thought.isNull())
+        text += heading(tr("Thought")) + detail.thought + QStringLiteral("\n\n");
+    if (!detail.toolInput.isEmpty())
+        text += section(tr("Tool input"), detail.toolInput, mode);
+    if (!detail.toolOutput.isEmpty())
+        text += section(tr("Tool output"), detail.toolOutput, mode);
+    if (detail.observationIsString)
+        text += heading(tr("Observation"), detail.observation.size()) + detail.observationText + QStringLiteral("\n\n");
+    else if (!detail.observation.isEmpty())
+        text += section(tr("Observation"), detail.observation, mode);
+    if (!detail.otherFields.isEmpty()) {
+        text += heading(tr("Other fields"));
+        for (const auto &[key, value] : detail.otherFields) {
+            const QString rendered = JsonText::readable(value);
+            text += key + QStringLiteral(": ")
+                + (rendered.contains(QLatin1Char('\n')) ? QStringLiteral("\n") + rendered : rendered)
+                + QLatin1Char('\n');
+        }
+    }
+    if (text.isEmpty())
+        text = tr("This entry has no thought, tool input, tool output or observation.");
+    return breakLongLines(text);
+}
+
+QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont &font, QThread *owner)
+{
+    auto *document = new QTextDocument;
+    document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+    document->setDefaultFont(font);
+    document->setUndoRedoEnabled(false);
+    document->setPlainText(renderText(rawEntry, mode));
+
+    QTextCharFormat headingFormat;
+    headingFormat.setFontWeight(QFont::Bold);
+    headingFormat.setForeground(QColor(0x2f, 0x6f, 0xdd));
+    for (QTextBlock block = document->firstBlock(); block.isValid(); block = block.next()) {
+        if (block.text().startsWith(QChar(kHeadingMark))) {
+            QTextLayout::FormatRange range{0, int(block.length()), headingFormat};
+            block.layout()->setFormats({range});
+        }
+    }
+    document->moveToThread(owner);
+    return document;
+}
+
+} // namespace EntryRenderer

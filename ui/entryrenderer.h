@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QFont>
+#include <QString>
+
+class QTextDocument;
+class QThread;
+
+// Turns one entry's JSON into the text of the detail pane. Runs on a worker thread: an entry can
+// be many megabytes, and building its document (blocks, formats) must not stall the window.
+namespace EntryRenderer {
+
+enum class Mode { Readable, Json };
+
+// A heading line starts with this mark; the renderer formats those lines as headings.
+inline constexpr char16_t kHeadingMark = 0x258C; // ▌
+
+// The pane's text: thought as wrapped text, then tool input, tool output and observation, each
+// readable (or as indented JSON in Json mode), then any other fields.
+QString renderText(const QByteArray &rawEntry, Mode mode);
+
+// Builds a document for QPlainTextEdit from renderText() and moves it to `owner` (the GUI
+// thread), ready for QPlainTextEdit::setDocument.
+QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont &font, QThread *owner);
+
+}

@@ -1,0 +1,78 @@
+#include "logitemdelegate.h"
+
+#include "model/logstore.h"
+#include "model/logtablemodel.h"
+#include "palette.h"
+
+#include <QApplication>
+#include <QPainter>
+
+void LogItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const auto state = LogStore::RowState(index.data(LogTableModel::RowStateRole).toInt());
+    if (state != LogStore::RowState::Loaded) {
+        const QColor quiet = option->palette.color(QPalette::Disabled, QPalette::Text);
+        option->palette.setColor(QPalette::Text, state == LogStore::RowState::Failed
+                                                     ? RunlogPalette::forCategory(MessageCategory::Error)
+                                                     : quiet);
+        option->font.setItalic(true);
+        return;
+    }
+    if (index.column() == LogTableModel::GapColumn) {
+        const QVariant gap = index.data(LogTableModel::GapMsecsRole);
+        if (gap.isValid() && gap.toLongLong() >= kLongGapMs) {
+            option->font.setBold(true);
+            option->palette.setColor(QPalette::Text, RunlogPalette::forCategory(MessageCategory::PullRequest));
+        }
+    }
+    if (index.column() == LogTableModel::IndexColumn || index.column() == LogTableModel::TimeColumn)
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text).darker(130));
+}
+
+void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    const bool loaded = index.data(LogTableModel::RowStateRole).toInt() == int(LogStore::RowState::Loaded);
+    if (loaded && index.column() == LogTableModel::TypeColumn) {
+        paintTypePill(painter, option, index);
+        return;
+    }
+    QStyledItemDelegate::paint(painter, option, index);
+}
+
+void LogItemDelegate::paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
+
+    const QString type = index.data(LogTableModel::MessageTypeRole).toString();
+    if (type.isEmpty())
+        return;
+    const QColor colour = RunlogPalette::forCategory(
+        MessageCategory(index.data(LogTableModel::MessageCategoryRole).toInt()));
+    QFont font = option.font;
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    font.setBold(true);
+    const QFontMetrics metrics(font);
+    const QRect cell = option.rect.adjusted(4, 3, -4, -3);
+    const QString text = metrics.elidedText(type, Qt::ElideRight, cell.width() - 12);
+    const int width = std::min(cell.width(), metrics.horizontalAdvance(text) + 12);
+    const QRect pill(cell.left(), cell.top(), width, cell.height());
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor fill = colour;
+    fill.setAlpha(option.state & QStyle::State_Selected ? 235 : 40);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+    painter->setFont(font);
+    painter->setPen(option.state & QStyle::State_Selected ? QColor(Qt::white) : colour.darker(115));
+    painter->drawText(pill, Qt::AlignCenter, text);
+    painter->restore();
+}

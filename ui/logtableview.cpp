@@ -1,0 +1,127 @@
+#include "logtableview.h"
+
+#include "logitemdelegate.h"
+#include "model/logtablemodel.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QScrollBar>
+
+LogTableView::LogTableView(QWidget *parent)
+    : QTableView(parent)
+{
+    setItemDelegate(new LogItemDelegate(this));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    setShowGrid(false);
+    setAlternatingRowColors(true);
+    setCornerButtonEnabled(false);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    // A fixed row height is what keeps 100,000 rows cheap: no per-row size queries.
+    QHeaderView *rows = verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 10);
+    rows->hide();
+
+    QHeaderView *columns = horizontalHeader();
+    columns->setHighlightSections(false);
+    columns->setStretchLastSection(true);
+    columns->setSectionsMovable(true);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setMinimumSectionSize(40);
+
+    // Scrolling fires many events per frame; the loader needs only the rows where it settles.
+    m_viewportTimer.setSingleShot(true);
+    m_viewportTimer.setInterval(15);
+    connect(&m_viewportTimer, &QTimer::timeout, this, [this] {
+        const auto [first, last] = visibleRows();
+        emit visibleRowsChanged(first, last);
+    });
+}
+
+void LogTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    if (!model)
+        return;
+    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('9'));
+    setColumnWidth(LogTableModel::IndexColumn, digit * 7);
+    setColumnWidth(LogTableModel::TimeColumn, fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
+    setColumnWidth(LogTableModel::GapColumn, fontMetrics().horizontalAdvance(QStringLiteral("+59 min 59 s")) + 12);
+    setColumnWidth(LogTableModel::TypeColumn, fontMetrics().horizontalAdvance(QStringLiteral("PLAN_EVALUATION")) + 24);
+    setColumnWidth(LogTableModel::ToolColumn, fontMetrics().horizontalAdvance(QStringLiteral("ripgrep_search")) + 16);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, &LogTableView::reportVisibleRowsSoon);
+    connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::reportVisibleRowsSoon);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &LogTableView::reportVisibleRowsSoon);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { emit currentRowChanged(current.isValid() ? current.row() : -1); });
+    reportVisibleRowsSoon();
+}
+
+QPair<int, int> LogTableView::visibleRows() const
+{
+    if (!model() || model()->rowCount() == 0)
+        return {-1, -1};
+    const int first = rowAt(0);
+    int last = rowAt(viewport()->height() - 1);
+    if (first < 0)
+        return {-1, -1};
+    if (last < 0)
+        last = model()->rowCount() - 1;
+    return {first, last};
+}
+
+bool LogTableView::isAtBottom() const
+{
+    const QScrollBar *bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - 2;
+}
+
+QModelIndex LogTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    // Rows are what the user moves between: Home/End go to the first/last entry, as Ctrl+Home/End do.
+    if (model() && model()->rowCount() > 0) {
+        const int column = currentIndex().isValid() ? currentIndex().column() : 0;
+        if (cursorAction == MoveHome)
+            return model()->index(0, column);
+        if (cursorAction == MoveEnd)
+            return model()->index(model()->rowCount() - 1, column);
+    }
+    return QTableView::moveCursor(cursorAction, modifiers);
+}
+
+void LogTableView::keyPressEvent(QKeyEvent *event)
+{
+    // j/k move like in a pager or mail reader.
+    if (event->modifiers() == Qt::NoModifier && (event->key() == Qt::Key_J || event->key() == Qt::Key_K)) {
+        QKeyEvent arrow(QEvent::KeyPress, event->key() == Qt::Key_J ? Qt::Key_Down : Qt::Key_Up, Qt::NoModifier);
+        QTableView::keyPressEvent(&arrow);
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void LogTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    reportVisibleRowsSoon();
+}
+
+void LogTableView::scrollContentsBy(int dx, int dy)
+{
+    QTableView::scrollContentsBy(dx, dy);
+    if (dy != 0)
+        reportVisibleRowsSoon();
+}
+
+void LogTableView::reportVisibleRowsSoon()
+{
+    if (!m_viewportTimer.isActive())
+        m_viewportTimer.start();
+}

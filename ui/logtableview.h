@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QTableView>
+#include <QTimer>
+
+// The run's entries. Rows have one fixed height so the view stays virtual: only what is on screen
+// is ever asked of the model, on 100 rows or 100,000. Reports the rows on screen so the loader can
+// fetch their pages first.
+class LogTableView : public QTableView
+{
+    Q_OBJECT
+public:
+    explicit LogTableView(QWidget *parent = nullptr);
+
+    void setModel(QAbstractItemModel *model) override;
+
+    // The rows at least partly on screen, or {-1, -1}.
+    QPair<int, int> visibleRows() const;
+    // Whether the last row is in view (a live run stays pinned to the bottom then).
+    bool isAtBottom() const;
+
+signals:
+    void visibleRowsChanged(int firstRow, int lastRow);
+    void currentRowChanged(int row);
+
+protected:
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void reportVisibleRowsSoon();
+
+    QTimer m_viewportTimer;
+};

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "model/messagecategory.h"
+#include "model/runstatus.h"
+
+#include <QColor>
+
+// The few colours Runlog uses to tell things apart at a glance, in one place.
+namespace RunlogPalette {
+QColor forCategory(MessageCategory category);
+QColor forPhase(RunPhase phase);
+QColor errorBackground();
+QColor warningBackground();
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "model/runinfo.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPlainTextEdit;
+class QToolButton;
+
+// The run at a glance: ID and organization, status badge, created time and duration, result,
+// web link, metadata (one line, expandable), and how much of the run is loaded.
+class RunHeader : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RunHeader(QWidget *parent = nullptr);
+
+    void clear();
+    void setRunInfo(const RunInfo &info);
+    // When the source is a file rather than the API.
+    void setSourceDescription(const QString &text);
+    // Loaded rows of known rows; endKnown false shows "N+" for a run whose size is not known yet.
+    void setProgress(int loaded, int known, bool endKnown, bool busy);
+    // First and last entry times, for the run's duration.
+    void setTimeSpan(qint64 firstMsecs, qint64 lastMsecs);
+
+    QString statusText() const;
+
+private:
+    void updateDuration();
+
+    QLabel *m_title;
+    QLabel *m_status;
+    QLabel *m_created;
+    QLabel *m_duration;
+    QLabel *m_result;
+    QLabel *m_link;
+    QLabel *m_metadata;
+    QToolButton *m_metadataToggle;
+    QPlainTextEdit *m_metadataFull;
+    QLabel *m_progressText;
+    QProgressBar *m_progress;
+    qint64 m_firstMsecs;
+    qint64 m_lastMsecs;
+};
