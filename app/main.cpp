@@ -65,6 +65,11 @@ int main(int argc, char *argv[])
     if (options.demo) {
         if (!window.openDemo())
             return 1;
+        // Scripts and tests find the demo backend here; it needs no token.
+        printLine(stderr, QStringLiteral("runlog: demo backend listening on %1 (organization %2, run %3)")
+                              .arg(window.demoBackend()->baseUrl().toString())
+                              .arg(window.demoBackend()->demoOrgId())
+                              .arg(window.demoBackend()->demoRunId()));
     } else if (options.run) {
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
         window.openRun(ApiEndpoint{options.baseUrl, token}, *options.run, options.reverse);

@@ -20,6 +20,7 @@
 #include <QCloseEvent>
 #include <QPlainTextEdit>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -158,6 +159,10 @@ void MainWindow::createActions()
             m_table->scrollToTop();
         }
     });
+    m_goToAction = new QAction(tr("&Go to Entry…"), this);
+    m_goToAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    connect(m_goToAction, &QAction::triggered, this, &MainWindow::goToEntry);
+
     m_lastAction = new QAction(tr("&Last Entry"), this);
     m_lastAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
     connect(m_lastAction, &QAction::triggered, this, [this] {
@@ -185,6 +190,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_firstAction);
     view->addAction(m_lastAction);
+    view->addAction(m_goToAction);
     view->addSeparator();
     view->addAction(m_jsonModeAction);
     view->addAction(m_focusAction);
@@ -240,6 +246,7 @@ void MainWindow::showRunPage(bool showRun)
     m_retryAction->setEnabled(showRun);
     m_firstAction->setEnabled(showRun);
     m_lastAction->setEnabled(showRun);
+    m_goToAction->setEnabled(showRun);
     if (!showRun)
         statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
 }
@@ -357,6 +364,9 @@ void MainWindow::updateProgress()
     }
     if (m_loader->state() == RunLoader::State::Open && !busy)
         statusBar()->clearMessage();
+    // Open on the first entry, so the detail pane shows something useful straight away.
+    if (m_currentRow < 0 && known > 0 && m_model->store().isLoaded(0) && !m_table->currentIndex().isValid())
+        m_table->setCurrentIndex(m_model->index(0, 0));
 }
 
 void MainWindow::updatePaceStatus()
@@ -450,6 +460,24 @@ void MainWindow::copySelectedEntry()
     statusBar()->showMessage(tr("Copied entry %1 as JSON.").arg(m_currentRow + 1), 3000);
 }
 
+void MainWindow::goToEntry()
+{
+    const int rows = m_model->rowCount();
+    if (rows == 0)
+        return;
+    bool ok = false;
+    const int number = QInputDialog::getInt(this, tr("Go to Entry"), tr("Entry number (1 to %1):").arg(rows),
+                                            std::max(1, m_currentRow + 1), 1, rows, 1, &ok);
+    if (!ok)
+        return;
+    // Entry numbers count from the oldest; a reversed view shows the newest first.
+    const int row = m_model->isReversed() ? rows - number : number - 1;
+    const QModelIndex index = m_model->index(row, 0);
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_table->setFocus();
+}
+
 void MainWindow::toggleFocus()
 {
     if (m_table->hasFocus())
@@ -466,6 +494,7 @@ void MainWindow::showShortcuts()
         "<tr><td><b>↑ ↓, j k</b></td><td>Previous / next entry</td></tr>"
         "<tr><td><b>PgUp PgDn</b></td><td>Page up / down</td></tr>"
         "<tr><td><b>Home End, Ctrl+Home Ctrl+End</b></td><td>First / last entry</td></tr>"
+        "<tr><td><b>Ctrl+G</b></td><td>Go to an entry by its number</td></tr>"
         "<tr><td><b>F6</b></td><td>Move between the table and the detail pane</td></tr>"
         "<tr><td><b>Ctrl+J</b></td><td>Detail as readable text or as JSON</td></tr>"
         "<tr><td><b>Ctrl+C</b></td><td>Copy the selected entry as JSON (in the table)</td></tr>"

@@ -70,6 +70,7 @@ private:
     void refreshDetailIfLoaded(int firstRow, int lastRow);
     void copySelectedEntry();
     void toggleFocus();
+    void goToEntry();
     void showShortcuts();
     void showAbout();
 
@@ -105,4 +106,5 @@ private:
     QAction *m_focusAction;
     QAction *m_firstAction;
     QAction *m_lastAction;
+    QAction *m_goToAction;
 };

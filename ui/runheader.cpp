@@ -61,8 +61,7 @@ RunHeader::RunHeader(QWidget *parent)
     m_status->setAlignment(Qt::AlignCenter);
     m_link->setOpenExternalLinks(true);
     m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_result->setWordWrap(true);
-    m_result->setMaximumHeight(m_result->fontMetrics().lineSpacing() * 3 + 4);
+    m_result->setTextFormat(Qt::PlainText);
     m_metadata->setTextFormat(Qt::PlainText);
     m_metadataToggle->setText(tr("Details"));
     m_metadataToggle->setCheckable(true);
@@ -167,7 +166,11 @@ void RunHeader::setRunInfo(const RunInfo &info)
     }
 
     if (info.result && !info.result->trimmed().isEmpty()) {
-        m_result->setText(tr("Result: %1").arg(*info.result));
+        // One line here; the whole result is in the tooltip and in the metadata details.
+        const QString firstLine = info.result->trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
+        const bool more = info.result->trimmed().contains(QLatin1Char('\n'));
+        m_result->setText(m_result->fontMetrics().elidedText(
+            tr("Result: %1").arg(firstLine) + (more ? QStringLiteral(" …") : QString()), Qt::ElideRight, 1400));
         m_result->setToolTip(info.result->left(4000));
         m_result->show();
     } else {
