@@ -1,0 +1,486 @@
+#include "demo/logsendpoint.h"
+
+#include "demo/jsontext.h"
+
+#include <QStringList>
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+namespace {
+
+const char kPathPrefix[] = "/v1/alpha/organizations/";
+
+// A parsed integer parameter. pydantic accepts integers of any size; values beyond qint64 are
+// clamped, which keeps every comparison the endpoint makes (>= 0, <= 100, id lookup) correct.
+struct IntParse
+{
+    bool ok = false;
+    qint64 value = 0;
+};
+
+// pydantic v2 (lax mode) integer parsing of a string: surrounding whitespace, a sign, digits
+// with single underscores between them, and a fractional part of zeros only ("5.0") are accepted.
+IntParse parsePydanticInt(const QString &input)
+{
+    const QString text = input.trimmed();
+    qsizetype i = 0;
+    bool negative = false;
+    if (i < text.size() && (text.at(i) == u'+' || text.at(i) == u'-')) {
+        negative = text.at(i) == u'-';
+        ++i;
+    }
+    bool sawDigit = false;
+    bool lastWasUnderscore = false;
+    bool overflow = false;
+    quint64 magnitude = 0;
+    for (; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'_') {
+            if (!sawDigit || lastWasUnderscore)
+                return {};
+            lastWasUnderscore = true;
+            continue;
+        }
+        if (c < u'0' || c > u'9')
+            break;
+        sawDigit = true;
+        lastWasUnderscore = false;
+        const quint64 digit = quint64(c.unicode() - u'0');
+        if (magnitude > (std::numeric_limits<quint64>::max() - digit) / 10)
+            overflow = true;
+        else
+            magnitude = magnitude * 10 + digit;
+    }
+    if (!sawDigit || lastWasUnderscore)
+        return {};
+    if (i < text.size()) {
+        if (text.at(i) != u'.')
+            return {};
+        for (++i; i < text.size(); ++i) {
+            if (text.at(i) != u'0')
+                return {};
+        }
+    }
+    constexpr quint64 maxPositive = quint64(std::numeric_limits<qint64>::max());
+    IntParse result;
+    result.ok = true;
+    if (negative) {
+        result.value = (overflow || magnitude > maxPositive + 1)
+                ? std::numeric_limits<qint64>::min()
+                : (magnitude == maxPositive + 1 ? std::numeric_limits<qint64>::min()
+                                                : -qint64(magnitude));
+    } else {
+        result.value = (overflow || magnitude > maxPositive) ? std::numeric_limits<qint64>::max()
+                                                             : qint64(magnitude);
+    }
+    return result;
+}
+
+// pydantic v2's accepted spellings of a boolean in a string, compared case-insensitively.
+std::optional<bool> parsePydanticBool(const QString &input)
+{
+    const QString text = input.trimmed().toLower();
+    static const QStringList truthy = {QStringLiteral("1"), QStringLiteral("on"),
+                                       QStringLiteral("t"), QStringLiteral("true"),
+                                       QStringLiteral("y"), QStringLiteral("yes")};
+    static const QStringList falsy = {QStringLiteral("0"), QStringLiteral("off"),
+                                      QStringLiteral("f"), QStringLiteral("false"),
+                                      QStringLiteral("n"), QStringLiteral("no")};
+    if (truthy.contains(text))
+        return true;
+    if (falsy.contains(text))
+        return false;
+    return std::nullopt;
+}
+
+QByteArray messageBody(const char *message, int status)
+{
+    return "{\"message\":" + JsonText::string(QByteArray(message))
+            + ",\"status_code\":" + QByteArray::number(status) + '}';
+}
+
+HttpResponse messageResponse(int status, const char *message)
+{
+    return HttpResponse::json(status, messageBody(message, status));
+}
+
+HttpResponse detailResponse(int status, const char *detail)
+{
+    return HttpResponse::json(status, "{\"detail\":" + JsonText::string(QByteArray(detail)) + '}');
+}
+
+// Collects pydantic-v2-style validation errors in the order FastAPI reports them.
+class ValidationErrors
+{
+public:
+    void intParsing(const char *where, const char *name, const QString &input)
+    {
+        add("int_parsing", where, name,
+            "Input should be a valid integer, unable to parse string as an integer", input, {});
+    }
+
+    void boolParsing(const char *where, const char *name, const QString &input)
+    {
+        add("bool_parsing", where, name,
+            "Input should be a valid boolean, unable to interpret input", input, {});
+    }
+
+    void greaterThanEqual(const char *name, const QString &input, int bound)
+    {
+        add("greater_than_equal", "query", name,
+            "Input should be greater than or equal to " + QByteArray::number(bound), input,
+            "{\"ge\":" + QByteArray::number(bound) + '}');
+    }
+
+    void lessThanEqual(const char *name, const QString &input, int bound)
+    {
+        add("less_than_equal", "query", name,
+            "Input should be less than or equal to " + QByteArray::number(bound), input,
+            "{\"le\":" + QByteArray::number(bound) + '}');
+    }
+
+    bool isEmpty() const { return m_items.isEmpty(); }
+
+    HttpResponse response() const
+    {
+        return HttpResponse::json(422, "{\"detail\":[" + m_items.join(',') + "]}");
+    }
+
+private:
+    void add(const char *type, const char *where, const char *name, const QByteArray &message,
+             const QString &input, const QByteArray &context)
+    {
+        QByteArray item = "{\"type\":\"" + QByteArray(type) + "\",\"loc\":[\"" + where
+                + "\",\"" + name + "\"],\"msg\":" + JsonText::string(message)
+                + ",\"input\":" + JsonText::string(input);
+        if (!context.isEmpty())
+            item += ",\"ctx\":" + context;
+        item += '}';
+        m_items.append(item);
+    }
+
+    QList<QByteArray> m_items;
+};
+
+QByteArray valueOrNull(const QByteArray &raw)
+{
+    return raw.trimmed().isEmpty() ? JsonText::null() : raw;
+}
+
+// Starlette matches each {param} as one non-empty path segment.
+bool matchLogsRoute(const QString &path, QString *orgText, QString *runText)
+{
+    const QStringList segments = path.split(u'/');
+    const bool matches = segments.size() == 9 && segments.at(0).isEmpty()
+            && segments.at(1) == QLatin1String("v1") && segments.at(2) == QLatin1String("alpha")
+            && segments.at(3) == QLatin1String("organizations") && !segments.at(4).isEmpty()
+            && segments.at(5) == QLatin1String("agent") && segments.at(6) == QLatin1String("run")
+            && !segments.at(7).isEmpty() && segments.at(8) == QLatin1String("logs");
+    if (matches && orgText)
+        *orgText = segments.at(4);
+    if (matches && runText)
+        *runText = segments.at(7);
+    return matches;
+}
+
+bool isReservedField(const QString &key)
+{
+    static const QStringList reserved = {
+        QStringLiteral("id"),         QStringLiteral("organization_id"),
+        QStringLiteral("status"),     QStringLiteral("created_at"),
+        QStringLiteral("web_url"),    QStringLiteral("result"),
+        QStringLiteral("metadata"),   QStringLiteral("logs"),
+        QStringLiteral("total_logs"), QStringLiteral("page"),
+        QStringLiteral("size"),       QStringLiteral("pages")};
+    return reserved.contains(key);
+}
+
+} // namespace
+
+LogsEndpoint::LogsEndpoint()
+{
+    m_clock.start();
+}
+
+void LogsEndpoint::addRun(const RunRecord &run)
+{
+    addRun(std::make_shared<RunRecord>(run));
+}
+
+void LogsEndpoint::addRun(std::shared_ptr<RunRecord> run)
+{
+    if (!run)
+        return;
+    const qint64 id = run->id;
+    m_runs.insert(id, std::move(run));
+}
+
+std::shared_ptr<RunRecord> LogsEndpoint::run(qint64 runId) const
+{
+    return m_runs.value(runId);
+}
+
+bool LogsEndpoint::removeRun(qint64 runId)
+{
+    return m_runs.remove(runId) > 0;
+}
+
+void LogsEndpoint::clearRuns()
+{
+    m_runs.clear();
+}
+
+QList<qint64> LogsEndpoint::runIds() const
+{
+    QList<qint64> ids = m_runs.keys();
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void LogsEndpoint::setAccessibleOrganizations(const QList<qint64> &organizationIds)
+{
+    m_accessibleOrganizations = QSet<qint64>(organizationIds.cbegin(), organizationIds.cend());
+}
+
+bool LogsEndpoint::isOrganizationAccessible(qint64 organizationId) const
+{
+    if (!m_accessibleOrganizations.isEmpty())
+        return m_accessibleOrganizations.contains(organizationId);
+    for (const auto &run : m_runs) {
+        if (run->organizationId == organizationId)
+            return true;
+    }
+    return false;
+}
+
+void LogsEndpoint::setRequiredToken(const QByteArray &token)
+{
+    m_requiredToken = token;
+}
+
+void LogsEndpoint::setRateLimit(int count, int windowMs)
+{
+    m_rateLimitCount = count;
+    m_rateLimitWindowMs = std::max(windowMs, 1);
+    m_admittedAt.clear();
+}
+
+void LogsEndpoint::resetRateLimit()
+{
+    m_admittedAt.clear();
+}
+
+HttpResponse LogsEndpoint::handle(const HttpRequest &request)
+{
+    HttpResponse response = route(request);
+    recordRequest(request, response.status, false);
+    return response;
+}
+
+void LogsEndpoint::recordRequest(const HttpRequest &request, int status, bool intercepted)
+{
+    LogsRequestRecord record;
+    record.method = request.method;
+    record.path = request.path;
+    record.target = request.target;
+    record.skip = request.queryValue(QStringLiteral("skip"));
+    record.limit = request.queryValue(QStringLiteral("limit"));
+    record.reverse = request.queryValue(QStringLiteral("reverse"));
+    record.authorization = request.header("Authorization");
+    record.status = status;
+    record.elapsedMs = elapsedMs();
+    record.intercepted = intercepted;
+    m_requestLog.append(record);
+}
+
+void LogsEndpoint::clearRequestLog()
+{
+    m_requestLog.clear();
+}
+
+qint64 LogsEndpoint::elapsedMs() const
+{
+    return m_clock.elapsed();
+}
+
+QString LogsEndpoint::logsPath(qint64 organizationId, qint64 runId)
+{
+    return QLatin1String(kPathPrefix) + QString::number(organizationId)
+            + QStringLiteral("/agent/run/") + QString::number(runId) + QStringLiteral("/logs");
+}
+
+HttpResponse LogsEndpoint::route(const HttpRequest &request)
+{
+    QString orgText;
+    QString runText;
+    if (!matchLogsRoute(request.path, &orgText, &runText)) {
+        // FastAPI answers a trailing slash with a redirect to the route without it.
+        QString withoutSlash = request.path;
+        if (withoutSlash.endsWith(u'/') && withoutSlash.size() > 1) {
+            withoutSlash.chop(1);
+            const qsizetype question = request.target.indexOf('?');
+            QByteArray rawPath = question < 0 ? request.target : request.target.left(question);
+            const QByteArray rawQuery = question < 0 ? QByteArray() : request.target.mid(question);
+            if (matchLogsRoute(withoutSlash, nullptr, nullptr) && rawPath.startsWith('/')
+                && rawPath.endsWith('/')) {
+                rawPath.chop(1);
+                const QByteArray host = request.header("Host");
+                HttpResponse redirect;
+                redirect.status = 307;
+                redirect.setHeader("Location", host.isEmpty()
+                                           ? rawPath + rawQuery
+                                           : "http://" + host + rawPath + rawQuery);
+                return redirect;
+            }
+        }
+        return detailResponse(404, "Not Found");
+    }
+    if (request.method != "GET" && request.method != "HEAD") {
+        HttpResponse response = detailResponse(405, "Method Not Allowed");
+        response.setHeader("Allow", "GET, HEAD");
+        return response;
+    }
+    if (!isAuthorized(request))
+        return messageResponse(401, "Invalid or expired API token.");
+    if (!admitByRateLimit(request))
+        return messageResponse(429, "Rate limit exceeded. Please try again later.");
+    return serveLogs(request, orgText, runText);
+}
+
+HttpResponse LogsEndpoint::serveLogs(const HttpRequest &request, const QString &orgText,
+                                     const QString &runText)
+{
+    ValidationErrors errors;
+    const IntParse org = parsePydanticInt(orgText);
+    if (!org.ok)
+        errors.intParsing("path", "org_id", orgText);
+    const IntParse runId = parsePydanticInt(runText);
+    if (!runId.ok)
+        errors.intParsing("path", "agent_run_id", runText);
+
+    qint64 skip = 0;
+    const QString skipText = request.queryValue(QStringLiteral("skip"));
+    if (!skipText.isNull()) {
+        const IntParse parsed = parsePydanticInt(skipText);
+        if (!parsed.ok)
+            errors.intParsing("query", "skip", skipText);
+        else if (parsed.value < 0)
+            errors.greaterThanEqual("skip", skipText, 0);
+        else
+            skip = parsed.value;
+    }
+
+    qint64 limit = kDefaultLimit;
+    const QString limitText = request.queryValue(QStringLiteral("limit"));
+    if (!limitText.isNull()) {
+        const IntParse parsed = parsePydanticInt(limitText);
+        if (!parsed.ok)
+            errors.intParsing("query", "limit", limitText);
+        else if (parsed.value < 1)
+            errors.greaterThanEqual("limit", limitText, 1);
+        else if (parsed.value > kMaxLimit)
+            errors.lessThanEqual("limit", limitText, kMaxLimit);
+        else
+            limit = parsed.value;
+    }
+
+    bool reverse = false;
+    const QString reverseText = request.queryValue(QStringLiteral("reverse"));
+    if (!reverseText.isNull()) {
+        const std::optional<bool> parsed = parsePydanticBool(reverseText);
+        if (!parsed)
+            errors.boolParsing("query", "reverse", reverseText);
+        else
+            reverse = *parsed;
+    }
+
+    if (!errors.isEmpty())
+        return errors.response();
+
+    if (!isOrganizationAccessible(org.value))
+        return messageResponse(403, "You do not have access to this organization.");
+    const std::shared_ptr<RunRecord> run = m_runs.value(runId.value);
+    if (!run)
+        return messageResponse(404, "Agent run not found.");
+    if (run->organizationId != org.value)
+        return messageResponse(403, "You do not have access to this organization.");
+
+    return HttpResponse::json(200, pageBody(*run, skip, limit, reverse));
+}
+
+bool LogsEndpoint::isAuthorized(const HttpRequest &request) const
+{
+    if (m_requiredToken.isEmpty())
+        return true;
+    const QByteArray authorization = request.header("Authorization").trimmed();
+    const qsizetype space = authorization.indexOf(' ');
+    if (space < 0)
+        return false;
+    const QByteArray scheme = authorization.left(space);
+    const QByteArray token = authorization.mid(space + 1).trimmed();
+    return scheme.compare("Bearer", Qt::CaseInsensitive) == 0 && token == m_requiredToken;
+}
+
+bool LogsEndpoint::admitByRateLimit(const HttpRequest &request)
+{
+    if (m_rateLimitCount <= 0)
+        return true;
+    QByteArray key = request.header("Authorization");
+    if (key.isNull())
+        key = "peer " + request.peerAddress.toString().toUtf8();
+    std::deque<qint64> &admitted = m_admittedAt[key];
+    const qint64 now = elapsedMs();
+    while (!admitted.empty() && now - admitted.front() >= m_rateLimitWindowMs)
+        admitted.pop_front();
+    if (qsizetype(admitted.size()) >= m_rateLimitCount)
+        return false;
+    admitted.push_back(now);
+    return true;
+}
+
+QByteArray LogsEndpoint::pageBody(const RunRecord &run, qint64 skip, qint64 limit, bool reverse)
+{
+    limit = std::max<qint64>(limit, 1);
+    skip = std::max<qint64>(skip, 0);
+    const qint64 total = run.entries.size();
+    const qint64 first = std::min(skip, total);
+    const qint64 count = std::min(limit, total - first);
+
+    qint64 entryBytes = 0;
+    for (qint64 k = 0; k < count; ++k) {
+        const qint64 index = reverse ? total - 1 - first - k : first + k;
+        entryBytes += run.entries.at(index).size() + 1;
+    }
+
+    QByteArray body;
+    body.reserve(entryBytes + 512);
+    body += "{\"id\":" + QByteArray::number(run.id)
+            + ",\"organization_id\":" + QByteArray::number(run.organizationId);
+    static const char *const knownFields[] = {"status", "created_at", "web_url", "result",
+                                              "metadata"};
+    for (const char *key : knownFields) {
+        body += ",\"";
+        body += key;
+        body += "\":";
+        body += valueOrNull(run.field(QLatin1String(key)));
+    }
+    for (const auto &field : run.fields) {
+        if (isReservedField(field.first))
+            continue;
+        body += ',' + JsonText::string(field.first) + ':' + valueOrNull(field.second);
+    }
+    body += ",\"logs\":[";
+    for (qint64 k = 0; k < count; ++k) {
+        const qint64 index = reverse ? total - 1 - first - k : first + k;
+        if (k > 0)
+            body += ',';
+        body += run.entries.at(index);
+    }
+    body += "],\"total_logs\":" + QByteArray::number(total)
+            + ",\"page\":" + QByteArray::number(skip / limit + 1)
+            + ",\"size\":" + QByteArray::number(limit)
+            + ",\"pages\":" + QByteArray::number((total + limit - 1) / limit) + '}';
+    return body;
+}

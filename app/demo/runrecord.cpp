@@ -1,0 +1,54 @@
+#include "demo/runrecord.h"
+
+#include "demo/jsontext.h"
+
+QByteArray RunRecord::field(const QString &key) const
+{
+    for (const auto &field : fields) {
+        if (field.first == key)
+            return field.second;
+    }
+    return QByteArray();
+}
+
+bool RunRecord::hasField(const QString &key) const
+{
+    for (const auto &field : fields) {
+        if (field.first == key)
+            return true;
+    }
+    return false;
+}
+
+void RunRecord::setField(const QString &key, const QByteArray &rawJson)
+{
+    for (auto &field : fields) {
+        if (field.first == key) {
+            field.second = rawJson;
+            return;
+        }
+    }
+    fields.append({key, rawJson});
+}
+
+bool RunRecord::removeField(const QString &key)
+{
+    return fields.removeIf([&key](const QPair<QString, QByteArray> &field) {
+               return field.first == key;
+           }) > 0;
+}
+
+QString RunRecord::status() const
+{
+    return JsonText::decodeString(field(QStringLiteral("status")));
+}
+
+void RunRecord::setStatus(const QString &status)
+{
+    setStringField(QStringLiteral("status"), status);
+}
+
+void RunRecord::setStringField(const QString &key, const QString &value)
+{
+    setField(key, value.isNull() ? JsonText::null() : JsonText::string(value));
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QtGlobal>
+
+// One agent run as the demo backend and the test server store it: everything the logs endpoint
+// needs to answer, kept as raw JSON text so that responses are built by concatenation and unknown
+// fields (of the run and of entries) are served exactly as given.
+struct RunRecord
+{
+    qint64 id = 0;
+    qint64 organizationId = 0;
+    // The run's top-level fields other than id, organization_id, logs and the paging fields, in
+    // order, each value as raw JSON text (e.g. {"status", "\"COMPLETE\""}, {"metadata", "{}"}).
+    QList<QPair<QString, QByteArray>> fields;
+    // Each log entry as the raw text of one JSON object, oldest first.
+    QList<QByteArray> entries;
+
+    // Raw JSON of a field, or a null QByteArray when the record does not have it.
+    QByteArray field(const QString &key) const;
+    bool hasField(const QString &key) const;
+    // Replaces the value in place (keeping the field's position) or appends the field.
+    void setField(const QString &key, const QByteArray &rawJson);
+    bool removeField(const QString &key);
+
+    // The status as text; a null QString when absent or JSON null.
+    QString status() const;
+    // A null QString stores JSON null.
+    void setStatus(const QString &status);
+    void setStringField(const QString &key, const QString &value);
+};
