@@ -1,0 +1,54 @@
+#pragma once
+
+#include "demo/runrecord.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QtGlobal>
+
+#include <memory>
+
+// The demo's runs, generated from a fixed seed so that every start (and every test) sees the same
+// bytes. They are meant to look like real Codegen runs and to exercise everything the viewer must
+// cope with: every known message type and an unknown one, both timestamp formats, null fields,
+// string/object/null observations, unknown fields, emoji/RTL/CJK text and multi-megabyte tool
+// outputs.
+//
+//   1001  COMPLETE, ~2,000 entries, three tool outputs of 2-6 MB.
+//   1002  ACTIVE, 150 entries; appendNextLiveEntry() adds the rest one by one, then COMPLETE.
+//   1003  FAILED, ~40 entries, ending in ERROR.
+class DemoDataset
+{
+public:
+    static constexpr qint64 kOrganizationId = 1;
+    static constexpr qint64 kCompleteRunId = 1001;
+    static constexpr qint64 kLiveRunId = 1002;
+    static constexpr qint64 kFailedRunId = 1003;
+    static constexpr int kLiveInitialEntries = 150;
+    static constexpr int kLiveAppendedEntries = 90;   // three minutes at one entry per 2 s
+    static constexpr quint32 kSeed = 20250621;
+
+    // `liveRunNowUtc` places the live run's newest initial entry at that time, so that a live
+    // run in the app looks current. Invalid (the default): a fixed date, fully deterministic.
+    explicit DemoDataset(const QDateTime &liveRunNowUtc = QDateTime());
+
+    QList<std::shared_ptr<RunRecord>> runs() const;
+    // nullptr for ids that are not demo runs. The records are shared: whoever serves them sees
+    // the live run grow.
+    std::shared_ptr<RunRecord> run(qint64 runId) const;
+
+    // Appends the live run's next entry; the last one is a FINAL_ANSWER, after which the run's
+    // status is COMPLETE and its result set. Returns whether more entries are to come.
+    bool appendNextLiveEntry();
+    bool isLiveRunFinished() const;
+    int remainingLiveEntries() const;
+
+private:
+    std::shared_ptr<RunRecord> m_completeRun;
+    std::shared_ptr<RunRecord> m_liveRun;
+    std::shared_ptr<RunRecord> m_failedRun;
+    QList<QByteArray> m_pendingLiveEntries;
+    qsizetype m_nextLiveEntry = 0;
+    QByteArray m_liveResult;
+};
