@@ -1,0 +1,35 @@
+#pragma once
+
+#include "demo/runrecord.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+
+// Builders of runs for tests. Everything is predictable from the arguments so that a test can
+// state what it expects without reading the builder.
+
+// The run's fields: status as given, created_at "2025-01-01T00:00:00Z", web_url
+// "https://codegen.com/agent/trace/{id}", result null, metadata {"sample":true}.
+// Entry N (0-based): {"agent_run_id":id,"created_at":"2025-01-01T00:00:00Z" + N seconds (ISO,
+// 'Z'), "tool_name":"bash" for odd N else null, "message_type":"ACTION" for odd N else
+// "PLAN_EVALUATION", "thought":"entry N","observation":null,"tool_input":null,"tool_output":null}
+RunRecord makeRun(qint64 org, qint64 id, int entryCount,
+                  const QString &status = QStringLiteral("COMPLETE"));
+
+// Entry N of makeRun(), on its own (e.g. to grow a run).
+QByteArray makeSampleEntry(qint64 runId, int n);
+
+// A run built to break naive parsers and writers. Status "COMPLETE", metadata with nested
+// values, a 64-bit integer and an unknown top-level field "x_unknown_run_field". Entries:
+//   0  quotes, commas, tabs, CR/LF, backticks, <script>, backslashes in thought and tool_input
+//   1  emoji, RTL (Hebrew/Arabic), CJK, combining marks, a U+2028 line separator
+//   2  64-bit integers 9007199254740993, -9223372036854775808, 18446744073709551615 in tool_output
+//   3  every optional field null
+//   4  unknown fields ("x_future_field" object, "x_flag" true) and an unknown message_type
+//   5  observation as a string; created_at in the "2025-06-21 12:06:31.108894" form
+//   6  one entry with a tool_output of `bigEntryBytes` (several MB, real newlines)
+//   7  created_at null, message_type null, only agent_run_id otherwise meaningful
+//   8  deeply nested observation (32 levels) and an empty object/array
+//   9  FINAL_ANSWER with markdown
+RunRecord makeAwkwardRun(qint64 org, qint64 id, qint64 bigEntryBytes = 3 * 1024 * 1024);
