@@ -1,6 +1,6 @@
 #include "demo/demodataset.h"
 
-#include "demo/jsontext.h"
+#include "demo/jsonwriter.h"
 
 #include <QPair>
 
@@ -16,7 +16,7 @@ using Field = std::pair<const char *, QByteArray>;
 
 QByteArray str(const QByteArray &utf8)
 {
-    return JsonText::string(utf8);
+    return JsonWriter::string(utf8);
 }
 
 QByteArray num(qint64 value)
@@ -634,7 +634,7 @@ std::shared_ptr<RunRecord> makeCompleteRun()
             spec.thought = str("I need the full output to find the first occurrence; it is long.");
             spec.toolInput = object({{"command", str(command)}, {"timeout", num(600)}});
             QByteArray toolOutput = "{\"output\":";
-            JsonText::appendString(toolOutput, output);
+            JsonWriter::appendString(toolOutput, output);
             toolOutput += ",\"exit_code\":0,\"truncated\":false}";
             spec.toolOutput = toolOutput;
             spec.observation = object({{"status", str("success")}, {"bytes", num(output.size())}});
@@ -790,7 +790,7 @@ bool DemoDataset::appendNextLiveEntry()
     if (m_nextLiveEntry < m_pendingLiveEntries.size())
         return true;
     m_liveRun->setStatus(QStringLiteral("COMPLETE"));
-    m_liveRun->setField(QStringLiteral("result"), JsonText::string(m_liveResult));
+    m_liveRun->setField(QStringLiteral("result"), JsonWriter::string(m_liveResult));
     return false;
 }
 

@@ -1,6 +1,6 @@
 #include "demo/logsendpoint.h"
 
-#include "demo/jsontext.h"
+#include "demo/jsonwriter.h"
 
 #include <QStringList>
 
@@ -97,7 +97,7 @@ std::optional<bool> parsePydanticBool(const QString &input)
 
 QByteArray messageBody(const char *message, int status)
 {
-    return "{\"message\":" + JsonText::string(QByteArray(message))
+    return "{\"message\":" + JsonWriter::string(QByteArray(message))
             + ",\"status_code\":" + QByteArray::number(status) + '}';
 }
 
@@ -108,7 +108,7 @@ HttpResponse messageResponse(int status, const char *message)
 
 HttpResponse detailResponse(int status, const char *detail)
 {
-    return HttpResponse::json(status, "{\"detail\":" + JsonText::string(QByteArray(detail)) + '}');
+    return HttpResponse::json(status, "{\"detail\":" + JsonWriter::string(QByteArray(detail)) + '}');
 }
 
 // Collects pydantic-v2-style validation errors in the order FastAPI reports them.
@@ -153,8 +153,8 @@ private:
              const QString &input, const QByteArray &context)
     {
         QByteArray item = "{\"type\":\"" + QByteArray(type) + "\",\"loc\":[\"" + where
-                + "\",\"" + name + "\"],\"msg\":" + JsonText::string(message)
-                + ",\"input\":" + JsonText::string(input);
+                + "\",\"" + name + "\"],\"msg\":" + JsonWriter::string(message)
+                + ",\"input\":" + JsonWriter::string(input);
         if (!context.isEmpty())
             item += ",\"ctx\":" + context;
         item += '}';
@@ -166,7 +166,7 @@ private:
 
 QByteArray valueOrNull(const QByteArray &raw)
 {
-    return raw.trimmed().isEmpty() ? JsonText::null() : raw;
+    return raw.trimmed().isEmpty() ? JsonWriter::null() : raw;
 }
 
 // Starlette matches each {param} as one non-empty path segment.
@@ -469,7 +469,7 @@ QByteArray LogsEndpoint::pageBody(const RunRecord &run, qint64 skip, qint64 limi
     for (const auto &field : run.fields) {
         if (isReservedField(field.first))
             continue;
-        body += ',' + JsonText::string(field.first) + ':' + valueOrNull(field.second);
+        body += ',' + JsonWriter::string(field.first) + ':' + valueOrNull(field.second);
     }
     body += ",\"logs\":[";
     for (qint64 k = 0; k < count; ++k) {

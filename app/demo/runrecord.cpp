@@ -1,6 +1,6 @@
 #include "demo/runrecord.h"
 
-#include "demo/jsontext.h"
+#include "demo/jsonwriter.h"
 
 QByteArray RunRecord::field(const QString &key) const
 {
@@ -40,7 +40,7 @@ bool RunRecord::removeField(const QString &key)
 
 QString RunRecord::status() const
 {
-    return JsonText::decodeString(field(QStringLiteral("status")));
+    return JsonWriter::decodeString(field(QStringLiteral("status")));
 }
 
 void RunRecord::setStatus(const QString &status)
@@ -50,5 +50,5 @@ void RunRecord::setStatus(const QString &status)
 
 void RunRecord::setStringField(const QString &key, const QString &value)
 {
-    setField(key, value.isNull() ? JsonText::null() : JsonText::string(value));
+    setField(key, value.isNull() ? JsonWriter::null() : JsonWriter::string(value));
 }

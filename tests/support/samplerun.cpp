@@ -1,6 +1,6 @@
 #include "samplerun.h"
 
-#include "demo/jsontext.h"
+#include "demo/jsonwriter.h"
 
 #include <QDateTime>
 
@@ -23,8 +23,8 @@ QByteArray makeSampleEntry(qint64 runId, int n)
 {
     const bool odd = n % 2 == 1;
     return entryWith(runId,
-                     "\"created_at\":" + JsonText::string(isoTime(n))
-                             + ",\"tool_name\":" + (odd ? QByteArray("\"bash\"") : JsonText::null())
+                     "\"created_at\":" + JsonWriter::string(isoTime(n))
+                             + ",\"tool_name\":" + (odd ? QByteArray("\"bash\"") : JsonWriter::null())
                              + ",\"message_type\":" + (odd ? QByteArray("\"ACTION\"") : QByteArray("\"PLAN_EVALUATION\""))
                              + ",\"thought\":\"entry " + QByteArray::number(n) + '"'
                              + ",\"observation\":null,\"tool_input\":null,\"tool_output\":null");
@@ -36,10 +36,10 @@ RunRecord makeRun(qint64 org, qint64 id, int entryCount, const QString &status)
     run.id = id;
     run.organizationId = org;
     run.setStatus(status);
-    run.setField(QStringLiteral("created_at"), JsonText::string(isoTime(0)));
+    run.setField(QStringLiteral("created_at"), JsonWriter::string(isoTime(0)));
     run.setField(QStringLiteral("web_url"),
-                 JsonText::string("https://codegen.com/agent/trace/" + QByteArray::number(id)));
-    run.setField(QStringLiteral("result"), JsonText::null());
+                 JsonWriter::string("https://codegen.com/agent/trace/" + QByteArray::number(id)));
+    run.setField(QStringLiteral("result"), JsonWriter::null());
     run.setField(QStringLiteral("metadata"), QByteArrayLiteral("{\"sample\":true}"));
     run.entries.reserve(entryCount);
     for (int n = 0; n < entryCount; ++n)
@@ -55,8 +55,8 @@ RunRecord makeAwkwardRun(qint64 org, qint64 id, qint64 bigEntryBytes)
     run.setStatus(QStringLiteral("COMPLETE"));
     run.setField(QStringLiteral("created_at"), QByteArrayLiteral("\"2025-06-21 12:06:31.108894\""));
     run.setField(QStringLiteral("web_url"),
-                 JsonText::string("https://codegen.com/agent/trace/" + QByteArray::number(id)));
-    run.setField(QStringLiteral("result"), JsonText::string(QByteArray("Done, \"quoted\",\n<b>not bold</b> \xf0\x9f\x8e\x89")));
+                 JsonWriter::string("https://codegen.com/agent/trace/" + QByteArray::number(id)));
+    run.setField(QStringLiteral("result"), JsonWriter::string(QByteArray("Done, \"quoted\",\n<b>not bold</b> \xf0\x9f\x8e\x89")));
     run.setField(QStringLiteral("metadata"),
                  QByteArrayLiteral("{\"nested\":{\"list\":[1,\"two\",null,{\"three\":3.0}]},\"big\":9007199254740993,\"empty\":{}}"));
     run.setField(QStringLiteral("x_unknown_run_field"), QByteArrayLiteral("[\"kept\",42]"));
@@ -68,14 +68,14 @@ RunRecord makeAwkwardRun(qint64 org, qint64 id, qint64 bigEntryBytes)
 
     // 0: characters that break CSV, HTML, Markdown and shell quoting.
     add("\"created_at\":\"2025-06-21T12:06:31Z\",\"tool_name\":\"bash\",\"message_type\":\"ACTION\","
-        "\"thought\":" + JsonText::string(QByteArray("He said \"hi\", then left;\ttab\r\nCRLF\nbacktick ` and ```fence```, "
+        "\"thought\":" + JsonWriter::string(QByteArray("He said \"hi\", then left;\ttab\r\nCRLF\nbacktick ` and ```fence```, "
                                                      "<script>alert('x')</script> & back\\slash, | pipe |, =cmd() \x01 ctrl"))
         + ",\"observation\":{\"status\":\"success\"},\"tool_input\":{\"command\":"
-        + JsonText::string(QByteArray("echo \"a,b\" | sed 's/,/\\t/g' > out.csv && cat <<'EOF'\nx\nEOF"))
+        + JsonWriter::string(QByteArray("echo \"a,b\" | sed 's/,/\\t/g' > out.csv && cat <<'EOF'\nx\nEOF"))
         + "},\"tool_output\":{\"output\":\"a\\tb\\n\",\"exit_code\":0}");
     // 1: scripts and directions.
     add("\"created_at\":\"2025-06-21T12:06:32.5Z\",\"tool_name\":null,\"message_type\":\"PLAN_EVALUATION\","
-        "\"thought\":" + JsonText::string(QByteArray("\xf0\x9f\x9a\x80\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 "
+        "\"thought\":" + JsonWriter::string(QByteArray("\xf0\x9f\x9a\x80\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 "
                                                      "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd8\xb9\xd8\xa7\xd9\x84\xd9\x85 "
                                                      "\xe4\xbd\xa0\xe5\xa5\xbd\xe4\xb8\x96\xe7\x95\x8c e\xcc\x81 \xe2\x80\xa8 line-sep"))
         + ",\"observation\":null,\"tool_input\":null,\"tool_output\":null");
@@ -101,7 +101,7 @@ RunRecord makeAwkwardRun(qint64 org, qint64 id, qint64 bigEntryBytes)
             big += "line " + QByteArray::number(line) + ": lorem \"ipsum\", dolor\tsit amet <tag> \xc3\xa9\n";
         QByteArray rest = "\"created_at\":\"2025-06-21T12:06:37Z\",\"tool_name\":\"read_file\",\"message_type\":\"ACTION\","
                           "\"thought\":\"big\",\"observation\":null,\"tool_input\":{\"path\":\"huge.log\"},\"tool_output\":{\"output\":";
-        JsonText::appendString(rest, big);
+        JsonWriter::appendString(rest, big);
         rest += ",\"exit_code\":0}";
         add(rest);
     }
@@ -120,7 +120,7 @@ RunRecord makeAwkwardRun(qint64 org, qint64 id, qint64 bigEntryBytes)
     }
     // 9: the answer.
     add("\"created_at\":\"2025-06-21T12:06:40Z\",\"tool_name\":null,\"message_type\":\"FINAL_ANSWER\","
-        "\"thought\":null,\"observation\":" + JsonText::string(QByteArray("# Done\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```cpp\nint x = 1;\n```\n"))
+        "\"thought\":null,\"observation\":" + JsonWriter::string(QByteArray("# Done\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```cpp\nint x = 1;\n```\n"))
         + ",\"tool_input\":null,\"tool_output\":null");
     return run;
 }

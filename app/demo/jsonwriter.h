@@ -6,7 +6,7 @@
 
 // Writing JSON text by hand, for the demo and the test server: they serve raw bytes (so entries
 // go out exactly as stored), and QJsonDocument would reorder keys and round 64-bit integers.
-namespace JsonText {
+namespace JsonWriter {
 
 // A JSON string literal, quotes included. `utf8` must be UTF-8; bytes >= 0x80 pass unchanged.
 QByteArray string(const QByteArray &utf8);

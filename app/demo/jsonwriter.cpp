@@ -1,10 +1,10 @@
-#include "demo/jsontext.h"
+#include "demo/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 
-namespace JsonText {
+namespace JsonWriter {
 
 void appendString(QByteArray &out, const QByteArray &utf8)
 {
