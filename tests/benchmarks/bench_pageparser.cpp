@@ -1,0 +1,261 @@
+// Measures response parsing on a realistic large run: 100,000 entries (about 46 MB of JSON),
+// as the 1,000 pages of 100 the API would send and as one exported document. Also the on-demand
+// paths the UI uses per selected entry. Build Release and run:
+//     bench_pageparser [entries=100000]
+// Prints MB/s, entries/s and the peak resident set size of each phase.
+
+#include "api/pageparser.h"
+#include "model/entrydetail.h"
+#include "model/jsontext.h"
+#include "model/timestamps.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+
+#include <cstdio>
+
+#include <malloc.h>
+
+namespace {
+
+qint64 statusKb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray key = QByteArray(field) + ':';
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+qint64 g_phaseBaseKb = 0;
+
+// Linux resets the peak RSS (VmHWM) to the current RSS when "5" is written to clear_refs, so
+// that each phase reports its own peak; malloc_trim first returns what earlier phases freed.
+void resetPeak()
+{
+    malloc_trim(0);
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
+    g_phaseBaseKb = statusKb("VmRSS");
+}
+
+QByteArray jsonString(const QByteArray &text)
+{
+    QByteArray out;
+    out.reserve(text.size() + 16);
+    out.append('"');
+    for (char c : text) {
+        switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\t': out.append("\\t"); break;
+        default: out.append(c);
+        }
+    }
+    out.append('"');
+    return out;
+}
+
+// Entries shaped like real agent logs: mostly tool calls with a thought, an input object and a
+// multi-line output; plan evaluations; a few errors and a final answer; an occasional big output.
+class RunGenerator
+{
+public:
+    explicit RunGenerator(quint32 seed) : m_rng(seed) {}
+
+    QByteArray entry(qint64 runId, int index)
+    {
+        static const char *const tools[] = {"ripgrep_search", "view_file", "edit_file", "run_command",
+                                            "list_directory", "create_pr", "git_diff"};
+        static const char *const words[] = {"the", "function", "test", "fails", "because", "parser",
+                                            "returns", "null", "when", "config", "is", "missing",
+                                            "I", "should", "check", "file", "error", "handling",
+                                            "update", "\xC3\xA9t\xC3\xA9", "\xE2\x9C\x85", "import"};
+        const auto sentence = [&](int minWords, int maxWords) {
+            QByteArray s;
+            const int n = minWords + int(m_rng.bounded(maxWords - minWords + 1));
+            for (int k = 0; k < n; ++k) {
+                if (k)
+                    s.append(' ');
+                s.append(words[m_rng.bounded(int(std::size(words)))]);
+            }
+            return s;
+        };
+        const qint64 secs = 1750507591 + index * 3 + qint64(m_rng.bounded(3));
+        const int micros = int(m_rng.bounded(1000000));
+        const QByteArray time = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC)
+                                        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                        .toLatin1()
+                                + '.' + QByteArray::number(micros).rightJustified(6, '0');
+        QByteArray e = "{\"agent_run_id\": " + QByteArray::number(runId) + ", \"created_at\": \"" + time + '"';
+        const quint32 kind = m_rng.bounded(100);
+        if (kind < 70) {
+            const char *tool = tools[m_rng.bounded(int(std::size(tools)))];
+            QByteArray output;
+            const int lines = 1 + int(m_rng.bounded(kind < 1 ? 150 : 2));
+            for (int l = 0; l < lines; ++l)
+                output += "src/module" + QByteArray::number(m_rng.bounded(50)) + ".cpp:" +
+                          QByteArray::number(m_rng.bounded(900)) + ": " + sentence(3, 9) + '\n';
+            e += ", \"tool_name\": \"" + QByteArray(tool) + "\", \"message_type\": \"ACTION\"";
+            e += ", \"thought\": " + jsonString(sentence(6, 20) + ".\n" + sentence(0, 8));
+            e += ", \"observation\": {\"status\": \"success\", \"lines\": " + QByteArray::number(lines) + "}";
+            e += ", \"tool_input\": {\"query\": " + jsonString(sentence(1, 4)) + ", \"path\": \"src/\", \"max_results\": 50}";
+            e += ", \"tool_output\": {\"output\": " + jsonString(output) + ", \"exit_code\": 0}";
+        } else if (kind < 93) {
+            e += ", \"tool_name\": null, \"message_type\": \"PLAN_EVALUATION\", \"thought\": "
+                 + jsonString(sentence(10, 36)) + ", \"observation\": null, \"tool_input\": null, \"tool_output\": null";
+        } else if (kind < 98) {
+            e += ", \"tool_name\": null, \"message_type\": \"ERROR\", \"thought\": null, \"observation\": "
+                 + jsonString("Traceback (most recent call last):\n  " + sentence(5, 10)) + ", \"tool_input\": null, \"tool_output\": null";
+        } else {
+            e += ", \"tool_name\": null, \"message_type\": \"USER_MESSAGE\", \"thought\": null, \"observation\": "
+                 + jsonString(sentence(5, 40)) + ", \"tool_input\": null, \"tool_output\": null, \"x_new_field\": 18446744073709551615";
+        }
+        e += '}';
+        return e;
+    }
+
+private:
+    QRandomGenerator m_rng;
+};
+
+QByteArray document(const QList<QByteArray> &entries, qsizetype first, qsizetype count, qsizetype total,
+                    int page, int pages)
+{
+    QByteArray body = R"({"id": 987654, "organization_id": 321, "status": "COMPLETE", )"
+                      R"("created_at": "2025-06-21T12:06:31Z", "web_url": "https://codegen.com/agent/trace/987654", )"
+                      R"("result": "Opened a pull request.", "metadata": {"source": "benchmark"}, "logs": [)";
+    for (qsizetype k = first; k < first + count; ++k) {
+        if (k > first)
+            body += ", ";
+        body += entries.at(k);
+    }
+    body += "], \"total_logs\": " + QByteArray::number(total) + ", \"page\": " + QByteArray::number(page)
+            + ", \"size\": 100, \"pages\": " + QByteArray::number(pages) + '}';
+    return body;
+}
+
+void report(const char *what, qint64 bytes, qint64 items, const char *itemName, qint64 nsecs)
+{
+    const double secs = double(nsecs) / 1e9;
+    const qint64 peakKb = statusKb("VmHWM");
+    std::printf("%-34s %8.1f ms %8.1f MB/s %10.0f %s/s  peak RSS %4lld MB (+%lld MB in this phase)\n", what,
+                secs * 1e3, double(bytes) / 1e6 / secs, double(items) / secs, itemName, peakKb / 1024,
+                (peakKb - g_phaseBaseKb) / 1024);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int entryCount = argc > 1 ? qMax(100, QByteArray(argv[1]).toInt()) : 100000;
+    const int pageSize = 100;
+
+    RunGenerator gen(20250621);
+    QList<QByteArray> entries;
+    entries.reserve(entryCount);
+    for (int i = 0; i < entryCount; ++i)
+        entries.append(gen.entry(987654, i));
+    const int pageCount = (entryCount + pageSize - 1) / pageSize;
+    QList<QByteArray> pages;
+    qint64 pageBytes = 0;
+    for (int p = 0; p < pageCount; ++p) {
+        pages.append(document(entries, qsizetype(p) * pageSize, qMin<qsizetype>(pageSize, entryCount - p * pageSize),
+                              entryCount, p + 1, pageCount));
+        pageBytes += pages.last().size();
+    }
+    const QByteArray whole = document(entries, 0, entryCount, entryCount, 1, 1);
+    std::printf("generated %d entries: %d pages (%.1f MB), one document (%.1f MB); RSS now %lld MB\n\n",
+                entryCount, pageCount, pageBytes / 1e6, whole.size() / 1e6, statusKb("VmRSS") / 1024);
+
+    QElapsedTimer timer;
+    for (int round = 1; round <= 3; ++round) {
+        std::printf("round %d\n", round);
+        resetPeak();
+        qint64 parsed = 0;
+        timer.start();
+        for (const QByteArray &body : pages) {
+            const PageParseResult r = PageParser::parse(body);
+            if (!r.ok) {
+                std::fprintf(stderr, "page failed: %s\n", qPrintable(r.error));
+                return 1;
+            }
+            parsed += r.page.entries.size();
+        }
+        report("  1000 pages of 100 (parse only)", pageBytes, parsed, "entries", timer.nsecsElapsed());
+
+        resetPeak();
+        {
+            timer.start();
+            QList<LogEntry> kept; // what a LogStore holds
+            kept.reserve(entryCount);
+            for (const QByteArray &body : pages) {
+                PageParseResult r = PageParser::parse(body);
+                kept.append(std::move(r.page.entries));
+            }
+            report("  pages, entries kept", pageBytes, kept.size(), "entries", timer.nsecsElapsed());
+        }
+
+        resetPeak();
+        {
+            timer.start();
+            const PageParseResult r = PageParser::parse(whole);
+            if (!r.ok) {
+                std::fprintf(stderr, "document failed: %s\n", qPrintable(r.error));
+                return 1;
+            }
+            report("  one document", whole.size(), r.page.entries.size(), "entries", timer.nsecsElapsed());
+        }
+    }
+
+    std::printf("\nper-entry and text paths\n");
+    resetPeak();
+    timer.start();
+    qint64 detailBytes = 0;
+    for (const QByteArray &e : entries) {
+        const EntryDetail d = parseEntryDetail(e);
+        detailBytes += e.size();
+        if (!d.ok)
+            return 1;
+    }
+    report("  parseEntryDetail, every entry", detailBytes, entries.size(), "entries", timer.nsecsElapsed());
+
+    QByteArray big = R"({"agent_run_id": 1, "tool_output": {"output": ")";
+    while (big.size() < 10 * 1024 * 1024)
+        big += R"(src/main.cpp:42: warning: unused variable \"x\" [-Wunused] caf\u00e9\n)";
+    big += R"(", "exit_code": 0}})";
+    resetPeak();
+    timer.start();
+    const QString readable = JsonText::readable(big);
+    report("  readable, one 10 MB entry", big.size(), 1, "entries", timer.nsecsElapsed());
+    timer.start();
+    const QByteArray pretty = JsonText::pretty(big);
+    report("  pretty, one 10 MB entry", big.size(), 1, "entries", timer.nsecsElapsed());
+    timer.start();
+    const EntryDetail bigDetail = parseEntryDetail(big);
+    report("  parseEntryDetail, one 10 MB entry", big.size(), 1, "entries", timer.nsecsElapsed());
+    timer.start();
+    const JsonText::SyntaxCheck check = JsonText::check(whole);
+    report("  JsonText::check, one document", whole.size(), 1, "documents", timer.nsecsElapsed());
+
+    QList<QString> times;
+    for (int i = 0; i < 100000; ++i)
+        times.append(i % 2 ? QStringLiteral("2025-06-21 12:06:31.108894") : QStringLiteral("2024-01-15T10:30:15.250+02:00"));
+    timer.start();
+    qint64 sum = 0;
+    for (const QString &t : times)
+        sum += Timestamps::parseUtcMsecs(t);
+    report("  Timestamps::parseUtcMsecs x100k", 0, times.size(), "stamps", timer.nsecsElapsed());
+
+    return (readable.isEmpty() || pretty.isEmpty() || !bigDetail.ok || !check.ok || sum == 0) ? 1 : 0;
+}
