@@ -385,6 +385,12 @@ void LoopbackHttpServer::onReadyRead(QTcpSocket *socket)
     if (connection->closing)
         return;
     connection->buffer += data;
+    // Pipelined bytes wait while a response is pending (or trickling forever); a client that
+    // keeps sending meanwhile must not be able to grow the buffer without bound.
+    if (connection->buffer.size() > kMaxHeaderBytes + kMaxBodyBytes) {
+        resetConnection(socket);
+        return;
+    }
     if (!connection->busy) {
         connection->idleTimer->start();
         processBuffer(socket);

@@ -130,6 +130,7 @@ private slots:
     void serverOwnedHeadersCannotBeForged();
     void clientLeavesDuringDelay();
     void clientLeavesDuringNeverEnding();
+    void floodWhileBusyIsCutOff();
     void closeDropsOpenConnections();
     void noHandlerGives404();
 
@@ -381,6 +382,21 @@ void TestLoopbackHttpServer::clientLeavesDuringNeverEnding()
     }
     QTRY_COMPARE(m_server->openConnectionCount(), 0);
     QTest::qWait(3 * LoopbackHttpServer::kTrickleIntervalMs);
+}
+
+void TestLoopbackHttpServer::floodWhileBusyIsCutOff()
+{
+    RawClient client(m_server->port());
+    QVERIFY(client.waitConnected());
+    client.send("GET /forever HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_COMPARE(m_server->handledRequestCount(), 1);
+    const QByteArray junk(64 * 1024, 'x');
+    for (int i = 0; i < 40 && client.socket().state() == QAbstractSocket::ConnectedState; ++i) {
+        client.send(junk);
+        QTest::qWait(5);
+    }
+    QVERIFY(client.waitForDisconnect());
+    QTRY_COMPARE(m_server->openConnectionCount(), 0);
 }
 
 void TestLoopbackHttpServer::closeDropsOpenConnections()
