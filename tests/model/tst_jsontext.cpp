@@ -229,9 +229,10 @@ void TestJsonText::garbageNeverCrashes()
     }
     QByteArray noise;
     quint32 seed = 12345;
+    static const char alphabet[] = "{}[]\",:\\ un1e-0tf\xC3\xFF";
     for (int i = 0; i < 4096; ++i) {
         seed = seed * 1103515245 + 12345;
-        noise.append("{}[]\",:\\ un1e-0tf\xC3\xFF"[(seed >> 16) % 21]);
+        noise.append(alphabet[(seed >> 16) % (sizeof(alphabet) - 1)]);
     }
     JsonText::pretty(noise);
     JsonText::compact(noise);
