@@ -79,6 +79,7 @@ private slots:
     void parallelRequests();
     void bodyIsByteExactConcatenation();
     void runGrowsBetweenRequests();
+    void largeRun();
     void requestLogRecordsWhatWasSent();
     void interceptorReplacesResponses();
     void faultDelay();
@@ -527,6 +528,21 @@ void TestLogsEndpoint::runGrowsBetweenRequests()
     QCOMPARE(json.value(QStringLiteral("logs")).toArray().size(), 51);
     QCOMPARE(json.value(QStringLiteral("total_logs")).toInt(), kEntries + 1);
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("ACTIVE"));
+}
+
+void TestLogsEndpoint::largeRun()
+{
+    m_server->addRun(makeRun(kOrg, 5005, 100000));
+    QJsonObject json = fetch(url(QStringLiteral("skip=99950"), kOrg, 5005)).json();
+    QJsonArray logs = json.value(QStringLiteral("logs")).toArray();
+    QCOMPARE(logs.size(), 50);
+    QCOMPARE(thoughtOf(logs.first()), QStringLiteral("entry 99950"));
+    QCOMPARE(json.value(QStringLiteral("pages")).toInt(), 1000);
+    QCOMPARE(json.value(QStringLiteral("page")).toInt(), 1000);
+    json = fetch(url(QStringLiteral("reverse=1&limit=3"), kOrg, 5005)).json();
+    logs = json.value(QStringLiteral("logs")).toArray();
+    QCOMPARE(thoughtOf(logs.first()), QStringLiteral("entry 99999"));
+    QCOMPARE(thoughtOf(logs.last()), QStringLiteral("entry 99997"));
 }
 
 void TestLogsEndpoint::requestLogRecordsWhatWasSent()

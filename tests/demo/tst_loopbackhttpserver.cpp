@@ -8,6 +8,10 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <memory>
+#include <random>
+#include <vector>
+
 namespace {
 
 struct RawResponse
@@ -131,6 +135,7 @@ private slots:
     void clientLeavesDuringDelay();
     void clientLeavesDuringNeverEnding();
     void floodWhileBusyIsCutOff();
+    void randomInputNeverCrashes();
     void closeDropsOpenConnections();
     void noHandlerGives404();
 
@@ -397,6 +402,47 @@ void TestLoopbackHttpServer::floodWhileBusyIsCutOff()
     }
     QVERIFY(client.waitForDisconnect());
     QTRY_COMPARE(m_server->openConnectionCount(), 0);
+}
+
+void TestLoopbackHttpServer::randomInputNeverCrashes()
+{
+    // Mutated requests and raw noise from many clients at once, some of which leave abruptly.
+    std::mt19937 rng(4242);
+    const QByteArray seed = "GET /x?q=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc";
+    std::vector<std::unique_ptr<RawClient>> clients;
+    for (int i = 0; i < 60; ++i) {
+        auto client = std::make_unique<RawClient>(m_server->port());
+        QVERIFY(client->waitConnected());
+        QByteArray data = seed;
+        const int mutations = int(rng() % 8);
+        for (int m = 0; m < mutations; ++m) {
+            const int at = int(rng() % data.size());
+            switch (rng() % 3) {
+            case 0: data[at] = char(rng() % 256); break;
+            case 1: data.remove(at, 1 + int(rng() % 4)); break;
+            default: data.insert(at, QByteArray(1 + int(rng() % 8), char(rng() % 256))); break;
+            }
+            if (data.isEmpty())
+                data = "\r\n";
+        }
+        if (i % 10 == 9) {
+            data.clear();
+            for (int b = 0; b < 4096; ++b)
+                data += char(rng() % 256);
+        }
+        client->send(data);
+        if (i % 7 == 3)
+            client->socket().abort();
+        clients.push_back(std::move(client));
+    }
+    QTest::qWait(300);
+    clients.clear();
+    QTRY_COMPARE(m_server->openConnectionCount(), 0);
+    RawClient sane(m_server->port());
+    QVERIFY(sane.waitConnected());
+    sane.send("GET /still-here HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY(sane.waitForResponses(1));
+    QCOMPARE(sane.responses().first().body, QByteArray("GET /still-here||"));
 }
 
 void TestLoopbackHttpServer::closeDropsOpenConnections()
