@@ -156,11 +156,19 @@ void PageReply::onNetworkFinished()
                               && networkError <= QNetworkReply::UnknownContentError)
         || (networkError >= QNetworkReply::InternalServerError
             && networkError <= QNetworkReply::UnknownServerError);
-    const bool transportFailed = networkError != QNetworkReply::NoError && !statusError;
-    if (!hasStatus || transportFailed) {
-        m_error.kind = kindOfNetworkError(networkError);
+    // When the connection closes early, Qt reports either the status's error or
+    // RemoteHostClosedError, depending on how the bytes and the FIN were read. Compare the body
+    // with its announced length (unless Qt decompressed it) so that a cut body is always a
+    // transport failure, whatever the timing.
+    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed().toLower();
+    const QVariant announced = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool bodyCut = hasStatus && (encoding.isEmpty() || encoding == "identity")
+        && announced.isValid() && body.size() < announced.toLongLong();
+    const bool qtTransportError = networkError != QNetworkReply::NoError && !statusError;
+    if (!hasStatus || qtTransportError || bodyCut) {
+        m_error.kind = qtTransportError ? kindOfNetworkError(networkError) : ApiError::Kind::Network;
         m_error.detail = m_reply->errorString();
-        if (networkError == QNetworkReply::RemoteHostClosedError && hasStatus)
+        if (bodyCut || (networkError == QNetworkReply::RemoteHostClosedError && hasStatus))
             m_error.detail = tr("the connection closed before the whole answer arrived");
         finish();
         return;

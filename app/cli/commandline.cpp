@@ -12,11 +12,33 @@
 namespace {
 const QString kDefaultBaseUrl = QStringLiteral("https://api.codegen.com");
 
+// Error texts quote what the user typed; a newline or a terminal escape in there must not break
+// the promise of one plain line on stderr, so control characters are shown as escapes.
+QString oneLine(const QString &text)
+{
+    QString line;
+    line.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\n'))
+            line += QLatin1String("\\n");
+        else if (c == QLatin1Char('\r'))
+            line += QLatin1String("\\r");
+        else if (c == QLatin1Char('\t'))
+            line += QLatin1String("\\t");
+        else if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
+                 || c == QChar::ParagraphSeparator)
+            line += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            line += c;
+    }
+    return line;
+}
+
 CommandLineOptions fail(const QString &text)
 {
     CommandLineOptions options;
     options.action = CommandLineOptions::Action::Error;
-    options.errorText = text;
+    options.errorText = oneLine(text);
     return options;
 }
 
@@ -102,7 +124,9 @@ CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     CommandLineOptions options;
-    if (parser.isSet(helpOption)) {
+    // addHelpOption() also adds --help-all (help with Qt's own options); wantsNoWindow() counts it
+    // as help, so it must be help here too, not an empty window.
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         options.action = CommandLineOptions::Action::ShowHelp;
         options.helpText = parser.helpText();
         return options;

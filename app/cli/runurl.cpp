@@ -46,8 +46,15 @@ std::optional<qint64> runIdFrom(const QString &text)
                 return id;
         }
     }
-    for (auto it = parts.crbegin(); it != parts.crend(); ++it) {
-        if (const auto id = positiveNumber(*it))
+    // The last number that is not an organization's: ".../organizations/7/settings" names no run.
+    for (int i = int(parts.size()) - 1; i >= 0; --i) {
+        if (i > 0) {
+            const QString before = parts.at(i - 1).toLower();
+            if (before == QLatin1String("organizations") || before == QLatin1String("organization")
+                || before == QLatin1String("org"))
+                continue;
+        }
+        if (const auto id = positiveNumber(parts.at(i)))
             return id;
     }
     return std::nullopt;
