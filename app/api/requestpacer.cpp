@@ -91,9 +91,7 @@ void RequestPacer::finished(Ticket ticket)
     if (it == m_counted.end())
         return;
     it->anchorMs = nowMs();
-    // Keep the deque ordered by anchor so expiry only ever looks at the front.
-    std::stable_sort(m_counted.begin(), m_counted.end(),
-                     [](const Counted &a, const Counted &b) { return a.anchorMs < b.anchorMs; });
+    it->inFlight = false;
     scheduleDispatch();
 }
 
@@ -108,7 +106,7 @@ int RequestPacer::countedInWindow() const
 {
     const qint64 now = nowMs();
     return int(std::count_if(m_counted.begin(), m_counted.end(), [&](const Counted &c) {
-        return c.anchorMs > now - m_windowMs;
+        return c.inFlight || c.anchorMs > now - m_windowMs;
     }));
 }
 
@@ -119,13 +117,16 @@ qint64 RequestPacer::msUntilNextSlot() const
     const int inWindow = countedInWindow();
     if (inWindow >= m_maxRequests) {
         // The slot frees when enough of the oldest counted requests leave the window.
+        // Requests still in flight free nothing until they finish (finished() reschedules).
         std::vector<qint64> anchors;
         for (const Counted &c : m_counted) {
-            if (c.anchorMs > now - m_windowMs)
+            if (!c.inFlight && c.anchorMs > now - m_windowMs)
                 anchors.push_back(c.anchorMs);
         }
         std::sort(anchors.begin(), anchors.end());
         const size_t mustLeave = size_t(inWindow - m_maxRequests);
+        if (mustLeave >= anchors.size())
+            return std::max<qint64>(wait, m_windowMs); // only finishing requests can free a slot
         wait = std::max(wait, anchors[mustLeave] + m_windowMs - now + 1);
     }
     return wait;
@@ -133,8 +134,12 @@ qint64 RequestPacer::msUntilNextSlot() const
 
 void RequestPacer::expireOld(qint64 now)
 {
-    while (!m_counted.empty() && m_counted.front().anchorMs <= now - m_windowMs)
-        m_counted.pop_front();
+    for (auto it = m_counted.begin(); it != m_counted.end();) {
+        if (!it->inFlight && it->anchorMs <= now - m_windowMs)
+            it = m_counted.erase(it);
+        else
+            ++it;
+    }
 }
 
 void RequestPacer::scheduleDispatch()
@@ -155,7 +160,7 @@ void RequestPacer::dispatch()
         m_queue.pop_front();
         if (!waiter.context)
             continue;
-        m_counted.push_back(Counted{waiter.ticket, nowMs()});
+        m_counted.push_back(Counted{waiter.ticket, nowMs(), true});
         grantedAny = true;
         waiter.granted(waiter.ticket); // may acquire, cancel or return re-entrantly
     }

@@ -69,6 +69,7 @@ private:
     struct Counted {
         Ticket ticket;
         qint64 anchorMs;
+        bool inFlight; // sent, not finished: counts whatever its age, the server may count it late
     };
 
     void scheduleDispatch();
