@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 // A failed request, as a value: what kind of failure, and what the server said if it said
@@ -42,3 +43,4 @@ struct ApiError
     }
     bool isRateLimited() const { return kind == Kind::Http && httpStatus == 429; }
 };
+Q_DECLARE_METATYPE(ApiError)

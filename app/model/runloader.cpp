@@ -292,10 +292,6 @@ void RunLoader::sendPage(int page, RequestPacer::Ticket ticket)
     state.ticket = ticket;
     ++m_inFlight;
     ++m_requestsSent;
-    if (m_mode == Mode::Counted && m_endConfirmWanted && page > lastPageIndex())
-        m_endConfirmWanted = false; // this request is the confirmation
-    if (m_endConfirmWanted && page == lastPageIndex() && knownRows() % kPageSize != 0)
-        m_endConfirmWanted = false;
     m_model->markRows(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::Loading);
     const int generation = m_generation;
     connect(reply, &PageReply::finished, this, [this, page, reply, generation] {
@@ -320,6 +316,7 @@ void RunLoader::onPageFinished(int page, PageReply *reply)
     else
         handlePage(page, reply->takePage());
     schedule();
+    checkAllLoaded();
     emit progressChanged();
 }
 
@@ -407,10 +404,11 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
     if (m_ended && skip >= rows)
         return; // past an end that a short page already proved
     if (m_mode == Mode::Counted) {
-        if (totalBelievable && *total > rows) { // the run grew
-            m_model->resizeRows(int(*total));
+        // A larger count means the run grew, unless a short page already proved where it ends
+        // (then only checkForNewEntries() opens the end again).
+        if (totalBelievable && *total > rows && !m_ended) {
+            growRows(int(*total));
             rows = int(*total);
-            m_ended = false;
         }
         const qint64 expected = std::clamp<qint64>(rows - skip, 0, kPageSize);
         if (count < expected) {
@@ -432,7 +430,7 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
             m_model->resizeRows(int(skip + count));
             m_ended = true;
         } else if (count > expected) {
-            m_model->resizeRows(int(skip + count));
+            growRows(int(skip + count));
             if (count == kPageSize)
                 m_mode = Mode::Appending; // the count was too low: go on as the docs' loop does
             else
@@ -442,7 +440,7 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
         }
     } else {
         if (skip + count > rows)
-            m_model->resizeRows(int(skip + count));
+            growRows(int(skip + count));
         if (skip + count >= knownRows())
             m_ended = count < kPageSize;
         m_wantMore = false;
@@ -455,7 +453,20 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
         m_lastError = ApiError();
         emit errorsCleared();
     }
-    checkAllLoaded();
+}
+
+void RunLoader::growRows(int rows)
+{
+    const int before = knownRows();
+    if (rows <= before)
+        return;
+    // The old last page was short; it must be fetched again to fill the rows now after it.
+    if (before % kPageSize != 0) {
+        const auto last = m_pages.find((before - 1) / kPageSize);
+        if (last != m_pages.end() && last->status == PageStatus::Loaded)
+            last->status = PageStatus::Idle;
+    }
+    m_model->resizeRows(rows);
 }
 
 void RunLoader::updateRunInfo(const RunInfo &info)

@@ -112,6 +112,7 @@ private:
     void handleFailure(int page, const ApiError &error);
     void handlePage(int page, ParsedPage &&parsed);
     void updateRunInfo(const RunInfo &info);
+    void growRows(int rows);
     void setState(State state);
     void checkAllLoaded();
     int jittered(int delayMs) const;
