@@ -29,15 +29,13 @@ void setApplicationIdentity()
 int main(int argc, char *argv[])
 {
     setApplicationIdentity();
-    // --help, --version and --export never need a display: no QApplication for them.
-    std::unique_ptr<QCoreApplication> app;
-    if (CommandLine::wantsNoWindow(argc, argv))
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
-        app = std::make_unique<QApplication>(argc, argv);
-
+    // The command line is read before any application object exists, so --help, --version and
+    // mistakes are answered without a display, like --export.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    const CommandLineOptions options = CommandLine::parse(app->arguments(), environment);
+    const CommandLineOptions options = CommandLine::parse(arguments, environment);
     switch (options.action) {
     case CommandLineOptions::Action::ShowHelp:
         printLine(stdout, options.helpText);
@@ -52,6 +50,11 @@ int main(int argc, char *argv[])
     case CommandLineOptions::Action::Run:
         break;
     }
+    std::unique_ptr<QCoreApplication> app;
+    if (!options.exportPath.isEmpty())
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
     RequestPacer::setDefaultLimit(options.rateLimitCount, options.rateLimitWindowMs);
 
     if (!options.exportPath.isEmpty()) {

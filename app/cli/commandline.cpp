@@ -7,7 +7,6 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
-#include <cstring>
 
 namespace {
 const QString kDefaultBaseUrl = QStringLiteral("https://api.codegen.com");
@@ -75,19 +74,6 @@ std::optional<qint64> positiveId(const QString &text)
 
 namespace CommandLine {
 
-bool wantsNoWindow(int argc, char **argv)
-{
-    for (int i = 1; i < argc; ++i) {
-        const char *arg = argv[i];
-        if (std::strcmp(arg, "--export") == 0 || std::strncmp(arg, "--export=", 9) == 0
-            || std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0
-            || std::strcmp(arg, "--help-all") == 0 || std::strcmp(arg, "--version") == 0
-            || std::strcmp(arg, "-v") == 0)
-            return true;
-    }
-    return false;
-}
-
 CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment &environment)
 {
     QCommandLineParser parser;
@@ -124,8 +110,8 @@ CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     CommandLineOptions options;
-    // addHelpOption() also adds --help-all (help with Qt's own options); wantsNoWindow() counts it
-    // as help, so it must be help here too, not an empty window.
+    // addHelpOption() also adds --help-all (help with Qt's own options), which is help too,
+    // not an empty window.
     if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         options.action = CommandLineOptions::Action::ShowHelp;
         options.helpText = parser.helpText();

@@ -35,7 +35,4 @@ struct CommandLineOptions
 namespace CommandLine {
 // `arguments` includes the program name first, as QCoreApplication::arguments() does.
 CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment &environment);
-// True when the arguments ask for something that must not need a display (--export, --help,
-// --version): main() then creates a QCoreApplication instead of a QApplication.
-bool wantsNoWindow(int argc, char **argv);
 }

@@ -1,5 +1,5 @@
 // The command line contract (ARCHITECTURE.md section 5): CommandLine::parse with an environment
-// built by the test, RunUrl's reading of pasted runs, and wantsNoWindow.
+// built by the test, RunUrl's reading of pasted runs.
 
 #include "cli/commandline.h"
 #include "cli/runurl.h"
@@ -68,8 +68,6 @@ private slots:
     void errorsAreOneLine_data();
     void errorsAreOneLine();
     void errorQuotesInputVisibly();
-    void wantsNoWindow_data();
-    void wantsNoWindow();
     void runIdFrom_data();
     void runIdFrom();
     void orgIdFrom_data();
@@ -425,41 +423,6 @@ void TestCommandLine::errorQuotesInputVisibly()
     QVERIFY2(options.errorText.contains(QLatin1String("\"line one\\nline two\"")), qPrintable(options.errorText));
 }
 
-void TestCommandLine::wantsNoWindow_data()
-{
-    QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<bool>("noWindow");
-
-    QTest::addRow("nothing") << QStringList{} << false;
-    QTest::addRow("demo") << QStringList{QStringLiteral("--demo")} << false;
-    QTest::addRow("run") << QStringList{QStringLiteral("--org"), QStringLiteral("7"), QStringLiteral("--run"), QStringLiteral("1")} << false;
-    QTest::addRow("file") << QStringList{QStringLiteral("run.json")} << false;
-    QTest::addRow("--export") << QStringList{QStringLiteral("run.json"), QStringLiteral("--export"), QStringLiteral("o.csv")} << true;
-    QTest::addRow("--export=") << QStringList{QStringLiteral("run.json"), QStringLiteral("--export=o.csv")} << true;
-    QTest::addRow("--help") << QStringList{QStringLiteral("--help")} << true;
-    QTest::addRow("-h") << QStringList{QStringLiteral("-h")} << true;
-    QTest::addRow("--help-all") << QStringList{QStringLiteral("--help-all")} << true;
-    QTest::addRow("--version") << QStringList{QStringLiteral("--version")} << true;
-    QTest::addRow("-v") << QStringList{QStringLiteral("-v")} << true;
-    QTest::addRow("--exporter is not --export") << QStringList{QStringLiteral("--exporter")} << false;
-    QTest::addRow("a file called export") << QStringList{QStringLiteral("export")} << false;
-}
-
-void TestCommandLine::wantsNoWindow()
-{
-    QFETCH(QStringList, arguments);
-    QFETCH(bool, noWindow);
-
-    std::vector<QByteArray> storage;
-    storage.push_back(QByteArrayLiteral("runlog"));
-    for (const QString &argument : arguments)
-        storage.push_back(argument.toLocal8Bit());
-    std::vector<char *> argv;
-    for (QByteArray &argument : storage)
-        argv.push_back(argument.data());
-    argv.push_back(nullptr);
-    QCOMPARE(CommandLine::wantsNoWindow(int(storage.size()), argv.data()), noWindow);
-}
 
 void TestCommandLine::runIdFrom_data()
 {
