@@ -179,8 +179,11 @@ void DetailPane::replaceDocument(QTextDocument *document)
     QTextDocument *previous = m_text->document();
     if (previous == document)
         return;
+    // Decided before setDocument(): it deletes a document the editor created itself, so
+    // `previous` may be gone afterwards. Rendered documents are ours to delete.
+    const bool previousIsRendered = previous != m_placeholderDocument && previous->parent() == this;
     m_text->setDocument(document);
-    if (previous && previous != m_placeholderDocument && previous->parent() == this)
+    if (previousIsRendered)
         previous->deleteLater();
 }
 

@@ -50,7 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_paceTimer(new QTimer(this))
 {
     setWindowTitle(tr("Runlog"));
-    setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.svg")));
+    setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.png")));
     m_network->setAutoDeleteReplies(false);
 
     m_table->setModel(m_model);

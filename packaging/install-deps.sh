@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what Runlog needs to build, test and run on Debian 12 (bookworm), as root.
+# Idempotent: packages already present are left as they are.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build g++ pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qtkeychain-qt6-dev libsimdjson-dev libgl-dev
+    # run: Qt's X11 platform plugin, fonts that cover emoji and most scripts
+    libqt6widgets6 qt6-qpa-plugins fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+    # test: a virtual display for the window, python3 for independent JSON/CSV checks
+    xvfb xauth python3
+    # packaging checks
+    desktop-file-utils appstream
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

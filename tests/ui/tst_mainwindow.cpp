@@ -1,0 +1,227 @@
+// The window against the spec server on 127.0.0.1, on the offscreen platform: opening a run,
+// the header, the detail pane, errors and keyboard navigation, as a user meets them.
+#include "detailpane.h"
+#include "logtableview.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "model/logtablemodel.h"
+#include "model/runloader.h"
+#include "runheader.h"
+#include "samplerun.h"
+#include "testlogserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+constexpr qint64 kOrg = 7;
+
+QString headerText(RunHeader *header)
+{
+    QStringList texts;
+    for (QLabel *label : header->findChildren<QLabel *>()) {
+        if (label->isVisibleTo(header))
+            texts << label->text();
+    }
+    return texts.join(QLatin1Char('\n'));
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void startsWithEmptyState();
+    void opensRunAndShowsHeader();
+    void selectingRowFillsDetailPane();
+    void largeEntryIsShownInFull();
+    void detailJsonModeShowsExactEntry();
+    void notFoundShowsMessageWithoutRetry();
+    void serverErrorOffersRetryAndKeepsRows();
+    void keyboardMovesBetweenEntries();
+    void tokenNeverInWindowTitle();
+
+private:
+    void openRun(qint64 runId, const QByteArray &token = {});
+
+    std::unique_ptr<TestLogServer> m_server;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_server = std::make_unique<TestLogServer>();
+    QVERIFY(m_server->isListening());
+    m_server->addRun(makeRun(kOrg, 42, 1500));
+    m_server->addRun(makeAwkwardRun(kOrg, 43));
+    m_window = std::make_unique<MainWindow>();
+    RunLoader::RetryPolicy fast;
+    fast.maxAttempts = 2;
+    fast.baseDelayMs = 10;
+    m_window->loader()->setRetryPolicy(fast);
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_server.reset();
+}
+
+void TestMainWindow::openRun(qint64 runId, const QByteArray &token)
+{
+    m_window->openRun(ApiEndpoint{m_server->baseUrl(), token}, RunRef{kOrg, runId});
+}
+
+void TestMainWindow::startsWithEmptyState()
+{
+    auto *stack = m_window->findChild<QStackedWidget *>();
+    QVERIFY(stack);
+    QCOMPARE(stack->currentIndex(), 0);
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Runlog"));
+    bool hasOpenButton = false;
+    for (QPushButton *button : stack->currentWidget()->findChildren<QPushButton *>())
+        hasOpenButton |= button->text().contains(QStringLiteral("Open Run"));
+    QVERIFY(hasOpenButton);
+}
+
+void TestMainWindow::opensRunAndShowsHeader()
+{
+    openRun(42);
+    QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Run 42")));
+    const QString header = headerText(m_window->runHeader());
+    QVERIFY2(header.contains(QStringLiteral("organization 7")), qPrintable(header));
+    QCOMPARE(m_window->runHeader()->statusText(), QStringLiteral("COMPLETE"));
+    QVERIFY(header.contains(QStringLiteral("https://codegen.com/agent/trace/42")));
+    QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("of 1,500")));
+    QCOMPARE(m_window->logModel()->rowCount(), 1500);
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("Run 42")));
+    // Only what is on screen was fetched.
+    QTest::qWait(100);
+    QCOMPARE(m_server->requestCount(), 1);
+}
+
+void TestMainWindow::selectingRowFillsDetailPane()
+{
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    LogTableView *table = m_window->tableView();
+    table->setCurrentIndex(m_window->logModel()->index(5, 0));
+    QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 5")));
+    QCOMPARE(m_window->detailPane()->entryJson(), m_server->run(42)->entries.at(5));
+}
+
+void TestMainWindow::largeEntryIsShownInFull()
+{
+    openRun(43);
+    QTRY_VERIFY(m_window->loader()->loadedRows() > 6);
+    const QByteArray raw = m_server->run(43)->entries.at(6);
+    QVERIFY(raw.size() > 2 * 1024 * 1024);
+    m_window->tableView()->setCurrentIndex(m_window->logModel()->index(6, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->detailPane()->isRendering()
+                                 && m_window->detailPane()->displayedText().size() > 2 * 1024 * 1024,
+                             20000);
+    // The last line of the big output is there: nothing was cut.
+    const QString shown = m_window->detailPane()->displayedText();
+    const QJsonObject entry = QJsonDocument::fromJson(raw).object();
+    QString output;
+    for (const QJsonValue &value : entry.value(QStringLiteral("tool_output")).toObject()) {
+        if (value.isString() && value.toString().size() > output.size())
+            output = value.toString();
+    }
+    const QStringList lines = output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.size() > 100);
+    QVERIFY2(shown.contains(lines.last().left(200)), qPrintable(lines.last().left(200)));
+    QVERIFY(shown.contains(lines.at(lines.size() / 2).left(200)));
+}
+
+void TestMainWindow::detailJsonModeShowsExactEntry()
+{
+    openRun(43);
+    QTRY_VERIFY(m_window->loader()->loadedRows() > 2);
+    m_window->tableView()->setCurrentIndex(m_window->logModel()->index(2, 0));
+    m_window->detailPane()->setMode(EntryRenderer::Mode::Json);
+    QTRY_VERIFY(!m_window->detailPane()->isRendering()
+                && m_window->detailPane()->displayedText().contains(QStringLiteral("18446744073709551615")));
+    m_window->detailPane()->setMode(EntryRenderer::Mode::Readable);
+}
+
+void TestMainWindow::notFoundShowsMessageWithoutRetry()
+{
+    openRun(999);
+    QTRY_VERIFY(m_window->banner()->isVisible());
+    QVERIFY2(m_window->banner()->text().contains(QStringLiteral("Run 999 was not found")),
+             qPrintable(m_window->banner()->text()));
+    QVERIFY(!m_window->banner()->retryOffered());
+}
+
+void TestMainWindow::serverErrorOffersRetryAndKeepsRows()
+{
+    bool failing = true;
+    m_server->setInterceptor([&failing](const HttpRequest &request, int) -> std::optional<HttpResponse> {
+        if (failing && request.queryValue(QStringLiteral("skip")) != QLatin1String("0"))
+            return HttpResponse::text(502, QByteArrayLiteral("<html>Bad Gateway</html>"), "text/html");
+        return std::nullopt;
+    });
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    m_window->tableView()->setCurrentIndex(m_window->logModel()->index(1499, 0));
+    m_window->tableView()->scrollToBottom();
+    QTRY_VERIFY(m_window->banner()->retryOffered());
+    QVERIFY2(m_window->banner()->text().contains(QStringLiteral("502")), qPrintable(m_window->banner()->text()));
+    QCOMPARE(m_window->loader()->loadedRows(), 100); // what was loaded stays
+    failing = false;
+    emit m_window->banner()->retryRequested();
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 200);
+    QTRY_VERIFY(!m_window->banner()->isVisible());
+    QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 1499")));
+}
+
+void TestMainWindow::keyboardMovesBetweenEntries()
+{
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    LogTableView *table = m_window->tableView();
+    table->setFocus();
+    table->setCurrentIndex(m_window->logModel()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_J);
+    QCOMPARE(table->currentIndex().row(), 1);
+    QTest::keyClick(table, Qt::Key_Down);
+    QCOMPARE(table->currentIndex().row(), 2);
+    QTest::keyClick(table, Qt::Key_K);
+    QCOMPARE(table->currentIndex().row(), 1);
+    QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(table->currentIndex().row(), 1499);
+    QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 1499")));
+    QTest::keyClick(table, Qt::Key_Home);
+    QCOMPARE(table->currentIndex().row(), 0);
+    QTest::keyClick(table, Qt::Key_PageDown);
+    QVERIFY(table->currentIndex().row() > 5);
+}
+
+void TestMainWindow::tokenNeverInWindowTitle()
+{
+    m_server->setRequiredToken(QByteArrayLiteral("s3cret-token-value"));
+    openRun(42, QByteArrayLiteral("wrong-token-value"));
+    QTRY_VERIFY(m_window->banner()->isVisible());
+    QVERIFY(m_window->banner()->text().contains(QStringLiteral("token was rejected")));
+    for (const QString &text : {m_window->windowTitle(), m_window->banner()->text(), headerText(m_window->runHeader())})
+        QVERIFY(!text.contains(QStringLiteral("token-value")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
