@@ -334,6 +334,37 @@ public:
         return result;
     }
 
+    // The document is one log entry on its own (a line of a .jsonl export, an element of an
+    // exported "logs" array): the same checks and fields as an entry inside a page.
+    EntryParseResult runEntry(qsizetype index)
+    {
+        EntryParseResult result;
+        ondemand::parser parser;
+        ondemand::document doc;
+        json_type rootType;
+        ondemand::object object;
+        error_code e = parser.iterate(m_json).get(doc);
+        if (!e)
+            e = doc.type().get(rootType);
+        if (!e && rootType != json_type::object) {
+            result.error = QStringLiteral("log entry %1 is not an object (it is %2)").arg(index).arg(typeName(rootType));
+            return result;
+        }
+        if (!e)
+            e = doc.get_object().get(object);
+        if (e) {
+            result.error = internalError(e).error;
+            return result;
+        }
+        if (!parseEntry(object, index, result.entry)) {
+            result.error = m_failure.error;
+            result.entry = LogEntry();
+            return result;
+        }
+        result.ok = true;
+        return result;
+    }
+
 private:
     bool parseLogs(ondemand::value &value)
     {
@@ -543,6 +574,27 @@ PageParseResult parse(const QByteArray &body)
         return result;
     }
     return Parser(json).run();
+}
+
+EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index)
+{
+    EntryParseResult result;
+    if (rawEntry.trimmed().isEmpty()) {
+        result.error = QStringLiteral("log entry %1 is empty").arg(index);
+        return result;
+    }
+    const simdjson::padded_string json(rawEntry.data(), size_t(rawEntry.size()));
+    if (json.data() == nullptr) {
+        result.error = QStringLiteral("not enough memory to parse an entry of %1 bytes").arg(rawEntry.size());
+        return result;
+    }
+    const QByteArray body = QByteArray::fromRawData(rawEntry.data(), rawEntry.size());
+    const QString invalid = validate(json, body);
+    if (!invalid.isNull()) {
+        result.error = QStringLiteral("log entry %1: %2").arg(index).arg(invalid);
+        return result;
+    }
+    return Parser(json).runEntry(index);
 }
 
 } // namespace PageParser

@@ -3,10 +3,16 @@
 #include "api/parsedpage.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 // Parses a response body of GET .../agent/run/{id}/logs. Pure function, thread-safe: meant to
 // run on a worker thread. Validates the whole document (simdjson's DOM parser) and slices each
 // log entry's exact bytes (its On-Demand parser), so nothing is re-serialised.
 namespace PageParser {
 PageParseResult parse(const QByteArray &body);
+
+// One log entry on its own, e.g. a line of an exported .jsonl file: validated and read exactly
+// as an entry inside a page (same fields, same summary, same errors, which name `index`).
+// entry.rawJson holds the entry's bytes without surrounding whitespace.
+EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index);
 }

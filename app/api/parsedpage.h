@@ -20,3 +20,11 @@ struct PageParseResult
     QString error;   // e.g. "not valid JSON at byte 1432: ...", "field \"logs\" is not an array"
     ParsedPage page;
 };
+
+// Parsing one entry on its own (an exported file's line or array element).
+struct EntryParseResult
+{
+    bool ok = false;
+    QString error;   // names the entry by its index, e.g. "log entry 17: \"agent_run_id\" is missing"
+    LogEntry entry;
+};
