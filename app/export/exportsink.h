@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QString>
+
+#include <functional>
+
+class QIODevice;
+
+// Called after each entry with the number written so far; returning false cancels the export.
+using ExportProgress = std::function<bool(int entriesWritten)>;
+
+// Where a writer puts its bytes: remembers the first write error (a full disk) and whether the
+// caller cancelled, so each writer only has to stop when a call returns false.
+class ExportSink
+{
+public:
+    ExportSink(QIODevice &device, const ExportProgress &progress);
+
+    // False once any write has failed; nothing more is written after that.
+    bool write(QByteArrayView bytes);
+    // One more entry is out: reports progress; false when cancelled or a write failed.
+    bool entryWritten();
+
+    bool failed() const { return m_failed; }
+    bool cancelled() const { return m_cancelled; }
+    int entriesWritten() const { return m_entries; }
+    QString errorString() const { return m_error; }
+
+private:
+    QIODevice &m_device;
+    const ExportProgress &m_progress;
+    bool m_failed = false;
+    bool m_cancelled = false;
+    int m_entries = 0;
+    QString m_error;
+};

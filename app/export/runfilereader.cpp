@@ -1,0 +1,537 @@
+#include "export/runfilereader.h"
+
+#include "api/pageparser.h"
+#include "demo/jsonwriter.h"
+#include "model/jsontext.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+
+struct RunFileReader::Control
+{
+    std::atomic<bool> cancel{false};
+};
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RunFileReader", text);
+}
+constexpr qint64 kProgressIntervalMs = 100;
+} // namespace
+
+// The worker's side: reads one file and posts what it found to the reader. Knows nothing of the
+// reader's state; the reader is alive for as long as this runs (its destructor waits).
+class RunFileParse
+{
+public:
+    RunFileParse(RunFileReader *reader, std::shared_ptr<RunFileReader::Control> control, const QString &path)
+        : m_reader(reader)
+        , m_control(std::move(control))
+        , m_path(path)
+        , m_shownPath(QDir::toNativeSeparators(path))
+    {
+    }
+
+    void run()
+    {
+        QFile file(m_path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            finish(false, tr("Could not open %1: %2").arg(m_shownPath, file.errorString()));
+            return;
+        }
+        m_size = file.size();
+        QByteArray buffer;
+        if (m_size > 0) {
+            if (uchar *mapped = file.map(0, m_size)) {
+                m_data = reinterpret_cast<const char *>(mapped);
+            } else {
+                // Not mappable (a pipe, a special file): read it whole instead.
+                buffer = file.readAll();
+                m_size = buffer.size();
+                m_data = buffer.constData();
+            }
+        }
+        qsizetype start = 0;
+        if (m_size >= 3 && QByteArrayView(m_data, 3) == QByteArrayView("\xEF\xBB\xBF"))
+            start = 3; // a byte order mark some editors write
+        const qsizetype first = skipSpace(start);
+        if (first >= m_size) {
+            finish(false, tr("%1 is empty: it is not an exported run.").arg(m_shownPath));
+            return;
+        }
+        m_format = RunFileReader::formatFromPath(m_path).value_or(sniff(first));
+        m_progressClock.start();
+        const bool ok = m_format == RunFileReader::Format::Jsonl ? readJsonl(start) : readJson(first);
+        if (!ok)
+            return;
+        flush();
+        postProgress(m_size, true);
+        finish(true, QString());
+    }
+
+private:
+    using Format = RunFileReader::Format;
+
+    bool cancelled() const { return m_control->cancel.load(std::memory_order_relaxed); }
+
+    qsizetype skipSpace(qsizetype pos) const
+    {
+        while (pos < m_size && (m_data[pos] == ' ' || m_data[pos] == '\n' || m_data[pos] == '\r' || m_data[pos] == '\t'))
+            ++pos;
+        return pos;
+    }
+
+    // A file without a known extension: one entry object on its first line is JSON Lines.
+    Format sniff(qsizetype first) const
+    {
+        if (m_data[first] != '{')
+            return Format::Json;
+        const qsizetype newline = QByteArrayView(m_data + first, m_size - first).indexOf('\n');
+        const qsizetype end = newline < 0 ? m_size : first + newline;
+        return PageParser::parseEntry(QByteArrayView(m_data + first, end - first), 0).ok ? Format::Jsonl
+                                                                                        : Format::Json;
+    }
+
+    // "line 3, column 17 (byte 52)": columns count characters, as editors do.
+    QString place(qsizetype offset) const
+    {
+        offset = std::clamp<qsizetype>(offset, 0, m_size);
+        qsizetype line = 1;
+        qsizetype lineStart = 0;
+        for (qsizetype i = 0; i < offset; ++i) {
+            if (m_data[i] == '\n') {
+                ++line;
+                lineStart = i + 1;
+            }
+        }
+        qsizetype column = 1;
+        for (qsizetype i = lineStart; i < offset; ++i) {
+            if ((uchar(m_data[i]) & 0xC0) != 0x80)
+                ++column;
+        }
+        return tr("line %1, column %2 (byte %3)").arg(line).arg(column).arg(offset);
+    }
+
+    bool failAt(qsizetype offset, const QString &reason)
+    {
+        finish(false, tr("%1 is not a valid exported run: %2: %3.").arg(m_shownPath, place(offset), reason));
+        return false;
+    }
+
+    bool failCancelled()
+    {
+        finish(false, tr("Reading %1 was cancelled.").arg(m_shownPath));
+        return false;
+    }
+
+    // Where a JSON syntax error is inside [begin, end), and why, as a failure of the file.
+    bool failSyntax(qsizetype begin, qsizetype end, const QString &fallback)
+    {
+        const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + begin, end - begin));
+        if (!check.ok)
+            return failAt(begin + check.offset, check.reason);
+        return failAt(begin, fallback);
+    }
+
+    // ---- JSON Lines ----
+
+    bool readJsonl(qsizetype pos)
+    {
+        qsizetype lineNumber = 0;
+        while (pos < m_size) {
+            if (cancelled())
+                return failCancelled();
+            ++lineNumber;
+            const qsizetype newline = QByteArrayView(m_data + pos, m_size - pos).indexOf('\n');
+            const qsizetype end = newline < 0 ? m_size : pos + newline;
+            QByteArrayView line(m_data + pos, end - pos);
+            const qsizetype lineStart = pos;
+            pos = end + 1;
+            if (line.trimmed().isEmpty())
+                continue;
+            PageParseResultEntry parsed = parseEntry(line, m_entries);
+            if (!parsed.ok) {
+                const JsonText::SyntaxCheck check = JsonText::check(line);
+                const QString where = tr("line %1").arg(lineNumber);
+                if (!check.ok) {
+                    return fail(tr("%1 is not a valid exported run: %2, column %3 (byte %4): %5.")
+                                        .arg(m_shownPath, where)
+                                        .arg(check.column)
+                                        .arg(lineStart + check.offset)
+                                        .arg(check.reason));
+                }
+                return fail(tr("%1 is not a valid exported run: %2: %3.").arg(m_shownPath, where, parsed.error));
+            }
+            add(std::move(parsed.entry), pos);
+        }
+        return true;
+    }
+
+    // ---- JSON ----
+
+    // The end (one past) of the value starting at pos, found by brackets and strings alone; the
+    // value itself is validated afterwards. -1 when the file ends first.
+    qsizetype valueEnd(qsizetype pos) const
+    {
+        const char c = m_data[pos];
+        if (c == '"')
+            return stringEnd(pos);
+        if (c != '{' && c != '[') {
+            while (pos < m_size && !QByteArrayView(",}] \t\r\n").contains(m_data[pos]))
+                ++pos;
+            return pos;
+        }
+        int depth = 0;
+        for (; pos < m_size; ++pos) {
+            const char d = m_data[pos];
+            if (d == '"') {
+                pos = stringEnd(pos);
+                if (pos < 0)
+                    return -1;
+                --pos;
+            } else if (d == '{' || d == '[') {
+                ++depth;
+            } else if (d == '}' || d == ']') {
+                if (--depth == 0)
+                    return pos + 1;
+            }
+        }
+        return -1;
+    }
+
+    qsizetype stringEnd(qsizetype pos) const
+    {
+        for (++pos; pos < m_size; ++pos) {
+            if (m_data[pos] == '\\')
+                ++pos;
+            else if (m_data[pos] == '"')
+                return pos + 1;
+        }
+        return -1;
+    }
+
+    bool truncatedAt(qsizetype offset, const QString &what)
+    {
+        return failAt(offset, tr("the file ends inside %1 (truncated?)").arg(what));
+    }
+
+    bool readJson(qsizetype pos)
+    {
+        if (m_data[pos] != '{') {
+            if (m_data[pos] == '[')
+                return failAt(pos, tr("it is a JSON array, but an exported run is an object with \"logs\""));
+            if (!looksLikeText(pos))
+                return failAt(pos, tr("it is not text (a binary file?)"));
+            return failSyntax(pos, m_size, tr("it is not a JSON object with \"logs\""));
+        }
+        bool haveLogs = false;
+        bool fieldsAfterLogs = false;
+        pos = skipSpace(pos + 1);
+        if (pos < m_size && m_data[pos] == '}')
+            return failAt(pos, tr("the object has no \"logs\" field"));
+        while (true) {
+            if (pos >= m_size)
+                return truncatedAt(pos, tr("the run object"));
+            if (m_data[pos] != '"')
+                return failSyntax(pos, m_size, tr("expected a field name"));
+            const qsizetype keyEnd = stringEnd(pos);
+            if (keyEnd < 0)
+                return truncatedAt(pos, tr("a field name"));
+            const QByteArrayView keyToken(m_data + pos, keyEnd - pos);
+            if (!JsonText::check(keyToken).ok)
+                return failSyntax(pos, keyEnd, tr("invalid field name"));
+            const QString key = JsonText::unescapeString(keyToken);
+            pos = skipSpace(keyEnd);
+            if (pos >= m_size)
+                return truncatedAt(pos, tr("the run object"));
+            if (m_data[pos] != ':')
+                return failAt(pos, tr("expected ':' after the field name"));
+            pos = skipSpace(pos + 1);
+            if (pos >= m_size)
+                return truncatedAt(pos, tr("the value of \"%1\"").arg(key));
+            if (key == QLatin1String("logs")) {
+                if (haveLogs)
+                    return failAt(pos, tr("\"logs\" appears more than once"));
+                haveLogs = true;
+                if (m_data[pos] != '[')
+                    return failAt(pos, tr("\"logs\" is not an array"));
+                if (!postRunInfo())
+                    return false;
+                pos = readLogs(pos);
+                if (pos < 0)
+                    return false;
+            } else {
+                const qsizetype end = valueEnd(pos);
+                if (end < 0)
+                    return truncatedAt(pos, tr("the value of \"%1\"").arg(key));
+                const QByteArrayView value(m_data + pos, end - pos);
+                if (value.isEmpty() || !JsonText::check(value).ok)
+                    return failSyntax(pos, end, tr("invalid value"));
+                m_rawFields.append({key, value.toByteArray()});
+                fieldsAfterLogs = haveLogs;
+                pos = end;
+            }
+            pos = skipSpace(pos);
+            if (pos >= m_size)
+                return truncatedAt(pos, tr("the run object"));
+            if (m_data[pos] == '}')
+                break;
+            if (m_data[pos] != ',')
+                return failAt(pos, tr("expected ',' or '}'"));
+            pos = skipSpace(pos + 1);
+        }
+        const qsizetype after = skipSpace(pos + 1);
+        if (after < m_size)
+            return failAt(after, tr("unexpected text after the run object"));
+        if (!haveLogs)
+            return failAt(pos, tr("the object has no \"logs\" field"));
+        flush();
+        const bool totalWrong = m_hasRun && m_run.totalLogs != std::optional<qint64>(m_entries);
+        if (fieldsAfterLogs && !postRunInfo())
+            return false;
+        if (m_hasRun && (fieldsAfterLogs || totalWrong)) {
+            m_run.totalLogs = m_entries;
+            postRunInfo(m_run);
+        }
+        return true;
+    }
+
+    // The "logs" array from its '['; returns the position after its ']', or -1 after failing.
+    qsizetype readLogs(qsizetype pos)
+    {
+        pos = skipSpace(pos + 1);
+        if (pos < m_size && m_data[pos] == ']')
+            return pos + 1;
+        while (true) {
+            if (cancelled())
+                return failCancelled(), -1;
+            if (pos >= m_size)
+                return truncatedAt(pos, tr("\"logs\"")), -1;
+            if (m_data[pos] != '{') {
+                if (valueEnd(pos) < 0)
+                    return truncatedAt(pos, tr("\"logs\"")), -1;
+                return failAt(pos, tr("log entry %1 is not an object").arg(m_entries)), -1;
+            }
+            const qsizetype end = valueEnd(pos);
+            if (end < 0)
+                return truncatedAt(pos, tr("log entry %1").arg(m_entries)), -1;
+            PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
+            if (!parsed.ok) {
+                const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
+                return failAt(check.ok ? pos : pos + check.offset, check.ok ? parsed.error : check.reason), -1;
+            }
+            add(std::move(parsed.entry), end);
+            pos = skipSpace(end);
+            if (pos >= m_size)
+                return truncatedAt(pos, tr("\"logs\"")), -1;
+            if (m_data[pos] == ']')
+                return pos + 1;
+            if (m_data[pos] != ',')
+                return failAt(pos, tr("expected ',' or ']' in \"logs\"")), -1;
+            pos = skipSpace(pos + 1);
+        }
+    }
+
+    bool looksLikeText(qsizetype pos) const
+    {
+        const QByteArrayView head(m_data + pos, std::min<qsizetype>(m_size - pos, 512));
+        if (head.contains('\0'))
+            return false;
+        return QString::fromUtf8(head).count(QChar::ReplacementCharacter) <= 1; // one may be a cut character
+    }
+
+    // The run's fields read so far, as the header: parsed by PageParser like a page's, so the
+    // window shows a file's run exactly as it would the server's.
+    bool postRunInfo()
+    {
+        const bool identified = std::any_of(m_rawFields.cbegin(), m_rawFields.cend(), [](const auto &field) {
+            return field.first == QLatin1String("id") || field.first == QLatin1String("organization_id");
+        });
+        if (!identified)
+            return true;
+        QByteArray body = "{";
+        for (const auto &[key, value] : std::as_const(m_rawFields))
+            body += JsonWriter::string(key) + ':' + value + ',';
+        body += "\"logs\":[]}";
+        const PageParseResult parsed = PageParser::parse(body);
+        if (!parsed.ok)
+            return failAt(0, tr("the run's fields are not valid: %1").arg(parsed.error));
+        m_hasRun = true;
+        m_run = parsed.page.run;
+        postRunInfo(m_run);
+        return true;
+    }
+
+    void postRunInfo(const RunInfo &run)
+    {
+        RunFileReader *reader = m_reader;
+        const Format format = m_format;
+        QMetaObject::invokeMethod(reader, [reader, run, format] { reader->deliverRunInfo(run, format); },
+                                  Qt::QueuedConnection);
+    }
+
+    struct PageParseResultEntry
+    {
+        bool ok = false;
+        QString error;
+        LogEntry entry;
+    };
+
+    static PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index)
+    {
+        EntryParseResult r = PageParser::parseEntry(raw, index);
+        return {r.ok, r.error, std::move(r.entry)};
+    }
+
+    void add(LogEntry &&entry, qsizetype bytesDone)
+    {
+        m_batch.append(std::move(entry));
+        ++m_entries;
+        const int batchSize = m_sentAny ? RunFileReader::kBatch : RunFileReader::kFirstBatch;
+        if (m_batch.size() >= batchSize)
+            flush();
+        postProgress(bytesDone, false);
+    }
+
+    void flush()
+    {
+        if (m_batch.isEmpty())
+            return;
+        m_sentAny = true;
+        RunFileReader *reader = m_reader;
+        const QList<LogEntry> batch = std::exchange(m_batch, {});
+        const Format format = m_format;
+        QMetaObject::invokeMethod(reader, [reader, batch, format] { reader->deliverEntries(batch, format); },
+                                  Qt::QueuedConnection);
+    }
+
+    void postProgress(qsizetype done, bool force)
+    {
+        if (!force && m_progressClock.elapsed() < kProgressIntervalMs)
+            return;
+        m_progressClock.restart();
+        RunFileReader *reader = m_reader;
+        const qint64 total = m_size;
+        QMetaObject::invokeMethod(reader, [reader, done, total] { reader->deliverProgress(done, total); },
+                                  Qt::QueuedConnection);
+    }
+
+    bool fail(const QString &error)
+    {
+        finish(false, error);
+        return false;
+    }
+
+    void finish(bool ok, const QString &error)
+    {
+        if (!ok)
+            m_batch.clear();
+        RunFileReader *reader = m_reader;
+        QMetaObject::invokeMethod(reader, [reader, ok, error] { reader->deliverFinished(ok, error); },
+                                  Qt::QueuedConnection);
+    }
+
+    RunFileReader *m_reader;
+    std::shared_ptr<RunFileReader::Control> m_control;
+    QString m_path;
+    QString m_shownPath;
+    const char *m_data = nullptr;
+    qsizetype m_size = 0;
+    Format m_format = Format::Json;
+    QList<LogEntry> m_batch;
+    bool m_sentAny = false;
+    int m_entries = 0;
+    QList<QPair<QString, QByteArray>> m_rawFields;
+    bool m_hasRun = false;
+    RunInfo m_run;
+    QElapsedTimer m_progressClock;
+};
+
+RunFileReader::RunFileReader(QObject *parent)
+    : QObject(parent)
+{
+}
+
+RunFileReader::~RunFileReader()
+{
+    if (m_control)
+        m_control->cancel = true;
+    m_future.waitForFinished();
+}
+
+std::optional<RunFileReader::Format> RunFileReader::formatFromPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("json"))
+        return Format::Json;
+    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
+        return Format::Jsonl;
+    return std::nullopt;
+}
+
+bool RunFileReader::start(const QString &path)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_cancelled = false;
+    m_path = path;
+    m_format = formatFromPath(path).value_or(Format::Json);
+    m_hasRunInfo = false;
+    m_runInfo = RunInfo();
+    m_entryCount = 0;
+    m_control = std::make_shared<Control>();
+    auto parse = std::make_shared<RunFileParse>(this, m_control, path);
+    m_future = QtConcurrent::run([parse] { parse->run(); });
+    return true;
+}
+
+void RunFileReader::cancel()
+{
+    if (!m_running || !m_control)
+        return;
+    m_control->cancel = true;
+    m_cancelled = true;
+}
+
+void RunFileReader::deliverRunInfo(const RunInfo &run, Format format)
+{
+    if (m_cancelled)
+        return;
+    m_format = format;
+    m_runInfo = run;
+    m_hasRunInfo = true;
+    emit runInfoRead(m_runInfo);
+}
+
+void RunFileReader::deliverEntries(const QList<LogEntry> &entries, Format format)
+{
+    if (m_cancelled)
+        return;
+    m_format = format;
+    m_entryCount += int(entries.size());
+    emit entriesRead(entries);
+}
+
+void RunFileReader::deliverProgress(qint64 done, qint64 total)
+{
+    if (!m_cancelled)
+        emit progress(done, total);
+}
+
+void RunFileReader::deliverFinished(bool ok, const QString &error)
+{
+    m_running = false;
+    if (m_cancelled) {
+        emit finished(false, tr("Reading %1 was cancelled.").arg(QDir::toNativeSeparators(m_path)));
+        return;
+    }
+    emit finished(ok, error);
+}

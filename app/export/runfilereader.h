@@ -1,0 +1,82 @@
+#pragma once
+
+#include "model/logentry.h"
+#include "model/runinfo.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+// Opens an exported run (.json or .jsonl) without any network. The file is read on a worker
+// thread and handed over in batches, the first one small (kFirstBatch entries) so that the first
+// screen shows at once, then larger ones, with progress in bytes. Entries are validated and
+// described by PageParser::parseEntry, exactly as entries of a page from the server.
+//
+// A .json is an object with the run's fields and "logs" (the shape JsonExportWriter writes and
+// the endpoint answers); its run fields give the header when they include id and
+// organization_id. A .jsonl holds one entry per line and no run. A file that is neither fails
+// with a message naming the file and where the problem is: the line (.jsonl), or the byte
+// offset, line and column (.json). Signals arrive on the thread that owns the reader.
+class RunFileReader : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Format { Json, Jsonl };
+    Q_ENUM(Format)
+    static constexpr int kFirstBatch = 200;
+    static constexpr int kBatch = 5000;
+
+    explicit RunFileReader(QObject *parent = nullptr);
+    // Cancels a running read and waits for the worker to stop.
+    ~RunFileReader() override;
+
+    // .json / .jsonl (.ndjson) by extension; std::nullopt otherwise (then start() sniffs).
+    static std::optional<Format> formatFromPath(const QString &path);
+
+    // False, and nothing started, when a read is already running.
+    bool start(const QString &path);
+    // No entriesRead() after this; finished(false, ...) follows, wasCancelled() is true.
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    bool wasCancelled() const { return m_cancelled; }
+    QString path() const { return m_path; }
+    // Known once the first batch or runInfoRead() arrived.
+    Format format() const { return m_format; }
+    bool hasRunInfo() const { return m_hasRunInfo; }
+    const RunInfo &runInfo() const { return m_runInfo; }
+    int entryCount() const { return m_entryCount; }
+
+signals:
+    // The run's fields (a .json with id and organization_id), before its entries; again at the
+    // end when fields follow "logs" or total_logs was not the number of entries.
+    void runInfoRead(const RunInfo &run);
+    // The next entries, oldest first; the first of them is entry number entryCount() - size.
+    void entriesRead(const QList<LogEntry> &entries);
+    void progress(qint64 bytesRead, qint64 bytesTotal);
+    // After the last batch. `error` is one sentence naming the file and the place, empty on success.
+    void finished(bool ok, const QString &error);
+
+private:
+    struct Control;
+    friend class RunFileParse;
+
+    void deliverRunInfo(const RunInfo &run, Format format);
+    void deliverEntries(const QList<LogEntry> &entries, Format format);
+    void deliverProgress(qint64 done, qint64 total);
+    void deliverFinished(bool ok, const QString &error);
+
+    std::shared_ptr<Control> m_control;
+    QFuture<void> m_future;
+    QString m_path;
+    Format m_format = Format::Json;
+    bool m_running = false;
+    bool m_cancelled = false;
+    bool m_hasRunInfo = false;
+    RunInfo m_runInfo;
+    int m_entryCount = 0;
+};
