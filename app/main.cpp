@@ -1,4 +1,5 @@
 #include "cli/commandline.h"
+#include "cli/headlessexport.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
 
@@ -58,8 +59,9 @@ int main(int argc, char *argv[])
     RequestPacer::setDefaultLimit(options.rateLimitCount, options.rateLimitWindowMs);
 
     if (!options.exportPath.isEmpty()) {
-        printLine(stderr, QStringLiteral("runlog: export is not available in this build yet."));
-        return 2;
+        // No window, no display: fetch or read, write the file, say how it went on stderr.
+        HeadlessExport exporter(options, environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8());
+        return exporter.exec();
     }
 
     MainWindow window;

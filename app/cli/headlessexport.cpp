@@ -1,0 +1,222 @@
+#include "cli/headlessexport.h"
+
+#include "api/errortext.h"
+#include "demo/demobackend.h"
+#include "export/exportjob.h"
+#include "export/runfilereader.h"
+#include "model/logtablemodel.h"
+#include "model/runloader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HeadlessExport", text);
+}
+
+QString count(qint64 n)
+{
+    // "12,000": the grouping reads the same in every locale a terminal may have.
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
+}
+
+// The promise is one line per message: a server's message may hold line breaks or escapes.
+QString oneLine(const QString &text)
+{
+    QString line = text;
+    for (QChar &c : line) {
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            c = QLatin1Char(' ');
+    }
+    return line.simplified();
+}
+} // namespace
+
+HeadlessExport::HeadlessExport(const CommandLineOptions &options, const QByteArray &token, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_token(token)
+{
+}
+
+HeadlessExport::~HeadlessExport() = default;
+
+int HeadlessExport::exec()
+{
+    QEventLoop loop;
+    connect(this, &HeadlessExport::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(0, this, &HeadlessExport::start);
+    if (!m_done)
+        loop.exec();
+    return m_exitCode;
+}
+
+void HeadlessExport::start()
+{
+    m_sinceProgress.start();
+    if (!m_options.exportFormat.isEmpty()) {
+        const std::optional<ExportFormat> format = ExportFormats::fromName(m_options.exportFormat);
+        if (!format)
+            return fail(tr("unknown export format \"%1\": use json, jsonl, csv, md or html.")
+                                .arg(m_options.exportFormat),
+                        UsageError);
+        m_format = *format;
+    } else {
+        const std::optional<ExportFormat> format = ExportFormats::fromPath(m_options.exportPath);
+        if (!format)
+            return fail(tr("cannot tell the format of %1 from its extension: give --format json, jsonl, csv, md or html.")
+                                .arg(QDir::toNativeSeparators(m_options.exportPath)),
+                        UsageError);
+        m_format = *format;
+    }
+
+    if (!m_options.inputFile.isEmpty())
+        return startRead(m_options.inputFile);
+    if (m_options.demo) {
+        m_demo = std::make_unique<DemoBackend>();
+        if (!m_demo->start())
+            return fail(tr("the demo backend could not start: %1").arg(m_demo->errorString()));
+        return startFetch(ApiEndpoint{m_demo->baseUrl(), QByteArray()},
+                          RunRef{m_demo->demoOrgId(), m_demo->demoRunId()});
+    }
+    if (m_options.run)
+        return startFetch(ApiEndpoint{m_options.baseUrl, m_token}, *m_options.run);
+    fail(tr("--export needs something to export: --org ORG --run RUN, --demo, or a file."), UsageError);
+}
+
+void HeadlessExport::startFetch(const ApiEndpoint &endpoint, const RunRef &run)
+{
+    m_run = run;
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_model = std::make_unique<LogTableModel>();
+    m_loader = std::make_unique<RunLoader>(m_network.get(), m_model.get());
+    connect(m_loader.get(), &RunLoader::pageFailed, this, [this](const ApiError &error) {
+        m_loader->stopLoadingAll();
+        fail(ErrorText::describeWithStatus(error, m_run));
+    });
+    connect(m_loader.get(), &RunLoader::progressChanged, this, &HeadlessExport::fetchProgress);
+    connect(m_loader.get(), &RunLoader::allLoaded, this, [this] {
+        if (m_done)
+            return;
+        const LogStore &store = m_model->store();
+        RunSnapshot snapshot;
+        snapshot.hasRun = m_loader->hasRunInfo();
+        snapshot.run = m_loader->runInfo();
+        snapshot.entries = store.rawEntries(0, store.size() - 1);
+        snapshot.sourceDescription = tr("run %1 of organization %2").arg(m_run.runId).arg(m_run.orgId);
+        if (snapshot.entries.size() != store.size())
+            return fail(tr("%1 of %2 entries could not be loaded.").arg(store.size() - snapshot.entries.size()).arg(store.size()));
+        progressLine(tr("fetched %1 entries of run %2").arg(count(snapshot.entries.size())).arg(m_run.runId), true);
+        write(snapshot);
+    });
+    progressLine(tr("fetching run %1 of organization %2 from %3")
+                         .arg(run.runId)
+                         .arg(run.orgId)
+                         .arg(endpoint.baseUrl.toDisplayString(QUrl::RemoveUserInfo)),
+                 true);
+    m_loader->open(endpoint, run, false); // an export is always chronological, whatever --reverse says
+    m_loader->loadAll();
+}
+
+void HeadlessExport::fetchProgress()
+{
+    if (m_done || !m_loader || !m_loader->hasRunInfo())
+        return;
+    const int loaded = m_loader->loadedRows();
+    if (m_loader->isCountKnown())
+        progressLine(tr("fetched %1 of %2 entries").arg(count(loaded), count(m_loader->knownRows())), false);
+    else
+        progressLine(tr("fetched %1 entries").arg(count(loaded)), false);
+}
+
+void HeadlessExport::startRead(const QString &path)
+{
+    m_reader = std::make_unique<RunFileReader>();
+    m_fileSnapshot = RunSnapshot();
+    m_fileSnapshot.sourceDescription = QDir::toNativeSeparators(path);
+    connect(m_reader.get(), &RunFileReader::runInfoRead, this, [this](const RunInfo &run) {
+        m_fileSnapshot.hasRun = true;
+        m_fileSnapshot.run = run;
+    });
+    connect(m_reader.get(), &RunFileReader::entriesRead, this, [this](const QList<LogEntry> &entries) {
+        for (const LogEntry &entry : entries)
+            m_fileSnapshot.entries.append(entry.rawJson);
+    });
+    connect(m_reader.get(), &RunFileReader::progress, this, [this](qint64 done, qint64 total) {
+        progressLine(tr("read %1 entries (%2 %)").arg(count(m_fileSnapshot.entries.size())).arg(total ? done * 100 / total : 100),
+                     false);
+    });
+    connect(m_reader.get(), &RunFileReader::finished, this, [this](bool ok, const QString &error) {
+        if (!ok)
+            return fail(error);
+        progressLine(tr("read %1 entries from %2").arg(count(m_fileSnapshot.entries.size()), m_fileSnapshot.sourceDescription),
+                     true);
+        write(m_fileSnapshot);
+    });
+    progressLine(tr("reading %1").arg(QDir::toNativeSeparators(path)), true);
+    m_reader->start(path);
+}
+
+void HeadlessExport::write(const RunSnapshot &snapshot)
+{
+    m_job = std::make_unique<ExportJob>();
+    const QString shownPath = QDir::toNativeSeparators(m_options.exportPath);
+    connect(m_job.get(), &ExportJob::progress, this, [this, shownPath](int written, int total) {
+        progressLine(tr("wrote %1 of %2 entries to %3").arg(count(written), count(total), shownPath), false);
+    });
+    connect(m_job.get(), &ExportJob::finished, this, [this, shownPath, total = snapshot.entries.size()](bool ok, const QString &error) {
+        if (!ok)
+            return fail(error);
+        succeed(tr("wrote %1 entries to %2 (%3)").arg(count(total), shownPath, ExportFormats::name(m_format)));
+    });
+    m_job->start(snapshot, m_options.exportPath, m_format);
+}
+
+void HeadlessExport::progressLine(const QString &message, bool force)
+{
+    if (m_done)
+        return;
+    if (!force && m_sinceProgress.isValid() && m_sinceProgress.elapsed() < m_progressIntervalMs)
+        return;
+    m_sinceProgress.restart();
+    printLine(QStringLiteral("runlog: ") + oneLine(message));
+}
+
+void HeadlessExport::fail(const QString &message, int exitCode)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_exitCode = exitCode;
+    printLine(QStringLiteral("runlog: error: ") + oneLine(message));
+    if (m_loader)
+        m_loader->close();
+    if (m_reader)
+        m_reader->cancel();
+    emit finished(m_exitCode);
+}
+
+void HeadlessExport::succeed(const QString &message)
+{
+    if (m_done)
+        return;
+    printLine(QStringLiteral("runlog: ") + oneLine(message));
+    m_done = true;
+    m_exitCode = Success;
+    emit finished(m_exitCode);
+}
+
+void HeadlessExport::printLine(const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
