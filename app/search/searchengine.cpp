@@ -1,0 +1,340 @@
+#include "search/searchengine.h"
+
+#include <QChar>
+#include <QString>
+
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace {
+
+inline bool isAsciiWordChar(uchar c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The same "word character" as PCRE2's \w with Unicode properties: letters, numbers, underscore.
+inline bool isWordChar(char32_t cp)
+{
+    if (cp < 0x80)
+        return isAsciiWordChar(uchar(cp));
+    return QChar::isLetterOrNumber(cp);
+}
+
+inline uchar asciiLower(uchar c)
+{
+    return (c >= 'A' && c <= 'Z') ? uchar(c | 0x20) : c;
+}
+
+// The code point that starts at `at` (bounded by size), or U+FFFD for a malformed sequence.
+char32_t decodeAt(const uchar *s, qsizetype size, qsizetype at)
+{
+    const uchar lead = s[at];
+    if (lead < 0x80)
+        return lead;
+    const int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : -1;
+    if (extra < 0 || at + extra >= size)
+        return 0xFFFD;
+    char32_t cp = lead & (0x3F >> extra);
+    for (int k = 1; k <= extra; ++k) {
+        const uchar c = s[at + k];
+        if ((c & 0xC0) != 0x80)
+            return 0xFFFD;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    return cp;
+}
+
+// The code point that ends just before `at`.
+char32_t decodeBefore(const uchar *s, qsizetype at)
+{
+    qsizetype start = at - 1;
+    while (start > 0 && at - start < 4 && (s[start] & 0xC0) == 0x80)
+        --start;
+    return decodeAt(s, at, start);
+}
+
+char32_t firstCodePoint(QStringView text)
+{
+    if (text.isEmpty())
+        return 0;
+    if (text.at(0).isHighSurrogate() && text.size() > 1 && text.at(1).isLowSurrogate())
+        return QChar::surrogateToUcs4(text.at(0), text.at(1));
+    return text.at(0).unicode();
+}
+
+char32_t lastCodePoint(QStringView text)
+{
+    if (text.isEmpty())
+        return 0;
+    const qsizetype n = text.size();
+    if (text.at(n - 1).isLowSurrogate() && n > 1 && text.at(n - 2).isHighSurrogate())
+        return QChar::surrogateToUcs4(text.at(n - 2), text.at(n - 1));
+    return text.at(n - 1).unicode();
+}
+
+// Candidate positions for a needle of length m: first and last byte equal (with ASCII letters
+// folded by OR-ing 0x20 when `fold`), then the middle compared. The classic "generic SIMD"
+// substring search; 16 start positions per step.
+class ByteFinder
+{
+public:
+    ByteFinder(const QByteArray &needle, bool fold)
+        : m_p(reinterpret_cast<const uchar *>(needle.constData())), m_m(needle.size()), m_fold(fold)
+    {
+        const auto orFor = [fold](uchar c) -> uchar { return fold && c >= 'a' && c <= 'z' ? 0x20 : 0; };
+        m_first = m_p[0];
+        m_last = m_p[m_m - 1];
+        m_firstOr = orFor(m_first);
+        m_lastOr = orFor(m_last);
+    }
+
+    // The first match at or after `from`, or -1.
+    qsizetype find(const uchar *h, qsizetype n, qsizetype from) const
+    {
+        const qsizetype lastStart = n - m_m;
+        qsizetype i = from;
+#if defined(__SSE2__)
+        const __m128i first = _mm_set1_epi8(char(m_first));
+        const __m128i last = _mm_set1_epi8(char(m_last));
+        const __m128i firstOr = _mm_set1_epi8(char(m_firstOr));
+        const __m128i lastOr = _mm_set1_epi8(char(m_lastOr));
+        while (i + 15 <= lastStart) {
+            const __m128i a = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i *>(h + i)), firstOr);
+            const __m128i b =
+                _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i *>(h + i + m_m - 1)), lastOr);
+            unsigned mask = unsigned(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+            while (mask) {
+                const int bit = __builtin_ctz(mask);
+                if (middleEqual(h + i + bit))
+                    return i + bit;
+                mask &= mask - 1;
+            }
+            i += 16;
+        }
+#endif
+        for (; i <= lastStart; ++i) {
+            if (uchar(h[i] | m_firstOr) == m_first && uchar(h[i + m_m - 1] | m_lastOr) == m_last && middleEqual(h + i))
+                return i;
+        }
+        return -1;
+    }
+
+    qsizetype size() const { return m_m; }
+
+private:
+    bool middleEqual(const uchar *at) const
+    {
+        if (m_m <= 2)
+            return true;
+        if (!m_fold)
+            return std::memcmp(at + 1, m_p + 1, size_t(m_m - 2)) == 0;
+        for (qsizetype k = 1; k < m_m - 1; ++k) {
+            if (asciiLower(at[k]) != m_p[k])
+                return false;
+        }
+        return true;
+    }
+
+    const uchar *m_p;
+    qsizetype m_m;
+    bool m_fold;
+    uchar m_first, m_last, m_firstOr, m_lastOr;
+};
+
+bool isAscii(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+SearchEngine::SearchEngine(const SearchQuery &query)
+    : m_query(query)
+{
+    if (query.isEmpty())
+        return;
+    if (query.regex) {
+        if (!query.isValid()) {
+            m_error = query.errorText();
+            return;
+        }
+        m_regex = query.regularExpression();
+        m_regex.optimize();
+        m_mode = Mode::Regex;
+        return;
+    }
+    // No shown text holds a NUL (controls are shown as escapes): such a needle matches nothing,
+    // and it must not match the separators between segments.
+    if (query.pattern.contains(QChar(0)))
+        return;
+    const Qt::CaseSensitivity cs = query.caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive;
+    m_matcher = QStringMatcher(query.pattern, cs);
+    m_firstIsWord = query.wholeWord && isWordChar(firstCodePoint(query.pattern));
+    m_lastIsWord = query.wholeWord && isWordChar(lastCodePoint(query.pattern));
+    if (query.caseSensitive) {
+        m_needle = query.pattern.toUtf8();
+        m_mode = Mode::Bytes;
+        return;
+    }
+    const QString folded = query.pattern.toCaseFolded();
+    if (isAscii(folded)) {
+        m_needle = folded.toLatin1();
+        m_foldAscii = true;
+        m_mode = Mode::Bytes;
+    } else {
+        m_mode = Mode::Unicode;
+    }
+}
+
+bool SearchEngine::wordEdgesOk(const char *text, qsizetype size, qsizetype at) const
+{
+    const uchar *s = reinterpret_cast<const uchar *>(text);
+    if (m_firstIsWord && at > 0 && isWordChar(decodeBefore(s, at)))
+        return false;
+    const qsizetype end = at + m_needle.size();
+    if (m_lastIsWord && end < size && isWordChar(decodeAt(s, size, end)))
+        return false;
+    return true;
+}
+
+bool SearchEngine::wordEdgesOk(QStringView text, qsizetype at, qsizetype length) const
+{
+    if (m_firstIsWord && at > 0 && isWordChar(lastCodePoint(text.sliced(qMax<qsizetype>(0, at - 2), qMin<qsizetype>(at, 2)))))
+        return false;
+    const qsizetype end = at + length;
+    if (m_lastIsWord && end < text.size() && isWordChar(firstCodePoint(text.sliced(end, qMin<qsizetype>(2, text.size() - end)))))
+        return false;
+    return true;
+}
+
+qint64 SearchEngine::countBytes(const QByteArray &bytes, qint64 limit) const
+{
+    const ByteFinder finder(m_needle, m_foldAscii);
+    const uchar *h = reinterpret_cast<const uchar *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    const bool checkWords = m_firstIsWord || m_lastIsWord;
+    qint64 count = 0;
+    qsizetype from = 0;
+    while (count < limit) {
+        const qsizetype at = finder.find(h, n, from);
+        if (at < 0)
+            break;
+        if (checkWords && !wordEdgesOk(bytes.constData(), n, at)) {
+            from = at + 1;
+            continue;
+        }
+        ++count;
+        from = at + finder.size();
+    }
+    return count;
+}
+
+qint64 SearchEngine::countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const
+{
+    qint64 count = 0;
+    if (m_mode == Mode::Regex) {
+        // globalMatch retries after an empty match without moving (as Perl does), so "x*|b"
+        // still finds the "b"; empty matches themselves show nothing and are not counted.
+        QRegularExpressionMatchIterator it = m_regex.globalMatch(text);
+        while (count < limit && it.hasNext()) {
+            const QRegularExpressionMatch match = it.next();
+            if (match.capturedLength() == 0)
+                continue;
+            ++count;
+            if (ranges)
+                ranges->append({match.capturedStart(), match.capturedLength()});
+        }
+        return count;
+    }
+    const qsizetype length = m_query.pattern.size();
+    qsizetype from = 0;
+    while (count < limit) {
+        const qsizetype at = m_matcher.indexIn(text, from);
+        if (at < 0)
+            break;
+        if ((m_firstIsWord || m_lastIsWord) && !wordEdgesOk(text, at, length)) {
+            from = at + 1;
+            continue;
+        }
+        ++count;
+        if (ranges)
+            ranges->append({at, length});
+        from = at + length;
+    }
+    return count;
+}
+
+qint64 SearchEngine::countDecoded(const QByteArray &bytes, qint64 limit) const
+{
+    const QString text = QString::fromUtf8(bytes);
+    const QStringView all(text);
+    qint64 count = 0;
+    qsizetype start = 0;
+    while (start <= all.size() && count < limit) {
+        qsizetype end = all.indexOf(QChar(u'\0'), start);
+        if (end < 0)
+            end = all.size();
+        if (end > start)
+            count += countInView(all.sliced(start, end - start), limit - count, nullptr);
+        start = end + 1;
+    }
+    return count;
+}
+
+qint64 SearchEngine::countMatches(const SearchText &text, qint64 limit) const
+{
+    if (!text.isIndexed() || limit <= 0)
+        return 0;
+    switch (m_mode) {
+    case Mode::Nothing:
+        return 0;
+    case Mode::Bytes:
+        // A row with K (Kelvin) or ſ may hide case variants of an ASCII needle from the byte scan.
+        if (m_foldAscii && text.foldsIntoAscii())
+            return countDecoded(text.bytes, limit);
+        return countBytes(text.bytes, limit);
+    case Mode::Unicode:
+        // The folded needle has a non-ASCII character; an ASCII row folds to ASCII only.
+        return text.hasNonAscii() ? countDecoded(text.bytes, limit) : 0;
+    case Mode::Regex:
+        return countDecoded(text.bytes, limit);
+    }
+    return 0;
+}
+
+QList<TextRange> SearchEngine::findRanges(QStringView text, qsizetype limit) const
+{
+    QList<TextRange> ranges;
+    if (m_mode == Mode::Nothing || limit == 0)
+        return ranges;
+    countInView(text, limit < 0 ? std::numeric_limits<qint64>::max() : limit, &ranges);
+    return ranges;
+}
+
+SearchResult SearchEngine::search(const SearchCorpus &corpus) const
+{
+    SearchResult result;
+    result.error = m_error;
+    for (int row = 0; row < corpus.size(); ++row) {
+        const SearchText &text = corpus.at(row);
+        if (!text.isIndexed())
+            continue;
+        ++result.searchedRows;
+        const qint64 n = countMatches(text);
+        if (n > 0) {
+            result.matchingRows.append(row);
+            result.matchCount += n;
+        }
+    }
+    result.entryCount = int(result.matchingRows.size());
+    result.complete = true;
+    return result;
+}

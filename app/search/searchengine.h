@@ -1,0 +1,70 @@
+#pragma once
+
+#include "search/searchcorpus.h"
+#include "search/searchquery.h"
+#include "search/searchresult.h"
+
+#include <QList>
+#include <QRegularExpression>
+#include <QStringMatcher>
+#include <QStringView>
+
+#include <limits>
+
+// A span of a QString, in UTF-16 code units.
+struct TextRange
+{
+    qsizetype start = 0;
+    qsizetype length = 0;
+    friend bool operator==(TextRange a, TextRange b) { return a.start == b.start && a.length == b.length; }
+};
+
+// A query made ready to run: the needle encoded and case folded, the expression compiled. All
+// methods are const and thread-safe; build one per query and share it between threads.
+//
+// Plain text runs as a byte scan of the UTF-8 corpus (SSE2: candidates by first and last byte,
+// 16 positions at a time, then a check), case-insensitively for an ASCII needle by folding
+// ASCII letters on the fly; only rows that could hold a non-ASCII case variant of the needle
+// take the Unicode path (QStringMatcher over the row decoded to UTF-16). Regular expressions
+// run over each decoded segment (PCRE2, JIT). Matches never overlap and are never empty.
+class SearchEngine
+{
+public:
+    explicit SearchEngine(const SearchQuery &query = {});
+
+    const SearchQuery &query() const { return m_query; }
+    // Nothing to search for: an empty pattern, or an invalid regular expression.
+    bool isNull() const { return m_mode == Mode::Nothing; }
+    bool isValid() const { return m_error.isEmpty(); }
+    QString errorText() const { return m_error; }
+
+    // Matches in one row's text, counting stops at `limit`. 0 for a row without text.
+    qint64 countMatches(const SearchText &text, qint64 limit = std::numeric_limits<qint64>::max()) const;
+    bool matches(const SearchText &text) const { return countMatches(text, 1) > 0; }
+
+    // Where the query matches inside a text as shown (the detail pane's), in order, at most
+    // `limit` ranges (-1: all). Same rules as the row search, over the text as one piece.
+    QList<TextRange> findRanges(QStringView text, qsizetype limit = -1) const;
+
+    // Every row of a corpus, on the calling thread.
+    SearchResult search(const SearchCorpus &corpus) const;
+
+private:
+    enum class Mode { Nothing, Bytes, Unicode, Regex };
+
+    qint64 countBytes(const QByteArray &bytes, qint64 limit) const;
+    qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
+    qint64 countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const;
+    bool wordEdgesOk(const char *text, qsizetype size, qsizetype at) const;
+    bool wordEdgesOk(QStringView text, qsizetype at, qsizetype length) const;
+
+    SearchQuery m_query;
+    Mode m_mode = Mode::Nothing;
+    QString m_error;
+    QByteArray m_needle;          // UTF-8; ASCII-lowered when m_foldAscii
+    bool m_foldAscii = false;     // case-insensitive over an ASCII needle
+    bool m_firstIsWord = false;   // whole word: the needle's edges that need a boundary
+    bool m_lastIsWord = false;
+    QStringMatcher m_matcher;     // the Unicode path and findRanges
+    QRegularExpression m_regex;
+};
