@@ -71,13 +71,18 @@ error_code rawValue(ondemand::value &value, json_type type, std::string_view &ra
         ondemand::object o;
         if (error_code e = value.get_object().get(o))
             return e;
-        return o.raw_json().get(raw);
+        // raw_json() runs up to the next token, so it includes whitespace after the value.
+        error_code e = o.raw_json().get(raw);
+        raw = trimTrailingSpace(raw);
+        return e;
     }
     if (type == json_type::array) {
         ondemand::array a;
         if (error_code e = value.get_array().get(a))
             return e;
-        return a.raw_json().get(raw);
+        error_code e = a.raw_json().get(raw);
+        raw = trimTrailingSpace(raw);
+        return e;
     }
     raw = trimTrailingSpace(value.raw_json_token());
     return simdjson::SUCCESS;
@@ -400,7 +405,7 @@ private:
         std::string_view whole;
         if (error_code e = object.raw_json().get(whole))
             return setInternalError(e);
-        entry.rawJson = bytes(whole);
+        entry.rawJson = bytes(trimTrailingSpace(whole));
         bool rewound = false;
         if (error_code e = object.reset().get(rewound))
             return setInternalError(e);
