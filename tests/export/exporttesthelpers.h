@@ -1,0 +1,132 @@
+#pragma once
+
+// Shared by the export suites: snapshots built from the test runs, and python3 as a second,
+// independent reader of what the writers produce.
+#include "api/pageparser.h"
+#include "demo/logsendpoint.h"
+#include "demo/runrecord.h"
+#include "export/runsnapshot.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QString>
+#include <QStringList>
+
+namespace ExportTest {
+
+// The run as the endpoint describes it in a page, with the entries as the server holds them.
+inline RunSnapshot snapshotOf(const RunRecord &run)
+{
+    RunSnapshot snapshot;
+    const PageParseResult page = PageParser::parse(LogsEndpoint::pageBody(run, 0, 1, false));
+    snapshot.hasRun = page.ok;
+    snapshot.run = page.page.run;
+    snapshot.entries = run.entries;
+    snapshot.sourceDescription = QStringLiteral("test run %1").arg(run.id);
+    return snapshot;
+}
+
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.flush();
+}
+
+inline QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The entries, one per line, exactly as held: what a python check compares against.
+inline QByteArray linesOf(const QList<QByteArray> &entries)
+{
+    QByteArray out;
+    for (const QByteArray &entry : entries)
+        out += entry + '\n';
+    return out;
+}
+
+struct PythonResult
+{
+    int exitCode = -1;
+    QString output;
+};
+
+inline bool havePython()
+{
+    return !QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty();
+}
+
+// Runs `python3 -c script args...`; the script prints "OK" when satisfied.
+inline PythonResult runPython(const QString &script, const QStringList &args)
+{
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral("python3"), QStringList{QStringLiteral("-c"), script} + args);
+    PythonResult result;
+    if (!python.waitForFinished(120000))
+        return result;
+    result.exitCode = python.exitCode();
+    result.output = QString::fromUtf8(python.readAll()).trimmed();
+    return result;
+}
+
+// python3's json module: the file's "logs" equal the reference entries one by one (values, not
+// bytes: big integers are exact ints in python), total_logs is their number, no paging fields.
+inline const char *kPythonJsonCheck = R"PY(
+import json, sys
+doc = json.load(open(sys.argv[1], encoding='utf-8'))
+ref = [json.loads(l) for l in open(sys.argv[2], encoding='utf-8').read().split('\n') if l]
+logs = doc['logs']
+assert len(logs) == len(ref), (len(logs), len(ref))
+for i, (a, b) in enumerate(zip(logs, ref)):
+    assert a == b, 'entry %d differs' % i
+    assert list(a.keys()) == list(b.keys()), 'entry %d key order' % i
+assert doc['total_logs'] == len(ref), doc['total_logs']
+for k in ('page', 'size', 'pages'):
+    assert k not in doc, k
+expect = sys.argv[3:]
+for pair in expect:
+    k, v = pair.split('=', 1)
+    assert json.dumps(doc.get(k), sort_keys=True) == v, (k, doc.get(k), v)
+print('OK')
+)PY";
+
+// python3's csv module reads every record back and each value equals the entry's.
+inline const char *kPythonCsvCheck = R"PY(
+import csv, json, sys
+csv.field_size_limit(sys.maxsize)
+ref = [json.loads(l) for l in open(sys.argv[2], encoding='utf-8').read().split('\n') if l]
+with open(sys.argv[1], newline='', encoding='utf-8') as f:
+    rows = list(csv.reader(f))
+header = ['index','created_at','message_type','tool_name','thought','observation','tool_input','tool_output']
+assert rows[0] == header, rows[0]
+rows = rows[1:]
+assert len(rows) == len(ref), (len(rows), len(ref))
+def text(v):
+    if v is None: return ''
+    return v if isinstance(v, str) else json.dumps(v)
+for i, (row, e) in enumerate(zip(rows, ref)):
+    assert len(row) == 8, (i, len(row))
+    assert row[0] == str(i + 1), (i, row[0])
+    for col in ('created_at', 'message_type', 'tool_name', 'thought'):
+        assert row[header.index(col)] == text(e.get(col)), (i, col)
+    obs = e.get('observation')
+    if isinstance(obs, str):
+        assert row[5] == obs, (i, 'observation')
+    elif obs is None:
+        assert row[5] == '', (i, 'observation')
+    else:
+        assert json.loads(row[5]) == obs, (i, 'observation')
+    for k, col in (('tool_input', 6), ('tool_output', 7)):
+        v = e.get(k)
+        if v is None:
+            assert row[col] == '', (i, k)
+        else:
+            assert json.loads(row[col]) == v, (i, k)
+print('OK')
+)PY";
+
+} // namespace ExportTest
