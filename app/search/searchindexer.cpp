@@ -1,0 +1,177 @@
+#include "search/searchindexer.h"
+
+#include "model/logtablemodel.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace {
+// Rows per worker job: a page or a few, so that results come in steps while a run loads, and a
+// reset of 100,000 rows does not hold one huge batch in flight.
+constexpr int kRowsPerJob = 2000;
+} // namespace
+
+SearchIndexer::SearchIndexer(QObject *parent)
+    : QObject(parent)
+{
+    m_pool.setMaxThreadCount(1);
+}
+
+SearchIndexer::~SearchIndexer()
+{
+    ++m_generation;
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+void SearchIndexer::setModel(LogTableModel *model)
+{
+    if (m_model == model)
+        return;
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (model) {
+        connect(model, &QAbstractItemModel::modelReset, this, &SearchIndexer::rebuildAll);
+        connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+            if (parent.isValid())
+                return;
+            if (first < m_corpus.size()) {
+                rebuildAll(); // rows shifted: row keys are no longer valid (LogTableModel only appends)
+                return;
+            }
+            onRowsChanged(first, last);
+        });
+        connect(model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &parent, int first, int) {
+            if (parent.isValid())
+                return;
+            if (m_model && first < m_model->rowCount()) {
+                rebuildAll();
+                return;
+            }
+            m_corpus.resize(first);
+            m_sources.resize(first);
+            emit corpusChanged(0, m_corpus.size() - 1);
+        });
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    onRowsChanged(topLeft.row(), bottomRight.row());
+                });
+    }
+    rebuildAll();
+}
+
+void SearchIndexer::rebuildAll()
+{
+    ++m_generation;
+    m_pending.clear();
+    m_corpus.clear();
+    m_sources.clear();
+    const int rows = m_model ? m_model->rowCount() : 0;
+    m_corpus.resize(rows);
+    m_sources.resize(rows);
+    emit corpusChanged(0, rows - 1);
+    if (rows > 0)
+        onRowsChanged(0, rows - 1);
+}
+
+void SearchIndexer::onRowsChanged(int firstRow, int lastRow)
+{
+    if (!m_model)
+        return;
+    const LogStore &store = m_model->store();
+    if (store.size() > m_corpus.size()) {
+        m_corpus.resize(store.size());
+        m_sources.resize(store.size());
+    }
+    firstRow = std::max(0, firstRow);
+    lastRow = std::min(store.size() - 1, lastRow);
+    for (int row = firstRow; row <= lastRow; ++row) {
+        // Same bytes as indexed (shared buffer): nothing to do. dataChanged also comes for
+        // neighbours (the gap column) and for placeholders changing state.
+        if (store.isLoaded(row) && store.at(row).rawJson.constData() != m_sources.at(row).constData())
+            m_pending.append(row);
+    }
+    schedule();
+}
+
+void SearchIndexer::schedule()
+{
+    if (m_scheduled || m_pending.isEmpty())
+        return;
+    // Coalesce the dataChanged of one event loop pass into one batch.
+    m_scheduled = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_scheduled = false;
+        startJobs();
+    }, Qt::QueuedConnection);
+}
+
+void SearchIndexer::startJobs()
+{
+    if (!m_model)
+        return;
+    const LogStore &store = m_model->store();
+    const quint64 generation = m_generation;
+    for (qsizetype from = 0; from < m_pending.size(); from += kRowsPerJob) {
+        QList<int> rows;
+        QList<QByteArray> raw;
+        const qsizetype to = std::min(m_pending.size(), from + kRowsPerJob);
+        for (qsizetype k = from; k < to; ++k) {
+            const int row = m_pending.at(k);
+            if (row < store.size() && store.isLoaded(row)) {
+                rows.append(row);
+                raw.append(store.at(row).rawJson);
+            }
+        }
+        if (rows.isEmpty())
+            continue;
+        ++m_jobsInFlight;
+        m_pool.start([this, generation, rows, raw] {
+            QList<SearchText> texts;
+            texts.reserve(raw.size());
+            for (const QByteArray &bytes : raw)
+                texts.append(SearchText::fromEntryJson(bytes));
+            QMetaObject::invokeMethod(this, [this, generation, rows, raw, texts] {
+                apply(generation, rows, raw, texts);
+            }, Qt::QueuedConnection);
+        });
+    }
+    m_pending.clear();
+}
+
+void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QList<QByteArray> &raw,
+                          const QList<SearchText> &texts)
+{
+    --m_jobsInFlight;
+    if (generation != m_generation || !m_model)
+        return;
+    const LogStore &store = m_model->store();
+    int first = -1, last = -1;
+    for (qsizetype k = 0; k < rows.size(); ++k) {
+        const int row = rows.at(k);
+        // The row may have been replaced meanwhile; its newer bytes are queued already.
+        if (row >= store.size() || !store.isLoaded(row) || store.at(row).rawJson.constData() != raw.at(k).constData())
+            continue;
+        m_corpus.setText(row, texts.at(k));
+        m_sources[row] = raw.at(k);
+        first = first < 0 ? row : std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (first >= 0)
+        emit corpusChanged(first, last);
+}
+
+void SearchIndexer::waitForIdle()
+{
+    while (isIndexing()) {
+        if (m_scheduled) {
+            m_scheduled = false;
+            startJobs();
+        }
+        m_pool.waitForDone();
+        QCoreApplication::sendPostedEvents(this);
+    }
+}
