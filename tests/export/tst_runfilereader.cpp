@@ -1,0 +1,278 @@
+// RunFileReader: what the writers wrote comes back entry for entry, described as PageParser
+// describes a page's entries; files that are not exports fail naming the file and the place.
+#include "exporttesthelpers.h"
+
+#include "export/exportwriter.h"
+#include "export/runfilereader.h"
+#include "samplerun.h"
+
+#include <QBuffer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+QByteArray exportTo(const RunSnapshot &snapshot, ExportFormat format)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    writeExport(snapshot, format, buffer, {}, &error);
+    return buffer.data();
+}
+
+struct ReadResult
+{
+    bool ok = false;
+    QString error;
+    QList<LogEntry> entries;
+    QList<int> batchSizes;
+    bool hasRun = false;
+    RunInfo run;
+    RunFileReader::Format format = RunFileReader::Format::Json;
+};
+
+ReadResult readAll(const QString &path)
+{
+    ReadResult result;
+    RunFileReader reader;
+    QObject::connect(&reader, &RunFileReader::entriesRead, &reader, [&result](const QList<LogEntry> &entries) {
+        result.entries += entries;
+        result.batchSizes << int(entries.size());
+    });
+    QSignalSpy finished(&reader, &RunFileReader::finished);
+    if (!reader.start(path) || !finished.wait(60000))
+        return result;
+    result.ok = finished.first().at(0).toBool();
+    result.error = finished.first().at(1).toString();
+    result.hasRun = reader.hasRunInfo();
+    result.run = reader.runInfo();
+    result.format = reader.format();
+    return result;
+}
+} // namespace
+
+class TestRunFileReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void jsonRoundTrip();
+    void jsonlRoundTripHasNoRun();
+    void manyEntriesComeInBatchesInOrder();
+    void wrongTotalIsCorrected();
+    void jsonWithoutRunFields();
+    void unknownExtensionIsSniffed();
+    void badFilesFailClearly_data();
+    void badFilesFailClearly();
+    void missingFileFails();
+    void cancelStopsDelivery();
+
+private:
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir->filePath(name);
+        return ExportTest::writeFile(path, bytes) ? path : QString();
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestRunFileReader::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestRunFileReader::jsonRoundTrip()
+{
+    const RunRecord run = makeAwkwardRun(7, 42);
+    const QString path = write(QStringLiteral("awkward.json"), exportTo(ExportTest::snapshotOf(run), ExportFormat::Json));
+    const ReadResult read = readAll(path);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.format, RunFileReader::Format::Json);
+    // Described exactly as the same entries in a page from the server.
+    const PageParseResult page = PageParser::parse(LogsEndpoint::pageBody(run, 0, 100, false));
+    QVERIFY(page.ok);
+    QCOMPARE(read.entries.size(), run.entries.size());
+    for (qsizetype i = 0; i < run.entries.size(); ++i) {
+        const LogEntry &a = read.entries.at(i);
+        const LogEntry &b = page.page.entries.at(i);
+        QCOMPARE(a.rawJson, run.entries.at(i));
+        QCOMPARE(a.summary, b.summary);
+        QCOMPARE(a.messageType, b.messageType);
+        QCOMPARE(a.messageType.isNull(), b.messageType.isNull());
+        QCOMPARE(a.toolName, b.toolName);
+        QCOMPARE(a.createdAtMsecs, b.createdAtMsecs);
+        QCOMPARE(a.agentRunId, qint64(42));
+    }
+    QVERIFY(read.hasRun);
+    QCOMPARE(read.run.id, qint64(42));
+    QCOMPARE(read.run.organizationId, qint64(7));
+    QCOMPARE(read.run.status, std::optional<QString>(QStringLiteral("COMPLETE")));
+    QCOMPARE(read.run.totalLogs, std::optional<qint64>(run.entries.size()));
+    QCOMPARE(read.run.metadataJson, run.field(QStringLiteral("metadata")));
+    const auto unknown = std::find_if(read.run.rawFields.cbegin(), read.run.rawFields.cend(),
+                                      [](const auto &f) { return f.first == QLatin1String("x_unknown_run_field"); });
+    QVERIFY(unknown != read.run.rawFields.cend());
+    QCOMPARE(unknown->second, QByteArray("[\"kept\",42]"));
+}
+
+void TestRunFileReader::jsonlRoundTripHasNoRun()
+{
+    const RunRecord run = makeAwkwardRun(7, 42);
+    const QString path = write(QStringLiteral("awkward.jsonl"), exportTo(ExportTest::snapshotOf(run), ExportFormat::Jsonl));
+    const ReadResult read = readAll(path);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.format, RunFileReader::Format::Jsonl);
+    QVERIFY(!read.hasRun);
+    QCOMPARE(read.entries.size(), run.entries.size());
+    for (qsizetype i = 0; i < run.entries.size(); ++i)
+        QCOMPARE(read.entries.at(i).rawJson, run.entries.at(i));
+}
+
+void TestRunFileReader::manyEntriesComeInBatchesInOrder()
+{
+    const RunRecord run = makeRun(7, 42, 12000);
+    const QString path = write(QStringLiteral("big.json"), exportTo(ExportTest::snapshotOf(run), ExportFormat::Json));
+    RunFileReader reader;
+    QSignalSpy progress(&reader, &RunFileReader::progress);
+    QSignalSpy header(&reader, &RunFileReader::runInfoRead);
+    QList<int> batches;
+    QList<QByteArray> raw;
+    bool headerFirst = true;
+    connect(&reader, &RunFileReader::entriesRead, this, [&](const QList<LogEntry> &entries) {
+        headerFirst = headerFirst && !header.isEmpty();
+        batches << int(entries.size());
+        for (const LogEntry &e : entries)
+            raw << e.rawJson;
+    });
+    QSignalSpy finished(&reader, &RunFileReader::finished);
+    QVERIFY(reader.start(path));
+    QVERIFY(finished.wait(60000));
+    QVERIFY(finished.first().at(0).toBool());
+    QVERIFY(headerFirst);
+    QCOMPARE(batches.first(), RunFileReader::kFirstBatch);
+    QCOMPARE(batches.size(), 4); // 200, 5000, 5000, 1800
+    QCOMPARE(raw, run.entries);
+    QCOMPARE(reader.entryCount(), 12000);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toLongLong(), QFileInfo(path).size());
+}
+
+void TestRunFileReader::wrongTotalIsCorrected()
+{
+    RunRecord run = makeRun(7, 42, 5);
+    QByteArray json = exportTo(ExportTest::snapshotOf(run), ExportFormat::Json);
+    json.replace("\"total_logs\": 5", "\"total_logs\": 999");
+    const ReadResult read = readAll(write(QStringLiteral("lying.json"), json));
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.entries.size(), 5);
+    QCOMPARE(read.run.totalLogs, std::optional<qint64>(5));
+}
+
+void TestRunFileReader::jsonWithoutRunFields()
+{
+    RunSnapshot snapshot = ExportTest::snapshotOf(makeRun(7, 42, 3));
+    snapshot.hasRun = false;
+    const ReadResult read = readAll(write(QStringLiteral("norun.json"), exportTo(snapshot, ExportFormat::Json)));
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QVERIFY(!read.hasRun);
+    QCOMPARE(read.entries.size(), 3);
+}
+
+void TestRunFileReader::unknownExtensionIsSniffed()
+{
+    const RunSnapshot snapshot = ExportTest::snapshotOf(makeRun(7, 42, 3));
+    ReadResult read = readAll(write(QStringLiteral("lines.txt"), exportTo(snapshot, ExportFormat::Jsonl)));
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.format, RunFileReader::Format::Jsonl);
+    QCOMPARE(read.entries.size(), 3);
+    read = readAll(write(QStringLiteral("object.txt"), exportTo(snapshot, ExportFormat::Json)));
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.format, RunFileReader::Format::Json);
+    QCOMPARE(read.entries.size(), 3);
+}
+
+void TestRunFileReader::badFilesFailClearly_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected"); // part of the message after the file's path
+
+    const RunSnapshot snapshot = ExportTest::snapshotOf(makeRun(7, 42, 300));
+    const QByteArray json = exportTo(snapshot, ExportFormat::Json);
+    const QByteArray jsonl = exportTo(snapshot, ExportFormat::Jsonl);
+    QByteArray badLine = jsonl;
+    badLine.replace("\"thought\":\"entry 2\"", "\"thought\":\"entry 2");
+    QByteArray noRunId = jsonl;
+    noRunId.replace("{\"agent_run_id\":42,\"created_at\":\"2025-01-01T00:00:04Z\"", "{\"created_at\":\"2025-01-01T00:00:04Z\"");
+
+    QTest::addRow("empty") << "empty.json" << QByteArray() << "is empty";
+    QTest::addRow("only whitespace") << "blank.jsonl" << QByteArray(" \n\n ") << "is empty";
+    QTest::addRow("truncated json") << "cut.json" << json.left(json.size() / 2) << "(truncated?)";
+    QTest::addRow("truncated after logs") << "cut2.json" << json.left(json.size() - 4) << "(truncated?)";
+    QTest::addRow("json array") << "array.json" << QByteArray("[{\"agent_run_id\":1}]") << "line 1, column 1 (byte 0): it is a JSON array";
+    QTest::addRow("object without logs") << "nologs.json" << QByteArray("{\"id\":1,\"organization_id\":2}\n")
+                                         << "has no \"logs\" field";
+    QTest::addRow("empty object") << "emptyobj.json" << QByteArray("{}") << "has no \"logs\" field";
+    QTest::addRow("logs not an array") << "logsobj.json" << QByteArray("{\"logs\":{}}") << "\"logs\" is not an array";
+    QTest::addRow("entry not an object") << "entrynum.json" << QByteArray("{\"logs\":[{\"agent_run_id\":1},\n 5]}")
+                                         << "line 2, column 2 (byte 30): log entry 1 is not an object";
+    QTest::addRow("bad value in entry") << "badentry.json" << QByteArray("{\n\"logs\":[{\"agent_run_id\":1,\"x\":tru}]}")
+                                        << "line 2, column 31";
+    QTest::addRow("binary") << "binary.json" << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20)
+                            << "it is not text";
+    QTest::addRow("not json") << "hello.json" << QByteArray("hello world\n") << "line 1, column 1 (byte 0)";
+    QTest::addRow("garbage after") << "after.json" << json + "x" << "unexpected text after the run object";
+    QTest::addRow("jsonl bad line") << "bad.jsonl" << badLine << "line 3, column";
+    QTest::addRow("jsonl entry without run id") << "norunid.jsonl" << noRunId << "line 5: log entry 4: \"agent_run_id\" is missing";
+    QTest::addRow("jsonl of a json") << "whole.jsonl" << json << "line 1";
+}
+
+void TestRunFileReader::badFilesFailClearly()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const QString path = write(name, content);
+    const ReadResult read = readAll(path);
+    QVERIFY(!read.ok);
+    QVERIFY2(read.error.startsWith(QDir::toNativeSeparators(path)), qPrintable(read.error));
+    QVERIFY2(read.error.contains(expected), qPrintable(read.error));
+    QVERIFY2(!read.error.contains(QLatin1Char('\n')), qPrintable(read.error));
+}
+
+void TestRunFileReader::missingFileFails()
+{
+    const QString path = m_dir->filePath(QStringLiteral("nope.json"));
+    const ReadResult read = readAll(path);
+    QVERIFY(!read.ok);
+    QVERIFY2(read.error.contains(QDir::toNativeSeparators(path)), qPrintable(read.error));
+}
+
+void TestRunFileReader::cancelStopsDelivery()
+{
+    const QString path = write(QStringLiteral("big.jsonl"), exportTo(ExportTest::snapshotOf(makeRun(7, 42, 60000)), ExportFormat::Jsonl));
+    RunFileReader reader;
+    int batchesAfterCancel = 0;
+    bool cancelled = false;
+    connect(&reader, &RunFileReader::entriesRead, this, [&] {
+        if (cancelled)
+            ++batchesAfterCancel;
+        reader.cancel();
+        cancelled = true;
+    });
+    QSignalSpy finished(&reader, &RunFileReader::finished);
+    QVERIFY(reader.start(path));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(reader.wasCancelled());
+    QCOMPARE(batchesAfterCancel, 0);
+    QVERIFY(reader.entryCount() < 60000);
+    QVERIFY(!reader.isRunning());
+}
+
+QTEST_GUILESS_MAIN(TestRunFileReader)
+#include "tst_runfilereader.moc"
