@@ -1,0 +1,251 @@
+// Measures search over a large loaded run: 100,000 realistic entries (about 46 MB of JSON, the
+// generator of bench_pageparser), as a SearchIndexer would hold them. Build Release and run:
+//     bench_search [entries=100000]
+// Prints the corpus build (time, MB/s, memory), then for each query the single-thread search
+// speed (MB of corpus text and of raw JSON per second) and, through SearchRunner as the UI uses
+// it, the time from the keystroke (start()) to the first match and to the final result.
+
+#include "search/searchcorpus.h"
+#include "search/searchengine.h"
+#include "search/searchrunner.h"
+#include "search/searchtext.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cstdio>
+
+#include <malloc.h>
+
+namespace {
+
+qint64 rssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+QByteArray jsonString(const QByteArray &text)
+{
+    QByteArray out;
+    out.reserve(text.size() + 16);
+    out.append('"');
+    for (char c : text) {
+        switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\t': out.append("\\t"); break;
+        default: out.append(c);
+        }
+    }
+    out.append('"');
+    return out;
+}
+
+// Entries shaped like real agent logs: mostly tool calls with a thought, an input object and a
+// multi-line output; plan evaluations; a few errors and a final answer; an occasional big output.
+class RunGenerator
+{
+public:
+    explicit RunGenerator(quint32 seed) : m_rng(seed) {}
+
+    QByteArray entry(qint64 runId, int index)
+    {
+        static const char *const tools[] = {"ripgrep_search", "view_file", "edit_file", "run_command",
+                                            "list_directory", "create_pr", "git_diff"};
+        static const char *const words[] = {"the", "function", "test", "fails", "because", "parser",
+                                            "returns", "null", "when", "config", "is", "missing",
+                                            "I", "should", "check", "file", "error", "handling",
+                                            "update", "\xC3\xA9t\xC3\xA9", "\xE2\x9C\x85", "import"};
+        const auto sentence = [&](int minWords, int maxWords) {
+            QByteArray s;
+            const int n = minWords + int(m_rng.bounded(maxWords - minWords + 1));
+            for (int k = 0; k < n; ++k) {
+                if (k)
+                    s.append(' ');
+                s.append(words[m_rng.bounded(int(std::size(words)))]);
+            }
+            return s;
+        };
+        const qint64 secs = 1750507591 + index * 3 + qint64(m_rng.bounded(3));
+        const int micros = int(m_rng.bounded(1000000));
+        const QByteArray time = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC)
+                                        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                        .toLatin1()
+                                + '.' + QByteArray::number(micros).rightJustified(6, '0');
+        QByteArray e = "{\"agent_run_id\": " + QByteArray::number(runId) + ", \"created_at\": \"" + time + '"';
+        const quint32 kind = m_rng.bounded(100);
+        if (kind < 70) {
+            const char *tool = tools[m_rng.bounded(int(std::size(tools)))];
+            QByteArray output;
+            const int lines = 1 + int(m_rng.bounded(kind < 1 ? 150 : 2));
+            for (int l = 0; l < lines; ++l)
+                output += "src/module" + QByteArray::number(m_rng.bounded(50)) + ".cpp:" +
+                          QByteArray::number(m_rng.bounded(900)) + ": " + sentence(3, 9) + '\n';
+            e += ", \"tool_name\": \"" + QByteArray(tool) + "\", \"message_type\": \"ACTION\"";
+            e += ", \"thought\": " + jsonString(sentence(6, 20) + ".\n" + sentence(0, 8));
+            e += ", \"observation\": {\"status\": \"success\", \"lines\": " + QByteArray::number(lines) + "}";
+            e += ", \"tool_input\": {\"query\": " + jsonString(sentence(1, 4)) + ", \"path\": \"src/\", \"max_results\": 50}";
+            if (index % 10007 == 5003)
+                output += "Segmentation fault in xyzzy_handler(\"caf\xC3\xA9\")\n";
+            e += ", \"tool_output\": {\"output\": " + jsonString(output) + ", \"exit_code\": 0}";
+        } else if (kind < 93) {
+            e += ", \"tool_name\": null, \"message_type\": \"PLAN_EVALUATION\", \"thought\": "
+                 + jsonString(sentence(10, 36)) + ", \"observation\": null, \"tool_input\": null, \"tool_output\": null";
+        } else if (kind < 98) {
+            e += ", \"tool_name\": null, \"message_type\": \"ERROR\", \"thought\": null, \"observation\": "
+                 + jsonString("Traceback (most recent call last):\n  " + sentence(5, 10)) + ", \"tool_input\": null, \"tool_output\": null";
+        } else {
+            e += ", \"tool_name\": null, \"message_type\": \"USER_MESSAGE\", \"thought\": null, \"observation\": "
+                 + jsonString(sentence(5, 40)) + ", \"tool_input\": null, \"tool_output\": null, \"x_new_field\": 18446744073709551615";
+        }
+        e += '}';
+        return e;
+    }
+
+private:
+    QRandomGenerator m_rng;
+};
+
+struct Case
+{
+    const char *label;
+    const char *pattern;
+    bool caseSensitive;
+    bool wholeWord;
+    bool regex;
+};
+
+struct Latency
+{
+    double firstMs = -1;
+    double finalMs = -1;
+    qint64 entries = 0;
+};
+
+// As the UI does: start() on the UI thread, then the event loop delivers firstMatch/finished.
+Latency runnerLatency(SearchRunner &runner, const SearchQuery &query, const SearchCorpus &corpus, int startRow)
+{
+    Latency latency;
+    QElapsedTimer clock;
+    QEventLoop loop;
+    const auto c1 = QObject::connect(&runner, &SearchRunner::firstMatch, &loop, [&] {
+        latency.firstMs = clock.nsecsElapsed() / 1e6;
+    });
+    const auto c2 = QObject::connect(&runner, &SearchRunner::finished, &loop, [&](quint64, const SearchResult &r) {
+        latency.finalMs = clock.nsecsElapsed() / 1e6;
+        latency.entries = r.entryCount;
+        loop.quit();
+    });
+    clock.start();
+    runner.start(query, corpus, startRow);
+    loop.exec();
+    QObject::disconnect(c1);
+    QObject::disconnect(c2);
+    return latency;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int entryCount = argc > 1 ? qMax(100, QByteArray(argv[1]).toInt()) : 100000;
+
+    RunGenerator gen(20250621);
+    QList<QByteArray> entries;
+    entries.reserve(entryCount);
+    qint64 rawBytes = 0;
+    for (int i = 0; i < entryCount; ++i) {
+        entries.append(gen.entry(987654, i));
+        rawBytes += entries.last().size();
+    }
+    std::printf("generated %d entries, %.1f MB of JSON\n", entryCount, rawBytes / 1e6);
+
+    malloc_trim(0);
+    const qint64 rssBefore = rssKb();
+    QElapsedTimer timer;
+    timer.start();
+    SearchCorpus corpus;
+    corpus.resize(entryCount);
+    for (int row = 0; row < entryCount; ++row)
+        corpus.setText(row, SearchText::fromEntryJson(entries.at(row)));
+    const double buildSecs = timer.nsecsElapsed() / 1e9;
+    const qint64 rssAfter = rssKb();
+    std::printf("corpus build (one thread): %.1f ms, %.0f MB/s of JSON; text %.1f MB (%.0f%% of the JSON); "
+                "RSS +%lld MB\n\n",
+                buildSecs * 1e3, rawBytes / 1e6 / buildSecs, corpus.byteCount() / 1e6,
+                100.0 * double(corpus.byteCount()) / double(rawBytes), (rssAfter - rssBefore) / 1024);
+
+    const Case cases[] = {
+        {"plain, rare (10 entries)", "xyzzy_handler", false, false, false},
+        {"plain cs, rare", "xyzzy_handler", true, false, false},
+        {"plain, no match", "qwertyuiop", false, false, false},
+        {"plain cs, no match", "qwertyuiop", true, false, false},
+        {"plain, common", "parser", false, false, false},
+        {"plain cs, common", "parser", true, false, false},
+        {"plain, 1 letter, very common", "e", false, false, false},
+        {"whole word, common", "file", false, true, false},
+        {"whole word, rare", "xyzzy_handler", false, true, false},
+        {"ci non-ASCII needle, rare", "SEGMENTATION FAULT IN XYZZY_HANDLER(\"CAF\xC3\x89", false, false, false},
+        {"ci non-ASCII needle, common", "\xC3\x89T\xC3\x89", false, false, false},
+        {"regex, rare", "xyzzy_\\w+\\(", false, false, true},
+        {"regex, common", "module\\d+\\.cpp:\\d+", false, false, true},
+        {"regex cs, no match", "qwerty[0-9]+", true, false, true},
+    };
+
+    std::printf("%-34s %9s %9s %10s %9s | %12s %12s\n", "query", "entries", "ms", "text MB/s", "JSON MB/s",
+                "first match", "final");
+    SearchRunner runner;
+    for (const Case &c : cases) {
+        SearchQuery query;
+        query.pattern = QString::fromUtf8(c.pattern);
+        query.caseSensitive = c.caseSensitive;
+        query.wholeWord = c.wholeWord;
+        query.regex = c.regex;
+        const SearchEngine engine(query);
+        // Best of three: the figure of a warm cache, as searching while typing is.
+        double best = 1e9;
+        SearchResult result;
+        for (int k = 0; k < 3; ++k) {
+            timer.start();
+            result = engine.search(corpus);
+            best = std::min(best, timer.nsecsElapsed() / 1e9);
+        }
+        // Keystroke to first match, searching from the top (the worst place for a rare term
+        // near the middle of the run) through the runner as the UI does.
+        Latency latency;
+        for (int k = 0; k < 3; ++k) {
+            const Latency l = runnerLatency(runner, query, corpus, 0);
+            if (latency.finalMs < 0 || l.finalMs < latency.finalMs)
+                latency.finalMs = l.finalMs;
+            if (l.firstMs >= 0 && (latency.firstMs < 0 || l.firstMs < latency.firstMs))
+                latency.firstMs = l.firstMs;
+            latency.entries = l.entries;
+        }
+        char first[32];
+        if (latency.firstMs < 0)
+            std::snprintf(first, sizeof first, "(none)");
+        else
+            std::snprintf(first, sizeof first, "%.2f ms", latency.firstMs);
+        std::printf("%-34s %9d %9.1f %10.0f %9.0f | %12s %9.1f ms\n", c.label, result.entryCount, best * 1e3,
+                    corpus.byteCount() / 1e6 / best, rawBytes / 1e6 / best, first, latency.finalMs);
+        if (latency.entries != result.entryCount) {
+            std::fprintf(stderr, "runner and engine disagree: %lld vs %d\n", latency.entries, result.entryCount);
+            return 1;
+        }
+    }
+    return 0;
+}
