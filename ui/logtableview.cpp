@@ -35,6 +35,17 @@ LogTableView::LogTableView(QWidget *parent)
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setMinimumSectionSize(40);
 
+    // Pinned to the end is a state of the user's making: scrolling to the bottom pins, scrolling
+    // up unpins. When the range grows (new rows, a smaller viewport) a pinned view follows it.
+    QScrollBar *bar = verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
+        m_pinned = value >= bar->maximum() - 2;
+    });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_pinToBottom && m_pinned && bar->value() != maximum)
+            bar->setValue(maximum);
+    });
+
     // Scrolling fires many events per frame; the loader needs only the rows where it settles.
     m_viewportTimer.setSingleShot(true);
     m_viewportTimer.setInterval(15);

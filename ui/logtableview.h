@@ -16,8 +16,10 @@ public:
 
     // The rows at least partly on screen, or {-1, -1}.
     QPair<int, int> visibleRows() const;
-    // Whether the last row is in view (a live run stays pinned to the bottom then).
+    // Whether the view is scrolled to the end. While it is, rows added at the end keep it there
+    // (like tail -f): scrolling up unpins it, End pins it again.
     bool isAtBottom() const;
+    void setPinToBottom(bool pin) { m_pinToBottom = pin; }
 
 signals:
     void visibleRowsChanged(int firstRow, int lastRow);
@@ -33,4 +35,6 @@ private:
     void reportVisibleRowsSoon();
 
     QTimer m_viewportTimer;
+    bool m_pinToBottom = false;
+    bool m_pinned = false;
 };

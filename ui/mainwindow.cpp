@@ -8,6 +8,7 @@
 #include "logtableview.h"
 #include "messagebanner.h"
 #include "model/logtablemodel.h"
+#include "model/runfollower.h"
 #include "model/runloader.h"
 #include "model/timestamps.h"
 #include "openrundialog.h"
@@ -38,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_model(new LogTableModel(this))
     , m_loader(new RunLoader(m_network, m_model, this))
+    , m_follower(new RunFollower(m_loader, this))
     , m_stack(new QStackedWidget(this))
     , m_empty(new EmptyState(this))
     , m_header(new RunHeader(this))
@@ -79,7 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     createStatusBar();
 
     connect(m_empty, &EmptyState::openRunRequested, this, &MainWindow::showOpenRunDialog);
-    connect(m_empty, &EmptyState::demoRequested, this, &MainWindow::openDemo);
+    connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
     connect(m_banner, &MessageBanner::retryRequested, this, &MainWindow::retry);
     connect(m_table, &LogTableView::visibleRowsChanged, m_loader, &RunLoader::setViewport);
     connect(m_table, &LogTableView::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
@@ -92,6 +94,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &RunLoader::pageFailed, this, &MainWindow::onPageFailed);
     connect(m_loader, &RunLoader::retrying, this, &MainWindow::onRetrying);
     connect(m_loader, &RunLoader::errorsCleared, m_banner, &QWidget::hide);
+    connect(m_follower, &RunFollower::followingChanged, this, &MainWindow::onFollowingChanged);
+    connect(m_follower, &RunFollower::runFinished, this, [this](const QString &status) {
+        statusBar()->showMessage(tr("The run has finished (%1): no longer following it.").arg(status));
+    });
     connect(m_detail, &DetailPane::modeChanged, this, [this](EntryRenderer::Mode mode) {
         m_jsonModeAction->setChecked(mode == EntryRenderer::Mode::Json);
         m_settings->setDetailShowsRawJson(mode == EntryRenderer::Mode::Json);
@@ -117,7 +123,9 @@ void MainWindow::createActions()
     connect(m_openRunAction, &QAction::triggered, this, &MainWindow::showOpenRunDialog);
 
     m_demoAction = new QAction(tr("Open the &Demo Run"), this);
-    connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemo);
+    connect(m_demoAction, &QAction::triggered, this, [this] { openDemo(false); });
+    m_liveDemoAction = new QAction(tr("Open the &Live Demo Run"), this);
+    connect(m_liveDemoAction, &QAction::triggered, this, [this] { openDemo(true); });
 
     m_retryAction = new QAction(tr("&Retry Failed Pages"), this);
     m_retryAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
@@ -163,6 +171,16 @@ void MainWindow::createActions()
     m_goToAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     connect(m_goToAction, &QAction::triggered, this, &MainWindow::goToEntry);
 
+    m_followAction = new QAction(tr("&Follow Live Run"), this);
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    m_followAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_followAction->setToolTip(tr("Check a run that is still going for new entries, and keep the newest in view"));
+    connect(m_followAction, &QAction::toggled, this, [this](bool follow) {
+        m_follower->setEnabled(follow);
+        statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
+    });
+
     m_lastAction = new QAction(tr("&Last Entry"), this);
     m_lastAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
     connect(m_lastAction, &QAction::triggered, this, [this] {
@@ -179,6 +197,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openRunAction);
     file->addAction(m_demoAction);
+    file->addAction(m_liveDemoAction);
     file->addSeparator();
     file->addAction(m_closeRunAction);
     file->addSeparator();
@@ -191,6 +210,8 @@ void MainWindow::createMenus()
     view->addAction(m_firstAction);
     view->addAction(m_lastAction);
     view->addAction(m_goToAction);
+    view->addSeparator();
+    view->addAction(m_followAction);
     view->addSeparator();
     view->addAction(m_jsonModeAction);
     view->addAction(m_focusAction);
@@ -290,7 +311,7 @@ void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool re
     m_table->setFocus();
 }
 
-bool MainWindow::openDemo()
+bool MainWindow::openDemo(bool liveRun)
 {
     if (!m_demo) {
         m_demo = new DemoBackend(this);
@@ -301,7 +322,8 @@ bool MainWindow::openDemo()
             return false;
         }
     }
-    openRun(ApiEndpoint{m_demo->baseUrl(), {}}, RunRef{m_demo->demoOrgId(), m_demo->demoRunId()});
+    openRun(ApiEndpoint{m_demo->baseUrl(), {}},
+            RunRef{m_demo->demoOrgId(), liveRun ? m_demo->liveRunId() : m_demo->demoRunId()});
     return true;
 }
 
@@ -377,14 +399,26 @@ void MainWindow::updatePaceStatus()
         return;
     }
     const qint64 wait = pacer->msUntilNextSlot();
+    const qint64 nextCheck = m_follower->msUntilNextCheck();
+    const QString following = nextCheck >= 0
+        ? tr("Following live · next check in %1 s · ").arg((nextCheck + 999) / 1000)
+        : QString();
     if (pacer->queuedCount() > 0 && wait > 500) {
-        m_paceLabel->setText(tr("Rate limit: next request in %1 s").arg((wait + 999) / 1000));
+        m_paceLabel->setText(following + tr("Rate limit: next request in %1 s").arg((wait + 999) / 1000));
     } else {
-        m_paceLabel->setText(tr("%1 of %2 requests used in the last %3 s")
+        m_paceLabel->setText(following + tr("%1 of %2 requests used in the last %3 s")
                                  .arg(pacer->countedInWindow())
                                  .arg(pacer->maxRequests())
                                  .arg(pacer->windowMs() / 1000));
     }
+}
+
+void MainWindow::onFollowingChanged(bool following)
+{
+    // Only a followed run keeps the newest rows in view; otherwise reaching the end of a run of
+    // unknown length would keep fetching more by itself.
+    m_table->setPinToBottom(following);
+    updatePaceStatus();
 }
 
 void MainWindow::onPageFailed(const ApiError &error)
@@ -498,6 +532,7 @@ void MainWindow::showShortcuts()
         "<tr><td><b>F6</b></td><td>Move between the table and the detail pane</td></tr>"
         "<tr><td><b>Ctrl+J</b></td><td>Detail as readable text or as JSON</td></tr>"
         "<tr><td><b>Ctrl+C</b></td><td>Copy the selected entry as JSON (in the table)</td></tr>"
+        "<tr><td><b>Ctrl+L</b></td><td>Follow a run that is still going (on / off)</td></tr>"
         "<tr><td><b>F5</b></td><td>Retry pages that failed</td></tr>"
         "<tr><td><b>Ctrl+W</b></td><td>Close the run</td></tr>"
         "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"

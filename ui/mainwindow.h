@@ -20,6 +20,7 @@ class QSplitter;
 class QStackedWidget;
 class QTimer;
 class RunHeader;
+class RunFollower;
 class RunLoader;
 struct ApiError;
 
@@ -34,14 +35,16 @@ public:
 
     // Opens a run through the API (the demo backend is an API too).
     void openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
-    // Starts the built-in demo backend on 127.0.0.1 and opens its sample run.
-    bool openDemo();
+    // Starts the built-in demo backend on 127.0.0.1 and opens its sample run, or the run that is
+    // still going (it grows every two seconds, then finishes).
+    bool openDemo(bool liveRun = false);
     // The token from the environment, used when the Open Run dialog is left empty.
     void setEnvironmentToken(const QByteArray &token);
 
     // For tests and screenshots.
     LogTableModel *logModel() const { return m_model; }
     RunLoader *loader() const { return m_loader; }
+    RunFollower *follower() const { return m_follower; }
     LogTableView *tableView() const { return m_table; }
     DetailPane *detailPane() const { return m_detail; }
     RunHeader *runHeader() const { return m_header; }
@@ -62,6 +65,7 @@ private:
     void showRunPage(bool showRun);
     void updateProgress();
     void updatePaceStatus();
+    void onFollowingChanged(bool following);
     void updateTitle();
     void onRunInfoChanged();
     void onPageFailed(const ApiError &error);
@@ -78,6 +82,7 @@ private:
     QNetworkAccessManager *m_network;
     LogTableModel *m_model;
     RunLoader *m_loader;
+    RunFollower *m_follower;
     QPointer<DemoBackend> m_demo;
     QByteArray m_environmentToken;
     QByteArray m_sessionToken;
@@ -98,6 +103,7 @@ private:
 
     QAction *m_openRunAction;
     QAction *m_demoAction;
+    QAction *m_liveDemoAction;
     QAction *m_retryAction;
     QAction *m_closeRunAction;
     QAction *m_quitAction;
@@ -107,4 +113,5 @@ private:
     QAction *m_firstAction;
     QAction *m_lastAction;
     QAction *m_goToAction;
+    QAction *m_followAction;
 };

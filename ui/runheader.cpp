@@ -76,6 +76,10 @@ RunHeader::RunHeader(QWidget *parent)
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(6);
     m_progress->setMaximumWidth(220);
+    // Showing and hiding the bar must not move what is below the header.
+    QSizePolicy keepSpace = m_progress->sizePolicy();
+    keepSpace.setRetainSizeWhenHidden(true);
+    m_progress->setSizePolicy(keepSpace);
     m_progressText->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto *topRow = new QHBoxLayout;

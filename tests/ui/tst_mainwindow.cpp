@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "model/logtablemodel.h"
+#include "model/runfollower.h"
 #include "model/runloader.h"
 #include "runheader.h"
 #include "samplerun.h"
@@ -51,6 +52,7 @@ private slots:
     void serverErrorOffersRetryAndKeepsRows();
     void keyboardMovesBetweenEntries();
     void tokenNeverInWindowTitle();
+    void followedRunStaysPinnedToNewest();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -221,6 +223,41 @@ void TestMainWindow::tokenNeverInWindowTitle()
     QVERIFY(m_window->banner()->text().contains(QStringLiteral("token was rejected")));
     for (const QString &text : {m_window->windowTitle(), m_window->banner()->text(), headerText(m_window->runHeader())})
         QVERIFY(!text.contains(QStringLiteral("token-value")));
+}
+
+void TestMainWindow::followedRunStaysPinnedToNewest()
+{
+    m_server->addRun(makeRun(kOrg, 44, 60, QStringLiteral("ACTIVE")));
+    m_window->follower()->setMinimumIntervalMs(50);
+    openRun(44);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 60);
+    QTRY_VERIFY(m_window->follower()->isFollowing());
+    LogTableView *table = m_window->tableView();
+    QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+    const auto run = m_server->run(44);
+    auto grow = [&](int to) {
+        for (int n = int(run->entries.size()); n < to; ++n)
+            run->entries.append(makeSampleEntry(44, n));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->logModel()->rowCount(), to, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), to, 5000);
+    };
+    grow(150);
+    QTRY_VERIFY(table->isAtBottom());
+    QCOMPARE(table->visibleRows().second, 149);
+
+    table->scrollToTop(); // reading older entries: unpinned
+    grow(170);
+    QTest::qWait(100);
+    QVERIFY(!table->isAtBottom());
+    QCOMPARE(table->visibleRows().first, 0);
+
+    QTest::keyClick(table, Qt::Key_End); // pinned again
+    grow(260);
+    QTRY_VERIFY(table->isAtBottom());
+
+    run->setStatus(QStringLiteral("COMPLETE"));
+    QTRY_VERIFY(!m_window->follower()->isFollowing());
+    QTRY_COMPARE(m_window->runHeader()->statusText(), QStringLiteral("COMPLETE"));
 }
 
 QTEST_MAIN(TestMainWindow)
