@@ -9,8 +9,13 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qtkeychain-qt6-dev libsimdjson-dev libgl-dev
     # run: Qt's X11 platform plugin, fonts that cover emoji and most scripts
     libqt6widgets6 qt6-qpa-plugins fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+    # run: libsecret, which QtKeychain loads at run time to reach the Secret Service (GNOME
+    # Keyring, KeePassXC, KWallet 5.97+); libqt6keychain1 does not depend on it
+    libsecret-1-0
     # test: a virtual display for the window, python3 for independent JSON/CSV checks
     xvfb xauth python3
+    # test: a private Secret Service for the keychain round trip (tests/settings/with-secret-service.sh)
+    dbus-daemon gnome-keyring
     # packaging checks
     desktop-file-utils appstream
 )

@@ -19,6 +19,8 @@ set(CPACK_GENERATOR "DEB")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
+# libsecret-1-0: QtKeychain dlopen()s it to reach the Secret Service, so shlibdeps cannot see it,
+# and without it saved tokens fail on every non-KDE desktop.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libsecret-1-0")
 set(CPACK_STRIP_FILES ON)
 include(CPack)
