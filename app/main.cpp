@@ -75,6 +75,8 @@ int main(int argc, char *argv[])
                               .arg(window.demoBackend()->baseUrl().toString())
                               .arg(window.demoBackend()->demoOrgId())
                               .arg(window.demoBackend()->demoRunId()));
+    } else if (!options.inputFile.isEmpty()) {
+        window.openFile(options.inputFile);
     } else if (options.run) {
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
         window.openRun(ApiEndpoint{options.baseUrl, token}, *options.run, options.reverse);

@@ -11,5 +11,6 @@ public:
 
 signals:
     void openRunRequested();
+    void openFileRequested();
     void demoRequested();
 };

@@ -4,6 +4,8 @@
 #include "api/requestpacer.h"
 #include "demo/demobackend.h"
 #include "detailpane.h"
+#include "export/runfilereader.h"
+#include "exportcontroller.h"
 #include "emptystate.h"
 #include "logtableview.h"
 #include "messagebanner.h"
@@ -19,6 +21,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -51,6 +59,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_paceTimer(new QTimer(this))
 {
+    m_exporter = new ExportController(m_loader, m_model, this);
+    setAcceptDrops(true);
     setWindowTitle(tr("Runlog"));
     setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.png")));
     m_network->setAutoDeleteReplies(false);
@@ -81,6 +91,14 @@ MainWindow::MainWindow(QWidget *parent)
     createStatusBar();
 
     connect(m_empty, &EmptyState::openRunRequested, this, &MainWindow::showOpenRunDialog);
+    connect(m_empty, &EmptyState::openFileRequested, this, &MainWindow::showOpenFileDialog);
+    connect(m_exporter, &ExportController::finished, this, [this](bool ok, const QString &message) {
+        statusBar()->showMessage(message, ok ? 8000 : 15000);
+        if (!ok && !message.contains(tr("cancelled")))
+            showWarning(tr("Export Run"), message);
+        updateActions();
+    });
+    connect(m_loader, &RunLoader::stateChanged, this, &MainWindow::updateActions);
     connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
     connect(m_banner, &MessageBanner::retryRequested, this, &MainWindow::retry);
     connect(m_table, &LogTableView::visibleRowsChanged, m_loader, &RunLoader::setViewport);
@@ -121,6 +139,15 @@ void MainWindow::createActions()
     m_openRunAction = new QAction(tr("&Open Run…"), this);
     m_openRunAction->setShortcut(QKeySequence::Open);
     connect(m_openRunAction, &QAction::triggered, this, &MainWindow::showOpenRunDialog);
+
+    m_openFileAction = new QAction(tr("Open &File…"), this);
+    m_openFileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_openFileAction, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
+
+    m_exportAction = new QAction(tr("&Export…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Write the whole run to a JSON, JSON Lines, CSV, Markdown or HTML file"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportRun);
 
     m_demoAction = new QAction(tr("Open the &Demo Run"), this);
     connect(m_demoAction, &QAction::triggered, this, [this] { openDemo(false); });
@@ -196,8 +223,11 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openRunAction);
+    file->addAction(m_openFileAction);
     file->addAction(m_demoAction);
     file->addAction(m_liveDemoAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_closeRunAction);
     file->addSeparator();
@@ -260,16 +290,25 @@ void MainWindow::setEnvironmentToken(const QByteArray &token)
     m_environmentToken = token;
 }
 
+void MainWindow::updateActions()
+{
+    const bool open = m_source != Source::None;
+    const bool fileStillReading = m_source == Source::File && m_fileReader && m_fileReader->isRunning();
+    m_exportAction->setEnabled(open && !fileStillReading && !m_exporter->isBusy()
+                               && (m_source == Source::File || m_loader->hasRunInfo()));
+    m_retryAction->setEnabled(m_source == Source::Api);
+}
+
 void MainWindow::showRunPage(bool showRun)
 {
     m_stack->setCurrentIndex(showRun ? 1 : 0);
     m_closeRunAction->setEnabled(showRun);
-    m_retryAction->setEnabled(showRun);
     m_firstAction->setEnabled(showRun);
     m_lastAction->setEnabled(showRun);
     m_goToAction->setEnabled(showRun);
     if (!showRun)
         statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
+    updateActions();
 }
 
 void MainWindow::showOpenRunDialog()
@@ -293,6 +332,12 @@ void MainWindow::showOpenRunDialog()
 
 void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
+    if (m_fileReader) {
+        m_fileReader->cancel();
+        m_fileReader->deleteLater();
+        m_fileReader = nullptr;
+    }
+    m_source = Source::Api;
     m_endpoint = endpoint;
     m_banner->hide();
     m_header->clear();
@@ -329,6 +374,12 @@ bool MainWindow::openDemo(bool liveRun)
 
 void MainWindow::closeRun()
 {
+    if (m_fileReader) {
+        m_fileReader->cancel();
+        m_fileReader->deleteLater();
+        m_fileReader = nullptr;
+    }
+    m_source = Source::None;
     m_loader->close();
     m_header->clear();
     m_detail->clear();
@@ -349,11 +400,184 @@ void MainWindow::retry()
 
 void MainWindow::updateTitle()
 {
+    if (m_source == Source::File && m_fileReader) {
+        setWindowTitle(tr("%1 — Runlog").arg(QFileInfo(m_fileReader->path()).fileName()));
+        return;
+    }
     const RunRef run = m_loader->run();
     if (m_loader->state() == RunLoader::State::Idle || !run.isValid())
         setWindowTitle(tr("Runlog"));
     else
         setWindowTitle(tr("Run %1 (organization %2) — Runlog").arg(run.runId).arg(run.orgId));
+}
+
+void MainWindow::showOpenFileDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Exported Run"), m_settings->lastDirectory(),
+                                                      ExportFormats::openFilter());
+    if (path.isEmpty())
+        return;
+    m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+    openFile(path);
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    if (m_fileReader) {
+        m_fileReader->cancel();
+        m_fileReader->deleteLater();
+    }
+    m_fileReader = new RunFileReader(this);
+    m_fileWaitingForFirstBatch = true;
+    connect(m_fileReader, &RunFileReader::runInfoRead, this, [this](const RunInfo &info) {
+        if (!m_fileWaitingForFirstBatch)
+            m_header->setRunInfo(info);
+    });
+    connect(m_fileReader, &RunFileReader::entriesRead, this, &MainWindow::onFileEntries);
+    connect(m_fileReader, &RunFileReader::progress, this, [this](qint64 done, qint64 total) {
+        if (m_fileWaitingForFirstBatch)
+            return;
+        const QLocale locale;
+        m_header->setProgress(m_model->rowCount(), m_model->rowCount(), false, true);
+        statusBar()->showMessage(tr("Reading %1 of %2…").arg(locale.formattedDataSize(done), locale.formattedDataSize(total)));
+    });
+    connect(m_fileReader, &RunFileReader::finished, this, &MainWindow::onFileFinished);
+    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    if (!m_fileReader->start(path))
+        onFileFinished(false, tr("Could not start reading %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::switchToFile()
+{
+    // The file has proved readable: only now does it replace what was open.
+    m_fileWaitingForFirstBatch = false;
+    m_loader->close();
+    m_source = Source::File;
+    m_banner->hide();
+    m_header->clear();
+    m_detail->clear();
+    m_currentRow = -1;
+    const QFileInfo file(m_fileReader->path());
+    if (m_fileReader->hasRunInfo())
+        m_header->setRunInfo(m_fileReader->runInfo());
+    else
+        m_header->setTitle(file.fileName());
+    m_header->setSourceDescription(tr("From the file %1").arg(QDir::toNativeSeparators(file.absoluteFilePath())));
+    showRunPage(true);
+    updateTitle();
+    m_table->setFocus();
+}
+
+void MainWindow::onFileEntries(const QList<LogEntry> &entries)
+{
+    if (m_fileWaitingForFirstBatch)
+        switchToFile();
+    const int first = m_model->rowCount();
+    m_model->resizeRows(first + int(entries.size()));
+    m_model->setEntries(first, QList<LogEntry>(entries));
+    m_header->setProgress(m_model->rowCount(), m_model->rowCount(), false, true);
+    if (m_currentRow < 0 && m_model->rowCount() > 0)
+        m_table->setCurrentIndex(m_model->index(0, 0));
+}
+
+void MainWindow::onFileFinished(bool ok, const QString &error)
+{
+    const QString path = m_fileReader ? m_fileReader->path() : QString();
+    if (ok && m_fileWaitingForFirstBatch)
+        switchToFile(); // a run with no entries
+    if (!ok && m_fileWaitingForFirstBatch) {
+        // Nothing of the file was shown: what was open stays open.
+        m_fileWaitingForFirstBatch = false;
+        m_fileReader->deleteLater();
+        m_fileReader = nullptr;
+        statusBar()->showMessage(error, 15000);
+        showWarning(tr("Open File"), error);
+        return;
+    }
+    if (m_source != Source::File)
+        return;
+    const int rows = m_model->rowCount();
+    m_header->setProgress(rows, rows, true, false);
+    if (m_fileReader && m_fileReader->hasRunInfo())
+        m_header->setRunInfo(m_fileReader->runInfo());
+    if (rows > 0) {
+        const QVariant first = m_model->index(0, 0).data(LogTableModel::CreatedAtMsecsRole);
+        const QVariant last = m_model->index(rows - 1, 0).data(LogTableModel::CreatedAtMsecsRole);
+        if (first.isValid() && last.isValid())
+            m_header->setTimeSpan(first.toLongLong(), last.toLongLong());
+    }
+    const QLocale locale;
+    m_countLabel->setText(tr("%1 entries").arg(locale.toString(rows)));
+    if (ok) {
+        statusBar()->showMessage(tr("Opened %1 entries from %2.").arg(locale.toString(rows), QFileInfo(path).fileName()), 8000);
+    } else {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("%1 The %2 entries before the problem are shown.").arg(error, locale.toString(rows)),
+                              false);
+    }
+    updateActions();
+}
+
+void MainWindow::showWarning(const QString &title, const QString &text)
+{
+    // Window-modal and not blocking: the event loop (pages, a live run) goes on behind it.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->open();
+}
+
+void MainWindow::exportRun()
+{
+    if (m_source == Source::None || m_exporter->isBusy())
+        return;
+    m_exporter->exportInteractively(exportSource(), m_settings->lastDirectory());
+    updateActions();
+}
+
+bool MainWindow::exportTo(const QString &path, ExportFormat format)
+{
+    if (m_source == Source::None || m_exporter->isBusy())
+        return false;
+    m_exporter->exportTo(exportSource(), path, format);
+    updateActions();
+    return true;
+}
+
+ExportController::Source MainWindow::exportSource() const
+{
+    ExportController::Source source;
+    if (m_source == Source::Api) {
+        const RunRef run = m_loader->run();
+        source.fromApi = true;
+        source.hasRun = m_loader->hasRunInfo();
+        source.run = m_loader->runInfo();
+        source.description = tr("run %1 of organization %2").arg(run.runId).arg(run.orgId);
+        source.suggestedName = QStringLiteral("run-%1").arg(run.runId);
+    } else {
+        const QFileInfo file(m_fileReader->path());
+        source.hasRun = m_fileReader->hasRunInfo();
+        source.run = m_fileReader->runInfo();
+        source.description = file.fileName();
+        source.suggestedName = file.completeBaseName() + QStringLiteral("-export");
+    }
+    return source;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openFile(urls.first().toLocalFile());
 }
 
 void MainWindow::onRunInfoChanged()
@@ -525,6 +749,8 @@ void MainWindow::showShortcuts()
     const QString text = tr(
         "<table cellspacing='4'>"
         "<tr><td><b>Ctrl+O</b></td><td>Open a run by ID or URL</td></tr>"
+        "<tr><td><b>Ctrl+Shift+O</b></td><td>Open an exported run (.json, .jsonl); or drop it on the window</td></tr>"
+        "<tr><td><b>Ctrl+E</b></td><td>Export the whole run to a file</td></tr>"
         "<tr><td><b>↑ ↓, j k</b></td><td>Previous / next entry</td></tr>"
         "<tr><td><b>PgUp PgDn</b></td><td>Page up / down</td></tr>"
         "<tr><td><b>Home End, Ctrl+Home Ctrl+End</b></td><td>First / last entry</td></tr>"

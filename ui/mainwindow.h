@@ -1,6 +1,8 @@
 #pragma once
 
 #include "api/apiendpoint.h"
+#include "exportcontroller.h"
+#include "model/logentry.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -9,6 +11,7 @@ class AppSettings;
 #include "demo/demobackend.h"
 
 class DetailPane;
+class RunFileReader;
 class EmptyState;
 class LogTableModel;
 class LogTableView;
@@ -38,6 +41,9 @@ public:
     // Starts the built-in demo backend on 127.0.0.1 and opens its sample run, or the run that is
     // still going (it grows every two seconds, then finishes).
     bool openDemo(bool liveRun = false);
+    // Opens an exported run (.json or .jsonl) without any network. What is open stays open until
+    // the file proves readable.
+    void openFile(const QString &path);
     // The token from the environment, used when the Open Run dialog is left empty.
     void setEnvironmentToken(const QByteArray &token);
 
@@ -51,8 +57,15 @@ public:
     MessageBanner *banner() const { return m_banner; }
     DemoBackend *demoBackend() const { return m_demo; }
 
+    ExportController *exportController() const { return m_exporter; }
+    // Exports without asking where (what File > Export does after its dialog).
+    bool exportTo(const QString &path, ExportFormat format);
+    bool isShowingFile() const { return m_source == Source::File; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -60,6 +73,14 @@ private:
     void createStatusBar();
     void restoreState();
     void showOpenRunDialog();
+    void showOpenFileDialog();
+    void switchToFile();
+    void onFileEntries(const QList<LogEntry> &entries);
+    void onFileFinished(bool ok, const QString &error);
+    void exportRun();
+    ExportController::Source exportSource() const;
+    void showWarning(const QString &title, const QString &text);
+    void updateActions();
     void closeRun();
     void retry();
     void showRunPage(bool showRun);
@@ -87,6 +108,11 @@ private:
     QByteArray m_environmentToken;
     QByteArray m_sessionToken;
     ApiEndpoint m_endpoint;
+    enum class Source { None, Api, File };
+    Source m_source = Source::None;
+    RunFileReader *m_fileReader = nullptr;
+    bool m_fileWaitingForFirstBatch = false;
+    ExportController *m_exporter;
     int m_currentRow = -1;
     bool m_detailWaitingForRow = false;
 
@@ -102,6 +128,8 @@ private:
     QTimer *m_paceTimer;
 
     QAction *m_openRunAction;
+    QAction *m_openFileAction;
+    QAction *m_exportAction;
     QAction *m_demoAction;
     QAction *m_liveDemoAction;
     QAction *m_retryAction;

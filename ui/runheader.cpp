@@ -134,9 +134,15 @@ void RunHeader::setSourceDescription(const QString &text)
     m_link->setText(text.toHtmlEscaped());
 }
 
+void RunHeader::setTitle(const QString &title)
+{
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setText(title);
+}
+
 QString RunHeader::statusText() const
 {
-    return m_status->isVisible() ? m_status->text() : QString();
+    return m_status->isHidden() ? QString() : m_status->text();
 }
 
 void RunHeader::setRunInfo(const RunInfo &info)

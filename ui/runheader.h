@@ -19,8 +19,10 @@ public:
 
     void clear();
     void setRunInfo(const RunInfo &info);
-    // When the source is a file rather than the API.
+    // A line under the title: where the run comes from, while it opens or when it is a file.
     void setSourceDescription(const QString &text);
+    // The title for a source without run fields (a .jsonl file): its file name.
+    void setTitle(const QString &title);
     // Loaded rows of known rows; endKnown false shows "N+" for a run whose size is not known yet.
     void setProgress(int loaded, int known, bool endKnown, bool busy);
     // First and last entry times, for the run's duration.

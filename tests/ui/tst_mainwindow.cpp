@@ -1,6 +1,7 @@
 // The window against the spec server on 127.0.0.1, on the offscreen platform: opening a run,
 // the header, the detail pane, errors and keyboard navigation, as a user meets them.
 #include "detailpane.h"
+#include "exportcontroller.h"
 #include "logtableview.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -14,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
+#include <QTemporaryDir>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -53,6 +56,8 @@ private slots:
     void keyboardMovesBetweenEntries();
     void tokenNeverInWindowTitle();
     void followedRunStaysPinnedToNewest();
+    void exportFetchesWholeRunAndOpensOffline();
+    void unreadableFileKeepsWhatWasOpen();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -258,6 +263,51 @@ void TestMainWindow::followedRunStaysPinnedToNewest()
     run->setStatus(QStringLiteral("COMPLETE"));
     QTRY_VERIFY(!m_window->follower()->isFollowing());
     QTRY_COMPARE(m_window->runHeader()->statusText(), QStringLiteral("COMPLETE"));
+}
+
+void TestMainWindow::exportFetchesWholeRunAndOpensOffline()
+{
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("run-42.json"));
+    QSignalSpy exported(m_window->exportController(), &ExportController::finished);
+    QVERIFY(m_window->exportTo(path, ExportFormat::Json));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 20000);
+    QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(1).toString()));
+    QCOMPARE(m_window->loader()->loadedRows(), 1500); // every page was fetched for it
+
+    // A second window opens the file with no server at all.
+    m_server.reset();
+    MainWindow offline;
+    offline.openFile(path);
+    QTRY_VERIFY(offline.isShowingFile());
+    QTRY_COMPARE(offline.logModel()->rowCount(), 1500);
+    QTRY_VERIFY(!offline.runHeader()->statusText().isEmpty());
+    QVERIFY(headerText(offline.runHeader()).contains(QStringLiteral("Run 42")));
+    const QByteArray last = offline.logModel()->index(1499, 0).data(LogTableModel::RawJsonRole).toByteArray();
+    QCOMPARE(last, m_window->logModel()->index(1499, 0).data(LogTableModel::RawJsonRole).toByteArray());
+}
+
+void TestMainWindow::unreadableFileKeepsWhatWasOpen()
+{
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("broken.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"id\": 1, \"organization_id\": 2, \"logs\": [ {\"agent_run_id\": 1, \"thought\": \"cut");
+    file.close();
+    m_window->openFile(path);
+    QTRY_VERIFY(QApplication::activeModalWidget() != nullptr || m_window->findChild<QMessageBox *>());
+    auto *box = m_window->findChild<QMessageBox *>();
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("broken.json")), qPrintable(box->text()));
+    box->close();
+    QVERIFY(!m_window->isShowingFile());
+    QCOMPARE(m_window->loader()->run().runId, qint64(42));
+    QCOMPARE(m_window->logModel()->rowCount(), 1500);
 }
 
 QTEST_MAIN(TestMainWindow)
