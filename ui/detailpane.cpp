@@ -2,6 +2,7 @@
 
 #include "model/entrydetail.h"
 #include "model/jsontext.h"
+#include "search/searchengine.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -13,6 +14,7 @@
 #include <QMenu>
 #include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QThread>
 #include <QToolButton>
@@ -171,7 +173,48 @@ void DetailPane::onRendered()
     m_busy->clear();
     document->setParent(this);
     replaceDocument(document);
+    applyHighlight();
     emit rendered();
+}
+
+void DetailPane::setHighlight(const SearchQuery &query)
+{
+    if (query == m_highlight)
+        return;
+    m_highlight = query;
+    applyHighlight();
+}
+
+void DetailPane::applyHighlight()
+{
+    // A cap keeps a search for "e" in a 5 MB output from creating a million selections.
+    constexpr qsizetype kMaxHighlights = 5000;
+    QList<QTextEdit::ExtraSelection> selections;
+    m_highlightCount = 0;
+    if (!m_raw.isEmpty() && !m_highlight.isEmpty() && m_highlight.isValid() && !isRendering()) {
+        const QString text = m_text->document()->toPlainText();
+        const QList<TextRange> ranges = SearchEngine(m_highlight).findRanges(text, kMaxHighlights);
+        QTextCharFormat format;
+        format.setBackground(QColor(0xff, 0xe0, 0x66));
+        format.setForeground(QColor(0x20, 0x20, 0x20));
+        selections.reserve(ranges.size());
+        for (const TextRange &range : ranges) {
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = QTextCursor(m_text->document());
+            selection.cursor.setPosition(int(range.start));
+            selection.cursor.setPosition(int(range.start + range.length), QTextCursor::KeepAnchor);
+            selection.format = format;
+            selections.append(selection);
+        }
+        m_highlightCount = int(ranges.size());
+        if (!ranges.isEmpty()) {
+            QTextCursor first(m_text->document());
+            first.setPosition(int(ranges.first().start));
+            m_text->setTextCursor(first);
+            m_text->centerCursor();
+        }
+    }
+    m_text->setExtraSelections(selections);
 }
 
 void DetailPane::replaceDocument(QTextDocument *document)

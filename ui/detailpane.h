@@ -1,6 +1,7 @@
 #pragma once
 
 #include "entryrenderer.h"
+#include "search/searchquery.h"
 
 #include <QByteArray>
 #include <QFutureWatcher>
@@ -32,6 +33,10 @@ public:
     QString displayedText() const;
     bool isRendering() const { return m_watcher.isRunning(); }
     QPlainTextEdit *textView() const { return m_text; }
+    // Matches of the search are highlighted in whatever entry is shown, and the first one is
+    // scrolled into view. An empty query removes the highlights.
+    void setHighlight(const SearchQuery &query);
+    int highlightCount() const { return m_highlightCount; }
 
 signals:
     void modeChanged(EntryRenderer::Mode mode);
@@ -42,6 +47,7 @@ private:
     void onRendered();
     void copyPart(const QString &what);
     void replaceDocument(QTextDocument *document);
+    void applyHighlight();
 
     QLabel *m_title;
     QLabel *m_busy;
@@ -55,4 +61,6 @@ private:
     QFutureWatcher<QTextDocument *> m_watcher;
     int m_generation = 0;
     int m_renderingGeneration = -1;
+    SearchQuery m_highlight;
+    int m_highlightCount = 0;
 };

@@ -34,11 +34,15 @@ void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                             const QModelIndex &index) const
 {
     const bool loaded = index.data(LogTableModel::RowStateRole).toInt() == int(LogStore::RowState::Loaded);
-    if (loaded && index.column() == LogTableModel::TypeColumn) {
+    if (loaded && index.column() == LogTableModel::TypeColumn)
         paintTypePill(painter, option, index);
-        return;
+    else
+        QStyledItemDelegate::paint(painter, option, index);
+    if (index.column() == 0 && m_isMatch && m_isMatch(index)) {
+        painter->save();
+        painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), QColor(0xe6, 0x9a, 0x1e));
+        painter->restore();
     }
-    QStyledItemDelegate::paint(painter, option, index);
 }
 
 void LogItemDelegate::paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,

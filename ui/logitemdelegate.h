@@ -2,6 +2,8 @@
 
 #include <QStyledItemDelegate>
 
+#include <functional>
+
 // Paints the log table's cells: message types as coloured pills, placeholders of rows not loaded
 // yet in a quiet colour, and long gaps in bold so the slow step stands out.
 class LogItemDelegate : public QStyledItemDelegate
@@ -12,6 +14,9 @@ public:
 
     static constexpr qint64 kLongGapMs = 30'000;
 
+    // Rows for which this returns true get a mark at their left edge (search matches).
+    void setMatchPredicate(std::function<bool(const QModelIndex &)> isMatch) { m_isMatch = std::move(isMatch); }
+
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
 
@@ -19,6 +24,7 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
+    std::function<bool(const QModelIndex &)> m_isMatch;
     void paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,
                        const QModelIndex &index) const;
 };

@@ -1,6 +1,7 @@
 #include "logtableview.h"
 
 #include "logitemdelegate.h"
+#include "markedscrollbar.h"
 #include "model/logtablemodel.h"
 
 #include <QHeaderView>
@@ -9,8 +10,11 @@
 
 LogTableView::LogTableView(QWidget *parent)
     : QTableView(parent)
+    , m_scrollBar(new MarkedScrollBar(this))
+    , m_delegate(new LogItemDelegate(this))
 {
-    setItemDelegate(new LogItemDelegate(this));
+    setVerticalScrollBar(m_scrollBar);
+    setItemDelegate(m_delegate);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -109,6 +113,13 @@ QModelIndex LogTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModi
 
 void LogTableView::keyPressEvent(QKeyEvent *event)
 {
+    if (event->key() == Qt::Key_N && (event->modifiers() & ~Qt::ShiftModifier) == Qt::NoModifier) {
+        if (event->modifiers() & Qt::ShiftModifier)
+            emit previousMatchRequested();
+        else
+            emit nextMatchRequested();
+        return;
+    }
     // j/k move like in a pager or mail reader.
     if (event->modifiers() == Qt::NoModifier && (event->key() == Qt::Key_J || event->key() == Qt::Key_K)) {
         QKeyEvent arrow(QEvent::KeyPress, event->key() == Qt::Key_J ? Qt::Key_Down : Qt::Key_Up, Qt::NoModifier);

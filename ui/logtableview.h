@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QTableView>
+
+class LogItemDelegate;
+class MarkedScrollBar;
 #include <QTimer>
 
 // The run's entries. Rows have one fixed height so the view stays virtual: only what is on screen
@@ -20,10 +23,15 @@ public:
     // (like tail -f): scrolling up unpins it, End pins it again.
     bool isAtBottom() const;
     void setPinToBottom(bool pin) { m_pinToBottom = pin; }
+    MarkedScrollBar *markedScrollBar() const { return m_scrollBar; }
+    LogItemDelegate *logDelegate() const { return m_delegate; }
 
 signals:
     void visibleRowsChanged(int firstRow, int lastRow);
     void currentRowChanged(int row);
+    // n / N, as in less and vi.
+    void nextMatchRequested();
+    void previousMatchRequested();
 
 protected:
     QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
@@ -35,6 +43,8 @@ private:
     void reportVisibleRowsSoon();
 
     QTimer m_viewportTimer;
+    MarkedScrollBar *m_scrollBar;
+    LogItemDelegate *m_delegate;
     bool m_pinToBottom = false;
     bool m_pinned = false;
 };

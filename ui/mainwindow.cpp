@@ -7,8 +7,13 @@
 #include "export/runfilereader.h"
 #include "exportcontroller.h"
 #include "emptystate.h"
+#include "logitemdelegate.h"
 #include "logtableview.h"
+#include "markedscrollbar.h"
 #include "messagebanner.h"
+#include "search/logfilterproxymodel.h"
+#include "searchbar.h"
+#include "searchcontroller.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
@@ -27,6 +32,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMimeData>
+#include <QPushButton>
+#include <QToolButton>
 #include <QPlainTextEdit>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -65,7 +72,26 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.png")));
     m_network->setAutoDeleteReplies(false);
 
-    m_table->setModel(m_model);
+    m_proxy = new LogFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    m_searchBar = new SearchBar(this);
+    m_searchBar->hide();
+    m_search = new SearchController(m_model, m_proxy, m_table, m_table->markedScrollBar(), m_detail,
+                                    m_searchBar, m_loader, this);
+    m_table->logDelegate()->setMatchPredicate([this](const QModelIndex &index) {
+        return m_search->isMatchingRow(m_proxy->mapToSource(index).row());
+    });
+    m_filterMenu = new QMenu(tr("F&ilter"), this);
+    m_searchBar->filterButton()->setMenu(m_filterMenu);
+    connect(m_filterMenu, &QMenu::aboutToShow, this, [this] { m_search->populateFilterMenu(m_filterMenu); });
+    connect(m_search, &SearchController::filterStateChanged, this, &MainWindow::updateFilterText);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterText);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterText);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterText);
+    connect(m_searchBar, &SearchBar::closeRequested, this, &MainWindow::closeSearch);
+    connect(m_table, &LogTableView::nextMatchRequested, m_search, &SearchController::nextMatch);
+    connect(m_table, &LogTableView::previousMatchRequested, m_search, &SearchController::previousMatch);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
@@ -81,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     bannerBox->setContentsMargins(8, 0, 8, 4);
     bannerBox->addWidget(m_banner);
     runLayout->addLayout(bannerBox);
+    runLayout->addWidget(m_searchBar);
     runLayout->addWidget(m_splitter, 1);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(runPage);
@@ -101,8 +128,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &RunLoader::stateChanged, this, &MainWindow::updateActions);
     connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
     connect(m_banner, &MessageBanner::retryRequested, this, &MainWindow::retry);
-    connect(m_table, &LogTableView::visibleRowsChanged, m_loader, &RunLoader::setViewport);
-    connect(m_table, &LogTableView::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_table, &LogTableView::visibleRowsChanged, this, [this](int first, int last) {
+        // The loader pages by run position: a filtered view's rows map to source rows.
+        if (first < 0) {
+            m_loader->setViewport(-1, -1);
+            return;
+        }
+        m_loader->setViewport(m_proxy->mapToSource(m_proxy->index(first, 0)).row(),
+                              m_proxy->mapToSource(m_proxy->index(last, 0)).row());
+    });
+    connect(m_table, &LogTableView::currentRowChanged, this, [this](int viewRow) {
+        onCurrentRowChanged(viewRow < 0 ? -1 : m_proxy->mapToSource(m_proxy->index(viewRow, 0)).row());
+    });
     connect(m_model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 refreshDetailIfLoaded(topLeft.row(), bottomRight.row());
@@ -188,12 +225,27 @@ void MainWindow::createActions()
     m_firstAction = new QAction(tr("&First Entry"), this);
     m_firstAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
     connect(m_firstAction, &QAction::triggered, this, [this] {
-        if (m_model->rowCount() > 0) {
+        if (m_proxy->rowCount() > 0) {
             m_table->setFocus();
-            m_table->setCurrentIndex(m_model->index(0, 0));
+            m_table->setCurrentIndex(m_proxy->index(0, 0));
             m_table->scrollToTop();
         }
     });
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::showSearch);
+    m_findNextAction = new QAction(tr("Find &Next"), this);
+    m_findNextAction->setShortcuts({QKeySequence(Qt::Key_F3)});
+    connect(m_findNextAction, &QAction::triggered, m_search, &SearchController::nextMatch);
+    m_findPreviousAction = new QAction(tr("Find &Previous"), this);
+    m_findPreviousAction->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F3)});
+    connect(m_findPreviousAction, &QAction::triggered, m_search, &SearchController::previousMatch);
+    m_closeSearchAction = new QAction(tr("Close Search"), this);
+    m_closeSearchAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_closeSearchAction->setEnabled(false);
+    connect(m_closeSearchAction, &QAction::triggered, this, &MainWindow::closeSearch);
+    addAction(m_closeSearchAction);
+
     m_goToAction = new QAction(tr("&Go to Entry…"), this);
     m_goToAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     connect(m_goToAction, &QAction::triggered, this, &MainWindow::goToEntry);
@@ -211,9 +263,9 @@ void MainWindow::createActions()
     m_lastAction = new QAction(tr("&Last Entry"), this);
     m_lastAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
     connect(m_lastAction, &QAction::triggered, this, [this] {
-        if (m_model->rowCount() > 0) {
+        if (m_proxy->rowCount() > 0) {
             m_table->setFocus();
-            m_table->setCurrentIndex(m_model->index(m_model->rowCount() - 1, 0));
+            m_table->setCurrentIndex(m_proxy->index(m_proxy->rowCount() - 1, 0));
             m_table->scrollToBottom();
         }
     });
@@ -235,12 +287,17 @@ void MainWindow::createMenus()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_copyAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+    edit->addAction(m_findNextAction);
+    edit->addAction(m_findPreviousAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_firstAction);
     view->addAction(m_lastAction);
     view->addAction(m_goToAction);
     view->addSeparator();
+    view->addMenu(m_filterMenu);
     view->addAction(m_followAction);
     view->addSeparator();
     view->addAction(m_jsonModeAction);
@@ -306,6 +363,7 @@ void MainWindow::showRunPage(bool showRun)
     m_firstAction->setEnabled(showRun);
     m_lastAction->setEnabled(showRun);
     m_goToAction->setEnabled(showRun);
+    m_findAction->setEnabled(showRun);
     if (!showRun)
         statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
     updateActions();
@@ -339,6 +397,7 @@ void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool re
     }
     m_source = Source::Api;
     m_endpoint = endpoint;
+    m_search->clearFilters();
     m_banner->hide();
     m_header->clear();
     m_detail->clear();
@@ -380,6 +439,8 @@ void MainWindow::closeRun()
         m_fileReader = nullptr;
     }
     m_source = Source::None;
+    closeSearch();
+    m_search->clearFilters();
     m_loader->close();
     m_header->clear();
     m_detail->clear();
@@ -452,6 +513,7 @@ void MainWindow::switchToFile()
     // The file has proved readable: only now does it replace what was open.
     m_fileWaitingForFirstBatch = false;
     m_loader->close();
+    m_search->clearFilters();
     m_source = Source::File;
     m_banner->hide();
     m_header->clear();
@@ -477,7 +539,7 @@ void MainWindow::onFileEntries(const QList<LogEntry> &entries)
     m_model->setEntries(first, QList<LogEntry>(entries));
     m_header->setProgress(m_model->rowCount(), m_model->rowCount(), false, true);
     if (m_currentRow < 0 && m_model->rowCount() > 0)
-        m_table->setCurrentIndex(m_model->index(0, 0));
+        selectSourceRow(0);
 }
 
 void MainWindow::onFileFinished(bool ok, const QString &error)
@@ -531,8 +593,35 @@ void MainWindow::exportRun()
 {
     if (m_source == Source::None || m_exporter->isBusy())
         return;
-    m_exporter->exportInteractively(exportSource(), m_settings->lastDirectory());
+    ExportController::Source source = exportSource();
+    if (m_proxy->isFiltering()) {
+        const QLocale locale;
+        QMessageBox ask(QMessageBox::Question, tr("Export Run"),
+                        tr("A filter shows %1 of the %2 entries. What should be exported?")
+                            .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_proxy->sourceRowCount())),
+                        QMessageBox::Cancel, this);
+        QPushButton *shown = ask.addButton(tr("The %1 Shown").arg(locale.toString(m_proxy->rowCount())), QMessageBox::AcceptRole);
+        ask.addButton(tr("The Whole Run"), QMessageBox::AcceptRole);
+        ask.exec();
+        if (ask.clickedButton() == ask.button(QMessageBox::Cancel))
+            return;
+        if (ask.clickedButton() == shown)
+            source.onlyRows = shownSourceRows();
+    }
+    m_exporter->exportInteractively(source, m_settings->lastDirectory());
     updateActions();
+}
+
+QVector<int> MainWindow::shownSourceRows() const
+{
+    QVector<int> rows;
+    rows.reserve(m_proxy->rowCount());
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        rows.append(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+    std::sort(rows.begin(), rows.end());
+    if (m_model->isReversed())
+        std::reverse(rows.begin(), rows.end()); // exports are oldest first
+    return rows;
 }
 
 bool MainWindow::exportTo(const QString &path, ExportFormat format)
@@ -612,7 +701,7 @@ void MainWindow::updateProgress()
         statusBar()->clearMessage();
     // Open on the first entry, so the detail pane shows something useful straight away.
     if (m_currentRow < 0 && known > 0 && m_model->store().isLoaded(0) && !m_table->currentIndex().isValid())
-        m_table->setCurrentIndex(m_model->index(0, 0));
+        selectSourceRow(0);
 }
 
 void MainWindow::updatePaceStatus()
@@ -730,10 +819,50 @@ void MainWindow::goToEntry()
         return;
     // Entry numbers count from the oldest; a reversed view shows the newest first.
     const int row = m_model->isReversed() ? rows - number : number - 1;
-    const QModelIndex index = m_model->index(row, 0);
+    if (!m_proxy->mapFromSource(m_model->index(row, 0)).isValid()) {
+        // Hidden by a filter: show everything rather than refuse.
+        m_search->clearFilters();
+        statusBar()->showMessage(tr("Entry %1 was hidden by the filter; filters cleared.").arg(number), 6000);
+    }
+    selectSourceRow(row);
+    m_table->setFocus();
+}
+
+void MainWindow::selectSourceRow(int sourceRow)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid())
+        return;
     m_table->setCurrentIndex(index);
     m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void MainWindow::showSearch()
+{
+    if (m_source == Source::None)
+        return;
+    m_searchBar->show();
+    m_searchBar->focusSearch();
+    m_search->updateCoverage();
+    m_closeSearchAction->setEnabled(true);
+}
+
+void MainWindow::closeSearch()
+{
+    m_searchBar->setPattern(QString());
+    m_searchBar->setOnlyMatching(false);
+    m_searchBar->hide();
+    m_closeSearchAction->setEnabled(false);
     m_table->setFocus();
+}
+
+void MainWindow::updateFilterText()
+{
+    const QLocale locale;
+    m_header->setFilterText(m_proxy->isFiltering()
+                                ? tr("Showing %1 of %2").arg(locale.toString(m_proxy->rowCount()),
+                                                               locale.toString(m_proxy->sourceRowCount()))
+                                : QString());
 }
 
 void MainWindow::toggleFocus()
@@ -759,6 +888,8 @@ void MainWindow::showShortcuts()
         "<tr><td><b>Ctrl+J</b></td><td>Detail as readable text or as JSON</td></tr>"
         "<tr><td><b>Ctrl+C</b></td><td>Copy the selected entry as JSON (in the table)</td></tr>"
         "<tr><td><b>Ctrl+L</b></td><td>Follow a run that is still going (on / off)</td></tr>"
+        "<tr><td><b>Ctrl+F</b></td><td>Search (Enter / Shift+Enter, F3 / Shift+F3, n / N: next / previous match)</td></tr>"
+        "<tr><td><b>Escape</b></td><td>Close the search</td></tr>"
         "<tr><td><b>F5</b></td><td>Retry pages that failed</td></tr>"
         "<tr><td><b>Ctrl+W</b></td><td>Close the run</td></tr>"
         "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"

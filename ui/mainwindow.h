@@ -11,6 +11,10 @@ class AppSettings;
 #include "demo/demobackend.h"
 
 class DetailPane;
+class LogFilterProxyModel;
+class QMenu;
+class SearchBar;
+class SearchController;
 class RunFileReader;
 class EmptyState;
 class LogTableModel;
@@ -52,6 +56,11 @@ public:
     RunLoader *loader() const { return m_loader; }
     RunFollower *follower() const { return m_follower; }
     LogTableView *tableView() const { return m_table; }
+    LogFilterProxyModel *filterModel() const { return m_proxy; }
+    SearchBar *searchBar() const { return m_searchBar; }
+    SearchController *searchController() const { return m_search; }
+    void showSearch();
+    void closeSearch();
     DetailPane *detailPane() const { return m_detail; }
     RunHeader *runHeader() const { return m_header; }
     MessageBanner *banner() const { return m_banner; }
@@ -95,6 +104,9 @@ private:
     void refreshDetailIfLoaded(int firstRow, int lastRow);
     void copySelectedEntry();
     void toggleFocus();
+    void selectSourceRow(int sourceRow);
+    void updateFilterText();
+    QVector<int> shownSourceRows() const;
     void goToEntry();
     void showShortcuts();
     void showAbout();
@@ -102,6 +114,10 @@ private:
     AppSettings *m_settings;
     QNetworkAccessManager *m_network;
     LogTableModel *m_model;
+    LogFilterProxyModel *m_proxy;
+    SearchBar *m_searchBar;
+    SearchController *m_search;
+    QMenu *m_filterMenu;
     RunLoader *m_loader;
     RunFollower *m_follower;
     QPointer<DemoBackend> m_demo;
@@ -142,4 +158,8 @@ private:
     QAction *m_lastAction;
     QAction *m_goToAction;
     QAction *m_followAction;
+    QAction *m_findAction;
+    QAction *m_findNextAction;
+    QAction *m_findPreviousAction;
+    QAction *m_closeSearchAction;
 };

@@ -49,6 +49,7 @@ RunHeader::RunHeader(QWidget *parent)
     , m_metadataToggle(new QToolButton(this))
     , m_metadataFull(new QPlainTextEdit(this))
     , m_progressText(makeLabel(this, false))
+    , m_filterText(makeLabel(this, false))
     , m_progress(new QProgressBar(this))
     , m_firstMsecs(LogEntry::kNoTime)
     , m_lastMsecs(LogEntry::kNoTime)
@@ -92,6 +93,9 @@ RunHeader::RunHeader(QWidget *parent)
     topRow->addStretch(1);
     auto *progressBox = new QVBoxLayout;
     progressBox->setSpacing(2);
+    m_filterText->setStyleSheet(QStringLiteral("color: #b06000; font-weight: bold"));
+    m_filterText->hide();
+    progressBox->addWidget(m_filterText, 0, Qt::AlignRight);
     progressBox->addWidget(m_progressText, 0, Qt::AlignRight);
     progressBox->addWidget(m_progress, 0, Qt::AlignRight);
     topRow->addLayout(progressBox);
@@ -132,6 +136,17 @@ void RunHeader::clear()
 void RunHeader::setSourceDescription(const QString &text)
 {
     m_link->setText(text.toHtmlEscaped());
+}
+
+void RunHeader::setFilterText(const QString &text)
+{
+    m_filterText->setText(text);
+    m_filterText->setVisible(!text.isEmpty());
+}
+
+QString RunHeader::filterText() const
+{
+    return m_filterText->isHidden() ? QString() : m_filterText->text();
 }
 
 void RunHeader::setTitle(const QString &title)

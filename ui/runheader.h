@@ -29,6 +29,9 @@ public:
     void setTimeSpan(qint64 firstMsecs, qint64 lastMsecs);
 
     QString statusText() const;
+    // "Showing 120 of 4,210" while a filter is on; empty hides it.
+    void setFilterText(const QString &text);
+    QString filterText() const;
 
 private:
     void updateDuration();
@@ -43,6 +46,7 @@ private:
     QToolButton *m_metadataToggle;
     QPlainTextEdit *m_metadataFull;
     QLabel *m_progressText;
+    QLabel *m_filterText;
     QProgressBar *m_progress;
     qint64 m_firstMsecs;
     qint64 m_lastMsecs;

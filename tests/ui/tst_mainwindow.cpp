@@ -8,7 +8,10 @@
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
+#include "markedscrollbar.h"
 #include "runheader.h"
+#include "searchbar.h"
+#include "searchcontroller.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -58,6 +61,9 @@ private slots:
     void followedRunStaysPinnedToNewest();
     void exportFetchesWholeRunAndOpensOffline();
     void unreadableFileKeepsWhatWasOpen();
+    void searchMarksMovesAndCoversWholeRun();
+    void invalidRegexSaysWhy();
+    void filterByTypeShowsCount();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -127,7 +133,7 @@ void TestMainWindow::selectingRowFillsDetailPane()
     openRun(42);
     QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
     LogTableView *table = m_window->tableView();
-    table->setCurrentIndex(m_window->logModel()->index(5, 0));
+    table->setCurrentIndex(table->model()->index(5, 0));
     QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 5")));
     QCOMPARE(m_window->detailPane()->entryJson(), m_server->run(42)->entries.at(5));
 }
@@ -138,7 +144,7 @@ void TestMainWindow::largeEntryIsShownInFull()
     QTRY_VERIFY(m_window->loader()->loadedRows() > 6);
     const QByteArray raw = m_server->run(43)->entries.at(6);
     QVERIFY(raw.size() > 2 * 1024 * 1024);
-    m_window->tableView()->setCurrentIndex(m_window->logModel()->index(6, 0));
+    m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(6, 0));
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->detailPane()->isRendering()
                                  && m_window->detailPane()->displayedText().size() > 2 * 1024 * 1024,
                              20000);
@@ -160,7 +166,7 @@ void TestMainWindow::detailJsonModeShowsExactEntry()
 {
     openRun(43);
     QTRY_VERIFY(m_window->loader()->loadedRows() > 2);
-    m_window->tableView()->setCurrentIndex(m_window->logModel()->index(2, 0));
+    m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(2, 0));
     m_window->detailPane()->setMode(EntryRenderer::Mode::Json);
     QTRY_VERIFY(!m_window->detailPane()->isRendering()
                 && m_window->detailPane()->displayedText().contains(QStringLiteral("18446744073709551615")));
@@ -186,7 +192,7 @@ void TestMainWindow::serverErrorOffersRetryAndKeepsRows()
     });
     openRun(42);
     QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
-    m_window->tableView()->setCurrentIndex(m_window->logModel()->index(1499, 0));
+    m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(1499, 0));
     m_window->tableView()->scrollToBottom();
     QTRY_VERIFY(m_window->banner()->retryOffered());
     QVERIFY2(m_window->banner()->text().contains(QStringLiteral("502")), qPrintable(m_window->banner()->text()));
@@ -204,7 +210,7 @@ void TestMainWindow::keyboardMovesBetweenEntries()
     QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
     LogTableView *table = m_window->tableView();
     table->setFocus();
-    table->setCurrentIndex(m_window->logModel()->index(0, 0));
+    table->setCurrentIndex(table->model()->index(0, 0));
     QTest::keyClick(table, Qt::Key_J);
     QCOMPARE(table->currentIndex().row(), 1);
     QTest::keyClick(table, Qt::Key_Down);
@@ -308,6 +314,68 @@ void TestMainWindow::unreadableFileKeepsWhatWasOpen()
     QVERIFY(!m_window->isShowingFile());
     QCOMPARE(m_window->loader()->run().runId, qint64(42));
     QCOMPARE(m_window->logModel()->rowCount(), 1500);
+}
+
+void TestMainWindow::searchMarksMovesAndCoversWholeRun()
+{
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    m_window->showSearch();
+    SearchBar *bar = m_window->searchBar();
+    QVERIFY(bar->isVisible());
+    bar->setPattern(QStringLiteral("entry 7"));
+    // "entry 7" and "entry 70" to "entry 79" among the 100 rows loaded.
+    QTRY_COMPARE(bar->resultText(), QStringLiteral("11 matches in 11 entries"));
+    QVERIFY2(bar->coverageText().contains(QStringLiteral("100 of 1,500")), qPrintable(bar->coverageText()));
+    QCOMPARE(m_window->tableView()->markedScrollBar()->markCount(), 11);
+    // The first match is selected and highlighted in the detail pane.
+    QTRY_COMPARE(m_window->tableView()->currentIndex().row(), 7);
+    QTRY_VERIFY(m_window->detailPane()->highlightCount() >= 1);
+    QTest::keyClick(m_window->tableView(), Qt::Key_N);
+    QCOMPARE(m_window->tableView()->currentIndex().row(), 70);
+    QTest::keyClick(m_window->tableView(), Qt::Key_N, Qt::ShiftModifier);
+    QCOMPARE(m_window->tableView()->currentIndex().row(), 7);
+
+    bar->setOnlyMatching(true);
+    QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 11);
+    QCOMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 11 of 1,500"));
+
+    emit bar->loadAllRequested();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), 1500, 10000);
+    QTRY_COMPARE(bar->resultText(), QStringLiteral("111 matches in 111 entries"));
+    QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 111);
+    QVERIFY(bar->coverageText().isEmpty());
+
+    m_window->closeSearch();
+    QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 1500);
+    QVERIFY(m_window->runHeader()->filterText().isEmpty());
+}
+
+void TestMainWindow::invalidRegexSaysWhy()
+{
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    m_window->showSearch();
+    SearchBar *bar = m_window->searchBar();
+    QTest::keyClick(bar, Qt::Key_R, Qt::AltModifier); // regular expression on
+    bar->setPattern(QStringLiteral("entry (7"));
+    QTRY_VERIFY(!bar->errorText().isEmpty());
+    QVERIFY2(bar->errorText().contains(QStringLiteral("parenthes")), qPrintable(bar->errorText()));
+    bar->setPattern(QStringLiteral("entry (7|8)$"));
+    QTRY_COMPARE(bar->resultText(), QStringLiteral("2 matches in 2 entries"));
+}
+
+void TestMainWindow::filterByTypeShowsCount()
+{
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    m_window->searchController()->setAllowedMessageTypes({QStringLiteral("ACTION")});
+    QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 50); // odd entries of the loaded 100
+    QCOMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 50 of 1,500"));
+    m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(0, 0));
+    QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 1")));
+    m_window->searchController()->clearFilters();
+    QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 1500);
 }
 
 QTEST_MAIN(TestMainWindow)

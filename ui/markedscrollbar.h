@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QScrollBar>
+#include <QVector>
+
+// A vertical scroll bar that shows where the matches are, like an editor's overview ruler: one
+// tick per pixel row that holds at least one matching table row.
+class MarkedScrollBar : public QScrollBar
+{
+    Q_OBJECT
+public:
+    explicit MarkedScrollBar(QWidget *parent = nullptr);
+
+    // Rows (of the view's model) to mark, out of rowCount.
+    void setMarks(const QVector<int> &rows, int rowCount);
+    void clearMarks();
+    int markCount() const { return int(m_rows.size()); }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QVector<int> m_rows;
+    int m_rowCount = 0;
+};

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "search/searchquery.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QToolButton;
+
+// The search bar (Ctrl+F): a pattern with case, whole-word and regular-expression toggles, the
+// match count, previous/next, and an offer to load the pages not loaded yet so the search
+// covers the whole run. Emits the query as the user types, debounced.
+class SearchBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SearchBar(QWidget *parent = nullptr);
+
+    SearchQuery query() const;
+    void setPattern(const QString &pattern);
+    void focusSearch();
+    QLineEdit *patternEdit() const { return m_edit; }
+
+    // "37 matches in 21 entries", or why the pattern is invalid (shown in red).
+    void setResultText(const QString &text);
+    void setErrorText(const QString &text);
+    // Shown while part of the run is not loaded: "Searching 1,200 of 12,000 entries".
+    void setCoverage(const QString &text, bool offerLoadAll, bool loading);
+    QString resultText() const;
+    QString errorText() const;
+    QString coverageText() const;
+    bool onlyMatching() const;
+    void setOnlyMatching(bool only);
+    QToolButton *filterButton() const { return m_filter; }
+
+signals:
+    void queryChanged(const SearchQuery &query);
+    void nextRequested();
+    void previousRequested();
+    void closeRequested();
+    void loadAllRequested();
+    void stopLoadingRequested();
+    void onlyMatchingToggled(bool only);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QLineEdit *m_edit;
+    QToolButton *m_case;
+    QToolButton *m_word;
+    QToolButton *m_regex;
+    QToolButton *m_previous;
+    QToolButton *m_next;
+    QLabel *m_result;
+    QLabel *m_coverage;
+    QPushButton *m_loadAll;
+    QCheckBox *m_onlyMatching;
+    QToolButton *m_filter;
+    QToolButton *m_close;
+    QTimer m_debounce;
+    bool m_loading = false;
+};

@@ -1,0 +1,294 @@
+#include "searchcontroller.h"
+
+#include "detailpane.h"
+#include "logtableview.h"
+#include "markedscrollbar.h"
+#include "model/logtablemodel.h"
+#include "model/runloader.h"
+#include "search/facetcounts.h"
+#include "search/logfilterproxymodel.h"
+#include "search/searchindexer.h"
+#include "search/searchrunner.h"
+#include "searchbar.h"
+
+#include <QLocale>
+#include <QMenu>
+
+SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *proxy, LogTableView *table,
+                                   MarkedScrollBar *scrollBar, DetailPane *detail, SearchBar *bar,
+                                   RunLoader *loader, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_proxy(proxy)
+    , m_table(table)
+    , m_scrollBar(scrollBar)
+    , m_detail(detail)
+    , m_bar(bar)
+    , m_loader(loader)
+    , m_indexer(new SearchIndexer(this))
+    , m_runner(new SearchRunner(this))
+    , m_facets(new FacetCounts(this))
+{
+    m_indexer->setModel(model);
+    m_facets->setModel(model);
+    m_rerun.setSingleShot(true);
+    m_rerun.setInterval(250);
+    connect(&m_rerun, &QTimer::timeout, this, &SearchController::start);
+    connect(m_indexer, &SearchIndexer::corpusChanged, this, [this] {
+        if (!m_query.isEmpty() && m_query.isValid())
+            m_rerun.start();
+        updateCoverage();
+    });
+    connect(m_bar, &SearchBar::queryChanged, this, &SearchController::onQueryChanged);
+    connect(m_bar, &SearchBar::nextRequested, this, &SearchController::nextMatch);
+    connect(m_bar, &SearchBar::previousRequested, this, &SearchController::previousMatch);
+    connect(m_bar, &SearchBar::onlyMatchingToggled, this, [this](bool only) {
+        m_proxy->setMatchingOnly(only);
+        emit filterStateChanged();
+    });
+    connect(m_bar, &SearchBar::loadAllRequested, this, [this] {
+        m_loader->loadAll();
+        updateCoverage();
+    });
+    connect(m_bar, &SearchBar::stopLoadingRequested, this, [this] {
+        m_loader->stopLoadingAll();
+        updateCoverage();
+    });
+    connect(m_loader, &RunLoader::progressChanged, this, &SearchController::updateCoverage);
+    connect(m_loader, &RunLoader::allLoaded, this, &SearchController::updateCoverage);
+    connect(m_runner, &SearchRunner::firstMatch, this, &SearchController::onFirstMatch);
+    connect(m_runner, &SearchRunner::progress, this, &SearchController::onProgress);
+    connect(m_runner, &SearchRunner::finished, this, &SearchController::onFinished);
+    connect(m_proxy, &LogFilterProxyModel::filterChanged, this, [this] {
+        updateMarks(m_result.matchingRows);
+        emit filterStateChanged();
+    });
+    connect(m_table, &LogTableView::currentRowChanged, this, [this] { m_userMovedSinceStart = true; });
+}
+
+bool SearchController::isSearching() const
+{
+    return m_runner->isRunning() || m_rerun.isActive();
+}
+
+bool SearchController::isMatchingRow(int sourceRow) const
+{
+    return !m_query.isEmpty() && m_proxy->isMatchingRow(sourceRow);
+}
+
+void SearchController::clear()
+{
+    m_runner->cancel();
+    m_rerun.stop();
+    m_query = SearchQuery();
+    m_result = SearchResult();
+    m_proxy->setMatchingRows({});
+    m_scrollBar->clearMarks();
+    m_detail->setHighlight(SearchQuery());
+    m_table->viewport()->update();
+    emit resultChanged();
+}
+
+void SearchController::onQueryChanged(const SearchQuery &query)
+{
+    if (query == m_query)
+        return;
+    m_query = query;
+    m_detail->setHighlight(query.isValid() ? query : SearchQuery());
+    if (query.isEmpty()) {
+        clear();
+        m_bar->setResultText(QString());
+        return;
+    }
+    if (!query.isValid()) {
+        m_runner->cancel();
+        m_bar->setErrorText(query.errorText());
+        return;
+    }
+    m_userMovedSinceStart = false;
+    start();
+}
+
+int SearchController::currentSourceRow() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? m_proxy->mapToSource(current).row() : 0;
+}
+
+void SearchController::start()
+{
+    if (m_query.isEmpty() || !m_query.isValid())
+        return;
+    m_runner->start(m_query, m_indexer->corpus(), std::max(0, currentSourceRow()));
+}
+
+void SearchController::onFirstMatch(quint64 search, int row)
+{
+    if (search != m_runner->currentSearch() || m_userMovedSinceStart)
+        return;
+    // The first match shows at once; the count follows when the search has finished.
+    selectSourceRow(row);
+    m_userMovedSinceStart = false;
+}
+
+void SearchController::onProgress(quint64 search, const SearchResult &partial)
+{
+    if (search != m_runner->currentSearch())
+        return;
+    m_bar->setResultText(tr("%1 matches so far…").arg(QLocale().toString(partial.matchCount)));
+    updateMarks(partial.matchingRows);
+}
+
+void SearchController::onFinished(quint64 search, const SearchResult &result)
+{
+    if (search != m_runner->currentSearch())
+        return;
+    m_result = result;
+    if (!result.error.isEmpty()) {
+        m_bar->setErrorText(result.error);
+        return;
+    }
+    const QLocale locale;
+    if (result.matchCount == 0)
+        m_bar->setResultText(tr("No matches"));
+    else
+        m_bar->setResultText(tr("%1 %2 in %3 %4")
+                                 .arg(locale.toString(result.matchCount),
+                                      result.matchCount == 1 ? tr("match") : tr("matches"),
+                                      locale.toString(result.entryCount),
+                                      result.entryCount == 1 ? tr("entry") : tr("entries")));
+    m_proxy->setMatchingRows(result.matchingRows);
+    updateMarks(result.matchingRows);
+    updateCoverage();
+    m_table->viewport()->update();
+    emit resultChanged();
+}
+
+void SearchController::updateMarks(const QVector<int> &sourceRows)
+{
+    QVector<int> viewRows;
+    viewRows.reserve(sourceRows.size());
+    for (int row : sourceRows) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid())
+            viewRows.append(index.row());
+    }
+    std::sort(viewRows.begin(), viewRows.end());
+    m_scrollBar->setMarks(viewRows, m_proxy->rowCount());
+    m_table->viewport()->update();
+}
+
+void SearchController::updateCoverage()
+{
+    const int known = m_loader->knownRows();
+    const int loaded = m_loader->loadedRows();
+    const bool api = m_loader->state() != RunLoader::State::Idle;
+    const bool partial = api && (loaded < known || !m_loader->isEndKnown());
+    const QLocale locale;
+    QString text;
+    if (partial) {
+        text = m_loader->isCountKnown()
+            ? tr("Searching the %1 of %2 entries loaded").arg(locale.toString(loaded), locale.toString(known))
+            : tr("Searching the %1 entries loaded so far").arg(locale.toString(loaded));
+    }
+    m_bar->setCoverage(text, partial && !m_loader->isLoadingAll(), m_loader->isLoadingAll());
+}
+
+void SearchController::selectSourceRow(int sourceRow)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid())
+        return;
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void SearchController::nextMatch()
+{
+    moveToMatch(true);
+}
+
+void SearchController::previousMatch()
+{
+    moveToMatch(false);
+}
+
+void SearchController::moveToMatch(bool forward)
+{
+    const QVector<int> &rows = m_result.matchingRows;
+    if (rows.isEmpty())
+        return;
+    // Rows are in source order; the view may be newest first, so "next" follows the view.
+    const bool viewForward = forward != m_model->isReversed();
+    const int current = m_table->currentIndex().isValid() ? currentSourceRow() : (viewForward ? -1 : m_model->rowCount());
+    auto visible = [this](int row) { return m_proxy->mapFromSource(m_model->index(row, 0)).isValid(); };
+    const int count = int(rows.size());
+    int start = viewForward ? int(std::upper_bound(rows.begin(), rows.end(), current) - rows.begin())
+                            : int(std::lower_bound(rows.begin(), rows.end(), current) - rows.begin()) - 1;
+    for (int step = 0; step < count; ++step) {
+        const int position = ((viewForward ? start + step : start - step) % count + count) % count;
+        if (visible(rows.at(position))) {
+            selectSourceRow(rows.at(position));
+            return;
+        }
+    }
+}
+
+void SearchController::setAllowedMessageTypes(const QStringList &types)
+{
+    m_proxy->setAllowedMessageTypes(QSet<QString>(types.begin(), types.end()));
+}
+
+void SearchController::setAllowedToolNames(const QStringList &tools)
+{
+    m_proxy->setAllowedToolNames(QSet<QString>(tools.begin(), tools.end()));
+}
+
+void SearchController::clearFilters()
+{
+    m_proxy->setAllowedMessageTypes({});
+    m_proxy->setAllowedToolNames({});
+    m_proxy->setMatchingOnly(false);
+    m_bar->setOnlyMatching(false);
+}
+
+void SearchController::populateFilterMenu(QMenu *menu)
+{
+    menu->clear();
+    const QLocale locale;
+    auto addSection = [&](const QString &title, const QList<FacetCounts::Facet> &facets, bool types) {
+        menu->addSection(title);
+        if (facets.isEmpty()) {
+            menu->addAction(tr("(none loaded yet)"))->setEnabled(false);
+            return;
+        }
+        const QSet<QString> allowed = types ? m_proxy->allowedMessageTypes() : m_proxy->allowedToolNames();
+        for (const FacetCounts::Facet &facet : facets) {
+            const QString label = facet.value.isNull() ? (types ? tr("(no type)") : tr("(no tool)")) : facet.value;
+            QAction *action = menu->addAction(tr("%1  (%2)").arg(label, locale.toString(facet.count)));
+            action->setCheckable(true);
+            action->setChecked(allowed.contains(facet.value));
+            const QString value = facet.value;
+            connect(action, &QAction::toggled, this, [this, value, types](bool on) {
+                QSet<QString> set = types ? m_proxy->allowedMessageTypes() : m_proxy->allowedToolNames();
+                if (on)
+                    set.insert(value);
+                else
+                    set.remove(value);
+                if (types)
+                    m_proxy->setAllowedMessageTypes(set);
+                else
+                    m_proxy->setAllowedToolNames(set);
+            });
+        }
+    };
+    addSection(tr("Message types"), m_facets->messageTypes(), true);
+    addSection(tr("Tools"), m_facets->toolNames(), false);
+    menu->addSeparator();
+    QAction *only = menu->addAction(tr("Only Entries Matching the Search"));
+    only->setCheckable(true);
+    only->setChecked(m_proxy->isMatchingOnly());
+    connect(only, &QAction::toggled, m_bar, &SearchBar::setOnlyMatching);
+    QAction *clearAll = menu->addAction(tr("Clear Filters"), this, &SearchController::clearFilters);
+    clearAll->setEnabled(m_proxy->isFiltering());
+}
