@@ -1,7 +1,10 @@
 #include "cli/commandline.h"
 #include "cli/headlessexport.h"
+#include "api/apiclient.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
+#include "settings/knownsecrets.h"
+#include "settings/secretredaction.h"
 
 #include <QApplication>
 #include <QProcessEnvironment>
@@ -30,6 +33,8 @@ void setApplicationIdentity()
 int main(int argc, char *argv[])
 {
     setApplicationIdentity();
+    // Before anything can log: no message, from any thread, carries a token we know of.
+    installRedactingMessageHandler([] { return KnownSecrets::all(); });
     // The command line is read before any application object exists, so --help, --version and
     // mistakes are answered without a display, like --export.
     QStringList arguments;
@@ -60,7 +65,9 @@ int main(int argc, char *argv[])
 
     if (!options.exportPath.isEmpty()) {
         // No window, no display: fetch or read, write the file, say how it went on stderr.
-        HeadlessExport exporter(options, environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8());
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessExport exporter(options, token);
         return exporter.exec();
     }
 
@@ -79,7 +86,11 @@ int main(int argc, char *argv[])
         window.openFile(options.inputFile);
     } else if (options.run) {
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
-        window.openRun(ApiEndpoint{options.baseUrl, token}, *options.run, options.reverse);
+        // A loopback server (the demo, a test server) needs no token; a real one gets the saved one.
+        if (token.isEmpty() && !ApiClient::isLoopback(options.baseUrl))
+            window.openRunWithSavedToken(options.baseUrl, *options.run, options.reverse);
+        else
+            window.openRun(ApiEndpoint{options.baseUrl, token}, *options.run, options.reverse);
     }
     return app->exec();
 }

@@ -21,6 +21,8 @@
 #include "openrundialog.h"
 #include "runheader.h"
 #include "settings/appsettings.h"
+#include "settings/knownsecrets.h"
+#include "settings/tokenstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -67,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_paceTimer(new QTimer(this))
 {
     m_exporter = new ExportController(m_loader, m_model, this);
+    m_tokens = new TokenStore(this);
     setAcceptDrops(true);
     setWindowTitle(tr("Runlog"));
     setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.png")));
@@ -126,6 +129,13 @@ MainWindow::MainWindow(QWidget *parent)
         updateActions();
     });
     connect(m_loader, &RunLoader::stateChanged, this, &MainWindow::updateActions);
+    connect(m_tokens, &TokenStore::saved, this, [this](const QUrl &baseUrl) {
+        statusBar()->showMessage(tr("The token for %1 is saved in the system keychain.").arg(baseUrl.host()), 6000);
+    });
+    connect(m_tokens, &TokenStore::failed, this, [this](const QString &message, const QUrl &, TokenStore::Operation operation) {
+        if (operation != TokenStore::Operation::Load)
+            showWarning(tr("System Keychain"), message);
+    });
     connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
     connect(m_banner, &MessageBanner::retryRequested, this, &MainWindow::retry);
     connect(m_table, &LogTableView::visibleRowsChanged, this, [this](int first, int last) {
@@ -194,6 +204,14 @@ void MainWindow::createActions()
     m_retryAction = new QAction(tr("&Retry Failed Pages"), this);
     m_retryAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
     connect(m_retryAction, &QAction::triggered, this, &MainWindow::retry);
+
+    m_forgetTokenAction = new QAction(tr("Forget the Saved API &Token"), this);
+    connect(m_forgetTokenAction, &QAction::triggered, this, [this] {
+        const QUrl base = m_settings->baseUrl();
+        m_sessionToken.clear();
+        m_tokens->forget(base);
+        statusBar()->showMessage(tr("Forgot the token saved for %1.").arg(base.host()), 6000);
+    });
 
     m_closeRunAction = new QAction(tr("&Close Run"), this);
     m_closeRunAction->setShortcut(QKeySequence::Close);
@@ -281,6 +299,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addSeparator();
+    file->addAction(m_forgetTokenAction);
+    file->addSeparator();
     file->addAction(m_closeRunAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -344,6 +364,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::setEnvironmentToken(const QByteArray &token)
 {
+    KnownSecrets::add(token);
     m_environmentToken = token;
 }
 
@@ -371,18 +392,43 @@ void MainWindow::showRunPage(bool showRun)
 
 void MainWindow::showOpenRunDialog()
 {
+    showOpenRunDialogFor(m_settings->baseUrl(), RunRef{m_loader->run().orgId > 0 ? m_loader->run().orgId
+                                                                                   : m_settings->lastOrgId(),
+                                                       0});
+}
+
+void MainWindow::showOpenRunDialogFor(const QUrl &baseUrl, const RunRef &run)
+{
     OpenRunDialog dialog(this);
-    dialog.setOrgId(m_loader->run().orgId > 0 ? m_loader->run().orgId : m_settings->lastOrgId());
-    dialog.setBaseUrl(m_settings->baseUrl());
-    if (!m_sessionToken.isEmpty())
+    dialog.setOrgId(run.orgId);
+    if (run.runId > 0)
+        dialog.setRunText(QString::number(run.runId));
+    dialog.setBaseUrl(baseUrl);
+    dialog.setKeychainState(m_tokens->isAvailable(), m_tokens->unavailableReason());
+    if (!m_sessionToken.isEmpty()) {
         dialog.setKnownToken(m_sessionToken, tr("this session"));
-    else if (!m_environmentToken.isEmpty())
+    } else if (!m_environmentToken.isEmpty()) {
         dialog.setKnownToken(m_environmentToken, QStringLiteral("CODEGEN_API_TOKEN"));
+    } else {
+        // The keychain answers while the dialog is open; the field then says a token is saved.
+        auto connection = connect(m_tokens, &TokenStore::loaded, &dialog,
+                                  [&dialog](const QUrl &, const QByteArray &token) {
+                                      if (!token.isEmpty()) {
+                                          KnownSecrets::add(token);
+                                          dialog.setKnownToken(token, tr("the system keychain"));
+                                      }
+                                  });
+        Q_UNUSED(connection)
+        m_tokens->load(baseUrl);
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ApiEndpoint endpoint = dialog.endpoint();
+    KnownSecrets::add(endpoint.token);
     if (dialog.tokenWasTyped())
         m_sessionToken = endpoint.token;
+    if (dialog.rememberToken())
+        m_tokens->save(endpoint.baseUrl, endpoint.token);
     m_settings->setBaseUrl(endpoint.baseUrl);
     m_settings->setLastOrgId(dialog.run().orgId);
     openRun(endpoint, dialog.run());
@@ -413,6 +459,28 @@ void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool re
     updateProgress();
     statusBar()->showMessage(tr("Loading run %1…").arg(run.runId));
     m_table->setFocus();
+}
+
+void MainWindow::openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse)
+{
+    // One answer from the keychain: a saved token opens the run, none (or no keychain) asks.
+    auto *context = new QObject(this);
+    connect(m_tokens, &TokenStore::loaded, context, [this, context, baseUrl, run, reverse](const QUrl &, const QByteArray &token) {
+        context->deleteLater();
+        if (token.isEmpty()) {
+            showOpenRunDialogFor(baseUrl, run);
+            return;
+        }
+        KnownSecrets::add(token);
+        m_sessionToken = token;
+        openRun(ApiEndpoint{baseUrl, token}, run, reverse);
+    });
+    connect(m_tokens, &TokenStore::failed, context, [this, context, baseUrl, run](const QString &message) {
+        context->deleteLater();
+        statusBar()->showMessage(message, 15000);
+        showOpenRunDialogFor(baseUrl, run);
+    });
+    m_tokens->load(baseUrl);
 }
 
 bool MainWindow::openDemo(bool liveRun)

@@ -15,6 +15,7 @@ class LogFilterProxyModel;
 class QMenu;
 class SearchBar;
 class SearchController;
+class TokenStore;
 class RunFileReader;
 class EmptyState;
 class LogTableModel;
@@ -48,6 +49,8 @@ public:
     // Opens an exported run (.json or .jsonl) without any network. What is open stays open until
     // the file proves readable.
     void openFile(const QString &path);
+    // Opens a run with the token saved in the keychain for its API address, or asks for one.
+    void openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
     // The token from the environment, used when the Open Run dialog is left empty.
     void setEnvironmentToken(const QByteArray &token);
 
@@ -82,6 +85,7 @@ private:
     void createStatusBar();
     void restoreState();
     void showOpenRunDialog();
+    void showOpenRunDialogFor(const QUrl &baseUrl, const RunRef &run);
     void showOpenFileDialog();
     void switchToFile();
     void onFileEntries(const QList<LogEntry> &entries);
@@ -123,6 +127,8 @@ private:
     QPointer<DemoBackend> m_demo;
     QByteArray m_environmentToken;
     QByteArray m_sessionToken;
+    TokenStore *m_tokens;
+    QAction *m_forgetTokenAction;
     ApiEndpoint m_endpoint;
     enum class Source { None, Api, File };
     Source m_source = Source::None;

@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "cli/runurl.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -18,6 +19,7 @@ OpenRunDialog::OpenRunDialog(QWidget *parent)
     , m_tokenEdit(new QLineEdit(this))
     , m_baseUrlEdit(new QLineEdit(this))
     , m_tokenHint(new QLabel(this))
+    , m_remember(new QCheckBox(tr("Remember the token in the system keychain"), this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
 {
@@ -38,6 +40,7 @@ OpenRunDialog::OpenRunDialog(QWidget *parent)
     form->addRow(tr("&Run ID or URL:"), m_runEdit);
     form->addRow(tr("&Organization ID:"), m_orgEdit);
     form->addRow(tr("API &token:"), m_tokenEdit);
+    form->addRow(QString(), m_remember);
     form->addRow(QString(), m_tokenHint);
     form->addRow(tr("API &base URL:"), m_baseUrlEdit);
 
@@ -60,6 +63,20 @@ OpenRunDialog::OpenRunDialog(QWidget *parent)
     validate();
 }
 
+void OpenRunDialog::setKeychainState(bool available, const QString &reason)
+{
+    m_remember->setEnabled(available);
+    m_remember->setChecked(available);
+    m_remember->setToolTip(available ? tr("Saved for this API address, never in a plain file") : reason);
+    if (!available)
+        m_remember->setText(tr("Remember the token (no system keychain is available)"));
+}
+
+bool OpenRunDialog::rememberToken() const
+{
+    return m_remember->isEnabled() && m_remember->isChecked() && tokenWasTyped();
+}
+
 void OpenRunDialog::setOrgId(qint64 orgId)
 {
     if (orgId > 0)
@@ -80,7 +97,7 @@ void OpenRunDialog::setKnownToken(const QByteArray &token, const QString &source
 {
     m_knownToken = token;
     if (token.isEmpty()) {
-        m_tokenHint->setText(tr("Kept for this session only. Set CODEGEN_API_TOKEN to skip this field."));
+        m_tokenHint->setText(tr("Set CODEGEN_API_TOKEN to skip this field."));
         m_tokenEdit->setPlaceholderText(tr("API token from the Codegen web app"));
     } else {
         m_tokenHint->setText(tr("Using the token from %1. Type another to replace it for this session.").arg(source));

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QDialogButtonBox;
@@ -26,6 +27,9 @@ public:
     ApiEndpoint endpoint() const;
     // True when the user typed a token (to be remembered for the session).
     bool tokenWasTyped() const;
+    // Offers to keep a typed token in the system keychain, or says why it cannot.
+    void setKeychainState(bool available, const QString &reason);
+    bool rememberToken() const;
 
 private:
     void validate();
@@ -35,6 +39,7 @@ private:
     QLineEdit *m_tokenEdit;
     QLineEdit *m_baseUrlEdit;
     QLabel *m_tokenHint;
+    QCheckBox *m_remember;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QByteArray m_knownToken;

@@ -18,7 +18,12 @@ bool ApiClient::isSecureEnough(const QUrl &baseUrl)
         return true;
     if (baseUrl.scheme() != QLatin1String("http"))
         return false;
-    const QString host = baseUrl.host();
+    return isLoopback(baseUrl);
+}
+
+bool ApiClient::isLoopback(const QUrl &url)
+{
+    const QString host = url.host();
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);

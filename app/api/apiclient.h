@@ -28,6 +28,8 @@ public:
 
     // Plain http:// is allowed for loopback hosts only (the demo backend and tests).
     static bool isSecureEnough(const QUrl &baseUrl);
+    // 127.0.0.0/8, ::1 or localhost.
+    static bool isLoopback(const QUrl &url);
 
 private:
     QNetworkAccessManager *m_network;
