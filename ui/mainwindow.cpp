@@ -449,6 +449,7 @@ void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool re
     m_detail->clear();
     m_currentRow = -1;
     showRunPage(true);
+    m_header->setTitle(tr("Run %1").arg(run.runId));
     m_header->setSourceDescription(tr("Opening run %1 of organization %2 at %3…")
                                        .arg(run.runId)
                                        .arg(run.orgId)
@@ -751,7 +752,7 @@ void MainWindow::updateProgress()
     if (m_loader->state() != RunLoader::State::Idle)
         m_header->setProgress(loaded, known, m_loader->isEndKnown(), busy);
     const QLocale locale;
-    m_countLabel->setText(m_loader->state() == RunLoader::State::Idle
+    m_countLabel->setText(m_loader->state() == RunLoader::State::Idle || !m_loader->hasRunInfo()
                               ? QString()
                               : tr("%1 of %2%3 loaded")
                                     .arg(locale.toString(loaded), locale.toString(known),

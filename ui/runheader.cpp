@@ -60,6 +60,7 @@ RunHeader::RunHeader(QWidget *parent)
     m_title->setFont(titleFont);
 
     m_status->setAlignment(Qt::AlignCenter);
+    m_status->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_link->setOpenExternalLinks(true);
     m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_result->setTextFormat(Qt::PlainText);
@@ -84,8 +85,8 @@ RunHeader::RunHeader(QWidget *parent)
     m_progressText->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto *topRow = new QHBoxLayout;
-    topRow->addWidget(m_title);
-    topRow->addWidget(m_status);
+    topRow->addWidget(m_title, 0, Qt::AlignVCenter);
+    topRow->addWidget(m_status, 0, Qt::AlignVCenter);
     topRow->addSpacing(12);
     topRow->addWidget(m_created);
     topRow->addSpacing(12);
@@ -228,7 +229,11 @@ void RunHeader::setRunInfo(const RunInfo &info)
 void RunHeader::setProgress(int loaded, int known, bool endKnown, bool busy)
 {
     const QLocale locale;
-    if (known == 0 && endKnown) {
+    if (known == 0 && !endKnown && !busy) {
+        m_progressText->clear(); // nothing known yet (the run could not be opened)
+    } else if (known == 0 && !endKnown) {
+        m_progressText->setText(tr("Loading…"));
+    } else if (known == 0 && endKnown) {
         m_progressText->setText(tr("No entries"));
     } else if (endKnown) {
         m_progressText->setText(loaded == known ? tr("%1 entries").arg(locale.toString(known))

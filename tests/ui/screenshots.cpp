@@ -1,0 +1,96 @@
+// Not a test: takes the screenshots the README and the issue notes show, from the real window
+// on the demo backend, so what users see can be looked at after every UI change.
+//   runlog_screenshots OUTPUT_DIR   (use -platform offscreen, or run under Xvfb)
+#include "demo/demobackend.h"
+#include "detailpane.h"
+#include "logtableview.h"
+#include "mainwindow.h"
+#include "model/logtablemodel.h"
+#include "model/runfollower.h"
+#include "model/runloader.h"
+#include "searchbar.h"
+#include "searchcontroller.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <functional>
+
+namespace {
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 15000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!condition()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+void settle(int ms = 400)
+{
+    waitFor([] { return false; }, ms);
+}
+
+void save(QWidget *window, const QString &path)
+{
+    settle();
+    window->grab().save(path);
+    qInfo("wrote %s", qPrintable(path));
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("RunlogScreenshots"));
+    const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QDir::currentPath());
+    QDir().mkpath(out.absolutePath());
+
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    save(&window, out.filePath(QStringLiteral("empty.png")));
+
+    window.openDemo(false);
+    waitFor([&] { return window.loader()->loadedRows() >= 100 && !window.detailPane()->isRendering(); });
+    save(&window, out.filePath(QStringLiteral("demo.png")));
+
+    // The largest tool output of the demo, in full.
+    window.tableView()->setCurrentIndex(window.tableView()->model()->index(312, 0));
+    waitFor([&] { return window.loader()->loadedRows() >= 200; });
+    window.tableView()->setCurrentIndex(window.tableView()->model()->index(312, 0));
+    waitFor([&] { return !window.detailPane()->isRendering() && window.detailPane()->displayedText().size() > 1000000; });
+    save(&window, out.filePath(QStringLiteral("large-output.png")));
+
+    window.showSearch();
+    window.searchBar()->setPattern(QStringLiteral("rounding"));
+    waitFor([&] { return window.searchBar()->resultText().contains(QStringLiteral("entries")); });
+    waitFor([&] { return !window.detailPane()->isRendering(); });
+    save(&window, out.filePath(QStringLiteral("search.png")));
+
+    window.searchController()->setAllowedMessageTypes({QStringLiteral("ERROR"), QStringLiteral("FINAL_ANSWER")});
+    emit window.searchBar()->loadAllRequested();
+    waitFor([&] { return window.loader()->isFullyLoaded(); }, 30000);
+    settle(800);
+    save(&window, out.filePath(QStringLiteral("filtered.png")));
+    window.searchController()->clearFilters();
+    window.closeSearch();
+
+    window.demoBackend()->setLiveInterval(300);
+    window.openDemo(true);
+    window.follower()->setMinimumIntervalMs(500);
+    waitFor([&] { return window.loader()->loadedRows() >= 150; });
+    QTimer::singleShot(0, [&] { window.tableView()->scrollToBottom(); });
+    waitFor([&] { return window.loader()->loadedRows() >= 175; }, 30000);
+    save(&window, out.filePath(QStringLiteral("live.png")));
+
+    window.openRun(ApiEndpoint{QUrl(QStringLiteral("http://127.0.0.1:9")), {}}, RunRef{1, 4242});
+    waitFor([&] { return window.loader()->state() == RunLoader::State::Failed; }, 30000);
+    save(&window, out.filePath(QStringLiteral("error.png")));
+    return 0;
+}
