@@ -115,10 +115,10 @@ void TestMainWindow::startsWithEmptyState()
 void TestMainWindow::opensRunAndShowsHeader()
 {
     openRun(42);
-    QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Run 42")));
+    QVERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Run 42"))); // at once
+    QTRY_COMPARE(m_window->runHeader()->statusText(), QStringLiteral("COMPLETE"));
     const QString header = headerText(m_window->runHeader());
     QVERIFY2(header.contains(QStringLiteral("organization 7")), qPrintable(header));
-    QCOMPARE(m_window->runHeader()->statusText(), QStringLiteral("COMPLETE"));
     QVERIFY(header.contains(QStringLiteral("https://codegen.com/agent/trace/42")));
     QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("of 1,500")));
     QCOMPARE(m_window->logModel()->rowCount(), 1500);
