@@ -1,5 +1,7 @@
 #include "jsontext.h"
 
+#include "model/jsontokens.h"
+
 #include <QVarLengthArray>
 
 #include <cstring>
@@ -7,78 +9,6 @@
 namespace {
 
 constexpr int kReadableMaxDepth = 512;
-
-inline bool isJsonSpace(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-// Index just past the closing quote of the string token that opens at `open`, or `size` when
-// the string is never closed. memchr finds the candidate quotes; a quote preceded by an odd
-// run of backslashes is escaped. Each byte is looked at a bounded number of times.
-qsizetype stringTokenEnd(const char *data, qsizetype size, qsizetype open)
-{
-    const qsizetype contentStart = open + 1;
-    qsizetype from = contentStart;
-    while (from < size) {
-        const void *hit = std::memchr(data + from, '"', size_t(size - from));
-        if (!hit)
-            return size;
-        const qsizetype quote = static_cast<const char *>(hit) - data;
-        qsizetype backslashes = 0;
-        for (qsizetype k = quote - 1; k >= contentStart && data[k] == '\\'; --k)
-            ++backslashes;
-        if (backslashes % 2 == 0)
-            return quote + 1;
-        from = quote + 1;
-    }
-    return size;
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// The four hex digits at p (bounded by end) as a code unit, or -1.
-int readHex4(const char *p, const char *end)
-{
-    if (end - p < 4)
-        return -1;
-    int v = 0;
-    for (int k = 0; k < 4; ++k) {
-        const int h = hexValue(p[k]);
-        if (h < 0)
-            return -1;
-        v = v * 16 + h;
-    }
-    return v;
-}
-
-void appendUtf8(QByteArray &out, char32_t cp)
-{
-    if (cp < 0x80) {
-        out.append(char(cp));
-    } else if (cp < 0x800) {
-        out.append(char(0xC0 | (cp >> 6)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.append(char(0xE0 | (cp >> 12)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.append(char(0xF0 | (cp >> 18)));
-        out.append(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    }
-}
 
 void appendControlEscape(QByteArray &out, uchar c)
 {
@@ -134,7 +64,7 @@ void appendUnescaped(QByteArray &out, const char *p, const char *end, bool forDi
                 out.append('\n'); // a lone CR still breaks the line; CR LF becomes one break
             break;
         case 'u': {
-            const int unit = readHex4(p, end);
+            const int unit = JsonTokens::readHex4(p, end);
             if (unit < 0) {
                 out.append("\\u", 2);
                 break;
@@ -142,7 +72,7 @@ void appendUnescaped(QByteArray &out, const char *p, const char *end, bool forDi
             p += 4;
             char32_t cp = char32_t(unit);
             if (unit >= 0xD800 && unit <= 0xDBFF) {
-                const int low = (end - p >= 6 && p[0] == '\\' && p[1] == 'u') ? readHex4(p + 2, end) : -1;
+                const int low = (end - p >= 6 && p[0] == '\\' && p[1] == 'u') ? JsonTokens::readHex4(p + 2, end) : -1;
                 if (low >= 0xDC00 && low <= 0xDFFF) {
                     cp = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
                     p += 6;
@@ -160,7 +90,7 @@ void appendUnescaped(QByteArray &out, const char *p, const char *end, bool forDi
                     appendControlEscape(out, uchar(cp));
                 }
             } else {
-                appendUtf8(out, cp);
+                JsonTokens::appendUtf8(out, cp);
             }
             break;
         }
@@ -266,7 +196,7 @@ public:
 private:
     void skipSpace()
     {
-        while (m_i < m_n && isJsonSpace(char(m_b[m_i])))
+        while (m_i < m_n && JsonTokens::isSpace(char(m_b[m_i])))
             ++m_i;
     }
 
@@ -308,7 +238,7 @@ private:
                 const uchar e = m_b[m_i + 1];
                 if (e == 'u') {
                     for (int k = 2; k < 6; ++k) {
-                        if (m_i + k >= m_n || hexValue(char(m_b[m_i + k])) < 0) {
+                        if (m_i + k >= m_n || JsonTokens::hexValue(char(m_b[m_i + k])) < 0) {
                             failure(m_i, QStringLiteral("invalid \\u escape in a string"));
                             return false;
                         }
@@ -499,7 +429,7 @@ public:
             array(0, true, 0);
         } else if (c == '"') {
             // A whole document that is one string: its text, no block marker.
-            const qsizetype end = stringTokenEnd(m_p, m_n, m_i);
+            const qsizetype end = JsonTokens::stringTokenEnd(m_p, m_n, m_i);
             if (end > m_n || m_p[end - 1] != '"' || end - m_i < 2)
                 return false;
             appendUnescaped(m_out, m_p + m_i + 1, m_p + end - 1, true);
@@ -516,7 +446,7 @@ public:
 private:
     void skipSpace()
     {
-        while (m_i < m_n && isJsonSpace(m_p[m_i]))
+        while (m_i < m_n && JsonTokens::isSpace(m_p[m_i]))
             ++m_i;
     }
 
@@ -535,7 +465,7 @@ private:
     bool emptyContainerAhead(char close) const
     {
         qsizetype k = m_i + 1;
-        while (k < m_n && isJsonSpace(m_p[k]))
+        while (k < m_n && JsonTokens::isSpace(m_p[k]))
             ++k;
         return k < m_n && m_p[k] == close;
     }
@@ -654,7 +584,7 @@ private:
     // A string after "key:" or "-": " text" on the same line, or " |" and an indented block.
     void stringValue(int blockIndent)
     {
-        const qsizetype end = stringTokenEnd(m_p, m_n, m_i);
+        const qsizetype end = JsonTokens::stringTokenEnd(m_p, m_n, m_i);
         if (end - m_i < 2 || m_p[end - 1] != '"') {
             m_failed = true;
             return;
@@ -692,7 +622,7 @@ private:
 
     void key()
     {
-        const qsizetype end = stringTokenEnd(m_p, m_n, m_i);
+        const qsizetype end = JsonTokens::stringTokenEnd(m_p, m_n, m_i);
         if (end - m_i < 2 || m_p[end - 1] != '"') {
             m_failed = true;
             return;
@@ -727,7 +657,7 @@ private:
             return;
         }
         const qsizetype start = m_i;
-        while (m_i < m_n && !isJsonSpace(m_p[m_i]) && m_p[m_i] != ',' && m_p[m_i] != '}'
+        while (m_i < m_n && !JsonTokens::isSpace(m_p[m_i]) && m_p[m_i] != ',' && m_p[m_i] != '}'
                && m_p[m_i] != ']')
             ++m_i;
         if (m_i == start) {
@@ -762,16 +692,16 @@ QByteArray pretty(QByteArrayView raw, int indent)
     qsizetype i = 0;
     while (i < n) {
         const char c = p[i];
-        if (isJsonSpace(c)) {
+        if (JsonTokens::isSpace(c)) {
             ++i;
         } else if (c == '"') {
-            const qsizetype end = stringTokenEnd(p, n, i);
+            const qsizetype end = JsonTokens::stringTokenEnd(p, n, i);
             out.append(p + i, end - i);
             i = end;
         } else if (c == '{' || c == '[') {
             const char close = c == '{' ? '}' : ']';
             qsizetype k = i + 1;
-            while (k < n && isJsonSpace(p[k]))
+            while (k < n && JsonTokens::isSpace(p[k]))
                 ++k;
             if (k < n && p[k] == close) {
                 out.append(c);
@@ -797,7 +727,7 @@ QByteArray pretty(QByteArrayView raw, int indent)
             ++i;
         } else {
             const qsizetype start = i;
-            while (i < n && !isJsonSpace(p[i]) && p[i] != '"' && p[i] != '{' && p[i] != '['
+            while (i < n && !JsonTokens::isSpace(p[i]) && p[i] != '"' && p[i] != '{' && p[i] != '['
                    && p[i] != '}' && p[i] != ']' && p[i] != ',' && p[i] != ':')
                 ++i;
             out.append(p + start, i - start);
@@ -817,14 +747,14 @@ QByteArray compactPreview(QByteArrayView raw, qsizetype maxBytes)
     while (i < n && out.size() < maxBytes) {
         const char c = p[i];
         if (c == '"') {
-            const qsizetype end = stringTokenEnd(p, n, i);
+            const qsizetype end = JsonTokens::stringTokenEnd(p, n, i);
             out.append(p + i, qMin(end - i, maxBytes - out.size()));
             i = end;
-        } else if (isJsonSpace(c)) {
+        } else if (JsonTokens::isSpace(c)) {
             ++i;
         } else {
             const qsizetype start = i;
-            while (i < n && p[i] != '"' && !isJsonSpace(p[i]))
+            while (i < n && p[i] != '"' && !JsonTokens::isSpace(p[i]))
                 ++i;
             out.append(p + start, qMin(i - start, maxBytes - out.size()));
         }

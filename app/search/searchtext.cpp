@@ -1,80 +1,13 @@
 #include "search/searchtext.h"
 
+#include "model/jsontokens.h"
+
 #include <QList>
 #include <QVarLengthArray>
 
 #include <cstring>
 
 namespace {
-
-inline bool isJsonSpace(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-// Index just past the closing quote of the string that opens at `open` (or `size`).
-qsizetype stringEnd(const char *data, qsizetype size, qsizetype open)
-{
-    const qsizetype contentStart = open + 1;
-    qsizetype from = contentStart;
-    while (from < size) {
-        const void *hit = std::memchr(data + from, '"', size_t(size - from));
-        if (!hit)
-            return size;
-        const qsizetype quote = static_cast<const char *>(hit) - data;
-        qsizetype backslashes = 0;
-        for (qsizetype k = quote - 1; k >= contentStart && data[k] == '\\'; --k)
-            ++backslashes;
-        if (backslashes % 2 == 0)
-            return quote + 1;
-        from = quote + 1;
-    }
-    return size;
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-int readHex4(const char *p, const char *end)
-{
-    if (end - p < 4)
-        return -1;
-    int v = 0;
-    for (int k = 0; k < 4; ++k) {
-        const int h = hexValue(p[k]);
-        if (h < 0)
-            return -1;
-        v = v * 16 + h;
-    }
-    return v;
-}
-
-void appendUtf8(QByteArray &out, char32_t cp)
-{
-    if (cp < 0x80) {
-        out.append(char(cp));
-    } else if (cp < 0x800) {
-        out.append(char(0xC0 | (cp >> 6)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.append(char(0xE0 | (cp >> 12)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.append(char(0xF0 | (cp >> 18)));
-        out.append(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    }
-}
 
 // A control character as the detail pane shows it: tab and line feed as they are, CR as a line
 // break (CR LF as one: the CR is dropped when an LF follows), anything else as its escape text.
@@ -127,7 +60,7 @@ void appendDecoded(QByteArray &out, const char *p, const char *end)
         case 't': out.append('\t'); break;
         case 'r': appendControl(out, '\r', escapedLfFollows); break;
         case 'u': {
-            const int unit = readHex4(p, end);
+            const int unit = JsonTokens::readHex4(p, end);
             if (unit < 0) {
                 out.append("\\u", 2);
                 break;
@@ -135,7 +68,7 @@ void appendDecoded(QByteArray &out, const char *p, const char *end)
             p += 4;
             char32_t cp = char32_t(unit);
             if (unit >= 0xD800 && unit <= 0xDBFF) {
-                const int low = (end - p >= 6 && p[0] == '\\' && p[1] == 'u') ? readHex4(p + 2, end) : -1;
+                const int low = (end - p >= 6 && p[0] == '\\' && p[1] == 'u') ? JsonTokens::readHex4(p + 2, end) : -1;
                 if (low >= 0xDC00 && low <= 0xDFFF) {
                     cp = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
                     p += 6;
@@ -148,7 +81,7 @@ void appendDecoded(QByteArray &out, const char *p, const char *end)
             if (cp < 0x20)
                 appendControl(out, cp, end - p >= 2 && p[0] == '\\' && p[1] == 'n');
             else
-                appendUtf8(out, cp);
+                JsonTokens::appendUtf8(out, cp);
             break;
         }
         default:
@@ -183,7 +116,7 @@ public:
     QByteArray build()
     {
         qsizetype i = 0;
-        while (i < m_n && isJsonSpace(m_p[i]))
+        while (i < m_n && JsonTokens::isSpace(m_p[i]))
             ++i;
         if (i >= m_n || m_p[i] != '{')
             return wholeText();
@@ -219,7 +152,7 @@ private:
         FieldPolicy field = FieldPolicy::Skip;
         while (i < m_n) {
             const char c = m_p[i];
-            if (isJsonSpace(c)) {
+            if (JsonTokens::isSpace(c)) {
                 ++i;
             } else if (c == '{' || c == '[') {
                 stack.append(c);
@@ -239,7 +172,7 @@ private:
                 expectKey = false;
                 ++i;
             } else if (c == '"') {
-                const qsizetype end = stringEnd(m_p, m_n, i);
+                const qsizetype end = JsonTokens::stringTokenEnd(m_p, m_n, i);
                 const char *content = m_p + i + 1;
                 const char *contentEnd = (end > i + 1 && m_p[end - 1] == '"' && end - 1 > i) ? m_p + end - 1 : m_p + end;
                 if (expectKey && stack.size() == 1) {
@@ -252,7 +185,7 @@ private:
                 i = end;
             } else {
                 const qsizetype start = i;
-                while (i < m_n && !isJsonSpace(m_p[i]) && m_p[i] != ',' && m_p[i] != '}' && m_p[i] != ']'
+                while (i < m_n && !JsonTokens::isSpace(m_p[i]) && m_p[i] != ',' && m_p[i] != '}' && m_p[i] != ']'
                        && m_p[i] != ':' && m_p[i] != '"' && m_p[i] != '{' && m_p[i] != '[')
                     ++i;
                 const QByteArrayView token(m_p + start, i - start);

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QtGlobal>
+
+// The few byte-level facts about JSON text that the exact (non-parsing) tools share: JsonText's
+// re-indenter and readable view, and the search text builder. Kept in one place so that what
+// counts as a string's end or an escape is decided once.
+namespace JsonTokens {
+
+inline bool isSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+// Index just past the closing quote of the string token that opens at `open`, or `size` when
+// the string is never closed. memchr finds the candidate quotes; a quote preceded by an odd run
+// of backslashes is escaped. Each byte is looked at a bounded number of times.
+qsizetype stringTokenEnd(const char *data, qsizetype size, qsizetype open);
+
+// 0-15 for a hex digit, else -1.
+int hexValue(char c);
+
+// The four hex digits at p (bounded by end) as a code unit, or -1.
+int readHex4(const char *p, const char *end);
+
+// Appends the code point as UTF-8.
+void appendUtf8(QByteArray &out, char32_t codePoint);
+
+} // namespace JsonTokens
