@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "api/apiclient.h"
 #include "api/errortext.h"
 #include "api/requestpacer.h"
 #include "demo/demobackend.h"
@@ -278,6 +279,14 @@ void MainWindow::createActions()
         statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
     });
 
+    m_newestFirstAction = new QAction(tr("&Newest First"), this);
+    m_newestFirstAction->setCheckable(true);
+    m_newestFirstAction->setToolTip(tr("Show the run from its last entry backwards (the API's reverse order)"));
+    connect(m_newestFirstAction, &QAction::triggered, this, [this](bool newestFirst) {
+        if (m_source == Source::Api && m_loader->isReversed() != newestFirst)
+            openRun(m_endpoint, m_loader->run(), newestFirst);
+    });
+
     m_lastAction = new QAction(tr("&Last Entry"), this);
     m_lastAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
     connect(m_lastAction, &QAction::triggered, this, [this] {
@@ -293,6 +302,8 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openRunAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent Run"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::populateRecentRuns);
     file->addAction(m_openFileAction);
     file->addAction(m_demoAction);
     file->addAction(m_liveDemoAction);
@@ -317,6 +328,7 @@ void MainWindow::createMenus()
     view->addAction(m_lastAction);
     view->addAction(m_goToAction);
     view->addSeparator();
+    view->addAction(m_newestFirstAction);
     view->addMenu(m_filterMenu);
     view->addAction(m_followAction);
     view->addSeparator();
@@ -375,6 +387,7 @@ void MainWindow::updateActions()
     m_exportAction->setEnabled(open && !fileStillReading && !m_exporter->isBusy()
                                && (m_source == Source::File || m_loader->hasRunInfo()));
     m_retryAction->setEnabled(m_source == Source::Api);
+    m_newestFirstAction->setEnabled(m_source == Source::Api);
 }
 
 void MainWindow::showRunPage(bool showRun)
@@ -388,6 +401,30 @@ void MainWindow::showRunPage(bool showRun)
     if (!showRun)
         statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
     updateActions();
+}
+
+void MainWindow::populateRecentRuns()
+{
+    m_recentMenu->clear();
+    const QStringList runs = m_settings->recentRuns();
+    if (runs.isEmpty()) {
+        m_recentMenu->addAction(tr("(no runs opened yet)"))->setEnabled(false);
+        return;
+    }
+    for (const QString &entry : runs) {
+        const qint64 orgId = entry.section(QLatin1Char('/'), 0, 0).toLongLong();
+        const qint64 runId = entry.section(QLatin1Char('/'), 1, 1).toLongLong();
+        if (orgId <= 0 || runId <= 0)
+            continue;
+        m_recentMenu->addAction(tr("Run %1 (organization %2)").arg(runId).arg(orgId), this, [this, orgId, runId] {
+            const QUrl base = m_settings->baseUrl();
+            const QByteArray token = !m_sessionToken.isEmpty() ? m_sessionToken : m_environmentToken;
+            if (token.isEmpty())
+                openRunWithSavedToken(base, RunRef{orgId, runId});
+            else
+                openRun(ApiEndpoint{base, token}, RunRef{orgId, runId});
+        });
+    }
 }
 
 void MainWindow::showOpenRunDialog()
@@ -454,8 +491,10 @@ void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool re
                                        .arg(run.runId)
                                        .arg(run.orgId)
                                        .arg(endpoint.baseUrl.host()));
-    m_settings->addRecentRun(run.orgId, run.runId);
+    if (!ApiClient::isLoopback(endpoint.baseUrl)) // the demo and test servers are not worth recalling
+        m_settings->addRecentRun(run.orgId, run.runId);
     m_loader->open(endpoint, run, reverse);
+    m_newestFirstAction->setChecked(reverse);
     updateTitle();
     updateProgress();
     statusBar()->showMessage(tr("Loading run %1…").arg(run.runId));

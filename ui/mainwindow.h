@@ -85,6 +85,7 @@ private:
     void createStatusBar();
     void restoreState();
     void showOpenRunDialog();
+    void populateRecentRuns();
     void showOpenRunDialogFor(const QUrl &baseUrl, const RunRef &run);
     void showOpenFileDialog();
     void switchToFile();
@@ -122,6 +123,7 @@ private:
     SearchBar *m_searchBar;
     SearchController *m_search;
     QMenu *m_filterMenu;
+    QMenu *m_recentMenu;
     RunLoader *m_loader;
     RunFollower *m_follower;
     QPointer<DemoBackend> m_demo;
@@ -164,6 +166,7 @@ private:
     QAction *m_lastAction;
     QAction *m_goToAction;
     QAction *m_followAction;
+    QAction *m_newestFirstAction;
     QAction *m_findAction;
     QAction *m_findNextAction;
     QAction *m_findPreviousAction;
