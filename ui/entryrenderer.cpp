@@ -90,7 +90,7 @@ QString renderText(const QByteArray &rawEntry, Mode mode)
     if (!detail.toolOutput.isEmpty())
         text += section(tr("Tool output"), detail.toolOutput, mode);
     if (detail.observationIsString)
-        text += heading(tr("Observation"), detail.observation.size()) + detail.observationText + QStringLiteral("\n\n");
+        text += heading(tr("Observation (text)"), detail.observation.size()) + detail.observationText + QStringLiteral("\n\n");
     else if (!detail.observation.isEmpty())
         text += section(tr("Observation"), detail.observation, mode);
     if (!detail.otherFields.isEmpty()) {
@@ -107,6 +107,33 @@ QString renderText(const QByteArray &rawEntry, Mode mode)
     return breakLongLines(text);
 }
 
+// The length of the key at the start of a line ("key: …" in the readable view, "\"key\": …"
+// in JSON), after its indentation; 0 when the line does not start with one.
+int keyLength(const QString &line, int indent, Mode mode)
+{
+    const int size = int(line.size());
+    if (indent >= size)
+        return 0;
+    if (mode == Mode::Json) {
+        if (line.at(indent) != QLatin1Char('"'))
+            return 0;
+        for (int i = indent + 1; i < size; ++i) {
+            if (line.at(i) == QLatin1Char('\\')) {
+                ++i;
+            } else if (line.at(i) == QLatin1Char('"')) {
+                return i + 1 < size && line.at(i + 1) == QLatin1Char(':') ? i + 2 - indent : 0;
+            }
+        }
+        return 0;
+    }
+    const int colon = int(line.indexOf(QLatin1Char(':'), indent));
+    if (colon <= indent || colon > indent + 200 || (colon + 1 < size && line.at(colon + 1) != QLatin1Char(' ')))
+        return 0;
+    if (line.at(indent) == QLatin1Char('-'))
+        return 0; // an array item, not a key
+    return colon + 1 - indent;
+}
+
 QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont &font, QThread *owner)
 {
     auto *document = new QTextDocument;
@@ -118,10 +145,35 @@ QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont 
     QTextCharFormat headingFormat;
     headingFormat.setFontWeight(QFont::Bold);
     headingFormat.setForeground(QColor(0x2f, 0x6f, 0xdd));
+    QTextCharFormat keyFormat;
+    keyFormat.setForeground(QColor(0x8a, 0x4f, 0xd8));
+    // Formats are set here, on the worker, block by block: a QSyntaxHighlighter would walk a
+    // multi-megabyte document on the UI thread.
+    bool inProse = false;
+    int literalIndent = -1; // inside "key: |": deeper lines are the string's own text
     for (QTextBlock block = document->firstBlock(); block.isValid(); block = block.next()) {
-        if (block.text().startsWith(QChar(kHeadingMark))) {
-            QTextLayout::FormatRange range{0, int(block.length()), headingFormat};
-            block.layout()->setFormats({range});
+        const QString line = block.text();
+        if (line.startsWith(QChar(kHeadingMark))) {
+            // Text sections: a colon in a sentence is not a key.
+            inProse = line.contains(tr("Thought")) || line.contains(tr("(text)"));
+            literalIndent = -1;
+            block.layout()->setFormats({QTextLayout::FormatRange{0, int(line.size()), headingFormat}});
+            continue;
+        }
+        if (inProse || line.isEmpty())
+            continue;
+        int indent = 0;
+        while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
+            ++indent;
+        if (literalIndent >= 0) {
+            if (indent > literalIndent)
+                continue;
+            literalIndent = -1;
+        }
+        if (const int length = keyLength(line, indent, mode)) {
+            block.layout()->setFormats({QTextLayout::FormatRange{indent, length, keyFormat}});
+            if (mode == Mode::Readable && line.endsWith(QLatin1String(": |")))
+                literalIndent = indent;
         }
     }
     document->moveToThread(owner);

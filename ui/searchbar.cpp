@@ -80,7 +80,9 @@ SearchBar::SearchBar(QWidget *parent)
     m_coverage->hide();
 
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(150);
+    // Short enough that the first match shows within 100 ms of a keystroke; superseded
+    // searches are cancelled, so typing fast costs little.
+    m_debounce.setInterval(40);
     connect(&m_debounce, &QTimer::timeout, this, [this] { emit queryChanged(query()); });
     connect(m_edit, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
     for (QToolButton *toggle : {m_case, m_word, m_regex})
