@@ -73,5 +73,7 @@ PageReply *ApiClient::fetchPage(const RunRef &run, const PageQuery &query)
     // Our own idle and total timers replace Qt's transfer timeout, so errors say which it was.
     request.setTransferTimeout(0);
     QNetworkReply *reply = m_network->get(request);
-    return new PageReply(reply, m_endpoint.baseUrl, m_limits, this);
+    auto *page = new PageReply(reply, m_endpoint.baseUrl, m_limits, this);
+    page->setSecret(m_endpoint.token);
+    return page;
 }

@@ -8,6 +8,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
+constexpr qint64 kReadBufferBytes = 256 * 1024;
+
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
@@ -54,6 +56,12 @@ PageReply::PageReply(QNetworkReply *reply, const QUrl &allowedOrigin, const Limi
     reply->setParent(this);
     connect(reply, &QNetworkReply::redirected, this, &PageReply::onRedirected);
     connect(reply, &QNetworkReply::downloadProgress, this, &PageReply::onProgress);
+    connect(reply, &QNetworkReply::readyRead, this, &PageReply::onReadyRead);
+    // Qt's network thread reads ahead without bound by default: a body that never ends would
+    // pile up faster than downloadProgress (queued to this thread) can stop it. A small read
+    // buffer makes Qt wait for us, and we count what we take (after decompression, so a zip bomb
+    // is measured by what it becomes).
+    reply->setReadBufferSize(kReadBufferBytes);
     connect(reply, &QNetworkReply::finished, this, &PageReply::onNetworkFinished);
     connect(&m_parseWatcher, &QFutureWatcher<PageParseResult>::finished, this, &PageReply::onParsed);
 
@@ -122,6 +130,19 @@ void PageReply::onProgress(qint64 received, qint64 total)
                          QLocale::system().formattedDataSize(m_limits.maxBodyBytes));
 }
 
+void PageReply::onReadyRead()
+{
+    if (!m_reply || m_error.isError())
+        return;
+    m_idleTimer.start(m_limits.idleTimeoutMs);
+    const qint64 room = m_limits.maxBodyBytes - m_body.size();
+    if (m_reply->bytesAvailable() > room) {
+        failBeforeFinish(ApiError::Kind::TooLarge, QLocale::system().formattedDataSize(m_limits.maxBodyBytes));
+        return;
+    }
+    m_body += m_reply->readAll();
+}
+
 void PageReply::failBeforeFinish(ApiError::Kind kind, const QString &detail)
 {
     if (m_finished || m_error.isError())
@@ -144,7 +165,12 @@ void PageReply::onNetworkFinished()
     }
     const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError networkError = m_reply->error();
-    const QByteArray body = m_reply->readAll();
+    onReadyRead();
+    if (m_error.isError()) { // the last bytes made it too large
+        finish();
+        return;
+    }
+    const QByteArray body = std::exchange(m_body, {});
     m_bodyBytes = body.size();
 
     const bool hasStatus = statusAttribute.isValid();
@@ -152,10 +178,14 @@ void PageReply::onNetworkFinished()
     // Qt reports HTTP error statuses as "content" (2xx codes) or "server" (4xx codes) errors;
     // anything else (connection cut mid-body, broken chunking, ...) means the body is incomplete,
     // so it is a transport failure even when a status line arrived.
+    // 400 comes as ProtocolInvalidOperationError and 407 as a proxy error: statuses too, not
+    // transport failures (else a 400 would be retried as if the network had failed).
     const bool statusError = (networkError >= QNetworkReply::ContentAccessDenied
                               && networkError <= QNetworkReply::UnknownContentError)
         || (networkError >= QNetworkReply::InternalServerError
-            && networkError <= QNetworkReply::UnknownServerError);
+            && networkError <= QNetworkReply::UnknownServerError)
+        || (hasStatus && (networkError == QNetworkReply::ProtocolInvalidOperationError
+                          || networkError == QNetworkReply::ProxyAuthenticationRequiredError));
     // When the connection closes early, Qt reports either the status's error or
     // RemoteHostClosedError, depending on how the bytes and the FIN were read. Compare the body
     // with its announced length (unless Qt decompressed it) so that a cut body is always a
@@ -201,6 +231,12 @@ void PageReply::finish()
     if (m_finished)
         return;
     m_finished = true;
+    if (!m_secret.isEmpty()) {
+        const QString secret = QString::fromUtf8(m_secret);
+        const QString hidden = QStringLiteral("•••");
+        m_error.serverMessage.replace(secret, hidden);
+        m_error.detail.replace(secret, hidden);
+    }
     m_idleTimer.stop();
     m_totalTimer.stop();
     emit finished();

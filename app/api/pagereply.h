@@ -21,7 +21,11 @@ public:
     struct Limits {
         int idleTimeoutMs = 30000;        // no byte for this long: Timeout
         int totalTimeoutMs = 180000;      // the whole reply took longer: Timeout
-        qint64 maxBodyBytes = 512LL << 20; // a larger body is refused: TooLarge
+        // A larger body is refused (TooLarge) and its download stopped. 128 MB: a page holds
+        // at most 100 entries, so this allows 1.3 MB per entry on average, or one 100 MB tool
+        // output; parsing needs a few times the body's size (simdjson's DOM, then each entry's
+        // bytes), so memory stays well under a gigabyte whatever a server sends.
+        qint64 maxBodyBytes = 128LL << 20;
     };
 
     PageReply(QNetworkReply *reply, const QUrl &allowedOrigin, const Limits &limits,
@@ -37,6 +41,10 @@ public:
     ParsedPage takePage() { return std::move(m_page); }
     qint64 bodyBytes() const { return m_bodyBytes; }
 
+    // Text that must never appear in an error (the token: a hostile or careless server may echo
+    // the Authorization header in its error body). Replaced before finished().
+    void setSecret(const QByteArray &secret) { m_secret = secret; }
+
     // Stops the request; finished() follows with a Cancelled error.
     void abort();
 
@@ -46,6 +54,7 @@ signals:
 private:
     void onRedirected(const QUrl &target);
     void onProgress(qint64 received, qint64 total);
+    void onReadyRead();
     void onNetworkFinished();
     void onParsed();
     void failBeforeFinish(ApiError::Kind kind, const QString &detail);
@@ -58,7 +67,9 @@ private:
     QTimer m_totalTimer;
     ApiError m_error;        // set when we abort on purpose, so Qt's generic error is not used
     ParsedPage m_page;
+    QByteArray m_body;       // what arrived so far, never more than maxBodyBytes
     QFutureWatcher<PageParseResult> m_parseWatcher;
     qint64 m_bodyBytes = 0;
+    QByteArray m_secret;
     bool m_finished = false;
 };
