@@ -20,6 +20,10 @@ struct LogEntry
     QString messageType;          // null when the server sent null
     QString toolName;             // null when the server sent null
     QString summary;              // one line for the table: thought, else observation, else input
+    // agent_run_id is not the run that was asked for. Such an entry keeps its place (paging is
+    // positional, so dropping it would shift every later row) but is flagged, never silently
+    // mixed in: RunLoader counts and reports them, the UI can mark the row.
+    bool otherRun = false;
 
     bool hasTime() const { return createdAtMsecs != kNoTime; }
 };

@@ -4,19 +4,42 @@
 
 void LogStore::clear()
 {
-    m_entries.clear();
+    m_chunks.clear();
     m_states.clear();
     m_loadedCount = 0;
+    m_otherRunCount = 0;
+}
+
+const LogEntry &LogStore::at(int row) const
+{
+    static const LogEntry empty;
+    const size_t chunk = size_t(row) / kChunkRows;
+    if (row < 0 || chunk >= m_chunks.size() || !m_chunks[chunk])
+        return empty;
+    return (*m_chunks[chunk])[size_t(row) % kChunkRows];
+}
+
+LogEntry &LogStore::slot(int row)
+{
+    std::unique_ptr<Chunk> &chunk = m_chunks[size_t(row) / kChunkRows];
+    if (!chunk)
+        chunk = std::make_unique<Chunk>();
+    return (*chunk)[size_t(row) % kChunkRows];
 }
 
 void LogStore::resize(int rows)
 {
     rows = std::max(0, rows);
     for (int row = rows; row < size(); ++row) {
-        if (isLoaded(row))
+        if (isLoaded(row)) {
+            LogEntry &entry = slot(row);
             --m_loadedCount;
+            if (entry.otherRun)
+                --m_otherRunCount;
+            entry = LogEntry(); // the chunk may stay (rows kept before it), its data must not
+        }
     }
-    m_entries.resize(size_t(rows));
+    m_chunks.resize((size_t(rows) + kChunkRows - 1) / kChunkRows);
     m_states.resize(size_t(rows), RowState::NotLoaded);
 }
 
@@ -26,9 +49,14 @@ void LogStore::setEntries(int firstRow, QList<LogEntry> &&entries)
     for (LogEntry &entry : entries) {
         if (row < 0 || row >= size())
             break;
+        LogEntry &target = slot(row);
         if (!isLoaded(row))
             ++m_loadedCount;
-        m_entries[size_t(row)] = std::move(entry);
+        else if (target.otherRun)
+            --m_otherRunCount;
+        if (entry.otherRun)
+            ++m_otherRunCount;
+        target = std::move(entry);
         m_states[size_t(row)] = RowState::Loaded;
         ++row;
     }
@@ -52,7 +80,7 @@ QList<QByteArray> LogStore::rawEntries(int firstRow, int lastRow) const
     raw.reserve(std::max(0, lastRow - firstRow + 1));
     for (int row = firstRow; row <= lastRow; ++row) {
         if (isLoaded(row))
-            raw.append(m_entries[size_t(row)].rawJson);
+            raw.append(at(row).rawJson);
     }
     return raw;
 }

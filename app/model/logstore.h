@@ -5,7 +5,9 @@
 #include <QByteArray>
 #include <QList>
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 // The run's entries by position (chronological, or newest first for a reversed view). Rows whose
@@ -16,15 +18,18 @@ class LogStore
 public:
     enum class RowState : std::uint8_t { NotLoaded, Loading, Failed, Loaded };
 
-    int size() const { return int(m_entries.size()); }
+    int size() const { return int(m_states.size()); }
     void clear();
     // Grows with placeholders or drops trailing rows.
     void resize(int rows);
 
-    const LogEntry &at(int row) const { return m_entries[size_t(row)]; }
+    // An empty entry for a row that is not loaded.
+    const LogEntry &at(int row) const;
     RowState state(int row) const { return m_states[size_t(row)]; }
     bool isLoaded(int row) const { return state(row) == RowState::Loaded; }
     int loadedCount() const { return m_loadedCount; }
+    // Loaded rows whose entry is flagged LogEntry::otherRun.
+    int otherRunCount() const { return m_otherRunCount; }
 
     // Places entries at firstRow, firstRow+1, ... (all inside size()).
     void setEntries(int firstRow, QList<LogEntry> &&entries);
@@ -35,7 +40,15 @@ public:
     QList<QByteArray> rawEntries(int firstRow, int lastRow) const;
 
 private:
-    std::vector<LogEntry> m_entries;
+    // Entries live in chunks allocated when their first row arrives, so a placeholder row costs
+    // one state byte: a total_logs of millions (true or a server's lie) costs megabytes, not the
+    // gigabytes a LogEntry per row would take.
+    static constexpr int kChunkRows = 128;
+    using Chunk = std::array<LogEntry, kChunkRows>;
+    LogEntry &slot(int row);
+
+    std::vector<std::unique_ptr<Chunk>> m_chunks;
     std::vector<RowState> m_states;
     int m_loadedCount = 0;
+    int m_otherRunCount = 0;
 };
