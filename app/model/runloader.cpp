@@ -111,6 +111,45 @@ void RunLoader::stopLoadingAll()
     schedule();
 }
 
+void RunLoader::cancelAll()
+{
+    m_loadAll = false;
+    m_endConfirmWanted = false;
+    m_wantMore = false;
+    if (m_pacer) {
+        for (RequestPacer::Ticket ticket : std::as_const(m_pendingTickets))
+            m_pacer->cancel(ticket);
+    }
+    m_pendingTickets.clear();
+    bool any = false;
+    for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+        PageState &state = *it;
+        if (state.status != PageStatus::InFlight && state.status != PageStatus::Backoff)
+            continue;
+        if (state.reply) {
+            // Disconnected first: the abort's finished() must not come back as a failure to
+            // retry. The server may have counted the request, so the pacer keeps it.
+            state.reply->disconnect(this);
+            state.reply->abort();
+            state.reply->deleteLater();
+            state.reply = nullptr;
+            m_pacer->finished(state.ticket);
+            --m_inFlight;
+        }
+        state.status = PageStatus::Failed;
+        m_model->markRows(it.key() * kPageSize, it.key() * kPageSize + kPageSize - 1,
+                          LogStore::RowState::Failed);
+        any = true;
+    }
+    if (any) {
+        m_lastError = ApiError{ApiError::Kind::Cancelled, 0, {}, {}, -1};
+        if (!m_hasRunInfo)
+            setState(State::Failed);
+        emit pageFailed(m_lastError);
+    }
+    emit progressChanged();
+}
+
 void RunLoader::retryFailed()
 {
     bool any = false;
@@ -120,6 +159,7 @@ void RunLoader::retryFailed()
         it->status = PageStatus::Idle;
         it->attempts = 0;
         it->rateLimitHits = 0;
+        it->shortRechecks = 0;
         m_model->markRows(it.key() * kPageSize, it.key() * kPageSize + kPageSize - 1,
                           LogStore::RowState::NotLoaded);
         any = true;
@@ -178,6 +218,11 @@ int RunLoader::failedPageCount() const
                              [](const PageState &p) { return p.status == PageStatus::Failed; }));
 }
 
+int RunLoader::otherRunEntryCount() const
+{
+    return m_model->store().otherRunCount();
+}
+
 int RunLoader::lastPageIndex() const
 {
     const int rows = knownRows();
@@ -218,7 +263,10 @@ int RunLoader::nextWantedPage() const
         return tailPage;
     // 3. Everything, oldest first, for export and search.
     if (m_loadAll) {
-        for (int page = 0; page <= lastPage; ++page) {
+        // Pages after a short page that is being asked again are likely past the end: wait.
+        const int shortPage = firstShortPageInQuestion();
+        const int last = shortPage >= 0 ? std::min(lastPage, shortPage) : lastPage;
+        for (int page = 0; page <= last; ++page) {
             if (isCandidate(page))
                 return page;
         }
@@ -311,10 +359,16 @@ void RunLoader::onPageFinished(int page, PageReply *reply)
     state.reply = nullptr;
     --m_inFlight;
     m_pacer->finished(state.ticket);
-    if (reply->error().isError())
+    if (reply->error().isError()) {
         handleFailure(page, reply->error());
-    else
-        handlePage(page, reply->takePage());
+    } else {
+        ParsedPage parsed = reply->takePage();
+        const QString problem = checkPage(page, parsed);
+        if (problem.isEmpty())
+            handlePage(page, std::move(parsed));
+        else
+            handleFailure(page, ApiError{ApiError::Kind::InvalidResponse, 0, {}, problem, -1});
+    }
     schedule();
     checkAllLoaded();
     emit progressChanged();
@@ -376,18 +430,161 @@ void RunLoader::handleFailure(int page, const ApiError &error)
     emit pageFailed(error);
 }
 
-void RunLoader::handlePage(int page, ParsedPage &&parsed)
+// A well-formed page can still be wrong for this request; such a page is a failure (retried,
+// then shown), never placed.
+QString RunLoader::checkPage(int page, const ParsedPage &parsed) const
+{
+    if (parsed.run.id != m_run.runId) {
+        return tr("the server answered with run %1 instead of run %2")
+            .arg(parsed.run.id)
+            .arg(m_run.runId);
+    }
+    const qsizetype count = parsed.entries.size();
+    if (count > kPageSize) {
+        // More than `limit` would spill into the next page's positions and double its rows.
+        return tr("the server sent %1 entries where at most %2 were asked for").arg(count).arg(kPageSize);
+    }
+    if (count == 0)
+        return {};
+    // A server that ignores skip sends the same entries for every page: paging would never end
+    // (appending) or fill the run with copies (counted). Real entries differ at least in time.
+    // Pages are compared by their first entry (one comparison per loaded page), then in full.
+    const LogStore &store = m_model->store();
+    const QByteArray &firstRaw = parsed.entries.first().rawJson;
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        const int neighbour = it.key();
+        if (neighbour == page || it->status != PageStatus::Loaded)
+            continue;
+        if (neighbour * kPageSize >= store.size() || store.at(neighbour * kPageSize).rawJson != firstRaw)
+            continue;
+        const int first = neighbour * kPageSize;
+        if (first + count > store.size())
+            continue;
+        bool same = true;
+        for (qsizetype i = 0; i < count && same; ++i)
+            same = store.isLoaded(first + int(i)) && store.at(first + int(i)).rawJson == parsed.entries.at(i).rawJson;
+        if (same) {
+            return tr("the server sent the same entries for skip=%1 as for skip=%2 (it seems to ignore paging)")
+                .arg(qint64(page) * kPageSize)
+                .arg(qint64(neighbour) * kPageSize);
+        }
+    }
+    return {};
+}
+
+// A page shorter than a believable total_logs says: either the count or the page is wrong. One
+// more look tells a passing glitch (a proxy, a replica behind) from the truth.
+bool RunLoader::isSuspiciouslyShort(int page, int count, const std::optional<qint64> &total) const
+{
+    if (count >= kPageSize || !total || *total < 0 || *total > kMaxTrustedTotal)
+        return false;
+    if (m_mode == Mode::Appending)
+        return false;
+    // An earlier page already came back short and is being asked again: this one, after it,
+    // agrees with it (the run ends there), so believe it rather than ask again.
+    if (firstShortPageInQuestion() >= 0 && firstShortPageInQuestion() < page)
+        return false;
+    const auto it = m_pages.constFind(page);
+    if (it != m_pages.cend() && it->shortRechecks >= m_retryPolicy.shortPageRechecks)
+        return false;
+    const qint64 skip = qint64(page) * kPageSize;
+    const qint64 rows = std::max<qint64>(m_mode == Mode::Counted ? knownRows() : 0, *total);
+    return count < std::clamp<qint64>(rows - skip, 0, kPageSize);
+}
+
+int RunLoader::firstShortPageInQuestion() const
+{
+    int first = -1;
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        if (it->shortRechecks > 0 && it->status != PageStatus::Loaded && (first < 0 || it.key() < first))
+            first = it.key();
+    }
+    return first;
+}
+
+void RunLoader::recheckShortPage(int page, QList<LogEntry> &&entries)
 {
     PageState &state = m_pages[page];
-    state.status = PageStatus::Loaded;
-    state.attempts = 0;
-    state.rateLimitHits = 0;
-    updateRunInfo(parsed.run);
+    ++state.shortRechecks;
+    const int firstRow = page * kPageSize;
+    // What did arrive is right for its positions: show it while the rest is asked again.
+    if (m_mode == Mode::Counted && !entries.isEmpty()) {
+        flagOtherRunEntries(page, entries);
+        m_model->setEntries(firstRow, std::move(entries));
+    }
+    m_model->markRows(firstRow, firstRow + kPageSize - 1, LogStore::RowState::NotLoaded);
+    state.status = PageStatus::Backoff;
+    const int generation = m_generation;
+    QTimer::singleShot(jittered(m_retryPolicy.baseDelayMs), this, [this, page, generation] {
+        if (generation != m_generation)
+            return;
+        auto it = m_pages.find(page);
+        if (it != m_pages.end() && it->status == PageStatus::Backoff) {
+            it->status = PageStatus::Idle;
+            schedule();
+        }
+    });
+}
 
+void RunLoader::flagOtherRunEntries(int page, QList<LogEntry> &entries)
+{
+    int count = 0;
+    int firstRow = -1;
+    qint64 otherId = 0;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        LogEntry &entry = entries[i];
+        entry.otherRun = entry.agentRunId != m_run.runId;
+        if (!entry.otherRun)
+            continue;
+        if (count++ == 0) {
+            firstRow = page * kPageSize + int(i);
+            otherId = entry.agentRunId;
+        }
+    }
+    if (count > 0) {
+        // Queued: the rows are placed first, and a slot may open a dialog.
+        QMetaObject::invokeMethod(this, [this, firstRow, count, otherId, generation = m_generation] {
+            if (generation == m_generation)
+                emit otherRunEntries(firstRow, count, otherId);
+        }, Qt::QueuedConnection);
+    }
+}
+
+void RunLoader::dropPagesAfter(int page)
+{
+    for (auto it = m_pages.begin(); it != m_pages.end();) {
+        if (it.key() > page) {
+            if (it->reply) {
+                it->reply->disconnect(this);
+                it->reply->abort();
+                it->reply->deleteLater();
+                m_pacer->finished(it->ticket);
+                --m_inFlight;
+            }
+            it = m_pages.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void RunLoader::handlePage(int page, ParsedPage &&parsed)
+{
     const qint64 skip = qint64(page) * kPageSize;
     const int count = int(parsed.entries.size());
     const std::optional<qint64> total = parsed.run.totalLogs;
     const bool totalBelievable = total && *total >= 0 && *total <= kMaxTrustedTotal;
+
+    updateRunInfo(parsed.run);
+    if (isSuspiciouslyShort(page, count, total)) {
+        recheckShortPage(page, std::move(parsed.entries));
+        return;
+    }
+    PageState &state = m_pages[page];
+    state.status = PageStatus::Loaded;
+    state.attempts = 0;
+    state.rateLimitHits = 0;
+    state.shortRechecks = 0;
 
     if (m_mode == Mode::Unknown) {
         // The count is believed only when the first page agrees with it.
@@ -411,22 +608,26 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
             rows = int(*total);
         }
         const qint64 expected = std::clamp<qint64>(rows - skip, 0, kPageSize);
+        if (count < expected && loadedAfter(int(skip + count))) {
+            // Short, asked again, still short, yet later rows exist: this page lies, not the
+            // count. Keep what came and every later row; the rest of the page fails visibly.
+            flagOtherRunEntries(page, parsed.entries);
+            m_model->setEntries(int(skip), std::move(parsed.entries));
+            state.status = PageStatus::Failed;
+            m_model->markRows(int(skip), int(skip) + kPageSize - 1, LogStore::RowState::Failed);
+            m_lastError = ApiError{ApiError::Kind::InvalidResponse, 0, {},
+                                   tr("the server sent %1 entries at skip=%2 where %3 were expected, "
+                                      "though later entries exist")
+                                       .arg(count)
+                                       .arg(skip)
+                                       .arg(expected),
+                                   -1};
+            emit pageFailed(m_lastError);
+            return;
+        }
         if (count < expected) {
             // A short page before the count: the count was wrong; the page is the truth.
-            for (auto it = m_pages.begin(); it != m_pages.end();) {
-                if (it.key() > page) {
-                    if (it->reply) {
-                        it->reply->disconnect(this);
-                        it->reply->abort();
-                        it->reply->deleteLater();
-                        m_pacer->finished(it->ticket);
-                        --m_inFlight;
-                    }
-                    it = m_pages.erase(it);
-                } else {
-                    ++it;
-                }
-            }
+            dropPagesAfter(page);
             m_model->resizeRows(int(skip + count));
             m_ended = true;
         } else if (count > expected) {
@@ -445,6 +646,7 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
             m_ended = count < kPageSize;
         m_wantMore = false;
     }
+    flagOtherRunEntries(page, parsed.entries);
     m_model->setEntries(int(skip), std::move(parsed.entries));
     m_model->setMoreAvailable(m_mode == Mode::Appending && !m_ended);
     if (m_ended)
@@ -453,6 +655,16 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
         m_lastError = ApiError();
         emit errorsCleared();
     }
+}
+
+bool RunLoader::loadedAfter(int row) const
+{
+    const LogStore &store = m_model->store();
+    for (int r = std::max(0, row); r < store.size(); ++r) {
+        if (store.isLoaded(r))
+            return true;
+    }
+    return false;
 }
 
 void RunLoader::growRows(int rows)

@@ -37,6 +37,9 @@ public:
         int maxRateLimitHits = 10;    // 429s in a row for one page before giving up
         int rateLimitBaseDelayMs = 2000;
         int maxDelayMs = 60000;
+        // A page shorter than total_logs promises is asked again this many times before the
+        // short page is believed (a glitch must not cut the run, a lie must not loop).
+        int shortPageRechecks = 1;
     };
 
     RunLoader(QNetworkAccessManager *network, LogTableModel *model, QObject *parent = nullptr);
@@ -50,6 +53,10 @@ public:
     // Fetches every page (paced, in the background, after visible pages).
     void loadAll();
     void stopLoadingAll();
+    // The user's Cancel: aborts every request in flight or waiting (pacer, backoff), stops
+    // loadAll(). Loaded rows stay; the pages that were on their way are failed with a Cancelled
+    // error (pageFailed), so retryFailed() takes them up again.
+    void cancelAll();
     // Tries failed pages again.
     void retryFailed();
     // Asks again for the end of the run, to see entries added since (a run still going).
@@ -78,6 +85,8 @@ public:
     int pagesInFlight() const { return m_inFlight; }
     int failedPageCount() const;
     int requestsSent() const { return m_requestsSent; }
+    // Loaded rows whose agent_run_id is not this run's (kept in place, flagged).
+    int otherRunEntryCount() const;
 
 signals:
     void stateChanged(RunLoader::State state);
@@ -89,6 +98,9 @@ signals:
     void retrying(const ApiError &error, int retryInMs);
     // No failed page remains.
     void errorsCleared();
+    // A page held entries whose agent_run_id is not this run's: `count` of them, from firstRow.
+    // They are kept at their positions and flagged (LogEntry::otherRun); this is the warning.
+    void otherRunEntries(int firstRow, int count, qint64 otherRunId);
     // loadAll() finished: every row is loaded and the end of the run is known.
     void allLoaded();
 
@@ -99,6 +111,7 @@ private:
         PageStatus status = PageStatus::Idle;
         int attempts = 0;
         int rateLimitHits = 0;
+        int shortRechecks = 0;
         QPointer<PageReply> reply;
         RequestPacer::Ticket ticket = 0;
     };
@@ -111,6 +124,13 @@ private:
     void onPageFinished(int page, PageReply *reply);
     void handleFailure(int page, const ApiError &error);
     void handlePage(int page, ParsedPage &&parsed);
+    QString checkPage(int page, const ParsedPage &parsed) const;
+    bool isSuspiciouslyShort(int page, int count, const std::optional<qint64> &total) const;
+    void recheckShortPage(int page, QList<LogEntry> &&entries);
+    int firstShortPageInQuestion() const;
+    void flagOtherRunEntries(int page, QList<LogEntry> &entries);
+    void dropPagesAfter(int page);
+    bool loadedAfter(int row) const;
     void updateRunInfo(const RunInfo &info);
     void growRows(int rows);
     void setState(State state);
