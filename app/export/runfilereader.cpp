@@ -12,6 +12,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <functional>
 
 struct RunFileReader::Control
 {
@@ -26,16 +27,29 @@ QString tr(const char *text)
 constexpr qint64 kProgressIntervalMs = 100;
 } // namespace
 
-// The worker's side: reads one file and posts what it found to the reader. Knows nothing of the
-// reader's state; the reader is alive for as long as this runs (its destructor waits).
+// Where the parse delivers what it found. The file reader posts each call to its own thread;
+// RunFileReader::parseBytes() collects them in place, so the same code is tested and fuzzed
+// without files, threads or an event loop.
+struct RunFileSink
+{
+    std::function<bool()> cancelled;
+    std::function<void(const RunInfo &, RunFileReader::Format)> runInfo;
+    std::function<void(QList<LogEntry> &&, RunFileReader::Format)> entries;
+    std::function<void(qint64, qint64)> progress;
+    std::function<void(bool, const QString &)> finished;
+};
+
+// The worker's side: reads one file (or buffer) and hands what it found to the sink. Knows
+// nothing of the reader's state; the reader is alive for as long as this runs (its destructor
+// waits).
 class RunFileParse
 {
 public:
-    RunFileParse(RunFileReader *reader, std::shared_ptr<RunFileReader::Control> control, const QString &path)
-        : m_reader(reader)
-        , m_control(std::move(control))
+    RunFileParse(RunFileSink sink, const QString &path, std::optional<RunFileReader::Format> format = std::nullopt)
+        : m_sink(std::move(sink))
         , m_path(path)
         , m_shownPath(QDir::toNativeSeparators(path))
+        , m_forcedFormat(format)
     {
     }
 
@@ -46,18 +60,26 @@ public:
             finish(false, tr("Could not open %1: %2").arg(m_shownPath, file.errorString()));
             return;
         }
-        m_size = file.size();
+        const qsizetype size = file.size();
         QByteArray buffer;
-        if (m_size > 0) {
-            if (uchar *mapped = file.map(0, m_size)) {
-                m_data = reinterpret_cast<const char *>(mapped);
+        const char *data = nullptr;
+        if (size > 0) {
+            if (uchar *mapped = file.map(0, size)) {
+                data = reinterpret_cast<const char *>(mapped);
             } else {
                 // Not mappable (a pipe, a special file): read it whole instead.
                 buffer = file.readAll();
-                m_size = buffer.size();
-                m_data = buffer.constData();
+                parse(QByteArrayView(buffer));
+                return;
             }
         }
+        parse(QByteArrayView(data, size));
+    }
+
+    void parse(QByteArrayView bytes)
+    {
+        m_data = bytes.data();
+        m_size = bytes.size();
         qsizetype start = 0;
         if (m_size >= 3 && QByteArrayView(m_data, 3) == QByteArrayView("\xEF\xBB\xBF"))
             start = 3; // a byte order mark some editors write
@@ -66,7 +88,7 @@ public:
             finish(false, tr("%1 is empty: it is not an exported run.").arg(m_shownPath));
             return;
         }
-        m_format = RunFileReader::formatFromPath(m_path).value_or(sniff(first));
+        m_format = m_forcedFormat ? *m_forcedFormat : RunFileReader::formatFromPath(m_path).value_or(sniff(first));
         m_progressClock.start();
         const bool ok = m_format == RunFileReader::Format::Jsonl ? readJsonl(start) : readJson(first);
         if (!ok)
@@ -79,7 +101,7 @@ public:
 private:
     using Format = RunFileReader::Format;
 
-    bool cancelled() const { return m_control->cancel.load(std::memory_order_relaxed); }
+    bool cancelled() const { return m_sink.cancelled && m_sink.cancelled(); }
 
     qsizetype skipSpace(qsizetype pos) const
     {
@@ -371,10 +393,7 @@ private:
 
     void postRunInfo(const RunInfo &run)
     {
-        RunFileReader *reader = m_reader;
-        const Format format = m_format;
-        QMetaObject::invokeMethod(reader, [reader, run, format] { reader->deliverRunInfo(run, format); },
-                                  Qt::QueuedConnection);
+        m_sink.runInfo(run, m_format);
     }
 
     struct PageParseResultEntry
@@ -405,11 +424,7 @@ private:
         if (m_batch.isEmpty())
             return;
         m_sentAny = true;
-        RunFileReader *reader = m_reader;
-        const QList<LogEntry> batch = std::exchange(m_batch, {});
-        const Format format = m_format;
-        QMetaObject::invokeMethod(reader, [reader, batch, format] { reader->deliverEntries(batch, format); },
-                                  Qt::QueuedConnection);
+        m_sink.entries(std::exchange(m_batch, {}), m_format);
     }
 
     void postProgress(qsizetype done, bool force)
@@ -417,10 +432,8 @@ private:
         if (!force && m_progressClock.elapsed() < kProgressIntervalMs)
             return;
         m_progressClock.restart();
-        RunFileReader *reader = m_reader;
-        const qint64 total = m_size;
-        QMetaObject::invokeMethod(reader, [reader, done, total] { reader->deliverProgress(done, total); },
-                                  Qt::QueuedConnection);
+        if (m_sink.progress)
+            m_sink.progress(done, m_size);
     }
 
     bool fail(const QString &error)
@@ -433,15 +446,13 @@ private:
     {
         if (!ok)
             m_batch.clear();
-        RunFileReader *reader = m_reader;
-        QMetaObject::invokeMethod(reader, [reader, ok, error] { reader->deliverFinished(ok, error); },
-                                  Qt::QueuedConnection);
+        m_sink.finished(ok, error);
     }
 
-    RunFileReader *m_reader;
-    std::shared_ptr<RunFileReader::Control> m_control;
+    RunFileSink m_sink;
     QString m_path;
     QString m_shownPath;
+    std::optional<RunFileReader::Format> m_forcedFormat;
     const char *m_data = nullptr;
     qsizetype m_size = 0;
     Format m_format = Format::Json;
@@ -466,6 +477,29 @@ RunFileReader::~RunFileReader()
     m_future.waitForFinished();
 }
 
+RunFileReader::Contents RunFileReader::parseBytes(QByteArrayView bytes, const QString &shownName,
+                                                  std::optional<Format> format)
+{
+    Contents contents;
+    RunFileSink sink;
+    sink.runInfo = [&contents](const RunInfo &run, Format f) {
+        contents.run = run;
+        contents.format = f;
+    };
+    sink.entries = [&contents](QList<LogEntry> &&entries, Format f) {
+        contents.entries.append(std::move(entries));
+        contents.format = f;
+    };
+    sink.finished = [&contents](bool ok, const QString &error) {
+        contents.ok = ok;
+        contents.error = error;
+    };
+    RunFileParse(std::move(sink), shownName, format).parse(bytes);
+    if (!contents.ok)
+        contents.entries.clear();
+    return contents;
+}
+
 std::optional<RunFileReader::Format> RunFileReader::formatFromPath(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -488,7 +522,23 @@ bool RunFileReader::start(const QString &path)
     m_runInfo = RunInfo();
     m_entryCount = 0;
     m_control = std::make_shared<Control>();
-    auto parse = std::make_shared<RunFileParse>(this, m_control, path);
+    RunFileSink sink;
+    const std::shared_ptr<Control> control = m_control;
+    sink.cancelled = [control] { return control->cancel.load(std::memory_order_relaxed); };
+    sink.runInfo = [this](const RunInfo &run, Format format) {
+        QMetaObject::invokeMethod(this, [this, run, format] { deliverRunInfo(run, format); }, Qt::QueuedConnection);
+    };
+    sink.entries = [this](QList<LogEntry> &&entries, Format format) {
+        QMetaObject::invokeMethod(this, [this, batch = std::move(entries), format] { deliverEntries(batch, format); },
+                                  Qt::QueuedConnection);
+    };
+    sink.progress = [this](qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(this, [this, done, total] { deliverProgress(done, total); }, Qt::QueuedConnection);
+    };
+    sink.finished = [this](bool ok, const QString &error) {
+        QMetaObject::invokeMethod(this, [this, ok, error] { deliverFinished(ok, error); }, Qt::QueuedConnection);
+    };
+    auto parse = std::make_shared<RunFileParse>(std::move(sink), path);
     m_future = QtConcurrent::run([parse] { parse->run(); });
     return true;
 }

@@ -3,6 +3,7 @@
 #include "model/logentry.h"
 #include "model/runinfo.h"
 
+#include <QByteArrayView>
 #include <QFuture>
 #include <QList>
 #include <QObject>
@@ -34,6 +35,21 @@ public:
     // Cancels a running read and waits for the worker to stop.
     ~RunFileReader() override;
 
+    // What a whole file holds, read in place: the same parse as start(), without files, threads
+    // or signals (for tests and fuzzing). On failure `entries` is empty and `error` is the
+    // sentence finished() would give.
+    struct Contents {
+        bool ok = false;
+        QString error;
+        Format format = Format::Json;
+        std::optional<RunInfo> run;   // the last run info the file gave
+        QList<LogEntry> entries;
+    };
+    // `shownName` names the input in messages (and, by its extension, picks the format unless
+    // `format` is given; without either the bytes are sniffed).
+    static Contents parseBytes(QByteArrayView bytes, const QString &shownName,
+                               std::optional<Format> format = std::nullopt);
+
     // .json / .jsonl (.ndjson) by extension; std::nullopt otherwise (then start() sniffs).
     static std::optional<Format> formatFromPath(const QString &path);
 
@@ -63,7 +79,6 @@ signals:
 
 private:
     struct Control;
-    friend class RunFileParse;
 
     void deliverRunInfo(const RunInfo &run, Format format);
     void deliverEntries(const QList<LogEntry> &entries, Format format);
