@@ -1,0 +1,62 @@
+#include "fuzztargets.h"
+
+#include "api/pageparser.h"
+#include "export/runfilereader.h"
+#include "model/entrydetail.h"
+#include "model/jsontext.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace {
+// Values are consumed so that the work cannot be optimised away.
+volatile std::size_t g_sink = 0;
+
+void detailOf(const QByteArray &raw)
+{
+    const EntryDetail detail = parseEntryDetail(raw);
+    g_sink = g_sink + std::size_t(detail.ok) + std::size_t(detail.otherFields.size());
+    g_sink = g_sink + std::size_t(JsonText::pretty(raw).size());
+    g_sink = g_sink + std::size_t(JsonText::readable(raw).size());
+    g_sink = g_sink + std::size_t(JsonText::compact(raw).size());
+    g_sink = g_sink + std::size_t(JsonText::compactPreview(raw, 61).size());
+    const JsonText::SyntaxCheck check = JsonText::check(raw);
+    g_sink = g_sink + std::size_t(check.ok) + std::size_t(check.reason.size());
+    if (!detail.toolOutput.isEmpty())
+        g_sink = g_sink + std::size_t(JsonText::readable(detail.toolOutput).size());
+}
+} // namespace
+
+namespace FuzzTargets {
+
+void pageParser(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
+    const PageParseResult page = PageParser::parse(body);
+    g_sink = g_sink + std::size_t(page.ok) + std::size_t(page.error.size());
+    if (page.ok) {
+        for (const LogEntry &entry : page.page.entries) {
+            g_sink = g_sink + std::size_t(entry.summary.size());
+            detailOf(entry.rawJson);
+        }
+    }
+    const EntryParseResult entry = PageParser::parseEntry(QByteArrayView(body), 3);
+    g_sink = g_sink + std::size_t(entry.ok) + std::size_t(entry.error.size());
+    detailOf(body);
+    if (body.size() >= 2 && body.startsWith('"'))
+        g_sink = g_sink + std::size_t(JsonText::unescapeString(body).size());
+}
+
+void runFile(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    for (const QString &name : {QStringLiteral("fuzz.json"), QStringLiteral("fuzz.jsonl"), QStringLiteral("fuzz")}) {
+        const RunFileReader::Contents contents = RunFileReader::parseBytes(bytes, name);
+        g_sink = g_sink + std::size_t(contents.ok) + std::size_t(contents.error.size())
+            + std::size_t(contents.entries.size());
+        if (!contents.ok && !contents.entries.isEmpty())
+            __builtin_trap(); // a failed read must hand over nothing
+    }
+}
+
+} // namespace FuzzTargets

@@ -1,0 +1,52 @@
+// Replays tests/fuzz/corpus/<target>/* and tests/fuzz/regressions/<target>/* through the fuzz
+// targets' code. A crash, sanitizer report or hang here is a regression of something a fuzzer
+// found (or a seed that stopped working); the asan preset runs this under ASan + UBSan.
+#include "fuzztargets.h"
+
+#include <QDir>
+#include <QFile>
+#include <QtTest>
+
+class TestFuzzCorpus : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void replay_data();
+    void replay();
+};
+
+void TestFuzzCorpus::replay_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("path");
+    int files = 0;
+    for (const QString &target : {QStringLiteral("pageparser"), QStringLiteral("runfile")}) {
+        for (const QString &kind : {QStringLiteral("corpus"), QStringLiteral("regressions")}) {
+            const QDir dir(QStringLiteral(RUNLOG_FUZZ_DIR "/%1/%2").arg(kind, target));
+            for (const QFileInfo &file : dir.entryInfoList(QDir::Files | QDir::Hidden)) {
+                QTest::addRow("%s/%s/%s", qPrintable(kind), qPrintable(target), qPrintable(file.fileName()))
+                    << target << file.absoluteFilePath();
+                ++files;
+            }
+        }
+    }
+    QVERIFY2(files >= 20, "the seed corpora are missing");
+}
+
+void TestFuzzCorpus::replay()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, path);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const auto *data = reinterpret_cast<const std::uint8_t *>(bytes.constData());
+    if (target == QLatin1String("pageparser"))
+        FuzzTargets::pageParser(data, std::size_t(bytes.size()));
+    else
+        FuzzTargets::runFile(data, std::size_t(bytes.size()));
+}
+
+QTEST_GUILESS_MAIN(TestFuzzCorpus)
+#include "tst_fuzzcorpus.moc"
