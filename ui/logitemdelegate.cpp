@@ -19,6 +19,8 @@ void LogItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
         option->font.setItalic(true);
         return;
     }
+    if (index.column() == LogTableModel::SummaryColumn && index.data(LogTableModel::OtherRunRole).toBool())
+        option->palette.setColor(QPalette::Text, RunlogPalette::forCategory(MessageCategory::Error));
     if (index.column() == LogTableModel::GapColumn) {
         const QVariant gap = index.data(LogTableModel::GapMsecsRole);
         if (gap.isValid() && gap.toLongLong() >= kLongGapMs) {

@@ -160,6 +160,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &RunLoader::pageFailed, this, &MainWindow::onPageFailed);
     connect(m_loader, &RunLoader::retrying, this, &MainWindow::onRetrying);
     connect(m_loader, &RunLoader::errorsCleared, m_banner, &QWidget::hide);
+    connect(m_loader, &RunLoader::otherRunEntries, this, [this](int firstRow, int count, qint64 otherRunId) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("The server sent %n entries of run %1 among this run's (from entry %2). They are kept "
+                                 "in place and marked ⚠.", nullptr, count)
+                                  .arg(otherRunId)
+                                  .arg(firstRow + 1),
+                              false);
+    });
     connect(m_follower, &RunFollower::followingChanged, this, &MainWindow::onFollowingChanged);
     connect(m_follower, &RunFollower::runFinished, this, [this](const QString &status) {
         statusBar()->showMessage(tr("The run has finished (%1): no longer following it.").arg(status));
@@ -201,6 +209,15 @@ void MainWindow::createActions()
     connect(m_demoAction, &QAction::triggered, this, [this] { openDemo(false); });
     m_liveDemoAction = new QAction(tr("Open the &Live Demo Run"), this);
     connect(m_liveDemoAction, &QAction::triggered, this, [this] { openDemo(true); });
+
+    m_stopAction = new QAction(tr("&Stop Loading"), this);
+    m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_stopAction->setToolTip(tr("Cancel every request in flight or waiting; loaded entries stay, F5 resumes"));
+    connect(m_stopAction, &QAction::triggered, this, [this] {
+        m_loader->stopLoadingAll();
+        m_loader->cancelAll();
+        statusBar()->showMessage(tr("Stopped loading. Press F5 to resume."), 6000);
+    });
 
     m_retryAction = new QAction(tr("&Retry Failed Pages"), this);
     m_retryAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
@@ -336,6 +353,7 @@ void MainWindow::createMenus()
     view->addAction(m_focusAction);
     view->addSeparator();
     view->addAction(m_retryAction);
+    view->addAction(m_stopAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts, QKeySequence::HelpContents);
@@ -388,6 +406,7 @@ void MainWindow::updateActions()
                                && (m_source == Source::File || m_loader->hasRunInfo()));
     m_retryAction->setEnabled(m_source == Source::Api);
     m_newestFirstAction->setEnabled(m_source == Source::Api);
+    m_stopAction->setEnabled(m_source == Source::Api);
 }
 
 void MainWindow::showRunPage(bool showRun)
@@ -999,6 +1018,7 @@ void MainWindow::showShortcuts()
         "<tr><td><b>Ctrl+F</b></td><td>Search (Enter / Shift+Enter, F3 / Shift+F3, n / N: next / previous match)</td></tr>"
         "<tr><td><b>Escape</b></td><td>Close the search</td></tr>"
         "<tr><td><b>F5</b></td><td>Retry pages that failed</td></tr>"
+        "<tr><td><b>Ctrl+.</b></td><td>Stop loading (cancel requests in flight)</td></tr>"
         "<tr><td><b>Ctrl+W</b></td><td>Close the run</td></tr>"
         "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
         "</table>");

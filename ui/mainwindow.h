@@ -157,6 +157,7 @@ private:
     QAction *m_demoAction;
     QAction *m_liveDemoAction;
     QAction *m_retryAction;
+    QAction *m_stopAction;
     QAction *m_closeRunAction;
     QAction *m_quitAction;
     QAction *m_copyAction;

@@ -85,6 +85,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     case MessageTypeRole: return entry.messageType;
     case MessageCategoryRole: return int(messageCategoryOf(entry.messageType));
     case ToolNameRole: return entry.toolName;
+    case OtherRunRole: return entry.otherRun;
     case CreatedAtMsecsRole: return entry.hasTime() ? QVariant(entry.createdAtMsecs) : QVariant();
     case GapMsecsRole: {
         const qint64 gap = gapMsecs(row);
@@ -107,7 +108,10 @@ QVariant LogTableModel::displayData(int row, int column) const
     }
     case TypeColumn: return entry.messageType;
     case ToolColumn: return entry.toolName;
-    case SummaryColumn: return entry.summary;
+    case SummaryColumn:
+        if (entry.otherRun)
+            return tr("⚠ entry of run %1: %2").arg(entry.agentRunId).arg(entry.summary);
+        return entry.summary;
     default: return {};
     }
 }

@@ -21,6 +21,7 @@ public:
         GapMsecsRole,                    // qint64 ms since the previous entry, or absent
         ToolNameRole,                    // QString
         ChronologicalIndexRole,          // int: 0-based position in the run, oldest first
+        OtherRunRole,                    // bool: the server sent an entry of another run here
     };
 
     explicit LogTableModel(QObject *parent = nullptr);

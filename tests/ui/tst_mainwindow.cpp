@@ -64,6 +64,7 @@ private slots:
     void searchMarksMovesAndCoversWholeRun();
     void invalidRegexSaysWhy();
     void filterByTypeShowsCount();
+    void entriesOfAnotherRunAreMarked();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -376,6 +377,25 @@ void TestMainWindow::filterByTypeShowsCount()
     QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 1")));
     m_window->searchController()->clearFilters();
     QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 1500);
+}
+
+void TestMainWindow::entriesOfAnotherRunAreMarked()
+{
+    TestLogServer *server = m_server.get();
+    m_server->setInterceptor([server](const HttpRequest &request, int) -> std::optional<HttpResponse> {
+        HttpResponse response = server->endpoint().handle(request);
+        if (response.status == 200) // the third entry of every page claims another run
+            response.body.replace(response.body.indexOf("\"agent_run_id\":42,\"created_at\":\"2025-01-01T00:00:02Z"),
+                                  qstrlen("\"agent_run_id\":42"), "\"agent_run_id\":99");
+        return response;
+    });
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_VERIFY(m_window->banner()->isVisible());
+    QVERIFY2(m_window->banner()->text().contains(QStringLiteral("run 99")), qPrintable(m_window->banner()->text()));
+    const QString summary = m_window->logModel()->index(2, LogTableModel::SummaryColumn).data().toString();
+    QVERIFY2(summary.startsWith(QStringLiteral("⚠ entry of run 99")), qPrintable(summary));
+    QCOMPARE(m_window->logModel()->rowCount(), 1500); // nothing dropped, nothing shifted
 }
 
 QTEST_MAIN(TestMainWindow)
