@@ -65,6 +65,7 @@ private slots:
     void invalidRegexSaysWhy();
     void filterByTypeShowsCount();
     void entriesOfAnotherRunAreMarked();
+    void longRunOpensWithOneRequestAndEndsWithOneMore();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -396,6 +397,21 @@ void TestMainWindow::entriesOfAnotherRunAreMarked()
     const QString summary = m_window->logModel()->index(2, LogTableModel::SummaryColumn).data().toString();
     QVERIFY2(summary.startsWith(QStringLiteral("⚠ entry of run 99")), qPrintable(summary));
     QCOMPARE(m_window->logModel()->rowCount(), 1500); // nothing dropped, nothing shifted
+}
+
+void TestMainWindow::longRunOpensWithOneRequestAndEndsWithOneMore()
+{
+    m_server->addRun(makeRun(kOrg, 45, 12000));
+    openRun(45);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTest::qWait(200);
+    QCOMPARE(m_server->requestCount(), 1);
+    QCOMPARE(m_window->logModel()->rowCount(), 12000);
+    QTest::keyClick(m_window->tableView(), Qt::Key_End, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 11999")));
+    QTest::qWait(200);
+    QCOMPARE(m_server->requestCount(), 2);
+    QCOMPARE(m_server->requestLog().last().skip, QStringLiteral("11900"));
 }
 
 QTEST_MAIN(TestMainWindow)
