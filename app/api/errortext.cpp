@@ -19,7 +19,7 @@ QString describeHttp(const ApiError &error, const RunRef &run)
 {
     switch (error.httpStatus) {
     case 401:
-        return tr("The API token was rejected. Check the token in Open Run (it comes from the "
+        return tr("The API token was rejected: check that it is current (tokens come from the "
                   "Codegen web app's settings).");
     case 403:
         return tr("You do not have access to organization %1.").arg(run.orgId);
