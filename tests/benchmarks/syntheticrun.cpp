@@ -22,9 +22,6 @@ QByteArray jsonString(const QByteArray &text)
     out.append('"');
     return out;
 }
-
-// Entries shaped like real agent logs: mostly tool calls with a thought, an input object and a
-// multi-line output; plan evaluations; a few errors and a final answer; an occasional big output.
 } // namespace
 
 QByteArray SyntheticRun::entry(qint64 runId, int index)
