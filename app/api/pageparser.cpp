@@ -1,6 +1,7 @@
 #include "pageparser.h"
 
 #include "model/jsontext.h"
+#include "model/jsonvalidation.h"
 #include "model/timestamps.h"
 
 #include <simdjson.h>
@@ -522,38 +523,17 @@ private:
     QByteArray m_keyScratch;
 };
 
-// simdjson's DOM parser is the fast, complete validator (grammar, UTF-8, depth). It is stricter
-// than JSON in two ways that real servers hit: numbers beyond double or 64-bit range (1e400,
-// 18446744073709551616) and lone surrogate escapes. For those two error kinds our own scalar
-// checker has the last word; for every error it says where the text goes wrong.
+// The page's verdict in its own words: where the text goes wrong, and simdjson's word for it.
 QString validate(const simdjson::padded_string &json, const QByteArray &body)
 {
-    error_code domError = simdjson::SUCCESS;
-    {
-        simdjson::dom::parser dom;
-        domError = dom.allocate(json.size(), kMaxDepth);
-        if (!domError) {
-            simdjson::dom::element root;
-            domError = dom.parse(json).get(root);
-        }
-    }
-    if (!domError)
+    const JsonValidation::Verdict verdict = JsonValidation::check(json, body, int(kMaxDepth));
+    if (verdict.ok)
         return {};
-    const QString simdjsonMessage = QString::fromUtf8(simdjson::error_message(domError));
-    if (domError == simdjson::MEMALLOC || domError == simdjson::CAPACITY)
-        return QStringLiteral("the response is too large to parse (%1)").arg(simdjsonMessage);
-
-    const JsonText::SyntaxCheck check = JsonText::check(body, int(kMaxDepth));
-    if (!check.ok) {
-        return QStringLiteral("not valid JSON at byte %1 (line %2, column %3): %4 [simdjson: %5]")
-                .arg(check.offset)
-                .arg(check.line)
-                .arg(check.column)
-                .arg(check.reason, simdjsonMessage);
-    }
-    if (domError == simdjson::NUMBER_ERROR || domError == simdjson::STRING_ERROR)
-        return {};
-    return QStringLiteral("not valid JSON: %1").arg(simdjsonMessage);
+    if (verdict.tooLarge)
+        return QStringLiteral("the response is too large to parse (%1)").arg(verdict.engineMessage);
+    if (verdict.where.startsWith(QLatin1String("not valid JSON at byte")))
+        return QStringLiteral("%1 [simdjson: %2]").arg(verdict.where, verdict.engineMessage);
+    return verdict.where;
 }
 
 } // namespace

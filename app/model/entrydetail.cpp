@@ -1,6 +1,7 @@
 #include "entrydetail.h"
 
 #include "jsontext.h"
+#include "jsonvalidation.h"
 
 #include <simdjson.h>
 
@@ -88,35 +89,12 @@ EntryDetail failure(const QString &message)
     return d;
 }
 
-// Same policy as the page parser: simdjson's DOM validates; its two strictures beyond JSON
-// (out-of-range numbers, lone surrogates) are overruled by our own checker, which also says
-// where any error is.
 QString validate(const simdjson::padded_string &json, const QByteArray &raw)
 {
-    error_code domError = simdjson::SUCCESS;
-    {
-        simdjson::dom::parser dom;
-        domError = dom.allocate(json.size(), kMaxDepth);
-        if (!domError) {
-            simdjson::dom::element root;
-            domError = dom.parse(json).get(root);
-        }
-    }
-    if (!domError)
-        return {};
-    const QString simdjsonMessage = QString::fromUtf8(simdjson::error_message(domError));
-    if (domError == simdjson::MEMALLOC || domError == simdjson::CAPACITY)
-        return QStringLiteral("the entry is too large to parse (%1)").arg(simdjsonMessage);
-    const JsonText::SyntaxCheck check = JsonText::check(raw, int(kMaxDepth));
-    if (!check.ok)
-        return QStringLiteral("not valid JSON at byte %1 (line %2, column %3): %4")
-                .arg(check.offset)
-                .arg(check.line)
-                .arg(check.column)
-                .arg(check.reason);
-    if (domError == simdjson::NUMBER_ERROR || domError == simdjson::STRING_ERROR)
-        return {};
-    return QStringLiteral("not valid JSON: %1").arg(simdjsonMessage);
+    const JsonValidation::Verdict verdict = JsonValidation::check(json, raw, int(kMaxDepth));
+    if (verdict.tooLarge)
+        return QStringLiteral("the entry is too large to parse (%1)").arg(verdict.engineMessage);
+    return verdict.where;
 }
 
 } // namespace

@@ -1,0 +1,44 @@
+#include "model/jsonvalidation.h"
+
+#include "model/jsontext.h"
+
+namespace JsonValidation {
+
+Verdict check(const simdjson::padded_string &json, const QByteArray &raw, int maxDepth)
+{
+    simdjson::error_code domError = simdjson::SUCCESS;
+    {
+        simdjson::dom::parser dom;
+        domError = dom.allocate(json.size(), size_t(maxDepth));
+        if (!domError) {
+            simdjson::dom::element root;
+            domError = dom.parse(json).get(root);
+        }
+    }
+    Verdict verdict;
+    if (!domError)
+        return verdict;
+    verdict.engineMessage = QString::fromUtf8(simdjson::error_message(domError));
+    if (domError == simdjson::MEMALLOC || domError == simdjson::CAPACITY) {
+        verdict.ok = false;
+        verdict.tooLarge = true;
+        return verdict;
+    }
+    const JsonText::SyntaxCheck syntax = JsonText::check(raw, maxDepth);
+    if (!syntax.ok) {
+        verdict.ok = false;
+        verdict.where = QStringLiteral("not valid JSON at byte %1 (line %2, column %3): %4")
+                            .arg(syntax.offset)
+                            .arg(syntax.line)
+                            .arg(syntax.column)
+                            .arg(syntax.reason);
+        return verdict;
+    }
+    if (domError == simdjson::NUMBER_ERROR || domError == simdjson::STRING_ERROR)
+        return verdict; // valid JSON that simdjson's DOM is stricter about
+    verdict.ok = false;
+    verdict.where = QStringLiteral("not valid JSON: %1").arg(verdict.engineMessage);
+    return verdict;
+}
+
+} // namespace JsonValidation
