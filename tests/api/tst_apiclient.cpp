@@ -519,8 +519,11 @@ void TestApiClient::crossOriginRedirectRefused()
 void TestApiClient::sameOriginRedirectFollowed()
 {
     const QUrl target = m_server->logsUrl(kOrg, kRun, QUrlQuery(QStringLiteral("skip=0&limit=100&reverse=false")));
-    m_server->setInterceptor([target](const HttpRequest &, int index) -> std::optional<HttpResponse> {
-        if (index > 0)
+    // Like a real server, every request for the old address is redirected (not only the first):
+    // Qt 6.4 now and then sends a request twice, and a server that answered the copy with a page
+    // would hand one reply two bodies.
+    m_server->setInterceptor([target](const HttpRequest &request, int) -> std::optional<HttpResponse> {
+        if (request.queryValue(QStringLiteral("limit")) != QLatin1String("5"))
             return std::nullopt;
         HttpResponse response = HttpResponse::text(302, "moved\n");
         // Relative, as servers often send it: resolved against the request's own origin.
@@ -534,7 +537,7 @@ void TestApiClient::sameOriginRedirectFollowed()
     query.limit = 5; // the redirect target asks for 100, so the page shows which was served
     const Fetched result = fetch(*client, RunRef{kOrg, kRun}, query);
     QVERIFY(result.finished);
-    COMPARE_KIND(result.error.kind, ApiError::Kind::None);
+    QVERIFY2(result.error.kind == ApiError::Kind::None, qPrintable(result.error.detail));
     QCOMPARE(result.page.entries.size(), kEntries);
     const QList<LogsRequestRecord> log = m_server->requestLog();
     QString seen;
