@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
+#include "settings/appsettings.h"
 #include "settings/knownsecrets.h"
 #include "settings/secretredaction.h"
 
@@ -61,7 +62,12 @@ int main(int argc, char *argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
-    RequestPacer::setDefaultLimit(options.rateLimitCount, options.rateLimitWindowMs);
+    if (options.rateLimitGiven) {
+        RequestPacer::setDefaultLimit(options.rateLimitCount, options.rateLimitWindowMs);
+    } else {
+        const AppSettings settings; // the limit set in the window (View > Rate Limit…)
+        RequestPacer::setDefaultLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
+    }
 
     if (!options.exportPath.isEmpty()) {
         // No window, no display: fetch or read, write the file, say how it went on stderr.

@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/errortext.h"
 #include "api/requestpacer.h"
+#include "cli/commandline.h"
 #include "demo/demobackend.h"
 #include "detailpane.h"
 #include "export/runfilereader.h"
@@ -40,6 +41,7 @@
 #include <QPlainTextEdit>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -219,6 +221,10 @@ void MainWindow::createActions()
         statusBar()->showMessage(tr("Stopped loading. Press F5 to resume."), 6000);
     });
 
+    m_rateLimitAction = new QAction(tr("Rate &Limit…"), this);
+    m_rateLimitAction->setToolTip(tr("How many requests Runlog may send per time window (the API allows 60 per 60 s)"));
+    connect(m_rateLimitAction, &QAction::triggered, this, &MainWindow::editRateLimit);
+
     m_retryAction = new QAction(tr("&Retry Failed Pages"), this);
     m_retryAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
     connect(m_retryAction, &QAction::triggered, this, &MainWindow::retry);
@@ -354,6 +360,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_retryAction);
     view->addAction(m_stopAction);
+    view->addAction(m_rateLimitAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts, QKeySequence::HelpContents);
@@ -990,6 +997,28 @@ void MainWindow::updateFilterText()
                                 ? tr("Showing %1 of %2").arg(locale.toString(m_proxy->rowCount()),
                                                                locale.toString(m_proxy->sourceRowCount()))
                                 : QString());
+}
+
+void MainWindow::editRateLimit()
+{
+    const QString current = QStringLiteral("%1/%2").arg(m_settings->rateLimitCount()).arg(m_settings->rateLimitWindowMs() / 1000.0);
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Rate Limit"),
+                                               tr("Requests per seconds, e.g. 60/60 (the API's documented limit):"),
+                                               QLineEdit::Normal, current, &ok);
+    if (!ok)
+        return;
+    int count = 0;
+    int windowMs = 0;
+    if (!CommandLine::parseRateLimit(text, &count, &windowMs)) {
+        showWarning(tr("Rate Limit"), tr("\"%1\" is not a rate limit: write requests/seconds, e.g. 60/60.").arg(text));
+        return;
+    }
+    m_settings->setRateLimit(count, windowMs);
+    RequestPacer::setDefaultLimit(count, windowMs);
+    if (m_loader->pacer())
+        m_loader->pacer()->setLimit(count, windowMs);
+    statusBar()->showMessage(tr("At most %1 requests per %2 s from now on.").arg(count).arg(windowMs / 1000.0), 6000);
 }
 
 void MainWindow::toggleFocus()

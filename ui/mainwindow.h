@@ -113,6 +113,7 @@ private:
     void updateFilterText();
     QVector<int> shownSourceRows() const;
     void goToEntry();
+    void editRateLimit();
     void showShortcuts();
     void showAbout();
 
@@ -158,6 +159,7 @@ private:
     QAction *m_liveDemoAction;
     QAction *m_retryAction;
     QAction *m_stopAction;
+    QAction *m_rateLimitAction;
     QAction *m_closeRunAction;
     QAction *m_quitAction;
     QAction *m_copyAction;

@@ -41,6 +41,19 @@ CommandLineOptions fail(const QString &text)
     return options;
 }
 
+
+std::optional<qint64> positiveId(const QString &text)
+{
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    if (!ok || value <= 0)
+        return std::nullopt;
+    return value;
+}
+} // namespace
+
+namespace CommandLine {
+
 bool parseRateLimit(const QString &text, int *count, int *windowMs)
 {
     // "60/60" (requests per seconds), "60/60s", "100/2m".
@@ -61,18 +74,6 @@ bool parseRateLimit(const QString &text, int *count, int *windowMs)
     *windowMs = int(ms);
     return true;
 }
-
-std::optional<qint64> positiveId(const QString &text)
-{
-    bool ok = false;
-    const qint64 value = text.trimmed().toLongLong(&ok);
-    if (!ok || value <= 0)
-        return std::nullopt;
-    return value;
-}
-} // namespace
-
-namespace CommandLine {
 
 CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment &environment)
 {
