@@ -92,7 +92,8 @@ DetailPane::DetailPane(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_text, 1);
 
-    connect(&m_watcher, &QFutureWatcher<QTextDocument *>::finished, this, &DetailPane::onRendered);
+    connect(&m_watcher, &QFutureWatcher<Rendered>::finished, this, &DetailPane::onRendered);
+    connect(&m_highlightWatcher, &QFutureWatcher<QList<TextRange>>::finished, this, &DetailPane::onHighlightsFound);
     clear();
 }
 
@@ -101,8 +102,9 @@ DetailPane::~DetailPane()
     // A render still running hands back a document nobody will own: wait for it and delete it.
     if (m_watcher.isRunning()) {
         m_watcher.waitForFinished();
-        delete m_watcher.result();
+        delete m_watcher.result().document;
     }
+    m_highlightWatcher.waitForFinished();
 }
 
 void DetailPane::clear()
@@ -119,6 +121,8 @@ void DetailPane::showMessage(const QString &message)
     m_copyButton->setEnabled(false);
     m_placeholderDocument->setPlainText(message);
     replaceDocument(m_placeholderDocument);
+    m_shownText.clear();
+    applyHighlight();
 }
 
 void DetailPane::showEntry(const QByteArray &rawEntry, const QString &title)
@@ -157,13 +161,18 @@ void DetailPane::render()
     if (m_raw.size() > kBusyNoticeBytes)
         m_busy->setText(tr("Rendering %1…").arg(QLocale::system().formattedDataSize(m_raw.size())));
     m_renderingGeneration = m_generation;
-    m_watcher.setFuture(QtConcurrent::run(&EntryRenderer::buildDocument, m_raw, m_mode, m_text->font(),
-                                          QThread::currentThread()));
+    m_watcher.setFuture(QtConcurrent::run([raw = m_raw, mode = m_mode, font = m_text->font(),
+                                           owner = QThread::currentThread()] {
+        Rendered rendered;
+        rendered.document = EntryRenderer::buildDocument(raw, mode, font, owner, &rendered.text);
+        return rendered;
+    }));
 }
 
 void DetailPane::onRendered()
 {
-    QTextDocument *document = m_watcher.result();
+    const Rendered result = m_watcher.result();
+    QTextDocument *document = result.document;
     if (m_renderingGeneration != m_generation) {
         delete document;
         if (!m_raw.isEmpty())
@@ -173,6 +182,7 @@ void DetailPane::onRendered()
     m_busy->clear();
     document->setParent(this);
     replaceDocument(document);
+    m_shownText = result.text;
     applyHighlight();
     emit rendered();
 }
@@ -187,34 +197,51 @@ void DetailPane::setHighlight(const SearchQuery &query)
 
 void DetailPane::applyHighlight()
 {
-    // A cap keeps a search for "e" in a 5 MB output from creating a million selections.
-    constexpr qsizetype kMaxHighlights = 5000;
-    QList<QTextEdit::ExtraSelection> selections;
+    // Searching a multi-megabyte entry is work for a worker: only the selections are made here.
+    ++m_highlightGeneration;
     m_highlightCount = 0;
-    if (!m_raw.isEmpty() && !m_highlight.isEmpty() && m_highlight.isValid() && !isRendering()) {
-        const QString text = m_text->document()->toPlainText();
-        const QList<TextRange> ranges = SearchEngine(m_highlight).findRanges(text, kMaxHighlights);
-        QTextCharFormat format;
-        format.setBackground(QColor(0xff, 0xe0, 0x66));
-        format.setForeground(QColor(0x20, 0x20, 0x20));
-        selections.reserve(ranges.size());
-        for (const TextRange &range : ranges) {
-            QTextEdit::ExtraSelection selection;
-            selection.cursor = QTextCursor(m_text->document());
-            selection.cursor.setPosition(int(range.start));
-            selection.cursor.setPosition(int(range.start + range.length), QTextCursor::KeepAnchor);
-            selection.format = format;
-            selections.append(selection);
-        }
-        m_highlightCount = int(ranges.size());
-        if (!ranges.isEmpty()) {
-            QTextCursor first(m_text->document());
-            first.setPosition(int(ranges.first().start));
-            m_text->setTextCursor(first);
-            m_text->centerCursor();
-        }
+    m_text->setExtraSelections({});
+    if (m_raw.isEmpty() || m_highlight.isEmpty() || !m_highlight.isValid() || isRendering())
+        return; // onRendered() comes back here
+    if (m_highlightWatcher.isRunning())
+        return; // onHighlightsFound() starts again for the newest query
+    const int generation = m_highlightGeneration;
+    m_highlightWatcher.setProperty("generation", generation);
+    m_highlightWatcher.setFuture(QtConcurrent::run([query = m_highlight, text = m_shownText] {
+        // A cap keeps a search for "e" in a 5 MB output from creating a million selections.
+        constexpr qsizetype kMaxHighlights = 5000;
+        return SearchEngine(query).findRanges(text, kMaxHighlights);
+    }));
+}
+
+void DetailPane::onHighlightsFound()
+{
+    const QList<TextRange> ranges = m_highlightWatcher.result();
+    if (m_highlightWatcher.property("generation").toInt() != m_highlightGeneration) {
+        applyHighlight(); // the entry or the query changed meanwhile
+        return;
+    }
+    QTextCharFormat format;
+    format.setBackground(QColor(0xff, 0xe0, 0x66));
+    format.setForeground(QColor(0x20, 0x20, 0x20));
+    QList<QTextEdit::ExtraSelection> selections;
+    selections.reserve(ranges.size());
+    for (const TextRange &range : ranges) {
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(m_text->document());
+        selection.cursor.setPosition(int(range.start));
+        selection.cursor.setPosition(int(range.start + range.length), QTextCursor::KeepAnchor);
+        selection.format = format;
+        selections.append(selection);
     }
     m_text->setExtraSelections(selections);
+    m_highlightCount = int(ranges.size());
+    if (!ranges.isEmpty()) {
+        QTextCursor first(m_text->document());
+        first.setPosition(int(ranges.first().start));
+        m_text->setTextCursor(first);
+        m_text->centerCursor();
+    }
 }
 
 void DetailPane::replaceDocument(QTextDocument *document)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "entryrenderer.h"
+#include "search/searchengine.h"
 #include "search/searchquery.h"
 
 #include <QByteArray>
@@ -32,6 +33,7 @@ public:
     QByteArray entryJson() const { return m_raw; }
     QString displayedText() const;
     bool isRendering() const { return m_watcher.isRunning(); }
+    bool isHighlighting() const { return m_highlightWatcher.isRunning(); }
     QPlainTextEdit *textView() const { return m_text; }
     // Matches of the search are highlighted in whatever entry is shown, and the first one is
     // scrolled into view. An empty query removes the highlights.
@@ -58,7 +60,16 @@ private:
     QTextDocument *m_placeholderDocument;
     QByteArray m_raw;
     EntryRenderer::Mode m_mode = EntryRenderer::Mode::Readable;
-    QFutureWatcher<QTextDocument *> m_watcher;
+    struct Rendered {
+        QTextDocument *document = nullptr;
+        QString text;
+    };
+    void onHighlightsFound();
+
+    QFutureWatcher<Rendered> m_watcher;
+    QFutureWatcher<QList<TextRange>> m_highlightWatcher;
+    QString m_shownText;       // the rendered document's text, searched on a worker
+    int m_highlightGeneration = 0;
     int m_generation = 0;
     int m_renderingGeneration = -1;
     SearchQuery m_highlight;

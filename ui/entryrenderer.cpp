@@ -134,13 +134,17 @@ int keyLength(const QString &line, int indent, Mode mode)
     return colon + 1 - indent;
 }
 
-QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont &font, QThread *owner)
+QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont &font, QThread *owner,
+                             QString *plainText)
 {
     auto *document = new QTextDocument;
     document->setDocumentLayout(new QPlainTextDocumentLayout(document));
     document->setDefaultFont(font);
     document->setUndoRedoEnabled(false);
-    document->setPlainText(renderText(rawEntry, mode));
+    const QString text = renderText(rawEntry, mode);
+    document->setPlainText(text);
+    if (plainText)
+        *plainText = text;
 
     QTextCharFormat headingFormat;
     headingFormat.setFontWeight(QFont::Bold);

@@ -21,7 +21,9 @@ inline constexpr char16_t kHeadingMark = 0x258C; // ▌
 QString renderText(const QByteArray &rawEntry, Mode mode);
 
 // Builds a document for QPlainTextEdit from renderText() and moves it to `owner` (the GUI
-// thread), ready for QPlainTextEdit::setDocument.
-QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont &font, QThread *owner);
+// thread), ready for QPlainTextEdit::setDocument. `plainText`, when given, receives the
+// document's text (for searching it without touching the document again).
+QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont &font, QThread *owner,
+                             QString *plainText = nullptr);
 
 }
