@@ -474,14 +474,13 @@ void MainWindow::showOpenRunDialogFor(const QUrl &baseUrl, const RunRef &run)
         dialog.setKnownToken(m_environmentToken, QStringLiteral("CODEGEN_API_TOKEN"));
     } else {
         // The keychain answers while the dialog is open; the field then says a token is saved.
-        auto connection = connect(m_tokens, &TokenStore::loaded, &dialog,
-                                  [&dialog](const QUrl &, const QByteArray &token) {
-                                      if (!token.isEmpty()) {
-                                          KnownSecrets::add(token);
-                                          dialog.setKnownToken(token, tr("the system keychain"));
-                                      }
-                                  });
-        Q_UNUSED(connection)
+        // The connection ends with the dialog.
+        connect(m_tokens, &TokenStore::loaded, &dialog, [&dialog](const QUrl &, const QByteArray &token) {
+            if (!token.isEmpty()) {
+                KnownSecrets::add(token);
+                dialog.setKnownToken(token, tr("the system keychain"));
+            }
+        });
         m_tokens->load(baseUrl);
     }
     if (dialog.exec() != QDialog::Accepted)
