@@ -60,7 +60,7 @@ void RunLoader::close()
     m_hasRunInfo = false;
     m_lastError = ApiError();
     m_firstVisiblePage = m_lastVisiblePage = -1;
-    m_wantMore = m_loadAll = m_ended = m_endConfirmWanted = false;
+    m_wantMore = m_loadAll = m_ended = m_endConfirmWanted = m_refreshNewest = false;
     m_requestsSent = 0;
     setState(State::Idle);
     emit progressChanged();
@@ -177,6 +177,15 @@ void RunLoader::checkForNewEntries()
 {
     if (m_mode == Mode::Unknown || m_state != State::Open)
         return;
+    if (m_reverse) {
+        // Newest first: new entries arrive at the top, so the newest page is the one to ask.
+        auto first = m_pages.find(0);
+        if (first != m_pages.end() && first->status == PageStatus::Loaded)
+            first->status = PageStatus::Idle;
+        m_refreshNewest = true;
+        schedule();
+        return;
+    }
     const int rows = knownRows();
     m_ended = false;
     if (rows % kPageSize != 0) {
@@ -241,6 +250,8 @@ int RunLoader::nextWantedPage() const
         return -1;
     if (m_mode == Mode::Unknown)
         return isCandidate(0) ? 0 : -1;
+    if (m_refreshNewest && isCandidate(0))
+        return 0;
 
     const int lastPage = lastPageIndex();
     // 1. What is on screen, top first.
@@ -576,6 +587,13 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
     const bool totalBelievable = total && *total >= 0 && *total <= kMaxTrustedTotal;
 
     updateRunInfo(parsed.run);
+    if (m_reverse && page == 0 && m_refreshNewest) {
+        m_refreshNewest = false;
+        if (m_mode == Mode::Counted && totalBelievable && *total > knownRows()) {
+            restartNewestFirst(int(*total), std::move(parsed.entries));
+            return;
+        }
+    }
     if (isSuspiciouslyShort(page, count, total)) {
         recheckShortPage(page, std::move(parsed.entries));
         return;
@@ -665,6 +683,30 @@ bool RunLoader::loadedAfter(int row) const
             return true;
     }
     return false;
+}
+
+void RunLoader::restartNewestFirst(int total, QList<LogEntry> &&newest)
+{
+    // Newest first, the run grew: every older entry moved down by the number of new ones, so
+    // no loaded position is right any more. Start the positions over from the newest page; the
+    // pages in view are fetched again as usual.
+    QHash<int, PageState> pages = std::exchange(m_pages, {});
+    for (auto it = pages.begin(); it != pages.end(); ++it) {
+        if (it->reply) {
+            it->reply->disconnect(this);
+            it->reply->abort();
+            it->reply->deleteLater();
+            m_pacer->finished(it->ticket);
+            --m_inFlight;
+        }
+    }
+    PageState &first = m_pages[0];
+    first.status = PageStatus::Loaded;
+    m_model->clear();
+    m_model->resizeRows(total);
+    flagOtherRunEntries(0, newest);
+    m_model->setEntries(0, std::move(newest));
+    m_ended = total <= kPageSize;
 }
 
 void RunLoader::growRows(int rows)

@@ -133,6 +133,7 @@ private:
     bool loadedAfter(int row) const;
     void updateRunInfo(const RunInfo &info);
     void growRows(int rows);
+    void restartNewestFirst(int total, QList<LogEntry> &&newest);
     void setState(State state);
     void checkAllLoaded();
     int jittered(int delayMs) const;
@@ -167,5 +168,6 @@ private:
     bool m_loadAll = false;
     bool m_ended = false;         // a short page (or a confirming empty page) was seen
     bool m_endConfirmWanted = false; // counted mode: ask past the count once, for loadAll
+    bool m_refreshNewest = false;    // newest first: ask for page 0 again (a run still going)
     int m_generation = 0;         // bumps on open/close; late replies of older runs are ignored
 };

@@ -20,6 +20,7 @@ private slots:
     void followsAcrossPageBoundaries();
     void disabledFollowerDoesNotPoll();
     void finishedRunIsNotPolled();
+    void newestFirstViewShowsNewEntriesAtTheTop();
 
 private:
     struct Rig {
@@ -113,6 +114,29 @@ void TestRunFollower::finishedRunIsNotPolled()
     QTest::qWait(400);
     QCOMPARE(rig.server.requestCount(), 1);
     QVERIFY(!rig.follower.isFollowing());
+}
+
+void TestRunFollower::newestFirstViewShowsNewEntriesAtTheTop()
+{
+    Rig rig;
+    rig.server.addRun(makeRun(7, 42, 150, QStringLiteral("ACTIVE")));
+    rig.loader.open(ApiEndpoint{rig.server.baseUrl(), {}}, RunRef{7, 42}, true);
+    QTRY_COMPARE(rig.loader.loadedRows(), 100);
+    rig.loader.setViewport(0, 20);
+    QTRY_VERIFY(rig.follower.isFollowing());
+    const auto run = rig.server.run(42);
+    for (int n = 150; n < 175; ++n)
+        run->entries.append(makeSampleEntry(42, n));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.model.rowCount(), 175, 5000);
+    QTRY_VERIFY(rig.model.store().isLoaded(0));
+    // Row 0 is the newest entry; the rows below are the older ones, in order, none doubled.
+    QCOMPARE(rig.model.index(0, 0).data(LogTableModel::RawJsonRole).toByteArray(), run->entries.at(174));
+    rig.loader.setViewport(0, 174);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.loader.loadedRows(), 175, 5000);
+    for (int row = 0; row < 175; ++row)
+        QCOMPARE(rig.model.index(row, 0).data(LogTableModel::RawJsonRole).toByteArray(), run->entries.at(174 - row));
+    run->setStatus(QStringLiteral("COMPLETE"));
+    QTRY_VERIFY(!rig.follower.isFollowing());
 }
 
 QTEST_GUILESS_MAIN(TestRunFollower)
