@@ -64,24 +64,12 @@ void appendUnescaped(QByteArray &out, const char *p, const char *end, bool forDi
                 out.append('\n'); // a lone CR still breaks the line; CR LF becomes one break
             break;
         case 'u': {
-            const int unit = JsonTokens::readHex4(p, end);
-            if (unit < 0) {
+            const qint32 decoded = JsonTokens::decodeUnicodeEscape(p, end);
+            if (decoded < 0) {
                 out.append("\\u", 2);
                 break;
             }
-            p += 4;
-            char32_t cp = char32_t(unit);
-            if (unit >= 0xD800 && unit <= 0xDBFF) {
-                const int low = (end - p >= 6 && p[0] == '\\' && p[1] == 'u') ? JsonTokens::readHex4(p + 2, end) : -1;
-                if (low >= 0xDC00 && low <= 0xDFFF) {
-                    cp = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
-                    p += 6;
-                } else {
-                    cp = 0xFFFD;
-                }
-            } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
-                cp = 0xFFFD;
-            }
+            const char32_t cp = char32_t(decoded);
             if (forDisplay && cp < 0x20 && cp != '\t' && cp != '\n') {
                 if (cp == '\r') {
                     if (!(end - p >= 2 && p[0] == '\\' && p[1] == 'n'))

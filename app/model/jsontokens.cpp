@@ -48,6 +48,23 @@ int readHex4(const char *p, const char *end)
     return value;
 }
 
+qint32 decodeUnicodeEscape(const char *&p, const char *end)
+{
+    const int unit = readHex4(p, end);
+    if (unit < 0)
+        return -1;
+    p += 4;
+    if (unit >= 0xDC00 && unit <= 0xDFFF)
+        return 0xFFFD;
+    if (unit < 0xD800 || unit > 0xDBFF)
+        return unit;
+    const int low = (end - p >= 6 && p[0] == '\\' && p[1] == 'u') ? readHex4(p + 2, end) : -1;
+    if (low < 0xDC00 || low > 0xDFFF)
+        return 0xFFFD;
+    p += 6;
+    return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+}
+
 void appendUtf8(QByteArray &out, char32_t cp)
 {
     if (cp < 0x80) {

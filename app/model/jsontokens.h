@@ -24,6 +24,11 @@ int hexValue(char c);
 // The four hex digits at p (bounded by end) as a code unit, or -1.
 int readHex4(const char *p, const char *end);
 
+// Decodes a \uXXXX escape; `p` points at its four hex digits. A surrogate pair (the low half
+// in a second \uXXXX right after) is one code point; a lone surrogate is U+FFFD. Advances `p`
+// past what it read. -1, and `p` unchanged, when the four digits are not hex.
+qint32 decodeUnicodeEscape(const char *&p, const char *end);
+
 // Appends the code point as UTF-8.
 void appendUtf8(QByteArray &out, char32_t codePoint);
 
