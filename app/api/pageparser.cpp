@@ -2,6 +2,7 @@
 
 #include "model/jsontext.h"
 #include "model/jsonvalidation.h"
+#include "model/simdjsonvalues.h"
 #include "model/timestamps.h"
 
 #include <simdjson.h>
@@ -13,6 +14,7 @@ namespace {
 using simdjson::error_code;
 using simdjson::ondemand::json_type;
 namespace ondemand = simdjson::ondemand;
+using namespace SimdjsonValues;
 
 // Deeper documents are refused with a clear message rather than risk a stack of that depth in
 // any later consumer; real pages nest a few levels.
@@ -34,27 +36,6 @@ QString typeName(json_type t)
     return QStringLiteral("an unknown value");
 }
 
-QString text(std::string_view s)
-{
-    // Qt gives a non-null empty string for a non-null empty view; a JSON "" must stay "" and
-    // never turn into null, so say so explicitly.
-    if (s.empty())
-        return QStringLiteral("");
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-QByteArray bytes(std::string_view s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
-
-std::string_view trimTrailingSpace(std::string_view s)
-{
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 // A raw value shown inside an error message: short, one line.
 QString shortRaw(std::string_view raw)
 {
@@ -63,40 +44,6 @@ QString shortRaw(std::string_view raw)
     if (qsizetype(raw.size()) > preview.size())
         shown += QChar(0x2026);
     return shown;
-}
-
-// The exact text of a value: containers are consumed and sliced whole, scalars are the token.
-error_code rawValue(ondemand::value &value, json_type type, std::string_view &raw)
-{
-    if (type == json_type::object) {
-        ondemand::object o;
-        if (error_code e = value.get_object().get(o))
-            return e;
-        // raw_json() runs up to the next token, so it includes whitespace after the value.
-        error_code e = o.raw_json().get(raw);
-        raw = trimTrailingSpace(raw);
-        return e;
-    }
-    if (type == json_type::array) {
-        ondemand::array a;
-        if (error_code e = value.get_array().get(a))
-            return e;
-        error_code e = a.raw_json().get(raw);
-        raw = trimTrailingSpace(raw);
-        return e;
-    }
-    raw = trimTrailingSpace(value.raw_json_token());
-    return simdjson::SUCCESS;
-}
-
-// The text of a string value, unescaped. simdjson refuses a lone surrogate escape ("\ud800"),
-// which is valid JSON; then our own decoder turns it into U+FFFD.
-QString stringText(ondemand::value &value, std::string_view rawToken)
-{
-    std::string_view s;
-    if (value.get_string().get(s) == simdjson::SUCCESS)
-        return text(s);
-    return JsonText::unescapeString(QByteArrayView(rawToken.data(), qsizetype(rawToken.size())));
 }
 
 // For optional string fields: the text; null stays null; any other type is shown as its raw

@@ -2,6 +2,7 @@
 
 #include "jsontext.h"
 #include "jsonvalidation.h"
+#include "simdjsonvalues.h"
 
 #include <simdjson.h>
 
@@ -13,55 +14,9 @@ namespace {
 using simdjson::error_code;
 using simdjson::ondemand::json_type;
 namespace ondemand = simdjson::ondemand;
+using namespace SimdjsonValues;
 
 constexpr size_t kMaxDepth = 512;
-
-QString text(std::string_view s)
-{
-    // A JSON "" must stay an empty, non-null string.
-    if (s.empty())
-        return QStringLiteral("");
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-QByteArray bytes(std::string_view s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
-
-std::string_view trimTrailingSpace(std::string_view s)
-{
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-error_code rawValue(ondemand::value &value, json_type type, std::string_view &raw)
-{
-    if (type == json_type::object) {
-        ondemand::object o;
-        if (error_code e = value.get_object().get(o))
-            return e;
-        return o.raw_json().get(raw);
-    }
-    if (type == json_type::array) {
-        ondemand::array a;
-        if (error_code e = value.get_array().get(a))
-            return e;
-        return a.raw_json().get(raw);
-    }
-    raw = trimTrailingSpace(value.raw_json_token());
-    return simdjson::SUCCESS;
-}
-
-// simdjson refuses lone surrogate escapes, which are valid JSON: our decoder takes over then.
-QString stringText(ondemand::value &value, std::string_view rawToken)
-{
-    std::string_view s;
-    if (value.get_string().get(s) == simdjson::SUCCESS)
-        return text(s);
-    return JsonText::unescapeString(QByteArrayView(rawToken.data(), qsizetype(rawToken.size())));
-}
 
 QString keyOf(const ondemand::field &field, const char *documentEnd)
 {
