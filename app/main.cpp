@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
+#include "session/demoservice.h"
 #include "settings/appsettings.h"
 #include "settings/knownsecrets.h"
 #include "settings/secretredaction.h"
@@ -84,10 +85,11 @@ int main(int argc, char *argv[])
         if (!window.openDemo())
             return 1;
         // Scripts and tests find the demo backend here; it needs no token.
+        const DemoService *demo = window.demoService();
         printLine(stderr, QStringLiteral("runlog: demo backend listening on %1 (organization %2, run %3)")
-                              .arg(window.demoBackend()->baseUrl().toString())
-                              .arg(window.demoBackend()->demoOrgId())
-                              .arg(window.demoBackend()->demoRunId()));
+                              .arg(demo->endpoint().baseUrl.toString())
+                              .arg(demo->sampleRun().orgId)
+                              .arg(demo->sampleRun().runId));
     } else if (!options.inputFile.isEmpty()) {
         window.openFile(options.inputFile);
     } else if (options.run) {

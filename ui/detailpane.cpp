@@ -1,7 +1,7 @@
 #include "detailpane.h"
 
-#include "model/entrydetail.h"
-#include "model/jsontext.h"
+#include "json/entrydetail.h"
+#include "json/jsontext.h"
 #include "search/searchengine.h"
 
 #include <QApplication>

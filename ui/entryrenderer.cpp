@@ -1,7 +1,7 @@
 #include "entryrenderer.h"
 
-#include "model/entrydetail.h"
-#include "model/jsontext.h"
+#include "json/entrydetail.h"
+#include "json/jsontext.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -109,7 +109,7 @@ QString renderText(const QByteArray &rawEntry, Mode mode)
 
 // The length of the key at the start of a line ("key: …" in the readable view, "\"key\": …"
 // in JSON), after its indentation; 0 when the line does not start with one.
-int keyLength(const QString &line, int indent, Mode mode)
+static int keyLength(const QString &line, int indent, Mode mode)
 {
     const int size = int(line.size());
     if (indent >= size)

@@ -3,8 +3,8 @@
 #include "api/apiclient.h"
 #include "api/errortext.h"
 #include "api/requestpacer.h"
-#include "cli/commandline.h"
-#include "demo/demobackend.h"
+#include "api/ratelimit.h"
+#include "session/demoservice.h"
 #include "detailpane.h"
 #include "export/runfilereader.h"
 #include "exportcontroller.h"
@@ -19,7 +19,7 @@
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
-#include "model/timestamps.h"
+#include "run/timestamps.h"
 #include "openrundialog.h"
 #include "runheader.h"
 #include "settings/appsettings.h"
@@ -363,7 +363,7 @@ void MainWindow::createMenus()
     view->addAction(m_rateLimitAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts, QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
     help->addAction(tr("&About Runlog"), this, &MainWindow::showAbout);
 }
 
@@ -551,7 +551,7 @@ void MainWindow::openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, b
 bool MainWindow::openDemo(bool liveRun)
 {
     if (!m_demo) {
-        m_demo = new DemoBackend(this);
+        m_demo = new DemoService(this);
         if (!m_demo->start()) {
             QMessageBox::warning(this, tr("Demo"),
                                  tr("The demo backend could not start: %1").arg(m_demo->errorString()));
@@ -559,8 +559,7 @@ bool MainWindow::openDemo(bool liveRun)
             return false;
         }
     }
-    openRun(ApiEndpoint{m_demo->baseUrl(), {}},
-            RunRef{m_demo->demoOrgId(), liveRun ? m_demo->liveRunId() : m_demo->demoRunId()});
+    openRun(m_demo->endpoint(), liveRun ? m_demo->liveRun() : m_demo->sampleRun());
     return true;
 }
 
@@ -1007,12 +1006,13 @@ void MainWindow::editRateLimit()
                                                QLineEdit::Normal, current, &ok);
     if (!ok)
         return;
-    int count = 0;
-    int windowMs = 0;
-    if (!CommandLine::parseRateLimit(text, &count, &windowMs)) {
+    const std::optional<RateLimit> limit = RateLimit::parse(text);
+    if (!limit) {
         showWarning(tr("Rate Limit"), tr("\"%1\" is not a rate limit: write requests/seconds, e.g. 60/60.").arg(text));
         return;
     }
+    const int count = limit->count;
+    const int windowMs = limit->windowMs;
     m_settings->setRateLimit(count, windowMs);
     RequestPacer::setDefaultLimit(count, windowMs);
     if (m_loader->pacer())

@@ -2,13 +2,13 @@
 
 #include "api/apiendpoint.h"
 #include "exportcontroller.h"
-#include "model/logentry.h"
+#include "run/logentry.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 class AppSettings;
-#include "demo/demobackend.h"
+#include "session/demoservice.h"
 
 class DetailPane;
 class LogFilterProxyModel;
@@ -67,7 +67,7 @@ public:
     DetailPane *detailPane() const { return m_detail; }
     RunHeader *runHeader() const { return m_header; }
     MessageBanner *banner() const { return m_banner; }
-    DemoBackend *demoBackend() const { return m_demo; }
+    DemoService *demoService() const { return m_demo; }
 
     ExportController *exportController() const { return m_exporter; }
     // Exports without asking where (what File > Export does after its dialog).
@@ -127,7 +127,7 @@ private:
     QMenu *m_recentMenu;
     RunLoader *m_loader;
     RunFollower *m_follower;
-    QPointer<DemoBackend> m_demo;
+    QPointer<DemoService> m_demo;
     QByteArray m_environmentToken;
     QByteArray m_sessionToken;
     TokenStore *m_tokens;

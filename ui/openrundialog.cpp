@@ -1,7 +1,7 @@
 #include "openrundialog.h"
 
 #include "api/apiclient.h"
-#include "cli/runurl.h"
+#include "run/runurl.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/messagecategory.h"
-#include "model/runstatus.h"
+#include "run/messagecategory.h"
+#include "run/runstatus.h"
 
 #include <QColor>
 

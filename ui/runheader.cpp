@@ -1,9 +1,9 @@
 #include "runheader.h"
 
-#include "model/jsontext.h"
-#include "model/logentry.h"
-#include "model/runstatus.h"
-#include "model/timestamps.h"
+#include "json/jsontext.h"
+#include "run/logentry.h"
+#include "run/runstatus.h"
+#include "run/timestamps.h"
 #include "palette.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/runinfo.h"
+#include "run/runinfo.h"
 
 #include <QWidget>
 

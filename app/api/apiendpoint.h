@@ -1,5 +1,7 @@
 #pragma once
 
+#include "run/runref.h"
+
 #include <QByteArray>
 #include <QUrl>
 #include <QtGlobal>
@@ -10,16 +12,6 @@ struct ApiEndpoint
 {
     QUrl baseUrl;      // e.g. https://api.codegen.com
     QByteArray token;  // empty: send no Authorization header (the demo backend needs none)
-};
-
-// Which run, in which organization.
-struct RunRef
-{
-    qint64 orgId = 0;
-    qint64 runId = 0;
-
-    bool isValid() const { return orgId > 0 && runId > 0; }
-    bool operator==(const RunRef &other) const { return orgId == other.orgId && runId == other.runId; }
 };
 
 // One page of the endpoint's skip/limit paging.

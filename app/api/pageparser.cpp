@@ -1,9 +1,9 @@
 #include "pageparser.h"
 
-#include "model/jsontext.h"
-#include "model/jsonvalidation.h"
-#include "model/simdjsonvalues.h"
-#include "model/timestamps.h"
+#include "json/jsontext.h"
+#include "json/jsonvalidation.h"
+#include "json/simdjsonvalues.h"
+#include "run/timestamps.h"
 
 #include <simdjson.h>
 

@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 
-#include "cli/runurl.h"
+#include "api/ratelimit.h"
+#include "run/runurl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -53,27 +54,6 @@ std::optional<qint64> positiveId(const QString &text)
 } // namespace
 
 namespace CommandLine {
-
-bool parseRateLimit(const QString &text, int *count, int *windowMs)
-{
-    // "60/60" (requests per seconds), "60/60s", "100/2m".
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d+)\\s*/\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?\\s*$"));
-    const QRegularExpressionMatch match = pattern.match(text);
-    if (!match.hasMatch())
-        return false;
-    bool ok = false;
-    const int requests = match.captured(1).toInt(&ok);
-    if (!ok || requests < 1 || requests > 100000)
-        return false;
-    const double amount = match.captured(2).toDouble(&ok);
-    const QString unit = match.captured(3);
-    const double ms = unit == QLatin1String("ms") ? amount : unit == QLatin1String("m") ? amount * 60000 : amount * 1000;
-    if (!ok || ms < 1 || ms > 24.0 * 3600 * 1000)
-        return false;
-    *count = requests;
-    *windowMs = int(ms);
-    return true;
-}
 
 CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment &environment)
 {
@@ -131,9 +111,12 @@ CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment
         return fail(QCoreApplication::translate("CommandLine", "--export needs a file name."));
 
     if (parser.isSet(rateOption)) {
-        if (!parseRateLimit(parser.value(rateOption), &options.rateLimitCount, &options.rateLimitWindowMs))
+        const std::optional<RateLimit> rateLimit = RateLimit::parse(parser.value(rateOption));
+        if (!rateLimit)
             return fail(QCoreApplication::translate("CommandLine",
                 "--rate-limit must look like 60/60 (requests per seconds), not \"%1\".").arg(parser.value(rateOption)));
+        options.rateLimitCount = rateLimit->count;
+        options.rateLimitWindowMs = rateLimit->windowMs;
         options.rateLimitGiven = true;
     }
 

@@ -35,6 +35,4 @@ struct CommandLineOptions
 namespace CommandLine {
 // `arguments` includes the program name first, as QCoreApplication::arguments() does.
 CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment &environment);
-// "60/60" (requests per seconds), "60/60s", "100/2m", "10/500ms"; false when it is not one.
-bool parseRateLimit(const QString &text, int *count, int *windowMs);
 }

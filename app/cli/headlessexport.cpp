@@ -17,11 +17,6 @@
 #include <cstdio>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HeadlessExport", text);
-}
-
 QString count(qint64 n)
 {
     // "12,000": the grouping reads the same in every locale a terminal may have.

@@ -1,6 +1,6 @@
 #include "demo/demodataset.h"
 
-#include "demo/jsonwriter.h"
+#include "json/jsonwriter.h"
 
 #include <QPair>
 

@@ -1,6 +1,6 @@
 #include "demo/logsendpoint.h"
 
-#include "demo/jsonwriter.h"
+#include "json/jsonwriter.h"
 
 #include <QStringList>
 

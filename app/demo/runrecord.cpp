@@ -1,6 +1,6 @@
 #include "demo/runrecord.h"
 
-#include "demo/jsonwriter.h"
+#include "json/jsonwriter.h"
 
 QByteArray RunRecord::field(const QString &key) const
 {

@@ -1,7 +1,7 @@
 #include "export/csvexportwriter.h"
 
-#include "model/entrydetail.h"
-#include "model/jsontext.h"
+#include "json/entrydetail.h"
+#include "json/jsontext.h"
 
 namespace {
 

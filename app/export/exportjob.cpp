@@ -16,10 +16,6 @@ struct ExportJob::Control
 };
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ExportJob", text);
-}
 constexpr qint64 kProgressIntervalMs = 100;
 } // namespace
 

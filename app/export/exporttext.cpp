@@ -1,8 +1,8 @@
 #include "export/exporttext.h"
 
-#include "model/jsontext.h"
-#include "model/logentry.h"
-#include "model/timestamps.h"
+#include "json/jsontext.h"
+#include "run/logentry.h"
+#include "run/timestamps.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

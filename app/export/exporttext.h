@@ -1,7 +1,7 @@
 #pragma once
 
 #include "export/runsnapshot.h"
-#include "model/entrydetail.h"
+#include "json/entrydetail.h"
 
 #include <QByteArray>
 #include <QList>

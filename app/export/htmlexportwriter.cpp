@@ -1,8 +1,8 @@
 #include "export/htmlexportwriter.h"
 
 #include "export/exporttext.h"
-#include "model/entrydetail.h"
-#include "model/messagecategory.h"
+#include "json/entrydetail.h"
+#include "run/messagecategory.h"
 
 #include <QCoreApplication>
 

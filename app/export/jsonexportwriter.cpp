@@ -1,6 +1,6 @@
 #include "export/jsonexportwriter.h"
 
-#include "demo/jsonwriter.h"
+#include "json/jsonwriter.h"
 
 namespace JsonExportWriter {
 

@@ -1,6 +1,6 @@
 #include "export/jsonlexportwriter.h"
 
-#include "model/jsontext.h"
+#include "json/jsontext.h"
 
 namespace JsonlExportWriter {
 

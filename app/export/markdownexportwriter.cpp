@@ -1,7 +1,7 @@
 #include "export/markdownexportwriter.h"
 
 #include "export/exporttext.h"
-#include "model/entrydetail.h"
+#include "json/entrydetail.h"
 
 #include <QCoreApplication>
 

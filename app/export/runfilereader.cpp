@@ -1,8 +1,8 @@
 #include "export/runfilereader.h"
 
 #include "api/pageparser.h"
-#include "demo/jsonwriter.h"
-#include "model/jsontext.h"
+#include "json/jsonwriter.h"
+#include "json/jsontext.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/logentry.h"
-#include "model/runinfo.h"
+#include "run/logentry.h"
+#include "run/runinfo.h"
 
 #include <QByteArrayView>
 #include <QFuture>

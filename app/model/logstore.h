@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/logentry.h"
+#include "run/logentry.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 #include "model/logtablemodel.h"
 
-#include "model/messagecategory.h"
-#include "model/timestamps.h"
+#include "run/messagecategory.h"
+#include "run/timestamps.h"
 
 LogTableModel::LogTableModel(QObject *parent)
     : QAbstractTableModel(parent)

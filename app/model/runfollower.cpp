@@ -2,7 +2,7 @@
 
 #include "api/requestpacer.h"
 #include "model/runloader.h"
-#include "model/runstatus.h"
+#include "run/runstatus.h"
 
 RunFollower::RunFollower(RunLoader *loader, QObject *parent)
     : QObject(parent)

@@ -3,7 +3,7 @@
 #include "api/apiclient.h"
 #include "api/apierror.h"
 #include "api/requestpacer.h"
-#include "model/runinfo.h"
+#include "run/runinfo.h"
 
 #include <QHash>
 #include <QObject>

@@ -3,12 +3,13 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include "model/logtablemodel.h"
+
 #include <QPointer>
 #include <QString>
 
 #include <vector>
 
-class LogTableModel;
 
 // How many loaded entries there are of each message type and of each tool name, kept up to date
 // as pages arrive: the choices of the filter, with their counts. Lives on the UI thread; the

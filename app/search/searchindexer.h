@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/logtablemodel.h"
 #include "search/searchcorpus.h"
 
 #include <QByteArray>
@@ -8,7 +9,6 @@
 #include <QPointer>
 #include <QThreadPool>
 
-class LogTableModel;
 
 // Keeps a SearchCorpus in step with a LogTableModel: when pages arrive (rows inserted, rows
 // filled in, a reset), the new entries' search text is built on a worker thread and put into

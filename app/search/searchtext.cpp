@@ -1,6 +1,6 @@
 #include "search/searchtext.h"
 
-#include "model/jsontokens.h"
+#include "json/jsontokens.h"
 
 #include <QList>
 #include <QVarLengthArray>

@@ -1,5 +1,5 @@
 #include "api/pageparser.h"
-#include "model/timestamps.h"
+#include "run/timestamps.h"
 
 #include <QTest>
 

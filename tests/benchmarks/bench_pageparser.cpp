@@ -6,9 +6,9 @@
 
 #include "syntheticrun.h"
 #include "api/pageparser.h"
-#include "model/entrydetail.h"
-#include "model/jsontext.h"
-#include "model/timestamps.h"
+#include "json/entrydetail.h"
+#include "json/jsontext.h"
+#include "run/timestamps.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

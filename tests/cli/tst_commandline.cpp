@@ -2,7 +2,7 @@
 // built by the test, RunUrl's reading of pasted runs.
 
 #include "cli/commandline.h"
-#include "cli/runurl.h"
+#include "run/runurl.h"
 
 #include <QProcessEnvironment>
 #include <QTest>

@@ -5,7 +5,7 @@
 
 #include "export/exportformat.h"
 #include "export/exportwriter.h"
-#include "model/entrydetail.h"
+#include "json/entrydetail.h"
 #include "samplerun.h"
 
 #include <QBuffer>

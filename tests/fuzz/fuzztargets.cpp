@@ -2,8 +2,8 @@
 
 #include "api/pageparser.h"
 #include "export/runfilereader.h"
-#include "model/entrydetail.h"
-#include "model/jsontext.h"
+#include "json/entrydetail.h"
+#include "json/jsontext.h"
 
 #include <QByteArray>
 #include <QString>

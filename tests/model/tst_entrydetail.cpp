@@ -1,4 +1,4 @@
-#include "model/entrydetail.h"
+#include "json/entrydetail.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "model/logentry.h"
-#include "model/timestamps.h"
+#include "run/logentry.h"
+#include "run/timestamps.h"
 
 #include <QDateTime>
 #include <QTest>

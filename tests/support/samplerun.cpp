@@ -1,6 +1,6 @@
 #include "samplerun.h"
 
-#include "demo/jsonwriter.h"
+#include "json/jsonwriter.h"
 
 #include <QDateTime>
 

@@ -81,7 +81,7 @@ int main(int argc, char *argv[])
     window.searchController()->clearFilters();
     window.closeSearch();
 
-    window.demoBackend()->setLiveInterval(300);
+    window.demoService()->setLiveInterval(300);
     window.openDemo(true);
     window.follower()->setMinimumIntervalMs(500);
     waitFor([&] { return window.loader()->loadedRows() >= 150; });

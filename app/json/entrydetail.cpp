@@ -1,8 +1,8 @@
-#include "entrydetail.h"
+#include "json/entrydetail.h"
 
-#include "jsontext.h"
-#include "jsonvalidation.h"
-#include "simdjsonvalues.h"
+#include "json/jsontext.h"
+#include "json/jsonvalidation.h"
+#include "json/simdjsonvalues.h"
 
 #include <simdjson.h>
 

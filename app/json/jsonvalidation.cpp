@@ -1,6 +1,6 @@
-#include "model/jsonvalidation.h"
+#include "json/jsonvalidation.h"
 
-#include "model/jsontext.h"
+#include "json/jsontext.h"
 
 namespace JsonValidation {
 

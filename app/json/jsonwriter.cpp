@@ -1,4 +1,4 @@
-#include "demo/jsonwriter.h"
+#include "json/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "timestamps.h"
+#include "run/timestamps.h"
 
-#include "logentry.h"
+#include "run/logentry.h"
 
 #include <QDateTime>
 

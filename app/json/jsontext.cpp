@@ -1,6 +1,6 @@
-#include "jsontext.h"
+#include "json/jsontext.h"
 
-#include "model/jsontokens.h"
+#include "json/jsontokens.h"
 
 #include <QVarLengthArray>
 

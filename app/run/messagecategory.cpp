@@ -1,4 +1,4 @@
-#include "model/messagecategory.h"
+#include "run/messagecategory.h"
 
 MessageCategory messageCategoryOf(const QString &messageType)
 {

@@ -1,4 +1,4 @@
-#include "model/runstatus.h"
+#include "run/runstatus.h"
 
 #include <QStringList>
 

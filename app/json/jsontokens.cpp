@@ -1,4 +1,4 @@
-#include "model/jsontokens.h"
+#include "json/jsontokens.h"
 
 #include <cstring>
 

@@ -1,6 +1,6 @@
-#include "model/simdjsonvalues.h"
+#include "json/simdjsonvalues.h"
 
-#include "model/jsontext.h"
+#include "json/jsontext.h"
 
 namespace ondemand = simdjson::ondemand;
 using simdjson::error_code;

@@ -1,4 +1,4 @@
-#include "cli/runurl.h"
+#include "run/runurl.h"
 
 #include <QStringList>
 #include <QUrl>

@@ -1,0 +1,46 @@
+#include "session/demoservice.h"
+
+#include "demo/demobackend.h"
+
+DemoService::DemoService(QObject *parent)
+    : QObject(parent)
+    , m_backend(new DemoBackend(this))
+{
+}
+
+DemoService::~DemoService() = default;
+
+bool DemoService::start()
+{
+    return m_backend->isRunning() || m_backend->start();
+}
+
+bool DemoService::isRunning() const
+{
+    return m_backend->isRunning();
+}
+
+QString DemoService::errorString() const
+{
+    return m_backend->errorString();
+}
+
+ApiEndpoint DemoService::endpoint() const
+{
+    return ApiEndpoint{m_backend->baseUrl(), {}};
+}
+
+RunRef DemoService::sampleRun() const
+{
+    return RunRef{m_backend->demoOrgId(), m_backend->demoRunId()};
+}
+
+RunRef DemoService::liveRun() const
+{
+    return RunRef{m_backend->demoOrgId(), m_backend->liveRunId()};
+}
+
+void DemoService::setLiveInterval(int ms)
+{
+    m_backend->setLiveInterval(ms);
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "api/apiendpoint.h"
+
+#include <QObject>
+#include <QString>
+
+class DemoBackend;
+
+// The built-in demo backend as the window uses it: started on demand on 127.0.0.1, then a source
+// of runs like any API. Keeps the window (and every widget) away from the demo's internals.
+class DemoService : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DemoService(QObject *parent = nullptr);
+    ~DemoService() override;
+
+    // Starts the backend on a free port; false with errorString() when it cannot listen.
+    bool start();
+    bool isRunning() const;
+    QString errorString() const;
+
+    ApiEndpoint endpoint() const;   // no token: the demo needs none
+    RunRef sampleRun() const;       // the complete sample run
+    RunRef liveRun() const;         // a run that grows while the backend runs, then completes
+    // How often the live run grows (the screenshot tool speeds it up).
+    void setLiveInterval(int ms);
+
+private:
+    DemoBackend *m_backend = nullptr;
+};
