@@ -87,7 +87,7 @@ void ExportController::cancel()
 {
     if (m_fetching) {
         m_loader->stopLoadingAll();
-        finishWith(false, tr("Export cancelled; nothing was written."));
+        finishWith(false, tr("Export cancelled; nothing was written."), true);
     } else if (m_job->isRunning()) {
         m_job->cancel(); // onWritten() reports
     }
@@ -202,7 +202,7 @@ void ExportController::onWritten(bool ok, const QString &error)
         finishWith(true, tr("Exported %1 entries to %2.")
                              .arg(QLocale().toString(m_job->total()), QDir::toNativeSeparators(m_path)));
     } else if (m_job->wasCancelled()) {
-        finishWith(false, tr("Export cancelled; nothing was written."));
+        finishWith(false, tr("Export cancelled; nothing was written."), true);
     } else {
         finishWith(false, error);
     }
@@ -213,8 +213,9 @@ void ExportController::fail(const QString &message)
     finishWith(false, message);
 }
 
-void ExportController::finishWith(bool ok, const QString &message)
+void ExportController::finishWith(bool ok, const QString &message, bool cancelled)
 {
+    m_cancelled = cancelled;
     m_fetching = false;
     for (const QMetaObject::Connection &connection : std::as_const(m_loaderConnections))
         disconnect(connection);

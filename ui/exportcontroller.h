@@ -39,6 +39,8 @@ public:
     // Exports to `path` without asking; the format comes from the extension or `format`.
     void exportTo(const Source &source, const QString &path, ExportFormat format);
     bool isBusy() const;
+    // The last export ended because the user cancelled it (not a failure worth a message box).
+    bool wasCancelled() const { return m_cancelled; }
     void cancel();
 
 signals:
@@ -51,7 +53,7 @@ private:
     void startWriting();
     void onWritten(bool ok, const QString &error);
     void fail(const QString &message);
-    void finishWith(bool ok, const QString &message);
+    void finishWith(bool ok, const QString &message, bool cancelled = false);
     RunSnapshot snapshot() const;
     QString timeLeftText() const;
 
@@ -66,5 +68,6 @@ private:
     QElapsedTimer m_fetchClock;
     int m_loadedAtStart = 0;
     bool m_fetching = false;
+    bool m_cancelled = false;
     QList<QMetaObject::Connection> m_loaderConnections;
 };

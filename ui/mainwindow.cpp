@@ -1,65 +1,64 @@
 #include "mainwindow.h"
 
-#include "api/apiclient.h"
-#include "api/errortext.h"
-#include "api/requestpacer.h"
 #include "api/ratelimit.h"
-#include "session/demoservice.h"
+#include "api/requestpacer.h"
 #include "detailpane.h"
-#include "export/runfilereader.h"
-#include "exportcontroller.h"
 #include "emptystate.h"
 #include "logitemdelegate.h"
 #include "logtableview.h"
 #include "markedscrollbar.h"
 #include "messagebanner.h"
-#include "search/logfilterproxymodel.h"
-#include "searchbar.h"
-#include "searchcontroller.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
+#include "openrunflow.h"
 #include "run/timestamps.h"
-#include "openrundialog.h"
 #include "runheader.h"
+#include "search/logfilterproxymodel.h"
+#include "searchbar.h"
+#include "searchcontroller.h"
+#include "session/credentials.h"
+#include "session/demoservice.h"
+#include "session/runsession.h"
 #include "settings/appsettings.h"
-#include "settings/knownsecrets.h"
 #include "settings/tokenstore.h"
+#include "shortcuthelp.h"
+#include "statusbarcontroller.h"
+#include "windowactions.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMimeData>
-#include <QPushButton>
-#include <QToolButton>
-#include <QPlainTextEdit>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
-#include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_settings(new AppSettings)
-    , m_network(new QNetworkAccessManager(this))
-    , m_model(new LogTableModel(this))
-    , m_loader(new RunLoader(m_network, m_model, this))
-    , m_follower(new RunFollower(m_loader, this))
+    , m_session(new RunSession(this))
+    , m_credentials(new Credentials(this))
+    , m_openFlow(new OpenRunFlow(m_session, m_credentials, m_settings, this))
+    , m_proxy(new LogFilterProxyModel(this))
     , m_stack(new QStackedWidget(this))
     , m_empty(new EmptyState(this))
     , m_header(new RunHeader(this))
@@ -67,29 +66,112 @@ MainWindow::MainWindow(QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_table(new LogTableView(this))
     , m_detail(new DetailPane(this))
-    , m_paceLabel(new QLabel(this))
-    , m_countLabel(new QLabel(this))
-    , m_paceTimer(new QTimer(this))
+    , m_searchBar(new SearchBar(this))
 {
-    m_exporter = new ExportController(m_loader, m_model, this);
-    m_tokens = new TokenStore(this);
     setAcceptDrops(true);
-    setWindowTitle(tr("Runlog"));
+    setWindowTitle(m_session->windowTitle());
     setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.png")));
-    m_network->setAutoDeleteReplies(false);
-
-    m_proxy = new LogFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
+    m_exporter = new ExportController(m_session->loader(), m_session->model(), this);
+    m_proxy->setSourceModel(m_session->model());
     m_table->setModel(m_proxy);
-    m_searchBar = new SearchBar(this);
-    m_searchBar->hide();
-    m_search = new SearchController(m_model, m_proxy, m_table, m_table->markedScrollBar(), m_detail,
-                                    m_searchBar, m_loader, this);
+    m_search = new SearchController(m_session->model(), m_proxy, m_table, m_table->markedScrollBar(), m_detail,
+                                    m_searchBar, m_session->loader(), this);
     m_table->logDelegate()->setMatchPredicate([this](const QModelIndex &index) {
         return m_search->isMatchingRow(m_proxy->mapToSource(index).row());
     });
     m_filterMenu = new QMenu(tr("F&ilter"), this);
     m_searchBar->filterButton()->setMenu(m_filterMenu);
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(createRunPage());
+    setCentralWidget(m_stack);
+
+    m_actions = new WindowActions(this);
+    m_actions->buildMenus(menuBar(), m_filterMenu);
+    m_table->addAction(m_actions->copyEntry);
+    m_status = new StatusBarController(m_session, statusBar());
+    connectActions();
+    connectSession();
+    restoreState();
+    onReset();
+}
+
+MainWindow::~MainWindow()
+{
+    // The session stops its sources as it goes, and what they tell on the way out is not for a
+    // window that is half destroyed.
+    for (QObject *sender : std::initializer_list<QObject *>{m_session, m_session->model(), m_session->loader(),
+                                                            m_session->follower(), m_proxy})
+        disconnect(sender, nullptr, this, nullptr);
+    delete m_settings;
+}
+
+QWidget *MainWindow::createRunPage()
+{
+    m_searchBar->hide();
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    auto *bannerBox = new QVBoxLayout;
+    bannerBox->setContentsMargins(8, 0, 8, 4);
+    bannerBox->addWidget(m_banner);
+    layout->addLayout(bannerBox);
+    layout->addWidget(m_searchBar);
+    layout->addWidget(m_splitter, 1);
+    return page;
+}
+
+void MainWindow::connectActions()
+{
+    WindowActions *a = m_actions;
+    connect(a->openRun, &QAction::triggered, m_openFlow, &OpenRunFlow::showDialog);
+    connect(a->openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
+    connect(a->recentRuns, &QMenu::aboutToShow, this, [this] { m_openFlow->populateRecentMenu(m_actions->recentRuns); });
+    connect(a->exportRun, &QAction::triggered, this, &MainWindow::exportRun);
+    connect(a->demo, &QAction::triggered, this, [this] { openDemo(false); });
+    connect(a->liveDemo, &QAction::triggered, this, [this] { openDemo(true); });
+    connect(a->forgetToken, &QAction::triggered, this, [this] {
+        const QUrl base = m_settings->baseUrl();
+        m_credentials->forget(base);
+        statusBar()->showMessage(tr("Forgot the token saved for %1.").arg(base.host()), 6000);
+    });
+    connect(a->closeRun, &QAction::triggered, m_session, &RunSession::close);
+    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->copyEntry, &QAction::triggered, this, &MainWindow::copySelectedEntry);
+    connect(a->find, &QAction::triggered, this, &MainWindow::showSearch);
+    connect(a->findNext, &QAction::triggered, m_search, &SearchController::nextMatch);
+    connect(a->findPrevious, &QAction::triggered, m_search, &SearchController::previousMatch);
+    connect(a->closeSearch, &QAction::triggered, this, &MainWindow::closeSearch);
+    connect(a->firstEntry, &QAction::triggered, this, [this] { selectEdgeRow(false); });
+    connect(a->lastEntry, &QAction::triggered, this, [this] { selectEdgeRow(true); });
+    connect(a->goToEntry, &QAction::triggered, this, &MainWindow::goToEntry);
+    connect(a->newestFirst, &QAction::triggered, m_session, &RunSession::setNewestFirst);
+    connect(a->follow, &QAction::toggled, this, [this](bool follow) {
+        m_session->follower()->setEnabled(follow);
+        statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
+    });
+    connect(a->jsonMode, &QAction::toggled, this, [this](bool json) {
+        m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
+    });
+    connect(a->switchFocus, &QAction::triggered, this, &MainWindow::toggleFocus);
+    connect(a->retry, &QAction::triggered, this, [this] {
+        m_banner->hide();
+        m_session->retry();
+    });
+    connect(a->stopLoading, &QAction::triggered, this, [this] {
+        m_session->stopLoading();
+        statusBar()->showMessage(tr("Stopped loading. Press F5 to resume."), 6000);
+    });
+    connect(a->rateLimit, &QAction::triggered, this, &MainWindow::editRateLimit);
+    connect(a->shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+
     connect(m_filterMenu, &QMenu::aboutToShow, this, [this] { m_search->populateFilterMenu(m_filterMenu); });
     connect(m_search, &SearchController::filterStateChanged, this, &MainWindow::updateFilterText);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterText);
@@ -98,280 +180,99 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_searchBar, &SearchBar::closeRequested, this, &MainWindow::closeSearch);
     connect(m_table, &LogTableView::nextMatchRequested, m_search, &SearchController::nextMatch);
     connect(m_table, &LogTableView::previousMatchRequested, m_search, &SearchController::previousMatch);
-    m_splitter->addWidget(m_table);
-    m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-    m_splitter->setChildrenCollapsible(false);
-
-    auto *runPage = new QWidget(this);
-    auto *runLayout = new QVBoxLayout(runPage);
-    runLayout->setContentsMargins(0, 0, 0, 0);
-    runLayout->setSpacing(0);
-    runLayout->addWidget(m_header);
-    auto *bannerBox = new QVBoxLayout;
-    bannerBox->setContentsMargins(8, 0, 8, 4);
-    bannerBox->addWidget(m_banner);
-    runLayout->addLayout(bannerBox);
-    runLayout->addWidget(m_searchBar);
-    runLayout->addWidget(m_splitter, 1);
-    m_stack->addWidget(m_empty);
-    m_stack->addWidget(runPage);
-    setCentralWidget(m_stack);
-
-    createActions();
-    createMenus();
-    createStatusBar();
-
-    connect(m_empty, &EmptyState::openRunRequested, this, &MainWindow::showOpenRunDialog);
+    connect(m_empty, &EmptyState::openRunRequested, m_openFlow, &OpenRunFlow::showDialog);
     connect(m_empty, &EmptyState::openFileRequested, this, &MainWindow::showOpenFileDialog);
+    connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
+    connect(m_banner, &MessageBanner::retryRequested, a->retry, &QAction::trigger);
+    connect(m_openFlow, &OpenRunFlow::message, statusBar(), &QStatusBar::showMessage);
     connect(m_exporter, &ExportController::finished, this, [this](bool ok, const QString &message) {
         statusBar()->showMessage(message, ok ? 8000 : 15000);
-        if (!ok && !message.contains(tr("cancelled")))
+        if (!ok && !m_exporter->wasCancelled())
             showWarning(tr("Export Run"), message);
         updateActions();
     });
-    connect(m_loader, &RunLoader::stateChanged, this, &MainWindow::updateActions);
-    connect(m_tokens, &TokenStore::saved, this, [this](const QUrl &baseUrl) {
+    connect(m_credentials->keychain(), &TokenStore::saved, this, [this](const QUrl &baseUrl) {
         statusBar()->showMessage(tr("The token for %1 is saved in the system keychain.").arg(baseUrl.host()), 6000);
     });
-    connect(m_tokens, &TokenStore::failed, this, [this](const QString &message, const QUrl &, TokenStore::Operation operation) {
-        if (operation != TokenStore::Operation::Load)
-            showWarning(tr("System Keychain"), message);
+    connect(m_credentials->keychain(), &TokenStore::failed, this,
+            [this](const QString &message, const QUrl &, TokenStore::Operation operation) {
+                if (operation != TokenStore::Operation::Load)
+                    showWarning(tr("System Keychain"), message);
+            });
+    connect(m_detail, &DetailPane::modeChanged, this, [this](EntryRenderer::Mode mode) {
+        m_actions->jsonMode->setChecked(mode == EntryRenderer::Mode::Json);
+        m_settings->setDetailShowsRawJson(mode == EntryRenderer::Mode::Json);
     });
-    connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
-    connect(m_banner, &MessageBanner::retryRequested, this, &MainWindow::retry);
     connect(m_table, &LogTableView::visibleRowsChanged, this, [this](int first, int last) {
         // The loader pages by run position: a filtered view's rows map to source rows.
         if (first < 0) {
-            m_loader->setViewport(-1, -1);
+            m_session->loader()->setViewport(-1, -1);
             return;
         }
-        m_loader->setViewport(m_proxy->mapToSource(m_proxy->index(first, 0)).row(),
-                              m_proxy->mapToSource(m_proxy->index(last, 0)).row());
+        m_session->loader()->setViewport(m_proxy->mapToSource(m_proxy->index(first, 0)).row(),
+                                         m_proxy->mapToSource(m_proxy->index(last, 0)).row());
     });
     connect(m_table, &LogTableView::currentRowChanged, this, [this](int viewRow) {
         onCurrentRowChanged(viewRow < 0 ? -1 : m_proxy->mapToSource(m_proxy->index(viewRow, 0)).row());
     });
-    connect(m_model, &QAbstractItemModel::dataChanged, this,
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &RunSession::reset, this, &MainWindow::onReset);
+    connect(m_session, &RunSession::stateChanged, this, &MainWindow::updateActions);
+    connect(m_session, &RunSession::runInfoChanged, this, &MainWindow::onRunInfoChanged);
+    connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateProgress);
+    connect(m_session, &RunSession::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_session, &RunSession::problemsCleared, m_banner, &QWidget::hide);
+    connect(m_session, &RunSession::warned, this, [this](const QString &text) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, text, false);
+    });
+    connect(m_session, &RunSession::failed, this, [this](const QString &text, bool retryHelps) {
+        m_banner->showMessage(MessageBanner::Kind::Error, text, retryHelps);
+        statusBar()->showMessage(text, 10000);
+        if (m_session->kind() == RunSession::Kind::Api && !m_session->hasRunInfo()) {
+            m_header->setSourceDescription(m_session->description());
+            m_detail->showMessage(text);
+        }
+        updateProgress();
+    });
+    connect(m_session, &RunSession::openFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(error, 15000);
+        showWarning(tr("Open File"), error);
+    });
+    connect(m_session->model(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 refreshDetailIfLoaded(topLeft.row(), bottomRight.row());
             });
-    connect(m_loader, &RunLoader::runInfoChanged, this, &MainWindow::onRunInfoChanged);
-    connect(m_loader, &RunLoader::progressChanged, this, &MainWindow::updateProgress);
-    connect(m_loader, &RunLoader::pageFailed, this, &MainWindow::onPageFailed);
-    connect(m_loader, &RunLoader::retrying, this, &MainWindow::onRetrying);
-    connect(m_loader, &RunLoader::errorsCleared, m_banner, &QWidget::hide);
-    connect(m_loader, &RunLoader::otherRunEntries, this, [this](int firstRow, int count, qint64 otherRunId) {
-        m_banner->showMessage(MessageBanner::Kind::Warning,
-                              tr("The server sent %n entries of run %1 among this run's (from entry %2). They are kept "
-                                 "in place and marked ⚠.", nullptr, count)
-                                  .arg(otherRunId)
-                                  .arg(firstRow + 1),
-                              false);
+    connect(m_session->follower(), &RunFollower::followingChanged, this, [this](bool following) {
+        // Only a followed run keeps the newest rows in view; otherwise reaching the end of a run
+        // of unknown length would keep fetching more by itself.
+        m_table->setPinToBottom(following);
     });
-    connect(m_follower, &RunFollower::followingChanged, this, &MainWindow::onFollowingChanged);
-    connect(m_follower, &RunFollower::runFinished, this, [this](const QString &status) {
+    connect(m_session->follower(), &RunFollower::runFinished, this, [this](const QString &status) {
         statusBar()->showMessage(tr("The run has finished (%1): no longer following it.").arg(status));
     });
-    connect(m_detail, &DetailPane::modeChanged, this, [this](EntryRenderer::Mode mode) {
-        m_jsonModeAction->setChecked(mode == EntryRenderer::Mode::Json);
-        m_settings->setDetailShowsRawJson(mode == EntryRenderer::Mode::Json);
-    });
-
-    m_paceTimer->setInterval(500);
-    connect(m_paceTimer, &QTimer::timeout, this, &MainWindow::updatePaceStatus);
-    m_paceTimer->start();
-
-    restoreState();
-    showRunPage(false);
 }
 
-MainWindow::~MainWindow()
+LogTableModel *MainWindow::logModel() const
 {
-    delete m_settings;
+    return m_session->model();
 }
 
-void MainWindow::createActions()
+RunLoader *MainWindow::loader() const
 {
-    m_openRunAction = new QAction(tr("&Open Run…"), this);
-    m_openRunAction->setShortcut(QKeySequence::Open);
-    connect(m_openRunAction, &QAction::triggered, this, &MainWindow::showOpenRunDialog);
-
-    m_openFileAction = new QAction(tr("Open &File…"), this);
-    m_openFileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    connect(m_openFileAction, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
-
-    m_exportAction = new QAction(tr("&Export…"), this);
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setToolTip(tr("Write the whole run to a JSON, JSON Lines, CSV, Markdown or HTML file"));
-    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportRun);
-
-    m_demoAction = new QAction(tr("Open the &Demo Run"), this);
-    connect(m_demoAction, &QAction::triggered, this, [this] { openDemo(false); });
-    m_liveDemoAction = new QAction(tr("Open the &Live Demo Run"), this);
-    connect(m_liveDemoAction, &QAction::triggered, this, [this] { openDemo(true); });
-
-    m_stopAction = new QAction(tr("&Stop Loading"), this);
-    m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    m_stopAction->setToolTip(tr("Cancel every request in flight or waiting; loaded entries stay, F5 resumes"));
-    connect(m_stopAction, &QAction::triggered, this, [this] {
-        m_loader->stopLoadingAll();
-        m_loader->cancelAll();
-        statusBar()->showMessage(tr("Stopped loading. Press F5 to resume."), 6000);
-    });
-
-    m_rateLimitAction = new QAction(tr("Rate &Limit…"), this);
-    m_rateLimitAction->setToolTip(tr("How many requests Runlog may send per time window (the API allows 60 per 60 s)"));
-    connect(m_rateLimitAction, &QAction::triggered, this, &MainWindow::editRateLimit);
-
-    m_retryAction = new QAction(tr("&Retry Failed Pages"), this);
-    m_retryAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
-    connect(m_retryAction, &QAction::triggered, this, &MainWindow::retry);
-
-    m_forgetTokenAction = new QAction(tr("Forget the Saved API &Token"), this);
-    connect(m_forgetTokenAction, &QAction::triggered, this, [this] {
-        const QUrl base = m_settings->baseUrl();
-        m_sessionToken.clear();
-        m_tokens->forget(base);
-        statusBar()->showMessage(tr("Forgot the token saved for %1.").arg(base.host()), 6000);
-    });
-
-    m_closeRunAction = new QAction(tr("&Close Run"), this);
-    m_closeRunAction->setShortcut(QKeySequence::Close);
-    connect(m_closeRunAction, &QAction::triggered, this, &MainWindow::closeRun);
-
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_copyAction = new QAction(tr("&Copy Entry as JSON"), this);
-    m_copyAction->setShortcut(QKeySequence::Copy);
-    // Only while the table has focus: in the detail pane Ctrl+C copies the selected text.
-    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_table->addAction(m_copyAction);
-    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelectedEntry);
-
-    m_jsonModeAction = new QAction(tr("Show Entry as &JSON"), this);
-    m_jsonModeAction->setCheckable(true);
-    m_jsonModeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    connect(m_jsonModeAction, &QAction::toggled, this, [this](bool json) {
-        m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
-    });
-
-    m_focusAction = new QAction(tr("Switch Between &Table and Detail"), this);
-    m_focusAction->setShortcut(QKeySequence(Qt::Key_F6));
-    connect(m_focusAction, &QAction::triggered, this, &MainWindow::toggleFocus);
-
-    m_firstAction = new QAction(tr("&First Entry"), this);
-    m_firstAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
-    connect(m_firstAction, &QAction::triggered, this, [this] {
-        if (m_proxy->rowCount() > 0) {
-            m_table->setFocus();
-            m_table->setCurrentIndex(m_proxy->index(0, 0));
-            m_table->scrollToTop();
-        }
-    });
-    m_findAction = new QAction(tr("&Find…"), this);
-    m_findAction->setShortcut(QKeySequence::Find);
-    connect(m_findAction, &QAction::triggered, this, &MainWindow::showSearch);
-    m_findNextAction = new QAction(tr("Find &Next"), this);
-    m_findNextAction->setShortcuts({QKeySequence(Qt::Key_F3)});
-    connect(m_findNextAction, &QAction::triggered, m_search, &SearchController::nextMatch);
-    m_findPreviousAction = new QAction(tr("Find &Previous"), this);
-    m_findPreviousAction->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F3)});
-    connect(m_findPreviousAction, &QAction::triggered, m_search, &SearchController::previousMatch);
-    m_closeSearchAction = new QAction(tr("Close Search"), this);
-    m_closeSearchAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_closeSearchAction->setEnabled(false);
-    connect(m_closeSearchAction, &QAction::triggered, this, &MainWindow::closeSearch);
-    addAction(m_closeSearchAction);
-
-    m_goToAction = new QAction(tr("&Go to Entry…"), this);
-    m_goToAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-    connect(m_goToAction, &QAction::triggered, this, &MainWindow::goToEntry);
-
-    m_followAction = new QAction(tr("&Follow Live Run"), this);
-    m_followAction->setCheckable(true);
-    m_followAction->setChecked(true);
-    m_followAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_followAction->setToolTip(tr("Check a run that is still going for new entries, and keep the newest in view"));
-    connect(m_followAction, &QAction::toggled, this, [this](bool follow) {
-        m_follower->setEnabled(follow);
-        statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
-    });
-
-    m_newestFirstAction = new QAction(tr("&Newest First"), this);
-    m_newestFirstAction->setCheckable(true);
-    m_newestFirstAction->setToolTip(tr("Show the run from its last entry backwards (the API's reverse order)"));
-    connect(m_newestFirstAction, &QAction::triggered, this, [this](bool newestFirst) {
-        if (m_source == Source::Api && m_loader->isReversed() != newestFirst)
-            openRun(m_endpoint, m_loader->run(), newestFirst);
-    });
-
-    m_lastAction = new QAction(tr("&Last Entry"), this);
-    m_lastAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
-    connect(m_lastAction, &QAction::triggered, this, [this] {
-        if (m_proxy->rowCount() > 0) {
-            m_table->setFocus();
-            m_table->setCurrentIndex(m_proxy->index(m_proxy->rowCount() - 1, 0));
-            m_table->scrollToBottom();
-        }
-    });
+    return m_session->loader();
 }
 
-void MainWindow::createMenus()
+RunFollower *MainWindow::follower() const
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_openRunAction);
-    m_recentMenu = file->addMenu(tr("Open &Recent Run"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::populateRecentRuns);
-    file->addAction(m_openFileAction);
-    file->addAction(m_demoAction);
-    file->addAction(m_liveDemoAction);
-    file->addSeparator();
-    file->addAction(m_exportAction);
-    file->addSeparator();
-    file->addAction(m_forgetTokenAction);
-    file->addSeparator();
-    file->addAction(m_closeRunAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_copyAction);
-    edit->addSeparator();
-    edit->addAction(m_findAction);
-    edit->addAction(m_findNextAction);
-    edit->addAction(m_findPreviousAction);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_firstAction);
-    view->addAction(m_lastAction);
-    view->addAction(m_goToAction);
-    view->addSeparator();
-    view->addAction(m_newestFirstAction);
-    view->addMenu(m_filterMenu);
-    view->addAction(m_followAction);
-    view->addSeparator();
-    view->addAction(m_jsonModeAction);
-    view->addAction(m_focusAction);
-    view->addSeparator();
-    view->addAction(m_retryAction);
-    view->addAction(m_stopAction);
-    view->addAction(m_rateLimitAction);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
-    help->addAction(tr("&About Runlog"), this, &MainWindow::showAbout);
+    return m_session->follower();
 }
 
-void MainWindow::createStatusBar()
+bool MainWindow::isShowingFile() const
 {
-    m_paceLabel->setStyleSheet(QStringLiteral("color: gray"));
-    statusBar()->addPermanentWidget(m_paceLabel);
-    statusBar()->addPermanentWidget(m_countLabel);
+    return m_session->kind() == RunSession::Kind::File;
 }
 
 void MainWindow::restoreState()
@@ -387,7 +288,7 @@ void MainWindow::restoreState()
     if (!m_settings->tableHeaderState().isEmpty())
         m_table->horizontalHeader()->restoreState(m_settings->tableHeaderState());
     if (m_settings->detailShowsRawJson())
-        m_jsonModeAction->setChecked(true);
+        m_actions->jsonMode->setChecked(true);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -401,151 +302,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::setEnvironmentToken(const QByteArray &token)
 {
-    KnownSecrets::add(token);
-    m_environmentToken = token;
-}
-
-void MainWindow::updateActions()
-{
-    const bool open = m_source != Source::None;
-    const bool fileStillReading = m_source == Source::File && m_fileReader && m_fileReader->isRunning();
-    m_exportAction->setEnabled(open && !fileStillReading && !m_exporter->isBusy()
-                               && (m_source == Source::File || m_loader->hasRunInfo()));
-    m_retryAction->setEnabled(m_source == Source::Api);
-    m_newestFirstAction->setEnabled(m_source == Source::Api);
-    m_stopAction->setEnabled(m_source == Source::Api);
-}
-
-void MainWindow::showRunPage(bool showRun)
-{
-    m_stack->setCurrentIndex(showRun ? 1 : 0);
-    m_closeRunAction->setEnabled(showRun);
-    m_firstAction->setEnabled(showRun);
-    m_lastAction->setEnabled(showRun);
-    m_goToAction->setEnabled(showRun);
-    m_findAction->setEnabled(showRun);
-    if (!showRun)
-        statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
-    updateActions();
-}
-
-void MainWindow::populateRecentRuns()
-{
-    m_recentMenu->clear();
-    const QStringList runs = m_settings->recentRuns();
-    if (runs.isEmpty()) {
-        m_recentMenu->addAction(tr("(no runs opened yet)"))->setEnabled(false);
-        return;
-    }
-    for (const QString &entry : runs) {
-        const qint64 orgId = entry.section(QLatin1Char('/'), 0, 0).toLongLong();
-        const qint64 runId = entry.section(QLatin1Char('/'), 1, 1).toLongLong();
-        if (orgId <= 0 || runId <= 0)
-            continue;
-        m_recentMenu->addAction(tr("Run %1 (organization %2)").arg(runId).arg(orgId), this, [this, orgId, runId] {
-            const QUrl base = m_settings->baseUrl();
-            const QByteArray token = !m_sessionToken.isEmpty() ? m_sessionToken : m_environmentToken;
-            if (token.isEmpty())
-                openRunWithSavedToken(base, RunRef{orgId, runId});
-            else
-                openRun(ApiEndpoint{base, token}, RunRef{orgId, runId});
-        });
-    }
-}
-
-void MainWindow::showOpenRunDialog()
-{
-    showOpenRunDialogFor(m_settings->baseUrl(), RunRef{m_loader->run().orgId > 0 ? m_loader->run().orgId
-                                                                                   : m_settings->lastOrgId(),
-                                                       0});
-}
-
-void MainWindow::showOpenRunDialogFor(const QUrl &baseUrl, const RunRef &run)
-{
-    OpenRunDialog dialog(this);
-    dialog.setOrgId(run.orgId);
-    if (run.runId > 0)
-        dialog.setRunText(QString::number(run.runId));
-    dialog.setBaseUrl(baseUrl);
-    dialog.setKeychainState(m_tokens->isAvailable(), m_tokens->unavailableReason());
-    if (!m_sessionToken.isEmpty()) {
-        dialog.setKnownToken(m_sessionToken, tr("this session"));
-    } else if (!m_environmentToken.isEmpty()) {
-        dialog.setKnownToken(m_environmentToken, QStringLiteral("CODEGEN_API_TOKEN"));
-    } else {
-        // The keychain answers while the dialog is open; the field then says a token is saved.
-        // The connection ends with the dialog.
-        connect(m_tokens, &TokenStore::loaded, &dialog, [&dialog](const QUrl &, const QByteArray &token) {
-            if (!token.isEmpty()) {
-                KnownSecrets::add(token);
-                dialog.setKnownToken(token, tr("the system keychain"));
-            }
-        });
-        m_tokens->load(baseUrl);
-    }
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const ApiEndpoint endpoint = dialog.endpoint();
-    KnownSecrets::add(endpoint.token);
-    if (dialog.tokenWasTyped())
-        m_sessionToken = endpoint.token;
-    if (dialog.rememberToken())
-        m_tokens->save(endpoint.baseUrl, endpoint.token);
-    m_settings->setBaseUrl(endpoint.baseUrl);
-    m_settings->setLastOrgId(dialog.run().orgId);
-    openRun(endpoint, dialog.run());
+    m_credentials->setEnvironmentToken(token);
 }
 
 void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
-    if (m_fileReader) {
-        m_fileReader->cancel();
-        m_fileReader->deleteLater();
-        m_fileReader = nullptr;
-    }
-    m_source = Source::Api;
-    m_endpoint = endpoint;
-    m_search->clearFilters();
-    m_banner->hide();
-    m_header->clear();
-    m_detail->clear();
-    m_currentRow = -1;
-    showRunPage(true);
-    m_header->setTitle(tr("Run %1").arg(run.runId));
-    m_header->setSourceDescription(tr("Opening run %1 of organization %2 at %3…")
-                                       .arg(run.runId)
-                                       .arg(run.orgId)
-                                       .arg(endpoint.baseUrl.host()));
-    if (!ApiClient::isLoopback(endpoint.baseUrl)) // the demo and test servers are not worth recalling
-        m_settings->addRecentRun(run.orgId, run.runId);
-    m_loader->open(endpoint, run, reverse);
-    m_newestFirstAction->setChecked(reverse);
-    updateTitle();
-    updateProgress();
-    statusBar()->showMessage(tr("Loading run %1…").arg(run.runId));
-    m_table->setFocus();
+    m_openFlow->open(endpoint, run, reverse);
 }
 
 void MainWindow::openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse)
 {
-    // One answer from the keychain: a saved token opens the run, none (or no keychain) asks.
-    auto *context = new QObject(this);
-    connect(m_tokens, &TokenStore::loaded, context, [this, context, baseUrl, run, reverse](const QUrl &, const QByteArray &token) {
-        context->deleteLater();
-        if (token.isEmpty()) {
-            showOpenRunDialogFor(baseUrl, run);
-            return;
-        }
-        KnownSecrets::add(token);
-        m_sessionToken = token;
-        openRun(ApiEndpoint{baseUrl, token}, run, reverse);
-    });
-    connect(m_tokens, &TokenStore::failed, context, [this, context, baseUrl, run](const QString &message) {
-        context->deleteLater();
-        statusBar()->showMessage(message, 15000);
-        showOpenRunDialogFor(baseUrl, run);
-    });
-    m_tokens->load(baseUrl);
+    m_openFlow->openWithBestToken(baseUrl, run, reverse);
 }
 
 bool MainWindow::openDemo(bool liveRun)
@@ -553,8 +320,7 @@ bool MainWindow::openDemo(bool liveRun)
     if (!m_demo) {
         m_demo = new DemoService(this);
         if (!m_demo->start()) {
-            QMessageBox::warning(this, tr("Demo"),
-                                 tr("The demo backend could not start: %1").arg(m_demo->errorString()));
+            QMessageBox::warning(this, tr("Demo"), tr("The demo backend could not start: %1").arg(m_demo->errorString()));
             delete m_demo;
             return false;
         }
@@ -563,45 +329,70 @@ bool MainWindow::openDemo(bool liveRun)
     return true;
 }
 
-void MainWindow::closeRun()
+void MainWindow::openFile(const QString &path)
 {
-    if (m_fileReader) {
-        m_fileReader->cancel();
-        m_fileReader->deleteLater();
-        m_fileReader = nullptr;
-    }
-    m_source = Source::None;
-    closeSearch();
+    m_session->openFile(path);
+}
+
+void MainWindow::onReset()
+{
+    const bool open = m_session->isOpen();
+    if (!open)
+        closeSearch();
     m_search->clearFilters();
-    m_loader->close();
+    m_banner->hide();
     m_header->clear();
     m_detail->clear();
-    m_banner->hide();
     m_currentRow = -1;
-    updateTitle();
-    showRunPage(false);
-}
-
-void MainWindow::retry()
-{
-    m_banner->hide();
-    if (m_loader->state() == RunLoader::State::Failed && !m_loader->hasRunInfo())
-        m_loader->open(m_endpoint, m_loader->run(), m_loader->isReversed());
-    else
-        m_loader->retryFailed();
-}
-
-void MainWindow::updateTitle()
-{
-    if (m_source == Source::File && m_fileReader) {
-        setWindowTitle(tr("%1 — Runlog").arg(QFileInfo(m_fileReader->path()).fileName()));
-        return;
+    m_detailWaitingForRow = false;
+    if (open) {
+        if (m_session->hasRunInfo())
+            m_header->setRunInfo(m_session->runInfo());
+        else
+            m_header->setTitle(m_session->headerTitle());
+        m_header->setSourceDescription(m_session->description());
     }
-    const RunRef run = m_loader->run();
-    if (m_loader->state() == RunLoader::State::Idle || !run.isValid())
-        setWindowTitle(tr("Runlog"));
-    else
-        setWindowTitle(tr("Run %1 (organization %2) — Runlog").arg(run.runId).arg(run.orgId));
+    m_stack->setCurrentIndex(open ? 1 : 0);
+    m_actions->setRunOpen(open);
+    m_actions->newestFirst->setChecked(m_session->isNewestFirst());
+    if (!open)
+        statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
+    setWindowTitle(m_session->windowTitle());
+    updateProgress();
+    updateActions();
+    if (open)
+        m_table->setFocus();
+}
+
+void MainWindow::updateActions()
+{
+    const bool api = m_session->kind() == RunSession::Kind::Api;
+    m_actions->exportRun->setEnabled(m_session->canExport() && !m_exporter->isBusy());
+    m_actions->retry->setEnabled(api);
+    m_actions->newestFirst->setEnabled(api);
+    m_actions->stopLoading->setEnabled(api);
+}
+
+void MainWindow::onRunInfoChanged()
+{
+    m_header->setRunInfo(m_session->runInfo());
+    setWindowTitle(m_session->windowTitle());
+    updateActions();
+}
+
+void MainWindow::updateProgress()
+{
+    const RunProgress progress = m_session->progress();
+    const bool api = m_session->kind() == RunSession::Kind::Api;
+    if (m_session->isOpen() && !(api && m_session->loader()->state() == RunLoader::State::Idle))
+        m_header->setProgress(progress.loaded, progress.known, progress.endKnown, progress.busy);
+    if (progress.firstMsecs && progress.lastMsecs)
+        m_header->setTimeSpan(*progress.firstMsecs, *progress.lastMsecs);
+    if (api && m_session->loader()->state() == RunLoader::State::Open && !progress.busy)
+        statusBar()->clearMessage();
+    // Open on the first entry, so the detail pane shows something useful straight away.
+    if (m_currentRow < 0 && progress.known > 0 && m_session->model()->store().isLoaded(0) && !m_table->currentIndex().isValid())
+        selectSourceRow(0);
 }
 
 void MainWindow::showOpenFileDialog()
@@ -614,108 +405,11 @@ void MainWindow::showOpenFileDialog()
     openFile(path);
 }
 
-void MainWindow::openFile(const QString &path)
-{
-    if (m_fileReader) {
-        m_fileReader->cancel();
-        m_fileReader->deleteLater();
-    }
-    m_fileReader = new RunFileReader(this);
-    m_fileWaitingForFirstBatch = true;
-    connect(m_fileReader, &RunFileReader::runInfoRead, this, [this](const RunInfo &info) {
-        if (!m_fileWaitingForFirstBatch)
-            m_header->setRunInfo(info);
-    });
-    connect(m_fileReader, &RunFileReader::entriesRead, this, &MainWindow::onFileEntries);
-    connect(m_fileReader, &RunFileReader::progress, this, [this](qint64 done, qint64 total) {
-        if (m_fileWaitingForFirstBatch)
-            return;
-        const QLocale locale;
-        m_header->setProgress(m_model->rowCount(), m_model->rowCount(), false, true);
-        statusBar()->showMessage(tr("Reading %1 of %2…").arg(locale.formattedDataSize(done), locale.formattedDataSize(total)));
-    });
-    connect(m_fileReader, &RunFileReader::finished, this, &MainWindow::onFileFinished);
-    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
-    if (!m_fileReader->start(path))
-        onFileFinished(false, tr("Could not start reading %1.").arg(QDir::toNativeSeparators(path)));
-}
-
-void MainWindow::switchToFile()
-{
-    // The file has proved readable: only now does it replace what was open.
-    m_fileWaitingForFirstBatch = false;
-    m_loader->close();
-    m_search->clearFilters();
-    m_source = Source::File;
-    m_banner->hide();
-    m_header->clear();
-    m_detail->clear();
-    m_currentRow = -1;
-    const QFileInfo file(m_fileReader->path());
-    if (m_fileReader->hasRunInfo())
-        m_header->setRunInfo(m_fileReader->runInfo());
-    else
-        m_header->setTitle(file.fileName());
-    m_header->setSourceDescription(tr("From the file %1").arg(QDir::toNativeSeparators(file.absoluteFilePath())));
-    showRunPage(true);
-    updateTitle();
-    m_table->setFocus();
-}
-
-void MainWindow::onFileEntries(const QList<LogEntry> &entries)
-{
-    if (m_fileWaitingForFirstBatch)
-        switchToFile();
-    const int first = m_model->rowCount();
-    m_model->resizeRows(first + int(entries.size()));
-    m_model->setEntries(first, QList<LogEntry>(entries));
-    m_header->setProgress(m_model->rowCount(), m_model->rowCount(), false, true);
-    if (m_currentRow < 0 && m_model->rowCount() > 0)
-        selectSourceRow(0);
-}
-
-void MainWindow::onFileFinished(bool ok, const QString &error)
-{
-    const QString path = m_fileReader ? m_fileReader->path() : QString();
-    if (ok && m_fileWaitingForFirstBatch)
-        switchToFile(); // a run with no entries
-    if (!ok && m_fileWaitingForFirstBatch) {
-        // Nothing of the file was shown: what was open stays open.
-        m_fileWaitingForFirstBatch = false;
-        m_fileReader->deleteLater();
-        m_fileReader = nullptr;
-        statusBar()->showMessage(error, 15000);
-        showWarning(tr("Open File"), error);
-        return;
-    }
-    if (m_source != Source::File)
-        return;
-    const int rows = m_model->rowCount();
-    m_header->setProgress(rows, rows, true, false);
-    if (m_fileReader && m_fileReader->hasRunInfo())
-        m_header->setRunInfo(m_fileReader->runInfo());
-    if (rows > 0) {
-        const QVariant first = m_model->index(0, 0).data(LogTableModel::CreatedAtMsecsRole);
-        const QVariant last = m_model->index(rows - 1, 0).data(LogTableModel::CreatedAtMsecsRole);
-        if (first.isValid() && last.isValid())
-            m_header->setTimeSpan(first.toLongLong(), last.toLongLong());
-    }
-    const QLocale locale;
-    m_countLabel->setText(tr("%1 entries").arg(locale.toString(rows)));
-    if (ok) {
-        statusBar()->showMessage(tr("Opened %1 entries from %2.").arg(locale.toString(rows), QFileInfo(path).fileName()), 8000);
-    } else {
-        m_banner->showMessage(MessageBanner::Kind::Error,
-                              tr("%1 The %2 entries before the problem are shown.").arg(error, locale.toString(rows)),
-                              false);
-    }
-    updateActions();
-}
-
 void MainWindow::showWarning(const QString &title, const QString &text)
 {
     // Window-modal and not blocking: the event loop (pages, a live run) goes on behind it.
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText); // the text may quote a server or a file name
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
     box->open();
@@ -723,7 +417,7 @@ void MainWindow::showWarning(const QString &title, const QString &text)
 
 void MainWindow::exportRun()
 {
-    if (m_source == Source::None || m_exporter->isBusy())
+    if (!m_session->isOpen() || m_exporter->isBusy())
         return;
     ExportController::Source source = exportSource();
     if (m_proxy->isFiltering()) {
@@ -751,14 +445,14 @@ QVector<int> MainWindow::shownSourceRows() const
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         rows.append(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
     std::sort(rows.begin(), rows.end());
-    if (m_model->isReversed())
+    if (m_session->model()->isReversed())
         std::reverse(rows.begin(), rows.end()); // exports are oldest first
     return rows;
 }
 
 bool MainWindow::exportTo(const QString &path, ExportFormat format)
 {
-    if (m_source == Source::None || m_exporter->isBusy())
+    if (!m_session->isOpen() || m_exporter->isBusy())
         return false;
     m_exporter->exportTo(exportSource(), path, format);
     updateActions();
@@ -768,20 +462,11 @@ bool MainWindow::exportTo(const QString &path, ExportFormat format)
 ExportController::Source MainWindow::exportSource() const
 {
     ExportController::Source source;
-    if (m_source == Source::Api) {
-        const RunRef run = m_loader->run();
-        source.fromApi = true;
-        source.hasRun = m_loader->hasRunInfo();
-        source.run = m_loader->runInfo();
-        source.description = tr("run %1 of organization %2").arg(run.runId).arg(run.orgId);
-        source.suggestedName = QStringLiteral("run-%1").arg(run.runId);
-    } else {
-        const QFileInfo file(m_fileReader->path());
-        source.hasRun = m_fileReader->hasRunInfo();
-        source.run = m_fileReader->runInfo();
-        source.description = file.fileName();
-        source.suggestedName = file.completeBaseName() + QStringLiteral("-export");
-    }
+    source.fromApi = m_session->kind() == RunSession::Kind::Api;
+    source.hasRun = m_session->hasRunInfo();
+    source.run = m_session->runInfo();
+    source.description = m_session->exportDescription();
+    source.suggestedName = m_session->suggestedFileName();
     return source;
 }
 
@@ -801,97 +486,6 @@ void MainWindow::dropEvent(QDropEvent *event)
     openFile(urls.first().toLocalFile());
 }
 
-void MainWindow::onRunInfoChanged()
-{
-    m_header->setRunInfo(m_loader->runInfo());
-    updateTitle();
-}
-
-void MainWindow::updateProgress()
-{
-    const int loaded = m_loader->loadedRows();
-    const int known = m_loader->knownRows();
-    const bool busy = m_loader->pagesInFlight() > 0 || m_loader->state() == RunLoader::State::Opening;
-    if (m_loader->state() != RunLoader::State::Idle)
-        m_header->setProgress(loaded, known, m_loader->isEndKnown(), busy);
-    const QLocale locale;
-    m_countLabel->setText(m_loader->state() == RunLoader::State::Idle || !m_loader->hasRunInfo()
-                              ? QString()
-                              : tr("%1 of %2%3 loaded")
-                                    .arg(locale.toString(loaded), locale.toString(known),
-                                         m_loader->isEndKnown() ? QString() : QStringLiteral("+")));
-    // Duration from the first entry to the last one (the rows at either end, when loaded).
-    if (known > 0) {
-        const int oldestRow = m_model->isReversed() ? known - 1 : 0;
-        const int newestRow = m_model->isReversed() ? 0 : known - 1;
-        const QVariant first = m_model->index(oldestRow, 0).data(LogTableModel::CreatedAtMsecsRole);
-        const QVariant last = m_model->index(newestRow, 0).data(LogTableModel::CreatedAtMsecsRole);
-        if (first.isValid() && last.isValid())
-            m_header->setTimeSpan(first.toLongLong(), last.toLongLong());
-    }
-    if (m_loader->state() == RunLoader::State::Open && !busy)
-        statusBar()->clearMessage();
-    // Open on the first entry, so the detail pane shows something useful straight away.
-    if (m_currentRow < 0 && known > 0 && m_model->store().isLoaded(0) && !m_table->currentIndex().isValid())
-        selectSourceRow(0);
-}
-
-void MainWindow::updatePaceStatus()
-{
-    RequestPacer *pacer = m_loader->pacer();
-    if (!pacer || m_loader->state() == RunLoader::State::Idle) {
-        m_paceLabel->clear();
-        return;
-    }
-    const qint64 wait = pacer->msUntilNextSlot();
-    const qint64 nextCheck = m_follower->msUntilNextCheck();
-    const QString following = nextCheck >= 0
-        ? tr("Following live · next check in %1 s · ").arg((nextCheck + 999) / 1000)
-        : QString();
-    if (pacer->queuedCount() > 0 && wait > 500) {
-        m_paceLabel->setText(following + tr("Rate limit: next request in %1 s").arg((wait + 999) / 1000));
-    } else {
-        m_paceLabel->setText(following + tr("%1 of %2 requests used in the last %3 s")
-                                 .arg(pacer->countedInWindow())
-                                 .arg(pacer->maxRequests())
-                                 .arg(pacer->windowMs() / 1000));
-    }
-}
-
-void MainWindow::onFollowingChanged(bool following)
-{
-    // Only a followed run keeps the newest rows in view; otherwise reaching the end of a run of
-    // unknown length would keep fetching more by itself.
-    m_table->setPinToBottom(following);
-    updatePaceStatus();
-}
-
-void MainWindow::onPageFailed(const ApiError &error)
-{
-    const QString text = ErrorText::describe(error, m_loader->run());
-    const bool retryHelps = error.kind != ApiError::Kind::InsecureUrl && error.kind != ApiError::Kind::Redirect
-        && !(error.kind == ApiError::Kind::Http && (error.httpStatus == 403 || error.httpStatus == 404));
-    m_banner->showMessage(MessageBanner::Kind::Error, text, retryHelps);
-    statusBar()->showMessage(text, 10000);
-    if (!m_loader->hasRunInfo()) {
-        m_header->setSourceDescription(tr("Run %1 of organization %2 could not be opened.")
-                                           .arg(m_loader->run().runId)
-                                           .arg(m_loader->run().orgId));
-        m_detail->showMessage(text);
-    }
-    updateProgress();
-}
-
-void MainWindow::onRetrying(const ApiError &error, int retryInMs)
-{
-    const int seconds = std::max(1, (retryInMs + 999) / 1000);
-    const QString text = error.isRateLimited()
-        ? tr("Rate limit reached, retrying in %1 s.").arg(seconds)
-        : tr("%1 Retrying in %2 s.").arg(ErrorText::describe(error, m_loader->run())).arg(seconds);
-    m_banner->showMessage(MessageBanner::Kind::Warning, text, false);
-    statusBar()->showMessage(text, retryInMs + 1000);
-}
-
 void MainWindow::onCurrentRowChanged(int row)
 {
     m_currentRow = row;
@@ -899,7 +493,7 @@ void MainWindow::onCurrentRowChanged(int row)
         m_detail->clear();
         return;
     }
-    const QModelIndex index = m_model->index(row, 0);
+    const QModelIndex index = m_session->model()->index(row, 0);
     const QByteArray raw = index.data(LogTableModel::RawJsonRole).toByteArray();
     if (raw.isEmpty()) {
         m_detailWaitingForRow = true;
@@ -924,7 +518,7 @@ void MainWindow::onCurrentRowChanged(int row)
 void MainWindow::refreshDetailIfLoaded(int firstRow, int lastRow)
 {
     if (m_detailWaitingForRow && m_currentRow >= firstRow && m_currentRow <= lastRow
-        && m_model->store().isLoaded(m_currentRow))
+        && m_session->model()->store().isLoaded(m_currentRow))
         onCurrentRowChanged(m_currentRow);
 }
 
@@ -932,7 +526,7 @@ void MainWindow::copySelectedEntry()
 {
     if (m_currentRow < 0)
         return;
-    const QByteArray raw = m_model->index(m_currentRow, 0).data(LogTableModel::RawJsonRole).toByteArray();
+    const QByteArray raw = m_session->model()->index(m_currentRow, 0).data(LogTableModel::RawJsonRole).toByteArray();
     if (raw.isEmpty())
         return;
     QApplication::clipboard()->setText(QString::fromUtf8(raw));
@@ -941,7 +535,7 @@ void MainWindow::copySelectedEntry()
 
 void MainWindow::goToEntry()
 {
-    const int rows = m_model->rowCount();
+    const int rows = m_session->model()->rowCount();
     if (rows == 0)
         return;
     bool ok = false;
@@ -950,8 +544,8 @@ void MainWindow::goToEntry()
     if (!ok)
         return;
     // Entry numbers count from the oldest; a reversed view shows the newest first.
-    const int row = m_model->isReversed() ? rows - number : number - 1;
-    if (!m_proxy->mapFromSource(m_model->index(row, 0)).isValid()) {
+    const int row = m_session->model()->isReversed() ? rows - number : number - 1;
+    if (!m_proxy->mapFromSource(m_session->model()->index(row, 0)).isValid()) {
         // Hidden by a filter: show everything rather than refuse.
         m_search->clearFilters();
         statusBar()->showMessage(tr("Entry %1 was hidden by the filter; filters cleared.").arg(number), 6000);
@@ -962,21 +556,33 @@ void MainWindow::goToEntry()
 
 void MainWindow::selectSourceRow(int sourceRow)
 {
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    const QModelIndex index = m_proxy->mapFromSource(m_session->model()->index(sourceRow, 0));
     if (!index.isValid())
         return;
     m_table->setCurrentIndex(index);
     m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
+void MainWindow::selectEdgeRow(bool last)
+{
+    if (m_proxy->rowCount() == 0)
+        return;
+    m_table->setFocus();
+    m_table->setCurrentIndex(m_proxy->index(last ? m_proxy->rowCount() - 1 : 0, 0));
+    if (last)
+        m_table->scrollToBottom();
+    else
+        m_table->scrollToTop();
+}
+
 void MainWindow::showSearch()
 {
-    if (m_source == Source::None)
+    if (!m_session->isOpen())
         return;
     m_searchBar->show();
     m_searchBar->focusSearch();
     m_search->updateCoverage();
-    m_closeSearchAction->setEnabled(true);
+    m_actions->closeSearch->setEnabled(true);
 }
 
 void MainWindow::closeSearch()
@@ -984,7 +590,7 @@ void MainWindow::closeSearch()
     m_searchBar->setPattern(QString());
     m_searchBar->setOnlyMatching(false);
     m_searchBar->hide();
-    m_closeSearchAction->setEnabled(false);
+    m_actions->closeSearch->setEnabled(false);
     m_table->setFocus();
 }
 
@@ -1011,13 +617,11 @@ void MainWindow::editRateLimit()
         showWarning(tr("Rate Limit"), tr("\"%1\" is not a rate limit: write requests/seconds, e.g. 60/60.").arg(text));
         return;
     }
-    const int count = limit->count;
-    const int windowMs = limit->windowMs;
-    m_settings->setRateLimit(count, windowMs);
-    RequestPacer::setDefaultLimit(count, windowMs);
-    if (m_loader->pacer())
-        m_loader->pacer()->setLimit(count, windowMs);
-    statusBar()->showMessage(tr("At most %1 requests per %2 s from now on.").arg(count).arg(windowMs / 1000.0), 6000);
+    m_settings->setRateLimit(limit->count, limit->windowMs);
+    RequestPacer::setDefaultLimit(limit->count, limit->windowMs);
+    if (RequestPacer *pacer = m_session->loader()->pacer())
+        pacer->setLimit(limit->count, limit->windowMs);
+    statusBar()->showMessage(tr("At most %1 requests per %2 s from now on.").arg(limit->count).arg(limit->windowMs / 1000.0), 6000);
 }
 
 void MainWindow::toggleFocus()
@@ -1030,28 +634,9 @@ void MainWindow::toggleFocus()
 
 void MainWindow::showShortcuts()
 {
-    const QString text = tr(
-        "<table cellspacing='4'>"
-        "<tr><td><b>Ctrl+O</b></td><td>Open a run by ID or URL</td></tr>"
-        "<tr><td><b>Ctrl+Shift+O</b></td><td>Open an exported run (.json, .jsonl); or drop it on the window</td></tr>"
-        "<tr><td><b>Ctrl+E</b></td><td>Export the whole run to a file</td></tr>"
-        "<tr><td><b>↑ ↓, j k</b></td><td>Previous / next entry</td></tr>"
-        "<tr><td><b>PgUp PgDn</b></td><td>Page up / down</td></tr>"
-        "<tr><td><b>Home End, Ctrl+Home Ctrl+End</b></td><td>First / last entry</td></tr>"
-        "<tr><td><b>Ctrl+G</b></td><td>Go to an entry by its number</td></tr>"
-        "<tr><td><b>F6</b></td><td>Move between the table and the detail pane</td></tr>"
-        "<tr><td><b>Ctrl+J</b></td><td>Detail as readable text or as JSON</td></tr>"
-        "<tr><td><b>Ctrl+C</b></td><td>Copy the selected entry as JSON (in the table)</td></tr>"
-        "<tr><td><b>Ctrl+L</b></td><td>Follow a run that is still going (on / off)</td></tr>"
-        "<tr><td><b>Ctrl+F</b></td><td>Search (Enter / Shift+Enter, F3 / Shift+F3, n / N: next / previous match)</td></tr>"
-        "<tr><td><b>Escape</b></td><td>Close the search</td></tr>"
-        "<tr><td><b>F5</b></td><td>Retry pages that failed</td></tr>"
-        "<tr><td><b>Ctrl+.</b></td><td>Stop loading (cancel requests in flight)</td></tr>"
-        "<tr><td><b>Ctrl+W</b></td><td>Close the run</td></tr>"
-        "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
-        "</table>");
-    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), text, QMessageBox::Close, this);
-    box.setTextFormat(Qt::RichText);
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), ShortcutHelp::html(m_actions->all()),
+                    QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText); // our own markup; every text in it is escaped
     box.exec();
 }
 

@@ -2,38 +2,36 @@
 
 #include "api/apiendpoint.h"
 #include "exportcontroller.h"
-#include "run/logentry.h"
+#include "session/demoservice.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 class AppSettings;
-#include "session/demoservice.h"
+class Credentials;
 
 class DetailPane;
-class LogFilterProxyModel;
-class QMenu;
-class SearchBar;
-class SearchController;
-class TokenStore;
-class RunFileReader;
 class EmptyState;
+class LogFilterProxyModel;
 class LogTableModel;
 class LogTableView;
 class MessageBanner;
-class QAction;
-class QLabel;
-class QNetworkAccessManager;
+class OpenRunFlow;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
-class QTimer;
-class RunHeader;
 class RunFollower;
+class RunHeader;
 class RunLoader;
-struct ApiError;
+class RunSession;
+class SearchBar;
+class SearchController;
+class StatusBarController;
+class WindowActions;
 
 // The window: run header on top, the log table and the selected entry's detail side by side,
-// errors in a banner above the table, pacing and counts in the status bar.
+// errors in a banner above the table, pacing and counts in the status bar. It lays out widgets
+// over a RunSession and connects them; the session decides everything about the open run.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -55,9 +53,10 @@ public:
     void setEnvironmentToken(const QByteArray &token);
 
     // For tests and screenshots.
-    LogTableModel *logModel() const { return m_model; }
-    RunLoader *loader() const { return m_loader; }
-    RunFollower *follower() const { return m_follower; }
+    RunSession *session() const { return m_session; }
+    LogTableModel *logModel() const;
+    RunLoader *loader() const;
+    RunFollower *follower() const;
     LogTableView *tableView() const { return m_table; }
     LogFilterProxyModel *filterModel() const { return m_proxy; }
     SearchBar *searchBar() const { return m_searchBar; }
@@ -68,11 +67,10 @@ public:
     RunHeader *runHeader() const { return m_header; }
     MessageBanner *banner() const { return m_banner; }
     DemoService *demoService() const { return m_demo; }
-
     ExportController *exportController() const { return m_exporter; }
     // Exports without asking where (what File > Export does after its dialog).
     bool exportTo(const QString &path, ExportFormat format);
-    bool isShowingFile() const { return m_source == Source::File; }
+    bool isShowingFile() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,36 +78,24 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
-    void createStatusBar();
+    QWidget *createRunPage();
+    void connectActions();
+    void connectSession();
     void restoreState();
-    void showOpenRunDialog();
-    void populateRecentRuns();
-    void showOpenRunDialogFor(const QUrl &baseUrl, const RunRef &run);
     void showOpenFileDialog();
-    void switchToFile();
-    void onFileEntries(const QList<LogEntry> &entries);
-    void onFileFinished(bool ok, const QString &error);
     void exportRun();
     ExportController::Source exportSource() const;
     void showWarning(const QString &title, const QString &text);
     void updateActions();
-    void closeRun();
-    void retry();
-    void showRunPage(bool showRun);
-    void updateProgress();
-    void updatePaceStatus();
-    void onFollowingChanged(bool following);
-    void updateTitle();
+    void onReset();
     void onRunInfoChanged();
-    void onPageFailed(const ApiError &error);
-    void onRetrying(const ApiError &error, int retryInMs);
+    void updateProgress();
     void onCurrentRowChanged(int row);
     void refreshDetailIfLoaded(int firstRow, int lastRow);
     void copySelectedEntry();
     void toggleFocus();
     void selectSourceRow(int sourceRow);
+    void selectEdgeRow(bool last);
     void updateFilterText();
     QVector<int> shownSourceRows() const;
     void goToEntry();
@@ -118,26 +104,12 @@ private:
     void showAbout();
 
     AppSettings *m_settings;
-    QNetworkAccessManager *m_network;
-    LogTableModel *m_model;
-    LogFilterProxyModel *m_proxy;
-    SearchBar *m_searchBar;
-    SearchController *m_search;
-    QMenu *m_filterMenu;
-    QMenu *m_recentMenu;
-    RunLoader *m_loader;
-    RunFollower *m_follower;
+    RunSession *m_session;
+    Credentials *m_credentials;
+    OpenRunFlow *m_openFlow;
     QPointer<DemoService> m_demo;
-    QByteArray m_environmentToken;
-    QByteArray m_sessionToken;
-    TokenStore *m_tokens;
-    QAction *m_forgetTokenAction;
-    ApiEndpoint m_endpoint;
-    enum class Source { None, Api, File };
-    Source m_source = Source::None;
-    RunFileReader *m_fileReader = nullptr;
-    bool m_fileWaitingForFirstBatch = false;
-    ExportController *m_exporter;
+    LogFilterProxyModel *m_proxy;
+    ExportController *m_exporter = nullptr;
     int m_currentRow = -1;
     bool m_detailWaitingForRow = false;
 
@@ -148,30 +120,9 @@ private:
     QSplitter *m_splitter;
     LogTableView *m_table;
     DetailPane *m_detail;
-    QLabel *m_paceLabel;
-    QLabel *m_countLabel;
-    QTimer *m_paceTimer;
-
-    QAction *m_openRunAction;
-    QAction *m_openFileAction;
-    QAction *m_exportAction;
-    QAction *m_demoAction;
-    QAction *m_liveDemoAction;
-    QAction *m_retryAction;
-    QAction *m_stopAction;
-    QAction *m_rateLimitAction;
-    QAction *m_closeRunAction;
-    QAction *m_quitAction;
-    QAction *m_copyAction;
-    QAction *m_jsonModeAction;
-    QAction *m_focusAction;
-    QAction *m_firstAction;
-    QAction *m_lastAction;
-    QAction *m_goToAction;
-    QAction *m_followAction;
-    QAction *m_newestFirstAction;
-    QAction *m_findAction;
-    QAction *m_findNextAction;
-    QAction *m_findPreviousAction;
-    QAction *m_closeSearchAction;
+    SearchBar *m_searchBar;
+    SearchController *m_search;
+    QMenu *m_filterMenu;
+    WindowActions *m_actions;
+    StatusBarController *m_status;
 };

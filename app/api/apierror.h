@@ -25,6 +25,10 @@ struct ApiError
     QString detail;         // technical detail: Qt's network error text, the parse error, ...
     int retryAfterMs = -1;  // from a Retry-After header, when the server sent one
 
+    // Named constructions, so that no caller fills the fields by position.
+    static ApiError cancelled() { return ApiError{Kind::Cancelled, 0, {}, {}, -1}; }
+    static ApiError invalidResponse(const QString &why) { return ApiError{Kind::InvalidResponse, 0, {}, why, -1}; }
+
     bool isError() const { return kind != Kind::None; }
 
     // Worth trying again by itself (with backoff): the failure may pass.
@@ -40,6 +44,14 @@ struct ApiError
         default:
             return false;
         }
+    }
+    // Worth offering the user a Retry: anything but a refusal that asking again cannot change
+    // (an address we will not send the token to, no access to the organization, no such run).
+    bool retryHelps() const
+    {
+        if (kind == Kind::InsecureUrl || kind == Kind::Redirect)
+            return false;
+        return !(kind == Kind::Http && (httpStatus == 403 || httpStatus == 404));
     }
     bool isRateLimited() const { return kind == Kind::Http && httpStatus == 429; }
 };

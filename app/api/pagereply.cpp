@@ -102,7 +102,7 @@ void PageReply::abort()
         return;
     if (m_parseWatcher.isRunning()) {
         m_parseWatcher.disconnect(this);
-        m_error = ApiError{ApiError::Kind::Cancelled, 0, {}, {}, -1};
+        m_error = ApiError::cancelled();
         finish();
         return;
     }

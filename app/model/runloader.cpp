@@ -142,7 +142,7 @@ void RunLoader::cancelAll()
         any = true;
     }
     if (any) {
-        m_lastError = ApiError{ApiError::Kind::Cancelled, 0, {}, {}, -1};
+        m_lastError = ApiError::cancelled();
         if (!m_hasRunInfo)
             setState(State::Failed);
         emit pageFailed(m_lastError);
@@ -378,7 +378,7 @@ void RunLoader::onPageFinished(int page, PageReply *reply)
         if (problem.isEmpty())
             handlePage(page, std::move(parsed));
         else
-            handleFailure(page, ApiError{ApiError::Kind::InvalidResponse, 0, {}, problem, -1});
+            handleFailure(page, ApiError::invalidResponse(problem));
     }
     schedule();
     checkAllLoaded();
@@ -633,13 +633,11 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
             m_model->setEntries(int(skip), std::move(parsed.entries));
             state.status = PageStatus::Failed;
             m_model->markRows(int(skip), int(skip) + kPageSize - 1, LogStore::RowState::Failed);
-            m_lastError = ApiError{ApiError::Kind::InvalidResponse, 0, {},
-                                   tr("the server sent %1 entries at skip=%2 where %3 were expected, "
-                                      "though later entries exist")
-                                       .arg(count)
-                                       .arg(skip)
-                                       .arg(expected),
-                                   -1};
+            m_lastError = ApiError::invalidResponse(tr("the server sent %1 entries at skip=%2 where %3 were "
+                                                       "expected, though later entries exist")
+                                                        .arg(count)
+                                                        .arg(skip)
+                                                        .arg(expected));
             emit pageFailed(m_lastError);
             return;
         }

@@ -28,20 +28,40 @@ void AppSettings::setLastOrgId(qint64 orgId)
     m_settings.setValue(QStringLiteral("api/lastOrgId"), orgId);
 }
 
-QStringList AppSettings::recentRuns() const
+// Stored as "org/run base-url" strings ("org/run" in older settings): readable in the file and
+// free of a QVariant map format that differs between back ends.
+QList<RecentRun> AppSettings::recentRuns() const
 {
-    return m_settings.value(QStringLiteral("history/recentRuns")).toStringList();
+    QList<RecentRun> runs;
+    const QStringList stored = m_settings.value(QStringLiteral("history/recentRuns")).toStringList();
+    for (const QString &entry : stored) {
+        const QString ids = entry.section(QLatin1Char(' '), 0, 0);
+        RecentRun recent;
+        recent.run.orgId = ids.section(QLatin1Char('/'), 0, 0).toLongLong();
+        recent.run.runId = ids.section(QLatin1Char('/'), 1, 1).toLongLong();
+        recent.baseUrl = QUrl(entry.section(QLatin1Char(' '), 1), QUrl::StrictMode);
+        if (recent.run.isValid())
+            runs.append(recent);
+    }
+    return runs;
 }
 
-void AppSettings::addRecentRun(qint64 orgId, qint64 runId)
+void AppSettings::addRecentRun(const RecentRun &recent)
 {
-    QStringList runs = recentRuns();
-    const QString entry = QStringLiteral("%1/%2").arg(orgId).arg(runId);
-    runs.removeAll(entry);
-    runs.prepend(entry);
-    while (runs.size() > kMaxRecentRuns)
-        runs.removeLast();
-    m_settings.setValue(QStringLiteral("history/recentRuns"), runs);
+    const auto storedForm = [](const RecentRun &run) {
+        QString text = QStringLiteral("%1/%2").arg(run.run.orgId).arg(run.run.runId);
+        if (run.baseUrl.isValid() && !run.baseUrl.isEmpty())
+            text += QLatin1Char(' ') + run.baseUrl.toString(QUrl::FullyEncoded);
+        return text;
+    };
+    QStringList stored{storedForm(recent)};
+    for (const RecentRun &older : recentRuns()) {
+        if (older.run == recent.run && (older.baseUrl == recent.baseUrl || older.baseUrl.isEmpty()))
+            continue;
+        if (stored.size() < kMaxRecentRuns)
+            stored.append(storedForm(older));
+    }
+    m_settings.setValue(QStringLiteral("history/recentRuns"), stored);
 }
 
 QString AppSettings::lastDirectory() const

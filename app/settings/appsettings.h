@@ -1,10 +1,19 @@
 #pragma once
 
+#include "run/runref.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+struct RecentRun
+{
+    QUrl baseUrl;   // empty for entries written before the address was kept: the current one
+    RunRef run;
+};
 
 // The app's preferences, typed, over QSettings. Never holds a secret: the API token lives in the
 // system keychain or only in memory.
@@ -19,9 +28,9 @@ public:
     qint64 lastOrgId() const;
     void setLastOrgId(qint64 orgId);
 
-    // Recently opened runs, newest first, as "org/run".
-    QStringList recentRuns() const;
-    void addRecentRun(qint64 orgId, qint64 runId);
+    // Runs opened lately, newest first; each with the API address it came from.
+    QList<RecentRun> recentRuns() const;
+    void addRecentRun(const RecentRun &run);
 
     QString lastDirectory() const;
     void setLastDirectory(const QString &directory);

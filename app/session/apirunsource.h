@@ -1,0 +1,48 @@
+#pragma once
+
+#include "api/apiendpoint.h"
+#include "session/runsource.h"
+
+class RunLoader;
+struct ApiError;
+
+// A run read from the API, page by page, through the session's RunLoader (paced, retried).
+// It replaces the open run at once: the header says what is being opened while the first
+// page is on its way, and a failure shows in the banner with Retry.
+class ApiRunSource : public RunSource
+{
+    Q_OBJECT
+
+public:
+    ApiRunSource(RunLoader *loader, const ApiEndpoint &endpoint, const RunRef &run, bool reverse,
+                 QObject *parent = nullptr);
+
+    Kind kind() const override { return Kind::Api; }
+    void start(LogTableModel *model) override;
+    void stop() override;
+
+    bool hasRunInfo() const override;
+    RunInfo runInfo() const override;
+    bool isReading() const override { return false; }
+    QString windowTitle() const override;
+    QString headerTitle() const override;
+    QString description() const override;
+    QString exportDescription() const override;
+    QString suggestedFileName() const override;
+
+    const ApiEndpoint &endpoint() const { return m_endpoint; }
+    const RunRef &run() const { return m_run; }
+    bool isReversed() const { return m_reverse; }
+    // F5 / the banner's Retry: the run again if it never opened, else the pages that failed.
+    void retry();
+
+private:
+    void onPageFailed(const ApiError &error);
+    void onRetrying(const ApiError &error, int retryInMs);
+
+    RunLoader *m_loader;
+    ApiEndpoint m_endpoint;
+    RunRef m_run;
+    bool m_reverse;
+    bool m_started = false;
+};

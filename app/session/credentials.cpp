@@ -1,0 +1,89 @@
+#include "session/credentials.h"
+
+#include "settings/knownsecrets.h"
+#include "settings/tokenstore.h"
+
+#include <QPointer>
+
+Credentials::Credentials(QObject *parent)
+    : QObject(parent)
+    , m_keychain(new TokenStore(this))
+{
+}
+
+void Credentials::setEnvironmentToken(const QByteArray &token)
+{
+    KnownSecrets::add(token);
+    m_environmentToken = token;
+}
+
+void Credentials::setSessionToken(const QByteArray &token)
+{
+    KnownSecrets::add(token);
+    m_sessionToken = token;
+}
+
+void Credentials::clearSessionToken()
+{
+    m_sessionToken.clear();
+}
+
+QByteArray Credentials::knownToken() const
+{
+    return !m_sessionToken.isEmpty() ? m_sessionToken : m_environmentToken;
+}
+
+QString Credentials::knownTokenSource() const
+{
+    if (!m_sessionToken.isEmpty())
+        return tr("this session");
+    if (!m_environmentToken.isEmpty())
+        return QStringLiteral("CODEGEN_API_TOKEN");
+    return {};
+}
+
+bool Credentials::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(a.scheme() == QLatin1String("https") ? 443 : 80) == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+void Credentials::lookUpSaved(const QUrl &baseUrl, QObject *context, LookUpDone done)
+{
+    // One answer for this question: the first one from the keychain that is about baseUrl's
+    // origin. Answers to other questions (another origin, asked earlier) are not ours.
+    auto *answer = new QObject(this);
+    QPointer<QObject> guard(context);
+    const auto finish = [answer, guard, done](const QByteArray &token, const QString &error) {
+        answer->deleteLater();
+        if (guard)
+            done(token, error);
+    };
+    connect(m_keychain, &TokenStore::loaded, answer, [baseUrl, finish](const QUrl &origin, const QByteArray &token) {
+        if (!sameOrigin(origin, baseUrl))
+            return;
+        KnownSecrets::add(token);
+        finish(token, QString());
+    });
+    connect(m_keychain, &TokenStore::failed, answer,
+            [baseUrl, finish](const QString &message, const QUrl &origin, TokenStore::Operation operation) {
+                if (operation == TokenStore::Operation::Load && sameOrigin(origin, baseUrl))
+                    finish(QByteArray(), message);
+            });
+    if (context)
+        connect(context, &QObject::destroyed, answer, &QObject::deleteLater);
+    m_keychain->load(baseUrl);
+}
+
+void Credentials::remember(const QUrl &baseUrl, const QByteArray &token)
+{
+    KnownSecrets::add(token);
+    m_keychain->save(baseUrl, token);
+}
+
+void Credentials::forget(const QUrl &baseUrl)
+{
+    m_sessionToken.clear();
+    m_keychain->forget(baseUrl);
+}

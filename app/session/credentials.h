@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+class TokenStore;
+
+// Which API token a run is opened with, and where it came from: one the user typed in this
+// session, the CODEGEN_API_TOKEN environment variable, or the system keychain (one per API
+// origin). Every token it hands out is registered for redaction first. A keychain answer is used
+// only for the origin it was asked for: a token saved for one server never reaches another.
+class Credentials : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Credentials(QObject *parent = nullptr);
+
+    void setEnvironmentToken(const QByteArray &token);
+    // A token the user typed (Open Run): preferred to the environment's for the rest of the session.
+    void setSessionToken(const QByteArray &token);
+    void clearSessionToken();
+
+    // The token known without asking the keychain (typed, else the environment's); empty if none.
+    QByteArray knownToken() const;
+    // Where knownToken() came from, in words for the Open Run dialog.
+    QString knownTokenSource() const;
+
+    // Asks the keychain for the token saved for baseUrl's origin; `done` runs once, with the
+    // token (empty when none is saved) or with the keychain's error. Nothing runs after
+    // `context` is destroyed.
+    using LookUpDone = std::function<void(const QByteArray &token, const QString &error)>;
+    void lookUpSaved(const QUrl &baseUrl, QObject *context, LookUpDone done);
+    void remember(const QUrl &baseUrl, const QByteArray &token);
+    void forget(const QUrl &baseUrl);
+
+    TokenStore *keychain() const { return m_keychain; }
+
+    // True when both addresses are the same origin (scheme, host, port).
+    static bool sameOrigin(const QUrl &a, const QUrl &b);
+
+private:
+    TokenStore *m_keychain;
+    QByteArray m_environmentToken;
+    QByteArray m_sessionToken;
+};

@@ -1,0 +1,119 @@
+#include "session/filerunsource.h"
+
+#include "export/runfilereader.h"
+#include "model/logtablemodel.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+
+FileRunSource::FileRunSource(const QString &path, QObject *parent)
+    : RunSource(parent)
+    , m_path(path)
+{
+}
+
+void FileRunSource::start(LogTableModel *model)
+{
+    m_model = model;
+    m_reader = new RunFileReader(this);
+    connect(m_reader, &RunFileReader::runInfoRead, this, [this] {
+        if (m_ready)
+            emit runInfoChanged();
+    });
+    connect(m_reader, &RunFileReader::entriesRead, this, &FileRunSource::onEntries);
+    connect(m_reader, &RunFileReader::progress, this, [this](qint64 done, qint64 total) {
+        if (!m_ready)
+            return;
+        const QLocale locale;
+        emit progressChanged();
+        emit statusMessage(tr("Reading %1 of %2…").arg(locale.formattedDataSize(done), locale.formattedDataSize(total)), 0);
+    });
+    connect(m_reader, &RunFileReader::finished, this, &FileRunSource::onFinished);
+    emit statusMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(m_path)), 0);
+    if (!m_reader->start(m_path))
+        onFinished(false, tr("Could not start reading %1.").arg(QDir::toNativeSeparators(m_path)));
+}
+
+void FileRunSource::stop()
+{
+    if (m_reader)
+        m_reader->cancel();
+    disconnect(this);
+}
+
+void FileRunSource::becomeReady()
+{
+    // The file has proved readable: only now does it replace what was open.
+    m_ready = true;
+    emit ready();
+}
+
+void FileRunSource::onEntries(const QList<LogEntry> &entries)
+{
+    if (!m_ready)
+        becomeReady();
+    const int first = m_model->rowCount();
+    m_model->resizeRows(first + int(entries.size()));
+    m_model->setEntries(first, QList<LogEntry>(entries));
+    emit progressChanged();
+}
+
+void FileRunSource::onFinished(bool ok, const QString &error)
+{
+    m_finished = true;
+    if (!ok && !m_ready) {
+        emit unreadable(error); // nothing of the file was shown: what was open stays open
+        return;
+    }
+    if (!m_ready)
+        becomeReady(); // a run with no entries
+    emit runInfoChanged();
+    emit progressChanged();
+    const QLocale locale;
+    const int rows = m_model->rowCount();
+    if (ok)
+        emit statusMessage(tr("Opened %1 entries from %2.").arg(locale.toString(rows), QFileInfo(m_path).fileName()), 8000);
+    else
+        emit failed(tr("%1 The %2 entries before the problem are shown.").arg(error, locale.toString(rows)), false);
+}
+
+bool FileRunSource::hasRunInfo() const
+{
+    return m_reader && m_reader->hasRunInfo();
+}
+
+RunInfo FileRunSource::runInfo() const
+{
+    return m_reader ? m_reader->runInfo() : RunInfo();
+}
+
+bool FileRunSource::isReading() const
+{
+    return m_reader && m_reader->isRunning();
+}
+
+QString FileRunSource::windowTitle() const
+{
+    return tr("%1 — Runlog").arg(QFileInfo(m_path).fileName());
+}
+
+QString FileRunSource::headerTitle() const
+{
+    return QFileInfo(m_path).fileName();
+}
+
+QString FileRunSource::description() const
+{
+    return tr("From the file %1").arg(QDir::toNativeSeparators(QFileInfo(m_path).absoluteFilePath()));
+}
+
+QString FileRunSource::exportDescription() const
+{
+    return QFileInfo(m_path).fileName();
+}
+
+QString FileRunSource::suggestedFileName() const
+{
+    return QFileInfo(m_path).completeBaseName() + QStringLiteral("-export");
+}

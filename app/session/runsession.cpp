@@ -1,0 +1,222 @@
+#include "session/runsession.h"
+
+#include "model/logtablemodel.h"
+#include "model/runfollower.h"
+#include "model/runloader.h"
+#include "session/apirunsource.h"
+#include "session/filerunsource.h"
+
+#include <QNetworkAccessManager>
+
+RunSession::RunSession(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_model(new LogTableModel(this))
+    , m_loader(new RunLoader(m_network, m_model, this))
+    , m_follower(new RunFollower(m_loader, this))
+{
+    m_network->setAutoDeleteReplies(false);
+    connect(m_loader, &RunLoader::stateChanged, this, &RunSession::stateChanged);
+}
+
+RunSession::~RunSession()
+{
+    // Sources are stopped before the loader and the model they use go.
+    if (m_pending)
+        m_pending->stop();
+    if (m_current)
+        m_current->stop();
+}
+
+void RunSession::openApi(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
+{
+    start(new ApiRunSource(m_loader, endpoint, run, reverse, this));
+}
+
+void RunSession::openFile(const QString &path)
+{
+    start(new FileRunSource(path, this));
+}
+
+void RunSession::start(RunSource *source)
+{
+    if (m_pending) {
+        m_pending->stop();
+        m_pending->deleteLater();
+    }
+    m_pending = source;
+    connect(source, &RunSource::ready, this, [this, source] { adopt(source); });
+    connect(source, &RunSource::unreadable, this, [this, source](const QString &error) {
+        if (m_pending == source)
+            m_pending = nullptr;
+        source->stop();
+        source->deleteLater();
+        emit openFailed(error);
+    });
+    connect(source, &RunSource::statusMessage, this, &RunSession::statusMessage);
+    source->start(m_model);
+}
+
+void RunSession::adopt(RunSource *source)
+{
+    if (m_pending == source)
+        m_pending = nullptr;
+    discardCurrent();
+    m_current = source;
+    connect(source, &RunSource::runInfoChanged, this, &RunSession::runInfoChanged);
+    connect(source, &RunSource::progressChanged, this, &RunSession::progressChanged);
+    connect(source, &RunSource::failed, this, &RunSession::failed);
+    connect(source, &RunSource::warned, this, &RunSession::warned);
+    connect(source, &RunSource::problemsCleared, this, &RunSession::problemsCleared);
+    connect(source, &RunSource::progressChanged, this, &RunSession::stateChanged);
+    emit reset();
+    emit stateChanged();
+}
+
+void RunSession::discardCurrent()
+{
+    if (m_current) {
+        m_current->stop();
+        m_current->deleteLater();
+        m_current = nullptr;
+    }
+    // One reset for every change of run: no request of the old run lands, no row of it stays.
+    m_loader->close();
+}
+
+void RunSession::close()
+{
+    if (m_pending) {
+        m_pending->stop();
+        m_pending->deleteLater();
+        m_pending = nullptr;
+    }
+    discardCurrent();
+    emit reset();
+    emit stateChanged();
+}
+
+void RunSession::retry()
+{
+    if (auto *api = qobject_cast<ApiRunSource *>(m_current))
+        api->retry();
+}
+
+void RunSession::stopLoading()
+{
+    if (kind() != Kind::Api)
+        return;
+    m_loader->stopLoadingAll();
+    m_loader->cancelAll();
+}
+
+void RunSession::setNewestFirst(bool newestFirst)
+{
+    auto *api = qobject_cast<ApiRunSource *>(m_current);
+    if (api && api->isReversed() != newestFirst)
+        openApi(api->endpoint(), api->run(), newestFirst);
+}
+
+RunSession::Kind RunSession::kind() const
+{
+    if (!m_current)
+        return Kind::None;
+    return m_current->kind() == RunSource::Kind::Api ? Kind::Api : Kind::File;
+}
+
+bool RunSession::isNewestFirst() const
+{
+    auto *api = qobject_cast<ApiRunSource *>(m_current);
+    return api && api->isReversed();
+}
+
+bool RunSession::hasRunInfo() const
+{
+    return m_current && m_current->hasRunInfo();
+}
+
+RunInfo RunSession::runInfo() const
+{
+    return m_current ? m_current->runInfo() : RunInfo();
+}
+
+RunProgress RunSession::progress() const
+{
+    RunProgress progress;
+    if (!m_current)
+        return progress;
+    if (kind() == Kind::Api) {
+        progress.loaded = m_loader->loadedRows();
+        progress.known = m_loader->knownRows();
+        progress.endKnown = m_loader->isEndKnown();
+        progress.busy = m_loader->pagesInFlight() > 0 || m_loader->state() == RunLoader::State::Opening;
+    } else {
+        progress.loaded = progress.known = m_model->rowCount();
+        progress.endKnown = !m_current->isReading();
+        progress.busy = m_current->isReading();
+    }
+    // Duration from the oldest entry to the newest (the rows at either end, when loaded).
+    if (progress.known > 0) {
+        const int oldestRow = m_model->isReversed() ? progress.known - 1 : 0;
+        const int newestRow = m_model->isReversed() ? 0 : progress.known - 1;
+        const QVariant first = m_model->index(oldestRow, 0).data(LogTableModel::CreatedAtMsecsRole);
+        const QVariant last = m_model->index(newestRow, 0).data(LogTableModel::CreatedAtMsecsRole);
+        if (first.isValid() && last.isValid()) {
+            progress.firstMsecs = first.toLongLong();
+            progress.lastMsecs = last.toLongLong();
+        }
+    }
+    return progress;
+}
+
+bool RunSession::canExport() const
+{
+    if (!m_current || m_current->isReading())
+        return false;
+    return kind() == Kind::File || m_current->hasRunInfo();
+}
+
+std::optional<RunRef> RunSession::apiRun() const
+{
+    if (auto *api = qobject_cast<ApiRunSource *>(m_current))
+        return api->run();
+    return std::nullopt;
+}
+
+std::optional<ApiEndpoint> RunSession::apiEndpoint() const
+{
+    if (auto *api = qobject_cast<ApiRunSource *>(m_current))
+        return api->endpoint();
+    return std::nullopt;
+}
+
+QString RunSession::filePath() const
+{
+    auto *file = qobject_cast<FileRunSource *>(m_current);
+    return file ? file->path() : QString();
+}
+
+QString RunSession::windowTitle() const
+{
+    return m_current ? m_current->windowTitle() : tr("Runlog");
+}
+
+QString RunSession::headerTitle() const
+{
+    return m_current ? m_current->headerTitle() : QString();
+}
+
+QString RunSession::description() const
+{
+    return m_current ? m_current->description() : QString();
+}
+
+QString RunSession::exportDescription() const
+{
+    return m_current ? m_current->exportDescription() : QString();
+}
+
+QString RunSession::suggestedFileName() const
+{
+    return m_current ? m_current->suggestedFileName() : QString();
+}

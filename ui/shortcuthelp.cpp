@@ -1,0 +1,42 @@
+#include "shortcuthelp.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QKeySequence>
+#include <QStringList>
+
+namespace {
+QString row(const QString &keys, const QString &what)
+{
+    return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+}
+} // namespace
+
+namespace ShortcutHelp {
+
+QString html(const QList<QAction *> &actions)
+{
+    QString rows;
+    for (const QAction *action : actions) {
+        const QList<QKeySequence> shortcuts = action->shortcuts();
+        if (shortcuts.isEmpty())
+            continue;
+        QStringList keys;
+        for (const QKeySequence &shortcut : shortcuts)
+            keys << shortcut.toString(QKeySequence::NativeText);
+        keys.removeDuplicates();
+        // The tooltip says more than the menu text when there is one.
+        QString what = action->toolTip();
+        if (what.isEmpty() || what == QString(action->text()).remove(QLatin1Char('&')))
+            what = QString(action->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+        rows += row(keys.join(QStringLiteral(", ")), what);
+    }
+    // Keys of the table and the search bar, which no menu holds.
+    rows += row(QCoreApplication::translate("ShortcutHelp", "↑ ↓, j k"), QCoreApplication::translate("ShortcutHelp", "Previous / next entry"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "PgUp PgDn"), QCoreApplication::translate("ShortcutHelp", "Page up / down"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "Home End"), QCoreApplication::translate("ShortcutHelp", "First / last entry"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "Enter, Shift+Enter, n, N"), QCoreApplication::translate("ShortcutHelp", "Next / previous search match"));
+    return QStringLiteral("<table cellspacing='4'>%1</table>").arg(rows);
+}
+
+} // namespace ShortcutHelp

@@ -1,0 +1,129 @@
+#include "windowactions.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QWidget>
+
+WindowActions::WindowActions(QWidget *window)
+    : QObject(window)
+    , m_window(window)
+{
+    openRun = make(tr("&Open Run…"), {QKeySequence::Open});
+    openRun->setToolTip(tr("Open a run by its ID or web address"));
+    openFile = make(tr("Open &File…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
+    openFile->setToolTip(tr("Open an exported run (.json, .jsonl); or drop it on the window"));
+    exportRun = make(tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
+    exportRun->setToolTip(tr("Write the whole run to a JSON, JSON Lines, CSV, Markdown or HTML file"));
+    demo = make(tr("Open the &Demo Run"));
+    liveDemo = make(tr("Open the &Live Demo Run"));
+    forgetToken = make(tr("Forget the Saved API &Token"));
+    closeRun = make(tr("&Close Run"), {QKeySequence::Close});
+    closeRun->setToolTip(tr("Close the run"));
+    quit = make(tr("&Quit"), {QKeySequence::Quit});
+    quit->setToolTip(tr("Quit Runlog"));
+    quit->setMenuRole(QAction::QuitRole);
+
+    copyEntry = make(tr("&Copy Entry as JSON"), {QKeySequence::Copy});
+    copyEntry->setToolTip(tr("Copy the selected entry as JSON (in the table)"));
+    // Only while the table has focus: in the detail pane Ctrl+C copies the selected text.
+    copyEntry->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    find = make(tr("&Find…"), {QKeySequence::Find});
+    find->setToolTip(tr("Search every loaded entry (Enter / Shift+Enter, n / N: next / previous match)"));
+    findNext = make(tr("Find &Next"), {QKeySequence(Qt::Key_F3)});
+    findPrevious = make(tr("Find &Previous"), {QKeySequence(Qt::SHIFT | Qt::Key_F3)});
+    closeSearch = make(tr("Close Search"), {QKeySequence(Qt::Key_Escape)});
+    closeSearch->setEnabled(false);
+    window->addAction(closeSearch);
+
+    firstEntry = make(tr("&First Entry"), {QKeySequence(Qt::CTRL | Qt::Key_Home)});
+    lastEntry = make(tr("&Last Entry"), {QKeySequence(Qt::CTRL | Qt::Key_End)});
+    goToEntry = make(tr("&Go to Entry…"), {QKeySequence(Qt::CTRL | Qt::Key_G)});
+    goToEntry->setToolTip(tr("Go to an entry by its number"));
+    newestFirst = make(tr("&Newest First"));
+    newestFirst->setCheckable(true);
+    newestFirst->setToolTip(tr("Show the run from its last entry backwards (the API's reverse order)"));
+    follow = make(tr("&Follow Live Run"), {QKeySequence(Qt::CTRL | Qt::Key_L)});
+    follow->setCheckable(true);
+    follow->setChecked(true);
+    follow->setToolTip(tr("Check a run that is still going for new entries, and keep the newest in view"));
+    jsonMode = make(tr("Show Entry as &JSON"), {QKeySequence(Qt::CTRL | Qt::Key_J)});
+    jsonMode->setCheckable(true);
+    jsonMode->setToolTip(tr("Detail as readable text or as JSON"));
+    switchFocus = make(tr("Switch Between &Table and Detail"), {QKeySequence(Qt::Key_F6)});
+    retry = make(tr("&Retry Failed Pages"), {QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
+    stopLoading = make(tr("&Stop Loading"), {QKeySequence(Qt::CTRL | Qt::Key_Period)});
+    stopLoading->setToolTip(tr("Cancel every request in flight or waiting; loaded entries stay, F5 resumes"));
+    rateLimit = make(tr("Rate &Limit…"));
+    rateLimit->setToolTip(tr("How many requests Runlog may send per time window (the API allows 60 per 60 s)"));
+
+    shortcuts = make(tr("&Keyboard Shortcuts"), {QKeySequence::HelpContents});
+    about = make(tr("&About Runlog"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+QAction *WindowActions::make(const QString &text, const QList<QKeySequence> &keys)
+{
+    auto *action = new QAction(text, m_window);
+    action->setShortcuts(keys);
+    return action;
+}
+
+void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
+{
+    QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(openRun);
+    recentRuns = file->addMenu(tr("Open &Recent Run"));
+    file->addAction(openFile);
+    file->addAction(demo);
+    file->addAction(liveDemo);
+    file->addSeparator();
+    file->addAction(exportRun);
+    file->addSeparator();
+    file->addAction(forgetToken);
+    file->addSeparator();
+    file->addAction(closeRun);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu *edit = bar->addMenu(tr("&Edit"));
+    edit->addAction(copyEntry);
+    edit->addSeparator();
+    edit->addAction(find);
+    edit->addAction(findNext);
+    edit->addAction(findPrevious);
+
+    QMenu *view = bar->addMenu(tr("&View"));
+    view->addAction(firstEntry);
+    view->addAction(lastEntry);
+    view->addAction(goToEntry);
+    view->addSeparator();
+    view->addAction(newestFirst);
+    view->addMenu(filter);
+    view->addAction(follow);
+    view->addSeparator();
+    view->addAction(jsonMode);
+    view->addAction(switchFocus);
+    view->addSeparator();
+    view->addAction(retry);
+    view->addAction(stopLoading);
+    view->addAction(rateLimit);
+
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(shortcuts);
+    help->addAction(about);
+}
+
+void WindowActions::setRunOpen(bool open)
+{
+    for (QAction *action : {closeRun, firstEntry, lastEntry, goToEntry, find})
+        action->setEnabled(open);
+}
+
+QList<QAction *> WindowActions::all() const
+{
+    return {openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
+            copyEntry, find, findNext, findPrevious, closeSearch,
+            firstEntry, lastEntry, goToEntry, newestFirst, follow, jsonMode, switchFocus, retry, stopLoading, rateLimit,
+            shortcuts, about};
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QMenuBar;
+class QWidget;
+
+// Every command of the main window as a QAction with its shortcut, and the menus that hold them.
+// The window connects them; the shortcut help is generated from them (ShortcutHelp).
+class WindowActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit WindowActions(QWidget *window);
+
+    // File, Edit, View, Help. `filter` and the recent-runs menu are made by the window's parts.
+    void buildMenus(QMenuBar *bar, QMenu *filter);
+
+    // Commands that need an open run.
+    void setRunOpen(bool open);
+
+    // In menu order, for the shortcut help.
+    QList<QAction *> all() const;
+
+    QAction *openRun;
+    QAction *openFile;
+    QMenu *recentRuns = nullptr;
+    QAction *exportRun;
+    QAction *demo;
+    QAction *liveDemo;
+    QAction *forgetToken;
+    QAction *closeRun;
+    QAction *quit;
+
+    QAction *copyEntry;
+    QAction *find;
+    QAction *findNext;
+    QAction *findPrevious;
+    QAction *closeSearch;
+
+    QAction *firstEntry;
+    QAction *lastEntry;
+    QAction *goToEntry;
+    QAction *newestFirst;
+    QAction *follow;
+    QAction *jsonMode;
+    QAction *switchFocus;
+    QAction *retry;
+    QAction *stopLoading;
+    QAction *rateLimit;
+
+    QAction *shortcuts;
+    QAction *about;
+
+private:
+    QAction *make(const QString &text, const QList<QKeySequence> &keys = {});
+
+    QWidget *m_window;
+};
