@@ -16,8 +16,8 @@ packages=(
     xvfb xauth python3
     # test: a private Secret Service for the keychain round trip (tests/settings/with-secret-service.sh)
     dbus-daemon gnome-keyring
-    # packaging checks
-    desktop-file-utils appstream
+    # packaging: the man page, the .deb (CPack runs dpkg-shlibdeps and file), and its checks
+    help2man dpkg-dev file lintian desktop-file-utils appstream man-db bash-completion
 )
 
 missing=()

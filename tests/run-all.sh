@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the build needs, builds, and runs every test: first the dev build, then the whole
-# suite again under AddressSanitizer + UndefinedBehaviorSanitizer (RUNLOG_SKIP_SANITIZERS=1 skips
-# that second pass). Exits non-zero on any failure.
+# Installs what the build needs, builds, and runs every test: first the dev build, then the .deb
+# made from it under lintian, then the whole suite again under AddressSanitizer +
+# UndefinedBehaviorSanitizer (RUNLOG_SKIP_SANITIZERS=1 skips that last pass). Exits non-zero on any
+# failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,8 @@ run_suite() {
 }
 
 run_suite dev
+echo "==> dev: the .deb under lintian"
+bash packaging/check-package.sh build/dev
 if [[ "${RUNLOG_SKIP_SANITIZERS:-0}" != 1 ]]; then
     run_suite asan
 fi

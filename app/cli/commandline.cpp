@@ -42,6 +42,15 @@ CommandLineOptions fail(const QString &text)
     return options;
 }
 
+// Qt names the program in the usage line after argv[0] of a QCoreApplication, or writes
+// "<executable_name>" when there is none yet (main.cpp parses first). The man page is generated
+// from this text, so the line always names the command a user types.
+QString helpTextNamingRunlog(const QString &qtHelpText)
+{
+    const qsizetype usageLineEnd = qtHelpText.indexOf(QLatin1Char('\n'));
+    return QCoreApplication::translate("CommandLine", "Usage: %1 [options] [FILE]").arg(QLatin1String("runlog"))
+        + qtHelpText.mid(usageLineEnd);
+}
 
 std::optional<qint64> positiveId(const QString &text)
 {
@@ -95,7 +104,7 @@ CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment
     // not an empty window.
     if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         options.action = CommandLineOptions::Action::ShowHelp;
-        options.helpText = parser.helpText();
+        options.helpText = helpTextNamingRunlog(parser.helpText());
         return options;
     }
     if (parser.isSet(versionOption)) {
