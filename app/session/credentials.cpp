@@ -5,6 +5,8 @@
 
 #include <QPointer>
 
+#include <memory>
+
 Credentials::Credentials(QObject *parent)
     : QObject(parent)
     , m_keychain(new TokenStore(this))
@@ -55,7 +57,11 @@ void Credentials::lookUpSaved(const QUrl &baseUrl, QObject *context, LookUpDone 
     // origin. Answers to other questions (another origin, asked earlier) are not ours.
     auto *answer = new QObject(this);
     QPointer<QObject> guard(context);
-    const auto finish = [answer, guard, done](const QByteArray &token, const QString &error) {
+    const auto answered = std::make_shared<bool>(false);
+    const auto finish = [answer, guard, done, answered](const QByteArray &token, const QString &error) {
+        if (*answered)
+            return;
+        *answered = true;
         answer->deleteLater();
         if (guard)
             done(token, error);
