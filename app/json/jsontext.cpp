@@ -10,86 +10,6 @@ namespace {
 
 constexpr int kReadableMaxDepth = 512;
 
-void appendControlEscape(QByteArray &out, uchar c)
-{
-    static const char digits[] = "0123456789abcdef";
-    out.append("\\u00", 4);
-    out.append(digits[c >> 4]);
-    out.append(digits[c & 0xF]);
-}
-
-// Decodes the content of a JSON string (between the quotes). With `forDisplay`, line breaks
-// become "\n" and other control characters stay visible as their escape, so that a detail pane
-// never receives invisible or layout-breaking characters. Malformed escapes are copied as they
-// are: this never fails, whatever the input.
-void appendUnescaped(QByteArray &out, const char *p, const char *end, bool forDisplay)
-{
-    while (p < end) {
-        const char *run = p;
-        while (p < end && *p != '\\' && !(forDisplay && uchar(*p) < 0x20 && *p != '\t' && *p != '\n'))
-            ++p;
-        out.append(run, p - run);
-        if (p >= end)
-            break;
-        if (*p != '\\') {
-            if (*p == '\r') {
-                if (p + 1 < end && p[1] == '\n')
-                    ++p;
-                else
-                    out.append('\n');
-            } else {
-                appendControlEscape(out, uchar(*p));
-            }
-            ++p;
-            continue;
-        }
-        if (p + 1 >= end) {
-            out.append('\\');
-            break;
-        }
-        const char e = p[1];
-        p += 2;
-        switch (e) {
-        case '"': out.append('"'); break;
-        case '\\': out.append('\\'); break;
-        case '/': out.append('/'); break;
-        case 'b': forDisplay ? appendControlEscape(out, 0x08) : void(out.append('\b')); break;
-        case 'f': forDisplay ? appendControlEscape(out, 0x0C) : void(out.append('\f')); break;
-        case 'n': out.append('\n'); break;
-        case 't': out.append('\t'); break;
-        case 'r':
-            if (!forDisplay)
-                out.append('\r');
-            else if (!(end - p >= 2 && p[0] == '\\' && p[1] == 'n'))
-                out.append('\n'); // a lone CR still breaks the line; CR LF becomes one break
-            break;
-        case 'u': {
-            const qint32 decoded = JsonTokens::decodeUnicodeEscape(p, end);
-            if (decoded < 0) {
-                out.append("\\u", 2);
-                break;
-            }
-            const char32_t cp = char32_t(decoded);
-            if (forDisplay && cp < 0x20 && cp != '\t' && cp != '\n') {
-                if (cp == '\r') {
-                    if (!(end - p >= 2 && p[0] == '\\' && p[1] == 'n'))
-                        out.append('\n');
-                } else {
-                    appendControlEscape(out, uchar(cp));
-                }
-            } else {
-                JsonTokens::appendUtf8(out, cp);
-            }
-            break;
-        }
-        default:
-            out.append('\\');
-            out.append(e);
-            break;
-        }
-    }
-}
-
 void appendNewline(QByteArray &out, int columns)
 {
     out.append('\n');
@@ -420,7 +340,7 @@ public:
             const qsizetype end = JsonTokens::stringTokenEnd(m_p, m_n, m_i);
             if (end > m_n || m_p[end - 1] != '"' || end - m_i < 2)
                 return false;
-            appendUnescaped(m_out, m_p + m_i + 1, m_p + end - 1, true);
+            JsonTokens::appendDecodedString(m_out, m_p + m_i + 1, m_p + end - 1, JsonTokens::StringDecoding::Display);
             m_i = end;
         } else {
             scalarOrEmpty();
@@ -578,7 +498,7 @@ private:
             return;
         }
         m_scratch.clear();
-        appendUnescaped(m_scratch, m_p + m_i + 1, m_p + end - 1, true);
+        JsonTokens::appendDecodedString(m_scratch, m_p + m_i + 1, m_p + end - 1, JsonTokens::StringDecoding::Display);
         m_i = end;
         if (m_scratch.isEmpty()) {
             m_out.append(" \"\"", 3);
@@ -619,7 +539,7 @@ private:
             m_out.append("\"\"", 2);
         } else {
             m_scratch.clear();
-            appendUnescaped(m_scratch, m_p + m_i + 1, m_p + end - 1, true);
+            JsonTokens::appendDecodedString(m_scratch, m_p + m_i + 1, m_p + end - 1, JsonTokens::StringDecoding::Display);
             // A key is one line whatever it holds.
             m_scratch.replace('\n', QByteArrayView("\\n"));
             m_out.append(m_scratch);
@@ -793,7 +713,7 @@ QString unescapeString(QByteArrayView token)
         return QString::fromUtf8(content);
     QByteArray out;
     out.reserve(content.size());
-    appendUnescaped(out, content.data(), content.data() + content.size(), false);
+    JsonTokens::appendDecodedString(out, content.data(), content.data() + content.size(), JsonTokens::StringDecoding::Exact);
     return QString::fromUtf8(out);
 }
 

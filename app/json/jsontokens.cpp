@@ -84,4 +84,78 @@ void appendUtf8(QByteArray &out, char32_t cp)
     }
 }
 
+void appendDisplayedControl(QByteArray &out, char32_t c, bool lineFeedFollows)
+{
+    static const char digits[] = "0123456789abcdef";
+    if (c == '\t' || c == '\n') {
+        out.append(char(c));
+    } else if (c == '\r') {
+        if (!lineFeedFollows)
+            out.append('\n');
+    } else {
+        out.append("\\u00", 4);
+        out.append(digits[(c >> 4) & 0xF]);
+        out.append(digits[c & 0xF]);
+    }
+}
+
+void appendDecodedString(QByteArray &out, const char *p, const char *end, StringDecoding decoding)
+{
+    const bool display = decoding == StringDecoding::Display;
+    // A control character of the value: as it is, or as the detail pane shows it.
+    const auto appendControl = [&out, display](char32_t c, bool lineFeedFollows) {
+        if (display)
+            appendDisplayedControl(out, c, lineFeedFollows);
+        else
+            out.append(char(c));
+    };
+    while (p < end) {
+        const char *run = p;
+        while (p < end && *p != '\\' && (!display || uchar(*p) >= 0x20))
+            ++p;
+        out.append(run, p - run);
+        if (p >= end)
+            break;
+        if (*p != '\\') { // a raw control byte (not valid JSON, shown anyway)
+            appendControl(uchar(*p), *p == '\r' && p + 1 < end && p[1] == '\n');
+            ++p;
+            continue;
+        }
+        if (p + 1 >= end) {
+            out.append('\\');
+            break;
+        }
+        const char escape = p[1];
+        p += 2;
+        const bool escapedLineFeedFollows = end - p >= 2 && p[0] == '\\' && p[1] == 'n';
+        switch (escape) {
+        case '"': out.append('"'); break;
+        case '\\': out.append('\\'); break;
+        case '/': out.append('/'); break;
+        case 'b': appendControl(0x08, false); break;
+        case 'f': appendControl(0x0C, false); break;
+        case 'n': out.append('\n'); break;
+        case 't': out.append('\t'); break;
+        case 'r': appendControl('\r', escapedLineFeedFollows); break;
+        case 'u': {
+            const qint32 decoded = decodeUnicodeEscape(p, end);
+            if (decoded < 0) {
+                out.append("\\u", 2);
+                break;
+            }
+            const char32_t codePoint = char32_t(decoded);
+            if (codePoint < 0x20)
+                appendControl(codePoint, end - p >= 2 && p[0] == '\\' && p[1] == 'n');
+            else
+                appendUtf8(out, codePoint);
+            break;
+        }
+        default:
+            out.append('\\');
+            out.append(escape);
+            break;
+        }
+    }
+}
+
 } // namespace JsonTokens

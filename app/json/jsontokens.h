@@ -32,4 +32,18 @@ qint32 decodeUnicodeEscape(const char *&p, const char *end);
 // Appends the code point as UTF-8.
 void appendUtf8(QByteArray &out, char32_t codePoint);
 
+enum class StringDecoding {
+    Exact,    // the string's value, every character as it is
+    Display,  // as the detail pane and the search show it (see appendDisplayedControl)
+};
+
+// A control character as the detail pane shows it: tab and line feed as they are, CR as a line
+// break (nothing when a line feed follows, so that CR LF is one break), anything else as its
+// \u00XX escape, so that no invisible or layout-breaking character reaches a view.
+void appendDisplayedControl(QByteArray &out, char32_t c, bool lineFeedFollows);
+
+// Decodes the content of a JSON string (between its quotes) into UTF-8. Malformed escapes are
+// copied as they are: this never fails, whatever the input. The one decoder of the project.
+void appendDecodedString(QByteArray &out, const char *p, const char *end, StringDecoding decoding);
+
 } // namespace JsonTokens

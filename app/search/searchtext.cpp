@@ -9,77 +9,6 @@
 
 namespace {
 
-// A control character as the detail pane shows it: tab and line feed as they are, CR as a line
-// break (CR LF as one: the CR is dropped when an LF follows), anything else as its escape text.
-void appendControl(QByteArray &out, char32_t c, bool lineFeedFollows)
-{
-    static const char digits[] = "0123456789abcdef";
-    if (c == '\t' || c == '\n') {
-        out.append(char(c));
-    } else if (c == '\r') {
-        if (!lineFeedFollows)
-            out.append('\n');
-    } else {
-        out.append("\\u00", 4);
-        out.append(digits[(c >> 4) & 0xF]);
-        out.append(digits[c & 0xF]);
-    }
-}
-
-// Decodes the content of a JSON string (between its quotes) as the detail pane shows it.
-// Malformed escapes are copied as they are: this never fails.
-void appendDecoded(QByteArray &out, const char *p, const char *end)
-{
-    while (p < end) {
-        const char *run = p;
-        while (p < end && *p != '\\' && uchar(*p) >= 0x20)
-            ++p;
-        out.append(run, p - run);
-        if (p >= end)
-            break;
-        if (*p != '\\') { // a raw control byte (not valid JSON, shown anyway)
-            const bool lf = *p == '\r' && p + 1 < end && p[1] == '\n';
-            appendControl(out, uchar(*p), lf);
-            ++p;
-            continue;
-        }
-        if (p + 1 >= end) {
-            out.append('\\');
-            break;
-        }
-        const char e = p[1];
-        p += 2;
-        const bool escapedLfFollows = end - p >= 2 && p[0] == '\\' && p[1] == 'n';
-        switch (e) {
-        case '"': out.append('"'); break;
-        case '\\': out.append('\\'); break;
-        case '/': out.append('/'); break;
-        case 'b': appendControl(out, 0x08, false); break;
-        case 'f': appendControl(out, 0x0C, false); break;
-        case 'n': out.append('\n'); break;
-        case 't': out.append('\t'); break;
-        case 'r': appendControl(out, '\r', escapedLfFollows); break;
-        case 'u': {
-            const qint32 decoded = JsonTokens::decodeUnicodeEscape(p, end);
-            if (decoded < 0) {
-                out.append("\\u", 2);
-                break;
-            }
-            const char32_t cp = char32_t(decoded);
-            if (cp < 0x20)
-                appendControl(out, cp, end - p >= 2 && p[0] == '\\' && p[1] == 'n');
-            else
-                JsonTokens::appendUtf8(out, cp);
-            break;
-        }
-        default:
-            out.append('\\');
-            out.append(e);
-            break;
-        }
-    }
-}
-
 enum class FieldPolicy { Skip, ValueOnly, KeyAndValue };
 
 FieldPolicy policyOf(QByteArrayView key)
@@ -182,7 +111,7 @@ private:
                     beginSegment();
                     for (char b : token) {
                         if (uchar(b) < 0x20)
-                            appendControl(m_out, uchar(b), false);
+                            JsonTokens::appendDisplayedControl(m_out, uchar(b), false);
                         else
                             m_out.append(b);
                     }
@@ -194,7 +123,7 @@ private:
     void emitString(const char *content, const char *end)
     {
         beginSegment();
-        appendDecoded(m_out, content, end);
+        JsonTokens::appendDecodedString(m_out, content, end, JsonTokens::StringDecoding::Display);
     }
 
     const char *m_p;

@@ -1,4 +1,5 @@
 #include "json/jsontext.h"
+#include "json/jsontokens.h"
 
 #include <QTest>
 
@@ -21,6 +22,8 @@ private slots:
     void check();
     void unescape_data();
     void unescape();
+    void decodedString_data();
+    void decodedString();
     void garbageNeverCrashes();
 };
 
@@ -212,6 +215,40 @@ void TestJsonText::unescape()
     const QString got = JsonText::unescapeString(token);
     QCOMPARE(got, expected);
     QVERIFY(!got.isNull());
+}
+
+void TestJsonText::decodedString_data()
+{
+    QTest::addColumn<QByteArray>("content"); // between the quotes, as in the JSON text
+    QTest::addColumn<bool>("display");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addRow("plain") << QByteArray("abc") << true << QByteArray("abc");
+    QTest::addRow("escaped crlf, display") << QByteArray(R"(a\r\nb)") << true << QByteArray("a\nb");
+    QTest::addRow("escaped crlf, exact") << QByteArray(R"(a\r\nb)") << false << QByteArray("a\r\nb");
+    QTest::addRow("lone escaped cr, display") << QByteArray(R"(a\rb)") << true << QByteArray("a\nb");
+    QTest::addRow("raw crlf, display") << QByteArray("a\r\nb") << true << QByteArray("a\nb");
+    QTest::addRow("raw lone cr, display") << QByteArray("a\rb") << true << QByteArray("a\nb");
+    QTest::addRow("raw crlf, exact") << QByteArray("a\r\nb") << false << QByteArray("a\r\nb");
+    QTest::addRow("backspace, display") << QByteArray(R"(a\bb)") << true << QByteArray(R"(a\u0008b)");
+    QTest::addRow("backspace, exact") << QByteArray(R"(a\bb)") << false << QByteArray("a\bb");
+    QTest::addRow("raw escape byte, display") << QByteArray("a\x1b") << true << QByteArray(R"(a\u001b)");
+    QTest::addRow("tab both ways") << QByteArray("a\t\\tb") << true << QByteArray("a\t\tb");
+    QTest::addRow("unicode") << QByteArray(R"(\u00e9\ud83d\ude00)") << false << QByteArray("\xC3\xA9\xF0\x9F\x98\x80");
+    QTest::addRow("unicode cr lf, display") << QByteArray(R"(\u000d\nx)") << true << QByteArray("\nx");
+    QTest::addRow("short unicode kept") << QByteArray(R"(\u12)") << true << QByteArray(R"(\u12)");
+    QTest::addRow("unknown escape kept") << QByteArray(R"(\q)") << false << QByteArray(R"(\q)");
+    QTest::addRow("trailing backslash") << QByteArray("ab\\") << true << QByteArray("ab\\");
+}
+
+void TestJsonText::decodedString()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, display);
+    QFETCH(QByteArray, expected);
+    QByteArray out;
+    JsonTokens::appendDecodedString(out, content.constData(), content.constData() + content.size(),
+                                    display ? JsonTokens::StringDecoding::Display : JsonTokens::StringDecoding::Exact);
+    QCOMPARE(out, expected);
 }
 
 void TestJsonText::garbageNeverCrashes()
