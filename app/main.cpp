@@ -9,7 +9,9 @@
 #include "settings/secretredaction.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QProcessEnvironment>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -63,6 +65,10 @@ int main(int argc, char *argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
+    // The user's language, from the catalogues compiled into the executable (resources/i18n).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("runlog"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
     if (options.rateLimitGiven) {
         RequestPacer::setDefaultLimit(options.rateLimitCount, options.rateLimitWindowMs);
     } else {
