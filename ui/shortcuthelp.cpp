@@ -10,6 +10,21 @@ QString row(const QString &keys, const QString &what)
 {
     return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
 }
+
+// A menu text as the user reads it: "&Close Run" is "Close Run", "&&" is one "&".
+QString withoutMnemonic(const QString &text)
+{
+    QString plain;
+    plain.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&') && i + 1 < text.size())
+            ++i;
+        plain += text.at(i);
+    }
+    if (plain.endsWith(QStringLiteral("…")))
+        plain.chop(1);
+    return plain;
+}
 } // namespace
 
 namespace ShortcutHelp {
@@ -22,13 +37,18 @@ QString html(const QList<QAction *> &actions)
         if (shortcuts.isEmpty())
             continue;
         QStringList keys;
-        for (const QKeySequence &shortcut : shortcuts)
-            keys << shortcut.toString(QKeySequence::NativeText);
+        for (const QKeySequence &shortcut : shortcuts) {
+            if (!shortcut.isEmpty())
+                keys << shortcut.toString(QKeySequence::NativeText);
+        }
         keys.removeDuplicates();
-        // The tooltip says more than the menu text when there is one.
+        if (keys.isEmpty())
+            continue;
+        // The tooltip says more than the menu text when there is one (Qt makes one from the text).
+        const QString text = withoutMnemonic(action->text());
         QString what = action->toolTip();
-        if (what.isEmpty() || what == QString(action->text()).remove(QLatin1Char('&')))
-            what = QString(action->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+        if (what.isEmpty() || withoutMnemonic(what) == text)
+            what = text;
         rows += row(keys.join(QStringLiteral(", ")), what);
     }
     // Keys of the table and the search bar, which no menu holds.

@@ -18,9 +18,11 @@ WindowActions::WindowActions(QWidget *window)
     demo = make(tr("Open the &Demo Run"));
     liveDemo = make(tr("Open the &Live Demo Run"));
     forgetToken = make(tr("Forget the Saved API &Token"));
-    closeRun = make(tr("&Close Run"), {QKeySequence::Close});
+    // Spelled out: the platform's standard keys differ (Ctrl+F4 on some, none for Quit on others),
+    // and the README promises these.
+    closeRun = make(tr("&Close Run"), {QKeySequence(Qt::CTRL | Qt::Key_W)});
     closeRun->setToolTip(tr("Close the run"));
-    quit = make(tr("&Quit"), {QKeySequence::Quit});
+    quit = make(tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)});
     quit->setToolTip(tr("Quit Runlog"));
     quit->setMenuRole(QAction::QuitRole);
 
