@@ -21,6 +21,8 @@
 #include "model/runloader.h"
 #include "model/timestamps.h"
 #include "openrundialog.h"
+#include "plainlabel.h"
+#include "plaintext.h"
 #include "runheader.h"
 #include "settings/appsettings.h"
 #include "settings/knownsecrets.h"
@@ -53,6 +55,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <memory>
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_settings(new AppSettings)
@@ -67,8 +71,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_table(new LogTableView(this))
     , m_detail(new DetailPane(this))
-    , m_paceLabel(new QLabel(this))
-    , m_countLabel(new QLabel(this))
+    , m_paceLabel(new PlainLabel(this))
+    , m_countLabel(new PlainLabel(this))
     , m_paceTimer(new QTimer(this))
 {
     m_exporter = new ExportController(m_loader, m_model, this);
@@ -553,8 +557,7 @@ bool MainWindow::openDemo(bool liveRun)
     if (!m_demo) {
         m_demo = new DemoBackend(this);
         if (!m_demo->start()) {
-            QMessageBox::warning(this, tr("Demo"),
-                                 tr("The demo backend could not start: %1").arg(m_demo->errorString()));
+            showWarning(tr("Demo"), tr("The demo backend could not start: %1").arg(m_demo->errorString()));
             delete m_demo;
             return false;
         }
@@ -595,7 +598,7 @@ void MainWindow::retry()
 void MainWindow::updateTitle()
 {
     if (m_source == Source::File && m_fileReader) {
-        setWindowTitle(tr("%1 — Runlog").arg(QFileInfo(m_fileReader->path()).fileName()));
+        setWindowTitle(PlainText::windowTitle(tr("%1 — Runlog").arg(QFileInfo(m_fileReader->path()).fileName())));
         return;
     }
     const RunRef run = m_loader->run();
@@ -715,8 +718,9 @@ void MainWindow::onFileFinished(bool ok, const QString &error)
 
 void MainWindow::showWarning(const QString &title, const QString &text)
 {
-    // Window-modal and not blocking: the event loop (pages, a live run) goes on behind it.
-    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    // Window-modal and not blocking: the event loop (pages, a live run) goes on behind it. The
+    // text may quote a server, a file or its name: plain text.
+    QMessageBox *box = PlainText::messageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
     box->open();
@@ -729,16 +733,17 @@ void MainWindow::exportRun()
     ExportController::Source source = exportSource();
     if (m_proxy->isFiltering()) {
         const QLocale locale;
-        QMessageBox ask(QMessageBox::Question, tr("Export Run"),
-                        tr("A filter shows %1 of the %2 entries. What should be exported?")
-                            .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_proxy->sourceRowCount())),
-                        QMessageBox::Cancel, this);
-        QPushButton *shown = ask.addButton(tr("The %1 Shown").arg(locale.toString(m_proxy->rowCount())), QMessageBox::AcceptRole);
-        ask.addButton(tr("The Whole Run"), QMessageBox::AcceptRole);
-        ask.exec();
-        if (ask.clickedButton() == ask.button(QMessageBox::Cancel))
+        std::unique_ptr<QMessageBox> ask(PlainText::messageBox(
+            QMessageBox::Question, tr("Export Run"),
+            tr("A filter shows %1 of the %2 entries. What should be exported?")
+                .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_proxy->sourceRowCount())),
+            QMessageBox::Cancel, this));
+        QPushButton *shown = ask->addButton(tr("The %1 Shown").arg(locale.toString(m_proxy->rowCount())), QMessageBox::AcceptRole);
+        ask->addButton(tr("The Whole Run"), QMessageBox::AcceptRole);
+        ask->exec();
+        if (ask->clickedButton() == ask->button(QMessageBox::Cancel))
             return;
-        if (ask.clickedButton() == shown)
+        if (ask->clickedButton() == shown)
             source.onlyRows = shownSourceRows();
     }
     m_exporter->exportInteractively(source, m_settings->lastDirectory());
