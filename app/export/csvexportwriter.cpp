@@ -5,14 +5,27 @@
 
 namespace {
 
+// What OWASP lists as the start of a formula (CSV injection): =, +, -, @, tab, carriage return.
+bool startsLikeFormula(const QByteArray &utf8)
+{
+    if (utf8.isEmpty())
+        return false;
+    switch (utf8.front()) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r': return true;
+    default: return false;
+    }
+}
+
 void appendField(QByteArray &record, const QByteArray &utf8, bool isNull)
 {
     if (!record.isEmpty())
         record += ',';
     if (isNull)
         return;
-    record.reserve(record.size() + utf8.size() + 2);
+    record.reserve(record.size() + utf8.size() + 3);
     record += '"';
+    if (startsLikeFormula(utf8))
+        record += '\'';
     qsizetype start = 0;
     for (qsizetype quote = utf8.indexOf('"'); quote >= 0; quote = utf8.indexOf('"', start)) {
         record.append(utf8.constData() + start, quote + 1 - start);

@@ -9,7 +9,12 @@
 // written unescaped (a string observation as its text), objects as compact JSON with their
 // values unchanged. Every text field is quoted, with quotes doubled, so commas, quotes and line
 // breaks inside come back from any CSV reader; JSON null is an empty unquoted field, an empty
-// string is "". Values are never altered to defuse spreadsheet formulas: the file is data.
+// string is "".
+//
+// A spreadsheet runs a cell that begins with =, +, -, @, a tab or a carriage return as a
+// formula, and an agent's thoughts and tool output are someone else's text. Such a cell is
+// written with a ' in front, as OWASP recommends ("CSV injection"); the ' is the only change,
+// and a reader that wants the exact value takes the JSON export.
 namespace CsvExportWriter {
 bool write(const RunSnapshot &snapshot, ExportSink &sink);
 }

@@ -8,6 +8,8 @@
 #include "model/entrydetail.h"
 #include "samplerun.h"
 
+#include "demo/jsonwriter.h"
+
 #include <QBuffer>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -105,6 +107,8 @@ private slots:
     void jsonlIsOneEntryPerLine();
     void csvReadBackByRfc4180Reader();
     void csvCheckedByPython();
+    void csvDefusesFormulas_data();
+    void csvDefusesFormulas();
     void markdownFencesAndTextStayInert();
     void htmlEscapesEverythingAndIsSelfContained();
     void htmlCheckedByPython();
@@ -253,6 +257,46 @@ void TestExportWriters::csvCheckedByPython()
     const ExportTest::PythonResult result = ExportTest::runPython(QString::fromUtf8(ExportTest::kPythonCsvCheck),
                                                                   {path, m_dir.filePath(QStringLiteral("ref.jsonl"))});
     QVERIFY2(result.exitCode == 0 && result.output == QLatin1String("OK"), qPrintable(result.output));
+}
+
+void TestExportWriters::csvDefusesFormulas_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("cell"); // as a CSV reader gives it back
+    QTest::addRow("=") << QStringLiteral("=1+1") << QStringLiteral("'=1+1");
+    QTest::addRow("+") << QStringLiteral("+1") << QStringLiteral("'+1");
+    QTest::addRow("-") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+    QTest::addRow("@") << QStringLiteral("@SUM(A1:A2)") << QStringLiteral("'@SUM(A1:A2)");
+    QTest::addRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+    QTest::addRow("carriage return") << QStringLiteral("\r=1") << QStringLiteral("'\r=1");
+    QTest::addRow("quotes inside") << QStringLiteral("=HYPERLINK(\"http://x\",\"y\")")
+                                   << QStringLiteral("'=HYPERLINK(\"http://x\",\"y\")");
+    QTest::addRow("= later in the text") << QStringLiteral("a=1") << QStringLiteral("a=1");
+    QTest::addRow("space first") << QStringLiteral(" =1") << QStringLiteral(" =1");
+    QTest::addRow("already a quote") << QStringLiteral("'=1") << QStringLiteral("'=1");
+    QTest::addRow("empty") << QString() << QString();
+}
+
+void TestExportWriters::csvDefusesFormulas()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, cell);
+    // The value in every text column: created_at, message_type, tool_name, thought, observation.
+    const QByteArray text = JsonWriter::string(value);
+    RunSnapshot snapshot = m_snapshot;
+    snapshot.entries = {"{\"agent_run_id\":42,\"created_at\":" + text + ",\"message_type\":" + text + ",\"tool_name\":" + text
+                        + ",\"thought\":" + text + ",\"observation\":" + text + ",\"tool_input\":{\"v\":" + text + "}}"};
+    const QList<QStringList> records = readCsv(exportTo(snapshot, ExportFormat::Csv));
+    QCOMPARE(records.size(), 2);
+    for (int column = 1; column <= 5; ++column)
+        QCOMPARE(records.at(1).at(column), cell);
+    // Inside JSON the value is not at the start of the cell: left as it is.
+    QCOMPARE(records.at(1).at(6), QStringLiteral("{\"v\":%1}").arg(QString::fromUtf8(text)));
+    // Only the CSV changes: JSON and JSON Lines keep the entry byte for byte.
+    QCOMPARE(exportTo(snapshot, ExportFormat::Jsonl), snapshot.entries.first() + '\n');
+    const PageParseResult parsed = PageParser::parse(exportTo(snapshot, ExportFormat::Json));
+    QVERIFY2(parsed.ok, qPrintable(parsed.error));
+    QCOMPARE(parsed.page.entries.first().rawJson, snapshot.entries.first());
 }
 
 void TestExportWriters::markdownFencesAndTextStayInert()
