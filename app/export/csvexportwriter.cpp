@@ -1,5 +1,6 @@
 #include "export/csvexportwriter.h"
 
+#include "export/exporttext.h"
 #include "model/entrydetail.h"
 #include "model/jsontext.h"
 
@@ -46,7 +47,7 @@ void appendJson(QByteArray &record, const QByteArray &raw)
     appendField(record, JsonText::compact(raw), raw.isEmpty());
 }
 
-QByteArray recordOf(int index, const QByteArray &rawEntry)
+QByteArray recordOf(const RunSnapshot &snapshot, int index, const QByteArray &rawEntry)
 {
     const EntryDetail d = parseEntryDetail(rawEntry);
     QByteArray record = QByteArray::number(index);
@@ -60,6 +61,9 @@ QByteArray recordOf(int index, const QByteArray &rawEntry)
         appendJson(record, d.observation);
     appendJson(record, d.toolInput);
     appendJson(record, d.toolOutput);
+    record += ',';
+    if (const std::optional<qint64> otherRun = ExportText::otherRunOf(snapshot, d))
+        record += QByteArray::number(*otherRun);
     record += "\r\n";
     return record;
 }
@@ -70,11 +74,11 @@ namespace CsvExportWriter {
 
 bool write(const RunSnapshot &snapshot, ExportSink &sink)
 {
-    if (!sink.write("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output\r\n"))
+    if (!sink.write("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id\r\n"))
         return false;
     int index = 0;
     for (const QByteArray &entry : snapshot.entries) {
-        if (!sink.write(recordOf(++index, entry)) || !sink.entryWritten())
+        if (!sink.write(recordOf(snapshot, ++index, entry)) || !sink.entryWritten())
             return false;
     }
     return true;

@@ -109,6 +109,8 @@ private slots:
     void csvCheckedByPython();
     void csvDefusesFormulas_data();
     void csvDefusesFormulas();
+    void otherRunEntriesAreMarked_data();
+    void otherRunEntriesAreMarked();
     void markdownFencesAndTextStayInert();
     void htmlEscapesEverythingAndIsSelfContained();
     void htmlCheckedByPython();
@@ -231,10 +233,11 @@ void TestExportWriters::csvReadBackByRfc4180Reader()
     const QList<QStringList> records = readCsv(csv);
     QCOMPARE(records.size(), m_run.entries.size() + 1);
     QCOMPARE(records.first().join(QLatin1Char(',')),
-             QStringLiteral("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output"));
+             QStringLiteral("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id"));
     for (qsizetype i = 0; i < m_run.entries.size(); ++i) {
         const QStringList &record = records.at(i + 1);
-        QCOMPARE(record.size(), 8);
+        QCOMPARE(record.size(), 9);
+        QCOMPARE(record.at(8), QString()); // every entry is of run 42
         const EntryDetail d = parseEntryDetail(m_run.entries.at(i));
         QCOMPARE(record.at(0), QString::number(i + 1));
         QCOMPARE(record.at(1), d.createdAtText.isNull() ? QString() : d.createdAtText);
@@ -297,6 +300,52 @@ void TestExportWriters::csvDefusesFormulas()
     const PageParseResult parsed = PageParser::parse(exportTo(snapshot, ExportFormat::Json));
     QVERIFY2(parsed.ok, qPrintable(parsed.error));
     QCOMPARE(parsed.page.entries.first().rawJson, snapshot.entries.first());
+}
+
+void TestExportWriters::otherRunEntriesAreMarked_data()
+{
+    QTest::addColumn<bool>("runKnown");
+    QTest::addRow("run known: entries 2 and 4 are of run 99") << true;
+    QTest::addRow("run not known (a .jsonl): nothing to compare with") << false;
+}
+
+void TestExportWriters::otherRunEntriesAreMarked()
+{
+    QFETCH(bool, runKnown);
+    RunRecord run = makeRun(kOrg, kRun, 4);
+    run.entries[1] = makeSampleEntry(99, 1);
+    run.entries[3] = makeSampleEntry(99, 3);
+    RunSnapshot snapshot = ExportTest::snapshotOf(run);
+    snapshot.hasRun = runKnown;
+    const QString note = QStringLiteral("⚠ entry of run 99, not of run 42");
+    const QList<int> marked = runKnown ? QList<int>{1, 3} : QList<int>{};
+
+    const QList<QStringList> records = readCsv(exportTo(snapshot, ExportFormat::Csv));
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(records.at(i + 1).at(8), marked.contains(i) ? QStringLiteral("99") : QString());
+
+    const QString md = QString::fromUtf8(exportTo(snapshot, ExportFormat::Markdown));
+    const QStringList headings = md.split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("^## ")));
+    QCOMPARE(headings.size(), 4);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(headings.at(i).endsWith(QStringLiteral(" · ") + note), marked.contains(i));
+
+    const QString html = QString::fromUtf8(exportTo(snapshot, ExportFormat::Html));
+    const QStringList sections = html.split(QStringLiteral("<details")).mid(1);
+    QCOMPARE(sections.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        const bool classed = sections.at(i).startsWith(QStringLiteral(" class=\"action other-run\""))
+            || sections.at(i).startsWith(QStringLiteral(" class=\"thought other-run\""));
+        const bool noted = sections.at(i).contains(QStringLiteral("<span class=\"other-run-note\">") + note + QStringLiteral("</span>"));
+        QCOMPARE(classed, marked.contains(i));
+        QCOMPARE(noted, marked.contains(i));
+    }
+
+    // JSON and JSON Lines keep every entry as it was: no mark.
+    QCOMPARE(exportTo(snapshot, ExportFormat::Jsonl), ExportTest::linesOf(run.entries));
+    const QByteArray json = exportTo(snapshot, ExportFormat::Json);
+    for (const QByteArray &entry : run.entries)
+        QVERIFY(json.contains("\n    " + entry));
 }
 
 void TestExportWriters::markdownFencesAndTextStayInert()
