@@ -2,6 +2,8 @@
 
 #include "json/entrydetail.h"
 #include "json/jsontext.h"
+#include "plainlabel.h"
+#include "plaintext.h"
 #include "search/searchengine.h"
 
 #include <QApplication>
@@ -28,8 +30,8 @@ constexpr qsizetype kBusyNoticeBytes = 256 * 1024;
 
 DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent)
-    , m_title(new QLabel(this))
-    , m_busy(new QLabel(this))
+    , m_title(new PlainLabel(this))
+    , m_busy(new PlainLabel(this))
     , m_readableButton(new QToolButton(this))
     , m_jsonButton(new QToolButton(this))
     , m_copyButton(new QToolButton(this))
@@ -38,6 +40,9 @@ DetailPane::DetailPane(QWidget *parent)
 {
     m_placeholderDocument->setDocumentLayout(new QPlainTextDocumentLayout(m_placeholderDocument));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long type or tool name is cut at the pane's edge (the tooltip has it all) rather than
+    // widening the pane.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     m_title->setFont(titleFont);
@@ -117,6 +122,7 @@ void DetailPane::showMessage(const QString &message)
     ++m_generation;
     m_raw.clear();
     m_title->clear();
+    m_title->setToolTip(QString());
     m_busy->clear();
     m_copyButton->setEnabled(false);
     m_placeholderDocument->setPlainText(message);
@@ -130,6 +136,7 @@ void DetailPane::showEntry(const QByteArray &rawEntry, const QString &title)
     ++m_generation;
     m_raw = rawEntry;
     m_title->setText(title);
+    m_title->setToolTip(PlainText::toolTip(title));
     m_copyButton->setEnabled(true);
     render();
 }

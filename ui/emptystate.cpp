@@ -1,25 +1,26 @@
 #include "emptystate.h"
 
-#include <QLabel>
+#include "plainlabel.h"
+
 #include <QPushButton>
 #include <QVBoxLayout>
 
 EmptyState::EmptyState(QWidget *parent)
     : QWidget(parent)
 {
-    auto *title = new QLabel(tr("Open an agent run"), this);
+    auto *title = new PlainLabel(tr("Open an agent run"), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
     title->setFont(titleFont);
     title->setAlignment(Qt::AlignCenter);
 
-    auto *text = new QLabel(tr("Runlog shows every thought and tool call of a Codegen agent run, however long,\n"
-                               "with each tool input, output and observation in full.\n\n"
-                               "Open a run by its ID or web URL (you need your organization ID and an API token),\n"
-                               "open an exported .json or .jsonl file (or drop it here),\n"
-                               "or look around in the demo run: it needs no token and no network."),
-                            this);
+    auto *text = new PlainLabel(tr("Runlog shows every thought and tool call of a Codegen agent run, however long,\n"
+                                   "with each tool input, output and observation in full.\n\n"
+                                   "Open a run by its ID or web URL (you need your organization ID and an API token),\n"
+                                   "open an exported .json or .jsonl file (or drop it here),\n"
+                                   "or look around in the demo run: it needs no token and no network."),
+                                this);
     text->setAlignment(Qt::AlignCenter);
     text->setStyleSheet(QStringLiteral("color: gray"));
 

@@ -5,6 +5,7 @@
 #include "export/exportjob.h"
 #include "model/logtablemodel.h"
 #include "model/runloader.h"
+#include "plainlabel.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -71,6 +72,7 @@ void ExportController::exportTo(const Source &source, const QString &path, Expor
     m_path = path;
     m_format = format;
     m_progress = new QProgressDialog(m_dialogParent);
+    m_progress->setLabel(new PlainLabel(m_progress)); // it names the file, whatever the name is
     m_progress->setWindowTitle(tr("Export Run"));
     m_progress->setMinimumDuration(300);
     m_progress->setAutoClose(false);

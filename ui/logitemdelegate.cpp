@@ -3,9 +3,13 @@
 #include "model/logstore.h"
 #include "model/logtablemodel.h"
 #include "palette.h"
+#include "plaintext.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 void LogItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
@@ -45,6 +49,18 @@ void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), QColor(0xe6, 0x9a, 0x1e));
         painter->restore();
     }
+}
+
+bool LogItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const QString text = index.isValid() ? index.data(Qt::ToolTipRole).toString() : QString();
+    // An empty text hides the tooltip of the cell hovered before.
+    QToolTip::showText(event->globalPos(), PlainText::toolTip(text), view->viewport(), view->visualRect(index));
+    event->setAccepted(!text.isEmpty());
+    return event->isAccepted();
 }
 
 void LogItemDelegate::paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,

@@ -13,6 +13,9 @@
 #include "model/runloader.h"
 #include "openrunflow.h"
 #include "run/timestamps.h"
+#include "openrundialog.h"
+#include "plainlabel.h"
+#include "plaintext.h"
 #include "runheader.h"
 #include "search/logfilterproxymodel.h"
 #include "searchbar.h"
@@ -51,6 +54,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -69,7 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_searchBar(new SearchBar(this))
 {
     setAcceptDrops(true);
-    setWindowTitle(m_session->windowTitle());
+    setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.png")));
     m_exporter = new ExportController(m_session->loader(), m_session->model(), this);
     m_proxy->setSourceModel(m_session->model());
@@ -320,7 +324,7 @@ bool MainWindow::openDemo(bool liveRun)
     if (!m_demo) {
         m_demo = new DemoService(this);
         if (!m_demo->start()) {
-            QMessageBox::warning(this, tr("Demo"), tr("The demo backend could not start: %1").arg(m_demo->errorString()));
+            showWarning(tr("Demo"), tr("The demo backend could not start: %1").arg(m_demo->errorString()));
             delete m_demo;
             return false;
         }
@@ -357,7 +361,7 @@ void MainWindow::onReset()
     m_actions->newestFirst->setChecked(m_session->isNewestFirst());
     if (!open)
         statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
-    setWindowTitle(m_session->windowTitle());
+    setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     updateProgress();
     updateActions();
     if (open)
@@ -376,7 +380,7 @@ void MainWindow::updateActions()
 void MainWindow::onRunInfoChanged()
 {
     m_header->setRunInfo(m_session->runInfo());
-    setWindowTitle(m_session->windowTitle());
+    setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     updateActions();
 }
 
@@ -407,9 +411,9 @@ void MainWindow::showOpenFileDialog()
 
 void MainWindow::showWarning(const QString &title, const QString &text)
 {
-    // Window-modal and not blocking: the event loop (pages, a live run) goes on behind it.
-    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
-    box->setTextFormat(Qt::PlainText); // the text may quote a server or a file name
+    // Window-modal and not blocking: the event loop (pages, a live run) goes on behind it. The
+    // text may quote a server, a file or its name: plain text.
+    QMessageBox *box = PlainText::messageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
     box->open();
@@ -422,16 +426,17 @@ void MainWindow::exportRun()
     ExportController::Source source = exportSource();
     if (m_proxy->isFiltering()) {
         const QLocale locale;
-        QMessageBox ask(QMessageBox::Question, tr("Export Run"),
-                        tr("A filter shows %1 of the %2 entries. What should be exported?")
-                            .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_proxy->sourceRowCount())),
-                        QMessageBox::Cancel, this);
-        QPushButton *shown = ask.addButton(tr("The %1 Shown").arg(locale.toString(m_proxy->rowCount())), QMessageBox::AcceptRole);
-        ask.addButton(tr("The Whole Run"), QMessageBox::AcceptRole);
-        ask.exec();
-        if (ask.clickedButton() == ask.button(QMessageBox::Cancel))
+        std::unique_ptr<QMessageBox> ask(PlainText::messageBox(
+            QMessageBox::Question, tr("Export Run"),
+            tr("A filter shows %1 of the %2 entries. What should be exported?")
+                .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_proxy->sourceRowCount())),
+            QMessageBox::Cancel, this));
+        QPushButton *shown = ask->addButton(tr("The %1 Shown").arg(locale.toString(m_proxy->rowCount())), QMessageBox::AcceptRole);
+        ask->addButton(tr("The Whole Run"), QMessageBox::AcceptRole);
+        ask->exec();
+        if (ask->clickedButton() == ask->button(QMessageBox::Cancel))
             return;
-        if (ask.clickedButton() == shown)
+        if (ask->clickedButton() == shown)
             source.onlyRows = shownSourceRows();
     }
     m_exporter->exportInteractively(source, m_settings->lastDirectory());

@@ -1,6 +1,7 @@
 #include "messagebanner.h"
 
 #include "palette.h"
+#include "plainlabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -9,7 +10,7 @@
 
 MessageBanner::MessageBanner(QWidget *parent)
     : QFrame(parent)
-    , m_text(new QLabel(this))
+    , m_text(new PlainLabel(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
     , m_close(new QToolButton(this))
 {

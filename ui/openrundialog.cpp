@@ -2,6 +2,8 @@
 
 #include "api/apiclient.h"
 #include "run/runurl.h"
+#include "plainlabel.h"
+#include "plaintext.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -18,9 +20,9 @@ OpenRunDialog::OpenRunDialog(QWidget *parent)
     , m_orgEdit(new QLineEdit(this))
     , m_tokenEdit(new QLineEdit(this))
     , m_baseUrlEdit(new QLineEdit(this))
-    , m_tokenHint(new QLabel(this))
+    , m_tokenHint(new PlainLabel(this))
     , m_remember(new QCheckBox(tr("Remember the token in the system keychain"), this))
-    , m_problem(new QLabel(this))
+    , m_problem(new PlainLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Open Run"));
@@ -67,7 +69,8 @@ void OpenRunDialog::setKeychainState(bool available, const QString &reason)
 {
     m_remember->setEnabled(available);
     m_remember->setChecked(available);
-    m_remember->setToolTip(available ? tr("Saved for this API address, never in a plain file") : reason);
+    // The reason is the keychain's own words.
+    m_remember->setToolTip(available ? tr("Saved for this API address, never in a plain file") : PlainText::toolTip(reason));
     if (!available)
         m_remember->setText(tr("Remember the token (no system keychain is available)"));
 }

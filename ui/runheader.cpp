@@ -5,6 +5,8 @@
 #include "run/runstatus.h"
 #include "run/timestamps.h"
 #include "palette.h"
+#include "plainlabel.h"
+#include "plaintext.h"
 
 #include <QCoreApplication>
 #include <QFontDatabase>
@@ -20,10 +22,24 @@
 namespace {
 QLabel *makeLabel(QWidget *parent, bool selectable = true)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new PlainLabel(parent);
     if (selectable)
         label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return label;
+}
+
+// Outside text has no length limit: the header's pieces are cut to a width so that a long
+// status or address never pushes the rest out of the window.
+constexpr int kMaxStatusWidth = 280;
+constexpr int kMaxCreatedWidth = 420;
+constexpr int kMaxLinkWidth = 560;
+constexpr int kMaxSourceWidth = 900;
+
+QString elided(const QLabel *label, const QString &text, int width, bool bold = false)
+{
+    QFont font = label->font();
+    font.setBold(bold || font.bold());
+    return QFontMetrics(font).elidedText(text, Qt::ElideRight, width);
 }
 
 QString formatDuration(qint64 ms)
@@ -40,11 +56,12 @@ QString formatDuration(qint64 ms)
 RunHeader::RunHeader(QWidget *parent)
     : QWidget(parent)
     , m_title(makeLabel(this))
+    , m_organization(makeLabel(this))
     , m_status(makeLabel(this, false))
     , m_created(makeLabel(this))
     , m_duration(makeLabel(this))
     , m_result(makeLabel(this))
-    , m_link(makeLabel(this, false))
+    , m_link(new QLabel(this))
     , m_metadata(makeLabel(this))
     , m_metadataToggle(new QToolButton(this))
     , m_metadataFull(new QPlainTextEdit(this))
@@ -58,13 +75,15 @@ RunHeader::RunHeader(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_organization->setStyleSheet(QStringLiteral("color: gray"));
 
     m_status->setAlignment(Qt::AlignCenter);
     m_status->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    // The one label with markup, all of it ours: the run's page as a link (PlainText::link
+    // escapes it and links only http/https), or where the run comes from, escaped.
+    m_link->setTextFormat(Qt::RichText);
     m_link->setOpenExternalLinks(true);
     m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_result->setTextFormat(Qt::PlainText);
-    m_metadata->setTextFormat(Qt::PlainText);
     m_metadataToggle->setText(tr("Details"));
     m_metadataToggle->setCheckable(true);
     m_metadataToggle->setAutoRaise(true);
@@ -83,9 +102,13 @@ RunHeader::RunHeader(QWidget *parent)
     keepSpace.setRetainSizeWhenHidden(true);
     m_progress->setSizePolicy(keepSpace);
     m_progressText->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // Elided to the window's width, whatever their length (they get the width that is left).
+    for (QLabel *wide : {m_result, m_metadata})
+        wide->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *topRow = new QHBoxLayout;
     topRow->addWidget(m_title, 0, Qt::AlignVCenter);
+    topRow->addWidget(m_organization, 0, Qt::AlignVCenter);
     topRow->addWidget(m_status, 0, Qt::AlignVCenter);
     topRow->addSpacing(12);
     topRow->addWidget(m_created);
@@ -120,11 +143,13 @@ RunHeader::RunHeader(QWidget *parent)
 void RunHeader::clear()
 {
     m_title->clear();
+    m_organization->clear();
     m_status->hide();
     m_created->clear();
     m_duration->clear();
     m_result->hide();
     m_link->clear();
+    m_link->setToolTip(QString());
     m_metadata->clear();
     m_metadataToggle->hide();
     m_metadataToggle->setChecked(false);
@@ -136,7 +161,10 @@ void RunHeader::clear()
 
 void RunHeader::setSourceDescription(const QString &text)
 {
-    m_link->setText(text.toHtmlEscaped());
+    // A file's path, a host: text in the label of the link (rich text), so escaped.
+    const QString shown = elided(m_link, text, kMaxSourceWidth);
+    m_link->setText(shown.toHtmlEscaped());
+    m_link->setToolTip(shown == text ? QString() : PlainText::toolTip(text));
 }
 
 void RunHeader::setFilterText(const QString &text)
@@ -152,27 +180,29 @@ QString RunHeader::filterText() const
 
 void RunHeader::setTitle(const QString &title)
 {
-    m_title->setTextFormat(Qt::PlainText);
     m_title->setText(title);
+    m_organization->clear();
 }
 
 QString RunHeader::statusText() const
 {
-    return m_status->isHidden() ? QString() : m_status->text();
+    return m_status->isHidden() ? QString() : m_statusText;
 }
 
 void RunHeader::setRunInfo(const RunInfo &info)
 {
-    m_title->setText(tr("Run %1").arg(info.id) + QStringLiteral("  ")
-                     + QStringLiteral("<span style='font-weight:normal; font-size:small; color:gray'>%1</span>")
-                           .arg(tr("organization %1").arg(info.organizationId)));
-    m_title->setTextFormat(Qt::RichText);
+    m_title->setText(tr("Run %1").arg(info.id));
+    m_organization->setText(tr("organization %1").arg(info.organizationId));
 
     if (info.status && !info.status->isEmpty()) {
         const QColor colour = RunlogPalette::forPhase(runPhaseOf(*info.status));
-        m_status->setText(info.status->toUpper());
-        m_status->setToolTip(runPhaseOf(*info.status) == RunPhase::Running ? tr("The run is still going")
-                                                                            : tr("The run has finished"));
+        const QString status = info.status->toUpper();
+        m_statusText = status;
+        const QString shown = elided(m_status, status, kMaxStatusWidth, true);
+        const QString phase = runPhaseOf(*info.status) == RunPhase::Running ? tr("The run is still going")
+                                                                            : tr("The run has finished");
+        m_status->setText(shown);
+        m_status->setToolTip(shown == status ? phase : PlainText::toolTip(tr("%1\n%2").arg(status, phase)));
         m_status->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 9px;"
                                                " padding: 2px 10px; font-weight: bold; }")
                                     .arg(colour.name()));
@@ -184,9 +214,9 @@ void RunHeader::setRunInfo(const RunInfo &info)
     if (info.createdAt) {
         const qint64 created = Timestamps::parseUtcMsecs(*info.createdAt);
         m_created->setText(created == LogEntry::kNoTime
-                               ? tr("Created %1").arg(*info.createdAt)
+                               ? elided(m_created, tr("Created %1").arg(*info.createdAt), kMaxCreatedWidth)
                                : tr("Created %1").arg(Timestamps::formatLocal(created, Timestamps::LocalStyle::DateAndTime)));
-        m_created->setToolTip(*info.createdAt);
+        m_created->setToolTip(PlainText::toolTip(*info.createdAt));
     } else {
         m_created->clear();
     }
@@ -197,20 +227,18 @@ void RunHeader::setRunInfo(const RunInfo &info)
         const bool more = info.result->trimmed().contains(QLatin1Char('\n'));
         m_result->setText(m_result->fontMetrics().elidedText(
             tr("Result: %1").arg(firstLine) + (more ? QStringLiteral(" …") : QString()), Qt::ElideRight, 1400));
-        m_result->setToolTip(info.result->left(4000));
+        m_result->setToolTip(PlainText::toolTip(info.result->left(4000)));
         m_result->show();
     } else {
         m_result->hide();
     }
 
     if (info.webUrl && !info.webUrl->isEmpty()) {
-        const QUrl url(*info.webUrl);
-        const bool safe = url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
-        m_link->setText(safe ? QStringLiteral("<a href=\"%1\">%2</a>")
-                                   .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), info.webUrl->toHtmlEscaped())
-                             : info.webUrl->toHtmlEscaped());
+        m_link->setText(PlainText::link(*info.webUrl, elided(m_link, *info.webUrl, kMaxLinkWidth)));
+        m_link->setToolTip(PlainText::toolTip(*info.webUrl));
     } else {
         m_link->clear();
+        m_link->setToolTip(QString());
     }
 
     if (!info.metadataJson.isEmpty() && info.metadataJson != "{}") {

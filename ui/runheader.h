@@ -28,6 +28,7 @@ public:
     // First and last entry times, for the run's duration.
     void setTimeSpan(qint64 firstMsecs, qint64 lastMsecs);
 
+    // The status in full (upper case), as the badge shows it when it is not too long.
     QString statusText() const;
     // "Showing 120 of 4,210" while a filter is on; empty hides it.
     void setFilterText(const QString &text);
@@ -37,7 +38,9 @@ private:
     void updateDuration();
 
     QLabel *m_title;
+    QLabel *m_organization;
     QLabel *m_status;
+    QString m_statusText; // in full; the badge may show it cut short
     QLabel *m_created;
     QLabel *m_duration;
     QLabel *m_result;

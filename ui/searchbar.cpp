@@ -1,5 +1,8 @@
 #include "searchbar.h"
 
+#include "plainlabel.h"
+#include "plaintext.h"
+
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -28,8 +31,8 @@ SearchBar::SearchBar(QWidget *parent)
     , m_regex(makeToggle(this, QStringLiteral(".*"), tr("Regular expression (Alt+R)")))
     , m_previous(new QToolButton(this))
     , m_next(new QToolButton(this))
-    , m_result(new QLabel(this))
-    , m_coverage(new QLabel(this))
+    , m_result(new PlainLabel(this))
+    , m_coverage(new PlainLabel(this))
     , m_loadAll(new QPushButton(tr("Load All"), this))
     , m_onlyMatching(new QCheckBox(tr("Only matching"), this))
     , m_filter(new QToolButton(this))
@@ -124,6 +127,7 @@ void SearchBar::focusSearch()
 
 void SearchBar::setResultText(const QString &text)
 {
+    m_errorText.clear();
     m_result->setStyleSheet(QString());
     m_result->setText(text);
     m_result->setToolTip(QString());
@@ -131,9 +135,10 @@ void SearchBar::setResultText(const QString &text)
 
 void SearchBar::setErrorText(const QString &text)
 {
+    m_errorText = text;
     m_result->setStyleSheet(QStringLiteral("color: #c03030"));
     m_result->setText(m_result->fontMetrics().elidedText(text, Qt::ElideRight, 320));
-    m_result->setToolTip(text);
+    m_result->setToolTip(PlainText::toolTip(text)); // the words of a regular expression's error
 }
 
 void SearchBar::setCoverage(const QString &text, bool offerLoadAll, bool loading)
@@ -147,12 +152,12 @@ void SearchBar::setCoverage(const QString &text, bool offerLoadAll, bool loading
 
 QString SearchBar::resultText() const
 {
-    return m_result->toolTip().isEmpty() ? m_result->text() : m_result->toolTip();
+    return m_errorText.isEmpty() ? m_result->text() : m_errorText;
 }
 
 QString SearchBar::errorText() const
 {
-    return m_result->styleSheet().isEmpty() ? QString() : resultText();
+    return m_errorText;
 }
 
 QString SearchBar::coverageText() const

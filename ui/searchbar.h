@@ -58,6 +58,7 @@ private:
     QToolButton *m_next;
     QLabel *m_result;
     QLabel *m_coverage;
+    QString m_errorText; // in full; the label may show it elided
     QPushButton *m_loadAll;
     QCheckBox *m_onlyMatching;
     QToolButton *m_filter;

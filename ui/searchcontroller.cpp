@@ -5,6 +5,7 @@
 #include "markedscrollbar.h"
 #include "model/logtablemodel.h"
 #include "model/runloader.h"
+#include "plaintext.h"
 #include "search/facetcounts.h"
 #include "search/logfilterproxymodel.h"
 #include "search/searchindexer.h"
@@ -265,7 +266,11 @@ void SearchController::populateFilterMenu(QMenu *menu)
         const QSet<QString> allowed = types ? m_proxy->allowedMessageTypes() : m_proxy->allowedToolNames();
         for (const FacetCounts::Facet &facet : facets) {
             const QString label = facet.value.isNull() ? (types ? tr("(no type)") : tr("(no tool)")) : facet.value;
-            QAction *action = menu->addAction(tr("%1  (%2)").arg(label, locale.toString(facet.count)));
+            // The server's words: '&' is no mnemonic here, and a tooltip (a toolbar would show the
+            // text as one) is no HTML.
+            const QString text = tr("%1  (%2)").arg(label, locale.toString(facet.count));
+            QAction *action = menu->addAction(PlainText::mnemonicSafe(text));
+            action->setToolTip(PlainText::toolTip(text));
             action->setCheckable(true);
             action->setChecked(allowed.contains(facet.value));
             const QString value = facet.value;

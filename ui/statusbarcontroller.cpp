@@ -2,6 +2,7 @@
 
 #include "api/requestpacer.h"
 #include "model/runfollower.h"
+#include "plainlabel.h"
 #include "model/runloader.h"
 #include "session/runsession.h"
 
@@ -13,12 +14,10 @@
 StatusBarController::StatusBarController(RunSession *session, QStatusBar *bar)
     : QObject(bar)
     , m_session(session)
-    , m_paceLabel(new QLabel(bar))
-    , m_countLabel(new QLabel(bar))
+    , m_paceLabel(new PlainLabel(bar))
+    , m_countLabel(new PlainLabel(bar))
     , m_timer(new QTimer(this))
 {
-    m_paceLabel->setTextFormat(Qt::PlainText);
-    m_countLabel->setTextFormat(Qt::PlainText);
     m_paceLabel->setStyleSheet(QStringLiteral("color: gray"));
     bar->addPermanentWidget(m_paceLabel);
     bar->addPermanentWidget(m_countLabel);

@@ -110,6 +110,12 @@ void HeadlessExport::startFetch(const ApiEndpoint &endpoint, const RunRef &run)
         if (snapshot.entries.size() != store.size())
             return fail(tr("%1 of %2 entries could not be loaded.").arg(store.size() - snapshot.entries.size()).arg(store.size()));
         progressLine(tr("fetched %1 entries of run %2").arg(count(snapshot.entries.size())).arg(m_run.runId), true);
+        QList<QPair<int, qint64>> otherRun;
+        for (int row = 0; row < store.size(); ++row) {
+            if (store.at(row).otherRun)
+                otherRun.append({row + 1, store.at(row).agentRunId});
+        }
+        warnOtherRunEntries(m_run.runId, otherRun);
         write(snapshot);
     });
     progressLine(tr("fetching run %1 of organization %2 from %3")
@@ -136,14 +142,17 @@ void HeadlessExport::startRead(const QString &path)
 {
     m_reader = std::make_unique<RunFileReader>();
     m_fileSnapshot = RunSnapshot();
+    m_fileEntryRunIds.clear();
     m_fileSnapshot.sourceDescription = QDir::toNativeSeparators(path);
     connect(m_reader.get(), &RunFileReader::runInfoRead, this, [this](const RunInfo &run) {
         m_fileSnapshot.hasRun = true;
         m_fileSnapshot.run = run;
     });
     connect(m_reader.get(), &RunFileReader::entriesRead, this, [this](const QList<LogEntry> &entries) {
-        for (const LogEntry &entry : entries)
+        for (const LogEntry &entry : entries) {
             m_fileSnapshot.entries.append(entry.rawJson);
+            m_fileEntryRunIds.append(entry.agentRunId);
+        }
     });
     connect(m_reader.get(), &RunFileReader::progress, this, [this](qint64 done, qint64 total) {
         progressLine(tr("read %1 entries (%2 %)").arg(count(m_fileSnapshot.entries.size())).arg(total ? done * 100 / total : 100),
@@ -154,10 +163,37 @@ void HeadlessExport::startRead(const QString &path)
             return fail(error);
         progressLine(tr("read %1 entries from %2").arg(count(m_fileSnapshot.entries.size()), m_fileSnapshot.sourceDescription),
                      true);
+        if (m_fileSnapshot.hasRun) { // a .jsonl names no run: nothing to compare with
+            QList<QPair<int, qint64>> otherRun;
+            for (qsizetype i = 0; i < m_fileEntryRunIds.size(); ++i) {
+                if (m_fileEntryRunIds.at(i) != m_fileSnapshot.run.id)
+                    otherRun.append({int(i + 1), m_fileEntryRunIds.at(i)});
+            }
+            warnOtherRunEntries(m_fileSnapshot.run.id, otherRun);
+        }
         write(m_fileSnapshot);
     });
     progressLine(tr("reading %1").arg(QDir::toNativeSeparators(path)), true);
     m_reader->start(path);
+}
+
+void HeadlessExport::warnOtherRunEntries(qint64 runId, const QList<QPair<int, qint64>> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    // Named one by one, up to a point: a server that mixes runs may do it thousands of times.
+    constexpr int kNamed = 10;
+    QStringList named;
+    for (qsizetype i = 0; i < entries.size() && i < kNamed; ++i)
+        named << tr("entry %1 (run %2)").arg(entries.at(i).first).arg(entries.at(i).second);
+    QString list = named.join(QStringLiteral(", "));
+    if (entries.size() > kNamed)
+        list = tr("%1 and %2 more").arg(list, count(entries.size() - kNamed));
+    printLine(QStringLiteral("runlog: warning: ")
+              + oneLine(tr("%n entries of another run than run %1, kept in place (marked in csv, md and html): %2",
+                           nullptr, int(entries.size()))
+                            .arg(runId)
+                            .arg(list)));
 }
 
 void HeadlessExport::write(const RunSnapshot &snapshot)

@@ -6,7 +6,9 @@
 #include "export/runsnapshot.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
 
 #include <memory>
@@ -46,6 +48,8 @@ private:
     void startRead(const QString &path);
     void write(const RunSnapshot &snapshot);
     void fetchProgress();
+    // Names on stderr the entries of another run than `runId` (entry number from 1, its run).
+    void warnOtherRunEntries(qint64 runId, const QList<QPair<int, qint64>> &entries);
     void fail(const QString &message, int exitCode = Failure);
     void succeed(const QString &message);
     void progressLine(const QString &message, bool force);
@@ -62,6 +66,7 @@ private:
     std::unique_ptr<RunFileReader> m_reader;
     std::unique_ptr<ExportJob> m_job;
     RunSnapshot m_fileSnapshot;
+    QList<qint64> m_fileEntryRunIds; // each entry's agent_run_id: the run's id may come last
     QElapsedTimer m_sinceProgress;
     int m_progressIntervalMs = 1000;
     bool m_done = false;

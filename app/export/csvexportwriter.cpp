@@ -2,8 +2,20 @@
 
 #include "json/entrydetail.h"
 #include "json/jsontext.h"
+#include "export/exporttext.h"
 
 namespace {
+
+// What OWASP lists as the start of a formula (CSV injection): =, +, -, @, tab, carriage return.
+bool startsLikeFormula(const QByteArray &utf8)
+{
+    if (utf8.isEmpty())
+        return false;
+    switch (utf8.front()) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r': return true;
+    default: return false;
+    }
+}
 
 void appendField(QByteArray &record, const QByteArray &utf8, bool isNull)
 {
@@ -11,8 +23,10 @@ void appendField(QByteArray &record, const QByteArray &utf8, bool isNull)
         record += ',';
     if (isNull)
         return;
-    record.reserve(record.size() + utf8.size() + 2);
+    record.reserve(record.size() + utf8.size() + 3);
     record += '"';
+    if (startsLikeFormula(utf8))
+        record += '\'';
     qsizetype start = 0;
     for (qsizetype quote = utf8.indexOf('"'); quote >= 0; quote = utf8.indexOf('"', start)) {
         record.append(utf8.constData() + start, quote + 1 - start);
@@ -33,7 +47,7 @@ void appendJson(QByteArray &record, const QByteArray &raw)
     appendField(record, JsonText::compact(raw), raw.isEmpty());
 }
 
-QByteArray recordOf(int index, const QByteArray &rawEntry)
+QByteArray recordOf(const RunSnapshot &snapshot, int index, const QByteArray &rawEntry)
 {
     const EntryDetail d = parseEntryDetail(rawEntry);
     QByteArray record = QByteArray::number(index);
@@ -47,6 +61,9 @@ QByteArray recordOf(int index, const QByteArray &rawEntry)
         appendJson(record, d.observation);
     appendJson(record, d.toolInput);
     appendJson(record, d.toolOutput);
+    record += ',';
+    if (const std::optional<qint64> otherRun = ExportText::otherRunOf(snapshot, d))
+        record += QByteArray::number(*otherRun);
     record += "\r\n";
     return record;
 }
@@ -57,11 +74,11 @@ namespace CsvExportWriter {
 
 bool write(const RunSnapshot &snapshot, ExportSink &sink)
 {
-    if (!sink.write("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output\r\n"))
+    if (!sink.write("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id\r\n"))
         return false;
     int index = 0;
     for (const QByteArray &entry : snapshot.entries) {
-        if (!sink.write(recordOf(++index, entry)) || !sink.entryWritten())
+        if (!sink.write(recordOf(snapshot, ++index, entry)) || !sink.entryWritten())
             return false;
     }
     return true;

@@ -94,6 +94,19 @@ QString timeOf(const EntryDetail &entry)
     return timeText(entry.createdAtText);
 }
 
+std::optional<qint64> otherRunOf(const RunSnapshot &snapshot, const EntryDetail &entry)
+{
+    // The rule RunLoader flags entries by.
+    if (!snapshot.hasRun || !entry.ok || entry.agentRunId == snapshot.run.id)
+        return std::nullopt;
+    return entry.agentRunId;
+}
+
+QString otherRunNote(const RunSnapshot &snapshot, qint64 otherRunId)
+{
+    return tr("⚠ entry of run %1, not of run %2").arg(otherRunId).arg(snapshot.run.id);
+}
+
 QList<Payload> payloadsOf(const EntryDetail &entry)
 {
     QList<Payload> payloads;

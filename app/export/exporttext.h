@@ -8,6 +8,8 @@
 #include <QPair>
 #include <QString>
 
+#include <optional>
+
 // What the readable formats (Markdown, HTML) say about a run and its entries, so that both say
 // the same thing; each format only adds its own escaping and layout.
 namespace ExportText {
@@ -32,5 +34,12 @@ QList<Payload> runPayloads(const RunSnapshot &snapshot);
 QString timeOf(const EntryDetail &entry);
 // observation, tool_input, tool_output and any unknown fields, in that order, nulls left out.
 QList<Payload> payloadsOf(const EntryDetail &entry);
+
+// The run an entry names when it is not the exported run: the server sent an entry of another
+// run among this run's (RunLoader keeps it in place and flags it, the window marks it ⚠).
+// std::nullopt for the run's own entries, and when the run is not known (a .jsonl file).
+std::optional<qint64> otherRunOf(const RunSnapshot &snapshot, const EntryDetail &entry);
+// "⚠ entry of run 99, not of run 42": what the readable formats say of such an entry.
+QString otherRunNote(const RunSnapshot &snapshot, qint64 otherRunId);
 
 } // namespace ExportText

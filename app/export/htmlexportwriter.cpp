@@ -92,6 +92,7 @@ summary .tool { font-family: ui-monospace, Menlo, Consolas, monospace; padding-r
 .answer .type { color: var(--answer); } .error .type { color: var(--error); }
 .user .type { color: var(--user); } .pr .type { color: var(--pr); }
 .link .type { color: var(--link); } .other .type { color: var(--other); }
+.other-run-note { color: var(--error); font-weight: 600; padding-right: 8px; }
 .body { padding: 4px 0 12px 4.6em; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 4px 0 8px; }
 h3 { font-size: 12px; text-transform: none; color: var(--muted); margin: 10px 0 2px; }
@@ -129,17 +130,22 @@ QByteArray head(const RunSnapshot &snapshot)
     return out;
 }
 
-QByteArray entryHtml(int index, const QByteArray &raw)
+QByteArray entryHtml(const RunSnapshot &snapshot, int index, const QByteArray &raw)
 {
     const EntryDetail d = parseEntryDetail(raw);
+    const std::optional<qint64> otherRun = ExportText::otherRunOf(snapshot, d);
     QByteArray out = "<details class=\"";
     out += categoryClass(messageCategoryOf(d.messageType));
+    if (otherRun)
+        out += " other-run";
     out += "\" id=\"e" + QByteArray::number(index) + "\"><summary><span class=\"idx\">"
         + QByteArray::number(index) + "</span><span class=\"time\">" + escaped(ExportText::timeOf(d))
         + "</span><span class=\"type\">" + escaped(d.messageType.isNull() ? tr("(no type)") : d.messageType)
         + "</span>";
     if (!d.toolName.isNull())
         out += "<span class=\"tool\">" + escaped(d.toolName) + "</span>";
+    if (otherRun)
+        out += "<span class=\"other-run-note\">" + escaped(ExportText::otherRunNote(snapshot, *otherRun)) + "</span>";
     out += "<span class=\"line\">" + escaped(oneLine(d)) + "</span></summary>\n<div class=\"body\">\n";
     if (!d.ok) {
         out += "<pre>" + escaped(raw) + "</pre>\n";
@@ -162,7 +168,7 @@ bool write(const RunSnapshot &snapshot, ExportSink &sink)
         return false;
     int index = 0;
     for (const QByteArray &entry : snapshot.entries) {
-        if (!sink.write(entryHtml(++index, entry)) || !sink.entryWritten())
+        if (!sink.write(entryHtml(snapshot, ++index, entry)) || !sink.entryWritten())
             return false;
     }
     return sink.write("</main>\n</body>\n</html>\n");

@@ -136,7 +136,7 @@ QByteArray header(const RunSnapshot &snapshot)
     return out;
 }
 
-QByteArray entrySection(int index, const QByteArray &raw)
+QByteArray entrySection(const RunSnapshot &snapshot, int index, const QByteArray &raw)
 {
     const EntryDetail d = parseEntryDetail(raw);
     QStringList parts = {QString::number(index)};
@@ -146,6 +146,8 @@ QByteArray entrySection(int index, const QByteArray &raw)
     parts << (d.messageType.isNull() ? tr("(no type)") : d.messageType);
     if (!d.toolName.isNull())
         parts << d.toolName;
+    if (const std::optional<qint64> otherRun = ExportText::otherRunOf(snapshot, d))
+        parts << ExportText::otherRunNote(snapshot, *otherRun);
     QByteArray out = "---\n\n## ";
     for (qsizetype k = 0; k < parts.size(); ++k)
         out += (k ? " \xc2\xb7 " : "") + inlineText(parts[k]).toUtf8();
@@ -171,7 +173,7 @@ bool write(const RunSnapshot &snapshot, ExportSink &sink)
         return false;
     int index = 0;
     for (const QByteArray &entry : snapshot.entries) {
-        if (!sink.write(entrySection(++index, entry)) || !sink.entryWritten())
+        if (!sink.write(entrySection(snapshot, ++index, entry)) || !sink.entryWritten())
             return false;
     }
     return true;

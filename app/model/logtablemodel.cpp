@@ -65,6 +65,11 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
             return m_store.at(row).createdAtText;
         if (loaded && index.column() == SummaryColumn)
             return m_store.at(row).summary;
+        // The cell may cut a long type or tool name short.
+        if (loaded && index.column() == TypeColumn)
+            return m_store.at(row).messageType;
+        if (loaded && index.column() == ToolColumn)
+            return m_store.at(row).toolName;
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IndexColumn || index.column() == GapColumn)

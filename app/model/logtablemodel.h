@@ -6,7 +6,8 @@
 
 // The run's entries as a table. Rows of pages not loaded yet are placeholders; RunLoader decides
 // which pages to fetch and fills them in. Display text is computed on demand from the few fields
-// each entry carries, so scrolling never touches JSON.
+// each entry carries, so scrolling never touches JSON. Every text role, Qt::ToolTipRole
+// included, is the server's text as it is: never markup, a view shows it as plain text.
 class LogTableModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -94,23 +94,34 @@ for pair in expect:
 print('OK')
 )PY";
 
-// python3's csv module reads every record back and each value equals the entry's.
+// python3's csv module reads every record back and each value equals the entry's, but for the
+// ' put before a value a spreadsheet would run as a formula; no cell starts like a formula.
+// argv: the csv, the reference entries (.jsonl), and the run's id when the export knew it:
+// other_run_id then names each entry's agent_run_id that is not it. (chr(39) is a quote: one
+// written out here would lose moc, which reads this header, in the raw string.)
 inline const char *kPythonCsvCheck = R"PY(
 import csv, json, sys
 csv.field_size_limit(sys.maxsize)
 ref = [json.loads(l) for l in open(sys.argv[2], encoding='utf-8').read().split('\n') if l]
+run_id = int(sys.argv[3]) if len(sys.argv) > 3 else None
 with open(sys.argv[1], newline='', encoding='utf-8') as f:
     rows = list(csv.reader(f))
-header = ['index','created_at','message_type','tool_name','thought','observation','tool_input','tool_output']
+header = ['index','created_at','message_type','tool_name','thought','observation','tool_input','tool_output','other_run_id']
 assert rows[0] == header, rows[0]
 rows = rows[1:]
 assert len(rows) == len(ref), (len(rows), len(ref))
+formula = ('=', '+', '-', '@', '\t', '\r')
+def value(cell):
+    return cell[1:] if cell[:1] == chr(39) and cell[1:2] in formula else cell
 def text(v):
     if v is None: return ''
     return v if isinstance(v, str) else json.dumps(v)
 for i, (row, e) in enumerate(zip(rows, ref)):
-    assert len(row) == 8, (i, len(row))
+    assert len(row) == 9, (i, len(row))
     assert row[0] == str(i + 1), (i, row[0])
+    for cell in row:
+        assert not cell.startswith(formula), (i, cell[:40])
+    row = [value(cell) for cell in row]
     for col in ('created_at', 'message_type', 'tool_name', 'thought'):
         assert row[header.index(col)] == text(e.get(col)), (i, col)
     obs = e.get('observation')
@@ -126,6 +137,8 @@ for i, (row, e) in enumerate(zip(rows, ref)):
             assert row[col] == '', (i, k)
         else:
             assert json.loads(row[col]) == v, (i, k)
+    other = e.get('agent_run_id')
+    assert row[8] == (str(other) if run_id is not None and other != run_id else ''), (i, row[8])
 print('OK')
 )PY";
 

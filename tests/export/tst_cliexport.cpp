@@ -58,6 +58,8 @@ private slots:
     void missingOrWrongTotalStillExportsExactlyN_data();
     void missingOrWrongTotalStillExportsExactlyN();
     void convertsFiles();
+    void otherRunEntriesNamedOnStderr_data();
+    void otherRunEntriesNamedOnStderr();
     void httpErrors_data();
     void httpErrors();
     void networkFailure();
@@ -205,7 +207,7 @@ void TestCliExport::formatOptionOverridesExtension()
     const QString out = m_dir->filePath(QStringLiteral("run.txt"));
     const CliResult result = runCli(serverArgs(out) + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    QVERIFY(ExportTest::readFile(out).startsWith("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output\r\n"));
+    QVERIFY(ExportTest::readFile(out).startsWith("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id\r\n"));
 }
 
 void TestCliExport::missingOrWrongTotalStillExportsExactlyN_data()
@@ -256,6 +258,68 @@ void TestCliExport::convertsFiles()
         runCli(serverArgs(direct));
         return ExportTest::readFile(direct);
     }());
+}
+
+void TestCliExport::otherRunEntriesNamedOnStderr_data()
+{
+    QTest::addColumn<QList<int>>("otherRows"); // entries (from 0) the server says are of run 99
+    QTest::addColumn<QString>("warning");
+    QTest::addRow("two")
+        << QList<int>{2, 150}
+        << QStringLiteral("runlog: warning: 2 entries of another run than run 42, kept in place (marked in csv, md and "
+                          "html): entry 3 (run 99), entry 151 (run 99)");
+    QList<int> twelve;
+    for (int row = 0; row < 12; ++row)
+        twelve << row * 20;
+    QTest::addRow("twelve: ten named")
+        << twelve
+        << QStringLiteral("runlog: warning: 12 entries of another run than run 42, kept in place (marked in csv, md and "
+                          "html): entry 1 (run 99), entry 21 (run 99), entry 41 (run 99), entry 61 (run 99), entry 81 "
+                          "(run 99), entry 101 (run 99), entry 121 (run 99), entry 141 (run 99), entry 161 (run 99), "
+                          "entry 181 (run 99) and 2 more");
+}
+
+void TestCliExport::otherRunEntriesNamedOnStderr()
+{
+    QFETCH(QList<int>, otherRows);
+    QFETCH(QString, warning);
+    RunRecord run = makeRun(kOrg, kRun, 250);
+    for (int row : otherRows)
+        run.entries[row] = makeSampleEntry(99, row);
+    m_server->addRun(run);
+    const auto warningsIn = [](const CliResult &result) {
+        return result.errLines().filter(QStringLiteral("warning"));
+    };
+
+    // Fetched from the server, into each format: the same one line.
+    for (const QString &name : {QStringLiteral("run.json"), QStringLiteral("run.csv"), QStringLiteral("run.md")}) {
+        const CliResult result = runCli(serverArgs(m_dir->filePath(name)));
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(warningsIn(result), QStringList{warning});
+    }
+    // JSON stays exact: the entries as the server sent them, nothing marked.
+    const PageParseResult parsed = PageParser::parse(ExportTest::readFile(m_dir->filePath(QStringLiteral("run.json"))));
+    QVERIFY(parsed.ok);
+    for (qsizetype i = 0; i < run.entries.size(); ++i)
+        QCOMPARE(parsed.page.entries.at(i).rawJson, run.entries.at(i));
+    if (ExportTest::havePython()) {
+        const QString ref = m_dir->filePath(QStringLiteral("ref.jsonl"));
+        QVERIFY(ExportTest::writeFile(ref, ExportTest::linesOf(run.entries)));
+        const ExportTest::PythonResult check = ExportTest::runPython(
+            QString::fromUtf8(ExportTest::kPythonCsvCheck), {m_dir->filePath(QStringLiteral("run.csv")), ref, QStringLiteral("42")});
+        QVERIFY2(check.exitCode == 0 && check.output == QLatin1String("OK"), qPrintable(check.output));
+    }
+
+    // Converted from the exported .json (the run is in the file): the same line again.
+    CliResult result = runCli({m_dir->filePath(QStringLiteral("run.json")), QStringLiteral("--export"),
+                               m_dir->filePath(QStringLiteral("converted.jsonl"))});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(warningsIn(result), QStringList{warning});
+    // A .jsonl names no run: nothing to compare the entries with, no warning.
+    result = runCli({m_dir->filePath(QStringLiteral("converted.jsonl")), QStringLiteral("--export"),
+                     m_dir->filePath(QStringLiteral("again.csv"))});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(warningsIn(result), QStringList());
 }
 
 void TestCliExport::httpErrors_data()

@@ -8,6 +8,8 @@
 #include "json/entrydetail.h"
 #include "samplerun.h"
 
+#include "json/jsonwriter.h"
+
 #include <QBuffer>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -105,6 +107,10 @@ private slots:
     void jsonlIsOneEntryPerLine();
     void csvReadBackByRfc4180Reader();
     void csvCheckedByPython();
+    void csvDefusesFormulas_data();
+    void csvDefusesFormulas();
+    void otherRunEntriesAreMarked_data();
+    void otherRunEntriesAreMarked();
     void markdownFencesAndTextStayInert();
     void htmlEscapesEverythingAndIsSelfContained();
     void htmlCheckedByPython();
@@ -227,10 +233,11 @@ void TestExportWriters::csvReadBackByRfc4180Reader()
     const QList<QStringList> records = readCsv(csv);
     QCOMPARE(records.size(), m_run.entries.size() + 1);
     QCOMPARE(records.first().join(QLatin1Char(',')),
-             QStringLiteral("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output"));
+             QStringLiteral("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id"));
     for (qsizetype i = 0; i < m_run.entries.size(); ++i) {
         const QStringList &record = records.at(i + 1);
-        QCOMPARE(record.size(), 8);
+        QCOMPARE(record.size(), 9);
+        QCOMPARE(record.at(8), QString()); // every entry is of run 42
         const EntryDetail d = parseEntryDetail(m_run.entries.at(i));
         QCOMPARE(record.at(0), QString::number(i + 1));
         QCOMPARE(record.at(1), d.createdAtText.isNull() ? QString() : d.createdAtText);
@@ -253,6 +260,92 @@ void TestExportWriters::csvCheckedByPython()
     const ExportTest::PythonResult result = ExportTest::runPython(QString::fromUtf8(ExportTest::kPythonCsvCheck),
                                                                   {path, m_dir.filePath(QStringLiteral("ref.jsonl"))});
     QVERIFY2(result.exitCode == 0 && result.output == QLatin1String("OK"), qPrintable(result.output));
+}
+
+void TestExportWriters::csvDefusesFormulas_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("cell"); // as a CSV reader gives it back
+    QTest::addRow("=") << QStringLiteral("=1+1") << QStringLiteral("'=1+1");
+    QTest::addRow("+") << QStringLiteral("+1") << QStringLiteral("'+1");
+    QTest::addRow("-") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+    QTest::addRow("@") << QStringLiteral("@SUM(A1:A2)") << QStringLiteral("'@SUM(A1:A2)");
+    QTest::addRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+    QTest::addRow("carriage return") << QStringLiteral("\r=1") << QStringLiteral("'\r=1");
+    QTest::addRow("quotes inside") << QStringLiteral("=HYPERLINK(\"http://x\",\"y\")")
+                                   << QStringLiteral("'=HYPERLINK(\"http://x\",\"y\")");
+    QTest::addRow("= later in the text") << QStringLiteral("a=1") << QStringLiteral("a=1");
+    QTest::addRow("space first") << QStringLiteral(" =1") << QStringLiteral(" =1");
+    QTest::addRow("already a quote") << QStringLiteral("'=1") << QStringLiteral("'=1");
+    QTest::addRow("empty") << QString() << QString();
+}
+
+void TestExportWriters::csvDefusesFormulas()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, cell);
+    // The value in every text column: created_at, message_type, tool_name, thought, observation.
+    const QByteArray text = JsonWriter::string(value);
+    RunSnapshot snapshot = m_snapshot;
+    snapshot.entries = {"{\"agent_run_id\":42,\"created_at\":" + text + ",\"message_type\":" + text + ",\"tool_name\":" + text
+                        + ",\"thought\":" + text + ",\"observation\":" + text + ",\"tool_input\":{\"v\":" + text + "}}"};
+    const QList<QStringList> records = readCsv(exportTo(snapshot, ExportFormat::Csv));
+    QCOMPARE(records.size(), 2);
+    for (int column = 1; column <= 5; ++column)
+        QCOMPARE(records.at(1).at(column), cell);
+    // Inside JSON the value is not at the start of the cell: left as it is.
+    QCOMPARE(records.at(1).at(6), QStringLiteral("{\"v\":%1}").arg(QString::fromUtf8(text)));
+    // Only the CSV changes: JSON and JSON Lines keep the entry byte for byte.
+    QCOMPARE(exportTo(snapshot, ExportFormat::Jsonl), snapshot.entries.first() + '\n');
+    const PageParseResult parsed = PageParser::parse(exportTo(snapshot, ExportFormat::Json));
+    QVERIFY2(parsed.ok, qPrintable(parsed.error));
+    QCOMPARE(parsed.page.entries.first().rawJson, snapshot.entries.first());
+}
+
+void TestExportWriters::otherRunEntriesAreMarked_data()
+{
+    QTest::addColumn<bool>("runKnown");
+    QTest::addRow("run known: entries 2 and 4 are of run 99") << true;
+    QTest::addRow("run not known (a .jsonl): nothing to compare with") << false;
+}
+
+void TestExportWriters::otherRunEntriesAreMarked()
+{
+    QFETCH(bool, runKnown);
+    RunRecord run = makeRun(kOrg, kRun, 4);
+    run.entries[1] = makeSampleEntry(99, 1);
+    run.entries[3] = makeSampleEntry(99, 3);
+    RunSnapshot snapshot = ExportTest::snapshotOf(run);
+    snapshot.hasRun = runKnown;
+    const QString note = QStringLiteral("⚠ entry of run 99, not of run 42");
+    const QList<int> marked = runKnown ? QList<int>{1, 3} : QList<int>{};
+
+    const QList<QStringList> records = readCsv(exportTo(snapshot, ExportFormat::Csv));
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(records.at(i + 1).at(8), marked.contains(i) ? QStringLiteral("99") : QString());
+
+    const QString md = QString::fromUtf8(exportTo(snapshot, ExportFormat::Markdown));
+    const QStringList headings = md.split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("^## ")));
+    QCOMPARE(headings.size(), 4);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(headings.at(i).endsWith(QStringLiteral(" · ") + note), marked.contains(i));
+
+    const QString html = QString::fromUtf8(exportTo(snapshot, ExportFormat::Html));
+    const QStringList sections = html.split(QStringLiteral("<details")).mid(1);
+    QCOMPARE(sections.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        const bool classed = sections.at(i).startsWith(QStringLiteral(" class=\"action other-run\""))
+            || sections.at(i).startsWith(QStringLiteral(" class=\"thought other-run\""));
+        const bool noted = sections.at(i).contains(QStringLiteral("<span class=\"other-run-note\">") + note + QStringLiteral("</span>"));
+        QCOMPARE(classed, marked.contains(i));
+        QCOMPARE(noted, marked.contains(i));
+    }
+
+    // JSON and JSON Lines keep every entry as it was: no mark.
+    QCOMPARE(exportTo(snapshot, ExportFormat::Jsonl), ExportTest::linesOf(run.entries));
+    const QByteArray json = exportTo(snapshot, ExportFormat::Json);
+    for (const QByteArray &entry : run.entries)
+        QVERIFY(json.contains("\n    " + entry));
 }
 
 void TestExportWriters::markdownFencesAndTextStayInert()

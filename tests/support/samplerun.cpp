@@ -124,3 +124,41 @@ RunRecord makeAwkwardRun(qint64 org, qint64 id, qint64 bigEntryBytes)
         + ",\"tool_input\":null,\"tool_output\":null");
     return run;
 }
+
+QString markupText(const QString &name)
+{
+    return QStringLiteral("<font color=\"#00ff00\" size=\"7\">%1</font><img src=\"no-such-image-%1.png\">"
+                          "<table><tr><td>cell</td></tr></table> R&D")
+            .arg(name);
+}
+
+RunRecord makeMarkupRun(qint64 org, qint64 id)
+{
+    const auto markup = [](const QByteArray &name) { return JsonWriter::string(markupText(QString::fromLatin1(name))); };
+    RunRecord run;
+    run.id = id;
+    run.organizationId = org;
+    run.setField(QStringLiteral("status"), markup("status"));
+    run.setField(QStringLiteral("created_at"), markup("created_at"));
+    run.setField(QStringLiteral("web_url"),
+                 JsonWriter::string(QStringLiteral("https://codegen.com/agent/trace/%1#").arg(id) + markupText(QStringLiteral("web_url"))));
+    run.setField(QStringLiteral("result"), markup("result"));
+    run.setField(QStringLiteral("metadata"), "{" + markup("metadata key") + ":" + markup("metadata value") + "}");
+    run.setField(QStringLiteral("x_unknown_run_field"), markup("unknown run field"));
+
+    run.entries.append("{\"agent_run_id\":" + QByteArray::number(id) + ",\"created_at\":" + markup("entry created_at")
+                       + ",\"tool_name\":" + markup("tool 0") + ",\"message_type\":" + markup("type 0")
+                       + ",\"thought\":" + markup("thought") + ",\"observation\":" + markup("observation")
+                       + ",\"tool_input\":{" + markup("input key") + ":" + markup("input value") + "}"
+                       + ",\"tool_output\":{" + markup("output key") + ":" + markup("output value") + "}"
+                       + ",\"x_unknown_entry_field\":" + markup("unknown entry field") + "}");
+    for (int n = 1; n <= 2; ++n) {
+        const QByteArray number = QByteArray::number(n);
+        run.entries.append("{\"agent_run_id\":" + QByteArray::number(n == 2 ? id + 1 : id)
+                           + ",\"created_at\":" + JsonWriter::string(isoTime(n))
+                           + ",\"tool_name\":" + markup("tool " + number) + ",\"message_type\":" + markup("type " + number)
+                           + ",\"thought\":null,\"observation\":{\"text\":" + markup("observation " + number) + "}"
+                           + ",\"tool_input\":null,\"tool_output\":null}");
+    }
+    return run;
+}

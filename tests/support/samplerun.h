@@ -33,3 +33,19 @@ QByteArray makeSampleEntry(qint64 runId, int n);
 //   8  deeply nested observation (32 levels) and an empty object/array
 //   9  FINAL_ANSWER with markdown
 RunRecord makeAwkwardRun(qint64 org, qint64 id, qint64 bigEntryBytes = 3 * 1024 * 1024);
+
+// Outside text that renders as something else when a widget takes it for rich text: big green
+// text, an image, a table, and an ampersand a menu or button would take for a mnemonic.
+// `name` is inside the <font> element, so a test can tell the fields apart. The image path does
+// not exist: a test that finds markup rendered must fail, not hang reading /dev/zero.
+//   <font color="#00ff00" size="7">NAME</font><img src="no-such-image-NAME.png"><table><tr><td>cell</td></tr></table> R&D
+QString markupText(const QString &name);
+
+// A run whose every field is markupText(): status, created_at, web_url (an https URL with the
+// markup in its fragment), result, a metadata key and value, an unknown run field. Entries:
+//   0  created_at, message_type, tool_name, thought, a string observation, a key and a value of
+//      tool_input and tool_output, an unknown field: all markup
+//   1  a valid created_at, message_type and tool_name markup ("type 1", "tool 1"), an object
+//      observation with markup inside
+//   2  like 1 ("type 2", "tool 2"), but its agent_run_id is `id + 1` (an entry of another run)
+RunRecord makeMarkupRun(qint64 org, qint64 id);
