@@ -239,7 +239,8 @@ void MainWindow::connectSession()
     });
     connect(m_session, &RunSession::openFailed, this, [this](const QString &error) {
         statusBar()->showMessage(error, 15000);
-        showWarning(tr("Open File"), error);
+        m_actions->newestFirst->setChecked(m_session->isNewestFirst()); // the order asked for did not open
+        showWarning(tr("Could Not Open"), error);
     });
     connect(m_session->model(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {

@@ -30,7 +30,9 @@ RunSession::~RunSession()
 
 void RunSession::openApi(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
-    start(new ApiRunSource(m_loader, endpoint, run, reverse, this));
+    // With a run open, the new one replaces it only once its first page is here: a wrong run, a
+    // token the server refuses or a server that cannot be reached leave the open run as it was.
+    start(new ApiRunSource(m_loader, endpoint, run, reverse, isOpen(), this));
 }
 
 void RunSession::openFile(const QString &path)
@@ -54,6 +56,7 @@ void RunSession::start(RunSource *source)
         emit openFailed(error);
     });
     connect(source, &RunSource::statusMessage, this, &RunSession::statusMessage);
+    connect(source, &RunSource::opened, this, &RunSession::runOpened);
     source->start(m_model);
 }
 

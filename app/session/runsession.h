@@ -29,7 +29,9 @@ public:
     explicit RunSession(QObject *parent = nullptr);
     ~RunSession() override;
 
-    // Opens a run through the API (the demo backend is an API too); replaces the open run at once.
+    // Opens a run through the API (the demo backend is an API too). In an empty session it shows
+    // at once (opening, then its entries or its error); a run that is open stays open until the
+    // new run's first page arrives, and stays if it never does (openFailed()).
     void openApi(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
     // Opens an exported run (.json or .jsonl). What is open stays open until the file proves
     // readable; a file broken from its start says so through openFailed().
@@ -74,8 +76,11 @@ signals:
     void warned(const QString &text);
     void problemsCleared();
     void statusMessage(const QString &text, int timeoutMs);
-    // A file could not be opened at all; what was open is still open.
+    // A file could not be opened at all, or (with a run open) a run's first page never came;
+    // what was open is still open.
     void openFailed(const QString &error);
+    // The run's first entries arrived: it opened (for Open Recent).
+    void runOpened();
     // Which actions apply changed (a source opened, finished reading, closed).
     void stateChanged();
 
