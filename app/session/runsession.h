@@ -56,6 +56,9 @@ public:
     std::optional<RunRef> apiRun() const;
     std::optional<ApiEndpoint> apiEndpoint() const;
     QString filePath() const;
+    // Names the open run for what is kept about it (its marks): API origin, organization and run,
+    // or the file's absolute path. Empty when nothing is open.
+    QString runKey() const;
 
     QString windowTitle() const;
     QString headerTitle() const;
@@ -88,6 +91,8 @@ private:
     void start(RunSource *source);
     void adopt(RunSource *source);
     void discardCurrent();
+    void loadMarks();
+    void saveMarks();
 
     QNetworkAccessManager *m_network;
     LogTableModel *m_model;
@@ -95,4 +100,5 @@ private:
     RunFollower *m_follower;
     RunSource *m_current = nullptr;
     QPointer<RunSource> m_pending;   // a file proving itself readable
+    bool m_loadingMarks = false;
 };
