@@ -15,6 +15,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 namespace {
 void printLine(FILE *stream, const QString &text)
@@ -60,11 +61,21 @@ int main(int argc, char *argv[])
     case CommandLineOptions::Action::Run:
         break;
     }
+    // The application object sees the program and Qt's own options (-platform, -style, …) only:
+    // Qt would read Runlog's --reverse as its right-to-left layout.
+    std::vector<QByteArray> qtArgumentBytes{QByteArray(argv[0])};
+    for (const QString &argument : options.qtArguments)
+        qtArgumentBytes.push_back(argument.toLocal8Bit());
+    std::vector<char *> qtArgv;
+    for (QByteArray &bytes : qtArgumentBytes)
+        qtArgv.push_back(bytes.data());
+    qtArgv.push_back(nullptr);
+    int qtArgc = int(qtArgumentBytes.size());
     std::unique_ptr<QCoreApplication> app;
     if (!options.exportPath.isEmpty())
-        app = std::make_unique<QCoreApplication>(argc, argv);
+        app = std::make_unique<QCoreApplication>(qtArgc, qtArgv.data());
     else
-        app = std::make_unique<QApplication>(argc, argv);
+        app = std::make_unique<QApplication>(qtArgc, qtArgv.data());
     // The user's language, from the catalogues compiled into the executable (resources/i18n).
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("runlog"), QStringLiteral("_"), QStringLiteral(":/i18n")))

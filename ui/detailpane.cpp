@@ -154,6 +154,21 @@ void DetailPane::setMode(EntryRenderer::Mode mode)
     }
 }
 
+void DetailPane::setTextFont(const QFont &font)
+{
+    m_text->setFont(font);
+    m_placeholderDocument->setDefaultFont(font);
+    if (!m_raw.isEmpty()) {
+        ++m_generation;
+        render();
+    }
+}
+
+void DetailPane::setWrapLines(bool wrap)
+{
+    m_text->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+}
+
 QString DetailPane::displayedText() const
 {
     return m_text->document()->toPlainText();

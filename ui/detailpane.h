@@ -35,6 +35,10 @@ public:
     bool isRendering() const { return m_watcher.isRunning(); }
     bool isHighlighting() const { return m_highlightWatcher.isRunning(); }
     QPlainTextEdit *textView() const { return m_text; }
+    // View > Zoom: the text's font; the shown entry is rendered again with it.
+    void setTextFont(const QFont &font);
+    // View > Wrap Long Lines: wrapped at the pane's width, or one line each, scrolled sideways.
+    void setWrapLines(bool wrap);
     // Matches of the search are highlighted in whatever entry is shown, and the first one is
     // scrolled into view. An empty query removes the highlights.
     void setHighlight(const SearchQuery &query);

@@ -14,6 +14,8 @@
 void LogItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    if (index.data(LogTableModel::MarkedRole).toBool())
+        option->backgroundBrush = RunlogPalette::markTint();
     const auto state = LogStore::RowState(index.data(LogTableModel::RowStateRole).toInt());
     if (state != LogStore::RowState::Loaded) {
         const QColor quiet = option->palette.color(QPalette::Disabled, QPalette::Text);
@@ -47,6 +49,16 @@ void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (index.column() == 0 && m_isMatch && m_isMatch(index)) {
         painter->save();
         painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), QColor(0xe6, 0x9a, 0x1e));
+        painter->restore();
+    }
+    if (index.column() == 0 && index.data(LogTableModel::MarkedRole).toBool()) {
+        // The user's mark, in the margin beside a match's: a bookmark's notch.
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(RunlogPalette::mark());
+        const QRect r(option.rect.left() + 6, option.rect.top() + 3, 7, option.rect.height() - 6);
+        painter->drawPolygon(QPolygon({r.topLeft(), r.topRight(), r.bottomRight(), QPoint(r.center().x(), r.bottom() - 3), r.bottomLeft()}));
         painter->restore();
     }
 }

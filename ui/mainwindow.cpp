@@ -1,17 +1,20 @@
 #include "mainwindow.h"
 
-#include "api/ratelimit.h"
-#include "api/requestpacer.h"
 #include "detailpane.h"
+#include "aboutbox.h"
 #include "emptystate.h"
+#include "exportdonenotice.h"
+#include "exportscope.h"
 #include "logitemdelegate.h"
 #include "logtableview.h"
+#include "markcontroller.h"
 #include "markedscrollbar.h"
 #include "messagebanner.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
 #include "openrunflow.h"
+#include "ratelimitprompt.h"
 #include "run/timestamps.h"
 #include "openrundialog.h"
 #include "plainlabel.h"
@@ -27,6 +30,7 @@
 #include "settings/tokenstore.h"
 #include "shortcuthelp.h"
 #include "statusbarcontroller.h"
+#include "viewoptions.h"
 #include "windowactions.h"
 
 #include <QAction>
@@ -39,14 +43,12 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -92,6 +94,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_actions = new WindowActions(this);
     m_actions->buildMenus(menuBar(), m_filterMenu);
     m_table->addAction(m_actions->copyEntry);
+    m_table->addAction(m_actions->toggleMark);
+    m_marks = new MarkController(m_session->model(), m_proxy, m_table, this);
+    m_view = new ViewOptions(m_table, m_detail, m_settings, this);
     m_status = new StatusBarController(m_session, statusBar());
     connectActions();
     connectSession();
@@ -134,6 +139,10 @@ QWidget *MainWindow::createRunPage()
 void MainWindow::connectActions()
 {
     WindowActions *a = m_actions;
+    connect(a->newWindow, &QAction::triggered, this, &MainWindow::openNewWindow);
+    m_marks->connectActions(a->toggleMark, a->nextMark, a->previousMark, a->onlyMarked);
+    connect(m_marks, &MarkController::message, statusBar(), &QStatusBar::showMessage);
+    m_view->connectActions(a->zoomIn, a->zoomOut, a->zoomReset, a->wordWrap, a->columns);
     connect(a->openRun, &QAction::triggered, m_openFlow, &OpenRunFlow::showDialog);
     connect(a->openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
     connect(a->recentRuns, &QMenu::aboutToShow, this, [this] { m_openFlow->populateRecentMenu(m_actions->recentRuns); });
@@ -176,7 +185,11 @@ void MainWindow::connectActions()
     connect(a->shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
 
-    connect(m_filterMenu, &QMenu::aboutToShow, this, [this] { m_search->populateFilterMenu(m_filterMenu); });
+    connect(m_filterMenu, &QMenu::aboutToShow, this, [this] {
+        m_search->populateFilterMenu(m_filterMenu);
+        m_filterMenu->addSeparator();
+        m_filterMenu->addAction(m_actions->onlyMarked);
+    });
     connect(m_search, &SearchController::filterStateChanged, this, &MainWindow::updateFilterText);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterText);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterText);
@@ -189,10 +202,12 @@ void MainWindow::connectActions()
     connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
     connect(m_banner, &MessageBanner::retryRequested, a->retry, &QAction::trigger);
     connect(m_openFlow, &OpenRunFlow::message, statusBar(), &QStatusBar::showMessage);
-    connect(m_exporter, &ExportController::finished, this, [this](bool ok, const QString &message) {
+    connect(m_exporter, &ExportController::finished, this, [this](bool ok, const QString &message, const QString &path) {
         statusBar()->showMessage(message, ok ? 8000 : 15000);
         if (!ok && !m_exporter->wasCancelled())
             showWarning(tr("Export Run"), message);
+        if (ok && m_exportNotices)
+            ExportDoneNotice::show(this, message, path);
         updateActions();
     });
     connect(m_credentials->keychain(), &TokenStore::saved, this, [this](const QUrl &baseUrl) {
@@ -243,7 +258,8 @@ void MainWindow::connectSession()
     });
     connect(m_session, &RunSession::openFailed, this, [this](const QString &error) {
         statusBar()->showMessage(error, 15000);
-        showWarning(tr("Open File"), error);
+        m_actions->newestFirst->setChecked(m_session->isNewestFirst()); // the order asked for did not open
+        showWarning(tr("Could Not Open"), error);
     });
     connect(m_session->model(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
@@ -333,6 +349,15 @@ bool MainWindow::openDemo(bool liveRun)
     return true;
 }
 
+void MainWindow::openNewWindow()
+{
+    auto *window = new MainWindow;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->m_credentials->copyTokensFrom(*m_credentials);
+    window->move(pos() + QPoint(32, 32));
+    window->show();
+}
+
 void MainWindow::openFile(const QString &path)
 {
     m_session->openFile(path);
@@ -344,6 +369,7 @@ void MainWindow::onReset()
     if (!open)
         closeSearch();
     m_search->clearFilters();
+    m_actions->onlyMarked->setChecked(false);
     m_banner->hide();
     m_header->clear();
     m_detail->clear();
@@ -424,20 +450,11 @@ void MainWindow::exportRun()
     if (!m_session->isOpen() || m_exporter->isBusy())
         return;
     ExportController::Source source = exportSource();
-    if (m_proxy->isFiltering()) {
-        const QLocale locale;
-        std::unique_ptr<QMessageBox> ask(PlainText::messageBox(
-            QMessageBox::Question, tr("Export Run"),
-            tr("A filter shows %1 of the %2 entries. What should be exported?")
-                .arg(locale.toString(m_proxy->rowCount()), locale.toString(m_proxy->sourceRowCount())),
-            QMessageBox::Cancel, this));
-        QPushButton *shown = ask->addButton(tr("The %1 Shown").arg(locale.toString(m_proxy->rowCount())), QMessageBox::AcceptRole);
-        ask->addButton(tr("The Whole Run"), QMessageBox::AcceptRole);
-        ask->exec();
-        if (ask->clickedButton() == ask->button(QMessageBox::Cancel))
-            return;
-        if (ask->clickedButton() == shown)
-            source.onlyRows = shownSourceRows();
+    switch (ExportScope::ask(this, m_proxy->isFiltering(), m_proxy->rowCount(), m_proxy->sourceRowCount(), m_marks->count())) {
+    case ExportScope::Choice::Cancel: return;
+    case ExportScope::Choice::WholeRun: break;
+    case ExportScope::Choice::Shown: source.onlyRows = shownSourceRows(); break;
+    case ExportScope::Choice::Marked: source.onlyRows = m_marks->chronologicalRows(); break;
     }
     m_exporter->exportInteractively(source, m_settings->lastDirectory());
     updateActions();
@@ -610,23 +627,9 @@ void MainWindow::updateFilterText()
 
 void MainWindow::editRateLimit()
 {
-    const QString current = QStringLiteral("%1/%2").arg(m_settings->rateLimitCount()).arg(m_settings->rateLimitWindowMs() / 1000.0);
-    bool ok = false;
-    const QString text = QInputDialog::getText(this, tr("Rate Limit"),
-                                               tr("Requests per seconds, e.g. 60/60 (the API's documented limit):"),
-                                               QLineEdit::Normal, current, &ok);
-    if (!ok)
-        return;
-    const std::optional<RateLimit> limit = RateLimit::parse(text);
-    if (!limit) {
-        showWarning(tr("Rate Limit"), tr("\"%1\" is not a rate limit: write requests/seconds, e.g. 60/60.").arg(text));
-        return;
-    }
-    m_settings->setRateLimit(limit->count, limit->windowMs);
-    RequestPacer::setDefaultLimit(limit->count, limit->windowMs);
-    if (RequestPacer *pacer = m_session->loader()->pacer())
-        pacer->setLimit(limit->count, limit->windowMs);
-    statusBar()->showMessage(tr("At most %1 requests per %2 s from now on.").arg(limit->count).arg(limit->windowMs / 1000.0), 6000);
+    const QString done = RateLimitPrompt::ask(this, m_settings, m_session->loader()->pacer());
+    if (!done.isEmpty())
+        statusBar()->showMessage(done, 6000);
 }
 
 void MainWindow::toggleFocus()
@@ -639,15 +642,10 @@ void MainWindow::toggleFocus()
 
 void MainWindow::showShortcuts()
 {
-    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), ShortcutHelp::html(m_actions->all()),
-                    QMessageBox::Close, this);
-    box.setTextFormat(Qt::RichText); // our own markup; every text in it is escaped
-    box.exec();
+    ShortcutHelp::show(this, m_actions->all());
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Runlog"),
-                       tr("<b>Runlog %1</b><p>A fast, exact viewer for Codegen agent run logs.</p>")
-                           .arg(QLatin1String(RUNLOG_VERSION)));
+    AboutBox::show(this, m_settings->location());
 }

@@ -15,6 +15,7 @@ class EmptyState;
 class LogFilterProxyModel;
 class LogTableModel;
 class LogTableView;
+class MarkController;
 class MessageBanner;
 class OpenRunFlow;
 class QMenu;
@@ -27,6 +28,7 @@ class RunSession;
 class SearchBar;
 class SearchController;
 class StatusBarController;
+class ViewOptions;
 class WindowActions;
 
 // The window: run header on top, the log table and the selected entry's detail side by side,
@@ -68,6 +70,13 @@ public:
     MessageBanner *banner() const { return m_banner; }
     DemoService *demoService() const { return m_demo; }
     ExportController *exportController() const { return m_exporter; }
+    MarkController *marks() const { return m_marks; }
+    ViewOptions *viewOptions() const { return m_view; }
+    WindowActions *windowActions() const { return m_actions; }
+    // After an export, a message offers to open the file or its folder (off for tests).
+    void setExportNotices(bool on) { m_exportNotices = on; }
+    // File > New Window: another window with the same tokens; the request pacer is shared.
+    void openNewWindow();
     // Exports without asking where (what File > Export does after its dialog).
     bool exportTo(const QString &path, ExportFormat format);
     bool isShowingFile() const;
@@ -125,4 +134,7 @@ private:
     QMenu *m_filterMenu;
     WindowActions *m_actions;
     StatusBarController *m_status;
+    MarkController *m_marks;
+    ViewOptions *m_view;
+    bool m_exportNotices = true;
 };

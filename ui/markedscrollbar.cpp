@@ -1,7 +1,11 @@
 #include "markedscrollbar.h"
 
+#include "palette.h"
+
 #include <QPainter>
 #include <QStyleOptionSlider>
+
+#include <algorithm>
 
 MarkedScrollBar::MarkedScrollBar(QWidget *parent)
     : QScrollBar(Qt::Vertical, parent)
@@ -22,10 +26,19 @@ void MarkedScrollBar::clearMarks()
     update();
 }
 
+void MarkedScrollBar::setUserMarks(const QVector<int> &rows, int rowCount)
+{
+    m_userRows = rows;
+    m_userRowCount = rowCount;
+    update();
+}
+
 void MarkedScrollBar::paintEvent(QPaintEvent *event)
 {
     QScrollBar::paintEvent(event);
-    if (m_rows.isEmpty() || m_rowCount <= 0)
+    const bool matches = !m_rows.isEmpty() && m_rowCount > 0;
+    const bool userMarks = !m_userRows.isEmpty() && m_userRowCount > 0;
+    if (!matches && !userMarks)
         return;
     QStyleOptionSlider option;
     initStyleOption(&option);
@@ -34,14 +47,27 @@ void MarkedScrollBar::paintEvent(QPaintEvent *event)
         return;
     QPainter painter(this);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0xe6, 0x9a, 0x1e));
-    // Many matches land on the same pixel row: draw each pixel row once.
+    if (matches) {
+        painter.setBrush(QColor(0xe6, 0x9a, 0x1e));
+        paintTicks(painter, groove, m_rows, m_rowCount, groove.left() + 2, groove.width() - 4);
+    }
+    if (userMarks) {
+        painter.setBrush(RunlogPalette::mark());
+        const int width = std::max(3, groove.width() / 2 - 1);
+        paintTicks(painter, groove, m_userRows, m_userRowCount, groove.right() - width, width);
+    }
+}
+
+void MarkedScrollBar::paintTicks(QPainter &painter, const QRect &groove, const QVector<int> &rows, int rowCount,
+                                 int left, int width) const
+{
+    // Many rows land on the same pixel row: draw each pixel row once.
     int lastY = -1;
-    for (int row : std::as_const(m_rows)) {
-        const int y = groove.top() + int(qint64(row) * groove.height() / m_rowCount);
+    for (int row : rows) {
+        const int y = groove.top() + int(qint64(row) * groove.height() / rowCount);
         if (y == lastY)
             continue;
         lastY = y;
-        painter.drawRect(groove.left() + 2, y, groove.width() - 4, 2);
+        painter.drawRect(left, y, width, 2);
     }
 }

@@ -3,8 +3,10 @@
 #include <QScrollBar>
 #include <QVector>
 
+class QPainter;
+
 // A vertical scroll bar that shows where the matches are, like an editor's overview ruler: one
-// tick per pixel row that holds at least one matching table row.
+// tick per pixel row that holds at least one matching table row; and the user's marks beside them.
 class MarkedScrollBar : public QScrollBar
 {
     Q_OBJECT
@@ -15,11 +17,19 @@ public:
     void setMarks(const QVector<int> &rows, int rowCount);
     void clearMarks();
     int markCount() const { return int(m_rows.size()); }
+    // The user's marks (m), drawn apart from the matches: at the bar's right edge, in blue.
+    void setUserMarks(const QVector<int> &rows, int rowCount);
+    int userMarkCount() const { return int(m_userRows.size()); }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    void paintTicks(QPainter &painter, const QRect &groove, const QVector<int> &rows, int rowCount,
+                    int left, int width) const;
+
     QVector<int> m_rows;
     int m_rowCount = 0;
+    QVector<int> m_userRows;
+    int m_userRowCount = 0;
 };

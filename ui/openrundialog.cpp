@@ -143,7 +143,10 @@ void OpenRunDialog::validate()
         problem = tr("The base URL must be an https:// address.");
     else if (!ApiClient::isSecureEnough(base))
         problem = tr("Plain http:// is only allowed for this computer (127.0.0.1, localhost); use https://.");
+    // Asked here, before anything is opened or closed: without a token the server refuses.
+    const bool needsToken = endpoint().token.isEmpty() && !ApiClient::isLoopback(base);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Open)->setEnabled(problem.isEmpty() && target.isValid());
+    m_buttons->button(QDialogButtonBox::Open)->setEnabled(problem.isEmpty() && target.isValid() && !needsToken);
+    m_tokenEdit->setToolTip(needsToken ? tr("An API token is needed to open a run on %1.").arg(base.host().toHtmlEscaped()) : QString());
 }

@@ -18,6 +18,13 @@ OpenRunFlow::OpenRunFlow(RunSession *session, Credentials *credentials, AppSetti
     , m_settings(settings)
     , m_dialogParent(dialogParent)
 {
+    // Open Recent lists runs that opened, not every ID that was tried.
+    connect(m_session, &RunSession::runOpened, this, [this] {
+        const std::optional<RunRef> run = m_session->apiRun();
+        const std::optional<ApiEndpoint> endpoint = m_session->apiEndpoint();
+        if (run && endpoint && !ApiClient::isLoopback(endpoint->baseUrl))
+            m_settings->addRecentRun(RecentRun{endpoint->baseUrl, *run});
+    });
 }
 
 void OpenRunFlow::showDialog()
@@ -81,8 +88,6 @@ void OpenRunFlow::openWithBestToken(const QUrl &baseUrl, const RunRef &run, bool
 
 void OpenRunFlow::open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
-    if (!ApiClient::isLoopback(endpoint.baseUrl))
-        m_settings->addRecentRun(RecentRun{endpoint.baseUrl, run});
     m_session->openApi(endpoint, run, reverse);
 }
 
@@ -97,7 +102,8 @@ void OpenRunFlow::populateRecentMenu(QMenu *menu)
     for (const RecentRun &recent : runs) {
         const QUrl base = recent.baseUrl.isEmpty() ? m_settings->baseUrl() : recent.baseUrl;
         // Menu texts are plain, but '&' marks a mnemonic: a host cannot contain one, ids neither.
-        QAction *action = menu->addAction(tr("Run %1 (organization %2) at %3").arg(recent.run.runId).arg(recent.run.orgId).arg(base.host()));
+        const QString server = base.port() < 0 ? base.host() : QStringLiteral("%1:%2").arg(base.host()).arg(base.port());
+        QAction *action = menu->addAction(tr("Run %1 (organization %2) at %3").arg(recent.run.runId).arg(recent.run.orgId).arg(server));
         const RunRef run = recent.run;
         connect(action, &QAction::triggered, this, [this, base, run] { openWithBestToken(base, run); });
     }

@@ -25,7 +25,7 @@ public:
     void showDialogFor(const QUrl &baseUrl, const RunRef &run);
     // Opens with a known token (typed, environment), else the keychain's for baseUrl, else asks.
     void openWithBestToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
-    // Opens and remembers the run in Open Recent (loopback servers are not worth recalling).
+    // Opens the run; Open Recent remembers it once it opened (loopback servers are not worth recalling).
     void open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
     void populateRecentMenu(QMenu *menu);
 

@@ -38,4 +38,14 @@ QColor warningBackground()
     return QColor(0xfd, 0xf5, 0xe2);
 }
 
+QColor mark()
+{
+    return QColor(0x15, 0x65, 0xc0);
+}
+
+QColor markTint()
+{
+    return QColor(0x15, 0x65, 0xc0, 48);
+}
+
 } // namespace RunlogPalette

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QKeySequence>
+#include <QMessageBox>
 #include <QStringList>
 
 namespace {
@@ -57,6 +58,14 @@ QString html(const QList<QAction *> &actions)
     rows += row(QCoreApplication::translate("ShortcutHelp", "Home End"), QCoreApplication::translate("ShortcutHelp", "First / last entry"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Enter, Shift+Enter, n, N"), QCoreApplication::translate("ShortcutHelp", "Next / previous search match"));
     return QStringLiteral("<table cellspacing='4'>%1</table>").arg(rows);
+}
+
+void show(QWidget *parent, const QList<QAction *> &actions)
+{
+    QMessageBox box(QMessageBox::NoIcon, QCoreApplication::translate("ShortcutHelp", "Keyboard Shortcuts"), html(actions),
+                    QMessageBox::Close, parent);
+    box.setTextFormat(Qt::RichText); // our own markup; every text in it is escaped
+    box.exec();
 }
 
 } // namespace ShortcutHelp

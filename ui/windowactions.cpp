@@ -9,6 +9,8 @@ WindowActions::WindowActions(QWidget *window)
     : QObject(window)
     , m_window(window)
 {
+    newWindow = make(tr("&New Window"), {QKeySequence::New});
+    newWindow->setToolTip(tr("Open another window, to look at several runs at once"));
     openRun = make(tr("&Open Run…"), {QKeySequence::Open});
     openRun->setToolTip(tr("Open a run by its ID or web address"));
     openFile = make(tr("Open &File…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
@@ -37,6 +39,15 @@ WindowActions::WindowActions(QWidget *window)
     closeSearch = make(tr("Close Search"), {QKeySequence(Qt::Key_Escape)});
     closeSearch->setEnabled(false);
     window->addAction(closeSearch);
+    toggleMark = make(tr("Toggle &Mark"), {QKeySequence(Qt::Key_M)});
+    toggleMark->setToolTip(tr("Mark or unmark the selected entry (in the table); marks are kept with the run"));
+    // Only in the table: M is a letter anywhere one can type.
+    toggleMark->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    nextMark = make(tr("Ne&xt Mark"), {QKeySequence(Qt::Key_F2)});
+    previousMark = make(tr("Pre&vious Mark"), {QKeySequence(Qt::SHIFT | Qt::Key_F2)});
+    onlyMarked = make(tr("Only &Marked Entries"));
+    onlyMarked->setCheckable(true);
+    onlyMarked->setToolTip(tr("Show only the entries you marked"));
 
     firstEntry = make(tr("&First Entry"), {QKeySequence(Qt::CTRL | Qt::Key_Home)});
     lastEntry = make(tr("&Last Entry"), {QKeySequence(Qt::CTRL | Qt::Key_End)});
@@ -52,6 +63,14 @@ WindowActions::WindowActions(QWidget *window)
     jsonMode = make(tr("Show Entry as &JSON"), {QKeySequence(Qt::CTRL | Qt::Key_J)});
     jsonMode->setCheckable(true);
     jsonMode->setToolTip(tr("Detail as readable text or as JSON"));
+    wordWrap = make(tr("&Wrap Long Lines"), {QKeySequence(Qt::ALT | Qt::Key_Z)});
+    wordWrap->setCheckable(true);
+    wordWrap->setChecked(true);
+    wordWrap->setToolTip(tr("Wrap long lines in the detail pane, or scroll sideways"));
+    zoomIn = make(tr("Zoom &In"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    zoomOut = make(tr("Zoom &Out"), {QKeySequence::ZoomOut});
+    zoomReset = make(tr("&Actual Size"), {QKeySequence(Qt::CTRL | Qt::Key_0)});
+    zoomReset->setToolTip(tr("The table and the detail pane at the usual text size"));
     switchFocus = make(tr("Switch Between &Table and Detail"), {QKeySequence(Qt::Key_F6)});
     retry = make(tr("&Retry Failed Pages"), {QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
     stopLoading = make(tr("&Stop Loading"), {QKeySequence(Qt::CTRL | Qt::Key_Period)});
@@ -74,6 +93,8 @@ QAction *WindowActions::make(const QString &text, const QList<QKeySequence> &key
 void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
 {
     QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(newWindow);
+    file->addSeparator();
     file->addAction(openRun);
     recentRuns = file->addMenu(tr("Open &Recent Run"));
     file->addAction(openFile);
@@ -94,6 +115,10 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     edit->addAction(find);
     edit->addAction(findNext);
     edit->addAction(findPrevious);
+    edit->addSeparator();
+    edit->addAction(toggleMark);
+    edit->addAction(nextMark);
+    edit->addAction(previousMark);
 
     QMenu *view = bar->addMenu(tr("&View"));
     view->addAction(firstEntry);
@@ -105,7 +130,13 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     view->addAction(follow);
     view->addSeparator();
     view->addAction(jsonMode);
+    view->addAction(wordWrap);
     view->addAction(switchFocus);
+    view->addSeparator();
+    view->addAction(zoomIn);
+    view->addAction(zoomOut);
+    view->addAction(zoomReset);
+    columns = view->addMenu(tr("&Columns"));
     view->addSeparator();
     view->addAction(retry);
     view->addAction(stopLoading);
@@ -118,14 +149,15 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
 
 void WindowActions::setRunOpen(bool open)
 {
-    for (QAction *action : {closeRun, firstEntry, lastEntry, goToEntry, find})
+    for (QAction *action : {closeRun, firstEntry, lastEntry, goToEntry, find, toggleMark, nextMark, previousMark})
         action->setEnabled(open);
 }
 
 QList<QAction *> WindowActions::all() const
 {
-    return {openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
-            copyEntry, find, findNext, findPrevious, closeSearch,
-            firstEntry, lastEntry, goToEntry, newestFirst, follow, jsonMode, switchFocus, retry, stopLoading, rateLimit,
+    return {newWindow, openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
+            copyEntry, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
+            firstEntry, lastEntry, goToEntry, newestFirst, follow, jsonMode, wordWrap, switchFocus,
+            zoomIn, zoomOut, zoomReset, retry, stopLoading, rateLimit,
             shortcuts, about};
 }

@@ -26,6 +26,7 @@ public:
     // In menu order, for the shortcut help.
     QList<QAction *> all() const;
 
+    QAction *newWindow;
     QAction *openRun;
     QAction *openFile;
     QMenu *recentRuns = nullptr;
@@ -41,6 +42,10 @@ public:
     QAction *findNext;
     QAction *findPrevious;
     QAction *closeSearch;
+    QAction *toggleMark;
+    QAction *nextMark;
+    QAction *previousMark;
+    QAction *onlyMarked;
 
     QAction *firstEntry;
     QAction *lastEntry;
@@ -48,6 +53,11 @@ public:
     QAction *newestFirst;
     QAction *follow;
     QAction *jsonMode;
+    QAction *wordWrap;
+    QAction *zoomIn;
+    QAction *zoomOut;
+    QAction *zoomReset;
+    QMenu *columns = nullptr;
     QAction *switchFocus;
     QAction *retry;
     QAction *stopLoading;

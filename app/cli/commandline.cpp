@@ -52,6 +52,21 @@ QString helpTextNamingRunlog(const QString &qtHelpText)
         + qtHelpText.mid(usageLineEnd);
 }
 
+// Qt's options that take the next argument as their value, and those that stand alone (Qt 6.4:
+// QGuiApplication, QApplication, the xcb platform). Qt reads them with one dash or two.
+const QStringList kQtOptionsWithValue = {
+    QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+    QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowtitle"),
+    QStringLiteral("qwindowicon"), QStringLiteral("geometry"), QStringLiteral("title"), QStringLiteral("icon"),
+    QStringLiteral("style"), QStringLiteral("stylesheet"), QStringLiteral("session"), QStringLiteral("display"),
+    QStringLiteral("name"), QStringLiteral("visual"), QStringLiteral("qmljsdebugger")};
+// Qt also reads these as -style=Fusion.
+const QStringList kQtOptionsWithEquals = {
+    QStringLiteral("style"), QStringLiteral("stylesheet"), QStringLiteral("qmljsdebugger")};
+const QStringList kQtFlags = {
+    QStringLiteral("widgetcount"), QStringLiteral("testability"), QStringLiteral("sync"),
+    QStringLiteral("nograb"), QStringLiteral("dograb")};
+
 std::optional<qint64> positiveId(const QString &text)
 {
     bool ok = false;
@@ -64,8 +79,43 @@ std::optional<qint64> positiveId(const QString &text)
 
 namespace CommandLine {
 
-CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment &environment)
+QStringList takeQtArguments(QStringList &arguments)
 {
+    QStringList qt;
+    QStringList rest;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--")) { // what follows is files, whatever it looks like
+            rest << arguments.mid(i);
+            break;
+        }
+        if (i == 0 || !argument.startsWith(QLatin1Char('-'))) {
+            rest << argument;
+            continue;
+        }
+        const bool doubleDash = argument.startsWith(QLatin1String("--"));
+        const QString name = argument.mid(doubleDash ? 2 : 1);
+        const QString nameBeforeEquals = name.section(QLatin1Char('='), 0, 0);
+        if (kQtOptionsWithValue.contains(name)) {
+            qt << argument;
+            if (i + 1 < arguments.size())
+                qt << arguments.at(++i);
+        } else if (name.contains(QLatin1Char('=')) && kQtOptionsWithEquals.contains(nameBeforeEquals)) {
+            qt << argument;
+        } else if (kQtFlags.contains(name) || (!doubleDash && name == QLatin1String("reverse"))) {
+            qt << argument;
+        } else {
+            rest << argument;
+        }
+    }
+    arguments = rest;
+    return qt;
+}
+
+CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnvironment &environment)
+{
+    QStringList arguments = givenArguments;
+    const QStringList qtArguments = takeQtArguments(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "CommandLine", "Runlog: a fast viewer for Codegen agent run logs.\n"
@@ -100,6 +150,7 @@ CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     CommandLineOptions options;
+    options.qtArguments = qtArguments;
     // addHelpOption() also adds --help-all (help with Qt's own options), which is help too,
     // not an empty window.
     if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {

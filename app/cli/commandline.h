@@ -30,9 +30,16 @@ struct CommandLineOptions
     int rateLimitCount = 60;
     int rateLimitWindowMs = 60000;
     bool rateLimitGiven = false;
+    // Qt's own options (-platform offscreen, -style Fusion, …) with their values, in the order
+    // given: they are not Runlog's to parse but the application object's (QApplication).
+    QStringList qtArguments;
 };
 
 namespace CommandLine {
 // `arguments` includes the program name first, as QCoreApplication::arguments() does.
 CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment &environment);
+// Takes Qt's own options (those QGuiApplication, QApplication and the X11 platform read) out of
+// `arguments` and returns them, values included. Runlog's --reverse stays: it means newest first,
+// not Qt's right-to-left layout, which Qt's single-dash -reverse still selects.
+QStringList takeQtArguments(QStringList &arguments);
 }

@@ -3,6 +3,8 @@
 #include "run/messagecategory.h"
 #include "run/timestamps.h"
 
+#include <algorithm>
+
 LogTableModel::LogTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -36,6 +38,45 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
 int LogTableModel::chronologicalIndex(int row) const
 {
     return m_reversed ? m_store.size() - 1 - row : row;
+}
+
+void LogTableModel::setMarkedEntries(const QSet<int> &entries)
+{
+    if (entries == m_marked)
+        return;
+    m_marked = entries;
+    if (m_store.size() > 0)
+        emit dataChanged(index(0, 0), index(m_store.size() - 1, ColumnCount - 1)); // every role: the filter proxy re-evaluates "only marked"
+    emit marksChanged();
+}
+
+bool LogTableModel::isMarked(int row) const
+{
+    return !m_marked.isEmpty() && row >= 0 && row < m_store.size() && m_marked.contains(chronologicalIndex(row));
+}
+
+void LogTableModel::setMarked(int row, bool marked)
+{
+    if (row < 0 || row >= m_store.size() || isMarked(row) == marked)
+        return;
+    if (marked)
+        m_marked.insert(chronologicalIndex(row));
+    else
+        m_marked.remove(chronologicalIndex(row));
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1)); // every role: the filter proxy re-evaluates "only marked"
+    emit marksChanged();
+}
+
+QVector<int> LogTableModel::markedRows() const
+{
+    QVector<int> rows;
+    for (int entry : m_marked) {
+        const int row = m_reversed ? m_store.size() - 1 - entry : entry;
+        if (row >= 0 && row < m_store.size())
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 qint64 LogTableModel::gapMsecs(int row) const
@@ -79,6 +120,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         return int(m_store.state(row));
     case ChronologicalIndexRole:
         return chronologicalIndex(row);
+    case MarkedRole:
+        return isMarked(row);
     default:
         break;
     }

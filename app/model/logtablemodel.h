@@ -3,6 +3,8 @@
 #include "model/logstore.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
+#include <QVector>
 
 // The run's entries as a table. Rows of pages not loaded yet are placeholders; RunLoader decides
 // which pages to fetch and fills them in. Display text is computed on demand from the few fields
@@ -23,6 +25,7 @@ public:
         ToolNameRole,                    // QString
         ChronologicalIndexRole,          // int: 0-based position in the run, oldest first
         OtherRunRole,                    // bool: the server sent an entry of another run here
+        MarkedRole,                      // bool: the user marked this entry (m)
     };
 
     explicit LogTableModel(QObject *parent = nullptr);
@@ -36,6 +39,16 @@ public:
 
     const LogStore &store() const { return m_store; }
 
+    // The user's marks, by position in the run from the oldest (0-based), so they stay on their
+    // entries in either order and on rows not loaded yet. Kept across clear(): the session sets
+    // them for each run it opens.
+    void setMarkedEntries(const QSet<int> &entries);
+    QSet<int> markedEntries() const { return m_marked; }
+    bool isMarked(int row) const;
+    void setMarked(int row, bool marked);
+    // Rows holding a mark, in row order.
+    QVector<int> markedRows() const;
+
     // For RunLoader.
     void clear();
     void setReversed(bool reversed);
@@ -48,6 +61,8 @@ public:
 signals:
     // The view reached the end and the run may have more entries than rows (count unknown).
     void moreRequested();
+    // A mark was set or removed, or the marks were replaced.
+    void marksChanged();
 
 private:
     QVariant displayData(int row, int column) const;
@@ -58,4 +73,5 @@ private:
     LogStore m_store;
     bool m_reversed = false;
     bool m_moreAvailable = false;
+    QSet<int> m_marked;
 };

@@ -36,6 +36,12 @@ void RunLoader::setPacer(RequestPacer *pacer)
 
 void RunLoader::open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
+    begin(endpoint, run, reverse);
+    schedule();
+}
+
+void RunLoader::begin(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
+{
     close();
     m_run = run;
     m_reverse = reverse;
@@ -45,7 +51,25 @@ void RunLoader::open(const ApiEndpoint &endpoint, const RunRef &run, bool revers
         m_pacer = RequestPacer::shared(endpoint.baseUrl, endpoint.token);
     m_model->setReversed(reverse);
     setState(State::Opening);
+}
+
+void RunLoader::open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse, ParsedPage firstPage)
+{
+    begin(endpoint, run, reverse);
+    // The loader that fetched it has checked it and asked again if it looked short.
+    m_pages[0].shortRechecks = m_retryPolicy.shortPageRechecks;
+    handlePage(0, std::move(firstPage));
     schedule();
+    emit progressChanged();
+}
+
+void RunLoader::copySettingsFrom(const RunLoader &other)
+{
+    if (other.m_customPacer)
+        setPacer(other.m_pacer);
+    m_replyLimits = other.m_replyLimits;
+    m_retryPolicy = other.m_retryPolicy;
+    m_maxInFlight = other.m_maxInFlight;
 }
 
 void RunLoader::close()
@@ -59,6 +83,7 @@ void RunLoader::close()
     m_runInfo = RunInfo();
     m_hasRunInfo = false;
     m_lastError = ApiError();
+    m_firstPage = ParsedPage();
     m_firstVisiblePage = m_lastVisiblePage = -1;
     m_wantMore = m_loadAll = m_ended = m_endConfirmWanted = m_refreshNewest = false;
     m_requestsSent = 0;
@@ -605,6 +630,7 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
     state.shortRechecks = 0;
 
     if (m_mode == Mode::Unknown) {
+        m_firstPage = parsed; // shares the entries' bytes; kept for open(…, firstPage)
         // The count is believed only when the first page agrees with it.
         if (totalBelievable && count == std::min<qint64>(kPageSize, *total)) {
             m_mode = Mode::Counted;

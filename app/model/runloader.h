@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/apierror.h"
+#include "api/parsedpage.h"
 #include "api/requestpacer.h"
 #include "run/runinfo.h"
 
@@ -9,6 +10,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+
+#include <optional>
 
 class LogTableModel;
 class QNetworkAccessManager;
@@ -46,7 +49,14 @@ public:
     ~RunLoader() override;
 
     void open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
+    // Opens with the run's first page already fetched (by another loader, see firstPage()), so
+    // the run shows at once and that page is not asked for twice.
+    void open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse, ParsedPage firstPage);
     void close();
+    // The page that opened the run (state() became Open), as it came; empty before.
+    const ParsedPage &firstPage() const { return m_firstPage; }
+    // Pacer (when set by hand), retry policy, reply limits and requests in flight, from `other`.
+    void copySettingsFrom(const RunLoader &other);
 
     // Rows now on screen; their pages are fetched first.
     void setViewport(int firstRow, int lastRow);
@@ -73,6 +83,7 @@ public:
     bool hasRunInfo() const { return m_hasRunInfo; }
     const RunInfo &runInfo() const { return m_runInfo; }
     RequestPacer *pacer() const { return m_pacer; }
+    QNetworkAccessManager *network() const { return m_network; }
     const ApiError &lastError() const { return m_lastError; }
 
     int loadedRows() const;
@@ -116,6 +127,7 @@ private:
         RequestPacer::Ticket ticket = 0;
     };
 
+    void begin(const ApiEndpoint &endpoint, const RunRef &run, bool reverse);
     void schedule();
     void onSlotGranted(RequestPacer::Ticket ticket);
     int nextWantedPage() const;
@@ -157,6 +169,7 @@ private:
     RunInfo m_runInfo;
     bool m_hasRunInfo = false;
     ApiError m_lastError;
+    ParsedPage m_firstPage;
 
     QHash<int, PageState> m_pages;
     QSet<RequestPacer::Ticket> m_pendingTickets;

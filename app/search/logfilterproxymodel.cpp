@@ -57,6 +57,14 @@ void LogFilterProxyModel::setMatchingOnly(bool on)
     refilter();
 }
 
+void LogFilterProxyModel::setMarkedOnly(bool on)
+{
+    if (on == m_markedOnly)
+        return;
+    m_markedOnly = on;
+    refilter();
+}
+
 void LogFilterProxyModel::setMatchingRows(const QVector<int> &sourceRows)
 {
     std::vector<bool> next;
@@ -88,12 +96,13 @@ void LogFilterProxyModel::clearFilters()
     m_types.clear();
     m_tools.clear();
     m_matchingOnly = false;
+    m_markedOnly = false;
     refilter();
 }
 
 bool LogFilterProxyModel::isFiltering() const
 {
-    return !m_types.isEmpty() || !m_tools.isEmpty() || m_matchingOnly;
+    return !m_types.isEmpty() || !m_tools.isEmpty() || m_matchingOnly || m_markedOnly;
 }
 
 int LogFilterProxyModel::sourceRowCount() const
@@ -109,6 +118,15 @@ bool LogFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return true;
     if (m_matchingOnly && !isMatchingRow(sourceRow))
         return false;
+    if (m_markedOnly) {
+        // A marked entry shows even before its page is loaded: the mark is the user's, not the data's.
+        const bool marked = m_logModel ? m_logModel->isMarked(sourceRow)
+                                       : sourceModel()->index(sourceRow, 0, sourceParent).data(LogTableModel::MarkedRole).toBool();
+        if (!marked)
+            return false;
+        if (m_types.isEmpty() && m_tools.isEmpty())
+            return true;
+    }
     if (m_logModel) {
         const LogStore &store = m_logModel->store();
         if (sourceRow >= store.size() || !store.isLoaded(sourceRow))

@@ -37,6 +37,10 @@ public:
     void setMatchingRows(const QVector<int> &sourceRows);
     bool isMatchingRow(int sourceRow) const;
 
+    // Only the entries the user marked (LogTableModel::MarkedRole).
+    void setMarkedOnly(bool on);
+    bool isMarkedOnly() const { return m_markedOnly; }
+
     void clearFilters();
     bool isFiltering() const;
     int sourceRowCount() const;
@@ -55,5 +59,6 @@ private:
     QSet<QString> m_types;
     QSet<QString> m_tools;
     bool m_matchingOnly = false;
+    bool m_markedOnly = false;
     std::vector<bool> m_matching;
 };

@@ -1,21 +1,59 @@
 #include "session/apirunsource.h"
 
 #include "api/errortext.h"
+#include "model/logtablemodel.h"
 #include "model/runloader.h"
 
 #include <algorithm>
 
 ApiRunSource::ApiRunSource(RunLoader *loader, const ApiEndpoint &endpoint, const RunRef &run, bool reverse,
-                           QObject *parent)
+                           bool keepOpenRunUntilFirstPage, QObject *parent)
     : RunSource(parent)
     , m_loader(loader)
     , m_endpoint(endpoint)
     , m_run(run)
     , m_reverse(reverse)
+    , m_keepOpenRun(keepOpenRunUntilFirstPage)
 {
 }
 
 void ApiRunSource::start(LogTableModel *)
+{
+    if (m_keepOpenRun)
+        startFirstPageProbe();
+    else
+        startLoading(std::nullopt);
+}
+
+void ApiRunSource::startFirstPageProbe()
+{
+    m_probeModel = new LogTableModel(this);
+    m_probe = new RunLoader(m_loader->network(), m_probeModel, this);
+    m_probe->copySettingsFrom(*m_loader);
+    connect(m_probe, &RunLoader::stateChanged, this, &ApiRunSource::onProbeStateChanged);
+    connect(m_probe, &RunLoader::retrying, this, &ApiRunSource::onRetrying);
+    m_probe->open(m_endpoint, m_run, m_reverse);
+    emit statusMessage(tr("Opening run %1 of organization %2 at %3…").arg(m_run.runId).arg(m_run.orgId).arg(m_endpoint.baseUrl.host()), 0);
+}
+
+void ApiRunSource::onProbeStateChanged()
+{
+    if (m_probe->state() == RunLoader::State::Failed) {
+        // The session stops and deletes this source; the probe goes with it.
+        emit unreadable(ErrorText::describe(m_probe->lastError(), m_run));
+    } else if (m_probe->state() == RunLoader::State::Open) {
+        ParsedPage first = m_probe->firstPage();
+        // Deleted later: handlePage() goes on after the state changes.
+        m_probe->disconnect(this);
+        m_probe->deleteLater();
+        m_probe = nullptr;
+        m_probeModel->deleteLater();
+        m_probeModel = nullptr;
+        startLoading(std::move(first));
+    }
+}
+
+void ApiRunSource::startLoading(std::optional<ParsedPage> firstPage)
 {
     // Ready first: the session closes what was open (the loader included) before this run opens.
     emit ready();
@@ -31,12 +69,28 @@ void ApiRunSource::start(LogTableModel *)
                         .arg(otherRunId)
                         .arg(firstRow + 1));
     });
-    m_loader->open(m_endpoint, m_run, m_reverse);
-    emit statusMessage(tr("Loading run %1…").arg(m_run.runId), 0);
+    connect(m_loader, &RunLoader::stateChanged, this, [this](RunLoader::State state) {
+        if (state == RunLoader::State::Open && !m_opened) {
+            m_opened = true;
+            emit opened();
+        }
+    });
+    if (firstPage) {
+        m_loader->open(m_endpoint, m_run, m_reverse, std::move(*firstPage));
+    } else {
+        m_loader->open(m_endpoint, m_run, m_reverse);
+        emit statusMessage(tr("Loading run %1…").arg(m_run.runId), 0);
+    }
 }
 
 void ApiRunSource::stop()
 {
+    if (m_probe) {
+        // Deleted later, not closed: this may run inside the probe's own signal.
+        m_probe->disconnect(this);
+        m_probe->deleteLater();
+        m_probe = nullptr;
+    }
     disconnect(m_loader, nullptr, this, nullptr);
     if (m_started)
         m_loader->close();

@@ -1,21 +1,28 @@
 #pragma once
 
 #include "api/apiendpoint.h"
+#include "api/parsedpage.h"
 #include "session/runsource.h"
 
+#include <optional>
+
+class LogTableModel;
 class RunLoader;
 struct ApiError;
 
 // A run read from the API, page by page, through the session's RunLoader (paced, retried).
-// It replaces the open run at once: the header says what is being opened while the first
-// page is on its way, and a failure shows in the banner with Retry.
+// With nothing open it replaces the empty window at once: the header says what is being opened
+// while the first page is on its way, and a failure shows in the banner with Retry. With a run
+// open (`keepOpenRunUntilFirstPage`), a loader of its own fetches the first page (paced, retried)
+// while the open run stays; only that page makes it ready(), and a failure is unreadable(): the
+// open run stays open. The session's loader then starts from that page, without asking again.
 class ApiRunSource : public RunSource
 {
     Q_OBJECT
 
 public:
     ApiRunSource(RunLoader *loader, const ApiEndpoint &endpoint, const RunRef &run, bool reverse,
-                 QObject *parent = nullptr);
+                 bool keepOpenRunUntilFirstPage = false, QObject *parent = nullptr);
 
     Kind kind() const override { return Kind::Api; }
     void start(LogTableModel *model) override;
@@ -37,6 +44,9 @@ public:
     void retry();
 
 private:
+    void startFirstPageProbe();
+    void onProbeStateChanged();
+    void startLoading(std::optional<ParsedPage> firstPage);
     void onPageFailed(const ApiError &error);
     void onRetrying(const ApiError &error, int retryInMs);
 
@@ -44,5 +54,9 @@ private:
     ApiEndpoint m_endpoint;
     RunRef m_run;
     bool m_reverse;
+    bool m_keepOpenRun;
     bool m_started = false;
+    bool m_opened = false;           // the first page arrived (opened() was emitted)
+    LogTableModel *m_probeModel = nullptr;
+    RunLoader *m_probe = nullptr;
 };

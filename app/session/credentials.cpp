@@ -25,6 +25,12 @@ void Credentials::setSessionToken(const QByteArray &token)
     m_sessionToken = token;
 }
 
+void Credentials::copyTokensFrom(const Credentials &other)
+{
+    m_environmentToken = other.m_environmentToken;
+    m_sessionToken = other.m_sessionToken;
+}
+
 void Credentials::clearSessionToken()
 {
     m_sessionToken.clear();

@@ -24,6 +24,8 @@ public:
     // A token the user typed (Open Run): preferred to the environment's for the rest of the session.
     void setSessionToken(const QByteArray &token);
     void clearSessionToken();
+    // A new window starts with the tokens this one knows (typed, environment).
+    void copyTokensFrom(const Credentials &other);
 
     // The token known without asking the keychain (typed, else the environment's); empty if none.
     QByteArray knownToken() const;

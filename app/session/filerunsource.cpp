@@ -47,6 +47,7 @@ void FileRunSource::becomeReady()
     // The file has proved readable: only now does it replace what was open.
     m_ready = true;
     emit ready();
+    emit opened();
 }
 
 void FileRunSource::onEntries(const QList<LogEntry> &entries)

@@ -6,7 +6,12 @@
 #include "session/apirunsource.h"
 #include "session/filerunsource.h"
 
+#include "settings/appsettings.h"
+
+#include <QFileInfo>
 #include <QNetworkAccessManager>
+
+#include <algorithm>
 
 RunSession::RunSession(QObject *parent)
     : QObject(parent)
@@ -17,6 +22,7 @@ RunSession::RunSession(QObject *parent)
 {
     m_network->setAutoDeleteReplies(false);
     connect(m_loader, &RunLoader::stateChanged, this, &RunSession::stateChanged);
+    connect(m_model, &LogTableModel::marksChanged, this, &RunSession::saveMarks);
 }
 
 RunSession::~RunSession()
@@ -30,7 +36,9 @@ RunSession::~RunSession()
 
 void RunSession::openApi(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
-    start(new ApiRunSource(m_loader, endpoint, run, reverse, this));
+    // With a run open, the new one replaces it only once its first page is here: a wrong run, a
+    // token the server refuses or a server that cannot be reached leave the open run as it was.
+    start(new ApiRunSource(m_loader, endpoint, run, reverse, isOpen(), this));
 }
 
 void RunSession::openFile(const QString &path)
@@ -54,6 +62,7 @@ void RunSession::start(RunSource *source)
         emit openFailed(error);
     });
     connect(source, &RunSource::statusMessage, this, &RunSession::statusMessage);
+    connect(source, &RunSource::opened, this, &RunSession::runOpened);
     source->start(m_model);
 }
 
@@ -69,6 +78,7 @@ void RunSession::adopt(RunSource *source)
     connect(source, &RunSource::warned, this, &RunSession::warned);
     connect(source, &RunSource::problemsCleared, this, &RunSession::problemsCleared);
     connect(source, &RunSource::progressChanged, this, &RunSession::stateChanged);
+    loadMarks();
     emit reset();
     emit stateChanged();
 }
@@ -92,6 +102,7 @@ void RunSession::close()
         m_pending = nullptr;
     }
     discardCurrent();
+    loadMarks();
     emit reset();
     emit stateChanged();
 }
@@ -219,4 +230,43 @@ QString RunSession::exportDescription() const
 QString RunSession::suggestedFileName() const
 {
     return m_current ? m_current->suggestedFileName() : QString();
+}
+
+QString RunSession::runKey() const
+{
+    if (const auto api = qobject_cast<ApiRunSource *>(m_current)) {
+        const QUrl base = api->endpoint().baseUrl;
+        return QStringLiteral("api %1://%2:%3 %4/%5")
+            .arg(base.scheme(), base.host())
+            .arg(base.port(base.scheme() == QLatin1String("http") ? 80 : 443))
+            .arg(api->run().orgId)
+            .arg(api->run().runId);
+    }
+    if (const auto file = qobject_cast<FileRunSource *>(m_current))
+        return QStringLiteral("file %1").arg(QFileInfo(file->path()).absoluteFilePath());
+    return {};
+}
+
+void RunSession::loadMarks()
+{
+    const QString key = runKey();
+    QSet<int> marks;
+    if (!key.isEmpty()) {
+        const QList<int> stored = AppSettings().marks(key);
+        marks = QSet<int>(stored.cbegin(), stored.cend());
+    }
+    m_loadingMarks = true; // what was just read need not be written back
+    m_model->setMarkedEntries(marks);
+    m_loadingMarks = false;
+}
+
+void RunSession::saveMarks()
+{
+    const QString key = runKey();
+    if (m_loadingMarks || key.isEmpty())
+        return;
+    const QSet<int> marks = m_model->markedEntries();
+    QList<int> entries(marks.cbegin(), marks.cend());
+    std::sort(entries.begin(), entries.end());
+    AppSettings().setMarks(key, entries);
 }

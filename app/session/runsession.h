@@ -29,7 +29,9 @@ public:
     explicit RunSession(QObject *parent = nullptr);
     ~RunSession() override;
 
-    // Opens a run through the API (the demo backend is an API too); replaces the open run at once.
+    // Opens a run through the API (the demo backend is an API too). In an empty session it shows
+    // at once (opening, then its entries or its error); a run that is open stays open until the
+    // new run's first page arrives, and stays if it never does (openFailed()).
     void openApi(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
     // Opens an exported run (.json or .jsonl). What is open stays open until the file proves
     // readable; a file broken from its start says so through openFailed().
@@ -54,6 +56,9 @@ public:
     std::optional<RunRef> apiRun() const;
     std::optional<ApiEndpoint> apiEndpoint() const;
     QString filePath() const;
+    // Names the open run for what is kept about it (its marks): API origin, organization and run,
+    // or the file's absolute path. Empty when nothing is open.
+    QString runKey() const;
 
     QString windowTitle() const;
     QString headerTitle() const;
@@ -74,8 +79,11 @@ signals:
     void warned(const QString &text);
     void problemsCleared();
     void statusMessage(const QString &text, int timeoutMs);
-    // A file could not be opened at all; what was open is still open.
+    // A file could not be opened at all, or (with a run open) a run's first page never came;
+    // what was open is still open.
     void openFailed(const QString &error);
+    // The run's first entries arrived: it opened (for Open Recent).
+    void runOpened();
     // Which actions apply changed (a source opened, finished reading, closed).
     void stateChanged();
 
@@ -83,6 +91,8 @@ private:
     void start(RunSource *source);
     void adopt(RunSource *source);
     void discardCurrent();
+    void loadMarks();
+    void saveMarks();
 
     QNetworkAccessManager *m_network;
     LogTableModel *m_model;
@@ -90,4 +100,5 @@ private:
     RunFollower *m_follower;
     RunSource *m_current = nullptr;
     QPointer<RunSource> m_pending;   // a file proving itself readable
+    bool m_loadingMarks = false;
 };

@@ -41,6 +41,8 @@ public:
 
 signals:
     void ready();
+    // The run's first entries (or that it has none) are here: it truly opened.
+    void opened();
     void unreadable(const QString &error);
     void runInfoChanged();
     void progressChanged();

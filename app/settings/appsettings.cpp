@@ -1,5 +1,7 @@
 #include "settings/appsettings.h"
 
+#include <QCryptographicHash>
+
 namespace {
 const QString kDefaultBaseUrl = QStringLiteral("https://api.codegen.com");
 constexpr int kMaxRecentRuns = 10;
@@ -138,4 +140,59 @@ void AppSettings::setRateLimit(int count, int windowMs)
 {
     m_settings.setValue(QStringLiteral("api/rateLimitCount"), count);
     m_settings.setValue(QStringLiteral("api/rateLimitWindowMs"), windowMs);
+}
+
+namespace {
+// A settings key cannot hold every character of a path or URL ('/' starts a group): the run's
+// key is hashed into one.
+QString marksKey(const QString &runKey)
+{
+    return QStringLiteral("marks/")
+        + QString::fromLatin1(QCryptographicHash::hash(runKey.toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+} // namespace
+
+QList<int> AppSettings::marks(const QString &runKey) const
+{
+    QList<int> entries;
+    const QStringList stored = m_settings.value(marksKey(runKey)).toStringList();
+    for (const QString &text : stored) {
+        bool ok = false;
+        const int entry = text.toInt(&ok);
+        if (ok && entry >= 0)
+            entries.append(entry);
+    }
+    return entries;
+}
+
+void AppSettings::setMarks(const QString &runKey, const QList<int> &entries)
+{
+    if (entries.isEmpty()) {
+        m_settings.remove(marksKey(runKey));
+        return;
+    }
+    QStringList stored;
+    for (int entry : entries)
+        stored.append(QString::number(entry));
+    m_settings.setValue(marksKey(runKey), stored);
+}
+
+bool AppSettings::detailWrapsLines() const
+{
+    return m_settings.value(QStringLiteral("view/detailWrapsLines"), true).toBool();
+}
+
+void AppSettings::setDetailWrapsLines(bool wrap)
+{
+    m_settings.setValue(QStringLiteral("view/detailWrapsLines"), wrap);
+}
+
+int AppSettings::zoomSteps() const
+{
+    return m_settings.value(QStringLiteral("view/zoomSteps"), 0).toInt();
+}
+
+void AppSettings::setZoomSteps(int steps)
+{
+    m_settings.setValue(QStringLiteral("view/zoomSteps"), steps);
 }

@@ -46,10 +46,23 @@ public:
 
     bool detailShowsRawJson() const;
     void setDetailShowsRawJson(bool raw);
+    bool detailWrapsLines() const;
+    void setDetailWrapsLines(bool wrap);
+    // View > Zoom, in steps of one point from the usual size (0), for the table and the detail.
+    int zoomSteps() const;
+    void setZoomSteps(int steps);
+
+    // The entries a user marked in one run (positions from the oldest), by a key naming the run:
+    // its API origin, organization and ID, or its file's path.
+    QList<int> marks(const QString &runKey) const;
+    void setMarks(const QString &runKey, const QList<int> &entries);
 
     int rateLimitCount() const;
     int rateLimitWindowMs() const;
     void setRateLimit(int count, int windowMs);
+
+    // Where these settings are kept (a file on Linux), for Help > About.
+    QString location() const { return m_settings.fileName(); }
 
 private:
     mutable QSettings m_settings;

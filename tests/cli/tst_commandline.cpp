@@ -4,6 +4,7 @@
 #include "cli/commandline.h"
 #include "run/runurl.h"
 
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QTest>
 
@@ -72,6 +73,10 @@ private slots:
     void runIdFrom();
     void orgIdFrom_data();
     void orgIdFrom();
+    void qtOptionsPassThrough_data();
+    void qtOptionsPassThrough();
+    void realBinaryAcceptsQtOptions_data();
+    void realBinaryAcceptsQtOptions();
 };
 
 void TestCommandLine::defaults()
@@ -512,3 +517,82 @@ void TestCommandLine::orgIdFrom()
 
 QTEST_GUILESS_MAIN(TestCommandLine)
 #include "tst_commandline.moc"
+
+void TestCommandLine::qtOptionsPassThrough_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("qtArguments"); // what the application object must get
+    QTest::addColumn<QString>("inputFile");
+    QTest::addColumn<bool>("reverse");            // Runlog's own --reverse (newest first)
+
+    const QString file = QStringLiteral("run.json");
+    QTest::addRow("-platform offscreen") << QStringList{QStringLiteral("-platform"), QStringLiteral("offscreen")}
+                                         << QStringList{QStringLiteral("-platform"), QStringLiteral("offscreen")}
+                                         << QString() << false;
+    QTest::addRow("-style Fusion and a file")
+        << QStringList{QStringLiteral("-style"), QStringLiteral("Fusion"), file}
+        << QStringList{QStringLiteral("-style"), QStringLiteral("Fusion")} << file << false;
+    QTest::addRow("-style=Fusion") << QStringList{QStringLiteral("-style=Fusion"), file}
+                                   << QStringList{QStringLiteral("-style=Fusion")} << file << false;
+    QTest::addRow("--style Fusion (Qt reads two dashes too)")
+        << QStringList{file, QStringLiteral("--style"), QStringLiteral("Fusion")}
+        << QStringList{QStringLiteral("--style"), QStringLiteral("Fusion")} << file << false;
+    QTest::addRow("-stylesheet, -qwindowgeometry, -widgetcount")
+        << QStringList{QStringLiteral("-stylesheet"), QStringLiteral("a.qss"), QStringLiteral("-qwindowgeometry"),
+                       QStringLiteral("800x600+0+0"), QStringLiteral("-widgetcount")}
+        << QStringList{QStringLiteral("-stylesheet"), QStringLiteral("a.qss"), QStringLiteral("-qwindowgeometry"),
+                       QStringLiteral("800x600+0+0"), QStringLiteral("-widgetcount")}
+        << QString() << false;
+    QTest::addRow("X11: -display, -geometry, -title")
+        << QStringList{QStringLiteral("-display"), QStringLiteral(":1"), QStringLiteral("-geometry"),
+                       QStringLiteral("640x480"), QStringLiteral("-title"), QStringLiteral("Logs")}
+        << QStringList{QStringLiteral("-display"), QStringLiteral(":1"), QStringLiteral("-geometry"),
+                       QStringLiteral("640x480"), QStringLiteral("-title"), QStringLiteral("Logs")}
+        << QString() << false;
+    QTest::addRow("Qt's -reverse is right-to-left, not newest first")
+        << QStringList{QStringLiteral("-reverse")} << QStringList{QStringLiteral("-reverse")} << QString() << false;
+    QTest::addRow("Runlog's --reverse is not Qt's")
+        << QStringList{QStringLiteral("--reverse"), QStringLiteral("-platform"), QStringLiteral("offscreen")}
+        << QStringList{QStringLiteral("-platform"), QStringLiteral("offscreen")} << QString() << true;
+    QTest::addRow("after --, a file named like an option")
+        << QStringList{QStringLiteral("--"), QStringLiteral("-style")} << QStringList{}
+        << QStringLiteral("-style") << false;
+}
+
+void TestCommandLine::qtOptionsPassThrough()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, qtArguments);
+    QFETCH(QString, inputFile);
+    QFETCH(bool, reverse);
+    const CommandLineOptions options = parse(arguments);
+    VERIFY_RUN(options);
+    QCOMPARE(options.qtArguments, qtArguments);
+    QCOMPARE(options.inputFile, inputFile);
+    QCOMPARE(options.reverse, reverse);
+}
+
+void TestCommandLine::realBinaryAcceptsQtOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expectedOutput");
+
+    const QString version = QStringLiteral("runlog %1").arg(QStringLiteral(RUNLOG_VERSION));
+    QTest::addRow("-platform offscreen --version")
+        << QStringList{QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("--version")} << version;
+    QTest::addRow("-style Fusion --version")
+        << QStringList{QStringLiteral("-style"), QStringLiteral("Fusion"), QStringLiteral("--version")} << version;
+}
+
+// The binary a user starts: Qt's options are not refused as unknown ("Unknown options: s, t, y, l, e").
+void TestCommandLine::realBinaryAcceptsQtOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expectedOutput);
+    QProcess runlog;
+    runlog.start(QStringLiteral(RUNLOG_BINARY), arguments);
+    QVERIFY(runlog.waitForFinished(60000));
+    const QByteArray errors = runlog.readAllStandardError();
+    QVERIFY2(runlog.exitCode() == 0, errors.constData());
+    QCOMPARE(QString::fromLocal8Bit(runlog.readAllStandardOutput()).trimmed(), expectedOutput);
+}

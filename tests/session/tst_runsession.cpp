@@ -1,11 +1,13 @@
 // The session core without any widget: sources, the one reset, errors, what stays open.
 #include "model/logtablemodel.h"
+#include "model/runloader.h"
 #include "samplerun.h"
 #include "session/runsession.h"
 #include "testlogserver.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +25,9 @@ private slots:
     void missingRunFailsWithoutRetry();
     void closeEmptiesEverything();
     void newestFirstOpensTheSameRunReversed();
+    void apiRunReplacesTheOpenRunOnlyWithItsFirstPage();
+    void failedApiOpenKeepsTheOpenRun_data();
+    void failedApiOpenKeepsTheOpenRun();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -167,13 +172,90 @@ void TestRunSession::newestFirstOpensTheSameRunReversed()
     openApi(42);
     QTRY_COMPARE(m_session->progress().loaded, 100);
     m_session->setNewestFirst(true);
-    QVERIFY(m_session->isNewestFirst());
+    QTRY_VERIFY(m_session->isNewestFirst()); // once the reversed run's first page is here
     QTRY_COMPARE(m_session->progress().loaded, 100);
     // Row 0 is now the run's last entry (entry 249 of the sample run).
     QTRY_VERIFY(m_session->model()->index(0, 0).data(LogTableModel::RawJsonRole).toByteArray().contains("\"entry 249\""));
     const QList<LogsRequestRecord> log = m_server->requestLog();
     QVERIFY(!log.isEmpty());
     QCOMPARE(log.last().reverse, QStringLiteral("true"));
+}
+
+void TestRunSession::apiRunReplacesTheOpenRunOnlyWithItsFirstPage()
+{
+    m_server->addRun(makeRun(7, 43, 30));
+    openApi(42);
+    QTRY_COMPARE(m_session->progress().loaded, 100);
+    QSignalSpy resets(m_session.get(), &RunSession::reset);
+    QSignalSpy opened(m_session.get(), &RunSession::runOpened);
+    m_server->clearRequestLog();
+    openApi(43);
+    // The request for run 43 is on its way: run 42 is still the one shown, with its rows.
+    QCOMPARE(m_session->apiRun()->runId, 42);
+    QCOMPARE(m_session->model()->rowCount(), 250);
+    QCOMPARE(resets.count(), 0);
+    QTRY_COMPARE(m_session->apiRun()->runId, 43);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(m_session->model()->rowCount(), 30);
+    QCOMPARE(m_session->progress().loaded, 30);
+    QVERIFY(m_session->model()->index(29, 0).data(LogTableModel::RawJsonRole).toByteArray().contains("\"entry 29\""));
+    // The first page was asked for once: the loader took it over from the request that opened it.
+    QTest::qWait(200);
+    const QList<LogsRequestRecord> log = m_server->requestLog();
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.first().skip, QStringLiteral("0"));
+}
+
+void TestRunSession::failedApiOpenKeepsTheOpenRun_data()
+{
+    QTest::addColumn<QString>("what");          // which failure
+    QTest::addColumn<QString>("errorFragment"); // a part of the words the user sees
+
+    QTest::addRow("run not found (404)") << QStringLiteral("missing run") << QStringLiteral("999");
+    QTest::addRow("token refused (401)") << QStringLiteral("wrong token") << QStringLiteral("token");
+    QTest::addRow("server refuses the connection") << QStringLiteral("no server") << QStringLiteral("reach");
+}
+
+void TestRunSession::failedApiOpenKeepsTheOpenRun()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, errorFragment);
+    RunLoader::RetryPolicy fast;
+    fast.maxAttempts = 2;
+    fast.baseDelayMs = 20;
+    m_session->loader()->setRetryPolicy(fast);
+    m_server->setRequiredToken("right");
+    m_session->openApi(ApiEndpoint{m_server->baseUrl(), "right"}, RunRef{7, 42});
+    QTRY_COMPARE(m_session->progress().loaded, 100);
+
+    QSignalSpy resets(m_session.get(), &RunSession::reset);
+    QSignalSpy failures(m_session.get(), &RunSession::openFailed);
+    QSignalSpy opened(m_session.get(), &RunSession::runOpened);
+    if (what == QLatin1String("missing run")) {
+        m_session->openApi(ApiEndpoint{m_server->baseUrl(), "right"}, RunRef{7, 999});
+    } else if (what == QLatin1String("wrong token")) {
+        m_session->openApi(ApiEndpoint{m_server->baseUrl(), "wrong"}, RunRef{7, 43});
+    } else {
+        QTcpServer closed; // a port that was free a moment ago: nothing listens there now
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        m_session->openApi(ApiEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), {}}, RunRef{7, 43});
+    }
+    QTRY_COMPARE(failures.count(), 1);
+    const QString error = failures.first().first().toString();
+    QVERIFY2(!error.isEmpty() && error.contains(errorFragment), qPrintable(error));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(opened.count(), 0);
+    QCOMPARE(m_session->kind(), RunSession::Kind::Api);
+    QCOMPARE(m_session->apiRun()->runId, 42);
+    QCOMPARE(m_session->model()->rowCount(), 250);
+    QCOMPARE(m_session->progress().loaded, 100);
+    QVERIFY(m_session->hasRunInfo());
+    // The run that stayed still loads: its next page comes when asked for.
+    m_session->loader()->setViewport(150, 160);
+    QTRY_COMPARE(m_session->progress().loaded, 200);
 }
 
 QTEST_GUILESS_MAIN(TestRunSession)

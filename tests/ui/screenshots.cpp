@@ -8,7 +8,11 @@
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
+#include "markcontroller.h"
 #include "searchbar.h"
+#include "session/runsession.h"
+#include "viewoptions.h"
+#include "windowactions.h"
 #include "searchcontroller.h"
 
 #include <QApplication>
@@ -67,6 +71,30 @@ int main(int argc, char *argv[])
     waitFor([&] { return !window.detailPane()->isRendering() && window.detailPane()->displayedText().size() > 1000000; });
     save(&window, out.filePath(QStringLiteral("large-output.png")));
 
+    // Marks (m), one step bigger text, long lines not wrapped; and Help > About over it.
+    for (int row : {2, 5, 9}) {
+        window.tableView()->setCurrentIndex(window.tableView()->model()->index(row, 0));
+        window.marks()->toggleCurrent();
+    }
+    window.viewOptions()->zoomIn();
+    window.viewOptions()->setWrapLines(false);
+    waitFor([&] { return !window.detailPane()->isRendering(); });
+    settle();
+    save(&window, out.filePath(QStringLiteral("marks-zoom.png")));
+    QTimer::singleShot(500, [&] {
+        if (QWidget *box = QApplication::activeModalWidget()) {
+            save(box, out.filePath(QStringLiteral("about.png")));
+            box->close();
+        }
+    });
+    window.windowActions()->about->trigger();
+    window.viewOptions()->resetZoom();
+    window.viewOptions()->setWrapLines(true);
+    for (int row : {2, 5, 9}) {
+        window.tableView()->setCurrentIndex(window.tableView()->model()->index(row, 0));
+        window.marks()->toggleCurrent();
+    }
+
     window.showSearch();
     window.searchBar()->setPattern(QStringLiteral("rounding"));
     waitFor([&] { return window.searchBar()->resultText().contains(QStringLiteral("entries")); });
@@ -89,6 +117,9 @@ int main(int argc, char *argv[])
     waitFor([&] { return window.loader()->loadedRows() >= 175; }, 30000);
     save(&window, out.filePath(QStringLiteral("live.png")));
 
+    // A run that cannot open while another is open leaves that one (and says so); from an empty
+    // window it shows its error in place.
+    window.session()->close();
     window.openRun(ApiEndpoint{QUrl(QStringLiteral("http://127.0.0.1:9")), {}}, RunRef{1, 4242});
     waitFor([&] { return window.loader()->state() == RunLoader::State::Failed; }, 30000);
     save(&window, out.filePath(QStringLiteral("error.png")));

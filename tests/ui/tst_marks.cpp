@@ -1,0 +1,150 @@
+// Marks as in lnav, in the window against the spec server on 127.0.0.1: m on the table marks the
+// entry, F2 / Shift+F2 move between marks, Only Marked filters, the scroll bar shows them, and a
+// run opened again (in a new window, as after a restart) has its marks back.
+#include "logtableview.h"
+#include "mainwindow.h"
+#include "markcontroller.h"
+#include "markedscrollbar.h"
+#include "model/logtablemodel.h"
+#include "model/runloader.h"
+#include "samplerun.h"
+#include "search/logfilterproxymodel.h"
+#include "session/runsession.h"
+#include "testlogserver.h"
+#include "windowactions.h"
+
+#include <QSettings>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+constexpr qint64 kOrg = 7;
+constexpr qint64 kRun = 42;
+}
+
+class TestMarks : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void markMoveFilterAndKeepAcrossWindows();
+    void marksFollowEntriesInEitherOrder();
+
+private:
+    std::unique_ptr<MainWindow> newWindow();
+    void openRun(MainWindow *window, bool newestFirst = false);
+    void selectRow(MainWindow *window, int row);
+
+    std::unique_ptr<TestLogServer> m_server;
+};
+
+void TestMarks::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMarks::init()
+{
+    QSettings().remove(QStringLiteral("marks"));
+    m_server = std::make_unique<TestLogServer>();
+    QVERIFY(m_server->isListening());
+    m_server->setRateLimit(1000, 60000);
+    m_server->addRun(makeRun(kOrg, kRun, 250));
+}
+
+void TestMarks::cleanup()
+{
+    m_server.reset();
+    QSettings().remove(QStringLiteral("marks"));
+}
+
+std::unique_ptr<MainWindow> TestMarks::newWindow()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1000, 700);
+    window->show();
+    return window;
+}
+
+void TestMarks::openRun(MainWindow *window, bool newestFirst)
+{
+    window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun}, newestFirst);
+    QTRY_VERIFY(window->logModel()->rowCount() > 0 && window->logModel()->store().isLoaded(0));
+}
+
+void TestMarks::selectRow(MainWindow *window, int row)
+{
+    window->tableView()->setFocus();
+    window->tableView()->setCurrentIndex(window->filterModel()->index(row, 0));
+}
+
+void TestMarks::markMoveFilterAndKeepAcrossWindows()
+{
+    std::unique_ptr<MainWindow> window = newWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    openRun(window.get());
+    LogTableView *table = window->tableView();
+    for (int row : {3, 7, 60}) {
+        selectRow(window.get(), row);
+        QTest::keyClick(table, Qt::Key_M);
+    }
+    selectRow(window.get(), 7);
+    QTest::keyClick(table, Qt::Key_M); // again: unmarked
+    QCOMPARE(window->logModel()->markedEntries(), (QSet<int>{3, 60}));
+    QVERIFY(window->logModel()->index(3, 0).data(LogTableModel::MarkedRole).toBool());
+    QVERIFY(!window->logModel()->index(7, 0).data(LogTableModel::MarkedRole).toBool());
+    QCOMPARE(table->markedScrollBar()->userMarkCount(), 2);
+
+    // F2 / Shift+F2: next and previous mark from where the cursor is.
+    selectRow(window.get(), 10);
+    window->windowActions()->nextMark->trigger();
+    QCOMPARE(table->currentIndex().row(), 60);
+    window->windowActions()->nextMark->trigger(); // none after: stays
+    QCOMPARE(table->currentIndex().row(), 60);
+    window->windowActions()->previousMark->trigger();
+    QCOMPARE(table->currentIndex().row(), 3);
+
+    // Filter > Only Marked: the two marked entries, wherever their pages are.
+    window->windowActions()->onlyMarked->setChecked(true);
+    QCOMPARE(window->filterModel()->rowCount(), 2);
+    QCOMPARE(window->filterModel()->mapToSource(window->filterModel()->index(1, 0)).row(), 60);
+    QCOMPARE(window->marks()->chronologicalRows(), (QVector<int>{3, 60}));
+    window->windowActions()->onlyMarked->setChecked(false);
+    QCOMPARE(window->filterModel()->rowCount(), 250);
+
+    // Closed (as when Runlog quits), the same run opened again in a new window: the marks are back.
+    window.reset();
+    std::unique_ptr<MainWindow> again = newWindow();
+    openRun(again.get());
+    QCOMPARE(again->logModel()->markedEntries(), (QSet<int>{3, 60}));
+    QTRY_COMPARE(again->tableView()->markedScrollBar()->userMarkCount(), 2);
+    // Another run has marks of its own (none).
+    m_server->addRun(makeRun(kOrg, 43, 20));
+    again->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, 43});
+    QTRY_COMPARE(again->session()->apiRun()->runId, qint64(43));
+    QVERIFY(again->logModel()->markedEntries().isEmpty());
+    QCOMPARE(again->tableView()->markedScrollBar()->userMarkCount(), 0);
+}
+
+void TestMarks::marksFollowEntriesInEitherOrder()
+{
+    std::unique_ptr<MainWindow> window = newWindow();
+    openRun(window.get());
+    selectRow(window.get(), 0); // the run's first entry
+    QTest::keyClick(window->tableView(), Qt::Key_M);
+    window.reset();
+    // Newest first, the first entry is the last row.
+    std::unique_ptr<MainWindow> reversed = newWindow();
+    openRun(reversed.get(), true);
+    QVERIFY(reversed->logModel()->isReversed());
+    QVERIFY(reversed->logModel()->isMarked(249));
+    QVERIFY(!reversed->logModel()->isMarked(0));
+    QCOMPARE(reversed->marks()->chronologicalRows(), QVector<int>{249});
+}
+
+QTEST_MAIN(TestMarks)
+#include "tst_marks.moc"
