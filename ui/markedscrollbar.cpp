@@ -1,7 +1,15 @@
 #include "markedscrollbar.h"
 
+#include "palette.h"
+
 #include <QPainter>
 #include <QStyleOptionSlider>
+
+namespace {
+// The lane beside the bar where the marks go: never under the thumb, so many matches cannot
+// hide it.
+constexpr int kLaneWidth = 5;
+}
 
 MarkedScrollBar::MarkedScrollBar(QWidget *parent)
     : QScrollBar(Qt::Vertical, parent)
@@ -22,19 +30,31 @@ void MarkedScrollBar::clearMarks()
     update();
 }
 
-void MarkedScrollBar::paintEvent(QPaintEvent *event)
+QSize MarkedScrollBar::sizeHint() const
 {
-    QScrollBar::paintEvent(event);
-    if (m_rows.isEmpty() || m_rowCount <= 0)
-        return;
+    QSize size = QScrollBar::sizeHint();
+    size.setWidth(size.width() + kLaneWidth);
+    return size;
+}
+
+void MarkedScrollBar::paintEvent(QPaintEvent *)
+{
+    // The bar as the style draws it, narrower by the lane; its parts keep their heights, so
+    // clicks and drags land where they look.
     QStyleOptionSlider option;
     initStyleOption(&option);
+    option.rect.setWidth(std::max(1, option.rect.width() - kLaneWidth));
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Window));
+    style()->drawComplexControl(QStyle::CC_ScrollBar, &option, &painter, this);
+    if (m_rows.isEmpty() || m_rowCount <= 0)
+        return;
     const QRect groove = style()->subControlRect(QStyle::CC_ScrollBar, &option, QStyle::SC_ScrollBarGroove, this);
     if (groove.height() <= 0)
         return;
-    QPainter painter(this);
+    const int laneLeft = option.rect.right() + 1;
     painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0xe6, 0x9a, 0x1e));
+    painter.setBrush(RunlogPalette::matchMark());
     // Many matches land on the same pixel row: draw each pixel row once.
     int lastY = -1;
     for (int row : std::as_const(m_rows)) {
@@ -42,6 +62,6 @@ void MarkedScrollBar::paintEvent(QPaintEvent *event)
         if (y == lastY)
             continue;
         lastY = y;
-        painter.drawRect(groove.left() + 2, y, groove.width() - 4, 2);
+        painter.drawRect(laneLeft + 1, y, kLaneWidth - 1, 2);
     }
 }

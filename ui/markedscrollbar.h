@@ -4,7 +4,8 @@
 #include <QVector>
 
 // A vertical scroll bar that shows where the matches are, like an editor's overview ruler: one
-// tick per pixel row that holds at least one matching table row.
+// tick per pixel row that holds at least one matching table row, in a narrow lane beside the
+// bar, so the thumb stays visible however many matches there are.
 class MarkedScrollBar : public QScrollBar
 {
     Q_OBJECT
@@ -15,6 +16,7 @@ public:
     void setMarks(const QVector<int> &rows, int rowCount);
     void clearMarks();
     int markCount() const { return int(m_rows.size()); }
+    QSize sizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
