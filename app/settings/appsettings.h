@@ -47,6 +47,13 @@ public:
     bool detailShowsRawJson() const;
     void setDetailShowsRawJson(bool raw);
 
+    // View > Theme: "system", "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &theme);
+    // View > Time Column: "local", "utc" or "since-start".
+    QString timeColumn() const;
+    void setTimeColumn(const QString &style);
+
     int rateLimitCount() const;
     int rateLimitWindowMs() const;
     void setRateLimit(int count, int windowMs);
