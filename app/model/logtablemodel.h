@@ -35,6 +35,14 @@ public:
 
     const LogStore &store() const { return m_store; }
 
+    // How the Time column shows an entry's time.
+    enum class TimeStyle { Local, Utc, SinceStart };
+    void setTimeStyle(TimeStyle style);
+    TimeStyle timeStyle() const { return m_timeStyle; }
+    // The first and last entry times known: "since start" counts from the first, and a run that
+    // spans days shows dates.
+    void setTimeSpan(qint64 firstMsecs, qint64 lastMsecs);
+
     // For RunLoader.
     void clear();
     void setReversed(bool reversed);
@@ -57,4 +65,8 @@ private:
     LogStore m_store;
     bool m_reversed = false;
     bool m_moreAvailable = false;
+    TimeStyle m_timeStyle = TimeStyle::Local;
+    qint64 m_firstMsecs = LogEntry::kNoTime;
+    qint64 m_lastMsecs = LogEntry::kNoTime;
+    bool m_spansDays = false;
 };
