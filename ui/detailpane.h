@@ -8,6 +8,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+class ElidedLabel;
 class QLabel;
 class QPlainTextEdit;
 class QTextDocument;
@@ -51,7 +52,7 @@ private:
     void replaceDocument(QTextDocument *document);
     void applyHighlight();
 
-    QLabel *m_title;
+    ElidedLabel *m_title;
     QLabel *m_busy;
     QToolButton *m_readableButton;
     QToolButton *m_jsonButton;

@@ -18,7 +18,7 @@ class LogTableView;
 class MessageBanner;
 class OpenRunFlow;
 class QMenu;
-class QSplitter;
+class ProportionalSplitter;
 class QStackedWidget;
 class RunFollower;
 class RunHeader;
@@ -99,7 +99,6 @@ private:
     void updateFilterText();
     QVector<int> shownSourceRows() const;
     void goToEntry();
-    void editRateLimit();
     void showShortcuts();
     void showAbout();
 
@@ -117,7 +116,7 @@ private:
     EmptyState *m_empty;
     RunHeader *m_header;
     MessageBanner *m_banner;
-    QSplitter *m_splitter;
+    ProportionalSplitter *m_splitter;
     LogTableView *m_table;
     DetailPane *m_detail;
     SearchBar *m_searchBar;
