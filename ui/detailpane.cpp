@@ -1,5 +1,8 @@
 #include "detailpane.h"
 
+#include "elidedlabel.h"
+#include "palette.h"
+
 #include "json/entrydetail.h"
 #include "json/jsontext.h"
 #include "plainlabel.h"
@@ -30,7 +33,7 @@ constexpr qsizetype kBusyNoticeBytes = 256 * 1024;
 
 DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent)
-    , m_title(new PlainLabel(this))
+    , m_title(new ElidedLabel(this))
     , m_busy(new PlainLabel(this))
     , m_readableButton(new QToolButton(this))
     , m_jsonButton(new QToolButton(this))
@@ -121,8 +124,7 @@ void DetailPane::showMessage(const QString &message)
 {
     ++m_generation;
     m_raw.clear();
-    m_title->clear();
-    m_title->setToolTip(QString());
+    m_title->setFullText(QString());
     m_busy->clear();
     m_copyButton->setEnabled(false);
     m_placeholderDocument->setPlainText(message);
@@ -135,8 +137,7 @@ void DetailPane::showEntry(const QByteArray &rawEntry, const QString &title)
 {
     ++m_generation;
     m_raw = rawEntry;
-    m_title->setText(title);
-    m_title->setToolTip(PlainText::toolTip(title));
+    m_title->setFullText(title);
     m_copyButton->setEnabled(true);
     render();
 }
@@ -184,9 +185,10 @@ void DetailPane::render()
         m_busy->setText(tr("Rendering %1…").arg(QLocale::system().formattedDataSize(m_raw.size())));
     m_renderingGeneration = m_generation;
     m_watcher.setFuture(QtConcurrent::run([raw = m_raw, mode = m_mode, font = m_text->font(),
+                                           dark = RunlogPalette::isDark(m_text->palette()),
                                            owner = QThread::currentThread()] {
         Rendered rendered;
-        rendered.document = EntryRenderer::buildDocument(raw, mode, font, owner, &rendered.text);
+        rendered.document = EntryRenderer::buildDocument(raw, mode, font, owner, &rendered.text, dark);
         return rendered;
     }));
 }

@@ -8,6 +8,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+class ElidedLabel;
 class QLabel;
 class QPlainTextEdit;
 class QTextDocument;
@@ -55,7 +56,7 @@ private:
     void replaceDocument(QTextDocument *document);
     void applyHighlight();
 
-    QLabel *m_title;
+    ElidedLabel *m_title;
     QLabel *m_busy;
     QToolButton *m_readableButton;
     QToolButton *m_jsonButton;

@@ -2,6 +2,7 @@
 
 #include "json/entrydetail.h"
 #include "json/jsontext.h"
+#include "run/messagecategory.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -10,6 +11,7 @@
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QThread>
+#include <QVector>
 
 namespace {
 // Lines longer than this are broken for display only: laying out one multi-megabyte line would
@@ -61,40 +63,74 @@ QString breakLongLines(const QString &text)
     return out;
 }
 
-QString section(const QString &title, const QByteArray &json, EntryRenderer::Mode mode)
+QString section(const QByteArray &json, EntryRenderer::Mode mode)
 {
     const QString body = mode == EntryRenderer::Mode::Json ? QString::fromUtf8(JsonText::pretty(json))
                                                            : JsonText::readable(json);
-    return heading(title, json.size()) + body + QStringLiteral("\n\n");
+    return body + QStringLiteral("\n\n");
 }
-} // namespace
 
-namespace EntryRenderer {
-
-QString renderText(const QByteArray &rawEntry, Mode mode)
+// What a text observation is, by the entry's type: a user's message is not an observation.
+QString textObservationTitle(const QString &messageType)
 {
+    switch (messageCategoryOf(messageType)) {
+    case MessageCategory::User: return tr("Message");
+    case MessageCategory::Error: return tr("Error");
+    case MessageCategory::Answer: return tr("Answer");
+    default: return tr("Observation");
+    }
+}
+
+// The text, and for each heading in order whether the section under it is prose (a colon in a
+// sentence is not a key, so prose gets no key colouring).
+struct Rendered
+{
+    QString text;
+    QVector<bool> proseSections;
+};
+
+Rendered render(const QByteArray &rawEntry, EntryRenderer::Mode mode)
+{
+    Rendered out;
+    QString &text = out.text;
+    const auto addHeading = [&out](const QString &title, qsizetype bytes, bool prose) {
+        out.text += heading(title, bytes);
+        out.proseSections.append(prose);
+    };
     const EntryDetail detail = parseEntryDetail(rawEntry);
     if (!detail.ok) {
-        return heading(tr("This entry could not be read")) + detail.error + QStringLiteral("\n\n")
-            + heading(tr("Raw text")) + QString::fromUtf8(rawEntry);
+        addHeading(tr("This entry could not be read"), -1, true);
+        text += detail.error + QStringLiteral("\n\n");
+        addHeading(tr("Raw text"), -1, true);
+        text += QString::fromUtf8(rawEntry);
+        return out;
     }
-    QString text;
-    if (mode == Mode::Json) {
-        text = heading(tr("Entry JSON"), rawEntry.size()) + QString::fromUtf8(JsonText::pretty(rawEntry));
-        return breakLongLines(text);
+    if (mode == EntryRenderer::Mode::Json) {
+        addHeading(tr("Entry JSON"), rawEntry.size(), false);
+        text += QString::fromUtf8(JsonText::pretty(rawEntry));
+        text = breakLongLines(text);
+        return out;
     }
-    if (!detail.thought.isNull())
-        text += heading(tr("Thought")) + detail.thought + QStringLiteral("\n\n");
+    const auto addSection = [&](const QString &title, const QByteArray &json) {
+        addHeading(title, json.size(), false);
+        text += section(json, mode);
+    };
+    if (!detail.thought.isNull()) {
+        addHeading(tr("Thought"), -1, true);
+        text += detail.thought + QStringLiteral("\n\n");
+    }
     if (!detail.toolInput.isEmpty())
-        text += section(tr("Tool input"), detail.toolInput, mode);
+        addSection(tr("Tool input"), detail.toolInput);
     if (!detail.toolOutput.isEmpty())
-        text += section(tr("Tool output"), detail.toolOutput, mode);
-    if (detail.observationIsString)
-        text += heading(tr("Observation (text)"), detail.observation.size()) + detail.observationText + QStringLiteral("\n\n");
-    else if (!detail.observation.isEmpty())
-        text += section(tr("Observation"), detail.observation, mode);
+        addSection(tr("Tool output"), detail.toolOutput);
+    if (detail.observationIsString) {
+        addHeading(textObservationTitle(detail.messageType), detail.observation.size(), true);
+        text += detail.observationText + QStringLiteral("\n\n");
+    } else if (!detail.observation.isEmpty()) {
+        addSection(tr("Observation"), detail.observation);
+    }
     if (!detail.otherFields.isEmpty()) {
-        text += heading(tr("Other fields"));
+        addHeading(tr("Other fields"), -1, false);
         for (const auto &[key, value] : detail.otherFields) {
             const QString rendered = JsonText::readable(value);
             text += key + QStringLiteral(": ")
@@ -104,7 +140,16 @@ QString renderText(const QByteArray &rawEntry, Mode mode)
     }
     if (text.isEmpty())
         text = tr("This entry has no thought, tool input, tool output or observation.");
-    return breakLongLines(text);
+    text = breakLongLines(text);
+    return out;
+}
+} // namespace
+
+namespace EntryRenderer {
+
+QString renderText(const QByteArray &rawEntry, Mode mode)
+{
+    return render(rawEntry, mode).text;
 }
 
 // The length of the key at the start of a line ("key: …" in the readable view, "\"key\": …"
@@ -135,31 +180,34 @@ static int keyLength(const QString &line, int indent, Mode mode)
 }
 
 QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont &font, QThread *owner,
-                             QString *plainText)
+                             QString *plainText, bool dark)
 {
     auto *document = new QTextDocument;
     document->setDocumentLayout(new QPlainTextDocumentLayout(document));
     document->setDefaultFont(font);
     document->setUndoRedoEnabled(false);
-    const QString text = renderText(rawEntry, mode);
+    const Rendered rendered = render(rawEntry, mode);
+    const QString &text = rendered.text;
     document->setPlainText(text);
     if (plainText)
         *plainText = text;
 
     QTextCharFormat headingFormat;
     headingFormat.setFontWeight(QFont::Bold);
-    headingFormat.setForeground(QColor(0x2f, 0x6f, 0xdd));
+    // Readable (WCAG AA) on the pane's background in either palette.
+    headingFormat.setForeground(dark ? QColor(0x8c, 0xb4, 0xff) : QColor(0x1f, 0x5a, 0xc4));
     QTextCharFormat keyFormat;
-    keyFormat.setForeground(QColor(0x8a, 0x4f, 0xd8));
+    keyFormat.setForeground(dark ? QColor(0xc9, 0xa8, 0xff) : QColor(0x6f, 0x3a, 0xb8));
     // Formats are set here, on the worker, block by block: a QSyntaxHighlighter would walk a
     // multi-megabyte document on the UI thread.
     bool inProse = false;
+    int headingNumber = 0;
     int literalIndent = -1; // inside "key: |": deeper lines are the string's own text
     for (QTextBlock block = document->firstBlock(); block.isValid(); block = block.next()) {
         const QString line = block.text();
         if (line.startsWith(QChar(kHeadingMark))) {
             // Text sections: a colon in a sentence is not a key.
-            inProse = line.contains(tr("Thought")) || line.contains(tr("(text)"));
+            inProse = rendered.proseSections.value(headingNumber++, true);
             literalIndent = -1;
             block.layout()->setFormats({QTextLayout::FormatRange{0, int(line.size()), headingFormat}});
             continue;

@@ -22,8 +22,9 @@ QString renderText(const QByteArray &rawEntry, Mode mode);
 
 // Builds a document for QPlainTextEdit from renderText() and moves it to `owner` (the GUI
 // thread), ready for QPlainTextEdit::setDocument. `plainText`, when given, receives the
-// document's text (for searching it without touching the document again).
+// document's text (for searching it without touching the document again). `dark`: colours for
+// a dark palette.
 QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont &font, QThread *owner,
-                             QString *plainText = nullptr);
+                             QString *plainText = nullptr, bool dark = false);
 
 }

@@ -5,6 +5,8 @@
 #include "palette.h"
 #include "plaintext.h"
 
+#include "elidedlabel.h"
+
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QHelpEvent>
@@ -16,26 +18,26 @@ void LogItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
     QStyledItemDelegate::initStyleOption(option, index);
     if (index.data(LogTableModel::MarkedRole).toBool())
         option->backgroundBrush = RunlogPalette::markTint();
+    const bool dark = RunlogPalette::isDark(option->palette);
     const auto state = LogStore::RowState(index.data(LogTableModel::RowStateRole).toInt());
     if (state != LogStore::RowState::Loaded) {
-        const QColor quiet = option->palette.color(QPalette::Disabled, QPalette::Text);
         option->palette.setColor(QPalette::Text, state == LogStore::RowState::Failed
-                                                     ? RunlogPalette::forCategory(MessageCategory::Error)
-                                                     : quiet);
+                                                     ? RunlogPalette::errorText(dark)
+                                                     : RunlogPalette::quietText(option->palette));
         option->font.setItalic(true);
         return;
     }
     if (index.column() == LogTableModel::SummaryColumn && index.data(LogTableModel::OtherRunRole).toBool())
-        option->palette.setColor(QPalette::Text, RunlogPalette::forCategory(MessageCategory::Error));
+        option->palette.setColor(QPalette::Text, RunlogPalette::errorText(dark));
     if (index.column() == LogTableModel::GapColumn) {
         const QVariant gap = index.data(LogTableModel::GapMsecsRole);
         if (gap.isValid() && gap.toLongLong() >= kLongGapMs) {
             option->font.setBold(true);
-            option->palette.setColor(QPalette::Text, RunlogPalette::forCategory(MessageCategory::PullRequest));
+            option->palette.setColor(QPalette::Text, RunlogPalette::longGapText(dark));
         }
     }
     if (index.column() == LogTableModel::IndexColumn || index.column() == LogTableModel::TimeColumn)
-        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text).darker(130));
+        option->palette.setColor(QPalette::Text, RunlogPalette::quietText(option->palette));
 }
 
 void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -46,9 +48,12 @@ void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         paintTypePill(painter, option, index);
     else
         QStyledItemDelegate::paint(painter, option, index);
+    const bool highlightable = index.column() == LogTableModel::SummaryColumn || index.column() == LogTableModel::ToolColumn;
+    if (loaded && highlightable && m_isMatch && m_highlight.isValid() && !m_highlight.pattern().isEmpty() && m_isMatch(index))
+        paintMatches(painter, option, index);
     if (index.column() == 0 && m_isMatch && m_isMatch(index)) {
         painter->save();
-        painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), QColor(0xe6, 0x9a, 0x1e));
+        painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), RunlogPalette::matchMark());
         painter->restore();
     }
     if (index.column() == 0 && index.data(LogTableModel::MarkedRole).toBool()) {
@@ -87,8 +92,8 @@ void LogItemDelegate::paintTypePill(QPainter *painter, const QStyleOptionViewIte
     const QString type = index.data(LogTableModel::MessageTypeRole).toString();
     if (type.isEmpty())
         return;
-    const QColor colour = RunlogPalette::forCategory(
-        MessageCategory(index.data(LogTableModel::MessageCategoryRole).toInt()));
+    const RunlogPalette::Badge badge = RunlogPalette::badgeFor(
+        MessageCategory(index.data(LogTableModel::MessageCategoryRole).toInt()), RunlogPalette::isDark(option.palette));
     QFont font = option.font;
     font.setPointSizeF(font.pointSizeF() * 0.85);
     font.setBold(true);
@@ -100,13 +105,41 @@ void LogItemDelegate::paintTypePill(QPainter *painter, const QStyleOptionViewIte
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    QColor fill = colour;
-    fill.setAlpha(option.state & QStyle::State_Selected ? 235 : 40);
+    // Opaque and the same on a selected row, so the contrast of text and pill holds everywhere.
     painter->setPen(Qt::NoPen);
-    painter->setBrush(fill);
+    painter->setBrush(badge.background);
     painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
     painter->setFont(font);
-    painter->setPen(option.state & QStyle::State_Selected ? QColor(Qt::white) : colour.darker(115));
+    painter->setPen(badge.text);
     painter->drawText(pill, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+void LogItemDelegate::paintMatches(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    if (opt.text.isEmpty())
+        return;
+    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, option.widget);
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option.widget) + 1;
+    const QFontMetrics metrics(opt.font);
+    const QString shown = metrics.elidedText(opt.text, Qt::ElideRight, textRect.width() - 2 * margin);
+    QColor fill = RunlogPalette::matchBackground(RunlogPalette::isDark(opt.palette));
+    fill.setAlpha(150); // over the text: it stays readable through the highlight
+    painter->save();
+    painter->setClipRect(textRect);
+    auto matches = m_highlight.globalMatch(shown);
+    int drawn = 0;
+    while (matches.hasNext() && drawn < 50) {
+        const QRegularExpressionMatch match = matches.next();
+        if (match.capturedLength() == 0)
+            continue;
+        const int left = textRect.left() + margin + metrics.horizontalAdvance(shown.left(match.capturedStart()));
+        const int width = metrics.horizontalAdvance(match.captured());
+        painter->fillRect(QRect(left, textRect.top() + 2, width, textRect.height() - 4), fill);
+        ++drawn;
+    }
     painter->restore();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRegularExpression>
 #include <QStyledItemDelegate>
 
 #include <functional>
@@ -16,6 +17,8 @@ public:
 
     // Rows for which this returns true get a mark at their left edge (search matches).
     void setMatchPredicate(std::function<bool(const QModelIndex &)> isMatch) { m_isMatch = std::move(isMatch); }
+    // In matching rows, what the search found is highlighted in the Summary and Tool cells.
+    void setHighlight(const QRegularExpression &expression) { m_highlight = expression; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
@@ -29,6 +32,8 @@ protected:
 
 private:
     std::function<bool(const QModelIndex &)> m_isMatch;
+    QRegularExpression m_highlight;
+    void paintMatches(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,
                        const QModelIndex &index) const;
 };

@@ -4,6 +4,7 @@
 #include "markedscrollbar.h"
 #include "model/logtablemodel.h"
 
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QScrollBar>
@@ -37,7 +38,13 @@ LogTableView::LogTableView(QWidget *parent)
     columns->setStretchLastSection(true);
     columns->setSectionsMovable(true);
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    columns->setMinimumSectionSize(40);
+    columns->setMinimumSectionSize(32);
+    columns->setTextElideMode(Qt::ElideRight);
+    connect(columns, &QHeaderView::sectionResized, this, [this](int column) {
+        // Only a drag by the user counts: restoring a saved state resizes too.
+        if (!m_fitting && column >= 0 && column < m_userSized.size() && QGuiApplication::mouseButtons() != Qt::NoButton)
+            m_userSized[column] = true;
+    });
 
     // Pinned to the end is a state of the user's making: scrolling to the bottom pins, scrolling
     // up unpins. When the range grows (new rows, a smaller viewport) a pinned view follows it.
@@ -64,14 +71,13 @@ void LogTableView::setModel(QAbstractItemModel *model)
     QTableView::setModel(model);
     if (!model)
         return;
-    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('9'));
-    setColumnWidth(LogTableModel::IndexColumn, digit * 7);
-    setColumnWidth(LogTableModel::TimeColumn, fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
-    setColumnWidth(LogTableModel::GapColumn, fontMetrics().horizontalAdvance(QStringLiteral("+59 min 59 s")) + 12);
-    setColumnWidth(LogTableModel::TypeColumn, fontMetrics().horizontalAdvance(QStringLiteral("PLAN_EVALUATION")) + 24);
-    setColumnWidth(LogTableModel::ToolColumn, fontMetrics().horizontalAdvance(QStringLiteral("ripgrep_search")) + 16);
+    m_userSized = QVector<bool>(LogTableModel::ColumnCount, false);
+    fitColumns();
+    // "Since start" and dates make the Time column wider or narrower.
+    connect(model, &QAbstractItemModel::headerDataChanged, this, &LogTableView::fitColumns);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(model, signal, this, &LogTableView::reportVisibleRowsSoon);
+    connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::fitColumns); // entry numbers' digits
     connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::reportVisibleRowsSoon);
     connect(model, &QAbstractItemModel::layoutChanged, this, &LogTableView::reportVisibleRowsSoon);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -132,7 +138,63 @@ void LogTableView::keyPressEvent(QKeyEvent *event)
 void LogTableView::resizeEvent(QResizeEvent *event)
 {
     QTableView::resizeEvent(event);
+    fitColumns();
     reportVisibleRowsSoon();
+}
+
+int LogTableView::naturalWidth(int column) const
+{
+    const QFontMetrics metrics = fontMetrics();
+    switch (column) {
+    case LogTableModel::IndexColumn: // as many digits as the run's last entry number has
+        return metrics.horizontalAdvance(QString(std::max(3, int(QString::number(model() ? model()->rowCount() : 0).size())),
+                                                 QLatin1Char('9'))) + 14;
+    case LogTableModel::TimeColumn: {
+        // The widest of what the column can show in its current style.
+        const QString title = model() ? model()->headerData(column, Qt::Horizontal).toString() : QString();
+        const bool dated = model() && model()->rowCount() > 0
+            && model()->index(0, column).data().toString().size() > 12;
+        return std::max(metrics.horizontalAdvance(dated ? QStringLiteral("00-00 00:00:00.000") : QStringLiteral("00:00:00.000")),
+                        metrics.horizontalAdvance(title)) + 18;
+    }
+    case LogTableModel::GapColumn: return metrics.horizontalAdvance(QStringLiteral("+59 min 59 s")) + 14;
+    case LogTableModel::TypeColumn: return metrics.horizontalAdvance(QStringLiteral("PLAN_EVALUATION")) + 20;
+    case LogTableModel::ToolColumn: return metrics.horizontalAdvance(QStringLiteral("ripgrep_search")) + 16;
+    default: return 0;
+    }
+}
+
+void LogTableView::fitColumns()
+{
+    if (!model() || m_userSized.isEmpty())
+        return;
+    QHeaderView *columns = horizontalHeader();
+    columns->setSectionResizeMode(LogTableModel::SummaryColumn, QHeaderView::Stretch);
+    m_fitting = true;
+    const int minimumSummary = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 18;
+    const int minimumShrunk = fontMetrics().horizontalAdvance(QStringLiteral("ACTI…")) + 16;
+    const int minimumGap = fontMetrics().horizontalAdvance(QStringLiteral("+3 min")) + 14;
+    int used = 0;
+    for (int column = 0; column < LogTableModel::ColumnCount; ++column) {
+        if (column != LogTableModel::SummaryColumn && !isColumnHidden(column))
+            used += m_userSized[column] ? columnWidth(column) : naturalWidth(column);
+    }
+    int excess = used + minimumSummary - viewport()->width();
+    QVector<int> widths(LogTableModel::ColumnCount);
+    for (int column = 0; column < LogTableModel::ColumnCount; ++column)
+        widths[column] = naturalWidth(column);
+    for (int column : {int(LogTableModel::ToolColumn), int(LogTableModel::TypeColumn), int(LogTableModel::GapColumn)}) {
+        const int cut = std::min(excess, widths[column] - (column == LogTableModel::GapColumn ? minimumGap : minimumShrunk));
+        if (cut > 0 && !m_userSized[column]) {
+            widths[column] -= cut;
+            excess -= cut;
+        }
+    }
+    for (int column = 0; column < LogTableModel::ColumnCount; ++column) {
+        if (column != LogTableModel::SummaryColumn && !m_userSized[column] && columnWidth(column) != widths[column])
+            setColumnWidth(column, widths[column]);
+    }
+    m_fitting = false;
 }
 
 void LogTableView::scrollContentsBy(int dx, int dy)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QTableView>
+#include <QVector>
 
 class LogItemDelegate;
 class MarkedScrollBar;
@@ -24,6 +25,10 @@ public:
     bool isAtBottom() const;
     void setPinToBottom(bool pin) { m_pinToBottom = pin; }
     MarkedScrollBar *markedScrollBar() const { return m_scrollBar; }
+    // Sizes the columns to the width: #, Time, Gap, Type and Tool to their content, Summary to
+    // the rest. When the rest would be too narrow to read, Tool and Type give way first (their
+    // text elides; the tooltip has it whole). Columns the user has resized keep their width.
+    void fitColumns();
     LogItemDelegate *logDelegate() const { return m_delegate; }
 
 signals:
@@ -41,10 +46,13 @@ protected:
 
 private:
     void reportVisibleRowsSoon();
+    int naturalWidth(int column) const;
 
     QTimer m_viewportTimer;
     MarkedScrollBar *m_scrollBar;
     LogItemDelegate *m_delegate;
     bool m_pinToBottom = false;
     bool m_pinned = false;
+    bool m_fitting = false;
+    QVector<bool> m_userSized;
 };

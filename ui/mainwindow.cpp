@@ -5,6 +5,7 @@
 #include "emptystate.h"
 #include "exportdonenotice.h"
 #include "exportscope.h"
+#include "livetoggle.h"
 #include "logitemdelegate.h"
 #include "logtableview.h"
 #include "markcontroller.h"
@@ -14,6 +15,7 @@
 #include "model/runfollower.h"
 #include "model/runloader.h"
 #include "openrunflow.h"
+#include "proportionalsplitter.h"
 #include "ratelimitprompt.h"
 #include "run/timestamps.h"
 #include "openrundialog.h"
@@ -23,6 +25,7 @@
 #include "search/logfilterproxymodel.h"
 #include "searchbar.h"
 #include "searchcontroller.h"
+#include "selectionkeeper.h"
 #include "session/credentials.h"
 #include "session/demoservice.h"
 #include "session/runsession.h"
@@ -31,6 +34,7 @@
 #include "shortcuthelp.h"
 #include "statusbarcontroller.h"
 #include "viewoptions.h"
+#include "viewpreferences.h"
 #include "windowactions.h"
 
 #include <QAction>
@@ -69,12 +73,13 @@ MainWindow::MainWindow(QWidget *parent)
     , m_empty(new EmptyState(this))
     , m_header(new RunHeader(this))
     , m_banner(new MessageBanner(this))
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_splitter(new ProportionalSplitter(Qt::Horizontal, this))
     , m_table(new LogTableView(this))
     , m_detail(new DetailPane(this))
     , m_searchBar(new SearchBar(this))
 {
     setAcceptDrops(true);
+    setMinimumSize(720, 450); // below this the table has no room left for the summaries
     setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.png")));
     m_exporter = new ExportController(m_session->loader(), m_session->model(), this);
@@ -98,6 +103,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_marks = new MarkController(m_session->model(), m_proxy, m_table, this);
     m_view = new ViewOptions(m_table, m_detail, m_settings, this);
     m_status = new StatusBarController(m_session, statusBar());
+    new SelectionKeeper(m_proxy, m_table, this);
+    new ViewPreferences(m_actions, m_session->model(), m_settings, this);
+    m_header->setLiveWidget(new LiveToggle(m_session->follower(), m_actions->follow));
     connectActions();
     connectSession();
     restoreState();
@@ -167,8 +175,13 @@ void MainWindow::connectActions()
     connect(a->newestFirst, &QAction::triggered, m_session, &RunSession::setNewestFirst);
     connect(a->follow, &QAction::toggled, this, [this](bool follow) {
         m_session->follower()->setEnabled(follow);
+        if (follow && m_session->follower()->isRunGoing())
+            selectEdgeRow(true); // following is about the newest entries: go there
         statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
     });
+    // Only a run that is still going can be followed (not a finished run, not a file).
+    a->follow->setEnabled(false);
+    connect(m_session->follower(), &RunFollower::runGoingChanged, a->follow, &QAction::setEnabled);
     connect(a->jsonMode, &QAction::toggled, this, [this](bool json) {
         m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
     });
@@ -181,7 +194,11 @@ void MainWindow::connectActions()
         m_session->stopLoading();
         statusBar()->showMessage(tr("Stopped loading. Press F5 to resume."), 6000);
     });
-    connect(a->rateLimit, &QAction::triggered, this, &MainWindow::editRateLimit);
+    connect(a->rateLimit, &QAction::triggered, this, [this] {
+        const QString message = RateLimitPrompt::ask(this, m_settings, m_session->loader()->pacer());
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, 6000);
+    });
     connect(a->shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
 
@@ -195,6 +212,8 @@ void MainWindow::connectActions()
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterText);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterText);
     connect(m_searchBar, &SearchBar::closeRequested, this, &MainWindow::closeSearch);
+    connect(m_header, &RunHeader::loadAllRequested, m_session->loader(), &RunLoader::loadAll);
+    connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateFilterText);
     connect(m_table, &LogTableView::nextMatchRequested, m_search, &SearchController::nextMatch);
     connect(m_table, &LogTableView::previousMatchRequested, m_search, &SearchController::previousMatch);
     connect(m_empty, &EmptyState::openRunRequested, m_openFlow, &OpenRunFlow::showDialog);
@@ -303,10 +322,9 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(m_settings->windowState());
     if (!m_settings->splitterState().isEmpty())
         m_splitter->restoreState(m_settings->splitterState());
-    else
-        m_splitter->setSizes({760, 600});
     if (!m_settings->tableHeaderState().isEmpty())
         m_table->horizontalHeader()->restoreState(m_settings->tableHeaderState());
+    m_table->fitColumns(); // Summary stretches, whatever an older saved state says
     if (m_settings->detailShowsRawJson())
         m_actions->jsonMode->setChecked(true);
 }
@@ -416,8 +434,10 @@ void MainWindow::updateProgress()
     const bool api = m_session->kind() == RunSession::Kind::Api;
     if (m_session->isOpen() && !(api && m_session->loader()->state() == RunLoader::State::Idle))
         m_header->setProgress(progress.loaded, progress.known, progress.endKnown, progress.busy);
-    if (progress.firstMsecs && progress.lastMsecs)
+    if (progress.firstMsecs && progress.lastMsecs) {
         m_header->setTimeSpan(*progress.firstMsecs, *progress.lastMsecs);
+        m_session->model()->setTimeSpan(*progress.firstMsecs, *progress.lastMsecs);
+    }
     if (api && m_session->loader()->state() == RunLoader::State::Open && !progress.busy)
         statusBar()->clearMessage();
     // Open on the first entry, so the detail pane shows something useful straight away.
@@ -561,7 +581,7 @@ void MainWindow::goToEntry()
     if (rows == 0)
         return;
     bool ok = false;
-    const int number = QInputDialog::getInt(this, tr("Go to Entry"), tr("Entry number (1 to %1):").arg(rows),
+    const int number = QInputDialog::getInt(this, tr("Go to Entry"), tr("Entry number (1 to %1):").arg(QLocale().toString(rows)),
                                             std::max(1, m_currentRow + 1), 1, rows, 1, &ok);
     if (!ok)
         return;
@@ -618,18 +638,9 @@ void MainWindow::closeSearch()
 
 void MainWindow::updateFilterText()
 {
-    const QLocale locale;
-    m_header->setFilterText(m_proxy->isFiltering()
-                                ? tr("Showing %1 of %2").arg(locale.toString(m_proxy->rowCount()),
-                                                               locale.toString(m_proxy->sourceRowCount()))
-                                : QString());
-}
-
-void MainWindow::editRateLimit()
-{
-    const QString done = RateLimitPrompt::ask(this, m_settings, m_session->loader()->pacer());
-    if (!done.isEmpty())
-        statusBar()->showMessage(done, 6000);
+    const RunProgress progress = m_session->progress();
+    m_header->setFilterCounts(m_proxy->isFiltering(), m_proxy->rowCount(), progress.loaded, progress.known,
+                              progress.endKnown, m_session->loader()->isLoadingAll());
 }
 
 void MainWindow::toggleFocus()

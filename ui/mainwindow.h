@@ -19,7 +19,7 @@ class MarkController;
 class MessageBanner;
 class OpenRunFlow;
 class QMenu;
-class QSplitter;
+class ProportionalSplitter;
 class QStackedWidget;
 class RunFollower;
 class RunHeader;
@@ -108,7 +108,6 @@ private:
     void updateFilterText();
     QVector<int> shownSourceRows() const;
     void goToEntry();
-    void editRateLimit();
     void showShortcuts();
     void showAbout();
 
@@ -126,7 +125,7 @@ private:
     EmptyState *m_empty;
     RunHeader *m_header;
     MessageBanner *m_banner;
-    QSplitter *m_splitter;
+    ProportionalSplitter *m_splitter;
     LogTableView *m_table;
     DetailPane *m_detail;
     SearchBar *m_searchBar;

@@ -7,6 +7,13 @@
 
 #include <algorithm>
 
+namespace {
+// The lane beside the bar where the ticks go: never under the thumb, so many matches cannot
+// hide it. Search matches take its left part, the user's marks its right part.
+constexpr int kLaneWidth = 7;
+constexpr int kMatchTickWidth = 4;
+}
+
 MarkedScrollBar::MarkedScrollBar(QWidget *parent)
     : QScrollBar(Qt::Vertical, parent)
 {
@@ -33,28 +40,35 @@ void MarkedScrollBar::setUserMarks(const QVector<int> &rows, int rowCount)
     update();
 }
 
-void MarkedScrollBar::paintEvent(QPaintEvent *event)
+QSize MarkedScrollBar::sizeHint() const
 {
-    QScrollBar::paintEvent(event);
-    const bool matches = !m_rows.isEmpty() && m_rowCount > 0;
-    const bool userMarks = !m_userRows.isEmpty() && m_userRowCount > 0;
-    if (!matches && !userMarks)
-        return;
+    QSize size = QScrollBar::sizeHint();
+    size.setWidth(size.width() + kLaneWidth);
+    return size;
+}
+
+void MarkedScrollBar::paintEvent(QPaintEvent *)
+{
+    // The bar as the style draws it, narrower by the lane; its parts keep their heights, so
+    // clicks and drags land where they look.
     QStyleOptionSlider option;
     initStyleOption(&option);
+    option.rect.setWidth(std::max(1, option.rect.width() - kLaneWidth));
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Window));
+    style()->drawComplexControl(QStyle::CC_ScrollBar, &option, &painter, this);
     const QRect groove = style()->subControlRect(QStyle::CC_ScrollBar, &option, QStyle::SC_ScrollBarGroove, this);
     if (groove.height() <= 0)
         return;
-    QPainter painter(this);
+    const int laneLeft = option.rect.right() + 1;
     painter.setPen(Qt::NoPen);
-    if (matches) {
-        painter.setBrush(QColor(0xe6, 0x9a, 0x1e));
-        paintTicks(painter, groove, m_rows, m_rowCount, groove.left() + 2, groove.width() - 4);
+    if (!m_rows.isEmpty() && m_rowCount > 0) {
+        painter.setBrush(RunlogPalette::matchMark());
+        paintTicks(painter, groove, m_rows, m_rowCount, laneLeft + 1, kMatchTickWidth - 1);
     }
-    if (userMarks) {
+    if (!m_userRows.isEmpty() && m_userRowCount > 0) {
         painter.setBrush(RunlogPalette::mark());
-        const int width = std::max(3, groove.width() / 2 - 1);
-        paintTicks(painter, groove, m_userRows, m_userRowCount, groove.right() - width, width);
+        paintTicks(painter, groove, m_userRows, m_userRowCount, laneLeft + kMatchTickWidth, kLaneWidth - kMatchTickWidth);
     }
 }
 

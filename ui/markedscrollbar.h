@@ -6,7 +6,8 @@
 class QPainter;
 
 // A vertical scroll bar that shows where the matches are, like an editor's overview ruler: one
-// tick per pixel row that holds at least one matching table row; and the user's marks beside them.
+// tick per pixel row that holds at least one matching table row, in a narrow lane beside the
+// bar, so the thumb stays visible however many matches there are.
 class MarkedScrollBar : public QScrollBar
 {
     Q_OBJECT
@@ -20,6 +21,7 @@ public:
     // The user's marks (m), drawn apart from the matches: at the bar's right edge, in blue.
     void setUserMarks(const QVector<int> &rows, int rowCount);
     int userMarkCount() const { return int(m_userRows.size()); }
+    QSize sizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;

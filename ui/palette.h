@@ -5,9 +5,16 @@
 
 #include <QColor>
 
-// The few colours Runlog uses to tell things apart at a glance, in one place.
+class QPalette;
+
+// The few colours Runlog uses to tell things apart at a glance, in one place. Text colours come
+// in a light and a dark variant, each chosen to be readable on that palette's backgrounds
+// (WCAG AA: a contrast ratio of at least 4.5 for text).
 namespace RunlogPalette {
+
+// A hue per kind of entry (scroll bar marks, accents); not for text.
 QColor forCategory(MessageCategory category);
+// The status badge's background; its text is white.
 QColor forPhase(RunPhase phase);
 QColor errorBackground();
 QColor warningBackground();
@@ -15,4 +22,26 @@ QColor warningBackground();
 // (translucent, so it reads on light and dark backgrounds alike).
 QColor mark();
 QColor markTint();
+
+// Whether a palette is a dark one (light text on dark backgrounds).
+bool isDark(const QPalette &palette);
+
+// A message type's pill in the table: its text and its background.
+struct Badge
+{
+    QColor text;
+    QColor background;
+};
+Badge badgeFor(MessageCategory category, bool dark);
+
+// Text that must stand out from the table's rows: a long gap, an error (a page that failed).
+QColor longGapText(bool dark);
+QColor errorText(bool dark);
+// Search matches: the mark beside the scroll bar and at a row's edge, and a match's background
+// inside a cell.
+QColor matchMark();
+QColor matchBackground(bool dark);
+// Quieter text for the # and Time columns: between the palette's text and base colours, still
+// readable (AA) on either palette.
+QColor quietText(const QPalette &palette);
 }

@@ -1,6 +1,9 @@
 #include "runheader.h"
 
+#include "elidedlabel.h"
 #include "json/jsontext.h"
+#include "json/keyfieldsummary.h"
+#include "markdownview.h"
 #include "run/logentry.h"
 #include "run/runstatus.h"
 #include "run/timestamps.h"
@@ -16,6 +19,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -60,11 +64,13 @@ RunHeader::RunHeader(QWidget *parent)
     , m_status(makeLabel(this, false))
     , m_created(makeLabel(this))
     , m_duration(makeLabel(this))
-    , m_result(makeLabel(this))
-    , m_link(new QLabel(this))
-    , m_metadata(makeLabel(this))
+    , m_result(new ElidedLabel(this))
+    , m_link(makeLabel(this, false))
+    , m_metadata(new ElidedLabel(this))
     , m_metadataToggle(new QToolButton(this))
-    , m_metadataFull(new QPlainTextEdit(this))
+    , m_details(new QWidget(this))
+    , m_resultFull(new MarkdownView(m_details))
+    , m_metadataFull(new QPlainTextEdit(m_details))
     , m_progressText(makeLabel(this, false))
     , m_filterText(makeLabel(this, false))
     , m_progress(new QProgressBar(this))
@@ -84,15 +90,26 @@ RunHeader::RunHeader(QWidget *parent)
     m_link->setTextFormat(Qt::RichText);
     m_link->setOpenExternalLinks(true);
     m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    // A long address must not set the window's minimum width.
+    m_link->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_link->setMinimumWidth(40);
+    m_created->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_created->setMinimumWidth(40);
     m_metadataToggle->setText(tr("Details"));
     m_metadataToggle->setCheckable(true);
     m_metadataToggle->setAutoRaise(true);
-    m_metadataToggle->setToolTip(tr("Show the run's metadata in full"));
+    m_metadataToggle->setToolTip(tr("Show the run's result and metadata in full"));
+    m_resultFull->setMinimumHeight(60);
     m_metadataFull->setReadOnly(true);
     m_metadataFull->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_metadataFull->setMaximumHeight(160);
-    m_metadataFull->hide();
-    connect(m_metadataToggle, &QToolButton::toggled, m_metadataFull, &QWidget::setVisible);
+    m_metadataFull->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *detailsLayout = new QHBoxLayout(m_details);
+    detailsLayout->setContentsMargins(0, 2, 0, 0);
+    detailsLayout->addWidget(m_resultFull, 3);
+    detailsLayout->addWidget(m_metadataFull, 2);
+    m_details->setMaximumHeight(240);
+    m_details->hide();
+    connect(m_metadataToggle, &QToolButton::toggled, m_details, &QWidget::setVisible);
 
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(6);
@@ -107,27 +124,35 @@ RunHeader::RunHeader(QWidget *parent)
         wide->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *topRow = new QHBoxLayout;
+    m_topRow = topRow;
     topRow->addWidget(m_title, 0, Qt::AlignVCenter);
     topRow->addWidget(m_organization, 0, Qt::AlignVCenter);
     topRow->addWidget(m_status, 0, Qt::AlignVCenter);
     topRow->addSpacing(12);
-    topRow->addWidget(m_created);
+    topRow->addWidget(m_created, 2);
     topRow->addSpacing(12);
     topRow->addWidget(m_duration);
     topRow->addStretch(1);
     auto *progressBox = new QVBoxLayout;
     progressBox->setSpacing(2);
-    m_filterText->setStyleSheet(QStringLiteral("color: #b06000; font-weight: bold"));
+    // The filter's count sits on the line of the loaded count: it appears and goes without
+    // moving anything below the header.
+    m_filterText->setTextFormat(Qt::RichText); // our own words and numbers, and the Load All link
+    m_filterText->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_filterText, &QLabel::linkActivated, this, &RunHeader::loadAllRequested);
     m_filterText->hide();
-    progressBox->addWidget(m_filterText, 0, Qt::AlignRight);
-    progressBox->addWidget(m_progressText, 0, Qt::AlignRight);
+    auto *countsRow = new QHBoxLayout;
+    countsRow->setSpacing(10);
+    countsRow->addWidget(m_filterText);
+    countsRow->addWidget(m_progressText);
+    progressBox->addLayout(countsRow);
     progressBox->addWidget(m_progress, 0, Qt::AlignRight);
     topRow->addLayout(progressBox);
 
     auto *metadataRow = new QHBoxLayout;
-    metadataRow->addWidget(m_link);
+    metadataRow->addWidget(m_link, 1);
     metadataRow->addSpacing(16);
-    metadataRow->addWidget(m_metadata, 1);
+    metadataRow->addWidget(m_metadata, 3);
     metadataRow->addWidget(m_metadataToggle);
 
     auto *layout = new QVBoxLayout(this);
@@ -136,7 +161,7 @@ RunHeader::RunHeader(QWidget *parent)
     layout->addLayout(topRow);
     layout->addWidget(m_result);
     layout->addLayout(metadataRow);
-    layout->addWidget(m_metadataFull);
+    layout->addWidget(m_details);
     clear();
 }
 
@@ -150,10 +175,11 @@ void RunHeader::clear()
     m_result->hide();
     m_link->clear();
     m_link->setToolTip(QString());
-    m_metadata->clear();
+    m_metadata->setFullText(QString());
     m_metadataToggle->hide();
     m_metadataToggle->setChecked(false);
     m_metadataFull->clear();
+    m_resultFull->clear();
     m_progressText->clear();
     m_progress->hide();
     m_firstMsecs = m_lastMsecs = LogEntry::kNoTime;
@@ -167,15 +193,58 @@ void RunHeader::setSourceDescription(const QString &text)
     m_link->setToolTip(shown == text ? QString() : PlainText::toolTip(text));
 }
 
-void RunHeader::setFilterText(const QString &text)
+void RunHeader::setFilterCounts(bool filtering, int shown, int loaded, int total, bool totalKnown, bool loadingAll)
 {
-    m_filterText->setText(text);
-    m_filterText->setVisible(!text.isEmpty());
+    if (!filtering) {
+        m_filterText->clear();
+        m_filterText->hide();
+        return;
+    }
+    const QLocale locale;
+    QString text;
+    if (loaded >= total && totalKnown)
+        text = tr("Showing %1 of %2").arg(locale.toString(shown), locale.toString(total));
+    else if (totalKnown)
+        text = tr("Showing %1 in the %2 loaded of %3").arg(locale.toString(shown), locale.toString(loaded), locale.toString(total));
+    else
+        text = tr("Showing %1 in the %2 loaded so far").arg(locale.toString(shown), locale.toString(loaded));
+    const bool partial = loaded < total || !totalKnown;
+    QString html = QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped());
+    if (partial && !loadingAll)
+        html += QStringLiteral(" · <a href=\"load-all\">%1</a>").arg(tr("Load all").toHtmlEscaped());
+    m_filterText->setText(html);
+    m_filterText->setToolTip(partial ? tr("The filter counts only the entries loaded so far") : QString());
+    m_filterText->show();
 }
 
 QString RunHeader::filterText() const
 {
-    return m_filterText->isHidden() ? QString() : m_filterText->text();
+    if (m_filterText->isHidden())
+        return {};
+    QTextDocument plain;
+    plain.setHtml(m_filterText->text());
+    return plain.toPlainText();
+}
+
+void RunHeader::setLiveWidget(QWidget *widget)
+{
+    widget->setParent(this);
+    m_topRow->insertWidget(2, widget, 0, Qt::AlignVCenter);
+}
+
+bool RunHeader::isShowingDetails() const
+{
+    return m_metadataToggle->isChecked();
+}
+
+void RunHeader::setShowingDetails(bool show)
+{
+    m_metadataToggle->setChecked(show);
+}
+
+QString RunHeader::resultMarkdownShown() const
+{
+    return m_resultFull->toPlainText();
 }
 
 void RunHeader::setTitle(const QString &title)
@@ -221,17 +290,19 @@ void RunHeader::setRunInfo(const RunInfo &info)
         m_created->clear();
     }
 
-    if (info.result && !info.result->trimmed().isEmpty()) {
-        // One line here; the whole result is in the tooltip and in the metadata details.
-        const QString firstLine = info.result->trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
-        const bool more = info.result->trimmed().contains(QLatin1Char('\n'));
-        m_result->setText(m_result->fontMetrics().elidedText(
-            tr("Result: %1").arg(firstLine) + (more ? QStringLiteral(" …") : QString()), Qt::ElideRight, 1400));
-        m_result->setToolTip(PlainText::toolTip(info.result->left(4000)));
+    const bool hasResult = info.result && !info.result->trimmed().isEmpty();
+    if (hasResult) {
+        // One line of text here (the Markdown's text, not its marks); the whole result, rendered
+        // and selectable, under Details.
+        m_result->setFullText(tr("Result: %1").arg(MarkdownView::firstPlainLine(*info.result)));
+        m_result->setToolTip(tr("Details shows the whole result"));
+        m_resultFull->setMarkdownText(*info.result);
         m_result->show();
     } else {
         m_result->hide();
+        m_resultFull->clear();
     }
+    m_resultFull->setVisible(hasResult);
 
     if (info.webUrl && !info.webUrl->isEmpty()) {
         m_link->setText(PlainText::link(*info.webUrl, elided(m_link, *info.webUrl, kMaxLinkWidth)));
@@ -241,17 +312,19 @@ void RunHeader::setRunInfo(const RunInfo &info)
         m_link->setToolTip(QString());
     }
 
-    if (!info.metadataJson.isEmpty() && info.metadataJson != "{}") {
-        const QByteArray compact = JsonText::compact(info.metadataJson);
-        const QString oneLine = QString::fromUtf8(compact.left(2000));
-        m_metadata->setText(m_metadata->fontMetrics().elidedText(tr("Metadata: %1").arg(oneLine), Qt::ElideRight, 900));
-        m_metadataFull->setPlainText(QString::fromUtf8(JsonText::pretty(info.metadataJson)));
-        m_metadataToggle->show();
+    const bool hasMetadata = !info.metadataJson.isEmpty() && info.metadataJson != "{}";
+    if (hasMetadata) {
+        QByteArray oneLine = KeyFieldSummary::of(info.metadataJson, 2000);
+        if (oneLine.isEmpty()) // not an object
+            oneLine = JsonText::compactPreview(info.metadataJson, 2000);
+        m_metadata->setFullText(tr("Metadata: %1").arg(QString::fromUtf8(oneLine)));
+        m_metadataFull->setPlainText(JsonText::readable(info.metadataJson));
     } else {
-        m_metadata->clear();
-        m_metadataToggle->hide();
-        m_metadataFull->hide();
+        m_metadata->setFullText(QString());
+        m_metadataFull->clear();
     }
+    m_metadataFull->setVisible(hasMetadata);
+    m_metadataToggle->setVisible(hasMetadata || hasResult);
 }
 
 void RunHeader::setProgress(int loaded, int known, bool endKnown, bool busy)
@@ -264,7 +337,7 @@ void RunHeader::setProgress(int loaded, int known, bool endKnown, bool busy)
     } else if (known == 0 && endKnown) {
         m_progressText->setText(tr("No entries"));
     } else if (endKnown) {
-        m_progressText->setText(loaded == known ? tr("%1 entries").arg(locale.toString(known))
+        m_progressText->setText(loaded == known ? (known == 1 ? tr("1 entry") : tr("%1 entries").arg(locale.toString(known)))
                                                 : tr("Loaded %1 of %2").arg(locale.toString(loaded), locale.toString(known)));
     } else {
         m_progressText->setText(tr("Loaded %1 of %2+").arg(locale.toString(loaded), locale.toString(known)));

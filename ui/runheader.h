@@ -4,13 +4,18 @@
 
 #include <QWidget>
 
+class ElidedLabel;
+class MarkdownView;
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPlainTextEdit;
 class QToolButton;
 
-// The run at a glance: ID and organization, status badge, created time and duration, result,
-// web link, metadata (one line, expandable), and how much of the run is loaded.
+// The run at a glance: ID and organization, status badge (and the Live switch of a run that is
+// going), created time and duration, result and metadata in one line each, web link, and how
+// much of the run is loaded and shown. Details opens the result, rendered from its Markdown and
+// selectable, beside the metadata as key: value lines. Every line elides to the window's width.
 class RunHeader : public QWidget
 {
     Q_OBJECT
@@ -30,9 +35,20 @@ public:
 
     // The status in full (upper case), as the badge shows it when it is not too long.
     QString statusText() const;
-    // "Showing 120 of 4,210" while a filter is on; empty hides it.
-    void setFilterText(const QString &text);
+    // While a filter is on: how many entries it shows, and of what. Beside the loaded count,
+    // so that turning a filter on or off moves nothing. `loaded` < `total` says the count covers
+    // only the loaded part, and offers to load the rest.
+    void setFilterCounts(bool filtering, int shown, int loaded, int total, bool totalKnown, bool loadingAll);
     QString filterText() const;
+    // A widget shown after the status badge (the Live switch).
+    void setLiveWidget(QWidget *widget);
+    // The Details part: the result (Markdown) and the metadata.
+    bool isShowingDetails() const;
+    void setShowingDetails(bool show);
+    QString resultMarkdownShown() const;
+
+signals:
+    void loadAllRequested();
 
 private:
     void updateDuration();
@@ -43,11 +59,14 @@ private:
     QString m_statusText; // in full; the badge may show it cut short
     QLabel *m_created;
     QLabel *m_duration;
-    QLabel *m_result;
+    ElidedLabel *m_result;
     QLabel *m_link;
-    QLabel *m_metadata;
+    ElidedLabel *m_metadata;
     QToolButton *m_metadataToggle;
+    QWidget *m_details;
+    MarkdownView *m_resultFull;
     QPlainTextEdit *m_metadataFull;
+    QHBoxLayout *m_topRow = nullptr;
     QLabel *m_progressText;
     QLabel *m_filterText;
     QProgressBar *m_progress;

@@ -2,6 +2,8 @@
 
 #include "plainlabel.h"
 #include "plaintext.h"
+#include "elidedlabel.h"
+#include "palette.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -9,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QToolButton>
 
 namespace {
@@ -40,7 +43,7 @@ SearchBar::SearchBar(QWidget *parent)
 {
     m_edit->setPlaceholderText(tr("Search thoughts, tools, inputs, outputs and observations"));
     m_edit->setClearButtonEnabled(true);
-    m_edit->setMinimumWidth(280);
+    m_edit->setMinimumWidth(140);
     m_edit->installEventFilter(this);
     m_case->setShortcut(QKeySequence(Qt::ALT | Qt::Key_C));
     m_word->setShortcut(QKeySequence(Qt::ALT | Qt::Key_W));
@@ -51,8 +54,13 @@ SearchBar::SearchBar(QWidget *parent)
     m_next->setArrowType(Qt::DownArrow);
     m_next->setAutoRaise(true);
     m_next->setToolTip(tr("Next match (Enter, F3, n)"));
-    m_result->setMinimumWidth(170);
+    // Fixed: the count changing as you type must not move the buttons after it.
+    m_result->setFixedWidth(m_result->fontMetrics().horizontalAdvance(QStringLiteral("99,999 of 99,999")) + 16);
+    m_result->setTextFormat(Qt::PlainText);
     m_coverage->setStyleSheet(QStringLiteral("color: gray"));
+    m_coverage->setTextFormat(Qt::PlainText);
+    m_coverage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_coverage->setMinimumWidth(60);
     m_loadAll->setToolTip(tr("Fetch the pages not loaded yet (paced by the rate limit) so the search covers the whole run"));
     m_onlyMatching->setToolTip(tr("Show only the entries that match"));
     m_filter->setText(tr("Filter"));
@@ -125,20 +133,30 @@ void SearchBar::focusSearch()
     m_edit->selectAll();
 }
 
-void SearchBar::setResultText(const QString &text)
+void SearchBar::setResultText(const QString &text, const QString &detail)
 {
-    m_errorText.clear();
+    m_busy = m_error = false;
     m_result->setStyleSheet(QString());
-    m_result->setText(text);
-    m_result->setToolTip(QString());
+    m_result->setText(m_result->fontMetrics().elidedText(text, Qt::ElideRight, m_result->width()));
+    m_result->setToolTip(PlainText::toolTip(detail));
 }
 
 void SearchBar::setErrorText(const QString &text)
 {
-    m_errorText = text;
-    m_result->setStyleSheet(QStringLiteral("color: #c03030"));
-    m_result->setText(m_result->fontMetrics().elidedText(text, Qt::ElideRight, 320));
-    m_result->setToolTip(PlainText::toolTip(text)); // the words of a regular expression's error
+    m_busy = false;
+    m_error = true;
+    m_result->setStyleSheet(QStringLiteral("color: %1").arg(RunlogPalette::errorText(RunlogPalette::isDark(palette())).name()));
+    m_result->setText(m_result->fontMetrics().elidedText(text, Qt::ElideRight, m_result->width()));
+    m_result->setToolTip(PlainText::toolTip(text));
+}
+
+void SearchBar::setBusyText(const QString &text)
+{
+    m_busy = true;
+    m_error = false;
+    m_result->setStyleSheet(QStringLiteral("color: gray; font-style: italic"));
+    m_result->setText(text);
+    m_result->setToolTip(QString());
 }
 
 void SearchBar::setCoverage(const QString &text, bool offerLoadAll, bool loading)
@@ -152,12 +170,16 @@ void SearchBar::setCoverage(const QString &text, bool offerLoadAll, bool loading
 
 QString SearchBar::resultText() const
 {
-    return m_errorText.isEmpty() ? m_result->text() : m_errorText;
+    if (m_result->toolTip().isEmpty())
+        return m_result->text();
+    QTextDocument plain;
+    plain.setHtml(m_result->toolTip());
+    return plain.toPlainText();
 }
 
 QString SearchBar::errorText() const
 {
-    return m_errorText;
+    return m_error ? resultText() : QString();
 }
 
 QString SearchBar::coverageText() const

@@ -25,9 +25,14 @@ public:
     void focusSearch();
     QLineEdit *patternEdit() const { return m_edit; }
 
-    // "37 matches in 21 entries", or why the pattern is invalid (shown in red).
-    void setResultText(const QString &text);
+    // "3 of 21" (the selected match), "21 entries" or "No matches", in a place of fixed width;
+    // `detail` ("37 matches in 21 entries") is its tooltip. Or why the pattern is invalid (in
+    // red), or that a new search is under way (in grey, the last count gone).
+    void setResultText(const QString &text, const QString &detail = QString());
     void setErrorText(const QString &text);
+    void setBusyText(const QString &text);
+    bool isBusy() const { return m_busy; }
+    // The full count ("37 matches in 21 entries") when there is one, else what the bar shows.
     // Shown while part of the run is not loaded: "Searching 1,200 of 12,000 entries".
     void setCoverage(const QString &text, bool offerLoadAll, bool loading);
     QString resultText() const;
@@ -58,11 +63,12 @@ private:
     QToolButton *m_next;
     QLabel *m_result;
     QLabel *m_coverage;
-    QString m_errorText; // in full; the label may show it elided
     QPushButton *m_loadAll;
     QCheckBox *m_onlyMatching;
     QToolButton *m_filter;
     QToolButton *m_close;
     QTimer m_debounce;
     bool m_loading = false;
+    bool m_busy = false;
+    bool m_error = false;
 };

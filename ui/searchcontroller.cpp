@@ -1,6 +1,7 @@
 #include "searchcontroller.h"
 
 #include "detailpane.h"
+#include "logitemdelegate.h"
 #include "logtableview.h"
 #include "markedscrollbar.h"
 #include "model/logtablemodel.h"
@@ -64,7 +65,10 @@ SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *pr
         updateMarks(m_result.matchingRows);
         emit filterStateChanged();
     });
-    connect(m_table, &LogTableView::currentRowChanged, this, [this] { m_userMovedSinceStart = true; });
+    connect(m_table, &LogTableView::currentRowChanged, this, [this] {
+        m_userMovedSinceStart = true;
+        showResult();
+    });
 }
 
 bool SearchController::isSearching() const
@@ -83,9 +87,11 @@ void SearchController::clear()
     m_rerun.stop();
     m_query = SearchQuery();
     m_result = SearchResult();
+    m_awaitingFirstResult = false;
     m_proxy->setMatchingRows({});
     m_scrollBar->clearMarks();
     m_detail->setHighlight(SearchQuery());
+    m_table->logDelegate()->setHighlight(QRegularExpression());
     m_table->viewport()->update();
     emit resultChanged();
 }
@@ -96,6 +102,7 @@ void SearchController::onQueryChanged(const SearchQuery &query)
         return;
     m_query = query;
     m_detail->setHighlight(query.isValid() ? query : SearchQuery());
+    m_table->logDelegate()->setHighlight(query.isValid() && !query.isEmpty() ? query.regularExpression() : QRegularExpression());
     if (query.isEmpty()) {
         clear();
         m_bar->setResultText(QString());
@@ -107,6 +114,10 @@ void SearchController::onQueryChanged(const SearchQuery &query)
         return;
     }
     m_userMovedSinceStart = false;
+    // The last query's count is not this one's: say it is being worked on until it is known.
+    m_result = SearchResult();
+    m_awaitingFirstResult = true;
+    m_bar->setBusyText(tr("Searching…"));
     start();
 }
 
@@ -136,7 +147,8 @@ void SearchController::onProgress(quint64 search, const SearchResult &partial)
 {
     if (search != m_runner->currentSearch())
         return;
-    m_bar->setResultText(tr("%1 matches so far…").arg(QLocale().toString(partial.matchCount)));
+    m_bar->setBusyText(partial.entryCount == 1 ? tr("1 entry so far…")
+                                               : tr("%1 entries so far…").arg(QLocale().toString(partial.entryCount)));
     updateMarks(partial.matchingRows);
 }
 
@@ -145,24 +157,43 @@ void SearchController::onFinished(quint64 search, const SearchResult &result)
     if (search != m_runner->currentSearch())
         return;
     m_result = result;
+    m_awaitingFirstResult = false;
     if (!result.error.isEmpty()) {
         m_bar->setErrorText(result.error);
         return;
     }
-    const QLocale locale;
-    if (result.matchCount == 0)
-        m_bar->setResultText(tr("No matches"));
-    else
-        m_bar->setResultText(tr("%1 %2 in %3 %4")
-                                 .arg(locale.toString(result.matchCount),
-                                      result.matchCount == 1 ? tr("match") : tr("matches"),
-                                      locale.toString(result.entryCount),
-                                      result.entryCount == 1 ? tr("entry") : tr("entries")));
+    showResult();
     m_proxy->setMatchingRows(result.matchingRows);
     updateMarks(result.matchingRows);
     updateCoverage();
     m_table->viewport()->update();
     emit resultChanged();
+}
+
+void SearchController::showResult()
+{
+    if (m_query.isEmpty() || !m_query.isValid() || m_awaitingFirstResult || !m_result.error.isEmpty())
+        return;
+    if (m_result.matchCount == 0) {
+        m_bar->setResultText(tr("No matches"), QString());
+        return;
+    }
+    const QLocale locale;
+    // Moving between matches goes entry by entry: the position counts entries.
+    const QString matches = locale.toString(m_result.matchCount);
+    const QString detail = m_result.entryCount != 1 ? tr("%1 matches in %2 entries").arg(matches, locale.toString(m_result.entryCount))
+        : m_result.matchCount == 1                  ? tr("1 match in 1 entry")
+                                                    : tr("%1 matches in 1 entry").arg(matches);
+    const QVector<int> &rows = m_result.matchingRows;
+    const int current = m_table->currentIndex().isValid() ? currentSourceRow() : -1;
+    const auto found = std::lower_bound(rows.begin(), rows.end(), current);
+    if (current >= 0 && found != rows.end() && *found == current) {
+        const int position = int(found - rows.begin()) + 1;
+        const int shown = m_model->isReversed() ? int(rows.size()) - position + 1 : position;
+        m_bar->setResultText(tr("%1 of %2").arg(locale.toString(shown), locale.toString(rows.size())), detail);
+    } else {
+        m_bar->setResultText(rows.size() == 1 ? tr("1 entry") : tr("%1 entries").arg(locale.toString(rows.size())), detail);
+    }
 }
 
 void SearchController::updateMarks(const QVector<int> &sourceRows)
@@ -287,13 +318,21 @@ void SearchController::populateFilterMenu(QMenu *menu)
             });
         }
     };
-    addSection(tr("Message types"), m_facets->messageTypes(), true);
-    addSection(tr("Tools"), m_facets->toolNames(), false);
+    // Counts cover the entries loaded: say so while that is not the whole run.
+    const int loaded = m_loader->loadedRows();
+    const bool partial = m_loader->state() != RunLoader::State::Idle
+        && (loaded < m_loader->knownRows() || !m_loader->isEndKnown());
+    const QString loadedText = locale.toString(loaded);
+    const QString knownText = m_loader->isEndKnown() ? locale.toString(m_loader->knownRows())
+                                                     : tr("%1+").arg(locale.toString(m_loader->knownRows()));
+    addSection(partial ? tr("Message types (in %1 loaded of %2)").arg(loadedText, knownText) : tr("Message types"),
+               m_facets->messageTypes(), true);
+    addSection(partial ? tr("Tools (in %1 loaded of %2)").arg(loadedText, knownText) : tr("Tools"),
+               m_facets->toolNames(), false);
+    if (partial)
+        menu->addAction(tr("Load All Entries"), m_loader, &RunLoader::loadAll);
     menu->addSeparator();
-    QAction *only = menu->addAction(tr("Only Entries Matching the Search"));
-    only->setCheckable(true);
-    only->setChecked(m_proxy->isMatchingOnly());
-    connect(only, &QAction::toggled, m_bar, &SearchBar::setOnlyMatching);
+    // "Only matching" is the search bar's switch alone: one control, not two.
     QAction *clearAll = menu->addAction(tr("Clear Filters"), this, &SearchController::clearFilters);
     clearAll->setEnabled(m_proxy->isFiltering());
 }

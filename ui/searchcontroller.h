@@ -59,6 +59,9 @@ private:
     void onProgress(quint64 search, const SearchResult &partial);
     void onFinished(quint64 search, const SearchResult &result);
     void updateMarks(const QVector<int> &sourceRows);
+    // "3 of 128" while a match is selected, else how many entries match; the counts in full in
+    // the tooltip.
+    void showResult();
     void moveToMatch(bool forward);
     void selectSourceRow(int sourceRow);
     int currentSourceRow() const;
@@ -77,4 +80,5 @@ private:
     SearchResult m_result;
     QTimer m_rerun;                  // new pages arrived: search again, a little later
     bool m_userMovedSinceStart = false;
+    bool m_awaitingFirstResult = false; // a new query runs: its count is not known yet
 };

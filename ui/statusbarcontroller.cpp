@@ -61,7 +61,7 @@ void StatusBarController::updateCount()
         m_countLabel->clear();
         break;
     case RunSession::Kind::File:
-        m_countLabel->setText(tr("%Ln entries", nullptr, progress.loaded));
+        m_countLabel->setText(progress.loaded == 1 ? tr("1 entry") : tr("%1 entries").arg(locale.toString(progress.loaded)));
         break;
     case RunSession::Kind::Api:
         m_countLabel->setText(!m_session->hasRunInfo()

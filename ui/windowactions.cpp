@@ -1,6 +1,7 @@
 #include "windowactions.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QMenu>
 #include <QMenuBar>
 #include <QWidget>
@@ -81,6 +82,28 @@ WindowActions::WindowActions(QWidget *window)
     shortcuts = make(tr("&Keyboard Shortcuts"), {QKeySequence::HelpContents});
     about = make(tr("&About Runlog"));
     about->setMenuRole(QAction::AboutRole);
+
+    auto *timeGroup = new QActionGroup(this);
+    timeLocal = makeChoice(tr("&Local Time"), timeGroup);
+    timeLocal->setToolTip(tr("Times in this computer's time zone (with the date when the run spans days)"));
+    timeUtc = makeChoice(tr("&UTC"), timeGroup);
+    timeUtc->setToolTip(tr("Times in UTC, as the server sends them"));
+    timeSinceStart = makeChoice(tr("Time Since the Run's &Start"), timeGroup);
+    timeSinceStart->setToolTip(tr("How long after the run's first entry each entry came"));
+    timeLocal->setChecked(true);
+    auto *themeGroup = new QActionGroup(this);
+    themeSystem = makeChoice(tr("&System"), themeGroup);
+    themeLight = makeChoice(tr("&Light"), themeGroup);
+    themeDark = makeChoice(tr("&Dark"), themeGroup);
+    themeSystem->setChecked(true);
+}
+
+QAction *WindowActions::makeChoice(const QString &text, QObject *group)
+{
+    QAction *action = make(text);
+    action->setCheckable(true);
+    static_cast<QActionGroup *>(group)->addAction(action);
+    return action;
 }
 
 QAction *WindowActions::make(const QString &text, const QList<QKeySequence> &keys)
@@ -128,6 +151,10 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     view->addAction(newestFirst);
     view->addMenu(filter);
     view->addAction(follow);
+    QMenu *time = view->addMenu(tr("&Time Column"));
+    time->addActions({timeLocal, timeUtc, timeSinceStart});
+    QMenu *theme = view->addMenu(tr("T&heme"));
+    theme->addActions({themeSystem, themeLight, themeDark});
     view->addSeparator();
     view->addAction(jsonMode);
     view->addAction(wordWrap);

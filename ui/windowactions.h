@@ -66,8 +66,17 @@ public:
     QAction *shortcuts;
     QAction *about;
 
+    // View > Time Column and View > Theme: one of each group is checked.
+    QAction *timeLocal;
+    QAction *timeUtc;
+    QAction *timeSinceStart;
+    QAction *themeSystem;
+    QAction *themeLight;
+    QAction *themeDark;
+
 private:
     QAction *make(const QString &text, const QList<QKeySequence> &keys = {});
+    QAction *makeChoice(const QString &text, QObject *group);
 
     QWidget *m_window;
 };

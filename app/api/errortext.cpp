@@ -71,6 +71,15 @@ QString describe(const ApiError &error, const RunRef &run)
     return {};
 }
 
+QString asSentence(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return trimmed;
+    static const QString enders = QStringLiteral(".!?…”\"");
+    return enders.contains(trimmed.back()) ? trimmed : trimmed + QLatin1Char('.');
+}
+
 QString describeWithStatus(const ApiError &error, const RunRef &run)
 {
     const QString sentence = describe(error, run);

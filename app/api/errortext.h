@@ -11,4 +11,7 @@ namespace ErrorText {
 QString describe(const ApiError &error, const RunRef &run);
 // For the command line: the sentence plus "(HTTP 404: Agent run not found.)" where it applies.
 QString describeWithStatus(const ApiError &error, const RunRef &run);
+// The text ended as a sentence, for putting another sentence after it: a detail from the network
+// ("…: Host not found") has no full stop of its own.
+QString asSentence(const QString &text);
 }

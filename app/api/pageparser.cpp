@@ -2,6 +2,8 @@
 
 #include "json/jsontext.h"
 #include "json/jsonvalidation.h"
+#include "json/keyfieldsummary.h"
+#include "run/messagecategory.h"
 #include "json/simdjsonvalues.h"
 #include "run/timestamps.h"
 
@@ -151,13 +153,19 @@ QString oneLine(QByteArrayView text, bool firstLineOnly, bool moreFollows)
 QString compactLine(std::string_view raw)
 {
     const QByteArrayView view(raw.data(), qsizetype(raw.size()));
+    // An object reads as its key fields; anything else (an array, a number) as compact JSON.
+    const QByteArray fields = KeyFieldSummary::of(view, kSummaryBytes);
+    if (!fields.isEmpty())
+        return oneLine(fields, false, false);
     const QByteArray preview = JsonText::compactPreview(view, kSummaryBytes);
+    if (preview == "{}")
+        return {}; // an empty object says nothing: the next source may
     // compactPreview stops at kSummaryBytes (or up to 3 bytes before, at a character boundary).
     const bool more = preview.size() >= kSummaryBytes - 3 && preview.size() < view.size();
     return oneLine(preview, false, more);
 }
 
-// What an entry contributes to its summary, in the order of preference.
+// What an entry contributes to its summary.
 struct SummarySources
 {
     std::optional<std::string_view> thought;          // text, unescaped
@@ -168,32 +176,39 @@ struct SummarySources
     QString observationOwned;
 };
 
-QString summaryOf(const SummarySources &s)
+QString thoughtLine(const SummarySources &s)
 {
-    const auto fromText = [](std::string_view v) {
-        return oneLine(QByteArrayView(v.data(), qsizetype(v.size())), true, false);
-    };
-    QString line;
     if (s.thought)
-        line = fromText(*s.thought);
-    else if (!s.thoughtOwned.isNull())
-        line = oneLine(s.thoughtOwned.toUtf8(), true, false);
-    if (!line.isEmpty())
-        return line;
+        return oneLine(QByteArrayView(s.thought->data(), qsizetype(s.thought->size())), true, false);
+    if (!s.thoughtOwned.isNull())
+        return oneLine(s.thoughtOwned.toUtf8(), true, false);
+    return {};
+}
+
+QString observationLine(const SummarySources &s)
+{
+    QString line;
     if (s.observationText)
-        line = fromText(*s.observationText);
+        line = oneLine(QByteArrayView(s.observationText->data(), qsizetype(s.observationText->size())), true, false);
     else if (!s.observationOwned.isNull())
         line = oneLine(s.observationOwned.toUtf8(), true, false);
-    if (!line.isEmpty())
-        return line;
-    if (s.observationJson) {
+    if (line.isEmpty() && s.observationJson)
         line = compactLine(*s.observationJson);
-        if (!line.isEmpty())
-            return line;
-    }
-    if (s.toolInputJson)
-        return compactLine(*s.toolInputJson);
-    return {};
+    return line;
+}
+
+// The thought says what the agent meant to do, so it leads; but an error or a final answer is
+// the observation itself (the thought before it is what the agent had been trying).
+QString summaryOf(const SummarySources &s, const QString &messageType)
+{
+    const MessageCategory category = messageCategoryOf(messageType);
+    const bool observationFirst = category == MessageCategory::Error || category == MessageCategory::Answer;
+    QString line = observationFirst ? observationLine(s) : thoughtLine(s);
+    if (line.isEmpty())
+        line = observationFirst ? thoughtLine(s) : observationLine(s);
+    if (line.isEmpty() && s.toolInputJson)
+        line = compactLine(*s.toolInputJson);
+    return line;
 }
 
 class Parser
@@ -417,7 +432,7 @@ private:
             m_failure = fail(QStringLiteral("log entry %1: \"agent_run_id\" is missing").arg(index));
             return false;
         }
-        entry.summary = summaryOf(summary);
+        entry.summary = summaryOf(summary, entry.messageType);
         return true;
     }
 

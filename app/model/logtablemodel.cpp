@@ -22,11 +22,23 @@ int LogTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
+    if (role == Qt::ToolTipRole) {
+        // Narrow columns elide their titles; the tooltip says them in full.
+        if (section == TimeColumn && m_timeStyle == TimeStyle::Local)
+            return tr("Time (local time zone)");
+        return headerData(section, orientation, Qt::DisplayRole);
+    }
     switch (section) {
     case IndexColumn: return tr("#");
-    case TimeColumn: return tr("Time");
+    case TimeColumn:
+        switch (m_timeStyle) {
+        case TimeStyle::Local: return tr("Time");
+        case TimeStyle::Utc: return tr("Time (UTC)");
+        case TimeStyle::SinceStart: return tr("Since Start");
+        }
+        return {};
     case GapColumn: return tr("Gap");
     case TypeColumn: return tr("Type");
     case ToolColumn: return tr("Tool");
@@ -102,16 +114,15 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return loaded ? displayData(row, index.column()) : placeholderData(row, index.column());
     case Qt::ToolTipRole:
-        if (loaded && index.column() == TimeColumn)
-            return m_store.at(row).createdAtText;
-        if (loaded && index.column() == SummaryColumn)
-            return m_store.at(row).summary;
-        // The cell may cut a long type or tool name short.
-        if (loaded && index.column() == TypeColumn)
-            return m_store.at(row).messageType;
-        if (loaded && index.column() == ToolColumn)
-            return m_store.at(row).toolName;
-        return {};
+        if (!loaded)
+            return {};
+        switch (index.column()) {
+        case TimeColumn: return m_store.at(row).createdAtText;
+        case TypeColumn: return m_store.at(row).messageType; // the pill elides a long type
+        case ToolColumn: return m_store.at(row).toolName;
+        case SummaryColumn: return m_store.at(row).summary;
+        default: return {};
+        }
     case Qt::TextAlignmentRole:
         if (index.column() == IndexColumn || index.column() == GapColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -149,7 +160,14 @@ QVariant LogTableModel::displayData(int row, int column) const
     switch (column) {
     case IndexColumn: return chronologicalIndex(row) + 1;
     case TimeColumn:
-        return entry.hasTime() ? Timestamps::formatLocal(entry.createdAtMsecs) : entry.createdAtText;
+        if (!entry.hasTime())
+            return entry.createdAtText;
+        switch (m_timeStyle) {
+        case TimeStyle::Local: return Timestamps::formatRowTime(entry.createdAtMsecs, Timestamps::Clock::Local, m_spansDays);
+        case TimeStyle::Utc: return Timestamps::formatRowTime(entry.createdAtMsecs, Timestamps::Clock::Utc, m_spansDays);
+        case TimeStyle::SinceStart: return Timestamps::formatSinceStart(entry.createdAtMsecs, m_firstMsecs);
+        }
+        return {};
     case GapColumn: {
         const qint64 gap = gapMsecs(row);
         return gap == LogEntry::kNoTime ? QString() : Timestamps::formatGap(gap);
@@ -178,6 +196,32 @@ QVariant LogTableModel::placeholderData(int row, int column) const
     }
 }
 
+void LogTableModel::setTimeStyle(TimeStyle style)
+{
+    if (m_timeStyle == style)
+        return;
+    m_timeStyle = style;
+    const qint64 first = m_firstMsecs;
+    m_firstMsecs = LogEntry::kNoTime; // recompute the day span for this clock
+    setTimeSpan(first, m_lastMsecs);
+    emit headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
+    if (m_store.size() > 0)
+        emit dataChanged(index(0, TimeColumn), index(m_store.size() - 1, TimeColumn), {Qt::DisplayRole});
+}
+
+void LogTableModel::setTimeSpan(qint64 firstMsecs, qint64 lastMsecs)
+{
+    const bool spansDays = Timestamps::onDifferentDays(firstMsecs, lastMsecs,
+                                                       m_timeStyle == TimeStyle::Utc ? Timestamps::Clock::Utc
+                                                                                     : Timestamps::Clock::Local);
+    const bool changed = firstMsecs != m_firstMsecs || spansDays != m_spansDays;
+    m_firstMsecs = firstMsecs;
+    m_lastMsecs = lastMsecs;
+    m_spansDays = spansDays;
+    if (changed && m_store.size() > 0)
+        emit dataChanged(index(0, TimeColumn), index(m_store.size() - 1, TimeColumn), {Qt::DisplayRole});
+}
+
 bool LogTableModel::canFetchMore(const QModelIndex &parent) const
 {
     return !parent.isValid() && m_moreAvailable;
@@ -194,6 +238,8 @@ void LogTableModel::clear()
     beginResetModel();
     m_store.clear();
     m_moreAvailable = false;
+    m_firstMsecs = m_lastMsecs = LogEntry::kNoTime;
+    m_spansDays = false;
     endResetModel();
 }
 

@@ -48,6 +48,13 @@ public:
     void setMarked(int row, bool marked);
     // Rows holding a mark, in row order.
     QVector<int> markedRows() const;
+    // How the Time column shows an entry's time.
+    enum class TimeStyle { Local, Utc, SinceStart };
+    void setTimeStyle(TimeStyle style);
+    TimeStyle timeStyle() const { return m_timeStyle; }
+    // The first and last entry times known: "since start" counts from the first, and a run that
+    // spans days shows dates.
+    void setTimeSpan(qint64 firstMsecs, qint64 lastMsecs);
 
     // For RunLoader.
     void clear();
@@ -74,4 +81,8 @@ private:
     bool m_reversed = false;
     bool m_moreAvailable = false;
     QSet<int> m_marked;
+    TimeStyle m_timeStyle = TimeStyle::Local;
+    qint64 m_firstMsecs = LogEntry::kNoTime;
+    qint64 m_lastMsecs = LogEntry::kNoTime;
+    bool m_spansDays = false;
 };

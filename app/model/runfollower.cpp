@@ -46,6 +46,7 @@ void RunFollower::reconsider()
     if (m_wasRunning && !running && m_loader->hasRunInfo() && m_loader->runInfo().status
         && m_loader->state() == RunLoader::State::Open)
         emit runFinished(*m_loader->runInfo().status);
+    const bool goingChanged = m_wasRunning != running;
     m_wasRunning = running;
 
     if (!m_enabled || !running) {
@@ -56,6 +57,8 @@ void RunFollower::reconsider()
     }
     if (wasFollowing != isFollowing())
         emit followingChanged(isFollowing());
+    if (goingChanged)
+        emit runGoingChanged(running);
 }
 
 void RunFollower::check()

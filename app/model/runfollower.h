@@ -24,6 +24,9 @@ public:
     bool isEnabled() const { return m_enabled; }
     // True while checks are scheduled: enabled, and the run is still going.
     bool isFollowing() const { return m_timer.isActive(); }
+    // Whether the open run's status says it is still going (whatever the switch): only then is
+    // there anything to follow.
+    bool isRunGoing() const { return m_wasRunning; }
     // Milliseconds until the next check, or -1 when not following.
     qint64 msUntilNextCheck() const;
 
@@ -32,6 +35,7 @@ public:
 
 signals:
     void followingChanged(bool following);
+    void runGoingChanged(bool going);
     // The run's status turned from running to finished while it was followed.
     void runFinished(const QString &status);
 

@@ -133,6 +133,44 @@ QString formatLocal(qint64 msecs, LocalStyle style)
                                                     : QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
 }
 
+QString formatRowTime(qint64 msecs, Clock clock, bool withDate)
+{
+    if (msecs == LogEntry::kNoTime)
+        return {};
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(msecs, clock == Clock::Utc ? Qt::UTC : Qt::LocalTime);
+    return at.toString(withDate ? QStringLiteral("MM-dd HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString formatSinceStart(qint64 msecs, qint64 startMsecs)
+{
+    if (msecs == LogEntry::kNoTime || startMsecs == LogEntry::kNoTime)
+        return {};
+    const qint64 delta = msecs - startMsecs;
+    const QString sign = delta < 0 ? QStringLiteral("-") : QString();
+    const quint64 a = delta < 0 ? quint64(0) - quint64(delta) : quint64(delta);
+    const quint64 ms = a % 1000;
+    const quint64 seconds = (a / 1000) % 60;
+    const quint64 minutes = (a / 60'000) % 60;
+    const quint64 hours = (a / 3'600'000) % 24;
+    const quint64 days = a / 86'400'000;
+    const QLatin1Char zero('0');
+    if (days > 0)
+        return QStringLiteral("%1%2d %3:%4:%5.%6").arg(sign).arg(days).arg(hours, 2, 10, zero)
+            .arg(minutes, 2, 10, zero).arg(seconds, 2, 10, zero).arg(ms, 3, 10, zero);
+    if (hours > 0)
+        return QStringLiteral("%1%2:%3:%4.%5").arg(sign).arg(hours).arg(minutes, 2, 10, zero)
+            .arg(seconds, 2, 10, zero).arg(ms, 3, 10, zero);
+    return QStringLiteral("%1%2:%3.%4").arg(sign).arg(minutes).arg(seconds, 2, 10, zero).arg(ms, 3, 10, zero);
+}
+
+bool onDifferentDays(qint64 firstMsecs, qint64 lastMsecs, Clock clock)
+{
+    if (firstMsecs == LogEntry::kNoTime || lastMsecs == LogEntry::kNoTime)
+        return false;
+    const Qt::TimeSpec spec = clock == Clock::Utc ? Qt::UTC : Qt::LocalTime;
+    return QDateTime::fromMSecsSinceEpoch(firstMsecs, spec).date() != QDateTime::fromMSecsSinceEpoch(lastMsecs, spec).date();
+}
+
 QString formatGap(qint64 msecs)
 {
     if (msecs == LogEntry::kNoTime)

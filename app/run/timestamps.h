@@ -24,6 +24,17 @@ enum class LocalStyle {
 // The instant in the system's local time zone; an empty string for LogEntry::kNoTime.
 QString formatLocal(qint64 msecs, LocalStyle style = LocalStyle::Time);
 
+// Where the table's Time column counts from.
+enum class Clock { Local, Utc };
+// The instant for a table row: "HH:mm:ss.zzz", or "MM-dd HH:mm:ss.zzz" when the run spans
+// more than one day (so rows of different days never look alike). Empty for kNoTime.
+QString formatRowTime(qint64 msecs, Clock clock, bool withDate);
+// Time since the run's first entry: "0:00.000", "12:03.456", "1:02:03.456", "2d 01:02:03.456"
+// ("-0:01.000" for an entry before the first). Empty for kNoTime on either side.
+QString formatSinceStart(qint64 msecs, qint64 startMsecs);
+// Whether two instants fall on different calendar days in that clock.
+bool onDifferentDays(qint64 firstMsecs, qint64 lastMsecs, Clock clock);
+
 // A gap between two entries, short and signed: "+0.4 s", "+12 s", "+3 min 05 s", "+2 h 03 min"
 // ("-1.2 s" when the clock went backwards). Truncates rather than rounds, so a value never
 // shows a unit it has not reached. Empty for LogEntry::kNoTime.

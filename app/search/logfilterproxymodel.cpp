@@ -27,6 +27,7 @@ void LogFilterProxyModel::setSourceModel(QAbstractItemModel *source)
 
 void LogFilterProxyModel::refilter()
 {
+    emit filterAboutToChange();
     invalidateRowsFilter();
     emit filterChanged();
 }

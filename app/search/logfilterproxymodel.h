@@ -46,6 +46,9 @@ public:
     int sourceRowCount() const;
 
 signals:
+    // The filter settings are about to change: what is selected and where it is on screen can be
+    // noted, to be restored after filterChanged.
+    void filterAboutToChange();
     // The filter settings changed (not emitted for rows arriving): refresh "showing N of M".
     void filterChanged();
 

@@ -152,7 +152,7 @@ void ApiRunSource::onRetrying(const ApiError &error, int retryInMs)
     const int seconds = std::max(1, (retryInMs + 999) / 1000);
     const QString text = error.isRateLimited()
         ? tr("Rate limit reached, retrying in %1 s.").arg(seconds)
-        : tr("%1 Retrying in %2 s.").arg(ErrorText::describe(error, m_run)).arg(seconds);
+        : tr("%1 Retrying in %2 s.").arg(ErrorText::asSentence(ErrorText::describe(error, m_run))).arg(seconds);
     emit warned(text);
     emit statusMessage(text, retryInMs + 1000);
 }

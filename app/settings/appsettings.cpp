@@ -126,6 +126,26 @@ void AppSettings::setDetailShowsRawJson(bool raw)
     m_settings.setValue(QStringLiteral("detail/rawJson"), raw);
 }
 
+QString AppSettings::theme() const
+{
+    return m_settings.value(QStringLiteral("view/theme"), QStringLiteral("system")).toString();
+}
+
+void AppSettings::setTheme(const QString &theme)
+{
+    m_settings.setValue(QStringLiteral("view/theme"), theme);
+}
+
+QString AppSettings::timeColumn() const
+{
+    return m_settings.value(QStringLiteral("view/timeColumn"), QStringLiteral("local")).toString();
+}
+
+void AppSettings::setTimeColumn(const QString &style)
+{
+    m_settings.setValue(QStringLiteral("view/timeColumn"), style);
+}
+
 int AppSettings::rateLimitCount() const
 {
     return std::max(1, m_settings.value(QStringLiteral("api/rateLimitCount"), 60).toInt());

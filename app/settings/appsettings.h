@@ -57,6 +57,13 @@ public:
     QList<int> marks(const QString &runKey) const;
     void setMarks(const QString &runKey, const QList<int> &entries);
 
+    // View > Theme: "system", "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &theme);
+    // View > Time Column: "local", "utc" or "since-start".
+    QString timeColumn() const;
+    void setTimeColumn(const QString &style);
+
     int rateLimitCount() const;
     int rateLimitWindowMs() const;
     void setRateLimit(int count, int windowMs);

@@ -320,7 +320,7 @@ void TestApiClient::entryShapes_data()
         << QByteArray("{\"agent_run_id\":42,\"created_at\":\"2025-06-21 12:06:31.108894\",\"tool_name\":\"bash\","
                       "\"message_type\":\"ACTION\",\"thought\":null,\"observation\":{\"status\": \"success\"},"
                       "\"tool_input\":null,\"tool_output\":null}")
-        << QStringLiteral("{\"status\":\"success\"}") << spaced << QStringLiteral("ACTION");
+        << QStringLiteral("status: success") << spaced << QStringLiteral("ACTION");
     QTest::addRow("observation null, thought")
         << QByteArray("{\"agent_run_id\":42,\"created_at\":\"2024-01-15T10:30:15Z\",\"tool_name\":null,"
                       "\"message_type\":\"PLAN_EVALUATION\",\"thought\":\"plan it\",\"observation\":null,"
@@ -334,7 +334,7 @@ void TestApiClient::entryShapes_data()
         << QString() << spaced << QStringLiteral("AGENT_RUN_LINK");
     QTest::addRow("null created_at, tool_input summary")
         << QByteArray("{\"agent_run_id\":42,\"created_at\":null,\"tool_input\":{\"command\":\"ls\"}}")
-        << QStringLiteral("{\"command\":\"ls\"}") << LogEntry::kNoTime << QString();
+        << QStringLiteral("command: ls") << LogEntry::kNoTime << QString();
 }
 
 void TestApiClient::entryShapes()

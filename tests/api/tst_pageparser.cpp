@@ -221,12 +221,29 @@ void TestPageParser::summary_data()
     QTest::addRow("blank thought falls back") << QByteArray(R"("thought":"  \n ","observation":"obs line\nmore")")
                                               << u"obs line"_qs;
     QTest::addRow("null thought") << QByteArray(R"("thought":null,"observation":"x")") << u"x"_qs;
+    // Objects read as their key fields, the telling ones (status, error, command…) first.
     QTest::addRow("observation object") << QByteArray(R"("observation":{ "a" : [1, 2],  "b":"x  y" })")
-                                        << uR"({"a":[1,2],"b":"x y"})"_qs;
+                                        << u"a: [1,2] · b: x y"_qs;
+    QTest::addRow("status leads") << QByteArray(R"("observation":{"summary":"3 failed","exit":1,"status":"error"})")
+                                  << u"status: error · summary: 3 failed · exit: 1"_qs;
+    QTest::addRow("escaped key and value")
+            << QByteArray(R"("observation":{"k\u00e9y":"line\nnext","n":null})") << u"kéy: line next · n: null"_qs;
+    QTest::addRow("empty object falls back") << QByteArray(R"("observation":{},"tool_input":{"q":1})") << u"q: 1"_qs;
     QTest::addRow("observation null, tool input")
-            << QByteArray(R"("observation":null,"tool_input":{"cmd": "ls -la"})") << uR"({"cmd":"ls -la"})"_qs;
+            << QByteArray(R"("observation":null,"tool_input":{"cmd": "ls -la"})") << u"cmd: ls -la"_qs;
     QTest::addRow("empty observation string, tool input")
-            << QByteArray(R"("observation":"","tool_input":{"q":1})") << uR"({"q":1})"_qs;
+            << QByteArray(R"("observation":"","tool_input":{"q":1})") << u"q: 1"_qs;
+    // An error or a final answer is its observation; the thought before it is only context.
+    QTest::addRow("error leads with observation")
+            << QByteArray(R"("message_type":"ERROR","thought":"Let me run it","observation":"Tool failed: exit 137")")
+            << u"Tool failed: exit 137"_qs;
+    QTest::addRow("final answer, type after fields")
+            << QByteArray(R"("thought":"Done thinking","observation":"## Fixed\nthe bug","message_type":"FINAL_ANSWER")")
+            << u"## Fixed"_qs;
+    QTest::addRow("error without observation shows thought")
+            << QByteArray(R"("message_type":"ERROR","thought":"it broke","observation":null)") << u"it broke"_qs;
+    QTest::addRow("action keeps thought first")
+            << QByteArray(R"("message_type":"ACTION","thought":"Let me run it","observation":"ok")") << u"Let me run it"_qs;
     QTest::addRow("nothing") << QByteArray(R"("tool_output":{"x":1})") << QString();
     QTest::addRow("thought wrong type") << QByteArray(R"("thought":42)") << u"42"_qs;
     QTest::addRow("observation array") << QByteArray(R"("observation":[1, 2])") << u"[1,2]"_qs;
@@ -239,8 +256,10 @@ void TestPageParser::summary_data()
     QTest::addRow("surrogate pair kept whole")
             << QByteArray(R"("thought":")" + QByteArray(298, 'x') + "\xF0\x9F\x98\x80zz\"")
             << QString(298, u'x') + ellipsis;
-    QTest::addRow("long object") << QByteArray(R"("observation":{"k":")" + longText + "\"}")
-                                 << (uR"({"k":")"_qs + QString(293, u'x') + ellipsis);
+    QTest::addRow("long object value") << QByteArray(R"("observation":{"k":")" + longText + "\"}")
+                                       << (u"k: "_qs + QString(120, u'x') + ellipsis);
+    QTest::addRow("long array") << QByteArray(R"("observation":[")" + longText + "\"]")
+                                << (u"[\""_qs + QString(297, u'x') + ellipsis);
 }
 
 void TestPageParser::summary()

@@ -1,10 +1,12 @@
 // Not a test: takes the screenshots the README and the issue notes show, from the real window
 // on the demo backend, so what users see can be looked at after every UI change.
-//   runlog_screenshots OUTPUT_DIR   (use -platform offscreen, or run under Xvfb)
+//   runlog_screenshots OUTPUT_DIR [--size WIDTHxHEIGHT] [--theme light|dark]
+// (use -platform offscreen, or run under Xvfb). Without --size the window is 1500x900.
 #include "demo/demobackend.h"
 #include "detailpane.h"
 #include "logtableview.h"
 #include "mainwindow.h"
+#include "runheader.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
@@ -14,8 +16,10 @@
 #include "viewoptions.h"
 #include "windowactions.h"
 #include "searchcontroller.h"
+#include "theme.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTimer>
@@ -52,17 +56,31 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("RunlogScreenshots"));
-    const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QDir::currentPath());
+    QCommandLineParser options;
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("window size"), QStringLiteral("WxH"),
+                                        QStringLiteral("1500x900"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("light or dark"), QStringLiteral("theme"),
+                                         QStringLiteral("light"));
+    options.addOptions({sizeOption, themeOption});
+    options.addPositionalArgument(QStringLiteral("output"), QStringLiteral("folder for the PNG files"));
+    options.process(app);
+    const QDir out(options.positionalArguments().value(0, QDir::currentPath()));
     QDir().mkpath(out.absolutePath());
+    const QStringList size = options.value(sizeOption).split(QLatin1Char('x'));
+    const QString theme = options.value(themeOption);
+    Theme::apply(theme == QLatin1String("dark") ? Theme::Choice::Dark : Theme::Choice::Light);
 
     MainWindow window;
-    window.resize(1500, 900);
+    window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1500, size.value(1).toInt() > 0 ? size.value(1).toInt() : 900);
     window.show();
     save(&window, out.filePath(QStringLiteral("empty.png")));
 
     window.openDemo(false);
     waitFor([&] { return window.loader()->loadedRows() >= 100 && !window.detailPane()->isRendering(); });
     save(&window, out.filePath(QStringLiteral("demo.png")));
+    window.runHeader()->setShowingDetails(true); // the run's result, rendered, and its metadata
+    save(&window, out.filePath(QStringLiteral("details.png")));
+    window.runHeader()->setShowingDetails(false);
 
     // The largest tool output of the demo, in full.
     window.tableView()->setCurrentIndex(window.tableView()->model()->index(312, 0));

@@ -15,6 +15,7 @@
 #include "samplerun.h"
 #include "testlogserver.h"
 
+#include <QAction>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -23,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QtTest>
 
 #include <memory>
@@ -36,6 +38,10 @@ QString headerText(RunHeader *header)
     for (QLabel *label : header->findChildren<QLabel *>()) {
         if (label->isVisibleTo(header))
             texts << label->text();
+    }
+    for (QToolButton *button : header->findChildren<QToolButton *>()) {
+        if (button->isVisibleTo(header))
+            texts << button->text();
     }
     return texts.join(QLatin1Char('\n'));
 }
@@ -66,6 +72,11 @@ private slots:
     void filterByTypeShowsCount();
     void entriesOfAnotherRunAreMarked();
     void longRunOpensWithOneRequestAndEndsWithOneMore();
+    void selectionKeptThroughFilterChanges();
+    void followOnlyForLiveRuns();
+    void searchSaysWhichMatchAndWhenBusy();
+    void summaryColumnFitsSmallWindows_data();
+    void summaryColumnFitsSmallWindows();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -340,12 +351,14 @@ void TestMainWindow::searchMarksMovesAndCoversWholeRun()
 
     bar->setOnlyMatching(true);
     QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 11);
-    QCOMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 11 of 1,500"));
+    // The count says it covers the loaded part only, and offers the rest.
+    QCOMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 11 in the 100 loaded of 1,500 · Load all"));
 
     emit bar->loadAllRequested();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), 1500, 10000);
     QTRY_COMPARE(bar->resultText(), QStringLiteral("111 matches in 111 entries"));
     QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 111);
+    QTRY_COMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 111 of 1,500"));
     QVERIFY(bar->coverageText().isEmpty());
 
     m_window->closeSearch();
@@ -373,7 +386,7 @@ void TestMainWindow::filterByTypeShowsCount()
     QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
     m_window->searchController()->setAllowedMessageTypes({QStringLiteral("ACTION")});
     QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 50); // odd entries of the loaded 100
-    QCOMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 50 of 1,500"));
+    QCOMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 50 in the 100 loaded of 1,500 · Load all"));
     m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(0, 0));
     QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 1")));
     m_window->searchController()->clearFilters();
@@ -412,6 +425,152 @@ void TestMainWindow::longRunOpensWithOneRequestAndEndsWithOneMore()
     QTest::qWait(200);
     QCOMPARE(m_server->requestCount(), 2);
     QCOMPARE(m_server->requestLog().last().skip, QStringLiteral("11900"));
+}
+
+void TestMainWindow::selectionKeptThroughFilterChanges()
+{
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    LogTableView *table = m_window->tableView();
+    QAbstractItemModel *view = table->model();
+    const auto sourceRowOfCurrent = [&] {
+        return view->index(table->currentIndex().row(), LogTableModel::IndexColumn).data().toInt() - 1;
+    };
+    const auto onScreenY = [&] { return table->rowViewportPosition(table->currentIndex().row()); };
+    table->setCurrentIndex(view->index(41, 0)); // entry 41, an ACTION (odd entries are)
+    table->scrollTo(table->currentIndex(), QAbstractItemView::PositionAtCenter);
+    const int y = onScreenY();
+    QVERIFY(y > 0);
+
+    // A filter that keeps the entry: still selected, at the same height.
+    m_window->searchController()->setAllowedMessageTypes({QStringLiteral("ACTION")});
+    QTRY_COMPARE(view->rowCount(), 50);
+    QCOMPARE(sourceRowOfCurrent(), 41);
+    QCOMPARE(onScreenY(), y);
+
+    // Filters off again: the same entry, the same place.
+    m_window->searchController()->clearFilters();
+    QTRY_COMPARE(view->rowCount(), 1500);
+    QCOMPARE(sourceRowOfCurrent(), 41);
+    QCOMPARE(onScreenY(), y);
+
+    // A filter that hides it: the nearest shown entry stands in, in view...
+    m_window->searchController()->setAllowedMessageTypes({QStringLiteral("PLAN_EVALUATION")});
+    QTRY_COMPARE(view->rowCount(), 50);
+    QVERIFY(qAbs(sourceRowOfCurrent() - 41) == 1);
+    QVERIFY(onScreenY() >= 0 && onScreenY() < table->viewport()->height());
+    // ...and the user's entry comes back when the filter goes.
+    m_window->searchController()->clearFilters();
+    QTRY_COMPARE(view->rowCount(), 1500);
+    QCOMPARE(sourceRowOfCurrent(), 41);
+
+    // Only matching, on and off.
+    m_window->showSearch();
+    m_window->searchBar()->setPattern(QStringLiteral("entry 4"));
+    QTRY_COMPARE(m_window->searchBar()->resultText(), QStringLiteral("11 matches in 11 entries")); // 4, 40 to 49
+    table->setCurrentIndex(view->index(41, 0));
+    m_window->searchBar()->setOnlyMatching(true);
+    QTRY_VERIFY(view->rowCount() < 1500);
+    QCOMPARE(sourceRowOfCurrent(), 41);
+    m_window->searchBar()->setOnlyMatching(false);
+    QTRY_COMPARE(view->rowCount(), 1500);
+    QCOMPARE(sourceRowOfCurrent(), 41);
+    const int row = table->currentIndex().row();
+    QVERIFY(table->rowViewportPosition(row) >= 0 && table->rowViewportPosition(row) < table->viewport()->height());
+}
+
+void TestMainWindow::followOnlyForLiveRuns()
+{
+    QAction *follow = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_L))
+            follow = action;
+    }
+    QVERIFY(follow);
+    QVERIFY(!follow->isEnabled()); // nothing open
+
+    openRun(42); // COMPLETE
+    QTRY_COMPARE(m_window->runHeader()->statusText(), QStringLiteral("COMPLETE"));
+    QTest::qWait(50);
+    QVERIFY(!follow->isEnabled());
+    QVERIFY(!headerText(m_window->runHeader()).contains(QStringLiteral("Live")));
+
+    m_server->addRun(makeRun(kOrg, 44, 300, QStringLiteral("ACTIVE")));
+    m_window->follower()->setMinimumIntervalMs(100);
+    openRun(44);
+    QTRY_VERIFY(follow->isEnabled());
+    QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Live")));
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+
+    // Turned on, it goes to the newest entries.
+    m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(3, 0));
+    follow->trigger(); // off
+    QVERIFY(!follow->isChecked());
+    QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("paused")));
+    follow->trigger(); // on
+    QTRY_COMPARE(m_window->tableView()->currentIndex().row(), m_window->tableView()->model()->rowCount() - 1);
+    QTRY_VERIFY(m_window->tableView()->isAtBottom());
+
+    // The run finishes: nothing to follow any more.
+    m_server->run(44)->setStatus(QStringLiteral("COMPLETE"));
+    QTRY_VERIFY_WITH_TIMEOUT(!follow->isEnabled(), 10000);
+    QTRY_VERIFY(!headerText(m_window->runHeader()).contains(QStringLiteral("Live")));
+}
+
+void TestMainWindow::searchSaysWhichMatchAndWhenBusy()
+{
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    m_window->showSearch();
+    SearchBar *bar = m_window->searchBar();
+    bar->setPattern(QStringLiteral("entry 7"));
+    QTRY_VERIFY(!bar->isBusy());
+    QTRY_COMPARE(m_window->tableView()->currentIndex().row(), 7);
+    QLabel *count = nullptr;
+    const auto findCount = [&] {
+        for (QLabel *label : bar->findChildren<QLabel *>()) {
+            if (label->text() == QStringLiteral("1 of 11"))
+                count = label;
+        }
+        return count != nullptr;
+    };
+    QTRY_VERIFY2(findCount(), "the position of the selected match among 11");
+    const int width = count->width();
+    QTest::keyClick(m_window->tableView(), Qt::Key_N);
+    QTRY_COMPARE(count->text(), QStringLiteral("2 of 11"));
+    // A new query: the old count is not shown as if it were this one's.
+    bar->setPattern(QStringLiteral("entry 8"));
+    QVERIFY(count->text() != QStringLiteral("2 of 11"));
+    QTRY_VERIFY(!bar->isBusy());
+    QTRY_VERIFY2(count->text().endsWith(QStringLiteral(" of 11")), qPrintable(count->text()));
+    QCOMPARE(count->width(), width); // a fixed place: nothing after it moves
+}
+
+void TestMainWindow::summaryColumnFitsSmallWindows_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1600x1000") << QSize(1600, 1000);
+    QTest::addRow("1024x640") << QSize(1024, 640);
+    QTest::addRow("800x500") << QSize(800, 500);
+}
+
+void TestMainWindow::summaryColumnFitsSmallWindows()
+{
+    QFETCH(QSize, size);
+    openRun(42);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    m_window->resize(size);
+    QTRY_COMPARE(m_window->size(), size); // the window may be that small
+    QTest::qWait(50);
+    LogTableView *table = m_window->tableView();
+    const int summaryLeft = table->columnViewportPosition(LogTableModel::SummaryColumn);
+    const int summaryWidth = table->columnWidth(LogTableModel::SummaryColumn);
+    // At least fifteen characters of every summary show, inside the table.
+    const int fifteenCharacters = table->fontMetrics().horizontalAdvance(QString(15, QLatin1Char('x')));
+    QVERIFY2(summaryLeft >= 0 && summaryLeft + fifteenCharacters <= table->viewport()->width(),
+             qPrintable(QStringLiteral("summary at %1 of %2").arg(summaryLeft).arg(table->viewport()->width())));
+    QVERIFY(summaryWidth >= fifteenCharacters);
+    QVERIFY(m_window->minimumSizeHint().width() <= 800);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QLabel>
+
+// A one-line plain-text label that fits any width: the text is cut with "…" where the label ends
+// and shown in full in its tooltip (escaped: tooltips are rich text when they look like it). It
+// never makes its window wider than it can be.
+class ElidedLabel : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit ElidedLabel(QWidget *parent = nullptr);
+
+    void setFullText(const QString &text);
+    QString fullText() const { return m_fullText; }
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void updateElision();
+
+    QString m_fullText;
+};

@@ -1,0 +1,49 @@
+#include "livetoggle.h"
+
+#include "model/runfollower.h"
+
+#include <QAction>
+
+LiveToggle::LiveToggle(RunFollower *follower, QAction *follow, QWidget *parent)
+    : QToolButton(parent)
+    , m_follower(follower)
+    , m_follow(follow)
+{
+    setCheckable(true);
+    setAutoRaise(true);
+    setToolButtonStyle(Qt::ToolButtonTextOnly);
+    setToolTip(tr("Follow the run while it is going: check for new entries and keep the newest in view (Ctrl+L)"));
+    connect(this, &QToolButton::clicked, m_follow, [this](bool on) {
+        if (m_follow->isChecked() != on)
+            m_follow->trigger();
+    });
+    connect(m_follow, &QAction::toggled, this, &LiveToggle::refresh);
+    connect(m_follow, &QAction::changed, this, &LiveToggle::refresh);
+    connect(m_follower, &RunFollower::followingChanged, this, &LiveToggle::refresh);
+    connect(m_follower, &RunFollower::runGoingChanged, this, &LiveToggle::refresh);
+    m_countdown.setInterval(500);
+    connect(&m_countdown, &QTimer::timeout, this, &LiveToggle::refresh);
+    refresh();
+}
+
+void LiveToggle::refresh()
+{
+    const bool going = m_follower->isRunGoing();
+    setVisible(going);
+    setChecked(m_follow->isChecked());
+    if (!going) {
+        m_countdown.stop();
+        return;
+    }
+    const qint64 next = m_follower->msUntilNextCheck();
+    if (!m_follow->isChecked())
+        setText(tr("Live: paused"));
+    else if (next >= 0)
+        setText(tr("● Live · next check in %1 s").arg((next + 999) / 1000));
+    else
+        setText(tr("● Live · checking…"));
+    if (m_follow->isChecked() && !m_countdown.isActive())
+        m_countdown.start();
+    else if (!m_follow->isChecked())
+        m_countdown.stop();
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QTimer>
+#include <QToolButton>
+
+class QAction;
+class RunFollower;
+
+// The Live switch in the run header, shown only while the run's status says it is still going:
+// "● Live · next check in 3 s" while it is followed, "Live: paused" when the user turned it off.
+// It is the Follow Live Run action (Ctrl+L) as a button, so both always agree.
+class LiveToggle : public QToolButton
+{
+    Q_OBJECT
+public:
+    LiveToggle(RunFollower *follower, QAction *follow, QWidget *parent = nullptr);
+
+private:
+    void refresh();
+
+    RunFollower *m_follower;
+    QAction *m_follow;
+    QTimer m_countdown;
+};
