@@ -21,6 +21,9 @@
 #include "model/runloader.h"
 #include "run/timestamps.h"
 #include "openrundialog.h"
+#include "overviewcontroller.h"
+#include "statisticspanel.h"
+#include "timelinestrip.h"
 #include "runheader.h"
 #include "settings/appsettings.h"
 #include "settings/knownsecrets.h"
@@ -29,6 +32,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -122,6 +126,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     createStatusBar();
+    createOverview(runLayout);
 
     connect(m_empty, &EmptyState::openRunRequested, this, &MainWindow::showOpenRunDialog);
     connect(m_empty, &EmptyState::openFileRequested, this, &MainWindow::showOpenFileDialog);
@@ -347,6 +352,7 @@ void MainWindow::createMenus()
     edit->addAction(m_findPreviousAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     view->addAction(m_firstAction);
     view->addAction(m_lastAction);
     view->addAction(m_goToAction);
@@ -372,6 +378,37 @@ void MainWindow::createStatusBar()
     m_paceLabel->setStyleSheet(QStringLiteral("color: gray"));
     statusBar()->addPermanentWidget(m_paceLabel);
     statusBar()->addPermanentWidget(m_countLabel);
+}
+
+void MainWindow::createOverview(QVBoxLayout *runLayout)
+{
+    // The run at a glance: a timeline strip above the table and the statistics in a dock, both
+    // fed by one controller that computes on a worker; their clicks select rows.
+    m_timeline = new TimelineStrip(this);
+    runLayout->insertWidget(runLayout->indexOf(m_splitter), m_timeline);
+    auto *statistics = new StatisticsPanel(this);
+    statistics->setMinimumWidth(380);
+    m_statisticsDock = new QDockWidget(tr("Statistics"), this);
+    m_statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
+    m_statisticsDock->setWidget(statistics);
+    addDockWidget(Qt::RightDockWidgetArea, m_statisticsDock);
+    m_statisticsDock->hide();
+    m_overview = new OverviewController(m_model, m_proxy, m_table, m_search, m_timeline, statistics, this);
+    connect(m_overview, &OverviewController::rowRequested, this, [this](int sourceRow) {
+        selectSourceRow(sourceRow);
+        m_table->setFocus();
+    });
+
+    QAction *statisticsAction = m_statisticsDock->toggleViewAction();
+    statisticsAction->setText(tr("&Statistics"));
+    statisticsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction *timelineAction = new QAction(tr("&Timeline"), this);
+    timelineAction->setCheckable(true);
+    timelineAction->setChecked(true);
+    timelineAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(timelineAction, &QAction::toggled, m_timeline, &QWidget::setVisible);
+    m_viewMenu->insertActions(m_viewMenu->actions().value(0), {timelineAction, statisticsAction});
+    m_viewMenu->insertSeparator(m_viewMenu->actions().value(2));
 }
 
 void MainWindow::restoreState()

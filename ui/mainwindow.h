@@ -11,6 +11,10 @@ class AppSettings;
 #include "session/demoservice.h"
 
 class DetailPane;
+class OverviewController;
+class QDockWidget;
+class QVBoxLayout;
+class TimelineStrip;
 class LogFilterProxyModel;
 class QMenu;
 class SearchBar;
@@ -66,6 +70,9 @@ public:
     void closeSearch();
     DetailPane *detailPane() const { return m_detail; }
     RunHeader *runHeader() const { return m_header; }
+    OverviewController *overview() const { return m_overview; }
+    TimelineStrip *timeline() const { return m_timeline; }
+    QDockWidget *statisticsDock() const { return m_statisticsDock; }
     MessageBanner *banner() const { return m_banner; }
     DemoService *demoService() const { return m_demo; }
 
@@ -83,6 +90,7 @@ private:
     void createActions();
     void createMenus();
     void createStatusBar();
+    void createOverview(QVBoxLayout *runLayout);
     void restoreState();
     void showOpenRunDialog();
     void populateRecentRuns();
@@ -125,6 +133,10 @@ private:
     SearchController *m_search;
     QMenu *m_filterMenu;
     QMenu *m_recentMenu;
+    QMenu *m_viewMenu = nullptr;
+    OverviewController *m_overview = nullptr;
+    TimelineStrip *m_timeline = nullptr;
+    QDockWidget *m_statisticsDock = nullptr;
     RunLoader *m_loader;
     RunFollower *m_follower;
     QPointer<DemoService> m_demo;

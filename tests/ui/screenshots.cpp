@@ -5,6 +5,8 @@
 #include "detailpane.h"
 #include "logtableview.h"
 #include "mainwindow.h"
+#include "overviewcontroller.h"
+#include "timelinestrip.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
@@ -13,6 +15,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -80,6 +83,16 @@ int main(int argc, char *argv[])
     save(&window, out.filePath(QStringLiteral("filtered.png")));
     window.searchController()->clearFilters();
     window.closeSearch();
+
+    // The run at a glance: the timeline above the table, the statistics dock beside it.
+    window.statisticsDock()->show();
+    window.tableView()->setCurrentIndex(window.tableView()->model()->index(0, 0));
+    waitFor([&] { return !window.overview()->isComputing(); });
+    settle(800);
+    save(&window, out.filePath(QStringLiteral("overview.png")));
+    window.statisticsDock()->grab().save(out.filePath(QStringLiteral("statistics.png")));
+    window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-demo.png")));
+    window.statisticsDock()->hide();
 
     window.demoService()->setLiveInterval(300);
     window.openDemo(true);
