@@ -1,5 +1,7 @@
 #include "entryrenderer.h"
 
+#include "difflines.h"
+
 #include "json/entrydetail.h"
 #include "json/jsontext.h"
 
@@ -107,9 +109,17 @@ QString renderText(const QByteArray &rawEntry, Mode mode)
     return breakLongLines(text);
 }
 
-// The length of the key at the start of a line ("key: …" in the readable view, "\"key\": …"
-// in JSON), after its indentation; 0 when the line does not start with one.
-static int keyLength(const QString &line, int indent, Mode mode)
+QColor headingColour()
+{
+    return QColor(0x2f, 0x6f, 0xdd);
+}
+
+QColor keyColour()
+{
+    return QColor(0x8a, 0x4f, 0xd8);
+}
+
+int keyLength(const QString &line, int indent, Mode mode)
 {
     const int size = int(line.size());
     if (indent >= size)
@@ -148,36 +158,62 @@ QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont 
 
     QTextCharFormat headingFormat;
     headingFormat.setFontWeight(QFont::Bold);
-    headingFormat.setForeground(QColor(0x2f, 0x6f, 0xdd));
+    headingFormat.setForeground(headingColour());
     QTextCharFormat keyFormat;
-    keyFormat.setForeground(QColor(0x8a, 0x4f, 0xd8));
+    keyFormat.setForeground(keyColour());
     // Formats are set here, on the worker, block by block: a QSyntaxHighlighter would walk a
     // multi-megabyte document on the UI thread.
     bool inProse = false;
     int literalIndent = -1; // inside "key: |": deeper lines are the string's own text
+    int contentIndent = -1; // where that text starts
+    bool literalIsDiff = false;
+    bool sectionStart = false; // the first line after a heading: is the whole section a diff?
+    bool sectionIsDiff = false;
+    const auto colourDiff = [](QTextBlock &block, const QString &line, QStringView content) {
+        block.layout()->setFormats({QTextLayout::FormatRange{0, int(line.size()), DiffLines::formatFor(DiffLines::kindOf(content))}});
+    };
     for (QTextBlock block = document->firstBlock(); block.isValid(); block = block.next()) {
         const QString line = block.text();
         if (line.startsWith(QChar(kHeadingMark))) {
             // Text sections: a colon in a sentence is not a key.
             inProse = line.contains(tr("Thought")) || line.contains(tr("(text)"));
             literalIndent = -1;
+            sectionStart = mode == Mode::Readable;
+            sectionIsDiff = false;
             block.layout()->setFormats({QTextLayout::FormatRange{0, int(line.size()), headingFormat}});
             continue;
         }
         if (inProse || line.isEmpty())
             continue;
+        if (sectionStart) {
+            sectionStart = false;
+            sectionIsDiff = DiffLines::opensDiff(line);
+        }
+        if (sectionIsDiff) {
+            colourDiff(block, line, line);
+            continue;
+        }
         int indent = 0;
         while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
             ++indent;
         if (literalIndent >= 0) {
-            if (indent > literalIndent)
+            if (indent > literalIndent) {
+                if (contentIndent < 0) {
+                    contentIndent = indent;
+                    literalIsDiff = DiffLines::opensDiff(QStringView(line).mid(indent));
+                }
+                if (literalIsDiff)
+                    colourDiff(block, line, QStringView(line).mid(std::min<qsizetype>(contentIndent, line.size())));
                 continue;
+            }
             literalIndent = -1;
         }
         if (const int length = keyLength(line, indent, mode)) {
             block.layout()->setFormats({QTextLayout::FormatRange{indent, length, keyFormat}});
-            if (mode == Mode::Readable && line.endsWith(QLatin1String(": |")))
+            if (mode == Mode::Readable && line.endsWith(QLatin1String(": |"))) {
                 literalIndent = indent;
+                contentIndent = -1;
+            }
         }
     }
     document->moveToThread(owner);

@@ -5,6 +5,9 @@
 #include "run/runstatus.h"
 #include "run/timestamps.h"
 #include "palette.h"
+#include "richentrydocument.h"
+#include "safetextbrowser.h"
+#include "safetextdocument.h"
 
 #include <QCoreApplication>
 #include <QFontDatabase>
@@ -44,6 +47,8 @@ RunHeader::RunHeader(QWidget *parent)
     , m_created(makeLabel(this))
     , m_duration(makeLabel(this))
     , m_result(makeLabel(this))
+    , m_resultToggle(new QToolButton(this))
+    , m_resultFull(new SafeTextBrowser(this))
     , m_link(makeLabel(this, false))
     , m_metadata(makeLabel(this))
     , m_metadataToggle(new QToolButton(this))
@@ -65,6 +70,15 @@ RunHeader::RunHeader(QWidget *parent)
     m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_result->setTextFormat(Qt::PlainText);
     m_metadata->setTextFormat(Qt::PlainText);
+    m_resultToggle->setText(tr("Result"));
+    m_resultToggle->setCheckable(true);
+    m_resultToggle->setAutoRaise(true);
+    m_resultToggle->setToolTip(tr("Show the run's result in full, rendered"));
+    // Its own document would read files named by images in the Markdown: ours loads nothing.
+    m_resultFull->setDocument(new SafeTextDocument(m_resultFull));
+    m_resultFull->setMaximumHeight(220);
+    m_resultFull->hide();
+    connect(m_resultToggle, &QToolButton::toggled, m_resultFull, &QWidget::setVisible);
     m_metadataToggle->setText(tr("Details"));
     m_metadataToggle->setCheckable(true);
     m_metadataToggle->setAutoRaise(true);
@@ -111,7 +125,11 @@ RunHeader::RunHeader(QWidget *parent)
     layout->setContentsMargins(10, 8, 10, 6);
     layout->setSpacing(4);
     layout->addLayout(topRow);
-    layout->addWidget(m_result);
+    auto *resultRow = new QHBoxLayout;
+    resultRow->addWidget(m_result, 1);
+    resultRow->addWidget(m_resultToggle);
+    layout->addLayout(resultRow);
+    layout->addWidget(m_resultFull);
     layout->addLayout(metadataRow);
     layout->addWidget(m_metadataFull);
     clear();
@@ -124,6 +142,9 @@ void RunHeader::clear()
     m_created->clear();
     m_duration->clear();
     m_result->hide();
+    m_resultToggle->hide();
+    m_resultToggle->setChecked(false);
+    m_resultFull->document()->clear();
     m_link->clear();
     m_metadata->clear();
     m_metadataToggle->hide();
@@ -154,6 +175,11 @@ void RunHeader::setTitle(const QString &title)
 {
     m_title->setTextFormat(Qt::PlainText);
     m_title->setText(title);
+}
+
+QString RunHeader::resultText() const
+{
+    return m_result->isHidden() ? QString() : m_result->text();
 }
 
 QString RunHeader::statusText() const
@@ -192,15 +218,30 @@ void RunHeader::setRunInfo(const RunInfo &info)
     }
 
     if (info.result && !info.result->trimmed().isEmpty()) {
-        // One line here; the whole result is in the tooltip and in the metadata details.
-        const QString firstLine = info.result->trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
-        const bool more = info.result->trimmed().contains(QLatin1Char('\n'));
+        // One line of text here, Markdown stripped (never a raw "##"); the whole result rendered
+        // under the Result button. HTML inside stays text; nothing is loaded.
+        SafeTextDocument document;
+        document.setMarkdown(*info.result, SafeTextDocument::markdownFeatures());
+        const QStringList lines = document.toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QString firstLine;
+        for (const QString &line : lines) {
+            if (!line.trimmed().isEmpty()) {
+                firstLine = line.trimmed();
+                break;
+            }
+        }
+        const bool more = lines.size() > 1;
         m_result->setText(m_result->fontMetrics().elidedText(
             tr("Result: %1").arg(firstLine) + (more ? QStringLiteral(" …") : QString()), Qt::ElideRight, 1400));
-        m_result->setToolTip(info.result->left(4000));
+        m_result->setToolTip(QString());
+        m_resultFull->document()->clear();
+        RichEntryDocument::appendMarkdown(m_resultFull->document(), *info.result);
         m_result->show();
+        m_resultToggle->show();
     } else {
         m_result->hide();
+        m_resultToggle->hide();
+        m_resultFull->hide();
     }
 
     if (info.webUrl && !info.webUrl->isEmpty()) {

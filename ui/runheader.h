@@ -8,6 +8,7 @@ class QLabel;
 class QProgressBar;
 class QPlainTextEdit;
 class QToolButton;
+class SafeTextBrowser;
 
 // The run at a glance: ID and organization, status badge, created time and duration, result,
 // web link, metadata (one line, expandable), and how much of the run is loaded.
@@ -29,6 +30,8 @@ public:
     void setTimeSpan(qint64 firstMsecs, qint64 lastMsecs);
 
     QString statusText() const;
+    // The result line as shown: its first line, Markdown stripped.
+    QString resultText() const;
     // "Showing 120 of 4,210" while a filter is on; empty hides it.
     void setFilterText(const QString &text);
     QString filterText() const;
@@ -41,6 +44,8 @@ private:
     QLabel *m_created;
     QLabel *m_duration;
     QLabel *m_result;
+    QToolButton *m_resultToggle;
+    SafeTextBrowser *m_resultFull;
     QLabel *m_link;
     QLabel *m_metadata;
     QToolButton *m_metadataToggle;

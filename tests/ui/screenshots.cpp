@@ -6,6 +6,7 @@
 #include "logtableview.h"
 #include "mainwindow.h"
 #include "overviewcontroller.h"
+#include "search/logfilterproxymodel.h"
 #include "timelinestrip.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
@@ -93,6 +94,40 @@ int main(int argc, char *argv[])
     window.statisticsDock()->grab().save(out.filePath(QStringLiteral("statistics.png")));
     window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-demo.png")));
     window.statisticsDock()->hide();
+
+    // The detail pane rendered: a Markdown answer, a coloured diff, the JSON tree of a big output.
+    auto firstRow = [&](const std::function<bool(const QModelIndex &)> &wanted) {
+        const LogTableModel *model = window.logModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (wanted(model->index(row, 0)))
+                return row;
+        }
+        return -1;
+    };
+    auto showRow = [&](int row) {
+        window.tableView()->setCurrentIndex(window.filterModel()->mapFromSource(window.logModel()->index(row, 0)));
+        window.tableView()->scrollTo(window.tableView()->currentIndex(), QAbstractItemView::PositionAtCenter);
+        settle(200);
+        waitFor([&] { return !window.detailPane()->isRendering(); });
+    };
+    const int answer = firstRow([](const QModelIndex &i) {
+        return i.data(LogTableModel::MessageTypeRole).toString() == QLatin1String("FINAL_ANSWER");
+    });
+    showRow(answer);
+    save(&window, out.filePath(QStringLiteral("markdown-answer.png")));
+    window.detailPane()->grab().save(out.filePath(QStringLiteral("markdown-answer-pane.png")));
+    const int diff = firstRow([](const QModelIndex &i) {
+        return i.data(LogTableModel::RawJsonRole).toByteArray().contains("\"diff\":\"@@ ");
+    });
+    showRow(diff);
+    window.detailPane()->grab().save(out.filePath(QStringLiteral("diff-pane.png")));
+    window.detailPane()->setMode(EntryRenderer::Mode::Tree);
+    const int big = firstRow([](const QModelIndex &i) { return i.data(LogTableModel::RawJsonRole).toByteArray().size() > 4'000'000; });
+    showRow(big);
+    settle(300);
+    save(&window, out.filePath(QStringLiteral("json-tree.png")));
+    window.detailPane()->grab().save(out.filePath(QStringLiteral("json-tree-pane.png")));
+    window.detailPane()->setMode(EntryRenderer::Mode::Readable);
 
     window.demoService()->setLiveInterval(300);
     window.openDemo(true);
