@@ -1060,7 +1060,7 @@ void MainWindow::editRateLimit()
 void MainWindow::toggleFocus()
 {
     if (m_table->hasFocus())
-        m_detail->textView()->setFocus();
+        m_detail->currentView()->setFocus();
     else
         m_table->setFocus();
 }

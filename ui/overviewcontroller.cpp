@@ -35,10 +35,15 @@ OverviewController::OverviewController(LogTableModel *model, LogFilterProxyModel
     connect(&m_debounce, &QTimer::timeout, this, &OverviewController::start);
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &OverviewController::onFinished);
 
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &OverviewController::scheduleUpdate);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &OverviewController::scheduleUpdate);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &OverviewController::scheduleUpdate);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &OverviewController::scheduleUpdate);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                onRowsChanged(topLeft.row(), bottomRight.row());
+            });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &OverviewController::rebuildFacts);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OverviewController::rebuildFacts);
+    rebuildFacts();
     connect(m_search, &SearchController::resultChanged, this, &OverviewController::scheduleUpdate);
     connect(m_proxy, &LogFilterProxyModel::filterChanged, this, &OverviewController::scheduleUpdate);
     connect(m_table, &LogTableView::visibleRowsChanged, this, &OverviewController::updateViewport);
@@ -63,6 +68,29 @@ void OverviewController::scheduleUpdate()
         m_debounce.start();
 }
 
+void OverviewController::onRowsChanged(int firstRow, int lastRow)
+{
+    m_facts.update(m_model->store(), m_model->isReversed(), firstRow, lastRow);
+    scheduleUpdate();
+}
+
+void OverviewController::onRowsInserted(int firstRow, int lastRow)
+{
+    // Rows added at the end of an oldest-first run (pages, a file read in batches, a live run)
+    // extend the facts; anything else moves positions: read the store again.
+    if (!m_model->isReversed() && firstRow == m_facts.size())
+        m_facts.update(m_model->store(), false, firstRow, lastRow);
+    else
+        m_facts.rebuild(m_model->store(), m_model->isReversed());
+    scheduleUpdate();
+}
+
+void OverviewController::rebuildFacts()
+{
+    m_facts.rebuild(m_model->store(), m_model->isReversed());
+    scheduleUpdate();
+}
+
 void OverviewController::start()
 {
     if (m_watcher.isRunning()) {
@@ -70,9 +98,9 @@ void OverviewController::start()
         return;
     }
     m_dirty = false;
-    // The copy is the only work on the UI thread: a vector of small records whose strings are
-    // shared with the store.
-    QVector<EntryFacts> facts = EntryFactsOf::store(m_model->store(), m_model->isReversed());
+    // The only work here: the facts are shared with the worker (copied on the next change,
+    // 16 bytes an entry).
+    RunFacts facts = m_facts.facts();
     QVector<int> matches;
     if (!m_search->query().isEmpty()) {
         matches = m_search->result().matchingRows;

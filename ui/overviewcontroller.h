@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "stats/entryfacts.h"
 #include "stats/runstatistics.h"
 #include "stats/timelinebins.h"
 
@@ -15,10 +16,11 @@ class SearchController;
 class StatisticsPanel;
 class TimelineStrip;
 
-// Keeps the timeline strip and the statistics panel in step with the run: whenever rows arrive,
-// the search or the filter changes, it copies the entries' few fields (reference counts, not
-// text) and computes statistics and timeline bins on a worker, one computation at a time, the
-// newest request winning. Clicks in either widget come back as rows to show.
+// Keeps the timeline strip and the statistics panel in step with the run: it keeps the entries'
+// facts (time, type id, tool id) up to date row by row as pages arrive, and whenever rows
+// arrive or the search or the filter changes, hands a copy of them (16 bytes an entry) to a
+// worker that computes statistics and timeline bins, one computation at a time, the newest
+// request winning. Clicks in either widget come back as rows to show.
 class OverviewController : public QObject
 {
     Q_OBJECT
@@ -47,6 +49,9 @@ private:
     };
 
     void start();
+    void onRowsChanged(int firstRow, int lastRow);
+    void onRowsInserted(int firstRow, int lastRow);
+    void rebuildFacts();
     void onFinished();
     void updateViewport();
     void showPosition(int chronologicalPosition);
@@ -61,6 +66,7 @@ private:
     SearchController *m_search;
     TimelineStrip *m_timeline;
     StatisticsPanel *m_statistics;
+    RunFactsBuilder m_facts;
     QTimer m_debounce;
     QFutureWatcher<Result> m_watcher;
     Result m_result;

@@ -119,23 +119,23 @@ void HeadlessStats::startRead(const QString &path)
     m_reader = std::make_unique<RunFileReader>();
     connect(m_reader.get(), &RunFileReader::entriesRead, this, [this](const QList<LogEntry> &entries) {
         for (const LogEntry &entry : entries)
-            m_fileEntries.append(EntryFactsOf::entry(entry));
+            m_fileFacts.append(entry);
     });
     connect(m_reader.get(), &RunFileReader::finished, this, [this, path](bool ok, const QString &error) {
         if (!ok)
             return fail(error);
-        progressLine(tr("read %1 entries from %2").arg(count(m_fileEntries.size()), QDir::toNativeSeparators(path)), true);
-        report(m_fileEntries);
+        progressLine(tr("read %1 entries from %2").arg(count(m_fileFacts.size()), QDir::toNativeSeparators(path)), true);
+        report(m_fileFacts.facts());
     });
     if (!m_reader->start(path))
         fail(tr("could not start reading %1.").arg(QDir::toNativeSeparators(path)));
 }
 
-void HeadlessStats::report(const QVector<EntryFacts> &entries)
+void HeadlessStats::report(const RunFacts &facts)
 {
     if (m_done)
         return;
-    const RunStatistics stats = StatisticsCalculator::compute(entries);
+    const RunStatistics stats = StatisticsCalculator::compute(facts);
     printTo(stdout, m_json ? StatisticsReport::toJson(stats) : StatisticsReport::toTsv(stats));
     m_done = true;
     m_exitCode = Success;

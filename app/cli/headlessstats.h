@@ -40,7 +40,7 @@ signals:
 private:
     void startFetch(const ApiEndpoint &endpoint, const RunRef &run);
     void startRead(const QString &path);
-    void report(const QVector<EntryFacts> &entries);
+    void report(const RunFacts &facts);
     void fail(const QString &message, int exitCode = Failure);
     void progressLine(const QString &message, bool force);
 
@@ -53,7 +53,7 @@ private:
     std::unique_ptr<LogTableModel> m_model;
     std::unique_ptr<RunLoader> m_loader;
     std::unique_ptr<RunFileReader> m_reader;
-    QVector<EntryFacts> m_fileEntries;
+    RunFactsBuilder m_fileFacts;
     QElapsedTimer m_sinceProgress;
     bool m_done = false;
     int m_exitCode = Failure;

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "stats/statisticscalculator.h"
 
-#include <QHash>
 
 #include <algorithm>
 
 namespace {
 
-// Counts by value, interning each distinct string once: a million entries have a few dozen
-// distinct types and tools, so the hash is hit with the string's cached hash, not re-counted.
-QList<RunStatistics::Count> sortedCounts(const QHash<QString, int> &counts)
+// Counts per id (the facts intern each distinct value once), turned into value -> count.
+QList<RunStatistics::Count> sortedCounts(const QVector<int> &counts, const QStringList &values)
 {
     QList<RunStatistics::Count> list;
-    list.reserve(counts.size());
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        list.append({it.key(), it.value()});
+    for (int id = 0; id < counts.size(); ++id) {
+        if (counts[id] > 0)
+            list.append({values.at(id), counts[id]});
+    }
     std::sort(list.begin(), list.end(), [](const RunStatistics::Count &a, const RunStatistics::Count &b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
@@ -51,13 +50,17 @@ bool isError(const QString &messageType)
     return messageType.compare(QLatin1String("ERROR"), Qt::CaseInsensitive) == 0;
 }
 
-RunStatistics compute(const QVector<EntryFacts> &entries, int longestGaps, int maxBuckets)
+RunStatistics compute(const RunFacts &facts, int longestGaps, int maxBuckets)
 {
+    const QVector<EntryFacts> &entries = facts.entries;
     RunStatistics stats;
     stats.entries = int(entries.size());
-    QHash<QString, int> types;
-    QHash<QString, int> tools;
-    QHash<QString, RunStatistics::ToolTime> toolTimes;
+    QVector<int> types(facts.messageTypes.size(), 0);
+    QVector<int> tools(facts.toolNames.size(), 0);
+    QVector<RunStatistics::ToolTime> toolTimes(facts.toolNames.size());
+    QVector<bool> typeIsError(facts.messageTypes.size(), false);
+    for (int id = 0; id < facts.messageTypes.size(); ++id)
+        typeIsError[id] = isError(facts.messageTypes.at(id));
     qint64 minTime = 0;
     qint64 maxTime = 0;
     bool anyTime = false;
@@ -67,15 +70,15 @@ RunStatistics compute(const QVector<EntryFacts> &entries, int longestGaps, int m
         if (!entry.loaded)
             continue;
         ++stats.loadedEntries;
-        if (entry.messageType.isNull())
+        if (entry.messageType < 0)
             ++stats.withoutMessageType;
         else
             ++types[entry.messageType];
-        if (entry.toolName.isNull())
+        if (entry.toolName < 0)
             ++stats.withoutTool;
         else
             ++tools[entry.toolName];
-        if (isError(entry.messageType))
+        if (entry.messageType >= 0 && typeIsError[entry.messageType])
             stats.errorPositions.append(i);
         if (!entry.hasTime()) {
             ++stats.withoutTime;
@@ -96,7 +99,7 @@ RunStatistics compute(const QVector<EntryFacts> &entries, int longestGaps, int m
         if (!next.loaded || !next.hasTime() || next.createdAtMsecs < entry.createdAtMsecs)
             continue;
         const qint64 gap = next.createdAtMsecs - entry.createdAtMsecs;
-        if (!entry.toolName.isNull()) {
+        if (entry.toolName >= 0) {
             RunStatistics::ToolTime &time = toolTimes[entry.toolName];
             time.msecs += gap;
             ++time.timedEntries;
@@ -105,11 +108,13 @@ RunStatistics compute(const QVector<EntryFacts> &entries, int longestGaps, int m
             keepLongest(stats.longestGaps, {i, entry.createdAtMsecs, gap}, longestGaps);
     }
 
-    stats.messageTypes = sortedCounts(types);
-    stats.tools = sortedCounts(tools);
-    for (auto it = toolTimes.begin(); it != toolTimes.end(); ++it) {
-        it->tool = it.key();
-        stats.timePerTool.append(*it);
+    stats.messageTypes = sortedCounts(types, facts.messageTypes);
+    stats.tools = sortedCounts(tools, facts.toolNames);
+    for (int id = 0; id < toolTimes.size(); ++id) {
+        if (toolTimes[id].timedEntries == 0)
+            continue;
+        toolTimes[id].tool = facts.toolNames.at(id);
+        stats.timePerTool.append(toolTimes[id]);
     }
     std::sort(stats.timePerTool.begin(), stats.timePerTool.end(),
               [](const RunStatistics::ToolTime &a, const RunStatistics::ToolTime &b) {

@@ -14,8 +14,7 @@ inline constexpr int kLongestGaps = 10;
 // More buckets than this and they grow by whole minutes.
 inline constexpr int kMaxBuckets = 1440;
 
-RunStatistics compute(const QVector<EntryFacts> &entries, int longestGaps = kLongestGaps,
-                      int maxBuckets = kMaxBuckets);
+RunStatistics compute(const RunFacts &facts, int longestGaps = kLongestGaps, int maxBuckets = kMaxBuckets);
 
 bool isError(const QString &messageType);
 

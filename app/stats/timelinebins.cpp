@@ -3,7 +3,6 @@
 
 #include "run/messagecategory.h"
 
-#include <QHash>
 
 #include <algorithm>
 #include <array>
@@ -39,10 +38,11 @@ bool allows(const QSet<QString> &allowed, const QString &value)
 
 namespace TimelineBins {
 
-Timeline compute(const QVector<EntryFacts> &entries, Timeline::Axis axis, int binCount,
+Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
                  const QVector<int> &matchPositions, const TimelineFilter &filter,
                  const QList<RunStatistics::Gap> &longestGaps)
 {
+    const QVector<EntryFacts> &entries = facts.entries;
     Timeline timeline;
     timeline.axis = axis;
     timeline.positions = int(entries.size());
@@ -70,8 +70,20 @@ Timeline compute(const QVector<EntryFacts> &entries, Timeline::Axis axis, int bi
             matching[size_t(position)] = true;
     }
 
-    // message_type -> category, computed once per distinct type.
-    QHash<QString, qint8> categories;
+    // Per distinct value, once: its category, and whether the filter lets it through (index 0
+    // stands for null, id + 1 for a value).
+    QVector<qint8> categories(facts.messageTypes.size() + 1);
+    QVector<bool> typeAllowed(facts.messageTypes.size() + 1);
+    QVector<bool> toolAllowed(facts.toolNames.size() + 1);
+    categories[0] = qint8(messageCategoryOf(QString()));
+    typeAllowed[0] = allows(filter.messageTypes, QString());
+    toolAllowed[0] = allows(filter.toolNames, QString());
+    for (int id = 0; id < facts.messageTypes.size(); ++id) {
+        categories[id + 1] = qint8(messageCategoryOf(facts.messageTypes.at(id)));
+        typeAllowed[id + 1] = allows(filter.messageTypes, facts.messageTypes.at(id));
+    }
+    for (int id = 0; id < facts.toolNames.size(); ++id)
+        toolAllowed[id + 1] = allows(filter.toolNames, facts.toolNames.at(id));
     std::vector<std::array<int, kCategories>> perCategory(static_cast<size_t>(binCount));
     const bool filtering = filter.isActive();
 
@@ -113,16 +125,13 @@ Timeline compute(const QVector<EntryFacts> &entries, Timeline::Axis axis, int bi
         ++target.entries;
         if (target.firstPosition < 0)
             target.firstPosition = position;
-        auto known = categories.constFind(entry.messageType);
-        if (known == categories.cend())
-            known = categories.insert(entry.messageType, qint8(messageCategoryOf(entry.messageType)));
-        const qint8 category = *known;
+        const qint8 category = categories[entry.messageType + 1];
         ++perCategory[size_t(bin)][size_t(category)];
         if (MessageCategory(category) == MessageCategory::Error)
             target.error = true;
         if (matching[size_t(position)])
             target.match = true;
-        if (filtering && allows(filter.messageTypes, entry.messageType) && allows(filter.toolNames, entry.toolName)
+        if (filtering && typeAllowed[entry.messageType + 1] && toolAllowed[entry.toolName + 1]
             && (!filter.matchingOnly || matching[size_t(position)]))
             target.filterHit = true;
     }

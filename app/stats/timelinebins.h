@@ -53,7 +53,7 @@ namespace TimelineBins {
 
 // `matchPositions`: search matches, oldest-first positions, in any order. `longestGaps` from
 // RunStatistics flags the bins of the run's longest gaps.
-Timeline compute(const QVector<EntryFacts> &entries, Timeline::Axis axis, int binCount,
+Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
                  const QVector<int> &matchPositions, const TimelineFilter &filter,
                  const QList<RunStatistics::Gap> &longestGaps);
 

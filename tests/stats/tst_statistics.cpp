@@ -116,15 +116,18 @@ void TestStatistics::equalsBruteForce()
     QVERIFY2(contents.ok, qPrintable(contents.error));
     QCOMPARE(contents.entries.size(), count);
 
-    QVector<EntryFacts> facts;
+    RunFactsBuilder facts;
     QList<bool> loaded;
     QRandomGenerator rng(seed * 7 + 1);
     for (const LogEntry &entry : contents.entries) {
         const bool isLoaded = !withUnloaded || rng.bounded(5) != 0;
-        facts.append(isLoaded ? EntryFactsOf::entry(entry) : EntryFacts());
+        if (isLoaded)
+            facts.append(entry);
+        else
+            facts.resize(facts.size() + 1);
         loaded.append(isLoaded);
     }
-    const RunStatistics stats = StatisticsCalculator::compute(facts);
+    const RunStatistics stats = StatisticsCalculator::compute(facts.facts());
 
     // Brute force, from the JSON text and the generator's times.
     const QList<QByteArray> lines = run.jsonl.split('\n');
@@ -227,7 +230,7 @@ void TestStatistics::equalsBruteForce()
 
 void TestStatistics::emptyRun()
 {
-    const RunStatistics stats = StatisticsCalculator::compute({});
+    const RunStatistics stats = StatisticsCalculator::compute(RunFacts());
     QCOMPARE(stats.entries, 0);
     QVERIFY(!stats.hasDuration);
     QVERIFY(stats.messageTypes.isEmpty());
@@ -239,11 +242,12 @@ void TestStatistics::longRunsGetWiderBuckets()
 {
     // Three entries over ten days: 14,401 minutes do not fit in 1,440 buckets, so each bucket
     // is ceil(14401 / 1440) = 11 minutes wide.
-    QVector<EntryFacts> facts(3);
+    RunFacts facts;
+    facts.entries.resize(3);
     const qint64 day = 86'400'000;
     for (int i = 0; i < 3; ++i) {
-        facts[i].loaded = true;
-        facts[i].createdAtMsecs = 1'750'000'040'000 + i * 5 * day; // 20 s past a minute
+        facts.entries[i].loaded = true;
+        facts.entries[i].createdAtMsecs = 1'750'000'040'000 + i * 5 * day; // 20 s past a minute
     }
     const RunStatistics stats = StatisticsCalculator::compute(facts);
     QCOMPARE(stats.bucketStartMsecs, qint64(1'750'000'020'000));

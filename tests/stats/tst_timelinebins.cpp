@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <optional>
 
 class TestTimelineBins : public QObject
 {
@@ -21,22 +22,36 @@ private slots:
 };
 
 namespace {
-QVector<EntryFacts> randomFacts(quint32 seed, int count)
+// Entries as the window holds them, and the same facts through RunFactsBuilder.
+struct Sample
+{
+    QList<std::optional<LogEntry>> entries; // nullopt: not loaded
+    RunFacts facts;
+};
+
+Sample randomSample(quint32 seed, int count)
 {
     QRandomGenerator rng(seed);
     const QStringList types = {QStringLiteral("ACTION"), QStringLiteral("ERROR"), QStringLiteral("PLAN_EVALUATION"), QString()};
-    QVector<EntryFacts> facts(count);
+    Sample sample;
+    RunFactsBuilder builder;
     qint64 clock = 1'750'000'000'000;
-    for (EntryFacts &f : facts) {
+    for (int i = 0; i < count; ++i) {
         clock += rng.bounded(30'000);
-        f.loaded = rng.bounded(6) != 0;
-        if (!f.loaded)
+        if (rng.bounded(6) == 0) {
+            sample.entries.append(std::nullopt);
+            builder.resize(builder.size() + 1);
             continue;
-        f.createdAtMsecs = rng.bounded(10) ? clock : LogEntry::kNoTime;
-        f.messageType = types.at(rng.bounded(int(types.size())));
-        f.toolName = rng.bounded(2) ? QStringLiteral("bash") : QString();
+        }
+        LogEntry entry;
+        entry.createdAtMsecs = rng.bounded(10) ? clock : LogEntry::kNoTime;
+        entry.messageType = types.at(rng.bounded(int(types.size())));
+        entry.toolName = rng.bounded(2) ? QStringLiteral("bash") : QString();
+        sample.entries.append(entry);
+        builder.append(entry);
     }
-    return facts;
+    sample.facts = builder.facts();
+    return sample;
 }
 } // namespace
 
@@ -52,29 +67,29 @@ void TestTimelineBins::indexAxis()
 {
     QFETCH(int, count);
     QFETCH(int, bins);
-    const QVector<EntryFacts> facts = randomFacts(11, count);
+    const Sample sample = randomSample(11, count);
     const QVector<int> matches = {0, count / 2, count - 1};
     TimelineFilter filter;
     filter.toolNames = {QStringLiteral("bash")};
-    const Timeline timeline = TimelineBins::compute(facts, Timeline::Axis::Index, bins, matches, filter, {});
+    const Timeline timeline = TimelineBins::compute(sample.facts, Timeline::Axis::Index, bins, matches, filter, {});
     QCOMPARE(timeline.axis, Timeline::Axis::Index);
     QCOMPARE(timeline.bins.size(), bins);
     QVector<int> entries(bins, 0), first(bins, -1);
     QVector<bool> unloaded(bins, false), error(bins, false), match(bins, false), hit(bins, false);
     for (int p = 0; p < count; ++p) {
         const int b = int(qint64(p) * bins / count); // floor(p * bins / count)
-        if (!facts[p].loaded) {
+        if (!sample.entries[p]) {
             unloaded[b] = true;
             continue;
         }
         ++entries[b];
         if (first[b] < 0)
             first[b] = p;
-        if (facts[p].messageType == QLatin1String("ERROR"))
+        if (sample.entries[p]->messageType == QLatin1String("ERROR"))
             error[b] = true;
         if (matches.contains(p))
             match[b] = true;
-        if (facts[p].toolName == QLatin1String("bash"))
+        if (sample.entries[p]->toolName == QLatin1String("bash"))
             hit[b] = true;
     }
     for (int b = 0; b < bins; ++b) {
@@ -92,25 +107,25 @@ void TestTimelineBins::indexAxis()
 void TestTimelineBins::timeAxis()
 {
     const int count = 3000, bins = 500;
-    QVector<EntryFacts> facts = randomFacts(12, count);
-    const Timeline timeline = TimelineBins::compute(facts, Timeline::Axis::Time, bins, {}, {}, {});
+    const Sample sample = randomSample(12, count);
+    const Timeline timeline = TimelineBins::compute(sample.facts, Timeline::Axis::Time, bins, {}, {}, {});
     QCOMPARE(timeline.axis, Timeline::Axis::Time);
     qint64 lo = std::numeric_limits<qint64>::max(), hi = std::numeric_limits<qint64>::min();
-    for (const EntryFacts &f : facts) {
-        if (f.loaded && f.hasTime()) {
-            lo = std::min(lo, f.createdAtMsecs);
-            hi = std::max(hi, f.createdAtMsecs);
+    for (const std::optional<LogEntry> &e : sample.entries) {
+        if (e && e->hasTime()) {
+            lo = std::min(lo, e->createdAtMsecs);
+            hi = std::max(hi, e->createdAtMsecs);
         }
     }
     QCOMPARE(timeline.startMsecs, lo);
     QCOMPARE(timeline.endMsecs, hi);
     QVector<int> entries(bins, 0);
     int timed = 0;
-    for (const EntryFacts &f : facts) {
-        if (!f.loaded || !f.hasTime())
+    for (const std::optional<LogEntry> &e : sample.entries) {
+        if (!e || !e->hasTime())
             continue;
         ++timed;
-        ++entries[int(std::lround(double(f.createdAtMsecs - lo) * (bins - 1) / double(hi - lo)))];
+        ++entries[int(std::lround(double(e->createdAtMsecs - lo) * (bins - 1) / double(hi - lo)))];
     }
     int total = 0;
     for (int b = 0; b < bins; ++b) {
@@ -127,8 +142,9 @@ void TestTimelineBins::timeAxis()
 
 void TestTimelineBins::timeAxisWithoutTimesFallsBackToIndex()
 {
-    QVector<EntryFacts> facts(10);
-    for (EntryFacts &f : facts)
+    RunFacts facts;
+    facts.entries.resize(10);
+    for (EntryFacts &f : facts.entries)
         f.loaded = true;
     const Timeline timeline = TimelineBins::compute(facts, Timeline::Axis::Time, 10, {}, {}, {});
     QCOMPARE(timeline.axis, Timeline::Axis::Index);

@@ -93,6 +93,28 @@ int main(int argc, char *argv[])
     save(&window, out.filePath(QStringLiteral("overview.png")));
     window.statisticsDock()->grab().save(out.filePath(QStringLiteral("statistics.png")));
     window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-demo.png")));
+    {
+        // The same widgets in a dark palette: they draw with palette roles, not fixed colours.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+        const QPalette light = window.statisticsDock()->palette();
+        window.statisticsDock()->setPalette(dark);
+        window.timeline()->setPalette(dark);
+        settle(300);
+        window.statisticsDock()->grab().save(out.filePath(QStringLiteral("statistics-dark.png")));
+        window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-demo-dark.png")));
+        window.statisticsDock()->setPalette(light);
+        window.timeline()->setPalette(light);
+    }
     window.statisticsDock()->hide();
 
     // The detail pane rendered: a Markdown answer, a coloured diff, the JSON tree of a big output.
@@ -136,6 +158,37 @@ int main(int argc, char *argv[])
     QTimer::singleShot(0, [&] { window.tableView()->scrollToBottom(); });
     waitFor([&] { return window.loader()->loadedRows() >= 175; }, 30000);
     save(&window, out.filePath(QStringLiteral("live.png")));
+
+    // A run of a million entries (RUNLOG_SCREENSHOT_BIG_RUN names a .jsonl of them): the timeline
+    // on both axes once the file is read and the overview computed.
+    const QString bigRun = qEnvironmentVariable("RUNLOG_SCREENSHOT_BIG_RUN");
+    if (!bigRun.isEmpty()) {
+        window.openFile(bigRun);
+        int lastRows = -1;
+        QElapsedTimer stable;
+        stable.start();
+        waitFor([&] {
+            const int rows = window.logModel()->rowCount();
+            if (rows != lastRows) {
+                lastRows = rows;
+                stable.restart();
+            }
+            return rows > 0 && stable.elapsed() > 3000 && !window.overview()->isComputing();
+        }, 300000);
+        settle(1500);
+        waitFor([&] { return !window.overview()->isComputing(); }, 60000);
+        window.statisticsDock()->show();
+        settle(1500);
+        save(&window, out.filePath(QStringLiteral("big-run.png")));
+        window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-1m.png")));
+        window.timeline()->setAxis(Timeline::Axis::Index);
+        settle(1500);
+        waitFor([&] { return !window.overview()->isComputing(); }, 60000);
+        settle(500);
+        window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-1m-index.png")));
+        window.timeline()->setAxis(Timeline::Axis::Time);
+        window.statisticsDock()->hide();
+    }
 
     window.openRun(ApiEndpoint{QUrl(QStringLiteral("http://127.0.0.1:9")), {}}, RunRef{1, 4242});
     waitFor([&] { return window.loader()->state() == RunLoader::State::Failed; }, 30000);
