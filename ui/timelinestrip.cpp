@@ -14,8 +14,9 @@
 #include <algorithm>
 
 namespace {
-constexpr int kMatchRow = 4;   // ticks of search matches, above the marks
-constexpr int kHitRow = 4;     // ticks of filter hits, below them
+constexpr int kMatchRow = 4;   // ticks of search matches, at the top
+constexpr int kErrorRow = 6;   // errors in a lane of their own, so they never hide the marks
+constexpr int kHitRow = 4;     // ticks of filter hits, at the bottom
 constexpr int kCaptionHeight = 14;
 constexpr int kMargin = 4;
 constexpr int kButtonWidth = 56;
@@ -43,7 +44,7 @@ QSize TimelineStrip::sizeHint() const
 
 QSize TimelineStrip::minimumSizeHint() const
 {
-    return {200, 2 * kMargin + kMatchRow + 30 + kHitRow + kCaptionHeight};
+    return {200, 2 * kMargin + kMatchRow + kErrorRow + 28 + kHitRow + kCaptionHeight};
 }
 
 QRect TimelineStrip::barRect() const
@@ -120,7 +121,8 @@ void TimelineStrip::rebuildImage()
     const QColor match(0xe6, 0x9a, 0x1e);
     const QColor hit = palette().color(QPalette::Highlight);
     const QColor error = RunlogPalette::forCategory(MessageCategory::Error);
-    const int markTop = kMatchRow + 1;
+    const int errorTop = kMatchRow + 1;
+    const int markTop = errorTop + kErrorRow + 1;
     const int markBottom = h - kHitRow - 2;
     const int markHeight = std::max(1, markBottom - markTop + 1);
     int densest = 1;
@@ -144,7 +146,7 @@ void TimelineStrip::rebuildImage()
             painter.fillRect(x, markBottom - tall + 1, 1, tall, colour);
         }
         if (bin.error)
-            painter.fillRect(x, markTop, 1, markHeight, error);
+            painter.fillRect(x, errorTop, 1, kErrorRow, error);
         if (bin.match)
             painter.fillRect(x, 0, 1, kMatchRow, match);
         if (bin.filterHit)

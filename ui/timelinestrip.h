@@ -9,7 +9,7 @@
 class QToolButton;
 
 // The whole run on one strip above the table: every entry a mark coloured by its message type,
-// errors as red strokes, long gaps shaded, pages not loaded hatched, search matches (above) and
+// errors as red ticks in a lane of their own, long gaps shaded, pages not loaded hatched, search matches (above) and
 // filter hits (below) ticked, the rows on screen outlined. A time axis (idle hours show as empty
 // space) or an index axis (one column per slice of entries). Click or drag to go there.
 //
