@@ -16,7 +16,9 @@ class QThread;
 // entries up to kMaxBytes and the plain view beyond.
 namespace RichEntryDocument {
 
-inline constexpr qsizetype kMaxBytes = 512 * 1024;
+// Measured by bench_overview: a 500 KB entry stalled the window for 170 ms while the browser
+// laid it out; at 128 KB the stall stays around a frame or two.
+inline constexpr qsizetype kMaxBytes = 128 * 1024;
 
 // A SafeTextDocument. `plainText`, when given, receives its text (positions match the document).
 QTextDocument *build(const QByteArray &rawEntry, const QFont &proseFont, const QFont &fixedFont, QThread *owner,

@@ -4,10 +4,13 @@
 //   - the copy of the entries' table fields on the UI thread (EntryFactsOf::store),
 //   - statistics and timeline bins on a worker (the OverviewController's job), and how long the
 //     UI thread's event loop went without running while that happened (a 1 ms timer),
-//   - painting the timeline strip from its bins, and opening a 5 MB value in the JSON tree.
+//   - painting the timeline strip from its bins, and opening a 5 MB value in the JSON tree,
+//   - the rich detail view at its size limit: building it, and the stall while it is laid out.
 // Build Release and run under the offscreen platform:
 //     QT_QPA_PLATFORM=offscreen bench_overview [entries=1000000]
 #include "json/jsontreemodel.h"
+#include "richentrydocument.h"
+#include "safetextbrowser.h"
 #include "model/logtablemodel.h"
 #include "stats/entryfacts.h"
 #include "stats/statisticscalculator.h"
@@ -22,6 +25,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTextDocument>
+#include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -215,6 +220,54 @@ int main(int argc, char *argv[])
         (void)tree.rowCount(first);
         std::printf("  (%.1f MB)\n", double(value.size()) / 1e6);
         report(name, clock.nsecsElapsed());
+    }
+    // The rich readable view at its size limit: built on a worker, laid out on the UI thread.
+    {
+        QString markdown;
+        while (markdown.size() < 20'000)
+            markdown += QStringLiteral("## Step\n\nThe **cart** total uses `round()`; see [the PR](https://example.org).\n\n- one\n- two\n\n");
+        QString output;
+        while (output.size() < int(RichEntryDocument::kMaxBytes) - 40'000)
+            output += QStringLiteral("    line of a tool's output, indented, long enough to wrap at a normal pane width of 700 pixels\n");
+        const QByteArray raw = QJsonDocument(QJsonObject{{QStringLiteral("agent_run_id"), 1},
+                                                         {QStringLiteral("thought"), markdown},
+                                                         {QStringLiteral("tool_output"), QJsonObject{{QStringLiteral("output"), output}}}})
+                                   .toJson(QJsonDocument::Compact);
+        std::printf("  (rich entry of %.0f KB)\n", double(raw.size()) / 1024.0);
+        resetPeak();
+        clock.restart();
+        std::unique_ptr<QTextDocument> document(
+            RichEntryDocument::build(raw, QApplication::font(), QApplication::font(), QThread::currentThread()));
+        report("rich detail document: build (on a worker in the app)", clock.nsecsElapsed());
+        // As the pane shows it: a text browser lays a document out in steps between events.
+        SafeTextBrowser browser;
+        browser.resize(700, 800);
+        browser.show();
+        QCoreApplication::processEvents();
+        QElapsedTimer sinceTick;
+        qint64 longestStall = 0;
+        QTimer ticker;
+        ticker.setInterval(1);
+        QObject::connect(&ticker, &QTimer::timeout, [&] {
+            longestStall = std::max(longestStall, sinceTick.nsecsElapsed());
+            sinceTick.restart();
+        });
+        clock.restart();
+        sinceTick.start();
+        ticker.start();
+        browser.setDocument(document.get());
+        const qint64 setDocument = clock.nsecsElapsed();
+        longestStall = std::max(longestStall, sinceTick.nsecsElapsed());
+        while (clock.elapsed() < 3000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        ticker.stop();
+        std::printf("%-52s %9.1f ms\n", "rich detail document: setDocument() in the browser", double(setDocument) / 1e6);
+        std::printf("%-52s %9.1f ms\n", "  longest UI event-loop stall in the 3 s after", double(longestStall) / 1e6);
+        browser.setDocument(nullptr);
+        clock.restart();
+        document->setTextWidth(700);
+        (void)document->size();
+        report("rich detail document: full layout at once, 700 px", clock.nsecsElapsed());
     }
     return 0;
 }
