@@ -74,8 +74,9 @@ void RateChart::paintEvent(QPaintEvent *)
     painter.drawText(QRect(plot.left(), 0, plot.width(), line), Qt::AlignLeft | Qt::AlignVCenter, perBucket);
     painter.setPen(palette().color(QPalette::PlaceholderText));
     const QRect bottom(plot.left(), plot.bottom() + 2, plot.width(), line);
-    painter.drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter, Timestamps::formatLocal(m_startMsecs));
-    painter.drawText(bottom, Qt::AlignRight | Qt::AlignVCenter, Timestamps::formatLocal(m_startMsecs + n * m_bucketMsecs));
+    // Minutes: the milliseconds of a bucket boundary say nothing.
+    painter.drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter, Timestamps::formatLocal(m_startMsecs).left(8));
+    painter.drawText(bottom, Qt::AlignRight | Qt::AlignVCenter, Timestamps::formatLocal(m_startMsecs + n * m_bucketMsecs).left(8));
 }
 
 void RateChart::mousePressEvent(QMouseEvent *event)

@@ -17,6 +17,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -92,6 +94,12 @@ int main(int argc, char *argv[])
     settle(800);
     save(&window, out.filePath(QStringLiteral("overview.png")));
     window.statisticsDock()->grab().save(out.filePath(QStringLiteral("statistics.png")));
+    if (auto *scroll = window.statisticsDock()->findChild<QScrollArea *>()) {
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        settle(200);
+        window.statisticsDock()->grab().save(out.filePath(QStringLiteral("statistics-end.png")));
+        scroll->verticalScrollBar()->setValue(0);
+    }
     window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-demo.png")));
     {
         // The same widgets in a dark palette: they draw with palette roles, not fixed colours.
