@@ -1,5 +1,6 @@
 #include "cli/commandline.h"
 #include "cli/headlessexport.h"
+#include "cli/headlessstats.h"
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
@@ -72,7 +73,7 @@ int main(int argc, char *argv[])
     qtArgv.push_back(nullptr);
     int qtArgc = int(qtArgumentBytes.size());
     std::unique_ptr<QCoreApplication> app;
-    if (!options.exportPath.isEmpty())
+    if (!options.exportPath.isEmpty() || options.stats)
         app = std::make_unique<QCoreApplication>(qtArgc, qtArgv.data());
     else
         app = std::make_unique<QApplication>(qtArgc, qtArgv.data());
@@ -87,6 +88,12 @@ int main(int argc, char *argv[])
         RequestPacer::setDefaultLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
     }
 
+    if (options.stats) {
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessStats stats(options, token);
+        return stats.exec();
+    }
     if (!options.exportPath.isEmpty()) {
         // No window, no display: fetch or read, write the file, say how it went on stderr.
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();

@@ -7,6 +7,10 @@
 #include "json/jsontext.h"
 #include "plainlabel.h"
 #include "plaintext.h"
+#include "jsontreeview.h"
+#include "richentrydocument.h"
+#include "safetextbrowser.h"
+#include "safetextdocument.h"
 #include "search/searchengine.h"
 
 #include <QApplication>
@@ -19,6 +23,7 @@
 #include <QMenu>
 #include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
+#include <QStackedWidget>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QThread>
@@ -37,8 +42,12 @@ DetailPane::DetailPane(QWidget *parent)
     , m_busy(new PlainLabel(this))
     , m_readableButton(new QToolButton(this))
     , m_jsonButton(new QToolButton(this))
+    , m_treeButton(new QToolButton(this))
     , m_copyButton(new QToolButton(this))
     , m_text(new QPlainTextEdit(this))
+    , m_rich(new SafeTextBrowser(this))
+    , m_tree(new JsonTreeView(this))
+    , m_views(new QStackedWidget(this))
     , m_placeholderDocument(new QTextDocument(this))
 {
     m_placeholderDocument->setDocumentLayout(new QPlainTextDocumentLayout(m_placeholderDocument));
@@ -55,8 +64,10 @@ DetailPane::DetailPane(QWidget *parent)
     m_readableButton->setToolTip(tr("Strings with their real line breaks, nested values indented"));
     m_jsonButton->setText(tr("JSON"));
     m_jsonButton->setToolTip(tr("The entry exactly as the server sent it, indented"));
+    m_treeButton->setText(tr("Tree"));
+    m_treeButton->setToolTip(tr("The entry as a collapsible tree: copy any value or its path"));
     auto *modes = new QButtonGroup(this);
-    for (QToolButton *button : {m_readableButton, m_jsonButton}) {
+    for (QToolButton *button : {m_readableButton, m_jsonButton, m_treeButton}) {
         button->setCheckable(true);
         button->setAutoRaise(true);
         modes->addButton(button);
@@ -64,6 +75,7 @@ DetailPane::DetailPane(QWidget *parent)
     m_readableButton->setChecked(true);
     connect(m_readableButton, &QToolButton::clicked, this, [this] { setMode(EntryRenderer::Mode::Readable); });
     connect(m_jsonButton, &QToolButton::clicked, this, [this] { setMode(EntryRenderer::Mode::Json); });
+    connect(m_treeButton, &QToolButton::clicked, this, [this] { setMode(EntryRenderer::Mode::Tree); });
 
     m_copyButton->setText(tr("Copy"));
     m_copyButton->setPopupMode(QToolButton::MenuButtonPopup);
@@ -84,6 +96,16 @@ DetailPane::DetailPane(QWidget *parent)
     m_text->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setFrameShape(QFrame::NoFrame);
+    m_rich->setDocument(new SafeTextDocument(m_rich)); // until the first entry: loads nothing either
+    m_rich->setReadOnly(true);
+    m_rich->setFrameShape(QFrame::NoFrame);
+    m_rich->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard | Qt::LinksAccessibleByMouse);
+    m_rich->setLineWrapMode(QTextEdit::WidgetWidth);
+    m_rich->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_tree->setFrameShape(QFrame::NoFrame);
+    m_views->addWidget(m_text);
+    m_views->addWidget(m_rich);
+    m_views->addWidget(m_tree);
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(8, 4, 4, 4);
@@ -91,6 +113,7 @@ DetailPane::DetailPane(QWidget *parent)
     bar->addWidget(m_busy);
     bar->addWidget(m_readableButton);
     bar->addWidget(m_jsonButton);
+    bar->addWidget(m_treeButton);
     bar->addSpacing(6);
     bar->addWidget(m_copyButton);
 
@@ -98,7 +121,7 @@ DetailPane::DetailPane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(bar);
-    layout->addWidget(m_text, 1);
+    layout->addWidget(m_views, 1);
 
     connect(&m_watcher, &QFutureWatcher<Rendered>::finished, this, &DetailPane::onRendered);
     connect(&m_highlightWatcher, &QFutureWatcher<QList<TextRange>>::finished, this, &DetailPane::onHighlightsFound);
@@ -129,6 +152,7 @@ void DetailPane::showMessage(const QString &message)
     m_copyButton->setEnabled(false);
     m_placeholderDocument->setPlainText(message);
     replaceDocument(m_placeholderDocument);
+    m_views->setCurrentWidget(m_text);
     m_shownText.clear();
     applyHighlight();
 }
@@ -144,11 +168,19 @@ void DetailPane::showEntry(const QByteArray &rawEntry, const QString &title)
 
 void DetailPane::setMode(EntryRenderer::Mode mode)
 {
-    (mode == EntryRenderer::Mode::Json ? m_jsonButton : m_readableButton)->setChecked(true);
+    // A listener of modeChanged() may answer with setMode() (a "JSON" action unchecking itself
+    // when the tree is chosen): the mode being set wins.
+    if (m_changingMode)
+        return;
+    (mode == EntryRenderer::Mode::Json ? m_jsonButton
+     : mode == EntryRenderer::Mode::Tree ? m_treeButton
+                                         : m_readableButton)->setChecked(true);
     if (m_mode == mode)
         return;
     m_mode = mode;
+    m_changingMode = true;
     emit modeChanged(mode);
+    m_changingMode = false;
     if (!m_raw.isEmpty()) {
         ++m_generation;
         render();
@@ -159,6 +191,9 @@ void DetailPane::setTextFont(const QFont &font)
 {
     m_text->setFont(font);
     m_placeholderDocument->setDefaultFont(font);
+    QFont prose = m_rich->font(); // the rich view's own family, at the zoomed size
+    prose.setPointSizeF(font.pointSizeF());
+    m_rich->setFont(prose);
     if (!m_raw.isEmpty()) {
         ++m_generation;
         render();
@@ -168,15 +203,36 @@ void DetailPane::setTextFont(const QFont &font)
 void DetailPane::setWrapLines(bool wrap)
 {
     m_text->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    m_rich->setLineWrapMode(wrap ? QTextEdit::WidgetWidth : QTextEdit::NoWrap);
+}
+
+QWidget *DetailPane::currentView() const
+{
+    return m_views->currentWidget();
 }
 
 QString DetailPane::displayedText() const
 {
+    if (m_views->currentWidget() == m_rich)
+        return m_rich->document()->toPlainText();
+    if (m_views->currentWidget() == m_tree)
+        return QString();
     return m_text->document()->toPlainText();
 }
 
 void DetailPane::render()
 {
+    if (m_mode == EntryRenderer::Mode::Tree) {
+        // No worker: the tree scans a level only when it is expanded.
+        m_busy->clear();
+        m_tree->setJson(m_raw);
+        m_tree->expandMembers({QStringLiteral("tool_input"), QStringLiteral("tool_output"), QStringLiteral("observation")});
+        m_views->setCurrentWidget(m_tree);
+        m_shownText.clear();
+        applyHighlight();
+        emit rendered();
+        return;
+    }
     if (m_watcher.isRunning()) {
         // One render at a time; onRendered() starts the newest one when this finishes.
         return;
@@ -184,11 +240,14 @@ void DetailPane::render()
     if (m_raw.size() > kBusyNoticeBytes)
         m_busy->setText(tr("Rendering %1…").arg(QLocale::system().formattedDataSize(m_raw.size())));
     m_renderingGeneration = m_generation;
-    m_watcher.setFuture(QtConcurrent::run([raw = m_raw, mode = m_mode, font = m_text->font(),
-                                           dark = RunlogPalette::isDark(m_text->palette()),
+    const bool rich = m_mode == EntryRenderer::Mode::Readable && m_raw.size() <= RichEntryDocument::kMaxBytes;
+    m_watcher.setFuture(QtConcurrent::run([raw = m_raw, mode = m_mode, font = m_text->font(), prose = m_rich->font(),
+                                           rich, dark = RunlogPalette::isDark(m_text->palette()),
                                            owner = QThread::currentThread()] {
         Rendered rendered;
-        rendered.document = EntryRenderer::buildDocument(raw, mode, font, owner, &rendered.text, dark);
+        rendered.rich = rich;
+        rendered.document = rich ? RichEntryDocument::build(raw, prose, font, owner, &rendered.text)
+                                 : EntryRenderer::buildDocument(raw, mode, font, owner, &rendered.text, dark);
         return rendered;
     }));
 }
@@ -205,7 +264,16 @@ void DetailPane::onRendered()
     }
     m_busy->clear();
     document->setParent(this);
-    replaceDocument(document);
+    if (result.rich) {
+        QTextDocument *previous = m_rich->document();
+        m_rich->setDocument(document);
+        if (previous && previous->parent() == this)
+            previous->deleteLater();
+        m_views->setCurrentWidget(m_rich);
+    } else {
+        replaceDocument(document);
+        m_views->setCurrentWidget(m_text);
+    }
     m_shownText = result.text;
     applyHighlight();
     emit rendered();
@@ -225,6 +293,7 @@ void DetailPane::applyHighlight()
     ++m_highlightGeneration;
     m_highlightCount = 0;
     m_text->setExtraSelections({});
+    m_rich->setExtraSelections({});
     if (m_raw.isEmpty() || m_highlight.isEmpty() || !m_highlight.isValid() || isRendering())
         return; // onRendered() comes back here
     if (m_highlightWatcher.isRunning())
@@ -248,23 +317,34 @@ void DetailPane::onHighlightsFound()
     QTextCharFormat format;
     format.setBackground(QColor(0xff, 0xe0, 0x66));
     format.setForeground(QColor(0x20, 0x20, 0x20));
+    const bool rich = m_views->currentWidget() == m_rich;
+    QTextDocument *document = rich ? m_rich->document() : m_text->document();
     QList<QTextEdit::ExtraSelection> selections;
     selections.reserve(ranges.size());
     for (const TextRange &range : ranges) {
         QTextEdit::ExtraSelection selection;
-        selection.cursor = QTextCursor(m_text->document());
+        selection.cursor = QTextCursor(document);
         selection.cursor.setPosition(int(range.start));
         selection.cursor.setPosition(int(range.start + range.length), QTextCursor::KeepAnchor);
         selection.format = format;
         selections.append(selection);
     }
-    m_text->setExtraSelections(selections);
     m_highlightCount = int(ranges.size());
-    if (!ranges.isEmpty()) {
-        QTextCursor first(m_text->document());
+    QTextCursor first(document);
+    if (!ranges.isEmpty())
         first.setPosition(int(ranges.first().start));
-        m_text->setTextCursor(first);
-        m_text->centerCursor();
+    if (rich) {
+        m_rich->setExtraSelections(selections);
+        if (!ranges.isEmpty()) {
+            m_rich->setTextCursor(first);
+            m_rich->ensureCursorVisible();
+        }
+    } else {
+        m_text->setExtraSelections(selections);
+        if (!ranges.isEmpty()) {
+            m_text->setTextCursor(first);
+            m_text->centerCursor();
+        }
     }
 }
 

@@ -9,14 +9,19 @@
 #include <QWidget>
 
 class ElidedLabel;
+class JsonTreeView;
 class QLabel;
 class QPlainTextEdit;
+class QStackedWidget;
+class SafeTextBrowser;
 class QTextDocument;
 class QToolButton;
 
 // The selected entry in full: thought, tool input, tool output and observation, readable or as
-// indented JSON, never cut however large. The document is built on a worker thread; choosing
-// another entry meanwhile simply drops the stale result.
+// indented JSON, never cut however large, or as a collapsible JSON tree. The document is built on
+// a worker thread; choosing another entry meanwhile simply drops the stale result. The readable
+// view renders Markdown, diffs and hanging indents (a rich document) for entries up to
+// RichEntryDocument::kMaxBytes, and plain text beyond, where rich layout would stall the window.
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -40,6 +45,10 @@ public:
     void setTextFont(const QFont &font);
     // View > Wrap Long Lines: wrapped at the pane's width, or one line each, scrolled sideways.
     void setWrapLines(bool wrap);
+    SafeTextBrowser *richView() const { return m_rich; }
+    JsonTreeView *treeView() const { return m_tree; }
+    // The widget showing the entry now: the plain view, the rich view or the tree.
+    QWidget *currentView() const;
     // Matches of the search are highlighted in whatever entry is shown, and the first one is
     // scrolled into view. An empty query removes the highlights.
     void setHighlight(const SearchQuery &query);
@@ -60,14 +69,20 @@ private:
     QLabel *m_busy;
     QToolButton *m_readableButton;
     QToolButton *m_jsonButton;
+    QToolButton *m_treeButton;
     QToolButton *m_copyButton;
     QPlainTextEdit *m_text;
+    SafeTextBrowser *m_rich;
+    JsonTreeView *m_tree;
+    QStackedWidget *m_views;
+    bool m_changingMode = false;
     QTextDocument *m_placeholderDocument;
     QByteArray m_raw;
     EntryRenderer::Mode m_mode = EntryRenderer::Mode::Readable;
     struct Rendered {
         QTextDocument *document = nullptr;
         QString text;
+        bool rich = false;
     };
     void onHighlightsFound();
 

@@ -1,5 +1,7 @@
 #include "entryrenderer.h"
 
+#include "difflines.h"
+
 #include "json/entrydetail.h"
 #include "json/jsontext.h"
 #include "run/messagecategory.h"
@@ -152,9 +154,18 @@ QString renderText(const QByteArray &rawEntry, Mode mode)
     return render(rawEntry, mode).text;
 }
 
-// The length of the key at the start of a line ("key: …" in the readable view, "\"key\": …"
-// in JSON), after its indentation; 0 when the line does not start with one.
-static int keyLength(const QString &line, int indent, Mode mode)
+// Readable (WCAG AA) on the pane's background in either palette.
+QColor headingColour(bool dark)
+{
+    return dark ? QColor(0x8c, 0xb4, 0xff) : QColor(0x1f, 0x5a, 0xc4);
+}
+
+QColor keyColour(bool dark)
+{
+    return dark ? QColor(0xc9, 0xa8, 0xff) : QColor(0x6f, 0x3a, 0xb8);
+}
+
+int keyLength(const QString &line, int indent, Mode mode)
 {
     const int size = int(line.size());
     if (indent >= size)
@@ -194,38 +205,63 @@ QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont 
 
     QTextCharFormat headingFormat;
     headingFormat.setFontWeight(QFont::Bold);
-    // Readable (WCAG AA) on the pane's background in either palette.
-    headingFormat.setForeground(dark ? QColor(0x8c, 0xb4, 0xff) : QColor(0x1f, 0x5a, 0xc4));
+    headingFormat.setForeground(headingColour(dark));
     QTextCharFormat keyFormat;
-    keyFormat.setForeground(dark ? QColor(0xc9, 0xa8, 0xff) : QColor(0x6f, 0x3a, 0xb8));
+    keyFormat.setForeground(keyColour(dark));
     // Formats are set here, on the worker, block by block: a QSyntaxHighlighter would walk a
     // multi-megabyte document on the UI thread.
     bool inProse = false;
     int headingNumber = 0;
     int literalIndent = -1; // inside "key: |": deeper lines are the string's own text
+    int contentIndent = -1; // where that text starts
+    bool literalIsDiff = false;
+    bool sectionStart = false; // the first line after a heading: is the whole section a diff?
+    bool sectionIsDiff = false;
+    const auto colourDiff = [](QTextBlock &block, const QString &line, QStringView content) {
+        block.layout()->setFormats({QTextLayout::FormatRange{0, int(line.size()), DiffLines::formatFor(DiffLines::kindOf(content))}});
+    };
     for (QTextBlock block = document->firstBlock(); block.isValid(); block = block.next()) {
         const QString line = block.text();
         if (line.startsWith(QChar(kHeadingMark))) {
             // Text sections: a colon in a sentence is not a key.
             inProse = rendered.proseSections.value(headingNumber++, true);
             literalIndent = -1;
+            sectionStart = mode == Mode::Readable;
+            sectionIsDiff = false;
             block.layout()->setFormats({QTextLayout::FormatRange{0, int(line.size()), headingFormat}});
             continue;
         }
         if (inProse || line.isEmpty())
             continue;
+        if (sectionStart) {
+            sectionStart = false;
+            sectionIsDiff = DiffLines::opensDiff(line);
+        }
+        if (sectionIsDiff) {
+            colourDiff(block, line, line);
+            continue;
+        }
         int indent = 0;
         while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
             ++indent;
         if (literalIndent >= 0) {
-            if (indent > literalIndent)
+            if (indent > literalIndent) {
+                if (contentIndent < 0) {
+                    contentIndent = indent;
+                    literalIsDiff = DiffLines::opensDiff(QStringView(line).mid(indent));
+                }
+                if (literalIsDiff)
+                    colourDiff(block, line, QStringView(line).mid(std::min<qsizetype>(contentIndent, line.size())));
                 continue;
+            }
             literalIndent = -1;
         }
         if (const int length = keyLength(line, indent, mode)) {
             block.layout()->setFormats({QTextLayout::FormatRange{indent, length, keyFormat}});
-            if (mode == Mode::Readable && line.endsWith(QLatin1String(": |")))
+            if (mode == Mode::Readable && line.endsWith(QLatin1String(": |"))) {
                 literalIndent = indent;
+                contentIndent = -1;
+            }
         }
     }
     document->moveToThread(owner);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QColor>
 #include <QFont>
 #include <QString>
 
@@ -11,7 +12,8 @@ class QThread;
 // be many megabytes, and building its document (blocks, formats) must not stall the window.
 namespace EntryRenderer {
 
-enum class Mode { Readable, Json };
+// Tree is the detail pane's collapsible JSON view; renderText() treats it as Readable.
+enum class Mode { Readable, Json, Tree };
 
 // A heading line starts with this mark; the renderer formats those lines as headings.
 inline constexpr char16_t kHeadingMark = 0x258C; // ▌
@@ -19,6 +21,14 @@ inline constexpr char16_t kHeadingMark = 0x258C; // ▌
 // The pane's text: thought as wrapped text, then tool input, tool output and observation, each
 // readable (or as indented JSON in Json mode), then any other fields.
 QString renderText(const QByteArray &rawEntry, Mode mode);
+
+// The length of the key at the start of a line of renderText() ("key: …" readable, "\"key\": …"
+// JSON), after its indentation; 0 when the line does not start with one.
+int keyLength(const QString &line, int indent, Mode mode);
+
+// Colours of the detail views, readable on light and dark backgrounds alike.
+QColor headingColour(bool dark = false);
+QColor keyColour(bool dark = false);
 
 // Builds a document for QPlainTextEdit from renderText() and moves it to `owner` (the GUI
 // thread), ready for QPlainTextEdit::setDocument. `plainText`, when given, receives the

@@ -15,6 +15,7 @@
 #include "model/runfollower.h"
 #include "model/runloader.h"
 #include "openrunflow.h"
+#include "overviewcontroller.h"
 #include "proportionalsplitter.h"
 #include "ratelimitprompt.h"
 #include "run/timestamps.h"
@@ -32,7 +33,9 @@
 #include "settings/appsettings.h"
 #include "settings/tokenstore.h"
 #include "shortcuthelp.h"
+#include "statisticspanel.h"
 #include "statusbarcontroller.h"
+#include "timelinestrip.h"
 #include "viewoptions.h"
 #include "viewpreferences.h"
 #include "windowactions.h"
@@ -40,6 +43,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -141,6 +145,7 @@ QWidget *MainWindow::createRunPage()
     layout->addLayout(bannerBox);
     layout->addWidget(m_searchBar);
     layout->addWidget(m_splitter, 1);
+    createOverview(layout);
     return page;
 }
 
@@ -200,6 +205,9 @@ void MainWindow::connectActions()
             statusBar()->showMessage(message, 6000);
     });
     connect(a->shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(a->timeline, &QAction::toggled, m_timeline, &QWidget::setVisible);
+    connect(a->statistics, &QAction::toggled, m_statisticsDock, &QWidget::setVisible);
+    connect(m_statisticsDock, &QDockWidget::visibilityChanged, a->statistics, &QAction::setChecked);
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
 
     connect(m_filterMenu, &QMenu::aboutToShow, this, [this] {
@@ -312,6 +320,26 @@ RunFollower *MainWindow::follower() const
 bool MainWindow::isShowingFile() const
 {
     return m_session->kind() == RunSession::Kind::File;
+}
+
+void MainWindow::createOverview(QVBoxLayout *runLayout)
+{
+    // The run at a glance: a timeline strip above the table and the statistics in a dock, both
+    // fed by one controller that computes on a worker; their clicks select rows.
+    m_timeline = new TimelineStrip(this);
+    runLayout->insertWidget(runLayout->indexOf(m_splitter), m_timeline);
+    auto *statistics = new StatisticsPanel(this);
+    statistics->setMinimumWidth(380);
+    m_statisticsDock = new QDockWidget(tr("Statistics"), this);
+    m_statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
+    m_statisticsDock->setWidget(statistics);
+    addDockWidget(Qt::RightDockWidgetArea, m_statisticsDock);
+    m_statisticsDock->hide();
+    m_overview = new OverviewController(m_session->model(), m_proxy, m_table, m_search, m_timeline, statistics, this);
+    connect(m_overview, &OverviewController::rowRequested, this, [this](int sourceRow) {
+        selectSourceRow(sourceRow);
+        m_table->setFocus();
+    });
 }
 
 void MainWindow::restoreState()
@@ -646,7 +674,7 @@ void MainWindow::updateFilterText()
 void MainWindow::toggleFocus()
 {
     if (m_table->hasFocus())
-        m_detail->textView()->setFocus();
+        m_detail->currentView()->setFocus();
     else
         m_table->setFocus();
 }

@@ -12,6 +12,10 @@ class Credentials;
 
 class DetailPane;
 class EmptyState;
+class OverviewController;
+class QDockWidget;
+class QVBoxLayout;
+class TimelineStrip;
 class LogFilterProxyModel;
 class LogTableModel;
 class LogTableView;
@@ -67,6 +71,9 @@ public:
     void closeSearch();
     DetailPane *detailPane() const { return m_detail; }
     RunHeader *runHeader() const { return m_header; }
+    OverviewController *overview() const { return m_overview; }
+    TimelineStrip *timeline() const { return m_timeline; }
+    QDockWidget *statisticsDock() const { return m_statisticsDock; }
     MessageBanner *banner() const { return m_banner; }
     DemoService *demoService() const { return m_demo; }
     ExportController *exportController() const { return m_exporter; }
@@ -88,6 +95,7 @@ protected:
 
 private:
     QWidget *createRunPage();
+    void createOverview(QVBoxLayout *runLayout);
     void connectActions();
     void connectSession();
     void restoreState();
@@ -115,6 +123,9 @@ private:
     RunSession *m_session;
     Credentials *m_credentials;
     OpenRunFlow *m_openFlow;
+    OverviewController *m_overview = nullptr;
+    TimelineStrip *m_timeline = nullptr;
+    QDockWidget *m_statisticsDock = nullptr;
     QPointer<DemoService> m_demo;
     LogFilterProxyModel *m_proxy;
     ExportController *m_exporter = nullptr;

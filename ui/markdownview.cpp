@@ -1,5 +1,7 @@
 #include "markdownview.h"
 
+#include "safetextdocument.h"
+
 #include <QDesktopServices>
 #include <QTextDocument>
 
@@ -9,13 +11,11 @@ constexpr auto kDialect = QTextDocument::MarkdownFeatures(QTextDocument::Markdow
 }
 
 MarkdownView::MarkdownView(QWidget *parent)
-    : QTextBrowser(parent)
+    : SafeTextBrowser(parent)
 {
+    setDocument(new SafeTextDocument(this));
     setReadOnly(true);
-    setOpenLinks(false);
-    setOpenExternalLinks(false);
     setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::TextSelectableByKeyboard);
-    connect(this, &QTextBrowser::anchorClicked, this, &MarkdownView::openLink);
 }
 
 void MarkdownView::setMarkdownText(const QString &markdown)
@@ -33,15 +33,4 @@ QString MarkdownView::firstPlainLine(const QString &markdown)
             return line.trimmed();
     }
     return {};
-}
-
-QVariant MarkdownView::loadResource(int, const QUrl &)
-{
-    return {}; // an image in a result must not read a local file or reach the network
-}
-
-void MarkdownView::openLink(const QUrl &url)
-{
-    if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
-        QDesktopServices::openUrl(url);
 }

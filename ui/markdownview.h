@@ -1,11 +1,12 @@
 #pragma once
 
-#include <QTextBrowser>
+#include "safetextbrowser.h"
 
 // Markdown from a server (a run's result) shown as formatted, selectable, copyable text:
 // GitHub's dialect without raw HTML, no image or other resource ever loaded (from a path or the
-// network), and only http(s) links opened, in the system browser, when clicked.
-class MarkdownView : public QTextBrowser
+// network: SafeTextBrowser and SafeTextDocument refuse them), and only http(s) links opened, in
+// the system browser, when clicked.
+class MarkdownView : public SafeTextBrowser
 {
     Q_OBJECT
 public:
@@ -14,10 +15,4 @@ public:
     void setMarkdownText(const QString &markdown);
     // The first line of text the Markdown shows (no "##", no "**"), for a one-line summary.
     static QString firstPlainLine(const QString &markdown);
-
-protected:
-    QVariant loadResource(int type, const QUrl &name) override;
-
-private:
-    void openLink(const QUrl &url);
 };

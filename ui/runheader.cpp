@@ -242,6 +242,11 @@ void RunHeader::setShowingDetails(bool show)
     m_metadataToggle->setChecked(show);
 }
 
+QString RunHeader::resultText() const
+{
+    return m_result->isVisible() || !m_result->fullText().isEmpty() ? m_result->fullText() : QString();
+}
+
 QString RunHeader::resultMarkdownShown() const
 {
     return m_resultFull->toPlainText();

@@ -46,6 +46,8 @@ public:
     bool isShowingDetails() const;
     void setShowingDetails(bool show);
     QString resultMarkdownShown() const;
+    // The result line as shown: its first line, Markdown stripped.
+    QString resultText() const;
 
 signals:
     void loadAllRequested();

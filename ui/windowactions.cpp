@@ -50,6 +50,13 @@ WindowActions::WindowActions(QWidget *window)
     onlyMarked->setCheckable(true);
     onlyMarked->setToolTip(tr("Show only the entries you marked"));
 
+    timeline = make(tr("&Timeline"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+    timeline->setCheckable(true);
+    timeline->setChecked(true);
+    timeline->setToolTip(tr("Show the whole run on a time axis above the table"));
+    statistics = make(tr("&Statistics"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
+    statistics->setCheckable(true);
+    statistics->setToolTip(tr("Counts per type and tool, time per tool, errors, gaps and pace"));
     firstEntry = make(tr("&First Entry"), {QKeySequence(Qt::CTRL | Qt::Key_Home)});
     lastEntry = make(tr("&Last Entry"), {QKeySequence(Qt::CTRL | Qt::Key_End)});
     goToEntry = make(tr("&Go to Entry…"), {QKeySequence(Qt::CTRL | Qt::Key_G)});
@@ -144,6 +151,9 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     edit->addAction(previousMark);
 
     QMenu *view = bar->addMenu(tr("&View"));
+    view->addAction(timeline);
+    view->addAction(statistics);
+    view->addSeparator();
     view->addAction(firstEntry);
     view->addAction(lastEntry);
     view->addAction(goToEntry);
@@ -184,7 +194,7 @@ QList<QAction *> WindowActions::all() const
 {
     return {newWindow, openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
             copyEntry, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
-            firstEntry, lastEntry, goToEntry, newestFirst, follow, jsonMode, wordWrap, switchFocus,
+            timeline, statistics, firstEntry, lastEntry, goToEntry, newestFirst, follow, jsonMode, wordWrap, switchFocus,
             zoomIn, zoomOut, zoomReset, retry, stopLoading, rateLimit,
             shortcuts, about};
 }

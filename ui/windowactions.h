@@ -47,6 +47,8 @@ public:
     QAction *previousMark;
     QAction *onlyMarked;
 
+    QAction *timeline;
+    QAction *statistics;
     QAction *firstEntry;
     QAction *lastEntry;
     QAction *goToEntry;

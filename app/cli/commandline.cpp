@@ -134,15 +134,18 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption exportOption(QStringLiteral("export"),
         QCoreApplication::translate("CommandLine", "Write the whole run to OUT and exit, without a window."), QStringLiteral("OUT"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-        QCoreApplication::translate("CommandLine", "Export format: json, jsonl, csv, md or html (default: from OUT's extension)."),
+        QCoreApplication::translate("CommandLine", "Export format: json, jsonl, csv, md or html (default: from OUT's extension); "
+                                                   "with --stats: tsv or json (default tsv)."),
         QStringLiteral("FORMAT"));
+    const QCommandLineOption statsOption(QStringLiteral("stats"),
+        QCoreApplication::translate("CommandLine", "Print the run's statistics (counts, time per tool, errors, gaps) and exit, without a window."));
     const QCommandLineOption reverseOption(QStringLiteral("reverse"),
         QCoreApplication::translate("CommandLine", "Show the newest entries first."));
     const QCommandLineOption rateOption(QStringLiteral("rate-limit"),
         QCoreApplication::translate("CommandLine", "Requests allowed per window, as N/SECONDS (default 60/60)."),
         QStringLiteral("N/SECONDS"));
     parser.addOptions({demoOption, orgOption, runOption, baseUrlOption, exportOption, formatOption,
-                       reverseOption, rateOption});
+                       statsOption, reverseOption, rateOption});
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network."),
         QStringLiteral("[FILE]"));
@@ -167,6 +170,9 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     options.reverse = parser.isSet(reverseOption);
     options.exportPath = parser.value(exportOption);
     options.exportFormat = parser.value(formatOption).trimmed().toLower();
+    options.stats = parser.isSet(statsOption);
+    if (options.stats && parser.isSet(exportOption))
+        return fail(QCoreApplication::translate("CommandLine", "Give --stats or --export, not both."));
     if (parser.isSet(exportOption) && options.exportPath.trimmed().isEmpty())
         return fail(QCoreApplication::translate("CommandLine", "--export needs a file name."));
 
@@ -230,6 +236,9 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     if (!options.exportPath.isEmpty() && sources == 0)
         return fail(QCoreApplication::translate("CommandLine",
             "--export needs something to export: --org ORG --run RUN, --demo, or a file."));
+    if (options.stats && sources == 0)
+        return fail(QCoreApplication::translate("CommandLine",
+            "--stats needs a run: --org ORG --run RUN, --demo, or a file."));
     return options;
 }
 

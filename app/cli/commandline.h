@@ -25,7 +25,8 @@ struct CommandLineOptions
     QUrl baseUrl;              // default https://api.codegen.com
     QString inputFile;         // positional FILE.json|FILE.jsonl
     QString exportPath;        // --export OUT
-    QString exportFormat;      // --format, empty: from OUT's extension
+    QString exportFormat;      // --format, empty: from OUT's extension (with --stats: tsv)
+    bool stats = false;        // --stats: print the run's statistics, no window
     bool reverse = false;
     int rateLimitCount = 60;
     int rateLimitWindowMs = 60000;

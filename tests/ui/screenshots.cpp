@@ -7,6 +7,9 @@
 #include "logtableview.h"
 #include "mainwindow.h"
 #include "runheader.h"
+#include "overviewcontroller.h"
+#include "search/logfilterproxymodel.h"
+#include "timelinestrip.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
@@ -21,6 +24,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -127,6 +133,78 @@ int main(int argc, char *argv[])
     window.searchController()->clearFilters();
     window.closeSearch();
 
+    // The run at a glance: the timeline above the table, the statistics dock beside it.
+    window.statisticsDock()->show();
+    window.tableView()->setCurrentIndex(window.tableView()->model()->index(0, 0));
+    waitFor([&] { return !window.overview()->isComputing(); });
+    settle(800);
+    save(&window, out.filePath(QStringLiteral("overview.png")));
+    window.statisticsDock()->grab().save(out.filePath(QStringLiteral("statistics.png")));
+    if (auto *scroll = window.statisticsDock()->findChild<QScrollArea *>()) {
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        settle(200);
+        window.statisticsDock()->grab().save(out.filePath(QStringLiteral("statistics-end.png")));
+        scroll->verticalScrollBar()->setValue(0);
+    }
+    window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-demo.png")));
+    {
+        // The same widgets in a dark palette: they draw with palette roles, not fixed colours.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+        const QPalette light = window.statisticsDock()->palette();
+        window.statisticsDock()->setPalette(dark);
+        window.timeline()->setPalette(dark);
+        settle(300);
+        window.statisticsDock()->grab().save(out.filePath(QStringLiteral("statistics-dark.png")));
+        window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-demo-dark.png")));
+        window.statisticsDock()->setPalette(light);
+        window.timeline()->setPalette(light);
+    }
+    window.statisticsDock()->hide();
+
+    // The detail pane rendered: a Markdown answer, a coloured diff, the JSON tree of a big output.
+    auto firstRow = [&](const std::function<bool(const QModelIndex &)> &wanted) {
+        const LogTableModel *model = window.logModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (wanted(model->index(row, 0)))
+                return row;
+        }
+        return -1;
+    };
+    auto showRow = [&](int row) {
+        window.tableView()->setCurrentIndex(window.filterModel()->mapFromSource(window.logModel()->index(row, 0)));
+        window.tableView()->scrollTo(window.tableView()->currentIndex(), QAbstractItemView::PositionAtCenter);
+        settle(200);
+        waitFor([&] { return !window.detailPane()->isRendering(); });
+    };
+    const int answer = firstRow([](const QModelIndex &i) {
+        return i.data(LogTableModel::MessageTypeRole).toString() == QLatin1String("FINAL_ANSWER");
+    });
+    showRow(answer);
+    save(&window, out.filePath(QStringLiteral("markdown-answer.png")));
+    window.detailPane()->grab().save(out.filePath(QStringLiteral("markdown-answer-pane.png")));
+    const int diff = firstRow([](const QModelIndex &i) {
+        return i.data(LogTableModel::RawJsonRole).toByteArray().contains("\"diff\":\"@@ ");
+    });
+    showRow(diff);
+    window.detailPane()->grab().save(out.filePath(QStringLiteral("diff-pane.png")));
+    window.detailPane()->setMode(EntryRenderer::Mode::Tree);
+    const int big = firstRow([](const QModelIndex &i) { return i.data(LogTableModel::RawJsonRole).toByteArray().size() > 4'000'000; });
+    showRow(big);
+    settle(300);
+    save(&window, out.filePath(QStringLiteral("json-tree.png")));
+    window.detailPane()->grab().save(out.filePath(QStringLiteral("json-tree-pane.png")));
+    window.detailPane()->setMode(EntryRenderer::Mode::Readable);
+
     window.demoService()->setLiveInterval(300);
     window.openDemo(true);
     window.follower()->setMinimumIntervalMs(500);
@@ -134,6 +212,37 @@ int main(int argc, char *argv[])
     QTimer::singleShot(0, [&] { window.tableView()->scrollToBottom(); });
     waitFor([&] { return window.loader()->loadedRows() >= 175; }, 30000);
     save(&window, out.filePath(QStringLiteral("live.png")));
+
+    // A run of a million entries (RUNLOG_SCREENSHOT_BIG_RUN names a .jsonl of them): the timeline
+    // on both axes once the file is read and the overview computed.
+    const QString bigRun = qEnvironmentVariable("RUNLOG_SCREENSHOT_BIG_RUN");
+    if (!bigRun.isEmpty()) {
+        window.openFile(bigRun);
+        int lastRows = -1;
+        QElapsedTimer stable;
+        stable.start();
+        waitFor([&] {
+            const int rows = window.logModel()->rowCount();
+            if (rows != lastRows) {
+                lastRows = rows;
+                stable.restart();
+            }
+            return rows > 0 && stable.elapsed() > 3000 && !window.overview()->isComputing();
+        }, 300000);
+        settle(1500);
+        waitFor([&] { return !window.overview()->isComputing(); }, 60000);
+        window.statisticsDock()->show();
+        settle(1500);
+        save(&window, out.filePath(QStringLiteral("big-run.png")));
+        window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-1m.png")));
+        window.timeline()->setAxis(Timeline::Axis::Index);
+        settle(1500);
+        waitFor([&] { return !window.overview()->isComputing(); }, 60000);
+        settle(500);
+        window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-1m-index.png")));
+        window.timeline()->setAxis(Timeline::Axis::Time);
+        window.statisticsDock()->hide();
+    }
 
     // A run that cannot open while another is open leaves that one (and says so); from an empty
     // window it shows its error in place.

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#include "stats/entryfacts.h"
+
+#include "model/logstore.h"
+
+QString RunFacts::messageTypeOf(const EntryFacts &entry) const
+{
+    return entry.messageType < 0 ? QString() : messageTypes.at(entry.messageType);
+}
+
+QString RunFacts::toolNameOf(const EntryFacts &entry) const
+{
+    return entry.toolName < 0 ? QString() : toolNames.at(entry.toolName);
+}
+
+void RunFactsBuilder::clear()
+{
+    m_facts = RunFacts();
+    m_typeIds.clear();
+    m_toolIds.clear();
+}
+
+void RunFactsBuilder::resize(int positions)
+{
+    m_facts.entries.resize(std::max(0, positions));
+}
+
+qint32 RunFactsBuilder::intern(const QString &value, QHash<QString, qint32> &ids, QStringList &values)
+{
+    if (value.isNull())
+        return -1;
+    const auto found = ids.constFind(value);
+    if (found != ids.cend())
+        return *found;
+    const qint32 id = qint32(values.size());
+    values.append(value);
+    ids.insert(value, id);
+    return id;
+}
+
+EntryFacts RunFactsBuilder::factsOf(const LogEntry &entry)
+{
+    EntryFacts facts;
+    facts.createdAtMsecs = entry.createdAtMsecs;
+    facts.messageType = intern(entry.messageType, m_typeIds, m_facts.messageTypes);
+    facts.toolName = intern(entry.toolName, m_toolIds, m_facts.toolNames);
+    facts.loaded = true;
+    return facts;
+}
+
+void RunFactsBuilder::set(int position, const LogEntry &entry)
+{
+    if (position >= 0 && position < size())
+        m_facts.entries[position] = factsOf(entry);
+}
+
+void RunFactsBuilder::setUnloaded(int position)
+{
+    if (position >= 0 && position < size())
+        m_facts.entries[position] = EntryFacts();
+}
+
+void RunFactsBuilder::append(const LogEntry &entry)
+{
+    m_facts.entries.append(factsOf(entry));
+}
+
+void RunFactsBuilder::rebuild(const LogStore &store, bool storeIsNewestFirst)
+{
+    clear();
+    resize(store.size());
+    update(store, storeIsNewestFirst, 0, store.size() - 1);
+}
+
+void RunFactsBuilder::update(const LogStore &store, bool storeIsNewestFirst, int firstRow, int lastRow)
+{
+    const int rows = store.size();
+    if (rows != size())
+        resize(rows);
+    for (int row = std::max(0, firstRow); row <= lastRow && row < rows; ++row) {
+        const int position = storeIsNewestFirst ? rows - 1 - row : row;
+        if (store.isLoaded(row))
+            set(position, store.at(row));
+        else
+            setUnloaded(position);
+    }
+}
+
+namespace EntryFactsOf {
+
+RunFacts store(const LogStore &store, bool storeIsNewestFirst)
+{
+    RunFactsBuilder builder;
+    builder.rebuild(store, storeIsNewestFirst);
+    return builder.facts();
+}
+
+} // namespace EntryFactsOf

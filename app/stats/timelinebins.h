@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "stats/entryfacts.h"
+#include "stats/runstatistics.h"
+
+#include <QSet>
+#include <QString>
+#include <QVector>
+
+// The timeline strip's content, downsampled to one bin per pixel column: what the widget paints
+// is a few thousand bins, whatever the number of entries. Computed on a worker.
+struct TimelineBin
+{
+    int entries = 0;          // loaded entries in the bin
+    int firstPosition = -1;   // the earliest entry in the bin (for clicks); -1 when empty
+    qint8 category = -1;      // MessageCategory most frequent in the bin, -1 when empty
+    bool error = false;       // an ERROR-family entry is in the bin
+    bool unloaded = false;    // entries not loaded yet fall (or, on the time axis, may fall) here
+    bool match = false;       // a search match is in the bin
+    bool filterHit = false;   // an entry the filter shows is in the bin
+    bool longGap = false;     // one of the run's longest gaps starts in (index) or spans (time) the bin
+};
+
+struct Timeline
+{
+    enum class Axis { Time, Index };
+
+    Axis axis = Axis::Time;
+    int positions = 0;        // entries in the run, loaded or not
+    qint64 startMsecs = 0;    // the time axis: the earliest and latest created_at
+    qint64 endMsecs = 0;
+    bool hasTimes = false;
+    QVector<TimelineBin> bins;
+
+    // The bin of a position (index axis) or of a time (time axis); -1 when outside.
+    int binOfPosition(int position) const;
+    int binOfTime(qint64 msecs) const;
+};
+
+// What the table's filter lets through, as LogFilterProxyModel decides it: empty sets allow
+// all; a null QString in a set stands for entries without that field; rows not loaded are
+// hidden while any filter is on.
+struct TimelineFilter
+{
+    QSet<QString> messageTypes;
+    QSet<QString> toolNames;
+    bool matchingOnly = false;
+    bool isActive() const { return !messageTypes.isEmpty() || !toolNames.isEmpty() || matchingOnly; }
+};
+
+namespace TimelineBins {
+
+// `matchPositions`: search matches, oldest-first positions, in any order. `longestGaps` from
+// RunStatistics flags the bins of the run's longest gaps.
+Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
+                 const QVector<int> &matchPositions, const TimelineFilter &filter,
+                 const QList<RunStatistics::Gap> &longestGaps);
+
+} // namespace TimelineBins

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+// The rendered detail view and the run header: Markdown whose images, raw HTML and links name
+// local files and a loopback server loads nothing and sends no request; HTML stays text; diffs
+// are coloured; wrapped lines keep their indentation; the header shows the result's first line
+// without Markdown.
+#include "difflines.h"
+#include "richentrydocument.h"
+#include "runheader.h"
+#include "safetextbrowser.h"
+#include "safetextdocument.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QThread>
+#include <QtTest>
+
+class TestRichDetail : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void markdownLoadsNothing();
+    void runHeaderResultLoadsNothingAndShowsText();
+    void linksOpenOnlyHttp_data();
+    void linksOpenOnlyHttp();
+    void diffLinesAreColoured();
+    void wrappedLinesKeepTheirIndentation();
+
+private:
+    QString hostilePayload() const;
+    QTextDocument *render(const QByteArray &entry);
+
+    std::unique_ptr<QTcpServer> m_server;
+    int m_connections = 0;
+    QTemporaryDir m_dir;
+    QString m_imagePath;
+};
+
+void TestRichDetail::init()
+{
+    m_server = std::make_unique<QTcpServer>();
+    QVERIFY(m_server->listen(QHostAddress::LocalHost));
+    m_connections = 0;
+    connect(m_server.get(), &QTcpServer::newConnection, this, [this] {
+        ++m_connections;
+        while (QTcpSocket *socket = m_server->nextPendingConnection())
+            socket->deleteLater();
+    });
+    // A real PNG on disk: were it loaded, the document would hold an image for its path.
+    m_imagePath = m_dir.filePath(QStringLiteral("secret.png"));
+    QImage image(4, 4, QImage::Format_ARGB32);
+    image.fill(Qt::red);
+    QVERIFY(image.save(m_imagePath));
+}
+
+QString TestRichDetail::hostilePayload() const
+{
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_server->serverPort());
+    return QStringLiteral("## Done\n\n![local](%1) ![passwd](/etc/passwd) ![remote](%2/a.png)\n\n"
+                          "<img src=\"%2/b.png\"> <b>bold?</b> <script>alert(1)</script>\n\n"
+                          "[a link](%2/c) and [a file](file:///etc/passwd)\n")
+        .arg(m_imagePath, base);
+}
+
+QTextDocument *TestRichDetail::render(const QByteArray &entry)
+{
+    return RichEntryDocument::build(entry, QApplication::font(), QApplication::font(), QThread::currentThread());
+}
+
+void TestRichDetail::markdownLoadsNothing()
+{
+    QJsonObject entry{{QStringLiteral("agent_run_id"), 1}, {QStringLiteral("message_type"), QStringLiteral("FINAL_ANSWER")},
+                      {QStringLiteral("thought"), hostilePayload()}, {QStringLiteral("observation"), hostilePayload()}};
+    std::unique_ptr<QTextDocument> document(render(QJsonDocument(entry).toJson(QJsonDocument::Compact)));
+    auto *safe = qobject_cast<SafeTextDocument *>(document.get());
+    QVERIFY(safe);
+
+    SafeTextBrowser browser;
+    browser.resize(700, 500);
+    browser.setDocument(document.get());
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    browser.grab(); // lays out and paints: images are asked for now
+    QTest::qWait(300);
+
+    QCOMPARE(m_connections, 0);
+    QVERIFY2(safe->refusedResources() >= 3, "the images were not even asked for: the test proves nothing");
+    // Asking again still gives nothing, for the local PNG too (QTextDocument would read it).
+    QVERIFY(document->resource(QTextDocument::ImageResource, QUrl::fromLocalFile(m_imagePath)).isNull());
+    QVERIFY(document->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("/etc/passwd"))).isNull());
+    const QString text = document->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("<img src=")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("<script>")));
+    QVERIFY(text.contains(QStringLiteral("Done")));
+    QVERIFY(!text.contains(QStringLiteral("## Done")));
+    browser.setDocument(nullptr);
+}
+
+void TestRichDetail::runHeaderResultLoadsNothingAndShowsText()
+{
+    RunHeader header;
+    RunInfo info;
+    info.id = 5;
+    info.organizationId = 1;
+    info.result = hostilePayload();
+    header.resize(900, 300);
+    header.setRunInfo(info);
+    header.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&header));
+    auto *browser = header.findChild<SafeTextBrowser *>();
+    QVERIFY(browser);
+    browser->show();
+    header.grab();
+    QTest::qWait(300);
+    QCOMPARE(m_connections, 0);
+    auto *document = qobject_cast<SafeTextDocument *>(browser->document());
+    QVERIFY(document);
+    QVERIFY(document->refusedResources() >= 3);
+    QVERIFY(document->resource(QTextDocument::ImageResource, QUrl::fromLocalFile(m_imagePath)).isNull());
+    QVERIFY2(header.resultText().startsWith(QStringLiteral("Result: Done")), qPrintable(header.resultText()));
+}
+
+void TestRichDetail::linksOpenOnlyHttp_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("openable");
+    QTest::addRow("https") << QStringLiteral("https://codegen.com/x") << true;
+    QTest::addRow("http") << QStringLiteral("http://example.org/") << true;
+    QTest::addRow("file") << QStringLiteral("file:///etc/passwd") << false;
+    QTest::addRow("relative path") << QStringLiteral("/etc/passwd") << false;
+    QTest::addRow("javascript") << QStringLiteral("javascript:alert(1)") << false;
+    QTest::addRow("custom scheme") << QStringLiteral("vscode://open?x") << false;
+}
+
+void TestRichDetail::linksOpenOnlyHttp()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, openable);
+    QCOMPARE(SafeTextBrowser::isOpenable(QUrl(url)), openable);
+    SafeTextBrowser browser;
+    QVERIFY(!browser.openLinks());
+    QVERIFY(!browser.openExternalLinks());
+}
+
+void TestRichDetail::diffLinesAreColoured()
+{
+    const QByteArray entry = R"({"agent_run_id":1,"message_type":"ACTION","tool_name":"git",)"
+                             R"("tool_output":{"diff":"@@ -1,2 +1,2 @@\n context\n-old line\n+new line\n","exit_code":0}})";
+    std::unique_ptr<QTextDocument> document(render(entry));
+    const QColor added = DiffLines::formatFor(DiffLines::Kind::Added).foreground().color();
+    const QColor removed = DiffLines::formatFor(DiffLines::Kind::Removed).foreground().color();
+    QVERIFY(added != removed);
+    int seen = 0;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        const QString text = block.text().trimmed();
+        const QColor colour = block.begin().fragment().charFormat().foreground().color();
+        if (text == QLatin1String("+new line")) {
+            QCOMPARE(colour, added);
+            ++seen;
+        } else if (text == QLatin1String("-old line")) {
+            QCOMPARE(colour, removed);
+            ++seen;
+        } else if (text == QLatin1String("context")) {
+            QVERIFY(colour != added && colour != removed);
+            ++seen;
+        }
+    }
+    QCOMPARE(seen, 3);
+}
+
+void TestRichDetail::wrappedLinesKeepTheirIndentation()
+{
+    const QString longText = QStringLiteral("word ").repeated(60);
+    QJsonObject input{{QStringLiteral("outer"), QJsonObject{{QStringLiteral("inner"), longText}}}};
+    QJsonObject entry{{QStringLiteral("agent_run_id"), 1}, {QStringLiteral("tool_input"), input}};
+    std::unique_ptr<QTextDocument> document(render(QJsonDocument(entry).toJson(QJsonDocument::Compact)));
+    document->setTextWidth(300);
+    (void)document->size(); // lays the document out
+    bool found = false;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (!block.text().trimmed().startsWith(QLatin1String("inner:")))
+            continue;
+        found = true;
+        const int spaces = int(block.text().indexOf(QLatin1String("inner")));
+        QVERIFY(spaces > 0);
+        QTextLayout *layout = block.layout();
+        QVERIFY2(layout->lineCount() > 1, "the line did not wrap at 300 px");
+        // Every wrapped line starts where the text after the indentation starts.
+        const qreal textStart = layout->lineAt(0).cursorToX(spaces);
+        for (int i = 1; i < layout->lineCount(); ++i)
+            QVERIFY2(qAbs(layout->lineAt(i).x() - textStart) < 1.0,
+                     qPrintable(QStringLiteral("line %1 starts at %2, text at %3").arg(i).arg(layout->lineAt(i).x()).arg(textStart)));
+    }
+    QVERIFY(found);
+}
+
+QTEST_MAIN(TestRichDetail)
+#include "tst_richdetail.moc"

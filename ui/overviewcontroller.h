@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "stats/entryfacts.h"
+#include "stats/runstatistics.h"
+#include "stats/timelinebins.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+
+class LogFilterProxyModel;
+class LogTableModel;
+class LogTableView;
+class SearchController;
+class StatisticsPanel;
+class TimelineStrip;
+
+// Keeps the timeline strip and the statistics panel in step with the run: it keeps the entries'
+// facts (time, type id, tool id) up to date row by row as pages arrive, and whenever rows
+// arrive or the search or the filter changes, hands a copy of them (16 bytes an entry) to a
+// worker that computes statistics and timeline bins, one computation at a time, the newest
+// request winning. Clicks in either widget come back as rows to show.
+class OverviewController : public QObject
+{
+    Q_OBJECT
+public:
+    OverviewController(LogTableModel *model, LogFilterProxyModel *proxy, LogTableView *table,
+                       SearchController *search, TimelineStrip *timeline, StatisticsPanel *statistics,
+                       QObject *parent = nullptr);
+    ~OverviewController() override;
+
+    const RunStatistics &statistics() const { return m_result.statistics; }
+    const Timeline &timeline() const { return m_result.timeline; }
+    bool isComputing() const { return m_watcher.isRunning(); }
+
+    // Starts a computation soon (pages arrive in bursts: one computation for the burst).
+    void scheduleUpdate();
+
+signals:
+    // A source row of the model to select and centre (filters hiding it were cleared).
+    void rowRequested(int sourceRow);
+    void updated();
+
+private:
+    struct Result {
+        RunStatistics statistics;
+        Timeline timeline;
+    };
+
+    void start();
+    void onRowsChanged(int firstRow, int lastRow);
+    void onRowsInserted(int firstRow, int lastRow);
+    void rebuildFacts();
+    void onFinished();
+    void updateViewport();
+    void showPosition(int chronologicalPosition);
+    void showTime(qint64 msecs);
+    void filterMessageType(const QString &type);
+    void filterToolName(const QString &tool);
+    int sourceRowOf(int chronologicalPosition) const;
+
+    LogTableModel *m_model;
+    LogFilterProxyModel *m_proxy;
+    LogTableView *m_table;
+    SearchController *m_search;
+    TimelineStrip *m_timeline;
+    StatisticsPanel *m_statistics;
+    RunFactsBuilder m_facts;
+    QTimer m_debounce;
+    QFutureWatcher<Result> m_watcher;
+    Result m_result;
+    bool m_dirty = false;
+};

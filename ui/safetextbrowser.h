@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QTextBrowser>
+
+// A text browser for text from a run: loads no resource of any kind, follows no link by itself,
+// and opens a clicked link in the system browser only when it is http or https.
+class SafeTextBrowser : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit SafeTextBrowser(QWidget *parent = nullptr);
+
+    static bool isOpenable(const QUrl &url);
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override;
+};
