@@ -33,16 +33,13 @@ int parseRetryAfterMs(const QByteArray &value)
     return int(std::clamp<qint64>(ms, 0, 3600 * 1000));
 }
 
+// OperationCanceledError is not here on purpose: when it reaches this far, Qt aborted the
+// request by itself (a transfer timeout of the network access manager, a redirect it gave up
+// on), not us, so it is a network failure to retry with backoff like any other. A cancel of ours
+// sets m_abortedByUs before it aborts and never gets here.
 ApiError::Kind kindOfNetworkError(QNetworkReply::NetworkError error)
 {
-    switch (error) {
-    case QNetworkReply::TimeoutError:
-        return ApiError::Kind::Timeout;
-    case QNetworkReply::OperationCanceledError:
-        return ApiError::Kind::Cancelled;
-    default:
-        return ApiError::Kind::Network;
-    }
+    return error == QNetworkReply::TimeoutError ? ApiError::Kind::Timeout : ApiError::Kind::Network;
 }
 } // namespace
 
@@ -100,6 +97,7 @@ void PageReply::abort()
 {
     if (m_finished)
         return;
+    m_abortedByUs = true;
     if (m_parseWatcher.isRunning()) {
         m_parseWatcher.disconnect(this);
         m_error = ApiError{ApiError::Kind::Cancelled, 0, {}, {}, -1};
@@ -132,7 +130,8 @@ void PageReply::onProgress(qint64 received, qint64 total)
 
 void PageReply::onReadyRead()
 {
-    if (!m_reply || m_error.isError())
+    // Not open: Qt aborted the request by itself; there is nothing more to read.
+    if (!m_reply || m_error.isError() || !m_reply->isOpen())
         return;
     m_idleTimer.start(m_limits.idleTimeoutMs);
     const qint64 room = m_limits.maxBodyBytes - m_body.size();
@@ -149,6 +148,7 @@ void PageReply::failBeforeFinish(ApiError::Kind kind, const QString &detail)
         return;
     m_error.kind = kind;
     m_error.detail = detail;
+    m_abortedByUs = true;
     if (m_reply)
         m_reply->abort(); // finished() follows and keeps m_error
     else
@@ -159,7 +159,7 @@ void PageReply::onNetworkFinished()
 {
     m_idleTimer.stop();
     m_totalTimer.stop();
-    if (m_error.isError()) { // we aborted on purpose and already know why
+    if (m_abortedByUs) { // we aborted on purpose and already know why
         finish();
         return;
     }
@@ -198,6 +198,8 @@ void PageReply::onNetworkFinished()
     if (!hasStatus || qtTransportError || bodyCut) {
         m_error.kind = qtTransportError ? kindOfNetworkError(networkError) : ApiError::Kind::Network;
         m_error.detail = m_reply->errorString();
+        if (networkError == QNetworkReply::OperationCanceledError)
+            m_error.detail = tr("the network layer gave up on the request (%1)").arg(m_reply->errorString());
         if (bodyCut || (networkError == QNetworkReply::RemoteHostClosedError && hasStatus))
             m_error.detail = tr("the connection closed before the whole answer arrived");
         finish();

@@ -66,6 +66,9 @@ private:
     QTimer m_idleTimer;
     QTimer m_totalTimer;
     ApiError m_error;        // set when we abort on purpose, so Qt's generic error is not used
+    // Set wherever this class aborts the request (cancel, timeout, size, redirect): only then is
+    // Qt's OperationCanceledError ours. Qt also reports it when it aborts by itself.
+    bool m_abortedByUs = false;
     ParsedPage m_page;
     QByteArray m_body;       // what arrived so far, never more than maxBodyBytes
     QFutureWatcher<PageParseResult> m_parseWatcher;

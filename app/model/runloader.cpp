@@ -398,6 +398,8 @@ void RunLoader::handleFailure(int page, const ApiError &error)
     const int firstRow = page * kPageSize;
     const int lastRow = firstRow + kPageSize - 1;
     if (error.kind == ApiError::Kind::Cancelled) {
+        // Only a cancel of ours comes as Cancelled (PageReply maps Qt's own aborts to Network):
+        // nothing failed, the page is simply wanted again.
         state.status = PageStatus::Idle;
         m_model->markRows(firstRow, lastRow, LogStore::RowState::NotLoaded);
         return;

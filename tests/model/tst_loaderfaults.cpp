@@ -182,6 +182,7 @@ private slots:
     void endlessFastBodyStopsAtMaxSize();
     void announcedTwoGigabytesStopsAtOnce();
     void neverEndingTrickleTimesOut();
+    void cancelByQtItselfIsRetriedWithBackoff();
 
     // Cancel
     void cancelStopsEverythingInFlight();
@@ -947,6 +948,30 @@ void TestLoaderFaults::neverEndingTrickleTimesOut()
     QCOMPARE(m_loader->lastError().kind, ApiError::Kind::Timeout);
     QCOMPARE(m_server->requestCount(), 2);
     QVERIFY(clock.elapsed() < 5000);
+}
+
+// Qt reports OperationCanceledError when it aborts a request by itself, here because the
+// network access manager has a transfer timeout. That is a failed attempt like any other
+// (retried with backoff, then shown), not the user's cancel: re-queueing it as if cancelled
+// would ask for the page again at once and for ever.
+void TestLoaderFaults::cancelByQtItselfIsRetriedWithBackoff()
+{
+    m_limits.idleTimeoutMs = 20000;
+    m_limits.totalTimeoutMs = 20000;
+    m_loader->setReplyLimits(m_limits);
+    m_network->setTransferTimeout(200);
+    m_server->addRun(makeRun(kOrg, kRun, 10));
+    injectFaults({{QStringLiteral("0"), -1}}, realPage([](HttpResponse &r) { r.delayMs = 3000; }));
+    QSignalSpy failed(m_loader.get(), &RunLoader::pageFailed);
+    QSignalSpy retrying(m_loader.get(), &RunLoader::retrying);
+    open();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    const ApiError error = failed.first().first().value<ApiError>();
+    QCOMPARE(error.kind, ApiError::Kind::Network);
+    QCOMPARE(retrying.count(), m_policy.maxAttempts - 1);
+    QCOMPARE(requestsFor(u"0"_qs), m_policy.maxAttempts);
+    QCOMPARE(m_loader->failedPageCount(), 1);
+    quiet();
 }
 
 // ---- Cancel -----------------------------------------------------------------------------------
