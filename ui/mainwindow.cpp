@@ -444,7 +444,8 @@ void MainWindow::populateRecentRuns()
             continue;
         m_recentMenu->addAction(tr("Run %1 (organization %2)").arg(runId).arg(orgId), this, [this, orgId, runId] {
             const QUrl base = m_settings->baseUrl();
-            const QByteArray token = !m_sessionToken.isEmpty() ? m_sessionToken : m_environmentToken;
+            const QByteArray session = sessionTokenFor(base);
+            const QByteArray token = !session.isEmpty() ? session : m_environmentToken;
             if (token.isEmpty())
                 openRunWithSavedToken(base, RunRef{orgId, runId});
             else
@@ -468,27 +469,31 @@ void MainWindow::showOpenRunDialogFor(const QUrl &baseUrl, const RunRef &run)
         dialog.setRunText(QString::number(run.runId));
     dialog.setBaseUrl(baseUrl);
     dialog.setKeychainState(m_tokens->isAvailable(), m_tokens->unavailableReason());
-    if (!m_sessionToken.isEmpty()) {
-        dialog.setKnownToken(m_sessionToken, tr("this session"));
+    if (!sessionTokenFor(baseUrl).isEmpty()) {
+        dialog.setKnownToken(m_sessionToken, tr("this session"), m_sessionTokenOrigin);
     } else if (!m_environmentToken.isEmpty()) {
         dialog.setKnownToken(m_environmentToken, QStringLiteral("CODEGEN_API_TOKEN"));
     } else {
         // The keychain answers while the dialog is open; the field then says a token is saved.
-        // The connection ends with the dialog.
-        connect(m_tokens, &TokenStore::loaded, &dialog, [&dialog](const QUrl &, const QByteArray &token) {
-            if (!token.isEmpty()) {
+        // Answers come for every origin anyone asked about: the dialog takes only the one for
+        // the origin its base URL field names now, and asks again when that changes. The
+        // connections end with the dialog.
+        connect(m_tokens, &TokenStore::loaded, &dialog, [&dialog](const QUrl &origin, const QByteArray &token) {
+            if (!token.isEmpty())
                 KnownSecrets::add(token);
-                dialog.setKnownToken(token, tr("the system keychain"));
-            }
+            dialog.offerSavedToken(origin, token);
         });
+        connect(&dialog, &OpenRunDialog::originChanged, this, [this](const QUrl &base) { m_tokens->load(base); });
         m_tokens->load(baseUrl);
     }
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ApiEndpoint endpoint = dialog.endpoint();
     KnownSecrets::add(endpoint.token);
-    if (dialog.tokenWasTyped())
+    if (dialog.tokenWasTyped()) {
         m_sessionToken = endpoint.token;
+        m_sessionTokenOrigin = endpoint.baseUrl;
+    }
     if (dialog.rememberToken())
         m_tokens->save(endpoint.baseUrl, endpoint.token);
     m_settings->setBaseUrl(endpoint.baseUrl);
@@ -496,8 +501,17 @@ void MainWindow::showOpenRunDialogFor(const QUrl &baseUrl, const RunRef &run)
     openRun(endpoint, dialog.run());
 }
 
+QByteArray MainWindow::sessionTokenFor(const QUrl &baseUrl) const
+{
+    const QString origin = TokenStore::originKey(baseUrl);
+    if (m_sessionToken.isEmpty() || origin.isEmpty() || origin != TokenStore::originKey(m_sessionTokenOrigin))
+        return {};
+    return m_sessionToken;
+}
+
 void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
+    ++m_savedTokenRequest; // what the user opened now wins over a keychain answer still to come
     if (m_fileReader) {
         m_fileReader->cancel();
         m_fileReader->deleteLater();
@@ -529,19 +543,36 @@ void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool re
 void MainWindow::openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse)
 {
     // One answer from the keychain: a saved token opens the run, none (or no keychain) asks.
+    // The store answers every caller's requests on the same signals, in the order asked: only the
+    // answer for this origin is this request's, and only while nothing newer was asked or
+    // opened (else the user has moved on, and a stale answer must not open anything).
+    const int request = ++m_savedTokenRequest;
+    const QString origin = TokenStore::originKey(baseUrl);
     auto *context = new QObject(this);
-    connect(m_tokens, &TokenStore::loaded, context, [this, context, baseUrl, run, reverse](const QUrl &, const QByteArray &token) {
+    connect(m_tokens, &TokenStore::loaded, context,
+            [this, context, request, origin, baseUrl, run, reverse](const QUrl &answered, const QByteArray &token) {
+        if (TokenStore::originKey(answered) != origin)
+            return; // another request's answer
         context->deleteLater();
+        if (request != m_savedTokenRequest)
+            return;
         if (token.isEmpty()) {
             showOpenRunDialogFor(baseUrl, run);
             return;
         }
         KnownSecrets::add(token);
         m_sessionToken = token;
+        m_sessionTokenOrigin = baseUrl;
         openRun(ApiEndpoint{baseUrl, token}, run, reverse);
     });
-    connect(m_tokens, &TokenStore::failed, context, [this, context, baseUrl, run](const QString &message) {
+    connect(m_tokens, &TokenStore::failed, context,
+            [this, context, request, origin, baseUrl, run](const QString &message, const QUrl &answered,
+                                                           TokenStore::Operation operation) {
+        if (operation != TokenStore::Operation::Load || TokenStore::originKey(answered) != origin)
+            return;
         context->deleteLater();
+        if (request != m_savedTokenRequest)
+            return;
         statusBar()->showMessage(message, 15000);
         showOpenRunDialogFor(baseUrl, run);
     });
@@ -566,6 +597,7 @@ bool MainWindow::openDemo(bool liveRun)
 
 void MainWindow::closeRun()
 {
+    ++m_savedTokenRequest;
     if (m_fileReader) {
         m_fileReader->cancel();
         m_fileReader->deleteLater();
@@ -617,6 +649,7 @@ void MainWindow::showOpenFileDialog()
 
 void MainWindow::openFile(const QString &path)
 {
+    ++m_savedTokenRequest;
     if (m_fileReader) {
         m_fileReader->cancel();
         m_fileReader->deleteLater();

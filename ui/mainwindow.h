@@ -87,6 +87,8 @@ private:
     void showOpenRunDialog();
     void populateRecentRuns();
     void showOpenRunDialogFor(const QUrl &baseUrl, const RunRef &run);
+    // The token typed this session, when it was typed for the origin of baseUrl; else empty.
+    QByteArray sessionTokenFor(const QUrl &baseUrl) const;
     void showOpenFileDialog();
     void switchToFile();
     void onFileEntries(const QList<LogEntry> &entries);
@@ -130,6 +132,10 @@ private:
     QPointer<DemoBackend> m_demo;
     QByteArray m_environmentToken;
     QByteArray m_sessionToken;
+    QUrl m_sessionTokenOrigin;   // the base URL the session token was typed for: it goes only there
+    // Bumped by every keychain request and every run or file opened: an answer that arrives for
+    // an older request is stale and dropped.
+    int m_savedTokenRequest = 0;
     TokenStore *m_tokens;
     QAction *m_forgetTokenAction;
     ApiEndpoint m_endpoint;
