@@ -1,7 +1,7 @@
 #include "runheader.h"
 
-#include "model/jsontext.h"
 #include "model/logentry.h"
+#include "model/metadataformatter.h"
 #include "model/runstatus.h"
 #include "model/timestamps.h"
 #include "palette.h"
@@ -51,6 +51,7 @@ RunHeader::RunHeader(QWidget *parent)
     , m_progressText(makeLabel(this, false))
     , m_filterText(makeLabel(this, false))
     , m_progress(new QProgressBar(this))
+    , m_metadataFormatter(new MetadataFormatter(this))
     , m_firstMsecs(LogEntry::kNoTime)
     , m_lastMsecs(LogEntry::kNoTime)
 {
@@ -74,6 +75,7 @@ RunHeader::RunHeader(QWidget *parent)
     m_metadataFull->setMaximumHeight(160);
     m_metadataFull->hide();
     connect(m_metadataToggle, &QToolButton::toggled, m_metadataFull, &QWidget::setVisible);
+    connect(m_metadataFormatter, &MetadataFormatter::formatted, this, &RunHeader::showFormattedMetadata);
 
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(6);
@@ -129,6 +131,7 @@ void RunHeader::clear()
     m_metadataToggle->hide();
     m_metadataToggle->setChecked(false);
     m_metadataFull->clear();
+    m_metadataFormatter->clear();
     m_progressText->clear();
     m_progress->hide();
     m_firstMsecs = m_lastMsecs = LogEntry::kNoTime;
@@ -191,10 +194,12 @@ void RunHeader::setRunInfo(const RunInfo &info)
         m_created->clear();
     }
 
-    if (info.result && !info.result->trimmed().isEmpty()) {
-        // One line here; the whole result is in the tooltip and in the metadata details.
-        const QString firstLine = info.result->trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
-        const bool more = info.result->trimmed().contains(QLatin1Char('\n'));
+    // Every page repeats the run's fields: what is read here is bounded, whatever their size.
+    const QString resultHead = info.result ? info.result->left(4096).trimmed() : QString();
+    if (!resultHead.isEmpty()) {
+        // One line here; the start of the result is in the tooltip.
+        const QString firstLine = resultHead.section(QLatin1Char('\n'), 0, 0).trimmed();
+        const bool more = resultHead.contains(QLatin1Char('\n')) || info.result->size() > 4096;
         m_result->setText(m_result->fontMetrics().elidedText(
             tr("Result: %1").arg(firstLine) + (more ? QStringLiteral(" …") : QString()), Qt::ElideRight, 1400));
         m_result->setToolTip(info.result->left(4000));
@@ -213,17 +218,29 @@ void RunHeader::setRunInfo(const RunInfo &info)
         m_link->clear();
     }
 
+    // Formatted on a worker, once per distinct metadata (the same object comes with every page);
+    // showFormattedMetadata() puts it in when it is ready.
     if (!info.metadataJson.isEmpty() && info.metadataJson != "{}") {
-        const QByteArray compact = JsonText::compact(info.metadataJson);
-        const QString oneLine = QString::fromUtf8(compact.left(2000));
-        m_metadata->setText(m_metadata->fontMetrics().elidedText(tr("Metadata: %1").arg(oneLine), Qt::ElideRight, 900));
-        m_metadataFull->setPlainText(QString::fromUtf8(JsonText::pretty(info.metadataJson)));
+        m_metadataFormatter->setMetadata(info.metadataJson);
         m_metadataToggle->show();
     } else {
+        m_metadataFormatter->setMetadata({});
         m_metadata->clear();
         m_metadataToggle->hide();
         m_metadataFull->hide();
     }
+}
+
+void RunHeader::showFormattedMetadata()
+{
+    const MetadataFormatter::Text &text = m_metadataFormatter->text();
+    if (text.oneLine.isEmpty()) {
+        m_metadata->clear();
+        m_metadataFull->clear();
+        return;
+    }
+    m_metadata->setText(m_metadata->fontMetrics().elidedText(tr("Metadata: %1").arg(text.oneLine), Qt::ElideRight, 900));
+    m_metadataFull->setPlainText(text.full);
 }
 
 void RunHeader::setProgress(int loaded, int known, bool endKnown, bool busy)

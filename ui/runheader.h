@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class MetadataFormatter;
 class QLabel;
 class QProgressBar;
 class QPlainTextEdit;
@@ -32,9 +33,12 @@ public:
     // "Showing 120 of 4,210" while a filter is on; empty hides it.
     void setFilterText(const QString &text);
     QString filterText() const;
+    // The metadata formatter (formats each distinct metadata once, on a worker): for tests.
+    const MetadataFormatter *metadataFormatter() const { return m_metadataFormatter; }
 
 private:
     void updateDuration();
+    void showFormattedMetadata();
 
     QLabel *m_title;
     QLabel *m_status;
@@ -48,6 +52,7 @@ private:
     QLabel *m_progressText;
     QLabel *m_filterText;
     QProgressBar *m_progress;
+    MetadataFormatter *m_metadataFormatter;
     qint64 m_firstMsecs;
     qint64 m_lastMsecs;
 };

@@ -4,6 +4,7 @@
 #include "exportcontroller.h"
 #include "logtableview.h"
 #include "mainwindow.h"
+#include "model/metadataformatter.h"
 #include "messagebanner.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
@@ -66,6 +67,7 @@ private slots:
     void filterByTypeShowsCount();
     void entriesOfAnotherRunAreMarked();
     void longRunOpensWithOneRequestAndEndsWithOneMore();
+    void metadataIsFormattedOncePerChange();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -412,6 +414,28 @@ void TestMainWindow::longRunOpensWithOneRequestAndEndsWithOneMore()
     QTest::qWait(200);
     QCOMPARE(m_server->requestCount(), 2);
     QCOMPARE(m_server->requestLog().last().skip, QStringLiteral("11900"));
+}
+
+
+// Every page repeats the run's metadata: the header formats it once, not once per page, and
+// again only when it changes.
+void TestMainWindow::metadataIsFormattedOncePerChange()
+{
+    const auto run = m_server->run(42);
+    run->setField(QStringLiteral("metadata"), QByteArrayLiteral("{\"repo\":\"runlog\",\"tags\":[1,2,3]}"));
+    openRun(42);
+    m_window->loader()->loadAll();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), 1500, 20000);
+    QVERIFY(m_server->requestCount() >= 15);
+    const MetadataFormatter *formatter = m_window->runHeader()->metadataFormatter();
+    QTRY_VERIFY(!formatter->isFormatting());
+    QCOMPARE(formatter->formatCount(), 1);
+    QVERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Metadata: {\"repo\":\"runlog\",\"tags\":[1,2,3]}")));
+
+    run->setField(QStringLiteral("metadata"), QByteArrayLiteral("{\"repo\":\"runlog\",\"tags\":[4]}"));
+    m_window->loader()->checkForNewEntries();
+    QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Metadata: {\"repo\":\"runlog\",\"tags\":[4]}")));
+    QCOMPARE(formatter->formatCount(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)
