@@ -4,6 +4,8 @@
 // exactly once and in order, or with a clear error, and always after a bounded number of
 // requests (a loader that loops would fail the request-count checks, not hang the suite).
 #include "api/errortext.h"
+#include "api/inflightbudget.h"
+#include "model/parsebudget.h"
 #include "api/requestpacer.h"
 #include "model/logtablemodel.h"
 #include "model/runloader.h"
@@ -183,6 +185,7 @@ private slots:
     void announcedTwoGigabytesStopsAtOnce();
     void neverEndingTrickleTimesOut();
     void cancelByQtItselfIsRetriedWithBackoff();
+    void bodiesInFlightStayWithinTheBudget();
 
     // Cancel
     void cancelStopsEverythingInFlight();
@@ -972,6 +975,53 @@ void TestLoaderFaults::cancelByQtItselfIsRetriedWithBackoff()
     QCOMPARE(requestsFor(u"0"_qs), m_policy.maxAttempts);
     QCOMPARE(m_loader->failedPageCount(), 1);
     quiet();
+}
+
+// Large pages arriving at once: together their bodies never pass the process's in-flight budget.
+// A page that would is stopped with a transient error and asked again; in the end every entry
+// is there exactly once.
+void TestLoaderFaults::bodiesInFlightStayWithinTheBudget()
+{
+    RunRecord record = makeRun(kOrg, kRun, 400);
+    for (int i = 0; i < record.entries.size(); ++i)
+        record.entries[i] = "{\"agent_run_id\":42,\"n\":" + QByteArray::number(i) + ",\"thought\":\""
+            + QByteArray(25000, char('a' + i % 26)) + "\"}";
+    m_server->addRun(record);
+    const qint64 pageBytes = 100 * 25000;
+    const qint64 budget = pageBytes * 2 + pageBytes / 2; // two pages fit, three do not
+    InFlightBudget::setMaxBytes(budget);
+    InFlightBudget::resetPeak();
+    m_policy.maxAttempts = 30;
+    m_loader->setRetryPolicy(m_policy);
+    m_loader->setMaxInFlight(4);
+    QSignalSpy retrying(m_loader.get(), &RunLoader::retrying);
+    QSignalSpy allLoaded(m_loader.get(), &RunLoader::allLoaded);
+    const auto stoppedForTheBudget = [&retrying] {
+        for (const QList<QVariant> &signal : retrying) {
+            if (signal.first().value<ApiError>().kind == ApiError::Kind::TooManyAtOnce)
+                return true;
+        }
+        return false;
+    };
+    open();
+    QTRY_VERIFY_WITH_TIMEOUT(m_loader->hasRunInfo(), 10000);
+    // While the whole parse budget is held here, arrived bodies wait for their parse and stay in
+    // flight: the third to arrive does not fit.
+    auto parsingHeld = std::make_unique<ParseBudget::Reservation>(ParseBudget::maxBytes());
+    m_loader->loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(stoppedForTheBudget(), 20000);
+    QVERIFY(InFlightBudget::bytesInUse() <= budget);
+    parsingHeld.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded.count() == 1 || m_loader->failedPageCount() > 0, 30000);
+    const qint64 peak = InFlightBudget::peakBytesInUse();
+    const qint64 left = InFlightBudget::bytesInUse();
+    InFlightBudget::setMaxBytes(InFlightBudget::kDefaultMaxBytes);
+    QCOMPARE(allLoaded.count(), 1);
+    verifyExactlyOnce();
+    QVERIFY2(peak <= budget, qPrintable(QStringLiteral("%1 bytes in flight, budget %2").arg(peak).arg(budget)));
+    QCOMPARE(left, 0);
+    QVERIFY(!ErrorText::describe(ApiError{ApiError::Kind::TooManyAtOnce, 0, {}, QStringLiteral("6 MB"), -1},
+                                 m_loader->run()).isEmpty());
 }
 
 // ---- Cancel -----------------------------------------------------------------------------------
