@@ -9,14 +9,30 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
+#include <QMutex>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <functional>
 
+// Shared by the reader and its worker; outlives whichever ends first. The worker posts to the
+// reader only while holding the mutex and only while `owner` is set: the reader's destructor
+// clears it under the same mutex, so no post can reach a reader that is gone (posts already
+// queued die with it).
 struct RunFileReader::Control
 {
     std::atomic<bool> cancel{false};
+    QMutex mutex;
+    RunFileReader *owner = nullptr;
+
+    template<typename Call>
+    void post(Call call)
+    {
+        QMutexLocker lock(&mutex);
+        if (owner)
+            QMetaObject::invokeMethod(owner, [owner = owner, call] { call(owner); }, Qt::QueuedConnection);
+    }
 };
 
 namespace {
@@ -67,11 +83,18 @@ public:
             if (uchar *mapped = file.map(0, size)) {
                 data = reinterpret_cast<const char *>(mapped);
             } else {
-                // Not mappable (a pipe, a special file): read it whole instead.
-                buffer = file.readAll();
+                // Not mappable (a special file): read it whole instead.
+                if (!readUnmapped(file, buffer))
+                    return;
                 parse(QByteArrayView(buffer));
                 return;
             }
+        } else if (file.isSequential()) {
+            // A pipe has no size and no map.
+            if (!readUnmapped(file, buffer))
+                return;
+            parse(QByteArrayView(buffer));
+            return;
         }
         parse(QByteArrayView(data, size));
     }
@@ -101,6 +124,30 @@ public:
 private:
     using Format = RunFileReader::Format;
 
+    static QString bytesText(qint64 bytes)
+    {
+        return QLocale::system().formattedDataSize(bytes);
+    }
+
+    bool readUnmapped(QFile &file, QByteArray &buffer)
+    {
+        constexpr qint64 kChunk = 1 << 20;
+        while (!file.atEnd() || file.isSequential()) {
+            if (cancelled())
+                return failCancelled();
+            const QByteArray chunk = file.read(kChunk);
+            if (chunk.isEmpty())
+                break;
+            if (buffer.size() + chunk.size() > RunFileReader::kMaxUnmappedBytes) {
+                finish(false, tr("%1 cannot be opened: it cannot be mapped (a pipe?) and is larger than the %2 Runlog reads into memory.")
+                                  .arg(m_shownPath, bytesText(RunFileReader::kMaxUnmappedBytes)));
+                return false;
+            }
+            buffer += chunk;
+        }
+        return true;
+    }
+
     bool cancelled() const { return m_sink.cancelled && m_sink.cancelled(); }
 
     qsizetype skipSpace(qsizetype pos) const
@@ -117,6 +164,9 @@ private:
             return Format::Json;
         const qsizetype newline = QByteArrayView(m_data + first, m_size - first).indexOf('\n');
         const qsizetype end = newline < 0 ? m_size : first + newline;
+        // A first line too long for one entry is more likely a compact .json than a .jsonl.
+        if (end - first > RunFileReader::kMaxEntryBytes)
+            return Format::Json;
         return PageParser::parseEntry(QByteArrayView(m_data + first, end - first), 0).ok ? Format::Jsonl
                                                                                         : Format::Json;
     }
@@ -176,6 +226,12 @@ private:
             QByteArrayView line(m_data + pos, end - pos);
             const qsizetype lineStart = pos;
             pos = end + 1;
+            if (line.size() > RunFileReader::kMaxEntryBytes) {
+                return fail(tr("%1 cannot be opened: line %2 holds %3, more than the %4 one entry may have.")
+                                .arg(m_shownPath)
+                                .arg(lineNumber)
+                                .arg(bytesText(line.size()), bytesText(RunFileReader::kMaxEntryBytes)));
+            }
             if (line.trimmed().isEmpty())
                 continue;
             PageParseResultEntry parsed = parseEntry(line, m_entries);
@@ -294,6 +350,12 @@ private:
                 if (end < 0)
                     return truncatedAt(pos, tr("the value of \"%1\"").arg(key));
                 const QByteArrayView value(m_data + pos, end - pos);
+                m_rawFieldBytes += value.size();
+                if (m_rawFieldBytes > RunFileReader::kMaxEntryBytes) {
+                    return fail(tr("%1 cannot be opened: the run's fields (up to \"%2\", at %3) hold %4, more than the %5 they may have.")
+                                    .arg(m_shownPath, key, place(pos), bytesText(m_rawFieldBytes),
+                                         bytesText(RunFileReader::kMaxEntryBytes)));
+                }
                 if (value.isEmpty() || !JsonText::check(value).ok)
                     return failSyntax(pos, end, tr("invalid value"));
                 m_rawFields.append({key, value.toByteArray()});
@@ -344,6 +406,13 @@ private:
             const qsizetype end = valueEnd(pos);
             if (end < 0)
                 return truncatedAt(pos, tr("log entry %1").arg(m_entries)), -1;
+            if (end - pos > RunFileReader::kMaxEntryBytes) {
+                return fail(tr("%1 cannot be opened: log entry %2 (at %3) holds %4, more than the %5 one entry may have.")
+                                .arg(m_shownPath)
+                                .arg(m_entries)
+                                .arg(place(pos), bytesText(end - pos), bytesText(RunFileReader::kMaxEntryBytes))),
+                       -1;
+            }
             PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
             if (!parsed.ok) {
                 const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
@@ -460,6 +529,7 @@ private:
     bool m_sentAny = false;
     int m_entries = 0;
     QList<QPair<QString, QByteArray>> m_rawFields;
+    qint64 m_rawFieldBytes = 0;
     bool m_hasRun = false;
     RunInfo m_run;
     QElapsedTimer m_progressClock;
@@ -472,9 +542,11 @@ RunFileReader::RunFileReader(QObject *parent)
 
 RunFileReader::~RunFileReader()
 {
-    if (m_control)
-        m_control->cancel = true;
-    m_future.waitForFinished();
+    if (!m_control)
+        return;
+    m_control->cancel = true;
+    QMutexLocker lock(&m_control->mutex);
+    m_control->owner = nullptr;
 }
 
 RunFileReader::Contents RunFileReader::parseBytes(QByteArrayView bytes, const QString &shownName,
@@ -521,25 +593,31 @@ bool RunFileReader::start(const QString &path)
     m_hasRunInfo = false;
     m_runInfo = RunInfo();
     m_entryCount = 0;
+    if (m_control) {
+        // A worker of an earlier read may still be winding down: it reports to no one.
+        QMutexLocker lock(&m_control->mutex);
+        m_control->owner = nullptr;
+    }
     m_control = std::make_shared<Control>();
+    m_control->owner = this;
     RunFileSink sink;
     const std::shared_ptr<Control> control = m_control;
     sink.cancelled = [control] { return control->cancel.load(std::memory_order_relaxed); };
-    sink.runInfo = [this](const RunInfo &run, Format format) {
-        QMetaObject::invokeMethod(this, [this, run, format] { deliverRunInfo(run, format); }, Qt::QueuedConnection);
+    sink.runInfo = [control](const RunInfo &run, Format format) {
+        control->post([run, format](RunFileReader *reader) { reader->deliverRunInfo(run, format); });
     };
-    sink.entries = [this](QList<LogEntry> &&entries, Format format) {
-        QMetaObject::invokeMethod(this, [this, batch = std::move(entries), format] { deliverEntries(batch, format); },
-                                  Qt::QueuedConnection);
+    sink.entries = [control](QList<LogEntry> &&entries, Format format) {
+        control->post([batch = std::move(entries), format](RunFileReader *reader) { reader->deliverEntries(batch, format); });
     };
-    sink.progress = [this](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(this, [this, done, total] { deliverProgress(done, total); }, Qt::QueuedConnection);
+    sink.progress = [control](qint64 done, qint64 total) {
+        control->post([done, total](RunFileReader *reader) { reader->deliverProgress(done, total); });
     };
-    sink.finished = [this](bool ok, const QString &error) {
-        QMetaObject::invokeMethod(this, [this, ok, error] { deliverFinished(ok, error); }, Qt::QueuedConnection);
+    sink.finished = [control](bool ok, const QString &error) {
+        control->post([ok, error](RunFileReader *reader) { reader->deliverFinished(ok, error); });
     };
     auto parse = std::make_shared<RunFileParse>(std::move(sink), path);
-    m_future = QtConcurrent::run([parse] { parse->run(); });
+    // Not kept: nobody waits for it (see the destructor); it ends at its next cancel check.
+    (void)QtConcurrent::run([parse] { parse->run(); });
     return true;
 }
 

@@ -24,9 +24,17 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QThreadPool>
 #include <QtTest>
 
+#include <chrono>
+#include <future>
 #include <memory>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 constexpr qint64 kOrg = 7;
@@ -68,6 +76,7 @@ private slots:
     void entriesOfAnotherRunAreMarked();
     void longRunOpensWithOneRequestAndEndsWithOneMore();
     void metadataIsFormattedOncePerChange();
+    void openingAnotherFileNeverWaitsForTheLastOne();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -432,10 +441,54 @@ void TestMainWindow::metadataIsFormattedOncePerChange()
     QCOMPARE(formatter->formatCount(), 1);
     QVERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Metadata: {\"repo\":\"runlog\",\"tags\":[1,2,3]}")));
 
+    // The look past the end that Load All ends with may still be on its way: let it land first.
+    QTRY_COMPARE(m_window->loader()->pagesInFlight(), 0);
     run->setField(QStringLiteral("metadata"), QByteArrayLiteral("{\"repo\":\"runlog\",\"tags\":[4]}"));
     m_window->loader()->checkForNewEntries();
     QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Metadata: {\"repo\":\"runlog\",\"tags\":[4]}")));
     QCOMPARE(formatter->formatCount(), 2);
+}
+
+
+// The file being read is stuck (a pipe nobody closes stands in for a huge entry being parsed):
+// opening another file shows it without waiting for the first one. A watchdog closes the pipe
+// after a long while so that a window that does wait fails here instead of hanging.
+void TestMainWindow::openingAnotherFileNeverWaitsForTheLastOne()
+{
+    // The stuck worker holds a pool thread; the next file needs another even on one core.
+    QThreadPool::globalInstance()->setMaxThreadCount(std::max(4, QThreadPool::globalInstance()->maxThreadCount()));
+    QTemporaryDir directory;
+    const QByteArray fifo = QFile::encodeName(directory.filePath(QStringLiteral("stuck.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    QByteArray lines;
+    for (int n = 0; n < 50; ++n)
+        lines += makeSampleEntry(42, n) + '\n';
+    const QString good = directory.filePath(QStringLiteral("good.jsonl"));
+    QFile file(good);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(lines) == lines.size());
+    file.close();
+
+    m_window->openFile(QString::fromLocal8Bit(fifo));
+    const int writer = ::open(fifo.constData(), O_WRONLY); // returns once the reader opened it
+    QVERIFY(writer >= 0);
+    const QByteArray part = R"({"agent_run_id":42,"thought":"never finished)";
+    QCOMPARE(::write(writer, part.constData(), size_t(part.size())), ssize_t(part.size()));
+    std::promise<void> shown;
+    std::atomic<bool> watchdogFired{false};
+    std::thread watchdog([&, done = shown.get_future()] {
+        if (done.wait_for(std::chrono::seconds(30)) == std::future_status::timeout) {
+            watchdogFired = true;
+            ::close(writer);
+        }
+    });
+    m_window->openFile(good);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isShowingFile() && m_window->logModel()->rowCount() == 50, 60000);
+    shown.set_value();
+    watchdog.join();
+    QVERIFY2(!watchdogFired, "opening the second file waited for the first one's worker");
+    QCOMPARE(m_window->logModel()->index(49, 0).data(LogTableModel::RawJsonRole).toByteArray(), makeSampleEntry(42, 49));
+    ::close(writer);
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
 }
 
 QTEST_MAIN(TestMainWindow)
