@@ -513,7 +513,7 @@ PageParseResult parse(const QByteArray &body)
     return Parser(json).run();
 }
 
-EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index)
+EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index, qsizetype readableAfter)
 {
     EntryParseResult result;
     if (rawEntry.trimmed().isEmpty()) {
@@ -521,7 +521,7 @@ EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index)
         return result;
     }
     const ParseBudget::Reservation budget(rawEntry.size());
-    const PaddedJson json(rawEntry);
+    const PaddedJson json(rawEntry, readableAfter);
     if (!json.isValid()) {
         result.error = QStringLiteral("not enough memory to parse an entry of %1 bytes").arg(rawEntry.size());
         return result;

@@ -111,7 +111,14 @@ public:
             finish(false, tr("%1 is empty: it is not an exported run.").arg(m_shownPath));
             return;
         }
-        m_format = m_forcedFormat ? *m_forcedFormat : RunFileReader::formatFromPath(m_path).value_or(sniff(first));
+        // Sniffed only without a known extension (value_or would sniff every file, reading its
+        // whole first line).
+        if (m_forcedFormat)
+            m_format = *m_forcedFormat;
+        else if (const std::optional<Format> byName = RunFileReader::formatFromPath(m_path))
+            m_format = *byName;
+        else
+            m_format = sniff(first);
         m_progressClock.start();
         const bool ok = m_format == RunFileReader::Format::Jsonl ? readJsonl(start) : readJson(first);
         if (!ok)
@@ -162,11 +169,13 @@ private:
     {
         if (m_data[first] != '{')
             return Format::Json;
-        const qsizetype newline = QByteArrayView(m_data + first, m_size - first).indexOf('\n');
-        const qsizetype end = newline < 0 ? m_size : first + newline;
-        // A first line too long for one entry is more likely a compact .json than a .jsonl.
-        if (end - first > RunFileReader::kMaxEntryBytes)
+        // A first line too long for one entry is more likely a compact .json than a .jsonl; the
+        // newline is looked for no further than that.
+        const qsizetype limit = scanEnd(first, RunFileReader::kMaxEntryBytes + 1);
+        const qsizetype newline = QByteArrayView(m_data + first, limit - first).indexOf('\n');
+        if (newline < 0 && limit - first > RunFileReader::kMaxEntryBytes)
             return Format::Json;
+        const qsizetype end = newline < 0 ? m_size : first + newline;
         return PageParser::parseEntry(QByteArrayView(m_data + first, end - first), 0).ok ? Format::Jsonl
                                                                                         : Format::Json;
     }
@@ -221,17 +230,20 @@ private:
             if (cancelled())
                 return failCancelled();
             ++lineNumber;
-            const qsizetype newline = QByteArrayView(m_data + pos, m_size - pos).indexOf('\n');
+            // The newline is looked for no further than one entry may reach: a line of a gigabyte
+            // is refused after reading the limit, not the gigabyte.
+            const qsizetype limit = scanEnd(pos, RunFileReader::kMaxEntryBytes + 1);
+            const qsizetype newline = QByteArrayView(m_data + pos, limit - pos).indexOf('\n');
+            if (newline < 0 && limit - pos > RunFileReader::kMaxEntryBytes) {
+                return fail(tr("%1 cannot be opened: line %2 is longer than the %3 one entry may have.")
+                                .arg(m_shownPath)
+                                .arg(lineNumber)
+                                .arg(bytesText(RunFileReader::kMaxEntryBytes)));
+            }
             const qsizetype end = newline < 0 ? m_size : pos + newline;
             QByteArrayView line(m_data + pos, end - pos);
             const qsizetype lineStart = pos;
             pos = end + 1;
-            if (line.size() > RunFileReader::kMaxEntryBytes) {
-                return fail(tr("%1 cannot be opened: line %2 holds %3, more than the %4 one entry may have.")
-                                .arg(m_shownPath)
-                                .arg(lineNumber)
-                                .arg(bytesText(line.size()), bytesText(RunFileReader::kMaxEntryBytes)));
-            }
             if (line.trimmed().isEmpty())
                 continue;
             PageParseResultEntry parsed = parseEntry(line, m_entries);
@@ -254,25 +266,40 @@ private:
 
     // ---- JSON ----
 
-    // The end (one past) of the value starting at pos, found by brackets and strings alone; the
-    // value itself is validated afterwards. -1 when the file ends first.
-    qsizetype valueEnd(qsizetype pos) const
+    // What valueEnd() and stringEnd() say when they stop early.
+    static constexpr qsizetype kFileEnds = -1;
+    static constexpr qsizetype kTooLong = -2;
+
+    // The end of the search for a value of at most maxBytes starting at pos: the scan stops there,
+    // so a value of a gigabyte costs no more than one of the limit.
+    qsizetype scanEnd(qsizetype pos, qint64 maxBytes) const
     {
+        return qsizetype(std::min<qint64>(m_size, qint64(pos) + maxBytes));
+    }
+
+    // The end (one past) of the value starting at pos, found by brackets and strings alone; the
+    // value itself is validated afterwards. kFileEnds when the file ends first, kTooLong when the
+    // value is longer than maxBytes.
+    qsizetype valueEnd(qsizetype pos, qint64 maxBytes = RunFileReader::kMaxEntryBytes) const
+    {
+        const qsizetype limit = scanEnd(pos, maxBytes);
+        const auto stopped = [this, limit] { return limit < m_size ? kTooLong : kFileEnds; };
         const char c = m_data[pos];
         if (c == '"')
-            return stringEnd(pos);
+            return stringEnd(pos, maxBytes);
         if (c != '{' && c != '[') {
-            while (pos < m_size && !QByteArrayView(",}] \t\r\n").contains(m_data[pos]))
+            while (pos < limit && !QByteArrayView(",}] \t\r\n").contains(m_data[pos]))
                 ++pos;
-            return pos;
+            return pos < limit || limit == m_size ? pos : kTooLong;
         }
+        const qsizetype start = pos;
         int depth = 0;
-        for (; pos < m_size; ++pos) {
+        for (; pos < limit; ++pos) {
             const char d = m_data[pos];
             if (d == '"') {
-                pos = stringEnd(pos);
+                pos = stringEnd(pos, maxBytes - (pos - start));
                 if (pos < 0)
-                    return -1;
+                    return pos;
                 --pos;
             } else if (d == '{' || d == '[') {
                 ++depth;
@@ -281,18 +308,25 @@ private:
                     return pos + 1;
             }
         }
-        return -1;
+        return stopped();
     }
 
-    qsizetype stringEnd(qsizetype pos) const
+    qsizetype stringEnd(qsizetype pos, qint64 maxBytes = RunFileReader::kMaxEntryBytes) const
     {
-        for (++pos; pos < m_size; ++pos) {
+        const qsizetype limit = scanEnd(pos, maxBytes);
+        for (++pos; pos < limit; ++pos) {
             if (m_data[pos] == '\\')
                 ++pos;
             else if (m_data[pos] == '"')
                 return pos + 1;
         }
-        return -1;
+        return limit < m_size ? kTooLong : kFileEnds;
+    }
+
+    bool tooLongAt(qsizetype offset, const QString &what)
+    {
+        return fail(tr("%1 cannot be opened: %2 (at %3) is larger than the %4 one entry may have.")
+                        .arg(m_shownPath, what, place(offset), bytesText(RunFileReader::kMaxEntryBytes)));
     }
 
     bool truncatedAt(qsizetype offset, const QString &what)
@@ -320,6 +354,8 @@ private:
             if (m_data[pos] != '"')
                 return failSyntax(pos, m_size, tr("expected a field name"));
             const qsizetype keyEnd = stringEnd(pos);
+            if (keyEnd == kTooLong)
+                return tooLongAt(pos, tr("a field name"));
             if (keyEnd < 0)
                 return truncatedAt(pos, tr("a field name"));
             const QByteArrayView keyToken(m_data + pos, keyEnd - pos);
@@ -346,16 +382,16 @@ private:
                 if (pos < 0)
                     return false;
             } else {
-                const qsizetype end = valueEnd(pos);
+                // The run's fields together may take what one entry may.
+                const qsizetype end = valueEnd(pos, RunFileReader::kMaxEntryBytes - m_rawFieldBytes);
+                if (end == kTooLong) {
+                    return fail(tr("%1 cannot be opened: the run's fields (up to \"%2\", at %3) are larger than the %4 they may have.")
+                                    .arg(m_shownPath, key, place(pos), bytesText(RunFileReader::kMaxEntryBytes)));
+                }
                 if (end < 0)
                     return truncatedAt(pos, tr("the value of \"%1\"").arg(key));
                 const QByteArrayView value(m_data + pos, end - pos);
                 m_rawFieldBytes += value.size();
-                if (m_rawFieldBytes > RunFileReader::kMaxEntryBytes) {
-                    return fail(tr("%1 cannot be opened: the run's fields (up to \"%2\", at %3) hold %4, more than the %5 they may have.")
-                                    .arg(m_shownPath, key, place(pos), bytesText(m_rawFieldBytes),
-                                         bytesText(RunFileReader::kMaxEntryBytes)));
-                }
                 if (value.isEmpty() || !JsonText::check(value).ok)
                     return failSyntax(pos, end, tr("invalid value"));
                 m_rawFields.append({key, value.toByteArray()});
@@ -399,20 +435,15 @@ private:
             if (pos >= m_size)
                 return truncatedAt(pos, tr("\"logs\"")), -1;
             if (m_data[pos] != '{') {
-                if (valueEnd(pos) < 0)
+                if (valueEnd(pos) == kFileEnds)
                     return truncatedAt(pos, tr("\"logs\"")), -1;
                 return failAt(pos, tr("log entry %1 is not an object").arg(m_entries)), -1;
             }
             const qsizetype end = valueEnd(pos);
+            if (end == kTooLong)
+                return tooLongAt(pos, tr("log entry %1").arg(m_entries)), -1;
             if (end < 0)
                 return truncatedAt(pos, tr("log entry %1").arg(m_entries)), -1;
-            if (end - pos > RunFileReader::kMaxEntryBytes) {
-                return fail(tr("%1 cannot be opened: log entry %2 (at %3) holds %4, more than the %5 one entry may have.")
-                                .arg(m_shownPath)
-                                .arg(m_entries)
-                                .arg(place(pos), bytesText(end - pos), bytesText(RunFileReader::kMaxEntryBytes))),
-                       -1;
-            }
             PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
             if (!parsed.ok) {
                 const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
@@ -472,9 +503,11 @@ private:
         LogEntry entry;
     };
 
-    static PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index)
+    PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index) const
     {
-        EntryParseResult r = PageParser::parseEntry(raw, index);
+        // The rest of the file (or buffer) is readable: the parser needs no copy for its padding.
+        const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        EntryParseResult r = PageParser::parseEntry(raw, index, after);
         return {r.ok, r.error, std::move(r.entry)};
     }
 

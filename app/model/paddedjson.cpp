@@ -15,10 +15,15 @@ PaddedJson::PaddedJson(const QByteArray &bytes)
     m_capacity = m_size + simdjson::SIMDJSON_PADDING;
 }
 
-PaddedJson::PaddedJson(QByteArrayView bytes)
-    : m_copy(bytes.data(), size_t(bytes.size()))
+PaddedJson::PaddedJson(QByteArrayView bytes, qsizetype readableAfter)
 {
     m_size = size_t(bytes.size());
+    if (!bytes.isEmpty() && readableAfter >= qsizetype(simdjson::SIMDJSON_PADDING)) {
+        m_data = bytes.data();
+        m_capacity = m_size + size_t(readableAfter);
+        return;
+    }
+    m_copy = simdjson::padded_string(bytes.data(), m_size);
     m_data = m_copy.data();
     m_capacity = m_size + simdjson::SIMDJSON_PADDING;
 }

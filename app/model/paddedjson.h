@@ -13,8 +13,10 @@ class PaddedJson
 {
 public:
     explicit PaddedJson(const QByteArray &bytes);
-    // Always copies: a view (into a mapped file, say) promises nothing past its end.
-    explicit PaddedJson(QByteArrayView bytes);
+    // A view (into a mapped file, say) promises nothing past its end unless the caller knows
+    // better: with at least SIMDJSON_PADDING readable bytes after it (the rest of the file) it is
+    // read in place, else copied.
+    explicit PaddedJson(QByteArrayView bytes, qsizetype readableAfter = 0);
 
     // False when a needed copy could not be allocated.
     bool isValid() const { return m_data != nullptr || m_size == 0; }
