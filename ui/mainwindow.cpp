@@ -157,6 +157,12 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 refreshDetailIfLoaded(topLeft.row(), bottomRight.row());
             });
+    // Newest first, a run that grew gets rows at the top: the selected entry moves down with its
+    // row (the view keeps it selected without telling), and so does the row number kept here.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        if (!parent.isValid() && m_currentRow >= first)
+            m_currentRow += last - first + 1;
+    });
     connect(m_loader, &RunLoader::runInfoChanged, this, &MainWindow::onRunInfoChanged);
     connect(m_loader, &RunLoader::progressChanged, this, &MainWindow::updateProgress);
     connect(m_loader, &RunLoader::pageFailed, this, &MainWindow::onPageFailed);

@@ -18,7 +18,9 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QClipboard>
 #include <QLabel>
+#include <QNetworkAccessManager>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QPlainTextEdit>
@@ -77,6 +79,9 @@ private slots:
     void longRunOpensWithOneRequestAndEndsWithOneMore();
     void metadataIsFormattedOncePerChange();
     void openingAnotherFileNeverWaitsForTheLastOne();
+    void newestFirstExportWhileTheRunGrows();
+    void exportWithEntriesMissingWritesNothing();
+    void newestFirstSelectionStaysOnItsEntryWhenTheRunGrows();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -489,6 +494,95 @@ void TestMainWindow::openingAnotherFileNeverWaitsForTheLastOne()
     QCOMPARE(m_window->logModel()->index(49, 0).data(LogTableModel::RawJsonRole).toByteArray(), makeSampleEntry(42, 49));
     ::close(writer);
     QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
+}
+
+
+// Newest first, the run grows while Export fetches the pages it lacks: the file has every entry
+// exactly once, oldest first (an export's order, whatever the view's).
+void TestMainWindow::newestFirstExportWhileTheRunGrows()
+{
+    m_server->addRun(makeRun(kOrg, 45, 450, QStringLiteral("ACTIVE")));
+    const auto run = m_server->run(45);
+    TestLogServer *server = m_server.get();
+    const QMap<int, int> growth{{2, 17}, {4, 100}, {5, 3}};
+    const QMap<int, int> delays{{1, 300}};
+    m_server->setInterceptor([=](const HttpRequest &request, int index) -> std::optional<HttpResponse> {
+        for (int n = 0; n < growth.value(index); ++n)
+            run->entries.append(makeSampleEntry(45, int(run->entries.size())));
+        HttpResponse response = server->endpoint().handle(request);
+        response.delayMs = delays.value(index);
+        return response;
+    });
+    m_window->follower()->setEnabled(false);
+    m_window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, 45}, true);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("run-45.jsonl"));
+    QSignalSpy exported(m_window->exportController(), &ExportController::finished);
+    QVERIFY(m_window->exportTo(path, ExportFormat::Jsonl));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 20000);
+    QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(1).toString()));
+    QCOMPARE(run->entries.size(), 450 + 17 + 100 + 3);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = file.readAll().split('\n');
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    QCOMPARE(lines.size(), run->entries.size());
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        QCOMPARE(lines.at(i), run->entries.at(i));
+}
+
+// An export never has holes: with entries missing it writes nothing and says how many.
+void TestMainWindow::exportWithEntriesMissingWritesNothing()
+{
+    QWidget parent;
+    QNetworkAccessManager network;
+    LogTableModel model;
+    RunLoader loader(&network, &model);
+    model.resizeRows(5);
+    QList<LogEntry> one;
+    LogEntry entry;
+    entry.rawJson = makeSampleEntry(42, 1);
+    one << entry;
+    model.setEntries(1, std::move(one));
+    ExportController controller(&loader, &model, &parent);
+    QSignalSpy finished(&controller, &ExportController::finished);
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("holes.jsonl"));
+    ExportController::Source source;
+    source.description = QStringLiteral("a run with holes");
+    controller.exportTo(source, path, ExportFormat::Jsonl);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("4 of the 5 entries are not loaded")),
+             qPrintable(finished.first().at(1).toString()));
+    QVERIFY(!QFile::exists(path));
+}
+
+
+// Newest first, new entries come in at the top and every row moves down: the selected entry
+// stays selected, and Copy copies that entry, not whichever now sits at its old row.
+void TestMainWindow::newestFirstSelectionStaysOnItsEntryWhenTheRunGrows()
+{
+    m_server->addRun(makeRun(kOrg, 46, 60, QStringLiteral("ACTIVE")));
+    m_window->follower()->setMinimumIntervalMs(50);
+    m_window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, 46}, true);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 60);
+    LogTableView *table = m_window->tableView();
+    table->setCurrentIndex(table->model()->index(5, 0)); // entry 54 (60 - 1 - 5)
+    const auto run = m_server->run(46);
+    QTRY_COMPARE(m_window->detailPane()->entryJson(), run->entries.at(54));
+    for (int n = 60; n < 67; ++n)
+        run->entries.append(makeSampleEntry(46, n));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->logModel()->rowCount(), 67, 5000);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 67);
+    QCOMPARE(table->currentIndex().row(), 12);
+    QApplication::clipboard()->clear();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text().toUtf8(), run->entries.at(54));
+    run->setStatus(QStringLiteral("COMPLETE"));
+    QTRY_VERIFY(!m_window->follower()->isFollowing());
 }
 
 QTEST_MAIN(TestMainWindow)
