@@ -17,6 +17,8 @@
 #include <future>
 #include <thread>
 
+#include <csignal>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -81,6 +83,7 @@ private slots:
     void oversizedEntryFailsBeforeParsing_data();
     void oversizedEntryFailsBeforeParsing();
     void destroyingWhileTheWorkerIsBusyReturnsAtOnce();
+    void pipeIsReadToItsEnd();
 
 private:
     QString write(const QString &name, const QByteArray &bytes)
@@ -353,6 +356,38 @@ void TestRunFileReader::destroyingWhileTheWorkerIsBusyReturnsAtOnce()
     // The worker now sees the end of the pipe, fails, and reports to no one.
     QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
     QCoreApplication::processEvents();
+}
+
+// A pipe cannot be mapped and has no size: it is read (into memory, up to kMaxUnmappedBytes)
+// until its writer closes it, not taken for an empty file.
+void TestRunFileReader::pipeIsReadToItsEnd()
+{
+    const QByteArray fifo = QFile::encodeName(m_dir->filePath(QStringLiteral("piped.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    QByteArray lines;
+    for (int n = 0; n < 3; ++n)
+        lines += makeSampleEntry(42, n) + '\n';
+    // A reader that stops early must fail this test, not kill it with SIGPIPE.
+    ::signal(SIGPIPE, SIG_IGN);
+    std::thread writer([&] {
+        const int fd = ::open(fifo.constData(), O_WRONLY);
+        if (fd < 0)
+            return;
+        for (qsizetype done = 0; done < lines.size();) {
+            const ssize_t wrote = ::write(fd, lines.constData() + done, size_t(std::min<qsizetype>(40, lines.size() - done)));
+            if (wrote <= 0)
+                break;
+            done += wrote;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        ::close(fd);
+    });
+    const ReadResult read = readAll(QString::fromLocal8Bit(fifo));
+    writer.join();
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.entries.size(), 3);
+    for (int n = 0; n < 3; ++n)
+        QCOMPARE(read.entries.at(n).rawJson, makeSampleEntry(42, n));
 }
 
 QTEST_GUILESS_MAIN(TestRunFileReader)
