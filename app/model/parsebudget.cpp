@@ -28,10 +28,12 @@ ParseBudget::Reservation::Reservation(qint64 bytes)
 {
     State &s = state();
     QMutexLocker lock(&s.mutex);
-    m_bytes = std::clamp<qint64>(bytes, 0, s.maxBytes);
     const quint64 ticket = s.nextTicket++;
-    while (ticket != s.serving || s.inUse + m_bytes > s.maxBytes)
+    // Clamped each time: the budget may have been made smaller meanwhile (tests do).
+    const auto needed = [&s, bytes] { return std::clamp<qint64>(bytes, 0, s.maxBytes); };
+    while (ticket != s.serving || s.inUse + needed() > s.maxBytes)
         s.changed.wait(&s.mutex);
+    m_bytes = needed();
     ++s.serving;
     s.inUse += m_bytes;
     s.peak = std::max(s.peak, s.inUse);
