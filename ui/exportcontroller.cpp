@@ -109,6 +109,17 @@ void ExportController::startFetching()
         m_fetching = false;
         startWriting();
     });
+    // Newest first, a run that grows while it is fetched gets rows at the top: the rows chosen
+    // to export (a filter's) move down with their entries.
+    m_loaderConnections << connect(m_model, &QAbstractItemModel::rowsInserted, this,
+                                   [this](const QModelIndex &parent, int first, int last) {
+        if (parent.isValid())
+            return;
+        for (int &row : m_source.onlyRows) {
+            if (row >= first)
+                row += last - first + 1;
+        }
+    });
     m_loaderConnections << connect(m_loader, &RunLoader::pageFailed, this, [this](const ApiError &error) {
         if (!m_fetching)
             return;
@@ -190,6 +201,13 @@ RunSnapshot ExportController::snapshot() const
 void ExportController::startWriting()
 {
     const RunSnapshot data = snapshot();
+    // Every entry asked for, or no file: an export with holes would look complete.
+    const int wanted = m_source.onlyRows.isEmpty() ? m_model->store().size() : int(m_source.onlyRows.size());
+    if (data.entries.size() != wanted) {
+        fail(tr("Export stopped, nothing was written: %1 of the %2 entries are not loaded.")
+                 .arg(QLocale().toString(wanted - int(data.entries.size())), QLocale().toString(wanted)));
+        return;
+    }
     m_progress->setRange(0, std::max(1, int(data.entries.size())));
     m_progress->setValue(0);
     m_progress->setLabelText(tr("Writing %1 entries to %2…").arg(QLocale().toString(data.entries.size()),

@@ -265,6 +265,12 @@ void MainWindow::connectActions()
 
 void MainWindow::connectSession()
 {
+    // Newest first, a run that grew gets rows at the top: the selected entry moves down with its
+    // row (the view keeps it selected without telling), and so does the row number kept here.
+    connect(m_session->model(), &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        if (!parent.isValid() && m_currentRow >= first)
+            m_currentRow += last - first + 1;
+    });
     connect(m_session, &RunSession::reset, this, &MainWindow::onReset);
     connect(m_session, &RunSession::stateChanged, this, &MainWindow::updateActions);
     connect(m_session, &RunSession::runInfoChanged, this, &MainWindow::onRunInfoChanged);
@@ -406,6 +412,7 @@ void MainWindow::openNewWindow()
 
 void MainWindow::openFile(const QString &path)
 {
+    m_openFlow->supersede();
     m_session->openFile(path);
 }
 

@@ -4,6 +4,7 @@
 #include "run/runurl.h"
 #include "plainlabel.h"
 #include "plaintext.h"
+#include "settings/tokenstore.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -56,6 +57,8 @@ OpenRunDialog::OpenRunDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit *edit : {m_runEdit, m_orgEdit, m_tokenEdit, m_baseUrlEdit})
         connect(edit, &QLineEdit::textChanged, this, &OpenRunDialog::validate);
+    connect(m_baseUrlEdit, &QLineEdit::textChanged, this, &OpenRunDialog::updateTokenHint);
+    connect(m_baseUrlEdit, &QLineEdit::editingFinished, this, &OpenRunDialog::onBaseUrlEdited);
     // A pasted API URL carries the organization too.
     connect(m_runEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (const auto org = RunUrl::orgIdFrom(text))
@@ -94,19 +97,57 @@ void OpenRunDialog::setRunText(const QString &text)
 void OpenRunDialog::setBaseUrl(const QUrl &url)
 {
     m_baseUrlEdit->setText(url.toString());
+    m_lastOrigin = TokenStore::originKey(baseUrl());
 }
 
-void OpenRunDialog::setKnownToken(const QByteArray &token, const QString &source)
+void OpenRunDialog::setKnownToken(const QByteArray &token, const QString &source, const QUrl &origin)
 {
     m_knownToken = token;
-    if (token.isEmpty()) {
+    m_knownTokenSource = source;
+    m_knownTokenOrigin = origin.isEmpty() ? QString() : TokenStore::originKey(origin);
+    updateTokenHint();
+    validate();
+}
+
+bool OpenRunDialog::offerSavedToken(const QUrl &origin, const QByteArray &token)
+{
+    const QString key = TokenStore::originKey(origin);
+    if (token.isEmpty() || key.isEmpty() || key != TokenStore::originKey(baseUrl()))
+        return false;
+    setKnownToken(token, tr("the system keychain"), origin);
+    return true;
+}
+
+// The known token goes only to the origin it belongs to: editing the base URL to another host
+// must not carry it there.
+bool OpenRunDialog::knownTokenApplies() const
+{
+    if (m_knownToken.isEmpty())
+        return false;
+    return m_knownTokenOrigin.isEmpty() || m_knownTokenOrigin == TokenStore::originKey(baseUrl());
+}
+
+void OpenRunDialog::updateTokenHint()
+{
+    if (!knownTokenApplies()) {
         m_tokenHint->setText(tr("Set CODEGEN_API_TOKEN to skip this field."));
         m_tokenEdit->setPlaceholderText(tr("API token from the Codegen web app"));
     } else {
-        m_tokenHint->setText(tr("Using the token from %1. Type another to replace it for this session.").arg(source));
-        m_tokenEdit->setPlaceholderText(tr("(token from %1)").arg(source));
+        m_tokenHint->setText(tr("Using the token from %1. Type another to replace it for this session.")
+                                 .arg(m_knownTokenSource));
+        m_tokenEdit->setPlaceholderText(tr("(token from %1)").arg(m_knownTokenSource));
     }
-    validate();
+}
+
+void OpenRunDialog::onBaseUrlEdited()
+{
+    const QUrl base = baseUrl();
+    const QString origin = TokenStore::originKey(base);
+    if (origin == m_lastOrigin)
+        return;
+    m_lastOrigin = origin;
+    if (!origin.isEmpty())
+        emit originChanged(base);
 }
 
 RunRef OpenRunDialog::run() const
@@ -117,12 +158,20 @@ RunRef OpenRunDialog::run() const
     return run;
 }
 
+QUrl OpenRunDialog::baseUrl() const
+{
+    const QString base = m_baseUrlEdit->text().trimmed();
+    return QUrl(base.isEmpty() ? QStringLiteral("https://api.codegen.com") : base);
+}
+
 ApiEndpoint OpenRunDialog::endpoint() const
 {
     ApiEndpoint endpoint;
-    const QString base = m_baseUrlEdit->text().trimmed();
-    endpoint.baseUrl = QUrl(base.isEmpty() ? QStringLiteral("https://api.codegen.com") : base);
-    endpoint.token = tokenWasTyped() ? m_tokenEdit->text().trimmed().toUtf8() : m_knownToken;
+    endpoint.baseUrl = baseUrl();
+    if (tokenWasTyped())
+        endpoint.token = m_tokenEdit->text().trimmed().toUtf8();
+    else if (knownTokenApplies())
+        endpoint.token = m_knownToken;
     return endpoint;
 }
 

@@ -20,8 +20,14 @@ public:
     void setOrgId(qint64 orgId);
     void setRunText(const QString &text);
     void setBaseUrl(const QUrl &url);
-    // The token already known (environment or this session); the field stays empty and says so.
-    void setKnownToken(const QByteArray &token, const QString &source);
+    // The token already known; the field stays empty and says so. `origin` (a base URL) binds it
+    // to one API origin: it is used only while the base URL field names that origin. An empty
+    // origin (CODEGEN_API_TOKEN, which the user set for whatever they point Runlog at) binds it
+    // to none.
+    void setKnownToken(const QByteArray &token, const QString &source, const QUrl &origin = QUrl());
+    // A token the keychain answered for `origin`: taken (true) only when the base URL field names
+    // that origin now, so a late answer for another origin is never sent anywhere.
+    bool offerSavedToken(const QUrl &origin, const QByteArray &token);
 
     RunRef run() const;
     ApiEndpoint endpoint() const;
@@ -31,8 +37,17 @@ public:
     void setKeychainState(bool available, const QString &reason);
     bool rememberToken() const;
 
+signals:
+    // The base URL field names another origin than before (after editing): the keychain may
+    // hold a token for it.
+    void originChanged(const QUrl &baseUrl);
+
 private:
     void validate();
+    QUrl baseUrl() const;
+    bool knownTokenApplies() const;
+    void updateTokenHint();
+    void onBaseUrlEdited();
 
     QLineEdit *m_runEdit;
     QLineEdit *m_orgEdit;
@@ -43,4 +58,7 @@ private:
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QByteArray m_knownToken;
+    QString m_knownTokenSource;
+    QString m_knownTokenOrigin;   // TokenStore::originKey, empty: any origin
+    QString m_lastOrigin;         // of the base URL field, to notice a change
 };

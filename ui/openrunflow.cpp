@@ -41,23 +41,31 @@ void OpenRunFlow::showDialogFor(const QUrl &baseUrl, const RunRef &run)
         dialog.setRunText(QString::number(run.runId));
     dialog.setBaseUrl(baseUrl);
     dialog.setKeychainState(m_credentials->keychain()->isAvailable(), m_credentials->keychain()->unavailableReason());
-    const QByteArray known = m_credentials->knownToken();
-    if (!known.isEmpty()) {
-        dialog.setKnownToken(known, m_credentials->knownTokenSource());
-    } else {
-        // The keychain answers while the dialog is open; the field then says a token is saved.
-        // Only for the server the dialog was opened with: if the user changes the address, the
-        // token saved for the first one is not offered for the other.
-        m_credentials->lookUpSaved(baseUrl, &dialog, [&dialog, baseUrl](const QByteArray &token, const QString &) {
-            if (!token.isEmpty() && Credentials::sameOrigin(dialog.endpoint().baseUrl, baseUrl))
-                dialog.setKnownToken(token, tr("the system keychain"));
+    // The keychain answers while the dialog is open; the field then says a token is saved. A
+    // token is bound to its origin: the dialog uses it only while its address names that origin,
+    // and asks the keychain again when the user edits the address to another one.
+    const auto askKeychain = [this, &dialog](const QUrl &origin) {
+        m_credentials->lookUpSaved(origin, &dialog, [&dialog, origin](const QByteArray &token, const QString &) {
+            dialog.offerSavedToken(origin, token);
         });
-    }
+    };
+    connect(&dialog, &OpenRunDialog::originChanged, &dialog, [this, &dialog, askKeychain](const QUrl &origin) {
+        const QByteArray known = m_credentials->knownToken(origin);
+        if (!known.isEmpty())
+            dialog.setKnownToken(known, m_credentials->knownTokenSource(origin), m_credentials->knownTokenOrigin(origin));
+        else
+            askKeychain(origin);
+    });
+    const QByteArray known = m_credentials->knownToken(baseUrl);
+    if (!known.isEmpty())
+        dialog.setKnownToken(known, m_credentials->knownTokenSource(baseUrl), m_credentials->knownTokenOrigin(baseUrl));
+    else
+        askKeychain(baseUrl);
     if (dialog.exec() != QDialog::Accepted)
         return;
     ApiEndpoint endpoint = dialog.endpoint();
     if (dialog.tokenWasTyped())
-        m_credentials->setSessionToken(endpoint.token);
+        m_credentials->setSessionToken(endpoint.token, endpoint.baseUrl);
     if (dialog.rememberToken())
         m_credentials->remember(endpoint.baseUrl, endpoint.token);
     m_settings->setBaseUrl(endpoint.baseUrl);
@@ -67,27 +75,41 @@ void OpenRunFlow::showDialogFor(const QUrl &baseUrl, const RunRef &run)
 
 void OpenRunFlow::openWithBestToken(const QUrl &baseUrl, const RunRef &run, bool reverse)
 {
-    const QByteArray known = m_credentials->knownToken();
-    // A loopback server (the demo, a test server) needs no token.
-    if (!known.isEmpty() || ApiClient::isLoopback(baseUrl)) {
+    const QByteArray known = m_credentials->knownToken(baseUrl);
+    if (!known.isEmpty()) {
         open(ApiEndpoint{baseUrl, known}, run, reverse);
         return;
     }
-    // One answer from the keychain: a saved token opens the run, none (or no keychain) asks.
-    m_credentials->lookUpSaved(baseUrl, this, [this, baseUrl, run, reverse](const QByteArray &token, const QString &error) {
-        if (!error.isEmpty())
-            emit message(error, 15000);
-        if (token.isEmpty()) {
-            showDialogFor(baseUrl, run);
+    // One answer from the keychain: a saved token opens the run; none opens a loopback server
+    // (the demo, a test server) without one, and asks for one elsewhere. Only while nothing
+    // newer was asked for or opened: else the user has moved on, and a late answer opens nothing.
+    const int request = supersede();
+    m_credentials->lookUpSaved(baseUrl, this, [this, request, baseUrl, run, reverse](const QByteArray &token, const QString &error) {
+        if (request != m_request)
+            return;
+        if (!token.isEmpty()) {
+            m_credentials->setSessionToken(token, baseUrl);
+            open(ApiEndpoint{baseUrl, token}, run, reverse);
             return;
         }
-        m_credentials->setSessionToken(token);
-        open(ApiEndpoint{baseUrl, token}, run, reverse);
+        if (ApiClient::isLoopback(baseUrl)) {
+            open(ApiEndpoint{baseUrl, {}}, run, reverse);
+            return;
+        }
+        if (!error.isEmpty())
+            emit message(error, 15000);
+        showDialogFor(baseUrl, run);
     });
+}
+
+int OpenRunFlow::supersede()
+{
+    return ++m_request;
 }
 
 void OpenRunFlow::open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
+    supersede();
     m_session->openApi(endpoint, run, reverse);
 }
 

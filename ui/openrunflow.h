@@ -28,6 +28,9 @@ public:
     // Opens the run; Open Recent remembers it once it opened (loopback servers are not worth recalling).
     void open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
     void populateRecentMenu(QMenu *menu);
+    // Something else was opened (a file, another run): a keychain answer still to come for an
+    // earlier request opens nothing. Returns the new request's number.
+    int supersede();
 
 signals:
     void message(const QString &text, int timeoutMs);
@@ -37,4 +40,5 @@ private:
     Credentials *m_credentials;
     AppSettings *m_settings;
     QWidget *m_dialogParent;
+    int m_request = 0;
 };

@@ -7,6 +7,7 @@
 #include "run/logentry.h"
 #include "run/runstatus.h"
 #include "run/timestamps.h"
+#include "model/metadataformatter.h"
 #include "palette.h"
 #include "plainlabel.h"
 #include "plaintext.h"
@@ -74,6 +75,7 @@ RunHeader::RunHeader(QWidget *parent)
     , m_progressText(makeLabel(this, false))
     , m_filterText(makeLabel(this, false))
     , m_progress(new QProgressBar(this))
+    , m_metadataFormatter(new MetadataFormatter(this))
     , m_firstMsecs(LogEntry::kNoTime)
     , m_lastMsecs(LogEntry::kNoTime)
 {
@@ -110,6 +112,7 @@ RunHeader::RunHeader(QWidget *parent)
     m_details->setMaximumHeight(240);
     m_details->hide();
     connect(m_metadataToggle, &QToolButton::toggled, m_details, &QWidget::setVisible);
+    connect(m_metadataFormatter, &MetadataFormatter::formatted, this, &RunHeader::showFormattedMetadata);
 
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(6);
@@ -180,6 +183,8 @@ void RunHeader::clear()
     m_metadataToggle->setChecked(false);
     m_metadataFull->clear();
     m_resultFull->clear();
+    m_resultShown.clear();
+    m_metadataFormatter->clear();
     m_progressText->clear();
     m_progress->hide();
     m_firstMsecs = m_lastMsecs = LogEntry::kNoTime;
@@ -295,17 +300,23 @@ void RunHeader::setRunInfo(const RunInfo &info)
         m_created->clear();
     }
 
+    // Every page repeats the run's fields: what is read here is bounded, whatever their size, and
+    // the rendered result is only rebuilt when it changed.
     const bool hasResult = info.result && !info.result->trimmed().isEmpty();
     if (hasResult) {
         // One line of text here (the Markdown's text, not its marks); the whole result, rendered
         // and selectable, under Details.
-        m_result->setFullText(tr("Result: %1").arg(MarkdownView::firstPlainLine(*info.result)));
+        m_result->setFullText(tr("Result: %1").arg(MarkdownView::firstPlainLine(info.result->left(4096))));
         m_result->setToolTip(tr("Details shows the whole result"));
-        m_resultFull->setMarkdownText(*info.result);
+        if (*info.result != m_resultShown) {
+            m_resultShown = *info.result;
+            m_resultFull->setMarkdownText(m_resultShown);
+        }
         m_result->show();
     } else {
         m_result->hide();
         m_resultFull->clear();
+        m_resultShown.clear();
     }
     m_resultFull->setVisible(hasResult);
 
@@ -318,18 +329,27 @@ void RunHeader::setRunInfo(const RunInfo &info)
     }
 
     const bool hasMetadata = !info.metadataJson.isEmpty() && info.metadataJson != "{}";
-    if (hasMetadata) {
-        QByteArray oneLine = KeyFieldSummary::of(info.metadataJson, 2000);
-        if (oneLine.isEmpty()) // not an object
-            oneLine = JsonText::compactPreview(info.metadataJson, 2000);
-        m_metadata->setFullText(tr("Metadata: %1").arg(QString::fromUtf8(oneLine)));
-        m_metadataFull->setPlainText(JsonText::readable(info.metadataJson));
-    } else {
+    // Formatted on a worker, once per distinct metadata (the same object comes with every page);
+    // showFormattedMetadata() puts it in when it is ready.
+    m_metadataFormatter->setMetadata(hasMetadata ? info.metadataJson : QByteArray());
+    if (!hasMetadata) {
         m_metadata->setFullText(QString());
         m_metadataFull->clear();
     }
     m_metadataFull->setVisible(hasMetadata);
     m_metadataToggle->setVisible(hasMetadata || hasResult);
+}
+
+void RunHeader::showFormattedMetadata()
+{
+    const MetadataFormatter::Text &text = m_metadataFormatter->text();
+    if (text.oneLine.isEmpty()) {
+        m_metadata->setFullText(QString());
+        m_metadataFull->clear();
+        return;
+    }
+    m_metadata->setFullText(tr("Metadata: %1").arg(text.oneLine));
+    m_metadataFull->setPlainText(text.full);
 }
 
 void RunHeader::setProgress(int loaded, int known, bool endKnown, bool busy)

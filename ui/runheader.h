@@ -7,6 +7,7 @@
 class ElidedLabel;
 class MarkdownView;
 class QHBoxLayout;
+class MetadataFormatter;
 class QLabel;
 class QProgressBar;
 class QPlainTextEdit;
@@ -40,6 +41,8 @@ public:
     // only the loaded part, and offers to load the rest.
     void setFilterCounts(bool filtering, int shown, int loaded, int total, bool totalKnown, bool loadingAll);
     QString filterText() const;
+    // The metadata formatter (formats each distinct metadata once, on a worker): for tests.
+    const MetadataFormatter *metadataFormatter() const { return m_metadataFormatter; }
     // A widget shown after the status badge (the Live switch).
     void setLiveWidget(QWidget *widget);
     // The Details part: the result (Markdown) and the metadata.
@@ -54,6 +57,7 @@ signals:
 
 private:
     void updateDuration();
+    void showFormattedMetadata();
 
     QLabel *m_title;
     QLabel *m_organization;
@@ -67,11 +71,13 @@ private:
     QToolButton *m_metadataToggle;
     QWidget *m_details;
     MarkdownView *m_resultFull;
+    QString m_resultShown; // the result the rendered view holds, so that each page does not render it again
     QPlainTextEdit *m_metadataFull;
     QHBoxLayout *m_topRow = nullptr;
     QLabel *m_progressText;
     QLabel *m_filterText;
     QProgressBar *m_progress;
+    MetadataFormatter *m_metadataFormatter;
     qint64 m_firstMsecs;
     qint64 m_lastMsecs;
 };

@@ -17,6 +17,7 @@ struct ApiError
         Redirect,         // redirected to another origin: refused so the token stays home
         InsecureUrl,      // plain http:// to a host that is not loopback
         Cancelled,        // the user or the app cancelled it
+        TooManyAtOnce,    // bodies in flight together would pass InFlightBudget; detail: its size
     };
 
     Kind kind = Kind::None;
@@ -38,6 +39,7 @@ struct ApiError
         case Kind::Network:
         case Kind::Timeout:
         case Kind::InvalidResponse:
+        case Kind::TooManyAtOnce:
             return true;
         case Kind::Http:
             return httpStatus == 429 || httpStatus == 408 || httpStatus >= 500;

@@ -67,6 +67,10 @@ QString describe(const ApiError &error, const RunRef &run)
             .arg(error.detail);
     case ApiError::Kind::Cancelled:
         return tr("Cancelled.");
+    case ApiError::Kind::TooManyAtOnce:
+        return tr("Several large answers were arriving at once and together would have passed the "
+                  "limit of %1, so this one was stopped. Try again when the others have arrived.")
+            .arg(error.detail);
     }
     return {};
 }

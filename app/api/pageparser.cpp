@@ -6,6 +6,8 @@
 #include "run/messagecategory.h"
 #include "json/simdjsonvalues.h"
 #include "run/timestamps.h"
+#include "json/paddedjson.h"
+#include "json/parsebudget.h"
 
 #include <simdjson.h>
 
@@ -214,14 +216,14 @@ QString summaryOf(const SummarySources &s, const QString &messageType)
 class Parser
 {
 public:
-    explicit Parser(const simdjson::padded_string &json) : m_json(json) {}
+    explicit Parser(const PaddedJson &json) : m_json(json) {}
 
     PageParseResult run()
     {
         PageParseResult result;
         ondemand::parser parser;
         ondemand::document doc;
-        if (error_code e = parser.iterate(m_json).get(doc))
+        if (error_code e = parser.iterate(m_json.view()).get(doc))
             return internalError(e);
         json_type rootType;
         if (error_code e = doc.type().get(rootType))
@@ -311,7 +313,7 @@ public:
         ondemand::document doc;
         json_type rootType;
         ondemand::object object;
-        error_code e = parser.iterate(m_json).get(doc);
+        error_code e = parser.iterate(m_json.view()).get(doc);
         if (!e)
             e = doc.type().get(rootType);
         if (!e && rootType != json_type::object) {
@@ -479,21 +481,21 @@ private:
         return false;
     }
 
-    const simdjson::padded_string &m_json;
+    const PaddedJson &m_json;
     ParsedPage m_page;
     PageParseResult m_failure;
     QByteArray m_keyScratch;
 };
 
 // The page's verdict in its own words: where the text goes wrong, and simdjson's word for it.
-QString validate(const simdjson::padded_string &json, const QByteArray &body)
+QString validate(const PaddedJson &json)
 {
-    const JsonValidation::Verdict verdict = JsonValidation::check(json, body, int(kMaxDepth));
+    const JsonValidation::Verdict verdict = JsonValidation::check(json, int(kMaxDepth));
     if (verdict.ok)
         return {};
     if (verdict.tooLarge)
         return QStringLiteral("the response is too large to parse (%1)").arg(verdict.engineMessage);
-    if (verdict.where.startsWith(QLatin1String("not valid JSON at byte")))
+    if (verdict.where.startsWith(QLatin1String("not valid JSON at byte")) && !verdict.engineMessage.isEmpty())
         return QStringLiteral("%1 [simdjson: %2]").arg(verdict.where, verdict.engineMessage);
     return verdict.where;
 }
@@ -509,13 +511,16 @@ PageParseResult parse(const QByteArray &body)
         result.error = QStringLiteral("the response body is empty");
         return result;
     }
-    // simdjson reads up to SIMDJSON_PADDING bytes past the end; a QByteArray promises one.
-    const simdjson::padded_string json(body.constData(), size_t(body.size()));
-    if (json.data() == nullptr) {
+    // Waits (on this worker thread) while other documents fill the process's parse budget.
+    const ParseBudget::Reservation budget(body.size());
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end: read in place when the body has
+    // that spare capacity (PageReply's have), else copied once.
+    const PaddedJson json(body);
+    if (!json.isValid()) {
         result.error = QStringLiteral("not enough memory to parse a response of %1 bytes").arg(body.size());
         return result;
     }
-    const QString invalid = validate(json, body);
+    const QString invalid = validate(json);
     if (!invalid.isNull()) {
         result.error = invalid;
         return result;
@@ -523,20 +528,20 @@ PageParseResult parse(const QByteArray &body)
     return Parser(json).run();
 }
 
-EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index)
+EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index, qsizetype readableAfter)
 {
     EntryParseResult result;
     if (rawEntry.trimmed().isEmpty()) {
         result.error = QStringLiteral("log entry %1 is empty").arg(index);
         return result;
     }
-    const simdjson::padded_string json(rawEntry.data(), size_t(rawEntry.size()));
-    if (json.data() == nullptr) {
+    const ParseBudget::Reservation budget(rawEntry.size());
+    const PaddedJson json(rawEntry, readableAfter);
+    if (!json.isValid()) {
         result.error = QStringLiteral("not enough memory to parse an entry of %1 bytes").arg(rawEntry.size());
         return result;
     }
-    const QByteArray body = QByteArray::fromRawData(rawEntry.data(), rawEntry.size());
-    const QString invalid = validate(json, body);
+    const QString invalid = validate(json);
     if (!invalid.isNull()) {
         result.error = QStringLiteral("log entry %1: %2").arg(index).arg(invalid);
         return result;

@@ -13,6 +13,7 @@ PageParseResult parse(const QByteArray &body);
 
 // One log entry on its own, e.g. a line of an exported .jsonl file: validated and read exactly
 // as an entry inside a page (same fields, same summary, same errors, which name `index`).
-// entry.rawJson holds the entry's bytes without surrounding whitespace.
-EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index);
+// entry.rawJson holds the entry's bytes without surrounding whitespace. `readableAfter`: how many
+// bytes after rawEntry may be read (the rest of a mapped file): with enough, no copy is made.
+EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index, qsizetype readableAfter = 0);
 }

@@ -1,7 +1,9 @@
 #include "api/pagereply.h"
 
+#include "api/inflightbudget.h"
 #include "api/pageparser.h"
 #include "api/servermessage.h"
+#include "json/paddedjson.h"
 
 #include <QLocale>
 #include <QNetworkReply>
@@ -33,16 +35,13 @@ int parseRetryAfterMs(const QByteArray &value)
     return int(std::clamp<qint64>(ms, 0, 3600 * 1000));
 }
 
+// OperationCanceledError is not here on purpose: when it reaches this far, Qt aborted the
+// request by itself (a transfer timeout of the network access manager, a redirect it gave up
+// on), not us, so it is a network failure to retry with backoff like any other. A cancel of ours
+// sets m_abortedByUs before it aborts and never gets here.
 ApiError::Kind kindOfNetworkError(QNetworkReply::NetworkError error)
 {
-    switch (error) {
-    case QNetworkReply::TimeoutError:
-        return ApiError::Kind::Timeout;
-    case QNetworkReply::OperationCanceledError:
-        return ApiError::Kind::Cancelled;
-    default:
-        return ApiError::Kind::Network;
-    }
+    return error == QNetworkReply::TimeoutError ? ApiError::Kind::Timeout : ApiError::Kind::Network;
 }
 } // namespace
 
@@ -88,6 +87,7 @@ PageReply::PageReply(const ApiError &error, QObject *parent)
 
 PageReply::~PageReply()
 {
+    releaseBudget();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -100,6 +100,7 @@ void PageReply::abort()
 {
     if (m_finished)
         return;
+    m_abortedByUs = true;
     if (m_parseWatcher.isRunning()) {
         m_parseWatcher.disconnect(this);
         m_error = ApiError::cancelled();
@@ -132,15 +133,35 @@ void PageReply::onProgress(qint64 received, qint64 total)
 
 void PageReply::onReadyRead()
 {
-    if (!m_reply || m_error.isError())
+    // Not open: Qt aborted the request by itself; there is nothing more to read.
+    if (!m_reply || m_error.isError() || !m_reply->isOpen())
         return;
     m_idleTimer.start(m_limits.idleTimeoutMs);
+    const qint64 available = m_reply->bytesAvailable();
     const qint64 room = m_limits.maxBodyBytes - m_body.size();
-    if (m_reply->bytesAvailable() > room) {
+    if (available > room) {
         failBeforeFinish(ApiError::Kind::TooLarge, QLocale::system().formattedDataSize(m_limits.maxBodyBytes));
         return;
     }
-    m_body += m_reply->readAll();
+    if (!InFlightBudget::tryTake(available)) {
+        failBeforeFinish(ApiError::Kind::TooManyAtOnce,
+                         QLocale::system().formattedDataSize(InFlightBudget::maxBytes()));
+        return;
+    }
+    m_budgetHeld += available;
+    if (m_body.isEmpty()) {
+        // One allocation of the announced size (and the parser's padding) instead of doubling
+        // up to it; a lie costs address space only, never more than the limit.
+        const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (announced > 0 && announced <= m_limits.maxBodyBytes)
+            m_body.reserve(qsizetype(announced) + 64);
+    }
+    m_body += m_reply->read(available);
+}
+
+void PageReply::releaseBudget()
+{
+    InFlightBudget::give(std::exchange(m_budgetHeld, 0));
 }
 
 void PageReply::failBeforeFinish(ApiError::Kind kind, const QString &detail)
@@ -149,6 +170,7 @@ void PageReply::failBeforeFinish(ApiError::Kind kind, const QString &detail)
         return;
     m_error.kind = kind;
     m_error.detail = detail;
+    m_abortedByUs = true;
     if (m_reply)
         m_reply->abort(); // finished() follows and keeps m_error
     else
@@ -159,7 +181,7 @@ void PageReply::onNetworkFinished()
 {
     m_idleTimer.stop();
     m_totalTimer.stop();
-    if (m_error.isError()) { // we aborted on purpose and already know why
+    if (m_abortedByUs) { // we aborted on purpose and already know why
         finish();
         return;
     }
@@ -170,7 +192,7 @@ void PageReply::onNetworkFinished()
         finish();
         return;
     }
-    const QByteArray body = std::exchange(m_body, {});
+    QByteArray body = std::exchange(m_body, {});
     m_bodyBytes = body.size();
 
     const bool hasStatus = statusAttribute.isValid();
@@ -198,6 +220,8 @@ void PageReply::onNetworkFinished()
     if (!hasStatus || qtTransportError || bodyCut) {
         m_error.kind = qtTransportError ? kindOfNetworkError(networkError) : ApiError::Kind::Network;
         m_error.detail = m_reply->errorString();
+        if (networkError == QNetworkReply::OperationCanceledError)
+            m_error.detail = tr("the network layer gave up on the request (%1)").arg(m_reply->errorString());
         if (bodyCut || (networkError == QNetworkReply::RemoteHostClosedError && hasStatus))
             m_error.detail = tr("the connection closed before the whole answer arrived");
         finish();
@@ -211,11 +235,15 @@ void PageReply::onNetworkFinished()
         finish();
         return;
     }
-    m_parseWatcher.setFuture(QtConcurrent::run(&PageParser::parse, body));
+    // The parser reads simdjson's padding in place instead of copying the whole body once more.
+    // Moved, not shared: growing a shared array would copy all of it.
+    PaddedJson::reserveFor(body);
+    m_parseWatcher.setFuture(QtConcurrent::run(&PageParser::parse, std::move(body)));
 }
 
 void PageReply::onParsed()
 {
+    releaseBudget(); // the body is gone with the parse; the entries belong to the run now
     PageParseResult result = m_parseWatcher.result();
     if (!result.ok) {
         m_error.kind = ApiError::Kind::InvalidResponse;
@@ -231,6 +259,9 @@ void PageReply::finish()
     if (m_finished)
         return;
     m_finished = true;
+    // A parse still running (after an abort) keeps its own copy until it ends: the budget is
+    // about replies the loader waits for, and a cancelled parse is not one.
+    releaseBudget();
     if (!m_secret.isEmpty()) {
         const QString secret = QString::fromUtf8(m_secret);
         const QString hidden = QStringLiteral("•••");

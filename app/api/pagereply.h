@@ -23,8 +23,11 @@ public:
         int totalTimeoutMs = 180000;      // the whole reply took longer: Timeout
         // A larger body is refused (TooLarge) and its download stopped. 128 MB: a page holds
         // at most 100 entries, so this allows 1.3 MB per entry on average, or one 100 MB tool
-        // output; parsing needs a few times the body's size (simdjson's DOM, then each entry's
-        // bytes), so memory stays well under a gigabyte whatever a server sends.
+        // output. What a page costs beyond its body is bounded elsewhere: the bodies held at
+        // once by InFlightBudget (256 MB), the JSON parsed at once by ParseBudget (128 MB), and
+        // parsing a document by JsonValidation's choice of validator (the structural index,
+        // 4 bytes per structural character, is then the largest part).
+        // tests/benchmarks/bench_memorybounds measures the peak on maximal hostile pages.
         qint64 maxBodyBytes = 128LL << 20;
     };
 
@@ -59,6 +62,7 @@ private:
     void onParsed();
     void failBeforeFinish(ApiError::Kind kind, const QString &detail);
     void finish();
+    void releaseBudget();
 
     QPointer<QNetworkReply> m_reply;
     QUrl m_allowedOrigin;
@@ -66,10 +70,14 @@ private:
     QTimer m_idleTimer;
     QTimer m_totalTimer;
     ApiError m_error;        // set when we abort on purpose, so Qt's generic error is not used
+    // Set wherever this class aborts the request (cancel, timeout, size, redirect): only then is
+    // Qt's OperationCanceledError ours. Qt also reports it when it aborts by itself.
+    bool m_abortedByUs = false;
     ParsedPage m_page;
     QByteArray m_body;       // what arrived so far, never more than maxBodyBytes
     QFutureWatcher<PageParseResult> m_parseWatcher;
     qint64 m_bodyBytes = 0;
+    qint64 m_budgetHeld = 0;   // of InFlightBudget, from the first byte until the parse is done
     QByteArray m_secret;
     bool m_finished = false;
 };

@@ -2,6 +2,7 @@
 
 #include "json/jsonwriter.h"
 
+#include <QCryptographicHash>
 #include <QStringList>
 
 #include <algorithm>
@@ -281,18 +282,28 @@ HttpResponse LogsEndpoint::handle(const HttpRequest &request)
 
 void LogsEndpoint::recordRequest(const HttpRequest &request, int status, bool intercepted)
 {
+    // left() keeps a null value null (an absent header or parameter stays absent).
+    const auto bytes = [](const QByteArray &value) { return value.left(kMaxRecordedFieldBytes); };
+    const auto text = [](const QString &value) { return value.left(kMaxRecordedFieldBytes); };
     LogsRequestRecord record;
-    record.method = request.method;
-    record.path = request.path;
-    record.target = request.target;
-    record.skip = request.queryValue(QStringLiteral("skip"));
-    record.limit = request.queryValue(QStringLiteral("limit"));
-    record.reverse = request.queryValue(QStringLiteral("reverse"));
-    record.authorization = request.header("Authorization");
+    record.method = bytes(request.method);
+    record.path = text(request.path);
+    record.target = bytes(request.target);
+    record.skip = text(request.queryValue(QStringLiteral("skip")));
+    record.limit = text(request.queryValue(QStringLiteral("limit")));
+    record.reverse = text(request.queryValue(QStringLiteral("reverse")));
+    record.authorization = bytes(request.header("Authorization"));
     record.status = status;
     record.elapsedMs = elapsedMs();
     record.intercepted = intercepted;
-    m_requestLog.append(record);
+    m_requestLog.push_back(std::move(record));
+    while (m_requestLog.size() > size_t(kMaxRequestLogRecords))
+        m_requestLog.pop_front();
+}
+
+QList<LogsRequestRecord> LogsEndpoint::requestLog() const
+{
+    return QList<LogsRequestRecord>(m_requestLog.cbegin(), m_requestLog.cend());
 }
 
 void LogsEndpoint::clearRequestLog()
@@ -427,17 +438,43 @@ bool LogsEndpoint::admitByRateLimit(const HttpRequest &request)
 {
     if (m_rateLimitCount <= 0)
         return true;
-    QByteArray key = request.header("Authorization");
-    if (key.isNull())
-        key = "peer " + request.peerAddress.toString().toUtf8();
-    std::deque<qint64> &admitted = m_admittedAt[key];
+    QByteArray client = request.header("Authorization");
+    if (client.isNull())
+        client = "peer " + request.peerAddress.toString().toUtf8();
+    // A fixed-size key: a header of 32 KB costs 32 bytes here, and no token is kept in memory.
+    const QByteArray key = QCryptographicHash::hash(client, QCryptographicHash::Sha256);
     const qint64 now = elapsedMs();
+    if (!m_admittedAt.contains(key))
+        makeRoomForRateLimitClient(now);
+    std::deque<qint64> &admitted = m_admittedAt[key];
     while (!admitted.empty() && now - admitted.front() >= m_rateLimitWindowMs)
         admitted.pop_front();
     if (qsizetype(admitted.size()) >= m_rateLimitCount)
         return false;
     admitted.push_back(now);
     return true;
+}
+
+void LogsEndpoint::makeRoomForRateLimitClient(qint64 now)
+{
+    if (m_admittedAt.size() < kMaxRateLimitClients)
+        return;
+    // Clients whose last admitted request has left the window have nothing left to limit.
+    for (auto it = m_admittedAt.begin(); it != m_admittedAt.end();) {
+        if (it->empty() || now - it->back() >= m_rateLimitWindowMs)
+            it = m_admittedAt.erase(it);
+        else
+            ++it;
+    }
+    if (m_admittedAt.size() < kMaxRateLimitClients)
+        return;
+    // Still full: forget the client seen least recently.
+    auto oldest = m_admittedAt.begin();
+    for (auto it = m_admittedAt.begin(); it != m_admittedAt.end(); ++it) {
+        if (it->back() < oldest->back())
+            oldest = it;
+    }
+    m_admittedAt.erase(oldest);
 }
 
 QByteArray LogsEndpoint::pageBody(const RunRecord &run, qint64 skip, qint64 limit, bool reverse)

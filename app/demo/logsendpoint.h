@@ -43,6 +43,11 @@ struct LogsRequestRecord
 // with 429 do not count, so a client retrying too early is refused but never locked out for
 // longer than the window. No Retry-After header is sent: none is documented.
 //
+// Memory stays bounded whatever clients send: the request log keeps the newest
+// kMaxRequestLogRecords records with each text field cut at kMaxRecordedFieldBytes, and the rate
+// limiter keeps state for at most kMaxRateLimitClients clients (keyed by a hash, not the token):
+// clients whose window has passed are forgotten first, then the least recently seen.
+//
 // Runs are held through shared pointers so that whoever grows a run (the demo's live run, a
 // test) changes what the endpoint serves without copying entries.
 class LogsEndpoint
@@ -52,6 +57,15 @@ public:
     static constexpr int kDefaultRateLimitWindowMs = 60 * 1000;
     static constexpr int kDefaultLimit = 100;
     static constexpr int kMaxLimit = 100;
+    // Enough for any test or demo session (a run of 100,000 entries is 1,000 pages); a client
+    // looping for hours cannot grow the demo's memory.
+    static constexpr int kMaxRequestLogRecords = 2048;
+    // Query values, targets and tokens of real requests are far shorter; a 32 KB header is not
+    // worth keeping 2,048 times.
+    static constexpr int kMaxRecordedFieldBytes = 1024;
+    // Distinct tokens (or addresses) with rate-limit state at once. A client inventing a token per
+    // request evicts only other clients' state, never grows the map.
+    static constexpr int kMaxRateLimitClients = 1024;
 
     LogsEndpoint();
 
@@ -75,6 +89,8 @@ public:
     int rateLimitCount() const { return m_rateLimitCount; }
     int rateLimitWindowMs() const { return m_rateLimitWindowMs; }
     void resetRateLimit();
+    // Clients with rate-limit state now (for tests of the bound).
+    int rateLimitedClientCount() const { return int(m_admittedAt.size()); }
 
     // Answers one request; suitable as (part of) a LoopbackHttpServer handler. HEAD is answered
     // like GET; the server leaves the body out.
@@ -83,7 +99,8 @@ public:
     // For servers that answer some requests themselves (test interceptors) but want them in the
     // same log.
     void recordRequest(const HttpRequest &request, int status, bool intercepted);
-    QList<LogsRequestRecord> requestLog() const { return m_requestLog; }
+    // The newest kMaxRequestLogRecords requests, oldest first.
+    QList<LogsRequestRecord> requestLog() const;
     void clearRequestLog();
     qint64 elapsedMs() const;
 
@@ -97,13 +114,14 @@ private:
                            const QString &runText);
     bool isAuthorized(const HttpRequest &request) const;
     bool admitByRateLimit(const HttpRequest &request);
+    void makeRoomForRateLimitClient(qint64 now);
 
     QHash<qint64, std::shared_ptr<RunRecord>> m_runs;
     QSet<qint64> m_accessibleOrganizations;
     QByteArray m_requiredToken;
     int m_rateLimitCount = kDefaultRateLimitCount;
     int m_rateLimitWindowMs = kDefaultRateLimitWindowMs;
-    QHash<QByteArray, std::deque<qint64>> m_admittedAt;   // per client key, oldest first
-    QList<LogsRequestRecord> m_requestLog;
+    QHash<QByteArray, std::deque<qint64>> m_admittedAt;   // per client key hash, oldest first
+    std::deque<LogsRequestRecord> m_requestLog;            // the newest kMaxRequestLogRecords
     QElapsedTimer m_clock;
 };

@@ -9,14 +9,30 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
+#include <QMutex>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <functional>
 
+// Shared by the reader and its worker; outlives whichever ends first. The worker posts to the
+// reader only while holding the mutex and only while `owner` is set: the reader's destructor
+// clears it under the same mutex, so no post can reach a reader that is gone (posts already
+// queued die with it).
 struct RunFileReader::Control
 {
     std::atomic<bool> cancel{false};
+    QMutex mutex;
+    RunFileReader *owner = nullptr;
+
+    template<typename Call>
+    void post(Call call)
+    {
+        QMutexLocker lock(&mutex);
+        if (owner)
+            QMetaObject::invokeMethod(owner, [owner = owner, call] { call(owner); }, Qt::QueuedConnection);
+    }
 };
 
 namespace {
@@ -67,11 +83,18 @@ public:
             if (uchar *mapped = file.map(0, size)) {
                 data = reinterpret_cast<const char *>(mapped);
             } else {
-                // Not mappable (a pipe, a special file): read it whole instead.
-                buffer = file.readAll();
+                // Not mappable (a special file): read it whole instead.
+                if (!readUnmapped(file, buffer))
+                    return;
                 parse(QByteArrayView(buffer));
                 return;
             }
+        } else if (file.isSequential()) {
+            // A pipe has no size and no map.
+            if (!readUnmapped(file, buffer))
+                return;
+            parse(QByteArrayView(buffer));
+            return;
         }
         parse(QByteArrayView(data, size));
     }
@@ -88,7 +111,14 @@ public:
             finish(false, tr("%1 is empty: it is not an exported run.").arg(m_shownPath));
             return;
         }
-        m_format = m_forcedFormat ? *m_forcedFormat : RunFileReader::formatFromPath(m_path).value_or(sniff(first));
+        // Sniffed only without a known extension (value_or would sniff every file, reading its
+        // whole first line).
+        if (m_forcedFormat)
+            m_format = *m_forcedFormat;
+        else if (const std::optional<Format> byName = RunFileReader::formatFromPath(m_path))
+            m_format = *byName;
+        else
+            m_format = sniff(first);
         m_progressClock.start();
         const bool ok = m_format == RunFileReader::Format::Jsonl ? readJsonl(start) : readJson(first);
         if (!ok)
@@ -100,6 +130,30 @@ public:
 
 private:
     using Format = RunFileReader::Format;
+
+    static QString bytesText(qint64 bytes)
+    {
+        return QLocale::system().formattedDataSize(bytes);
+    }
+
+    bool readUnmapped(QFile &file, QByteArray &buffer)
+    {
+        constexpr qint64 kChunk = 1 << 20;
+        while (!file.atEnd() || file.isSequential()) {
+            if (cancelled())
+                return failCancelled();
+            const QByteArray chunk = file.read(kChunk);
+            if (chunk.isEmpty())
+                break;
+            if (buffer.size() + chunk.size() > RunFileReader::kMaxUnmappedBytes) {
+                finish(false, tr("%1 cannot be opened: it cannot be mapped (a pipe?) and is larger than the %2 Runlog reads into memory.")
+                                  .arg(m_shownPath, bytesText(RunFileReader::kMaxUnmappedBytes)));
+                return false;
+            }
+            buffer += chunk;
+        }
+        return true;
+    }
 
     bool cancelled() const { return m_sink.cancelled && m_sink.cancelled(); }
 
@@ -115,7 +169,12 @@ private:
     {
         if (m_data[first] != '{')
             return Format::Json;
-        const qsizetype newline = QByteArrayView(m_data + first, m_size - first).indexOf('\n');
+        // A first line too long for one entry is more likely a compact .json than a .jsonl; the
+        // newline is looked for no further than that.
+        const qsizetype limit = scanEnd(first, RunFileReader::kMaxEntryBytes + 1);
+        const qsizetype newline = QByteArrayView(m_data + first, limit - first).indexOf('\n');
+        if (newline < 0 && limit - first > RunFileReader::kMaxEntryBytes)
+            return Format::Json;
         const qsizetype end = newline < 0 ? m_size : first + newline;
         return PageParser::parseEntry(QByteArrayView(m_data + first, end - first), 0).ok ? Format::Jsonl
                                                                                         : Format::Json;
@@ -171,7 +230,16 @@ private:
             if (cancelled())
                 return failCancelled();
             ++lineNumber;
-            const qsizetype newline = QByteArrayView(m_data + pos, m_size - pos).indexOf('\n');
+            // The newline is looked for no further than one entry may reach: a line of a gigabyte
+            // is refused after reading the limit, not the gigabyte.
+            const qsizetype limit = scanEnd(pos, RunFileReader::kMaxEntryBytes + 1);
+            const qsizetype newline = QByteArrayView(m_data + pos, limit - pos).indexOf('\n');
+            if (newline < 0 && limit - pos > RunFileReader::kMaxEntryBytes) {
+                return fail(tr("%1 cannot be opened: line %2 is longer than the %3 one entry may have.")
+                                .arg(m_shownPath)
+                                .arg(lineNumber)
+                                .arg(bytesText(RunFileReader::kMaxEntryBytes)));
+            }
             const qsizetype end = newline < 0 ? m_size : pos + newline;
             QByteArrayView line(m_data + pos, end - pos);
             const qsizetype lineStart = pos;
@@ -198,25 +266,40 @@ private:
 
     // ---- JSON ----
 
-    // The end (one past) of the value starting at pos, found by brackets and strings alone; the
-    // value itself is validated afterwards. -1 when the file ends first.
-    qsizetype valueEnd(qsizetype pos) const
+    // What valueEnd() and stringEnd() say when they stop early.
+    static constexpr qsizetype kFileEnds = -1;
+    static constexpr qsizetype kTooLong = -2;
+
+    // The end of the search for a value of at most maxBytes starting at pos: the scan stops there,
+    // so a value of a gigabyte costs no more than one of the limit.
+    qsizetype scanEnd(qsizetype pos, qint64 maxBytes) const
     {
+        return qsizetype(std::min<qint64>(m_size, qint64(pos) + maxBytes));
+    }
+
+    // The end (one past) of the value starting at pos, found by brackets and strings alone; the
+    // value itself is validated afterwards. kFileEnds when the file ends first, kTooLong when the
+    // value is longer than maxBytes.
+    qsizetype valueEnd(qsizetype pos, qint64 maxBytes = RunFileReader::kMaxEntryBytes) const
+    {
+        const qsizetype limit = scanEnd(pos, maxBytes);
+        const auto stopped = [this, limit] { return limit < m_size ? kTooLong : kFileEnds; };
         const char c = m_data[pos];
         if (c == '"')
-            return stringEnd(pos);
+            return stringEnd(pos, maxBytes);
         if (c != '{' && c != '[') {
-            while (pos < m_size && !QByteArrayView(",}] \t\r\n").contains(m_data[pos]))
+            while (pos < limit && !QByteArrayView(",}] \t\r\n").contains(m_data[pos]))
                 ++pos;
-            return pos;
+            return pos < limit || limit == m_size ? pos : kTooLong;
         }
+        const qsizetype start = pos;
         int depth = 0;
-        for (; pos < m_size; ++pos) {
+        for (; pos < limit; ++pos) {
             const char d = m_data[pos];
             if (d == '"') {
-                pos = stringEnd(pos);
+                pos = stringEnd(pos, maxBytes - (pos - start));
                 if (pos < 0)
-                    return -1;
+                    return pos;
                 --pos;
             } else if (d == '{' || d == '[') {
                 ++depth;
@@ -225,18 +308,25 @@ private:
                     return pos + 1;
             }
         }
-        return -1;
+        return stopped();
     }
 
-    qsizetype stringEnd(qsizetype pos) const
+    qsizetype stringEnd(qsizetype pos, qint64 maxBytes = RunFileReader::kMaxEntryBytes) const
     {
-        for (++pos; pos < m_size; ++pos) {
+        const qsizetype limit = scanEnd(pos, maxBytes);
+        for (++pos; pos < limit; ++pos) {
             if (m_data[pos] == '\\')
                 ++pos;
             else if (m_data[pos] == '"')
                 return pos + 1;
         }
-        return -1;
+        return limit < m_size ? kTooLong : kFileEnds;
+    }
+
+    bool tooLongAt(qsizetype offset, const QString &what)
+    {
+        return fail(tr("%1 cannot be opened: %2 (at %3) is larger than the %4 one entry may have.")
+                        .arg(m_shownPath, what, place(offset), bytesText(RunFileReader::kMaxEntryBytes)));
     }
 
     bool truncatedAt(qsizetype offset, const QString &what)
@@ -264,6 +354,8 @@ private:
             if (m_data[pos] != '"')
                 return failSyntax(pos, m_size, tr("expected a field name"));
             const qsizetype keyEnd = stringEnd(pos);
+            if (keyEnd == kTooLong)
+                return tooLongAt(pos, tr("a field name"));
             if (keyEnd < 0)
                 return truncatedAt(pos, tr("a field name"));
             const QByteArrayView keyToken(m_data + pos, keyEnd - pos);
@@ -290,10 +382,16 @@ private:
                 if (pos < 0)
                     return false;
             } else {
-                const qsizetype end = valueEnd(pos);
+                // The run's fields together may take what one entry may.
+                const qsizetype end = valueEnd(pos, RunFileReader::kMaxEntryBytes - m_rawFieldBytes);
+                if (end == kTooLong) {
+                    return fail(tr("%1 cannot be opened: the run's fields (up to \"%2\", at %3) are larger than the %4 they may have.")
+                                    .arg(m_shownPath, key, place(pos), bytesText(RunFileReader::kMaxEntryBytes)));
+                }
                 if (end < 0)
                     return truncatedAt(pos, tr("the value of \"%1\"").arg(key));
                 const QByteArrayView value(m_data + pos, end - pos);
+                m_rawFieldBytes += value.size();
                 if (value.isEmpty() || !JsonText::check(value).ok)
                     return failSyntax(pos, end, tr("invalid value"));
                 m_rawFields.append({key, value.toByteArray()});
@@ -337,11 +435,13 @@ private:
             if (pos >= m_size)
                 return truncatedAt(pos, tr("\"logs\"")), -1;
             if (m_data[pos] != '{') {
-                if (valueEnd(pos) < 0)
+                if (valueEnd(pos) == kFileEnds)
                     return truncatedAt(pos, tr("\"logs\"")), -1;
                 return failAt(pos, tr("log entry %1 is not an object").arg(m_entries)), -1;
             }
             const qsizetype end = valueEnd(pos);
+            if (end == kTooLong)
+                return tooLongAt(pos, tr("log entry %1").arg(m_entries)), -1;
             if (end < 0)
                 return truncatedAt(pos, tr("log entry %1").arg(m_entries)), -1;
             PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
@@ -403,9 +503,11 @@ private:
         LogEntry entry;
     };
 
-    static PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index)
+    PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index) const
     {
-        EntryParseResult r = PageParser::parseEntry(raw, index);
+        // The rest of the file (or buffer) is readable: the parser needs no copy for its padding.
+        const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        EntryParseResult r = PageParser::parseEntry(raw, index, after);
         return {r.ok, r.error, std::move(r.entry)};
     }
 
@@ -460,6 +562,7 @@ private:
     bool m_sentAny = false;
     int m_entries = 0;
     QList<QPair<QString, QByteArray>> m_rawFields;
+    qint64 m_rawFieldBytes = 0;
     bool m_hasRun = false;
     RunInfo m_run;
     QElapsedTimer m_progressClock;
@@ -472,9 +575,11 @@ RunFileReader::RunFileReader(QObject *parent)
 
 RunFileReader::~RunFileReader()
 {
-    if (m_control)
-        m_control->cancel = true;
-    m_future.waitForFinished();
+    if (!m_control)
+        return;
+    m_control->cancel = true;
+    QMutexLocker lock(&m_control->mutex);
+    m_control->owner = nullptr;
 }
 
 RunFileReader::Contents RunFileReader::parseBytes(QByteArrayView bytes, const QString &shownName,
@@ -521,25 +626,31 @@ bool RunFileReader::start(const QString &path)
     m_hasRunInfo = false;
     m_runInfo = RunInfo();
     m_entryCount = 0;
+    if (m_control) {
+        // A worker of an earlier read may still be winding down: it reports to no one.
+        QMutexLocker lock(&m_control->mutex);
+        m_control->owner = nullptr;
+    }
     m_control = std::make_shared<Control>();
+    m_control->owner = this;
     RunFileSink sink;
     const std::shared_ptr<Control> control = m_control;
     sink.cancelled = [control] { return control->cancel.load(std::memory_order_relaxed); };
-    sink.runInfo = [this](const RunInfo &run, Format format) {
-        QMetaObject::invokeMethod(this, [this, run, format] { deliverRunInfo(run, format); }, Qt::QueuedConnection);
+    sink.runInfo = [control](const RunInfo &run, Format format) {
+        control->post([run, format](RunFileReader *reader) { reader->deliverRunInfo(run, format); });
     };
-    sink.entries = [this](QList<LogEntry> &&entries, Format format) {
-        QMetaObject::invokeMethod(this, [this, batch = std::move(entries), format] { deliverEntries(batch, format); },
-                                  Qt::QueuedConnection);
+    sink.entries = [control](QList<LogEntry> &&entries, Format format) {
+        control->post([batch = std::move(entries), format](RunFileReader *reader) { reader->deliverEntries(batch, format); });
     };
-    sink.progress = [this](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(this, [this, done, total] { deliverProgress(done, total); }, Qt::QueuedConnection);
+    sink.progress = [control](qint64 done, qint64 total) {
+        control->post([done, total](RunFileReader *reader) { reader->deliverProgress(done, total); });
     };
-    sink.finished = [this](bool ok, const QString &error) {
-        QMetaObject::invokeMethod(this, [this, ok, error] { deliverFinished(ok, error); }, Qt::QueuedConnection);
+    sink.finished = [control](bool ok, const QString &error) {
+        control->post([ok, error](RunFileReader *reader) { reader->deliverFinished(ok, error); });
     };
     auto parse = std::make_shared<RunFileParse>(std::move(sink), path);
-    m_future = QtConcurrent::run([parse] { parse->run(); });
+    // Not kept: nobody waits for it (see the destructor); it ends at its next cancel check.
+    (void)QtConcurrent::run([parse] { parse->run(); });
     return true;
 }
 

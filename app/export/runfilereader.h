@@ -4,7 +4,6 @@
 #include "run/runinfo.h"
 
 #include <QByteArrayView>
-#include <QFuture>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -22,6 +21,11 @@
 // organization_id. A .jsonl holds one entry per line and no run. A file that is neither fails
 // with a message naming the file and where the problem is: the line (.jsonl), or the byte
 // offset, line and column (.json). Signals arrive on the thread that owns the reader.
+//
+// Memory: the file is read through a memory map; only input that cannot be mapped (a pipe) is
+// read into memory, up to kMaxUnmappedBytes. One entry (a .jsonl line, an element of "logs") may
+// take up to kMaxEntryBytes, the run's other fields together as much; past either the file fails
+// with a sentence naming the place and the limit, before anything of that size is parsed.
 class RunFileReader : public QObject
 {
     Q_OBJECT
@@ -30,9 +34,16 @@ public:
     Q_ENUM(Format)
     static constexpr int kFirstBatch = 200;
     static constexpr int kBatch = 5000;
+    // The largest entry the API can send: a page body is at most 128 MB (PageReply's limit), so
+    // no exported entry is larger. A bigger one is not from Runlog, and parsing it would take
+    // several times its size.
+    static constexpr qint64 kMaxEntryBytes = 128LL << 20;
+    static constexpr qint64 kMaxUnmappedBytes = 512LL << 20;
 
     explicit RunFileReader(QObject *parent = nullptr);
-    // Cancels a running read and waits for the worker to stop.
+    // Cancels a running read and returns at once: the worker stops by itself at its next check
+    // (after the entry it is parsing) and reports to no one. Opening another file while a huge
+    // entry parses never waits for it.
     ~RunFileReader() override;
 
     // What a whole file holds, read in place: the same parse as start(), without files, threads
@@ -86,7 +97,6 @@ private:
     void deliverFinished(bool ok, const QString &error);
 
     std::shared_ptr<Control> m_control;
-    QFuture<void> m_future;
     QString m_path;
     Format m_format = Format::Json;
     bool m_running = false;

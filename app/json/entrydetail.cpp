@@ -3,6 +3,8 @@
 #include "json/jsontext.h"
 #include "json/jsonvalidation.h"
 #include "json/simdjsonvalues.h"
+#include "json/paddedjson.h"
+#include "json/parsebudget.h"
 
 #include <simdjson.h>
 
@@ -44,9 +46,9 @@ EntryDetail failure(const QString &message)
     return d;
 }
 
-QString validate(const simdjson::padded_string &json, const QByteArray &raw)
+QString validate(const PaddedJson &json)
 {
-    const JsonValidation::Verdict verdict = JsonValidation::check(json, raw, int(kMaxDepth));
+    const JsonValidation::Verdict verdict = JsonValidation::check(json, int(kMaxDepth));
     if (verdict.tooLarge)
         return QStringLiteral("the entry is too large to parse (%1)").arg(verdict.engineMessage);
     return verdict.where;
@@ -58,10 +60,11 @@ EntryDetail parseEntryDetail(const QByteArray &rawEntryJson)
 {
     if (rawEntryJson.isEmpty())
         return failure(QStringLiteral("the entry is empty"));
-    const simdjson::padded_string json(rawEntryJson.constData(), size_t(rawEntryJson.size()));
-    if (json.data() == nullptr)
+    const ParseBudget::Reservation budget(rawEntryJson.size());
+    const PaddedJson json(rawEntryJson);
+    if (!json.isValid())
         return failure(QStringLiteral("not enough memory to parse an entry of %1 bytes").arg(rawEntryJson.size()));
-    const QString invalid = validate(json, rawEntryJson);
+    const QString invalid = validate(json);
     if (!invalid.isNull())
         return failure(invalid);
 
@@ -70,7 +73,7 @@ EntryDetail parseEntryDetail(const QByteArray &rawEntryJson)
     };
     ondemand::parser parser;
     ondemand::document doc;
-    if (error_code e = parser.iterate(json).get(doc))
+    if (error_code e = parser.iterate(json.view()).get(doc))
         return internalError(e);
     json_type rootType;
     if (error_code e = doc.type().get(rootType))

@@ -4,15 +4,36 @@
 
 namespace JsonValidation {
 
-Verdict check(const simdjson::padded_string &json, const QByteArray &raw, int maxDepth)
+namespace {
+Verdict checkedByScanner(QByteArrayView raw, int maxDepth)
 {
+    Verdict verdict;
+    const JsonText::SyntaxCheck syntax = JsonText::check(raw, maxDepth);
+    if (syntax.ok)
+        return verdict;
+    verdict.ok = false;
+    verdict.where = QStringLiteral("not valid JSON at byte %1 (line %2, column %3): %4")
+                        .arg(syntax.offset)
+                        .arg(syntax.line)
+                        .arg(syntax.column)
+                        .arg(syntax.reason);
+    return verdict;
+}
+} // namespace
+
+Verdict check(const PaddedJson &json, int maxDepth)
+{
+    const QByteArrayView raw(json.data(), qsizetype(json.size()));
+    if (raw.size() > kMaxDomBytes)
+        return checkedByScanner(raw, maxDepth);
     simdjson::error_code domError = simdjson::SUCCESS;
     {
         simdjson::dom::parser dom;
         domError = dom.allocate(json.size(), size_t(maxDepth));
         if (!domError) {
             simdjson::dom::element root;
-            domError = dom.parse(json).get(root);
+            // The padding is there (PaddedJson), so no copy.
+            domError = dom.parse(json.data(), json.size(), false).get(root);
         }
     }
     Verdict verdict;
@@ -24,14 +45,10 @@ Verdict check(const simdjson::padded_string &json, const QByteArray &raw, int ma
         verdict.tooLarge = true;
         return verdict;
     }
-    const JsonText::SyntaxCheck syntax = JsonText::check(raw, maxDepth);
-    if (!syntax.ok) {
+    const Verdict scanned = checkedByScanner(raw, maxDepth);
+    if (!scanned.ok) {
         verdict.ok = false;
-        verdict.where = QStringLiteral("not valid JSON at byte %1 (line %2, column %3): %4")
-                            .arg(syntax.offset)
-                            .arg(syntax.line)
-                            .arg(syntax.column)
-                            .arg(syntax.reason);
+        verdict.where = scanned.where;
         return verdict;
     }
     if (domError == simdjson::NUMBER_ERROR || domError == simdjson::STRING_ERROR)

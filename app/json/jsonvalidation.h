@@ -1,9 +1,8 @@
 #pragma once
 
-#include <QByteArray>
-#include <QString>
+#include "json/paddedjson.h"
 
-#include <simdjson.h>
+#include <QString>
 
 // Whether a JSON text is valid, and if not, where and why, for the page parser and the entry
 // detail alike. simdjson's DOM parser is the fast, complete validator (grammar, UTF-8, depth).
@@ -11,7 +10,14 @@
 // range (1e400, 18446744073709551616) and lone surrogate escapes. For those two error kinds our
 // own scalar checker (JsonText::check) has the last word; for every error it says where the text
 // goes wrong. Internal to the core: it exposes simdjson, which only the core links.
+//
+// simdjson's DOM reserves about 14 bytes per input byte (a 64-bit tape word, 4 bytes of
+// structural index and 5/3 of string buffer) and touches up to 12 of them on dense input such as
+// [0,0,0,...]: fine for a page of a few megabytes, not for a hostile 128 MB one. Above
+// kMaxDomBytes the scalar checker alone decides; it needs no memory beyond its nesting stack.
 namespace JsonValidation {
+
+constexpr qsizetype kMaxDomBytes = 4 << 20;
 
 struct Verdict {
     bool ok = true;
@@ -20,6 +26,6 @@ struct Verdict {
     QString engineMessage;     // simdjson's own words
 };
 
-Verdict check(const simdjson::padded_string &json, const QByteArray &raw, int maxDepth);
+Verdict check(const PaddedJson &json, int maxDepth);
 
 } // namespace JsonValidation

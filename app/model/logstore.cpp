@@ -43,6 +43,24 @@ void LogStore::resize(int rows)
     m_states.resize(size_t(rows), RowState::NotLoaded);
 }
 
+void LogStore::insertFront(int rows)
+{
+    if (rows <= 0)
+        return;
+    const int before = size();
+    std::vector<std::unique_ptr<Chunk>> chunks = std::exchange(m_chunks, {});
+    std::vector<RowState> states = std::exchange(m_states, {});
+    m_states.reserve(size_t(before) + size_t(rows));
+    m_states.assign(size_t(rows), RowState::NotLoaded);
+    m_states.insert(m_states.end(), states.cbegin(), states.cend());
+    m_chunks.resize((size_t(before) + size_t(rows) + kChunkRows - 1) / kChunkRows);
+    // Entries are moved, not copied (their bytes are shared): O(rows of the run) per growth.
+    for (int row = 0; row < before; ++row) {
+        if (states[size_t(row)] == RowState::Loaded)
+            slot(row + rows) = std::move((*chunks[size_t(row) / kChunkRows])[size_t(row) % kChunkRows]);
+    }
+}
+
 void LogStore::setEntries(int firstRow, QList<LogEntry> &&entries)
 {
     int row = firstRow;

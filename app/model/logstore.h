@@ -22,6 +22,9 @@ public:
     void clear();
     // Grows with placeholders or drops trailing rows.
     void resize(int rows);
+    // Puts `rows` placeholders before the first row; every row moves down by that many (the
+    // newest-first view of a run that grew).
+    void insertFront(int rows);
 
     // An empty entry for a row that is not loaded.
     const LogEntry &at(int row) const;

@@ -266,6 +266,15 @@ void LogTableModel::resizeRows(int rows)
     }
 }
 
+void LogTableModel::insertRowsAtTop(int rows)
+{
+    if (rows <= 0)
+        return;
+    beginInsertRows({}, 0, rows - 1);
+    m_store.insertFront(rows);
+    endInsertRows();
+}
+
 void LogTableModel::setEntries(int firstRow, QList<LogEntry> &&entries)
 {
     if (entries.isEmpty())

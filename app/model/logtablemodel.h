@@ -61,6 +61,8 @@ public:
     void setReversed(bool reversed);
     bool isReversed() const { return m_reversed; }
     void resizeRows(int rows);
+    // Placeholders before the first row (a newest-first view whose run grew).
+    void insertRowsAtTop(int rows);
     void setEntries(int firstRow, QList<LogEntry> &&entries);
     void markRows(int firstRow, int lastRow, LogStore::RowState state);
     void setMoreAvailable(bool more);

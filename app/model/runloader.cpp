@@ -85,7 +85,7 @@ void RunLoader::close()
     m_lastError = ApiError();
     m_firstPage = ParsedPage();
     m_firstVisiblePage = m_lastVisiblePage = -1;
-    m_wantMore = m_loadAll = m_ended = m_endConfirmWanted = m_refreshNewest = false;
+    m_wantMore = m_loadAll = m_ended = m_endConfirmWanted = m_refreshNewest = m_countCut = false;
     m_requestsSent = 0;
     setState(State::Idle);
     emit progressChanged();
@@ -203,11 +203,13 @@ void RunLoader::checkForNewEntries()
     if (m_mode == Mode::Unknown || m_state != State::Open)
         return;
     if (m_reverse) {
-        // Newest first: new entries arrive at the top, so the newest page is the one to ask.
+        // Newest first: new entries arrive at the top, so the newest page is the one to ask;
+        // its total_logs says how far everything moved down.
         auto first = m_pages.find(0);
         if (first != m_pages.end() && first->status == PageStatus::Loaded)
             first->status = PageStatus::Idle;
         m_refreshNewest = true;
+        m_countCut = false;
         schedule();
         return;
     }
@@ -374,6 +376,7 @@ void RunLoader::sendPage(int page, RequestPacer::Ticket ticket)
     state.status = PageStatus::InFlight;
     state.reply = reply;
     state.ticket = ticket;
+    state.sentRows = knownRows();
     ++m_inFlight;
     ++m_requestsSent;
     m_model->markRows(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::Loading);
@@ -399,11 +402,19 @@ void RunLoader::onPageFinished(int page, PageReply *reply)
         handleFailure(page, reply->error());
     } else {
         ParsedPage parsed = reply->takePage();
-        const QString problem = checkPage(page, parsed);
-        if (problem.isEmpty())
-            handlePage(page, std::move(parsed));
-        else
+        // Newest first: rows may have moved since the request went out, or must move now.
+        const int shift = m_reverse && m_mode == Mode::Counted && parsed.run.id == m_run.runId
+            ? alignNewestFirst(state.sentRows, parsed.run.totalLogs)
+            : 0;
+        const QString problem = checkPage(page, parsed, shift);
+        if (!problem.isEmpty()) {
             handleFailure(page, ApiError::invalidResponse(problem));
+        } else if (shift > 0) {
+            updateRunInfo(parsed.run);
+            placeShifted(page, page * kPageSize + shift, std::move(parsed.entries));
+        } else {
+            handlePage(page, std::move(parsed));
+        }
     }
     schedule();
     checkAllLoaded();
@@ -423,6 +434,8 @@ void RunLoader::handleFailure(int page, const ApiError &error)
     const int firstRow = page * kPageSize;
     const int lastRow = firstRow + kPageSize - 1;
     if (error.kind == ApiError::Kind::Cancelled) {
+        // Only a cancel of ours comes as Cancelled (PageReply maps Qt's own aborts to Network):
+        // nothing failed, the page is simply wanted again.
         state.status = PageStatus::Idle;
         m_model->markRows(firstRow, lastRow, LogStore::RowState::NotLoaded);
         return;
@@ -468,7 +481,7 @@ void RunLoader::handleFailure(int page, const ApiError &error)
 
 // A well-formed page can still be wrong for this request; such a page is a failure (retried,
 // then shown), never placed.
-QString RunLoader::checkPage(int page, const ParsedPage &parsed) const
+QString RunLoader::checkPage(int page, const ParsedPage &parsed, int shift) const
 {
     if (parsed.run.id != m_run.runId) {
         return tr("the server answered with run %1 instead of run %2")
@@ -480,7 +493,9 @@ QString RunLoader::checkPage(int page, const ParsedPage &parsed) const
         // More than `limit` would spill into the next page's positions and double its rows.
         return tr("the server sent %1 entries where at most %2 were asked for").arg(count).arg(kPageSize);
     }
-    if (count == 0)
+    // A page placed lower than its skip (newest first, answered before a growth) overlaps the
+    // pages around it by design: the comparison below would call that a server ignoring skip.
+    if (count == 0 || shift > 0)
         return {};
     // A server that ignores skip sends the same entries for every page: paging would never end
     // (appending) or fill the run with copies (counted). Real entries differ at least in time.
@@ -545,7 +560,7 @@ void RunLoader::recheckShortPage(int page, QList<LogEntry> &&entries)
     const int firstRow = page * kPageSize;
     // What did arrive is right for its positions: show it while the rest is asked again.
     if (m_mode == Mode::Counted && !entries.isEmpty()) {
-        flagOtherRunEntries(page, entries);
+        flagOtherRunEntries(firstRow, entries);
         m_model->setEntries(firstRow, std::move(entries));
     }
     m_model->markRows(firstRow, firstRow + kPageSize - 1, LogStore::RowState::NotLoaded);
@@ -562,7 +577,7 @@ void RunLoader::recheckShortPage(int page, QList<LogEntry> &&entries)
     });
 }
 
-void RunLoader::flagOtherRunEntries(int page, QList<LogEntry> &entries)
+void RunLoader::flagOtherRunEntries(int firstRowOfEntries, QList<LogEntry> &entries)
 {
     int count = 0;
     int firstRow = -1;
@@ -573,7 +588,7 @@ void RunLoader::flagOtherRunEntries(int page, QList<LogEntry> &entries)
         if (!entry.otherRun)
             continue;
         if (count++ == 0) {
-            firstRow = page * kPageSize + int(i);
+            firstRow = firstRowOfEntries + int(i);
             otherId = entry.agentRunId;
         }
     }
@@ -612,13 +627,8 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
     const bool totalBelievable = total && *total >= 0 && *total <= kMaxTrustedTotal;
 
     updateRunInfo(parsed.run);
-    if (m_reverse && page == 0 && m_refreshNewest) {
+    if (page == 0)
         m_refreshNewest = false;
-        if (m_mode == Mode::Counted && totalBelievable && *total > knownRows()) {
-            restartNewestFirst(int(*total), std::move(parsed.entries));
-            return;
-        }
-    }
     if (isSuspiciouslyShort(page, count, total)) {
         recheckShortPage(page, std::move(parsed.entries));
         return;
@@ -647,7 +657,8 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
     if (m_mode == Mode::Counted) {
         // A larger count means the run grew, unless a short page already proved where it ends
         // (then only checkForNewEntries() opens the end again).
-        if (totalBelievable && *total > rows && !m_ended) {
+        // (Newest first, growth was handled by alignNewestFirst(): new rows go at the top.)
+        if (!m_reverse && totalBelievable && *total > rows && !m_ended) {
             growRows(int(*total));
             rows = int(*total);
         }
@@ -655,7 +666,7 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
         if (count < expected && loadedAfter(int(skip + count))) {
             // Short, asked again, still short, yet later rows exist: this page lies, not the
             // count. Keep what came and every later row; the rest of the page fails visibly.
-            flagOtherRunEntries(page, parsed.entries);
+            flagOtherRunEntries(page * kPageSize, parsed.entries);
             m_model->setEntries(int(skip), std::move(parsed.entries));
             state.status = PageStatus::Failed;
             m_model->markRows(int(skip), int(skip) + kPageSize - 1, LogStore::RowState::Failed);
@@ -672,6 +683,7 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
             dropPagesAfter(page);
             m_model->resizeRows(int(skip + count));
             m_ended = true;
+            m_countCut = true;
         } else if (count > expected) {
             growRows(int(skip + count));
             if (count == kPageSize)
@@ -688,7 +700,7 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
             m_ended = count < kPageSize;
         m_wantMore = false;
     }
-    flagOtherRunEntries(page, parsed.entries);
+    flagOtherRunEntries(page * kPageSize, parsed.entries);
     m_model->setEntries(int(skip), std::move(parsed.entries));
     m_model->setMoreAvailable(m_mode == Mode::Appending && !m_ended);
     if (m_ended)
@@ -709,28 +721,81 @@ bool RunLoader::loadedAfter(int row) const
     return false;
 }
 
-void RunLoader::restartNewestFirst(int total, QList<LogEntry> &&newest)
+// Newest first: how many rows lower than its skip a response belongs, after making room for what
+// it shows of a run that grew. The response counted `total` entries when it was answered (the
+// rows known when it was sent, if it does not say); rows here count knownRows(). More there:
+// the run grew, so rows are inserted at the top first. Fewer: it was answered before a growth
+// that another response already showed, so its entries sit that much lower now.
+int RunLoader::alignNewestFirst(int sentRows, const std::optional<qint64> &total)
 {
-    // Newest first, the run grew: every older entry moved down by the number of new ones, so
-    // no loaded position is right any more. Start the positions over from the newest page; the
-    // pages in view are fetched again as usual.
-    QHash<int, PageState> pages = std::exchange(m_pages, {});
-    for (auto it = pages.begin(); it != pages.end(); ++it) {
-        if (it->reply) {
-            it->reply->disconnect(this);
-            it->reply->abort();
-            it->reply->deleteLater();
-            m_pacer->finished(it->ticket);
-            --m_inFlight;
-        }
+    const bool believable = total && *total >= 0 && *total <= kMaxTrustedTotal;
+    const int counted = believable ? int(*total) : sentRows;
+    if (counted > knownRows() && !m_countCut)
+        shiftNewestFirst(counted - knownRows());
+    return std::max(0, knownRows() - counted);
+}
+
+void RunLoader::shiftNewestFirst(int newRows)
+{
+    m_model->insertRowsAtTop(newRows);
+    // Every loaded row moved down with its entry. Pages waiting for an answer keep their state
+    // (their answers are placed by their own counts, not by their page number); every other
+    // page's state is read again from its rows.
+    QHash<int, PageState> pending;
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        if (it->status == PageStatus::InFlight || it->status == PageStatus::Backoff)
+            pending.insert(it.key(), *it);
     }
-    PageState &first = m_pages[0];
-    first.status = PageStatus::Loaded;
-    m_model->clear();
-    m_model->resizeRows(total);
-    flagOtherRunEntries(0, newest);
-    m_model->setEntries(0, std::move(newest));
-    m_ended = total <= kPageSize;
+    m_pages = std::move(pending);
+    rederivePageStates(0, lastPageIndex());
+}
+
+void RunLoader::rederivePageStates(int firstPage, int lastPage)
+{
+    const LogStore &store = m_model->store();
+    for (int page = std::max(0, firstPage); page <= lastPage; ++page) {
+        const auto it = m_pages.constFind(page);
+        if (it != m_pages.cend() && (it->status == PageStatus::InFlight || it->status == PageStatus::Backoff))
+            continue;
+        const int first = page * kPageSize;
+        const int last = std::min(store.size(), first + kPageSize) - 1;
+        bool all = first <= last;
+        bool failed = false;
+        for (int row = first; row <= last; ++row) {
+            all = all && store.isLoaded(row);
+            failed = failed || store.state(row) == LogStore::RowState::Failed;
+        }
+        if (all)
+            m_pages[page].status = PageStatus::Loaded;
+        else if (failed)
+            m_pages[page].status = PageStatus::Failed;
+        else
+            m_pages.remove(page);
+    }
+}
+
+// Newest first: entries answered before a growth, placed `firstRow - page * kPageSize` rows
+// below their skip. They straddle two pages; both are what their rows say afterwards (a page
+// partly filled is asked for again when wanted, and its rows already here are rewritten with the
+// same entries).
+void RunLoader::placeShifted(int page, int firstRow, QList<LogEntry> &&entries)
+{
+    const int rows = knownRows();
+    const int count = int(std::min<qsizetype>(entries.size(), std::max(0, rows - firstRow)));
+    entries.resize(count);
+    const int lastRow = firstRow + count - 1;
+    // The rows the request marked as loading are rows below now: put them back.
+    m_model->markRows(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::NotLoaded);
+    if (count > 0) {
+        flagOtherRunEntries(firstRow, entries);
+        m_model->setEntries(firstRow, std::move(entries));
+    }
+    m_pages.remove(page);
+    rederivePageStates(page, pageOfRow(std::max(firstRow, lastRow)));
+    if (failedPageCount() == 0 && m_lastError.isError()) {
+        m_lastError = ApiError();
+        emit errorsCleared();
+    }
 }
 
 void RunLoader::growRows(int rows)

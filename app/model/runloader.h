@@ -26,6 +26,13 @@ class QTimer;
 // appended page by page through the model's fetchMore(), and a short page ends the run, as the
 // API's documented loop says. Every page lands at its own position, so a page fetched twice can
 // never double a row, and a failure never removes a loaded one.
+//
+// Newest first (reverse), skip counts from the newest entry, so a run that grows moves every
+// entry down. Each response says how many entries the run had when it was answered (total_logs):
+// when that is more than the rows here, new rows are inserted at the top and every loaded row
+// moves down with its entry (nothing is fetched again for it), and a response counted against
+// fewer entries than known now (it was answered before the growth another response showed) is
+// placed that much lower. So a Load All while the run grows ends with every entry exactly once.
 class RunLoader : public QObject
 {
     Q_OBJECT
@@ -125,6 +132,7 @@ private:
         int shortRechecks = 0;
         QPointer<PageReply> reply;
         RequestPacer::Ticket ticket = 0;
+        int sentRows = 0;         // knownRows() when the request went out
     };
 
     void begin(const ApiEndpoint &endpoint, const RunRef &run, bool reverse);
@@ -136,16 +144,19 @@ private:
     void onPageFinished(int page, PageReply *reply);
     void handleFailure(int page, const ApiError &error);
     void handlePage(int page, ParsedPage &&parsed);
-    QString checkPage(int page, const ParsedPage &parsed) const;
+    QString checkPage(int page, const ParsedPage &parsed, int shift) const;
     bool isSuspiciouslyShort(int page, int count, const std::optional<qint64> &total) const;
     void recheckShortPage(int page, QList<LogEntry> &&entries);
     int firstShortPageInQuestion() const;
-    void flagOtherRunEntries(int page, QList<LogEntry> &entries);
+    void flagOtherRunEntries(int firstRow, QList<LogEntry> &entries);
     void dropPagesAfter(int page);
     bool loadedAfter(int row) const;
     void updateRunInfo(const RunInfo &info);
     void growRows(int rows);
-    void restartNewestFirst(int total, QList<LogEntry> &&newest);
+    int alignNewestFirst(int sentRows, const std::optional<qint64> &total);
+    void shiftNewestFirst(int newRows);
+    void placeShifted(int page, int firstRow, QList<LogEntry> &&entries);
+    void rederivePageStates(int firstPage, int lastPage);
     void setState(State state);
     void checkAllLoaded();
     int jittered(int delayMs) const;
@@ -182,5 +193,8 @@ private:
     bool m_ended = false;         // a short page (or a confirming empty page) was seen
     bool m_endConfirmWanted = false; // counted mode: ask past the count once, for loadAll
     bool m_refreshNewest = false;    // newest first: ask for page 0 again (a run still going)
+    // A short page proved total_logs too high: a larger total is not believed again until
+    // checkForNewEntries() (newest first, where a larger total moves every row down).
+    bool m_countCut = false;
     int m_generation = 0;         // bumps on open/close; late replies of older runs are ignored
 };

@@ -19,16 +19,18 @@ void Credentials::setEnvironmentToken(const QByteArray &token)
     m_environmentToken = token;
 }
 
-void Credentials::setSessionToken(const QByteArray &token)
+void Credentials::setSessionToken(const QByteArray &token, const QUrl &origin)
 {
     KnownSecrets::add(token);
     m_sessionToken = token;
+    m_sessionTokenOrigin = origin;
 }
 
 void Credentials::copyTokensFrom(const Credentials &other)
 {
     m_environmentToken = other.m_environmentToken;
     m_sessionToken = other.m_sessionToken;
+    m_sessionTokenOrigin = other.m_sessionTokenOrigin;
 }
 
 void Credentials::clearSessionToken()
@@ -36,14 +38,23 @@ void Credentials::clearSessionToken()
     m_sessionToken.clear();
 }
 
-QByteArray Credentials::knownToken() const
+QByteArray Credentials::knownToken(const QUrl &baseUrl) const
 {
-    return !m_sessionToken.isEmpty() ? m_sessionToken : m_environmentToken;
+    if (!m_sessionToken.isEmpty() && sameOrigin(m_sessionTokenOrigin, baseUrl))
+        return m_sessionToken;
+    return m_environmentToken;
 }
 
-QString Credentials::knownTokenSource() const
+QUrl Credentials::knownTokenOrigin(const QUrl &baseUrl) const
 {
-    if (!m_sessionToken.isEmpty())
+    if (!m_sessionToken.isEmpty() && sameOrigin(m_sessionTokenOrigin, baseUrl))
+        return m_sessionTokenOrigin;
+    return {};
+}
+
+QString Credentials::knownTokenSource(const QUrl &baseUrl) const
+{
+    if (!m_sessionToken.isEmpty() && sameOrigin(m_sessionTokenOrigin, baseUrl))
         return tr("this session");
     if (!m_environmentToken.isEmpty())
         return QStringLiteral("CODEGEN_API_TOKEN");

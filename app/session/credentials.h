@@ -21,16 +21,21 @@ public:
     explicit Credentials(QObject *parent = nullptr);
 
     void setEnvironmentToken(const QByteArray &token);
-    // A token the user typed (Open Run): preferred to the environment's for the rest of the session.
-    void setSessionToken(const QByteArray &token);
+    // A token the user typed (Open Run) or the keychain gave for `origin` (a base URL): preferred
+    // to the environment's for the rest of the session, and only ever for that origin.
+    void setSessionToken(const QByteArray &token, const QUrl &origin);
     void clearSessionToken();
     // A new window starts with the tokens this one knows (typed, environment).
     void copyTokensFrom(const Credentials &other);
 
-    // The token known without asking the keychain (typed, else the environment's); empty if none.
-    QByteArray knownToken() const;
+    // The token known for baseUrl without asking the keychain: this session's, when it was given
+    // for that origin, else the environment's (which the user set for whatever they point Runlog
+    // at); empty if none.
+    QByteArray knownToken(const QUrl &baseUrl) const;
     // Where knownToken() came from, in words for the Open Run dialog.
-    QString knownTokenSource() const;
+    QString knownTokenSource(const QUrl &baseUrl) const;
+    // The origin knownToken(baseUrl) is bound to: empty for the environment's token.
+    QUrl knownTokenOrigin(const QUrl &baseUrl) const;
 
     // Asks the keychain for the token saved for baseUrl's origin; `done` runs once, with the
     // token (empty when none is saved) or with the keychain's error. Nothing runs after
@@ -49,4 +54,5 @@ private:
     TokenStore *m_keychain;
     QByteArray m_environmentToken;
     QByteArray m_sessionToken;
+    QUrl m_sessionTokenOrigin;
 };

@@ -1,7 +1,11 @@
 #include "api/pageparser.h"
 #include "run/timestamps.h"
+#include "json/jsonvalidation.h"
+#include "json/parsebudget.h"
 
 #include <QTest>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -56,6 +60,8 @@ private slots:
     void nestingLimit();
     void hugeString();
     void emptyLogs();
+    void largePageIsValidatedByTheScanner();
+    void parsesAtOnceStayWithinTheBudget();
 };
 
 void TestPageParser::fullPage()
@@ -483,6 +489,60 @@ void TestPageParser::emptyLogs()
     QVERIFY2(r.ok, qPrintable(r.error));
     QVERIFY(r.page.entries.isEmpty());
     QCOMPARE(r.page.run.totalLogs, std::optional<qint64>(0));
+}
+
+// Above JsonValidation::kMaxDomBytes simdjson's DOM (14 bytes reserved per input byte) is not
+// used: the scalar checker decides, with the same verdicts and the same words for errors.
+void TestPageParser::largePageIsValidatedByTheScanner()
+{
+    const qsizetype fill = JsonValidation::kMaxDomBytes + 1000;
+    const QByteArray head = page(entry(R"("thought":")" + QByteArray(fill, 'a')));
+    // Invalid: an escape simdjson and JSON refuse, far into the body.
+    QByteArray invalid = head;
+    invalid.insert(invalid.lastIndexOf("aaaa"), "\\x");
+    const PageParseResult bad = PageParser::parse(invalid);
+    QVERIFY(!bad.ok);
+    const qsizetype escapeAt = invalid.indexOf("\\x");
+    QVERIFY2(bad.error.startsWith(QStringLiteral("not valid JSON at byte %1 (line 1, column %2): invalid escape")
+                                      .arg(escapeAt)
+                                      .arg(escapeAt + 1)),
+             qPrintable(bad.error));
+    QVERIFY2(!bad.error.contains(QStringLiteral("[simdjson")), qPrintable(bad.error)); // the DOM never ran
+    // Valid, with what only the scanner accepts: a number beyond double and a lone surrogate.
+    const QByteArray valid = page(entry(R"("thought":")" + QByteArray(fill, 'a') + R"(\uD800","x":1e400)"));
+    const PageParseResult good = PageParser::parse(valid);
+    QVERIFY2(good.ok, qPrintable(good.error));
+    QCOMPARE(good.page.entries.size(), 1);
+    QVERIFY(good.page.entries.first().rawJson.endsWith("\"x\":1e400}"));
+}
+
+// However many pages are parsed at once, the JSON being parsed never exceeds the process's
+// parse budget: the others wait their turn, and every one of them is parsed.
+void TestPageParser::parsesAtOnceStayWithinTheBudget()
+{
+    QByteArray logs;
+    for (int i = 0; i < 100; ++i)
+        logs += (i ? "," : "") + entry(R"("thought":")" + QByteArray(7000, 'a' + i % 26) + '"');
+    const QByteArray body = page(logs);
+    const qint64 budget = qint64(body.size()) * 3 / 2; // one page fits, two do not
+    const qint64 before = ParseBudget::maxBytes();
+    ParseBudget::setMaxBytes(budget);
+    ParseBudget::resetPeak();
+    QThreadPool pool;
+    pool.setMaxThreadCount(6);
+    QList<QFuture<PageParseResult>> parses;
+    for (int i = 0; i < 12; ++i)
+        parses << QtConcurrent::run(&pool, &PageParser::parse, body);
+    for (QFuture<PageParseResult> &parse : parses) {
+        const PageParseResult r = parse.result();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.page.entries.size(), 100);
+    }
+    const qint64 peak = ParseBudget::peakBytesInUse();
+    ParseBudget::setMaxBytes(before);
+    QVERIFY2(peak <= budget, qPrintable(QStringLiteral("%1 bytes parsed at once, budget %2").arg(peak).arg(budget)));
+    QCOMPARE(peak, qint64(body.size()));
+    QCOMPARE(ParseBudget::bytesInUse(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPageParser)

@@ -81,6 +81,7 @@ private slots:
     void runGrowsBetweenRequests();
     void largeRun();
     void requestLogRecordsWhatWasSent();
+    void manyDistinctTokensKeepStateBounded();
     void interceptorReplacesResponses();
     void faultDelay();
     void faultDelayHitsClientTimeout();
@@ -572,6 +573,49 @@ void TestLogsEndpoint::requestLogRecordsWhatWasSent()
 
     m_server->clearRequestLog();
     QVERIFY(m_server->requestLog().isEmpty());
+}
+
+// A client that invents a token for every request (or a long demo session) must not grow the
+// endpoint's memory: the log keeps the newest records, the limiter a bounded number of clients,
+// and a client still within its window keeps its count.
+void TestLogsEndpoint::manyDistinctTokensKeepStateBounded()
+{
+    m_server->setRateLimit(2, 60000);
+    QCOMPARE(fetch(url(), bearer("steady")).status, 200);
+    const int flood = LogsEndpoint::kMaxRequestLogRecords + 100;
+    QVERIFY(flood > LogsEndpoint::kMaxRateLimitClients);
+    int finished = 0;
+    int ok = 0;
+    const QByteArray longToken(20000, 'x');
+    for (int i = 0; i < flood; ++i) {
+        QNetworkRequest request(url(QStringLiteral("limit=1&skip=%1").arg(i)));
+        // Distinct tokens, one of them far longer than anything worth keeping.
+        request.setRawHeader("Authorization", bearer(i == flood - 1 ? longToken : "flood-" + QByteArray::number(i)));
+        QNetworkReply *reply = m_nam->get(request);
+        connect(reply, &QNetworkReply::finished, this, [reply, &finished, &ok] {
+            ++finished;
+            ok += reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+            reply->deleteLater();
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, flood, 60000);
+    QCOMPARE(ok, flood); // every new client is within its own limit
+    QVERIFY(m_server->endpoint().rateLimitedClientCount() <= LogsEndpoint::kMaxRateLimitClients);
+
+    const QList<LogsRequestRecord> log = m_server->requestLog();
+    QCOMPARE(log.size(), LogsEndpoint::kMaxRequestLogRecords);
+    QCOMPARE(m_server->requestCount(), flood + 1);
+    int longest = 0;
+    for (const LogsRequestRecord &record : log)
+        longest = std::max(longest, int(record.authorization.size()));
+    QCOMPARE(longest, LogsEndpoint::kMaxRecordedFieldBytes);
+
+    // The newest client's window is intact: its third request in the window is refused.
+    QCOMPARE(fetch(url(), bearer("latest")).status, 200);
+    QCOMPARE(fetch(url(), bearer("latest")).status, 200);
+    QCOMPARE(fetch(url(), bearer("latest")).status, 429);
+    QVERIFY(m_server->endpoint().rateLimitedClientCount() <= LogsEndpoint::kMaxRateLimitClients);
+    QCOMPARE(m_server->requestLog().last().status, 429);
 }
 
 void TestLogsEndpoint::interceptorReplacesResponses()

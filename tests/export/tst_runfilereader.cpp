@@ -7,9 +7,21 @@
 #include "samplerun.h"
 
 #include <QBuffer>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QtTest>
+
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include <csignal>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 QByteArray exportTo(const RunSnapshot &snapshot, ExportFormat format)
@@ -68,6 +80,10 @@ private slots:
     void badFilesFailClearly();
     void missingFileFails();
     void cancelStopsDelivery();
+    void oversizedEntryFailsBeforeParsing_data();
+    void oversizedEntryFailsBeforeParsing();
+    void destroyingWhileTheWorkerIsBusyReturnsAtOnce();
+    void pipeIsReadToItsEnd();
 
 private:
     QString write(const QString &name, const QByteArray &bytes)
@@ -272,6 +288,106 @@ void TestRunFileReader::cancelStopsDelivery()
     QCOMPARE(batchesAfterCancel, 0);
     QVERIFY(reader.entryCount() < 60000);
     QVERIFY(!reader.isRunning());
+}
+
+void TestRunFileReader::oversizedEntryFailsBeforeParsing_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("prefix");
+    QTest::addColumn<QByteArray>("suffix");
+    QTest::addColumn<QString>("place");
+    const QByteArray small = R"({"agent_run_id":1,"thought":"fine"})";
+    QTest::addRow("jsonl line") << u"big.jsonl"_qs << small + "\n" + R"({"agent_run_id":1,"thought":")"
+                                << QByteArray(R"("})" "\n") << u"line 2 is longer than the %1 one entry may have."_qs;
+    QTest::addRow("json entry") << u"big.json"_qs << R"({"id":1,"organization_id":2,"logs":[)" + small + R"(,{"agent_run_id":1,"thought":")"
+                                << QByteArray(R"("}]})") << u"log entry 1 (at line 1, column 73 (byte 72)) is larger than the %1 one entry may have."_qs;
+    QTest::addRow("run field") << u"big.json"_qs << QByteArray(R"({"id":1,"organization_id":2,"metadata":")")
+                               << QByteArray(R"(","logs":[]})") << u"the run's fields (up to \"metadata\", at line 1, column 40 (byte 39)) are larger than the %1 they may have."_qs;
+}
+
+// An entry (or the run's fields) larger than any page could have carried is refused, naming the
+// place and the limit, before anything of that size is parsed.
+void TestRunFileReader::oversizedEntryFailsBeforeParsing()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, prefix);
+    QFETCH(QByteArray, suffix);
+    QFETCH(QString, place);
+    QByteArray bytes;
+    bytes.reserve(prefix.size() + RunFileReader::kMaxEntryBytes + suffix.size());
+    bytes += prefix;
+    bytes += QByteArray(RunFileReader::kMaxEntryBytes, 'a');
+    bytes += suffix;
+    const RunFileReader::Contents contents = RunFileReader::parseBytes(bytes, name);
+    QVERIFY(!contents.ok);
+    const QString expected = name + u" cannot be opened: "_qs + place.arg(QLocale::system().formattedDataSize(128LL << 20));
+    QCOMPARE(contents.error, expected);
+    QVERIFY(contents.entries.isEmpty());
+}
+
+// The worker is stuck (here: reading a pipe nobody closes; in life: parsing a huge entry). Closing
+// the reader, as opening another file does, must not wait for it. A watchdog closes the pipe
+// after a long while so that a reader that does wait fails this test instead of hanging it.
+void TestRunFileReader::destroyingWhileTheWorkerIsBusyReturnsAtOnce()
+{
+    const QByteArray fifo = QFile::encodeName(m_dir->filePath(QStringLiteral("stuck.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    auto *reader = new RunFileReader;
+    QSignalSpy finished(reader, &RunFileReader::finished);
+    QVERIFY(reader->start(QString::fromLocal8Bit(fifo)));
+    const int writer = ::open(fifo.constData(), O_WRONLY); // returns once the worker opened it
+    QVERIFY(writer >= 0);
+    const QByteArray part = R"({"agent_run_id":1,"thought":"never finished)";
+    QCOMPARE(::write(writer, part.constData(), size_t(part.size())), ssize_t(part.size()));
+
+    std::promise<void> destroyed;
+    std::atomic<bool> watchdogFired{false};
+    std::thread watchdog([&, done = destroyed.get_future()] {
+        if (done.wait_for(std::chrono::seconds(30)) == std::future_status::timeout) {
+            watchdogFired = true;
+            ::close(writer);
+        }
+    });
+    delete reader;
+    destroyed.set_value();
+    watchdog.join();
+    QVERIFY2(!watchdogFired, "closing the reader waited for its worker");
+    ::close(writer);
+    // The worker now sees the end of the pipe, fails, and reports to no one.
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
+    QCoreApplication::processEvents();
+}
+
+// A pipe cannot be mapped and has no size: it is read (into memory, up to kMaxUnmappedBytes)
+// until its writer closes it, not taken for an empty file.
+void TestRunFileReader::pipeIsReadToItsEnd()
+{
+    const QByteArray fifo = QFile::encodeName(m_dir->filePath(QStringLiteral("piped.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    QByteArray lines;
+    for (int n = 0; n < 3; ++n)
+        lines += makeSampleEntry(42, n) + '\n';
+    // A reader that stops early must fail this test, not kill it with SIGPIPE.
+    ::signal(SIGPIPE, SIG_IGN);
+    std::thread writer([&] {
+        const int fd = ::open(fifo.constData(), O_WRONLY);
+        if (fd < 0)
+            return;
+        for (qsizetype done = 0; done < lines.size();) {
+            const ssize_t wrote = ::write(fd, lines.constData() + done, size_t(std::min<qsizetype>(40, lines.size() - done)));
+            if (wrote <= 0)
+                break;
+            done += wrote;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        ::close(fd);
+    });
+    const ReadResult read = readAll(QString::fromLocal8Bit(fifo));
+    writer.join();
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.entries.size(), 3);
+    for (int n = 0; n < 3; ++n)
+        QCOMPARE(read.entries.at(n).rawJson, makeSampleEntry(42, n));
 }
 
 QTEST_GUILESS_MAIN(TestRunFileReader)

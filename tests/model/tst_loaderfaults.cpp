@@ -4,6 +4,8 @@
 // exactly once and in order, or with a clear error, and always after a bounded number of
 // requests (a loader that loops would fail the request-count checks, not hang the suite).
 #include "api/errortext.h"
+#include "api/inflightbudget.h"
+#include "json/parsebudget.h"
 #include "api/requestpacer.h"
 #include "model/logtablemodel.h"
 #include "model/runloader.h"
@@ -182,6 +184,8 @@ private slots:
     void endlessFastBodyStopsAtMaxSize();
     void announcedTwoGigabytesStopsAtOnce();
     void neverEndingTrickleTimesOut();
+    void cancelByQtItselfIsRetriedWithBackoff();
+    void bodiesInFlightStayWithinTheBudget();
 
     // Cancel
     void cancelStopsEverythingInFlight();
@@ -947,6 +951,77 @@ void TestLoaderFaults::neverEndingTrickleTimesOut()
     QCOMPARE(m_loader->lastError().kind, ApiError::Kind::Timeout);
     QCOMPARE(m_server->requestCount(), 2);
     QVERIFY(clock.elapsed() < 5000);
+}
+
+// Qt reports OperationCanceledError when it aborts a request by itself, here because the
+// network access manager has a transfer timeout. That is a failed attempt like any other
+// (retried with backoff, then shown), not the user's cancel: re-queueing it as if cancelled
+// would ask for the page again at once and for ever.
+void TestLoaderFaults::cancelByQtItselfIsRetriedWithBackoff()
+{
+    m_limits.idleTimeoutMs = 20000;
+    m_limits.totalTimeoutMs = 20000;
+    m_loader->setReplyLimits(m_limits);
+    m_network->setTransferTimeout(200);
+    m_server->addRun(makeRun(kOrg, kRun, 10));
+    injectFaults({{QStringLiteral("0"), -1}}, realPage([](HttpResponse &r) { r.delayMs = 3000; }));
+    QSignalSpy failed(m_loader.get(), &RunLoader::pageFailed);
+    QSignalSpy retrying(m_loader.get(), &RunLoader::retrying);
+    open();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    const ApiError error = failed.first().first().value<ApiError>();
+    QCOMPARE(error.kind, ApiError::Kind::Network);
+    QCOMPARE(retrying.count(), m_policy.maxAttempts - 1);
+    QCOMPARE(requestsFor(u"0"_qs), m_policy.maxAttempts);
+    QCOMPARE(m_loader->failedPageCount(), 1);
+    quiet();
+}
+
+// Large pages arriving at once: together their bodies never pass the process's in-flight budget.
+// A page that would is stopped with a transient error and asked again; in the end every entry
+// is there exactly once.
+void TestLoaderFaults::bodiesInFlightStayWithinTheBudget()
+{
+    RunRecord record = makeRun(kOrg, kRun, 400);
+    for (int i = 0; i < record.entries.size(); ++i)
+        record.entries[i] = "{\"agent_run_id\":42,\"n\":" + QByteArray::number(i) + ",\"thought\":\""
+            + QByteArray(25000, char('a' + i % 26)) + "\"}";
+    m_server->addRun(record);
+    const qint64 pageBytes = 100 * 25000;
+    const qint64 budget = pageBytes * 2 + pageBytes / 2; // two pages fit, three do not
+    InFlightBudget::setMaxBytes(budget);
+    InFlightBudget::resetPeak();
+    m_policy.maxAttempts = 30;
+    m_loader->setRetryPolicy(m_policy);
+    m_loader->setMaxInFlight(4);
+    QSignalSpy retrying(m_loader.get(), &RunLoader::retrying);
+    QSignalSpy allLoaded(m_loader.get(), &RunLoader::allLoaded);
+    const auto stoppedForTheBudget = [&retrying] {
+        for (const QList<QVariant> &signal : retrying) {
+            if (signal.first().value<ApiError>().kind == ApiError::Kind::TooManyAtOnce)
+                return true;
+        }
+        return false;
+    };
+    open();
+    QTRY_VERIFY_WITH_TIMEOUT(m_loader->hasRunInfo(), 10000);
+    // While the whole parse budget is held here, arrived bodies wait for their parse and stay in
+    // flight: the third to arrive does not fit.
+    auto parsingHeld = std::make_unique<ParseBudget::Reservation>(ParseBudget::maxBytes());
+    m_loader->loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(stoppedForTheBudget(), 20000);
+    QVERIFY(InFlightBudget::bytesInUse() <= budget);
+    parsingHeld.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded.count() == 1 || m_loader->failedPageCount() > 0, 30000);
+    const qint64 peak = InFlightBudget::peakBytesInUse();
+    const qint64 left = InFlightBudget::bytesInUse();
+    InFlightBudget::setMaxBytes(InFlightBudget::kDefaultMaxBytes);
+    QCOMPARE(allLoaded.count(), 1);
+    verifyExactlyOnce();
+    QVERIFY2(peak <= budget, qPrintable(QStringLiteral("%1 bytes in flight, budget %2").arg(peak).arg(budget)));
+    QCOMPARE(left, 0);
+    QVERIFY(!ErrorText::describe(ApiError{ApiError::Kind::TooManyAtOnce, 0, {}, QStringLiteral("6 MB"), -1},
+                                 m_loader->run()).isEmpty());
 }
 
 // ---- Cancel -----------------------------------------------------------------------------------

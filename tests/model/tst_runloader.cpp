@@ -67,6 +67,8 @@ private slots:
     void forbiddenRunFailsWithoutRetry();
     void reversedViewShowsNewestFirst();
     void runGrowsWhenCheckedAgain();
+    void newestFirstLoadAllWhileTheRunGrows_data();
+    void newestFirstLoadAllWhileTheRunGrows();
 
 private:
     void open(bool reverse = false);
@@ -346,6 +348,61 @@ void TestRunLoader::runGrowsWhenCheckedAgain()
     m_loader->setViewport(180, 214);
     QTRY_COMPARE(m_loader->loadedRows(), 215);
     verifyRowsMatchServer();
+}
+
+using Schedule = QMap<int, int>; // request index -> entries added before it is answered / delay ms
+Q_DECLARE_METATYPE(Schedule)
+
+void TestRunLoader::newestFirstLoadAllWhileTheRunGrows_data()
+{
+    QTest::addColumn<int>("entries");
+    QTest::addColumn<Schedule>("growth");
+    QTest::addColumn<Schedule>("delays");
+    QTest::addRow("grows between pages") << 450 << Schedule{{2, 7}, {4, 100}, {6, 33}} << Schedule{};
+    QTest::addRow("grows by whole pages") << 450 << Schedule{{1, 100}, {3, 200}} << Schedule{};
+    QTest::addRow("grows on every request") << 380 << Schedule{{1, 3}, {2, 3}, {3, 3}, {4, 3}, {5, 3}, {6, 3}, {7, 3}, {8, 3}}
+                                            << Schedule{};
+    // Answers computed before a growth arrive after answers that show it: they belong lower.
+    QTest::addRow("late answers from before a growth") << 450 << Schedule{{2, 13}, {3, 1}, {5, 120}}
+                                                       << Schedule{{1, 400}, {2, 200}};
+    QTest::addRow("late answers, growth of whole pages") << 600 << Schedule{{2, 100}, {4, 100}}
+                                                         << Schedule{{1, 300}, {3, 300}};
+}
+
+// Newest first, skip counts from the newest entry: a run that grows between (or during) the
+// requests of a Load All moves every entry down. Every entry must still be there exactly once,
+// newest first, when Load All ends.
+void TestRunLoader::newestFirstLoadAllWhileTheRunGrows()
+{
+    QFETCH(int, entries);
+    QFETCH(Schedule, growth);
+    QFETCH(Schedule, delays);
+    m_server->addRun(makeRun(kOrg, kRun, entries, QStringLiteral("ACTIVE")));
+    m_server->setRateLimit(0, 0);
+    const auto run = m_server->run(kRun);
+    TestLogServer *server = m_server.get();
+    m_server->setInterceptor([=](const HttpRequest &request, int index) -> std::optional<HttpResponse> {
+        for (int n = 0; n < growth.value(index); ++n)
+            run->entries.append(makeSampleEntry(kRun, int(run->entries.size())));
+        HttpResponse response = server->endpoint().handle(request);
+        response.delayMs = delays.value(index);
+        return response;
+    });
+    QSignalSpy allLoaded(m_loader.get(), &RunLoader::allLoaded);
+    open(true);
+    QTRY_VERIFY(m_loader->hasRunInfo());
+    m_loader->loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded.count() == 1 || m_loader->failedPageCount() > 0, 20000);
+    QCOMPARE(allLoaded.count(), 1);
+    int grown = 0;
+    for (int added : growth)
+        grown += added;
+    QVERIFY2(run->entries.size() > entries, "the schedule must have grown the run");
+    QVERIFY(run->entries.size() <= entries + grown);
+    QCOMPARE(m_loader->loadedRows(), int(run->entries.size()));
+    verifyRowsMatchServer(true);
+    QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), int(run->entries.size()));
+    QVERIFY(m_loader->isFullyLoaded());
 }
 
 QTEST_GUILESS_MAIN(TestRunLoader)

@@ -46,16 +46,22 @@ void TestCredentials::sameOrigin()
 void TestCredentials::typedTokenWinsOverEnvironment()
 {
     Credentials credentials;
-    QVERIFY(credentials.knownToken().isEmpty());
+    const QUrl api(QStringLiteral("https://api.codegen.com"));
+    const QUrl other(QStringLiteral("https://other.example"));
+    QVERIFY(credentials.knownToken(api).isEmpty());
     credentials.setEnvironmentToken("env-token-1234");
-    QCOMPARE(credentials.knownToken(), QByteArray("env-token-1234"));
-    QCOMPARE(credentials.knownTokenSource(), QStringLiteral("CODEGEN_API_TOKEN"));
-    credentials.setSessionToken("typed-token-5678");
-    QCOMPARE(credentials.knownToken(), QByteArray("typed-token-5678"));
+    QCOMPARE(credentials.knownToken(api), QByteArray("env-token-1234"));
+    QCOMPARE(credentials.knownTokenSource(api), QStringLiteral("CODEGEN_API_TOKEN"));
+    QVERIFY(credentials.knownTokenOrigin(api).isEmpty()); // the environment's token is bound to no origin
+    credentials.setSessionToken("typed-token-5678", api);
+    QCOMPARE(credentials.knownToken(api), QByteArray("typed-token-5678"));
+    QCOMPARE(credentials.knownTokenOrigin(api), api);
+    // The typed token goes only to the origin it was typed for.
+    QCOMPARE(credentials.knownToken(other), QByteArray("env-token-1234"));
     QVERIFY(KnownSecrets::all().contains(QByteArray("typed-token-5678")));
     QVERIFY(KnownSecrets::all().contains(QByteArray("env-token-1234")));
     credentials.clearSessionToken();
-    QCOMPARE(credentials.knownToken(), QByteArray("env-token-1234"));
+    QCOMPARE(credentials.knownToken(api), QByteArray("env-token-1234"));
 }
 
 void TestCredentials::keychainAnswerForAnotherOriginIsIgnored()

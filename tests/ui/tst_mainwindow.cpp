@@ -4,6 +4,7 @@
 #include "exportcontroller.h"
 #include "logtableview.h"
 #include "mainwindow.h"
+#include "model/metadataformatter.h"
 #include "messagebanner.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
@@ -18,16 +19,26 @@
 #include <QAction>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QClipboard>
 #include <QLabel>
+#include <QNetworkAccessManager>
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
+#include <QThreadPool>
 #include <QtTest>
 
+#include <chrono>
+#include <future>
 #include <memory>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 constexpr qint64 kOrg = 7;
@@ -77,6 +88,11 @@ private slots:
     void searchSaysWhichMatchAndWhenBusy();
     void summaryColumnFitsSmallWindows_data();
     void summaryColumnFitsSmallWindows();
+    void metadataIsFormattedOncePerChange();
+    void openingAnotherFileNeverWaitsForTheLastOne();
+    void newestFirstExportWhileTheRunGrows();
+    void exportWithEntriesMissingWritesNothing();
+    void newestFirstSelectionStaysOnItsEntryWhenTheRunGrows();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
@@ -571,6 +587,161 @@ void TestMainWindow::summaryColumnFitsSmallWindows()
              qPrintable(QStringLiteral("summary at %1 of %2").arg(summaryLeft).arg(table->viewport()->width())));
     QVERIFY(summaryWidth >= fifteenCharacters);
     QVERIFY(m_window->minimumSizeHint().width() <= 800);
+}
+
+
+// Every page repeats the run's metadata: the header formats it once, not once per page, and
+// again only when it changes.
+void TestMainWindow::metadataIsFormattedOncePerChange()
+{
+    const auto run = m_server->run(42);
+    run->setField(QStringLiteral("metadata"), QByteArrayLiteral("{\"repo\":\"runlog\",\"tags\":[1,2,3]}"));
+    openRun(42);
+    m_window->loader()->loadAll();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), 1500, 20000);
+    QVERIFY(m_server->requestCount() >= 15);
+    const MetadataFormatter *formatter = m_window->runHeader()->metadataFormatter();
+    QTRY_VERIFY(!formatter->isFormatting());
+    QCOMPARE(formatter->formatCount(), 1);
+    QVERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Metadata: repo: runlog · tags: [1,2,3]")));
+
+    // The look past the end that Load All ends with may still be on its way: let it land first.
+    QTRY_COMPARE(m_window->loader()->pagesInFlight(), 0);
+    run->setField(QStringLiteral("metadata"), QByteArrayLiteral("{\"repo\":\"runlog\",\"tags\":[4]}"));
+    m_window->loader()->checkForNewEntries();
+    QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Metadata: repo: runlog · tags: [4]")));
+    QCOMPARE(formatter->formatCount(), 2);
+}
+
+
+// The file being read is stuck (a pipe nobody closes stands in for a huge entry being parsed):
+// opening another file shows it without waiting for the first one. A watchdog closes the pipe
+// after a long while so that a window that does wait fails here instead of hanging.
+void TestMainWindow::openingAnotherFileNeverWaitsForTheLastOne()
+{
+    // The stuck worker holds a pool thread; the next file needs another even on one core.
+    QThreadPool::globalInstance()->setMaxThreadCount(std::max(4, QThreadPool::globalInstance()->maxThreadCount()));
+    QTemporaryDir directory;
+    const QByteArray fifo = QFile::encodeName(directory.filePath(QStringLiteral("stuck.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    QByteArray lines;
+    for (int n = 0; n < 50; ++n)
+        lines += makeSampleEntry(42, n) + '\n';
+    const QString good = directory.filePath(QStringLiteral("good.jsonl"));
+    QFile file(good);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(lines) == lines.size());
+    file.close();
+
+    m_window->openFile(QString::fromLocal8Bit(fifo));
+    const int writer = ::open(fifo.constData(), O_WRONLY); // returns once the reader opened it
+    QVERIFY(writer >= 0);
+    const QByteArray part = R"({"agent_run_id":42,"thought":"never finished)";
+    QCOMPARE(::write(writer, part.constData(), size_t(part.size())), ssize_t(part.size()));
+    std::promise<void> shown;
+    std::atomic<bool> watchdogFired{false};
+    std::thread watchdog([&, done = shown.get_future()] {
+        if (done.wait_for(std::chrono::seconds(30)) == std::future_status::timeout) {
+            watchdogFired = true;
+            ::close(writer);
+        }
+    });
+    m_window->openFile(good);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isShowingFile() && m_window->logModel()->rowCount() == 50, 60000);
+    shown.set_value();
+    watchdog.join();
+    QVERIFY2(!watchdogFired, "opening the second file waited for the first one's worker");
+    QCOMPARE(m_window->logModel()->index(49, 0).data(LogTableModel::RawJsonRole).toByteArray(), makeSampleEntry(42, 49));
+    ::close(writer);
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
+}
+
+
+// Newest first, the run grows while Export fetches the pages it lacks: the file has every entry
+// exactly once, oldest first (an export's order, whatever the view's).
+void TestMainWindow::newestFirstExportWhileTheRunGrows()
+{
+    m_server->addRun(makeRun(kOrg, 45, 450, QStringLiteral("ACTIVE")));
+    const auto run = m_server->run(45);
+    TestLogServer *server = m_server.get();
+    const QMap<int, int> growth{{2, 17}, {4, 100}, {5, 3}};
+    const QMap<int, int> delays{{1, 300}};
+    m_server->setInterceptor([=](const HttpRequest &request, int index) -> std::optional<HttpResponse> {
+        for (int n = 0; n < growth.value(index); ++n)
+            run->entries.append(makeSampleEntry(45, int(run->entries.size())));
+        HttpResponse response = server->endpoint().handle(request);
+        response.delayMs = delays.value(index);
+        return response;
+    });
+    m_window->follower()->setEnabled(false);
+    m_window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, 45}, true);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("run-45.jsonl"));
+    QSignalSpy exported(m_window->exportController(), &ExportController::finished);
+    QVERIFY(m_window->exportTo(path, ExportFormat::Jsonl));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 20000);
+    QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(1).toString()));
+    QCOMPARE(run->entries.size(), 450 + 17 + 100 + 3);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = file.readAll().split('\n');
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    QCOMPARE(lines.size(), run->entries.size());
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        QCOMPARE(lines.at(i), run->entries.at(i));
+}
+
+// An export never has holes: with entries missing it writes nothing and says how many.
+void TestMainWindow::exportWithEntriesMissingWritesNothing()
+{
+    QWidget parent;
+    QNetworkAccessManager network;
+    LogTableModel model;
+    RunLoader loader(&network, &model);
+    model.resizeRows(5);
+    QList<LogEntry> one;
+    LogEntry entry;
+    entry.rawJson = makeSampleEntry(42, 1);
+    one << entry;
+    model.setEntries(1, std::move(one));
+    ExportController controller(&loader, &model, &parent);
+    QSignalSpy finished(&controller, &ExportController::finished);
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("holes.jsonl"));
+    ExportController::Source source;
+    source.description = QStringLiteral("a run with holes");
+    controller.exportTo(source, path, ExportFormat::Jsonl);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("4 of the 5 entries are not loaded")),
+             qPrintable(finished.first().at(1).toString()));
+    QVERIFY(!QFile::exists(path));
+}
+
+
+// Newest first, new entries come in at the top and every row moves down: the selected entry
+// stays selected, and Copy copies that entry, not whichever now sits at its old row.
+void TestMainWindow::newestFirstSelectionStaysOnItsEntryWhenTheRunGrows()
+{
+    m_server->addRun(makeRun(kOrg, 46, 60, QStringLiteral("ACTIVE")));
+    m_window->follower()->setMinimumIntervalMs(50);
+    m_window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, 46}, true);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 60);
+    LogTableView *table = m_window->tableView();
+    table->setCurrentIndex(table->model()->index(5, 0)); // entry 54 (60 - 1 - 5)
+    const auto run = m_server->run(46);
+    QTRY_COMPARE(m_window->detailPane()->entryJson(), run->entries.at(54));
+    for (int n = 60; n < 67; ++n)
+        run->entries.append(makeSampleEntry(46, n));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->logModel()->rowCount(), 67, 5000);
+    QTRY_COMPARE(m_window->loader()->loadedRows(), 67);
+    QCOMPARE(table->currentIndex().row(), 12);
+    QApplication::clipboard()->clear();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text().toUtf8(), run->entries.at(54));
+    run->setStatus(QStringLiteral("COMPLETE"));
+    QTRY_VERIFY(!m_window->follower()->isFollowing());
 }
 
 QTEST_MAIN(TestMainWindow)
