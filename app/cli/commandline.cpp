@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
@@ -50,6 +51,20 @@ std::optional<qint64> positiveId(const QString &text)
         return std::nullopt;
     return value;
 }
+
+// Qt names the program in the usage line after the application object's arguments; main.cpp
+// parses before one exists (so that --help needs no display), and Qt writes "<executable_name>"
+// instead. The name is the one the program was started by.
+QString withProgramName(QString help, const QStringList &arguments)
+{
+    const QString program = arguments.isEmpty() ? QString() : QFileInfo(arguments.constFirst()).fileName();
+    const QString usage = QStringLiteral("Usage: ");
+    const qsizetype nameEnd = help.indexOf(QLatin1Char(' '), usage.size());
+    if (!program.isEmpty() && help.startsWith(usage) && nameEnd > usage.size())
+        help.replace(usage.size(), nameEnd - usage.size(), program);
+    return help;
+}
+
 } // namespace
 
 namespace CommandLine {
@@ -115,7 +130,7 @@ CommandLineOptions parse(const QStringList &arguments, const QProcessEnvironment
     // not an empty window.
     if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         options.action = CommandLineOptions::Action::ShowHelp;
-        options.helpText = parser.helpText();
+        options.helpText = withProgramName(parser.helpText(), arguments);
         return options;
     }
     if (parser.isSet(versionOption)) {

@@ -362,6 +362,10 @@ void TestCommandLine::helpAndVersion()
     const CommandLineOptions options = parse(arguments);
     COMPARE_ACTION(options.action, action);
     if (action == CommandLineOptions::Action::ShowHelp) {
+        // Named as started (parse() is given "runlog" as the program), whether or not an
+        // application object exists yet.
+        QVERIFY2(options.helpText.startsWith(QStringLiteral("Usage: runlog [options] [FILE]\n")),
+                 qPrintable(options.helpText.left(80)));
         for (const char *word : {"--org", "--run", "--base-url", "--export", "--format", "--reverse",
                                  "--rate-limit", "--demo", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
                                  "CODEGEN_API_BASE_URL"}) {
