@@ -896,6 +896,9 @@ void TestApiClient::connectionRefused()
 
 void TestApiClient::idleTimeout()
 {
+    // The whole answer comes after 2 s of silence, ten idle timeouts; the total timeout is far
+    // longer. The idle timeout must win that race: the Timeout kind proves it fired, and fired
+    // well before the answer, with no bound on elapsed time that a busy machine could stretch.
     m_server->setInterceptor([](const HttpRequest &, int) -> std::optional<HttpResponse> {
         HttpResponse slow = HttpResponse::json(200, "{\"id\":42,\"organization_id\":7,\"logs\":[]}");
         slow.delayMs = 2000;
@@ -904,12 +907,14 @@ void TestApiClient::idleTimeout()
     ApiClient *client = makeClient(m_server->baseUrl());
     PageReply::Limits limits = fastLimits();
     limits.idleTimeoutMs = 200;
+    limits.totalTimeoutMs = 60000;
     client->setLimits(limits);
     const Fetched result = fetch(*client, RunRef{kOrg, kRun});
     QVERIFY(result.finished);
     QCOMPARE(result.finishedSignals, 1);
     COMPARE_KIND(result.error.kind, ApiError::Kind::Timeout);
-    QVERIFY2(result.elapsedMs < 1500, QByteArray::number(result.elapsedMs));
+    // Qt's default (coarse) timers may fire up to 5 % early: a margin of twice that.
+    QVERIFY2(result.elapsedMs >= 200 * 9 / 10, QByteArray::number(result.elapsedMs));
     QVERIFY(result.error.isTransient());
 }
 
@@ -922,14 +927,16 @@ void TestApiClient::neverEndingHitsTotalTimeout()
     });
     ApiClient *client = makeClient(m_server->baseUrl());
     PageReply::Limits limits = fastLimits();
-    limits.idleTimeoutMs = 1500;  // the trickle (every 100 ms) keeps the idle timer happy
+    // Longer than the test waits: only the total timeout can end this fetch (the body never does,
+    // and stays far below the size limit), so the Timeout kind proves it fired.
+    limits.idleTimeoutMs = 60000;
     limits.totalTimeoutMs = 500;
     client->setLimits(limits);
     const Fetched result = fetch(*client, RunRef{kOrg, kRun});
     QVERIFY(result.finished);
     QCOMPARE(result.finishedSignals, 1);
     COMPARE_KIND(result.error.kind, ApiError::Kind::Timeout);
-    QVERIFY2(result.elapsedMs >= 450 && result.elapsedMs < 1500, QByteArray::number(result.elapsedMs));
+    QVERIFY2(result.elapsedMs >= 500 * 9 / 10, QByteArray::number(result.elapsedMs)); // coarse timers
 }
 
 void TestApiClient::neverEndingHitsMaxBodySize()
@@ -947,7 +954,6 @@ void TestApiClient::neverEndingHitsMaxBodySize()
     QVERIFY(result.finished);
     QCOMPARE(result.finishedSignals, 1);
     COMPARE_KIND(result.error.kind, ApiError::Kind::TooLarge);
-    QVERIFY(result.elapsedMs < 3000);
     QVERIFY(!result.error.isTransient());
 }
 
