@@ -138,6 +138,8 @@ private slots:
     void rateLimitedByEndpoint();
     void interceptedHttpErrors_data();
     void interceptedHttpErrors();
+    void retryAfterAsHttpDate_data();
+    void retryAfterAsHttpDate();
     void invalidResponses_data();
     void invalidResponses();
     void transportFaults_data();
@@ -769,6 +771,48 @@ void TestApiClient::interceptedHttpErrors()
     QCOMPARE(result.error.retryAfterMs, retryAfterMs);
     QCOMPARE(result.error.isTransient(), transient);
     QCOMPARE(result.error.isRateLimited(), status == 429);
+}
+
+void TestApiClient::retryAfterAsHttpDate_data()
+{
+    // RFC 9110 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms that a recipient
+    // must accept too; always GMT, whole seconds.
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<int>("minMs");
+    QTest::addColumn<int>("maxMs");
+    const QLocale c = QLocale::c();
+    const QDateTime in30s = QDateTime::currentDateTimeUtc().addSecs(30);
+    const auto asctime = [&c](const QDateTime &t) {
+        // "Sun Nov  6 08:49:37 1994": the day of the month padded with a space.
+        return (c.toString(t, QStringLiteral("ddd MMM ")) + QStringLiteral("%1").arg(t.date().day(), 2)
+                + c.toString(t, QStringLiteral(" HH:mm:ss yyyy"))).toLatin1();
+    };
+    // Whole seconds: up to one second less than asked, and a little time passes before the check.
+    QTest::addRow("IMF-fixdate in 30 s") << c.toString(in30s, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1()
+                                         << 25000 << 30000;
+    QTest::addRow("RFC 850 in 30 s") << c.toString(in30s, QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'")).toLatin1()
+                                     << 25000 << 30000;
+    QTest::addRow("asctime in 30 s") << asctime(in30s) << 25000 << 30000;
+    QTest::addRow("IMF-fixdate in the past") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << 0 << 0;
+    // "94" is 1994, not 2094: a two-digit year more than 50 years ahead is the past century's.
+    QTest::addRow("RFC 850 in the past") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT") << 0 << 0;
+    QTest::addRow("asctime in the past") << QByteArray("Sun Nov  6 08:49:37 1994") << 0 << 0;
+}
+
+void TestApiClient::retryAfterAsHttpDate()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(int, minMs);
+    QFETCH(int, maxMs);
+    const HttpResponse response =
+        withHeader(HttpResponse::json(429, "{\"message\":\"Rate limit exceeded\",\"status_code\":429}"), "Retry-After", value);
+    m_server->setInterceptor([response](const HttpRequest &, int) -> std::optional<HttpResponse> { return response; });
+    ApiClient *client = makeClient(m_server->baseUrl());
+    const Fetched result = fetch(*client, RunRef{kOrg, kRun});
+    QVERIFY(result.finished);
+    QVERIFY(result.error.isRateLimited());
+    QVERIFY2(result.error.retryAfterMs >= minMs && result.error.retryAfterMs <= maxMs,
+             qPrintable(QStringLiteral("%1 ms for \"%2\"").arg(result.error.retryAfterMs).arg(QString::fromLatin1(value))));
 }
 
 void TestApiClient::invalidResponses_data()
