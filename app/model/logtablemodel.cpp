@@ -35,7 +35,20 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
 
 int LogTableModel::chronologicalIndex(int row) const
 {
-    return m_reversed ? m_store.size() - 1 - row : row;
+    return m_reversed ? m_numberedRows - 1 - row : row;
+}
+
+void LogTableModel::renumber(int rows)
+{
+    // Newest first, a row's number counts from the run's end, so a change in the number of rows
+    // renumbers every row that stays: announced as a data change of the index column, before
+    // rows are inserted or after they are removed, so that the rows that stay never change
+    // during the insertion or removal itself (views and QAbstractItemModelTester rely on that).
+    const int before = m_numberedRows;
+    m_numberedRows = rows;
+    const int staying = std::min(before, rows);
+    if (m_reversed && before != rows && staying > 0)
+        emit dataChanged(index(0, IndexColumn), index(staying - 1, IndexColumn), {Qt::DisplayRole, ChronologicalIndexRole});
 }
 
 qint64 LogTableModel::gapMsecs(int row) const
@@ -145,6 +158,7 @@ void LogTableModel::clear()
 {
     beginResetModel();
     m_store.clear();
+    m_numberedRows = 0;
     m_moreAvailable = false;
     endResetModel();
 }
@@ -162,6 +176,7 @@ void LogTableModel::resizeRows(int rows)
 {
     const int current = m_store.size();
     if (rows > current) {
+        renumber(rows);
         beginInsertRows({}, current, rows - 1);
         m_store.resize(rows);
         endInsertRows();
@@ -169,6 +184,7 @@ void LogTableModel::resizeRows(int rows)
         beginRemoveRows({}, rows, current - 1);
         m_store.resize(rows);
         endRemoveRows();
+        renumber(rows);
     }
 }
 

@@ -66,6 +66,7 @@ private slots:
     void rateLimitedPagesArriveExactlyOnce();
     void forbiddenRunFailsWithoutRetry();
     void reversedViewShowsNewestFirst();
+    void reversedViewRenumbersRowsWhenTheCountChanges();
     void runGrowsWhenCheckedAgain();
 
 private:
@@ -329,6 +330,44 @@ void TestRunLoader::reversedViewShowsNewestFirst()
     verifyRowsMatchServer(true);
     QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), 150);
     QCOMPARE(m_model->index(149, LogTableModel::IndexColumn).data().toInt(), 1);
+}
+
+// Newest first, a row's number counts from the run's end: when rows come or go at the bottom
+// (a count that was missing or wrong), every row that stays gets a new number, and says so with
+// dataChanged, outside the insertion or removal (the model tester checks that the rows next to
+// an insertion do not change during it).
+void TestRunLoader::reversedViewRenumbersRowsWhenTheCountChanges()
+{
+    m_model->setReversed(true);
+    m_model->resizeRows(100);
+    QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), 100);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    const auto renumbered = [&changed](int rows) {
+        for (const QList<QVariant> &signal : changed) {
+            const QModelIndex from = signal.at(0).toModelIndex();
+            const QModelIndex to = signal.at(1).toModelIndex();
+            if (from.row() == 0 && to.row() == rows - 1 && from.column() <= LogTableModel::IndexColumn
+                && to.column() >= LogTableModel::IndexColumn)
+                return true;
+        }
+        return false;
+    };
+    m_model->resizeRows(250);
+    QVERIFY(renumbered(100));
+    QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), 250);
+    QCOMPARE(m_model->index(99, 0).data(LogTableModel::ChronologicalIndexRole).toInt(), 150);
+    QCOMPARE(m_model->index(249, LogTableModel::IndexColumn).data().toInt(), 1);
+    changed.clear();
+    m_model->resizeRows(120);
+    QVERIFY(renumbered(120));
+    QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), 120);
+    QCOMPARE(m_model->index(119, LogTableModel::IndexColumn).data().toInt(), 1);
+    // Oldest first the numbers do not depend on the count: nothing to announce.
+    m_model->setReversed(false);
+    changed.clear();
+    m_model->resizeRows(300);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), 1);
 }
 
 void TestRunLoader::runGrowsWhenCheckedAgain()
