@@ -607,8 +607,13 @@ void TestLoaderFaults::retryAfterPausesTheWholeOrigin()
     m_loader->loadAll();
     QTRY_COMPARE_WITH_TIMEOUT(retrying.count(), 1, 10000);
     QVERIFY(*minimumPauseMs >= 2000);
+    // The pause the loader took from the header: 2 s exactly, or until the date (less the time
+    // the answer took to be read; the server's clock below is the proof that it held).
     const int delay = retrying.first().at(1).toInt();
-    QVERIFY2(delay >= *minimumPauseMs - 1000 && delay <= 3000, qPrintable(QString::number(delay)));
+    if (asDate)
+        QVERIFY2(delay > 0 && delay <= 3000, qPrintable(QString::number(delay)));
+    else
+        QCOMPARE(delay, 2000);
 
     // Another run of the same origin, opened while the pause runs.
     LogTableModel otherModel;
