@@ -111,8 +111,8 @@ QStringList TestExportController::filesInDirectory() const
     return QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden | QDir::System);
 }
 
-// Cancel while the pages not loaded yet are on their way: one report, no file, the old file of
-// that name untouched, loading stopped, and nothing more when the late pages land.
+// Cancel while the pages not loaded yet are on their way (3 s each): one report, no file, the old
+// file of that name untouched, loading stopped, and nothing more when the late pages land.
 void TestExportController::cancelWhileFetchingLeavesNoFile()
 {
     m_server->addRun(makeRun(kOrg, kRun, 500));
@@ -120,7 +120,7 @@ void TestExportController::cancelWhileFetchingLeavesNoFile()
     m_server->setInterceptor([server](const HttpRequest &request, int) -> std::optional<HttpResponse> {
         HttpResponse response = server->endpoint().handle(request);
         if (request.queryValue(QStringLiteral("skip")) != QLatin1String("0"))
-            response.delayMs = 1500; // the pages after the first take their time
+            response.delayMs = 3000; // the pages after the first take their time
         return response;
     });
     m_loader->open(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun});
