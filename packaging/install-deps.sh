@@ -12,8 +12,9 @@ packages=(
     # run: libsecret, which QtKeychain loads at run time to reach the Secret Service (GNOME
     # Keyring, KeePassXC, KWallet 5.97+); libqt6keychain1 does not depend on it
     libsecret-1-0
-    # test: a virtual display for the window, python3 for independent JSON/CSV checks
-    xvfb xauth python3
+    # test: a virtual display for the window and xwininfo to see it (tst_demosmoke), python3 for
+    # independent JSON/CSV checks
+    xvfb xauth x11-utils python3
     # test: a private Secret Service for the keychain round trip (tests/settings/with-secret-service.sh)
     dbus-daemon gnome-keyring
     # packaging: the man page, the .deb (CPack runs dpkg-shlibdeps and file), and its checks

@@ -7,6 +7,7 @@
 
 #include <QLocale>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -20,6 +21,32 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
                == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
 }
 
+// An HTTP-date (RFC 9110 5.6.7): the IMF-fixdate servers send ("Sun, 06 Nov 1994 08:49:37 GMT"),
+// or the obsolete RFC 850 and asctime forms, which a recipient must accept too. Qt's RFC 2822
+// parser takes none of the first two (Qt 6.4 rejects the "GMT" zone): explicit formats, in the
+// C locale's English names.
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    const QString text = QString::fromLatin1(value).simplified(); // asctime pads the day: "Nov  6"
+    const QLocale c = QLocale::c();
+    QDateTime when = c.toDateTime(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    static const QRegularExpression rfc850(QStringLiteral("^[A-Za-z]+, (\\d\\d-[A-Za-z]{3}-)(\\d\\d)( \\d\\d:\\d\\d:\\d\\d) GMT$"));
+    const QRegularExpressionMatch match = rfc850.match(text);
+    if (!when.isValid() && match.hasMatch()) {
+        // A two-digit year is the latest year with those digits not more than 50 years ahead.
+        // (The weekday is left out: Qt checks it against the date, before the century is known.)
+        const int thisYear = QDate::currentDate().year();
+        int year = thisYear - thisYear % 100 + match.captured(2).toInt();
+        if (year > thisYear + 50)
+            year -= 100;
+        when = c.toDateTime(match.captured(1) + QString::number(year) + match.captured(3),
+                            QStringLiteral("dd-MMM-yyyy HH:mm:ss"));
+    }
+    if (!when.isValid())
+        when = c.toDateTime(text, QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
+    return when.isValid() ? QDateTime(when.date(), when.time(), Qt::UTC) : QDateTime();
+}
+
 int parseRetryAfterMs(const QByteArray &value)
 {
     if (value.isEmpty())
@@ -28,7 +55,7 @@ int parseRetryAfterMs(const QByteArray &value)
     const int seconds = value.trimmed().toInt(&ok);
     if (ok)
         return seconds < 0 ? -1 : std::min(seconds, 3600) * 1000;
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    const QDateTime when = parseHttpDate(value);
     if (!when.isValid())
         return -1;
     const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(when);

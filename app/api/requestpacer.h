@@ -50,6 +50,14 @@ public:
     // The server said "too many": send nothing for this long.
     void pauseFor(int ms);
 
+    // For tests: the time comes from `now` (milliseconds, never going back) instead of a
+    // monotonic clock. Only the test moves it: it calls clockAdvanced() when it reaches the
+    // moment msUntilNextSlot() named (or any other), and grants then follow the test's time to
+    // the millisecond, so no assertion depends on how busy the machine is. Set it before the
+    // first request: times of the two clocks do not mix.
+    void setClockForTesting(std::function<qint64()> now);
+    void clockAdvanced();
+
     int queuedCount() const { return int(m_queue.size()); }
     int countedInWindow() const;
     // Milliseconds until the next request may start; 0 when one may start now.
@@ -75,7 +83,7 @@ private:
     void scheduleDispatch();
     void dispatch();
     void expireOld(qint64 nowMs);
-    qint64 nowMs() const { return m_clock.elapsed(); }
+    qint64 nowMs() const { return m_testClock ? m_testClock() : m_clock.elapsed(); }
 
     int m_maxRequests;
     int m_windowMs;
@@ -84,5 +92,6 @@ private:
     std::deque<Counted> m_counted;  // requests that count in the trailing window
     qint64 m_pausedUntilMs = 0;
     QElapsedTimer m_clock;
+    std::function<qint64()> m_testClock;
     QTimer m_timer;
 };

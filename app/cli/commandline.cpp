@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
@@ -75,6 +76,7 @@ std::optional<qint64> positiveId(const QString &text)
         return std::nullopt;
     return value;
 }
+
 } // namespace
 
 namespace CommandLine {

@@ -313,7 +313,7 @@ void LogsEndpoint::clearRequestLog()
 
 qint64 LogsEndpoint::elapsedMs() const
 {
-    return m_clock.elapsed();
+    return m_testClock ? m_testClock() : m_clock.elapsed();
 }
 
 QString LogsEndpoint::logsPath(qint64 organizationId, qint64 runId)

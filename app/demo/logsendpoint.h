@@ -12,6 +12,7 @@
 #include <QtGlobal>
 
 #include <deque>
+#include <functional>
 #include <memory>
 
 // What the endpoint saw of one request, for tests that check what a client sent and when.
@@ -103,6 +104,10 @@ public:
     QList<LogsRequestRecord> requestLog() const;
     void clearRequestLog();
     qint64 elapsedMs() const;
+    // The rate limiter and the request log read the time from `now` instead of a monotonic
+    // clock, so that a test states exactly when each request comes, however busy the machine is.
+    // An empty function goes back to the real clock.
+    void setClockForTesting(std::function<qint64()> now) { m_testClock = std::move(now); }
 
     static QString logsPath(qint64 organizationId, qint64 runId);
     // The 200 body for one page, built by concatenating the stored raw texts.
@@ -124,4 +129,5 @@ private:
     QHash<QByteArray, std::deque<qint64>> m_admittedAt;   // per client key hash, oldest first
     std::deque<LogsRequestRecord> m_requestLog;            // the newest kMaxRequestLogRecords
     QElapsedTimer m_clock;
+    std::function<qint64()> m_testClock;
 };

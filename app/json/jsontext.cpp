@@ -4,11 +4,15 @@
 
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <cstring>
 
 namespace {
 
 constexpr int kReadableMaxDepth = 512;
+// pretty() indents no deeper than this many levels: indenting every level makes the output grow
+// with the square of the depth (100,000 nested arrays, 200 kB, would become 10 GB).
+constexpr int kPrettyMaxIndentLevels = 32;
 
 void appendNewline(QByteArray &out, int columns)
 {
@@ -618,17 +622,17 @@ QByteArray pretty(QByteArrayView raw, int indent)
             } else {
                 out.append(c);
                 ++depth;
-                appendNewline(out, depth * indent);
+                appendNewline(out, std::min(depth, kPrettyMaxIndentLevels) * indent);
                 ++i;
             }
         } else if (c == '}' || c == ']') {
             depth = qMax(0, depth - 1);
-            appendNewline(out, depth * indent);
+            appendNewline(out, std::min(depth, kPrettyMaxIndentLevels) * indent);
             out.append(c);
             ++i;
         } else if (c == ',') {
             out.append(',');
-            appendNewline(out, depth * indent);
+            appendNewline(out, std::min(depth, kPrettyMaxIndentLevels) * indent);
             ++i;
         } else if (c == ':') {
             out.append(": ", 2);

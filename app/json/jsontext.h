@@ -11,7 +11,8 @@
 namespace JsonText {
 
 // Re-indents by scanning tokens: one member or element per line, "key": value, `{}` and `[]`
-// stay compact. Invalid input is re-indented as far as its tokens allow.
+// stay compact. Invalid input is re-indented as far as its tokens allow. Levels below the 32nd
+// are indented as the 32nd, so that the output stays within a small multiple of the input.
 QByteArray pretty(QByteArrayView raw, int indent = 2);
 
 // Drops every whitespace byte outside strings.

@@ -49,7 +49,20 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
 
 int LogTableModel::chronologicalIndex(int row) const
 {
-    return m_reversed ? m_store.size() - 1 - row : row;
+    return m_reversed ? m_numberedRows - 1 - row : row;
+}
+
+void LogTableModel::renumber(int rows)
+{
+    // Newest first, a row's number counts from the run's end, so a change in the number of rows
+    // renumbers every row that stays: announced as a data change of the index column, before
+    // rows are inserted or after they are removed, so that the rows that stay never change
+    // during the insertion or removal itself (views and QAbstractItemModelTester rely on that).
+    const int before = m_numberedRows;
+    m_numberedRows = rows;
+    const int staying = std::min(before, rows);
+    if (m_reversed && before != rows && staying > 0)
+        emit dataChanged(index(0, IndexColumn), index(staying - 1, IndexColumn), {Qt::DisplayRole, ChronologicalIndexRole});
 }
 
 void LogTableModel::setMarkedEntries(const QSet<int> &entries)
@@ -83,7 +96,7 @@ QVector<int> LogTableModel::markedRows() const
 {
     QVector<int> rows;
     for (int entry : m_marked) {
-        const int row = m_reversed ? m_store.size() - 1 - entry : entry;
+        const int row = m_reversed ? m_numberedRows - 1 - entry : entry;
         if (row >= 0 && row < m_store.size())
             rows.append(row);
     }
@@ -237,6 +250,7 @@ void LogTableModel::clear()
 {
     beginResetModel();
     m_store.clear();
+    m_numberedRows = 0;
     m_moreAvailable = false;
     m_firstMsecs = m_lastMsecs = LogEntry::kNoTime;
     m_spansDays = false;
@@ -256,6 +270,7 @@ void LogTableModel::resizeRows(int rows)
 {
     const int current = m_store.size();
     if (rows > current) {
+        renumber(rows);
         beginInsertRows({}, current, rows - 1);
         m_store.resize(rows);
         endInsertRows();
@@ -263,6 +278,7 @@ void LogTableModel::resizeRows(int rows)
         beginRemoveRows({}, rows, current - 1);
         m_store.resize(rows);
         endRemoveRows();
+        renumber(rows);
     }
 }
 
@@ -272,6 +288,8 @@ void LogTableModel::insertRowsAtTop(int rows)
         return;
     beginInsertRows({}, 0, rows - 1);
     m_store.insertFront(rows);
+    // Rows that stay keep their numbers: each moved down by as many as were put on top.
+    m_numberedRows += rows;
     endInsertRows();
 }
 

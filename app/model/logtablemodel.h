@@ -78,9 +78,11 @@ private:
     QVariant placeholderData(int row, int column) const;
     qint64 gapMsecs(int row) const;
     int chronologicalIndex(int row) const;
+    void renumber(int rows);
 
     LogStore m_store;
     bool m_reversed = false;
+    int m_numberedRows = 0;   // the row count the numbers of a newest-first view count from
     bool m_moreAvailable = false;
     QSet<int> m_marked;
     TimeStyle m_timeStyle = TimeStyle::Local;

@@ -23,15 +23,22 @@ QByteArray entry(const QByteArray &fields)
     return R"({"agent_run_id":7)" + (fields.isEmpty() ? QByteArray() : ',' + fields) + '}';
 }
 
-// The one entry of a one-entry page; fails the test when the page does not parse.
-LogEntry onlyEntry(const QByteArray &entryJson)
+// The one entry of a one-entry page. False, with the reason, when the page does not parse or
+// has another number of entries: callers QVERIFY2 it, so a parse failure fails the test instead
+// of handing back an empty entry that an "empty" expectation would accept.
+bool parseOnlyEntry(const QByteArray &entryJson, LogEntry *entry, QString *why)
 {
     const PageParseResult r = PageParser::parse(page(entryJson));
-    if (!r.ok || r.page.entries.size() != 1) {
-        qWarning("parse failed: %s", qPrintable(r.error));
-        return {};
+    if (!r.ok) {
+        *why = QStringLiteral("parse failed: ") + r.error;
+        return false;
     }
-    return r.page.entries.first();
+    if (r.page.entries.size() != 1) {
+        *why = QStringLiteral("%1 entries instead of one").arg(r.page.entries.size());
+        return false;
+    }
+    *entry = r.page.entries.first();
+    return true;
 }
 
 } // namespace
@@ -202,7 +209,9 @@ void TestPageParser::entryFields()
     QFETCH(qint64, msecs);
     QFETCH(QString, messageType);
     QFETCH(QString, toolName);
-    const LogEntry e = onlyEntry(entry(fields));
+    LogEntry e;
+    QString why;
+    QVERIFY2(parseOnlyEntry(entry(fields), &e, &why), qPrintable(why));
     QCOMPARE(e.agentRunId, 7);
     QCOMPARE(e.createdAtText, createdAtText);
     QCOMPARE(e.createdAtText.isNull(), createdAtText.isNull());
@@ -272,7 +281,9 @@ void TestPageParser::summary()
 {
     QFETCH(QByteArray, fields);
     QFETCH(QString, summary);
-    const LogEntry e = onlyEntry(entry(fields));
+    LogEntry e;
+    QString why;
+    QVERIFY2(parseOnlyEntry(entry(fields), &e, &why), qPrintable(why));
     QCOMPARE(e.summary, summary);
     QVERIFY(e.summary.size() <= 300);
 }

@@ -59,6 +59,16 @@ inline bool havePython()
     return !QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty();
 }
 
+// python3 is a test dependency like Qt Test itself (packaging/install-deps.sh, which the README's
+// test command and CI run, installs it). Without it the independent checks cannot run, and a
+// check that quietly skips proves nothing while the suite still reports a pass: fail instead.
+#define EXPORTTEST_REQUIRE_PYTHON()                                                               \
+    do {                                                                                          \
+        if (!ExportTest::havePython())                                                            \
+            QFAIL("python3 is not installed; it makes the independent checks of exported files " \
+                  "(bash packaging/install-deps.sh installs it)");                                \
+    } while (false)
+
 // Runs `python3 -c script args...`; the script prints "OK" when satisfied.
 inline PythonResult runPython(const QString &script, const QStringList &args)
 {

@@ -106,6 +106,7 @@ private slots:
     void emptyRunIsValidJson();
     void jsonlIsOneEntryPerLine();
     void csvReadBackByRfc4180Reader();
+    void csvIsExactlyTheExpectedBytes();
     void csvCheckedByPython();
     void csvDefusesFormulas_data();
     void csvDefusesFormulas();
@@ -184,8 +185,7 @@ void TestExportWriters::jsonKeepsEveryEntryByteForByte()
 
 void TestExportWriters::jsonCheckedByPython()
 {
-    if (!ExportTest::havePython())
-        QSKIP("python3 is not installed");
+    EXPORTTEST_REQUIRE_PYTHON();
     const QString path = m_dir.filePath(QStringLiteral("awkward.json"));
     QVERIFY(ExportTest::writeFile(path, exportTo(m_snapshot, ExportFormat::Json)));
     const ExportTest::PythonResult result = ExportTest::runPython(
@@ -234,27 +234,78 @@ void TestExportWriters::csvReadBackByRfc4180Reader()
     QCOMPARE(records.size(), m_run.entries.size() + 1);
     QCOMPARE(records.first().join(QLatin1Char(',')),
              QStringLiteral("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id"));
-    for (qsizetype i = 0; i < m_run.entries.size(); ++i) {
-        const QStringList &record = records.at(i + 1);
-        QCOMPARE(record.size(), 9);
-        QCOMPARE(record.at(8), QString()); // every entry is of run 42
-        const EntryDetail d = parseEntryDetail(m_run.entries.at(i));
-        QCOMPARE(record.at(0), QString::number(i + 1));
-        QCOMPARE(record.at(1), d.createdAtText.isNull() ? QString() : d.createdAtText);
-        QCOMPARE(record.at(2), d.messageType.isNull() ? QString() : d.messageType);
-        QCOMPARE(record.at(4), d.thought.isNull() ? QString() : d.thought);
+    for (qsizetype i = 1; i < records.size(); ++i) {
+        QCOMPARE(records.at(i).size(), 9);
+        QCOMPARE(records.at(i).at(8), QString()); // every entry is of run 42
+        QCOMPARE(records.at(i).at(0), QString::number(i));
     }
     // Entry 0's thought has quotes, commas, a tab, CRLF and a lone LF: all back as they were.
-    QVERIFY(records.at(1).at(4).contains(QStringLiteral("He said \"hi\", then left;\ttab\r\nCRLF\nbacktick")));
+    QCOMPARE(records.at(1).at(4), QString::fromUtf8("He said \"hi\", then left;\ttab\r\nCRLF\nbacktick ` and ```fence```, "
+                                                    "<script>alert('x')</script> & back\\slash, | pipe |, =cmd() \x01 ctrl"));
     QCOMPARE(records.at(3).at(7), QStringLiteral("{\"min\":-9223372036854775808,\"max_u64\":18446744073709551615,"
                                                  "\"big\":9007199254740993,\"float\":1.5e300}"));
     QCOMPARE(records.at(6).at(5), QStringLiteral("Tool failed: exit code 137 (OOM)"));
 }
 
+// The exact bytes of every record, written out by hand from what makeAwkwardRun() puts in each
+// entry (samplerun.h): RFC 4180 quoting, null as an empty unquoted field, "" as a quoted one,
+// payloads as compact JSON, CRLF after each record.
+void TestExportWriters::csvIsExactlyTheExpectedBytes()
+{
+    const auto quoted = [](const QByteArray &field) { return '"' + QByteArray(field).replace("\"", "\"\"") + '"'; };
+    QByteArray deep;
+    for (int i = 0; i < 32; ++i)
+        deep += "{\"d\":";
+    deep += "[]" + QByteArray(32, '}');
+    // Entry 6's output is megabytes of generated lines: its field is the entry's own tool_output
+    // text (already compact), cut out of the raw entry, not rebuilt by any writer code.
+    const QByteArray big = m_run.entries.at(6);
+    const qsizetype outputAt = big.indexOf("\"tool_output\":") + qsizetype(strlen("\"tool_output\":"));
+    const QByteArray bigOutput = big.mid(outputAt, big.size() - 1 - outputAt);
+    QVERIFY(bigOutput.startsWith("{\"output\":\"line 1: lorem \\\"ipsum\\\", dolor\\tsit amet <tag> \xc3\xa9\\n"));
+    QVERIFY(bigOutput.endsWith("\\n\",\"exit_code\":0}"));
+
+    const QList<QByteArray> expected = {
+        "index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id\r\n",
+        "1,\"2025-06-21T12:06:31Z\",\"ACTION\",\"bash\",\"He said \"\"hi\"\", then left;\ttab\r\nCRLF\nbacktick ` and "
+        "```fence```, <script>alert('x')</script> & back\\slash, | pipe |, =cmd() \x01 ctrl\",\"{\"\"status\"\":"
+        "\"\"success\"\"}\",\"{\"\"command\"\":\"\"echo \\\"\"a,b\\\"\" | sed 's/,/\\\\t/g' > out.csv && cat <<'EOF'"
+        "\\nx\\nEOF\"\"}\",\"{\"\"output\"\":\"\"a\\tb\\n\"\",\"\"exit_code\"\":0}\",\r\n",
+        "2,\"2025-06-21T12:06:32.5Z\",\"PLAN_EVALUATION\",,\"\xf0\x9f\x9a\x80\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91"
+        "\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd8\xb9\xd8\xa7\xd9\x84\xd9\x85 \xe4\xbd"
+        "\xa0\xe5\xa5\xbd\xe4\xb8\x96\xe7\x95\x8c e\xcc\x81 \xe2\x80\xa8 line-sep\",,,,\r\n",
+        "3,\"2025-06-21T12:06:33Z\",\"ACTION\",\"count\",,," + quoted("{\"n\":9007199254740993}") + ","
+            + quoted("{\"min\":-9223372036854775808,\"max_u64\":18446744073709551615,\"big\":9007199254740993,"
+                     "\"float\":1.5e300}") + ",\r\n",
+        "4,,,,,,,,\r\n",
+        "5,\"2025-06-21T12:06:35Z\",\"QUANTUM_REFLECTION\",,\"unknown type\",,,,\r\n",
+        "6,\"2025-06-21 12:06:36.108894\",\"ERROR\",,,\"Tool failed: exit code 137 (OOM)\",,,\r\n",
+        "7,\"2025-06-21T12:06:37Z\",\"ACTION\",\"read_file\",\"big\",," + quoted("{\"path\":\"huge.log\"}") + ","
+            + quoted(bigOutput) + ",\r\n",
+        "8,,,,,,,,\r\n",
+        "9,\"2025-06-21T12:06:39Z\",\"ACTION\",\"deep\",\"\"," + quoted(deep) + ",\"{}\"," + quoted("{\"list\":[]}") + ",\r\n",
+        "10,\"2025-06-21T12:06:40Z\",\"FINAL_ANSWER\",,,\"# Done\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```cpp\nint x = "
+        "1;\n```\n\",,,\r\n",
+    };
+    QCOMPARE(expected.size(), m_run.entries.size() + 1);
+    const QByteArray csv = exportTo(m_snapshot, ExportFormat::Csv);
+    qsizetype at = 0;
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const QByteArray &record = expected.at(i);
+        // Big records compared in full, reported by their first bytes.
+        QVERIFY2(csv.mid(at, record.size()) == record,
+                 qPrintable(QStringLiteral("record %1: got %2, expected %3")
+                                .arg(i)
+                                .arg(QString::fromUtf8(csv.mid(at, std::min<qsizetype>(record.size(), 400))),
+                                     QString::fromUtf8(record.left(400)))));
+        at += record.size();
+    }
+    QCOMPARE(at, csv.size());
+}
+
 void TestExportWriters::csvCheckedByPython()
 {
-    if (!ExportTest::havePython())
-        QSKIP("python3 is not installed");
+    EXPORTTEST_REQUIRE_PYTHON();
     const QString path = m_dir.filePath(QStringLiteral("awkward.csv"));
     QVERIFY(ExportTest::writeFile(path, exportTo(m_snapshot, ExportFormat::Csv)));
     const ExportTest::PythonResult result = ExportTest::runPython(QString::fromUtf8(ExportTest::kPythonCsvCheck),
@@ -414,8 +465,7 @@ void TestExportWriters::htmlEscapesEverythingAndIsSelfContained()
 
 void TestExportWriters::htmlCheckedByPython()
 {
-    if (!ExportTest::havePython())
-        QSKIP("python3 is not installed");
+    EXPORTTEST_REQUIRE_PYTHON();
     const QString path = m_dir.filePath(QStringLiteral("awkward.html"));
     QVERIFY(ExportTest::writeFile(path, exportTo(m_snapshot, ExportFormat::Html)));
     // Only our own tags come out of a real HTML parser, and the entry's text comes back whole.

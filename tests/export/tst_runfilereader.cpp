@@ -1,5 +1,5 @@
-// RunFileReader: what the writers wrote comes back entry for entry, described as PageParser
-// describes a page's entries; files that are not exports fail naming the file and the place.
+// RunFileReader: what the writers wrote comes back entry for entry, described as the table shows
+// them; files that are not exports fail naming the file and the place.
 #include "exporttesthelpers.h"
 
 #include "export/exportwriter.h"
@@ -108,20 +108,48 @@ void TestRunFileReader::jsonRoundTrip()
     const ReadResult read = readAll(path);
     QVERIFY2(read.ok, qPrintable(read.error));
     QCOMPARE(read.format, RunFileReader::Format::Json);
-    // Described exactly as the same entries in a page from the server.
-    const PageParseResult page = PageParser::parse(LogsEndpoint::pageBody(run, 0, 100, false));
-    QVERIFY(page.ok);
-    QCOMPARE(read.entries.size(), run.entries.size());
-    for (qsizetype i = 0; i < run.entries.size(); ++i) {
-        const LogEntry &a = read.entries.at(i);
-        const LogEntry &b = page.page.entries.at(i);
-        QCOMPARE(a.rawJson, run.entries.at(i));
-        QCOMPARE(a.summary, b.summary);
-        QCOMPARE(a.messageType, b.messageType);
-        QCOMPARE(a.messageType.isNull(), b.messageType.isNull());
-        QCOMPARE(a.toolName, b.toolName);
-        QCOMPARE(a.createdAtMsecs, b.createdAtMsecs);
-        QCOMPARE(a.agentRunId, qint64(42));
+    // Each entry described as the table shows it, written out by hand from what makeAwkwardRun()
+    // puts in it (samplerun.h): summary = first non-blank line of the thought, else of a string
+    // observation, else the observation or tool input as its key fields ("key: value · …"); blanks
+    // collapsed to one space.
+    const auto at = [](int h, int m, int sec, int ms) {
+        return QDateTime(QDate(2025, 6, 21), QTime(h, m, sec, ms), Qt::UTC).toMSecsSinceEpoch();
+    };
+    QString deep;
+    for (int i = 0; i < 32; ++i)
+        deep += QStringLiteral("{\"d\":");
+    deep += QStringLiteral("[]") + QString(32, QLatin1Char('}'));
+    struct Expected { QString summary; QString type; QString tool; qint64 msecs; };
+    const QString null;
+    const QList<Expected> expected = {
+        {QStringLiteral("He said \"hi\", then left; tab"), QStringLiteral("ACTION"), QStringLiteral("bash"), at(12, 6, 31, 0)},
+        {QString::fromUtf8("\xf0\x9f\x9a\x80\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 "
+                           "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd8\xb9\xd8\xa7\xd9\x84\xd9\x85 \xe4\xbd\xa0\xe5\xa5\xbd"
+                           "\xe4\xb8\x96\xe7\x95\x8c e\xcc\x81 \xe2\x80\xa8 line-sep"),
+         QStringLiteral("PLAN_EVALUATION"), null, at(12, 6, 32, 500)},
+        {QStringLiteral("n: 9007199254740993"), QStringLiteral("ACTION"), QStringLiteral("count"), at(12, 6, 33, 0)}, // an object reads as its key fields
+        {QString(), null, null, LogEntry::kNoTime},
+        {QStringLiteral("unknown type"), QStringLiteral("QUANTUM_REFLECTION"), null, at(12, 6, 35, 0)},
+        {QStringLiteral("Tool failed: exit code 137 (OOM)"), QStringLiteral("ERROR"), null, at(12, 6, 36, 108)},
+        {QStringLiteral("big"), QStringLiteral("ACTION"), QStringLiteral("read_file"), at(12, 6, 37, 0)},
+        {QString(), null, null, LogEntry::kNoTime},
+        // Its one key, and a glimpse of the nested value: its first 48 bytes, then "…".
+        {QStringLiteral("d: ") + deep.mid(5, 48) + QChar(0x2026), QStringLiteral("ACTION"), QStringLiteral("deep"), at(12, 6, 39, 0)},
+        {QStringLiteral("# Done"), QStringLiteral("FINAL_ANSWER"), null, at(12, 6, 40, 0)},
+    };
+    QCOMPARE(read.entries.size(), expected.size());
+    QCOMPARE(run.entries.size(), expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const LogEntry &entry = read.entries.at(i);
+        const Expected &want = expected.at(i);
+        QCOMPARE(entry.rawJson, run.entries.at(i));
+        QCOMPARE(entry.summary, want.summary);
+        QCOMPARE(entry.messageType, want.type);
+        QCOMPARE(entry.messageType.isNull(), want.type.isNull());
+        QCOMPARE(entry.toolName, want.tool);
+        QCOMPARE(entry.toolName.isNull(), want.tool.isNull());
+        QCOMPARE(entry.createdAtMsecs, want.msecs);
+        QCOMPARE(entry.agentRunId, qint64(42));
     }
     QVERIFY(read.hasRun);
     QCOMPARE(read.run.id, qint64(42));

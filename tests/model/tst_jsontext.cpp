@@ -11,6 +11,7 @@ private slots:
     void pretty_data();
     void pretty();
     void prettyIndent();
+    void prettyOfDeepNestingStaysLinear();
     void compact_data();
     void compact();
     void compactPreview_data();
@@ -55,6 +56,30 @@ void TestJsonText::prettyIndent()
 {
     QCOMPARE(JsonText::pretty(R"({"a":[1]})", 4), QByteArray("{\n    \"a\": [\n        1\n    ]\n}"));
     QCOMPARE(JsonText::pretty(R"({"a":1})", 0), QByteArray("{\n\"a\": 1\n}"));
+}
+
+// Indenting every level makes the output grow with the square of the depth: 100,000 nested
+// arrays (200 kB) came out as 10 GB (found by replaying tests/fuzz/regressions). Below 32 levels
+// every level indents; deeper ones stay at the 32nd level's indentation, so the output is at most
+// some 70 times the input whatever the depth, and no token changes.
+void TestJsonText::prettyOfDeepNestingStaysLinear()
+{
+    const int depth = 100000;
+    const QByteArray deep = QByteArray(depth, '[') + "1" + QByteArray(depth, ']');
+    const QByteArray out = JsonText::pretty(deep);
+    QVERIFY2(out.size() < 70 * deep.size(), qPrintable(QString::number(out.size())));
+    QCOMPARE(JsonText::compact(out), deep);
+    // Indentation up to the 32nd level, as before, then no deeper.
+    const QList<QByteArray> lines = out.split('\n');
+    QCOMPARE(lines.at(1), QByteArray(2, ' ') + '[');
+    QCOMPARE(lines.at(31), QByteArray(62, ' ') + '[');
+    QCOMPARE(lines.at(32), QByteArray(64, ' ') + '[');
+    QCOMPARE(lines.at(33), QByteArray(64, ' ') + '[');
+    QCOMPARE(lines.at(depth), QByteArray(64, ' ') + '1');
+    QCOMPARE(lines.last(), QByteArray("]"));
+    // Nesting a reader meets in real entries indents fully.
+    QCOMPARE(JsonText::pretty(R"({"a":{"b":[{"c":1}]}})"),
+             QByteArray("{\n  \"a\": {\n    \"b\": [\n      {\n        \"c\": 1\n      }\n    ]\n  }\n}"));
 }
 
 void TestJsonText::compact_data()

@@ -127,15 +127,20 @@ Q_DECLARE_METATYPE(Fault)
 Q_DECLARE_METATYPE(TotalFn)
 
 namespace {
-// Every message Qt or we print while a test runs, to look for the token in it.
+// Every message Qt or we print while a test runs, with its category, to look for the token in it.
+struct LoggedMessage
+{
+    QString category;
+    QString text;
+};
 QMutex g_messagesMutex;
-QStringList g_messages;
+QList<LoggedMessage> g_messages;
 QtMessageHandler g_previousHandler = nullptr;
 void collectMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     {
         QMutexLocker lock(&g_messagesMutex);
-        g_messages << message << QString::fromUtf8(context.category ? context.category : "");
+        g_messages.append({QString::fromUtf8(context.category ? context.category : ""), message});
     }
     if (type != QtDebugMsg && g_previousHandler)
         g_previousHandler(type, context, message);
@@ -161,6 +166,8 @@ private slots:
     void rateLimitStormWithoutRetryAfter();
     void rateLimitForeverGivesUp();
     void retryAfterIsHonoured();
+    void retryAfterPausesTheWholeOrigin_data();
+    void retryAfterPausesTheWholeOrigin();
     void serverLimitLowerThanClient();
     void pacerAtServerLimitGetsNo429();
 
@@ -197,9 +204,10 @@ private slots:
 
 private:
     void open(bool reverse = false);
-    // Opens, asks for everything, and waits for allLoaded.
-    void loadEverything(int timeoutMs = 15000);
-    void verifyExactlyOnce();
+    // Opens (newest first when asked), asks for everything, and waits for allLoaded.
+    void loadEverything(int timeoutMs = 15000, bool newestFirst = false);
+    // Every entry of the server exactly once, in the order the view shows them.
+    void verifyExactlyOnce(bool newestFirst = false);
     int requestsFor(const QString &skip) const;
     void injectFaults(std::map<QString, int> faultsPerSkip, Fault fault);
     void quiet(int ms = 250);
@@ -257,10 +265,10 @@ void TestLoaderFaults::open(bool reverse)
     m_loader->open(ApiEndpoint{m_server->baseUrl(), kToken}, RunRef{kOrg, kRun}, reverse);
 }
 
-void TestLoaderFaults::loadEverything(int timeoutMs)
+void TestLoaderFaults::loadEverything(int timeoutMs, bool newestFirst)
 {
     QSignalSpy allLoaded(m_loader.get(), &RunLoader::allLoaded);
-    open();
+    open(newestFirst);
     m_loader->loadAll();
     QTRY_VERIFY_WITH_TIMEOUT(allLoaded.count() == 1 || m_loader->failedPageCount() > 0
                                  || m_loader->state() == RunLoader::State::Failed,
@@ -269,15 +277,17 @@ void TestLoaderFaults::loadEverything(int timeoutMs)
              qPrintable(ErrorText::describeWithStatus(m_loader->lastError(), m_loader->run())));
 }
 
-void TestLoaderFaults::verifyExactlyOnce()
+void TestLoaderFaults::verifyExactlyOnce(bool newestFirst)
 {
     const auto run = m_server->run(kRun);
-    QCOMPARE(m_model->rowCount(), int(run->entries.size()));
-    QCOMPARE(m_loader->loadedRows(), int(run->entries.size()));
+    const int n = int(run->entries.size());
+    QCOMPARE(m_model->rowCount(), n);
+    QCOMPARE(m_loader->loadedRows(), n);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row, 0);
         QCOMPARE(index.data(LogTableModel::RowStateRole).toInt(), int(LogStore::RowState::Loaded));
-        QCOMPARE(index.data(LogTableModel::RawJsonRole).toByteArray(), run->entries.at(row));
+        QCOMPARE(index.data(LogTableModel::RawJsonRole).toByteArray(), run->entries.at(newestFirst ? n - 1 - row : row));
+        QCOMPARE(index.data(LogTableModel::ChronologicalIndexRole).toInt(), newestFirst ? n - 1 - row : row);
     }
     QVERIFY(m_loader->isFullyLoaded());
 }
@@ -318,27 +328,37 @@ void TestLoaderFaults::quiet(int ms)
 void TestLoaderFaults::transientFaultsRecover_data()
 {
     QTest::addColumn<Fault>("fault");
-    QTest::addRow("500") << status(500);
-    QTest::addRow("502 html") << Fault([](TestLogServer *, const HttpRequest &) {
-        return HttpResponse::text(502, "<html>Bad Gateway</html>", "text/html");
-    });
-    QTest::addRow("503") << status(503);
-    QTest::addRow("504") << status(504);
-    QTest::addRow("408") << status(408);
-    QTest::addRow("connection reset") << Fault([](TestLogServer *, const HttpRequest &) {
+    QTest::addColumn<bool>("newestFirst");
+    const Fault reset = [](TestLogServer *, const HttpRequest &) {
         HttpResponse response;
         response.resetConnection = true;
         return response;
-    });
-    QTest::addRow("body cut short") << realPage([](HttpResponse &r) { r.cutBodyAfter = r.body.size() / 2; });
-    QTest::addRow("content-length too long") << realPage([](HttpResponse &r) { r.lieContentLength = r.body.size() + 500; });
-    QTest::addRow("content-length too short") << realPage([](HttpResponse &r) { r.lieContentLength = r.body.size() - 40; });
-    QTest::addRow("idle timeout") << realPage([](HttpResponse &r) { r.delayMs = 700; });
-    QTest::addRow("malformed json") << realPage([](HttpResponse &r) { r.body.chop(3); });
-    QTest::addRow("200 html") << Fault([](TestLogServer *, const HttpRequest &) {
-        return HttpResponse::text(200, "<html>maintenance</html>", "text/html");
-    });
-    QTest::addRow("200 empty body") << Fault([](TestLogServer *, const HttpRequest &) { return HttpResponse::json(200, {}); });
+    };
+    const QList<std::pair<const char *, Fault>> faults = {
+        {"500", status(500)},
+        {"502 html", Fault([](TestLogServer *, const HttpRequest &) {
+             return HttpResponse::text(502, "<html>Bad Gateway</html>", "text/html");
+         })},
+        {"503", status(503)},
+        {"504", status(504)},
+        {"408", status(408)},
+        {"connection reset", reset},
+        {"body cut short", realPage([](HttpResponse &r) { r.cutBodyAfter = r.body.size() / 2; })},
+        {"content-length too long", realPage([](HttpResponse &r) { r.lieContentLength = r.body.size() + 500; })},
+        {"content-length too short", realPage([](HttpResponse &r) { r.lieContentLength = r.body.size() - 40; })},
+        {"idle timeout", realPage([](HttpResponse &r) { r.delayMs = 700; })},
+        {"malformed json", realPage([](HttpResponse &r) { r.body.chop(3); })},
+        {"200 html", Fault([](TestLogServer *, const HttpRequest &) {
+             return HttpResponse::text(200, "<html>maintenance</html>", "text/html");
+         })},
+        {"200 empty body", Fault([](TestLogServer *, const HttpRequest &) { return HttpResponse::json(200, {}); })},
+    };
+    for (const auto &[name, fault] : faults)
+        QTest::addRow("%s", name) << fault << false;
+    // The newest-first view (reverse=true) under the same faults: the same pages by their skip,
+    // every entry once, the newest on top.
+    for (const auto &[name, fault] : faults)
+        QTest::addRow("%s, newest first", name) << fault << true;
 }
 
 // Two failures in a row on the first page, the middle and the last: three attempts each, every
@@ -346,18 +366,23 @@ void TestLoaderFaults::transientFaultsRecover_data()
 void TestLoaderFaults::transientFaultsRecover()
 {
     QFETCH(Fault, fault);
+    QFETCH(bool, newestFirst);
     m_server->addRun(makeRun(kOrg, kRun, 450));
     injectFaults({{QStringLiteral("0"), 2}, {QStringLiteral("200"), 2}, {QStringLiteral("400"), 2}}, fault);
     QSignalSpy retrying(m_loader.get(), &RunLoader::retrying);
     QSignalSpy failed(m_loader.get(), &RunLoader::pageFailed);
-    loadEverything();
+    loadEverything(15000, newestFirst);
     if (QTest::currentTestFailed())
         return;
-    verifyExactlyOnce();
+    verifyExactlyOnce(newestFirst);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(failed.count(), 0);
+    for (const LogsRequestRecord &request : m_server->requestLog())
+        QCOMPARE(request.reverse, newestFirst ? QStringLiteral("true") : QStringLiteral("false"));
     // Qt itself resends a GET once when a reused keep-alive connection is reset, so a reset can
     // cost the server two requests for one attempt of ours.
-    const bool reset = QByteArrayView(QTest::currentDataTag()) == "connection reset";
+    const bool reset = QByteArrayView(QTest::currentDataTag()).startsWith("connection reset");
     QVERIFY(retrying.count() <= 6 && retrying.count() >= (reset ? 3 : 6));
     for (const QString &skip : {u"0"_qs, u"200"_qs, u"400"_qs})
         QCOMPARE(requestsFor(skip), 3);
@@ -542,6 +567,101 @@ void TestLoaderFaults::retryAfterIsHonoured()
              qPrintable(QString::number(log.at(1).elapsedMs - log.at(0).elapsedMs)));
 }
 
+void TestLoaderFaults::retryAfterPausesTheWholeOrigin_data()
+{
+    QTest::addColumn<bool>("asDate");
+    QTest::addRow("Retry-After: 2") << false;
+    QTest::addRow("Retry-After as an HTTP-date") << true;
+}
+
+// A 429 with Retry-After on the second page of a five-page run pauses the origin: not only that
+// page and its loader, but every loader sharing the pacer (here a second run, opened while the
+// pause runs). No request reaches the server until the time is up; then both runs load whole,
+// the refused page asked once more, nothing else twice.
+void TestLoaderFaults::retryAfterPausesTheWholeOrigin()
+{
+    QFETCH(bool, asDate);
+    m_server->addRun(makeRun(kOrg, kRun, 450));
+    m_server->addRun(makeRun(kOrg, kRun + 1, 250));
+    // One request at a time: when the 429 is answered nothing else of this loader is on its way,
+    // so every request the server sees after it was sent after the pause began.
+    m_loader->setMaxInFlight(1);
+    // The smallest pause the header asks for: 2 s, or a date (whole seconds) 2 to 3 s ahead.
+    auto minimumPauseMs = std::make_shared<qint64>(-1);
+    const QString refusedPath = LogsEndpoint::logsPath(kOrg, kRun);
+    m_server->setInterceptor([minimumPauseMs, asDate, refusedPath](const HttpRequest &request, int) -> std::optional<HttpResponse> {
+        if (*minimumPauseMs >= 0 || request.path != refusedPath || skipOf(request) != QLatin1String("100"))
+            return std::nullopt;
+        HttpResponse response = HttpResponse::json(429, "{\"message\":\"Rate limit exceeded.\",\"status_code\":429}");
+        if (asDate) {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            QDateTime at = now.addMSecs(3000);
+            at.setTime(QTime(at.time().hour(), at.time().minute(), at.time().second()));
+            *minimumPauseMs = now.msecsTo(at);
+            response.setHeader("Retry-After", QLocale::c().toString(at, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1());
+        } else {
+            *minimumPauseMs = 2000;
+            response.setHeader("Retry-After", "2");
+        }
+        return response;
+    });
+    QSignalSpy retrying(m_loader.get(), &RunLoader::retrying);
+    QSignalSpy allLoaded(m_loader.get(), &RunLoader::allLoaded);
+    open();
+    m_loader->loadAll();
+    QTRY_COMPARE_WITH_TIMEOUT(retrying.count(), 1, 10000);
+    QVERIFY(*minimumPauseMs >= 2000);
+    // The pause the loader took from the header: 2 s exactly, or until the date (less the time
+    // the answer took to be read; the server's clock below is the proof that it held).
+    const int delay = retrying.first().at(1).toInt();
+    if (asDate)
+        QVERIFY2(delay > 0 && delay <= 3000, qPrintable(QString::number(delay)));
+    else
+        QCOMPARE(delay, 2000);
+
+    // Another run of the same origin, opened while the pause runs.
+    LogTableModel otherModel;
+    RunLoader other(m_network.get(), &otherModel);
+    other.setPacer(m_pacer.get());
+    QSignalSpy otherLoaded(&other, &RunLoader::allLoaded);
+    other.open(ApiEndpoint{m_server->baseUrl(), kToken}, RunRef{kOrg, kRun + 1});
+    other.loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded.count() == 1 && otherLoaded.count() == 1, 20000);
+
+    verifyExactlyOnce();
+    const auto otherRun = m_server->run(kRun + 1);
+    QCOMPARE(otherModel.rowCount(), int(otherRun->entries.size()));
+    for (int row = 0; row < otherModel.rowCount(); ++row)
+        QCOMPARE(otherModel.index(row, 0).data(LogTableModel::RawJsonRole).toByteArray(), otherRun->entries.at(row));
+
+    const QList<LogsRequestRecord> log = m_server->requestLog();
+    qsizetype refused = -1;
+    for (qsizetype i = 0; i < log.size(); ++i) {
+        if (log.at(i).status == 429)
+            refused = refused < 0 ? i : -2;
+    }
+    QVERIFY2(refused >= 0, "exactly one request is refused");
+    int otherRequests = 0;
+    QStringList skipsOfRefusedRun;
+    for (qsizetype i = 0; i < log.size(); ++i) {
+        const LogsRequestRecord &request = log.at(i);
+        if (request.path == refusedPath)
+            skipsOfRefusedRun << request.skip;
+        else
+            ++otherRequests;
+        if (i <= refused)
+            continue;
+        // The server's clock: the pause began when the client read the 429, after the server
+        // wrote it, so nothing may come sooner than the pause after the 429's time.
+        const qint64 after = request.elapsedMs - log.at(refused).elapsedMs;
+        QVERIFY2(after >= *minimumPauseMs - 5,
+                 qPrintable(QStringLiteral("%1 came %2 ms after the 429").arg(QString::fromLatin1(request.target)).arg(after)));
+    }
+    QCOMPARE(otherRequests, 3); // 3 pages, the last one short
+    QCOMPARE(skipsOfRefusedRun.count(QStringLiteral("100")), 2);
+    QCOMPARE(skipsOfRefusedRun.size(), 5 + 1);
+}
+
 // The server allows 4 requests per 600 ms; the client believes 1000 per minute. It is refused
 // often, waits, and still ends with every entry once.
 void TestLoaderFaults::serverLimitLowerThanClient()
@@ -588,32 +708,48 @@ void TestLoaderFaults::lyingTotals_data()
     QTest::addColumn<int>("entries");
     QTest::addColumn<TotalFn>("total");
     QTest::addColumn<int>("maxRequests");
+    QTest::addColumn<bool>("newestFirst");
     using T = TotalFn;
-    QTest::addRow("null") << 450 << T([](int, int) { return QByteArray("null"); }) << 5;
-    QTest::addRow("null, whole pages") << 400 << T([](int, int) { return QByteArray("null"); }) << 5;
-    QTest::addRow("larger") << 450 << T([](int, int) { return QByteArray("1000"); }) << 16;
-    QTest::addRow("far larger") << 450 << T([](int, int) { return QByteArray("19999999"); }) << 16;
-    QTest::addRow("beyond belief") << 450 << T([](int, int) { return QByteArray("1000000000000"); }) << 6;
-    QTest::addRow("smaller") << 450 << T([](int, int) { return QByteArray("130"); }) << 8;
-    QTest::addRow("smaller, whole pages") << 400 << T([](int, int) { return QByteArray("200"); }) << 8;
-    QTest::addRow("zero") << 450 << T([](int, int) { return QByteArray("0"); }) << 8;
-    QTest::addRow("negative") << 450 << T([](int, int) { return QByteArray("-5"); }) << 6;
-    QTest::addRow("grows with every page") << 450 << T([](int skip, int) { return QByteArray::number(skip + 300); }) << 12;
-    QTest::addRow("changes every time") << 450 << T([](int, int n) {
-        static const int totals[] = {450, 90, 1200, 0, 451, 300, 5000, 449};
-        return QByteArray::number(totals[n % 8]);
-    }) << 16;
-    QTest::addRow("null then numbers") << 450 << T([](int, int n) { return n % 2 ? QByteArray("450") : QByteArray("null"); }) << 8;
+    const QList<std::tuple<const char *, int, TotalFn, int>> lies = {
+        {"null", 450, T([](int, int) { return QByteArray("null"); }), 5},
+        {"null, whole pages", 400, T([](int, int) { return QByteArray("null"); }), 5},
+        {"larger", 450, T([](int, int) { return QByteArray("1000"); }), 16},
+        {"far larger", 450, T([](int, int) { return QByteArray("19999999"); }), 16},
+        {"beyond belief", 450, T([](int, int) { return QByteArray("1000000000000"); }), 6},
+        {"smaller", 450, T([](int, int) { return QByteArray("130"); }), 8},
+        {"smaller, whole pages", 400, T([](int, int) { return QByteArray("200"); }), 8},
+        {"zero", 450, T([](int, int) { return QByteArray("0"); }), 8},
+        {"negative", 450, T([](int, int) { return QByteArray("-5"); }), 6},
+        {"grows with every page", 450, T([](int skip, int) { return QByteArray::number(skip + 300); }), 12},
+        {"changes every time", 450, T([](int, int n) {
+             static const int totals[] = {450, 90, 1200, 0, 451, 300, 5000, 449};
+             return QByteArray::number(totals[n % 8]);
+         }), 16},
+        {"null then numbers", 450, T([](int, int n) { return n % 2 ? QByteArray("450") : QByteArray("null"); }), 8},
+    };
+    for (const auto &[name, entries, total, maxRequests] : lies)
+        QTest::addRow("%s", name) << entries << total << maxRequests << false;
+    // The newest-first view (reverse=true) under the same lies; the run does not grow. Newest
+    // first, a count that rises between answers is how a run that grows shows itself (the new
+    // entries come in at the top, tst_runloader::newestFirstLoadAllWhileTheRunGrows), so the two
+    // lies that raise it are not lies this view can tell from growth: they are left out here.
+    for (const auto &[name, entries, total, maxRequests] : lies) {
+        const QByteArrayView lie(name);
+        if (lie == "grows with every page" || lie == "changes every time")
+            continue;
+        QTest::addRow("%s, newest first", name) << entries << total << maxRequests << true;
+    }
 }
 
 // Whatever total_logs says (missing, wrong, changing), the rows end up exactly the server's
-// entries, in order, after a bounded number of requests.
+// entries, in order (newest first when asked), after a bounded number of requests.
 void TestLoaderFaults::lyingTotals()
 {
     QFETCH(int, entries);
     QFETCH(TotalFn, total);
     QFETCH(int, maxRequests);
-    if (QByteArrayView(QTest::currentDataTag()) == "far larger") {
+    QFETCH(bool, newestFirst);
+    if (QByteArrayView(QTest::currentDataTag()).startsWith("far larger")) {
         // The model tester visits every inserted row (20 million here: minutes); the loader's
         // own cost is one state byte per placeholder row.
         m_tester.reset();
@@ -626,10 +762,10 @@ void TestLoaderFaults::lyingTotals()
         response.body = withTotal(response.body, total(skipOf(request).toInt(), (*n)++));
         return response;
     });
-    loadEverything();
+    loadEverything(15000, newestFirst);
     if (QTest::currentTestFailed())
         return;
-    verifyExactlyOnce();
+    verifyExactlyOnce(newestFirst);
     QVERIFY2(m_server->requestCount() <= maxRequests, qPrintable(QString::number(m_server->requestCount())));
     quiet();
 }
@@ -933,6 +1069,7 @@ void TestLoaderFaults::announcedTwoGigabytesStopsAtOnce()
 
 void TestLoaderFaults::neverEndingTrickleTimesOut()
 {
+    m_limits.idleTimeoutMs = 60000;
     m_limits.totalTimeoutMs = 800;
     m_loader->setReplyLimits(m_limits);
     m_policy.maxAttempts = 2;
@@ -944,13 +1081,13 @@ void TestLoaderFaults::neverEndingTrickleTimesOut()
         return response;
     });
     QSignalSpy failed(m_loader.get(), &RunLoader::pageFailed);
-    QElapsedTimer clock;
-    clock.start();
     open();
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    // The trickle keeps the idle timer happy and the body far below the size limit: only the
+    // total timeout can end each attempt, so a Timeout after two attempts proves it, with no
+    // bound on how long a busy machine takes to get there.
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QCOMPARE(m_loader->lastError().kind, ApiError::Kind::Timeout);
     QCOMPARE(m_server->requestCount(), 2);
-    QVERIFY(clock.elapsed() < 5000);
 }
 
 // Qt reports OperationCanceledError when it aborts a request by itself, here because the
@@ -1104,6 +1241,11 @@ void TestLoaderFaults::cancelFirstPageThenRetry()
 // A full fetch through every kind of failure, with Qt's own network logging switched on: the
 // token appears in no message, no error text, no error field, even when a server echoes it back,
 // and the other origin a redirect points to never receives it.
+//
+// Qt 6.4's QtNetwork (a release build) logs nothing for HTTP/1.1 on these paths: its only
+// categories are qt.network.http2 and qt.network.tld, and its warnings are for misuse. So the
+// messages searched are those a careless UI would log (each error text, below), plus whatever
+// Qt would print; the test checks that it saw every one of the former, not merely "some".
 void TestLoaderFaults::tokenNeverInMessagesOrErrors()
 {
     TestLogServer elsewhere;
@@ -1148,10 +1290,16 @@ void TestLoaderFaults::tokenNeverInMessagesOrErrors()
     }
     g_previousHandler = qInstallMessageHandler(collectMessage);
     QStringList texts;
-    auto record = [&texts, this](const ApiError &error) {
-        texts << ErrorText::describe(error, m_loader->run()) << ErrorText::describeWithStatus(error, m_loader->run())
-              << error.detail << error.serverMessage;
-        qWarning() << "page failed:" << texts.last(); // what a careless UI might log
+    int logged = 0;
+    auto record = [&texts, &logged, this](const ApiError &error) {
+        const QStringList now = {ErrorText::describe(error, m_loader->run()),
+                                 ErrorText::describeWithStatus(error, m_loader->run()), error.detail,
+                                 error.serverMessage};
+        texts << now;
+        for (const QString &text : now) {
+            qWarning("careless UI: %s", qPrintable(text)); // what a careless UI might log
+            ++logged;
+        }
     };
     connect(m_loader.get(), &RunLoader::retrying, this, [record](const ApiError &error, int) { record(error); });
     connect(m_loader.get(), &RunLoader::pageFailed, this, record);
@@ -1173,9 +1321,13 @@ void TestLoaderFaults::tokenNeverInMessagesOrErrors()
     for (const QString &text : std::as_const(texts))
         QVERIFY2(!text.contains(token), qPrintable(text.left(300)));
     QMutexLocker lock(&g_messagesMutex);
-    QVERIFY(!g_messages.isEmpty());
-    for (const QString &message : std::as_const(g_messages))
-        QVERIFY2(!message.contains(token), qPrintable(message.left(300)));
+    int carelessSeen = 0;
+    for (const LoggedMessage &message : std::as_const(g_messages)) {
+        QVERIFY2(!message.text.contains(token), qPrintable(message.category + QStringLiteral(": ") + message.text.left(300)));
+        carelessSeen += message.text.startsWith(QLatin1String("careless UI: "));
+    }
+    // Every message logged during the fetch went through the collector searched above.
+    QCOMPARE(carelessSeen, logged);
     for (const LogsRequestRecord &request : elsewhere.requestLog())
         QVERIFY(request.authorization.isEmpty());
     QCOMPARE(elsewhere.requestCount(), 0); // the cross-origin redirect is refused, not followed

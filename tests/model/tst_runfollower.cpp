@@ -7,6 +7,7 @@
 #include "testlogserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QtTest>
@@ -21,6 +22,10 @@ private slots:
     void disabledFollowerDoesNotPoll();
     void finishedRunIsNotPolled();
     void newestFirstViewShowsNewEntriesAtTheTop();
+    void intervalIsAQuarterOfTheBudget_data();
+    void intervalIsAQuarterOfTheBudget();
+    void noPollWhileTheUsersPagesWait();
+    void followTurnedOffMidRun();
 
 private:
     struct Rig {
@@ -137,6 +142,128 @@ void TestRunFollower::newestFirstViewShowsNewEntriesAtTheTop()
         QCOMPARE(rig.model.index(row, 0).data(LogTableModel::RawJsonRole).toByteArray(), run->entries.at(174 - row));
     run->setStatus(QStringLiteral("COMPLETE"));
     QTRY_VERIFY(!rig.follower.isFollowing());
+}
+
+void TestRunFollower::intervalIsAQuarterOfTheBudget_data()
+{
+    QTest::addColumn<int>("maxRequests");
+    QTest::addColumn<int>("windowMs");
+    QTest::addColumn<int>("minimumMs");
+    QTest::addColumn<int>("intervalMs");
+    // Four requests' worth of the budget: at 60 per 60 s a poll every 4 s.
+    QTest::addRow("60 per 60 s") << 60 << 60000 << 50 << 4000;
+    QTest::addRow("10 per 2 s") << 10 << 2000 << 50 << 800;
+    QTest::addRow("1000 per minute") << 1000 << 60000 << 50 << 240;
+    QTest::addRow("the minimum wins") << 1000 << 60000 << 3000 << 3000;
+    QTest::addRow("a generous budget stops at the minimum") << 100000 << 60000 << 50 << 50;
+}
+
+// The interval keeps polling to a quarter of the pacer's budget (never under the minimum), and
+// a running follower's checks are that far apart at least. A check asks the pacer for a slot at
+// once (the request itself may leave later, however busy the machine), so the checks are timed
+// when they join the pacer's queue: a lower bound that load cannot break.
+void TestRunFollower::intervalIsAQuarterOfTheBudget()
+{
+    QFETCH(int, maxRequests);
+    QFETCH(int, windowMs);
+    QFETCH(int, minimumMs);
+    QFETCH(int, intervalMs);
+    Rig rig;
+    rig.pacer.setLimit(maxRequests, windowMs);
+    rig.follower.setMinimumIntervalMs(minimumMs);
+    rig.server.addRun(makeRun(7, 42, 30, QStringLiteral("ACTIVE")));
+    rig.open();
+    QTRY_VERIFY(rig.follower.isFollowing());
+    QCOMPARE(rig.follower.intervalMs(), intervalMs);
+    QVERIFY(rig.follower.msUntilNextCheck() >= 0);
+    QVERIFY(rig.follower.msUntilNextCheck() <= intervalMs);
+    if (intervalMs > 1000)
+        return; // the spacing of checks below is watched where it takes a moment
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> checks;
+    int queued = rig.pacer.queuedCount();
+    connect(&rig.pacer, &RequestPacer::stateChanged, this, [&] {
+        if (rig.pacer.queuedCount() > queued)
+            checks << clock.elapsed();
+        queued = rig.pacer.queuedCount();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(checks.size() >= 4, 20000);
+    for (qsizetype i = 1; i < checks.size(); ++i) {
+        // Qt's coarse timers may fire up to 5 % early.
+        const qint64 gap = checks.at(i) - checks.at(i - 1);
+        QVERIFY2(gap >= intervalMs * 95 / 100 - 1,
+                 qPrintable(QStringLiteral("check %1 came %2 ms after the one before").arg(i).arg(gap)));
+    }
+}
+
+// A check is skipped while the user's own pages wait for the pacer: the follower adds nothing to
+// the queue and sends nothing, however many intervals pass; the user's pages go first when the
+// pacer lets them, and polling goes on afterwards. The pacer runs on the test's clock, so the
+// wait lasts exactly as long as the test says, whatever the machine's load.
+void TestRunFollower::noPollWhileTheUsersPagesWait()
+{
+    Rig rig;
+    qint64 now = 0;
+    rig.pacer.setClockForTesting([&now] { return now; });
+    rig.server.addRun(makeRun(7, 42, 500, QStringLiteral("ACTIVE")));
+    rig.open();
+    QTRY_COMPARE(rig.loader.loadedRows(), 100);
+    QTRY_VERIFY(rig.follower.isFollowing());
+    QCOMPARE(rig.follower.intervalMs(), 240);
+    QTRY_VERIFY(rig.server.requestCount() >= 2); // it polls
+    // Between polls: none waiting in the pacer, none on its way.
+    QTRY_VERIFY(rig.loader.pagesInFlight() == 0 && rig.pacer.queuedCount() == 0);
+
+    rig.pacer.pauseFor(10000); // as after a 429: nothing goes until the pacer's clock says so
+    rig.loader.setViewport(300, 499);
+    QTRY_COMPARE(rig.pacer.queuedCount(), 2); // the user's pages 3 and 4
+    const int requests = rig.server.requestCount();
+    QTest::qWait(1500); // six intervals and more
+    QCOMPARE(rig.pacer.queuedCount(), 2);
+    QCOMPARE(rig.server.requestCount(), requests);
+    QVERIFY(rig.follower.isFollowing());
+
+    now = 10001;
+    rig.pacer.clockAdvanced();
+    QTRY_COMPARE(rig.loader.loadedRows(), 300);
+    QTRY_VERIFY(rig.server.requestCount() >= requests + 3); // and polling goes on
+    const QList<LogsRequestRecord> log = rig.server.requestLog();
+    QCOMPARE(QSet<QString>({log.at(requests).skip, log.at(requests + 1).skip}),
+             QSet<QString>({QStringLiteral("300"), QStringLiteral("400")}));
+}
+
+// Ctrl+L off while a run is followed: polling stops at once (the answer to a poll already on its
+// way may still land), new entries do not come; on again, they do.
+void TestRunFollower::followTurnedOffMidRun()
+{
+    Rig rig;
+    rig.server.addRun(makeRun(7, 42, 30, QStringLiteral("ACTIVE")));
+    QSignalSpy following(&rig.follower, &RunFollower::followingChanged);
+    rig.open();
+    QTRY_VERIFY(rig.follower.isFollowing());
+    QTRY_VERIFY(rig.server.requestCount() >= 3);
+    following.clear();
+    rig.follower.setEnabled(false);
+    QVERIFY(!rig.follower.isFollowing());
+    QCOMPARE(rig.follower.msUntilNextCheck(), qint64(-1));
+    QCOMPARE(following.count(), 1);
+    QCOMPARE(following.first().first().toBool(), false);
+    // A poll asked for just before may still go out and land; then nothing more.
+    QTRY_VERIFY(rig.loader.pagesInFlight() == 0 && rig.pacer.queuedCount() == 0);
+    const int requests = rig.server.requestCount();
+    const auto run = rig.server.run(42);
+    for (int n = 30; n < 45; ++n)
+        run->entries.append(makeSampleEntry(42, n));
+    QTest::qWait(1000); // four intervals
+    QCOMPARE(rig.server.requestCount(), requests);
+    QCOMPARE(rig.model.rowCount(), 30);
+
+    rig.follower.setEnabled(true);
+    QVERIFY(rig.follower.isFollowing());
+    QTRY_COMPARE_WITH_TIMEOUT(rig.model.rowCount(), 45, 10000);
+    QTRY_COMPARE(rig.loader.loadedRows(), 45);
+    rig.verifyRows();
 }
 
 QTEST_GUILESS_MAIN(TestRunFollower)

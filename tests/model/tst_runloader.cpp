@@ -66,9 +66,11 @@ private slots:
     void rateLimitedPagesArriveExactlyOnce();
     void forbiddenRunFailsWithoutRetry();
     void reversedViewShowsNewestFirst();
+    void reversedViewRenumbersRowsWhenTheCountChanges();
     void runGrowsWhenCheckedAgain();
     void newestFirstLoadAllWhileTheRunGrows_data();
     void newestFirstLoadAllWhileTheRunGrows();
+    void loadersOfOneOriginShareItsPacer();
 
 private:
     void open(bool reverse = false);
@@ -333,6 +335,44 @@ void TestRunLoader::reversedViewShowsNewestFirst()
     QCOMPARE(m_model->index(149, LogTableModel::IndexColumn).data().toInt(), 1);
 }
 
+// Newest first, a row's number counts from the run's end: when rows come or go at the bottom
+// (a count that was missing or wrong), every row that stays gets a new number, and says so with
+// dataChanged, outside the insertion or removal (the model tester checks that the rows next to
+// an insertion do not change during it).
+void TestRunLoader::reversedViewRenumbersRowsWhenTheCountChanges()
+{
+    m_model->setReversed(true);
+    m_model->resizeRows(100);
+    QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), 100);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    const auto renumbered = [&changed](int rows) {
+        for (const QList<QVariant> &signal : changed) {
+            const QModelIndex from = signal.at(0).toModelIndex();
+            const QModelIndex to = signal.at(1).toModelIndex();
+            if (from.row() == 0 && to.row() == rows - 1 && from.column() <= LogTableModel::IndexColumn
+                && to.column() >= LogTableModel::IndexColumn)
+                return true;
+        }
+        return false;
+    };
+    m_model->resizeRows(250);
+    QVERIFY(renumbered(100));
+    QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), 250);
+    QCOMPARE(m_model->index(99, 0).data(LogTableModel::ChronologicalIndexRole).toInt(), 150);
+    QCOMPARE(m_model->index(249, LogTableModel::IndexColumn).data().toInt(), 1);
+    changed.clear();
+    m_model->resizeRows(120);
+    QVERIFY(renumbered(120));
+    QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), 120);
+    QCOMPARE(m_model->index(119, LogTableModel::IndexColumn).data().toInt(), 1);
+    // Oldest first the numbers do not depend on the count: nothing to announce.
+    m_model->setReversed(false);
+    changed.clear();
+    m_model->resizeRows(300);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), 1);
+}
+
 void TestRunLoader::runGrowsWhenCheckedAgain()
 {
     m_server->addRun(makeRun(kOrg, kRun, 130, QStringLiteral("ACTIVE")));
@@ -403,6 +443,62 @@ void TestRunLoader::newestFirstLoadAllWhileTheRunGrows()
     verifyRowsMatchServer(true);
     QCOMPARE(m_model->index(0, LogTableModel::IndexColumn).data().toInt(), int(run->entries.size()));
     QVERIFY(m_loader->isFullyLoaded());
+}
+
+// Two loaders without a pacer of their own, same origin and token (two windows on two runs):
+// both take RequestPacer::shared(), so together they stay within one budget. Another token is
+// another budget. The server's clock shows it: across both runs, no more than 3 requests in any
+// 1.5 s (a lower bound on gaps, which a busy machine cannot break).
+void TestRunLoader::loadersOfOneOriginShareItsPacer()
+{
+    // A token no other test uses, so that shared() makes a new pacer, with this default limit.
+    const QByteArray token = QByteArrayLiteral("shared-pacer-test-token");
+    constexpr int kMax = 3;
+    constexpr int kWindowMs = 1500;
+    RequestPacer::setDefaultLimit(kMax, kWindowMs);
+    m_server->addRun(makeRun(kOrg, kRun, 300));
+    m_server->addRun(makeRun(kOrg, kRun + 1, 250));
+    LogTableModel modelA;
+    LogTableModel modelB;
+    LogTableModel modelC;
+    RunLoader a(m_network.get(), &modelA);
+    RunLoader b(m_network.get(), &modelB);
+    RunLoader c(m_network.get(), &modelC);
+    a.open(ApiEndpoint{m_server->baseUrl(), token}, RunRef{kOrg, kRun});
+    b.open(ApiEndpoint{m_server->baseUrl(), token}, RunRef{kOrg, kRun + 1});
+    c.open(ApiEndpoint{m_server->baseUrl(), token + "-other"}, RunRef{kOrg, kRun + 1});
+    RequestPacer::setDefaultLimit(60, 60000);
+    QVERIFY(a.pacer());
+    QCOMPARE(a.pacer(), RequestPacer::shared(m_server->baseUrl(), token));
+    QCOMPARE(b.pacer(), a.pacer());
+    QVERIFY(c.pacer() != a.pacer());
+    QCOMPARE(a.pacer()->maxRequests(), kMax);
+    c.close(); // only a and b from here on
+
+    QSignalSpy aLoaded(&a, &RunLoader::allLoaded);
+    QSignalSpy bLoaded(&b, &RunLoader::allLoaded);
+    a.loadAll();
+    b.loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(aLoaded.count() == 1 && bLoaded.count() == 1, 30000);
+    const auto entriesOf = [](const LogTableModel &model) {
+        QList<QByteArray> rows;
+        for (int row = 0; row < model.rowCount(); ++row)
+            rows << model.index(row, 0).data(LogTableModel::RawJsonRole).toByteArray();
+        return rows;
+    };
+    QCOMPARE(entriesOf(modelA), m_server->run(kRun)->entries);
+    QCOMPARE(entriesOf(modelB), m_server->run(kRun + 1)->entries);
+
+    QList<qint64> times; // requests of a and b, in the order the server got them
+    for (const LogsRequestRecord &request : m_server->requestLog()) {
+        if (request.authorization == "Bearer " + token)
+            times << request.elapsedMs;
+    }
+    QCOMPARE(times.size(), 4 + 3); // 3 pages and the look past a full last one; 3 pages
+    for (qsizetype i = 0; i + kMax < times.size(); ++i) {
+        const qint64 gap = times.at(i + kMax) - times.at(i);
+        QVERIFY2(gap >= kWindowMs - 2, qPrintable(QStringLiteral("requests %1 and %2 only %3 ms apart").arg(i).arg(i + kMax).arg(gap)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunLoader)

@@ -258,12 +258,34 @@ void TestSearchRunner::indexerFollowsTheModel()
     QCOMPARE(indexer.corpus().size(), 350);
     QCOMPARE(indexer.corpus().indexedCount(), 250);
 
-    // A reset (reversed view) re-keys every row.
+    // A reset re-keys every row. Turning the view round keeps each row's entry (rows are the
+    // store's), so each text stays at its row; then the run is loaded again newest first, as the
+    // loader does (clear, resize, the newest page at the top): every row's text is the entry now
+    // at that row, and nothing of the old rows is left.
+    const auto rowsOf = [&indexer](const char *text) {
+        return SearchEngine(plain(QString::fromLatin1(text))).search(indexer.corpus()).matchingRows;
+    };
     model.setReversed(true);
-    model.setEntries(0, page(0, 10)); // loads over rows already loaded: same row keys
     indexer.waitForIdle();
     QCOMPARE(indexer.corpus().size(), 350);
     QCOMPARE(indexer.corpus().indexedCount(), 250);
+    QCOMPARE(rowsOf("word999x"), QVector<int>{250});
+    QCOMPARE(rowsOf("word5x"), QVector<int>{5});
+    model.clear();
+    model.resizeRows(350);
+    QList<LogEntry> newestFirst;
+    for (int k = 0; k < 100; ++k)
+        newestFirst.append(logEntry(349 - k));
+    model.setEntries(0, std::move(newestFirst));
+    indexer.waitForIdle();
+    QCOMPARE(indexer.corpus().size(), 350);
+    QCOMPARE(indexer.corpus().indexedCount(), 100);
+    QCOMPARE(rowsOf("word349x"), QVector<int>{0});
+    QCOMPARE(rowsOf("word300x"), QVector<int>{49});
+    QCOMPARE(rowsOf("word250x"), QVector<int>{99});
+    QCOMPARE(rowsOf("word5x"), QVector<int>{});
+    QCOMPARE(rowsOf("word999x"), QVector<int>{});
+    QVERIFY(!indexer.corpus().hasText(100));
     model.clear();
     QCOMPARE(indexer.corpus().size(), 0);
     QCOMPARE(indexer.corpus().indexedCount(), 0);

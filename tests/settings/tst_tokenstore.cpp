@@ -233,6 +233,17 @@ void TestTokenStoreNoKeychain::refusesWhatCannotBeSaved()
 
 void TestTokenStoreNoKeychain::tokenIsInNoFile()
 {
+    // Every token searched for below is first given to the store, in this test itself: a search
+    // for a token nobody tried to save would find nothing whatever the store did with tokens.
+    const QList<QPair<QUrl, QByteArray>> attempts = {{kOriginA, kTokenA}, {kOriginA, kTokenA2}, {kOriginB, kTokenB}};
+    for (const auto &[origin, token] : attempts) {
+        TokenStore store;
+        Answer answer(store);
+        store.save(origin, token);
+        QVERIFY(answer.wait());
+        QCOMPARE(answer.failed.count(), 1);
+        QCOMPARE(answer.failure(), TokenStore::noKeychainMessage());
+    }
     const QString settingsFile = writeOrdinarySettings();
     QVERIFY2(settingsFile.startsWith(s_scratch->path()), qPrintable(settingsFile));
     QFile file(settingsFile);
@@ -240,8 +251,8 @@ void TestTokenStoreNoKeychain::tokenIsInNoFile()
     const QByteArray content = file.readAll();
     QVERIFY2(content.contains("4242"), content.constData());  // the right, real file
 
-    for (const QByteArray &token : {kTokenA, kTokenA2, kTokenB})
-        QCOMPARE(filesContaining(token), QStringList());
+    for (const auto &attempt : attempts)
+        QCOMPARE(filesContaining(attempt.second), QStringList());
 }
 
 // ---------------------------------------------------------------------------------------------

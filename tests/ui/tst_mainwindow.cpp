@@ -1,5 +1,6 @@
 // The window against the spec server on 127.0.0.1, on the offscreen platform: opening a run,
 // the header, the detail pane, errors and keyboard navigation, as a user meets them.
+#include "api/requestpacer.h"
 #include "detailpane.h"
 #include "exportcontroller.h"
 #include "logtableview.h"
@@ -199,6 +200,28 @@ void TestMainWindow::detailJsonModeShowsExactEntry()
     m_window->detailPane()->setMode(EntryRenderer::Mode::Json);
     QTRY_VERIFY(!m_window->detailPane()->isRendering()
                 && m_window->detailPane()->displayedText().contains(QStringLiteral("18446744073709551615")));
+    // Under its heading, entry 2 of makeAwkwardRun() indented, every token exactly as sent
+    // (integers beyond 64 bits and doubles included), written out by hand.
+    const QString shown = m_window->detailPane()->displayedText();
+    const qsizetype headingEnd = shown.indexOf(QLatin1Char('\n'));
+    QVERIFY2(shown.startsWith(QString(QChar(EntryRenderer::kHeadingMark)) + QStringLiteral(" Entry JSON")), qPrintable(shown.left(80)));
+    QCOMPARE(shown.mid(headingEnd + 1), QStringLiteral(R"({
+  "agent_run_id": 43,
+  "created_at": "2025-06-21T12:06:33Z",
+  "tool_name": "count",
+  "message_type": "ACTION",
+  "thought": null,
+  "observation": null,
+  "tool_input": {
+    "n": 9007199254740993
+  },
+  "tool_output": {
+    "min": -9223372036854775808,
+    "max_u64": 18446744073709551615,
+    "big": 9007199254740993,
+    "float": 1.5e300
+  }
+})"));
     m_window->detailPane()->setMode(EntryRenderer::Mode::Readable);
 }
 
@@ -268,8 +291,13 @@ void TestMainWindow::tokenNeverInWindowTitle()
 void TestMainWindow::followedRunStaysPinnedToNewest()
 {
     m_server->addRun(makeRun(kOrg, 44, 60, QStringLiteral("ACTIVE")));
+    // The follower polls at a quarter of the pacer's budget whatever its minimum says: with the
+    // shared 60-per-60 s pacer that is every 4 s. A pacer of this window's own, with room for
+    // 1000 a minute, makes it a poll every 240 ms. (A child of the window: it outlives the loader.)
+    m_window->loader()->setPacer(new RequestPacer(1000, 60000, m_window.get()));
     m_window->follower()->setMinimumIntervalMs(50);
     openRun(44);
+    QCOMPARE(m_window->follower()->intervalMs(), 240);
     QTRY_COMPARE(m_window->loader()->loadedRows(), 60);
     QTRY_VERIFY(m_window->follower()->isFollowing());
     LogTableView *table = m_window->tableView();
@@ -278,8 +306,9 @@ void TestMainWindow::followedRunStaysPinnedToNewest()
     auto grow = [&](int to) {
         for (int n = int(run->entries.size()); n < to; ++n)
             run->entries.append(makeSampleEntry(44, n));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->logModel()->rowCount(), to, 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), to, 5000);
+        // Generous: a bound to wait for, never one that a busy machine should reach.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->logModel()->rowCount(), to, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), to, 30000);
     };
     grow(150);
     QTRY_VERIFY(table->isAtBottom());
