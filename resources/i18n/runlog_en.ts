@@ -1,4 +1,2082 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AboutBox</name>
+    <message>
+        <source>Runlog %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fast, exact viewer for Codegen agent run logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2; JSON parsed by simdjson %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API tokens are kept in the system keychain, never in these files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Runlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiRunSource</name>
+    <message>
+        <source>Opening run %1 of organization %2 at %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server sent %n entries of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 (organization %2) — Runlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 of organization %2 could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 of organization %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limit reached, retrying in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Retrying in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Usage: %1 [options] [FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runlog: a fast viewer for Codegen agent run logs.
+The API token is read from CODEGEN_API_TOKEN (never from the command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the built-in demo backend on 127.0.0.1 and open its sample run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization ID (default: $CODEGEN_ORG_ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run ID, or the run&apos;s web URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API base URL (default: $CODEGEN_API_BASE_URL or %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the whole run to OUT and exit, without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export format: json, jsonl, csv, md or html (default: from OUT&apos;s extension); with --stats: tsv or json (default tsv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the run&apos;s statistics (counts, time per tool, errors, gaps) and exit, without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the newest entries first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests allowed per window, as N/SECONDS (default 60/60).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exported run (.json or .jsonl) to open without any network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --stats or --export, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--rate-limit must look like 60/60 (requests per seconds), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; is not an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one file can be opened at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--run must be a run ID or a run&apos;s URL, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--org must be a positive organization ID, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CODEGEN_ORG_ID must be a positive organization ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which organization? Give --org ORG or set CODEGEN_ORG_ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--org needs --run RUN as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open one thing at a time: --demo, --run, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export needs something to export: --org ORG --run RUN, --demo, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--stats needs a run: --org ORG --run RUN, --demo, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strings with their real line breaks, nested values indented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry exactly as the server sent it, indented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry as a collapsible tree: copy any value or its path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the entry as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry to read it in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Open an agent run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runlog shows every thought and tool call of a Codegen agent run, however long,
+with each tool input, output and observation in full.
+
+Open a run by its ID or web URL (you need your organization ID and an API token),
+open an exported .json or .jsonl file (or drop it here),
+or look around in the demo run: it needs no token and no network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Run…  (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open File…  (Ctrl+Shift+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the Demo Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Could not reach the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was larger than the limit of %1 and was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirected to another address (%1). Runlog does not follow it, so that your API token is never sent anywhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to send the API token over plain http:// to %1. Use https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several large answers were arriving at once and together would have passed the limit of %1, so this one was stopped. Try again when the others have arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>Writing %1 of %2 entries to %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the pages not loaded yet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export stopped, nothing was written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a few seconds left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the run: %1 of %2 entries (page %3 of %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the run: %1 entries so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the rate limit: next request in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export stopped, nothing was written: %1 of the %2 entries are not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1 entries to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another export is still being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoneNotice</name>
+    <message>
+        <source>Export Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportFormat</name>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported runs (*.json *.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to %1 cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportScope</name>
+    <message>
+        <source>A filter shows %1 of the %2 entries. What should be exported?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the %2 entries are marked. What should be exported?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 Marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Whole Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportSink</name>
+    <message>
+        <source>the file could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportText</name>
+    <message>
+        <source>Run log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ entry of run %1, not of run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportWriter</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileRunSource</name>
+    <message>
+        <source>Reading %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start reading %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1 entries from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The %2 entries before the problem are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Runlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessExport</name>
+    <message>
+        <source>unknown export format &quot;%1&quot;: use json, jsonl, csv, md or html.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell the format of %1 from its extension: give --format json, jsonl, csv, md or html.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo backend could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export needs something to export: --org ORG --run RUN, --demo, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 of organization %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 entries of run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetching run %1 of organization %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 of %2 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1 entries (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1 entries from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 (run %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries of another run than run %1, kept in place (marked in csv, md and html): %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wrote %1 of %2 entries to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote %1 entries to %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessStats</name>
+    <message>
+        <source>unknown statistics format &quot;%1&quot;: use tsv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo backend could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--stats needs a run: --org ORG --run RUN, --demo, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 entries of run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetching run %1 of organization %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1 entries from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not start reading %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message numerus="yes">
+        <source>{%n keys}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n items]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeView</name>
+    <message>
+        <source>Copy Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expanded the first %1 rows; expand deeper levels one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveToggle</name>
+    <message>
+        <source>Follow the run while it is going: check for new entries and keep the newest in view (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Live · next check in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Live · checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogTableModel</name>
+    <message>
+        <source>Time (local time zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ entry of run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load this page. Retry with F5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not loaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>F&amp;ilter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the token saved for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following the run while it is going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not following the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped loading. Press F5 to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token for %1 is saved in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could Not Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run has finished (%1): no longer following it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo backend could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a run with Ctrl+O, or try the demo run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Exported Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 is loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied entry %1 as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry number (1 to %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was hidden by the filter; filters cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarkController</name>
+    <message>
+        <source>Marked entry %1 (%2 marked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmarked entry %1 (%2 marked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entry is marked: press M to mark the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter hides every marked entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No marked entry after this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No marked entry before this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetadataFormatter</name>
+    <message>
+        <source>… (the metadata goes on: %1 of %2 shown here; an export keeps all of it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenRunDialog</name>
+    <message>
+        <source>Remember the token in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12345 or https://codegen.com/agent/trace/12345</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token from the Codegen web app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run ID or URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organization ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved for this API address, never in a plain file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the token (no system keychain is available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set CODEGEN_API_TOKEN to skip this field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the token from %1. Type another to replace it for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(token from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a run ID or a run URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must be an https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain http:// is only allowed for this computer (127.0.0.1, localhost); use https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API token is needed to open a run on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenRunFlow</name>
+    <message>
+        <source>(no runs opened yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 (organization %2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PageReply</name>
+    <message>
+        <source>no data for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no complete answer after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network layer gave up on the request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection closed before the whole answer arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RateChart</name>
+    <message>
+        <source>%1 per minute at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per %2 minutes at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RateLimitPrompt</name>
+    <message>
+        <source>Rate Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per seconds, e.g. 60/60 (the API&apos;s documented limit):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a rate limit: write requests/seconds, e.g. 60/60.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 requests per %2 s from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RichEntryDocument</name>
+    <message>
+        <source>This entry could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation (text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry has no thought, tool input, tool output or observation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunFileParse</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not an exported run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: it cannot be mapped (a pipe?) and is larger than the %2 Runlog reads into memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, column %2 (byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid exported run: %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: line %2 is longer than the %3 one entry may have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid exported run: %2, column %3 (byte %4): %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2 (at %3) is larger than the %4 one entry may have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends inside %1 (truncated?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a JSON array, but an exported run is an object with &quot;logs&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not text (a binary file?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a JSON object with &quot;logs&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the object has no &quot;logs&quot; field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a field name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid field name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after the field name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;logs&quot; appears more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;logs&quot; is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: the run&apos;s fields (up to &quot;%2&quot;, at %3) are larger than the %4 they may have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected text after the run object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;logs&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log entry %1 is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; in &quot;logs&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run&apos;s fields are not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunFileReader</name>
+    <message>
+        <source>Reading %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunHeader</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the run&apos;s result and metadata in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 in the %2 loaded of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 in the %2 loaded so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter counts only the entries loaded so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organization %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run is still going</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details shows the whole result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the first entry to the last one loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunLoader</name>
+    <message>
+        <source>the server answered with run %1 instead of run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent %1 entries where at most %2 were asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent the same entries for skip=%1 as for skip=%2 (it seems to ignore paging)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent %1 entries at skip=%2 where %3 were expected, though later entries exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunSession</name>
+    <message>
+        <source>Runlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Match case (Alt+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole words only (Alt+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression (Alt+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search thoughts, tools, inputs, outputs and observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3, N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3, n)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the pages not loaded yet (paced by the rate limit) so the search covers the whole run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the entries that match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only some message types or tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the search (Escape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entry so far…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries so far…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 match in 1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches in 1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching the %1 of %2 entries loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching the %1 entries loaded so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none loaded yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no tool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message types (in %1 loaded of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools (in %1 loaded of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load All Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchQuery</name>
+    <message>
+        <source>%1 at character %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelp</name>
+    <message>
+        <source>↑ ↓, j k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous / next entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PgUp PgDn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page up / down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First / last entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter, Shift+Enter, n, N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next / previous search match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <source>Show All Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the filter set by clicking a bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools: entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools: time until the next entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from first to last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counted over the %1 loaded entries; Load All in the search bar fetches the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no tool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 after entry %2, at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarController</name>
+    <message>
+        <source>Rate limit: next request in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests used in the last %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following live · next check in %1 s · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2%3 loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>Place entries by their time, or by their number (a run can idle for hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>errors here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pages not loaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of the longest gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>Runlog will ask for it each time, or set CODEGEN_API_TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>so no saved token can be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>so the token cannot be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>so the saved token cannot be removed now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is running, %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address has no host, so no saved token can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address has no host, so the token cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty token cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to the system keychain was refused, %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain is locked or refused access, %1. Unlock it and try again, or: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain could not remove the saved token (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain reported an error (%1), %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open another window, to look at several runs at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a run by its ID or web address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an exported run (.json, .jsonl); or drop it on the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the whole run to a JSON, JSON Lines, CSV, Markdown or HTML file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;Live Demo Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the Saved API &amp;Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Runlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Entry as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected entry as JSON (in the table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search every loaded entry (Enter / Shift+Enter, n / N: next / previous match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark or unmark the selected entry (in the table); marks are kept with the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only &amp;Marked Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the entries you marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole run on a time axis above the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts per type and tool, time per tool, errors, gaps and pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Last Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to Entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to an entry by its number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Newest First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the run from its last entry backwards (the API&apos;s reverse order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow Live Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a run that is still going for new entries, and keep the newest in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Entry as &amp;JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail as readable text or as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wrap Long Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap long lines in the detail pane, or scroll sideways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table and the detail pane at the usual text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch Between &amp;Table and Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel every request in flight or waiting; loaded entries stay, F5 resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate &amp;Limit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many requests Runlog may send per time window (the API allows 60 per 60 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Runlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Local Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times in this computer&apos;s time zone (with the date when the run spans days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times in UTC, as the server sends them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time Since the Run&apos;s &amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long after the run&apos;s first entry each entry came</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
