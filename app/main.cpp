@@ -3,13 +3,17 @@
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
+#include "model/runloader.h"
+#include "session/applibrary.h"
 #include "session/demoservice.h"
 #include "settings/appsettings.h"
 #include "settings/knownsecrets.h"
 #include "settings/secretredaction.h"
+#include "store/runlibrary.h"
 
 #include <QApplication>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 
 #include <cstdio>
 #include <memory>
@@ -58,8 +62,9 @@ int main(int argc, char *argv[])
     case CommandLineOptions::Action::Run:
         break;
     }
+    const bool windowless = !options.exportPath.isEmpty() || options.isListOrSearch();
     std::unique_ptr<QCoreApplication> app;
-    if (!options.exportPath.isEmpty())
+    if (windowless)
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
@@ -68,6 +73,17 @@ int main(int argc, char *argv[])
     } else {
         const AppSettings settings; // the limit set in the window (View > Rate Limit…)
         RequestPacer::setDefaultLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
+    }
+    ApiClient::setOffline(options.offline);
+    // The library of runs: every loader reads from it and fills it (none with --no-store).
+    const std::unique_ptr<RunLibrary> library = AppLibrary::open(options.noStore);
+    RunLoader::setDefaultPageCache(library.get());
+    const auto forgetLibrary = qScopeGuard([] { RunLoader::setDefaultPageCache(nullptr); });
+    if (library && windowless) {
+        QObject::connect(library.get(), &RunLibrary::setAside, [](const QString &from, const QString &to, const QString &reason) {
+            printLine(stderr, QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
+                                  .arg(from, reason, to));
+        });
     }
 
     if (!options.exportPath.isEmpty()) {

@@ -17,6 +17,7 @@ struct ApiError
         Redirect,         // redirected to another origin: refused so the token stays home
         InsecureUrl,      // plain http:// to a host that is not loopback
         Cancelled,        // the user or the app cancelled it
+        Offline,          // working offline (--offline): nothing was sent
     };
 
     Kind kind = Kind::None;

@@ -67,6 +67,10 @@ QString describe(const ApiError &error, const RunRef &run)
             .arg(error.detail);
     case ApiError::Kind::Cancelled:
         return tr("Cancelled.");
+    case ApiError::Kind::Offline:
+        return tr("Working offline, and this part of run %1 of organization %2 is not in the library.")
+            .arg(run.runId)
+            .arg(run.orgId);
     }
     return {};
 }

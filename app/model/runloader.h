@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/apierror.h"
 #include "api/requestpacer.h"
+#include "model/pagecache.h"
 #include "run/runinfo.h"
 
 #include <QHash>
@@ -23,6 +24,11 @@ class QTimer;
 // appended page by page through the model's fetchMore(), and a short page ends the run, as the
 // API's documented loop says. Every page lands at its own position, so a page fetched twice can
 // never double a row, and a failure never removes a loaded one.
+//
+// With a PageCache (the library), opening asks it first: a run it holds opens with its stored
+// count and fields at once, its stored pages are read from it instead of fetched, and every page
+// that arrives is handed to it. A finished run held whole needs no request at all; of a run still
+// going, the newest page is always fetched, so what is new shows.
 class RunLoader : public QObject
 {
     Q_OBJECT
@@ -63,6 +69,11 @@ public:
     void checkForNewEntries();
 
     void setPacer(RequestPacer *pacer); // default: RequestPacer::shared(origin, token)
+    // The library this loader reads from and writes to; nullptr: none. Takes effect at open().
+    void setPageCache(PageCache *cache);
+    // The library of every loader that was not given one (main() sets it, unless --no-store).
+    static void setDefaultPageCache(PageCache *cache);
+    static PageCache *defaultPageCache();
     void setMaxInFlight(int requests) { m_maxInFlight = std::max(1, requests); }
     void setReplyLimits(const PageReply::Limits &limits) { m_replyLimits = limits; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
@@ -85,6 +96,8 @@ public:
     int pagesInFlight() const { return m_inFlight; }
     int failedPageCount() const;
     int requestsSent() const { return m_requestsSent; }
+    // Pages shown from the page cache instead of the API since open().
+    int pagesFromCache() const { return m_pagesFromCache; }
     // Loaded rows whose agent_run_id is not this run's (kept in place, flagged).
     int otherRunEntryCount() const;
 
@@ -106,7 +119,7 @@ signals:
 
 private:
     enum class Mode { Unknown, Counted, Appending };
-    enum class PageStatus { Idle, InFlight, Loaded, Failed, Backoff };
+    enum class PageStatus { Idle, InFlight, Loaded, Failed, Backoff, Reading };
     struct PageState {
         PageStatus status = PageStatus::Idle;
         int attempts = 0;
@@ -140,6 +153,12 @@ private:
     int lastPageIndex() const;
     int pageOfRow(int row) const { return row / kPageSize; }
     void abortAll();
+    void applyStored(const PageCache::Stored &stored);
+    bool isCachedPage(int page) const;
+    std::pair<qint64, qint64> positionsOfPage(int page) const;
+    void readFromCache(int page);
+    void onCacheRead(int page, int rowsWhenAsked, QList<LogEntry> &&entries);
+    void storeFetched(int page, const RunInfo &run, const QList<LogEntry> &entries);
 
     QNetworkAccessManager *m_network;
     LogTableModel *m_model;
@@ -170,4 +189,13 @@ private:
     bool m_endConfirmWanted = false; // counted mode: ask past the count once, for loadAll
     bool m_refreshNewest = false;    // newest first: ask for page 0 again (a run still going)
     int m_generation = 0;         // bumps on open/close; late replies of older runs are ignored
+
+    PageCache *m_cache = nullptr;    // the one in use since open()
+    PageCache *m_chosenCache = nullptr;
+    bool m_cacheChosen = false;      // setPageCache() was called: the default does not apply
+    PageCache::Key m_cacheKey;
+    QList<std::pair<qint64, qint64>> m_storedRanges; // chronological positions the cache holds
+    bool m_waitingForCache = false;  // open() asked the cache; nothing is fetched until it answers
+    bool m_storedRunGoing = false;   // the cache's copy is of a run still going: fetch its newest page
+    int m_pagesFromCache = 0;
 };

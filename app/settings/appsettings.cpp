@@ -3,6 +3,7 @@
 namespace {
 const QString kDefaultBaseUrl = QStringLiteral("https://api.codegen.com");
 constexpr int kMaxRecentRuns = 10;
+constexpr qint64 kDefaultLibrarySizeLimitMb = 2048;
 }
 
 AppSettings::AppSettings() = default;
@@ -118,4 +119,24 @@ void AppSettings::setRateLimit(int count, int windowMs)
 {
     m_settings.setValue(QStringLiteral("api/rateLimitCount"), count);
     m_settings.setValue(QStringLiteral("api/rateLimitWindowMs"), windowMs);
+}
+
+bool AppSettings::libraryEnabled() const
+{
+    return m_settings.value(QStringLiteral("library/enabled"), true).toBool();
+}
+
+void AppSettings::setLibraryEnabled(bool enabled)
+{
+    m_settings.setValue(QStringLiteral("library/enabled"), enabled);
+}
+
+qint64 AppSettings::librarySizeLimitMb() const
+{
+    return std::max<qint64>(0, m_settings.value(QStringLiteral("library/sizeLimitMb"), kDefaultLibrarySizeLimitMb).toLongLong());
+}
+
+void AppSettings::setLibrarySizeLimitMb(qint64 megabytes)
+{
+    m_settings.setValue(QStringLiteral("library/sizeLimitMb"), std::max<qint64>(0, megabytes));
 }

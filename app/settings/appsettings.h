@@ -42,6 +42,13 @@ public:
     int rateLimitWindowMs() const;
     void setRateLimit(int count, int windowMs);
 
+    // The library of runs: whether fetched runs are kept on disk, and how much room it may take
+    // (the least recently opened runs go first). Megabytes; 0: no limit.
+    bool libraryEnabled() const;
+    void setLibraryEnabled(bool enabled);
+    qint64 librarySizeLimitMb() const;
+    void setLibrarySizeLimitMb(qint64 megabytes);
+
 private:
     mutable QSettings m_settings;
 };

@@ -87,6 +87,7 @@ const char *kindName(ApiError::Kind kind)
     case ApiError::Kind::Redirect: return "Redirect";
     case ApiError::Kind::InsecureUrl: return "InsecureUrl";
     case ApiError::Kind::Cancelled: return "Cancelled";
+    case ApiError::Kind::Offline: return "Offline";
     }
     return "?";
 }
