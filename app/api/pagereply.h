@@ -1,32 +1,17 @@
 #pragma once
 
-#include "api/apierror.h"
+#include "api/apireply.h"
 #include "api/parsedpage.h"
 
-#include <QElapsedTimer>
 #include <QFutureWatcher>
-#include <QObject>
-#include <QPointer>
-#include <QTimer>
-#include <QUrl>
 
-class QNetworkReply;
-
-// One request for one page, in flight. Emits finished() exactly once, with either a parsed
-// page or an error. The body is parsed on a worker thread, never on the caller's.
-class PageReply : public QObject
+// One request for one page of the logs endpoint, in flight. Emits finished() exactly once, with
+// either a parsed page or an error. The body is parsed on a worker thread, never on the caller's.
+class PageReply : public ApiReply
 {
     Q_OBJECT
 public:
-    struct Limits {
-        int idleTimeoutMs = 30000;        // no byte for this long: Timeout
-        int totalTimeoutMs = 180000;      // the whole reply took longer: Timeout
-        // A larger body is refused (TooLarge) and its download stopped. 128 MB: a page holds
-        // at most 100 entries, so this allows 1.3 MB per entry on average, or one 100 MB tool
-        // output; parsing needs a few times the body's size (simdjson's DOM, then each entry's
-        // bytes), so memory stays well under a gigabyte whatever a server sends.
-        qint64 maxBodyBytes = 128LL << 20;
-    };
+    using Limits = ApiReply::Limits;
 
     PageReply(QNetworkReply *reply, const QUrl &allowedOrigin, const Limits &limits,
               QObject *parent = nullptr);
@@ -34,42 +19,17 @@ public:
     PageReply(const ApiError &error, QObject *parent = nullptr);
     ~PageReply() override;
 
-    bool isFinished() const { return m_finished; }
-    const ApiError &error() const { return m_error; }
     const ParsedPage &page() const { return m_page; }
     // Moves the page out (entries can be large); call once, after finished().
     ParsedPage takePage() { return std::move(m_page); }
-    qint64 bodyBytes() const { return m_bodyBytes; }
 
-    // Text that must never appear in an error (the token: a hostile or careless server may echo
-    // the Authorization header in its error body). Replaced before finished().
-    void setSecret(const QByteArray &secret) { m_secret = secret; }
-
-    // Stops the request; finished() follows with a Cancelled error.
-    void abort();
-
-signals:
-    void finished();
+protected:
+    void parseBody(const QByteArray &body) override;
+    bool dropParse() override;
 
 private:
-    void onRedirected(const QUrl &target);
-    void onProgress(qint64 received, qint64 total);
-    void onReadyRead();
-    void onNetworkFinished();
     void onParsed();
-    void failBeforeFinish(ApiError::Kind kind, const QString &detail);
-    void finish();
 
-    QPointer<QNetworkReply> m_reply;
-    QUrl m_allowedOrigin;
-    Limits m_limits;
-    QTimer m_idleTimer;
-    QTimer m_totalTimer;
-    ApiError m_error;        // set when we abort on purpose, so Qt's generic error is not used
     ParsedPage m_page;
-    QByteArray m_body;       // what arrived so far, never more than maxBodyBytes
     QFutureWatcher<PageParseResult> m_parseWatcher;
-    qint64 m_bodyBytes = 0;
-    QByteArray m_secret;
-    bool m_finished = false;
 };
