@@ -11,4 +11,7 @@ namespace ErrorText {
 QString describe(const ApiError &error, const RunRef &run);
 // For the command line: the sentence plus "(HTTP 404: Agent run not found.)" where it applies.
 QString describeWithStatus(const ApiError &error, const RunRef &run);
+// The same for a failure of the organization's run list.
+QString describeRunList(const ApiError &error, qint64 orgId);
+QString describeRunListWithStatus(const ApiError &error, qint64 orgId);
 }
