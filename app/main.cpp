@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 #include "cli/headlessexport.h"
 #include "cli/headlesslistruns.h"
+#include "cli/headlesssearch.h"
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
@@ -87,6 +88,11 @@ int main(int argc, char *argv[])
         });
     }
 
+    if (!options.searchText.isNull()) {
+        // The library only: no network, no window.
+        HeadlessSearch search(options, library ? library->folder() : QString());
+        return search.exec();
+    }
     if (options.listRuns) {
         // The organization's runs on stdout, paced like every request; no window.
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
