@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "librarycontroller.h"
+
 #include "api/apiclient.h"
 #include "api/errortext.h"
 #include "api/requestpacer.h"
@@ -397,6 +399,48 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setSplitterState(m_splitter->saveState());
     m_settings->setTableHeaderState(m_table->horizontalHeader()->saveState());
     event->accept();
+}
+
+void MainWindow::setLibrary(RunLibrary *library)
+{
+    LibraryController::Hooks hooks;
+    hooks.openRun = [this](const ApiEndpoint &endpoint, const RunRef &run, qint64 position) {
+        openRunAtEntry(endpoint, run, position);
+    };
+    hooks.openRunWithSavedToken = [this](const QUrl &baseUrl, const RunRef &run) { openRunWithSavedToken(baseUrl, run); };
+    hooks.endpoint = [this] {
+        if (m_source == Source::Api)
+            return m_endpoint;
+        if (m_demo)
+            return m_demo->endpoint();
+        return ApiEndpoint{m_settings->baseUrl(), !m_sessionToken.isEmpty() ? m_sessionToken : m_environmentToken};
+    };
+    hooks.organization = [this] { return m_loader->run().orgId; };
+    m_libraryController = new LibraryController(library, m_network, hooks, this);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), m_libraryController->menu()); // before Help
+    connect(m_loader, &RunLoader::progressChanged, this, &MainWindow::selectPendingEntry);
+}
+
+void MainWindow::openRunAtEntry(const ApiEndpoint &endpoint, const RunRef &run, qint64 position)
+{
+    openRun(endpoint, run);
+    m_pendingEntryRun = run;
+    m_pendingEntry = position;
+    selectPendingEntry();
+}
+
+void MainWindow::selectPendingEntry()
+{
+    // Once the run's rows are there (the library's count comes at once), select the entry; its
+    // page is loaded as it comes into view.
+    if (m_pendingEntry < 0 || !(m_loader->run() == m_pendingEntryRun) || m_pendingEntry >= m_model->rowCount())
+        return;
+    const int row = m_model->isReversed() ? m_model->rowCount() - 1 - int(m_pendingEntry) : int(m_pendingEntry);
+    m_pendingEntry = -1;
+    if (!m_proxy->mapFromSource(m_model->index(row, 0)).isValid())
+        m_search->clearFilters();
+    selectSourceRow(row);
+    m_table->setFocus();
 }
 
 void MainWindow::setEnvironmentToken(const QByteArray &token)

@@ -11,6 +11,8 @@ class AppSettings;
 #include "session/demoservice.h"
 
 class DetailPane;
+class LibraryController;
+class RunLibrary;
 class LogFilterProxyModel;
 class QMenu;
 class SearchBar;
@@ -53,6 +55,9 @@ public:
     void openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
     // The token from the environment, used when the Open Run dialog is left empty.
     void setEnvironmentToken(const QByteArray &token);
+    // The library of runs (null with --no-store): the Library menu, the Library and Runs windows.
+    void setLibrary(RunLibrary *library);
+    LibraryController *libraryController() const { return m_libraryController; }
 
     // For tests and screenshots.
     LogTableModel *logModel() const { return m_model; }
@@ -116,6 +121,8 @@ private:
     void editRateLimit();
     void showShortcuts();
     void showAbout();
+    void openRunAtEntry(const ApiEndpoint &endpoint, const RunRef &run, qint64 position);
+    void selectPendingEntry();
 
     AppSettings *m_settings;
     QNetworkAccessManager *m_network;
@@ -174,4 +181,8 @@ private:
     QAction *m_findNextAction;
     QAction *m_findPreviousAction;
     QAction *m_closeSearchAction;
+
+    LibraryController *m_libraryController = nullptr;
+    RunRef m_pendingEntryRun;     // a search result's run, opened at one entry
+    qint64 m_pendingEntry = -1;
 };
