@@ -20,11 +20,6 @@ namespace {
 // freeze any text widget. Copy actions still copy the exact value.
 constexpr int kMaxDisplayLine = 4000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EntryRenderer", text);
-}
-
 QString heading(const QString &title, qsizetype bytes = -1)
 {
     QString line = QChar(EntryRenderer::kHeadingMark) + QLatin1Char(' ') + title;
@@ -76,10 +71,10 @@ QString section(const QByteArray &json, EntryRenderer::Mode mode)
 QString textObservationTitle(const QString &messageType)
 {
     switch (messageCategoryOf(messageType)) {
-    case MessageCategory::User: return tr("Message");
-    case MessageCategory::Error: return tr("Error");
-    case MessageCategory::Answer: return tr("Answer");
-    default: return tr("Observation");
+    case MessageCategory::User: return QCoreApplication::translate("EntryRenderer", "Message");
+    case MessageCategory::Error: return QCoreApplication::translate("EntryRenderer", "Error");
+    case MessageCategory::Answer: return QCoreApplication::translate("EntryRenderer", "Answer");
+    default: return QCoreApplication::translate("EntryRenderer", "Observation");
     }
 }
 
@@ -101,14 +96,14 @@ Rendered render(const QByteArray &rawEntry, EntryRenderer::Mode mode)
     };
     const EntryDetail detail = parseEntryDetail(rawEntry);
     if (!detail.ok) {
-        addHeading(tr("This entry could not be read"), -1, true);
+        addHeading(QCoreApplication::translate("EntryRenderer", "This entry could not be read"), -1, true);
         text += detail.error + QStringLiteral("\n\n");
-        addHeading(tr("Raw text"), -1, true);
+        addHeading(QCoreApplication::translate("EntryRenderer", "Raw text"), -1, true);
         text += QString::fromUtf8(rawEntry);
         return out;
     }
     if (mode == EntryRenderer::Mode::Json) {
-        addHeading(tr("Entry JSON"), rawEntry.size(), false);
+        addHeading(QCoreApplication::translate("EntryRenderer", "Entry JSON"), rawEntry.size(), false);
         text += QString::fromUtf8(JsonText::pretty(rawEntry));
         text = breakLongLines(text);
         return out;
@@ -118,21 +113,21 @@ Rendered render(const QByteArray &rawEntry, EntryRenderer::Mode mode)
         text += section(json, mode);
     };
     if (!detail.thought.isNull()) {
-        addHeading(tr("Thought"), -1, true);
+        addHeading(QCoreApplication::translate("EntryRenderer", "Thought"), -1, true);
         text += detail.thought + QStringLiteral("\n\n");
     }
     if (!detail.toolInput.isEmpty())
-        addSection(tr("Tool input"), detail.toolInput);
+        addSection(QCoreApplication::translate("EntryRenderer", "Tool input"), detail.toolInput);
     if (!detail.toolOutput.isEmpty())
-        addSection(tr("Tool output"), detail.toolOutput);
+        addSection(QCoreApplication::translate("EntryRenderer", "Tool output"), detail.toolOutput);
     if (detail.observationIsString) {
         addHeading(textObservationTitle(detail.messageType), detail.observation.size(), true);
         text += detail.observationText + QStringLiteral("\n\n");
     } else if (!detail.observation.isEmpty()) {
-        addSection(tr("Observation"), detail.observation);
+        addSection(QCoreApplication::translate("EntryRenderer", "Observation"), detail.observation);
     }
     if (!detail.otherFields.isEmpty()) {
-        addHeading(tr("Other fields"), -1, false);
+        addHeading(QCoreApplication::translate("EntryRenderer", "Other fields"), -1, false);
         for (const auto &[key, value] : detail.otherFields) {
             const QString rendered = JsonText::readable(value);
             text += key + QStringLiteral(": ")
@@ -141,7 +136,7 @@ Rendered render(const QByteArray &rawEntry, EntryRenderer::Mode mode)
         }
     }
     if (text.isEmpty())
-        text = tr("This entry has no thought, tool input, tool output or observation.");
+        text = QCoreApplication::translate("EntryRenderer", "This entry has no thought, tool input, tool output or observation.");
     text = breakLongLines(text);
     return out;
 }

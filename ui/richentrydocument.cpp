@@ -16,11 +16,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EntryRenderer", text);
-}
-
 class Builder
 {
 public:
@@ -167,14 +162,14 @@ QTextDocument *build(const QByteArray &rawEntry, const QFont &proseFont, const Q
     Builder builder(document, proseFont, fixedFont);
     const EntryDetail detail = parseEntryDetail(rawEntry);
     if (!detail.ok) {
-        builder.heading(tr("This entry could not be read"));
+        builder.heading(QCoreApplication::translate("EntryRenderer", "This entry could not be read"));
         builder.plain(detail.error);
-        builder.heading(tr("Raw text"));
+        builder.heading(QCoreApplication::translate("EntryRenderer", "Raw text"));
         builder.plain(QString::fromUtf8(rawEntry));
     } else {
         bool any = false;
         if (!detail.thought.isNull()) {
-            builder.heading(tr("Thought"));
+            builder.heading(QCoreApplication::translate("EntryRenderer", "Thought"));
             builder.markdown(detail.thought);
             any = true;
         }
@@ -184,18 +179,18 @@ QTextDocument *build(const QByteArray &rawEntry, const QFont &proseFont, const Q
             any = true;
         };
         if (!detail.toolInput.isEmpty())
-            section(tr("Tool input"), detail.toolInput);
+            section(QCoreApplication::translate("EntryRenderer", "Tool input"), detail.toolInput);
         if (!detail.toolOutput.isEmpty())
-            section(tr("Tool output"), detail.toolOutput);
+            section(QCoreApplication::translate("EntryRenderer", "Tool output"), detail.toolOutput);
         if (detail.observationIsString) {
-            builder.heading(tr("Observation (text)"), detail.observation.size());
+            builder.heading(QCoreApplication::translate("EntryRenderer", "Observation (text)"), detail.observation.size());
             builder.markdown(detail.observationText);
             any = true;
         } else if (!detail.observation.isEmpty()) {
-            section(tr("Observation"), detail.observation);
+            section(QCoreApplication::translate("EntryRenderer", "Observation"), detail.observation);
         }
         if (!detail.otherFields.isEmpty()) {
-            builder.heading(tr("Other fields"));
+            builder.heading(QCoreApplication::translate("EntryRenderer", "Other fields"));
             QString lines;
             for (const auto &[key, value] : detail.otherFields) {
                 const QString rendered = JsonText::readable(value);
@@ -206,7 +201,7 @@ QTextDocument *build(const QByteArray &rawEntry, const QFont &proseFont, const Q
             any = true;
         }
         if (!any)
-            builder.plain(tr("This entry has no thought, tool input, tool output or observation."));
+            builder.plain(QCoreApplication::translate("EntryRenderer", "This entry has no thought, tool input, tool output or observation."));
     }
     if (plainText)
         *plainText = document->toPlainText();

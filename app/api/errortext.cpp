@@ -3,40 +3,35 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ErrorText", text);
-}
-
 QString withServerWords(const QString &sentence, const ApiError &error)
 {
     if (error.serverMessage.isEmpty())
         return sentence;
-    return tr("%1 The server said: “%2”").arg(sentence, error.serverMessage);
+    return QCoreApplication::translate("ErrorText", "%1 The server said: “%2”").arg(sentence, error.serverMessage);
 }
 
 QString describeHttp(const ApiError &error, const RunRef &run)
 {
     switch (error.httpStatus) {
     case 401:
-        return tr("The API token was rejected: check that it is current (tokens come from the "
+        return QCoreApplication::translate("ErrorText", "The API token was rejected: check that it is current (tokens come from the "
                   "Codegen web app's settings).");
     case 403:
-        return tr("You do not have access to organization %1.").arg(run.orgId);
+        return QCoreApplication::translate("ErrorText", "You do not have access to organization %1.").arg(run.orgId);
     case 404:
-        return tr("Run %1 was not found in organization %2.").arg(run.runId).arg(run.orgId);
+        return QCoreApplication::translate("ErrorText", "Run %1 was not found in organization %2.").arg(run.runId).arg(run.orgId);
     case 422:
-        return withServerWords(tr("The server refused the request as invalid."), error);
+        return withServerWords(QCoreApplication::translate("ErrorText", "The server refused the request as invalid."), error);
     case 429:
-        return tr("Rate limit reached: the API allows a limited number of requests per minute.");
+        return QCoreApplication::translate("ErrorText", "Rate limit reached: the API allows a limited number of requests per minute.");
     default:
         break;
     }
     if (error.httpStatus >= 500)
         return withServerWords(
-            tr("The server had a problem (HTTP %1). Try again in a moment.").arg(error.httpStatus),
+            QCoreApplication::translate("ErrorText", "The server had a problem (HTTP %1). Try again in a moment.").arg(error.httpStatus),
             error);
-    return withServerWords(tr("The server answered with HTTP %1.").arg(error.httpStatus), error);
+    return withServerWords(QCoreApplication::translate("ErrorText", "The server answered with HTTP %1.").arg(error.httpStatus), error);
 }
 } // namespace
 
@@ -48,27 +43,27 @@ QString describe(const ApiError &error, const RunRef &run)
     case ApiError::Kind::None:
         return {};
     case ApiError::Kind::Network:
-        return tr("Could not reach the server: %1").arg(error.detail);
+        return QCoreApplication::translate("ErrorText", "Could not reach the server: %1").arg(error.detail);
     case ApiError::Kind::Timeout:
-        return tr("The server did not answer in time. Check your connection and try again.");
+        return QCoreApplication::translate("ErrorText", "The server did not answer in time. Check your connection and try again.");
     case ApiError::Kind::Http:
         return describeHttp(error, run);
     case ApiError::Kind::InvalidResponse:
-        return tr("The server's answer could not be read: %1").arg(error.detail);
+        return QCoreApplication::translate("ErrorText", "The server's answer could not be read: %1").arg(error.detail);
     case ApiError::Kind::TooLarge:
-        return tr("The server's answer was larger than the limit of %1 and was stopped.")
+        return QCoreApplication::translate("ErrorText", "The server's answer was larger than the limit of %1 and was stopped.")
             .arg(error.detail);
     case ApiError::Kind::Redirect:
-        return tr("The server redirected to another address (%1). Runlog does not follow it, "
+        return QCoreApplication::translate("ErrorText", "The server redirected to another address (%1). Runlog does not follow it, "
                   "so that your API token is never sent anywhere else.")
             .arg(error.detail);
     case ApiError::Kind::InsecureUrl:
-        return tr("Refusing to send the API token over plain http:// to %1. Use https://.")
+        return QCoreApplication::translate("ErrorText", "Refusing to send the API token over plain http:// to %1. Use https://.")
             .arg(error.detail);
     case ApiError::Kind::Cancelled:
-        return tr("Cancelled.");
+        return QCoreApplication::translate("ErrorText", "Cancelled.");
     case ApiError::Kind::TooManyAtOnce:
-        return tr("Several large answers were arriving at once and together would have passed the "
+        return QCoreApplication::translate("ErrorText", "Several large answers were arriving at once and together would have passed the "
                   "limit of %1, so this one was stopped. Try again when the others have arrived.")
             .arg(error.detail);
     }

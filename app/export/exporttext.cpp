@@ -9,11 +9,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ExportText", text);
-}
-
 QString withOffset(qint64 msecs)
 {
     const int offset = QDateTime::fromMSecsSinceEpoch(msecs, Qt::LocalTime).offsetFromUtc();
@@ -45,8 +40,8 @@ namespace ExportText {
 QString title(const RunSnapshot &snapshot)
 {
     if (!snapshot.hasRun)
-        return tr("Run log");
-    return tr("Run %1").arg(snapshot.run.id);
+        return QCoreApplication::translate("ExportText", "Run log");
+    return QCoreApplication::translate("ExportText", "Run %1").arg(snapshot.run.id);
 }
 
 QList<QPair<QString, QString>> summary(const RunSnapshot &snapshot)
@@ -54,17 +49,17 @@ QList<QPair<QString, QString>> summary(const RunSnapshot &snapshot)
     QList<QPair<QString, QString>> lines;
     const RunInfo &run = snapshot.run;
     if (snapshot.hasRun) {
-        lines.append({tr("Organization"), QString::number(run.organizationId)});
+        lines.append({QCoreApplication::translate("ExportText", "Organization"), QString::number(run.organizationId)});
         if (run.status)
-            lines.append({tr("Status"), *run.status});
+            lines.append({QCoreApplication::translate("ExportText", "Status"), *run.status});
         if (run.createdAt)
-            lines.append({tr("Created"), timeText(*run.createdAt)});
+            lines.append({QCoreApplication::translate("ExportText", "Created"), timeText(*run.createdAt)});
         if (run.webUrl)
-            lines.append({tr("Web URL"), *run.webUrl});
+            lines.append({QCoreApplication::translate("ExportText", "Web URL"), *run.webUrl});
     }
-    lines.append({tr("Entries"), QString::number(snapshot.entries.size())});
+    lines.append({QCoreApplication::translate("ExportText", "Entries"), QString::number(snapshot.entries.size())});
     if (!snapshot.sourceDescription.isEmpty())
-        lines.append({tr("Source"), snapshot.sourceDescription});
+        lines.append({QCoreApplication::translate("ExportText", "Source"), snapshot.sourceDescription});
     return lines;
 }
 
@@ -104,7 +99,7 @@ std::optional<qint64> otherRunOf(const RunSnapshot &snapshot, const EntryDetail 
 
 QString otherRunNote(const RunSnapshot &snapshot, qint64 otherRunId)
 {
-    return tr("⚠ entry of run %1, not of run %2").arg(otherRunId).arg(snapshot.run.id);
+    return QCoreApplication::translate("ExportText", "⚠ entry of run %1, not of run %2").arg(otherRunId).arg(snapshot.run.id);
 }
 
 QList<Payload> payloadsOf(const EntryDetail &entry)

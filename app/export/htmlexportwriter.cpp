@@ -8,11 +8,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HtmlExportWriter", text);
-}
-
 // Escapes for text and for attribute values in double or single quotes.
 QByteArray escaped(const QByteArray &utf8)
 {
@@ -140,7 +135,7 @@ QByteArray entryHtml(const RunSnapshot &snapshot, int index, const QByteArray &r
         out += " other-run";
     out += "\" id=\"e" + QByteArray::number(index) + "\"><summary><span class=\"idx\">"
         + QByteArray::number(index) + "</span><span class=\"time\">" + escaped(ExportText::timeOf(d))
-        + "</span><span class=\"type\">" + escaped(d.messageType.isNull() ? tr("(no type)") : d.messageType)
+        + "</span><span class=\"type\">" + escaped(d.messageType.isNull() ? QCoreApplication::translate("HtmlExportWriter", "(no type)") : d.messageType)
         + "</span>";
     if (!d.toolName.isNull())
         out += "<span class=\"tool\">" + escaped(d.toolName) + "</span>";

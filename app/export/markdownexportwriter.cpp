@@ -9,11 +9,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MarkdownExportWriter", text);
-}
-
 bool isLineBreak(QChar c)
 {
     return c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QChar::LineSeparator
@@ -143,7 +138,7 @@ QByteArray entrySection(const RunSnapshot &snapshot, int index, const QByteArray
     const QString time = ExportText::timeOf(d);
     if (!time.isEmpty())
         parts << time;
-    parts << (d.messageType.isNull() ? tr("(no type)") : d.messageType);
+    parts << (d.messageType.isNull() ? QCoreApplication::translate("MarkdownExportWriter", "(no type)") : d.messageType);
     if (!d.toolName.isNull())
         parts << d.toolName;
     if (const std::optional<qint64> otherRun = ExportText::otherRunOf(snapshot, d))

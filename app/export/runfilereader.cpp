@@ -36,10 +36,6 @@ struct RunFileReader::Control
 };
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RunFileReader", text);
-}
 constexpr qint64 kProgressIntervalMs = 100;
 } // namespace
 
@@ -73,7 +69,7 @@ public:
     {
         QFile file(m_path);
         if (!file.open(QIODevice::ReadOnly)) {
-            finish(false, tr("Could not open %1: %2").arg(m_shownPath, file.errorString()));
+            finish(false, QCoreApplication::translate("RunFileReader", "Could not open %1: %2").arg(m_shownPath, file.errorString()));
             return;
         }
         const qsizetype size = file.size();
@@ -108,7 +104,7 @@ public:
             start = 3; // a byte order mark some editors write
         const qsizetype first = skipSpace(start);
         if (first >= m_size) {
-            finish(false, tr("%1 is empty: it is not an exported run.").arg(m_shownPath));
+            finish(false, QCoreApplication::translate("RunFileReader", "%1 is empty: it is not an exported run.").arg(m_shownPath));
             return;
         }
         // Sniffed only without a known extension (value_or would sniff every file, reading its
@@ -146,7 +142,7 @@ private:
             if (chunk.isEmpty())
                 break;
             if (buffer.size() + chunk.size() > RunFileReader::kMaxUnmappedBytes) {
-                finish(false, tr("%1 cannot be opened: it cannot be mapped (a pipe?) and is larger than the %2 Runlog reads into memory.")
+                finish(false, QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it cannot be mapped (a pipe?) and is larger than the %2 Runlog reads into memory.")
                                   .arg(m_shownPath, bytesText(RunFileReader::kMaxUnmappedBytes)));
                 return false;
             }
@@ -197,18 +193,18 @@ private:
             if ((uchar(m_data[i]) & 0xC0) != 0x80)
                 ++column;
         }
-        return tr("line %1, column %2 (byte %3)").arg(line).arg(column).arg(offset);
+        return QCoreApplication::translate("RunFileReader", "line %1, column %2 (byte %3)").arg(line).arg(column).arg(offset);
     }
 
     bool failAt(qsizetype offset, const QString &reason)
     {
-        finish(false, tr("%1 is not a valid exported run: %2: %3.").arg(m_shownPath, place(offset), reason));
+        finish(false, QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2: %3.").arg(m_shownPath, place(offset), reason));
         return false;
     }
 
     bool failCancelled()
     {
-        finish(false, tr("Reading %1 was cancelled.").arg(m_shownPath));
+        finish(false, QCoreApplication::translate("RunFileReader", "Reading %1 was cancelled.").arg(m_shownPath));
         return false;
     }
 
@@ -235,7 +231,7 @@ private:
             const qsizetype limit = scanEnd(pos, RunFileReader::kMaxEntryBytes + 1);
             const qsizetype newline = QByteArrayView(m_data + pos, limit - pos).indexOf('\n');
             if (newline < 0 && limit - pos > RunFileReader::kMaxEntryBytes) {
-                return fail(tr("%1 cannot be opened: line %2 is longer than the %3 one entry may have.")
+                return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: line %2 is longer than the %3 one entry may have.")
                                 .arg(m_shownPath)
                                 .arg(lineNumber)
                                 .arg(bytesText(RunFileReader::kMaxEntryBytes)));
@@ -249,15 +245,15 @@ private:
             PageParseResultEntry parsed = parseEntry(line, m_entries);
             if (!parsed.ok) {
                 const JsonText::SyntaxCheck check = JsonText::check(line);
-                const QString where = tr("line %1").arg(lineNumber);
+                const QString where = QCoreApplication::translate("RunFileReader", "line %1").arg(lineNumber);
                 if (!check.ok) {
-                    return fail(tr("%1 is not a valid exported run: %2, column %3 (byte %4): %5.")
+                    return fail(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2, column %3 (byte %4): %5.")
                                         .arg(m_shownPath, where)
                                         .arg(check.column)
                                         .arg(lineStart + check.offset)
                                         .arg(check.reason));
                 }
-                return fail(tr("%1 is not a valid exported run: %2: %3.").arg(m_shownPath, where, parsed.error));
+                return fail(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2: %3.").arg(m_shownPath, where, parsed.error));
             }
             add(std::move(parsed.entry), pos);
         }
@@ -325,57 +321,57 @@ private:
 
     bool tooLongAt(qsizetype offset, const QString &what)
     {
-        return fail(tr("%1 cannot be opened: %2 (at %3) is larger than the %4 one entry may have.")
+        return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: %2 (at %3) is larger than the %4 one entry may have.")
                         .arg(m_shownPath, what, place(offset), bytesText(RunFileReader::kMaxEntryBytes)));
     }
 
     bool truncatedAt(qsizetype offset, const QString &what)
     {
-        return failAt(offset, tr("the file ends inside %1 (truncated?)").arg(what));
+        return failAt(offset, QCoreApplication::translate("RunFileReader", "the file ends inside %1 (truncated?)").arg(what));
     }
 
     bool readJson(qsizetype pos)
     {
         if (m_data[pos] != '{') {
             if (m_data[pos] == '[')
-                return failAt(pos, tr("it is a JSON array, but an exported run is an object with \"logs\""));
+                return failAt(pos, QCoreApplication::translate("RunFileReader", "it is a JSON array, but an exported run is an object with \"logs\""));
             if (!looksLikeText(pos))
-                return failAt(pos, tr("it is not text (a binary file?)"));
-            return failSyntax(pos, m_size, tr("it is not a JSON object with \"logs\""));
+                return failAt(pos, QCoreApplication::translate("RunFileReader", "it is not text (a binary file?)"));
+            return failSyntax(pos, m_size, QCoreApplication::translate("RunFileReader", "it is not a JSON object with \"logs\""));
         }
         bool haveLogs = false;
         bool fieldsAfterLogs = false;
         pos = skipSpace(pos + 1);
         if (pos < m_size && m_data[pos] == '}')
-            return failAt(pos, tr("the object has no \"logs\" field"));
+            return failAt(pos, QCoreApplication::translate("RunFileReader", "the object has no \"logs\" field"));
         while (true) {
             if (pos >= m_size)
-                return truncatedAt(pos, tr("the run object"));
+                return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "the run object"));
             if (m_data[pos] != '"')
-                return failSyntax(pos, m_size, tr("expected a field name"));
+                return failSyntax(pos, m_size, QCoreApplication::translate("RunFileReader", "expected a field name"));
             const qsizetype keyEnd = stringEnd(pos);
             if (keyEnd == kTooLong)
-                return tooLongAt(pos, tr("a field name"));
+                return tooLongAt(pos, QCoreApplication::translate("RunFileReader", "a field name"));
             if (keyEnd < 0)
-                return truncatedAt(pos, tr("a field name"));
+                return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "a field name"));
             const QByteArrayView keyToken(m_data + pos, keyEnd - pos);
             if (!JsonText::check(keyToken).ok)
-                return failSyntax(pos, keyEnd, tr("invalid field name"));
+                return failSyntax(pos, keyEnd, QCoreApplication::translate("RunFileReader", "invalid field name"));
             const QString key = JsonText::unescapeString(keyToken);
             pos = skipSpace(keyEnd);
             if (pos >= m_size)
-                return truncatedAt(pos, tr("the run object"));
+                return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "the run object"));
             if (m_data[pos] != ':')
-                return failAt(pos, tr("expected ':' after the field name"));
+                return failAt(pos, QCoreApplication::translate("RunFileReader", "expected ':' after the field name"));
             pos = skipSpace(pos + 1);
             if (pos >= m_size)
-                return truncatedAt(pos, tr("the value of \"%1\"").arg(key));
+                return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "the value of \"%1\"").arg(key));
             if (key == QLatin1String("logs")) {
                 if (haveLogs)
-                    return failAt(pos, tr("\"logs\" appears more than once"));
+                    return failAt(pos, QCoreApplication::translate("RunFileReader", "\"logs\" appears more than once"));
                 haveLogs = true;
                 if (m_data[pos] != '[')
-                    return failAt(pos, tr("\"logs\" is not an array"));
+                    return failAt(pos, QCoreApplication::translate("RunFileReader", "\"logs\" is not an array"));
                 if (!postRunInfo())
                     return false;
                 pos = readLogs(pos);
@@ -385,33 +381,33 @@ private:
                 // The run's fields together may take what one entry may.
                 const qsizetype end = valueEnd(pos, RunFileReader::kMaxEntryBytes - m_rawFieldBytes);
                 if (end == kTooLong) {
-                    return fail(tr("%1 cannot be opened: the run's fields (up to \"%2\", at %3) are larger than the %4 they may have.")
+                    return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: the run's fields (up to \"%2\", at %3) are larger than the %4 they may have.")
                                     .arg(m_shownPath, key, place(pos), bytesText(RunFileReader::kMaxEntryBytes)));
                 }
                 if (end < 0)
-                    return truncatedAt(pos, tr("the value of \"%1\"").arg(key));
+                    return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "the value of \"%1\"").arg(key));
                 const QByteArrayView value(m_data + pos, end - pos);
                 m_rawFieldBytes += value.size();
                 if (value.isEmpty() || !JsonText::check(value).ok)
-                    return failSyntax(pos, end, tr("invalid value"));
+                    return failSyntax(pos, end, QCoreApplication::translate("RunFileReader", "invalid value"));
                 m_rawFields.append({key, value.toByteArray()});
                 fieldsAfterLogs = haveLogs;
                 pos = end;
             }
             pos = skipSpace(pos);
             if (pos >= m_size)
-                return truncatedAt(pos, tr("the run object"));
+                return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "the run object"));
             if (m_data[pos] == '}')
                 break;
             if (m_data[pos] != ',')
-                return failAt(pos, tr("expected ',' or '}'"));
+                return failAt(pos, QCoreApplication::translate("RunFileReader", "expected ',' or '}'"));
             pos = skipSpace(pos + 1);
         }
         const qsizetype after = skipSpace(pos + 1);
         if (after < m_size)
-            return failAt(after, tr("unexpected text after the run object"));
+            return failAt(after, QCoreApplication::translate("RunFileReader", "unexpected text after the run object"));
         if (!haveLogs)
-            return failAt(pos, tr("the object has no \"logs\" field"));
+            return failAt(pos, QCoreApplication::translate("RunFileReader", "the object has no \"logs\" field"));
         flush();
         const bool totalWrong = m_hasRun && m_run.totalLogs != std::optional<qint64>(m_entries);
         if (fieldsAfterLogs && !postRunInfo())
@@ -433,17 +429,17 @@ private:
             if (cancelled())
                 return failCancelled(), -1;
             if (pos >= m_size)
-                return truncatedAt(pos, tr("\"logs\"")), -1;
+                return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "\"logs\"")), -1;
             if (m_data[pos] != '{') {
                 if (valueEnd(pos) == kFileEnds)
-                    return truncatedAt(pos, tr("\"logs\"")), -1;
-                return failAt(pos, tr("log entry %1 is not an object").arg(m_entries)), -1;
+                    return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "\"logs\"")), -1;
+                return failAt(pos, QCoreApplication::translate("RunFileReader", "log entry %1 is not an object").arg(m_entries)), -1;
             }
             const qsizetype end = valueEnd(pos);
             if (end == kTooLong)
-                return tooLongAt(pos, tr("log entry %1").arg(m_entries)), -1;
+                return tooLongAt(pos, QCoreApplication::translate("RunFileReader", "log entry %1").arg(m_entries)), -1;
             if (end < 0)
-                return truncatedAt(pos, tr("log entry %1").arg(m_entries)), -1;
+                return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "log entry %1").arg(m_entries)), -1;
             PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
             if (!parsed.ok) {
                 const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
@@ -452,11 +448,11 @@ private:
             add(std::move(parsed.entry), end);
             pos = skipSpace(end);
             if (pos >= m_size)
-                return truncatedAt(pos, tr("\"logs\"")), -1;
+                return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "\"logs\"")), -1;
             if (m_data[pos] == ']')
                 return pos + 1;
             if (m_data[pos] != ',')
-                return failAt(pos, tr("expected ',' or ']' in \"logs\"")), -1;
+                return failAt(pos, QCoreApplication::translate("RunFileReader", "expected ',' or ']' in \"logs\"")), -1;
             pos = skipSpace(pos + 1);
         }
     }
@@ -484,7 +480,7 @@ private:
         body += "\"logs\":[]}";
         const PageParseResult parsed = PageParser::parse(body);
         if (!parsed.ok)
-            return failAt(0, tr("the run's fields are not valid: %1").arg(parsed.error));
+            return failAt(0, QCoreApplication::translate("RunFileReader", "the run's fields are not valid: %1").arg(parsed.error));
         m_hasRun = true;
         m_run = parsed.page.run;
         postRunInfo(m_run);
@@ -691,7 +687,7 @@ void RunFileReader::deliverFinished(bool ok, const QString &error)
 {
     m_running = false;
     if (m_cancelled) {
-        emit finished(false, tr("Reading %1 was cancelled.").arg(QDir::toNativeSeparators(m_path)));
+        emit finished(false, QCoreApplication::translate("RunFileReader", "Reading %1 was cancelled.").arg(QDir::toNativeSeparators(m_path)));
         return;
     }
     emit finished(ok, error);

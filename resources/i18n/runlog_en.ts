@@ -281,6 +281,61 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>EntryRenderer</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry has no thought, tool input, tool output or observation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation (text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Could not reach the server: %1</source>
@@ -312,6 +367,38 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Several large answers were arriving at once and together would have passed the limit of %1, so this one was stopped. Try again when the others have arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The server said: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token was rejected: check that it is current (tokens come from the Codegen web app&apos;s settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not have access to organization %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 was not found in organization %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the request as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limit reached: the API allows a limited number of requests per minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had a problem (HTTP %1). Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -664,6 +751,13 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>HtmlExportWriter</name>
+    <message>
+        <source>(no type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JsonTreeModel</name>
     <message numerus="yes">
         <source>{%n keys}</source>
@@ -900,6 +994,13 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>MarkdownExportWriter</name>
+    <message>
+        <source>(no type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageBanner</name>
     <message>
         <source>&amp;Retry</source>
@@ -1068,46 +1169,11 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
-    <name>RichEntryDocument</name>
+    <name>RunFileReader</name>
     <message>
-        <source>This entry could not be read</source>
+        <source>Reading %1 was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Raw text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thought</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tool input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tool output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Observation (text)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Observation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This entry has no thought, tool input, tool output or observation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RunFileParse</name>
     <message>
         <source>Could not open %1: %2</source>
         <translation type="unfinished"></translation>
@@ -1126,10 +1192,6 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>%1 is not a valid exported run: %2: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading %1 was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1234,13 +1296,6 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>the run&apos;s fields are not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RunFileReader</name>
-    <message>
-        <source>Reading %1 was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
