@@ -3,6 +3,7 @@
 #include "detailpane.h"
 #include "aboutbox.h"
 #include "emptystate.h"
+#include "entrynavigator.h"
 #include "exportdonenotice.h"
 #include "exportscope.h"
 #include "livetoggle.h"
@@ -18,7 +19,6 @@
 #include "overviewcontroller.h"
 #include "proportionalsplitter.h"
 #include "ratelimitprompt.h"
-#include "run/timestamps.h"
 #include "openrundialog.h"
 #include "plainlabel.h"
 #include "plaintext.h"
@@ -42,7 +42,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QDockWidget>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -50,8 +49,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -108,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_view = new ViewOptions(m_table, m_detail, m_settings, this);
     m_status = new StatusBarController(m_session, statusBar());
     new SelectionKeeper(m_proxy, m_table, this);
+    m_navigator = new EntryNavigator(m_session->model(), m_proxy, m_table, m_detail, m_search, this);
     new ViewPreferences(m_actions, m_session->model(), m_settings, this);
     m_header->setLiveWidget(new LiveToggle(m_session->follower(), m_actions->follow));
     connectActions();
@@ -169,19 +167,20 @@ void MainWindow::connectActions()
     });
     connect(a->closeRun, &QAction::triggered, m_session, &RunSession::close);
     connect(a->quit, &QAction::triggered, this, &QWidget::close);
-    connect(a->copyEntry, &QAction::triggered, this, &MainWindow::copySelectedEntry);
+    connect(a->copyEntry, &QAction::triggered, m_navigator, &EntryNavigator::copyCurrentEntry);
+    connect(m_navigator, &EntryNavigator::message, statusBar(), &QStatusBar::showMessage);
     connect(a->find, &QAction::triggered, this, &MainWindow::showSearch);
     connect(a->findNext, &QAction::triggered, m_search, &SearchController::nextMatch);
     connect(a->findPrevious, &QAction::triggered, m_search, &SearchController::previousMatch);
     connect(a->closeSearch, &QAction::triggered, this, &MainWindow::closeSearch);
-    connect(a->firstEntry, &QAction::triggered, this, [this] { selectEdgeRow(false); });
-    connect(a->lastEntry, &QAction::triggered, this, [this] { selectEdgeRow(true); });
-    connect(a->goToEntry, &QAction::triggered, this, &MainWindow::goToEntry);
+    connect(a->firstEntry, &QAction::triggered, this, [this] { m_navigator->selectEdgeRow(false); });
+    connect(a->lastEntry, &QAction::triggered, this, [this] { m_navigator->selectEdgeRow(true); });
+    connect(a->goToEntry, &QAction::triggered, this, [this] { m_navigator->goToEntry(this); });
     connect(a->newestFirst, &QAction::triggered, m_session, &RunSession::setNewestFirst);
     connect(a->follow, &QAction::toggled, this, [this](bool follow) {
         m_session->follower()->setEnabled(follow);
         if (follow && m_session->follower()->isRunGoing())
-            selectEdgeRow(true); // following is about the newest entries: go there
+            m_navigator->selectEdgeRow(true); // following is about the newest entries: go there
         statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
     });
     // Only a run that is still going can be followed (not a finished run, not a file).
@@ -258,19 +257,10 @@ void MainWindow::connectActions()
         m_session->loader()->setViewport(m_proxy->mapToSource(m_proxy->index(first, 0)).row(),
                                          m_proxy->mapToSource(m_proxy->index(last, 0)).row());
     });
-    connect(m_table, &LogTableView::currentRowChanged, this, [this](int viewRow) {
-        onCurrentRowChanged(viewRow < 0 ? -1 : m_proxy->mapToSource(m_proxy->index(viewRow, 0)).row());
-    });
 }
 
 void MainWindow::connectSession()
 {
-    // Newest first, a run that grew gets rows at the top: the selected entry moves down with its
-    // row (the view keeps it selected without telling), and so does the row number kept here.
-    connect(m_session->model(), &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
-        if (!parent.isValid() && m_currentRow >= first)
-            m_currentRow += last - first + 1;
-    });
     connect(m_session, &RunSession::reset, this, &MainWindow::onReset);
     connect(m_session, &RunSession::stateChanged, this, &MainWindow::updateActions);
     connect(m_session, &RunSession::runInfoChanged, this, &MainWindow::onRunInfoChanged);
@@ -294,10 +284,6 @@ void MainWindow::connectSession()
         m_actions->newestFirst->setChecked(m_session->isNewestFirst()); // the order asked for did not open
         showWarning(tr("Could Not Open"), error);
     });
-    connect(m_session->model(), &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                refreshDetailIfLoaded(topLeft.row(), bottomRight.row());
-            });
     connect(m_session->follower(), &RunFollower::followingChanged, this, [this](bool following) {
         // Only a followed run keeps the newest rows in view; otherwise reaching the end of a run
         // of unknown length would keep fetching more by itself.
@@ -343,7 +329,7 @@ void MainWindow::createOverview(QVBoxLayout *runLayout)
     m_statisticsDock->hide();
     m_overview = new OverviewController(m_session->model(), m_proxy, m_table, m_search, m_timeline, statistics, this);
     connect(m_overview, &OverviewController::rowRequested, this, [this](int sourceRow) {
-        selectSourceRow(sourceRow);
+        m_navigator->selectSourceRow(sourceRow);
         m_table->setFocus();
     });
 }
@@ -426,8 +412,7 @@ void MainWindow::onReset()
     m_banner->hide();
     m_header->clear();
     m_detail->clear();
-    m_currentRow = -1;
-    m_detailWaitingForRow = false;
+    m_navigator->clear();
     if (open) {
         if (m_session->hasRunInfo())
             m_header->setRunInfo(m_session->runInfo());
@@ -476,8 +461,8 @@ void MainWindow::updateProgress()
     if (api && m_session->loader()->state() == RunLoader::State::Open && !progress.busy)
         statusBar()->clearMessage();
     // Open on the first entry, so the detail pane shows something useful straight away.
-    if (m_currentRow < 0 && progress.known > 0 && m_session->model()->store().isLoaded(0) && !m_table->currentIndex().isValid())
-        selectSourceRow(0);
+    if (m_navigator->currentRow() < 0 && progress.known > 0 && m_session->model()->store().isLoaded(0) && !m_table->currentIndex().isValid())
+        m_navigator->selectSourceRow(0);
 }
 
 void MainWindow::showOpenFileDialog()
@@ -561,95 +546,6 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     openFile(urls.first().toLocalFile());
-}
-
-void MainWindow::onCurrentRowChanged(int row)
-{
-    m_currentRow = row;
-    if (row < 0) {
-        m_detail->clear();
-        return;
-    }
-    const QModelIndex index = m_session->model()->index(row, 0);
-    const QByteArray raw = index.data(LogTableModel::RawJsonRole).toByteArray();
-    if (raw.isEmpty()) {
-        m_detailWaitingForRow = true;
-        m_detail->showMessage(tr("Entry %1 is loading…").arg(index.data(Qt::DisplayRole).toString()));
-        return;
-    }
-    m_detailWaitingForRow = false;
-    QStringList parts;
-    parts << QStringLiteral("#") + index.data(Qt::DisplayRole).toString();
-    const QString type = index.data(LogTableModel::MessageTypeRole).toString();
-    if (!type.isEmpty())
-        parts << type;
-    const QString tool = index.data(LogTableModel::ToolNameRole).toString();
-    if (!tool.isEmpty())
-        parts << tool;
-    const QVariant created = index.data(LogTableModel::CreatedAtMsecsRole);
-    if (created.isValid())
-        parts << Timestamps::formatLocal(created.toLongLong(), Timestamps::LocalStyle::DateAndTime);
-    m_detail->showEntry(raw, parts.join(QStringLiteral("  ·  ")));
-}
-
-void MainWindow::refreshDetailIfLoaded(int firstRow, int lastRow)
-{
-    if (m_detailWaitingForRow && m_currentRow >= firstRow && m_currentRow <= lastRow
-        && m_session->model()->store().isLoaded(m_currentRow))
-        onCurrentRowChanged(m_currentRow);
-}
-
-void MainWindow::copySelectedEntry()
-{
-    if (m_currentRow < 0)
-        return;
-    const QByteArray raw = m_session->model()->index(m_currentRow, 0).data(LogTableModel::RawJsonRole).toByteArray();
-    if (raw.isEmpty())
-        return;
-    QApplication::clipboard()->setText(QString::fromUtf8(raw));
-    statusBar()->showMessage(tr("Copied entry %1 as JSON.").arg(m_currentRow + 1), 3000);
-}
-
-void MainWindow::goToEntry()
-{
-    const int rows = m_session->model()->rowCount();
-    if (rows == 0)
-        return;
-    bool ok = false;
-    const int number = QInputDialog::getInt(this, tr("Go to Entry"), tr("Entry number (1 to %1):").arg(QLocale().toString(rows)),
-                                            std::max(1, m_currentRow + 1), 1, rows, 1, &ok);
-    if (!ok)
-        return;
-    // Entry numbers count from the oldest; a reversed view shows the newest first.
-    const int row = m_session->model()->isReversed() ? rows - number : number - 1;
-    if (!m_proxy->mapFromSource(m_session->model()->index(row, 0)).isValid()) {
-        // Hidden by a filter: show everything rather than refuse.
-        m_search->clearFilters();
-        statusBar()->showMessage(tr("Entry %1 was hidden by the filter; filters cleared.").arg(number), 6000);
-    }
-    selectSourceRow(row);
-    m_table->setFocus();
-}
-
-void MainWindow::selectSourceRow(int sourceRow)
-{
-    const QModelIndex index = m_proxy->mapFromSource(m_session->model()->index(sourceRow, 0));
-    if (!index.isValid())
-        return;
-    m_table->setCurrentIndex(index);
-    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
-}
-
-void MainWindow::selectEdgeRow(bool last)
-{
-    if (m_proxy->rowCount() == 0)
-        return;
-    m_table->setFocus();
-    m_table->setCurrentIndex(m_proxy->index(last ? m_proxy->rowCount() - 1 : 0, 0));
-    if (last)
-        m_table->scrollToBottom();
-    else
-        m_table->scrollToTop();
 }
 
 void MainWindow::showSearch()

@@ -12,6 +12,7 @@ class Credentials;
 
 class DetailPane;
 class EmptyState;
+class EntryNavigator;
 class OverviewController;
 class QDockWidget;
 class QVBoxLayout;
@@ -107,15 +108,9 @@ private:
     void onReset();
     void onRunInfoChanged();
     void updateProgress();
-    void onCurrentRowChanged(int row);
-    void refreshDetailIfLoaded(int firstRow, int lastRow);
-    void copySelectedEntry();
     void toggleFocus();
-    void selectSourceRow(int sourceRow);
-    void selectEdgeRow(bool last);
     void updateFilterText();
     QVector<int> shownSourceRows() const;
-    void goToEntry();
     void showShortcuts();
     void showAbout();
 
@@ -129,8 +124,6 @@ private:
     QPointer<DemoService> m_demo;
     LogFilterProxyModel *m_proxy;
     ExportController *m_exporter = nullptr;
-    int m_currentRow = -1;
-    bool m_detailWaitingForRow = false;
 
     QStackedWidget *m_stack;
     EmptyState *m_empty;
@@ -145,6 +138,7 @@ private:
     WindowActions *m_actions;
     StatusBarController *m_status;
     MarkController *m_marks;
+    EntryNavigator *m_navigator;
     ViewOptions *m_view;
     bool m_exportNotices = true;
 };

@@ -281,6 +281,29 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>EntryNavigator</name>
+    <message>
+        <source>Entry %1 is loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied entry %1 as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry number (1 to %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was hidden by the filter; filters cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryRenderer</name>
     <message>
         <source>Message</source>
@@ -943,26 +966,6 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Open Exported Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry %1 is loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied entry %1 as JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go to Entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry number (1 to %1):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry %1 was hidden by the filter; filters cleared.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
