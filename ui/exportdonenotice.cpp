@@ -1,5 +1,7 @@
 #include "exportdonenotice.h"
 
+#include "plaintext.h"
+
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -8,8 +10,9 @@
 
 void ExportDoneNotice::show(QWidget *parent, const QString &message, const QString &path)
 {
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Export Finished"), message, QMessageBox::Close, parent);
-    box->setTextFormat(Qt::PlainText); // the message names a file
+    // The message names a file: plain text.
+    QMessageBox *box = PlainText::messageBox(QMessageBox::Information, tr("Export Finished"), message,
+                                             QMessageBox::Close, parent);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::NonModal);
     QPushButton *open = box->addButton(tr("&Open"), QMessageBox::ActionRole);

@@ -3,12 +3,6 @@
 #include "safetextdocument.h"
 
 #include <QDesktopServices>
-#include <QTextDocument>
-
-namespace {
-constexpr auto kDialect = QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
-                                                          | QTextDocument::MarkdownNoHTML);
-}
 
 MarkdownView::MarkdownView(QWidget *parent)
     : SafeTextBrowser(parent)
@@ -20,13 +14,13 @@ MarkdownView::MarkdownView(QWidget *parent)
 
 void MarkdownView::setMarkdownText(const QString &markdown)
 {
-    document()->setMarkdown(markdown, kDialect);
+    document()->setMarkdown(markdown, SafeTextDocument::markdownFeatures());
 }
 
 QString MarkdownView::firstPlainLine(const QString &markdown)
 {
-    QTextDocument document;
-    document.setMarkdown(markdown, kDialect);
+    SafeTextDocument document;
+    document.setMarkdown(markdown, SafeTextDocument::markdownFeatures());
     const QStringList lines = document.toPlainText().split(QLatin1Char('\n'));
     for (const QString &line : lines) {
         if (!line.trimmed().isEmpty())

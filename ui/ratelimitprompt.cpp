@@ -1,5 +1,7 @@
 #include "ratelimitprompt.h"
 
+#include "plaintext.h"
+
 #include "api/ratelimit.h"
 #include "api/requestpacer.h"
 #include "settings/appsettings.h"
@@ -7,6 +9,8 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
+
+#include <memory>
 
 QString RateLimitPrompt::ask(QWidget *parent, AppSettings *settings, RequestPacer *pacerInUse)
 {
@@ -19,10 +23,11 @@ QString RateLimitPrompt::ask(QWidget *parent, AppSettings *settings, RequestPace
         return {};
     const std::optional<RateLimit> limit = RateLimit::parse(text);
     if (!limit) {
-        QMessageBox box(QMessageBox::Warning, tr("Rate Limit"),
-                        tr("\"%1\" is not a rate limit: write requests/seconds, e.g. 60/60.").arg(text), QMessageBox::Ok, parent);
-        box.setTextFormat(Qt::PlainText); // it quotes what was typed
-        box.exec();
+        // It quotes what was typed: plain text.
+        std::unique_ptr<QMessageBox> box(PlainText::messageBox(
+            QMessageBox::Warning, tr("Rate Limit"),
+            tr("\"%1\" is not a rate limit: write requests/seconds, e.g. 60/60.").arg(text), QMessageBox::Ok, parent));
+        box->exec();
         return {};
     }
     settings->setRateLimit(limit->count, limit->windowMs);

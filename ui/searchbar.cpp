@@ -11,7 +11,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTextDocument>
 #include <QToolButton>
 
 namespace {
@@ -139,6 +138,7 @@ void SearchBar::setResultText(const QString &text, const QString &detail)
     m_result->setStyleSheet(QString());
     m_result->setText(m_result->fontMetrics().elidedText(text, Qt::ElideRight, m_result->width()));
     m_result->setToolTip(PlainText::toolTip(detail));
+    m_resultFullText = detail.isEmpty() ? text : detail;
 }
 
 void SearchBar::setErrorText(const QString &text)
@@ -148,6 +148,7 @@ void SearchBar::setErrorText(const QString &text)
     m_result->setStyleSheet(QStringLiteral("color: %1").arg(RunlogPalette::errorText(RunlogPalette::isDark(palette())).name()));
     m_result->setText(m_result->fontMetrics().elidedText(text, Qt::ElideRight, m_result->width()));
     m_result->setToolTip(PlainText::toolTip(text));
+    m_resultFullText = text;
 }
 
 void SearchBar::setBusyText(const QString &text)
@@ -157,6 +158,7 @@ void SearchBar::setBusyText(const QString &text)
     m_result->setStyleSheet(QStringLiteral("color: gray; font-style: italic"));
     m_result->setText(text);
     m_result->setToolTip(QString());
+    m_resultFullText = text;
 }
 
 void SearchBar::setCoverage(const QString &text, bool offerLoadAll, bool loading)
@@ -170,11 +172,7 @@ void SearchBar::setCoverage(const QString &text, bool offerLoadAll, bool loading
 
 QString SearchBar::resultText() const
 {
-    if (m_result->toolTip().isEmpty())
-        return m_result->text();
-    QTextDocument plain;
-    plain.setHtml(m_result->toolTip());
-    return plain.toPlainText();
+    return m_resultFullText;
 }
 
 QString SearchBar::errorText() const

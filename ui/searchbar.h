@@ -62,6 +62,7 @@ private:
     QToolButton *m_previous;
     QToolButton *m_next;
     QLabel *m_result;
+    QString m_resultFullText; // the label may show it elided
     QLabel *m_coverage;
     QPushButton *m_loadAll;
     QCheckBox *m_onlyMatching;

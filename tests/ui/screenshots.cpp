@@ -149,17 +149,7 @@ int main(int argc, char *argv[])
     window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-demo.png")));
     {
         // The same widgets in a dark palette: they draw with palette roles, not fixed colours.
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
-        dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+        const QPalette dark = Theme::darkPalette();
         const QPalette light = window.statisticsDock()->palette();
         window.statisticsDock()->setPalette(dark);
         window.timeline()->setPalette(dark);
