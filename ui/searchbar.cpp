@@ -34,7 +34,7 @@ SearchBar::SearchBar(QWidget *parent)
     , m_previous(new QToolButton(this))
     , m_next(new QToolButton(this))
     , m_result(new PlainLabel(this))
-    , m_coverage(new PlainLabel(this))
+    , m_coverage(new ElidedLabel(this))
     , m_loadAll(new QPushButton(tr("Load All"), this))
     , m_onlyMatching(new QCheckBox(tr("Only matching"), this))
     , m_filter(new QToolButton(this))
@@ -57,9 +57,9 @@ SearchBar::SearchBar(QWidget *parent)
     m_result->setFixedWidth(m_result->fontMetrics().horizontalAdvance(QStringLiteral("99,999 of 99,999")) + 16);
     m_result->setTextFormat(Qt::PlainText);
     m_coverage->setStyleSheet(QStringLiteral("color: gray"));
-    m_coverage->setTextFormat(Qt::PlainText);
-    m_coverage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_coverage->setMinimumWidth(60);
+    // Where the bar is narrow the coverage gives way first, cut with "…" and whole in its tooltip.
+    m_coverage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_coverage->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_loadAll->setToolTip(tr("Fetch the pages not loaded yet (paced by the rate limit) so the search covers the whole run"));
     m_onlyMatching->setToolTip(tr("Show only the entries that match"));
     m_filter->setText(tr("Filter"));
@@ -81,8 +81,7 @@ SearchBar::SearchBar(QWidget *parent)
     layout->addWidget(m_next);
     layout->addWidget(m_result);
     layout->addWidget(m_onlyMatching);
-    layout->addStretch(1);
-    layout->addWidget(m_coverage);
+    layout->addWidget(m_coverage, 1);
     layout->addWidget(m_loadAll);
     layout->addWidget(m_filter);
     layout->addWidget(m_close);
@@ -164,7 +163,7 @@ void SearchBar::setBusyText(const QString &text)
 void SearchBar::setCoverage(const QString &text, bool offerLoadAll, bool loading)
 {
     m_loading = loading;
-    m_coverage->setText(text);
+    m_coverage->setFullText(text);
     m_coverage->setVisible(!text.isEmpty());
     m_loadAll->setText(loading ? tr("Stop Loading") : tr("Load All"));
     m_loadAll->setVisible(offerLoadAll || loading);
@@ -182,7 +181,7 @@ QString SearchBar::errorText() const
 
 QString SearchBar::coverageText() const
 {
-    return m_coverage->isVisible() ? m_coverage->text() : QString();
+    return m_coverage->isVisible() ? m_coverage->fullText() : QString();
 }
 
 bool SearchBar::onlyMatching() const

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class ElidedLabel;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -63,7 +64,7 @@ private:
     QToolButton *m_next;
     QLabel *m_result;
     QString m_resultFullText; // the label may show it elided
-    QLabel *m_coverage;
+    ElidedLabel *m_coverage;
     QPushButton *m_loadAll;
     QCheckBox *m_onlyMatching;
     QToolButton *m_filter;
