@@ -5,6 +5,12 @@
 #include <QNetworkRequest>
 #include <QUrlQuery>
 
+#include <atomic>
+
+namespace {
+std::atomic<bool> s_offline{false};
+}
+
 ApiClient::ApiClient(QNetworkAccessManager *network, const ApiEndpoint &endpoint, QObject *parent)
     : QObject(parent)
     , m_network(network)
@@ -51,8 +57,23 @@ QUrl ApiClient::pageUrl(const RunRef &run, const PageQuery &query) const
     return url;
 }
 
+void ApiClient::setOffline(bool offline)
+{
+    s_offline = offline;
+}
+
+bool ApiClient::isOffline()
+{
+    return s_offline;
+}
+
 PageReply *ApiClient::fetchPage(const RunRef &run, const PageQuery &query)
 {
+    if (isOffline()) {
+        ApiError error;
+        error.kind = ApiError::Kind::Offline;
+        return new PageReply(error, this);
+    }
     if (!m_endpoint.baseUrl.isValid() || !isSecureEnough(m_endpoint.baseUrl)) {
         ApiError error;
         error.kind = ApiError::Kind::InsecureUrl;

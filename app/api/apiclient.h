@@ -31,6 +31,11 @@ public:
     // 127.0.0.0/8, ::1 or localhost.
     static bool isLoopback(const QUrl &url);
 
+    // --offline: from then on no client of this process sends anything; every request fails at
+    // once with an Offline error, so only what the library holds can be shown.
+    static void setOffline(bool offline);
+    static bool isOffline();
+
 private:
     QNetworkAccessManager *m_network;
     ApiEndpoint m_endpoint;

@@ -71,6 +71,10 @@ QString describe(const ApiError &error, const RunRef &run)
         return tr("Several large answers were arriving at once and together would have passed the "
                   "limit of %1, so this one was stopped. Try again when the others have arrived.")
             .arg(error.detail);
+    case ApiError::Kind::Offline:
+        return tr("Working offline, and this part of run %1 of organization %2 is not in the library.")
+            .arg(run.runId)
+            .arg(run.orgId);
     }
     return {};
 }
