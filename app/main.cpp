@@ -1,5 +1,6 @@
 #include "cli/commandline.h"
 #include "cli/headlessexport.h"
+#include "cli/headlesslistruns.h"
 #include "cli/headlessstats.h"
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
@@ -109,6 +110,13 @@ int main(int argc, char *argv[])
         KnownSecrets::add(token);
         HeadlessStats stats(options, token);
         return stats.exec();
+    }
+    if (options.listRuns) {
+        // The organization's runs on stdout, paced like every request; no window.
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessListRuns lister(options, token);
+        return lister.exec();
     }
     if (!options.exportPath.isEmpty()) {
         // No window, no display: fetch or read, write the file, say how it went on stderr.

@@ -97,4 +97,22 @@ QString describeWithStatus(const ApiError &error, const RunRef &run)
     return QStringLiteral("%1 (HTTP %2%3)").arg(sentence).arg(error.httpStatus).arg(words);
 }
 
+QString describeRunList(const ApiError &error, qint64 orgId)
+{
+    if (error.kind == ApiError::Kind::Http && error.httpStatus == 404)
+        return tr("The server has no run list for organization %1.").arg(orgId);
+    if (error.kind == ApiError::Kind::Offline)
+        return tr("Working offline: the list of runs needs the server.");
+    return describe(error, RunRef{orgId, 0});
+}
+
+QString describeRunListWithStatus(const ApiError &error, qint64 orgId)
+{
+    const QString sentence = describeRunList(error, orgId);
+    if (error.kind != ApiError::Kind::Http)
+        return sentence;
+    const QString words = error.serverMessage.isEmpty() ? QString() : QStringLiteral(": ") + error.serverMessage;
+    return QStringLiteral("%1 (HTTP %2%3)").arg(sentence).arg(error.httpStatus).arg(words);
+}
+
 } // namespace ErrorText
