@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 #include "cli/headlessexport.h"
 #include "cli/headlesslistruns.h"
+#include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
@@ -110,6 +111,11 @@ int main(int argc, char *argv[])
         KnownSecrets::add(token);
         HeadlessStats stats(options, token);
         return stats.exec();
+    }
+    if (!options.searchText.isNull()) {
+        // The library only: no network, no window.
+        HeadlessSearch search(options, library ? library->folder() : QString());
+        return search.exec();
     }
     if (options.listRuns) {
         // The organization's runs on stdout, paced like every request; no window.

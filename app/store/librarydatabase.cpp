@@ -207,21 +207,23 @@ QString LibraryDatabase::prepare(bool *fatal)
         *fatal = true;
         return query.lastError().text();
     };
-    // The first read: a file that is not SQLite fails here.
-    if (!exec(query, QStringLiteral("PRAGMA application_id")) || !query.next())
+    // The first read: a file that is not SQLite fails here. One statement, so one snapshot:
+    // another process creating the library commits all of it or nothing in between.
+    if (!exec(query, QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id()),"
+                                    " (SELECT count(*) FROM sqlite_master),"
+                                    " (SELECT user_version FROM pragma_user_version())"))
+        || !query.next())
         return LibraryDatabase::isDamage(query.lastError()) ? damaged() : failed();
     qint32 applicationId = query.value(0).toInt();
-    if (!exec(query, QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-        return LibraryDatabase::isDamage(query.lastError()) ? damaged() : failed();
-    const int objects = query.value(0).toInt();
+    const int objects = query.value(1).toInt();
+    const int firstVersion = query.value(2).toInt();
+    query.finish();
     if (applicationId != kApplicationId && (applicationId != 0 || objects != 0))
         return tr("it is not Runlog's library (another program's database)");
     // Before anything writes to the file (WAL below changes its header): a newer Runlog's file
     // is set aside as it is.
-    if (!exec(query, QStringLiteral("PRAGMA user_version")) || !query.next())
-        return LibraryDatabase::isDamage(query.lastError()) ? damaged() : failed();
-    if (query.value(0).toInt() > kSchemaVersion)
-        return tr("it was made by a newer Runlog (library version %1)").arg(query.value(0).toInt());
+    if (applicationId == kApplicationId && firstVersion > kSchemaVersion)
+        return tr("it was made by a newer Runlog (library version %1)").arg(firstVersion);
 
     if (QFileInfo(filePath()).size() <= s_quickCheckMaxBytes) {
         if (!exec(query, QStringLiteral("PRAGMA quick_check(1)")) || !query.next())

@@ -118,6 +118,9 @@ void RunLibrary::store(const Key &key, const RunInfo &run, qint64 firstPosition,
         if (!records)
             return;
         const bool stored = records->store(key, run, firstPosition, entries, nowMs());
+        if (!stored && records->error().isValid())
+            qWarning("the library could not keep a page of run %lld: %s", key.run.runId,
+                     qPrintable(records->error().text()));
         worker.checkForDamage();
         int removedRuns = 0;
         if (stored && (records = worker.records())) {

@@ -10,6 +10,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
@@ -74,6 +77,7 @@ private slots:
     void libraryFilesArePrivate();
     void offlineUsesOnlyTheLibrary();
     void noStoreKeepsNothing();
+    void searchFindsEntriesOfEveryStoredRun();
 
 private:
     QProcess *startCli(const QStringList &args, const QByteArray &token = QByteArray());
@@ -203,8 +207,10 @@ void TestCliLibrary::killedDuringFetchResumesWithoutAskingAgain()
         for (qint64 position = range.first; position <= range.second; position += 100)
             keptPages.insert(int(position));
     }
-    // Lost: at most the pages on their way (4 in flight) and the one being written.
-    QVERIFY2(keptPages.size() >= askedBeforeKill.size() - 5,
+    // Lost: at most the pages on their way (4 requests in flight) and the ones that arrived but
+    // were not written yet (each page is one transaction; here up to 4 answers arrive at once,
+    // where the real API's 60 a minute leave each write milliseconds to itself).
+    QVERIFY2(keptPages.size() >= askedBeforeKill.size() - 8,
              qPrintable(QStringLiteral("kept %1 of %2 asked").arg(keptPages.size()).arg(askedBeforeKill.size())));
     QVERIFY(keptPages.size() < 40);
     qInfo("asked %d pages before the kill, %d kept", int(askedBeforeKill.size()), int(keptPages.size()));
@@ -240,6 +246,8 @@ void TestCliLibrary::twoProcessesShareTheLibrary()
     QProcess *c = startCli(exportArgs(m_dir->filePath(QStringLiteral("c.jsonl")), 1));
     for (QProcess *process : {a, b, c}) {
         const CliResult result = finish(process);
+        // No process found the library "damaged" or "foreign" while another one was making it.
+        QVERIFY2(!result.err.contains(QStringLiteral("could not")), qPrintable(result.err));
         QVERIFY2(result.exitCode == 0 && result.status == QProcess::NormalExit, qPrintable(result.err));
     }
     QCOMPARE(readFile(m_dir->filePath(QStringLiteral("a.jsonl"))), linesOf(m_server->run(1)->entries));
@@ -344,6 +352,51 @@ void TestCliLibrary::noStoreKeepsNothing()
     // Asked in full both times: 3 pages and the look past the end.
     QCOMPARE(m_server->requestLog().size(), 8);
     QVERIFY(!QFileInfo::exists(libraryFolder()));
+}
+
+void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
+{
+    // Run 1: entries "entry 0" ... "entry 149"; run 2 likewise, created a day later (newer).
+    RunRecord older = makeRun(kOrg, 1, 150);
+    RunRecord newer = makeRun(kOrg, 2, 150);
+    newer.setField(QStringLiteral("created_at"), QByteArrayLiteral("\"2025-01-02T00:00:00Z\""));
+    m_server->addRun(older);
+    m_server->addRun(newer);
+    for (const qint64 run : {1, 2}) {
+        const CliResult result = runCli(exportArgs(m_dir->filePath(QStringLiteral("%1.jsonl").arg(run)), run));
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    }
+    m_server->clearRequestLog();
+
+    // "entry 14" is in entries 14 and 140..149 of each run: newest run first, entries in order.
+    CliResult result = runCli({QStringLiteral("--search"), QStringLiteral("ENTRY 14")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 2 * 11);
+    QCOMPARE(lines.first(), QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin"));
+    const QString origin = m_server->baseUrl().toString();
+    QCOMPARE(lines.at(1), QStringLiteral("7\t2\t15\tPLAN_EVALUATION\t\tentry 14\t") + origin);
+    QCOMPARE(lines.at(2), QStringLiteral("7\t2\t141\tPLAN_EVALUATION\t\tentry 140\t") + origin);
+    QCOMPARE(lines.at(12), QStringLiteral("7\t1\t15\tPLAN_EVALUATION\t\tentry 14\t") + origin);
+    QVERIFY(m_server->requestLog().isEmpty());
+
+    result = runCli({QStringLiteral("--search"), QStringLiteral("entry 149"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QJsonArray hits = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QCOMPARE(hits.size(), 2);
+    const QJsonObject first = hits.first().toObject();
+    QCOMPARE(first.value(QStringLiteral("org")).toInteger(), kOrg);
+    QCOMPARE(first.value(QStringLiteral("run")).toInteger(), qint64(2));
+    QCOMPARE(first.value(QStringLiteral("entry")).toInteger(), qint64(150));
+    QCOMPARE(first.value(QStringLiteral("message_type")).toString(), QStringLiteral("ACTION"));
+    QCOMPARE(first.value(QStringLiteral("tool_name")).toString(), QStringLiteral("bash"));
+    QCOMPARE(first.value(QStringLiteral("snippet")).toString(), QStringLiteral("entry 149"));
+    QCOMPARE(hits.at(1).toObject().value(QStringLiteral("run")).toInteger(), qint64(1));
+
+    // Nothing found is not a failure.
+    result = runCli({QStringLiteral("--search"), QStringLiteral("no such words")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\n"));
 }
 
 QTEST_MAIN(TestCliLibrary)

@@ -111,6 +111,7 @@ private slots:
     void sizeLimitRemovesLeastRecentlyOpened();
     void removeAndClear();
     void twoLibrariesOnOneFile();
+    void manyOpenAFreshLibraryAtOnce();
 
 private:
     QString folder() const { return m_dir->filePath(QStringLiteral("library")); }
@@ -476,6 +477,27 @@ void TestRunLibrary::twoLibrariesOnOneFile()
         QCOMPARE(runs.size(), 2);
         for (const LibraryRun &run : runs)
             QCOMPARE(run.storedEntries, qint64(2000));
+    }
+}
+
+void TestRunLibrary::manyOpenAFreshLibraryAtOnce()
+{
+    // As processes starting together do: each connection finds the file new, or made by another
+    // one; never half made (which would read as another program's database, and be set aside).
+    for (int round = 0; round < 10; ++round) {
+        const QString fresh = m_dir->filePath(QStringLiteral("fresh-%1").arg(round));
+        std::vector<std::unique_ptr<RunLibrary>> libraries;
+        std::vector<std::unique_ptr<QSignalSpy>> spies;
+        for (int k = 0; k < 8; ++k) {
+            libraries.push_back(std::make_unique<RunLibrary>(fresh));
+            spies.push_back(std::make_unique<QSignalSpy>(libraries.back().get(), &RunLibrary::setAside));
+        }
+        for (const auto &library : libraries)
+            QVERIFY(library->isAvailable());
+        QCoreApplication::processEvents();
+        for (const auto &spy : spies)
+            QVERIFY2(spy->isEmpty(), qPrintable(spy->isEmpty() ? QString() : spy->first().at(2).toString()));
+        QCOMPARE(QDir(fresh).entryList({QStringLiteral("*.set-aside-*")}).size(), 0);
     }
 }
 
