@@ -134,6 +134,7 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     window.setEnvironmentToken(environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8());
+    window.setLibrary(library.get());
     window.show();
     if (options.demo) {
         if (!window.openDemo())

@@ -100,7 +100,8 @@ PageCache::Stored LibraryRecords::openRun(const PageCache::Key &key, qint64 nowM
     m_error = QSqlError();
     PageCache::Stored stored;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT id, run_json FROM runs WHERE origin = ? AND org_id = ? AND run_id = ?"));
+    query.prepare(QStringLiteral(
+        "SELECT id, run_json, stored_entries FROM runs WHERE origin = ? AND org_id = ? AND run_id = ?"));
     query.addBindValue(key.origin);
     query.addBindValue(key.run.orgId);
     query.addBindValue(key.run.runId);
@@ -112,27 +113,56 @@ PageCache::Stored LibraryRecords::openRun(const PageCache::Key &key, qint64 nowM
         return stored;
     const qint64 runKey = query.value(0).toLongLong();
     const PageParseResult shell = PageParser::parse(query.value(1).toByteArray());
+    const qint64 storedEntries = query.value(2).toLongLong();
+    query.finish();
     if (!shell.ok)
         return stored; // unreadable fields: as if not kept, the API is asked
     stored.run = shell.page.run;
 
-    // Runs of consecutive positions ("gaps and islands"): position minus its rank is constant
-    // along each run of consecutive positions.
-    query.prepare(QStringLiteral(
-        "SELECT min(p), max(p) FROM (SELECT id - :base AS p, id - row_number() OVER (ORDER BY id) AS g"
-        " FROM entries WHERE id BETWEEN :low AND :high) GROUP BY g ORDER BY 1"));
-    query.bindValue(QStringLiteral(":base"), entryId(runKey, 0));
-    query.bindValue(QStringLiteral(":low"), entryId(runKey, 0));
-    query.bindValue(QStringLiteral(":high"), entryId(runKey + 1, 0) - 1);
-    if (!query.exec()) {
-        fail(query.lastError());
-        return stored;
-    }
-    while (query.next())
-        stored.ranges.append({query.value(0).toLongLong(), query.value(1).toLongLong()});
-    if (query.lastError().isValid()) {
-        fail(query.lastError());
+    const qint64 low = entryId(runKey, 0);
+    const qint64 high = entryId(runKey + 1, 0) - 1;
+    // The first and last stored positions: two seeks. When the count fills the span between them,
+    // the run is one range, known without reading its entries (a whole run of 100,000 entries
+    // would otherwise be read through here, ~100 MB, on every open).
+    bool failed = false;
+    const auto edge = [&](const QString &sql) -> qint64 {
+        query.prepare(sql);
+        query.addBindValue(low);
+        query.addBindValue(high);
+        if (!query.exec() || !query.next()) {
+            fail(query.lastError());
+            failed = true;
+            return -1;
+        }
+        const qint64 position = query.value(0).isNull() ? -1 : query.value(0).toLongLong() - low;
+        query.finish();
+        return position;
+    };
+    const qint64 first = edge(QStringLiteral("SELECT min(id) FROM entries WHERE id BETWEEN ? AND ?"));
+    const qint64 last = edge(QStringLiteral("SELECT max(id) FROM entries WHERE id BETWEEN ? AND ?"));
+    if (failed)
         return PageCache::Stored();
+    if (first >= 0 && last >= first && last - first + 1 == storedEntries) {
+        stored.ranges.append({first, last});
+    } else if (first >= 0) {
+        // Gaps: runs of consecutive positions ("gaps and islands"): position minus its rank is
+        // constant along each run of consecutive positions.
+        query.prepare(QStringLiteral(
+            "SELECT min(p), max(p) FROM (SELECT id - :base AS p, id - row_number() OVER (ORDER BY id) AS g"
+            " FROM entries WHERE id BETWEEN :low AND :high) GROUP BY g ORDER BY 1"));
+        query.bindValue(QStringLiteral(":base"), low);
+        query.bindValue(QStringLiteral(":low"), low);
+        query.bindValue(QStringLiteral(":high"), high);
+        if (!query.exec()) {
+            fail(query.lastError());
+            return PageCache::Stored();
+        }
+        while (query.next())
+            stored.ranges.append({query.value(0).toLongLong(), query.value(1).toLongLong()});
+        if (query.lastError().isValid()) {
+            fail(query.lastError());
+            return PageCache::Stored();
+        }
     }
     stored.found = true;
 
