@@ -95,6 +95,18 @@ int main(int argc, char *argv[])
         RequestPacer::setDefaultLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
     }
     ApiClient::setOffline(options.offline);
+    if (!options.searchText.isNull()) {
+        // The library only, read by a connection of its own: no network, no window.
+        HeadlessSearch search(options, AppLibrary::folder(options.noStore));
+        return search.exec();
+    }
+    if (options.listRuns) {
+        // The organization's runs on stdout, paced like every request; no window.
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessListRuns lister(options, token);
+        return lister.exec();
+    }
     // The library of runs: every loader reads from it and fills it (none with --no-store).
     const std::unique_ptr<RunLibrary> library = AppLibrary::open(options.noStore);
     RunLoader::setDefaultPageCache(library.get());
@@ -111,18 +123,6 @@ int main(int argc, char *argv[])
         KnownSecrets::add(token);
         HeadlessStats stats(options, token);
         return stats.exec();
-    }
-    if (!options.searchText.isNull()) {
-        // The library only: no network, no window.
-        HeadlessSearch search(options, library ? library->folder() : QString());
-        return search.exec();
-    }
-    if (options.listRuns) {
-        // The organization's runs on stdout, paced like every request; no window.
-        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
-        KnownSecrets::add(token);
-        HeadlessListRuns lister(options, token);
-        return lister.exec();
     }
     if (!options.exportPath.isEmpty()) {
         // No window, no display: fetch or read, write the file, say how it went on stderr.

@@ -6,6 +6,13 @@
 
 namespace AppLibrary {
 
+QString folder(bool noStore)
+{
+    if (noStore || !AppSettings().libraryEnabled())
+        return {};
+    return LibraryDatabase::defaultFolder();
+}
+
 std::unique_ptr<RunLibrary> open(bool noStore)
 {
     const AppSettings settings;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 #include <memory>
 
 class RunLibrary;
@@ -9,4 +11,6 @@ class RunLibrary;
 namespace AppLibrary {
 // None (nullptr) with --no-store, or when the settings say to keep nothing.
 std::unique_ptr<RunLibrary> open(bool noStore);
+// Where it is; empty in the same cases (for readers that open the file themselves: --search).
+QString folder(bool noStore);
 }
