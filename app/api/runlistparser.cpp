@@ -1,6 +1,8 @@
 #include "api/runlistparser.h"
 
 #include "json/jsonvalidation.h"
+#include "json/paddedjson.h"
+#include "json/parsebudget.h"
 #include "json/simdjsonvalues.h"
 
 #include <QStringList>
@@ -168,16 +170,18 @@ RunListParseResult parse(const QByteArray &body)
 {
     if (body.isEmpty())
         return failure(QStringLiteral("the response body is empty"));
-    const simdjson::padded_string json(body.constData(), size_t(body.size()));
-    if (json.data() == nullptr)
+    // Waits (on this worker thread) while other documents fill the process's parse budget.
+    const ParseBudget::Reservation budget(body.size());
+    const PaddedJson json(body);
+    if (!json.isValid())
         return failure(QStringLiteral("not enough memory to parse a response of %1 bytes").arg(body.size()));
-    const JsonValidation::Verdict verdict = JsonValidation::check(json, body, kMaxDepth);
+    const JsonValidation::Verdict verdict = JsonValidation::check(json, kMaxDepth);
     if (!verdict.ok)
         return failure(verdict.where.isEmpty() ? verdict.engineMessage : verdict.where);
 
     ondemand::parser parser;
     ondemand::document doc;
-    if (error_code e = parser.iterate(json).get(doc))
+    if (error_code e = parser.iterate(json.view()).get(doc))
         return internalError(e);
     json_type rootType;
     if (error_code e = doc.type().get(rootType))
