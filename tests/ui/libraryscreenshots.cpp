@@ -66,10 +66,11 @@ int main(int argc, char *argv[])
         const ApiEndpoint demo = window.demoService()->endpoint();
         for (const qint64 run : {1003, 946, 943, 941, 938, 935}) {
             window.openRun(demo, RunRef{1, run});
-            waitFor([&] { return window.loader()->isFullyLoaded(); });
+            // The open run stays until the new one's first page is here (RunSession).
+            waitFor([&] { return window.loader()->run().runId == run && window.loader()->isFullyLoaded(); });
         }
         window.openRun(demo, RunRef{1, 1001});
-        waitFor([&] { return window.loader()->loadedRows() >= 100; });
+        waitFor([&] { return window.loader()->run().runId == 1001 && window.loader()->loadedRows() >= 100; });
         library.flush();
 
         LibraryController *controller = window.libraryController();
