@@ -1,5 +1,7 @@
 #include "librarycontroller.h"
 
+#include "plaintext.h"
+
 #include "api/apiclient.h"
 #include "api/errortext.h"
 #include "librarypreferencesdialog.h"
@@ -68,12 +70,11 @@ LibraryController::LibraryController(RunLibrary *library, QNetworkAccessManager 
     connect(m_libraryModel, &LibraryRunsModel::refreshed, this, &LibraryController::updateStoredMarks);
     connect(m_library, &RunLibrary::setAside, this, [this](const QString &from, const QString &to, const QString &reason) {
         // Said once, when it happens; not modal, so nothing waits for it.
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Library"),
-                                    tr("The library %1 could not be used (%2). It was renamed to %3 and a new, empty "
-                                       "library was started.")
-                                        .arg(from, reason, to),
-                                    QMessageBox::Ok, m_window);
-        box->setTextFormat(Qt::PlainText);
+        QMessageBox *box = PlainText::messageBox(QMessageBox::Warning, tr("Library"),
+                                                 tr("The library %1 could not be used (%2). It was renamed to %3 and "
+                                                    "a new, empty library was started.")
+                                                     .arg(from, reason, to),
+                                                 QMessageBox::Ok, m_window);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->setModal(false);
         box->show();

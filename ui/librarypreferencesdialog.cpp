@@ -1,10 +1,10 @@
 #include "librarypreferencesdialog.h"
 
+#include "plainlabel.h"
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
-#include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -18,10 +18,10 @@ LibraryPreferencesDialog::LibraryPreferencesDialog(const QString &location, QWid
     m_limit->setSingleStep(256);
     m_limit->setSuffix(tr(" MB"));
     m_limit->setSpecialValueText(tr("No limit"));
-    auto *where = new QLabel(QDir::toNativeSeparators(location), this);
+    auto *where = new PlainLabel(QDir::toNativeSeparators(location), this);
     where->setTextFormat(Qt::PlainText);
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *explanation = new QLabel(tr("Logs can hold secrets: the library is readable by you alone. "
+    auto *explanation = new PlainLabel(tr("Logs can hold secrets: the library is readable by you alone. "
                                       "When it outgrows the limit, the runs opened longest ago go first. "
                                       "Your API token is never kept there."),
                                    this);

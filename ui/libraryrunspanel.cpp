@@ -1,12 +1,13 @@
 #include "libraryrunspanel.h"
 
+#include "plainlabel.h"
+#include "plaintooltipdelegate.h"
 #include "statusbadgedelegate.h"
 #include "store/libraryrunsmodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
-#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -21,7 +22,7 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
-    , m_summary(new QLabel(this))
+    , m_summary(new PlainLabel(this))
     , m_open(new QPushButton(tr("&Open"), this))
     , m_remove(new QPushButton(tr("&Remove from Library"), this))
     , m_clear(new QPushButton(tr("&Clear Library…"), this))
@@ -46,6 +47,7 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(LibraryRunsModel::Result, QHeaderView::Stretch);
+    m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
     m_table->setItemDelegateForColumn(LibraryRunsModel::Status, new StatusBadgeDelegate(m_table));
     m_table->setColumnWidth(LibraryRunsModel::Run, 80);
     m_table->setColumnWidth(LibraryRunsModel::Organization, 50);

@@ -6,7 +6,7 @@
 #include <QWidget>
 
 class LibraryRunsModel;
-class QLabel;
+class PlainLabel;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -40,7 +40,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QTableView *m_table;
-    QLabel *m_summary;
+    PlainLabel *m_summary;
     QPushButton *m_open;
     QPushButton *m_remove;
     QPushButton *m_clear;

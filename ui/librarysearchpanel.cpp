@@ -1,12 +1,13 @@
 #include "librarysearchpanel.h"
 
+#include "plainlabel.h"
+#include "plaintooltipdelegate.h"
 #include "snippetdelegate.h"
 #include "store/librarysearch.h"
 #include "store/librarysearchmodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QShortcut>
@@ -36,7 +37,7 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
     , m_word(toggle(QStringLiteral("W"), tr("Whole words"), this))
     , m_regex(toggle(QStringLiteral(".*"), tr("Regular expression"), this))
     , m_table(new QTableView(this))
-    , m_status(new QLabel(this))
+    , m_status(new PlainLabel(this))
     , m_typingPause(new QTimer(this))
 {
     m_query->setPlaceholderText(tr("Search every run in the library (thought, tool, type, input, output, observation)"));
@@ -72,6 +73,7 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
     m_table->setColumnWidth(LibrarySearchModel::Type, 140);
     m_table->setColumnWidth(LibrarySearchModel::Tool, 120);
     m_table->setColumnWidth(LibrarySearchModel::Organization, 50);
+    m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
     m_table->setItemDelegateForColumn(LibrarySearchModel::Match,
                                       new SnippetDelegate(LibrarySearchModel::MatchStartRole,
                                                           LibrarySearchModel::MatchLengthRole, m_table));

@@ -6,7 +6,7 @@
 
 class LibrarySearch;
 class LibrarySearchModel;
-class QLabel;
+class PlainLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
@@ -42,6 +42,6 @@ private:
     QToolButton *m_word;
     QToolButton *m_regex;
     QTableView *m_table;
-    QLabel *m_status;
+    PlainLabel *m_status;
     QTimer *m_typingPause;
 };

@@ -1,5 +1,7 @@
 #include "orgrunsview.h"
 
+#include "plainlabel.h"
+#include "plaintooltipdelegate.h"
 #include "messagebanner.h"
 #include "model/runlistmodel.h"
 #include "statusbadgedelegate.h"
@@ -9,7 +11,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIntValidator>
-#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -25,10 +26,10 @@ OrgRunsView::OrgRunsView(RunListModel *model, QWidget *parent)
     , m_org(new QLineEdit(this))
     , m_source(new QComboBox(this))
     , m_user(new QLineEdit(this))
-    , m_endpoint(new QLabel(this))
+    , m_endpoint(new PlainLabel(this))
     , m_banner(new MessageBanner(this))
     , m_table(new QTableView(this))
-    , m_status(new QLabel(this))
+    , m_status(new PlainLabel(this))
 {
     setWindowTitle(tr("Runs — Runlog"));
     const auto digits = new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,18}")), this);
@@ -58,6 +59,7 @@ OrgRunsView::OrgRunsView(RunListModel *model, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setSectionResizeMode(RunListModel::Summary, QHeaderView::Stretch);
+    m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
     m_table->setItemDelegateForColumn(RunListModel::Status, new StatusBadgeDelegate(m_table));
     m_table->setColumnWidth(RunListModel::Stored, 60);
     m_table->setColumnWidth(RunListModel::Run, 80);
@@ -81,13 +83,13 @@ OrgRunsView::OrgRunsView(RunListModel *model, QWidget *parent)
     m_banner->hide();
 
     auto *filters = new QHBoxLayout;
-    filters->addWidget(new QLabel(tr("Organization:"), this));
+    filters->addWidget(new PlainLabel(tr("Organization:"), this));
     filters->addWidget(m_org);
     filters->addSpacing(12);
-    filters->addWidget(new QLabel(tr("Source:"), this));
+    filters->addWidget(new PlainLabel(tr("Source:"), this));
     filters->addWidget(m_source);
     filters->addSpacing(12);
-    filters->addWidget(new QLabel(tr("User ID:"), this));
+    filters->addWidget(new PlainLabel(tr("User ID:"), this));
     filters->addWidget(m_user);
     filters->addWidget(refresh);
     filters->addStretch(1);

@@ -6,7 +6,7 @@
 
 class MessageBanner;
 class QComboBox;
-class QLabel;
+class PlainLabel;
 class QLineEdit;
 class QTableView;
 class RunListModel;
@@ -44,8 +44,8 @@ private:
     QLineEdit *m_org;
     QComboBox *m_source;
     QLineEdit *m_user;
-    QLabel *m_endpoint;
+    PlainLabel *m_endpoint;
     MessageBanner *m_banner;
     QTableView *m_table;
-    QLabel *m_status;
+    PlainLabel *m_status;
 };

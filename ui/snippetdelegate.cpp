@@ -5,7 +5,7 @@
 #include <QTextLayout>
 
 SnippetDelegate::SnippetDelegate(int matchStartRole, int matchLengthRole, QObject *parent)
-    : QStyledItemDelegate(parent)
+    : PlainToolTipDelegate(parent)
     , m_matchStartRole(matchStartRole)
     , m_matchLengthRole(matchLengthRole)
 {

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "plaintooltipdelegate.h"
 
 // A search result's snippet with its match in bold on a highlight. The snippet is plain text
 // from a run (never markup): it is laid out with QTextLayout formats, never as HTML.
-class SnippetDelegate : public QStyledItemDelegate
+class SnippetDelegate : public PlainToolTipDelegate
 {
     Q_OBJECT
 public:

@@ -8,7 +8,7 @@
 #include <QPainterPath>
 
 StatusBadgeDelegate::StatusBadgeDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : PlainToolTipDelegate(parent)
 {
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "plaintooltipdelegate.h"
 
 // A run's status as a small coloured badge (blue going, green finished well, red finished badly,
 // grey unknown), the words inside as plain text.
-class StatusBadgeDelegate : public QStyledItemDelegate
+class StatusBadgeDelegate : public PlainToolTipDelegate
 {
     Q_OBJECT
 public:
