@@ -137,7 +137,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         QCoreApplication::translate("CommandLine", "Write the whole run to OUT and exit, without a window."), QStringLiteral("OUT"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
         QCoreApplication::translate("CommandLine", "Export format: json, jsonl, csv, md or html (default: from OUT's extension); "
-                                                   "with --stats: tsv or json (default tsv)."),
+                                                   "with --stats, --list-runs or --search: tsv or json (default tsv)."),
         QStringLiteral("FORMAT"));
     const QCommandLineOption statsOption(QStringLiteral("stats"),
         QCoreApplication::translate("CommandLine", "Print the run's statistics (counts, time per tool, errors, gaps) and exit, without a window."));
