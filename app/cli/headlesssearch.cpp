@@ -75,6 +75,6 @@ int HeadlessSearch::exec()
         }
         CliOutput::writeOut(tsv.toUtf8());
     }
-    CliOutput::errorLine(tr("%1 matching entries; %2 runs searched").arg(CliOutput::count(summary.hits)).arg(summary.runsSearched));
+    CliOutput::errorLine(tr("matches: %1; runs searched: %2").arg(CliOutput::count(summary.hits)).arg(summary.runsSearched));
     return Success;
 }
