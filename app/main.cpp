@@ -1,17 +1,23 @@
 #include "cli/commandline.h"
 #include "cli/headlessexport.h"
+#include "cli/headlesslistruns.h"
+#include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
+#include "model/runloader.h"
+#include "session/applibrary.h"
 #include "session/demoservice.h"
 #include "settings/appsettings.h"
 #include "settings/knownsecrets.h"
 #include "settings/secretredaction.h"
+#include "store/runlibrary.h"
 
 #include <QApplication>
 #include <QLocale>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 #include <QTranslator>
 
 #include <cstdio>
@@ -72,8 +78,9 @@ int main(int argc, char *argv[])
         qtArgv.push_back(bytes.data());
     qtArgv.push_back(nullptr);
     int qtArgc = int(qtArgumentBytes.size());
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.isListOrSearch();
     std::unique_ptr<QCoreApplication> app;
-    if (!options.exportPath.isEmpty() || options.stats)
+    if (windowless)
         app = std::make_unique<QCoreApplication>(qtArgc, qtArgv.data());
     else
         app = std::make_unique<QApplication>(qtArgc, qtArgv.data());
@@ -86,6 +93,29 @@ int main(int argc, char *argv[])
     } else {
         const AppSettings settings; // the limit set in the window (View > Rate Limit…)
         RequestPacer::setDefaultLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
+    }
+    ApiClient::setOffline(options.offline);
+    if (!options.searchText.isNull()) {
+        // The library only, read by a connection of its own: no network, no window.
+        HeadlessSearch search(options, AppLibrary::folder(options.noStore));
+        return search.exec();
+    }
+    if (options.listRuns) {
+        // The organization's runs on stdout, paced like every request; no window.
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessListRuns lister(options, token);
+        return lister.exec();
+    }
+    // The library of runs: every loader reads from it and fills it (none with --no-store).
+    const std::unique_ptr<RunLibrary> library = AppLibrary::open(options.noStore);
+    RunLoader::setDefaultPageCache(library.get());
+    const auto forgetLibrary = qScopeGuard([] { RunLoader::setDefaultPageCache(nullptr); });
+    if (library && windowless) {
+        QObject::connect(library.get(), &RunLibrary::setAside, [](const QString &from, const QString &to, const QString &reason) {
+            printLine(stderr, QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
+                                  .arg(from, reason, to));
+        });
     }
 
     if (options.stats) {
@@ -104,6 +134,7 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     window.setEnvironmentToken(environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8());
+    window.setLibrary(library.get());
     window.show();
     if (options.demo) {
         if (!window.openDemo())

@@ -9,6 +9,9 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qtkeychain-qt6-dev libsimdjson-dev libgl-dev
     # run: Qt's X11 platform plugin, fonts that cover emoji and most scripts
     libqt6widgets6 qt6-qpa-plugins fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+    # run: Qt's SQLite driver for the library of runs (Debian's links the system SQLite, whose
+    # FTS5 and trigram tokenizer the cross-run search needs; qt6-base-dev brings the QtSql headers)
+    libqt6sql6-sqlite
     # run: libsecret, which QtKeychain loads at run time to reach the Secret Service (GNOME
     # Keyring, KeePassXC, KWallet 5.97+); libqt6keychain1 does not depend on it
     libsecret-1-0

@@ -140,8 +140,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # libsecret-1-0: QtKeychain dlopen()s it to reach the Secret Service, so shlibdeps cannot see it,
-# and without it saved tokens fail on every non-KDE desktop.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libsecret-1-0")
+# and without it saved tokens fail on every non-KDE desktop. libqt6sql6-sqlite: Qt SQL loads its
+# SQLite driver as a plugin, so it is invisible to shlibdeps too, and the library needs it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libsecret-1-0, libqt6sql6-sqlite")
 set(CPACK_STRIP_FILES ON)
 # Directories as Debian expects them whatever the packager's umask.
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS

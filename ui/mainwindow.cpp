@@ -4,6 +4,7 @@
 #include "aboutbox.h"
 #include "emptystate.h"
 #include "entrynavigator.h"
+#include "librarylink.h"
 #include "exportdonenotice.h"
 #include "exportscope.h"
 #include "livetoggle.h"
@@ -392,8 +393,20 @@ void MainWindow::openNewWindow()
     auto *window = new MainWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->m_credentials->copyTokensFrom(*m_credentials);
+    if (m_library)
+        window->setLibrary(m_library->library());
     window->move(pos() + QPoint(32, 32));
     window->show();
+}
+
+void MainWindow::setLibrary(RunLibrary *library)
+{
+    m_library = new LibraryLink(library, this, m_credentials, m_settings);
+}
+
+LibraryController *MainWindow::libraryController() const
+{
+    return m_library ? m_library->controller() : nullptr;
 }
 
 void MainWindow::openFile(const QString &path)

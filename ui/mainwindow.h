@@ -9,6 +9,9 @@
 
 class AppSettings;
 class Credentials;
+class LibraryController;
+class LibraryLink;
+class RunLibrary;
 
 class DetailPane;
 class EmptyState;
@@ -58,6 +61,9 @@ public:
     void openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
     // The token from the environment, used when the Open Run dialog is left empty.
     void setEnvironmentToken(const QByteArray &token);
+    // The library of runs (null with --no-store): the Library menu, the Library and Runs windows.
+    void setLibrary(RunLibrary *library);
+    LibraryController *libraryController() const;
 
     // For tests and screenshots.
     RunSession *session() const { return m_session; }
@@ -118,6 +124,7 @@ private:
     RunSession *m_session;
     Credentials *m_credentials;
     OpenRunFlow *m_openFlow;
+    LibraryLink *m_library = nullptr;
     OverviewController *m_overview = nullptr;
     TimelineStrip *m_timeline = nullptr;
     QDockWidget *m_statisticsDock = nullptr;

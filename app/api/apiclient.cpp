@@ -1,9 +1,17 @@
 #include "api/apiclient.h"
 
+#include "api/runlistreply.h"
+
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QUrlQuery>
+
+#include <atomic>
+
+namespace {
+std::atomic<bool> s_offline{false};
+}
 
 ApiClient::ApiClient(QNetworkAccessManager *network, const ApiEndpoint &endpoint, QObject *parent)
     : QObject(parent)
@@ -30,13 +38,18 @@ bool ApiClient::isLoopback(const QUrl &url)
     return !address.isNull() && address.isLoopback();
 }
 
+QString ApiClient::basePath() const
+{
+    QString path = m_endpoint.baseUrl.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    return path;
+}
+
 QUrl ApiClient::pageUrl(const RunRef &run, const PageQuery &query) const
 {
     QUrl url = m_endpoint.baseUrl;
-    QString basePath = url.path();
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath
+    url.setPath(basePath()
                 + QStringLiteral("/v1/alpha/organizations/%1/agent/run/%2/logs")
                       .arg(run.orgId)
                       .arg(run.runId));
@@ -51,29 +64,79 @@ QUrl ApiClient::pageUrl(const RunRef &run, const PageQuery &query) const
     return url;
 }
 
-PageReply *ApiClient::fetchPage(const RunRef &run, const PageQuery &query)
+QUrl ApiClient::runListUrl(const RunListQuery &query) const
 {
-    if (!m_endpoint.baseUrl.isValid() || !isSecureEnough(m_endpoint.baseUrl)) {
-        ApiError error;
-        error.kind = ApiError::Kind::InsecureUrl;
-        error.detail = m_endpoint.baseUrl.host().isEmpty() ? m_endpoint.baseUrl.toDisplayString()
-                                                           : m_endpoint.baseUrl.host();
-        return new PageReply(error, this);
+    QUrl url = m_endpoint.baseUrl;
+    // No "alpha" in this path, unlike the logs endpoint's (spec/list-agent-runs.md).
+    url.setPath(basePath() + QStringLiteral("/v1/organizations/%1/agent/runs").arg(query.orgId));
+    QUrlQuery parameters;
+    parameters.addQueryItem(QStringLiteral("skip"), QString::number(query.skip));
+    parameters.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
+    if (query.userId)
+        parameters.addQueryItem(QStringLiteral("user_id"), QString::number(*query.userId));
+    if (!query.sourceType.isEmpty())
+        parameters.addQueryItem(QStringLiteral("source_type"), query.sourceType);
+    url.setQuery(parameters);
+    url.setUserInfo(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+void ApiClient::setOffline(bool offline)
+{
+    s_offline = offline;
+}
+
+bool ApiClient::isOffline()
+{
+    return s_offline;
+}
+
+QNetworkReply *ApiClient::get(const QUrl &url, ApiError *error)
+{
+    if (isOffline()) {
+        error->kind = ApiError::Kind::Offline;
+        return nullptr;
     }
-    QNetworkRequest request(pageUrl(run, query));
+    if (!m_endpoint.baseUrl.isValid() || !isSecureEnough(m_endpoint.baseUrl)) {
+        error->kind = ApiError::Kind::InsecureUrl;
+        error->detail = m_endpoint.baseUrl.host().isEmpty() ? m_endpoint.baseUrl.toDisplayString()
+                                                            : m_endpoint.baseUrl.host();
+        return nullptr;
+    }
+    QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QStringLiteral("Runlog/%1").arg(QLatin1String(RUNLOG_VERSION)));
     if (!m_endpoint.token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_endpoint.token);
-    // Every redirect is checked by PageReply: same origin or nothing.
+    // Every redirect is checked by the reply: same origin or nothing.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(5);
     // Our own idle and total timers replace Qt's transfer timeout, so errors say which it was.
     request.setTransferTimeout(0);
-    QNetworkReply *reply = m_network->get(request);
+    return m_network->get(request);
+}
+
+PageReply *ApiClient::fetchPage(const RunRef &run, const PageQuery &query)
+{
+    ApiError error;
+    QNetworkReply *reply = get(pageUrl(run, query), &error);
+    if (!reply)
+        return new PageReply(error, this);
     auto *page = new PageReply(reply, m_endpoint.baseUrl, m_limits, this);
     page->setSecret(m_endpoint.token);
     return page;
+}
+
+RunListReply *ApiClient::fetchRunList(const RunListQuery &query)
+{
+    ApiError error;
+    QNetworkReply *reply = get(runListUrl(query), &error);
+    if (!reply)
+        return new RunListReply(error, this);
+    auto *list = new RunListReply(reply, m_endpoint.baseUrl, m_limits, this);
+    list->setSecret(m_endpoint.token);
+    return list;
 }

@@ -2,13 +2,17 @@
 
 #include "api/apiendpoint.h"
 #include "api/pagereply.h"
+#include "api/runlist.h"
 
 #include <QObject>
 
 class QNetworkAccessManager;
 
-// Talks to GET /v1/alpha/organizations/{org}/agent/run/{run}/logs. Sends the token only to the
-// endpoint's own origin and refuses redirects elsewhere; pacing is the caller's (RequestPacer).
+class RunListReply;
+
+// Talks to GET /v1/alpha/organizations/{org}/agent/run/{run}/logs and to the organization's run
+// list, GET /v1/organizations/{org}/agent/runs. Sends the token only to the endpoint's own
+// origin and refuses redirects elsewhere; pacing is the caller's (RequestPacer).
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -26,12 +30,25 @@ public:
     // and always finishes, with a page or an error: an insecure base URL fails without sending.
     PageReply *fetchPage(const RunRef &run, const PageQuery &query);
 
+    QUrl runListUrl(const RunListQuery &query) const;
+    // One page of the run list; owned like fetchPage()'s reply.
+    RunListReply *fetchRunList(const RunListQuery &query);
+
     // Plain http:// is allowed for loopback hosts only (the demo backend and tests).
     static bool isSecureEnough(const QUrl &baseUrl);
     // 127.0.0.0/8, ::1 or localhost.
     static bool isLoopback(const QUrl &url);
 
+    // --offline: from then on no client of this process sends anything; every request fails at
+    // once with an Offline error, so only what the library holds can be shown.
+    static void setOffline(bool offline);
+    static bool isOffline();
+
 private:
+    // The GET of `url` with our headers; nullptr with `error` set when nothing may be sent.
+    QNetworkReply *get(const QUrl &url, ApiError *error);
+    QString basePath() const;
+
     QNetworkAccessManager *m_network;
     ApiEndpoint m_endpoint;
     PageReply::Limits m_limits;

@@ -18,6 +18,7 @@ struct ApiError
         InsecureUrl,      // plain http:// to a host that is not loopback
         Cancelled,        // the user or the app cancelled it
         TooManyAtOnce,    // bodies in flight together would pass InFlightBudget; detail: its size
+        Offline,          // working offline (--offline): nothing was sent
     };
 
     Kind kind = Kind::None;

@@ -66,6 +66,10 @@ QString describe(const ApiError &error, const RunRef &run)
         return QCoreApplication::translate("ErrorText", "Several large answers were arriving at once and together would have passed the "
                   "limit of %1, so this one was stopped. Try again when the others have arrived.")
             .arg(error.detail);
+    case ApiError::Kind::Offline:
+        return QCoreApplication::translate("ErrorText", "Working offline, and this part of run %1 of organization %2 is not in the library.")
+            .arg(run.runId)
+            .arg(run.orgId);
     }
     return {};
 }
@@ -82,6 +86,24 @@ QString asSentence(const QString &text)
 QString describeWithStatus(const ApiError &error, const RunRef &run)
 {
     const QString sentence = describe(error, run);
+    if (error.kind != ApiError::Kind::Http)
+        return sentence;
+    const QString words = error.serverMessage.isEmpty() ? QString() : QStringLiteral(": ") + error.serverMessage;
+    return QStringLiteral("%1 (HTTP %2%3)").arg(sentence).arg(error.httpStatus).arg(words);
+}
+
+QString describeRunList(const ApiError &error, qint64 orgId)
+{
+    if (error.kind == ApiError::Kind::Http && error.httpStatus == 404)
+        return QCoreApplication::translate("ErrorText", "The server has no run list for organization %1.").arg(orgId);
+    if (error.kind == ApiError::Kind::Offline)
+        return QCoreApplication::translate("ErrorText", "Working offline: the list of runs needs the server.");
+    return describe(error, RunRef{orgId, 0});
+}
+
+QString describeRunListWithStatus(const ApiError &error, qint64 orgId)
+{
+    const QString sentence = describeRunList(error, orgId);
     if (error.kind != ApiError::Kind::Http)
         return sentence;
     const QString words = error.serverMessage.isEmpty() ? QString() : QStringLiteral(": ") + error.serverMessage;

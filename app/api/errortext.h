@@ -14,4 +14,7 @@ QString describeWithStatus(const ApiError &error, const RunRef &run);
 // The text ended as a sentence, for putting another sentence after it: a detail from the network
 // ("…: Host not found") has no full stop of its own.
 QString asSentence(const QString &text);
+// The same for a failure of the organization's run list.
+QString describeRunList(const ApiError &error, qint64 orgId);
+QString describeRunListWithStatus(const ApiError &error, qint64 orgId);
 }

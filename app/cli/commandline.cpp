@@ -137,7 +137,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         QCoreApplication::translate("CommandLine", "Write the whole run to OUT and exit, without a window."), QStringLiteral("OUT"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
         QCoreApplication::translate("CommandLine", "Export format: json, jsonl, csv, md or html (default: from OUT's extension); "
-                                                   "with --stats: tsv or json (default tsv)."),
+                                                   "with --stats, --list-runs or --search: tsv or json (default tsv)."),
         QStringLiteral("FORMAT"));
     const QCommandLineOption statsOption(QStringLiteral("stats"),
         QCoreApplication::translate("CommandLine", "Print the run's statistics (counts, time per tool, errors, gaps) and exit, without a window."));
@@ -146,8 +146,23 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption rateOption(QStringLiteral("rate-limit"),
         QCoreApplication::translate("CommandLine", "Requests allowed per window, as N/SECONDS (default 60/60)."),
         QStringLiteral("N/SECONDS"));
+    const QCommandLineOption listRunsOption(QStringLiteral("list-runs"),
+        QCoreApplication::translate("CommandLine", "Print every run of the organization, newest first (--format tsv or json), and exit."));
+    const QCommandLineOption sourceTypeOption(QStringLiteral("source-type"),
+        QCoreApplication::translate("CommandLine", "With --list-runs: only runs started from this source (e.g. GITHUB, SLACK, API)."),
+        QStringLiteral("TYPE"));
+    const QCommandLineOption userIdOption(QStringLiteral("user-id"),
+        QCoreApplication::translate("CommandLine", "With --list-runs: only runs started by this user."), QStringLiteral("USER"));
+    const QCommandLineOption searchOption(QStringLiteral("search"),
+        QCoreApplication::translate("CommandLine", "Print the entries of every run in the library that contain TEXT (--format tsv or json), and exit."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption offlineOption(QStringLiteral("offline"),
+        QCoreApplication::translate("CommandLine", "Never use the network: show and export only what the library holds."));
+    const QCommandLineOption noStoreOption(QStringLiteral("no-store"),
+        QCoreApplication::translate("CommandLine", "Keep nothing on disk: neither read nor write the library of runs."));
     parser.addOptions({demoOption, orgOption, runOption, baseUrlOption, exportOption, formatOption,
-                       statsOption, reverseOption, rateOption});
+                       statsOption, reverseOption, rateOption, listRunsOption, sourceTypeOption, userIdOption,
+                       searchOption, offlineOption, noStoreOption});
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network."),
         QStringLiteral("[FILE]"));
@@ -170,6 +185,14 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
 
     options.demo = parser.isSet(demoOption);
     options.reverse = parser.isSet(reverseOption);
+    options.offline = parser.isSet(offlineOption);
+    options.noStore = parser.isSet(noStoreOption);
+    options.listRuns = parser.isSet(listRunsOption);
+    if (parser.isSet(searchOption)) {
+        options.searchText = parser.value(searchOption);
+        if (options.searchText.isEmpty())
+            return fail(QCoreApplication::translate("CommandLine", "--search needs the text to look for."));
+    }
     options.exportPath = parser.value(exportOption);
     options.exportFormat = parser.value(formatOption).trimmed().toLower();
     options.stats = parser.isSet(statsOption);
@@ -227,9 +250,56 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
             return fail(QCoreApplication::translate("CommandLine",
                 "Which organization? Give --org ORG or set CODEGEN_ORG_ID."));
         options.run = RunRef{*orgId, *runId};
-    } else if (parser.isSet(orgOption) && !options.demo) {
+    } else if (parser.isSet(orgOption) && !options.demo && !options.listRuns) {
         return fail(QCoreApplication::translate("CommandLine", "--org needs --run RUN as well."));
     }
+
+    if ((parser.isSet(sourceTypeOption) || parser.isSet(userIdOption)) && !options.listRuns)
+        return fail(QCoreApplication::translate("CommandLine", "--source-type and --user-id go with --list-runs."));
+    if (options.listRuns) {
+        if (options.run || !options.inputFile.isEmpty() || !options.exportPath.isEmpty() || !options.searchText.isNull())
+            return fail(QCoreApplication::translate("CommandLine",
+                "--list-runs lists an organization's runs: it does not go with --run, a file, --export or --search."));
+        if (options.offline)
+            return fail(QCoreApplication::translate("CommandLine",
+                "--list-runs asks the server, which --offline forbids."));
+        if (parser.isSet(orgOption)) {
+            const std::optional<qint64> orgId = positiveId(parser.value(orgOption));
+            if (!orgId)
+                return fail(QCoreApplication::translate("CommandLine",
+                    "--org must be a positive organization ID, not \"%1\".").arg(parser.value(orgOption)));
+            options.listOrgId = *orgId;
+        } else if (environment.contains(QStringLiteral("CODEGEN_ORG_ID"))) {
+            const std::optional<qint64> orgId = positiveId(environment.value(QStringLiteral("CODEGEN_ORG_ID")));
+            if (!orgId)
+                return fail(QCoreApplication::translate("CommandLine", "CODEGEN_ORG_ID must be a positive organization ID."));
+            options.listOrgId = *orgId;
+        } else if (!options.demo) {
+            return fail(QCoreApplication::translate("CommandLine",
+                "Which organization? Give --org ORG or set CODEGEN_ORG_ID."));
+        }
+        options.sourceType = parser.value(sourceTypeOption).trimmed().toUpper();
+        if (parser.isSet(sourceTypeOption) && options.sourceType.isEmpty())
+            return fail(QCoreApplication::translate("CommandLine", "--source-type needs a source, e.g. GITHUB."));
+        if (parser.isSet(userIdOption)) {
+            options.userId = positiveId(parser.value(userIdOption));
+            if (!options.userId)
+                return fail(QCoreApplication::translate("CommandLine",
+                    "--user-id must be a positive user ID, not \"%1\".").arg(parser.value(userIdOption)));
+        }
+    }
+    if (!options.searchText.isNull()) {
+        if (options.run || options.demo || !options.inputFile.isEmpty() || !options.exportPath.isEmpty())
+            return fail(QCoreApplication::translate("CommandLine",
+                "--search looks through the library: it does not go with --run, --demo, a file or --export."));
+        if (options.noStore)
+            return fail(QCoreApplication::translate("CommandLine",
+                "--search looks through the library, which --no-store leaves alone."));
+    }
+    if (options.isListOrSearch() && !options.exportFormat.isEmpty() && options.exportFormat != QLatin1String("tsv")
+        && options.exportFormat != QLatin1String("json"))
+        return fail(QCoreApplication::translate("CommandLine",
+            "--format must be tsv or json with --list-runs and --search, not \"%1\".").arg(options.exportFormat));
 
     const int sources = int(options.demo) + int(options.run.has_value()) + int(!options.inputFile.isEmpty());
     if (sources > 1)

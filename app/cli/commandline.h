@@ -34,6 +34,20 @@ struct CommandLineOptions
     // Qt's own options (-platform offscreen, -style Fusion, …) with their values, in the order
     // given: they are not Runlog's to parse but the application object's (QApplication).
     QStringList qtArguments;
+
+    // The library of runs.
+    bool offline = false;      // --offline: never touch the network, only the library
+    bool noStore = false;      // --no-store: keep nothing on disk
+
+    // --list-runs: the organization's runs (listOrgId from --org or CODEGEN_ORG_ID).
+    bool listRuns = false;
+    qint64 listOrgId = 0;
+    QString sourceType;                 // --source-type, upper case; empty: every source
+    std::optional<qint64> userId;       // --user-id
+    // --search TEXT: matches across the library. Null when not asked.
+    QString searchText;
+    // For --list-runs and --search, --format is tsv (default) or json.
+    bool isListOrSearch() const { return listRuns || !searchText.isNull(); }
 };
 
 namespace CommandLine {

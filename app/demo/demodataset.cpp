@@ -1,5 +1,7 @@
 #include "demo/demodataset.h"
 
+#include "demo/demohistory.h"
+
 #include "json/jsonwriter.h"
 
 #include <QPair>
@@ -753,6 +755,28 @@ DemoDataset::DemoDataset(const QDateTime &liveRunNowUtc)
 
     m_liveRun = newRun(kLiveRunId, runStart, "ACTIVE");
     m_liveRun->setField(QStringLiteral("metadata"), metadata("codegen/cart-csv-export", 0));
+    m_liveRun->listFields.append({QStringLiteral("summary"), kNull});
+    m_liveRun->listFields.append({QStringLiteral("source_type"), str("SLACK")});
+    m_liveRun->listFields.append({QStringLiteral("github_pull_requests"), "[]"});
+    m_liveRun->userId = DemoHistory::userIds().at(1);
+
+    // What the run list shows of the two finished featured runs.
+    m_completeRun->listFields.append({QStringLiteral("summary"),
+                                      str("Fixed discount rounding for multi-currency carts; PR #482 is open.")});
+    m_completeRun->listFields.append(
+        {QStringLiteral("github_pull_requests"),
+         object({{"id", num(70482)}, {"created_at", str("2025-06-21T12:41:09Z")},
+                 {"title", str("Fix discount rounding for multi-currency carts")},
+                 {"url", str("https://github.com/acme/checkout-service/pull/482")},
+                 {"head_branch_name", str("codegen/fix-discount-rounding")}})
+             .prepend('[')
+             .append(']')});
+    m_completeRun->userId = DemoHistory::userIds().at(0);
+    m_failedRun->listFields.append({QStringLiteral("summary"), str("Could not install dependencies (private index: 401).")});
+    m_failedRun->listFields.append({QStringLiteral("source_type"), str("LINEAR")});
+    m_failedRun->listFields.append({QStringLiteral("github_pull_requests"), "[]"});
+    m_failedRun->userId = DemoHistory::userIds().at(0);
+    m_history = DemoHistory::makeRuns(kOrganizationId, kSeed + 7);
     m_liveRun->entries = initial;
 
     // Live entries arrive about every two seconds, so their timestamps step by that much.
@@ -769,7 +793,7 @@ DemoDataset::DemoDataset(const QDateTime &liveRunNowUtc)
 
 QList<std::shared_ptr<RunRecord>> DemoDataset::runs() const
 {
-    return {m_completeRun, m_liveRun, m_failedRun};
+    return QList<std::shared_ptr<RunRecord>>{m_completeRun, m_liveRun, m_failedRun} + m_history;
 }
 
 std::shared_ptr<RunRecord> DemoDataset::run(qint64 runId) const
@@ -778,7 +802,12 @@ std::shared_ptr<RunRecord> DemoDataset::run(qint64 runId) const
     case kCompleteRunId: return m_completeRun;
     case kLiveRunId: return m_liveRun;
     case kFailedRunId: return m_failedRun;
-    default: return nullptr;
+    default:
+        for (const auto &run : m_history) {
+            if (run->id == runId)
+                return run;
+        }
+        return nullptr;
     }
 }
 

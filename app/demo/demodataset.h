@@ -18,6 +18,7 @@
 //   1001  COMPLETE, ~2,000 entries, three tool outputs of 2-6 MB.
 //   1002  ACTIVE, 150 entries; appendNextLiveEntry() adds the rest one by one, then COMPLETE.
 //   1003  FAILED, ~40 entries, ending in ERROR.
+//   901..946  older runs of the organization for its run list (DemoHistory), short.
 class DemoDataset
 {
 public:
@@ -48,6 +49,7 @@ private:
     std::shared_ptr<RunRecord> m_completeRun;
     std::shared_ptr<RunRecord> m_liveRun;
     std::shared_ptr<RunRecord> m_failedRun;
+    QList<std::shared_ptr<RunRecord>> m_history;   // DemoHistory's older runs
     QList<QByteArray> m_pendingLiveEntries;
     qsizetype m_nextLiveEntry = 0;
     QByteArray m_liveResult;

@@ -1,5 +1,7 @@
 #include "demo/logsendpoint.h"
 
+#include "demo/fastapierrors.h"
+#include "demo/runlistendpoint.h"
 #include "json/jsonwriter.h"
 
 #include <QCryptographicHash>
@@ -12,158 +14,6 @@
 namespace {
 
 const char kPathPrefix[] = "/v1/alpha/organizations/";
-
-// A parsed integer parameter. pydantic accepts integers of any size; values beyond qint64 are
-// clamped, which keeps every comparison the endpoint makes (>= 0, <= 100, id lookup) correct.
-struct IntParse
-{
-    bool ok = false;
-    qint64 value = 0;
-};
-
-// pydantic v2 (lax mode) integer parsing of a string: surrounding whitespace, a sign, digits
-// with single underscores between them, and a fractional part of zeros only ("5.0") are accepted.
-IntParse parsePydanticInt(const QString &input)
-{
-    const QString text = input.trimmed();
-    qsizetype i = 0;
-    bool negative = false;
-    if (i < text.size() && (text.at(i) == u'+' || text.at(i) == u'-')) {
-        negative = text.at(i) == u'-';
-        ++i;
-    }
-    bool sawDigit = false;
-    bool lastWasUnderscore = false;
-    bool overflow = false;
-    quint64 magnitude = 0;
-    for (; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == u'_') {
-            if (!sawDigit || lastWasUnderscore)
-                return {};
-            lastWasUnderscore = true;
-            continue;
-        }
-        if (c < u'0' || c > u'9')
-            break;
-        sawDigit = true;
-        lastWasUnderscore = false;
-        const quint64 digit = quint64(c.unicode() - u'0');
-        if (magnitude > (std::numeric_limits<quint64>::max() - digit) / 10)
-            overflow = true;
-        else
-            magnitude = magnitude * 10 + digit;
-    }
-    if (!sawDigit || lastWasUnderscore)
-        return {};
-    if (i < text.size()) {
-        if (text.at(i) != u'.')
-            return {};
-        for (++i; i < text.size(); ++i) {
-            if (text.at(i) != u'0')
-                return {};
-        }
-    }
-    constexpr quint64 maxPositive = quint64(std::numeric_limits<qint64>::max());
-    IntParse result;
-    result.ok = true;
-    if (negative) {
-        result.value = (overflow || magnitude > maxPositive + 1)
-                ? std::numeric_limits<qint64>::min()
-                : (magnitude == maxPositive + 1 ? std::numeric_limits<qint64>::min()
-                                                : -qint64(magnitude));
-    } else {
-        result.value = (overflow || magnitude > maxPositive) ? std::numeric_limits<qint64>::max()
-                                                             : qint64(magnitude);
-    }
-    return result;
-}
-
-// pydantic v2's accepted spellings of a boolean in a string, compared case-insensitively.
-std::optional<bool> parsePydanticBool(const QString &input)
-{
-    const QString text = input.trimmed().toLower();
-    static const QStringList truthy = {QStringLiteral("1"), QStringLiteral("on"),
-                                       QStringLiteral("t"), QStringLiteral("true"),
-                                       QStringLiteral("y"), QStringLiteral("yes")};
-    static const QStringList falsy = {QStringLiteral("0"), QStringLiteral("off"),
-                                      QStringLiteral("f"), QStringLiteral("false"),
-                                      QStringLiteral("n"), QStringLiteral("no")};
-    if (truthy.contains(text))
-        return true;
-    if (falsy.contains(text))
-        return false;
-    return std::nullopt;
-}
-
-QByteArray messageBody(const char *message, int status)
-{
-    return "{\"message\":" + JsonWriter::string(QByteArray(message))
-            + ",\"status_code\":" + QByteArray::number(status) + '}';
-}
-
-HttpResponse messageResponse(int status, const char *message)
-{
-    return HttpResponse::json(status, messageBody(message, status));
-}
-
-HttpResponse detailResponse(int status, const char *detail)
-{
-    return HttpResponse::json(status, "{\"detail\":" + JsonWriter::string(QByteArray(detail)) + '}');
-}
-
-// Collects pydantic-v2-style validation errors in the order FastAPI reports them.
-class ValidationErrors
-{
-public:
-    void intParsing(const char *where, const char *name, const QString &input)
-    {
-        add("int_parsing", where, name,
-            "Input should be a valid integer, unable to parse string as an integer", input, {});
-    }
-
-    void boolParsing(const char *where, const char *name, const QString &input)
-    {
-        add("bool_parsing", where, name,
-            "Input should be a valid boolean, unable to interpret input", input, {});
-    }
-
-    void greaterThanEqual(const char *name, const QString &input, int bound)
-    {
-        add("greater_than_equal", "query", name,
-            "Input should be greater than or equal to " + QByteArray::number(bound), input,
-            "{\"ge\":" + QByteArray::number(bound) + '}');
-    }
-
-    void lessThanEqual(const char *name, const QString &input, int bound)
-    {
-        add("less_than_equal", "query", name,
-            "Input should be less than or equal to " + QByteArray::number(bound), input,
-            "{\"le\":" + QByteArray::number(bound) + '}');
-    }
-
-    bool isEmpty() const { return m_items.isEmpty(); }
-
-    HttpResponse response() const
-    {
-        return HttpResponse::json(422, "{\"detail\":[" + m_items.join(',') + "]}");
-    }
-
-private:
-    void add(const char *type, const char *where, const char *name, const QByteArray &message,
-             const QString &input, const QByteArray &context)
-    {
-        QByteArray item = "{\"type\":\"" + QByteArray(type) + "\",\"loc\":[\"" + where
-                + "\",\"" + name + "\"],\"msg\":" + JsonWriter::string(message)
-                + ",\"input\":" + JsonWriter::string(input);
-        if (!context.isEmpty())
-            item += ",\"ctx\":" + context;
-        item += '}';
-        m_items.append(item);
-    }
-
-    QList<QByteArray> m_items;
-};
 
 QByteArray valueOrNull(const QByteArray &raw)
 {
@@ -326,7 +176,8 @@ HttpResponse LogsEndpoint::route(const HttpRequest &request)
 {
     QString orgText;
     QString runText;
-    if (!matchLogsRoute(request.path, &orgText, &runText)) {
+    const RunListEndpoint::Route listRoute = RunListEndpoint::match(request.path, &orgText, &runText);
+    if (listRoute == RunListEndpoint::Route::None && !matchLogsRoute(request.path, &orgText, &runText)) {
         // FastAPI answers a trailing slash with a redirect to the route without it.
         QString withoutSlash = request.path;
         if (withoutSlash.endsWith(u'/') && withoutSlash.size() > 1) {
@@ -357,6 +208,11 @@ HttpResponse LogsEndpoint::route(const HttpRequest &request)
         return messageResponse(401, "Invalid or expired API token.");
     if (!admitByRateLimit(request))
         return messageResponse(429, "Rate limit exceeded. Please try again later.");
+    const auto accessible = [this](qint64 organizationId) { return isOrganizationAccessible(organizationId); };
+    if (listRoute == RunListEndpoint::Route::List)
+        return RunListEndpoint::serveList(request, orgText, m_runs.values(), accessible);
+    if (listRoute == RunListEndpoint::Route::Run)
+        return RunListEndpoint::serveRun(orgText, runText, m_runs.value(parsePydanticInt(runText).value), accessible);
     return serveLogs(request, orgText, runText);
 }
 

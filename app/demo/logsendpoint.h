@@ -31,7 +31,8 @@ struct LogsRequestRecord
 };
 
 // GET /v1/alpha/organizations/{org_id}/agent/run/{agent_run_id}/logs as the public OpenAPI text
-// describes it, over a set of in-memory runs. Error bodies copy the real service's shapes
+// describes it, over a set of in-memory runs; and the organization's run list over the same runs
+// (RunListEndpoint), behind the same token and rate limit. Error bodies copy the real service's shapes
 // (FastAPI/pydantic v2 for 422, {"message","status_code"} for the others).
 //
 // Order of checks (the real service's order is not documented; this one is FastAPI-like):

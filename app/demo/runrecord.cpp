@@ -11,6 +11,15 @@ QByteArray RunRecord::field(const QString &key) const
     return QByteArray();
 }
 
+QByteArray RunRecord::listField(const QString &key) const
+{
+    for (const auto &field : listFields) {
+        if (field.first == key)
+            return field.second;
+    }
+    return field(key);
+}
+
 bool RunRecord::hasField(const QString &key) const
 {
     for (const auto &field : fields) {

@@ -18,6 +18,11 @@ struct RunRecord
     QList<QPair<QString, QByteArray>> fields;
     // Each log entry as the raw text of one JSON object, oldest first.
     QList<QByteArray> entries;
+    // Fields only the run list shows (summary, github_pull_requests; source_type when `fields`
+    // does not have it), raw JSON like `fields`. Never in the logs endpoint's answers.
+    QList<QPair<QString, QByteArray>> listFields;
+    // Who started the run: the run list's user_id filter (the list does not show it).
+    qint64 userId = 0;
 
     // Raw JSON of a field, or a null QByteArray when the record does not have it.
     QByteArray field(const QString &key) const;
@@ -25,6 +30,9 @@ struct RunRecord
     // Replaces the value in place (keeping the field's position) or appends the field.
     void setField(const QString &key, const QByteArray &rawJson);
     bool removeField(const QString &key);
+
+    // The list's value of a field: from listFields, else from fields; null when neither has it.
+    QByteArray listField(const QString &key) const;
 
     // The status as text; a null QString when absent or JSON null.
     QString status() const;

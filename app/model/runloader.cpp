@@ -1,6 +1,7 @@
 #include "model/runloader.h"
 
 #include "model/logtablemodel.h"
+#include "run/runstatus.h"
 
 #include <QRandomGenerator>
 #include <QTimer>
@@ -10,6 +11,7 @@
 namespace {
 // A total beyond this is not believed: rows are then appended as pages prove them.
 constexpr qint64 kMaxTrustedTotal = 20'000'000;
+PageCache *s_defaultCache = nullptr;
 }
 
 RunLoader::RunLoader(QNetworkAccessManager *network, LogTableModel *model, QObject *parent)
@@ -34,10 +36,28 @@ void RunLoader::setPacer(RequestPacer *pacer)
     m_customPacer = pacer != nullptr;
 }
 
+void RunLoader::setPageCache(PageCache *cache)
+{
+    m_chosenCache = cache;
+    m_cacheChosen = true;
+}
+
+void RunLoader::setDefaultPageCache(PageCache *cache)
+{
+    s_defaultCache = cache;
+}
+
+PageCache *RunLoader::defaultPageCache()
+{
+    return s_defaultCache;
+}
+
 void RunLoader::open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
     begin(endpoint, run, reverse);
+    askCache();
     schedule();
+    emit progressChanged();
 }
 
 void RunLoader::begin(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
@@ -50,17 +70,34 @@ void RunLoader::begin(const ApiEndpoint &endpoint, const RunRef &run, bool rever
     if (!m_customPacer)
         m_pacer = RequestPacer::shared(endpoint.baseUrl, endpoint.token);
     m_model->setReversed(reverse);
+    m_cache = m_cacheChosen ? m_chosenCache : s_defaultCache;
+    if (m_cache)
+        m_cacheKey = PageCache::Key{PageCache::originOf(endpoint.baseUrl), run};
     setState(State::Opening);
 }
 
 void RunLoader::open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse, ParsedPage firstPage)
 {
     begin(endpoint, run, reverse);
-    // The loader that fetched it has checked it and asked again if it looked short.
+    // The loader that fetched it has checked it and asked again if it looked short. (That loader
+    // asked the cache first: the cache did not hold the run, so it is not asked again; the pages
+    // that arrive are stored all the same.)
     m_pages[0].shortRechecks = m_retryPolicy.shortPageRechecks;
     handlePage(0, std::move(firstPage));
     schedule();
     emit progressChanged();
+}
+
+void RunLoader::askCache()
+{
+    if (!m_cache)
+        return;
+    m_waitingForCache = true;
+    const int generation = m_generation;
+    m_cache->openRun(m_cacheKey, this, [this, generation](const PageCache::Stored &stored) {
+        if (generation == m_generation)
+            applyStored(stored);
+    });
 }
 
 void RunLoader::copySettingsFrom(const RunLoader &other)
@@ -70,6 +107,151 @@ void RunLoader::copySettingsFrom(const RunLoader &other)
     m_replyLimits = other.m_replyLimits;
     m_retryPolicy = other.m_retryPolicy;
     m_maxInFlight = other.m_maxInFlight;
+}
+
+void RunLoader::applyStored(const PageCache::Stored &stored)
+{
+    m_waitingForCache = false;
+    const std::optional<qint64> total = stored.run.totalLogs;
+    const qint64 extent = stored.ranges.isEmpty() ? 0 : stored.ranges.last().second + 1;
+    // A status that is missing or unknown may still change: treated as going.
+    const RunPhase phase = stored.run.status ? runPhaseOf(*stored.run.status) : RunPhase::Unknown;
+    const bool going = phase != RunPhase::Succeeded && phase != RunPhase::Failed;
+    if (stored.found && total && *total >= 0 && *total <= kMaxTrustedTotal && extent <= kMaxTrustedTotal) {
+        // The count as last seen: every row at once, the stored ones read from the cache.
+        m_storedRanges = stored.ranges;
+        m_storedRunGoing = going;
+        m_mode = Mode::Counted;
+        m_model->resizeRows(int(std::max(*total, extent)));
+        m_ended = !going; // a finished run does not grow
+        updateRunInfo(stored.run);
+        m_openedFromCache = true;
+        setState(State::Open);
+        if (going) {
+            // What is new since: the newest page is asked at once.
+            if (m_reverse)
+                m_refreshNewest = true;
+            else
+                m_endConfirmWanted = true;
+        }
+    } else if (stored.found && !m_reverse && !stored.ranges.isEmpty() && stored.ranges.first().first == 0) {
+        // No count was ever given: the stored whole pages from the start, then appending as usual.
+        const qint64 rows = std::min(stored.ranges.first().second + 1, kMaxTrustedTotal) / kPageSize * kPageSize;
+        if (rows > 0) {
+            m_storedRanges = {{0, rows - 1}};
+            m_mode = Mode::Appending;
+            m_model->resizeRows(int(rows));
+            m_model->setMoreAvailable(true);
+            updateRunInfo(stored.run);
+            m_openedFromCache = true;
+            setState(State::Open);
+        }
+    }
+    schedule();
+    checkAllLoaded();
+    emit progressChanged();
+}
+
+std::pair<qint64, qint64> RunLoader::positionsOfPage(int page) const
+{
+    const qint64 rows = knownRows();
+    const qint64 firstRow = qint64(page) * kPageSize;
+    const qint64 lastRow = std::min(firstRow + kPageSize - 1, rows - 1);
+    if (!m_reverse)
+        return {firstRow, lastRow};
+    return {rows - 1 - lastRow, rows - 1 - firstRow};
+}
+
+bool RunLoader::isCachedPage(int page) const
+{
+    if (!m_cache || m_storedRanges.isEmpty())
+        return false;
+    if (m_storedRunGoing) {
+        // Where a run still going grows: always asked of the API.
+        const bool newest = m_reverse ? page == 0 : (knownRows() % kPageSize != 0 && page == lastPageIndex());
+        if (newest)
+            return false;
+    }
+    const auto [first, last] = positionsOfPage(page);
+    if (last < first)
+        return false;
+    for (const auto &range : m_storedRanges) {
+        if (range.first <= first && last <= range.second)
+            return true;
+    }
+    return false;
+}
+
+void RunLoader::readFromCache(int page)
+{
+    PageState &state = m_pages[page];
+    state.status = PageStatus::Reading;
+    const auto [first, last] = positionsOfPage(page);
+    m_model->markRows(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::Loading);
+    const int generation = m_generation;
+    const int rows = knownRows();
+    m_cache->readRows(m_cacheKey, first, int(last - first + 1), this,
+                      [this, generation, page, rows](QList<LogEntry> entries) {
+                          if (generation == m_generation)
+                              onCacheRead(page, rows, std::move(entries));
+                      });
+}
+
+void RunLoader::onCacheRead(int page, int rowsWhenAsked, QList<LogEntry> &&entries)
+{
+    auto it = m_pages.find(page);
+    if (it == m_pages.end() || it->status != PageStatus::Reading) {
+        schedule(); // the page was dropped meanwhile (positions restarted, a shorter run)
+        return;
+    }
+    const auto [first, last] = positionsOfPage(page);
+    const int firstRow = page * kPageSize;
+    if (rowsWhenAsked != knownRows() || entries.size() != last - first + 1) {
+        // The rows moved (a run newest first grew), or the cache no longer holds the page (removed
+        // by another process, unreadable): fetch it, and no longer trust the cache for this run.
+        if (rowsWhenAsked == knownRows())
+            m_storedRanges.clear();
+        it->status = PageStatus::Idle;
+        m_model->markRows(firstRow, firstRow + kPageSize - 1, LogStore::RowState::NotLoaded);
+        schedule();
+        emit progressChanged();
+        return;
+    }
+    if (m_reverse)
+        std::reverse(entries.begin(), entries.end());
+    it->status = PageStatus::Loaded;
+    ++m_pagesFromCache;
+    // The last rows, short of a page: the end, as a short page from the API says. (Of a run still
+    // going, oldest first, that page is never read from the cache: it is where the run grows.)
+    if (m_mode == Mode::Counted && firstRow + entries.size() == knownRows() && entries.size() < kPageSize)
+        m_ended = true;
+    flagOtherRunEntries(firstRow, entries);
+    m_model->setEntries(firstRow, std::move(entries));
+    schedule();
+    checkAllLoaded();
+    emit progressChanged();
+}
+
+void RunLoader::storeFetched(int page, const RunInfo &run, const QList<LogEntry> &entries)
+{
+    if (!m_cache)
+        return;
+    const qint64 count = entries.size();
+    qint64 first = qint64(page) * kPageSize;
+    QList<LogEntry> chronological = entries;
+    if (m_reverse) {
+        // Newest first, positions count from the end: the page's own total_logs places them.
+        const std::optional<qint64> total = run.totalLogs;
+        if (!total || *total < first + count || *total > kMaxTrustedTotal) {
+            m_cache->store(m_cacheKey, run, 0, {});
+            return;
+        }
+        first = *total - first - count;
+        std::reverse(chronological.begin(), chronological.end());
+    }
+    m_cache->store(m_cacheKey, run, first, chronological);
+    if (count > 0)
+        addPositionRange(m_storedRanges, first, first + count - 1);
 }
 
 void RunLoader::close()
@@ -87,6 +269,11 @@ void RunLoader::close()
     m_firstVisiblePage = m_lastVisiblePage = -1;
     m_wantMore = m_loadAll = m_ended = m_endConfirmWanted = m_refreshNewest = m_countCut = false;
     m_requestsSent = 0;
+    m_cache = nullptr;
+    m_storedRanges.clear();
+    m_waitingForCache = m_storedRunGoing = false;
+    m_pagesFromCache = 0;
+    m_openedFromCache = false;
     setState(State::Idle);
     emit progressChanged();
 }
@@ -316,24 +503,39 @@ int RunLoader::nextWantedPage() const
 
 void RunLoader::schedule()
 {
-    if (!m_client || !m_pacer)
+    if (!m_client || !m_pacer || m_waitingForCache)
         return;
-    // How many pages could use a request now: count distinct candidates, up to the limit.
+    // How many pages could use a request now: count distinct candidates, up to the limit. Pages
+    // the cache holds need no request: they are read from it, whatever the limit.
     int wanted = 0;
-    QSet<int> pretendedSent;
     const int capacity = std::max(0, m_maxInFlight - m_inFlight);
+    const bool cacheHolds = m_cache && !m_storedRanges.isEmpty();
+    QList<int> fromCache;
     {
         // Walk the candidates by temporarily marking them, so each is counted once.
         QHash<int, PageState> saved = m_pages;
-        while (wanted < capacity) {
+        int uncached = 0;
+        while (true) {
             const int page = nextWantedPage();
             if (page < 0)
                 break;
             m_pages[page].status = PageStatus::InFlight;
-            ++wanted;
+            if (cacheHolds && isCachedPage(page)) {
+                fromCache.append(page);
+                continue;
+            }
+            ++uncached;
+            if (wanted < capacity)
+                ++wanted;
+            // Without a cache the walk ends at the limit; with one it looks a little further
+            // for stored pages, but not through a whole run of pages to fetch.
+            if (wanted >= capacity && (!cacheHolds || uncached >= capacity + 4))
+                break;
         }
         m_pages = std::move(saved);
     }
+    for (const int page : std::as_const(fromCache))
+        readFromCache(page);
     const bool visible = m_mode == Mode::Unknown
         || (m_firstVisiblePage >= 0 && !m_loadAll) || m_wantMore;
     while (int(m_pendingTickets.size()) < wanted) {
@@ -356,7 +558,11 @@ void RunLoader::onSlotGranted(RequestPacer::Ticket ticket)
         m_pacer->returnUnused(ticket);
         return;
     }
-    const int page = nextWantedPage();
+    int page = nextWantedPage();
+    while (page >= 0 && isCachedPage(page)) {
+        readFromCache(page);
+        page = nextWantedPage();
+    }
     if (page < 0) {
         m_pacer->returnUnused(ticket);
         return;
@@ -411,6 +617,7 @@ void RunLoader::onPageFinished(int page, PageReply *reply)
             handleFailure(page, ApiError::invalidResponse(problem));
         } else if (shift > 0) {
             updateRunInfo(parsed.run);
+            storeFetched(page, parsed.run, parsed.entries);
             placeShifted(page, page * kPageSize + shift, std::move(parsed.entries));
         } else {
             handlePage(page, std::move(parsed));
@@ -700,6 +907,7 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
             m_ended = count < kPageSize;
         m_wantMore = false;
     }
+    storeFetched(page, parsed.run, parsed.entries);
     flagOtherRunEntries(page * kPageSize, parsed.entries);
     m_model->setEntries(int(skip), std::move(parsed.entries));
     m_model->setMoreAvailable(m_mode == Mode::Appending && !m_ended);

@@ -4,6 +4,7 @@
 #include "api/apierror.h"
 #include "api/parsedpage.h"
 #include "api/requestpacer.h"
+#include "model/pagecache.h"
 #include "run/runinfo.h"
 
 #include <QHash>
@@ -33,6 +34,11 @@ class QTimer;
 // moves down with its entry (nothing is fetched again for it), and a response counted against
 // fewer entries than known now (it was answered before the growth another response showed) is
 // placed that much lower. So a Load All while the run grows ends with every entry exactly once.
+//
+// With a PageCache (the library), opening asks it first: a run it holds opens with its stored
+// count and fields at once, its stored pages are read from it instead of fetched, and every page
+// that arrives is handed to it. A finished run held whole needs no request at all; of a run still
+// going, the newest page is always fetched, so what is new shows.
 class RunLoader : public QObject
 {
     Q_OBJECT
@@ -80,6 +86,11 @@ public:
     void checkForNewEntries();
 
     void setPacer(RequestPacer *pacer); // default: RequestPacer::shared(origin, token)
+    // The library this loader reads from and writes to; nullptr: none. Takes effect at open().
+    void setPageCache(PageCache *cache);
+    // The library of every loader that was not given one (main() sets it, unless --no-store).
+    static void setDefaultPageCache(PageCache *cache);
+    static PageCache *defaultPageCache();
     void setMaxInFlight(int requests) { m_maxInFlight = std::max(1, requests); }
     void setReplyLimits(const PageReply::Limits &limits) { m_replyLimits = limits; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
@@ -103,6 +114,10 @@ public:
     int pagesInFlight() const { return m_inFlight; }
     int failedPageCount() const;
     int requestsSent() const { return m_requestsSent; }
+    // Pages shown from the page cache instead of the API since open().
+    int pagesFromCache() const { return m_pagesFromCache; }
+    // The run opened from what the page cache holds (firstPage() is then empty: nothing was fetched).
+    bool openedFromCache() const { return m_openedFromCache; }
     // Loaded rows whose agent_run_id is not this run's (kept in place, flagged).
     int otherRunEntryCount() const;
 
@@ -124,7 +139,7 @@ signals:
 
 private:
     enum class Mode { Unknown, Counted, Appending };
-    enum class PageStatus { Idle, InFlight, Loaded, Failed, Backoff };
+    enum class PageStatus { Idle, InFlight, Loaded, Failed, Backoff, Reading };
     struct PageState {
         PageStatus status = PageStatus::Idle;
         int attempts = 0;
@@ -163,6 +178,13 @@ private:
     int lastPageIndex() const;
     int pageOfRow(int row) const { return row / kPageSize; }
     void abortAll();
+    void askCache();
+    void applyStored(const PageCache::Stored &stored);
+    bool isCachedPage(int page) const;
+    std::pair<qint64, qint64> positionsOfPage(int page) const;
+    void readFromCache(int page);
+    void onCacheRead(int page, int rowsWhenAsked, QList<LogEntry> &&entries);
+    void storeFetched(int page, const RunInfo &run, const QList<LogEntry> &entries);
 
     QNetworkAccessManager *m_network;
     LogTableModel *m_model;
@@ -197,4 +219,14 @@ private:
     // checkForNewEntries() (newest first, where a larger total moves every row down).
     bool m_countCut = false;
     int m_generation = 0;         // bumps on open/close; late replies of older runs are ignored
+
+    PageCache *m_cache = nullptr;    // the one in use since open()
+    PageCache *m_chosenCache = nullptr;
+    bool m_cacheChosen = false;      // setPageCache() was called: the default does not apply
+    PageCache::Key m_cacheKey;
+    QList<std::pair<qint64, qint64>> m_storedRanges; // chronological positions the cache holds
+    bool m_waitingForCache = false;  // open() asked the cache; nothing is fetched until it answers
+    bool m_storedRunGoing = false;   // the cache's copy is of a run still going: fetch its newest page
+    int m_pagesFromCache = 0;
+    bool m_openedFromCache = false;
 };

@@ -42,7 +42,11 @@ void ApiRunSource::onProbeStateChanged()
         // The session stops and deletes this source; the probe goes with it.
         emit unreadable(ErrorText::describe(m_probe->lastError(), m_run));
     } else if (m_probe->state() == RunLoader::State::Open) {
-        ParsedPage first = m_probe->firstPage();
+        // Opened from the library: nothing was fetched, and the session's loader opens from the
+        // library too (a finished run with no request at all).
+        std::optional<ParsedPage> first;
+        if (!m_probe->openedFromCache())
+            first = m_probe->firstPage();
         // Deleted later: handlePage() goes on after the state changes.
         m_probe->disconnect(this);
         m_probe->deleteLater();

@@ -7,9 +7,12 @@
 
 class LogTableModel;
 
-// Where an open run's entries come from (the API, an exported file; the local library next).
-// A source fills the session's model; the session decides when it replaces what is shown. The
-// window knows only the session, so a new kind of source never touches a widget.
+// Where an open run's entries come from (the API, an exported file). A source fills the session's
+// model; the session decides when it replaces what is shown. The window knows only the session,
+// so a new kind of source never touches a widget. The library of runs is not a source of its own
+// but sits under the API source, in its RunLoader (a PageCache): a run it holds whole opens from
+// it with no request, one it holds in part mixes stored and fetched pages, and every fetched page
+// is kept, with no code of the window's or the source's.
 class RunSource : public QObject
 {
     Q_OBJECT

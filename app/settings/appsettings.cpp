@@ -5,6 +5,7 @@
 namespace {
 const QString kDefaultBaseUrl = QStringLiteral("https://api.codegen.com");
 constexpr int kMaxRecentRuns = 10;
+constexpr qint64 kDefaultLibrarySizeLimitMb = 2048;
 }
 
 AppSettings::AppSettings() = default;
@@ -215,4 +216,24 @@ int AppSettings::zoomSteps() const
 void AppSettings::setZoomSteps(int steps)
 {
     m_settings.setValue(QStringLiteral("view/zoomSteps"), steps);
+}
+
+bool AppSettings::libraryEnabled() const
+{
+    return m_settings.value(QStringLiteral("library/enabled"), true).toBool();
+}
+
+void AppSettings::setLibraryEnabled(bool enabled)
+{
+    m_settings.setValue(QStringLiteral("library/enabled"), enabled);
+}
+
+qint64 AppSettings::librarySizeLimitMb() const
+{
+    return std::max<qint64>(0, m_settings.value(QStringLiteral("library/sizeLimitMb"), kDefaultLibrarySizeLimitMb).toLongLong());
+}
+
+void AppSettings::setLibrarySizeLimitMb(qint64 megabytes)
+{
+    m_settings.setValue(QStringLiteral("library/sizeLimitMb"), std::max<qint64>(0, megabytes));
 }

@@ -71,6 +71,13 @@ public:
     // Where these settings are kept (a file on Linux), for Help > About.
     QString location() const { return m_settings.fileName(); }
 
+    // The library of runs: whether fetched runs are kept on disk, and how much room it may take
+    // (the least recently opened runs go first). Megabytes; 0: no limit.
+    bool libraryEnabled() const;
+    void setLibraryEnabled(bool enabled);
+    qint64 librarySizeLimitMb() const;
+    void setLibrarySizeLimitMb(qint64 megabytes);
+
 private:
     mutable QSettings m_settings;
 };

@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>ApiReply</name>
+    <message>
+        <source>no data for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no complete answer after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network layer gave up on the request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection closed before the whole answer arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApiRunSource</name>
     <message>
         <source>Opening run %1 of organization %2 at %3…</source>
@@ -110,10 +129,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export format: json, jsonl, csv, md or html (default: from OUT&apos;s extension); with --stats: tsv or json (default tsv).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Print the run&apos;s statistics (counts, time per tool, errors, gaps) and exit, without a window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -179,6 +194,70 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>--stats needs a run: --org ORG --run RUN, --demo, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export format: json, jsonl, csv, md or html (default: from OUT&apos;s extension); with --stats, --list-runs or --search: tsv or json (default tsv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print every run of the organization, newest first (--format tsv or json), and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --list-runs: only runs started from this source (e.g. GITHUB, SLACK, API).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --list-runs: only runs started by this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the entries of every run in the library that contain TEXT (--format tsv or json), and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never use the network: show and export only what the library holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep nothing on disk: neither read nor write the library of runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--search needs the text to look for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--source-type and --user-id go with --list-runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--list-runs lists an organization&apos;s runs: it does not go with --run, a file, --export or --search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--list-runs asks the server, which --offline forbids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--source-type needs a source, e.g. GITHUB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user-id must be a positive user ID, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--search looks through the library: it does not go with --run, --demo, a file or --export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--search looks through the library, which --no-store leaves alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be tsv or json with --list-runs and --search, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -390,6 +469,18 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Several large answers were arriving at once and together would have passed the limit of %1, so this one was stopped. Try again when the others have arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline, and this part of run %1 of organization %2 is not in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no run list for organization %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline: the list of runs needs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -735,6 +826,40 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>HeadlessListRuns</name>
+    <message>
+        <source>the demo backend could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listed %1 of %2 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessSearch</name>
+    <message>
+        <source>the library is switched off (Preferences), so there is nothing to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library %1 could not be used (%2); it was renamed to %3 and a new one was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches: %1; runs searched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeadlessStats</name>
     <message>
         <source>unknown statistics format &quot;%1&quot;: use tsv or json.</source>
@@ -829,6 +954,341 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Collapse All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryController</name>
+    <message>
+        <source>&amp;Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Organization&apos;s &amp;Runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search All Runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library &amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every run kept on this computer: opens at once, also offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organization&apos;s runs, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search every run in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library is off (--no-store, or Library Preferences)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library %1 could not be used (%2). It was renamed to %3 and a new, empty library was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every run from the library? Runs open again from the API, one page request at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which organization? Type its ID above and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API token is known yet: open a run with Ctrl+O (the token is asked there) or set CODEGEN_API_TOKEN, then press Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Trying again in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDatabase</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make the folder %1 private</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is damaged or not a database (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not Runlog&apos;s library (another program&apos;s database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was made by a newer Runlog (library version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is damaged (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the library&apos;s tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no known library version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unusable (%2) and cannot be renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPreferencesDialog</name>
+    <message>
+        <source>&amp;Keep the runs I open in the library (takes effect at the next start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs can hold secrets: the library is readable by you alone. When it outgrows the limit, the runs opened longest ago go first. Your API token is never kept there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size &amp;limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryRunsModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every entry is here: the run opens with no request, also offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries not here yet are fetched when the run is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary / result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryRunsPanel</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove from Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by run, organization, status, summary, API…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 of entries (limit %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 of entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySearchModel</name>
+    <message>
+        <source>Run %1 of organization %2 (%3), %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySearchPanel</name>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search every run in the library (thought, tool, type, input, output, observation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search every stored run; Enter opens a result at its entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid expression: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matching entries in %2 runs searched, %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stopped at the first %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>Library — Runlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Runs in the Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search All Runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1116,21 +1576,52 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
-    <name>PageReply</name>
+    <name>OrgRunsView</name>
     <message>
-        <source>no data for %1 s</source>
+        <source>Runs — Runlog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no complete answer after %1 s</source>
+        <source>organization ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the network layer gave up on the request (%1)</source>
+        <source>any user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the connection closed before the whole answer arrived</source>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), newest first. Enter opens the selected run; ● marks runs in the library.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs, newest first; more load as you scroll.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1411,6 +1902,45 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>From the first entry to the last one loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunListModel</name>
+    <message>
+        <source>In the library: opens at once, also offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull requests</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -88,6 +88,7 @@ const char *kindName(ApiError::Kind kind)
     case ApiError::Kind::InsecureUrl: return "InsecureUrl";
     case ApiError::Kind::Cancelled: return "Cancelled";
     case ApiError::Kind::TooManyAtOnce: return "TooManyAtOnce";
+    case ApiError::Kind::Offline: return "Offline";
     }
     return "?";
 }

@@ -77,6 +77,8 @@ private slots:
     void qtOptionsPassThrough();
     void realBinaryAcceptsQtOptions_data();
     void realBinaryAcceptsQtOptions();
+    void libraryOptions_data();
+    void libraryOptions();
 };
 
 void TestCommandLine::defaults()
@@ -513,6 +515,78 @@ void TestCommandLine::orgIdFrom()
     }
     QVERIFY(id.has_value());
     QCOMPARE(*id, expected);
+}
+
+void TestCommandLine::libraryOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("expected"); // "listRuns org source user search offline noStore", or error words
+    const QString list = QStringLiteral("--list-runs");
+    QTest::addRow("list with --org") << QStringList{list, QStringLiteral("--org"), QStringLiteral("7")} << QStringList{} << true
+                                     << QStringLiteral("1 7 - - - 0 0");
+    QTest::addRow("list, org from the environment") << QStringList{list} << QStringList{QStringLiteral("CODEGEN_ORG_ID=9")} << true
+                                                    << QStringLiteral("1 9 - - - 0 0");
+    QTest::addRow("list with filters")
+        << QStringList{list, QStringLiteral("--org=7"), QStringLiteral("--source-type"), QStringLiteral(" github "),
+                       QStringLiteral("--user-id"), QStringLiteral("12")}
+        << QStringList{} << true << QStringLiteral("1 7 GITHUB 12 - 0 0");
+    QTest::addRow("list the demo's runs") << QStringList{list, QStringLiteral("--demo")} << QStringList{} << true
+                                          << QStringLiteral("1 0 - - - 0 0");
+    QTest::addRow("list, json") << QStringList{list, QStringLiteral("--org=7"), QStringLiteral("--format"), QStringLiteral("JSON")}
+                                << QStringList{} << true << QStringLiteral("1 7 - - - 0 0");
+    QTest::addRow("search") << QStringList{QStringLiteral("--search"), QStringLiteral("Segmentation fault")} << QStringList{}
+                            << true << QStringLiteral("0 0 - - Segmentation_fault 0 0");
+    QTest::addRow("search offline") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--offline")} << QStringList{}
+                                    << true << QStringLiteral("0 0 - - x 1 0");
+    QTest::addRow("export offline, no store")
+        << QStringList{QStringLiteral("--org=7"), QStringLiteral("--run=8"), QStringLiteral("--export=o.json"),
+                       QStringLiteral("--offline"), QStringLiteral("--no-store")}
+        << QStringList{} << true << QStringLiteral("0 0 - - - 1 1");
+
+    QTest::addRow("list without an organization") << QStringList{list} << QStringList{} << false << QStringLiteral("organization");
+    QTest::addRow("list with a bad --org") << QStringList{list, QStringLiteral("--org=x")} << QStringList{} << false
+                                           << QStringLiteral("--org");
+    QTest::addRow("list with --run") << QStringList{list, QStringLiteral("--org=7"), QStringLiteral("--run=8")} << QStringList{}
+                                     << false << QStringLiteral("--list-runs");
+    QTest::addRow("list offline") << QStringList{list, QStringLiteral("--org=7"), QStringLiteral("--offline")} << QStringList{}
+                                  << false << QStringLiteral("--offline");
+    QTest::addRow("list with a bad --user-id") << QStringList{list, QStringLiteral("--org=7"), QStringLiteral("--user-id=me")}
+                                               << QStringList{} << false << QStringLiteral("--user-id");
+    QTest::addRow("filters without --list-runs") << QStringList{QStringLiteral("--source-type=API")} << QStringList{} << false
+                                                 << QStringLiteral("--list-runs");
+    QTest::addRow("list as csv") << QStringList{list, QStringLiteral("--org=7"), QStringLiteral("--format=csv")} << QStringList{}
+                                 << false << QStringLiteral("tsv or json");
+    QTest::addRow("empty search") << QStringList{QStringLiteral("--search=")} << QStringList{} << false << QStringLiteral("--search");
+    QTest::addRow("search with --run") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--org=7"), QStringLiteral("--run=8")}
+                                       << QStringList{} << false << QStringLiteral("--search");
+    QTest::addRow("search, no store") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--no-store")} << QStringList{}
+                                      << false << QStringLiteral("--no-store");
+}
+
+void TestCommandLine::libraryOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, environment);
+    QFETCH(bool, ok);
+    QFETCH(QString, expected);
+    const CommandLineOptions options = parse(arguments, environment);
+    if (!ok) {
+        COMPARE_ACTION(options.action, CommandLineOptions::Action::Error);
+        QVERIFY2(options.errorText.contains(expected), qPrintable(options.errorText));
+        return;
+    }
+    VERIFY_RUN(options);
+    const QString actual = QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                               .arg(int(options.listRuns))
+                               .arg(options.listOrgId)
+                               .arg(options.sourceType.isEmpty() ? QStringLiteral("-") : options.sourceType)
+                               .arg(options.userId ? QString::number(*options.userId) : QStringLiteral("-"))
+                               .arg(options.searchText.isNull() ? QStringLiteral("-") : QString(options.searchText).replace(u' ', u'_'))
+                               .arg(int(options.offline))
+                               .arg(int(options.noStore));
+    QCOMPARE(actual, expected);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -2,6 +2,7 @@
 
 #include "demo/demobackend.h"
 #include "demo/demodataset.h"
+#include "demo/demohistory.h"
 #include "demo/logsendpoint.h"
 #include "demo/loopbackhttpserver.h"
 
@@ -57,7 +58,12 @@ void TestDemoDataset::deterministic()
         QCOMPARE(again.run(id)->fields, m_dataset->run(id)->fields);
     }
     QVERIFY(!m_dataset->run(4242));
-    QCOMPARE(m_dataset->runs().size(), 3);
+    QCOMPARE(m_dataset->runs().size(), 3 + DemoHistory::kRunCount);
+    for (qint64 id = DemoHistory::kFirstRunId; id < DemoHistory::kFirstRunId + DemoHistory::kRunCount; ++id) {
+        QVERIFY(m_dataset->run(id));
+        QCOMPARE(again.run(id)->entries, m_dataset->run(id)->entries);
+        QCOMPARE(again.run(id)->listFields, m_dataset->run(id)->listFields);
+    }
 }
 
 void TestDemoDataset::runFields()

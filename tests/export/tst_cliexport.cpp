@@ -100,6 +100,10 @@ CliResult TestCliExport::runCli(const QStringList &args, const QByteArray &token
         env.remove(QString::fromLatin1(name));
     if (!token.isEmpty())
         env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromUtf8(token));
+    // The library of runs lives in this test's folder, never in the user's (and the settings:
+    // in the test's folder too).
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
     QProcess process;
     process.setProcessEnvironment(env);
     QSignalSpy finished(&process, &QProcess::finished);

@@ -47,6 +47,23 @@ RunRecord makeRun(qint64 org, qint64 id, int entryCount, const QString &status)
     return run;
 }
 
+RunRecord makeListedRun(qint64 org, qint64 id, int minutesAfter, const QString &sourceType, qint64 userId,
+                        bool withPullRequest, const QString &status)
+{
+    RunRecord run = makeRun(org, id, 3, status);
+    run.setField(QStringLiteral("created_at"), JsonWriter::string(isoTime(minutesAfter * 60)));
+    run.userId = userId;
+    run.listFields.append({QStringLiteral("summary"), JsonWriter::string("summary of run " + QByteArray::number(id))});
+    run.listFields.append({QStringLiteral("source_type"),
+                           sourceType.isEmpty() ? JsonWriter::null() : JsonWriter::string(sourceType)});
+    const QByteArray n = QByteArray::number(id);
+    run.listFields.append({QStringLiteral("github_pull_requests"),
+                           withPullRequest ? "[{\"id\":" + n + ",\"created_at\":\"2025-01-02T00:00:00Z\",\"title\":\"PR of run " + n
+                                   + "\",\"url\":\"https://github.com/acme/repo/pull/" + n + "\",\"head_branch_name\":\"branch-" + n + "\"}]"
+                                           : QByteArray("[]")});
+    return run;
+}
+
 RunRecord makeAwkwardRun(qint64 org, qint64 id, qint64 bigEntryBytes)
 {
     RunRecord run;

@@ -17,6 +17,15 @@
 RunRecord makeRun(qint64 org, qint64 id, int entryCount,
                   const QString &status = QStringLiteral("COMPLETE"));
 
+// A run as the organization's run list shows it: makeRun(org, id, 3, status) created
+// `minutesAfter` minutes after 2025-01-01T00:00:00Z (ISO, 'Z'), started by `userId`, with the
+// list's fields: summary "summary of run {id}", source_type `sourceType` (null when empty), and
+// github_pull_requests [{"id":{id},"created_at":"2025-01-02T00:00:00Z","title":"PR of run {id}",
+// "url":"https://github.com/acme/repo/pull/{id}","head_branch_name":"branch-{id}"}] when
+// withPullRequest, else [].
+RunRecord makeListedRun(qint64 org, qint64 id, int minutesAfter, const QString &sourceType, qint64 userId,
+                        bool withPullRequest = false, const QString &status = QStringLiteral("COMPLETE"));
+
 // Entry N of makeRun(), on its own (e.g. to grow a run).
 QByteArray makeSampleEntry(qint64 runId, int n);
 

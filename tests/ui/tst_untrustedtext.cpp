@@ -4,6 +4,10 @@
 // tooltip, button, menu item and message box of the application: none may render the markup.
 #include "detailpane.h"
 #include "exportcontroller.h"
+#include "librarycontroller.h"
+#include "libraryrunspanel.h"
+#include "librarysearchpanel.h"
+#include "librarywindow.h"
 #include "logtableview.h"
 #include "mainwindow.h"
 #include "markupaudit.h"
@@ -11,14 +15,19 @@
 #include "model/logtablemodel.h"
 #include "model/runloader.h"
 #include "openrundialog.h"
+#include "orgrunsview.h"
 #include "runheader.h"
 #include "samplerun.h"
 #include "searchbar.h"
+#include "store/librarysearchmodel.h"
+#include "store/runlibrary.h"
 #include "testlogserver.h"
 
 #include "json/jsonwriter.h"
 
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QWindow>
@@ -62,6 +71,7 @@ private slots:
     void runFromFileShowsMarkupAsText();
     void brokenFileNamedInMarkupShowsAsText();
     void keychainReasonShowsAsText();
+    void libraryAndRunsWindowsShowMarkupAsText();
 
 private:
     void openMarkupRun();
@@ -69,6 +79,8 @@ private:
 
     std::unique_ptr<TestLogServer> m_server;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QTemporaryDir> m_libraryDir;
+    std::unique_ptr<RunLibrary> m_library;   // outlives the window that shows it
 };
 
 void TestUntrustedText::init()
@@ -87,6 +99,9 @@ void TestUntrustedText::cleanup()
 {
     QToolTip::hideText();
     m_window.reset();
+    RunLoader::setDefaultPageCache(nullptr);
+    m_library.reset();
+    m_libraryDir.reset();
     m_server.reset();
 }
 
@@ -198,4 +213,37 @@ void TestUntrustedText::keychainReasonShowsAsText()
 }
 
 QTEST_MAIN(TestUntrustedText)
+void TestUntrustedText::libraryAndRunsWindowsShowMarkupAsText()
+{
+    // The markup run kept in a library: its fields in the Library, its entries in the search
+    // across runs, and the server's run list (the same run, its fields as markup) in Runs.
+    m_libraryDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_libraryDir->isValid());
+    m_library = std::make_unique<RunLibrary>(m_libraryDir->filePath(QStringLiteral("library")));
+    RunLoader::setDefaultPageCache(m_library.get());
+    m_window->setLibrary(m_library.get());
+    openMarkupRun();
+    QTRY_COMPARE(m_window->loader()->pagesInFlight(), 0);
+    m_library->flush();
+    LibraryController *controller = m_window->libraryController();
+    QVERIFY(controller);
+
+    controller->libraryAction()->trigger();
+    LibraryRunsPanel *runs = controller->libraryWindow()->runsPanel();
+    QTRY_COMPARE(runs->table()->model()->rowCount(), 1);
+    EXPECT_NO_MARKUP_RENDERED(10);
+
+    controller->searchAction()->trigger();
+    LibrarySearchPanel *search = controller->libraryWindow()->searchPanel();
+    search->queryField()->setText(markupText(QStringLiteral("thought")));
+    search->searchNow();
+    QTRY_COMPARE(search->model()->rowCount(), 1);
+    EXPECT_NO_MARKUP_RENDERED(10);
+
+    controller->runsAction()->trigger();
+    OrgRunsView *view = controller->runsView();
+    QTRY_COMPARE(view->table()->model()->rowCount(), 1);
+    EXPECT_NO_MARKUP_RENDERED(10);
+}
+
 #include "tst_untrustedtext.moc"

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "model/pagecache.h"
+#include "store/libraryrun.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlError>
+
+// The library's reads and writes, over one open connection (LibraryDatabase), on the thread that
+// owns it. Each write is one transaction: a crash loses at most the page being written. Every
+// method leaves the last error in error() (a damaged file shows there: LibraryDatabase::isDamage).
+class LibraryRecords
+{
+public:
+    // Entry ids: (run key << 32) + chronological position.
+    static constexpr int kPositionBits = 32;
+    static qint64 entryId(qint64 runKey, qint64 position) { return (runKey << kPositionBits) + position; }
+    static qint64 runKeyOf(qint64 entryId) { return entryId >> kPositionBits; }
+    static qint64 positionOf(qint64 entryId) { return entryId & ((qint64(1) << kPositionBits) - 1); }
+
+    explicit LibraryRecords(const QSqlDatabase &db);
+
+    const QSqlError &error() const { return m_error; }
+
+    // What is kept of the run; marks it opened at nowMs when kept.
+    PageCache::Stored openRun(const PageCache::Key &key, qint64 nowMs);
+    QList<LogEntry> readRows(const PageCache::Key &key, qint64 firstPosition, int count);
+    bool store(const PageCache::Key &key, const RunInfo &run, qint64 firstPosition,
+               const QList<LogEntry> &entries, qint64 nowMs);
+
+    QList<LibraryRun> runs();
+    bool removeRun(const PageCache::Key &key);
+    bool clear();
+    // Bytes of the file in use (free pages not counted).
+    qint64 usedBytes();
+    // Removes the least recently opened runs (never `keep`) until usedBytes() <= limitBytes, and
+    // gives the freed space back to the file system. Returns how many runs went.
+    int enforceSizeLimit(qint64 limitBytes, const PageCache::Key &keep);
+
+    // The run's fields as the JSON object PageParser reads back: every field but the entries.
+    static QByteArray runShell(const RunInfo &run);
+
+private:
+    qint64 runKey(const PageCache::Key &key);
+    qint64 upsertRun(const PageCache::Key &key, const RunInfo &run, qint64 nowMs);
+    bool deleteRunEntries(qint64 key);
+    bool begin();
+    bool commit();
+    void rollback();
+    bool fail(const QSqlError &error);
+
+    QSqlDatabase m_db;
+    QSqlError m_error;
+};

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "search/searchquery.h"
+#include "store/librarysearchhit.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+// Search across every run in the library, on a worker thread with a connection of its own (the
+// library's own thread goes on storing pages meanwhile). Hits come a run at a time, newest runs
+// first; a new start() or cancel() drops the search before it.
+class LibrarySearch : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qint64 kDefaultMaxHits = 10000;
+
+    explicit LibrarySearch(const QString &folder, QObject *parent = nullptr);
+    // Cancels a search still running and waits for its thread to let go of the database.
+    ~LibrarySearch() override;
+
+    void start(const SearchQuery &query, qint64 maxHits = kDefaultMaxHits);
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+signals:
+    void hitsFound(const QList<LibrarySearchHit> &hits);
+    void finished(const LibrarySearchSummary &summary);
+
+private:
+    QString m_folder;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    QFuture<void> m_future;
+    int m_generation = 0;
+    bool m_running = false;
+};

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QtGlobal>
+
+// One entry of one stored run that a cross-run search found.
+struct LibrarySearchHit
+{
+    QString origin;
+    qint64 orgId = 0;
+    qint64 runId = 0;
+    QString runStatus;
+    QString runCreatedAt;
+    qint64 position = 0;        // 0-based, oldest first (the table numbers it position + 1)
+    QString messageType;
+    QString toolName;
+    // The match in its context: one line of the entry's text as search sees it, the match at
+    // [matchStart, matchStart + matchLength).
+    QString snippet;
+    int matchStart = 0;
+    int matchLength = 0;
+};
+
+// How a search went.
+struct LibrarySearchSummary
+{
+    int runsSearched = 0;
+    qint64 entriesChecked = 0;     // entries whose text was read and matched
+    qint64 hits = 0;
+    bool truncated = false;        // stopped at the most hits asked for
+    bool cancelled = false;
+    bool usedIndex = false;        // candidates from the full-text index (else every entry read)
+    QString error;                 // an invalid expression, or a library that cannot be read
+    qint64 msToFirstHit = -1;
+    qint64 elapsedMs = 0;
+};
+
+Q_DECLARE_METATYPE(LibrarySearchHit)
+Q_DECLARE_METATYPE(LibrarySearchSummary)

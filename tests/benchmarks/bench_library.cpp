@@ -1,0 +1,207 @@
+// Measures the library of runs. Build Release and run:
+//     bench_library [folder=/tmp/runlog-bench-library] [runs=100] [entries=10000]
+// 1. Writing: `runs` runs of `entries` realistic entries (the generator of bench_search), stored
+//    page by page as the loader stores what it fetches; entries per second and the file's size.
+//    An existing library of that shape in `folder` is reused (delete the folder to measure again).
+// 2. Reopening a stored run of 100,000 entries through RunLoader (no request is sent: the run is
+//    finished and whole): the time until its rows are shown, until the first screen is filled,
+//    and until every entry is loaded.
+// 3. Search across every run: for each query the time to the first hit and to all hits, through
+//    the trigram index where it narrows, and a scan of every entry where it cannot.
+
+#include "syntheticrun.h"
+#include "api/pageparser.h"
+#include "api/requestpacer.h"
+#include "model/logtablemodel.h"
+#include "model/runloader.h"
+#include "search/searchquery.h"
+#include "store/librarydatabase.h"
+#include "store/librarysearchscan.h"
+#include "store/runlibrary.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <atomic>
+#include <cstdio>
+
+namespace {
+
+const QString kOrigin = QStringLiteral("https://bench.example.test");
+constexpr qint64 kOrg = 1;
+constexpr qint64 kBigRun = 999999;
+constexpr int kBigRunEntries = 100000;
+
+RunInfo runInfo(qint64 runId, int total, int dayOffset)
+{
+    // The run's fields as a page would carry them, parsed the way the loader parses them.
+    const QByteArray created = QDateTime(QDate(2025, 1, 1).addDays(dayOffset), QTime(9, 0), Qt::UTC)
+                                   .toString(Qt::ISODate)
+                                   .toUtf8();
+    const QByteArray shell = "{\"id\":" + QByteArray::number(runId) + ",\"organization_id\":" + QByteArray::number(kOrg)
+        + ",\"status\":\"COMPLETE\",\"created_at\":\"" + created + "\",\"web_url\":null,\"result\":null,"
+        "\"metadata\":{},\"logs\":[],\"total_logs\":" + QByteArray::number(total) + ",\"page\":1,\"size\":100,\"pages\":1}";
+    return PageParser::parse(shell).page.run;
+}
+
+qint64 storedEntries(const QString &folder)
+{
+    if (!QFileInfo::exists(folder + QStringLiteral("/library.sqlite")))
+        return 0;
+    RunLibrary library(folder);
+    QObject context;
+    qint64 total = -1;
+    library.listRuns(&context, [&total](const QList<LibraryRun> &runs) {
+        total = 0;
+        for (const LibraryRun &run : runs)
+            total += run.storedEntries;
+    });
+    while (total < 0)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return total;
+}
+
+void storeRun(RunLibrary &library, qint64 runId, int entries, int dayOffset, quint32 seed)
+{
+    SyntheticRun generator(seed, true);
+    const RunInfo run = runInfo(runId, entries, dayOffset);
+    for (int skip = 0; skip < entries; skip += 100) {
+        QList<LogEntry> page;
+        for (int i = skip; i < std::min(entries, skip + 100); ++i) {
+            EntryParseResult parsed = PageParser::parseEntry(generator.entry(runId, i), i);
+            page.append(std::move(parsed.entry));
+        }
+        library.store(PageCache::Key{kOrigin, RunRef{kOrg, runId}}, run, skip, page);
+    }
+}
+
+void writeLibrary(const QString &folder, int runs, int entries)
+{
+    QElapsedTimer clock;
+    clock.start();
+    {
+        RunLibrary library(folder);
+        library.setSizeLimit(0);
+        for (int r = 0; r < runs; ++r) {
+            storeRun(library, 1000 + r, entries, r, quint32(7 + r));
+            if (r % 10 == 9) {
+                library.flush();
+                std::printf("  stored %d runs, %.1f s\n", r + 1, clock.elapsed() / 1000.0);
+                std::fflush(stdout);
+            }
+        }
+        storeRun(library, kBigRun, kBigRunEntries, runs + 1, 4242);
+        library.flush();
+    }
+    const double seconds = clock.elapsed() / 1000.0;
+    const qint64 total = qint64(runs) * entries + kBigRunEntries;
+    std::printf("write: %lld entries in %.1f s = %.0f entries/s (each page one transaction, FTS index included)\n",
+                total, seconds, total / seconds);
+}
+
+void reopen(const QString &folder)
+{
+    RunLibrary library(folder);
+    library.isAvailable();
+    QNetworkAccessManager network;
+    RequestPacer pacer(60, 60000);
+    for (int round = 0; round < 3; ++round) {
+        LogTableModel model;
+        RunLoader loader(&network, &model);
+        loader.setPacer(&pacer);
+        loader.setPageCache(&library);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 shownMs = -1, screenMs = -1, allMs = -1;
+        QEventLoop loop;
+        QObject::connect(&loader, &RunLoader::stateChanged, [&](RunLoader::State state) {
+            if (state == RunLoader::State::Open && shownMs < 0) {
+                shownMs = clock.elapsed();
+                loader.setViewport(kBigRunEntries - 60, kBigRunEntries - 1); // the user jumps to the end
+            }
+        });
+        QObject::connect(&loader, &RunLoader::progressChanged, [&] {
+            if (screenMs < 0 && model.rowCount() > 0 && model.store().isLoaded(kBigRunEntries - 1)) {
+                screenMs = clock.elapsed();
+                loader.loadAll();
+            }
+        });
+        QObject::connect(&loader, &RunLoader::allLoaded, [&] {
+            allMs = clock.elapsed();
+            loop.quit();
+        });
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loader.open(ApiEndpoint{QUrl(kOrigin), QByteArray()}, RunRef{kOrg, kBigRun});
+        loop.exec();
+        std::printf("reopen of a stored %d-entry run (round %d): rows shown %lld ms, last screen filled %lld ms, "
+                    "all %d entries loaded %lld ms, requests sent %d\n",
+                    kBigRunEntries, round + 1, shownMs, screenMs, model.store().loadedCount(), allMs, loader.requestsSent());
+    }
+}
+
+void search(const QString &folder)
+{
+    LibraryDatabase database(folder);
+    if (!database.open()) {
+        std::printf("cannot open the library: %s\n", qPrintable(database.errorString()));
+        return;
+    }
+    struct Case {
+        const char *label;
+        SearchQuery query;
+    };
+    const Case cases[] = {
+        {"rare (1 in 10,007 entries)", SearchQuery{QStringLiteral("xyzzy_handler"), false, false, false}},
+        {"rare, exact case", SearchQuery{QStringLiteral("Segmentation fault in xyzzy"), true, false, false}},
+        {"a word in most entries", SearchQuery{QStringLiteral("parser returns"), false, false, false}},
+        {"nowhere", SearchQuery{QStringLiteral("zebra crossing"), false, false, false}},
+        {"two letters (no index)", SearchQuery{QStringLiteral("qz"), false, false, false}},
+        {"regular expression (no index)", SearchQuery{QStringLiteral("xyzzy_\\w+\\(\"caf"), false, false, true}},
+    };
+    const std::atomic<bool> never{false};
+    for (const Case &c : cases) {
+        for (const qint64 limit : {qint64(1000), qint64(0)}) {
+            qint64 hits = 0;
+            const LibrarySearchSummary summary = LibrarySearchScan::run(database.connection(), c.query, limit, never,
+                                                                        [&hits](const QList<LibrarySearchHit> &found) {
+                                                                            hits += found.size();
+                                                                            return true;
+                                                                        });
+            std::printf("search %-32s %s: first hit %5lld ms, done %6lld ms, %7lld hits, %9lld entries read, %d runs%s\n",
+                        c.label, limit > 0 ? "(first 1,000)" : "(all)       ", summary.msToFirstHit, summary.elapsedMs,
+                        hits, summary.entriesChecked, summary.runsSearched, summary.usedIndex ? ", index" : "");
+            std::fflush(stdout);
+        }
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString folder = args.size() > 1 ? args.at(1) : QStringLiteral("/tmp/runlog-bench-library");
+    const int runs = args.size() > 2 ? args.at(2).toInt() : 100;
+    const int entries = args.size() > 3 ? args.at(3).toInt() : 10000;
+    const qint64 expected = qint64(runs) * entries + kBigRunEntries;
+    const qint64 present = storedEntries(folder);
+    if (present != expected) {
+        QDir(folder).removeRecursively();
+        std::printf("writing %d runs x %d entries and one of %d to %s\n", runs, entries, kBigRunEntries, qPrintable(folder));
+        writeLibrary(folder, runs, entries);
+    } else {
+        std::printf("reusing the library in %s (%lld entries)\n", qPrintable(folder), present);
+    }
+    const qint64 bytes = QFileInfo(folder + QStringLiteral("/library.sqlite")).size()
+        + QFileInfo(folder + QStringLiteral("/library.sqlite-wal")).size();
+    std::printf("library file: %.0f MB\n", bytes / 1048576.0);
+    reopen(folder);
+    search(folder);
+    return 0;
+}

@@ -1,0 +1,403 @@
+// The real `runlog` binary and its library of runs, as scripts use it: a second export of a run
+// sends nothing, kill -9 in the middle of a fetch loses at most what was on its way and the next
+// export asks only for the rest, two processes share one library, a damaged library file is set
+// aside (and said so once), --offline touches no network and --no-store keeps nothing.
+#include "model/pagecache.h"
+#include "samplerun.h"
+#include "store/librarydatabase.h"
+#include "store/libraryrecords.h"
+#include "testlogserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+#include <memory>
+
+namespace {
+constexpr qint64 kOrg = 7;
+constexpr qint64 kRun = 42;
+
+struct CliResult
+{
+    int exitCode = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QString out;
+    QString err;
+    QStringList errLines() const { return err.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
+};
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray linesOf(const QList<QByteArray> &entries)
+{
+    QByteArray out;
+    for (const QByteArray &entry : entries)
+        out += entry + '\n';
+    return out;
+}
+
+// Skips of the pages the endpoint served, in the order asked.
+QList<int> skipsOf(const QList<LogsRequestRecord> &log)
+{
+    QList<int> skips;
+    for (const LogsRequestRecord &record : log) {
+        if (!record.intercepted)
+            skips.append(record.skip.toInt());
+    }
+    return skips;
+}
+} // namespace
+
+class TestCliLibrary : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void secondExportSendsNothing();
+    void killedDuringFetchResumesWithoutAskingAgain();
+    void twoProcessesShareTheLibrary();
+    void damagedLibraryIsSetAsideAndSaidOnce();
+    void libraryFilesArePrivate();
+    void offlineUsesOnlyTheLibrary();
+    void noStoreKeepsNothing();
+    void searchFindsEntriesOfEveryStoredRun();
+
+private:
+    QProcess *startCli(const QStringList &args, const QByteArray &token = QByteArray());
+    CliResult finish(QProcess *process, int timeoutMs = 60000);
+    CliResult runCli(const QStringList &args) { return finish(startCli(args)); }
+    QStringList exportArgs(const QString &out, qint64 run = kRun) const;
+    QString libraryFolder() const { return m_dir->filePath(QStringLiteral("data/runlog")); }
+
+    std::unique_ptr<TestLogServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QList<QProcess *> m_processes;
+};
+
+void TestCliLibrary::init()
+{
+    m_server = std::make_unique<TestLogServer>();
+    QVERIFY(m_server->isListening());
+    m_server->setRateLimit(1000, 60000);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestCliLibrary::cleanup()
+{
+    for (QProcess *process : std::as_const(m_processes)) {
+        process->kill();
+        process->waitForFinished(5000);
+        delete process;
+    }
+    m_processes.clear();
+    m_server.reset();
+    m_dir.reset();
+}
+
+QProcess *TestCliLibrary::startCli(const QStringList &args, const QByteArray &token)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
+                             "CODEGEN_API_BASE_URL"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    if (!token.isEmpty())
+        env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromUtf8(token));
+    auto *process = new QProcess;
+    m_processes.append(process);
+    process->setProcessEnvironment(env);
+    process->start(QStringLiteral(RUNLOG_BINARY), args);
+    return process;
+}
+
+CliResult TestCliLibrary::finish(QProcess *process, int timeoutMs)
+{
+    CliResult result;
+    if (process->state() == QProcess::Starting && !process->waitForStarted(10000))
+        return result;
+    if (process->error() == QProcess::FailedToStart)
+        return result;
+    // The server lives in this thread's event loop: wait with the loop running.
+    if (process->state() != QProcess::NotRunning
+        && !QTest::qWaitFor([process] { return process->state() == QProcess::NotRunning; }, timeoutMs))
+        return result;
+    result.exitCode = process->exitCode();
+    result.status = process->exitStatus();
+    result.out = QString::fromUtf8(process->readAllStandardOutput());
+    result.err = QString::fromUtf8(process->readAllStandardError());
+    return result;
+}
+
+QStringList TestCliLibrary::exportArgs(const QString &out, qint64 run) const
+{
+    return {QStringLiteral("--org"), QString::number(kOrg), QStringLiteral("--run"), QString::number(run),
+            QStringLiteral("--base-url"), m_server->baseUrl().toString(), QStringLiteral("--rate-limit"),
+            QStringLiteral("1000/60"), QStringLiteral("--export"), out, QStringLiteral("--format"), QStringLiteral("jsonl")};
+}
+
+void TestCliLibrary::secondExportSendsNothing()
+{
+    m_server->addRun(makeRun(kOrg, kRun, 2345));
+    const QString first = m_dir->filePath(QStringLiteral("first.jsonl"));
+    CliResult result = runCli(exportArgs(first));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(m_server->requestLog().size(), 24);
+    m_server->clearRequestLog();
+
+    const QString second = m_dir->filePath(QStringLiteral("second.jsonl"));
+    result = runCli(exportArgs(second));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(m_server->requestLog().isEmpty(), qPrintable(QString::number(m_server->requestLog().size())));
+    QCOMPARE(readFile(second), linesOf(m_server->run(kRun)->entries));
+    QCOMPARE(readFile(second), readFile(first));
+}
+
+void TestCliLibrary::killedDuringFetchResumesWithoutAskingAgain()
+{
+    // 40 pages, each answered slowly: the process is killed (SIGKILL) with part of them kept.
+    m_server->addRun(makeRun(kOrg, kRun, 4000));
+    m_server->setInterceptor([this](const HttpRequest &request, int) -> std::optional<HttpResponse> {
+        HttpResponse response = m_server->endpoint().handle(request);
+        response.delayMs = 120;
+        return response;
+    });
+    const QString out = m_dir->filePath(QStringLiteral("run.jsonl"));
+    QProcess *process = startCli(exportArgs(out));
+    QVERIFY(process->waitForStarted(10000));
+    QVERIFY(QTest::qWaitFor([this] { return skipsOf(m_server->requestLog()).size() >= 14; }, 30000));
+    process->kill();
+    QVERIFY(QTest::qWaitFor([process] { return process->state() == QProcess::NotRunning; }, 10000));
+    QCOMPARE(process->exitStatus(), QProcess::CrashExit);
+    const QList<int> askedBeforeKill = skipsOf(m_server->requestLog());
+    QVERIFY(!QFile::exists(out)); // no partial export
+
+    // What the library holds now, read as the next process will.
+    PageCache::Stored stored;
+    {
+        LibraryDatabase database(libraryFolder());
+        QVERIFY(database.open());
+        LibraryRecords records(database.connection());
+        stored = records.openRun(PageCache::Key{PageCache::originOf(m_server->baseUrl()), RunRef{kOrg, kRun}}, 0);
+    }
+    QVERIFY(stored.found);
+    QSet<int> keptPages;
+    for (const auto &range : std::as_const(stored.ranges)) {
+        // Whole pages only: a page is one transaction.
+        QCOMPARE(range.first % 100, 0);
+        QCOMPARE((range.second + 1) % 100, 0);
+        for (qint64 position = range.first; position <= range.second; position += 100)
+            keptPages.insert(int(position));
+    }
+    // Lost: at most the pages on their way (4 requests in flight) and the ones that arrived but
+    // were not written yet (each page is one transaction; here up to 4 answers arrive at once,
+    // where the real API's 60 a minute leave each write milliseconds to itself).
+    QVERIFY2(keptPages.size() >= askedBeforeKill.size() - 8,
+             qPrintable(QStringLiteral("kept %1 of %2 asked").arg(keptPages.size()).arg(askedBeforeKill.size())));
+    QVERIFY(keptPages.size() < 40);
+    qInfo("asked %d pages before the kill, %d kept", int(askedBeforeKill.size()), int(keptPages.size()));
+
+    m_server->clearInterceptor();
+    m_server->clearRequestLog();
+    const CliResult result = runCli(exportArgs(out));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(readFile(out), linesOf(m_server->run(kRun)->entries));
+    // Exactly the pages the library lacked, each once.
+    QList<int> asked = skipsOf(m_server->requestLog());
+    std::sort(asked.begin(), asked.end());
+    QList<int> missing;
+    for (int skip = 0; skip < 4000; skip += 100) {
+        if (!keptPages.contains(skip))
+            missing.append(skip);
+    }
+    QCOMPARE(asked, missing);
+}
+
+void TestCliLibrary::twoProcessesShareTheLibrary()
+{
+    m_server->addRun(makeRun(kOrg, 1, 3000));
+    m_server->addRun(makeRun(kOrg, 2, 3000));
+    m_server->setInterceptor([this](const HttpRequest &request, int) -> std::optional<HttpResponse> {
+        HttpResponse response = m_server->endpoint().handle(request);
+        response.delayMs = 10;
+        return response;
+    });
+    // Three at once: two on the same run, one on another, all writing to one file.
+    QProcess *a = startCli(exportArgs(m_dir->filePath(QStringLiteral("a.jsonl")), 1));
+    QProcess *b = startCli(exportArgs(m_dir->filePath(QStringLiteral("b.jsonl")), 2));
+    QProcess *c = startCli(exportArgs(m_dir->filePath(QStringLiteral("c.jsonl")), 1));
+    for (QProcess *process : {a, b, c}) {
+        const CliResult result = finish(process);
+        // No process found the library "damaged" or "foreign" while another one was making it.
+        QVERIFY2(!result.err.contains(QStringLiteral("could not")), qPrintable(result.err));
+        QVERIFY2(result.exitCode == 0 && result.status == QProcess::NormalExit, qPrintable(result.err));
+    }
+    QCOMPARE(readFile(m_dir->filePath(QStringLiteral("a.jsonl"))), linesOf(m_server->run(1)->entries));
+    QCOMPARE(readFile(m_dir->filePath(QStringLiteral("b.jsonl"))), linesOf(m_server->run(2)->entries));
+    QCOMPARE(readFile(m_dir->filePath(QStringLiteral("c.jsonl"))), linesOf(m_server->run(1)->entries));
+
+    // Both are whole in the library: offline exports of them send nothing.
+    m_server->clearRequestLog();
+    for (const qint64 run : {1, 2}) {
+        const QString out = m_dir->filePath(QStringLiteral("offline-%1.jsonl").arg(run));
+        const CliResult result = runCli(exportArgs(out, run) << QStringLiteral("--offline"));
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(readFile(out), linesOf(m_server->run(run)->entries));
+    }
+    QVERIFY(m_server->requestLog().isEmpty());
+}
+
+void TestCliLibrary::damagedLibraryIsSetAsideAndSaidOnce()
+{
+    m_server->addRun(makeRun(kOrg, kRun, 250));
+    QVERIFY(QDir().mkpath(libraryFolder()));
+    {
+        QFile junk(libraryFolder() + QStringLiteral("/library.sqlite"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write(QByteArray(8192, 'x'));
+    }
+    const QString out = m_dir->filePath(QStringLiteral("run.jsonl"));
+    CliResult result = runCli(exportArgs(out));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(readFile(out), linesOf(m_server->run(kRun)->entries));
+    QCOMPARE(result.err.count(QStringLiteral("could not be used")), 1);
+    QVERIFY2(result.err.contains(QStringLiteral("renamed to")), qPrintable(result.err));
+    const QStringList setAside = QDir(libraryFolder()).entryList({QStringLiteral("library.sqlite.set-aside-*")});
+    QCOMPARE(setAside.size(), 1);
+
+    // The new library works and the user is not told again.
+    m_server->clearRequestLog();
+    result = runCli(exportArgs(out));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY(!result.err.contains(QStringLiteral("could not be used")));
+    QVERIFY(m_server->requestLog().isEmpty());
+}
+
+void TestCliLibrary::libraryFilesArePrivate()
+{
+    m_server->addRun(makeRun(kOrg, kRun, 150));
+    const CliResult result = runCli(exportArgs(m_dir->filePath(QStringLiteral("run.jsonl"))));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    struct stat info {};
+    QCOMPARE(::stat(QFile::encodeName(libraryFolder()).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0700));
+    const QStringList files = QDir(libraryFolder()).entryList(QDir::Files);
+    QVERIFY(files.contains(QStringLiteral("library.sqlite")));
+    for (const QString &file : files) {
+        QCOMPARE(::stat(QFile::encodeName(libraryFolder() + QLatin1Char('/') + file).constData(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, mode_t(0600));
+    }
+    // The token is never kept there.
+    const QByteArray token = QByteArrayLiteral("sk-secret-in-library-test");
+    m_server->setRequiredToken(token);
+    m_server->addRun(makeRun(kOrg, kRun + 1, 150));
+    const CliResult withToken = finish(startCli(exportArgs(m_dir->filePath(QStringLiteral("again.jsonl")), kRun + 1), token));
+    QVERIFY2(withToken.exitCode == 0, qPrintable(withToken.err));
+    for (const QString &file : QDir(libraryFolder()).entryList(QDir::Files))
+        QVERIFY(!readFile(libraryFolder() + QLatin1Char('/') + file).contains("sk-secret-in-library-test"));
+}
+
+void TestCliLibrary::offlineUsesOnlyTheLibrary()
+{
+    m_server->addRun(makeRun(kOrg, kRun, 500));
+    const QString out = m_dir->filePath(QStringLiteral("run.jsonl"));
+    // Not in the library: offline fails, in one line, without a request.
+    CliResult result = runCli(exportArgs(out) << QStringLiteral("--offline"));
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.errLines().last().startsWith(QStringLiteral("runlog: error: ")), true);
+    QVERIFY2(result.errLines().last().contains(QStringLiteral("offline")), qPrintable(result.err));
+    QVERIFY(m_server->requestLog().isEmpty());
+    QVERIFY(!QFile::exists(out));
+
+    result = runCli(exportArgs(out));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    m_server->clearRequestLog();
+    // The server is gone too: offline needs nothing of it.
+    const QStringList args = exportArgs(out) << QStringLiteral("--offline");
+    const QList<QByteArray> entries = m_server->run(kRun)->entries;
+    m_server.reset();
+    QFile::remove(out);
+    result = runCli(args);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(readFile(out), linesOf(entries));
+}
+
+void TestCliLibrary::noStoreKeepsNothing()
+{
+    m_server->addRun(makeRun(kOrg, kRun, 300));
+    const QString out = m_dir->filePath(QStringLiteral("run.jsonl"));
+    for (int round = 0; round < 2; ++round) {
+        const CliResult result = runCli(exportArgs(out) << QStringLiteral("--no-store"));
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(readFile(out), linesOf(m_server->run(kRun)->entries));
+    }
+    // Asked in full both times: 3 pages and the look past the end.
+    QCOMPARE(m_server->requestLog().size(), 8);
+    QVERIFY(!QFileInfo::exists(libraryFolder()));
+}
+
+void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
+{
+    // Run 1: entries "entry 0" ... "entry 149"; run 2 likewise, created a day later (newer).
+    RunRecord older = makeRun(kOrg, 1, 150);
+    RunRecord newer = makeRun(kOrg, 2, 150);
+    newer.setField(QStringLiteral("created_at"), QByteArrayLiteral("\"2025-01-02T00:00:00Z\""));
+    m_server->addRun(older);
+    m_server->addRun(newer);
+    for (const qint64 run : {1, 2}) {
+        const CliResult result = runCli(exportArgs(m_dir->filePath(QStringLiteral("%1.jsonl").arg(run)), run));
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    }
+    m_server->clearRequestLog();
+
+    // "entry 14" is in entries 14 and 140..149 of each run: newest run first, entries in order.
+    CliResult result = runCli({QStringLiteral("--search"), QStringLiteral("ENTRY 14")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 2 * 11);
+    QCOMPARE(lines.first(), QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin"));
+    const QString origin = m_server->baseUrl().toString();
+    QCOMPARE(lines.at(1), QStringLiteral("7\t2\t15\tPLAN_EVALUATION\t\tentry 14\t") + origin);
+    QCOMPARE(lines.at(2), QStringLiteral("7\t2\t141\tPLAN_EVALUATION\t\tentry 140\t") + origin);
+    QCOMPARE(lines.at(12), QStringLiteral("7\t1\t15\tPLAN_EVALUATION\t\tentry 14\t") + origin);
+    QVERIFY(m_server->requestLog().isEmpty());
+
+    result = runCli({QStringLiteral("--search"), QStringLiteral("entry 149"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QJsonArray hits = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QCOMPARE(hits.size(), 2);
+    const QJsonObject first = hits.first().toObject();
+    QCOMPARE(first.value(QStringLiteral("org")).toInteger(), kOrg);
+    QCOMPARE(first.value(QStringLiteral("run")).toInteger(), qint64(2));
+    QCOMPARE(first.value(QStringLiteral("entry")).toInteger(), qint64(150));
+    QCOMPARE(first.value(QStringLiteral("message_type")).toString(), QStringLiteral("ACTION"));
+    QCOMPARE(first.value(QStringLiteral("tool_name")).toString(), QStringLiteral("bash"));
+    QCOMPARE(first.value(QStringLiteral("snippet")).toString(), QStringLiteral("entry 149"));
+    QCOMPARE(hits.at(1).toObject().value(QStringLiteral("run")).toInteger(), qint64(1));
+
+    // Nothing found is not a failure.
+    result = runCli({QStringLiteral("--search"), QStringLiteral("no such words")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\n"));
+}
+
+QTEST_MAIN(TestCliLibrary)
+#include "tst_clilibrary.moc"

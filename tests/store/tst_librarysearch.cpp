@@ -1,0 +1,336 @@
+// Search across the library: for every kind of query (plain, any case or exact, whole word,
+// regular expression, short, non-ASCII, characters whose case folds into ASCII, quotes), the
+// results are exactly those of the in-run search engine run over every stored entry, newest runs
+// first, entries in order; with snippets around the match, a limit, a threaded runner, and
+// nothing left of a removed run.
+#include "api/pageparser.h"
+#include "demo/logsendpoint.h"
+#include "json/jsonwriter.h"
+#include "samplerun.h"
+#include "search/searchengine.h"
+#include "search/searchtext.h"
+#include "store/librarydatabase.h"
+#include "store/librarysearch.h"
+#include "store/librarysearchscan.h"
+#include "store/runlibrary.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+const QString kOrigin = QStringLiteral("https://api.example.test");
+
+struct Found
+{
+    qint64 runId;
+    qint64 position;
+    bool operator==(const Found &other) const { return runId == other.runId && position == other.position; }
+};
+
+char *toString(const Found &found)
+{
+    return qstrdup(QByteArray::number(found.runId) + '#' + QByteArray::number(found.position));
+}
+
+// Run `id`, created `day` days into 2025, with `count` entries that mix the words of the tests.
+RunRecord wordyRun(qint64 id, int day, int count)
+{
+    static const char *const words[] = {"alpha", "Beta", "gamma", "delta", "Segfault", "error", "timeout", "café",
+                                        "naïve", "\xF0\x9F\x8E\x89", "x", "ab", "a\\\"b", "\\u212Aelvin", "kelvin",
+                                        "ſecret", "line\\nbreak", "TODO", "todo_list", "to do"};
+    RunRecord run = makeRun(7, id, 0);
+    run.setField(QStringLiteral("created_at"),
+                 JsonWriter::string(QDate(2025, 1, 1).addDays(day).toString(Qt::ISODate) + QStringLiteral("T08:00:00Z")));
+    quint32 seed = quint32(id * 7919);
+    const auto next = [&seed] {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) & 0x7fff;
+    };
+    for (int n = 0; n < count; ++n) {
+        QByteArray thought;
+        const int length = 1 + int(next() % 6);
+        for (int k = 0; k < length; ++k)
+            thought += QByteArray(k ? " " : "") + words[next() % (sizeof(words) / sizeof(words[0]))];
+        const bool tool = next() % 2 == 0;
+        run.entries.append("{\"agent_run_id\":" + QByteArray::number(id) + ",\"created_at\":\"2025-01-01T00:00:00Z\","
+                           "\"tool_name\":" + (tool ? QByteArray("\"bash\"") : QByteArray("null"))
+                           + ",\"message_type\":\"" + (tool ? "ACTION" : "PLAN_EVALUATION") + "\",\"thought\":\"" + thought
+                           + "\",\"observation\":null,\"tool_input\":" + (tool ? "{\"cmd\":\"grep -r " + QByteArray(words[next() % 8]) + "\"}" : QByteArray("null"))
+                           + ",\"tool_output\":null}");
+    }
+    return run;
+}
+} // namespace
+
+class TestLibrarySearch : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void resultsEqualABruteForceScan_data();
+    void resultsEqualABruteForceScan();
+    void indexIsUsedWhereItCanNarrow_data();
+    void indexIsUsedWhereItCanNarrow();
+    void snippetsShowTheMatch();
+    void limitStopsEarly();
+    void threadedSearchGivesTheSame();
+    void removedRunsAreNotFound();
+    void invalidExpressionSaysWhy();
+
+private:
+    QList<Found> bruteForce(const SearchQuery &query) const;
+    QList<LibrarySearchHit> scan(const SearchQuery &query, qint64 maxHits = 0, LibrarySearchSummary *summary = nullptr);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<RunLibrary> m_library;
+    std::unique_ptr<LibraryDatabase> m_database;
+    QList<RunRecord> m_runs; // newest first
+};
+
+void TestLibrarySearch::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_library = std::make_unique<RunLibrary>(m_dir->filePath(QStringLiteral("library")));
+    // Twelve runs of different sizes, stored in an order unlike their creation; and the awkward
+    // run (emoji, RTL, escapes, a big output) as the newest.
+    const int days[] = {40, 3, 77, 12, 58, 21, 90, 7, 33, 64, 15, 49};
+    for (int k = 0; k < 12; ++k)
+        m_runs.append(wordyRun(100 + k, days[k], 50 + 37 * k));
+    RunRecord awkward = makeAwkwardRun(7, 200, 200 * 1024);
+    awkward.setField(QStringLiteral("created_at"), QByteArrayLiteral("\"2025-12-31 23:00:00.5\""));
+    m_runs.append(awkward);
+    for (const RunRecord &run : std::as_const(m_runs)) {
+        for (qint64 skip = 0; skip < run.entries.size(); skip += 100) {
+            const PageParseResult page = PageParser::parse(LogsEndpoint::pageBody(run, skip, 100, false));
+            QVERIFY2(page.ok, qPrintable(page.error));
+            m_library->store(PageCache::Key{kOrigin, RunRef{run.organizationId, run.id}}, page.page.run, skip,
+                             page.page.entries);
+        }
+    }
+    m_library->flush();
+    std::sort(m_runs.begin(), m_runs.end(), [](const RunRecord &a, const RunRecord &b) {
+        return a.field(QStringLiteral("created_at")) > b.field(QStringLiteral("created_at"));
+    });
+    m_database = std::make_unique<LibraryDatabase>(m_dir->filePath(QStringLiteral("library")));
+    QVERIFY(m_database->open());
+}
+
+void TestLibrarySearch::cleanupTestCase()
+{
+    m_database.reset();
+    m_library.reset();
+}
+
+QList<Found> TestLibrarySearch::bruteForce(const SearchQuery &query) const
+{
+    // The reference: every entry of every run, newest run first, through the in-run engine.
+    const SearchEngine engine(query);
+    QList<Found> found;
+    for (const RunRecord &run : m_runs) {
+        for (qsizetype i = 0; i < run.entries.size(); ++i) {
+            if (engine.matches(SearchText::fromEntryJson(run.entries.at(i))))
+                found.append(Found{run.id, i});
+        }
+    }
+    return found;
+}
+
+QList<LibrarySearchHit> TestLibrarySearch::scan(const SearchQuery &query, qint64 maxHits, LibrarySearchSummary *summary)
+{
+    QList<LibrarySearchHit> hits;
+    const std::atomic<bool> never{false};
+    const LibrarySearchSummary result = LibrarySearchScan::run(m_database->connection(), query, maxHits, never,
+                                                               [&hits](const QList<LibrarySearchHit> &found) {
+                                                                   hits += found;
+                                                                   return true;
+                                                               });
+    if (summary)
+        *summary = result;
+    return hits;
+}
+
+void TestLibrarySearch::resultsEqualABruteForceScan_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("caseSensitive");
+    QTest::addColumn<bool>("wholeWord");
+    QTest::addColumn<bool>("regex");
+    QTest::addRow("a common word") << QStringLiteral("gamma") << false << false << false;
+    QTest::addRow("any case") << QStringLiteral("SEGFAULT") << false << false << false;
+    QTest::addRow("exact case") << QStringLiteral("Segfault") << true << false << false;
+    QTest::addRow("exact case, no such spelling") << QStringLiteral("SEGFAULT") << true << false << false;
+    QTest::addRow("two words") << QStringLiteral("alpha Beta") << false << false << false;
+    QTest::addRow("whole word") << QStringLiteral("todo") << false << true << false;
+    QTest::addRow("part of words") << QStringLiteral("odo") << false << false << false;
+    QTest::addRow("regular expression") << QStringLiteral("ga(m+)a\\s+d") << false << false << true;
+    QTest::addRow("two characters") << QStringLiteral("ab") << false << false << false;
+    QTest::addRow("one character") << QStringLiteral("x") << false << true << false;
+    QTest::addRow("accented") << QStringLiteral("CAFÉ") << false << false << false;
+    QTest::addRow("accented, ASCII around") << QStringLiteral("naïve ") << false << false << false;
+    QTest::addRow("emoji") << QStringLiteral("\U0001F389") << false << false << false;
+    QTest::addRow("Kelvin sign folds into k") << QStringLiteral("kelvin") << false << false << false;
+    QTest::addRow("long s folds into s") << QStringLiteral("secret") << false << false << false;
+    QTest::addRow("a quote") << QStringLiteral("a\"b") << false << false << false;
+    QTest::addRow("a line break") << QStringLiteral("line\nbreak") << false << false << false;
+    QTest::addRow("a tool's input") << QStringLiteral("grep -r timeout") << false << false << false;
+    QTest::addRow("a message type") << QStringLiteral("plan_evaluation") << false << false << false;
+    QTest::addRow("a long pattern") << QStringLiteral("quotes, commas, tabs") << false << false << false;
+    QTest::addRow("in the awkward run") << QStringLiteral("<script>") << false << false << false;
+    QTest::addRow("right to left") << QStringLiteral("שלום") << false << false << false;
+    QTest::addRow("nowhere") << QStringLiteral("zebra crossing") << false << false << false;
+    QTest::addRow("not the run id") << QStringLiteral("agent_run_id") << false << false << false;
+}
+
+void TestLibrarySearch::resultsEqualABruteForceScan()
+{
+    QFETCH(QString, pattern);
+    QFETCH(bool, caseSensitive);
+    QFETCH(bool, wholeWord);
+    QFETCH(bool, regex);
+    const SearchQuery query{pattern, caseSensitive, wholeWord, regex};
+    QList<Found> actual;
+    for (const LibrarySearchHit &hit : scan(query)) {
+        QCOMPARE(hit.origin, kOrigin);
+        QCOMPARE(hit.orgId, qint64(7));
+        actual.append(Found{hit.runId, hit.position});
+    }
+    const QList<Found> expected = bruteForce(query);
+    QCOMPARE(actual, expected);
+}
+
+void TestLibrarySearch::indexIsUsedWhereItCanNarrow_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("regex");
+    QTest::addColumn<bool>("usesIndex");
+    QTest::addRow("plain") << QStringLiteral("gamma") << false << true;
+    QTest::addRow("ASCII around accents") << QStringLiteral("naïve ") << false << true;
+    QTest::addRow("two characters") << QStringLiteral("ab") << false << false;
+    QTest::addRow("no ASCII trigram") << QStringLiteral("ïé\U0001F389") << false << false;
+    QTest::addRow("regular expression") << QStringLiteral("gamma") << true << false;
+}
+
+void TestLibrarySearch::indexIsUsedWhereItCanNarrow()
+{
+    QFETCH(QString, pattern);
+    QFETCH(bool, regex);
+    QFETCH(bool, usesIndex);
+    SearchQuery query;
+    query.pattern = pattern;
+    query.regex = regex;
+    LibrarySearchSummary summary;
+    scan(query, 0, &summary);
+    QCOMPARE(summary.usedIndex, usesIndex);
+    qint64 entries = 0;
+    for (const RunRecord &run : std::as_const(m_runs))
+        entries += run.entries.size();
+    QCOMPARE(summary.runsSearched, int(m_runs.size()));
+    if (usesIndex)
+        QVERIFY(summary.entriesChecked < entries);
+    else
+        QCOMPARE(summary.entriesChecked, entries);
+}
+
+void TestLibrarySearch::snippetsShowTheMatch()
+{
+    SearchQuery query;
+    query.pattern = QStringLiteral("delta");
+    const QList<LibrarySearchHit> hits = scan(query);
+    QVERIFY(!hits.isEmpty());
+    for (const LibrarySearchHit &hit : hits) {
+        QCOMPARE(hit.snippet.mid(hit.matchStart, hit.matchLength).toLower(), QStringLiteral("delta"));
+        QVERIFY(!hit.snippet.contains(QLatin1Char('\n')));
+        QVERIFY(hit.messageType == QLatin1String("ACTION") || hit.messageType == QLatin1String("PLAN_EVALUATION"));
+        QCOMPARE(hit.toolName.isNull(), hit.messageType == QLatin1String("PLAN_EVALUATION"));
+    }
+    // A match deep in a long output: cut around it, the cut marked.
+    query.pattern = QStringLiteral("<script>");
+    const QList<LibrarySearchHit> awkward = scan(query);
+    QVERIFY(!awkward.isEmpty());
+    QCOMPARE(awkward.first().runId, qint64(200));
+    QCOMPARE(awkward.first().snippet.mid(awkward.first().matchStart, awkward.first().matchLength), QStringLiteral("<script>"));
+    QVERIFY(awkward.first().snippet.size() < 200);
+}
+
+void TestLibrarySearch::limitStopsEarly()
+{
+    SearchQuery query;
+    query.pattern = QStringLiteral("gamma");
+    LibrarySearchSummary summary;
+    const QList<LibrarySearchHit> hits = scan(query, 7, &summary);
+    QCOMPARE(hits.size(), 7);
+    QVERIFY(summary.truncated);
+    const QList<Found> expected = bruteForce(query).mid(0, 7);
+    for (int i = 0; i < 7; ++i)
+        QCOMPARE((Found{hits.at(i).runId, hits.at(i).position}), expected.at(i));
+}
+
+void TestLibrarySearch::threadedSearchGivesTheSame()
+{
+    LibrarySearch search(m_dir->filePath(QStringLiteral("library")));
+    QSignalSpy hits(&search, &LibrarySearch::hitsFound);
+    QSignalSpy finished(&search, &LibrarySearch::finished);
+    SearchQuery query;
+    query.pattern = QStringLiteral("timeout");
+    // A first search, replaced at once: nothing of it arrives.
+    SearchQuery other;
+    other.pattern = QStringLiteral("alpha");
+    search.start(other);
+    search.start(query);
+    QVERIFY(finished.wait(20000));
+    QTest::qWait(50);
+    QCOMPARE(finished.size(), 1);
+    QList<Found> actual;
+    for (const QList<QVariant> &batch : std::as_const(hits)) {
+        for (const LibrarySearchHit &hit : batch.first().value<QList<LibrarySearchHit>>())
+            actual.append(Found{hit.runId, hit.position});
+    }
+    QCOMPARE(actual, bruteForce(query));
+    const LibrarySearchSummary summary = finished.first().first().value<LibrarySearchSummary>();
+    QCOMPARE(summary.hits, qint64(actual.size()));
+    QVERIFY(summary.msToFirstHit >= 0);
+    QVERIFY(!search.isRunning());
+}
+
+void TestLibrarySearch::removedRunsAreNotFound()
+{
+    SearchQuery query;
+    query.pattern = QStringLiteral("Segfault");
+    const QList<Found> before = bruteForce(query);
+    QVERIFY(!before.isEmpty());
+    const qint64 removed = before.first().runId;
+    m_library->removeRun(PageCache::Key{kOrigin, RunRef{7, removed}});
+    m_library->flush();
+    QList<Found> after;
+    for (const LibrarySearchHit &hit : scan(query))
+        after.append(Found{hit.runId, hit.position});
+    QList<Found> expected;
+    for (const Found &found : before) {
+        if (found.runId != removed)
+            expected.append(found);
+    }
+    QCOMPARE(after, expected);
+    m_runs.removeIf([removed](const RunRecord &run) { return run.id == removed; });
+}
+
+void TestLibrarySearch::invalidExpressionSaysWhy()
+{
+    SearchQuery query;
+    query.pattern = QStringLiteral("(unclosed");
+    query.regex = true;
+    LibrarySearchSummary summary;
+    QVERIFY(scan(query, 0, &summary).isEmpty());
+    QVERIFY(summary.error.contains(QStringLiteral("parenthesis")));
+}
+
+QTEST_MAIN(TestLibrarySearch)
+#include "tst_librarysearch.moc"

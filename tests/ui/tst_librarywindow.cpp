@@ -1,0 +1,269 @@
+// The window with its library of runs, against the spec server on 127.0.0.1, as a new user meets
+// it: a long run opened, Runlog closed, the run opened again: there at once, with no request,
+// also with the server gone. Then the Library window (Enter opens a stored run), the search
+// across runs (Enter opens the run at that entry) and the organization's Runs window (a mark on
+// stored runs, Enter opens, errors in words).
+#include "librarycontroller.h"
+#include "libraryrunspanel.h"
+#include "librarysearchpanel.h"
+#include "librarywindow.h"
+#include "logtableview.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "model/logtablemodel.h"
+#include "model/runlistloader.h"
+#include "model/runlistmodel.h"
+#include "model/runloader.h"
+#include "orgrunsview.h"
+#include "samplerun.h"
+#include "search/logfilterproxymodel.h"
+#include "store/libraryrunsmodel.h"
+#include "store/librarysearchmodel.h"
+#include "store/runlibrary.h"
+#include "testlogserver.h"
+
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+constexpr qint64 kOrg = 7;
+constexpr qint64 kLongRun = 42;
+constexpr int kLongRunEntries = 12000;
+
+// A row that exists and holds its entry (rows come when the count is known).
+bool isLoaded(const MainWindow &window, int row)
+{
+    const LogStore &store = window.logModel()->store();
+    return row >= 0 && row < store.size() && store.isLoaded(row);
+}
+} // namespace
+
+class TestLibraryWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void reopenedRunIsThereAtOnceWithoutRequests();
+    void libraryWindowOpensAStoredRunWithEnter();
+    void searchResultOpensTheRunAtItsEntry();
+    void runsWindowMarksStoredRunsAndOpensWithEnter();
+    void runsWindowSaysWhatWentWrong();
+
+private:
+    std::unique_ptr<MainWindow> newWindow();
+    void openLongRun(MainWindow &window);
+
+    std::unique_ptr<TestLogServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<RunLibrary> m_library;
+};
+
+void TestLibraryWindow::init()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_server = std::make_unique<TestLogServer>();
+    QVERIFY(m_server->isListening());
+    m_server->setRateLimit(1000, 60000);
+    RunRecord longRun = makeListedRun(kOrg, kLongRun, 5000, QStringLiteral("GITHUB"), 1, true);
+    longRun.entries.clear();
+    for (int n = 0; n < kLongRunEntries; ++n)
+        longRun.entries.append(makeSampleEntry(kLongRun, n));
+    m_server->addRun(longRun);
+    for (int i = 0; i < 30; ++i)
+        m_server->addRun(makeListedRun(kOrg, 100 + i, i, QStringLiteral("SLACK"), 2));
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_library = std::make_unique<RunLibrary>(m_dir->filePath(QStringLiteral("library")));
+    RunLoader::setDefaultPageCache(m_library.get());
+}
+
+void TestLibraryWindow::cleanup()
+{
+    RunLoader::setDefaultPageCache(nullptr);
+    m_library.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestLibraryWindow::newWindow()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setLibrary(m_library.get());
+    window->resize(1200, 800);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        qWarning("window not exposed");
+    return window;
+}
+
+void TestLibraryWindow::openLongRun(MainWindow &window)
+{
+    window.openRun(ApiEndpoint{m_server ? m_server->baseUrl() : QUrl(QStringLiteral("http://127.0.0.1:9")),
+                               QByteArrayLiteral("sk-window-test")},
+                   RunRef{kOrg, kLongRun});
+}
+
+void TestLibraryWindow::reopenedRunIsThereAtOnceWithoutRequests()
+{
+    const QUrl base = m_server->baseUrl();
+    const QList<QByteArray> entries = m_server->run(kLongRun)->entries;
+    {
+        auto window = newWindow();
+        openLongRun(*window);
+        QTRY_VERIFY(isLoaded(*window, 0));
+        // The user looks at the end too (Ctrl+End).
+        window->tableView()->setFocus();
+        QTest::keyClick(window->tableView(), Qt::Key_End, Qt::ControlModifier);
+        QTRY_VERIFY(isLoaded(*window, kLongRunEntries - 1));
+        QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+        QVERIFY(window->loader()->requestsSent() >= 2);
+    }
+    m_library->flush();
+    // Runlog is closed, and the network is gone with the server.
+    m_server.reset();
+
+    auto window = newWindow();
+    int rowsWhenOpen = -1;
+    connect(window->loader(), &RunLoader::stateChanged, this, [&](RunLoader::State state) {
+        if (state == RunLoader::State::Open && rowsWhenOpen < 0)
+            rowsWhenOpen = window->logModel()->rowCount();
+    });
+    window->openRun(ApiEndpoint{base, QByteArrayLiteral("sk-window-test")}, RunRef{kOrg, kLongRun});
+    QTRY_VERIFY(isLoaded(*window, 0));
+    QCOMPARE(rowsWhenOpen, kLongRunEntries); // every row at once, from the library
+    QCOMPARE(window->logModel()->store().at(0).rawJson, entries.first());
+    window->tableView()->setFocus();
+    QTest::keyClick(window->tableView(), Qt::Key_End, Qt::ControlModifier);
+    QTRY_VERIFY(isLoaded(*window, kLongRunEntries - 1));
+    QCOMPARE(window->logModel()->store().at(kLongRunEntries - 1).rawJson, entries.last());
+    QCOMPARE(window->loader()->requestsSent(), 0);
+    QCOMPARE(window->loader()->failedPageCount(), 0);
+    QVERIFY(!window->banner()->isVisible());
+}
+
+void TestLibraryWindow::libraryWindowOpensAStoredRunWithEnter()
+{
+    auto window = newWindow();
+    openLongRun(*window);
+    QTRY_VERIFY(isLoaded(*window, 0));
+    QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+    m_library->flush();
+    m_server->clearRequestLog();
+
+    LibraryController *controller = window->libraryController();
+    QVERIFY(controller);
+    controller->libraryAction()->trigger();
+    LibraryRunsPanel *panel = controller->libraryWindow()->runsPanel();
+    QTRY_COMPARE(panel->table()->model()->rowCount(), 1);
+    QCOMPARE(panel->table()->model()->index(0, LibraryRunsModel::Run).data().toString(), QString::number(kLongRun));
+    QVERIFY(panel->table()->model()->index(0, LibraryRunsModel::Entries).data().toString().contains(QStringLiteral("of 12")));
+    panel->table()->setFocus();
+    panel->table()->setCurrentIndex(panel->table()->model()->index(0, 0));
+    QTest::keyClick(panel->table(), Qt::Key_Return);
+    QTRY_COMPARE(window->loader()->run().runId, kLongRun);
+    QTRY_VERIFY(isLoaded(*window, 0));
+    QCOMPARE(window->logModel()->rowCount(), kLongRunEntries);
+    // The first page came from the library; the token the window used is the one it knew. (The
+    // run that was open stays until the new one opens: wait for the new one.)
+    QTRY_VERIFY(window->loader()->pagesFromCache() > 0);
+    QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+    QVERIFY(m_server->requestLog().isEmpty());
+}
+
+void TestLibraryWindow::searchResultOpensTheRunAtItsEntry()
+{
+    auto window = newWindow();
+    openLongRun(*window);
+    QTRY_VERIFY(isLoaded(*window, 0));
+    // The pages around entry 4,321 (0-based 4,320) are looked at, so they are kept.
+    // (Scrolled there: the table tells the loader what it shows.)
+    window->tableView()->scrollTo(window->filterModel()->index(4350, 0), QAbstractItemView::PositionAtCenter);
+    QTRY_VERIFY(isLoaded(*window, 4399));
+    window->tableView()->scrollToTop();
+    m_library->flush();
+
+    LibraryController *controller = window->libraryController();
+    controller->searchAction()->trigger();
+    LibrarySearchPanel *search = controller->libraryWindow()->searchPanel();
+    QVERIFY(search->isVisible());
+    QTest::keyClicks(search->queryField(), QStringLiteral("entry 4320"));
+    search->searchNow();
+    QTRY_COMPARE(search->model()->rowCount(), 1);
+    QCOMPARE(search->model()->index(0, LibrarySearchModel::Run).data().toString(), QString::number(kLongRun));
+    QCOMPARE(search->model()->index(0, LibrarySearchModel::Entry).data().toString(), QStringLiteral("4321"));
+    QCOMPARE(search->model()->index(0, LibrarySearchModel::Match).data().toString(), QStringLiteral("entry 4320"));
+    search->table()->setFocus();
+    search->table()->setCurrentIndex(search->model()->index(0, 0));
+    QTest::keyClick(search->table(), Qt::Key_Return);
+    QTRY_COMPARE(window->loader()->run().runId, kLongRun);
+    QTRY_COMPARE(window->tableView()->currentIndex().row(), 4320);
+    QTRY_VERIFY(isLoaded(*window, 4320));
+    QCOMPARE(window->logModel()->store().at(4320).rawJson, m_server->run(kLongRun)->entries.at(4320));
+}
+
+void TestLibraryWindow::runsWindowMarksStoredRunsAndOpensWithEnter()
+{
+    auto window = newWindow();
+    openLongRun(*window);
+    QTRY_VERIFY(isLoaded(*window, 0));
+    QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+    m_library->flush();
+
+    LibraryController *controller = window->libraryController();
+    controller->runsAction()->trigger();
+    OrgRunsView *view = controller->runsView();
+    QVERIFY(view->isVisible());
+    QCOMPARE(view->filters().orgId, kOrg);
+    QAbstractItemModel *model = view->table()->model();
+    QTRY_COMPARE(model->rowCount(), 31);
+    // Newest first: the long run was created last.
+    QCOMPARE(model->index(0, RunListModel::Run).data().toString(), QString::number(kLongRun));
+    QCOMPARE(model->index(1, RunListModel::Run).data().toString(), QStringLiteral("129"));
+    QTRY_COMPARE(model->index(0, RunListModel::Stored).data().toString(), QStringLiteral("●"));
+    QCOMPARE(model->index(1, RunListModel::Stored).data().toString(), QString());
+    QCOMPARE(model->index(0, RunListModel::PullRequests).data().toString(), QStringLiteral("#42"));
+    // Enter on the second run opens it in the window.
+    view->table()->setFocus();
+    view->table()->setCurrentIndex(model->index(1, 0));
+    QTest::keyClick(view->table(), Qt::Key_Return);
+    QTRY_COMPARE(window->loader()->run().runId, qint64(129));
+    QTRY_VERIFY(isLoaded(*window, 0));
+}
+
+void TestLibraryWindow::runsWindowSaysWhatWentWrong()
+{
+    m_server->setRequiredToken(QByteArrayLiteral("the-right-one"));
+    auto window = newWindow();
+    openLongRun(*window); // with a token the server does not take
+    QTRY_VERIFY(window->banner()->isVisible());
+    LibraryController *controller = window->libraryController();
+    controller->runsAction()->trigger();
+    OrgRunsView *view = controller->runsView();
+    auto *banner = view->findChild<MessageBanner *>();
+    QVERIFY(banner);
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("token was rejected")), qPrintable(banner->text()));
+    QVERIFY(!banner->text().contains(QStringLiteral("sk-window-test")));
+    // Another organization, the right token: the list comes, the banner goes.
+    m_server->setRequiredToken(QByteArray());
+    QPushButton *refresh = nullptr;
+    for (QPushButton *button : view->findChildren<QPushButton *>()) {
+        if (button->text() == QLatin1String("&Refresh"))
+            refresh = button;
+    }
+    QVERIFY(refresh);
+    refresh->click();
+    QTRY_COMPARE(view->table()->model()->rowCount(), 31);
+    QTRY_VERIFY(!banner->isVisible());
+}
+
+QTEST_MAIN(TestLibraryWindow)
+#include "tst_librarywindow.moc"

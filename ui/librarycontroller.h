@@ -1,0 +1,95 @@
+#pragma once
+
+#include "api/apiendpoint.h"
+#include "store/libraryrun.h"
+#include "store/librarysearchhit.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class LibraryRunsModel;
+class LibraryRunsPanel;
+class LibrarySearch;
+class LibrarySearchPanel;
+class LibraryWindow;
+class OrgRunsView;
+class QAction;
+class QMenu;
+class QNetworkAccessManager;
+class QWidget;
+class RunLibrary;
+class RunListLoader;
+class RunListModel;
+struct ApiError;
+
+// The Library and Runs windows and their menu, for a main window that knows how to open a run.
+// Everything the window must provide comes through Hooks, so the window needs only a few lines
+// for it (create this, put menu() in its menu bar, open runs when asked).
+class LibraryController : public QObject
+{
+    Q_OBJECT
+public:
+    struct Hooks
+    {
+        // Opens a run with this endpoint; at `entryPosition` (0-based, oldest first) when >= 0.
+        std::function<void(const ApiEndpoint &endpoint, const RunRef &run, qint64 entryPosition)> openRun;
+        // Opens a run with the token saved for this API, or asks for one.
+        std::function<void(const QUrl &baseUrl, const RunRef &run)> openRunWithSavedToken;
+        // The API and token the window uses now: the Runs view lists the organization's runs there.
+        std::function<ApiEndpoint()> endpoint;
+        // The organization of the run shown now (0: none).
+        std::function<qint64()> organization;
+    };
+
+    // `library` may be null (--no-store): the Runs view still works, the Library is off.
+    LibraryController(RunLibrary *library, QNetworkAccessManager *network, Hooks hooks, QWidget *window);
+    ~LibraryController() override;
+
+    QMenu *menu() const { return m_menu; }
+    QAction *libraryAction() const { return m_libraryAction; }
+    QAction *runsAction() const { return m_runsAction; }
+    QAction *searchAction() const { return m_searchAction; }
+
+    void showLibrary();
+    void showSearch();
+    void showRuns();
+    void showPreferences();
+
+    // For tests and screenshots.
+    LibraryWindow *libraryWindow() const { return m_libraryWindow; }
+    OrgRunsView *runsView() const { return m_runsView; }
+    LibraryRunsModel *libraryModel() const { return m_libraryModel; }
+    RunListLoader *runListLoader() const { return m_runLoader; }
+
+private:
+    void createLibraryWindow();
+    void createRunsView();
+    void openStored(const QString &origin, const RunRef &run, qint64 position);
+    void removeRuns(const QList<LibraryRun> &runs);
+    void clearLibrary();
+    void reloadRuns();
+    void updateRunsProgress();
+    void updateStoredMarks();
+    void onRunsFailed(const ApiError &error);
+    void onRunsRetrying(const ApiError &error, int retryInMs);
+
+    RunLibrary *m_library;
+    QNetworkAccessManager *m_network;
+    Hooks m_hooks;
+    QWidget *m_window;
+    QMenu *m_menu;
+    QAction *m_libraryAction;
+    QAction *m_runsAction;
+    QAction *m_searchAction;
+    QAction *m_preferencesAction;
+
+    LibraryRunsModel *m_libraryModel = nullptr;
+    LibrarySearch *m_search = nullptr;
+    LibraryWindow *m_libraryWindow = nullptr;   // a child of the window: lives as long
+    RunListLoader *m_runLoader = nullptr;
+    RunListModel *m_runModel = nullptr;
+    OrgRunsView *m_runsView = nullptr;
+    ApiEndpoint m_runsEndpoint;
+};
