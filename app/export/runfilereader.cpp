@@ -1,6 +1,8 @@
 #include "export/runfilereader.h"
 
 #include "api/pageparser.h"
+#include "export/entryquickcheck.h"
+#include "export/runfilebytes.h"
 #include "json/jsonwriter.h"
 #include "json/jsontext.h"
 
@@ -51,8 +53,11 @@ struct RunFileSink
     std::function<bool()> cancelled;
     std::function<void(const RunInfo &, RunFileReader::Format)> runInfo;
     std::function<void(QList<LogEntry> &&, RunFileReader::Format)> entries;
-    std::function<void(qint64, qint64)> progress;
+    std::function<void(qint64, qint64, int)> progress; // bytes done, bytes in all, entries so far
     std::function<void(bool, const QString &)> finished;
+    // Set for a conversion: entries are only checked and kept as slices of the input, all handed
+    // over here just before finished(true); entries() is never called.
+    std::function<void(RunFileReader::FileIndex &&, RunFileReader::Format)> indexed;
 };
 
 // The worker's side: reads one file (or buffer) and hands what it found to the sink. Knows
@@ -71,32 +76,20 @@ public:
 
     void run()
     {
-        QFile file(m_path);
+        m_bytes = std::make_shared<RunFileBytes>(m_path);
+        QFile &file = m_bytes->file();
         if (!file.open(QIODevice::ReadOnly)) {
             finish(false, tr("Could not open %1: %2").arg(m_shownPath, file.errorString()));
             return;
         }
-        const qsizetype size = file.size();
-        QByteArray buffer;
-        const char *data = nullptr;
-        if (size > 0) {
-            if (uchar *mapped = file.map(0, size)) {
-                data = reinterpret_cast<const char *>(mapped);
-            } else {
-                // Not mappable (a special file): read it whole instead.
-                if (!readUnmapped(file, buffer))
-                    return;
-                parse(QByteArrayView(buffer));
-                return;
-            }
-        } else if (file.isSequential()) {
-            // A pipe has no size and no map.
+        // Not mappable (a special file), or a pipe, which has no size and no map: read it whole.
+        if (file.size() > 0 ? !m_bytes->map() : file.isSequential()) {
+            QByteArray buffer;
             if (!readUnmapped(file, buffer))
                 return;
-            parse(QByteArrayView(buffer));
-            return;
+            m_bytes->adopt(std::move(buffer));
         }
-        parse(QByteArrayView(data, size));
+        parse(QByteArrayView(m_bytes->data(), m_bytes->size()));
     }
 
     void parse(QByteArrayView bytes)
@@ -125,6 +118,10 @@ public:
             return;
         flush();
         postProgress(m_size, true);
+        if (m_sink.indexed) {
+            m_index.bytes = m_bytes;
+            m_sink.indexed(std::exchange(m_index, {}), m_format);
+        }
         finish(true, QString());
     }
 
@@ -245,6 +242,8 @@ private:
             const qsizetype lineStart = pos;
             pos = end + 1;
             if (line.trimmed().isEmpty())
+                continue;
+            if (m_sink.indexed && indexQuickly(line, pos))
                 continue;
             PageParseResultEntry parsed = parseEntry(line, m_entries);
             if (!parsed.ok) {
@@ -444,12 +443,14 @@ private:
                 return tooLongAt(pos, tr("log entry %1").arg(m_entries)), -1;
             if (end < 0)
                 return truncatedAt(pos, tr("log entry %1").arg(m_entries)), -1;
-            PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
-            if (!parsed.ok) {
-                const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
-                return failAt(check.ok ? pos : pos + check.offset, check.ok ? parsed.error : check.reason), -1;
+            if (!m_sink.indexed || !indexQuickly(QByteArrayView(m_data + pos, end - pos), end)) {
+                PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
+                if (!parsed.ok) {
+                    const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
+                    return failAt(check.ok ? pos : pos + check.offset, check.ok ? parsed.error : check.reason), -1;
+                }
+                add(std::move(parsed.entry), end);
             }
-            add(std::move(parsed.entry), end);
             pos = skipSpace(end);
             if (pos >= m_size)
                 return truncatedAt(pos, tr("\"logs\"")), -1;
@@ -511,8 +512,38 @@ private:
         return {r.ok, r.error, std::move(r.entry)};
     }
 
+    // A conversion's entry, when the quick check is sure of it: kept as a slice of the input
+    // without its surrounding whitespace (as PageParser's rawJson), no copy. False leaves the
+    // entry to parseEntry(), which decides and names what is wrong.
+    bool indexQuickly(QByteArrayView raw, qsizetype bytesDone)
+    {
+        const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+        while (!raw.isEmpty() && isSpace(raw.front()))
+            raw = raw.sliced(1);
+        while (!raw.isEmpty() && isSpace(raw.back()))
+            raw.chop(1);
+        const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        const std::optional<qint64> runId = m_quickCheck.agentRunId(raw, after);
+        if (!runId)
+            return false;
+        keep(QByteArray::fromRawData(raw.data(), raw.size()), *runId, bytesDone);
+        return true;
+    }
+
+    void keep(QByteArray &&bytes, qint64 agentRunId, qsizetype bytesDone)
+    {
+        m_index.entries.append(std::move(bytes));
+        m_index.agentRunIds.append(agentRunId);
+        ++m_entries;
+        if (m_bytes)
+            m_bytes->release(m_data + bytesDone);
+        postProgress(bytesDone, false);
+    }
+
     void add(LogEntry &&entry, qsizetype bytesDone)
     {
+        if (m_sink.indexed) // an entry the quick check was unsure of: a copy of its bytes
+            return keep(std::move(entry.rawJson), entry.agentRunId, bytesDone);
         m_batch.append(std::move(entry));
         ++m_entries;
         const int batchSize = m_sentAny ? RunFileReader::kBatch : RunFileReader::kFirstBatch;
@@ -535,7 +566,7 @@ private:
             return;
         m_progressClock.restart();
         if (m_sink.progress)
-            m_sink.progress(done, m_size);
+            m_sink.progress(done, m_size, m_entries);
     }
 
     bool fail(const QString &error)
@@ -566,6 +597,9 @@ private:
     bool m_hasRun = false;
     RunInfo m_run;
     QElapsedTimer m_progressClock;
+    std::shared_ptr<RunFileBytes> m_bytes; // the file's, while run() reads one
+    RunFileReader::FileIndex m_index;       // a conversion's entries so far
+    EntryQuickCheck m_quickCheck;
 };
 
 RunFileReader::RunFileReader(QObject *parent)
@@ -605,6 +639,30 @@ RunFileReader::Contents RunFileReader::parseBytes(QByteArrayView bytes, const QS
     return contents;
 }
 
+RunFileReader::IndexedContents RunFileReader::indexBytes(QByteArrayView bytes, const QString &shownName,
+                                                        std::optional<Format> format)
+{
+    IndexedContents contents;
+    RunFileSink sink;
+    sink.runInfo = [&contents](const RunInfo &run, Format f) {
+        contents.run = run;
+        contents.format = f;
+    };
+    sink.entries = [](QList<LogEntry> &&, Format) {};
+    sink.indexed = [&contents](FileIndex &&index, Format f) {
+        contents.index = std::move(index);
+        contents.format = f;
+    };
+    sink.finished = [&contents](bool ok, const QString &error) {
+        contents.ok = ok;
+        contents.error = error;
+    };
+    RunFileParse(std::move(sink), shownName, format).parse(bytes);
+    if (!contents.ok)
+        contents.index = FileIndex();
+    return contents;
+}
+
 std::optional<RunFileReader::Format> RunFileReader::formatFromPath(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -616,6 +674,16 @@ std::optional<RunFileReader::Format> RunFileReader::formatFromPath(const QString
 }
 
 bool RunFileReader::start(const QString &path)
+{
+    return startReading(path, false);
+}
+
+bool RunFileReader::startIndexing(const QString &path)
+{
+    return startReading(path, true);
+}
+
+bool RunFileReader::startReading(const QString &path, bool indexing)
 {
     if (m_running)
         return false;
@@ -642,9 +710,16 @@ bool RunFileReader::start(const QString &path)
     sink.entries = [control](QList<LogEntry> &&entries, Format format) {
         control->post([batch = std::move(entries), format](RunFileReader *reader) { reader->deliverEntries(batch, format); });
     };
-    sink.progress = [control](qint64 done, qint64 total) {
-        control->post([done, total](RunFileReader *reader) { reader->deliverProgress(done, total); });
+    sink.progress = [control, indexing](qint64 done, qint64 total, int entries) {
+        // Reading counts the entries it delivers; indexing delivers them only at the end.
+        const int counted = indexing ? entries : -1;
+        control->post([done, total, counted](RunFileReader *reader) { reader->deliverProgress(done, total, counted); });
     };
+    if (indexing) {
+        sink.indexed = [control](FileIndex &&index, Format format) {
+            control->post([index = std::move(index), format](RunFileReader *reader) { reader->deliverIndex(index, format); });
+        };
+    }
     sink.finished = [control](bool ok, const QString &error) {
         control->post([ok, error](RunFileReader *reader) { reader->deliverFinished(ok, error); });
     };
@@ -681,10 +756,22 @@ void RunFileReader::deliverEntries(const QList<LogEntry> &entries, Format format
     emit entriesRead(entries);
 }
 
-void RunFileReader::deliverProgress(qint64 done, qint64 total)
+void RunFileReader::deliverProgress(qint64 done, qint64 total, int entries)
 {
-    if (!m_cancelled)
-        emit progress(done, total);
+    if (m_cancelled)
+        return;
+    if (entries >= 0)
+        m_entryCount = entries;
+    emit progress(done, total);
+}
+
+void RunFileReader::deliverIndex(const FileIndex &index, Format format)
+{
+    if (m_cancelled)
+        return;
+    m_format = format;
+    m_entryCount = int(index.entries.size());
+    emit indexed(index);
 }
 
 void RunFileReader::deliverFinished(bool ok, const QString &error)
