@@ -52,7 +52,8 @@ bool ExportJob::start(const RunSnapshot &snapshot, const QString &path, ExportFo
                                       Qt::QueuedConnection);
         };
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly)) {
+        // ExportSink writes in blocks of its own: Qt's buffer would only copy them once more.
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
             done(false, false, tr("Could not write %1: %2").arg(shownPath, file.errorString()));
             return;
         }
