@@ -2,12 +2,13 @@
 // conversion, each as its own process under /usr/bin/time (wall time and peak resident set, the
 // kernel's VmHWM: for Runlog that includes the pages of the mapped input it holds at once).
 // Build Release (-DRUNLOG_BUILD_BENCHMARKS=ON) and run:
-//     bench_convert RUNLOG_BINARY [WORKDIR=/tmp/runlog-bench] [RUNS=3] [--no-jq]
+//     bench_convert RUNLOG_BINARY [WORKDIR=/tmp/runlog-bench] [RUNS=3] [--no-jq] [--no-lnav]
 // The inputs are made once in WORKDIR (the generator of bench_pageparser, seed 7): run100k.json
 // (100,000 entries, about 46 MB, the shape JsonExportWriter writes) and run1m.jsonl (1,000,000
 // entries, about 473 MB). Prints each case's median wall time and peak over RUNS runs, and the
 // peak as a multiple of the input's size. The page cache is warm (each input is read once first):
-// the figures are of the conversion, not of the disk.
+// the figures are of the conversion, not of the disk. For scale, lnav's headless open of each
+// input (`lnav -n -c ':goto 100%' FILE`: read and index it, then quit) when lnav is installed.
 
 #include "syntheticrun.h"
 
@@ -118,6 +119,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     const bool withJq = !args.removeAll(QStringLiteral("--no-jq"));
+    const bool withLnav = !args.removeAll(QStringLiteral("--no-lnav")) && QFileInfo::exists(QStringLiteral("/usr/bin/lnav"));
     if (args.isEmpty()) {
         std::fprintf(stderr, "usage: bench_convert RUNLOG_BINARY [WORKDIR] [RUNS] [--no-jq]\n");
         return 2;
@@ -155,6 +157,14 @@ int main(int argc, char **argv)
             runs);
     measure(QStringLiteral("runlog 100k .json -> .csv"),
             QStringLiteral("'%1' '%2' --export '%3.csv' --format csv 2>/dev/null").arg(runlog, json100k, out), json100k, runs);
+    if (withLnav) {
+        // lnav keeps its state in $HOME: a fresh one, so that no earlier session is restored.
+        const QString home = dir + QStringLiteral("/lnav-home");
+        QDir().mkpath(home);
+        for (const QString &input : {json100k, jsonl1m})
+            measure(QStringLiteral("lnav -n open %1").arg(QFileInfo(input).fileName()),
+                    QStringLiteral("HOME='%1' lnav -n -c ':goto 100%' '%2' > /dev/null").arg(home, input), input, runs);
+    }
     for (const QString &suffix : {QStringLiteral(".jsonl"), QStringLiteral(".json"), QStringLiteral(".2.jsonl"),
                                   QStringLiteral(".csv"), QStringLiteral(".jq.jsonl"), QStringLiteral(".jq.json")})
         QFile::remove(out + suffix);
