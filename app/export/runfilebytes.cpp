@@ -1,5 +1,7 @@
 #include "export/runfilebytes.h"
 
+#include "export/mappedfileguard.h"
+
 #include <QFileInfo>
 
 #ifdef Q_OS_LINUX
@@ -17,6 +19,12 @@ RunFileBytes::RunFileBytes(const QString &path)
 {
 }
 
+RunFileBytes::~RunFileBytes()
+{
+    // Before m_file unmaps.
+    MappedFileGuard::unwatch(m_guardSlot);
+}
+
 bool RunFileBytes::map()
 {
     const qint64 size = m_file.size();
@@ -27,6 +35,7 @@ bool RunFileBytes::map()
     m_size = qsizetype(size);
     m_mapped = true;
     m_mappedModified = QFileInfo(m_file.fileName()).lastModified();
+    m_guardSlot = MappedFileGuard::watch(m_data, m_size, &m_lost);
     return true;
 }
 
@@ -34,6 +43,8 @@ bool RunFileBytes::unchanged() const
 {
     if (!m_mapped)
         return true;
+    if (lostPages())
+        return false;
     const QFileInfo now(m_file.fileName());
     return now.exists() && now.size() == m_size && now.lastModified() == m_mappedModified;
 }

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QtGlobal>
 
+#include <atomic>
+
 // The bytes of an opened run file, for as long as entries point into them: the file's memory
 // map, or (for input that cannot be mapped, a pipe) a buffer holding what was read. Entries of a
 // conversion are QByteArray::fromRawData slices of these bytes; whoever holds the slices holds a
@@ -13,9 +15,14 @@ class RunFileBytes
 {
 public:
     explicit RunFileBytes(const QString &path);
+    ~RunFileBytes();
+    RunFileBytes(const RunFileBytes &) = delete;
+    RunFileBytes &operator=(const RunFileBytes &) = delete;
 
     QFile &file() { return m_file; }
-    // Maps the whole open file; false when it cannot be mapped (a special file).
+    // Maps the whole open file; false when it cannot be mapped (a special file). The map is
+    // watched (MappedFileGuard): if the file shrinks under it, reads past the new end give zeros
+    // and lostPages() turns true, instead of the process dying of SIGBUS.
     bool map();
     // Takes over bytes read from an unmappable input.
     void adopt(QByteArray &&buffer);
@@ -23,6 +30,8 @@ public:
     // Whether the file still has the size and modification time it had when it was mapped:
     // slices of a file that changed since would mix two files. Always true for a buffer.
     bool unchanged() const;
+    // Pages of the map were lost to the file shrinking: what was read of them was zeros.
+    bool lostPages() const { return m_lost.load(std::memory_order_acquire); }
     QString path() const { return m_file.fileName(); }
 
     const char *data() const { return m_data; }
@@ -42,4 +51,6 @@ private:
     bool m_mapped = false;
     QDateTime m_mappedModified;
     qsizetype m_released = 0; // bytes from the start already given back
+    std::atomic<bool> m_lost{false};
+    int m_guardSlot = -1;
 };

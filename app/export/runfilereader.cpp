@@ -120,6 +120,9 @@ public:
         flush();
         postProgress(m_size, true);
         if (m_sink.indexed) {
+            // The slices must be the file's bytes up to the write, not those of another file.
+            if (m_bytes && !m_bytes->unchanged())
+                return finish(false, changedText());
             m_index.bytes = m_bytes;
             m_sink.indexed(std::exchange(m_index, {}), m_format);
         }
@@ -586,8 +589,18 @@ private:
         return false;
     }
 
-    void finish(bool ok, const QString &error)
+    QString changedText() const
     {
+        return tr("%1 changed while it was being read: open it again.").arg(m_shownPath);
+    }
+
+    void finish(bool ok, QString error)
+    {
+        // Whatever the parse made of the zeros that replaced them, the file shrank while read.
+        if (m_bytes && m_bytes->lostPages()) {
+            ok = false;
+            error = changedText();
+        }
         if (!ok)
             m_batch.clear();
         m_sink.finished(ok, error);

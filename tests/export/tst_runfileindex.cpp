@@ -75,6 +75,7 @@ private slots:
     void refusedAsReadingRefuses();
     void gigabyteLineIsRefused();
     void changedFileIsNotExported();
+    void truncatedFileIsNotExported();
     void cancelDeliversNoIndex();
 
 private:
@@ -253,6 +254,31 @@ void TestRunFileIndex::changedFileIsNotExported()
     ExportJob job;
     QSignalSpy finished(&job, &ExportJob::finished);
     QVERIFY(job.start(snapshot, output, ExportFormat::Json));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    const QString error = finished.first().at(1).toString();
+    QVERIFY2(error.contains(QDir::toNativeSeparators(input)) && error.contains(u"changed"_qs), qPrintable(error));
+    QVERIFY(!QFile::exists(output));
+}
+
+// The input shrinks to nothing between the read and the write: the pages the entries point into
+// are gone. Touching them must not kill the process (SIGBUS); the export fails, naming the input.
+void TestRunFileIndex::truncatedFileIsNotExported()
+{
+    const RunRecord run = makeRun(7, 42, 4000); // several hundred kilobytes: many pages
+    const QString input = write(QStringLiteral("in.jsonl"), joined(run.entries, "\n"));
+    const Indexed mapped = indexFile(input);
+    QVERIFY2(mapped.ok, qPrintable(mapped.error));
+    QCOMPARE(mapped.index.entries.size(), 4000);
+    QVERIFY(QFile::resize(input, 0));
+
+    RunSnapshot snapshot;
+    snapshot.entries = mapped.index.entries;
+    snapshot.source = mapped.index.bytes;
+    const QString output = m_dir->filePath(QStringLiteral("out.jsonl"));
+    ExportJob job;
+    QSignalSpy finished(&job, &ExportJob::finished);
+    QVERIFY(job.start(snapshot, output, ExportFormat::Jsonl));
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.first().at(0).toBool(), false);
     const QString error = finished.first().at(1).toString();
