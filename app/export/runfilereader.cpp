@@ -247,8 +247,6 @@ private:
             pos = end + 1;
             if (line.trimmed().isEmpty())
                 continue;
-            if (m_sink.indexed && indexQuickly(line, pos))
-                continue;
             PageParseResultEntry parsed = parseEntry(line, m_entries);
             if (!parsed.ok) {
                 const JsonText::SyntaxCheck check = JsonText::check(line);
@@ -456,14 +454,12 @@ private:
                 return tooLongAt(pos, tr("log entry %1").arg(m_entries)), -1;
             if (end < 0)
                 return truncatedAt(pos, tr("log entry %1").arg(m_entries)), -1;
-            if (!m_sink.indexed || !indexQuickly(QByteArrayView(m_data + pos, end - pos), end)) {
-                PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
-                if (!parsed.ok) {
-                    const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
-                    return failAt(check.ok ? pos : pos + check.offset, check.ok ? parsed.error : check.reason), -1;
-                }
-                add(std::move(parsed.entry), end);
+            PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
+            if (!parsed.ok) {
+                const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
+                return failAt(check.ok ? pos : pos + check.offset, check.ok ? parsed.error : check.reason), -1;
             }
+            add(std::move(parsed.entry), end);
             pos = skipSpace(end);
             if (pos >= m_size)
                 return truncatedAt(pos, tr("\"logs\"")), -1;
@@ -517,18 +513,23 @@ private:
         LogEntry entry;
     };
 
-    PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index) const
+    PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index)
     {
         // The rest of the file (or buffer) is readable: the parser needs no copy for its padding.
         const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        if (m_sink.indexed) {
+            if (std::optional<LogEntry> checked = checkQuickly(raw))
+                return {true, QString(), std::move(*checked)};
+        }
         EntryParseResult r = PageParser::parseEntry(raw, index, after);
         return {r.ok, r.error, std::move(r.entry)};
     }
 
-    // A conversion's entry, when the quick check is sure of it: kept as a slice of the input
-    // without its surrounding whitespace (as PageParser's rawJson), no copy. False leaves the
-    // entry to parseEntry(), which decides and names what is wrong.
-    bool indexQuickly(QByteArrayView raw, qsizetype bytesDone)
+    // A conversion's entry, when the quick check is sure of it: its bytes as a slice of the input
+    // without the surrounding whitespace (as PageParser's rawJson), no copy, and its
+    // agent_run_id; nothing else is described. std::nullopt leaves the entry to
+    // PageParser::parseEntry, which decides and names what is wrong.
+    std::optional<LogEntry> checkQuickly(QByteArrayView raw)
     {
         const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
         while (!raw.isEmpty() && isSpace(raw.front()))
@@ -538,15 +539,19 @@ private:
         const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
         const std::optional<qint64> runId = m_quickCheck.agentRunId(raw, after);
         if (!runId)
-            return false;
-        keep(QByteArray::fromRawData(raw.data(), raw.size()), *runId, bytesDone);
-        return true;
+            return std::nullopt;
+        LogEntry entry;
+        entry.rawJson = QByteArray::fromRawData(raw.data(), raw.size());
+        entry.agentRunId = *runId;
+        return entry;
     }
 
-    void keep(QByteArray &&bytes, qint64 agentRunId, qsizetype bytesDone)
+    // A conversion keeps only the entry's bytes (a slice, or PageParser's copy when the quick
+    // check was unsure of it) and its agent_run_id.
+    void keep(LogEntry &&entry, qsizetype bytesDone)
     {
-        m_index.entries.append(std::move(bytes));
-        m_index.agentRunIds.append(agentRunId);
+        m_index.entries.append(std::move(entry.rawJson));
+        m_index.agentRunIds.append(entry.agentRunId);
         ++m_entries;
         if (m_bytes)
             m_bytes->release(m_data + bytesDone);
@@ -555,8 +560,8 @@ private:
 
     void add(LogEntry &&entry, qsizetype bytesDone)
     {
-        if (m_sink.indexed) // an entry the quick check was unsure of: a copy of its bytes
-            return keep(std::move(entry.rawJson), entry.agentRunId, bytesDone);
+        if (m_sink.indexed)
+            return keep(std::move(entry), bytesDone);
         m_batch.append(std::move(entry));
         ++m_entries;
         const int batchSize = m_sentAny ? RunFileReader::kBatch : RunFileReader::kFirstBatch;
@@ -591,7 +596,8 @@ private:
 
     QString changedText() const
     {
-        return tr("%1 changed while it was being read: open it again.").arg(m_shownPath);
+        return QCoreApplication::translate("RunFileReader", "%1 changed while it was being read: open it again.")
+                .arg(m_shownPath);
     }
 
     void finish(bool ok, QString error)
