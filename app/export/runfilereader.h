@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+class RunFileBytes;
+
 // Opens an exported run (.json or .jsonl) without any network. The file is read on a worker
 // thread and handed over in batches, the first one small (kFirstBatch entries) so that the first
 // screen shows at once, then larger ones, with progress in bytes. Entries are validated and
@@ -27,8 +29,11 @@
 // read into memory, up to kMaxUnmappedBytes. One entry (a .jsonl line, an element of "logs") may
 // take up to kMaxEntryBytes, the run's other fields together as much; past either the file fails
 // with a sentence naming the place and the limit, before anything of that size is parsed.
-class RunFileBytes;
-
+//
+// A conversion reads with startIndexing(): the same checks and errors, but each entry is only
+// checked and kept as a slice of the mapped file (see FileIndex), so that `--export` streams a
+// run of any size in a few megabytes. A mapped file that shrinks while it is read fails the read
+// ("changed while it was being read") instead of crashing (MappedFileGuard).
 class RunFileReader : public QObject
 {
     Q_OBJECT
