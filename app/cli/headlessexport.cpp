@@ -148,14 +148,15 @@ void HeadlessExport::startRead(const QString &path)
         m_fileSnapshot.hasRun = true;
         m_fileSnapshot.run = run;
     });
-    connect(m_reader.get(), &RunFileReader::entriesRead, this, [this](const QList<LogEntry> &entries) {
-        for (const LogEntry &entry : entries) {
-            m_fileSnapshot.entries.append(entry.rawJson);
-            m_fileEntryRunIds.append(entry.agentRunId);
-        }
+    // Streamed: the entries stay in the mapped file, the snapshot holds slices of it (about 32
+    // bytes an entry), and the writer reads them from there.
+    connect(m_reader.get(), &RunFileReader::indexed, this, [this](const RunFileReader::FileIndex &index) {
+        m_fileSnapshot.entries = index.entries;
+        m_fileSnapshot.source = index.bytes;
+        m_fileEntryRunIds = index.agentRunIds;
     });
     connect(m_reader.get(), &RunFileReader::progress, this, [this](qint64 done, qint64 total) {
-        progressLine(tr("read %1 entries (%2 %)").arg(count(m_fileSnapshot.entries.size())).arg(total ? done * 100 / total : 100),
+        progressLine(tr("read %1 entries (%2 %)").arg(count(m_reader->entryCount())).arg(total ? done * 100 / total : 100),
                      false);
     });
     connect(m_reader.get(), &RunFileReader::finished, this, [this](bool ok, const QString &error) {
@@ -174,7 +175,7 @@ void HeadlessExport::startRead(const QString &path)
         write(m_fileSnapshot);
     });
     progressLine(tr("reading %1").arg(QDir::toNativeSeparators(path)), true);
-    m_reader->start(path);
+    m_reader->startIndexing(path);
 }
 
 void HeadlessExport::warnOtherRunEntries(qint64 runId, const QList<QPair<int, qint64>> &entries)

@@ -1,6 +1,7 @@
 #include "export/exportjob.h"
 
 #include "export/exportwriter.h"
+#include "export/runfilebytes.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -51,15 +52,20 @@ bool ExportJob::start(const RunSnapshot &snapshot, const QString &path, ExportFo
                                       Qt::QueuedConnection);
         };
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly)) {
+        // ExportSink writes in blocks of its own: Qt's buffer would only copy them once more.
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
             done(false, false, tr("Could not write %1: %2").arg(shownPath, file.errorString()));
             return;
         }
         QElapsedTimer sincePost;
         sincePost.start();
-        const ExportProgress onEntry = [this, control, total, &sincePost](int written) {
+        const ExportProgress onEntry = [this, control, total, &sincePost, &snapshot](int written) {
             if (control->cancel)
                 return false;
+            if (snapshot.source) { // the input's pages written out are not needed again
+                const QByteArray &entry = snapshot.entries.at(written - 1);
+                snapshot.source->release(entry.constData() + entry.size());
+            }
             if (sincePost.elapsed() >= kProgressIntervalMs) {
                 sincePost.restart();
                 QMetaObject::invokeMethod(this, [this, written, total] { emit progress(written, total); },
@@ -77,6 +83,12 @@ bool ExportJob::start(const RunSnapshot &snapshot, const QString &path, ExportFo
         if (!written) {
             file.cancelWriting();
             done(false, false, tr("Could not write %1: %2").arg(shownPath, error));
+            return;
+        }
+        if (snapshot.source && !snapshot.source->unchanged()) {
+            file.cancelWriting();
+            done(false, false, tr("Could not write %1: %2 changed while it was being exported.")
+                                       .arg(shownPath, QDir::toNativeSeparators(snapshot.source->path())));
             return;
         }
         // Buffered bytes reach the disk here; a full disk may only show now.

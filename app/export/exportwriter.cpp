@@ -20,7 +20,7 @@ bool writeExport(const RunSnapshot &snapshot, ExportFormat format, QIODevice &de
     case ExportFormat::Markdown: ok = MarkdownExportWriter::write(snapshot, sink); break;
     case ExportFormat::Html: ok = HtmlExportWriter::write(snapshot, sink); break;
     }
-    ok = ok && !sink.failed() && !sink.cancelled();
+    ok = ok && !sink.cancelled() && sink.flush();
     if (!ok && error) {
         *error = sink.cancelled() ? QCoreApplication::translate("ExportWriter", "cancelled")
                                   : sink.errorString();

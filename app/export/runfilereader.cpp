@@ -1,6 +1,8 @@
 #include "export/runfilereader.h"
 
 #include "api/pageparser.h"
+#include "export/entryquickcheck.h"
+#include "export/runfilebytes.h"
 #include "json/jsonwriter.h"
 #include "json/jsontext.h"
 
@@ -14,6 +16,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <cstring>
 #include <functional>
 
 // Shared by the reader and its worker; outlives whichever ends first. The worker posts to the
@@ -47,8 +50,11 @@ struct RunFileSink
     std::function<bool()> cancelled;
     std::function<void(const RunInfo &, RunFileReader::Format)> runInfo;
     std::function<void(QList<LogEntry> &&, RunFileReader::Format)> entries;
-    std::function<void(qint64, qint64)> progress;
+    std::function<void(qint64, qint64, int)> progress; // bytes done, bytes in all, entries so far
     std::function<void(bool, const QString &)> finished;
+    // Set for a conversion: entries are only checked and kept as slices of the input, all handed
+    // over here just before finished(true); entries() is never called.
+    std::function<void(RunFileReader::FileIndex &&, RunFileReader::Format)> indexed;
 };
 
 // The worker's side: reads one file (or buffer) and hands what it found to the sink. Knows
@@ -67,32 +73,20 @@ public:
 
     void run()
     {
-        QFile file(m_path);
+        m_bytes = std::make_shared<RunFileBytes>(m_path);
+        QFile &file = m_bytes->file();
         if (!file.open(QIODevice::ReadOnly)) {
             finish(false, QCoreApplication::translate("RunFileReader", "Could not open %1: %2").arg(m_shownPath, file.errorString()));
             return;
         }
-        const qsizetype size = file.size();
-        QByteArray buffer;
-        const char *data = nullptr;
-        if (size > 0) {
-            if (uchar *mapped = file.map(0, size)) {
-                data = reinterpret_cast<const char *>(mapped);
-            } else {
-                // Not mappable (a special file): read it whole instead.
-                if (!readUnmapped(file, buffer))
-                    return;
-                parse(QByteArrayView(buffer));
-                return;
-            }
-        } else if (file.isSequential()) {
-            // A pipe has no size and no map.
+        // Not mappable (a special file), or a pipe, which has no size and no map: read it whole.
+        if (file.size() > 0 ? !m_bytes->map() : file.isSequential()) {
+            QByteArray buffer;
             if (!readUnmapped(file, buffer))
                 return;
-            parse(QByteArrayView(buffer));
-            return;
+            m_bytes->adopt(std::move(buffer));
         }
-        parse(QByteArrayView(data, size));
+        parse(QByteArrayView(m_bytes->data(), m_bytes->size()));
     }
 
     void parse(QByteArrayView bytes)
@@ -121,6 +115,13 @@ public:
             return;
         flush();
         postProgress(m_size, true);
+        if (m_sink.indexed) {
+            // The slices must be the file's bytes up to the write, not those of another file.
+            if (m_bytes && !m_bytes->unchanged())
+                return finish(false, changedText());
+            m_index.bytes = m_bytes;
+            m_sink.indexed(std::exchange(m_index, {}), m_format);
+        }
         finish(true, QString());
     }
 
@@ -307,14 +308,23 @@ private:
         return stopped();
     }
 
+    // Strings are most of an entry's bytes: their closing quote is looked for with memchr (many
+    // bytes at a time), and a quote after an odd number of backslashes is escaped.
     qsizetype stringEnd(qsizetype pos, qint64 maxBytes = RunFileReader::kMaxEntryBytes) const
     {
         const qsizetype limit = scanEnd(pos, maxBytes);
-        for (++pos; pos < limit; ++pos) {
-            if (m_data[pos] == '\\')
-                ++pos;
-            else if (m_data[pos] == '"')
-                return pos + 1;
+        qsizetype from = pos + 1;
+        while (from < limit) {
+            const void *hit = std::memchr(m_data + from, '"', size_t(limit - from));
+            if (!hit)
+                break;
+            const qsizetype quote = static_cast<const char *>(hit) - m_data;
+            qsizetype backslashes = 0;
+            while (quote - backslashes - 1 > pos && m_data[quote - backslashes - 1] == '\\')
+                ++backslashes;
+            if (backslashes % 2 == 0)
+                return quote + 1;
+            from = quote + 1;
         }
         return limit < m_size ? kTooLong : kFileEnds;
     }
@@ -499,16 +509,55 @@ private:
         LogEntry entry;
     };
 
-    PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index) const
+    PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index)
     {
         // The rest of the file (or buffer) is readable: the parser needs no copy for its padding.
         const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        if (m_sink.indexed) {
+            if (std::optional<LogEntry> checked = checkQuickly(raw))
+                return {true, QString(), std::move(*checked)};
+        }
         EntryParseResult r = PageParser::parseEntry(raw, index, after);
         return {r.ok, r.error, std::move(r.entry)};
     }
 
+    // A conversion's entry, when the quick check is sure of it: its bytes as a slice of the input
+    // without the surrounding whitespace (as PageParser's rawJson), no copy, and its
+    // agent_run_id; nothing else is described. std::nullopt leaves the entry to
+    // PageParser::parseEntry, which decides and names what is wrong.
+    std::optional<LogEntry> checkQuickly(QByteArrayView raw)
+    {
+        const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+        while (!raw.isEmpty() && isSpace(raw.front()))
+            raw = raw.sliced(1);
+        while (!raw.isEmpty() && isSpace(raw.back()))
+            raw.chop(1);
+        const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        const std::optional<qint64> runId = m_quickCheck.agentRunId(raw, after);
+        if (!runId)
+            return std::nullopt;
+        LogEntry entry;
+        entry.rawJson = QByteArray::fromRawData(raw.data(), raw.size());
+        entry.agentRunId = *runId;
+        return entry;
+    }
+
+    // A conversion keeps only the entry's bytes (a slice, or PageParser's copy when the quick
+    // check was unsure of it) and its agent_run_id.
+    void keep(LogEntry &&entry, qsizetype bytesDone)
+    {
+        m_index.entries.append(std::move(entry.rawJson));
+        m_index.agentRunIds.append(entry.agentRunId);
+        ++m_entries;
+        if (m_bytes)
+            m_bytes->release(m_data + bytesDone);
+        postProgress(bytesDone, false);
+    }
+
     void add(LogEntry &&entry, qsizetype bytesDone)
     {
+        if (m_sink.indexed)
+            return keep(std::move(entry), bytesDone);
         m_batch.append(std::move(entry));
         ++m_entries;
         const int batchSize = m_sentAny ? RunFileReader::kBatch : RunFileReader::kFirstBatch;
@@ -527,11 +576,12 @@ private:
 
     void postProgress(qsizetype done, bool force)
     {
-        if (!force && m_progressClock.elapsed() < kProgressIntervalMs)
+        // The clock is read every 64 entries: reading it per entry cost more than a quick check.
+        if (!force && ((m_entries & 63) != 0 || m_progressClock.elapsed() < kProgressIntervalMs))
             return;
         m_progressClock.restart();
         if (m_sink.progress)
-            m_sink.progress(done, m_size);
+            m_sink.progress(done, m_size, m_entries);
     }
 
     bool fail(const QString &error)
@@ -540,8 +590,19 @@ private:
         return false;
     }
 
-    void finish(bool ok, const QString &error)
+    QString changedText() const
     {
+        return QCoreApplication::translate("RunFileReader", "%1 changed while it was being read: open it again.")
+                .arg(m_shownPath);
+    }
+
+    void finish(bool ok, QString error)
+    {
+        // Whatever the parse made of the zeros that replaced them, the file shrank while read.
+        if (m_bytes && m_bytes->lostPages()) {
+            ok = false;
+            error = changedText();
+        }
         if (!ok)
             m_batch.clear();
         m_sink.finished(ok, error);
@@ -562,6 +623,9 @@ private:
     bool m_hasRun = false;
     RunInfo m_run;
     QElapsedTimer m_progressClock;
+    std::shared_ptr<RunFileBytes> m_bytes; // the file's, while run() reads one
+    RunFileReader::FileIndex m_index;       // a conversion's entries so far
+    EntryQuickCheck m_quickCheck;
 };
 
 RunFileReader::RunFileReader(QObject *parent)
@@ -601,6 +665,30 @@ RunFileReader::Contents RunFileReader::parseBytes(QByteArrayView bytes, const QS
     return contents;
 }
 
+RunFileReader::IndexedContents RunFileReader::indexBytes(QByteArrayView bytes, const QString &shownName,
+                                                        std::optional<Format> format)
+{
+    IndexedContents contents;
+    RunFileSink sink;
+    sink.runInfo = [&contents](const RunInfo &run, Format f) {
+        contents.run = run;
+        contents.format = f;
+    };
+    sink.entries = [](QList<LogEntry> &&, Format) {};
+    sink.indexed = [&contents](FileIndex &&index, Format f) {
+        contents.index = std::move(index);
+        contents.format = f;
+    };
+    sink.finished = [&contents](bool ok, const QString &error) {
+        contents.ok = ok;
+        contents.error = error;
+    };
+    RunFileParse(std::move(sink), shownName, format).parse(bytes);
+    if (!contents.ok)
+        contents.index = FileIndex();
+    return contents;
+}
+
 std::optional<RunFileReader::Format> RunFileReader::formatFromPath(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -612,6 +700,16 @@ std::optional<RunFileReader::Format> RunFileReader::formatFromPath(const QString
 }
 
 bool RunFileReader::start(const QString &path)
+{
+    return startReading(path, false);
+}
+
+bool RunFileReader::startIndexing(const QString &path)
+{
+    return startReading(path, true);
+}
+
+bool RunFileReader::startReading(const QString &path, bool indexing)
 {
     if (m_running)
         return false;
@@ -638,9 +736,16 @@ bool RunFileReader::start(const QString &path)
     sink.entries = [control](QList<LogEntry> &&entries, Format format) {
         control->post([batch = std::move(entries), format](RunFileReader *reader) { reader->deliverEntries(batch, format); });
     };
-    sink.progress = [control](qint64 done, qint64 total) {
-        control->post([done, total](RunFileReader *reader) { reader->deliverProgress(done, total); });
+    sink.progress = [control, indexing](qint64 done, qint64 total, int entries) {
+        // Reading counts the entries it delivers; indexing delivers them only at the end.
+        const int counted = indexing ? entries : -1;
+        control->post([done, total, counted](RunFileReader *reader) { reader->deliverProgress(done, total, counted); });
     };
+    if (indexing) {
+        sink.indexed = [control](FileIndex &&index, Format format) {
+            control->post([index = std::move(index), format](RunFileReader *reader) { reader->deliverIndex(index, format); });
+        };
+    }
     sink.finished = [control](bool ok, const QString &error) {
         control->post([ok, error](RunFileReader *reader) { reader->deliverFinished(ok, error); });
     };
@@ -677,10 +782,22 @@ void RunFileReader::deliverEntries(const QList<LogEntry> &entries, Format format
     emit entriesRead(entries);
 }
 
-void RunFileReader::deliverProgress(qint64 done, qint64 total)
+void RunFileReader::deliverProgress(qint64 done, qint64 total, int entries)
 {
-    if (!m_cancelled)
-        emit progress(done, total);
+    if (m_cancelled)
+        return;
+    if (entries >= 0)
+        m_entryCount = entries;
+    emit progress(done, total);
+}
+
+void RunFileReader::deliverIndex(const FileIndex &index, Format format)
+{
+    if (m_cancelled)
+        return;
+    m_format = format;
+    m_entryCount = int(index.entries.size());
+    emit indexed(index);
 }
 
 void RunFileReader::deliverFinished(bool ok, const QString &error)

@@ -3,6 +3,7 @@
 #include "run/logentry.h"
 #include "run/runinfo.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
 #include <QObject>
@@ -10,6 +11,8 @@
 
 #include <memory>
 #include <optional>
+
+class RunFileBytes;
 
 // Opens an exported run (.json or .jsonl) without any network. The file is read on a worker
 // thread and handed over in batches, the first one small (kFirstBatch entries) so that the first
@@ -26,6 +29,11 @@
 // read into memory, up to kMaxUnmappedBytes. One entry (a .jsonl line, an element of "logs") may
 // take up to kMaxEntryBytes, the run's other fields together as much; past either the file fails
 // with a sentence naming the place and the limit, before anything of that size is parsed.
+//
+// A conversion reads with startIndexing(): the same checks and errors, but each entry is only
+// checked and kept as a slice of the mapped file (see FileIndex), so that `--export` streams a
+// run of any size in a few megabytes. A mapped file that shrinks while it is read fails the read
+// ("changed while it was being read") instead of crashing (MappedFileGuard).
 class RunFileReader : public QObject
 {
     Q_OBJECT
@@ -61,11 +69,35 @@ public:
     static Contents parseBytes(QByteArrayView bytes, const QString &shownName,
                                std::optional<Format> format = std::nullopt);
 
+    // A file's entries as bytes, for a conversion (see startIndexing()): no LogEntry, no QString,
+    // about 32 bytes per entry besides the file itself.
+    struct FileIndex {
+        QList<QByteArray> entries;   // each entry's exact bytes, oldest first; slices of `bytes`
+        QList<qint64> agentRunIds;   // each entry's agent_run_id
+        std::shared_ptr<RunFileBytes> bytes; // what the slices point into (null for indexBytes())
+    };
+    struct IndexedContents {
+        bool ok = false;
+        QString error;
+        Format format = Format::Json;
+        std::optional<RunInfo> run;
+        FileIndex index;             // slices of the bytes given to indexBytes()
+    };
+    // The conversion's read of a whole buffer in place: the same checks and errors as
+    // parseBytes(), the entries as slices of `bytes`, which must outlive them.
+    static IndexedContents indexBytes(QByteArrayView bytes, const QString &shownName,
+                                      std::optional<Format> format = std::nullopt);
+
     // .json / .jsonl (.ndjson) by extension; std::nullopt otherwise (then start() sniffs).
     static std::optional<Format> formatFromPath(const QString &path);
 
     // False, and nothing started, when a read is already running.
     bool start(const QString &path);
+    // The same read for a conversion, in one pass and a fraction of the memory: entries are
+    // checked (valid JSON, an object with an integer agent_run_id, exactly what start() demands)
+    // but not described, and kept as slices of the mapped file. No entriesRead(): indexed()
+    // hands them all over before finished(true); entryCount() grows as progress() arrives.
+    bool startIndexing(const QString &path);
     // No entriesRead() after this; finished(false, ...) follows, wasCancelled() is true.
     void cancel();
 
@@ -85,15 +117,19 @@ signals:
     // The next entries, oldest first; the first of them is entry number entryCount() - size.
     void entriesRead(const QList<LogEntry> &entries);
     void progress(qint64 bytesRead, qint64 bytesTotal);
+    // startIndexing() only: every entry, just before finished(true).
+    void indexed(const RunFileReader::FileIndex &index);
     // After the last batch. `error` is one sentence naming the file and the place, empty on success.
     void finished(bool ok, const QString &error);
 
 private:
     struct Control;
 
+    bool startReading(const QString &path, bool indexing);
     void deliverRunInfo(const RunInfo &run, Format format);
     void deliverEntries(const QList<LogEntry> &entries, Format format);
-    void deliverProgress(qint64 done, qint64 total);
+    void deliverProgress(qint64 done, qint64 total, int entries);
+    void deliverIndex(const FileIndex &index, Format format);
     void deliverFinished(bool ok, const QString &error);
 
     std::shared_ptr<Control> m_control;

@@ -6,6 +6,10 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
+class RunFileBytes;
+
 // What an exporter writes: the run's fields (when known) and every entry's bytes exactly as the
 // server sent them, oldest first. Cheap to copy and safe to hand to a worker thread: the entries
 // are implicitly shared QByteArrays, taken from LogStore::rawEntries() or an opened file.
@@ -15,4 +19,8 @@ struct RunSnapshot
     RunInfo run;                // its rawFields are written back exactly (paging fields dropped)
     QList<QByteArray> entries;  // raw entry objects, chronological
     QString sourceDescription;  // where it came from, for humans: "run 42 of organization 7", a path
+    // A converted file's bytes, when the entries are slices of them (RunFileReader::startIndexing):
+    // kept alive while the snapshot is, given back to the system as they are written, and
+    // checked before the output is saved.
+    std::shared_ptr<RunFileBytes> source;
 };

@@ -635,6 +635,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Could not save %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not write %1: %2 changed while it was being exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportScope</name>
@@ -1790,6 +1794,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>the run&apos;s fields are not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being read: open it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -56,6 +56,17 @@ void runFile(const std::uint8_t *data, std::size_t size)
             + std::size_t(contents.entries.size());
         if (!contents.ok && !contents.entries.isEmpty())
             __builtin_trap(); // a failed read must hand over nothing
+        // A conversion's read (quick checks, slices) says exactly what the full read says.
+        const RunFileReader::IndexedContents indexed = RunFileReader::indexBytes(bytes, name);
+        if (indexed.ok != contents.ok || indexed.error != contents.error
+            || indexed.index.entries.size() != contents.entries.size()
+            || indexed.index.agentRunIds.size() != contents.entries.size())
+            __builtin_trap();
+        for (qsizetype i = 0; i < contents.entries.size(); ++i) {
+            if (indexed.index.entries.at(i) != contents.entries.at(i).rawJson
+                || indexed.index.agentRunIds.at(i) != contents.entries.at(i).agentRunId)
+                __builtin_trap();
+        }
     }
 }
 
