@@ -61,7 +61,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <memory>
 
 MainWindow::MainWindow(QWidget *parent)
@@ -506,23 +505,11 @@ void MainWindow::exportRun()
     switch (ExportScope::ask(this, m_proxy->isFiltering(), m_proxy->rowCount(), m_proxy->sourceRowCount(), m_marks->count())) {
     case ExportScope::Choice::Cancel: return;
     case ExportScope::Choice::WholeRun: break;
-    case ExportScope::Choice::Shown: source.onlyRows = shownSourceRows(); break;
+    case ExportScope::Choice::Shown: source.onlyRows = m_proxy->shownSourceRowsOldestFirst(); break;
     case ExportScope::Choice::Marked: source.onlyRows = m_marks->chronologicalRows(); break;
     }
     m_exporter->exportInteractively(source, m_settings->lastDirectory());
     updateActions();
-}
-
-QVector<int> MainWindow::shownSourceRows() const
-{
-    QVector<int> rows;
-    rows.reserve(m_proxy->rowCount());
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        rows.append(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
-    std::sort(rows.begin(), rows.end());
-    if (m_session->model()->isReversed())
-        std::reverse(rows.begin(), rows.end()); // exports are oldest first
-    return rows;
 }
 
 bool MainWindow::exportTo(const QString &path, ExportFormat format)

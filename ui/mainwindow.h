@@ -116,7 +116,6 @@ private:
     void updateProgress();
     void toggleFocus();
     void updateFilterText();
-    QVector<int> shownSourceRows() const;
     void showShortcuts();
     void showAbout();
 

@@ -2,6 +2,8 @@
 
 #include "model/logtablemodel.h"
 
+#include <algorithm>
+
 namespace {
 QSet<QString> normalized(const QSet<QString> &values)
 {
@@ -109,6 +111,19 @@ bool LogFilterProxyModel::isFiltering() const
 int LogFilterProxyModel::sourceRowCount() const
 {
     return sourceModel() ? sourceModel()->rowCount() : 0;
+}
+
+QVector<int> LogFilterProxyModel::shownSourceRowsOldestFirst() const
+{
+    QVector<int> rows;
+    rows.reserve(rowCount());
+    for (int row = 0; row < rowCount(); ++row)
+        rows.append(mapToSource(index(row, 0)).row());
+    std::sort(rows.begin(), rows.end());
+    const auto *logModel = qobject_cast<const LogTableModel *>(sourceModel());
+    if (logModel && logModel->isReversed())
+        std::reverse(rows.begin(), rows.end()); // a reversed model holds the newest first
+    return rows;
 }
 
 bool LogFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -44,6 +44,8 @@ public:
     void clearFilters();
     bool isFiltering() const;
     int sourceRowCount() const;
+    // The run rows the filter shows, oldest first whatever the view's order (as exports write).
+    QVector<int> shownSourceRowsOldestFirst() const;
 
 signals:
     // The filter settings are about to change: what is selected and where it is on screen can be
