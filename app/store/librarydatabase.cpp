@@ -3,13 +3,16 @@
 #include <QAtomicInt>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStringList>
+#include <QThread>
 
+#include <algorithm>
 #include <atomic>
 
 namespace {
@@ -20,6 +23,8 @@ constexpr QFileDevice::Permissions kFolderPermissions =
 constexpr QFileDevice::Permissions kFilePermissions = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 // SQLite's primary result codes (the low byte of an extended one).
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
 constexpr int kSqliteIoErr = 10;
 constexpr int kSqliteCorrupt = 11;
 constexpr int kSqliteNotADb = 26;
@@ -113,18 +118,36 @@ bool LibraryDatabase::isDamage(const QSqlError &error)
 bool LibraryDatabase::open()
 {
     m_error.clear();
-    if (!ensureFolder() || !ensureFile() || !openConnection())
-        return false;
-    bool fatal = false;
-    const QString problem = prepare(&fatal);
-    if (problem.isEmpty())
-        return true;
-    if (fatal) {
-        m_error = problem;
+    QElapsedTimer waited;
+    waited.start();
+    for (int attempt = 0;; ++attempt) {
+        if (!ensureFolder() || !ensureFile() || !openConnection())
+            return false;
+        bool fatal = false;
+        m_lastFailureWasBusy = false;
+        const QString problem = prepare(&fatal);
+        if (problem.isEmpty())
+            return true;
+        if (!fatal)
+            return setAsideAndReopen(problem);
         closeConnection();
-        return false;
+        // SQLite answers "busy" at once, without its busy timeout, where waiting could deadlock
+        // (several connections turning a new file to WAL, a reader that wants to write while
+        // another one does): another process is making the library. Start again on a fresh
+        // connection, which then finds the work done.
+        if (!m_lastFailureWasBusy || waited.elapsed() > kBusyTimeoutMs) {
+            m_error = problem;
+            return false;
+        }
+        QThread::msleep(10 + 10 * std::min(attempt, 9));
     }
-    return setAsideAndReopen(problem);
+}
+
+bool LibraryDatabase::isBusy(const QSqlError &error)
+{
+    bool ok = false;
+    const int primary = error.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (primary == kSqliteBusy || primary == kSqliteLocked);
 }
 
 bool LibraryDatabase::recover(const QString &reason)
@@ -202,9 +225,10 @@ QString LibraryDatabase::prepare(bool *fatal)
     const auto damaged = [&query] {
         return tr("it is damaged or not a database (%1)").arg(query.lastError().databaseText());
     };
-    const auto failed = [&query, fatal] {
+    const auto failed = [this, &query, fatal] {
         // Not damage (a full disk, a lock held too long): the file stays as it is.
         *fatal = true;
+        m_lastFailureWasBusy = isBusy(query.lastError());
         return query.lastError().text();
     };
     // The first read: a file that is not SQLite fails here. One statement, so one snapshot:

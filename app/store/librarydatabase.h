@@ -62,6 +62,8 @@ public:
 
     // The error says the file is damaged (corrupt, not a database, cut short).
     static bool isDamage(const QSqlError &error);
+    // The error is SQLite's "busy" or "locked": another connection holds the file for now.
+    static bool isBusy(const QSqlError &error);
     // Sets the damaged file aside and opens a new one; false when that fails too.
     bool recover(const QString &reason);
 
@@ -78,5 +80,6 @@ private:
     QString m_folder;
     QString m_connectionName;
     QString m_error;
+    bool m_lastFailureWasBusy = false; // set by prepare() when it fails
     std::optional<SetAside> m_setAside;
 };

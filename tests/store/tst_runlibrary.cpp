@@ -493,7 +493,7 @@ void TestRunLibrary::manyOpenAFreshLibraryAtOnce()
             spies.push_back(std::make_unique<QSignalSpy>(libraries.back().get(), &RunLibrary::setAside));
         }
         for (const auto &library : libraries)
-            QVERIFY(library->isAvailable());
+            QVERIFY2(library->isAvailable(), qPrintable(library->lastError()));
         QCoreApplication::processEvents();
         for (const auto &spy : spies)
             QVERIFY2(spy->isEmpty(), qPrintable(spy->isEmpty() ? QString() : spy->first().at(2).toString()));
