@@ -151,7 +151,9 @@ void LibraryRunsPanel::updateSummary()
     const int all = m_model->rowCount();
     const int shown = m_proxy->rowCount();
     const QString size = QLocale().formattedDataSize(m_model->totalBytes());
-    const QString runs = shown == all ? tr("%n run(s)", nullptr, all) : tr("%1 of %2 runs").arg(shown).arg(all);
+    const QString runs = shown != all ? tr("%1 of %2 runs").arg(shown).arg(all)
+                         : all == 1  ? tr("1 run")
+                                     : tr("%1 runs").arg(all);
     m_summary->setText(m_sizeLimit > 0
                            ? tr("%1 · %2 of entries (limit %3)").arg(runs, size, QLocale().formattedDataSize(m_sizeLimit))
                            : tr("%1 · %2 of entries").arg(runs, size));

@@ -146,7 +146,9 @@ void OrgRunsView::setProgress(int shown, qint64 total, bool loading, bool atEnd)
     if (loading && shown == 0)
         m_status->setText(tr("Loading the list…"));
     else if (atEnd)
-        m_status->setText(tr("%n run(s), newest first. Enter opens the selected run; ● marks runs in the library.", nullptr, shown));
+        m_status->setText(shown == 1 ? tr("1 run. Enter opens it; ● marks runs in the library.")
+                                     : tr("%1 runs, newest first. Enter opens the selected run; ● marks runs in the library.")
+                                           .arg(shown));
     else
         m_status->setText(tr("%1 of %2 runs, newest first; more load as you scroll.")
                               .arg(QLocale().toString(shown), QLocale().toString(total)));

@@ -1187,13 +1187,6 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 of %2 runs</source>
         <translation type="unfinished"></translation>
@@ -1204,6 +1197,14 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>%1 · %2 of entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1617,15 +1618,16 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Loading the list…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n run(s), newest first. Enter opens the selected run; ● marks runs in the library.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 of %2 runs, newest first; more load as you scroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 run. Enter opens it; ● marks runs in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs, newest first. Enter opens the selected run; ● marks runs in the library.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
