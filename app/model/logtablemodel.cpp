@@ -153,7 +153,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         return {};
     const LogEntry &entry = m_store.at(row);
     switch (role) {
-    case RawJsonRole: return entry.rawJson;
+    // Borrowed bytes are copied (one entry, when asked): a QVariant may outlive the file.
+    case RawJsonRole: return entry.rawOwner ? QByteArray(entry.rawJson.constData(), entry.rawJson.size()) : entry.rawJson;
     case MessageTypeRole: return entry.messageType;
     case MessageCategoryRole: return int(messageCategoryOf(entry.messageType));
     case ToolNameRole: return entry.toolName;
