@@ -45,6 +45,13 @@ struct ReadResult
     RunFileReader::Format format = RunFileReader::Format::Json;
 };
 
+// The worker's parse holds the file's bytes until it ends, a moment after finished() is delivered:
+// a test of who keeps them waits for it, so that only the entries (or their owners) can.
+void waitForTheWorker()
+{
+    QThreadPool::globalInstance()->waitForDone();
+}
+
 ReadResult readAll(const QString &path)
 {
     ReadResult result;
@@ -434,6 +441,7 @@ void TestRunFileReader::entriesKeepTheirBytesWhenTheFileIsGone()
     const QString path = write(QStringLiteral("deleted.jsonl"), lines);
     ReadResult read = readAll(path);
     QVERIFY2(read.ok, qPrintable(read.error));
+    waitForTheWorker();
     QVERIFY(QFile::remove(path));
     QCOMPARE(read.entries.size(), 300);
     QVERIFY(read.entries.first().rawOwner); // borrowed from the map, not copied
@@ -452,6 +460,7 @@ void TestRunFileReader::entriesOfATruncatedFileReadZerosNotACrash()
     const QString path = write(QStringLiteral("truncated.jsonl"), lines);
     const ReadResult read = readAll(path);
     QVERIFY2(read.ok, qPrintable(read.error));
+    waitForTheWorker();
     QCOMPARE(read.entries.size(), 3);
     QVERIFY(read.entries.first().rawOwner);
     QCOMPARE(::truncate(QFile::encodeName(path).constData(), 0), 0);
@@ -469,6 +478,7 @@ void TestRunFileReader::bytesTakenFromTheStoreOutliveTheStore()
     const QString path = write(QStringLiteral("stored.jsonl"), lines);
     ReadResult read = readAll(path);
     QVERIFY2(read.ok, qPrintable(read.error));
+    waitForTheWorker();
     LogStore store;
     store.resize(int(read.entries.size()));
     store.setEntries(0, std::move(read.entries));
