@@ -540,6 +540,10 @@ private:
             return;
         entry.rawJson = QByteArray::fromRawData(trimmed.data(), trimmed.size());
         entry.rawOwner = m_bytes;
+        // Shown only in a tooltip when the time was read (the table shows createdAtMsecs): the
+        // table reads it from the bytes when asked (LogTableModel::createdAtTextOf).
+        if (entry.hasTime())
+            entry.createdAtText = QString();
     }
 
     QString shared(const QString &text)

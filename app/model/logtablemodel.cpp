@@ -1,5 +1,6 @@
 #include "model/logtablemodel.h"
 
+#include "json/entrydetail.h"
 #include "run/messagecategory.h"
 #include "run/timestamps.h"
 
@@ -130,7 +131,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         if (!loaded)
             return {};
         switch (index.column()) {
-        case TimeColumn: return m_store.at(row).createdAtText;
+        case TimeColumn: return createdAtTextOf(m_store.at(row));
         case TypeColumn: return m_store.at(row).messageType; // the pill elides a long type
         case ToolColumn: return m_store.at(row).toolName;
         case SummaryColumn: return m_store.at(row).summary;
@@ -166,6 +167,13 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     }
     default: return {};
     }
+}
+
+QString LogTableModel::createdAtTextOf(const LogEntry &entry)
+{
+    if (!entry.createdAtText.isNull() || !entry.rawOwner || !entry.hasTime())
+        return entry.createdAtText;
+    return parseEntryDetail(entry.rawJson).createdAtText; // one entry, when a tooltip asks
 }
 
 QVariant LogTableModel::displayData(int row, int column) const

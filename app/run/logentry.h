@@ -23,7 +23,9 @@ struct LogEntry
     std::shared_ptr<const void> rawOwner;
     qint64 agentRunId = 0;
     qint64 createdAtMsecs = kNoTime; // UTC milliseconds since the epoch, kNoTime when null/unparsable
-    QString createdAtText;        // as received; null when the server sent null
+    QString createdAtText;        // as received; null when the server sent null, and (to save
+                                  // memory) for a borrowed entry with a time: read it from
+                                  // rawJson then (LogTableModel::createdAtTextOf)
     QString messageType;          // null when the server sent null
     QString toolName;             // null when the server sent null
     QString summary;              // one line for the table: thought, else observation, else input

@@ -5,6 +5,7 @@
 #include "export/exportwriter.h"
 #include "export/runfilereader.h"
 #include "model/logstore.h"
+#include "model/logtablemodel.h"
 #include "samplerun.h"
 
 #include <QBuffer>
@@ -95,6 +96,7 @@ private slots:
     void entriesKeepTheirBytesWhenTheFileIsGone();
     void entriesOfATruncatedFileReadZerosNotACrash();
     void bytesTakenFromTheStoreOutliveTheStore();
+    void timeTooltipIsTheTextOfTheFile();
 
 private:
     QString write(const QString &name, const QByteArray &bytes)
@@ -491,6 +493,26 @@ void TestRunFileReader::bytesTakenFromTheStoreOutliveTheStore()
     QCOMPARE(raw.size(), 5);
     for (int n = 0; n < 5; ++n)
         QCOMPARE(raw.at(n), makeSampleEntry(42, n));
+}
+
+// A file's entry does not keep its created_at text when the time was read (the table shows the
+// time): the time column's tooltip still shows it exactly as written, or as written when unread.
+void TestRunFileReader::timeTooltipIsTheTextOfTheFile()
+{
+    const QByteArray lines = R"({"agent_run_id":42,"created_at":"2024-01-15T10:30:16.250Z","message_type":"ACTION"})" "\n"
+                             R"({"agent_run_id":42,"created_at":"yesterday","message_type":"ACTION"})" "\n";
+    const QString path = write(QStringLiteral("times.jsonl"), lines);
+    ReadResult read = readAll(path);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.entries.size(), 2);
+    QVERIFY(read.entries.first().createdAtText.isNull()); // not kept: read from the bytes
+    LogTableModel model;
+    model.resizeRows(2);
+    model.setEntries(0, std::move(read.entries));
+    QCOMPARE(model.index(0, LogTableModel::TimeColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("2024-01-15T10:30:16.250Z"));
+    QCOMPARE(model.index(1, LogTableModel::TimeColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("yesterday"));
+    QCOMPARE(model.index(1, LogTableModel::TimeColumn).data(Qt::DisplayRole).toString(), QStringLiteral("yesterday"));
 }
 
 QTEST_GUILESS_MAIN(TestRunFileReader)
