@@ -184,6 +184,7 @@ RunSnapshot ExportController::snapshot() const
     snapshot.run = m_source.hasRun && m_loader->hasRunInfo() && m_source.fromApi ? m_loader->runInfo() : m_source.run;
     snapshot.sourceDescription = m_source.description;
     const LogStore &store = m_model->store();
+    snapshot.rawOwners = store.rawOwners();
     if (m_source.onlyRows.isEmpty()) {
         snapshot.entries = store.rawEntries(0, store.size() - 1);
         if (m_model->isReversed())

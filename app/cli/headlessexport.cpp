@@ -106,6 +106,7 @@ void HeadlessExport::startFetch(const ApiEndpoint &endpoint, const RunRef &run)
         snapshot.hasRun = m_loader->hasRunInfo();
         snapshot.run = m_loader->runInfo();
         snapshot.entries = store.rawEntries(0, store.size() - 1);
+        snapshot.rawOwners = store.rawOwners();
         snapshot.sourceDescription = tr("run %1 of organization %2").arg(m_run.runId).arg(m_run.orgId);
         if (snapshot.entries.size() != store.size())
             return fail(tr("%1 of %2 entries could not be loaded.").arg(store.size() - snapshot.entries.size()).arg(store.size()));

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QMutex>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
@@ -518,7 +519,54 @@ private:
                 return {true, QString(), std::move(*checked)};
         }
         EntryParseResult r = PageParser::parseEntry(raw, index, after);
+        if (r.ok && !m_sink.indexed)
+            borrowAndShare(raw, r.entry);
         return {r.ok, r.error, std::move(r.entry)};
+    }
+
+    // The window's entry costs little more than its place in the file: its bytes become a slice
+    // of the file's bytes (which the entry keeps alive through rawOwner) instead of a copy, and
+    // its type and tool share one string per distinct value (a run has a handful of them).
+    void borrowAndShare(QByteArrayView raw, LogEntry &entry)
+    {
+        entry.messageType = shared(entry.messageType);
+        entry.toolName = shared(entry.toolName);
+        if (!m_bytes)
+            return; // parseBytes(): the caller's buffer may not outlive the entries
+        const QByteArrayView trimmed = withoutSpace(raw);
+        // PageParser's rawJson is these bytes without the whitespace around them; anything else
+        // (never seen) keeps its copy.
+        if (trimmed.size() != entry.rawJson.size() || trimmed != QByteArrayView(entry.rawJson))
+            return;
+        entry.rawJson = QByteArray::fromRawData(trimmed.data(), trimmed.size());
+        entry.rawOwner = m_bytes;
+        // Shown only in a tooltip when the time was read (the table shows createdAtMsecs): the
+        // table reads it from the bytes when asked (LogTableModel::createdAtTextOf).
+        if (entry.hasTime())
+            entry.createdAtText = QString();
+    }
+
+    QString shared(const QString &text)
+    {
+        if (text.isNull())
+            return text;
+        const auto known = m_sharedTexts.constFind(text);
+        if (known != m_sharedTexts.cend())
+            return *known;
+        // A file of ever new tool names is not made to grow this without end.
+        if (m_sharedTexts.size() < kMaxSharedTexts)
+            m_sharedTexts.insert(text);
+        return text;
+    }
+
+    static QByteArrayView withoutSpace(QByteArrayView raw)
+    {
+        const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+        while (!raw.isEmpty() && isSpace(raw.front()))
+            raw = raw.sliced(1);
+        while (!raw.isEmpty() && isSpace(raw.back()))
+            raw.chop(1);
+        return raw;
     }
 
     // A conversion's entry, when the quick check is sure of it: its bytes as a slice of the input
@@ -527,11 +575,7 @@ private:
     // PageParser::parseEntry, which decides and names what is wrong.
     std::optional<LogEntry> checkQuickly(QByteArrayView raw)
     {
-        const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
-        while (!raw.isEmpty() && isSpace(raw.front()))
-            raw = raw.sliced(1);
-        while (!raw.isEmpty() && isSpace(raw.back()))
-            raw.chop(1);
+        raw = withoutSpace(raw);
         const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
         const std::optional<qint64> runId = m_quickCheck.agentRunId(raw, after);
         if (!runId)
@@ -626,6 +670,8 @@ private:
     std::shared_ptr<RunFileBytes> m_bytes; // the file's, while run() reads one
     RunFileReader::FileIndex m_index;       // a conversion's entries so far
     EntryQuickCheck m_quickCheck;
+    static constexpr qsizetype kMaxSharedTexts = 1024;
+    QSet<QString> m_sharedTexts;            // the types and tools met so far, one string each
 };
 
 RunFileReader::RunFileReader(QObject *parent)

@@ -26,7 +26,11 @@ class RunFileBytes;
 // offset, line and column (.json). Signals arrive on the thread that owns the reader.
 //
 // Memory: the file is read through a memory map; only input that cannot be mapped (a pipe) is
-// read into memory, up to kMaxUnmappedBytes. One entry (a .jsonl line, an element of "logs") may
+// read into memory, up to kMaxUnmappedBytes. An entry of start() is not a copy: its rawJson is a
+// slice of those bytes and its rawOwner keeps them alive (mapped) for as long as the entry, or
+// whoever took its bytes with LogStore::rawOwners(), lives; its type and tool strings are shared
+// with the other entries of the file. (parseBytes() entries own copies: its buffer is the
+// caller's.) One entry (a .jsonl line, an element of "logs") may
 // take up to kMaxEntryBytes, the run's other fields together as much; past either the file fails
 // with a sentence naming the place and the limit, before anything of that size is parsed.
 //

@@ -23,4 +23,7 @@ struct RunSnapshot
     // kept alive while the snapshot is, given back to the system as they are written, and
     // checked before the output is saved.
     std::shared_ptr<RunFileBytes> source;
+    // What borrowed entries (slices of an opened file, LogStore::rawOwners()) point into: kept
+    // alive with the snapshot, so that opening another file while this is written is safe.
+    QList<std::shared_ptr<const void>> rawOwners;
 };

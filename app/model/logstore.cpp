@@ -8,6 +8,7 @@ void LogStore::clear()
     m_states.clear();
     m_loadedCount = 0;
     m_otherRunCount = 0;
+    m_rawOwners.clear();
 }
 
 const LogEntry &LogStore::at(int row) const
@@ -74,6 +75,10 @@ void LogStore::setEntries(int firstRow, QList<LogEntry> &&entries)
             --m_otherRunCount;
         if (entry.otherRun)
             ++m_otherRunCount;
+        // Kept until clear() even if the row is replaced or dropped: bytes taken from the store
+        // before stay valid for whoever holds rawOwners().
+        if (entry.rawOwner && !m_rawOwners.contains(entry.rawOwner))
+            m_rawOwners.append(entry.rawOwner);
         target = std::move(entry);
         m_states[size_t(row)] = RowState::Loaded;
         ++row;

@@ -40,7 +40,12 @@ public:
     void markUnloaded(int firstRow, int lastRow, RowState state);
 
     // Each loaded entry's bytes in row order (implicitly shared: cheap); for exporters and search.
+    // Borrowed bytes (LogEntry::rawOwner) are valid only while their owner lives: whoever keeps
+    // them past the entry (a worker, a snapshot) keeps rawOwners() with them.
     QList<QByteArray> rawEntries(int firstRow, int lastRow) const;
+    // The owners of every borrowed entry placed since clear() (one per opened file): holding
+    // them keeps every rawJson taken from this store valid, whatever happens to the store.
+    const QList<std::shared_ptr<const void>> &rawOwners() const { return m_rawOwners; }
 
 private:
     // Entries live in chunks allocated when their first row arrives, so a placeholder row costs
@@ -54,4 +59,5 @@ private:
     std::vector<RowState> m_states;
     int m_loadedCount = 0;
     int m_otherRunCount = 0;
+    QList<std::shared_ptr<const void>> m_rawOwners;
 };

@@ -1,5 +1,6 @@
 #include "model/logtablemodel.h"
 
+#include "json/entrydetail.h"
 #include "run/messagecategory.h"
 #include "run/timestamps.h"
 
@@ -130,7 +131,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         if (!loaded)
             return {};
         switch (index.column()) {
-        case TimeColumn: return m_store.at(row).createdAtText;
+        case TimeColumn: return createdAtTextOf(m_store.at(row));
         case TypeColumn: return m_store.at(row).messageType; // the pill elides a long type
         case ToolColumn: return m_store.at(row).toolName;
         case SummaryColumn: return m_store.at(row).summary;
@@ -153,7 +154,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         return {};
     const LogEntry &entry = m_store.at(row);
     switch (role) {
-    case RawJsonRole: return entry.rawJson;
+    // Borrowed bytes are copied (one entry, when asked): a QVariant may outlive the file.
+    case RawJsonRole: return entry.rawOwner ? QByteArray(entry.rawJson.constData(), entry.rawJson.size()) : entry.rawJson;
     case MessageTypeRole: return entry.messageType;
     case MessageCategoryRole: return int(messageCategoryOf(entry.messageType));
     case ToolNameRole: return entry.toolName;
@@ -165,6 +167,13 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     }
     default: return {};
     }
+}
+
+QString LogTableModel::createdAtTextOf(const LogEntry &entry)
+{
+    if (!entry.createdAtText.isNull() || !entry.rawOwner || !entry.hasTime())
+        return entry.createdAtText;
+    return parseEntryDetail(entry.rawJson).createdAtText; // one entry, when a tooltip asks
 }
 
 QVariant LogTableModel::displayData(int row, int column) const

@@ -66,6 +66,9 @@ public:
     void setEntries(int firstRow, QList<LogEntry> &&entries);
     void markRows(int firstRow, int lastRow, LogStore::RowState state);
     void setMoreAvailable(bool more);
+    // The entry's created_at as received (the time column's tooltip), also for an entry that does
+    // not keep it (LogEntry::createdAtText).
+    static QString createdAtTextOf(const LogEntry &entry);
 
 signals:
     // The view reached the end and the run may have more entries than rows (count unknown).

@@ -5,6 +5,7 @@
 #include <QtGlobal>
 
 #include <limits>
+#include <memory>
 
 // One log entry of a run. The entry's JSON is kept byte for byte as the server sent it, so that
 // exports are exact and unknown fields survive; the few fields the table shows are extracted
@@ -14,9 +15,17 @@ struct LogEntry
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
     QByteArray rawJson;           // the entry object exactly as received
+    // What rawJson's bytes live in when they are borrowed, not owned: an entry read from a file
+    // is a QByteArray::fromRawData slice of the mapped file, and this keeps the map alive for as
+    // long as the entry is. Null when rawJson owns its bytes (pages from the server, parsed
+    // buffers). Whoever keeps rawJson apart from its entry (a worker, a snapshot) keeps this too
+    // (LogStore::rawOwners()), or copies the bytes.
+    std::shared_ptr<const void> rawOwner;
     qint64 agentRunId = 0;
     qint64 createdAtMsecs = kNoTime; // UTC milliseconds since the epoch, kNoTime when null/unparsable
-    QString createdAtText;        // as received; null when the server sent null
+    QString createdAtText;        // as received; null when the server sent null, and (to save
+                                  // memory) for a borrowed entry with a time: read it from
+                                  // rawJson then (LogTableModel::createdAtTextOf)
     QString messageType;          // null when the server sent null
     QString toolName;             // null when the server sent null
     QString summary;              // one line for the table: thought, else observation, else input

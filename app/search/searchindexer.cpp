@@ -69,6 +69,7 @@ void SearchIndexer::rebuildAll()
     m_pending.clear();
     m_corpus.clear();
     m_sources.clear();
+    m_sourceOwners.clear();
     const int rows = m_model ? m_model->rowCount() : 0;
     m_corpus.resize(rows);
     m_sources.resize(rows);
@@ -129,13 +130,16 @@ void SearchIndexer::startJobs()
         if (rows.isEmpty())
             continue;
         ++m_jobsInFlight;
-        m_pool.start([this, generation, rows, raw] {
+        // Borrowed bytes (slices of an opened file) stay valid while the job reads them, even if
+        // another file replaces this one meanwhile.
+        const QList<std::shared_ptr<const void>> owners = store.rawOwners();
+        m_pool.start([this, generation, rows, raw, owners] {
             QList<SearchText> texts;
             texts.reserve(raw.size());
             for (const QByteArray &bytes : raw)
                 texts.append(SearchText::fromEntryJson(bytes));
-            QMetaObject::invokeMethod(this, [this, generation, rows, raw, texts] {
-                apply(generation, rows, raw, texts);
+            QMetaObject::invokeMethod(this, [this, generation, rows, raw, texts, owners] {
+                apply(generation, rows, raw, texts, owners);
             }, Qt::QueuedConnection);
         });
     }
@@ -143,11 +147,17 @@ void SearchIndexer::startJobs()
 }
 
 void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QList<QByteArray> &raw,
-                          const QList<SearchText> &texts)
+                          const QList<SearchText> &texts, const QList<std::shared_ptr<const void>> &owners)
 {
     --m_jobsInFlight;
     if (generation != m_generation || !m_model)
         return;
+    // m_sources is compared by address: its bytes' owners live as long as it does, so that no
+    // later file can be mapped at an address a kept source still names.
+    for (const std::shared_ptr<const void> &owner : owners) {
+        if (!m_sourceOwners.contains(owner))
+            m_sourceOwners.append(owner);
+    }
     const LogStore &store = m_model->store();
     int first = -1, last = -1;
     for (qsizetype k = 0; k < rows.size(); ++k) {

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <memory>
+
 
 // Keeps a SearchCorpus in step with a LogTableModel: when pages arrive (rows inserted, rows
 // filled in, a reset), the new entries' search text is built on a worker thread and put into
@@ -48,11 +50,12 @@ private:
     void schedule();
     void startJobs();
     void apply(quint64 generation, const QList<int> &rows, const QList<QByteArray> &raw,
-               const QList<SearchText> &texts);
+               const QList<SearchText> &texts, const QList<std::shared_ptr<const void>> &owners);
 
     QPointer<LogTableModel> m_model;
     SearchCorpus m_corpus;
     QList<QByteArray> m_sources;   // the raw bytes each row's text was built from (shared)
+    QList<std::shared_ptr<const void>> m_sourceOwners; // what borrowed sources point into
     QList<int> m_pending;          // rows to (re)build, in arrival order
     bool m_scheduled = false;
     int m_jobsInFlight = 0;

@@ -157,7 +157,9 @@ void TestCliExport::bigRunAsJsonEqualsServer()
     // Byte for byte, and what `runlog FILE.json` opens: the same entries through RunFileReader.
     RunFileReader reader;
     QList<QByteArray> raw;
-    connect(&reader, &RunFileReader::entriesRead, this, [&raw](const QList<LogEntry> &batch) {
+    QList<LogEntry> kept; // the bytes are slices of the file: their entries keep it mapped
+    connect(&reader, &RunFileReader::entriesRead, this, [&raw, &kept](const QList<LogEntry> &batch) {
+        kept += batch;
         for (const LogEntry &e : batch)
             raw << e.rawJson;
     });

@@ -4,6 +4,8 @@
 
 #include "export/exportwriter.h"
 #include "export/runfilereader.h"
+#include "model/logstore.h"
+#include "model/logtablemodel.h"
 #include "samplerun.h"
 
 #include <QBuffer>
@@ -43,6 +45,13 @@ struct ReadResult
     RunInfo run;
     RunFileReader::Format format = RunFileReader::Format::Json;
 };
+
+// The worker's parse holds the file's bytes until it ends, a moment after finished() is delivered:
+// a test of who keeps them waits for it, so that only the entries (or their owners) can.
+void waitForTheWorker()
+{
+    QThreadPool::globalInstance()->waitForDone();
+}
 
 ReadResult readAll(const QString &path)
 {
@@ -84,6 +93,10 @@ private slots:
     void oversizedEntryFailsBeforeParsing();
     void destroyingWhileTheWorkerIsBusyReturnsAtOnce();
     void pipeIsReadToItsEnd();
+    void entriesKeepTheirBytesWhenTheFileIsGone();
+    void entriesOfATruncatedFileReadZerosNotACrash();
+    void bytesTakenFromTheStoreOutliveTheStore();
+    void timeTooltipIsTheTextOfTheFile();
 
 private:
     QString write(const QString &name, const QByteArray &bytes)
@@ -185,10 +198,12 @@ void TestRunFileReader::manyEntriesComeInBatchesInOrder()
     QSignalSpy header(&reader, &RunFileReader::runInfoRead);
     QList<int> batches;
     QList<QByteArray> raw;
+    QList<LogEntry> kept; // the bytes are slices of the file: their entries keep it mapped
     bool headerFirst = true;
     connect(&reader, &RunFileReader::entriesRead, this, [&](const QList<LogEntry> &entries) {
         headerFirst = headerFirst && !header.isEmpty();
         batches << int(entries.size());
+        kept += entries;
         for (const LogEntry &e : entries)
             raw << e.rawJson;
     });
@@ -416,6 +431,88 @@ void TestRunFileReader::pipeIsReadToItsEnd()
     QCOMPARE(read.entries.size(), 3);
     for (int n = 0; n < 3; ++n)
         QCOMPARE(read.entries.at(n).rawJson, makeSampleEntry(42, n));
+}
+
+// An opened file's entries are slices of its map, not copies: each keeps the map alive, so they
+// stay readable after the reader is gone and the file deleted (the map holds the inode).
+void TestRunFileReader::entriesKeepTheirBytesWhenTheFileIsGone()
+{
+    QByteArray lines;
+    for (int n = 0; n < 300; ++n)
+        lines += makeSampleEntry(42, n) + '\n';
+    const QString path = write(QStringLiteral("deleted.jsonl"), lines);
+    ReadResult read = readAll(path);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    waitForTheWorker();
+    QVERIFY(QFile::remove(path));
+    QCOMPARE(read.entries.size(), 300);
+    QVERIFY(read.entries.first().rawOwner); // borrowed from the map, not copied
+    const LogEntry last = read.entries.last();
+    read.entries.clear(); // only `last` holds the map now
+    QCOMPARE(last.rawJson, makeSampleEntry(42, 299));
+}
+
+// A file cut short after it was opened: the entries' pages are gone from the file, and reading
+// them gives zeros (MappedFileGuard) where Linux would kill the process with SIGBUS.
+void TestRunFileReader::entriesOfATruncatedFileReadZerosNotACrash()
+{
+    QByteArray lines;
+    for (int n = 0; n < 3; ++n)
+        lines += makeSampleEntry(42, n) + '\n';
+    const QString path = write(QStringLiteral("truncated.jsonl"), lines);
+    const ReadResult read = readAll(path);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    waitForTheWorker();
+    QCOMPARE(read.entries.size(), 3);
+    QVERIFY(read.entries.first().rawOwner);
+    QCOMPARE(::truncate(QFile::encodeName(path).constData(), 0), 0);
+    const QByteArray &first = read.entries.first().rawJson;
+    QCOMPARE(QByteArray(first.constData(), first.size()), QByteArray(first.size(), '\0'));
+}
+
+// An export or a search reads entries on a worker after taking them from the store; another file
+// may replace the run meanwhile. Whoever holds rawOwners() with the bytes still reads them.
+void TestRunFileReader::bytesTakenFromTheStoreOutliveTheStore()
+{
+    QByteArray lines;
+    for (int n = 0; n < 5; ++n)
+        lines += makeSampleEntry(42, n) + '\n';
+    const QString path = write(QStringLiteral("stored.jsonl"), lines);
+    ReadResult read = readAll(path);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    waitForTheWorker();
+    LogStore store;
+    store.resize(int(read.entries.size()));
+    store.setEntries(0, std::move(read.entries));
+    read.entries.clear();
+    const QList<QByteArray> raw = store.rawEntries(0, store.size() - 1);
+    const QList<std::shared_ptr<const void>> owners = store.rawOwners();
+    QCOMPARE(owners.size(), 1); // one file, one owner
+    store.clear();              // another file is opened
+    QVERIFY(QFile::remove(path));
+    QCOMPARE(raw.size(), 5);
+    for (int n = 0; n < 5; ++n)
+        QCOMPARE(raw.at(n), makeSampleEntry(42, n));
+}
+
+// A file's entry does not keep its created_at text when the time was read (the table shows the
+// time): the time column's tooltip still shows it exactly as written, or as written when unread.
+void TestRunFileReader::timeTooltipIsTheTextOfTheFile()
+{
+    const QByteArray lines = R"({"agent_run_id":42,"created_at":"2024-01-15T10:30:16.250Z","message_type":"ACTION"})" "\n"
+                             R"({"agent_run_id":42,"created_at":"yesterday","message_type":"ACTION"})" "\n";
+    const QString path = write(QStringLiteral("times.jsonl"), lines);
+    ReadResult read = readAll(path);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.entries.size(), 2);
+    QVERIFY(read.entries.first().createdAtText.isNull()); // not kept: read from the bytes
+    LogTableModel model;
+    model.resizeRows(2);
+    model.setEntries(0, std::move(read.entries));
+    QCOMPARE(model.index(0, LogTableModel::TimeColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("2024-01-15T10:30:16.250Z"));
+    QCOMPARE(model.index(1, LogTableModel::TimeColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("yesterday"));
+    QCOMPARE(model.index(1, LogTableModel::TimeColumn).data(Qt::DisplayRole).toString(), QStringLiteral("yesterday"));
 }
 
 QTEST_GUILESS_MAIN(TestRunFileReader)
