@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Makes the .deb from a configured and built tree and checks it as Debian would: lintian must
 # report no error and no warning (its infos are shown), and the package must hold the man page,
 # completion, copyright, changelog, desktop file, metainfo and screenshot. tests/run-all.sh runs it

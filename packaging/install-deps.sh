@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what Runlog needs to build, test and run on Debian 12 (bookworm), as root.
 # Idempotent: packages already present are left as they are.
 set -euo pipefail

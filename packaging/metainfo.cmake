@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Writes the AppStream metainfo from packaging/dev.runlog.runlog.metainfo.xml.in. packaging.cmake
 # includes this at configure time; tests run it as a script (cmake -D... -P) to validate the file
 # both as a plain build writes it and as a packager with a web site would.

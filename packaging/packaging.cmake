@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Install rules and CPack: `cmake --build --preset release --target package` makes a .deb that
 # Debian's lintian accepts (packaging/check-package.sh, run by tests/run-all.sh, checks it).
 include(GNUInstallDirs)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what the build needs, builds, and runs every test: first the dev build, then the .deb
 # made from it under lintian, then the whole suite again under AddressSanitizer +
 # UndefinedBehaviorSanitizer (RUNLOG_SKIP_SANITIZERS=1 skips that last pass). Exits non-zero on any

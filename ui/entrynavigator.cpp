@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "entrynavigator.h"
 
 #include "detailpane.h"

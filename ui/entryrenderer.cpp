@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "entryrenderer.h"
 
 #include "difflines.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "exportcontroller.h"
 
 #include "api/errortext.h"

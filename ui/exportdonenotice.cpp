@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "exportdonenotice.h"
 
 #include "plaintext.h"

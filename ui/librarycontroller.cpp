@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "librarycontroller.h"
 
 #include "plaintext.h"

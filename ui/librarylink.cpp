@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "librarylink.h"
 
 #include "librarycontroller.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "librarypreferencesdialog.h"
 
 #include "plainlabel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "libraryrunspanel.h"
 
 #include "plainlabel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "librarysearchpanel.h"
 
 #include "plainlabel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "librarywindow.h"
 
 #include "libraryrunspanel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "livetoggle.h"
 
 #include "model/runfollower.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "logitemdelegate.h"
 
 #include "model/logstore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "logtableview.h"
 
 #include "logitemdelegate.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "markcontroller.h"
 
 #include "logtableview.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "markdownview.h"
 
 #include "safetextdocument.h"

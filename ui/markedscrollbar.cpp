@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "markedscrollbar.h"
 
 #include "palette.h"

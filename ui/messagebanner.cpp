@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "messagebanner.h"
 
 #include "palette.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "openrundialog.h"
 
 #include "api/apiclient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "openrunflow.h"
 
 #include "api/apiclient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "orgrunsview.h"
 
 #include "plainlabel.h"

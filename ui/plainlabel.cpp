@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "plainlabel.h"
 
 PlainLabel::PlainLabel(QWidget *parent)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "plaintext.h"
 
 #include <QTextDocument>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "plaintooltipdelegate.h"
 
 #include "plaintext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "proportionalsplitter.h"
 
 #include <algorithm>

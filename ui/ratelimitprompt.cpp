@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ratelimitprompt.h"
 
 #include "plaintext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runheader.h"
 
 #include "elidedlabel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "searchbar.h"
 
 #include "plainlabel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "selectionkeeper.h"
 
 #include "logtableview.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "statusbadgedelegate.h"
 
 #include "palette.h"

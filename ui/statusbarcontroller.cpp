@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "statusbarcontroller.h"
 
 #include "api/requestpacer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "viewoptions.h"
 
 #include "detailpane.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "viewpreferences.h"
 
 #include "model/logtablemodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/apiclient.h"
 
 #include "api/runlistreply.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/apireply.h"
 
 #include "api/inflightbudget.h"

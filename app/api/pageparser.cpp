@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pageparser.h"
 
 #include "json/jsontext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/pagereply.h"
 
 #include "api/pageparser.h"

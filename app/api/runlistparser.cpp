@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/runlistparser.h"
 
 #include "json/jsonvalidation.h"

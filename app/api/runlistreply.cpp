@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/runlistreply.h"
 
 #include "api/runlistparser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/servermessage.h"
 
 #include <QJsonArray>

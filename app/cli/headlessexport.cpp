@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/headlessexport.h"
 
 #include "api/errortext.h"

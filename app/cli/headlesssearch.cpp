@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/headlesssearch.h"
 
 #include "cli/clioutput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "demo/demobackend.h"
 
 #include "demo/demodataset.h"

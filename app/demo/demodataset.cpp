@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "demo/demodataset.h"
 
 #include "demo/demohistory.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "demo/demohistory.h"
 
 #include "json/jsonwriter.h"

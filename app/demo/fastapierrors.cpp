@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "demo/fastapierrors.h"
 
 #include "json/jsonwriter.h"

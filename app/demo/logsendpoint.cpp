@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "demo/logsendpoint.h"
 
 #include "demo/fastapierrors.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "demo/loopbackhttpserver.h"
 
 #include <QHostAddress>

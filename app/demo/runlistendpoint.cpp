@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "demo/runlistendpoint.h"
 
 #include "demo/fastapierrors.h"

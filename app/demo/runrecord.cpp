@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "demo/runrecord.h"
 
 #include "json/jsonwriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/csvexportwriter.h"
 
 #include "json/entrydetail.h"

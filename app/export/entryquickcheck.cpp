@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/entryquickcheck.h"
 
 #include <simdjson.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/exportformat.h"
 
 #include <QCoreApplication>

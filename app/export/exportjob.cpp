@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/exportjob.h"
 
 #include "export/exportwriter.h"

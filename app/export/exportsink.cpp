@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/exportsink.h"
 
 #include <QCoreApplication>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/exporttext.h"
 
 #include "json/jsontext.h"

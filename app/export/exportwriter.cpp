@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/exportwriter.h"
 
 #include "export/csvexportwriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/htmlexportwriter.h"
 
 #include "export/exporttext.h"

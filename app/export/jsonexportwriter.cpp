@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/jsonexportwriter.h"
 
 #include "json/jsonwriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/jsonlexportwriter.h"
 
 #include "json/jsontext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/mappedfileguard.h"
 
 #ifdef Q_OS_LINUX

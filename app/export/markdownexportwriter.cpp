@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/markdownexportwriter.h"
 
 #include "export/exporttext.h"

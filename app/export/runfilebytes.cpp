@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/runfilebytes.h"
 
 #include "export/mappedfileguard.h"

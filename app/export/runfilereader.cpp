@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/runfilereader.h"
 
 #include "api/pageparser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/entrydetail.h"
 
 #include "json/jsontext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/jsonlibrary.h"
 
 #include <simdjson.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/jsontext.h"
 
 #include "json/jsontokens.h"

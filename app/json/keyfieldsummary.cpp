@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/keyfieldsummary.h"
 
 #include "json/jsontext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/paddedjson.h"
 
 PaddedJson::PaddedJson(const QByteArray &bytes)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/parsebudget.h"
 
 #include <QMutex>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/simdjsonvalues.h"
 
 #include "json/jsontext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/logstore.h"
 
 #include <algorithm>

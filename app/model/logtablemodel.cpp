@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/logtablemodel.h"
 
 #include "json/entrydetail.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/metadataformatter.h"
 
 #include "json/keyfieldsummary.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/pagecache.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/runfollower.h"
 
 #include "api/requestpacer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/runlistloader.h"
 
 #include "api/apiclient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/runlistmodel.h"
 
 #include "model/runlistloader.h"

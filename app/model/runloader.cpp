@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/runloader.h"
 
 #include "model/logtablemodel.h"

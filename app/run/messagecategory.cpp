@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/messagecategory.h"
 
 MessageCategory messageCategoryOf(const QString &messageType)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/runstatus.h"
 
 #include <QStringList>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/runurl.h"
 
 #include <QStringList>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/timestamps.h"
 
 #include "run/logentry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "search/facetcounts.h"
 
 #include "model/logtablemodel.h"

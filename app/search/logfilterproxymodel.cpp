@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "search/logfilterproxymodel.h"
 
 #include "model/logtablemodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "search/searchcorpus.h"
 
 #include <algorithm>

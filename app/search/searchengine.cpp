@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "search/searchengine.h"
 
 #include <QChar>

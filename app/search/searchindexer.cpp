@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "search/searchindexer.h"
 
 #include "model/logtablemodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "search/searchquery.h"
 
 #include <QCoreApplication>

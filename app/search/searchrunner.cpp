@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "search/searchrunner.h"
 
 #include "search/searchengine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "search/searchtext.h"
 
 #include "json/jsontokens.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/apirunsource.h"
 
 #include "api/errortext.h"

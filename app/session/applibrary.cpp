@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/applibrary.h"
 
 #include "settings/appsettings.h"

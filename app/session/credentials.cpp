@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/credentials.h"
 
 #include "settings/knownsecrets.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/demoservice.h"
 
 #include "demo/demobackend.h"

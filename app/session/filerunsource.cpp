@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/filerunsource.h"
 
 #include "export/runfilereader.h"

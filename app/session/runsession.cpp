@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/runsession.h"
 
 #include "model/logtablemodel.h"

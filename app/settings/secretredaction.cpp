@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "settings/secretredaction.h"
 
 #include <QMutex>

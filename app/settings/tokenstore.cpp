@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "settings/tokenstore.h"
 
 #include "settings/secretredaction.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/entryindextext.h"
 
 #include "search/searchtext.h"

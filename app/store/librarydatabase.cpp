@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/librarydatabase.h"
 
 #include <QAtomicInt>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/libraryrunsmodel.h"
 
 #include "run/runstatus.h"

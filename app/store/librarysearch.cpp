@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/librarysearch.h"
 
 #include "store/librarydatabase.h"

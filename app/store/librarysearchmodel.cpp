@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/librarysearchmodel.h"
 
 LibrarySearchModel::LibrarySearchModel(QObject *parent)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/librarysearchscan.h"
 
 #include "api/pageparser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/libraryworker.h"
 
 #include "store/librarydatabase.h"

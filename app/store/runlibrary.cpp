@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/runlibrary.h"
 
 #include "store/librarydatabase.h"

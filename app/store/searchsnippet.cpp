@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/searchsnippet.h"
 
 #include "search/searchengine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ApiClient + PageReply against the spec server over real HTTP on 127.0.0.1: pages, the token's
 // travels (only to its own origin), every kind of failure a real server or network can produce,
 // and the words ErrorText turns them into.

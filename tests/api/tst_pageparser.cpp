@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/pageparser.h"
 #include "run/timestamps.h"
 #include "json/jsonvalidation.h"

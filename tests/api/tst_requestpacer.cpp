@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RequestPacer with small numbers (a few per few hundred ms). Every timing property is checked on
 // a clock the test moves itself (RequestPacer::setClockForTesting), from event to event as the
 // pacer plans them, so grant times are exact and a busy machine (ASan, ctest -j2 on two cores)

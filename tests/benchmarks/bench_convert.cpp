@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Measures `runlog FILE --export OUT` on big synthetic runs, beside jq 1.6 doing the same
 // conversion, each as its own process under /usr/bin/time (wall time and peak resident set, the
 // kernel's VmHWM: for Runlog that includes the pages of the mapped input it holds at once).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Measures opening an exported run file as the window does (RunFileReader on a worker, entries
 // handed over in batches and kept, as the table's store keeps them), and as a conversion reads it
 // (RunFileReader::startIndexing: entries checked and kept as slices of the mapped file). Build

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Measures the library of runs. Build Release and run:
 //     bench_library [folder=/tmp/runlog-bench-library] [runs=100] [entries=10000]
 // 1. Writing: `runs` runs of `entries` realistic entries (the generator of bench_search), stored

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Peak memory on the largest hostile inputs Runlog accepts, against the stated bounds:
 //   - a page body of (almost) PageReply's 128 MB limit, dense with structural characters (the
 //     worst case for a JSON parser), and a page of 100 entries of 1.3 MB strings (a huge but

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Measures response parsing on a realistic large run: 100,000 entries (about 46 MB of JSON),
 // as the 1,000 pages of 100 the API would send and as one exported document. Also the on-demand
 // paths the UI uses per selected entry. Build Release and run:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fetches a run of 8,000 entries (80 pages) from a loopback spec server that enforces the real
 // limit, 60 requests per 60 s as a sliding window, with RunLoader and the shared pacer at its
 // defaults (60 per 60 s), and reports how close the total time comes to the ideal and how many

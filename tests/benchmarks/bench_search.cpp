@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Measures search over a large loaded run: 100,000 realistic entries (about 46 MB of JSON, the
 // generator of bench_pageparser), as a SearchIndexer would hold them. Build Release and run:
 //     bench_search [entries=100000]

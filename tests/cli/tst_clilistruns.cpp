@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `runlog --list-runs`, the real binary without a display, against the spec server in this
 // process: every page, newest first, tsv and json, the filters, the pacing, and one line and an
 // exit code for every failure.

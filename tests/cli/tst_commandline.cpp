@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The command line contract (ARCHITECTURE.md section 5): CommandLine::parse with an environment
 // built by the test, RunUrl's reading of pasted runs.
 

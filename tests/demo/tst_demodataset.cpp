@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The demo's generated runs and the demo backend serving them.
 
 #include "demo/demobackend.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The logs endpoint and the server's fault injection, seen by a real client: every request goes
 // over HTTP on 127.0.0.1 through QNetworkAccessManager.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The loopback server's HTTP/1.1 handling, checked byte by byte from a raw TCP client: framing,
 // keep-alive, pipelining, hostile input, and clients that leave mid-response.
 

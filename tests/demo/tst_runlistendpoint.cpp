@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The organization's run list on the spec server (and so the demo), seen by a real client over
 // HTTP on 127.0.0.1: newest first, paging, filters, the item's shape, 401/403/422, the single
 // run's fields, and one rate limit per token shared with the logs endpoint.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Shared by the export suites: snapshots built from the test runs, and python3 as a second,

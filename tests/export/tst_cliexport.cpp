@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The real `runlog` binary with --export, without any display, against the spec server in this
 // process: whole runs fetched through the paced loader, every format, files converted, and the
 // exit code and single stderr line of every failure. The token never shows anywhere.

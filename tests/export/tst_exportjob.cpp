@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ExportJob: the file appears only when complete. Cancel, a failed write or an unwritable place
 // leave no file and no temporary file behind, and an old file of that name untouched.
 #include "exporttesthelpers.h"

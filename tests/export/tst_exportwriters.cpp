@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every export format over a run built to break writers (quotes, commas, newlines, backticks,
 // <script>, emoji, RTL, 64-bit integers, nulls, unknown fields, a multi-megabyte entry), read
 // back by Runlog's own parser and by python3's json, csv and html.parser modules.

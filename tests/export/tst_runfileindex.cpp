@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RunFileReader's conversion read (indexBytes, startIndexing): each entry comes back as its exact
 // bytes with its agent_run_id, whatever the line ends, a byte order mark or where the entry sits
 // in the file; a file that reading refuses is refused with the same words; a gigabyte line is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RunFileReader: what the writers wrote comes back entry for entry, described as the table shows
 // them; files that are not exports fail naming the file and the place.
 #include "exporttesthelpers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target over a page body. Build with -DRUNLOG_BUILD_FUZZERS=ON and clang; run e.g.
 //   fuzz_pageparser -max_total_time=600 -rss_limit_mb=2048 corpus-work tests/fuzz/corpus/pageparser
 #include "fuzztargets.h"

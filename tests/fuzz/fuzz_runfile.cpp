@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target over an exported run file (.json, .jsonl, sniffed). See fuzz_pageparser.cpp.
 #include "fuzztargets.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "fuzztargets.h"
 
 #include "api/pageparser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Replays tests/fuzz/corpus/<target>/* and tests/fuzz/regressions/<target>/* through the fuzz
 // targets' code. A crash, sanitizer report or hang here is a regression of something a fuzzer
 // found (or a seed that stopped working); the asan preset runs this under ASan + UBSan.

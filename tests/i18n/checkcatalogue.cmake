@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Fails when resources/i18n/runlog_en.ts no longer matches the sources: a string added, changed or
 # removed without `cmake --build <dir> --target update_translations`. It runs lupdate exactly as
 # that target does (same project description, same options) on a copy of the catalogue and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RunLoader under faults and hostile servers, over real HTTP on 127.0.0.1 (TestLogServer with
 // interceptors): every retryable failure, every lie a server can tell about paging, hostile
 // bodies, cancellation and the token. Each case ends either with every entry of the server

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Following a live run against the spec server: a run that grows and then finishes.
 #include "api/requestpacer.h"
 #include "model/logtablemodel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RunListLoader against the spec server on 127.0.0.1: pages asked one by one or all, filters
 // sent as the reference names them, items kept byte for byte, a run started while paging not
 // doubled, a 429 waited out, other errors stopping with the server's status, one pacer.

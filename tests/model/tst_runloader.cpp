@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RunLoader + LogTableModel against the spec server on 127.0.0.1: which pages are requested,
 // how a missing or lying total_logs is survived, and that no row is ever lost or doubled.
 #include "api/requestpacer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/logentry.h"
 #include "run/timestamps.h"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # packaging/runlog.bash-completion, driven as bash drives it on TAB, against the program's own
 # --help: "runlog --" offers every option --help lists, an option that takes a value offers no
 # file names, --format offers the formats --help names, --export and a plain argument offer the

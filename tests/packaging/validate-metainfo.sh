@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # appstreamcli validate --pedantic, failing on any issue it reports (it exits 0 on warnings, infos
 # and pedantic hints). Checks the metainfo this build installs, and the same template as a packager
 # with a web site would fill it (homepage and screenshot), since a plain build lists neither.

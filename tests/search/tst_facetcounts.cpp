@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // FacetCounts: message types and tool names with their counts, as pages arrive, are replaced,
 // dropped and reset.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // LogFilterProxyModel under QAbstractItemModelTester: type, tool and "matching only" filters,
 // placeholders, rows arriving after the filter was set, "showing N of M".
 

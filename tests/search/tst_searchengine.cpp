@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Search correctness: what text of an entry is searched (decoded JSON, keys, field boundaries),
 // plain / case / whole word / regex matching, Unicode, and the byte fast path against the
 // Unicode reference path on random text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SearchRunner: results arrive on the UI thread, first match early, superseded searches never
 // report, results agree with a single-threaded search over 10,000 entries. SearchIndexer keeps
 // the corpus in step with a LogTableModel as pages arrive.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Which token is used, and that a keychain answer for one server never reaches another.
 #include "session/credentials.h"
 #include "settings/knownsecrets.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The session core without any widget: sources, the one reset, errors, what stays open.
 #include "model/logtablemodel.h"
 #include "model/runloader.h"

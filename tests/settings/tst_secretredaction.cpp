@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // redactSecrets() over the places a token turns up in text, and the message handler that puts
 // every qDebug/qWarning through it before it reaches the real handler.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // TokenStore against the real thing, in two ways (the first argument picks one):
 //
 //   tst_tokenstore             no keychain at all: the session bus points at a socket that does

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs a command against a real, private Secret Service: a new D-Bus session bus with its own
 # gnome-keyring-daemon whose login keyring is created with a throwaway password and unlocked, all
 # under a temporary HOME and XDG directories, so no desktop is needed and the user's own keyring

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The real `runlog` binary and its library of runs, as scripts use it: a second export of a run
 // sends nothing, kill -9 in the middle of a fetch loses at most what was on its way and the next
 // export asks only for the rest, two processes share one library, a damaged library file is set

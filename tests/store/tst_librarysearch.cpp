@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Search across the library: for every kind of query (plain, any case or exact, whole word,
 // regular expression, short, non-ASCII, characters whose case folds into ASCII, quotes), the
 // results are exactly those of the in-run search engine run over every stored entry, newest runs

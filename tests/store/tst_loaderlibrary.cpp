@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RunLoader with the library, against the spec server on 127.0.0.1: a finished run reopens with
 // no request (oldest or newest first), a run still going fetches only what is new, a run kept in
 // part fetches only the pages it lacks, and offline shows what is kept and nothing else.

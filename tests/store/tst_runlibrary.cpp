@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RunLibrary on its own: pages kept byte for byte with the run's fields, the file's permissions,
 // damaged and foreign files set aside, the size limit, removing and clearing, and two libraries
 // (connections) on one file at once.

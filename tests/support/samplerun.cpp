@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "samplerun.h"
 
 #include "json/jsonwriter.h"

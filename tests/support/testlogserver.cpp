@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "testlogserver.h"
 
 TestLogServer::TestLogServer(QObject *parent)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Not a test: the spec server on 127.0.0.1 as a program, for trying Runlog by hand against runs
 // of any size, a token, a stricter rate limit or a lying total:
 //   runlog-spec-server [--port P] [--org 7] [--run 42] [--entries 12000] [--status COMPLETE]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Not a test: takes the screenshots of the Library and Runs windows (README, issue notes), from
 // the real window on the demo backend with a library in a temporary folder.
 //   runlog_library_screenshots OUTPUT_DIR   (use -platform offscreen, or run under Xvfb)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "markupaudit.h"
 
 #include <QAbstractButton>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Not a test: takes the screenshots the README and the issue notes show, from the real window
 // on the demo backend, so what users see can be looked at after every UI change.
 //   runlog_screenshots OUTPUT_DIR [--size WIDTHxHEIGHT] [--theme light|dark]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `runlog --demo` starts, serves its sample run on 127.0.0.1 over the spec's endpoint, and opens
 // it in a window: the real binary, as a user starts it, on an X server of the test's own (Xvfb),
 // where xwininfo can see its window. `--help` and `--version` answer without any display.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The window with its library of runs, against the spec server on 127.0.0.1, as a new user meets
 // it: a long run opened, Runlog closed, the run opened again: there at once, with no request,
 // also with the server gone. Then the Library window (Enter opens a stored run), the search

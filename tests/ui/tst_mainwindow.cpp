@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The window against the spec server on 127.0.0.1, on the offscreen platform: opening a run,
 // the header, the detail pane, errors and keyboard navigation, as a user meets them.
 #include "api/requestpacer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Marks as in lnav, in the window against the spec server on 127.0.0.1: m on the table marks the
 // entry, F2 / Shift+F2 move between marks, Only Marked filters, the scroll bar shows them, and a
 // run opened again (in a new window, as after a restart) has its marks back.

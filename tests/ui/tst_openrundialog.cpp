@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Open Run dialog asks for the token before anything is opened or closed.
 #include "openrundialog.h"
 

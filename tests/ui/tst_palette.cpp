@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Colours of text against what they are drawn on, in the light and the dark theme: every pair
 // must reach WCAG 2's level AA for normal text, a contrast ratio of at least 4.5:1
 // (https://www.w3.org/TR/WCAG21/#contrast-minimum). The ratio is computed here from the WCAG

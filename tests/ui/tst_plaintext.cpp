@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // PlainText: what every widget uses to show outside text as the characters it is. Each helper's
 // output is checked the way Qt will read it (rendered as a tooltip renders, stripped of
 // mnemonics as a menu strips them), with expected values written out by hand.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A token saved in the keychain for one API origin is only ever sent to that origin, whatever
 // order the keychain's answers come in and whatever the user edits meanwhile. Two ways to run
 // (the first argument picks one), as tst_tokenstore does:

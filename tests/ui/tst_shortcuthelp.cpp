@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Help > Keyboard Shortcuts is made from the actions: every shortcut shows, and texts are escaped.
 #include "shortcuthelp.h"
 #include "windowactions.h"

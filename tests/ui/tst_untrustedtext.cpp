@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Untrusted text stays text: a run whose every field is markup, opened from the spec server on
 // 127.0.0.1 and from files (one whose name is markup too), an error whose server words are
 // markup, and a broken file whose name is markup. After each, MarkupAudit walks every widget,
