@@ -111,7 +111,14 @@ void HeadlessExport::startFetch(const ApiEndpoint &endpoint, const RunRef &run)
         snapshot.sourceDescription = tr("run %1 of organization %2").arg(m_run.runId).arg(m_run.orgId);
         if (snapshot.entries.size() != store.size())
             return fail(tr("%1 of %2 entries could not be loaded.").arg(store.size() - snapshot.entries.size()).arg(store.size()));
-        progressLine(tr("fetched %1 entries of run %2").arg(count(snapshot.entries.size())).arg(m_run.runId), true);
+        // Say where the entries came from: a script's author checks the library is used.
+        const int fromLibrary = m_loader->pagesFromCache();
+        progressLine(fromLibrary > 0 ? tr("have %1 entries of run %2 (%3 pages read from the library)")
+                                           .arg(count(snapshot.entries.size()))
+                                           .arg(m_run.runId)
+                                           .arg(fromLibrary)
+                                     : tr("fetched %1 entries of run %2").arg(count(snapshot.entries.size())).arg(m_run.runId),
+                     true);
         QList<QPair<int, qint64>> otherRun;
         for (int row = 0; row < store.size(); ++row) {
             if (store.at(row).otherRun)

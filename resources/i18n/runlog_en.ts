@@ -828,6 +828,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>wrote %1 entries to %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>have %1 entries of run %2 (%3 pages read from the library)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HeadlessListRuns</name>

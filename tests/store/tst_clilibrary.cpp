@@ -162,12 +162,15 @@ void TestCliLibrary::secondExportSendsNothing()
     CliResult result = runCli(exportArgs(first));
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QCOMPARE(m_server->requestLog().size(), 24);
+    QVERIFY2(result.err.contains(QStringLiteral("fetched 2,345 entries of run")), qPrintable(result.err));
     m_server->clearRequestLog();
 
     const QString second = m_dir->filePath(QStringLiteral("second.jsonl"));
     result = runCli(exportArgs(second));
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QVERIFY2(m_server->requestLog().isEmpty(), qPrintable(QString::number(m_server->requestLog().size())));
+    // 2,345 entries are 24 pages of 100, all of them read from the library; stderr says so.
+    QVERIFY2(result.err.contains(QStringLiteral("(24 pages read from the library)")), qPrintable(result.err));
     QCOMPARE(readFile(second), linesOf(m_server->run(kRun)->entries));
     QCOMPARE(readFile(second), readFile(first));
 }
