@@ -122,6 +122,24 @@ void ValidationErrors::lessThanEqual(const char *name, const QString &input, int
         "{\"le\":" + QByteArray::number(bound) + '}');
 }
 
+qint64 ValidationErrors::boundedQueryInt(const HttpRequest &request, const char *name, qint64 fallback, int minimum,
+                                         std::optional<int> maximum)
+{
+    const QString text = request.queryValue(QString::fromLatin1(name));
+    if (text.isNull())
+        return fallback;
+    const IntParse parsed = parsePydanticInt(text);
+    if (!parsed.ok)
+        intParsing("query", name, text);
+    else if (parsed.value < minimum)
+        greaterThanEqual(name, text, minimum);
+    else if (maximum && parsed.value > *maximum)
+        lessThanEqual(name, text, *maximum);
+    else
+        return parsed.value;
+    return fallback;
+}
+
 void ValidationErrors::enumeration(const char *name, const QString &input, const QStringList &allowed)
 {
     // pydantic: "Input should be 'A', 'B' or 'C'"

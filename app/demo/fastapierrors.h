@@ -44,6 +44,11 @@ public:
     // A value outside an enumeration (e.g. source_type).
     void enumeration(const char *name, const QString &input, const QStringList &allowed);
 
+    // An optional integer query parameter with ge=minimum (and le=maximum when given): its value,
+    // or `fallback` when it is absent or invalid (the error is then recorded here).
+    qint64 boundedQueryInt(const HttpRequest &request, const char *name, qint64 fallback, int minimum,
+                           std::optional<int> maximum = std::nullopt);
+
     bool isEmpty() const { return m_items.isEmpty(); }
     HttpResponse response() const;
 

@@ -228,31 +228,8 @@ HttpResponse LogsEndpoint::serveLogs(const HttpRequest &request, const QString &
     if (!runId.ok)
         errors.intParsing("path", "agent_run_id", runText);
 
-    qint64 skip = 0;
-    const QString skipText = request.queryValue(QStringLiteral("skip"));
-    if (!skipText.isNull()) {
-        const IntParse parsed = parsePydanticInt(skipText);
-        if (!parsed.ok)
-            errors.intParsing("query", "skip", skipText);
-        else if (parsed.value < 0)
-            errors.greaterThanEqual("skip", skipText, 0);
-        else
-            skip = parsed.value;
-    }
-
-    qint64 limit = kDefaultLimit;
-    const QString limitText = request.queryValue(QStringLiteral("limit"));
-    if (!limitText.isNull()) {
-        const IntParse parsed = parsePydanticInt(limitText);
-        if (!parsed.ok)
-            errors.intParsing("query", "limit", limitText);
-        else if (parsed.value < 1)
-            errors.greaterThanEqual("limit", limitText, 1);
-        else if (parsed.value > kMaxLimit)
-            errors.lessThanEqual("limit", limitText, kMaxLimit);
-        else
-            limit = parsed.value;
-    }
+    const qint64 skip = errors.boundedQueryInt(request, "skip", 0, 0);
+    const qint64 limit = errors.boundedQueryInt(request, "limit", kDefaultLimit, 1, int(kMaxLimit));
 
     bool reverse = false;
     const QString reverseText = request.queryValue(QStringLiteral("reverse"));
