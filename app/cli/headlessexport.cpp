@@ -2,6 +2,7 @@
 #include "cli/headlessexport.h"
 
 #include "api/errortext.h"
+#include "cli/clioutput.h"
 #include "demo/demobackend.h"
 #include "export/exportjob.h"
 #include "export/runfilereader.h"
@@ -11,29 +12,16 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <cstdio>
 
-namespace {
-QString count(qint64 n)
-{
-    // "12,000": the grouping reads the same in every locale a terminal may have.
-    return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
-}
+// One line per message, counts grouped the same in every locale: as every windowless command prints.
+using CliOutput::count;
+using CliOutput::oneLine;
 
-// The promise is one line per message: a server's message may hold line breaks or escapes.
-QString oneLine(const QString &text)
-{
-    QString line = text;
-    for (QChar &c : line) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            c = QLatin1Char(' ');
-    }
-    return line.simplified();
-}
+namespace {
 } // namespace
 
 HeadlessExport::HeadlessExport(const CommandLineOptions &options, const QByteArray &token, QObject *parent)

@@ -2,6 +2,7 @@
 #include "cli/headlessstats.h"
 
 #include "api/errortext.h"
+#include "cli/clioutput.h"
 #include "demo/demobackend.h"
 #include "export/runfilereader.h"
 #include "model/logtablemodel.h"
@@ -11,27 +12,16 @@
 
 #include <QDir>
 #include <QEventLoop>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <cstdio>
 
-namespace {
-QString count(qint64 n)
-{
-    return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
-}
+// One line per message, counts grouped the same in every locale: as every windowless command prints.
+using CliOutput::count;
+using CliOutput::oneLine;
 
-QString oneLine(const QString &text)
-{
-    QString line = text;
-    for (QChar &c : line) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            c = QLatin1Char(' ');
-    }
-    return line.simplified();
-}
+namespace {
 
 void printTo(FILE *stream, const QByteArray &bytes)
 {
