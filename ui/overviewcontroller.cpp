@@ -156,8 +156,8 @@ void OverviewController::updateViewport()
             const int row = sourceRowOf(position);
             if (row < 0 || row >= store.size())
                 break;
-            if (store.isLoaded(row) && store.at(row).hasTime())
-                return store.at(row).createdAtMsecs;
+            if (const qint64 msecs = store.createdAtMsecsAt(row); msecs != LogEntry::kNoTime)
+                return msecs;
         }
         return LogEntry::kNoTime;
     };
@@ -186,7 +186,8 @@ void OverviewController::showTime(qint64 msecs)
     const int rows = m_model->rowCount();
     for (int position = 0; position < rows; ++position) {
         const int row = sourceRowOf(position);
-        if (store.isLoaded(row) && store.at(row).hasTime() && store.at(row).createdAtMsecs >= msecs)
+        const qint64 time = store.createdAtMsecsAt(row);
+        if (time != LogEntry::kNoTime && time >= msecs)
             return showPosition(position);
     }
 }

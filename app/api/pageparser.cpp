@@ -218,6 +218,25 @@ class Parser
 {
 public:
     explicit Parser(const PaddedJson &json) : m_json(json) {}
+    // Entries become slices of `owner`'s bytes, which start at `ownerBase` (what m_json holds,
+    // byte for byte), instead of copies; each entry keeps `owner` alive.
+    Parser(const PaddedJson &json, std::shared_ptr<const void> owner, const char *ownerBase)
+        : m_json(json), m_owner(std::move(owner)), m_ownerBase(ownerBase)
+    {
+    }
+
+    // The table's one line for an entry that is already known to be valid (see summaryOf()).
+    QString runSummary()
+    {
+        ondemand::parser parser;
+        ondemand::document doc;
+        ondemand::object object;
+        if (parser.iterate(m_json.view()).get(doc) || doc.get_object().get(object))
+            return {};
+        LogEntry entry;
+        QString summary;
+        return parseEntry(object, 0, entry, &summary) ? summary : QString();
+    }
 
     PageParseResult run()
     {
@@ -366,12 +385,20 @@ private:
         return true;
     }
 
-    bool parseEntry(ondemand::object &object, qsizetype index, LogEntry &entry)
+    // `summary`: where to put the table's line for the entry; null when it is not wanted (it is
+    // made when a row is shown, LogTableModel::summaryOf, so that a big run keeps no text).
+    bool parseEntry(ondemand::object &object, qsizetype index, LogEntry &entry, QString *summaryLine = nullptr)
     {
         std::string_view whole;
         if (error_code e = object.raw_json().get(whole))
             return setInternalError(e);
-        entry.rawJson = bytes(trimTrailingSpace(whole));
+        whole = trimTrailingSpace(whole);
+        if (m_owner) {
+            entry.rawJson = QByteArray::fromRawData(m_ownerBase + (whole.data() - m_json.data()), qsizetype(whole.size()));
+            entry.rawOwner = m_owner;
+        } else {
+            entry.rawJson = bytes(whole);
+        }
         bool rewound = false;
         if (error_code e = object.reset().get(rewound))
             return setInternalError(e);
@@ -407,6 +434,8 @@ private:
                 e = displayText(value, type, entry.messageType);
             } else if (key == "tool_name") {
                 e = displayText(value, type, entry.toolName);
+            } else if (!summaryLine) {
+                // The rest only makes the summary.
             } else if (key == "thought") {
                 e = textSource(value, type, summary.thought, summary.thoughtOwned);
             } else if (key == "observation") {
@@ -435,7 +464,8 @@ private:
             m_failure = fail(QStringLiteral("log entry %1: \"agent_run_id\" is missing").arg(index));
             return false;
         }
-        entry.summary = summaryOf(summary, entry.messageType);
+        if (summaryLine)
+            *summaryLine = summaryOf(summary, entry.messageType);
         return true;
     }
 
@@ -483,6 +513,8 @@ private:
     }
 
     const PaddedJson &m_json;
+    std::shared_ptr<const void> m_owner;
+    const char *m_ownerBase = nullptr;
     ParsedPage m_page;
     PageParseResult m_failure;
     QByteArray m_keyScratch;
@@ -526,10 +558,14 @@ PageParseResult parse(const QByteArray &body)
         result.error = invalid;
         return result;
     }
-    return Parser(json).run();
+    // The entries are slices of the body, kept once for all of them (not a copy each).
+    auto owner = std::make_shared<const QByteArray>(body);
+    const char *base = owner->constData();
+    return Parser(json, std::move(owner), base).run();
 }
 
-EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index, qsizetype readableAfter)
+EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index, qsizetype readableAfter,
+                            std::shared_ptr<const void> owner)
 {
     EntryParseResult result;
     if (rawEntry.trimmed().isEmpty()) {
@@ -547,7 +583,19 @@ EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index, qsizetype 
         result.error = QStringLiteral("log entry %1: %2").arg(index).arg(invalid);
         return result;
     }
+    if (owner)
+        return Parser(json, std::move(owner), rawEntry.data()).runEntry(index);
     return Parser(json).runEntry(index);
+}
+
+QString summaryOf(QByteArrayView rawEntry)
+{
+    if (rawEntry.isEmpty())
+        return {};
+    const PaddedJson json(rawEntry, 0);
+    if (!json.isValid())
+        return {};
+    return Parser(json).runSummary();
 }
 
 } // namespace PageParser

@@ -109,7 +109,7 @@ void HeadlessExport::startFetch(const ApiEndpoint &endpoint, const RunRef &run)
                      true);
         QList<QPair<int, qint64>> otherRun;
         for (int row = 0; row < store.size(); ++row) {
-            if (store.at(row).otherRun)
+            if (store.isOtherRunAt(row))
                 otherRun.append({row + 1, store.at(row).agentRunId});
         }
         warnOtherRunEntries(m_run.runId, otherRun);

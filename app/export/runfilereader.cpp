@@ -519,31 +519,22 @@ private:
             if (std::optional<LogEntry> checked = checkQuickly(raw))
                 return {true, QString(), std::move(*checked)};
         }
-        EntryParseResult r = PageParser::parseEntry(raw, index, after);
+        // A window's entry is a slice of the file's bytes (kept alive through its rawOwner), not a
+        // copy; parseBytes() has no owner (the caller's buffer) and its entries own copies.
+        EntryParseResult r = PageParser::parseEntry(raw, index, after, m_sink.indexed ? nullptr : m_bytes);
         if (r.ok && !m_sink.indexed)
-            borrowAndShare(raw, r.entry);
+            share(r.entry);
         return {r.ok, r.error, std::move(r.entry)};
     }
 
-    // The window's entry costs little more than its place in the file: its bytes become a slice
-    // of the file's bytes (which the entry keeps alive through rawOwner) instead of a copy, and
-    // its type and tool share one string per distinct value (a run has a handful of them).
-    void borrowAndShare(QByteArrayView raw, LogEntry &entry)
+    // The entries share one string per distinct type and tool (a run has a handful of them), and
+    // a borrowed entry whose time was read keeps no text for it: the table shows the time, and
+    // reads the text from the bytes for a tooltip (LogTableModel::createdAtTextOf).
+    void share(LogEntry &entry)
     {
         entry.messageType = shared(entry.messageType);
         entry.toolName = shared(entry.toolName);
-        if (!m_bytes)
-            return; // parseBytes(): the caller's buffer may not outlive the entries
-        const QByteArrayView trimmed = withoutSpace(raw);
-        // PageParser's rawJson is these bytes without the whitespace around them; anything else
-        // (never seen) keeps its copy.
-        if (trimmed.size() != entry.rawJson.size() || trimmed != QByteArrayView(entry.rawJson))
-            return;
-        entry.rawJson = QByteArray::fromRawData(trimmed.data(), trimmed.size());
-        entry.rawOwner = m_bytes;
-        // Shown only in a tooltip when the time was read (the table shows createdAtMsecs): the
-        // table reads it from the bytes when asked (LogTableModel::createdAtTextOf).
-        if (entry.hasTime())
+        if (entry.rawOwner && entry.hasTime())
             entry.createdAtText = QString();
     }
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "model/logstore.h"
 
+#include "json/entrydetail.h"
+
 #include <algorithm>
+
 
 void LogStore::clear()
 {
@@ -9,19 +12,24 @@ void LogStore::clear()
     m_states.clear();
     m_loadedCount = 0;
     m_otherRunCount = 0;
-    m_rawOwners.clear();
+    m_owners.clear();
+    m_freeOwners.clear();
+    m_ownerIds.clear();
+    m_ownerList.clear();
+    m_strings = {QString()};
+    m_stringIds.clear();
 }
 
-const LogEntry &LogStore::at(int row) const
+const LogStore::Row *LogStore::rowAt(int row) const
 {
-    static const LogEntry empty;
     const size_t chunk = size_t(row) / kChunkRows;
-    if (row < 0 || chunk >= m_chunks.size() || !m_chunks[chunk])
-        return empty;
-    return (*m_chunks[chunk])[size_t(row) % kChunkRows];
+    if (row < 0 || row >= size() || m_states[size_t(row)] != RowState::Loaded || chunk >= m_chunks.size()
+        || !m_chunks[chunk])
+        return nullptr;
+    return &(*m_chunks[chunk])[size_t(row) % kChunkRows];
 }
 
-LogEntry &LogStore::slot(int row)
+LogStore::Row &LogStore::slot(int row)
 {
     std::unique_ptr<Chunk> &chunk = m_chunks[size_t(row) / kChunkRows];
     if (!chunk)
@@ -29,17 +37,65 @@ LogEntry &LogStore::slot(int row)
     return (*chunk)[size_t(row) % kChunkRows];
 }
 
+LogEntry LogStore::at(int row) const
+{
+    LogEntry entry;
+    const Row *r = rowAt(row);
+    if (!r)
+        return entry;
+    entry.rawJson = QByteArray::fromRawData(r->data, qsizetype(r->size));
+    entry.rawOwner = m_owners[r->owner].owner;
+    entry.agentRunId = r->agentRunId;
+    entry.createdAtMsecs = r->createdAtMsecs;
+    entry.messageType = m_strings.at(qsizetype(r->messageType));
+    entry.toolName = m_strings.at(qsizetype(r->toolName));
+    entry.otherRun = r->flags & OtherRun;
+    // The text is kept only as bytes; a time that was read is shown from its number, and the
+    // text of one that could not be read (rare: a server's or a file's mistake) is read back.
+    if (!entry.hasTime() && (r->flags & HasTimeText))
+        entry.createdAtText = parseEntryDetail(entry.rawJson).createdAtText;
+    return entry;
+}
+
+QByteArray LogStore::rawJsonAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return r ? QByteArray::fromRawData(r->data, qsizetype(r->size)) : QByteArray();
+}
+
+qint64 LogStore::createdAtMsecsAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return r ? r->createdAtMsecs : LogEntry::kNoTime;
+}
+
+bool LogStore::isOtherRunAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return r && (r->flags & OtherRun);
+}
+
+void LogStore::release(Row &row)
+{
+    Owner &owner = m_owners[row.owner];
+    if (--owner.rows == 0) {
+        m_ownerIds.remove(owner.owner.get());
+        m_ownerList.removeOne(owner.owner);
+        owner.owner.reset();
+        m_freeOwners.push_back(row.owner);
+    }
+    if (row.flags & OtherRun)
+        --m_otherRunCount;
+    --m_loadedCount;
+    row = Row();
+}
+
 void LogStore::resize(int rows)
 {
     rows = std::max(0, rows);
     for (int row = rows; row < size(); ++row) {
-        if (isLoaded(row)) {
-            LogEntry &entry = slot(row);
-            --m_loadedCount;
-            if (entry.otherRun)
-                --m_otherRunCount;
-            entry = LogEntry(); // the chunk may stay (rows kept before it), its data must not
-        }
+        if (isLoaded(row))
+            release(slot(row));
     }
     m_chunks.resize((size_t(rows) + kChunkRows - 1) / kChunkRows);
     m_states.resize(size_t(rows), RowState::NotLoaded);
@@ -56,31 +112,82 @@ void LogStore::insertFront(int rows)
     m_states.assign(size_t(rows), RowState::NotLoaded);
     m_states.insert(m_states.end(), states.cbegin(), states.cend());
     m_chunks.resize((size_t(before) + size_t(rows) + kChunkRows - 1) / kChunkRows);
-    // Entries are moved, not copied (their bytes are shared): O(rows of the run) per growth.
     for (int row = 0; row < before; ++row) {
         if (states[size_t(row)] == RowState::Loaded)
-            slot(row + rows) = std::move((*chunks[size_t(row) / kChunkRows])[size_t(row) % kChunkRows]);
+            slot(row + rows) = (*chunks[size_t(row) / kChunkRows])[size_t(row) % kChunkRows];
     }
+}
+
+quint32 LogStore::ownerIdOf(const std::shared_ptr<const void> &owner)
+{
+    const auto found = m_ownerIds.constFind(owner.get());
+    if (found != m_ownerIds.cend())
+        return found.value();
+    quint32 id;
+    if (!m_freeOwners.empty()) {
+        id = m_freeOwners.back();
+        m_freeOwners.pop_back();
+        m_owners[id] = {owner, 0};
+    } else {
+        id = quint32(m_owners.size());
+        m_owners.push_back({owner, 0});
+    }
+    m_ownerIds.insert(owner.get(), id);
+    m_ownerList.append(owner);
+    return id;
+}
+
+quint32 LogStore::stringId(const QString &value)
+{
+    if (value.isNull())
+        return 0;
+    const auto found = m_stringIds.constFind(value);
+    if (found != m_stringIds.cend())
+        return found.value();
+    const quint32 id = quint32(m_strings.size());
+    m_strings.append(value);
+    m_stringIds.insert(value, id);
+    return id;
 }
 
 void LogStore::setEntries(int firstRow, QList<LogEntry> &&entries)
 {
+    // Entries that own their bytes (not slices of a file or a page body) are kept together, as
+    // one owner for the batch: the bytes are not copied, only their QByteArrays kept.
+    std::shared_ptr<QList<QByteArray>> owned;
+    for (const LogEntry &entry : entries) {
+        if (!entry.rawOwner) {
+            owned = std::make_shared<QList<QByteArray>>();
+            owned->reserve(entries.size());
+            break;
+        }
+    }
     int row = firstRow;
     for (LogEntry &entry : entries) {
         if (row < 0 || row >= size())
             break;
-        LogEntry &target = slot(row);
-        if (!isLoaded(row))
-            ++m_loadedCount;
-        else if (target.otherRun)
-            --m_otherRunCount;
+        Row &target = slot(row);
+        if (isLoaded(row))
+            release(target);
+        quint32 ownerId;
+        if (entry.rawOwner) {
+            ownerId = ownerIdOf(entry.rawOwner);
+        } else {
+            owned->append(entry.rawJson);
+            ownerId = ownerIdOf(owned);
+        }
+        ++m_owners[ownerId].rows;
+        target.data = entry.rawOwner ? entry.rawJson.constData() : owned->constLast().constData();
+        target.size = quint32(entry.rawJson.size());
+        target.owner = ownerId;
+        target.createdAtMsecs = entry.createdAtMsecs;
+        target.agentRunId = entry.agentRunId;
+        target.messageType = stringId(entry.messageType);
+        target.toolName = stringId(entry.toolName);
+        target.flags = (entry.otherRun ? OtherRun : 0) | (!entry.createdAtText.isNull() || entry.hasTime() ? HasTimeText : 0);
         if (entry.otherRun)
             ++m_otherRunCount;
-        // Kept until clear() even if the row is replaced or dropped: bytes taken from the store
-        // before stay valid for whoever holds rawOwners().
-        if (entry.rawOwner && !m_rawOwners.contains(entry.rawOwner))
-            m_rawOwners.append(entry.rawOwner);
-        target = std::move(entry);
+        ++m_loadedCount;
         m_states[size_t(row)] = RowState::Loaded;
         ++row;
     }
@@ -104,7 +211,7 @@ QList<QByteArray> LogStore::rawEntries(int firstRow, int lastRow) const
     raw.reserve(std::max(0, lastRow - firstRow + 1));
     for (int row = firstRow; row <= lastRow; ++row) {
         if (isLoaded(row))
-            raw.append(at(row).rawJson);
+            raw.append(rawJsonAt(row));
     }
     return raw;
 }

@@ -4,7 +4,9 @@
 #include "run/logentry.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
+#include <QString>
 
 #include <array>
 #include <cstdint>
@@ -14,6 +16,11 @@
 // The run's entries by position (chronological, or newest first for a reversed view). Rows whose
 // page has not arrived yet are placeholders with a state, so a run of 100,000 entries can have all
 // its rows from the first response on and fill them in any order.
+//
+// Memory is what a big run costs, so a loaded row is an index, not a LogEntry: where its bytes
+// are (a pointer into what owns them: a mapped file, a page body, a batch of owned entries) and
+// the few facts the table shows, 48 bytes in all. Message types and tools are stored once each
+// (small ids). at() builds the LogEntry when asked; it shares everything and copies nothing.
 class LogStore
 {
 public:
@@ -27,8 +34,14 @@ public:
     // newest-first view of a run that grew).
     void insertFront(int rows);
 
-    // An empty entry for a row that is not loaded.
-    const LogEntry &at(int row) const;
+    // The entry of a row: its rawJson shares the stored bytes and its rawOwner keeps them alive,
+    // so a copy is safe to keep anywhere. An empty entry for a row that is not loaded.
+    LogEntry at(int row) const;
+    // The row's bytes alone (valid while the store, or a holder of rawOwners(), lives).
+    QByteArray rawJsonAt(int row) const;
+    // The row's time (LogEntry::kNoTime when it has none or is not loaded).
+    qint64 createdAtMsecsAt(int row) const;
+    bool isOtherRunAt(int row) const;
     RowState state(int row) const { return m_states[size_t(row)]; }
     bool isLoaded(int row) const { return state(row) == RowState::Loaded; }
     int loadedCount() const { return m_loadedCount; }
@@ -41,24 +54,53 @@ public:
     void markUnloaded(int firstRow, int lastRow, RowState state);
 
     // Each loaded entry's bytes in row order (implicitly shared: cheap); for exporters and search.
-    // Borrowed bytes (LogEntry::rawOwner) are valid only while their owner lives: whoever keeps
-    // them past the entry (a worker, a snapshot) keeps rawOwners() with them.
+    // Valid only while the store keeps them: whoever keeps them past the store's next change (a
+    // worker, a snapshot) keeps rawOwners() with them.
     QList<QByteArray> rawEntries(int firstRow, int lastRow) const;
-    // The owners of every borrowed entry placed since clear() (one per opened file): holding
-    // them keeps every rawJson taken from this store valid, whatever happens to the store.
-    const QList<std::shared_ptr<const void>> &rawOwners() const { return m_rawOwners; }
+    // What the bytes of every loaded row live in: holding them keeps every rawJson taken from
+    // this store valid, whatever happens to the store afterwards. An owner no row uses any more
+    // (a page fetched again, a run closed) is let go, so a followed run does not accumulate them.
+    const QList<std::shared_ptr<const void>> &rawOwners() const { return m_ownerList; }
 
 private:
+    struct Row
+    {
+        const char *data = nullptr;
+        qint64 createdAtMsecs = LogEntry::kNoTime;
+        qint64 agentRunId = 0;
+        quint32 size = 0;
+        quint32 owner = 0;       // index into m_owners
+        quint32 messageType = 0; // index into m_strings; 0: null
+        quint32 toolName = 0;
+        quint8 flags = 0;
+    };
+    enum RowFlag : quint8 { OtherRun = 0x1, HasTimeText = 0x2 };
+    struct Owner
+    {
+        std::shared_ptr<const void> owner;
+        int rows = 0;
+    };
+
     // Entries live in chunks allocated when their first row arrives, so a placeholder row costs
     // one state byte: a total_logs of millions (true or a server's lie) costs megabytes, not the
-    // gigabytes a LogEntry per row would take.
-    static constexpr int kChunkRows = 128;
-    using Chunk = std::array<LogEntry, kChunkRows>;
-    LogEntry &slot(int row);
+    // gigabytes a row each would take.
+    static constexpr int kChunkRows = 256;
+    using Chunk = std::array<Row, kChunkRows>;
+    const Row *rowAt(int row) const;
+    Row &slot(int row);
+    void release(Row &row);
+    quint32 ownerIdOf(const std::shared_ptr<const void> &owner);
+    quint32 stringId(const QString &value);
 
     std::vector<std::unique_ptr<Chunk>> m_chunks;
     std::vector<RowState> m_states;
     int m_loadedCount = 0;
     int m_otherRunCount = 0;
-    QList<std::shared_ptr<const void>> m_rawOwners;
+    std::vector<Owner> m_owners;
+    std::vector<quint32> m_freeOwners;
+    QHash<const void *, quint32> m_ownerIds;
+    QList<std::shared_ptr<const void>> m_ownerList;
+    // Message types and tool names, each once; id 0 is null (the server sent null), "" has its own.
+    QList<QString> m_strings{QString()};
+    QHash<QString, quint32> m_stringIds;
 };

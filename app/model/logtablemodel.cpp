@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "model/logtablemodel.h"
 
+#include "api/pageparser.h"
 #include "json/entrydetail.h"
 #include "run/messagecategory.h"
 #include "run/timestamps.h"
@@ -135,7 +136,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         case TimeColumn: return createdAtTextOf(m_store.at(row));
         case TypeColumn: return m_store.at(row).messageType; // the pill elides a long type
         case ToolColumn: return m_store.at(row).toolName;
-        case SummaryColumn: return m_store.at(row).summary;
+        case SummaryColumn: return summaryOf(row);
         default: return {};
         }
     case Qt::TextAlignmentRole:
@@ -177,6 +178,17 @@ QString LogTableModel::createdAtTextOf(const LogEntry &entry)
     return parseEntryDetail(entry.rawJson).createdAtText; // one entry, when a tooltip asks
 }
 
+QString LogTableModel::summaryOf(int row) const
+{
+    if (const QString *known = m_summaries.object(row))
+        return *known;
+    // Made from the entry's bytes when its row is shown (a few dozen at a time), so that a run of
+    // a million entries keeps no summary text; kept for the rows shown lately.
+    const QString summary = PageParser::summaryOf(m_store.rawJsonAt(row));
+    m_summaries.insert(row, new QString(summary));
+    return summary;
+}
+
 QVariant LogTableModel::displayData(int row, int column) const
 {
     const LogEntry &entry = m_store.at(row);
@@ -199,8 +211,8 @@ QVariant LogTableModel::displayData(int row, int column) const
     case ToolColumn: return entry.toolName;
     case SummaryColumn:
         if (entry.otherRun)
-            return tr("⚠ entry of run %1: %2").arg(entry.agentRunId).arg(entry.summary);
-        return entry.summary;
+            return tr("⚠ entry of run %1: %2").arg(entry.agentRunId).arg(summaryOf(row));
+        return summaryOf(row);
     default: return {};
     }
 }
@@ -259,6 +271,7 @@ void LogTableModel::fetchMore(const QModelIndex &parent)
 void LogTableModel::clear()
 {
     beginResetModel();
+    m_summaries.clear();
     m_store.clear();
     m_numberedRows = 0;
     m_moreAvailable = false;
@@ -272,6 +285,7 @@ void LogTableModel::setReversed(bool reversed)
     if (m_reversed == reversed)
         return;
     beginResetModel();
+    m_summaries.clear();
     m_reversed = reversed;
     endResetModel();
 }
@@ -286,6 +300,7 @@ void LogTableModel::resizeRows(int rows)
         endInsertRows();
     } else if (rows < current) {
         beginRemoveRows({}, rows, current - 1);
+        m_summaries.clear();
         m_store.resize(rows);
         endRemoveRows();
         renumber(rows);
@@ -297,6 +312,7 @@ void LogTableModel::insertRowsAtTop(int rows)
     if (rows <= 0)
         return;
     beginInsertRows({}, 0, rows - 1);
+    m_summaries.clear(); // by row: every row moved
     m_store.insertFront(rows);
     // Rows that stay keep their numbers: each moved down by as many as were put on top.
     m_numberedRows += rows;
@@ -308,6 +324,7 @@ void LogTableModel::setEntries(int firstRow, QList<LogEntry> &&entries)
     if (entries.isEmpty())
         return;
     const int lastRow = std::min(m_store.size() - 1, firstRow + int(entries.size()) - 1);
+    m_summaries.clear(); // rows may hold other entries now
     m_store.setEntries(firstRow, std::move(entries));
     // The gap of the row after the block depends on the block's last entry.
     const int lastChanged = std::min(m_store.size() - 1, lastRow + 1);

@@ -4,12 +4,14 @@
 #include "model/logstore.h"
 
 #include <QAbstractTableModel>
+#include <QCache>
 #include <QSet>
 #include <QVector>
 
 // The run's entries as a table. Rows of pages not loaded yet are placeholders; RunLoader decides
 // which pages to fetch and fills them in. Display text is computed on demand from the few fields
-// each entry carries, so scrolling never touches JSON. Every text role, Qt::ToolTipRole
+// each entry carries; the summary is made from the entry's bytes for the rows shown (and kept
+// for a while), so scrolling parses a row's JSON at most once. Every text role, Qt::ToolTipRole
 // included, is the server's text as it is: never markup, a view shows it as plain text.
 class LogTableModel : public QAbstractTableModel
 {
@@ -70,6 +72,8 @@ public:
     // The entry's created_at as received (the time column's tooltip), also for an entry that does
     // not keep it (LogEntry::createdAtText).
     static QString createdAtTextOf(const LogEntry &entry);
+    // The row's one line (thought, else observation, else tool input), made from its bytes.
+    QString summaryOf(int row) const;
 
 signals:
     // The view reached the end and the run may have more entries than rows (count unknown).
@@ -85,6 +89,8 @@ private:
     void renumber(int rows);
 
     LogStore m_store;
+    // Summaries of the rows shown lately, by row; dropped whenever rows change.
+    mutable QCache<int, QString> m_summaries{4096};
     bool m_reversed = false;
     int m_numberedRows = 0;   // the row count the numbers of a newest-first view count from
     bool m_moreAvailable = false;

@@ -93,7 +93,7 @@ void SearchIndexer::onRowsChanged(int firstRow, int lastRow)
     for (int row = firstRow; row <= lastRow; ++row) {
         // Same bytes as indexed (shared buffer): nothing to do. dataChanged also comes for
         // neighbours (the gap column) and for placeholders changing state.
-        if (store.isLoaded(row) && store.at(row).rawJson.constData() != m_sources.at(row).constData())
+        if (store.isLoaded(row) && store.rawJsonAt(row).constData() != m_sources.at(row).constData())
             m_pending.append(row);
     }
     schedule();
@@ -125,7 +125,7 @@ void SearchIndexer::startJobs()
             const int row = m_pending.at(k);
             if (row < store.size() && store.isLoaded(row)) {
                 rows.append(row);
-                raw.append(store.at(row).rawJson);
+                raw.append(store.rawJsonAt(row));
             }
         }
         if (rows.isEmpty())
@@ -164,7 +164,7 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
     for (qsizetype k = 0; k < rows.size(); ++k) {
         const int row = rows.at(k);
         // The row may have been replaced meanwhile; its newer bytes are queued already.
-        if (row >= store.size() || !store.isLoaded(row) || store.at(row).rawJson.constData() != raw.at(k).constData())
+        if (row >= store.size() || !store.isLoaded(row) || store.rawJsonAt(row).constData() != raw.at(k).constData())
             continue;
         m_corpus.setText(row, texts.at(k));
         m_sources[row] = raw.at(k);

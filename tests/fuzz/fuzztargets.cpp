@@ -37,7 +37,7 @@ void pageParser(const std::uint8_t *data, std::size_t size)
     g_sink = g_sink + std::size_t(page.ok) + std::size_t(page.error.size());
     if (page.ok) {
         for (const LogEntry &entry : page.page.entries) {
-            g_sink = g_sink + std::size_t(entry.summary.size());
+            g_sink = g_sink + std::size_t(PageParser::summaryOf(entry.rawJson).size());
             detailOf(entry.rawJson);
         }
     }

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+// Measures opening an exported run file in the real main window, as a user does (File > Open),
+// until the window is idle: the table, its search text, the overview's statistics and timeline.
+// Build Release (-DRUNLOG_BUILD_BENCHMARKS=ON) and run once per file (a fresh process each):
+//     QT_QPA_PLATFORM=offscreen bench_windowopen FILE [--scroll] [--search TEXT]
+// Prints:
+//   - the time to the first screen (the first rows in the table, painted) and to idle (the file
+//     read and every worker done: no processor time used for 300 ms after, which is not counted),
+//   - the window's own memory for the run: RssAnon after idle minus RssAnon of the same window
+//     empty, also as a multiple of the file's size (the mapped file's pages are the system's page
+//     cache, counted apart as RssFile), and the peak resident set (VmHWM),
+//   - with --scroll: the table scrolled from top to bottom a page at a time, each page painted
+//     at once (repaint()): frame times, median, 95th percentile and worst,
+//   - with --search: a search of the whole run as the window runs it (SearchRunner over the
+//     window's corpus): time to the first match and to all, and how many.
+
+#include "mainwindow.h"
+#include "logtableview.h"
+#include "model/logtablemodel.h"
+#include "search/searchindexer.h"
+#include "search/searchquery.h"
+#include "search/searchrunner.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QScrollBar>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <vector>
+
+namespace {
+
+qint64 statusKb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qsizetype(qstrlen(field)) + 1).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+// Processor time of the whole process (every thread), in ms.
+double cpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+void spinFor(int msecs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < msecs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments().mid(1);
+    if (args.isEmpty()) {
+        std::fprintf(stderr, "usage: bench_windowopen FILE [--scroll] [--search TEXT]\n");
+        return 2;
+    }
+    const QString path = args.at(0);
+    const bool scroll = args.contains(QLatin1String("--scroll"));
+    const qsizetype searchAt = args.indexOf(QLatin1String("--search"));
+    const QString needle = searchAt > 0 ? args.value(searchAt + 1) : QString();
+    const double fileMb = QFileInfo(path).size() / 1048576.0;
+
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    spinFor(500);
+    const qint64 emptyAnonKb = statusKb("RssAnon");
+    LogTableModel *model = window.logModel();
+    LogTableView *table = window.findChild<LogTableView *>();
+    SearchIndexer *indexer = window.findChild<SearchIndexer *>();
+    if (!model || !table || !indexer) {
+        std::fprintf(stderr, "the window has no table model, table or search indexer\n");
+        return 1;
+    }
+
+    QElapsedTimer clock;
+    double firstScreenMs = -1;
+    clock.start();
+    window.openFile(path);
+    while (firstScreenMs < 0) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (model->rowCount() > 0 && model->store().isLoaded(0)) {
+            table->viewport()->repaint();
+            firstScreenMs = clock.nsecsElapsed() / 1e6;
+        }
+        if (clock.elapsed() > 600000) {
+            std::fprintf(stderr, "no rows after 10 minutes\n");
+            return 1;
+        }
+    }
+    // Idle: no processor time spent (by any thread) for a while; the quiet time is not counted.
+    double lastBusyMs = clock.nsecsElapsed() / 1e6;
+    double lastCpu = cpuMs();
+    for (;;) {
+        spinFor(50);
+        const double cpu = cpuMs();
+        const double now = clock.nsecsElapsed() / 1e6;
+        // The 50 ms of polling itself costs well under 5 ms of processor time.
+        if (cpu - lastCpu > 5 || indexer->isIndexing())
+            lastBusyMs = now;
+        lastCpu = cpu;
+        if (now - lastBusyMs >= 300)
+            break;
+    }
+    const qint64 anonKb = statusKb("RssAnon") - emptyAnonKb;
+    const double anonMb = anonKb / 1024.0;
+    const double peakMb = statusKb("VmHWM") / 1024.0;
+    std::printf("%s: %d rows, %.1f MB; first screen %.0f ms, idle %.0f ms; own memory %.1f MB (%.2fx the "
+                "file), page cache of the file held %.1f MB, peak %.1f MB\n",
+                qPrintable(QFileInfo(path).fileName()), model->rowCount(), fileMb, firstScreenMs, lastBusyMs,
+                anonMb, anonMb / fileMb, statusKb("RssFile") / 1024.0, peakMb);
+    std::fflush(stdout);
+
+    if (scroll) {
+        QScrollBar *bar = table->verticalScrollBar();
+        std::vector<double> frames;
+        QElapsedTimer frame;
+        QElapsedTimer all;
+        all.start();
+        for (int value = bar->minimum(); value <= bar->maximum(); value += std::max(1, bar->pageStep())) {
+            frame.start();
+            bar->setValue(value);
+            table->viewport()->repaint();
+            frames.push_back(frame.nsecsElapsed() / 1e6);
+            QCoreApplication::processEvents();
+        }
+        std::printf("scroll top to bottom: %zu frames in %.0f ms; frame median %.2f ms, 95th percentile %.2f ms, "
+                    "worst %.2f ms\n",
+                    frames.size(), all.nsecsElapsed() / 1e6, percentile(frames, 0.5), percentile(frames, 0.95),
+                    percentile(frames, 1.0));
+        std::fflush(stdout);
+    }
+
+    if (!needle.isEmpty()) {
+        SearchRunner runner;
+        SearchQuery query;
+        query.pattern = needle;
+        double firstMatchMs = -1;
+        double allMs = -1;
+        SearchResult result;
+        QObject::connect(&runner, &SearchRunner::firstMatch, &app, [&](quint64, int) {
+            if (firstMatchMs < 0)
+                firstMatchMs = clock.nsecsElapsed() / 1e6;
+        });
+        QObject::connect(&runner, &SearchRunner::finished, &app, [&](quint64, const SearchResult &r) {
+            allMs = clock.nsecsElapsed() / 1e6;
+            result = r;
+        });
+        clock.restart();
+        runner.start(query, indexer->corpus());
+        while (allMs < 0)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        std::printf("search \"%s\": first match %.1f ms, all %.1f ms: %lld matches in %d entries of %d searched\n",
+                    qPrintable(needle), firstMatchMs, allMs, qint64(result.matchCount), result.entryCount,
+                    result.searchedRows);
+    }
+    return 0;
+}
