@@ -25,10 +25,10 @@ EntryQuickCheck::EntryQuickCheck()
 
 EntryQuickCheck::~EntryQuickCheck() = default;
 
-std::optional<qint64> EntryQuickCheck::agentRunId(QByteArrayView entry, qsizetype readableAfter)
+bool EntryQuickCheck::parse(QByteArrayView entry, qsizetype readableAfter, void *object)
 {
     if (!m_parser || entry.isEmpty() || entry.size() > kMaxQuickBytes || entry.front() != '{')
-        return std::nullopt;
+        return false;
     const char *data = entry.data();
     if (readableAfter < qsizetype(simdjson::SIMDJSON_PADDING)) {
         m_padded.resize(entry.size() + qsizetype(simdjson::SIMDJSON_PADDING));
@@ -38,9 +38,14 @@ std::optional<qint64> EntryQuickCheck::agentRunId(QByteArrayView entry, qsizetyp
     }
     simdjson::dom::element root;
     if (m_parser->parse(data, size_t(entry.size()), false).get(root) != simdjson::SUCCESS)
-        return std::nullopt;
+        return false;
+    return root.get_object().get(*static_cast<simdjson::dom::object *>(object)) == simdjson::SUCCESS;
+}
+
+std::optional<qint64> EntryQuickCheck::agentRunId(QByteArrayView entry, qsizetype readableAfter)
+{
     simdjson::dom::object object;
-    if (root.get_object().get(object) != simdjson::SUCCESS)
+    if (!parse(entry, readableAfter, &object))
         return std::nullopt;
     std::optional<qint64> runId;
     // Every "agent_run_id" must be an integer (PageParser reads each, the last one wins).
@@ -52,4 +57,45 @@ std::optional<qint64> EntryQuickCheck::agentRunId(QByteArrayView entry, qsizetyp
         runId = qint64(int64_t(field.value));
     }
     return runId;
+}
+
+std::optional<EntryQuickCheck::Facts> EntryQuickCheck::facts(QByteArrayView entry, qsizetype readableAfter)
+{
+    simdjson::dom::object object;
+    if (!parse(entry, readableAfter, &object))
+        return std::nullopt;
+    Facts facts;
+    bool haveRunId = false;
+    // A text field as PageParser reads it, when it is a string or null; the last one wins.
+    const auto text = [](simdjson::dom::element value, std::optional<std::string_view> &target) {
+        if (value.is_null()) {
+            target.reset();
+            return true;
+        }
+        std::string_view s;
+        if (value.get_string().get(s) != simdjson::SUCCESS)
+            return false;
+        target = s;
+        return true;
+    };
+    for (const simdjson::dom::key_value_pair field : object) {
+        if (field.key == "agent_run_id") {
+            if (!field.value.is_int64())
+                return std::nullopt;
+            facts.agentRunId = qint64(int64_t(field.value));
+            haveRunId = true;
+        } else if (field.key == "created_at") {
+            if (!text(field.value, facts.createdAt))
+                return std::nullopt;
+        } else if (field.key == "message_type") {
+            if (!text(field.value, facts.messageType))
+                return std::nullopt;
+        } else if (field.key == "tool_name") {
+            if (!text(field.value, facts.toolName))
+                return std::nullopt;
+        }
+    }
+    if (!haveRunId)
+        return std::nullopt;
+    return facts;
 }

@@ -6,12 +6,14 @@
 #include "export/runfilebytes.h"
 #include "json/jsonwriter.h"
 #include "json/jsontext.h"
+#include "run/timestamps.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
 #include <QMutex>
 #include <QSet>
@@ -518,6 +520,9 @@ private:
         if (m_sink.indexed) {
             if (std::optional<LogEntry> checked = checkQuickly(raw))
                 return {true, QString(), std::move(*checked)};
+        } else if (m_bytes) {
+            if (std::optional<LogEntry> described = describeQuickly(raw))
+                return {true, QString(), std::move(*described)};
         }
         // A window's entry is a slice of the file's bytes (kept alive through its rawOwner), not a
         // copy; parseBytes() has no owner (the caller's buffer) and its entries own copies.
@@ -576,6 +581,47 @@ private:
         entry.rawJson = QByteArray::fromRawData(raw.data(), raw.size());
         entry.agentRunId = *runId;
         return entry;
+    }
+
+    // The window's read of a usual entry: the same quick check, which also reads the table's
+    // fields (strings or null) from its DOM, so no second parse of the entry. Anything unusual
+    // goes to PageParser::parseEntry.
+    std::optional<LogEntry> describeQuickly(QByteArrayView raw)
+    {
+        raw = withoutSpace(raw);
+        const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        const std::optional<EntryQuickCheck::Facts> facts = m_quickCheck.facts(raw, after);
+        if (!facts)
+            return std::nullopt;
+        LogEntry entry;
+        entry.rawJson = QByteArray::fromRawData(raw.data(), raw.size());
+        entry.rawOwner = m_bytes;
+        entry.agentRunId = facts->agentRunId;
+        entry.messageType = sharedText(facts->messageType);
+        entry.toolName = sharedText(facts->toolName);
+        if (facts->createdAt) {
+            const QString text = QString::fromUtf8(facts->createdAt->data(), qsizetype(facts->createdAt->size()));
+            entry.createdAtMsecs = Timestamps::parseUtcMsecs(text);
+            // As share() does: the table reads the text from the bytes when the time was read.
+            if (!entry.hasTime())
+                entry.createdAtText = text;
+        }
+        return entry;
+    }
+
+    QString sharedText(const std::optional<std::string_view> &text)
+    {
+        if (!text)
+            return QString();
+        const QByteArray key = QByteArray::fromRawData(text->data(), qsizetype(text->size()));
+        const auto known = m_sharedUtf8.constFind(key);
+        if (known != m_sharedUtf8.cend())
+            return *known;
+        QString value = QString::fromUtf8(key);
+        // A file of ever new tool names is not made to grow this without end.
+        if (m_sharedUtf8.size() < kMaxSharedTexts)
+            m_sharedUtf8.insert(QByteArray(key.constData(), key.size()), value);
+        return value;
     }
 
     // A conversion keeps only the entry's bytes (a slice, or PageParser's copy when the quick
@@ -664,6 +710,7 @@ private:
     EntryQuickCheck m_quickCheck;
     static constexpr qsizetype kMaxSharedTexts = 1024;
     QSet<QString> m_sharedTexts;            // the types and tools met so far, one string each
+    QHash<QByteArray, QString> m_sharedUtf8; // the same, by their UTF-8 (describeQuickly())
 };
 
 RunFileReader::RunFileReader(QObject *parent)

@@ -82,6 +82,8 @@ class TestRunFileReader : public QObject
 private slots:
     void init();
     void jsonRoundTrip();
+    void tableFieldsOfEachKindOfEntry_data();
+    void tableFieldsOfEachKindOfEntry();
     void jsonlRoundTripHasNoRun();
     void manyEntriesComeInBatchesInOrder();
     void wrongTotalIsCorrected();
@@ -176,6 +178,71 @@ void TestRunFileReader::jsonRoundTrip()
                                       [](const auto &f) { return f.first == QLatin1String("x_unknown_run_field"); });
     QVERIFY(unknown != read.run.rawFields.cend());
     QCOMPARE(unknown->second, QByteArray("[\"kept\",42]"));
+}
+
+// The window reads usual entries by a quick path (one DOM parse that also reads the table's
+// fields) and unusual ones through PageParser: both must describe an entry the same way. Each
+// line is read on its own and in a file among usual entries; the expected fields are written out
+// by hand.
+void TestRunFileReader::tableFieldsOfEachKindOfEntry_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<qint64>("runId");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("tool");
+    QTest::addColumn<qint64>("msecs");
+    QTest::addColumn<QString>("timeTooltip");
+    const QString null;
+    const qint64 t = QDateTime(QDate(2024, 1, 15), QTime(10, 30, 16, 250), Qt::UTC).toMSecsSinceEpoch();
+    QTest::newRow("usual") << QByteArray(R"({"agent_run_id":42,"created_at":"2024-01-15T10:30:16.250Z","message_type":"ACTION","tool_name":"bash"})")
+                           << qint64(42) << QStringLiteral("ACTION") << QStringLiteral("bash") << t
+                           << QStringLiteral("2024-01-15T10:30:16.250Z");
+    QTest::newRow("nulls") << QByteArray(R"({"agent_run_id":42,"created_at":null,"message_type":null,"tool_name":null})")
+                           << qint64(42) << null << null << LogEntry::kNoTime << null;
+    QTest::newRow("missing fields") << QByteArray(R"({"agent_run_id":7})") << qint64(7) << null << null << LogEntry::kNoTime << null;
+    QTest::newRow("escaped texts") << QByteArray(R"({"tool_name":"caf\u00e9\n","agent_run_id":42,"message_type":"A\"B","created_at":"2024-01-15T10:30:16.250\u005a"})")
+                                   << qint64(42) << QStringLiteral("A\"B") << QString::fromUtf8("caf\xc3\xa9\n") << t
+                                   << QStringLiteral("2024-01-15T10:30:16.250Z");
+    QTest::newRow("empty strings") << QByteArray(R"({"agent_run_id":42,"message_type":"","tool_name":""})") << qint64(42)
+                                   << QStringLiteral("") << QStringLiteral("") << LogEntry::kNoTime << null;
+    QTest::newRow("time that is not a time") << QByteArray(R"({"agent_run_id":42,"created_at":"yesterday"})") << qint64(42)
+                                             << null << null << LogEntry::kNoTime << QStringLiteral("yesterday");
+    QTest::newRow("type as a number") << QByteArray(R"({"agent_run_id":42,"message_type":17,"tool_name":{"a":1}})") << qint64(42)
+                                      << QStringLiteral("17") << QStringLiteral("{\"a\":1}") << LogEntry::kNoTime << null;
+    QTest::newRow("time as a number") << QByteArray(R"({"agent_run_id":42,"created_at":1705314616})") << qint64(42) << null << null
+                                      << LogEntry::kNoTime << QStringLiteral("1705314616");
+    QTest::newRow("duplicate keys: the last wins") << QByteArray(R"({"agent_run_id":1,"tool_name":"a","agent_run_id":2,"tool_name":"b"})")
+                                                   << qint64(2) << null << QStringLiteral("b") << LogEntry::kNoTime << null;
+    QTest::newRow("duplicate keys: a null last") << QByteArray(R"({"agent_run_id":1,"tool_name":"a","tool_name":null})")
+                                                 << qint64(1) << null << null << LogEntry::kNoTime << null;
+    QTest::newRow("number simdjson's DOM refuses") << QByteArray(R"({"agent_run_id":42,"x":1e400,"message_type":"BIG"})")
+                                                   << qint64(42) << QStringLiteral("BIG") << null << LogEntry::kNoTime << null;
+}
+
+void TestRunFileReader::tableFieldsOfEachKindOfEntry()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(qint64, runId);
+    QFETCH(QString, type);
+    QFETCH(QString, tool);
+    QFETCH(qint64, msecs);
+    QFETCH(QString, timeTooltip);
+    const QByteArray usual = R"({"agent_run_id":42,"created_at":"2024-01-15T10:30:16.250Z","message_type":"THOUGHT","tool_name":null})";
+    const QString path = write(QStringLiteral("kinds.jsonl"), usual + '\n' + line + "\r\n" + usual + '\n');
+    ReadResult read = readAll(path);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.entries.size(), 3);
+    const LogEntry &entry = read.entries.at(1);
+    QCOMPARE(entry.rawJson, line);
+    QCOMPARE(entry.agentRunId, runId);
+    QCOMPARE(entry.messageType, type);
+    QCOMPARE(entry.messageType.isNull(), type.isNull());
+    QCOMPARE(entry.toolName, tool);
+    QCOMPARE(entry.toolName.isNull(), tool.isNull());
+    QCOMPARE(entry.createdAtMsecs, msecs);
+    QCOMPARE(LogTableModel::createdAtTextOf(entry), timeTooltip);
+    QCOMPARE(read.entries.at(2).messageType, QStringLiteral("THOUGHT"));
+    QVERIFY(read.entries.at(2).toolName.isNull());
 }
 
 void TestRunFileReader::jsonlRoundTripHasNoRun()
