@@ -75,6 +75,18 @@ bool LogStore::isOtherRunAt(int row) const
     return r && (r->flags & OtherRun);
 }
 
+const QString &LogStore::messageTypeAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return m_strings.at(r ? qsizetype(r->messageType) : 0);
+}
+
+const QString &LogStore::toolNameAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return m_strings.at(r ? qsizetype(r->toolName) : 0);
+}
+
 void LogStore::release(Row &row)
 {
     Owner &owner = m_owners[row.owner];
@@ -150,7 +162,7 @@ quint32 LogStore::stringId(const QString &value)
     return id;
 }
 
-void LogStore::setEntries(int firstRow, QList<LogEntry> &&entries)
+void LogStore::setEntries(int firstRow, const QList<LogEntry> &entries)
 {
     // Entries that own their bytes (not slices of a file or a page body) are kept together, as
     // one owner for the batch: the bytes are not copied, only their QByteArrays kept.
@@ -163,7 +175,7 @@ void LogStore::setEntries(int firstRow, QList<LogEntry> &&entries)
         }
     }
     int row = firstRow;
-    for (LogEntry &entry : entries) {
+    for (const LogEntry &entry : entries) {
         if (row < 0 || row >= size())
             break;
         Row &target = slot(row);

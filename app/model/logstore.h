@@ -42,6 +42,9 @@ public:
     // The row's time (LogEntry::kNoTime when it has none or is not loaded).
     qint64 createdAtMsecsAt(int row) const;
     bool isOtherRunAt(int row) const;
+    // The row's message type and tool (null when the server sent null, or not loaded).
+    const QString &messageTypeAt(int row) const;
+    const QString &toolNameAt(int row) const;
     RowState state(int row) const { return m_states[size_t(row)]; }
     bool isLoaded(int row) const { return state(row) == RowState::Loaded; }
     int loadedCount() const { return m_loadedCount; }
@@ -49,7 +52,7 @@ public:
     int otherRunCount() const { return m_otherRunCount; }
 
     // Places entries at firstRow, firstRow+1, ... (all inside size()).
-    void setEntries(int firstRow, QList<LogEntry> &&entries);
+    void setEntries(int firstRow, const QList<LogEntry> &entries);
     // Marks rows that are not loaded as loading or failed; loaded rows keep their data.
     void markUnloaded(int firstRow, int lastRow, RowState state);
 

@@ -319,13 +319,13 @@ void LogTableModel::insertRowsAtTop(int rows)
     endInsertRows();
 }
 
-void LogTableModel::setEntries(int firstRow, QList<LogEntry> &&entries)
+void LogTableModel::setEntries(int firstRow, const QList<LogEntry> &entries)
 {
     if (entries.isEmpty())
         return;
     const int lastRow = std::min(m_store.size() - 1, firstRow + int(entries.size()) - 1);
     m_summaries.clear(); // rows may hold other entries now
-    m_store.setEntries(firstRow, std::move(entries));
+    m_store.setEntries(firstRow, entries);
     // The gap of the row after the block depends on the block's last entry.
     const int lastChanged = std::min(m_store.size() - 1, lastRow + 1);
     const int firstChanged = std::max(0, firstRow - 1);

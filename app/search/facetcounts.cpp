@@ -130,9 +130,8 @@ void FacetCounts::countRows(int firstRow, int lastRow)
     for (int row = firstRow; row <= lastRow; ++row) {
         if (!store.isLoaded(row))
             continue;
-        const LogEntry &entry = store.at(row);
-        const int type = m_types.intern(entry.messageType);
-        const int tool = m_tools.intern(entry.toolName);
+        const int type = m_types.intern(store.messageTypeAt(row));
+        const int tool = m_tools.intern(store.toolNameAt(row));
         int &rowType = m_rowType[size_t(row)];
         int &rowTool = m_rowTool[size_t(row)];
         if (rowType == type && rowTool == tool)

@@ -148,9 +148,10 @@ bool LogFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         const LogStore &store = m_logModel->store();
         if (sourceRow >= store.size() || !store.isLoaded(sourceRow))
             return false;
-        const LogEntry &entry = store.at(sourceRow);
-        return (m_types.isEmpty() || m_types.contains(entry.messageType.isEmpty() ? QString() : entry.messageType))
-            && (m_tools.isEmpty() || m_tools.contains(entry.toolName.isEmpty() ? QString() : entry.toolName));
+        const QString &type = store.messageTypeAt(sourceRow);
+        const QString &tool = store.toolNameAt(sourceRow);
+        return (m_types.isEmpty() || m_types.contains(type.isEmpty() ? QString() : type))
+            && (m_tools.isEmpty() || m_tools.contains(tool.isEmpty() ? QString() : tool));
     }
     // Any other source: the same through its roles.
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);

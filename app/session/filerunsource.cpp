@@ -57,7 +57,7 @@ void FileRunSource::onEntries(const QList<LogEntry> &entries)
         becomeReady();
     const int first = m_model->rowCount();
     m_model->resizeRows(first + int(entries.size()));
-    m_model->setEntries(first, QList<LogEntry>(entries));
+    m_model->setEntries(first, entries);
     emit progressChanged();
 }
 
