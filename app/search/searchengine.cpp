@@ -146,6 +146,16 @@ private:
     uchar m_first, m_last, m_firstOr, m_lastOr;
 };
 
+// A needle that an escape or a quote of the JSON cannot take part in: see rawRowCannotMatch.
+bool isRawSafe(const QByteArray &needle)
+{
+    for (char c : needle) {
+        if (c == '"' || c == '\\' || uchar(c) < 0x20)
+            return false;
+    }
+    return true;
+}
+
 bool isAscii(const QString &text)
 {
     for (QChar c : text) {
@@ -182,12 +192,14 @@ SearchEngine::SearchEngine(const SearchQuery &query)
     m_lastIsWord = query.wholeWord && isWordChar(lastCodePoint(query.pattern));
     if (query.caseSensitive) {
         m_needle = query.pattern.toUtf8();
+        m_rawSafe = isRawSafe(m_needle);
         m_mode = Mode::Bytes;
         return;
     }
     const QString folded = query.pattern.toCaseFolded();
     if (isAscii(folded)) {
         m_needle = folded.toLatin1();
+        m_rawSafe = isRawSafe(m_needle);
         m_foldAscii = true;
         m_mode = Mode::Bytes;
     } else {
@@ -290,10 +302,45 @@ qint64 SearchEngine::countDecoded(const QByteArray &bytes, qint64 limit) const
     return count;
 }
 
+bool SearchEngine::rawRowCannotMatch(const SearchText &raw) const
+{
+    switch (m_mode) {
+    case Mode::Nothing:
+        return true;
+    case Mode::Bytes: {
+        if (!m_rawSafe || raw.needsDecoding() || (m_foldAscii && raw.foldsIntoAscii()))
+            return false;
+        // Every occurrence in the decoded text is an occurrence in the raw JSON (so no raw
+        // candidate means no match): the decoded text is made of runs copied verbatim from the
+        // JSON, and of what escapes, quotes and control bytes turn into. Without NeedsDecoding
+        // those are only '"', '\\', control characters (\n \t \r \" \\ and raw tab, LF, CR),
+        // an unknown escape as written (it starts with '\\') and the NUL separators, none of
+        // which a raw-safe needle holds; so an occurrence lies inside one verbatim run. The
+        // ASCII case fold is byte by byte, the same in both. The converse does not hold (a top-
+        // level key, created_at, a match across '":"'), and word edges differ (a raw "\n" is
+        // two letters' neighbour): candidates are decoded and counted, never counted here.
+        const ByteFinder finder(m_needle, m_foldAscii);
+        return finder.find(reinterpret_cast<const uchar *>(raw.bytes.constData()), raw.bytes.size(), 0) < 0;
+    }
+    case Mode::Unicode:
+        // The folded needle has a non-ASCII character; an ASCII row without escapes decodes to
+        // ASCII only, which folds to ASCII only.
+        return !raw.hasNonAscii() && !raw.needsDecoding();
+    case Mode::Regex:
+        return false;
+    }
+    return false;
+}
+
 qint64 SearchEngine::countMatches(const SearchText &text, qint64 limit) const
 {
     if (!text.isIndexed() || limit <= 0)
         return 0;
+    if (text.isRaw()) {
+        if (rawRowCannotMatch(text))
+            return 0;
+        return countMatches(text.decoded(), limit);
+    }
     switch (m_mode) {
     case Mode::Nothing:
         return 0;

@@ -8,6 +8,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace {
 
 enum class FieldPolicy { Skip, ValueOnly, KeyAndValue };
@@ -133,16 +137,9 @@ private:
     int m_segments = 0;
 };
 
-quint8 flagsOf(const QByteArray &bytes)
+quint8 nonAsciiFlagsOf(const QByteArray &bytes)
 {
-    quint8 flags = SearchText::Indexed;
-    const uchar *p = reinterpret_cast<const uchar *>(bytes.constData());
-    uchar any = 0;
-    for (qsizetype i = 0, n = bytes.size(); i < n; ++i)
-        any |= p[i];
-    if (!(any & 0x80))
-        return flags;
-    flags |= SearchText::NonAscii;
+    quint8 flags = SearchText::NonAscii;
     // The only characters whose (simple) case fold is ASCII: U+017F LONG S and U+212A KELVIN
     // SIGN (tst_searchengine checks this against Qt's tables). Rows that hold one need the
     // Unicode path even for an ASCII needle.
@@ -150,6 +147,70 @@ quint8 flagsOf(const QByteArray &bytes)
     const QByteArrayView kelvin("\xE2\x84\xAA");
     if (bytes.contains(longS) || bytes.contains(kelvin))
         flags |= SearchText::FoldsIntoAscii;
+    return flags;
+}
+
+quint8 flagsOf(const QByteArray &bytes)
+{
+    const uchar *p = reinterpret_cast<const uchar *>(bytes.constData());
+    uchar any = 0;
+    for (qsizetype i = 0, n = bytes.size(); i < n; ++i)
+        any |= p[i];
+    return SearchText::Indexed | ((any & 0x80) ? nonAsciiFlagsOf(bytes) : 0);
+}
+
+// Looks at one byte of raw JSON (and the one after a backslash); returns the index to go on at.
+inline qsizetype scanRawByte(const uchar *p, qsizetype n, qsizetype i, uchar &any, bool &needsDecoding)
+{
+    const uchar c = p[i];
+    any |= c;
+    if (c < 0x20) {
+        if (c != '\t' && c != '\n' && c != '\r')
+            needsDecoding = true;
+    } else if (c == '\\' && i + 1 < n) {
+        // An escape and the character it escapes, skipped as a pair: "\\u" is a backslash and
+        // a "u", not an escape \u. \n \t \r \" \\ decode to characters no raw-safe needle
+        // holds; an unknown escape stays as written.
+        const uchar escaped = p[i + 1];
+        any |= escaped;
+        if (escaped == 'u' || escaped == '/' || escaped == 'b' || escaped == 'f')
+            needsDecoding = true;
+        return i + 2;
+    }
+    return i + 1;
+}
+
+quint8 rawFlagsOf(const QByteArray &json)
+{
+    const uchar *p = reinterpret_cast<const uchar *>(json.constData());
+    const qsizetype n = json.size();
+    uchar any = 0;
+    bool needsDecoding = false;
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    // Most 16-byte blocks hold no backslash, control or non-ASCII byte: one test each.
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (i + 16 <= n) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        // Signed compare: bytes >= 0x80 are negative, so they count as "below space" too.
+        const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(block, backslash), _mm_cmplt_epi8(block, space));
+        if (_mm_movemask_epi8(special) == 0) {
+            i += 16;
+            continue;
+        }
+        const qsizetype blockEnd = i + 16;
+        while (i < blockEnd)
+            i = scanRawByte(p, n, i, any, needsDecoding);
+    }
+#endif
+    while (i < n)
+        i = scanRawByte(p, n, i, any, needsDecoding);
+    quint8 flags = SearchText::Indexed | SearchText::Raw;
+    if (needsDecoding)
+        flags |= SearchText::NeedsDecoding;
+    if (any & 0x80)
+        flags |= nonAsciiFlagsOf(json);
     return flags;
 }
 
@@ -161,6 +222,21 @@ SearchText SearchText::fromEntryJson(QByteArrayView rawEntryJson)
     text.bytes = Builder(rawEntryJson).build();
     text.flags = flagsOf(text.bytes);
     return text;
+}
+
+SearchText SearchText::fromRawEntryJson(const QByteArray &rawEntryJson)
+{
+    SearchText text;
+    text.bytes = rawEntryJson;
+    text.flags = rawFlagsOf(rawEntryJson);
+    return text;
+}
+
+SearchText SearchText::decoded() const
+{
+    if (!isRaw())
+        return *this;
+    return fromEntryJson(bytes);
 }
 
 SearchText SearchText::fromSegments(const QList<QByteArray> &segments)
