@@ -6,6 +6,7 @@
 void SearchCorpus::clear()
 {
     m_rows.clear();
+    m_owners.clear();
     m_indexedCount = 0;
     m_byteCount = 0;
 }
@@ -44,4 +45,12 @@ void SearchCorpus::clearText(int row)
         return;
     account(m_rows.at(row), -1);
     m_rows[row] = SearchText();
+}
+
+void SearchCorpus::keepOwners(const QList<std::shared_ptr<const void>> &owners)
+{
+    for (const std::shared_ptr<const void> &owner : owners) {
+        if (owner && !m_owners.contains(owner))
+            m_owners.append(owner);
+    }
 }

@@ -53,7 +53,6 @@ void SearchIndexer::setModel(LogTableModel *model)
                 return;
             }
             m_corpus.resize(first);
-            m_sources.resize(first);
             emit corpusChanged(0, m_corpus.size() - 1);
         });
         connect(model, &QAbstractItemModel::dataChanged, this,
@@ -69,11 +68,8 @@ void SearchIndexer::rebuildAll()
     ++m_generation;
     m_pending.clear();
     m_corpus.clear();
-    m_sources.clear();
-    m_sourceOwners.clear();
     const int rows = m_model ? m_model->rowCount() : 0;
     m_corpus.resize(rows);
-    m_sources.resize(rows);
     emit corpusChanged(0, rows - 1);
     if (rows > 0)
         onRowsChanged(0, rows - 1);
@@ -84,16 +80,14 @@ void SearchIndexer::onRowsChanged(int firstRow, int lastRow)
     if (!m_model)
         return;
     const LogStore &store = m_model->store();
-    if (store.size() > m_corpus.size()) {
+    if (store.size() > m_corpus.size())
         m_corpus.resize(store.size());
-        m_sources.resize(store.size());
-    }
     firstRow = std::max(0, firstRow);
     lastRow = std::min(store.size() - 1, lastRow);
     for (int row = firstRow; row <= lastRow; ++row) {
-        // Same bytes as indexed (shared buffer): nothing to do. dataChanged also comes for
-        // neighbours (the gap column) and for placeholders changing state.
-        if (store.isLoaded(row) && store.at(row).rawJson.constData() != m_sources.at(row).constData())
+        // Same bytes as indexed (a raw row's text is the shared buffer): nothing to do.
+        // dataChanged also comes for neighbours (the gap column) and for placeholders changing state.
+        if (store.isLoaded(row) && store.at(row).rawJson.constData() != m_corpus.at(row).bytes.constData())
             m_pending.append(row);
     }
     schedule();
@@ -138,7 +132,7 @@ void SearchIndexer::startJobs()
             QList<SearchText> texts;
             texts.reserve(raw.size());
             for (const QByteArray &bytes : raw)
-                texts.append(SearchText::fromEntryJson(bytes));
+                texts.append(SearchText::fromRawEntryJson(bytes));
             QMetaObject::invokeMethod(this, [this, generation, rows, raw, texts, owners] {
                 apply(generation, rows, raw, texts, owners);
             }, Qt::QueuedConnection);
@@ -153,12 +147,10 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
     --m_jobsInFlight;
     if (generation != m_generation || !m_model)
         return;
-    // m_sources is compared by address: its bytes' owners live as long as it does, so that no
-    // later file can be mapped at an address a kept source still names.
-    for (const std::shared_ptr<const void> &owner : owners) {
-        if (!m_sourceOwners.contains(owner))
-            m_sourceOwners.append(owner);
-    }
+    // The corpus's rows are compared by address (onRowsChanged): their bytes' owners live as
+    // long as the corpus does, so that no later file can be mapped at an address a row still
+    // names, and a snapshot of the corpus reads valid bytes after a reset.
+    m_corpus.keepOwners(owners);
     const LogStore &store = m_model->store();
     int first = -1, last = -1;
     for (qsizetype k = 0; k < rows.size(); ++k) {
@@ -167,7 +159,6 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
         if (row >= store.size() || !store.isLoaded(row) || store.at(row).rawJson.constData() != raw.at(k).constData())
             continue;
         m_corpus.setText(row, texts.at(k));
-        m_sources[row] = raw.at(k);
         first = first < 0 ? row : std::min(first, row);
         last = std::max(last, row);
     }
