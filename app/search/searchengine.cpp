@@ -156,6 +156,24 @@ bool isRawSafe(const QByteArray &needle)
     return true;
 }
 
+// The longest run of a folded needle's ASCII characters that a raw-safe needle could hold (no
+// '"', '\\' or control character): every match holds it, in one case or another.
+QByteArray longestRawSafeAsciiRun(const QString &folded)
+{
+    QByteArray best, run;
+    for (QChar c : folded) {
+        const char16_t u = c.unicode();
+        if (u < 0x80 && u >= 0x20 && u != '"' && u != '\\') {
+            run.append(char(u));
+            continue;
+        }
+        if (run.size() > best.size())
+            best = run;
+        run.clear();
+    }
+    return run.size() > best.size() ? run : best;
+}
+
 bool isAscii(const QString &text)
 {
     for (QChar c : text) {
@@ -204,6 +222,7 @@ SearchEngine::SearchEngine(const SearchQuery &query)
         m_mode = Mode::Bytes;
     } else {
         m_mode = Mode::Unicode;
+        m_asciiProbe = longestRawSafeAsciiRun(folded);
     }
 }
 
@@ -228,7 +247,7 @@ bool SearchEngine::wordEdgesOk(QStringView text, qsizetype at, qsizetype length)
     return true;
 }
 
-qint64 SearchEngine::countBytes(const QByteArray &bytes, qint64 limit) const
+qint64 SearchEngine::countBytes(QByteArrayView bytes, qint64 limit) const
 {
     const ByteFinder finder(m_needle, m_foldAscii);
     const uchar *h = reinterpret_cast<const uchar *>(bytes.constData());
@@ -248,6 +267,24 @@ qint64 SearchEngine::countBytes(const QByteArray &bytes, qint64 limit) const
         from = at + finder.size();
     }
     return count;
+}
+
+qint64 SearchEngine::countBytesInSegments(QByteArrayView rawJson, qint64 limit) const
+{
+    // The same count as countBytes over the whole decoded text: the needle holds no NUL, so no
+    // match spans a separator, and a separator is no word character, as a segment's edge is not.
+    struct Counting
+    {
+        const SearchEngine *engine;
+        qint64 limit;
+        qint64 count;
+    } counting{this, limit, 0};
+    SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
+        Counting &c = *static_cast<Counting *>(context);
+        c.count += c.engine->countBytes(segment, c.limit - c.count);
+        return c.count < c.limit;
+    }, &counting);
+    return counting.count;
 }
 
 qint64 SearchEngine::countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const
@@ -322,10 +359,19 @@ bool SearchEngine::rawRowCannotMatch(const SearchText &raw) const
         const ByteFinder finder(m_needle, m_foldAscii);
         return finder.find(reinterpret_cast<const uchar *>(raw.bytes.constData()), raw.bytes.size(), 0) < 0;
     }
-    case Mode::Unicode:
+    case Mode::Unicode: {
         // The folded needle has a non-ASCII character; an ASCII row without escapes decodes to
         // ASCII only, which folds to ASCII only.
-        return !raw.hasNonAscii() && !raw.needsDecoding();
+        if (!raw.hasNonAscii() && !raw.needsDecoding())
+            return true;
+        // A match holds the needle's ASCII run in the decoded text, its letters in either case
+        // (the only other characters that fold to ASCII are K and ſ: rows with them are not
+        // ruled out), and without escapes that run is in the JSON as written, as above.
+        if (m_asciiProbe.isEmpty() || raw.needsDecoding() || raw.foldsIntoAscii())
+            return false;
+        const ByteFinder finder(m_asciiProbe, true);
+        return finder.find(reinterpret_cast<const uchar *>(raw.bytes.constData()), raw.bytes.size(), 0) < 0;
+    }
     case Mode::Regex:
         return false;
     }
@@ -339,6 +385,11 @@ qint64 SearchEngine::countMatches(const SearchText &text, qint64 limit) const
     if (text.isRaw()) {
         if (rawRowCannotMatch(text))
             return 0;
+        // An escape may decode to K (Kelvin) or ſ, which the byte scan does not fold: such
+        // rows are decoded whole and take the decoded rows' path.
+        const bool mayFoldIntoAscii = m_foldAscii && (text.foldsIntoAscii() || text.needsDecoding());
+        if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
+            return countBytesInSegments(text.bytes, limit);
         return countMatches(text.decoded(), limit);
     }
     switch (m_mode) {

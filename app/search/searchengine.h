@@ -30,8 +30,11 @@ struct TextRange
 // run over each decoded segment (PCRE2, JIT). Matches never overlap and are never empty.
 //
 // A row in the raw form (SearchText::Raw: the entry's JSON) is first ruled out where its bytes
-// allow it (plain text found nowhere in the JSON; a non-ASCII needle over an ASCII row); the
-// rows left are decoded and counted as above, so the counts are those of the decoded text.
+// allow it (plain text found nowhere in the JSON; a non-ASCII needle over an ASCII row, or over
+// a row without the needle's ASCII part in any case); the
+// rows left are counted over their decoded text: plain text segment by segment, most of them
+// read in place in the JSON (SearchText::visitSegments), the rest over the row decoded whole.
+// So the counts are those of the decoded text, whichever form a row has.
 class SearchEngine
 {
 public:
@@ -57,7 +60,8 @@ public:
 private:
     enum class Mode { Nothing, Bytes, Unicode, Regex };
 
-    qint64 countBytes(const QByteArray &bytes, qint64 limit) const;
+    qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
+    qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
     qint64 countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const;
@@ -69,6 +73,7 @@ private:
     QString m_error;
     QByteArray m_needle;          // UTF-8; ASCII-lowered when m_foldAscii
     bool m_foldAscii = false;     // case-insensitive over an ASCII needle
+    QByteArray m_asciiProbe;      // Unicode: the folded needle's longest raw-safe ASCII run
     bool m_rawSafe = false;       // m_needle holds no '"', '\\' or control byte (see rawRowCannotMatch)
     bool m_firstIsWord = false;   // whole word: the needle's edges that need a boundary
     bool m_lastIsWord = false;

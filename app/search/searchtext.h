@@ -54,6 +54,13 @@ struct SearchText
 
     static constexpr char kSeparator = '\0';
 
+    // The segments of an entry's decoded text, in order, without building the text: calls
+    // visit(context, segment) for each until it returns false. A segment is a view of the JSON
+    // itself when it is shown as written (most are), else of a buffer valid during the call.
+    // Pure and thread-safe.
+    using SegmentVisitor = bool (*)(void *context, QByteArrayView segment);
+    static void visitSegments(QByteArrayView rawEntryJson, SegmentVisitor visit, void *context);
+
     // Pure and thread-safe: meant for a worker thread. Never fail, whatever the input.
     // The decoded form: the text above, built now.
     static SearchText fromEntryJson(QByteArrayView rawEntryJson);

@@ -10,6 +10,7 @@
 #include "search/searchquery.h"
 #include "search/searchtext.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <memory>
@@ -51,6 +52,13 @@ const QList<QByteArray> &entries()
         "\"x_custom\": \"abc\", \"x_count\": 42, \"x_none\": null, "
         "\"tool_input\": {\"path\": \"src/parser.cpp\", \"n\": [1,2], \"flag\": null, \"deep\": {\"file\": true}}}",
         "[\"not an object\", \"parser\", \"a/b\"]",
+        QByteArray("[\"not an object, with a NUL: \0 u0000\"]", 38),
+        "{\"x_a\": \"unterminated parser",
+        "{\"x_a\": \"backslash at the end\\",
+        "{\"x_a\": \"short \\u12 escape\"}",
+        "{\"x_a\": [[[[\"deep file\"]]]]} trailing parser",
+        "}}}]]] parser",
+        "{\"\xff\xfe\": \"\xc3 abc \xe2\x84\"}",
     };
     return list;
 }
@@ -65,6 +73,7 @@ private slots:
     void rawCountsWhatDecodedCounts();
     void countsWhereRawBytesMislead_data();
     void countsWhereRawBytesMislead();
+    void randomEntriesAgree();
     void rawFlags_data();
     void rawFlags();
     void rawFormSharesTheBytes();
@@ -180,6 +189,11 @@ void TestRawSearchText::countsWhereRawBytesMislead_data()
     QTest::addRow("top-level null") << QByteArray("{\"x_none\": null}") << s("null") << false << false << false << qint64(0);
     QTest::addRow("nested null") << QByteArray("{\"tool_input\": {\"f\": null}}") << s("null") << false << false << false << qint64(1);
     QTest::addRow("regex over decoded") << thoughtEntry("\\u0041bc") << s("^Abc$") << true << false << true << qint64(1);
+    QTest::addRow("Unicode needle's ASCII part, other case") << thoughtEntry("Caf\xC3\xA9") << s("cAFÉ") << false << false << false << qint64(1);
+    QTest::addRow("Unicode needle's ASCII part escaped") << thoughtEntry("\\u0041\xC3\xA9") << s("aÉ") << false << false << false << qint64(1);
+    QTest::addRow("Kelvin for a Unicode needle's k") << thoughtEntry("\xE2\x84\xAA\xC3\xA9") << s("kÉ") << false << false << false << qint64(1);
+    QTest::addRow("long s for a Unicode needle's s") << QByteArray("{\"thought\": \"\xC3\xA9\xC5\xBF\"}") << s("És") << false << false << false << qint64(1);
+    QTest::addRow("Unicode needle's ASCII part absent") << thoughtEntry("caf\xC3\xA9") << s("xAFÉ") << false << false << false << qint64(0);
     QTest::addRow("quote needle") << thoughtEntry("say \\\"hi\\\"") << s("\"hi\"") << false << false << false << qint64(1);
 }
 
@@ -195,6 +209,55 @@ void TestRawSearchText::countsWhereRawBytesMislead()
     const SearchEngine engine(query(pattern, caseSensitive, wholeWord, regex));
     QCOMPARE(engine.countMatches(SearchText::fromEntryJson(json)), expected);
     QCOMPARE(engine.countMatches(SearchText::fromRawEntryJson(json)), expected);
+}
+
+void TestRawSearchText::randomEntriesAgree()
+{
+    // Entries glued from fragments full of traps (escapes, quotes, keys, control bytes, broken
+    // structure); every needle counts the same over the raw and the decoded form.
+    const QList<QByteArray> fragments = {
+        "{\"", "\"", "\": \"", "\", \"", "thought", "created_at", "x_k", "tool_input", ": ", ",", "[", "]", "{", "}",
+        "a", "b", "ab", "A", " ", "null", "12", "\\n", "\\t", "\\r\\n", "\\\"", "\\\\", "\\/", "\\b", "\\f",
+        "\\u0041", "\\u212a", "\\u00e9", "\\ud800", "\\u12", "\xE2\x84\xAA", "\xC5\xBF", "\xC3\xA9", "\xC3",
+        QByteArray(1, '\x01'), QByteArray(1, '\0'), "\n", "u0008"};
+    const QStringList needles = {QStringLiteral("a"), QStringLiteral("ab"), QStringLiteral("b a"), QStringLiteral("A"),
+                                 QStringLiteral("\""), QStringLiteral("\\"), QStringLiteral("/"), QStringLiteral("u0041"),
+                                 QStringLiteral("u0008"), QStringLiteral("k"), QStringLiteral("s"), QStringLiteral("12"),
+                                 QStringLiteral("null"), QString::fromUtf8("é"), QString::fromUtf8("É"),
+                                 QStringLiteral("thought"), QStringLiteral("a\nb"), QString::fromUtf8("aÉ"),
+                                 QString::fromUtf8("KÉ"), QString::fromUtf8("é\"a"), QString::fromUtf8("ÉsA")};
+    QList<SearchEngine> engines;
+    for (const QString &needle : needles) {
+        for (int mode = 0; mode < 4; ++mode)
+            engines.append(SearchEngine(query(needle, mode & 1, mode & 2)));
+    }
+    engines.append(SearchEngine(query(QStringLiteral("a+b?"), false, false, true)));
+    engines.append(SearchEngine(query(QStringLiteral("\\bA"), true, false, true)));
+
+    QRandomGenerator rng(1103);
+    int matched = 0;
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray json = rng.bounded(10) ? QByteArray("{\"x_k\": \"") : QByteArray();
+        const int parts = int(rng.bounded(1, 24));
+        for (int k = 0; k < parts; ++k)
+            json += fragments.at(rng.bounded(int(fragments.size())));
+        const SearchText raw = SearchText::fromRawEntryJson(json);
+        const SearchText decoded = SearchText::fromEntryJson(json);
+        for (const SearchEngine &engine : engines) {
+            const qint64 expected = engine.countMatches(decoded);
+            const qint64 counted = engine.countMatches(raw);
+            if (counted != expected) {
+                // One arg() for all: the percent-encoded JSON holds "%5C" and the like.
+                QFAIL(qPrintable(QStringLiteral("needle \"%1\" cs %2 ww %3 in %4: %5 vs %6")
+                                     .arg(engine.query().pattern, QString::number(engine.query().caseSensitive),
+                                          QString::number(engine.query().wholeWord),
+                                          QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
+                                          QString::number(counted), QString::number(expected))));
+            }
+            matched += expected > 0 ? 1 : 0;
+        }
+    }
+    QVERIFY(matched > 1000);
 }
 
 void TestRawSearchText::rawFlags_data()
