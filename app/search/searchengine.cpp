@@ -3,6 +3,7 @@
 
 #include <QChar>
 #include <QString>
+#include <QStringDecoder>
 
 #include <cstring>
 
@@ -287,6 +288,41 @@ qint64 SearchEngine::countBytesInSegments(QByteArrayView rawJson, qint64 limit) 
     return counting.count;
 }
 
+qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) const
+{
+    // countDecoded's count, without the decoded text: each segment to UTF-16 as
+    // QString::fromUtf8 makes the whole text (stateless; a BOM dropped at the very start of the
+    // text only, kept as U+FEFF elsewhere), into one buffer.
+    struct Counting
+    {
+        const SearchEngine *engine;
+        qint64 limit;
+        qint64 count;
+        bool atTextStart;
+        QStringDecoder decoder;
+        QString buffer;
+    } counting{this, limit, 0, true,
+               QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom),
+               QString()};
+    SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
+        Counting &c = *static_cast<Counting *>(context);
+        if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
+            segment = segment.sliced(3);
+        c.atTextStart = false;
+        if (segment.isEmpty())
+            return true;
+        c.decoder.resetState();
+        const qsizetype space = c.decoder.requiredSpace(segment.size());
+        if (c.buffer.size() < space)
+            c.buffer.resize(space);
+        const QChar *end = c.decoder.appendToBuffer(c.buffer.data(), segment);
+        c.count += c.engine->countInView(QStringView(c.buffer.constData(), end - c.buffer.constData()),
+                                         c.limit - c.count, nullptr);
+        return c.count < c.limit;
+    }, &counting);
+    return counting.count;
+}
+
 qint64 SearchEngine::countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const
 {
     qint64 count = 0;
@@ -390,6 +426,8 @@ qint64 SearchEngine::countMatches(const SearchText &text, qint64 limit) const
         const bool mayFoldIntoAscii = m_foldAscii && (text.foldsIntoAscii() || text.needsDecoding());
         if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
             return countBytesInSegments(text.bytes, limit);
+        if (m_mode == Mode::Unicode || m_mode == Mode::Regex)
+            return countDecodedSegments(text.bytes, limit);
         return countMatches(text.decoded(), limit);
     }
     switch (m_mode) {

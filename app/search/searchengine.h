@@ -32,8 +32,8 @@ struct TextRange
 // A row in the raw form (SearchText::Raw: the entry's JSON) is first ruled out where its bytes
 // allow it (plain text found nowhere in the JSON; a non-ASCII needle over an ASCII row, or over
 // a row without the needle's ASCII part in any case); the
-// rows left are counted over their decoded text: plain text segment by segment, most of them
-// read in place in the JSON (SearchText::visitSegments), the rest over the row decoded whole.
+// rows left are counted over their decoded text segment by segment, most segments read in place
+// in the JSON (SearchText::visitSegments); rows whose escapes may hide K or ſ are decoded whole.
 // So the counts are those of the decoded text, whichever form a row has.
 class SearchEngine
 {
@@ -62,6 +62,7 @@ private:
 
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
+    qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit) const;
     bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
     qint64 countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const;

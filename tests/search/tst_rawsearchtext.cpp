@@ -194,6 +194,11 @@ void TestRawSearchText::countsWhereRawBytesMislead_data()
     QTest::addRow("Kelvin for a Unicode needle's k") << thoughtEntry("\xE2\x84\xAA\xC3\xA9") << s("kÉ") << false << false << false << qint64(1);
     QTest::addRow("long s for a Unicode needle's s") << QByteArray("{\"thought\": \"\xC3\xA9\xC5\xBF\"}") << s("És") << false << false << false << qint64(1);
     QTest::addRow("Unicode needle's ASCII part absent") << thoughtEntry("caf\xC3\xA9") << s("xAFÉ") << false << false << false << qint64(0);
+    // QString::fromUtf8 drops a byte order mark at the start of the text only; the shown text
+    // keeps one anywhere else as U+FEFF.
+    QTest::addRow("BOM starting a non-object") << QByteArray("\xEF\xBB\xBF[1]") << s(".") << false << false << true << qint64(3);
+    QTest::addRow("BOM starting the first value") << QByteArray("{\"\xEF\xBB\xBFk\": \"v\"}") << s(".") << false << false << true << qint64(2);
+    QTest::addRow("BOM starting a later value") << QByteArray("{\"x_a\": \"b\", \"x_b\": \"\xEF\xBB\xBF" "c\"}") << s(".") << false << false << true << qint64(9);
     QTest::addRow("quote needle") << thoughtEntry("say \\\"hi\\\"") << s("\"hi\"") << false << false << false << qint64(1);
 }
 
@@ -219,6 +224,7 @@ void TestRawSearchText::randomEntriesAgree()
         "{\"", "\"", "\": \"", "\", \"", "thought", "created_at", "x_k", "tool_input", ": ", ",", "[", "]", "{", "}",
         "a", "b", "ab", "A", " ", "null", "12", "\\n", "\\t", "\\r\\n", "\\\"", "\\\\", "\\/", "\\b", "\\f",
         "\\u0041", "\\u212a", "\\u00e9", "\\ud800", "\\u12", "\xE2\x84\xAA", "\xC5\xBF", "\xC3\xA9", "\xC3",
+        "\xE2\x84", "\xF0\x9F\x9A", "\x80", "\xEF\xBB\xBF", "\\ufeff",
         QByteArray(1, '\x01'), QByteArray(1, '\0'), "\n", "u0008"};
     const QStringList needles = {QStringLiteral("a"), QStringLiteral("ab"), QStringLiteral("b a"), QStringLiteral("A"),
                                  QStringLiteral("\""), QStringLiteral("\\"), QStringLiteral("/"), QStringLiteral("u0041"),
@@ -233,6 +239,11 @@ void TestRawSearchText::randomEntriesAgree()
     }
     engines.append(SearchEngine(query(QStringLiteral("a+b?"), false, false, true)));
     engines.append(SearchEngine(query(QStringLiteral("\\bA"), true, false, true)));
+    // Invalid UTF-8 shown as U+FFFD, as many as the decoded row converted whole holds.
+    engines.append(SearchEngine(query(QStringLiteral("."), false, false, true)));
+    engines.append(SearchEngine(query(QStringLiteral("\\x{FFFD}+"), false, false, true)));
+    engines.append(SearchEngine(query(QString(QChar(0xFFFD)), false, false, false)));
+    engines.append(SearchEngine(query(QString(QChar(0xFEFF)), false, false, false)));
 
     QRandomGenerator rng(1103);
     int matched = 0;
