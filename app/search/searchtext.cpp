@@ -46,7 +46,19 @@ void appendToken(QByteArray &out, const char *start, const char *end)
 // "\u00XX" text) and, in a string, no escape.
 bool showsAsWritten(const char *start, const char *end, bool isString)
 {
-    for (const char *b = start; b < end; ++b) {
+    const char *b = start;
+#if defined(__SSE2__)
+    // 16 bytes a step: a byte <= 0x1F (unsigned), or a backslash in a string.
+    const __m128i controlMax = _mm_set1_epi8(0x1F);
+    const __m128i backslash = _mm_set1_epi8(isString ? '\\' : 0x1F); // 0x1F: counted as a control already
+    for (; end - b >= 16; b += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(b));
+        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(block, controlMax), controlMax);
+        if (_mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(block, backslash))))
+            return false;
+    }
+#endif
+    for (; b < end; ++b) {
         if (uchar(*b) < 0x20 || (isString && *b == '\\'))
             return false;
     }
