@@ -5,8 +5,7 @@
 #include <QByteArrayView>
 #include <QtGlobal>
 
-// The text of one log entry as search sees it: what the detail pane shows, as UTF-8, built once
-// per entry so that every search afterwards is a byte scan.
+// The text of one log entry as search sees it: what the detail pane shows, as UTF-8.
 //
 // It is the entry's JSON with string escapes decoded ("\n" is a line break, "\u00e9" is "é")
 // and the way the detail pane shows them (CR LF as one line break, other control characters
@@ -23,8 +22,9 @@
 // - decoded: `bytes` is that text (fromEntryJson, fromSegments);
 // - raw (flag Raw): `bytes` is the entry's JSON itself, shared with the entry (no copy; it may
 //   borrow a mapped file, whose owner whoever holds the text keeps alive: SearchCorpus::owners).
-//   The flags come from one scan of the JSON, so that a search can rule most rows out by
-//   scanning the raw bytes, and decode (decoded()) only the rows that may match.
+//   The flags (of the JSON's bytes) come from one scan of it, so that a search can rule most
+//   rows out by a byte scan of the JSON, and read the text of only the rows that may match
+//   (visitSegments, in place; decoded() builds it).
 struct SearchText
 {
     enum Flag : quint8 {
