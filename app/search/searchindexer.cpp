@@ -114,20 +114,22 @@ void SearchIndexer::startJobs()
     for (qsizetype from = 0; from < m_pending.size(); from += kRowsPerJob) {
         QList<int> rows;
         QList<QByteArray> raw;
+        // Each row's borrowed bytes (a slice of an opened file) stay valid while the job reads
+        // them, even if another file replaces this one meanwhile; then the corpus keeps them.
+        QList<std::shared_ptr<const void>> owners;
         const qsizetype to = std::min(m_pending.size(), from + kRowsPerJob);
         for (qsizetype k = from; k < to; ++k) {
             const int row = m_pending.at(k);
             if (row < store.size() && store.isLoaded(row)) {
+                const LogEntry &entry = store.at(row);
                 rows.append(row);
-                raw.append(store.at(row).rawJson);
+                raw.append(entry.rawJson);
+                owners.append(entry.rawOwner);
             }
         }
         if (rows.isEmpty())
             continue;
         ++m_jobsInFlight;
-        // Borrowed bytes (slices of an opened file) stay valid while the job reads them, even if
-        // another file replaces this one meanwhile.
-        const QList<std::shared_ptr<const void>> owners = store.rawOwners();
         m_pool.start([this, generation, rows, raw, owners] {
             QList<SearchText> texts;
             texts.reserve(raw.size());
@@ -147,10 +149,6 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
     --m_jobsInFlight;
     if (generation != m_generation || !m_model)
         return;
-    // The corpus's rows are compared by address (onRowsChanged): their bytes' owners live as
-    // long as the corpus does, so that no later file can be mapped at an address a row still
-    // names, and a snapshot of the corpus reads valid bytes after a reset.
-    m_corpus.keepOwners(owners);
     const LogStore &store = m_model->store();
     int first = -1, last = -1;
     for (qsizetype k = 0; k < rows.size(); ++k) {
@@ -158,7 +156,10 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
         // The row may have been replaced meanwhile; its newer bytes are queued already.
         if (row >= store.size() || !store.isLoaded(row) || store.at(row).rawJson.constData() != raw.at(k).constData())
             continue;
-        m_corpus.setText(row, texts.at(k));
+        // The row keeps its bytes' owner: rows are compared by address (onRowsChanged), so no
+        // later file may be mapped at an address a row still names; and a snapshot of the
+        // corpus reads valid bytes after a reset.
+        m_corpus.setText(row, texts.at(k), owners.at(k));
         first = first < 0 ? row : std::min(first, row);
         last = std::max(last, row);
     }

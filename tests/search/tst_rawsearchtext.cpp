@@ -78,6 +78,7 @@ private slots:
     void rawFlags();
     void rawFormSharesTheBytes();
     void corpusCopyKeepsBorrowedBytes();
+    void ownerLetGoWithItsLastRow();
     void indexerSnapshotOutlivesItsFile();
 };
 
@@ -341,43 +342,98 @@ void TestRawSearchText::rawFormSharesTheBytes()
 void TestRawSearchText::corpusCopyKeepsBorrowedBytes()
 {
     // Bytes borrowed from a buffer that only its owner keeps alive, as a mapped file's are.
-    auto file = std::make_shared<QByteArray>(thoughtEntry("borrowed needle"));
+    auto file = std::make_shared<QByteArray>(thoughtEntry("borrowed needle") + thoughtEntry("other"));
     const std::weak_ptr<QByteArray> watch = file;
+    const qsizetype split = thoughtEntry("borrowed needle").size();
     SearchCorpus corpus;
-    corpus.setText(0, SearchText::fromRawEntryJson(QByteArray::fromRawData(file->constData(), file->size())));
-    corpus.keepOwners({file, file, nullptr});
-    QCOMPARE(corpus.owners().size(), 1);
+    corpus.setText(0, SearchText::fromRawEntryJson(QByteArray::fromRawData(file->constData(), split)), file);
+    corpus.setText(1, SearchText::fromRawEntryJson(QByteArray::fromRawData(file->constData() + split, file->size() - split)),
+                   file);
+    QCOMPARE(corpus.ownerCount(), 1);
     file.reset();
 
     SearchCorpus snapshot = corpus;
     corpus.clear(); // the indexer resets for another file
-    QVERIFY(corpus.owners().isEmpty());
+    QCOMPARE(corpus.ownerCount(), 0);
     QVERIFY(!watch.expired());
     QCOMPARE(SearchEngine(query(QStringLiteral("needle"))).search(snapshot).matchingRows, QVector<int>{0});
     snapshot = SearchCorpus();
     QVERIFY(watch.expired());
 }
 
+void TestRawSearchText::ownerLetGoWithItsLastRow()
+{
+    // Pages fetched again: an owner stays while a row (of this corpus or of a copy) reads it.
+    const auto slice = [](const std::shared_ptr<QByteArray> &page, int entry) {
+        const qsizetype size = page->size() / 2;
+        return SearchText::fromRawEntryJson(QByteArray::fromRawData(page->constData() + entry * size, size));
+    };
+    auto first = std::make_shared<QByteArray>(thoughtEntry("page one a") + thoughtEntry("page one b"));
+    auto second = std::make_shared<QByteArray>(thoughtEntry("page two a") + thoughtEntry("page two b"));
+    auto third = std::make_shared<QByteArray>(thoughtEntry("page 3 a") + thoughtEntry("page 3 b"));
+    const std::weak_ptr<QByteArray> firstWatch = first, secondWatch = second, thirdWatch = third;
+    SearchCorpus corpus;
+    corpus.setText(0, slice(first, 0), first);
+    corpus.setText(1, slice(first, 1), first);
+    corpus.setText(3, slice(third, 0), third);
+    QCOMPARE(corpus.size(), 4);
+    first.reset();
+    third.reset();
+
+    corpus.setText(0, slice(second, 0), second);
+    QVERIFY(!firstWatch.expired()); // row 1 still reads it
+    SearchCorpus snapshot = corpus;
+    corpus.setText(1, slice(second, 1), second);
+    QCOMPARE(corpus.ownerCount(), 2);
+    QVERIFY(!firstWatch.expired()); // the snapshot's row 1 still reads it
+    QCOMPARE(SearchEngine(query(QStringLiteral("one b"))).search(snapshot).matchingRows, QVector<int>{1});
+    snapshot = SearchCorpus();
+    QVERIFY(firstWatch.expired());
+
+    // The same owner again for a row keeps it; dropping rows lets owners go.
+    corpus.setText(1, slice(second, 1), second);
+    corpus.resize(3);
+    QVERIFY(thirdWatch.expired());
+    QCOMPARE(corpus.ownerCount(), 1);
+    second.reset();
+    corpus.clearText(0);
+    QVERIFY(!secondWatch.expired());
+    corpus.clearText(1);
+    QVERIFY(secondWatch.expired());
+    QCOMPARE(corpus.ownerCount(), 0);
+    QCOMPARE(corpus.indexedCount(), 0);
+}
+
 void TestRawSearchText::indexerSnapshotOutlivesItsFile()
 {
-    // Entries whose bytes borrow one "file", as FileRunSource makes them.
-    auto file = std::make_shared<QByteArray>(thoughtEntry("first file needle") + thoughtEntry("second entry"));
-    const std::weak_ptr<QByteArray> watch = file;
-    const qsizetype split = thoughtEntry("first file needle").size();
-    const auto borrowed = [&file](qsizetype from, qsizetype length) {
+    // Entries whose bytes borrow one buffer (a file, a page), as the sources make them.
+    const QByteArray first = thoughtEntry("first file needle");
+    const QByteArray second = thoughtEntry("second entry");
+    const auto borrowed = [](const std::shared_ptr<QByteArray> &buffer, qsizetype from, qsizetype length) {
         LogEntry entry;
-        entry.rawJson = QByteArray::fromRawData(file->constData() + from, length);
-        entry.rawOwner = file;
+        entry.rawJson = QByteArray::fromRawData(buffer->constData() + from, length);
+        entry.rawOwner = buffer;
         return entry;
+    };
+    const auto entriesOf = [&](const std::shared_ptr<QByteArray> &buffer) {
+        return QList<LogEntry>{borrowed(buffer, 0, first.size()), borrowed(buffer, first.size(), second.size())};
     };
     LogTableModel model;
     SearchIndexer indexer;
     indexer.setModel(&model);
     model.resizeRows(2);
-    model.setEntries(0, {borrowed(0, split), borrowed(split, file->size() - split)});
+    model.setEntries(0, entriesOf(std::make_shared<QByteArray>(first + second)));
+    indexer.waitForIdle();
+    QCOMPARE(indexer.corpus().ownerCount(), 1);
+
+    // The same rows again from another buffer (a page fetched again): the old one is let go.
+    auto file = std::make_shared<QByteArray>(first + second);
+    const std::weak_ptr<QByteArray> watch = file;
+    model.setEntries(0, entriesOf(file));
     file.reset();
     indexer.waitForIdle();
     QCOMPARE(indexer.corpus().indexedCount(), 2);
+    QCOMPARE(indexer.corpus().ownerCount(), 1);
     QVERIFY(indexer.corpus().at(0).isRaw());
 
     // A search's snapshot, then another file replaces this one.
@@ -394,6 +450,7 @@ void TestRawSearchText::indexerSnapshotOutlivesItsFile()
     const SearchEngine engine(query(QStringLiteral("needle")));
     QCOMPARE(engine.search(snapshot).matchingRows, QVector<int>{0});
     QCOMPARE(engine.search(indexer.corpus()).matchingRows, QVector<int>{});
+    // Nothing but the snapshot held the file: the indexer's corpus let it go with the reset.
     snapshot = SearchCorpus();
     QVERIFY(watch.expired());
 }
