@@ -63,6 +63,12 @@ QByteArray LogStore::rawJsonAt(int row) const
     return r ? QByteArray::fromRawData(r->data, qsizetype(r->size)) : QByteArray();
 }
 
+std::shared_ptr<const void> LogStore::rawOwnerAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return r ? m_owners[r->owner].owner : nullptr;
+}
+
 qint64 LogStore::createdAtMsecsAt(int row) const
 {
     const Row *r = rowAt(row);

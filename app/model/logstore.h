@@ -39,6 +39,8 @@ public:
     LogEntry at(int row) const;
     // The row's bytes alone (valid while the store, or a holder of rawOwners(), lives).
     QByteArray rawJsonAt(int row) const;
+    // What the row's bytes live in (null for a row that is not loaded).
+    std::shared_ptr<const void> rawOwnerAt(int row) const;
     // The row's time (LogEntry::kNoTime when it has none or is not loaded).
     qint64 createdAtMsecsAt(int row) const;
     bool isOtherRunAt(int row) const;

@@ -3,8 +3,11 @@
 
 #include "search/searchtext.h"
 
+#include <QHash>
 #include <QList>
 #include <QtGlobal>
+
+#include <memory>
 
 // The searchable text of every row of a run, by source row of the LogTableModel. Rows not
 // loaded yet have no text and never match.
@@ -12,6 +15,13 @@
 // A value type with implicit sharing: copying a corpus is O(1), so a search takes a snapshot
 // (a copy) to a worker thread while the UI thread goes on adding rows; the first change after
 // a snapshot copies the row table (not the texts, which are shared byte arrays).
+//
+// Rows hold the raw form of SearchText (the entries' JSON bytes, shared), so the corpus costs
+// about one QByteArray and its flags per row, not a copy of the text. Those bytes may borrow
+// what the store keeps them in (LogEntry::rawOwner: a mapped file, a page): each row keeps its
+// owner, so a copy handed to a worker reads valid bytes even after the corpus it came from is
+// cleared for another file, and an owner whose rows all got other text (a page fetched again)
+// is let go, so a followed run does not pile them up.
 // Not thread-safe to modify from two threads; a copy may be read on any thread.
 class SearchCorpus
 {
@@ -20,24 +30,42 @@ public:
     bool isEmpty() const { return m_rows.isEmpty(); }
     // Rows that have text.
     int indexedCount() const { return m_indexedCount; }
-    // Bytes of text held (what a search scans).
+    // Bytes of text held (what a search scans): of the raw JSON for raw rows.
     qint64 byteCount() const { return m_byteCount; }
 
+    // Drops every row and every owner.
     void clear();
     // Grows with rows without text, or drops trailing rows.
     void resize(int rows);
-    // Sets (or replaces) a row's text; grows the corpus when row >= size().
-    void setText(int row, SearchText text);
+    // Sets (or replaces) a row's text; grows the corpus when row >= size(). `owner` is what the
+    // text's bytes live in when they are borrowed (null when the bytes own themselves): kept
+    // alive while the row holds this text.
+    void setText(int row, SearchText text, std::shared_ptr<const void> owner = {});
     // Drops a row's text (the row stays, without text).
     void clearText(int row);
 
     const SearchText &at(int row) const { return m_rows.at(row); }
     bool hasText(int row) const { return row >= 0 && row < size() && m_rows.at(row).isIndexed(); }
 
+    // Owners kept for the rows' borrowed bytes, each once.
+    int ownerCount() const { return int(m_owners.size() - m_freeOwners.size()) - 1; }
+
 private:
+    struct Owner
+    {
+        std::shared_ptr<const void> owner;
+        int rows = 0;
+    };
+
     void account(const SearchText &text, int sign);
+    quint32 holdOwner(std::shared_ptr<const void> owner);
+    void releaseOwner(quint32 id);
 
     QList<SearchText> m_rows;
+    QList<quint32> m_rowOwners;           // by row: index into m_owners, 0 for none
+    QList<Owner> m_owners{Owner()};       // [0] stands for "no owner"
+    QList<quint32> m_freeOwners;          // slots of m_owners let go, for reuse
+    QHash<const void *, quint32> m_ownerIds;
     int m_indexedCount = 0;
     qint64 m_byteCount = 0;
 };

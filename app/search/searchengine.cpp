@@ -3,6 +3,7 @@
 
 #include <QChar>
 #include <QString>
+#include <QStringDecoder>
 
 #include <cstring>
 
@@ -146,6 +147,34 @@ private:
     uchar m_first, m_last, m_firstOr, m_lastOr;
 };
 
+// A needle that an escape or a quote of the JSON cannot take part in: see rawRowCannotMatch.
+bool isRawSafe(const QByteArray &needle)
+{
+    for (char c : needle) {
+        if (c == '"' || c == '\\' || uchar(c) < 0x20)
+            return false;
+    }
+    return true;
+}
+
+// The longest run of a folded needle's ASCII characters that a raw-safe needle could hold (no
+// '"', '\\' or control character): every match holds it, in one case or another.
+QByteArray longestRawSafeAsciiRun(const QString &folded)
+{
+    QByteArray best, run;
+    for (QChar c : folded) {
+        const char16_t u = c.unicode();
+        if (u < 0x80 && u >= 0x20 && u != '"' && u != '\\') {
+            run.append(char(u));
+            continue;
+        }
+        if (run.size() > best.size())
+            best = run;
+        run.clear();
+    }
+    return run.size() > best.size() ? run : best;
+}
+
 bool isAscii(const QString &text)
 {
     for (QChar c : text) {
@@ -182,16 +211,19 @@ SearchEngine::SearchEngine(const SearchQuery &query)
     m_lastIsWord = query.wholeWord && isWordChar(lastCodePoint(query.pattern));
     if (query.caseSensitive) {
         m_needle = query.pattern.toUtf8();
+        m_rawSafe = isRawSafe(m_needle);
         m_mode = Mode::Bytes;
         return;
     }
     const QString folded = query.pattern.toCaseFolded();
     if (isAscii(folded)) {
         m_needle = folded.toLatin1();
+        m_rawSafe = isRawSafe(m_needle);
         m_foldAscii = true;
         m_mode = Mode::Bytes;
     } else {
         m_mode = Mode::Unicode;
+        m_asciiProbe = longestRawSafeAsciiRun(folded);
     }
 }
 
@@ -216,7 +248,7 @@ bool SearchEngine::wordEdgesOk(QStringView text, qsizetype at, qsizetype length)
     return true;
 }
 
-qint64 SearchEngine::countBytes(const QByteArray &bytes, qint64 limit) const
+qint64 SearchEngine::countBytes(QByteArrayView bytes, qint64 limit) const
 {
     const ByteFinder finder(m_needle, m_foldAscii);
     const uchar *h = reinterpret_cast<const uchar *>(bytes.constData());
@@ -236,6 +268,59 @@ qint64 SearchEngine::countBytes(const QByteArray &bytes, qint64 limit) const
         from = at + finder.size();
     }
     return count;
+}
+
+qint64 SearchEngine::countBytesInSegments(QByteArrayView rawJson, qint64 limit) const
+{
+    // The same count as countBytes over the whole decoded text: the needle holds no NUL, so no
+    // match spans a separator, and a separator is no word character, as a segment's edge is not.
+    struct Counting
+    {
+        const SearchEngine *engine;
+        qint64 limit;
+        qint64 count;
+    } counting{this, limit, 0};
+    SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
+        Counting &c = *static_cast<Counting *>(context);
+        c.count += c.engine->countBytes(segment, c.limit - c.count);
+        return c.count < c.limit;
+    }, &counting);
+    return counting.count;
+}
+
+qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) const
+{
+    // countDecoded's count, without the decoded text: each segment to UTF-16 as
+    // QString::fromUtf8 makes the whole text (stateless; a BOM dropped at the very start of the
+    // text only, kept as U+FEFF elsewhere), into one buffer.
+    struct Counting
+    {
+        const SearchEngine *engine;
+        qint64 limit;
+        qint64 count;
+        bool atTextStart;
+        QStringDecoder decoder;
+        QString buffer;
+    } counting{this, limit, 0, true,
+               QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom),
+               QString()};
+    SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
+        Counting &c = *static_cast<Counting *>(context);
+        if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
+            segment = segment.sliced(3);
+        c.atTextStart = false;
+        if (segment.isEmpty())
+            return true;
+        c.decoder.resetState();
+        const qsizetype space = c.decoder.requiredSpace(segment.size());
+        if (c.buffer.size() < space)
+            c.buffer.resize(space);
+        const QChar *end = c.decoder.appendToBuffer(c.buffer.data(), segment);
+        c.count += c.engine->countInView(QStringView(c.buffer.constData(), end - c.buffer.constData()),
+                                         c.limit - c.count, nullptr);
+        return c.count < c.limit;
+    }, &counting);
+    return counting.count;
 }
 
 qint64 SearchEngine::countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const
@@ -290,10 +375,61 @@ qint64 SearchEngine::countDecoded(const QByteArray &bytes, qint64 limit) const
     return count;
 }
 
+bool SearchEngine::rawRowCannotMatch(const SearchText &raw) const
+{
+    switch (m_mode) {
+    case Mode::Nothing:
+        return true;
+    case Mode::Bytes: {
+        if (!m_rawSafe || raw.needsDecoding() || (m_foldAscii && raw.foldsIntoAscii()))
+            return false;
+        // Every occurrence in the decoded text is an occurrence in the raw JSON (so no raw
+        // candidate means no match): the decoded text is made of runs copied verbatim from the
+        // JSON, and of what escapes, quotes and control bytes turn into. Without NeedsDecoding
+        // those are only '"', '\\', control characters (\n \t \r \" \\ and raw tab, LF, CR),
+        // an unknown escape as written (it starts with '\\') and the NUL separators, none of
+        // which a raw-safe needle holds; so an occurrence lies inside one verbatim run. The
+        // ASCII case fold is byte by byte, the same in both. The converse does not hold (a top-
+        // level key, created_at, a match across '":"'), and word edges differ (a raw "\n" is
+        // two letters' neighbour): candidates are decoded and counted, never counted here.
+        const ByteFinder finder(m_needle, m_foldAscii);
+        return finder.find(reinterpret_cast<const uchar *>(raw.bytes.constData()), raw.bytes.size(), 0) < 0;
+    }
+    case Mode::Unicode: {
+        // The folded needle has a non-ASCII character; an ASCII row without escapes decodes to
+        // ASCII only, which folds to ASCII only.
+        if (!raw.hasNonAscii() && !raw.needsDecoding())
+            return true;
+        // A match holds the needle's ASCII run in the decoded text, its letters in either case
+        // (the only other characters that fold to ASCII are K and ſ: rows with them are not
+        // ruled out), and without escapes that run is in the JSON as written, as above.
+        if (m_asciiProbe.isEmpty() || raw.needsDecoding() || raw.foldsIntoAscii())
+            return false;
+        const ByteFinder finder(m_asciiProbe, true);
+        return finder.find(reinterpret_cast<const uchar *>(raw.bytes.constData()), raw.bytes.size(), 0) < 0;
+    }
+    case Mode::Regex:
+        return false;
+    }
+    return false;
+}
+
 qint64 SearchEngine::countMatches(const SearchText &text, qint64 limit) const
 {
     if (!text.isIndexed() || limit <= 0)
         return 0;
+    if (text.isRaw()) {
+        if (rawRowCannotMatch(text))
+            return 0;
+        // An escape may decode to K (Kelvin) or ſ, which the byte scan does not fold: such
+        // rows are decoded whole and take the decoded rows' path.
+        const bool mayFoldIntoAscii = m_foldAscii && (text.foldsIntoAscii() || text.needsDecoding());
+        if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
+            return countBytesInSegments(text.bytes, limit);
+        if (m_mode == Mode::Unicode || m_mode == Mode::Regex)
+            return countDecodedSegments(text.bytes, limit);
+        return countMatches(text.decoded(), limit);
+    }
     switch (m_mode) {
     case Mode::Nothing:
         return 0;

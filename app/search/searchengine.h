@@ -28,6 +28,13 @@ struct TextRange
 // ASCII letters on the fly; only rows that could hold a non-ASCII case variant of the needle
 // take the Unicode path (QStringMatcher over the row decoded to UTF-16). Regular expressions
 // run over each decoded segment (PCRE2, JIT). Matches never overlap and are never empty.
+//
+// A row in the raw form (SearchText::Raw: the entry's JSON) is first ruled out where its bytes
+// allow it (plain text found nowhere in the JSON; a non-ASCII needle over an ASCII row, or over
+// a row without the needle's ASCII part in any case); the
+// rows left are counted over their decoded text segment by segment, most segments read in place
+// in the JSON (SearchText::visitSegments); rows whose escapes may hide K or ſ are decoded whole.
+// So the counts are those of the decoded text, whichever form a row has.
 class SearchEngine
 {
 public:
@@ -53,7 +60,10 @@ public:
 private:
     enum class Mode { Nothing, Bytes, Unicode, Regex };
 
-    qint64 countBytes(const QByteArray &bytes, qint64 limit) const;
+    qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
+    qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
+    qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit) const;
+    bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
     qint64 countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const;
     bool wordEdgesOk(const char *text, qsizetype size, qsizetype at) const;
@@ -64,6 +74,8 @@ private:
     QString m_error;
     QByteArray m_needle;          // UTF-8; ASCII-lowered when m_foldAscii
     bool m_foldAscii = false;     // case-insensitive over an ASCII needle
+    QByteArray m_asciiProbe;      // Unicode: the folded needle's longest raw-safe ASCII run
+    bool m_rawSafe = false;       // m_needle holds no '"', '\\' or control byte (see rawRowCannotMatch)
     bool m_firstIsWord = false;   // whole word: the needle's edges that need a boundary
     bool m_lastIsWord = false;
     QStringMatcher m_matcher;     // the Unicode path and findRanges

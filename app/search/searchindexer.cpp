@@ -53,7 +53,6 @@ void SearchIndexer::setModel(LogTableModel *model)
                 return;
             }
             m_corpus.resize(first);
-            m_sources.resize(first);
             emit corpusChanged(0, m_corpus.size() - 1);
         });
         connect(model, &QAbstractItemModel::dataChanged, this,
@@ -69,11 +68,8 @@ void SearchIndexer::rebuildAll()
     ++m_generation;
     m_pending.clear();
     m_corpus.clear();
-    m_sources.clear();
-    m_sourceOwners.clear();
     const int rows = m_model ? m_model->rowCount() : 0;
     m_corpus.resize(rows);
-    m_sources.resize(rows);
     emit corpusChanged(0, rows - 1);
     if (rows > 0)
         onRowsChanged(0, rows - 1);
@@ -84,16 +80,14 @@ void SearchIndexer::onRowsChanged(int firstRow, int lastRow)
     if (!m_model)
         return;
     const LogStore &store = m_model->store();
-    if (store.size() > m_corpus.size()) {
+    if (store.size() > m_corpus.size())
         m_corpus.resize(store.size());
-        m_sources.resize(store.size());
-    }
     firstRow = std::max(0, firstRow);
     lastRow = std::min(store.size() - 1, lastRow);
     for (int row = firstRow; row <= lastRow; ++row) {
-        // Same bytes as indexed (shared buffer): nothing to do. dataChanged also comes for
-        // neighbours (the gap column) and for placeholders changing state.
-        if (store.isLoaded(row) && store.rawJsonAt(row).constData() != m_sources.at(row).constData())
+        // Same bytes as indexed (a raw row's text is the shared buffer): nothing to do.
+        // dataChanged also comes for neighbours (the gap column) and for placeholders changing state.
+        if (store.isLoaded(row) && store.rawJsonAt(row).constData() != m_corpus.at(row).bytes.constData())
             m_pending.append(row);
     }
     schedule();
@@ -120,25 +114,26 @@ void SearchIndexer::startJobs()
     for (qsizetype from = 0; from < m_pending.size(); from += kRowsPerJob) {
         QList<int> rows;
         QList<QByteArray> raw;
+        // Each row's borrowed bytes (a slice of an opened file) stay valid while the job reads
+        // them, even if another file replaces this one meanwhile; then the corpus keeps them.
+        QList<std::shared_ptr<const void>> owners;
         const qsizetype to = std::min(m_pending.size(), from + kRowsPerJob);
         for (qsizetype k = from; k < to; ++k) {
             const int row = m_pending.at(k);
             if (row < store.size() && store.isLoaded(row)) {
                 rows.append(row);
                 raw.append(store.rawJsonAt(row));
+                owners.append(store.rawOwnerAt(row));
             }
         }
         if (rows.isEmpty())
             continue;
         ++m_jobsInFlight;
-        // Borrowed bytes (slices of an opened file) stay valid while the job reads them, even if
-        // another file replaces this one meanwhile.
-        const QList<std::shared_ptr<const void>> owners = store.rawOwners();
         m_pool.start([this, generation, rows, raw, owners] {
             QList<SearchText> texts;
             texts.reserve(raw.size());
             for (const QByteArray &bytes : raw)
-                texts.append(SearchText::fromEntryJson(bytes));
+                texts.append(SearchText::fromRawEntryJson(bytes));
             QMetaObject::invokeMethod(this, [this, generation, rows, raw, texts, owners] {
                 apply(generation, rows, raw, texts, owners);
             }, Qt::QueuedConnection);
@@ -153,12 +148,6 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
     --m_jobsInFlight;
     if (generation != m_generation || !m_model)
         return;
-    // m_sources is compared by address: its bytes' owners live as long as it does, so that no
-    // later file can be mapped at an address a kept source still names.
-    for (const std::shared_ptr<const void> &owner : owners) {
-        if (!m_sourceOwners.contains(owner))
-            m_sourceOwners.append(owner);
-    }
     const LogStore &store = m_model->store();
     int first = -1, last = -1;
     for (qsizetype k = 0; k < rows.size(); ++k) {
@@ -166,8 +155,10 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
         // The row may have been replaced meanwhile; its newer bytes are queued already.
         if (row >= store.size() || !store.isLoaded(row) || store.rawJsonAt(row).constData() != raw.at(k).constData())
             continue;
-        m_corpus.setText(row, texts.at(k));
-        m_sources[row] = raw.at(k);
+        // The row keeps its bytes' owner: rows are compared by address (onRowsChanged), so no
+        // later file may be mapped at an address a row still names; and a snapshot of the
+        // corpus reads valid bytes after a reset.
+        m_corpus.setText(row, texts.at(k), owners.at(k));
         first = first < 0 ? row : std::min(first, row);
         last = std::max(last, row);
     }

@@ -14,8 +14,8 @@
 
 
 // Keeps a SearchCorpus in step with a LogTableModel: when pages arrive (rows inserted, rows
-// filled in, a reset), the new entries' search text is built on a worker thread and put into
-// the corpus on the UI thread, by source row. Lives on the UI thread; its signal comes there.
+// filled in, a reset), the new entries' search text (the raw form: their JSON, shared, and its
+// flags) is made on a worker thread and put into the corpus on the UI thread, by source row. Lives on the UI thread; its signal comes there.
 //
 // The UI re-runs the search (debounced) on corpusChanged(), so that "37 matches in 21 entries"
 // grows as the run loads.
@@ -55,8 +55,6 @@ private:
 
     QPointer<LogTableModel> m_model;
     SearchCorpus m_corpus;
-    QList<QByteArray> m_sources;   // the raw bytes each row's text was built from (shared)
-    QList<std::shared_ptr<const void>> m_sourceOwners; // what borrowed sources point into
     QList<int> m_pending;          // rows to (re)build, in arrival order
     bool m_scheduled = false;
     int m_jobsInFlight = 0;

@@ -8,7 +8,8 @@
 
 SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine &engine)
 {
-    const QString text = QString::fromUtf8(searchText.bytes);
+    // The text as shown, whichever form the caller holds (a raw row is the entry's JSON).
+    const QString text = QString::fromUtf8(searchText.decoded().bytes);
     SearchSnippet snippet;
     const QList<TextRange> ranges = engine.findRanges(text, 1);
     qsizetype start = 0;
