@@ -220,6 +220,24 @@ private:
     QByteArray m_scratch;
 };
 
+// Whether `sequence` occurs in bytes: memchr for its first byte (vectorised in the C library),
+// then a compare. QByteArray::contains() was a third of the indexer's time on non-ASCII entries.
+bool holdsSequence(const QByteArray &bytes, QByteArrayView sequence)
+{
+    const char *at = bytes.constData();
+    const char *const end = at + bytes.size();
+    while (end - at >= sequence.size()) {
+        const void *found = std::memchr(at, sequence.front(), size_t(end - at));
+        if (!found)
+            return false;
+        at = static_cast<const char *>(found);
+        if (end - at >= sequence.size() && std::memcmp(at, sequence.data(), size_t(sequence.size())) == 0)
+            return true;
+        ++at;
+    }
+    return false;
+}
+
 quint8 nonAsciiFlagsOf(const QByteArray &bytes)
 {
     quint8 flags = SearchText::NonAscii;
@@ -228,7 +246,7 @@ quint8 nonAsciiFlagsOf(const QByteArray &bytes)
     // Unicode path even for an ASCII needle.
     const QByteArrayView longS("\xC5\xBF");
     const QByteArrayView kelvin("\xE2\x84\xAA");
-    if (bytes.contains(longS) || bytes.contains(kelvin))
+    if (holdsSequence(bytes, longS) || holdsSequence(bytes, kelvin))
         flags |= SearchText::FoldsIntoAscii;
     return flags;
 }
