@@ -4,6 +4,7 @@
 #include "cli/headlesslistruns.h"
 #include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
+#include "model/freedmemory.h"
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
@@ -45,6 +46,7 @@ void setApplicationIdentity()
 
 int main(int argc, char *argv[])
 {
+    FreedMemory::returnBigBlocksAtOnce();
     setApplicationIdentity();
     // Before anything can log: no message, from any thread, carries a token we know of.
     installRedactingMessageHandler([] { return KnownSecrets::all(); });

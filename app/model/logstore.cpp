@@ -18,6 +18,9 @@ void LogStore::clear()
     m_ownerList.clear();
     m_strings = {QString()};
     m_stringIds.clear();
+    m_commonRunId = 0;
+    m_hasCommonRunId = false;
+    m_runIdsApart.clear();
 }
 
 const LogStore::Row *LogStore::rowAt(int row) const
@@ -39,13 +42,14 @@ LogStore::Row &LogStore::slot(int row)
 
 LogEntry LogStore::at(int row) const
 {
+    static_assert(sizeof(void *) != 8 || sizeof(Row) == 40, "a row of a million-entry run");
     LogEntry entry;
     const Row *r = rowAt(row);
     if (!r)
         return entry;
     entry.rawJson = QByteArray::fromRawData(r->data, qsizetype(r->size));
     entry.rawOwner = m_owners[r->owner].owner;
-    entry.agentRunId = r->agentRunId;
+    entry.agentRunId = (r->flags & RunIdApart) ? m_runIdsApart.value(r->data) : m_commonRunId;
     entry.createdAtMsecs = r->createdAtMsecs;
     entry.messageType = m_strings.at(qsizetype(r->messageType));
     entry.toolName = m_strings.at(qsizetype(r->toolName));
@@ -199,10 +203,17 @@ void LogStore::setEntries(int firstRow, const QList<LogEntry> &entries)
         target.size = quint32(entry.rawJson.size());
         target.owner = ownerId;
         target.createdAtMsecs = entry.createdAtMsecs;
-        target.agentRunId = entry.agentRunId;
+        if (!m_hasCommonRunId) {
+            m_commonRunId = entry.agentRunId;
+            m_hasCommonRunId = true;
+        }
+        const bool runIdApart = entry.agentRunId != m_commonRunId;
+        if (runIdApart)
+            m_runIdsApart.insert(target.data, entry.agentRunId);
         target.messageType = stringId(entry.messageType);
         target.toolName = stringId(entry.toolName);
-        target.flags = (entry.otherRun ? OtherRun : 0) | (!entry.createdAtText.isNull() || entry.hasTime() ? HasTimeText : 0);
+        target.flags = (entry.otherRun ? OtherRun : 0) | (!entry.createdAtText.isNull() || entry.hasTime() ? HasTimeText : 0)
+            | (runIdApart ? RunIdApart : 0);
         if (entry.otherRun)
             ++m_otherRunCount;
         ++m_loadedCount;

@@ -19,7 +19,7 @@
 //
 // Memory is what a big run costs, so a loaded row is an index, not a LogEntry: where its bytes
 // are (a pointer into what owns them: a mapped file, a page body, a batch of owned entries) and
-// the few facts the table shows, 48 bytes in all. Message types and tools are stored once each
+// the few facts the table shows, 40 bytes in all. Message types and tools are stored once each
 // (small ids). at() builds the LogEntry when asked; it shares everything and copies nothing.
 class LogStore
 {
@@ -72,14 +72,17 @@ private:
     {
         const char *data = nullptr;
         qint64 createdAtMsecs = LogEntry::kNoTime;
-        qint64 agentRunId = 0;
         quint32 size = 0;
         quint32 owner = 0;       // index into m_owners
         quint32 messageType = 0; // index into m_strings; 0: null
         quint32 toolName = 0;
         quint8 flags = 0;
     };
-    enum RowFlag : quint8 { OtherRun = 0x1, HasTimeText = 0x2 };
+    enum RowFlag : quint8 {
+        OtherRun = 0x1,
+        HasTimeText = 0x2,
+        RunIdApart = 0x4, // agent_run_id is not m_commonRunId: see m_runIdsApart
+    };
     struct Owner
     {
         std::shared_ptr<const void> owner;
@@ -105,6 +108,11 @@ private:
     std::vector<quint32> m_freeOwners;
     QHash<const void *, quint32> m_ownerIds;
     QList<std::shared_ptr<const void>> m_ownerList;
+    // Every entry of a run says which run it is of: the run id of the first entry is kept once,
+    // any other (an entry of another run) by the entry's bytes (the id is a function of them).
+    qint64 m_commonRunId = 0;
+    bool m_hasCommonRunId = false;
+    QHash<const char *, qint64> m_runIdsApart;
     // Message types and tool names, each once; id 0 is null (the server sent null), "" has its own.
     QList<QString> m_strings{QString()};
     QHash<QString, quint32> m_stringIds;

@@ -6,7 +6,6 @@
 void SearchCorpus::clear()
 {
     m_rows.clear();
-    m_rowOwners.clear();
     m_owners = {Owner()};
     m_freeOwners.clear();
     m_ownerIds.clear();
@@ -14,12 +13,23 @@ void SearchCorpus::clear()
     m_byteCount = 0;
 }
 
-void SearchCorpus::account(const SearchText &text, int sign)
+SearchText SearchCorpus::at(int row) const
 {
-    if (!text.isIndexed())
+    static_assert(sizeof(void *) != 8 || sizeof(Row) == 16, "a row of a million-entry corpus");
+    const Row &r = m_rows.at(row);
+    SearchText text;
+    if (r.flags & SearchText::Indexed)
+        text.bytes = QByteArray::fromRawData(r.data, qsizetype(r.size));
+    text.flags = quint8(r.flags);
+    return text;
+}
+
+void SearchCorpus::account(const Row &row, int sign)
+{
+    if (!(row.flags & SearchText::Indexed))
         return;
     m_indexedCount += sign;
-    m_byteCount += sign * text.bytes.size();
+    m_byteCount += sign * qint64(row.size);
 }
 
 quint32 SearchCorpus::holdOwner(std::shared_ptr<const void> owner)
@@ -58,10 +68,9 @@ void SearchCorpus::resize(int rows)
     rows = std::max(0, rows);
     for (int row = rows; row < size(); ++row) {
         account(m_rows.at(row), -1);
-        releaseOwner(m_rowOwners.at(row));
+        releaseOwner(m_rows.at(row).owner);
     }
     m_rows.resize(rows);
-    m_rowOwners.resize(rows);
 }
 
 void SearchCorpus::setText(int row, SearchText text, std::shared_ptr<const void> owner)
@@ -70,22 +79,31 @@ void SearchCorpus::setText(int row, SearchText text, std::shared_ptr<const void>
         return;
     if (row >= size())
         resize(row + 1);
-    account(m_rows.at(row), -1);
+    // A text whose bytes have no owner given keeps them itself (decoded texts, tests).
+    if (!owner) {
+        auto own = std::make_shared<const QByteArray>(std::move(text.bytes));
+        text.bytes = QByteArray::fromRawData(own->constData(), own->size());
+        owner = std::move(own);
+    }
+    Row &target = m_rows[row];
+    account(target, -1);
     // Hold the new owner before letting the old one go: they may be the same.
     const quint32 ownerId = holdOwner(std::move(owner));
-    releaseOwner(m_rowOwners.at(row));
-    m_rowOwners[row] = ownerId;
-    text.flags |= SearchText::Indexed;
-    account(text, +1);
-    m_rows[row] = std::move(text);
+    Q_ASSERT(ownerId < (1u << 24));
+    releaseOwner(target.owner);
+    target.owner = ownerId;
+    target.data = text.bytes.constData();
+    target.size = quint32(text.bytes.size());
+    target.flags = quint8(text.flags | SearchText::Indexed);
+    account(target, +1);
 }
 
 void SearchCorpus::clearText(int row)
 {
     if (row < 0 || row >= size())
         return;
-    account(m_rows.at(row), -1);
-    releaseOwner(m_rowOwners.at(row));
-    m_rowOwners[row] = 0;
-    m_rows[row] = SearchText();
+    Row &target = m_rows[row];
+    account(target, -1);
+    releaseOwner(target.owner);
+    target = Row();
 }

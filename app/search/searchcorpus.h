@@ -17,7 +17,7 @@
 // a snapshot copies the row table (not the texts, which are shared byte arrays).
 //
 // Rows hold the raw form of SearchText (the entries' JSON bytes, shared), so the corpus costs
-// about one QByteArray and its flags per row, not a copy of the text. Those bytes may borrow
+// 16 bytes per row (where the bytes are, their owner, the flags), not a copy of the text. Those bytes may borrow
 // what the store keeps them in (LogEntry::rawOwner: a mapped file, a page): each row keeps its
 // owner, so a copy handed to a worker reads valid bytes even after the corpus it came from is
 // cleared for another file, and an owner whose rows all got other text (a page fetched again)
@@ -38,14 +38,17 @@ public:
     // Grows with rows without text, or drops trailing rows.
     void resize(int rows);
     // Sets (or replaces) a row's text; grows the corpus when row >= size(). `owner` is what the
-    // text's bytes live in when they are borrowed (null when the bytes own themselves): kept
-    // alive while the row holds this text.
+    // text's bytes live in when they are borrowed: kept alive while the row holds this text.
+    // Without one, the text's own bytes are kept (one owner for the row).
     void setText(int row, SearchText text, std::shared_ptr<const void> owner = {});
     // Drops a row's text (the row stays, without text).
     void clearText(int row);
 
-    const SearchText &at(int row) const { return m_rows.at(row); }
-    bool hasText(int row) const { return row >= 0 && row < size() && m_rows.at(row).isIndexed(); }
+    // The row's text; its bytes are valid while this corpus (or a copy of it) lives.
+    SearchText at(int row) const;
+    // Where the row's bytes start (null without text): what the indexer compares a row by.
+    const char *dataAt(int row) const { return m_rows.at(row).data; }
+    bool hasText(int row) const { return row >= 0 && row < size() && (m_rows.at(row).flags & SearchText::Indexed); }
 
     // Owners kept for the rows' borrowed bytes, each once.
     int ownerCount() const { return int(m_owners.size() - m_freeOwners.size()) - 1; }
@@ -56,13 +59,22 @@ private:
         std::shared_ptr<const void> owner;
         int rows = 0;
     };
+    // A row is 16 bytes, not a SearchText (a QByteArray and flags, 32): where its bytes are, what
+    // keeps them alive, and its flags. A million rows are a million of these.
+    struct Row
+    {
+        const char *data = nullptr;
+        quint32 size = 0;
+        quint32 owner : 24;   // index into m_owners, 0 for none
+        quint32 flags : 8;    // SearchText::Flag
+        Row() : owner(0), flags(0) {}
+    };
 
-    void account(const SearchText &text, int sign);
+    void account(const Row &row, int sign);
     quint32 holdOwner(std::shared_ptr<const void> owner);
     void releaseOwner(quint32 id);
 
-    QList<SearchText> m_rows;
-    QList<quint32> m_rowOwners;           // by row: index into m_owners, 0 for none
+    QList<Row> m_rows;
     QList<Owner> m_owners{Owner()};       // [0] stands for "no owner"
     QList<quint32> m_freeOwners;          // slots of m_owners let go, for reuse
     QHash<const void *, quint32> m_ownerIds;

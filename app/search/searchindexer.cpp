@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "search/searchindexer.h"
 
+#include "model/freedmemory.h"
+
 #include "model/logtablemodel.h"
 
 #include <QCoreApplication>
@@ -12,6 +14,8 @@ namespace {
 // Rows per worker job: a page or a few, so that results come in steps while a run loads, and a
 // reset of 100,000 rows does not hold one huge batch in flight.
 constexpr int kRowsPerJob = 2000;
+// Fewer rows leave too little behind to be worth a walk of the heap.
+constexpr int kRowsBeforeGivingBack = 20000;
 } // namespace
 
 SearchIndexer::SearchIndexer(QObject *parent)
@@ -87,7 +91,7 @@ void SearchIndexer::onRowsChanged(int firstRow, int lastRow)
     for (int row = firstRow; row <= lastRow; ++row) {
         // Same bytes as indexed (a raw row's text is the shared buffer): nothing to do.
         // dataChanged also comes for neighbours (the gap column) and for placeholders changing state.
-        if (store.isLoaded(row) && store.rawJsonAt(row).constData() != m_corpus.at(row).bytes.constData())
+        if (store.isLoaded(row) && store.rawJsonAt(row).constData() != m_corpus.dataAt(row))
             m_pending.append(row);
     }
     schedule();
@@ -146,6 +150,12 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
                           const QList<SearchText> &texts, const QList<std::shared_ptr<const void>> &owners)
 {
     --m_jobsInFlight;
+    m_rowsSinceIdle += int(rows.size());
+    // A burst of indexing (a file, a long run loaded) ended: its jobs' lists are free.
+    if (m_jobsInFlight == 0 && m_pending.isEmpty() && m_rowsSinceIdle >= kRowsBeforeGivingBack) {
+        m_rowsSinceIdle = 0;
+        FreedMemory::giveBack();
+    }
     if (generation != m_generation || !m_model)
         return;
     const LogStore &store = m_model->store();

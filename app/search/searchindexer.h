@@ -58,6 +58,7 @@ private:
     QList<int> m_pending;          // rows to (re)build, in arrival order
     bool m_scheduled = false;
     int m_jobsInFlight = 0;
+    int m_rowsSinceIdle = 0;       // rows indexed since the indexer was last idle
     quint64 m_generation = 0;      // bumps on reset: late results for old rows are dropped
     QThreadPool m_pool;
 };
