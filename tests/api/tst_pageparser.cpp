@@ -50,6 +50,7 @@ class TestPageParser : public QObject
 
 private slots:
     void fullPage();
+    void entriesAreSlicesOfTheBodyKeptOnce();
     void allNullRun();
     void absentOptionalFields();
     void entryFields_data();
@@ -137,6 +138,35 @@ void TestPageParser::fullPage()
     QCOMPARE(b.messageType, QStringLiteral("FINAL_ANSWER"));
     QCOMPARE(PageParser::summaryOf(b.rawJson), QStringLiteral("Done."));
     QVERIFY(body.contains(b.rawJson));
+}
+
+// A page's entries are not copies: each is a slice of the body, which they keep alive together
+// (a 100,000-entry run costs its pages once, not its pages and a copy of every entry).
+void TestPageParser::entriesAreSlicesOfTheBodyKeptOnce()
+{
+    std::weak_ptr<const void> bodyOwner;
+    QList<LogEntry> entries;
+    {
+        QByteArray body = page(R"({"agent_run_id":42,"thought":"one"}, {"agent_run_id":42,"thought":"two"})");
+        PageParseResult r = PageParser::parse(body);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.page.entries.size(), 2);
+        const char *begin = body.constData();
+        const char *end = begin + body.size();
+        for (const LogEntry &entry : r.page.entries) {
+            QVERIFY(entry.rawOwner);
+            QCOMPARE(entry.rawOwner, r.page.entries.first().rawOwner); // one owner for the page
+            QVERIFY(entry.rawJson.constData() >= begin && entry.rawJson.constData() + entry.rawJson.size() <= end);
+        }
+        bodyOwner = r.page.entries.first().rawOwner;
+        entries = r.page.entries;
+        body.fill('x'); // the caller's body changes (detaches): the entries keep what was parsed
+    }
+    QVERIFY(!bodyOwner.expired());
+    QCOMPARE(entries.at(0).rawJson, QByteArray(R"({"agent_run_id":42,"thought":"one"})"));
+    QCOMPARE(entries.at(1).rawJson, QByteArray(R"({"agent_run_id":42,"thought":"two"})"));
+    entries.clear();
+    QVERIFY(bodyOwner.expired());
 }
 
 void TestPageParser::allNullRun()
