@@ -41,6 +41,9 @@ public:
     // text's bytes live in when they are borrowed: kept alive while the row holds this text.
     // Without one, the text's own bytes are kept (one owner for the row).
     void setText(int row, SearchText text, std::shared_ptr<const void> owner = {});
+    // Gives back the room the row table grew into beyond its rows (it grows by doubling while a
+    // run loads): call once loading is done.
+    void squeeze() { m_rows.squeeze(); }
     // Drops a row's text (the row stays, without text).
     void clearText(int row);
 

@@ -151,13 +151,8 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
 {
     --m_jobsInFlight;
     m_rowsSinceIdle += int(rows.size());
-    // A burst of indexing (a file, a long run loaded) ended: its jobs' lists are free.
-    if (m_jobsInFlight == 0 && m_pending.isEmpty() && m_rowsSinceIdle >= kRowsBeforeGivingBack) {
-        m_rowsSinceIdle = 0;
-        FreedMemory::giveBack();
-    }
     if (generation != m_generation || !m_model)
-        return;
+        return endBurstIfIdle();
     const LogStore &store = m_model->store();
     int first = -1, last = -1;
     for (qsizetype k = 0; k < rows.size(); ++k) {
@@ -174,6 +169,18 @@ void SearchIndexer::apply(quint64 generation, const QList<int> &rows, const QLis
     }
     if (first >= 0)
         emit corpusChanged(first, last);
+    endBurstIfIdle();
+}
+
+void SearchIndexer::endBurstIfIdle()
+{
+    // A burst of indexing (a file, a long run loaded) ended: its jobs' lists are free, and the
+    // row table grew by doubling.
+    if (m_jobsInFlight > 0 || !m_pending.isEmpty() || m_rowsSinceIdle < kRowsBeforeGivingBack)
+        return;
+    m_rowsSinceIdle = 0;
+    m_corpus.squeeze();
+    FreedMemory::giveBack();
 }
 
 void SearchIndexer::waitForIdle()

@@ -47,6 +47,7 @@ private:
     };
 
     void rebuildAll();
+    void endBurstIfIdle();
     void onRowsChanged(int firstRow, int lastRow);
     void schedule();
     void startJobs();
