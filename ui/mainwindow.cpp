@@ -456,7 +456,11 @@ void MainWindow::updateActions()
 
 void MainWindow::onRunInfoChanged()
 {
-    m_header->setRunInfo(m_session->runInfo());
+    // A file of entries alone (.jsonl) has no run: it stays named by its file.
+    if (m_session->hasRunInfo())
+        m_header->setRunInfo(m_session->runInfo());
+    else
+        m_header->setTitle(m_session->headerTitle());
     setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     updateActions();
 }

@@ -6,6 +6,7 @@
 #include "exportcontroller.h"
 #include "logtableview.h"
 #include "mainwindow.h"
+#include "session/runsession.h"
 #include "model/metadataformatter.h"
 #include "messagebanner.h"
 #include "model/logtablemodel.h"
@@ -79,6 +80,7 @@ private slots:
     void tokenNeverInWindowTitle();
     void followedRunStaysPinnedToNewest();
     void exportFetchesWholeRunAndOpensOffline();
+    void fileWithoutRunIsNamedByItsFileName();
     void unreadableFileKeepsWhatWasOpen();
     void searchMarksMovesAndCoversWholeRun();
     void invalidRegexSaysWhy();
@@ -352,6 +354,26 @@ void TestMainWindow::exportFetchesWholeRunAndOpensOffline()
     QVERIFY(headerText(offline.runHeader()).contains(QStringLiteral("Run 42")));
     const QByteArray last = offline.logModel()->index(1499, 0).data(LogTableModel::RawJsonRole).toByteArray();
     QCOMPARE(last, m_window->logModel()->index(1499, 0).data(LogTableModel::RawJsonRole).toByteArray());
+}
+
+// A .jsonl holds entries and no run: the header names the file, before the read ends and after
+// (it said "Run 0 · organization 0" once the read was done).
+void TestMainWindow::fileWithoutRunIsNamedByItsFileName()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("no-run.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    for (int n = 0; n < 300; ++n)
+        file.write(makeSampleEntry(42, n) + '\n');
+    file.close();
+    m_window->openFile(path);
+    QTRY_COMPARE(m_window->logModel()->rowCount(), 300);
+    QTRY_VERIFY(!m_window->session()->progress().busy);
+    QCoreApplication::processEvents();
+    const QString header = headerText(m_window->runHeader());
+    QVERIFY2(header.contains(QStringLiteral("no-run.jsonl")), qPrintable(header));
+    QVERIFY2(!header.contains(QStringLiteral("Run 0")), qPrintable(header));
 }
 
 void TestMainWindow::unreadableFileKeepsWhatWasOpen()
