@@ -158,6 +158,11 @@ int main(int argc, char **argv)
                 qPrintable(QFileInfo(path).fileName()), model->rowCount(), fileMb, firstScreenMs, lastBusyMs,
                 anonMb, anonMb / fileMb, statusKb("RssFile") / 1024.0, peakMb);
     std::fflush(stdout);
+    if (qEnvironmentVariableIsSet("BENCH_TRACE")) {
+        const struct mallinfo2 heap = mallinfo2();
+        std::printf("malloc: in use %.1f MB (of which mapped blocks %.1f MB), free in the heap %.1f MB\n",
+                    (heap.uordblks + heap.hblkhd) / 1048576.0, heap.hblkhd / 1048576.0, heap.fordblks / 1048576.0);
+    }
     if (qEnvironmentVariableIsSet("BENCH_TRIM")) {
         malloc_trim(0);
         std::printf("after malloc_trim: own memory %.1f MB\n", (statusKb("RssAnon") - emptyAnonKb) / 1024.0);
