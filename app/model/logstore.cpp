@@ -18,6 +18,8 @@ void LogStore::clear()
     m_ownerList.clear();
     m_strings = {QString()};
     m_stringIds.clear();
+    m_typeCounts.clear();
+    m_toolCounts.clear();
     m_commonRunId = 0;
     m_hasCommonRunId = false;
     m_runIdsApart.clear();
@@ -42,7 +44,7 @@ LogStore::Row &LogStore::slot(int row)
 
 LogEntry LogStore::at(int row) const
 {
-    static_assert(sizeof(void *) != 8 || sizeof(Row) == 40, "a row of a million-entry run");
+    static_assert(sizeof(void *) != 8 || sizeof(Row) == 32, "a row of a million-entry run");
     LogEntry entry;
     const Row *r = rowAt(row);
     if (!r)
@@ -97,6 +99,28 @@ const QString &LogStore::toolNameAt(int row) const
     return m_strings.at(r ? qsizetype(r->toolName) : 0);
 }
 
+namespace {
+QList<QPair<QString, int>> countsOf(const QList<QString> &strings, const QList<int> &counts)
+{
+    QList<QPair<QString, int>> out;
+    for (qsizetype id = 0; id < counts.size(); ++id) {
+        if (counts.at(id) > 0)
+            out.append({strings.at(id), counts.at(id)});
+    }
+    return out;
+}
+} // namespace
+
+QList<QPair<QString, int>> LogStore::messageTypeCounts() const
+{
+    return countsOf(m_strings, m_typeCounts);
+}
+
+QList<QPair<QString, int>> LogStore::toolNameCounts() const
+{
+    return countsOf(m_strings, m_toolCounts);
+}
+
 void LogStore::release(Row &row)
 {
     Owner &owner = m_owners[row.owner];
@@ -108,6 +132,8 @@ void LogStore::release(Row &row)
     }
     if (row.flags & OtherRun)
         --m_otherRunCount;
+    --m_typeCounts[qsizetype(row.messageType)];
+    --m_toolCounts[qsizetype(row.toolName)];
     --m_loadedCount;
     row = Row();
 }
@@ -200,6 +226,7 @@ void LogStore::setEntries(int firstRow, const QList<LogEntry> &entries)
         }
         ++m_owners[ownerId].rows;
         target.data = entry.rawOwner ? entry.rawJson.constData() : owned->constLast().constData();
+        Q_ASSERT(entry.rawJson.size() < (qsizetype(1) << 28));
         target.size = quint32(entry.rawJson.size());
         target.owner = ownerId;
         target.createdAtMsecs = entry.createdAtMsecs;
@@ -212,6 +239,12 @@ void LogStore::setEntries(int firstRow, const QList<LogEntry> &entries)
             m_runIdsApart.insert(target.data, entry.agentRunId);
         target.messageType = stringId(entry.messageType);
         target.toolName = stringId(entry.toolName);
+        if (m_typeCounts.size() < m_strings.size()) {
+            m_typeCounts.resize(m_strings.size());
+            m_toolCounts.resize(m_strings.size());
+        }
+        ++m_typeCounts[qsizetype(target.messageType)];
+        ++m_toolCounts[qsizetype(target.toolName)];
         target.flags = (entry.otherRun ? OtherRun : 0) | (!entry.createdAtText.isNull() || entry.hasTime() ? HasTimeText : 0)
             | (runIdApart ? RunIdApart : 0);
         if (entry.otherRun)

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <array>
@@ -19,7 +20,7 @@
 //
 // Memory is what a big run costs, so a loaded row is an index, not a LogEntry: where its bytes
 // are (a pointer into what owns them: a mapped file, a page body, a batch of owned entries) and
-// the few facts the table shows, 40 bytes in all. Message types and tools are stored once each
+// the few facts the table shows, 32 bytes in all. Message types and tools are stored once each
 // (small ids). at() builds the LogEntry when asked; it shares everything and copies nothing.
 class LogStore
 {
@@ -44,6 +45,11 @@ public:
     // The row's time (LogEntry::kNoTime when it has none or is not loaded).
     qint64 createdAtMsecsAt(int row) const;
     bool isOtherRunAt(int row) const;
+    // How many loaded rows have each message type, and each tool (null when the server sent
+    // null, "" apart from it), in no order; kept as rows are set and dropped, so the filter's
+    // choices cost nothing per row.
+    QList<QPair<QString, int>> messageTypeCounts() const;
+    QList<QPair<QString, int>> toolNameCounts() const;
     // The row's message type and tool (null when the server sent null, or not loaded).
     const QString &messageTypeAt(int row) const;
     const QString &toolNameAt(int row) const;
@@ -72,11 +78,13 @@ private:
     {
         const char *data = nullptr;
         qint64 createdAtMsecs = LogEntry::kNoTime;
-        quint32 size = 0;
+        // An entry is at most 128 MB (the largest page body; a file's entry limit): 28 bits.
+        quint32 size : 28;
+        quint32 flags : 4;       // RowFlag
         quint32 owner = 0;       // index into m_owners
         quint32 messageType = 0; // index into m_strings; 0: null
         quint32 toolName = 0;
-        quint8 flags = 0;
+        Row() : size(0), flags(0) {}
     };
     enum RowFlag : quint8 {
         OtherRun = 0x1,
@@ -116,4 +124,6 @@ private:
     // Message types and tool names, each once; id 0 is null (the server sent null), "" has its own.
     QList<QString> m_strings{QString()};
     QHash<QString, quint32> m_stringIds;
+    QList<int> m_typeCounts;   // by string id
+    QList<int> m_toolCounts;
 };

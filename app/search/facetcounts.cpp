@@ -3,42 +3,9 @@
 
 #include "model/logtablemodel.h"
 
+#include <QHash>
+
 #include <algorithm>
-
-int FacetCounts::Table::intern(const QString &value)
-{
-    // Null and empty are one value: "no type" / "no tool".
-    const QString key = value.isEmpty() ? QString() : value;
-    const auto it = ids.constFind(key);
-    if (it != ids.constEnd())
-        return it.value();
-    const int id = int(values.size());
-    ids.insert(key, id);
-    values.append(key);
-    counts.append(0);
-    return id;
-}
-
-QList<FacetCounts::Facet> FacetCounts::Table::facets() const
-{
-    QList<Facet> out;
-    for (qsizetype id = 0; id < values.size(); ++id) {
-        if (counts.at(id) > 0)
-            out.append({values.at(id), counts.at(id)});
-    }
-    std::sort(out.begin(), out.end(), [](const Facet &a, const Facet &b) {
-        if (a.count != b.count)
-            return a.count > b.count;
-        return a.value < b.value;
-    });
-    return out;
-}
-
-int FacetCounts::Table::count(const QString &value) const
-{
-    const auto it = ids.constFind(value.isEmpty() ? QString() : value);
-    return it == ids.constEnd() ? 0 : counts.at(it.value());
-}
 
 FacetCounts::FacetCounts(QObject *parent)
     : QObject(parent)
@@ -53,121 +20,82 @@ void FacetCounts::setModel(LogTableModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     if (model) {
-        connect(model, &QAbstractItemModel::modelReset, this, &FacetCounts::recountAll);
-        connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
-            if (parent.isValid())
-                return;
-            if (first < int(m_rowType.size())) { // rows shifted (LogTableModel only appends)
-                recountAll();
-                return;
-            }
-            m_rowType.resize(size_t(m_model->rowCount()), -1);
-            m_rowTool.resize(size_t(m_model->rowCount()), -1);
-            countRows(first, last);
-        });
-        connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-                [this](const QModelIndex &parent, int first, int last) {
-                    if (!parent.isValid())
-                        uncountRows(first, last);
-                });
-        connect(model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &parent, int first, int last) {
-            if (parent.isValid())
-                return;
-            m_rowType.erase(m_rowType.begin() + first, m_rowType.begin() + last + 1);
-            m_rowTool.erase(m_rowTool.begin() + first, m_rowTool.begin() + last + 1);
-            emit changed();
-        });
-        connect(model, &QAbstractItemModel::dataChanged, this,
-                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                    countRows(topLeft.row(), bottomRight.row());
-                });
+        connect(model, &QAbstractItemModel::modelReset, this, &FacetCounts::refresh);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &FacetCounts::refresh);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &FacetCounts::refresh);
+        connect(model, &QAbstractItemModel::dataChanged, this, &FacetCounts::refresh);
     }
-    recountAll();
+    refresh();
 }
 
-void FacetCounts::recountAll()
+QList<FacetCounts::Facet> FacetCounts::facetsOf(const QList<QPair<QString, int>> &counts)
 {
-    m_types = {};
-    m_tools = {};
-    m_countedRows = 0;
-    const int rows = m_model ? m_model->rowCount() : 0;
-    m_rowType.assign(size_t(rows), -1);
-    m_rowTool.assign(size_t(rows), -1);
-    if (rows > 0)
-        countRows(0, rows - 1);
-    else
-        emit changed();
-}
-
-void FacetCounts::uncountRows(int firstRow, int lastRow)
-{
-    firstRow = std::max(0, firstRow);
-    lastRow = std::min(int(m_rowType.size()) - 1, lastRow);
-    for (int row = firstRow; row <= lastRow; ++row) {
-        int &type = m_rowType[size_t(row)];
-        int &tool = m_rowTool[size_t(row)];
-        if (type < 0)
-            continue;
-        --m_types.counts[type];
-        --m_tools.counts[tool];
-        type = tool = -1;
-        --m_countedRows;
-    }
-}
-
-void FacetCounts::countRows(int firstRow, int lastRow)
-{
-    if (!m_model)
-        return;
-    const LogStore &store = m_model->store();
-    if (int(m_rowType.size()) < store.size()) {
-        m_rowType.resize(size_t(store.size()), -1);
-        m_rowTool.resize(size_t(store.size()), -1);
-    }
-    firstRow = std::max(0, firstRow);
-    lastRow = std::min(store.size() - 1, lastRow);
-    bool any = false;
-    for (int row = firstRow; row <= lastRow; ++row) {
-        if (!store.isLoaded(row))
-            continue;
-        const int type = m_types.intern(store.messageTypeAt(row));
-        const int tool = m_tools.intern(store.toolNameAt(row));
-        int &rowType = m_rowType[size_t(row)];
-        int &rowTool = m_rowTool[size_t(row)];
-        if (rowType == type && rowTool == tool)
-            continue; // dataChanged for a neighbour's gap, or the same entry again
-        if (rowType >= 0) {
-            --m_types.counts[rowType];
-            --m_tools.counts[rowTool];
+    // Null and empty are one value: "no type" / "no tool".
+    QHash<QString, int> merged;
+    bool anyNone = false;
+    int none = 0;
+    for (const auto &[value, count] : counts) {
+        if (value.isEmpty()) {
+            anyNone = true;
+            none += count;
         } else {
-            ++m_countedRows;
+            merged[value] += count;
         }
-        ++m_types.counts[type];
-        ++m_tools.counts[tool];
-        rowType = type;
-        rowTool = tool;
-        any = true;
     }
-    if (any || (firstRow == 0 && lastRow == store.size() - 1))
-        emit changed();
+    QList<Facet> out;
+    out.reserve(merged.size() + 1);
+    for (auto it = merged.cbegin(); it != merged.cend(); ++it)
+        out.append({it.key(), it.value()});
+    if (anyNone && none > 0)
+        out.append({QString(), none});
+    std::sort(out.begin(), out.end(), [](const Facet &a, const Facet &b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        return a.value < b.value;
+    });
+    return out;
+}
+
+int FacetCounts::countIn(const QList<Facet> &facets, const QString &value)
+{
+    const QString key = value.isEmpty() ? QString() : value;
+    for (const Facet &facet : facets) {
+        if (facet.value == key && facet.value.isNull() == key.isNull())
+            return facet.count;
+    }
+    return 0;
+}
+
+void FacetCounts::refresh()
+{
+    const LogStore *store = m_model ? &m_model->store() : nullptr;
+    QList<Facet> types = store ? facetsOf(store->messageTypeCounts()) : QList<Facet>();
+    QList<Facet> tools = store ? facetsOf(store->toolNameCounts()) : QList<Facet>();
+    const int counted = store ? store->loadedCount() : 0;
+    if (types == m_types && tools == m_tools && counted == m_countedRows)
+        return;
+    m_types = std::move(types);
+    m_tools = std::move(tools);
+    m_countedRows = counted;
+    emit changed();
 }
 
 QList<FacetCounts::Facet> FacetCounts::messageTypes() const
 {
-    return m_types.facets();
+    return m_types;
 }
 
 QList<FacetCounts::Facet> FacetCounts::toolNames() const
 {
-    return m_tools.facets();
+    return m_tools;
 }
 
 int FacetCounts::messageTypeCount(const QString &type) const
 {
-    return m_types.count(type);
+    return countIn(m_types, type);
 }
 
 int FacetCounts::toolNameCount(const QString &tool) const
 {
-    return m_tools.count(tool);
+    return countIn(m_tools, tool);
 }

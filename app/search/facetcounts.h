@@ -9,12 +9,12 @@
 #include <QPointer>
 #include <QString>
 
-#include <vector>
 
 
 // How many loaded entries there are of each message type and of each tool name, kept up to date
 // as pages arrive: the choices of the filter, with their counts. Lives on the UI thread; the
-// work per page is proportional to the page.
+// store keeps the counts (nothing per row here), the work per page is proportional to the
+// number of distinct values.
 //
 // An entry without a type or without a tool (null in the JSON) counts under a null QString: the
 // UI names it ("no tool"), and LogFilterProxyModel takes a null QString in its allowed sets to
@@ -27,6 +27,10 @@ public:
     {
         QString value;
         int count = 0;
+        friend bool operator==(const Facet &a, const Facet &b)
+        {
+            return a.count == b.count && a.value == b.value && a.value.isNull() == b.value.isNull();
+        }
     };
 
     explicit FacetCounts(QObject *parent = nullptr);
@@ -45,25 +49,14 @@ signals:
     void changed();
 
 private:
-    // Values are interned: a row remembers small ids, so a replaced entry is uncounted exactly.
-    struct Table
-    {
-        QHash<QString, int> ids;
-        QList<QString> values;
-        QList<int> counts;
-        int intern(const QString &value);
-        QList<Facet> facets() const;
-        int count(const QString &value) const;
-    };
-
-    void recountAll();
-    void countRows(int firstRow, int lastRow);
-    void uncountRows(int firstRow, int lastRow);
+    // The store counts rows by value as they are set and dropped; this merges null and "" and
+    // sorts, and says changed() only when a count did change.
+    void refresh();
+    static QList<Facet> facetsOf(const QList<QPair<QString, int>> &counts);
+    static int countIn(const QList<Facet> &facets, const QString &value);
 
     QPointer<LogTableModel> m_model;
-    Table m_types;
-    Table m_tools;
-    std::vector<int> m_rowType; // -1: not counted
-    std::vector<int> m_rowTool;
+    QList<Facet> m_types;
+    QList<Facet> m_tools;
     int m_countedRows = 0;
 };
