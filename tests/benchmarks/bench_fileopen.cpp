@@ -10,6 +10,7 @@
 // mapped file's pages held at once) and the anonymous memory at the end (RssAnon: what the
 // process itself holds), each also as a multiple of the file's size.
 
+#include "processstatus.h"
 #include "export/runfilereader.h"
 
 #include <QCoreApplication>
@@ -18,22 +19,6 @@
 #include <QFileInfo>
 
 #include <cstdio>
-
-namespace {
-
-qint64 statusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field)) + 1).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -46,7 +31,7 @@ int main(int argc, char **argv)
     const QString path = args.at(0);
     const bool indexing = args.value(1) == QLatin1String("index");
     const double fileMb = QFileInfo(path).size() / 1048576.0;
-    const qint64 startAnonKb = statusKb("RssAnon");
+    const qint64 startAnonKb = ProcessStatus::kilobytes("RssAnon");
 
     RunFileReader reader;
     QList<LogEntry> kept;
@@ -79,8 +64,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "failed: %s\n", qPrintable(error));
         return 1;
     }
-    const double peakMb = statusKb("VmHWM") / 1024.0;
-    const double anonMb = (statusKb("RssAnon") - startAnonKb) / 1024.0;
+    const double peakMb = ProcessStatus::kilobytes("VmHWM") / 1024.0;
+    const double anonMb = (ProcessStatus::kilobytes("RssAnon") - startAnonKb) / 1024.0;
     const qsizetype entries = indexing ? index.entries.size() : kept.size();
     // An index arrives whole: it has no first batch.
     const QString first = indexing ? QString() : QStringLiteral("first batch %1 ms, ").arg(firstMs, 0, 'f', 0);

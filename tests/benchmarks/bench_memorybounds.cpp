@@ -13,6 +13,7 @@
 // are page cache the kernel can drop, not Runlog's heap), in MB and as a multiple of the input.
 // Not a CTest test: memory is measured, not asserted.
 
+#include "processstatus.h"
 #include "api/inflightbudget.h"
 #include "api/pageparser.h"
 #include "api/pagereply.h"
@@ -40,19 +41,6 @@ namespace {
 
 constexpr double kMB = 1024.0 * 1024.0;
 
-qint64 statusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
 // One phase: resets the kernel's peak (writing 5 to clear_refs sets VmHWM to the current RSS),
 // samples RssAnon on a thread, and prints both peaks above the starting point.
 class Phase
@@ -66,12 +54,12 @@ public:
         QFile clear(QStringLiteral("/proc/self/clear_refs"));
         if (clear.open(QIODevice::WriteOnly))
             clear.write("5");
-        m_startRssKb = statusKb("VmRSS");
-        m_startAnonKb = statusKb("RssAnon");
+        m_startRssKb = ProcessStatus::kilobytes("VmRSS");
+        m_startAnonKb = ProcessStatus::kilobytes("RssAnon");
         m_peakAnonKb = m_startAnonKb;
         m_sampler = std::thread([this] {
             while (!m_stop) {
-                const qint64 anon = statusKb("RssAnon");
+                const qint64 anon = ProcessStatus::kilobytes("RssAnon");
                 qint64 seen = m_peakAnonKb;
                 while (anon > seen && !m_peakAnonKb.compare_exchange_weak(seen, anon)) {
                 }
@@ -86,7 +74,7 @@ public:
         const qint64 ms = m_clock.elapsed();
         m_stop = true;
         m_sampler.join();
-        const double peak = (statusKb("VmHWM") - m_startRssKb) / 1024.0;
+        const double peak = (ProcessStatus::kilobytes("VmHWM") - m_startRssKb) / 1024.0;
         const double anon = (m_peakAnonKb - m_startAnonKb) / 1024.0;
         const double input = m_inputBytes / kMB;
         std::printf("%-48s input %7.1f MB  peak RSS +%7.1f MB (%4.1fx)  peak anon +%7.1f MB (%4.1fx)  %6lld ms  %s\n",

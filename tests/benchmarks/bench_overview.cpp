@@ -8,6 +8,7 @@
 //   - the rich detail view at its size limit: building it, and the stall while it is laid out.
 // Build Release and run under the offscreen platform:
 //     QT_QPA_PLATFORM=offscreen bench_overview [entries=1000000]
+#include "processstatus.h"
 #include "json/jsontreemodel.h"
 #include "richentrydocument.h"
 #include "safetextbrowser.h"
@@ -37,19 +38,6 @@
 
 namespace {
 
-qint64 statusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
 qint64 g_phaseBaseKb = 0;
 
 void resetPeak()
@@ -58,12 +46,12 @@ void resetPeak()
     QFile f(QStringLiteral("/proc/self/clear_refs"));
     if (f.open(QIODevice::WriteOnly))
         f.write("5");
-    g_phaseBaseKb = statusKb("VmRSS");
+    g_phaseBaseKb = ProcessStatus::kilobytes("VmRSS");
 }
 
 void report(const char *what, qint64 nsecs)
 {
-    const qint64 peakKb = statusKb("VmHWM");
+    const qint64 peakKb = ProcessStatus::kilobytes("VmHWM");
     std::printf("%-52s %9.1f ms   peak RSS %5lld MB (+%lld MB in this phase)\n", what, double(nsecs) / 1e6,
                 peakKb / 1024, (peakKb - g_phaseBaseKb) / 1024);
     std::fflush(stdout);

@@ -5,6 +5,7 @@
 //     bench_pageparser [entries=100000]
 // Prints MB/s, entries/s and the peak resident set size of each phase.
 
+#include "processstatus.h"
 #include "syntheticrun.h"
 #include "api/pageparser.h"
 #include "json/entrydetail.h"
@@ -23,19 +24,6 @@
 
 namespace {
 
-qint64 statusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
 qint64 g_phaseBaseKb = 0;
 
 // Linux resets the peak RSS (VmHWM) to the current RSS when "5" is written to clear_refs, so
@@ -46,7 +34,7 @@ void resetPeak()
     QFile f(QStringLiteral("/proc/self/clear_refs"));
     if (f.open(QIODevice::WriteOnly))
         f.write("5");
-    g_phaseBaseKb = statusKb("VmRSS");
+    g_phaseBaseKb = ProcessStatus::kilobytes("VmRSS");
 }
 
 QByteArray document(const QList<QByteArray> &entries, qsizetype first, qsizetype count, qsizetype total,
@@ -68,7 +56,7 @@ QByteArray document(const QList<QByteArray> &entries, qsizetype first, qsizetype
 void report(const char *what, qint64 bytes, qint64 items, const char *itemName, qint64 nsecs)
 {
     const double secs = double(nsecs) / 1e9;
-    const qint64 peakKb = statusKb("VmHWM");
+    const qint64 peakKb = ProcessStatus::kilobytes("VmHWM");
     std::printf("%-34s %8.1f ms %8.1f MB/s %10.0f %s/s  peak RSS %4lld MB (+%lld MB in this phase)\n", what,
                 secs * 1e3, double(bytes) / 1e6 / secs, double(items) / secs, itemName, peakKb / 1024,
                 (peakKb - g_phaseBaseKb) / 1024);
@@ -97,7 +85,7 @@ int main(int argc, char *argv[])
     }
     const QByteArray whole = document(entries, 0, entryCount, entryCount, 1, 1);
     std::printf("generated %d entries: %d pages (%.1f MB), one document (%.1f MB); RSS now %lld MB\n\n",
-                entryCount, pageCount, pageBytes / 1e6, whole.size() / 1e6, statusKb("VmRSS") / 1024);
+                entryCount, pageCount, pageBytes / 1e6, whole.size() / 1e6, ProcessStatus::kilobytes("VmRSS") / 1024);
 
     QElapsedTimer timer;
     for (int round = 1; round <= 3; ++round) {

@@ -9,6 +9,7 @@
 // SearchRunner as the UI uses it, the time from the keystroke (start()) to the first match and
 // to the final result.
 
+#include "processstatus.h"
 #include "syntheticrun.h"
 #include "search/searchcorpus.h"
 #include "search/searchengine.h"
@@ -28,18 +29,6 @@
 #include <malloc.h>
 
 namespace {
-
-qint64 rssKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 struct Case
 {
@@ -97,7 +86,7 @@ int main(int argc, char *argv[])
     std::printf("generated %d entries, %.1f MB of JSON\n", entryCount, rawBytes / 1e6);
 
     malloc_trim(0);
-    const qint64 rssBefore = rssKb();
+    const qint64 rssBefore = ProcessStatus::kilobytes("VmRSS");
     QElapsedTimer timer;
     timer.start();
     SearchCorpus corpus;
@@ -105,7 +94,7 @@ int main(int argc, char *argv[])
     for (int row = 0; row < entryCount; ++row)
         corpus.setText(row, SearchText::fromRawEntryJson(entries.at(row)));
     const double buildSecs = timer.nsecsElapsed() / 1e9;
-    const qint64 rssAfter = rssKb();
+    const qint64 rssAfter = ProcessStatus::kilobytes("VmRSS");
     int needsDecoding = 0;
     for (int row = 0; row < entryCount; ++row)
         needsDecoding += corpus.at(row).needsDecoding() ? 1 : 0;
@@ -116,7 +105,7 @@ int main(int argc, char *argv[])
 
     // The reference: the decoded texts the corpus held before (built after the measure above).
     malloc_trim(0);
-    const qint64 rssBeforeDecoded = rssKb();
+    const qint64 rssBeforeDecoded = ProcessStatus::kilobytes("VmRSS");
     timer.start();
     SearchCorpus decoded;
     decoded.resize(entryCount);
@@ -126,7 +115,7 @@ int main(int argc, char *argv[])
     std::printf("decoded corpus build (reference): %.1f ms, %.0f MB/s of JSON; text %.1f MB (%.0f%% of the JSON); "
                 "RSS +%.1f MB\n\n",
                 decodedSecs * 1e3, rawBytes / 1e6 / decodedSecs, decoded.byteCount() / 1e6,
-                100.0 * double(decoded.byteCount()) / double(rawBytes), (rssKb() - rssBeforeDecoded) / 1024.0);
+                100.0 * double(decoded.byteCount()) / double(rawBytes), (ProcessStatus::kilobytes("VmRSS") - rssBeforeDecoded) / 1024.0);
 
     const Case cases[] = {
         {"plain, rare (10 entries)", "xyzzy_handler", false, false, false},

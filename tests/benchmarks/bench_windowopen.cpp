@@ -16,6 +16,7 @@
 //   - with --search: a search of the whole run as the window runs it (SearchRunner over the
 //     window's corpus): time to the first match and to all, and how many.
 
+#include "processstatus.h"
 #include "mainwindow.h"
 #include "model/freedmemory.h"
 #include "logtableview.h"
@@ -42,18 +43,6 @@
 #include <malloc.h>
 
 namespace {
-
-qint64 statusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field)) + 1).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 // Processor time of the whole process (every thread), in ms.
 double cpuMs()
@@ -100,7 +89,7 @@ int main(int argc, char **argv)
     window.resize(1400, 900);
     window.show();
     spinFor(500);
-    const qint64 emptyAnonKb = statusKb("RssAnon");
+    const qint64 emptyAnonKb = ProcessStatus::kilobytes("RssAnon");
     LogTableModel *model = window.logModel();
     LogTableView *table = window.findChild<LogTableView *>();
     SearchIndexer *indexer = window.findChild<SearchIndexer *>();
@@ -150,13 +139,13 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "%.0f ms: rows %d, cpu +%.1f ms, indexing %d\n", now, model->rowCount(), cpu - lastCpuBefore,
                          int(indexer->isIndexing()));
     }
-    const qint64 anonKb = statusKb("RssAnon") - emptyAnonKb;
+    const qint64 anonKb = ProcessStatus::kilobytes("RssAnon") - emptyAnonKb;
     const double anonMb = anonKb / 1024.0;
-    const double peakMb = statusKb("VmHWM") / 1024.0;
+    const double peakMb = ProcessStatus::kilobytes("VmHWM") / 1024.0;
     std::printf("%s: %d rows, %.1f MB; first screen %.0f ms, idle %.0f ms; own memory %.1f MB (%.2fx the "
                 "file), page cache of the file held %.1f MB, peak %.1f MB\n",
                 qPrintable(QFileInfo(path).fileName()), model->rowCount(), fileMb, firstScreenMs, lastBusyMs,
-                anonMb, anonMb / fileMb, statusKb("RssFile") / 1024.0, peakMb);
+                anonMb, anonMb / fileMb, ProcessStatus::kilobytes("RssFile") / 1024.0, peakMb);
     std::fflush(stdout);
     if (qEnvironmentVariableIsSet("BENCH_TRACE")) {
         const struct mallinfo2 heap = mallinfo2();
@@ -165,7 +154,7 @@ int main(int argc, char **argv)
     }
     if (qEnvironmentVariableIsSet("BENCH_TRIM")) {
         malloc_trim(0);
-        std::printf("after malloc_trim: own memory %.1f MB\n", (statusKb("RssAnon") - emptyAnonKb) / 1024.0);
+        std::printf("after malloc_trim: own memory %.1f MB\n", (ProcessStatus::kilobytes("RssAnon") - emptyAnonKb) / 1024.0);
     }
 
     if (scroll) {
