@@ -41,6 +41,10 @@ public:
         RunInfo run;  // the run's fields from the latest page kept (total_logs, status, ...)
         // Chronological positions kept, as [first, last] ranges: sorted, disjoint, not adjacent.
         QList<std::pair<qint64, qint64>> ranges;
+        // Every entry kept, in position order (the ranges one after another), when the run keeps
+        // at most kEntriesWithOpen of them: the run then opens whole in one answer, with no read
+        // per page. Empty for a larger run (its pages are read with readRows()).
+        QList<LogEntry> entries;
 
         qint64 storedCount() const;
         bool holds(qint64 first, qint64 last) const;
@@ -51,14 +55,18 @@ public:
     // longer kept or could not be read: the loader then fetches that page instead.
     using RowsCallback = std::function<void(QList<LogEntry> entries)>;
 
+    // A run that keeps at most this many entries comes whole with openRun() (a few tens of MB
+    // at most, read and parsed on the cache's thread).
+    static constexpr qint64 kEntriesWithOpen = 100'000;
+
     virtual ~PageCache() = default;
 
     // The key part naming an API: scheme, host, port (when not the default) and path, without
     // credentials, query or trailing slash, so that spellings of one address share one key.
     static QString originOf(const QUrl &baseUrl);
 
-    // The run is being opened: what is kept of it. Counts as opened now (a size limit lets the
-    // least recently opened runs go first).
+    // The run is being opened: what is kept of it (with its entries, see Stored::entries).
+    // Counts as opened now (a size limit lets the least recently opened runs go first).
     virtual void openRun(const Key &key, QObject *context, OpenCallback done) = 0;
     virtual void readRows(const Key &key, qint64 firstPosition, int count, QObject *context,
                           RowsCallback done) = 0;

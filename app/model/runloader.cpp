@@ -89,6 +89,21 @@ void RunLoader::open(const ApiEndpoint &endpoint, const RunRef &run, bool revers
     emit progressChanged();
 }
 
+void RunLoader::open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse, const PageCache::Stored &stored)
+{
+    begin(endpoint, run, reverse);
+    if (m_cache)
+        applyStored(stored);
+    else
+        schedule();
+    emit progressChanged();
+}
+
+PageCache::Stored RunLoader::takeStoredAtOpen()
+{
+    return std::exchange(m_openedWith, PageCache::Stored());
+}
+
 void RunLoader::askCache()
 {
     if (!m_cache)
@@ -113,19 +128,19 @@ void RunLoader::copySettingsFrom(const RunLoader &other)
 void RunLoader::applyStored(const PageCache::Stored &stored)
 {
     m_waitingForCache = false;
+    m_openedWith = stored; // before the state changes: a probe hands it on from there
     const std::optional<qint64> total = stored.run.totalLogs;
     const qint64 extent = stored.ranges.isEmpty() ? 0 : stored.ranges.last().second + 1;
-    // A status that is missing or unknown may still change: treated as going.
-    const RunPhase phase = stored.run.status ? runPhaseOf(*stored.run.status) : RunPhase::Unknown;
-    const bool going = phase != RunPhase::Succeeded && phase != RunPhase::Failed;
     if (stored.found && total && *total >= 0 && *total <= kMaxTrustedTotal && extent <= kMaxTrustedTotal) {
         // The count as last seen: every row at once, the stored ones read from the cache.
         m_storedRanges = stored.ranges;
-        m_storedRunGoing = going;
         m_mode = Mode::Counted;
         m_model->resizeRows(int(std::max(*total, extent)));
-        m_ended = !going; // a finished run does not grow
         updateRunInfo(stored.run);
+        const bool going = isRunGoing();
+        m_ended = !going; // a finished run does not grow
+        placeStored(stored);
+        m_readingStoredRest = stored.entries.isEmpty() && !stored.ranges.isEmpty();
         m_openedFromCache = true;
         setState(State::Open);
         if (going) {
@@ -144,6 +159,8 @@ void RunLoader::applyStored(const PageCache::Stored &stored)
             m_model->resizeRows(int(rows));
             m_model->setMoreAvailable(true);
             updateRunInfo(stored.run);
+            placeStored(stored);
+            m_readingStoredRest = stored.entries.isEmpty();
             m_openedFromCache = true;
             setState(State::Open);
         }
@@ -151,6 +168,67 @@ void RunLoader::applyStored(const PageCache::Stored &stored)
     schedule();
     checkAllLoaded();
     emit progressChanged();
+}
+
+// The entries that came with the run (PageCache::Stored::entries) go in place before the rows
+// show, so a stored run opens whole: no read per page, and the timeline and statistics see every
+// row at once. Pages of a run still going where it grows stay to be asked of the server.
+void RunLoader::placeStored(const PageCache::Stored &stored)
+{
+    if (stored.entries.isEmpty())
+        return;
+    const qint64 rows = knownRows();
+    qsizetype offset = 0;
+    for (const auto &[first, last] : std::as_const(stored.ranges)) {
+        const qsizetype count = last - first + 1;
+        const qint64 placedLast = std::min<qint64>(last, rows - 1);
+        if (first <= placedLast) {
+            QList<LogEntry> slice = stored.entries.mid(offset, placedLast - first + 1);
+            int firstRow = int(first);
+            if (m_reverse) {
+                std::reverse(slice.begin(), slice.end());
+                firstRow = int(rows - 1 - placedLast);
+            }
+            flagOtherRunEntries(firstRow, slice);
+            m_model->setEntries(firstRow, std::move(slice));
+        }
+        offset += count;
+    }
+    rederivePageStates(0, lastPageIndex());
+    for (auto it = m_pages.begin(); it != m_pages.end();) {
+        if (it->status == PageStatus::Loaded && isRunGoing() && isGrowthPage(it.key())) {
+            it = m_pages.erase(it); // asked of the server, whatever its rows hold
+            continue;
+        }
+        m_pagesFromCache += it->status == PageStatus::Loaded ? 1 : 0;
+        ++it;
+    }
+    if (isShortLastPageLoaded())
+        m_ended = true;
+}
+
+// The last rows, short of a page, are loaded: that is the end, as a short page from the API says.
+// (Where a run still going grows, oldest first, that page counts only once the server sent it;
+// newest first, the last page holds the oldest entries, which never change.)
+bool RunLoader::isShortLastPageLoaded() const
+{
+    const auto lastPage = m_pages.constFind(lastPageIndex());
+    return m_mode == Mode::Counted && knownRows() % kPageSize != 0 && lastPage != m_pages.cend()
+        && lastPage->status == PageStatus::Loaded;
+}
+
+// A status that is missing or unknown may still change: treated as going.
+bool RunLoader::isRunGoing() const
+{
+    const RunPhase phase = m_runInfo.status ? runPhaseOf(*m_runInfo.status) : RunPhase::Unknown;
+    return phase != RunPhase::Succeeded && phase != RunPhase::Failed;
+}
+
+// The page where new entries of a run still going appear: the newest page newest first, the
+// short last page oldest first (a full last page cannot grow: the next page is asked).
+bool RunLoader::isGrowthPage(int page) const
+{
+    return m_reverse ? page == 0 : (knownRows() % kPageSize != 0 && page == lastPageIndex());
 }
 
 std::pair<qint64, qint64> RunLoader::positionsOfPage(int page) const
@@ -167,12 +245,10 @@ bool RunLoader::isCachedPage(int page) const
 {
     if (!m_cache || m_storedRanges.isEmpty())
         return false;
-    if (m_storedRunGoing) {
-        // Where a run still going grows: always asked of the API.
-        const bool newest = m_reverse ? page == 0 : (knownRows() % kPageSize != 0 && page == lastPageIndex());
-        if (newest)
-            return false;
-    }
+    // Where a run still going grows is always asked of the server: the library holds that page as
+    // it was, and a check for new entries (the follower's) must see what came since.
+    if (isGrowthPage(page) && isRunGoing())
+        return false;
     const auto [first, last] = positionsOfPage(page);
     if (last < first)
         return false;
@@ -183,28 +259,38 @@ bool RunLoader::isCachedPage(int page) const
     return false;
 }
 
-void RunLoader::readFromCache(int page)
+void RunLoader::readFromCache(int firstPage, int lastPage, bool storedChunk)
 {
-    PageState &state = m_pages[page];
-    state.status = PageStatus::Reading;
-    const auto [first, last] = positionsOfPage(page);
-    m_model->markRows(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::Loading);
+    for (int page = firstPage; page <= lastPage; ++page) {
+        m_pages[page].status = PageStatus::Reading;
+        m_model->markRows(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::Loading);
+    }
+    // Positions run the other way newest first: the span is from the last page's oldest entry.
+    const qint64 first = m_reverse ? positionsOfPage(lastPage).first : positionsOfPage(firstPage).first;
+    const qint64 last = m_reverse ? positionsOfPage(firstPage).second : positionsOfPage(lastPage).second;
     const int generation = m_generation;
     const int rows = knownRows();
     m_cache->readRows(m_cacheKey, first, int(last - first + 1), this,
-                      [this, generation, page, rows](QList<LogEntry> entries) {
-                          if (generation == m_generation)
-                              onCacheRead(page, rows, std::move(entries));
+                      [this, generation, firstPage, lastPage, first, rows, storedChunk](QList<LogEntry> entries) {
+                          if (generation != m_generation)
+                              return;
+                          if (storedChunk)
+                              m_storedChunkInFlight = false;
+                          for (int page = firstPage; page <= lastPage; ++page) {
+                              const auto [pageFirst, pageLast] = positionsOfPage(page);
+                              placeCachedPage(page, rows, entries.mid(pageFirst - first, pageLast - pageFirst + 1));
+                          }
+                          schedule();
+                          checkAllLoaded();
+                          emit progressChanged();
                       });
 }
 
-void RunLoader::onCacheRead(int page, int rowsWhenAsked, QList<LogEntry> &&entries)
+void RunLoader::placeCachedPage(int page, int rowsWhenAsked, QList<LogEntry> &&entries)
 {
     auto it = m_pages.find(page);
-    if (it == m_pages.end() || it->status != PageStatus::Reading) {
-        schedule(); // the page was dropped meanwhile (positions restarted, a shorter run)
-        return;
-    }
+    if (it == m_pages.end() || it->status != PageStatus::Reading)
+        return; // the page was dropped meanwhile (positions restarted, a shorter run)
     const auto [first, last] = positionsOfPage(page);
     const int firstRow = page * kPageSize;
     if (rowsWhenAsked != knownRows() || entries.size() != last - first + 1) {
@@ -214,8 +300,6 @@ void RunLoader::onCacheRead(int page, int rowsWhenAsked, QList<LogEntry> &&entri
             m_storedRanges.clear();
         it->status = PageStatus::Idle;
         m_model->markRows(firstRow, firstRow + kPageSize - 1, LogStore::RowState::NotLoaded);
-        schedule();
-        emit progressChanged();
         return;
     }
     if (m_reverse)
@@ -228,9 +312,29 @@ void RunLoader::onCacheRead(int page, int rowsWhenAsked, QList<LogEntry> &&entri
         m_ended = true;
     flagOtherRunEntries(firstRow, entries);
     m_model->setEntries(firstRow, std::move(entries));
-    schedule();
-    checkAllLoaded();
-    emit progressChanged();
+}
+
+// A run too large to come whole with open(): its stored pages are read in the background, a chunk
+// at a time, oldest rows first (what is on screen still goes first, through schedule()), so it
+// too is whole without the user scrolling through it.
+void RunLoader::readNextStoredChunk()
+{
+    constexpr int kChunkPages = 50;
+    if (!m_readingStoredRest || m_storedChunkInFlight)
+        return;
+    const int lastPage = lastPageIndex();
+    while (m_storedCursor <= lastPage && !(isCandidate(m_storedCursor) && isCachedPage(m_storedCursor)))
+        ++m_storedCursor;
+    if (m_storedCursor > lastPage || m_storedRanges.isEmpty()) {
+        m_readingStoredRest = false;
+        return;
+    }
+    int last = m_storedCursor;
+    while (last < lastPage && last - m_storedCursor + 1 < kChunkPages && isCandidate(last + 1) && isCachedPage(last + 1))
+        ++last;
+    m_storedChunkInFlight = true;
+    readFromCache(m_storedCursor, last, true);
+    m_storedCursor = last + 1;
 }
 
 void RunLoader::storeFetched(int page, const RunInfo &run, const QList<LogEntry> &entries)
@@ -272,7 +376,10 @@ void RunLoader::close()
     m_requestsSent = 0;
     m_cache = nullptr;
     m_storedRanges.clear();
-    m_waitingForCache = m_storedRunGoing = false;
+    m_waitingForCache = false;
+    m_openedWith = PageCache::Stored();
+    m_readingStoredRest = m_storedChunkInFlight = false;
+    m_storedCursor = 0;
     m_pagesFromCache = 0;
     m_openedFromCache = false;
     setState(State::Idle);
@@ -536,7 +643,8 @@ void RunLoader::schedule()
         m_pages = std::move(saved);
     }
     for (const int page : std::as_const(fromCache))
-        readFromCache(page);
+        readFromCache(page, page, false);
+    readNextStoredChunk();
     const bool visible = m_mode == Mode::Unknown
         || (m_firstVisiblePage >= 0 && !m_loadAll) || m_wantMore;
     while (int(m_pendingTickets.size()) < wanted) {
@@ -561,7 +669,7 @@ void RunLoader::onSlotGranted(RequestPacer::Ticket ticket)
     }
     int page = nextWantedPage();
     while (page >= 0 && isCachedPage(page)) {
-        readFromCache(page);
+        readFromCache(page, page, false);
         page = nextWantedPage();
     }
     if (page < 0) {
@@ -957,6 +1065,7 @@ void RunLoader::shiftNewestFirst(int newRows)
     }
     m_pages = std::move(pending);
     rederivePageStates(0, lastPageIndex());
+    m_storedCursor = 0; // the stored pages still to read are at other rows now
 }
 
 void RunLoader::rederivePageStates(int firstPage, int lastPage)
@@ -1032,6 +1141,8 @@ void RunLoader::checkAllLoaded()
 {
     if (!m_loadAll || m_inFlight > 0 || loadedRows() != knownRows())
         return;
+    if (isShortLastPageLoaded())
+        m_ended = true;
     if (m_ended) {
         m_loadAll = false;
         emit allLoaded();

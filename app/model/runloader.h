@@ -66,7 +66,12 @@ public:
     // Opens with the run's first page already fetched (by another loader, see firstPage()), so
     // the run shows at once and that page is not asked for twice.
     void open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse, ParsedPage firstPage);
+    // Opens with what the cache answered another loader's open() (see takeStoredAtOpen()), so
+    // a stored run is not read from the cache twice.
+    void open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse, const PageCache::Stored &stored);
     void close();
+    // What the cache answered open() (found is false when it held nothing), handed over once.
+    PageCache::Stored takeStoredAtOpen();
     // The page that opened the run (state() became Open), as it came; empty before.
     const ParsedPage &firstPage() const { return m_firstPage; }
     // Pacer (when set by hand), retry policy, reply limits and requests in flight, from `other`.
@@ -181,10 +186,15 @@ private:
     void abortAll();
     void askCache();
     void applyStored(const PageCache::Stored &stored);
+    void placeStored(const PageCache::Stored &stored);
+    bool isRunGoing() const;
+    bool isGrowthPage(int page) const;
+    bool isShortLastPageLoaded() const;
     bool isCachedPage(int page) const;
     std::pair<qint64, qint64> positionsOfPage(int page) const;
-    void readFromCache(int page);
-    void onCacheRead(int page, int rowsWhenAsked, QList<LogEntry> &&entries);
+    void readFromCache(int firstPage, int lastPage, bool storedChunk);
+    void placeCachedPage(int page, int rowsWhenAsked, QList<LogEntry> &&entries);
+    void readNextStoredChunk();
     void storeFetched(int page, const RunInfo &run, const QList<LogEntry> &entries);
 
     QNetworkAccessManager *m_network;
@@ -227,7 +237,11 @@ private:
     PageCache::Key m_cacheKey;
     QList<std::pair<qint64, qint64>> m_storedRanges; // chronological positions the cache holds
     bool m_waitingForCache = false;  // open() asked the cache; nothing is fetched until it answers
-    bool m_storedRunGoing = false;   // the cache's copy is of a run still going: fetch its newest page
+    PageCache::Stored m_openedWith;  // what the cache answered at open() (see storedAtOpen())
     int m_pagesFromCache = 0;
     bool m_openedFromCache = false;
+    bool m_readingStoredRest = false;  // a stored run too large to come with open(): read in chunks
+    bool m_storedChunkInFlight = false;
+    int m_storedCursor = 0;            // the first page readNextStoredChunk() has not looked at
+
 };

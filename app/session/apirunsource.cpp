@@ -23,7 +23,7 @@ void ApiRunSource::start(LogTableModel *)
     if (m_keepOpenRun)
         startFirstPageProbe();
     else
-        startLoading(std::nullopt);
+        startLoading({});
 }
 
 void ApiRunSource::startFirstPageProbe()
@@ -45,9 +45,11 @@ void ApiRunSource::onProbeStateChanged()
     } else if (m_probe->state() == RunLoader::State::Open) {
         // Opened from the library: nothing was fetched, and the session's loader opens from the
         // library too (a finished run with no request at all).
-        std::optional<ParsedPage> first;
-        if (!m_probe->openedFromCache())
-            first = m_probe->firstPage();
+        FirstAnswer first;
+        if (m_probe->openedFromCache())
+            first.stored = m_probe->takeStoredAtOpen();
+        else
+            first.page = m_probe->firstPage();
         // Deleted later: handlePage() goes on after the state changes.
         m_probe->disconnect(this);
         m_probe->deleteLater();
@@ -58,7 +60,7 @@ void ApiRunSource::onProbeStateChanged()
     }
 }
 
-void ApiRunSource::startLoading(std::optional<ParsedPage> firstPage)
+void ApiRunSource::startLoading(FirstAnswer first)
 {
     // Ready first: the session closes what was open (the loader included) before this run opens.
     emit ready();
@@ -80,8 +82,10 @@ void ApiRunSource::startLoading(std::optional<ParsedPage> firstPage)
             emit opened();
         }
     });
-    if (firstPage) {
-        m_loader->open(m_endpoint, m_run, m_reverse, std::move(*firstPage));
+    if (first.page) {
+        m_loader->open(m_endpoint, m_run, m_reverse, std::move(*first.page));
+    } else if (first.stored) {
+        m_loader->open(m_endpoint, m_run, m_reverse, *first.stored);
     } else {
         m_loader->open(m_endpoint, m_run, m_reverse);
         emit statusMessage(tr("Loading run %1…").arg(m_run.runId), 0);

@@ -3,6 +3,7 @@
 
 #include "api/apiendpoint.h"
 #include "api/parsedpage.h"
+#include "model/pagecache.h"
 #include "session/runsource.h"
 
 #include <optional>
@@ -45,9 +46,15 @@ public:
     void retry();
 
 private:
+    // What the probe opened with: the first page fetched, or what the library holds.
+    struct FirstAnswer {
+        std::optional<ParsedPage> page;
+        std::optional<PageCache::Stored> stored;
+    };
+
     void startFirstPageProbe();
     void onProbeStateChanged();
-    void startLoading(std::optional<ParsedPage> firstPage);
+    void startLoading(FirstAnswer first);
     void onPageFailed(const ApiError &error);
     void onRetrying(const ApiError &error, int retryInMs);
 

@@ -96,7 +96,7 @@ qint64 LibraryRecords::runKey(const PageCache::Key &key)
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-PageCache::Stored LibraryRecords::openRun(const PageCache::Key &key, qint64 nowMs)
+PageCache::Stored LibraryRecords::openRun(const PageCache::Key &key, qint64 nowMs, qint64 entriesWithOpen)
 {
     m_error = QSqlError();
     PageCache::Stored stored;
@@ -166,6 +166,12 @@ PageCache::Stored LibraryRecords::openRun(const PageCache::Key &key, qint64 nowM
         }
     }
     stored.found = true;
+    // A run of usual size comes whole: one query here instead of one read per page later. An
+    // entry that cannot be read leaves the list empty; the loader then reads (or fetches) by page.
+    if (!stored.ranges.isEmpty() && stored.storedCount() <= entriesWithOpen
+        && (!readEntries(runKey, stored.ranges.first().first, stored.ranges.last().second, false, stored.entries)
+            || stored.entries.size() != stored.storedCount()))
+        stored.entries.clear();
 
     query.prepare(QStringLiteral("UPDATE runs SET last_opened_ms = ? WHERE id = ?"));
     query.addBindValue(nowMs);
@@ -182,28 +188,37 @@ QList<LogEntry> LibraryRecords::readRows(const PageCache::Key &key, qint64 first
     const qint64 run = runKey(key);
     if (run <= 0 || count <= 0 || firstPosition < 0)
         return entries;
+    // Only the consecutive rows from the first: a gap ends the answer (the loader fetches).
+    readEntries(run, firstPosition, firstPosition + count - 1, true, entries);
+    return entries;
+}
+
+// The entries kept at positions first..last of a run, in position order, each parsed as a page's
+// entry would be. `consecutive`: stop at the first position not kept. False on a read error or an
+// entry that does not parse (the entries read before it stay in `entries`).
+bool LibraryRecords::readEntries(qint64 run, qint64 first, qint64 last, bool consecutive, QList<LogEntry> &entries)
+{
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, raw FROM entries WHERE id BETWEEN ? AND ? ORDER BY id"));
-    query.addBindValue(entryId(run, firstPosition));
-    query.addBindValue(entryId(run, firstPosition + count - 1));
-    if (!query.exec()) {
-        fail(query.lastError());
-        return entries;
-    }
-    entries.reserve(count);
+    query.addBindValue(entryId(run, first));
+    query.addBindValue(entryId(run, last));
+    if (!query.exec())
+        return fail(query.lastError());
+    const qsizetype before = entries.size();
+    entries.reserve(before + int(std::min<qint64>(last - first + 1, PageCache::kEntriesWithOpen)));
     while (query.next()) {
-        // Only the consecutive rows from the first: a gap ends the answer (the loader fetches).
-        if (query.value(0).toLongLong() != entryId(run, firstPosition + entries.size()))
+        const qint64 position = positionOf(query.value(0).toLongLong());
+        if (consecutive && position != first + (entries.size() - before))
             break;
-        EntryParseResult parsed = PageParser::parseEntry(query.value(1).toByteArray(), firstPosition + entries.size());
+        EntryParseResult parsed = PageParser::parseEntry(query.value(1).toByteArray(), position);
         if (!parsed.ok)
-            break;
+            return false;
         entries.append(std::move(parsed.entry));
     }
     if (query.lastError().isValid())
-        fail(query.lastError());
-    return entries;
+        return fail(query.lastError());
+    return true;
 }
 
 qint64 LibraryRecords::upsertRun(const PageCache::Key &key, const RunInfo &run, qint64 nowMs)

@@ -25,7 +25,8 @@ public:
     const QSqlError &error() const { return m_error; }
 
     // What is kept of the run; marks it opened at nowMs when kept.
-    PageCache::Stored openRun(const PageCache::Key &key, qint64 nowMs);
+    // With the entries when at most `entriesWithOpen` are kept (PageCache::Stored::entries).
+    PageCache::Stored openRun(const PageCache::Key &key, qint64 nowMs, qint64 entriesWithOpen);
     QList<LogEntry> readRows(const PageCache::Key &key, qint64 firstPosition, int count);
     bool store(const PageCache::Key &key, const RunInfo &run, qint64 firstPosition,
                const QList<LogEntry> &entries, qint64 nowMs);
@@ -43,6 +44,7 @@ public:
     static QByteArray runShell(const RunInfo &run);
 
 private:
+    bool readEntries(qint64 run, qint64 first, qint64 last, bool consecutive, QList<LogEntry> &entries);
     qint64 runKey(const PageCache::Key &key);
     qint64 upsertRun(const PageCache::Key &key, const RunInfo &run, qint64 nowMs);
     bool deleteRunEntries(qint64 key);

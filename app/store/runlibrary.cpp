@@ -64,6 +64,11 @@ void RunLibrary::setSizeLimit(qint64 bytes)
     m_sizeLimit = std::max<qint64>(0, bytes);
 }
 
+void RunLibrary::setEntriesWithOpen(qint64 entries)
+{
+    m_entriesWithOpen = std::max<qint64>(0, entries);
+}
+
 void RunLibrary::flush()
 {
     QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
@@ -92,7 +97,7 @@ void RunLibrary::openRun(const Key &key, QObject *context, OpenCallback done)
     post([this, key, guard, done = std::move(done)](LibraryWorker &worker) {
         Stored stored;
         if (LibraryRecords *records = worker.records()) {
-            stored = records->openRun(key, nowMs());
+            stored = records->openRun(key, nowMs(), m_entriesWithOpen);
             worker.checkForDamage();
         }
         answer<const Stored &>(guard, done, stored);

@@ -46,6 +46,10 @@ public:
     void setSizeLimit(qint64 bytes);
     qint64 sizeLimit() const { return m_sizeLimit; }
 
+    // Runs keeping at most this many entries come whole with openRun(); larger ones are read by
+    // pages (default PageCache::kEntriesWithOpen; tests lower it to see both ways).
+    void setEntriesWithOpen(qint64 entries);
+
     // PageCache
     void openRun(const Key &key, QObject *context, OpenCallback done) override;
     void readRows(const Key &key, qint64 firstPosition, int count, QObject *context, RowsCallback done) override;
@@ -79,4 +83,5 @@ private:
     QThread *m_thread;
     LibraryWorker *m_worker;
     std::atomic<qint64> m_sizeLimit{kDefaultSizeLimitBytes};
+    std::atomic<qint64> m_entriesWithOpen{PageCache::kEntriesWithOpen};
 };

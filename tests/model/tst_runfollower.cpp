@@ -1,23 +1,29 @@
 // SPDX-License-Identifier: MIT
-// Following a live run against the spec server: a run that grows and then finishes.
+// Following a live run against the spec server: a run that grows and then finishes. Every test
+// runs twice: with the library (what every user gets) and without it (--no-store).
 #include "api/requestpacer.h"
 #include "model/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
 #include "samplerun.h"
+#include "store/runlibrary.h"
 #include "testlogserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <memory>
 
 class TestRunFollower : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void followsGrowingRunUntilItFinishes();
     void followsAcrossPageBoundaries();
     void disabledFollowerDoesNotPoll();
@@ -30,6 +36,9 @@ private slots:
 
 private:
     struct Rig {
+        // First: it outlives the loader that writes to it.
+        QTemporaryDir libraryDir;
+        std::unique_ptr<RunLibrary> library;
         TestLogServer server;
         QNetworkAccessManager network;
         LogTableModel model;
@@ -39,6 +48,10 @@ private:
         RunFollower follower{&loader};
         Rig()
         {
+            QFETCH_GLOBAL(bool, withLibrary);
+            if (withLibrary)
+                library = std::make_unique<RunLibrary>(libraryDir.filePath(QStringLiteral("library")));
+            loader.setPageCache(library.get());
             loader.setPacer(&pacer);
             follower.setMinimumIntervalMs(50);
         }
@@ -53,6 +66,13 @@ private:
     };
     void growAndFinish(Rig &rig, int from, int to, int step);
 };
+
+void TestRunFollower::initTestCase_data()
+{
+    QTest::addColumn<bool>("withLibrary");
+    QTest::addRow("library") << true;
+    QTest::addRow("no-store") << false;
+}
 
 void TestRunFollower::growAndFinish(Rig &rig, int from, int to, int step)
 {

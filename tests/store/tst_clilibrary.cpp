@@ -200,7 +200,7 @@ void TestCliLibrary::killedDuringFetchResumesWithoutAskingAgain()
         LibraryDatabase database(libraryFolder());
         QVERIFY(database.open());
         LibraryRecords records(database.connection());
-        stored = records.openRun(PageCache::Key{PageCache::originOf(m_server->baseUrl()), RunRef{kOrg, kRun}}, 0);
+        stored = records.openRun(PageCache::Key{PageCache::originOf(m_server->baseUrl()), RunRef{kOrg, kRun}}, 0, 0);
     }
     QVERIFY(stored.found);
     QSet<int> keptPages;

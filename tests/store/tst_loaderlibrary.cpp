@@ -64,8 +64,13 @@ private slots:
 
     void finishedRunReopensWithoutRequests_data();
     void finishedRunReopensWithoutRequests();
+    void storedRunOpensWholeBeforeItShows_data();
+    void storedRunOpensWholeBeforeItShows();
+    void largerStoredRunIsReadWholeInTheBackground_data();
+    void largerStoredRunIsReadWholeInTheBackground();
     void visiblePagesOfAStoredRunNeedNoRequest();
     void runStillGoingFetchesOnlyWhatIsNew();
+    void runStoredLiveAndFinishedSinceIsAskedOnce();
     void runStillGoingNewestFirstAsksTheNewestPage();
     void partlyStoredRunFetchesOnlyMissingPages();
     void pagesFetchedNewestFirstServeOldestFirst();
@@ -175,6 +180,78 @@ void TestLoaderLibrary::finishedRunReopensWithoutRequests()
     QVERIFY(second.loader.isFullyLoaded());
 }
 
+void TestLoaderLibrary::storedRunOpensWholeBeforeItShows_data()
+{
+    QTest::addColumn<bool>("reverse");
+    QTest::addRow("oldest first") << false;
+    QTest::addRow("newest first") << true;
+}
+
+// A run the library holds whole is in the model whole when its rows first show (the moment the
+// loader says Open, which is when the window paints them): every row loaded, none to read later,
+// and no request.
+void TestLoaderLibrary::storedRunOpensWholeBeforeItShows()
+{
+    QFETCH(bool, reverse);
+    m_server->addRun(makeRun(kOrg, kRun, 2000));
+    {
+        Viewer first(m_network.get(), m_library.get(), m_pacer.get());
+        open(first);
+        loadAll(first);
+    }
+    m_server->clearRequestLog();
+
+    Viewer second(m_network.get(), m_library.get(), m_pacer.get());
+    int rowsWhenOpen = -1;
+    int loadedWhenOpen = -1;
+    connect(&second.loader, &RunLoader::stateChanged, this, [&](RunLoader::State state) {
+        if (state == RunLoader::State::Open && rowsWhenOpen < 0) {
+            rowsWhenOpen = second.model.rowCount();
+            loadedWhenOpen = second.loader.loadedRows();
+        }
+    });
+    open(second, reverse);
+    QTRY_COMPARE(second.loader.state(), RunLoader::State::Open);
+    QCOMPARE(rowsWhenOpen, 2000);
+    QCOMPARE(loadedWhenOpen, 2000);
+    QVERIFY(second.loader.isFullyLoaded());
+    QCOMPARE(second.loader.pagesFromCache(), 20);
+    verifyRows(second, reverse);
+    QTest::qWait(200); // nothing is asked afterwards either
+    QCOMPARE(int(m_server->requestLog().size()), 0);
+    QCOMPARE(second.loader.requestsSent(), 0);
+}
+
+void TestLoaderLibrary::largerStoredRunIsReadWholeInTheBackground_data()
+{
+    storedRunOpensWholeBeforeItShows_data();
+}
+
+// A run larger than what comes with the open (lowered here from 100,000 to 500 entries) is read
+// in chunks by itself, without the view asking for its pages, and with no request.
+void TestLoaderLibrary::largerStoredRunIsReadWholeInTheBackground()
+{
+    QFETCH(bool, reverse);
+    m_server->addRun(makeRun(kOrg, kRun, 7250));
+    {
+        Viewer first(m_network.get(), m_library.get(), m_pacer.get());
+        open(first);
+        loadAll(first);
+    }
+    m_server->clearRequestLog();
+    m_library->setEntriesWithOpen(500);
+
+    Viewer second(m_network.get(), m_library.get(), m_pacer.get());
+    open(second, reverse);
+    QTRY_COMPARE(second.loader.state(), RunLoader::State::Open);
+    QCOMPARE(second.model.rowCount(), 7250);
+    QTRY_COMPARE_WITH_TIMEOUT(second.loader.loadedRows(), 7250, 20000);
+    QVERIFY(second.loader.isFullyLoaded());
+    QCOMPARE(second.loader.pagesFromCache(), 73);
+    verifyRows(second, reverse);
+    QCOMPARE(int(m_server->requestLog().size()), 0);
+}
+
 void TestLoaderLibrary::visiblePagesOfAStoredRunNeedNoRequest()
 {
     m_server->addRun(makeRun(kOrg, kRun, 5000));
@@ -187,15 +264,15 @@ void TestLoaderLibrary::visiblePagesOfAStoredRunNeedNoRequest()
     Viewer second(m_network.get(), m_library.get(), m_pacer.get());
     open(second);
     QTRY_COMPARE(second.model.rowCount(), 5000);
-    // The view jumps to the end, then to the middle: rows come from the library.
+    // The view jumps to the end, then to the middle: the rows are there already.
     second.loader.setViewport(4950, 4999);
-    QTRY_VERIFY(second.model.store().isLoaded(4999));
+    QVERIFY(second.model.store().isLoaded(4999));
     second.loader.setViewport(2510, 2560);
-    QTRY_VERIFY(second.model.store().isLoaded(2560));
+    QVERIFY(second.model.store().isLoaded(2560));
     QCOMPARE(second.model.store().at(4999).rawJson, m_server->run(kRun)->entries.at(4999));
     QCOMPARE(second.model.store().at(2510).rawJson, m_server->run(kRun)->entries.at(2510));
     QCOMPARE(int(m_server->requestLog().size()), 0);
-    QCOMPARE(second.loader.pagesFromCache(), 2); // 49, then 25: only what was in view
+    QCOMPARE(second.loader.pagesFromCache(), 50); // every page, with the run
 }
 
 void TestLoaderLibrary::runStillGoingFetchesOnlyWhatIsNew()
@@ -236,6 +313,38 @@ void TestLoaderLibrary::runStillGoingFetchesOnlyWhatIsNew()
     open(third);
     loadAll(third);
     verifyRows(third);
+    QCOMPARE(requestedSkips(*m_server), QStringList());
+}
+
+// Stored while it was live (RUNNING), finished since without growing: the reopen asks once for
+// the last page, which says COMPLETE, and nothing more; the next reopen asks nothing.
+void TestLoaderLibrary::runStoredLiveAndFinishedSinceIsAskedOnce()
+{
+    m_server->addRun(makeRun(kOrg, kRun, 250, QStringLiteral("RUNNING")));
+    {
+        Viewer first(m_network.get(), m_library.get(), m_pacer.get());
+        open(first);
+        loadAll(first);
+    }
+    m_server->run(kRun)->setStatus(QStringLiteral("COMPLETE"));
+    m_server->clearRequestLog();
+    {
+        Viewer second(m_network.get(), m_library.get(), m_pacer.get());
+        open(second);
+        QTRY_COMPARE(second.loader.runInfo().status, std::optional<QString>(QStringLiteral("COMPLETE")));
+        QTRY_COMPARE(second.loader.pagesInFlight(), 0);
+        QTest::qWait(300);
+        verifyRows(second);
+        QVERIFY(second.loader.isFullyLoaded());
+        QCOMPARE(requestedSkips(*m_server), QStringList{QStringLiteral("200")});
+        m_library->flush();
+    }
+    m_server->clearRequestLog();
+    Viewer third(m_network.get(), m_library.get(), m_pacer.get());
+    open(third);
+    QTRY_COMPARE(third.loader.state(), RunLoader::State::Open);
+    QVERIFY(third.loader.isFullyLoaded());
+    QTest::qWait(300);
     QCOMPARE(requestedSkips(*m_server), QStringList());
 }
 
