@@ -33,6 +33,7 @@ private slots:
     void intervalIsAQuarterOfTheBudget();
     void noPollWhileTheUsersPagesWait();
     void followTurnedOffMidRun();
+    void followedToTheEndThenReopenedAsStored();
 
 private:
     struct Rig {
@@ -285,6 +286,42 @@ void TestRunFollower::followTurnedOffMidRun()
     QTRY_COMPARE_WITH_TIMEOUT(rig.model.rowCount(), 45, 10000);
     QTRY_COMPARE(rig.loader.loadedRows(), 45);
     rig.verifyRows();
+}
+
+// A live run followed across a page boundary to COMPLETE: the server sees the first page, then
+// only checks of the pages where the run grows (skip 0, then 100), and nothing once it finished.
+// With the library, the run then reopens whole from it with no request.
+void TestRunFollower::followedToTheEndThenReopenedAsStored()
+{
+    QFETCH_GLOBAL(bool, withLibrary);
+    Rig rig;
+    rig.server.addRun(makeRun(7, 42, 30, QStringLiteral("ACTIVE")));
+    rig.open();
+    QTRY_COMPARE(rig.loader.loadedRows(), 30);
+    QTRY_VERIFY(rig.follower.isFollowing());
+    growAndFinish(rig, 30, 130, 50);
+    QSet<QString> skips;
+    for (const LogsRequestRecord &record : rig.server.requestLog())
+        skips.insert(record.skip);
+    QCOMPARE(skips, (QSet<QString>{QStringLiteral("0"), QStringLiteral("100")}));
+    QVERIFY(rig.server.requestCount() >= 3);
+
+    if (rig.library)
+        rig.library->flush();
+    rig.server.clearRequestLog();
+    const int before = rig.server.requestCount();
+    LogTableModel model;
+    RunLoader again(&rig.network, &model);
+    again.setPageCache(rig.library.get());
+    again.setPacer(&rig.pacer);
+    again.open(ApiEndpoint{rig.server.baseUrl(), {}}, RunRef{7, 42});
+    QTRY_COMPARE(again.state(), RunLoader::State::Open);
+    again.loadAll();
+    QTRY_COMPARE(again.loadedRows(), 130);
+    QCOMPARE(model.index(129, 0).data(LogTableModel::RawJsonRole).toByteArray(), rig.server.run(42)->entries.at(129));
+    QTest::qWait(300);
+    // Without the library the whole run is fetched again: the first page, then the second.
+    QCOMPARE(rig.server.requestCount() - before, withLibrary ? 0 : 2);
 }
 
 QTEST_GUILESS_MAIN(TestRunFollower)

@@ -16,6 +16,7 @@
 #include "model/runlistmodel.h"
 #include "model/runloader.h"
 #include "orgrunsview.h"
+#include "api/requestpacer.h"
 #include "samplerun.h"
 #include "search/logfilterproxymodel.h"
 #include "store/libraryrunsmodel.h"
@@ -35,6 +36,8 @@ namespace {
 constexpr qint64 kOrg = 7;
 constexpr qint64 kLongRun = 42;
 constexpr int kLongRunEntries = 12000;
+constexpr qint64 kWholeRun = 45;
+constexpr int kWholeRunEntries = 2000;
 
 // A row that exists and holds its entry (rows come when the count is known).
 bool isLoaded(const MainWindow &window, int row)
@@ -54,6 +57,7 @@ private slots:
 
     void reopenedRunIsThereAtOnceWithoutRequests();
     void libraryWindowOpensAStoredRunWithEnter();
+    void runReadToTheEndReopensWholeAtTheFirstPaint();
     void searchResultOpensTheRunAtItsEntry();
     void runsWindowMarksStoredRunsAndOpensWithEnter();
     void runsWindowSaysWhatWentWrong();
@@ -176,6 +180,72 @@ void TestLibraryWindow::libraryWindowOpensAStoredRunWithEnter()
     // run that was open stays until the new one opens: wait for the new one.)
     QTRY_VERIFY(window->loader()->pagesFromCache() > 0);
     QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+    QVERIFY(m_server->requestLog().isEmpty());
+}
+
+// Counts what the table shows the first time it paints rows.
+class FirstPaintWatcher : public QObject
+{
+public:
+    explicit FirstPaintWatcher(MainWindow *window)
+        : m_window(window)
+    {
+        window->tableView()->viewport()->installEventFilter(this);
+    }
+    int rows = -1;
+    int loaded = -1;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && rows < 0 && m_window->tableView()->model()->rowCount() > 0) {
+            rows = m_window->logModel()->rowCount();
+            loaded = m_window->loader()->loadedRows();
+        }
+        return false;
+    }
+
+private:
+    MainWindow *m_window;
+};
+
+// Read to the end once, then opened again from the Library window: the table's first paint of
+// the run already has every row loaded, and nothing is asked of the server.
+void TestLibraryWindow::runReadToTheEndReopensWholeAtTheFirstPaint()
+{
+    m_server->addRun(makeRun(kOrg, kWholeRun, kWholeRunEntries));
+    {
+        auto window = newWindow();
+        window->loader()->setPacer(new RequestPacer(1000, 60000, window.get()));
+        window->openRun(ApiEndpoint{m_server->baseUrl(), QByteArrayLiteral("sk-window-test")}, RunRef{kOrg, kWholeRun});
+        QTRY_VERIFY(isLoaded(*window, 0));
+        window->loader()->loadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(window->loader()->isFullyLoaded(), 20000);
+        QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+    }
+    m_library->flush();
+    m_server->clearRequestLog();
+
+    auto window = newWindow();
+    FirstPaintWatcher watcher(window.get());
+    LibraryController *controller = window->libraryController();
+    QVERIFY(controller);
+    controller->libraryAction()->trigger();
+    LibraryRunsPanel *panel = controller->libraryWindow()->runsPanel();
+    QTRY_COMPARE(panel->table()->model()->rowCount(), 1);
+    panel->table()->setFocus();
+    panel->table()->setCurrentIndex(panel->table()->model()->index(0, 0));
+    // Enter is a shortcut of the Library window's table: that window is the active one.
+    QApplication::setActiveWindow(controller->libraryWindow());
+    QVERIFY(QTest::qWaitForWindowActive(controller->libraryWindow()));
+    QTest::keyClick(panel->table(), Qt::Key_Return);
+    QTRY_COMPARE(window->loader()->run().runId, kWholeRun);
+    QTRY_VERIFY(watcher.rows > 0);
+    QCOMPARE(watcher.rows, kWholeRunEntries);
+    QCOMPARE(watcher.loaded, kWholeRunEntries);
+    QTest::qWait(200);
+    QCOMPARE(window->loader()->loadedRows(), kWholeRunEntries);
+    QCOMPARE(window->loader()->requestsSent(), 0);
     QVERIFY(m_server->requestLog().isEmpty());
 }
 

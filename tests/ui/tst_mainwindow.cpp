@@ -16,6 +16,7 @@
 #include "runheader.h"
 #include "searchbar.h"
 #include "searchcontroller.h"
+#include "store/runlibrary.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -78,6 +79,7 @@ private slots:
     void serverErrorOffersRetryAndKeepsRows();
     void keyboardMovesBetweenEntries();
     void tokenNeverInWindowTitle();
+    void followedRunStaysPinnedToNewest_data() { libraryOnAndOff(); }
     void followedRunStaysPinnedToNewest();
     void exportFetchesWholeRunAndOpensOffline();
     void fileWithoutRunIsNamedByItsFileName();
@@ -88,21 +90,29 @@ private slots:
     void entriesOfAnotherRunAreMarked();
     void longRunOpensWithOneRequestAndEndsWithOneMore();
     void selectionKeptThroughFilterChanges();
+    void followOnlyForLiveRuns_data() { libraryOnAndOff(); }
     void followOnlyForLiveRuns();
     void searchSaysWhichMatchAndWhenBusy();
     void summaryColumnFitsSmallWindows_data();
     void summaryColumnFitsSmallWindows();
     void metadataIsFormattedOncePerChange();
     void openingAnotherFileNeverWaitsForTheLastOne();
+    void newestFirstExportWhileTheRunGrows_data() { libraryOnAndOff(); }
     void newestFirstExportWhileTheRunGrows();
     void exportWithEntriesMissingWritesNothing();
+    void newestFirstSelectionStaysOnItsEntryWhenTheRunGrows_data() { libraryOnAndOff(); }
     void newestFirstSelectionStaysOnItsEntryWhenTheRunGrows();
 
 private:
     void openRun(qint64 runId, const QByteArray &token = {});
+    // Follow tests run with the library (what every user gets) and without it (--no-store).
+    static void libraryOnAndOff();
+    void useLibraryIfAsked();
 
     std::unique_ptr<TestLogServer> m_server;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QTemporaryDir> m_libraryDir;
+    std::unique_ptr<RunLibrary> m_library;
 };
 
 void TestMainWindow::init()
@@ -125,7 +135,28 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     m_window.reset();
+    RunLoader::setDefaultPageCache(nullptr);
+    m_library.reset();
+    m_libraryDir.reset();
     m_server.reset();
+}
+
+void TestMainWindow::libraryOnAndOff()
+{
+    QTest::addColumn<bool>("withLibrary");
+    QTest::addRow("library") << true;
+    QTest::addRow("no-store") << false;
+}
+
+void TestMainWindow::useLibraryIfAsked()
+{
+    QFETCH(bool, withLibrary);
+    if (!withLibrary)
+        return;
+    m_libraryDir = std::make_unique<QTemporaryDir>();
+    m_library = std::make_unique<RunLibrary>(m_libraryDir->filePath(QStringLiteral("library")));
+    RunLoader::setDefaultPageCache(m_library.get());
+    m_window->setLibrary(m_library.get());
 }
 
 void TestMainWindow::openRun(qint64 runId, const QByteArray &token)
@@ -293,6 +324,7 @@ void TestMainWindow::tokenNeverInWindowTitle()
 
 void TestMainWindow::followedRunStaysPinnedToNewest()
 {
+    useLibraryIfAsked();
     m_server->addRun(makeRun(kOrg, 44, 60, QStringLiteral("ACTIVE")));
     // The follower polls at a quarter of the pacer's budget whatever its minimum says: with the
     // shared 60-per-60 s pacer that is every 4 s. A pacer of this window's own, with room for
@@ -549,6 +581,7 @@ void TestMainWindow::selectionKeptThroughFilterChanges()
 
 void TestMainWindow::followOnlyForLiveRuns()
 {
+    useLibraryIfAsked();
     QAction *follow = nullptr;
     for (QAction *action : m_window->findChildren<QAction *>()) {
         if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_L))
@@ -712,6 +745,7 @@ void TestMainWindow::openingAnotherFileNeverWaitsForTheLastOne()
 // exactly once, oldest first (an export's order, whatever the view's).
 void TestMainWindow::newestFirstExportWhileTheRunGrows()
 {
+    useLibraryIfAsked();
     m_server->addRun(makeRun(kOrg, 45, 450, QStringLiteral("ACTIVE")));
     const auto run = m_server->run(45);
     TestLogServer *server = m_server.get();
@@ -776,6 +810,7 @@ void TestMainWindow::exportWithEntriesMissingWritesNothing()
 // stays selected, and Copy copies that entry, not whichever now sits at its old row.
 void TestMainWindow::newestFirstSelectionStaysOnItsEntryWhenTheRunGrows()
 {
+    useLibraryIfAsked();
     m_server->addRun(makeRun(kOrg, 46, 60, QStringLiteral("ACTIVE")));
     m_window->follower()->setMinimumIntervalMs(50);
     m_window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, 46}, true);
