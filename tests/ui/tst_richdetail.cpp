@@ -41,8 +41,7 @@ private slots:
     void init();
     void markdownLoadsNothing();
     void runHeaderResultLoadsNothingAndShowsText();
-    void linksOpenOnlyHttp_data();
-    void linksOpenOnlyHttp();
+    void browserFollowsNoLinkItself();
     void diffLinesAreColoured();
     void wrappedLinesKeepTheirIndentation();
 
@@ -146,23 +145,9 @@ void TestRichDetail::runHeaderResultLoadsNothingAndShowsText()
     QVERIFY2(header.resultText().startsWith(QStringLiteral("Result: Done")), qPrintable(header.resultText()));
 }
 
-void TestRichDetail::linksOpenOnlyHttp_data()
+void TestRichDetail::browserFollowsNoLinkItself()
 {
-    QTest::addColumn<QString>("url");
-    QTest::addColumn<bool>("openable");
-    QTest::addRow("https") << QStringLiteral("https://codegen.com/x") << true;
-    QTest::addRow("http") << QStringLiteral("http://example.org/") << true;
-    QTest::addRow("file") << QStringLiteral("file:///etc/passwd") << false;
-    QTest::addRow("relative path") << QStringLiteral("/etc/passwd") << false;
-    QTest::addRow("javascript") << QStringLiteral("javascript:alert(1)") << false;
-    QTest::addRow("custom scheme") << QStringLiteral("vscode://open?x") << false;
-}
-
-void TestRichDetail::linksOpenOnlyHttp()
-{
-    QFETCH(QString, url);
-    QFETCH(bool, openable);
-    QCOMPARE(SafeTextBrowser::isOpenable(QUrl(url)), openable);
+    // Which links open is WebUrl's rule, through ExternalLink (tst_externallink).
     SafeTextBrowser browser;
     QVERIFY(!browser.openLinks());
     QVERIFY(!browser.openExternalLinks());
