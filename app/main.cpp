@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "cli/clioutput.h"
 #include "cli/commandline.h"
 #include "cli/headlessexport.h"
 #include "cli/headlesslistruns.h"
@@ -116,8 +117,8 @@ int main(int argc, char *argv[])
     const auto forgetLibrary = qScopeGuard([] { RunLoader::setDefaultPageCache(nullptr); });
     if (library && windowless) {
         QObject::connect(library.get(), &RunLibrary::setAside, [](const QString &from, const QString &to, const QString &reason) {
-            printLine(stderr, QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
-                                  .arg(from, reason, to));
+            printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
+                                                     .arg(from, reason, to)));
         });
     }
 

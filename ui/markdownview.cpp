@@ -3,25 +3,24 @@
 
 #include "safetextdocument.h"
 
-#include <QDesktopServices>
-
 MarkdownView::MarkdownView(QWidget *parent)
     : SafeTextBrowser(parent)
+    , m_document(new SafeTextDocument(this))
 {
-    setDocument(new SafeTextDocument(this));
+    setDocument(m_document);
     setReadOnly(true);
     setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::TextSelectableByKeyboard);
 }
 
 void MarkdownView::setMarkdownText(const QString &markdown)
 {
-    document()->setMarkdown(markdown, SafeTextDocument::markdownFeatures());
+    m_document->setMarkdownText(markdown);
 }
 
 QString MarkdownView::firstPlainLine(const QString &markdown)
 {
     SafeTextDocument document;
-    document.setMarkdown(markdown, SafeTextDocument::markdownFeatures());
+    document.setMarkdownText(markdown);
     const QStringList lines = document.toPlainText().split(QLatin1Char('\n'));
     for (const QString &line : lines) {
         if (!line.trimmed().isEmpty())

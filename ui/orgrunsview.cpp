@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "orgrunsview.h"
 
+#include "externallink.h"
 #include "plainlabel.h"
 #include "plaintooltipdelegate.h"
 #include "messagebanner.h"
@@ -8,7 +9,6 @@
 #include "statusbadgedelegate.h"
 
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIntValidator>
@@ -164,8 +164,6 @@ void OrgRunsView::openCurrent()
 
 void OrgRunsView::openPullRequest(const QModelIndex &index)
 {
-    // Only links of our own making open: http or https.
-    const QUrl url(index.data(RunListModel::PullRequestUrlsRole).toStringList().first());
-    if (url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
-        QDesktopServices::openUrl(url);
+    // The server's address: opened only as every outside link is (http or https with a host).
+    ExternalLink::open(QUrl(index.data(RunListModel::PullRequestUrlsRole).toStringList().first()));
 }

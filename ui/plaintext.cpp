@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "plaintext.h"
 
+#include "run/weburl.h"
+
 #include <QTextDocument>
 #include <QUrl>
 
@@ -30,9 +32,7 @@ QString windowTitle(const QString &text)
 QString link(const QString &url, const QString &shownText)
 {
     const QUrl parsed(url);
-    const bool web = parsed.isValid() && !parsed.host().isEmpty()
-        && (parsed.scheme() == QLatin1String("https") || parsed.scheme() == QLatin1String("http"));
-    if (!web)
+    if (!WebUrl::isOpenable(parsed))
         return shownText.toHtmlEscaped();
     // Fully encoded, the address holds no quote, space or angle bracket; escaping it as well
     // keeps the attribute closed whatever QUrl lets through.

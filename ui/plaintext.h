@@ -24,8 +24,9 @@ QString mnemonicSafe(const QString &text);
 // A window title: every "[*]" doubled, so none is taken for the "modified" placeholder.
 QString windowTitle(const QString &text);
 
-// A link for a rich-text label, text and address escaped. Only http and https become links;
-// any other address (javascript:, file:, data:, not a URL at all) shows as text, not a link.
+// A link for a rich-text label, text and address escaped. Only what WebUrl::isOpenable allows
+// becomes a link; any other address (javascript:, file:, data:, no host, not a URL at all) shows
+// as text, not a link.
 QString link(const QString &url, const QString &shownText);
 
 // A message box that shows `text` as it is (Qt::PlainText). Not modal, not shown: the caller

@@ -51,7 +51,7 @@ public:
         QTextCharFormat prose;
         prose.setFont(m_prose);
         newBlock(QTextBlockFormat(), prose);
-        m_cursor.insertMarkdown(text, SafeTextDocument::markdownFeatures());
+        SafeTextDocument::insertMarkdown(m_cursor, text);
     }
 
     // JsonText::readable() lines: keys coloured, diffs in literal blocks coloured, a hanging
@@ -150,7 +150,7 @@ void appendMarkdown(QTextDocument *document, const QString &markdown)
 {
     QTextCursor cursor(document);
     cursor.movePosition(QTextCursor::End);
-    cursor.insertMarkdown(markdown, SafeTextDocument::markdownFeatures());
+    SafeTextDocument::insertMarkdown(cursor, markdown);
 }
 
 QTextDocument *build(const QByteArray &rawEntry, const QFont &proseFont, const QFont &fixedFont, QThread *owner,

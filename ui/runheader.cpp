@@ -2,6 +2,7 @@
 #include "runheader.h"
 
 #include "elidedlabel.h"
+#include "externallink.h"
 #include "json/jsontext.h"
 #include "json/keyfieldsummary.h"
 #include "markdownview.h"
@@ -23,6 +24,7 @@
 #include <QProgressBar>
 #include <QTextDocument>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
@@ -89,9 +91,11 @@ RunHeader::RunHeader(QWidget *parent)
     m_status->setAlignment(Qt::AlignCenter);
     m_status->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     // The one label with markup, all of it ours: the run's page as a link (PlainText::link
-    // escapes it and links only http/https), or where the run comes from, escaped.
+    // escapes it and links only http/https), or where the run comes from, escaped. A click opens
+    // it as every outside link is opened, not by QLabel's own rule.
     m_link->setTextFormat(Qt::RichText);
-    m_link->setOpenExternalLinks(true);
+    m_link->setOpenExternalLinks(false);
+    connect(m_link, &QLabel::linkActivated, this, [](const QString &link) { ExternalLink::open(QUrl(link)); });
     m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
     // A long address must not set the window's minimum width.
     m_link->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);

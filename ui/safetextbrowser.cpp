@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "safetextbrowser.h"
 
-#include <QDesktopServices>
+#include "externallink.h"
 
 SafeTextBrowser::SafeTextBrowser(QWidget *parent)
     : QTextBrowser(parent)
 {
     setOpenLinks(false);
     setOpenExternalLinks(false);
-    connect(this, &QTextBrowser::anchorClicked, this, [](const QUrl &url) {
-        if (isOpenable(url))
-            QDesktopServices::openUrl(url);
-    });
-}
-
-bool SafeTextBrowser::isOpenable(const QUrl &url)
-{
-    return url.isValid() && !url.host().isEmpty()
-        && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
+    connect(this, &QTextBrowser::anchorClicked, this, [](const QUrl &url) { ExternalLink::open(url); });
 }
 
 QVariant SafeTextBrowser::loadResource(int, const QUrl &)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/clioutput.h"
 
+#include "run/terminalsafetext.h"
+
 #include <QLocale>
 
 #include <cstdio>
@@ -9,12 +11,7 @@ namespace CliOutput {
 
 QString oneLine(const QString &text)
 {
-    QString line = text;
-    for (QChar &c : line) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            c = QLatin1Char(' ');
-    }
-    return line.simplified();
+    return TerminalSafeText::forLine(text);
 }
 
 void errorLine(const QString &text)
@@ -22,6 +19,11 @@ void errorLine(const QString &text)
     const QByteArray bytes = (QStringLiteral("runlog: ") + oneLine(text)).toLocal8Bit() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
+}
+
+void writeJson(const QByteArray &json)
+{
+    writeOut(TerminalSafeText::forJson(json));
 }
 
 void writeOut(const QByteArray &bytes)
@@ -32,21 +34,7 @@ void writeOut(const QByteArray &bytes)
 
 QString tsvField(const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        if (c == QLatin1Char('\\'))
-            out += QLatin1String("\\\\");
-        else if (c == QLatin1Char('\t'))
-            out += QLatin1String("\\t");
-        else if (c == QLatin1Char('\n'))
-            out += QLatin1String("\\n");
-        else if (c == QLatin1Char('\r'))
-            out += QLatin1String("\\r");
-        else
-            out += c;
-    }
-    return out;
+    return TerminalSafeText::forTsv(text);
 }
 
 QString count(qint64 n)

@@ -4,12 +4,14 @@
 #include <QString>
 
 // What the windowless commands print: one line per message on stderr ("runlog: ..."), data on
-// stdout. A server's words may hold line breaks or escapes; a line stays one line.
+// stdout. A server's words may hold line breaks or terminal escapes; a line stays one line, and
+// nothing reaches the terminal that it would act on (TerminalSafeText).
 namespace CliOutput {
-QString oneLine(const QString &text);
+QString oneLine(const QString &text);      // TerminalSafeText::forLine
 void errorLine(const QString &text);       // "runlog: " + text, one line, on stderr
 void writeOut(const QByteArray &bytes);    // stdout, as is
-// A value in a tab-separated line: tab, line breaks and backslash escaped (\t \n \r \\).
+void writeJson(const QByteArray &json);    // stdout, controls in strings as JSON escapes
+// A value in a tab-separated line (TerminalSafeText::forTsv): \t \n \r \\, \xHH, \u{HHHH}.
 QString tsvField(const QString &text);
 // "12,000": the same grouping in every locale a terminal may have.
 QString count(qint64 n);

@@ -3,6 +3,7 @@
 
 #include "api/ratelimit.h"
 #include "run/runurl.h"
+#include "run/terminalsafetext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,25 +16,11 @@ namespace {
 const QString kDefaultBaseUrl = QStringLiteral("https://api.codegen.com");
 
 // Error texts quote what the user typed; a newline or a terminal escape in there must not break
-// the promise of one plain line on stderr, so control characters are shown as escapes.
+// the promise of one plain line on stderr, so control characters are shown as escapes, those of
+// a tsv field: the quote stays exact.
 QString oneLine(const QString &text)
 {
-    QString line;
-    line.reserve(text.size());
-    for (const QChar c : text) {
-        if (c == QLatin1Char('\n'))
-            line += QLatin1String("\\n");
-        else if (c == QLatin1Char('\r'))
-            line += QLatin1String("\\r");
-        else if (c == QLatin1Char('\t'))
-            line += QLatin1String("\\t");
-        else if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
-                 || c == QChar::ParagraphSeparator)
-            line += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        else
-            line += c;
-    }
-    return line;
+    return TerminalSafeText::forTsv(text);
 }
 
 CommandLineOptions fail(const QString &text)

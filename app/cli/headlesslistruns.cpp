@@ -62,7 +62,10 @@ void HeadlessListRuns::start()
         finish(Failure);
     });
     connect(m_loader.get(), &RunListLoader::finished, this, [this] {
-        CliOutput::writeOut(output());
+        if (m_options.exportFormat == QLatin1String("json"))
+            CliOutput::writeJson(output());
+        else
+            CliOutput::writeOut(output());
         finish(Success);
     });
     m_loader->open(endpoint, filters);

@@ -63,7 +63,7 @@ int HeadlessSearch::exec()
                 + ",\"run_created_at\":" + jsonText(hit.runCreatedAt) + '}';
         }
         json += hits.isEmpty() ? "]\n" : "\n]\n";
-        CliOutput::writeOut(json);
+        CliOutput::writeJson(json);
     } else {
         QString tsv = QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\n");
         for (const LibrarySearchHit &hit : std::as_const(hits)) {

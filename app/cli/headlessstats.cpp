@@ -126,7 +126,10 @@ void HeadlessStats::report(const RunFacts &facts)
     if (m_done)
         return;
     const RunStatistics stats = StatisticsCalculator::compute(facts);
-    printTo(stdout, m_json ? StatisticsReport::toJson(stats) : StatisticsReport::toTsv(stats));
+    if (m_json)
+        CliOutput::writeJson(StatisticsReport::toJson(stats));
+    else
+        CliOutput::writeOut(StatisticsReport::toTsv(stats));
     m_done = true;
     m_exitCode = Success;
     emit finished(m_exitCode);

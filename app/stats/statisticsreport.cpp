@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "stats/statisticsreport.h"
 
+#include "run/terminalsafetext.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,22 +23,6 @@ double seconds(qint64 msecs)
 QString secondsText(qint64 msecs)
 {
     return QString::number(seconds(msecs), 'f', 3);
-}
-
-QString tsvField(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'\t': out += QLatin1String("\\t"); break;
-        case u'\n': out += QLatin1String("\\n"); break;
-        case u'\r': out += QLatin1String("\\r"); break;
-        case u'\\': out += QLatin1String("\\\\"); break;
-        default: out += c;
-        }
-    }
-    return out;
 }
 
 } // namespace
@@ -95,7 +81,7 @@ QByteArray toTsv(const RunStatistics &stats)
 {
     QString out;
     auto line = [&out](const QString &section, const QString &key, const QString &value) {
-        out += section + QLatin1Char('\t') + tsvField(key) + QLatin1Char('\t') + value + QLatin1Char('\n');
+        out += section + QLatin1Char('\t') + TerminalSafeText::forTsv(key) + QLatin1Char('\t') + value + QLatin1Char('\n');
     };
     line(QStringLiteral("entries"), QString(), QString::number(stats.entries));
     for (const RunStatistics::Count &count : stats.messageTypes)

@@ -1985,6 +1985,17 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>SafeTextDocument</name>
+    <message>
+        <source>[image]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[image: %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Match case (Alt+C)</source>
