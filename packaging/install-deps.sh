@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
     # build
     cmake ninja-build g++ pkg-config git
-    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qtkeychain-qt6-dev libsimdjson-dev libgl-dev
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qtkeychain-qt6-dev libsimdjson-dev libsqlite3-dev libgl-dev
     # run: Qt's X11 platform plugin, fonts that cover emoji and most scripts
     libqt6widgets6 qt6-qpa-plugins fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
     # run: Qt's SQLite driver for the library of runs (Debian's links the system SQLite, whose

@@ -21,7 +21,9 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QMainWindow>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QNetworkAccessManager>
 #include <QTableView>
 
@@ -79,6 +81,15 @@ LibraryController::LibraryController(RunLibrary *library, QNetworkAccessManager 
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->setModal(false);
         box->show();
+    });
+    connect(m_library, &RunLibrary::compactingChanged, this, [this](bool compacting) {
+        auto *mainWindow = qobject_cast<QMainWindow *>(m_window);
+        if (!mainWindow)
+            return;
+        if (compacting)
+            mainWindow->statusBar()->showMessage(tr("Compacting the library, once, so that it can give space back…"));
+        else
+            mainWindow->statusBar()->showMessage(tr("The library was compacted."), 5000);
     });
     m_libraryModel->refresh();
 }

@@ -257,12 +257,19 @@ QString LibraryDatabase::prepare(bool *fatal)
             return tr("it is damaged (%1)").arg(query.value(0).toString());
     }
 
+    exec(query, QStringLiteral("PRAGMA synchronous=NORMAL"));
+    // A library made and current needs no write lock to open: in WAL mode readers never wait for
+    // a writer, so --search and a window's reads go on while another process writes.
+    if (applicationId == kApplicationId && firstVersion == kSchemaVersion && objects > 0 && isWal(query))
+        return {};
+
+    // Before WAL: auto_vacuum takes effect only on a file with no tables yet, and only when set
+    // before the journal mode (SQLite fixes it with the first write, which WAL's header is).
+    if (objects == 0)
+        exec(query, QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL"));
     // WAL is a property of the file; it cannot be set inside a transaction.
     if (!exec(query, QStringLiteral("PRAGMA journal_mode=WAL")))
         return LibraryDatabase::isDamage(query.lastError()) ? damaged() : failed();
-    exec(query, QStringLiteral("PRAGMA synchronous=NORMAL"));
-    if (objects == 0) // only a database without tables takes it
-        exec(query, QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL"));
 
     // Created or migrated by one process at a time; another one waiting here finds it done.
     if (!exec(query, QStringLiteral("BEGIN IMMEDIATE")))
@@ -301,6 +308,14 @@ QString LibraryDatabase::prepare(bool *fatal)
         return why;
     }
     return {};
+}
+
+bool LibraryDatabase::isWal(QSqlQuery &query)
+{
+    const bool wal = exec(query, QStringLiteral("PRAGMA journal_mode")) && query.next()
+        && query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+    query.finish();
+    return wal;
 }
 
 bool LibraryDatabase::createSchema()

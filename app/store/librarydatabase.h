@@ -7,6 +7,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 class QSqlError;
 
 // One connection to the library's SQLite file, for the thread that opens it (a Qt SQL connection
@@ -17,8 +19,10 @@ class QSqlError;
 // file never stops Runlog from opening runs.
 //
 // Journal: WAL, synchronous=NORMAL, so a crash (kill -9) loses at most the transaction being
-// written, readers never wait for the writer, and several processes share the file (each write
-// is one BEGIN IMMEDIATE transaction; a busy file is waited for, up to kBusyTimeoutMs).
+// written, readers never wait for the writer, and several processes share the file. Opening a
+// library that is made and current takes no lock at all; only creating or migrating one does
+// (BEGIN IMMEDIATE, a busy file waited for up to kBusyTimeoutMs). auto_vacuum is INCREMENTAL, set
+// before WAL on a new file, so removed runs give their space back.
 class LibraryDatabase
 {
     Q_DECLARE_TR_FUNCTIONS(LibraryDatabase)
@@ -76,6 +80,7 @@ private:
     // Empty when the file is a usable library (created or migrated if needed); else why it is not.
     QString prepare(bool *fatal);
     bool createSchema();
+    static bool isWal(QSqlQuery &query);
     bool setAsideAndReopen(const QString &reason);
 
     QString m_folder;

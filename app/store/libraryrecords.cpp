@@ -5,10 +5,18 @@
 #include "json/jsonwriter.h"
 #include "run/timestamps.h"
 #include "store/entryindextext.h"
+#include "store/librarydatabase.h"
+#include "store/libraryworker.h"
 
 #include <QHash>
+#include <QList>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
+
+#include <sqlite3.h>
 
 namespace {
 QVariant textOrNull(const std::optional<QString> &text)
@@ -37,6 +45,11 @@ std::optional<QString> rawStringField(const RunInfo &run, const QString &name)
 LibraryRecords::LibraryRecords(const QSqlDatabase &db)
     : m_db(db)
 {
+}
+
+void LibraryRecords::setBusyWaitMs(int ms)
+{
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms));
 }
 
 bool LibraryRecords::fail(const QSqlError &error)
@@ -441,7 +454,7 @@ bool LibraryRecords::removeRun(const PageCache::Key &key)
     }
     if (!commit())
         return false;
-    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA incremental_vacuum"));
+    compact();
     return true;
 }
 
@@ -461,7 +474,7 @@ bool LibraryRecords::clear()
     }
     if (!commit())
         return false;
-    query.exec(QStringLiteral("PRAGMA incremental_vacuum"));
+    vacuumFreePages();
     // The journal too: the logs are gone from the disk, not only from the tables.
     query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     return true;
@@ -487,29 +500,100 @@ int LibraryRecords::enforceSizeLimit(qint64 limitBytes, const PageCache::Key &ke
         return 0;
     int removed = 0;
     const qint64 keepKey = runKey(keep);
-    while (usedBytes() > limitBytes) {
-        QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT id FROM runs WHERE id != ? ORDER BY last_opened_ms ASC, id ASC LIMIT 1"));
-        query.addBindValue(keepKey);
-        if (!query.exec()) {
-            fail(query.lastError());
+    // Measured again after each compaction; a few rounds at most, in case the estimate fell short.
+    for (int round = 0; round < 4; ++round) {
+        const qint64 used = usedBytes();
+        if (used < 0 || used <= limitBytes)
             break;
-        }
-        if (!query.next())
+        const QList<qint64> victims = runsToEvict(used, limitBytes * 9 / 10, keepKey);
+        if (victims.isEmpty())
             break; // only the run being written is left: it stays, whatever its size
-        const qint64 victim = query.value(0).toLongLong();
-        query.finish();
-        if (!begin())
-            break;
-        if (!deleteRunEntries(victim)) {
-            rollback();
-            break;
+        for (const qint64 victim : victims) {
+            if (!begin())
+                return removed;
+            if (!deleteRunEntries(victim)) {
+                rollback();
+                return removed;
+            }
+            if (!commit())
+                return removed;
+            ++removed;
         }
-        if (!commit())
-            break;
-        ++removed;
+        compact();
     }
-    if (removed > 0)
-        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA incremental_vacuum"));
     return removed;
+}
+
+// The least recently opened runs (never `keepKey`) whose going brings the file from `used` bytes
+// down to `target`. Each run's share of the file is its share of the stored bytes: the pages in
+// use cannot tell it, since the full-text index keeps a deleted run's pages until it is merged.
+// The target is below the limit so that the next pages stored do not evict again at once.
+QList<qint64> LibraryRecords::runsToEvict(qint64 used, qint64 target, qint64 keepKey)
+{
+    QList<qint64> victims;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT coalesce(sum(stored_bytes), 0) FROM runs")) || !query.next()) {
+        fail(query.lastError());
+        return victims;
+    }
+    const double bytesPerStoredByte = double(used) / double(std::max<qint64>(1, query.value(0).toLongLong()));
+    query.finish();
+    query.prepare(QStringLiteral("SELECT id, stored_bytes FROM runs WHERE id != ? ORDER BY last_opened_ms ASC, id ASC"));
+    query.addBindValue(keepKey);
+    if (!query.exec()) {
+        fail(query.lastError());
+        return victims;
+    }
+    qint64 left = used;
+    while (left > target && query.next()) {
+        victims.append(query.value(0).toLongLong());
+        left -= qint64(double(query.value(1).toLongLong()) * bytesPerStoredByte);
+    }
+    return victims;
+}
+
+bool LibraryRecords::needsAutoVacuum()
+{
+    QSqlQuery query(m_db);
+    return query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next() && query.value(0).toInt() == 0;
+}
+
+bool LibraryRecords::turnOnAutoVacuum()
+{
+    m_error = QSqlError();
+    QSqlQuery query(m_db);
+    // VACUUM waits for no lock of its own: it needs the write lock for as long as it runs, so it
+    // waits as a writer does at exit.
+    setBusyWaitMs(LibraryDatabase::kBusyTimeoutMs);
+    const bool done = query.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"))
+        && query.exec(QStringLiteral("VACUUM"));
+    if (!done)
+        fail(query.lastError());
+    query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    setBusyWaitMs(LibraryWorker::kWriteWaitMs);
+    return done;
+}
+
+// Every free page back to the file system. Through SQLite's own exec, which steps the statement to
+// its end: it frees one page per step, and QSqlQuery::exec() steps a statement with no result
+// columns once (one page).
+void LibraryRecords::vacuumFreePages()
+{
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    if (sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.data()))
+        sqlite3_exec(sqlite, "PRAGMA incremental_vacuum", nullptr, nullptr, nullptr);
+}
+
+// Gives the space of removed runs back: the full-text index merged (which drops what its 'delete'
+// tombstones name), the free pages returned to the file system, and the journal emptied. Its cost
+// grows with the index, so it runs once per eviction, which the 10 % margin keeps rare.
+void LibraryRecords::compact()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("INSERT INTO entry_text (entry_text) VALUES ('optimize')")))
+        fail(query.lastError());
+    vacuumFreePages();
+    query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }

@@ -23,6 +23,8 @@ public:
     explicit LibraryRecords(const QSqlDatabase &db);
 
     const QSqlError &error() const { return m_error; }
+    // How long a statement waits for another connection's lock before failing busy.
+    void setBusyWaitMs(int ms);
 
     // What is kept of the run; marks it opened at nowMs when kept.
     // With the entries when at most `entriesWithOpen` are kept (PageCache::Stored::entries).
@@ -36,9 +38,15 @@ public:
     bool clear();
     // Bytes of the file in use (free pages not counted).
     qint64 usedBytes();
-    // Removes the least recently opened runs (never `keep`) until usedBytes() <= limitBytes, and
-    // gives the freed space back to the file system. Returns how many runs went.
+    // When usedBytes() is over limitBytes: removes the least recently opened runs (never `keep`)
+    // until it is about 90 % of it, and gives the freed space back to the file system (the
+    // full-text index merged, incremental vacuum). Returns how many runs went.
     int enforceSizeLimit(qint64 limitBytes, const PageCache::Key &keep);
+
+    // A library made before auto_vacuum was set (it stayed off) never gives space back: made to
+    // by one VACUUM, which rewrites the file. Returns false when nothing was to do or it failed.
+    bool needsAutoVacuum();
+    bool turnOnAutoVacuum();
 
     // The run's fields as the JSON object PageParser reads back: every field but the entries.
     static QByteArray runShell(const RunInfo &run);
@@ -48,6 +56,9 @@ private:
     qint64 runKey(const PageCache::Key &key);
     qint64 upsertRun(const PageCache::Key &key, const RunInfo &run, qint64 nowMs);
     bool deleteRunEntries(qint64 key);
+    QList<qint64> runsToEvict(qint64 used, qint64 target, qint64 keepKey);
+    void compact();
+    void vacuumFreePages();
     bool begin();
     bool commit();
     void rollback();

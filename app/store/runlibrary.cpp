@@ -25,8 +25,15 @@ RunLibrary::RunLibrary(const QString &folder, QObject *parent)
     m_thread->setObjectName(QStringLiteral("runlog-library"));
     m_worker->moveToThread(m_thread);
     connect(m_worker, &LibraryWorker::setAside, this, &RunLibrary::setAside);
+    connect(m_worker, &LibraryWorker::written, this, [this](int removedRuns) {
+        if (removedRuns > 0)
+            emit evicted(removedRuns);
+        emit changed();
+    });
     m_thread->start();
+    connect(m_worker, &LibraryWorker::compactingChanged, this, &RunLibrary::compactingChanged);
     post([](LibraryWorker &worker) { worker.records(); });
+    post([](LibraryWorker &worker) { worker.compactOnce(); });
 }
 
 RunLibrary::~RunLibrary()
@@ -71,7 +78,7 @@ void RunLibrary::setEntriesWithOpen(qint64 entries)
 
 void RunLibrary::flush()
 {
-    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->drain(); }, Qt::BlockingQueuedConnection);
 }
 
 void RunLibrary::post(std::function<void(LibraryWorker &worker)> operation)
@@ -120,24 +127,7 @@ void RunLibrary::readRows(const Key &key, qint64 firstPosition, int count, QObje
 void RunLibrary::store(const Key &key, const RunInfo &run, qint64 firstPosition, const QList<LogEntry> &entries)
 {
     post([this, key, run, firstPosition, entries](LibraryWorker &worker) {
-        LibraryRecords *records = worker.records();
-        if (!records)
-            return;
-        const bool stored = records->store(key, run, firstPosition, entries, nowMs());
-        if (!stored && records->error().isValid())
-            qWarning("the library could not keep a page of run %lld: %s", key.run.runId,
-                     qPrintable(records->error().text()));
-        worker.checkForDamage();
-        int removedRuns = 0;
-        if (stored && (records = worker.records())) {
-            removedRuns = records->enforceSizeLimit(m_sizeLimit, key);
-            worker.checkForDamage();
-        }
-        QMetaObject::invokeMethod(this, [this, removedRuns] {
-            if (removedRuns > 0)
-                emit evicted(removedRuns);
-            emit changed();
-        }, Qt::QueuedConnection);
+        worker.store(key, run, firstPosition, entries, m_sizeLimit);
     });
 }
 

@@ -73,6 +73,8 @@ signals:
     void setAside(const QString &originalPath, const QString &setAsidePath, const QString &reason);
     // Runs went to stay under the size limit.
     void evicted(int runs);
+    // A library made by an older Runlog is being compacted, once (it could not give space back).
+    void compactingChanged(bool compacting);
 
 private:
     void post(std::function<void(LibraryWorker &worker)> operation);

@@ -1039,6 +1039,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>%1 Trying again in %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Compacting the library, once, so that it can give space back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library was compacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibraryDatabase</name>

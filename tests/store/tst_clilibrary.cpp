@@ -10,6 +10,11 @@
 #include "testlogserver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +84,7 @@ private slots:
     void offlineUsesOnlyTheLibrary();
     void noStoreKeepsNothing();
     void searchFindsEntriesOfEveryStoredRun();
+    void readersDoNotWaitForAWriter();
 
 private:
     QProcess *startCli(const QStringList &args, const QByteArray &token = QByteArray());
@@ -401,6 +407,64 @@ void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
     result = runCli({QStringLiteral("--search"), QStringLiteral("no such words")});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out, QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\n"));
+}
+
+// Another process holds the library's write lock for longer than a write used to wait (15 s):
+// --search answers at once all the same (WAL readers need no lock), and an export writes its file
+// without waiting, then keeps its pages once the lock is free. (Before, --search failed with
+// "database is locked" after 15 s and the export went on without the library.)
+void TestCliLibrary::readersDoNotWaitForAWriter()
+{
+    m_server->addRun(makeRun(kOrg, 1, 150));
+    m_server->addRun(makeRun(kOrg, 2, 250));
+    CliResult result = runCli(exportArgs(m_dir->filePath(QStringLiteral("1.jsonl")), 1));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+
+    const QString connection = QStringLiteral("another-writer");
+    QSqlDatabase writer = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    writer.setDatabaseName(LibraryDatabase(libraryFolder()).filePath());
+    QVERIFY(writer.open());
+    QSqlQuery hold(writer);
+    QVERIFY2(hold.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(hold.lastError().text()));
+    QVERIFY(hold.exec(QStringLiteral("UPDATE runs SET last_opened_ms = last_opened_ms")));
+    QElapsedTimer held;
+    held.start();
+    bool released = false;
+    const auto release = [&] {
+        if (released)
+            return;
+        released = true;
+        QSqlQuery(writer).exec(QStringLiteral("ROLLBACK"));
+    };
+    const auto cleanup = qScopeGuard([&] {
+        release();
+        hold = QSqlQuery();
+        writer.close();
+        writer = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connection);
+    });
+
+    result = runCli({QStringLiteral("--search"), QStringLiteral("entry 14")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1 + 11);
+
+    const QString second = m_dir->filePath(QStringLiteral("2.jsonl"));
+    QProcess *exporter = startCli(exportArgs(second, 2));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(second), 60000);
+    QCOMPARE(readFile(second), linesOf(m_server->run(2)->entries));
+    QTest::qWait(int(std::max<qint64>(0, 16000 - held.elapsed())));
+    QCOMPARE(exporter->state(), QProcess::Running); // still waiting to keep its pages
+    release();
+    result = finish(exporter);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+
+    LibraryDatabase database(libraryFolder());
+    QVERIFY(database.open());
+    LibraryRecords records(database.connection());
+    const PageCache::Stored stored =
+        records.openRun(PageCache::Key{PageCache::originOf(m_server->baseUrl()), RunRef{kOrg, 2}}, 0, 0);
+    QVERIFY(stored.found);
+    QCOMPARE(stored.storedCount(), qint64(250));
 }
 
 QTEST_MAIN(TestCliLibrary)

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSqlDatabase>
@@ -32,6 +33,31 @@ ParsedPage pageOf(const RunRecord &run, qint64 skip, qint64 limit = 100)
     if (!parsed.ok)
         qFatal("test page does not parse: %s", qPrintable(parsed.error));
     return std::move(parsed.page);
+}
+
+// A run of usual entries (a few hundred bytes of varied words each, as thoughts are), about
+// `bytes` in all: its full-text index is as large, relative to it, as a real run's.
+RunRecord makeWordyRun(qint64 org, qint64 id, qint64 bytes)
+{
+    static const char *const kWords[] = {"pytest", "failed", "assert", "import", "module", "config", "branch",
+                                         "commit", "review", "docker", "deploy", "server", "client", "cache",
+                                         "retry", "parser", "schema", "buffer", "thread", "socket", "python"};
+    RunRecord run = makeRun(org, id, 0);
+    QRandomGenerator random{quint32(id)};
+    qint64 total = 0;
+    for (int n = 0; total < bytes; ++n) {
+        QByteArray thought = "step " + QByteArray::number(n) + ':';
+        while (thought.size() < 380) {
+            thought += ' ';
+            thought += kWords[random.bounded(int(std::size(kWords)))];
+            thought += QByteArray::number(random.bounded(100000));
+        }
+        QByteArray entry = makeSampleEntry(id, n);
+        entry.replace("\"entry " + QByteArray::number(n) + '"', '"' + thought + '"');
+        total += entry.size();
+        run.entries.append(entry);
+    }
+    return run;
 }
 
 PageCache::Key keyOf(const RunRecord &run)
@@ -110,6 +136,8 @@ private slots:
     void unusableFilesAreSetAside();
     void damageFoundLaterIsSetAsideToo();
     void sizeLimitRemovesLeastRecentlyOpened();
+    void sizeLimitKeepsWhatFitsAndTheFileShrinks();
+    void newLibraryGivesSpaceBack();
     void removeAndClear();
     void twoLibrariesOnOneFile();
     void manyOpenAFreshLibraryAtOnce();
@@ -352,16 +380,31 @@ void TestRunLibrary::damageFoundLaterIsSetAsideToo()
         storeRun(library, run);
     }
     const QString file = folder() + QStringLiteral("/library.sqlite");
+    qint64 rootPage = 0;
+    qint64 pageSize = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("root-page"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT rootpage, (SELECT page_size FROM pragma_page_size())"
+                                          " FROM sqlite_master WHERE name = 'runs'")) && query.next());
+        rootPage = query.value(0).toLongLong();
+        pageSize = query.value(1).toLongLong();
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("root-page"));
+    QVERIFY(rootPage > 1 && pageSize > 0);
     {
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadWrite));
-        // The second page (the runs table's root, by the schema's order) overwritten with junk:
-        // the schema on the first page still reads, so the library opens, and the first look
-        // at a run meets the damage. (Damage that SQLite does not notice reads as rows that
-        // are missing: the loader fetches those.)
-        QVERIFY(f.size() > 64 * 4096);
-        QVERIFY(f.seek(4096));
-        f.write(QByteArray(4096, '\xA5'));
+        // The runs table's root page overwritten with junk: the schema on the first page still
+        // reads, so the library opens, and the first look at a run meets the damage. (Damage
+        // that SQLite does not notice reads as rows that are missing: the loader fetches those.)
+        QVERIFY(f.size() > 64 * pageSize);
+        QVERIFY(f.seek((rootPage - 1) * pageSize));
+        f.write(QByteArray(int(pageSize), '\xA5'));
     }
     LibraryDatabase::setQuickCheckMaxBytes(0);
     const auto restore = qScopeGuard([] { LibraryDatabase::setQuickCheckMaxBytes(64LL << 20); });
@@ -418,6 +461,103 @@ void TestRunLibrary::sizeLimitRemovesLeastRecentlyOpened()
     QCOMPARE(left.size(), 1);
     QCOMPARE(left.first().runId, qint64(2));
     QCOMPARE(rawOf(readRows(library, keyOf(b), 0, int(b.entries.size()))), b.entries);
+}
+
+// A 4 MB limit and runs of 0.47 MB of entries stored one after another. With its full-text index
+// a run takes about 0.8 MB of the library (0.94 MB for the first, with the schema), so the library
+// keeps 4 / 0.8 = 5 of them (eviction goes down to 90 % of the limit: 4 or 5), always the ones
+// stored last, each whole, and the file stays within 1.25 times the limit. (It used to count the
+// index's tombstones as used, so it evicted runs that fit, and the file only grew.)
+void TestRunLibrary::sizeLimitKeepsWhatFitsAndTheFileShrinks()
+{
+    constexpr qint64 kLimit = 4LL << 20;
+    RunLibrary library(folder());
+    library.setSizeLimit(kLimit);
+    QList<RunRecord> runs;
+    for (int id = 1; id <= 25; ++id) {
+        runs.append(makeWordyRun(7, id, 460 * 1024));
+        storeRun(library, runs.last());
+        library.flush();
+        if (id >= 6) {
+            const QList<LibraryRun> kept = listRuns(library);
+            QVERIFY2(kept.size() >= 4 && kept.size() <= 5,
+                     qPrintable(QStringLiteral("after run %1: %2 kept").arg(id).arg(kept.size())));
+        }
+    }
+    QList<qint64> kept;
+    for (const LibraryRun &run : listRuns(library))
+        kept.append(run.runId);
+    std::sort(kept.begin(), kept.end());
+    QList<qint64> lastStored;
+    for (qint64 id = 25 - kept.size() + 1; id <= 25; ++id)
+        lastStored.append(id);
+    QCOMPARE(kept, lastStored);
+    for (const qint64 id : std::as_const(kept)) {
+        const RunRecord &run = runs.at(id - 1);
+        QCOMPARE(rawOf(readRows(library, keyOf(run), 0, int(run.entries.size()))), run.entries);
+    }
+    const qint64 fileBytes = QFileInfo(library.filePath()).size();
+    qInfo("25 runs of 0.47 MB of entries under a 4 MB limit: %lld kept, file %lld bytes (%.2fx the limit), journal %lld bytes",
+          qint64(kept.size()), fileBytes, double(fileBytes) / kLimit,
+          QFileInfo(library.filePath() + QStringLiteral("-wal")).size());
+    QVERIFY2(fileBytes <= kLimit * 5 / 4, qPrintable(QString::number(fileBytes)));
+}
+
+// A new library gives freed pages back to the file system (auto_vacuum is set before WAL, or it
+// stays off), and an existing library made without it is compacted once, saying so, keeping its
+// runs.
+void TestRunLibrary::newLibraryGivesSpaceBack()
+{
+    {
+        RunLibrary library(folder());
+        QVERIFY(library.isAvailable());
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("vacuum-check"));
+    db.setDatabaseName(LibraryDatabase(folder()).filePath());
+    QVERIFY(db.open());
+    {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 2); // INCREMENTAL
+    }
+    // A library as an older Runlog made it: auto_vacuum off, with runs in it.
+    {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA auto_vacuum = NONE")));
+        QVERIFY(query.exec(QStringLiteral("VACUUM")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+    }
+    db.close();
+    const RunRecord run = makeRun(7, 42, 300);
+    {
+        RunLibrary library(folder());
+        QSignalSpy compacting(&library, &RunLibrary::compactingChanged);
+        storeRun(library, run);
+        library.flush();
+        QTRY_COMPARE(compacting.size(), 2);
+        QCOMPARE(compacting.at(0).first().toBool(), true);
+        QCOMPARE(compacting.at(1).first().toBool(), false);
+        QCOMPARE(rawOf(readRows(library, keyOf(run), 0, 300)), run.entries);
+    }
+    QVERIFY(db.open());
+    {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 2);
+    }
+    db.close();
+    // Compacted once: the next start says nothing.
+    {
+        RunLibrary library(folder());
+        QSignalSpy compacting(&library, &RunLibrary::compactingChanged);
+        QVERIFY(library.isAvailable());
+        library.flush();
+        QTest::qWait(50);
+        QCOMPARE(compacting.size(), 0);
+    }
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("vacuum-check"));
 }
 
 void TestRunLibrary::removeAndClear()
