@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -74,6 +75,8 @@ private:
 void TestLibraryWindow::init()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Every test starts as a new user: no window state saved by an earlier test (or run).
+    QSettings().clear();
     m_server = std::make_unique<TestLogServer>();
     QVERIFY(m_server->isListening());
     m_server->setRateLimit(1000, 60000);

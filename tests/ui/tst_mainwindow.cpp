@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -118,6 +119,8 @@ private:
 void TestMainWindow::init()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Every test starts as a new user: no window state saved by an earlier test (or run).
+    QSettings().clear();
     m_server = std::make_unique<TestLogServer>();
     QVERIFY(m_server->isListening());
     m_server->addRun(makeRun(kOrg, 42, 1500));
