@@ -233,7 +233,7 @@ void MainWindow::connectActions()
         statusBar()->showMessage(message, ok ? 8000 : 15000);
         if (!ok && !m_exporter->wasCancelled())
             showWarning(tr("Export Run"), message);
-        if (ok && m_exportNotices)
+        if (ok)
             ExportDoneNotice::show(this, message, path);
         updateActions();
     });

@@ -88,8 +88,6 @@ public:
     MarkController *marks() const { return m_marks; }
     ViewOptions *viewOptions() const { return m_view; }
     WindowActions *windowActions() const { return m_actions; }
-    // After an export, a message offers to open the file or its folder (off for tests).
-    void setExportNotices(bool on) { m_exportNotices = on; }
     // File > New Window: another window with the same tokens; the request pacer is shared.
     void openNewWindow();
     // Exports without asking where (what File > Export does after its dialog).
@@ -147,5 +145,4 @@ private:
     MarkController *m_marks;
     EntryNavigator *m_navigator;
     ViewOptions *m_view;
-    bool m_exportNotices = true;
 };

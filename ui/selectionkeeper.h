@@ -16,8 +16,6 @@ class SelectionKeeper : public QObject
 public:
     SelectionKeeper(LogFilterProxyModel *proxy, LogTableView *table, QObject *parent = nullptr);
 
-    // The run position (source row) of the entry the user chose, or -1.
-    int anchorSourceRow() const { return m_anchor; }
     void reset();
 
 private:

@@ -54,7 +54,6 @@ public:
     // How the Time column shows an entry's time.
     enum class TimeStyle { Local, Utc, SinceStart };
     void setTimeStyle(TimeStyle style);
-    TimeStyle timeStyle() const { return m_timeStyle; }
     // The first and last entry times known: "since start" counts from the first, and a run that
     // spans days shows dates.
     void setTimeSpan(qint64 firstMsecs, qint64 lastMsecs);
