@@ -5,6 +5,7 @@
 #include "run/runstatus.h"
 
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTimer>
 
 #include <algorithm>
@@ -128,7 +129,10 @@ void RunLoader::copySettingsFrom(const RunLoader &other)
 void RunLoader::applyStored(const PageCache::Stored &stored)
 {
     m_waitingForCache = false;
-    m_openedWith = stored; // before the state changes: a probe hands it on from there
+    // Kept while the state changes (a probe hands it on from there), then let go: the rows hold
+    // the entries from now on.
+    m_openedWith = stored;
+    const auto letGo = qScopeGuard([this] { m_openedWith = PageCache::Stored(); });
     const std::optional<qint64> total = stored.run.totalLogs;
     const qint64 extent = stored.ranges.isEmpty() ? 0 : stored.ranges.last().second + 1;
     if (stored.found && total && *total >= 0 && *total <= kMaxTrustedTotal && extent <= kMaxTrustedTotal) {
@@ -315,8 +319,8 @@ void RunLoader::placeCachedPage(int page, int rowsWhenAsked, QList<LogEntry> &&e
 }
 
 // A run too large to come whole with open(): its stored pages are read in the background, a chunk
-// at a time, oldest rows first (what is on screen still goes first, through schedule()), so it
-// too is whole without the user scrolling through it.
+// at a time from the first row down (what is on screen still goes first, through schedule()), so
+// it too is whole without the user scrolling through it.
 void RunLoader::readNextStoredChunk()
 {
     constexpr int kChunkPages = 50;
@@ -377,7 +381,6 @@ void RunLoader::close()
     m_cache = nullptr;
     m_storedRanges.clear();
     m_waitingForCache = false;
-    m_openedWith = PageCache::Stored();
     m_readingStoredRest = m_storedChunkInFlight = false;
     m_storedCursor = 0;
     m_pagesFromCache = 0;

@@ -70,7 +70,8 @@ public:
     // a stored run is not read from the cache twice.
     void open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse, const PageCache::Stored &stored);
     void close();
-    // What the cache answered open() (found is false when it held nothing), handed over once.
+    // What the cache answered open() (found is false when it held nothing), handed over once, by
+    // a slot of stateChanged(): it is let go once the state has changed.
     PageCache::Stored takeStoredAtOpen();
     // The page that opened the run (state() became Open), as it came; empty before.
     const ParsedPage &firstPage() const { return m_firstPage; }
@@ -237,7 +238,7 @@ private:
     PageCache::Key m_cacheKey;
     QList<std::pair<qint64, qint64>> m_storedRanges; // chronological positions the cache holds
     bool m_waitingForCache = false;  // open() asked the cache; nothing is fetched until it answers
-    PageCache::Stored m_openedWith;  // what the cache answered at open() (see storedAtOpen())
+    PageCache::Stored m_openedWith;  // what the cache answered, while open() applies it
     int m_pagesFromCache = 0;
     bool m_openedFromCache = false;
     bool m_readingStoredRest = false;  // a stored run too large to come with open(): read in chunks
