@@ -30,8 +30,8 @@ RunLibrary::RunLibrary(const QString &folder, QObject *parent)
             emit evicted(removedRuns);
         emit changed();
     });
-    m_thread->start();
     connect(m_worker, &LibraryWorker::compactingChanged, this, &RunLibrary::compactingChanged);
+    m_thread->start();
     post([](LibraryWorker &worker) { worker.records(); });
     post([](LibraryWorker &worker) { worker.compactOnce(); });
 }
