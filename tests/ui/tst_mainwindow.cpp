@@ -97,6 +97,7 @@ private slots:
     void summaryColumnFitsSmallWindows();
     void metadataIsFormattedOncePerChange();
     void openingAnotherFileNeverWaitsForTheLastOne();
+    void closingTheWindowEndsTheReadOfAPipeNobodyWritesTo();
     void newestFirstExportWhileTheRunGrows_data() { libraryOnAndOff(); }
     void newestFirstExportWhileTheRunGrows();
     void exportWithEntriesMissingWritesNothing();
@@ -738,6 +739,30 @@ void TestMainWindow::openingAnotherFileNeverWaitsForTheLastOne()
     QCOMPARE(m_window->logModel()->index(49, 0).data(LogTableModel::RawJsonRole).toByteArray(), makeSampleEntry(42, 49));
     ::close(writer);
     QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
+}
+
+
+// A FIFO with no writer, opened as a run: Quit (the window closed and gone, as at the end of
+// main()) must not leave the process waiting for a writer. QCoreApplication's destructor waits
+// for the global pool, so a worker stuck in open() or read() would keep the process alive. The
+// wait is a limit, not a measure of speed; a stuck worker is freed afterwards.
+void TestMainWindow::closingTheWindowEndsTheReadOfAPipeNobodyWritesTo()
+{
+    QTemporaryDir directory;
+    const QByteArray fifo = QFile::encodeName(directory.filePath(QStringLiteral("nobody.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    m_window->openFile(QString::fromLocal8Bit(fifo));
+    QTest::qWait(300);
+    m_window->close();
+    m_window.reset();
+    const bool ended = QThreadPool::globalInstance()->waitForDone(30000);
+    if (!ended) {
+        const int writer = ::open(fifo.constData(), O_WRONLY | O_NONBLOCK);
+        if (writer >= 0)
+            ::close(writer);
+        QThreadPool::globalInstance()->waitForDone(30000);
+    }
+    QVERIFY2(ended, "the file's worker still waited for a writer after the window was gone");
 }
 
 
