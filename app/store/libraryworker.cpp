@@ -4,6 +4,16 @@
 #include "store/librarydatabase.h"
 #include "store/libraryrecords.h"
 
+#include <QDir>
+#include <QSqlError>
+
+namespace {
+// SQLite's result codes (sqlite3.h): the disk is full, or a write failed outright (a write past
+// a limit on file sizes fails with EFBIG, which SQLite reports as SQLITE_IOERR_WRITE).
+constexpr int kSqliteFull = 13;
+constexpr int kSqliteIoErrWrite = 778;
+} // namespace
+
 LibraryWorker::LibraryWorker(const QString &folder)
     : m_folder(folder)
 {
@@ -32,6 +42,8 @@ LibraryRecords *LibraryWorker::records()
 
 void LibraryWorker::checkForDamage()
 {
+    if (stopIfTheDiskIsFull())
+        return;
     if (!m_records || !LibraryDatabase::isDamage(m_records->error()))
         return;
     const QString reason = LibraryDatabase::tr("it is damaged (%1)").arg(m_records->error().databaseText());
@@ -42,6 +54,28 @@ void LibraryWorker::checkForDamage()
         m_records = std::make_unique<LibraryRecords>(m_database->connection());
     else
         m_error = m_database->errorString();
+}
+
+bool LibraryWorker::stopIfTheDiskIsFull()
+{
+    if (!m_records)
+        return false;
+    bool ok = false;
+    const int code = m_records->error().nativeErrorCode().toInt(&ok);
+    if (!ok || ((code & 0xff) != kSqliteFull && code != kSqliteIoErrWrite))
+        return false;
+    const QString folder = QDir::toNativeSeparators(m_folder);
+    m_error = (code & 0xff) == kSqliteFull
+            ? tr("The disk holding the library (%1) is full: Runlog goes on without the library until it is "
+                 "started again. Runs already kept are intact.")
+                      .arg(folder)
+            : tr("The library (%1) could not be written (%2): Runlog goes on without the library until it is "
+                 "started again. Runs already kept are intact.")
+                      .arg(folder, m_records->error().databaseText());
+    // No further operation reaches the file: records() stays null (m_tried is set).
+    close();
+    emit stopped(m_error);
+    return true;
 }
 
 void LibraryWorker::close()

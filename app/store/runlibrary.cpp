@@ -25,6 +25,7 @@ RunLibrary::RunLibrary(const QString &folder, QObject *parent)
     m_thread->setObjectName(QStringLiteral("runlog-library"));
     m_worker->moveToThread(m_thread);
     connect(m_worker, &LibraryWorker::setAside, this, &RunLibrary::setAside);
+    connect(m_worker, &LibraryWorker::stopped, this, &RunLibrary::stopped);
     m_thread->start();
     post([](LibraryWorker &worker) { worker.records(); });
 }
@@ -124,10 +125,11 @@ void RunLibrary::store(const Key &key, const RunInfo &run, qint64 firstPosition,
         if (!records)
             return;
         const bool stored = records->store(key, run, firstPosition, entries, nowMs());
-        if (!stored && records->error().isValid())
-            qWarning("the library could not keep a page of run %lld: %s", key.run.runId,
-                     qPrintable(records->error().text()));
+        const QString error = stored ? QString() : records->error().text();
         worker.checkForDamage();
+        // A library that stopped (a full disk) has said so once with stopped(); not per page.
+        if (!stored && !error.trimmed().isEmpty() && worker.records())
+            qWarning("the library could not keep a page of run %lld: %s", key.run.runId, qPrintable(error));
         int removedRuns = 0;
         if (stored && (records = worker.records())) {
             removedRuns = records->enforceSizeLimit(m_sizeLimit, key);
