@@ -174,13 +174,21 @@ private:
         return QLocale::system().formattedDataSize(bytes);
     }
 
-    // Room for everything an unmapped input may hold, and one byte to notice more, reserved
-    // once: the bytes are read into it in place, so the input is never copied and the peak is
-    // what was read (a QByteArray grown by appending copied itself at each doubling, up to twice
-    // the limit). The reservation is address space: pages that are never written take no memory.
-    static void reserveForUnmapped(QByteArray &buffer)
+    // Room for everything an unmapped input may hold (`expected`, or the limit when the size is
+    // not known) and one byte to notice more, reserved once: the bytes are read into it in place,
+    // so the input is never copied and the peak is what was read (a QByteArray grown by
+    // appending copied itself at each doubling, up to twice the limit). The reservation is
+    // address space: pages that are never written take no memory; what was not used is given
+    // back once the input has ended (doneUnmapped()).
+    static void reserveForUnmapped(QByteArray &buffer, qint64 expected = RunFileReader::kMaxUnmappedBytes)
     {
-        buffer.reserve(qsizetype(RunFileReader::kMaxUnmappedBytes) + 1);
+        buffer.reserve(qsizetype(std::min<qint64>(expected, RunFileReader::kMaxUnmappedBytes) + 1));
+    }
+
+    static bool doneUnmapped(QByteArray &buffer)
+    {
+        buffer.squeeze();
+        return true;
     }
 
     bool failTooLargeUnmapped()
@@ -192,7 +200,7 @@ private:
     bool readUnmapped(QFile &file, QByteArray &buffer)
     {
         constexpr qsizetype kChunk = 1 << 20;
-        reserveForUnmapped(buffer);
+        reserveForUnmapped(buffer, file.size());
         for (;;) {
             if (cancelled())
                 return failCancelled();
@@ -206,7 +214,7 @@ private:
             if (buffer.size() > RunFileReader::kMaxUnmappedBytes)
                 return failTooLargeUnmapped();
             if (got == 0)
-                return true;
+                return doneUnmapped(buffer);
         }
     }
 
@@ -236,7 +244,7 @@ private:
             const int readError = errno;
             buffer.resize(used + std::max<ssize_t>(0, got));
             if (got == 0)
-                return true; // every writer is gone
+                return doneUnmapped(buffer); // every writer is gone
             if (got < 0) {
                 if (readError == EAGAIN || readError == EWOULDBLOCK || readError == EINTR)
                     continue;
