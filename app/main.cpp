@@ -120,6 +120,9 @@ int main(int argc, char *argv[])
             printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
                                                      .arg(from, reason, to)));
         });
+        QObject::connect(library.get(), &RunLibrary::stopped, [](const QString &reason) {
+            printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: ") + reason));
+        });
     }
 
     if (options.stats) {

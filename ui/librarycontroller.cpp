@@ -91,6 +91,13 @@ LibraryController::LibraryController(RunLibrary *library, QNetworkAccessManager 
         else
             mainWindow->statusBar()->showMessage(tr("The library was compacted."), 5000);
     });
+    connect(m_library, &RunLibrary::stopped, this, [this](const QString &reason) {
+        // Once, when it happens; runs keep opening from the server.
+        QMessageBox *box = PlainText::messageBox(QMessageBox::Warning, tr("Library"), reason, QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setModal(false);
+        box->show();
+    });
     m_libraryModel->refresh();
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "api/requestpacer.h"
 
+#include "api/sharedrequestlog.h"
+
 #include <QCryptographicHash>
 #include <QUrl>
 
@@ -21,19 +23,32 @@ RequestPacer::RequestPacer(int maxRequests, int windowMs, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &RequestPacer::dispatch);
 }
 
+QByteArray RequestPacer::originOf(const QUrl &baseUrl)
+{
+    return baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+        .toString()
+        .toUtf8();
+}
+
 RequestPacer *RequestPacer::shared(const QUrl &baseUrl, const QByteArray &token)
 {
     static QHash<QByteArray, RequestPacer *> pacers;
-    const QByteArray origin = baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery
-                                               | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
-                                  .toString()
-                                  .toUtf8();
+    const QByteArray origin = originOf(baseUrl);
     const QByteArray key = origin + '|'
         + QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
     RequestPacer *&pacer = pacers[key];
-    if (!pacer)
+    if (!pacer) {
         pacer = new RequestPacer(g_defaultMax, g_defaultWindowMs); // lives as long as the app
+        pacer->setSharedLog(SharedRequestLog::forEndpoint(origin, token));
+    }
     return pacer;
+}
+
+void RequestPacer::setSharedLog(std::shared_ptr<SharedRequestLog> log)
+{
+    m_sharedLog = std::move(log);
+    m_sharedBlockedUntilMs = 0;
+    scheduleDispatch();
 }
 
 void RequestPacer::setDefaultLimit(int maxRequests, int windowMs)
@@ -81,6 +96,9 @@ void RequestPacer::returnUnused(Ticket ticket)
     if (it == m_counted.end())
         return;
     m_counted.erase(it);
+    if (m_sharedLog)
+        m_sharedLog->release(ticket);
+    m_sharedBlockedUntilMs = 0; // a slot of ours came back: the record may have room now
     scheduleDispatch();
     emit stateChanged();
 }
@@ -93,6 +111,8 @@ void RequestPacer::finished(Ticket ticket)
         return;
     it->anchorMs = nowMs();
     it->inFlight = false;
+    if (m_sharedLog)
+        m_sharedLog->settle(ticket);
     scheduleDispatch();
 }
 
@@ -125,7 +145,7 @@ int RequestPacer::countedInWindow() const
 qint64 RequestPacer::msUntilNextSlot() const
 {
     const qint64 now = nowMs();
-    qint64 wait = std::max<qint64>(0, m_pausedUntilMs - now);
+    qint64 wait = std::max<qint64>(0, std::max(m_pausedUntilMs, m_sharedBlockedUntilMs) - now);
     const int inWindow = countedInWindow();
     if (inWindow >= m_maxRequests) {
         // The slot frees when enough of the oldest counted requests leave the window.
@@ -179,6 +199,16 @@ void RequestPacer::dispatch()
         m_queue.pop_front();
         if (!waiter.context)
             continue;
+        if (m_sharedLog) {
+            // Other processes' requests count too: when they fill the window, wait (on the timer)
+            // until the oldest of them leaves it, with this waiter first in line again.
+            const SharedRequestLog::Claim claim = m_sharedLog->claim(waiter.ticket, m_maxRequests, m_windowMs);
+            if (!claim.granted) {
+                m_sharedBlockedUntilMs = nowMs() + claim.retryInMs;
+                m_queue.push_front(std::move(waiter));
+                break;
+            }
+        }
         m_counted.push_back(Counted{waiter.ticket, nowMs(), true});
         grantedAny = true;
         waiter.granted(waiter.ticket); // may acquire, cancel or return re-entrantly

@@ -9,6 +9,9 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
+
+class SharedRequestLog;
 
 // Keeps every request to one API origin, for one token, inside the server's rate limit.
 //
@@ -20,6 +23,11 @@
 //
 // Callers ask for a slot (acquire) and are called back when it is theirs; visible work goes
 // before background work. A caller that no longer needs a granted slot gives it back unused.
+//
+// Other processes with the same token spend the same budget: with a SharedRequestLog (shared()
+// sets one), a request starts only when the requests of every Runlog process in the trailing
+// window are fewer than maxRequests too. When they are not, a timer wakes the pacer when the
+// oldest of them leaves the window; nothing polls.
 class RequestPacer : public QObject
 {
     Q_OBJECT
@@ -30,12 +38,20 @@ public:
     explicit RequestPacer(int maxRequests = 60, int windowMs = 60000, QObject *parent = nullptr);
 
     // The pacer shared by everything that talks to this origin with this token. Keyed by the
-    // origin and a hash of the token, so the token itself is not kept here.
+    // origin and a hash of the token, so the token itself is not kept here. It counts the other
+    // processes' requests too (SharedRequestLog::forEndpoint()).
     static RequestPacer *shared(const QUrl &baseUrl, const QByteArray &token);
+    // The origin as shared() keys it: scheme, host and port.
+    static QByteArray originOf(const QUrl &baseUrl);
     // The limit every new shared pacer starts with (from --rate-limit or the settings).
     static void setDefaultLimit(int maxRequests, int windowMs);
 
     void setLimit(int maxRequests, int windowMs);
+    // Counts the requests recorded there (by other processes, or other pacers) before each
+    // grant, and records this pacer's. Null (the default of a pacer made directly, and what a
+    // test on a fake clock keeps): this pacer counts its own requests alone.
+    void setSharedLog(std::shared_ptr<SharedRequestLog> log);
+    SharedRequestLog *sharedLog() const { return m_sharedLog.get(); }
     int maxRequests() const { return m_maxRequests; }
     int windowMs() const { return m_windowMs; }
 
@@ -92,6 +108,8 @@ private:
     std::deque<Waiter> m_queue;
     std::deque<Counted> m_counted;  // requests that count in the trailing window
     qint64 m_pausedUntilMs = 0;
+    std::shared_ptr<SharedRequestLog> m_sharedLog;
+    qint64 m_sharedBlockedUntilMs = 0; // the shared record was full; it frees a slot then
     QElapsedTimer m_clock;
     std::function<qint64()> m_testClock;
     QTimer m_timer;

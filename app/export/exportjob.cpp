@@ -7,10 +7,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <cerrno>
 
 struct ExportJob::Control
 {
@@ -19,6 +21,27 @@ struct ExportJob::Control
 
 namespace {
 constexpr qint64 kProgressIntervalMs = 100;
+
+// QFileDevice words a failed write with the system's text for its errno (qt_error_string), so
+// the same call tells which errno it was: a full disk gets a sentence that says so and names
+// the disk, instead of "No space left on device" alone.
+QString writeFailure(const QString &path, const QString &error, bool commit)
+{
+    const QString shownPath = QDir::toNativeSeparators(path);
+    const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
+    if (error == qt_error_string(ENOSPC) || error == qt_error_string(EDQUOT)) {
+        return ExportJob::tr("Could not write %1: the disk holding %2 is full. Nothing was written; free some space "
+                             "or export elsewhere.")
+            .arg(shownPath, folder);
+    }
+    if (error == qt_error_string(EFBIG)) {
+        return ExportJob::tr("Could not write %1: the file grew larger than the disk holding %2 (or a limit on file "
+                             "sizes) allows. Nothing was written.")
+            .arg(shownPath, folder);
+    }
+    return commit ? ExportJob::tr("Could not save %1: %2").arg(shownPath, error)
+                  : ExportJob::tr("Could not write %1: %2").arg(shownPath, error);
+}
 } // namespace
 
 ExportJob::ExportJob(QObject *parent)
@@ -55,7 +78,7 @@ bool ExportJob::start(const RunSnapshot &snapshot, const QString &path, ExportFo
         QSaveFile file(path);
         // ExportSink writes in blocks of its own: Qt's buffer would only copy them once more.
         if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-            done(false, false, tr("Could not write %1: %2").arg(shownPath, file.errorString()));
+            done(false, false, writeFailure(path, file.errorString(), false));
             return;
         }
         QElapsedTimer sincePost;
@@ -83,7 +106,7 @@ bool ExportJob::start(const RunSnapshot &snapshot, const QString &path, ExportFo
         }
         if (!written) {
             file.cancelWriting();
-            done(false, false, tr("Could not write %1: %2").arg(shownPath, error));
+            done(false, false, writeFailure(path, error, false));
             return;
         }
         if (snapshot.source && !snapshot.source->unchanged()) {
@@ -94,7 +117,7 @@ bool ExportJob::start(const RunSnapshot &snapshot, const QString &path, ExportFo
         }
         // Buffered bytes reach the disk here; a full disk may only show now.
         if (!file.commit()) {
-            done(false, false, tr("Could not save %1: %2").arg(shownPath, file.errorString()));
+            done(false, false, writeFailure(path, file.errorString(), true));
             return;
         }
         done(true, false, QString());

@@ -5,9 +5,16 @@
 
 #include <QFileInfo>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 #ifdef Q_OS_LINUX
 #include <sys/mman.h>
-#include <unistd.h>
 #endif
 
 namespace {
@@ -16,7 +23,8 @@ constexpr qsizetype kReleaseStep = 8 << 20;
 } // namespace
 
 RunFileBytes::RunFileBytes(const QString &path)
-    : m_file(path)
+    : m_path(path)
+    , m_file(path)
 {
 }
 
@@ -24,6 +32,73 @@ RunFileBytes::~RunFileBytes()
 {
     // Before m_file unmaps.
     MappedFileGuard::unwatch(m_guardSlot);
+    closePipe();
+}
+
+RunFileBytes::Opened RunFileBytes::open()
+{
+#ifdef Q_OS_UNIX
+    const QByteArray name = QFile::encodeName(m_path);
+    const auto kindOf = [](mode_t mode) {
+        if (S_ISREG(mode))
+            return Opened::File;
+        if (S_ISFIFO(mode))
+            return Opened::Pipe;
+        if (S_ISCHR(mode) || S_ISBLK(mode))
+            return Opened::Device;
+        if (S_ISDIR(mode))
+            return Opened::Folder;
+        return Opened::Other;
+    };
+    struct stat before = {};
+    if (::stat(name.constData(), &before) == 0 && kindOf(before.st_mode) != Opened::File
+        && kindOf(before.st_mode) != Opened::Pipe)
+        return kindOf(before.st_mode);
+    const int fd = ::open(name.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        m_error = QString::fromLocal8Bit(std::strerror(errno));
+        return Opened::Failed;
+    }
+    // What was opened, not what the name pointed to a moment before.
+    struct stat opened = {};
+    if (::fstat(fd, &opened) != 0) {
+        m_error = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(fd);
+        return Opened::Failed;
+    }
+    const Opened kind = kindOf(opened.st_mode);
+    if (kind == Opened::Pipe) {
+        m_pipe = fd;
+        return kind;
+    }
+    if (kind != Opened::File) {
+        ::close(fd);
+        return kind;
+    }
+    // A regular file never blocks a read: the flag only mattered for the open.
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if (!m_file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        m_error = m_file.errorString();
+        ::close(fd);
+        return Opened::Failed;
+    }
+    return kind;
+#else
+    if (!m_file.open(QIODevice::ReadOnly)) {
+        m_error = m_file.errorString();
+        return Opened::Failed;
+    }
+    return Opened::File;
+#endif
+}
+
+void RunFileBytes::closePipe()
+{
+#ifdef Q_OS_UNIX
+    if (m_pipe >= 0)
+        ::close(m_pipe);
+#endif
+    m_pipe = -1;
 }
 
 bool RunFileBytes::map()
@@ -35,7 +110,7 @@ bool RunFileBytes::map()
     m_data = reinterpret_cast<const char *>(mapped);
     m_size = qsizetype(size);
     m_mapped = true;
-    m_mappedModified = QFileInfo(m_file.fileName()).lastModified();
+    m_mappedModified = QFileInfo(m_path).lastModified();
     m_guardSlot = MappedFileGuard::watch(m_data, m_size, &m_lost);
     return true;
 }
@@ -46,12 +121,13 @@ bool RunFileBytes::unchanged() const
         return true;
     if (lostPages())
         return false;
-    const QFileInfo now(m_file.fileName());
+    const QFileInfo now(m_path);
     return now.exists() && now.size() == m_size && now.lastModified() == m_mappedModified;
 }
 
 void RunFileBytes::adopt(QByteArray &&buffer)
 {
+    closePipe();
     m_buffer = std::move(buffer);
     m_data = m_buffer.constData();
     m_size = m_buffer.size();

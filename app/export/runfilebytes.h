@@ -20,12 +20,29 @@ public:
     RunFileBytes(const RunFileBytes &) = delete;
     RunFileBytes &operator=(const RunFileBytes &) = delete;
 
+    // What open() found at the path.
+    enum class Opened {
+        File,       // a regular file, open in file()
+        Pipe,       // a FIFO (or /dev/stdin being one), open without blocking in pipeHandle()
+        Device,     // a character or block device (/dev/zero, a terminal): refused, not opened
+        Folder,     // refused
+        Other,      // a socket or anything else that is neither a file nor a pipe: refused
+        Failed,     // could not be opened; errorString() says why
+    };
+    // Opens the path without ever waiting: open() of a FIFO with no writer blocks until one
+    // comes, and a worker stuck there would keep the process alive after Quit. A FIFO is opened
+    // non-blocking (read it with pipeHandle() and poll()); a device is refused before it is
+    // opened, since opening some devices already does something.
+    Opened open();
+    QString errorString() const { return m_error; }
+    int pipeHandle() const { return m_pipe; }
+
     QFile &file() { return m_file; }
     // Maps the whole open file; false when it cannot be mapped (a special file). The map is
     // watched (MappedFileGuard): if the file shrinks under it, reads past the new end give zeros
     // and lostPages() turns true, instead of the process dying of SIGBUS.
     bool map();
-    // Takes over bytes read from an unmappable input.
+    // Takes over bytes read from an unmappable input (and closes the pipe they came from).
     void adopt(QByteArray &&buffer);
 
     // Whether the file still has the size and modification time it had when it was mapped:
@@ -33,7 +50,7 @@ public:
     bool unchanged() const;
     // Pages of the map were lost to the file shrinking: what was read of them was zeros.
     bool lostPages() const { return m_lost.load(std::memory_order_acquire); }
-    QString path() const { return m_file.fileName(); }
+    QString path() const { return m_path; }
 
     const char *data() const { return m_data; }
     qsizetype size() const { return m_size; }
@@ -45,7 +62,12 @@ public:
     void release(const char *end);
 
 private:
+    void closePipe();
+
+    QString m_path;  // QFile opened on a descriptor forgets its name
     QFile m_file;
+    QString m_error;
+    int m_pipe = -1;
     QByteArray m_buffer;
     const char *m_data = nullptr;
     qsizetype m_size = 0;

@@ -20,8 +20,14 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <cerrno>
 #include <cstring>
 #include <functional>
+
+#ifdef Q_OS_UNIX
+#include <poll.h>
+#include <unistd.h>
+#endif
 
 // Shared by the reader and its worker; outlives whichever ends first. The worker posts to the
 // reader only while holding the mutex and only while `owner` is set: the reader's destructor
@@ -44,7 +50,22 @@ struct RunFileReader::Control
 
 namespace {
 constexpr qint64 kProgressIntervalMs = 100;
+
+QMutex g_mappedHookMutex;
+std::function<void(const QString &)> g_mappedHook;
+
+std::function<void(const QString &)> mappedHook()
+{
+    QMutexLocker lock(&g_mappedHookMutex);
+    return g_mappedHook;
+}
 } // namespace
+
+void RunFileReader::setMappedHookForTesting(std::function<void(const QString &)> hook)
+{
+    QMutexLocker lock(&g_mappedHookMutex);
+    g_mappedHook = std::move(hook);
+}
 
 // Where the parse delivers what it found. The file reader posts each call to its own thread;
 // RunFileReader::parseBytes() collects them in place, so the same code is tested and fuzzed
@@ -78,17 +99,33 @@ public:
     void run()
     {
         m_bytes = std::make_shared<RunFileBytes>(m_path);
-        QFile &file = m_bytes->file();
-        if (!file.open(QIODevice::ReadOnly)) {
-            finish(false, QCoreApplication::translate("RunFileReader", "Could not open %1: %2").arg(m_shownPath, file.errorString()));
-            return;
-        }
-        // Not mappable (a special file), or a pipe, which has no size and no map: read it whole.
-        if (file.size() > 0 ? !m_bytes->map() : file.isSequential()) {
-            QByteArray buffer;
-            if (!readUnmapped(file, buffer))
+        QByteArray buffer;
+        switch (m_bytes->open()) {
+        case RunFileBytes::Opened::Failed:
+            return finish(false, QCoreApplication::translate("RunFileReader", "Could not open %1: %2").arg(m_shownPath, m_bytes->errorString()));
+        case RunFileBytes::Opened::Device:
+            return finish(false, QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it is a device, not a file. Runlog opens files and pipes.").arg(m_shownPath));
+        case RunFileBytes::Opened::Folder:
+            return finish(false, QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it is a folder, not a file.").arg(m_shownPath));
+        case RunFileBytes::Opened::Other:
+            return finish(false, QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it is neither a file nor a pipe.").arg(m_shownPath));
+        case RunFileBytes::Opened::Pipe:
+            if (!readPipe(m_bytes->pipeHandle(), buffer))
                 return;
             m_bytes->adopt(std::move(buffer));
+            break;
+        case RunFileBytes::Opened::File: {
+            QFile &file = m_bytes->file();
+            // A file that cannot be mapped (some file systems cannot): read it whole.
+            if (file.size() > 0 && !m_bytes->map()) {
+                if (!readUnmapped(file, buffer))
+                    return;
+                m_bytes->adopt(std::move(buffer));
+            } else if (const auto hook = mappedHook()) {
+                hook(m_path);
+            }
+            break;
+        }
         }
         parse(QByteArrayView(m_bytes->data(), m_bytes->size()));
     }
@@ -137,23 +174,90 @@ private:
         return QLocale::system().formattedDataSize(bytes);
     }
 
+    // Room for everything an unmapped input may hold (`expected`, or the limit when the size is
+    // not known) and one byte to notice more, reserved once: the bytes are read into it in place,
+    // so the input is never copied and the peak is what was read (a QByteArray grown by
+    // appending copied itself at each doubling, up to twice the limit). The reservation is
+    // address space: pages that are never written take no memory; what was not used is given
+    // back once the input has ended (doneUnmapped()).
+    static void reserveForUnmapped(QByteArray &buffer, qint64 expected = RunFileReader::kMaxUnmappedBytes)
+    {
+        buffer.reserve(qsizetype(std::min<qint64>(expected, RunFileReader::kMaxUnmappedBytes) + 1));
+    }
+
+    static bool doneUnmapped(QByteArray &buffer)
+    {
+        buffer.squeeze();
+        return true;
+    }
+
+    bool failTooLargeUnmapped()
+    {
+        return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it cannot be mapped (a pipe?) and is larger than the %2 Runlog reads into memory.")
+                            .arg(m_shownPath, bytesText(RunFileReader::kMaxUnmappedBytes)));
+    }
+
     bool readUnmapped(QFile &file, QByteArray &buffer)
     {
-        constexpr qint64 kChunk = 1 << 20;
-        while (!file.atEnd() || file.isSequential()) {
+        constexpr qsizetype kChunk = 1 << 20;
+        reserveForUnmapped(buffer, file.size());
+        for (;;) {
             if (cancelled())
                 return failCancelled();
-            const QByteArray chunk = file.read(kChunk);
-            if (chunk.isEmpty())
-                break;
-            if (buffer.size() + chunk.size() > RunFileReader::kMaxUnmappedBytes) {
-                finish(false, QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it cannot be mapped (a pipe?) and is larger than the %2 Runlog reads into memory.")
-                                  .arg(m_shownPath, bytesText(RunFileReader::kMaxUnmappedBytes)));
-                return false;
-            }
-            buffer += chunk;
+            const qsizetype used = buffer.size();
+            const qsizetype room = std::min<qsizetype>(kChunk, qsizetype(RunFileReader::kMaxUnmappedBytes) + 1 - used);
+            buffer.resize(used + room); // within the reservation: no copy, the new bytes untouched
+            const qint64 got = file.read(buffer.data() + used, room);
+            buffer.resize(used + std::max<qint64>(0, got));
+            if (got < 0)
+                return fail(QCoreApplication::translate("RunFileReader", "Could not read %1: %2").arg(m_shownPath, file.errorString()));
+            if (buffer.size() > RunFileReader::kMaxUnmappedBytes)
+                return failTooLargeUnmapped();
+            if (got == 0)
+                return doneUnmapped(buffer);
         }
-        return true;
+    }
+
+    // A pipe opened without blocking: wait for bytes a little at a time, so that a cancel (Quit,
+    // another file opened) ends the read even while no writer has come or the writer is silent.
+    bool readPipe(int fd, QByteArray &buffer)
+    {
+#ifdef Q_OS_UNIX
+        constexpr qsizetype kChunk = 1 << 20;
+        constexpr int kCancelCheckMs = 100;
+        reserveForUnmapped(buffer);
+        for (;;) {
+            if (cancelled())
+                return failCancelled();
+            pollfd ready = {fd, POLLIN, 0};
+            const int polled = ::poll(&ready, 1, kCancelCheckMs);
+            if (polled < 0 && errno != EINTR)
+                return fail(QCoreApplication::translate("RunFileReader", "Could not read %1: %2").arg(m_shownPath, QString::fromLocal8Bit(std::strerror(errno))));
+            // Until a writer has come, poll() reports nothing (not even a hang-up) and read()
+            // would say "end": only read once poll() has something to say.
+            if (polled <= 0)
+                continue;
+            const qsizetype used = buffer.size();
+            const qsizetype room = std::min<qsizetype>(kChunk, qsizetype(RunFileReader::kMaxUnmappedBytes) + 1 - used);
+            buffer.resize(used + room);
+            const ssize_t got = ::read(fd, buffer.data() + used, size_t(room));
+            const int readError = errno;
+            buffer.resize(used + std::max<ssize_t>(0, got));
+            if (got == 0)
+                return doneUnmapped(buffer); // every writer is gone
+            if (got < 0) {
+                if (readError == EAGAIN || readError == EWOULDBLOCK || readError == EINTR)
+                    continue;
+                return fail(QCoreApplication::translate("RunFileReader", "Could not read %1: %2").arg(m_shownPath, QString::fromLocal8Bit(std::strerror(readError))));
+            }
+            if (buffer.size() > RunFileReader::kMaxUnmappedBytes)
+                return failTooLargeUnmapped();
+        }
+#else
+        Q_UNUSED(fd);
+        Q_UNUSED(buffer);
+        return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it is neither a file nor a pipe.").arg(m_shownPath));
+#endif
     }
 
     bool cancelled() const { return m_sink.cancelled && m_sink.cancelled(); }
@@ -681,7 +785,9 @@ private:
     void finish(bool ok, QString error)
     {
         // Whatever the parse made of the zeros that replaced them, the file shrank while read.
-        if (m_bytes && m_bytes->lostPages()) {
+        // Cut short inside its last mapped page, it loses no page (the rest of that page reads
+        // as zeros, and the parse fails on them at the end): its size and time say it changed.
+        if (m_bytes && (m_bytes->lostPages() || (!ok && !m_bytes->unchanged()))) {
             ok = false;
             error = changedText();
         }

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -26,8 +27,15 @@ class RunFileBytes;
 // with a message naming the file and where the problem is: the line (.jsonl), or the byte
 // offset, line and column (.json). Signals arrive on the thread that owns the reader.
 //
+// What it reads: a regular file, or a pipe (a FIFO the user named, /dev/stdin being one); a
+// device (/dev/zero, a terminal), a folder or a socket fails at once. A FIFO is opened without
+// waiting for a writer and read with a timeout, so that cancel() or the reader's destruction
+// (the window closed, Quit) ends the worker within a fraction of a second even when no writer
+// ever comes: QCoreApplication's exit waits for the pool the worker runs on.
+//
 // Memory: the file is read through a memory map; only input that cannot be mapped (a pipe) is
-// read into memory, up to kMaxUnmappedBytes. An entry of start() is not a copy: its rawJson is a
+// read into memory, up to kMaxUnmappedBytes, in place into one reservation (no copies while it
+// grows). An entry of start() is not a copy: its rawJson is a
 // slice of those bytes and its rawOwner keeps them alive (mapped) for as long as the entry, or
 // whoever took its bytes with LogStore::rawOwners(), lives; its type and tool strings are shared
 // with the other entries of the file. (parseBytes() entries own copies: its buffer is the
@@ -92,6 +100,10 @@ public:
     // parseBytes(), the entries as slices of `bytes`, which must outlive them.
     static IndexedContents indexBytes(QByteArrayView bytes, const QString &shownName,
                                       std::optional<Format> format = std::nullopt);
+
+    // For tests: called on the worker with the path once a file is mapped, before it is read
+    // (a test truncates it there to stand for a file cut short while it is read). Empty: none.
+    static void setMappedHookForTesting(std::function<void(const QString &)> hook);
 
     // .json / .jsonl (.ndjson) by extension; std::nullopt otherwise (then start() sniffs).
     static std::optional<Format> formatFromPath(const QString &path);

@@ -69,6 +69,7 @@ void RunListLoader::close()
     m_ids.clear();
     m_total = 0;
     m_nextPage = 0;
+    m_maxPages = 0;
     m_atEnd = m_failed = m_loadAll = m_waiting = false;
     m_attempts = m_rateLimitHits = 0;
     m_requestsSent = 0;
@@ -153,14 +154,35 @@ void RunListLoader::onFinished(RunListReply *reply)
         fresh.append(std::move(item));
     }
     ++m_nextPage;
+    if (m_nextPage == 1)
+        m_maxPages = justifiedPages(page.total);
     // The documented end: a page shorter than asked, or the count reached.
     m_atEnd = pageCount < kPageSize || qint64(m_nextPage) * kPageSize >= page.total;
+    ApiError endless;
+    if (!m_atEnd && fresh.isEmpty()) {
+        // A full page of runs already listed: a server that repeats itself would be asked forever.
+        endless = ApiError::invalidResponse(tr("page %1 of the run list brought no run that was not on an earlier page, "
+                                               "though the server counts %2 runs")
+                                                    .arg(m_nextPage)
+                                                    .arg(page.total));
+    } else if (!m_atEnd && m_nextPage >= m_maxPages) {
+        endless = ApiError::invalidResponse(tr("the run list goes on past %1 pages, more than its first count of runs "
+                                               "can fill")
+                                                    .arg(m_nextPage));
+    }
     if (!fresh.isEmpty()) {
         const int first = int(m_items.size());
         m_items.append(fresh);
         emit itemsAppended(first, int(fresh.size()));
     }
-    if (m_atEnd) {
+    if (endless.isError()) {
+        // Retry asks the same page again: a server that mended itself goes on from there.
+        --m_nextPage;
+        m_failed = true;
+        m_lastError = endless;
+        emit loadingChanged(false);
+        emit failed(endless);
+    } else if (m_atEnd) {
         emit loadingChanged(false);
         emit finished();
     } else if (m_loadAll) {
@@ -168,6 +190,12 @@ void RunListLoader::onFinished(RunListReply *reply)
     } else {
         emit loadingChanged(false);
     }
+}
+
+qint64 RunListLoader::justifiedPages(qint64 total)
+{
+    // Every page the first count fills, and one more for runs started while paging.
+    return (std::max<qint64>(0, total) + kPageSize - 1) / kPageSize + 1;
 }
 
 void RunListLoader::handleFailure(const ApiError &error)

@@ -21,7 +21,9 @@ class QNetworkAccessManager;
 // Pages come when asked (fetchMore: the view reached the end) or all of them (loadAll: the
 // command line). A run seen on an earlier page is not added twice (runs started while paging
 // push the list down). A 429 waits and asks the same page again; other transient failures are
-// tried a few times; the rest stop with failed().
+// tried a few times; the rest stop with failed(). A full page with no run not seen before, or
+// more pages than the first total can fill, stops with failed() too: a server that repeats
+// itself must not keep the loader asking forever.
 class RunListLoader : public QObject
 {
     Q_OBJECT
@@ -68,6 +70,7 @@ private:
     void onFinished(RunListReply *reply);
     void handleFailure(const ApiError &error);
     void setWaiting(bool waiting);
+    static qint64 justifiedPages(qint64 total);
 
     QNetworkAccessManager *m_network;
     ApiClient *m_client = nullptr;
@@ -83,6 +86,7 @@ private:
     QSet<qint64> m_ids;
     qint64 m_total = 0;
     int m_nextPage = 0;
+    qint64 m_maxPages = 0;      // set by the first page: what its total can justify
     bool m_atEnd = false;
     bool m_failed = false;
     bool m_loadAll = false;

@@ -5,9 +5,18 @@
 #include "store/libraryrecords.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QSqlError>
 #include <QThread>
 #include <QTimer>
+
+namespace {
+// SQLite's result codes (sqlite3.h): the disk is full, or a write failed outright (a write past
+// a limit on file sizes fails with EFBIG, which SQLite reports as SQLITE_IOERR_WRITE).
+constexpr int kSqliteFull = 13;
+constexpr int kSqliteIoErrWrite = 778;
+} // namespace
 
 LibraryWorker::LibraryWorker(const QString &folder)
     : m_folder(folder)
@@ -47,7 +56,10 @@ void LibraryWorker::store(const PageCache::Key &key, const RunInfo &run, qint64 
 void LibraryWorker::writePending()
 {
     while (!m_pending.isEmpty()) {
-        if (!write(m_pending.constFirst())) {
+        // Taken out first: a write that stops the library (a full disk) lets every pending page go.
+        const PendingWrite page = m_pending.takeFirst();
+        if (!write(page)) {
+            m_pending.prepend(page);
             if (!m_retry) {
                 m_retry = new QTimer(this);
                 m_retry->setSingleShot(true);
@@ -56,7 +68,6 @@ void LibraryWorker::writePending()
             m_retry->start(kRetryMs);
             return;
         }
-        m_pending.removeFirst();
     }
 }
 
@@ -69,10 +80,11 @@ bool LibraryWorker::write(const PendingWrite &page)
                                        QDateTime::currentMSecsSinceEpoch());
     if (!stored && LibraryDatabase::isBusy(records->error()))
         return false;
-    if (!stored && records->error().isValid())
-        qWarning("the library could not keep a page of run %lld: %s", page.key.run.runId,
-                 qPrintable(records->error().text()));
+    const QString error = stored ? QString() : records->error().text();
     checkForDamage();
+    // A library that stopped (a full disk) has said so once with stopped(); not per page.
+    if (!stored && !error.trimmed().isEmpty() && this->records())
+        qWarning("the library could not keep a page of run %lld: %s", page.key.run.runId, qPrintable(error));
     int removedRuns = 0;
     if (stored && (records = this->records())) {
         removedRuns = records->enforceSizeLimit(page.sizeLimitBytes, page.key);
@@ -120,6 +132,8 @@ void LibraryWorker::drain()
 
 void LibraryWorker::checkForDamage()
 {
+    if (stopIfTheDiskIsFull())
+        return;
     if (!m_records || !LibraryDatabase::isDamage(m_records->error()))
         return;
     const QString reason = LibraryDatabase::tr("it is damaged (%1)").arg(m_records->error().databaseText());
@@ -130,6 +144,30 @@ void LibraryWorker::checkForDamage()
         m_records = std::make_unique<LibraryRecords>(m_database->connection());
     else
         m_error = m_database->errorString();
+}
+
+bool LibraryWorker::stopIfTheDiskIsFull()
+{
+    if (!m_records)
+        return false;
+    bool ok = false;
+    const int code = m_records->error().nativeErrorCode().toInt(&ok);
+    if (!ok || ((code & 0xff) != kSqliteFull && code != kSqliteIoErrWrite))
+        return false;
+    const QString folder = QDir::toNativeSeparators(m_folder);
+    m_error = (code & 0xff) == kSqliteFull
+            ? tr("The disk holding the library (%1) is full: Runlog goes on without the library until it is "
+                 "started again. Runs already kept are intact.")
+                      .arg(folder)
+            : tr("The library (%1) could not be written (%2): Runlog goes on without the library until it is "
+                 "started again. Runs already kept are intact.")
+                      .arg(folder, m_records->error().databaseText());
+    // No further operation reaches the file: records() stays null (m_tried is set), and the pages
+    // waiting to be written go with it.
+    m_pending.clear();
+    close();
+    emit stopped(m_error);
+    return true;
 }
 
 void LibraryWorker::close()

@@ -28,7 +28,10 @@ public:
 
     // The records over an open database, opening it on first use; nullptr when there is none.
     LibraryRecords *records();
-    // After an operation: an error that says the file is damaged sets it aside and starts anew.
+    // After an operation: an error that says the file is damaged sets it aside and starts anew;
+    // one that says the disk took no more (full, or a limit on file sizes) closes the library
+    // for the rest of the session (SQLite rolled the write back: the file is whole) and says so
+    // once with stopped(). Writing on would fail page after page.
     void checkForDamage();
     // A page as it arrived (see PageCache::store()); then the size limit is enforced.
     void store(const PageCache::Key &key, const RunInfo &run, qint64 firstPosition, const QList<LogEntry> &entries,
@@ -51,6 +54,8 @@ signals:
     void compactingChanged(bool compacting);
     // Pages were written (runs added or grown): `removedRuns` went to stay under the size limit.
     void written(int removedRuns);
+    // The library is closed for this session; `reason` is a sentence naming the disk.
+    void stopped(const QString &reason);
 
 private:
     struct PendingWrite {
@@ -63,6 +68,7 @@ private:
     // False when the write lock was taken by another process (the page stays pending).
     bool write(const PendingWrite &page);
     void writePending();
+    bool stopIfTheDiskIsFull();
     void reportSetAside();
 
     QList<PendingWrite> m_pending;

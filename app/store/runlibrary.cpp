@@ -31,6 +31,7 @@ RunLibrary::RunLibrary(const QString &folder, QObject *parent)
         emit changed();
     });
     connect(m_worker, &LibraryWorker::compactingChanged, this, &RunLibrary::compactingChanged);
+    connect(m_worker, &LibraryWorker::stopped, this, &RunLibrary::stopped);
     m_thread->start();
     post([](LibraryWorker &worker) { worker.records(); });
     post([](LibraryWorker &worker) { worker.compactOnce(); });

@@ -71,6 +71,9 @@ signals:
     // The database file was unusable and was renamed to `setAsidePath`; a new one was started.
     // Said once, when it happens.
     void setAside(const QString &originalPath, const QString &setAsidePath, const QString &reason);
+    // The library stopped keeping runs for this session (the disk holding it is full): runs
+    // open from the API as without it. Said once; `reason` is a sentence naming the disk.
+    void stopped(const QString &reason);
     // Runs went to stay under the size limit.
     void evicted(int runs);
     // A library made by an older Runlog is being compacted, once (it could not give space back).

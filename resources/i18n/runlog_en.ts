@@ -639,6 +639,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Could not write %1: %2 changed while it was being exported.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not write %1: the disk holding %2 is full. Nothing was written; free some space or export elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: the file grew larger than the disk holding %2 (or a limit on file sizes) allows. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportScope</name>
@@ -1310,6 +1318,17 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>LibraryWorker</name>
+    <message>
+        <source>The disk holding the library (%1) is full: Runlog goes on without the library until it is started again. Runs already kept are intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library (%1) could not be written (%2): Runlog goes on without the library until it is started again. Runs already kept are intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LiveToggle</name>
     <message>
         <source>Follow the run while it is going: check for new entries and keep the newest in view (Ctrl+L)</source>
@@ -1814,6 +1833,22 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>%1 changed while it was being read: open it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 cannot be opened: it is a device, not a file. Runlog opens files and pipes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: it is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: it is neither a file nor a pipe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunHeader</name>
@@ -1924,6 +1959,17 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>From the first entry to the last one loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunListLoader</name>
+    <message>
+        <source>page %1 of the run list brought no run that was not on an earlier page, though the server counts %2 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run list goes on past %1 pages, more than its first count of runs can fill</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

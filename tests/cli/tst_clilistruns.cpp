@@ -50,6 +50,7 @@ private slots:
     void requestsArePaced();
     void failures_data();
     void failures();
+    void serverRepeatingItselfStops();
 
 private:
     CliResult runCli(const QStringList &args, const QByteArray &token = QByteArray());
@@ -246,6 +247,25 @@ void TestCliListRuns::failures()
     QVERIFY2(result.err.contains(words), qPrintable(result.err));
     if (!token.isEmpty())
         QVERIFY(!result.err.contains(QString::fromUtf8(token)));
+}
+
+void TestCliListRuns::serverRepeatingItselfStops()
+{
+    // The same full page for every skip, claiming a billion runs: once asked 448 times in 20 s.
+    QByteArray items;
+    for (int id = 5099; id >= 5000; --id)
+        items += (items.isEmpty() ? "" : ",") + QByteArray("{\"id\":") + QByteArray::number(id) + ",\"organization_id\":7}";
+    const QByteArray page = "{\"items\":[" + items + "],\"total\":1000000000,\"page\":1,\"size\":100,\"pages\":10000000}";
+    m_server->setInterceptor([page](const HttpRequest &, int) -> std::optional<HttpResponse> {
+        return HttpResponse::json(200, page);
+    });
+    const CliResult result = runCli(listArgs());
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(result.errLines().size(), 1);
+    QVERIFY2(result.errLines().first().startsWith(QStringLiteral("runlog: error: ")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QStringLiteral("no run that was not on an earlier page")), qPrintable(result.err));
+    QCOMPARE(m_server->requestLog().size(), 2);
 }
 
 QTEST_MAIN(TestCliListRuns)

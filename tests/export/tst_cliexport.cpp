@@ -15,6 +15,19 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <future>
+#include <thread>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace {
 constexpr qint64 kOrg = 7;
 constexpr qint64 kRun = 42;
@@ -67,9 +80,11 @@ private slots:
     void networkFailure();
     void badInputFile();
     void unknownFormat();
+    void pipeOverTheLimitPeaksNearTheLimit();
 
 private:
     CliResult runCli(const QStringList &args, const QByteArray &token = QByteArray(), int timeoutMs = 60000);
+    QProcessEnvironment childEnvironment() const;
     QStringList serverArgs(const QString &out, qint64 org = kOrg, qint64 run = kRun) const;
     void verifyJsonlEqualsServer(const QString &path);
 
@@ -92,19 +107,25 @@ void TestCliExport::cleanup()
     m_dir.reset();
 }
 
-CliResult TestCliExport::runCli(const QStringList &args, const QByteArray &token, int timeoutMs)
+QProcessEnvironment TestCliExport::childEnvironment() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // No display of any kind: --export must not need one.
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
                              "CODEGEN_API_BASE_URL"})
         env.remove(QString::fromLatin1(name));
-    if (!token.isEmpty())
-        env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromUtf8(token));
     // The library of runs lives in this test's folder, never in the user's (and the settings:
     // in the test's folder too).
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    return env;
+}
+
+CliResult TestCliExport::runCli(const QStringList &args, const QByteArray &token, int timeoutMs)
+{
+    QProcessEnvironment env = childEnvironment();
+    if (!token.isEmpty())
+        env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromUtf8(token));
     QProcess process;
     process.setProcessEnvironment(env);
     QSignalSpy finished(&process, &QProcess::finished);
@@ -444,6 +465,108 @@ void TestCliExport::unknownFormat()
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.errLines().last().contains(QStringLiteral("\"pdf\"")), qPrintable(result.err));
     QCOMPARE(m_server->requestCount(), 0);
+}
+
+namespace {
+struct MeasuredRun
+{
+    int exitCode = -1;
+    QString err;
+    qint64 maxRssKb = -1; // the child's own peak resident set, from wait4()
+};
+
+// The binary run as a plain child, so that wait4() gives this child's peak memory alone (QProcess
+// reaps its children itself, and RUSAGE_CHILDREN is the largest of every child so far). A
+// watchdog kills it after a long while so that a hang fails the test instead of stalling it.
+MeasuredRun runMeasured(const QStringList &args, const QString &errPath, const QProcessEnvironment &env)
+{
+    QList<QByteArray> envStorage;
+    for (const QString &pair : env.toStringList())
+        envStorage.append(pair.toLocal8Bit());
+    std::vector<char *> envp;
+    for (QByteArray &pair : envStorage)
+        envp.push_back(pair.data());
+    envp.push_back(nullptr);
+    QList<QByteArray> storage{QByteArrayLiteral(RUNLOG_BINARY)};
+    for (const QString &arg : args)
+        storage.append(QFile::encodeName(arg));
+    std::vector<char *> argv;
+    for (QByteArray &arg : storage)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    const QByteArray err = QFile::encodeName(errPath);
+    posix_spawn_file_actions_addopen(&actions, 2, err.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    MeasuredRun result;
+    pid_t pid = -1;
+    const int spawned = posix_spawn(&pid, argv.front(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
+        return result;
+    std::promise<void> ended;
+    std::thread watchdog([pid, done = ended.get_future()] {
+        if (done.wait_for(std::chrono::seconds(120)) == std::future_status::timeout)
+            ::kill(pid, SIGKILL);
+    });
+    int status = 0;
+    struct rusage usage = {};
+    const pid_t waited = ::wait4(pid, &status, 0, &usage);
+    ended.set_value();
+    watchdog.join();
+    if (waited == pid && WIFEXITED(status)) {
+        result.exitCode = WEXITSTATUS(status);
+        result.maxRssKb = usage.ru_maxrss;
+    }
+    QFile errFile(errPath);
+    if (errFile.open(QIODevice::ReadOnly))
+        result.err = QString::fromUtf8(errFile.readAll());
+    return result;
+}
+} // namespace
+
+// Input that cannot be mapped is read into memory up to RunFileReader::kMaxUnmappedBytes and
+// refused past it. Reading it must hold about the limit, not the twice the limit a buffer grown by
+// appending held while it copied itself (1.07 GB for 512 MB). A FIFO fed with more than the limit:
+// the refusal, and the child's peak within the limit and a margin for the process itself.
+void TestCliExport::pipeOverTheLimitPeaksNearTheLimit()
+{
+    const QString fifoPath = m_dir->filePath(QStringLiteral("big.jsonl"));
+    const QByteArray fifo = QFile::encodeName(fifoPath);
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    ::signal(SIGPIPE, SIG_IGN); // the reader refuses and closes the pipe while we write
+    const qint64 toWrite = RunFileReader::kMaxUnmappedBytes + (64LL << 20);
+    std::atomic<qint64> written{0};
+    std::thread writer([&] {
+        const int fd = ::open(fifo.constData(), O_WRONLY);
+        if (fd < 0)
+            return;
+        const QByteArray chunk(1 << 20, ' ');
+        while (written < toWrite) {
+            const ssize_t wrote = ::write(fd, chunk.constData(), size_t(chunk.size()));
+            if (wrote <= 0)
+                break;
+            written += wrote;
+        }
+        ::close(fd);
+    });
+    const MeasuredRun result = runMeasured({fifoPath, QStringLiteral("--export"), m_dir->filePath(QStringLiteral("out.jsonl"))},
+                                           m_dir->filePath(QStringLiteral("err.txt")), childEnvironment());
+    // A child that never opened the FIFO leaves the writer waiting in open(): let it through.
+    const int unblock = ::open(fifo.constData(), O_RDONLY | O_NONBLOCK);
+    writer.join();
+    if (unblock >= 0)
+        ::close(unblock);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("larger than the 512.00 MiB Runlog reads into memory")), qPrintable(result.err));
+    QVERIFY(written > RunFileReader::kMaxUnmappedBytes);
+    const qint64 limitKb = RunFileReader::kMaxUnmappedBytes / 1024;
+    const qint64 marginKb = 96 * 1024; // the process itself: Qt, the library, code
+    QVERIFY2(result.maxRssKb > 0 && result.maxRssKb <= limitKb + marginKb,
+             qPrintable(QStringLiteral("peak %1 kB, limit %2 kB").arg(result.maxRssKb).arg(limitKb)));
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("out.jsonl"))));
 }
 
 QTEST_GUILESS_MAIN(TestCliExport)

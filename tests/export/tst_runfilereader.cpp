@@ -101,6 +101,12 @@ private slots:
     void entriesOfATruncatedFileReadZerosNotACrash();
     void bytesTakenFromTheStoreOutliveTheStore();
     void timeTooltipIsTheTextOfTheFile();
+    void devicesAndFoldersAreRefused_data();
+    void devicesAndFoldersAreRefused();
+    void pipeWithoutWriterEndsWhenTheReaderGoes();
+    void silentPipeEndsWhenTheReaderGoes();
+    void fileCutShortInItsLastPageSaysItChanged_data();
+    void fileCutShortInItsLastPageSaysItChanged();
 
 private:
     QString write(const QString &name, const QByteArray &bytes)
@@ -582,6 +588,108 @@ void TestRunFileReader::timeTooltipIsTheTextOfTheFile()
              QStringLiteral("2024-01-15T10:30:16.250Z"));
     QCOMPARE(model.index(1, LogTableModel::TimeColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("yesterday"));
     QCOMPARE(model.index(1, LogTableModel::TimeColumn).data(Qt::DisplayRole).toString(), QStringLiteral("yesterday"));
+}
+
+// Only files and pipes are read: /dev/zero would fill memory up to the limit, a terminal would
+// swallow what the user types, and a folder is no run.
+void TestRunFileReader::devicesAndFoldersAreRefused_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("words");
+    QTest::addRow("/dev/zero") << QStringLiteral("/dev/zero") << QStringLiteral("/dev/zero cannot be opened: it is a device, not a file. Runlog opens files and pipes.");
+    QTest::addRow("/dev/null") << QStringLiteral("/dev/null") << QStringLiteral("/dev/null cannot be opened: it is a device, not a file. Runlog opens files and pipes.");
+    QTest::addRow("folder") << QString() << QStringLiteral(" cannot be opened: it is a folder, not a file.");
+}
+
+void TestRunFileReader::devicesAndFoldersAreRefused()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, words);
+    if (path.isEmpty()) {
+        path = m_dir->filePath(QStringLiteral("folder.json"));
+        QVERIFY(QDir().mkpath(path));
+        words.prepend(QDir::toNativeSeparators(path));
+    }
+    const ReadResult read = readAll(path);
+    QVERIFY(!read.ok);
+    QCOMPARE(read.error, words);
+    QVERIFY(read.entries.isEmpty());
+}
+
+// A FIFO nobody writes to: open() of it would wait for a writer for ever, holding a pool thread
+// that the application's exit waits for. When the reader goes (Quit closes the window), the
+// worker ends by itself. The wait below is only a limit, not a measure of speed.
+void TestRunFileReader::pipeWithoutWriterEndsWhenTheReaderGoes()
+{
+    const QByteArray fifo = QFile::encodeName(m_dir->filePath(QStringLiteral("nobody.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    auto *reader = new RunFileReader;
+    QVERIFY(reader->start(QString::fromLocal8Bit(fifo)));
+    QTest::qWait(200); // the worker is in its open() or waiting for bytes by now
+    delete reader;
+    const bool ended = QThreadPool::globalInstance()->waitForDone(30000);
+    if (!ended) {
+        // Free the stuck worker so that this process can end: a writer that comes and goes.
+        const int writer = ::open(fifo.constData(), O_WRONLY | O_NONBLOCK);
+        if (writer >= 0)
+            ::close(writer);
+        QThreadPool::globalInstance()->waitForDone(30000);
+    }
+    QVERIFY2(ended, "the worker kept waiting for a writer after its reader was gone");
+    QCoreApplication::processEvents();
+}
+
+// The same with a writer that opened the FIFO and says nothing.
+void TestRunFileReader::silentPipeEndsWhenTheReaderGoes()
+{
+    const QByteArray fifo = QFile::encodeName(m_dir->filePath(QStringLiteral("silent.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    auto *reader = new RunFileReader;
+    QVERIFY(reader->start(QString::fromLocal8Bit(fifo)));
+    const int writer = ::open(fifo.constData(), O_WRONLY); // returns once the worker opened it
+    QVERIFY(writer >= 0);
+    delete reader;
+    const bool ended = QThreadPool::globalInstance()->waitForDone(30000);
+    ::close(writer);
+    QThreadPool::globalInstance()->waitForDone(30000);
+    QVERIFY2(ended, "the worker kept waiting for bytes after its reader was gone");
+    QCoreApplication::processEvents();
+}
+
+// Cut short inside its last page after it was mapped: no page is lost (no SIGBUS), the end of
+// the page reads as zeros, and the parse fails there. That is a file that changed, not a bad one.
+void TestRunFileReader::fileCutShortInItsLastPageSaysItChanged_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("indexing");
+    QTest::addRow("json") << QStringLiteral("cut.json") << false;
+    QTest::addRow("jsonl") << QStringLiteral("cut.jsonl") << false;
+    QTest::addRow("json, conversion") << QStringLiteral("cut.json") << true;
+}
+
+void TestRunFileReader::fileCutShortInItsLastPageSaysItChanged()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, indexing);
+    const RunRecord run = makeRun(7, 42, 20);
+    const ExportFormat format = name.endsWith(QLatin1String(".jsonl")) ? ExportFormat::Jsonl : ExportFormat::Json;
+    const QByteArray bytes = exportTo(ExportTest::snapshotOf(run), format);
+    QVERIFY(bytes.size() > 200);
+    const QString path = write(name, bytes);
+    // Inside the string of the last entry's thought, well within the file's last page.
+    const qsizetype cut = bytes.lastIndexOf("\"thought\"") + 14;
+    QVERIFY(cut > 14 && bytes.size() - cut < 4096);
+    RunFileReader::setMappedHookForTesting([cut](const QString &mapped) { QFile::resize(mapped, cut); });
+    RunFileReader reader;
+    QSignalSpy finished(&reader, &RunFileReader::finished);
+    QVERIFY(indexing ? reader.startIndexing(path) : reader.start(path));
+    const bool done = finished.wait(30000);
+    RunFileReader::setMappedHookForTesting({});
+    QVERIFY(done);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QCOMPARE(finished.first().at(1).toString(),
+             QDir::toNativeSeparators(path) + QStringLiteral(" changed while it was being read: open it again."));
+    waitForTheWorker();
 }
 
 QTEST_GUILESS_MAIN(TestRunFileReader)

@@ -54,6 +54,16 @@ QList<QUrlQuery> listQueries(const TestLogServer &server)
     }
     return queries;
 }
+
+// A full page of runs first..first+99, newest first, with the count the server claims.
+QByteArray fullPage(qint64 first, qint64 total)
+{
+    QByteArray items;
+    for (qint64 id = first + 99; id >= first; --id)
+        items += (items.isEmpty() ? "" : ",") + QByteArray("{\"id\":") + QByteArray::number(id) + ",\"organization_id\":7}";
+    return "{\"items\":[" + items + "],\"total\":" + QByteArray::number(total) + ",\"page\":1,\"size\":100,\"pages\":"
+           + QByteArray::number((total + 99) / 100) + "}";
+}
 } // namespace
 
 class TestRunListLoader : public QObject
@@ -71,6 +81,8 @@ private slots:
     void rateLimitedPageIsAskedAgain();
     void errorsStopWithTheServersStatus_data();
     void errorsStopWithTheServersStatus();
+    void repeatedPageStops();
+    void pagesBeyondTheCountStop();
 
 private:
     void open(const RunListQuery &filters = RunListQuery());
@@ -255,6 +267,47 @@ void TestRunListLoader::errorsStopWithTheServersStatus()
     m_loader->retry();
     QVERIFY(finished.wait(10000));
     QCOMPARE(m_loader->items().size(), kRuns);
+}
+
+void TestRunListLoader::repeatedPageStops()
+{
+    // The same full page whatever is asked, with a count that would take ten million pages.
+    m_server->setInterceptor([](const HttpRequest &, int) -> std::optional<HttpResponse> {
+        return HttpResponse::json(200, fullPage(5000, 1000000000));
+    });
+    QSignalSpy failed(m_loader.get(), &RunListLoader::failed);
+    QSignalSpy finished(m_loader.get(), &RunListLoader::finished);
+    open();
+    m_loader->loadAll();
+    QVERIFY(failed.wait(10000));
+    QTest::qWait(100);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(finished.size(), 0);
+    const ApiError error = failed.first().first().value<ApiError>();
+    QCOMPARE(int(error.kind), int(ApiError::Kind::InvalidResponse));
+    QVERIFY2(error.detail.contains(QStringLiteral("no run that was not on an earlier page")), qPrintable(error.detail));
+    QCOMPARE(m_server->requestLog().size(), 2);
+    QCOMPARE(m_loader->items().size(), 100);
+    QVERIFY(!m_loader->canFetchMore());
+}
+
+void TestRunListLoader::pagesBeyondTheCountStop()
+{
+    // New runs on every page, and a count that grows ahead of them: the first count (250) can
+    // fill three pages, and one more is allowed for runs started while paging.
+    m_server->setInterceptor([](const HttpRequest &, int index) -> std::optional<HttpResponse> {
+        return HttpResponse::json(200, fullPage(100000 - 100 * index, 250 + 1000 * index));
+    });
+    QSignalSpy failed(m_loader.get(), &RunListLoader::failed);
+    open();
+    m_loader->loadAll();
+    QVERIFY(failed.wait(10000));
+    QTest::qWait(100);
+    const ApiError error = failed.first().first().value<ApiError>();
+    QCOMPARE(int(error.kind), int(ApiError::Kind::InvalidResponse));
+    QVERIFY2(error.detail.contains(QStringLiteral("past 4 pages")), qPrintable(error.detail));
+    QCOMPARE(m_server->requestLog().size(), 4);
+    QCOMPARE(m_loader->items().size(), 400);
 }
 
 QTEST_MAIN(TestRunListLoader)

@@ -41,7 +41,10 @@
 #include <memory>
 #include <thread>
 
+#include <csignal>
+
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -98,6 +101,8 @@ private slots:
     void summaryColumnFitsSmallWindows();
     void metadataIsFormattedOncePerChange();
     void openingAnotherFileNeverWaitsForTheLastOne();
+    void closingTheWindowEndsTheReadOfAPipeNobodyWritesTo();
+    void fullDiskStopsTheLibraryOnceAndRunsStillOpen();
     void newestFirstExportWhileTheRunGrows_data() { libraryOnAndOff(); }
     void newestFirstExportWhileTheRunGrows();
     void exportWithEntriesMissingWritesNothing();
@@ -741,6 +746,83 @@ void TestMainWindow::openingAnotherFileNeverWaitsForTheLastOne()
     QCOMPARE(m_window->logModel()->index(49, 0).data(LogTableModel::RawJsonRole).toByteArray(), makeSampleEntry(42, 49));
     ::close(writer);
     QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
+}
+
+
+// A FIFO with no writer, opened as a run: Quit (the window closed and gone, as at the end of
+// main()) must not leave the process waiting for a writer. QCoreApplication's destructor waits
+// for the global pool, so a worker stuck in open() or read() would keep the process alive. The
+// wait is a limit, not a measure of speed; a stuck worker is freed afterwards.
+void TestMainWindow::closingTheWindowEndsTheReadOfAPipeNobodyWritesTo()
+{
+    QTemporaryDir directory;
+    const QByteArray fifo = QFile::encodeName(directory.filePath(QStringLiteral("nobody.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    m_window->openFile(QString::fromLocal8Bit(fifo));
+    QTest::qWait(300);
+    m_window->close();
+    m_window.reset();
+    const bool ended = QThreadPool::globalInstance()->waitForDone(30000);
+    if (!ended) {
+        const int writer = ::open(fifo.constData(), O_WRONLY | O_NONBLOCK);
+        if (writer >= 0)
+            ::close(writer);
+        QThreadPool::globalInstance()->waitForDone(30000);
+    }
+    QVERIFY2(ended, "the file's worker still waited for a writer after the window was gone");
+}
+
+
+// The disk holding the library fills up while a run is fetched (a limit on the size of the files
+// this process writes stands for it; SIGXFSZ ignored, so the write fails instead of the process):
+// the window says so once, in a message naming the library's folder, and every run still opens
+// whole from the server.
+void TestMainWindow::fullDiskStopsTheLibraryOnceAndRunsStillOpen()
+{
+    m_libraryDir = std::make_unique<QTemporaryDir>();
+    const QString folder = m_libraryDir->filePath(QStringLiteral("library"));
+    m_library = std::make_unique<RunLibrary>(folder);
+    RunLoader::setDefaultPageCache(m_library.get());
+    m_window->setLibrary(m_library.get());
+    QVERIFY(m_library->isAvailable());
+    m_server->addRun(makeRun(kOrg, 45, 800));
+
+    struct rlimit before = {};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &before), 0);
+    const auto previousHandler = ::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = before;
+    small.rlim_cur = 160 * 1024; // the soft limit only: it can be raised again
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    const auto restore = qScopeGuard([&] {
+        ::setrlimit(RLIMIT_FSIZE, &before);
+        ::signal(SIGXFSZ, previousHandler);
+    });
+
+    const auto stoppedBoxes = [this] {
+        QList<QMessageBox *> boxes;
+        for (QMessageBox *box : m_window->findChildren<QMessageBox *>()) {
+            if (box->text().contains(QStringLiteral("goes on without the library")))
+                boxes.append(box);
+        }
+        return boxes;
+    };
+    openRun(42);
+    QTRY_COMPARE(m_window->logModel()->rowCount(), 1500);
+    m_window->loader()->loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->loader()->loadedRows() == 1500, 30000);
+    QTRY_COMPARE(stoppedBoxes().size(), 1);
+    QVERIFY2(stoppedBoxes().first()->text().contains(QDir::toNativeSeparators(folder)), qPrintable(stoppedBoxes().first()->text()));
+    QCOMPARE(stoppedBoxes().first()->textFormat(), Qt::PlainText);
+
+    // Another run: from the server, whole, and nothing said again.
+    openRun(45);
+    QTRY_COMPARE(m_window->logModel()->rowCount(), 800);
+    m_window->loader()->loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->loader()->loadedRows() == 800, 30000);
+    QCOMPARE(m_window->logModel()->index(799, 0).data(LogTableModel::RawJsonRole).toByteArray(), makeSampleEntry(45, 799));
+    QTest::qWait(100);
+    QCOMPARE(stoppedBoxes().size(), 1);
+    QVERIFY(!m_library->isAvailable());
 }
 
 

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+// The record of request times that Runlog processes with one token share: two pacers on one
+// record (standing for two processes) together stay within the limit, a pacer whose budget the
+// other spent wakes by itself when a slot frees, and the record keeps no token and no one else
+// can read it. Real time, small numbers: counts are asserted, never durations.
+#include "api/requestpacer.h"
+#include "api/sharedrequestlog.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+constexpr int kMax = 5;
+constexpr int kWindowMs = 2000;
+
+// The most grants that fall in any window of kWindowMs (a grant at t counts until t + window).
+int mostInAnyWindow(QList<qint64> times)
+{
+    std::sort(times.begin(), times.end());
+    int most = 0;
+    for (qsizetype i = 0; i < times.size(); ++i) {
+        int inWindow = 0;
+        for (qsizetype j = i; j < times.size() && times.at(j) < times.at(i) + kWindowMs; ++j)
+            ++inWindow;
+        most = std::max(most, inWindow);
+    }
+    return most;
+}
+} // namespace
+
+class TestSharedRequestLog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void twoPacersOnOneRecordShareTheLimit();
+    void returnedSlotsCountForNothing();
+    void recordHoldsNoTokenAndOnlyItsOwnerReadsIt();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestSharedRequestLog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+// Each pacer wants 6 requests at once; together they may start 5 per 2 s. Each request
+// completes at once (finished() at grant). The second batch starts only once the first leaves
+// the window, on the pacer's own timer: nothing here calls the pacers again.
+void TestSharedRequestLog::twoPacersOnOneRecordShareTheLimit()
+{
+    const QString path = m_dir->filePath(QStringLiteral("cache/runlog/pacer-test.times"));
+    RequestPacer first(kMax, kWindowMs);
+    RequestPacer second(kMax, kWindowMs);
+    // Two records on one file: two processes, as far as the file can tell.
+    first.setSharedLog(std::make_shared<SharedRequestLog>(path));
+    second.setSharedLog(std::make_shared<SharedRequestLog>(path));
+    QList<qint64> grantTimes;
+    QObject context;
+    for (RequestPacer *pacer : {&first, &second}) {
+        for (int n = 0; n < 6; ++n) {
+            pacer->acquire(RequestPacer::Priority::Visible, &context, [&grantTimes, pacer](RequestPacer::Ticket ticket) {
+                grantTimes.append(QDateTime::currentMSecsSinceEpoch());
+                pacer->finished(ticket);
+            });
+        }
+    }
+    // Every one starts in the end (a wait limit, not a measure of speed).
+    QTRY_COMPARE_WITH_TIMEOUT(grantTimes.size(), 12, 30000);
+    QVERIFY2(mostInAnyWindow(grantTimes) <= kMax, qPrintable(QStringLiteral("%1 in one window").arg(mostInAnyWindow(grantTimes))));
+    QCOMPARE(first.queuedCount(), 0);
+    QCOMPARE(second.queuedCount(), 0);
+}
+
+void TestSharedRequestLog::returnedSlotsCountForNothing()
+{
+    const QString path = m_dir->filePath(QStringLiteral("pacer-returned.times"));
+    SharedRequestLog a(path);
+    SharedRequestLog b(path);
+    for (quint64 ticket = 1; ticket <= kMax; ++ticket)
+        QVERIFY(a.claim(ticket, kMax, 60000).granted);
+    const SharedRequestLog::Claim refused = b.claim(1, kMax, 60000);
+    QVERIFY(!refused.granted);
+    QVERIFY(refused.retryInMs > 0);
+    QCOMPARE(b.countedNow(60000), kMax);
+    a.release(3);
+    QCOMPARE(b.countedNow(60000), kMax - 1);
+    QVERIFY(b.claim(1, kMax, 60000).granted);
+    a.settle(1);
+    QCOMPARE(a.countedNow(60000), kMax);
+}
+
+void TestSharedRequestLog::recordHoldsNoTokenAndOnlyItsOwnerReadsIt()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QByteArray token = QByteArrayLiteral("sk-shared-SECRET-42");
+    const QByteArray origin = QByteArrayLiteral("https://api.example");
+    const std::shared_ptr<SharedRequestLog> log = SharedRequestLog::forEndpoint(origin, token);
+    QVERIFY(log->claim(1, kMax, kWindowMs).granted);
+    log->settle(1);
+    QFile file(log->path());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QCOMPARE(bytes.count('\n'), 1);
+    QVERIFY(!bytes.contains(token));
+    QVERIFY(!log->path().contains(QString::fromLatin1(token)));
+    QVERIFY(log->path().endsWith(QStringLiteral(".times")));
+    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+    const QFileInfo folder(QFileInfo(log->path()).absolutePath());
+    QCOMPARE(folder.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::ExeGroup | QFileDevice::ExeOther),
+             QFileDevice::Permissions());
+    // Another token or origin: another record; the same pair: the same one.
+    QVERIFY(SharedRequestLog::pathFor(origin, "other") != log->path());
+    QVERIFY(SharedRequestLog::pathFor("https://other.example", token) != log->path());
+    QCOMPARE(SharedRequestLog::pathFor(origin, token), log->path());
+    QFile::remove(log->path());
+}
+
+QTEST_MAIN(TestSharedRequestLog)
+#include "tst_sharedrequestlog.moc"
