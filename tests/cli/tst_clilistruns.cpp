@@ -2,6 +2,7 @@
 // `runlog --list-runs`, the real binary without a display, against the spec server in this
 // process: every page, newest first, tsv and json, the filters, the pacing, and one line and an
 // exit code for every failure.
+#include "clienvironment.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -79,14 +80,7 @@ void TestCliListRuns::cleanup()
 
 CliResult TestCliListRuns::runCli(const QStringList &args, const QByteArray &token)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
-                             "CODEGEN_API_BASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    if (!token.isEmpty())
-        env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromUtf8(token));
+    QProcessEnvironment env = cliEnvironment(m_dir->path(), token);
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(RUNLOG_BINARY), args);

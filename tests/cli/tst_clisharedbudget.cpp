@@ -4,6 +4,7 @@
 // between them, and a process started right after another was killed waits for what the killed
 // one spent instead of spending its first requests on 429s. The processes share the record of
 // request times through their cache folder (XDG_CACHE_HOME, one for both, as for one user).
+#include "clienvironment.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -62,14 +63,7 @@ void TestCliSharedBudget::cleanup()
 
 std::unique_ptr<QProcess> TestCliSharedBudget::startExport(qint64 run, const QString &out, const QString &rateLimit)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
-                             "CODEGEN_API_BASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromLatin1(kToken));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir->filePath(QStringLiteral("cache")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    QProcessEnvironment env = cliEnvironment(m_dir->path(), kToken);
     auto process = std::make_unique<QProcess>();
     process->setProcessEnvironment(env);
     // --no-store: every page comes from the server, none from a library.

@@ -4,6 +4,7 @@
 // holds a title-setting OSC, BEL, a colour escape, NEL, CSI (U+009B) and two bidi controls.
 // --list-runs, --stats and --search, in tsv and json, and an error on stderr: no such byte comes
 // out raw, tsv shows the visible escapes, and json parses to the server's very strings.
+#include "clienvironment.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -123,13 +124,7 @@ void TestCliTerminal::cleanup()
 
 CliResult TestCliTerminal::runCli(const QStringList &args)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
-                             "CODEGEN_API_BASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir->filePath(QStringLiteral("cache")));
+    QProcessEnvironment env = cliEnvironment(m_dir->path());
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(RUNLOG_BINARY), args);

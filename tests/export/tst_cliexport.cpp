@@ -5,6 +5,7 @@
 #include "exporttesthelpers.h"
 
 #include "export/runfilereader.h"
+#include "clienvironment.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -109,16 +110,8 @@ void TestCliExport::cleanup()
 
 QProcessEnvironment TestCliExport::childEnvironment() const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // No display of any kind: --export must not need one.
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
-                             "CODEGEN_API_BASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    // The library of runs lives in this test's folder, never in the user's (and the settings:
-    // in the test's folder too).
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    return env;
+    // No display of any kind: --export must not need one; the library and settings in the test's folder.
+    return cliEnvironment(m_dir->path());
 }
 
 CliResult TestCliExport::runCli(const QStringList &args, const QByteArray &token, int timeoutMs)

@@ -7,6 +7,7 @@
 // mount.
 #include "exporttesthelpers.h"
 
+#include "clienvironment.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -93,13 +94,7 @@ void TestCliFullDisk::cleanup()
 
 CliResult TestCliFullDisk::runCli(const QStringList &args, qint64 maxFileBytes)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
-                             "CODEGEN_API_BASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir->filePath(QStringLiteral("cache")));
+    QProcessEnvironment env = cliEnvironment(m_dir->path());
     QProcess process;
     process.setProcessEnvironment(env);
     if (maxFileBytes != qint64(RLIM_INFINITY)) {

@@ -4,6 +4,7 @@
 // export asks only for the rest, two processes share one library, a damaged library file is set
 // aside (and said so once), --offline touches no network and --no-store keeps nothing.
 #include "model/pagecache.h"
+#include "clienvironment.h"
 #include "samplerun.h"
 #include "store/librarydatabase.h"
 #include "store/libraryrecords.h"
@@ -121,14 +122,7 @@ void TestCliLibrary::cleanup()
 
 QProcess *TestCliLibrary::startCli(const QStringList &args, const QByteArray &token)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
-                             "CODEGEN_API_BASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    if (!token.isEmpty())
-        env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromUtf8(token));
+    QProcessEnvironment env = cliEnvironment(m_dir->path(), token);
     auto *process = new QProcess;
     m_processes.append(process);
     process->setProcessEnvironment(env);

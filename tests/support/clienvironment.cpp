@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#include "clienvironment.h"
+
+#include <QDir>
+
+QProcessEnvironment cliEnvironment(const QString &home, const QByteArray &token)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
+                             "CODEGEN_API_BASE_URL"})
+        env.remove(QString::fromLatin1(name));
+    const QDir folder(home);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), folder.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), folder.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), folder.filePath(QStringLiteral("cache")));
+    if (!token.isEmpty())
+        env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromUtf8(token));
+    return env;
+}
