@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "aboutbox.h"
 
-#include "json/jsonlibrary.h"
+#include "json/jsonparserinfo.h"
 
 #include <QDir>
 #include <QMessageBox>
@@ -17,7 +17,7 @@ QString AboutBox::html(const QString &settingsLocation)
     QString out = QStringLiteral("<h3>%1</h3>").arg(tr("Runlog %1").arg(QStringLiteral(RUNLOG_VERSION)).toHtmlEscaped());
     out += paragraph(tr("A fast, exact viewer for Codegen agent run logs."));
     out += paragraph(tr("Built with Qt %1, running on Qt %2; JSON parsed by simdjson %3.")
-                         .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()), JsonLibrary::simdjsonVersion()));
+                         .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()), JsonParserInfo::simdjsonVersion()));
     out += paragraph(tr("Free software under the MIT licence."));
     out += place(tr("Settings:"), QDir::toNativeSeparators(settingsLocation));
     out += place(tr("Data:"), data);

@@ -255,7 +255,7 @@ void LogStore::setEntries(int firstRow, const QList<LogEntry> &entries)
     }
 }
 
-void LogStore::markUnloaded(int firstRow, int lastRow, RowState state)
+void LogStore::setUnloadedRowsState(int firstRow, int lastRow, RowState state)
 {
     firstRow = std::max(0, firstRow);
     lastRow = std::min(size() - 1, lastRow);

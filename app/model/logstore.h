@@ -61,8 +61,9 @@ public:
 
     // Places entries at firstRow, firstRow+1, ... (all inside size()).
     void setEntries(int firstRow, const QList<LogEntry> &entries);
-    // Marks rows that are not loaded as loading or failed; loaded rows keep their data.
-    void markUnloaded(int firstRow, int lastRow, RowState state);
+    // Sets the load state (not loaded, loading, failed) of the rows that are not loaded; loaded
+    // rows keep their data. (A "mark" is the user's bookmark, never this.)
+    void setUnloadedRowsState(int firstRow, int lastRow, RowState state);
 
     // Each loaded entry's bytes in row order (implicitly shared: cheap); for exporters and search.
     // Valid only while the store keeps them: whoever keeps them past the store's next change (a

@@ -333,13 +333,13 @@ void LogTableModel::setEntries(int firstRow, const QList<LogEntry> &entries)
         emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
 }
 
-void LogTableModel::markRows(int firstRow, int lastRow, LogStore::RowState state)
+void LogTableModel::setRowsState(int firstRow, int lastRow, LogStore::RowState state)
 {
     firstRow = std::max(0, firstRow);
     lastRow = std::min(m_store.size() - 1, lastRow);
     if (firstRow > lastRow)
         return;
-    m_store.markUnloaded(firstRow, lastRow, state);
+    m_store.setUnloadedRowsState(firstRow, lastRow, state);
     emit dataChanged(index(firstRow, 0), index(lastRow, ColumnCount - 1));
 }
 

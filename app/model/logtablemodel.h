@@ -66,7 +66,8 @@ public:
     // Placeholders before the first row (a newest-first view whose run grew).
     void insertRowsAtTop(int rows);
     void setEntries(int firstRow, const QList<LogEntry> &entries);
-    void markRows(int firstRow, int lastRow, LogStore::RowState state);
+    // The load state of the rows in the range that are not loaded (see LogStore).
+    void setRowsState(int firstRow, int lastRow, LogStore::RowState state);
     void setMoreAvailable(bool more);
     // The entry's created_at as received (the time column's tooltip), also for an entry that does
     // not keep it (LogEntry::createdAtText).

@@ -267,7 +267,7 @@ void RunLoader::readFromCache(int firstPage, int lastPage, bool storedChunk)
 {
     for (int page = firstPage; page <= lastPage; ++page) {
         m_pages[page].status = PageStatus::Reading;
-        m_model->markRows(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::Loading);
+        m_model->setRowsState(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::Loading);
     }
     // Positions run the other way newest first: the span is from the last page's oldest entry.
     const qint64 first = m_reverse ? positionsOfPage(lastPage).first : positionsOfPage(firstPage).first;
@@ -303,7 +303,7 @@ void RunLoader::placeCachedPage(int page, int rowsWhenAsked, QList<LogEntry> &&e
         if (rowsWhenAsked == knownRows())
             m_storedRanges.clear();
         it->status = PageStatus::Idle;
-        m_model->markRows(firstRow, firstRow + kPageSize - 1, LogStore::RowState::NotLoaded);
+        m_model->setRowsState(firstRow, firstRow + kPageSize - 1, LogStore::RowState::NotLoaded);
         return;
     }
     if (m_reverse)
@@ -460,7 +460,7 @@ void RunLoader::cancelAll()
             --m_inFlight;
         }
         state.status = PageStatus::Failed;
-        m_model->markRows(it.key() * kPageSize, it.key() * kPageSize + kPageSize - 1,
+        m_model->setRowsState(it.key() * kPageSize, it.key() * kPageSize + kPageSize - 1,
                           LogStore::RowState::Failed);
         any = true;
     }
@@ -483,7 +483,7 @@ void RunLoader::retryFailed()
         it->attempts = 0;
         it->rateLimitHits = 0;
         it->shortRechecks = 0;
-        m_model->markRows(it.key() * kPageSize, it.key() * kPageSize + kPageSize - 1,
+        m_model->setRowsState(it.key() * kPageSize, it.key() * kPageSize + kPageSize - 1,
                           LogStore::RowState::NotLoaded);
         any = true;
     }
@@ -697,7 +697,7 @@ void RunLoader::sendPage(int page, RequestPacer::Ticket ticket)
     state.sentRows = knownRows();
     ++m_inFlight;
     ++m_requestsSent;
-    m_model->markRows(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::Loading);
+    m_model->setRowsState(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::Loading);
     const int generation = m_generation;
     connect(reply, &PageReply::finished, this, [this, page, reply, generation] {
         reply->deleteLater();
@@ -756,7 +756,7 @@ void RunLoader::handleFailure(int page, const ApiError &error)
         // Only a cancel of ours comes as Cancelled (PageReply maps Qt's own aborts to Network):
         // nothing failed, the page is simply wanted again.
         state.status = PageStatus::Idle;
-        m_model->markRows(firstRow, lastRow, LogStore::RowState::NotLoaded);
+        m_model->setRowsState(firstRow, lastRow, LogStore::RowState::NotLoaded);
         return;
     }
     if (error.isRateLimited() && ++state.rateLimitHits <= m_retryPolicy.maxRateLimitHits) {
@@ -766,7 +766,7 @@ void RunLoader::handleFailure(int page, const ApiError &error)
         const int delay = error.retryAfterMs >= 0 ? error.retryAfterMs : jittered(backoff);
         m_pacer->pauseFor(delay);
         state.status = PageStatus::Idle; // the same page goes again once the pause is over
-        m_model->markRows(firstRow, lastRow, LogStore::RowState::NotLoaded);
+        m_model->setRowsState(firstRow, lastRow, LogStore::RowState::NotLoaded);
         emit retrying(error, delay);
         return;
     }
@@ -776,7 +776,7 @@ void RunLoader::handleFailure(int page, const ApiError &error)
         const int delay = jittered(int(std::min<qint64>(m_retryPolicy.maxDelayMs,
                                                          qint64(m_retryPolicy.baseDelayMs) << exponent)));
         state.status = PageStatus::Backoff;
-        m_model->markRows(firstRow, lastRow, LogStore::RowState::NotLoaded);
+        m_model->setRowsState(firstRow, lastRow, LogStore::RowState::NotLoaded);
         const int generation = m_generation;
         QTimer::singleShot(delay, this, [this, page, generation] {
             if (generation != m_generation)
@@ -791,7 +791,7 @@ void RunLoader::handleFailure(int page, const ApiError &error)
         return;
     }
     state.status = PageStatus::Failed;
-    m_model->markRows(firstRow, lastRow, LogStore::RowState::Failed);
+    m_model->setRowsState(firstRow, lastRow, LogStore::RowState::Failed);
     m_lastError = error;
     if (!m_hasRunInfo)
         setState(State::Failed);
@@ -882,7 +882,7 @@ void RunLoader::recheckShortPage(int page, QList<LogEntry> &&entries)
         flagOtherRunEntries(firstRow, entries);
         m_model->setEntries(firstRow, std::move(entries));
     }
-    m_model->markRows(firstRow, firstRow + kPageSize - 1, LogStore::RowState::NotLoaded);
+    m_model->setRowsState(firstRow, firstRow + kPageSize - 1, LogStore::RowState::NotLoaded);
     state.status = PageStatus::Backoff;
     const int generation = m_generation;
     QTimer::singleShot(jittered(m_retryPolicy.baseDelayMs), this, [this, page, generation] {
@@ -988,7 +988,7 @@ void RunLoader::handlePage(int page, ParsedPage &&parsed)
             flagOtherRunEntries(page * kPageSize, parsed.entries);
             m_model->setEntries(int(skip), std::move(parsed.entries));
             state.status = PageStatus::Failed;
-            m_model->markRows(int(skip), int(skip) + kPageSize - 1, LogStore::RowState::Failed);
+            m_model->setRowsState(int(skip), int(skip) + kPageSize - 1, LogStore::RowState::Failed);
             m_lastError = ApiError::invalidResponse(tr("the server sent %1 entries at skip=%2 where %3 were "
                                                        "expected, though later entries exist")
                                                         .arg(count)
@@ -1106,7 +1106,7 @@ void RunLoader::placeShifted(int page, int firstRow, QList<LogEntry> &&entries)
     entries.resize(count);
     const int lastRow = firstRow + count - 1;
     // The rows the request marked as loading are rows below now: put them back.
-    m_model->markRows(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::NotLoaded);
+    m_model->setRowsState(page * kPageSize, page * kPageSize + kPageSize - 1, LogStore::RowState::NotLoaded);
     if (count > 0) {
         flagOtherRunEntries(firstRow, entries);
         m_model->setEntries(firstRow, std::move(entries));

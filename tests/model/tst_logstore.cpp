@@ -63,7 +63,7 @@ void TestLogStore::placeholdersUntilLoaded()
     QVERIFY(!store.isLoaded(500));
     QVERIFY(store.at(500).rawJson.isEmpty());
     QCOMPARE(store.createdAtMsecsAt(500), LogEntry::kNoTime);
-    store.markUnloaded(0, 9, LogStore::RowState::Loading);
+    store.setUnloadedRowsState(0, 9, LogStore::RowState::Loading);
     QCOMPARE(store.state(9), LogStore::RowState::Loading);
     QCOMPARE(store.state(10), LogStore::RowState::NotLoaded);
 }

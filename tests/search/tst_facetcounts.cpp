@@ -54,7 +54,7 @@ void TestFacetCounts::countsAsPagesArrive()
     QCOMPARE(facets.toolNameCount(QLatin1String("")), 1);
 
     // Placeholders changing state and the gap column's dataChanged do not count twice.
-    model.markRows(0, 2, LogStore::RowState::Loading);
+    model.setRowsState(0, 2, LogStore::RowState::Loading);
     model.setEntries(0, {entry(QStringLiteral("ACTION"), QStringLiteral("grep"))});
     QCOMPARE(facets.countedRows(), 4);
     QCOMPARE(facets.toolNameCount(QStringLiteral("grep")), 2);

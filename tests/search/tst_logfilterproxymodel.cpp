@@ -168,7 +168,7 @@ void TestLogFilterProxyModel::rowsArrivingLater()
     QCOMPARE(m_proxy->rowCount(), 50);
     m_model->setEntries(500, page(500, 100));
     QCOMPARE(m_proxy->rowCount(), 60);
-    m_model->markRows(600, 699, LogStore::RowState::Loading);
+    m_model->setRowsState(600, 699, LogStore::RowState::Loading);
     QCOMPARE(m_proxy->rowCount(), 60);
     // Appending mode: new rows beyond the count.
     m_model->resizeRows(1100);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "json/jsonlibrary.h"
+#include "json/jsonparserinfo.h"
 
 #include <simdjson.h>
 
-namespace JsonLibrary {
+namespace JsonParserInfo {
 
 QString simdjsonVersion()
 {
@@ -13,4 +13,4 @@ QString simdjsonVersion()
         .arg(int(simdjson::SIMDJSON_VERSION_REVISION));
 }
 
-} // namespace JsonLibrary
+} // namespace JsonParserInfo
