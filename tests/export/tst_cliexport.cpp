@@ -555,11 +555,17 @@ void TestCliExport::pipeOverTheLimitPeaksNearTheLimit()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QStringLiteral("larger than the 512.00 MiB Runlog reads into memory")), qPrintable(result.err));
     QVERIFY(written > RunFileReader::kMaxUnmappedBytes);
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("out.jsonl"))));
+#if defined(__SANITIZE_ADDRESS__)
+    // Under AddressSanitizer the peak is the sanitizer's too (its allocator keeps freed memory in
+    // quarantine, and shadows every byte): the bound speaks of Runlog's own memory, measured in
+    // the dev build.
+    QSKIP("the peak of a binary built with AddressSanitizer is not Runlog's own");
+#endif
     const qint64 limitKb = RunFileReader::kMaxUnmappedBytes / 1024;
     const qint64 marginKb = 96 * 1024; // the process itself: Qt, the library, code
     QVERIFY2(result.maxRssKb > 0 && result.maxRssKb <= limitKb + marginKb,
              qPrintable(QStringLiteral("peak %1 kB, limit %2 kB").arg(result.maxRssKb).arg(limitKb)));
-    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("out.jsonl"))));
 }
 
 QTEST_GUILESS_MAIN(TestCliExport)
