@@ -5,7 +5,7 @@
 #include "cli/headlesslistruns.h"
 #include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
-#include "model/freedmemory.h"
+#include "rows/freedmemory.h"
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
 #include "mainwindow.h"
@@ -157,7 +157,7 @@ int main(int argc, char *argv[])
     } else if (options.run) {
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
         // A loopback server (the demo, a test server) needs no token; a real one gets the saved one.
-        if (token.isEmpty() && !ApiClient::isLoopback(options.baseUrl))
+        if (token.isEmpty() && !ApiEndpoint::isLoopback(options.baseUrl))
             window.openRunWithSavedToken(options.baseUrl, *options.run, options.reverse);
         else
             window.openRun(ApiEndpoint{options.baseUrl, token}, *options.run, options.reverse);

@@ -3,7 +3,7 @@
 
 #include "detailpane.h"
 #include "logtableview.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "run/timestamps.h"
 #include "search/logfilterproxymodel.h"
 #include "searchcontroller.h"

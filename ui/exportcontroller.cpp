@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "exportcontroller.h"
 
-#include "api/errortext.h"
-#include "api/requestpacer.h"
 #include "export/exportjob.h"
-#include "model/logtablemodel.h"
-#include "model/runloader.h"
 #include "plainlabel.h"
+#include "rows/logtablemodel.h"
+#include "session/runsession.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -14,10 +12,10 @@
 #include <QLocale>
 #include <QProgressDialog>
 
-ExportController::ExportController(RunLoader *loader, LogTableModel *model, QWidget *dialogParent)
+ExportController::ExportController(RunSession *session, QWidget *dialogParent)
     : QObject(dialogParent)
-    , m_loader(loader)
-    , m_model(model)
+    , m_session(session)
+    , m_model(session->model())
     , m_dialogParent(dialogParent)
     , m_job(new ExportJob(this))
 {
@@ -80,7 +78,7 @@ void ExportController::exportTo(const Source &source, const QString &path, Expor
     m_progress->setAutoReset(false);
     m_progress->setMinimumWidth(460);
     connect(m_progress, &QProgressDialog::canceled, this, &ExportController::cancel);
-    if (source.fromApi && !m_loader->isFullyLoaded())
+    if (source.fromApi && !m_session->isFullyLoaded())
         startFetching();
     else
         startWriting();
@@ -89,7 +87,7 @@ void ExportController::exportTo(const Source &source, const QString &path, Expor
 void ExportController::cancel()
 {
     if (m_fetching) {
-        m_loader->stopLoadingAll();
+        m_session->stopLoadingAll();
         finishWith(false, tr("Export cancelled; nothing was written."), true);
     } else if (m_job->isRunning()) {
         m_job->cancel(); // onWritten() reports
@@ -100,11 +98,11 @@ void ExportController::startFetching()
 {
     m_fetching = true;
     m_fetchClock.start();
-    m_loadedAtStart = m_loader->loadedRows();
+    m_loadedAtStart = m_session->progress().loaded;
     m_progress->setLabelText(tr("Fetching the pages not loaded yet…"));
     m_progress->setRange(0, 0);
-    m_loaderConnections << connect(m_loader, &RunLoader::progressChanged, this, &ExportController::updateFetchProgress);
-    m_loaderConnections << connect(m_loader, &RunLoader::allLoaded, this, [this] {
+    m_loaderConnections << connect(m_session, &RunSession::progressChanged, this, &ExportController::updateFetchProgress);
+    m_loaderConnections << connect(m_session, &RunSession::allLoaded, this, [this] {
         if (!m_fetching)
             return;
         m_fetching = false;
@@ -121,28 +119,22 @@ void ExportController::startFetching()
                 row += last - first + 1;
         }
     });
-    m_loaderConnections << connect(m_loader, &RunLoader::pageFailed, this, [this](const ApiError &error) {
+    m_loaderConnections << connect(m_session, &RunSession::pageFailed, this, [this](const QString &error) {
         if (!m_fetching)
             return;
-        m_loader->stopLoadingAll();
-        fail(tr("Export stopped, nothing was written: %1").arg(ErrorText::describe(error, m_loader->run())));
+        m_session->stopLoadingAll();
+        fail(tr("Export stopped, nothing was written: %1").arg(error));
     });
-    m_loader->loadAll();
+    m_session->loadAll();
     updateFetchProgress();
 }
 
 QString ExportController::timeLeftText() const
 {
-    const int rowsLeft = std::max(0, m_loader->knownRows() - m_loader->loadedRows());
-    const int pagesLeft = (rowsLeft + RunLoader::kPageSize - 1) / RunLoader::kPageSize;
-    const RequestPacer *pacer = m_loader->pacer();
-    if (!pacer || pagesLeft == 0 || !m_loader->isCountKnown())
+    const std::optional<qint64> msLeft = m_session->msToLoadRest();
+    if (!msLeft)
         return {};
-    // At the pacer's pace: what fits in the window now goes at once, the rest a window per
-    // `maxRequests` pages.
-    const int freeNow = std::max(0, pacer->maxRequests() - pacer->countedInWindow());
-    const int waiting = std::max(0, pagesLeft - freeNow);
-    const qint64 seconds = (qint64(waiting) * pacer->windowMs() / pacer->maxRequests()) / 1000;
+    const qint64 seconds = *msLeft / 1000;
     if (seconds < 5)
         return tr("a few seconds left");
     if (seconds < 120)
@@ -155,11 +147,12 @@ void ExportController::updateFetchProgress()
     if (!m_fetching || !m_progress)
         return;
     const QLocale locale;
-    const int loaded = m_loader->loadedRows();
-    const int known = m_loader->knownRows();
-    const int pagesKnown = (known + RunLoader::kPageSize - 1) / RunLoader::kPageSize;
-    const int pagesLoaded = (loaded + RunLoader::kPageSize - 1) / RunLoader::kPageSize;
-    QString label = m_loader->isCountKnown()
+    const RunProgress progress = m_session->progress();
+    const int loaded = progress.loaded;
+    const int known = progress.known;
+    const int pagesKnown = (known + RunSession::kEntriesPerPage - 1) / RunSession::kEntriesPerPage;
+    const int pagesLoaded = (loaded + RunSession::kEntriesPerPage - 1) / RunSession::kEntriesPerPage;
+    QString label = progress.countKnown
         ? tr("Fetching the run: %1 of %2 entries (page %3 of %4)")
               .arg(locale.toString(loaded), locale.toString(known))
               .arg(pagesLoaded)
@@ -168,11 +161,11 @@ void ExportController::updateFetchProgress()
     const QString left = timeLeftText();
     if (!left.isEmpty())
         label += QStringLiteral("\n") + left;
-    const RequestPacer *pacer = m_loader->pacer();
-    if (pacer && pacer->msUntilNextSlot() > 1500)
-        label += QStringLiteral("\n") + tr("Waiting for the rate limit: next request in %1 s").arg((pacer->msUntilNextSlot() + 999) / 1000);
+    const std::optional<PaceState> pace = m_session->paceState();
+    if (pace && pace->msUntilNextRequest > 1500)
+        label += QStringLiteral("\n") + tr("Waiting for the rate limit: next request in %1 s").arg((pace->msUntilNextRequest + 999) / 1000);
     m_progress->setLabelText(label);
-    if (m_loader->isCountKnown() && known > 0) {
+    if (progress.countKnown && known > 0) {
         m_progress->setRange(0, known);
         m_progress->setValue(loaded);
     }
@@ -182,7 +175,7 @@ RunSnapshot ExportController::snapshot() const
 {
     RunSnapshot snapshot;
     snapshot.hasRun = m_source.hasRun;
-    snapshot.run = m_source.hasRun && m_loader->hasRunInfo() && m_source.fromApi ? m_loader->runInfo() : m_source.run;
+    snapshot.run = m_source.hasRun && m_session->hasRunInfo() && m_source.fromApi ? m_session->runInfo() : m_source.run;
     snapshot.sourceDescription = m_source.description;
     const LogStore &store = m_model->store();
     snapshot.rawOwners = store.rawOwners();

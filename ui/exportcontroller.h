@@ -13,17 +13,17 @@ class ExportJob;
 class LogTableModel;
 class QProgressDialog;
 class QWidget;
-class RunLoader;
+class RunSession;
 
 // File > Export: asks for a file and a format, fetches every page not loaded yet through the
-// same paced loader (with progress, time left and Cancel), then writes on a worker thread. The
+// session's paced loader (with progress, time left and Cancel), then writes on a worker thread. The
 // file appears only when complete; cancelling or a failure leaves no file, and an old file of
 // that name untouched.
 class ExportController : public QObject
 {
     Q_OBJECT
 public:
-    ExportController(RunLoader *loader, LogTableModel *model, QWidget *dialogParent);
+    ExportController(RunSession *session, QWidget *dialogParent);
     ~ExportController() override;
 
     struct Source {
@@ -58,7 +58,7 @@ private:
     RunSnapshot snapshot() const;
     QString timeLeftText() const;
 
-    RunLoader *m_loader;
+    RunSession *m_session;
     LogTableModel *m_model;
     QWidget *m_dialogParent;
     QPointer<QProgressDialog> m_progress;

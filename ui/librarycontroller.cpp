@@ -3,17 +3,15 @@
 
 #include "plaintext.h"
 
-#include "api/apiclient.h"
-#include "api/errortext.h"
 #include "librarypreferencesdialog.h"
 #include "libraryrunspanel.h"
 #include "librarysearchpanel.h"
 #include "librarywindow.h"
-#include "model/pagecache.h"
-#include "model/runlistloader.h"
-#include "model/runlistmodel.h"
+#include "rows/pagecache.h"
 #include "orgrunsview.h"
 #include "run/runstatus.h"
+#include "session/credentials.h"
+#include "session/orgrunlist.h"
 #include "settings/appsettings.h"
 #include "store/libraryrunsmodel.h"
 #include "store/librarysearch.h"
@@ -24,17 +22,15 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QStatusBar>
-#include <QNetworkAccessManager>
 #include <QTableView>
 
 namespace {
 constexpr qint64 kMegabyte = 1024 * 1024;
 }
 
-LibraryController::LibraryController(RunLibrary *library, QNetworkAccessManager *network, Hooks hooks, QWidget *window)
+LibraryController::LibraryController(RunLibrary *library, Hooks hooks, QWidget *window)
     : QObject(window)
     , m_library(library)
-    , m_network(network)
     , m_hooks(std::move(hooks))
     , m_window(window)
     , m_menu(new QMenu(tr("&Library"), window))
@@ -153,7 +149,7 @@ void LibraryController::openStored(const QString &origin, const RunRef &run, qin
         }
     }
     // A finished run held whole needs no request, so no token; anything else may need one.
-    if (whole || !token.isEmpty() || ApiClient::isLoopback(baseUrl) || ApiClient::isOffline() || !m_hooks.openRunWithSavedToken)
+    if (whole || !token.isEmpty() || ApiEndpoint::isLoopback(baseUrl) || Credentials::isOffline() || !m_hooks.openRunWithSavedToken)
         m_hooks.openRun(ApiEndpoint{baseUrl, token}, run, position);
     else
         m_hooks.openRunWithSavedToken(baseUrl, run);
@@ -200,31 +196,35 @@ void LibraryController::createRunsView()
 {
     if (m_runsView)
         return;
-    m_runLoader = new RunListLoader(m_network, this);
-    m_runModel = new RunListModel(m_runLoader, this);
-    m_runsView = new OrgRunsView(m_runModel, m_window);
+    m_runList = new OrgRunList(this);
+    m_runsView = new OrgRunsView(m_runList->model(), m_window);
     connect(m_runsView, &OrgRunsView::reloadRequested, this, &LibraryController::reloadRuns);
     connect(m_runsView, &OrgRunsView::retryRequested, this, [this] {
         m_runsView->clearError();
-        m_runLoader->retry();
+        m_runList->retry();
     });
     connect(m_runsView, &OrgRunsView::openRequested, this, [this](qint64 runId) {
         m_hooks.openRun(m_runsEndpoint, RunRef{m_runsView->filters().orgId, runId}, -1);
         m_window->activateWindow();
         m_window->raise();
     });
-    connect(m_runLoader, &RunListLoader::itemsAppended, this, &LibraryController::updateRunsProgress);
-    connect(m_runLoader, &RunListLoader::loadingChanged, this, &LibraryController::updateRunsProgress);
-    connect(m_runLoader, &RunListLoader::failed, this, &LibraryController::onRunsFailed);
-    connect(m_runLoader, &RunListLoader::retrying, this, &LibraryController::onRunsRetrying);
-    connect(m_runLoader, &RunListLoader::itemsAppended, m_runsView, &OrgRunsView::clearError);
+    connect(m_runList, &OrgRunList::itemsAppended, this, &LibraryController::updateRunsProgress);
+    connect(m_runList, &OrgRunList::loadingChanged, this, &LibraryController::updateRunsProgress);
+    connect(m_runList, &OrgRunList::failed, this, [this](const QString &text, bool retryHelps) {
+        m_runsView->showError(text, retryHelps);
+        updateRunsProgress();
+    });
+    connect(m_runList, &OrgRunList::retrying, this, [this](const QString &text, int retryInMs) {
+        m_runsView->showNotice(tr("%1 Trying again in %2 s.").arg(text).arg((retryInMs + 999) / 1000));
+    });
+    connect(m_runList, &OrgRunList::itemsAppended, m_runsView, &OrgRunsView::clearError);
 }
 
 void LibraryController::showRuns()
 {
     createRunsView();
     const qint64 org = m_hooks.organization ? m_hooks.organization() : 0;
-    if (!m_runLoader->isOpen() || (org > 0 && org != m_runsView->filters().orgId)) {
+    if (!m_runList->isOpen() || (org > 0 && org != m_runsView->filters().orgId)) {
         m_runsView->setOrganization(org > 0 ? org : AppSettings().lastOrgId());
         reloadRuns();
     }
@@ -244,13 +244,13 @@ void LibraryController::reloadRuns()
         m_runsView->showError(tr("Which organization? Type its ID above and press Enter."), false);
         return;
     }
-    if (m_runsEndpoint.token.isEmpty() && !ApiClient::isLoopback(m_runsEndpoint.baseUrl) && !ApiClient::isOffline()) {
+    if (m_runsEndpoint.token.isEmpty() && !ApiEndpoint::isLoopback(m_runsEndpoint.baseUrl) && !Credentials::isOffline()) {
         m_runsView->showError(tr("No API token is known yet: open a run with Ctrl+O (the token is asked there) or set "
                                  "CODEGEN_API_TOKEN, then press Refresh."),
                               false);
         return;
     }
-    m_runModel->open(m_runsEndpoint, filters);
+    m_runList->open(m_runsEndpoint, filters);
     updateStoredMarks();
     updateRunsProgress();
     if (m_libraryModel)
@@ -260,27 +260,14 @@ void LibraryController::reloadRuns()
 void LibraryController::updateRunsProgress()
 {
     if (m_runsView)
-        m_runsView->setProgress(int(m_runLoader->items().size()), m_runLoader->total(), m_runLoader->isLoading(),
-                                m_runLoader->isAtEnd());
+        m_runsView->setProgress(m_runList->loadedCount(), m_runList->total(), m_runList->isLoading(),
+                                m_runList->isAtEnd());
 }
 
 void LibraryController::updateStoredMarks()
 {
-    if (!m_runModel || !m_libraryModel)
+    if (!m_runList || !m_libraryModel)
         return;
-    m_runModel->setStoredRunIds(
+    m_runList->setStoredRunIds(
         m_libraryModel->runIdsOf(PageCache::originOf(m_runsEndpoint.baseUrl), m_runsView->filters().orgId));
-}
-
-void LibraryController::onRunsFailed(const ApiError &error)
-{
-    m_runsView->showError(ErrorText::describeRunList(error, m_runsView->filters().orgId), error.kind != ApiError::Kind::Offline);
-    updateRunsProgress();
-}
-
-void LibraryController::onRunsRetrying(const ApiError &error, int retryInMs)
-{
-    m_runsView->showNotice(tr("%1 Trying again in %2 s.")
-                               .arg(ErrorText::describeRunList(error, m_runsView->filters().orgId))
-                               .arg((retryInMs + 999) / 1000));
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/apiendpoint.h"
+#include "run/apiendpoint.h"
+#include "run/runref.h"
 #include "store/libraryrun.h"
 #include "store/librarysearchhit.h"
 
@@ -18,12 +19,9 @@ class LibraryWindow;
 class OrgRunsView;
 class QAction;
 class QMenu;
-class QNetworkAccessManager;
 class QWidget;
 class RunLibrary;
-class RunListLoader;
-class RunListModel;
-struct ApiError;
+class OrgRunList;
 
 // The Library and Runs windows and their menu, for a main window that knows how to open a run.
 // Everything the window must provide comes through Hooks, so the window needs only a few lines
@@ -45,7 +43,7 @@ public:
     };
 
     // `library` may be null (--no-store): the Runs view still works, the Library is off.
-    LibraryController(RunLibrary *library, QNetworkAccessManager *network, Hooks hooks, QWidget *window);
+    LibraryController(RunLibrary *library, Hooks hooks, QWidget *window);
     ~LibraryController() override;
 
     QMenu *menu() const { return m_menu; }
@@ -62,7 +60,7 @@ public:
     LibraryWindow *libraryWindow() const { return m_libraryWindow; }
     OrgRunsView *runsView() const { return m_runsView; }
     LibraryRunsModel *libraryModel() const { return m_libraryModel; }
-    RunListLoader *runListLoader() const { return m_runLoader; }
+    OrgRunList *runList() const { return m_runList; }
 
 private:
     void createLibraryWindow();
@@ -73,11 +71,8 @@ private:
     void reloadRuns();
     void updateRunsProgress();
     void updateStoredMarks();
-    void onRunsFailed(const ApiError &error);
-    void onRunsRetrying(const ApiError &error, int retryInMs);
 
     RunLibrary *m_library;
-    QNetworkAccessManager *m_network;
     Hooks m_hooks;
     QWidget *m_window;
     QMenu *m_menu;
@@ -89,8 +84,7 @@ private:
     LibraryRunsModel *m_libraryModel = nullptr;
     LibrarySearch *m_search = nullptr;
     LibraryWindow *m_libraryWindow = nullptr;   // a child of the window: lives as long
-    RunListLoader *m_runLoader = nullptr;
-    RunListModel *m_runModel = nullptr;
+    OrgRunList *m_runList = nullptr;
     OrgRunsView *m_runsView = nullptr;
     ApiEndpoint m_runsEndpoint;
 };

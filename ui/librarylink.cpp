@@ -4,8 +4,7 @@
 #include "librarycontroller.h"
 #include "logtableview.h"
 #include "mainwindow.h"
-#include "model/logtablemodel.h"
-#include "model/runloader.h"
+#include "rows/logtablemodel.h"
 #include "search/logfilterproxymodel.h"
 #include "searchcontroller.h"
 #include "session/credentials.h"
@@ -39,7 +38,7 @@ LibraryLink::LibraryLink(RunLibrary *library, MainWindow *window, Credentials *c
         const std::optional<RunRef> run = window->session()->apiRun();
         return run ? run->orgId : 0;
     };
-    m_controller = new LibraryController(library, window->session()->loader()->network(), hooks, window);
+    m_controller = new LibraryController(library, hooks, window);
     QMenuBar *bar = window->menuBar();
     bar->insertMenu(bar->actions().isEmpty() ? nullptr : bar->actions().constLast(), m_controller->menu()); // before Help
     connect(window->session(), &RunSession::progressChanged, this, &LibraryLink::selectPendingEntry);

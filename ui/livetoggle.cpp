@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "livetoggle.h"
 
-#include "model/runfollower.h"
+#include "session/runsession.h"
 
 #include <QAction>
 
-LiveToggle::LiveToggle(RunFollower *follower, QAction *follow, QWidget *parent)
+LiveToggle::LiveToggle(RunSession *session, QAction *follow, QWidget *parent)
     : QToolButton(parent)
-    , m_follower(follower)
+    , m_session(session)
     , m_follow(follow)
 {
     setCheckable(true);
@@ -20,8 +20,8 @@ LiveToggle::LiveToggle(RunFollower *follower, QAction *follow, QWidget *parent)
     });
     connect(m_follow, &QAction::toggled, this, &LiveToggle::refresh);
     connect(m_follow, &QAction::changed, this, &LiveToggle::refresh);
-    connect(m_follower, &RunFollower::followingChanged, this, &LiveToggle::refresh);
-    connect(m_follower, &RunFollower::runGoingChanged, this, &LiveToggle::refresh);
+    connect(m_session, &RunSession::followingChanged, this, &LiveToggle::refresh);
+    connect(m_session, &RunSession::runGoingChanged, this, &LiveToggle::refresh);
     m_countdown.setInterval(500);
     connect(&m_countdown, &QTimer::timeout, this, &LiveToggle::refresh);
     refresh();
@@ -29,14 +29,14 @@ LiveToggle::LiveToggle(RunFollower *follower, QAction *follow, QWidget *parent)
 
 void LiveToggle::refresh()
 {
-    const bool going = m_follower->isRunGoing();
+    const bool going = m_session->isRunGoing();
     setVisible(going);
     setChecked(m_follow->isChecked());
     if (!going) {
         m_countdown.stop();
         return;
     }
-    const qint64 next = m_follower->msUntilNextCheck();
+    const qint64 next = m_session->msUntilNextCheck();
     if (!m_follow->isChecked())
         setText(tr("Live: paused"));
     else if (next >= 0)

@@ -5,7 +5,7 @@
 #include <QToolButton>
 
 class QAction;
-class RunFollower;
+class RunSession;
 
 // The Live switch in the run header, shown only while the run's status says it is still going:
 // "● Live · next check in 3 s" while it is followed, "Live: paused" when the user turned it off.
@@ -14,12 +14,12 @@ class LiveToggle : public QToolButton
 {
     Q_OBJECT
 public:
-    LiveToggle(RunFollower *follower, QAction *follow, QWidget *parent = nullptr);
+    LiveToggle(RunSession *session, QAction *follow, QWidget *parent = nullptr);
 
 private:
     void refresh();
 
-    RunFollower *m_follower;
+    RunSession *m_session;
     QAction *m_follow;
     QTimer m_countdown;
 };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "logitemdelegate.h"
 
-#include "model/logstore.h"
-#include "model/logtablemodel.h"
+#include "rows/logstore.h"
+#include "rows/logtablemodel.h"
 #include "palette.h"
 #include "plaintext.h"
 

@@ -3,7 +3,7 @@
 
 #include "logitemdelegate.h"
 #include "markedscrollbar.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 
 #include <QGuiApplication>
 #include <QHeaderView>

@@ -14,9 +14,7 @@
 #include "markcontroller.h"
 #include "markedscrollbar.h"
 #include "messagebanner.h"
-#include "model/logtablemodel.h"
-#include "model/runfollower.h"
-#include "model/runloader.h"
+#include "rows/logtablemodel.h"
 #include "openrunflow.h"
 #include "overviewcontroller.h"
 #include "proportionalsplitter.h"
@@ -84,11 +82,11 @@ MainWindow::MainWindow(QWidget *parent)
     setMinimumSize(720, 450); // below this the table has no room left for the summaries
     setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.png")));
-    m_exporter = new ExportController(m_session->loader(), m_session->model(), this);
+    m_exporter = new ExportController(m_session, this);
     m_proxy->setSourceModel(m_session->model());
     m_table->setModel(m_proxy);
     m_search = new SearchController(m_session->model(), m_proxy, m_table, m_table->markedScrollBar(), m_detail,
-                                    m_searchBar, m_session->loader(), this);
+                                    m_searchBar, m_session, this);
     m_table->logDelegate()->setMatchPredicate([this](const QModelIndex &index) {
         return m_search->isMatchingRow(m_proxy->mapToSource(index).row());
     });
@@ -108,7 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     new SelectionKeeper(m_proxy, m_table, this);
     m_navigator = new EntryNavigator(m_session->model(), m_proxy, m_table, m_detail, m_search, this);
     new ViewPreferences(m_actions, m_session->model(), m_settings, this);
-    m_header->setLiveWidget(new LiveToggle(m_session->follower(), m_actions->follow));
+    m_header->setLiveWidget(new LiveToggle(m_session, m_actions->follow));
     connectActions();
     connectSession();
     restoreState();
@@ -119,8 +117,7 @@ MainWindow::~MainWindow()
 {
     // The session stops its sources as it goes, and what they tell on the way out is not for a
     // window that is half destroyed.
-    for (QObject *sender : std::initializer_list<QObject *>{m_session, m_session->model(), m_session->loader(),
-                                                            m_session->follower(), m_proxy})
+    for (QObject *sender : std::initializer_list<QObject *>{m_session, m_session->model(), m_proxy})
         disconnect(sender, nullptr, this, nullptr);
     delete m_settings;
 }
@@ -179,14 +176,14 @@ void MainWindow::connectActions()
     connect(a->goToEntry, &QAction::triggered, this, [this] { m_navigator->goToEntry(this); });
     connect(a->newestFirst, &QAction::triggered, m_session, &RunSession::setNewestFirst);
     connect(a->follow, &QAction::toggled, this, [this](bool follow) {
-        m_session->follower()->setEnabled(follow);
-        if (follow && m_session->follower()->isRunGoing())
+        m_session->setFollowing(follow);
+        if (follow && m_session->isRunGoing())
             m_navigator->selectEdgeRow(true); // following is about the newest entries: go there
         statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
     });
     // Only a run that is still going can be followed (not a finished run, not a file).
     a->follow->setEnabled(false);
-    connect(m_session->follower(), &RunFollower::runGoingChanged, a->follow, &QAction::setEnabled);
+    connect(m_session, &RunSession::runGoingChanged, a->follow, &QAction::setEnabled);
     connect(a->jsonMode, &QAction::toggled, this, [this](bool json) {
         m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
     });
@@ -200,7 +197,7 @@ void MainWindow::connectActions()
         statusBar()->showMessage(tr("Stopped loading. Press F5 to resume."), 6000);
     });
     connect(a->rateLimit, &QAction::triggered, this, [this] {
-        const QString message = RateLimitPrompt::ask(this, m_settings, m_session->loader()->pacer());
+        const QString message = RateLimitPrompt::ask(this, m_settings, m_session);
         if (!message.isEmpty())
             statusBar()->showMessage(message, 6000);
     });
@@ -220,7 +217,7 @@ void MainWindow::connectActions()
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterText);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterText);
     connect(m_searchBar, &SearchBar::closeRequested, this, &MainWindow::closeSearch);
-    connect(m_header, &RunHeader::loadAllRequested, m_session->loader(), &RunLoader::loadAll);
+    connect(m_header, &RunHeader::loadAllRequested, m_session, &RunSession::loadAll);
     connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateFilterText);
     connect(m_table, &LogTableView::nextMatchRequested, m_search, &SearchController::nextMatch);
     connect(m_table, &LogTableView::previousMatchRequested, m_search, &SearchController::previousMatch);
@@ -252,11 +249,11 @@ void MainWindow::connectActions()
     connect(m_table, &LogTableView::visibleRowsChanged, this, [this](int first, int last) {
         // The loader pages by run position: a filtered view's rows map to source rows.
         if (first < 0) {
-            m_session->loader()->setViewport(-1, -1);
+            m_session->setVisibleRows(-1, -1);
             return;
         }
-        m_session->loader()->setViewport(m_proxy->mapToSource(m_proxy->index(first, 0)).row(),
-                                         m_proxy->mapToSource(m_proxy->index(last, 0)).row());
+        m_session->setVisibleRows(m_proxy->mapToSource(m_proxy->index(first, 0)).row(),
+                                  m_proxy->mapToSource(m_proxy->index(last, 0)).row());
     });
 }
 
@@ -285,12 +282,12 @@ void MainWindow::connectSession()
         m_actions->newestFirst->setChecked(m_session->isNewestFirst()); // the order asked for did not open
         showWarning(tr("Could Not Open"), error);
     });
-    connect(m_session->follower(), &RunFollower::followingChanged, this, [this](bool following) {
+    connect(m_session, &RunSession::followingChanged, this, [this](bool following) {
         // Only a followed run keeps the newest rows in view; otherwise reaching the end of a run
         // of unknown length would keep fetching more by itself.
         m_table->setPinToBottom(following);
     });
-    connect(m_session->follower(), &RunFollower::runFinished, this, [this](const QString &status) {
+    connect(m_session, &RunSession::runFinished, this, [this](const QString &status) {
         statusBar()->showMessage(tr("The run has finished (%1): no longer following it.").arg(status));
     });
 }
@@ -300,15 +297,6 @@ LogTableModel *MainWindow::logModel() const
     return m_session->model();
 }
 
-RunLoader *MainWindow::loader() const
-{
-    return m_session->loader();
-}
-
-RunFollower *MainWindow::follower() const
-{
-    return m_session->follower();
-}
 
 bool MainWindow::isShowingFile() const
 {
@@ -469,13 +457,13 @@ void MainWindow::updateProgress()
 {
     const RunProgress progress = m_session->progress();
     const bool api = m_session->kind() == RunSession::Kind::Api;
-    if (m_session->isOpen() && !(api && m_session->loader()->state() == RunLoader::State::Idle))
+    if (m_session->isOpen() && !(api && !progress.paged))
         m_header->setProgress(progress.loaded, progress.known, progress.endKnown, progress.busy);
     if (progress.firstMsecs && progress.lastMsecs) {
         m_header->setTimeSpan(*progress.firstMsecs, *progress.lastMsecs);
         m_session->model()->setTimeSpan(*progress.firstMsecs, *progress.lastMsecs);
     }
-    if (api && m_session->loader()->state() == RunLoader::State::Open && !progress.busy)
+    if (api && m_session->isApiRunOpen() && !progress.busy)
         statusBar()->clearMessage();
     // Open on the first entry, so the detail pane shows something useful straight away.
     if (m_navigator->currentRow() < 0 && progress.known > 0 && m_session->model()->store().isLoaded(0) && !m_table->currentIndex().isValid())
@@ -576,7 +564,7 @@ void MainWindow::updateFilterText()
 {
     const RunProgress progress = m_session->progress();
     m_header->setFilterCounts(m_proxy->isFiltering(), m_proxy->rowCount(), progress.loaded, progress.known,
-                              progress.endKnown, m_session->loader()->isLoadingAll());
+                              progress.endKnown, progress.loadingAll);
 }
 
 void MainWindow::toggleFocus()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/apiendpoint.h"
+#include "run/apiendpoint.h"
+#include "run/runref.h"
 #include "exportcontroller.h"
 #include "session/demoservice.h"
 
@@ -30,9 +31,7 @@ class OpenRunFlow;
 class QMenu;
 class ProportionalSplitter;
 class QStackedWidget;
-class RunFollower;
 class RunHeader;
-class RunLoader;
 class RunSession;
 class SearchBar;
 class SearchController;
@@ -69,8 +68,6 @@ public:
     // For tests and screenshots.
     RunSession *session() const { return m_session; }
     LogTableModel *logModel() const;
-    RunLoader *loader() const;
-    RunFollower *follower() const;
     LogTableView *tableView() const { return m_table; }
     LogFilterProxyModel *filterModel() const { return m_proxy; }
     SearchBar *searchBar() const { return m_searchBar; }

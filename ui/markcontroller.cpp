@@ -3,7 +3,7 @@
 
 #include "logtableview.h"
 #include "markedscrollbar.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "search/logfilterproxymodel.h"
 
 #include <QAction>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "openrundialog.h"
 
-#include "api/apiclient.h"
 #include "run/runurl.h"
 #include "plainlabel.h"
 #include "plaintext.h"
@@ -191,10 +190,10 @@ void OpenRunDialog::validate()
     else if (!base.isValid() || base.host().isEmpty()
              || (base.scheme() != QLatin1String("https") && base.scheme() != QLatin1String("http")))
         problem = tr("The base URL must be an https:// address.");
-    else if (!ApiClient::isSecureEnough(base))
+    else if (!ApiEndpoint::isSecureEnough(base))
         problem = tr("Plain http:// is only allowed for this computer (127.0.0.1, localhost); use https://.");
     // Asked here, before anything is opened or closed: without a token the server refuses.
-    const bool needsToken = endpoint().token.isEmpty() && !ApiClient::isLoopback(base);
+    const bool needsToken = endpoint().token.isEmpty() && !ApiEndpoint::isLoopback(base);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Open)->setEnabled(problem.isEmpty() && target.isValid() && !needsToken);

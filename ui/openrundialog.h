@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/apiendpoint.h"
+#include "run/apiendpoint.h"
+#include "run/runref.h"
 
 #include <QDialog>
 

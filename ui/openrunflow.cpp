@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "openrunflow.h"
 
-#include "api/apiclient.h"
 #include "openrundialog.h"
 #include "session/credentials.h"
 #include "session/runsession.h"
@@ -23,7 +22,7 @@ OpenRunFlow::OpenRunFlow(RunSession *session, Credentials *credentials, AppSetti
     connect(m_session, &RunSession::runOpened, this, [this] {
         const std::optional<RunRef> run = m_session->apiRun();
         const std::optional<ApiEndpoint> endpoint = m_session->apiEndpoint();
-        if (run && endpoint && !ApiClient::isLoopback(endpoint->baseUrl))
+        if (run && endpoint && !ApiEndpoint::isLoopback(endpoint->baseUrl))
             m_settings->addRecentRun(RecentRun{endpoint->baseUrl, *run});
     });
 }
@@ -76,29 +75,18 @@ void OpenRunFlow::showDialogFor(const QUrl &baseUrl, const RunRef &run)
 
 void OpenRunFlow::openWithBestToken(const QUrl &baseUrl, const RunRef &run, bool reverse)
 {
-    const QByteArray known = m_credentials->knownToken(baseUrl);
-    if (!known.isEmpty()) {
-        open(ApiEndpoint{baseUrl, known}, run, reverse);
-        return;
-    }
-    // One answer from the keychain: a saved token opens the run; none opens a loopback server
-    // (the demo, a test server) without one, and asks for one elsewhere. Only while nothing
-    // newer was asked for or opened: else the user has moved on, and a late answer opens nothing.
+    // Only while nothing newer was asked for or opened: else the user has moved on, and a late
+    // answer from the keychain opens nothing.
     const int request = supersede();
-    m_credentials->lookUpSaved(baseUrl, this, [this, request, baseUrl, run, reverse](const QByteArray &token, const QString &error) {
+    m_credentials->answerFor(baseUrl, this, [this, request, baseUrl, run, reverse](const Credentials::TokenAnswer &answer) {
         if (request != m_request)
             return;
-        if (!token.isEmpty()) {
-            m_credentials->setSessionToken(token, baseUrl);
-            open(ApiEndpoint{baseUrl, token}, run, reverse);
+        if (answer.kind != Credentials::TokenAnswer::Kind::AskUser) {
+            open(ApiEndpoint{baseUrl, answer.token}, run, reverse);
             return;
         }
-        if (ApiClient::isLoopback(baseUrl)) {
-            open(ApiEndpoint{baseUrl, {}}, run, reverse);
-            return;
-        }
-        if (!error.isEmpty())
-            emit message(error, 15000);
+        if (!answer.problem.isEmpty())
+            emit message(answer.problem, 15000);
         showDialogFor(baseUrl, run);
     });
 }

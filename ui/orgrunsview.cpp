@@ -5,7 +5,7 @@
 #include "plainlabel.h"
 #include "plaintooltipdelegate.h"
 #include "messagebanner.h"
-#include "model/runlistmodel.h"
+#include "rows/runlistcolumns.h"
 #include "statusbadgedelegate.h"
 
 #include <QComboBox>
@@ -21,7 +21,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-OrgRunsView::OrgRunsView(RunListModel *model, QWidget *parent)
+OrgRunsView::OrgRunsView(QAbstractItemModel *model, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_model(model)
     , m_org(new QLineEdit(this))
@@ -59,17 +59,17 @@ OrgRunsView::OrgRunsView(RunListModel *model, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setSectionResizeMode(RunListModel::Summary, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(RunListColumns::Summary, QHeaderView::Stretch);
     m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
-    m_table->setItemDelegateForColumn(RunListModel::Status, new StatusBadgeDelegate(m_table));
-    m_table->setColumnWidth(RunListModel::Stored, 60);
-    m_table->setColumnWidth(RunListModel::Run, 80);
-    m_table->setColumnWidth(RunListModel::Status, 200);
-    m_table->setColumnWidth(RunListModel::Created, 130);
-    m_table->setColumnWidth(RunListModel::Source, 150);
-    m_table->setColumnWidth(RunListModel::PullRequests, 110);
+    m_table->setItemDelegateForColumn(RunListColumns::Status, new StatusBadgeDelegate(m_table));
+    m_table->setColumnWidth(RunListColumns::Stored, 60);
+    m_table->setColumnWidth(RunListColumns::Run, 80);
+    m_table->setColumnWidth(RunListColumns::Status, 200);
+    m_table->setColumnWidth(RunListColumns::Created, 130);
+    m_table->setColumnWidth(RunListColumns::Source, 150);
+    m_table->setColumnWidth(RunListColumns::PullRequests, 110);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        if (index.column() == RunListModel::PullRequests && !index.data(RunListModel::PullRequestUrlsRole).toStringList().isEmpty())
+        if (index.column() == RunListColumns::PullRequests && !index.data(RunListColumns::PullRequestUrlsRole).toStringList().isEmpty())
             openPullRequest(index);
         else
             openCurrent();
@@ -159,11 +159,11 @@ void OrgRunsView::openCurrent()
 {
     const QModelIndex current = m_table->currentIndex();
     if (current.isValid())
-        emit openRequested(current.data(RunListModel::RunIdRole).toLongLong());
+        emit openRequested(current.data(RunListColumns::RunIdRole).toLongLong());
 }
 
 void OrgRunsView::openPullRequest(const QModelIndex &index)
 {
     // The server's address: opened only as every outside link is (http or https with a host).
-    ExternalLink::open(QUrl(index.data(RunListModel::PullRequestUrlsRole).toStringList().first()));
+    ExternalLink::open(QUrl(index.data(RunListColumns::PullRequestUrlsRole).toStringList().first()));
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/runlist.h"
+#include "run/runlist.h"
 
 #include <QWidget>
 
@@ -10,7 +10,7 @@ class QComboBox;
 class PlainLabel;
 class QLineEdit;
 class QTableView;
-class RunListModel;
+class QAbstractItemModel;
 
 // The organization's runs (the Runs window): newest first, more as the list is scrolled, status
 // badges, created, source, summary, pull requests, a mark on the runs the library holds; filters
@@ -20,7 +20,7 @@ class OrgRunsView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit OrgRunsView(RunListModel *model, QWidget *parent = nullptr);
+    explicit OrgRunsView(QAbstractItemModel *model, QWidget *parent = nullptr);
 
     // The filters as the user set them (the organization's id, 0 when not given).
     RunListQuery filters() const;
@@ -41,7 +41,7 @@ private:
     void openCurrent();
     void openPullRequest(const QModelIndex &index);
 
-    RunListModel *m_model;
+    QAbstractItemModel *m_model;
     QLineEdit *m_org;
     QComboBox *m_source;
     QLineEdit *m_user;

@@ -2,7 +2,7 @@
 #include "overviewcontroller.h"
 
 #include "logtableview.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "search/logfilterproxymodel.h"
 #include "searchcontroller.h"
 #include "stats/entryfacts.h"

@@ -3,9 +3,9 @@
 
 #include "plaintext.h"
 
-#include "api/ratelimit.h"
-#include "api/requestpacer.h"
+#include "settings/ratelimit.h"
 #include "settings/appsettings.h"
+#include "session/runsession.h"
 
 #include <QInputDialog>
 #include <QLineEdit>
@@ -13,7 +13,7 @@
 
 #include <memory>
 
-QString RateLimitPrompt::ask(QWidget *parent, AppSettings *settings, RequestPacer *pacerInUse)
+QString RateLimitPrompt::ask(QWidget *parent, AppSettings *settings, RunSession *session)
 {
     const QString current = QStringLiteral("%1/%2").arg(settings->rateLimitCount()).arg(settings->rateLimitWindowMs() / 1000.0);
     bool ok = false;
@@ -32,8 +32,6 @@ QString RateLimitPrompt::ask(QWidget *parent, AppSettings *settings, RequestPace
         return {};
     }
     settings->setRateLimit(limit->count, limit->windowMs);
-    RequestPacer::setDefaultLimit(limit->count, limit->windowMs);
-    if (pacerInUse)
-        pacerInUse->setLimit(limit->count, limit->windowMs);
+    session->setRateLimit(limit->count, limit->windowMs);
     return tr("At most %1 requests per %2 s from now on.").arg(limit->count).arg(limit->windowMs / 1000.0);
 }

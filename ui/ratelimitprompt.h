@@ -5,15 +5,15 @@
 
 class AppSettings;
 class QWidget;
-class RequestPacer;
+class RunSession;
 
 // View > Rate Limit…: asks for requests per seconds, keeps it in the settings and applies it to
-// the pacer in use and to every pacer made from now on.
+// the session's requests from now on (and to every window's new ones).
 class RateLimitPrompt
 {
     Q_DECLARE_TR_FUNCTIONS(RateLimitPrompt)
 
 public:
     // Returns a sentence for the status bar; empty when nothing changed.
-    static QString ask(QWidget *parent, AppSettings *settings, RequestPacer *pacerInUse);
+    static QString ask(QWidget *parent, AppSettings *settings, RunSession *session);
 };

@@ -9,7 +9,7 @@
 #include "run/logentry.h"
 #include "run/runstatus.h"
 #include "run/timestamps.h"
-#include "model/metadataformatter.h"
+#include "rows/metadataformatter.h"
 #include "palette.h"
 #include "plainlabel.h"
 #include "plaintext.h"

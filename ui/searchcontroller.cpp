@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "searchcontroller.h"
 
+#include "session/runsession.h"
+
 #include "detailpane.h"
 #include "logitemdelegate.h"
 #include "logtableview.h"
 #include "markedscrollbar.h"
-#include "model/logtablemodel.h"
-#include "model/runloader.h"
+#include "rows/logtablemodel.h"
 #include "plaintext.h"
 #include "search/facetcounts.h"
 #include "search/logfilterproxymodel.h"
@@ -19,7 +20,7 @@
 
 SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *proxy, LogTableView *table,
                                    MarkedScrollBar *scrollBar, DetailPane *detail, SearchBar *bar,
-                                   RunLoader *loader, QObject *parent)
+                                   RunSession *session, QObject *parent)
     : QObject(parent)
     , m_model(model)
     , m_proxy(proxy)
@@ -27,7 +28,7 @@ SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *pr
     , m_scrollBar(scrollBar)
     , m_detail(detail)
     , m_bar(bar)
-    , m_loader(loader)
+    , m_session(session)
     , m_indexer(new SearchIndexer(this))
     , m_runner(new SearchRunner(this))
     , m_facets(new FacetCounts(this))
@@ -50,15 +51,15 @@ SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *pr
         emit filterStateChanged();
     });
     connect(m_bar, &SearchBar::loadAllRequested, this, [this] {
-        m_loader->loadAll();
+        m_session->loadAll();
         updateCoverage();
     });
     connect(m_bar, &SearchBar::stopLoadingRequested, this, [this] {
-        m_loader->stopLoadingAll();
+        m_session->stopLoadingAll();
         updateCoverage();
     });
-    connect(m_loader, &RunLoader::progressChanged, this, &SearchController::updateCoverage);
-    connect(m_loader, &RunLoader::allLoaded, this, &SearchController::updateCoverage);
+    connect(m_session, &RunSession::progressChanged, this, &SearchController::updateCoverage);
+    connect(m_session, &RunSession::allLoaded, this, &SearchController::updateCoverage);
     connect(m_runner, &SearchRunner::firstMatch, this, &SearchController::onFirstMatch);
     connect(m_runner, &SearchRunner::progress, this, &SearchController::onProgress);
     connect(m_runner, &SearchRunner::finished, this, &SearchController::onFinished);
@@ -213,18 +214,16 @@ void SearchController::updateMarks(const QVector<int> &sourceRows)
 
 void SearchController::updateCoverage()
 {
-    const int known = m_loader->knownRows();
-    const int loaded = m_loader->loadedRows();
-    const bool api = m_loader->state() != RunLoader::State::Idle;
-    const bool partial = api && (loaded < known || !m_loader->isEndKnown());
+    const RunProgress progress = m_session->progress();
+    const bool partial = progress.paged && (progress.loaded < progress.known || !progress.endKnown);
     const QLocale locale;
     QString text;
     if (partial) {
-        text = m_loader->isCountKnown()
-            ? tr("Searching the %1 of %2 entries loaded").arg(locale.toString(loaded), locale.toString(known))
-            : tr("Searching the %1 entries loaded so far").arg(locale.toString(loaded));
+        text = progress.countKnown
+            ? tr("Searching the %1 of %2 entries loaded").arg(locale.toString(progress.loaded), locale.toString(progress.known))
+            : tr("Searching the %1 entries loaded so far").arg(locale.toString(progress.loaded));
     }
-    m_bar->setCoverage(text, partial && !m_loader->isLoadingAll(), m_loader->isLoadingAll());
+    m_bar->setCoverage(text, partial && !progress.loadingAll, progress.loadingAll);
 }
 
 void SearchController::selectSourceRow(int sourceRow)
@@ -320,18 +319,17 @@ void SearchController::populateFilterMenu(QMenu *menu)
         }
     };
     // Counts cover the entries loaded: say so while that is not the whole run.
-    const int loaded = m_loader->loadedRows();
-    const bool partial = m_loader->state() != RunLoader::State::Idle
-        && (loaded < m_loader->knownRows() || !m_loader->isEndKnown());
-    const QString loadedText = locale.toString(loaded);
-    const QString knownText = m_loader->isEndKnown() ? locale.toString(m_loader->knownRows())
-                                                     : tr("%1+").arg(locale.toString(m_loader->knownRows()));
+    const RunProgress progress = m_session->progress();
+    const bool partial = progress.paged && (progress.loaded < progress.known || !progress.endKnown);
+    const QString loadedText = locale.toString(progress.loaded);
+    const QString knownText = progress.endKnown ? locale.toString(progress.known)
+                                                : tr("%1+").arg(locale.toString(progress.known));
     addSection(partial ? tr("Message types (in %1 loaded of %2)").arg(loadedText, knownText) : tr("Message types"),
                m_facets->messageTypes(), true);
     addSection(partial ? tr("Tools (in %1 loaded of %2)").arg(loadedText, knownText) : tr("Tools"),
                m_facets->toolNames(), false);
     if (partial)
-        menu->addAction(tr("Load All Entries"), m_loader, &RunLoader::loadAll);
+        menu->addAction(tr("Load All Entries"), m_session, &RunSession::loadAll);
     menu->addSeparator();
     // "Only matching" is the search bar's switch alone: one control, not two.
     QAction *clearAll = menu->addAction(tr("Clear Filters"), this, &SearchController::clearFilters);

@@ -15,7 +15,7 @@ class LogTableModel;
 class LogTableView;
 class MarkedScrollBar;
 class QMenu;
-class RunLoader;
+class RunSession;
 class SearchBar;
 class SearchIndexer;
 class SearchRunner;
@@ -30,7 +30,7 @@ class SearchController : public QObject
 public:
     SearchController(LogTableModel *model, LogFilterProxyModel *proxy, LogTableView *table,
                      MarkedScrollBar *scrollBar, DetailPane *detail, SearchBar *bar,
-                     RunLoader *loader, QObject *parent = nullptr);
+                     RunSession *session, QObject *parent = nullptr);
 
     const SearchQuery &query() const { return m_query; }
     const SearchResult &result() const { return m_result; }
@@ -73,7 +73,7 @@ private:
     MarkedScrollBar *m_scrollBar;
     DetailPane *m_detail;
     SearchBar *m_bar;
-    RunLoader *m_loader;
+    RunSession *m_session;
     SearchIndexer *m_indexer;
     SearchRunner *m_runner;
     FacetCounts *m_facets;

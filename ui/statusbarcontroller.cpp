@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "statusbarcontroller.h"
 
-#include "api/requestpacer.h"
-#include "model/runfollower.h"
 #include "plainlabel.h"
-#include "model/runloader.h"
 #include "session/runsession.h"
 
 #include <QLabel>
@@ -27,7 +24,7 @@ StatusBarController::StatusBarController(RunSession *session, QStatusBar *bar)
     m_timer->start();
     connect(session, &RunSession::progressChanged, this, &StatusBarController::updateCount);
     connect(session, &RunSession::reset, this, &StatusBarController::refresh);
-    connect(session->follower(), &RunFollower::followingChanged, this, &StatusBarController::updatePace);
+    connect(session, &RunSession::followingChanged, this, &StatusBarController::updatePace);
 }
 
 void StatusBarController::refresh()
@@ -38,17 +35,16 @@ void StatusBarController::refresh()
 
 void StatusBarController::updatePace()
 {
-    RunLoader *loader = m_session->loader();
-    RequestPacer *pacer = loader->pacer();
-    if (m_session->kind() != RunSession::Kind::Api || !pacer || loader->state() == RunLoader::State::Idle) {
+    const std::optional<PaceState> pace = m_session->paceState();
+    if (!pace) {
         m_paceLabel->clear();
         return;
     }
-    const qint64 wait = pacer->msUntilNextSlot();
-    const qint64 nextCheck = m_session->follower()->msUntilNextCheck();
-    const QString budget = pacer->queuedCount() > 0 && wait > 500
+    const qint64 wait = pace->msUntilNextRequest;
+    const qint64 nextCheck = pace->msUntilNextCheck;
+    const QString budget = pace->queued > 0 && wait > 500
         ? tr("Rate limit: next request in %1 s").arg((wait + 999) / 1000)
-        : tr("%1 of %2 requests used in the last %3 s").arg(pacer->countedInWindow()).arg(pacer->maxRequests()).arg(pacer->windowMs() / 1000);
+        : tr("%1 of %2 requests used in the last %3 s").arg(pace->usedInWindow).arg(pace->maxRequests).arg(pace->windowMs / 1000);
     m_paceLabel->setText(nextCheck >= 0 ? tr("Following live · next check in %1 s · %2").arg((nextCheck + 999) / 1000).arg(budget)
                                         : budget);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "viewpreferences.h"
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "settings/appsettings.h"
 #include "theme.h"
 #include "windowactions.h"

@@ -3,7 +3,6 @@
 
 #include "api/runlistreply.h"
 
-#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QUrlQuery>
@@ -19,24 +18,6 @@ ApiClient::ApiClient(QNetworkAccessManager *network, const ApiEndpoint &endpoint
     , m_network(network)
     , m_endpoint(endpoint)
 {
-}
-
-bool ApiClient::isSecureEnough(const QUrl &baseUrl)
-{
-    if (baseUrl.scheme() == QLatin1String("https"))
-        return true;
-    if (baseUrl.scheme() != QLatin1String("http"))
-        return false;
-    return isLoopback(baseUrl);
-}
-
-bool ApiClient::isLoopback(const QUrl &url)
-{
-    const QString host = url.host();
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
 }
 
 QString ApiClient::basePath() const
@@ -99,7 +80,7 @@ QNetworkReply *ApiClient::get(const QUrl &url, ApiError *error)
         error->kind = ApiError::Kind::Offline;
         return nullptr;
     }
-    if (!m_endpoint.baseUrl.isValid() || !isSecureEnough(m_endpoint.baseUrl)) {
+    if (!m_endpoint.baseUrl.isValid() || !ApiEndpoint::isSecureEnough(m_endpoint.baseUrl)) {
         error->kind = ApiError::Kind::InsecureUrl;
         error->detail = m_endpoint.baseUrl.host().isEmpty() ? m_endpoint.baseUrl.toDisplayString()
                                                             : m_endpoint.baseUrl.host();

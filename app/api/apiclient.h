@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/apiendpoint.h"
+#include "run/apiendpoint.h"
+#include "run/runref.h"
+#include "api/pagequery.h"
 #include "api/pagereply.h"
-#include "api/runlist.h"
+#include "run/runlist.h"
 
 #include <QObject>
 
@@ -34,11 +36,6 @@ public:
     QUrl runListUrl(const RunListQuery &query) const;
     // One page of the run list; owned like fetchPage()'s reply.
     RunListReply *fetchRunList(const RunListQuery &query);
-
-    // Plain http:// is allowed for loopback hosts only (the demo backend and tests).
-    static bool isSecureEnough(const QUrl &baseUrl);
-    // 127.0.0.0/8, ::1 or localhost.
-    static bool isLoopback(const QUrl &url);
 
     // --offline: from then on no client of this process sends anything; every request fails at
     // once with an Offline error, so only what the library holds can be shown.

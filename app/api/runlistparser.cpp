@@ -157,14 +157,6 @@ RunListParseResult parseItem(ondemand::object &object, qsizetype index, RunListI
 
 } // namespace
 
-QStringList knownSourceTypes()
-{
-    return {QStringLiteral("LOCAL"), QStringLiteral("SLACK"), QStringLiteral("GITHUB"),
-            QStringLiteral("GITHUB_CHECK_SUITE"), QStringLiteral("GITHUB_PR_REVIEW"), QStringLiteral("LINEAR"),
-            QStringLiteral("API"), QStringLiteral("CHAT"), QStringLiteral("JIRA"), QStringLiteral("CLICKUP"),
-            QStringLiteral("MONDAY"), QStringLiteral("SETUP_COMMANDS")};
-}
-
 namespace RunListParser {
 
 RunListParseResult parse(const QByteArray &body)

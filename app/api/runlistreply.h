@@ -2,7 +2,7 @@
 #pragma once
 
 #include "api/apireply.h"
-#include "api/runlist.h"
+#include "api/runlistparser.h"
 
 #include <QFutureWatcher>
 

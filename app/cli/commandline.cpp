@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/commandline.h"
 
-#include "api/ratelimit.h"
+#include "settings/ratelimit.h"
 #include "run/runurl.h"
 #include "run/terminalsafetext.h"
 

@@ -6,7 +6,7 @@
 #include "demo/demobackend.h"
 #include "export/exportjob.h"
 #include "export/runfilereader.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 
 #include <QCoreApplication>

@@ -5,7 +5,7 @@
 #include "cli/clioutput.h"
 #include "demo/demobackend.h"
 #include "export/runfilereader.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "stats/statisticscalculator.h"
 #include "stats/statisticsreport.h"

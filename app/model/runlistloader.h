@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/apiendpoint.h"
+#include "run/apiendpoint.h"
 #include "api/apierror.h"
 #include "api/apireply.h"
 #include "api/requestpacer.h"
-#include "api/runlist.h"
+#include "run/runlist.h"
 #include "api/runlistreply.h"
 
 #include <QList>

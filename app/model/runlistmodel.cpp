@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 
+using namespace RunListColumns;
+
 namespace {
 QString shortTime(const std::optional<QString> &text)
 {

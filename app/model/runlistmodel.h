@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/apiendpoint.h"
-#include "api/runlist.h"
+#include "run/apiendpoint.h"
+#include "rows/runlistcolumns.h"
+#include "run/runlist.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
@@ -15,13 +16,8 @@ class RunListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Stored, Run, Status, Created, Source, Summary, PullRequests, ColumnCount };
-    enum Role {
-        RunIdRole = Qt::UserRole + 1,
-        StatusRole,           // the status text, for a badge
-        PullRequestUrlsRole,  // QStringList
-        SortRole,
-    };
+    using Column = RunListColumns::Column;
+    using Role = RunListColumns::Role;
 
     explicit RunListModel(RunListLoader *loader, QObject *parent = nullptr);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "model/runloader.h"
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "run/runstatus.h"
 
 #include <QRandomGenerator>

@@ -5,7 +5,7 @@
 #include "api/apierror.h"
 #include "api/parsedpage.h"
 #include "api/requestpacer.h"
-#include "model/pagecache.h"
+#include "rows/pagecache.h"
 #include "run/runinfo.h"
 
 #include <QHash>

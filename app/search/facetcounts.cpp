@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "search/facetcounts.h"
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 
 #include <QHash>
 

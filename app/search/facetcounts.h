@@ -4,7 +4,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 
 #include <QPointer>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "search/logfilterproxymodel.h"
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "search/searchindexer.h"
 
-#include "model/freedmemory.h"
+#include "rows/freedmemory.h"
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "search/searchcorpus.h"
 
 #include <QByteArray>

@@ -2,7 +2,7 @@
 #include "session/apirunsource.h"
 
 #include "api/errortext.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 
 #include <algorithm>

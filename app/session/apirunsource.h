@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/apiendpoint.h"
+#include "run/apiendpoint.h"
+#include "run/runref.h"
 #include "api/parsedpage.h"
-#include "model/pagecache.h"
+#include "rows/pagecache.h"
 #include "session/runsource.h"
 
 #include <optional>

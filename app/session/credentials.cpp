@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "session/credentials.h"
 
+#include "api/apiclient.h"
+#include "run/apiendpoint.h"
+
 #include "settings/knownsecrets.h"
 #include "settings/tokenstore.h"
 
@@ -98,6 +101,30 @@ void Credentials::lookUpSaved(const QUrl &baseUrl, QObject *context, LookUpDone 
     if (context)
         connect(context, &QObject::destroyed, answer, &QObject::deleteLater);
     m_keychain->load(baseUrl);
+}
+
+void Credentials::answerFor(const QUrl &baseUrl, QObject *context, AnswerDone done)
+{
+    const QByteArray known = knownToken(baseUrl);
+    if (!known.isEmpty()) {
+        done(TokenAnswer{TokenAnswer::Kind::Known, known, {}});
+        return;
+    }
+    lookUpSaved(baseUrl, context, [this, baseUrl, done](const QByteArray &token, const QString &error) {
+        if (!token.isEmpty()) {
+            setSessionToken(token, baseUrl);
+            done(TokenAnswer{TokenAnswer::Kind::Saved, token, {}});
+        } else if (ApiEndpoint::isLoopback(baseUrl)) {
+            done(TokenAnswer{TokenAnswer::Kind::NotNeeded, {}, {}});
+        } else {
+            done(TokenAnswer{TokenAnswer::Kind::AskUser, {}, error});
+        }
+    });
+}
+
+bool Credentials::isOffline()
+{
+    return ApiClient::isOffline();
 }
 
 void Credentials::remember(const QUrl &baseUrl, const QByteArray &token)

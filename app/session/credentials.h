@@ -46,6 +46,23 @@ public:
     void remember(const QUrl &baseUrl, const QByteArray &token);
     void forget(const QUrl &baseUrl);
 
+    // The one answer to "which token opens a run at baseUrl?": the token known (typed this
+    // session, or the environment's), else the one the keychain saved for that origin (then used
+    // for the rest of the session), else none for a server of this machine's, else: ask the user
+    // (with the keychain's problem, if it had one). `done` runs once: at once when the token is
+    // known, else when the keychain answers; never after `context` is destroyed.
+    struct TokenAnswer
+    {
+        enum class Kind { Known, Saved, NotNeeded, AskUser };
+        Kind kind = Kind::AskUser;
+        QByteArray token;
+        QString problem;   // AskUser: why the keychain could not say (empty: it has none saved)
+    };
+    using AnswerDone = std::function<void(const TokenAnswer &answer)>;
+    void answerFor(const QUrl &baseUrl, QObject *context, AnswerDone done);
+    // --offline: no request leaves this process, so no run needs a token.
+    static bool isOffline();
+
     TokenStore *keychain() const { return m_keychain; }
 
     // True when both addresses are the same origin (scheme, host, port).

@@ -2,8 +2,8 @@
 #include "session/filerunsource.h"
 
 #include "export/runfilereader.h"
-#include "model/freedmemory.h"
-#include "model/logtablemodel.h"
+#include "rows/freedmemory.h"
+#include "rows/logtablemodel.h"
 
 #include <QDir>
 #include <QFileInfo>

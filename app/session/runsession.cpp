@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "session/runsession.h"
 
-#include "model/logtablemodel.h"
+#include "api/errortext.h"
+#include "api/requestpacer.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
+#include "rows/logtablemodel.h"
 #include "session/apirunsource.h"
 #include "session/filerunsource.h"
 
@@ -14,6 +16,8 @@
 
 #include <algorithm>
 
+static_assert(RunSession::kEntriesPerPage == RunLoader::kPageSize, "the session pages as its loader does");
+
 RunSession::RunSession(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
@@ -23,6 +27,13 @@ RunSession::RunSession(QObject *parent)
 {
     m_network->setAutoDeleteReplies(false);
     connect(m_loader, &RunLoader::stateChanged, this, &RunSession::stateChanged);
+    connect(m_loader, &RunLoader::allLoaded, this, &RunSession::allLoaded);
+    connect(m_loader, &RunLoader::pageFailed, this, [this](const ApiError &error) {
+        emit pageFailed(ErrorText::describe(error, m_loader->run()));
+    });
+    connect(m_follower, &RunFollower::followingChanged, this, &RunSession::followingChanged);
+    connect(m_follower, &RunFollower::runGoingChanged, this, &RunSession::runGoingChanged);
+    connect(m_follower, &RunFollower::runFinished, this, &RunSession::runFinished);
     connect(m_model, &LogTableModel::marksChanged, this, &RunSession::saveMarks);
 }
 
@@ -162,9 +173,13 @@ RunProgress RunSession::progress() const
         progress.known = m_loader->knownRows();
         progress.endKnown = m_loader->isEndKnown();
         progress.busy = m_loader->pagesInFlight() > 0 || m_loader->state() == RunLoader::State::Opening;
+        progress.paged = m_loader->state() != RunLoader::State::Idle;
+        progress.countKnown = m_loader->isCountKnown();
+        progress.loadingAll = m_loader->isLoadingAll();
     } else {
         progress.loaded = progress.known = m_model->rowCount();
         progress.endKnown = !m_current->isReading();
+        progress.countKnown = progress.endKnown;
         progress.busy = m_current->isReading();
     }
     // Duration from the oldest entry to the newest (the rows at either end, when loaded).
@@ -179,6 +194,92 @@ RunProgress RunSession::progress() const
         }
     }
     return progress;
+}
+
+void RunSession::setVisibleRows(int firstRow, int lastRow)
+{
+    m_loader->setViewport(firstRow, lastRow);
+}
+
+void RunSession::loadAll()
+{
+    if (kind() == Kind::Api)
+        m_loader->loadAll();
+}
+
+void RunSession::stopLoadingAll()
+{
+    m_loader->stopLoadingAll();
+}
+
+bool RunSession::isFullyLoaded() const
+{
+    switch (kind()) {
+    case Kind::None: return false;
+    case Kind::File: return !m_current->isReading();
+    case Kind::Api: return m_loader->isFullyLoaded();
+    }
+    return false;
+}
+
+bool RunSession::isApiRunOpen() const
+{
+    return kind() == Kind::Api && m_loader->state() == RunLoader::State::Open;
+}
+
+std::optional<PaceState> RunSession::paceState() const
+{
+    const RequestPacer *pacer = m_loader->pacer();
+    if (kind() != Kind::Api || !pacer || m_loader->state() == RunLoader::State::Idle)
+        return std::nullopt;
+    PaceState pace;
+    pace.usedInWindow = pacer->countedInWindow();
+    pace.maxRequests = pacer->maxRequests();
+    pace.windowMs = pacer->windowMs();
+    pace.queued = pacer->queuedCount();
+    pace.msUntilNextRequest = pacer->msUntilNextSlot();
+    pace.msUntilNextCheck = m_follower->msUntilNextCheck();
+    return pace;
+}
+
+std::optional<qint64> RunSession::msToLoadRest() const
+{
+    const std::optional<PaceState> pace = paceState();
+    const int rowsLeft = std::max(0, m_loader->knownRows() - m_loader->loadedRows());
+    const int pagesLeft = (rowsLeft + RunLoader::kPageSize - 1) / RunLoader::kPageSize;
+    if (!pace || pagesLeft == 0 || !m_loader->isCountKnown() || pace->maxRequests <= 0)
+        return std::nullopt;
+    // What fits in the budget now goes at once, the rest a window per `maxRequests` pages.
+    const int freeNow = std::max(0, pace->maxRequests - pace->usedInWindow);
+    const int waiting = std::max(0, pagesLeft - freeNow);
+    return qint64(waiting) * pace->windowMs / pace->maxRequests;
+}
+
+void RunSession::setRateLimit(int maxRequests, int windowMs)
+{
+    RequestPacer::setDefaultLimit(maxRequests, windowMs);
+    if (RequestPacer *pacer = m_loader->pacer())
+        pacer->setLimit(maxRequests, windowMs);
+}
+
+void RunSession::setFollowing(bool follow)
+{
+    m_follower->setEnabled(follow);
+}
+
+bool RunSession::isFollowing() const
+{
+    return m_follower->isFollowing();
+}
+
+bool RunSession::isRunGoing() const
+{
+    return m_follower->isRunGoing();
+}
+
+qint64 RunSession::msUntilNextCheck() const
+{
+    return m_follower->msUntilNextCheck();
 }
 
 bool RunSession::canExport() const

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "api/apiendpoint.h"
+#include "run/apiendpoint.h"
+#include "run/runref.h"
 #include "run/runinfo.h"
+#include "session/pacestate.h"
 #include "session/runprogress.h"
 #include "session/runsource.h"
 
@@ -15,6 +17,8 @@ class LogTableModel;
 class QNetworkAccessManager;
 class RunFollower;
 class RunLoader;
+class RunSessionInternals;
+struct ApiError;
 
 // What one window shows: the open run, from whichever source, in one model. The window lays out
 // widgets over it and turns its signals into what the user sees; every decision about sources,
@@ -26,6 +30,8 @@ class RunSession : public QObject
 public:
     enum class Kind { None, Api, File };
     Q_ENUM(Kind)
+    // An API run comes in pages of this many entries (the endpoint's largest page).
+    static constexpr int kEntriesPerPage = 100;
 
     explicit RunSession(QObject *parent = nullptr);
     ~RunSession() override;
@@ -68,8 +74,31 @@ public:
     QString suggestedFileName() const;
 
     LogTableModel *model() const { return m_model; }
-    RunLoader *loader() const { return m_loader; }
-    RunFollower *follower() const { return m_follower; }
+
+    // Paging an API run (nothing happens for a file, whose rows are all there once read).
+    // The rows in view, as rows of the model: their pages are fetched first. -1, -1: none.
+    void setVisibleRows(int firstRow, int lastRow);
+    // Fetches every page (paced); allLoaded() when done, pageFailed() if one cannot be had.
+    void loadAll();
+    void stopLoadingAll();
+    // Every entry of the run is here: a file read to its end, an API run with every page loaded.
+    bool isFullyLoaded() const;
+    // An API run whose loader is open: its first page is here and it has not failed since.
+    bool isApiRunOpen() const;
+    // The request budget of the open API run; nothing for a file or with nothing open.
+    std::optional<PaceState> paceState() const;
+    // About how long fetching the pages not loaded yet takes at the budget's pace; nothing when
+    // the count is not known or nothing is left.
+    std::optional<qint64> msToLoadRest() const;
+    // View > Rate Limit…: the budget for this session's requests from now on.
+    void setRateLimit(int maxRequests, int windowMs);
+
+    // Following a run that is still going: its new entries are fetched as they come.
+    void setFollowing(bool follow);
+    bool isFollowing() const;
+    bool isRunGoing() const;
+    // Following: when the run is looked at next; -1 when no check is waiting.
+    qint64 msUntilNextCheck() const;
 
 signals:
     // A new run replaced the open one, or it was closed: views forget what they showed.
@@ -87,8 +116,20 @@ signals:
     void runOpened();
     // Which actions apply changed (a source opened, finished reading, closed).
     void stateChanged();
+    // Every page of the API run is loaded (after loadAll()).
+    void allLoaded();
+    // A page could not be had, retries spent: what went wrong, in words.
+    void pageFailed(const QString &text);
+    // Following: checks for new entries started or stopped; the run started or stopped going;
+    // the followed run finished (with this status).
+    void followingChanged(bool following);
+    void runGoingChanged(bool going);
+    void runFinished(const QString &status);
 
 private:
+    // Tests look at the loader's requests through it (tests/support); nothing else can.
+    friend class RunSessionInternals;
+
     void start(RunSource *source);
     void adopt(RunSource *source);
     void discardCurrent();

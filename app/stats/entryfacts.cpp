@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "stats/entryfacts.h"
 
-#include "model/logstore.h"
+#include "rows/logstore.h"
 
 QString RunFacts::messageTypeOf(const EntryFacts &entry) const
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "model/pagecache.h"
+#include "rows/pagecache.h"
 
 #include <QList>
 #include <QObject>

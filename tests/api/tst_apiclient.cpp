@@ -587,7 +587,7 @@ void TestApiClient::isSecureEnough()
 {
     QFETCH(QString, url);
     QFETCH(bool, secure);
-    QCOMPARE(ApiClient::isSecureEnough(QUrl(url)), secure);
+    QCOMPARE(ApiEndpoint::isSecureEnough(QUrl(url)), secure);
 }
 
 void TestApiClient::insecureUrlSendsNothing_data()

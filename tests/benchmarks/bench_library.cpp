@@ -13,7 +13,7 @@
 #include "syntheticrun.h"
 #include "api/pageparser.h"
 #include "api/requestpacer.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "search/searchquery.h"
 #include "store/librarydatabase.h"

@@ -12,7 +12,7 @@
 #include "json/jsontreemodel.h"
 #include "richentrydocument.h"
 #include "safetextbrowser.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "stats/entryfacts.h"
 #include "stats/statisticscalculator.h"
 #include "stats/timelinebins.h"

@@ -11,7 +11,7 @@
 // ideal = 60 s + the time the first burst took for as many requests as remain after the 60th
 // (measured from the server's own arrival times, so it reflects this machine).
 #include "api/requestpacer.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "samplerun.h"
 #include "testlogserver.h"

@@ -18,9 +18,9 @@
 
 #include "processstatus.h"
 #include "mainwindow.h"
-#include "model/freedmemory.h"
+#include "rows/freedmemory.h"
 #include "logtableview.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "search/searchindexer.h"
 #include "search/searchquery.h"
 #include "search/searchrunner.h"

@@ -6,8 +6,8 @@
 
 #include "export/exportwriter.h"
 #include "export/runfilereader.h"
-#include "model/logstore.h"
-#include "model/logtablemodel.h"
+#include "rows/logstore.h"
+#include "rows/logtablemodel.h"
 #include "samplerun.h"
 
 #include <QBuffer>

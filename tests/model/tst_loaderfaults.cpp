@@ -9,7 +9,7 @@
 #include "api/inflightbudget.h"
 #include "json/parsebudget.h"
 #include "api/requestpacer.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "samplerun.h"
 #include "testlogserver.h"

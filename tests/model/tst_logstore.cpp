@@ -3,8 +3,8 @@
 // must be the entry that was put in, field for field and byte for byte; owners must live exactly
 // as long as a row (or a holder of rawOwners()) needs them; and the table's summary, made from the
 // bytes when shown, must follow a row whose entry was replaced.
-#include "model/logstore.h"
-#include "model/logtablemodel.h"
+#include "rows/logstore.h"
+#include "rows/logtablemodel.h"
 
 #include <QtTest>
 

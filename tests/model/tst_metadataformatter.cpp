@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // MetadataFormatter: the run's metadata is formatted on a worker, once per distinct value, however
 // often the same object comes back (it comes with every page).
-#include "model/metadataformatter.h"
+#include "rows/metadataformatter.h"
 
 #include <QSignalSpy>
 #include <QtTest>

@@ -2,7 +2,7 @@
 // Following a live run against the spec server: a run that grows and then finishes. Every test
 // runs twice: with the library (what every user gets) and without it (--no-store).
 #include "api/requestpacer.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
 #include "samplerun.h"

@@ -2,7 +2,7 @@
 // RunLoader + LogTableModel against the spec server on 127.0.0.1: which pages are requested,
 // how a missing or lying total_logs is survived, and that no row is ever lost or doubled.
 #include "api/requestpacer.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "samplerun.h"
 #include "testlogserver.h"

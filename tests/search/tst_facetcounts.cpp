@@ -2,7 +2,7 @@
 // FacetCounts: message types and tool names with their counts, as pages arrive, are replaced,
 // dropped and reset.
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "search/facetcounts.h"
 
 #include <QSignalSpy>

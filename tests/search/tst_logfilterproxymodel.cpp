@@ -2,7 +2,7 @@
 // LogFilterProxyModel under QAbstractItemModelTester: type, tool and "matching only" filters,
 // placeholders, rows arriving after the filter was set, "showing N of M".
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "search/logfilterproxymodel.h"
 
 #include <QAbstractItemModelTester>

@@ -3,7 +3,7 @@
 // match) counts exactly what the decoded text counts; its flags say when the raw bytes can
 // hide a match; a corpus keeps the borrowed bytes of its rows alive, copies included.
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "search/searchcorpus.h"
 #include "search/searchengine.h"
 #include "search/searchindexer.h"

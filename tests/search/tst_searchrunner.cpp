@@ -3,7 +3,7 @@
 // report, results agree with a single-threaded search over 10,000 entries. SearchIndexer keeps
 // the corpus in step with a LogTableModel as pages arrive.
 
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "search/searchcorpus.h"
 #include "search/searchengine.h"
 #include "search/searchindexer.h"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The session core without any widget: sources, the one reset, errors, what stays open.
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
+#include "runsessioninternals.h"
+#include "api/requestpacer.h"
 #include "model/runloader.h"
 #include "samplerun.h"
 #include "session/runsession.h"
@@ -29,6 +31,10 @@ private slots:
     void apiRunReplacesTheOpenRunOnlyWithItsFirstPage();
     void failedApiOpenKeepsTheOpenRun_data();
     void failedApiOpenKeepsTheOpenRun();
+    void visibleRowsAndLoadAllPageTheRun();
+    void pageFailedSaysWhatWentWrong();
+    void paceStateAndTimeLeftFollowTheBudget();
+    void fileHasNoPaging();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -225,7 +231,7 @@ void TestRunSession::failedApiOpenKeepsTheOpenRun()
     RunLoader::RetryPolicy fast;
     fast.maxAttempts = 2;
     fast.baseDelayMs = 20;
-    m_session->loader()->setRetryPolicy(fast);
+    loaderOf(m_session.get())->setRetryPolicy(fast);
     m_server->setRequiredToken("right");
     m_session->openApi(ApiEndpoint{m_server->baseUrl(), "right"}, RunRef{7, 42});
     QTRY_COMPARE(m_session->progress().loaded, 100);
@@ -255,8 +261,104 @@ void TestRunSession::failedApiOpenKeepsTheOpenRun()
     QCOMPARE(m_session->progress().loaded, 100);
     QVERIFY(m_session->hasRunInfo());
     // The run that stayed still loads: its next page comes when asked for.
-    m_session->loader()->setViewport(150, 160);
+    loaderOf(m_session.get())->setViewport(150, 160);
     QTRY_COMPARE(m_session->progress().loaded, 200);
+}
+
+// What the window asks of an API run's paging goes through the session: the rows in view are
+// fetched first, Load All fetches the rest and says when it is done.
+void TestRunSession::visibleRowsAndLoadAllPageTheRun()
+{
+    openApi(42); // 250 entries: pages 0, 1, 2
+    QTRY_COMPARE(m_session->progress().loaded, 100);
+    RunProgress progress = m_session->progress();
+    QVERIFY(progress.paged);
+    QVERIFY(progress.countKnown);
+    QCOMPARE(progress.known, 250);
+    QVERIFY(!progress.loadingAll);
+    QVERIFY(m_session->isApiRunOpen());
+    QVERIFY(!m_session->isFullyLoaded());
+
+    m_session->setVisibleRows(210, 220); // page 2 only
+    QTRY_COMPARE(m_session->progress().loaded, 150);
+    QVERIFY(m_session->model()->store().isLoaded(249));
+    QVERIFY(!m_session->model()->store().isLoaded(100));
+
+    QSignalSpy allLoaded(m_session.get(), &RunSession::allLoaded);
+    m_session->loadAll();
+    QVERIFY(m_session->progress().loadingAll);
+    QTRY_COMPARE(allLoaded.count(), 1);
+    QCOMPARE(m_session->progress().loaded, 250);
+    QVERIFY(m_session->isFullyLoaded());
+    QVERIFY(!m_session->progress().loadingAll);
+    QCOMPARE(m_session->msToLoadRest(), std::nullopt); // nothing left
+}
+
+// A page that fails for good is told in words that name the server's message and the run.
+void TestRunSession::pageFailedSaysWhatWentWrong()
+{
+    RunLoader::RetryPolicy fast;
+    fast.maxAttempts = 1;
+    loaderOf(m_session.get())->setRetryPolicy(fast);
+    m_server->setInterceptor([](const HttpRequest &request, int) -> std::optional<HttpResponse> {
+        if (request.queryValue(QStringLiteral("skip")) == QLatin1String("100"))
+            return HttpResponse::json(500, "{\"message\":\"session-test-boom\",\"status_code\":500}");
+        return std::nullopt;
+    });
+    openApi(42);
+    QTRY_COMPARE(m_session->progress().loaded, 100);
+    QSignalSpy failed(m_session.get(), &RunSession::pageFailed);
+    m_session->loadAll();
+    QTRY_VERIFY(failed.count() >= 1);
+    const QString text = failed.first().first().toString();
+    QVERIFY2(text.contains(QStringLiteral("session-test-boom")), qPrintable(text));
+    QVERIFY(!m_session->isFullyLoaded());
+}
+
+// The budget as the status bar tells it: nothing before a run is open, then the session's
+// pacer; the time to fetch the rest is worked out from the pages left and the budget.
+void TestRunSession::paceStateAndTimeLeftFollowTheBudget()
+{
+    QCOMPARE(m_session->paceState().has_value(), false);
+    m_server->addRun(makeRun(7, 43, 1000)); // 10 pages
+    RequestPacer pacer(3, 60000);           // 3 requests a minute
+    loaderOf(m_session.get())->setPacer(&pacer);
+    openApi(43);
+    QTRY_COMPARE(m_session->progress().loaded, 100);
+    const std::optional<PaceState> pace = m_session->paceState();
+    QVERIFY(pace.has_value());
+    QCOMPARE(pace->maxRequests, 3);
+    QCOMPARE(pace->windowMs, 60000);
+    QCOMPARE(pace->usedInWindow, 1);
+    QCOMPARE(pace->msUntilNextCheck, -1); // a finished run is not followed
+    // 9 pages left, 2 requests free now: 7 wait, a third of a minute each.
+    QCOMPARE(m_session->msToLoadRest(), std::optional<qint64>(7 * 20000));
+
+    m_session->setRateLimit(6, 60000);
+    QCOMPARE(m_session->paceState()->maxRequests, 6);
+    // 5 free now: 4 wait, 10 s each.
+    QCOMPARE(m_session->msToLoadRest(), std::optional<qint64>(4 * 10000));
+    loaderOf(m_session.get())->setPacer(nullptr);
+    m_session->close();
+    RequestPacer::setDefaultLimit(60, 60000); // the API's, for the tests after this one
+}
+
+void TestRunSession::fileHasNoPaging()
+{
+    const QString path = writeFile(QStringLiteral("three.jsonl"), makeSampleEntry(7, 0) + '\n' + makeSampleEntry(7, 1) + '\n'
+                                                                      + makeSampleEntry(7, 2) + '\n');
+    QVERIFY(!path.isEmpty());
+    m_session->openFile(path);
+    QTRY_VERIFY(m_session->isFullyLoaded());
+    const RunProgress progress = m_session->progress();
+    QCOMPARE(progress.loaded, 3);
+    QVERIFY(!progress.paged);
+    QVERIFY(progress.countKnown);
+    QVERIFY(!m_session->isApiRunOpen());
+    QCOMPARE(m_session->paceState().has_value(), false);
+    QCOMPARE(m_session->msToLoadRest(), std::nullopt);
+    m_session->loadAll(); // nothing to do, nothing breaks
+    QCOMPARE(m_session->progress().loaded, 3);
 }
 
 QTEST_GUILESS_MAIN(TestRunSession)

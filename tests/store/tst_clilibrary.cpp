@@ -3,7 +3,7 @@
 // sends nothing, kill -9 in the middle of a fetch loses at most what was on its way and the next
 // export asks only for the rest, two processes share one library, a damaged library file is set
 // aside (and said so once), --offline touches no network and --no-store keeps nothing.
-#include "model/pagecache.h"
+#include "rows/pagecache.h"
 #include "clienvironment.h"
 #include "samplerun.h"
 #include "store/librarydatabase.h"

@@ -4,7 +4,7 @@
 // part fetches only the pages it lacks, and offline shows what is kept and nothing else.
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "samplerun.h"
 #include "store/runlibrary.h"

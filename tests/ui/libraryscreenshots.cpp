@@ -3,6 +3,8 @@
 // the real window on the demo backend with a library in a temporary folder.
 //   runlog_library_screenshots OUTPUT_DIR   (use -platform offscreen, or run under Xvfb)
 #include "librarycontroller.h"
+#include "runsessioninternals.h"
+#include "session/orgrunlist.h"
 #include "libraryrunspanel.h"
 #include "librarysearchpanel.h"
 #include "librarywindow.h"
@@ -62,16 +64,16 @@ int main(int argc, char *argv[])
         window.setLibrary(&library);
         window.show();
         window.openDemo(false);
-        waitFor([&] { return window.loader()->loadedRows() >= 100; });
+        waitFor([&] { return loaderOf(window.session())->loadedRows() >= 100; });
         // A few more of the demo organization's runs, read through (each is short).
         const ApiEndpoint demo = window.demoService()->endpoint();
         for (const qint64 run : {1003, 946, 943, 941, 938, 935}) {
             window.openRun(demo, RunRef{1, run});
             // The open run stays until the new one's first page is here (RunSession).
-            waitFor([&] { return window.loader()->run().runId == run && window.loader()->isFullyLoaded(); });
+            waitFor([&] { return loaderOf(window.session())->run().runId == run && loaderOf(window.session())->isFullyLoaded(); });
         }
         window.openRun(demo, RunRef{1, 1001});
-        waitFor([&] { return window.loader()->run().runId == 1001 && window.loader()->loadedRows() >= 100; });
+        waitFor([&] { return loaderOf(window.session())->run().runId == 1001 && loaderOf(window.session())->loadedRows() >= 100; });
         library.flush();
 
         LibraryController *controller = window.libraryController();
@@ -91,7 +93,7 @@ int main(int argc, char *argv[])
         controller->libraryWindow()->close();
 
         controller->showRuns();
-        waitFor([&] { return controller->runListLoader()->items().size() >= 40; });
+        waitFor([&] { return controller->runList()->loadedCount() >= 40; });
         controller->runsView()->table()->selectRow(2);
         save(controller->runsView(), out.filePath(QStringLiteral("runs.png")));
         controller->runsView()->close();

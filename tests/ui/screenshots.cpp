@@ -4,6 +4,7 @@
 //   runlog_screenshots OUTPUT_DIR [--size WIDTHxHEIGHT] [--theme light|dark]
 // (use -platform offscreen, or run under Xvfb). Without --size the window is 1500x900.
 #include "demo/demobackend.h"
+#include "runsessioninternals.h"
 #include "detailpane.h"
 #include "logtableview.h"
 #include "mainwindow.h"
@@ -11,7 +12,7 @@
 #include "overviewcontroller.h"
 #include "search/logfilterproxymodel.h"
 #include "timelinestrip.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
 #include "markcontroller.h"
@@ -83,7 +84,7 @@ int main(int argc, char *argv[])
     save(&window, out.filePath(QStringLiteral("empty.png")));
 
     window.openDemo(false);
-    waitFor([&] { return window.loader()->loadedRows() >= 100 && !window.detailPane()->isRendering(); });
+    waitFor([&] { return loaderOf(window.session())->loadedRows() >= 100 && !window.detailPane()->isRendering(); });
     save(&window, out.filePath(QStringLiteral("demo.png")));
     window.runHeader()->setShowingDetails(true); // the run's result, rendered, and its metadata
     save(&window, out.filePath(QStringLiteral("details.png")));
@@ -91,7 +92,7 @@ int main(int argc, char *argv[])
 
     // The largest tool output of the demo, in full.
     window.tableView()->setCurrentIndex(window.tableView()->model()->index(312, 0));
-    waitFor([&] { return window.loader()->loadedRows() >= 200; });
+    waitFor([&] { return loaderOf(window.session())->loadedRows() >= 200; });
     window.tableView()->setCurrentIndex(window.tableView()->model()->index(312, 0));
     waitFor([&] { return !window.detailPane()->isRendering() && window.detailPane()->displayedText().size() > 1000000; });
     save(&window, out.filePath(QStringLiteral("large-output.png")));
@@ -128,7 +129,7 @@ int main(int argc, char *argv[])
 
     window.searchController()->setAllowedMessageTypes({QStringLiteral("ERROR"), QStringLiteral("FINAL_ANSWER")});
     emit window.searchBar()->loadAllRequested();
-    waitFor([&] { return window.loader()->isFullyLoaded(); }, 30000);
+    waitFor([&] { return loaderOf(window.session())->isFullyLoaded(); }, 30000);
     settle(800);
     save(&window, out.filePath(QStringLiteral("filtered.png")));
     window.searchController()->clearFilters();
@@ -198,10 +199,10 @@ int main(int argc, char *argv[])
 
     window.demoService()->setLiveInterval(300);
     window.openDemo(true);
-    window.follower()->setMinimumIntervalMs(500);
-    waitFor([&] { return window.loader()->loadedRows() >= 150; });
+    followerOf(window.session())->setMinimumIntervalMs(500);
+    waitFor([&] { return loaderOf(window.session())->loadedRows() >= 150; });
     QTimer::singleShot(0, [&] { window.tableView()->scrollToBottom(); });
-    waitFor([&] { return window.loader()->loadedRows() >= 175; }, 30000);
+    waitFor([&] { return loaderOf(window.session())->loadedRows() >= 175; }, 30000);
     save(&window, out.filePath(QStringLiteral("live.png")));
 
     // A run of a million entries (RUNLOG_SCREENSHOT_BIG_RUN names a .jsonl of them): the timeline
@@ -239,7 +240,7 @@ int main(int argc, char *argv[])
     // window it shows its error in place.
     window.session()->close();
     window.openRun(ApiEndpoint{QUrl(QStringLiteral("http://127.0.0.1:9")), {}}, RunRef{1, 4242});
-    waitFor([&] { return window.loader()->state() == RunLoader::State::Failed; }, 30000);
+    waitFor([&] { return loaderOf(window.session())->state() == RunLoader::State::Failed; }, 30000);
     save(&window, out.filePath(QStringLiteral("error.png")));
     return 0;
 }

@@ -3,9 +3,11 @@
 // failure while the pages not loaded yet are being fetched leaves no file (and an old file of
 // that name as it was) and reports once; a newest-first view exports the whole run oldest first.
 #include "exportcontroller.h"
+#include "runsessioninternals.h"
+#include "session/runsession.h"
 
 #include "api/requestpacer.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "samplerun.h"
 #include "testlogserver.h"
@@ -53,11 +55,11 @@ private:
     QStringList filesInDirectory() const;
 
     std::unique_ptr<TestLogServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<LogTableModel> m_model;
     std::unique_ptr<RequestPacer> m_pacer;
-    std::unique_ptr<RunLoader> m_loader;
     std::unique_ptr<QWidget> m_window;
+    RunSession *m_session = nullptr;   // the window's, as in the app
+    RunLoader *m_loader = nullptr;     // the session's, for counting its requests
+    LogTableModel *m_model = nullptr;
     ExportController *m_controller = nullptr;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -67,10 +69,11 @@ void TestExportController::init()
     m_server = std::make_unique<TestLogServer>();
     QVERIFY(m_server->isListening());
     m_server->setRateLimit(0, 0);
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_model = std::make_unique<LogTableModel>();
     m_pacer = std::make_unique<RequestPacer>(1000, 60000);
-    m_loader = std::make_unique<RunLoader>(m_network.get(), m_model.get());
+    m_window = std::make_unique<QWidget>();
+    m_session = new RunSession(m_window.get());
+    m_model = m_session->model();
+    m_loader = loaderOf(m_session);
     m_loader->setPacer(m_pacer.get());
     RunLoader::RetryPolicy fast;
     fast.maxAttempts = 2;
@@ -80,19 +83,15 @@ void TestExportController::init()
     limits.idleTimeoutMs = 30000;
     limits.totalTimeoutMs = 60000;
     m_loader->setReplyLimits(limits);
-    m_window = std::make_unique<QWidget>();
-    m_controller = new ExportController(m_loader.get(), m_model.get(), m_window.get());
+    m_controller = new ExportController(m_session, m_window.get());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
 void TestExportController::cleanup()
 {
-    m_window.reset(); // and the controller with it
-    m_loader.reset();
+    m_window.reset(); // and the controller and the session with it
     m_pacer.reset();
-    m_model.reset();
-    m_network.reset();
     m_server.reset();
     m_dir.reset();
 }
@@ -124,7 +123,7 @@ void TestExportController::cancelWhileFetchingLeavesNoFile()
             response.delayMs = 3000; // the pages after the first take their time
         return response;
     });
-    m_loader->open(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun});
+    m_session->openApi(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun});
     QTRY_COMPARE(m_loader->loadedRows(), 100);
     const QString path = m_dir->filePath(QStringLiteral("run.jsonl"));
     QVERIFY(writeFile(path, "old"));
@@ -171,7 +170,7 @@ void TestExportController::fetchFailureLeavesNoFile()
             return HttpResponse::json(500, "{\"message\":\"export-test-boom\",\"status_code\":500}");
         return std::nullopt;
     });
-    m_loader->open(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun});
+    m_session->openApi(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun});
     QTRY_COMPARE(m_loader->loadedRows(), 100);
     const QString path = m_dir->filePath(QStringLiteral("run.json"));
     QVERIFY(writeFile(path, "old"));
@@ -196,7 +195,7 @@ void TestExportController::fetchFailureLeavesNoFile()
 void TestExportController::newestFirstViewExportsOldestFirst()
 {
     m_server->addRun(makeRun(kOrg, kRun, 250));
-    m_loader->open(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun}, true);
+    m_session->openApi(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun}, true);
     QTRY_COMPARE(m_loader->loadedRows(), 100);
     QCOMPARE(m_model->index(0, 0).data(LogTableModel::RawJsonRole).toByteArray(), makeSampleEntry(kRun, 249));
     const QString path = m_dir->filePath(QStringLiteral("run.jsonl"));

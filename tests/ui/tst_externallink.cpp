@@ -7,6 +7,7 @@
 #include "externallink.h"
 #include "model/runlistloader.h"
 #include "model/runlistmodel.h"
+#include "rows/runlistcolumns.h"
 #include "orgrunsview.h"
 #include "run/runinfo.h"
 #include "run/weburl.h"
@@ -142,8 +143,8 @@ void TestExternalLink::pullRequestLinks()
     filters.orgId = kOrg;
     model.open(ApiEndpoint{server.baseUrl(), QByteArray()}, filters);
     QTRY_COMPARE(view.table()->model()->rowCount(), 1);
-    const QModelIndex pulls = view.table()->model()->index(0, RunListModel::PullRequests);
-    QCOMPARE(pulls.data(RunListModel::PullRequestUrlsRole).toStringList(), QStringList{url});
+    const QModelIndex pulls = view.table()->model()->index(0, RunListColumns::PullRequests);
+    QCOMPARE(pulls.data(RunListColumns::PullRequestUrlsRole).toStringList(), QStringList{url});
     emit view.table()->doubleClicked(pulls);
     QCOMPARE(m_recorder.opened.size(), opens ? 1 : 0);
 }

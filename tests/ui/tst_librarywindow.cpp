@@ -5,13 +5,15 @@
 // across runs (Enter opens the run at that entry) and the organization's Runs window (a mark on
 // stored runs, Enter opens, errors in words).
 #include "librarycontroller.h"
+#include "runsessioninternals.h"
+#include "rows/runlistcolumns.h"
 #include "libraryrunspanel.h"
 #include "librarysearchpanel.h"
 #include "librarywindow.h"
 #include "logtableview.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runlistloader.h"
 #include "model/runlistmodel.h"
 #include "model/runloader.h"
@@ -131,8 +133,8 @@ void TestLibraryWindow::reopenedRunIsThereAtOnceWithoutRequests()
         window->tableView()->setFocus();
         QTest::keyClick(window->tableView(), Qt::Key_End, Qt::ControlModifier);
         QTRY_VERIFY(isLoaded(*window, kLongRunEntries - 1));
-        QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
-        QVERIFY(window->loader()->requestsSent() >= 2);
+        QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
+        QVERIFY(loaderOf(window->session())->requestsSent() >= 2);
     }
     m_library->flush();
     // Runlog is closed, and the network is gone with the server.
@@ -140,7 +142,7 @@ void TestLibraryWindow::reopenedRunIsThereAtOnceWithoutRequests()
 
     auto window = newWindow();
     int rowsWhenOpen = -1;
-    connect(window->loader(), &RunLoader::stateChanged, this, [&](RunLoader::State state) {
+    connect(loaderOf(window->session()), &RunLoader::stateChanged, this, [&](RunLoader::State state) {
         if (state == RunLoader::State::Open && rowsWhenOpen < 0)
             rowsWhenOpen = window->logModel()->rowCount();
     });
@@ -152,8 +154,8 @@ void TestLibraryWindow::reopenedRunIsThereAtOnceWithoutRequests()
     QTest::keyClick(window->tableView(), Qt::Key_End, Qt::ControlModifier);
     QTRY_VERIFY(isLoaded(*window, kLongRunEntries - 1));
     QCOMPARE(window->logModel()->store().at(kLongRunEntries - 1).rawJson, entries.last());
-    QCOMPARE(window->loader()->requestsSent(), 0);
-    QCOMPARE(window->loader()->failedPageCount(), 0);
+    QCOMPARE(loaderOf(window->session())->requestsSent(), 0);
+    QCOMPARE(loaderOf(window->session())->failedPageCount(), 0);
     QVERIFY(!window->banner()->isVisible());
 }
 
@@ -162,7 +164,7 @@ void TestLibraryWindow::libraryWindowOpensAStoredRunWithEnter()
     auto window = newWindow();
     openLongRun(*window);
     QTRY_VERIFY(isLoaded(*window, 0));
-    QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+    QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
     m_library->flush();
     m_server->clearRequestLog();
 
@@ -176,13 +178,13 @@ void TestLibraryWindow::libraryWindowOpensAStoredRunWithEnter()
     panel->table()->setFocus();
     panel->table()->setCurrentIndex(panel->table()->model()->index(0, 0));
     QTest::keyClick(panel->table(), Qt::Key_Return);
-    QTRY_COMPARE(window->loader()->run().runId, kLongRun);
+    QTRY_COMPARE(loaderOf(window->session())->run().runId, kLongRun);
     QTRY_VERIFY(isLoaded(*window, 0));
     QCOMPARE(window->logModel()->rowCount(), kLongRunEntries);
     // The first page came from the library; the token the window used is the one it knew. (The
     // run that was open stays until the new one opens: wait for the new one.)
-    QTRY_VERIFY(window->loader()->pagesFromCache() > 0);
-    QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+    QTRY_VERIFY(loaderOf(window->session())->pagesFromCache() > 0);
+    QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
     QVERIFY(m_server->requestLog().isEmpty());
 }
 
@@ -203,7 +205,7 @@ protected:
     {
         if (event->type() == QEvent::Paint && rows < 0 && m_window->tableView()->model()->rowCount() > 0) {
             rows = m_window->logModel()->rowCount();
-            loaded = m_window->loader()->loadedRows();
+            loaded = loaderOf(m_window->session())->loadedRows();
         }
         return false;
     }
@@ -219,12 +221,12 @@ void TestLibraryWindow::runReadToTheEndReopensWholeAtTheFirstPaint()
     m_server->addRun(makeRun(kOrg, kWholeRun, kWholeRunEntries));
     {
         auto window = newWindow();
-        window->loader()->setPacer(new RequestPacer(1000, 60000, window.get()));
+        loaderOf(window->session())->setPacer(new RequestPacer(1000, 60000, window.get()));
         window->openRun(ApiEndpoint{m_server->baseUrl(), QByteArrayLiteral("sk-window-test")}, RunRef{kOrg, kWholeRun});
         QTRY_VERIFY(isLoaded(*window, 0));
-        window->loader()->loadAll();
-        QTRY_VERIFY_WITH_TIMEOUT(window->loader()->isFullyLoaded(), 20000);
-        QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+        loaderOf(window->session())->loadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(loaderOf(window->session())->isFullyLoaded(), 20000);
+        QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
     }
     m_library->flush();
     m_server->clearRequestLog();
@@ -242,13 +244,13 @@ void TestLibraryWindow::runReadToTheEndReopensWholeAtTheFirstPaint()
     QApplication::setActiveWindow(controller->libraryWindow());
     QVERIFY(QTest::qWaitForWindowActive(controller->libraryWindow()));
     QTest::keyClick(panel->table(), Qt::Key_Return);
-    QTRY_COMPARE(window->loader()->run().runId, kWholeRun);
+    QTRY_COMPARE(loaderOf(window->session())->run().runId, kWholeRun);
     QTRY_VERIFY(watcher.rows > 0);
     QCOMPARE(watcher.rows, kWholeRunEntries);
     QCOMPARE(watcher.loaded, kWholeRunEntries);
     QTest::qWait(200);
-    QCOMPARE(window->loader()->loadedRows(), kWholeRunEntries);
-    QCOMPARE(window->loader()->requestsSent(), 0);
+    QCOMPARE(loaderOf(window->session())->loadedRows(), kWholeRunEntries);
+    QCOMPARE(loaderOf(window->session())->requestsSent(), 0);
     QVERIFY(m_server->requestLog().isEmpty());
 }
 
@@ -277,7 +279,7 @@ void TestLibraryWindow::searchResultOpensTheRunAtItsEntry()
     search->table()->setFocus();
     search->table()->setCurrentIndex(search->model()->index(0, 0));
     QTest::keyClick(search->table(), Qt::Key_Return);
-    QTRY_COMPARE(window->loader()->run().runId, kLongRun);
+    QTRY_COMPARE(loaderOf(window->session())->run().runId, kLongRun);
     QTRY_COMPARE(window->tableView()->currentIndex().row(), 4320);
     QTRY_VERIFY(isLoaded(*window, 4320));
     QCOMPARE(window->logModel()->store().at(4320).rawJson, m_server->run(kLongRun)->entries.at(4320));
@@ -288,7 +290,7 @@ void TestLibraryWindow::runsWindowMarksStoredRunsAndOpensWithEnter()
     auto window = newWindow();
     openLongRun(*window);
     QTRY_VERIFY(isLoaded(*window, 0));
-    QTRY_COMPARE(window->loader()->pagesInFlight(), 0);
+    QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
     m_library->flush();
 
     LibraryController *controller = window->libraryController();
@@ -299,16 +301,16 @@ void TestLibraryWindow::runsWindowMarksStoredRunsAndOpensWithEnter()
     QAbstractItemModel *model = view->table()->model();
     QTRY_COMPARE(model->rowCount(), 31);
     // Newest first: the long run was created last.
-    QCOMPARE(model->index(0, RunListModel::Run).data().toString(), QString::number(kLongRun));
-    QCOMPARE(model->index(1, RunListModel::Run).data().toString(), QStringLiteral("129"));
-    QTRY_COMPARE(model->index(0, RunListModel::Stored).data().toString(), QStringLiteral("●"));
-    QCOMPARE(model->index(1, RunListModel::Stored).data().toString(), QString());
-    QCOMPARE(model->index(0, RunListModel::PullRequests).data().toString(), QStringLiteral("#42"));
+    QCOMPARE(model->index(0, RunListColumns::Run).data().toString(), QString::number(kLongRun));
+    QCOMPARE(model->index(1, RunListColumns::Run).data().toString(), QStringLiteral("129"));
+    QTRY_COMPARE(model->index(0, RunListColumns::Stored).data().toString(), QStringLiteral("●"));
+    QCOMPARE(model->index(1, RunListColumns::Stored).data().toString(), QString());
+    QCOMPARE(model->index(0, RunListColumns::PullRequests).data().toString(), QStringLiteral("#42"));
     // Enter on the second run opens it in the window.
     view->table()->setFocus();
     view->table()->setCurrentIndex(model->index(1, 0));
     QTest::keyClick(view->table(), Qt::Key_Return);
-    QTRY_COMPARE(window->loader()->run().runId, qint64(129));
+    QTRY_COMPARE(loaderOf(window->session())->run().runId, qint64(129));
     QTRY_VERIFY(isLoaded(*window, 0));
 }
 

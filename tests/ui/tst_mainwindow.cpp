@@ -2,14 +2,15 @@
 // The window against the spec server on 127.0.0.1, on the offscreen platform: opening a run,
 // the header, the detail pane, errors and keyboard navigation, as a user meets them.
 #include "api/requestpacer.h"
+#include "runsessioninternals.h"
 #include "detailpane.h"
 #include "exportcontroller.h"
 #include "logtableview.h"
 #include "mainwindow.h"
 #include "session/runsession.h"
-#include "model/metadataformatter.h"
+#include "rows/metadataformatter.h"
 #include "messagebanner.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
 #include "markedscrollbar.h"
@@ -134,7 +135,7 @@ void TestMainWindow::init()
     RunLoader::RetryPolicy fast;
     fast.maxAttempts = 2;
     fast.baseDelayMs = 10;
-    m_window->loader()->setRetryPolicy(fast);
+    loaderOf(m_window->session())->setRetryPolicy(fast);
     m_window->resize(1200, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -203,7 +204,7 @@ void TestMainWindow::opensRunAndShowsHeader()
 void TestMainWindow::selectingRowFillsDetailPane()
 {
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     LogTableView *table = m_window->tableView();
     table->setCurrentIndex(table->model()->index(5, 0));
     QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 5")));
@@ -213,7 +214,7 @@ void TestMainWindow::selectingRowFillsDetailPane()
 void TestMainWindow::largeEntryIsShownInFull()
 {
     openRun(43);
-    QTRY_VERIFY(m_window->loader()->loadedRows() > 6);
+    QTRY_VERIFY(loaderOf(m_window->session())->loadedRows() > 6);
     const QByteArray raw = m_server->run(43)->entries.at(6);
     QVERIFY(raw.size() > 2 * 1024 * 1024);
     m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(6, 0));
@@ -237,7 +238,7 @@ void TestMainWindow::largeEntryIsShownInFull()
 void TestMainWindow::detailJsonModeShowsExactEntry()
 {
     openRun(43);
-    QTRY_VERIFY(m_window->loader()->loadedRows() > 2);
+    QTRY_VERIFY(loaderOf(m_window->session())->loadedRows() > 2);
     m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(2, 0));
     m_window->detailPane()->setMode(EntryRenderer::Mode::Json);
     QTRY_VERIFY(!m_window->detailPane()->isRendering()
@@ -285,15 +286,15 @@ void TestMainWindow::serverErrorOffersRetryAndKeepsRows()
         return std::nullopt;
     });
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(1499, 0));
     m_window->tableView()->scrollToBottom();
     QTRY_VERIFY(m_window->banner()->retryOffered());
     QVERIFY2(m_window->banner()->text().contains(QStringLiteral("502")), qPrintable(m_window->banner()->text()));
-    QCOMPARE(m_window->loader()->loadedRows(), 100); // what was loaded stays
+    QCOMPARE(loaderOf(m_window->session())->loadedRows(), 100); // what was loaded stays
     failing = false;
     emit m_window->banner()->retryRequested();
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 200);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 200);
     QTRY_VERIFY(!m_window->banner()->isVisible());
     QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 1499")));
 }
@@ -301,7 +302,7 @@ void TestMainWindow::serverErrorOffersRetryAndKeepsRows()
 void TestMainWindow::keyboardMovesBetweenEntries()
 {
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     LogTableView *table = m_window->tableView();
     table->setFocus();
     table->setCurrentIndex(table->model()->index(0, 0));
@@ -337,12 +338,12 @@ void TestMainWindow::followedRunStaysPinnedToNewest()
     // The follower polls at a quarter of the pacer's budget whatever its minimum says: with the
     // shared 60-per-60 s pacer that is every 4 s. A pacer of this window's own, with room for
     // 1000 a minute, makes it a poll every 240 ms. (A child of the window: it outlives the loader.)
-    m_window->loader()->setPacer(new RequestPacer(1000, 60000, m_window.get()));
-    m_window->follower()->setMinimumIntervalMs(50);
+    loaderOf(m_window->session())->setPacer(new RequestPacer(1000, 60000, m_window.get()));
+    followerOf(m_window->session())->setMinimumIntervalMs(50);
     openRun(44);
-    QCOMPARE(m_window->follower()->intervalMs(), 240);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 60);
-    QTRY_VERIFY(m_window->follower()->isFollowing());
+    QCOMPARE(followerOf(m_window->session())->intervalMs(), 240);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 60);
+    QTRY_VERIFY(followerOf(m_window->session())->isFollowing());
     LogTableView *table = m_window->tableView();
     QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
     const auto run = m_server->run(44);
@@ -351,7 +352,7 @@ void TestMainWindow::followedRunStaysPinnedToNewest()
             run->entries.append(makeSampleEntry(44, n));
         // Generous: a bound to wait for, never one that a busy machine should reach.
         QTRY_COMPARE_WITH_TIMEOUT(m_window->logModel()->rowCount(), to, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), to, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(loaderOf(m_window->session())->loadedRows(), to, 30000);
     };
     grow(150);
     QTRY_VERIFY(table->isAtBottom());
@@ -368,21 +369,21 @@ void TestMainWindow::followedRunStaysPinnedToNewest()
     QTRY_VERIFY(table->isAtBottom());
 
     run->setStatus(QStringLiteral("COMPLETE"));
-    QTRY_VERIFY(!m_window->follower()->isFollowing());
+    QTRY_VERIFY(!followerOf(m_window->session())->isFollowing());
     QTRY_COMPARE(m_window->runHeader()->statusText(), QStringLiteral("COMPLETE"));
 }
 
 void TestMainWindow::exportFetchesWholeRunAndOpensOffline()
 {
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     QTemporaryDir directory;
     const QString path = directory.filePath(QStringLiteral("run-42.json"));
     QSignalSpy exported(m_window->exportController(), &ExportController::finished);
     QVERIFY(m_window->exportTo(path, ExportFormat::Json));
     QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 20000);
     QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(1).toString()));
-    QCOMPARE(m_window->loader()->loadedRows(), 1500); // every page was fetched for it
+    QCOMPARE(loaderOf(m_window->session())->loadedRows(), 1500); // every page was fetched for it
 
     // A second window opens the file with no server at all.
     m_server.reset();
@@ -419,7 +420,7 @@ void TestMainWindow::fileWithoutRunIsNamedByItsFileName()
 void TestMainWindow::unreadableFileKeepsWhatWasOpen()
 {
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     QTemporaryDir directory;
     const QString path = directory.filePath(QStringLiteral("broken.json"));
     QFile file(path);
@@ -433,14 +434,14 @@ void TestMainWindow::unreadableFileKeepsWhatWasOpen()
     QVERIFY2(box->text().contains(QStringLiteral("broken.json")), qPrintable(box->text()));
     box->close();
     QVERIFY(!m_window->isShowingFile());
-    QCOMPARE(m_window->loader()->run().runId, qint64(42));
+    QCOMPARE(loaderOf(m_window->session())->run().runId, qint64(42));
     QCOMPARE(m_window->logModel()->rowCount(), 1500);
 }
 
 void TestMainWindow::searchMarksMovesAndCoversWholeRun()
 {
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     m_window->showSearch();
     SearchBar *bar = m_window->searchBar();
     QVERIFY(bar->isVisible());
@@ -463,7 +464,7 @@ void TestMainWindow::searchMarksMovesAndCoversWholeRun()
     QCOMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 11 in the 100 loaded of 1,500 · Load all"));
 
     emit bar->loadAllRequested();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), 1500, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(loaderOf(m_window->session())->loadedRows(), 1500, 10000);
     QTRY_COMPARE(bar->resultText(), QStringLiteral("111 matches in 111 entries"));
     QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 111);
     QTRY_COMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 111 of 1,500"));
@@ -477,7 +478,7 @@ void TestMainWindow::searchMarksMovesAndCoversWholeRun()
 void TestMainWindow::invalidRegexSaysWhy()
 {
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     m_window->showSearch();
     SearchBar *bar = m_window->searchBar();
     QTest::keyClick(bar, Qt::Key_R, Qt::AltModifier); // regular expression on
@@ -491,7 +492,7 @@ void TestMainWindow::invalidRegexSaysWhy()
 void TestMainWindow::filterByTypeShowsCount()
 {
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     m_window->searchController()->setAllowedMessageTypes({QStringLiteral("ACTION")});
     QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 50); // odd entries of the loaded 100
     QCOMPARE(m_window->runHeader()->filterText(), QStringLiteral("Showing 50 in the 100 loaded of 1,500 · Load all"));
@@ -512,7 +513,7 @@ void TestMainWindow::entriesOfAnotherRunAreMarked()
         return response;
     });
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     QTRY_VERIFY(m_window->banner()->isVisible());
     QVERIFY2(m_window->banner()->text().contains(QStringLiteral("run 99")), qPrintable(m_window->banner()->text()));
     const QString summary = m_window->logModel()->index(2, LogTableModel::SummaryColumn).data().toString();
@@ -524,7 +525,7 @@ void TestMainWindow::longRunOpensWithOneRequestAndEndsWithOneMore()
 {
     m_server->addRun(makeRun(kOrg, 45, 12000));
     openRun(45);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     QTest::qWait(200);
     QCOMPARE(m_server->requestCount(), 1);
     QCOMPARE(m_window->logModel()->rowCount(), 12000);
@@ -538,7 +539,7 @@ void TestMainWindow::longRunOpensWithOneRequestAndEndsWithOneMore()
 void TestMainWindow::selectionKeptThroughFilterChanges()
 {
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     LogTableView *table = m_window->tableView();
     QAbstractItemModel *view = table->model();
     const auto sourceRowOfCurrent = [&] {
@@ -605,11 +606,11 @@ void TestMainWindow::followOnlyForLiveRuns()
     QVERIFY(!headerText(m_window->runHeader()).contains(QStringLiteral("Live")));
 
     m_server->addRun(makeRun(kOrg, 44, 300, QStringLiteral("ACTIVE")));
-    m_window->follower()->setMinimumIntervalMs(100);
+    followerOf(m_window->session())->setMinimumIntervalMs(100);
     openRun(44);
     QTRY_VERIFY(follow->isEnabled());
     QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Live")));
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
 
     // Turned on, it goes to the newest entries.
     m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(3, 0));
@@ -629,7 +630,7 @@ void TestMainWindow::followOnlyForLiveRuns()
 void TestMainWindow::searchSaysWhichMatchAndWhenBusy()
 {
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     m_window->showSearch();
     SearchBar *bar = m_window->searchBar();
     bar->setPattern(QStringLiteral("entry 7"));
@@ -667,7 +668,7 @@ void TestMainWindow::summaryColumnFitsSmallWindows()
 {
     QFETCH(QSize, size);
     openRun(42);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     m_window->resize(size);
     QTRY_COMPARE(m_window->size(), size); // the window may be that small
     QTest::qWait(50);
@@ -690,8 +691,8 @@ void TestMainWindow::metadataIsFormattedOncePerChange()
     const auto run = m_server->run(42);
     run->setField(QStringLiteral("metadata"), QByteArrayLiteral("{\"repo\":\"runlog\",\"tags\":[1,2,3]}"));
     openRun(42);
-    m_window->loader()->loadAll();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->loader()->loadedRows(), 1500, 20000);
+    loaderOf(m_window->session())->loadAll();
+    QTRY_COMPARE_WITH_TIMEOUT(loaderOf(m_window->session())->loadedRows(), 1500, 20000);
     QVERIFY(m_server->requestCount() >= 15);
     const MetadataFormatter *formatter = m_window->runHeader()->metadataFormatter();
     QTRY_VERIFY(!formatter->isFormatting());
@@ -699,9 +700,9 @@ void TestMainWindow::metadataIsFormattedOncePerChange()
     QVERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Metadata: repo: runlog · tags: [1,2,3]")));
 
     // The look past the end that Load All ends with may still be on its way: let it land first.
-    QTRY_COMPARE(m_window->loader()->pagesInFlight(), 0);
+    QTRY_COMPARE(loaderOf(m_window->session())->pagesInFlight(), 0);
     run->setField(QStringLiteral("metadata"), QByteArrayLiteral("{\"repo\":\"runlog\",\"tags\":[4]}"));
-    m_window->loader()->checkForNewEntries();
+    loaderOf(m_window->session())->checkForNewEntries();
     QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Metadata: repo: runlog · tags: [4]")));
     QCOMPARE(formatter->formatCount(), 2);
 }
@@ -808,8 +809,8 @@ void TestMainWindow::fullDiskStopsTheLibraryOnceAndRunsStillOpen()
     };
     openRun(42);
     QTRY_COMPARE(m_window->logModel()->rowCount(), 1500);
-    m_window->loader()->loadAll();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->loader()->loadedRows() == 1500, 30000);
+    loaderOf(m_window->session())->loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(loaderOf(m_window->session())->loadedRows() == 1500, 30000);
     QTRY_COMPARE(stoppedBoxes().size(), 1);
     QVERIFY2(stoppedBoxes().first()->text().contains(QDir::toNativeSeparators(folder)), qPrintable(stoppedBoxes().first()->text()));
     QCOMPARE(stoppedBoxes().first()->textFormat(), Qt::PlainText);
@@ -817,8 +818,8 @@ void TestMainWindow::fullDiskStopsTheLibraryOnceAndRunsStillOpen()
     // Another run: from the server, whole, and nothing said again.
     openRun(45);
     QTRY_COMPARE(m_window->logModel()->rowCount(), 800);
-    m_window->loader()->loadAll();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->loader()->loadedRows() == 800, 30000);
+    loaderOf(m_window->session())->loadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(loaderOf(m_window->session())->loadedRows() == 800, 30000);
     QCOMPARE(m_window->logModel()->index(799, 0).data(LogTableModel::RawJsonRole).toByteArray(), makeSampleEntry(45, 799));
     QTest::qWait(100);
     QCOMPARE(stoppedBoxes().size(), 1);
@@ -843,9 +844,9 @@ void TestMainWindow::newestFirstExportWhileTheRunGrows()
         response.delayMs = delays.value(index);
         return response;
     });
-    m_window->follower()->setEnabled(false);
+    followerOf(m_window->session())->setEnabled(false);
     m_window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, 45}, true);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 100);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     QTemporaryDir directory;
     const QString path = directory.filePath(QStringLiteral("run-45.jsonl"));
     QSignalSpy exported(m_window->exportController(), &ExportController::finished);
@@ -867,16 +868,15 @@ void TestMainWindow::newestFirstExportWhileTheRunGrows()
 void TestMainWindow::exportWithEntriesMissingWritesNothing()
 {
     QWidget parent;
-    QNetworkAccessManager network;
-    LogTableModel model;
-    RunLoader loader(&network, &model);
+    RunSession session;
+    LogTableModel &model = *session.model();
     model.resizeRows(5);
     QList<LogEntry> one;
     LogEntry entry;
     entry.rawJson = makeSampleEntry(42, 1);
     one << entry;
     model.setEntries(1, std::move(one));
-    ExportController controller(&loader, &model, &parent);
+    ExportController controller(&session, &parent);
     QSignalSpy finished(&controller, &ExportController::finished);
     QTemporaryDir directory;
     const QString path = directory.filePath(QStringLiteral("holes.jsonl"));
@@ -897,9 +897,9 @@ void TestMainWindow::newestFirstSelectionStaysOnItsEntryWhenTheRunGrows()
 {
     useLibraryIfAsked();
     m_server->addRun(makeRun(kOrg, 46, 60, QStringLiteral("ACTIVE")));
-    m_window->follower()->setMinimumIntervalMs(50);
+    followerOf(m_window->session())->setMinimumIntervalMs(50);
     m_window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, 46}, true);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 60);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 60);
     LogTableView *table = m_window->tableView();
     table->setCurrentIndex(table->model()->index(5, 0)); // entry 54 (60 - 1 - 5)
     const auto run = m_server->run(46);
@@ -907,13 +907,13 @@ void TestMainWindow::newestFirstSelectionStaysOnItsEntryWhenTheRunGrows()
     for (int n = 60; n < 67; ++n)
         run->entries.append(makeSampleEntry(46, n));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->logModel()->rowCount(), 67, 5000);
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 67);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 67);
     QCOMPARE(table->currentIndex().row(), 12);
     QApplication::clipboard()->clear();
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text().toUtf8(), run->entries.at(54));
     run->setStatus(QStringLiteral("COMPLETE"));
-    QTRY_VERIFY(!m_window->follower()->isFollowing());
+    QTRY_VERIFY(!followerOf(m_window->session())->isFollowing());
 }
 
 QTEST_MAIN(TestMainWindow)

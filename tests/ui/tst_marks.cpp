@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 #include "markcontroller.h"
 #include "markedscrollbar.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "samplerun.h"
 #include "search/logfilterproxymodel.h"

@@ -5,7 +5,7 @@
 #include "barchart.h"
 #include "logtableview.h"
 #include "mainwindow.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "overviewcontroller.h"
 #include "samplerun.h"
 #include "search/logfilterproxymodel.h"

@@ -13,6 +13,7 @@
 // real keyring or settings file is touched.
 
 #include "mainwindow.h"
+#include "runsessioninternals.h"
 #include "model/runloader.h"
 #include "openrundialog.h"
 #include "samplerun.h"
@@ -187,14 +188,14 @@ void TestSavedTokenKeychain::answerForAnotherOriginIsNeverSent()
     DialogCatcher dialogs;
     window.openRunWithSavedToken(m_serverB->baseUrl(), RunRef{kOrg, kRun});
     window.openRunWithSavedToken(m_serverA->baseUrl(), RunRef{kOrg, kRun});
-    QTRY_COMPARE_WITH_TIMEOUT(window.loader()->loadedRows(), 30, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(loaderOf(window.session())->loadedRows(), 30, 20000);
     QTest::qWait(300);
     const QByteArrayList seenByA = authorizations(*m_serverA);
     QVERIFY(!seenByA.isEmpty());
     for (const QByteArray &authorization : seenByA)
         QCOMPARE(authorization, "Bearer " + kTokenA);
     QVERIFY2(m_serverB->requestLog().isEmpty(), qPrintable(QString::fromUtf8(authorizations(*m_serverB).join(", "))));
-    QCOMPARE(window.loader()->run().runId, kRun);
+    QCOMPARE(loaderOf(window.session())->run().runId, kRun);
     QVERIFY(dialogs.shownFor.isEmpty());
 }
 
@@ -203,7 +204,7 @@ void TestSavedTokenKeychain::savedTokenOpensItsOwnOrigin()
     MainWindow window;
     DialogCatcher dialogs;
     window.openRunWithSavedToken(m_serverB->baseUrl(), RunRef{kOrg, kRun});
-    QTRY_COMPARE_WITH_TIMEOUT(window.loader()->loadedRows(), 30, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(loaderOf(window.session())->loadedRows(), 30, 20000);
     for (const QByteArray &authorization : authorizations(*m_serverB))
         QCOMPARE(authorization, "Bearer " + kTokenB);
     QVERIFY(m_serverA->requestLog().isEmpty());

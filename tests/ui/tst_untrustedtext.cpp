@@ -4,6 +4,7 @@
 // markup, and a broken file whose name is markup. After each, MarkupAudit walks every widget,
 // tooltip, button, menu item and message box of the application: none may render the markup.
 #include "detailpane.h"
+#include "runsessioninternals.h"
 #include "exportcontroller.h"
 #include "librarycontroller.h"
 #include "libraryrunspanel.h"
@@ -13,7 +14,7 @@
 #include "mainwindow.h"
 #include "markupaudit.h"
 #include "messagebanner.h"
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "openrundialog.h"
 #include "orgrunsview.h"
@@ -110,7 +111,7 @@ void TestUntrustedText::openMarkupRun()
 {
     m_window->detailPane()->setMode(EntryRenderer::Mode::Readable); // the mode is a saved setting
     m_window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun});
-    QTRY_COMPARE(m_window->loader()->loadedRows(), 3);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 3);
     QTRY_COMPARE(m_window->tableView()->currentIndex().row(), 0);
     QTRY_VERIFY(!m_window->detailPane()->isRendering()
                 && m_window->detailPane()->displayedText().contains(markupText(QStringLiteral("thought"))));
@@ -224,7 +225,7 @@ void TestUntrustedText::libraryAndRunsWindowsShowMarkupAsText()
     RunLoader::setDefaultPageCache(m_library.get());
     m_window->setLibrary(m_library.get());
     openMarkupRun();
-    QTRY_COMPARE(m_window->loader()->pagesInFlight(), 0);
+    QTRY_COMPARE(loaderOf(m_window->session())->pagesInFlight(), 0);
     m_library->flush();
     LibraryController *controller = m_window->libraryController();
     QVERIFY(controller);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "model/logstore.h"
+#include "rows/logstore.h"
 
 #include <QAbstractTableModel>
 #include <QCache>

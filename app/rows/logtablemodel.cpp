@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "model/logtablemodel.h"
+#include "rows/logtablemodel.h"
 
 #include "api/pageparser.h"
 #include "json/entrydetail.h"

@@ -54,13 +54,6 @@ struct RunListPage
     qint64 pages = 0;
 };
 
-struct RunListParseResult
-{
-    bool ok = false;
-    QString error;
-    RunListPage page;
-};
-
 // The source types the reference lists, for the Runs view's filter.
 QStringList knownSourceTypes();
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "model/logstore.h"
+#include "rows/logstore.h"
 
 #include "json/entrydetail.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "model/freedmemory.h"
+#include "rows/freedmemory.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "api/ratelimit.h"
+#include "settings/ratelimit.h"
 
 #include <QRegularExpression>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "model/pagecache.h"
+#include "rows/pagecache.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "model/metadataformatter.h"
+#include "rows/metadataformatter.h"
 
 #include "json/keyfieldsummary.h"
 
