@@ -4,9 +4,9 @@
 #include "api/errortext.h"
 #include "cli/clioutput.h"
 #include "demo/demobackend.h"
-#include "export/runfilereader.h"
 #include "model/logtablemodel.h"
 #include "model/runloader.h"
+#include "runfile/runfilereader.h"
 #include "stats/statisticscalculator.h"
 #include "stats/statisticsreport.h"
 

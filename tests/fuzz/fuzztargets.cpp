@@ -2,9 +2,9 @@
 #include "fuzztargets.h"
 
 #include "api/pageparser.h"
-#include "export/runfilereader.h"
 #include "json/entrydetail.h"
 #include "json/jsontext.h"
+#include "runfile/runfilereader.h"
 
 #include <QByteArray>
 #include <QString>
