@@ -570,9 +570,7 @@ private:
             return;
         }
         const qsizetype start = m_i;
-        while (m_i < m_n && !JsonTokens::isSpace(m_p[m_i]) && m_p[m_i] != ',' && m_p[m_i] != '}'
-               && m_p[m_i] != ']')
-            ++m_i;
+        m_i = JsonTokens::scalarTokenEnd(m_p, m_n, m_i, JsonTokens::ScalarStop::ValueEnd);
         if (m_i == start) {
             m_failed = true;
             return;
@@ -640,9 +638,7 @@ QByteArray pretty(QByteArrayView raw, int indent)
             ++i;
         } else {
             const qsizetype start = i;
-            while (i < n && !JsonTokens::isSpace(p[i]) && p[i] != '"' && p[i] != '{' && p[i] != '['
-                   && p[i] != '}' && p[i] != ']' && p[i] != ',' && p[i] != ':')
-                ++i;
+            i = JsonTokens::scalarTokenEnd(p, n, i, JsonTokens::ScalarStop::AnyToken);
             out.append(p + start, i - start);
         }
     }

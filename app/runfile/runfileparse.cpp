@@ -3,6 +3,7 @@
 
 #include "api/pageparser.h"
 #include "json/jsontext.h"
+#include "json/jsontokens.h"
 #include "json/jsonwriter.h"
 #include "run/timestamps.h"
 #include "runfile/entryquickcheck.h"
@@ -137,7 +138,7 @@ private:
 
     qsizetype skipSpace(qsizetype pos) const
     {
-        while (pos < m_size && (m_data[pos] == ' ' || m_data[pos] == '\n' || m_data[pos] == '\r' || m_data[pos] == '\t'))
+        while (pos < m_size && JsonTokens::isSpace(m_data[pos]))
             ++pos;
         return pos;
     }
@@ -266,8 +267,7 @@ private:
         if (c == '"')
             return stringEnd(pos, maxBytes);
         if (c != '{' && c != '[') {
-            while (pos < limit && !QByteArrayView(",}] \t\r\n").contains(m_data[pos]))
-                ++pos;
+            pos = JsonTokens::scalarTokenEnd(m_data, limit, pos, JsonTokens::ScalarStop::ValueEnd);
             return pos < limit || limit == m_size ? pos : kTooLong;
         }
         const qsizetype start = pos;
@@ -290,23 +290,13 @@ private:
     }
 
     // Strings are most of an entry's bytes: their closing quote is looked for with memchr (many
-    // bytes at a time), and a quote after an odd number of backslashes is escaped.
+    // bytes at a time), no further than the limit.
     qsizetype stringEnd(qsizetype pos, qint64 maxBytes = RunFileReader::kMaxEntryBytes) const
     {
         const qsizetype limit = scanEnd(pos, maxBytes);
-        qsizetype from = pos + 1;
-        while (from < limit) {
-            const void *hit = std::memchr(m_data + from, '"', size_t(limit - from));
-            if (!hit)
-                break;
-            const qsizetype quote = static_cast<const char *>(hit) - m_data;
-            qsizetype backslashes = 0;
-            while (quote - backslashes - 1 > pos && m_data[quote - backslashes - 1] == '\\')
-                ++backslashes;
-            if (backslashes % 2 == 0)
-                return quote + 1;
-            from = quote + 1;
-        }
+        const qsizetype end = JsonTokens::closingQuoteEnd(m_data, limit, pos);
+        if (end >= 0)
+            return end;
         return limit < m_size ? kTooLong : kFileEnds;
     }
 
@@ -535,10 +525,9 @@ private:
 
     static QByteArrayView withoutSpace(QByteArrayView raw)
     {
-        const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
-        while (!raw.isEmpty() && isSpace(raw.front()))
+        while (!raw.isEmpty() && JsonTokens::isSpace(raw.front()))
             raw = raw.sliced(1);
-        while (!raw.isEmpty() && isSpace(raw.back()))
+        while (!raw.isEmpty() && JsonTokens::isSpace(raw.back()))
             raw.chop(1);
         return raw;
     }
