@@ -5,6 +5,7 @@
 #include "json/jsontext.h"
 #include "json/jsontokens.h"
 #include "json/jsonwriter.h"
+#include "run/stringinterner.h"
 #include "run/timestamps.h"
 #include "runfile/entryquickcheck.h"
 #include "runfile/runfilebytes.h"
@@ -13,9 +14,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHash>
 #include <QLocale>
-#include <QSet>
 
 #include <algorithm>
 
@@ -512,15 +511,7 @@ private:
 
     QString shared(const QString &text)
     {
-        if (text.isNull())
-            return text;
-        const auto known = m_sharedTexts.constFind(text);
-        if (known != m_sharedTexts.cend())
-            return *known;
-        // A file of ever new tool names is not made to grow this without end.
-        if (m_sharedTexts.size() < kMaxSharedTexts)
-            m_sharedTexts.insert(text);
-        return text;
+        return m_sharedTexts.shared(text, kMaxSharedTexts);
     }
 
     static QByteArrayView withoutSpace(QByteArrayView raw)
@@ -579,15 +570,7 @@ private:
     {
         if (!text)
             return QString();
-        const QByteArray key = QByteArray::fromRawData(text->data(), qsizetype(text->size()));
-        const auto known = m_sharedUtf8.constFind(key);
-        if (known != m_sharedUtf8.cend())
-            return *known;
-        QString value = QString::fromUtf8(key);
-        // A file of ever new tool names is not made to grow this without end.
-        if (m_sharedUtf8.size() < kMaxSharedTexts)
-            m_sharedUtf8.insert(QByteArray(key.constData(), key.size()), value);
-        return value;
+        return m_sharedTexts.sharedUtf8(QByteArrayView(text->data(), qsizetype(text->size())), kMaxSharedTexts);
     }
 
     // A conversion keeps only the entry's bytes (a slice, or PageParser's copy when the quick
@@ -676,9 +659,10 @@ private:
     std::shared_ptr<RunFileBytes> m_bytes; // the file's, while run() reads one
     RunFileReader::FileIndex m_index;       // a conversion's entries so far
     EntryQuickCheck m_quickCheck;
+    // The types and tools met so far, one string each (also by their UTF-8, for describeQuickly());
+    // a file of ever new tool names is not made to grow this without end.
     static constexpr qsizetype kMaxSharedTexts = 1024;
-    QSet<QString> m_sharedTexts;            // the types and tools met so far, one string each
-    QHash<QByteArray, QString> m_sharedUtf8; // the same, by their UTF-8 (describeQuickly())
+    StringInterner m_sharedTexts;
 };
 
 } // namespace
