@@ -2,6 +2,7 @@
 #include "runfile/runfileparse.h"
 
 #include "api/pageparser.h"
+#include "json/jsonsyntax.h"
 #include "json/jsontext.h"
 #include "json/jsontokens.h"
 #include "json/jsonwriter.h"
@@ -193,7 +194,7 @@ private:
     // Where a JSON syntax error is inside [begin, end), and why, as a failure of the file.
     bool failSyntax(qsizetype begin, qsizetype end, const QString &fallback)
     {
-        const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + begin, end - begin));
+        const JsonSyntax::Check check = JsonSyntax::check(QByteArrayView(m_data + begin, end - begin));
         if (!check.ok)
             return failAt(begin + check.offset, check.reason);
         return failAt(begin, fallback);
@@ -226,7 +227,7 @@ private:
                 continue;
             PageParseResultEntry parsed = parseEntry(line, m_entries);
             if (!parsed.ok) {
-                const JsonText::SyntaxCheck check = JsonText::check(line);
+                const JsonSyntax::Check check = JsonSyntax::check(line);
                 const QString where = QCoreApplication::translate("RunFileReader", "line %1").arg(lineNumber);
                 if (!check.ok) {
                     return fail(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2, column %3 (byte %4): %5.")
@@ -335,7 +336,7 @@ private:
             if (keyEnd < 0)
                 return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "a field name"));
             const QByteArrayView keyToken(m_data + pos, keyEnd - pos);
-            if (!JsonText::check(keyToken).ok)
+            if (!JsonSyntax::check(keyToken).ok)
                 return failSyntax(pos, keyEnd, QCoreApplication::translate("RunFileReader", "invalid field name"));
             const QString key = JsonText::unescapeString(keyToken);
             pos = skipSpace(keyEnd);
@@ -368,7 +369,7 @@ private:
                     return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "the value of \"%1\"").arg(key));
                 const QByteArrayView value(m_data + pos, end - pos);
                 m_rawFieldBytes += value.size();
-                if (value.isEmpty() || !JsonText::check(value).ok)
+                if (value.isEmpty() || !JsonSyntax::check(value).ok)
                     return failSyntax(pos, end, QCoreApplication::translate("RunFileReader", "invalid value"));
                 m_rawFields.append({key, value.toByteArray()});
                 fieldsAfterLogs = haveLogs;
@@ -422,7 +423,7 @@ private:
                 return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "log entry %1").arg(m_entries)), -1;
             PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
             if (!parsed.ok) {
-                const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
+                const JsonSyntax::Check check = JsonSyntax::check(QByteArrayView(m_data + pos, end - pos));
                 return failAt(check.ok ? pos : pos + check.offset, check.ok ? parsed.error : check.reason), -1;
             }
             add(std::move(parsed.entry), end);
