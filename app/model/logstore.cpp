@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "model/logstore.h"
 
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 
 #include <algorithm>
 

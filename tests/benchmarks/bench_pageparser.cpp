@@ -8,9 +8,9 @@
 #include "processstatus.h"
 #include "syntheticrun.h"
 #include "api/pageparser.h"
-#include "json/entrydetail.h"
 #include "json/jsonsyntax.h"
 #include "json/jsontext.h"
+#include "run/entrydetail.h"
 #include "run/timestamps.h"
 
 #include <QCoreApplication>

@@ -2,9 +2,9 @@
 #include "fuzztargets.h"
 
 #include "api/pageparser.h"
-#include "json/entrydetail.h"
 #include "json/jsonsyntax.h"
 #include "json/jsontext.h"
+#include "run/entrydetail.h"
 #include "runfile/runfilereader.h"
 
 #include <QByteArray>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "json/keyfieldsummary.h"
+#include "run/keyfieldsummary.h"
 
 #include "json/jsontext.h"
 #include "json/jsontokens.h"
