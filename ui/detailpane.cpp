@@ -4,7 +4,7 @@
 #include "elidedlabel.h"
 #include "palette.h"
 
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 #include "json/jsontext.h"
 #include "plainlabel.h"
 #include "plaintext.h"

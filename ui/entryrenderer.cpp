@@ -3,8 +3,8 @@
 
 #include "difflines.h"
 
-#include "json/entrydetail.h"
 #include "json/jsontext.h"
+#include "run/entrydetail.h"
 #include "run/messagecategory.h"
 
 #include <QCoreApplication>

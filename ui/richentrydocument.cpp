@@ -3,7 +3,7 @@
 
 #include "difflines.h"
 #include "entryrenderer.h"
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 #include "json/jsontext.h"
 #include "safetextdocument.h"
 

@@ -4,7 +4,7 @@
 #include "elidedlabel.h"
 #include "externallink.h"
 #include "json/jsontext.h"
-#include "json/keyfieldsummary.h"
+#include "run/keyfieldsummary.h"
 #include "markdownview.h"
 #include "run/logentry.h"
 #include "run/runstatus.h"

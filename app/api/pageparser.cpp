@@ -3,12 +3,12 @@
 
 #include "json/jsontext.h"
 #include "json/jsonvalidation.h"
-#include "json/keyfieldsummary.h"
-#include "run/messagecategory.h"
-#include "json/simdjsonvalues.h"
-#include "run/timestamps.h"
 #include "json/paddedjson.h"
 #include "json/parsebudget.h"
+#include "json/simdjsonvalues.h"
+#include "run/keyfieldsummary.h"
+#include "run/messagecategory.h"
+#include "run/timestamps.h"
 
 #include <simdjson.h>
 

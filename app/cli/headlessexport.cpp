@@ -5,9 +5,10 @@
 #include "cli/clioutput.h"
 #include "demo/demobackend.h"
 #include "export/exportjob.h"
-#include "export/runfilereader.h"
 #include "rows/logtablemodel.h"
+#include "runfile/runfilereader.h"
 #include "model/runloader.h"
+#include "runfile/runfilereader.h"
 
 #include <QCoreApplication>
 #include <QDir>

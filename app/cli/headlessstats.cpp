@@ -4,9 +4,10 @@
 #include "api/errortext.h"
 #include "cli/clioutput.h"
 #include "demo/demobackend.h"
-#include "export/runfilereader.h"
 #include "rows/logtablemodel.h"
+#include "runfile/runfilereader.h"
 #include "model/runloader.h"
+#include "runfile/runfilereader.h"
 #include "stats/statisticscalculator.h"
 #include "stats/statisticsreport.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "export/csvexportwriter.h"
 
-#include "json/entrydetail.h"
-#include "json/jsontext.h"
 #include "export/exporttext.h"
+#include "json/jsontext.h"
+#include "run/entrydetail.h"
 
 namespace {
 

@@ -2,7 +2,7 @@
 #include "export/exportjob.h"
 
 #include "export/exportwriter.h"
-#include "export/runfilebytes.h"
+#include "runfile/runfilebytes.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "export/runsnapshot.h"
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 
 #include <QByteArray>
 #include <QList>

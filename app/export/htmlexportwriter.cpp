@@ -2,7 +2,7 @@
 #include "export/htmlexportwriter.h"
 
 #include "export/exporttext.h"
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 #include "run/messagecategory.h"
 
 #include <QCoreApplication>

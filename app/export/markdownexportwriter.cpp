@@ -2,7 +2,7 @@
 #include "export/markdownexportwriter.h"
 
 #include "export/exporttext.h"
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 
 #include <QCoreApplication>
 

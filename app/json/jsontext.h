@@ -29,22 +29,6 @@ QByteArray compactPreview(QByteArrayView raw, qsizetype maxBytes);
 // Invalid JSON (or nesting deeper than 512) is returned as its raw text, decoded as UTF-8.
 QString readable(QByteArrayView raw);
 
-// Where a text stops being one RFC 8259 JSON value, and why. Byte offsets are 0-based;
-// line and column are 1-based, the column counted in characters (UTF-8 code points).
-struct SyntaxCheck
-{
-    bool ok = true;
-    qsizetype offset = -1;
-    qsizetype line = 0;
-    qsizetype column = 0;
-    QString reason;   // e.g. "unclosed string", "invalid UTF-8", "nesting deeper than 512 levels"
-};
-
-// A strict, scalar check of the RFC 8259 grammar, UTF-8 included, with a nesting limit. Unlike
-// simdjson it accepts numbers beyond double or 64-bit range and lone "\uD800" escapes: both are
-// valid JSON, and servers do send them. Slower than simdjson; meant to say where an error is.
-SyntaxCheck check(QByteArrayView raw, int maxDepth = 512);
-
 // Decodes one JSON string token (quotes included, as in the document) to text. Escapes that do
 // not form a valid UTF-16 sequence (a lone surrogate) become U+FFFD instead of failing.
 QString unescapeString(QByteArrayView token);

@@ -5,14 +5,14 @@
 
 namespace JsonTokens {
 
-qsizetype stringTokenEnd(const char *data, qsizetype size, qsizetype open)
+qsizetype closingQuoteEnd(const char *data, qsizetype size, qsizetype open)
 {
     const qsizetype contentStart = open + 1;
     qsizetype from = contentStart;
     while (from < size) {
         const void *hit = std::memchr(data + from, '"', size_t(size - from));
         if (!hit)
-            return size;
+            return -1;
         const qsizetype quote = static_cast<const char *>(hit) - data;
         qsizetype backslashes = 0;
         for (qsizetype k = quote - 1; k >= contentStart && data[k] == '\\'; --k)
@@ -21,7 +21,7 @@ qsizetype stringTokenEnd(const char *data, qsizetype size, qsizetype open)
             return quote + 1;
         from = quote + 1;
     }
-    return size;
+    return -1;
 }
 
 int hexValue(char c)

@@ -5,8 +5,9 @@
 #include <QtGlobal>
 
 // The few byte-level facts about JSON text that the exact (non-parsing) tools share: JsonText's
-// re-indenter and readable view, and the search text builder. Kept in one place so that what
-// counts as a string's end or an escape is decided once.
+// re-indenter and readable view, the tree model, the key field summary, the search text builder
+// and the run file scan. Kept in one place so that what counts as a string's end, a scalar's end
+// or an escape is decided once.
 namespace JsonTokens {
 
 inline bool isSpace(char c)
@@ -14,10 +15,39 @@ inline bool isSpace(char c)
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-// Index just past the closing quote of the string token that opens at `open`, or `size` when
-// the string is never closed. memchr finds the candidate quotes; a quote preceded by an odd run
-// of backslashes is escaped. Each byte is looked at a bounded number of times.
-qsizetype stringTokenEnd(const char *data, qsizetype size, qsizetype open);
+// Index just past the closing quote of the string token that opens at `open`, or -1 when the
+// string is not closed before `size`. memchr finds the candidate quotes; a quote preceded by an
+// odd run of backslashes is escaped. Each byte is looked at a bounded number of times.
+qsizetype closingQuoteEnd(const char *data, qsizetype size, qsizetype open);
+
+// The same, `size` when the string is never closed.
+inline qsizetype stringTokenEnd(const char *data, qsizetype size, qsizetype open)
+{
+    const qsizetype end = closingQuoteEnd(data, size, open);
+    return end < 0 ? size : end;
+}
+
+// What ends a scalar (a number, true, false, null) for a scan that goes on through text that may
+// not be valid JSON: it decides how much of something malformed, such as 12"a", is one token.
+enum class ScalarStop {
+    ValueEnd,  // whitespace, or what may follow a value: ',' '}' ']'
+    AnyToken,  // also what begins or separates another token: ':' '"' '{' '['
+};
+
+inline bool endsScalar(char c, ScalarStop stop)
+{
+    if (isSpace(c) || c == ',' || c == '}' || c == ']')
+        return true;
+    return stop == ScalarStop::AnyToken && (c == ':' || c == '"' || c == '{' || c == '[');
+}
+
+// Index of the first byte at or after `start` that ends a scalar, or `size`.
+inline qsizetype scalarTokenEnd(const char *data, qsizetype size, qsizetype start, ScalarStop stop)
+{
+    while (start < size && !endsScalar(data[start], stop))
+        ++start;
+    return start;
+}
 
 // 0-15 for a hex digit, else -1.
 int hexValue(char c);

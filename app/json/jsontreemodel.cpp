@@ -68,10 +68,7 @@ qsizetype valueEnd(const QByteArray &json, qsizetype pos, qsizetype end, bool *c
         *closed = false;
         return end;
     }
-    qsizetype i = pos;
-    while (i < end && !JsonTokens::isSpace(data[i]) && data[i] != ',' && data[i] != '}' && data[i] != ']')
-        ++i;
-    return i;
+    return JsonTokens::scalarTokenEnd(data, end, pos, JsonTokens::ScalarStop::ValueEnd);
 }
 
 JsonTreeModel::Kind kindOf(const QByteArray &json, qsizetype start, qsizetype end)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "json/jsonvalidation.h"
 
-#include "json/jsontext.h"
+#include "json/jsonsyntax.h"
 
 namespace JsonValidation {
 
@@ -9,7 +9,7 @@ namespace {
 Verdict checkedByScanner(QByteArrayView raw, int maxDepth)
 {
     Verdict verdict;
-    const JsonText::SyntaxCheck syntax = JsonText::check(raw, maxDepth);
+    const JsonSyntax::Check syntax = JsonSyntax::check(raw, maxDepth);
     if (syntax.ok)
         return verdict;
     verdict.ok = false;

@@ -9,7 +9,7 @@
 // detail alike. simdjson's DOM parser is the fast, complete validator (grammar, UTF-8, depth).
 // It is stricter than JSON in two ways that real servers hit: numbers beyond double or 64-bit
 // range (1e400, 18446744073709551616) and lone surrogate escapes. For those two error kinds our
-// own scalar checker (JsonText::check) has the last word; for every error it says where the text
+// own scalar checker (JsonSyntax::check) has the last word; for every error it says where the text
 // goes wrong. Internal to the core: it exposes simdjson, which only the core links.
 //
 // simdjson's DOM reserves about 14 bytes per input byte (a 64-bit tape word, 4 bytes of

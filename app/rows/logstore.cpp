@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rows/logstore.h"
 
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 
 #include <algorithm>
 
@@ -16,8 +16,7 @@ void LogStore::clear()
     m_freeOwners.clear();
     m_ownerIds.clear();
     m_ownerList.clear();
-    m_strings = {QString()};
-    m_stringIds.clear();
+    m_strings.clear();
     m_typeCounts.clear();
     m_toolCounts.clear();
     m_commonRunId = 0;
@@ -113,12 +112,12 @@ QList<QPair<QString, int>> countsOf(const QList<QString> &strings, const QList<i
 
 QList<QPair<QString, int>> LogStore::messageTypeCounts() const
 {
-    return countsOf(m_strings, m_typeCounts);
+    return countsOf(m_strings.texts(), m_typeCounts);
 }
 
 QList<QPair<QString, int>> LogStore::toolNameCounts() const
 {
-    return countsOf(m_strings, m_toolCounts);
+    return countsOf(m_strings.texts(), m_toolCounts);
 }
 
 void LogStore::release(Row &row)
@@ -187,15 +186,7 @@ quint32 LogStore::ownerIdOf(const std::shared_ptr<const void> &owner)
 
 quint32 LogStore::stringId(const QString &value)
 {
-    if (value.isNull())
-        return 0;
-    const auto found = m_stringIds.constFind(value);
-    if (found != m_stringIds.cend())
-        return found.value();
-    const quint32 id = quint32(m_strings.size());
-    m_strings.append(value);
-    m_stringIds.insert(value, id);
-    return id;
+    return quint32(m_strings.idOf(value));
 }
 
 void LogStore::setEntries(int firstRow, const QList<LogEntry> &entries)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "run/logentry.h"
+#include "run/stringinterner.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -123,8 +124,7 @@ private:
     bool m_hasCommonRunId = false;
     QHash<const char *, qint64> m_runIdsApart;
     // Message types and tool names, each once; id 0 is null (the server sent null), "" has its own.
-    QList<QString> m_strings{QString()};
-    QHash<QString, quint32> m_stringIds;
+    StringInterner m_strings{StringInterner::NullText::IdZero};
     QList<int> m_typeCounts;   // by string id
     QList<int> m_toolCounts;
 };

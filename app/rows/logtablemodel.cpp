@@ -2,7 +2,7 @@
 #include "rows/logtablemodel.h"
 
 #include "api/pageparser.h"
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 #include "run/messagecategory.h"
 #include "run/timestamps.h"
 

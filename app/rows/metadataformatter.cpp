@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rows/metadataformatter.h"
 
-#include "json/keyfieldsummary.h"
+#include "run/keyfieldsummary.h"
 
 #include "json/jsontext.h"
 

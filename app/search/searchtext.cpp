@@ -112,9 +112,7 @@ void walkObject(const char *p, qsizetype n, qsizetype i, Sink &sink)
             i = end;
         } else {
             const qsizetype start = i;
-            while (i < n && !JsonTokens::isSpace(p[i]) && p[i] != ',' && p[i] != '}' && p[i] != ']' && p[i] != ':'
-                   && p[i] != '"' && p[i] != '{' && p[i] != '[')
-                ++i;
+            i = JsonTokens::scalarTokenEnd(p, n, i, JsonTokens::ScalarStop::AnyToken);
             const QByteArrayView token(p + start, i - start);
             const bool topLevelNull = stack.size() == 1 && token == "null";
             if (field != FieldPolicy::Skip && !topLevelNull && !sink.token(p + start, p + i))

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "session/filerunsource.h"
 
-#include "export/runfilereader.h"
 #include "rows/freedmemory.h"
 #include "rows/logtablemodel.h"
+#include "runfile/runfilereader.h"
 
 #include <QDir>
 #include <QFileInfo>

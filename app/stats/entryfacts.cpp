@@ -5,19 +5,17 @@
 
 QString RunFacts::messageTypeOf(const EntryFacts &entry) const
 {
-    return entry.messageType < 0 ? QString() : messageTypes.at(entry.messageType);
+    return messageTypes.textOf(entry.messageType);
 }
 
 QString RunFacts::toolNameOf(const EntryFacts &entry) const
 {
-    return entry.toolName < 0 ? QString() : toolNames.at(entry.toolName);
+    return toolNames.textOf(entry.toolName);
 }
 
 void RunFactsBuilder::clear()
 {
     m_facts = RunFacts();
-    m_typeIds.clear();
-    m_toolIds.clear();
 }
 
 void RunFactsBuilder::resize(int positions)
@@ -25,25 +23,12 @@ void RunFactsBuilder::resize(int positions)
     m_facts.entries.resize(std::max(0, positions));
 }
 
-qint32 RunFactsBuilder::intern(const QString &value, QHash<QString, qint32> &ids, QStringList &values)
-{
-    if (value.isNull())
-        return -1;
-    const auto found = ids.constFind(value);
-    if (found != ids.cend())
-        return *found;
-    const qint32 id = qint32(values.size());
-    values.append(value);
-    ids.insert(value, id);
-    return id;
-}
-
 EntryFacts RunFactsBuilder::factsOf(const LogEntry &entry)
 {
     EntryFacts facts;
     facts.createdAtMsecs = entry.createdAtMsecs;
-    facts.messageType = intern(entry.messageType, m_typeIds, m_facts.messageTypes);
-    facts.toolName = intern(entry.toolName, m_toolIds, m_facts.toolNames);
+    facts.messageType = m_facts.messageTypes.idOf(entry.messageType);
+    facts.toolName = m_facts.toolNames.idOf(entry.toolName);
     facts.loaded = true;
     return facts;
 }

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "run/logentry.h"
+#include "run/stringinterner.h"
 
-#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -31,8 +31,8 @@ static_assert(sizeof(EntryFacts) == 16, "a million entries' facts are copied to 
 struct RunFacts
 {
     QVector<EntryFacts> entries;
-    QStringList messageTypes; // never null; "" is a value
-    QStringList toolNames;
+    StringInterner messageTypes; // never null (null is id -1); "" is a value
+    StringInterner toolNames;
 
     // A null QString for id -1.
     QString messageTypeOf(const EntryFacts &entry) const;
@@ -40,7 +40,7 @@ struct RunFacts
 };
 
 // Builds RunFacts and keeps them up to date row by row. A null type or tool is kept apart from
-// "" (QHash would take them for the same key).
+// "" (StringInterner).
 class RunFactsBuilder
 {
 public:
@@ -59,11 +59,8 @@ public:
 
 private:
     EntryFacts factsOf(const LogEntry &entry);
-    static qint32 intern(const QString &value, QHash<QString, qint32> &ids, QStringList &values);
 
     RunFacts m_facts;
-    QHash<QString, qint32> m_typeIds;
-    QHash<QString, qint32> m_toolIds;
 };
 
 namespace EntryFactsOf {

@@ -108,8 +108,8 @@ RunStatistics compute(const RunFacts &facts, int longestGaps, int maxBuckets)
             keepLongest(stats.longestGaps, {i, entry.createdAtMsecs, gap}, longestGaps);
     }
 
-    stats.messageTypes = sortedCounts(types, facts.messageTypes);
-    stats.tools = sortedCounts(tools, facts.toolNames);
+    stats.messageTypes = sortedCounts(types, facts.messageTypes.texts());
+    stats.tools = sortedCounts(tools, facts.toolNames.texts());
     for (int id = 0; id < toolTimes.size(); ++id) {
         if (toolTimes[id].timedEntries == 0)
             continue;

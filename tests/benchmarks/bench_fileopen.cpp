@@ -11,7 +11,7 @@
 // process itself holds), each also as a multiple of the file's size.
 
 #include "processstatus.h"
-#include "export/runfilereader.h"
+#include "runfile/runfilereader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -17,9 +17,9 @@
 #include "api/inflightbudget.h"
 #include "api/pageparser.h"
 #include "api/pagereply.h"
-#include "export/runfilereader.h"
 #include "json/jsonvalidation.h"
 #include "json/parsebudget.h"
+#include "runfile/runfilereader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -8,8 +8,9 @@
 #include "processstatus.h"
 #include "syntheticrun.h"
 #include "api/pageparser.h"
-#include "json/entrydetail.h"
+#include "json/jsonsyntax.h"
 #include "json/jsontext.h"
+#include "run/entrydetail.h"
 #include "run/timestamps.h"
 
 #include <QCoreApplication>
@@ -154,8 +155,8 @@ int main(int argc, char *argv[])
     const EntryDetail bigDetail = parseEntryDetail(big);
     report("  parseEntryDetail, one 10 MB entry", big.size(), 1, "entries", timer.nsecsElapsed());
     timer.start();
-    const JsonText::SyntaxCheck check = JsonText::check(whole);
-    report("  JsonText::check, one document", whole.size(), 1, "documents", timer.nsecsElapsed());
+    const JsonSyntax::Check check = JsonSyntax::check(whole);
+    report("  JsonSyntax::check, one document", whole.size(), 1, "documents", timer.nsecsElapsed());
 
     QList<QString> times;
     for (int i = 0; i < 100000; ++i)

@@ -4,7 +4,7 @@
 // exit code and single stderr line of every failure. The token never shows anywhere.
 #include "exporttesthelpers.h"
 
-#include "export/runfilereader.h"
+#include "runfile/runfilereader.h"
 #include "clienvironment.h"
 #include "samplerun.h"
 #include "testlogserver.h"

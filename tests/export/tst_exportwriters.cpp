@@ -6,7 +6,7 @@
 
 #include "export/exportformat.h"
 #include "export/exportwriter.h"
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 #include "samplerun.h"
 
 #include "json/jsonwriter.h"

@@ -2,9 +2,10 @@
 #include "fuzztargets.h"
 
 #include "api/pageparser.h"
-#include "export/runfilereader.h"
-#include "json/entrydetail.h"
+#include "json/jsonsyntax.h"
 #include "json/jsontext.h"
+#include "run/entrydetail.h"
+#include "runfile/runfilereader.h"
 
 #include <QByteArray>
 #include <QString>
@@ -21,7 +22,7 @@ void detailOf(const QByteArray &raw)
     g_sink = g_sink + std::size_t(JsonText::readable(raw).size());
     g_sink = g_sink + std::size_t(JsonText::compact(raw).size());
     g_sink = g_sink + std::size_t(JsonText::compactPreview(raw, 61).size());
-    const JsonText::SyntaxCheck check = JsonText::check(raw);
+    const JsonSyntax::Check check = JsonSyntax::check(raw);
     g_sink = g_sink + std::size_t(check.ok) + std::size_t(check.reason.size());
     if (!detail.toolOutput.isEmpty())
         g_sink = g_sink + std::size_t(JsonText::readable(detail.toolOutput).size());

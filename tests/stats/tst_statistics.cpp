@@ -3,7 +3,7 @@
 // missing types and tools, both timestamp forms, unparsable and null times, clocks going back,
 // rows not loaded. The expected values come from QJsonDocument and from the times the generator
 // chose, never from the code under test.
-#include "export/runfilereader.h"
+#include "runfile/runfilereader.h"
 #include "stats/entryfacts.h"
 #include "stats/statisticscalculator.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "json/keyfieldsummary.h"
+#include "run/keyfieldsummary.h"
 
 #include "json/jsontext.h"
 #include "json/jsontokens.h"
@@ -57,9 +57,7 @@ qsizetype valueEnd(QByteArrayView s, qsizetype i)
         }
         return s.size();
     }
-    while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ']' && !JsonTokens::isSpace(s[i]))
-        ++i;
-    return i;
+    return JsonTokens::scalarTokenEnd(s.data(), s.size(), i, JsonTokens::ScalarStop::ValueEnd);
 }
 
 bool members(QByteArrayView s, QList<Member> &out)

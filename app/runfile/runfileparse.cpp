@@ -1,94 +1,35 @@
 // SPDX-License-Identifier: MIT
-#include "export/runfilereader.h"
+#include "runfile/runfileparse.h"
 
 #include "api/pageparser.h"
-#include "export/entryquickcheck.h"
-#include "export/runfilebytes.h"
-#include "json/jsonwriter.h"
+#include "json/jsonsyntax.h"
 #include "json/jsontext.h"
+#include "json/jsontokens.h"
+#include "json/jsonwriter.h"
+#include "run/stringinterner.h"
 #include "run/timestamps.h"
+#include "runfile/entryquickcheck.h"
+#include "runfile/runfilebytes.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
-#include <QHash>
 #include <QLocale>
-#include <QMutex>
-#include <QSet>
-#include <QtConcurrent/QtConcurrentRun>
 
-#include <atomic>
-#include <cerrno>
-#include <cstring>
-#include <functional>
-
-#ifdef Q_OS_UNIX
-#include <poll.h>
-#include <unistd.h>
-#endif
-
-// Shared by the reader and its worker; outlives whichever ends first. The worker posts to the
-// reader only while holding the mutex and only while `owner` is set: the reader's destructor
-// clears it under the same mutex, so no post can reach a reader that is gone (posts already
-// queued die with it).
-struct RunFileReader::Control
-{
-    std::atomic<bool> cancel{false};
-    QMutex mutex;
-    RunFileReader *owner = nullptr;
-
-    template<typename Call>
-    void post(Call call)
-    {
-        QMutexLocker lock(&mutex);
-        if (owner)
-            QMetaObject::invokeMethod(owner, [owner = owner, call] { call(owner); }, Qt::QueuedConnection);
-    }
-};
+#include <algorithm>
 
 namespace {
 constexpr qint64 kProgressIntervalMs = 100;
 
-QMutex g_mappedHookMutex;
-std::function<void(const QString &)> g_mappedHook;
-
-std::function<void(const QString &)> mappedHook()
-{
-    QMutexLocker lock(&g_mappedHookMutex);
-    return g_mappedHook;
-}
-} // namespace
-
-void RunFileReader::setMappedHookForTesting(std::function<void(const QString &)> hook)
-{
-    QMutexLocker lock(&g_mappedHookMutex);
-    g_mappedHook = std::move(hook);
-}
-
-// Where the parse delivers what it found. The file reader posts each call to its own thread;
-// RunFileReader::parseBytes() collects them in place, so the same code is tested and fuzzed
-// without files, threads or an event loop.
-struct RunFileSink
-{
-    std::function<bool()> cancelled;
-    std::function<void(const RunInfo &, RunFileReader::Format)> runInfo;
-    std::function<void(QList<LogEntry> &&, RunFileReader::Format)> entries;
-    std::function<void(qint64, qint64, int)> progress; // bytes done, bytes in all, entries so far
-    std::function<void(bool, const QString &)> finished;
-    // Set for a conversion: entries are only checked and kept as slices of the input, all handed
-    // over here just before finished(true); entries() is never called.
-    std::function<void(RunFileReader::FileIndex &&, RunFileReader::Format)> indexed;
-};
-
 // The worker's side: reads one file (or buffer) and hands what it found to the sink. Knows
-// nothing of the reader's state; the reader is alive for as long as this runs (its destructor
-// waits).
-class RunFileParse
+// nothing of the reader: it may outlive it, since the reader's destructor does not wait but
+// cancels, and disconnects the sink (RunFileReader::Control), so this ends at its next
+// cancelled() check and what it still reports reaches no one.
+class Parser
 {
 public:
-    RunFileParse(RunFileSink sink, const QString &path, std::optional<RunFileReader::Format> format = std::nullopt)
+    Parser(RunFileSink sink, const QString &path, std::optional<RunFileReader::Format> format = std::nullopt)
         : m_sink(std::move(sink))
         , m_path(path)
         , m_shownPath(QDir::toNativeSeparators(path))
@@ -99,7 +40,6 @@ public:
     void run()
     {
         m_bytes = std::make_shared<RunFileBytes>(m_path);
-        QByteArray buffer;
         switch (m_bytes->open()) {
         case RunFileBytes::Opened::Failed:
             return finish(false, QCoreApplication::translate("RunFileReader", "Could not open %1: %2").arg(m_shownPath, m_bytes->errorString()));
@@ -110,19 +50,17 @@ public:
         case RunFileBytes::Opened::Other:
             return finish(false, QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it is neither a file nor a pipe.").arg(m_shownPath));
         case RunFileBytes::Opened::Pipe:
-            if (!readPipe(m_bytes->pipeHandle(), buffer))
+            if (!readWhole())
                 return;
-            m_bytes->adopt(std::move(buffer));
             break;
         case RunFileBytes::Opened::File: {
             QFile &file = m_bytes->file();
             // A file that cannot be mapped (some file systems cannot): read it whole.
             if (file.size() > 0 && !m_bytes->map()) {
-                if (!readUnmapped(file, buffer))
+                if (!readWhole())
                     return;
-                m_bytes->adopt(std::move(buffer));
-            } else if (const auto hook = mappedHook()) {
-                hook(m_path);
+            } else if (m_sink.mapped) {
+                m_sink.mapped(m_path);
             }
             break;
         }
@@ -174,97 +112,33 @@ private:
         return QLocale::system().formattedDataSize(bytes);
     }
 
-    // Room for everything an unmapped input may hold (`expected`, or the limit when the size is
-    // not known) and one byte to notice more, reserved once: the bytes are read into it in place,
-    // so the input is never copied and the peak is what was read (a QByteArray grown by
-    // appending copied itself at each doubling, up to twice the limit). The reservation is
-    // address space: pages that are never written take no memory; what was not used is given
-    // back once the input has ended (doneUnmapped()).
-    static void reserveForUnmapped(QByteArray &buffer, qint64 expected = RunFileReader::kMaxUnmappedBytes)
-    {
-        buffer.reserve(qsizetype(std::min<qint64>(expected, RunFileReader::kMaxUnmappedBytes) + 1));
-    }
-
-    static bool doneUnmapped(QByteArray &buffer)
-    {
-        buffer.squeeze();
-        return true;
-    }
-
     bool failTooLargeUnmapped()
     {
         return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it cannot be mapped (a pipe?) and is larger than the %2 Runlog reads into memory.")
                             .arg(m_shownPath, bytesText(RunFileReader::kMaxUnmappedBytes)));
     }
 
-    bool readUnmapped(QFile &file, QByteArray &buffer)
+    // Input that cannot be mapped (a pipe, a file on a file system that cannot map), read whole.
+    bool readWhole()
     {
-        constexpr qsizetype kChunk = 1 << 20;
-        reserveForUnmapped(buffer, file.size());
-        for (;;) {
-            if (cancelled())
-                return failCancelled();
-            const qsizetype used = buffer.size();
-            const qsizetype room = std::min<qsizetype>(kChunk, qsizetype(RunFileReader::kMaxUnmappedBytes) + 1 - used);
-            buffer.resize(used + room); // within the reservation: no copy, the new bytes untouched
-            const qint64 got = file.read(buffer.data() + used, room);
-            buffer.resize(used + std::max<qint64>(0, got));
-            if (got < 0)
-                return fail(QCoreApplication::translate("RunFileReader", "Could not read %1: %2").arg(m_shownPath, file.errorString()));
-            if (buffer.size() > RunFileReader::kMaxUnmappedBytes)
-                return failTooLargeUnmapped();
-            if (got == 0)
-                return doneUnmapped(buffer);
+        switch (m_bytes->readWhole(RunFileReader::kMaxUnmappedBytes, [this] { return cancelled(); })) {
+        case RunFileBytes::ReadWhole::Done:
+            return true;
+        case RunFileBytes::ReadWhole::Cancelled:
+            return failCancelled();
+        case RunFileBytes::ReadWhole::TooLarge:
+            return failTooLargeUnmapped();
+        case RunFileBytes::ReadWhole::Failed:
+            break;
         }
-    }
-
-    // A pipe opened without blocking: wait for bytes a little at a time, so that a cancel (Quit,
-    // another file opened) ends the read even while no writer has come or the writer is silent.
-    bool readPipe(int fd, QByteArray &buffer)
-    {
-#ifdef Q_OS_UNIX
-        constexpr qsizetype kChunk = 1 << 20;
-        constexpr int kCancelCheckMs = 100;
-        reserveForUnmapped(buffer);
-        for (;;) {
-            if (cancelled())
-                return failCancelled();
-            pollfd ready = {fd, POLLIN, 0};
-            const int polled = ::poll(&ready, 1, kCancelCheckMs);
-            if (polled < 0 && errno != EINTR)
-                return fail(QCoreApplication::translate("RunFileReader", "Could not read %1: %2").arg(m_shownPath, QString::fromLocal8Bit(std::strerror(errno))));
-            // Until a writer has come, poll() reports nothing (not even a hang-up) and read()
-            // would say "end": only read once poll() has something to say.
-            if (polled <= 0)
-                continue;
-            const qsizetype used = buffer.size();
-            const qsizetype room = std::min<qsizetype>(kChunk, qsizetype(RunFileReader::kMaxUnmappedBytes) + 1 - used);
-            buffer.resize(used + room);
-            const ssize_t got = ::read(fd, buffer.data() + used, size_t(room));
-            const int readError = errno;
-            buffer.resize(used + std::max<ssize_t>(0, got));
-            if (got == 0)
-                return doneUnmapped(buffer); // every writer is gone
-            if (got < 0) {
-                if (readError == EAGAIN || readError == EWOULDBLOCK || readError == EINTR)
-                    continue;
-                return fail(QCoreApplication::translate("RunFileReader", "Could not read %1: %2").arg(m_shownPath, QString::fromLocal8Bit(std::strerror(readError))));
-            }
-            if (buffer.size() > RunFileReader::kMaxUnmappedBytes)
-                return failTooLargeUnmapped();
-        }
-#else
-        Q_UNUSED(fd);
-        Q_UNUSED(buffer);
-        return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: it is neither a file nor a pipe.").arg(m_shownPath));
-#endif
+        return fail(QCoreApplication::translate("RunFileReader", "Could not read %1: %2").arg(m_shownPath, m_bytes->errorString()));
     }
 
     bool cancelled() const { return m_sink.cancelled && m_sink.cancelled(); }
 
     qsizetype skipSpace(qsizetype pos) const
     {
-        while (pos < m_size && (m_data[pos] == ' ' || m_data[pos] == '\n' || m_data[pos] == '\r' || m_data[pos] == '\t'))
+        while (pos < m_size && JsonTokens::isSpace(m_data[pos]))
             ++pos;
         return pos;
     }
@@ -320,7 +194,7 @@ private:
     // Where a JSON syntax error is inside [begin, end), and why, as a failure of the file.
     bool failSyntax(qsizetype begin, qsizetype end, const QString &fallback)
     {
-        const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + begin, end - begin));
+        const JsonSyntax::Check check = JsonSyntax::check(QByteArrayView(m_data + begin, end - begin));
         if (!check.ok)
             return failAt(begin + check.offset, check.reason);
         return failAt(begin, fallback);
@@ -353,7 +227,7 @@ private:
                 continue;
             PageParseResultEntry parsed = parseEntry(line, m_entries);
             if (!parsed.ok) {
-                const JsonText::SyntaxCheck check = JsonText::check(line);
+                const JsonSyntax::Check check = JsonSyntax::check(line);
                 const QString where = QCoreApplication::translate("RunFileReader", "line %1").arg(lineNumber);
                 if (!check.ok) {
                     return fail(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2, column %3 (byte %4): %5.")
@@ -393,8 +267,7 @@ private:
         if (c == '"')
             return stringEnd(pos, maxBytes);
         if (c != '{' && c != '[') {
-            while (pos < limit && !QByteArrayView(",}] \t\r\n").contains(m_data[pos]))
-                ++pos;
+            pos = JsonTokens::scalarTokenEnd(m_data, limit, pos, JsonTokens::ScalarStop::ValueEnd);
             return pos < limit || limit == m_size ? pos : kTooLong;
         }
         const qsizetype start = pos;
@@ -417,23 +290,13 @@ private:
     }
 
     // Strings are most of an entry's bytes: their closing quote is looked for with memchr (many
-    // bytes at a time), and a quote after an odd number of backslashes is escaped.
+    // bytes at a time), no further than the limit.
     qsizetype stringEnd(qsizetype pos, qint64 maxBytes = RunFileReader::kMaxEntryBytes) const
     {
         const qsizetype limit = scanEnd(pos, maxBytes);
-        qsizetype from = pos + 1;
-        while (from < limit) {
-            const void *hit = std::memchr(m_data + from, '"', size_t(limit - from));
-            if (!hit)
-                break;
-            const qsizetype quote = static_cast<const char *>(hit) - m_data;
-            qsizetype backslashes = 0;
-            while (quote - backslashes - 1 > pos && m_data[quote - backslashes - 1] == '\\')
-                ++backslashes;
-            if (backslashes % 2 == 0)
-                return quote + 1;
-            from = quote + 1;
-        }
+        const qsizetype end = JsonTokens::closingQuoteEnd(m_data, limit, pos);
+        if (end >= 0)
+            return end;
         return limit < m_size ? kTooLong : kFileEnds;
     }
 
@@ -473,7 +336,7 @@ private:
             if (keyEnd < 0)
                 return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "a field name"));
             const QByteArrayView keyToken(m_data + pos, keyEnd - pos);
-            if (!JsonText::check(keyToken).ok)
+            if (!JsonSyntax::check(keyToken).ok)
                 return failSyntax(pos, keyEnd, QCoreApplication::translate("RunFileReader", "invalid field name"));
             const QString key = JsonText::unescapeString(keyToken);
             pos = skipSpace(keyEnd);
@@ -506,7 +369,7 @@ private:
                     return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "the value of \"%1\"").arg(key));
                 const QByteArrayView value(m_data + pos, end - pos);
                 m_rawFieldBytes += value.size();
-                if (value.isEmpty() || !JsonText::check(value).ok)
+                if (value.isEmpty() || !JsonSyntax::check(value).ok)
                     return failSyntax(pos, end, QCoreApplication::translate("RunFileReader", "invalid value"));
                 m_rawFields.append({key, value.toByteArray()});
                 fieldsAfterLogs = haveLogs;
@@ -560,7 +423,7 @@ private:
                 return truncatedAt(pos, QCoreApplication::translate("RunFileReader", "log entry %1").arg(m_entries)), -1;
             PageParseResultEntry parsed = parseEntry(QByteArrayView(m_data + pos, end - pos), m_entries);
             if (!parsed.ok) {
-                const JsonText::SyntaxCheck check = JsonText::check(QByteArrayView(m_data + pos, end - pos));
+                const JsonSyntax::Check check = JsonSyntax::check(QByteArrayView(m_data + pos, end - pos));
                 return failAt(check.ok ? pos : pos + check.offset, check.ok ? parsed.error : check.reason), -1;
             }
             add(std::move(parsed.entry), end);
@@ -649,23 +512,14 @@ private:
 
     QString shared(const QString &text)
     {
-        if (text.isNull())
-            return text;
-        const auto known = m_sharedTexts.constFind(text);
-        if (known != m_sharedTexts.cend())
-            return *known;
-        // A file of ever new tool names is not made to grow this without end.
-        if (m_sharedTexts.size() < kMaxSharedTexts)
-            m_sharedTexts.insert(text);
-        return text;
+        return m_sharedTexts.shared(text, kMaxSharedTexts);
     }
 
     static QByteArrayView withoutSpace(QByteArrayView raw)
     {
-        const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
-        while (!raw.isEmpty() && isSpace(raw.front()))
+        while (!raw.isEmpty() && JsonTokens::isSpace(raw.front()))
             raw = raw.sliced(1);
-        while (!raw.isEmpty() && isSpace(raw.back()))
+        while (!raw.isEmpty() && JsonTokens::isSpace(raw.back()))
             raw.chop(1);
         return raw;
     }
@@ -717,15 +571,7 @@ private:
     {
         if (!text)
             return QString();
-        const QByteArray key = QByteArray::fromRawData(text->data(), qsizetype(text->size()));
-        const auto known = m_sharedUtf8.constFind(key);
-        if (known != m_sharedUtf8.cend())
-            return *known;
-        QString value = QString::fromUtf8(key);
-        // A file of ever new tool names is not made to grow this without end.
-        if (m_sharedUtf8.size() < kMaxSharedTexts)
-            m_sharedUtf8.insert(QByteArray(key.constData(), key.size()), value);
-        return value;
+        return m_sharedTexts.sharedUtf8(QByteArrayView(text->data(), qsizetype(text->size())), kMaxSharedTexts);
     }
 
     // A conversion keeps only the entry's bytes (a slice, or PageParser's copy when the quick
@@ -814,189 +660,25 @@ private:
     std::shared_ptr<RunFileBytes> m_bytes; // the file's, while run() reads one
     RunFileReader::FileIndex m_index;       // a conversion's entries so far
     EntryQuickCheck m_quickCheck;
+    // The types and tools met so far, one string each (also by their UTF-8, for describeQuickly());
+    // a file of ever new tool names is not made to grow this without end.
     static constexpr qsizetype kMaxSharedTexts = 1024;
-    QSet<QString> m_sharedTexts;            // the types and tools met so far, one string each
-    QHash<QByteArray, QString> m_sharedUtf8; // the same, by their UTF-8 (describeQuickly())
+    StringInterner m_sharedTexts;
 };
 
-RunFileReader::RunFileReader(QObject *parent)
-    : QObject(parent)
+} // namespace
+
+namespace RunFileParse {
+
+void file(RunFileSink sink, const QString &path)
 {
+    Parser(std::move(sink), path).run();
 }
 
-RunFileReader::~RunFileReader()
+void bytes(RunFileSink sink, QByteArrayView bytes, const QString &shownName,
+           std::optional<RunFileReader::Format> format)
 {
-    if (!m_control)
-        return;
-    m_control->cancel = true;
-    QMutexLocker lock(&m_control->mutex);
-    m_control->owner = nullptr;
+    Parser(std::move(sink), shownName, format).parse(bytes);
 }
 
-RunFileReader::Contents RunFileReader::parseBytes(QByteArrayView bytes, const QString &shownName,
-                                                  std::optional<Format> format)
-{
-    Contents contents;
-    RunFileSink sink;
-    sink.runInfo = [&contents](const RunInfo &run, Format f) {
-        contents.run = run;
-        contents.format = f;
-    };
-    sink.entries = [&contents](QList<LogEntry> &&entries, Format f) {
-        contents.entries.append(std::move(entries));
-        contents.format = f;
-    };
-    sink.finished = [&contents](bool ok, const QString &error) {
-        contents.ok = ok;
-        contents.error = error;
-    };
-    RunFileParse(std::move(sink), shownName, format).parse(bytes);
-    if (!contents.ok)
-        contents.entries.clear();
-    return contents;
-}
-
-RunFileReader::IndexedContents RunFileReader::indexBytes(QByteArrayView bytes, const QString &shownName,
-                                                        std::optional<Format> format)
-{
-    IndexedContents contents;
-    RunFileSink sink;
-    sink.runInfo = [&contents](const RunInfo &run, Format f) {
-        contents.run = run;
-        contents.format = f;
-    };
-    sink.entries = [](QList<LogEntry> &&, Format) {};
-    sink.indexed = [&contents](FileIndex &&index, Format f) {
-        contents.index = std::move(index);
-        contents.format = f;
-    };
-    sink.finished = [&contents](bool ok, const QString &error) {
-        contents.ok = ok;
-        contents.error = error;
-    };
-    RunFileParse(std::move(sink), shownName, format).parse(bytes);
-    if (!contents.ok)
-        contents.index = FileIndex();
-    return contents;
-}
-
-std::optional<RunFileReader::Format> RunFileReader::formatFromPath(const QString &path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("json"))
-        return Format::Json;
-    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
-        return Format::Jsonl;
-    return std::nullopt;
-}
-
-bool RunFileReader::start(const QString &path)
-{
-    return startReading(path, false);
-}
-
-bool RunFileReader::startIndexing(const QString &path)
-{
-    return startReading(path, true);
-}
-
-bool RunFileReader::startReading(const QString &path, bool indexing)
-{
-    if (m_running)
-        return false;
-    m_running = true;
-    m_cancelled = false;
-    m_path = path;
-    m_format = formatFromPath(path).value_or(Format::Json);
-    m_hasRunInfo = false;
-    m_runInfo = RunInfo();
-    m_entryCount = 0;
-    if (m_control) {
-        // A worker of an earlier read may still be winding down: it reports to no one.
-        QMutexLocker lock(&m_control->mutex);
-        m_control->owner = nullptr;
-    }
-    m_control = std::make_shared<Control>();
-    m_control->owner = this;
-    RunFileSink sink;
-    const std::shared_ptr<Control> control = m_control;
-    sink.cancelled = [control] { return control->cancel.load(std::memory_order_relaxed); };
-    sink.runInfo = [control](const RunInfo &run, Format format) {
-        control->post([run, format](RunFileReader *reader) { reader->deliverRunInfo(run, format); });
-    };
-    sink.entries = [control](QList<LogEntry> &&entries, Format format) {
-        control->post([batch = std::move(entries), format](RunFileReader *reader) { reader->deliverEntries(batch, format); });
-    };
-    sink.progress = [control, indexing](qint64 done, qint64 total, int entries) {
-        // Reading counts the entries it delivers; indexing delivers them only at the end.
-        const int counted = indexing ? entries : -1;
-        control->post([done, total, counted](RunFileReader *reader) { reader->deliverProgress(done, total, counted); });
-    };
-    if (indexing) {
-        sink.indexed = [control](FileIndex &&index, Format format) {
-            control->post([index = std::move(index), format](RunFileReader *reader) { reader->deliverIndex(index, format); });
-        };
-    }
-    sink.finished = [control](bool ok, const QString &error) {
-        control->post([ok, error](RunFileReader *reader) { reader->deliverFinished(ok, error); });
-    };
-    auto parse = std::make_shared<RunFileParse>(std::move(sink), path);
-    // Not kept: nobody waits for it (see the destructor); it ends at its next cancel check.
-    (void)QtConcurrent::run([parse] { parse->run(); });
-    return true;
-}
-
-void RunFileReader::cancel()
-{
-    if (!m_running || !m_control)
-        return;
-    m_control->cancel = true;
-    m_cancelled = true;
-}
-
-void RunFileReader::deliverRunInfo(const RunInfo &run, Format format)
-{
-    if (m_cancelled)
-        return;
-    m_format = format;
-    m_runInfo = run;
-    m_hasRunInfo = true;
-    emit runInfoRead(m_runInfo);
-}
-
-void RunFileReader::deliverEntries(const QList<LogEntry> &entries, Format format)
-{
-    if (m_cancelled)
-        return;
-    m_format = format;
-    m_entryCount += int(entries.size());
-    emit entriesRead(entries);
-}
-
-void RunFileReader::deliverProgress(qint64 done, qint64 total, int entries)
-{
-    if (m_cancelled)
-        return;
-    if (entries >= 0)
-        m_entryCount = entries;
-    emit progress(done, total);
-}
-
-void RunFileReader::deliverIndex(const FileIndex &index, Format format)
-{
-    if (m_cancelled)
-        return;
-    m_format = format;
-    m_entryCount = int(index.entries.size());
-    emit indexed(index);
-}
-
-void RunFileReader::deliverFinished(bool ok, const QString &error)
-{
-    m_running = false;
-    if (m_cancelled) {
-        emit finished(false, QCoreApplication::translate("RunFileReader", "Reading %1 was cancelled.").arg(QDir::toNativeSeparators(m_path)));
-        return;
-    }
-    emit finished(ok, error);
-}
+} // namespace RunFileParse

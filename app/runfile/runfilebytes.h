@@ -7,6 +7,7 @@
 #include <QtGlobal>
 
 #include <atomic>
+#include <functional>
 
 // The bytes of an opened run file, for as long as entries point into them: the file's memory
 // map, or (for input that cannot be mapped, a pipe) a buffer holding what was read. Entries of a
@@ -45,6 +46,19 @@ public:
     // Takes over bytes read from an unmappable input (and closes the pipe they came from).
     void adopt(QByteArray &&buffer);
 
+    // Reads an input that cannot be mapped whole and takes it over (adopt()): the pipe of
+    // Opened::Pipe, or the open file when map() failed. At most `maxBytes`, read in place into
+    // one reservation, so the input is never copied and the peak is what was read. `cancelled`
+    // is asked before every read, and a pipe is waited for a little at a time, so that a cancel
+    // (Quit, another file opened) ends the read even while no writer has come or it is silent.
+    enum class ReadWhole {
+        Done,
+        Cancelled,
+        TooLarge,   // more than maxBytes
+        Failed,     // errorString() says why
+    };
+    ReadWhole readWhole(qint64 maxBytes, const std::function<bool()> &cancelled);
+
     // Whether the file still has the size and modification time it had when it was mapped:
     // slices of a file that changed since would mix two files. Always true for a buffer.
     bool unchanged() const;
@@ -63,6 +77,10 @@ public:
 
 private:
     void closePipe();
+    ReadWhole readFile(QByteArray &buffer, qint64 maxBytes, const std::function<bool()> &cancelled);
+#ifdef Q_OS_UNIX
+    ReadWhole readPipe(QByteArray &buffer, qint64 maxBytes, const std::function<bool()> &cancelled);
+#endif
 
     QString m_path;  // QFile opened on a descriptor forgets its name
     QFile m_file;

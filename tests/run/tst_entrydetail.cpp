@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 
 #include <QTest>
 

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: MIT
-#include "export/runfilebytes.h"
+#include "runfile/runfilebytes.h"
 
-#include "export/mappedfileguard.h"
+#include "runfile/mappedfileguard.h"
 
 #include <QFileInfo>
+
+#include <algorithm>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <cstring>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -20,6 +23,19 @@
 namespace {
 // Released in steps of this much: one system call per few thousand entries.
 constexpr qsizetype kReleaseStep = 8 << 20;
+// Unmapped input is read in pieces of this much.
+constexpr qsizetype kReadChunk = 1 << 20;
+
+// Room for everything an unmapped input may hold (`expected`, or the limit when the size is
+// not known) and one byte to notice more, reserved once: the bytes are read into it in place,
+// so the input is never copied and the peak is what was read (a QByteArray grown by appending
+// copied itself at each doubling, up to twice the limit). The reservation is address space:
+// pages that are never written take no memory; what was not used is given back once the input
+// has ended (RunFileBytes::readWhole squeezes it).
+void reserveForUnmapped(QByteArray &buffer, qint64 expected, qint64 maxBytes)
+{
+    buffer.reserve(qsizetype(std::min<qint64>(expected, maxBytes) + 1));
+}
 } // namespace
 
 RunFileBytes::RunFileBytes(const QString &path)
@@ -133,6 +149,83 @@ void RunFileBytes::adopt(QByteArray &&buffer)
     m_size = m_buffer.size();
     m_mapped = false;
 }
+
+RunFileBytes::ReadWhole RunFileBytes::readWhole(qint64 maxBytes, const std::function<bool()> &cancelled)
+{
+    QByteArray buffer;
+#ifdef Q_OS_UNIX
+    const ReadWhole read = m_pipe >= 0 ? readPipe(buffer, maxBytes, cancelled) : readFile(buffer, maxBytes, cancelled);
+#else
+    const ReadWhole read = readFile(buffer, maxBytes, cancelled); // open() makes no pipe here
+#endif
+    if (read == ReadWhole::Done) {
+        buffer.squeeze();
+        adopt(std::move(buffer));
+    }
+    return read;
+}
+
+RunFileBytes::ReadWhole RunFileBytes::readFile(QByteArray &buffer, qint64 maxBytes, const std::function<bool()> &cancelled)
+{
+    reserveForUnmapped(buffer, m_file.size(), maxBytes);
+    for (;;) {
+        if (cancelled())
+            return ReadWhole::Cancelled;
+        const qsizetype used = buffer.size();
+        const qsizetype room = std::min<qsizetype>(kReadChunk, qsizetype(maxBytes) + 1 - used);
+        buffer.resize(used + room); // within the reservation: no copy, the new bytes untouched
+        const qint64 got = m_file.read(buffer.data() + used, room);
+        buffer.resize(used + std::max<qint64>(0, got));
+        if (got < 0) {
+            m_error = m_file.errorString();
+            return ReadWhole::Failed;
+        }
+        if (buffer.size() > maxBytes)
+            return ReadWhole::TooLarge;
+        if (got == 0)
+            return ReadWhole::Done;
+    }
+}
+
+#ifdef Q_OS_UNIX
+// A pipe opened without blocking: poll() waits for bytes a little at a time, between checks of
+// `cancelled`.
+RunFileBytes::ReadWhole RunFileBytes::readPipe(QByteArray &buffer, qint64 maxBytes, const std::function<bool()> &cancelled)
+{
+    constexpr int kCancelCheckMs = 100;
+    reserveForUnmapped(buffer, maxBytes, maxBytes);
+    for (;;) {
+        if (cancelled())
+            return ReadWhole::Cancelled;
+        pollfd ready = {m_pipe, POLLIN, 0};
+        const int polled = ::poll(&ready, 1, kCancelCheckMs);
+        if (polled < 0 && errno != EINTR) {
+            m_error = QString::fromLocal8Bit(std::strerror(errno));
+            return ReadWhole::Failed;
+        }
+        // Until a writer has come, poll() reports nothing (not even a hang-up) and read()
+        // would say "end": only read once poll() has something to say.
+        if (polled <= 0)
+            continue;
+        const qsizetype used = buffer.size();
+        const qsizetype room = std::min<qsizetype>(kReadChunk, qsizetype(maxBytes) + 1 - used);
+        buffer.resize(used + room);
+        const ssize_t got = ::read(m_pipe, buffer.data() + used, size_t(room));
+        const int readError = errno;
+        buffer.resize(used + std::max<ssize_t>(0, got));
+        if (got == 0)
+            return ReadWhole::Done; // every writer is gone
+        if (got < 0) {
+            if (readError == EAGAIN || readError == EWOULDBLOCK || readError == EINTR)
+                continue;
+            m_error = QString::fromLocal8Bit(std::strerror(readError));
+            return ReadWhole::Failed;
+        }
+        if (buffer.size() > maxBytes)
+            return ReadWhole::TooLarge;
+    }
+}
+#endif
 
 void RunFileBytes::release(const char *end)
 {

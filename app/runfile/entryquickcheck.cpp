@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "export/entryquickcheck.h"
+#include "runfile/entryquickcheck.h"
 
 #include <simdjson.h>
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "json/jsonsyntax.h"
 #include "json/jsontext.h"
 #include "json/jsontokens.h"
 
@@ -212,7 +213,7 @@ void TestJsonText::check()
     QFETCH(bool, ok);
     QFETCH(qsizetype, offset);
     QFETCH(QString, reason);
-    const JsonText::SyntaxCheck c = JsonText::check(raw);
+    const JsonSyntax::Check c = JsonSyntax::check(raw);
     QCOMPARE(c.ok, ok);
     QCOMPARE(c.offset, offset);
     QCOMPARE(c.reason, reason);
@@ -288,7 +289,7 @@ void TestJsonText::garbageNeverCrashes()
         JsonText::compactPreview(part, n / 2);
         JsonText::readable(part);
         JsonText::unescapeString(part);
-        QCOMPARE(JsonText::check(part).ok, n == doc.size());
+        QCOMPARE(JsonSyntax::check(part).ok, n == doc.size());
     }
     QByteArray noise;
     quint32 seed = 12345;
@@ -301,8 +302,8 @@ void TestJsonText::garbageNeverCrashes()
     JsonText::compact(noise);
     JsonText::readable(noise);
     JsonText::unescapeString(noise);
-    QVERIFY(!JsonText::check(noise).ok);
-    QVERIFY(JsonText::check(QByteArray(100000, '[')).reason.startsWith(u"nesting deeper"));
+    QVERIFY(!JsonSyntax::check(noise).ok);
+    QVERIFY(JsonSyntax::check(QByteArray(100000, '[')).reason.startsWith(u"nesting deeper"));
 }
 
 QTEST_GUILESS_MAIN(TestJsonText)

@@ -7,7 +7,7 @@
 
 #include "export/exportjob.h"
 #include "export/exportwriter.h"
-#include "export/runfilereader.h"
+#include "runfile/runfilereader.h"
 #include "samplerun.h"
 
 #include <QBuffer>

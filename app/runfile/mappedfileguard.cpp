@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "export/mappedfileguard.h"
+#include "runfile/mappedfileguard.h"
 
 #ifdef Q_OS_LINUX
 #include <csignal>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "json/entrydetail.h"
+#include "run/entrydetail.h"
 
 #include "json/jsontext.h"
 #include "json/jsonvalidation.h"
-#include "json/simdjsonvalues.h"
 #include "json/paddedjson.h"
 #include "json/parsebudget.h"
+#include "json/simdjsonvalues.h"
 
 #include <simdjson.h>
 

@@ -5,9 +5,9 @@
 #include "exporttesthelpers.h"
 
 #include "export/exportwriter.h"
-#include "export/runfilereader.h"
 #include "rows/logstore.h"
 #include "rows/logtablemodel.h"
+#include "runfile/runfilereader.h"
 #include "samplerun.h"
 
 #include <QBuffer>

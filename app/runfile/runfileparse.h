@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "runfile/runfilereader.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+// Where the parse delivers what it found. The file reader posts each call to its own thread;
+// RunFileReader::parseBytes() collects them in place, so the same code is tested and fuzzed
+// without files, threads or an event loop. Only finished() is always called, and always last.
+struct RunFileSink
+{
+    std::function<bool()> cancelled;
+    // Called with the path once a file is mapped, before it is read (the reader's test hook).
+    std::function<void(const QString &)> mapped;
+    std::function<void(const RunInfo &, RunFileReader::Format)> runInfo;
+    std::function<void(QList<LogEntry> &&, RunFileReader::Format)> entries;
+    std::function<void(qint64, qint64, int)> progress; // bytes done, bytes in all, entries so far
+    std::function<void(bool, const QString &)> finished;
+    // Set for a conversion: entries are only checked and kept as slices of the input, all handed
+    // over here just before finished(true); entries() is never called.
+    std::function<void(RunFileReader::FileIndex &&, RunFileReader::Format)> indexed;
+};
+
+// The scan of an exported run: its structure (a .json's run object and "logs", a .jsonl's lines),
+// each entry checked and described (EntryQuickCheck, else PageParser::parseEntry), the limits,
+// and the sentence that says where a file goes wrong. It knows nothing of threads: RunFileReader
+// runs it on a worker and hands its sink's calls to its own thread.
+namespace RunFileParse {
+
+// Opens `path` (a file or a pipe; anything else fails), maps the file or reads the input into
+// memory, and parses it. The format comes from the extension, else from the bytes.
+void file(RunFileSink sink, const QString &path);
+
+// Parses bytes in place; `shownName` names them in messages and, by its extension, picks the
+// format unless `format` is given.
+void bytes(RunFileSink sink, QByteArrayView bytes, const QString &shownName,
+           std::optional<RunFileReader::Format> format = std::nullopt);
+
+} // namespace RunFileParse
