@@ -206,7 +206,8 @@ private:
     ApiError m_lastError;
     ParsedPage m_firstPage;
 
-    // What is wanted and what is loaded, page by page; the model's rows follow its rows().
+    // What is wanted and what is loaded, page by page. It pages over the model's rows, reading
+    // them and changing them through followPlanRows().
     PagePlan m_plan;
     QHash<int, Request> m_requests;  // by page: exactly the pages the plan has InFlight
     QSet<RequestPacer::Ticket> m_pendingTickets;
