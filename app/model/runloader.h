@@ -5,6 +5,7 @@
 #include "api/apierror.h"
 #include "api/parsedpage.h"
 #include "api/requestpacer.h"
+#include "model/pageplan.h"
 #include "rows/pagecache.h"
 #include "run/runinfo.h"
 
@@ -19,8 +20,8 @@ class LogTableModel;
 class QNetworkAccessManager;
 class QTimer;
 
-// Decides which pages of a run to fetch, fetches them through the shared RequestPacer, and puts
-// them into the LogTableModel.
+// Fetches the pages of a run that its PagePlan wants (pageplan.h), through the shared
+// RequestPacer and with retries, and puts them into the LogTableModel.
 //
 // When the first response gives total_logs, the model gets that many rows at once and only the
 // pages that come into view are fetched (what is on screen first; pages scrolled away from are
@@ -104,7 +105,7 @@ public:
 
     State state() const { return m_state; }
     RunRef run() const { return m_run; }
-    bool isReversed() const { return m_reverse; }
+    bool isReversed() const { return m_plan.isReversed(); }
     bool hasRunInfo() const { return m_hasRunInfo; }
     const RunInfo &runInfo() const { return m_runInfo; }
     RequestPacer *pacer() const { return m_pacer; }
@@ -113,12 +114,12 @@ public:
 
     int loadedRows() const;
     int knownRows() const;
-    bool isCountKnown() const { return m_mode == Mode::Counted; }
+    bool isCountKnown() const { return m_plan.mode() == PagePlan::Mode::Counted; }
     // The end of the run has been seen (by the count, or by a short page).
     bool isEndKnown() const;
     bool isFullyLoaded() const { return isEndKnown() && loadedRows() == knownRows(); }
-    bool isLoadingAll() const { return m_loadAll; }
-    int pagesInFlight() const { return m_inFlight; }
+    bool isLoadingAll() const { return m_plan.isLoadingAll(); }
+    int pagesInFlight() const { return int(m_requests.size()); }
     int failedPageCount() const;
     int requestsSent() const { return m_requestsSent; }
     // Pages shown from the page cache instead of the API since open().
@@ -145,54 +146,45 @@ signals:
     void allLoaded();
 
 private:
-    enum class Mode { Unknown, Counted, Appending };
-    enum class PageStatus { Idle, InFlight, Loaded, Failed, Backoff, Reading };
-    struct PageState {
-        PageStatus status = PageStatus::Idle;
-        int attempts = 0;
-        int rateLimitHits = 0;
-        int shortRechecks = 0;
+    using PageStatus = PagePlan::Status;
+    // A page's request on its way: what aborting it needs.
+    struct Request {
         QPointer<PageReply> reply;
         RequestPacer::Ticket ticket = 0;
-        int sentRows = 0;         // knownRows() when the request went out
     };
 
     void begin(const ApiEndpoint &endpoint, const RunRef &run, bool reverse);
+    bool isPlanning() const { return m_state == State::Opening || m_state == State::Open; }
     void schedule();
     void onSlotGranted(RequestPacer::Ticket ticket);
     int nextWantedPage() const;
-    bool isCandidate(int page) const;
     void sendPage(int page, RequestPacer::Ticket ticket);
     void onPageFinished(int page, PageReply *reply);
     void handleFailure(int page, const ApiError &error);
     void handlePage(int page, ParsedPage &&parsed);
     QString checkPage(int page, const ParsedPage &parsed, int shift) const;
-    bool isSuspiciouslyShort(int page, int count, const std::optional<qint64> &total) const;
     void recheckShortPage(int page, QList<LogEntry> &&entries);
-    int firstShortPageInQuestion() const;
     void flagOtherRunEntries(int firstRow, QList<LogEntry> &entries);
-    void dropPagesAfter(int page);
+    void abortRequest(const Request &request);
+    void followPlanRows(int rows, int insertedAtTop);
     bool loadedAfter(int row) const;
     void updateRunInfo(const RunInfo &info);
-    void growRows(int rows);
-    int alignNewestFirst(int sentRows, const std::optional<qint64> &total);
     void shiftNewestFirst(int newRows);
     void placeShifted(int page, int firstRow, QList<LogEntry> &&entries);
     void rederivePageStates(int firstPage, int lastPage);
     void setState(State state);
     void checkAllLoaded();
     int jittered(int delayMs) const;
-    int lastPageIndex() const;
-    int pageOfRow(int row) const { return row / kPageSize; }
     void abortAll();
+    bool isRunGoing() const;
+
+    // The library's steps (runloadercache.cpp).
+    void chooseCache(const ApiEndpoint &endpoint, const RunRef &run);
+    void forgetCache();
     void askCache();
     void applyStored(const PageCache::Stored &stored);
     void placeStored(const PageCache::Stored &stored);
-    bool isRunGoing() const;
-    bool isGrowthPage(int page) const;
-    bool isShortLastPageLoaded() const;
     bool isCachedPage(int page) const;
-    std::pair<qint64, qint64> positionsOfPage(int page) const;
     void readFromCache(int firstPage, int lastPage, bool storedChunk);
     void placeCachedPage(int page, int rowsWhenAsked, QList<LogEntry> &&entries);
     void readNextStoredChunk();
@@ -208,28 +200,18 @@ private:
     int m_maxInFlight = 4;
 
     RunRef m_run;
-    bool m_reverse = false;
     State m_state = State::Idle;
-    Mode m_mode = Mode::Unknown;
     RunInfo m_runInfo;
     bool m_hasRunInfo = false;
     ApiError m_lastError;
     ParsedPage m_firstPage;
 
-    QHash<int, PageState> m_pages;
+    // What is wanted and what is loaded, page by page. It pages over the model's rows, reading
+    // them and changing them through followPlanRows().
+    PagePlan m_plan;
+    QHash<int, Request> m_requests;  // by page: exactly the pages the plan has InFlight
     QSet<RequestPacer::Ticket> m_pendingTickets;
-    int m_inFlight = 0;
     int m_requestsSent = 0;
-    int m_firstVisiblePage = -1;
-    int m_lastVisiblePage = -1;
-    bool m_wantMore = false;      // appending mode: the view asked for the next page
-    bool m_loadAll = false;
-    bool m_ended = false;         // a short page (or a confirming empty page) was seen
-    bool m_endConfirmWanted = false; // counted mode: ask past the count once, for loadAll
-    bool m_refreshNewest = false;    // newest first: ask for page 0 again (a run still going)
-    // A short page proved total_logs too high: a larger total is not believed again until
-    // checkForNewEntries() (newest first, where a larger total moves every row down).
-    bool m_countCut = false;
     int m_generation = 0;         // bumps on open/close; late replies of older runs are ignored
 
     PageCache *m_cache = nullptr;    // the one in use since open()
