@@ -8,7 +8,7 @@
 #include "rows/freedmemory.h"
 #include "api/apiclient.h"
 #include "api/requestpacer.h"
-#include "mainwindow.h"
+#include "ui/window/mainwindow.h"
 #include "model/runloader.h"
 #include "session/applibrary.h"
 #include "session/demoservice.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "viewoptions.h"
+#include "ui/viewoptions.h"
 
-#include "detailpane.h"
-#include "logtableview.h"
+#include "ui/detail/detailpane.h"
+#include "ui/table/logtableview.h"
 #include "settings/appsettings.h"
 
 #include <QAction>

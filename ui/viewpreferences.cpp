@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "viewpreferences.h"
+#include "ui/viewpreferences.h"
 
 #include "rows/logtablemodel.h"
 #include "settings/appsettings.h"
-#include "theme.h"
-#include "windowactions.h"
+#include "ui/common/theme.h"
+#include "ui/window/windowactions.h"
 
 #include <QAction>
 

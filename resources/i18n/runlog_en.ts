@@ -269,6 +269,29 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
 </context>
 <context>
+    <name>CurrentEntryController</name>
+    <message>
+        <source>Entry %1 is loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied entry %1 as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry number (1 to %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was hidden by the filter; filters cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Readable</source>
@@ -356,29 +379,6 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Try the Demo Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EntryNavigator</name>
-    <message>
-        <source>Entry %1 is loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied entry %1 as JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go to Entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry number (1 to %1):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry %1 was hidden by the filter; filters cleared.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1522,6 +1522,17 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>OpenRunController</name>
+    <message>
+        <source>(no runs opened yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 (organization %2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpenRunDialog</name>
     <message>
         <source>Remember the token in the system keychain</source>
@@ -1597,17 +1608,6 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>An API token is needed to open a run on %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>OpenRunFlow</name>
-    <message>
-        <source>(no runs opened yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run %1 (organization %2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,13 +10,13 @@
 //     QT_QPA_PLATFORM=offscreen bench_overview [entries=1000000]
 #include "processstatus.h"
 #include "json/jsontreemodel.h"
-#include "richentrydocument.h"
-#include "safetextbrowser.h"
+#include "ui/detail/richentrydocument.h"
+#include "ui/detail/safetextbrowser.h"
 #include "rows/logtablemodel.h"
 #include "stats/entryfacts.h"
 #include "stats/statisticscalculator.h"
 #include "stats/timelinebins.h"
-#include "timelinestrip.h"
+#include "ui/overview/timelinestrip.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -17,9 +17,9 @@
 //     window's corpus): time to the first match and to all, and how many.
 
 #include "processstatus.h"
-#include "mainwindow.h"
+#include "ui/window/mainwindow.h"
 #include "rows/freedmemory.h"
-#include "logtableview.h"
+#include "ui/table/logtableview.h"
 #include "rows/logtablemodel.h"
 #include "search/searchindexer.h"
 #include "search/searchquery.h"

@@ -2,16 +2,16 @@
 // Not a test: takes the screenshots of the Library and Runs windows (README, issue notes), from
 // the real window on the demo backend with a library in a temporary folder.
 //   runlog_library_screenshots OUTPUT_DIR   (use -platform offscreen, or run under Xvfb)
-#include "librarycontroller.h"
+#include "ui/library/librarycontroller.h"
 #include "runsessioninternals.h"
 #include "session/orgrunlist.h"
-#include "libraryrunspanel.h"
-#include "librarysearchpanel.h"
-#include "librarywindow.h"
-#include "mainwindow.h"
+#include "ui/library/libraryrunspanel.h"
+#include "ui/library/librarysearchpanel.h"
+#include "ui/library/librarywindow.h"
+#include "ui/window/mainwindow.h"
 #include "model/runlistloader.h"
 #include "model/runloader.h"
-#include "orgrunsview.h"
+#include "ui/library/orgrunsview.h"
 #include "session/demoservice.h"
 #include "store/libraryrunsmodel.h"
 #include "store/librarysearchmodel.h"

@@ -2,7 +2,7 @@
 // ExportController, the window's export, against the spec server on 127.0.0.1: a cancel or a
 // failure while the pages not loaded yet are being fetched leaves no file (and an old file of
 // that name as it was) and reports once; a newest-first view exports the whole run oldest first.
-#include "exportcontroller.h"
+#include "ui/export/exportcontroller.h"
 #include "runsessioninternals.h"
 #include "session/runsession.h"
 

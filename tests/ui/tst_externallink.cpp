@@ -4,15 +4,15 @@
 // on the three places that open links: a pull request in the organization's runs (double-click),
 // the run's page in the header, a link in rendered Markdown. QDesktopServices hands every scheme
 // to a recorder here, so a refused address is one that never reached the system.
-#include "externallink.h"
+#include "ui/common/externallink.h"
 #include "model/runlistloader.h"
 #include "model/runlistmodel.h"
 #include "rows/runlistcolumns.h"
-#include "orgrunsview.h"
+#include "ui/library/orgrunsview.h"
 #include "run/runinfo.h"
 #include "run/weburl.h"
-#include "runheader.h"
-#include "safetextbrowser.h"
+#include "ui/window/runheader.h"
+#include "ui/detail/safetextbrowser.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 

@@ -6,11 +6,11 @@
 // clipboard (Qt writes ODF for a copy, which loads images too). inotify counts every open in the
 // folder and of /dev/tty; a thread stands ready as the FIFO's writer, so that if the window
 // blocks opening the FIFO to read it, the test sees that and fails instead of hanging.
-#include "detailpane.h"
-#include "markdownview.h"
+#include "ui/detail/detailpane.h"
+#include "ui/detail/markdownview.h"
 #include "run/runinfo.h"
-#include "runheader.h"
-#include "safetextbrowser.h"
+#include "ui/window/runheader.h"
+#include "ui/detail/safetextbrowser.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -2,17 +2,17 @@
 // Marks as in lnav, in the window against the spec server on 127.0.0.1: m on the table marks the
 // entry, F2 / Shift+F2 move between marks, Only Marked filters, the scroll bar shows them, and a
 // run opened again (in a new window, as after a restart) has its marks back.
-#include "logtableview.h"
-#include "mainwindow.h"
-#include "markcontroller.h"
-#include "markedscrollbar.h"
+#include "ui/table/logtableview.h"
+#include "ui/window/mainwindow.h"
+#include "ui/table/markcontroller.h"
+#include "ui/table/markedscrollbar.h"
 #include "rows/logtablemodel.h"
 #include "model/runloader.h"
 #include "samplerun.h"
 #include "search/logfilterproxymodel.h"
 #include "session/runsession.h"
 #include "testlogserver.h"
-#include "windowactions.h"
+#include "ui/window/windowactions.h"
 
 #include <QSettings>
 #include <QtTest>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The Open Run dialog asks for the token before anything is opened or closed.
-#include "openrundialog.h"
+#include "ui/open/openrundialog.h"
 
 #include <QDialogButtonBox>
 #include <QLineEdit>

@@ -2,15 +2,15 @@
 // The run at a glance in the real window, on the offscreen platform: a file of 3,000 entries
 // opened, the statistics dock counting them, a click on the timeline selecting and centring the
 // entry under it, and a click on a bar filtering the table (a second click lifting it).
-#include "barchart.h"
-#include "logtableview.h"
-#include "mainwindow.h"
+#include "ui/overview/barchart.h"
+#include "ui/table/logtableview.h"
+#include "ui/window/mainwindow.h"
 #include "rows/logtablemodel.h"
-#include "overviewcontroller.h"
+#include "ui/overview/overviewcontroller.h"
 #include "samplerun.h"
 #include "search/logfilterproxymodel.h"
-#include "statisticspanel.h"
-#include "timelinestrip.h"
+#include "ui/overview/statisticspanel.h"
+#include "ui/overview/timelinestrip.h"
 
 #include <QDockWidget>
 #include <QFile>

@@ -3,8 +3,8 @@
 // must reach WCAG 2's level AA for normal text, a contrast ratio of at least 4.5:1
 // (https://www.w3.org/TR/WCAG21/#contrast-minimum). The ratio is computed here from the WCAG
 // definition of relative luminance, not by the code under test.
-#include "palette.h"
-#include "theme.h"
+#include "ui/common/palette.h"
+#include "ui/common/theme.h"
 
 #include <QtTest>
 

@@ -2,7 +2,7 @@
 // PlainText: what every widget uses to show outside text as the characters it is. Each helper's
 // output is checked the way Qt will read it (rendered as a tooltip renders, stripped of
 // mnemonics as a menu strips them), with expected values written out by hand.
-#include "plaintext.h"
+#include "ui/common/plaintext.h"
 
 #include <QTextBlock>
 #include <QTextDocument>

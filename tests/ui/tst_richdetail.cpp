@@ -4,11 +4,11 @@
 // alt text); HTML stays text; diffs
 // are coloured; wrapped lines keep their indentation; the header shows the result's first line
 // without Markdown.
-#include "difflines.h"
-#include "richentrydocument.h"
-#include "runheader.h"
-#include "safetextbrowser.h"
-#include "safetextdocument.h"
+#include "ui/detail/difflines.h"
+#include "ui/detail/richentrydocument.h"
+#include "ui/window/runheader.h"
+#include "ui/detail/safetextbrowser.h"
+#include "ui/detail/safetextdocument.h"
 
 #include <QApplication>
 #include <QJsonDocument>

@@ -12,10 +12,10 @@
 // Both give HOME and the XDG directories a temporary directory before anything starts, so no
 // real keyring or settings file is touched.
 
-#include "mainwindow.h"
+#include "ui/window/mainwindow.h"
 #include "runsessioninternals.h"
 #include "model/runloader.h"
-#include "openrundialog.h"
+#include "ui/open/openrundialog.h"
 #include "samplerun.h"
 #include "settings/tokenstore.h"
 #include "testlogserver.h"

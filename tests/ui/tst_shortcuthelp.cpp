@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Help > Keyboard Shortcuts is made from the actions: every shortcut shows, and texts are escaped.
-#include "shortcuthelp.h"
-#include "windowactions.h"
+#include "ui/window/shortcuthelp.h"
+#include "ui/window/windowactions.h"
 
 #include <QAction>
 #include <QLabel>

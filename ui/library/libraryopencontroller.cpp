@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#include "ui/library/libraryopencontroller.h"
+
+#include "ui/library/librarycontroller.h"
+#include "ui/table/logtableview.h"
+#include "ui/window/mainwindow.h"
+#include "rows/logtablemodel.h"
+#include "search/logfilterproxymodel.h"
+#include "ui/search/searchcontroller.h"
+#include "session/credentials.h"
+#include "session/demoservice.h"
+#include "session/runsession.h"
+#include "settings/appsettings.h"
+
+#include <QMenuBar>
+
+LibraryOpenController::LibraryOpenController(RunLibrary *library, MainWindow *window, Credentials *credentials, AppSettings *settings)
+    : QObject(window)
+    , m_library(library)
+    , m_window(window)
+{
+    LibraryController::Hooks hooks;
+    hooks.openRun = [this](const ApiEndpoint &endpoint, const RunRef &run, qint64 position) {
+        openRunAtEntry(endpoint, run, position);
+    };
+    hooks.openRunWithSavedToken = [window](const QUrl &baseUrl, const RunRef &run) {
+        window->openRunWithSavedToken(baseUrl, run);
+    };
+    hooks.endpoint = [window, credentials, settings] {
+        if (const std::optional<ApiEndpoint> open = window->session()->apiEndpoint())
+            return *open;
+        if (window->demoService())
+            return window->demoService()->endpoint();
+        const QUrl base = settings->baseUrl();
+        return ApiEndpoint{base, credentials->knownToken(base)};
+    };
+    hooks.organization = [window]() -> qint64 {
+        const std::optional<RunRef> run = window->session()->apiRun();
+        return run ? run->orgId : 0;
+    };
+    m_controller = new LibraryController(library, hooks, window);
+    QMenuBar *bar = window->menuBar();
+    bar->insertMenu(bar->actions().isEmpty() ? nullptr : bar->actions().constLast(), m_controller->menu()); // before Help
+    connect(window->session(), &RunSession::progressChanged, this, &LibraryOpenController::selectPendingEntry);
+}
+
+void LibraryOpenController::openRunAtEntry(const ApiEndpoint &endpoint, const RunRef &run, qint64 position)
+{
+    m_window->openRun(endpoint, run);
+    m_pendingRun = run;
+    m_pendingEntry = position;
+    selectPendingEntry();
+}
+
+void LibraryOpenController::selectPendingEntry()
+{
+    // Once the run's rows are there (the library's count comes at once), select the entry; its
+    // page is loaded as it comes into view.
+    RunSession *session = m_window->session();
+    const LogTableModel *model = session->model();
+    const std::optional<RunRef> open = session->apiRun();
+    if (m_pendingEntry < 0 || !open || !(*open == m_pendingRun) || m_pendingEntry >= model->rowCount())
+        return;
+    const int row = model->isReversed() ? model->rowCount() - 1 - int(m_pendingEntry) : int(m_pendingEntry);
+    m_pendingEntry = -1;
+    LogFilterProxyModel *proxy = m_window->filterModel();
+    if (!proxy->mapFromSource(model->index(row, 0)).isValid())
+        m_window->searchController()->clearFilters(); // hidden by a filter: show everything
+    const QModelIndex index = proxy->mapFromSource(model->index(row, 0));
+    if (!index.isValid())
+        return;
+    m_window->tableView()->setCurrentIndex(index);
+    m_window->tableView()->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_window->tableView()->setFocus();
+}

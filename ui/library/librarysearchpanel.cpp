@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+#include "ui/library/librarysearchpanel.h"
+
+#include "ui/common/plainlabel.h"
+#include "ui/common/plaintooltipdelegate.h"
+#include "ui/library/snippetdelegate.h"
+#include "store/librarysearch.h"
+#include "store/librarysearchmodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QLocale>
+#include <QShortcut>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+QToolButton *toggle(const QString &text, const QString &tip, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolTip(tip);
+    button->setCheckable(true);
+    button->setAutoRaise(true);
+    return button;
+}
+} // namespace
+
+LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
+    : QWidget(parent)
+    , m_search(search)
+    , m_model(new LibrarySearchModel(this))
+    , m_query(new QLineEdit(this))
+    , m_case(toggle(QStringLiteral("Aa"), tr("Match case"), this))
+    , m_word(toggle(QStringLiteral("W"), tr("Whole words"), this))
+    , m_regex(toggle(QStringLiteral(".*"), tr("Regular expression"), this))
+    , m_table(new QTableView(this))
+    , m_status(new PlainLabel(this))
+    , m_typingPause(new QTimer(this))
+{
+    m_query->setPlaceholderText(tr("Search every run in the library (thought, tool, type, input, output, observation)"));
+    m_query->setClearButtonEnabled(true);
+    m_typingPause->setSingleShot(true);
+    m_typingPause->setInterval(350);
+    connect(m_typingPause, &QTimer::timeout, this, &LibrarySearchPanel::searchNow);
+    connect(m_query, &QLineEdit::textChanged, m_typingPause, qOverload<>(&QTimer::start));
+    for (QToolButton *button : {m_case, m_word, m_regex})
+        connect(button, &QToolButton::toggled, this, &LibrarySearchPanel::searchNow);
+    connect(m_query, &QLineEdit::returnPressed, this, [this] {
+        // Enter in the query: search now, or go to the results when they are there.
+        if (m_typingPause->isActive() || m_model->rowCount() == 0) {
+            searchNow();
+            return;
+        }
+        m_table->setFocus();
+        if (!m_table->currentIndex().isValid())
+            m_table->setCurrentIndex(m_model->index(0, 0));
+    });
+
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(LibrarySearchModel::Match, QHeaderView::Stretch);
+    m_table->setColumnWidth(LibrarySearchModel::Run, 80);
+    m_table->setColumnWidth(LibrarySearchModel::Entry, 60);
+    m_table->setColumnWidth(LibrarySearchModel::Type, 140);
+    m_table->setColumnWidth(LibrarySearchModel::Tool, 120);
+    m_table->setColumnWidth(LibrarySearchModel::Organization, 50);
+    m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
+    m_table->setItemDelegateForColumn(LibrarySearchModel::Match,
+                                      new SnippetDelegate(LibrarySearchModel::MatchStartRole,
+                                                          LibrarySearchModel::MatchLengthRole, m_table));
+    connect(m_table, &QTableView::doubleClicked, this, &LibrarySearchPanel::openCurrent);
+    for (const QKeySequence &key : {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)})
+        new QShortcut(key, m_table, this, &LibrarySearchPanel::openCurrent, Qt::WidgetShortcut);
+
+    connect(m_search, &LibrarySearch::hitsFound, m_model, &LibrarySearchModel::append);
+    connect(m_search, &LibrarySearch::finished, this, &LibrarySearchPanel::onFinished);
+
+    m_status->setTextFormat(Qt::PlainText);
+    auto *queryRow = new QHBoxLayout;
+    queryRow->addWidget(m_query, 1);
+    queryRow->addWidget(m_case);
+    queryRow->addWidget(m_word);
+    queryRow->addWidget(m_regex);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(queryRow);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_status);
+    setFocusProxy(m_query);
+    m_status->setText(tr("Type to search every stored run; Enter opens a result at its entry."));
+}
+
+void LibrarySearchPanel::focusQuery()
+{
+    m_query->setFocus();
+    m_query->selectAll();
+}
+
+void LibrarySearchPanel::searchNow()
+{
+    m_typingPause->stop();
+    m_search->cancel();
+    m_model->clear();
+    SearchQuery query;
+    query.pattern = m_query->text();
+    query.caseSensitive = m_case->isChecked();
+    query.wholeWord = m_word->isChecked();
+    query.regex = m_regex->isChecked();
+    if (query.isEmpty()) {
+        m_status->setText(tr("Type to search every stored run; Enter opens a result at its entry."));
+        return;
+    }
+    if (!query.isValid()) {
+        m_status->setText(tr("Not a valid expression: %1").arg(query.errorText()));
+        return;
+    }
+    m_status->setText(tr("Searching…"));
+    m_search->start(query);
+}
+
+void LibrarySearchPanel::onFinished(const LibrarySearchSummary &summary)
+{
+    if (!summary.error.isEmpty()) {
+        m_status->setText(tr("The search failed: %1").arg(summary.error));
+        return;
+    }
+    const QString found = tr("%1 matching entries in %2 runs searched, %3 ms")
+                              .arg(QLocale().toString(summary.hits))
+                              .arg(summary.runsSearched)
+                              .arg(summary.elapsedMs);
+    m_status->setText(summary.truncated ? tr("%1 (stopped at the first %2)").arg(found, QLocale().toString(summary.hits))
+                                        : found);
+}
+
+void LibrarySearchPanel::openCurrent()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        emit openRequested(m_model->hit(current.row()));
+}

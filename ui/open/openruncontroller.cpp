@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+#include "ui/open/openruncontroller.h"
+
+#include "ui/open/openrundialog.h"
+#include "session/credentials.h"
+#include "session/runsession.h"
+#include "settings/appsettings.h"
+#include "settings/tokenstore.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QWidget>
+
+OpenRunController::OpenRunController(RunSession *session, Credentials *credentials, AppSettings *settings, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_session(session)
+    , m_credentials(credentials)
+    , m_settings(settings)
+    , m_dialogParent(dialogParent)
+{
+    // Open Recent lists runs that opened, not every ID that was tried.
+    connect(m_session, &RunSession::runOpened, this, [this] {
+        const std::optional<RunRef> run = m_session->apiRun();
+        const std::optional<ApiEndpoint> endpoint = m_session->apiEndpoint();
+        if (run && endpoint && !ApiEndpoint::isLoopback(endpoint->baseUrl))
+            m_settings->addRecentRun(RecentRun{endpoint->baseUrl, *run});
+    });
+}
+
+void OpenRunController::showDialog()
+{
+    const std::optional<RunRef> open = m_session->apiRun();
+    showDialogFor(m_settings->baseUrl(), RunRef{open ? open->orgId : m_settings->lastOrgId(), 0});
+}
+
+void OpenRunController::showDialogFor(const QUrl &baseUrl, const RunRef &run)
+{
+    OpenRunDialog dialog(m_dialogParent);
+    dialog.setOrgId(run.orgId);
+    if (run.runId > 0)
+        dialog.setRunText(QString::number(run.runId));
+    dialog.setBaseUrl(baseUrl);
+    dialog.setKeychainState(m_credentials->keychain()->isAvailable(), m_credentials->keychain()->unavailableReason());
+    // The keychain answers while the dialog is open; the field then says a token is saved. A
+    // token is bound to its origin: the dialog uses it only while its address names that origin,
+    // and asks the keychain again when the user edits the address to another one.
+    const auto askKeychain = [this, &dialog](const QUrl &origin) {
+        m_credentials->lookUpSaved(origin, &dialog, [&dialog, origin](const QByteArray &token, const QString &) {
+            dialog.offerSavedToken(origin, token);
+        });
+    };
+    connect(&dialog, &OpenRunDialog::originChanged, &dialog, [this, &dialog, askKeychain](const QUrl &origin) {
+        const QByteArray known = m_credentials->knownToken(origin);
+        if (!known.isEmpty())
+            dialog.setKnownToken(known, m_credentials->knownTokenSource(origin), m_credentials->knownTokenOrigin(origin));
+        else
+            askKeychain(origin);
+    });
+    const QByteArray known = m_credentials->knownToken(baseUrl);
+    if (!known.isEmpty())
+        dialog.setKnownToken(known, m_credentials->knownTokenSource(baseUrl), m_credentials->knownTokenOrigin(baseUrl));
+    else
+        askKeychain(baseUrl);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ApiEndpoint endpoint = dialog.endpoint();
+    if (dialog.tokenWasTyped())
+        m_credentials->setSessionToken(endpoint.token, endpoint.baseUrl);
+    if (dialog.rememberToken())
+        m_credentials->remember(endpoint.baseUrl, endpoint.token);
+    m_settings->setBaseUrl(endpoint.baseUrl);
+    m_settings->setLastOrgId(dialog.run().orgId);
+    open(endpoint, dialog.run());
+}
+
+void OpenRunController::openWithBestToken(const QUrl &baseUrl, const RunRef &run, bool reverse)
+{
+    // Only while nothing newer was asked for or opened: else the user has moved on, and a late
+    // answer from the keychain opens nothing.
+    const int request = supersede();
+    m_credentials->answerFor(baseUrl, this, [this, request, baseUrl, run, reverse](const Credentials::TokenAnswer &answer) {
+        if (request != m_request)
+            return;
+        if (answer.kind != Credentials::TokenAnswer::Kind::AskUser) {
+            open(ApiEndpoint{baseUrl, answer.token}, run, reverse);
+            return;
+        }
+        if (!answer.problem.isEmpty())
+            emit message(answer.problem, 15000);
+        showDialogFor(baseUrl, run);
+    });
+}
+
+int OpenRunController::supersede()
+{
+    return ++m_request;
+}
+
+void OpenRunController::open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
+{
+    supersede();
+    m_session->openApi(endpoint, run, reverse);
+}
+
+void OpenRunController::populateRecentMenu(QMenu *menu)
+{
+    menu->clear();
+    const QList<RecentRun> runs = m_settings->recentRuns();
+    if (runs.isEmpty()) {
+        menu->addAction(tr("(no runs opened yet)"))->setEnabled(false);
+        return;
+    }
+    for (const RecentRun &recent : runs) {
+        const QUrl base = recent.baseUrl.isEmpty() ? m_settings->baseUrl() : recent.baseUrl;
+        // Menu texts are plain, but '&' marks a mnemonic: a host cannot contain one, ids neither.
+        const QString server = base.port() < 0 ? base.host() : QStringLiteral("%1:%2").arg(base.host()).arg(base.port());
+        QAction *action = menu->addAction(tr("Run %1 (organization %2) at %3").arg(recent.run.runId).arg(recent.run.orgId).arg(server));
+        const RunRef run = recent.run;
+        connect(action, &QAction::triggered, this, [this, base, run] { openWithBestToken(base, run); });
+    }
+}

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "run/apiendpoint.h"
+#include "run/runref.h"
+
+#include <QObject>
+#include <QUrl>
+
+class AppSettings;
+class Credentials;
+class QMenu;
+class QWidget;
+class RunSession;
+
+// How a user gets from "I want run 42" to an open run: the Open Run dialog, the token (typed,
+// from the environment, or saved in the keychain for that server only), and Open Recent.
+class OpenRunController : public QObject
+{
+    Q_OBJECT
+
+public:
+    OpenRunController(RunSession *session, Credentials *credentials, AppSettings *settings, QWidget *dialogParent);
+
+    // Ctrl+O: the dialog, filled with the last organization and server.
+    void showDialog();
+    void showDialogFor(const QUrl &baseUrl, const RunRef &run);
+    // Opens with a known token (typed, environment), else the keychain's for baseUrl, else asks.
+    void openWithBestToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
+    // Opens the run; Open Recent remembers it once it opened (loopback servers are not worth recalling).
+    void open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
+    void populateRecentMenu(QMenu *menu);
+    // Something else was opened (a file, another run): a keychain answer still to come for an
+    // earlier request opens nothing. Returns the new request's number.
+    int supersede();
+
+signals:
+    void message(const QString &text, int timeoutMs);
+
+private:
+    RunSession *m_session;
+    Credentials *m_credentials;
+    AppSettings *m_settings;
+    QWidget *m_dialogParent;
+    int m_request = 0;
+};

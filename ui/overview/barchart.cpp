@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "ui/overview/barchart.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+#include <algorithm>
+
+BarChart::BarChart(QWidget *parent)
+    : QWidget(parent)
+{
+    setMouseTracking(true);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+}
+
+void BarChart::setBars(const QList<Bar> &bars)
+{
+    m_bars = bars;
+    m_hovered = -1;
+    updateGeometry();
+    update();
+}
+
+int BarChart::rowHeight() const
+{
+    return fontMetrics().height() + 6;
+}
+
+QSize BarChart::sizeHint() const
+{
+    return {320, heightForWidth(320)};
+}
+
+QSize BarChart::minimumSizeHint() const
+{
+    return {160, heightForWidth(160)};
+}
+
+int BarChart::heightForWidth(int) const
+{
+    return std::max(1, int(m_bars.size())) * rowHeight();
+}
+
+int BarChart::barAt(const QPoint &point) const
+{
+    const int index = point.y() / rowHeight();
+    return index >= 0 && index < m_bars.size() ? index : -1;
+}
+
+void BarChart::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    const QFontMetrics metrics = fontMetrics();
+    const int row = rowHeight();
+    int longestLabel = 0;
+    for (const Bar &bar : m_bars)
+        longestLabel = std::max(longestLabel, metrics.horizontalAdvance(bar.label));
+    const int labelWidth = std::min(longestLabel + 10, width() * 11 / 20);
+    int valueWidth = 0;
+    double largest = 0;
+    for (const Bar &bar : m_bars) {
+        valueWidth = std::max(valueWidth, metrics.horizontalAdvance(bar.valueText));
+        largest = std::max(largest, bar.value);
+    }
+    const int barLeft = labelWidth + 8;
+    const int barSpace = std::max(10, width() - barLeft - valueWidth - 12);
+    const QColor text = palette().color(QPalette::Text);
+    for (int i = 0; i < m_bars.size(); ++i) {
+        const Bar &bar = m_bars[i];
+        const QRect rowRect(0, i * row, width(), row);
+        if (i == m_hovered || bar.selected) {
+            QColor shade = palette().color(QPalette::Highlight);
+            shade.setAlpha(bar.selected ? 60 : 30);
+            painter.fillRect(rowRect, shade);
+        }
+        painter.setPen(text);
+        QFont font = this->font();
+        font.setBold(bar.selected);
+        painter.setFont(font);
+        painter.drawText(QRect(4, rowRect.top(), labelWidth - 4, row), Qt::AlignVCenter | Qt::AlignLeft,
+                         metrics.elidedText(bar.label, Qt::ElideRight, labelWidth - 4));
+        const int length = largest > 0 ? std::max(2, int(bar.value / largest * barSpace)) : 0;
+        const QColor colour = bar.colour.isValid() ? bar.colour : palette().color(QPalette::Highlight);
+        painter.fillRect(QRect(barLeft, rowRect.top() + 3, length, row - 6), colour);
+        painter.drawText(QRect(barLeft + length + 6, rowRect.top(), valueWidth + 6, row), Qt::AlignVCenter | Qt::AlignLeft,
+                         bar.valueText);
+    }
+}
+
+void BarChart::mouseMoveEvent(QMouseEvent *event)
+{
+    const int hovered = barAt(event->position().toPoint());
+    if (hovered != m_hovered) {
+        m_hovered = hovered;
+        setCursor(hovered >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        // The full label, when elided; a tooltip is rich text if it looks like it: escape.
+        setToolTip(hovered >= 0 ? QStringLiteral("<p>%1</p>").arg(m_bars[hovered].label.toHtmlEscaped()) : QString());
+        update();
+    }
+}
+
+void BarChart::mousePressEvent(QMouseEvent *event)
+{
+    const int index = barAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && index >= 0)
+        emit barClicked(index);
+}
+
+void BarChart::leaveEvent(QEvent *)
+{
+    m_hovered = -1;
+    update();
+}

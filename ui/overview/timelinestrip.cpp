@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: MIT
+#include "ui/overview/timelinestrip.h"
+
+#include "ui/common/palette.h"
+#include "run/messagecategory.h"
+#include "run/timestamps.h"
+
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolButton>
+#include <QToolTip>
+
+#include <algorithm>
+
+namespace {
+constexpr int kMatchRow = 4;   // ticks of search matches, at the top
+constexpr int kErrorRow = 6;   // errors in a lane of their own, so they never hide the marks
+constexpr int kHitRow = 4;     // ticks of filter hits, at the bottom
+constexpr int kCaptionHeight = 14;
+constexpr int kMargin = 4;
+constexpr int kButtonWidth = 56;
+} // namespace
+
+TimelineStrip::TimelineStrip(QWidget *parent)
+    : QWidget(parent)
+    , m_axisButton(new QToolButton(this))
+{
+    setMouseTracking(true);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_axisButton->setAutoRaise(true);
+    m_axisButton->setToolTip(tr("Place entries by their time, or by their number (a run can idle for hours)"));
+    connect(m_axisButton, &QToolButton::clicked, this, [this] {
+        setAxis(m_axis == Timeline::Axis::Time ? Timeline::Axis::Index : Timeline::Axis::Time);
+    });
+    setAxis(Timeline::Axis::Time);
+}
+
+QSize TimelineStrip::sizeHint() const
+{
+    return {600, minimumSizeHint().height()};
+}
+
+QSize TimelineStrip::minimumSizeHint() const
+{
+    return {200, 2 * kMargin + kMatchRow + kErrorRow + 28 + kHitRow + kCaptionHeight};
+}
+
+QRect TimelineStrip::barRect() const
+{
+    const int left = kButtonWidth + kMargin;
+    return QRect(left, kMargin, std::max(1, width() - left - kMargin), height() - 2 * kMargin - kCaptionHeight);
+}
+
+int TimelineStrip::binCount() const
+{
+    return std::max(1, int(barRect().width() * devicePixelRatioF()));
+}
+
+void TimelineStrip::setAxis(Timeline::Axis axis)
+{
+    const bool changed = axis != m_axis;
+    m_axis = axis;
+    m_axisButton->setText(axis == Timeline::Axis::Time ? tr("Time") : tr("Index"));
+    m_axisButton->setGeometry(kMargin, kMargin, kButtonWidth - kMargin, barRect().height());
+    if (changed)
+        emit layoutChanged();
+}
+
+void TimelineStrip::setTimeline(const Timeline &timeline)
+{
+    m_timeline = timeline;
+    rebuildImage();
+    update();
+}
+
+void TimelineStrip::clear()
+{
+    setTimeline(Timeline());
+    setViewport(-1, -1, 0, 0);
+}
+
+void TimelineStrip::setViewport(int firstPosition, int lastPosition, qint64 firstMsecs, qint64 lastMsecs)
+{
+    m_firstPosition = firstPosition;
+    m_lastPosition = lastPosition;
+    m_firstMsecs = firstMsecs;
+    m_lastMsecs = lastMsecs;
+    update();
+}
+
+void TimelineStrip::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_axisButton->setGeometry(kMargin, kMargin, kButtonWidth - kMargin, barRect().height());
+    rebuildImage(); // stretched until the new bins arrive
+    emit layoutChanged();
+}
+
+void TimelineStrip::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        rebuildImage();
+}
+
+void TimelineStrip::rebuildImage()
+{
+    const int bins = int(m_timeline.bins.size());
+    const int h = std::max(1, barRect().height());
+    if (bins == 0) {
+        m_image = QImage();
+        return;
+    }
+    m_image = QImage(bins, h, QImage::Format_ARGB32_Premultiplied);
+    const QColor base = palette().color(QPalette::Base);
+    m_image.fill(base);
+    const QColor unloaded = palette().color(QPalette::Mid);
+    const QColor gap = QColor(0xe6, 0x9a, 0x1e, 70);
+    const QColor match(0xe6, 0x9a, 0x1e);
+    const QColor hit = palette().color(QPalette::Highlight);
+    const QColor error = RunlogPalette::forCategory(MessageCategory::Error);
+    const int errorTop = kMatchRow + 1;
+    const int markTop = errorTop + kErrorRow + 1;
+    const int markBottom = h - kHitRow - 2;
+    const int markHeight = std::max(1, markBottom - markTop + 1);
+    int densest = 1;
+    for (const TimelineBin &bin : m_timeline.bins)
+        densest = std::max(densest, bin.entries);
+    QPainter painter(&m_image);
+    for (int x = 0; x < bins; ++x) {
+        const TimelineBin &bin = m_timeline.bins[x];
+        if (bin.longGap)
+            painter.fillRect(x, markTop, 1, markHeight, gap);
+        if (bin.unloaded) {
+            // Hatched: every other pixel of the column, shifted per column.
+            for (int y = markTop + (x % 4); y <= markBottom; y += 4)
+                painter.fillRect(x, y, 1, 2, unloaded);
+        }
+        if (bin.entries > 0) {
+            const QColor colour = RunlogPalette::forCategory(MessageCategory(bin.category));
+            // Taller marks where entries are dense: the shape of the run shows on the index
+            // axis too, and a lone entry is still visible.
+            const int tall = std::max(markHeight / 3, int(qint64(markHeight) * bin.entries / densest));
+            painter.fillRect(x, markBottom - tall + 1, 1, tall, colour);
+        }
+        if (bin.error)
+            painter.fillRect(x, errorTop, 1, kErrorRow, error);
+        if (bin.match)
+            painter.fillRect(x, 0, 1, kMatchRow, match);
+        if (bin.filterHit)
+            painter.fillRect(x, h - kHitRow, 1, kHitRow, hit);
+    }
+}
+
+void TimelineStrip::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Window));
+    const QRect bar = barRect();
+    painter.fillRect(bar, palette().color(QPalette::Base));
+    if (!m_image.isNull()) {
+        // Nearest pixel, not smoothing: an error in one column must stay a red stroke.
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        painter.drawImage(bar, m_image);
+    }
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawRect(bar.adjusted(0, 0, -1, -1));
+
+    // The rows on screen.
+    int from = -1, to = -1;
+    if (m_timeline.axis == Timeline::Axis::Index && m_firstPosition >= 0 && m_timeline.positions > 0) {
+        from = int(qint64(m_firstPosition) * bar.width() / m_timeline.positions);
+        to = int(qint64(m_lastPosition + 1) * bar.width() / m_timeline.positions);
+    } else if (m_timeline.axis == Timeline::Axis::Time && m_timeline.hasTimes && m_firstMsecs != LogEntry::kNoTime
+               && m_lastMsecs != LogEntry::kNoTime) {
+        const double span = std::max<qint64>(1, m_timeline.endMsecs - m_timeline.startMsecs);
+        from = int((m_firstMsecs - m_timeline.startMsecs) / span * bar.width());
+        to = int((m_lastMsecs - m_timeline.startMsecs) / span * bar.width());
+    }
+    if (from >= 0) {
+        if (to - from < 3) { // a few pixels at least, so it can be seen and grabbed
+            from = std::max(0, (from + to) / 2 - 2);
+            to = from + 4;
+        }
+        QPen outline(palette().color(QPalette::Text));
+        outline.setWidth(2);
+        painter.setPen(outline);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRect(bar.left() + from, bar.top() + 1, to - from, bar.height() - 2));
+    }
+
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    const QRect captionRect(bar.left(), bar.bottom() + 1, bar.width(), kCaptionHeight);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    painter.setFont(small);
+    painter.drawText(captionRect, Qt::AlignLeft | Qt::AlignVCenter, caption());
+    if (m_timeline.axis == Timeline::Axis::Time && m_timeline.hasTimes)
+        painter.drawText(captionRect, Qt::AlignRight | Qt::AlignVCenter,
+                         Timestamps::formatLocal(m_timeline.endMsecs, Timestamps::LocalStyle::DateAndTime).left(19));
+    else if (m_timeline.positions > 0)
+        painter.drawText(captionRect, Qt::AlignRight | Qt::AlignVCenter, QLocale().toString(m_timeline.positions));
+}
+
+QString TimelineStrip::caption() const
+{
+    if (m_timeline.positions == 0)
+        return QString();
+    if (m_timeline.axis == Timeline::Axis::Time && m_timeline.hasTimes)
+        return Timestamps::formatLocal(m_timeline.startMsecs, Timestamps::LocalStyle::DateAndTime).left(19);
+    return QStringLiteral("1");
+}
+
+int TimelineStrip::positionAtBin(int bin) const
+{
+    const int bins = int(m_timeline.bins.size());
+    if (bins == 0)
+        return -1;
+    if (m_timeline.axis == Timeline::Axis::Index)
+        return int(qint64(bin) * m_timeline.positions / bins);
+    // The nearest bin that holds an entry.
+    for (int distance = 0; distance < bins; ++distance) {
+        for (int candidate : {bin - distance, bin + distance}) {
+            if (candidate >= 0 && candidate < bins && m_timeline.bins[candidate].firstPosition >= 0)
+                return m_timeline.bins[candidate].firstPosition;
+        }
+    }
+    return -1;
+}
+
+void TimelineStrip::requestAt(int x)
+{
+    const QRect bar = barRect();
+    const int bins = int(m_timeline.bins.size());
+    if (bins == 0)
+        return;
+    const int bin = std::clamp(int(qint64(x - bar.left()) * bins / bar.width()), 0, bins - 1);
+    if (bin == m_lastRequestedBin)
+        return;
+    m_lastRequestedBin = bin;
+    const int position = positionAtBin(bin);
+    if (position >= 0)
+        emit positionRequested(position);
+}
+
+void TimelineStrip::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !barRect().contains(event->position().toPoint()))
+        return QWidget::mousePressEvent(event);
+    m_lastRequestedBin = -1;
+    requestAt(event->position().toPoint().x());
+}
+
+void TimelineStrip::mouseMoveEvent(QMouseEvent *event)
+{
+    const int x = event->position().toPoint().x();
+    if (event->buttons() & Qt::LeftButton)
+        requestAt(x);
+    updateToolTip(x);
+}
+
+void TimelineStrip::updateToolTip(int x)
+{
+    const QRect bar = barRect();
+    const int bins = int(m_timeline.bins.size());
+    if (bins == 0 || x < bar.left() || x > bar.right()) {
+        setToolTip(QString());
+        return;
+    }
+    const int binIndex = std::clamp(int(qint64(x - bar.left()) * bins / bar.width()), 0, bins - 1);
+    const TimelineBin &bin = m_timeline.bins[binIndex];
+    const QLocale locale;
+    QStringList lines;
+    if (m_timeline.axis == Timeline::Axis::Time) {
+        const qint64 at = m_timeline.startMsecs
+            + qint64(double(binIndex) / std::max(1, bins - 1) * double(m_timeline.endMsecs - m_timeline.startMsecs));
+        lines << Timestamps::formatLocal(at, Timestamps::LocalStyle::DateAndTime);
+    } else {
+        lines << tr("Entries %1 to %2")
+                     .arg(locale.toString(qint64(binIndex) * m_timeline.positions / bins + 1),
+                          locale.toString(std::max<qint64>(qint64(binIndex) * m_timeline.positions / bins + 1,
+                                                           qint64(binIndex + 1) * m_timeline.positions / bins)));
+    }
+    lines << tr("%n entries", nullptr, bin.entries);
+    if (bin.error)
+        lines << tr("errors here");
+    if (bin.unloaded)
+        lines << tr("pages not loaded yet");
+    if (bin.longGap)
+        lines << tr("one of the longest gaps");
+    if (bin.match)
+        lines << tr("search matches");
+    setToolTip(lines.join(QLatin1Char('\n'))); // our own words and numbers only
+
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+#include "ui/table/logitemdelegate.h"
+
+#include "rows/logstore.h"
+#include "rows/logtablemodel.h"
+#include "ui/common/palette.h"
+#include "ui/common/plaintext.h"
+
+#include "ui/common/elidedlabel.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
+
+void LogItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.data(LogTableModel::MarkedRole).toBool())
+        option->backgroundBrush = RunlogPalette::markTint();
+    const bool dark = RunlogPalette::isDark(option->palette);
+    const auto state = LogStore::RowState(index.data(LogTableModel::RowStateRole).toInt());
+    if (state != LogStore::RowState::Loaded) {
+        option->palette.setColor(QPalette::Text, state == LogStore::RowState::Failed
+                                                     ? RunlogPalette::errorText(dark)
+                                                     : RunlogPalette::quietText(option->palette));
+        option->font.setItalic(true);
+        return;
+    }
+    if (index.column() == LogTableModel::SummaryColumn && index.data(LogTableModel::OtherRunRole).toBool())
+        option->palette.setColor(QPalette::Text, RunlogPalette::errorText(dark));
+    if (index.column() == LogTableModel::GapColumn) {
+        const QVariant gap = index.data(LogTableModel::GapMsecsRole);
+        if (gap.isValid() && gap.toLongLong() >= kLongGapMs) {
+            option->font.setBold(true);
+            option->palette.setColor(QPalette::Text, RunlogPalette::longGapText(dark));
+        }
+    }
+    if (index.column() == LogTableModel::IndexColumn || index.column() == LogTableModel::TimeColumn)
+        option->palette.setColor(QPalette::Text, RunlogPalette::quietText(option->palette));
+}
+
+void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    const bool loaded = index.data(LogTableModel::RowStateRole).toInt() == int(LogStore::RowState::Loaded);
+    if (loaded && index.column() == LogTableModel::TypeColumn)
+        paintTypePill(painter, option, index);
+    else
+        QStyledItemDelegate::paint(painter, option, index);
+    const bool highlightable = index.column() == LogTableModel::SummaryColumn || index.column() == LogTableModel::ToolColumn;
+    if (loaded && highlightable && m_isMatch && m_highlight.isValid() && !m_highlight.pattern().isEmpty() && m_isMatch(index))
+        paintMatches(painter, option, index);
+    if (index.column() == 0 && m_isMatch && m_isMatch(index)) {
+        painter->save();
+        painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), RunlogPalette::matchMark());
+        painter->restore();
+    }
+    if (index.column() == 0 && index.data(LogTableModel::MarkedRole).toBool()) {
+        // The user's mark, in the margin beside a match's: a bookmark's notch.
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(RunlogPalette::mark());
+        const QRect r(option.rect.left() + 6, option.rect.top() + 3, 7, option.rect.height() - 6);
+        painter->drawPolygon(QPolygon({r.topLeft(), r.topRight(), r.bottomRight(), QPoint(r.center().x(), r.bottom() - 3), r.bottomLeft()}));
+        painter->restore();
+    }
+}
+
+bool LogItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const QString text = index.isValid() ? index.data(Qt::ToolTipRole).toString() : QString();
+    // An empty text hides the tooltip of the cell hovered before.
+    QToolTip::showText(event->globalPos(), PlainText::toolTip(text), view->viewport(), view->visualRect(index));
+    event->setAccepted(!text.isEmpty());
+    return event->isAccepted();
+}
+
+void LogItemDelegate::paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
+
+    const QString type = index.data(LogTableModel::MessageTypeRole).toString();
+    if (type.isEmpty())
+        return;
+    const RunlogPalette::Badge badge = RunlogPalette::badgeFor(
+        MessageCategory(index.data(LogTableModel::MessageCategoryRole).toInt()), RunlogPalette::isDark(option.palette));
+    QFont font = option.font;
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    font.setBold(true);
+    const QFontMetrics metrics(font);
+    const QRect cell = option.rect.adjusted(4, 3, -4, -3);
+    const QString text = metrics.elidedText(type, Qt::ElideRight, cell.width() - 12);
+    const int width = std::min(cell.width(), metrics.horizontalAdvance(text) + 12);
+    const QRect pill(cell.left(), cell.top(), width, cell.height());
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    // Opaque and the same on a selected row, so the contrast of text and pill holds everywhere.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(badge.background);
+    painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+    painter->setFont(font);
+    painter->setPen(badge.text);
+    painter->drawText(pill, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+void LogItemDelegate::paintMatches(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    if (opt.text.isEmpty())
+        return;
+    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, option.widget);
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option.widget) + 1;
+    const QFontMetrics metrics(opt.font);
+    const QString shown = metrics.elidedText(opt.text, Qt::ElideRight, textRect.width() - 2 * margin);
+    QColor fill = RunlogPalette::matchBackground(RunlogPalette::isDark(opt.palette));
+    fill.setAlpha(150); // over the text: it stays readable through the highlight
+    painter->save();
+    painter->setClipRect(textRect);
+    auto matches = m_highlight.globalMatch(shown);
+    int drawn = 0;
+    while (matches.hasNext() && drawn < 50) {
+        const QRegularExpressionMatch match = matches.next();
+        if (match.capturedLength() == 0)
+            continue;
+        const int left = textRect.left() + margin + metrics.horizontalAdvance(shown.left(match.capturedStart()));
+        const int width = metrics.horizontalAdvance(match.captured());
+        painter->fillRect(QRect(left, textRect.top() + 2, width, textRect.height() - 4), fill);
+        ++drawn;
+    }
+    painter->restore();
+}

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+#include "ui/table/logtableview.h"
+
+#include "ui/table/logitemdelegate.h"
+#include "ui/table/markedscrollbar.h"
+#include "rows/logtablemodel.h"
+
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QScrollBar>
+
+LogTableView::LogTableView(QWidget *parent)
+    : QTableView(parent)
+    , m_scrollBar(new MarkedScrollBar(this))
+    , m_delegate(new LogItemDelegate(this))
+{
+    setVerticalScrollBar(m_scrollBar);
+    setItemDelegate(m_delegate);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    setShowGrid(false);
+    setAlternatingRowColors(true);
+    setCornerButtonEnabled(false);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    // A fixed row height is what keeps 100,000 rows cheap: no per-row size queries.
+    QHeaderView *rows = verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 10);
+    rows->hide();
+
+    QHeaderView *columns = horizontalHeader();
+    columns->setHighlightSections(false);
+    columns->setStretchLastSection(true);
+    columns->setSectionsMovable(true);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setMinimumSectionSize(32);
+    columns->setTextElideMode(Qt::ElideRight);
+    connect(columns, &QHeaderView::sectionResized, this, [this](int column) {
+        // Only a drag by the user counts: restoring a saved state resizes too.
+        if (!m_fitting && column >= 0 && column < m_userSized.size() && QGuiApplication::mouseButtons() != Qt::NoButton)
+            m_userSized[column] = true;
+    });
+
+    // Pinned to the end is a state of the user's making: scrolling to the bottom pins, scrolling
+    // up unpins. When the range grows (new rows, a smaller viewport) a pinned view follows it.
+    QScrollBar *bar = verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
+        m_pinned = value >= bar->maximum() - 2;
+    });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_pinToBottom && m_pinned && bar->value() != maximum)
+            bar->setValue(maximum);
+    });
+
+    // Scrolling fires many events per frame; the loader needs only the rows where it settles.
+    m_viewportTimer.setSingleShot(true);
+    m_viewportTimer.setInterval(15);
+    connect(&m_viewportTimer, &QTimer::timeout, this, [this] {
+        const auto [first, last] = visibleRows();
+        emit visibleRowsChanged(first, last);
+    });
+}
+
+void LogTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    if (!model)
+        return;
+    m_userSized = QVector<bool>(LogTableModel::ColumnCount, false);
+    fitColumns();
+    // "Since start" and dates make the Time column wider or narrower.
+    connect(model, &QAbstractItemModel::headerDataChanged, this, &LogTableView::fitColumns);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, &LogTableView::reportVisibleRowsSoon);
+    connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::fitColumns); // entry numbers' digits
+    connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::reportVisibleRowsSoon);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &LogTableView::reportVisibleRowsSoon);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { emit currentRowChanged(current.isValid() ? current.row() : -1); });
+    reportVisibleRowsSoon();
+}
+
+QPair<int, int> LogTableView::visibleRows() const
+{
+    if (!model() || model()->rowCount() == 0)
+        return {-1, -1};
+    const int first = rowAt(0);
+    int last = rowAt(viewport()->height() - 1);
+    if (first < 0)
+        return {-1, -1};
+    if (last < 0)
+        last = model()->rowCount() - 1;
+    return {first, last};
+}
+
+bool LogTableView::isAtBottom() const
+{
+    const QScrollBar *bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - 2;
+}
+
+QModelIndex LogTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    // Rows are what the user moves between: Home/End go to the first/last entry, as Ctrl+Home/End do.
+    if (model() && model()->rowCount() > 0) {
+        const int column = currentIndex().isValid() ? currentIndex().column() : 0;
+        if (cursorAction == MoveHome)
+            return model()->index(0, column);
+        if (cursorAction == MoveEnd)
+            return model()->index(model()->rowCount() - 1, column);
+    }
+    return QTableView::moveCursor(cursorAction, modifiers);
+}
+
+void LogTableView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_N && (event->modifiers() & ~Qt::ShiftModifier) == Qt::NoModifier) {
+        if (event->modifiers() & Qt::ShiftModifier)
+            emit previousMatchRequested();
+        else
+            emit nextMatchRequested();
+        return;
+    }
+    // j/k move like in a pager or mail reader.
+    if (event->modifiers() == Qt::NoModifier && (event->key() == Qt::Key_J || event->key() == Qt::Key_K)) {
+        QKeyEvent arrow(QEvent::KeyPress, event->key() == Qt::Key_J ? Qt::Key_Down : Qt::Key_Up, Qt::NoModifier);
+        QTableView::keyPressEvent(&arrow);
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void LogTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    fitColumns();
+    reportVisibleRowsSoon();
+}
+
+int LogTableView::naturalWidth(int column) const
+{
+    const QFontMetrics metrics = fontMetrics();
+    switch (column) {
+    case LogTableModel::IndexColumn: // as many digits as the run's last entry number has
+        return metrics.horizontalAdvance(QString(std::max(3, int(QString::number(model() ? model()->rowCount() : 0).size())),
+                                                 QLatin1Char('9'))) + 14;
+    case LogTableModel::TimeColumn: {
+        // The widest of what the column can show in its current style.
+        const QString title = model() ? model()->headerData(column, Qt::Horizontal).toString() : QString();
+        const bool dated = model() && model()->rowCount() > 0
+            && model()->index(0, column).data().toString().size() > 12;
+        return std::max(metrics.horizontalAdvance(dated ? QStringLiteral("00-00 00:00:00.000") : QStringLiteral("00:00:00.000")),
+                        metrics.horizontalAdvance(title)) + 18;
+    }
+    case LogTableModel::GapColumn: return metrics.horizontalAdvance(QStringLiteral("+59 min 59 s")) + 14;
+    case LogTableModel::TypeColumn: return metrics.horizontalAdvance(QStringLiteral("PLAN_EVALUATION")) + 20;
+    case LogTableModel::ToolColumn: return metrics.horizontalAdvance(QStringLiteral("ripgrep_search")) + 16;
+    default: return 0;
+    }
+}
+
+void LogTableView::fitColumns()
+{
+    if (!model() || m_userSized.isEmpty())
+        return;
+    QHeaderView *columns = horizontalHeader();
+    columns->setSectionResizeMode(LogTableModel::SummaryColumn, QHeaderView::Stretch);
+    m_fitting = true;
+    const int minimumSummary = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 18;
+    const int minimumShrunk = fontMetrics().horizontalAdvance(QStringLiteral("ACTI…")) + 16;
+    const int minimumGap = fontMetrics().horizontalAdvance(QStringLiteral("+3 min")) + 14;
+    int used = 0;
+    for (int column = 0; column < LogTableModel::ColumnCount; ++column) {
+        if (column != LogTableModel::SummaryColumn && !isColumnHidden(column))
+            used += m_userSized[column] ? columnWidth(column) : naturalWidth(column);
+    }
+    int excess = used + minimumSummary - viewport()->width();
+    QVector<int> widths(LogTableModel::ColumnCount);
+    for (int column = 0; column < LogTableModel::ColumnCount; ++column)
+        widths[column] = naturalWidth(column);
+    for (int column : {int(LogTableModel::ToolColumn), int(LogTableModel::TypeColumn), int(LogTableModel::GapColumn)}) {
+        const int cut = std::min(excess, widths[column] - (column == LogTableModel::GapColumn ? minimumGap : minimumShrunk));
+        if (cut > 0 && !m_userSized[column]) {
+            widths[column] -= cut;
+            excess -= cut;
+        }
+    }
+    for (int column = 0; column < LogTableModel::ColumnCount; ++column) {
+        if (column != LogTableModel::SummaryColumn && !m_userSized[column] && columnWidth(column) != widths[column])
+            setColumnWidth(column, widths[column]);
+    }
+    m_fitting = false;
+}
+
+void LogTableView::scrollContentsBy(int dx, int dy)
+{
+    QTableView::scrollContentsBy(dx, dy);
+    if (dy != 0)
+        reportVisibleRowsSoon();
+}
+
+void LogTableView::reportVisibleRowsSoon()
+{
+    if (!m_viewportTimer.isActive())
+        m_viewportTimer.start();
+}

@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: MIT
+#include "ui/window/mainwindow.h"
+
+#include "ui/detail/detailpane.h"
+#include "ui/window/aboutbox.h"
+#include "ui/window/emptystate.h"
+#include "ui/table/currententrycontroller.h"
+#include "ui/library/libraryopencontroller.h"
+#include "ui/export/exportdonenotice.h"
+#include "ui/export/exportscope.h"
+#include "ui/window/livetoggle.h"
+#include "ui/table/logitemdelegate.h"
+#include "ui/table/logtableview.h"
+#include "ui/table/markcontroller.h"
+#include "ui/table/markedscrollbar.h"
+#include "ui/window/messagebanner.h"
+#include "rows/logtablemodel.h"
+#include "ui/open/openruncontroller.h"
+#include "ui/overview/overviewcontroller.h"
+#include "ui/common/proportionalsplitter.h"
+#include "ui/window/ratelimitprompt.h"
+#include "ui/open/openrundialog.h"
+#include "ui/common/plainlabel.h"
+#include "ui/common/plaintext.h"
+#include "ui/window/runheader.h"
+#include "search/logfilterproxymodel.h"
+#include "ui/search/searchbar.h"
+#include "ui/search/searchcontroller.h"
+#include "ui/table/selectioncontroller.h"
+#include "session/credentials.h"
+#include "session/demoservice.h"
+#include "session/runsession.h"
+#include "settings/appsettings.h"
+#include "settings/tokenstore.h"
+#include "ui/window/shortcuthelp.h"
+#include "ui/overview/statisticspanel.h"
+#include "ui/window/statusbarcontroller.h"
+#include "ui/overview/timelinestrip.h"
+#include "ui/viewoptions.h"
+#include "ui/viewpreferences.h"
+#include "ui/window/windowactions.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <memory>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(new AppSettings)
+    , m_session(new RunSession(this))
+    , m_credentials(new Credentials(this))
+    , m_openRun(new OpenRunController(m_session, m_credentials, m_settings, this))
+    , m_proxy(new LogFilterProxyModel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new EmptyState(this))
+    , m_header(new RunHeader(this))
+    , m_banner(new MessageBanner(this))
+    , m_splitter(new ProportionalSplitter(Qt::Horizontal, this))
+    , m_table(new LogTableView(this))
+    , m_detail(new DetailPane(this))
+    , m_searchBar(new SearchBar(this))
+{
+    setAcceptDrops(true);
+    setMinimumSize(720, 450); // below this the table has no room left for the summaries
+    setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
+    setWindowIcon(QIcon(QStringLiteral(":/runlog/runlog.png")));
+    m_exporter = new ExportController(m_session, this);
+    m_proxy->setSourceModel(m_session->model());
+    m_table->setModel(m_proxy);
+    m_search = new SearchController(m_session->model(), m_proxy, m_table, m_table->markedScrollBar(), m_detail,
+                                    m_searchBar, m_session, this);
+    m_table->logDelegate()->setMatchPredicate([this](const QModelIndex &index) {
+        return m_search->isMatchingRow(m_proxy->mapToSource(index).row());
+    });
+    m_filterMenu = new QMenu(tr("F&ilter"), this);
+    m_searchBar->filterButton()->setMenu(m_filterMenu);
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(createRunPage());
+    setCentralWidget(m_stack);
+
+    m_actions = new WindowActions(this);
+    m_actions->buildMenus(menuBar(), m_filterMenu);
+    m_table->addAction(m_actions->copyEntry);
+    m_table->addAction(m_actions->toggleMark);
+    m_marks = new MarkController(m_session->model(), m_proxy, m_table, this);
+    m_view = new ViewOptions(m_table, m_detail, m_settings, this);
+    m_status = new StatusBarController(m_session, statusBar());
+    new SelectionController(m_proxy, m_table, this);
+    m_currentEntry = new CurrentEntryController(m_session->model(), m_proxy, m_table, m_detail, m_search, this);
+    new ViewPreferences(m_actions, m_session->model(), m_settings, this);
+    m_header->setLiveWidget(new LiveToggle(m_session, m_actions->follow));
+    connectActions();
+    connectSession();
+    restoreState();
+    onReset();
+}
+
+MainWindow::~MainWindow()
+{
+    // The session stops its sources as it goes, and what they tell on the way out is not for a
+    // window that is half destroyed.
+    for (QObject *sender : std::initializer_list<QObject *>{m_session, m_session->model(), m_proxy})
+        disconnect(sender, nullptr, this, nullptr);
+    delete m_settings;
+}
+
+QWidget *MainWindow::createRunPage()
+{
+    m_searchBar->hide();
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    auto *bannerBox = new QVBoxLayout;
+    bannerBox->setContentsMargins(8, 0, 8, 4);
+    bannerBox->addWidget(m_banner);
+    layout->addLayout(bannerBox);
+    layout->addWidget(m_searchBar);
+    layout->addWidget(m_splitter, 1);
+    createOverview(layout);
+    return page;
+}
+
+void MainWindow::connectActions()
+{
+    WindowActions *a = m_actions;
+    connect(a->newWindow, &QAction::triggered, this, &MainWindow::openNewWindow);
+    m_marks->connectActions(a->toggleMark, a->nextMark, a->previousMark, a->onlyMarked);
+    connect(m_marks, &MarkController::message, statusBar(), &QStatusBar::showMessage);
+    m_view->connectActions(a->zoomIn, a->zoomOut, a->zoomReset, a->wordWrap, a->columns);
+    connect(a->openRun, &QAction::triggered, m_openRun, &OpenRunController::showDialog);
+    connect(a->openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
+    connect(a->recentRuns, &QMenu::aboutToShow, this, [this] { m_openRun->populateRecentMenu(m_actions->recentRuns); });
+    connect(a->exportRun, &QAction::triggered, this, &MainWindow::exportRun);
+    connect(a->demo, &QAction::triggered, this, [this] { openDemo(false); });
+    connect(a->liveDemo, &QAction::triggered, this, [this] { openDemo(true); });
+    connect(a->forgetToken, &QAction::triggered, this, [this] {
+        const QUrl base = m_settings->baseUrl();
+        m_credentials->forget(base);
+        statusBar()->showMessage(tr("Forgot the token saved for %1.").arg(base.host()), 6000);
+    });
+    connect(a->closeRun, &QAction::triggered, m_session, &RunSession::close);
+    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->copyEntry, &QAction::triggered, m_currentEntry, &CurrentEntryController::copyCurrentEntry);
+    connect(m_currentEntry, &CurrentEntryController::message, statusBar(), &QStatusBar::showMessage);
+    connect(a->find, &QAction::triggered, this, &MainWindow::showSearch);
+    connect(a->findNext, &QAction::triggered, m_search, &SearchController::nextMatch);
+    connect(a->findPrevious, &QAction::triggered, m_search, &SearchController::previousMatch);
+    connect(a->closeSearch, &QAction::triggered, this, &MainWindow::closeSearch);
+    connect(a->firstEntry, &QAction::triggered, this, [this] { m_currentEntry->selectEdgeRow(false); });
+    connect(a->lastEntry, &QAction::triggered, this, [this] { m_currentEntry->selectEdgeRow(true); });
+    connect(a->goToEntry, &QAction::triggered, this, [this] { m_currentEntry->goToEntry(this); });
+    connect(a->newestFirst, &QAction::triggered, m_session, &RunSession::setNewestFirst);
+    connect(a->follow, &QAction::toggled, this, [this](bool follow) {
+        m_session->setFollowing(follow);
+        if (follow && m_session->isRunGoing())
+            m_currentEntry->selectEdgeRow(true); // following is about the newest entries: go there
+        statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
+    });
+    // Only a run that is still going can be followed (not a finished run, not a file).
+    a->follow->setEnabled(false);
+    connect(m_session, &RunSession::runGoingChanged, a->follow, &QAction::setEnabled);
+    connect(a->jsonMode, &QAction::toggled, this, [this](bool json) {
+        m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
+    });
+    connect(a->switchFocus, &QAction::triggered, this, &MainWindow::toggleFocus);
+    connect(a->retry, &QAction::triggered, this, [this] {
+        m_banner->hide();
+        m_session->retry();
+    });
+    connect(a->stopLoading, &QAction::triggered, this, [this] {
+        m_session->stopLoading();
+        statusBar()->showMessage(tr("Stopped loading. Press F5 to resume."), 6000);
+    });
+    connect(a->rateLimit, &QAction::triggered, this, [this] {
+        const QString message = RateLimitPrompt::ask(this, m_settings, m_session);
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, 6000);
+    });
+    connect(a->shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(a->timeline, &QAction::toggled, m_timeline, &QWidget::setVisible);
+    connect(a->statistics, &QAction::toggled, m_statisticsDock, &QWidget::setVisible);
+    connect(m_statisticsDock, &QDockWidget::visibilityChanged, a->statistics, &QAction::setChecked);
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    connect(m_filterMenu, &QMenu::aboutToShow, this, [this] {
+        m_search->populateFilterMenu(m_filterMenu);
+        m_filterMenu->addSeparator();
+        m_filterMenu->addAction(m_actions->onlyMarked);
+    });
+    connect(m_search, &SearchController::filterStateChanged, this, &MainWindow::updateFilterText);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterText);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterText);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterText);
+    connect(m_searchBar, &SearchBar::closeRequested, this, &MainWindow::closeSearch);
+    connect(m_header, &RunHeader::loadAllRequested, m_session, &RunSession::loadAll);
+    connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateFilterText);
+    connect(m_table, &LogTableView::nextMatchRequested, m_search, &SearchController::nextMatch);
+    connect(m_table, &LogTableView::previousMatchRequested, m_search, &SearchController::previousMatch);
+    connect(m_empty, &EmptyState::openRunRequested, m_openRun, &OpenRunController::showDialog);
+    connect(m_empty, &EmptyState::openFileRequested, this, &MainWindow::showOpenFileDialog);
+    connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
+    connect(m_banner, &MessageBanner::retryRequested, a->retry, &QAction::trigger);
+    connect(m_openRun, &OpenRunController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_exporter, &ExportController::finished, this, [this](bool ok, const QString &message, const QString &path) {
+        statusBar()->showMessage(message, ok ? 8000 : 15000);
+        if (!ok && !m_exporter->wasCancelled())
+            showWarning(tr("Export Run"), message);
+        if (ok)
+            ExportDoneNotice::show(this, message, path);
+        updateActions();
+    });
+    connect(m_credentials->keychain(), &TokenStore::saved, this, [this](const QUrl &baseUrl) {
+        statusBar()->showMessage(tr("The token for %1 is saved in the system keychain.").arg(baseUrl.host()), 6000);
+    });
+    connect(m_credentials->keychain(), &TokenStore::failed, this,
+            [this](const QString &message, const QUrl &, TokenStore::Operation operation) {
+                if (operation != TokenStore::Operation::Load)
+                    showWarning(tr("System Keychain"), message);
+            });
+    connect(m_detail, &DetailPane::modeChanged, this, [this](EntryRenderer::Mode mode) {
+        m_actions->jsonMode->setChecked(mode == EntryRenderer::Mode::Json);
+        m_settings->setDetailShowsRawJson(mode == EntryRenderer::Mode::Json);
+    });
+    connect(m_table, &LogTableView::visibleRowsChanged, this, [this](int first, int last) {
+        // The loader pages by run position: a filtered view's rows map to source rows.
+        if (first < 0) {
+            m_session->setVisibleRows(-1, -1);
+            return;
+        }
+        m_session->setVisibleRows(m_proxy->mapToSource(m_proxy->index(first, 0)).row(),
+                                  m_proxy->mapToSource(m_proxy->index(last, 0)).row());
+    });
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &RunSession::reset, this, &MainWindow::onReset);
+    connect(m_session, &RunSession::stateChanged, this, &MainWindow::updateActions);
+    connect(m_session, &RunSession::runInfoChanged, this, &MainWindow::onRunInfoChanged);
+    connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateProgress);
+    connect(m_session, &RunSession::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_session, &RunSession::problemsCleared, m_banner, &QWidget::hide);
+    connect(m_session, &RunSession::warned, this, [this](const QString &text) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, text, false);
+    });
+    connect(m_session, &RunSession::failed, this, [this](const QString &text, bool retryHelps) {
+        m_banner->showMessage(MessageBanner::Kind::Error, text, retryHelps);
+        statusBar()->showMessage(text, 10000);
+        if (m_session->kind() == RunSession::Kind::Api && !m_session->hasRunInfo()) {
+            m_header->setSourceDescription(m_session->description());
+            m_detail->showMessage(text);
+        }
+        updateProgress();
+    });
+    connect(m_session, &RunSession::openFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(error, 15000);
+        m_actions->newestFirst->setChecked(m_session->isNewestFirst()); // the order asked for did not open
+        showWarning(tr("Could Not Open"), error);
+    });
+    connect(m_session, &RunSession::followingChanged, this, [this](bool following) {
+        // Only a followed run keeps the newest rows in view; otherwise reaching the end of a run
+        // of unknown length would keep fetching more by itself.
+        m_table->setPinToBottom(following);
+    });
+    connect(m_session, &RunSession::runFinished, this, [this](const QString &status) {
+        statusBar()->showMessage(tr("The run has finished (%1): no longer following it.").arg(status));
+    });
+}
+
+LogTableModel *MainWindow::logModel() const
+{
+    return m_session->model();
+}
+
+
+bool MainWindow::isShowingFile() const
+{
+    return m_session->kind() == RunSession::Kind::File;
+}
+
+void MainWindow::createOverview(QVBoxLayout *runLayout)
+{
+    // The run at a glance: a timeline strip above the table and the statistics in a dock, both
+    // fed by one controller that computes on a worker; their clicks select rows.
+    m_timeline = new TimelineStrip(this);
+    runLayout->insertWidget(runLayout->indexOf(m_splitter), m_timeline);
+    auto *statistics = new StatisticsPanel(this);
+    statistics->setMinimumWidth(380);
+    m_statisticsDock = new QDockWidget(tr("Statistics"), this);
+    m_statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
+    m_statisticsDock->setWidget(statistics);
+    addDockWidget(Qt::RightDockWidgetArea, m_statisticsDock);
+    m_statisticsDock->hide();
+    m_overview = new OverviewController(m_session->model(), m_proxy, m_table, m_search, m_timeline, statistics, this);
+    connect(m_overview, &OverviewController::rowRequested, this, [this](int sourceRow) {
+        m_currentEntry->selectSourceRow(sourceRow);
+        m_table->setFocus();
+    });
+}
+
+void MainWindow::restoreState()
+{
+    restoreGeometry(m_settings->windowGeometry());
+    if (m_settings->windowGeometry().isEmpty())
+        resize(1360, 820);
+    QMainWindow::restoreState(m_settings->windowState());
+    if (!m_settings->splitterState().isEmpty())
+        m_splitter->restoreState(m_settings->splitterState());
+    if (!m_settings->tableHeaderState().isEmpty())
+        m_table->horizontalHeader()->restoreState(m_settings->tableHeaderState());
+    m_table->fitColumns(); // Summary stretches, whatever an older saved state says
+    if (m_settings->detailShowsRawJson())
+        m_actions->jsonMode->setChecked(true);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterState(m_splitter->saveState());
+    m_settings->setTableHeaderState(m_table->horizontalHeader()->saveState());
+    event->accept();
+}
+
+void MainWindow::setEnvironmentToken(const QByteArray &token)
+{
+    m_credentials->setEnvironmentToken(token);
+}
+
+void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
+{
+    m_openRun->open(endpoint, run, reverse);
+}
+
+void MainWindow::openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse)
+{
+    m_openRun->openWithBestToken(baseUrl, run, reverse);
+}
+
+bool MainWindow::openDemo(bool liveRun)
+{
+    if (!m_demo) {
+        m_demo = new DemoService(this);
+        if (!m_demo->start()) {
+            showWarning(tr("Demo"), tr("The demo backend could not start: %1").arg(m_demo->errorString()));
+            delete m_demo;
+            return false;
+        }
+    }
+    openRun(m_demo->endpoint(), liveRun ? m_demo->liveRun() : m_demo->sampleRun());
+    return true;
+}
+
+void MainWindow::openNewWindow()
+{
+    auto *window = new MainWindow;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->m_credentials->copyTokensFrom(*m_credentials);
+    if (m_library)
+        window->setLibrary(m_library->library());
+    window->move(pos() + QPoint(32, 32));
+    window->show();
+}
+
+void MainWindow::setLibrary(RunLibrary *library)
+{
+    m_library = new LibraryOpenController(library, this, m_credentials, m_settings);
+}
+
+LibraryController *MainWindow::libraryController() const
+{
+    return m_library ? m_library->controller() : nullptr;
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    m_openRun->supersede();
+    m_session->openFile(path);
+}
+
+void MainWindow::onReset()
+{
+    const bool open = m_session->isOpen();
+    if (!open)
+        closeSearch();
+    m_search->clearFilters();
+    m_actions->onlyMarked->setChecked(false);
+    m_banner->hide();
+    m_header->clear();
+    m_detail->clear();
+    m_currentEntry->clear();
+    if (open) {
+        if (m_session->hasRunInfo())
+            m_header->setRunInfo(m_session->runInfo());
+        else
+            m_header->setTitle(m_session->headerTitle());
+        m_header->setSourceDescription(m_session->description());
+    }
+    m_stack->setCurrentIndex(open ? 1 : 0);
+    m_actions->setRunOpen(open);
+    m_actions->newestFirst->setChecked(m_session->isNewestFirst());
+    if (!open)
+        statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
+    setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
+    updateProgress();
+    updateActions();
+    if (open)
+        m_table->setFocus();
+}
+
+void MainWindow::updateActions()
+{
+    const bool api = m_session->kind() == RunSession::Kind::Api;
+    m_actions->exportRun->setEnabled(m_session->canExport() && !m_exporter->isBusy());
+    m_actions->retry->setEnabled(api);
+    m_actions->newestFirst->setEnabled(api);
+    m_actions->stopLoading->setEnabled(api);
+}
+
+void MainWindow::onRunInfoChanged()
+{
+    // A file of entries alone (.jsonl) has no run: it stays named by its file.
+    if (m_session->hasRunInfo())
+        m_header->setRunInfo(m_session->runInfo());
+    else
+        m_header->setTitle(m_session->headerTitle());
+    setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
+    updateActions();
+}
+
+void MainWindow::updateProgress()
+{
+    const RunProgress progress = m_session->progress();
+    const bool api = m_session->kind() == RunSession::Kind::Api;
+    if (m_session->isOpen() && !(api && !progress.paged))
+        m_header->setProgress(progress.loaded, progress.known, progress.endKnown, progress.busy);
+    if (progress.firstMsecs && progress.lastMsecs) {
+        m_header->setTimeSpan(*progress.firstMsecs, *progress.lastMsecs);
+        m_session->model()->setTimeSpan(*progress.firstMsecs, *progress.lastMsecs);
+    }
+    if (api && m_session->isApiRunOpen() && !progress.busy)
+        statusBar()->clearMessage();
+    // Open on the first entry, so the detail pane shows something useful straight away.
+    if (m_currentEntry->currentRow() < 0 && progress.known > 0 && m_session->model()->store().isLoaded(0) && !m_table->currentIndex().isValid())
+        m_currentEntry->selectSourceRow(0);
+}
+
+void MainWindow::showOpenFileDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Exported Run"), m_settings->lastDirectory(),
+                                                      ExportFormats::openFilter());
+    if (path.isEmpty())
+        return;
+    m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+    openFile(path);
+}
+
+void MainWindow::showWarning(const QString &title, const QString &text)
+{
+    // Window-modal and not blocking: the event loop (pages, a live run) goes on behind it. The
+    // text may quote a server, a file or its name: plain text.
+    QMessageBox *box = PlainText::messageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->open();
+}
+
+void MainWindow::exportRun()
+{
+    if (!m_session->isOpen() || m_exporter->isBusy())
+        return;
+    ExportController::Source source = exportSource();
+    switch (ExportScope::ask(this, m_proxy->isFiltering(), m_proxy->rowCount(), m_proxy->sourceRowCount(), m_marks->count())) {
+    case ExportScope::Choice::Cancel: return;
+    case ExportScope::Choice::WholeRun: break;
+    case ExportScope::Choice::Shown: source.onlyRows = m_proxy->shownSourceRowsOldestFirst(); break;
+    case ExportScope::Choice::Marked: source.onlyRows = m_marks->chronologicalRows(); break;
+    }
+    m_exporter->exportInteractively(source, m_settings->lastDirectory());
+    updateActions();
+}
+
+bool MainWindow::exportTo(const QString &path, ExportFormat format)
+{
+    if (!m_session->isOpen() || m_exporter->isBusy())
+        return false;
+    m_exporter->exportTo(exportSource(), path, format);
+    updateActions();
+    return true;
+}
+
+ExportController::Source MainWindow::exportSource() const
+{
+    ExportController::Source source;
+    source.fromApi = m_session->kind() == RunSession::Kind::Api;
+    source.hasRun = m_session->hasRunInfo();
+    source.run = m_session->runInfo();
+    source.description = m_session->exportDescription();
+    source.suggestedName = m_session->suggestedFileName();
+    return source;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openFile(urls.first().toLocalFile());
+}
+
+void MainWindow::showSearch()
+{
+    if (!m_session->isOpen())
+        return;
+    m_searchBar->show();
+    m_searchBar->focusSearch();
+    m_search->updateCoverage();
+    m_actions->closeSearch->setEnabled(true);
+}
+
+void MainWindow::closeSearch()
+{
+    m_searchBar->setPattern(QString());
+    m_searchBar->setOnlyMatching(false);
+    m_searchBar->hide();
+    m_actions->closeSearch->setEnabled(false);
+    m_table->setFocus();
+}
+
+void MainWindow::updateFilterText()
+{
+    const RunProgress progress = m_session->progress();
+    m_header->setFilterCounts(m_proxy->isFiltering(), m_proxy->rowCount(), progress.loaded, progress.known,
+                              progress.endKnown, progress.loadingAll);
+}
+
+void MainWindow::toggleFocus()
+{
+    if (m_table->hasFocus())
+        m_detail->currentView()->setFocus();
+    else
+        m_table->setFocus();
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutHelp::show(this, m_actions->all());
+}
+
+void MainWindow::showAbout()
+{
+    AboutBox::show(this, m_settings->location());
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "run/apiendpoint.h"
+#include "run/runref.h"
+#include "ui/export/exportcontroller.h"
+#include "session/demoservice.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class AppSettings;
+class Credentials;
+class LibraryController;
+class LibraryOpenController;
+class RunLibrary;
+
+class DetailPane;
+class EmptyState;
+class CurrentEntryController;
+class OverviewController;
+class QDockWidget;
+class QVBoxLayout;
+class TimelineStrip;
+class LogFilterProxyModel;
+class LogTableModel;
+class LogTableView;
+class MarkController;
+class MessageBanner;
+class OpenRunController;
+class QMenu;
+class ProportionalSplitter;
+class QStackedWidget;
+class RunHeader;
+class RunSession;
+class SearchBar;
+class SearchController;
+class StatusBarController;
+class ViewOptions;
+class WindowActions;
+
+// The window: run header on top, the log table and the selected entry's detail side by side,
+// errors in a banner above the table, pacing and counts in the status bar. It lays out widgets
+// over a RunSession and connects them; the session decides everything about the open run.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a run through the API (the demo backend is an API too).
+    void openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
+    // Starts the built-in demo backend on 127.0.0.1 and opens its sample run, or the run that is
+    // still going (it grows every two seconds, then finishes).
+    bool openDemo(bool liveRun = false);
+    // Opens an exported run (.json or .jsonl) without any network. What is open stays open until
+    // the file proves readable.
+    void openFile(const QString &path);
+    // Opens a run with the token saved in the keychain for its API address, or asks for one.
+    void openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
+    // The token from the environment, used when the Open Run dialog is left empty.
+    void setEnvironmentToken(const QByteArray &token);
+    // The library of runs (null with --no-store): the Library menu, the Library and Runs windows.
+    void setLibrary(RunLibrary *library);
+    LibraryController *libraryController() const;
+
+    // For tests and screenshots.
+    RunSession *session() const { return m_session; }
+    LogTableModel *logModel() const;
+    LogTableView *tableView() const { return m_table; }
+    LogFilterProxyModel *filterModel() const { return m_proxy; }
+    SearchBar *searchBar() const { return m_searchBar; }
+    SearchController *searchController() const { return m_search; }
+    void showSearch();
+    void closeSearch();
+    DetailPane *detailPane() const { return m_detail; }
+    RunHeader *runHeader() const { return m_header; }
+    OverviewController *overview() const { return m_overview; }
+    TimelineStrip *timeline() const { return m_timeline; }
+    QDockWidget *statisticsDock() const { return m_statisticsDock; }
+    MessageBanner *banner() const { return m_banner; }
+    DemoService *demoService() const { return m_demo; }
+    ExportController *exportController() const { return m_exporter; }
+    MarkController *marks() const { return m_marks; }
+    ViewOptions *viewOptions() const { return m_view; }
+    WindowActions *windowActions() const { return m_actions; }
+    // File > New Window: another window with the same tokens; the request pacer is shared.
+    void openNewWindow();
+    // Exports without asking where (what File > Export does after its dialog).
+    bool exportTo(const QString &path, ExportFormat format);
+    bool isShowingFile() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    QWidget *createRunPage();
+    void createOverview(QVBoxLayout *runLayout);
+    void connectActions();
+    void connectSession();
+    void restoreState();
+    void showOpenFileDialog();
+    void exportRun();
+    ExportController::Source exportSource() const;
+    void showWarning(const QString &title, const QString &text);
+    void updateActions();
+    void onReset();
+    void onRunInfoChanged();
+    void updateProgress();
+    void toggleFocus();
+    void updateFilterText();
+    void showShortcuts();
+    void showAbout();
+
+    AppSettings *m_settings;
+    RunSession *m_session;
+    Credentials *m_credentials;
+    OpenRunController *m_openRun;
+    LibraryOpenController *m_library = nullptr;
+    OverviewController *m_overview = nullptr;
+    TimelineStrip *m_timeline = nullptr;
+    QDockWidget *m_statisticsDock = nullptr;
+    QPointer<DemoService> m_demo;
+    LogFilterProxyModel *m_proxy;
+    ExportController *m_exporter = nullptr;
+
+    QStackedWidget *m_stack;
+    EmptyState *m_empty;
+    RunHeader *m_header;
+    MessageBanner *m_banner;
+    ProportionalSplitter *m_splitter;
+    LogTableView *m_table;
+    DetailPane *m_detail;
+    SearchBar *m_searchBar;
+    SearchController *m_search;
+    QMenu *m_filterMenu;
+    WindowActions *m_actions;
+    StatusBarController *m_status;
+    MarkController *m_marks;
+    CurrentEntryController *m_currentEntry;
+    ViewOptions *m_view;
+};

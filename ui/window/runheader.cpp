@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: MIT
+#include "ui/window/runheader.h"
+
+#include "ui/common/elidedlabel.h"
+#include "ui/common/externallink.h"
+#include "json/jsontext.h"
+#include "run/keyfieldsummary.h"
+#include "ui/detail/markdownview.h"
+#include "run/logentry.h"
+#include "run/runstatus.h"
+#include "run/timestamps.h"
+#include "rows/metadataformatter.h"
+#include "ui/common/palette.h"
+#include "ui/common/plainlabel.h"
+#include "ui/common/plaintext.h"
+
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QTextDocument>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace {
+QLabel *makeLabel(QWidget *parent, bool selectable = true)
+{
+    auto *label = new PlainLabel(parent);
+    if (selectable)
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+// Outside text has no length limit: the header's pieces are cut to a width so that a long
+// status or address never pushes the rest out of the window.
+constexpr int kMaxStatusWidth = 280;
+constexpr int kMaxCreatedWidth = 420;
+constexpr int kMaxLinkWidth = 560;
+constexpr int kMaxSourceWidth = 900;
+
+QString elided(const QLabel *label, const QString &text, int width, bool bold = false)
+{
+    QFont font = label->font();
+    font.setBold(bold || font.bold());
+    return QFontMetrics(font).elidedText(text, Qt::ElideRight, width);
+}
+
+QString formatDuration(qint64 ms)
+{
+    const qint64 seconds = ms / 1000;
+    if (seconds < 60)
+        return QCoreApplication::translate("RunHeader", "%1 s").arg(seconds);
+    if (seconds < 3600)
+        return QCoreApplication::translate("RunHeader", "%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("RunHeader", "%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+RunHeader::RunHeader(QWidget *parent)
+    : QWidget(parent)
+    , m_title(makeLabel(this))
+    , m_organization(makeLabel(this))
+    , m_status(makeLabel(this, false))
+    , m_created(makeLabel(this))
+    , m_duration(makeLabel(this))
+    , m_result(new ElidedLabel(this))
+    , m_link(makeLabel(this, false))
+    , m_metadata(new ElidedLabel(this))
+    , m_metadataToggle(new QToolButton(this))
+    , m_details(new QWidget(this))
+    , m_resultFull(new MarkdownView(m_details))
+    , m_metadataFull(new QPlainTextEdit(m_details))
+    , m_progressText(makeLabel(this, false))
+    , m_filterText(makeLabel(this, false))
+    , m_progress(new QProgressBar(this))
+    , m_metadataFormatter(new MetadataFormatter(this))
+    , m_firstMsecs(LogEntry::kNoTime)
+    , m_lastMsecs(LogEntry::kNoTime)
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_organization->setStyleSheet(QStringLiteral("color: gray"));
+
+    m_status->setAlignment(Qt::AlignCenter);
+    m_status->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    // The one label with markup, all of it ours: the run's page as a link (PlainText::link
+    // escapes it and links only http/https), or where the run comes from, escaped. A click opens
+    // it as every outside link is opened, not by QLabel's own rule.
+    m_link->setTextFormat(Qt::RichText);
+    m_link->setOpenExternalLinks(false);
+    connect(m_link, &QLabel::linkActivated, this, [](const QString &link) { ExternalLink::open(QUrl(link)); });
+    m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    // A long address must not set the window's minimum width.
+    m_link->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_link->setMinimumWidth(40);
+    m_created->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_created->setMinimumWidth(40);
+    m_metadataToggle->setText(tr("Details"));
+    m_metadataToggle->setCheckable(true);
+    m_metadataToggle->setAutoRaise(true);
+    m_metadataToggle->setToolTip(tr("Show the run's result and metadata in full"));
+    m_resultFull->setMinimumHeight(60);
+    m_metadataFull->setReadOnly(true);
+    m_metadataFull->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_metadataFull->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *detailsLayout = new QHBoxLayout(m_details);
+    detailsLayout->setContentsMargins(0, 2, 0, 0);
+    detailsLayout->addWidget(m_resultFull, 3);
+    detailsLayout->addWidget(m_metadataFull, 2);
+    m_details->setMaximumHeight(240);
+    m_details->hide();
+    connect(m_metadataToggle, &QToolButton::toggled, m_details, &QWidget::setVisible);
+    connect(m_metadataFormatter, &MetadataFormatter::formatted, this, &RunHeader::showFormattedMetadata);
+
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(6);
+    m_progress->setMaximumWidth(220);
+    // Showing and hiding the bar must not move what is below the header.
+    QSizePolicy keepSpace = m_progress->sizePolicy();
+    keepSpace.setRetainSizeWhenHidden(true);
+    m_progress->setSizePolicy(keepSpace);
+    m_progressText->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // Elided to the window's width, whatever their length (they get the width that is left).
+    for (QLabel *wide : {m_result, m_metadata})
+        wide->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    auto *topRow = new QHBoxLayout;
+    m_topRow = topRow;
+    topRow->addWidget(m_title, 0, Qt::AlignVCenter);
+    topRow->addWidget(m_organization, 0, Qt::AlignVCenter);
+    topRow->addWidget(m_status, 0, Qt::AlignVCenter);
+    topRow->addSpacing(12);
+    topRow->addWidget(m_created, 2);
+    topRow->addSpacing(12);
+    topRow->addWidget(m_duration);
+    topRow->addStretch(1);
+    auto *progressBox = new QVBoxLayout;
+    progressBox->setSpacing(2);
+    // The filter's count sits on the line of the loaded count: it appears and goes without
+    // moving anything below the header.
+    m_filterText->setTextFormat(Qt::RichText); // our own words and numbers, and the Load All link
+    m_filterText->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_filterText, &QLabel::linkActivated, this, &RunHeader::loadAllRequested);
+    m_filterText->hide();
+    auto *countsRow = new QHBoxLayout;
+    countsRow->setSpacing(10);
+    countsRow->addWidget(m_filterText);
+    countsRow->addWidget(m_progressText);
+    progressBox->addLayout(countsRow);
+    progressBox->addWidget(m_progress, 0, Qt::AlignRight);
+    topRow->addLayout(progressBox);
+
+    auto *metadataRow = new QHBoxLayout;
+    metadataRow->addWidget(m_link, 1);
+    metadataRow->addSpacing(16);
+    metadataRow->addWidget(m_metadata, 3);
+    metadataRow->addWidget(m_metadataToggle);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 6);
+    layout->setSpacing(4);
+    layout->addLayout(topRow);
+    layout->addWidget(m_result);
+    layout->addLayout(metadataRow);
+    layout->addWidget(m_details);
+    clear();
+}
+
+void RunHeader::clear()
+{
+    m_title->clear();
+    m_organization->clear();
+    m_status->hide();
+    m_created->clear();
+    m_duration->clear();
+    m_result->hide();
+    m_link->clear();
+    m_link->setToolTip(QString());
+    m_metadata->setFullText(QString());
+    m_metadataToggle->hide();
+    m_metadataToggle->setChecked(false);
+    m_metadataFull->clear();
+    m_resultFull->clear();
+    m_resultShown.clear();
+    m_metadataFormatter->clear();
+    m_progressText->clear();
+    m_progress->hide();
+    m_firstMsecs = m_lastMsecs = LogEntry::kNoTime;
+}
+
+void RunHeader::setSourceDescription(const QString &text)
+{
+    // A file's path, a host: text in the label of the link (rich text), so escaped.
+    const QString shown = elided(m_link, text, kMaxSourceWidth);
+    m_link->setText(shown.toHtmlEscaped());
+    m_link->setToolTip(shown == text ? QString() : PlainText::toolTip(text));
+}
+
+void RunHeader::setFilterCounts(bool filtering, int shown, int loaded, int total, bool totalKnown, bool loadingAll)
+{
+    if (!filtering) {
+        m_filterText->clear();
+        m_filterText->hide();
+        return;
+    }
+    const QLocale locale;
+    QString text;
+    if (loaded >= total && totalKnown)
+        text = tr("Showing %1 of %2").arg(locale.toString(shown), locale.toString(total));
+    else if (totalKnown)
+        text = tr("Showing %1 in the %2 loaded of %3").arg(locale.toString(shown), locale.toString(loaded), locale.toString(total));
+    else
+        text = tr("Showing %1 in the %2 loaded so far").arg(locale.toString(shown), locale.toString(loaded));
+    const bool partial = loaded < total || !totalKnown;
+    QString html = QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped());
+    if (partial && !loadingAll)
+        html += QStringLiteral(" · <a href=\"load-all\">%1</a>").arg(tr("Load all").toHtmlEscaped());
+    m_filterText->setText(html);
+    m_filterText->setToolTip(partial ? tr("The filter counts only the entries loaded so far") : QString());
+    m_filterText->show();
+}
+
+QString RunHeader::filterText() const
+{
+    if (m_filterText->isHidden())
+        return {};
+    QTextDocument plain;
+    plain.setHtml(m_filterText->text());
+    return plain.toPlainText();
+}
+
+void RunHeader::setLiveWidget(QWidget *widget)
+{
+    widget->setParent(this);
+    m_topRow->insertWidget(2, widget, 0, Qt::AlignVCenter);
+}
+
+bool RunHeader::isShowingDetails() const
+{
+    return m_metadataToggle->isChecked();
+}
+
+void RunHeader::setShowingDetails(bool show)
+{
+    m_metadataToggle->setChecked(show);
+}
+
+QString RunHeader::resultText() const
+{
+    return m_result->isVisible() || !m_result->fullText().isEmpty() ? m_result->fullText() : QString();
+}
+
+QString RunHeader::resultMarkdownShown() const
+{
+    return m_resultFull->toPlainText();
+}
+
+void RunHeader::setTitle(const QString &title)
+{
+    m_title->setText(title);
+    m_organization->clear();
+}
+
+QString RunHeader::statusText() const
+{
+    return m_status->isHidden() ? QString() : m_statusText;
+}
+
+void RunHeader::setRunInfo(const RunInfo &info)
+{
+    m_title->setText(tr("Run %1").arg(info.id));
+    m_organization->setText(tr("organization %1").arg(info.organizationId));
+
+    if (info.status && !info.status->isEmpty()) {
+        const QColor colour = RunlogPalette::forPhase(runPhaseOf(*info.status));
+        const QString status = info.status->toUpper();
+        m_statusText = status;
+        const QString shown = elided(m_status, status, kMaxStatusWidth, true);
+        const QString phase = runPhaseOf(*info.status) == RunPhase::Running ? tr("The run is still going")
+                                                                            : tr("The run has finished");
+        m_status->setText(shown);
+        m_status->setToolTip(shown == status ? phase : PlainText::toolTip(tr("%1\n%2").arg(status, phase)));
+        m_status->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 9px;"
+                                               " padding: 2px 10px; font-weight: bold; }")
+                                    .arg(colour.name()));
+        m_status->show();
+    } else {
+        m_status->hide();
+    }
+
+    if (info.createdAt) {
+        const qint64 created = Timestamps::parseUtcMsecs(*info.createdAt);
+        m_created->setText(created == LogEntry::kNoTime
+                               ? elided(m_created, tr("Created %1").arg(*info.createdAt), kMaxCreatedWidth)
+                               : tr("Created %1").arg(Timestamps::formatLocal(created, Timestamps::LocalStyle::DateAndTime)));
+        m_created->setToolTip(PlainText::toolTip(*info.createdAt));
+    } else {
+        m_created->clear();
+    }
+
+    // Every page repeats the run's fields: what is read here is bounded, whatever their size, and
+    // the rendered result is only rebuilt when it changed.
+    const bool hasResult = info.result && !info.result->trimmed().isEmpty();
+    if (hasResult) {
+        // One line of text here (the Markdown's text, not its marks); the whole result, rendered
+        // and selectable, under Details.
+        m_result->setFullText(tr("Result: %1").arg(MarkdownView::firstPlainLine(info.result->left(4096))));
+        m_result->setToolTip(tr("Details shows the whole result"));
+        if (*info.result != m_resultShown) {
+            m_resultShown = *info.result;
+            m_resultFull->setMarkdownText(m_resultShown);
+        }
+        m_result->show();
+    } else {
+        m_result->hide();
+        m_resultFull->clear();
+        m_resultShown.clear();
+    }
+    m_resultFull->setVisible(hasResult);
+
+    if (info.webUrl && !info.webUrl->isEmpty()) {
+        m_link->setText(PlainText::link(*info.webUrl, elided(m_link, *info.webUrl, kMaxLinkWidth)));
+        m_link->setToolTip(PlainText::toolTip(*info.webUrl));
+    } else {
+        m_link->clear();
+        m_link->setToolTip(QString());
+    }
+
+    const bool hasMetadata = !info.metadataJson.isEmpty() && info.metadataJson != "{}";
+    // Formatted on a worker, once per distinct metadata (the same object comes with every page);
+    // showFormattedMetadata() puts it in when it is ready.
+    m_metadataFormatter->setMetadata(hasMetadata ? info.metadataJson : QByteArray());
+    if (!hasMetadata) {
+        m_metadata->setFullText(QString());
+        m_metadataFull->clear();
+    }
+    m_metadataFull->setVisible(hasMetadata);
+    m_metadataToggle->setVisible(hasMetadata || hasResult);
+}
+
+void RunHeader::showFormattedMetadata()
+{
+    const MetadataFormatter::Text &text = m_metadataFormatter->text();
+    if (text.oneLine.isEmpty()) {
+        m_metadata->setFullText(QString());
+        m_metadataFull->clear();
+        return;
+    }
+    m_metadata->setFullText(tr("Metadata: %1").arg(text.oneLine));
+    m_metadataFull->setPlainText(text.full);
+}
+
+void RunHeader::setProgress(int loaded, int known, bool endKnown, bool busy)
+{
+    const QLocale locale;
+    if (known == 0 && !endKnown && !busy) {
+        m_progressText->clear(); // nothing known yet (the run could not be opened)
+    } else if (known == 0 && !endKnown) {
+        m_progressText->setText(tr("Loading…"));
+    } else if (known == 0 && endKnown) {
+        m_progressText->setText(tr("No entries"));
+    } else if (endKnown) {
+        m_progressText->setText(loaded == known ? (known == 1 ? tr("1 entry") : tr("%1 entries").arg(locale.toString(known)))
+                                                : tr("Loaded %1 of %2").arg(locale.toString(loaded), locale.toString(known)));
+    } else {
+        m_progressText->setText(tr("Loaded %1 of %2+").arg(locale.toString(loaded), locale.toString(known)));
+    }
+    const bool showBar = busy || (endKnown && loaded < known);
+    m_progress->setVisible(showBar);
+    if (showBar) {
+        if (!endKnown || known == 0) {
+            m_progress->setRange(0, 0); // busy, size unknown
+        } else {
+            m_progress->setRange(0, known);
+            m_progress->setValue(loaded);
+        }
+    }
+}
+
+void RunHeader::setTimeSpan(qint64 firstMsecs, qint64 lastMsecs)
+{
+    m_firstMsecs = firstMsecs;
+    m_lastMsecs = lastMsecs;
+    updateDuration();
+}
+
+void RunHeader::updateDuration()
+{
+    if (m_firstMsecs == LogEntry::kNoTime || m_lastMsecs == LogEntry::kNoTime || m_lastMsecs < m_firstMsecs) {
+        m_duration->clear();
+        return;
+    }
+    m_duration->setText(tr("Duration %1").arg(formatDuration(m_lastMsecs - m_firstMsecs)));
+    m_duration->setToolTip(tr("From the first entry to the last one loaded"));
+}

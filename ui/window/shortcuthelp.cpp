@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#include "ui/window/shortcuthelp.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QKeySequence>
+#include <QMessageBox>
+#include <QStringList>
+
+namespace {
+QString row(const QString &keys, const QString &what)
+{
+    return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+}
+
+// A menu text as the user reads it: "&Close Run" is "Close Run", "&&" is one "&".
+QString withoutMnemonic(const QString &text)
+{
+    QString plain;
+    plain.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&') && i + 1 < text.size())
+            ++i;
+        plain += text.at(i);
+    }
+    if (plain.endsWith(QStringLiteral("…")))
+        plain.chop(1);
+    return plain;
+}
+} // namespace
+
+namespace ShortcutHelp {
+
+QString html(const QList<QAction *> &actions)
+{
+    QString rows;
+    for (const QAction *action : actions) {
+        const QList<QKeySequence> shortcuts = action->shortcuts();
+        if (shortcuts.isEmpty())
+            continue;
+        QStringList keys;
+        for (const QKeySequence &shortcut : shortcuts) {
+            if (!shortcut.isEmpty())
+                keys << shortcut.toString(QKeySequence::NativeText);
+        }
+        keys.removeDuplicates();
+        if (keys.isEmpty())
+            continue;
+        // The tooltip says more than the menu text when there is one (Qt makes one from the text).
+        const QString text = withoutMnemonic(action->text());
+        QString what = action->toolTip();
+        if (what.isEmpty() || withoutMnemonic(what) == text)
+            what = text;
+        rows += row(keys.join(QStringLiteral(", ")), what);
+    }
+    // Keys of the table and the search bar, which no menu holds.
+    rows += row(QCoreApplication::translate("ShortcutHelp", "↑ ↓, j k"), QCoreApplication::translate("ShortcutHelp", "Previous / next entry"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "PgUp PgDn"), QCoreApplication::translate("ShortcutHelp", "Page up / down"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "Home End"), QCoreApplication::translate("ShortcutHelp", "First / last entry"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "Enter, Shift+Enter, n, N"), QCoreApplication::translate("ShortcutHelp", "Next / previous search match"));
+    return QStringLiteral("<table cellspacing='4'>%1</table>").arg(rows);
+}
+
+void show(QWidget *parent, const QList<QAction *> &actions)
+{
+    QMessageBox box(QMessageBox::NoIcon, QCoreApplication::translate("ShortcutHelp", "Keyboard Shortcuts"), html(actions),
+                    QMessageBox::Close, parent);
+    box.setTextFormat(Qt::RichText); // our own markup; every text in it is escaped
+    box.exec();
+}
+
+} // namespace ShortcutHelp

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+#include "ui/window/windowactions.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QMenu>
+#include <QMenuBar>
+#include <QWidget>
+
+WindowActions::WindowActions(QWidget *window)
+    : QObject(window)
+    , m_window(window)
+{
+    newWindow = make(tr("&New Window"), {QKeySequence::New});
+    newWindow->setToolTip(tr("Open another window, to look at several runs at once"));
+    openRun = make(tr("&Open Run…"), {QKeySequence::Open});
+    openRun->setToolTip(tr("Open a run by its ID or web address"));
+    openFile = make(tr("Open &File…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
+    openFile->setToolTip(tr("Open an exported run (.json, .jsonl); or drop it on the window"));
+    exportRun = make(tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
+    exportRun->setToolTip(tr("Write the whole run to a JSON, JSON Lines, CSV, Markdown or HTML file"));
+    demo = make(tr("Open the &Demo Run"));
+    liveDemo = make(tr("Open the &Live Demo Run"));
+    forgetToken = make(tr("Forget the Saved API &Token"));
+    // Spelled out: the platform's standard keys differ (Ctrl+F4 on some, none for Quit on others),
+    // and the README promises these.
+    closeRun = make(tr("&Close Run"), {QKeySequence(Qt::CTRL | Qt::Key_W)});
+    closeRun->setToolTip(tr("Close the run"));
+    quit = make(tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)});
+    quit->setToolTip(tr("Quit Runlog"));
+    quit->setMenuRole(QAction::QuitRole);
+
+    copyEntry = make(tr("&Copy Entry as JSON"), {QKeySequence::Copy});
+    copyEntry->setToolTip(tr("Copy the selected entry as JSON (in the table)"));
+    // Only while the table has focus: in the detail pane Ctrl+C copies the selected text.
+    copyEntry->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    find = make(tr("&Find…"), {QKeySequence::Find});
+    find->setToolTip(tr("Search every loaded entry (Enter / Shift+Enter, n / N: next / previous match)"));
+    findNext = make(tr("Find &Next"), {QKeySequence(Qt::Key_F3)});
+    findPrevious = make(tr("Find &Previous"), {QKeySequence(Qt::SHIFT | Qt::Key_F3)});
+    closeSearch = make(tr("Close Search"), {QKeySequence(Qt::Key_Escape)});
+    closeSearch->setEnabled(false);
+    window->addAction(closeSearch);
+    toggleMark = make(tr("Toggle &Mark"), {QKeySequence(Qt::Key_M)});
+    toggleMark->setToolTip(tr("Mark or unmark the selected entry (in the table); marks are kept with the run"));
+    // Only in the table: M is a letter anywhere one can type.
+    toggleMark->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    nextMark = make(tr("Ne&xt Mark"), {QKeySequence(Qt::Key_F2)});
+    previousMark = make(tr("Pre&vious Mark"), {QKeySequence(Qt::SHIFT | Qt::Key_F2)});
+    onlyMarked = make(tr("Only &Marked Entries"));
+    onlyMarked->setCheckable(true);
+    onlyMarked->setToolTip(tr("Show only the entries you marked"));
+
+    timeline = make(tr("&Timeline"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+    timeline->setCheckable(true);
+    timeline->setChecked(true);
+    timeline->setToolTip(tr("Show the whole run on a time axis above the table"));
+    statistics = make(tr("&Statistics"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
+    statistics->setCheckable(true);
+    statistics->setToolTip(tr("Counts per type and tool, time per tool, errors, gaps and pace"));
+    firstEntry = make(tr("&First Entry"), {QKeySequence(Qt::CTRL | Qt::Key_Home)});
+    lastEntry = make(tr("&Last Entry"), {QKeySequence(Qt::CTRL | Qt::Key_End)});
+    goToEntry = make(tr("&Go to Entry…"), {QKeySequence(Qt::CTRL | Qt::Key_G)});
+    goToEntry->setToolTip(tr("Go to an entry by its number"));
+    newestFirst = make(tr("&Newest First"));
+    newestFirst->setCheckable(true);
+    newestFirst->setToolTip(tr("Show the run from its last entry backwards (the API's reverse order)"));
+    follow = make(tr("&Follow Live Run"), {QKeySequence(Qt::CTRL | Qt::Key_L)});
+    follow->setCheckable(true);
+    follow->setChecked(true);
+    follow->setToolTip(tr("Check a run that is still going for new entries, and keep the newest in view"));
+    jsonMode = make(tr("Show Entry as &JSON"), {QKeySequence(Qt::CTRL | Qt::Key_J)});
+    jsonMode->setCheckable(true);
+    jsonMode->setToolTip(tr("Detail as readable text or as JSON"));
+    wordWrap = make(tr("&Wrap Long Lines"), {QKeySequence(Qt::ALT | Qt::Key_Z)});
+    wordWrap->setCheckable(true);
+    wordWrap->setChecked(true);
+    wordWrap->setToolTip(tr("Wrap long lines in the detail pane, or scroll sideways"));
+    zoomIn = make(tr("Zoom &In"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    zoomOut = make(tr("Zoom &Out"), {QKeySequence::ZoomOut});
+    zoomReset = make(tr("&Actual Size"), {QKeySequence(Qt::CTRL | Qt::Key_0)});
+    zoomReset->setToolTip(tr("The table and the detail pane at the usual text size"));
+    switchFocus = make(tr("Switch Between &Table and Detail"), {QKeySequence(Qt::Key_F6)});
+    retry = make(tr("&Retry Failed Pages"), {QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
+    stopLoading = make(tr("&Stop Loading"), {QKeySequence(Qt::CTRL | Qt::Key_Period)});
+    stopLoading->setToolTip(tr("Cancel every request in flight or waiting; loaded entries stay, F5 resumes"));
+    rateLimit = make(tr("Rate &Limit…"));
+    rateLimit->setToolTip(tr("How many requests Runlog may send per time window (the API allows 60 per 60 s)"));
+
+    shortcuts = make(tr("&Keyboard Shortcuts"), {QKeySequence::HelpContents});
+    about = make(tr("&About Runlog"));
+    about->setMenuRole(QAction::AboutRole);
+
+    auto *timeGroup = new QActionGroup(this);
+    timeLocal = makeChoice(tr("&Local Time"), timeGroup);
+    timeLocal->setToolTip(tr("Times in this computer's time zone (with the date when the run spans days)"));
+    timeUtc = makeChoice(tr("&UTC"), timeGroup);
+    timeUtc->setToolTip(tr("Times in UTC, as the server sends them"));
+    timeSinceStart = makeChoice(tr("Time Since the Run's &Start"), timeGroup);
+    timeSinceStart->setToolTip(tr("How long after the run's first entry each entry came"));
+    timeLocal->setChecked(true);
+    auto *themeGroup = new QActionGroup(this);
+    themeSystem = makeChoice(tr("&System"), themeGroup);
+    themeLight = makeChoice(tr("&Light"), themeGroup);
+    themeDark = makeChoice(tr("&Dark"), themeGroup);
+    themeSystem->setChecked(true);
+}
+
+QAction *WindowActions::makeChoice(const QString &text, QObject *group)
+{
+    QAction *action = make(text);
+    action->setCheckable(true);
+    static_cast<QActionGroup *>(group)->addAction(action);
+    return action;
+}
+
+QAction *WindowActions::make(const QString &text, const QList<QKeySequence> &keys)
+{
+    auto *action = new QAction(text, m_window);
+    action->setShortcuts(keys);
+    return action;
+}
+
+void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
+{
+    QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(newWindow);
+    file->addSeparator();
+    file->addAction(openRun);
+    recentRuns = file->addMenu(tr("Open &Recent Run"));
+    file->addAction(openFile);
+    file->addAction(demo);
+    file->addAction(liveDemo);
+    file->addSeparator();
+    file->addAction(exportRun);
+    file->addSeparator();
+    file->addAction(forgetToken);
+    file->addSeparator();
+    file->addAction(closeRun);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu *edit = bar->addMenu(tr("&Edit"));
+    edit->addAction(copyEntry);
+    edit->addSeparator();
+    edit->addAction(find);
+    edit->addAction(findNext);
+    edit->addAction(findPrevious);
+    edit->addSeparator();
+    edit->addAction(toggleMark);
+    edit->addAction(nextMark);
+    edit->addAction(previousMark);
+
+    QMenu *view = bar->addMenu(tr("&View"));
+    view->addAction(timeline);
+    view->addAction(statistics);
+    view->addSeparator();
+    view->addAction(firstEntry);
+    view->addAction(lastEntry);
+    view->addAction(goToEntry);
+    view->addSeparator();
+    view->addAction(newestFirst);
+    view->addMenu(filter);
+    view->addAction(follow);
+    QMenu *time = view->addMenu(tr("&Time Column"));
+    time->addActions({timeLocal, timeUtc, timeSinceStart});
+    QMenu *theme = view->addMenu(tr("T&heme"));
+    theme->addActions({themeSystem, themeLight, themeDark});
+    view->addSeparator();
+    view->addAction(jsonMode);
+    view->addAction(wordWrap);
+    view->addAction(switchFocus);
+    view->addSeparator();
+    view->addAction(zoomIn);
+    view->addAction(zoomOut);
+    view->addAction(zoomReset);
+    columns = view->addMenu(tr("&Columns"));
+    view->addSeparator();
+    view->addAction(retry);
+    view->addAction(stopLoading);
+    view->addAction(rateLimit);
+
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(shortcuts);
+    help->addAction(about);
+}
+
+void WindowActions::setRunOpen(bool open)
+{
+    for (QAction *action : {closeRun, firstEntry, lastEntry, goToEntry, find, toggleMark, nextMark, previousMark})
+        action->setEnabled(open);
+}
+
+QList<QAction *> WindowActions::all() const
+{
+    return {newWindow, openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
+            copyEntry, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
+            timeline, statistics, firstEntry, lastEntry, goToEntry, newestFirst, follow, jsonMode, wordWrap, switchFocus,
+            zoomIn, zoomOut, zoomReset, retry, stopLoading, rateLimit,
+            shortcuts, about};
+}
