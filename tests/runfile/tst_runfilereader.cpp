@@ -9,6 +9,7 @@
 #include "rows/logtablemodel.h"
 #include "runfile/runfilereader.h"
 #include "samplerun.h"
+#include "stuckpipewriter.h"
 
 #include <QBuffer>
 #include <QLocale>
@@ -453,24 +454,11 @@ void TestRunFileReader::destroyingWhileTheWorkerIsBusyReturnsAtOnce()
     auto *reader = new RunFileReader;
     QSignalSpy finished(reader, &RunFileReader::finished);
     QVERIFY(reader->start(QString::fromLocal8Bit(fifo)));
-    const int writer = ::open(fifo.constData(), O_WRONLY); // returns once the worker opened it
-    QVERIFY(writer >= 0);
-    const QByteArray part = R"({"agent_run_id":1,"thought":"never finished)";
-    QCOMPARE(::write(writer, part.constData(), size_t(part.size())), ssize_t(part.size()));
-
-    std::promise<void> destroyed;
-    std::atomic<bool> watchdogFired{false};
-    std::thread watchdog([&, done = destroyed.get_future()] {
-        if (done.wait_for(std::chrono::seconds(30)) == std::future_status::timeout) {
-            watchdogFired = true;
-            ::close(writer);
-        }
-    });
+    StuckPipeWriter writer(fifo); // returns once the worker opened the pipe
+    QVERIFY(writer.isOpen());
     delete reader;
-    destroyed.set_value();
-    watchdog.join();
-    QVERIFY2(!watchdogFired, "closing the reader waited for its worker");
-    ::close(writer);
+    QVERIFY2(!writer.stopWatchdog(), "closing the reader waited for its worker");
+    writer.close();
     // The worker now sees the end of the pipe, fails, and reports to no one.
     QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
     QCoreApplication::processEvents();

@@ -3,22 +3,23 @@
 // the header, the detail pane, errors and keyboard navigation, as a user meets them.
 #include "api/requestpacer.h"
 #include "runsessioninternals.h"
-#include "detailpane.h"
-#include "exportcontroller.h"
-#include "logtableview.h"
-#include "mainwindow.h"
+#include "ui/detail/detailpane.h"
+#include "ui/export/exportcontroller.h"
+#include "ui/table/logtableview.h"
+#include "ui/window/mainwindow.h"
 #include "session/runsession.h"
 #include "rows/metadataformatter.h"
-#include "messagebanner.h"
+#include "ui/window/messagebanner.h"
 #include "rows/logtablemodel.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
-#include "markedscrollbar.h"
-#include "runheader.h"
-#include "searchbar.h"
-#include "searchcontroller.h"
+#include "ui/table/markedscrollbar.h"
+#include "ui/window/runheader.h"
+#include "ui/search/searchbar.h"
+#include "ui/search/searchcontroller.h"
 #include "store/runlibrary.h"
 #include "samplerun.h"
+#include "stuckpipewriter.h"
 #include "testlogserver.h"
 
 #include <QAction>
@@ -727,25 +728,13 @@ void TestMainWindow::openingAnotherFileNeverWaitsForTheLastOne()
     file.close();
 
     m_window->openFile(QString::fromLocal8Bit(fifo));
-    const int writer = ::open(fifo.constData(), O_WRONLY); // returns once the reader opened it
-    QVERIFY(writer >= 0);
-    const QByteArray part = R"({"agent_run_id":42,"thought":"never finished)";
-    QCOMPARE(::write(writer, part.constData(), size_t(part.size())), ssize_t(part.size()));
-    std::promise<void> shown;
-    std::atomic<bool> watchdogFired{false};
-    std::thread watchdog([&, done = shown.get_future()] {
-        if (done.wait_for(std::chrono::seconds(30)) == std::future_status::timeout) {
-            watchdogFired = true;
-            ::close(writer);
-        }
-    });
+    StuckPipeWriter writer(fifo); // returns once the reader opened the pipe
+    QVERIFY(writer.isOpen());
     m_window->openFile(good);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isShowingFile() && m_window->logModel()->rowCount() == 50, 60000);
-    shown.set_value();
-    watchdog.join();
-    QVERIFY2(!watchdogFired, "opening the second file waited for the first one's worker");
+    QVERIFY2(!writer.stopWatchdog(), "opening the second file waited for the first one's worker");
     QCOMPARE(m_window->logModel()->index(49, 0).data(LogTableModel::RawJsonRole).toByteArray(), makeSampleEntry(42, 49));
-    ::close(writer);
+    writer.close();
     QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
 }
 
