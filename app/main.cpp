@@ -28,14 +28,6 @@
 #include <vector>
 
 namespace {
-void printLine(FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toLocal8Bit();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fputc('\n', stream);
-    std::fflush(stream);
-}
-
 void setApplicationIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Runlog"));
@@ -60,14 +52,14 @@ int main(int argc, char *argv[])
     const CommandLineOptions options = CommandLine::parse(arguments, environment);
     switch (options.action) {
     case CommandLineOptions::Action::ShowHelp:
-        printLine(stdout, options.helpText);
+        CliOutput::printLine(stdout, options.helpText);
         return 0;
     case CommandLineOptions::Action::ShowVersion:
-        printLine(stdout, QStringLiteral("runlog %1").arg(QStringLiteral(RUNLOG_VERSION)));
+        CliOutput::printLine(stdout, QStringLiteral("runlog %1").arg(QStringLiteral(RUNLOG_VERSION)));
         return 0;
     case CommandLineOptions::Action::Error:
-        printLine(stderr, QStringLiteral("runlog: %1").arg(options.errorText));
-        printLine(stderr, QStringLiteral("Try 'runlog --help' for more information."));
+        CliOutput::printLine(stderr, QStringLiteral("runlog: %1").arg(options.errorText));
+        CliOutput::printLine(stderr, QStringLiteral("Try 'runlog --help' for more information."));
         return 2;
     case CommandLineOptions::Action::Run:
         break;
@@ -117,11 +109,11 @@ int main(int argc, char *argv[])
     const auto forgetLibrary = qScopeGuard([] { RunLoader::setDefaultPageCache(nullptr); });
     if (library && windowless) {
         QObject::connect(library.get(), &RunLibrary::setAside, [](const QString &from, const QString &to, const QString &reason) {
-            printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
+            CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
                                                      .arg(from, reason, to)));
         });
         QObject::connect(library.get(), &RunLibrary::stopped, [](const QString &reason) {
-            printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: ") + reason));
+            CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: ") + reason));
         });
     }
 
@@ -148,7 +140,7 @@ int main(int argc, char *argv[])
             return 1;
         // Scripts and tests find the demo backend here; it needs no token.
         const DemoService *demo = window.demoService();
-        printLine(stderr, QStringLiteral("runlog: demo backend listening on %1 (organization %2, run %3)")
+        CliOutput::printLine(stderr, QStringLiteral("runlog: demo backend listening on %1 (organization %2, run %3)")
                               .arg(demo->endpoint().baseUrl.toString())
                               .arg(demo->sampleRun().orgId)
                               .arg(demo->sampleRun().runId));
