@@ -6,39 +6,24 @@
 #include "demo/demobackend.h"
 #include "model/runlistloader.h"
 
-#include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QStringList>
-#include <QTimer>
 
 HeadlessListRuns::HeadlessListRuns(const CommandLineOptions &options, const QByteArray &token, QObject *parent)
-    : QObject(parent)
-    , m_options(options)
-    , m_token(token)
+    : WindowlessCommand(options, token, parent)
 {
 }
 
 HeadlessListRuns::~HeadlessListRuns() = default;
 
-int HeadlessListRuns::exec()
-{
-    QEventLoop loop;
-    connect(this, &HeadlessListRuns::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
-    QTimer::singleShot(0, this, &HeadlessListRuns::start);
-    loop.exec();
-    return m_exitCode;
-}
-
-void HeadlessListRuns::start()
+void HeadlessListRuns::run()
 {
     ApiEndpoint endpoint{m_options.baseUrl, m_token};
     m_orgId = m_options.listOrgId;
     if (m_options.demo) {
         m_demo = std::make_unique<DemoBackend>();
-        if (!m_demo->start()) {
-            CliOutput::errorLine(QStringLiteral("error: ") + tr("the demo backend could not start: %1").arg(m_demo->errorString()));
-            return finish(Failure);
-        }
+        if (!m_demo->start())
+            return fail(tr("the demo backend could not start: %1").arg(m_demo->errorString()));
         endpoint = ApiEndpoint{m_demo->baseUrl(), QByteArray()};
         if (m_orgId <= 0)
             m_orgId = m_demo->demoOrgId();
@@ -49,17 +34,12 @@ void HeadlessListRuns::start()
     filters.sourceType = m_options.sourceType;
     m_network = std::make_unique<QNetworkAccessManager>();
     m_loader = std::make_unique<RunListLoader>(m_network.get());
-    m_sinceProgress.start();
     connect(m_loader.get(), &RunListLoader::itemsAppended, this, [this] {
-        if (m_sinceProgress.elapsed() < 1000)
-            return;
-        m_sinceProgress.restart();
-        CliOutput::errorLine(tr("listed %1 of %2 runs").arg(CliOutput::count(m_loader->items().size()),
-                                                            CliOutput::count(m_loader->total())));
+        progressLine(tr("listed %1 of %2 runs").arg(CliOutput::count(m_loader->items().size()),
+                                                    CliOutput::count(m_loader->total())));
     });
     connect(m_loader.get(), &RunListLoader::failed, this, [this](const ApiError &error) {
-        CliOutput::errorLine(QStringLiteral("error: ") + ErrorText::describeRunListWithStatus(error, m_orgId));
-        finish(Failure);
+        fail(ErrorText::describeRunListWithStatus(error, m_orgId));
     });
     connect(m_loader.get(), &RunListLoader::finished, this, [this] {
         if (m_options.exportFormat == QLatin1String("json"))
@@ -97,13 +77,4 @@ QByteArray HeadlessListRuns::output() const
         tsv += escaped.join(QLatin1Char('\t')) + QLatin1Char('\n');
     }
     return tsv.toUtf8();
-}
-
-void HeadlessListRuns::finish(int exitCode)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    m_exitCode = exitCode;
-    emit finished(exitCode);
 }

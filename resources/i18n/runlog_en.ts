@@ -770,27 +770,7 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the demo backend could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--export needs something to export: --org ORG --run RUN, --demo, or a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>run %1 of organization %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 entries could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fetched %1 entries of run %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fetching run %1 of organization %2 from %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -803,10 +783,6 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>read %1 entries (%2 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read %1 entries from %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -834,10 +810,6 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>wrote %1 entries to %2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>have %1 entries of run %2 (%3 pages read from the library)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -882,35 +854,11 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the demo backend could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--stats needs a run: --org ORG --run RUN, --demo, or a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>fetched %1 entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 entries could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fetched %1 entries of run %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fetching run %1 of organization %2 from %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read %1 entries from %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>could not start reading %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2762,6 +2710,25 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowlessCommand</name>
+    <message>
+        <source>fetching run %1 of organization %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1 entries from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>have %1 entries of run %2 (%3 pages read from the library)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 entries of run %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
