@@ -6,12 +6,10 @@
 #include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
 #include "rows/freedmemory.h"
-#include "api/apiclient.h"
-#include "api/requestpacer.h"
 #include "mainwindow.h"
-#include "model/runloader.h"
 #include "session/applibrary.h"
 #include "session/demoservice.h"
+#include "session/loaddefaults.h"
 #include "settings/appsettings.h"
 #include "settings/knownsecrets.h"
 #include "settings/secretredaction.h"
@@ -85,12 +83,12 @@ int main(int argc, char *argv[])
     if (translator.load(QLocale(), QStringLiteral("runlog"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
     if (options.rateLimitGiven) {
-        RequestPacer::setDefaultLimit(options.rateLimitCount, options.rateLimitWindowMs);
+        LoadDefaults::setRateLimit(options.rateLimitCount, options.rateLimitWindowMs);
     } else {
         const AppSettings settings; // the limit set in the window (View > Rate Limit…)
-        RequestPacer::setDefaultLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
+        LoadDefaults::setRateLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
     }
-    ApiClient::setOffline(options.offline);
+    LoadDefaults::setOffline(options.offline);
     if (!options.searchText.isNull()) {
         // The library only, read by a connection of its own: no network, no window.
         HeadlessSearch search(options, AppLibrary::folder(options.noStore));
@@ -105,8 +103,8 @@ int main(int argc, char *argv[])
     }
     // The library of runs: every loader reads from it and fills it (none with --no-store).
     const std::unique_ptr<RunLibrary> library = AppLibrary::open(options.noStore);
-    RunLoader::setDefaultPageCache(library.get());
-    const auto forgetLibrary = qScopeGuard([] { RunLoader::setDefaultPageCache(nullptr); });
+    LoadDefaults::setLibrary(library.get());
+    const auto forgetLibrary = qScopeGuard([] { LoadDefaults::setLibrary(nullptr); });
     if (library && windowless) {
         QObject::connect(library.get(), &RunLibrary::setAside, [](const QString &from, const QString &to, const QString &reason) {
             CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")

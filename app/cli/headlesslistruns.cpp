@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/headlesslistruns.h"
 
-#include "api/errortext.h"
 #include "cli/clioutput.h"
-#include "demo/demobackend.h"
-#include "model/runlistloader.h"
+#include "session/wholerunlist.h"
 
-#include <QNetworkAccessManager>
 #include <QStringList>
 
 HeadlessListRuns::HeadlessListRuns(const CommandLineOptions &options, const QByteArray &token, QObject *parent)
@@ -18,43 +15,32 @@ HeadlessListRuns::~HeadlessListRuns() = default;
 
 void HeadlessListRuns::run()
 {
-    ApiEndpoint endpoint{m_options.baseUrl, m_token};
-    m_orgId = m_options.listOrgId;
-    if (m_options.demo) {
-        m_demo = std::make_unique<DemoBackend>();
-        if (!m_demo->start())
-            return fail(tr("the demo backend could not start: %1").arg(m_demo->errorString()));
-        endpoint = ApiEndpoint{m_demo->baseUrl(), QByteArray()};
-        if (m_orgId <= 0)
-            m_orgId = m_demo->demoOrgId();
-    }
     RunListQuery filters;
-    filters.orgId = m_orgId;
+    filters.orgId = m_options.listOrgId;
     filters.userId = m_options.userId;
     filters.sourceType = m_options.sourceType;
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_loader = std::make_unique<RunListLoader>(m_network.get());
-    connect(m_loader.get(), &RunListLoader::itemsAppended, this, [this] {
-        progressLine(tr("listed %1 of %2 runs").arg(CliOutput::count(m_loader->items().size()),
-                                                    CliOutput::count(m_loader->total())));
+    m_list = std::make_unique<WholeRunList>();
+    connect(m_list.get(), &WholeRunList::itemsAppended, this, [this] {
+        progressLine(tr("listed %1 of %2 runs").arg(CliOutput::count(m_list->items().size()),
+                                                    CliOutput::count(m_list->total())));
     });
-    connect(m_loader.get(), &RunListLoader::failed, this, [this](const ApiError &error) {
-        fail(ErrorText::describeRunListWithStatus(error, m_orgId));
-    });
-    connect(m_loader.get(), &RunListLoader::finished, this, [this] {
+    connect(m_list.get(), &WholeRunList::failed, this, [this](const QString &error) { fail(error); });
+    connect(m_list.get(), &WholeRunList::finished, this, [this] {
         if (m_options.exportFormat == QLatin1String("json"))
             CliOutput::writeJson(output());
         else
             CliOutput::writeOut(output());
         finish(Success);
     });
-    m_loader->open(endpoint, filters);
-    m_loader->loadAll();
+    if (m_options.demo)
+        m_list->loadDemo(filters);
+    else
+        m_list->load(ApiEndpoint{m_options.baseUrl, m_token}, filters);
 }
 
 QByteArray HeadlessListRuns::output() const
 {
-    const QList<RunListItem> &items = m_loader->items();
+    const QList<RunListItem> &items = m_list->items();
     if (m_options.exportFormat == QLatin1String("json")) {
         QByteArray json = "[";
         for (qsizetype i = 0; i < items.size(); ++i)

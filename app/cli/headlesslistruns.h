@@ -5,9 +5,7 @@
 
 #include <memory>
 
-class DemoBackend;
-class QNetworkAccessManager;
-class RunListLoader;
+class WholeRunList;
 
 // `runlog --org ORG --list-runs [--source-type T] [--user-id U] [--format tsv|json]`: every run
 // of the organization, newest first, all pages (paced), on stdout once the last page came.
@@ -25,8 +23,5 @@ private:
     void run() override;
     QByteArray output() const;
 
-    qint64 m_orgId = 0;
-    std::unique_ptr<DemoBackend> m_demo;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<RunListLoader> m_loader;
+    std::unique_ptr<WholeRunList> m_list;
 };

@@ -21,7 +21,7 @@ void WholeRunLoad::loadDemo()
 {
     m_demo = std::make_unique<DemoService>();
     if (!m_demo->start())
-        return fail(tr("the demo backend could not start: %1").arg(m_demo->errorString()));
+        return fail(m_demo->cannotStartText());
     loadApi(m_demo->endpoint(), m_demo->sampleRun());
 }
 

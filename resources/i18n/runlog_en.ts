@@ -269,6 +269,13 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
 </context>
 <context>
+    <name>DemoService</name>
+    <message>
+        <source>the demo backend could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Readable</source>
@@ -815,10 +822,6 @@ or look around in the demo run: it needs no token and no network.</source>
 </context>
 <context>
     <name>HeadlessListRuns</name>
-    <message>
-        <source>the demo backend could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>listed %1 of %2 runs</source>
         <translation type="unfinished"></translation>
@@ -2401,10 +2404,6 @@ or look around in the demo run: it needs no token and no network.</source>
 </context>
 <context>
     <name>WholeRunLoad</name>
-    <message>
-        <source>the demo backend could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>run %1 of organization %2</source>
         <translation type="unfinished"></translation>
