@@ -6,12 +6,10 @@
 #include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
 #include "rows/freedmemory.h"
-#include "api/apiclient.h"
-#include "api/requestpacer.h"
 #include "ui/window/mainwindow.h"
-#include "model/runloader.h"
 #include "session/applibrary.h"
 #include "session/demoservice.h"
+#include "session/loaddefaults.h"
 #include "settings/appsettings.h"
 #include "settings/knownsecrets.h"
 #include "settings/secretredaction.h"
@@ -28,14 +26,6 @@
 #include <vector>
 
 namespace {
-void printLine(FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toLocal8Bit();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fputc('\n', stream);
-    std::fflush(stream);
-}
-
 void setApplicationIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Runlog"));
@@ -60,14 +50,14 @@ int main(int argc, char *argv[])
     const CommandLineOptions options = CommandLine::parse(arguments, environment);
     switch (options.action) {
     case CommandLineOptions::Action::ShowHelp:
-        printLine(stdout, options.helpText);
+        CliOutput::printLine(stdout, options.helpText);
         return 0;
     case CommandLineOptions::Action::ShowVersion:
-        printLine(stdout, QStringLiteral("runlog %1").arg(QStringLiteral(RUNLOG_VERSION)));
+        CliOutput::printLine(stdout, QStringLiteral("runlog %1").arg(QStringLiteral(RUNLOG_VERSION)));
         return 0;
     case CommandLineOptions::Action::Error:
-        printLine(stderr, QStringLiteral("runlog: %1").arg(options.errorText));
-        printLine(stderr, QStringLiteral("Try 'runlog --help' for more information."));
+        CliOutput::printLine(stderr, QStringLiteral("runlog: %1").arg(options.errorText));
+        CliOutput::printLine(stderr, QStringLiteral("Try 'runlog --help' for more information."));
         return 2;
     case CommandLineOptions::Action::Run:
         break;
@@ -93,12 +83,12 @@ int main(int argc, char *argv[])
     if (translator.load(QLocale(), QStringLiteral("runlog"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
     if (options.rateLimitGiven) {
-        RequestPacer::setDefaultLimit(options.rateLimitCount, options.rateLimitWindowMs);
+        LoadDefaults::setRateLimit(options.rateLimitCount, options.rateLimitWindowMs);
     } else {
         const AppSettings settings; // the limit set in the window (View > Rate Limit…)
-        RequestPacer::setDefaultLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
+        LoadDefaults::setRateLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
     }
-    ApiClient::setOffline(options.offline);
+    LoadDefaults::setOffline(options.offline);
     if (!options.searchText.isNull()) {
         // The library only, read by a connection of its own: no network, no window.
         HeadlessSearch search(options, AppLibrary::folder(options.noStore));
@@ -113,15 +103,15 @@ int main(int argc, char *argv[])
     }
     // The library of runs: every loader reads from it and fills it (none with --no-store).
     const std::unique_ptr<RunLibrary> library = AppLibrary::open(options.noStore);
-    RunLoader::setDefaultPageCache(library.get());
-    const auto forgetLibrary = qScopeGuard([] { RunLoader::setDefaultPageCache(nullptr); });
+    LoadDefaults::setLibrary(library.get());
+    const auto forgetLibrary = qScopeGuard([] { LoadDefaults::setLibrary(nullptr); });
     if (library && windowless) {
         QObject::connect(library.get(), &RunLibrary::setAside, [](const QString &from, const QString &to, const QString &reason) {
-            printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
+            CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
                                                      .arg(from, reason, to)));
         });
         QObject::connect(library.get(), &RunLibrary::stopped, [](const QString &reason) {
-            printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: ") + reason));
+            CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: ") + reason));
         });
     }
 
@@ -148,7 +138,7 @@ int main(int argc, char *argv[])
             return 1;
         // Scripts and tests find the demo backend here; it needs no token.
         const DemoService *demo = window.demoService();
-        printLine(stderr, QStringLiteral("runlog: demo backend listening on %1 (organization %2, run %3)")
+        CliOutput::printLine(stderr, QStringLiteral("runlog: demo backend listening on %1 (organization %2, run %3)")
                               .arg(demo->endpoint().baseUrl.toString())
                               .arg(demo->sampleRun().orgId)
                               .arg(demo->sampleRun().runId));

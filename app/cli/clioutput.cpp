@@ -14,11 +14,16 @@ QString oneLine(const QString &text)
     return TerminalSafeText::forLine(text);
 }
 
+void printLine(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
 void errorLine(const QString &text)
 {
-    const QByteArray bytes = (QStringLiteral("runlog: ") + oneLine(text)).toLocal8Bit() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
+    printLine(stderr, QStringLiteral("runlog: ") + oneLine(text));
 }
 
 void writeJson(const QByteArray &json)

@@ -1,80 +1,46 @@
 // SPDX-License-Identifier: MIT
 #include "cli/headlesslistruns.h"
 
-#include "api/errortext.h"
 #include "cli/clioutput.h"
-#include "demo/demobackend.h"
-#include "model/runlistloader.h"
+#include "session/wholerunlist.h"
 
-#include <QEventLoop>
-#include <QNetworkAccessManager>
 #include <QStringList>
-#include <QTimer>
 
 HeadlessListRuns::HeadlessListRuns(const CommandLineOptions &options, const QByteArray &token, QObject *parent)
-    : QObject(parent)
-    , m_options(options)
-    , m_token(token)
+    : WindowlessCommand(options, token, parent)
 {
 }
 
 HeadlessListRuns::~HeadlessListRuns() = default;
 
-int HeadlessListRuns::exec()
+void HeadlessListRuns::run()
 {
-    QEventLoop loop;
-    connect(this, &HeadlessListRuns::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
-    QTimer::singleShot(0, this, &HeadlessListRuns::start);
-    loop.exec();
-    return m_exitCode;
-}
-
-void HeadlessListRuns::start()
-{
-    ApiEndpoint endpoint{m_options.baseUrl, m_token};
-    m_orgId = m_options.listOrgId;
-    if (m_options.demo) {
-        m_demo = std::make_unique<DemoBackend>();
-        if (!m_demo->start()) {
-            CliOutput::errorLine(QStringLiteral("error: ") + tr("the demo backend could not start: %1").arg(m_demo->errorString()));
-            return finish(Failure);
-        }
-        endpoint = ApiEndpoint{m_demo->baseUrl(), QByteArray()};
-        if (m_orgId <= 0)
-            m_orgId = m_demo->demoOrgId();
-    }
     RunListQuery filters;
-    filters.orgId = m_orgId;
+    filters.orgId = m_options.listOrgId;
     filters.userId = m_options.userId;
     filters.sourceType = m_options.sourceType;
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_loader = std::make_unique<RunListLoader>(m_network.get());
-    m_sinceProgress.start();
-    connect(m_loader.get(), &RunListLoader::itemsAppended, this, [this] {
-        if (m_sinceProgress.elapsed() < 1000)
-            return;
-        m_sinceProgress.restart();
-        CliOutput::errorLine(tr("listed %1 of %2 runs").arg(CliOutput::count(m_loader->items().size()),
-                                                            CliOutput::count(m_loader->total())));
+    m_list = std::make_unique<WholeRunList>();
+    connect(m_list.get(), &WholeRunList::itemsAppended, this, [this] {
+        progressLine(tr("listed %1 of %2 runs").arg(CliOutput::count(m_list->items().size()),
+                                                    CliOutput::count(m_list->total())));
     });
-    connect(m_loader.get(), &RunListLoader::failed, this, [this](const ApiError &error) {
-        CliOutput::errorLine(QStringLiteral("error: ") + ErrorText::describeRunListWithStatus(error, m_orgId));
-        finish(Failure);
-    });
-    connect(m_loader.get(), &RunListLoader::finished, this, [this] {
+    connect(m_list.get(), &WholeRunList::failed, this, [this](const QString &error) { fail(error); });
+    connect(m_list.get(), &WholeRunList::finished, this, [this] {
         if (m_options.exportFormat == QLatin1String("json"))
             CliOutput::writeJson(output());
         else
             CliOutput::writeOut(output());
         finish(Success);
     });
-    m_loader->open(endpoint, filters);
-    m_loader->loadAll();
+    if (m_options.demo)
+        m_list->loadDemo(filters);
+    else
+        m_list->load(ApiEndpoint{m_options.baseUrl, m_token}, filters);
 }
 
 QByteArray HeadlessListRuns::output() const
 {
-    const QList<RunListItem> &items = m_loader->items();
+    const QList<RunListItem> &items = m_list->items();
     if (m_options.exportFormat == QLatin1String("json")) {
         QByteArray json = "[";
         for (qsizetype i = 0; i < items.size(); ++i)
@@ -97,13 +63,4 @@ QByteArray HeadlessListRuns::output() const
         tsv += escaped.join(QLatin1Char('\t')) + QLatin1Char('\n');
     }
     return tsv.toUtf8();
-}
-
-void HeadlessListRuns::finish(int exitCode)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    m_exitCode = exitCode;
-    emit finished(exitCode);
 }

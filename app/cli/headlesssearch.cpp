@@ -17,23 +17,19 @@ QByteArray jsonText(const QString &text)
 }
 } // namespace
 
-HeadlessSearch::HeadlessSearch(const CommandLineOptions &options, const QString &folder)
-    : m_options(options)
+HeadlessSearch::HeadlessSearch(const CommandLineOptions &options, const QString &folder, QObject *parent)
+    : WindowlessCommand(options, {}, parent)
     , m_folder(folder)
 {
 }
 
-int HeadlessSearch::exec()
+void HeadlessSearch::run()
 {
-    if (m_folder.isEmpty()) {
-        CliOutput::errorLine(QStringLiteral("error: ") + tr("the library is switched off (Preferences), so there is nothing to search."));
-        return Failure;
-    }
+    if (m_folder.isEmpty())
+        return fail(tr("the library is switched off (Preferences), so there is nothing to search."));
     LibraryDatabase database(m_folder);
-    if (!database.open()) {
-        CliOutput::errorLine(QStringLiteral("error: ") + tr("the library cannot be read: %1").arg(database.errorString()));
-        return Failure;
-    }
+    if (!database.open())
+        return fail(tr("the library cannot be read: %1").arg(database.errorString()));
     if (const auto setAside = database.takeSetAside()) {
         CliOutput::errorLine(tr("the library %1 could not be used (%2); it was renamed to %3 and a new one was started.")
                                  .arg(setAside->from, setAside->reason, setAside->to));
@@ -47,10 +43,8 @@ int HeadlessSearch::exec()
                                                                     hits += found;
                                                                     return true;
                                                                 });
-    if (!summary.error.isEmpty()) {
-        CliOutput::errorLine(QStringLiteral("error: ") + tr("the search failed: %1").arg(summary.error));
-        return Failure;
-    }
+    if (!summary.error.isEmpty())
+        return fail(tr("the search failed: %1").arg(summary.error));
     if (m_options.exportFormat == QLatin1String("json")) {
         QByteArray json = "[";
         for (qsizetype i = 0; i < hits.size(); ++i) {
@@ -76,6 +70,5 @@ int HeadlessSearch::exec()
         }
         CliOutput::writeOut(tsv.toUtf8());
     }
-    CliOutput::errorLine(tr("matches: %1; runs searched: %2").arg(CliOutput::count(summary.hits)).arg(summary.runsSearched));
-    return Success;
+    succeed(tr("matches: %1; runs searched: %2").arg(CliOutput::count(summary.hits)).arg(summary.runsSearched));
 }

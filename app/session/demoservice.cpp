@@ -26,6 +26,11 @@ QString DemoService::errorString() const
     return m_backend->errorString();
 }
 
+QString DemoService::cannotStartText() const
+{
+    return tr("the demo backend could not start: %1").arg(errorString());
+}
+
 ApiEndpoint DemoService::endpoint() const
 {
     return ApiEndpoint{m_backend->baseUrl(), {}};

@@ -23,6 +23,8 @@ public:
     bool start();
     bool isRunning() const;
     QString errorString() const;
+    // What a windowless command says when start() failed: the sentence, with errorString().
+    QString cannotStartText() const;
 
     ApiEndpoint endpoint() const;   // no token: the demo needs none
     RunRef sampleRun() const;       // the complete sample run

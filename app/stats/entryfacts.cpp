@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "stats/entryfacts.h"
 
+#include "api/pageparser.h"
 #include "rows/logstore.h"
 
 QString RunFacts::messageTypeOf(const EntryFacts &entry) const
@@ -77,6 +78,20 @@ RunFacts store(const LogStore &store, bool storeIsNewestFirst)
 {
     RunFactsBuilder builder;
     builder.rebuild(store, storeIsNewestFirst);
+    return builder.facts();
+}
+
+RunFacts rawEntries(const QList<QByteArray> &entries)
+{
+    RunFactsBuilder builder;
+    builder.resize(int(entries.size()));
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const EntryParseResult parsed = PageParser::parseEntry(entries.at(i), i);
+        if (parsed.ok)
+            builder.set(int(i), parsed.entry);
+        else
+            builder.setUnloaded(int(i));
+    }
     return builder.facts();
 }
 

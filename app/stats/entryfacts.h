@@ -4,6 +4,8 @@
 #include "run/logentry.h"
 #include "run/stringinterner.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -65,4 +67,7 @@ private:
 
 namespace EntryFactsOf {
 RunFacts store(const LogStore &store, bool storeIsNewestFirst);
+// Entries as their exact bytes, oldest first (a whole run's snapshot), each read as an entry of
+// a page is (PageParser::parseEntry): the same facts as the store's rows of the same entries.
+RunFacts rawEntries(const QList<QByteArray> &entries);
 }

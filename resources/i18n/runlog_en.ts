@@ -292,6 +292,13 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
 </context>
 <context>
+    <name>DemoService</name>
+    <message>
+        <source>the demo backend could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Readable</source>
@@ -770,27 +777,7 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the demo backend could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--export needs something to export: --org ORG --run RUN, --demo, or a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>run %1 of organization %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 entries could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fetched %1 entries of run %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fetching run %1 of organization %2 from %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -803,10 +790,6 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>read %1 entries (%2 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read %1 entries from %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -836,17 +819,9 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>wrote %1 entries to %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>have %1 entries of run %2 (%3 pages read from the library)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>HeadlessListRuns</name>
-    <message>
-        <source>the demo backend could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>listed %1 of %2 runs</source>
         <translation type="unfinished"></translation>
@@ -882,35 +857,11 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the demo backend could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--stats needs a run: --org ORG --run RUN, --demo, or a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>fetched %1 entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 entries could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fetched %1 entries of run %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fetching run %1 of organization %2 from %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read %1 entries from %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>could not start reading %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2452,6 +2403,21 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>WholeRunLoad</name>
+    <message>
+        <source>run %1 of organization %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not start reading %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;New Window</source>
@@ -2743,6 +2709,25 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowlessCommand</name>
+    <message>
+        <source>fetching run %1 of organization %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1 entries from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>have %1 entries of run %2 (%3 pages read from the library)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 entries of run %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

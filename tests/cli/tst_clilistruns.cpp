@@ -3,6 +3,7 @@
 // process: every page, newest first, tsv and json, the filters, the pacing, and one line and an
 // exit code for every failure.
 #include "clienvironment.h"
+#include "clirun.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -80,21 +81,8 @@ void TestCliListRuns::cleanup()
 
 CliResult TestCliListRuns::runCli(const QStringList &args, const QByteArray &token)
 {
-    QProcessEnvironment env = cliEnvironment(m_dir->path(), token);
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(RUNLOG_BINARY), args);
-    CliResult result;
-    if (!process.waitForStarted(10000)
-        || !QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    const CliRun run = runToEnd(QStringLiteral(RUNLOG_BINARY), args, cliEnvironment(m_dir->path(), token));
+    return {run.code(), run.out, QString::fromUtf8(run.err)};
 }
 
 QStringList TestCliListRuns::listArgs(qint64 org) const

@@ -5,6 +5,7 @@
 // --list-runs, --stats and --search, in tsv and json, and an error on stderr: no such byte comes
 // out raw, tsv shows the visible escapes, and json parses to the server's very strings.
 #include "clienvironment.h"
+#include "clirun.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -124,21 +125,8 @@ void TestCliTerminal::cleanup()
 
 CliResult TestCliTerminal::runCli(const QStringList &args)
 {
-    QProcessEnvironment env = cliEnvironment(m_dir->path());
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(RUNLOG_BINARY), args);
-    CliResult result;
-    if (!process.waitForStarted(10000)
-        || !QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    const CliRun run = runToEnd(QStringLiteral(RUNLOG_BINARY), args, cliEnvironment(m_dir->path()));
+    return {run.code(), run.out, run.err};
 }
 
 QStringList TestCliTerminal::serverArgs() const

@@ -6,6 +6,7 @@
 
 #include "runfile/runfilereader.h"
 #include "clienvironment.h"
+#include "clirun.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -119,22 +120,8 @@ CliResult TestCliExport::runCli(const QStringList &args, const QByteArray &token
     QProcessEnvironment env = childEnvironment();
     if (!token.isEmpty())
         env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromUtf8(token));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(RUNLOG_BINARY), args);
-    CliResult result;
-    // The server lives in this thread's event loop: wait with the loop running.
-    if (!process.waitForStarted(10000) || !finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.status = process.exitStatus();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    const CliRun run = runToEnd(QStringLiteral(RUNLOG_BINARY), args, env, timeoutMs);
+    return {run.exitCode, run.status, QString::fromUtf8(run.out), QString::fromUtf8(run.err)};
 }
 
 QStringList TestCliExport::serverArgs(const QString &out, qint64 org, qint64 run) const

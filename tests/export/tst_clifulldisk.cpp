@@ -8,6 +8,7 @@
 #include "exporttesthelpers.h"
 
 #include "clienvironment.h"
+#include "clirun.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -94,29 +95,18 @@ void TestCliFullDisk::cleanup()
 
 CliResult TestCliFullDisk::runCli(const QStringList &args, qint64 maxFileBytes)
 {
-    QProcessEnvironment env = cliEnvironment(m_dir->path());
-    QProcess process;
-    process.setProcessEnvironment(env);
-    if (maxFileBytes != qint64(RLIM_INFINITY)) {
+    const auto limitFileSize = [maxFileBytes](QProcess &process) {
+        if (maxFileBytes == qint64(RLIM_INFINITY))
+            return;
         process.setChildProcessModifier([maxFileBytes] {
             // In the child, between fork and exec: both survive exec.
             const struct rlimit limit = {rlim_t(maxFileBytes), rlim_t(maxFileBytes)};
             ::setrlimit(RLIMIT_FSIZE, &limit);
             ::signal(SIGXFSZ, SIG_IGN);
         });
-    }
-    process.start(QStringLiteral(RUNLOG_BINARY), args);
-    CliResult result;
-    // The server lives in this thread: wait with its event loop running (a limit, not a measure).
-    if (!process.waitForStarted(10000)
-        || !QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 120000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    };
+    const CliRun run = runToEnd(QStringLiteral(RUNLOG_BINARY), args, cliEnvironment(m_dir->path()), 120000, limitFileSize);
+    return {run.code(), QString::fromUtf8(run.err)};
 }
 
 QStringList TestCliFullDisk::exportArgs(const QString &out) const

@@ -2,6 +2,7 @@
 // `runlog SOURCE --stats` as a script runs it: the real binary, no display, on a file and on a
 // run fetched from the spec server in this process. Expected numbers are worked out by hand
 // from the entries written here.
+#include "clirun.h"
 #include "samplerun.h"
 #include "testlogserver.h"
 
@@ -70,20 +71,8 @@ CliResult TestCliStats::runCli(const QStringList &args)
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
                              "CODEGEN_API_BASE_URL"})
         env.remove(QString::fromLatin1(name));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(RUNLOG_BINARY), args);
-    CliResult result;
-    if (!process.waitForStarted(10000) || !finished.wait(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    const CliRun run = runToEnd(QStringLiteral(RUNLOG_BINARY), args, env);
+    return {run.code(), run.out, QString::fromUtf8(run.err)};
 }
 
 QString TestCliStats::writeRunFile()

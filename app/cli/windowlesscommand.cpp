@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#include "cli/windowlesscommand.h"
+
+#include "cli/clioutput.h"
+#include "session/wholerunload.h"
+
+#include <QEventLoop>
+#include <QTimer>
+
+WindowlessCommand::WindowlessCommand(const CommandLineOptions &options, const QByteArray &token, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_token(token)
+{
+}
+
+WindowlessCommand::~WindowlessCommand() = default;
+
+int WindowlessCommand::exec()
+{
+    QEventLoop loop;
+    connect(this, &WindowlessCommand::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(0, this, &WindowlessCommand::start);
+    if (!m_done)
+        loop.exec();
+    return m_exitCode;
+}
+
+void WindowlessCommand::start()
+{
+    m_sinceProgress.start();
+    run();
+}
+
+bool WindowlessCommand::loadWholeRun()
+{
+    m_load = std::make_unique<WholeRunLoad>();
+    connect(m_load.get(), &WholeRunLoad::failed, this, [this](const QString &error) { fail(error); });
+    connect(m_load.get(), &WholeRunLoad::progressChanged, this, &WindowlessCommand::wholeRunProgress);
+    connect(m_load.get(), &WholeRunLoad::finished, this, &WindowlessCommand::wholeRunLoaded);
+    connect(m_load.get(), &WholeRunLoad::fetching, this, [this](const RunRef &run, const QUrl &baseUrl) {
+        progressLine(tr("fetching run %1 of organization %2 from %3")
+                             .arg(run.runId)
+                             .arg(run.orgId)
+                             .arg(baseUrl.toDisplayString(QUrl::RemoveUserInfo)),
+                     true);
+    });
+    if (!m_options.inputFile.isEmpty())
+        m_load->loadFile(m_options.inputFile);
+    else if (m_options.demo)
+        m_load->loadDemo();
+    else if (m_options.run)
+        m_load->loadApi(ApiEndpoint{m_options.baseUrl, m_token}, *m_options.run);
+    else
+        return false;
+    return true;
+}
+
+void WindowlessCommand::wholeRunLoaded(const RunSnapshot &)
+{
+}
+
+void WindowlessCommand::wholeRunProgress(const WholeRunProgress &)
+{
+}
+
+QString WindowlessCommand::loadedText(const RunSnapshot &snapshot, bool nameLibrary) const
+{
+    const QString entries = CliOutput::count(snapshot.entries.size());
+    const std::optional<RunRef> run = m_load->apiRun();
+    if (!run)
+        return tr("read %1 entries from %2").arg(entries, snapshot.sourceDescription);
+    const int fromLibrary = m_load->pagesFromLibrary();
+    if (nameLibrary && fromLibrary > 0)
+        return tr("have %1 entries of run %2 (%3 pages read from the library)").arg(entries).arg(run->runId).arg(fromLibrary);
+    return tr("fetched %1 entries of run %2").arg(entries).arg(run->runId);
+}
+
+void WindowlessCommand::progressLine(const QString &message, bool force)
+{
+    if (m_done)
+        return;
+    if (!force && m_sinceProgress.isValid() && m_sinceProgress.elapsed() < m_progressIntervalMs)
+        return;
+    m_sinceProgress.restart();
+    CliOutput::errorLine(message);
+}
+
+void WindowlessCommand::fail(const QString &message, int exitCode)
+{
+    if (m_done)
+        return;
+    CliOutput::printLine(stderr, QStringLiteral("runlog: error: ") + CliOutput::oneLine(message));
+    if (m_load)
+        m_load->cancel();
+    finish(exitCode);
+}
+
+void WindowlessCommand::succeed(const QString &message)
+{
+    if (m_done)
+        return;
+    CliOutput::errorLine(message);
+    finish(Success);
+}
+
+void WindowlessCommand::finish(int exitCode)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_exitCode = exitCode;
+    emit finished(exitCode);
+}
