@@ -86,14 +86,24 @@ bool LogStore::isOtherRunAt(int row) const
 
 const QString &LogStore::messageTypeAt(int row) const
 {
-    const Row *r = rowAt(row);
-    return m_strings.at(r ? qsizetype(r->messageType) : 0);
+    return m_strings.at(messageTypeIdAt(row));
 }
 
 const QString &LogStore::toolNameAt(int row) const
 {
+    return m_strings.at(toolNameIdAt(row));
+}
+
+StringInterner::Id LogStore::messageTypeIdAt(int row) const
+{
     const Row *r = rowAt(row);
-    return m_strings.at(r ? qsizetype(r->toolName) : 0);
+    return r ? StringInterner::Id(r->messageType) : 0;
+}
+
+StringInterner::Id LogStore::toolNameIdAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return r ? StringInterner::Id(r->toolName) : 0;
 }
 
 namespace {

@@ -55,6 +55,12 @@ public:
     // The row's message type and tool (null when the server sent null, or not loaded).
     const QString &messageTypeAt(int row) const;
     const QString &toolNameAt(int row) const;
+    // The same as ids into texts(): what a copy of the rows' facts keeps (the overview's), so
+    // the texts are kept once, here. Id 0 is null (and a row not loaded); an id stands for its
+    // text until clear().
+    StringInterner::Id messageTypeIdAt(int row) const;
+    StringInterner::Id toolNameIdAt(int row) const;
+    const QStringList &texts() const { return m_strings.texts(); }
     RowState state(int row) const { return m_states[size_t(row)]; }
     bool isLoaded(int row) const { return state(row) == RowState::Loaded; }
     int loadedCount() const { return m_loadedCount; }
