@@ -30,10 +30,8 @@ public:
     void zoomOut() { setZoomSteps(m_zoomSteps - 1); }
     void resetZoom() { setZoomSteps(0); }
     void setZoomSteps(int steps);
-    int zoomSteps() const { return m_zoomSteps; }
 
     void setWrapLines(bool wrap);
-    bool wrapsLines() const { return m_wrapLines; }
 
     // One checkable entry per column; the last visible column cannot be hidden.
     void populateColumnsMenu(QMenu *menu);
