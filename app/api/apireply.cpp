@@ -164,9 +164,9 @@ void ApiReply::onReadyRead()
         failBeforeFinish(ApiError::Kind::TooLarge, QLocale::system().formattedDataSize(m_limits.maxBodyBytes));
         return;
     }
-    if (!InFlightBudget::tryTake(available)) {
+    if (!InFlightBudget::shared().tryTake(available)) {
         failBeforeFinish(ApiError::Kind::TooManyAtOnce,
-                         QLocale::system().formattedDataSize(InFlightBudget::maxBytes()));
+                         QLocale::system().formattedDataSize(InFlightBudget::shared().maxBytes()));
         return;
     }
     m_budgetHeld += available;
@@ -182,7 +182,7 @@ void ApiReply::onReadyRead()
 
 void ApiReply::releaseBudget()
 {
-    InFlightBudget::give(std::exchange(m_budgetHeld, 0));
+    InFlightBudget::shared().give(std::exchange(m_budgetHeld, 0));
 }
 
 void ApiReply::failBeforeFinish(ApiError::Kind kind, const QString &detail)

@@ -545,7 +545,7 @@ PageParseResult parse(const QByteArray &body)
         return result;
     }
     // Waits (on this worker thread) while other documents fill the process's parse budget.
-    const ParseBudget::Reservation budget(body.size());
+    const ByteBudget::Reservation budget(ParseBudget::shared(), body.size());
     // simdjson reads up to SIMDJSON_PADDING bytes past the end: read in place when the body has
     // that spare capacity (PageReply's have), else copied once.
     const PaddedJson json(body);
@@ -572,7 +572,7 @@ EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index, qsizetype 
         result.error = QStringLiteral("log entry %1 is empty").arg(index);
         return result;
     }
-    const ParseBudget::Reservation budget(rawEntry.size());
+    const ByteBudget::Reservation budget(ParseBudget::shared(), rawEntry.size());
     const PaddedJson json(rawEntry, readableAfter);
     if (!json.isValid()) {
         result.error = QStringLiteral("not enough memory to parse an entry of %1 bytes").arg(rawEntry.size());

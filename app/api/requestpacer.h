@@ -51,7 +51,6 @@ public:
     // grant, and records this pacer's. Null (the default of a pacer made directly, and what a
     // test on a fake clock keeps): this pacer counts its own requests alone.
     void setSharedLog(std::shared_ptr<SharedRequestLog> log);
-    SharedRequestLog *sharedLog() const { return m_sharedLog.get(); }
     int maxRequests() const { return m_maxRequests; }
     int windowMs() const { return m_windowMs; }
 

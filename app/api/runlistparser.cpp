@@ -164,7 +164,7 @@ RunListParseResult parse(const QByteArray &body)
     if (body.isEmpty())
         return failure(QStringLiteral("the response body is empty"));
     // Waits (on this worker thread) while other documents fill the process's parse budget.
-    const ParseBudget::Reservation budget(body.size());
+    const ByteBudget::Reservation budget(ParseBudget::shared(), body.size());
     const PaddedJson json(body);
     if (!json.isValid())
         return failure(QStringLiteral("not enough memory to parse a response of %1 bytes").arg(body.size()));

@@ -72,11 +72,6 @@ qint64 DemoBackend::liveRunId() const
     return DemoDataset::kLiveRunId;
 }
 
-qint64 DemoBackend::failedRunId() const
-{
-    return DemoDataset::kFailedRunId;
-}
-
 LogsEndpoint &DemoBackend::endpoint()
 {
     return *m_endpoint;

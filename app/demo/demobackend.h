@@ -36,7 +36,6 @@ public:
     qint64 demoOrgId() const;           // 1
     qint64 demoRunId() const;           // 1001, the complete sample run
     qint64 liveRunId() const;           // 1002, grows every kLiveIntervalMs while running
-    qint64 failedRunId() const;         // 1003
 
     // Tests and benchmarks tune the endpoint (rate limit, token) and drive the live run.
     LogsEndpoint &endpoint();

@@ -84,13 +84,6 @@ void LogsEndpoint::clearRuns()
     m_runs.clear();
 }
 
-QList<qint64> LogsEndpoint::runIds() const
-{
-    QList<qint64> ids = m_runs.keys();
-    std::sort(ids.begin(), ids.end());
-    return ids;
-}
-
 void LogsEndpoint::setAccessibleOrganizations(const QList<qint64> &organizationIds)
 {
     m_accessibleOrganizations = QSet<qint64>(organizationIds.cbegin(), organizationIds.cend());

@@ -77,7 +77,6 @@ public:
     std::shared_ptr<RunRecord> run(qint64 runId) const; // nullptr when unknown
     bool removeRun(qint64 runId);
     void clearRuns();
-    QList<qint64> runIds() const;
 
     // The organizations the caller may see. Empty (the default): those of the runs added.
     void setAccessibleOrganizations(const QList<qint64> &organizationIds);
@@ -85,7 +84,6 @@ public:
 
     // Non-empty: every request needs "Authorization: Bearer <token>". Empty (default): none.
     void setRequiredToken(const QByteArray &token);
-    QByteArray requiredToken() const { return m_requiredToken; }
 
     // count <= 0 switches rate limiting off.
     void setRateLimit(int count, int windowMs);

@@ -32,7 +32,6 @@ public:
 
     bool failed() const { return m_failed; }
     bool cancelled() const { return m_cancelled; }
-    int entriesWritten() const { return m_entries; }
     QString errorString() const { return m_error; }
 
 private:

@@ -13,8 +13,6 @@ void LogStore::clear()
     m_loadedCount = 0;
     m_otherRunCount = 0;
     m_owners.clear();
-    m_freeOwners.clear();
-    m_ownerIds.clear();
     m_ownerList.clear();
     m_strings.clear();
     m_typeCounts.clear();
@@ -49,7 +47,7 @@ LogEntry LogStore::at(int row) const
     if (!r)
         return entry;
     entry.rawJson = QByteArray::fromRawData(r->data, qsizetype(r->size));
-    entry.rawOwner = m_owners[r->owner].owner;
+    entry.rawOwner = m_owners.at(r->owner);
     entry.agentRunId = (r->flags & RunIdApart) ? m_runIdsApart.value(r->data) : m_commonRunId;
     entry.createdAtMsecs = r->createdAtMsecs;
     entry.messageType = m_strings.at(qsizetype(r->messageType));
@@ -71,7 +69,7 @@ QByteArray LogStore::rawJsonAt(int row) const
 std::shared_ptr<const void> LogStore::rawOwnerAt(int row) const
 {
     const Row *r = rowAt(row);
-    return r ? m_owners[r->owner].owner : nullptr;
+    return r ? m_owners.at(r->owner) : nullptr;
 }
 
 qint64 LogStore::createdAtMsecsAt(int row) const
@@ -88,14 +86,24 @@ bool LogStore::isOtherRunAt(int row) const
 
 const QString &LogStore::messageTypeAt(int row) const
 {
-    const Row *r = rowAt(row);
-    return m_strings.at(r ? qsizetype(r->messageType) : 0);
+    return m_strings.at(messageTypeIdAt(row));
 }
 
 const QString &LogStore::toolNameAt(int row) const
 {
+    return m_strings.at(toolNameIdAt(row));
+}
+
+StringInterner::Id LogStore::messageTypeIdAt(int row) const
+{
     const Row *r = rowAt(row);
-    return m_strings.at(r ? qsizetype(r->toolName) : 0);
+    return r ? StringInterner::Id(r->messageType) : 0;
+}
+
+StringInterner::Id LogStore::toolNameIdAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return r ? StringInterner::Id(r->toolName) : 0;
 }
 
 namespace {
@@ -122,13 +130,8 @@ QList<QPair<QString, int>> LogStore::toolNameCounts() const
 
 void LogStore::release(Row &row)
 {
-    Owner &owner = m_owners[row.owner];
-    if (--owner.rows == 0) {
-        m_ownerIds.remove(owner.owner.get());
-        m_ownerList.removeOne(owner.owner);
-        owner.owner.reset();
-        m_freeOwners.push_back(row.owner);
-    }
+    if (const std::shared_ptr<const void> gone = m_owners.release(row.owner))
+        m_ownerList.removeOne(gone);
     if (row.flags & OtherRun)
         --m_otherRunCount;
     --m_typeCounts[qsizetype(row.messageType)];
@@ -165,22 +168,11 @@ void LogStore::insertFront(int rows)
     }
 }
 
-quint32 LogStore::ownerIdOf(const std::shared_ptr<const void> &owner)
+OwnerTable::Id LogStore::holdOwner(const std::shared_ptr<const void> &owner)
 {
-    const auto found = m_ownerIds.constFind(owner.get());
-    if (found != m_ownerIds.cend())
-        return found.value();
-    quint32 id;
-    if (!m_freeOwners.empty()) {
-        id = m_freeOwners.back();
-        m_freeOwners.pop_back();
-        m_owners[id] = {owner, 0};
-    } else {
-        id = quint32(m_owners.size());
-        m_owners.push_back({owner, 0});
-    }
-    m_ownerIds.insert(owner.get(), id);
-    m_ownerList.append(owner);
+    const OwnerTable::Id id = m_owners.hold(owner);
+    if (m_owners.rowsOf(id) == 1) // first seen
+        m_ownerList.append(owner);
     return id;
 }
 
@@ -208,14 +200,13 @@ void LogStore::setEntries(int firstRow, const QList<LogEntry> &entries)
         Row &target = slot(row);
         if (isLoaded(row))
             release(target);
-        quint32 ownerId;
+        OwnerTable::Id ownerId;
         if (entry.rawOwner) {
-            ownerId = ownerIdOf(entry.rawOwner);
+            ownerId = holdOwner(entry.rawOwner);
         } else {
             owned->append(entry.rawJson);
-            ownerId = ownerIdOf(owned);
+            ownerId = holdOwner(owned);
         }
-        ++m_owners[ownerId].rows;
         target.data = entry.rawOwner ? entry.rawJson.constData() : owned->constLast().constData();
         Q_ASSERT(entry.rawJson.size() < (qsizetype(1) << 28));
         target.size = quint32(entry.rawJson.size());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rows/ownertable.h"
 #include "run/logentry.h"
 #include "run/stringinterner.h"
 
@@ -54,6 +55,12 @@ public:
     // The row's message type and tool (null when the server sent null, or not loaded).
     const QString &messageTypeAt(int row) const;
     const QString &toolNameAt(int row) const;
+    // The same as ids into texts(): what a copy of the rows' facts keeps (the overview's), so
+    // the texts are kept once, here. Id 0 is null (and a row not loaded); an id stands for its
+    // text until clear().
+    StringInterner::Id messageTypeIdAt(int row) const;
+    StringInterner::Id toolNameIdAt(int row) const;
+    const QStringList &texts() const { return m_strings.texts(); }
     RowState state(int row) const { return m_states[size_t(row)]; }
     bool isLoaded(int row) const { return state(row) == RowState::Loaded; }
     int loadedCount() const { return m_loadedCount; }
@@ -83,7 +90,7 @@ private:
         // An entry is at most 128 MB (the largest page body; a file's entry limit): 28 bits.
         quint32 size : 28;
         quint32 flags : 4;       // RowFlag
-        quint32 owner = 0;       // index into m_owners
+        quint32 owner = 0;       // OwnerTable::Id in m_owners
         quint32 messageType = 0; // index into m_strings; 0: null
         quint32 toolName = 0;
         Row() : size(0), flags(0) {}
@@ -92,11 +99,6 @@ private:
         OtherRun = 0x1,
         HasTimeText = 0x2,
         RunIdApart = 0x4, // agent_run_id is not m_commonRunId: see m_runIdsApart
-    };
-    struct Owner
-    {
-        std::shared_ptr<const void> owner;
-        int rows = 0;
     };
 
     // Entries live in chunks allocated when their first row arrives, so a placeholder row costs
@@ -107,16 +109,15 @@ private:
     const Row *rowAt(int row) const;
     Row &slot(int row);
     void release(Row &row);
-    quint32 ownerIdOf(const std::shared_ptr<const void> &owner);
+    OwnerTable::Id holdOwner(const std::shared_ptr<const void> &owner);
     quint32 stringId(const QString &value);
 
     std::vector<std::unique_ptr<Chunk>> m_chunks;
     std::vector<RowState> m_states;
     int m_loadedCount = 0;
     int m_otherRunCount = 0;
-    std::vector<Owner> m_owners;
-    std::vector<quint32> m_freeOwners;
-    QHash<const void *, quint32> m_ownerIds;
+    OwnerTable m_owners;
+    // The owners of m_owners again, in the order they came: what rawOwners() hands out whole.
     QList<std::shared_ptr<const void>> m_ownerList;
     // Every entry of a run says which run it is of: the run id of the first entry is kept once,
     // any other (an entry of another run) by the entry's bytes (the id is a function of them).

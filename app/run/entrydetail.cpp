@@ -61,7 +61,7 @@ EntryDetail parseEntryDetail(const QByteArray &rawEntryJson)
 {
     if (rawEntryJson.isEmpty())
         return failure(QStringLiteral("the entry is empty"));
-    const ParseBudget::Reservation budget(rawEntryJson.size());
+    const ByteBudget::Reservation budget(ParseBudget::shared(), rawEntryJson.size());
     const PaddedJson json(rawEntryJson);
     if (!json.isValid())
         return failure(QStringLiteral("not enough memory to parse an entry of %1 bytes").arg(rawEntryJson.size()));

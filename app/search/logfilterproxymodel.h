@@ -40,7 +40,6 @@ public:
 
     // Only the entries the user marked (LogTableModel::MarkedRole).
     void setMarkedOnly(bool on);
-    bool isMarkedOnly() const { return m_markedOnly; }
 
     void clearFilters();
     bool isFiltering() const;

@@ -6,9 +6,7 @@
 void SearchCorpus::clear()
 {
     m_rows.clear();
-    m_owners = {Owner()};
-    m_freeOwners.clear();
-    m_ownerIds.clear();
+    m_owners.clear();
     m_indexedCount = 0;
     m_byteCount = 0;
 }
@@ -32,43 +30,12 @@ void SearchCorpus::account(const Row &row, int sign)
     m_byteCount += sign * qint64(row.size);
 }
 
-quint32 SearchCorpus::holdOwner(std::shared_ptr<const void> owner)
-{
-    if (!owner)
-        return 0;
-    quint32 id = m_ownerIds.value(owner.get(), 0);
-    if (id == 0) {
-        if (!m_freeOwners.isEmpty()) {
-            id = m_freeOwners.takeLast();
-        } else {
-            id = quint32(m_owners.size());
-            m_owners.append(Owner());
-        }
-        m_ownerIds.insert(owner.get(), id);
-        m_owners[id].owner = std::move(owner);
-    }
-    ++m_owners[id].rows;
-    return id;
-}
-
-void SearchCorpus::releaseOwner(quint32 id)
-{
-    if (id == 0)
-        return;
-    Owner &slot = m_owners[id];
-    if (--slot.rows > 0)
-        return;
-    m_ownerIds.remove(slot.owner.get());
-    slot.owner.reset();
-    m_freeOwners.append(id);
-}
-
 void SearchCorpus::resize(int rows)
 {
     rows = std::max(0, rows);
     for (int row = rows; row < size(); ++row) {
         account(m_rows.at(row), -1);
-        releaseOwner(m_rows.at(row).owner);
+        m_owners.release(m_rows.at(row).owner);
     }
     m_rows.resize(rows);
 }
@@ -88,9 +55,9 @@ void SearchCorpus::setText(int row, SearchText text, std::shared_ptr<const void>
     Row &target = m_rows[row];
     account(target, -1);
     // Hold the new owner before letting the old one go: they may be the same.
-    const quint32 ownerId = holdOwner(std::move(owner));
+    const OwnerTable::Id ownerId = m_owners.hold(owner);
     Q_ASSERT(ownerId < (1u << 24));
-    releaseOwner(target.owner);
+    m_owners.release(target.owner);
     target.owner = ownerId;
     target.data = text.bytes.constData();
     target.size = quint32(text.bytes.size());
@@ -104,6 +71,6 @@ void SearchCorpus::clearText(int row)
         return;
     Row &target = m_rows[row];
     account(target, -1);
-    releaseOwner(target.owner);
+    m_owners.release(target.owner);
     target = Row();
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rows/ownertable.h"
 #include "search/searchtext.h"
 
-#include <QHash>
 #include <QList>
 #include <QtGlobal>
 
@@ -54,33 +54,24 @@ public:
     bool hasText(int row) const { return row >= 0 && row < size() && (m_rows.at(row).flags & SearchText::Indexed); }
 
     // Owners kept for the rows' borrowed bytes, each once.
-    int ownerCount() const { return int(m_owners.size() - m_freeOwners.size()) - 1; }
+    int ownerCount() const { return m_owners.count(); }
 
 private:
-    struct Owner
-    {
-        std::shared_ptr<const void> owner;
-        int rows = 0;
-    };
     // A row is 16 bytes, not a SearchText (a QByteArray and flags, 32): where its bytes are, what
     // keeps them alive, and its flags. A million rows are a million of these.
     struct Row
     {
         const char *data = nullptr;
         quint32 size = 0;
-        quint32 owner : 24;   // index into m_owners, 0 for none
+        quint32 owner : 24;   // OwnerTable::Id, kNone for none
         quint32 flags : 8;    // SearchText::Flag
         Row() : owner(0), flags(0) {}
     };
 
     void account(const Row &row, int sign);
-    quint32 holdOwner(std::shared_ptr<const void> owner);
-    void releaseOwner(quint32 id);
 
     QList<Row> m_rows;
-    QList<Owner> m_owners{Owner()};       // [0] stands for "no owner"
-    QList<quint32> m_freeOwners;          // slots of m_owners let go, for reuse
-    QHash<const void *, quint32> m_ownerIds;
+    OwnerTable m_owners;
     int m_indexedCount = 0;
     qint64 m_byteCount = 0;
 };

@@ -4,40 +4,15 @@
 #include "api/pageparser.h"
 #include "rows/logstore.h"
 
-QString RunFacts::messageTypeOf(const EntryFacts &entry) const
-{
-    return messageTypes.textOf(entry.messageType);
-}
-
-QString RunFacts::toolNameOf(const EntryFacts &entry) const
-{
-    return toolNames.textOf(entry.toolName);
-}
-
 void RunFactsBuilder::clear()
 {
     m_facts = RunFacts();
+    m_appendedTexts.clear();
 }
 
 void RunFactsBuilder::resize(int positions)
 {
     m_facts.entries.resize(std::max(0, positions));
-}
-
-EntryFacts RunFactsBuilder::factsOf(const LogEntry &entry)
-{
-    EntryFacts facts;
-    facts.createdAtMsecs = entry.createdAtMsecs;
-    facts.messageType = m_facts.messageTypes.idOf(entry.messageType);
-    facts.toolName = m_facts.toolNames.idOf(entry.toolName);
-    facts.loaded = true;
-    return facts;
-}
-
-void RunFactsBuilder::set(int position, const LogEntry &entry)
-{
-    if (position >= 0 && position < size())
-        m_facts.entries[position] = factsOf(entry);
 }
 
 void RunFactsBuilder::setUnloaded(int position)
@@ -48,7 +23,22 @@ void RunFactsBuilder::setUnloaded(int position)
 
 void RunFactsBuilder::append(const LogEntry &entry)
 {
-    m_facts.entries.append(factsOf(entry));
+    EntryFacts facts;
+    facts.createdAtMsecs = entry.createdAtMsecs;
+    facts.messageType = appendedTextId(entry.messageType);
+    facts.toolName = appendedTextId(entry.toolName);
+    facts.loaded = true;
+    m_facts.entries.append(facts);
+}
+
+StringInterner::Id RunFactsBuilder::appendedTextId(const QString &text)
+{
+    const StringInterner::Id id = m_appendedTexts.idOf(text);
+    // Appended to the facts' list too rather than the list shared: an interner sharing its list
+    // with the facts would copy it for every new text.
+    if (id == m_facts.texts.size())
+        m_facts.texts.append(text);
+    return id;
 }
 
 void RunFactsBuilder::rebuild(const LogStore &store, bool storeIsNewestFirst)
@@ -63,12 +53,20 @@ void RunFactsBuilder::update(const LogStore &store, bool storeIsNewestFirst, int
     const int rows = store.size();
     if (rows != size())
         resize(rows);
+    // The store's ids stay what they are until it is cleared (a model reset: rebuild()), so the
+    // facts set before keep theirs.
+    m_facts.texts = store.texts();
     for (int row = std::max(0, firstRow); row <= lastRow && row < rows; ++row) {
         const int position = storeIsNewestFirst ? rows - 1 - row : row;
-        if (store.isLoaded(row))
-            set(position, store.at(row));
-        else
+        if (!store.isLoaded(row)) {
             setUnloaded(position);
+            continue;
+        }
+        EntryFacts &facts = m_facts.entries[position];
+        facts.createdAtMsecs = store.createdAtMsecsAt(row);
+        facts.messageType = store.messageTypeIdAt(row);
+        facts.toolName = store.toolNameIdAt(row);
+        facts.loaded = true;
     }
 }
 
@@ -84,13 +82,12 @@ RunFacts store(const LogStore &store, bool storeIsNewestFirst)
 RunFacts rawEntries(const QList<QByteArray> &entries)
 {
     RunFactsBuilder builder;
-    builder.resize(int(entries.size()));
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const EntryParseResult parsed = PageParser::parseEntry(entries.at(i), i);
         if (parsed.ok)
-            builder.set(int(i), parsed.entry);
+            builder.append(parsed.entry);
         else
-            builder.setUnloaded(int(i));
+            builder.resize(builder.size() + 1); // a position with no facts, as an entry not loaded
     }
     return builder.facts();
 }

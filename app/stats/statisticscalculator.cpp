@@ -55,12 +55,13 @@ RunStatistics compute(const RunFacts &facts, int longestGaps, int maxBuckets)
     const QVector<EntryFacts> &entries = facts.entries;
     RunStatistics stats;
     stats.entries = int(entries.size());
-    QVector<int> types(facts.messageTypes.size(), 0);
-    QVector<int> tools(facts.toolNames.size(), 0);
-    QVector<RunStatistics::ToolTime> toolTimes(facts.toolNames.size());
-    QVector<bool> typeIsError(facts.messageTypes.size(), false);
-    for (int id = 0; id < facts.messageTypes.size(); ++id)
-        typeIsError[id] = isError(facts.messageTypes.at(id));
+    // Per text id (types and tools share the ids; a tool's count as a type stays 0).
+    QVector<int> types(facts.texts.size(), 0);
+    QVector<int> tools(facts.texts.size(), 0);
+    QVector<RunStatistics::ToolTime> toolTimes(facts.texts.size());
+    QVector<bool> typeIsError(facts.texts.size(), false);
+    for (int id = 0; id < facts.texts.size(); ++id)
+        typeIsError[id] = isError(facts.texts.at(id));
     qint64 minTime = 0;
     qint64 maxTime = 0;
     bool anyTime = false;
@@ -70,15 +71,15 @@ RunStatistics compute(const RunFacts &facts, int longestGaps, int maxBuckets)
         if (!entry.loaded)
             continue;
         ++stats.loadedEntries;
-        if (entry.messageType < 0)
+        if (entry.messageType == RunFacts::kNullText)
             ++stats.withoutMessageType;
         else
             ++types[entry.messageType];
-        if (entry.toolName < 0)
+        if (entry.toolName == RunFacts::kNullText)
             ++stats.withoutTool;
         else
             ++tools[entry.toolName];
-        if (entry.messageType >= 0 && typeIsError[entry.messageType])
+        if (typeIsError[entry.messageType])
             stats.errorPositions.append(i);
         if (!entry.hasTime()) {
             ++stats.withoutTime;
@@ -99,7 +100,7 @@ RunStatistics compute(const RunFacts &facts, int longestGaps, int maxBuckets)
         if (!next.loaded || !next.hasTime() || next.createdAtMsecs < entry.createdAtMsecs)
             continue;
         const qint64 gap = next.createdAtMsecs - entry.createdAtMsecs;
-        if (entry.toolName >= 0) {
+        if (entry.toolName != RunFacts::kNullText) {
             RunStatistics::ToolTime &time = toolTimes[entry.toolName];
             time.msecs += gap;
             ++time.timedEntries;
@@ -108,12 +109,12 @@ RunStatistics compute(const RunFacts &facts, int longestGaps, int maxBuckets)
             keepLongest(stats.longestGaps, {i, entry.createdAtMsecs, gap}, longestGaps);
     }
 
-    stats.messageTypes = sortedCounts(types, facts.messageTypes.texts());
-    stats.tools = sortedCounts(tools, facts.toolNames.texts());
+    stats.messageTypes = sortedCounts(types, facts.texts);
+    stats.tools = sortedCounts(tools, facts.texts);
     for (int id = 0; id < toolTimes.size(); ++id) {
         if (toolTimes[id].timedEntries == 0)
             continue;
-        toolTimes[id].tool = facts.toolNames.at(id);
+        toolTimes[id].tool = facts.texts.at(id);
         stats.timePerTool.append(toolTimes[id]);
     }
     std::sort(stats.timePerTool.begin(), stats.timePerTool.end(),

@@ -70,20 +70,16 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
             matching[size_t(position)] = true;
     }
 
-    // Per distinct value, once: its category, and whether the filter lets it through (index 0
-    // stands for null, id + 1 for a value).
-    QVector<qint8> categories(facts.messageTypes.size() + 1);
-    QVector<bool> typeAllowed(facts.messageTypes.size() + 1);
-    QVector<bool> toolAllowed(facts.toolNames.size() + 1);
-    categories[0] = qint8(messageCategoryOf(QString()));
-    typeAllowed[0] = allows(filter.messageTypes, QString());
-    toolAllowed[0] = allows(filter.toolNames, QString());
-    for (int id = 0; id < facts.messageTypes.size(); ++id) {
-        categories[id + 1] = qint8(messageCategoryOf(facts.messageTypes.at(id)));
-        typeAllowed[id + 1] = allows(filter.messageTypes, facts.messageTypes.at(id));
+    // Per distinct text, once (types and tools share the ids; id 0 is null): its category, and
+    // whether the filter lets it through as a type and as a tool.
+    QVector<qint8> categories(facts.texts.size());
+    QVector<bool> typeAllowed(facts.texts.size());
+    QVector<bool> toolAllowed(facts.texts.size());
+    for (int id = 0; id < facts.texts.size(); ++id) {
+        categories[id] = qint8(messageCategoryOf(facts.texts.at(id)));
+        typeAllowed[id] = allows(filter.messageTypes, facts.texts.at(id));
+        toolAllowed[id] = allows(filter.toolNames, facts.texts.at(id));
     }
-    for (int id = 0; id < facts.toolNames.size(); ++id)
-        toolAllowed[id + 1] = allows(filter.toolNames, facts.toolNames.at(id));
     std::vector<std::array<int, kCategories>> perCategory(static_cast<size_t>(binCount));
     const bool filtering = filter.isActive();
 
@@ -125,13 +121,13 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
         ++target.entries;
         if (target.firstPosition < 0)
             target.firstPosition = position;
-        const qint8 category = categories[entry.messageType + 1];
+        const qint8 category = categories[entry.messageType];
         ++perCategory[size_t(bin)][size_t(category)];
         if (MessageCategory(category) == MessageCategory::Error)
             target.error = true;
         if (matching[size_t(position)])
             target.match = true;
-        if (filtering && typeAllowed[entry.messageType + 1] && toolAllowed[entry.toolName + 1]
+        if (filtering && typeAllowed[entry.messageType] && toolAllowed[entry.toolName]
             && (!filter.matchingOnly || matching[size_t(position)]))
             target.filterHit = true;
     }

@@ -26,7 +26,6 @@ public:
     explicit LibraryRunsModel(RunLibrary *library, QObject *parent = nullptr);
 
     void refresh();
-    bool isRefreshing() const { return m_refreshing; }
     const QList<LibraryRun> &runs() const { return m_runs; }
     const LibraryRun &run(int row) const { return m_runs.at(row); }
     // The runs of this API and organization the library holds (the Runs view marks them).

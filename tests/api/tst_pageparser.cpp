@@ -567,9 +567,9 @@ void TestPageParser::parsesAtOnceStayWithinTheBudget()
         logs += (i ? "," : "") + entry(R"("thought":")" + QByteArray(7000, 'a' + i % 26) + '"');
     const QByteArray body = page(logs);
     const qint64 budget = qint64(body.size()) * 3 / 2; // one page fits, two do not
-    const qint64 before = ParseBudget::maxBytes();
-    ParseBudget::setMaxBytes(budget);
-    ParseBudget::resetPeak();
+    const qint64 before = ParseBudget::shared().maxBytes();
+    ParseBudget::shared().setMaxBytes(budget);
+    ParseBudget::shared().resetPeak();
     QThreadPool pool;
     pool.setMaxThreadCount(6);
     QList<QFuture<PageParseResult>> parses;
@@ -580,11 +580,11 @@ void TestPageParser::parsesAtOnceStayWithinTheBudget()
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.page.entries.size(), 100);
     }
-    const qint64 peak = ParseBudget::peakBytesInUse();
-    ParseBudget::setMaxBytes(before);
+    const qint64 peak = ParseBudget::shared().peakBytesInUse();
+    ParseBudget::shared().setMaxBytes(before);
     QVERIFY2(peak <= budget, qPrintable(QStringLiteral("%1 bytes parsed at once, budget %2").arg(peak).arg(budget)));
     QCOMPARE(peak, qint64(body.size()));
-    QCOMPARE(ParseBudget::bytesInUse(), 0);
+    QCOMPARE(ParseBudget::shared().bytesInUse(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPageParser)

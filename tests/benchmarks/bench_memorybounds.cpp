@@ -170,10 +170,10 @@ int main(int argc, char **argv)
         for (int i = 0; i < 4; ++i)
             bodies << densePage(maxBody - 1024 - i);
         for (const bool budget : {false, true}) {
-            ParseBudget::setMaxBytes(budget ? ParseBudget::kDefaultMaxBytes : 4 * maxBody);
+            ParseBudget::shared().setMaxBytes(budget ? ParseBudget::kDefaultMaxBytes : 4 * maxBody);
             QThreadPool pool;
             pool.setMaxThreadCount(4);
-            ParseBudget::resetPeak();
+            ParseBudget::shared().resetPeak();
             Phase phase(budget ? "4 dense pages at once, parse budget 128 MB" : "4 dense pages at once, no parse budget (before)",
                         4 * bodies.first().size());
             QList<QFuture<PageParseResult>> parses;
@@ -183,9 +183,9 @@ int main(int argc, char **argv)
             for (QFuture<PageParseResult> &parse : parses)
                 ok += parse.result().ok;
             phase.note(QByteArray::number(ok) + "/4 parsed, at most "
-                       + QByteArray::number(ParseBudget::peakBytesInUse() / kMB, 'f', 0) + " MB in parse at once");
+                       + QByteArray::number(ParseBudget::shared().peakBytesInUse() / kMB, 'f', 0) + " MB in parse at once");
         }
-        ParseBudget::setMaxBytes(ParseBudget::kDefaultMaxBytes);
+        ParseBudget::shared().setMaxBytes(ParseBudget::kDefaultMaxBytes);
     }
     {
         const QByteArray strings = stringPage((maxBody - 20000) / 100);

@@ -1128,8 +1128,8 @@ void TestLoaderFaults::bodiesInFlightStayWithinTheBudget()
     m_server->addRun(record);
     const qint64 pageBytes = 100 * 25000;
     const qint64 budget = pageBytes * 2 + pageBytes / 2; // two pages fit, three do not
-    InFlightBudget::setMaxBytes(budget);
-    InFlightBudget::resetPeak();
+    InFlightBudget::shared().setMaxBytes(budget);
+    InFlightBudget::shared().resetPeak();
     m_policy.maxAttempts = 30;
     m_loader->setRetryPolicy(m_policy);
     m_loader->setMaxInFlight(4);
@@ -1146,15 +1146,15 @@ void TestLoaderFaults::bodiesInFlightStayWithinTheBudget()
     QTRY_VERIFY_WITH_TIMEOUT(m_loader->hasRunInfo(), 10000);
     // While the whole parse budget is held here, arrived bodies wait for their parse and stay in
     // flight: the third to arrive does not fit.
-    auto parsingHeld = std::make_unique<ParseBudget::Reservation>(ParseBudget::maxBytes());
+    auto parsingHeld = std::make_unique<ByteBudget::Reservation>(ParseBudget::shared(), ParseBudget::shared().maxBytes());
     m_loader->loadAll();
     QTRY_VERIFY_WITH_TIMEOUT(stoppedForTheBudget(), 20000);
-    QVERIFY(InFlightBudget::bytesInUse() <= budget);
+    QVERIFY(InFlightBudget::shared().bytesInUse() <= budget);
     parsingHeld.reset();
     QTRY_VERIFY_WITH_TIMEOUT(allLoaded.count() == 1 || m_loader->failedPageCount() > 0, 30000);
-    const qint64 peak = InFlightBudget::peakBytesInUse();
-    const qint64 left = InFlightBudget::bytesInUse();
-    InFlightBudget::setMaxBytes(InFlightBudget::kDefaultMaxBytes);
+    const qint64 peak = InFlightBudget::shared().peakBytesInUse();
+    const qint64 left = InFlightBudget::shared().bytesInUse();
+    InFlightBudget::shared().setMaxBytes(InFlightBudget::kDefaultMaxBytes);
     QCOMPARE(allLoaded.count(), 1);
     verifyExactlyOnce();
     QVERIFY2(peak <= budget, qPrintable(QStringLiteral("%1 bytes in flight, budget %2").arg(peak).arg(budget)));

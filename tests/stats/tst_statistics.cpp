@@ -3,6 +3,7 @@
 // missing types and tools, both timestamp forms, unparsable and null times, clocks going back,
 // rows not loaded. The expected values come from QJsonDocument and from the times the generator
 // chose, never from the code under test.
+#include "rows/logstore.h"
 #include "runfile/runfilereader.h"
 #include "stats/entryfacts.h"
 #include "stats/statisticscalculator.h"
@@ -90,6 +91,8 @@ private slots:
     void equalsBruteForce();
     void emptyRun();
     void longRunsGetWiderBuckets();
+    void factsOfAStoreAreTheFactsOfItsEntries_data();
+    void factsOfAStoreAreTheFactsOfItsEntries();
 };
 
 void TestStatistics::equalsBruteForce_data()
@@ -255,6 +258,69 @@ void TestStatistics::longRunsGetWiderBuckets()
     QCOMPARE(stats.entriesPerBucket.size(), 1310); // 14,400 minutes 20 s / 11 minutes, plus the first
     QCOMPARE(stats.entriesPerBucket.first(), 1);
     QCOMPARE(stats.entriesPerBucket.last(), 1);
+}
+
+void TestStatistics::factsOfAStoreAreTheFactsOfItsEntries_data()
+{
+    QTest::addColumn<bool>("newestFirst");
+    QTest::newRow("oldest first") << false;
+    QTest::newRow("newest first") << true;
+}
+
+void TestStatistics::factsOfAStoreAreTheFactsOfItsEntries()
+{
+    // The overview takes the store's own type and tool ids: what they stand for must be what
+    // the entries said (null apart from ""), rows not loaded included, after rows are replaced.
+    QFETCH(bool, newestFirst);
+    const QStringList texts = {QStringLiteral("ACTION"), QStringLiteral("ERROR"), QStringLiteral("bash"),
+                               QStringLiteral(""), QString()};
+    QRandomGenerator rng(7);
+    const auto randomEntry = [&] {
+        LogEntry entry;
+        entry.rawJson = QByteArray("{}");
+        entry.createdAtMsecs = rng.bounded(4) ? 1'750'000'000'000 + rng.bounded(100'000) : LogEntry::kNoTime;
+        entry.messageType = texts.at(rng.bounded(int(texts.size())));
+        entry.toolName = texts.at(rng.bounded(int(texts.size())));
+        return entry;
+    };
+    const int rows = 200;
+    QList<std::optional<LogEntry>> byRow(rows); // nullopt: not loaded
+    LogStore store;
+    store.resize(rows);
+    const auto load = [&](int firstRow, int count) {
+        QList<LogEntry> entries;
+        for (int row = firstRow; row < firstRow + count; ++row) {
+            entries.append(randomEntry());
+            byRow[row] = entries.constLast();
+        }
+        store.setEntries(firstRow, entries);
+    };
+    const auto verify = [&](const RunFacts &facts) {
+        QCOMPARE(facts.entries.size(), rows);
+        QCOMPARE(facts.texts.constData(), store.texts().constData()); // one record of the texts
+        for (int row = 0; row < rows; ++row) {
+            const EntryFacts &fact = facts.entries.at(newestFirst ? rows - 1 - row : row);
+            QCOMPARE(bool(fact.loaded), byRow[row].has_value());
+            if (!byRow[row])
+                continue;
+            QCOMPARE(fact.createdAtMsecs, byRow[row]->createdAtMsecs);
+            QCOMPARE(facts.messageTypeOf(fact), byRow[row]->messageType);
+            QCOMPARE(facts.messageTypeOf(fact).isNull(), byRow[row]->messageType.isNull());
+            QCOMPARE(facts.toolNameOf(fact), byRow[row]->toolName);
+            QCOMPARE(facts.toolNameOf(fact).isNull(), byRow[row]->toolName.isNull());
+        }
+    };
+
+    load(0, 60);
+    load(120, 50);
+    RunFactsBuilder builder;
+    builder.rebuild(store, newestFirst);
+    verify(builder.facts());
+
+    load(40, 40); // replaces rows 40..59 (a page fetched again), loads 60..79
+    builder.update(store, newestFirst, 40, 79);
+    verify(builder.facts());
+    verify(EntryFactsOf::store(store, newestFirst));
 }
 
 QTEST_GUILESS_MAIN(TestStatistics)

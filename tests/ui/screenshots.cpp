@@ -18,7 +18,7 @@
 #include "ui/table/markcontroller.h"
 #include "ui/search/searchbar.h"
 #include "session/runsession.h"
-#include "ui/viewoptions.h"
+#include "ui/window/viewsettings.h"
 #include "ui/window/windowactions.h"
 #include "ui/search/searchcontroller.h"
 #include "ui/common/theme.h"
@@ -102,8 +102,8 @@ int main(int argc, char *argv[])
         window.tableView()->setCurrentIndex(window.tableView()->model()->index(row, 0));
         window.marks()->toggleCurrent();
     }
-    window.viewOptions()->zoomIn();
-    window.viewOptions()->setWrapLines(false);
+    window.viewSettings()->zoomIn();
+    window.viewSettings()->setWrapLines(false);
     waitFor([&] { return !window.detailPane()->isRendering(); });
     settle();
     save(&window, out.filePath(QStringLiteral("marks-zoom.png")));
@@ -114,8 +114,8 @@ int main(int argc, char *argv[])
         }
     });
     window.windowActions()->about->trigger();
-    window.viewOptions()->resetZoom();
-    window.viewOptions()->setWrapLines(true);
+    window.viewSettings()->resetZoom();
+    window.viewSettings()->setWrapLines(true);
     for (int row : {2, 5, 9}) {
         window.tableView()->setCurrentIndex(window.tableView()->model()->index(row, 0));
         window.marks()->toggleCurrent();

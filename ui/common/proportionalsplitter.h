@@ -13,7 +13,6 @@ public:
     explicit ProportionalSplitter(Qt::Orientation orientation, QWidget *parent = nullptr);
 
     // The first pane's share of the width, from 0 to 1.
-    double firstShare() const { return m_firstShare; }
     void setFirstShare(double share);
     bool restoreState(const QByteArray &state);
 

@@ -40,14 +40,12 @@ public:
     QByteArray entryJson() const { return m_raw; }
     QString displayedText() const;
     bool isRendering() const { return m_watcher.isRunning(); }
-    bool isHighlighting() const { return m_highlightWatcher.isRunning(); }
     QPlainTextEdit *textView() const { return m_text; }
     // View > Zoom: the text's font; the shown entry is rendered again with it.
     void setTextFont(const QFont &font);
     // View > Wrap Long Lines: wrapped at the pane's width, or one line each, scrolled sideways.
     void setWrapLines(bool wrap);
     SafeTextBrowser *richView() const { return m_rich; }
-    JsonTreeView *treeView() const { return m_tree; }
     // The widget showing the entry now: the plain view, the rich view or the tree.
     QWidget *currentView() const;
     // Matches of the search are highlighted in whatever entry is shown, and the first one is

@@ -21,7 +21,6 @@ public:
     void expandMembers(const QStringList &keys);
     // Expands breadth first until kExpandAllLimit rows are shown; false when it stopped there.
     bool expandAllBounded();
-    JsonTreeModel *jsonModel() const { return m_model; }
 
     void copyValue();
     void copyPath();

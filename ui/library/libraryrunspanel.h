@@ -22,7 +22,6 @@ public:
     explicit LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
-    QLineEdit *filterField() const { return m_filter; }
     void setSizeLimit(qint64 bytes);
     QList<LibraryRun> selectedRuns() const;
 

@@ -17,10 +17,11 @@ class StatisticsPanel;
 class TimelineStrip;
 
 // Keeps the timeline strip and the statistics panel in step with the run: it keeps the entries'
-// facts (time, type id, tool id) up to date row by row as pages arrive, and whenever rows
-// arrive or the search or the filter changes, hands a copy of them (16 bytes an entry) to a
-// worker that computes statistics and timeline bins, one computation at a time, the newest
-// request winning. Clicks in either widget come back as rows to show.
+// facts (time, and the store's own type and tool ids: the texts are the store's, kept once) up
+// to date row by row as pages arrive, and whenever rows arrive or the search or the filter
+// changes, hands a copy of them (16 bytes an entry) to a worker that computes statistics and
+// timeline bins, one computation at a time, the newest request winning. Clicks in either widget
+// come back as rows to show.
 class OverviewController : public QObject
 {
     Q_OBJECT

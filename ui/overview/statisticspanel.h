@@ -30,7 +30,6 @@ public:
     const RunStatistics &statistics() const { return m_statistics; }
 
     BarChart *messageTypeChart() const { return m_types; }
-    BarChart *toolChart() const { return m_tools; }
 
 signals:
     void positionRequested(int chronologicalPosition);

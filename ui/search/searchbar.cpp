@@ -185,11 +185,6 @@ QString SearchBar::coverageText() const
     return m_coverage->isVisible() ? m_coverage->fullText() : QString();
 }
 
-bool SearchBar::onlyMatching() const
-{
-    return m_onlyMatching->isChecked();
-}
-
 void SearchBar::setOnlyMatching(bool only)
 {
     m_onlyMatching->setChecked(only);

@@ -25,7 +25,6 @@ public:
     SearchQuery query() const;
     void setPattern(const QString &pattern);
     void focusSearch();
-    QLineEdit *patternEdit() const { return m_edit; }
 
     // "3 of 21" (the selected match), "21 entries" or "No matches", in a place of fixed width;
     // `detail` ("37 matches in 21 entries") is its tooltip. Or why the pattern is invalid (in
@@ -40,7 +39,6 @@ public:
     QString resultText() const;
     QString errorText() const;
     QString coverageText() const;
-    bool onlyMatching() const;
     void setOnlyMatching(bool only);
     QToolButton *filterButton() const { return m_filter; }
 

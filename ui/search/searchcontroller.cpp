@@ -73,11 +73,6 @@ SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *pr
     });
 }
 
-bool SearchController::isSearching() const
-{
-    return m_runner->isRunning() || m_rerun.isActive();
-}
-
 bool SearchController::isMatchingRow(int sourceRow) const
 {
     return !m_query.isEmpty() && m_proxy->isMatchingRow(sourceRow);

@@ -34,7 +34,6 @@ public:
 
     const SearchQuery &query() const { return m_query; }
     const SearchResult &result() const { return m_result; }
-    bool isSearching() const;
     bool isMatchingRow(int sourceRow) const;
 
     void nextMatch();

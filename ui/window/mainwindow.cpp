@@ -36,8 +36,7 @@
 #include "ui/overview/statisticspanel.h"
 #include "ui/window/statusbarcontroller.h"
 #include "ui/overview/timelinestrip.h"
-#include "ui/viewoptions.h"
-#include "ui/viewpreferences.h"
+#include "ui/window/viewsettings.h"
 #include "ui/window/windowactions.h"
 
 #include <QAction>
@@ -101,11 +100,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->addAction(m_actions->copyEntry);
     m_table->addAction(m_actions->toggleMark);
     m_marks = new MarkController(m_session->model(), m_proxy, m_table, this);
-    m_view = new ViewOptions(m_table, m_detail, m_settings, this);
     m_status = new StatusBarController(m_session, statusBar());
     new SelectionController(m_proxy, m_table, this);
     m_currentEntry = new CurrentEntryController(m_session->model(), m_proxy, m_table, m_detail, m_search, this);
-    new ViewPreferences(m_actions, m_session->model(), m_settings, this);
+    m_view = new ViewSettings(m_table, m_detail, m_session->model(), m_actions, m_settings, this);
     m_header->setLiveWidget(new LiveToggle(m_session, m_actions->follow));
     connectActions();
     connectSession();
@@ -151,7 +149,6 @@ void MainWindow::connectActions()
     connect(a->newWindow, &QAction::triggered, this, &MainWindow::openNewWindow);
     m_marks->connectActions(a->toggleMark, a->nextMark, a->previousMark, a->onlyMarked);
     connect(m_marks, &MarkController::message, statusBar(), &QStatusBar::showMessage);
-    m_view->connectActions(a->zoomIn, a->zoomOut, a->zoomReset, a->wordWrap, a->columns);
     connect(a->openRun, &QAction::triggered, m_openRun, &OpenRunController::showDialog);
     connect(a->openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
     connect(a->recentRuns, &QMenu::aboutToShow, this, [this] { m_openRun->populateRecentMenu(m_actions->recentRuns); });

@@ -36,7 +36,7 @@ class RunSession;
 class SearchBar;
 class SearchController;
 class StatusBarController;
-class ViewOptions;
+class ViewSettings;
 class WindowActions;
 
 // The window: run header on top, the log table and the selected entry's detail side by side,
@@ -83,7 +83,7 @@ public:
     DemoService *demoService() const { return m_demo; }
     ExportController *exportController() const { return m_exporter; }
     MarkController *marks() const { return m_marks; }
-    ViewOptions *viewOptions() const { return m_view; }
+    ViewSettings *viewSettings() const { return m_view; }
     WindowActions *windowActions() const { return m_actions; }
     // File > New Window: another window with the same tokens; the request pacer is shared.
     void openNewWindow();
@@ -141,5 +141,5 @@ private:
     StatusBarController *m_status;
     MarkController *m_marks;
     CurrentEntryController *m_currentEntry;
-    ViewOptions *m_view;
+    ViewSettings *m_view;
 };

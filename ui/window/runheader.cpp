@@ -242,11 +242,6 @@ void RunHeader::setLiveWidget(QWidget *widget)
     m_topRow->insertWidget(2, widget, 0, Qt::AlignVCenter);
 }
 
-bool RunHeader::isShowingDetails() const
-{
-    return m_metadataToggle->isChecked();
-}
-
 void RunHeader::setShowingDetails(bool show)
 {
     m_metadataToggle->setChecked(show);
@@ -255,11 +250,6 @@ void RunHeader::setShowingDetails(bool show)
 QString RunHeader::resultText() const
 {
     return m_result->isVisible() || !m_result->fullText().isEmpty() ? m_result->fullText() : QString();
-}
-
-QString RunHeader::resultMarkdownShown() const
-{
-    return m_resultFull->toPlainText();
 }
 
 void RunHeader::setTitle(const QString &title)

@@ -46,10 +46,8 @@ public:
     const MetadataFormatter *metadataFormatter() const { return m_metadataFormatter; }
     // A widget shown after the status badge (the Live switch).
     void setLiveWidget(QWidget *widget);
-    // The Details part: the result (Markdown) and the metadata.
-    bool isShowingDetails() const;
+    // Shows or hides the Details part: the result (Markdown) and the metadata.
     void setShowingDetails(bool show);
-    QString resultMarkdownShown() const;
     // The result line as shown: its first line, Markdown stripped.
     QString resultText() const;
 
