@@ -2,7 +2,10 @@
 // Insights (issue 23) on hand-written runs: every expected finding is written out here by hand,
 // never computed by the code under test.
 #include "stats/insights.h"
+#include "stats/insightsreport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include <atomic>
@@ -414,6 +417,68 @@ private slots:
         QVERIFY(insights.loops.isEmpty());
         std::atomic<bool> keepGoing{false};
         QCOMPARE(InsightsFinder::compute(entries, &keepGoing).loops.size(), 1);
+    }
+
+    void reportJson()
+    {
+        const QByteArray json = InsightsReport::toJson(run(smallRun()));
+        QJsonParseError error;
+        const QJsonDocument actual = QJsonDocument::fromJson(json, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonDocument expected = QJsonDocument::fromJson(R"({
+            "entries": 7,
+            "loops": [{"period": 1, "repeats": 3, "first_entry": 1, "last_entry": 4,
+                       "tools": ["run_bash_command"], "entries": [1, 2, 4]}],
+            "repeated_failures": [{"signature": "pytest failed with N errors", "count": 2, "entries": [5, 7]}],
+            "first_failure": {"entry": 5, "message_type": "ACTION", "tool_name": "run_bash_command",
+                              "signature": "pytest failed with N errors"},
+            "commands": [
+                {"entry": 1, "tool": "run_bash_command", "command": "ls", "exit_code": 0, "failed": false},
+                {"entry": 2, "tool": "run_bash_command", "command": "ls", "exit_code": 0, "failed": false},
+                {"entry": 4, "tool": "run_bash_command", "command": "ls", "exit_code": 0, "failed": false},
+                {"entry": 5, "tool": "run_bash_command", "command": "pytest -x", "exit_code": 1, "failed": true}],
+            "files": [{"path": "src/app.py", "reads": 1, "writes": 1, "entries": [6, 7]}]
+        })");
+        QVERIFY(expected.isObject());
+        QCOMPARE(actual.object(), expected.object());
+        QCOMPARE(QJsonDocument::fromJson(InsightsReport::toJson(run({note()}))).object().value(QStringLiteral("first_failure")),
+                 QJsonValue(QJsonValue::Null));
+    }
+
+    void reportTsv()
+    {
+        const QByteArray tsv = InsightsReport::toTsv(run(smallRun()));
+        const QByteArray expected = "entries\t\t7\n"
+                                    "loop\t1\t4\t1\t3\t1,2,4\trun_bash_command\n"
+                                    "repeated_failure\t2\t5,7\tpytest failed with N errors\n"
+                                    "first_failure\t5\tACTION\trun_bash_command\tpytest failed with N errors\n"
+                                    "command\t1\t0\tfalse\trun_bash_command\tls\n"
+                                    "command\t2\t0\tfalse\trun_bash_command\tls\n"
+                                    "command\t4\t0\tfalse\trun_bash_command\tls\n"
+                                    "command\t5\t1\ttrue\trun_bash_command\tpytest -x\n"
+                                    "file\t1\t1\t6,7\tsrc/app.py\n";
+        QCOMPARE(tsv, expected);
+        // Tabs and line breaks in texts are escaped; a null is an empty field.
+        const QByteArray odd = InsightsReport::toTsv(run({R"({"message_type": "ERROR", "tool_name": "a\tb", "tool_input": {"command": "x\ny"}})"}));
+        QCOMPARE(odd, QByteArray("entries\t\t1\n"
+                                 "first_failure\t1\tERROR\ta\\tb\t\n"
+                                 "command\t1\t\ttrue\ta\\tb\tx\\ny\n"));
+    }
+
+private:
+    static Entries smallRun()
+    {
+        return {
+            R"({"message_type": "ACTION", "tool_name": "run_bash_command", "tool_input": {"command": "ls"}, "tool_output": {"exit_code": 0}})",
+            R"({"message_type": "ACTION", "tool_name": "run_bash_command", "tool_input": {"command": "ls"}, "tool_output": {"exit_code": 0}})",
+            R"({"message_type": "PLAN_EVALUATION", "tool_name": null, "thought": "again"})",
+            R"({"message_type": "ACTION", "tool_name": "run_bash_command", "tool_input": {"command": "ls"}, "tool_output": {"exit_code": 0}})",
+            R"({"message_type": "ACTION", "tool_name": "run_bash_command", "tool_input": {"command": "pytest -x"},
+                "tool_output": {"exit_code": 1, "stderr": "pytest failed with 3 errors\nE  assert 1 == 2"}})",
+            R"({"message_type": "ACTION", "tool_name": "view_file", "tool_input": {"path": "src/app.py"}})",
+            R"({"message_type": "ERROR", "tool_name": "edit_file", "tool_input": {"path": "src/app.py"},
+                "observation": "pytest failed with 12 errors"})",
+        };
     }
 };
 
