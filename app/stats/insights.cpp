@@ -11,11 +11,14 @@
 #include <simdjson.h>
 
 #include <QHash>
+#include <QMultiHash>
 #include <QLocale>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <deque>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +26,15 @@ namespace {
 
 namespace ondemand = simdjson::ondemand;
 using simdjson::ondemand::json_type;
+
+// 's', the length as raw bytes, the bytes: self-delimiting, so forms never run into each other.
+void appendLengthPrefixed(QByteArrayView text, std::string &out)
+{
+    const quint64 length = quint64(text.size());
+    out += 's';
+    out.append(reinterpret_cast<const char *>(&length), sizeof length);
+    out.append(text.data(), size_t(text.size()));
+}
 
 // A JSON string as it stands in the entry: its content between the quotes.
 struct JsonString
@@ -93,19 +105,31 @@ bool equalsIgnoringAsciiCase(QByteArrayView text, const char *lowerWord)
     return true;
 }
 
+bool containsIgnoringAsciiCase(QByteArrayView text, const char *lowerWord)
+{
+    const qsizetype length = qsizetype(std::strlen(lowerWord));
+    for (qsizetype at = 0; at + length <= text.size(); ++at) {
+        if (equalsIgnoringAsciiCase(text.sliced(at, length), lowerWord))
+            return true;
+    }
+    return false;
+}
+
 // A call writes the file it names when its tool name says so.
-bool isWritingTool(const QByteArray &toolName)
+bool isWritingTool(QByteArrayView toolName)
 {
     static const char *const verbs[] = {"edit", "write", "create", "replace", "patch", "insert", "delete", "move"};
-    const QByteArray lower = toolName.toLower();
-    return std::any_of(std::begin(verbs), std::end(verbs), [&lower](const char *verb) { return lower.contains(verb); });
+    return std::any_of(std::begin(verbs), std::end(verbs),
+                       [toolName](const char *verb) { return containsIgnoringAsciiCase(toolName, verb); });
 }
 
 // What a `tool_output` or `observation` object says about the outcome.
 struct OutcomeObject
 {
     bool present = false;
-    QVector<double> exitCodes; // the exit-code members that are numbers, in order
+    // The exit-code members that are numbers, in order (each name once, so at most four).
+    double exitCodes[4] = {};
+    int exitCodeCount = 0;
     bool isError = false;
     JsonString stderrText, errorText, messageText;
 };
@@ -117,7 +141,8 @@ struct EntryReading
     JsonString toolName;      // present only when a string
     JsonString command;       // tool_input.command, else tool_input.cmd (strings)
     JsonString cmd;
-    std::vector<JsonString> paths;
+    JsonString paths[5]; // the file members, each name once
+    int pathCount = 0;
     JsonString observationText, toolOutputText, thought;
     OutcomeObject observationObject, toolOutputObject;
     bool toolInputSeen = false;
@@ -175,7 +200,7 @@ class EntryReader
 public:
     // Reads the entry at `json` (with simdjson's padding readable past its end). False when it is
     // not a JSON object or simdjson stops on it.
-    bool read(const char *json, size_t size, size_t capacity, EntryReading &out, QByteArray &canonicalInput)
+    bool read(const char *json, size_t size, size_t capacity, EntryReading &out, std::string &canonicalInput)
     {
         // On-Demand does not look past the root object's end: "{...} x" is no entry either.
         const std::string_view text = SimdjsonValues::trimTrailingSpace(std::string_view(json, size));
@@ -245,7 +270,7 @@ private:
             if (member <= kReturnCodeUnderscore && type == json_type::number) {
                 double number = 0;
                 if (!value.get_double().get(number) && std::isfinite(number))
-                    outcome.exitCodes.append(number);
+                    outcome.exitCodes[outcome.exitCodeCount++] = number;
             } else if (member == kIsError && type == json_type::boolean) {
                 bool flag = false;
                 if (value.get_bool().get(flag))
@@ -263,17 +288,17 @@ private:
     // members sorted, numbers by value, strings decoded. Each part is self-delimiting (a string is
     // its length and its bytes), so no two values share a form. With `topLevel`, the object's
     // command and file members are noted too.
-    bool appendCanonical(ondemand::value &value, json_type type, QByteArray &out, int depth, EntryReading *topLevel)
+    bool appendCanonical(ondemand::value &value, json_type type, std::string &out, int depth, EntryReading *topLevel)
     {
         switch (type) {
         case json_type::null:
-            out.append('n');
+            out += 'n';
             return true;
         case json_type::boolean: {
             bool flag = false;
             if (value.get_bool().get(flag))
                 return false;
-            out.append(flag ? 't' : 'f');
+            out += flag ? 't' : 'f';
             return true;
         }
         case json_type::number:
@@ -286,7 +311,7 @@ private:
             ondemand::array array;
             if (value.get_array().get(array))
                 return false;
-            out.append('[');
+            out += '[';
             for (auto elementResult : array) {
                 ondemand::value element;
                 json_type elementType;
@@ -294,7 +319,7 @@ private:
                     || !appendCanonical(element, elementType, out, depth + 1, nullptr))
                     return false;
             }
-            out.append(']');
+            out += ']';
             return true;
         }
         case json_type::object:
@@ -303,41 +328,48 @@ private:
         return false;
     }
 
-    bool appendCanonicalObject(ondemand::value &value, QByteArray &out, int depth, EntryReading *topLevel)
+    bool appendCanonicalObject(ondemand::value &value, std::string &out, int depth, EntryReading *topLevel)
     {
         ondemand::object object;
         if (value.get_object().get(object))
             return false;
-        // Each member's form (name, then value) goes into one buffer; the members are then
-        // written in the order of their forms, which begin with the name.
-        QByteArray members;
-        std::vector<std::pair<qsizetype, qsizetype>> spans;
+        // Each member's form (name, then value) goes into one buffer of this depth (kept from
+        // entry to entry: no allocation per object); the members are then written in the order
+        // of their forms, which begin with the name.
+        if (m_members.size() <= size_t(depth)) {
+            m_members.resize(size_t(depth) + 1);
+            m_spans.resize(size_t(depth) + 1);
+        }
+        std::string &members = m_members[size_t(depth)];
+        std::vector<std::pair<size_t, size_t>> &spans = m_spans[size_t(depth)];
+        members.clear();
+        spans.clear();
         QByteArray keyScratch;
         for (auto fieldResult : object) {
             ondemand::field field;
             if (std::move(fieldResult).get(field))
                 return false;
             const JsonString rawKey = stringAt(field.key().raw() - 1, m_documentEnd);
-            ondemand::value member = field.value();
+            ondemand::value &member = field.value();
             json_type type;
             if (member.type().get(type))
                 return false;
             if (topLevel)
                 noteTopLevelMember(rawKey.view(keyScratch), member, type, *topLevel);
-            const qsizetype start = members.size();
+            const size_t start = members.size();
             appendCanonicalString(rawKey, members);
             if (!appendCanonical(member, type, members, depth + 1, nullptr))
                 return false;
             spans.emplace_back(start, members.size() - start);
         }
-        const auto formOf = [&members](const std::pair<qsizetype, qsizetype> &span) {
-            return QByteArrayView(members.constData() + span.first, span.second);
+        const auto formOf = [&members](const std::pair<size_t, size_t> &span) {
+            return std::string_view(members.data() + span.first, span.second);
         };
         std::sort(spans.begin(), spans.end(), [&](const auto &a, const auto &b) { return formOf(a) < formOf(b); });
-        out.append('{');
+        out += '{';
         for (const auto &span : spans)
-            out.append(formOf(span));
-        out.append('}');
+            out += formOf(span);
+        out += '}';
         return true;
     }
 
@@ -352,28 +384,25 @@ private:
             return;
         const JsonString value = stringOf(member, m_documentEnd);
         if (bit & kFileMembers)
-            reading.paths.push_back(value);
+            reading.paths[reading.pathCount++] = value;
         else
             (bit == 1 ? reading.command : reading.cmd) = value;
     }
 
-    static void appendCanonicalString(const JsonString &s, QByteArray &out)
+    static void appendCanonicalString(const JsonString &s, std::string &out)
     {
         QByteArray storage;
         const QByteArrayView text = s.view(storage);
-        out.append('s');
-        out.append(QByteArray::number(text.size()));
-        out.append(':');
-        out.append(text);
+        appendLengthPrefixed(text, out);
     }
 
     // 1, 1.0, 1e0 and 10e-1 are one value. Integers of up to 18 digits are exact; anything else
     // goes through a double (integral ones below 1e18 as integers, the rest in the shortest form
     // that reads back the same). A number beyond a double's range stays as it is written.
-    static void appendCanonicalNumber(ondemand::value &value, QByteArray &out)
+    static void appendCanonicalNumber(ondemand::value &value, std::string &out)
     {
         const std::string_view raw = SimdjsonValues::trimTrailingSpace(value.raw_json_token());
-        out.append('d');
+        out += 'd';
         const bool integerLiteral = raw.find_first_of(".eE") == std::string_view::npos;
         std::string_view digits = raw;
         const bool negative = !digits.empty() && digits.front() == '-';
@@ -383,24 +412,28 @@ private:
             digits.remove_prefix(1);
         if (integerLiteral && !digits.empty() && digits.size() <= 18) {
             if (negative && digits != "0")
-                out.append('-');
-            out.append(digits.data(), qsizetype(digits.size()));
+                out += '-';
+            out += digits;
         } else {
             double number = 0;
             if (value.get_double().get(number) || !std::isfinite(number))
-                out.append('r').append(raw.data(), qsizetype(raw.size()));
+                out.append(1, 'r').append(raw);
             else if (number == 0)
-                out.append('0');
+                out += '0';
             else if (std::floor(number) == number && std::fabs(number) < 1e18)
-                out.append(QByteArray::number(qint64(number)));
+                out += std::to_string(qint64(number));
             else
-                out.append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
+                out += QByteArray::number(number, 'g', QLocale::FloatingPointShortest).toStdString();
         }
-        out.append(';');
+        out += ';';
     }
 
     ondemand::parser m_parser;
     const char *m_documentEnd = nullptr;
+    // appendCanonicalObject's buffers, by depth; a deque, so that a nested object growing it
+    // leaves the outer object's buffers where they are.
+    std::deque<std::string> m_members;
+    std::deque<std::vector<std::pair<size_t, size_t>>> m_spans;
 };
 
 quint64 hashOf(QByteArrayView bytes)
@@ -425,8 +458,8 @@ struct InsightsCollector::State
 
     EntryReader reader;
     std::vector<char> padded;
-    QByteArray canonicalInput; // the entry's tool_input in canonical form (reused)
-    QByteArray callKeyForm;    // the tool name and that form (reused)
+    std::string canonicalInput; // the entry's tool_input in canonical form (reused)
+    std::string callKeyForm;    // the tool name and that form (reused)
     int entries = 0;
     QVector<quint64> callKeys;   // one per tool call, in order
     QVector<qint32> callEntries; // its entry number
@@ -434,7 +467,8 @@ struct InsightsCollector::State
     std::optional<InsightsFirstFailure> firstFailure;
     QList<InsightsCommand> commands;
     QList<InsightsFile> files;
-    QHash<QString, int> fileIndex;
+    QMultiHash<quint64, int> fileIndex; // index in `files` by the hash of the path's bytes
+    QList<QByteArray> filePaths;        // each file's path as UTF-8
 
     void addEntry(QByteArrayView rawJson);
     void noteFailure(int entry, const EntryReading &reading);
@@ -468,8 +502,8 @@ Outcome outcomeOf(const EntryReading &reading)
         outcome.failure = equalsIgnoringAsciiCase(reading.messageType.view(storage), "error");
     }
     for (const OutcomeObject *object : {&reading.toolOutputObject, &reading.observationObject}) {
-        for (double code : object->exitCodes)
-            consider(code);
+        for (int k = 0; k < object->exitCodeCount; ++k)
+            consider(object->exitCodes[k]);
         outcome.failure = outcome.failure || object->isError;
     }
     for (const JsonString *text : {&reading.observationText, &reading.toolOutputText}) {
@@ -540,12 +574,12 @@ void InsightsCollector::State::addEntry(QByteArrayView rawJson)
     QByteArray nameStorage;
     const QByteArrayView toolName = reading.toolName.view(nameStorage);
     callKeyForm.clear();
-    callKeyForm.append(QByteArray::number(toolName.size())).append(':').append(toolName);
+    appendLengthPrefixed(toolName, callKeyForm);
     if (reading.toolInputSeen)
-        callKeyForm.append(canonicalInput);
+        callKeyForm += canonicalInput;
     else
-        callKeyForm.append('n'); // no tool_input is the same call as a null one
-    callKeys.append(hashOf(callKeyForm));
+        callKeyForm += 'n'; // no tool_input is the same call as a null one
+    callKeys.append(hashOf(QByteArrayView(callKeyForm.data(), qsizetype(callKeyForm.size()))));
     callEntries.append(entry);
 
     const JsonString &command = reading.command.present ? reading.command : reading.cmd;
@@ -588,27 +622,36 @@ void InsightsCollector::State::noteFailure(int entry, const EntryReading &readin
 
 void InsightsCollector::State::noteFiles(int entry, const EntryReading &reading)
 {
-    bool writes = false;
-    bool writesKnown = false;
-    QStringList named;
-    for (const JsonString &pathString : reading.paths) {
-        const QString path = textOf(pathString);
-        if (path.isEmpty() || named.contains(path))
+    if (reading.pathCount == 0)
+        return;
+    QByteArray nameStorage;
+    const bool writes = isWritingTool(reading.toolName.view(nameStorage));
+    QByteArray storage[5];
+    QByteArrayView named[5];
+    for (int k = 0; k < reading.pathCount; ++k) {
+        const QByteArrayView path = reading.paths[k].view(storage[k]);
+        named[k] = path;
+        // "" names no file; a file named twice by one call counts once.
+        if (path.isEmpty() || std::find(named, named + k, path) != named + k)
             continue;
-        named.append(path);
-        if (!writesKnown) {
-            QByteArray nameStorage;
-            writes = isWritingTool(reading.toolName.view(nameStorage).toByteArray());
-            writesKnown = true;
+        // Found by the hash of its bytes (no string made for a file met before).
+        const quint64 hash = hashOf(path);
+        int index = -1;
+        for (auto it = fileIndex.constFind(hash); it != fileIndex.constEnd() && it.key() == hash; ++it) {
+            if (filePaths[*it] == path) {
+                index = *it;
+                break;
+            }
         }
-        auto it = fileIndex.constFind(path);
-        if (it == fileIndex.constEnd()) {
-            it = fileIndex.insert(path, int(files.size()));
+        if (index < 0) {
+            index = int(files.size());
+            fileIndex.insert(hash, index);
+            filePaths.append(path.toByteArray());
             InsightsFile file;
-            file.path = path;
+            file.path = QString::fromUtf8(path);
             files.append(file);
         }
-        InsightsFile &file = files[*it];
+        InsightsFile &file = files[index];
         (writes ? file.writes : file.reads) += 1;
         file.entries.append(entry);
     }
@@ -638,7 +681,7 @@ QString toolNameAt(QByteArrayView rawJson)
     if (!rawJson.isEmpty())
         std::memcpy(padded.data(), rawJson.data(), size_t(rawJson.size()));
     EntryReading reading;
-    QByteArray canonical;
+    std::string canonical;
     if (!reader.read(padded.data(), size_t(rawJson.size()), padded.size(), reading, canonical))
         return QString();
     return textOf(reading.toolName);
