@@ -2,6 +2,7 @@
 #include "cli/clioutput.h"
 #include "cli/commandline.h"
 #include "cli/headlessexport.h"
+#include "cli/headlessinsights.h"
 #include "cli/headlesslistruns.h"
 #include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
@@ -72,7 +73,7 @@ int main(int argc, char *argv[])
         qtArgv.push_back(bytes.data());
     qtArgv.push_back(nullptr);
     int qtArgc = int(qtArgumentBytes.size());
-    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.isListOrSearch();
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.isListOrSearch();
     std::unique_ptr<QCoreApplication> app;
     if (windowless)
         app = std::make_unique<QCoreApplication>(qtArgc, qtArgv.data());
@@ -120,6 +121,12 @@ int main(int argc, char *argv[])
         KnownSecrets::add(token);
         HeadlessStats stats(options, token);
         return stats.exec();
+    }
+    if (options.insights) {
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessInsights insights(options, token);
+        return insights.exec();
     }
     if (!options.exportPath.isEmpty()) {
         // No window, no display: fetch or read, write the file, say how it went on stderr.

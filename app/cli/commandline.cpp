@@ -125,10 +125,13 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         QCoreApplication::translate("CommandLine", "Write the whole run to OUT and exit, without a window."), QStringLiteral("OUT"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
         QCoreApplication::translate("CommandLine", "Export format: json, jsonl, csv, md or html (default: from OUT's extension); "
-                                                   "with --stats, --list-runs or --search: tsv or json (default tsv)."),
+                                                   "with --stats, --insights, --list-runs or --search: tsv or json (default tsv)."),
         QStringLiteral("FORMAT"));
     const QCommandLineOption statsOption(QStringLiteral("stats"),
         QCoreApplication::translate("CommandLine", "Print the run's statistics (counts, time per tool, errors, gaps) and exit, without a window."));
+    const QCommandLineOption insightsOption(QStringLiteral("insights"),
+        QCoreApplication::translate("CommandLine", "Print what went wrong in the run (loops, repeated failures, the first failure, "
+                                                   "commands, files) and exit, without a window."));
     const QCommandLineOption reverseOption(QStringLiteral("reverse"),
         QCoreApplication::translate("CommandLine", "Show the newest entries first."));
     const QCommandLineOption rateOption(QStringLiteral("rate-limit"),
@@ -149,7 +152,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption noStoreOption(QStringLiteral("no-store"),
         QCoreApplication::translate("CommandLine", "Keep nothing on disk: neither read nor write the library of runs."));
     parser.addOptions({demoOption, orgOption, runOption, baseUrlOption, exportOption, formatOption,
-                       statsOption, reverseOption, rateOption, listRunsOption, sourceTypeOption, userIdOption,
+                       statsOption, insightsOption, reverseOption, rateOption, listRunsOption, sourceTypeOption, userIdOption,
                        searchOption, offlineOption, noStoreOption});
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network."),
@@ -184,8 +187,9 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     options.exportPath = parser.value(exportOption);
     options.exportFormat = parser.value(formatOption).trimmed().toLower();
     options.stats = parser.isSet(statsOption);
-    if (options.stats && parser.isSet(exportOption))
-        return fail(QCoreApplication::translate("CommandLine", "Give --stats or --export, not both."));
+    options.insights = parser.isSet(insightsOption);
+    if (int(options.stats) + int(options.insights) + int(parser.isSet(exportOption)) > 1)
+        return fail(QCoreApplication::translate("CommandLine", "Give one of --stats, --insights or --export."));
     if (parser.isSet(exportOption) && options.exportPath.trimmed().isEmpty())
         return fail(QCoreApplication::translate("CommandLine", "--export needs a file name."));
 
@@ -299,6 +303,9 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     if (options.stats && sources == 0)
         return fail(QCoreApplication::translate("CommandLine",
             "--stats needs a run: --org ORG --run RUN, --demo, or a file."));
+    if (options.insights && sources == 0)
+        return fail(QCoreApplication::translate("CommandLine",
+            "--insights needs a run: --org ORG --run RUN, --demo, or a file."));
     return options;
 }
 

@@ -29,6 +29,7 @@ struct CommandLineOptions
     QString exportPath;        // --export OUT
     QString exportFormat;      // --format, empty: from OUT's extension (with --stats: tsv)
     bool stats = false;        // --stats: print the run's statistics, no window
+    bool insights = false;     // --insights: print what went wrong (loops, failures, commands, files)
     bool reverse = false;
     int rateLimitCount = 60;
     int rateLimitWindowMs = 60000;

@@ -145,10 +145,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give --stats or --export, not both.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--export needs a file name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,10 +190,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>--stats needs a run: --org ORG --run RUN, --demo, or a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export format: json, jsonl, csv, md or html (default: from OUT&apos;s extension); with --stats, --list-runs or --search: tsv or json (default tsv).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -258,6 +250,22 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>--format must be tsv or json with --list-runs and --search, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export format: json, jsonl, csv, md or html (default: from OUT&apos;s extension); with --stats, --insights, --list-runs or --search: tsv or json (default tsv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print what went wrong in the run (loops, repeated failures, the first failure, commands, files) and exit, without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give one of --stats, --insights or --export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--insights needs a run: --org ORG --run RUN, --demo, or a file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -817,6 +825,21 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>wrote %1 entries to %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessInsights</name>
+    <message>
+        <source>unknown insights format &quot;%1&quot;: use tsv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--insights needs a run: --org ORG --run RUN, --demo, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 entries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
