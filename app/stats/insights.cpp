@@ -37,6 +37,7 @@ struct InsightsCollector::State
     QVector<qint32> callEntries; // its entry number
     QHash<quint64, FailureGroup> failures; // by the signature's hash
     std::optional<InsightsFirstFailure> firstFailure;
+    QVector<int> failureEntries;
     QList<InsightsCommand> commands;
     QList<InsightsFile> files;
     QMultiHash<quint64, int> fileIndex; // index in `files` by the hash of the path's bytes
@@ -170,6 +171,7 @@ void InsightsCollector::State::addEntry(QByteArrayView rawJson)
 void InsightsCollector::State::noteFailure(int entry, const EntryReading &reading)
 {
     const QString signature = signatureOf(reading);
+    failureEntries.append(entry);
     if (!firstFailure) {
         InsightsFirstFailure first;
         first.entry = entry;
@@ -297,6 +299,7 @@ Insights InsightsCollector::finish(const std::function<QByteArrayView(int index)
               });
 
     insights.firstFailure = state.firstFailure;
+    insights.failures = state.failureEntries;
     insights.commands = state.commands;
     insights.files = state.files;
     return insights;

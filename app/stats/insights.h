@@ -96,6 +96,7 @@ struct Insights
     QList<InsightsLoop> loops;                        // in the order they start
     QList<InsightsRepeatedFailure> repeatedFailures;  // most failures first, then by first entry
     std::optional<InsightsFirstFailure> firstFailure;
+    QVector<int> failures;  // every failure, in entry order (the timeline's marks; not in the JSON)
     QList<InsightsCommand> commands;                  // in entry order
     QList<InsightsFile> files;                        // by first entry
     bool cancelled = false;  // computation stopped early: the findings are incomplete

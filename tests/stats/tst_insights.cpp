@@ -302,6 +302,8 @@ private slots:
         QCOMPARE(byType.firstFailure->messageType, QStringLiteral("ERROR"));
         QVERIFY(byType.firstFailure->toolName.isNull());
         QCOMPARE(byType.firstFailure->signature, QStringLiteral("bad N"));
+        QCOMPARE(byType.failures, QVector<int>({2, 3}));
+        QVERIFY(none.failures.isEmpty());
         const Insights byExit = run({R"({"message_type": 7, "tool_name": "bash", "tool_output": {"exit_code": 2, "stderr": "no"}})"});
         QVERIFY(byExit.firstFailure);
         QVERIFY(byExit.firstFailure->messageType.isNull());
