@@ -96,7 +96,8 @@ Outcome outcomeOf(const EntryReading &reading)
     return outcome;
 }
 
-QString signatureOf(const EntryReading &reading)
+// The first of the failure's candidate texts that has a signature ("" when none has).
+QString failureTextOf(const EntryReading &reading)
 {
     const JsonString *candidates[] = {
         &reading.observationText,
@@ -107,11 +108,16 @@ QString signatureOf(const EntryReading &reading)
     for (const JsonString *candidate : candidates) {
         if (!candidate->present)
             continue;
-        const QString signature = InsightsFinder::signatureOf(QString::fromUtf8(candidate->utf8()));
-        if (!signature.isEmpty())
-            return signature;
+        const QString text = QString::fromUtf8(candidate->utf8());
+        if (!InsightsFinder::signatureOf(text).isEmpty())
+            return text;
     }
     return QStringLiteral("");
+}
+
+QString signatureOf(const EntryReading &reading)
+{
+    return InsightsFinder::signatureOf(failureTextOf(reading));
 }
 
 QString textOf(const JsonString &s)
@@ -319,6 +325,20 @@ Insights compute(int entryCount, const std::function<QByteArrayView(int index)> 
         collector.add(entryAt(index));
     }
     return collector.finish(entryAt);
+}
+
+QString failureTextOf(QByteArrayView rawJson)
+{
+    std::vector<char> padded(size_t(rawJson.size()) + simdjson::SIMDJSON_PADDING, 0);
+    if (!rawJson.isEmpty())
+        std::memcpy(padded.data(), rawJson.data(), size_t(rawJson.size()));
+    Reader reader;
+    EntryReading reading;
+    std::string canonicalInput;
+    if (!reader.read(padded.data(), size_t(rawJson.size()), padded.size(), reading, canonicalInput))
+        return QString();
+    const QString text = ::failureTextOf(reading);
+    return text.isEmpty() ? QString() : text;
 }
 
 Insights compute(const QList<QByteArray> &entries, const std::atomic<bool> *cancel)

@@ -154,6 +154,17 @@ QList<KeyLoop> findLoops(const QVector<quint64> &keys);
 // A failure text's signature (see above).
 QString signatureOf(QStringView text);
 
+// A regular expression (PCRE2, as SearchQuery's) that finds, in any run, the failure texts whose
+// signature is that of `text`: the first non-blank line's digit runs match any digits, its
+// hexadecimal runs of 8 or more with a letter any such run, its white space any white space; the
+// rest literally. Covers what the signature covers (at most kMaxSignatureChars). Empty when the
+// text has no signature.
+QString signatureSearchPattern(QStringView text);
+
+// The text a failure's signature is made from (see above), read from the entry's raw JSON:
+// null when the entry is not a JSON object or has none.
+QString failureTextOf(QByteArrayView rawJson);
+
 // Whether `text` contains "exit code N"/"exit status N" (sign 3); `exitCode` gets the first
 // such N that is not 0, else the first 0, when there is one.
 bool hasFailingExitText(QByteArrayView utf8, std::optional<double> *exitCode = nullptr);

@@ -2,6 +2,8 @@
 // The text rules of insights: a failure's signature and the "exit code N" sign.
 #include "stats/insights.h"
 
+#include <QRegularExpression>
+
 namespace {
 
 bool isAsciiHex(char16_t c)
@@ -132,6 +134,52 @@ QString signatureOf(QStringView text)
     if (line.isEmpty())
         return QStringLiteral("");
     return cutToCodePoints(withSpaceCollapsed(withNumbersReplaced(line)), kMaxSignatureChars);
+}
+
+QString signatureSearchPattern(QStringView text)
+{
+    // Walks the line as withNumbersReplaced and withSpaceCollapsed do, counting the signature's
+    // code points so that the pattern stops where the signature is cut.
+    const QStringView line = firstNonBlankLine(text).trimmed();
+    QString pattern;
+    int signatureChars = 0;
+    qsizetype i = 0;
+    while (i < line.size() && signatureChars < kMaxSignatureChars) {
+        const char16_t c = line[i].unicode();
+        if (line[i].isSpace()) {
+            while (i < line.size() && line[i].isSpace())
+                ++i;
+            pattern += QLatin1String("\\s+");
+            ++signatureChars;
+            continue;
+        }
+        if (isAsciiHex(c)) {
+            qsizetype end = i;
+            bool hasLetter = false;
+            while (end < line.size() && isAsciiHex(line[end].unicode())) {
+                hasLetter = hasLetter || !isAsciiDigit(line[end].unicode());
+                ++end;
+            }
+            if (end - i >= 8 && hasLetter) {
+                pattern += QLatin1String("[0-9A-Fa-f]{8,}");
+                ++signatureChars;
+                i = end;
+                continue;
+            }
+            if (isAsciiDigit(c)) {
+                while (i < end && isAsciiDigit(line[i].unicode()))
+                    ++i;
+                pattern += QLatin1String("\\d+");
+                ++signatureChars;
+                continue;
+            }
+        }
+        const bool pair = line[i].isHighSurrogate() && i + 1 < line.size() && line[i + 1].isLowSurrogate();
+        pattern += QRegularExpression::escape(line.mid(i, pair ? 2 : 1));
+        i += pair ? 2 : 1;
+        ++signatureChars;
+    }
+    return pattern;
 }
 
 bool hasFailingExitText(QByteArrayView text, std::optional<double> *exitCode)

@@ -232,6 +232,35 @@ private slots:
         QCOMPARE(isFailure(entry), failure);
     }
 
+    void signatureSearchPattern()
+    {
+        using InsightsFinder::signatureSearchPattern;
+        QCOMPARE(signatureSearchPattern(u"\n  Error 42 at 0x7ffd3a2b10:  bad\tthing \nmore"),
+                 QStringLiteral(R"(Error\s+\d+\s+at\s+\d+x[0-9A-Fa-f]{8,}\:\s+bad\s+thing)"));
+        QCOMPARE(signatureSearchPattern(u"a.b (c) [d] 12345678 deadbeefcafe"),
+                 QStringLiteral(R"(a\.b\s+\(c\)\s+\[d\]\s+\d+\s+[0-9A-Fa-f]{8,})"));
+        QCOMPARE(signatureSearchPattern(u"  \n \t"), QString());
+        // The pattern finds what shares the signature, and not what differs in words.
+        const QRegularExpression found(signatureSearchPattern(u"Timeout after 30s on 1f2e3d4c5b6a"));
+        QVERIFY(found.match(QStringLiteral("x Timeout after 120s  on ab12cd34ef56 y")).hasMatch());
+        QVERIFY(!found.match(QStringLiteral("Timeout before 30s on 1f2e3d4c5b6a")).hasMatch());
+        // Cut where the signature is cut: 200 characters.
+        const QString longLine = QString(250, u'x');
+        QCOMPARE(signatureSearchPattern(longLine), QString(200, u'x'));
+    }
+
+    void failureTextOf()
+    {
+        using InsightsFinder::failureTextOf;
+        QCOMPARE(failureTextOf(R"({"observation": "boom\nmore", "thought": "t"})"), QStringLiteral("boom\nmore"));
+        QCOMPARE(failureTextOf(R"({"observation": "  ", "tool_output": {"stderr": "E: no"}, "thought": "t"})"), QStringLiteral("E: no"));
+        QCOMPARE(failureTextOf(R"({"observation": {"message": "m"}, "thought": "t"})"), QStringLiteral("m"));
+        QCOMPARE(failureTextOf(R"({"thought": "only this"})"), QStringLiteral("only this"));
+        QVERIFY(failureTextOf(R"({"observation": 5})").isNull());
+        QVERIFY(failureTextOf("[1, 2]").isNull());
+        QVERIFY(failureTextOf("").isNull());
+    }
+
     void signatureRules()
     {
         using InsightsFinder::signatureOf;
