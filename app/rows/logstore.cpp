@@ -247,6 +247,18 @@ void LogStore::setUnloadedRowsState(int firstRow, int lastRow, RowState state)
     }
 }
 
+std::vector<QByteArrayView> LogStore::rawViews() const
+{
+    std::vector<QByteArrayView> views(static_cast<size_t>(size()));
+    for (int row = 0; row < size(); ++row) {
+        if (isLoaded(row)) {
+            const Row *entry = rowAt(row);
+            views[size_t(row)] = QByteArrayView(entry->data, qsizetype(entry->size));
+        }
+    }
+    return views;
+}
+
 QList<QByteArray> LogStore::rawEntries(int firstRow, int lastRow) const
 {
     QList<QByteArray> raw;

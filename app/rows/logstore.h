@@ -6,6 +6,7 @@
 #include "run/stringinterner.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QPair>
@@ -77,6 +78,9 @@ public:
     // Valid only while the store keeps them: whoever keeps them past the store's next change (a
     // worker, a snapshot) keeps rawOwners() with them.
     QList<QByteArray> rawEntries(int firstRow, int lastRow) const;
+    // Every row's bytes in row order, an empty view for a row not loaded (16 bytes a row, no
+    // copy): what a worker reads while the rows go on changing, holding rawOwners() with them.
+    std::vector<QByteArrayView> rawViews() const;
     // What the bytes of every loaded row live in: holding them keeps every rawJson taken from
     // this store valid, whatever happens to the store afterwards. An owner no row uses any more
     // (a page fetched again, a run closed) is let go, so a followed run does not accumulate them.

@@ -49,6 +49,7 @@ private slots:
     void ownedBytesSurviveTheirEntries();
     void anOwnerLivesWhileARowUsesIt();
     void rawOwnersKeepTakenBytesValid();
+    void rawViewsHaveEveryRowInOrder();
     void insertFrontMovesRowsWithTheirBytes();
     void otherRunRowsAreCounted();
     void summaryFollowsAReplacedRow();
@@ -186,6 +187,21 @@ void TestLogStore::rawOwnersKeepTakenBytesValid()
     store.clear(); // another run opened while a worker still reads
     QCOMPARE(raw.first(), QByteArray("{\"x\":\"kept\"}"));
     QCOMPARE(owners.size(), 1);
+}
+
+void TestLogStore::rawViewsHaveEveryRowInOrder()
+{
+    LogStore store;
+    store.resize(300); // more than one chunk
+    Buffer page{std::make_shared<QByteArray>("{\"a\":1}{\"b\":2}")};
+    store.setEntries(1, {page.slice(0, 7, entry({}, 1, {}, {}, 0))});
+    store.setEntries(299, {page.slice(7, 7, entry({}, 2, {}, {}, 0))});
+    const std::vector<QByteArrayView> views = store.rawViews();
+    QCOMPARE(views.size(), size_t(300));
+    QVERIFY(views[0].isEmpty());
+    QCOMPARE(views[1].toByteArray(), QByteArray("{\"a\":1}"));
+    QVERIFY(views[2].isEmpty());
+    QCOMPARE(views[299].toByteArray(), QByteArray("{\"b\":2}"));
 }
 
 void TestLogStore::insertFrontMovesRowsWithTheirBytes()
