@@ -896,6 +896,199 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>InsightsModel</name>
+    <message>
+        <source>Loops (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeated failures (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First failure (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands (%1, %2 failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files (%1, %2 written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ×%2 · entries %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · exit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 read, %3 written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPanel</name>
+    <message>
+        <source>Show Only These</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search All Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the selected finding&apos;s entries in the table (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for this failure in every run of the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for loops and failures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to look at yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found among the entries loaded so far; the rest of the run may change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show All Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of this finding&apos;s %2: click again for the next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only These Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search All Runs for This Failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsVerdict</name>
+    <message>
+        <source>no loops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 loops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no repeated failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 repeated failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 repeated failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first failure at #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, none failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, none written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the %1 entries loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JsonTreeModel</name>
     <message numerus="yes">
         <source>{%n keys}</source>
@@ -1438,6 +1631,26 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Open Exported Run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 was hidden by the filter; filters cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No failure in this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No failure among the entries loaded so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library is off: there are no stored runs to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MarkController</name>
@@ -1933,6 +2146,18 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>From the first entry to the last one loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to It</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the first failure in the table (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First failure at #%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2732,6 +2957,22 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went wrong: loops, repeated failures, the first failure, commands and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First Fail&amp;ure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the run&apos;s first failure (an error, a failed command, a traceback)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,6 +9,10 @@
 #include "ui/table/logtableview.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/runheader.h"
+#include "ui/insights/insightscontroller.h"
+#include "ui/insights/insightspanel.h"
+#include "ui/insights/insightsmodel.h"
+#include <QTreeView>
 #include "ui/overview/overviewcontroller.h"
 #include "search/logfilterproxymodel.h"
 #include "ui/overview/timelinestrip.h"
@@ -162,6 +166,15 @@ int main(int argc, char *argv[])
         window.timeline()->setPalette(light);
     }
     window.statisticsDock()->hide();
+
+    // What went wrong: the Insights dock, a finding gone to, and the first failure in the header.
+    window.insightsDock()->show();
+    waitFor([&] { return !window.insights()->isComputing() && window.insights()->insights().entries > 0; });
+    settle(300);
+    window.insightsPanel()->tree()->setCurrentIndex(window.insightsPanel()->model()->index(0, 0));
+    save(&window, out.filePath(QStringLiteral("insights.png")));
+    window.insightsDock()->grab().save(out.filePath(QStringLiteral("insights-dock.png")));
+    window.insightsDock()->hide();
 
     // The detail pane rendered: a Markdown answer, a coloured diff, the JSON tree of a big output.
     auto firstRow = [&](const std::function<bool(const QModelIndex &)> &wanted) {

@@ -135,6 +135,14 @@ void LibraryController::showSearch()
     m_libraryWindow->showSearch();
 }
 
+void LibraryController::searchFor(const QString &text, bool regex)
+{
+    if (!m_library)
+        return;
+    showSearch();
+    m_libraryWindow->searchPanel()->searchFor(text, regex);
+}
+
 void LibraryController::openStored(const QString &origin, const RunRef &run, qint64 position)
 {
     const QUrl baseUrl(origin);

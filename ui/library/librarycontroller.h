@@ -53,6 +53,8 @@ public:
 
     void showLibrary();
     void showSearch();
+    // Search All Runs with a query filled in and run (see LibrarySearchPanel::searchFor).
+    void searchFor(const QString &text, bool regex);
     void showRuns();
     void showPreferences();
 

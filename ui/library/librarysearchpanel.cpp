@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -103,6 +104,20 @@ void LibrarySearchPanel::focusQuery()
 {
     m_query->setFocus();
     m_query->selectAll();
+}
+
+void LibrarySearchPanel::searchFor(const QString &text, bool regex)
+{
+    for (QToolButton *button : {m_case, m_word, m_regex}) {
+        const QSignalBlocker quiet(button);
+        button->setChecked(button == m_regex && regex);
+    }
+    {
+        const QSignalBlocker quiet(m_query);
+        m_query->setText(text);
+    }
+    searchNow();
+    m_query->setFocus();
 }
 
 void LibrarySearchPanel::searchNow()

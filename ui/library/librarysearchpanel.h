@@ -23,6 +23,9 @@ public:
     LibrarySearchPanel(LibrarySearch *search, QWidget *parent = nullptr);
 
     void focusQuery();
+    // Fills in a query (a failure's signature from Insights) and runs it: the text, and whether
+    // it is a regular expression (case and whole words off).
+    void searchFor(const QString &text, bool regex);
     QLineEdit *queryField() const { return m_query; }
     QTableView *table() const { return m_table; }
     LibrarySearchModel *model() const { return m_model; }

@@ -5,6 +5,10 @@
 #include "ui/window/aboutbox.h"
 #include "ui/window/emptystate.h"
 #include "ui/table/currententrycontroller.h"
+#include "ui/insights/insightscontroller.h"
+#include "ui/insights/insightspanel.h"
+#include "ui/library/librarycontroller.h"
+#include "stats/insights.h"
 #include "ui/library/libraryopencontroller.h"
 #include "ui/export/exportdonenotice.h"
 #include "ui/export/exportscope.h"
@@ -48,6 +52,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -104,6 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     new SelectionController(m_proxy, m_table, this);
     m_currentEntry = new CurrentEntryController(m_session->model(), m_proxy, m_table, m_detail, m_search, this);
     m_view = new ViewSettings(m_table, m_detail, m_session->model(), m_actions, m_settings, this);
+    createInsights();
     m_header->setLiveWidget(new LiveToggle(m_session, m_actions->follow));
     connectActions();
     connectSession();
@@ -200,6 +206,9 @@ void MainWindow::connectActions()
     });
     connect(a->shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(a->timeline, &QAction::toggled, m_timeline, &QWidget::setVisible);
+    connect(a->insights, &QAction::toggled, m_insightsDock, &QWidget::setVisible);
+    connect(m_insightsDock, &QDockWidget::visibilityChanged, a->insights, &QAction::setChecked);
+    connect(a->firstFailure, &QAction::triggered, this, &MainWindow::goToFirstFailure);
     connect(a->statistics, &QAction::toggled, m_statisticsDock, &QWidget::setVisible);
     connect(m_statisticsDock, &QDockWidget::visibilityChanged, a->statistics, &QAction::setChecked);
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -318,6 +327,83 @@ void MainWindow::createOverview(QVBoxLayout *runLayout)
         m_currentEntry->selectSourceRow(sourceRow);
         m_table->setFocus();
     });
+}
+
+void MainWindow::createInsights()
+{
+    // What went wrong, in a dock beside the statistics; computed on a worker as rows come.
+    m_insightsPanel = new InsightsPanel(this);
+    m_insightsPanel->setMinimumWidth(380);
+    m_insightsDock = new QDockWidget(tr("Insights"), this);
+    m_insightsDock->setObjectName(QStringLiteral("insightsDock"));
+    m_insightsDock->setWidget(m_insightsPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_insightsDock);
+    m_insightsDock->hide();
+    m_insights = new InsightsController(m_session, this);
+    auto show = [this] {
+        m_insightsPanel->setInsights(m_insights->insights(), m_insights->isWhole(), m_insights->entriesLoaded(),
+                                     m_insights->isComputing());
+        const std::optional<InsightsFirstFailure> &first = m_insights->insights().firstFailure;
+        QString what;
+        if (first) {
+            QStringList parts;
+            if (!first->toolName.isEmpty())
+                parts << first->toolName;
+            else if (!first->messageType.isEmpty())
+                parts << first->messageType;
+            if (!first->signature.isEmpty())
+                parts << first->signature;
+            what = parts.join(QStringLiteral(" · "));
+        }
+        m_header->setFirstFailure(first ? first->entry : 0, what);
+    };
+    connect(m_insights, &InsightsController::updated, this, show);
+    connect(m_insightsPanel, &InsightsPanel::entryRequested, this, [this](int entry) { showEntry(entry, false); });
+    connect(m_insightsPanel, &InsightsPanel::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_insightsPanel, &InsightsPanel::searchAllRunsRequested, this, &MainWindow::searchAllRunsForFailureOf);
+    connect(m_header, &RunHeader::firstFailureRequested, this, &MainWindow::goToFirstFailure);
+}
+
+void MainWindow::showEntry(int entry, bool focusTable)
+{
+    const int row = m_insights->sourceRowOf(entry);
+    if (row < 0)
+        return;
+    if (!m_proxy->mapFromSource(m_session->model()->index(row, 0)).isValid()) {
+        // Hidden by a filter: show everything rather than refuse.
+        m_search->clearFilters();
+        statusBar()->showMessage(tr("Entry %1 was hidden by the filter; filters cleared.").arg(QLocale().toString(entry)), 6000);
+    }
+    m_currentEntry->selectSourceRow(row);
+    if (focusTable)
+        m_table->setFocus();
+}
+
+void MainWindow::goToFirstFailure()
+{
+    const std::optional<InsightsFirstFailure> &first = m_insights->insights().firstFailure;
+    if (!first) {
+        statusBar()->showMessage(m_insights->isWhole() ? tr("No failure in this run.")
+                                                       : tr("No failure among the entries loaded so far."),
+                                 5000);
+        return;
+    }
+    showEntry(first->entry, true);
+}
+
+void MainWindow::searchAllRunsForFailureOf(int entry)
+{
+    LibraryController *library = libraryController();
+    const int row = m_insights->sourceRowOf(entry);
+    if (!library || !library->searchAction()->isEnabled() || row < 0) {
+        statusBar()->showMessage(tr("The library is off: there are no stored runs to search."), 6000);
+        return;
+    }
+    const QString pattern = InsightsFinder::signatureSearchPattern(
+        InsightsFinder::failureTextOf(m_session->model()->store().rawJsonAt(row)));
+    if (pattern.isEmpty())
+        return;
+    library->searchFor(pattern, true);
 }
 
 void MainWindow::restoreState()

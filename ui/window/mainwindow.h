@@ -18,6 +18,8 @@ class RunLibrary;
 class DetailPane;
 class EmptyState;
 class CurrentEntryController;
+class InsightsController;
+class InsightsPanel;
 class OverviewController;
 class QDockWidget;
 class QVBoxLayout;
@@ -79,6 +81,11 @@ public:
     OverviewController *overview() const { return m_overview; }
     TimelineStrip *timeline() const { return m_timeline; }
     QDockWidget *statisticsDock() const { return m_statisticsDock; }
+    InsightsController *insights() const { return m_insights; }
+    InsightsPanel *insightsPanel() const { return m_insightsPanel; }
+    QDockWidget *insightsDock() const { return m_insightsDock; }
+    // Selects an entry by its number (1-based, oldest first), clearing a filter that hides it.
+    void showEntry(int entry, bool focusTable);
     MessageBanner *banner() const { return m_banner; }
     DemoService *demoService() const { return m_demo; }
     ExportController *exportController() const { return m_exporter; }
@@ -99,6 +106,10 @@ protected:
 private:
     QWidget *createRunPage();
     void createOverview(QVBoxLayout *runLayout);
+    void createInsights();
+    void showInsights();
+    void goToFirstFailure();
+    void searchAllRunsForFailureOf(int entry);
     void connectActions();
     void connectSession();
     void restoreState();
@@ -123,6 +134,9 @@ private:
     OverviewController *m_overview = nullptr;
     TimelineStrip *m_timeline = nullptr;
     QDockWidget *m_statisticsDock = nullptr;
+    InsightsController *m_insights = nullptr;
+    InsightsPanel *m_insightsPanel = nullptr;
+    QDockWidget *m_insightsDock = nullptr;
     QPointer<DemoService> m_demo;
     LogFilterProxyModel *m_proxy;
     ExportController *m_exporter = nullptr;

@@ -71,6 +71,9 @@ RunHeader::RunHeader(QWidget *parent)
     , m_result(new ElidedLabel(this))
     , m_link(makeLabel(this, false))
     , m_metadata(new ElidedLabel(this))
+    , m_firstFailure(new ElidedLabel(this))
+    , m_firstFailureGo(new QToolButton(this))
+    , m_firstFailureRow(new QWidget(this))
     , m_metadataToggle(new QToolButton(this))
     , m_details(new QWidget(this))
     , m_resultFull(new MarkdownView(m_details))
@@ -163,11 +166,24 @@ RunHeader::RunHeader(QWidget *parent)
     metadataRow->addWidget(m_metadata, 3);
     metadataRow->addWidget(m_metadataToggle);
 
+    // The first failure: the line a user looks for first in a run that went wrong.
+    m_firstFailure->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_firstFailureGo->setText(tr("Go to It"));
+    m_firstFailureGo->setAutoRaise(true);
+    m_firstFailureGo->setToolTip(tr("Select the first failure in the table (Ctrl+Shift+E)"));
+    connect(m_firstFailureGo, &QToolButton::clicked, this, &RunHeader::firstFailureRequested);
+    auto *failureRow = new QHBoxLayout(m_firstFailureRow);
+    failureRow->setContentsMargins(0, 0, 0, 0);
+    failureRow->addWidget(m_firstFailure, 1);
+    failureRow->addWidget(m_firstFailureGo);
+    m_firstFailureRow->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 6);
     layout->setSpacing(4);
     layout->addLayout(topRow);
     layout->addWidget(m_result);
+    layout->addWidget(m_firstFailureRow);
     layout->addLayout(metadataRow);
     layout->addWidget(m_details);
     clear();
@@ -192,7 +208,30 @@ void RunHeader::clear()
     m_metadataFormatter->clear();
     m_progressText->clear();
     m_progress->hide();
+    setFirstFailure(0, QString());
     m_firstMsecs = m_lastMsecs = LogEntry::kNoTime;
+}
+
+void RunHeader::setFirstFailure(int entry, const QString &what)
+{
+    if (entry <= 0) {
+        m_firstFailure->setFullText(QString());
+        m_firstFailureRow->hide();
+        return;
+    }
+    QString text = tr("First failure at #%1").arg(QLocale().toString(entry));
+    if (!what.isEmpty())
+        text += QStringLiteral(" · ") + what;
+    m_firstFailure->setFullText(text);
+    QPalette palette = m_firstFailure->palette();
+    palette.setColor(QPalette::WindowText, RunlogPalette::errorText(RunlogPalette::isDark(palette)));
+    m_firstFailure->setPalette(palette);
+    m_firstFailureRow->show();
+}
+
+QString RunHeader::firstFailureText() const
+{
+    return m_firstFailureRow->isHidden() ? QString() : m_firstFailure->fullText();
 }
 
 void RunHeader::setSourceDescription(const QString &text)

@@ -50,9 +50,14 @@ public:
     void setShowingDetails(bool show);
     // The result line as shown: its first line, Markdown stripped.
     QString resultText() const;
+    // The run's first failure (insights): "First failure at #14 · ERROR · its signature", with a
+    // button that goes there. Entry 0: none (the line goes).
+    void setFirstFailure(int entry, const QString &what);
+    QString firstFailureText() const;
 
 signals:
     void loadAllRequested();
+    void firstFailureRequested();
 
 private:
     void updateDuration();
@@ -67,6 +72,9 @@ private:
     ElidedLabel *m_result;
     QLabel *m_link;
     ElidedLabel *m_metadata;
+    ElidedLabel *m_firstFailure;
+    QToolButton *m_firstFailureGo;
+    QWidget *m_firstFailureRow;
     QToolButton *m_metadataToggle;
     QWidget *m_details;
     MarkdownView *m_resultFull;

@@ -58,6 +58,11 @@ WindowActions::WindowActions(QWidget *window)
     statistics = make(tr("&Statistics"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
     statistics->setCheckable(true);
     statistics->setToolTip(tr("Counts per type and tool, time per tool, errors, gaps and pace"));
+    insights = make(tr("&Insights"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)});
+    insights->setCheckable(true);
+    insights->setToolTip(tr("What went wrong: loops, repeated failures, the first failure, commands and files"));
+    firstFailure = make(tr("First Fail&ure"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    firstFailure->setToolTip(tr("Go to the run's first failure (an error, a failed command, a traceback)"));
     firstEntry = make(tr("&First Entry"), {QKeySequence(Qt::CTRL | Qt::Key_Home)});
     lastEntry = make(tr("&Last Entry"), {QKeySequence(Qt::CTRL | Qt::Key_End)});
     goToEntry = make(tr("&Go to Entry…"), {QKeySequence(Qt::CTRL | Qt::Key_G)});
@@ -154,10 +159,12 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     QMenu *view = bar->addMenu(tr("&View"));
     view->addAction(timeline);
     view->addAction(statistics);
+    view->addAction(insights);
     view->addSeparator();
     view->addAction(firstEntry);
     view->addAction(lastEntry);
     view->addAction(goToEntry);
+    view->addAction(firstFailure);
     view->addSeparator();
     view->addAction(newestFirst);
     view->addMenu(filter);
@@ -187,7 +194,7 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
 
 void WindowActions::setRunOpen(bool open)
 {
-    for (QAction *action : {closeRun, firstEntry, lastEntry, goToEntry, find, toggleMark, nextMark, previousMark})
+    for (QAction *action : {closeRun, firstEntry, lastEntry, goToEntry, firstFailure, find, toggleMark, nextMark, previousMark})
         action->setEnabled(open);
 }
 
@@ -195,7 +202,7 @@ QList<QAction *> WindowActions::all() const
 {
     return {newWindow, openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
             copyEntry, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
-            timeline, statistics, firstEntry, lastEntry, goToEntry, newestFirst, follow, jsonMode, wordWrap, switchFocus,
+            timeline, statistics, insights, firstEntry, lastEntry, goToEntry, firstFailure, newestFirst, follow, jsonMode, wordWrap, switchFocus,
             zoomIn, zoomOut, zoomReset, retry, stopLoading, rateLimit,
             shortcuts, about};
 }

@@ -50,6 +50,8 @@ public:
 
     QAction *timeline;
     QAction *statistics;
+    QAction *insights;
+    QAction *firstFailure;
     QAction *firstEntry;
     QAction *lastEntry;
     QAction *goToEntry;
