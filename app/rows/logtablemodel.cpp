@@ -280,6 +280,14 @@ void LogTableModel::clear()
     endResetModel();
 }
 
+void LogTableModel::announceRowsRefiltered(int firstRow, int lastRow)
+{
+    firstRow = std::max(0, firstRow);
+    lastRow = std::min(rowCount() - 1, lastRow);
+    if (firstRow <= lastRow)
+        emit dataChanged(index(firstRow, 0), index(lastRow, ColumnCount - 1));
+}
+
 void LogTableModel::setReversed(bool reversed)
 {
     if (m_reversed == reversed)

@@ -58,6 +58,11 @@ public:
     // spans days shows dates.
     void setTimeSpan(qint64 firstMsecs, qint64 lastMsecs);
 
+    // For the filter proxy: it shows or hides these rows for a reason of its own (a fold opened or
+    // closed). Announced as a data change, which QSortFilterProxyModel's dynamic filter
+    // re-evaluates for these rows alone, where invalidating the filter walks every row.
+    void announceRowsRefiltered(int firstRow, int lastRow);
+
     // For RunLoader.
     void clear();
     void setReversed(bool reversed);

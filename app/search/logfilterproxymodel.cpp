@@ -45,14 +45,32 @@ void LogFilterProxyModel::refilter()
     emit filterChanged();
 }
 
-void LogFilterProxyModel::refold()
+void LogFilterProxyModel::refold(const QList<QPair<int, int>> &entryRanges)
 {
-    // Measured: invalidating the rows filter over 1,000,000 rows takes about 15-25 ms (the rows
-    // the fold does not hold stay as they are), so a fold toggles at once even on such a run.
+    // Invalidating the rows filter re-evaluates every row: measured on 1,000,000 rows, 15-25 ms
+    // in a release build, near 300 ms in a debug one. Only the folds' rows can change, so the
+    // source announces those, and the dynamic filter re-evaluates them alone.
     emit foldsAboutToChange();
-    invalidateRowsFilter();
-    announceFoldRoles();
+    if (m_logModel) {
+        for (const auto &[first, last] : entryRanges) {
+            const int a = rowOfEntry(first);
+            const int b = rowOfEntry(last);
+            m_logModel->announceRowsRefiltered(std::min(a, b), std::max(a, b));
+        }
+    } else {
+        invalidateRowsFilter();
+        announceFoldRoles();
+    }
     emit foldsChanged();
+}
+
+QList<QPair<int, int>> LogFilterProxyModel::foldRanges() const
+{
+    QList<QPair<int, int>> ranges;
+    ranges.reserve(m_folds.count());
+    for (int fold = 0; fold < m_folds.count(); ++fold)
+        ranges.append({m_folds.at(fold).firstEntry, m_folds.at(fold).lastEntry});
+    return ranges;
 }
 
 void LogFilterProxyModel::announceFoldRoles()
@@ -106,10 +124,11 @@ bool LogFilterProxyModel::isOnlyEntry(int sourceRow) const
 void LogFilterProxyModel::setFolds(const QList<EntryFold> &folds)
 {
     const bool appliedBefore = isFoldingApplied();
+    QList<QPair<int, int>> ranges = foldRanges();
     if (!m_folds.setFolds(folds))
         return;
     if (appliedBefore || isFoldingApplied())
-        refold();
+        refold(ranges + foldRanges());
     else
         emit foldsChanged();
 }
@@ -121,7 +140,7 @@ void LogFilterProxyModel::setFoldingEnabled(bool on)
     const bool appliedBefore = isFoldingApplied();
     m_foldingEnabled = on;
     if (appliedBefore != isFoldingApplied())
-        refold();
+        refold(foldRanges());
 }
 
 bool LogFilterProxyModel::isFoldingApplied() const
@@ -135,7 +154,7 @@ void LogFilterProxyModel::setFoldOpen(int sourceRow, bool open)
     if (fold < 0 || !m_folds.setOpen(fold, open))
         return;
     if (isFoldingApplied())
-        refold();
+        refold({{m_folds.at(fold).firstEntry, m_folds.at(fold).lastEntry}});
 }
 
 void LogFilterProxyModel::openFold(int sourceRow)

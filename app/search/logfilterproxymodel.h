@@ -3,6 +3,7 @@
 
 #include "search/entryfolds.h"
 
+#include <QPair>
 #include <QPointer>
 #include <QSet>
 #include <QSortFilterProxyModel>
@@ -108,7 +109,9 @@ protected:
 
 private:
     void refilter();
-    void refold();
+    // Rows of these entry ranges (first, last) may show or hide now.
+    void refold(const QList<QPair<int, int>> &entryRanges);
+    QList<QPair<int, int>> foldRanges() const;
     void announceFoldRoles();
     void setFoldOpen(int sourceRow, bool open);
     int entryOfRow(int sourceRow) const;
