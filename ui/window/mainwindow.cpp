@@ -5,6 +5,7 @@
 #include "ui/window/aboutbox.h"
 #include "ui/window/emptystate.h"
 #include "ui/table/currententrycontroller.h"
+#include "ui/table/foldcontroller.h"
 #include "ui/library/libraryopencontroller.h"
 #include "ui/export/exportdonenotice.h"
 #include "ui/export/exportscope.h"
@@ -103,7 +104,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_status = new StatusBarController(m_session, statusBar());
     new SelectionController(m_proxy, m_table, this);
     m_currentEntry = new CurrentEntryController(m_session->model(), m_proxy, m_table, m_detail, m_search, this);
+    m_folds = new FoldController(m_proxy, m_table, this);
     m_view = new ViewSettings(m_table, m_detail, m_session->model(), m_actions, m_settings, this);
+    m_folds->setFoldingEnabled(m_actions->foldRepeats->isChecked());
     m_header->setLiveWidget(new LiveToggle(m_session, m_actions->follow));
     connectActions();
     connectSession();
@@ -181,6 +184,7 @@ void MainWindow::connectActions()
     // Only a run that is still going can be followed (not a finished run, not a file).
     a->follow->setEnabled(false);
     connect(m_session, &RunSession::runGoingChanged, a->follow, &QAction::setEnabled);
+    connect(a->foldRepeats, &QAction::toggled, m_folds, &FoldController::setFoldingEnabled);
     connect(a->jsonMode, &QAction::toggled, this, [this](bool json) {
         m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
     });
@@ -215,6 +219,7 @@ void MainWindow::connectActions()
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterText);
     connect(m_searchBar, &SearchBar::closeRequested, this, &MainWindow::closeSearch);
     connect(m_header, &RunHeader::loadAllRequested, m_session, &RunSession::loadAll);
+    connect(m_header, &RunHeader::clearFiltersRequested, m_search, &SearchController::clearFilters);
     connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateFilterText);
     connect(m_table, &LogTableView::nextMatchRequested, m_search, &SearchController::nextMatch);
     connect(m_table, &LogTableView::previousMatchRequested, m_search, &SearchController::previousMatch);
@@ -550,6 +555,12 @@ void MainWindow::showSearch()
 
 void MainWindow::closeSearch()
 {
+    // Escape first ends "Show only these entries"; pressed again, it closes the search.
+    if (m_proxy->isOnlyEntries()) {
+        m_proxy->setOnlyEntries({}, QString());
+        m_actions->closeSearch->setEnabled(!m_searchBar->isHidden());
+        return;
+    }
     m_searchBar->setPattern(QString());
     m_searchBar->setOnlyMatching(false);
     m_searchBar->hide();
@@ -561,7 +572,10 @@ void MainWindow::updateFilterText()
 {
     const RunProgress progress = m_session->progress();
     m_header->setFilterCounts(m_proxy->isFiltering(), m_proxy->rowCount(), progress.loaded, progress.known,
-                              progress.endKnown, progress.loadingAll);
+                              progress.endKnown, progress.loadingAll, m_proxy->onlyEntriesDescription());
+    // Escape ends "Show only these entries" (closeSearch), also while the search bar is closed.
+    if (m_proxy->isOnlyEntries())
+        m_actions->closeSearch->setEnabled(true);
 }
 
 void MainWindow::toggleFocus()

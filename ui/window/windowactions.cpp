@@ -76,6 +76,10 @@ WindowActions::WindowActions(QWidget *window)
     wordWrap->setCheckable(true);
     wordWrap->setChecked(true);
     wordWrap->setToolTip(tr("Wrap long lines in the detail pane, or scroll sideways"));
+    foldRepeats = make(tr("&Fold Repeats"));
+    foldRepeats->setCheckable(true);
+    foldRepeats->setChecked(true);
+    foldRepeats->setToolTip(tr("Show each loop of repeated tool calls as one row; → opens it, ← closes it"));
     zoomIn = make(tr("Zoom &In"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     zoomOut = make(tr("Zoom &Out"), {QKeySequence::ZoomOut});
     zoomReset = make(tr("&Actual Size"), {QKeySequence(Qt::CTRL | Qt::Key_0)});
@@ -160,6 +164,7 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     view->addAction(goToEntry);
     view->addSeparator();
     view->addAction(newestFirst);
+    view->addAction(foldRepeats);
     view->addMenu(filter);
     view->addAction(follow);
     QMenu *time = view->addMenu(tr("&Time Column"));
@@ -195,7 +200,7 @@ QList<QAction *> WindowActions::all() const
 {
     return {newWindow, openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
             copyEntry, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
-            timeline, statistics, firstEntry, lastEntry, goToEntry, newestFirst, follow, jsonMode, wordWrap, switchFocus,
+            timeline, statistics, firstEntry, lastEntry, goToEntry, newestFirst, foldRepeats, follow, jsonMode, wordWrap, switchFocus,
             zoomIn, zoomOut, zoomReset, retry, stopLoading, rateLimit,
             shortcuts, about};
 }
