@@ -775,6 +775,13 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>FoldController</name>
+    <message>
+        <source>%1 ×%2, entries %3–%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeadlessExport</name>
     <message>
         <source>unknown export format &quot;%1&quot;: use json, jsonl, csv, md or html.</source>
@@ -1935,6 +1942,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>From the first entry to the last one loaded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunListLoader</name>
@@ -2220,6 +2235,14 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ ←</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open / close a folded repeat (View &gt; Fold Repeats)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2732,6 +2755,14 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fold Repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each loop of repeated tool calls as one row; → opens it, ← closes it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -76,6 +76,7 @@ private slots:
     void marksReachIntoTheFold();
     void onlyTheseEntries();
     void foldRepeatsIsKept();
+    void screenshot();
 
 private:
     void openRun();
@@ -326,6 +327,31 @@ void TestFolds::foldRepeatsIsKept()
     QVERIFY(!m_window->filterModel()->isFoldingEnabled());
     m_window->windowActions()->foldRepeats->setChecked(true);
     fold();
+}
+
+// Not a check: RUNLOG_FOLD_SCREENSHOTS=DIR writes the table with a closed and an open fold, light
+// and dark, to look at.
+void TestFolds::screenshot()
+{
+    const QString dir = qEnvironmentVariable("RUNLOG_FOLD_SCREENSHOTS");
+    if (dir.isEmpty())
+        QSKIP("RUNLOG_FOLD_SCREENSHOTS is not set");
+    openRun();
+    m_window->foldController()->setLoops(
+        {loop(3, 12, {QStringLiteral("bash")}, {4, 6, 8, 10, 12}, 5),
+         loop(15, 22, {QStringLiteral("bash"), QStringLiteral("view_file")}, {16, 18, 20, 22}, 2)},
+        m_window->logModel());
+    m_window->filterModel()->openFold(14);
+    m_window->resize(1500, 700);
+    select(6); // entry 18, inside the open fold
+    for (QAction *theme : {m_window->windowActions()->themeLight, m_window->windowActions()->themeDark}) {
+        theme->trigger();
+        QTest::qWait(50);
+        m_window->tableView()->scrollToTop();
+        const QString name = theme == m_window->windowActions()->themeLight ? QStringLiteral("fold.png") : QStringLiteral("fold-dark.png");
+        QVERIFY(m_window->tableView()->grab().save(dir + QLatin1Char('/') + name));
+    }
+    m_window->windowActions()->themeSystem->trigger();
 }
 
 QTEST_MAIN(TestFolds)
