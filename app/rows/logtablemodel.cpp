@@ -280,6 +280,14 @@ void LogTableModel::clear()
     endResetModel();
 }
 
+void LogTableModel::announceRowsRefiltered(int firstRow, int lastRow)
+{
+    firstRow = std::max(0, firstRow);
+    lastRow = std::min(rowCount() - 1, lastRow);
+    if (firstRow <= lastRow)
+        emit dataChanged(index(firstRow, 0), index(lastRow, ColumnCount - 1));
+}
+
 void LogTableModel::setReversed(bool reversed)
 {
     if (m_reversed == reversed)
@@ -331,6 +339,7 @@ void LogTableModel::setEntries(int firstRow, const QList<LogEntry> &entries)
     const int firstChanged = std::max(0, firstRow - 1);
     if (firstChanged <= lastChanged)
         emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+    emit entriesSet(firstRow, lastRow);
 }
 
 void LogTableModel::setRowsState(int firstRow, int lastRow, LogStore::RowState state)

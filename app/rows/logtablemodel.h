@@ -58,6 +58,11 @@ public:
     // spans days shows dates.
     void setTimeSpan(qint64 firstMsecs, qint64 lastMsecs);
 
+    // For the filter proxy: it shows or hides these rows for a reason of its own (a fold opened or
+    // closed). Announced as a data change, which QSortFilterProxyModel's dynamic filter
+    // re-evaluates for these rows alone, where invalidating the filter walks every row.
+    void announceRowsRefiltered(int firstRow, int lastRow);
+
     // For RunLoader.
     void clear();
     void setReversed(bool reversed);
@@ -80,6 +85,9 @@ signals:
     void moreRequested();
     // A mark was set or removed, or the marks were replaced.
     void marksChanged();
+    // Entries arrived in these rows (a page, a batch of a file): unlike dataChanged, which also
+    // says that a mark or a fold changed how a row shows, this is only about the run's content.
+    void entriesSet(int firstRow, int lastRow);
 
 private:
     QVariant displayData(int row, int column) const;

@@ -199,6 +199,16 @@ void AppSettings::setMarks(const QString &runKey, const QList<int> &entries)
     m_settings.setValue(marksKey(runKey), stored);
 }
 
+bool AppSettings::foldsRepeats() const
+{
+    return m_settings.value(QStringLiteral("view/foldRepeats"), false).toBool();
+}
+
+void AppSettings::setFoldsRepeats(bool fold)
+{
+    m_settings.setValue(QStringLiteral("view/foldRepeats"), fold);
+}
+
 bool AppSettings::detailWrapsLines() const
 {
     return m_settings.value(QStringLiteral("view/detailWrapsLines"), true).toBool();

@@ -47,6 +47,9 @@ public:
 
     bool detailShowsRawJson() const;
     void setDetailShowsRawJson(bool raw);
+    // View > Fold Repeats.
+    bool foldsRepeats() const;
+    void setFoldsRepeats(bool fold);
     bool detailWrapsLines() const;
     void setDetailWrapsLines(bool wrap);
     // View > Zoom, in steps of one point from the usual size (0), for the table and the detail.

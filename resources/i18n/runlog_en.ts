@@ -775,6 +775,13 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>FoldController</name>
+    <message>
+        <source>%1 ×%2, entries %3–%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeadlessExport</name>
     <message>
         <source>unknown export format &quot;%1&quot;: use json, jsonl, csv, md or html.</source>
@@ -1636,10 +1643,6 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Entry %1 was hidden by the filter; filters cleared.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No failure in this run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2160,6 +2163,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>First failure at #%1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunListLoader</name>
@@ -2445,6 +2456,14 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ ←</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open / close a folded repeat (View &gt; Fold Repeats)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2973,6 +2992,14 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Go to the run&apos;s first failure (an error, a failed command, a traceback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fold Repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each loop of repeated tool calls as one row; → opens it, ← closes it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

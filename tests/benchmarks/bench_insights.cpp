@@ -7,6 +7,9 @@
 // a stderr that differs only in numbers, so the failures repeat). Prints the time of one
 // computation on one thread (best of three), the findings' counts, and the memory: the peak of
 // the process and how much the computation added to it beyond the entries themselves.
+//     bench_insights --write FILE [entries=1000000]
+// writes that planted run as .jsonl instead (for bench_windowopen FILE --insights: the same
+// computation in the real window, and how long the UI thread stalls meanwhile).
 
 #include "processstatus.h"
 #include "syntheticrun.h"
@@ -14,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <algorithm>
 #include <cstdio>
@@ -80,6 +84,17 @@ void measure(int count)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    if (argc > 2 && QByteArray(argv[1]) == "--write") {
+        const int count = argc > 3 ? std::max(1000, QByteArray(argv[3]).toInt()) : 1000000;
+        QFile file(QString::fromLocal8Bit(argv[2]));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            std::fprintf(stderr, "cannot write %s\n", argv[2]);
+            return 1;
+        }
+        for (const QByteArray &entry : plantedRun(count))
+            file.write(entry + '\n');
+        return file.flush() ? 0 : 1;
+    }
     const int entryCount = argc > 1 ? std::max(1000, QByteArray(argv[1]).toInt()) : 1000000;
     measure(100000);
     malloc_trim(0);

@@ -52,11 +52,11 @@ private slots:
     void verdictFindingsAndHeader();
     void clicksGoToEachEntryInTurn();
     void firstFailureKeyClearsAFilterThatHidesIt();
+    void showOnlyTheseFiltersTheTable();
     void searchAllRunsIsFilledWithTheFailure();
     void aPagedRunSaysOfTheEntriesLoadedUntilWhole();
 
 private:
-    void showOnlyTheseFiltersTheTable(); // a slot once the proxy's only-entries filter lands
     int currentEntry() const;
     QModelIndex finding(InsightsModel::Section section, int row) const;
 

@@ -53,6 +53,16 @@ QColor markTint()
     return QColor(0x15, 0x65, 0xc0, 48);
 }
 
+QColor foldTint()
+{
+    return QColor(0x7e, 0x57, 0xc2, 40);
+}
+
+QColor foldAccent(bool dark)
+{
+    return dark ? QColor(0xb3, 0x9d, 0xdb) : QColor(0x6a, 0x45, 0xb0);
+}
+
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightness() < 128;

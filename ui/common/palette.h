@@ -24,6 +24,11 @@ QColor warningBackground();
 QColor mark();
 QColor markTint();
 
+// Folded repeats (View > Fold Repeats): the closed fold's row tint (translucent, as the mark's)
+// and the chevron and guide line of a fold.
+QColor foldTint();
+QColor foldAccent(bool dark);
+
 // Whether a palette is a dark one (light text on dark backgrounds).
 bool isDark(const QPalette &palette);
 

@@ -12,6 +12,9 @@ namespace {
 // Long enough to gather a burst of pages, short enough to feel live. Longer than the overview's:
 // insights read every entry's bytes, statistics only 16 bytes an entry.
 constexpr int kDebounceMs = 400;
+// While a file is read or pages pour in, at most one computation this often: each one reads
+// every entry, and the reading itself needs the processor.
+constexpr int kBusyIntervalMs = 1500;
 } // namespace
 
 InsightsController::InsightsController(RunSession *session, QObject *parent)
@@ -23,15 +26,15 @@ InsightsController::InsightsController(RunSession *session, QObject *parent)
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &InsightsController::start);
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &InsightsController::onFinished);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &InsightsController::scheduleUpdate);
+    // New entries, not every dataChanged: a mark or a fold opened is no reason to read them all again.
+    connect(m_model, &LogTableModel::entriesSet, this, &InsightsController::scheduleUpdate);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &InsightsController::scheduleUpdate);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &InsightsController::scheduleUpdate);
     connect(m_model, &QAbstractItemModel::modelReset, this, &InsightsController::scheduleUpdate);
     connect(m_session, &RunSession::reset, this, &InsightsController::clear);
     // A run that finishes or is loaded whole is "whole" without a row changing.
     connect(m_session, &RunSession::progressChanged, this, [this] {
-        if (!m_whole && !m_insights.cancelled && m_entriesLoaded > 0 && isRunOver()
-            && m_model->store().loadedCount() == m_model->rowCount())
+        if (!m_whole && isRunOver() && m_model->store().loadedCount() == m_model->rowCount())
             scheduleUpdate();
     });
     connect(m_session, &RunSession::runGoingChanged, this, &InsightsController::scheduleUpdate);
@@ -70,6 +73,8 @@ void InsightsController::clear()
     if (m_cancel)
         m_cancel->store(true);
     m_debounce.stop();
+    m_debounce.setInterval(kDebounceMs);
+    m_sinceStart.invalidate();
     m_insights = Insights();
     m_entriesLoaded = 0;
     m_whole = false;
@@ -86,7 +91,12 @@ void InsightsController::start()
             m_cancel->store(true);
         return;
     }
+    if (m_session->progress().busy && m_sinceStart.isValid() && m_sinceStart.elapsed() < kBusyIntervalMs) {
+        m_debounce.start(int(kBusyIntervalMs - m_sinceStart.elapsed()));
+        return;
+    }
     m_dirty = false;
+    m_debounce.setInterval(kDebounceMs);
     const LogStore &store = m_model->store();
     if (store.size() == 0) {
         if (m_entriesLoaded != 0 || m_insights.entries != 0) {
@@ -104,6 +114,7 @@ void InsightsController::start()
     const int loaded = store.loadedCount();
     const bool whole = loaded == store.size() && isRunOver();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_sinceStart.start();
     m_runningGeneration = m_generation;
     m_watcher.setFuture(QtConcurrent::run(
         [rows = std::move(rows), owners = std::move(owners), reversed, loaded, whole, cancel = m_cancel] {

@@ -3,6 +3,7 @@
 
 #include "stats/insights.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
@@ -60,6 +61,7 @@ private:
     RunSession *m_session;
     LogTableModel *m_model;
     QTimer m_debounce;
+    QElapsedTimer m_sinceStart; // since the last computation started
     QFutureWatcher<Result> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     Insights m_insights;

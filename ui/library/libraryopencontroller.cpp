@@ -64,9 +64,9 @@ void LibraryOpenController::selectPendingEntry()
     const int row = model->isReversed() ? model->rowCount() - 1 - int(m_pendingEntry) : int(m_pendingEntry);
     m_pendingEntry = -1;
     LogFilterProxyModel *proxy = m_window->filterModel();
-    if (!proxy->mapFromSource(model->index(row, 0)).isValid())
+    if (!proxy->isReachable(row))
         m_window->searchController()->clearFilters(); // hidden by a filter: show everything
-    const QModelIndex index = proxy->mapFromSource(model->index(row, 0));
+    const QModelIndex index = proxy->revealSourceRow(row); // a closed fold opens
     if (!index.isValid())
         return;
     m_window->tableView()->setCurrentIndex(index);

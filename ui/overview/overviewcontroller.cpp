@@ -174,8 +174,8 @@ void OverviewController::showPosition(int chronologicalPosition)
     const int row = sourceRowOf(chronologicalPosition);
     if (row < 0 || row >= m_model->rowCount())
         return;
-    if (!m_proxy->mapFromSource(m_model->index(row, 0)).isValid())
-        m_search->clearFilters(); // hidden by a filter: show everything rather than refuse
+    if (!m_proxy->isReachable(row))
+        m_search->clearFilters(); // hidden by a filter: show everything rather than refuse (a fold opens)
     emit rowRequested(row);
 }
 

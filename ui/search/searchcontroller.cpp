@@ -67,6 +67,7 @@ SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *pr
         updateMarks(m_result.matchingRows);
         emit filterStateChanged();
     });
+    connect(m_proxy, &LogFilterProxyModel::foldsChanged, this, [this] { updateMarks(m_result.matchingRows); });
     connect(m_table, &LogTableView::currentRowChanged, this, [this] {
         m_userMovedSinceStart = true;
         showResult();
@@ -198,11 +199,13 @@ void SearchController::updateMarks(const QVector<int> &sourceRows)
     QVector<int> viewRows;
     viewRows.reserve(sourceRows.size());
     for (int row : sourceRows) {
-        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        // A match inside a closed fold is ticked on the fold's row.
+        const QModelIndex index = m_proxy->shownIndexFor(row);
         if (index.isValid())
             viewRows.append(index.row());
     }
     std::sort(viewRows.begin(), viewRows.end());
+    viewRows.erase(std::unique(viewRows.begin(), viewRows.end()), viewRows.end());
     m_scrollBar->setMarks(viewRows, m_proxy->rowCount());
     m_table->viewport()->update();
 }
@@ -223,7 +226,7 @@ void SearchController::updateCoverage()
 
 void SearchController::selectSourceRow(int sourceRow)
 {
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    const QModelIndex index = m_proxy->revealSourceRow(sourceRow);
     if (!index.isValid())
         return;
     m_table->setCurrentIndex(index);
@@ -248,7 +251,7 @@ void SearchController::moveToMatch(bool forward)
     // Rows are in source order; the view may be newest first, so "next" follows the view.
     const bool viewForward = forward != m_model->isReversed();
     const int current = m_table->currentIndex().isValid() ? currentSourceRow() : (viewForward ? -1 : m_model->rowCount());
-    auto visible = [this](int row) { return m_proxy->mapFromSource(m_model->index(row, 0)).isValid(); };
+    auto visible = [this](int row) { return m_proxy->isReachable(row); };
     const int count = int(rows.size());
     int start = viewForward ? int(std::upper_bound(rows.begin(), rows.end(), current) - rows.begin())
                             : int(std::lower_bound(rows.begin(), rows.end(), current) - rows.begin()) - 1;
@@ -276,6 +279,7 @@ void SearchController::clearFilters()
     m_proxy->setAllowedMessageTypes({});
     m_proxy->setAllowedToolNames({});
     m_proxy->setMatchingOnly(false);
+    m_proxy->setOnlyEntries({}, QString());
     m_bar->setOnlyMatching(false);
 }
 

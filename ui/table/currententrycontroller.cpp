@@ -101,22 +101,30 @@ void CurrentEntryController::goToEntry(QWidget *dialogParent)
     const int number = QInputDialog::getInt(dialogParent, tr("Go to Entry"),
                                             tr("Entry number (1 to %1):").arg(QLocale().toString(rows)),
                                             std::max(1, m_currentRow + 1), 1, rows, 1, &ok);
-    if (!ok)
+    if (ok)
+        goToEntryNumber(number);
+}
+
+void CurrentEntryController::goToEntryNumber(int number, bool focusTable)
+{
+    const int rows = m_model->rowCount();
+    if (number < 1 || number > rows)
         return;
     // Entry numbers count from the oldest; a reversed view shows the newest first.
     const int row = m_model->isReversed() ? rows - number : number - 1;
-    if (!m_proxy->mapFromSource(m_model->index(row, 0)).isValid()) {
+    if (!m_proxy->isReachable(row)) {
         // Hidden by a filter: show everything rather than refuse.
         m_search->clearFilters();
         emit message(tr("Entry %1 was hidden by the filter; filters cleared.").arg(number), 6000);
     }
     selectSourceRow(row);
-    m_table->setFocus();
+    if (focusTable)
+        m_table->setFocus();
 }
 
 void CurrentEntryController::selectSourceRow(int sourceRow)
 {
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    const QModelIndex index = m_proxy->revealSourceRow(sourceRow);
     if (!index.isValid())
         return;
     m_table->setCurrentIndex(index);

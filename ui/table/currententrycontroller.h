@@ -23,11 +23,13 @@ public:
     int currentRow() const { return m_currentRow; }
     // A new run (or none): nothing selected, nothing waiting.
     void clear();
-    // Selects and centres a run row if the filter shows it.
+    // Selects and centres a run row if the filter shows it (opening a fold that holds it).
     void selectSourceRow(int sourceRow);
     void selectEdgeRow(bool last);
-    // Asks for an entry number (1 = oldest) and goes there, clearing a filter that hides it.
+    // Asks for an entry number (1 = oldest) and goes there (goToEntryNumber).
     void goToEntry(QWidget *dialogParent);
+    // Goes to an entry, opening the fold that holds it, clearing a filter that hides it.
+    void goToEntryNumber(int number, bool focusTable = true);
     void copyCurrentEntry();
 
 signals:

@@ -3,6 +3,7 @@
 
 #include "rows/logstore.h"
 #include "rows/logtablemodel.h"
+#include "search/logfilterproxymodel.h"
 #include "ui/common/palette.h"
 #include "ui/common/plaintext.h"
 
@@ -19,6 +20,8 @@ void LogItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
     QStyledItemDelegate::initStyleOption(option, index);
     if (index.data(LogTableModel::MarkedRole).toBool())
         option->backgroundBrush = RunlogPalette::markTint();
+    else if (index.data(LogFilterProxyModel::FoldStateRole).toInt() == int(LogFilterProxyModel::FoldState::ClosedHead))
+        option->backgroundBrush = RunlogPalette::foldTint();
     const bool dark = RunlogPalette::isDark(option->palette);
     const auto state = LogStore::RowState(index.data(LogTableModel::RowStateRole).toInt());
     if (state != LogStore::RowState::Loaded) {
@@ -45,13 +48,20 @@ void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                             const QModelIndex &index) const
 {
     const bool loaded = index.data(LogTableModel::RowStateRole).toInt() == int(LogStore::RowState::Loaded);
-    if (loaded && index.column() == LogTableModel::TypeColumn)
-        paintTypePill(painter, option, index);
-    else
-        QStyledItemDelegate::paint(painter, option, index);
-    const bool highlightable = index.column() == LogTableModel::SummaryColumn || index.column() == LogTableModel::ToolColumn;
-    if (loaded && highlightable && m_isMatch && m_highlight.isValid() && !m_highlight.pattern().isEmpty() && m_isMatch(index))
-        paintMatches(painter, option, index);
+    const int foldState = index.column() == LogTableModel::SummaryColumn
+        ? index.data(LogFilterProxyModel::FoldStateRole).toInt()
+        : int(LogFilterProxyModel::FoldState::None);
+    if (foldState != int(LogFilterProxyModel::FoldState::None)) {
+        paintFoldedSummary(painter, option, index, foldState);
+    } else {
+        if (loaded && index.column() == LogTableModel::TypeColumn)
+            paintTypePill(painter, option, index);
+        else
+            QStyledItemDelegate::paint(painter, option, index);
+        const bool highlightable = index.column() == LogTableModel::SummaryColumn || index.column() == LogTableModel::ToolColumn;
+        if (loaded && highlightable && m_isMatch && m_highlight.isValid() && !m_highlight.pattern().isEmpty() && m_isMatch(index))
+            paintMatches(painter, option, index);
+    }
     if (index.column() == 0 && m_isMatch && m_isMatch(index)) {
         painter->save();
         painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), RunlogPalette::matchMark());
@@ -74,11 +84,68 @@ bool LogItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, cons
 {
     if (event->type() != QEvent::ToolTip)
         return QStyledItemDelegate::helpEvent(event, view, option, index);
-    const QString text = index.isValid() ? index.data(Qt::ToolTipRole).toString() : QString();
+    const bool closedFold = index.isValid() && index.column() == LogTableModel::SummaryColumn
+        && index.data(LogFilterProxyModel::FoldStateRole).toInt() == int(LogFilterProxyModel::FoldState::ClosedHead);
+    const QString text = !index.isValid() ? QString()
+        : closedFold                      ? index.data(LogFilterProxyModel::FoldLabelRole).toString()
+                                          : index.data(Qt::ToolTipRole).toString();
     // An empty text hides the tooltip of the cell hovered before.
     QToolTip::showText(event->globalPos(), PlainText::toolTip(text), view->viewport(), view->visualRect(index));
     event->setAccepted(!text.isEmpty());
     return event->isAccepted();
+}
+
+void LogItemDelegate::paintFoldedSummary(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                                         int foldState) const
+{
+    using FoldState = LogFilterProxyModel::FoldState;
+    const bool closedHead = foldState == int(FoldState::ClosedHead);
+    const bool head = closedHead || foldState == int(FoldState::OpenHead);
+    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    const bool dark = RunlogPalette::isDark(option.palette);
+
+    // The whole cell's background (selection, tint) first; the text goes after the chevron.
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
+
+    const int gutter = option.rect.height();
+    QStyleOptionViewItem text = option;
+    initStyleOption(&text, index);
+    text.rect.setLeft(option.rect.left() + gutter);
+    text.backgroundBrush = Qt::NoBrush; // drawn above, once: a translucent tint twice would darken
+    text.state &= ~QStyle::State_HasFocus;
+    if (closedHead) {
+        // The label is ours, made of the entries' text: plain, as every cell's.
+        text.text = index.data(LogFilterProxyModel::FoldLabelRole).toString();
+        text.font.setItalic(false);
+    }
+    style->drawControl(QStyle::CE_ItemViewItem, &text, painter, option.widget);
+    if (!closedHead && m_isMatch && m_highlight.isValid() && !m_highlight.pattern().isEmpty() && m_isMatch(index))
+        paintMatches(painter, text, index);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QColor accent = (option.state & QStyle::State_Selected) ? option.palette.color(QPalette::HighlightedText)
+                                                                   : RunlogPalette::foldAccent(dark);
+    const QPointF centre(option.rect.left() + gutter / 2.0, option.rect.top() + option.rect.height() / 2.0);
+    if (head) {
+        // ▸ closed, ▾ open.
+        const qreal size = std::max(3.0, option.rect.height() / 6.0);
+        QPolygonF chevron;
+        if (closedHead)
+            chevron << centre + QPointF(-size * 0.6, -size) << centre + QPointF(size * 0.8, 0) << centre + QPointF(-size * 0.6, size);
+        else
+            chevron << centre + QPointF(-size, -size * 0.6) << centre + QPointF(size, -size * 0.6) << centre + QPointF(0, size * 0.8);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(accent);
+        painter->drawPolygon(chevron);
+    } else {
+        // Inside an open fold: a thin line down the gutter ties the rows to their head.
+        painter->fillRect(QRectF(centre.x() - 1, option.rect.top(), 2, option.rect.height()), accent);
+    }
+    painter->restore();
 }
 
 void LogItemDelegate::paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,

@@ -7,7 +7,9 @@
 #include <functional>
 
 // Paints the log table's cells: message types as coloured pills, placeholders of rows not loaded
-// yet in a quiet colour, and long gaps in bold so the slow step stands out.
+// yet in a quiet colour, and long gaps in bold so the slow step stands out. A fold's head row
+// (View > Fold Repeats) has a chevron at the start of its Summary, and while closed a tint and
+// the fold's label in place of the summary; rows inside an open fold a guide line there.
 class LogItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ private:
     std::function<bool(const QModelIndex &)> m_isMatch;
     QRegularExpression m_highlight;
     void paintMatches(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintFoldedSummary(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                            int foldState) const;
     void paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,
                        const QModelIndex &index) const;
 };

@@ -57,34 +57,36 @@ bool MarkController::goToPrevious()
 
 bool MarkController::goTo(bool forward)
 {
-    // In view order: the marks that the filter shows, after (or before) the current row.
-    QVector<int> viewRows;
+    // The marks that the filter shows or a closed fold holds, after (or before) the current row.
+    // The proxy keeps the source order, so source rows are in view order too.
+    QVector<int> rows;
     for (int row : m_model->markedRows()) {
-        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-        if (index.isValid())
-            viewRows.append(index.row());
+        if (m_proxy->isReachable(row))
+            rows.append(row);
     }
-    std::sort(viewRows.begin(), viewRows.end());
-    if (viewRows.isEmpty()) {
+    if (rows.isEmpty()) {
         emit message(count() == 0 ? tr("No entry is marked: press M to mark the current one.")
                                   : tr("The filter hides every marked entry."),
                      4000);
         return false;
     }
-    const int current = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : (forward ? -1 : m_proxy->rowCount());
+    const int current = m_table->currentIndex().isValid() ? m_proxy->mapToSource(m_table->currentIndex()).row()
+                                                          : (forward ? -1 : m_model->rowCount());
     int target = -1;
     if (forward) {
-        const auto next = std::upper_bound(viewRows.cbegin(), viewRows.cend(), current);
-        target = next != viewRows.cend() ? *next : -1;
+        const auto next = std::upper_bound(rows.cbegin(), rows.cend(), current);
+        target = next != rows.cend() ? *next : -1;
     } else {
-        const auto next = std::lower_bound(viewRows.cbegin(), viewRows.cend(), current);
-        target = next != viewRows.cbegin() ? *(next - 1) : -1;
+        const auto next = std::lower_bound(rows.cbegin(), rows.cend(), current);
+        target = next != rows.cbegin() ? *(next - 1) : -1;
     }
     if (target < 0) {
         emit message(forward ? tr("No marked entry after this one.") : tr("No marked entry before this one."), 3000);
         return false;
     }
-    const QModelIndex index = m_proxy->index(target, 0);
+    const QModelIndex index = m_proxy->revealSourceRow(target);
+    if (!index.isValid())
+        return false;
     m_table->setCurrentIndex(index);
     m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
     return true;
@@ -112,10 +114,12 @@ void MarkController::updateScrollBar()
 {
     QVector<int> viewRows;
     for (int row : m_model->markedRows()) {
-        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        // A mark inside a closed fold is ticked on the fold's row.
+        const QModelIndex index = m_proxy->shownIndexFor(row);
         if (index.isValid())
             viewRows.append(index.row());
     }
     std::sort(viewRows.begin(), viewRows.end());
+    viewRows.erase(std::unique(viewRows.begin(), viewRows.end()), viewRows.end());
     m_table->markedScrollBar()->setUserMarks(viewRows, m_proxy->rowCount());
 }

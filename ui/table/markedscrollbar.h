@@ -19,9 +19,11 @@ public:
     void setMarks(const QVector<int> &rows, int rowCount);
     void clearMarks();
     int markCount() const { return int(m_rows.size()); }
+    QVector<int> markedRows() const { return m_rows; }
     // The user's marks (m), drawn apart from the matches: at the bar's right edge, in blue.
     void setUserMarks(const QVector<int> &rows, int rowCount);
     int userMarkCount() const { return int(m_userRows.size()); }
+    QVector<int> userMarkedRows() const { return m_userRows; }
     QSize sizeHint() const override;
 
 protected:

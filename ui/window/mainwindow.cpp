@@ -9,6 +9,7 @@
 #include "ui/insights/insightspanel.h"
 #include "ui/library/librarycontroller.h"
 #include "stats/insights.h"
+#include "ui/table/foldcontroller.h"
 #include "ui/library/libraryopencontroller.h"
 #include "ui/export/exportdonenotice.h"
 #include "ui/export/exportscope.h"
@@ -108,8 +109,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_status = new StatusBarController(m_session, statusBar());
     new SelectionController(m_proxy, m_table, this);
     m_currentEntry = new CurrentEntryController(m_session->model(), m_proxy, m_table, m_detail, m_search, this);
+    m_folds = new FoldController(m_proxy, m_table, this);
     m_view = new ViewSettings(m_table, m_detail, m_session->model(), m_actions, m_settings, this);
     createInsights();
+    m_folds->setFoldingEnabled(m_actions->foldRepeats->isChecked());
     m_header->setLiveWidget(new LiveToggle(m_session, m_actions->follow));
     connectActions();
     connectSession();
@@ -187,6 +190,7 @@ void MainWindow::connectActions()
     // Only a run that is still going can be followed (not a finished run, not a file).
     a->follow->setEnabled(false);
     connect(m_session, &RunSession::runGoingChanged, a->follow, &QAction::setEnabled);
+    connect(a->foldRepeats, &QAction::toggled, m_folds, &FoldController::setFoldingEnabled);
     connect(a->jsonMode, &QAction::toggled, this, [this](bool json) {
         m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
     });
@@ -224,6 +228,7 @@ void MainWindow::connectActions()
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterText);
     connect(m_searchBar, &SearchBar::closeRequested, this, &MainWindow::closeSearch);
     connect(m_header, &RunHeader::loadAllRequested, m_session, &RunSession::loadAll);
+    connect(m_header, &RunHeader::clearFiltersRequested, m_search, &SearchController::clearFilters);
     connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateFilterText);
     connect(m_table, &LogTableView::nextMatchRequested, m_search, &SearchController::nextMatch);
     connect(m_table, &LogTableView::previousMatchRequested, m_search, &SearchController::previousMatch);
@@ -358,6 +363,13 @@ void MainWindow::createInsights()
         m_header->setFirstFailure(first ? first->entry : 0, what);
     };
     connect(m_insights, &InsightsController::updated, this, show);
+    // Loops fold in the table (View > Fold Repeats).
+    connect(m_insights, &InsightsController::updated, this,
+            [this] { m_folds->setLoops(m_insights->insights().loops, m_session->model()); });
+    connect(m_insightsPanel, &InsightsPanel::showOnlyRequested, m_folds, &FoldController::showOnlyEntries);
+    connect(m_insightsPanel, &InsightsPanel::showAllRequested, this, [this] { m_folds->showOnlyEntries({}, QString()); });
+    connect(m_proxy, &LogFilterProxyModel::filterChanged, this,
+            [this] { m_insightsPanel->setShowingOnly(m_proxy->isOnlyEntries()); });
     connect(m_insightsPanel, &InsightsPanel::entryRequested, this, [this](int entry) { showEntry(entry, false); });
     connect(m_insightsPanel, &InsightsPanel::message, statusBar(), &QStatusBar::showMessage);
     connect(m_insightsPanel, &InsightsPanel::searchAllRunsRequested, this, &MainWindow::searchAllRunsForFailureOf);
@@ -366,17 +378,7 @@ void MainWindow::createInsights()
 
 void MainWindow::showEntry(int entry, bool focusTable)
 {
-    const int row = m_insights->sourceRowOf(entry);
-    if (row < 0)
-        return;
-    if (!m_proxy->mapFromSource(m_session->model()->index(row, 0)).isValid()) {
-        // Hidden by a filter: show everything rather than refuse.
-        m_search->clearFilters();
-        statusBar()->showMessage(tr("Entry %1 was hidden by the filter; filters cleared.").arg(QLocale().toString(entry)), 6000);
-    }
-    m_currentEntry->selectSourceRow(row);
-    if (focusTable)
-        m_table->setFocus();
+    m_currentEntry->goToEntryNumber(entry, focusTable);
 }
 
 void MainWindow::goToFirstFailure()
@@ -636,6 +638,12 @@ void MainWindow::showSearch()
 
 void MainWindow::closeSearch()
 {
+    // Escape first ends "Show only these entries"; pressed again, it closes the search.
+    if (m_proxy->isOnlyEntries()) {
+        m_proxy->setOnlyEntries({}, QString());
+        m_actions->closeSearch->setEnabled(!m_searchBar->isHidden());
+        return;
+    }
     m_searchBar->setPattern(QString());
     m_searchBar->setOnlyMatching(false);
     m_searchBar->hide();
@@ -647,7 +655,10 @@ void MainWindow::updateFilterText()
 {
     const RunProgress progress = m_session->progress();
     m_header->setFilterCounts(m_proxy->isFiltering(), m_proxy->rowCount(), progress.loaded, progress.known,
-                              progress.endKnown, progress.loadingAll);
+                              progress.endKnown, progress.loadingAll, m_proxy->onlyEntriesDescription());
+    // Escape ends "Show only these entries" (closeSearch), also while the search bar is closed.
+    if (m_proxy->isOnlyEntries())
+        m_actions->closeSearch->setEnabled(true);
 }
 
 void MainWindow::toggleFocus()

@@ -17,6 +17,7 @@ class RunLibrary;
 
 class DetailPane;
 class EmptyState;
+class FoldController;
 class CurrentEntryController;
 class InsightsController;
 class InsightsPanel;
@@ -90,6 +91,10 @@ public:
     DemoService *demoService() const { return m_demo; }
     ExportController *exportController() const { return m_exporter; }
     MarkController *marks() const { return m_marks; }
+    // Folds of repeated tool calls and "Show only these entries": InsightsController calls its
+    // setLoops() with the loops it found.
+    FoldController *foldController() const { return m_folds; }
+    CurrentEntryController *currentEntry() const { return m_currentEntry; }
     ViewSettings *viewSettings() const { return m_view; }
     WindowActions *windowActions() const { return m_actions; }
     // File > New Window: another window with the same tokens; the request pacer is shared.
@@ -154,6 +159,7 @@ private:
     WindowActions *m_actions;
     StatusBarController *m_status;
     MarkController *m_marks;
+    FoldController *m_folds = nullptr;
     CurrentEntryController *m_currentEntry;
     ViewSettings *m_view;
 };

@@ -150,7 +150,12 @@ RunHeader::RunHeader(QWidget *parent)
     // moving anything below the header.
     m_filterText->setTextFormat(Qt::RichText); // our own words and numbers, and the Load All link
     m_filterText->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    connect(m_filterText, &QLabel::linkActivated, this, &RunHeader::loadAllRequested);
+    connect(m_filterText, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("clear-filters"))
+            emit clearFiltersRequested();
+        else
+            emit loadAllRequested();
+    });
     m_filterText->hide();
     auto *countsRow = new QHBoxLayout;
     countsRow->setSpacing(10);
@@ -242,7 +247,8 @@ void RunHeader::setSourceDescription(const QString &text)
     m_link->setToolTip(shown == text ? QString() : PlainText::toolTip(text));
 }
 
-void RunHeader::setFilterCounts(bool filtering, int shown, int loaded, int total, bool totalKnown, bool loadingAll)
+void RunHeader::setFilterCounts(bool filtering, int shown, int loaded, int total, bool totalKnown, bool loadingAll,
+                                const QString &onlyEntries)
 {
     if (!filtering) {
         m_filterText->clear();
@@ -261,6 +267,10 @@ void RunHeader::setFilterCounts(bool filtering, int shown, int loaded, int total
     QString html = QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped());
     if (partial && !loadingAll)
         html += QStringLiteral(" · <a href=\"load-all\">%1</a>").arg(tr("Load all").toHtmlEscaped());
+    if (!onlyEntries.isEmpty()) {
+        html += QStringLiteral(" · %1 · <a href=\"clear-filters\">%2</a>")
+                    .arg(tr("Only: %1").arg(onlyEntries).toHtmlEscaped(), tr("Clear").toHtmlEscaped());
+    }
     m_filterText->setText(html);
     m_filterText->setToolTip(partial ? tr("The filter counts only the entries loaded so far") : QString());
     m_filterText->show();

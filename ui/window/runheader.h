@@ -39,8 +39,10 @@ public:
     QString statusText() const;
     // While a filter is on: how many entries it shows, and of what. Beside the loaded count,
     // so that turning a filter on or off moves nothing. `loaded` < `total` says the count covers
-    // only the loaded part, and offers to load the rest.
-    void setFilterCounts(bool filtering, int shown, int loaded, int total, bool totalKnown, bool loadingAll);
+    // only the loaded part, and offers to load the rest. `onlyEntries` names the entries of
+    // "Show only these entries" while that filter is on, with a link to clear the filters.
+    void setFilterCounts(bool filtering, int shown, int loaded, int total, bool totalKnown, bool loadingAll,
+                         const QString &onlyEntries = QString());
     QString filterText() const;
     // The metadata formatter (formats each distinct metadata once, on a worker): for tests.
     const MetadataFormatter *metadataFormatter() const { return m_metadataFormatter; }
@@ -58,6 +60,7 @@ public:
 signals:
     void loadAllRequested();
     void firstFailureRequested();
+    void clearFiltersRequested();
 
 private:
     void updateDuration();

@@ -56,6 +56,7 @@ QString html(const QList<QAction *> &actions)
     // Keys of the table and the search bar, which no menu holds.
     rows += row(QCoreApplication::translate("ShortcutHelp", "↑ ↓, j k"), QCoreApplication::translate("ShortcutHelp", "Previous / next entry"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "PgUp PgDn"), QCoreApplication::translate("ShortcutHelp", "Page up / down"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "→ ←"), QCoreApplication::translate("ShortcutHelp", "Open / close a folded repeat (View > Fold Repeats)"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Home End"), QCoreApplication::translate("ShortcutHelp", "First / last entry"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Enter, Shift+Enter, n, N"), QCoreApplication::translate("ShortcutHelp", "Next / previous search match"));
     return QStringLiteral("<table cellspacing='4'>%1</table>").arg(rows);

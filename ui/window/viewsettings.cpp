@@ -73,6 +73,8 @@ void ViewSettings::connectActions()
     connect(a->zoomReset, &QAction::triggered, this, &ViewSettings::resetZoom);
     a->wordWrap->setChecked(m_wrapLines);
     connect(a->wordWrap, &QAction::toggled, this, &ViewSettings::setWrapLines);
+    a->foldRepeats->setChecked(m_settings->foldsRepeats());
+    connect(a->foldRepeats, &QAction::toggled, this, [this](bool fold) { m_settings->setFoldsRepeats(fold); });
     QMenu *columns = a->columns;
     connect(columns, &QMenu::aboutToShow, this, [this, columns] { populateColumnsMenu(columns); });
     for (QAction *action : {a->timeLocal, a->timeUtc, a->timeSinceStart})

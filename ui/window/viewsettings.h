@@ -14,7 +14,7 @@ class WindowActions;
 // How the run is shown, kept across restarts: the text size of the table and the detail pane
 // (Ctrl+plus, Ctrl+minus, Ctrl+0), wrapping of long lines in the detail pane, which table
 // columns show (View > Columns, or the table header's context menu; saved with the header),
-// View > Time Column and View > Theme. Applies what was saved, then each choice as it is made.
+// View > Time Column, View > Theme and View > Fold Repeats. Applies what was saved, then each choice as it is made.
 class ViewSettings : public QObject
 {
     Q_OBJECT

@@ -81,6 +81,11 @@ WindowActions::WindowActions(QWidget *window)
     wordWrap->setCheckable(true);
     wordWrap->setChecked(true);
     wordWrap->setToolTip(tr("Wrap long lines in the detail pane, or scroll sideways"));
+    foldRepeats = make(tr("&Fold Repeats"));
+    foldRepeats->setCheckable(true);
+    // Off until the user asks: a table that hides entries by itself would surprise.
+    foldRepeats->setChecked(false);
+    foldRepeats->setToolTip(tr("Show each loop of repeated tool calls as one row; → opens it, ← closes it"));
     zoomIn = make(tr("Zoom &In"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     zoomOut = make(tr("Zoom &Out"), {QKeySequence::ZoomOut});
     zoomReset = make(tr("&Actual Size"), {QKeySequence(Qt::CTRL | Qt::Key_0)});
@@ -167,6 +172,7 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     view->addAction(firstFailure);
     view->addSeparator();
     view->addAction(newestFirst);
+    view->addAction(foldRepeats);
     view->addMenu(filter);
     view->addAction(follow);
     QMenu *time = view->addMenu(tr("&Time Column"));
@@ -202,7 +208,8 @@ QList<QAction *> WindowActions::all() const
 {
     return {newWindow, openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
             copyEntry, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
-            timeline, statistics, insights, firstEntry, lastEntry, goToEntry, firstFailure, newestFirst, follow, jsonMode, wordWrap, switchFocus,
+            timeline, statistics, insights, firstEntry, lastEntry, goToEntry, firstFailure, newestFirst, foldRepeats, follow,
+            jsonMode, wordWrap, switchFocus,
             zoomIn, zoomOut, zoomReset, retry, stopLoading, rateLimit,
             shortcuts, about};
 }

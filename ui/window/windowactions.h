@@ -59,6 +59,7 @@ public:
     QAction *follow;
     QAction *jsonMode;
     QAction *wordWrap;
+    QAction *foldRepeats;
     QAction *zoomIn;
     QAction *zoomOut;
     QAction *zoomReset;
