@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The run at a glance in the real window, on the offscreen platform: a file of 3,000 entries
 // opened, the statistics dock counting them, a click on the timeline selecting and centring the
-// entry under it, and a click on a bar filtering the table (a second click lifting it).
+// entry under it, a click on a bar filtering the table (a second click lifting it), and the
+// insights' marks on the timeline: failures in the error lane, a loop in its own lane (its
+// tooltip, a click going to its first entry).
 #include "ui/overview/barchart.h"
 #include "ui/table/logtableview.h"
 #include "ui/window/mainwindow.h"
@@ -29,6 +31,7 @@ private slots:
     void statisticsCountTheOpenedFile();
     void timelineClickSelectsAndCentres();
     void barClickFiltersTheTable();
+    void insightMarksDrawLoopsAndFailures();
 
 private:
     QTemporaryDir m_dir;
@@ -110,6 +113,58 @@ void TestOverview::barClickFiltersTheTable()
     QTest::mouseClick(types, Qt::LeftButton, {}, QPoint(types->width() / 2, rowHeight / 2));
     QVERIFY(m_window->filterModel()->allowedMessageTypes().isEmpty());
     QCOMPARE(m_window->filterModel()->rowCount(), kEntries);
+}
+
+void TestOverview::insightMarksDrawLoopsAndFailures()
+{
+    TimelineStrip *strip = m_window->timeline();
+    OverviewController *overview = m_window->overview();
+    strip->setAxis(Timeline::Axis::Index);
+    // Entries 100..200 a loop, entry 1500 a failure (the run has no ERROR entries of its own).
+    overview->setInsightMarks({1499}, {{99, 199}});
+    QCOMPARE(overview->insightMarks().loopSpans, (QVector<QPair<int, int>>{{99, 199}}));
+    QTRY_VERIFY_WITH_TIMEOUT(strip->timeline().loops.size() == 1 && strip->timeline().axis == Timeline::Axis::Index
+                                 && !overview->isComputing(), 10000);
+    const Timeline &timeline = strip->timeline();
+    QCOMPARE(timeline.loops, (QVector<QPair<int, int>>{{99, 199}}));
+    const int bins = int(timeline.bins.size());
+    QCOMPARE(bins, strip->binCount());
+    // On the index axis position p is in bin floor(p * bins / entries).
+    const int loopFrom = 99 * bins / kEntries, loopTo = 199 * bins / kEntries, failureBin = 1499 * bins / kEntries;
+    int loopBins = 0;
+    for (int b = 0; b < bins; ++b) {
+        QCOMPARE(timeline.bins[b].loop, (b >= loopFrom && b <= loopTo) ? 0 : -1);
+        QCOMPARE(timeline.bins[b].error, b == failureBin);
+        loopBins += timeline.bins[b].loop == 0;
+    }
+    QVERIFY(loopBins >= 2);
+
+    // The loop lane: the bar starts at x = 60 and y = 4; the lane is rows 12..16 of the bar.
+    const int left = 60, width = strip->width() - 64;
+    const QPoint onLoop(left + int(150LL * width / kEntries), 4 + 14);
+    QMouseEvent move(QEvent::MouseMove, onLoop, strip->mapToGlobal(onLoop), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(strip, &move);
+    QCOMPARE(strip->toolTip(), QStringLiteral("Loop: entries 100–200"));
+    // Elsewhere in the same column, the loop is one line of the column's tooltip.
+    const QPoint belowLoop(onLoop.x(), 4 + 30);
+    QMouseEvent moveBelow(QEvent::MouseMove, belowLoop, strip->mapToGlobal(belowLoop), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(strip, &moveBelow);
+    QVERIFY2(strip->toolTip().contains(QStringLiteral("\nLoop: entries 100–200")), qPrintable(strip->toolTip()));
+
+    // A click on the loop goes to its first entry (entry 100), wherever in the loop it lands.
+    QTest::mouseClick(strip, Qt::LeftButton, {}, onLoop);
+    const QModelIndex current = m_window->tableView()->currentIndex();
+    QVERIFY(current.isValid());
+    const int row = m_window->filterModel()->mapToSource(current).row();
+    QCOMPARE(row, m_window->logModel()->isReversed() ? kEntries - 1 - 99 : 99);
+
+    // Cleared, the lane and the error lane are empty again.
+    overview->setInsightMarks({}, {});
+    QTRY_VERIFY_WITH_TIMEOUT(strip->timeline().loops.isEmpty() && !overview->isComputing(), 10000);
+    for (const TimelineBin &bin : strip->timeline().bins) {
+        QCOMPARE(bin.loop, -1);
+        QVERIFY(!bin.error);
+    }
 }
 
 QTEST_MAIN(TestOverview)
