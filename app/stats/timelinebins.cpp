@@ -122,7 +122,8 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
     QVector<int> failures = marks.failurePositions;
     if (!std::is_sorted(failures.cbegin(), failures.cend()))
         std::sort(failures.begin(), failures.end());
-    int nextFailure = 0;
+    const int *nextFailure = failures.constData();
+    const int *const failuresEnd = failures.constData() + failures.size();
 
     auto binOf = [&](int position, const EntryFacts &entry) {
         if (axis == Timeline::Axis::Index)
@@ -164,9 +165,9 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
             target.firstPosition = position;
         const qint8 category = categories[entry.messageType];
         ++perCategory[size_t(bin)][size_t(category)];
-        while (nextFailure < failures.size() && failures[nextFailure] < position)
+        while (nextFailure != failuresEnd && *nextFailure < position)
             ++nextFailure;
-        const bool failed = nextFailure < failures.size() && failures[nextFailure] == position;
+        const bool failed = nextFailure != failuresEnd && *nextFailure == position;
         if (failed || MessageCategory(category) == MessageCategory::Error)
             target.error = true;
         if (matching[size_t(position)])
