@@ -13,6 +13,7 @@
 #include "search/logfilterproxymodel.h"
 #include "ui/overview/statisticspanel.h"
 #include "ui/overview/timelinestrip.h"
+#include "ui/common/palette.h"
 
 #include <QDockWidget>
 #include <QFile>
@@ -32,6 +33,7 @@ private slots:
     void timelineClickSelectsAndCentres();
     void barClickFiltersTheTable();
     void insightMarksDrawLoopsAndFailures();
+    void narrowLoopsStayVisibleAndApart();
 
 private:
     QTemporaryDir m_dir;
@@ -165,6 +167,45 @@ void TestOverview::insightMarksDrawLoopsAndFailures()
         QCOMPARE(bin.loop, -1);
         QVERIFY(!bin.error);
     }
+}
+
+// A loop of one column gets three where there is room, two loops never merge into one bar, and
+// the widened columns answer the pointer as the loop's own.
+void TestOverview::narrowLoopsStayVisibleAndApart()
+{
+    TimelineStrip strip;
+    strip.resize(400, strip.sizeHint().height());
+    Timeline timeline;
+    timeline.axis = Timeline::Axis::Index;
+    timeline.positions = 1000;
+    timeline.bins.resize(strip.binCount());
+    QCOMPARE(timeline.bins.size(), 400 - 64);
+    timeline.loops = {{100, 101}, {130, 131}, {200, 260}};
+    timeline.bins[50].loop = 0;
+    timeline.bins[53].loop = 1;
+    for (int b = 80; b <= 90; ++b)
+        timeline.bins[b].loop = 2;
+    strip.setTimeline(timeline);
+    const QImage image = strip.grab().toImage();
+    const QRgb loop = RunlogPalette::loop(RunlogPalette::isDark(strip.palette())).rgb();
+    // The bar starts at x = 60, y = 4; the loop lane is its rows 12..16.
+    auto drawn = [&](int column) { return image.pixel(60 + column, 4 + 14) == loop; };
+    QList<int> columns;
+    for (int column = 40; column < 100; ++column) {
+        if (drawn(column))
+            columns.append(column);
+    }
+    // 50 widened to 49..51; 53 to 53..55 (52 stays free between them); 80..90 as they are.
+    QCOMPARE(columns, (QList<int>{49, 50, 51, 53, 54, 55, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90}));
+
+    const QPoint widened(60 + 49, 4 + 14);
+    QMouseEvent move(QEvent::MouseMove, widened, strip.mapToGlobal(widened), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(&strip, &move);
+    QCOMPARE(strip.toolTip(), QStringLiteral("Loop: entries 101–102"));
+    QSignalSpy requested(&strip, &TimelineStrip::positionRequested);
+    QTest::mouseClick(&strip, Qt::LeftButton, {}, QPoint(60 + 55, 4 + 14));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().toInt(), 130);
 }
 
 QTEST_MAIN(TestOverview)

@@ -208,7 +208,9 @@ void TimelineStrip::paintLoops(QPainter &painter, const QColor &colour)
             if (left > 0 && bins[left - 1].loop >= 0 && right > left)
                 ++left;
             while (right - left + 1 < kNarrowest) {
-                const bool grewLeft = left > 0 && bins[left - 1].loop < 0 && (left < 2 || bins[left - 2].loop < 0);
+                // Leftwards the bars drawn so far are known; rightwards the bins are.
+                const bool grewLeft = left > 0 && m_loopColumns[left - 1] < 0 && bins[left - 1].loop < 0
+                    && (left < 2 || m_loopColumns[left - 2] < 0);
                 if (grewLeft)
                     --left;
                 const bool grewRight = right - left + 1 < kNarrowest && right + 1 < count && bins[right + 1].loop < 0
