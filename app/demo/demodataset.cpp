@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdio>
+#include <functional>
 #include <initializer_list>
 #include <random>
 #include <utility>
@@ -593,6 +594,142 @@ void addFinale(Generator &gen, RunRecord &run)
     add(simple("FINAL_ANSWER", str("All checks pass; summarising for the user."), str(kFinalAnswer)));
 }
 
+// --- The findings planted on purpose (issue 23): the stories Runlog's insights are for. ---
+//
+// Each stretch is written by a generator of its own, started at the run's clock, so that the
+// run's own generator draws the same numbers as without it: the entries around a stretch stay
+// what they were (only later in time, and the run's last ones give way to keep its size).
+using Script = std::function<void(Generator &, QList<QByteArray> &)>;
+
+void addScripted(Generator &gen, quint32 seed, qint64 runId, QList<QByteArray> &entries, const Script &script)
+{
+    Generator scripted(seed, runId, gen.timeUs());
+    script(scripted, entries);
+    gen.setTimeUs(scripted.timeUs());
+}
+
+EntrySpec toolCall(const char *tool, const QByteArray &thought, const QByteArray &input, const QByteArray &output,
+                   const QByteArray &observation)
+{
+    EntrySpec spec;
+    spec.messageType = "ACTION";
+    spec.toolName = str(tool);
+    spec.thought = thought;
+    spec.toolInput = input;
+    spec.toolOutput = output;
+    spec.observation = observation;
+    return spec;
+}
+
+const char kDiscountsFile[] = "src/checkout/discounts.py";
+
+// Run 1001, a loop of period 3: search, open, edit, three times over (the agent does not notice
+// that its edit is already there).
+void plantSearchOpenEditLoop(Generator &gen, QList<QByteArray> &entries)
+{
+    const QByteArray search = object({{"query", str("def apply_discount")}, {"glob", str("*.py")}});
+    const QByteArray open = object({{"path", str(kDiscountsFile)}});
+    const QByteArray edit = object({{"path", str(kDiscountsFile)},
+                                    {"old_str", str("    rate = coupon.percent / 100")},
+                                    {"new_str", str("    rate = Decimal(coupon.percent) / 100")}});
+    static const char *const thoughts[] = {
+        "Where is `apply_discount` defined? Searching for it.",
+        "Found it again in discounts.py; opening the file to see the rate.",
+        "The rate is a float division; making it a Decimal.",
+    };
+    for (int round = 0; round < 3; ++round) {
+        entries.append(gen.entry(toolCall("ripgrep_search", str(thoughts[0]), search,
+                                          object({{"output", str("src/checkout/discounts.py:41:def apply_discount(total, coupon):\n")},
+                                                  {"matches", num(1)}}),
+                                          str("Search finished"))));
+        entries.append(gen.entry(toolCall("read_file", str(thoughts[1]), open,
+                                          object({{"output", str(gen.sourceFile(kDiscountsFile, 60))},
+                                                  {"path", str(kDiscountsFile)}, {"total_lines", num(96)}}),
+                                          str("File read"))));
+        entries.append(gen.entry(toolCall("edit_file", str(thoughts[2]), edit,
+                                          object({{"output", str("Edited src/checkout/discounts.py: 1 replacement")}}),
+                                          object({{"status", str("success")}, {"summary", str("Edit applied")}}))));
+    }
+}
+
+// Run 1001, the story the issue opens with: the same failing command eleven times in a row, a
+// thought between each two, the same assertion every time (only its address and numbers change).
+void plantStuckTestLoop(Generator &gen, QList<QByteArray> &entries)
+{
+    const QByteArray command = object({{"command", str("pytest -x tests/test_discounts.py")}, {"timeout", num(120)}});
+    static const char *const between[] = {
+        "Same assertion. Maybe the test database kept the old value; running it again.",
+        "Still failing. The rounding change should be picked up now, trying once more.",
+        "Perhaps a stale .pyc; the next run should use the new code.",
+        "It fails the same way. Running again to rule out flakiness.",
+        "The total is still one cent short. One more run.",
+        "I will re-run the test; the previous edit may not have been saved in time.",
+        "No change. Trying again with the same command.",
+        "Still the same address and the same cent. Again.",
+        "Running the focused test again before changing anything else.",
+        "Again the same error. Retrying.",
+    };
+    for (int attempt = 0; attempt < 11; ++attempt) {
+        const int got = 1799 - (attempt % 3);
+        char address[32];
+        std::snprintf(address, sizeof address, "0x7ffd3a2b%02x", 0x10 + 0x28 * attempt);
+        const QByteArray error = "AssertionError: discounted total of cart " + QByteArray(address)
+                + " is off: expected 1800 cents, got " + num(got);
+        const QByteArray output = "============================= test session starts ==============================\n"
+                                  "collected 22 items\n\ntests/test_discounts.py .......F\n\n"
+                                  "=================================== FAILURES ===================================\n"
+                                  "E       " + error + "\n\ntests/test_discounts.py:88: AssertionError\n"
+                                  "!!!!!!!!!!!!!!!!!!!!!!!!!! stopping after 1 failures !!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+                                  "========================= 1 failed, 7 passed in " + num(gen.uniform(2, 4)) + "."
+                                  + num(gen.uniform(10, 99)) + "s =========================\n";
+        entries.append(gen.entry(toolCall("bash", attempt == 0 ? str("Running the discount tests after the change.") : kNull,
+                                          command, object({{"output", str(output)}, {"exit_code", num(1)}}), str(error))));
+        if (attempt < 10)
+            entries.append(gen.entry(simple("PLAN_EVALUATION", str(between[attempt]), kNull)));
+    }
+    entries.append(gen.entry(simple("PLAN_EVALUATION",
+                                    str("Eleven runs, one assertion: re-running will not fix it. The `sample_cart` fixture "
+                                        "in conftest.py builds prices from floats; that is where the missing cent comes from."),
+                                    str("Plan updated"))));
+}
+
+// Run 1001, a loop of period 2: the same edit and the same test, four times.
+void plantEditTestLoop(Generator &gen, QList<QByteArray> &entries)
+{
+    const QByteArray edit = object({{"path", str(kDiscountsFile)},
+                                    {"old_str", str("    return total * (1 - rate)")},
+                                    {"new_str", str("    return (total * (1 - rate)).quantize(CENT, rounding=ROUND_HALF_UP)")}});
+    const QByteArray test = object({{"command", str("pytest -q tests/test_discounts.py -k half_up")}, {"timeout", num(120)}});
+    const QByteArray failure = "FAILED tests/test_discounts.py::test_coupon_rounds_half_up[19.995] - "
+                               "assert Decimal('17.99') == Decimal('18.00')";
+    for (int round = 0; round < 4; ++round) {
+        entries.append(gen.entry(toolCall("edit_file", str("Quantizing the discounted total to the cent, half up."), edit,
+                                          object({{"output", str("Edited src/checkout/discounts.py: 1 replacement")}}),
+                                          str("Edit applied"))));
+        entries.append(gen.entry(toolCall("bash", str("Checking the half-up case."), test,
+                                          object({{"output", str(failure + "\n1 failed, 21 deselected in 0." + num(gen.uniform(40, 90)) + "s\n")},
+                                                  {"exit_code", num(1)}}),
+                                          str(failure))));
+    }
+}
+
+// Run 1002 (live), while it grows: the agent polls a server that is not up yet, five times in
+// vain, the sixth with success (a loop of period 1 that forms as the entries arrive).
+void plantPollingLoop(Generator &gen, QList<QByteArray> &entries)
+{
+    const QByteArray poll = object({{"command", str("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8000/cart/42/export.csv")},
+                                    {"timeout", num(30)}});
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        gen.setTimeUs(gen.timeUs() + 2000000);
+        const bool up = attempt == 5;
+        entries.append(gen.entry(toolCall("bash", attempt == 0 ? str("Checking the new endpoint against the dev server.") : kNull,
+                                          poll, object({{"output", str(up ? "200" : "000")}, {"exit_code", num(up ? 0 : 7)}}),
+                                          str(up ? QByteArray("200") : QByteArray("curl: (7) Failed to connect to 127.0.0.1 port 8000 after 0 ms: Connection refused")))));
+        if (!up)
+            entries.append(gen.entry(simple("PLAN_EVALUATION", str("The server is still starting; waiting a moment and trying again."), kNull)));
+    }
+}
+
 std::shared_ptr<RunRecord> makeCompleteRun()
 {
     const qint64 start = utcMicros(2025, 6, 21, 12, 6, 31);
@@ -616,8 +753,20 @@ std::shared_ptr<RunRecord> makeCompleteRun()
     const qint64 bigSizes[] = {5'600'000, 3'300'000, 2'400'000};
     const int bigAt[] = {312, 951, 1544};
     int bigIndex = 0;
+    // Where the planted stretches begin (0-based: entry numbers 641, 1181, 1421), apart from the
+    // big outputs.
+    const std::array<std::pair<int, Script>, 3> planted = {{{640, plantSearchOpenEditLoop},
+                                                            {1180, plantStuckTestLoop},
+                                                            {1420, plantEditTestLoop}}};
+    size_t plantedIndex = 0;
     while (run->entries.size() < kTarget - kFinaleSize) {
         const int index = int(run->entries.size());
+        if (plantedIndex < planted.size() && index == planted[plantedIndex].first) {
+            addScripted(gen, DemoDataset::kSeed + 11 + quint32(plantedIndex), run->id, run->entries,
+                        planted[plantedIndex].second);
+            ++plantedIndex;
+            continue;
+        }
         if (bigIndex < 3 && index == bigAt[bigIndex]) {
             EntrySpec spec;
             spec.messageType = "ACTION";
@@ -781,7 +930,13 @@ DemoDataset::DemoDataset(const QDateTime &liveRunNowUtc)
     m_liveRun->entries = initial;
 
     // Live entries arrive about every two seconds, so their timestamps step by that much.
-    for (int i = 0; i < kLiveAppendedEntries - 1; ++i) {
+    // A loop forms while the run grows: entries 181..191 (see plantPollingLoop).
+    constexpr int kPollingLoopAt = 30;
+    while (m_pendingLiveEntries.size() < kLiveAppendedEntries - 1) {
+        if (m_pendingLiveEntries.size() == kPollingLoopAt) {
+            addScripted(gen, kSeed + 21, kLiveRunId, m_pendingLiveEntries, plantPollingLoop);
+            continue;
+        }
         gen.setTimeUs(gen.timeUs() + 2000000 - 1000 * gen.uniform(400, 1600));
         m_pendingLiveEntries.append(gen.entry(gen.chance(0.1) ? simple("PLAN_EVALUATION", gen.thought(2, 6), kNull)
                                                               : gen.action()));

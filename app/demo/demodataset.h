@@ -16,8 +16,13 @@
 // string/object/null observations, unknown fields, emoji/RTL/CJK text and multi-megabyte tool
 // outputs.
 //
-//   1001  COMPLETE, ~2,000 entries, three tool outputs of 2-6 MB.
+//   1001  COMPLETE, ~2,000 entries, three tool outputs of 2-6 MB; and, planted for the insights:
+//         a loop of period 3 (search, open, edit x3) at entries 641-649; the same failing
+//         `pytest -x tests/test_discounts.py` 11 times with a thought between each two (a loop of
+//         period 1 and a repeated failure of 11) at 1181-1201, a thought ending it at 1202; a loop
+//         of period 2 (edit, test x4, the test failing each time) at 1421-1428.
 //   1002  ACTIVE, 150 entries; appendNextLiveEntry() adds the rest one by one, then COMPLETE.
+//         A loop of period 1 forms as it grows: a server polled six times (entries 181-191).
 //   1003  FAILED, ~40 entries, ending in ERROR.
 //   901..946  older runs of the organization for its run list (DemoHistory), short.
 class DemoDataset

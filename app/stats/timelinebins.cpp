@@ -3,7 +3,6 @@
 
 #include "run/messagecategory.h"
 
-
 #include <algorithm>
 #include <array>
 
@@ -34,13 +33,48 @@ bool allows(const QSet<QString> &allowed, const QString &value)
     return allowed.isEmpty() || allowed.contains(value);
 }
 
+// Each loop covers the bins from its first entry's to its last entry's: on the index axis the
+// bins of its two ends; on the time axis the earliest and latest bins of its timed, loaded
+// entries (a loop's entries are few: the walk is O(entries) over all loops, which never overlap).
+// Where two loops share a bin, the earlier keeps it.
+void markLoops(Timeline &timeline, const QVector<EntryFacts> &entries, const QVector<QPair<int, int>> &spans)
+{
+    timeline.loops = spans;
+    for (int k = 0; k < spans.size(); ++k) {
+        const int first = std::max(0, spans[k].first);
+        const int last = std::min(timeline.positions - 1, spans[k].second);
+        if (first > last)
+            continue;
+        int from = -1, to = -1;
+        if (timeline.axis == Timeline::Axis::Index) {
+            from = timeline.binOfPosition(first);
+            to = timeline.binOfPosition(last);
+        } else {
+            for (int position = first; position <= last; ++position) {
+                const EntryFacts &entry = entries[position];
+                if (!entry.loaded || !entry.hasTime())
+                    continue;
+                const int bin = timeline.binOfTime(entry.createdAtMsecs);
+                if (bin < 0)
+                    continue;
+                from = from < 0 ? bin : std::min(from, bin);
+                to = std::max(to, bin);
+            }
+        }
+        for (int bin = std::max(0, from); from >= 0 && bin <= to; ++bin) {
+            if (timeline.bins[bin].loop < 0)
+                timeline.bins[bin].loop = k;
+        }
+    }
+}
+
 } // namespace
 
 namespace TimelineBins {
 
 Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
                  const QVector<int> &matchPositions, const TimelineFilter &filter,
-                 const QList<RunStatistics::Gap> &longestGaps)
+                 const QList<RunStatistics::Gap> &longestGaps, const TimelineInsightMarks &marks)
 {
     const QVector<EntryFacts> &entries = facts.entries;
     Timeline timeline;
@@ -83,6 +117,14 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
     std::vector<std::array<int, kCategories>> perCategory(static_cast<size_t>(binCount));
     const bool filtering = filter.isActive();
 
+    // Failures are merged with the entries as they go by (both in position order): an entry that
+    // is an ERROR and a failure marks its bin once. Sorted already, as the insights give them.
+    QVector<int> failures = marks.failurePositions;
+    if (!std::is_sorted(failures.cbegin(), failures.cend()))
+        std::sort(failures.begin(), failures.end());
+    const int *nextFailure = failures.constData();
+    const int *const failuresEnd = failures.constData() + failures.size();
+
     auto binOf = [&](int position, const EntryFacts &entry) {
         if (axis == Timeline::Axis::Index)
             return timeline.binOfPosition(position);
@@ -123,7 +165,10 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
             target.firstPosition = position;
         const qint8 category = categories[entry.messageType];
         ++perCategory[size_t(bin)][size_t(category)];
-        if (MessageCategory(category) == MessageCategory::Error)
+        while (nextFailure != failuresEnd && *nextFailure < position)
+            ++nextFailure;
+        const bool failed = nextFailure != failuresEnd && *nextFailure == position;
+        if (failed || MessageCategory(category) == MessageCategory::Error)
             target.error = true;
         if (matching[size_t(position)])
             target.match = true;
@@ -158,6 +203,8 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
         for (int b = std::max(0, from); b >= 0 && b <= to; ++b)
             timeline.bins[b].longGap = true;
     }
+
+    markLoops(timeline, entries, marks.loopSpans);
     return timeline;
 }
 

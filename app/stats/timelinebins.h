@@ -4,6 +4,7 @@
 #include "stats/entryfacts.h"
 #include "stats/runstatistics.h"
 
+#include <QPair>
 #include <QSet>
 #include <QString>
 #include <QVector>
@@ -15,11 +16,12 @@ struct TimelineBin
     int entries = 0;          // loaded entries in the bin
     int firstPosition = -1;   // the earliest entry in the bin (for clicks); -1 when empty
     qint8 category = -1;      // MessageCategory most frequent in the bin, -1 when empty
-    bool error = false;       // an ERROR-family entry is in the bin
+    bool error = false;       // an ERROR-family entry or a failure (insights) is in the bin
     bool unloaded = false;    // entries not loaded yet fall (or, on the time axis, may fall) here
     bool match = false;       // a search match is in the bin
     bool filterHit = false;   // an entry the filter shows is in the bin
     bool longGap = false;     // one of the run's longest gaps starts in (index) or spans (time) the bin
+    int loop = -1;            // the loop (index into Timeline::loops) drawn over the bin; -1: none
 };
 
 struct Timeline
@@ -32,6 +34,9 @@ struct Timeline
     qint64 endMsecs = 0;
     bool hasTimes = false;
     QVector<TimelineBin> bins;
+    // The loops found by the insights, [first, last] positions (0-based, inclusive), as given
+    // to compute(): the bins' `loop` index into it.
+    QVector<QPair<int, int>> loops;
 
     // The bin of a position (index axis) or of a time (time axis); -1 when outside.
     int binOfPosition(int position) const;
@@ -49,12 +54,23 @@ struct TimelineFilter
     bool isActive() const { return !messageTypes.isEmpty() || !toolNames.isEmpty() || matchingOnly; }
 };
 
+// What the insights found, on the timeline (issue 23): failures are drawn as errors, loops as a
+// lane of their own. Chronological positions (entry number - 1), sorted; loops are [first, last]
+// inclusive and do not overlap (insights report each stretch once).
+struct TimelineInsightMarks
+{
+    QVector<int> failurePositions;
+    QVector<QPair<int, int>> loopSpans;
+};
+
 namespace TimelineBins {
 
 // `matchPositions`: search matches, oldest-first positions, in any order. `longestGaps` from
-// RunStatistics flags the bins of the run's longest gaps.
+// RunStatistics flags the bins of the run's longest gaps. `marks`: the insights' failures and
+// loops (O(marks) more work, plus each loop's entries on the time axis).
 Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
                  const QVector<int> &matchPositions, const TimelineFilter &filter,
-                 const QList<RunStatistics::Gap> &longestGaps);
+                 const QList<RunStatistics::Gap> &longestGaps,
+                 const TimelineInsightMarks &marks = {});
 
 } // namespace TimelineBins

@@ -2617,6 +2617,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>search matches</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Loop: entries %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TokenStore</name>

@@ -168,6 +168,18 @@ int main(int argc, char *argv[])
     measureOnWorker("timeline bins, index axis, 1,600 bins, on a worker", [&] {
         timeline = TimelineBins::compute(facts, Timeline::Axis::Index, 1600, matches, filter, stats.longestGaps);
     });
+    // The insights' marks (issue 23): a failure every 50 entries, a loop of 100 entries every 500.
+    TimelineInsightMarks marks;
+    for (int i = 0; i < count; i += 50)
+        marks.failurePositions.append(i);
+    for (int i = 0; i + 99 < count; i += 500)
+        marks.loopSpans.append({i, i + 99});
+    measureOnWorker("timeline bins with 20,000 failures and 2,000 loops, time axis, on a worker", [&] {
+        timeline = TimelineBins::compute(facts, Timeline::Axis::Time, 1600, matches, filter, stats.longestGaps, marks);
+    });
+    measureOnWorker("timeline bins with 20,000 failures and 2,000 loops, index axis, on a worker", [&] {
+        timeline = TimelineBins::compute(facts, Timeline::Axis::Index, 1600, matches, filter, stats.longestGaps, marks);
+    });
     measureOnWorker("whole overview job (statistics + bins), on a worker", [&] {
         const RunStatistics s = StatisticsCalculator::compute(facts);
         timeline = TimelineBins::compute(facts, Timeline::Axis::Time, 1600, matches, filter, s.longestGaps);

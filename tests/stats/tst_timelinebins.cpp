@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The timeline's bins against a naive placement of every entry, on both axes, with rows not
-// loaded, search matches and a filter.
+// loaded, search matches and a filter; and the insights' marks (failures, loops) on small runs
+// whose bins are worked out by hand.
 #include "run/messagecategory.h"
 #include "stats/statisticscalculator.h"
 #include "stats/timelinebins.h"
@@ -19,6 +20,12 @@ private slots:
     void indexAxis();
     void timeAxis();
     void timeAxisWithoutTimesFallsBackToIndex();
+    void failuresMarkErrorBinsOnTheIndexAxis();
+    void failuresMarkErrorBinsOnTheTimeAxis();
+    void loopsCoverTheirBinsOnTheIndexAxis();
+    void loopsCoverTheirBinsOnTheTimeAxis();
+    void loopsSharingABinKeepTheEarlier();
+    void emptyOrStrayMarksChangeNothing();
 };
 
 namespace {
@@ -52,6 +59,64 @@ Sample randomSample(quint32 seed, int count)
     }
     sample.facts = builder.facts();
     return sample;
+}
+
+// A run of ACTION entries (ERROR at the positions given), at the given seconds (-1: no time);
+// `unloaded` positions are rows not loaded yet.
+RunFacts handRun(const QVector<int> &seconds, const QSet<int> &errors = {}, const QSet<int> &unloaded = {})
+{
+    RunFactsBuilder builder;
+    for (int p = 0; p < seconds.size(); ++p) {
+        if (unloaded.contains(p)) {
+            builder.resize(builder.size() + 1);
+            continue;
+        }
+        LogEntry entry;
+        entry.createdAtMsecs = seconds[p] < 0 ? LogEntry::kNoTime : 1'750'000'000'000 + qint64(seconds[p]) * 1000;
+        entry.messageType = errors.contains(p) ? QStringLiteral("ERROR") : QStringLiteral("ACTION");
+        entry.toolName = QStringLiteral("bash");
+        builder.append(entry);
+    }
+    return builder.facts();
+}
+
+QVector<int> errorBins(const Timeline &timeline)
+{
+    QVector<int> bins;
+    for (int b = 0; b < timeline.bins.size(); ++b) {
+        if (timeline.bins[b].error)
+            bins.append(b);
+    }
+    return bins;
+}
+
+QVector<int> loopOfEachBin(const Timeline &timeline)
+{
+    QVector<int> loops;
+    for (const TimelineBin &bin : timeline.bins)
+        loops.append(bin.loop);
+    return loops;
+}
+
+// Seconds 0..19: entry p at p seconds.
+QVector<int> everySecond(int count)
+{
+    QVector<int> seconds;
+    for (int p = 0; p < count; ++p)
+        seconds.append(p);
+    return seconds;
+}
+
+// Ten entries in bursts: with 21 bins over 200 s, bin = round(seconds / 10):
+// positions 0..9 fall in bins 0, 1, 2, 3, 4, 10, 11, 12, 13, 20.
+const QVector<int> kBursts = {0, 10, 20, 30, 40, 100, 110, 120, 130, 200};
+
+TimelineInsightMarks marksOf(const QVector<int> &failures, const QVector<QPair<int, int>> &loops)
+{
+    TimelineInsightMarks marks;
+    marks.failurePositions = failures;
+    marks.loopSpans = loops;
+    return marks;
 }
 } // namespace
 
@@ -150,6 +215,110 @@ void TestTimelineBins::timeAxisWithoutTimesFallsBackToIndex()
     QCOMPARE(timeline.axis, Timeline::Axis::Index);
     for (const TimelineBin &bin : timeline.bins)
         QCOMPARE(bin.entries, 1);
+}
+
+void TestTimelineBins::failuresMarkErrorBinsOnTheIndexAxis()
+{
+    // 20 entries in 10 bins: two a bin. Position 4 is an ERROR and a failure (bin 2, once);
+    // failures at 13 and 19 (bins 6 and 9); an ERROR without a failure at 10 (bin 5).
+    const RunFacts facts = handRun(everySecond(20), {4, 10});
+    const Timeline timeline = TimelineBins::compute(facts, Timeline::Axis::Index, 10, {}, {}, {},
+                                                    marksOf({4, 13, 19}, {}));
+    QCOMPARE(errorBins(timeline), (QVector<int>{2, 5, 6, 9}));
+    // A failure is no entry of its own: the bins count their entries as before.
+    for (const TimelineBin &bin : timeline.bins)
+        QCOMPARE(bin.entries, 2);
+    // Given out of order, the same.
+    const Timeline unsorted = TimelineBins::compute(facts, Timeline::Axis::Index, 10, {}, {}, {},
+                                                    marksOf({19, 4, 13}, {}));
+    QCOMPARE(errorBins(unsorted), (QVector<int>{2, 5, 6, 9}));
+}
+
+void TestTimelineBins::failuresMarkErrorBinsOnTheTimeAxis()
+{
+    // Failures at positions 3 (bin 3) and 7 (bin 12); the ERROR at 9 is in bin 20.
+    const RunFacts facts = handRun(kBursts, {9});
+    const Timeline timeline = TimelineBins::compute(facts, Timeline::Axis::Time, 21, {}, {}, {},
+                                                    marksOf({3, 7}, {}));
+    QCOMPARE(timeline.axis, Timeline::Axis::Time);
+    QCOMPARE(errorBins(timeline), (QVector<int>{3, 12, 20}));
+    // A failure without a time has no place on the time axis.
+    QVector<int> seconds = kBursts;
+    seconds[7] = -1;
+    const Timeline untimed = TimelineBins::compute(handRun(seconds, {9}), Timeline::Axis::Time, 21, {}, {}, {},
+                                                   marksOf({3, 7}, {}));
+    QCOMPARE(errorBins(untimed), (QVector<int>{3, 20}));
+}
+
+void TestTimelineBins::loopsCoverTheirBinsOnTheIndexAxis()
+{
+    // 20 entries in 10 bins: positions 2..7 are bins 1..3, position 12 is bin 6, 16..19 bins 8..9.
+    const RunFacts facts = handRun(everySecond(20), {}, {17});
+    const QVector<QPair<int, int>> loops = {{2, 7}, {12, 12}, {16, 19}};
+    const Timeline timeline = TimelineBins::compute(facts, Timeline::Axis::Index, 10, {}, {}, {}, marksOf({}, loops));
+    QCOMPARE(loopOfEachBin(timeline), (QVector<int>{-1, 0, 0, 0, -1, -1, 1, -1, 2, 2}));
+    QCOMPARE(timeline.loops, loops);
+    // More bins than entries: 5 entries in 10 bins, position p in bin 2p; the loop 1..3 spans
+    // bins 2..6 (the empty bins between its entries included).
+    const Timeline wide = TimelineBins::compute(handRun(everySecond(5)), Timeline::Axis::Index, 10, {}, {}, {},
+                                                marksOf({}, {{1, 3}}));
+    QCOMPARE(loopOfEachBin(wide), (QVector<int>{-1, -1, 0, 0, 0, 0, 0, -1, -1, -1}));
+}
+
+void TestTimelineBins::loopsCoverTheirBinsOnTheTimeAxis()
+{
+    // Positions 1..3 are bins 1..3; positions 5..8 are bins 10..13 (the idle time before them is
+    // no part of the loop).
+    const QVector<QPair<int, int>> loops = {{1, 3}, {5, 8}};
+    const Timeline timeline = TimelineBins::compute(handRun(kBursts), Timeline::Axis::Time, 21, {}, {}, {},
+                                                    marksOf({}, loops));
+    QCOMPARE(loopOfEachBin(timeline),
+             (QVector<int>{-1, 0, 0, 0, -1, -1, -1, -1, -1, -1, 1, 1, 1, 1, -1, -1, -1, -1, -1, -1, -1}));
+    // The loop's last entry without a time and its first not loaded: the loop spans the bins of
+    // those of its entries that have a place in time (positions 6 and 7: bins 11..12).
+    QVector<int> seconds = kBursts;
+    seconds[8] = -1;
+    const Timeline partial = TimelineBins::compute(handRun(seconds, {}, {5}), Timeline::Axis::Time, 21, {}, {}, {},
+                                                   marksOf({}, {{5, 8}}));
+    QVector<int> expected(21, -1);
+    expected[11] = expected[12] = 0;
+    QCOMPARE(loopOfEachBin(partial), expected);
+}
+
+void TestTimelineBins::loopsSharingABinKeepTheEarlier()
+{
+    // 20 entries in 5 bins (four a bin): loops 0..5 (bins 0..1) and 6..11 (bins 1..2) share bin 1.
+    const Timeline timeline = TimelineBins::compute(handRun(everySecond(20)), Timeline::Axis::Index, 5, {}, {}, {},
+                                                    marksOf({}, {{0, 5}, {6, 11}}));
+    QCOMPARE(loopOfEachBin(timeline), (QVector<int>{0, 0, 1, -1, -1}));
+}
+
+void TestTimelineBins::emptyOrStrayMarksChangeNothing()
+{
+    const Sample sample = randomSample(13, 3000);
+    const QVector<int> matches = {5, 500};
+    for (const Timeline::Axis axis : {Timeline::Axis::Index, Timeline::Axis::Time}) {
+        const Timeline plain = TimelineBins::compute(sample.facts, axis, 400, matches, {}, {});
+        // Positions outside the run, and a loop beyond its end.
+        const TimelineInsightMarks stray = marksOf({-3, 3000, 99999}, {{3000, 3010}, {-9, -2}});
+        for (const TimelineInsightMarks &marks : {TimelineInsightMarks(), stray}) {
+            const Timeline marked = TimelineBins::compute(sample.facts, axis, 400, matches, {}, {}, marks);
+            QCOMPARE(marked.axis, plain.axis);
+            QCOMPARE(marked.bins.size(), plain.bins.size());
+            for (int b = 0; b < plain.bins.size(); ++b) {
+                const TimelineBin &x = plain.bins[b];
+                const TimelineBin &y = marked.bins[b];
+                QCOMPARE(y.entries, x.entries);
+                QCOMPARE(y.firstPosition, x.firstPosition);
+                QCOMPARE(y.category, x.category);
+                QCOMPARE(y.error, x.error);
+                QCOMPARE(y.unloaded, x.unloaded);
+                QCOMPARE(y.match, x.match);
+                QCOMPARE(y.longGap, x.longGap);
+                QCOMPARE(y.loop, -1);
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTimelineBins)

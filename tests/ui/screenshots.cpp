@@ -4,6 +4,8 @@
 //   runlog_screenshots OUTPUT_DIR [--size WIDTHxHEIGHT] [--theme light|dark]
 // (use -platform offscreen, or run under Xvfb). Without --size the window is 1500x900.
 #include "demo/demobackend.h"
+#include "demo/demodataset.h"
+#include "stats/insights.h"
 #include "runsessioninternals.h"
 #include "ui/detail/detailpane.h"
 #include "ui/table/logtableview.h"
@@ -164,6 +166,37 @@ int main(int argc, char *argv[])
         window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-demo-dark.png")));
         window.statisticsDock()->setPalette(light);
         window.timeline()->setPalette(light);
+    }
+    {
+        // The insights' findings on the timeline: the loops in their lane, failures with the
+        // errors. (The window's own insights are another part's; here they are computed from the
+        // demo's entries, which are the same bytes the window loaded.)
+        const Insights insights = InsightsFinder::compute(DemoDataset().run(DemoDataset::kCompleteRunId)->entries);
+        QVector<int> failures;
+        for (int entry : insights.failures)
+            failures.append(entry - 1);
+        QVector<QPair<int, int>> loops;
+        for (const InsightsLoop &loop : insights.loops)
+            loops.append({loop.firstEntry - 1, loop.lastEntry - 1});
+        window.overview()->setInsightMarks(failures, loops);
+        settle(500);
+        waitFor([&] { return !window.overview()->isComputing(); });
+        settle(300);
+        window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-loops.png")));
+        window.timeline()->setAxis(Timeline::Axis::Index);
+        settle(500);
+        waitFor([&] { return !window.overview()->isComputing(); });
+        settle(300);
+        window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-loops-index.png")));
+        const QPalette light = window.timeline()->palette();
+        window.timeline()->setPalette(Theme::darkPalette());
+        settle(300);
+        window.timeline()->grab().save(out.filePath(QStringLiteral("timeline-loops-index-dark.png")));
+        window.timeline()->setPalette(light);
+        window.timeline()->setAxis(Timeline::Axis::Time);
+        window.overview()->setInsightMarks({}, {});
+        settle(500);
+        waitFor([&] { return !window.overview()->isComputing(); });
     }
     window.statisticsDock()->hide();
 

@@ -47,6 +47,8 @@ private slots:
     void statusBadgesCarryWhiteText();
     void rowTextOnRowBackgrounds_data();
     void rowTextOnRowBackgrounds();
+    void loopLaneStandsOut_data();
+    void loopLaneStandsOut();
     void themesAreWhatTheySay();
 };
 
@@ -116,6 +118,29 @@ void TestPalette::rowTextOnRowBackgrounds()
     }
     const double selected = contrast(palette.color(QPalette::HighlightedText), palette.color(QPalette::Highlight));
     QVERIFY(selected >= kWcagAaText);
+}
+
+void TestPalette::loopLaneStandsOut_data()
+{
+    rowTextOnRowBackgrounds_data();
+}
+
+// The timeline's loop lane is a graphic, not text: 3:1 against the base it is drawn on (WCAG 2.1,
+// 1.4.11), and a hue of its own, apart from the error lane's red and the match ticks' amber.
+void TestPalette::loopLaneStandsOut()
+{
+    QFETCH(bool, dark);
+    const QPalette palette = dark ? Theme::darkPalette() : Theme::lightPalette();
+    const QColor loop = RunlogPalette::loop(dark);
+    const double ratio = contrast(loop, palette.color(QPalette::Base));
+    QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("%1 on %2: %3:1").arg(loop.name(), palette.color(QPalette::Base).name()).arg(ratio)));
+    const auto hueDistance = [](const QColor &a, const QColor &b) {
+        const int d = std::abs(a.hslHue() - b.hslHue());
+        return std::min(d, 360 - d);
+    };
+    for (const QColor &other : {RunlogPalette::forCategory(MessageCategory::Error), RunlogPalette::matchMark(),
+                                RunlogPalette::forCategory(MessageCategory::Thought), RunlogPalette::mark()})
+        QVERIFY2(hueDistance(loop, other) >= 30, qPrintable(QStringLiteral("%1 vs %2").arg(loop.name(), other.name())));
 }
 
 void TestPalette::themesAreWhatTheySay()

@@ -112,6 +112,11 @@ QColor matchBackground(bool dark)
     return dark ? QColor(0x6b, 0x4e, 0x00) : QColor(0xff, 0xe0, 0x8a);
 }
 
+QColor loop(bool dark)
+{
+    return dark ? QColor(0xe8, 0x6b, 0xc4) : QColor(0xb0, 0x2a, 0x8a);
+}
+
 QColor quietText(const QPalette &palette)
 {
     const QColor text = palette.color(QPalette::Text);

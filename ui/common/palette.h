@@ -47,6 +47,9 @@ QColor errorText(bool dark);
 // inside a cell.
 QColor matchMark();
 QColor matchBackground(bool dark);
+// The insights' loops: the timeline's loop lane. A hue no kind of entry, error, match or mark
+// uses (magenta), standing out (3:1, as WCAG asks of graphics) from either palette's base.
+QColor loop(bool dark);
 // Quieter text for the # and Time columns: between the palette's text and base colours, still
 // readable (AA) on either palette.
 QColor quietText(const QPalette &palette);

@@ -68,6 +68,14 @@ void OverviewController::scheduleUpdate()
         m_debounce.start();
 }
 
+void OverviewController::setInsightMarks(const QVector<int> &failurePositions,
+                                         const QVector<QPair<int, int>> &loopSpans)
+{
+    m_marks.failurePositions = failurePositions;
+    m_marks.loopSpans = loopSpans;
+    scheduleUpdate();
+}
+
 void OverviewController::onRowsChanged(int firstRow, int lastRow)
 {
     m_facts.update(m_model->store(), m_model->isReversed(), firstRow, lastRow);
@@ -115,10 +123,12 @@ void OverviewController::start()
     filter.matchingOnly = m_proxy->isMatchingOnly();
     const Timeline::Axis axis = m_timeline->axis();
     const int bins = m_timeline->binCount();
-    m_watcher.setFuture(QtConcurrent::run([facts = std::move(facts), matches = std::move(matches), filter, axis, bins] {
+    // Shared with the worker (implicitly shared vectors: no copy unless they change meanwhile).
+    const TimelineInsightMarks marks = m_marks;
+    m_watcher.setFuture(QtConcurrent::run([facts = std::move(facts), matches = std::move(matches), filter, axis, bins, marks] {
         Result result;
         result.statistics = StatisticsCalculator::compute(facts);
-        result.timeline = TimelineBins::compute(facts, axis, bins, matches, filter, result.statistics.longestGaps);
+        result.timeline = TimelineBins::compute(facts, axis, bins, matches, filter, result.statistics.longestGaps, marks);
         return result;
     }));
 }

@@ -38,6 +38,13 @@ public:
     // Starts a computation soon (pages arrive in bursts: one computation for the burst).
     void scheduleUpdate();
 
+    // What the insights found, for the timeline: failures (drawn as errors) and loops (a lane of
+    // their own). 0-based chronological positions (entry number - 1), sorted; loop spans are
+    // [first, last] inclusive. Kept until replaced (whoever computes the insights sets them again
+    // for another run, and clears them with empty vectors); the bins are computed again soon.
+    void setInsightMarks(const QVector<int> &failurePositions, const QVector<QPair<int, int>> &loopSpans);
+    const TimelineInsightMarks &insightMarks() const { return m_marks; }
+
 signals:
     // A source row of the model to select and centre (filters hiding it were cleared).
     void rowRequested(int sourceRow);
@@ -71,5 +78,6 @@ private:
     QTimer m_debounce;
     QFutureWatcher<Result> m_watcher;
     Result m_result;
+    TimelineInsightMarks m_marks;
     bool m_dirty = false;
 };

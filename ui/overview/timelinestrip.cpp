@@ -16,6 +16,7 @@
 namespace {
 constexpr int kMatchRow = 4;   // ticks of search matches, at the top
 constexpr int kErrorRow = 6;   // errors in a lane of their own, so they never hide the marks
+constexpr int kLoopRow = 5;    // the insights' loops, a lane below the errors
 constexpr int kHitRow = 4;     // ticks of filter hits, at the bottom
 constexpr int kCaptionHeight = 14;
 constexpr int kMargin = 4;
@@ -44,13 +45,43 @@ QSize TimelineStrip::sizeHint() const
 
 QSize TimelineStrip::minimumSizeHint() const
 {
-    return {200, 2 * kMargin + kMatchRow + kErrorRow + 28 + kHitRow + kCaptionHeight};
+    return {200, 2 * kMargin + kMatchRow + kErrorRow + kLoopRow + 1 + 28 + kHitRow + kCaptionHeight};
 }
 
 QRect TimelineStrip::barRect() const
 {
     const int left = kButtonWidth + kMargin;
     return QRect(left, kMargin, std::max(1, width() - left - kMargin), height() - 2 * kMargin - kCaptionHeight);
+}
+
+// Rows of the cached image (and of the bar, which shows it unscaled vertically).
+namespace {
+constexpr int kErrorTop = kMatchRow + 1;
+constexpr int kLoopTop = kErrorTop + kErrorRow + 1;
+constexpr int kMarkTop = kLoopTop + kLoopRow + 1;
+} // namespace
+
+QRect TimelineStrip::loopLaneRect() const
+{
+    const QRect bar = barRect();
+    return QRect(bar.left(), bar.top() + kLoopTop, bar.width(), kLoopRow);
+}
+
+int TimelineStrip::binAt(int x) const
+{
+    const QRect bar = barRect();
+    const int bins = int(m_timeline.bins.size());
+    if (bins == 0)
+        return -1;
+    return std::clamp(int(qint64(x - bar.left()) * bins / bar.width()), 0, bins - 1);
+}
+
+int TimelineStrip::loopAt(const QPoint &pointer) const
+{
+    const int bin = binAt(pointer.x());
+    if (bin < 0 || bin >= m_loopColumns.size() || !loopLaneRect().contains(pointer))
+        return -1;
+    return m_loopColumns[bin];
 }
 
 int TimelineStrip::binCount() const
@@ -111,6 +142,7 @@ void TimelineStrip::rebuildImage()
     const int h = std::max(1, barRect().height());
     if (bins == 0) {
         m_image = QImage();
+        m_loopColumns.clear();
         return;
     }
     m_image = QImage(bins, h, QImage::Format_ARGB32_Premultiplied);
@@ -121,8 +153,9 @@ void TimelineStrip::rebuildImage()
     const QColor match(0xe6, 0x9a, 0x1e);
     const QColor hit = palette().color(QPalette::Highlight);
     const QColor error = RunlogPalette::forCategory(MessageCategory::Error);
-    const int errorTop = kMatchRow + 1;
-    const int markTop = errorTop + kErrorRow + 1;
+    const QColor loop = RunlogPalette::loop(RunlogPalette::isDark(palette()));
+    const int errorTop = kErrorTop;
+    const int markTop = kMarkTop;
     const int markBottom = h - kHitRow - 2;
     const int markHeight = std::max(1, markBottom - markTop + 1);
     int densest = 1;
@@ -151,6 +184,46 @@ void TimelineStrip::rebuildImage()
             painter.fillRect(x, 0, 1, kMatchRow, match);
         if (bin.filterHit)
             painter.fillRect(x, h - kHitRow, 1, kHitRow, hit);
+    }
+    paintLoops(painter, loop);
+}
+
+void TimelineStrip::paintLoops(QPainter &painter, const QColor &colour)
+{
+    // A bar per loop, over the columns of its bins. A loop of a few minutes in a run of hours is
+    // one column: it gets three, where its neighbours are free, so that it can be seen and
+    // pointed at. Where one loop meets the next, the next one's first column is left out (when
+    // it has more than one), so that two loops stay two bars.
+    const QVector<TimelineBin> &bins = m_timeline.bins;
+    const int count = int(bins.size());
+    constexpr int kNarrowest = 3;
+    m_loopColumns.fill(-1, count);
+    for (int from = 0; from < count;) {
+        const int loop = bins[from].loop;
+        int to = from;
+        while (to + 1 < count && bins[to + 1].loop == loop)
+            ++to;
+        if (loop >= 0) {
+            int left = from, right = to;
+            if (left > 0 && bins[left - 1].loop >= 0 && right > left)
+                ++left;
+            while (right - left + 1 < kNarrowest) {
+                // Leftwards the bars drawn so far are known; rightwards the bins are.
+                const bool grewLeft = left > 0 && m_loopColumns[left - 1] < 0 && bins[left - 1].loop < 0
+                    && (left < 2 || m_loopColumns[left - 2] < 0);
+                if (grewLeft)
+                    --left;
+                const bool grewRight = right - left + 1 < kNarrowest && right + 1 < count && bins[right + 1].loop < 0
+                    && (right + 2 >= count || bins[right + 2].loop < 0);
+                if (grewRight)
+                    ++right;
+                if (!grewLeft && !grewRight)
+                    break;
+            }
+            painter.fillRect(left, kLoopTop, right - left + 1, kLoopRow, colour);
+            std::fill(m_loopColumns.begin() + left, m_loopColumns.begin() + right + 1, loop);
+        }
+        from = to + 1;
     }
 }
 
@@ -232,12 +305,8 @@ int TimelineStrip::positionAtBin(int bin) const
 
 void TimelineStrip::requestAt(int x)
 {
-    const QRect bar = barRect();
-    const int bins = int(m_timeline.bins.size());
-    if (bins == 0)
-        return;
-    const int bin = std::clamp(int(qint64(x - bar.left()) * bins / bar.width()), 0, bins - 1);
-    if (bin == m_lastRequestedBin)
+    const int bin = binAt(x);
+    if (bin < 0 || bin == m_lastRequestedBin)
         return;
     m_lastRequestedBin = bin;
     const int position = positionAtBin(bin);
@@ -250,27 +319,46 @@ void TimelineStrip::mousePressEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton || !barRect().contains(event->position().toPoint()))
         return QWidget::mousePressEvent(event);
     m_lastRequestedBin = -1;
-    requestAt(event->position().toPoint().x());
+    const QPoint at = event->position().toPoint();
+    const int loop = loopAt(at);
+    if (loop >= 0) {
+        // The loop's start, not the entry under the pointer: that is where it begins to go wrong.
+        m_lastRequestedBin = binAt(at.x());
+        emit positionRequested(m_timeline.loops.at(loop).first);
+        return;
+    }
+    requestAt(at.x());
 }
 
 void TimelineStrip::mouseMoveEvent(QMouseEvent *event)
 {
-    const int x = event->position().toPoint().x();
+    const QPoint at = event->position().toPoint();
     if (event->buttons() & Qt::LeftButton)
-        requestAt(x);
-    updateToolTip(x);
+        requestAt(at.x());
+    updateToolTip(at);
 }
 
-void TimelineStrip::updateToolTip(int x)
+QString TimelineStrip::loopToolTip(int loop) const
+{
+    const QLocale locale;
+    const QPair<int, int> &span = m_timeline.loops.at(loop);
+    return tr("Loop: entries %1–%2").arg(locale.toString(span.first + 1), locale.toString(span.second + 1));
+}
+
+void TimelineStrip::updateToolTip(const QPoint &pointer)
 {
     const QRect bar = barRect();
     const int bins = int(m_timeline.bins.size());
-    if (bins == 0 || x < bar.left() || x > bar.right()) {
+    if (bins == 0 || pointer.x() < bar.left() || pointer.x() > bar.right()) {
         setToolTip(QString());
         return;
     }
-    const int binIndex = std::clamp(int(qint64(x - bar.left()) * bins / bar.width()), 0, bins - 1);
+    const int binIndex = binAt(pointer.x());
     const TimelineBin &bin = m_timeline.bins[binIndex];
+    if (const int loop = loopAt(pointer); loop >= 0) {
+        setToolTip(loopToolTip(loop));
+        return;
+    }
     const QLocale locale;
     QStringList lines;
     if (m_timeline.axis == Timeline::Axis::Time) {
@@ -286,6 +374,8 @@ void TimelineStrip::updateToolTip(int x)
     lines << tr("%n entries", nullptr, bin.entries);
     if (bin.error)
         lines << tr("errors here");
+    if (bin.loop >= 0)
+        lines << loopToolTip(bin.loop);
     if (bin.unloaded)
         lines << tr("pages not loaded yet");
     if (bin.longGap)

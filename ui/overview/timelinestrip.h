@@ -4,12 +4,15 @@
 #include "stats/timelinebins.h"
 
 #include <QImage>
+#include <QVector>
 #include <QWidget>
 
+class QPainter;
 class QToolButton;
 
 // The whole run on one strip above the table: every entry a mark coloured by its message type,
-// errors as red ticks in a lane of their own, long gaps shaded, pages not loaded hatched, search matches (above) and
+// errors (and the insights' failures) as red ticks in a lane of their own, the insights' loops as
+// bars in the lane below it (hover: which entries; click: the loop's first entry), long gaps shaded, pages not loaded hatched, search matches (above) and
 // filter hits (below) ticked, the rows on screen outlined. A time axis (idle hours show as empty
 // space) or an index axis (one column per slice of entries). Click or drag to go there.
 //
@@ -49,16 +52,25 @@ protected:
 
 private:
     QRect barRect() const;
+    // The loop lane, in widget coordinates (over the bar's width).
+    QRect loopLaneRect() const;
+    int binAt(int x) const;
     void rebuildImage();
+    void paintLoops(QPainter &painter, const QColor &colour);
+    // The loop drawn under the pointer in the loop lane (its bar may be wider than its bins);
+    // -1 when none.
+    int loopAt(const QPoint &pointer) const;
     void requestAt(int x);
     int positionAtBin(int bin) const;
     QString caption() const;
-    void updateToolTip(int x);
+    void updateToolTip(const QPoint &pointer);
+    QString loopToolTip(int loop) const;
 
     QToolButton *m_axisButton;
     Timeline m_timeline;
     Timeline::Axis m_axis = Timeline::Axis::Time;
     QImage m_image;
+    QVector<int> m_loopColumns;   // per bin: the loop whose bar is drawn there, -1 for none
     int m_firstPosition = -1;
     int m_lastPosition = -1;
     qint64 m_firstMsecs = 0;
