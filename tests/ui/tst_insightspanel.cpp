@@ -8,6 +8,7 @@
 #include "ui/insights/insightsmodel.h"
 #include "ui/insights/insightspanel.h"
 #include "ui/library/librarycontroller.h"
+#include "ui/overview/overviewcontroller.h"
 #include "ui/library/librarysearchpanel.h"
 #include "ui/library/librarywindow.h"
 #include "ui/table/logtableview.h"
@@ -115,6 +116,9 @@ void TestInsightsPanel::verdictFindingsAndHeader()
     QCOMPARE(finding(InsightsModel::Files, 0).data(InsightsModel::EntriesRole).value<QVector<int>>(), QVector<int>({6, 7}));
     QCOMPARE(m_window->insights()->insights().failures, QVector<int>({2, 4, 5, 8}));
     QCOMPARE(m_window->runHeader()->firstFailureText(), QStringLiteral("First failure at #2 · bash · E assert N == N at NxH"));
+    // The timeline draws them: failures at positions 1, 3, 4, 7 (0-based), the loop from 1 to 4.
+    QTRY_COMPARE(m_window->overview()->insightMarks().failurePositions, QVector<int>({1, 3, 4, 7}));
+    QCOMPARE(m_window->overview()->insightMarks().loopSpans, (QVector<QPair<int, int>>{{1, 4}}));
 }
 
 void TestInsightsPanel::clicksGoToEachEntryInTurn()

@@ -366,6 +366,19 @@ void MainWindow::createInsights()
     // Loops fold in the table (View > Fold Repeats).
     connect(m_insights, &InsightsController::updated, this,
             [this] { m_folds->setLoops(m_insights->insights().loops, m_session->model()); });
+    // The timeline: loops in a lane of their own, failures as it draws errors (0-based positions).
+    connect(m_insights, &InsightsController::updated, this, [this] {
+        const Insights &found = m_insights->insights();
+        QVector<int> failures;
+        failures.reserve(found.failures.size());
+        for (int entry : found.failures)
+            failures.append(entry - 1);
+        QVector<QPair<int, int>> loops;
+        loops.reserve(found.loops.size());
+        for (const InsightsLoop &loop : found.loops)
+            loops.append({loop.firstEntry - 1, loop.lastEntry - 1});
+        m_overview->setInsightMarks(failures, loops);
+    });
     connect(m_insightsPanel, &InsightsPanel::showOnlyRequested, m_folds, &FoldController::showOnlyEntries);
     connect(m_insightsPanel, &InsightsPanel::showAllRequested, this, [this] { m_folds->showOnlyEntries({}, QString()); });
     connect(m_proxy, &LogFilterProxyModel::filterChanged, this,
