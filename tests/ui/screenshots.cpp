@@ -11,6 +11,7 @@
 #include "ui/table/logtableview.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/runheader.h"
+#include "ui/table/currententrycontroller.h"
 #include "ui/insights/insightscontroller.h"
 #include "ui/insights/insightspanel.h"
 #include "ui/insights/insightsmodel.h"
@@ -207,6 +208,12 @@ int main(int argc, char *argv[])
     window.insightsPanel()->tree()->setCurrentIndex(window.insightsPanel()->model()->index(0, 0));
     save(&window, out.filePath(QStringLiteral("insights.png")));
     window.insightsDock()->grab().save(out.filePath(QStringLiteral("insights-dock.png")));
+    // The planted loop of `pytest -x` ×11, folded (View > Fold Repeats), a row before it selected.
+    window.windowActions()->foldRepeats->setChecked(true);
+    window.currentEntry()->goToEntryNumber(1178);
+    settle(300);
+    save(&window, out.filePath(QStringLiteral("insights-folded.png")));
+    window.windowActions()->foldRepeats->setChecked(false);
     window.insightsDock()->hide();
 
     // The detail pane rendered: a Markdown answer, a coloured diff, the JSON tree of a big output.

@@ -108,7 +108,7 @@ void TestInsightsPanel::verdictFindingsAndHeader()
     InsightsPanel *panel = m_window->insightsPanel();
     QCOMPARE(panel->verdictText(),
              QStringLiteral("1 loop · 1 repeated failure · first failure at #2 · 3 commands, 3 failed · 1 file, 1 written"));
-    QCOMPARE(finding(InsightsModel::Loops, 0).data().toString(), QStringLiteral("bash ×3 · entries 2–5"));
+    QCOMPARE(finding(InsightsModel::Loops, 0).data().toString(), QStringLiteral("bash `pytest -x` ×3, entries 2–5"));
     QCOMPARE(finding(InsightsModel::RepeatedFailures, 0).data().toString(), QStringLiteral("×3 · E assert N == N at NxH"));
     QCOMPARE(finding(InsightsModel::FirstFailure, 0).data().toString(), QStringLiteral("#2 · bash · E assert N == N at NxH"));
     QCOMPARE(finding(InsightsModel::Commands, 2).data().toString(), QStringLiteral("#5 · pytest -x · exit 1"));

@@ -49,10 +49,11 @@ InsightsModel::InsightsModel(QObject *parent)
 {
 }
 
-void InsightsModel::setInsights(const Insights &insights)
+void InsightsModel::setInsights(const Insights &insights, const QStringList &loopLabels)
 {
     beginResetModel();
     m_insights = insights;
+    m_loopLabels = loopLabels.size() == insights.loops.size() ? loopLabels : QStringList();
     endResetModel();
 }
 
@@ -130,6 +131,8 @@ QString InsightsModel::findingText(Section section, int row) const
     const QLocale locale;
     switch (section) {
     case Loops: {
+        if (!m_loopLabels.isEmpty())
+            return m_loopLabels.at(row);
         const InsightsLoop &loop = m_insights.loops.at(row);
         return tr("%1 ×%2 · entries %3")
             .arg(loop.tools.join(QStringLiteral(" → ")), locale.toString(loop.repeats),

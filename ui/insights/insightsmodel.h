@@ -24,7 +24,9 @@ public:
 
     explicit InsightsModel(QObject *parent = nullptr);
 
-    void setInsights(const Insights &insights);
+    // `loopLabels`: each loop's line as the table's fold shows it (its calls with their
+    // arguments), read from the entries by the window; without them, the loops' tool names.
+    void setInsights(const Insights &insights, const QStringList &loopLabels = {});
     const Insights &insights() const { return m_insights; }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -44,4 +46,5 @@ private:
     QVector<int> findingEntries(Section section, int row) const;
 
     Insights m_insights;
+    QStringList m_loopLabels;
 };

@@ -91,13 +91,14 @@ void InsightsPanel::clear()
     m_verdict->setText(tr("No run is open."));
 }
 
-void InsightsPanel::setInsights(const Insights &insights, bool whole, int entriesLoaded, bool computing)
+void InsightsPanel::setInsights(const Insights &insights, bool whole, int entriesLoaded, bool computing,
+                                const QStringList &loopLabels)
 {
     // Keep the selected finding selected when it is still there (a live run's update).
     const QModelIndex current = m_tree->currentIndex();
     const int currentSection = current.isValid() ? (current.parent().isValid() ? current.parent().row() : current.row()) : -1;
     const int currentRow = current.isValid() && current.parent().isValid() ? current.row() : -1;
-    m_model->setInsights(insights);
+    m_model->setInsights(insights, loopLabels);
     for (int section = 0; section < InsightsModel::SectionCount; ++section)
         m_tree->setExpanded(m_model->index(section, 0), !m_collapsed.contains(section));
     if (currentSection >= 0) {

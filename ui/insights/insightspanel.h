@@ -21,7 +21,8 @@ class InsightsPanel : public QWidget
 public:
     explicit InsightsPanel(QWidget *parent = nullptr);
 
-    void setInsights(const Insights &insights, bool whole, int entriesLoaded, bool computing);
+    void setInsights(const Insights &insights, bool whole, int entriesLoaded, bool computing,
+                     const QStringList &loopLabels = {});
     void clear();
     // The table is filtered to a finding's entries: the button offers to show every entry.
     void setShowingOnly(bool showingOnly);

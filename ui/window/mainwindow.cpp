@@ -346,8 +346,11 @@ void MainWindow::createInsights()
     m_insightsDock->hide();
     m_insights = new InsightsController(m_session, this);
     auto show = [this] {
+        QStringList loopLabels;
+        for (const InsightsLoop &loop : m_insights->insights().loops)
+            loopLabels << FoldController::labelFor(loop, m_session->model());
         m_insightsPanel->setInsights(m_insights->insights(), m_insights->isWhole(), m_insights->entriesLoaded(),
-                                     m_insights->isComputing());
+                                     m_insights->isComputing(), loopLabels);
         const std::optional<InsightsFirstFailure> &first = m_insights->insights().firstFailure;
         QString what;
         if (first) {
