@@ -4,6 +4,7 @@
 // through the real binary (`runlog --demo --insights --format json`), and the loop that forms
 // in the live run 1002 as it grows. Every expected number is written here by hand from
 // demodataset.cpp's planted stretches, not computed by the code under test.
+#include "clienvironment.h"
 #include "clirun.h"
 #include "demo/demodataset.h"
 #include "stats/insights.h"
@@ -65,14 +66,7 @@ private:
 
 CliRun TestDemoInsights::runCli(const QStringList &args)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
-                             "CODEGEN_API_BASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("HOME"), m_dir.path()); // a library of its own
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    return runToEnd(QStringLiteral(RUNLOG_BINARY), args, env);
+    return runToEnd(QStringLiteral(RUNLOG_BINARY), args, cliEnvironment(m_dir.path())); // a library of its own
 }
 
 void TestDemoInsights::initTestCase()

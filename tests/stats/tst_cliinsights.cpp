@@ -2,6 +2,7 @@
 // `runlog SOURCE --insights` as a script runs it: the real binary, no display, on a file and on a
 // run fetched whole from the spec server in this process. The expected findings are worked out by
 // hand from the entries written here (issue 23's definitions).
+#include "clienvironment.h"
 #include "clirun.h"
 #include "samplerun.h"
 #include "testlogserver.h"
@@ -73,14 +74,7 @@ void TestCliInsights::init()
 
 CliRun TestCliInsights::runCli(const QStringList &args)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
-                             "CODEGEN_API_BASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("HOME"), m_dir->path()); // a library of its own
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    return runToEnd(QStringLiteral(RUNLOG_BINARY), args, env);
+    return runToEnd(QStringLiteral(RUNLOG_BINARY), args, cliEnvironment(m_dir->path())); // a library of its own
 }
 
 QString TestCliInsights::writeRunFile()

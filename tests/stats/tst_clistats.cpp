@@ -2,6 +2,7 @@
 // `runlog SOURCE --stats` as a script runs it: the real binary, no display, on a file and on a
 // run fetched from the spec server in this process. Expected numbers are worked out by hand
 // from the entries written here.
+#include "clienvironment.h"
 #include "clirun.h"
 #include "samplerun.h"
 #include "testlogserver.h"
@@ -67,11 +68,7 @@ void TestCliStats::init()
 
 CliResult TestCliStats::runCli(const QStringList &args)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",
-                             "CODEGEN_API_BASE_URL"})
-        env.remove(QString::fromLatin1(name));
-    const CliRun run = runToEnd(QStringLiteral(RUNLOG_BINARY), args, env);
+    const CliRun run = runToEnd(QStringLiteral(RUNLOG_BINARY), args, cliEnvironment(m_dir->path())); // a library of its own
     return {run.code(), run.out, QString::fromUtf8(run.err)};
 }
 
