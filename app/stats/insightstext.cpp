@@ -34,6 +34,26 @@ QStringView firstNonBlankLine(QStringView text)
     return {};
 }
 
+// The run of hexadecimal characters at `start`: where it ends, and whether it makes an H (8 or
+// more with a letter).
+struct HexRun
+{
+    qsizetype end = 0;
+    bool isH = false;
+};
+
+HexRun hexRunAt(QStringView line, qsizetype start)
+{
+    HexRun run{start, false};
+    bool hasLetter = false;
+    while (run.end < line.size() && isAsciiHex(line[run.end].unicode())) {
+        hasLetter = hasLetter || !isAsciiDigit(line[run.end].unicode());
+        ++run.end;
+    }
+    run.isH = run.end - start >= 8 && hasLetter;
+    return run;
+}
+
 // Hexadecimal runs of 8 or more with a letter become H, other digit runs N.
 QString withNumbersReplaced(QStringView line)
 {
@@ -46,13 +66,9 @@ QString withNumbersReplaced(QStringView line)
             ++i;
             continue;
         }
-        qsizetype end = i;
-        bool hasLetter = false;
-        while (end < line.size() && isAsciiHex(line[end].unicode())) {
-            hasLetter = hasLetter || !isAsciiDigit(line[end].unicode());
-            ++end;
-        }
-        if (end - i >= 8 && hasLetter) {
+        const HexRun run = hexRunAt(line, i);
+        const qsizetype end = run.end;
+        if (run.isH) {
             out.append(u'H');
         } else {
             for (qsizetype k = i; k < end;) {
@@ -154,20 +170,15 @@ QString signatureSearchPattern(QStringView text)
             continue;
         }
         if (isAsciiHex(c)) {
-            qsizetype end = i;
-            bool hasLetter = false;
-            while (end < line.size() && isAsciiHex(line[end].unicode())) {
-                hasLetter = hasLetter || !isAsciiDigit(line[end].unicode());
-                ++end;
-            }
-            if (end - i >= 8 && hasLetter) {
+            const HexRun run = hexRunAt(line, i);
+            if (run.isH) {
                 pattern += QLatin1String("[0-9A-Fa-f]{8,}");
                 ++signatureChars;
-                i = end;
+                i = run.end;
                 continue;
             }
             if (isAsciiDigit(c)) {
-                while (i < end && isAsciiDigit(line[i].unicode()))
+                while (i < run.end && isAsciiDigit(line[i].unicode()))
                     ++i;
                 pattern += QLatin1String("\\d+");
                 ++signatureChars;
