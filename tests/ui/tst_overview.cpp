@@ -7,6 +7,7 @@
 #include "ui/overview/barchart.h"
 #include "ui/table/logtableview.h"
 #include "ui/window/mainwindow.h"
+#include "ui/insights/insightscontroller.h"
 #include "rows/logtablemodel.h"
 #include "ui/overview/overviewcontroller.h"
 #include "samplerun.h"
@@ -64,6 +65,12 @@ void TestOverview::initTestCase()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->logModel()->rowCount(), kEntries, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->overview()->statistics().loadedEntries == kEntries
                                  && !m_window->overview()->isComputing(), 30000);
+    // The window's own insights find one loop over the whole sample run (the same call at every
+    // odd entry) and mark it on the timeline; the tests here set the marks they draw themselves.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->insights()->isWhole() && !m_window->insights()->isComputing(), 30000);
+    QCOMPARE(m_window->insights()->insights().loops.size(), 1);
+    m_window->overview()->setInsightMarks({}, {});
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->timeline()->timeline().loops.isEmpty() && !m_window->overview()->isComputing(), 30000);
 }
 
 void TestOverview::statisticsCountTheOpenedFile()
