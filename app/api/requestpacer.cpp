@@ -142,6 +142,12 @@ int RequestPacer::countedInWindow() const
     }));
 }
 
+int RequestPacer::countedByEveryProcess() const
+{
+    const int own = countedInWindow();
+    return m_sharedLog ? std::max(own, m_sharedLog->countedNow(m_windowMs)) : own;
+}
+
 qint64 RequestPacer::msUntilNextSlot() const
 {
     const qint64 now = nowMs();

@@ -76,6 +76,10 @@ public:
 
     int queuedCount() const { return int(m_queue.size()); }
     int countedInWindow() const;
+    // The requests of every Runlog process with this token in the trailing window, as the shared
+    // record counts them (this pacer's own alone without one): what "N of 60 used" should say,
+    // also right after another process spent some and this one none yet.
+    int countedByEveryProcess() const;
     // Milliseconds until the next request may start; 0 when one may start now.
     qint64 msUntilNextSlot() const;
 

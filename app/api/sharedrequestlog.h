@@ -52,7 +52,7 @@ public:
     void release(quint64 ticket);
 
     QString path() const { return m_path; }
-    // How many requests of every process the record counts now, for tests.
+    // How many requests of every process the record counts now (the status bar's count).
     int countedNow(int windowMs);
 
 private:

@@ -233,7 +233,7 @@ std::optional<PaceState> RunSession::paceState() const
     if (kind() != Kind::Api || !pacer || m_loader->state() == RunLoader::State::Idle)
         return std::nullopt;
     PaceState pace;
-    pace.usedInWindow = pacer->countedInWindow();
+    pace.usedInWindow = pacer->countedByEveryProcess();
     pace.maxRequests = pacer->maxRequests();
     pace.windowMs = pacer->windowMs();
     pace.queued = pacer->queuedCount();

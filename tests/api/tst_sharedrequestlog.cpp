@@ -42,6 +42,7 @@ private slots:
     void init();
     void twoPacersOnOneRecordShareTheLimit();
     void returnedSlotsCountForNothing();
+    void everyProcessesRequestsAreCounted();
     void recordHoldsNoTokenAndOnlyItsOwnerReadsIt();
 
 private:
@@ -80,6 +81,38 @@ void TestSharedRequestLog::twoPacersOnOneRecordShareTheLimit()
     QVERIFY2(mostInAnyWindow(grantTimes) <= kMax, qPrintable(QStringLiteral("%1 in one window").arg(mostInAnyWindow(grantTimes))));
     QCOMPARE(first.queuedCount(), 0);
     QCOMPARE(second.queuedCount(), 0);
+}
+
+// The status bar's "N of 60 used": a pacer that sent nothing yet still counts what another
+// process sent with the same token (the record it shares), and its own on top.
+void TestSharedRequestLog::everyProcessesRequestsAreCounted()
+{
+    const QString path = m_dir->filePath(QStringLiteral("cache/runlog/pacer-count.times"));
+    RequestPacer other(kMax, 60000);
+    RequestPacer mine(kMax, 60000);
+    other.setSharedLog(std::make_shared<SharedRequestLog>(path));
+    mine.setSharedLog(std::make_shared<SharedRequestLog>(path));
+    QObject context;
+    int granted = 0;
+    for (int n = 0; n < 3; ++n) {
+        other.acquire(RequestPacer::Priority::Visible, &context, [&granted, &other](RequestPacer::Ticket ticket) {
+            ++granted;
+            other.finished(ticket);
+        });
+    }
+    QTRY_COMPARE(granted, 3);
+    QCOMPARE(mine.countedInWindow(), 0);
+    QCOMPARE(mine.countedByEveryProcess(), 3);
+    mine.acquire(RequestPacer::Priority::Visible, &context, [&granted, &mine](RequestPacer::Ticket ticket) {
+        ++granted;
+        mine.finished(ticket);
+    });
+    QTRY_COMPARE(granted, 4);
+    QCOMPARE(mine.countedByEveryProcess(), 4);
+    QCOMPARE(other.countedByEveryProcess(), 4);
+    // A pacer without a record counts its own alone.
+    RequestPacer alone(kMax, 60000);
+    QCOMPARE(alone.countedByEveryProcess(), 0);
 }
 
 void TestSharedRequestLog::returnedSlotsCountForNothing()
