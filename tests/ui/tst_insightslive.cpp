@@ -28,6 +28,7 @@ class TestInsightsLive : public QObject
 private slots:
     void initTestCase();
     void insightsFollowARunThatGrows();
+    void newestFirstKeepsTheRunsNumbers();
 
 private:
     std::unique_ptr<TestLogServer> m_server;
@@ -78,6 +79,27 @@ void TestInsightsLive::insightsFollowARunThatGrows()
     QTRY_VERIFY_WITH_TIMEOUT(insights->isWhole(), 20000);
     QCOMPARE(m_window->insightsPanel()->verdictText(),
              QStringLiteral("1 loop · no repeated failures · no failures · no commands · no files"));
+}
+
+// Newest first, the table's rows run backwards; the findings still number entries from the oldest.
+void TestInsightsLive::newestFirstKeepsTheRunsNumbers()
+{
+    m_server->addRun(makeRun(kOrg, kRun + 1, 10, QStringLiteral("COMPLETE")));
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    loaderOf(m_window->session())->setPacer(new RequestPacer(1000, 60000, m_window.get()));
+    m_window->openRun(ApiEndpoint{m_server->baseUrl(), {}}, RunRef{kOrg, kRun + 1}, true);
+    InsightsController *insights = m_window->insights();
+    QTRY_VERIFY_WITH_TIMEOUT(insights->isWhole() && !insights->isComputing(), 20000);
+    QCOMPARE(insights->insights().loops.size(), 1);
+    QCOMPARE(insights->insights().loops.first().firstEntry, 2);
+    QCOMPARE(insights->insights().loops.first().lastEntry, 10);
+    QCOMPARE(insights->insights().loops.first().entries, QVector<int>({2, 4, 6, 8, 10}));
+    // Entry 2 is the second row from the bottom of ten.
+    QCOMPARE(insights->sourceRowOf(2), 8);
+    QCOMPARE(m_window->logModel()->data(m_window->logModel()->index(8, LogTableModel::IndexColumn)).toString(),
+             QStringLiteral("2"));
 }
 
 QTEST_MAIN(TestInsightsLive)
