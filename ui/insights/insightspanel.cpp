@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -98,6 +99,7 @@ void InsightsPanel::setInsights(const Insights &insights, bool whole, int entrie
     const QModelIndex current = m_tree->currentIndex();
     const int currentSection = current.isValid() ? (current.parent().isValid() ? current.parent().row() : current.row()) : -1;
     const int currentRow = current.isValid() && current.parent().isValid() ? current.row() : -1;
+    const int scrolled = m_tree->verticalScrollBar()->value(); // a live run's update keeps the place
     m_model->setInsights(insights, loopLabels);
     for (int section = 0; section < InsightsModel::SectionCount; ++section)
         m_tree->setExpanded(m_model->index(section, 0), !m_collapsed.contains(section));
@@ -106,6 +108,7 @@ void InsightsPanel::setInsights(const Insights &insights, bool whole, int entrie
         const QModelIndex again = currentRow >= 0 ? m_model->index(currentRow, 0, sectionIndex) : sectionIndex;
         m_tree->setCurrentIndex(again.isValid() ? again : sectionIndex);
     }
+    m_tree->verticalScrollBar()->setValue(scrolled);
     if (insights.entries == 0 && entriesLoaded == 0)
         m_verdict->setText(computing ? tr("Looking for loops and failures…") : tr("Nothing to look at yet."));
     else
