@@ -43,6 +43,7 @@
 #include "ui/overview/timelinestrip.h"
 #include "ui/window/viewsettings.h"
 #include "ui/window/windowactions.h"
+#include "ui/window/windowplacement.h"
 
 #include <QAction>
 #include <QApplication>
@@ -426,9 +427,7 @@ void MainWindow::searchAllRunsForFailureOf(int entry)
 
 void MainWindow::restoreState()
 {
-    restoreGeometry(m_settings->windowGeometry());
-    if (m_settings->windowGeometry().isEmpty())
-        resize(1360, 820);
+    WindowPlacement::restore(this, m_settings->windowGeometry());
     QMainWindow::restoreState(m_settings->windowState());
     if (!m_settings->splitterState().isEmpty())
         m_splitter->restoreState(m_settings->splitterState());
