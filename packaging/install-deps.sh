@@ -8,8 +8,9 @@ packages=(
     # build
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qtkeychain-qt6-dev libsimdjson-dev libsqlite3-dev libgl-dev
-    # run: Qt's X11 platform plugin, fonts that cover emoji and most scripts
-    libqt6widgets6 qt6-qpa-plugins fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+    # run: Qt's X11 platform plugin, fonts that cover emoji and most scripts (Chinese, Japanese
+    # and Korean too: without fonts-noto-cjk the demo's Japanese shows as boxes)
+    libqt6widgets6 qt6-qpa-plugins fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji fonts-noto-cjk
     # run: Qt's SQLite driver for the library of runs (Debian's links the system SQLite, whose
     # FTS5 and trigram tokenizer the cross-run search needs; qt6-base-dev brings the QtSql headers)
     libqt6sql6-sqlite

@@ -144,6 +144,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # and without it saved tokens fail on every non-KDE desktop. libqt6sql6-sqlite: Qt SQL loads its
 # SQLite driver as a plugin, so it is invisible to shlibdeps too, and the library needs it.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libsecret-1-0, libqt6sql6-sqlite")
+# Runs hold every script and emoji: fonts that draw them, recommended (a system may have others).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji")
 set(CPACK_STRIP_FILES ON)
 # Directories as Debian expects them whatever the packager's umask.
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
