@@ -293,9 +293,12 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
                 "--entry %1 and the entry %2 the run's address names differ: give one.").arg(*entry).arg(*options.entry));
         options.entry = entry;
     }
-    if (options.entry && (!options.exportPath.isEmpty() || options.stats || options.insights || options.listRuns))
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.listRuns;
+    if (parser.isSet(entryOption) && windowless)
         return fail(QCoreApplication::translate("CommandLine",
             "--entry opens the window at an entry: it does not go with --export, --stats, --insights or --list-runs."));
+    if (windowless)
+        options.entry.reset(); // a link's or a URL's entry: the command works on the whole run
 
     if ((parser.isSet(sourceTypeOption) || parser.isSet(userIdOption)) && !options.listRuns)
         return fail(QCoreApplication::translate("CommandLine", "--source-type and --user-id go with --list-runs."));

@@ -64,6 +64,8 @@ void TestCliLinks::opensWhatALinkNames_data()
     QTest::addRow("link to the configured origin")
         << QStringList{QStringLiteral("runlog://run?org=7&run=42&base=https%3A%2F%2Fstaging.example")}
         << QStringList{QStringLiteral("CODEGEN_API_BASE_URL=https://staging.example/")} << 42LL << 0LL << "https://staging.example" << false;
+    QTest::addRow("a link's entry with --stats: the whole run")
+        << QStringList{link, QStringLiteral("--stats")} << QStringList{} << 42LL << 0LL << "https://api.codegen.com" << false;
     QTest::addRow("link to another origin") << QStringList{QStringLiteral("runlog://run?org=7&run=42&base=https%3A%2F%2Fother.example")}
                                             << QStringList{} << 42LL << 0LL << "https://other.example" << true;
     QTest::addRow("link to the default while another is configured")
@@ -126,7 +128,8 @@ void TestCliLinks::refusesWhatDoesNotFit_data()
     QTest::addRow("link and another --base-url") << QStringList{link, QStringLiteral("--base-url=https://other.example")}
                                                  << "The link names the server https://api.codegen.com, --base-url another (https://other.example).";
     QTest::addRow("link and --demo") << QStringList{link, QStringLiteral("--demo")} << "Open one thing at a time: --demo, --run, or a file.";
-    QTest::addRow("--entry with --export") << QStringList{link, QStringLiteral("--export=out.json")}
+    QTest::addRow("--entry with --export") << QStringList{QStringLiteral("--org=7"), QStringLiteral("--run=42"), QStringLiteral("--entry=3"),
+                                                          QStringLiteral("--export=out.json")}
                                            << "--entry opens the window at an entry: it does not go with --export, --stats, --insights or --list-runs.";
 }
 
