@@ -38,7 +38,7 @@ CommandLineOptions fail(const QString &text)
 QString helpTextNamingRunlog(const QString &qtHelpText)
 {
     const qsizetype usageLineEnd = qtHelpText.indexOf(QLatin1Char('\n'));
-    return QCoreApplication::translate("CommandLine", "Usage: %1 [options] [FILE]").arg(QLatin1String("runlog"))
+    return QCoreApplication::translate("CommandLine", "Usage: %1 [options] [FILE|LINK]").arg(QLatin1String("runlog"))
         + qtHelpText.mid(usageLineEnd);
 }
 

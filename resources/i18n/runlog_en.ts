@@ -100,10 +100,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Usage: %1 [options] [FILE]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Runlog: a fast viewer for Codegen agent run logs.
 The API token is read from CODEGEN_API_TOKEN (never from the command line).</source>
         <translation type="unfinished"></translation>
@@ -298,6 +294,10 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>--entry opens the window at an entry: it does not go with --export, --stats, --insights or --list-runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options] [FILE|LINK]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
