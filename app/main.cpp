@@ -137,7 +137,11 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window;
-    window.setEnvironmentToken(environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8());
+    // CODEGEN_API_TOKEN is for the configured API origin; a link to another origin gets only a
+    // token saved for that one.
+    const QByteArray environmentToken = options.withholdEnvironmentToken
+        ? QByteArray() : environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+    window.setEnvironmentToken(environmentToken);
     window.setLibrary(library.get());
     window.show();
     if (options.demo) {
@@ -152,12 +156,14 @@ int main(int argc, char *argv[])
     } else if (!options.inputFile.isEmpty()) {
         window.openFile(options.inputFile);
     } else if (options.run) {
-        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        const QByteArray &token = environmentToken;
         // A loopback server (the demo, a test server) needs no token; a real one gets the saved one.
         if (token.isEmpty() && !ApiEndpoint::isLoopback(options.baseUrl))
             window.openRunWithSavedToken(options.baseUrl, *options.run, options.reverse);
         else
             window.openRun(ApiEndpoint{options.baseUrl, token}, *options.run, options.reverse);
+        if (options.entry)
+            window.selectEntryOnceOpen(*options.run, *options.entry);
     }
     return app->exec();
 }

@@ -33,6 +33,15 @@ for path in ./usr/bin/runlog \
     grep -qxF "$path" <<<"$contents" || { echo "FAIL: the package has no $path"; missing=1; }
 done
 
+# The package's own desktop file registers the runlog scheme.
+unpacked=$(mktemp -d)
+dpkg-deb --extract "$deb" "$unpacked"
+if ! bash "$(dirname "$0")/../tests/packaging/test-scheme-handler.sh" "$unpacked/usr/share/applications/dev.runlog.runlog.desktop"; then
+    echo "FAIL: the package's desktop file does not make Runlog the runlog:// handler"
+    missing=1
+fi
+rm -rf "$unpacked"
+
 lintian_options=(--display-info --fail-on error,warning)
 [[ $EUID == 0 ]] && lintian_options+=(--allow-root)
 echo "==> lintian ${lintian_options[*]}"

@@ -24,6 +24,8 @@ packages=(
     dbus-daemon gnome-keyring
     # packaging: the man page, the .deb (CPack runs dpkg-shlibdeps and file), and its checks
     help2man dpkg-dev file lintian desktop-file-utils appstream man-db bash-completion
+    # packaging: gio, to check the runlog:// scheme opens Runlog (tests/packaging/test-scheme-handler.sh)
+    libglib2.0-bin
 )
 
 missing=()

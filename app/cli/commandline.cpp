@@ -2,6 +2,7 @@
 #include "cli/commandline.h"
 
 #include "settings/ratelimit.h"
+#include "run/entrylink.h"
 #include "run/runurl.h"
 #include "run/terminalsafetext.h"
 
@@ -37,7 +38,7 @@ CommandLineOptions fail(const QString &text)
 QString helpTextNamingRunlog(const QString &qtHelpText)
 {
     const qsizetype usageLineEnd = qtHelpText.indexOf(QLatin1Char('\n'));
-    return QCoreApplication::translate("CommandLine", "Usage: %1 [options] [FILE]").arg(QLatin1String("runlog"))
+    return QCoreApplication::translate("CommandLine", "Usage: %1 [options] [FILE|LINK]").arg(QLatin1String("runlog"))
         + qtHelpText.mid(usageLineEnd);
 }
 
@@ -63,6 +64,16 @@ std::optional<qint64> positiveId(const QString &text)
     if (!ok || value <= 0)
         return std::nullopt;
     return value;
+}
+
+// The desktop file's %u hands Runlog either a link or a file, and a file may come as a file: URL
+// (the Desktop Entry specification allows either form).
+QString localPathOf(const QString &argument)
+{
+    if (!argument.startsWith(QLatin1String("file:"), Qt::CaseInsensitive))
+        return argument;
+    const QUrl url(argument);
+    return url.isLocalFile() ? url.toLocalFile() : argument;
 }
 
 } // namespace
@@ -118,6 +129,8 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         QCoreApplication::translate("CommandLine", "Organization ID (default: $CODEGEN_ORG_ID)."), QStringLiteral("ORG"));
     const QCommandLineOption runOption(QStringLiteral("run"),
         QCoreApplication::translate("CommandLine", "Run ID, or the run's web URL."), QStringLiteral("RUN"));
+    const QCommandLineOption entryOption(QStringLiteral("entry"),
+        QCoreApplication::translate("CommandLine", "With --run: open the run at this entry (1 = the oldest)."), QStringLiteral("N"));
     const QCommandLineOption baseUrlOption(QStringLiteral("base-url"),
         QCoreApplication::translate("CommandLine", "API base URL (default: $CODEGEN_API_BASE_URL or %1).").arg(kDefaultBaseUrl),
         QStringLiteral("URL"));
@@ -151,12 +164,13 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         QCoreApplication::translate("CommandLine", "Never use the network: show and export only what the library holds."));
     const QCommandLineOption noStoreOption(QStringLiteral("no-store"),
         QCoreApplication::translate("CommandLine", "Keep nothing on disk: neither read nor write the library of runs."));
-    parser.addOptions({demoOption, orgOption, runOption, baseUrlOption, exportOption, formatOption,
+    parser.addOptions({demoOption, orgOption, runOption, entryOption, baseUrlOption, exportOption, formatOption,
                        statsOption, insightsOption, reverseOption, rateOption, listRunsOption, sourceTypeOption, userIdOption,
                        searchOption, offlineOption, noStoreOption});
     parser.addPositionalArgument(QStringLiteral("file"),
-        QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network."),
-        QStringLiteral("[FILE]"));
+        QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network, "
+                                                   "or a link to a run or an entry (runlog://run?org=7&run=42&entry=1412)."),
+        QStringLiteral("[FILE|LINK]"));
 
     if (!parser.parse(arguments))
         return fail(parser.errorText());
@@ -215,8 +229,24 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return fail(QCoreApplication::translate("CommandLine", "Only one file can be opened at a time."));
-    if (!positional.isEmpty())
-        options.inputFile = positional.first();
+    std::optional<EntryLink> link;
+    if (!positional.isEmpty() && EntryLink::looksLikeLink(positional.first())) {
+        const ParsedEntryLink parsed = EntryLink::parse(positional.first());
+        if (!parsed.link)
+            return fail(parsed.error);
+        link = parsed.link;
+        if (parser.isSet(runOption) || parser.isSet(orgOption))
+            return fail(QCoreApplication::translate("CommandLine", "A link names its run: it does not go with --org or --run."));
+        if (parser.isSet(baseUrlOption) && EntryLink::originOf(options.baseUrl) != link->origin)
+            return fail(QCoreApplication::translate("CommandLine", "The link names the server %1, --base-url another (%2).")
+                            .arg(link->origin.toString(), options.baseUrl.toString()));
+        options.withholdEnvironmentToken = EntryLink::originOf(options.baseUrl) != link->origin;
+        options.baseUrl = link->origin;
+        options.run = link->run;
+        options.entry = link->entry;
+    } else if (!positional.isEmpty()) {
+        options.inputFile = localPathOf(positional.first());
+    }
 
     if (parser.isSet(runOption)) {
         const QString runText = parser.value(runOption);
@@ -242,9 +272,33 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
             return fail(QCoreApplication::translate("CommandLine",
                 "Which organization? Give --org ORG or set CODEGEN_ORG_ID."));
         options.run = RunRef{*orgId, *runId};
+        bool entryMalformed = false;
+        options.entry = RunUrl::entryFrom(runText, &entryMalformed);
+        if (entryMalformed)
+            return fail(QCoreApplication::translate("CommandLine",
+                "The entry in \"%1\" must be a positive number.").arg(runText));
     } else if (parser.isSet(orgOption) && !options.demo && !options.listRuns) {
         return fail(QCoreApplication::translate("CommandLine", "--org needs --run RUN as well."));
     }
+
+    if (parser.isSet(entryOption)) {
+        const std::optional<qint64> entry = positiveId(parser.value(entryOption));
+        if (!entry)
+            return fail(QCoreApplication::translate("CommandLine",
+                "--entry must be a positive entry number, not \"%1\".").arg(parser.value(entryOption)));
+        if (!options.run)
+            return fail(QCoreApplication::translate("CommandLine", "--entry needs a run: --org ORG --run RUN, or a link."));
+        if (options.entry && *options.entry != *entry)
+            return fail(QCoreApplication::translate("CommandLine",
+                "--entry %1 and the entry %2 the run's address names differ: give one.").arg(*entry).arg(*options.entry));
+        options.entry = entry;
+    }
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.listRuns;
+    if (parser.isSet(entryOption) && windowless)
+        return fail(QCoreApplication::translate("CommandLine",
+            "--entry opens the window at an entry: it does not go with --export, --stats, --insights or --list-runs."));
+    if (windowless)
+        options.entry.reset(); // a link's or a URL's entry: the command works on the whole run
 
     if ((parser.isSet(sourceTypeOption) || parser.isSet(userIdOption)) && !options.listRuns)
         return fail(QCoreApplication::translate("CommandLine", "--source-type and --user-id go with --list-runs."));

@@ -24,7 +24,13 @@ struct CommandLineOptions
 
     bool demo = false;
     std::optional<RunRef> run; // --org/--run (or a run URL)
-    QUrl baseUrl;              // default https://api.codegen.com
+    QUrl baseUrl;              // default https://api.codegen.com; a link's origin when it names one
+    // The entry to select once the run is open (1 = oldest): --entry N, a link's or a web URL's.
+    std::optional<qint64> entry;
+    // A runlog:// link named another API origin than the configured one (--base-url,
+    // CODEGEN_API_BASE_URL or the default): CODEGEN_API_TOKEN belongs to the configured one and
+    // must not be sent there; only a token saved for that origin may be.
+    bool withholdEnvironmentToken = false;
     QString inputFile;         // positional FILE.json|FILE.jsonl
     QString exportPath;        // --export OUT
     QString exportFormat;      // --format, empty: from OUT's extension (with --stats: tsv)

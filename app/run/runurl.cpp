@@ -81,4 +81,25 @@ std::optional<qint64> orgIdFrom(const QString &text)
     return std::nullopt;
 }
 
+std::optional<qint64> entryFrom(const QString &text, bool *malformed)
+{
+    if (malformed)
+        *malformed = false;
+    const QString trimmed = text.trimmed();
+    if (!trimmed.contains(QLatin1Char('/')))
+        return std::nullopt;
+    const QUrl url = QUrl::fromUserInput(trimmed);
+    QString given;
+    if (QUrlQuery(url).hasQueryItem(QStringLiteral("entry")))
+        given = QUrlQuery(url).queryItemValue(QStringLiteral("entry"));
+    else if (url.fragment().startsWith(QLatin1String("entry=")))
+        given = url.fragment().mid(6);
+    else
+        return std::nullopt;
+    const std::optional<qint64> entry = positiveNumber(given);
+    if (!entry && malformed)
+        *malformed = true;
+    return entry;
+}
+
 } // namespace RunUrl

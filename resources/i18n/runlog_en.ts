@@ -100,10 +100,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Usage: %1 [options] [FILE]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Runlog: a fast viewer for Codegen agent run logs.
 The API token is read from CODEGEN_API_TOKEN (never from the command line).</source>
         <translation type="unfinished"></translation>
@@ -138,10 +134,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>Requests allowed per window, as N/SECONDS (default 60/60).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An exported run (.json or .jsonl) to open without any network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -266,6 +258,85 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>--insights needs a run: --org ORG --run RUN, --demo, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --run: open the run at this entry (1 = the oldest).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exported run (.json or .jsonl) to open without any network, or a link to a run or an entry (runlog://run?org=7&amp;run=42&amp;entry=1412).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link names its run: it does not go with --org or --run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link names the server %1, --base-url another (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry in &quot;%1&quot; must be a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--entry must be a positive entry number, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--entry needs a run: --org ORG --run RUN, or a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--entry %1 and the entry %2 the run&apos;s address names differ: give one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--entry opens the window at an entry: it does not go with --export, --stats, --insights or --list-runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options] [FILE|LINK]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CopyLinkController</name>
+    <message>
+        <source>Copy a link to the selected entry, which opens it in Runlog (in the table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run opened from a file has no link: only runs from the API can be linked to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run&apos;s API address has a path, which a link cannot hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a link to entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a link to the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1, entry %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · web: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -394,6 +465,65 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Try the Demo Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryLink</name>
+    <message>
+        <source>The link&apos;s base must be an http(s) address, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s base &quot;%1&quot; names no host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s base must not hold a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s base must be an origin (scheme, host and port) only, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s base &quot;%1&quot; is plain http to another machine: only https is allowed there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is too long (%1 characters; a link has at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Runlog link begins with runlog://, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Runlog link looks like runlog://run?org=7&amp;run=42&amp;entry=1412, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link has a parameter Runlog does not know: &quot;%1&quot; (it knows org, run, entry and base).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link gives &quot;%1&quot; twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the link, %1 must be a positive number, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link names no organization (org=…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link names no run (run=…).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1499,6 +1629,13 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>The library (%1) could not be written (%2): Runlog goes on without the library until it is started again. Runs already kept are intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkedEntryController</name>
+    <message>
+        <source>Run %1 has %2 entries: entry %3 is past its end.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3004,6 +3141,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Show each loop of repeated tool calls as one row; → opens it, ← closes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link to Entry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -371,7 +371,7 @@ void TestCommandLine::helpAndVersion()
     COMPARE_ACTION(options.action, action);
     if (action == CommandLineOptions::Action::ShowHelp) {
         // The man page is made from this text: its usage line names the command, not argv[0].
-        QVERIFY2(options.helpText.startsWith(QLatin1String("Usage: runlog [options] [FILE]\n")),
+        QVERIFY2(options.helpText.startsWith(QLatin1String("Usage: runlog [options] [FILE|LINK]\n")),
                  qPrintable(options.helpText.left(80)));
         for (const char *word : {"--org", "--run", "--base-url", "--export", "--format", "--reverse",
                                  "--rate-limit", "--demo", "CODEGEN_API_TOKEN", "CODEGEN_ORG_ID",

@@ -126,7 +126,7 @@ void TestDemoSmoke::versionAndHelpNeedNoDisplay()
     QCOMPARE(run(QStringLiteral("--help"), &out, &err), 0);
     QCOMPARE(err, QByteArray());
     const QString help = QString::fromUtf8(out);
-    QVERIFY2(help.startsWith(QStringLiteral("Usage: runlog [options] [FILE]\n")), qPrintable(help));
+    QVERIFY2(help.startsWith(QStringLiteral("Usage: runlog [options] [FILE|LINK]\n")), qPrintable(help));
     // Every option of the README's command-line section, with its argument, and where the token
     // comes from.
     for (const char *expected : {"-h, --help", "-v, --version", "--demo", "--org <ORG>", "--run <RUN>",

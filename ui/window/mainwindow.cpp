@@ -4,7 +4,9 @@
 #include "ui/detail/detailpane.h"
 #include "ui/window/aboutbox.h"
 #include "ui/window/emptystate.h"
+#include "ui/table/copylinkcontroller.h"
 #include "ui/table/currententrycontroller.h"
+#include "ui/table/linkedentrycontroller.h"
 #include "ui/insights/insightscontroller.h"
 #include "ui/insights/insightspanel.h"
 #include "ui/library/librarycontroller.h"
@@ -105,11 +107,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_actions = new WindowActions(this);
     m_actions->buildMenus(menuBar(), m_filterMenu);
     m_table->addAction(m_actions->copyEntry);
+    m_table->addAction(m_actions->copyLink);
     m_table->addAction(m_actions->toggleMark);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_marks = new MarkController(m_session->model(), m_proxy, m_table, this);
     m_status = new StatusBarController(m_session, statusBar());
     new SelectionController(m_proxy, m_table, this);
     m_currentEntry = new CurrentEntryController(m_session->model(), m_proxy, m_table, m_detail, m_search, this);
+    m_linkedEntry = new LinkedEntryController(m_session, m_currentEntry, this);
+    m_copyLink = new CopyLinkController(m_session, m_currentEntry, m_actions->copyLink, this);
     m_folds = new FoldController(m_proxy, m_table, this);
     m_view = new ViewSettings(m_table, m_detail, m_session->model(), m_actions, m_settings, this);
     createInsights();
@@ -174,6 +180,8 @@ void MainWindow::connectActions()
     connect(a->quit, &QAction::triggered, this, &QWidget::close);
     connect(a->copyEntry, &QAction::triggered, m_currentEntry, &CurrentEntryController::copyCurrentEntry);
     connect(m_currentEntry, &CurrentEntryController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_linkedEntry, &LinkedEntryController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_copyLink, &CopyLinkController::message, statusBar(), &QStatusBar::showMessage);
     connect(a->find, &QAction::triggered, this, &MainWindow::showSearch);
     connect(a->findNext, &QAction::triggered, m_search, &SearchController::nextMatch);
     connect(a->findPrevious, &QAction::triggered, m_search, &SearchController::previousMatch);
@@ -460,6 +468,11 @@ void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool re
 void MainWindow::openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse)
 {
     m_openRun->openWithBestToken(baseUrl, run, reverse);
+}
+
+void MainWindow::selectEntryOnceOpen(const RunRef &run, qint64 entry)
+{
+    m_linkedEntry->selectOnceOpen(run, entry);
 }
 
 bool MainWindow::openDemo(bool liveRun)

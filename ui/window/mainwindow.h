@@ -13,12 +13,14 @@ class AppSettings;
 class Credentials;
 class LibraryController;
 class LibraryOpenController;
+class LinkedEntryController;
 class RunLibrary;
 
 class DetailPane;
 class EmptyState;
 class FoldController;
 class CurrentEntryController;
+class CopyLinkController;
 class InsightsController;
 class InsightsPanel;
 class OverviewController;
@@ -62,6 +64,8 @@ public:
     void openFile(const QString &path);
     // Opens a run with the token saved in the keychain for its API address, or asks for one.
     void openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
+    // Selects an entry (1 = oldest) of `run` once that run is open here: a link's, --entry's.
+    void selectEntryOnceOpen(const RunRef &run, qint64 entry);
     // The token from the environment, used when the Open Run dialog is left empty.
     void setEnvironmentToken(const QByteArray &token);
     // The library of runs (null with --no-store): the Library menu, the Library and Runs windows.
@@ -95,6 +99,7 @@ public:
     // setLoops() with the loops it found.
     FoldController *foldController() const { return m_folds; }
     CurrentEntryController *currentEntry() const { return m_currentEntry; }
+    CopyLinkController *copyLink() const { return m_copyLink; }
     ViewSettings *viewSettings() const { return m_view; }
     WindowActions *windowActions() const { return m_actions; }
     // File > New Window: another window with the same tokens; the request pacer is shared.
@@ -161,5 +166,7 @@ private:
     MarkController *m_marks;
     FoldController *m_folds = nullptr;
     CurrentEntryController *m_currentEntry;
+    LinkedEntryController *m_linkedEntry;
+    CopyLinkController *m_copyLink;
     ViewSettings *m_view;
 };

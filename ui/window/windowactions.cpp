@@ -34,6 +34,10 @@ WindowActions::WindowActions(QWidget *window)
     copyEntry->setToolTip(tr("Copy the selected entry as JSON (in the table)"));
     // Only while the table has focus: in the detail pane Ctrl+C copies the selected text.
     copyEntry->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    copyLink = make(tr("Copy &Link to Entry"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)});
+    // In the table: the detail pane's JSON tree has Ctrl+Shift+C for Copy Path.
+    copyLink->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    copyLink->setEnabled(false);
     find = make(tr("&Find…"), {QKeySequence::Find});
     find->setToolTip(tr("Search every loaded entry (Enter / Shift+Enter, n / N: next / previous match)"));
     findNext = make(tr("Find &Next"), {QKeySequence(Qt::Key_F3)});
@@ -152,6 +156,8 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
 
     QMenu *edit = bar->addMenu(tr("&Edit"));
     edit->addAction(copyEntry);
+    edit->addAction(copyLink);
+    edit->setToolTipsVisible(true); // Copy Link to Entry says why it is off
     edit->addSeparator();
     edit->addAction(find);
     edit->addAction(findNext);
@@ -207,7 +213,7 @@ void WindowActions::setRunOpen(bool open)
 QList<QAction *> WindowActions::all() const
 {
     return {newWindow, openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
-            copyEntry, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
+            copyEntry, copyLink, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
             timeline, statistics, insights, firstEntry, lastEntry, goToEntry, firstFailure, newestFirst, foldRepeats, follow,
             jsonMode, wordWrap, switchFocus,
             zoomIn, zoomOut, zoomReset, retry, stopLoading, rateLimit,

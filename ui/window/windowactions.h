@@ -39,6 +39,7 @@ public:
     QAction *quit;
 
     QAction *copyEntry;
+    QAction *copyLink;
     QAction *find;
     QAction *findNext;
     QAction *findPrevious;
