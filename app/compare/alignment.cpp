@@ -6,6 +6,7 @@
 #include "compare/alignment.h"
 
 #include <memory>
+#include <vector>
 
 namespace {
 
@@ -109,6 +110,62 @@ private:
     bool m_cancelled = false;
 };
 
+// An entry whose key the other run never has cannot be in any common subsequence: leaving such
+// entries out changes no longest one, and makes runs that have little in common (where Myers'
+// D is large) small. Which keys a side has is a bit per key's hash in a table of 8 bits or more
+// per entry (one byte an entry, for a moment): a key that shares a bit with one of the other
+// side's stays in (it cannot be matched, which Myers then finds), but no key of the other side
+// is ever missed, so the result stays exact. Worth it only when it leaves out a good part.
+constexpr int kDropFractionWorthIt = 10; // at least one entry in ten
+
+class KeyBits
+{
+public:
+    KeyBits(const quint64 *keys, int from, int to)
+    {
+        while ((quint64(1) << m_log2Bits) < quint64(to - from) * 8)
+            ++m_log2Bits;
+        m_words.assign(size_t(1) << (m_log2Bits - 6), 0);
+        for (int i = from; i < to; ++i) {
+            const quint64 bit = bitOf(keys[i]);
+            m_words[bit >> 6] |= quint64(1) << (bit & 63);
+        }
+    }
+
+    bool mayHave(quint64 key) const
+    {
+        const quint64 bit = bitOf(key);
+        return (m_words[bit >> 6] >> (bit & 63)) & 1;
+    }
+
+private:
+    // The top bits of a multiplicative hash: keys that are small numbers spread too.
+    quint64 bitOf(quint64 key) const { return (key * 0x9e3779b97f4a7c15ull) >> (64 - m_log2Bits); }
+
+    int m_log2Bits = 6;
+    std::vector<quint64> m_words;
+};
+
+// How many of the keys in [from, to) `other` surely does not have.
+qsizetype droppedCount(const quint64 *keys, int from, int to, const KeyBits &other)
+{
+    qsizetype dropped = 0;
+    for (int i = from; i < to; ++i)
+        dropped += other.mayHave(keys[i]) ? 0 : 1;
+    return dropped;
+}
+
+// The indices in [from, to) whose key `other` may have.
+QVector<int> keptIndices(const quint64 *keys, int from, int to, const KeyBits &other)
+{
+    QVector<int> kept;
+    for (int i = from; i < to; ++i) {
+        if (other.mayHave(keys[i]))
+            kept.append(i);
+    }
+    return kept;
+}
+
 } // namespace
 
 namespace Alignment {
@@ -118,12 +175,42 @@ Matches longestCommonSubsequence(const QVector<quint64> &left, const QVector<qui
 {
     Matches matches;
     matches.rightOfLeft.fill(-1, left.size());
-    if (left.isEmpty() || right.isEmpty())
+    int aLo = 0, aHi = int(left.size()), bLo = 0, bHi = int(right.size());
+    while (aLo < aHi && bLo < bHi && left[aLo] == right[bLo])
+        matches.rightOfLeft[aLo++] = bLo++;
+    while (aLo < aHi && bLo < bHi && left[aHi - 1] == right[bHi - 1])
+        matches.rightOfLeft[--aHi] = --bHi;
+    if (aLo == aHi || bLo == bHi)
         return matches;
-    MyersAligner aligner(left.constData(), int(left.size()), right.constData(), int(right.size()),
-                         matches.rightOfLeft.data(), cancel);
-    aligner.align(0, int(left.size()), 0, int(right.size()));
+
+    const KeyBits rightKeys(right.constData(), bLo, bHi);
+    const KeyBits leftKeys(left.constData(), aLo, aHi);
+    const qsizetype dropped = droppedCount(left.constData(), aLo, aHi, rightKeys)
+        + droppedCount(right.constData(), bLo, bHi, leftKeys);
+    if (dropped * kDropFractionWorthIt < (aHi - aLo) + (bHi - bLo)) {
+        MyersAligner aligner(left.constData(), int(left.size()), right.constData(), int(right.size()),
+                             matches.rightOfLeft.data(), cancel);
+        aligner.align(aLo, aHi, bLo, bHi);
+        matches.cancelled = aligner.cancelled();
+        return matches;
+    }
+    const QVector<int> leftKept = keptIndices(left.constData(), aLo, aHi, rightKeys);
+    const QVector<int> rightKept = keptIndices(right.constData(), bLo, bHi, leftKeys);
+    if (leftKept.isEmpty() || rightKept.isEmpty())
+        return matches;
+    QVector<quint64> a(leftKept.size()), b(rightKept.size());
+    for (qsizetype i = 0; i < leftKept.size(); ++i)
+        a[i] = left[leftKept[i]];
+    for (qsizetype j = 0; j < rightKept.size(); ++j)
+        b[j] = right[rightKept[j]];
+    QVector<int> rightOfKept(a.size(), -1);
+    MyersAligner aligner(a.constData(), int(a.size()), b.constData(), int(b.size()), rightOfKept.data(), cancel);
+    aligner.align(0, int(a.size()), 0, int(b.size()));
     matches.cancelled = aligner.cancelled();
+    for (qsizetype i = 0; i < rightOfKept.size(); ++i) {
+        if (rightOfKept[i] >= 0)
+            matches.rightOfLeft[leftKept[i]] = rightKept[rightOfKept[i]];
+    }
     return matches;
 }
 

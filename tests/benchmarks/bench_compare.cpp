@@ -8,7 +8,8 @@
 // thread: the entries' keys (both runs read once with simdjson), the alignment alone (Myers),
 // and the whole RunComparer::compare (keys, alignment, steps, both sides' --stats counts); the
 // counts found; and the memory: the peak of the process and what the comparison added to it
-// beyond the two runs' entries.
+// beyond the two runs' entries. Then two unrelated runs of 100,000 (other seeds: what they share
+// is what any two such runs share), the case where Myers' D is large.
 
 #include "processstatus.h"
 #include "syntheticrun.h"
@@ -122,6 +123,20 @@ void measure(int count)
                 (rssAfter - rssBeforeCompare) * 1024.0 / double(pair.left.size() + pair.right.size()), peak / 1024.0);
 }
 
+void measureUnrelated(int count)
+{
+    SyntheticRun leftGen(1), rightGen(2);
+    QList<QByteArray> left, right;
+    for (int i = 0; i < count; ++i) {
+        left.append(leftGen.entry(1, i));
+        right.append(rightGen.entry(2, i));
+    }
+    RunComparison comparison;
+    const double whole = bestOfThree([&] { comparison = RunComparer::compare(left, right); });
+    std::printf("%8d + %d unrelated entries: whole comparison %.0f ms; same %d, changed %d, only_left %d, only_right %d\n",
+                count, count, whole * 1e3, comparison.same, comparison.changed, comparison.onlyLeft, comparison.onlyRight);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -131,5 +146,7 @@ int main(int argc, char *argv[])
     measure(100000);
     malloc_trim(0);
     measure(entryCount);
+    malloc_trim(0);
+    measureUnrelated(100000);
     return 0;
 }

@@ -271,11 +271,13 @@ private slots:
 
     void alignmentIsLongestOnRandomRuns()
     {
+        // Small alphabets repeat keys (many longest subsequences); large ones leave keys on one
+        // side only (which the alignment leaves out before Myers' diff).
         QRandomGenerator random(24);
-        for (int round = 0; round < 3000; ++round) {
-            const int alphabet = 1 + int(random.bounded(4));
-            QVector<quint64> a(int(random.bounded(14)));
-            QVector<quint64> b(int(random.bounded(14)));
+        for (int round = 0; round < 5000; ++round) {
+            const int alphabet = 1 + int(random.bounded(round % 2 ? 4 : 40));
+            QVector<quint64> a(int(random.bounded(24)));
+            QVector<quint64> b(int(random.bounded(24)));
             for (quint64 &key : a)
                 key = random.bounded(alphabet);
             for (quint64 &key : b)
@@ -294,6 +296,21 @@ private slots:
             }
             QCOMPARE(matched, lcsLength(a, b));
         }
+    }
+
+    // Long runs with little in common: 20 shared keys, in order, among 20,000 of each side's own.
+    void unrelatedRunsKeepWhatTheyShare()
+    {
+        QVector<quint64> a, b;
+        for (quint64 i = 0; i < 20000; ++i) {
+            a.append(i % 1000 == 500 ? 1000000 + i : 2000000 + i);
+            b.append(i % 1000 == 700 ? 1000000 + i - 200 : 3000000 + i);
+        }
+        const Alignment::Matches matches = Alignment::longestCommonSubsequence(a, b);
+        QVector<int> expected(20000, -1);
+        for (int k = 0; k < 20; ++k)
+            expected[k * 1000 + 500] = k * 1000 + 700;
+        QCOMPARE(matches.rightOfLeft, expected);
     }
 
     void comparisonIsLongestOnRandomRuns()
