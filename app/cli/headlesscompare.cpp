@@ -45,7 +45,10 @@ void HeadlessCompare::wholeRunLoaded(const RunSnapshot &snapshot)
     m_snapshots[m_side] = snapshot;
     if (m_side == 0) {
         // The next load replaces this one, which is still emitting: it starts once that is over.
-        QTimer::singleShot(0, this, [this] { loadSide(1); });
+        QTimer::singleShot(0, this, [this] {
+            if (!isDone())
+                loadSide(1);
+        });
         return;
     }
     QTimer::singleShot(0, this, &HeadlessCompare::compareAndPrint);
