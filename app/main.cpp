@@ -2,6 +2,7 @@
 #include "cli/clioutput.h"
 #include "cli/commandline.h"
 #include "cli/headlessexport.h"
+#include "cli/headlesscompare.h"
 #include "cli/headlessinsights.h"
 #include "cli/headlesslistruns.h"
 #include "cli/headlesssearch.h"
@@ -73,7 +74,8 @@ int main(int argc, char *argv[])
         qtArgv.push_back(bytes.data());
     qtArgv.push_back(nullptr);
     int qtArgc = int(qtArgumentBytes.size());
-    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.isListOrSearch();
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.compare
+                            || options.isListOrSearch();
     std::unique_ptr<QCoreApplication> app;
     if (windowless)
         app = std::make_unique<QCoreApplication>(qtArgc, qtArgv.data());
@@ -127,6 +129,12 @@ int main(int argc, char *argv[])
         KnownSecrets::add(token);
         HeadlessInsights insights(options, token);
         return insights.exec();
+    }
+    if (options.compare) {
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessCompare compare(options, token);
+        return compare.exec();
     }
     if (!options.exportPath.isEmpty()) {
         // No window, no display: fetch or read, write the file, say how it went on stderr.

@@ -76,6 +76,35 @@ QString localPathOf(const QString &argument)
     return url.isLocalFile() ? url.toLocalFile() : argument;
 }
 
+// --compare's sides: a file when one of that name exists (a file may be called 12345).
+bool isExistingFile(const QString &text)
+{
+    const QFileInfo info(text);
+    return info.exists() && !info.isDir();
+}
+
+// A run ID ("12345", "#12345") or an http(s) URL; anything else is a file path.
+bool looksLikeRun(const QString &text)
+{
+    static const QRegularExpression runId(QStringLiteral("^\\s*#?\\d+\\s*$"));
+    const QString trimmed = text.trimmed();
+    return runId.match(trimmed).hasMatch() || trimmed.startsWith(QLatin1String("https://"), Qt::CaseInsensitive)
+        || trimmed.startsWith(QLatin1String("http://"), Qt::CaseInsensitive);
+}
+
+// The organization of a run named on its own: --org (`orgText`, when given), else the URL's, else
+// CODEGEN_ORG_ID; none when none of them gives a positive ID.
+std::optional<qint64> organizationFor(const QString &run, const QString &orgText, const QProcessEnvironment &environment)
+{
+    if (!orgText.isNull())
+        return positiveId(orgText);
+    if (const std::optional<qint64> fromUrl = RunUrl::orgIdFrom(run))
+        return fromUrl;
+    if (environment.contains(QStringLiteral("CODEGEN_ORG_ID")))
+        return positiveId(environment.value(QStringLiteral("CODEGEN_ORG_ID")));
+    return std::nullopt;
+}
+
 } // namespace
 
 namespace CommandLine {
@@ -145,6 +174,10 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption insightsOption(QStringLiteral("insights"),
         QCoreApplication::translate("CommandLine", "Print what went wrong in the run (loops, repeated failures, the first failure, "
                                                    "commands, files) and exit, without a window."));
+    const QCommandLineOption compareOption(QStringLiteral("compare"),
+        QCoreApplication::translate("CommandLine", "Compare two runs, given as LEFT RIGHT (each a file, a run ID or a run's URL), "
+                                                   "step by step, print where they part and what changed (--format tsv or json), "
+                                                   "and exit, without a window."));
     const QCommandLineOption reverseOption(QStringLiteral("reverse"),
         QCoreApplication::translate("CommandLine", "Show the newest entries first."));
     const QCommandLineOption rateOption(QStringLiteral("rate-limit"),
@@ -165,11 +198,12 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption noStoreOption(QStringLiteral("no-store"),
         QCoreApplication::translate("CommandLine", "Keep nothing on disk: neither read nor write the library of runs."));
     parser.addOptions({demoOption, orgOption, runOption, entryOption, baseUrlOption, exportOption, formatOption,
-                       statsOption, insightsOption, reverseOption, rateOption, listRunsOption, sourceTypeOption, userIdOption,
-                       searchOption, offlineOption, noStoreOption});
+                       statsOption, insightsOption, compareOption, reverseOption, rateOption, listRunsOption, sourceTypeOption,
+                       userIdOption, searchOption, offlineOption, noStoreOption});
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network, "
-                                                   "or a link to a run or an entry (runlog://run?org=7&run=42&entry=1412)."),
+                                                   "or a link to a run or an entry (runlog://run?org=7&run=42&entry=1412); "
+                                                   "with --compare, the two runs LEFT RIGHT."),
         QStringLiteral("[FILE|LINK]"));
 
     if (!parser.parse(arguments))
@@ -202,8 +236,9 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     options.exportFormat = parser.value(formatOption).trimmed().toLower();
     options.stats = parser.isSet(statsOption);
     options.insights = parser.isSet(insightsOption);
-    if (int(options.stats) + int(options.insights) + int(parser.isSet(exportOption)) > 1)
-        return fail(QCoreApplication::translate("CommandLine", "Give one of --stats, --insights or --export."));
+    options.compare = parser.isSet(compareOption);
+    if (int(options.stats) + int(options.insights) + int(options.compare) + int(parser.isSet(exportOption)) > 1)
+        return fail(QCoreApplication::translate("CommandLine", "Give one of --stats, --insights, --compare or --export."));
     if (parser.isSet(exportOption) && options.exportPath.trimmed().isEmpty())
         return fail(QCoreApplication::translate("CommandLine", "--export needs a file name."));
 
@@ -227,6 +262,35 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
             "The base URL \"%1\" is not an http(s) URL.").arg(baseUrlText));
 
     const QStringList positional = parser.positionalArguments();
+    if (options.compare) {
+        if (positional.size() != 2)
+            return fail(QCoreApplication::translate("CommandLine",
+                "--compare needs two runs: LEFT RIGHT, each a file, a run ID or a run's URL."));
+        if (parser.isSet(runOption) || parser.isSet(entryOption) || options.demo || options.listRuns
+            || !options.searchText.isNull())
+            return fail(QCoreApplication::translate("CommandLine",
+                "--compare names its two runs itself: it does not go with --run, --entry, --demo, --list-runs or --search."));
+        if (!options.exportFormat.isEmpty() && options.exportFormat != QLatin1String("tsv")
+            && options.exportFormat != QLatin1String("json"))
+            return fail(QCoreApplication::translate("CommandLine",
+                "--format must be tsv or json with --compare, not \"%1\".").arg(options.exportFormat));
+        for (const QString &side : positional) {
+            CompareSource source{side, std::nullopt};
+            if (!isExistingFile(side) && looksLikeRun(side)) {
+                const std::optional<qint64> runId = RunUrl::runIdFrom(side);
+                if (!runId)
+                    return fail(QCoreApplication::translate("CommandLine",
+                        "\"%1\" is neither a file nor a run's ID or URL.").arg(side));
+                const std::optional<qint64> orgId = organizationFor(side, parser.isSet(orgOption) ? parser.value(orgOption) : QString(), environment);
+                if (!orgId)
+                    return fail(QCoreApplication::translate("CommandLine",
+                        "Which organization is run \"%1\" of? Give --org ORG or set CODEGEN_ORG_ID (a positive ID).").arg(side));
+                source.run = RunRef{*orgId, *runId};
+            }
+            options.compareSources.append(source);
+        }
+        return options;
+    }
     if (positional.size() > 1)
         return fail(QCoreApplication::translate("CommandLine", "Only one file can be opened at a time."));
     std::optional<EntryLink> link;

@@ -4,12 +4,20 @@
 #include "run/apiendpoint.h"
 #include "run/runref.h"
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QProcessEnvironment>
 #include <QUrl>
 
 #include <optional>
+
+// One side of --compare, as the user named it: a file, or a run of the API.
+struct CompareSource
+{
+    QString given;             // the argument as written (the report's "source")
+    std::optional<RunRef> run; // none: `given` is a file path
+};
 
 // What the command line asked for (ARCHITECTURE.md section 5), filled by QCommandLineParser and
 // the CODEGEN_* environment variables. Parsing never exits the process: the caller decides how to
@@ -36,6 +44,12 @@ struct CommandLineOptions
     QString exportFormat;      // --format, empty: from OUT's extension (with --stats: tsv)
     bool stats = false;        // --stats: print the run's statistics, no window
     bool insights = false;     // --insights: print what went wrong (loops, failures, commands, files)
+    // --compare LEFT RIGHT: the two runs compared step by step, printed with no window. Each side
+    // is a file when a file of that name exists; else a run ID ("12345", "#12345") or an
+    // http(s) URL is a run of --org, the URL's organization or CODEGEN_ORG_ID; anything else is
+    // a file path (that will not open).
+    bool compare = false;
+    QList<CompareSource> compareSources;
     bool reverse = false;
     int rateLimitCount = 60;
     int rateLimitWindowMs = 60000;

@@ -34,6 +34,32 @@ void WindowlessCommand::start()
 
 bool WindowlessCommand::loadWholeRun()
 {
+    if (!m_options.inputFile.isEmpty())
+        newLoad()->loadFile(m_options.inputFile);
+    else if (m_options.demo)
+        newLoad()->loadDemo();
+    else if (m_options.run)
+        newLoad()->loadApi(ApiEndpoint{m_options.baseUrl, m_token}, *m_options.run);
+    else
+        return false;
+    return true;
+}
+
+void WindowlessCommand::loadWholeRun(const QString &file, const std::optional<RunRef> &run)
+{
+    if (run)
+        newLoad()->loadApi(ApiEndpoint{m_options.baseUrl, m_token}, *run);
+    else
+        newLoad()->loadFile(file);
+}
+
+WholeRunLoad *WindowlessCommand::newLoad()
+{
+    // A load that has finished may still be emitting its finished(): it goes once that is over.
+    if (m_load) {
+        m_load->disconnect(this);
+        m_load.release()->deleteLater();
+    }
     m_load = std::make_unique<WholeRunLoad>();
     connect(m_load.get(), &WholeRunLoad::failed, this, [this](const QString &error) { fail(error); });
     connect(m_load.get(), &WholeRunLoad::progressChanged, this, &WindowlessCommand::wholeRunProgress);
@@ -45,15 +71,7 @@ bool WindowlessCommand::loadWholeRun()
                              .arg(baseUrl.toDisplayString(QUrl::RemoveUserInfo)),
                      true);
     });
-    if (!m_options.inputFile.isEmpty())
-        m_load->loadFile(m_options.inputFile);
-    else if (m_options.demo)
-        m_load->loadDemo();
-    else if (m_options.run)
-        m_load->loadApi(ApiEndpoint{m_options.baseUrl, m_token}, *m_options.run);
-    else
-        return false;
-    return true;
+    return m_load.get();
 }
 
 void WindowlessCommand::wholeRunLoaded(const RunSnapshot &)

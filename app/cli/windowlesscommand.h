@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 struct RunSnapshot;
 struct WholeRunProgress;
@@ -46,6 +47,9 @@ protected:
     // Loads the run the command line names: a file, else the demo, else --org/--run. False, and
     // nothing started, when it names none. wholeRunLoaded() or a failure follows.
     bool loadWholeRun();
+    // Loads an API run, or the file `file` when there is no `run`; a load begun before is dropped
+    // (its signals with it). wholeRunLoaded() or a failure follows.
+    void loadWholeRun(const QString &file, const std::optional<RunRef> &run);
     virtual void wholeRunLoaded(const RunSnapshot &snapshot);
     virtual void wholeRunProgress(const WholeRunProgress &progress);
     const WholeRunLoad *wholeRun() const { return m_load.get(); }
@@ -66,6 +70,8 @@ protected:
     const QByteArray m_token;
 
 private:
+    WholeRunLoad *newLoad();
+
     std::unique_ptr<WholeRunLoad> m_load;
     QElapsedTimer m_sinceProgress;
     int m_progressIntervalMs = 1000;

@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Reading one entry for insights: its top-level members with simdjson On-Demand, its tool_input
-// in a canonical form (the call key).
+// in a canonical form (the call key, CanonicalJsonWriter).
 #include "stats/insightsentry.h"
 
+#include "json/canonicaljson.h"
 #include "json/jsontokens.h"
 #include "json/simdjsonvalues.h"
 
 #include <simdjson.h>
 
-#include <QLocale>
+#include <QHashFunctions>
 
 #include <algorithm>
-#include <cmath>
 #include <cstring>
-#include <deque>
 #include <string_view>
-#include <vector>
 
 namespace ondemand = simdjson::ondemand;
 using simdjson::ondemand::json_type;
@@ -43,10 +41,7 @@ QByteArrayView JsonString::view(QByteArray &storage) const
 // 's', the length as raw bytes, the bytes: self-delimiting, so forms never run into each other.
 void appendLengthPrefixed(QByteArrayView text, std::string &out)
 {
-    const quint64 length = quint64(text.size());
-    out += 's';
-    out.append(reinterpret_cast<const char *>(&length), sizeof length);
-    out.append(text.data(), size_t(text.size()));
+    CanonicalJsonWriter::appendString(text, out);
 }
 
 namespace {
@@ -197,7 +192,11 @@ struct Reader::Impl
                 return false;
             if (member == kToolInput) {
                 out.toolInputSeen = true;
-                if (!appendCanonical(value, type, canonicalInput, 0, &out))
+                const CanonicalJsonWriter::MemberVisitor noteMember =
+                    [this, &out](QByteArrayView name, ondemand::value &inputMember, json_type memberType) {
+                        noteTopLevelMember(name, inputMember, memberType, out);
+                    };
+                if (!m_canonical.append(value, type, canonicalInput, m_documentEnd, &noteMember))
                     return false;
             } else if (member == kToolOutput || member == kObservation) {
                 const bool observation = member == kObservation;
@@ -251,95 +250,6 @@ struct Reader::Impl
         return true;
     }
 
-    // A JSON value in a canonical form whose bytes are equal exactly when the values are: object
-    // members sorted, numbers by value, strings decoded. Each part is self-delimiting (a string is
-    // its length and its bytes), so no two values share a form. With `topLevel`, the object's
-    // command and file members are noted too.
-    bool appendCanonical(ondemand::value &value, json_type type, std::string &out, int depth, EntryReading *topLevel)
-    {
-        switch (type) {
-        case json_type::null:
-            out += 'n';
-            return true;
-        case json_type::boolean: {
-            bool flag = false;
-            if (value.get_bool().get(flag))
-                return false;
-            out += flag ? 't' : 'f';
-            return true;
-        }
-        case json_type::number:
-            appendCanonicalNumber(value, out);
-            return true;
-        case json_type::string:
-            appendCanonicalString(stringOf(value, m_documentEnd), out);
-            return true;
-        case json_type::array: {
-            ondemand::array array;
-            if (value.get_array().get(array))
-                return false;
-            out += '[';
-            for (auto elementResult : array) {
-                ondemand::value element;
-                json_type elementType;
-                if (std::move(elementResult).get(element) || element.type().get(elementType)
-                    || !appendCanonical(element, elementType, out, depth + 1, nullptr))
-                    return false;
-            }
-            out += ']';
-            return true;
-        }
-        case json_type::object:
-            return appendCanonicalObject(value, out, depth, topLevel);
-        }
-        return false;
-    }
-
-    bool appendCanonicalObject(ondemand::value &value, std::string &out, int depth, EntryReading *topLevel)
-    {
-        ondemand::object object;
-        if (value.get_object().get(object))
-            return false;
-        // Each member's form (name, then value) goes into one buffer of this depth (kept from
-        // entry to entry: no allocation per object); the members are then written in the order
-        // of their forms, which begin with the name.
-        if (m_members.size() <= size_t(depth)) {
-            m_members.resize(size_t(depth) + 1);
-            m_spans.resize(size_t(depth) + 1);
-        }
-        std::string &members = m_members[size_t(depth)];
-        std::vector<std::pair<size_t, size_t>> &spans = m_spans[size_t(depth)];
-        members.clear();
-        spans.clear();
-        QByteArray keyScratch;
-        for (auto fieldResult : object) {
-            ondemand::field field;
-            if (std::move(fieldResult).get(field))
-                return false;
-            const JsonString rawKey = stringAt(field.key().raw() - 1, m_documentEnd);
-            ondemand::value &member = field.value();
-            json_type type;
-            if (member.type().get(type))
-                return false;
-            if (topLevel)
-                noteTopLevelMember(rawKey.view(keyScratch), member, type, *topLevel);
-            const size_t start = members.size();
-            appendCanonicalString(rawKey, members);
-            if (!appendCanonical(member, type, members, depth + 1, nullptr))
-                return false;
-            spans.emplace_back(start, members.size() - start);
-        }
-        const auto formOf = [&members](const std::pair<size_t, size_t> &span) {
-            return std::string_view(members.data() + span.first, span.second);
-        };
-        std::sort(spans.begin(), spans.end(), [&](const auto &a, const auto &b) { return formOf(a) < formOf(b); });
-        out += '{';
-        for (const auto &span : spans)
-            out += formOf(span);
-        out += '}';
-        return true;
-    }
-
     // A command or file member of tool_input: its first occurrence, when it is a string.
     void noteTopLevelMember(QByteArrayView key, ondemand::value &member, json_type type, EntryReading &reading)
     {
@@ -356,51 +266,9 @@ struct Reader::Impl
             (bit == 1 ? reading.command : reading.cmd) = value;
     }
 
-    static void appendCanonicalString(const JsonString &s, std::string &out)
-    {
-        QByteArray storage;
-        const QByteArrayView text = s.view(storage);
-        appendLengthPrefixed(text, out);
-    }
-
-    // 1, 1.0, 1e0 and 10e-1 are one value. Integers of up to 18 digits are exact; anything else
-    // goes through a double (integral ones below 1e18 as integers, the rest in the shortest form
-    // that reads back the same). A number beyond a double's range stays as it is written.
-    static void appendCanonicalNumber(ondemand::value &value, std::string &out)
-    {
-        const std::string_view raw = SimdjsonValues::trimTrailingSpace(value.raw_json_token());
-        out += 'd';
-        const bool integerLiteral = raw.find_first_of(".eE") == std::string_view::npos;
-        std::string_view digits = raw;
-        const bool negative = !digits.empty() && digits.front() == '-';
-        if (negative)
-            digits.remove_prefix(1);
-        while (digits.size() > 1 && digits.front() == '0')
-            digits.remove_prefix(1);
-        if (integerLiteral && !digits.empty() && digits.size() <= 18) {
-            if (negative && digits != "0")
-                out += '-';
-            out += digits;
-        } else {
-            double number = 0;
-            if (value.get_double().get(number) || !std::isfinite(number))
-                out.append(1, 'r').append(raw);
-            else if (number == 0)
-                out += '0';
-            else if (std::floor(number) == number && std::fabs(number) < 1e18)
-                out += std::to_string(qint64(number));
-            else
-                out += QByteArray::number(number, 'g', QLocale::FloatingPointShortest).toStdString();
-        }
-        out += ';';
-    }
-
     ondemand::parser m_parser;
     const char *m_documentEnd = nullptr;
-    // appendCanonicalObject's buffers, by depth; a deque, so that a nested object growing it
-    // leaves the outer object's buffers where they are.
-    std::deque<std::string> m_members;
-    std::deque<std::vector<std::pair<size_t, size_t>>> m_spans;
+    CanonicalJsonWriter m_canonical;
 };
 
 quint64 hashOf(QByteArrayView bytes)

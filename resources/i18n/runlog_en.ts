@@ -253,19 +253,35 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give one of --stats, --insights or --export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--insights needs a run: --org ORG --run RUN, --demo, or a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With --run: open the run at this entry (1 = the oldest).</source>
+        <source>Compare two runs, given as LEFT RIGHT (each a file, a run ID or a run&apos;s URL), step by step, print where they part and what changed (--format tsv or json), and exit, without a window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An exported run (.json or .jsonl) to open without any network, or a link to a run or an entry (runlog://run?org=7&amp;run=42&amp;entry=1412).</source>
+        <source>Give one of --stats, --insights, --compare or --export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--compare needs two runs: LEFT RIGHT, each a file, a run ID or a run&apos;s URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be tsv or json with --compare, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a run&apos;s ID or URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which organization is run &quot;%1&quot; of? Give --org ORG or set CODEGEN_ORG_ID (a positive ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --run: open the run at this entry (1 = the oldest).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -298,6 +314,14 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>Usage: %1 [options] [FILE|LINK]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exported run (.json or .jsonl) to open without any network, or a link to a run or an entry (runlog://run?org=7&amp;run=42&amp;entry=1412); with --compare, the two runs LEFT RIGHT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--compare names its two runs itself: it does not go with --run, --entry, --demo, --list-runs or --search.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -908,6 +932,21 @@ or look around in the demo run: it needs no token and no network.</source>
     <name>FoldController</name>
     <message>
         <source>%1 ×%2, entries %3–%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessCompare</name>
+    <message>
+        <source>unknown comparison format &quot;%1&quot;: use tsv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--compare needs two runs: LEFT RIGHT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 entries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
