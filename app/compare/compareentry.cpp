@@ -7,14 +7,15 @@
 
 namespace {
 
-// A string as its text (real line breaks, no escapes), anything else as indented JSON.
+// A string as its text (real line breaks, no escapes); anything else readable (`key: value`
+// lines, strings unescaped), its members in the order they came: the bytes are shown as they are.
 QString readableValue(const QByteArray &raw)
 {
     if (raw.isEmpty())
         return {};
     if (raw.startsWith('"'))
         return JsonText::unescapeString(raw);
-    return QString::fromUtf8(JsonText::pretty(raw));
+    return JsonText::readable(raw);
 }
 
 } // namespace

@@ -17,7 +17,7 @@ struct Line
 Line lineOf(QByteArrayView rawEntry);
 
 // The texts a `changed` pair differs in, readable: a JSON string as its text, any other value
-// as its JSON; null or absent as empty.
+// as JsonText::readable shows it (`key: value` lines); null or absent as empty.
 struct Fields
 {
     QString thought;

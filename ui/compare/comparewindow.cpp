@@ -81,11 +81,11 @@ CompareWindow::CompareWindow(QWidget *parent)
     header->setSectionResizeMode(CompareStepsModel::Gutter, QHeaderView::Fixed);
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     for (int column : {int(CompareStepsModel::LeftNumber), int(CompareStepsModel::RightNumber)})
-        m_table->setColumnWidth(column, digit * 12);
+        m_table->setColumnWidth(column, digit * 10);
     for (int column : {int(CompareStepsModel::LeftType), int(CompareStepsModel::RightType)})
-        m_table->setColumnWidth(column, digit * 13);
+        m_table->setColumnWidth(column, digit * 17);
     for (int column : {int(CompareStepsModel::LeftTool), int(CompareStepsModel::RightTool)})
-        m_table->setColumnWidth(column, digit * 16);
+        m_table->setColumnWidth(column, digit * 19);
     m_table->setColumnWidth(CompareStepsModel::Gutter, digit * 4);
     m_table->installEventFilter(this);
     connect(m_table, &QTableView::clicked, this, [this](const QModelIndex &index) { m_model->openFold(index.row()); });
