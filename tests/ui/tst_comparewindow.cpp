@@ -3,10 +3,12 @@
 // empty fillers and the gutter's glyphs, the summary, the difference keys, a fold of identical
 // entries, the word diff of a changed pair, and the colours of the dark palette.
 #include "ui/common/theme.h"
+#include "ui/compare/comparerunsdialog.h"
 #include "ui/compare/comparestepsmodel.h"
 #include "ui/compare/comparewindow.h"
 
 #include <QSignalSpy>
+#include <QTemporaryFile>
 #include <QTableView>
 #include <QTest>
 #include <QTextBlock>
@@ -76,6 +78,8 @@ private slots:
     void onlyOneSideShowsItsEntry();
     void darkColoursDifferFromLight();
     void unreadableSideIsSaidInTheWindow();
+    void runTextIsNeverMarkup();
+    void dialogNamesFilesAndRuns();
 
 private:
     void compare(const QList<QByteArray> &left, const QList<QByteArray> &right);
@@ -254,6 +258,59 @@ void TestCompareWindow::unreadableSideIsSaidInTheWindow()
                              CompareSideSource{QStringLiteral("/nonexistent/right.jsonl"), std::nullopt});
     QTRY_VERIFY_WITH_TIMEOUT(m_window->statusText().startsWith(QStringLiteral("The left run (/nonexistent/left.jsonl) could not be loaded")), 5000);
     QCOMPARE(m_window->stepsModel()->rowCount(), 0);
+}
+
+void TestCompareWindow::runTextIsNeverMarkup()
+{
+    QList<QByteArray> left = leftRun();
+    QList<QByteArray> right = rightRun();
+    left[2] = entry("ACTION", "edit_file", R"({"path":"a"})", "<b>old</b> &amp; <img src=x>");
+    right[3] = entry("ACTION", "edit_file", R"({"path":"a"})", "<b>new</b> &amp; <img src=x>");
+    QSignalSpy aligned(m_window, &CompareWindow::aligned);
+    m_window->compareEntries(left, right, QStringLiteral("<i>left</i>"), QStringLiteral("right"));
+    QVERIFY(aligned.wait(5000));
+    QVERIFY(m_window->sideText(0).startsWith(QStringLiteral("Left: <i>left</i>")));
+    m_window->stepsView()->setCurrentIndex(m_window->stepsModel()->index(3, 0));
+    QVERIFY2(m_window->leftDetail()->toPlainText().contains(QStringLiteral("<b>old</b> &amp; <img src=x>")),
+             qPrintable(m_window->leftDetail()->toPlainText()));
+    QVERIFY(m_window->rightDetail()->toPlainText().contains(QStringLiteral("<b>new</b> &amp; <img src=x>")));
+    QCOMPARE(m_window->stepsModel()->index(3, CompareStepsModel::LeftSummary).data().toString(),
+             QStringLiteral("<b>old</b> &amp; <img src=x>"));
+}
+
+void TestCompareWindow::dialogNamesFilesAndRuns()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    CompareRunsDialog dialog(std::nullopt);
+    // A file; a run's web address (its organization in it).
+    dialog.setSideText(0, file.fileName());
+    dialog.setSideText(1, QStringLiteral("https://codegen.com/org/5/agent/trace/43"));
+    const std::optional<CompareSideSource> left = dialog.sourceOf(0);
+    QVERIFY(left);
+    QVERIFY(!left->run);
+    QCOMPARE(left->given, file.fileName());
+    const std::optional<CompareSideSource> right = dialog.sourceOf(1);
+    QVERIFY(right);
+    QVERIFY(right->run);
+    QCOMPARE(right->run->orgId, 5);
+    QCOMPARE(right->run->runId, 43);
+    // A bare run ID needs an organization: the open run's.
+    dialog.setSideText(1, QStringLiteral("#42"));
+    QString error;
+    QVERIFY(!dialog.sourceOf(1, &error));
+    QVERIFY(error.contains(QStringLiteral("organization")));
+    dialog.setDefaultOrgId(7);
+    const std::optional<CompareSideSource> byId = dialog.sourceOf(1);
+    QVERIFY(byId && byId->run);
+    QCOMPARE(byId->run->orgId, 7);
+    QCOMPARE(byId->run->runId, 42);
+    // Neither a file nor a run.
+    dialog.setSideText(1, QStringLiteral("/nonexistent/run.jsonl"));
+    QVERIFY(!dialog.sourceOf(1, &error));
+    QVERIFY(error.contains(QStringLiteral("neither a file nor")));
+    dialog.setSideText(1, QString());
+    QVERIFY(!dialog.sourceOf(1));
 }
 
 QTEST_MAIN(TestCompareWindow)
