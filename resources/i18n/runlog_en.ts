@@ -559,6 +559,22 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>The runs are the same, step for step.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools used differently: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Types counted differently: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every tool and message type is counted the same in both runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CopyLinkController</name>

@@ -144,6 +144,8 @@ void TestCompareWindow::summaryTellsEachSideAndTheCounts()
     QCOMPARE(m_window->countsText(), QStringLiteral("4 same · 1 changed · 1 only left · 2 only right"));
     QCOMPARE(m_window->sideText(0), QStringLiteral("Left: left.jsonl\n6 entries, 0 errors, 1 h 02 min 05 s"));
     QCOMPARE(m_window->sideText(1), QStringLiteral("Right: right.jsonl\n7 entries, 0 errors, 45 s"));
+    QCOMPARE(m_window->countDeltasText(), QStringLiteral("Tools used differently: view_file 1 → 2 (+1)\n"
+                                                         "Types counted differently: ACTION 5 → 6 (+1)"));
 }
 
 void TestCompareWindow::differenceKeysMove()

@@ -39,6 +39,21 @@ QString durationText(const std::optional<double> &seconds)
     return CompareWindow::tr("%1 s").arg(rest);
 }
 
+// "view_file 1 → 2 (+1) · ERROR 3 → 0 (−3)": the names counted differently on the two sides.
+QString deltasOf(const QMap<QString, CompareCount> &counts)
+{
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        const int delta = it->right - it->left;
+        if (delta == 0)
+            continue;
+        const QString sign = delta > 0 ? QStringLiteral("+") : QStringLiteral("−");
+        parts << QStringLiteral("%1 %2 → %3 (%4%5)").arg(it.key(), QLocale().toString(it->left), QLocale().toString(it->right),
+                                                        sign, QLocale().toString(qAbs(delta)));
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 QLabel *plainLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
@@ -150,6 +165,9 @@ QWidget *CompareWindow::makeSummary()
     counts->addStretch(1);
     counts->addWidget(makeLegend());
     layout->addLayout(counts);
+    m_countDeltas = plainLabel(summary);
+    m_countDeltas->setWordWrap(true);
+    layout->addWidget(m_countDeltas);
     return summary;
 }
 
@@ -187,7 +205,10 @@ void CompareWindow::makeActions()
     m_firstDivergence = new QAction(tr("First Divergence"), this);
     m_firstDivergence->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(m_firstDivergence, &QAction::triggered, this, &CompareWindow::goToFirstDivergence);
-    addActions({m_nextDifference, m_previousDifference, m_firstDivergence});
+    auto *close = new QAction(tr("Close"), this);
+    close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W)); // as Close Run in the main window
+    connect(close, &QAction::triggered, this, &QWidget::close);
+    addActions({m_nextDifference, m_previousDifference, m_firstDivergence, close});
 }
 
 void CompareWindow::compareEntries(const QList<QByteArray> &left, const QList<QByteArray> &right,
@@ -246,6 +267,15 @@ void CompareWindow::showComparison(const RunComparison &comparison)
     else
         m_divergence->setText(tr("The runs are the same, step for step."));
     m_goToDivergence->setEnabled(comparison.firstDivergence.has_value());
+    const QString tools = deltasOf(comparison.tools);
+    const QString types = deltasOf(comparison.messageTypes);
+    QStringList deltas;
+    if (!tools.isEmpty())
+        deltas << tr("Tools used differently: %1").arg(tools);
+    if (!types.isEmpty())
+        deltas << tr("Types counted differently: %1").arg(types);
+    m_countDeltas->setText(deltas.isEmpty() ? tr("Every tool and message type is counted the same in both runs.")
+                                            : deltas.join(QLatin1Char('\n')));
     showStatus(QString());
     emit aligned();
 }
@@ -268,6 +298,11 @@ QString CompareWindow::statusText() const
 QString CompareWindow::countsText() const
 {
     return m_counts->text();
+}
+
+QString CompareWindow::countDeltasText() const
+{
+    return m_countDeltas->text();
 }
 
 QString CompareWindow::sideText(int side) const

@@ -45,6 +45,7 @@ public:
     QTextDocument *rightDetail() const;
     QString statusText() const;
     QString countsText() const;
+    QString countDeltasText() const;
     QString sideText(int side) const;
     bool isAligning() const;
 
@@ -84,6 +85,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_sides[2] = {nullptr, nullptr};
     QLabel *m_counts = nullptr;
+    QLabel *m_countDeltas = nullptr; // the tools and message types counted differently
     QLabel *m_divergence = nullptr;
     QPushButton *m_goToDivergence = nullptr;
     QList<QLabel *> m_legendSwatches;
