@@ -1649,6 +1649,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>The library was compacted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibraryDatabase</name>
@@ -1819,6 +1823,14 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>%1 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the two selected runs step by step</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,8 @@
 #include "ui/library/librarycontroller.h"
 #include "runsessioninternals.h"
 #include "rows/runlistcolumns.h"
+#include "ui/compare/comparestepsmodel.h"
+#include "ui/compare/comparewindow.h"
 #include "ui/library/libraryrunspanel.h"
 #include "ui/library/librarysearchpanel.h"
 #include "ui/library/librarywindow.h"
@@ -60,6 +62,7 @@ private slots:
 
     void reopenedRunIsThereAtOnceWithoutRequests();
     void libraryWindowOpensAStoredRunWithEnter();
+    void libraryWindowComparesTwoSelectedRuns();
     void runReadToTheEndReopensWholeAtTheFirstPaint();
     void searchResultOpensTheRunAtItsEntry();
     void runsWindowMarksStoredRunsAndOpensWithEnter();
@@ -186,6 +189,42 @@ void TestLibraryWindow::libraryWindowOpensAStoredRunWithEnter()
     QTRY_VERIFY(loaderOf(window->session())->pagesFromCache() > 0);
     QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
     QVERIFY(m_server->requestLog().isEmpty());
+}
+
+// Two stored runs selected, Compare: a Compare window loads both (the older on the left) and
+// aligns them.
+void TestLibraryWindow::libraryWindowComparesTwoSelectedRuns()
+{
+    auto window = newWindow();
+    const ApiEndpoint endpoint{m_server->baseUrl(), QByteArrayLiteral("sk-window-test")};
+    for (const qint64 run : {102, 101}) {
+        window->openRun(endpoint, RunRef{kOrg, run});
+        QTRY_COMPARE(loaderOf(window->session())->run().runId, run);
+        QTRY_VERIFY(isLoaded(*window, 2));
+        QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
+    }
+    m_library->flush();
+
+    LibraryController *controller = window->libraryController();
+    controller->libraryAction()->trigger();
+    LibraryRunsPanel *panel = controller->libraryWindow()->runsPanel();
+    QTRY_COMPARE(panel->table()->model()->rowCount(), 2);
+    QPushButton *compare = nullptr;
+    for (QPushButton *button : panel->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("Co&mpare"))
+            compare = button;
+    QVERIFY(compare);
+    panel->table()->selectRow(0);
+    QVERIFY(!compare->isEnabled()); // one run: nothing to compare it with
+    panel->table()->selectAll();
+    QVERIFY(compare->isEnabled());
+    compare->click();
+    CompareWindow *comparison = controller->lastCompareWindow();
+    QVERIFY(comparison);
+    QTRY_VERIFY(comparison->stepsModel()->rowCount() > 0);
+    QVERIFY(comparison->statusText().isEmpty());
+    QVERIFY2(comparison->sideText(0).startsWith(QStringLiteral("Left: run 101\n3 entries")), qPrintable(comparison->sideText(0)));
+    QVERIFY2(comparison->sideText(1).startsWith(QStringLiteral("Right: run 102\n3 entries")), qPrintable(comparison->sideText(1)));
 }
 
 // Counts what the table shows the first time it paints rows.
