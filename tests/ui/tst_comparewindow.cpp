@@ -7,6 +7,7 @@
 #include "ui/compare/comparestepsmodel.h"
 #include "ui/compare/comparewindow.h"
 
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryFile>
 #include <QTableView>
@@ -79,6 +80,8 @@ private slots:
     void darkColoursDifferFromLight();
     void unreadableSideIsSaidInTheWindow();
     void runTextIsNeverMarkup();
+    void hugeFieldIsShownInPart();
+    void hundredThousandStepsFoldAndMove();
     void dialogNamesFilesAndRuns();
 
 private:
@@ -105,7 +108,7 @@ void TestCompareWindow::compare(const QList<QByteArray> &left, const QList<QByte
     m_window->compareEntries(left, right, QStringLiteral("left.jsonl"), QStringLiteral("right.jsonl"));
     // The alignment runs on a worker: the window says so meanwhile.
     QCOMPARE(m_window->statusText(), QStringLiteral("Aligning…"));
-    QVERIFY(aligned.wait(5000));
+    QVERIFY(aligned.wait(30000)); // 100,000 steps in a debug build on a busy machine take seconds
     QVERIFY(m_window->statusText().isEmpty());
 }
 
@@ -278,6 +281,42 @@ void TestCompareWindow::runTextIsNeverMarkup()
     QVERIFY(m_window->rightDetail()->toPlainText().contains(QStringLiteral("<b>new</b> &amp; <img src=x>")));
     QCOMPARE(m_window->stepsModel()->index(3, CompareStepsModel::LeftSummary).data().toString(),
              QStringLiteral("<b>old</b> &amp; <img src=x>"));
+}
+
+void TestCompareWindow::hugeFieldIsShownInPart()
+{
+    const QByteArray big = '"' + QByteArray(300'000, 'x') + '"';
+    QList<QByteArray> left{entry("ACTION", "run_bash_command", R"({"cmd":"cat"})", "read", "2024-01-01T00:00:00Z", big.constData())};
+    QList<QByteArray> right{entry("ACTION", "run_bash_command", R"({"cmd":"cat"})", "read again", "2024-01-01T00:00:00Z", big.constData())};
+    compare(left, right);
+    m_window->stepsView()->setCurrentIndex(m_window->stepsModel()->index(0, 0));
+    const QString shown = m_window->leftDetail()->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("%1 more characters not shown").arg(QLocale().toString(200'000))),
+             qPrintable(shown.right(200)));
+    QVERIFY(shown.size() < 110'000);
+}
+
+// 100,000 steps against 100,000 with one in a thousand changed: aligned off the window's thread,
+// folded to a few hundred rows, and F7 reaches the last difference.
+void TestCompareWindow::hundredThousandStepsFoldAndMove()
+{
+    QList<QByteArray> left;
+    left.reserve(100'000);
+    for (int i = 0; i < 100'000; ++i)
+        left << QByteArray(R"({"message_type":"ACTION","tool_name":"t","tool_input":{"n":)") + QByteArray::number(i) + R"(},"thought":"step"})";
+    QList<QByteArray> right = left;
+    for (int i = 500; i < 100'000; i += 1000)
+        right[i].replace("\"step\"", "\"other step\"");
+    compare(left, right);
+    const CompareStepsModel *model = m_window->stepsModel();
+    QCOMPARE(model->rowCount(), 100 + 101); // 100 changed rows between 101 folds
+    QCOMPARE(m_window->countsText(), QStringLiteral("%1 same · 100 changed · 0 only left · 0 only right").arg(QLocale().toString(99'900)));
+    m_window->goToFirstDivergence();
+    QCOMPARE(m_window->stepsView()->currentIndex().row(), 1);
+    for (int i = 0; i < 99; ++i)
+        m_window->goToNextDifference();
+    QCOMPARE(m_window->stepsView()->currentIndex().row(), 199);
+    QCOMPARE(model->stepAt(199)->leftEntry, 99'501);
 }
 
 void TestCompareWindow::dialogNamesFilesAndRuns()

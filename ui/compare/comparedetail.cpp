@@ -6,14 +6,20 @@
 #include "ui/common/palette.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTextCursor>
 #include <QTextDocument>
+
+#include <algorithm>
 
 namespace {
 
 // A selected pair is diffed on the window's thread: a cap keeps one huge output from stalling it
 // (past it, the differing middle is shown removed, then added, whole).
 constexpr qsizetype wordDiffCells = 1'000'000;
+// A field is shown up to this many characters: a tool output of megabytes would take the text
+// view seconds to lay out. What is left out is said.
+constexpr qsizetype shownCharacters = 100'000;
 
 QString tr(const char *text)
 {
@@ -50,6 +56,22 @@ struct FieldTexts
     QString right;
 };
 
+// The field's text as far as it is shown, and how many characters are left out.
+QString shownPart(const QString &text, qsizetype *leftOut)
+{
+    *leftOut = std::max<qsizetype>(0, text.size() - shownCharacters);
+    return *leftOut > 0 ? text.left(shownCharacters) : text;
+}
+
+void writeLeftOut(QTextCursor &cursor, qsizetype leftOut)
+{
+    if (leftOut <= 0)
+        return;
+    QTextCharFormat quiet;
+    quiet.setFontItalic(true);
+    cursor.insertText(QStringLiteral("\n") + tr("… %1 more characters not shown").arg(QLocale().toString(leftOut)), quiet);
+}
+
 QList<FieldTexts> fieldTexts(const CompareEntry::Fields &left, const CompareEntry::Fields &right)
 {
     return {
@@ -68,7 +90,10 @@ void writeFields(QTextCursor &cursor, int entry, QByteArrayView raw, bool leftSi
         if (text.isEmpty())
             continue;
         writeHeading(cursor, tr(field.name));
-        cursor.insertText(text + QStringLiteral("\n\n"), QTextCharFormat());
+        qsizetype leftOut = 0;
+        cursor.insertText(shownPart(text, &leftOut), QTextCharFormat());
+        writeLeftOut(cursor, leftOut);
+        cursor.insertText(QStringLiteral("\n\n"), QTextCharFormat());
     }
 }
 
@@ -87,12 +112,18 @@ void writeDiffedFields(QTextCursor &left, QTextCursor &right, const QList<FieldT
         const QString heading = field.left == field.right ? tr(field.name) : tr(field.name) + QStringLiteral(" ≠");
         writeHeading(left, heading);
         writeHeading(right, heading);
-        for (const WordDiff::Piece &piece : WordDiff::diff(field.left, field.right, wordDiffCells)) {
+        qsizetype leftOutLeft = 0;
+        qsizetype leftOutRight = 0;
+        const QString shownLeft = shownPart(field.left, &leftOutLeft);
+        const QString shownRight = shownPart(field.right, &leftOutRight);
+        for (const WordDiff::Piece &piece : WordDiff::diff(shownLeft, shownRight, wordDiffCells)) {
             if (piece.kind != WordDiff::Piece::Added)
                 left.insertText(piece.text, piece.kind == WordDiff::Piece::Removed ? removed : QTextCharFormat());
             if (piece.kind != WordDiff::Piece::Removed)
                 right.insertText(piece.text, piece.kind == WordDiff::Piece::Added ? added : QTextCharFormat());
         }
+        writeLeftOut(left, leftOutLeft);
+        writeLeftOut(right, leftOutRight);
         left.insertText(QStringLiteral("\n\n"), QTextCharFormat());
         right.insertText(QStringLiteral("\n\n"), QTextCharFormat());
     }
