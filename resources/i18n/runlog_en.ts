@@ -343,6 +343,22 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>Tool output</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 more characters not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the left run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the right run.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompareRunsDialog</name>

@@ -21,7 +21,8 @@ constexpr qsizetype wordDiffCells = 1'000'000;
 // view seconds to lay out. What is left out is said.
 constexpr qsizetype shownCharacters = 100'000;
 
-QString tr(const char *text)
+// A field's name, marked with QT_TRANSLATE_NOOP below, in the user's language.
+QString translated(const char *text)
 {
     return QCoreApplication::translate("CompareDetail", text);
 }
@@ -37,7 +38,7 @@ void writeHeading(QTextCursor &cursor, const QString &text)
 void writeTitle(QTextCursor &cursor, int entry, QByteArrayView raw)
 {
     const CompareEntry::Line line = CompareEntry::lineOf(raw);
-    QStringList parts{tr("Entry %1").arg(entry)};
+    QStringList parts{QCoreApplication::translate("CompareDetail", "Entry %1").arg(entry)};
     if (!line.messageType.isEmpty())
         parts << line.messageType;
     if (!line.toolName.isEmpty())
@@ -69,7 +70,8 @@ void writeLeftOut(QTextCursor &cursor, qsizetype leftOut)
         return;
     QTextCharFormat quiet;
     quiet.setFontItalic(true);
-    cursor.insertText(QStringLiteral("\n") + tr("… %1 more characters not shown").arg(QLocale().toString(leftOut)), quiet);
+    const QString note = QCoreApplication::translate("CompareDetail", "… %1 more characters not shown");
+    cursor.insertText(QStringLiteral("\n") + note.arg(QLocale().toString(leftOut)), quiet);
 }
 
 QList<FieldTexts> fieldTexts(const CompareEntry::Fields &left, const CompareEntry::Fields &right)
@@ -89,7 +91,7 @@ void writeFields(QTextCursor &cursor, int entry, QByteArrayView raw, bool leftSi
         const QString &text = leftSide ? field.left : field.right;
         if (text.isEmpty())
             continue;
-        writeHeading(cursor, tr(field.name));
+        writeHeading(cursor, translated(field.name));
         qsizetype leftOut = 0;
         cursor.insertText(shownPart(text, &leftOut), QTextCharFormat());
         writeLeftOut(cursor, leftOut);
@@ -109,7 +111,7 @@ void writeDiffedFields(QTextCursor &left, QTextCursor &right, const QList<FieldT
     for (const FieldTexts &field : fields) {
         if (field.left.isEmpty() && field.right.isEmpty())
             continue;
-        const QString heading = field.left == field.right ? tr(field.name) : tr(field.name) + QStringLiteral(" ≠");
+        const QString heading = field.left == field.right ? translated(field.name) : translated(field.name) + QStringLiteral(" ≠");
         writeHeading(left, heading);
         writeHeading(right, heading);
         qsizetype leftOutLeft = 0;
@@ -133,7 +135,9 @@ void writeAbsent(QTextCursor &cursor, bool leftSide)
 {
     QTextCharFormat quiet;
     quiet.setFontItalic(true);
-    cursor.insertText(leftSide ? tr("Not in the left run.") : tr("Not in the right run."), quiet);
+    cursor.insertText(leftSide ? QCoreApplication::translate("CompareDetail", "Not in the left run.")
+                               : QCoreApplication::translate("CompareDetail", "Not in the right run."),
+                      quiet);
 }
 
 } // namespace
