@@ -2921,6 +2921,30 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Open / close a folded repeat (View &gt; Fold Repeats)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>F7, Shift+F7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: next / previous difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: the first divergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter, →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: open a fold of identical entries</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPanel</name>
