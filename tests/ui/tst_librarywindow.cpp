@@ -225,6 +225,7 @@ void TestLibraryWindow::libraryWindowComparesTwoSelectedRuns()
     QVERIFY(comparison->statusText().isEmpty());
     QVERIFY2(comparison->sideText(0).startsWith(QStringLiteral("Left: run 101\n3 entries")), qPrintable(comparison->sideText(0)));
     QVERIFY2(comparison->sideText(1).startsWith(QStringLiteral("Right: run 102\n3 entries")), qPrintable(comparison->sideText(1)));
+    QVERIFY2(comparison->sideText(1).endsWith(QStringLiteral(", status COMPLETE")), qPrintable(comparison->sideText(1)));
 }
 
 // Counts what the table shows the first time it paints rows.

@@ -232,6 +232,8 @@ void CompareWindow::loadAndCompare(const ApiEndpoint &endpoint, const CompareSid
             [this, left, right](const RunSnapshot &leftRun, const RunSnapshot &rightRun) {
         m_snapshots[LeftSide] = leftRun;
         m_snapshots[RightSide] = rightRun;
+        m_statuses[LeftSide] = leftRun.hasRun ? leftRun.run.status.value_or(QString()) : QString();
+        m_statuses[RightSide] = rightRun.hasRun ? rightRun.run.status.value_or(QString()) : QString();
         compareEntries(leftRun.entries, rightRun.entries, left.given, right.given);
     });
     setWindowTitle(tr("Compare %1 with %2").arg(left.given, right.given));
@@ -255,9 +257,12 @@ void CompareWindow::showComparison(const RunComparison &comparison)
     const CompareSide *sides[2] = {&comparison.left, &comparison.right};
     const QString names[2] = {tr("Left"), tr("Right")};
     for (int side : {LeftSide, RightSide}) {
-        m_sides[side]->setText(tr("%1: %2\n%3 entries, %4 errors, %5")
-                                   .arg(names[side], m_descriptions[side], QLocale().toString(sides[side]->entries),
-                                        QLocale().toString(sides[side]->errors), durationText(sides[side]->durationSeconds)));
+        QString text = tr("%1: %2\n%3 entries, %4 errors, %5")
+                           .arg(names[side], m_descriptions[side], QLocale().toString(sides[side]->entries),
+                                QLocale().toString(sides[side]->errors), durationText(sides[side]->durationSeconds));
+        if (!m_statuses[side].isEmpty())
+            text += tr(", status %1").arg(m_statuses[side]);
+        m_sides[side]->setText(text);
     }
     m_counts->setText(tr("%1 same · %2 changed · %3 only left · %4 only right")
                           .arg(QLocale().toString(comparison.same), QLocale().toString(comparison.changed),

@@ -80,6 +80,7 @@ private:
     RunSnapshot m_snapshots[2];   // keep the entries' bytes (a file's mapping) alive
     QList<QByteArray> m_entries[2];
     QString m_descriptions[2];
+    QString m_statuses[2];        // an API run's status when it was loaded; empty for a file
     RunComparison m_comparison;
 
     QLabel *m_status = nullptr;
