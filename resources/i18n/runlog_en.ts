@@ -591,6 +591,22 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>Every tool and message type is counted the same in both runs.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy Step as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 #%2:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CopyLinkController</name>

@@ -7,6 +7,8 @@
 #include "ui/compare/comparestepsmodel.h"
 #include "ui/compare/comparewindow.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryFile>
@@ -81,6 +83,7 @@ private slots:
     void unreadableSideIsSaidInTheWindow();
     void runTextIsNeverMarkup();
     void hugeFieldIsShownInPart();
+    void copyPutsBothEntriesOnTheClipboard();
     void hundredThousandStepsFoldAndMove();
     void dialogNamesFilesAndRuns();
 
@@ -281,6 +284,23 @@ void TestCompareWindow::runTextIsNeverMarkup()
     QVERIFY(m_window->rightDetail()->toPlainText().contains(QStringLiteral("<b>new</b> &amp; <img src=x>")));
     QCOMPARE(m_window->stepsModel()->index(3, CompareStepsModel::LeftSummary).data().toString(),
              QStringLiteral("<b>old</b> &amp; <img src=x>"));
+}
+
+void TestCompareWindow::copyPutsBothEntriesOnTheClipboard()
+{
+    compare(leftRun(), rightRun());
+    QTableView *table = m_window->stepsView();
+    table->setFocus();
+    table->setCurrentIndex(m_window->stepsModel()->index(2, 0)); // only in the right run
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("Left: none\n\nRight #3:\n") + QString::fromUtf8(rightRun().at(2)) + QLatin1Char('\n'));
+    table->setCurrentIndex(m_window->stepsModel()->index(3, 0)); // changed: both
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("Left #3:\n") + QString::fromUtf8(leftRun().at(2)) + QStringLiteral("\n\nRight #4:\n")
+                 + QString::fromUtf8(rightRun().at(3)) + QLatin1Char('\n'));
 }
 
 void TestCompareWindow::hugeFieldIsShownInPart()

@@ -7,6 +7,8 @@
 #include "ui/compare/comparestepsmodel.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -205,6 +207,11 @@ void CompareWindow::makeActions()
     m_firstDivergence = new QAction(tr("First Divergence"), this);
     m_firstDivergence->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(m_firstDivergence, &QAction::triggered, this, &CompareWindow::goToFirstDivergence);
+    auto *copy = new QAction(tr("Copy Step as JSON"), m_table);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut); // in the detail, Ctrl+C copies the selected text
+    connect(copy, &QAction::triggered, this, &CompareWindow::copySelectedStep);
+    m_table->addAction(copy);
     auto *close = new QAction(tr("Close"), this);
     close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W)); // as Close Run in the main window
     connect(close, &QAction::triggered, this, &QWidget::close);
@@ -344,6 +351,29 @@ void CompareWindow::goToFirstDivergence()
 {
     // The first step that is not `same` is the divergence: a leading `same` run ends there.
     goToRow(m_model->firstDifferenceRow());
+}
+
+QString CompareWindow::selectedStepText() const
+{
+    const std::optional<CompareStep> step = m_model->stepAt(m_table->currentIndex().row());
+    if (!step)
+        return {};
+    // Each side's entry exactly as the run holds it, named; a side without one says so.
+    const auto sideText = [this](int side, int entry) {
+        const QString name = side == LeftSide ? tr("Left") : tr("Right");
+        if (entry <= 0)
+            return tr("%1: none").arg(name);
+        return tr("%1 #%2:").arg(name).arg(entry) + QLatin1Char('\n')
+               + QString::fromUtf8(m_entries[side].value(entry - 1));
+    };
+    return sideText(LeftSide, step->leftEntry) + QStringLiteral("\n\n") + sideText(RightSide, step->rightEntry) + QLatin1Char('\n');
+}
+
+void CompareWindow::copySelectedStep()
+{
+    const QString text = selectedStepText();
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
 }
 
 void CompareWindow::showSelectedStep()

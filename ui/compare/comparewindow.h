@@ -56,6 +56,9 @@ public:
     void goToNextDifference();
     void goToPreviousDifference();
     void goToFirstDivergence();
+    // The selected step's entries as JSON, on the clipboard (Ctrl+C in the steps).
+    void copySelectedStep();
+    QString selectedStepText() const;
 
 signals:
     // The steps are shown (after each alignment).
