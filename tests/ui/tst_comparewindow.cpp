@@ -11,6 +11,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTableView>
 #include <QTest>
@@ -84,6 +85,7 @@ private slots:
     void runTextIsNeverMarkup();
     void hugeFieldIsShownInPart();
     void copyPutsBothEntriesOnTheClipboard();
+    void exportsMarkdown();
     void hundredThousandStepsFoldAndMove();
     void dialogNamesFilesAndRuns();
 
@@ -301,6 +303,28 @@ void TestCompareWindow::copyPutsBothEntriesOnTheClipboard()
     QCOMPARE(QGuiApplication::clipboard()->text(),
              QStringLiteral("Left #3:\n") + QString::fromUtf8(leftRun().at(2)) + QStringLiteral("\n\nRight #4:\n")
                  + QString::fromUtf8(rightRun().at(3)) + QLatin1Char('\n'));
+}
+
+void TestCompareWindow::exportsMarkdown()
+{
+    compare(leftRun(), rightRun());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("comparison.md"));
+    QSignalSpy exported(m_window, &CompareWindow::exported);
+    m_window->exportMarkdownTo(path);
+    QVERIFY(exported.wait(5000));
+    QVERIFY(exported.first().at(0).toBool());
+    QCOMPARE(m_window->statusText(), QStringLiteral("Exported to %1.").arg(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString markdown = QString::fromUtf8(file.readAll());
+    QVERIFY(markdown.contains(QStringLiteral("- **Steps:** 4 same, 1 changed, 1 only left, 2 only right")));
+    QVERIFY(markdown.contains(QStringLiteral("| ≠ changed | 3 | ACTION | edit\\_file | fix the old bug | 4 | ACTION | edit\\_file | fix the nasty bug |")));
+    // A file that cannot be written is said in the window.
+    m_window->exportMarkdownTo(dir.filePath(QStringLiteral("missing/comparison.md")));
+    QVERIFY(exported.wait(5000));
+    QVERIFY(!exported.last().at(0).toBool());
+    QVERIFY(m_window->statusText().startsWith(QStringLiteral("Could not write")));
 }
 
 void TestCompareWindow::hugeFieldIsShownInPart()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/compare/comparewindow.h"
 
+#include "compare/comparemarkdown.h"
 #include "ui/common/palette.h"
 #include "ui/compare/comparealigner.h"
 #include "ui/compare/comparedetail.h"
@@ -10,16 +11,19 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextEdit>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -135,11 +139,22 @@ CompareWindow::CompareWindow(QWidget *parent)
 
     makeActions();
     connect(m_aligner, &CompareAligner::aligned, this, &CompareWindow::showComparison);
+    connect(&m_exportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString error = m_exportWatcher.result();
+        const QString message = error.isEmpty() ? tr("Exported to %1.").arg(m_exportPath)
+                                                : tr("Could not write %1: %2").arg(m_exportPath, error);
+        showStatus(message, !error.isEmpty());
+        m_export->setEnabled(true);
+        emit exported(error.isEmpty(), message);
+    });
     applyPalette();
     showStatus(QString());
 }
 
-CompareWindow::~CompareWindow() = default;
+CompareWindow::~CompareWindow()
+{
+    m_exportWatcher.waitForFinished(); // it writes a file of its own: let it end
+}
 
 QWidget *CompareWindow::makeSummary()
 {
@@ -212,6 +227,11 @@ void CompareWindow::makeActions()
     copy->setShortcutContext(Qt::WidgetShortcut); // in the detail, Ctrl+C copies the selected text
     connect(copy, &QAction::triggered, this, &CompareWindow::copySelectedStep);
     m_table->addAction(copy);
+    m_export = new QAction(tr("Export as Markdown…"), this);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E)); // as Export in the main window
+    m_export->setEnabled(false);
+    connect(m_export, &QAction::triggered, this, &CompareWindow::exportMarkdownInteractively);
+    addAction(m_export);
     auto *close = new QAction(tr("Close"), this);
     close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W)); // as Close Run in the main window
     connect(close, &QAction::triggered, this, &QWidget::close);
@@ -289,6 +309,7 @@ void CompareWindow::showComparison(const RunComparison &comparison)
     m_countDeltas->setText(deltas.isEmpty() ? tr("Every tool and message type is counted the same in both runs.")
                                             : deltas.join(QLatin1Char('\n')));
     showStatus(QString());
+    m_export->setEnabled(true);
     emit aligned();
 }
 
@@ -351,6 +372,32 @@ void CompareWindow::goToFirstDivergence()
 {
     // The first step that is not `same` is the divergence: a leading `same` run ends there.
     goToRow(m_model->firstDifferenceRow());
+}
+
+void CompareWindow::exportMarkdownInteractively()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the Comparison"), QStringLiteral("comparison.md"),
+                                                      tr("Markdown (*.md)"));
+    if (!path.isEmpty())
+        exportMarkdownTo(path);
+}
+
+void CompareWindow::exportMarkdownTo(const QString &path)
+{
+    if (m_exportWatcher.isRunning())
+        return;
+    showStatus(tr("Exporting to %1…").arg(path));
+    m_export->setEnabled(false);
+    // Every entry's line is read from its JSON: on a worker, as the alignment.
+    m_exportWatcher.setFuture(QtConcurrent::run([comparison = m_comparison, left = m_entries[LeftSide], right = m_entries[RightSide],
+                                                 leftName = m_descriptions[LeftSide], rightName = m_descriptions[RightSide], path] {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return file.errorString();
+        file.write(CompareMarkdown::write(comparison, left, right, leftName, rightName));
+        return file.commit() ? QString() : file.errorString();
+    }));
+    m_exportPath = path;
 }
 
 QString CompareWindow::selectedStepText() const

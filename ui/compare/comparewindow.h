@@ -6,6 +6,7 @@
 #include "run/apiendpoint.h"
 #include "ui/compare/comparesourcesload.h"
 
+#include <QFutureWatcher>
 #include <QList>
 #include <QWidget>
 
@@ -59,10 +60,15 @@ public:
     // The selected step's entries as JSON, on the clipboard (Ctrl+C in the steps).
     void copySelectedStep();
     QString selectedStepText() const;
+    // Writes the comparison as Markdown (CompareMarkdown) to `path` on a worker; exported() ends it.
+    void exportMarkdownTo(const QString &path);
+    void exportMarkdownInteractively();
 
 signals:
     // The steps are shown (after each alignment).
     void aligned();
+    // An export is over: `message` says where it went or why it failed.
+    void exported(bool ok, const QString &message);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -99,4 +105,7 @@ private:
     QAction *m_nextDifference = nullptr;
     QAction *m_previousDifference = nullptr;
     QAction *m_firstDivergence = nullptr;
+    QAction *m_export = nullptr;
+    QFutureWatcher<QString> m_exportWatcher; // the export's error; empty when it was written
+    QString m_exportPath;
 };
