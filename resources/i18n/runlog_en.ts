@@ -2346,6 +2346,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>%1 runs, newest first. Enter opens the selected run; ● marks runs in the library.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the two selected runs step by step (Ctrl+click selects a second run)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RateChart</name>

@@ -67,6 +67,7 @@ private slots:
     void searchResultOpensTheRunAtItsEntry();
     void runsWindowMarksStoredRunsAndOpensWithEnter();
     void runsWindowSaysWhatWentWrong();
+    void runsWindowComparesTwoSelectedRuns();
 
 private:
     std::unique_ptr<MainWindow> newWindow();
@@ -352,6 +353,35 @@ void TestLibraryWindow::runsWindowMarksStoredRunsAndOpensWithEnter()
     QTest::keyClick(view->table(), Qt::Key_Return);
     QTRY_COMPARE(loaderOf(window->session())->run().runId, qint64(129));
     QTRY_VERIFY(isLoaded(*window, 0));
+}
+
+// Two runs of the organization selected (Ctrl+click), Compare: a Compare window fetches both
+// (the older, lower in the list, on the left) and aligns them.
+void TestLibraryWindow::runsWindowComparesTwoSelectedRuns()
+{
+    auto window = newWindow();
+    openLongRun(*window);
+    QTRY_VERIFY(isLoaded(*window, 0));
+    LibraryController *controller = window->libraryController();
+    controller->runsAction()->trigger();
+    OrgRunsView *view = controller->runsView();
+    QAbstractItemModel *model = view->table()->model();
+    QTRY_COMPARE(model->rowCount(), 31);
+    QPushButton *compare = nullptr;
+    for (QPushButton *button : view->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("Co&mpare"))
+            compare = button;
+    QVERIFY(compare);
+    QVERIFY(!compare->isEnabled());
+    view->table()->selectRow(1); // run 129
+    view->table()->selectionModel()->select(model->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows); // 128
+    QVERIFY(compare->isEnabled());
+    compare->click();
+    CompareWindow *comparison = controller->lastCompareWindow();
+    QVERIFY(comparison);
+    QTRY_VERIFY(comparison->stepsModel()->rowCount() > 0);
+    QVERIFY2(comparison->sideText(0).startsWith(QStringLiteral("Left: run 128\n3 entries")), qPrintable(comparison->sideText(0)));
+    QVERIFY2(comparison->sideText(1).startsWith(QStringLiteral("Right: run 129\n3 entries")), qPrintable(comparison->sideText(1)));
 }
 
 void TestLibraryWindow::runsWindowSaysWhatWentWrong()

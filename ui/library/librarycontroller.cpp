@@ -240,6 +240,15 @@ void LibraryController::createRunsView()
         m_window->activateWindow();
         m_window->raise();
     });
+    connect(m_runsView, &OrgRunsView::compareRequested, this, [this](qint64 leftRunId, qint64 rightRunId) {
+        const qint64 orgId = m_runsView->filters().orgId;
+        const auto sideOf = [orgId](qint64 runId) { return CompareSideSource{tr("run %1").arg(runId), RunRef{orgId, runId}}; };
+        auto *window = new CompareWindow(m_window);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->loadAndCompare(m_runsEndpoint, sideOf(leftRunId), sideOf(rightRunId));
+        window->show();
+        m_lastCompareWindow = window;
+    });
     connect(m_runList, &OrgRunList::itemsAppended, this, &LibraryController::updateRunsProgress);
     connect(m_runList, &OrgRunList::loadingChanged, this, &LibraryController::updateRunsProgress);
     connect(m_runList, &OrgRunList::failed, this, [this](const QString &text, bool retryHelps) {
