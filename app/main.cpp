@@ -8,6 +8,7 @@
 #include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
 #include "rows/freedmemory.h"
+#include "ui/compare/comparewindow.h"
 #include "ui/window/mainwindow.h"
 #include "session/applibrary.h"
 #include "session/demoservice.h"
@@ -74,7 +75,8 @@ int main(int argc, char *argv[])
         qtArgv.push_back(bytes.data());
     qtArgv.push_back(nullptr);
     int qtArgc = int(qtArgumentBytes.size());
-    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.compare
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights
+                            || (options.compare && !options.compareInWindow())
                             || options.isListOrSearch();
     std::unique_ptr<QCoreApplication> app;
     if (windowless)
@@ -130,7 +132,7 @@ int main(int argc, char *argv[])
         HeadlessInsights insights(options, token);
         return insights.exec();
     }
-    if (options.compare) {
+    if (options.compare && !options.compareInWindow()) {
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
         KnownSecrets::add(token);
         HeadlessCompare compare(options, token);
@@ -142,6 +144,21 @@ int main(int argc, char *argv[])
         KnownSecrets::add(token);
         HeadlessExport exporter(options, token);
         return exporter.exec();
+    }
+
+    if (options.compareInWindow()) {
+        // The comparison in a window of its own: both sides loaded whole (progress shown), then
+        // aligned; a side that cannot be loaded is said in the window.
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        CompareWindow window;
+        const auto sideOf = [&](int side) {
+            const CompareSource &source = options.compareSources.at(side);
+            return CompareSideSource{source.given, source.run};
+        };
+        window.loadAndCompare(ApiEndpoint{options.baseUrl, token}, sideOf(0), sideOf(1));
+        window.show();
+        return app->exec();
     }
 
     MainWindow window;

@@ -176,8 +176,8 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
                                                    "commands, files) and exit, without a window."));
     const QCommandLineOption compareOption(QStringLiteral("compare"),
         QCoreApplication::translate("CommandLine", "Compare two runs, given as LEFT RIGHT (each a file, a run ID or a run's URL), "
-                                                   "step by step, print where they part and what changed (--format tsv or json), "
-                                                   "and exit, without a window."));
+                                                   "step by step, in a window; with --format tsv or json, print where they part and what "
+                                                   "changed and exit, without a window."));
     const QCommandLineOption reverseOption(QStringLiteral("reverse"),
         QCoreApplication::translate("CommandLine", "Show the newest entries first."));
     const QCommandLineOption rateOption(QStringLiteral("rate-limit"),

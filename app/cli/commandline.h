@@ -44,7 +44,8 @@ struct CommandLineOptions
     QString exportFormat;      // --format, empty: from OUT's extension (with --stats: tsv)
     bool stats = false;        // --stats: print the run's statistics, no window
     bool insights = false;     // --insights: print what went wrong (loops, failures, commands, files)
-    // --compare LEFT RIGHT: the two runs compared step by step, printed with no window. Each side
+    // --compare LEFT RIGHT: the two runs compared step by step, shown in a Compare window, or
+    // with --format tsv|json printed with no window (compareInWindow()). Each side
     // is a file when a file of that name exists; else a run ID ("12345", "#12345") or an
     // http(s) URL is a run of --org, the URL's organization or CODEGEN_ORG_ID; anything else is
     // a file path (that will not open).
@@ -71,6 +72,8 @@ struct CommandLineOptions
     QString searchText;
     // For --list-runs and --search, --format is tsv (default) or json.
     bool isListOrSearch() const { return listRuns || !searchText.isNull(); }
+    // --compare without --format opens the comparison's window; with it, the report is printed.
+    bool compareInWindow() const { return compare && exportFormat.isEmpty(); }
 };
 
 namespace CommandLine {

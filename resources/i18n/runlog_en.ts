@@ -257,10 +257,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Compare two runs, given as LEFT RIGHT (each a file, a run ID or a run&apos;s URL), step by step, print where they part and what changed (--format tsv or json), and exit, without a window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give one of --stats, --insights, --compare or --export.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,6 +318,317 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>--compare names its two runs itself: it does not go with --run, --entry, --demo, --list-runs or --search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare two runs, given as LEFT RIGHT (each a file, a run ID or a run&apos;s URL), step by step, in a window; with --format tsv or json, print where they part and what changed and exit, without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareDetail</name>
+    <message>
+        <source>Thought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 more characters not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the left run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the right run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareRunsDialog</name>
+    <message>
+        <source>Compare Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Left run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Right run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file, a run&apos;s web address, or a run ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Run File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs (*.json *.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the left run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the right run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a run&apos;s ID or web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which organization is run &quot;%1&quot; of? Give its web address, or open a run of that organization first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareSourcesLoad</name>
+    <message>
+        <source>The left run (%1) could not be loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The right run (%1) could not be loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the left run (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the right run (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the left run (%1): %2 entries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the right run (%1): %2 entries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareStepsModel</name>
+    <message numerus="yes">
+        <source>… %n identical entries … (Enter or click to open)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The same in both runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same step, with a different thought, observation or output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in the left run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in the right run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>no duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to First Divergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the first step where the runs differ (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First Divergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aligning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3 entries, %4 errors, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 same · %2 changed · %3 only left · %4 only right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First divergence: entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runs are the same, step for step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools used differently: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Types counted differently: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every tool and message type is counted the same in both runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Step as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 #%2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1398,6 +1705,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>The library was compacted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibraryDatabase</name>
@@ -1568,6 +1879,14 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>%1 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the two selected runs step by step</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2025,6 +2344,14 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>%1 runs, newest first. Enter opens the selected run; ● marks runs in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the two selected runs step by step (Ctrl+click selects a second run)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2642,6 +2969,30 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Open / close a folded repeat (View &gt; Fold Repeats)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>F7, Shift+F7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: next / previous difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: the first divergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter, →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: open a fold of identical entries</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPanel</name>
@@ -3184,6 +3535,14 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Copy &amp;Link to Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare R&amp;uns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare two runs step by step: files, run IDs or run web addresses</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

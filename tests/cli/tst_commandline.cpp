@@ -70,6 +70,7 @@ private slots:
     void errorsAreOneLine_data();
     void errorsAreOneLine();
     void errorQuotesInputVisibly();
+    void compareWithoutFormatOpensTheWindow();
     void runIdFrom_data();
     void runIdFrom();
     void orgIdFrom_data();
@@ -588,6 +589,27 @@ void TestCommandLine::libraryOptions()
                                .arg(int(options.offline))
                                .arg(int(options.noStore));
     QCOMPARE(actual, expected);
+}
+
+void TestCommandLine::compareWithoutFormatOpensTheWindow()
+{
+    // Two sides that are no files: a run ID of --org and a run's web address.
+    const CommandLineOptions shown = parse({QStringLiteral("--org"), QStringLiteral("7"), QStringLiteral("--compare"),
+                                            QStringLiteral("42"), QStringLiteral("https://codegen.com/agent/trace/43")});
+    QCOMPARE(shown.action, CommandLineOptions::Action::Run);
+    QVERIFY(shown.compare);
+    QVERIFY(shown.compareInWindow());
+    QCOMPARE(shown.compareSources.size(), 2);
+    QCOMPARE(shown.compareSources.at(0).run->runId, 42);
+    QCOMPARE(shown.compareSources.at(1).run->runId, 43);
+    for (const QString &format : {QStringLiteral("tsv"), QStringLiteral("json")}) {
+        const CommandLineOptions printed = parse({QStringLiteral("--org"), QStringLiteral("7"), QStringLiteral("--compare"),
+                                                  QStringLiteral("42"), QStringLiteral("43"), QStringLiteral("--format"), format});
+        QCOMPARE(printed.action, CommandLineOptions::Action::Run);
+        QVERIFY(printed.compare);
+        QVERIFY(!printed.compareInWindow());
+    }
+    QVERIFY(!parse({}).compareInWindow());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -42,6 +43,7 @@ private slots:
     void init();
     void filesAsJson();
     void filesAsTsv();
+    void withoutFormatOpensTheWindow();
     void runsFromServerAreFetchedWhole();
     void failures_data();
     void failures();
@@ -117,12 +119,13 @@ void TestCliCompare::filesAsJson()
 
 void TestCliCompare::filesAsTsv()
 {
-    // tsv is the default; the file as the user wrote it is the source.
+    // --format tsv prints (without --format the comparison opens a window); the file as the user
+    // wrote it is the source.
     writeFile("left.jsonl", kLeftJsonl);
     writeFile("right.jsonl", kRightJsonl);
     const QString left = m_dir->filePath(QStringLiteral("left.jsonl"));
     const QString right = m_dir->filePath(QStringLiteral("right.jsonl"));
-    const CliRun result = runCli({left, QStringLiteral("--compare"), right});
+    const CliRun result = runCli({left, QStringLiteral("--compare"), right, QStringLiteral("--format"), QStringLiteral("tsv")});
     QVERIFY2(result.code() == 0, result.err.constData());
     const QByteArray expected = "side\tleft\t4\t1\t60.000\t" + left.toUtf8() + "\n"
         "side\tright\t4\t0\t120.000\t" + right.toUtf8() + "\n"
@@ -140,6 +143,28 @@ void TestCliCompare::filesAsTsv()
         "only_left\t3\t\n"
         "only_right\t\t3\n";
     QCOMPARE(result.out, expected);
+}
+
+// Without --format the comparison is shown, not printed: on the offscreen platform the program
+// keeps running (its window open) and writes nothing on stdout.
+void TestCliCompare::withoutFormatOpensTheWindow()
+{
+    const QString left = writeFile("left.jsonl", kLeftJsonl);
+    const QString right = writeFile("right.jsonl", kRightJsonl);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), m_dir->path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    QProcess runlog;
+    runlog.setProcessEnvironment(env);
+    runlog.start(QStringLiteral(RUNLOG_BINARY), {QStringLiteral("--compare"), left, right});
+    QVERIFY(runlog.waitForStarted());
+    QVERIFY2(!runlog.waitForFinished(2000), runlog.readAllStandardError().constData());
+    QCOMPARE(runlog.state(), QProcess::Running);
+    QVERIFY(runlog.readAllStandardOutput().isEmpty());
+    runlog.kill();
+    runlog.waitForFinished();
 }
 
 // Runs of the server's (samplerun.h): entry N has the same type, tool, input and thought in every
@@ -183,9 +208,11 @@ void TestCliCompare::runsFromServerAreFetchedWhole()
 void TestCliCompare::failures_data()
 {
     QTest::addColumn<QStringList>("args");
-    QTest::addRow("a missing file") << QStringList{QStringLiteral("--compare"), QStringLiteral("LEFT"), QStringLiteral("DIR/missing.jsonl")};
+    QTest::addRow("a missing file") << QStringList{QStringLiteral("--compare"), QStringLiteral("LEFT"), QStringLiteral("DIR/missing.jsonl"),
+                                                   QStringLiteral("--format"), QStringLiteral("tsv")};
     QTest::addRow("an unknown run") << QStringList{QStringLiteral("--base-url"), QStringLiteral("SERVER"), QStringLiteral("--org"),
-                                                   QStringLiteral("7"), QStringLiteral("--compare"), QStringLiteral("LEFT"), QStringLiteral("999")};
+                                                   QStringLiteral("7"), QStringLiteral("--compare"), QStringLiteral("LEFT"), QStringLiteral("999"),
+                                                   QStringLiteral("--format"), QStringLiteral("tsv")};
 }
 
 void TestCliCompare::failures()

@@ -7,6 +7,8 @@
 #include "ui/library/librarycontroller.h"
 #include "runsessioninternals.h"
 #include "rows/runlistcolumns.h"
+#include "ui/compare/comparestepsmodel.h"
+#include "ui/compare/comparewindow.h"
 #include "ui/library/libraryrunspanel.h"
 #include "ui/library/librarysearchpanel.h"
 #include "ui/library/librarywindow.h"
@@ -60,10 +62,12 @@ private slots:
 
     void reopenedRunIsThereAtOnceWithoutRequests();
     void libraryWindowOpensAStoredRunWithEnter();
+    void libraryWindowComparesTwoSelectedRuns();
     void runReadToTheEndReopensWholeAtTheFirstPaint();
     void searchResultOpensTheRunAtItsEntry();
     void runsWindowMarksStoredRunsAndOpensWithEnter();
     void runsWindowSaysWhatWentWrong();
+    void runsWindowComparesTwoSelectedRuns();
 
 private:
     std::unique_ptr<MainWindow> newWindow();
@@ -186,6 +190,43 @@ void TestLibraryWindow::libraryWindowOpensAStoredRunWithEnter()
     QTRY_VERIFY(loaderOf(window->session())->pagesFromCache() > 0);
     QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
     QVERIFY(m_server->requestLog().isEmpty());
+}
+
+// Two stored runs selected, Compare: a Compare window loads both (the older on the left) and
+// aligns them.
+void TestLibraryWindow::libraryWindowComparesTwoSelectedRuns()
+{
+    auto window = newWindow();
+    const ApiEndpoint endpoint{m_server->baseUrl(), QByteArrayLiteral("sk-window-test")};
+    for (const qint64 run : {102, 101}) {
+        window->openRun(endpoint, RunRef{kOrg, run});
+        QTRY_COMPARE(loaderOf(window->session())->run().runId, run);
+        QTRY_VERIFY(isLoaded(*window, 2));
+        QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
+    }
+    m_library->flush();
+
+    LibraryController *controller = window->libraryController();
+    controller->libraryAction()->trigger();
+    LibraryRunsPanel *panel = controller->libraryWindow()->runsPanel();
+    QTRY_COMPARE(panel->table()->model()->rowCount(), 2);
+    QPushButton *compare = nullptr;
+    for (QPushButton *button : panel->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("Co&mpare"))
+            compare = button;
+    QVERIFY(compare);
+    panel->table()->selectRow(0);
+    QVERIFY(!compare->isEnabled()); // one run: nothing to compare it with
+    panel->table()->selectAll();
+    QVERIFY(compare->isEnabled());
+    compare->click();
+    CompareWindow *comparison = controller->lastCompareWindow();
+    QVERIFY(comparison);
+    QTRY_VERIFY(comparison->stepsModel()->rowCount() > 0);
+    QVERIFY(comparison->statusText().isEmpty());
+    QVERIFY2(comparison->sideText(0).startsWith(QStringLiteral("Left: run 101\n3 entries")), qPrintable(comparison->sideText(0)));
+    QVERIFY2(comparison->sideText(1).startsWith(QStringLiteral("Right: run 102\n3 entries")), qPrintable(comparison->sideText(1)));
+    QVERIFY2(comparison->sideText(1).endsWith(QStringLiteral(", status COMPLETE")), qPrintable(comparison->sideText(1)));
 }
 
 // Counts what the table shows the first time it paints rows.
@@ -312,6 +353,35 @@ void TestLibraryWindow::runsWindowMarksStoredRunsAndOpensWithEnter()
     QTest::keyClick(view->table(), Qt::Key_Return);
     QTRY_COMPARE(loaderOf(window->session())->run().runId, qint64(129));
     QTRY_VERIFY(isLoaded(*window, 0));
+}
+
+// Two runs of the organization selected (Ctrl+click), Compare: a Compare window fetches both
+// (the older, lower in the list, on the left) and aligns them.
+void TestLibraryWindow::runsWindowComparesTwoSelectedRuns()
+{
+    auto window = newWindow();
+    openLongRun(*window);
+    QTRY_VERIFY(isLoaded(*window, 0));
+    LibraryController *controller = window->libraryController();
+    controller->runsAction()->trigger();
+    OrgRunsView *view = controller->runsView();
+    QAbstractItemModel *model = view->table()->model();
+    QTRY_COMPARE(model->rowCount(), 31);
+    QPushButton *compare = nullptr;
+    for (QPushButton *button : view->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("Co&mpare"))
+            compare = button;
+    QVERIFY(compare);
+    QVERIFY(!compare->isEnabled());
+    view->table()->selectRow(1); // run 129
+    view->table()->selectionModel()->select(model->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows); // 128
+    QVERIFY(compare->isEnabled());
+    compare->click();
+    CompareWindow *comparison = controller->lastCompareWindow();
+    QVERIFY(comparison);
+    QTRY_VERIFY(comparison->stepsModel()->rowCount() > 0);
+    QVERIFY2(comparison->sideText(0).startsWith(QStringLiteral("Left: run 128\n3 entries")), qPrintable(comparison->sideText(0)));
+    QVERIFY2(comparison->sideText(1).startsWith(QStringLiteral("Right: run 129\n3 entries")), qPrintable(comparison->sideText(1)));
 }
 
 void TestLibraryWindow::runsWindowSaysWhatWentWrong()

@@ -43,6 +43,9 @@ void TestShortcutHelp::listsEveryActionShortcut()
         QVERIFY2(text.contains(key), qPrintable(key + QStringLiteral(" missing from:\n") + text));
     QVERIFY(text.contains(QStringLiteral("Cancel every request in flight"))); // the tooltip says more than the menu
     QVERIFY(text.contains(QStringLiteral("j k")));
+    // The Compare window's keys (README.md, "Two runs side by side").
+    QVERIFY(text.contains(QStringLiteral("F7, Shift+F7")));
+    QVERIFY(text.contains(QStringLiteral("Ctrl+Shift+D")));
 }
 
 void TestShortcutHelp::escapesActionTexts()

@@ -125,4 +125,25 @@ QColor quietText(const QPalette &palette)
     return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue()));
 }
 
+QColor compareStepBackground(CompareStep::Op op, bool dark)
+{
+    switch (op) {
+    case CompareStep::Same: return {};
+    case CompareStep::Changed: return dark ? QColor(0x4a, 0x3c, 0x12) : QColor(0xff, 0xf1, 0xc4);
+    case CompareStep::OnlyLeft: return dark ? QColor(0x55, 0x1e, 0x22) : QColor(0xfd, 0xdc, 0xdc);
+    case CompareStep::OnlyRight: return dark ? QColor(0x1b, 0x45, 0x28) : QColor(0xd7, 0xf5, 0xdc);
+    }
+    return {};
+}
+
+QColor wordRemovedBackground(bool dark)
+{
+    return dark ? QColor(0x7a, 0x26, 0x2c) : QColor(0xf9, 0xc0, 0xc0);
+}
+
+QColor wordAddedBackground(bool dark)
+{
+    return dark ? QColor(0x23, 0x5e, 0x34) : QColor(0xb4, 0xec, 0xbf);
+}
+
 } // namespace RunlogPalette

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "compare/runcomparison.h"
 #include "run/messagecategory.h"
 #include "run/runstatus.h"
 
@@ -53,4 +54,10 @@ QColor loop(bool dark);
 // Quieter text for the # and Time columns: between the palette's text and base colours, still
 // readable (AA) on either palette.
 QColor quietText(const QPalette &palette);
+// Compare Runs: a step's row background by its kind (none for `same`; amber changed, red only in
+// the left run, green only in the right), opaque and pale on light, deep on dark, so the
+// palette's own text reads on it (AA); and the word diff's removed and added words.
+QColor compareStepBackground(CompareStep::Op op, bool dark);
+QColor wordRemovedBackground(bool dark);
+QColor wordAddedBackground(bool dark);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/library/librarycontroller.h"
 
+#include "ui/compare/comparewindow.h"
+
 #include "ui/common/plaintext.h"
 
 #include "ui/library/librarypreferencesdialog.h"
@@ -110,6 +112,7 @@ void LibraryController::createLibraryWindow()
     connect(runs, &LibraryRunsPanel::openRequested, this, [this](const LibraryRun &run) {
         openStored(run.origin, RunRef{run.orgId, run.runId}, -1);
     });
+    connect(runs, &LibraryRunsPanel::compareRequested, this, &LibraryController::compareStored);
     connect(runs, &LibraryRunsPanel::removeRequested, this, &LibraryController::removeRuns);
     connect(runs, &LibraryRunsPanel::clearRequested, this, &LibraryController::clearLibrary);
     connect(runs, &LibraryRunsPanel::preferencesRequested, this, &LibraryController::showPreferences);
@@ -165,6 +168,27 @@ void LibraryController::openStored(const QString &origin, const RunRef &run, qin
     m_window->raise();
 }
 
+CompareWindow *LibraryController::lastCompareWindow() const
+{
+    return m_lastCompareWindow.data();
+}
+
+void LibraryController::compareStored(const LibraryRun &left, const LibraryRun &right)
+{
+    const QUrl baseUrl(left.origin);
+    const ApiEndpoint current = m_hooks.endpoint ? m_hooks.endpoint() : ApiEndpoint();
+    // As openStored: the window's token for that API only; a run held whole needs none.
+    const QByteArray token = PageCache::originOf(current.baseUrl) == left.origin ? current.token : QByteArray();
+    const auto sideOf = [](const LibraryRun &run) {
+        return CompareSideSource{tr("run %1").arg(run.runId), RunRef{run.orgId, run.runId}};
+    };
+    auto *window = new CompareWindow(m_window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->loadAndCompare(ApiEndpoint{baseUrl, token}, sideOf(left), sideOf(right));
+    window->show();
+    m_lastCompareWindow = window;
+}
+
 void LibraryController::removeRuns(const QList<LibraryRun> &runs)
 {
     for (const LibraryRun &run : runs)
@@ -215,6 +239,15 @@ void LibraryController::createRunsView()
         m_hooks.openRun(m_runsEndpoint, RunRef{m_runsView->filters().orgId, runId}, -1);
         m_window->activateWindow();
         m_window->raise();
+    });
+    connect(m_runsView, &OrgRunsView::compareRequested, this, [this](qint64 leftRunId, qint64 rightRunId) {
+        const qint64 orgId = m_runsView->filters().orgId;
+        const auto sideOf = [orgId](qint64 runId) { return CompareSideSource{tr("run %1").arg(runId), RunRef{orgId, runId}}; };
+        auto *window = new CompareWindow(m_window);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->loadAndCompare(m_runsEndpoint, sideOf(leftRunId), sideOf(rightRunId));
+        window->show();
+        m_lastCompareWindow = window;
     });
     connect(m_runList, &OrgRunList::itemsAppended, this, &LibraryController::updateRunsProgress);
     connect(m_runList, &OrgRunList::loadingChanged, this, &LibraryController::updateRunsProgress);

@@ -11,6 +11,7 @@
 
 #include <functional>
 
+class CompareWindow;
 class LibraryRunsModel;
 class LibraryRunsPanel;
 class LibrarySearch;
@@ -63,11 +64,13 @@ public:
     OrgRunsView *runsView() const { return m_runsView; }
     LibraryRunsModel *libraryModel() const { return m_libraryModel; }
     OrgRunList *runList() const { return m_runList; }
+    CompareWindow *lastCompareWindow() const;
 
 private:
     void createLibraryWindow();
     void createRunsView();
     void openStored(const QString &origin, const RunRef &run, qint64 position);
+    void compareStored(const LibraryRun &left, const LibraryRun &right);
     void removeRuns(const QList<LibraryRun> &runs);
     void clearLibrary();
     void reloadRuns();
@@ -89,4 +92,5 @@ private:
     OrgRunList *m_runList = nullptr;
     OrgRunsView *m_runsView = nullptr;
     ApiEndpoint m_runsEndpoint;
+    QPointer<CompareWindow> m_lastCompareWindow; // the last Compare window opened, for tests
 };

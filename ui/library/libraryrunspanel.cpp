@@ -25,6 +25,7 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
     , m_table(new QTableView(this))
     , m_summary(new PlainLabel(this))
     , m_open(new QPushButton(tr("&Open"), this))
+    , m_compare(new QPushButton(tr("Co&mpare"), this))
     , m_remove(new QPushButton(tr("&Remove from Library"), this))
     , m_clear(new QPushButton(tr("&Clear Library…"), this))
 {
@@ -79,6 +80,8 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
 
     auto *preferences = new QPushButton(tr("&Preferences…"), this);
     connect(m_open, &QPushButton::clicked, this, &LibraryRunsPanel::openCurrent);
+    m_compare->setToolTip(tr("Compare the two selected runs step by step"));
+    connect(m_compare, &QPushButton::clicked, this, &LibraryRunsPanel::compareSelected);
     connect(m_remove, &QPushButton::clicked, this, [this] { emit removeRequested(selectedRuns()); });
     connect(m_clear, &QPushButton::clicked, this, &LibraryRunsPanel::clearRequested);
     connect(preferences, &QPushButton::clicked, this, &LibraryRunsPanel::preferencesRequested);
@@ -114,6 +117,7 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_summary, 1);
     buttons->addWidget(m_open);
+    buttons->addWidget(m_compare);
     buttons->addWidget(m_remove);
     buttons->addWidget(m_clear);
     buttons->addWidget(preferences);
@@ -130,6 +134,16 @@ void LibraryRunsPanel::setSizeLimit(qint64 bytes)
 {
     m_sizeLimit = bytes;
     updateSummary();
+}
+
+void LibraryRunsPanel::compareSelected()
+{
+    QList<LibraryRun> selected = selectedRuns();
+    if (selected.size() != 2 || selected.at(0).origin != selected.at(1).origin)
+        return;
+    if (selected.at(1).createdMs < selected.at(0).createdMs)
+        std::swap(selected[0], selected[1]);
+    emit compareRequested(selected.at(0), selected.at(1));
 }
 
 QList<LibraryRun> LibraryRunsPanel::selectedRuns() const
@@ -164,6 +178,9 @@ void LibraryRunsPanel::updateButtons()
 {
     const bool any = m_table->selectionModel()->hasSelection();
     m_open->setEnabled(any);
+    const QList<LibraryRun> selected = selectedRuns();
+    // One API's runs: a comparison loads both sides with one endpoint (and its token).
+    m_compare->setEnabled(selected.size() == 2 && selected.at(0).origin == selected.at(1).origin);
     m_remove->setEnabled(any);
     m_clear->setEnabled(m_model->rowCount() > 0);
 }

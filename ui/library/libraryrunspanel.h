@@ -27,12 +27,15 @@ public:
 
 signals:
     void openRequested(const LibraryRun &run);
+    // Compare: two selected runs of one API, the older on the left.
+    void compareRequested(const LibraryRun &left, const LibraryRun &right);
     void removeRequested(const QList<LibraryRun> &runs);
     void clearRequested();
     void preferencesRequested();
 
 private:
     void openCurrent();
+    void compareSelected();
     void updateSummary();
     void updateButtons();
 
@@ -42,6 +45,7 @@ private:
     QTableView *m_table;
     PlainLabel *m_summary;
     QPushButton *m_open;
+    QPushButton *m_compare;
     QPushButton *m_remove;
     QPushButton *m_clear;
     qint64 m_sizeLimit = 0;

@@ -21,6 +21,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 OrgRunsView::OrgRunsView(QAbstractItemModel *model, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_model(model)
@@ -46,6 +48,10 @@ OrgRunsView::OrgRunsView(QAbstractItemModel *model, QWidget *parent)
     auto *refresh = new QPushButton(tr("&Refresh"), this);
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QPushButton::clicked, this, &OrgRunsView::reloadRequested);
+    m_compare = new QPushButton(tr("Co&mpare"), this);
+    m_compare->setToolTip(tr("Compare the two selected runs step by step (Ctrl+click selects a second run)"));
+    m_compare->setEnabled(false);
+    connect(m_compare, &QPushButton::clicked, this, &OrgRunsView::compareSelected);
     connect(m_org, &QLineEdit::returnPressed, this, &OrgRunsView::reloadRequested);
     connect(m_user, &QLineEdit::returnPressed, this, &OrgRunsView::reloadRequested);
     connect(m_source, &QComboBox::activated, this, &OrgRunsView::reloadRequested);
@@ -53,7 +59,11 @@ OrgRunsView::OrgRunsView(QAbstractItemModel *model, QWidget *parent)
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Two runs can be selected, to compare them; Enter opens the current one.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_compare->setEnabled(m_table->selectionModel()->selectedRows().size() == 2);
+    });
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -93,6 +103,7 @@ OrgRunsView::OrgRunsView(QAbstractItemModel *model, QWidget *parent)
     filters->addWidget(new PlainLabel(tr("User ID:"), this));
     filters->addWidget(m_user);
     filters->addWidget(refresh);
+    filters->addWidget(m_compare);
     filters->addStretch(1);
     filters->addWidget(m_endpoint);
     auto *layout = new QVBoxLayout(this);
@@ -160,6 +171,15 @@ void OrgRunsView::openCurrent()
     const QModelIndex current = m_table->currentIndex();
     if (current.isValid())
         emit openRequested(current.data(RunListColumns::RunIdRole).toLongLong());
+}
+
+void OrgRunsView::compareSelected()
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.size() != 2)
+        return;
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() > b.row(); });
+    emit compareRequested(rows.at(0).data(RunListColumns::RunIdRole).toLongLong(), rows.at(1).data(RunListColumns::RunIdRole).toLongLong());
 }
 
 void OrgRunsView::openPullRequest(const QModelIndex &index)

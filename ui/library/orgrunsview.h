@@ -9,6 +9,7 @@ class MessageBanner;
 class QComboBox;
 class PlainLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QAbstractItemModel;
 
@@ -36,9 +37,12 @@ signals:
     void reloadRequested();
     void retryRequested();
     void openRequested(qint64 runId);
+    // Compare: two selected runs, the older (lower in the list, newest first) on the left.
+    void compareRequested(qint64 leftRunId, qint64 rightRunId);
 
 private:
     void openCurrent();
+    void compareSelected();
     void openPullRequest(const QModelIndex &index);
 
     QAbstractItemModel *m_model;
@@ -48,5 +52,6 @@ private:
     PlainLabel *m_endpoint;
     MessageBanner *m_banner;
     QTableView *m_table;
+    QPushButton *m_compare = nullptr;
     PlainLabel *m_status;
 };

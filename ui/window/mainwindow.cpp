@@ -21,6 +21,8 @@
 #include "ui/table/markcontroller.h"
 #include "ui/table/markedscrollbar.h"
 #include "ui/window/messagebanner.h"
+#include "ui/compare/comparerunsdialog.h"
+#include "ui/compare/comparewindow.h"
 #include "rows/logtablemodel.h"
 #include "ui/open/openruncontroller.h"
 #include "ui/overview/overviewcontroller.h"
@@ -169,6 +171,7 @@ void MainWindow::connectActions()
     connect(a->openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
     connect(a->recentRuns, &QMenu::aboutToShow, this, [this] { m_openRun->populateRecentMenu(m_actions->recentRuns); });
     connect(a->exportRun, &QAction::triggered, this, &MainWindow::exportRun);
+    connect(a->compareRuns, &QAction::triggered, this, &MainWindow::compareRuns);
     connect(a->demo, &QAction::triggered, this, [this] { openDemo(false); });
     connect(a->liveDemo, &QAction::triggered, this, [this] { openDemo(true); });
     connect(a->forgetToken, &QAction::triggered, this, [this] {
@@ -616,6 +619,30 @@ void MainWindow::exportRun()
     }
     m_exporter->exportInteractively(source, m_settings->lastDirectory());
     updateActions();
+}
+
+void MainWindow::compareRuns()
+{
+    // Run IDs are of the open run's organization and API; the open run is the left side at first.
+    ApiEndpoint endpoint{m_settings->baseUrl(), {}};
+    std::optional<qint64> orgId;
+    if (const std::optional<ApiEndpoint> open = m_session->apiEndpoint())
+        endpoint = *open;
+    if (endpoint.token.isEmpty())
+        endpoint.token = m_credentials->knownToken(endpoint.baseUrl);
+    CompareRunsDialog dialog(std::nullopt, this);
+    if (const std::optional<RunRef> run = m_session->apiRun()) {
+        dialog.setDefaultOrgId(run->orgId);
+        dialog.setSideText(0, QString::number(run->runId));
+    } else if (!m_session->filePath().isEmpty()) {
+        dialog.setSideText(0, m_session->filePath());
+    }
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto *window = new CompareWindow;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->loadAndCompare(endpoint, *dialog.sourceOf(0), *dialog.sourceOf(1));
+    window->show();
 }
 
 bool MainWindow::exportTo(const QString &path, ExportFormat format)

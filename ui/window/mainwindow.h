@@ -125,6 +125,7 @@ private:
     void restoreState();
     void showOpenFileDialog();
     void exportRun();
+    void compareRuns();
     ExportController::Source exportSource() const;
     void showWarning(const QString &title, const QString &text);
     void updateActions();

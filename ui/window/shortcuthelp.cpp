@@ -59,6 +59,10 @@ QString html(const QList<QAction *> &actions)
     rows += row(QCoreApplication::translate("ShortcutHelp", "→ ←"), QCoreApplication::translate("ShortcutHelp", "Open / close a folded repeat (View > Fold Repeats)"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Home End"), QCoreApplication::translate("ShortcutHelp", "First / last entry"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Enter, Shift+Enter, n, N"), QCoreApplication::translate("ShortcutHelp", "Next / previous search match"));
+    // Keys of the Compare window (File > Compare Runs…), which has no menu of its own.
+    rows += row(QCoreApplication::translate("ShortcutHelp", "F7, Shift+F7"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: next / previous difference"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "Ctrl+Shift+D"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: the first divergence"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "Enter, →"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: open a fold of identical entries"));
     return QStringLiteral("<table cellspacing='4'>%1</table>").arg(rows);
 }
 

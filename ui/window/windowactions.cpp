@@ -19,6 +19,8 @@ WindowActions::WindowActions(QWidget *window)
     openFile->setToolTip(tr("Open an exported run (.json, .jsonl); or drop it on the window"));
     exportRun = make(tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
     exportRun->setToolTip(tr("Write the whole run to a JSON, JSON Lines, CSV, Markdown or HTML file"));
+    compareRuns = make(tr("Compare R&uns…"));
+    compareRuns->setToolTip(tr("Compare two runs step by step: files, run IDs or run web addresses"));
     demo = make(tr("Open the &Demo Run"));
     liveDemo = make(tr("Open the &Live Demo Run"));
     forgetToken = make(tr("Forget the Saved API &Token"));
@@ -147,6 +149,7 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     file->addAction(liveDemo);
     file->addSeparator();
     file->addAction(exportRun);
+    file->addAction(compareRuns);
     file->addSeparator();
     file->addAction(forgetToken);
     file->addSeparator();
@@ -212,7 +215,7 @@ void WindowActions::setRunOpen(bool open)
 
 QList<QAction *> WindowActions::all() const
 {
-    return {newWindow, openRun, openFile, exportRun, demo, liveDemo, forgetToken, closeRun, quit,
+    return {newWindow, openRun, openFile, exportRun, compareRuns, demo, liveDemo, forgetToken, closeRun, quit,
             copyEntry, copyLink, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
             timeline, statistics, insights, firstEntry, lastEntry, goToEntry, firstFailure, newestFirst, foldRepeats, follow,
             jsonMode, wordWrap, switchFocus,

@@ -32,6 +32,7 @@ public:
     QAction *openFile;
     QMenu *recentRuns = nullptr;
     QAction *exportRun;
+    QAction *compareRuns;
     QAction *demo;
     QAction *liveDemo;
     QAction *forgetToken;
