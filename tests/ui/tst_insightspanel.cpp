@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeView>
 #include <QtTest>
 
@@ -55,6 +56,7 @@ private slots:
     void firstFailureKeyClearsAFilterThatHidesIt();
     void showOnlyTheseFiltersTheTable();
     void searchAllRunsIsFilledWithTheFailure();
+    void aCommandsTooltipIsPlainText();
     void aPagedRunSaysOfTheEntriesLoadedUntilWhole();
 
 private:
@@ -197,6 +199,25 @@ void TestInsightsPanel::searchAllRunsIsFilledWithTheFailure()
     // A command that is no failure group offers no search.
     panel->tree()->setCurrentIndex(finding(InsightsModel::Files, 0));
     QVERIFY(!search->isEnabled());
+}
+
+// A command is the run's text: hovering it shows the characters, never rendered markup.
+void TestInsightsPanel::aCommandsTooltipIsPlainText()
+{
+    QTreeView *tree = m_window->insightsPanel()->tree();
+    const QModelIndex commands = m_window->insightsPanel()->model()->sectionIndex(InsightsModel::Commands);
+    tree->expand(commands);
+    const QModelIndex command = finding(InsightsModel::Commands, 0);
+    tree->scrollTo(command);
+    QCOMPARE(command.data(Qt::ToolTipRole).toString(), QStringLiteral("pytest -x"));
+    const QPoint point = tree->visualRect(command).center();
+    QHelpEvent hover(QEvent::ToolTip, point, tree->viewport()->mapToGlobal(point));
+    QApplication::sendEvent(tree->viewport(), &hover);
+    QVERIFY(QToolTip::isVisible());
+    // PlainText::toolTip's form: the text escaped into a paragraph of ours.
+    QVERIFY2(QToolTip::text().startsWith(QStringLiteral("<p")), qPrintable(QToolTip::text()));
+    QVERIFY(QToolTip::text().contains(QStringLiteral("pytest -x")));
+    QToolTip::hideText();
 }
 
 void TestInsightsPanel::aPagedRunSaysOfTheEntriesLoadedUntilWhole()

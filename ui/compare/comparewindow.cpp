@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/compare/comparewindow.h"
 
+#include "ui/common/plaintooltipdelegate.h"
+
 #include "compare/comparemarkdown.h"
 #include "ui/common/palette.h"
 #include "ui/compare/comparealigner.h"
@@ -84,6 +86,8 @@ CompareWindow::CompareWindow(QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setModel(m_model);
+    // Summaries are the runs' text: their tooltips show it as it is.
+    m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

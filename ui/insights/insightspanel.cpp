@@ -2,6 +2,7 @@
 #include "ui/insights/insightspanel.h"
 
 #include "ui/common/plainlabel.h"
+#include "ui/common/plaintooltipdelegate.h"
 #include "ui/insights/insightsmodel.h"
 #include "ui/insights/insightsverdict.h"
 
@@ -33,6 +34,8 @@ InsightsPanel::InsightsPanel(QWidget *parent)
     m_verdict->setAccessibleName(tr("Verdict"));
 
     m_tree->setModel(m_model);
+    // Commands, paths and signatures are the run's text: their tooltips show it as it is.
+    m_tree->setItemDelegate(new PlainToolTipDelegate(m_tree));
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setTextElideMode(Qt::ElideRight);
