@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
     # build
     cmake ninja-build g++ pkg-config git
+    # build: a faster linker (CMakeLists.txt uses it when present; RUNLOG_USE_LLD=OFF opts out)
+    lld
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qtkeychain-qt6-dev libsimdjson-dev libsqlite3-dev libgl-dev
     # run: Qt's X11 platform plugin, fonts that cover emoji and most scripts (Chinese, Japanese
     # and Korean too: without fonts-noto-cjk the demo's Japanese shows as boxes)

@@ -63,7 +63,7 @@ MetadataFormatter::Text MetadataFormatter::format(const QByteArray &raw)
 
 void MetadataFormatter::setMetadata(const QByteArray &raw)
 {
-    if (sameBytes(raw, m_wanted) && (m_haveText || m_watcher.isRunning() || raw.isEmpty()))
+    if (sameBytes(raw, m_wanted) && (m_haveText || m_formatInFlight || raw.isEmpty()))
         return;
     m_wanted = raw;
     m_haveText = false;
@@ -73,7 +73,7 @@ void MetadataFormatter::setMetadata(const QByteArray &raw)
         emit formatted();
         return;
     }
-    if (!m_watcher.isRunning())
+    if (!m_formatInFlight)
         startFormat();
     // else: onFormatted() sees that m_wanted moved on and formats it then.
 }
@@ -90,16 +90,19 @@ void MetadataFormatter::startFormat()
 {
     m_inFormat = m_wanted;
     ++m_formatCount;
+    m_formatInFlight = true;
     m_watcher.setFuture(QtConcurrent::run([raw = m_inFormat] { return format(raw); }));
 }
 
 void MetadataFormatter::onFormatted()
 {
+    m_formatInFlight = false;
     const Text text = m_watcher.result();
+    if (m_wanted.isEmpty())
+        return; // cleared while it ran
     if (!sameBytes(m_inFormat, m_wanted)) {
         // Superseded while it ran: the newest value is what counts.
-        if (!m_wanted.isEmpty())
-            startFormat();
+        startFormat();
         return;
     }
     m_text = text;

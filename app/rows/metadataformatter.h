@@ -38,7 +38,7 @@ public:
 
     // What the last finished format gave for the current metadata.
     const Text &text() const { return m_text; }
-    bool isFormatting() const { return m_watcher.isRunning(); }
+    bool isFormatting() const { return m_formatInFlight; }
     // Formats started since construction (each distinct value once): for tests.
     int formatCount() const { return m_formatCount; }
 
@@ -56,6 +56,10 @@ private:
     QByteArray m_wanted;          // the metadata to show
     QByteArray m_inFormat;        // the bytes the running (or last) format was given
     bool m_haveText = false;      // m_text is for m_inFormat and it equals m_wanted
+    // A format started and its result not yet taken. Not QFutureWatcher::isRunning(): the future
+    // stops running before its finished() signal arrives, and a repeat of the value in that gap
+    // would start a second format of the same bytes.
+    bool m_formatInFlight = false;
     Text m_text;
     QFutureWatcher<Text> m_watcher;
     int m_formatCount = 0;
