@@ -169,6 +169,11 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         QCoreApplication::translate("CommandLine", "Export format: json, jsonl, csv, md or html (default: from OUT's extension); "
                                                    "with --stats, --insights, --list-runs or --search: tsv or json (default tsv)."),
         QStringLiteral("FORMAT"));
+    const QCommandLineOption csvBomOption(QStringLiteral("csv-bom"),
+        QCoreApplication::translate("CommandLine", "With --export to .csv: start the file with a UTF-8 byte order mark, "
+                                                   "so that spreadsheets read it as UTF-8 (yes, the default) or not (no, "
+                                                   "for scripts)."),
+        QStringLiteral("yes|no"));
     const QCommandLineOption statsOption(QStringLiteral("stats"),
         QCoreApplication::translate("CommandLine", "Print the run's statistics (counts, time per tool, errors, gaps) and exit, without a window."));
     const QCommandLineOption insightsOption(QStringLiteral("insights"),
@@ -198,7 +203,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption noStoreOption(QStringLiteral("no-store"),
         QCoreApplication::translate("CommandLine", "Keep nothing on disk: neither read nor write the library of runs."));
     parser.addOptions({demoOption, orgOption, runOption, entryOption, baseUrlOption, exportOption, formatOption,
-                       statsOption, insightsOption, compareOption, reverseOption, rateOption, listRunsOption, sourceTypeOption,
+                       csvBomOption, statsOption, insightsOption, compareOption, reverseOption, rateOption, listRunsOption, sourceTypeOption,
                        userIdOption, searchOption, offlineOption, noStoreOption});
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network, "
@@ -241,6 +246,15 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         return fail(QCoreApplication::translate("CommandLine", "Give one of --stats, --insights, --compare or --export."));
     if (parser.isSet(exportOption) && options.exportPath.trimmed().isEmpty())
         return fail(QCoreApplication::translate("CommandLine", "--export needs a file name."));
+    if (parser.isSet(csvBomOption)) {
+        const QString bom = parser.value(csvBomOption).trimmed().toLower();
+        if (bom != QLatin1String("yes") && bom != QLatin1String("no"))
+            return fail(QCoreApplication::translate("CommandLine",
+                "--csv-bom must be yes or no, not \"%1\".").arg(parser.value(csvBomOption)));
+        if (!parser.isSet(exportOption))
+            return fail(QCoreApplication::translate("CommandLine", "--csv-bom goes with --export to a .csv file."));
+        options.csvByteOrderMark = bom == QLatin1String("yes");
+    }
 
     if (parser.isSet(rateOption)) {
         const std::optional<RateLimit> rateLimit = RateLimit::parse(parser.value(rateOption));

@@ -42,6 +42,7 @@ struct CommandLineOptions
     QString inputFile;         // positional FILE.json|FILE.jsonl
     QString exportPath;        // --export OUT
     QString exportFormat;      // --format, empty: from OUT's extension (with --stats: tsv)
+    bool csvByteOrderMark = true; // --csv-bom=no: a .csv export without the UTF-8 byte order mark
     bool stats = false;        // --stats: print the run's statistics, no window
     bool insights = false;     // --insights: print what went wrong (loops, failures, commands, files)
     // --compare LEFT RIGHT: the two runs compared step by step, shown in a Compare window, or

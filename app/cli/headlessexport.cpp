@@ -80,8 +80,10 @@ void HeadlessExport::warnOtherRunEntries(qint64 runId, const QList<OtherRunEntry
                                                        .arg(list)));
 }
 
-void HeadlessExport::write(const RunSnapshot &snapshot)
+void HeadlessExport::write(const RunSnapshot &given)
 {
+    RunSnapshot snapshot = given;
+    snapshot.csvByteOrderMark = m_options.csvByteOrderMark;
     m_job = std::make_unique<ExportJob>();
     const QString shownPath = QDir::toNativeSeparators(m_options.exportPath);
     connect(m_job.get(), &ExportJob::progress, this, [this, shownPath](int written, int total) {

@@ -75,6 +75,8 @@ namespace CsvExportWriter {
 
 bool write(const RunSnapshot &snapshot, ExportSink &sink)
 {
+    if (snapshot.csvByteOrderMark && !sink.write("\xEF\xBB\xBF"))
+        return false;
     if (!sink.write("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id\r\n"))
         return false;
     int index = 0;

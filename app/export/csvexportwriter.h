@@ -4,7 +4,7 @@
 #include "export/exportsink.h"
 #include "export/runsnapshot.h"
 
-// .csv as RFC 4180: UTF-8 without a byte order mark, CRLF between records, a header row
+// .csv as RFC 4180: UTF-8, CRLF between records, a header row
 //   index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id
 // then one record per entry, oldest first. index counts from 1, as the window does. Texts are
 // written unescaped (a string observation as its text), objects as compact JSON with their
@@ -13,6 +13,10 @@
 // string is "". other_run_id is the entry's agent_run_id when it is not the exported run's (the
 // server sent an entry of another run among this run's), empty otherwise and when the run is
 // not known (a .jsonl source).
+//
+// The file starts with a UTF-8 byte order mark unless snapshot.csvByteOrderMark is false: without
+// one, LibreOffice's import and Excel's double-click take the file for the local code page and
+// show 日本語 as æ—¥æœ¬èªž. RFC 4180 readers that know UTF-8 (Python's utf-8-sig, pandas) skip it.
 //
 // A spreadsheet runs a cell that begins with =, +, -, @, a tab or a carriage return as a
 // formula, and an agent's thoughts and tool output are someone else's text. Such a cell is

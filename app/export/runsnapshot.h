@@ -27,4 +27,7 @@ struct RunSnapshot
     // What borrowed entries (slices of an opened file, LogStore::rawOwners()) point into: kept
     // alive with the snapshot, so that opening another file while this is written is safe.
     QList<std::shared_ptr<const void>> rawOwners;
+    // .csv only: start with a UTF-8 byte order mark (the default), so that a spreadsheet opened
+    // by double-click reads UTF-8 and not the local code page; scripts may ask for none.
+    bool csvByteOrderMark = true;
 };

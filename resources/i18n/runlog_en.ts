@@ -324,6 +324,18 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>Compare two runs, given as LEFT RIGHT (each a file, a run ID or a run&apos;s URL), step by step, in a window; with --format tsv or json, print where they part and what changed and exit, without a window.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --export to .csv: start the file with a UTF-8 byte order mark, so that spreadsheets read it as UTF-8 (yes, the default) or not (no, for scripts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--csv-bom must be yes or no, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--csv-bom goes with --export to a .csv file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompareDetail</name>

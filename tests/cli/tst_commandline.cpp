@@ -67,6 +67,7 @@ private slots:
     void exportAndSources();
     void helpAndVersion_data();
     void helpAndVersion();
+    void csvByteOrderMarkOption();
     void errorsAreOneLine_data();
     void errorsAreOneLine();
     void errorQuotesInputVisibly();
@@ -322,6 +323,20 @@ void TestCommandLine::exportAndSources_data()
                                                << QString() << QString() << QStringLiteral("token");
     QTest::addRow("unknown option") << args(QStringLiteral("--frobnicate")) << QString() << QString() << QString()
                                     << QStringLiteral("frobnicate");
+    QTest::addRow("--csv-bom=maybe") << args(orgRun + QStringLiteral(" --export out.csv --csv-bom=maybe")) << QString()
+                                     << QString() << QString() << QStringLiteral("--csv-bom must be yes or no, not \"maybe\"");
+    QTest::addRow("--csv-bom without --export") << args(orgRun + QStringLiteral(" --csv-bom=no")) << QString() << QString()
+                                                << QString() << QStringLiteral("--csv-bom goes with --export");
+}
+
+void TestCommandLine::csvByteOrderMarkOption()
+{
+    const QStringList run{QStringLiteral("--org"), QStringLiteral("7"), QStringLiteral("--run"), QStringLiteral("1"),
+                          QStringLiteral("--export"), QStringLiteral("out.csv")};
+    QCOMPARE(parse(run).csvByteOrderMark, true); // spreadsheets first: the default has one
+    QCOMPARE(parse(run + QStringList{QStringLiteral("--csv-bom=no")}).csvByteOrderMark, false);
+    QCOMPARE(parse(run + QStringList{QStringLiteral("--csv-bom"), QStringLiteral("NO")}).csvByteOrderMark, false);
+    QCOMPARE(parse(run + QStringList{QStringLiteral("--csv-bom=yes")}).csvByteOrderMark, true);
 }
 
 void TestCommandLine::exportAndSources()

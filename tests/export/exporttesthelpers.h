@@ -115,7 +115,9 @@ import csv, json, sys
 csv.field_size_limit(sys.maxsize)
 ref = [json.loads(l) for l in open(sys.argv[2], encoding='utf-8').read().split('\n') if l]
 run_id = int(sys.argv[3]) if len(sys.argv) > 3 else None
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
+raw = open(sys.argv[1], 'rb').read(3)
+assert raw == b'\xef\xbb\xbf', raw  # the byte order mark that spreadsheets need
+with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
     rows = list(csv.reader(f))
 header = ['index','created_at','message_type','tool_name','thought','observation','tool_input','tool_output','other_run_id']
 assert rows[0] == header, rows[0]

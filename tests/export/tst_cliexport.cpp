@@ -221,7 +221,12 @@ void TestCliExport::formatOptionOverridesExtension()
     const QString out = m_dir->filePath(QStringLiteral("run.txt"));
     const CliResult result = runCli(serverArgs(out) + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    QVERIFY(ExportTest::readFile(out).startsWith("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id\r\n"));
+    QVERIFY(ExportTest::readFile(out).startsWith("\xEF\xBB\xBFindex,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id\r\n"));
+    // --csv-bom=no: for scripts, the same file without the byte order mark.
+    const QString plain = m_dir->filePath(QStringLiteral("plain.csv"));
+    const CliResult noMark = runCli(serverArgs(plain) + QStringList{QStringLiteral("--csv-bom=no")});
+    QVERIFY2(noMark.exitCode == 0, qPrintable(noMark.err));
+    QCOMPARE(QByteArray("\xEF\xBB\xBF") + ExportTest::readFile(plain), ExportTest::readFile(out));
 }
 
 void TestCliExport::missingOrWrongTotalStillExportsExactlyN_data()

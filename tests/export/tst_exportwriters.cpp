@@ -109,6 +109,7 @@ private slots:
     void csvReadBackByRfc4180Reader();
     void csvIsExactlyTheExpectedBytes();
     void csvCheckedByPython();
+    void csvWithoutByteOrderMarkForScripts();
     void csvDefusesFormulas_data();
     void csvDefusesFormulas();
     void otherRunEntriesAreMarked_data();
@@ -230,8 +231,9 @@ void TestExportWriters::jsonlIsOneEntryPerLine()
 void TestExportWriters::csvReadBackByRfc4180Reader()
 {
     const QByteArray csv = exportTo(m_snapshot, ExportFormat::Csv);
-    QVERIFY(!csv.startsWith("\xEF\xBB\xBF"));
-    const QList<QStringList> records = readCsv(csv);
+    // A UTF-8 byte order mark first, so that a spreadsheet opened by double-click reads UTF-8.
+    QVERIFY(csv.startsWith("\xEF\xBB\xBFindex,"));
+    const QList<QStringList> records = readCsv(csv.mid(3));
     QCOMPARE(records.size(), m_run.entries.size() + 1);
     QCOMPARE(records.first().join(QLatin1Char(',')),
              QStringLiteral("index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id"));
@@ -267,6 +269,7 @@ void TestExportWriters::csvIsExactlyTheExpectedBytes()
     QVERIFY(bigOutput.endsWith("\\n\",\"exit_code\":0}"));
 
     const QList<QByteArray> expected = {
+        "\xEF\xBB\xBF"
         "index,created_at,message_type,tool_name,thought,observation,tool_input,tool_output,other_run_id\r\n",
         "1,\"2025-06-21T12:06:31Z\",\"ACTION\",\"bash\",\"He said \"\"hi\"\", then left;\ttab\r\nCRLF\nbacktick ` and "
         "```fence```, <script>alert('x')</script> & back\\slash, | pipe |, =cmd() \x01 ctrl\",\"{\"\"status\"\":"
@@ -312,6 +315,20 @@ void TestExportWriters::csvCheckedByPython()
     const ExportTest::PythonResult result = ExportTest::runPython(QString::fromUtf8(ExportTest::kPythonCsvCheck),
                                                                   {path, m_dir.filePath(QStringLiteral("ref.jsonl"))});
     QVERIFY2(result.exitCode == 0 && result.output == QLatin1String("OK"), qPrintable(result.output));
+}
+
+void TestExportWriters::csvWithoutByteOrderMarkForScripts()
+{
+    RunSnapshot snapshot = m_snapshot;
+    snapshot.csvByteOrderMark = false;
+    const QByteArray withMark = exportTo(m_snapshot, ExportFormat::Csv);
+    const QByteArray without = exportTo(snapshot, ExportFormat::Csv);
+    QVERIFY(without.startsWith("index,created_at,message_type,"));
+    QCOMPARE(QByteArray("\xEF\xBB\xBF") + without, withMark);
+    // Only .csv has one: the JSON formats stay exact, .md and .html are unchanged.
+    for (const ExportFormat format : {ExportFormat::Json, ExportFormat::Jsonl, ExportFormat::Markdown, ExportFormat::Html})
+        QCOMPARE(exportTo(snapshot, format), exportTo(m_snapshot, format));
+    QVERIFY(!exportTo(m_snapshot, ExportFormat::Jsonl).startsWith("\xEF"));
 }
 
 void TestExportWriters::csvDefusesFormulas_data()

@@ -63,8 +63,9 @@ expect "runlog --format offers the formats --help names" "$formats" "$(complete_
 expect "runlog --format=js completes the value" "$(grep '^js' <<<"$formats")" "$(complete_words --format = js)"
 expect "runlog --export offers folders and files of the export formats" \
     "$(printf '%s\n' folder out.csv out.html out.md run.json run.jsonl)" "$(complete_words --export '')"
+expect "runlog --csv-bom offers yes and no" "$(printf '%s\n' no yes)" "$(complete_words --csv-bom '')"
 for option in $options_with_values; do
-    [[ $option == --format || $option == --export ]] && continue
+    [[ $option == --format || $option == --export || $option == --csv-bom ]] && continue
     expect "runlog $option offers no file names" "" "$(complete_words "$option" '')"
 done
 expect "runlog FILE offers folders and .json/.jsonl files" \
