@@ -96,6 +96,7 @@ private slots:
     void entriesOfAnotherRunAreMarked();
     void longRunOpensWithOneRequestAndEndsWithOneMore();
     void selectionKeptThroughFilterChanges();
+    void clearingAFilterScrollsToTheEntryPickedInIt();
     void followOnlyForLiveRuns_data() { libraryOnAndOff(); }
     void followOnlyForLiveRuns();
     void searchSaysWhichMatchAndWhenBusy();
@@ -587,6 +588,35 @@ void TestMainWindow::selectionKeptThroughFilterChanges()
     QCOMPARE(sourceRowOfCurrent(), 41);
     const int row = table->currentIndex().row();
     QVERIFY(table->rowViewportPosition(row) >= 0 && table->rowViewportPosition(row) < table->viewport()->height());
+}
+
+// Issue 27, stumble 2: filter, pick an entry far down the filtered rows, clear the filter; the
+// table shows that entry (it stayed at the filtered rows' height while the pane showed the entry).
+void TestMainWindow::clearingAFilterScrollsToTheEntryPickedInIt()
+{
+    openRun(42);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
+    LogTableView *table = m_window->tableView();
+    QAbstractItemModel *view = table->model();
+    m_window->searchController()->setAllowedMessageTypes({QStringLiteral("ACTION")});
+    QTRY_COMPARE(view->rowCount(), 50);
+    // The last ACTION loaded, entry 100, clicked as a user would.
+    table->scrollToBottom();
+    const QModelIndex last = view->index(49, LogTableModel::SummaryColumn);
+    QCOMPARE(last.siblingAtColumn(LogTableModel::IndexColumn).data().toInt(), 100);
+    const QRect rect = table->visualRect(last);
+    QVERIFY(table->viewport()->rect().contains(rect.center()));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QTRY_VERIFY(m_window->detailPane()->displayedText().contains(QStringLiteral("entry 99")));
+    const int y = table->rowViewportPosition(49);
+
+    m_window->searchController()->clearFilters();
+    QTRY_COMPARE(view->rowCount(), 1500);
+    const int row = table->currentIndex().row();
+    QCOMPARE(view->index(row, LogTableModel::IndexColumn).data().toInt(), 100);
+    QCOMPARE(row, 99);
+    // On screen, where it was.
+    QCOMPARE(table->rowViewportPosition(row), y);
 }
 
 void TestMainWindow::followOnlyForLiveRuns()

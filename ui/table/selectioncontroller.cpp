@@ -65,6 +65,10 @@ void SelectionController::restorePlace()
     m_restoring = true;
     const int column = m_table->currentIndex().isValid() ? m_table->currentIndex().column() : 0;
     m_table->setCurrentIndex(target.siblingAtColumn(column));
+    // The view lays out its new rows later (a delayed layout), so its scroll bar still has the
+    // filtered rows' range here: a place far down the whole run would be clamped to it, and the
+    // table would sit rows away from the entry the pane shows. Lay out now.
+    m_table->doItemsLayout();
     if (m_anchorY >= 0) {
         // Fixed row height: the row's top is row * height; put it back where it was.
         const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
