@@ -55,6 +55,20 @@ struct RunStatistics
     qint64 durationMsecs() const { return hasDuration ? lastMsecs - firstMsecs : 0; }
 
     QList<Gap> longestGaps; // longest first, then earliest
+    // The 95th percentile of the gaps between neighbouring timed entries (0 without two).
+    qint64 gapP95Msecs = 0;
+    // The longest gaps that stand out from the run's rhythm: over the 95th percentile and over a
+    // minute. A run whose gaps are all alike (a minute each, say) has none; the timeline shades
+    // only these.
+    QList<Gap> standoutGaps() const
+    {
+        QList<Gap> standout;
+        for (const Gap &gap : longestGaps) {
+            if (gap.msecs > gapP95Msecs && gap.msecs > 60'000)
+                standout.append(gap);
+        }
+        return standout;
+    }
 
     // Entries per bucket from bucketStartMsecs on (minute-aligned, UTC); a bucket is one minute,
     // or a whole number of minutes when the run is too long for one bar per minute.

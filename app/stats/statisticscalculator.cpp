@@ -64,6 +64,8 @@ RunStatistics compute(const RunFacts &facts, int longestGaps, int maxBuckets)
         typeIsError[id] = isError(facts.texts.at(id));
     qint64 minTime = 0;
     qint64 maxTime = 0;
+    QVector<qint64> gaps; // every gap between neighbouring timed entries, for the percentile
+    gaps.reserve(entries.size());
     bool anyTime = false;
 
     for (int i = 0; i < entries.size(); ++i) {
@@ -107,6 +109,13 @@ RunStatistics compute(const RunFacts &facts, int longestGaps, int maxBuckets)
         }
         if (longestGaps > 0)
             keepLongest(stats.longestGaps, {i, entry.createdAtMsecs, gap}, longestGaps);
+        gaps.append(gap);
+    }
+    if (!gaps.isEmpty()) {
+        // Nearest rank: the smallest gap that at least 95 % of the gaps do not exceed.
+        const qsizetype rank = std::max<qsizetype>(0, (gaps.size() * 95 + 99) / 100 - 1);
+        std::nth_element(gaps.begin(), gaps.begin() + rank, gaps.end());
+        stats.gapP95Msecs = gaps[rank];
     }
 
     stats.messageTypes = sortedCounts(types, facts.texts);

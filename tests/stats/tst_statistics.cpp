@@ -91,6 +91,7 @@ private slots:
     void equalsBruteForce();
     void emptyRun();
     void longRunsGetWiderBuckets();
+    void onlyGapsThatStandOutAreShaded();
     void factsOfAStoreAreTheFactsOfItsEntries_data();
     void factsOfAStoreAreTheFactsOfItsEntries();
 };
@@ -258,6 +259,53 @@ void TestStatistics::longRunsGetWiderBuckets()
     QCOMPARE(stats.entriesPerBucket.size(), 1310); // 14,400 minutes 20 s / 11 minutes, plus the first
     QCOMPARE(stats.entriesPerBucket.first(), 1);
     QCOMPARE(stats.entriesPerBucket.last(), 1);
+}
+
+namespace {
+RunFacts factsWithGaps(const QList<qint64> &gapSeconds)
+{
+    RunFacts facts;
+    facts.entries.resize(gapSeconds.size() + 1);
+    qint64 clock = 1'750'000'000'000;
+    for (qsizetype i = 0; i < facts.entries.size(); ++i) {
+        facts.entries[i].loaded = true;
+        facts.entries[i].createdAtMsecs = clock;
+        if (i < gapSeconds.size())
+            clock += gapSeconds.at(i) * 1000;
+    }
+    return facts;
+}
+} // namespace
+
+// Issue 27, stumble 12: the timeline shades only gaps that stand out, over the 95th percentile
+// of the run's gaps and over a minute.
+void TestStatistics::onlyGapsThatStandOutAreShaded()
+{
+    // Twenty gaps: eighteen of 10 s, one of 90 s, one of 2 h. The 95th percentile (nearest rank:
+    // the 19th of 20 sorted) is 90 s, so only the 2 h gap stands out.
+    QList<qint64> gaps(18, 10);
+    gaps.insert(5, 90);
+    gaps.insert(12, 7200);
+    RunStatistics stats = StatisticsCalculator::compute(factsWithGaps(gaps));
+    QCOMPARE(stats.gapP95Msecs, qint64(90'000));
+    QCOMPARE(stats.standoutGaps().size(), 1);
+    QCOMPARE(stats.standoutGaps().first().afterPosition, 12);
+    QCOMPARE(stats.standoutGaps().first().msecs, qint64(7'200'000));
+
+    // Even gaps, a minute and a half each: none stands out, however long.
+    stats = StatisticsCalculator::compute(factsWithGaps(QList<qint64>(40, 90)));
+    QCOMPARE(stats.gapP95Msecs, qint64(90'000));
+    QVERIFY(!stats.longestGaps.isEmpty());
+    QVERIFY(stats.standoutGaps().isEmpty());
+
+    // Over the percentile but under a minute: not a gap worth shading.
+    QList<qint64> short_(30, 1);
+    short_[3] = 50;
+    stats = StatisticsCalculator::compute(factsWithGaps(short_));
+    QCOMPARE(stats.gapP95Msecs, qint64(1'000));
+    QVERIFY(stats.standoutGaps().isEmpty());
+
+    QCOMPARE(StatisticsCalculator::compute(RunFacts()).gapP95Msecs, qint64(0));
 }
 
 void TestStatistics::factsOfAStoreAreTheFactsOfItsEntries_data()

@@ -50,6 +50,12 @@ private slots:
     void loopLaneStandsOut_data();
     void loopLaneStandsOut();
     void themesAreWhatTheySay();
+    void everyTextRoleOnItsBackground_data();
+    void everyTextRoleOnItsBackground();
+    void compareRowsAndWordDiffKeepTextReadable_data();
+    void compareRowsAndWordDiffKeepTextReadable();
+    void neutralBarStandsOut_data();
+    void neutralBarStandsOut();
 };
 
 void TestPalette::formulaMatchesKnownValues()
@@ -149,6 +155,90 @@ void TestPalette::themesAreWhatTheySay()
     QVERIFY(RunlogPalette::isDark(Theme::darkPalette()));
     QCOMPARE(Theme::fromName(Theme::nameOf(Theme::Choice::Dark)), Theme::Choice::Dark);
     QCOMPARE(Theme::fromName(QStringLiteral("anything")), Theme::Choice::System);
+}
+
+void TestPalette::everyTextRoleOnItsBackground_data()
+{
+    rowTextOnRowBackgrounds_data();
+}
+
+// Issue 27, stumble 11: every text colour role of both themes on every background it is drawn
+// on (a run's web link sits on the window, in tables on the base, ...).
+void TestPalette::everyTextRoleOnItsBackground()
+{
+    QFETCH(bool, dark);
+    const QPalette palette = dark ? Theme::darkPalette() : Theme::lightPalette();
+    struct Pair
+    {
+        const char *name;
+        QPalette::ColorRole text;
+        QPalette::ColorRole background;
+    };
+    const Pair pairs[] = {
+        {"Text on Base", QPalette::Text, QPalette::Base},
+        {"Text on AlternateBase", QPalette::Text, QPalette::AlternateBase},
+        {"WindowText on Window", QPalette::WindowText, QPalette::Window},
+        {"ButtonText on Button", QPalette::ButtonText, QPalette::Button},
+        {"ToolTipText on ToolTipBase", QPalette::ToolTipText, QPalette::ToolTipBase},
+        {"HighlightedText on Highlight", QPalette::HighlightedText, QPalette::Highlight},
+        {"Link on Window", QPalette::Link, QPalette::Window},
+        {"Link on Base", QPalette::Link, QPalette::Base},
+        {"LinkVisited on Window", QPalette::LinkVisited, QPalette::Window},
+        {"LinkVisited on Base", QPalette::LinkVisited, QPalette::Base},
+        {"PlaceholderText on Base", QPalette::PlaceholderText, QPalette::Base},
+    };
+    for (const Pair &pair : pairs) {
+        for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+            const QColor text = palette.color(group, pair.text);
+            const QColor background = palette.color(group, pair.background);
+            // A translucent colour (a placeholder often is) is seen blended over its background.
+            const QColor seen = QColor::fromRgbF(text.redF() * text.alphaF() + background.redF() * (1 - text.alphaF()),
+                                                 text.greenF() * text.alphaF() + background.greenF() * (1 - text.alphaF()),
+                                                 text.blueF() * text.alphaF() + background.blueF() * (1 - text.alphaF()));
+            const double ratio = contrast(seen, background);
+            QVERIFY2(ratio >= kWcagAaText, qPrintable(QStringLiteral("%1 (%2 on %3): %4:1")
+                                                          .arg(QLatin1String(pair.name), seen.name(), background.name())
+                                                          .arg(ratio)));
+        }
+    }
+}
+
+void TestPalette::compareRowsAndWordDiffKeepTextReadable_data()
+{
+    rowTextOnRowBackgrounds_data();
+}
+
+void TestPalette::compareRowsAndWordDiffKeepTextReadable()
+{
+    QFETCH(bool, dark);
+    const QPalette palette = dark ? Theme::darkPalette() : Theme::lightPalette();
+    const QColor text = palette.color(QPalette::Text);
+    QList<QColor> backgrounds = {RunlogPalette::wordRemovedBackground(dark), RunlogPalette::wordAddedBackground(dark)};
+    for (CompareStep::Op op : {CompareStep::Changed, CompareStep::OnlyLeft, CompareStep::OnlyRight})
+        backgrounds.append(RunlogPalette::compareStepBackground(op, dark));
+    for (const QColor &background : backgrounds) {
+        QVERIFY(background.alpha() == 255);
+        const double ratio = contrast(text, background);
+        QVERIFY2(ratio >= kWcagAaText, qPrintable(QStringLiteral("%1 on %2: %3:1").arg(text.name(), background.name()).arg(ratio)));
+    }
+}
+
+void TestPalette::neutralBarStandsOut_data()
+{
+    rowTextOnRowBackgrounds_data();
+}
+
+// The statistics' "(no tool)" bar is a graphic: 3:1 against the dock's window colour (WCAG 2.1,
+// 1.4.11). It was the palette's Mid, which on the dark theme all but vanished.
+void TestPalette::neutralBarStandsOut()
+{
+    QFETCH(bool, dark);
+    const QPalette palette = dark ? Theme::darkPalette() : Theme::lightPalette();
+    const QColor bar = RunlogPalette::neutralBar(palette);
+    for (QPalette::ColorRole role : {QPalette::Window, QPalette::Base}) {
+        const double ratio = contrast(bar, palette.color(role));
+        QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("%1 on %2: %3:1").arg(bar.name(), palette.color(role).name()).arg(ratio)));
+    }
 }
 
 QTEST_MAIN(TestPalette)

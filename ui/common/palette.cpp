@@ -125,6 +125,13 @@ QColor quietText(const QPalette &palette)
     return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue()));
 }
 
+QColor neutralBar(const QPalette &palette)
+{
+    // Mid-grey, a step toward the text: 0x8a on the dark window (0x2b) is 4.3:1, 0x80 on light
+    // (0xef) 3.4:1.
+    return isDark(palette) ? QColor(0x8a, 0x8a, 0x8a) : QColor(0x80, 0x80, 0x80);
+}
+
 QColor compareStepBackground(CompareStep::Op op, bool dark)
 {
     switch (op) {

@@ -51,6 +51,9 @@ QColor matchBackground(bool dark);
 // The insights' loops: the timeline's loop lane. A hue no kind of entry, error, match or mark
 // uses (magenta), standing out (3:1, as WCAG asks of graphics) from either palette's base.
 QColor loop(bool dark);
+// A bar that stands for no kind (the statistics' "(no tool)"): a grey that stands out (3:1, as
+// WCAG asks of graphics) from the palette's window and base.
+QColor neutralBar(const QPalette &palette);
 // Quieter text for the # and Time columns: between the palette's text and base colours, still
 // readable (AA) on either palette.
 QColor quietText(const QPalette &palette);

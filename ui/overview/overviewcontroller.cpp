@@ -128,7 +128,7 @@ void OverviewController::start()
     m_watcher.setFuture(QtConcurrent::run([facts = std::move(facts), matches = std::move(matches), filter, axis, bins, marks] {
         Result result;
         result.statistics = StatisticsCalculator::compute(facts);
-        result.timeline = TimelineBins::compute(facts, axis, bins, matches, filter, result.statistics.longestGaps, marks);
+        result.timeline = TimelineBins::compute(facts, axis, bins, matches, filter, result.statistics.standoutGaps(), marks);
         return result;
     }));
 }

@@ -148,7 +148,7 @@ void StatisticsPanel::setStatistics(const RunStatistics &statistics, const QSet<
     }
     if (statistics.withoutTool > 0) {
         bars.append({tr("(no tool)"), double(statistics.withoutTool), locale.toString(statistics.withoutTool),
-                     palette().color(QPalette::Mid), allowedTools.contains(QString())});
+                     RunlogPalette::neutralBar(palette()), allowedTools.contains(QString())});
         m_toolValues.append(QString());
     }
     m_tools->setBars(bars);
