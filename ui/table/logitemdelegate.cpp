@@ -167,7 +167,8 @@ void LogItemDelegate::paintTypePill(QPainter *painter, const QStyleOptionViewIte
     font.setBold(true);
     const QFontMetrics metrics(font);
     const QRect cell = option.rect.adjusted(4, 3, -4, -3);
-    const QString text = metrics.elidedText(type, Qt::ElideRight, cell.width() - 12);
+    // In the middle: both ends of a long type tell it apart (USER_GIT…COMMENT); the tooltip has it whole.
+    const QString text = metrics.elidedText(type, Qt::ElideMiddle, cell.width() - 12);
     const int width = std::min(cell.width(), metrics.horizontalAdvance(text) + 12);
     const QRect pill(cell.left(), cell.top(), width, cell.height());
 

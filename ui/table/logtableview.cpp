@@ -10,6 +10,19 @@
 #include <QKeyEvent>
 #include <QScrollBar>
 
+namespace {
+int digitsOf(int rows)
+{
+    return int(QString::number(rows).size());
+}
+
+bool showsDates(const QAbstractItemModel *model)
+{
+    return model && model->rowCount() > 0
+        && model->index(0, LogTableModel::TimeColumn).data().toString().size() > 12;
+}
+} // namespace
+
 LogTableView::LogTableView(QWidget *parent)
     : QTableView(parent)
     , m_scrollBar(new MarkedScrollBar(this))
@@ -78,6 +91,10 @@ void LogTableView::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::headerDataChanged, this, &LogTableView::fitColumns);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(model, signal, this, &LogTableView::reportVisibleRowsSoon);
+    // The first screen of a big file shows its first rows while the rest is indexed: "99…" in #
+    // until something re-laid the table. Refit when the content outgrows the columns.
+    connect(model, &QAbstractItemModel::rowsInserted, this, &LogTableView::refitIfContentGrew);
+    connect(model, &QAbstractItemModel::dataChanged, this, &LogTableView::refitIfContentGrew);
     connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::fitColumns); // entry numbers' digits
     connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::reportVisibleRowsSoon);
     connect(model, &QAbstractItemModel::layoutChanged, this, &LogTableView::reportVisibleRowsSoon);
@@ -153,8 +170,7 @@ int LogTableView::naturalWidth(int column) const
     case LogTableModel::TimeColumn: {
         // The widest of what the column can show in its current style.
         const QString title = model() ? model()->headerData(column, Qt::Horizontal).toString() : QString();
-        const bool dated = model() && model()->rowCount() > 0
-            && model()->index(0, column).data().toString().size() > 12;
+        const bool dated = showsDates(model());
         return std::max(metrics.horizontalAdvance(dated ? QStringLiteral("00-00 00:00:00.000") : QStringLiteral("00:00:00.000")),
                         metrics.horizontalAdvance(title)) + 18;
     }
@@ -165,10 +181,20 @@ int LogTableView::naturalWidth(int column) const
     }
 }
 
+void LogTableView::refitIfContentGrew()
+{
+    if (!model())
+        return;
+    if (digitsOf(model()->rowCount()) != m_fittedDigits || showsDates(model()) != m_fittedDated)
+        fitColumns();
+}
+
 void LogTableView::fitColumns()
 {
     if (!model() || m_userSized.isEmpty())
         return;
+    m_fittedDigits = digitsOf(model()->rowCount());
+    m_fittedDated = showsDates(model());
     QHeaderView *columns = horizontalHeader();
     columns->setSectionResizeMode(LogTableModel::SummaryColumn, QHeaderView::Stretch);
     m_fitting = true;

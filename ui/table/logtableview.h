@@ -30,6 +30,7 @@ public:
     // the rest. When the rest would be too narrow to read, Tool and Type give way first (their
     // text elides; the tooltip has it whole). Columns the user has resized keep their width.
     void fitColumns();
+    void refitIfContentGrew();
     LogItemDelegate *logDelegate() const { return m_delegate; }
 
 signals:
@@ -55,5 +56,9 @@ private:
     bool m_pinToBottom = false;
     bool m_pinned = false;
     bool m_fitting = false;
+    // What the last fit sized the # and Time columns for: rows that arrive later (a big file is
+    // indexed in steps, pages come in) refit them only when these change.
+    int m_fittedDigits = 0;
+    bool m_fittedDated = false;
     QVector<bool> m_userSized;
 };
