@@ -74,7 +74,8 @@ namespace TimelineBins {
 
 Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
                  const QVector<int> &matchPositions, const TimelineFilter &filter,
-                 const QList<RunStatistics::Gap> &longestGaps, const TimelineInsightMarks &marks)
+                 const QList<RunStatistics::Gap> &longestGaps, const TimelineInsightMarks &marks,
+                 const TimelineAxisHint &axisHint)
 {
     const QVector<EntryFacts> &entries = facts.entries;
     Timeline timeline;
@@ -84,7 +85,9 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
     if (entries.isEmpty())
         return timeline;
 
+    bool allLoaded = true;
     for (const EntryFacts &entry : entries) {
+        allLoaded = allLoaded && entry.loaded;
         if (!entry.loaded || !entry.hasTime())
             continue;
         if (!timeline.hasTimes) {
@@ -93,6 +96,14 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
         }
         timeline.startMsecs = std::min(timeline.startMsecs, entry.createdAtMsecs);
         timeline.endMsecs = std::max(timeline.endMsecs, entry.createdAtMsecs);
+    }
+    // A whole run is shown as it is: its span is known, the room kept for pages goes.
+    if (timeline.hasTimes && axisHint.valid && axisHint.endMsecs >= axisHint.startMsecs && !allLoaded) {
+        const bool outgrown = timeline.endMsecs > axisHint.endMsecs;
+        timeline.startMsecs = std::min(timeline.startMsecs, axisHint.startMsecs);
+        timeline.endMsecs = std::max(timeline.endMsecs, axisHint.endMsecs);
+        if (outgrown && !entries.last().loaded)
+            timeline.endMsecs += (timeline.endMsecs - timeline.startMsecs) / 2;
     }
     if (axis == Timeline::Axis::Time && !timeline.hasTimes)
         timeline.axis = axis = Timeline::Axis::Index; // nothing to place in time

@@ -63,14 +63,27 @@ struct TimelineInsightMarks
     QVector<QPair<int, int>> loopSpans;
 };
 
+// The time axis a view showed before (issue 27, stumble 12): while pages arrive, the axis keeps
+// it and grows past it in steps, so the strip does not jump with every page.
+struct TimelineAxisHint
+{
+    bool valid = false;
+    qint64 startMsecs = 0;
+    qint64 endMsecs = 0;
+};
+
 namespace TimelineBins {
 
 // `matchPositions`: search matches, oldest-first positions, in any order. `longestGaps` from
 // RunStatistics flags the bins of the run's longest gaps. `marks`: the insights' failures and
-// loops (O(marks) more work, plus each loop's entries on the time axis).
+// loops (O(marks) more work, plus each loop's entries on the time axis). `axisHint`: the span
+// shown before, which the time axis never shrinks from; when the loaded times outgrow it and the
+// run's last entry is not loaded yet (more pages to come), the axis grows with room to spare
+// (half the span again), so the next pages fall inside it. Once every entry is loaded the span is
+// the run's own.
 Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
                  const QVector<int> &matchPositions, const TimelineFilter &filter,
                  const QList<RunStatistics::Gap> &longestGaps,
-                 const TimelineInsightMarks &marks = {});
+                 const TimelineInsightMarks &marks = {}, const TimelineAxisHint &axisHint = {});
 
 } // namespace TimelineBins

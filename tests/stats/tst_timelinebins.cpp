@@ -26,6 +26,7 @@ private slots:
     void loopsCoverTheirBinsOnTheTimeAxis();
     void loopsSharingABinKeepTheEarlier();
     void emptyOrStrayMarksChangeNothing();
+    void timeAxisKeepsItsSpanWhilePagesArrive();
 };
 
 namespace {
@@ -167,6 +168,45 @@ void TestTimelineBins::indexAxis()
         QCOMPARE(bin.filterHit, hit[b]);
         QCOMPARE(bin.category < 0, entries[b] == 0);
     }
+}
+
+// Issue 27, stumble 12: while pages arrive the time axis does not jump: it keeps the span it
+// showed, grows past it with half the span to spare, and is the run's own once all is loaded.
+void TestTimelineBins::timeAxisKeepsItsSpanWhilePagesArrive()
+{
+    const qint64 t0 = 1'750'000'000'000;
+    // Ten entries, one a minute; the first page (four) is loaded.
+    const QVector<int> seconds = {0, 60, 120, 180, 240, 300, 360, 420, 480, 540};
+    const RunFacts firstPage = handRun(seconds, {}, {4, 5, 6, 7, 8, 9});
+    Timeline timeline = TimelineBins::compute(firstPage, Timeline::Axis::Time, 100, {}, {}, {});
+    QCOMPARE(timeline.startMsecs, t0);
+    QCOMPARE(timeline.endMsecs, t0 + 180'000); // no hint: the loaded span
+
+    // The same page again with that span as the hint: unchanged.
+    const TimelineAxisHint shown{true, timeline.startMsecs, timeline.endMsecs};
+    timeline = TimelineBins::compute(firstPage, Timeline::Axis::Time, 100, {}, {}, {}, {}, shown);
+    QCOMPARE(timeline.endMsecs, t0 + 180'000);
+
+    // A second page outgrows it (to 300 s): the axis grows to 300 s and half again, 450 s.
+    const RunFacts twoPages = handRun(seconds, {}, {6, 7, 8, 9});
+    timeline = TimelineBins::compute(twoPages, Timeline::Axis::Time, 100, {}, {}, {}, {}, shown);
+    QCOMPARE(timeline.startMsecs, t0);
+    QCOMPARE(timeline.endMsecs, t0 + 450'000);
+    // The third page (to 420 s) falls inside: the axis stays.
+    const TimelineAxisHint grown{true, timeline.startMsecs, timeline.endMsecs};
+    const RunFacts threePages = handRun(seconds, {}, {8, 9});
+    timeline = TimelineBins::compute(threePages, Timeline::Axis::Time, 100, {}, {}, {}, {}, grown);
+    QCOMPARE(timeline.endMsecs, t0 + 450'000);
+    // A hint wider than the loaded rows never narrows the axis.
+    const TimelineAxisHint earlier{true, t0 - 60'000, t0 + 450'000};
+    timeline = TimelineBins::compute(threePages, Timeline::Axis::Time, 100, {}, {}, {}, {}, earlier);
+    QCOMPARE(timeline.startMsecs, t0 - 60'000);
+    QCOMPARE(timeline.endMsecs, t0 + 450'000);
+
+    // All loaded: the run's own span, whatever was shown.
+    timeline = TimelineBins::compute(handRun(seconds), Timeline::Axis::Time, 100, {}, {}, {}, {}, grown);
+    QCOMPARE(timeline.startMsecs, t0);
+    QCOMPARE(timeline.endMsecs, t0 + 540'000);
 }
 
 void TestTimelineBins::timeAxis()

@@ -42,7 +42,7 @@ OverviewController::OverviewController(LogTableModel *model, LogFilterProxyModel
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &OverviewController::rebuildFacts);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &OverviewController::rebuildFacts);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OverviewController::forgetAxis); // another run
     rebuildFacts();
     connect(m_search, &SearchController::resultChanged, this, &OverviewController::scheduleUpdate);
     connect(m_proxy, &LogFilterProxyModel::filterChanged, this, &OverviewController::scheduleUpdate);
@@ -93,6 +93,12 @@ void OverviewController::onRowsInserted(int firstRow, int lastRow)
     scheduleUpdate();
 }
 
+void OverviewController::forgetAxis()
+{
+    m_axisHint = TimelineAxisHint();
+    rebuildFacts();
+}
+
 void OverviewController::rebuildFacts()
 {
     m_facts.rebuild(m_model->store(), m_model->isReversed());
@@ -125,10 +131,11 @@ void OverviewController::start()
     const int bins = m_timeline->binCount();
     // Shared with the worker (implicitly shared vectors: no copy unless they change meanwhile).
     const TimelineInsightMarks marks = m_marks;
-    m_watcher.setFuture(QtConcurrent::run([facts = std::move(facts), matches = std::move(matches), filter, axis, bins, marks] {
+    const TimelineAxisHint axisHint = m_axisHint;
+    m_watcher.setFuture(QtConcurrent::run([facts = std::move(facts), matches = std::move(matches), filter, axis, bins, marks, axisHint] {
         Result result;
         result.statistics = StatisticsCalculator::compute(facts);
-        result.timeline = TimelineBins::compute(facts, axis, bins, matches, filter, result.statistics.standoutGaps(), marks);
+        result.timeline = TimelineBins::compute(facts, axis, bins, matches, filter, result.statistics.standoutGaps(), marks, axisHint);
         return result;
     }));
 }
@@ -136,6 +143,8 @@ void OverviewController::start()
 void OverviewController::onFinished()
 {
     m_result = m_watcher.result();
+    if (m_result.timeline.hasTimes)
+        m_axisHint = {true, m_result.timeline.startMsecs, m_result.timeline.endMsecs};
     m_timeline->setTimeline(m_result.timeline);
     m_statistics->setStatistics(m_result.statistics, m_proxy->allowedMessageTypes(), m_proxy->allowedToolNames());
     updateViewport();

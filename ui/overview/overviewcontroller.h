@@ -60,6 +60,7 @@ private:
     void onRowsChanged(int firstRow, int lastRow);
     void onRowsInserted(int firstRow, int lastRow);
     void rebuildFacts();
+    void forgetAxis(); // another run: its own span
     void onFinished();
     void updateViewport();
     void showPosition(int chronologicalPosition);
@@ -79,5 +80,6 @@ private:
     QFutureWatcher<Result> m_watcher;
     Result m_result;
     TimelineInsightMarks m_marks;
+    TimelineAxisHint m_axisHint; // the time axis shown, kept while pages arrive
     bool m_dirty = false;
 };
