@@ -463,6 +463,11 @@ void MainWindow::setEnvironmentToken(const QByteArray &token)
     m_credentials->setEnvironmentToken(token);
 }
 
+void MainWindow::copyTokensFrom(const MainWindow &other)
+{
+    m_credentials->copyTokensFrom(*other.m_credentials);
+}
+
 void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
     m_openRun->open(endpoint, run, reverse);

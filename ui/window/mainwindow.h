@@ -68,6 +68,8 @@ public:
     void selectEntryOnceOpen(const RunRef &run, qint64 entry);
     // The token from the environment, used when the Open Run dialog is left empty.
     void setEnvironmentToken(const QByteArray &token);
+    // The tokens `other` knows (typed, environment), as File > New Window takes them.
+    void copyTokensFrom(const MainWindow &other);
     // The library of runs (null with --no-store): the Library menu, the Library and Runs windows.
     void setLibrary(RunLibrary *library);
     LibraryController *libraryController() const;
