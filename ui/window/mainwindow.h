@@ -103,9 +103,11 @@ public:
     CurrentEntryController *currentEntry() const { return m_currentEntry; }
     CopyLinkController *copyLink() const { return m_copyLink; }
     ViewSettings *viewSettings() const { return m_view; }
+    OpenRunController *openRunController() const { return m_openRun; }
     WindowActions *windowActions() const { return m_actions; }
-    // File > New Window: another window with the same tokens; the request pacer is shared.
-    void openNewWindow();
+    // File > New Window: another window with the same tokens, server (the demo backend too) and
+    // organization; the request pacer is shared. Returns it (deleted when closed).
+    MainWindow *openNewWindow();
     // Exports without asking where (what File > Export does after its dialog).
     bool exportTo(const QString &path, ExportFormat format);
     bool isShowingFile() const;
