@@ -2351,6 +2351,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>run %1 (organization %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>run %1 (organization %2), entry %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OpenRunController</name>

@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QLocalServer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -67,6 +68,7 @@ private slots:
     void init();
     void aFileGoesToTheRunningWindow();
     void aLinkGoesToTheRunningWindowWhichUsesItsOwnToken();
+    void aLinkToTheRunOnShowRaisesItsWindow();
     void newInstanceOptsOut();
     void commandLineModesNeverHandOver();
     void malformedLinkOpensNothing();
@@ -152,11 +154,27 @@ void TestCliHandOver::aLinkGoesToTheRunningWindowWhichUsesItsOwnToken()
     // The later start's own token stays with it: the running Runlog asks with its own.
     const CliRun handed = runToEnd(QStringLiteral(RUNLOG_BINARY), kOffscreen + QStringList{link}, environment("sender-token"));
     QCOMPARE(handed.code(), 0);
-    QVERIFY2(waitForLine(running, QStringLiteral("runlog: handed over: new window for run 42 (organization 7) (2 windows)")),
+    QVERIFY2(waitForLine(running, QStringLiteral("runlog: handed over: new window for run 42 (organization 7), entry 12 (2 windows)")),
              qPrintable(running.err()));
     QTRY_VERIFY_WITH_TIMEOUT(server.requestCount() >= 1, 60000);
     for (const auto &request : server.requestLog())
         QCOMPARE(request.authorization, QByteArray("Bearer running-token"));
+}
+
+void TestCliHandOver::aLinkToTheRunOnShowRaisesItsWindow()
+{
+    // runlog --demo shows the demo's run; a link to one of its entries (what Copy Link to Entry
+    // gives there) brings that window to the front at the entry, no second window.
+    Window demo(environment(), {QStringLiteral("--demo")});
+    const QRegularExpression announced(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+) \\(organization 1, run 1001\\)"));
+    QVERIFY2(QTest::qWaitFor([&] { return announced.match(demo.err()).hasMatch(); }, 60000), qPrintable(demo.err()));
+    const QString base = announced.match(demo.err()).captured(1);
+    QVERIFY2(waitForLine(demo, QStringLiteral("runlog: taking other starts at ")), qPrintable(demo.err()));
+    const QString link = QStringLiteral("runlog://run?org=1&run=1001&entry=5&base=") + QString::fromLatin1(QUrl::toPercentEncoding(base));
+    const CliRun handed = runToEnd(QStringLiteral(RUNLOG_BINARY), kOffscreen + QStringList{link}, environment());
+    QCOMPARE(handed.code(), 0);
+    QVERIFY2(waitForLine(demo, QStringLiteral("runlog: handed over: raised window for run 1001 (organization 1), entry 5 (1 windows)")),
+             qPrintable(demo.err()));
 }
 
 void TestCliHandOver::newInstanceOptsOut()

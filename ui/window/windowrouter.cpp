@@ -21,6 +21,8 @@ QString canonical(const QString &path)
 
 QString OpenRequest::description() const
 {
+    if (run && entry)
+        return QCoreApplication::translate("OpenRequest", "run %1 (organization %2), entry %3").arg(run->runId).arg(run->orgId).arg(*entry);
     if (run)
         return QCoreApplication::translate("OpenRequest", "run %1 (organization %2)").arg(run->runId).arg(run->orgId);
     return file;
