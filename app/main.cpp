@@ -7,9 +7,15 @@
 #include "cli/headlesslistruns.h"
 #include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
+#include "cli/handover.h"
+#include "instance/instanceclient.h"
+#include "instance/instanceserver.h"
+#include "instance/instancesocket.h"
+#include "run/entrylink.h"
 #include "rows/freedmemory.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/windowrouter.h"
 #include "session/applibrary.h"
 #include "session/demoservice.h"
 #include "session/loaddefaults.h"
@@ -19,6 +25,7 @@
 #include "store/runlibrary.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QLocale>
 #include <QProcessEnvironment>
 #include <QScopeGuard>
@@ -26,6 +33,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -35,6 +43,106 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("runlog.dev"));
     QCoreApplication::setApplicationName(QStringLiteral("Runlog"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RUNLOG_VERSION));
+}
+
+// Tests (and the curious) see the hand-over happen: where this Runlog listens, and what it did
+// with each start handed to it, one line each on stderr.
+bool tracesHandOver(const QProcessEnvironment &environment)
+{
+    return environment.value(QStringLiteral("RUNLOG_TRACE_HANDOVER")) == QLatin1String("1");
+}
+
+// One Runlog per desktop session: hands this start's link, file or run to the Runlog already
+// running. True when it took it (this process then ends); false to start normally, with a line on
+// stderr when something is wrong with the one running.
+bool handedToRunningRunlog(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    const InstanceSocket::Location socket = InstanceSocket::locate(environment, uint(::getuid()));
+    if (socket.path.isEmpty()) {
+        CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: ") + socket.problem));
+        return false;
+    }
+    const HandOverRequest request = HandOver::requestFrom(arguments, QDir::currentPath(), environment);
+    const InstanceClient::Outcome outcome
+        = InstanceClient::handOver(socket.path, request, uint(::getuid()), InstanceClient::kTimeoutMs);
+    using Kind = InstanceClient::Outcome::Kind;
+    switch (outcome.kind) {
+    case Kind::Delivered:
+        if (tracesHandOver(environment))
+            CliOutput::printLine(stderr, QStringLiteral("runlog: handed over to the running Runlog (%1 window)")
+                                             .arg(outcome.reply.window));
+        return true;
+    case Kind::NoInstance:
+        return false;
+    case Kind::Untrusted:
+        CliOutput::printLine(stderr, CliOutput::oneLine(QCoreApplication::translate("main", "runlog: not handing over to %1: %2 Starting a Runlog of its own.")
+                                                            .arg(socket.path, outcome.problem)));
+        return false;
+    case Kind::NoAnswer:
+        CliOutput::printLine(stderr, CliOutput::oneLine(QCoreApplication::translate("main", "runlog: the running Runlog did not answer (%1). Starting a Runlog of its own.")
+                                                            .arg(outcome.problem)));
+        return false;
+    case Kind::Declined:
+        CliOutput::printLine(stderr, CliOutput::oneLine(QCoreApplication::translate("main", "runlog: the running Runlog did not take this start (%1). Starting a Runlog of its own.")
+                                                            .arg(outcome.problem)));
+        return false;
+    }
+    return false;
+}
+
+OpenRequest openRequestOf(const CommandLineOptions &options)
+{
+    OpenRequest request;
+    request.file = options.inputFile;
+    request.run = options.run;
+    request.baseUrl = options.baseUrl;
+    request.entry = options.entry;
+    request.reverse = options.reverse;
+    return request;
+}
+
+// Later starts' links, files and runs, opened here (see handedToRunningRunlog()).
+void takeHandOvers(InstanceServer &server, WindowRouter &router, const QProcessEnvironment &environment)
+{
+    const bool trace = tracesHandOver(environment);
+    server.setHandler([&router, trace](const HandOverRequest &request) {
+        HandOverReply reply;
+        const CommandLineOptions handed = HandOver::optionsFrom(request);
+        if (handed.action != CommandLineOptions::Action::Run) {
+            reply.error = handed.errorText;
+            return reply;
+        }
+        const OpenRequest open = openRequestOf(handed);
+        const WindowRouter::Routed routed = router.route(open);
+        reply.accepted = true;
+        reply.window = WindowRouter::windowWord(routed.window);
+        reply.windows = routed.windows;
+        if (trace)
+            CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: handed over: %1 window for %2 (%3 windows)")
+                                                                .arg(reply.window, open.description()).arg(reply.windows)));
+        return reply;
+    });
+    QObject::connect(&server, &InstanceServer::refused, [trace](const QString &reason) {
+        if (trace)
+            CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: refused a hand-over: ") + reason));
+    });
+    const InstanceSocket::Location socket = InstanceSocket::locate(environment, uint(::getuid()));
+    if (socket.path.isEmpty())
+        return; // said already, or said by the start that handed over
+    switch (server.listen(socket.path)) {
+    case InstanceServer::Claim::Listening:
+        if (trace)
+            CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: taking other starts at ") + server.path()));
+        break;
+    case InstanceServer::Claim::AnotherIsRunning:
+        if (trace)
+            CliOutput::printLine(stderr, CliOutput::oneLine(QStringLiteral("runlog: not taking other starts: ") + server.errorString()));
+        break;
+    case InstanceServer::Claim::Failed:
+        CliOutput::printLine(stderr, CliOutput::oneLine(QCoreApplication::translate("main", "runlog: other starts open a Runlog of their own: %1")
+                                                            .arg(server.errorString())));
+        break;
+    }
 }
 } // namespace
 
@@ -65,6 +173,9 @@ int main(int argc, char *argv[])
     case CommandLineOptions::Action::Run:
         break;
     }
+    // Before any application object, display or library: the running Runlog does the work.
+    if (options.handsOver() && handedToRunningRunlog(arguments, environment))
+        return 0;
     // The application object sees the program and Qt's own options (-platform, -style, …) only:
     // Qt would read Runlog's --reverse as its right-to-left layout.
     std::vector<QByteArray> qtArgumentBytes{QByteArray(argv[0])};
@@ -75,9 +186,7 @@ int main(int argc, char *argv[])
         qtArgv.push_back(bytes.data());
     qtArgv.push_back(nullptr);
     int qtArgc = int(qtArgumentBytes.size());
-    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights
-                            || (options.compare && !options.compareInWindow())
-                            || options.isListOrSearch();
+    const bool windowless = options.isWindowless();
     std::unique_ptr<QCoreApplication> app;
     if (windowless)
         app = std::make_unique<QCoreApplication>(qtArgc, qtArgv.data());
@@ -190,5 +299,15 @@ int main(int argc, char *argv[])
         if (options.entry)
             window.selectEntryOnceOpen(*options.run, *options.entry);
     }
+    // CODEGEN_API_TOKEN belongs to the configured origin, which a link to another one replaced in
+    // `options` (that is when it was withheld).
+    const QUrl configuredOrigin = options.withholdEnvironmentToken
+        ? QUrl(environment.value(QStringLiteral("CODEGEN_API_BASE_URL"), EntryLink::defaultOrigin().toString()).trimmed())
+        : options.baseUrl;
+    WindowRouter router(library.get(), environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8(),
+                        configuredOrigin);
+    InstanceServer server;
+    if (options.takesHandOvers())
+        takeHandOvers(server, router, environment);
     return app->exec();
 }

@@ -107,6 +107,21 @@ std::optional<qint64> organizationFor(const QString &run, const QString &orgText
 
 } // namespace
 
+bool CommandLineOptions::isWindowless() const
+{
+    return !exportPath.isEmpty() || stats || insights || (compare && !compareInWindow()) || isListOrSearch();
+}
+
+bool CommandLineOptions::handsOver() const
+{
+    return takesHandOvers() && !demo && (run.has_value() || !inputFile.isEmpty());
+}
+
+bool CommandLineOptions::takesHandOvers() const
+{
+    return action == Action::Run && !newInstance && !isWindowless() && !compare && !offline && !noStore && !rateLimitGiven;
+}
+
 namespace CommandLine {
 
 QStringList takeQtArguments(QStringList &arguments)
@@ -202,9 +217,12 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         QCoreApplication::translate("CommandLine", "Never use the network: show and export only what the library holds."));
     const QCommandLineOption noStoreOption(QStringLiteral("no-store"),
         QCoreApplication::translate("CommandLine", "Keep nothing on disk: neither read nor write the library of runs."));
+    const QCommandLineOption newInstanceOption(QStringLiteral("new-instance"),
+        QCoreApplication::translate("CommandLine", "Start a Runlog of its own, even when one is running: a link, a file or a run "
+                                                   "is otherwise opened in a new window of the Runlog already running."));
     parser.addOptions({demoOption, orgOption, runOption, entryOption, baseUrlOption, exportOption, formatOption,
-                       csvBomOption, statsOption, insightsOption, compareOption, reverseOption, rateOption, listRunsOption, sourceTypeOption,
-                       userIdOption, searchOption, offlineOption, noStoreOption});
+                       csvBomOption, statsOption, insightsOption, compareOption, reverseOption, rateOption, listRunsOption,
+                       sourceTypeOption, userIdOption, searchOption, offlineOption, noStoreOption, newInstanceOption});
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network, "
                                                    "or a link to a run or an entry (runlog://run?org=7&run=42&entry=1412); "
@@ -231,6 +249,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     options.reverse = parser.isSet(reverseOption);
     options.offline = parser.isSet(offlineOption);
     options.noStore = parser.isSet(noStoreOption);
+    options.newInstance = parser.isSet(newInstanceOption);
     options.listRuns = parser.isSet(listRunsOption);
     if (parser.isSet(searchOption)) {
         options.searchText = parser.value(searchOption);

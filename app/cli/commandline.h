@@ -75,6 +75,18 @@ struct CommandLineOptions
     bool isListOrSearch() const { return listRuns || !searchText.isNull(); }
     // --compare without --format opens the comparison's window; with it, the report is printed.
     bool compareInWindow() const { return compare && exportFormat.isEmpty(); }
+
+    // One Runlog per desktop session. --new-instance: this start is a Runlog of its own, whatever
+    // runs already.
+    bool newInstance = false;
+    // Prints or writes and exits: no window, nothing to hand over.
+    bool isWindowless() const;
+    // A start that opens a link, a file or a run in a window hands it to the Runlog already
+    // running. --offline, --no-store and --rate-limit are the whole process's choices, which a
+    // window of the running Runlog cannot make: a start with one is a Runlog of its own.
+    bool handsOver() const;
+    // A start of the main window that takes what later starts hand over.
+    bool takesHandOvers() const;
 };
 
 namespace CommandLine {

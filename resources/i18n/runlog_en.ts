@@ -336,6 +336,10 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>--csv-bom goes with --export to a .csv file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start a Runlog of its own, even when one is running: a link, a file or a run is otherwise opened in a new window of the Runlog already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompareDetail</name>
@@ -1255,6 +1259,48 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>HandOver</name>
+    <message>
+        <source>This command line is not one a running Runlog opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start&apos;s folder is not an absolute path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandOverMessage</name>
+    <message>
+        <source>The message is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is not Runlog&apos;s hand-over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is of another version of Runlog (%1; this one speaks %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message lacks its arguments, folder or environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message&apos;s arguments must be strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer does not say whether it was accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeadlessCompare</name>
     <message>
         <source>unknown comparison format &quot;%1&quot;: use tsv or json.</source>
@@ -1580,6 +1626,99 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Of the %1 entries loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstanceClient</name>
+    <message>
+        <source>The running Runlog closed the connection without an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket&apos;s path is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running Runlog does not take connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running Runlog does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running Runlog&apos;s answer is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running Runlog did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstanceServer</name>
+    <message>
+        <source>Another Runlog is starting at the same moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Runlog listens on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Runlog holds %1 but does not answer (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket %1 vanished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Runlog takes no requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstanceSocket</name>
+    <message>
+        <source>The folder %1 could not be made: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 belongs to another user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 is open to other users (mode %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket&apos;s path %1 is too long for a local socket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a socket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket %1 belongs to another user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket %1 is open to other users (mode %2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2219,6 +2358,17 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>OpenRequest</name>
+    <message>
+        <source>run %1 (organization %2), entry %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 (organization %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpenRunController</name>
     <message>
         <source>(no runs opened yet)</source>
@@ -2364,6 +2514,17 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Compare the two selected runs step by step (Ctrl+click selects a second run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeerCredentials</name>
+    <message>
+        <source>The other end of the socket could not be identified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other end of the socket is another user (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3574,6 +3735,25 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>fetched %1 entries of run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>runlog: not handing over to %1: %2 Starting a Runlog of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runlog: the running Runlog did not answer (%1). Starting a Runlog of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runlog: the running Runlog did not take this start (%1). Starting a Runlog of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runlog: other starts open a Runlog of their own: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,9 @@ QProcessEnvironment cliEnvironment(const QString &home, const QByteArray &token)
     env.insert(QStringLiteral("XDG_DATA_HOME"), folder.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), folder.filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_CACHE_HOME"), folder.filePath(QStringLiteral("cache")));
+    // A window started here takes later starts' hand-overs on a socket in this folder (made 0700
+    // by Runlog): never one of another test's windows, nor the user's Runlog.
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), folder.filePath(QStringLiteral("runtime")));
     if (!token.isEmpty())
         env.insert(QStringLiteral("CODEGEN_API_TOKEN"), QString::fromUtf8(token));
     return env;

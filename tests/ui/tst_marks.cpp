@@ -13,8 +13,12 @@
 #include "session/runsession.h"
 #include "testlogserver.h"
 #include "ui/window/windowactions.h"
+#include "ui/table/logitemdelegate.h"
 
+#include <QApplication>
+#include <QInputDialog>
 #include <QSettings>
+#include <QSpinBox>
 #include <QtTest>
 
 #include <memory>
@@ -34,6 +38,8 @@ private slots:
     void cleanup();
     void markMoveFilterAndKeepAcrossWindows();
     void marksFollowEntriesInEitherOrder();
+    void markStandsOutOnASelectedRow();
+    void markKeysWorkAfterGoToEntry();
 
 private:
     std::unique_ptr<MainWindow> newWindow();
@@ -145,6 +151,84 @@ void TestMarks::marksFollowEntriesInEitherOrder()
     QVERIFY(reversed->logModel()->isMarked(249));
     QVERIFY(!reversed->logModel()->isMarked(0));
     QCOMPARE(reversed->marks()->chronologicalRows(), QVector<int>{249});
+}
+
+namespace {
+int luminance(QRgb pixel)
+{
+    return (2126 * qRed(pixel) + 7152 * qGreen(pixel) + 722 * qBlue(pixel)) / 10000;
+}
+} // namespace
+
+void TestMarks::markStandsOutOnASelectedRow()
+{
+    // The mark's blue on the selection's blue was a mark no one saw: on the selected row the
+    // # cell shows a bookmark in the selected text's colour.
+    std::unique_ptr<MainWindow> window = newWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    openRun(window.get());
+    LogTableView *table = window->tableView();
+    selectRow(window.get(), 5);
+    const QModelIndex cell = window->filterModel()->index(5, LogTableModel::IndexColumn);
+    const QRect rect = table->visualRect(cell);
+    const auto grabCell = [&] { return table->viewport()->grab(rect).toImage().convertToFormat(QImage::Format_RGB32); };
+    const QImage unmarked = grabCell();
+    QTest::keyClick(table, Qt::Key_M);
+    QVERIFY(window->logModel()->isMarked(5));
+    QVERIFY(table->selectionModel()->isRowSelected(5, QModelIndex()));
+    const QImage marked = grabCell();
+    QCOMPARE(marked.size(), unmarked.size());
+    // Pixels that differ clearly (a quarter of the luminance range or more) from the same
+    // selected cell unmarked: most of a bookmark of 10 by up to 14 pixels.
+    const QRect icon = LogItemDelegate::markIconRect(QRect(QPoint(0, 0), rect.size()));
+    int standingOut = 0;
+    int outside = 0;
+    for (int y = 0; y < marked.height(); ++y) {
+        for (int x = 0; x < marked.width(); ++x) {
+            if (std::abs(luminance(marked.pixel(x, y)) - luminance(unmarked.pixel(x, y))) < 64)
+                continue;
+            if (icon.adjusted(-1, -1, 1, 1).contains(x, y))
+                ++standingOut;
+            else
+                ++outside;
+        }
+    }
+    QVERIFY2(standingOut >= 40, qPrintable(QString::number(standingOut)));
+    QCOMPARE(outside, 0); // the number is where it was, untouched
+    // And the icon leaves the number its room.
+    const int numberWidth = table->fontMetrics().horizontalAdvance(QStringLiteral("250"));
+    QVERIFY(icon.right() < rect.width() - numberWidth - 3);
+}
+
+void TestMarks::markKeysWorkAfterGoToEntry()
+{
+    std::unique_ptr<MainWindow> window = newWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    openRun(window.get());
+    selectRow(window.get(), 2);
+    // Ctrl+G, type 120, Enter: as a user does.
+    bool answered = false;
+    QTimer::singleShot(0, this, [&answered] {
+        QTRY_VERIFY(qobject_cast<QInputDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        auto *spin = dialog->findChild<QSpinBox *>();
+        QVERIFY(spin);
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("120"));
+        QTest::keyClick(spin, Qt::Key_Return);
+        answered = true;
+    });
+    QTest::keyClick(window.get(), Qt::Key_G, Qt::ControlModifier);
+    QTRY_VERIFY(answered);
+    QTRY_COMPARE(window->tableView()->currentIndex().row(), 119);
+    // The keys go where the focus is: the table, so that m marks the entry gone to.
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->tableView()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_M);
+    QCOMPARE(window->logModel()->markedEntries(), (QSet<int>{119}));
+    // And F2 goes on from there (to the next mark: none after, stays; Shift+F2 none before).
+    selectRow(window.get(), 0);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F2);
+    QCOMPARE(window->tableView()->currentIndex().row(), 119);
 }
 
 QTEST_MAIN(TestMarks)

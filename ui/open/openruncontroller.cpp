@@ -29,8 +29,25 @@ OpenRunController::OpenRunController(RunSession *session, Credentials *credentia
 
 void OpenRunController::showDialog()
 {
-    const std::optional<RunRef> open = m_session->apiRun();
-    showDialogFor(m_settings->baseUrl(), RunRef{open ? open->orgId : m_settings->lastOrgId(), 0});
+    showDialogFor(dialogBaseUrl(), RunRef{dialogOrgId(), 0});
+}
+
+void OpenRunController::setDefaultPlace(const QUrl &baseUrl, qint64 orgId)
+{
+    m_defaultBaseUrl = baseUrl;
+    m_defaultOrgId = orgId;
+}
+
+QUrl OpenRunController::dialogBaseUrl() const
+{
+    return m_defaultBaseUrl.isValid() && !m_defaultBaseUrl.isEmpty() ? m_defaultBaseUrl : m_settings->baseUrl();
+}
+
+qint64 OpenRunController::dialogOrgId() const
+{
+    if (const std::optional<RunRef> open = m_session->apiRun())
+        return open->orgId;
+    return m_defaultOrgId > 0 ? m_defaultOrgId : m_settings->lastOrgId();
 }
 
 void OpenRunController::showDialogFor(const QUrl &baseUrl, const RunRef &run)

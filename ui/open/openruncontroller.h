@@ -22,8 +22,14 @@ class OpenRunController : public QObject
 public:
     OpenRunController(RunSession *session, Credentials *credentials, AppSettings *settings, QWidget *dialogParent);
 
-    // Ctrl+O: the dialog, filled with the last organization and server.
+    // Ctrl+O: the dialog, filled with the open run's organization (else the place this window
+    // was given, else the last one used) and the server (the place given, else the last one).
     void showDialog();
+    // A window opened from another works where that one did: its server (the demo's too) and
+    // organization fill the dialog until a run is open here.
+    void setDefaultPlace(const QUrl &baseUrl, qint64 orgId);
+    QUrl dialogBaseUrl() const;
+    qint64 dialogOrgId() const;
     void showDialogFor(const QUrl &baseUrl, const RunRef &run);
     // Opens with a known token (typed, environment), else the keychain's for baseUrl, else asks.
     void openWithBestToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
@@ -43,4 +49,6 @@ private:
     AppSettings *m_settings;
     QWidget *m_dialogParent;
     int m_request = 0;
+    QUrl m_defaultBaseUrl;   // empty: the one in the settings
+    qint64 m_defaultOrgId = 0; // 0: the one in the settings
 };

@@ -101,6 +101,11 @@ void CurrentEntryController::goToEntry(QWidget *dialogParent)
     const int number = QInputDialog::getInt(dialogParent, tr("Go to Entry"),
                                             tr("Entry number (1 to %1):").arg(QLocale().toString(rows)),
                                             std::max(1, m_currentRow + 1), 1, rows, 1, &ok);
+    // The keys that act on the entry gone to (m, F2) act where the focus is: the window that the
+    // dialog leaves may not be made active again by itself (the focus then nowhere), so it is
+    // asked for, and the table takes the focus, whether the dialog was answered or not.
+    m_table->window()->activateWindow();
+    m_table->setFocus(Qt::OtherFocusReason);
     if (ok)
         goToEntryNumber(number);
 }

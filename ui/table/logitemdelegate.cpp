@@ -67,16 +67,31 @@ void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), RunlogPalette::matchMark());
         painter->restore();
     }
-    if (index.column() == 0 && index.data(LogTableModel::MarkedRole).toBool()) {
-        // The user's mark, in the margin beside a match's: a bookmark's notch.
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(RunlogPalette::mark());
-        const QRect r(option.rect.left() + 6, option.rect.top() + 3, 7, option.rect.height() - 6);
-        painter->drawPolygon(QPolygon({r.topLeft(), r.topRight(), r.bottomRight(), QPoint(r.center().x(), r.bottom() - 3), r.bottomLeft()}));
-        painter->restore();
-    }
+    if (index.column() == LogTableModel::IndexColumn && index.data(LogTableModel::MarkedRole).toBool())
+        paintMarkIcon(painter, option);
+}
+
+QRect LogItemDelegate::markIconRect(const QRect &cell)
+{
+    // In the margin beside a match's bar, left of the right-aligned number (the column has room
+    // for it: LogTableView::naturalWidth).
+    const int height = std::min(14, cell.height() - 6);
+    return QRect(cell.left() + 6, cell.top() + (cell.height() - height) / 2, 10, height);
+}
+
+void LogItemDelegate::paintMarkIcon(QPainter *painter, const QStyleOptionViewItem &option)
+{
+    // A bookmark. On a selected row the selection's own colour would swallow the mark's blue, so
+    // it takes the selected text's colour there, outlined in the mark's.
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
+    const QRect r = markIconRect(option.rect);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(selected ? QPen(RunlogPalette::mark(), 1) : Qt::NoPen);
+    painter->setBrush(selected ? option.palette.color(QPalette::HighlightedText) : RunlogPalette::mark());
+    painter->drawPolygon(QPolygon({r.topLeft(), r.topRight(), r.bottomRight(), QPoint(r.center().x(), r.bottom() - 4),
+                                   r.bottomLeft()}));
+    painter->restore();
 }
 
 bool LogItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,

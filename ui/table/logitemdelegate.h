@@ -29,6 +29,9 @@ public:
     // the default would let QToolTip render them as HTML.
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
+    // Where a marked row's bookmark sits in its # cell.
+    static QRect markIconRect(const QRect &cell);
+    static constexpr int kMarkIconRoom = 12; // what the # column adds for it
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
@@ -39,6 +42,7 @@ private:
     void paintMatches(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintFoldedSummary(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
                             int foldState) const;
+    static void paintMarkIcon(QPainter *painter, const QStyleOptionViewItem &option);
     void paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,
                        const QModelIndex &index) const;
 };

@@ -164,9 +164,9 @@ int LogTableView::naturalWidth(int column) const
 {
     const QFontMetrics metrics = fontMetrics();
     switch (column) {
-    case LogTableModel::IndexColumn: // as many digits as the run's last entry number has
+    case LogTableModel::IndexColumn: // as many digits as the run's last entry number has, and a mark's icon
         return metrics.horizontalAdvance(QString(std::max(3, int(QString::number(model() ? model()->rowCount() : 0).size())),
-                                                 QLatin1Char('9'))) + 14;
+                                                 QLatin1Char('9'))) + 14 + LogItemDelegate::kMarkIconRoom;
     case LogTableModel::TimeColumn: {
         // The widest of what the column can show in its current style.
         const QString title = model() ? model()->headerData(column, Qt::Horizontal).toString() : QString();

@@ -463,6 +463,11 @@ void MainWindow::setEnvironmentToken(const QByteArray &token)
     m_credentials->setEnvironmentToken(token);
 }
 
+void MainWindow::copyTokensFrom(const MainWindow &other)
+{
+    m_credentials->copyTokensFrom(*other.m_credentials);
+}
+
 void MainWindow::openRun(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
     m_openRun->open(endpoint, run, reverse);
@@ -492,15 +497,26 @@ bool MainWindow::openDemo(bool liveRun)
     return true;
 }
 
-void MainWindow::openNewWindow()
+MainWindow *MainWindow::openNewWindow()
 {
     auto *window = new MainWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->m_credentials->copyTokensFrom(*m_credentials);
     if (m_library)
         window->setLibrary(m_library->library());
+    // It works where this one does: Open Run… asks the same server for a run of the same
+    // organization, and the demo's runs come from the backend already running (while this window
+    // lives; after that a new one starts when asked).
+    window->m_demo = m_demo;
+    const std::optional<ApiEndpoint> endpoint = m_session->apiEndpoint();
+    const std::optional<RunRef> run = m_session->apiRun();
+    if (endpoint && run)
+        window->m_openRun->setDefaultPlace(endpoint->baseUrl, run->orgId);
+    else
+        window->m_openRun->setDefaultPlace(m_openRun->dialogBaseUrl(), m_openRun->dialogOrgId());
     window->move(pos() + QPoint(32, 32));
     window->show();
+    return window;
 }
 
 void MainWindow::setLibrary(RunLibrary *library)

@@ -68,6 +68,8 @@ public:
     void selectEntryOnceOpen(const RunRef &run, qint64 entry);
     // The token from the environment, used when the Open Run dialog is left empty.
     void setEnvironmentToken(const QByteArray &token);
+    // The tokens `other` knows (typed, environment), as File > New Window takes them.
+    void copyTokensFrom(const MainWindow &other);
     // The library of runs (null with --no-store): the Library menu, the Library and Runs windows.
     void setLibrary(RunLibrary *library);
     LibraryController *libraryController() const;
@@ -101,9 +103,11 @@ public:
     CurrentEntryController *currentEntry() const { return m_currentEntry; }
     CopyLinkController *copyLink() const { return m_copyLink; }
     ViewSettings *viewSettings() const { return m_view; }
+    OpenRunController *openRunController() const { return m_openRun; }
     WindowActions *windowActions() const { return m_actions; }
-    // File > New Window: another window with the same tokens; the request pacer is shared.
-    void openNewWindow();
+    // File > New Window: another window with the same tokens, server (the demo backend too) and
+    // organization; the request pacer is shared. Returns it (deleted when closed).
+    MainWindow *openNewWindow();
     // Exports without asking where (what File > Export does after its dialog).
     bool exportTo(const QString &path, ExportFormat format);
     bool isShowingFile() const;
