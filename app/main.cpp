@@ -192,10 +192,16 @@ int main(int argc, char *argv[])
         app = std::make_unique<QCoreApplication>(qtArgc, qtArgv.data());
     else
         app = std::make_unique<QApplication>(qtArgc, qtArgv.data());
-    // The user's language, from the catalogues compiled into the executable (resources/i18n).
+    // The user's language, from the catalogues compiled into the executable (resources/i18n); else
+    // English, whose catalogue holds the singular and plural of every count ("1 entry").
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("runlog"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("runlog"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("runlog_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
+    // What the command line prints is read by scripts: its counts (%Ln) are grouped the same way
+    // on every machine, as CliOutput::count() does ("1,234").
+    if (windowless)
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     if (options.rateLimitGiven) {
         LoadDefaults::setRateLimit(options.rateLimitCount, options.rateLimitWindowMs);
     } else {

@@ -45,11 +45,11 @@ void HeadlessExport::wholeRunProgress(const WholeRunProgress &progress)
 {
     if (!wholeRun()->apiRun()) {
         const qint64 percent = progress.bytesTotal ? progress.bytesRead * 100 / progress.bytesTotal : 100;
-        progressLine(tr("read %1 entries (%2 %)").arg(count(progress.entries)).arg(percent));
+        progressLine(tr("read %Ln entries (%1 %)", nullptr, progress.entries).arg(percent));
     } else if (progress.known) {
-        progressLine(tr("fetched %1 of %2 entries").arg(count(progress.entries), count(*progress.known)));
+        progressLine(tr("fetched %1 of %Ln entries", nullptr, int(*progress.known)).arg(count(progress.entries)));
     } else {
-        progressLine(tr("fetched %1 entries").arg(count(progress.entries)));
+        progressLine(tr("fetched %Ln entries", nullptr, progress.entries));
     }
 }
 
@@ -87,12 +87,12 @@ void HeadlessExport::write(const RunSnapshot &given)
     m_job = std::make_unique<ExportJob>();
     const QString shownPath = QDir::toNativeSeparators(m_options.exportPath);
     connect(m_job.get(), &ExportJob::progress, this, [this, shownPath](int written, int total) {
-        progressLine(tr("wrote %1 of %2 entries to %3").arg(count(written), count(total), shownPath), false);
+        progressLine(tr("wrote %1 of %Ln entries to %2", nullptr, total).arg(count(written), shownPath), false);
     });
     connect(m_job.get(), &ExportJob::finished, this, [this, shownPath, total = snapshot.entries.size()](bool ok, const QString &error) {
         if (!ok)
             return fail(error);
-        succeed(tr("wrote %1 entries to %2 (%3)").arg(count(total), shownPath, ExportFormats::name(m_format)));
+        succeed(tr("wrote %Ln entries to %1 (%2)", nullptr, int(total)).arg(shownPath, ExportFormats::name(m_format)));
     });
     m_job->start(snapshot, m_options.exportPath, m_format);
 }

@@ -26,7 +26,7 @@ void HeadlessStats::wholeRunProgress(const WholeRunProgress &progress)
 {
     // A file is read quickly and says nothing until it is read; a fetch counts its entries.
     if (wholeRun()->apiRun())
-        progressLine(tr("fetched %1 entries").arg(CliOutput::count(progress.entries)));
+        progressLine(tr("fetched %Ln entries", nullptr, progress.entries));
 }
 
 void HeadlessStats::wholeRunLoaded(const RunSnapshot &snapshot)

@@ -84,14 +84,15 @@ void WindowlessCommand::wholeRunProgress(const WholeRunProgress &)
 
 QString WindowlessCommand::loadedText(const RunSnapshot &snapshot, bool nameLibrary) const
 {
-    const QString entries = CliOutput::count(snapshot.entries.size());
+    const int entries = int(snapshot.entries.size());
     const std::optional<RunRef> run = m_load->apiRun();
     if (!run)
-        return tr("read %1 entries from %2").arg(entries, snapshot.sourceDescription);
+        return tr("read %Ln entries from %1", nullptr, entries).arg(snapshot.sourceDescription);
     const int fromLibrary = m_load->pagesFromLibrary();
     if (nameLibrary && fromLibrary > 0)
-        return tr("have %1 entries of run %2 (%3 pages read from the library)").arg(entries).arg(run->runId).arg(fromLibrary);
-    return tr("fetched %1 entries of run %2").arg(entries).arg(run->runId);
+        return tr("have %Ln entries of run %1", nullptr, entries).arg(run->runId)
+            + tr(" (%Ln pages read from the library)", nullptr, fromLibrary);
+    return tr("fetched %Ln entries of run %1", nullptr, entries).arg(run->runId);
 }
 
 void WindowlessCommand::progressLine(const QString &message, bool force)

@@ -63,9 +63,9 @@
     </message>
     <message numerus="yes">
         <source>The server sent %n entries of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server sent %n entry of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</numerusform>
+            <numerusform>The server sent %n entries of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</numerusform>
         </translation>
     </message>
     <message>
@@ -462,9 +462,9 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     <name>CompareStepsModel</name>
     <message numerus="yes">
         <source>… %n identical entries … (Enter or click to open)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… %n identical entry … (Enter or click to open)</numerusform>
+            <numerusform>… %n identical entries … (Enter or click to open)</numerusform>
         </translation>
     </message>
     <message>
@@ -1310,9 +1310,12 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>--compare needs two runs: LEFT RIGHT.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>fetched %1 entries</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>fetched %Ln entries</source>
+        <translation>
+            <numerusform>fetched %Ln entry</numerusform>
+            <numerusform>fetched %Ln entries</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1330,18 +1333,6 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>fetched %1 of %2 entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fetched %1 entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read %1 entries (%2 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reading %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,18 +1346,45 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message numerus="yes">
         <source>%n entries of another run than run %1, kept in place (marked in csv, md and html): %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry of another run than run %1, kept in place (marked in csv, md and html): %2</numerusform>
+            <numerusform>%n entries of another run than run %1, kept in place (marked in csv, md and html): %2</numerusform>
         </translation>
     </message>
-    <message>
-        <source>wrote %1 of %2 entries to %3</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>read %Ln entries (%1 %)</source>
+        <translation>
+            <numerusform>read %Ln entry (%1 %)</numerusform>
+            <numerusform>read %Ln entries (%1 %)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>wrote %1 entries to %2 (%3)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>fetched %1 of %Ln entries</source>
+        <translation>
+            <numerusform>fetched %1 of %Ln entry</numerusform>
+            <numerusform>fetched %1 of %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>fetched %Ln entries</source>
+        <translation>
+            <numerusform>fetched %Ln entry</numerusform>
+            <numerusform>fetched %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1 of %Ln entries to %2</source>
+        <translation>
+            <numerusform>wrote %1 of %Ln entry to %2</numerusform>
+            <numerusform>wrote %1 of %Ln entries to %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %Ln entries to %1 (%2)</source>
+        <translation>
+            <numerusform>wrote %Ln entry to %1 (%2)</numerusform>
+            <numerusform>wrote %Ln entries to %1 (%2)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1379,9 +1397,12 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>--insights needs a run: --org ORG --run RUN, --demo, or a file.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>fetched %1 entries</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>fetched %Ln entries</source>
+        <translation>
+            <numerusform>fetched %Ln entry</numerusform>
+            <numerusform>fetched %Ln entries</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1424,9 +1445,12 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>--stats needs a run: --org ORG --run RUN, --demo, or a file.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>fetched %1 entries</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>fetched %Ln entries</source>
+        <translation>
+            <numerusform>fetched %Ln entry</numerusform>
+            <numerusform>fetched %Ln entries</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1726,16 +1750,16 @@ or look around in the demo run: it needs no token and no network.</source>
     <name>JsonTreeModel</name>
     <message numerus="yes">
         <source>{%n keys}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{%n key}</numerusform>
+            <numerusform>{%n keys}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>[%n items]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[%n item]</numerusform>
+            <numerusform>[%n items]</numerusform>
         </translation>
     </message>
     <message>
@@ -2540,9 +2564,9 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message numerus="yes">
         <source>%1: %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n entry</numerusform>
+            <numerusform>%1: %n entries</numerusform>
         </translation>
     </message>
 </context>
@@ -3211,9 +3235,9 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message numerus="yes">
         <source>%n errors</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
         </translation>
     </message>
     <message>
@@ -3296,9 +3320,9 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
         </translation>
     </message>
     <message>
@@ -3725,17 +3749,33 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>fetching run %1 of organization %2 from %3</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>read %1 entries from %2</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>read %Ln entries from %1</source>
+        <translation>
+            <numerusform>read %Ln entry from %1</numerusform>
+            <numerusform>read %Ln entries from %1</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>have %1 entries of run %2 (%3 pages read from the library)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>have %Ln entries of run %1</source>
+        <translation>
+            <numerusform>have %Ln entry of run %1</numerusform>
+            <numerusform>have %Ln entries of run %1</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>fetched %1 entries of run %2</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source> (%Ln pages read from the library)</source>
+        <translation>
+            <numerusform> (%Ln page read from the library)</numerusform>
+            <numerusform> (%Ln pages read from the library)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>fetched %Ln entries of run %1</source>
+        <translation>
+            <numerusform>fetched %Ln entry of run %1</numerusform>
+            <numerusform>fetched %Ln entries of run %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -57,4 +57,10 @@ if(NOT committed STREQUAL fresh)
                         "  cmake --build <build dir> --target update_translations\n"
                         "Difference:\n${difference}")
 endif()
+# Every count is a tr() with %n: English needs its singular and plural written in the catalogue
+# ("1 entry", "2 entries"), or Runlog says "1 entries".
+if(committed MATCHES "<numerusform></numerusform>")
+    message(FATAL_ERROR "${CATALOGUE} has plural forms to fill. Fill them with\n"
+                        "  python3 resources/i18n/fill-english-plurals.py")
+endif()
 message(STATUS "The catalogue holds every translatable string of the sources.")
