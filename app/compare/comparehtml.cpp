@@ -75,7 +75,11 @@ const char *const kStyle =
     "th{background:#f6f8fa;}"
     "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;}"
     "table.steps{width:100%;table-layout:auto;font-size:.9em;}"
-    "table.steps td{max-width:32em;overflow-wrap:anywhere;}"
+    // type and tool whole on one line; the one-line summaries wrap anywhere (long paths, hashes)
+    // (a fold's row spans those columns with one cell: left out)
+    "tr:not(.fold)>td:nth-child(3),tr:not(.fold)>td:nth-child(4),tr:not(.fold)>td:nth-child(7),tr:not(.fold)>td:nth-child(8)"
+    "{white-space:nowrap;}"
+    "tr:not(.fold)>td:nth-child(5),tr:not(.fold)>td:nth-child(9){overflow-wrap:anywhere;width:35%;}"
     "td.kind{white-space:nowrap;font-weight:bold;}"
     "tr.changed{background:#fff1c4;}tr.only-left{background:#fddcdc;}tr.only-right{background:#d7f5dc;}"
     "tr.fold{background:#efe9f8;color:#57606a;font-style:italic;}"

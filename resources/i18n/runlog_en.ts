@@ -616,10 +616,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export as Markdown…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export the Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,6 +625,103 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a tool or message type to show only the steps with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every step again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Aligning… The first %n entries are the same in both runs; the rest is being aligned.</source>
+        <translation>
+            <numerusform>Aligning… The first entry is the same in both runs; the rest is being aligned.</numerusform>
+            <numerusform>Aligning… The first %n entries are the same in both runs; the rest is being aligned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding the steps with the tool %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the steps of type %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the %n steps with the tool %1</source>
+        <translation>
+            <numerusform>Showing the %n step with the tool %1</numerusform>
+            <numerusform>Showing the %n steps with the tool %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the %n steps of type %1</source>
+        <translation>
+            <numerusform>Showing the %n step of type %1</numerusform>
+            <numerusform>Showing the %n steps of type %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 matching entry in 1 step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 matching entries in 1 step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matching entries in %2 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2991,6 +3084,22 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Compare Runs: open a fold of identical entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F, F3, Shift+F3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: search both runs, next / previous step with a match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: export as Markdown or HTML</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

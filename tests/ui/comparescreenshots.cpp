@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Not a test: takes the Compare window's screenshots (light and dark) from the demo's run 1001
-// against a copy of it with a few entries removed, inserted and changed, so the window can be
+// Not a test: takes the Compare window's screenshots (light and dark: the first divergence, a
+// search with its second hit, a tool's count as a filter) and its HTML export, from the demo's run
+// 1001 against a copy of it with a few entries removed, inserted and changed, so the window can be
 // looked at after every change to it.
 //   runlog_compare_screenshots OUTPUT_DIR   (use -platform offscreen)
 #include "demo/demodataset.h"
@@ -8,9 +9,11 @@
 #include "ui/common/theme.h"
 #include "ui/compare/comparestepsmodel.h"
 #include "ui/compare/comparewindow.h"
+#include "ui/search/searchbar.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 
@@ -62,7 +65,36 @@ int main(int argc, char *argv[])
             return 1;
         window.goToFirstDivergence();
         app.processEvents();
-        window.grab().save(out.filePath(dark ? QStringLiteral("compare-dark.png") : QStringLiteral("compare.png")));
+        const QString suffix = dark ? QStringLiteral("-dark.png") : QStringLiteral(".png");
+        window.grab().save(out.filePath(QStringLiteral("compare") + suffix));
+
+        // Search: the bar open, the second step with a match selected (its fold opened).
+        QSignalSpy searched(&window, &CompareWindow::searched);
+        window.openSearch();
+        window.searchBar()->setPattern(QStringLiteral("pytest"));
+        if (!searched.wait(20000))
+            return 1;
+        window.stepsView()->setCurrentIndex({});
+        window.findNext();
+        window.findNext();
+        app.processEvents();
+        window.grab().save(out.filePath(QStringLiteral("compare-search") + suffix));
+
+        // The summary's first count clicked: only the steps with that tool.
+        QSignalSpy filtered(&window, &CompareWindow::filtered);
+        emit window.countDeltasLabel()->linkActivated(QStringLiteral("f:0"));
+        if (!filtered.wait(20000))
+            return 1;
+        app.processEvents();
+        window.grab().save(out.filePath(QStringLiteral("compare-filter") + suffix));
+        window.clearFilter();
+
+        if (!dark) {
+            QSignalSpy exported(&window, &CompareWindow::exported);
+            window.exportTo(out.filePath(QStringLiteral("compare.html")), CompareWindow::ExportFormat::Html);
+            if (!exported.wait(20000))
+                return 1;
+        }
     }
     return 0;
 }
