@@ -444,13 +444,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
 </context>
 <context>
     <name>CompareStepsModel</name>
-    <message numerus="yes">
-        <source>… %n identical entries … (Enter or click to open)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>The same in both runs</source>
         <translation type="unfinished"></translation>
@@ -482,6 +475,13 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     <message>
         <source>Summary</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… %Ln identical entries … (Enter or click to open)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -659,13 +659,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>Find Previous</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Aligning… The first %n entries are the same in both runs; the rest is being aligned.</source>
-        <translation>
-            <numerusform>Aligning… The first entry is the same in both runs; the rest is being aligned.</numerusform>
-            <numerusform>Aligning… The first %n entries are the same in both runs; the rest is being aligned.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Finding the steps with the tool %1…</source>
         <translation type="unfinished"></translation>
@@ -723,6 +716,18 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     <message>
         <source>HTML (*.html *.htm)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Aligning… The first %Ln entries are the same in both runs; the rest is being aligned.</source>
+        <translation>
+            <numerusform>Aligning… The first entry is the same in both runs; the rest is being aligned.</numerusform>
+            <numerusform>Aligning… The first %Ln entries are the same in both runs; the rest is being aligned.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

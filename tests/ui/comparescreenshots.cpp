@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTableView>
 
 namespace {
@@ -97,6 +98,32 @@ int main(int argc, char *argv[])
             if (!exported.wait(20000))
                 return 1;
         }
+    }
+
+    // A big comparison while it is aligned: the leading identical entries shown, the busy bar on.
+    {
+        Theme::apply(Theme::Choice::Light);
+        QList<QByteArray> bigLeft;
+        for (int i = 0; i < 300'000; ++i)
+            bigLeft << QByteArray(R"({"message_type":"ACTION","tool_name":"t","tool_input":{"n":)") + QByteArray::number(i) + R"(},"thought":"step"})";
+        QList<QByteArray> bigRight = bigLeft;
+        for (int i = 150'000; i < 300'000; i += 997)
+            bigRight[i].replace("\"step\"", "\"other step\"");
+        CompareWindow window;
+        window.resize(1500, 900);
+        window.show();
+        bool shot = false;
+        QObject::connect(window.stepsModel(), &QAbstractItemModel::modelReset, &window, [&] {
+            if (shot || !window.isAligning())
+                return;
+            shot = true;
+            // After the window has said what it shows (the status follows the model's reset).
+            QTimer::singleShot(0, &window, [&] { window.grab().save(out.filePath(QStringLiteral("compare-aligning.png"))); });
+        });
+        QSignalSpy aligned(&window, &CompareWindow::aligned);
+        window.compareEntries(bigLeft, bigRight, QStringLiteral("big-left.jsonl"), QStringLiteral("big-right.jsonl"));
+        if (!aligned.wait(120000))
+            return 1;
     }
     return 0;
 }

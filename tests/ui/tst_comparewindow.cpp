@@ -369,6 +369,8 @@ void TestCompareWindow::hundredThousandStepsFoldAndMove()
     QSignalSpy aligned(m_window, &CompareWindow::aligned);
     m_window->compareEntries(left, right, QStringLiteral("left.jsonl"), QStringLiteral("right.jsonl"));
     QVERIFY(m_window->isBusyShown());
+    // Each side's size is said before the alignment ends.
+    QCOMPARE(m_window->sideText(1), QStringLiteral("Right: right.jsonl\n%1 entries").arg(QLocale().toString(100'000)));
     QVERIFY(aligned.wait(30000));
     QVERIFY(!m_window->isBusyShown());
     QCOMPARE(rowsAtEachReset, (QList<int>{1, 100 + 101}));

@@ -5,6 +5,7 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -215,11 +216,11 @@ QVariant CompareStepsModel::data(const QModelIndex &index, int role) const
         if (column == Gutter)
             return QStringLiteral("⋯");
         if (column == LeftSummary || column == RightSummary)
-            return tr("… %n identical entries … (Enter or click to open)", nullptr, row.folded);
+            return tr("… %Ln identical entries … (Enter or click to open)", nullptr, row.folded);
         if (role == Qt::DisplayRole && column == LeftNumber)
-            return QStringLiteral("%1–%2").arg(step.leftEntry).arg(step.leftEntry + row.folded - 1);
+            return QStringLiteral("%1–%2").arg(QLocale().toString(step.leftEntry), QLocale().toString(step.leftEntry + row.folded - 1));
         if (role == Qt::DisplayRole && column == RightNumber)
-            return QStringLiteral("%1–%2").arg(step.rightEntry).arg(step.rightEntry + row.folded - 1);
+            return QStringLiteral("%1–%2").arg(QLocale().toString(step.rightEntry), QLocale().toString(step.rightEntry + row.folded - 1));
         return {};
     }
     if (column == Gutter) {

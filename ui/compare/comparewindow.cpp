@@ -244,6 +244,7 @@ QWidget *CompareWindow::makeSummary()
     m_goToDivergence = new QPushButton(tr("Go to First Divergence"), summary);
     m_goToDivergence->setToolTip(tr("Select the first step where the runs differ (Ctrl+Shift+D)"));
     m_goToDivergence->setEnabled(false);
+    m_goToDivergence->hide(); // until the alignment has found (or not) a divergence
     connect(m_goToDivergence, &QPushButton::clicked, this, &CompareWindow::goToFirstDivergence);
     counts->addWidget(m_counts);
     counts->addSpacing(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 2);
@@ -348,6 +349,13 @@ void CompareWindow::compareEntries(const QList<QByteArray> &left, const QList<QB
     m_descriptions[LeftSide] = leftDescription;
     m_descriptions[RightSide] = rightDescription;
     setWindowTitle(tr("Compare %1 with %2").arg(leftDescription, rightDescription));
+    // What is known before the alignment: each side's name and size; the rest comes with it.
+    const QString names[2] = {tr("Left"), tr("Right")};
+    for (int side : {LeftSide, RightSide})
+        m_sides[side]->setText(tr("%1: %2\n%3 entries").arg(names[side], m_descriptions[side], QLocale().toString(m_entries[side].size())));
+    m_counts->clear();
+    m_divergence->clear();
+    m_goToDivergence->hide();
     showStatus(tr("Aligning…"));
     setBusy(true);
     m_aligner->align(left, right);
@@ -405,7 +413,7 @@ void CompareWindow::showPrefix(int leadingSame)
     for (int i = 1; i <= leadingSame; ++i)
         prefix.steps.append(CompareStep{CompareStep::Same, i, i});
     m_model->setComparison(prefix, m_entries[LeftSide], m_entries[RightSide]);
-    showStatus(tr("Aligning… The first %n entries are the same in both runs; the rest is being aligned.", nullptr, leadingSame));
+    showStatus(tr("Aligning… The first %Ln entries are the same in both runs; the rest is being aligned.", nullptr, leadingSame));
 }
 
 void CompareWindow::showComparison(const RunComparison &comparison)
@@ -437,6 +445,7 @@ void CompareWindow::showComparison(const RunComparison &comparison)
     else
         m_divergence->setText(tr("The runs are the same, step for step."));
     m_goToDivergence->setEnabled(comparison.firstDivergence.has_value());
+    m_goToDivergence->show();
     showCountDeltas(comparison);
     showStatus(QString());
     m_export->setEnabled(true);
