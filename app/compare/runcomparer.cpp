@@ -65,7 +65,7 @@ void appendSteps(const QVector<int> &rightOfLeft, const EntryKeys &left, const E
 namespace RunComparer {
 
 RunComparison compare(const QList<QByteArray> &left, const QList<QByteArray> &right,
-                      const std::atomic<bool> *cancel)
+                      const std::atomic<bool> *cancel, const std::function<void(int leadingSame)> &prefixKnown)
 {
     RunComparison comparison;
     comparison.cancelled = true; // until the end
@@ -73,6 +73,14 @@ RunComparison compare(const QList<QByteArray> &left, const QList<QByteArray> &ri
     const EntryKeys rightKeys = EntryKeysOf::entries(right, cancel);
     if (leftKeys.cancelled || rightKeys.cancelled)
         return comparison;
+    if (prefixKnown) {
+        // Leading entries that match and are the same: the alignment keeps them as its first steps.
+        const qsizetype shorter = std::min(leftKeys.match.size(), rightKeys.match.size());
+        qsizetype same = 0;
+        while (same < shorter && leftKeys.match[same] == rightKeys.match[same] && leftKeys.content[same] == rightKeys.content[same])
+            ++same;
+        prefixKnown(int(same));
+    }
     const Alignment::Matches matches = Alignment::longestCommonSubsequence(leftKeys.match, rightKeys.match, cancel);
     if (matches.cancelled)
         return comparison;

@@ -86,6 +86,30 @@ class TestRunCompare : public QObject
     Q_OBJECT
 
 private slots:
+    // The leading `same` steps, told before the alignment (the window's first screen).
+    void prefixIsToldFirst()
+    {
+        QList<int> told;
+        const auto tell = [&told](int leadingSame) { told << leadingSame; };
+        RunComparer::compare(run("abcxd"), run("abcyd"), nullptr, tell);
+        QCOMPARE(told, (QList<int>{3}));
+        // A changed pair ends the prefix, as it ends the leading `same` steps.
+        told.clear();
+        const Entries left{e('a'), call("b", "{}", R"("one")"), e('c')};
+        const Entries right{e('a'), call("b", "{}", R"("two")"), e('c')};
+        RunComparer::compare(left, right, nullptr, tell);
+        QCOMPARE(told, (QList<int>{1}));
+        told.clear();
+        RunComparer::compare(run("abc"), run("abc"), nullptr, tell);
+        QCOMPARE(told, (QList<int>{3}));
+        told.clear();
+        RunComparer::compare(run("ab"), run("abc"), nullptr, tell);
+        QCOMPARE(told, (QList<int>{2}));
+        told.clear();
+        RunComparer::compare(run("xab"), Entries{}, nullptr, tell);
+        QCOMPARE(told, (QList<int>{0}));
+    }
+
     void identicalRuns()
     {
         const RunComparison comparison = RunComparer::compare(run("abc"), run("abc"));

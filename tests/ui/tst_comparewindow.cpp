@@ -6,9 +6,11 @@
 #include "ui/compare/comparerunsdialog.h"
 #include "ui/compare/comparestepsmodel.h"
 #include "ui/compare/comparewindow.h"
+#include "ui/search/searchbar.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -88,6 +90,11 @@ private slots:
     void exportsMarkdown();
     void hundredThousandStepsFoldAndMove();
     void dialogNamesFilesAndRuns();
+    void countsFilterTheSteps();
+    void countLinksKeepRunTextAsText();
+    void searchFindsHitsOnEitherSideAndOpensFolds();
+    void searchUnderAFilterSkipsHiddenSteps();
+    void exportsHtmlThroughTheDialogsAnswer();
 
 private:
     void compare(const QList<QByteArray> &left, const QList<QByteArray> &right);
@@ -351,7 +358,23 @@ void TestCompareWindow::hundredThousandStepsFoldAndMove()
     QList<QByteArray> right = left;
     for (int i = 500; i < 100'000; i += 1000)
         right[i].replace("\"step\"", "\"other step\"");
-    compare(left, right);
+    // The first screen before the alignment ends: the 500 leading identical entries, one fold.
+    QList<int> rowsAtEachReset;
+    QList<int> foldedAtEachReset;
+    connect(m_window->stepsModel(), &QAbstractItemModel::modelReset, m_window, [&] {
+        rowsAtEachReset << m_window->stepsModel()->rowCount();
+        foldedAtEachReset << m_window->stepsModel()->index(0, 0).data(CompareStepsModel::FoldedCountRole).toInt();
+    });
+    QVERIFY(!m_window->isBusyShown());
+    QSignalSpy aligned(m_window, &CompareWindow::aligned);
+    m_window->compareEntries(left, right, QStringLiteral("left.jsonl"), QStringLiteral("right.jsonl"));
+    QVERIFY(m_window->isBusyShown());
+    // Each side's size is said before the alignment ends.
+    QCOMPARE(m_window->sideText(1), QStringLiteral("Right: right.jsonl\n%1 entries").arg(QLocale().toString(100'000)));
+    QVERIFY(aligned.wait(30000));
+    QVERIFY(!m_window->isBusyShown());
+    QCOMPARE(rowsAtEachReset, (QList<int>{1, 100 + 101}));
+    QCOMPARE(foldedAtEachReset, (QList<int>{500, 500}));
     const CompareStepsModel *model = m_window->stepsModel();
     QCOMPARE(model->rowCount(), 100 + 101); // 100 changed rows between 101 folds
     QCOMPARE(m_window->countsText(), QStringLiteral("%1 same · 100 changed · 0 only left · 0 only right").arg(QLocale().toString(99'900)));
@@ -396,6 +419,214 @@ void TestCompareWindow::dialogNamesFilesAndRuns()
     QVERIFY(error.contains(QStringLiteral("neither a file nor")));
     dialog.setSideText(1, QString());
     QVERIFY(!dialog.sourceOf(1));
+}
+
+// Rows (see rowsAreAlignedWithKindsAndFillers): 0 = | 1 = view_file | 2 + view_file | 3 ≠ edit_file |
+// 4 = | 5 − | 6 + | 7 = FINAL_ANSWER. Counted differently: view_file 1 → 2, ACTION 5 → 6.
+void TestCompareWindow::countsFilterTheSteps()
+{
+    compare(leftRun(), rightRun());
+    QLabel *counts = m_window->countDeltasLabel();
+    QVERIFY(counts->text().contains(QStringLiteral("<a href=\"f:0\">view_file</a>")));
+    QVERIFY(counts->text().contains(QStringLiteral("<a href=\"f:1\">ACTION</a>")));
+    QVERIFY(m_window->filterText().isEmpty());
+
+    QSignalSpy filtered(m_window, &CompareWindow::filtered);
+    emit counts->linkActivated(QStringLiteral("f:0")); // view_file
+    QVERIFY(filtered.wait(5000));
+    const CompareStepsModel *model = m_window->stepsModel();
+    QVERIFY(m_window->isFiltered());
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->stepAt(0)->leftEntry, 2);
+    QCOMPARE(model->stepAt(0)->rightEntry, 2);
+    QCOMPARE(model->stepAt(1)->leftEntry, 0);
+    QCOMPARE(model->stepAt(1)->rightEntry, 3);
+    QCOMPARE(m_window->filterText(), QStringLiteral("Showing the 2 steps with the tool view_file"));
+    QCOMPARE(m_window->stepsView()->currentIndex().row(), 0);
+
+    emit counts->linkActivated(QStringLiteral("f:1")); // ACTION: every step but the final answer
+    QVERIFY(filtered.wait(5000));
+    QCOMPARE(model->rowCount(), 7);
+    QCOMPARE(m_window->filterText(), QStringLiteral("Showing the 7 steps of type ACTION"));
+    QCOMPARE(model->stepAt(6)->rightEntry, 6);
+    // F7 goes on under the filter: the first difference among the rows shown.
+    m_window->stepsView()->setCurrentIndex(model->index(0, 0));
+    m_window->goToNextDifference();
+    QCOMPARE(model->stepAt(m_window->stepsView()->currentIndex().row())->rightEntry, 3);
+
+    // Cleared: every step again, the one selected still selected.
+    m_window->clearFilter();
+    QVERIFY(!m_window->isFiltered());
+    QVERIFY(m_window->filterText().isEmpty());
+    QCOMPARE(model->rowCount(), 8);
+    QCOMPARE(m_window->stepsView()->currentIndex().row(), 2);
+    // A link that names no filter does nothing.
+    emit counts->linkActivated(QStringLiteral("f:99"));
+    QVERIFY(!m_window->isFiltered());
+}
+
+void TestCompareWindow::countLinksKeepRunTextAsText()
+{
+    QList<QByteArray> left = leftRun();
+    QList<QByteArray> right = rightRun();
+    right[5] = entry("<i>T</i>", "<b>tool</b> & co", R"({"cmd":"test"})", "test");
+    compare(left, right);
+    const QString text = m_window->countDeltasLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral(">&lt;b&gt;tool&lt;/b&gt; &amp; co</a> 0 → 1 (+1)")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral(">&lt;i&gt;T&lt;/i&gt;</a>")));
+    QVERIFY(!text.contains(QStringLiteral("<b>tool")));
+    QVERIFY(!text.contains(QStringLiteral("<i>T")));
+    // The filter finds the step by the name as the run holds it.
+    QSignalSpy filtered(m_window, &CompareWindow::filtered);
+    const int link = text.indexOf(QStringLiteral("&lt;b&gt;tool"));
+    const QString href = text.mid(text.lastIndexOf(QStringLiteral("href=\""), link) + 6, 3);
+    emit m_window->countDeltasLabel()->linkActivated(href);
+    QVERIFY(filtered.wait(5000));
+    QCOMPARE(m_window->stepsModel()->rowCount(), 1);
+    QCOMPARE(m_window->stepsModel()->stepAt(0)->rightEntry, 6);
+    QVERIFY2(m_window->filterText().endsWith(QStringLiteral(" with the tool <b>tool</b> & co")), qPrintable(m_window->filterText()));
+}
+
+namespace {
+// Ten identical entries (a fold), then a step only in the right run: "needle" in the fifth
+// entry's thought (both sides) and in the right's last one.
+QList<QByteArray> tenSame()
+{
+    QList<QByteArray> run;
+    for (int i = 1; i <= 10; ++i)
+        run << entry("ACTION", "ls", QStringLiteral(R"({"n":%1})").arg(i).toUtf8().constData(), i == 5 ? "a Needle here" : "look");
+    return run;
+}
+// Whether the bar shows `text` (its count's label).
+bool shownInBar(const SearchBar *bar, const QString &text)
+{
+    const QList<QLabel *> labels = bar->findChildren<QLabel *>();
+    return std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *label) { return label->text() == text; });
+}
+} // namespace
+
+void TestCompareWindow::searchFindsHitsOnEitherSideAndOpensFolds()
+{
+    const QList<QByteArray> left = tenSame();
+    QList<QByteArray> right = tenSame();
+    right << entry("ACTION", "grep", R"({"q":"x"})", "one more needle");
+    compare(left, right);
+    CompareStepsModel *model = m_window->stepsModel();
+    QCOMPARE(model->rowCount(), 2); // the fold, the only_right step
+    QVERIFY(model->isFold(0));
+
+    QVERIFY(m_window->searchBar()->isHidden());
+    m_window->findAction()->trigger(); // Ctrl+F
+    QVERIFY(!m_window->searchBar()->isHidden());
+    QSignalSpy searched(m_window, &CompareWindow::searched);
+    m_window->search(SearchQuery{QStringLiteral("needle")});
+    QVERIFY(searched.wait(5000));
+    QCOMPARE(m_window->searchHits(), (QVector<CompareSearch::Hit>{{4, true, true}, {10, false, true}}));
+    QCOMPARE(m_window->searchBar()->resultText(), QStringLiteral("3 matching entries in 2 steps"));
+    QVERIFY(shownInBar(m_window->searchBar(), QStringLiteral("2 steps")));
+    // The hit on the right only: marked on the right's columns, not the left's.
+    QVERIFY(model->index(1, CompareStepsModel::RightSummary).data(CompareStepsModel::SearchHitRole).toBool());
+    QVERIFY(!model->index(1, CompareStepsModel::LeftSummary).data(CompareStepsModel::SearchHitRole).toBool());
+
+    // F3 from nowhere: the hit inside the fold, which opens.
+    m_window->findNextAction()->trigger();
+    QCOMPARE(model->rowCount(), 11);
+    QTableView *table = m_window->stepsView();
+    QCOMPARE(table->currentIndex().row(), 4);
+    QCOMPARE(model->stepAt(4)->leftEntry, 5);
+    QVERIFY(model->index(4, CompareStepsModel::LeftSummary).data(CompareStepsModel::SearchHitRole).toBool());
+    QVERIFY(model->index(4, CompareStepsModel::RightSummary).data(CompareStepsModel::SearchHitRole).toBool());
+    QVERIFY(shownInBar(m_window->searchBar(), QStringLiteral("1 of 2")));
+    // The match is marked in both entries' detail.
+    QCOMPARE(m_window->detailHighlightCount(0), 1);
+    QCOMPARE(m_window->detailHighlightCount(1), 1);
+    m_window->findNext();
+    QCOMPARE(table->currentIndex().row(), 10);
+    QCOMPARE(model->stepAt(10)->rightEntry, 11);
+    QVERIFY(shownInBar(m_window->searchBar(), QStringLiteral("2 of 2")));
+    QCOMPARE(m_window->detailHighlightCount(0), 0); // no left entry
+    QCOMPARE(m_window->detailHighlightCount(1), 1);
+    m_window->findNext(); // wraps around
+    QCOMPARE(table->currentIndex().row(), 4);
+    m_window->findPreviousAction()->trigger(); // Shift+F3, wraps back
+    QCOMPARE(table->currentIndex().row(), 10);
+    m_window->findPrevious();
+    QCOMPARE(table->currentIndex().row(), 4);
+
+    // Case-sensitive "Needle": only the fifth entries.
+    SearchQuery sensitive{QStringLiteral("Needle")};
+    sensitive.caseSensitive = true;
+    m_window->search(sensitive);
+    QVERIFY(searched.wait(5000));
+    QCOMPARE(m_window->searchHits(), (QVector<CompareSearch::Hit>{{4, true, true}}));
+    // Nothing found, and an empty pattern: no hits, no marks.
+    m_window->search(SearchQuery{QStringLiteral("haystack")});
+    QVERIFY(searched.wait(5000));
+    QVERIFY(m_window->searchHits().isEmpty());
+    QCOMPARE(m_window->searchBar()->resultText(), QStringLiteral("No matches"));
+    m_window->search(SearchQuery{});
+    QVERIFY(m_window->searchHits().isEmpty());
+    QCOMPARE(m_window->detailHighlightCount(0), 0);
+    QVERIFY(!model->index(4, CompareStepsModel::LeftSummary).data(CompareStepsModel::SearchHitRole).toBool());
+}
+
+void TestCompareWindow::searchUnderAFilterSkipsHiddenSteps()
+{
+    const QList<QByteArray> left = tenSame();
+    QList<QByteArray> right = tenSame();
+    right << entry("ACTION", "grep", R"({"q":"x"})", "one more needle");
+    compare(left, right);
+    QSignalSpy filtered(m_window, &CompareWindow::filtered);
+    emit m_window->countDeltasLabel()->linkActivated(QStringLiteral("f:0")); // grep: the last step only
+    QVERIFY(filtered.wait(5000));
+    QCOMPARE(m_window->stepsModel()->rowCount(), 1);
+    QSignalSpy searched(m_window, &CompareWindow::searched);
+    m_window->search(SearchQuery{QStringLiteral("needle")});
+    QVERIFY(searched.wait(5000));
+    m_window->stepsView()->setCurrentIndex({});
+    m_window->findNext();
+    QCOMPARE(m_window->stepsView()->currentIndex().row(), 0);
+    QCOMPARE(m_window->stepsModel()->stepAt(0)->rightEntry, 11);
+    m_window->findNext(); // the other hit is filtered out: it stays
+    QCOMPARE(m_window->stepsView()->currentIndex().row(), 0);
+}
+
+void TestCompareWindow::exportsHtmlThroughTheDialogsAnswer()
+{
+    using Format = CompareWindow::ExportFormat;
+    // The file type chosen in the dialog, unless the name says another.
+    QCOMPARE(CompareWindow::exportFormatOf(QStringLiteral("/t/a"), CompareWindow::htmlNameFilter()), Format::Html);
+    QCOMPARE(CompareWindow::exportFormatOf(QStringLiteral("/t/a"), CompareWindow::markdownNameFilter()), Format::Markdown);
+    QCOMPARE(CompareWindow::exportFormatOf(QStringLiteral("/t/a.md"), CompareWindow::htmlNameFilter()), Format::Markdown);
+    QCOMPARE(CompareWindow::exportFormatOf(QStringLiteral("/t/a.HTM"), CompareWindow::markdownNameFilter()), Format::Html);
+    QCOMPARE(CompareWindow::exportPathOf(QStringLiteral("/t/a"), Format::Html), QStringLiteral("/t/a.html"));
+    QCOMPARE(CompareWindow::exportPathOf(QStringLiteral("/t/a"), Format::Markdown), QStringLiteral("/t/a.md"));
+    QCOMPARE(CompareWindow::exportPathOf(QStringLiteral("/t/a.txt"), Format::Html), QStringLiteral("/t/a.txt"));
+
+    QList<QByteArray> left = leftRun();
+    left[4] = entry("ACTION", "run_bash_command", R"({"cmd":"rm x"})", "<script>alert(1)</script>");
+    compare(left, rightRun());
+    QTemporaryDir dir;
+    QSignalSpy exported(m_window, &CompareWindow::exported);
+    m_window->exportChosen(dir.filePath(QStringLiteral("comparison")), CompareWindow::htmlNameFilter());
+    QVERIFY(exported.wait(5000));
+    const QString path = dir.filePath(QStringLiteral("comparison.html"));
+    QCOMPARE(m_window->statusText(), QStringLiteral("Exported to %1.").arg(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(file.readAll());
+    QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    for (const char *kind : {"<tr class=\"same\">", "<tr class=\"changed\">", "<tr class=\"only-left\">", "<tr class=\"only-right\">"})
+        QVERIFY2(html.contains(QLatin1String(kind)), kind);
+    QVERIFY(html.contains(QStringLiteral("<td>fix the old bug</td>")));
+    QVERIFY(html.contains(QStringLiteral("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>")));
+    QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
+
+    m_window->exportChosen(dir.filePath(QStringLiteral("comparison")), CompareWindow::markdownNameFilter());
+    QVERIFY(exported.wait(5000));
+    QFile markdown(dir.filePath(QStringLiteral("comparison.md")));
+    QVERIFY(markdown.open(QIODevice::ReadOnly));
+    QVERIFY(markdown.readAll().startsWith("# Comparison of two runs"));
 }
 
 QTEST_MAIN(TestCompareWindow)

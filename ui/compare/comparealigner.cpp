@@ -35,8 +35,18 @@ void CompareAligner::align(const QList<QByteArray> &left, const QList<QByteArray
         m_watcher.waitForFinished();
     }
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    // The worker holds its own copies of the lists (shared, not copied) and of the flag.
-    m_watcher.setFuture(QtConcurrent::run([left, right, cancel = m_cancel] {
-        return RunComparer::compare(left, right, cancel.get());
+    const quint64 generation = ++m_generation;
+    // The worker holds its own copies of the lists (shared, not copied) and of the flag. The
+    // prefix comes back queued to this thread (the aligner outlives the worker: its end waits for
+    // it), before the watcher's `finished`; a later alignment's start makes it stale.
+    m_watcher.setFuture(QtConcurrent::run([this, left, right, cancel = m_cancel, generation] {
+        return RunComparer::compare(left, right, cancel.get(), [this, cancel, generation](int leadingSame) {
+            if (cancel->load())
+                return;
+            QMetaObject::invokeMethod(this, [this, generation, leadingSame] {
+                if (m_generation == generation)
+                    emit prefixKnown(leadingSame);
+            }, Qt::QueuedConnection);
+        });
     }));
 }

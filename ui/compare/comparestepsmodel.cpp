@@ -5,6 +5,9 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace {
 constexpr int linesKept = 4000; // per side: several screens of rows
@@ -26,6 +29,14 @@ void CompareStepsModel::setComparison(const RunComparison &comparison, const QLi
     m_entries[RightSide] = right;
     m_lines[LeftSide].clear();
     m_lines[RightSide].clear();
+    m_hits.clear();
+    m_filtered = false;
+    foldAll();
+    endResetModel();
+}
+
+void CompareStepsModel::foldAll()
+{
     m_rows.clear();
     for (int i = 0; i < m_steps.size();) {
         int end = i;
@@ -42,7 +53,62 @@ void CompareStepsModel::setComparison(const RunComparison &comparison, const QLi
             ++i;
         }
     }
+}
+
+void CompareStepsModel::setVisibleSteps(const QVector<int> &steps)
+{
+    beginResetModel();
+    m_filtered = true;
+    m_rows.clear();
+    m_rows.reserve(steps.size());
+    for (int step : steps)
+        if (step >= 0 && step < m_steps.size())
+            m_rows.append(Row{step, 0});
     endResetModel();
+}
+
+void CompareStepsModel::clearVisibleSteps()
+{
+    if (!m_filtered)
+        return;
+    beginResetModel();
+    m_filtered = false;
+    foldAll();
+    endResetModel();
+}
+
+void CompareStepsModel::setSearchHits(const QVector<CompareSearch::Hit> &hits)
+{
+    m_hits = hits;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {SearchHitRole, Qt::FontRole});
+}
+
+int CompareStepsModel::stepIndexAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).step : -1;
+}
+
+int CompareStepsModel::rowOfStep(int step) const
+{
+    // Rows are in step order; a fold's row covers [step, step + folded).
+    const auto after = std::upper_bound(m_rows.cbegin(), m_rows.cend(), step, [](int s, const Row &row) { return s < row.step; });
+    if (after == m_rows.cbegin())
+        return -1;
+    const Row &row = *(after - 1);
+    if (row.step == step || (row.folded > 0 && step < row.step + row.folded))
+        return int(after - 1 - m_rows.cbegin());
+    return -1;
+}
+
+int CompareStepsModel::revealStep(int step)
+{
+    const int row = rowOfStep(step);
+    if (row < 0 || !isFold(row))
+        return row;
+    const int first = m_rows.at(row).step;
+    openFold(row);
+    return row + (step - first);
 }
 
 void CompareStepsModel::setDark(bool dark)
@@ -107,6 +173,26 @@ QVariant CompareStepsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case StepKindRole: return int(step.op);
     case FoldedCountRole: return row.folded;
+    case SearchHitRole:
+    case Qt::FontRole: {
+        bool hit = false;
+        if (row.folded == 0 && column != Gutter) {
+            const auto found = std::lower_bound(m_hits.cbegin(), m_hits.cend(), row.step,
+                                                [](const CompareSearch::Hit &h, int s) { return h.step < s; });
+            if (found != m_hits.cend() && found->step == row.step)
+                hit = column < Gutter ? found->left : found->right;
+        }
+        if (role == SearchHitRole)
+            return hit;
+        if (column == Gutter || hit) {
+            // The gutter's glyph, and a matching side's text, in bold: a hit is seen without colour.
+            QFont bold;
+            bold.setBold(true);
+            bold.setUnderline(hit);
+            return bold;
+        }
+        return {};
+    }
     case Qt::BackgroundRole: {
         if (row.folded > 0)
             return QBrush(RunlogPalette::foldTint());
@@ -119,13 +205,6 @@ QVariant CompareStepsModel::data(const QModelIndex &index, int role) const
         if (column == LeftNumber || column == RightNumber)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case Qt::FontRole:
-        if (column == Gutter) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
-        return {};
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         break;
@@ -137,11 +216,11 @@ QVariant CompareStepsModel::data(const QModelIndex &index, int role) const
         if (column == Gutter)
             return QStringLiteral("⋯");
         if (column == LeftSummary || column == RightSummary)
-            return tr("… %n identical entries … (Enter or click to open)", nullptr, row.folded);
+            return tr("… %Ln identical entries … (Enter or click to open)", nullptr, row.folded);
         if (role == Qt::DisplayRole && column == LeftNumber)
-            return QStringLiteral("%1–%2").arg(step.leftEntry).arg(step.leftEntry + row.folded - 1);
+            return QStringLiteral("%1–%2").arg(QLocale().toString(step.leftEntry), QLocale().toString(step.leftEntry + row.folded - 1));
         if (role == Qt::DisplayRole && column == RightNumber)
-            return QStringLiteral("%1–%2").arg(step.rightEntry).arg(step.rightEntry + row.folded - 1);
+            return QStringLiteral("%1–%2").arg(QLocale().toString(step.rightEntry), QLocale().toString(step.rightEntry + row.folded - 1));
         return {};
     }
     if (column == Gutter) {

@@ -3,29 +3,38 @@
 
 #include "ui/common/plaintooltipdelegate.h"
 
+#include "compare/comparehtml.h"
 #include "compare/comparemarkdown.h"
+#include "search/searchengine.h"
 #include "ui/common/palette.h"
 #include "ui/compare/comparealigner.h"
 #include "ui/compare/comparedetail.h"
 #include "ui/compare/comparestepsmodel.h"
+#include "ui/search/searchbar.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextCursor>
 #include <QTextEdit>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <limits>
 
 namespace {
 
@@ -47,19 +56,31 @@ QString durationText(const std::optional<double> &seconds)
     return CompareWindow::tr("%1 s").arg(rest);
 }
 
-// "view_file 1 → 2 (+1) · ERROR 3 → 0 (−3)": the names counted differently on the two sides.
-QString deltasOf(const QMap<QString, CompareCount> &counts)
+// "view_file 1 → 2 (+1) · ERROR 3 → 0 (−3)": the names counted differently on the two sides,
+// as plain text and as links ("f:N", N the filter's index in `filters`, which it appends to).
+struct Deltas
 {
-    QStringList parts;
+    QString plain;
+    QString links;
+};
+Deltas deltasOf(const QMap<QString, CompareCount> &counts, CompareStepFilter::Facet facet,
+                QList<CompareStepFilter::Filter> &filters)
+{
+    QStringList plain;
+    QStringList links;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         const int delta = it->right - it->left;
         if (delta == 0)
             continue;
         const QString sign = delta > 0 ? QStringLiteral("+") : QStringLiteral("−");
-        parts << QStringLiteral("%1 %2 → %3 (%4%5)").arg(it.key(), QLocale().toString(it->left), QLocale().toString(it->right),
-                                                        sign, QLocale().toString(qAbs(delta)));
+        const QString numbers = QStringLiteral("%1 → %2 (%3%4)").arg(QLocale().toString(it->left), QLocale().toString(it->right),
+                                                                   sign, QLocale().toString(qAbs(delta)));
+        plain << it.key() + QLatin1Char(' ') + numbers;
+        // The name is the run's text: escaped, never markup.
+        links << QStringLiteral("<a href=\"f:%1\">%2</a> %3").arg(filters.size()).arg(it.key().toHtmlEscaped(), numbers.toHtmlEscaped());
+        filters.append(CompareStepFilter::Filter{facet, it.key()});
     }
-    return parts.join(QStringLiteral(" · "));
+    return {plain.join(QStringLiteral(" · ")), links.join(QStringLiteral(" · "))};
 }
 
 QLabel *plainLabel(QWidget *parent)
@@ -136,13 +157,52 @@ CompareWindow::CompareWindow(QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0); // busy: how long the alignment takes is not known ahead
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12);
+    m_busy->setAccessibleName(tr("Comparing"));
+    m_busy->hide();
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_busy);
+
+    m_searchBar = new SearchBar(this);
+    m_searchBar->hideRunViewOptions();
+    m_searchBar->hide();
+    connect(m_searchBar, &SearchBar::queryChanged, this, &CompareWindow::search);
+    connect(m_searchBar, &SearchBar::nextRequested, this, &CompareWindow::findNext);
+    connect(m_searchBar, &SearchBar::previousRequested, this, &CompareWindow::findPrevious);
+    connect(m_searchBar, &SearchBar::closeRequested, this, [this] {
+        m_searchBar->hide();
+        search(SearchQuery{});
+        m_table->setFocus();
+    });
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_status);
+    layout->addLayout(statusRow);
     layout->addWidget(makeSummary());
+    layout->addWidget(m_searchBar);
     layout->addWidget(splitter, 1);
 
     makeActions();
     connect(m_aligner, &CompareAligner::aligned, this, &CompareWindow::showComparison);
+    connect(m_aligner, &CompareAligner::prefixKnown, this, &CompareWindow::showPrefix);
+    connect(&m_filterWatcher, &QFutureWatcher<QVector<int>>::finished, this, [this] {
+        if (!m_filter || m_filterCancel->load())
+            return;
+        m_model->setVisibleSteps(m_filterWatcher.result());
+        showFilterState();
+        showSearchCount(); // a position among the hits no longer holds
+        if (m_model->rowCount() > 0)
+            goToRow(0);
+        emit filtered();
+    });
+    connect(&m_searchWatcher, &QFutureWatcher<CompareSearch::Result>::finished, this, [this] {
+        const CompareSearch::Result result = m_searchWatcher.result();
+        if (!result.cancelled)
+            showSearchResult(result);
+    });
     connect(&m_exportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         const QString error = m_exportWatcher.result();
         const QString message = error.isEmpty() ? tr("Exported to %1.").arg(m_exportPath)
@@ -157,7 +217,13 @@ CompareWindow::CompareWindow(QWidget *parent)
 
 CompareWindow::~CompareWindow()
 {
-    m_exportWatcher.waitForFinished(); // it writes a file of its own: let it end
+    // The filter and the search work on copies: stop them; the export writes a file: let it end.
+    for (const auto &cancel : {m_filterCancel, m_searchCancel})
+        if (cancel)
+            cancel->store(true);
+    m_filterWatcher.waitForFinished();
+    m_searchWatcher.waitForFinished();
+    m_exportWatcher.waitForFinished();
 }
 
 QWidget *CompareWindow::makeSummary()
@@ -178,6 +244,7 @@ QWidget *CompareWindow::makeSummary()
     m_goToDivergence = new QPushButton(tr("Go to First Divergence"), summary);
     m_goToDivergence->setToolTip(tr("Select the first step where the runs differ (Ctrl+Shift+D)"));
     m_goToDivergence->setEnabled(false);
+    m_goToDivergence->hide(); // until the alignment has found (or not) a divergence
     connect(m_goToDivergence, &QPushButton::clicked, this, &CompareWindow::goToFirstDivergence);
     counts->addWidget(m_counts);
     counts->addSpacing(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 2);
@@ -186,9 +253,30 @@ QWidget *CompareWindow::makeSummary()
     counts->addStretch(1);
     counts->addWidget(makeLegend());
     layout->addLayout(counts);
-    m_countDeltas = plainLabel(summary);
+    // Rich text for its links only: every name in it is escaped (deltasOf).
+    m_countDeltas = new QLabel(summary);
+    m_countDeltas->setTextFormat(Qt::RichText);
     m_countDeltas->setWordWrap(true);
+    m_countDeltas->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_countDeltas->setOpenExternalLinks(false);
+    m_countDeltas->setToolTip(tr("Click a tool or message type to show only the steps with it"));
+    connect(m_countDeltas, &QLabel::linkActivated, this, [this](const QString &link) {
+        const int index = link.mid(2).toInt();
+        if (link.startsWith(QLatin1String("f:")) && index >= 0 && index < m_countFilters.size())
+            filterSteps(m_countFilters.at(index));
+    });
     layout->addWidget(m_countDeltas);
+    auto *filterRow = new QHBoxLayout;
+    m_filterState = plainLabel(summary);
+    m_clearFilter = new QPushButton(tr("Clear Filter"), summary);
+    m_clearFilter->setToolTip(tr("Show every step again"));
+    connect(m_clearFilter, &QPushButton::clicked, this, &CompareWindow::clearFilter);
+    filterRow->addWidget(m_filterState);
+    filterRow->addWidget(m_clearFilter);
+    filterRow->addStretch(1);
+    layout->addLayout(filterRow);
+    m_filterState->hide();
+    m_clearFilter->hide();
     return summary;
 }
 
@@ -231,11 +319,22 @@ void CompareWindow::makeActions()
     copy->setShortcutContext(Qt::WidgetShortcut); // in the detail, Ctrl+C copies the selected text
     connect(copy, &QAction::triggered, this, &CompareWindow::copySelectedStep);
     m_table->addAction(copy);
-    m_export = new QAction(tr("Export as Markdown…"), this);
+    m_export = new QAction(tr("Export…"), this);
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E)); // as Export in the main window
     m_export->setEnabled(false);
-    connect(m_export, &QAction::triggered, this, &CompareWindow::exportMarkdownInteractively);
+    connect(m_export, &QAction::triggered, this, &CompareWindow::exportInteractively);
     addAction(m_export);
+    // As in the run view (windowactions.cpp): Ctrl+F, F3, Shift+F3.
+    m_find = new QAction(tr("Find…"), this);
+    m_find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_find, &QAction::triggered, this, &CompareWindow::openSearch);
+    m_findNext = new QAction(tr("Find Next"), this);
+    m_findNext->setShortcut(QKeySequence(Qt::Key_F3));
+    connect(m_findNext, &QAction::triggered, this, &CompareWindow::findNext);
+    m_findPrevious = new QAction(tr("Find Previous"), this);
+    m_findPrevious->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    connect(m_findPrevious, &QAction::triggered, this, &CompareWindow::findPrevious);
+    addActions({m_find, m_findNext, m_findPrevious});
     auto *close = new QAction(tr("Close"), this);
     close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W)); // as Close Run in the main window
     connect(close, &QAction::triggered, this, &QWidget::close);
@@ -250,7 +349,15 @@ void CompareWindow::compareEntries(const QList<QByteArray> &left, const QList<QB
     m_descriptions[LeftSide] = leftDescription;
     m_descriptions[RightSide] = rightDescription;
     setWindowTitle(tr("Compare %1 with %2").arg(leftDescription, rightDescription));
+    // What is known before the alignment: each side's name and size; the rest comes with it.
+    const QString names[2] = {tr("Left"), tr("Right")};
+    for (int side : {LeftSide, RightSide})
+        m_sides[side]->setText(tr("%1: %2\n%3 entries").arg(names[side], m_descriptions[side], QLocale().toString(m_entries[side].size())));
+    m_counts->clear();
+    m_divergence->clear();
+    m_goToDivergence->hide();
     showStatus(tr("Aligning…"));
+    setBusy(true);
     m_aligner->align(left, right);
 }
 
@@ -258,7 +365,10 @@ void CompareWindow::loadAndCompare(const ApiEndpoint &endpoint, const CompareSid
 {
     m_load = std::make_unique<CompareSourcesLoad>(endpoint, left, right);
     connect(m_load.get(), &CompareSourcesLoad::progress, this, [this](const QString &text) { showStatus(text); });
-    connect(m_load.get(), &CompareSourcesLoad::failed, this, [this](const QString &text) { showStatus(text, true); });
+    connect(m_load.get(), &CompareSourcesLoad::failed, this, [this](const QString &text) {
+        setBusy(false);
+        showStatus(text, true);
+    });
     connect(m_load.get(), &CompareSourcesLoad::loaded, this,
             [this, left, right](const RunSnapshot &leftRun, const RunSnapshot &rightRun) {
         m_snapshots[LeftSide] = leftRun;
@@ -268,6 +378,7 @@ void CompareWindow::loadAndCompare(const ApiEndpoint &endpoint, const CompareSid
         compareEntries(leftRun.entries, rightRun.entries, left.given, right.given);
     });
     setWindowTitle(tr("Compare %1 with %2").arg(left.given, right.given));
+    setBusy(true);
     m_load->start();
 }
 
@@ -281,10 +392,41 @@ void CompareWindow::showStatus(const QString &text, bool error)
     m_status->setPalette(palette);
 }
 
+void CompareWindow::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+}
+
+bool CompareWindow::isBusyShown() const
+{
+    return !m_busy->isHidden();
+}
+
+void CompareWindow::showPrefix(int leadingSame)
+{
+    // The first screen while the rest is aligned: the leading identical entries (one fold when
+    // there are enough of them), the rest to come. Nothing else is known yet.
+    if (leadingSame <= 0)
+        return;
+    RunComparison prefix;
+    prefix.steps.reserve(leadingSame);
+    for (int i = 1; i <= leadingSame; ++i)
+        prefix.steps.append(CompareStep{CompareStep::Same, i, i});
+    m_model->setComparison(prefix, m_entries[LeftSide], m_entries[RightSide]);
+    showStatus(tr("Aligning… The first %Ln entries are the same in both runs; the rest is being aligned.", nullptr, leadingSame));
+}
+
 void CompareWindow::showComparison(const RunComparison &comparison)
 {
     m_comparison = comparison;
+    setBusy(false);
+    if (m_filterCancel)
+        m_filterCancel->store(true);
+    m_filter.reset();
+    m_searchHits.clear(); // of the steps before: searched again below
+    m_matchingEntries = 0;
     m_model->setComparison(comparison, m_entries[LeftSide], m_entries[RightSide]);
+    showFilterState();
     const CompareSide *sides[2] = {&comparison.left, &comparison.right};
     const QString names[2] = {tr("Left"), tr("Right")};
     for (int side : {LeftSide, RightSide}) {
@@ -303,18 +445,204 @@ void CompareWindow::showComparison(const RunComparison &comparison)
     else
         m_divergence->setText(tr("The runs are the same, step for step."));
     m_goToDivergence->setEnabled(comparison.firstDivergence.has_value());
-    const QString tools = deltasOf(comparison.tools);
-    const QString types = deltasOf(comparison.messageTypes);
-    QStringList deltas;
-    if (!tools.isEmpty())
-        deltas << tr("Tools used differently: %1").arg(tools);
-    if (!types.isEmpty())
-        deltas << tr("Types counted differently: %1").arg(types);
-    m_countDeltas->setText(deltas.isEmpty() ? tr("Every tool and message type is counted the same in both runs.")
-                                            : deltas.join(QLatin1Char('\n')));
+    m_goToDivergence->show();
+    showCountDeltas(comparison);
     showStatus(QString());
     m_export->setEnabled(true);
+    if (!m_query.isEmpty())
+        startSearch(); // the bar was open while aligning: search the new steps
     emit aligned();
+}
+
+void CompareWindow::showCountDeltas(const RunComparison &comparison)
+{
+    m_countFilters.clear();
+    const Deltas tools = deltasOf(comparison.tools, CompareStepFilter::Facet::Tool, m_countFilters);
+    const Deltas types = deltasOf(comparison.messageTypes, CompareStepFilter::Facet::MessageType, m_countFilters);
+    QStringList plain;
+    QStringList links;
+    if (!tools.plain.isEmpty()) {
+        plain << tr("Tools used differently: %1").arg(tools.plain);
+        links << tr("Tools used differently: %1").toHtmlEscaped().arg(tools.links);
+    }
+    if (!types.plain.isEmpty()) {
+        plain << tr("Types counted differently: %1").arg(types.plain);
+        links << tr("Types counted differently: %1").toHtmlEscaped().arg(types.links);
+    }
+    if (plain.isEmpty()) {
+        m_countDeltasPlain = tr("Every tool and message type is counted the same in both runs.");
+        m_countDeltas->setText(m_countDeltasPlain.toHtmlEscaped());
+        return;
+    }
+    m_countDeltasPlain = plain.join(QLatin1Char('\n'));
+    m_countDeltas->setText(links.join(QStringLiteral("<br>")));
+}
+
+void CompareWindow::filterSteps(const CompareStepFilter::Filter &filter)
+{
+    if (m_filterCancel)
+        m_filterCancel->store(true);
+    m_filter = filter;
+    m_filterCancel = std::make_shared<std::atomic<bool>>(false);
+    showFilterState();
+    // Every entry's tool and type are read from its JSON: on a worker.
+    m_filterWatcher.setFuture(QtConcurrent::run([comparison = m_comparison, left = m_entries[LeftSide], right = m_entries[RightSide],
+                                                 filter, cancel = m_filterCancel] {
+        return CompareStepFilter::stepsWith(comparison, left, right, filter, cancel.get());
+    }));
+}
+
+void CompareWindow::clearFilter()
+{
+    if (m_filterCancel)
+        m_filterCancel->store(true);
+    m_filter.reset();
+    const int step = m_model->stepIndexAt(m_table->currentIndex().row());
+    m_model->clearVisibleSteps();
+    showFilterState();
+    showSearchCount();
+    // The step selected under the filter stays selected (its fold opened).
+    if (step >= 0)
+        goToRow(m_model->revealStep(step));
+}
+
+bool CompareWindow::isFiltered() const
+{
+    return m_filter.has_value();
+}
+
+QString CompareWindow::filterText() const
+{
+    return m_filterState->isHidden() ? QString() : m_filterState->text();
+}
+
+void CompareWindow::showFilterState()
+{
+    if (!m_filter) {
+        m_filterState->hide();
+        m_clearFilter->hide();
+        return;
+    }
+    const bool tool = m_filter->facet == CompareStepFilter::Facet::Tool;
+    if (m_filterWatcher.isRunning() || !m_model->isFiltered())
+        m_filterState->setText(tool ? tr("Finding the steps with the tool %1…").arg(m_filter->name)
+                                    : tr("Finding the steps of type %1…").arg(m_filter->name));
+    else
+        m_filterState->setText(tool ? tr("Showing the %n steps with the tool %1", nullptr, m_model->rowCount()).arg(m_filter->name)
+                                    : tr("Showing the %n steps of type %1", nullptr, m_model->rowCount()).arg(m_filter->name));
+    m_filterState->show();
+    m_clearFilter->show();
+}
+
+void CompareWindow::openSearch()
+{
+    m_searchBar->show();
+    m_searchBar->focusSearch();
+}
+
+void CompareWindow::search(const SearchQuery &query)
+{
+    m_query = query;
+    startSearch();
+}
+
+void CompareWindow::startSearch()
+{
+    if (m_searchCancel)
+        m_searchCancel->store(true);
+    m_searchCancel = std::make_shared<std::atomic<bool>>(false);
+    auto engine = std::make_shared<const SearchEngine>(m_query);
+    if (engine->isNull() || m_comparison.steps.isEmpty()) {
+        if (!engine->isValid())
+            m_searchBar->setErrorText(engine->errorText());
+        else
+            m_searchBar->setResultText(QString());
+        m_searchHits.clear();
+        m_matchingEntries = 0;
+        m_model->setSearchHits({});
+        highlightSearchInDetails();
+        emit searched();
+        return;
+    }
+    m_searchBar->setBusyText(tr("Searching…"));
+    // Both runs' text is read: on a worker, as the run view's search.
+    m_searchWatcher.setFuture(QtConcurrent::run([steps = m_comparison.steps, left = m_entries[LeftSide], right = m_entries[RightSide],
+                                                 engine, cancel = m_searchCancel] {
+        return CompareSearch::search(steps, left, right, *engine, cancel.get());
+    }));
+}
+
+void CompareWindow::showSearchResult(const CompareSearch::Result &result)
+{
+    m_searchHits = result.hits;
+    m_matchingEntries = result.matchingEntries;
+    m_model->setSearchHits(m_searchHits);
+    highlightSearchInDetails();
+    showSearchCount();
+    emit searched();
+}
+
+void CompareWindow::showSearchCount()
+{
+    if (m_query.isEmpty() || !m_query.isValid())
+        return;
+    if (m_searchHits.isEmpty())
+        m_searchBar->setResultText(tr("No matches"));
+    else
+        m_searchBar->setResultText(m_searchHits.size() == 1 ? tr("1 step") : tr("%1 steps").arg(QLocale().toString(m_searchHits.size())),
+                                   searchDetail());
+}
+
+QString CompareWindow::searchDetail() const
+{
+    // Moving between matches goes step by step: the position counts steps; a step may match on both sides.
+    const QLocale locale;
+    if (m_searchHits.size() == 1)
+        return m_matchingEntries == 1 ? tr("1 matching entry in 1 step") : tr("2 matching entries in 1 step");
+    return tr("%1 matching entries in %2 steps").arg(locale.toString(m_matchingEntries), locale.toString(m_searchHits.size()));
+}
+
+void CompareWindow::findNext()
+{
+    goToHit(true);
+}
+
+void CompareWindow::findPrevious()
+{
+    goToHit(false);
+}
+
+void CompareWindow::goToHit(bool forward)
+{
+    if (m_searchHits.isEmpty()) {
+        if (m_searchBar->isHidden())
+            openSearch();
+        return;
+    }
+    // Where the search goes on from: the selected step; a fold selected holds all its steps, so
+    // going forward it starts before its first.
+    const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : -1;
+    int from = row < 0 ? (forward ? -1 : std::numeric_limits<int>::max()) : m_model->stepIndexAt(row);
+    if (row >= 0 && forward && m_model->isFold(row))
+        from -= 1;
+    const qsizetype count = m_searchHits.size();
+    // The first hit past `from` in the direction asked, wrapping around; hits filtered out are skipped.
+    qsizetype start = 0;
+    if (forward)
+        start = std::upper_bound(m_searchHits.cbegin(), m_searchHits.cend(), from,
+                                 [](int s, const CompareSearch::Hit &h) { return s < h.step; }) - m_searchHits.cbegin();
+    else
+        start = (std::lower_bound(m_searchHits.cbegin(), m_searchHits.cend(), from,
+                                  [](const CompareSearch::Hit &h, int s) { return h.step < s; }) - m_searchHits.cbegin()) - 1;
+    for (qsizetype n = 0; n < count; ++n) {
+        const qsizetype i = ((forward ? start + n : start - n) % count + count) % count;
+        const int step = m_searchHits.at(i).step;
+        if (m_model->rowOfStep(step) < 0)
+            continue;
+        goToRow(m_model->revealStep(step));
+        m_searchBar->setResultText(tr("%1 of %2").arg(QLocale().toString(i + 1), QLocale().toString(count)), searchDetail());
+        return;
+    }
 }
 
 QTextDocument *CompareWindow::leftDetail() const
@@ -339,7 +667,7 @@ QString CompareWindow::countsText() const
 
 QString CompareWindow::countDeltasText() const
 {
-    return m_countDeltas->text();
+    return m_countDeltasPlain;
 }
 
 QString CompareWindow::sideText(int side) const
@@ -378,15 +706,49 @@ void CompareWindow::goToFirstDivergence()
     goToRow(m_model->firstDifferenceRow());
 }
 
-void CompareWindow::exportMarkdownInteractively()
+QString CompareWindow::markdownNameFilter()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the Comparison"), QStringLiteral("comparison.md"),
-                                                      tr("Markdown (*.md)"));
-    if (!path.isEmpty())
-        exportMarkdownTo(path);
+    return tr("Markdown (*.md)");
 }
 
-void CompareWindow::exportMarkdownTo(const QString &path)
+QString CompareWindow::htmlNameFilter()
+{
+    return tr("HTML (*.html *.htm)");
+}
+
+CompareWindow::ExportFormat CompareWindow::exportFormatOf(const QString &path, const QString &nameFilter)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        return ExportFormat::Html;
+    if (suffix == QLatin1String("md"))
+        return ExportFormat::Markdown;
+    return nameFilter == htmlNameFilter() ? ExportFormat::Html : ExportFormat::Markdown;
+}
+
+QString CompareWindow::exportPathOf(const QString &path, ExportFormat format)
+{
+    if (!QFileInfo(path).suffix().isEmpty())
+        return path;
+    return path + (format == ExportFormat::Html ? QStringLiteral(".html") : QStringLiteral(".md"));
+}
+
+void CompareWindow::exportInteractively()
+{
+    QString nameFilter = markdownNameFilter();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the Comparison"), QStringLiteral("comparison.md"),
+                                                      markdownNameFilter() + QStringLiteral(";;") + htmlNameFilter(), &nameFilter);
+    if (!path.isEmpty())
+        exportChosen(path, nameFilter);
+}
+
+void CompareWindow::exportChosen(const QString &path, const QString &nameFilter)
+{
+    const ExportFormat format = exportFormatOf(path, nameFilter);
+    exportTo(exportPathOf(path, format), format);
+}
+
+void CompareWindow::exportTo(const QString &path, ExportFormat format)
 {
     if (m_exportWatcher.isRunning())
         return;
@@ -394,11 +756,12 @@ void CompareWindow::exportMarkdownTo(const QString &path)
     m_export->setEnabled(false);
     // Every entry's line is read from its JSON: on a worker, as the alignment.
     m_exportWatcher.setFuture(QtConcurrent::run([comparison = m_comparison, left = m_entries[LeftSide], right = m_entries[RightSide],
-                                                 leftName = m_descriptions[LeftSide], rightName = m_descriptions[RightSide], path] {
-        QSaveFile file(path);
+                                                 leftName = m_descriptions[LeftSide], rightName = m_descriptions[RightSide], path, format] {
+        QSaveFile file(path); // all or nothing: never a partial file
         if (!file.open(QIODevice::WriteOnly))
             return file.errorString();
-        file.write(CompareMarkdown::write(comparison, left, right, leftName, rightName));
+        file.write(format == ExportFormat::Html ? CompareHtml::write(comparison, left, right, leftName, rightName)
+                                                : CompareMarkdown::write(comparison, left, right, leftName, rightName));
         return file.commit() ? QString() : file.errorString();
     }));
     m_exportPath = path;
@@ -438,6 +801,43 @@ void CompareWindow::showSelectedStep()
     const QByteArray left = step->leftEntry > 0 ? m_entries[LeftSide].value(step->leftEntry - 1) : QByteArray();
     const QByteArray right = step->rightEntry > 0 ? m_entries[RightSide].value(step->rightEntry - 1) : QByteArray();
     CompareDetail::fill(leftDetail(), rightDetail(), *step, left, right, RunlogPalette::isDark(palette()));
+    highlightSearchInDetails();
+}
+
+void CompareWindow::highlightSearchInDetails()
+{
+    // One entry's shown text on each side (each field capped by CompareDetail): small enough to
+    // search here, as the selection changes; the whole runs are searched on a worker.
+    constexpr qsizetype kMaxHighlights = 2000;
+    const SearchEngine engine(m_query);
+    for (QTextEdit *detail : m_details) {
+        QList<QTextEdit::ExtraSelection> selections;
+        if (!engine.isNull()) {
+            QTextCharFormat format;
+            format.setBackground(RunlogPalette::matchBackground(RunlogPalette::isDark(palette())));
+            const QList<TextRange> ranges = engine.findRanges(detail->document()->toPlainText(), kMaxHighlights);
+            for (const TextRange &range : ranges) {
+                QTextEdit::ExtraSelection selection;
+                selection.cursor = QTextCursor(detail->document());
+                selection.cursor.setPosition(int(range.start));
+                selection.cursor.setPosition(int(range.start + range.length), QTextCursor::KeepAnchor);
+                selection.format = format;
+                selections.append(selection);
+            }
+            if (!ranges.isEmpty()) {
+                QTextCursor first(detail->document());
+                first.setPosition(int(ranges.first().start));
+                detail->setTextCursor(first);
+                detail->ensureCursorVisible();
+            }
+        }
+        detail->setExtraSelections(selections);
+    }
+}
+
+int CompareWindow::detailHighlightCount(int side) const
+{
+    return int(m_details[side]->extraSelections().size());
 }
 
 bool CompareWindow::eventFilter(QObject *watched, QEvent *event)

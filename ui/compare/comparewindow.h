@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "compare/comparesearch.h"
+#include "compare/comparestepfilter.h"
 #include "compare/runcomparison.h"
+#include "search/searchquery.h"
 #include "export/runsnapshot.h"
 #include "run/apiendpoint.h"
 #include "ui/compare/comparesourcesload.h"
@@ -10,13 +13,16 @@
 #include <QList>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class CompareAligner;
 class CompareStepsModel;
 class QAction;
 class QLabel;
+class QProgressBar;
 class QPushButton;
+class SearchBar;
 class QTableView;
 class QTextDocument;
 class QTextEdit;
@@ -26,7 +32,11 @@ class QTextEdit;
 // side by side with their differing words marked. Loading and aligning happen off the window's
 // thread; until they are over the window says what it is doing, and a failure is said in it.
 // F7 / Shift+F7: next / previous difference; Ctrl+Shift+D: the first divergence; Enter, → or
-// a click opens a fold of identical entries.
+// a click opens a fold of identical entries. The summary's tools and message types counted
+// differently are links: one clicked shows only the steps with it (Clear Filter shows all).
+// Ctrl+F searches both runs (on a worker), F3 / Shift+F3 go to the next / previous step with a
+// match, opening its fold. Ctrl+E exports the comparison as Markdown or HTML, on a worker. While
+// a big comparison is aligned, its leading identical entries are shown already, with a busy bar.
 class CompareWindow : public QWidget
 {
     Q_OBJECT
@@ -49,6 +59,29 @@ public:
     QString countDeltasText() const;
     QString sideText(int side) const;
     bool isAligning() const;
+    // The busy bar beside the status: shown while the runs are loaded and aligned.
+    bool isBusyShown() const;
+
+    // The summary's links: only the steps whose entry on either side has the tool or type (worked
+    // out on a worker; filtered() ends it). clearFilter shows every step again.
+    void filterSteps(const CompareStepFilter::Filter &filter);
+    void clearFilter();
+    bool isFiltered() const;
+    QString filterText() const;          // what the filter shows; empty without one
+    QLabel *countDeltasLabel() const { return m_countDeltas; }
+
+    // Search (the run view's bar and engine): searched() ends it.
+    SearchBar *searchBar() const { return m_searchBar; }
+    void openSearch();
+    void search(const SearchQuery &query);
+    const QVector<CompareSearch::Hit> &searchHits() const { return m_searchHits; }
+    void findNext();
+    void findPrevious();
+    // The search's matches marked in a side's detail (0 left, 1 right).
+    int detailHighlightCount(int side) const;
+    QAction *findAction() const { return m_find; }
+    QAction *findNextAction() const { return m_findNext; }
+    QAction *findPreviousAction() const { return m_findPrevious; }
 
     QAction *nextDifferenceAction() const { return m_nextDifference; }
     QAction *previousDifferenceAction() const { return m_previousDifference; }
@@ -60,15 +93,30 @@ public:
     // The selected step's entries as JSON, on the clipboard (Ctrl+C in the steps).
     void copySelectedStep();
     QString selectedStepText() const;
-    // Writes the comparison as Markdown (CompareMarkdown) to `path` on a worker; exported() ends it.
-    void exportMarkdownTo(const QString &path);
-    void exportMarkdownInteractively();
+    enum class ExportFormat { Markdown, Html };
+    // Writes the comparison (CompareMarkdown or CompareHtml) to `path` on a worker; exported() ends it.
+    void exportTo(const QString &path, ExportFormat format);
+    void exportMarkdownTo(const QString &path) { exportTo(path, ExportFormat::Markdown); }
+    // The export dialog (Ctrl+E): Markdown or HTML, as its name filter says.
+    void exportInteractively();
+    // What the dialog's answer means: the format of the name filter chosen (or of the path's
+    // suffix, which wins), and the path with the format's suffix when it has none.
+    static ExportFormat exportFormatOf(const QString &path, const QString &nameFilter);
+    static QString exportPathOf(const QString &path, ExportFormat format);
+    static QString markdownNameFilter();
+    static QString htmlNameFilter();
+    // The dialog's answer acted on (what exportInteractively does with it).
+    void exportChosen(const QString &path, const QString &nameFilter);
 
 signals:
     // The steps are shown (after each alignment).
     void aligned();
     // An export is over: `message` says where it went or why it failed.
     void exported(bool ok, const QString &message);
+    // A filter's steps are shown.
+    void filtered();
+    // A search is over; its hits are marked.
+    void searched();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -83,6 +131,16 @@ private:
     void goToRow(int row);
     void showSelectedStep();
     void applyPalette();
+    void showPrefix(int leadingSame);
+    void showCountDeltas(const RunComparison &comparison);
+    void showFilterState();
+    void startSearch();
+    void showSearchResult(const CompareSearch::Result &result);
+    void goToHit(bool forward);
+    QString searchDetail() const;
+    void showSearchCount();
+    void highlightSearchInDetails();
+    void setBusy(bool busy);
 
     CompareAligner *m_aligner = nullptr;
     std::unique_ptr<CompareSourcesLoad> m_load;
@@ -93,9 +151,26 @@ private:
     RunComparison m_comparison;
 
     QLabel *m_status = nullptr;
+    QProgressBar *m_busy = nullptr;
     QLabel *m_sides[2] = {nullptr, nullptr};
     QLabel *m_counts = nullptr;
-    QLabel *m_countDeltas = nullptr; // the tools and message types counted differently
+    QLabel *m_countDeltas = nullptr; // the tools and message types counted differently, as links
+    QString m_countDeltasPlain;      // the same, without the links
+    QList<CompareStepFilter::Filter> m_countFilters; // the links' targets, by index
+    QLabel *m_filterState = nullptr;
+    QPushButton *m_clearFilter = nullptr;
+    std::optional<CompareStepFilter::Filter> m_filter;
+    QFutureWatcher<QVector<int>> m_filterWatcher;
+    std::shared_ptr<std::atomic<bool>> m_filterCancel;
+    SearchBar *m_searchBar = nullptr;
+    SearchQuery m_query;
+    QVector<CompareSearch::Hit> m_searchHits;
+    int m_matchingEntries = 0;
+    QFutureWatcher<CompareSearch::Result> m_searchWatcher;
+    std::shared_ptr<std::atomic<bool>> m_searchCancel;
+    QAction *m_find = nullptr;
+    QAction *m_findNext = nullptr;
+    QAction *m_findPrevious = nullptr;
     QLabel *m_divergence = nullptr;
     QPushButton *m_goToDivergence = nullptr;
     QList<QLabel *> m_legendSwatches;

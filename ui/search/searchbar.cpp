@@ -109,6 +109,12 @@ SearchBar::SearchBar(QWidget *parent)
     });
 }
 
+void SearchBar::hideRunViewOptions()
+{
+    m_onlyMatching->hide();
+    m_filter->hide();
+}
+
 SearchQuery SearchBar::query() const
 {
     SearchQuery query;

@@ -41,6 +41,8 @@ public:
     QString coverageText() const;
     void setOnlyMatching(bool only);
     QToolButton *filterButton() const { return m_filter; }
+    // For a view that is not a run's (the Compare window): no "only matching" and no Filter menu.
+    void hideRunViewOptions();
 
 signals:
     void queryChanged(const SearchQuery &query);

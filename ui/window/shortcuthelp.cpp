@@ -63,6 +63,8 @@ QString html(const QList<QAction *> &actions)
     rows += row(QCoreApplication::translate("ShortcutHelp", "F7, Shift+F7"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: next / previous difference"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Ctrl+Shift+D"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: the first divergence"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Enter, →"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: open a fold of identical entries"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "Ctrl+F, F3, Shift+F3"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: search both runs, next / previous step with a match"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "Ctrl+E"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: export as Markdown or HTML"));
     return QStringLiteral("<table cellspacing='4'>%1</table>").arg(rows);
 }
 
