@@ -9,8 +9,8 @@
 #include <algorithm>
 
 namespace {
-// Rows between checks for a superseded search and for the progress clock: a few hundred
-// rows are well under a millisecond of plain search.
+// Rows between looks at the progress clock: a few hundred rows are well under a millisecond of
+// plain search.
 constexpr int kCheckEvery = 256;
 } // namespace
 
@@ -90,9 +90,11 @@ quint64 SearchRunner::start(const SearchQuery &query, const SearchCorpus &corpus
         const auto rowsSoFar = [&] { return before + after; };
 
         for (int k = 0; k < rows; ++k) {
+            // Every row: one row of a costly regular expression may take tens of milliseconds,
+            // and the next keystroke must not wait for hundreds of them.
+            if (live->load(std::memory_order_relaxed) != search)
+                return;
             if (k % kCheckEvery == 0) {
-                if (live->load(std::memory_order_relaxed) != search)
-                    return;
                 if (clock.elapsed() >= progressMsecs) {
                     partial.matchingRows = rowsSoFar();
                     partial.entryCount = int(partial.matchingRows.size());
@@ -106,6 +108,14 @@ quint64 SearchRunner::start(const SearchQuery &query, const SearchCorpus &corpus
                 continue;
             ++partial.searchedRows;
             const qint64 count = engine.countMatches(text);
+            if (count == SearchEngine::kTooCostly) {
+                // Counts that leave this row out would be wrong: the search stops and says why.
+                SearchResult stopped;
+                stopped.error = SearchEngine::tooCostlyText();
+                stopped.complete = true;
+                post(stopped, -1);
+                return;
+            }
             if (count == 0)
                 continue;
             partial.matchCount += count;
