@@ -44,10 +44,15 @@ public:
     Requirements read()
     {
         Requirements all = alternation();
-        if (m_failed || m_i != m_p.size())
+        if (m_failed || m_i != m_p.size()) {
+            m_separatorSafe = false;
             return {};
+        }
         return all;
     }
+
+    // After read(): nothing in the pattern matches a NUL or tells it from the text's edge.
+    bool separatorSafe() const { return m_separatorSafe; }
 
 private:
     bool at(qsizetype i, char16_t c) const { return i < m_p.size() && m_p.at(i) == QChar(c); }
@@ -108,6 +113,8 @@ private:
                 skipClass();
                 breakRun(run, all);
             } else if (c == u'.' || c == u'^' || c == u'$') {
+                // '.' matches a NUL; the anchors tell the text's edges from a separator.
+                m_separatorSafe = false;
                 ++m_i;
                 times();
                 breakRun(run, all);
@@ -144,6 +151,8 @@ private:
 
     void literal(QString &run, Requirements &all, const QString &atom, Times t)
     {
+        if (atom.at(0).unicode() < 0x20)
+            m_separatorSafe = false;
         switch (t) {
         case Times::Optional:
             breakRun(run, all);
@@ -246,8 +255,10 @@ private:
     void skipClass()
     {
         ++m_i; // '['
-        if (at(m_i, u'^'))
+        if (at(m_i, u'^')) {
+            m_separatorSafe = false; // a negated class matches a NUL
             ++m_i;
+        }
         if (at(m_i, u']'))
             ++m_i; // a ']' first is a literal
         while (!m_failed && m_i < m_p.size()) {
@@ -262,8 +273,15 @@ private:
                     m_failed = true;
                     return;
                 }
+                // In a class: \d \w \s \h \v and escaped punctuation match no NUL; the rest
+                // (\D, \W, \x00, \p{Cc}...) may.
+                const QChar e = m_i + 1 < m_p.size() ? m_p.at(m_i + 1) : QChar();
+                static const QString kNoNul = QStringLiteral("dwshv");
+                if (e.isNull() || (e.unicode() < 0x80 && e.isLetterOrNumber() && !kNoNul.contains(e)))
+                    m_separatorSafe = false;
                 m_i += 2;
             } else if (atText(m_i, u"[:") || atText(m_i, u"[.") || atText(m_i, u"[=")) {
+                m_separatorSafe = false; // [:cntrl:] and the like
                 const char16_t closing[] = {m_p.at(m_i + 1).unicode(), u']', 0};
                 const qsizetype end = m_p.indexOf(QStringView(closing, 2), m_i + 2);
                 if (end < 0) {
@@ -272,6 +290,8 @@ private:
                 }
                 m_i = end + 2;
             } else {
+                if (c.unicode() < 0x20)
+                    m_separatorSafe = false;
                 ++m_i;
             }
         }
@@ -299,12 +319,17 @@ private:
         // they end the run and need nothing.
         static const char16_t kTypes[] = u"dDwWsShHvVRXCbBAzZGKntrfea";
         if (std::find(std::begin(kTypes), std::end(kTypes) - 1, u) != std::end(kTypes) - 1) {
+            // \D \W \S \H \V \R \X \C match a NUL or more; \A \z \Z \G tell the edges.
+            static const QString kSafe = QStringLiteral("dwshvbBKntrfea");
+            if (!kSafe.contains(e))
+                m_separatorSafe = false;
             m_i += 2;
             times();
             breakRun(run, all);
             return;
         }
         if (u == u'N') {
+            m_separatorSafe = false; // any character but a newline
             if (at(m_i + 2, u'{')) {
                 m_failed = true; // \N{U+...}
                 return;
@@ -315,6 +340,7 @@ private:
             return;
         }
         if (u == u'p' || u == u'P') {
+            m_separatorSafe = false; // \p{Cc}, \PL... may match a NUL
             m_i += 2;
             if (at(m_i, u'{')) {
                 const qsizetype end = m_p.indexOf(QChar(u'}'), m_i);
@@ -372,9 +398,17 @@ private:
     qsizetype m_i = 0;
     bool m_quoting = false;
     bool m_failed = false;
+    bool m_separatorSafe = true;
 };
 
 } // namespace
+
+bool RegexLiterals::neverSpansSeparator(const QString &pattern)
+{
+    Reader reader(pattern, true);
+    reader.read();
+    return reader.separatorSafe();
+}
 
 QList<RegexLiterals::Requirement> RegexLiterals::required(const QString &pattern, bool caseSensitive)
 {

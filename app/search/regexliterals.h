@@ -29,4 +29,11 @@ using Requirement = QList<QByteArray>;
 
 QList<Requirement> required(const QString &pattern, bool caseSensitive);
 
+// True when matching texts joined by NUL separators (the decoded segments of an entry) finds
+// what matching each text alone does: nothing in the pattern matches a NUL (no '.', negated
+// class, \W, \S, \D, \p...) or tells a NUL from the text's edge (no ^, $, \A, \z, \Z, \G; \b
+// and lookarounds see a NUL as they see the edge: no word character, nothing they can match).
+// Conservative like required(): false for anything not known for sure.
+bool neverSpansSeparator(const QString &pattern);
+
 } // namespace RegexLiterals

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace {
 
 inline bool isAsciiWordChar(uchar c)
@@ -122,6 +124,7 @@ SearchEngine::SearchEngine(const SearchQuery &query)
         m_regex = query.regularExpression();
         m_regex.optimize();
         m_prefilter = RegexPrefilter(query);
+        m_joinSegments = RegexLiterals::neverSpansSeparator(query.pattern);
         m_mode = Mode::Regex;
         return;
     }
@@ -224,9 +227,10 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) 
         qint64 count;
         bool atTextStart;
         bool tooCostly;
+        qsizetype joined; // with m_joinSegments: the UTF-16 units of `buffer` used
         QStringDecoder decoder;
         QString buffer;
-    } counting{this, limit, 0, true, false,
+    } counting{this, limit, 0, true, false, 0,
                QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom),
                QString()};
     SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
@@ -238,6 +242,17 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) 
             return true;
         c.decoder.resetState();
         const qsizetype space = c.decoder.requiredSpace(segment.size());
+        if (c.engine->m_joinSegments) {
+            // One match call for the row: the segments that may match, each followed by a
+            // separator, which the expression treats as the edge of the text.
+            if (c.buffer.size() < c.joined + space + 1)
+                c.buffer.resize(std::max(c.joined + space + 1, 2 * c.buffer.size()));
+            QChar *start = c.buffer.data() + c.joined;
+            QChar *end = c.decoder.appendToBuffer(start, segment);
+            *end++ = QChar(char16_t(SearchText::kSeparator));
+            c.joined = end - c.buffer.constData();
+            return true;
+        }
         if (c.buffer.size() < space)
             c.buffer.resize(space);
         const QChar *end = c.decoder.appendToBuffer(c.buffer.data(), segment);
@@ -250,6 +265,8 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) 
         c.count += found;
         return c.count < c.limit;
     }, &counting);
+    if (m_joinSegments && counting.joined > 0)
+        return countInView(QStringView(counting.buffer.constData(), counting.joined - 1), limit, nullptr);
     return counting.tooCostly ? kTooCostly : counting.count;
 }
 
@@ -299,6 +316,8 @@ qint64 SearchEngine::countDecoded(const QByteArray &bytes, qint64 limit) const
 {
     const QString text = QString::fromUtf8(bytes);
     const QStringView all(text);
+    if (m_joinSegments)
+        return countInView(all, limit, nullptr);
     qint64 count = 0;
     qsizetype start = 0;
     while (start <= all.size() && count < limit) {

@@ -95,4 +95,5 @@ private:
     QStringMatcher m_matcher;     // the Unicode path and findRanges
     QRegularExpression m_regex;
     RegexPrefilter m_prefilter;   // Regex: the strings every match holds
+    bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
 };

@@ -106,6 +106,9 @@ QString randomAtom(QRandomGenerator &rng, const QStringList &texts)
         QStringLiteral("[a-z]+"), QStringLiteral("[^ ]*"), QStringLiteral("\\b"), QStringLiteral("\\n"),
         QStringLiteral("(?:x|y)?"), QStringLiteral("\\p{L}"), QStringLiteral("[\\x{e9}\\x{c9}]"), QStringLiteral("\\\\"),
         QStringLiteral("\""), QStringLiteral("\\u00"), QStringLiteral("e{0,2}"), QStringLiteral("(?=r)"),
+        QStringLiteral("^"), QStringLiteral("$"), QStringLiteral("\\W+"), QStringLiteral("(?<=e)"),
+        QStringLiteral("(?<!\\w)"), QStringLiteral("[[:alpha:]]+"), QStringLiteral("\\S+"), QStringLiteral("[^\"]+"),
+        QStringLiteral(".*"), QStringLiteral("\\bfile\\b"), QStringLiteral("(?!\\w)"), QStringLiteral("\\s*"),
     };
     if (rng.bounded(4) == 0)
         return constructs.at(rng.bounded(int(constructs.size())));
@@ -203,6 +206,35 @@ private slots:
         QFETCH(Requirements, expected);
         QVERIFY2(regexQuery(pattern, caseSensitive).isValid(), qPrintable(pattern));
         QCOMPARE(RegexLiterals::required(pattern, caseSensitive), expected);
+    }
+
+    void separatorSafety_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("safe");
+        QTest::newRow("words and classes") << "get[A-Z][a-z]+Data\\d+\\s\\w" << true;
+        QTest::newRow("word boundaries and lookarounds") << "\\bfoo(?=\\w)(?<!x)\\B" << true;
+        QTest::newRow("whole-word edges") << "(?:(?<!\\w)|(?!\\w))ab" << true;
+        QTest::newRow("dot") << "a.b" << false;
+        QTest::newRow("start anchor") << "^ab" << false;
+        QTest::newRow("end anchor") << "ab$" << false;
+        QTest::newRow("text anchors") << "\\Aab\\z" << false;
+        QTest::newRow("negated class") << "[^a]b" << false;
+        QTest::newRow("not a word character") << "a\\Wb" << false;
+        QTest::newRow("not a space") << "\\S+" << false;
+        QTest::newRow("class with \\W") << "[\\W]" << false;
+        QTest::newRow("class with \\x00") << "[\\x00-a]" << false;
+        QTest::newRow("POSIX class") << "[[:cntrl:]]" << false;
+        QTest::newRow("property") << "\\p{Cc}" << false;
+        QTest::newRow("not read") << "(?i)ab" << false;
+    }
+
+    void separatorSafety()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, safe);
+        QVERIFY2(regexQuery(pattern).isValid(), qPrintable(pattern));
+        QCOMPARE(RegexLiterals::neverSpansSeparator(pattern), safe);
     }
 
     void onlyKelvinAndLongSMatchAsciiLettersCaselessly()
