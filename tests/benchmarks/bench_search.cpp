@@ -2,7 +2,7 @@
 // Measures search over a large loaded run: 100,000 realistic entries (about 50 MB of JSON, the
 // generator of bench_pageparser), as a SearchIndexer holds them: the raw form (each entry's JSON,
 // shared, and its flags). Build Release and run:
-//     bench_search [entries=100000] [--rg FILE]
+//     bench_search [entries=100000] [--rg FILE] [--regex-only]
 // With --rg, the entries are also written to FILE (JSON Lines; delete it afterwards) and each
 // regular expression is timed with `rg -c` (ripgrep, if installed) over that file, beside ours.
 // Prints the corpus build (time, MB/s, memory), then for each query the single-thread search
@@ -104,10 +104,13 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     int entryCount = 100000;
     QString rgFile;
+    bool regexOnly = false;
     for (int k = 1; k < argc; ++k) {
         const QByteArray arg(argv[k]);
         if (arg == "--rg" && k + 1 < argc)
             rgFile = QString::fromLocal8Bit(argv[++k]);
+        else if (arg == "--regex-only")
+            regexOnly = true;
         else
             entryCount = qMax(100, arg.toInt());
     }
@@ -197,6 +200,8 @@ int main(int argc, char *argv[])
                 "decoded ms", "JSON MB/s", "first match", "final", "rg -c ms", "rg MB/s");
     SearchRunner runner;
     for (const Case &c : cases) {
+        if (regexOnly && !c.regex)
+            continue;
         SearchQuery query;
         query.pattern = QString::fromUtf8(c.pattern);
         query.caseSensitive = c.caseSensitive;
