@@ -89,7 +89,10 @@ QList<QByteArray> generatedEntries(QRandomGenerator &rng, int count)
             entries.append("{\"agent_run_id\": 7, \"tool_input\": {\"cmd\": \"" + randomContent(rng) + "\", \"n\": "
                            + QByteArray::number(rng.bounded(1000)) + ", \"" + randomContent(rng) + "\": true}}");
         } else if (shape == 1) {
-            entries.append(entryWith(fields.at(rng.bounded(int(fields.size()))), randomContent(rng)) .replace("}", ", \"thought\": \"" + randomContent(rng) + "\"}"));
+            // Two fields: a second top-level string after the first.
+            QByteArray entry = entryWith(fields.at(rng.bounded(int(fields.size()))), randomContent(rng));
+            entry.chop(1);
+            entries.append(entry + ", \"thought\": \"" + randomContent(rng) + "\"}");
         } else {
             entries.append(entryWith(fields.at(rng.bounded(int(fields.size()))), randomContent(rng)));
         }
