@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "search/searchengine.h"
 
+#include "search/bytefinder.h"
+
 #include <QChar>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringDecoder>
 
-#include <cstring>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <algorithm>
 
 namespace {
 
@@ -24,11 +23,6 @@ inline bool isWordChar(char32_t cp)
     if (cp < 0x80)
         return isAsciiWordChar(uchar(cp));
     return QChar::isLetterOrNumber(cp);
-}
-
-inline uchar asciiLower(uchar c)
-{
-    return (c >= 'A' && c <= 'Z') ? uchar(c | 0x20) : c;
 }
 
 // The code point that starts at `at` (bounded by size), or U+FFFD for a malformed sequence.
@@ -77,75 +71,6 @@ char32_t lastCodePoint(QStringView text)
         return QChar::surrogateToUcs4(text.at(n - 2), text.at(n - 1));
     return text.at(n - 1).unicode();
 }
-
-// Candidate positions for a needle of length m: first and last byte equal (with ASCII letters
-// folded by OR-ing 0x20 when `fold`), then the middle compared. The classic "generic SIMD"
-// substring search; 16 start positions per step.
-class ByteFinder
-{
-public:
-    ByteFinder(const QByteArray &needle, bool fold)
-        : m_p(reinterpret_cast<const uchar *>(needle.constData())), m_m(needle.size()), m_fold(fold)
-    {
-        const auto orFor = [fold](uchar c) -> uchar { return fold && c >= 'a' && c <= 'z' ? 0x20 : 0; };
-        m_first = m_p[0];
-        m_last = m_p[m_m - 1];
-        m_firstOr = orFor(m_first);
-        m_lastOr = orFor(m_last);
-    }
-
-    // The first match at or after `from`, or -1.
-    qsizetype find(const uchar *h, qsizetype n, qsizetype from) const
-    {
-        const qsizetype lastStart = n - m_m;
-        qsizetype i = from;
-#if defined(__SSE2__)
-        const __m128i first = _mm_set1_epi8(char(m_first));
-        const __m128i last = _mm_set1_epi8(char(m_last));
-        const __m128i firstOr = _mm_set1_epi8(char(m_firstOr));
-        const __m128i lastOr = _mm_set1_epi8(char(m_lastOr));
-        while (i + 15 <= lastStart) {
-            const __m128i a = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i *>(h + i)), firstOr);
-            const __m128i b =
-                _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i *>(h + i + m_m - 1)), lastOr);
-            unsigned mask = unsigned(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
-            while (mask) {
-                const int bit = __builtin_ctz(mask);
-                if (middleEqual(h + i + bit))
-                    return i + bit;
-                mask &= mask - 1;
-            }
-            i += 16;
-        }
-#endif
-        for (; i <= lastStart; ++i) {
-            if (uchar(h[i] | m_firstOr) == m_first && uchar(h[i + m_m - 1] | m_lastOr) == m_last && middleEqual(h + i))
-                return i;
-        }
-        return -1;
-    }
-
-    qsizetype size() const { return m_m; }
-
-private:
-    bool middleEqual(const uchar *at) const
-    {
-        if (m_m <= 2)
-            return true;
-        if (!m_fold)
-            return std::memcmp(at + 1, m_p + 1, size_t(m_m - 2)) == 0;
-        for (qsizetype k = 1; k < m_m - 1; ++k) {
-            if (asciiLower(at[k]) != m_p[k])
-                return false;
-        }
-        return true;
-    }
-
-    const uchar *m_p;
-    qsizetype m_m;
-    bool m_fold;
-    uchar m_first, m_last, m_firstOr, m_lastOr;
-};
 
 // A needle that an escape or a quote of the JSON cannot take part in: see rawRowCannotMatch.
 bool isRawSafe(const QByteArray &needle)
@@ -198,6 +123,8 @@ SearchEngine::SearchEngine(const SearchQuery &query)
         }
         m_regex = query.regularExpression();
         m_regex.optimize();
+        m_prefilter = RegexPrefilter(query);
+        m_joinSegments = RegexLiterals::neverSpansSeparator(query.pattern);
         m_mode = Mode::Regex;
         return;
     }
@@ -299,9 +226,11 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) 
         qint64 limit;
         qint64 count;
         bool atTextStart;
+        bool tooCostly;
+        qsizetype joined; // with m_joinSegments: the UTF-16 units of `buffer` used
         QStringDecoder decoder;
         QString buffer;
-    } counting{this, limit, 0, true,
+    } counting{this, limit, 0, true, false, 0,
                QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom),
                QString()};
     SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
@@ -309,18 +238,36 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) 
         if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
             segment = segment.sliced(3);
         c.atTextStart = false;
-        if (segment.isEmpty())
+        if (segment.isEmpty() || c.engine->m_prefilter.segmentCannotMatch(segment))
             return true;
         c.decoder.resetState();
         const qsizetype space = c.decoder.requiredSpace(segment.size());
+        if (c.engine->m_joinSegments) {
+            // One match call for the row: the segments that may match, each followed by a
+            // separator, which the expression treats as the edge of the text.
+            if (c.buffer.size() < c.joined + space + 1)
+                c.buffer.resize(std::max(c.joined + space + 1, 2 * c.buffer.size()));
+            QChar *start = c.buffer.data() + c.joined;
+            QChar *end = c.decoder.appendToBuffer(start, segment);
+            *end++ = QChar(char16_t(SearchText::kSeparator));
+            c.joined = end - c.buffer.constData();
+            return true;
+        }
         if (c.buffer.size() < space)
             c.buffer.resize(space);
         const QChar *end = c.decoder.appendToBuffer(c.buffer.data(), segment);
-        c.count += c.engine->countInView(QStringView(c.buffer.constData(), end - c.buffer.constData()),
-                                         c.limit - c.count, nullptr);
+        const qint64 found = c.engine->countInView(QStringView(c.buffer.constData(), end - c.buffer.constData()),
+                                                   c.limit - c.count, nullptr);
+        if (found == kTooCostly) {
+            c.tooCostly = true;
+            return false;
+        }
+        c.count += found;
         return c.count < c.limit;
     }, &counting);
-    return counting.count;
+    if (m_joinSegments && counting.joined > 0)
+        return countInView(QStringView(counting.buffer.constData(), counting.joined - 1), limit, nullptr);
+    return counting.tooCostly ? kTooCostly : counting.count;
 }
 
 qint64 SearchEngine::countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const
@@ -330,14 +277,21 @@ qint64 SearchEngine::countInView(QStringView text, qint64 limit, QList<TextRange
         // globalMatch retries after an empty match without moving (as Perl does), so "x*|b"
         // still finds the "b"; empty matches themselves show nothing and are not counted.
         QRegularExpressionMatchIterator it = m_regex.globalMatch(text);
+        bool emptyAtEnd = false;
         while (count < limit && it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
+            emptyAtEnd = match.capturedLength() == 0 && match.capturedEnd() == text.size();
             if (match.capturedLength() == 0)
                 continue;
             ++count;
             if (ranges)
                 ranges->append({match.capturedStart(), match.capturedLength()});
         }
+        // The iterator's next match is invalid when PCRE2 stopped with an error (its match,
+        // depth or heap limit) rather than found no further match, and also after an empty
+        // match at the very end (the next try would start past the end).
+        if (count < limit && !it.isValid() && !emptyAtEnd)
+            return kTooCostly;
         return count;
     }
     const qsizetype length = m_query.pattern.size();
@@ -362,14 +316,20 @@ qint64 SearchEngine::countDecoded(const QByteArray &bytes, qint64 limit) const
 {
     const QString text = QString::fromUtf8(bytes);
     const QStringView all(text);
+    if (m_joinSegments)
+        return countInView(all, limit, nullptr);
     qint64 count = 0;
     qsizetype start = 0;
     while (start <= all.size() && count < limit) {
         qsizetype end = all.indexOf(QChar(u'\0'), start);
         if (end < 0)
             end = all.size();
-        if (end > start)
-            count += countInView(all.sliced(start, end - start), limit - count, nullptr);
+        if (end > start) {
+            const qint64 found = countInView(all.sliced(start, end - start), limit - count, nullptr);
+            if (found == kTooCostly)
+                return kTooCostly;
+            count += found;
+        }
         start = end + 1;
     }
     return count;
@@ -409,7 +369,7 @@ bool SearchEngine::rawRowCannotMatch(const SearchText &raw) const
         return finder.find(reinterpret_cast<const uchar *>(raw.bytes.constData()), raw.bytes.size(), 0) < 0;
     }
     case Mode::Regex:
-        return false;
+        return m_prefilter.rowCannotMatch(raw);
     }
     return false;
 }
@@ -442,9 +402,16 @@ qint64 SearchEngine::countMatches(const SearchText &text, qint64 limit) const
         // The folded needle has a non-ASCII character; an ASCII row folds to ASCII only.
         return text.hasNonAscii() ? countDecoded(text.bytes, limit) : 0;
     case Mode::Regex:
-        return countDecoded(text.bytes, limit);
+        return m_prefilter.rowCannotMatch(text) ? 0 : countDecoded(text.bytes, limit);
     }
     return 0;
+}
+
+QString SearchEngine::tooCostlyText()
+{
+    return QCoreApplication::translate("SearchEngine",
+                                       "Pattern too costly: it backtracks too much on some entries (nested "
+                                       "repeats such as (a+)+?); make it more specific");
 }
 
 QList<TextRange> SearchEngine::findRanges(QStringView text, qsizetype limit) const
@@ -466,6 +433,12 @@ SearchResult SearchEngine::search(const SearchCorpus &corpus) const
             continue;
         ++result.searchedRows;
         const qint64 n = countMatches(text);
+        if (n == kTooCostly) {
+            SearchResult stopped;
+            stopped.error = tooCostlyText();
+            stopped.complete = true;
+            return stopped;
+        }
         if (n > 0) {
             result.matchingRows.append(row);
             result.matchCount += n;

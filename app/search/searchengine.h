@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "search/regexprefilter.h"
 #include "search/searchcorpus.h"
 #include "search/searchquery.h"
 #include "search/searchresult.h"
@@ -34,7 +35,14 @@ struct TextRange
 // a row without the needle's ASCII part in any case); the
 // rows left are counted over their decoded text segment by segment, most segments read in place
 // in the JSON (SearchText::visitSegments); rows whose escapes may hide K or ſ are decoded whole.
-// So the counts are those of the decoded text, whichever form a row has.
+// So the counts are those of the decoded text, whichever form a row has. A regular expression
+// first rules out rows, then segments, by the strings every match holds (RegexPrefilter): only
+// the segments that hold them are decoded and matched.
+//
+// No pattern can hang a search: PCRE2 gives up on a subject after its match limit (10 million
+// steps, some tens of milliseconds), as a pattern that backtracks catastrophically does (`(a+)+$`
+// over a long run of "a"); countMatches then says so (kTooCostly) and the whole search stops
+// with tooCostlyText() rather than give counts that leave that row out.
 class SearchEngine
 {
 public:
@@ -46,7 +54,13 @@ public:
     bool isValid() const { return m_error.isEmpty(); }
     QString errorText() const { return m_error; }
 
-    // Matches in one row's text, counting stops at `limit`. 0 for a row without text.
+    // What countMatches gives for a row on which the regular expression gave up.
+    static constexpr qint64 kTooCostly = -1;
+    // The message of a search stopped by kTooCostly.
+    static QString tooCostlyText();
+
+    // Matches in one row's text, counting stops at `limit`. 0 for a row without text,
+    // kTooCostly when the regular expression gave up on it.
     qint64 countMatches(const SearchText &text, qint64 limit = std::numeric_limits<qint64>::max()) const;
     bool matches(const SearchText &text) const { return countMatches(text, 1) > 0; }
 
@@ -80,4 +94,6 @@ private:
     bool m_lastIsWord = false;
     QStringMatcher m_matcher;     // the Unicode path and findRanges
     QRegularExpression m_regex;
+    RegexPrefilter m_prefilter;   // Regex: the strings every match holds
+    bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
 };

@@ -5,21 +5,40 @@
 
 #include <QElapsedTimer>
 #include <QMetaObject>
+#include <QMutex>
+#include <QThread>
 
 #include <algorithm>
+#include <functional>
+#include <thread>
 
 namespace {
-// Rows between checks for a superseded search and for the progress clock: a few hundred
-// rows are well under a millisecond of plain search.
+// Rows between looks at the progress clock: a few hundred rows are well under a millisecond of
+// plain search.
 constexpr int kCheckEvery = 256;
+// From this much text on, a search uses a second thread (the machine's other core): below it a
+// whole search takes a few milliseconds, less than starting a thread is worth.
+constexpr qint64 kTwoThreadsBytes = 8 * 1024 * 1024;
+
+// One thread's part of a search: what it found so far, read by the other thread.
+struct Share
+{
+    QMutex mutex;
+    QVector<int> rows; // in the order searched
+    qint64 matchCount = 0;
+    std::atomic<int> searchedRows{0};
+    int firstRow = -1;
+    bool tooCostly = false;
+    bool finished = false;
+};
 } // namespace
 
 SearchRunner::SearchRunner(QObject *parent)
     : QObject(parent)
     , m_live(std::make_shared<std::atomic<quint64>>(0))
 {
-    // One search thread: with two cores, the other stays with the UI. A superseded search ends
-    // within a check interval, so the next one waits for it only briefly.
+    // One search at a time (a big run's search starts a second thread of its own). A superseded
+    // search ends within a row, so the next one waits for it only briefly.
     m_pool.setMaxThreadCount(1);
     qRegisterMetaType<SearchResult>();
 }
@@ -77,47 +96,116 @@ quint64 SearchRunner::start(const SearchQuery &query, const SearchCorpus &corpus
         const SearchEngine engine(query);
         const int rows = corpus.size();
         const int first = rows == 0 ? 0 : std::clamp(startRow, 0, rows - 1);
-        QVector<int> before; // rows above startRow, found after the wrap
-        QVector<int> after;  // rows from startRow down
-        SearchResult partial;
-        bool firstSent = false;
-        QElapsedTimer clock;
-        clock.start();
         const auto post = [this, search](const SearchResult &result, int firstRow) {
             QMetaObject::invokeMethod(
                 this, [this, search, result, firstRow] { deliver(search, result, firstRow); }, Qt::QueuedConnection);
         };
-        const auto rowsSoFar = [&] { return before + after; };
-
-        for (int k = 0; k < rows; ++k) {
-            if (k % kCheckEvery == 0) {
-                if (live->load(std::memory_order_relaxed) != search)
+        // Rows in the order searched: from startRow down, then from the top. A big run is cut
+        // in two halves of that order, one per core; the first half's thread (this one) reports
+        // the first match and the progress.
+        const bool twoThreads = rows >= 2 && corpus.byteCount() >= kTwoThreadsBytes && QThread::idealThreadCount() > 1;
+        const int half = twoThreads ? rows / 2 : rows;
+        std::atomic<bool> stop{false};
+        Share mine;
+        Share other;
+        bool firstSent = false; // this thread's
+        const auto scan = [&](int kBegin, int kEnd, Share &share, const std::function<void()> &atCheck) {
+            int searched = 0;
+            for (int k = kBegin; k < kEnd; ++k) {
+                // Every row: one row of a costly regular expression may take tens of
+                // milliseconds, and the next keystroke must not wait for hundreds of them.
+                if (stop.load(std::memory_order_relaxed) || live->load(std::memory_order_relaxed) != search)
                     return;
-                if (clock.elapsed() >= progressMsecs) {
-                    partial.matchingRows = rowsSoFar();
-                    partial.entryCount = int(partial.matchingRows.size());
-                    post(partial, -1);
-                    clock.restart();
+                if (atCheck && k % kCheckEvery == 0)
+                    atCheck();
+                const int row = first + k < rows ? first + k : first + k - rows;
+                const SearchText &text = corpus.at(row);
+                if (!text.isIndexed())
+                    continue;
+                const qint64 count = engine.countMatches(text);
+                share.searchedRows.store(++searched, std::memory_order_relaxed);
+                if (count == 0)
+                    continue;
+                const QMutexLocker lock(&share.mutex);
+                if (count == SearchEngine::kTooCostly) {
+                    // Counts that leave this row out would be wrong: the search stops, says why.
+                    share.tooCostly = true;
+                    stop.store(true);
+                    return;
+                }
+                share.matchCount += count;
+                share.rows.append(row);
+                if (share.firstRow < 0) {
+                    share.firstRow = row;
+                    // This half's first match is the first of all: shown at once.
+                    if (&share == &mine && !firstSent) {
+                        firstSent = true;
+                        post({}, row);
+                    }
                 }
             }
-            const int row = first + k < rows ? first + k : first + k - rows;
-            const SearchText &text = corpus.at(row);
-            if (!text.isIndexed())
-                continue;
-            ++partial.searchedRows;
-            const qint64 count = engine.countMatches(text);
-            if (count == 0)
-                continue;
-            partial.matchCount += count;
-            (row >= first ? after : before).append(row);
-            if (!firstSent) {
-                firstSent = true;
-                post({}, row);
+        };
+        // Both shares' rows so far, ascending, with their counts.
+        const auto merged = [&] {
+            SearchResult result;
+            for (Share *share : {&mine, &other}) {
+                const QMutexLocker lock(&share->mutex);
+                result.matchingRows += share->rows;
+                result.matchCount += share->matchCount;
+                result.searchedRows += share->searchedRows.load(std::memory_order_relaxed);
             }
+            std::sort(result.matchingRows.begin(), result.matchingRows.end());
+            result.entryCount = int(result.matchingRows.size());
+            return result;
+        };
+
+        std::thread otherThread;
+        if (twoThreads) {
+            otherThread = std::thread([&] {
+                scan(half, rows, other, {});
+                const QMutexLocker lock(&other.mutex);
+                other.finished = true;
+            });
         }
-        SearchResult result = partial;
-        result.matchingRows = rowsSoFar();
-        result.entryCount = int(result.matchingRows.size());
+        QElapsedTimer clock;
+        clock.start();
+        const auto report = [&](Share &share) {
+            {
+                const QMutexLocker lock(&share.mutex);
+                if (!firstSent && share.firstRow >= 0) {
+                    firstSent = true;
+                    post({}, share.firstRow);
+                }
+            }
+            if (clock.elapsed() >= progressMsecs) {
+                post(merged(), -1);
+                clock.restart();
+            }
+        };
+        scan(0, half, mine, [&] { report(mine); });
+        if (otherThread.joinable()) {
+            // This half is done; the other's first match is the first in the order searched
+            // when this half had none, reported as soon as it is found.
+            while (!stop.load() && live->load() == search) {
+                report(other);
+                {
+                    const QMutexLocker lock(&other.mutex);
+                    if (other.finished)
+                        break;
+                }
+                QThread::msleep(1);
+            }
+            otherThread.join();
+            report(other);
+        }
+        if (live->load() != search)
+            return;
+        SearchResult result;
+        if (mine.tooCostly || other.tooCostly) {
+            result.error = SearchEngine::tooCostlyText();
+        } else {
+            result = merged();
+        }
         result.complete = true;
         post(result, -1);
     });

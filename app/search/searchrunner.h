@@ -17,7 +17,10 @@
 // returned. Debouncing keystrokes is the caller's (a single-shot QTimer of ~150 ms).
 //
 // Rows are searched from `startRow` to the end, then from the top: the match nearest below the
-// current row is the one the user wants first, and comes first.
+// current row is the one the user wants first, and comes first. A big run (8 MB of text and
+// more) is searched by two threads, each half of that order; the first match is still the first
+// in that order. A regular expression that PCRE2 gives up on (SearchEngine::kTooCostly) ends the
+// search with SearchResult::error saying so.
 class SearchRunner : public QObject
 {
     Q_OBJECT

@@ -3114,6 +3114,13 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>SearchEngine</name>
+    <message>
+        <source>Pattern too costly: it backtracks too much on some entries (nested repeats such as (a+)+?); make it more specific</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchQuery</name>
     <message>
         <source>%1 at character %2</source>

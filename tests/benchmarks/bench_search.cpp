@@ -2,7 +2,9 @@
 // Measures search over a large loaded run: 100,000 realistic entries (about 50 MB of JSON, the
 // generator of bench_pageparser), as a SearchIndexer holds them: the raw form (each entry's JSON,
 // shared, and its flags). Build Release and run:
-//     bench_search [entries=100000]
+//     bench_search [entries=100000] [--rg FILE] [--regex-only]
+// With --rg, the entries are also written to FILE (JSON Lines; delete it afterwards) and each
+// regular expression is timed with `rg -c` (ripgrep, if installed) over that file, beside ours.
 // Prints the corpus build (time, MB/s, memory), then for each query the single-thread search
 // speed in MB of raw JSON per second, beside the same search over a corpus of decoded texts (the
 // form the corpus held before: the reference, whose results must be identical) and, through
@@ -21,7 +23,9 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cstdio>
@@ -68,12 +72,48 @@ Latency runnerLatency(SearchRunner &runner, const SearchQuery &query, const Sear
     return latency;
 }
 
+// Best of three wall-clock seconds of `rg -c PATTERN FILE` (its flags as the query's), or -1.
+double ripgrepSeconds(const QString &rg, const QString &file, const SearchQuery &query)
+{
+    if (rg.isEmpty() || file.isEmpty() || !query.regex)
+        return -1;
+    QStringList args{QStringLiteral("-c")};
+    if (!query.caseSensitive)
+        args << QStringLiteral("-i");
+    if (query.wholeWord)
+        args << QStringLiteral("-w");
+    args << QStringLiteral("-e") << query.pattern << file;
+    double best = -1;
+    for (int k = 0; k < 3; ++k) {
+        QProcess process;
+        QElapsedTimer clock;
+        clock.start();
+        process.start(rg, args);
+        if (!process.waitForFinished(120000))
+            return -1;
+        const double secs = clock.nsecsElapsed() / 1e9;
+        best = best < 0 ? secs : std::min(best, secs);
+    }
+    return best;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const int entryCount = argc > 1 ? qMax(100, QByteArray(argv[1]).toInt()) : 100000;
+    int entryCount = 100000;
+    QString rgFile;
+    bool regexOnly = false;
+    for (int k = 1; k < argc; ++k) {
+        const QByteArray arg(argv[k]);
+        if (arg == "--rg" && k + 1 < argc)
+            rgFile = QString::fromLocal8Bit(argv[++k]);
+        else if (arg == "--regex-only")
+            regexOnly = true;
+        else
+            entryCount = qMax(100, arg.toInt());
+    }
 
     SyntheticRun gen(20250621, true);
     QList<QByteArray> entries;
@@ -84,6 +124,19 @@ int main(int argc, char *argv[])
         rawBytes += entries.last().size();
     }
     std::printf("generated %d entries, %.1f MB of JSON\n", entryCount, rawBytes / 1e6);
+    const QString rg = rgFile.isEmpty() ? QString() : QStandardPaths::findExecutable(QStringLiteral("rg"));
+    if (!rgFile.isEmpty()) {
+        QFile out(rgFile);
+        if (!out.open(QIODevice::WriteOnly)) {
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(rgFile));
+            return 1;
+        }
+        for (const QByteArray &entry : std::as_const(entries)) {
+            out.write(entry);
+            out.write("\n");
+        }
+        std::printf("wrote %s for rg%s\n", qPrintable(rgFile), rg.isEmpty() ? " (rg not found: not run)" : "");
+    }
 
     malloc_trim(0);
     const qint64 rssBefore = ProcessStatus::kilobytes("VmRSS");
@@ -132,12 +185,23 @@ int main(int argc, char *argv[])
         {"regex, rare", "xyzzy_\\w+\\(", false, false, true},
         {"regex, common", "module\\d+\\.cpp:\\d+", false, false, true},
         {"regex cs, no match", "qwerty[0-9]+", true, false, true},
+        {"regex Traceback", "Traceback", false, false, true},
+        {"regex exit code [1-9][0-9]*", "exit code [1-9][0-9]*", false, false, true},
+        {"regex get[A-Z][a-z]+Data", "get[A-Z][a-z]+Data", false, false, true},
+        {"regex cs get[A-Z][a-z]+Data", "get[A-Z][a-z]+Data", true, false, true},
+        {"regex alternation", "(fails|error)\\s+handling", false, false, true},
+        {"regex non-ASCII ci", "\xC3\xA9t\xC3\xA9\\s\\w+", false, false, true},
+        {"regex no literal, rare", "\\d{4}-\\d{2}-\\d{2}T\\d", false, false, true},
+        {"regex no literal, common", "[A-Z][a-z]+Error", true, false, true},
+        {"regex no literal, \\w+", "\\w+", false, false, true},
     };
 
-    std::printf("%-34s %9s %9s %9s | %11s %12s | %12s %12s\n", "query", "entries", "raw ms", "JSON MB/s",
-                "decoded ms", "JSON MB/s", "first match", "final");
+    std::printf("%-34s %9s %9s %9s | %11s %12s | %12s %12s | %9s %9s\n", "query", "entries", "raw ms", "JSON MB/s",
+                "decoded ms", "JSON MB/s", "first match", "final", "rg -c ms", "rg MB/s");
     SearchRunner runner;
     for (const Case &c : cases) {
+        if (regexOnly && !c.regex)
+            continue;
         SearchQuery query;
         query.pattern = QString::fromUtf8(c.pattern);
         query.caseSensitive = c.caseSensitive;
@@ -180,8 +244,12 @@ int main(int argc, char *argv[])
             std::snprintf(first, sizeof first, "(none)");
         else
             std::snprintf(first, sizeof first, "%.2f ms", latency.firstMs);
-        std::printf("%-34s %9d %9.1f %9.0f | %11.1f %12.0f | %12s %9.1f ms\n", c.label, result.entryCount, best * 1e3,
-                    rawBytes / 1e6 / best, bestDecoded * 1e3, rawBytes / 1e6 / bestDecoded, first, latency.finalMs);
+        const double rgSecs = ripgrepSeconds(rg, rgFile, query);
+        char rgText[48] = "";
+        if (rgSecs > 0)
+            std::snprintf(rgText, sizeof rgText, "| %9.1f %9.0f", rgSecs * 1e3, rawBytes / 1e6 / rgSecs);
+        std::printf("%-34s %9d %9.1f %9.0f | %11.1f %12.0f | %12s %9.1f ms %s\n", c.label, result.entryCount, best * 1e3,
+                    rawBytes / 1e6 / best, bestDecoded * 1e3, rawBytes / 1e6 / bestDecoded, first, latency.finalMs, rgText);
         if (latency.entries != result.entryCount) {
             std::fprintf(stderr, "runner and engine disagree: %lld vs %d\n", latency.entries, result.entryCount);
             return 1;

@@ -67,6 +67,7 @@ private slots:
     void invalidAndEmptyQueriesFinish();
     void progressIsPartialAndSorted();
     void signalsComeOnTheUiThread();
+    void bigRunIsSearchedByTwoThreads();
     void indexerFollowsTheModel();
 };
 
@@ -200,6 +201,39 @@ void TestSearchRunner::progressIsPartialAndSorted()
         lastSearched = partial.searchedRows;
     }
     QCOMPARE(finished.at(0).at(1).value<SearchResult>().entryCount, (10000 + 6) / 7);
+}
+
+void TestSearchRunner::bigRunIsSearchedByTwoThreads()
+{
+    // 70,000 raw entries, about 12 MB of JSON: over the size from which the runner cuts the
+    // rows in two halves, one per thread. Results, first match and counts as with one.
+    SearchCorpus corpus;
+    corpus.resize(70000);
+    for (int row = 0; row < 70000; ++row)
+        corpus.setText(row, SearchText::fromRawEntryJson(entryJson(row)));
+    QVERIFY(corpus.byteCount() > 10 * 1000 * 1000);
+    SearchRunner runner;
+    QSignalSpy first(&runner, &SearchRunner::firstMatch);
+    QSignalSpy finished(&runner, &SearchRunner::finished);
+    runner.start(plain(QStringLiteral("needle")), corpus, 40000);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.at(0).at(1).toInt(), 40005);
+    const SearchResult result = finished.at(0).at(1).value<SearchResult>();
+    QVERIFY(result.complete);
+    QCOMPARE(result.entryCount, 10000);
+    QCOMPARE(result.matchCount, qint64(10000 + (70000 + 20) / 21));
+    QCOMPARE(result.searchedRows, 70000);
+    QCOMPARE(result.matchingRows.first(), 0);
+    QCOMPARE(result.matchingRows.last(), 69993);
+    QVERIFY(std::is_sorted(result.matchingRows.begin(), result.matchingRows.end()));
+
+    // Found only by the second half (rows 35,000 on, from the top): still reported first.
+    runner.start(plain(QStringLiteral("word50000x")), corpus, 0);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(first.size(), 2);
+    QCOMPARE(first.at(1).at(1).toInt(), 50000);
+    QCOMPARE(finished.at(1).at(1).value<SearchResult>().matchingRows, QVector<int>{50000});
 }
 
 void TestSearchRunner::signalsComeOnTheUiThread()

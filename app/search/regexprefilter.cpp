@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#include "search/regexprefilter.h"
+
+#include "search/bytefinder.h"
+
+namespace {
+
+// Each further requirement costs a scan of the entries that hold the ones before: the strongest
+// few rule out nearly all that can be ruled out.
+constexpr qsizetype kMaxRequirements = 3;
+
+bool holds(QByteArrayView bytes, const QByteArray &piece, bool fold)
+{
+    const ByteFinder finder(piece, fold);
+    return finder.find(reinterpret_cast<const uchar *>(bytes.data()), bytes.size(), 0) >= 0;
+}
+
+// U+017F LONG S and U+212A KELVIN SIGN, the non-ASCII characters that match an ASCII letter
+// case-insensitively (tst_regexprefilter checks this against PCRE2).
+bool holdsCharacterFoldingIntoAscii(QByteArrayView bytes)
+{
+    static const QByteArray longS("\xC5\xBF");
+    static const QByteArray kelvin("\xE2\x84\xAA");
+    return holds(bytes, longS, false) || holds(bytes, kelvin, false);
+}
+
+} // namespace
+
+RegexPrefilter::RegexPrefilter(const SearchQuery &query)
+    : m_foldAscii(!query.caseSensitive)
+{
+    if (!query.regex || query.isEmpty() || !query.isValid())
+        return;
+    m_required = RegexLiterals::required(query.pattern, query.caseSensitive);
+    if (m_required.size() > kMaxRequirements)
+        m_required.resize(kMaxRequirements);
+}
+
+bool RegexPrefilter::lacksARequirement(QByteArrayView bytes) const
+{
+    for (const RegexLiterals::Requirement &requirement : m_required) {
+        bool found = false;
+        for (const QByteArray &piece : requirement) {
+            if (holds(bytes, piece, m_foldAscii)) {
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+            return true;
+    }
+    return false;
+}
+
+bool RegexPrefilter::rowCannotMatch(const SearchText &text) const
+{
+    if (!isActive() || !text.isIndexed())
+        return false;
+    if (text.isRaw() && text.needsDecoding())
+        return false;
+    if (m_foldAscii && text.foldsIntoAscii())
+        return false;
+    return lacksARequirement(text.bytes);
+}
+
+bool RegexPrefilter::segmentCannotMatch(QByteArrayView decodedSegment) const
+{
+    if (!isActive() || !lacksARequirement(decodedSegment))
+        return false;
+    return !(m_foldAscii && holdsCharacterFoldingIntoAscii(decodedSegment));
+}

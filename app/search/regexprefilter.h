@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "search/regexliterals.h"
+#include "search/searchquery.h"
+#include "search/searchtext.h"
+
+#include <QByteArrayView>
+#include <QList>
+
+// Rules entries and segments out of a regular-expression search by plain byte searches for the
+// strings every match holds (RegexLiterals), so that the expression (decoding to UTF-16, then
+// PCRE2) runs only on the text that may match. Never rules out text that the expression would
+// match: where the bytes do not tell (below), it says "may match".
+//
+// An entry's raw JSON holds each required piece as written wherever its decoded text does,
+// unless an escape can make a character the piece may hold: rows flagged NeedsDecoding (\u, \/,
+// \b, \f, odd control bytes) are never ruled out by their JSON. The pieces hold no '"', '\\' or
+// control character, the only characters the other escapes (\n \t \r \" \\) make. Case-
+// insensitively the pieces are ASCII and found ASCII-case-insensitively; the only non-ASCII
+// characters that match an ASCII letter are K (U+212A) and ſ (U+017F), so text holding either is
+// never ruled out. Every decoded segment is UTF-8 and is checked the same way before it is
+// decoded for the expression.
+//
+// A plain value, built once per query; const and thread-safe.
+class RegexPrefilter
+{
+public:
+    RegexPrefilter() = default;
+    // For a regular-expression query; any other query gives an inactive prefilter.
+    explicit RegexPrefilter(const SearchQuery &query);
+
+    // False when the pattern gives no required string: nothing is ever ruled out.
+    bool isActive() const { return !m_required.isEmpty(); }
+    // The requirements used, strongest first (tests and benchmarks show them).
+    const QList<RegexLiterals::Requirement> &requirements() const { return m_required; }
+
+    // True when no match can be in the row's text, from its bytes (raw JSON or decoded text).
+    bool rowCannotMatch(const SearchText &text) const;
+    // True when no match can be in this piece of decoded text (UTF-8, one segment).
+    bool segmentCannotMatch(QByteArrayView decodedSegment) const;
+
+private:
+    bool lacksARequirement(QByteArrayView bytes) const;
+
+    QList<RegexLiterals::Requirement> m_required;
+    bool m_foldAscii = false;
+};

@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: MIT
+// The regular expressions' prefilter: the strings read from patterns (hand-written table), the
+// raw-bytes prefilter against the decoded full scan (identical results for thousands of random
+// patterns cut from a corpus full of escapes and case folding), and the pattern that backtracks
+// catastrophically (a result or the clear "too costly" message, never a hang).
+
+#include "search/regexliterals.h"
+#include "search/regexprefilter.h"
+#include "search/searchcorpus.h"
+#include "search/searchengine.h"
+#include "search/searchquery.h"
+#include "search/searchrunner.h"
+#include "search/searchtext.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+using Requirements = QList<RegexLiterals::Requirement>;
+
+SearchQuery regexQuery(const QString &pattern, bool caseSensitive = false, bool wholeWord = false)
+{
+    SearchQuery q;
+    q.pattern = pattern;
+    q.caseSensitive = caseSensitive;
+    q.wholeWord = wholeWord;
+    q.regex = true;
+    return q;
+}
+
+QByteArray entryWith(const QByteArray &field, const QByteArray &jsonStringContent)
+{
+    return "{\"agent_run_id\": 7, \"created_at\": \"2025-06-21 12:06:31\", \"" + field + "\": \"" + jsonStringContent
+        + "\"}";
+}
+
+// The reference: the decoded text (SearchText::fromEntryJson), its segments matched one by
+// one by the expression, every non-empty match counted. No prefilter anywhere.
+qint64 referenceCount(const QByteArray &json, const QRegularExpression &re)
+{
+    const QString text = QString::fromUtf8(SearchText::fromEntryJson(json).bytes);
+    qint64 count = 0;
+    for (const QString &segment : text.split(QChar(u'\0'))) {
+        QRegularExpressionMatchIterator it = re.globalMatch(segment);
+        while (it.hasNext()) {
+            if (it.next().capturedLength() > 0)
+                ++count;
+        }
+    }
+    return count;
+}
+
+// Pieces the generated entries are made of: plain words, every JSON escape, non-ASCII letters
+// (and their escapes) whose case folding differs, K (Kelvin) and ſ, which fold into ASCII.
+const QList<QByteArray> &pieces()
+{
+    static const QList<QByteArray> list = {
+        "error", "Error", "ERROR", "exit code 1", "exit code 127", "getUserData", "Traceback", "parser", "file",
+        "kelvin", "secret", "a/b", "x_y", "42", " ", " ", "  ", ": ", ", ", "(", ")", "[", "]", ".", "-", "+",
+        "\\n", "\\t", "\\r\\n", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\u0041", "\\u00e9", "\\u00c9", "\\u212a",
+        "\\u017f", "\\u00df", "\\ud83d\\ude00", "\\u0000", "\\u001f",
+        "caf\xC3\xA9", "CAF\xC3\x89", "\xC3\x89T\xC3\x89", "\xE2\x84\xAA" "elvin", "\xC5\xBF" "ecret", "stra\xC3\x9F" "e",
+        "STRASSE", "\xCE\xA3\xCE\xBF\xCF\x86\xCE\xAF\xCE\xB1", "\xCF\x83\xCE\xBF\xCF\x86\xCE\xAF\xCE\xB1", "\xE6\x97\xA5\xE6\x9C\xAC",
+        "\xF0\x9F\x98\x80",
+    };
+    return list;
+}
+
+QByteArray randomContent(QRandomGenerator &rng)
+{
+    QByteArray content;
+    const int n = rng.bounded(3, 14);
+    for (int k = 0; k < n; ++k)
+        content += pieces().at(rng.bounded(int(pieces().size())));
+    return content;
+}
+
+QList<QByteArray> generatedEntries(QRandomGenerator &rng, int count)
+{
+    static const QList<QByteArray> fields = {"thought", "observation", "tool_output", "x_custom"};
+    QList<QByteArray> entries;
+    for (int i = 0; i < count; ++i) {
+        const int shape = rng.bounded(6);
+        if (shape == 0) {
+            // Nested values, a number and a key below the top level.
+            entries.append("{\"agent_run_id\": 7, \"tool_input\": {\"cmd\": \"" + randomContent(rng) + "\", \"n\": "
+                           + QByteArray::number(rng.bounded(1000)) + ", \"" + randomContent(rng) + "\": true}}");
+        } else if (shape == 1) {
+            // Two fields: a second top-level string after the first.
+            QByteArray entry = entryWith(fields.at(rng.bounded(int(fields.size()))), randomContent(rng));
+            entry.chop(1);
+            entries.append(entry + ", \"thought\": \"" + randomContent(rng) + "\"}");
+        } else {
+            entries.append(entryWith(fields.at(rng.bounded(int(fields.size()))), randomContent(rng)));
+        }
+    }
+    return entries;
+}
+
+// One piece of a pattern: text cut from an entry's decoded text, escaped or turned into
+// regular-expression syntax, or a construct with no literal.
+QString randomAtom(QRandomGenerator &rng, const QStringList &texts)
+{
+    static const QStringList constructs = {
+        QStringLiteral("\\w+"), QStringLiteral("\\d*"), QStringLiteral("\\s"), QStringLiteral("."),
+        QStringLiteral("[a-z]+"), QStringLiteral("[^ ]*"), QStringLiteral("\\b"), QStringLiteral("\\n"),
+        QStringLiteral("(?:x|y)?"), QStringLiteral("\\p{L}"), QStringLiteral("[\\x{e9}\\x{c9}]"), QStringLiteral("\\\\"),
+        QStringLiteral("\""), QStringLiteral("\\u00"), QStringLiteral("e{0,2}"), QStringLiteral("(?=r)"),
+        QStringLiteral("^"), QStringLiteral("$"), QStringLiteral("\\W+"), QStringLiteral("(?<=e)"),
+        QStringLiteral("(?<!\\w)"), QStringLiteral("[[:alpha:]]+"), QStringLiteral("\\S+"), QStringLiteral("[^\"]+"),
+        QStringLiteral(".*"), QStringLiteral("\\bfile\\b"), QStringLiteral("(?!\\w)"), QStringLiteral("\\s*"),
+    };
+    if (rng.bounded(4) == 0)
+        return constructs.at(rng.bounded(int(constructs.size())));
+    const QString &text = texts.at(rng.bounded(int(texts.size())));
+    if (text.isEmpty())
+        return QStringLiteral("e");
+    const qsizetype start = rng.bounded(int(text.size()));
+    const qsizetype length = qMin<qsizetype>(rng.bounded(1, 9), text.size() - start);
+    QString cut = text.mid(start, length);
+    // Other casings, so that case-insensitive patterns meet folding.
+    const int casing = rng.bounded(4);
+    if (casing == 1)
+        cut = cut.toUpper();
+    else if (casing == 2)
+        cut = cut.toLower();
+    QString atom = rng.bounded(5) == 0 ? QStringLiteral("\\Q") + cut + QStringLiteral("\\E")
+                                       : QRegularExpression::escape(cut);
+    switch (rng.bounded(8)) {
+    case 0:
+        atom = QStringLiteral("(") + atom + QStringLiteral(")+");
+        break;
+    case 1:
+        atom += QStringLiteral("?");
+        break;
+    case 2:
+        atom = QStringLiteral("(?:") + atom + QStringLiteral("|") + randomAtom(rng, texts) + QStringLiteral(")");
+        break;
+    default:
+        break;
+    }
+    return atom;
+}
+
+} // namespace
+
+class TstRegexPrefilter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void requiredStrings_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("caseSensitive");
+        QTest::addColumn<Requirements>("expected");
+        using R = Requirements;
+        QTest::newRow("word") << "Traceback" << false << R{{"traceback"}};
+        QTest::newRow("word, case sensitive") << "Traceback" << true << R{{"Traceback"}};
+        QTest::newRow("then a class") << "exit code [1-9][0-9]*" << false << R{{"exit code "}};
+        QTest::newRow("two pieces, longest first") << "get[A-Z][a-z]+Data" << true << R{{"Data"}, {"get"}};
+        QTest::newRow("two pieces, folded") << "get[A-Z][a-z]+Data" << false << R{{"data"}, {"get"}};
+        QTest::newRow("alternation in a group") << "error: (disk|quota)" << false << R{{"error: "}, {"disk", "quota"}};
+        QTest::newRow("alternation at the top") << "abc|de\\d" << false << R{{"abc", "de"}};
+        QTest::newRow("a branch without literal") << "abc|\\d+" << false << R{};
+        QTest::newRow("an empty branch") << "abc|" << false << R{};
+        QTest::newRow("plus repeats the letter") << "ab+c" << false << R{{"ab"}, {"bc"}};
+        QTest::newRow("optional letter") << "abc?d" << false << R{{"ab"}, {"d"}};
+        QTest::newRow("optional group") << "(foo)?bar" << false << R{{"bar"}};
+        QTest::newRow("star group") << "(foo)*bar" << false << R{{"bar"}};
+        QTest::newRow("required group") << "(foo)+bar" << false << R{{"foo"}, {"bar"}};
+        QTest::newRow("counted") << "x{2,3}yz" << false << R{{"xyz"}, {"x"}};
+        QTest::newRow("counted from zero") << "x{0,3}yz" << false << R{{"yz"}};
+        QTest::newRow("exactly once") << "ab{1}c" << false << R{{"abc"}};
+        QTest::newRow("brace not a quantifier") << "a{,3}" << false << R{{"a{,3}"}};
+        QTest::newRow("escaped punctuation") << "a\\.b\\(c" << false << R{{"a.b(c"}};
+        QTest::newRow("quoted") << "\\Qa.b\\E+c" << false << R{{"a.b"}, {"bc"}};
+        QTest::newRow("quote to the end") << "x\\Q(y" << false << R{{"x(y"}};
+        QTest::newRow("classes") << "[abc]def[]x]yz[[:alpha:]]+ing" << false << R{{"def"}, {"ing"}, {"yz"}};
+        QTest::newRow("lookahead left out") << "(?=abc)def" << false << R{{"def"}};
+        QTest::newRow("lookbehind left out") << "(?<!abc)def" << false << R{{"def"}};
+        QTest::newRow("named group") << "(?<name>abc)d" << false << R{{"abc"}, {"d"}};
+        QTest::newRow("quoted name") << "(?'n'abc)" << false << R{{"abc"}};
+        QTest::newRow("property") << "\\p{L}+xyz\\pLw" << false << R{{"xyz"}, {"w"}};
+        QTest::newRow("quote splits") << "say \"hi\"" << true << R{{"say "}, {"hi"}};
+        QTest::newRow("backslash splits") << "C:\\\\dir" << true << R{{"dir"}, {"C:"}};
+        QTest::newRow("non-ASCII, case sensitive") << QString::fromUtf8("caf\xC3\xA9 au") << true
+                                                   << R{{"caf\xC3\xA9 au"}};
+        QTest::newRow("non-ASCII, folded") << QString::fromUtf8("caf\xC3\xA9 au") << false << R{{"caf"}, {" au"}};
+        QTest::newRow("Kelvin sign, folded") << QString::fromUtf8("\xE2\x84\xAA" "elvin") << false << R{{"elvin"}};
+        QTest::newRow("outside the BMP") << QString::fromUtf8("a\xF0\x9F\x98\x80" "bc") << true << R{{"bc"}, {"a"}};
+        QTest::newRow("inline option") << "(?i)foo" << true << R{};
+        QTest::newRow("extended mode") << "(?x) f o o" << false << R{};
+        QTest::newRow("hex escape") << "\\x41bc" << false << R{};
+        QTest::newRow("backreference") << "(a)\\1bc" << false << R{};
+        QTest::newRow("verb") << "(*UCP)abc" << false << R{};
+        QTest::newRow("comment") << "ab(?#c)d" << false << R{};
+        QTest::newRow("types and anchors") << "^ab\\d.cd$" << false << R{{"ab"}, {"cd"}};
+        QTest::newRow("escaped letters make no piece") << "a\\nb\\tc" << false << R{{"a"}, {"b"}, {"c"}};
+    }
+
+    void requiredStrings()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, caseSensitive);
+        QFETCH(Requirements, expected);
+        QVERIFY2(regexQuery(pattern, caseSensitive).isValid(), qPrintable(pattern));
+        QCOMPARE(RegexLiterals::required(pattern, caseSensitive), expected);
+    }
+
+    void separatorSafety_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("safe");
+        QTest::newRow("words and classes") << "get[A-Z][a-z]+Data\\d+\\s\\w" << true;
+        QTest::newRow("word boundaries and lookarounds") << "\\bfoo(?=\\w)(?<!x)\\B" << true;
+        QTest::newRow("whole-word edges") << "(?:(?<!\\w)|(?!\\w))ab" << true;
+        QTest::newRow("dot") << "a.b" << false;
+        QTest::newRow("start anchor") << "^ab" << false;
+        QTest::newRow("end anchor") << "ab$" << false;
+        QTest::newRow("text anchors") << "\\Aab\\z" << false;
+        QTest::newRow("negated class") << "[^a]b" << false;
+        QTest::newRow("not a word character") << "a\\Wb" << false;
+        QTest::newRow("not a space") << "\\S+" << false;
+        QTest::newRow("class with \\W") << "[\\W]" << false;
+        QTest::newRow("class with \\x00") << "[\\x00-a]" << false;
+        QTest::newRow("POSIX class") << "[[:cntrl:]]" << false;
+        QTest::newRow("property") << "\\p{Cc}" << false;
+        QTest::newRow("not read") << "(?i)ab" << false;
+    }
+
+    void separatorSafety()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, safe);
+        QVERIFY2(regexQuery(pattern).isValid(), qPrintable(pattern));
+        QCOMPARE(RegexLiterals::neverSpansSeparator(pattern), safe);
+    }
+
+    void onlyKelvinAndLongSMatchAsciiLettersCaselessly()
+    {
+        // The prefilter's one exception to "ASCII in the text for ASCII in the pattern",
+        // checked against PCRE2 as SearchQuery compiles it.
+        const QRegularExpression letter = regexQuery(QStringLiteral("^[a-z]$")).regularExpression();
+        QList<uint> found;
+        for (uint u = 0x80; u <= 0xFFFF; ++u) {
+            if (u >= 0xD800 && u < 0xE000)
+                continue;
+            if (letter.match(QString(QChar(char16_t(u)))).hasMatch())
+                found.append(u);
+        }
+        QCOMPARE(found, (QList<uint>{0x017F, 0x212A}));
+    }
+
+    void escapesAndFolding()
+    {
+        // Hand-written cases where the raw JSON and the decoded text differ.
+        const QList<QByteArray> json = {
+            entryWith("thought", "caf\\u00e9 noir"),                    // 0: \u escape
+            entryWith("thought", "\\u212aelvin"),                       // 1: Kelvin sign escaped
+            entryWith("thought", "\xE2\x84\xAA" "elvin"),               // 2: Kelvin sign as UTF-8
+            entryWith("thought", "\xC5\xBF" "ecret"),                   // 3: long s
+            entryWith("thought", "path a\\/b"),                         // 4: \/
+            entryWith("thought", "say \\\"hi\\\" now"),                 // 5: \"
+            entryWith("thought", "line\\nbreak"),                       // 6: \n
+            entryWith("thought", "back\\bspace"),                       // 7: shown as "back\u0008space"
+            entryWith("thought", "nothing here"),                       // 8
+        };
+        SearchCorpus corpus;
+        for (int i = 0; i < json.size(); ++i)
+            corpus.setText(i, SearchText::fromRawEntryJson(json.at(i)));
+        const auto rows = [&](const QString &pattern, bool caseSensitive) {
+            return SearchEngine(regexQuery(pattern, caseSensitive)).search(corpus).matchingRows;
+        };
+        QCOMPARE(rows(QString::fromUtf8("caf\xC3\xA9 n\\w+"), true), (QVector<int>{0}));
+        QCOMPARE(rows(QString::fromUtf8("CAF\xC3\x89 N\\w+"), false), (QVector<int>{0}));
+        QCOMPARE(rows(QStringLiteral("kel+vin"), false), (QVector<int>{1, 2}));
+        QCOMPARE(rows(QStringLiteral("kel+vin"), true), (QVector<int>{}));
+        QCOMPARE(rows(QStringLiteral("SECRE[T]"), false), (QVector<int>{3}));
+        QCOMPARE(rows(QStringLiteral("a/b"), false), (QVector<int>{4}));
+        QCOMPARE(rows(QStringLiteral("say \"hi\" n.w"), true), (QVector<int>{5}));
+        QCOMPARE(rows(QStringLiteral("line\\nbr"), true), (QVector<int>{6}));
+        QCOMPARE(rows(QStringLiteral("k\\\\u0008s"), true), (QVector<int>{7}));
+        QCOMPARE(rows(QStringLiteral("u0008space"), true), (QVector<int>{7}));
+        QCOMPARE(rows(QStringLiteral("nothing (here|there)"), true), (QVector<int>{8}));
+    }
+
+    void randomPatternsMatchTheDecodedFullScan()
+    {
+        QRandomGenerator rng(20250621);
+        const QList<QByteArray> json = generatedEntries(rng, 160);
+        SearchCorpus corpus;
+        QStringList texts;
+        for (int i = 0; i < json.size(); ++i) {
+            corpus.setText(i, SearchText::fromRawEntryJson(json.at(i)));
+            texts.append(QString::fromUtf8(SearchText::fromEntryJson(json.at(i)).bytes).replace(QChar(u'\0'), u' '));
+        }
+
+        int patterns = 0;
+        int active = 0;
+        qint64 rowsRuledOut = 0;
+        qint64 rowsMatched = 0;
+        while (patterns < 2500) {
+            QString pattern;
+            const int atoms = rng.bounded(1, 4);
+            for (int k = 0; k < atoms; ++k)
+                pattern += randomAtom(rng, texts);
+            if (rng.bounded(6) == 0)
+                pattern += QStringLiteral("|") + randomAtom(rng, texts);
+            const SearchQuery query = regexQuery(pattern, rng.bounded(2) == 0, rng.bounded(5) == 0);
+            if (!query.isValid())
+                continue;
+            ++patterns;
+            const SearchEngine engine(query);
+            const RegexPrefilter prefilter(query);
+            active += prefilter.isActive() ? 1 : 0;
+            const QRegularExpression re = query.regularExpression();
+            for (int row = 0; row < json.size(); ++row) {
+                const qint64 expected = referenceCount(json.at(row), re);
+                const SearchText text = corpus.at(row);
+                if (prefilter.rowCannotMatch(text)) {
+                    ++rowsRuledOut;
+                    if (expected != 0) {
+                        QFAIL(qPrintable(QStringLiteral("pattern %1 (case %2) ruled out row %3 (%4) with %5 matches")
+                                             .arg(pattern, query.caseSensitive ? QStringLiteral("sensitive") : QStringLiteral("insensitive"))
+                                             .arg(row)
+                                             .arg(QString::fromUtf8(json.at(row)))
+                                             .arg(expected)));
+                    }
+                }
+                const qint64 counted = engine.countMatches(text);
+                if (counted != expected) {
+                    QFAIL(qPrintable(QStringLiteral("pattern %1 (case %2) counts %3 in row %4 (%5), the decoded scan %6")
+                                         .arg(pattern, query.caseSensitive ? QStringLiteral("sensitive") : QStringLiteral("insensitive"))
+                                         .arg(counted)
+                                         .arg(row)
+                                         .arg(QString::fromUtf8(json.at(row)))
+                                         .arg(expected)));
+                }
+                rowsMatched += expected > 0 ? 1 : 0;
+            }
+        }
+        // The test means something only if the prefilter works on most patterns and both
+        // outcomes are common.
+        QVERIFY2(active > patterns / 2, qPrintable(QString::number(active)));
+        QVERIFY(rowsRuledOut > 10000);
+        QVERIFY(rowsMatched > 10000);
+    }
+
+    void catastrophicBacktrackingStopsWithAMessage()
+    {
+        // "(a+)+$" over a long line of "a" that does not end the text: exponential backtracking.
+        SearchCorpus corpus;
+        corpus.setText(0, SearchText::fromRawEntryJson(entryWith("thought", "short line")));
+        corpus.setText(1, SearchText::fromRawEntryJson(entryWith("observation", QByteArray(50000, 'a') + "!")));
+        const SearchEngine engine(regexQuery(QStringLiteral("(a+)+$")));
+        const SearchResult result = engine.search(corpus);
+        QVERIFY(result.complete);
+        // Either a result (a linear-time engine: no match, the line ends with "!") or the message.
+        if (result.error.isEmpty()) {
+            QCOMPARE(result.entryCount, 0);
+        } else {
+            QCOMPARE(result.error, SearchEngine::tooCostlyText());
+            QVERIFY(result.error.contains(QStringLiteral("too costly")));
+        }
+    }
+
+    void runnerReportsTheCostlyPatternAndGoesOn()
+    {
+        SearchCorpus corpus;
+        for (int i = 0; i < 50; ++i)
+            corpus.setText(i, SearchText::fromRawEntryJson(entryWith("observation", QByteArray(30000, 'a') + "!")));
+        corpus.setText(50, SearchText::fromRawEntryJson(entryWith("thought", "a needle here")));
+        SearchRunner runner;
+        QSignalSpy finished(&runner, &SearchRunner::finished);
+        const quint64 costly = runner.start(regexQuery(QStringLiteral("(a+)+$")), corpus);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toULongLong(), costly);
+        const SearchResult stopped = finished.at(0).at(1).value<SearchResult>();
+        QVERIFY(stopped.complete);
+        QCOMPARE(stopped.error, SearchEngine::tooCostlyText());
+
+        // The next search runs as usual.
+        const quint64 next = runner.start(regexQuery(QStringLiteral("ne+dle")), corpus);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(1).at(0).toULongLong(), next);
+        const SearchResult found = finished.at(1).at(1).value<SearchResult>();
+        QVERIFY(found.error.isEmpty());
+        QCOMPARE(found.matchingRows, (QVector<int>{50}));
+    }
+
+    void supersededCostlySearchStopsSoon()
+    {
+        // A keystroke during a costly search: its result never comes, the new one does.
+        SearchCorpus corpus;
+        for (int i = 0; i < 400; ++i)
+            corpus.setText(i, SearchText::fromRawEntryJson(entryWith("observation", QByteArray(22, 'a') + "!")));
+        SearchRunner runner;
+        QSignalSpy finished(&runner, &SearchRunner::finished);
+        runner.start(regexQuery(QStringLiteral("(a+)+$")), corpus);
+        const quint64 next = runner.start(regexQuery(QStringLiteral("a!")), corpus);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).toULongLong(), next);
+        QCOMPARE(finished.at(0).at(1).value<SearchResult>().entryCount, 400);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRegexPrefilter)
+#include "tst_regexprefilter.moc"
