@@ -3,6 +3,7 @@
 
 #include "cli/clioutput.h"
 #include "cli/searchhitsoutput.h"
+#include "search/querylanguage.h"
 #include "store/librarydatabase.h"
 #include "store/librarysearchscan.h"
 
@@ -16,6 +17,9 @@ HeadlessSearch::HeadlessSearch(const CommandLineOptions &options, const QString 
 
 void HeadlessSearch::run()
 {
+    const ParsedQuery parsed = QueryLanguage::parse(m_options.searchText, QueryLanguage::Scope::Library);
+    if (!parsed.isValid())
+        return fail(tr("the query does not parse: %1").arg(parsed.error), UsageError);
     if (m_folder.isEmpty())
         return fail(tr("the library is switched off (Preferences), so there is nothing to search."));
     LibraryDatabase database(m_folder);

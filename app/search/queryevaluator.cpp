@@ -99,12 +99,12 @@ std::shared_ptr<const SearchEngine> engineFor(const QueryTerm &term, QueryEvalua
 {
     SearchQuery query;
     query.pattern = term.text;
+    query.wholeWord = options.wholeWord;
     if (term.kind == Kind::Regex) {
         query.regex = true;
         query.caseSensitive = !term.anyCase;
     } else {
         query.caseSensitive = options.caseSensitive;
-        query.wholeWord = options.wholeWord;
     }
     return std::make_shared<const SearchEngine>(query);
 }
@@ -210,15 +210,75 @@ SearchText QueryEvaluator::restrictedText(const SearchText &text) const
     return restricted;
 }
 
-bool QueryEvaluator::factHolds(const Term &term, int row, const SearchText &text) const
+namespace {
+bool startsWithAny(const QString &text, const QStringList &prefixes)
+{
+    if (text.isNull())
+        return false;
+    return std::any_of(prefixes.begin(), prefixes.end(), [&](const QString &p) { return text.startsWith(p, Qt::CaseInsensitive); });
+}
+} // namespace
+
+void QueryEvaluator::setRun(const QueryRunFacts &run)
+{
+    m_run = run;
+    m_hasRun = true;
+}
+
+bool QueryEvaluator::runTermHolds(const QueryTerm &t) const
+{
+    switch (t.kind) {
+    case Kind::Run:
+        return t.numbers.contains(m_run.runId);
+    case Kind::Org:
+        return t.numbers.contains(m_run.orgId);
+    case Kind::Status:
+        return startsWithAny(m_run.status, t.values);
+    case Kind::Source:
+        return startsWithAny(m_run.origin, t.values);
+    case Kind::After:
+        return m_run.createdAtMsecs != LogEntry::kNoTime && m_run.createdAtMsecs >= t.low;
+    case Kind::Before:
+        return m_run.createdAtMsecs != LogEntry::kNoTime && m_run.createdAtMsecs < t.low;
+    default:
+        return false;
+    }
+}
+
+bool QueryEvaluator::runMayMatch() const
+{
+    for (const QList<Term> &group : m_groups) {
+        bool all = true;
+        for (const Term &term : group) {
+            const QueryTerm &t = term.term;
+            const bool runKey = t.kind == Kind::Run || t.kind == Kind::Org || t.kind == Kind::Status
+                || t.kind == Kind::Source || t.kind == Kind::After || t.kind == Kind::Before;
+            if (runKey && runTermHolds(t) == t.negated) {
+                all = false;
+                break;
+            }
+        }
+        if (all)
+            return true;
+    }
+    return false;
+}
+
+bool QueryEvaluator::factHolds(const Term &term, const Subject &subject, const SearchText &text) const
 {
     const QueryTerm &t = term.term;
-    const QueryRowFacts *f = row >= 0 && row < m_facts.rows.size() ? &m_facts.rows.at(row) : nullptr;
-    const int entry = f ? f->entry : row;
+    const int row = subject.row;
+    const QueryRowFacts *f = !subject.entry && row >= 0 && row < m_facts.rows.size() ? &m_facts.rows.at(row) : nullptr;
+    const int entry = subject.entry ? subject.entry->entry : f ? f->entry : row;
+    const qint64 createdAt = subject.entry ? subject.entry->createdAtMsecs : f ? f->createdAtMsecs : LogEntry::kNoTime;
     switch (t.kind) {
     case Kind::Type:
+        if (subject.entry)
+            return startsWithAny(subject.entry->messageType, t.values);
         return f && f->messageType < term.acceptsText.size() && term.acceptsText[f->messageType];
     case Kind::Tool:
+        if (subject.entry)
+            return startsWithAny(subject.entry->toolName, t.values);
         return f && f->toolName < term.acceptsText.size() && term.acceptsText[f->toolName];
     case Kind::Field: {
         if (!text.isRaw())
@@ -230,9 +290,9 @@ bool QueryEvaluator::factHolds(const Term &term, int row, const SearchText &text
     case Kind::Gap:
         return f && f->gapMsecs != LogEntry::kNoTime && inRange(t, f->gapMsecs);
     case Kind::Time: {
-        if (!f || f->createdAtMsecs == LogEntry::kNoTime)
+        if (createdAt == LogEntry::kNoTime)
             return false;
-        const qint64 ofDay = QDateTime::fromMSecsSinceEpoch(f->createdAtMsecs, m_facts.timeZone).time().msecsSinceStartOfDay();
+        const qint64 ofDay = QDateTime::fromMSecsSinceEpoch(createdAt, m_facts.timeZone).time().msecsSinceStartOfDay();
         if (t.hasLow && t.hasHigh && t.low > t.high) // past midnight: 23:00..01:00
             return ofDay >= t.low || ofDay <= t.high;
         return inRange(t, ofDay);
@@ -250,16 +310,16 @@ bool QueryEvaluator::factHolds(const Term &term, int row, const SearchText &text
     case Kind::Has:
         return m_facts.hasNote && entry >= 0 && m_facts.hasNote(entry);
     default:
-        // Run keys: the library evaluates them; within one run they never hold.
-        return false;
+        // Run keys: the library's (setRun); within one run they never hold.
+        return m_hasRun && runTermHolds(t);
     }
 }
 
-bool QueryEvaluator::holds(const Term &term, int row, const SearchText &text, SearchText &restricted,
+bool QueryEvaluator::holds(const Term &term, const Subject &subject, const SearchText &text, SearchText &restricted,
                            bool &restrictedMade, qint64 &count) const
 {
     if (!term.term.isText())
-        return factHolds(term, row, text) != term.term.negated;
+        return factHolds(term, subject, text) != term.term.negated;
     const SearchText *target = &text;
     if (!m_fields.isEmpty()) {
         if (!restrictedMade) {
@@ -277,21 +337,31 @@ bool QueryEvaluator::holds(const Term &term, int row, const SearchText &text, Se
 
 qint64 QueryEvaluator::countMatches(int row, const SearchText &text) const
 {
+    return count(Subject{row, nullptr}, text);
+}
+
+qint64 QueryEvaluator::countMatches(const QueryEntryFacts &entry, const SearchText &text) const
+{
+    return count(Subject{entry.entry, &entry}, text);
+}
+
+qint64 QueryEvaluator::count(const Subject &subject, const SearchText &text) const
+{
     if (!text.isIndexed())
         return 0;
     SearchText restricted;
     bool restrictedMade = false;
     for (const QList<Term> &group : m_groups) {
-        qint64 count = 0;
+        qint64 matches = 0;
         bool all = true;
         for (const Term &term : group) {
-            if (!holds(term, row, text, restricted, restrictedMade, count)) {
+            if (!holds(term, subject, text, restricted, restrictedMade, matches)) {
                 all = false;
                 break;
             }
         }
         if (all)
-            return std::max<qint64>(count, 1);
+            return std::max<qint64>(matches, 1);
     }
     return 0;
 }

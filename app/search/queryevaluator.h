@@ -21,8 +21,8 @@ class SearchEngine;
 // test on the row's facts. Built on any thread; prepare() then countMatches() on the worker.
 //
 // Case and whole word: words and phrases follow the bar's toggles (`options`); a /regex/ is
-// case-sensitive and /regex/i any case whatever the toggles; whole word applies to words and
-// phrases only. A row's count is the matches of its positive text terms in the first group that
+// case-sensitive and /regex/i any case whatever the Aa toggle; whole word applies to every text
+// term (as it did to the bar's regular expressions). A row's count is the matches of its positive text terms in the first group that
 // holds (1 for a group of keys and exclusions alone), 0 when no group holds.
 class QueryEvaluator
 {
@@ -51,15 +51,30 @@ public:
     // Matches in the row whose text is `text` (0: it does not match).
     qint64 countMatches(int row, const SearchText &text) const;
 
+    // The library: the run whose entries come next (run:, org:, status:, source:, after:,
+    // before: read it), and whether any of its entries could match (false: skip the run).
+    void setRun(const QueryRunFacts &run);
+    bool runMayMatch() const;
+    // An entry of that run, known by its own facts.
+    qint64 countMatches(const QueryEntryFacts &entry, const SearchText &text) const;
+
     // What to highlight in a shown text: the positive words, phrases and regexes as one
     // regular expression; empty when there are none.
     SearchQuery highlightQuery() const;
 
 private:
     struct Term;
-    bool holds(const Term &term, int row, const SearchText &text, SearchText &restricted, bool &restrictedMade,
-               qint64 &count) const;
-    bool factHolds(const Term &term, int row, const SearchText &text) const;
+    // The row being matched: a row of the run's facts, or a stored entry with facts of its own.
+    struct Subject
+    {
+        int row = -1;
+        const QueryEntryFacts *entry = nullptr;
+    };
+    qint64 count(const Subject &subject, const SearchText &text) const;
+    bool holds(const Term &term, const Subject &subject, const SearchText &text, SearchText &restricted,
+               bool &restrictedMade, qint64 &count) const;
+    bool factHolds(const Term &term, const Subject &subject, const SearchText &text) const;
+    bool runTermHolds(const QueryTerm &term) const;
     SearchText restrictedText(const SearchText &text) const;
 
     QList<QList<Term>> m_groups;
@@ -68,6 +83,8 @@ private:
     Options m_options;
     bool m_needsFacts = false;
     bool m_needsInsights = false;
+    QueryRunFacts m_run;
+    bool m_hasRun = false;
     std::vector<bool> m_failure; // by entry
     std::vector<bool> m_loop;
 };

@@ -26,6 +26,25 @@ struct QueryRowFacts
     bool marked = false;
 };
 
+// One entry of a stored run, read alone (the library's search): its facts as text.
+struct QueryEntryFacts
+{
+    int entry = -1;                        // 0-based position in its run
+    QString messageType;
+    QString toolName;
+    qint64 createdAtMsecs = LogEntry::kNoTime;
+};
+
+// The run a stored entry belongs to: what run:, org:, status:, source:, after:, before: read.
+struct QueryRunFacts
+{
+    qint64 runId = 0;
+    qint64 orgId = 0;
+    QString status;
+    QString origin;                        // where the library got it (an API's address, a file)
+    qint64 createdAtMsecs = LogEntry::kNoTime;
+};
+
 struct QueryFacts
 {
     QVector<QueryRowFacts> rows;

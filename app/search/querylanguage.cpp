@@ -115,6 +115,13 @@ class Parser
 public:
     Parser(const QString &query, QueryLanguage::Scope scope) : m_q(query), m_scope(scope) {}
 
+    // The comma list at the start of the text (keyValues).
+    void list(QStringList &items)
+    {
+        QList<qsizetype> starts;
+        readList(0, items, starts);
+    }
+
     ParsedQuery run()
     {
         ParsedQuery result;
@@ -146,6 +153,7 @@ public:
                 ++i;
             }
             i = readTerm(i, term);
+            term.length = i - term.position;
             if (m_error.isEmpty())
                 group.append(term);
         }
@@ -239,6 +247,11 @@ private:
             fail(i, QCoreApplication::translate("QueryLanguage", "`%2:` works across runs only (Search All Runs, `runlog --search`), at character %1"), name);
             return end;
         }
+        if (m_scope == QueryLanguage::Scope::Library
+            && (name == QLatin1String("gap") || name == QLatin1String("is") || name == QLatin1String("has"))) {
+            fail(i, QCoreApplication::translate("QueryLanguage", "`%2:` works within one run (the search bar, `runlog SOURCE --search`), at character %1"), name);
+            return end;
+        }
         term.kind = kindOfKey(name);
         return readKeyValue(name, i + name.size() + 1, term);
     }
@@ -321,8 +334,9 @@ private:
         case K::Tool:
         case K::Status:
         case K::Source:
+            // "*" is any value: the empty prefix (a null type or tool has none).
             for (const QString &item : std::as_const(items))
-                term.values.append(item.toLower());
+                term.values.append(item == QLatin1String("*") ? QStringLiteral("") : item.toLower());
             break;
         case K::Field:
         case K::Is:
@@ -458,6 +472,17 @@ bool ParsedQuery::hasKind(QueryTerm::Kind kind) const
     return false;
 }
 
+bool ParsedQuery::hasKeys() const
+{
+    for (const QList<QueryTerm> &group : groups) {
+        for (const QueryTerm &term : group) {
+            if (!term.isText())
+                return true;
+        }
+    }
+    return false;
+}
+
 bool ParsedQuery::usesIs(const QString &name) const
 {
     for (const QList<QueryTerm> &group : groups) {
@@ -492,7 +517,7 @@ ParsedQuery parse(const QString &query, Scope scope)
     return Parser(query, scope).run();
 }
 
-ParsedQuery wholeRegex(const QString &pattern)
+ParsedQuery wholeRegex(const QString &pattern, bool caseSensitive)
 {
     ParsedQuery result;
     if (pattern.isEmpty())
@@ -500,6 +525,8 @@ ParsedQuery wholeRegex(const QString &pattern)
     QueryTerm term;
     term.kind = QueryTerm::Kind::Regex;
     term.text = pattern;
+    term.anyCase = !caseSensitive;
+    term.length = pattern.size();
     const QRegularExpression re(pattern, QRegularExpression::UseUnicodePropertiesOption);
     if (!re.isValid()) {
         const qsizetype offset = qMax<qsizetype>(0, re.patternErrorOffset());
@@ -514,9 +541,13 @@ ParsedQuery wholeRegex(const QString &pattern)
 QStringList keys(Scope scope, bool withNotes)
 {
     QStringList names = runKeys();
-    if (!withNotes)
+    if (!withNotes || scope == Scope::Library)
         names.removeAll(QStringLiteral("has"));
-    if (scope == Scope::Library)
+    if (scope == Scope::Library) {
+        names.removeAll(QStringLiteral("gap"));
+        names.removeAll(QStringLiteral("is"));
+    }
+    if (scope != Scope::Run)
         names += libraryKeys();
     return names;
 }
@@ -543,6 +574,66 @@ QString quoteValue(const QString &value)
     return u'"' + escaped + u'"';
 }
 
+QStringList keyValues(const QString &query, const QString &key, bool *none)
+{
+    const ParsedQuery parsed = parse(query, Scope::Any);
+    const QueryTerm::Kind kind = kindOfKey(key);
+    QStringList values;
+    if (none)
+        *none = false;
+    // The values as typed (the parser keeps them in lower case).
+    for (const QList<QueryTerm> &group : parsed.groups) {
+        for (const QueryTerm &term : group) {
+            if (term.kind != kind)
+                continue;
+            if (term.negated) {
+                if (none && term.values == QStringList{QStringLiteral("")})
+                    *none = true;
+                continue;
+            }
+            QStringList items;
+            const QString valueText = query.mid(term.position + key.size() + 1, term.length - key.size() - 1);
+            Parser reader(valueText, Scope::Any);
+            reader.list(items);
+            values += items;
+        }
+    }
+    return values;
+}
+
+QString withKeyValues(const QString &query, const QString &key, const QStringList &values, bool none)
+{
+    const ParsedQuery parsed = parse(query, Scope::Any);
+    const QueryTerm::Kind kind = kindOfKey(key);
+    QString text = query;
+    if (parsed.isValid()) {
+        // From the end, so the earlier positions stay right.
+        QList<QPair<qsizetype, qsizetype>> spans;
+        for (const QList<QueryTerm> &group : parsed.groups) {
+            for (const QueryTerm &term : group) {
+                if (term.kind == kind)
+                    spans.append({term.position, term.length});
+            }
+        }
+        std::sort(spans.begin(), spans.end());
+        for (auto it = spans.crbegin(); it != spans.crend(); ++it)
+            text.remove(it->first, it->second);
+        text = text.simplified();
+    }
+    QString term;
+    if (none) {
+        term = u'-' + key + QStringLiteral(":*");
+    } else if (!values.isEmpty()) {
+        QStringList quoted;
+        for (const QString &value : values)
+            quoted << quoteValue(value);
+        term = key + u':' + quoted.join(u',');
+    }
+    if (term.isEmpty())
+        return text;
+    return text.isEmpty() ? term : term + u' ' + text;
+}
+
 QString helpText(Scope scope)
 {
     QString text = QCoreApplication::translate("QueryLanguage", 
@@ -555,12 +646,14 @@ QString helpText(Scope scope)
         "tool:bash    tool name, by prefix, any case\n"
         "field:observation   words only in thought, tool_input, tool_output, observation\n"
         "entry:100..200   also entry:>100, entry:100\n"
-        "gap:>30s     time since the entry before (s, m, h)\n"
-        "time:12:00..13:30   time of day (local)\n"
-        "is:marked  is:failure  is:loop  has:note");
+        "time:12:00..13:30   time of day (local)");
+    text += u'\n';
     if (scope == Scope::Library) {
-        text += u'\n';
         text += QCoreApplication::translate("QueryLanguage", "run:42  org:7  status:failed  source:github  after:2025-06-01  before:2025-07-01");
+    } else {
+        text += QCoreApplication::translate("QueryLanguage",
+            "gap:>30s     time since the entry before (s, m, h)\n"
+            "is:marked  is:failure  is:loop  has:note");
     }
     return text;
 }

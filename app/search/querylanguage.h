@@ -20,7 +20,7 @@
 //   key:value        lowercase key, then a value (quoted when it holds spaces). A word whose
 //                    "key" has other characters (C:\tmp, https://…, Error:) stays a word
 //
-// Keys of a run: type: tool: (prefix, any case, comma lists), field: (thought, tool_input,
+// Keys of a run: type: tool: (prefix, any case, comma lists; * any: -tool:* has no tool), field: (thought, tool_input,
 // tool_output, observation: words, phrases and regexes of the whole query look only there),
 // entry: (N, A..B, >N, >=N, <N, <=N, A.., ..B), gap: (time since the entry before: 30s, >2m,
 // 1m..1h; units s m h, a bare number is seconds; a bare value means at least), time: (time of
@@ -37,6 +37,7 @@ struct QueryTerm
     Kind kind = Kind::Word;
     bool negated = false;
     qsizetype position = 0;      // 0-based offset of the term (its '-' included) in the query
+    qsizetype length = 0;        // characters of the query it spans
     QString text;                // Word, Phrase: the needle; Regex: the pattern
     bool anyCase = false;        // Regex: the i flag
     QStringList values;          // Type, Tool, Status, Source: lower case; Field, Is, Has: names
@@ -61,6 +62,8 @@ struct ParsedQuery
     bool isEmpty() const { return groups.isEmpty() && error.isEmpty(); }
     bool isValid() const { return error.isEmpty(); }
     bool hasKind(QueryTerm::Kind kind) const;
+    // Any key (not only words, phrases, regexes): the rows' facts are read.
+    bool hasKeys() const;
     bool usesIs(const QString &name) const;
     // The field: names of the query (any group, not excluded): where its text terms look.
     QStringList fields() const;
@@ -70,13 +73,15 @@ namespace QueryLanguage {
 
 enum class Scope {
     Run,       // the search bar, `runlog SOURCE --search`
-    Library,   // Search All Runs, `runlog --search`: the run keys too
+    Library,   // Search All Runs, `runlog --search`: the run keys too; not gap:, is:, has:
+    Any,       // every key (reading and rewriting a query's terms)
 };
 
 ParsedQuery parse(const QString &query, Scope scope = Scope::Run);
 
-// The bar's regex toggle: the whole text is one regular expression, as before the language.
-ParsedQuery wholeRegex(const QString &pattern);
+// The bar's regex toggle: the whole text is one regular expression, as before the language,
+// case-sensitive or not as the bar's Aa says.
+ParsedQuery wholeRegex(const QString &pattern, bool caseSensitive = false);
 
 // Keys the completer offers and the tooltip names, in that order. `withNotes`: has: only when
 // notes are kept for the run.
@@ -87,6 +92,13 @@ QStringList fixedValues(const QString &key, bool withNotes);
 
 // A value quoted for the language when it holds a space, a quote or a comma.
 QString quoteValue(const QString &value);
+
+// `query` with its type: or tool: terms (`key`) replaced by one for `values` (any of them), or
+// by `-key:*` (none) when `none`; no term when neither. What the Filter menu and the statistics
+// write into the bar. A query that does not parse gets the new term appended.
+QString withKeyValues(const QString &query, const QString &key, const QStringList &values, bool none);
+// The values of the query's type: or tool: terms (`key`, as typed), and whether it holds -key:*.
+QStringList keyValues(const QString &query, const QString &key, bool *none = nullptr);
 
 // The tooltip / --help text documenting the language (plain text, translated).
 QString helpText(Scope scope);

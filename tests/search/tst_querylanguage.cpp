@@ -12,6 +12,8 @@
 #include <QDateTime>
 #include <QTest>
 
+#include <memory>
+
 namespace {
 
 struct HandEntry
@@ -112,6 +114,8 @@ private slots:
     void libraryKeys();
     void highlight();
     void quoting();
+    void libraryEvaluation();
+    void rewritingKeys();
 };
 
 void TestQueryLanguage::queries_data()
@@ -167,6 +171,8 @@ void TestQueryLanguage::queries_data()
     QTest::addRow("tool list any case") << q("tool:BASH,grep") << L{2, 3, 5, 6, 7};
     QTest::addRow("tool prefix") << q("tool:str") << L{9};
     QTest::addRow("tool with word") << q("tool:bash login") << L{2};
+    QTest::addRow("any tool") << q("tool:*") << L{2, 3, 5, 6, 7, 9};
+    QTest::addRow("no tool") << q("-tool:*") << L{1, 4, 8, 10};
     // field:
     QTest::addRow("field thought") << q("field:thought login") << L{2, 8};
     QTest::addRow("field observation") << q("field:observation login") << L{1, 10};
@@ -342,6 +348,91 @@ void TestQueryLanguage::quoting()
     const ParsedQuery parsed = QueryLanguage::parse(QStringLiteral("tool:") + QueryLanguage::quoteValue(QStringLiteral("A\"b,c")));
     QVERIFY(parsed.isValid());
     QCOMPARE(parsed.groups.first().first().values, QStringList{QStringLiteral("a\"b,c")});
+}
+
+void TestQueryLanguage::libraryEvaluation()
+{
+    using Scope = QueryLanguage::Scope;
+    const auto evaluator = [](const char *query) {
+        const ParsedQuery parsed = QueryLanguage::parse(QString::fromUtf8(query), Scope::Library);
+        return std::make_unique<QueryEvaluator>(parsed, QueryEvaluator::Options{});
+    };
+    const qint64 june2 = QDateTime(QDate(2025, 6, 2), QTime(8, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+    const QueryRunFacts run42{42, 7, QStringLiteral("FAILED"), QStringLiteral("https://api.codegen.com"), june2};
+    const QueryRunFacts run43{43, 8, QStringLiteral("complete"), QStringLiteral("file /tmp/a.jsonl"), LogEntry::kNoTime};
+    const auto mayMatch = [&](const char *query, const QueryRunFacts &run) {
+        auto e = evaluator(query);
+        e->setRun(run);
+        return e->runMayMatch();
+    };
+    QVERIFY(mayMatch("run:42", run42));
+    QVERIFY(!mayMatch("run:42", run43));
+    QVERIFY(mayMatch("run:1,43", run43));
+    QVERIFY(mayMatch("org:7 status:fail", run42));
+    QVERIFY(!mayMatch("status:fail", run43));
+    QVERIFY(mayMatch("-status:fail", run43));
+    QVERIFY(mayMatch("source:https", run42));
+    QVERIFY(mayMatch("source:FILE", run43));
+    QVERIFY(mayMatch("after:2025-06-02", run42));
+    QVERIFY(!mayMatch("after:2025-06-03", run42));
+    QVERIFY(mayMatch("before:2025-06-03", run42));
+    QVERIFY(!mayMatch("before:2025-06-02", run42));
+    QVERIFY(!mayMatch("after:2025-01-01", run43)); // no time: neither after nor before
+    QVERIFY(mayMatch("run:43 OR status:fail", run42));
+    QVERIFY(mayMatch("login", run43));               // words rule no run out
+
+    // An entry of a stored run by its own facts.
+    const SearchCorpus c = corpus();
+    QueryEntryFacts fifth;
+    fifth.entry = 4;
+    fifth.messageType = QStringLiteral("ACTION");
+    fifth.toolName = QStringLiteral("bash");
+    fifth.createdAtMsecs = QDateTime(QDate(2025, 6, 1), QTime(12, 1, 5), QTimeZone::utc()).toMSecsSinceEpoch();
+    const auto matches = [&](const char *query) {
+        auto e = evaluator(query);
+        e->setRun(run42);
+        return e->countMatches(fifth, c.at(4)) > 0;
+    };
+    QVERIFY(matches("pytest tool:BA type:act entry:5 run:42"));
+    QVERIFY(!matches("pytest run:43"));
+    QVERIFY(!matches("entry:1..4"));
+    QVERIFY(matches("field:thought tests"));
+    QVERIFY(!matches("-tool:bash"));
+
+    // Keys of one run are no keys of the library, and the other way round.
+    QCOMPARE(QueryLanguage::parse(QStringLiteral("x is:failure"), Scope::Library).error,
+             QStringLiteral("`is:` works within one run (the search bar, `runlog SOURCE --search`), at character 3"));
+    QCOMPARE(QueryLanguage::parse(QStringLiteral("gap:>1m"), Scope::Library).errorPosition, 0);
+    QVERIFY(!QueryLanguage::keys(Scope::Library, true).contains(QStringLiteral("is")));
+    QVERIFY(QueryLanguage::keys(Scope::Library, true).contains(QStringLiteral("status")));
+    QVERIFY(!QueryLanguage::keys(Scope::Run, true).contains(QStringLiteral("status")));
+}
+
+void TestQueryLanguage::rewritingKeys()
+{
+    // What the Filter menu and the statistics write into the bar.
+    using QueryLanguage::keyValues;
+    using QueryLanguage::withKeyValues;
+    QCOMPARE(withKeyValues(QString(), QStringLiteral("type"), {QStringLiteral("ERROR")}, false), QStringLiteral("type:ERROR"));
+    QCOMPARE(withKeyValues(QStringLiteral("login type:ERROR is:failure"), QStringLiteral("type"),
+                           {QStringLiteral("ERROR"), QStringLiteral("PLAN EVALUATION")}, false),
+             QStringLiteral("type:ERROR,\"PLAN EVALUATION\" login is:failure"));
+    QCOMPARE(withKeyValues(QStringLiteral("login tool:bash,grep"), QStringLiteral("tool"), {}, false), QStringLiteral("login"));
+    QCOMPARE(withKeyValues(QStringLiteral("login tool:bash"), QStringLiteral("tool"), {}, true), QStringLiteral("-tool:* login"));
+    QCOMPARE(withKeyValues(QStringLiteral("tool:bash -tool:*"), QStringLiteral("type"), {QStringLiteral("x")}, false),
+             QStringLiteral("type:x tool:bash -tool:*"));
+    // A query that does not parse keeps its text, the term in front.
+    QCOMPARE(withKeyValues(QStringLiteral("\"open"), QStringLiteral("tool"), {QStringLiteral("bash")}, false),
+             QStringLiteral("tool:bash \"open"));
+
+    bool none = false;
+    QCOMPARE(keyValues(QStringLiteral("x tool:Bash,\"str replace\" y"), QStringLiteral("tool"), &none),
+             (QStringList{QStringLiteral("Bash"), QStringLiteral("str replace")}));
+    QVERIFY(!none);
+    QCOMPARE(keyValues(QStringLiteral("-tool:* x"), QStringLiteral("tool"), &none), QStringList{});
+    QVERIFY(none);
+    QCOMPARE(keyValues(QStringLiteral("type:ERROR"), QStringLiteral("tool"), &none), QStringList{});
+    QVERIFY(!none);
 }
 
 QTEST_GUILESS_MAIN(TestQueryLanguage)
