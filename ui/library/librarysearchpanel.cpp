@@ -6,7 +6,6 @@
 #include "ui/common/plaintext.h"
 #include "ui/common/plaintooltipdelegate.h"
 #include "ui/library/snippetdelegate.h"
-#include "ui/search/querycompleter.h"
 #include "store/librarysearch.h"
 #include "store/librarysearchmodel.h"
 
@@ -49,9 +48,6 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
     m_query->setToolTip(PlainText::toolTip(tr("Every word must match, in any field. The language:") + u'\n'
                                            + QueryLanguage::helpText(QueryLanguage::Scope::Library) + u'\n'
                                            + tr("With .* on, the whole text is one regular expression.")));
-    // Keys as you type; the library's values are too many to offer.
-    auto *completer = new QueryCompleter(m_query, QueryLanguage::Scope::Library, this);
-    connect(m_regex, &QToolButton::toggled, completer, [completer](bool on) { completer->setEnabled(!on); });
     m_query->setClearButtonEnabled(true);
     m_typingPause->setSingleShot(true);
     m_typingPause->setInterval(350);
