@@ -5,6 +5,7 @@
 #include "cli/headlesscompare.h"
 #include "cli/headlessinsights.h"
 #include "cli/headlesslistruns.h"
+#include "cli/headlessrunsearch.h"
 #include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
 #include "cli/handover.h"
@@ -209,7 +210,7 @@ int main(int argc, char *argv[])
         LoadDefaults::setRateLimit(settings.rateLimitCount(), settings.rateLimitWindowMs());
     }
     LoadDefaults::setOffline(options.offline);
-    if (!options.searchText.isNull()) {
+    if (!options.searchText.isNull() && !options.searchesOneRun()) {
         // The library only, read by a connection of its own: no network, no window.
         HeadlessSearch search(options, AppLibrary::folder(options.noStore));
         return search.exec();
@@ -240,6 +241,12 @@ int main(int argc, char *argv[])
         KnownSecrets::add(token);
         HeadlessStats stats(options, token);
         return stats.exec();
+    }
+    if (options.searchesOneRun()) {
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessRunSearch search(options, token);
+        return search.exec();
     }
     if (options.insights) {
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();

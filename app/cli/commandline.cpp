@@ -211,8 +211,14 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption userIdOption(QStringLiteral("user-id"),
         QCoreApplication::translate("CommandLine", "With --list-runs: only runs started by this user."), QStringLiteral("USER"));
     const QCommandLineOption searchOption(QStringLiteral("search"),
-        QCoreApplication::translate("CommandLine", "Print the entries of every run in the library that contain TEXT (--format tsv or json), and exit."),
-        QStringLiteral("TEXT"));
+        QCoreApplication::translate("CommandLine", "Print the entries that match QUERY (--format tsv or json), and exit: of the run a file, --demo or "
+                                                   "--org/--run names, else of every run in the library. QUERY is the search bar's language: "
+                                                   "words (all must match), \"a phrase\", /regex/ or /regex/i, -word to leave out, a OR b "
+                                                   "(AND binds tighter), type:error, tool:bash,grep (prefix, any case), field:observation, "
+                                                   "entry:100..200, gap:>30s, time:12:00..13:30, is:failure, is:loop, is:marked, has:note; "
+                                                   "across runs also run:42, org:7, status:failed, source:github, after:2025-06-01, "
+                                                   "before:2025-07-01. See README.md, \"Searching\"."),
+        QStringLiteral("QUERY"));
     const QCommandLineOption offlineOption(QStringLiteral("offline"),
         QCoreApplication::translate("CommandLine", "Never use the network: show and export only what the library holds."));
     const QCommandLineOption noStoreOption(QStringLiteral("no-store"),
@@ -254,7 +260,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     if (parser.isSet(searchOption)) {
         options.searchText = parser.value(searchOption);
         if (options.searchText.isEmpty())
-            return fail(QCoreApplication::translate("CommandLine", "--search needs the text to look for."));
+            return fail(QCoreApplication::translate("CommandLine", "--search needs a query."));
     }
     options.exportPath = parser.value(exportOption);
     options.exportFormat = parser.value(formatOption).trimmed().toLower();
@@ -390,10 +396,11 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
                 "--entry %1 and the entry %2 the run's address names differ: give one.").arg(*entry).arg(*options.entry));
         options.entry = entry;
     }
-    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.listRuns;
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.listRuns
+        || !options.searchText.isNull();
     if (parser.isSet(entryOption) && windowless)
         return fail(QCoreApplication::translate("CommandLine",
-            "--entry opens the window at an entry: it does not go with --export, --stats, --insights or --list-runs."));
+            "--entry opens the window at an entry: it does not go with --export, --stats, --insights, --list-runs or --search."));
     if (windowless)
         options.entry.reset(); // a link's or a URL's entry: the command works on the whole run
 
@@ -432,10 +439,10 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         }
     }
     if (!options.searchText.isNull()) {
-        if (options.run || options.demo || !options.inputFile.isEmpty() || !options.exportPath.isEmpty())
+        if (!options.exportPath.isEmpty() || options.stats || options.insights)
             return fail(QCoreApplication::translate("CommandLine",
-                "--search looks through the library: it does not go with --run, --demo, a file or --export."));
-        if (options.noStore)
+                "--search prints what it finds: it does not go with --export, --stats or --insights."));
+        if (options.noStore && !options.searchesOneRun())
             return fail(QCoreApplication::translate("CommandLine",
                 "--search looks through the library, which --no-store leaves alone."));
     }

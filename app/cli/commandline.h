@@ -69,10 +69,12 @@ struct CommandLineOptions
     qint64 listOrgId = 0;
     QString sourceType;                 // --source-type, upper case; empty: every source
     std::optional<qint64> userId;       // --user-id
-    // --search TEXT: matches across the library. Null when not asked.
+    // --search QUERY: matches across the library, or in the run named. Null when not asked.
     QString searchText;
     // For --list-runs and --search, --format is tsv (default) or json.
     bool isListOrSearch() const { return listRuns || !searchText.isNull(); }
+    // --search with a run (a file, --demo, --org/--run): that run, not the library.
+    bool searchesOneRun() const { return !searchText.isNull() && (demo || run.has_value() || !inputFile.isEmpty()); }
     // --compare without --format opens the comparison's window; with it, the report is printed.
     bool compareInWindow() const { return compare && exportFormat.isEmpty(); }
 

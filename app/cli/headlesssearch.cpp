@@ -2,20 +2,12 @@
 #include "cli/headlesssearch.h"
 
 #include "cli/clioutput.h"
-#include "json/jsonwriter.h"
+#include "cli/searchhitsoutput.h"
+#include "search/querylanguage.h"
 #include "store/librarydatabase.h"
 #include "store/librarysearchscan.h"
 
-#include <QStringList>
-
 #include <atomic>
-
-namespace {
-QByteArray jsonText(const QString &text)
-{
-    return text.isNull() ? JsonWriter::null() : JsonWriter::string(text);
-}
-} // namespace
 
 HeadlessSearch::HeadlessSearch(const CommandLineOptions &options, const QString &folder, QObject *parent)
     : WindowlessCommand(options, {}, parent)
@@ -25,6 +17,9 @@ HeadlessSearch::HeadlessSearch(const CommandLineOptions &options, const QString 
 
 void HeadlessSearch::run()
 {
+    const ParsedQuery parsed = QueryLanguage::parse(m_options.searchText, QueryLanguage::Scope::Library);
+    if (!parsed.isValid())
+        return fail(tr("the query does not parse: %1").arg(parsed.error), UsageError);
     if (m_folder.isEmpty())
         return fail(tr("the library is switched off (Preferences), so there is nothing to search."));
     LibraryDatabase database(m_folder);
@@ -45,30 +40,6 @@ void HeadlessSearch::run()
                                                                 });
     if (!summary.error.isEmpty())
         return fail(tr("the search failed: %1").arg(summary.error));
-    if (m_options.exportFormat == QLatin1String("json")) {
-        QByteArray json = "[";
-        for (qsizetype i = 0; i < hits.size(); ++i) {
-            const LibrarySearchHit &hit = hits.at(i);
-            json += i == 0 ? "\n" : ",\n";
-            json += "{\"origin\":" + JsonWriter::string(hit.origin) + ",\"org\":" + QByteArray::number(hit.orgId)
-                + ",\"run\":" + QByteArray::number(hit.runId) + ",\"entry\":" + QByteArray::number(hit.position + 1)
-                + ",\"message_type\":" + jsonText(hit.messageType) + ",\"tool_name\":" + jsonText(hit.toolName)
-                + ",\"snippet\":" + JsonWriter::string(hit.snippet) + ",\"run_status\":" + jsonText(hit.runStatus)
-                + ",\"run_created_at\":" + jsonText(hit.runCreatedAt) + '}';
-        }
-        json += hits.isEmpty() ? "]\n" : "\n]\n";
-        CliOutput::writeJson(json);
-    } else {
-        QString tsv = QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\n");
-        for (const LibrarySearchHit &hit : std::as_const(hits)) {
-            const QStringList fields = {QString::number(hit.orgId), QString::number(hit.runId), QString::number(hit.position + 1),
-                                        hit.messageType, hit.toolName, hit.snippet, hit.origin};
-            QStringList escaped;
-            for (const QString &field : fields)
-                escaped << CliOutput::tsvField(field);
-            tsv += escaped.join(QLatin1Char('\t')) + QLatin1Char('\n');
-        }
-        CliOutput::writeOut(tsv.toUtf8());
-    }
+    SearchHitsOutput::write(hits, m_options.exportFormat == QLatin1String("json"));
     succeed(tr("matches: %1; runs searched: %2").arg(CliOutput::count(summary.hits)).arg(summary.runsSearched));
 }

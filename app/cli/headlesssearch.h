@@ -5,8 +5,9 @@
 
 #include <QString>
 
-// `runlog --search TEXT [--format tsv|json]`: every entry of every run in the library that holds
-// TEXT (plain text, any case; the in-run search's rules), newest runs first, entries in order.
+// `runlog --search QUERY [--format tsv|json]`: every entry of every run in the library that QUERY
+// (the query language, QueryLanguage::Scope::Library) matches, newest runs first, entries in
+// order; a query that does not parse is a usage error.
 // tsv: a header line, then org, run, entry (from 1), message_type, tool_name, snippet, origin;
 // json: an array of objects with those names. Reads only the library: no network.
 class HeadlessSearch : public WindowlessCommand

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "search/searchrunner.h"
 
+#include "search/queryevaluator.h"
 #include "search/searchengine.h"
 
 #include <QElapsedTimer>
@@ -77,23 +78,41 @@ void SearchRunner::deliver(quint64 search, const SearchResult &result, int first
 
 quint64 SearchRunner::start(const SearchQuery &query, const SearchCorpus &corpus, int startRow)
 {
-    const quint64 search = ++m_current;
-    m_live->store(search);
-    m_pool.clear(); // a superseded search not started yet never runs
-    m_running = true;
-
     if (query.isEmpty() || !query.isValid()) {
+        const quint64 search = ++m_current;
+        m_live->store(search);
+        m_pool.clear(); // a superseded search not started yet never runs
+        m_running = true;
         SearchResult empty;
         empty.complete = true;
         empty.error = query.errorText();
         QMetaObject::invokeMethod(this, [this, search, empty] { deliver(search, empty, -1); }, Qt::QueuedConnection);
         return search;
     }
+    return start(QueryEvaluator::forSearchQuery(query), corpus, startRow);
+}
+
+quint64 SearchRunner::start(std::shared_ptr<QueryEvaluator> evaluator, const SearchCorpus &corpus, int startRow)
+{
+    const quint64 search = ++m_current;
+    m_live->store(search);
+    m_pool.clear(); // a superseded search not started yet never runs
+    m_running = true;
+
+    if (!evaluator || evaluator->isEmpty()) {
+        SearchResult empty;
+        empty.complete = true;
+        QMetaObject::invokeMethod(this, [this, search, empty] { deliver(search, empty, -1); }, Qt::QueuedConnection);
+        return search;
+    }
 
     const std::shared_ptr<std::atomic<quint64>> live = m_live;
     const int progressMsecs = m_progressMsecs;
-    m_pool.start([this, live, search, query, corpus, startRow, progressMsecs] {
-        const SearchEngine engine(query);
+    m_pool.start([this, live, search, evaluator, corpus, startRow, progressMsecs] {
+        // is:failure and is:loop: the run's insights first (one pass, not cancelled midway).
+        evaluator->prepare(corpus);
+        if (live->load() != search)
+            return;
         const int rows = corpus.size();
         const int first = rows == 0 ? 0 : std::clamp(startRow, 0, rows - 1);
         const auto post = [this, search](const SearchResult &result, int firstRow) {
@@ -122,7 +141,7 @@ quint64 SearchRunner::start(const SearchQuery &query, const SearchCorpus &corpus
                 const SearchText &text = corpus.at(row);
                 if (!text.isIndexed())
                     continue;
-                const qint64 count = engine.countMatches(text);
+                const qint64 count = evaluator->countMatches(row, text);
                 share.searchedRows.store(++searched, std::memory_order_relaxed);
                 if (count == 0)
                     continue;

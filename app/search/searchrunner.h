@@ -11,6 +11,8 @@
 #include <atomic>
 #include <memory>
 
+class QueryEvaluator;
+
 // Runs searches off the UI thread, one at a time. Lives on (and is used from) the UI thread;
 // every signal is emitted there. Starting a search supersedes the one running: the old one stops
 // at its next check (every few hundred rows) and none of its signals is emitted after start()
@@ -32,6 +34,9 @@ public:
     // one the signals carry. An empty or invalid query finishes at once (queued), with
     // SearchResult::error saying why for an invalid regular expression.
     quint64 start(const SearchQuery &query, const SearchCorpus &corpus, int startRow = 0);
+    // The same for a query of the language, ready to run (its facts taken with the corpus).
+    // An empty one finishes at once with no rows.
+    quint64 start(std::shared_ptr<QueryEvaluator> query, const SearchCorpus &corpus, int startRow = 0);
     // Drops the running search: none of its signals comes after this.
     void cancel();
 

@@ -2,6 +2,8 @@
 #include "store/librarysearchscan.h"
 
 #include "api/pageparser.h"
+#include "search/queryevaluator.h"
+#include "search/querylanguage.h"
 #include "search/searchengine.h"
 #include "search/searchtext.h"
 #include "store/libraryrecords.h"
@@ -12,6 +14,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <optional>
 
 namespace {
 
@@ -26,7 +30,27 @@ struct RunRow
     qint64 runId = 0;
     QString status;
     QString createdAt;
+    qint64 createdMs = LogEntry::kNoTime;
 };
+
+// The trigrams every match must hold: those of each word and phrase of a query without OR (a
+// regex, an exclusion or a key narrows nothing); empty when none has three ASCII characters.
+QString trigramsOf(const ParsedQuery &parsed)
+{
+    if (parsed.groups.size() != 1)
+        return {};
+    QStringList parts;
+    for (const QueryTerm &term : parsed.groups.first()) {
+        if (term.negated || (term.kind != QueryTerm::Kind::Word && term.kind != QueryTerm::Kind::Phrase))
+            continue;
+        SearchQuery plain;
+        plain.pattern = term.text;
+        const QString part = LibrarySearchScan::trigramQuery(plain);
+        if (!part.isEmpty())
+            parts.append(part);
+    }
+    return parts.join(QStringLiteral(" AND "));
+}
 
 QString quoted(const QString &trigram)
 {
@@ -89,30 +113,37 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     QElapsedTimer clock;
     clock.start();
     LibrarySearchSummary summary;
-    const SearchEngine engine(query);
-    if (!engine.isValid()) {
-        summary.error = engine.errorText();
+    // The pattern is the query language's (Search All Runs, `runlog --search`); with the regex
+    // toggle, one regular expression as before.
+    const ParsedQuery parsed = query.regex ? QueryLanguage::wholeRegex(query.pattern, query.caseSensitive)
+                                           : QueryLanguage::parse(query.pattern, QueryLanguage::Scope::Library);
+    if (!parsed.isValid()) {
+        summary.error = parsed.error;
         return summary;
     }
-    if (engine.isNull())
+    if (parsed.isEmpty())
         return summary;
+    QueryEvaluator evaluator(parsed, {query.caseSensitive, query.wholeWord});
+    const SearchEngine snippetEngine(evaluator.highlightQuery());
+    const bool readsFacts = parsed.hasKeys();
 
     QList<RunRow> runs;
     {
         QSqlQuery list(db);
         list.setForwardOnly(true);
-        if (!list.exec(QStringLiteral("SELECT id, origin, org_id, run_id, status, created_at FROM runs"
+        if (!list.exec(QStringLiteral("SELECT id, origin, org_id, run_id, status, created_at, created_ms FROM runs"
                                       " ORDER BY created_ms IS NULL, created_ms DESC, id DESC"))) {
             summary.error = list.lastError().text();
             return summary;
         }
         while (list.next()) {
             runs.append(RunRow{list.value(0).toLongLong(), list.value(1).toString(), list.value(2).toLongLong(),
-                               list.value(3).toLongLong(), list.value(4).toString(), list.value(5).toString()});
+                               list.value(3).toLongLong(), list.value(4).toString(), list.value(5).toString(),
+                               list.value(6).isNull() ? LogEntry::kNoTime : list.value(6).toLongLong()});
         }
     }
 
-    const QString match = trigramQuery(query);
+    const QString match = query.regex ? QString() : trigramsOf(parsed);
     summary.usedIndex = !match.isEmpty();
     QSqlQuery candidates(db);
     candidates.setForwardOnly(true);
@@ -133,6 +164,9 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
             summary.cancelled = true;
             break;
         }
+        evaluator.setRun(QueryRunFacts{run.runId, run.orgId, run.status, run.origin, run.createdMs});
+        if (!evaluator.runMayMatch())
+            continue;
         const qint64 low = LibraryRecords::entryId(run.key, 0);
         const qint64 high = LibraryRecords::entryId(run.key + 1, 0) - 1;
         if (summary.usedIndex) {
@@ -156,10 +190,21 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
                 break;
             ++summary.entriesChecked;
             const QByteArray raw = candidates.value(1).toByteArray();
-            const SearchText text = SearchText::fromEntryJson(raw);
-            if (!engine.matches(text))
-                continue;
+            const SearchText text = SearchText::fromRawEntryJson(raw);
             const qint64 position = LibraryRecords::positionOf(candidates.value(0).toLongLong());
+            QueryEntryFacts facts;
+            facts.entry = int(position);
+            std::optional<EntryParseResult> entry;
+            if (readsFacts) {
+                entry = PageParser::parseEntry(raw, position);
+                if (entry->ok) {
+                    facts.messageType = entry->entry.messageType;
+                    facts.toolName = entry->entry.toolName;
+                    facts.createdAtMsecs = entry->entry.createdAtMsecs;
+                }
+            }
+            if (evaluator.countMatches(facts, text) == 0)
+                continue;
             LibrarySearchHit hit;
             hit.origin = run.origin;
             hit.orgId = run.orgId;
@@ -167,12 +212,13 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
             hit.runStatus = run.status;
             hit.runCreatedAt = run.createdAt;
             hit.position = position;
-            const EntryParseResult entry = PageParser::parseEntry(raw, position);
-            if (entry.ok) {
-                hit.messageType = entry.entry.messageType;
-                hit.toolName = entry.entry.toolName;
+            if (!entry)
+                entry = PageParser::parseEntry(raw, position);
+            if (entry->ok) {
+                hit.messageType = entry->entry.messageType;
+                hit.toolName = entry->entry.toolName;
             }
-            const SearchSnippet snippet = SearchSnippet::of(text, engine);
+            const SearchSnippet snippet = SearchSnippet::of(text, snippetEngine);
             hit.snippet = snippet.text;
             hit.matchStart = snippet.matchStart;
             hit.matchLength = snippet.matchLength;

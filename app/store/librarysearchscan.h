@@ -11,12 +11,15 @@
 #include <functional>
 
 // Search across every stored run, on the calling thread (a worker's, or the command line's):
-// runs newest first (by their created_at), entries oldest first within a run. Matching is the
-// in-run search's own (SearchEngine over each entry's SearchText), so the results are exactly
-// what opening each run and searching it would find. The full-text index only narrows which
-// entries are read: a plain pattern with three ASCII characters in a row asks the index for the
-// entries holding those trigrams; anything else (a regular expression, a shorter or non-ASCII
-// pattern) reads every entry.
+// runs newest first (by their created_at), entries oldest first within a run. The query's
+// pattern is the query language (QueryLanguage, Scope::Library: run:, org:, status:, source:,
+// after:, before: besides the entry keys; with `regex`, one regular expression); matching is the
+// in-run search's own (QueryEvaluator, SearchEngine over each entry's SearchText), so the results
+// are what opening each run and searching it would find. Runs that the run keys rule out are not
+// read. The full-text index only narrows which entries are read: in a query without OR, each
+// word or phrase with three ASCII characters in a row asks the index for the entries holding its
+// trigrams; anything else (a regular expression, keys alone, shorter or non-ASCII words) reads
+// every entry of the runs left.
 namespace LibrarySearchScan {
 
 // The FTS5 query of trigrams for a pattern; empty when the index cannot narrow it.

@@ -197,19 +197,11 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print the entries of every run in the library that contain TEXT (--format tsv or json), and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Never use the network: show and export only what the library holds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keep nothing on disk: neither read nor write the library of runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--search needs the text to look for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -230,10 +222,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>--user-id must be a positive user ID, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--search looks through the library: it does not go with --run, --demo, a file or --export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -305,10 +293,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--entry opens the window at an entry: it does not go with --export, --stats, --insights or --list-runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Usage: %1 [options] [FILE|LINK]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -338,6 +322,22 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>Start a Runlog of its own, even when one is running: a link, a file or a run is otherwise opened in a new window of the Runlog already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the entries that match QUERY (--format tsv or json), and exit: of the run a file, --demo or --org/--run names, else of every run in the library. QUERY is the search bar&apos;s language: words (all must match), &quot;a phrase&quot;, /regex/ or /regex/i, -word to leave out, a OR b (AND binds tighter), type:error, tool:bash,grep (prefix, any case), field:observation, entry:100..200, gap:&gt;30s, time:12:00..13:30, is:failure, is:loop, is:marked, has:note; across runs also run:42, org:7, status:failed, source:github, after:2025-06-01, before:2025-07-01. See README.md, &quot;Searching&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--search needs a query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--entry opens the window at an entry: it does not go with --export, --stats, --insights, --list-runs or --search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--search prints what it finds: it does not go with --export, --stats or --insights.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -460,13 +460,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
 </context>
 <context>
     <name>CompareStepsModel</name>
-    <message numerus="yes">
-        <source>… %n identical entries … (Enter or click to open)</source>
-        <translation>
-            <numerusform>… %n identical entry … (Enter or click to open)</numerusform>
-            <numerusform>… %n identical entries … (Enter or click to open)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The same in both runs</source>
         <translation type="unfinished"></translation>
@@ -498,6 +491,13 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     <message>
         <source>Summary</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… %Ln identical entries … (Enter or click to open)</source>
+        <translation>
+            <numerusform>… %Ln identical entry … (Enter or click to open)</numerusform>
+            <numerusform>… %Ln identical entries … (Enter or click to open)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -632,10 +632,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export as Markdown…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export the Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,6 +641,108 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a tool or message type to show only the steps with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every step again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Aligning… The first %Ln entries are the same in both runs; the rest is being aligned.</source>
+        <translation>
+            <numerusform>Aligning… The first %Ln entry are the same in both runs; the rest is being aligned.</numerusform>
+            <numerusform>Aligning… The first %Ln entries are the same in both runs; the rest is being aligned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding the steps with the tool %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the steps of type %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the %n steps with the tool %1</source>
+        <translation>
+            <numerusform>Showing the %n step with the tool %1</numerusform>
+            <numerusform>Showing the %n steps with the tool %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the %n steps of type %1</source>
+        <translation>
+            <numerusform>Showing the %n step of type %1</numerusform>
+            <numerusform>Showing the %n steps of type %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 matching entry in 1 step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 matching entries in 1 step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matching entries in %2 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1413,6 +1511,25 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>HeadlessRunSearch</name>
+    <message>
+        <source>the query does not parse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--search needs a run (--org ORG --run RUN, --demo, or a file), or none to search the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches: %1 of %2 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeadlessSearch</name>
     <message>
         <source>the library is switched off (Preferences), so there is nothing to search.</source>
@@ -1432,6 +1549,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>matches: %1; runs searched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query does not parse: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2111,15 +2232,7 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search every run in the library (thought, tool, type, input, output, observation)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Type to search every stored run; Enter opens a result at its entry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a valid expression: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2136,6 +2249,22 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>%1 (stopped at the first %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search every stored run: words, &quot;a phrase&quot;, /regex/, type:error, status:failed, after:2025-06-01…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every word must match, in any field. The language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With .* on, the whole text is one regular expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query does not parse: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2549,6 +2678,103 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>The other end of the socket is another user (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueryLanguage</name>
+    <message>
+        <source>`OR` needs a term before it at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`OR` needs a term after it at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the quote at character %1 is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty phrase at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key `%2:` at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%2:` works across runs only (Search All Runs, `runlog --search`), at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%2:` works within one run (the search bar, `runlog SOURCE --search`), at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2 in the regular expression, at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value is missing at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected character at character %1: put a value holding it in quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%2:` takes one value, not a list, at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown value `%2` for `%3:` at character %1 (one of: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%2:` needs a number at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`entry:` needs an entry number or a range like 100..200 at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`gap:` needs a duration like 30s, &gt;2m or 1m..1h at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`time:` needs a time of day like 12:00..13:30 or &gt;9:30 at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%2:` needs a date like 2025-06-01 at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at character %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words        every word must match, in any field (any case)
+&quot;a phrase&quot;   the words together; \&quot; is a quote inside
+/regex/      a regular expression; /regex/i for any case
+-word        leaves out entries with it (also -&quot;phrase&quot;, -key:value)
+a OR b       either; AND binds tighter: a b OR c = (a and b) or c
+type:error   message type, by prefix, any case; lists: tool:bash,grep
+tool:bash    tool name, by prefix, any case
+field:observation   words only in thought, tool_input, tool_output, observation
+entry:100..200   also entry:&gt;100, entry:100
+time:12:00..13:30   time of day (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run:42  org:7  status:failed  source:github  after:2025-06-01  before:2025-07-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap:&gt;30s     time since the entry before (s, m, h)
+is:marked  is:failure  is:loop  has:note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2982,10 +3208,6 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search thoughts, tools, inputs, outputs and observations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Previous match (Shift+Enter, Shift+F3, N)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3015,6 +3237,18 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Stop Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: words, &quot;a phrase&quot;, /regex/, type:error, tool:bash, is:failure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every word must match, in any field. The language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With .* on, the whole text is one regular expression.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3112,6 +3346,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Clear Filters</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 — writes %2 into the search bar</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SearchEngine</name>
@@ -3195,6 +3433,22 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Compare Runs: open a fold of identical entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F, F3, Shift+F3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: search both runs, next / previous step with a match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs: export as Markdown or HTML</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

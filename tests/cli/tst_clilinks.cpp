@@ -130,7 +130,7 @@ void TestCliLinks::refusesWhatDoesNotFit_data()
     QTest::addRow("link and --demo") << QStringList{link, QStringLiteral("--demo")} << "Open one thing at a time: --demo, --run, or a file.";
     QTest::addRow("--entry with --export") << QStringList{QStringLiteral("--org=7"), QStringLiteral("--run=42"), QStringLiteral("--entry=3"),
                                                           QStringLiteral("--export=out.json")}
-                                           << "--entry opens the window at an entry: it does not go with --export, --stats, --insights or --list-runs.";
+                                           << "--entry opens the window at an entry: it does not go with --export, --stats, --insights, --list-runs or --search.";
 }
 
 void TestCliLinks::refusesWhatDoesNotFit()

@@ -557,6 +557,11 @@ void TestCommandLine::libraryOptions_data()
                             << true << QStringLiteral("0 0 - - Segmentation_fault 0 0");
     QTest::addRow("search offline") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--offline")} << QStringList{}
                                     << true << QStringLiteral("0 0 - - x 1 0");
+    // With a run, --search searches that run (HeadlessRunSearch), also without the library.
+    QTest::addRow("search one run") << QStringList{QStringLiteral("--search=type:error"), QStringLiteral("--org=7"), QStringLiteral("--run=8")}
+                                    << QStringList{} << true << QStringLiteral("0 0 - - type:error 0 0");
+    QTest::addRow("search the demo, no store") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--demo"), QStringLiteral("--no-store")}
+                                               << QStringList{} << true << QStringLiteral("0 0 - - x 0 1");
     QTest::addRow("export offline, no store")
         << QStringList{QStringLiteral("--org=7"), QStringLiteral("--run=8"), QStringLiteral("--export=o.json"),
                        QStringLiteral("--offline"), QStringLiteral("--no-store")}
@@ -576,8 +581,12 @@ void TestCommandLine::libraryOptions_data()
     QTest::addRow("list as csv") << QStringList{list, QStringLiteral("--org=7"), QStringLiteral("--format=csv")} << QStringList{}
                                  << false << QStringLiteral("tsv or json");
     QTest::addRow("empty search") << QStringList{QStringLiteral("--search=")} << QStringList{} << false << QStringLiteral("--search");
-    QTest::addRow("search with --run") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--org=7"), QStringLiteral("--run=8")}
-                                       << QStringList{} << false << QStringLiteral("--search");
+    QTest::addRow("search with --export") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--demo"), QStringLiteral("--export=o.json")}
+                                          << QStringList{} << false << QStringLiteral("--search");
+    QTest::addRow("search with --stats") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--demo"), QStringLiteral("--stats")}
+                                         << QStringList{} << false << QStringLiteral("--search");
+    QTest::addRow("search as csv") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--demo"), QStringLiteral("--format=csv")}
+                                   << QStringList{} << false << QStringLiteral("tsv or json");
     QTest::addRow("search, no store") << QStringList{QStringLiteral("--search=x"), QStringLiteral("--no-store")} << QStringList{}
                                       << false << QStringLiteral("--no-store");
 }

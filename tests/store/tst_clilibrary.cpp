@@ -373,7 +373,7 @@ void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
     m_server->clearRequestLog();
 
     // "entry 14" is in entries 14 and 140..149 of each run: newest run first, entries in order.
-    CliResult result = runCli({QStringLiteral("--search"), QStringLiteral("ENTRY 14")});
+    CliResult result = runCli({QStringLiteral("--search"), QStringLiteral("\"ENTRY 14\"")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1 + 2 * 11);
@@ -384,7 +384,7 @@ void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
     QCOMPARE(lines.at(12), QStringLiteral("7\t1\t15\tPLAN_EVALUATION\t\tentry 14\t") + origin);
     QVERIFY(m_server->requestLog().isEmpty());
 
-    result = runCli({QStringLiteral("--search"), QStringLiteral("entry 149"), QStringLiteral("--format"), QStringLiteral("json")});
+    result = runCli({QStringLiteral("--search"), QStringLiteral("\"entry 149\""), QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     const QJsonArray hits = QJsonDocument::fromJson(result.out.toUtf8()).array();
     QCOMPARE(hits.size(), 2);
@@ -398,9 +398,21 @@ void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
     QCOMPARE(hits.at(1).toObject().value(QStringLiteral("run")).toInteger(), qint64(1));
 
     // Nothing found is not a failure.
-    result = runCli({QStringLiteral("--search"), QStringLiteral("no such words")});
+    result = runCli({QStringLiteral("--search"), QStringLiteral("\"no such words\"")});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out, QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\n"));
+
+    // The query language's keys across runs: run 1 alone, the ACTIONs among entries 141..149
+    // (entry 14 is entry 15; odd entries are actions).
+    result = runCli({QStringLiteral("--search"), QStringLiteral("run:1 \"entry 14\" type:action entry:>15")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 5);
+    QCOMPARE(lines.at(1), QStringLiteral("7\t1\t142\tACTION\tbash\tentry 141\t") + origin);
+    // A query that does not parse is a usage error, saying where and why.
+    result = runCli({QStringLiteral("--search"), QStringLiteral("entry is:loop")});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("`is:` works within one run")), qPrintable(result.err));
 }
 
 // Another process holds the library's write lock for longer than a write used to wait (15 s):
@@ -438,7 +450,7 @@ void TestCliLibrary::readersDoNotWaitForAWriter()
         QSqlDatabase::removeDatabase(connection);
     });
 
-    result = runCli({QStringLiteral("--search"), QStringLiteral("entry 14")});
+    result = runCli({QStringLiteral("--search"), QStringLiteral("\"entry 14\"")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QCOMPARE(result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1 + 11);
 

@@ -8,6 +8,7 @@
 #include "demo/logsendpoint.h"
 #include "json/jsonwriter.h"
 #include "samplerun.h"
+#include "search/querylanguage.h"
 #include "search/searchengine.h"
 #include "search/searchtext.h"
 #include "store/librarydatabase.h"
@@ -83,6 +84,7 @@ private slots:
     void limitStopsEarly();
     void threadedSearchGivesTheSame();
     void removedRunsAreNotFound();
+    void runKeysNarrowTheRuns();
     void invalidExpressionSaysWhy();
 
 private:
@@ -133,12 +135,23 @@ void TestLibrarySearch::cleanupTestCase()
 
 QList<Found> TestLibrarySearch::bruteForce(const SearchQuery &query) const
 {
-    // The reference: every entry of every run, newest run first, through the in-run engine.
-    const SearchEngine engine(query);
+    // The reference: every entry of every run, newest run first, through the in-run engine: the
+    // query's words and phrases (the language's parser splits them) must each match.
+    QList<SearchEngine> engines;
+    if (query.regex) {
+        engines.append(SearchEngine(query));
+    } else {
+        const ParsedQuery parsed = QueryLanguage::parse(query.pattern, QueryLanguage::Scope::Library);
+        for (const QueryTerm &term : parsed.groups.value(0)) {
+            Q_ASSERT(term.kind == QueryTerm::Kind::Word || term.kind == QueryTerm::Kind::Phrase);
+            engines.append(SearchEngine(SearchQuery{term.text, query.caseSensitive, query.wholeWord, false}));
+        }
+    }
     QList<Found> found;
     for (const RunRecord &run : m_runs) {
         for (qsizetype i = 0; i < run.entries.size(); ++i) {
-            if (engine.matches(SearchText::fromEntryJson(run.entries.at(i))))
+            const SearchText text = SearchText::fromEntryJson(run.entries.at(i));
+            if (std::all_of(engines.begin(), engines.end(), [&](const SearchEngine &e) { return e.matches(text); }))
                 found.append(Found{run.id, i});
         }
     }
@@ -170,24 +183,26 @@ void TestLibrarySearch::resultsEqualABruteForceScan_data()
     QTest::addRow("exact case") << QStringLiteral("Segfault") << true << false << false;
     QTest::addRow("exact case, no such spelling") << QStringLiteral("SEGFAULT") << true << false << false;
     QTest::addRow("two words") << QStringLiteral("alpha Beta") << false << false << false;
+    QTest::addRow("a phrase") << QStringLiteral("\"alpha Beta\"") << false << false << false;
     QTest::addRow("whole word") << QStringLiteral("todo") << false << true << false;
     QTest::addRow("part of words") << QStringLiteral("odo") << false << false << false;
     QTest::addRow("regular expression") << QStringLiteral("ga(m+)a\\s+d") << false << false << true;
     QTest::addRow("two characters") << QStringLiteral("ab") << false << false << false;
     QTest::addRow("one character") << QStringLiteral("x") << false << true << false;
     QTest::addRow("accented") << QStringLiteral("CAFÉ") << false << false << false;
-    QTest::addRow("accented, ASCII around") << QStringLiteral("naïve ") << false << false << false;
+    QTest::addRow("accented, ASCII around") << QStringLiteral("\"naïve \"") << false << false << false;
     QTest::addRow("emoji") << QStringLiteral("\U0001F389") << false << false << false;
     QTest::addRow("Kelvin sign folds into k") << QStringLiteral("kelvin") << false << false << false;
     QTest::addRow("long s folds into s") << QStringLiteral("secret") << false << false << false;
     QTest::addRow("a quote") << QStringLiteral("a\"b") << false << false << false;
-    QTest::addRow("a line break") << QStringLiteral("line\nbreak") << false << false << false;
-    QTest::addRow("a tool's input") << QStringLiteral("grep -r timeout") << false << false << false;
+    QTest::addRow("a line break") << QStringLiteral("\"line\nbreak\"") << false << false << false;
+    QTest::addRow("a tool's input") << QStringLiteral("\"grep -r timeout\"") << false << false << false;
+    QTest::addRow("a tool's input, words") << QStringLiteral("grep timeout") << false << false << false;
     QTest::addRow("a message type") << QStringLiteral("plan_evaluation") << false << false << false;
-    QTest::addRow("a long pattern") << QStringLiteral("quotes, commas, tabs") << false << false << false;
+    QTest::addRow("a long pattern") << QStringLiteral("\"quotes, commas, tabs\"") << false << false << false;
     QTest::addRow("in the awkward run") << QStringLiteral("<script>") << false << false << false;
     QTest::addRow("right to left") << QStringLiteral("שלום") << false << false << false;
-    QTest::addRow("nowhere") << QStringLiteral("zebra crossing") << false << false << false;
+    QTest::addRow("nowhere") << QStringLiteral("\"zebra crossing\"") << false << false << false;
     QTest::addRow("not the run id") << QStringLiteral("agent_run_id") << false << false << false;
 }
 
@@ -214,7 +229,10 @@ void TestLibrarySearch::indexIsUsedWhereItCanNarrow_data()
     QTest::addColumn<bool>("regex");
     QTest::addColumn<bool>("usesIndex");
     QTest::addRow("plain") << QStringLiteral("gamma") << false << true;
-    QTest::addRow("ASCII around accents") << QStringLiteral("naïve ") << false << true;
+    QTest::addRow("ASCII around accents") << QStringLiteral("\"naïve \"") << false << true;
+    QTest::addRow("words") << QStringLiteral("alpha gamma") << false << true;
+    QTest::addRow("keys alone") << QStringLiteral("type:action") << false << false;
+    QTest::addRow("alternatives") << QStringLiteral("alpha OR gamma") << false << false;
     QTest::addRow("two characters") << QStringLiteral("ab") << false << false;
     QTest::addRow("no ASCII trigram") << QStringLiteral("ïé\U0001F389") << false << false;
     QTest::addRow("regular expression") << QStringLiteral("gamma") << true << false;
@@ -321,6 +339,42 @@ void TestLibrarySearch::removedRunsAreNotFound()
     }
     QCOMPARE(after, expected);
     m_runs.removeIf([removed](const RunRecord &run) { return run.id == removed; });
+}
+
+void TestLibrarySearch::runKeysNarrowTheRuns()
+{
+    // The same hits as the words alone, in the runs named (the others not even read).
+    SearchQuery words;
+    words.pattern = QStringLiteral("gamma");
+    QList<Found> expected;
+    for (const Found &found : bruteForce(words)) {
+        if (found.runId == 103 || found.runId == 105)
+            expected.append(found);
+    }
+    QVERIFY(!expected.isEmpty());
+    SearchQuery keyed;
+    keyed.pattern = QStringLiteral("run:103,105 org:7 gamma");
+    LibrarySearchSummary summary;
+    QList<Found> actual;
+    for (const LibrarySearchHit &hit : scan(keyed, 0, &summary))
+        actual.append(Found{hit.runId, hit.position});
+    QCOMPARE(actual, expected);
+    QCOMPARE(summary.runsSearched, 2);
+
+    // Entry keys read each entry's own facts.
+    keyed.pattern = QStringLiteral("run:103 entry:..5 -type:plan");
+    for (const LibrarySearchHit &hit : scan(keyed)) {
+        QCOMPARE(hit.runId, qint64(103));
+        QVERIFY(hit.position < 5);
+        QVERIFY(!hit.messageType.startsWith(QStringLiteral("PLAN"), Qt::CaseInsensitive));
+    }
+    keyed.pattern = QStringLiteral("status:nosuchstatus gamma");
+    QVERIFY(scan(keyed, 0, &summary).isEmpty());
+    QCOMPARE(summary.runsSearched, 0);
+    // One run's keys are a mistake here, said with its place.
+    keyed.pattern = QStringLiteral("gamma is:failure");
+    QVERIFY(scan(keyed, 0, &summary).isEmpty());
+    QCOMPARE(summary.error, QStringLiteral("`is:` works within one run (the search bar, `runlog SOURCE --search`), at character 7"));
 }
 
 void TestLibrarySearch::invalidExpressionSaysWhy()

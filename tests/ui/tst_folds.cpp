@@ -213,7 +213,7 @@ void TestFolds::searchOpensTheFold()
 {
     openRun();
     m_window->showSearch();
-    m_window->searchBar()->setPattern(QStringLiteral("entry 45")); // the thought of row 45: entry 46
+    m_window->searchBar()->setPattern(QStringLiteral("\"entry 45\"")); // the thought of row 45: entry 46
     QTRY_COMPARE(m_window->searchController()->result().matchingRows, QVector<int>{45});
     select(0);
     fold();

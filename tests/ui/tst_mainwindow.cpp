@@ -15,6 +15,7 @@
 #include "model/runloader.h"
 #include "ui/table/markedscrollbar.h"
 #include "ui/window/runheader.h"
+#include "ui/search/querycompleter.h"
 #include "ui/search/searchbar.h"
 #include "ui/search/searchcontroller.h"
 #include "store/runlibrary.h"
@@ -22,7 +23,13 @@
 #include "stuckpipewriter.h"
 #include "testlogserver.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QCompleter>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QPixmap>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QClipboard>
@@ -68,6 +75,23 @@ QString headerText(RunHeader *header)
 }
 } // namespace
 
+namespace {
+// What the user sees, for a look by eye (RUNLOG_SHOTS: the folder; none: not written).
+void grabTo(QWidget *widget, const QString &name, QWidget *popup = nullptr)
+{
+    const QString folder = qEnvironmentVariable("RUNLOG_SHOTS");
+    if (folder.isEmpty())
+        return;
+    QPixmap shot = widget->grab();
+    if (popup) {
+        // The popup is a window of its own: drawn where it shows, over the window.
+        QPainter painter(&shot);
+        painter.drawPixmap(widget->mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+    }
+    shot.save(folder + u'/' + name);
+}
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -77,6 +101,8 @@ private slots:
     void cleanup();
 
     void startsWithEmptyState();
+    void queryLanguageInTheBar();
+    void filterMenuWritesTheQuery();
     void opensRunAndShowsHeader();
     void selectingRowFillsDetailPane();
     void largeEntryIsShownInFull();
@@ -447,7 +473,7 @@ void TestMainWindow::searchMarksMovesAndCoversWholeRun()
     m_window->showSearch();
     SearchBar *bar = m_window->searchBar();
     QVERIFY(bar->isVisible());
-    bar->setPattern(QStringLiteral("entry 7"));
+    bar->setPattern(QStringLiteral("\"entry 7\""));
     // "entry 7" and "entry 70" to "entry 79" among the 100 rows loaded.
     QTRY_COMPARE(bar->resultText(), QStringLiteral("11 matches in 11 entries"));
     QVERIFY2(bar->coverageText().contains(QStringLiteral("100 of 1,500")), qPrintable(bar->coverageText()));
@@ -489,6 +515,84 @@ void TestMainWindow::invalidRegexSaysWhy()
     QVERIFY2(bar->errorText().contains(QStringLiteral("parenthes")), qPrintable(bar->errorText()));
     bar->setPattern(QStringLiteral("entry (7|8)$"));
     QTRY_COMPARE(bar->resultText(), QStringLiteral("2 matches in 2 entries"));
+}
+
+void TestMainWindow::queryLanguageInTheBar()
+{
+    openRun(42);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
+    m_window->showSearch();
+    SearchBar *bar = m_window->searchBar();
+    // Keys on the entries' facts, words through the search: odd entries are ACTION/bash.
+    bar->setPattern(QStringLiteral("type:action entry:..10"));
+    QTRY_COMPARE(bar->resultText(), QStringLiteral("5 matches in 5 entries")); // rows 1, 3, 5, 7, 9
+    bar->setPattern(QStringLiteral("tool:BASH \"entry 7\" OR entry:2"));
+    // Rows 7, 71, 73, 75, 77, 79 ("entry N" is row N's thought), and entry 2 (row 1; a key counts 1).
+    QTRY_COMPARE(bar->resultText(), QStringLiteral("7 matches in 7 entries"));
+    const QString before = bar->resultText();
+    const int markedBefore = m_window->tableView()->markedScrollBar()->markCount();
+    // A query that does not parse: where and why beside the field, the last result kept.
+    bar->setPattern(QStringLiteral("entry 7 foo:bar"));
+    QTRY_COMPARE(bar->errorText(), QStringLiteral("unknown key `foo:` at character 9"));
+    QCOMPARE(bar->resultText(), before);
+    QCOMPARE(m_window->tableView()->markedScrollBar()->markCount(), markedBefore);
+    QVERIFY(bar->findChildren<QMessageBox *>().isEmpty());
+    grabTo(bar, QStringLiteral("querybar-error.png"));
+    bar->setPattern(QStringLiteral("type:error"));
+    QTRY_VERIFY(bar->errorText().isEmpty());
+
+    // The completer: keys as a word begins, then the run's own values.
+    QLineEdit *edit = bar->findChild<QLineEdit *>();
+    edit->setText(QStringLiteral("login ty"));
+    QCOMPARE(bar->completer()->candidates(), QStringList{QStringLiteral("type:")});
+    edit->setText(QStringLiteral("-tool:"));
+    QCOMPARE(bar->completer()->candidates(), QStringList{QStringLiteral("bash")});
+    edit->setText(QStringLiteral("type:ACTION,p"));
+    QCOMPARE(bar->completer()->candidates(), QStringList{QStringLiteral("PLAN_EVALUATION")});
+    edit->setText(QStringLiteral("is:"));
+    QCOMPARE(bar->completer()->candidates(), (QStringList{QStringLiteral("marked"), QStringLiteral("failure"), QStringLiteral("loop")}));
+    // Notes are not kept here: has: is not offered.
+    edit->setText(QStringLiteral("ha"));
+    QVERIFY(bar->completer()->candidates().isEmpty());
+    // Typed, the list opens under the field.
+    edit->clear();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("to"));
+    QTRY_VERIFY(bar->completer()->completer()->popup()->isVisible());
+    grabTo(m_window.get(), QStringLiteral("querybar-completer.png"), bar->completer()->completer()->popup());
+    QTest::keyClick(bar->completer()->completer()->popup(), Qt::Key_Escape);
+}
+
+void TestMainWindow::filterMenuWritesTheQuery()
+{
+    openRun(42);
+    QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
+    m_window->showSearch();
+    SearchBar *bar = m_window->searchBar();
+    QMenu *menu = bar->filterButton()->menu();
+    emit menu->aboutToShow();
+    QAction *action = nullptr;
+    for (QAction *candidate : menu->actions()) {
+        if (candidate->text().startsWith(QStringLiteral("ACTION")))
+            action = candidate;
+    }
+    QVERIFY(action);
+    action->trigger();
+    QCOMPARE(bar->pattern(), QStringLiteral("type:ACTION"));
+    QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 50); // only matching: the odd entries loaded
+    // The menu reads its choices back from the bar, and a second one joins the list.
+    emit menu->aboutToShow();
+    QAction *plan = nullptr;
+    for (QAction *candidate : menu->actions()) {
+        if (candidate->text().startsWith(QStringLiteral("ACTION")))
+            QVERIFY(candidate->isChecked());
+        if (candidate->text().startsWith(QStringLiteral("PLAN_EVALUATION")))
+            plan = candidate;
+    }
+    QVERIFY(plan && !plan->isChecked());
+    plan->trigger();
+    QCOMPARE(bar->pattern(), QStringLiteral("type:ACTION,PLAN_EVALUATION"));
+    QTRY_COMPARE(m_window->tableView()->model()->rowCount(), 100);
 }
 
 void TestMainWindow::filterByTypeShowsCount()
@@ -577,7 +681,7 @@ void TestMainWindow::selectionKeptThroughFilterChanges()
 
     // Only matching, on and off.
     m_window->showSearch();
-    m_window->searchBar()->setPattern(QStringLiteral("entry 4"));
+    m_window->searchBar()->setPattern(QStringLiteral("\"entry 4\""));
     QTRY_COMPARE(m_window->searchBar()->resultText(), QStringLiteral("11 matches in 11 entries")); // 4, 40 to 49
     table->setCurrentIndex(view->index(41, 0));
     m_window->searchBar()->setOnlyMatching(true);
@@ -664,7 +768,7 @@ void TestMainWindow::searchSaysWhichMatchAndWhenBusy()
     QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
     m_window->showSearch();
     SearchBar *bar = m_window->searchBar();
-    bar->setPattern(QStringLiteral("entry 7"));
+    bar->setPattern(QStringLiteral("\"entry 7\""));
     QTRY_VERIFY(!bar->isBusy());
     QTRY_COMPARE(m_window->tableView()->currentIndex().row(), 7);
     QLabel *count = nullptr;
@@ -680,7 +784,7 @@ void TestMainWindow::searchSaysWhichMatchAndWhenBusy()
     QTest::keyClick(m_window->tableView(), Qt::Key_N);
     QTRY_COMPARE(count->text(), QStringLiteral("2 of 11"));
     // A new query: the old count is not shown as if it were this one's.
-    bar->setPattern(QStringLiteral("entry 8"));
+    bar->setPattern(QStringLiteral("\"entry 8\""));
     QVERIFY(count->text() != QStringLiteral("2 of 11"));
     QTRY_VERIFY(!bar->isBusy());
     QTRY_VERIFY2(count->text().endsWith(QStringLiteral(" of 11")), qPrintable(count->text()));

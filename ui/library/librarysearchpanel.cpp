@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ui/library/librarysearchpanel.h"
 
+#include "search/querylanguage.h"
 #include "ui/common/plainlabel.h"
+#include "ui/common/plaintext.h"
 #include "ui/common/plaintooltipdelegate.h"
 #include "ui/library/snippetdelegate.h"
 #include "store/librarysearch.h"
@@ -42,7 +44,10 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
     , m_status(new PlainLabel(this))
     , m_typingPause(new QTimer(this))
 {
-    m_query->setPlaceholderText(tr("Search every run in the library (thought, tool, type, input, output, observation)"));
+    m_query->setPlaceholderText(tr("Search every stored run: words, \"a phrase\", /regex/, type:error, status:failed, after:2025-06-01…"));
+    m_query->setToolTip(PlainText::toolTip(tr("Every word must match, in any field. The language:") + u'\n'
+                                           + QueryLanguage::helpText(QueryLanguage::Scope::Library) + u'\n'
+                                           + tr("With .* on, the whole text is one regular expression.")));
     m_query->setClearButtonEnabled(true);
     m_typingPause->setSingleShot(true);
     m_typingPause->setInterval(350);
@@ -123,21 +128,26 @@ void LibrarySearchPanel::searchFor(const QString &text, bool regex)
 void LibrarySearchPanel::searchNow()
 {
     m_typingPause->stop();
-    m_search->cancel();
-    m_model->clear();
     SearchQuery query;
     query.pattern = m_query->text();
     query.caseSensitive = m_case->isChecked();
     query.wholeWord = m_word->isChecked();
     query.regex = m_regex->isChecked();
     if (query.isEmpty()) {
+        m_search->cancel();
+        m_model->clear();
         m_status->setText(tr("Type to search every stored run; Enter opens a result at its entry."));
         return;
     }
-    if (!query.isValid()) {
-        m_status->setText(tr("Not a valid expression: %1").arg(query.errorText()));
+    const ParsedQuery parsed = query.regex ? QueryLanguage::wholeRegex(query.pattern, query.caseSensitive)
+                                           : QueryLanguage::parse(query.pattern, QueryLanguage::Scope::Library);
+    if (!parsed.isValid()) {
+        // Where and why, under the results of the last query that parsed, which stay.
+        m_status->setText(tr("The query does not parse: %1").arg(parsed.error));
         return;
     }
+    m_search->cancel();
+    m_model->clear();
     m_status->setText(tr("Searching…"));
     m_search->start(query);
 }

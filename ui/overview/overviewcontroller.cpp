@@ -54,7 +54,7 @@ OverviewController::OverviewController(LogTableModel *model, LogFilterProxyModel
     connect(m_statistics, &StatisticsPanel::timeRequested, this, &OverviewController::showTime);
     connect(m_statistics, &StatisticsPanel::messageTypeRequested, this, &OverviewController::filterMessageType);
     connect(m_statistics, &StatisticsPanel::toolNameRequested, this, &OverviewController::filterToolName);
-    connect(m_statistics, &StatisticsPanel::clearFilterRequested, m_search, &SearchController::clearFilters);
+    connect(m_statistics, &StatisticsPanel::clearFilterRequested, m_search, &SearchController::clearChosenValues);
 }
 
 OverviewController::~OverviewController()
@@ -146,7 +146,9 @@ void OverviewController::onFinished()
     if (m_result.timeline.hasTimes)
         m_axisHint = {true, m_result.timeline.startMsecs, m_result.timeline.endMsecs};
     m_timeline->setTimeline(m_result.timeline);
-    m_statistics->setStatistics(m_result.statistics, m_proxy->allowedMessageTypes(), m_proxy->allowedToolNames());
+    // Bars chosen by the bar's query (type:ACTION, written by a click) or by the filters.
+    m_statistics->setStatistics(m_result.statistics, m_search->chosenValues(QStringLiteral("type")),
+                                m_search->chosenValues(QStringLiteral("tool")));
     updateViewport();
     emit updated();
     if (m_dirty)
@@ -213,15 +215,12 @@ void OverviewController::showTime(qint64 msecs)
 
 void OverviewController::filterMessageType(const QString &type)
 {
-    // A second click on the only type shown lifts that filter.
-    const QSet<QString> only{type};
-    const QSet<QString> current = m_proxy->allowedMessageTypes();
-    m_search->setAllowedMessageTypes(current == only ? QStringList() : QStringList{type});
+    // The bar gets the query (type:ERROR), so a click teaches the language; a second click on
+    // the same bar clears it.
+    m_search->showOnly(QStringLiteral("type"), type);
 }
 
 void OverviewController::filterToolName(const QString &tool)
 {
-    const QSet<QString> only{tool};
-    const QSet<QString> current = m_proxy->allowedToolNames();
-    m_search->setAllowedToolNames(current == only ? QStringList() : QStringList{tool});
+    m_search->showOnly(QStringLiteral("tool"), tool);
 }

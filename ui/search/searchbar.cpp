@@ -5,6 +5,7 @@
 #include "ui/common/plaintext.h"
 #include "ui/common/elidedlabel.h"
 #include "ui/common/palette.h"
+#include "ui/search/querycompleter.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -35,13 +36,19 @@ SearchBar::SearchBar(QWidget *parent)
     , m_previous(new QToolButton(this))
     , m_next(new QToolButton(this))
     , m_result(new PlainLabel(this))
+    , m_queryError(new PlainLabel(this))
+    , m_completer(new QueryCompleter(m_edit, QueryLanguage::Scope::Run, this))
     , m_coverage(new ElidedLabel(this))
     , m_loadAll(new QPushButton(tr("Load All"), this))
     , m_onlyMatching(new QCheckBox(tr("Only matching"), this))
     , m_filter(new QToolButton(this))
     , m_close(new QToolButton(this))
 {
-    m_edit->setPlaceholderText(tr("Search thoughts, tools, inputs, outputs and observations"));
+    m_edit->setPlaceholderText(tr("Search: words, \"a phrase\", /regex/, type:error, tool:bash, is:failure…"));
+    // The language at hand where it is typed (our text; PlainText keeps its quotes and < as they are).
+    m_edit->setToolTip(PlainText::toolTip(tr("Every word must match, in any field. The language:") + u'\n'
+                                          + QueryLanguage::helpText(QueryLanguage::Scope::Run) + u'\n'
+                                          + tr("With .* on, the whole text is one regular expression.")));
     m_edit->setClearButtonEnabled(true);
     m_edit->setMinimumWidth(140);
     m_edit->installEventFilter(this);
@@ -57,6 +64,10 @@ SearchBar::SearchBar(QWidget *parent)
     // Fixed: the count changing as you type must not move the buttons after it.
     m_result->setFixedWidth(m_result->fontMetrics().horizontalAdvance(QStringLiteral("99,999 of 99,999")) + 16);
     m_result->setTextFormat(Qt::PlainText);
+    m_queryError->setStyleSheet(QStringLiteral("color: %1").arg(RunlogPalette::errorText(RunlogPalette::isDark(palette())).name()));
+    m_queryError->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_queryError->setMinimumWidth(80);
+    m_queryError->hide();
     m_coverage->setStyleSheet(QStringLiteral("color: gray"));
     // Where the bar is narrow the coverage gives way first, cut with "…" and whole in its tooltip.
     m_coverage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -81,6 +92,7 @@ SearchBar::SearchBar(QWidget *parent)
     layout->addWidget(m_previous);
     layout->addWidget(m_next);
     layout->addWidget(m_result);
+    layout->addWidget(m_queryError, 2);
     layout->addWidget(m_onlyMatching);
     layout->addWidget(m_coverage, 1);
     layout->addWidget(m_loadAll);
@@ -95,6 +107,7 @@ SearchBar::SearchBar(QWidget *parent)
     m_debounce.setInterval(40);
     connect(&m_debounce, &QTimer::timeout, this, [this] { emit queryChanged(query()); });
     connect(m_edit, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
+    connect(m_regex, &QToolButton::toggled, this, [this](bool on) { m_completer->setEnabled(!on); });
     for (QToolButton *toggle : {m_case, m_word, m_regex})
         connect(toggle, &QToolButton::toggled, this, [this] { emit queryChanged(query()); });
     connect(m_next, &QToolButton::clicked, this, &SearchBar::nextRequested);
@@ -130,6 +143,25 @@ void SearchBar::setPattern(const QString &pattern)
     m_edit->setText(pattern);
     m_debounce.stop();
     emit queryChanged(query());
+}
+
+QString SearchBar::pattern() const
+{
+    return m_edit->text();
+}
+
+void SearchBar::setQueryError(const QString &text)
+{
+    m_queryError->setText(text);
+    m_queryError->setToolTip(PlainText::toolTip(text));
+    m_queryError->setVisible(!text.isEmpty());
+    // Where: the field's own tooltip says it too, next to the language's help.
+    m_edit->setAccessibleDescription(text);
+}
+
+QString SearchBar::queryError() const
+{
+    return m_queryError->isHidden() ? QString() : m_queryError->text();
 }
 
 void SearchBar::focusSearch()
@@ -183,6 +215,9 @@ QString SearchBar::resultText() const
 
 QString SearchBar::errorText() const
 {
+    // A query that does not parse says so beside the field; other errors in the count's place.
+    if (!m_queryError->isHidden())
+        return m_queryError->text();
     return m_error ? resultText() : QString();
 }
 

@@ -7,15 +7,18 @@
 #include <QWidget>
 
 class QCheckBox;
+class QueryCompleter;
 class ElidedLabel;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QToolButton;
 
-// The search bar (Ctrl+F): a pattern with case, whole-word and regular-expression toggles, the
-// match count, previous/next, and an offer to load the pages not loaded yet so the search
-// covers the whole run. Emits the query as the user types, debounced.
+// The search bar (Ctrl+F): a query of the query language (QueryLanguage; its tooltip documents
+// it, a completer offers keys and the run's values) with case, whole-word and regular-expression
+// toggles, the match count, previous/next, and an offer to load the pages not loaded yet so the
+// search covers the whole run. Emits the query as the user types, debounced. A query that does
+// not parse shows where and why beside the field (setQueryError), the last result kept.
 class SearchBar : public QWidget
 {
     Q_OBJECT
@@ -24,6 +27,12 @@ public:
 
     SearchQuery query() const;
     void setPattern(const QString &pattern);
+    QString pattern() const;
+    // Why the query does not parse ("unknown key `foo:` at character 7"), in red beside the field;
+    // empty hides it. The result shown stays the last good query's.
+    void setQueryError(const QString &text);
+    QString queryError() const;
+    QueryCompleter *completer() const { return m_completer; }
     void focusSearch();
 
     // "3 of 21" (the selected match), "21 entries" or "No matches", in a place of fixed width;
@@ -64,6 +73,8 @@ private:
     QToolButton *m_previous;
     QToolButton *m_next;
     QLabel *m_result;
+    QLabel *m_queryError;
+    QueryCompleter *m_completer;
     QString m_resultFullText; // the label may show it elided
     ElidedLabel *m_coverage;
     QPushButton *m_loadAll;

@@ -11,8 +11,11 @@
 #include "ui/common/plaintext.h"
 #include "search/facetcounts.h"
 #include "search/logfilterproxymodel.h"
+#include "search/queryevaluator.h"
+#include "search/queryfacts.h"
 #include "search/searchindexer.h"
 #include "search/searchrunner.h"
+#include "ui/search/querycompleter.h"
 #include "ui/search/searchbar.h"
 
 #include <QLocale>
@@ -44,6 +47,23 @@ SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *pr
         updateCoverage();
     });
     connect(m_bar, &SearchBar::queryChanged, this, &SearchController::onQueryChanged);
+    // The completer offers the run's own types and tools, as loaded.
+    m_bar->completer()->setValuesFor([this](const QString &key) {
+        QStringList values;
+        const bool types = key == QLatin1String("type");
+        if (!types && key != QLatin1String("tool"))
+            return values;
+        for (const FacetCounts::Facet &facet : types ? m_facets->messageTypes() : m_facets->toolNames()) {
+            if (!facet.value.isEmpty())
+                values << facet.value;
+        }
+        return values;
+    });
+    // is:marked follows the marks as they are set.
+    connect(model, &LogTableModel::marksChanged, this, [this] {
+        if (m_parsed.usesIs(QStringLiteral("marked")))
+            m_rerun.start();
+    });
     connect(m_bar, &SearchBar::nextRequested, this, &SearchController::nextMatch);
     connect(m_bar, &SearchBar::previousRequested, this, &SearchController::previousMatch);
     connect(m_bar, &SearchBar::onlyMatchingToggled, this, [this](bool only) {
@@ -84,6 +104,7 @@ void SearchController::clear()
     m_runner->cancel();
     m_rerun.stop();
     m_query = SearchQuery();
+    m_parsed = ParsedQuery();
     m_result = SearchResult();
     m_awaitingFirstResult = false;
     m_proxy->setMatchingRows({});
@@ -94,21 +115,34 @@ void SearchController::clear()
     emit resultChanged();
 }
 
+ParsedQuery SearchController::parse(const SearchQuery &query) const
+{
+    // The .* toggle keeps its meaning: the whole text is one regular expression.
+    if (query.regex)
+        return QueryLanguage::wholeRegex(query.pattern, query.caseSensitive);
+    return QueryLanguage::parse(query.pattern, QueryLanguage::Scope::Run);
+}
+
 void SearchController::onQueryChanged(const SearchQuery &query)
 {
+    const ParsedQuery parsed = parse(query);
+    if (!parsed.isValid()) {
+        // Where and why, beside the field; the table, its marks and the count stay those of the
+        // last query that parsed, so a half-typed query loses nothing.
+        m_bar->setQueryError(parsed.error);
+        return;
+    }
+    m_bar->setQueryError(QString());
     if (query == m_query)
         return;
     m_query = query;
-    m_detail->setHighlight(query.isValid() ? query : SearchQuery());
-    m_table->logDelegate()->setHighlight(query.isValid() && !query.isEmpty() ? query.regularExpression() : QRegularExpression());
-    if (query.isEmpty()) {
+    m_parsed = parsed;
+    const SearchQuery highlight = QueryEvaluator(parsed, {query.caseSensitive, query.wholeWord}).highlightQuery();
+    m_detail->setHighlight(highlight);
+    m_table->logDelegate()->setHighlight(highlight.isEmpty() ? QRegularExpression() : highlight.regularExpression());
+    if (parsed.isEmpty()) {
         clear();
         m_bar->setResultText(QString());
-        return;
-    }
-    if (!query.isValid()) {
-        m_runner->cancel();
-        m_bar->setErrorText(query.errorText());
         return;
     }
     m_userMovedSinceStart = false;
@@ -127,9 +161,88 @@ int SearchController::currentSourceRow() const
 
 void SearchController::start()
 {
-    if (m_query.isEmpty() || !m_query.isValid())
+    if (m_parsed.isEmpty())
         return;
-    m_runner->start(m_query, m_indexer->corpus(), std::max(0, currentSourceRow()));
+    // Keys read the rows' facts: a snapshot of a few ids per row, taken with the corpus's.
+    QueryFacts facts;
+    if (m_parsed.hasKeys()) {
+        facts = QueryFacts::fromModel(*m_model);
+        if (m_notes)
+            facts.hasNote = m_notes();
+    }
+    auto evaluator = std::make_shared<QueryEvaluator>(m_parsed, QueryEvaluator::Options{m_query.caseSensitive, m_query.wholeWord},
+                                                      std::move(facts));
+    m_runner->start(std::move(evaluator), m_indexer->corpus(), std::max(0, currentSourceRow()));
+}
+
+void SearchController::setNotesProvider(std::function<NoteLookup()> provider)
+{
+    m_notes = std::move(provider);
+    m_bar->completer()->setNotesAvailable(bool(m_notes));
+}
+
+void SearchController::notesChanged()
+{
+    if (m_parsed.hasKind(QueryTerm::Kind::Has))
+        m_rerun.start();
+}
+
+void SearchController::writeQuery(const QString &query)
+{
+    emit searchBarWanted();
+    m_bar->setPattern(query);
+    // A query written by a click narrows the table, as the filters it replaces did.
+    m_bar->setOnlyMatching(!query.trimmed().isEmpty());
+}
+
+void SearchController::showOnly(const QString &key, const QString &value)
+{
+    const QString term = value.isNull() ? u'-' + key + QStringLiteral(":*") : key + u':' + QueryLanguage::quoteValue(value);
+    writeQuery(m_bar->pattern().trimmed() == term ? QString() : term);
+}
+
+QSet<QString> SearchController::chosenValues(const QString &key) const
+{
+    const bool types = key == QLatin1String("type");
+    QSet<QString> chosen = types ? m_proxy->allowedMessageTypes() : m_proxy->allowedToolNames();
+    bool none = false;
+    const QStringList values = QueryLanguage::keyValues(m_query.regex ? QString() : m_query.pattern, key, &none);
+    if (none)
+        chosen.insert(QString());
+    for (const FacetCounts::Facet &facet : types ? m_facets->messageTypes() : m_facets->toolNames()) {
+        if (!facet.value.isNull() && values.contains(facet.value, Qt::CaseInsensitive))
+            chosen.insert(facet.value);
+    }
+    return chosen;
+}
+
+void SearchController::clearChosenValues()
+{
+    clearFilters();
+    const QString pattern = m_bar->pattern();
+    const QString rest = QueryLanguage::withKeyValues(QueryLanguage::withKeyValues(pattern, QStringLiteral("type"), {}, false),
+                                                      QStringLiteral("tool"), {}, false);
+    if (rest != pattern.simplified())
+        m_bar->setPattern(rest);
+}
+
+void SearchController::toggleFilterValue(const QString &key, const QString &value, bool on)
+{
+    bool none = false;
+    QStringList values = QueryLanguage::keyValues(m_bar->pattern(), key, &none);
+    if (value.isNull()) {
+        // "(no tool)" is -tool:*, which no list of tools goes with.
+        none = on;
+        values.clear();
+    } else {
+        none = false;
+        values.erase(std::remove_if(values.begin(), values.end(),
+                                    [&](const QString &v) { return v.compare(value, Qt::CaseInsensitive) == 0; }),
+                     values.end());
+        if (on)
+            values.append(value);
+    }
+    writeQuery(QueryLanguage::withKeyValues(m_bar->pattern(), key, values, none));
 }
 
 void SearchController::onFirstMatch(quint64 search, int row)
@@ -293,28 +406,23 @@ void SearchController::populateFilterMenu(QMenu *menu)
             menu->addAction(tr("(none loaded yet)"))->setEnabled(false);
             return;
         }
-        const QSet<QString> allowed = types ? m_proxy->allowedMessageTypes() : m_proxy->allowedToolNames();
+        // What the bar's query chooses now: the menu writes type: and tool: into it.
+        const QString key = types ? QStringLiteral("type") : QStringLiteral("tool");
+        bool none = false;
+        const QStringList chosen = QueryLanguage::keyValues(m_bar->pattern(), key, &none);
         for (const FacetCounts::Facet &facet : facets) {
             const QString label = facet.value.isNull() ? (types ? tr("(no type)") : tr("(no tool)")) : facet.value;
             // The server's words: '&' is no mnemonic here, and a tooltip (a toolbar would show the
             // text as one) is no HTML.
             const QString text = tr("%1  (%2)").arg(label, locale.toString(facet.count));
             QAction *action = menu->addAction(PlainText::mnemonicSafe(text));
-            action->setToolTip(PlainText::toolTip(text));
+            const QString term = facet.value.isNull() ? u'-' + key + QStringLiteral(":*") : key + u':' + QueryLanguage::quoteValue(facet.value);
+            action->setToolTip(PlainText::toolTip(tr("%1 — writes %2 into the search bar").arg(text, term)));
             action->setCheckable(true);
-            action->setChecked(allowed.contains(facet.value));
+            action->setChecked(facet.value.isNull() ? none
+                                                    : chosen.contains(facet.value, Qt::CaseInsensitive));
             const QString value = facet.value;
-            connect(action, &QAction::toggled, this, [this, value, types](bool on) {
-                QSet<QString> set = types ? m_proxy->allowedMessageTypes() : m_proxy->allowedToolNames();
-                if (on)
-                    set.insert(value);
-                else
-                    set.remove(value);
-                if (types)
-                    m_proxy->setAllowedMessageTypes(set);
-                else
-                    m_proxy->setAllowedToolNames(set);
-            });
+            connect(action, &QAction::toggled, this, [this, key, value](bool on) { toggleFilterValue(key, value, on); });
         }
     };
     // Counts cover the entries loaded: say so while that is not the whole run.
@@ -330,6 +438,7 @@ void SearchController::populateFilterMenu(QMenu *menu)
     if (partial)
         menu->addAction(tr("Load All Entries"), m_session, &RunSession::loadAll);
     menu->addSeparator();
+    menu->setToolTipsVisible(true);
     // "Only matching" is the search bar's switch alone: one control, not two.
     QAction *clearAll = menu->addAction(tr("Clear Filters"), this, &SearchController::clearFilters);
     clearAll->setEnabled(m_proxy->isFiltering());

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "search/querylanguage.h"
 #include "search/searchquery.h"
 #include "search/searchresult.h"
 
 #include <QObject>
 #include <QTimer>
 #include <QVector>
+
+#include <functional>
 
 class DetailPane;
 class FacetCounts;
@@ -47,13 +50,37 @@ public:
     void setAllowedToolNames(const QStringList &tools);
     void updateCoverage();
 
+    // Writes a query into the bar and shows only what it matches (empty: the search cleared):
+    // how the Filter menu and the statistics teach the language.
+    void writeQuery(const QString &query);
+    // The statistics' bars: `type:X` (or `tool:X`) alone in the bar; a second click on the same
+    // clears it. A null value is "no type" / "no tool" (-type:*).
+    void showOnly(const QString &key, const QString &value);
+    // The run's types or tools (`key`) that the bar's type: / tool: terms name (null: -key:*),
+    // with the Filter menu's own choices: what the statistics show as chosen.
+    QSet<QString> chosenValues(const QString &key) const;
+    // Takes the type: and tool: terms out of the bar and lifts the filters (the statistics'
+    // "show all").
+    void clearChosenValues();
+
+    // Notes (has:note): `provider` gives a thread-safe snapshot "does entry N (0-based, oldest
+    // first) have a note", taken when a search starts. None: notes are not kept, has:note
+    // matches nothing and is not offered. Call notesChanged() when they change.
+    using NoteLookup = std::function<bool(int entry)>;
+    void setNotesProvider(std::function<NoteLookup()> provider);
+    void notesChanged();
+
 signals:
     // Anything the header's "showing N of M" depends on changed.
     void filterStateChanged();
+    // A query was written into the bar (writeQuery): the window shows the bar.
+    void searchBarWanted();
     void resultChanged();
 
 private:
     void onQueryChanged(const SearchQuery &query);
+    ParsedQuery parse(const SearchQuery &query) const;
+    void toggleFilterValue(const QString &key, const QString &value, bool on);
     void start();
     void onFirstMatch(quint64 search, int row);
     void onProgress(quint64 search, const SearchResult &partial);
@@ -77,6 +104,8 @@ private:
     SearchRunner *m_runner;
     FacetCounts *m_facets;
     SearchQuery m_query;
+    ParsedQuery m_parsed;            // m_query in the language: what runs
+    std::function<NoteLookup()> m_notes;
     SearchResult m_result;
     QTimer m_rerun;                  // new pages arrived: search again, a little later
     bool m_userMovedSinceStart = false;

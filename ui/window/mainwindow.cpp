@@ -239,6 +239,14 @@ void MainWindow::connectActions()
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterText);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterText);
     connect(m_searchBar, &SearchBar::closeRequested, this, &MainWindow::closeSearch);
+    // A click on a statistics bar or a Filter menu choice writes its query into the bar: show it.
+    connect(m_search, &SearchController::searchBarWanted, this, [this] {
+        if (!m_searchBar->isHidden())
+            return;
+        m_searchBar->show();
+        m_search->updateCoverage();
+        m_actions->closeSearch->setEnabled(true);
+    });
     connect(m_header, &RunHeader::loadAllRequested, m_session, &RunSession::loadAll);
     connect(m_header, &RunHeader::clearFiltersRequested, m_search, &SearchController::clearFilters);
     connect(m_session, &RunSession::progressChanged, this, &MainWindow::updateFilterText);

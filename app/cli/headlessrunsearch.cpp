@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include "cli/headlessrunsearch.h"
+
+#include "cli/clioutput.h"
+#include "cli/searchhitsoutput.h"
+#include "export/runsnapshot.h"
+#include "search/queryevaluator.h"
+#include "search/searchcorpus.h"
+#include "search/searchengine.h"
+#include "session/wholerunload.h"
+#include "stats/entryfacts.h"
+#include "store/searchsnippet.h"
+
+#include <QFileInfo>
+
+HeadlessRunSearch::HeadlessRunSearch(const CommandLineOptions &options, const QByteArray &token, QObject *parent)
+    : WindowlessCommand(options, token, parent)
+{
+}
+
+void HeadlessRunSearch::run()
+{
+    const QString format = m_options.exportFormat.isEmpty() ? QStringLiteral("tsv") : m_options.exportFormat;
+    m_json = format == QLatin1String("json");
+    const ParsedQuery parsed = QueryLanguage::parse(m_options.searchText, QueryLanguage::Scope::Run);
+    if (!parsed.isValid())
+        return fail(tr("the query does not parse: %1").arg(parsed.error), UsageError);
+    if (!loadWholeRun())
+        fail(tr("--search needs a run (--org ORG --run RUN, --demo, or a file), or none to search the library."), UsageError);
+}
+
+void HeadlessRunSearch::wholeRunProgress(const WholeRunProgress &progress)
+{
+    if (wholeRun()->apiRun())
+        progressLine(tr("fetched %1 entries").arg(CliOutput::count(progress.entries)));
+}
+
+QString HeadlessRunSearch::origin() const
+{
+    if (!m_options.inputFile.isEmpty())
+        return QFileInfo(m_options.inputFile).absoluteFilePath();
+    return m_options.baseUrl.toString();
+}
+
+void HeadlessRunSearch::wholeRunLoaded(const RunSnapshot &snapshot)
+{
+    progressLine(loadedText(snapshot, false), true);
+    const ParsedQuery parsed = QueryLanguage::parse(m_options.searchText, QueryLanguage::Scope::Run);
+    // The facts the keys read, as the statistics read them; no marks or notes on the command line.
+    const RunFacts runFacts = EntryFactsOf::rawEntries(snapshot.entries);
+    QStringList types, tools;
+    QVector<qint64> times;
+    for (const EntryFacts &entry : runFacts.entries) {
+        types << runFacts.messageTypeOf(entry);
+        tools << runFacts.toolNameOf(entry);
+        times << entry.createdAtMsecs;
+    }
+    QueryEvaluator evaluator(parsed, {}, QueryFacts::fromEntries(types, tools, times));
+    SearchCorpus corpus;
+    for (qsizetype k = 0; k < snapshot.entries.size(); ++k)
+        corpus.setText(int(k), SearchText::fromRawEntryJson(snapshot.entries.at(k)));
+    evaluator.prepare(corpus);
+    const SearchEngine snippetEngine(evaluator.highlightQuery());
+    const QString where = origin();
+    QList<LibrarySearchHit> hits;
+    for (int row = 0; row < corpus.size(); ++row) {
+        const SearchText text = corpus.at(row);
+        if (evaluator.countMatches(row, text) == 0)
+            continue;
+        LibrarySearchHit hit;
+        hit.origin = where;
+        if (snapshot.hasRun) {
+            hit.orgId = snapshot.run.organizationId;
+            hit.runId = snapshot.run.id;
+            hit.runStatus = snapshot.run.status.value_or(QString());
+            hit.runCreatedAt = snapshot.run.createdAt.value_or(QString());
+        }
+        hit.position = row;
+        hit.messageType = types.value(row);
+        hit.toolName = tools.value(row);
+        const SearchSnippet snippet = SearchSnippet::of(text, snippetEngine);
+        hit.snippet = snippet.text;
+        hit.matchStart = snippet.matchStart;
+        hit.matchLength = snippet.matchLength;
+        hits.append(hit);
+    }
+    SearchHitsOutput::write(hits, m_json);
+    succeed(tr("matches: %1 of %2 entries").arg(CliOutput::count(hits.size()), CliOutput::count(corpus.size())));
+}

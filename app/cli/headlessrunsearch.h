@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "cli/windowlesscommand.h"
+
+// `runlog SOURCE --search QUERY [--format tsv|json]` (SOURCE: a file, --org/--run, --demo): one
+// run searched with the query language (QueryLanguage), its matching entries printed oldest
+// first in the shape of the library's `--search` (SearchHitsOutput). A query that does not parse
+// is a usage error (exit 2) naming where and why.
+class HeadlessRunSearch : public WindowlessCommand
+{
+    Q_OBJECT
+public:
+    HeadlessRunSearch(const CommandLineOptions &options, const QByteArray &token, QObject *parent = nullptr);
+
+private:
+    void run() override;
+    void wholeRunProgress(const WholeRunProgress &progress) override;
+    void wholeRunLoaded(const RunSnapshot &snapshot) override;
+    QString origin() const;
+
+    bool m_json = false;
+};

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "search/queryfacts.h"
+#include "search/querylanguage.h"
+#include "search/searchquery.h"
+#include "search/searchtext.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class SearchCorpus;
+class SearchEngine;
+
+// A parsed query made ready to match rows of one run: each text term a SearchEngine (the in-run
+// search's matching, unchanged: plain words run as the byte scan, regexes as PCRE2), each key a
+// test on the row's facts. Built on any thread; prepare() then countMatches() on the worker.
+//
+// Case and whole word: words and phrases follow the bar's toggles (`options`); a /regex/ is
+// case-sensitive and /regex/i any case whatever the Aa toggle; whole word applies to every text
+// term (as it did to the bar's regular expressions). A row's count is the matches of its positive text terms in the first group that
+// holds (1 for a group of keys and exclusions alone), 0 when no group holds.
+class QueryEvaluator
+{
+public:
+    struct Options
+    {
+        bool caseSensitive = false;
+        bool wholeWord = false;
+    };
+
+    QueryEvaluator(const ParsedQuery &query, Options options, QueryFacts facts = {});
+    ~QueryEvaluator();
+    QueryEvaluator(const QueryEvaluator &) = delete;
+    QueryEvaluator &operator=(const QueryEvaluator &) = delete;
+
+    // The in-run search of one SearchQuery, as before the language: its whole pattern one needle.
+    static std::shared_ptr<QueryEvaluator> forSearchQuery(const SearchQuery &query);
+
+    bool isEmpty() const { return m_groups.isEmpty(); }
+    // A key (type:, entry:, is:…): the rows' facts are read, so the caller hands them in.
+    bool needsFacts() const { return m_needsFacts; }
+
+    // On the worker, before countMatches: finds failures and loops (insights) over the
+    // corpus's rows when the query asks for them. `cancel`: stop soon when it turns true.
+    void prepare(const SearchCorpus &corpus, const std::atomic<bool> *cancel = nullptr);
+    // Matches in the row whose text is `text` (0: it does not match).
+    qint64 countMatches(int row, const SearchText &text) const;
+
+    // The library: the run whose entries come next (run:, org:, status:, source:, after:,
+    // before: read it), and whether any of its entries could match (false: skip the run).
+    void setRun(const QueryRunFacts &run);
+    bool runMayMatch() const;
+    // An entry of that run, known by its own facts.
+    qint64 countMatches(const QueryEntryFacts &entry, const SearchText &text) const;
+
+    // What to highlight in a shown text: the positive words, phrases and regexes as one
+    // regular expression; empty when there are none.
+    SearchQuery highlightQuery() const;
+
+private:
+    struct Term;
+    // The row being matched: a row of the run's facts, or a stored entry with facts of its own.
+    struct Subject
+    {
+        int row = -1;
+        const QueryEntryFacts *entry = nullptr;
+    };
+    qint64 count(const Subject &subject, const SearchText &text) const;
+    bool holds(const Term &term, const Subject &subject, const SearchText &text, SearchText &restricted,
+               bool &restrictedMade, qint64 &count) const;
+    bool factHolds(const Term &term, const Subject &subject, const SearchText &text) const;
+    bool runTermHolds(const QueryTerm &term) const;
+    SearchText restrictedText(const SearchText &text) const;
+
+    QList<QList<Term>> m_groups;
+    QStringList m_fields;        // field: of the query; empty: all
+    QueryFacts m_facts;
+    Options m_options;
+    bool m_needsFacts = false;
+    bool m_needsInsights = false;
+    QueryRunFacts m_run;
+    bool m_hasRun = false;
+    std::vector<bool> m_failure; // by entry
+    std::vector<bool> m_loop;
+};
