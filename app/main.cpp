@@ -7,6 +7,7 @@
 #include "cli/headlesslistruns.h"
 #include "cli/headlesssearch.h"
 #include "cli/headlessstats.h"
+#include "cli/headlessnotes.h"
 #include "rows/freedmemory.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/window/mainwindow.h"
@@ -75,7 +76,7 @@ int main(int argc, char *argv[])
         qtArgv.push_back(bytes.data());
     qtArgv.push_back(nullptr);
     int qtArgc = int(qtArgumentBytes.size());
-    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.notes
                             || (options.compare && !options.compareInWindow())
                             || options.isListOrSearch();
     std::unique_ptr<QCoreApplication> app;
@@ -125,6 +126,13 @@ int main(int argc, char *argv[])
         KnownSecrets::add(token);
         HeadlessStats stats(options, token);
         return stats.exec();
+    }
+    if (options.notes) {
+        // The library's notes on the run, read after the run itself (to place them on its entries).
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessNotes notes(options, token);
+        return notes.exec();
     }
     if (options.insights) {
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();

@@ -174,6 +174,8 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption insightsOption(QStringLiteral("insights"),
         QCoreApplication::translate("CommandLine", "Print what went wrong in the run (loops, repeated failures, the first failure, "
                                                    "commands, files) and exit, without a window."));
+    const QCommandLineOption notesOption(QStringLiteral("notes"),
+        QCoreApplication::translate("CommandLine", "Print the notes and marks kept for the run (--format json) and exit, without a window."));
     const QCommandLineOption compareOption(QStringLiteral("compare"),
         QCoreApplication::translate("CommandLine", "Compare two runs, given as LEFT RIGHT (each a file, a run ID or a run's URL), "
                                                    "step by step, in a window; with --format tsv or json, print where they part and what "
@@ -198,7 +200,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption noStoreOption(QStringLiteral("no-store"),
         QCoreApplication::translate("CommandLine", "Keep nothing on disk: neither read nor write the library of runs."));
     parser.addOptions({demoOption, orgOption, runOption, entryOption, baseUrlOption, exportOption, formatOption,
-                       statsOption, insightsOption, compareOption, reverseOption, rateOption, listRunsOption, sourceTypeOption,
+                       statsOption, insightsOption, notesOption, compareOption, reverseOption, rateOption, listRunsOption, sourceTypeOption,
                        userIdOption, searchOption, offlineOption, noStoreOption});
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network, "
@@ -236,9 +238,10 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     options.exportFormat = parser.value(formatOption).trimmed().toLower();
     options.stats = parser.isSet(statsOption);
     options.insights = parser.isSet(insightsOption);
+    options.notes = parser.isSet(notesOption);
     options.compare = parser.isSet(compareOption);
-    if (int(options.stats) + int(options.insights) + int(options.compare) + int(parser.isSet(exportOption)) > 1)
-        return fail(QCoreApplication::translate("CommandLine", "Give one of --stats, --insights, --compare or --export."));
+    if (int(options.stats) + int(options.insights) + int(options.notes) + int(options.compare) + int(parser.isSet(exportOption)) > 1)
+        return fail(QCoreApplication::translate("CommandLine", "Give one of --stats, --insights, --notes, --compare or --export."));
     if (parser.isSet(exportOption) && options.exportPath.trimmed().isEmpty())
         return fail(QCoreApplication::translate("CommandLine", "--export needs a file name."));
 
@@ -357,7 +360,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
                 "--entry %1 and the entry %2 the run's address names differ: give one.").arg(*entry).arg(*options.entry));
         options.entry = entry;
     }
-    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.listRuns;
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.notes || options.listRuns;
     if (parser.isSet(entryOption) && windowless)
         return fail(QCoreApplication::translate("CommandLine",
             "--entry opens the window at an entry: it does not go with --export, --stats, --insights or --list-runs."));
@@ -424,6 +427,12 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     if (options.insights && sources == 0)
         return fail(QCoreApplication::translate("CommandLine",
             "--insights needs a run: --org ORG --run RUN, --demo, or a file."));
+    if (options.notes && sources == 0)
+        return fail(QCoreApplication::translate("CommandLine",
+            "--notes needs a run: --org ORG --run RUN, --demo, or a file."));
+    if (options.notes && !options.exportFormat.isEmpty() && options.exportFormat != QLatin1String("json"))
+        return fail(QCoreApplication::translate("CommandLine",
+            "--format must be json with --notes, not \"%1\".").arg(options.exportFormat));
     return options;
 }
 
