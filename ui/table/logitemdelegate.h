@@ -37,6 +37,7 @@ private:
     std::function<bool(const QModelIndex &)> m_isMatch;
     QRegularExpression m_highlight;
     void paintMatches(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintNoteIcon(QPainter *painter, const QStyleOptionViewItem &option) const;
     void paintFoldedSummary(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
                             int foldState) const;
     void paintTypePill(QPainter *painter, const QStyleOptionViewItem &option,

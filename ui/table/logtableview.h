@@ -4,6 +4,8 @@
 #include <QTableView>
 #include <QVector>
 
+#include <functional>
+
 class LogItemDelegate;
 class MarkedScrollBar;
 #include <QTimer>
@@ -31,6 +33,9 @@ public:
     // text elides; the tooltip has it whole). Columns the user has resized keep their width.
     void fitColumns();
     LogItemDelegate *logDelegate() const { return m_delegate; }
+    // While a search has matches, n steps through them (as in less) and the N shortcut of Add
+    // Note waits; with no matches, N is Add Note's. `hasMatches` is asked at each key press.
+    void setMatchKeysActive(std::function<bool()> hasMatches) { m_hasMatches = std::move(hasMatches); }
 
 signals:
     void visibleRowsChanged(int firstRow, int lastRow);
@@ -44,6 +49,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void reportVisibleRowsSoon();
@@ -56,4 +62,5 @@ private:
     bool m_pinned = false;
     bool m_fitting = false;
     QVector<bool> m_userSized;
+    std::function<bool()> m_hasMatches;
 };
