@@ -50,7 +50,7 @@ bool LibraryNotes::replace(const NotesScope &scope, const QList<StoredNote> &not
     }
     QSqlQuery insert(m_db);
     insert.prepare(QStringLiteral("INSERT OR REPLACE INTO notes (scope, org_id, run_id, entry, entry_sha256, text,"
-                                  " marked, updated_ms) VALUES (?, ?, ?, ?, ?, coalesce(?, ''), ?, ?)"));
+                                  " marked, updated_ms) VALUES (?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), ?, ?)"));
     for (const StoredNote &note : notes) {
         if (note.text.isEmpty() && !note.marked)
             continue;
