@@ -9,6 +9,7 @@
 #include "rows/logtablemodel.h"
 #include "samplerun.h"
 #include "search/logfilterproxymodel.h"
+#include "session/demoservice.h"
 #include "session/runsession.h"
 #include "store/librarydatabase.h"
 #include "store/runlibrary.h"
@@ -42,6 +43,7 @@ private slots:
     void notesFileRefusesWhatItCannotRead();
     void exportThenImportIntoAFreshLibrary();
     void importReportsNotesItCannotPlace();
+    void demoRunKeepsNotesWhateverItsPort();
 
 private:
     void openLibrary();
@@ -458,6 +460,27 @@ void TestRunNotes::importReportsNotesItCannotPlace()
     QCOMPARE(result.unplaced.at(0).text, QStringLiteral("of another run"));
     QCOMPARE(m_session->model()->noteText(4), QStringLiteral("placed"));
     QVERIFY(!m_session->model()->hasNote(0));
+}
+
+void TestRunNotes::demoRunKeepsNotesWhateverItsPort()
+{
+    const auto openDemo = [this](DemoService &demo) {
+        QVERIFY(demo.start());
+        m_session->openApi(demo.endpoint(), demo.sampleRun());
+        QTRY_VERIFY(m_session->apiRun() && m_session->notes()->isReady());
+        QTRY_VERIFY(m_session->model()->rowCount() > 0 && m_session->model()->store().isLoaded(0));
+        QVERIFY(m_session->notes()->scope().key.startsWith(QStringLiteral("api demo ")));
+    };
+    {
+        DemoService demo;
+        openDemo(demo);
+        m_session->notes()->setNote(0, QStringLiteral("demo note"));
+        m_session->close();
+    }
+    DemoService again; // another port
+    openDemo(again);
+    QTRY_VERIFY(m_session->model()->hasNote(0));
+    QCOMPARE(m_session->model()->noteText(0), QStringLiteral("demo note"));
 }
 
 QTEST_GUILESS_MAIN(TestRunNotes)
