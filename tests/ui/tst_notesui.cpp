@@ -38,6 +38,14 @@ namespace {
 constexpr qint64 kOrg = 7;
 constexpr qint64 kRun = 42;
 
+void saveShot(QWidget *window, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("RUNLOG_NOTES_SHOTS");
+    if (folder.isEmpty())
+        return;
+    QDir().mkpath(folder);
+    window->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
+}
 // Answers the next modal editor: types `text` and presses Ctrl+Enter (or Escape when empty).
 void answerEditor(const QString &text, QString *seenTitle = nullptr)
 {
@@ -54,19 +62,12 @@ void answerEditor(const QString &text, QString *seenTitle = nullptr)
             return;
         }
         editor->editor()->setPlainText(text); // QTest types no newlines
+        saveShot(editor, QStringLiteral("notes-editor"));
 
         QTest::keyClick(editor->editor(), Qt::Key_Return, Qt::ControlModifier);
     });
 }
 
-void saveShot(QWidget *window, const QString &name)
-{
-    const QString folder = qEnvironmentVariable("RUNLOG_NOTES_SHOTS");
-    if (folder.isEmpty())
-        return;
-    QDir().mkpath(folder);
-    window->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
-}
 } // namespace
 
 class TestNotesUi : public QObject
