@@ -3,8 +3,6 @@
 
 #include "cli/windowlesscommand.h"
 
-#include <QUrl>
-
 // `runlog SOURCE --notes [--format json]`: the notes and marks the library keeps for a run (a
 // file, --org/--run, --demo), placed on the run's entries as the window places them, printed as
 // Export Notes writes them: {"org":..,"run":..,"notes":[{"entry","entry_sha256","text","marked"}]}.
@@ -19,6 +17,4 @@ public:
 private:
     void run() override;
     void wholeRunLoaded(const RunSnapshot &snapshot) override;
-
-    QUrl m_baseUrl;
 };

@@ -24,6 +24,7 @@ private slots:
     void fileRunNotesAndMarks();
     void apiRunNoteFollowsItsEntry();
     void onlyJson();
+    void exportToMarkdownShowsTheNotes();
 
 private:
     QString writeRunFile();
@@ -120,6 +121,28 @@ void TestCliNotes::onlyJson()
     QCOMPARE(run.code(), 2);
     QVERIFY2(run.err.contains("--format must be json with --notes"), run.err.constData());
     QVERIFY(run.out.isEmpty());
+}
+
+void TestCliNotes::exportToMarkdownShowsTheNotes()
+{
+    const QString path = writeRunFile();
+    StoredNote note;
+    note.position = 1;
+    note.entrySha256 = "ed4688b90be582b270eb724cce492c4557b40814fd022d6b3b0a8c5af88427c6";
+    note.text = QStringLiteral("the second one");
+    keepNotes(FileIdentity::scopeOf(path), {note});
+    const QString md = m_home->filePath(QStringLiteral("out.md"));
+    const QString jsonl = m_home->filePath(QStringLiteral("out.jsonl"));
+    QCOMPARE(runToEnd(QStringLiteral(RUNLOG_BINARY), {path, QStringLiteral("--export"), md}, cliEnvironment(m_home->path())).code(), 0);
+    QCOMPARE(runToEnd(QStringLiteral(RUNLOG_BINARY), {path, QStringLiteral("--export"), jsonl}, cliEnvironment(m_home->path())).code(), 0);
+    QFile mdFile(md);
+    QVERIFY(mdFile.open(QIODevice::ReadOnly));
+    const QByteArray markdown = mdFile.readAll();
+    QVERIFY2(markdown.contains("> **Note:**\n>\n> the second one\n"), markdown.constData());
+    QCOMPARE(markdown.count("**Note:**"), 1);
+    QFile jsonlFile(jsonl);
+    QVERIFY(jsonlFile.open(QIODevice::ReadOnly));
+    QCOMPARE(jsonlFile.readAll(), QByteArray("{\"agent_run_id\":9,\"thought\":\"a\"}\n{\"agent_run_id\":9,\"thought\":\"b\"}\n"));
 }
 
 QTEST_GUILESS_MAIN(TestCliNotes)
