@@ -13,6 +13,7 @@
 #include "instance/instanceserver.h"
 #include "instance/instancesocket.h"
 #include "run/entrylink.h"
+#include "cli/headlessnotes.h"
 #include "rows/freedmemory.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/window/mainwindow.h"
@@ -247,6 +248,13 @@ int main(int argc, char *argv[])
         KnownSecrets::add(token);
         HeadlessRunSearch search(options, token);
         return search.exec();
+    }
+    if (options.notes) {
+        // The library's notes on the run, read after the run itself (to place them on its entries).
+        const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
+        KnownSecrets::add(token);
+        HeadlessNotes notes(options, token);
+        return notes.exec();
     }
     if (options.insights) {
         const QByteArray token = environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();

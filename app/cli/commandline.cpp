@@ -109,7 +109,7 @@ std::optional<qint64> organizationFor(const QString &run, const QString &orgText
 
 bool CommandLineOptions::isWindowless() const
 {
-    return !exportPath.isEmpty() || stats || insights || (compare && !compareInWindow()) || isListOrSearch();
+    return !exportPath.isEmpty() || stats || insights || notes || (compare && !compareInWindow()) || isListOrSearch();
 }
 
 bool CommandLineOptions::handsOver() const
@@ -194,6 +194,8 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption insightsOption(QStringLiteral("insights"),
         QCoreApplication::translate("CommandLine", "Print what went wrong in the run (loops, repeated failures, the first failure, "
                                                    "commands, files) and exit, without a window."));
+    const QCommandLineOption notesOption(QStringLiteral("notes"),
+        QCoreApplication::translate("CommandLine", "Print the notes and marks kept for the run (--format json) and exit, without a window."));
     const QCommandLineOption compareOption(QStringLiteral("compare"),
         QCoreApplication::translate("CommandLine", "Compare two runs, given as LEFT RIGHT (each a file, a run ID or a run's URL), "
                                                    "step by step, in a window; with --format tsv or json, print where they part and what "
@@ -227,8 +229,9 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         QCoreApplication::translate("CommandLine", "Start a Runlog of its own, even when one is running: a link, a file or a run "
                                                    "is otherwise opened in a new window of the Runlog already running."));
     parser.addOptions({demoOption, orgOption, runOption, entryOption, baseUrlOption, exportOption, formatOption,
-                       csvBomOption, statsOption, insightsOption, compareOption, reverseOption, rateOption, listRunsOption,
-                       sourceTypeOption, userIdOption, searchOption, offlineOption, noStoreOption, newInstanceOption});
+                       csvBomOption, statsOption, insightsOption, notesOption, compareOption, reverseOption, rateOption,
+                       listRunsOption, sourceTypeOption, userIdOption, searchOption, offlineOption, noStoreOption,
+                       newInstanceOption});
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network, "
                                                    "or a link to a run or an entry (runlog://run?org=7&run=42&entry=1412); "
@@ -266,9 +269,10 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     options.exportFormat = parser.value(formatOption).trimmed().toLower();
     options.stats = parser.isSet(statsOption);
     options.insights = parser.isSet(insightsOption);
+    options.notes = parser.isSet(notesOption);
     options.compare = parser.isSet(compareOption);
-    if (int(options.stats) + int(options.insights) + int(options.compare) + int(parser.isSet(exportOption)) > 1)
-        return fail(QCoreApplication::translate("CommandLine", "Give one of --stats, --insights, --compare or --export."));
+    if (int(options.stats) + int(options.insights) + int(options.notes) + int(options.compare) + int(parser.isSet(exportOption)) > 1)
+        return fail(QCoreApplication::translate("CommandLine", "Give one of --stats, --insights, --notes, --compare or --export."));
     if (parser.isSet(exportOption) && options.exportPath.trimmed().isEmpty())
         return fail(QCoreApplication::translate("CommandLine", "--export needs a file name."));
     if (parser.isSet(csvBomOption)) {
@@ -396,8 +400,8 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
                 "--entry %1 and the entry %2 the run's address names differ: give one.").arg(*entry).arg(*options.entry));
         options.entry = entry;
     }
-    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.listRuns
-        || !options.searchText.isNull();
+    const bool windowless = !options.exportPath.isEmpty() || options.stats || options.insights || options.notes
+        || options.listRuns || !options.searchText.isNull();
     if (parser.isSet(entryOption) && windowless)
         return fail(QCoreApplication::translate("CommandLine",
             "--entry opens the window at an entry: it does not go with --export, --stats, --insights, --list-runs or --search."));
@@ -464,6 +468,12 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     if (options.insights && sources == 0)
         return fail(QCoreApplication::translate("CommandLine",
             "--insights needs a run: --org ORG --run RUN, --demo, or a file."));
+    if (options.notes && sources == 0)
+        return fail(QCoreApplication::translate("CommandLine",
+            "--notes needs a run: --org ORG --run RUN, --demo, or a file."));
+    if (options.notes && !options.exportFormat.isEmpty() && options.exportFormat != QLatin1String("json"))
+        return fail(QCoreApplication::translate("CommandLine",
+            "--format must be json with --notes, not \"%1\".").arg(options.exportFormat));
     return options;
 }
 

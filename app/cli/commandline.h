@@ -45,6 +45,7 @@ struct CommandLineOptions
     bool csvByteOrderMark = true; // --csv-bom=no: a .csv export without the UTF-8 byte order mark
     bool stats = false;        // --stats: print the run's statistics, no window
     bool insights = false;     // --insights: print what went wrong (loops, failures, commands, files)
+    bool notes = false;        // --notes: print the notes and marks kept for the run (json)
     // --compare LEFT RIGHT: the two runs compared step by step, shown in a Compare window, or
     // with --format tsv|json printed with no window (compareInWindow()). Each side
     // is a file when a file of that name exists; else a run ID ("12345", "#12345") or an

@@ -2,6 +2,7 @@
 #include "cli/headlessexport.h"
 
 #include "cli/clioutput.h"
+#include "cli/runnoteslookup.h"
 #include "export/exportjob.h"
 #include "session/wholerunload.h"
 
@@ -58,7 +59,21 @@ void HeadlessExport::wholeRunLoaded(const RunSnapshot &snapshot)
     progressLine(loadedText(snapshot, true), true);
     const std::optional<RunRef> run = wholeRun()->apiRun();
     warnOtherRunEntries(run ? run->runId : snapshot.run.id, wholeRun()->otherRunEntries());
-    write(snapshot);
+    if (m_format != ExportFormat::Markdown && m_format != ExportFormat::Html) {
+        write(snapshot); // the run's data alone: notes never go into json, jsonl or csv
+        return;
+    }
+    // Markdown and HTML show the user's notes beside their entries, as the window's export does.
+    RunNotesLookup::find(this, snapshot, run, m_options, [this, snapshot](const NotesFile &notes, int orphans) {
+        RunSnapshot withNotes = snapshot;
+        // The placed notes come first; the orphans' positions are not their entries.
+        for (qsizetype i = 0; i < notes.notes.size() - orphans; ++i) {
+            const StoredNote &note = notes.notes.at(i);
+            if (!note.text.isEmpty() && note.position < withNotes.entries.size())
+                withNotes.notes.insert(int(note.position), note.text);
+        }
+        write(withNotes);
+    });
 }
 
 void HeadlessExport::warnOtherRunEntries(qint64 runId, const QList<OtherRunEntry> &entries)

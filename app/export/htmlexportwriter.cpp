@@ -130,7 +130,18 @@ QByteArray entryHtml(const RunSnapshot &snapshot, int index, const QByteArray &r
 {
     const EntryDetail d = parseEntryDetail(raw);
     const std::optional<qint64> otherRun = ExportText::otherRunOf(snapshot, d);
-    QByteArray out = "<details class=\"";
+    QByteArray out;
+    const auto note = snapshot.notes.constFind(index - 1);
+    if (note != snapshot.notes.cend()) {
+        // The user's note beside its entry, open whether the entry is or not; plain text.
+        // Styled inline: an export without notes stays as it was, byte for byte.
+        out += "<aside class=\"note\" style=\"margin: 6px 0 2px 4.6em; padding: 4px 10px; "
+               "border-left: 4px solid #d98e04; background: rgba(245, 176, 16, 0.12);\">"
+               "<span class=\"note-label\" style=\"font-weight: 600; color: #a86d00;\">"
+            + escaped(QCoreApplication::translate("HtmlExportWriter", "Note on entry %1").arg(index))
+            + "</span><div class=\"text\">" + escaped(*note) + "</div></aside>\n";
+    }
+    out += "<details class=\"";
     out += categoryClass(messageCategoryOf(d.messageType));
     if (otherRun)
         out += " other-run";

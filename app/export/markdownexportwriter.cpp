@@ -148,6 +148,14 @@ QByteArray entrySection(const RunSnapshot &snapshot, int index, const QByteArray
     for (qsizetype k = 0; k < parts.size(); ++k)
         out += (k ? " \xc2\xb7 " : "") + inlineText(parts[k]).toUtf8();
     out += "\n\n";
+    const auto note = snapshot.notes.constFind(index - 1);
+    if (note != snapshot.notes.cend()) {
+        // The user's note (their own Markdown) as a quote above the entry.
+        out += "> **" + QCoreApplication::translate("MarkdownExportWriter", "Note:").toUtf8() + "**\n>\n";
+        for (const QString &line : note->split(QLatin1Char('\n')))
+            out += (line.isEmpty() ? QByteArray(">") : "> " + line.toUtf8()) + '\n';
+        out += '\n';
+    }
     if (!d.ok) {
         out += fenced(raw, "json");
         return out + '\n';

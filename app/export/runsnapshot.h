@@ -4,6 +4,7 @@
 #include "run/runinfo.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -19,6 +20,9 @@ struct RunSnapshot
     bool hasRun = false;        // false for a source without run fields (a .jsonl file)
     RunInfo run;                // its rawFields are written back exactly (paging fields dropped)
     QList<QByteArray> entries;  // raw entry objects, chronological
+    // The user's notes, by index into `entries`: Markdown and HTML show each beside its entry;
+    // JSON, JSON Lines and CSV never carry them (those are the run's data, exact).
+    QHash<int, QString> notes;
     QString sourceDescription;  // where it came from, for humans: "run 42 of organization 7", a path
     // A converted file's bytes, when the entries are slices of them (RunFileReader::startIndexing):
     // kept alive while the snapshot is, given back to the system as they are written, and

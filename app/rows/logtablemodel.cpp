@@ -95,6 +95,46 @@ void LogTableModel::setMarked(int row, bool marked)
     emit marksChanged();
 }
 
+void LogTableModel::setNotes(const QHash<int, QString> &byPosition)
+{
+    if (byPosition == m_notes)
+        return;
+    m_notes = byPosition;
+    if (m_store.size() > 0)
+        emit dataChanged(index(0, 0), index(m_store.size() - 1, ColumnCount - 1)); // the filter re-evaluates "only noted"
+    emit notesChanged();
+}
+
+bool LogTableModel::hasNote(int row) const
+{
+    return !m_notes.isEmpty() && row >= 0 && row < m_store.size() && m_notes.contains(chronologicalIndex(row));
+}
+
+QString LogTableModel::noteText(int row) const
+{
+    if (m_notes.isEmpty() || row < 0 || row >= m_store.size())
+        return {};
+    return m_notes.value(chronologicalIndex(row));
+}
+
+QVector<int> LogTableModel::notedRows() const
+{
+    QVector<int> rows;
+    for (auto it = m_notes.cbegin(); it != m_notes.cend(); ++it) {
+        const int row = rowOfPosition(it.key());
+        if (row >= 0)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+int LogTableModel::rowOfPosition(int position) const
+{
+    const int row = m_reversed ? m_numberedRows - 1 - position : position;
+    return row >= 0 && row < m_store.size() ? row : -1;
+}
+
 QVector<int> LogTableModel::markedRows() const
 {
     QVector<int> rows;
@@ -137,6 +177,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         case TypeColumn: return m_store.at(row).messageType; // the pill elides a long type
         case ToolColumn: return m_store.at(row).toolName;
         case SummaryColumn: return summaryOf(row);
+        case IndexColumn: return noteText(row); // the user's note, when there is one
         default: return {};
         }
     case Qt::TextAlignmentRole:
@@ -149,6 +190,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         return chronologicalIndex(row);
     case MarkedRole:
         return isMarked(row);
+    case NoteRole:
+        return hasNote(row) ? QVariant(noteText(row)) : QVariant();
     default:
         break;
     }

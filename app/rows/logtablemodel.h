@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QHash>
 #include <QSet>
 #include <QVector>
 
@@ -29,6 +30,7 @@ public:
         ChronologicalIndexRole,          // int: 0-based position in the run, oldest first
         OtherRunRole,                    // bool: the server sent an entry of another run here
         MarkedRole,                      // bool: the user marked this entry (m)
+        NoteRole,                        // QString: the user's note on this entry (N); null: none
     };
 
     explicit LogTableModel(QObject *parent = nullptr);
@@ -51,6 +53,18 @@ public:
     void setMarked(int row, bool marked);
     // Rows holding a mark, in row order.
     QVector<int> markedRows() const;
+    // The user's notes, by position as marks are (the session's RunNotes sets them). The text is
+    // the user's, plain: a view renders it as Markdown without HTML.
+    void setNotes(const QHash<int, QString> &byPosition);
+    const QHash<int, QString> &notes() const { return m_notes; }
+    // The predicate the filter and the query language use: the row's entry has a note.
+    bool hasNote(int row) const;
+    QString noteText(int row) const;
+    // Rows holding a note, in row order.
+    QVector<int> notedRows() const;
+    // Chronological position (0 = oldest) of a row, and the row showing a position (-1: none).
+    int positionOfRow(int row) const { return chronologicalIndex(row); }
+    int rowOfPosition(int position) const;
     // How the Time column shows an entry's time.
     enum class TimeStyle { Local, Utc, SinceStart };
     void setTimeStyle(TimeStyle style);
@@ -85,6 +99,8 @@ signals:
     void moreRequested();
     // A mark was set or removed, or the marks were replaced.
     void marksChanged();
+    // The notes were replaced (setNotes()).
+    void notesChanged();
     // Entries arrived in these rows (a page, a batch of a file): unlike dataChanged, which also
     // says that a mark or a fold changed how a row shows, this is only about the run's content.
     void entriesSet(int firstRow, int lastRow);
@@ -103,6 +119,7 @@ private:
     int m_numberedRows = 0;   // the row count the numbers of a newest-first view count from
     bool m_moreAvailable = false;
     QSet<int> m_marked;
+    QHash<int, QString> m_notes;
     TimeStyle m_timeStyle = TimeStyle::Local;
     qint64 m_firstMsecs = LogEntry::kNoTime;
     qint64 m_lastMsecs = LogEntry::kNoTime;

@@ -267,6 +267,14 @@ void LogFilterProxyModel::setMarkedOnly(bool on)
     refilter();
 }
 
+void LogFilterProxyModel::setNotedOnly(bool on)
+{
+    if (on == m_notedOnly)
+        return;
+    m_notedOnly = on;
+    refilter();
+}
+
 void LogFilterProxyModel::setMatchingRows(const QVector<int> &sourceRows)
 {
     std::vector<bool> next;
@@ -299,6 +307,7 @@ void LogFilterProxyModel::clearFilters()
     m_tools.clear();
     m_matchingOnly = false;
     m_markedOnly = false;
+    m_notedOnly = false;
     m_onlyEntries.clear();
     m_onlyDescription.clear();
     refilter();
@@ -306,7 +315,8 @@ void LogFilterProxyModel::clearFilters()
 
 bool LogFilterProxyModel::isFiltering() const
 {
-    return !m_types.isEmpty() || !m_tools.isEmpty() || m_matchingOnly || m_markedOnly || !m_onlyEntries.empty();
+    return !m_types.isEmpty() || !m_tools.isEmpty() || m_matchingOnly || m_markedOnly || m_notedOnly
+        || !m_onlyEntries.empty();
 }
 
 int LogFilterProxyModel::sourceRowCount() const
@@ -337,11 +347,20 @@ bool LogFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         if (!isOnlyEntry(sourceRow))
             return false;
         // Like a mark, the entries asked for show before their pages are loaded.
-        if (m_types.isEmpty() && m_tools.isEmpty() && !m_matchingOnly && !m_markedOnly)
+        if (m_types.isEmpty() && m_tools.isEmpty() && !m_matchingOnly && !m_markedOnly && !m_notedOnly)
             return true;
     }
     if (m_matchingOnly && !isMatchingRow(sourceRow))
         return false;
+    if (m_notedOnly) {
+        // Like a mark, a note shows before its page is loaded.
+        const bool noted = m_logModel ? m_logModel->hasNote(sourceRow)
+                                      : !sourceModel()->index(sourceRow, 0, sourceParent).data(LogTableModel::NoteRole).isNull();
+        if (!noted)
+            return false;
+        if (m_types.isEmpty() && m_tools.isEmpty() && !m_markedOnly)
+            return true;
+    }
     if (m_markedOnly) {
         // A marked entry shows even before its page is loaded: the mark is the user's, not the data's.
         const bool marked = m_logModel ? m_logModel->isMarked(sourceRow)

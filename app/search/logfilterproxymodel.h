@@ -57,6 +57,9 @@ public:
 
     // Only the entries the user marked (LogTableModel::MarkedRole).
     void setMarkedOnly(bool on);
+    // Only the entries with a note of the user's (LogTableModel::hasNote()).
+    void setNotedOnly(bool on);
+    bool isNotedOnly() const { return m_notedOnly; }
 
     // "Show only these entries" (1-based entry numbers; empty: off), with the words that name
     // them for the user ("loop at #40–62"). A filter like the others: clearFilters() ends it.
@@ -124,6 +127,7 @@ private:
     QSet<QString> m_tools;
     bool m_matchingOnly = false;
     bool m_markedOnly = false;
+    bool m_notedOnly = false;
     std::vector<bool> m_matching;
     std::vector<int> m_onlyEntries; // sorted
     QString m_onlyDescription;

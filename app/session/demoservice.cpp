@@ -2,6 +2,15 @@
 #include "session/demoservice.h"
 
 #include "demo/demobackend.h"
+#include "rows/pagecache.h"
+
+#include <QMutex>
+#include <QSet>
+
+namespace {
+QMutex s_originsLock;
+QSet<QString> s_demoOrigins; // of every demo backend this process started
+}
 
 DemoService::DemoService(QObject *parent)
     : QObject(parent)
@@ -13,7 +22,20 @@ DemoService::~DemoService() = default;
 
 bool DemoService::start()
 {
-    return m_backend->isRunning() || m_backend->start();
+    if (m_backend->isRunning())
+        return true;
+    if (!m_backend->start())
+        return false;
+    QMutexLocker lock(&s_originsLock);
+    s_demoOrigins.insert(PageCache::originOf(m_backend->baseUrl()));
+    return true;
+}
+
+QString DemoService::notesOrigin(const QUrl &baseUrl)
+{
+    const QString origin = PageCache::originOf(baseUrl);
+    QMutexLocker lock(&s_originsLock);
+    return s_demoOrigins.contains(origin) ? QStringLiteral("demo") : origin;
 }
 
 bool DemoService::isRunning() const

@@ -22,4 +22,9 @@ void setLibrary(PageCache *library)
     RunLoader::setDefaultPageCache(library);
 }
 
+PageCache *library()
+{
+    return RunLoader::defaultPageCache();
+}
+
 } // namespace LoadDefaults

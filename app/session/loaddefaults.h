@@ -12,4 +12,6 @@ void setRateLimit(int maxRequests, int windowMs);
 void setOffline(bool offline);
 // The library every new loader reads from and fills; nullptr: none.
 void setLibrary(PageCache *library);
+// The library set last (nullptr: none): it keeps the runs' notes too.
+PageCache *library();
 }

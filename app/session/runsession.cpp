@@ -5,9 +5,12 @@
 #include "api/requestpacer.h"
 #include "model/runfollower.h"
 #include "model/runloader.h"
+#include "notes/runnotes.h"
 #include "rows/logtablemodel.h"
 #include "session/apirunsource.h"
+#include "session/demoservice.h"
 #include "session/filerunsource.h"
+#include "store/runlibrary.h"
 
 #include "settings/appsettings.h"
 
@@ -24,6 +27,7 @@ RunSession::RunSession(QObject *parent)
     , m_model(new LogTableModel(this))
     , m_loader(new RunLoader(m_network, m_model, this))
     , m_follower(new RunFollower(m_loader, this))
+    , m_notes(new RunNotes(m_model, this))
 {
     m_network->setAutoDeleteReplies(false);
     connect(m_loader, &RunLoader::stateChanged, this, &RunSession::stateChanged);
@@ -34,7 +38,6 @@ RunSession::RunSession(QObject *parent)
     connect(m_follower, &RunFollower::followingChanged, this, &RunSession::followingChanged);
     connect(m_follower, &RunFollower::runGoingChanged, this, &RunSession::runGoingChanged);
     connect(m_follower, &RunFollower::runFinished, this, &RunSession::runFinished);
-    connect(m_model, &LogTableModel::marksChanged, this, &RunSession::saveMarks);
 }
 
 RunSession::~RunSession()
@@ -44,6 +47,11 @@ RunSession::~RunSession()
         m_pending->stop();
     if (m_current)
         m_current->stop();
+    // Before the network manager (the first child) goes: a source's loader aborts what it still
+    // has in flight as it is destroyed, and the manager tells of that.
+    delete m_pending;
+    delete m_current;
+    m_current = nullptr;
 }
 
 void RunSession::openApi(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
@@ -90,7 +98,7 @@ void RunSession::adopt(RunSource *source)
     connect(source, &RunSource::warned, this, &RunSession::warned);
     connect(source, &RunSource::problemsCleared, this, &RunSession::problemsCleared);
     connect(source, &RunSource::progressChanged, this, &RunSession::stateChanged);
-    loadMarks();
+    openNotes();
     emit reset();
     emit stateChanged();
 }
@@ -114,7 +122,7 @@ void RunSession::close()
         m_pending = nullptr;
     }
     discardCurrent();
-    loadMarks();
+    openNotes();
     emit reset();
     emit stateChanged();
 }
@@ -349,26 +357,45 @@ QString RunSession::runKey() const
     return {};
 }
 
-void RunSession::loadMarks()
+NotesFile RunSession::notesFile() const
 {
-    const QString key = runKey();
-    QSet<int> marks;
-    if (!key.isEmpty()) {
-        const QList<int> stored = AppSettings().marks(key);
-        marks = QSet<int>(stored.cbegin(), stored.cend());
+    NotesFile file;
+    if (const auto api = apiRun()) {
+        file.orgId = api->orgId;
+        file.runId = api->runId;
+    } else if (kind() == Kind::File) {
+        if (hasRunInfo() && runInfo().id != 0) {
+            file.runId = runInfo().id;
+            if (runInfo().organizationId != 0)
+                file.orgId = runInfo().organizationId;
+        } else if (m_model->rowCount() > 0 && m_model->store().isLoaded(0)) {
+            file.runId = m_model->store().at(0).agentRunId;
+        }
     }
-    m_loadingMarks = true; // what was just read need not be written back
-    m_model->setMarkedEntries(marks);
-    m_loadingMarks = false;
+    file.notes = m_notes->records();
+    return file;
 }
 
-void RunSession::saveMarks()
+void RunSession::openNotes()
 {
+    // The library that keeps the run's pages keeps its notes too (none with --no-store).
+    m_notes->setLibrary(dynamic_cast<RunLibrary *>(RunLoader::defaultPageCache()));
+    // Marks an older Runlog kept in the settings move into the library once.
     const QString key = runKey();
-    if (m_loadingMarks || key.isEmpty())
-        return;
-    const QSet<int> marks = m_model->markedEntries();
-    QList<int> entries(marks.cbegin(), marks.cend());
-    std::sort(entries.begin(), entries.end());
-    AppSettings().setMarks(key, entries);
+    QSet<int> legacyMarks;
+    if (!key.isEmpty()) {
+        AppSettings settings;
+        const QList<int> stored = settings.marks(key);
+        legacyMarks = QSet<int>(stored.cbegin(), stored.cend());
+        if (!stored.isEmpty())
+            settings.setMarks(key, {});
+    }
+    if (const auto api = qobject_cast<ApiRunSource *>(m_current)) {
+        m_notes->open(NotesScope::forApi(DemoService::notesOrigin(api->endpoint().baseUrl), api->run().orgId,
+                                         api->run().runId), legacyMarks);
+    } else if (const auto file = qobject_cast<FileRunSource *>(m_current)) {
+        m_notes->openFile(file->path(), std::nullopt, std::nullopt, legacyMarks);
+    } else {
+        m_notes->close();
+    }
 }

@@ -7,6 +7,7 @@
 #include "session/pacestate.h"
 #include "session/runprogress.h"
 #include "session/runsource.h"
+#include "notes/notesfile.h"
 
 #include <QObject>
 #include <QPointer>
@@ -17,6 +18,7 @@ class LogTableModel;
 class QNetworkAccessManager;
 class RunFollower;
 class RunLoader;
+class RunNotes;
 class RunSessionInternals;
 struct ApiError;
 
@@ -74,6 +76,11 @@ public:
     QString suggestedFileName() const;
 
     LogTableModel *model() const { return m_model; }
+    // The user's notes and marks on the open run (kept in the library with the run).
+    RunNotes *notes() const { return m_notes; }
+    // What Export Notes writes: the run's organization and run (an API run's; a file's own when
+    // it names them: its run fields, else its entries' agent_run_id), and every note and mark.
+    NotesFile notesFile() const;
 
     // Paging an API run (nothing happens for a file, whose rows are all there once read).
     // The rows in view, as rows of the model: their pages are fetched first. -1, -1: none.
@@ -133,14 +140,13 @@ private:
     void start(RunSource *source);
     void adopt(RunSource *source);
     void discardCurrent();
-    void loadMarks();
-    void saveMarks();
+    void openNotes();
 
     QNetworkAccessManager *m_network;
     LogTableModel *m_model;
     RunLoader *m_loader;
     RunFollower *m_follower;
+    RunNotes *m_notes;
     RunSource *m_current = nullptr;
     QPointer<RunSource> m_pending;   // a file proving itself readable
-    bool m_loadingMarks = false;
 };

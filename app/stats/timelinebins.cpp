@@ -136,6 +136,12 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
     const int *nextFailure = failures.constData();
     const int *const failuresEnd = failures.constData() + failures.size();
 
+    QVector<int> notes = marks.notePositions;
+    if (!std::is_sorted(notes.cbegin(), notes.cend()))
+        std::sort(notes.begin(), notes.end());
+    const int *nextNote = notes.constData();
+    const int *const notesEnd = notes.constData() + notes.size();
+
     auto binOf = [&](int position, const EntryFacts &entry) {
         if (axis == Timeline::Axis::Index)
             return timeline.binOfPosition(position);
@@ -183,6 +189,10 @@ Timeline compute(const RunFacts &facts, Timeline::Axis axis, int binCount,
             target.error = true;
         if (matching[size_t(position)])
             target.match = true;
+        while (nextNote != notesEnd && *nextNote < position)
+            ++nextNote;
+        if (nextNote != notesEnd && *nextNote == position)
+            target.note = true;
         if (filtering && typeAllowed[entry.messageType] && toolAllowed[entry.toolName]
             && (!filter.matchingOnly || matching[size_t(position)]))
             target.filterHit = true;

@@ -21,6 +21,7 @@ struct TimelineBin
     bool match = false;       // a search match is in the bin
     bool filterHit = false;   // an entry the filter shows is in the bin
     bool longGap = false;     // one of the run's longest gaps starts in (index) or spans (time) the bin
+    bool note = false;        // an entry with the user's note is in the bin
     int loop = -1;            // the loop (index into Timeline::loops) drawn over the bin; -1: none
 };
 
@@ -61,6 +62,8 @@ struct TimelineInsightMarks
 {
     QVector<int> failurePositions;
     QVector<QPair<int, int>> loopSpans;
+    // The user's notes (not the insights', but ticked the same way): positions, sorted.
+    QVector<int> notePositions;
 };
 
 // The time axis a view showed before (issue 27, stumble 12): while pages arrive, the axis keeps

@@ -58,6 +58,17 @@ const char *const kSchemaV1[] = {
     " tokenize='trigram', detail='none')",
 };
 
+// Version 2: the user's notes and marks, kept apart from the pages (eviction leaves them). A scope
+// names the run (an API run, or a run file by its identity); `entry` is the entry's chronological
+// position and `entry_sha256` the hash of its bytes, which finds the entry when it moved.
+const char *const kSchemaV2[] = {
+    "CREATE TABLE notes ("
+    " scope TEXT NOT NULL, org_id INTEGER, run_id INTEGER,"
+    " entry INTEGER NOT NULL, entry_sha256 TEXT NOT NULL, text TEXT NOT NULL, marked INTEGER NOT NULL,"
+    " updated_ms INTEGER NOT NULL,"
+    " PRIMARY KEY (scope, entry, entry_sha256)) WITHOUT ROWID",
+};
+
 bool exec(QSqlQuery &query, const QString &sql)
 {
     return query.exec(sql);
@@ -301,7 +312,18 @@ QString LibraryDatabase::prepare(bool *fatal)
         rollback();
         return tr("it has no known library version");
     }
-    // Later versions migrate here, one step at a time: if (version < 2) migrateTo2(); ...
+    // Older versions migrate here, one step at a time.
+    if (applicationId != 0 && version < 2 && !migrateTo2()) {
+        const QString why = tr("cannot add the notes table: %1").arg(m_error);
+        rollback();
+        *fatal = true;
+        return why;
+    }
+    if (!exec(query, QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion))) {
+        const QString why = failed();
+        rollback();
+        return why;
+    }
     if (!exec(query, QStringLiteral("COMMIT"))) {
         const QString why = LibraryDatabase::isDamage(query.lastError()) ? damaged() : failed();
         rollback();
@@ -327,8 +349,22 @@ bool LibraryDatabase::createSchema()
             return false;
         }
     }
+    if (!migrateTo2())
+        return false;
     return query.exec(QStringLiteral("PRAGMA application_id=%1").arg(kApplicationId))
         && query.exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
+}
+
+bool LibraryDatabase::migrateTo2()
+{
+    QSqlQuery query(connection());
+    for (const char *statement : kSchemaV2) {
+        if (!query.exec(QString::fromLatin1(statement))) {
+            m_error = query.lastError().text();
+            return false;
+        }
+    }
+    return true;
 }
 
 bool LibraryDatabase::setAsideAndReopen(const QString &reason)

@@ -27,7 +27,7 @@ class LibraryDatabase
 {
     Q_DECLARE_TR_FUNCTIONS(LibraryDatabase)
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr qint32 kApplicationId = 0x524c4f47; // "RLOG"
     static constexpr int kBusyTimeoutMs = 15000;
     static constexpr const char *kFileName = "library.sqlite";
@@ -80,6 +80,8 @@ private:
     // Empty when the file is a usable library (created or migrated if needed); else why it is not.
     QString prepare(bool *fatal);
     bool createSchema();
+    // Version 1 to 2: the notes table (existing runs and pages stay as they are).
+    bool migrateTo2();
     static bool isWal(QSqlQuery &query);
     bool setAsideAndReopen(const QString &reason);
 

@@ -7,6 +7,7 @@
 #include "store/entryindextext.h"
 #include "store/librarydatabase.h"
 #include "store/libraryworker.h"
+#include "store/storednote.h"
 
 #include <QHash>
 #include <QList>
@@ -377,7 +378,10 @@ QList<LibraryRun> LibraryRecords::runs()
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral(
             "SELECT id, origin, org_id, run_id, status, created_at, created_ms, web_url, result, summary,"
-            " total_logs, stored_entries, stored_bytes, last_opened_ms, last_written_ms FROM runs"
+            " total_logs, stored_entries, stored_bytes, last_opened_ms, last_written_ms,"
+            // The scope's key as NotesScope::forApi() spells it.
+            " (SELECT count(*) FROM notes WHERE notes.scope = 'api ' || runs.origin || ' ' || runs.org_id"
+            "  || ' ' || runs.run_id) FROM runs"
             " ORDER BY last_opened_ms DESC, id DESC"))) {
         fail(query.lastError());
         return list;
@@ -400,6 +404,7 @@ QList<LibraryRun> LibraryRecords::runs()
         run.storedBytes = query.value(12).toLongLong();
         run.lastOpenedMs = query.value(13).toLongLong();
         run.lastWrittenMs = query.value(14).toLongLong();
+        run.notes = query.value(15).toInt();
         list.append(run);
     }
     if (query.lastError().isValid())
@@ -452,6 +457,15 @@ bool LibraryRecords::removeRun(const PageCache::Key &key)
         rollback();
         return false;
     }
+    // The user's notes go with the run when it is removed (never when it is evicted).
+    QSqlQuery removeNotes(m_db);
+    removeNotes.prepare(QStringLiteral("DELETE FROM notes WHERE scope = ?"));
+    removeNotes.addBindValue(NotesScope::forApi(key.origin, key.run.orgId, key.run.runId).key);
+    if (!removeNotes.exec()) {
+        fail(removeNotes.lastError());
+        rollback();
+        return false;
+    }
     if (!commit())
         return false;
     compact();
@@ -464,7 +478,7 @@ bool LibraryRecords::clear()
     if (!begin())
         return false;
     QSqlQuery query(m_db);
-    for (const char *statement : {"DELETE FROM entries", "DELETE FROM fold_entries", "DELETE FROM runs",
+    for (const char *statement : {"DELETE FROM entries", "DELETE FROM fold_entries", "DELETE FROM runs", "DELETE FROM notes",
                                   "INSERT INTO entry_text (entry_text) VALUES ('delete-all')"}) {
         if (!query.exec(QString::fromLatin1(statement))) {
             fail(query.lastError());

@@ -23,6 +23,7 @@ public:
     explicit LibraryRecords(const QSqlDatabase &db);
 
     const QSqlError &error() const { return m_error; }
+    QSqlDatabase database() const { return m_db; }
     // How long a statement waits for another connection's lock before failing busy.
     void setBusyWaitMs(int ms);
 

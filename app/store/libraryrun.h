@@ -25,6 +25,7 @@ struct LibraryRun
     qint64 storedBytes = 0;    // the entries' JSON
     qint64 lastOpenedMs = 0;
     qint64 lastWrittenMs = 0;
+    int notes = 0;             // the user's notes and marks on it (Delete asks first)
 
     // Every entry the server counted is here.
     bool isWhole() const { return totalLogs && storedEntries >= *totalLogs; }

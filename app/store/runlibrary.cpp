@@ -2,6 +2,7 @@
 #include "store/runlibrary.h"
 
 #include "store/librarydatabase.h"
+#include "store/librarynotes.h"
 #include "store/libraryrecords.h"
 #include "store/libraryworker.h"
 
@@ -151,6 +152,34 @@ void RunLibrary::removeRun(const Key &key)
         if (LibraryRecords *records = worker.records()) {
             records->removeRun(key);
             worker.checkForDamage();
+        }
+        QMetaObject::invokeMethod(this, &RunLibrary::changed, Qt::QueuedConnection);
+    });
+}
+
+void RunLibrary::loadNotes(const QString &scopeKey, QObject *context,
+                           std::function<void(const QList<StoredNote> &)> done)
+{
+    QPointer<QObject> guard(context);
+    post([this, scopeKey, guard, done = std::move(done)](LibraryWorker &worker) {
+        QList<StoredNote> notes;
+        if (LibraryRecords *records = worker.records()) {
+            LibraryNotes table(records->database());
+            notes = table.load(scopeKey);
+            if (table.error().isValid())
+                qWarning("runlog: cannot read notes: %s", qPrintable(table.error().text()));
+        }
+        answer<const QList<StoredNote> &>(guard, done, notes);
+    });
+}
+
+void RunLibrary::saveNotes(const NotesScope &scope, const QList<StoredNote> &notes)
+{
+    post([this, scope, notes](LibraryWorker &worker) {
+        if (LibraryRecords *records = worker.records()) {
+            LibraryNotes table(records->database());
+            if (!table.replace(scope, notes))
+                qWarning("runlog: cannot keep notes: %s", qPrintable(table.error().text()));
         }
         QMetaObject::invokeMethod(this, &RunLibrary::changed, Qt::QueuedConnection);
     });

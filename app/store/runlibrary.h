@@ -3,6 +3,7 @@
 
 #include "rows/pagecache.h"
 #include "store/libraryrun.h"
+#include "store/storednote.h"
 
 #include <QObject>
 #include <QPointer>
@@ -57,6 +58,11 @@ public:
 
     void listRuns(QObject *context, std::function<void(const QList<LibraryRun> &runs)> done);
     void removeRun(const Key &key);
+
+    // The user's notes and marks on one run (see StoredNote), by NotesScope.
+    void loadNotes(const QString &scopeKey, QObject *context, std::function<void(const QList<StoredNote> &notes)> done);
+    // Replaces what is kept for the scope; written in order with every other operation.
+    void saveNotes(const NotesScope &scope, const QList<StoredNote> &notes);
     void clear();
     // Bytes the database uses now (free space inside the file not counted).
     void usedBytes(QObject *context, std::function<void(qint64 bytes)> done);

@@ -245,10 +245,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give one of --stats, --insights, --compare or --export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--compare needs two runs: LEFT RIGHT, each a file, a run ID or a run&apos;s URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -338,6 +334,22 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>--search prints what it finds: it does not go with --export, --stats or --insights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the notes and marks kept for the run (--format json) and exit, without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give one of --stats, --insights, --notes, --compare or --export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--notes needs a run: --org ORG --run RUN, --demo, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be json with --notes, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -882,6 +894,10 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>Rendering %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note (N to edit)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1511,6 +1527,24 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>HeadlessNotes</name>
+    <message>
+        <source>unknown notes format &quot;%1&quot;: use json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--notes needs a run: --org ORG --run RUN, --demo, or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) no longer find their entry in the run.</source>
+        <translation>
+            <numerusform>%n note(s) no longer find their entry in the run.</numerusform>
+            <numerusform>%n note(s) no longer find their entry in the run.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunSearch</name>
     <message>
         <source>the query does not parse: %1</source>
@@ -1578,6 +1612,10 @@ or look around in the demo run: it needs no token and no network.</source>
     <name>HtmlExportWriter</name>
     <message>
         <source>(no type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on entry %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2005,6 +2043,17 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>run %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Remove Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The runs to remove have %n note(s) or mark(s) of yours. Remove them with the runs?</source>
+        <translation>
+            <numerusform>The runs to remove have %n note(s) or mark(s) of yours. Remove them with the runs?</numerusform>
+            <numerusform>The runs to remove have %n note(s) or mark(s) of yours. Remove them with the runs?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LibraryDatabase</name>
@@ -2050,6 +2099,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>%1 is unusable (%2) and cannot be renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot add the notes table: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2487,6 +2540,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>(no type)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -2508,6 +2565,169 @@ or look around in the demo run: it needs no token and no network.</source>
     <message>
         <source>… (the metadata goes on: %1 of %2 shown here; an export keeps all of it)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteController</name>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 no longer holds the entry this note was written on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n note(s).</source>
+        <translation>
+            <numerusform>Imported %n note(s).</numerusform>
+            <numerusform>Imported %n note(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) could not be placed: their entry is not in this run (or not loaded yet).</source>
+        <translation>
+            <numerusform>%n note(s) could not be placed: their entry is not in this run (or not loaded yet).</numerusform>
+            <numerusform>%n note(s) could not be placed: their entry is not in this run (or not loaded yet).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry to write a note on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the note on entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the note on entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runlog notes (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n note(s) and mark(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n note(s) and mark(s) to %1.</numerusform>
+            <numerusform>Wrote %n note(s) and mark(s) to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is too big to be a notes file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Edit Note on Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Note to Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text, shown as Markdown (**bold**, `code`, lists). Kept with the run in your library; never sent anywhere. Ctrl+Enter saves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened here?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the note (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotesFile</name>
+    <message>
+        <source>It is not JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not a notes file: it has no &quot;notes&quot; list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its &quot;%1&quot; is not a whole number or null.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note %1 is not an object with &quot;entry&quot; (from 1), &quot;entry_sha256&quot; (64 hex digits), &quot;text&quot; and &quot;marked&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (its entry is no longer in the run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes on this run. Select an entry and press N to write one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s). Click one to go to its entry.</source>
+        <translation>
+            <numerusform>%n note(s). Click one to go to its entry.</numerusform>
+            <numerusform>%n note(s). Click one to go to its entry.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s); %1 lost their entry.</source>
+        <translation>
+            <numerusform>%n note(s); %1 lost their entry.</numerusform>
+            <numerusform>%n note(s); %1 lost their entry.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3606,6 +3826,10 @@ is:marked  is:failure  is:loop  has:note</source>
         <source>Loop: entries %1–%2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>your notes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TokenStore</name>
@@ -4001,6 +4225,54 @@ is:marked  is:failure  is:loop  has:note</source>
     </message>
     <message>
         <source>Compare two runs step by step: files, run IDs or run web addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write or edit a note on the selected entry (N in the table); kept with the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the note on the selected entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only Entries with &amp;Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the entries you wrote a note on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the run&apos;s notes and marks to a small JSON file to give a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the notes and marks of a notes file to this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every note on the run; click one to go to its entry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -53,6 +53,16 @@ QColor markTint()
     return QColor(0x15, 0x65, 0xc0, 48);
 }
 
+QColor note()
+{
+    return QColor(0xd9, 0x8e, 0x04);
+}
+
+QColor noteTint()
+{
+    return QColor(0xf5, 0xb0, 0x10, 40);
+}
+
 QColor foldTint()
 {
     return QColor(0x7e, 0x57, 0xc2, 40);

@@ -24,6 +24,10 @@ QColor warningBackground();
 // (translucent, so it reads on light and dark backgrounds alike).
 QColor mark();
 QColor markTint();
+// The user's notes (N): the note icon in the table's first column, the timeline's tick, and the
+// note's box in the detail pane (translucent, for light and dark backgrounds).
+QColor note();
+QColor noteTint();
 
 // Folded repeats (View > Fold Repeats): the closed fold's row tint (translucent, as the mark's)
 // and the chevron and guide line of a fold.

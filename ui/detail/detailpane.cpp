@@ -9,6 +9,7 @@
 #include "ui/common/plainlabel.h"
 #include "ui/common/plaintext.h"
 #include "ui/detail/jsontreeview.h"
+#include "ui/detail/markdownview.h"
 #include "ui/detail/richentrydocument.h"
 #include "ui/detail/safetextbrowser.h"
 #include "ui/detail/safetextdocument.h"
@@ -18,6 +19,7 @@
 #include <QButtonGroup>
 #include <QClipboard>
 #include <QFontDatabase>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -30,6 +32,9 @@
 #include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -49,6 +54,9 @@ DetailPane::DetailPane(QWidget *parent)
     , m_rich(new SafeTextBrowser(this))
     , m_tree(new JsonTreeView(this))
     , m_views(new QStackedWidget(this))
+    , m_noteBox(new QFrame(this))
+    , m_noteCaption(new PlainLabel(this))
+    , m_note(new MarkdownView(this))
     , m_placeholderDocument(new QTextDocument(this))
 {
     m_placeholderDocument->setDocumentLayout(new QPlainTextDocumentLayout(m_placeholderDocument));
@@ -118,10 +126,40 @@ DetailPane::DetailPane(QWidget *parent)
     bar->addSpacing(6);
     bar->addWidget(m_copyButton);
 
+    // The user's note, above the entry: a tinted box with a caption, the text as Markdown.
+    m_noteBox->setObjectName(QStringLiteral("noteBox"));
+    m_noteBox->setAutoFillBackground(true);
+    QPalette notePalette = m_noteBox->palette();
+    QColor tint = RunlogPalette::noteTint();
+    tint.setAlpha(255);
+    notePalette.setColor(QPalette::Window, QColor::fromRgbF(
+        0.85 * notePalette.color(QPalette::Base).redF() + 0.15 * tint.redF(),
+        0.85 * notePalette.color(QPalette::Base).greenF() + 0.15 * tint.greenF(),
+        0.85 * notePalette.color(QPalette::Base).blueF() + 0.15 * tint.blueF()));
+    m_noteBox->setPalette(notePalette);
+    m_noteCaption->setText(tr("Your note (N to edit)"));
+    QFont captionFont = m_noteCaption->font();
+    captionFont.setBold(true);
+    m_noteCaption->setFont(captionFont);
+    QPalette captionPalette = m_noteCaption->palette();
+    captionPalette.setColor(QPalette::WindowText, RunlogPalette::note().darker(130));
+    m_noteCaption->setPalette(captionPalette);
+    m_note->setFrameShape(QFrame::NoFrame);
+    m_note->viewport()->setAutoFillBackground(false);
+    m_note->setAttribute(Qt::WA_TranslucentBackground);
+    m_note->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    auto *noteLayout = new QVBoxLayout(m_noteBox);
+    noteLayout->setContentsMargins(8, 4, 8, 4);
+    noteLayout->setSpacing(2);
+    noteLayout->addWidget(m_noteCaption);
+    noteLayout->addWidget(m_note);
+    m_noteBox->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(bar);
+    layout->addWidget(m_noteBox);
     layout->addWidget(m_views, 1);
 
     connect(&m_watcher, &QFutureWatcher<Rendered>::finished, this, &DetailPane::onRendered);
@@ -137,6 +175,33 @@ DetailPane::~DetailPane()
         delete m_watcher.result().document;
     }
     m_highlightWatcher.waitForFinished();
+}
+
+void DetailPane::setNote(const QString &text)
+{
+    if (text == m_noteText && m_noteBox->isHidden() == text.isEmpty())
+        return;
+    m_noteText = text;
+    m_note->setMarkdownText(text);
+    m_noteBox->setVisible(!text.isEmpty());
+    fitNoteHeight();
+}
+
+void DetailPane::fitNoteHeight()
+{
+    // As tall as the note, up to a third of the pane: the entry stays the main thing.
+    if (m_noteBox->isHidden())
+        return;
+    QTextDocument *document = m_note->document();
+    document->setTextWidth(m_note->viewport()->width() > 0 ? m_note->viewport()->width() : width() - 24);
+    const int wanted = int(std::ceil(document->size().height())) + 2 * m_note->frameWidth() + 2;
+    m_note->setFixedHeight(std::clamp(wanted, fontMetrics().height() + 8, std::max(60, height() / 3)));
+}
+
+void DetailPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitNoteHeight();
 }
 
 void DetailPane::clear()

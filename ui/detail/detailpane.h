@@ -11,6 +11,8 @@
 
 class ElidedLabel;
 class JsonTreeView;
+class MarkdownView;
+class QFrame;
 class QLabel;
 class QPlainTextEdit;
 class QStackedWidget;
@@ -34,6 +36,10 @@ public:
     void showEntry(const QByteArray &rawEntry, const QString &title);
     void showMessage(const QString &message);
     void clear();
+    // The user's note on the shown entry, above it, as Markdown without HTML; empty hides it.
+    void setNote(const QString &text);
+    QString noteText() const { return m_noteText; }
+    MarkdownView *noteView() const { return m_note; }
 
     void setMode(EntryRenderer::Mode mode);
     EntryRenderer::Mode mode() const { return m_mode; }
@@ -53,6 +59,9 @@ public:
     void setHighlight(const SearchQuery &query);
     int highlightCount() const { return m_highlightCount; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 signals:
     void modeChanged(EntryRenderer::Mode mode);
     void rendered();
@@ -63,6 +72,7 @@ private:
     void copyPart(const QString &what);
     void replaceDocument(QTextDocument *document);
     void applyHighlight();
+    void fitNoteHeight();
 
     ElidedLabel *m_title;
     QLabel *m_busy;
@@ -74,6 +84,10 @@ private:
     SafeTextBrowser *m_rich;
     JsonTreeView *m_tree;
     QStackedWidget *m_views;
+    QFrame *m_noteBox;
+    QLabel *m_noteCaption;
+    MarkdownView *m_note;
+    QString m_noteText;
     bool m_changingMode = false;
     QTextDocument *m_placeholderDocument;
     QByteArray m_raw;

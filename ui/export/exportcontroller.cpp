@@ -179,15 +179,24 @@ RunSnapshot ExportController::snapshot() const
     snapshot.sourceDescription = m_source.description;
     const LogStore &store = m_model->store();
     snapshot.rawOwners = store.rawOwners();
+    const QHash<int, QString> &notes = m_model->notes();
     if (m_source.onlyRows.isEmpty()) {
         snapshot.entries = store.rawEntries(0, store.size() - 1);
         if (m_model->isReversed())
             std::reverse(snapshot.entries.begin(), snapshot.entries.end());
+        // Oldest first: an entry's index is its position.
+        for (auto it = notes.cbegin(); it != notes.cend(); ++it) {
+            if (it.key() < snapshot.entries.size())
+                snapshot.notes.insert(it.key(), it.value());
+        }
     } else {
         snapshot.entries.reserve(m_source.onlyRows.size());
         for (int row : m_source.onlyRows) {
-            if (row >= 0 && row < store.size() && store.isLoaded(row))
+            if (row >= 0 && row < store.size() && store.isLoaded(row)) {
+                if (m_model->hasNote(row))
+                    snapshot.notes.insert(int(snapshot.entries.size()), m_model->noteText(row));
                 snapshot.entries.append(store.at(row).rawJson);
+            }
         }
     }
     return snapshot;

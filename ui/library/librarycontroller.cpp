@@ -191,6 +191,19 @@ void LibraryController::compareStored(const LibraryRun &left, const LibraryRun &
 
 void LibraryController::removeRuns(const QList<LibraryRun> &runs)
 {
+    int notes = 0;
+    for (const LibraryRun &run : runs)
+        notes += run.notes;
+    if (notes > 0) {
+        // Notes are the user's own writing: they go with the run, so ask first.
+        QWidget *parent = m_libraryWindow ? m_libraryWindow : m_window;
+        const auto answer = QMessageBox::question(
+            parent, tr("Remove Runs"),
+            tr("The runs to remove have %n note(s) or mark(s) of yours. Remove them with the runs?", nullptr, notes),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
     for (const LibraryRun &run : runs)
         m_library->removeRun(PageCache::Key{run.origin, RunRef{run.orgId, run.runId}});
 }

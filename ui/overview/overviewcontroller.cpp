@@ -76,6 +76,14 @@ void OverviewController::setInsightMarks(const QVector<int> &failurePositions,
     scheduleUpdate();
 }
 
+void OverviewController::setNotePositions(const QVector<int> &positions)
+{
+    if (positions == m_marks.notePositions)
+        return;
+    m_marks.notePositions = positions;
+    scheduleUpdate();
+}
+
 void OverviewController::onRowsChanged(int firstRow, int lastRow)
 {
     m_facts.update(m_model->store(), m_model->isReversed(), firstRow, lastRow);

@@ -44,6 +44,8 @@ public:
     // for another run, and clears them with empty vectors); the bins are computed again soon.
     void setInsightMarks(const QVector<int> &failurePositions, const QVector<QPair<int, int>> &loopSpans);
     const TimelineInsightMarks &insightMarks() const { return m_marks; }
+    // The user's notes, ticked on the timeline (chronological positions).
+    void setNotePositions(const QVector<int> &positions);
 
 signals:
     // A source row of the model to select and centre (filters hiding it were cleared).

@@ -185,6 +185,13 @@ void TimelineStrip::rebuildImage()
         if (bin.filterHit)
             painter.fillRect(x, h - kHitRow, 1, kHitRow, hit);
     }
+    // The user's notes over everything: a tick through the whole bar, two columns wide where
+    // there is room, so that one note in a run of thousands of entries still shows.
+    const QColor note = RunlogPalette::note();
+    for (int x = 0; x < bins; ++x) {
+        if (m_timeline.bins[x].note)
+            painter.fillRect(x, 0, bins > 200 && x + 1 < bins ? 2 : 1, h, note);
+    }
     paintLoops(painter, loop);
 }
 
@@ -382,6 +389,8 @@ void TimelineStrip::updateToolTip(const QPoint &pointer)
         lines << tr("one of the longest gaps");
     if (bin.match)
         lines << tr("search matches");
+    if (bin.note)
+        lines << tr("your notes");
     setToolTip(lines.join(QLatin1Char('\n'))); // our own words and numbers only
 
 }

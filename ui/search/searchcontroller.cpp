@@ -20,6 +20,9 @@
 
 #include <QLocale>
 #include <QMenu>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *proxy, LogTableView *table,
                                    MarkedScrollBar *scrollBar, DetailPane *detail, SearchBar *bar,
@@ -41,6 +44,11 @@ SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *pr
     m_rerun.setSingleShot(true);
     m_rerun.setInterval(250);
     connect(&m_rerun, &QTimer::timeout, this, &SearchController::start);
+    // A note written or changed while searching: its entry may match now (or no longer).
+    connect(m_model, &LogTableModel::notesChanged, this, [this] {
+        if (!m_query.isEmpty() && m_query.isValid())
+            m_rerun.start();
+    });
     connect(m_indexer, &SearchIndexer::corpusChanged, this, [this] {
         if (!m_query.isEmpty() && m_query.isValid())
             m_rerun.start();
@@ -267,7 +275,7 @@ void SearchController::onFinished(quint64 search, const SearchResult &result)
 {
     if (search != m_runner->currentSearch())
         return;
-    m_result = result;
+    m_result = withNoteMatches(result);
     m_awaitingFirstResult = false;
     if (!result.error.isEmpty()) {
         m_bar->setErrorText(result.error);
@@ -279,6 +287,38 @@ void SearchController::onFinished(quint64 search, const SearchResult &result)
     updateCoverage();
     m_table->viewport()->update();
     emit resultChanged();
+}
+
+SearchResult SearchController::withNoteMatches(SearchResult result) const
+{
+    // The user's notes are searched too: an entry whose note matches is a match. Notes are few
+    // (typed by hand), so this is quick here.
+    // With the query language, a note is searched for the query's words, phrases and regular
+    // expressions (any of them); a query with keys (type:, is:, ...) is about the entries alone.
+    const QHash<int, QString> &notes = m_model->notes();
+    if (notes.isEmpty() || !result.error.isEmpty() || m_parsed.isEmpty() || m_parsed.hasKeys())
+        return result;
+    const SearchQuery textTerms = QueryEvaluator(m_parsed, {m_query.caseSensitive, m_query.wholeWord}).highlightQuery();
+    if (textTerms.isEmpty() || !textTerms.isValid())
+        return result;
+    const QRegularExpression expression = textTerms.regularExpression();
+    for (auto it = notes.cbegin(); it != notes.cend(); ++it) {
+        const int row = m_model->rowOfPosition(it.key());
+        if (row < 0)
+            continue;
+        qint64 matches = 0;
+        for (auto found = expression.globalMatch(it.value()); found.hasNext(); found.next())
+            ++matches;
+        if (matches == 0)
+            continue;
+        result.matchCount += matches;
+        const auto at = std::lower_bound(result.matchingRows.begin(), result.matchingRows.end(), row);
+        if (at == result.matchingRows.end() || *at != row) {
+            result.matchingRows.insert(at, row);
+            ++result.entryCount;
+        }
+    }
+    return result;
 }
 
 void SearchController::showResult()

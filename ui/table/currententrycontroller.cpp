@@ -27,6 +27,7 @@ CurrentEntryController::CurrentEntryController(LogTableModel *model, LogFilterPr
     connect(m_table, &LogTableView::currentRowChanged, this, [this](int viewRow) {
         showRow(viewRow < 0 ? -1 : m_proxy->mapToSource(m_proxy->index(viewRow, 0)).row());
     });
+    connect(m_model, &LogTableModel::notesChanged, this, [this] { m_detail->setNote(m_model->noteText(m_currentRow)); });
     // Newest first, a run that grew gets rows at the top: the selected entry moves down with its
     // row (the view keeps it selected without telling), and so does the row number kept here.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &insertedUnder, int first, int last) {
@@ -48,6 +49,7 @@ void CurrentEntryController::clear()
 void CurrentEntryController::showRow(int row)
 {
     m_currentRow = row;
+    m_detail->setNote(m_model->noteText(row));
     if (row < 0) {
         m_detail->clear();
         return;

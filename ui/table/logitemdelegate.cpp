@@ -13,7 +13,10 @@
 #include <QApplication>
 #include <QHelpEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QToolTip>
+
+#include <algorithm>
 
 void LogItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
@@ -69,6 +72,8 @@ void LogItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     if (index.column() == LogTableModel::IndexColumn && index.data(LogTableModel::MarkedRole).toBool())
         paintMarkIcon(painter, option);
+    if (index.column() == LogTableModel::IndexColumn && !index.data(LogTableModel::NoteRole).isNull())
+        paintNoteIcon(painter, option);
 }
 
 QRect LogItemDelegate::markIconRect(const QRect &cell)
@@ -91,6 +96,34 @@ void LogItemDelegate::paintMarkIcon(QPainter *painter, const QStyleOptionViewIte
     painter->setBrush(selected ? option.palette.color(QPalette::HighlightedText) : RunlogPalette::mark());
     painter->drawPolygon(QPolygon({r.topLeft(), r.topRight(), r.bottomRight(), QPoint(r.center().x(), r.bottom() - 4),
                                    r.bottomLeft()}));
+    painter->restore();
+}
+
+void LogItemDelegate::paintNoteIcon(QPainter *painter, const QStyleOptionViewItem &option) const
+{
+    // The user's note: a small page with a folded corner and two lines, after the mark's bookmark.
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const int height = std::max(8, option.rect.height() - 8);
+    const int width = height * 3 / 4;
+    const QRectF page(option.rect.left() + 6.5 + kMarkIconRoom, option.rect.top() + (option.rect.height() - height) / 2.0 + 0.5,
+                      width, height);
+    const qreal fold = width / 3.0;
+    QPainterPath outline;
+    outline.moveTo(page.topLeft());
+    outline.lineTo(page.right() - fold, page.top());
+    outline.lineTo(page.right(), page.top() + fold);
+    outline.lineTo(page.bottomRight());
+    outline.lineTo(page.bottomLeft());
+    outline.closeSubpath();
+    painter->setPen(QPen(RunlogPalette::note().darker(120), 1));
+    painter->setBrush(RunlogPalette::note());
+    painter->drawPath(outline);
+    painter->setPen(QPen(Qt::white, 1));
+    for (int line = 1; line <= 2; ++line) {
+        const qreal y = page.top() + fold + line * (page.height() - fold) / 3.0;
+        painter->drawLine(QPointF(page.left() + 2, y), QPointF(page.right() - 2, y));
+    }
     painter->restore();
 }
 

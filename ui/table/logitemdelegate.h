@@ -32,6 +32,7 @@ public:
     // Where a marked row's bookmark sits in its # cell.
     static QRect markIconRect(const QRect &cell);
     static constexpr int kMarkIconRoom = 12; // what the # column adds for it
+    static constexpr int kNoteIconRoom = 12; // and for a note's page, after the bookmark
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
@@ -40,6 +41,7 @@ private:
     std::function<bool(const QModelIndex &)> m_isMatch;
     QRegularExpression m_highlight;
     void paintMatches(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintNoteIcon(QPainter *painter, const QStyleOptionViewItem &option) const;
     void paintFoldedSummary(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
                             int foldState) const;
     static void paintMarkIcon(QPainter *painter, const QStyleOptionViewItem &option);

@@ -135,6 +135,18 @@ QModelIndex LogTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModi
     return QTableView::moveCursor(cursorAction, modifiers);
 }
 
+bool LogTableView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_N && key->modifiers() == Qt::NoModifier && m_hasMatches && m_hasMatches()) {
+            event->accept(); // the key press comes here (next match), not to the shortcut
+            return true;
+        }
+    }
+    return QTableView::event(event);
+}
+
 void LogTableView::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_N && (event->modifiers() & ~Qt::ShiftModifier) == Qt::NoModifier) {
@@ -164,9 +176,11 @@ int LogTableView::naturalWidth(int column) const
 {
     const QFontMetrics metrics = fontMetrics();
     switch (column) {
-    case LogTableModel::IndexColumn: // as many digits as the run's last entry number has, and a mark's icon
+    case LogTableModel::IndexColumn: // as many digits as the run's last entry number has, after
+        // the margin where a mark's bookmark and a note's page are drawn (LogItemDelegate)
         return metrics.horizontalAdvance(QString(std::max(3, int(QString::number(model() ? model()->rowCount() : 0).size())),
-                                                 QLatin1Char('9'))) + 14 + LogItemDelegate::kMarkIconRoom;
+                                                 QLatin1Char('9'))) + 14 + LogItemDelegate::kMarkIconRoom
+            + LogItemDelegate::kNoteIconRoom;
     case LogTableModel::TimeColumn: {
         // The widest of what the column can show in its current style.
         const QString title = model() ? model()->headerData(column, Qt::Horizontal).toString() : QString();

@@ -4,6 +4,8 @@
 #include <QTableView>
 #include <QVector>
 
+#include <functional>
+
 class LogItemDelegate;
 class MarkedScrollBar;
 #include <QTimer>
@@ -32,6 +34,9 @@ public:
     void fitColumns();
     void refitIfContentGrew();
     LogItemDelegate *logDelegate() const { return m_delegate; }
+    // While a search has matches, n steps through them (as in less) and the N shortcut of Add
+    // Note waits; with no matches, N is Add Note's. `hasMatches` is asked at each key press.
+    void setMatchKeysActive(std::function<bool()> hasMatches) { m_hasMatches = std::move(hasMatches); }
 
 signals:
     void visibleRowsChanged(int firstRow, int lastRow);
@@ -45,6 +50,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void reportVisibleRowsSoon();
@@ -61,4 +67,5 @@ private:
     int m_fittedDigits = 0;
     bool m_fittedDated = false;
     QVector<bool> m_userSized;
+    std::function<bool()> m_hasMatches;
 };

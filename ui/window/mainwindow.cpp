@@ -19,6 +19,7 @@
 #include "ui/table/logitemdelegate.h"
 #include "ui/table/logtableview.h"
 #include "ui/table/markcontroller.h"
+#include "ui/notes/notecontroller.h"
 #include "ui/table/markedscrollbar.h"
 #include "ui/window/messagebanner.h"
 #include "ui/compare/comparerunsdialog.h"
@@ -111,11 +112,27 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->addAction(m_actions->copyEntry);
     m_table->addAction(m_actions->copyLink);
     m_table->addAction(m_actions->toggleMark);
+    m_table->addAction(m_actions->addNote);
+    m_table->addAction(m_actions->deleteNote);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_marks = new MarkController(m_session->model(), m_proxy, m_table, this);
     m_status = new StatusBarController(m_session, statusBar());
     new SelectionController(m_proxy, m_table, this);
     m_currentEntry = new CurrentEntryController(m_session->model(), m_proxy, m_table, m_detail, m_search, this);
+    m_notes = new NoteController(m_session, m_proxy, m_table, m_currentEntry,
+                                 {m_actions->addNote, m_actions->deleteNote, m_actions->onlyNoted, m_actions->notes,
+                                  m_actions->exportNotes, m_actions->importNotes},
+                                 this);
+    connect(m_notes, &NoteController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_notes, &NoteController::notesChanged, this, [this] { m_overview->setNotePositions(m_notes->notePositions()); });
+    // has:note in the query language: a copy of the notes' positions (implicitly shared, read by
+    // the search worker), taken when a search starts.
+    m_search->setNotesProvider([model = m_session->model()] {
+        const QHash<int, QString> notes = model->notes();
+        return SearchController::NoteLookup([notes](int entry) { return notes.contains(entry); });
+    });
+    connect(m_session->model(), &LogTableModel::notesChanged, m_search, &SearchController::notesChanged);
+    m_table->setMatchKeysActive([this] { return !m_search->result().matchingRows.isEmpty(); });
     m_linkedEntry = new LinkedEntryController(m_session, m_currentEntry, this);
     m_copyLink = new CopyLinkController(m_session, m_currentEntry, m_actions->copyLink, this);
     m_folds = new FoldController(m_proxy, m_table, this);
@@ -233,6 +250,7 @@ void MainWindow::connectActions()
         m_search->populateFilterMenu(m_filterMenu);
         m_filterMenu->addSeparator();
         m_filterMenu->addAction(m_actions->onlyMarked);
+        m_filterMenu->addAction(m_actions->onlyNoted);
     });
     connect(m_search, &SearchController::filterStateChanged, this, &MainWindow::updateFilterText);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterText);
@@ -550,6 +568,7 @@ void MainWindow::onReset()
         closeSearch();
     m_search->clearFilters();
     m_actions->onlyMarked->setChecked(false);
+    m_actions->onlyNoted->setChecked(false);
     m_banner->hide();
     m_header->clear();
     m_detail->clear();

@@ -31,6 +31,7 @@ class LogFilterProxyModel;
 class LogTableModel;
 class LogTableView;
 class MarkController;
+class NoteController;
 class MessageBanner;
 class OpenRunController;
 class QMenu;
@@ -97,6 +98,7 @@ public:
     DemoService *demoService() const { return m_demo; }
     ExportController *exportController() const { return m_exporter; }
     MarkController *marks() const { return m_marks; }
+    NoteController *notes() const { return m_notes; }
     // Folds of repeated tool calls and "Show only these entries": InsightsController calls its
     // setLoops() with the loops it found.
     FoldController *foldController() const { return m_folds; }
@@ -169,6 +171,7 @@ private:
     WindowActions *m_actions;
     StatusBarController *m_status;
     MarkController *m_marks;
+    NoteController *m_notes;
     FoldController *m_folds = nullptr;
     CurrentEntryController *m_currentEntry;
     LinkedEntryController *m_linkedEntry;

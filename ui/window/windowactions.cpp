@@ -56,6 +56,20 @@ WindowActions::WindowActions(QWidget *window)
     onlyMarked = make(tr("Only &Marked Entries"));
     onlyMarked->setCheckable(true);
     onlyMarked->setToolTip(tr("Show only the entries you marked"));
+    addNote = make(tr("Add &Note…"), {QKeySequence(Qt::Key_N)});
+    addNote->setToolTip(tr("Write or edit a note on the selected entry (N in the table); kept with the run"));
+    // Only in the table, as M: N is a letter anywhere one can type. While a search has matches,
+    // n / Shift+N in the table step through them instead (LogTableView).
+    addNote->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    deleteNote = make(tr("&Delete Note"));
+    deleteNote->setToolTip(tr("Delete the note on the selected entry"));
+    onlyNoted = make(tr("Only Entries with &Notes"));
+    onlyNoted->setCheckable(true);
+    onlyNoted->setToolTip(tr("Show only the entries you wrote a note on"));
+    exportNotes = make(tr("Export &Notes…"));
+    exportNotes->setToolTip(tr("Write the run's notes and marks to a small JSON file to give a colleague"));
+    importNotes = make(tr("&Import Notes…"));
+    importNotes->setToolTip(tr("Add the notes and marks of a notes file to this run"));
 
     timeline = make(tr("&Timeline"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
     timeline->setCheckable(true);
@@ -67,6 +81,9 @@ WindowActions::WindowActions(QWidget *window)
     insights = make(tr("&Insights"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)});
     insights->setCheckable(true);
     insights->setToolTip(tr("What went wrong: loops, repeated failures, the first failure, commands and files"));
+    notes = make(tr("N&otes"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)});
+    notes->setCheckable(true);
+    notes->setToolTip(tr("List every note on the run; click one to go to its entry"));
     firstFailure = make(tr("First Fail&ure"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
     firstFailure->setToolTip(tr("Go to the run's first failure (an error, a failed command, a traceback)"));
     firstEntry = make(tr("&First Entry"), {QKeySequence(Qt::CTRL | Qt::Key_Home)});
@@ -149,6 +166,8 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     file->addAction(liveDemo);
     file->addSeparator();
     file->addAction(exportRun);
+    file->addAction(exportNotes);
+    file->addAction(importNotes);
     file->addAction(compareRuns);
     file->addSeparator();
     file->addAction(forgetToken);
@@ -169,11 +188,15 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     edit->addAction(toggleMark);
     edit->addAction(nextMark);
     edit->addAction(previousMark);
+    edit->addSeparator();
+    edit->addAction(addNote);
+    edit->addAction(deleteNote);
 
     QMenu *view = bar->addMenu(tr("&View"));
     view->addAction(timeline);
     view->addAction(statistics);
     view->addAction(insights);
+    view->addAction(notes);
     view->addSeparator();
     view->addAction(firstEntry);
     view->addAction(lastEntry);
@@ -217,7 +240,8 @@ QList<QAction *> WindowActions::all() const
 {
     return {newWindow, openRun, openFile, exportRun, compareRuns, demo, liveDemo, forgetToken, closeRun, quit,
             copyEntry, copyLink, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
-            timeline, statistics, insights, firstEntry, lastEntry, goToEntry, firstFailure, newestFirst, foldRepeats, follow,
+            addNote, deleteNote, onlyNoted, exportNotes, importNotes,
+            timeline, statistics, insights, notes, firstEntry, lastEntry, goToEntry, firstFailure, newestFirst, foldRepeats, follow,
             jsonMode, wordWrap, switchFocus,
             zoomIn, zoomOut, zoomReset, retry, stopLoading, rateLimit,
             shortcuts, about};

@@ -49,10 +49,16 @@ public:
     QAction *nextMark;
     QAction *previousMark;
     QAction *onlyMarked;
+    QAction *addNote;
+    QAction *deleteNote;
+    QAction *onlyNoted;
+    QAction *exportNotes;
+    QAction *importNotes;
 
     QAction *timeline;
     QAction *statistics;
     QAction *insights;
+    QAction *notes;
     QAction *firstFailure;
     QAction *firstEntry;
     QAction *lastEntry;
