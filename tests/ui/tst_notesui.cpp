@@ -189,6 +189,17 @@ void TestNotesUi::addNoteShowsEverywhere()
     m_window->windowActions()->onlyNoted->setChecked(false);
     QCOMPARE(m_window->filterModel()->rowCount(), 60);
 
+    // The query language: has:note finds the two entries, -has:note the others; a word of a
+    // note finds its entry.
+    m_window->showSearch();
+    m_window->searchBar()->setPattern(QStringLiteral("has:note"));
+    QTRY_COMPARE(m_window->searchController()->result().matchingRows, (QVector<int>{12, 40}));
+    m_window->searchBar()->setPattern(QStringLiteral("-has:note"));
+    QTRY_COMPARE(m_window->searchController()->result().entryCount, 58);
+    m_window->searchBar()->setPattern(QStringLiteral("pricing.py"));
+    QTRY_VERIFY(m_window->searchController()->result().matchingRows.contains(12));
+    m_window->searchBar()->setPattern(QString());
+
     // Editing: the editor starts with the text; Delete Note removes it.
     selectRow(40);
     answerEditor(QStringLiteral("second, edited"), &title);
