@@ -2349,6 +2349,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Use &amp;Another Token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the same run with another API token</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetadataFormatter</name>
@@ -2455,6 +2463,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>An API token is needed to open a run on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the token it was sent. Paste another from the Codegen web app&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -248,6 +248,7 @@ void MainWindow::connectActions()
     connect(m_empty, &EmptyState::openFileRequested, this, &MainWindow::showOpenFileDialog);
     connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
     connect(m_banner, &MessageBanner::retryRequested, a->retry, &QAction::trigger);
+    connect(m_banner, &MessageBanner::anotherTokenRequested, m_openRun, &OpenRunController::showDialogForAnotherToken);
     connect(m_openRun, &OpenRunController::message, statusBar(), &QStatusBar::showMessage);
     connect(m_exporter, &ExportController::finished, this, [this](bool ok, const QString &message, const QString &path) {
         statusBar()->showMessage(message, ok ? 8000 : 15000);
@@ -292,12 +293,15 @@ void MainWindow::connectSession()
         m_banner->showMessage(MessageBanner::Kind::Warning, text, false);
     });
     connect(m_session, &RunSession::failed, this, [this](const QString &text, bool retryHelps) {
-        m_banner->showMessage(MessageBanner::Kind::Error, text, retryHelps);
-        statusBar()->showMessage(text, 10000);
-        if (m_session->kind() == RunSession::Kind::Api && !m_session->hasRunInfo()) {
+        // Said once, in the banner: not again in the status bar and the detail pane (and the
+        // status bar's "Loading…" is over).
+        statusBar()->clearMessage();
+        if (m_session->tokenRefused())
+            m_banner->showTokenRefused(text);
+        else
+            m_banner->showMessage(MessageBanner::Kind::Error, text, retryHelps);
+        if (m_session->kind() == RunSession::Kind::Api && !m_session->hasRunInfo())
             m_header->setSourceDescription(m_session->description());
-            m_detail->showMessage(text);
-        }
         updateProgress();
     });
     connect(m_session, &RunSession::openFailed, this, [this](const QString &error) {
