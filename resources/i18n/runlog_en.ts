@@ -3229,10 +3229,6 @@ or look around in the demo run: it needs no token and no network.</source>
         </translation>
     </message>
     <message>
-        <source>Counted over the %1 loaded entries; Load All in the search bar fetches the rest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3258,6 +3254,29 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>%1 after entry %2, at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the entries not loaded yet, so that the statistics count the whole run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted over the %Ln loaded entries of %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load All %1 Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -344,6 +344,7 @@ void MainWindow::createOverview(QVBoxLayout *runLayout)
     addDockWidget(Qt::RightDockWidgetArea, m_statisticsDock);
     m_statisticsDock->hide();
     m_overview = new OverviewController(m_session->model(), m_proxy, m_table, m_search, m_timeline, statistics, this);
+    connect(statistics, &StatisticsPanel::loadAllRequested, m_session, &RunSession::loadAll);
     connect(m_overview, &OverviewController::rowRequested, this, [this](int sourceRow) {
         m_currentEntry->selectSourceRow(sourceRow);
         m_table->setFocus();
