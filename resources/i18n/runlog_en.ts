@@ -814,6 +814,34 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Try the Demo Run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recent runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 of organization %2 at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EntryLink</name>
@@ -2574,6 +2602,13 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>At most %1 requests per %2 s from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentRuns</name>
+    <message>
+        <source>Run %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,8 @@
 #include "ui/detail/detailpane.h"
 #include "ui/window/aboutbox.h"
 #include "ui/window/emptystate.h"
+#include "ui/window/recentruns.h"
+#include "store/runlibrary.h"
 #include "ui/table/copylinkcontroller.h"
 #include "ui/table/currententrycontroller.h"
 #include "ui/table/linkedentrycontroller.h"
@@ -68,6 +70,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -247,6 +250,8 @@ void MainWindow::connectActions()
     connect(m_empty, &EmptyState::openRunRequested, m_openRun, &OpenRunController::showDialog);
     connect(m_empty, &EmptyState::openFileRequested, this, &MainWindow::showOpenFileDialog);
     connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
+    connect(m_empty, &EmptyState::recentRunRequested, m_openRun,
+            [this](const QUrl &baseUrl, const RunRef &run) { m_openRun->openWithBestToken(baseUrl, run); });
     connect(m_banner, &MessageBanner::retryRequested, a->retry, &QAction::trigger);
     connect(m_banner, &MessageBanner::anotherTokenRequested, m_openRun, &OpenRunController::showDialogForAnotherToken);
     connect(m_openRun, &OpenRunController::message, statusBar(), &QStatusBar::showMessage);
@@ -527,6 +532,21 @@ MainWindow *MainWindow::openNewWindow()
 void MainWindow::setLibrary(RunLibrary *library)
 {
     m_library = new LibraryOpenController(library, this, m_credentials, m_settings);
+    refreshRecentRuns();
+}
+
+void MainWindow::refreshRecentRuns()
+{
+    // Open Recent's at once; with what the library knows of them (and its other runs) when it
+    // answers, from its worker.
+    const QList<RecentRun> recent = m_settings->recentRuns();
+    const QUrl defaultBase = m_settings->baseUrl();
+    m_empty->setRecentRuns(RecentRuns::merge(recent, {}, defaultBase));
+    if (!m_library)
+        return;
+    m_library->library()->listRuns(this, [this, recent, defaultBase](const QList<LibraryRun> &runs) {
+        m_empty->setRecentRuns(RecentRuns::merge(recent, runs, defaultBase));
+    });
 }
 
 LibraryController *MainWindow::libraryController() const
@@ -561,8 +581,11 @@ void MainWindow::onReset()
     m_stack->setCurrentIndex(open ? 1 : 0);
     m_actions->setRunOpen(open);
     m_actions->newestFirst->setChecked(m_session->isNewestFirst());
-    if (!open)
+    if (!open) {
         statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
+        refreshRecentRuns();
+        m_empty->recentRunsView()->setFocus();
+    }
     setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     updateProgress();
     updateActions();

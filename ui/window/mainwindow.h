@@ -104,6 +104,7 @@ public:
     CopyLinkController *copyLink() const { return m_copyLink; }
     ViewSettings *viewSettings() const { return m_view; }
     OpenRunController *openRunController() const { return m_openRun; }
+    EmptyState *emptyState() const { return m_empty; }
     WindowActions *windowActions() const { return m_actions; }
     // File > New Window: another window with the same tokens, server (the demo backend too) and
     // organization; the request pacer is shared. Returns it (deleted when closed).
@@ -133,6 +134,7 @@ private:
     ExportController::Source exportSource() const;
     void showWarning(const QString &title, const QString &text);
     void updateActions();
+    void refreshRecentRuns();
     void onReset();
     void onRunInfoChanged();
     void updateProgress();
