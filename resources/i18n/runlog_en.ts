@@ -3343,6 +3343,41 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>TableContextMenu</name>
+    <message>
+        <source>Copy %1 Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only Entries Without a Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only Tool “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only Entries Without a Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only Type “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Entries Around (±%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the %1 entries before and after this one; Clear Filters (or Escape) shows all again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entries around #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimelineStrip</name>
     <message>
         <source>Place entries by their time, or by their number (a run can idle for hours)</source>

@@ -7,6 +7,7 @@
 #include "ui/window/recentruns.h"
 #include "store/runlibrary.h"
 #include "ui/table/copylinkcontroller.h"
+#include "ui/table/tablecontextmenu.h"
 #include "ui/table/currententrycontroller.h"
 #include "ui/table/linkedentrycontroller.h"
 #include "ui/insights/insightscontroller.h"
@@ -114,7 +115,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->addAction(m_actions->copyEntry);
     m_table->addAction(m_actions->copyLink);
     m_table->addAction(m_actions->toggleMark);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_marks = new MarkController(m_session->model(), m_proxy, m_table, this);
     m_status = new StatusBarController(m_session, statusBar());
     new SelectionController(m_proxy, m_table, this);
@@ -122,6 +122,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_linkedEntry = new LinkedEntryController(m_session, m_currentEntry, this);
     m_copyLink = new CopyLinkController(m_session, m_currentEntry, m_actions->copyLink, this);
     m_folds = new FoldController(m_proxy, m_table, this);
+    buildTableMenu();
     m_view = new ViewSettings(m_table, m_detail, m_session->model(), m_actions, m_settings, this);
     createInsights();
     m_folds->setFoldingEnabled(m_actions->foldRepeats->isChecked());
@@ -284,6 +285,16 @@ void MainWindow::connectActions()
         m_session->setVisibleRows(m_proxy->mapToSource(m_proxy->index(first, 0)).row(),
                                   m_proxy->mapToSource(m_proxy->index(last, 0)).row());
     });
+}
+
+void MainWindow::buildTableMenu()
+{
+    // The one place the table's context menu is put together: a group per feature, in order.
+    m_tableMenu = new TableContextMenu(m_table, m_proxy, m_search, this);
+    m_tableMenu->addCopyGroup(m_actions->copyEntry);
+    m_tableMenu->addGroup([this](QMenu *menu, const QModelIndex &) { menu->addAction(m_actions->copyLink); });
+    m_tableMenu->addGroup([this](QMenu *menu, const QModelIndex &) { menu->addAction(m_actions->toggleMark); });
+    m_tableMenu->addFilterGroup();
 }
 
 void MainWindow::connectSession()
