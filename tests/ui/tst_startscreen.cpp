@@ -108,6 +108,7 @@ void TestStartScreen::windowListsRecentRunsAndEnterOpens()
         settings.addRecentRun(RecentRun{m_server->baseUrl(), RunRef{7, 42}}); // the newest first
     }
     auto window = std::make_unique<MainWindow>();
+    window->setLibrary(nullptr); // --no-store: the list is Open Recent's alone
     window->setEnvironmentToken(QByteArrayLiteral("token")); // no keychain, no dialog
     window->resize(1100, 760);
     window->show();

@@ -553,8 +553,8 @@ void MainWindow::refreshRecentRuns()
     const QList<RecentRun> recent = m_settings->recentRuns();
     const QUrl defaultBase = m_settings->baseUrl();
     m_empty->setRecentRuns(RecentRuns::merge(recent, {}, defaultBase));
-    if (!m_library)
-        return;
+    if (!m_library || !m_library->library())
+        return; // --no-store: no library
     m_library->library()->listRuns(this, [this, recent, defaultBase](const QList<LibraryRun> &runs) {
         m_empty->setRecentRuns(RecentRuns::merge(recent, runs, defaultBase));
     });
