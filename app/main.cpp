@@ -17,6 +17,7 @@
 #include "rows/freedmemory.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/window/mainwindow.h"
+#include "ui/open/openruncontroller.h"
 #include "ui/window/windowrouter.h"
 #include "session/applibrary.h"
 #include "session/demoservice.h"
@@ -298,6 +299,9 @@ int main(int argc, char *argv[])
         ? QByteArray() : environment.value(QStringLiteral("CODEGEN_API_TOKEN")).trimmed().toUtf8();
     window.setEnvironmentToken(environmentToken);
     window.setLibrary(library.get());
+    // Open Run… asks the server named on the command line (or in the environment).
+    if (options.baseUrlGiven)
+        window.openRunController()->setDefaultPlace(options.baseUrl, 0);
     window.show();
     if (options.demo) {
         if (!window.openDemo())

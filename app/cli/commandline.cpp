@@ -299,6 +299,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         ? parser.value(baseUrlOption)
         : environment.value(QStringLiteral("CODEGEN_API_BASE_URL"), kDefaultBaseUrl);
     options.baseUrl = QUrl(baseUrlText.trimmed(), QUrl::StrictMode);
+    options.baseUrlGiven = parser.isSet(baseUrlOption) || environment.contains(QStringLiteral("CODEGEN_API_BASE_URL"));
     if (!options.baseUrl.isValid() || options.baseUrl.host().isEmpty()
         || (options.baseUrl.scheme() != QLatin1String("https") && options.baseUrl.scheme() != QLatin1String("http")))
         return fail(QCoreApplication::translate("CommandLine",
@@ -349,6 +350,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
                             .arg(link->origin.toString(), options.baseUrl.toString()));
         options.withholdEnvironmentToken = EntryLink::originOf(options.baseUrl) != link->origin;
         options.baseUrl = link->origin;
+        options.baseUrlGiven = true;
         options.run = link->run;
         options.entry = link->entry;
     } else if (!positional.isEmpty()) {

@@ -33,6 +33,9 @@ struct CommandLineOptions
     bool demo = false;
     std::optional<RunRef> run; // --org/--run (or a run URL)
     QUrl baseUrl;              // default https://api.codegen.com; a link's origin when it names one
+    // --base-url, CODEGEN_API_BASE_URL or a link named the server (not the default): Open Run…
+    // then asks that one, not the last one used.
+    bool baseUrlGiven = false;
     // The entry to select once the run is open (1 = oldest): --entry N, a link's or a web URL's.
     std::optional<qint64> entry;
     // A runlog:// link named another API origin than the configured one (--base-url,

@@ -151,8 +151,14 @@ QString ApiRunSource::suggestedFileName() const
     return QStringLiteral("run-%1").arg(m_run.runId);
 }
 
+bool ApiRunSource::tokenRefused() const
+{
+    return m_tokenRefused;
+}
+
 void ApiRunSource::onPageFailed(const ApiError &error)
 {
+    m_tokenRefused = error.kind == ApiError::Kind::Http && (error.httpStatus == 401 || error.httpStatus == 403);
     emit failed(ErrorText::describe(error, m_run), error.retryHelps());
 }
 

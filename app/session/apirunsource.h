@@ -43,6 +43,7 @@ public:
     const ApiEndpoint &endpoint() const { return m_endpoint; }
     const RunRef &run() const { return m_run; }
     bool isReversed() const { return m_reverse; }
+    bool tokenRefused() const;
     // F5 / the banner's Retry: the run again if it never opened, else the pages that failed.
     void retry();
 
@@ -65,6 +66,7 @@ private:
     bool m_reverse;
     bool m_keepOpenRun;
     bool m_started = false;
+    bool m_tokenRefused = false;     // the last failure was a 401/403: another token may do
     bool m_opened = false;           // the first page arrived (opened() was emitted)
     LogTableModel *m_probeModel = nullptr;
     RunLoader *m_probe = nullptr;

@@ -311,6 +311,12 @@ std::optional<ApiEndpoint> RunSession::apiEndpoint() const
     return std::nullopt;
 }
 
+bool RunSession::tokenRefused() const
+{
+    auto *api = qobject_cast<ApiRunSource *>(m_current);
+    return api && api->tokenRefused();
+}
+
 QString RunSession::filePath() const
 {
     auto *file = qobject_cast<FileRunSource *>(m_current);

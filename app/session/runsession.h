@@ -64,6 +64,9 @@ public:
     // The API run that is open; nothing for a file.
     std::optional<RunRef> apiRun() const;
     std::optional<ApiEndpoint> apiEndpoint() const;
+    // The run's server refused the token (401, 403) on the last failure: a Retry with the same
+    // token cannot help, another token may.
+    bool tokenRefused() const;
     QString filePath() const;
     // Names the open run for what is kept about it (its marks): API origin, organization and run,
     // or the file's absolute path. Empty when nothing is open.

@@ -928,6 +928,34 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Try the Demo Run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recent runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 of organization %2 at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EntryLink</name>
@@ -2559,6 +2587,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Use &amp;Another Token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the same run with another API token</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetadataFormatter</name>
@@ -2830,6 +2866,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>An API token is needed to open a run on %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server refused the token it was sent. Paste another from the Codegen web app&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrgRunsView</name>
@@ -3032,6 +3072,13 @@ is:marked  is:failure  is:loop  has:note</source>
     </message>
     <message>
         <source>At most %1 requests per %2 s from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentRuns</name>
+    <message>
+        <source>Run %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3722,10 +3769,6 @@ is:marked  is:failure  is:loop  has:note</source>
         </translation>
     </message>
     <message>
-        <source>Counted over the %1 loaded entries; Load All in the search bar fetches the rest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3753,6 +3796,29 @@ is:marked  is:failure  is:loop  has:note</source>
         <source>%1 after entry %2, at %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Load All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the entries not loaded yet, so that the statistics count the whole run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted over the %Ln loaded entries of %1.</source>
+        <translation>
+            <numerusform>Counted over the %Ln loaded entry of %1.</numerusform>
+            <numerusform>Counted over the %Ln loaded entries of %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load All %1 Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusBarController</name>
@@ -3778,6 +3844,41 @@ is:marked  is:failure  is:loop  has:note</source>
     </message>
     <message>
         <source>%1 of %2%3 loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableContextMenu</name>
+    <message>
+        <source>Copy %1 Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only Entries Without a Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only Tool “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only Entries Without a Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only Type “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Entries Around (±%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the %1 entries before and after this one; Clear Filters (or Escape) shows all again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entries around #%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

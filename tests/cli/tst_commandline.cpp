@@ -235,6 +235,8 @@ void TestCommandLine::baseUrl()
     }
     VERIFY_RUN(options);
     QCOMPARE(options.baseUrl, QUrl(expected));
+    // Only the default is not "given": Open Run… then asks the server last used.
+    QCOMPARE(options.baseUrlGiven, QByteArray(QTest::currentDataTag()) != "default");
 }
 
 void TestCommandLine::rateLimit_data()

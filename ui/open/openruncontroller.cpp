@@ -29,7 +29,18 @@ OpenRunController::OpenRunController(RunSession *session, Credentials *credentia
 
 void OpenRunController::showDialog()
 {
-    showDialogFor(dialogBaseUrl(), RunRef{dialogOrgId(), 0});
+    if (!m_lastBaseUrl.isEmpty())
+        showDialogFor(m_lastBaseUrl, m_lastRun);
+    else
+        showDialogFor(dialogBaseUrl(), RunRef{dialogOrgId(), 0});
+}
+
+void OpenRunController::showDialogForAnotherToken()
+{
+    if (m_lastBaseUrl.isEmpty())
+        showDialog();
+    else
+        showDialogFor(m_lastBaseUrl, m_lastRun, TokenPrompt::AskForAnother);
 }
 
 void OpenRunController::setDefaultPlace(const QUrl &baseUrl, qint64 orgId)
@@ -40,6 +51,8 @@ void OpenRunController::setDefaultPlace(const QUrl &baseUrl, qint64 orgId)
 
 QUrl OpenRunController::dialogBaseUrl() const
 {
+    if (!m_lastBaseUrl.isEmpty())
+        return m_lastBaseUrl;
     return m_defaultBaseUrl.isValid() && !m_defaultBaseUrl.isEmpty() ? m_defaultBaseUrl : m_settings->baseUrl();
 }
 
@@ -47,12 +60,15 @@ qint64 OpenRunController::dialogOrgId() const
 {
     if (const std::optional<RunRef> open = m_session->apiRun())
         return open->orgId;
+    if (!m_lastBaseUrl.isEmpty())
+        return m_lastRun.orgId;
     return m_defaultOrgId > 0 ? m_defaultOrgId : m_settings->lastOrgId();
 }
 
-void OpenRunController::showDialogFor(const QUrl &baseUrl, const RunRef &run)
+void OpenRunController::showDialogFor(const QUrl &baseUrl, const RunRef &run, TokenPrompt prompt)
 {
     OpenRunDialog dialog(m_dialogParent);
+    dialog.setObjectName(QStringLiteral("openRunDialog"));
     dialog.setOrgId(run.orgId);
     if (run.runId > 0)
         dialog.setRunText(QString::number(run.runId));
@@ -74,7 +90,9 @@ void OpenRunController::showDialogFor(const QUrl &baseUrl, const RunRef &run)
             askKeychain(origin);
     });
     const QByteArray known = m_credentials->knownToken(baseUrl);
-    if (!known.isEmpty())
+    if (prompt == TokenPrompt::AskForAnother)
+        dialog.askForAnotherToken(); // the token known for this server is the one refused
+    else if (!known.isEmpty())
         dialog.setKnownToken(known, m_credentials->knownTokenSource(baseUrl), m_credentials->knownTokenOrigin(baseUrl));
     else
         askKeychain(baseUrl);
@@ -116,6 +134,8 @@ int OpenRunController::supersede()
 void OpenRunController::open(const ApiEndpoint &endpoint, const RunRef &run, bool reverse)
 {
     supersede();
+    m_lastBaseUrl = endpoint.baseUrl;
+    m_lastRun = run;
     m_session->openApi(endpoint, run, reverse);
 }
 

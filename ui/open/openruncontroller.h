@@ -22,15 +22,20 @@ class OpenRunController : public QObject
 public:
     OpenRunController(RunSession *session, Credentials *credentials, AppSettings *settings, QWidget *dialogParent);
 
-    // Ctrl+O: the dialog, filled with the open run's organization (else the place this window
-    // was given, else the last one used) and the server (the place given, else the last one).
+    // Ctrl+O: the dialog, filled with the run last asked for here (its run, organization and
+    // server as used, whether it opened or not), else the place this window was given, else the
+    // last one used.
     void showDialog();
+    // The server refused the token (401/403): the dialog for the same run and server, asking for
+    // a token other than the one refused.
+    void showDialogForAnotherToken();
     // A window opened from another works where that one did: its server (the demo's too) and
     // organization fill the dialog until a run is open here.
     void setDefaultPlace(const QUrl &baseUrl, qint64 orgId);
     QUrl dialogBaseUrl() const;
     qint64 dialogOrgId() const;
-    void showDialogFor(const QUrl &baseUrl, const RunRef &run);
+    enum class TokenPrompt { OfferKnown, AskForAnother };
+    void showDialogFor(const QUrl &baseUrl, const RunRef &run, TokenPrompt prompt = TokenPrompt::OfferKnown);
     // Opens with a known token (typed, environment), else the keychain's for baseUrl, else asks.
     void openWithBestToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
     // Opens the run; Open Recent remembers it once it opened (loopback servers are not worth recalling).
@@ -51,4 +56,6 @@ private:
     int m_request = 0;
     QUrl m_defaultBaseUrl;   // empty: the one in the settings
     qint64 m_defaultOrgId = 0; // 0: the one in the settings
+    QUrl m_lastBaseUrl;        // of the run last asked for here; empty: none yet
+    RunRef m_lastRun;
 };

@@ -109,8 +109,17 @@ void OpenRunDialog::setKnownToken(const QByteArray &token, const QString &source
     validate();
 }
 
+void OpenRunDialog::askForAnotherToken()
+{
+    m_askingForAnother = true;
+    setKnownToken({}, {});
+    m_tokenEdit->setFocus();
+}
+
 bool OpenRunDialog::offerSavedToken(const QUrl &origin, const QByteArray &token)
 {
+    if (m_askingForAnother)
+        return false; // the keychain's token is the one just refused
     const QString key = TokenStore::originKey(origin);
     if (token.isEmpty() || key.isEmpty() || key != TokenStore::originKey(baseUrl()))
         return false;
@@ -129,7 +138,10 @@ bool OpenRunDialog::knownTokenApplies() const
 
 void OpenRunDialog::updateTokenHint()
 {
-    if (!knownTokenApplies()) {
+    if (m_askingForAnother) {
+        m_tokenHint->setText(tr("The server refused the token it was sent. Paste another from the Codegen web app's settings."));
+        m_tokenEdit->setPlaceholderText(tr("API token from the Codegen web app"));
+    } else if (!knownTokenApplies()) {
         m_tokenHint->setText(tr("Set CODEGEN_API_TOKEN to skip this field."));
         m_tokenEdit->setPlaceholderText(tr("API token from the Codegen web app"));
     } else {
@@ -193,7 +205,8 @@ void OpenRunDialog::validate()
     else if (!ApiEndpoint::isSecureEnough(base))
         problem = tr("Plain http:// is only allowed for this computer (127.0.0.1, localhost); use https://.");
     // Asked here, before anything is opened or closed: without a token the server refuses.
-    const bool needsToken = endpoint().token.isEmpty() && !ApiEndpoint::isLoopback(base);
+    const bool needsToken = (endpoint().token.isEmpty() && !ApiEndpoint::isLoopback(base))
+        || (m_askingForAnother && !tokenWasTyped());
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Open)->setEnabled(problem.isEmpty() && target.isValid() && !needsToken);

@@ -31,6 +31,10 @@ public:
     // that origin now, so a late answer for another origin is never sent anywhere.
     bool offerSavedToken(const QUrl &origin, const QByteArray &token);
 
+    // The server refused the token it was sent: nothing known is offered, a new one is asked
+    // for (the focus is in its field).
+    void askForAnotherToken();
+
     RunRef run() const;
     ApiEndpoint endpoint() const;
     // True when the user typed a token (to be remembered for the session).
@@ -63,4 +67,5 @@ private:
     QString m_knownTokenSource;
     QString m_knownTokenOrigin;   // TokenStore::originKey, empty: any origin
     QString m_lastOrigin;         // of the base URL field, to notice a change
+    bool m_askingForAnother = false;
 };

@@ -6,6 +6,7 @@
 #include "search/logfilterproxymodel.h"
 #include "ui/search/searchcontroller.h"
 #include "stats/entryfacts.h"
+#include "stats/errorline.h"
 #include "stats/statisticscalculator.h"
 #include "ui/overview/statisticspanel.h"
 #include "ui/overview/timelinestrip.h"
@@ -34,6 +35,7 @@ OverviewController::OverviewController(LogTableModel *model, LogFilterProxyModel
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &OverviewController::start);
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &OverviewController::onFinished);
+    connect(&m_errorLinesWatcher, &QFutureWatcher<ErrorLines>::finished, this, &OverviewController::onErrorLinesFinished);
 
     connect(m_model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
@@ -60,6 +62,7 @@ OverviewController::OverviewController(LogTableModel *model, LogFilterProxyModel
 OverviewController::~OverviewController()
 {
     m_watcher.waitForFinished();
+    m_errorLinesWatcher.waitForFinished();
 }
 
 void OverviewController::scheduleUpdate()
@@ -109,6 +112,7 @@ void OverviewController::forgetAxis()
 
 void OverviewController::rebuildFacts()
 {
+    forgetErrorLines(); // another run, or rows gone: positions name other entries
     m_facts.rebuild(m_model->store(), m_model->isReversed());
     scheduleUpdate();
 }
@@ -157,6 +161,7 @@ void OverviewController::onFinished()
     // Bars chosen by the bar's query (type:ACTION, written by a click) or by the filters.
     m_statistics->setStatistics(m_result.statistics, m_search->chosenValues(QStringLiteral("type")),
                                 m_search->chosenValues(QStringLiteral("tool")));
+    requestErrorLines();
     updateViewport();
     emit updated();
     if (m_dirty)
@@ -231,4 +236,55 @@ void OverviewController::filterMessageType(const QString &type)
 void OverviewController::filterToolName(const QString &tool)
 {
     m_search->showOnly(QStringLiteral("tool"), tool);
+}
+
+void OverviewController::forgetErrorLines()
+{
+    m_errorLines.clear();
+    ++m_errorLinesGeneration;
+}
+
+void OverviewController::requestErrorLines()
+{
+    if (m_errorLinesWatcher.isRunning()) {
+        m_errorLinesDirty = true; // onErrorLinesFinished() asks again
+        return;
+    }
+    m_errorLinesDirty = false;
+    const LogStore &store = m_model->store();
+    const QVector<int> &errors = m_result.statistics.errorPositions;
+    QVector<int> positions;
+    QList<QByteArray> raws;
+    for (int i = 0; i < errors.size() && i < StatisticsPanel::kMaxListedErrors; ++i) {
+        const int row = sourceRowOf(errors[i]);
+        if (m_errorLines.contains(errors[i]) || row < 0 || row >= store.size() || !store.isLoaded(row))
+            continue;
+        positions.append(errors[i]);
+        raws.append(store.rawJsonAt(row));
+    }
+    if (positions.isEmpty()) {
+        m_statistics->setErrorLines(m_errorLines);
+        return;
+    }
+    // The bytes stay valid on the worker while it holds their owners.
+    const QList<std::shared_ptr<const void>> owners = store.rawOwners();
+    const int generation = m_errorLinesGeneration;
+    m_errorLinesWatcher.setFuture(QtConcurrent::run([positions, raws, owners, generation] {
+        ErrorLines found;
+        found.generation = generation;
+        for (int i = 0; i < positions.size(); ++i)
+            found.lines.insert(positions[i], ErrorLine::firstLineOf(raws[i]));
+        return found;
+    }));
+}
+
+void OverviewController::onErrorLinesFinished()
+{
+    const ErrorLines found = m_errorLinesWatcher.result();
+    if (found.generation == m_errorLinesGeneration) {
+        m_errorLines.insert(found.lines);
+        m_statistics->setErrorLines(m_errorLines);
+    }
+    if (m_errorLinesDirty || found.generation != m_errorLinesGeneration)
+        requestErrorLines();
 }

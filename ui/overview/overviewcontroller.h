@@ -6,6 +6,7 @@
 #include "stats/timelinebins.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -64,6 +65,11 @@ private:
     void rebuildFacts();
     void forgetAxis(); // another run: its own span
     void onFinished();
+    // The first line of each listed error, read from its raw JSON on a worker (only the
+    // entries not read before), then shown in the statistics' Errors list.
+    void requestErrorLines();
+    void onErrorLinesFinished();
+    void forgetErrorLines();
     void updateViewport();
     void showPosition(int chronologicalPosition);
     void showTime(qint64 msecs);
@@ -84,4 +90,12 @@ private:
     TimelineInsightMarks m_marks;
     TimelineAxisHint m_axisHint; // the time axis shown, kept while pages arrive
     bool m_dirty = false;
+    struct ErrorLines {
+        int generation = 0;
+        QHash<int, QString> lines; // by chronological position
+    };
+    QFutureWatcher<ErrorLines> m_errorLinesWatcher;
+    QHash<int, QString> m_errorLines; // known so far for this run
+    int m_errorLinesGeneration = 0;   // another run, or rows removed: older answers are dropped
+    bool m_errorLinesDirty = false;
 };

@@ -3,6 +3,7 @@
 
 #include "ui/overview/barchart.h"
 #include "ui/common/palette.h"
+#include "ui/common/plaintext.h"
 #include "ui/overview/ratechart.h"
 #include "run/messagecategory.h"
 #include "run/timestamps.h"
@@ -15,7 +16,6 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr int kMaxListedErrors = 500;
 
 QString duration(qint64 msecs)
 {
@@ -27,6 +27,7 @@ StatisticsPanel::StatisticsPanel(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
     , m_clearFilter(new QPushButton(tr("Show All Entries"), this))
+    , m_loadAll(new QPushButton(tr("Load All"), this))
     , m_types(new BarChart(this))
     , m_tools(new BarChart(this))
     , m_toolTime(new BarChart(this))
@@ -38,14 +39,22 @@ StatisticsPanel::StatisticsPanel(QWidget *parent)
     m_summary->setWordWrap(true);
     m_clearFilter->setToolTip(tr("Lift the filter set by clicking a bar"));
     m_clearFilter->hide();
+    m_loadAll->setObjectName(QStringLiteral("statisticsLoadAll"));
+    m_loadAll->setToolTip(tr("Fetch the entries not loaded yet, so that the statistics count the whole run"));
+    m_loadAll->hide();
+    m_errors->setObjectName(QStringLiteral("statisticsErrors"));
     for (QListWidget *list : {m_errors, m_gaps}) {
-        list->setMaximumHeight(140);
         list->setUniformItemSizes(true);
+        list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setTextElideMode(Qt::ElideRight);
+        list->setSizeAdjustPolicy(QAbstractScrollArea::AdjustIgnored);
     }
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_summary);
+    layout->addWidget(m_loadAll, 0, Qt::AlignLeft);
     layout->addWidget(m_clearFilter, 0, Qt::AlignLeft);
     layout->addWidget(sectionTitle(tr("Message types")));
     layout->addWidget(m_types);
@@ -71,6 +80,10 @@ StatisticsPanel::StatisticsPanel(QWidget *parent)
     outer->addWidget(scroll);
 
     connect(m_clearFilter, &QPushButton::clicked, this, &StatisticsPanel::clearFilterRequested);
+    connect(m_loadAll, &QPushButton::clicked, this, [this] {
+        m_loadAll->setEnabled(false); // until the statistics of what arrives come
+        emit loadAllRequested();
+    });
     connect(m_types, &BarChart::barClicked, this, [this](int i) { emit messageTypeRequested(m_typeValues.value(i)); });
     connect(m_tools, &BarChart::barClicked, this, [this](int i) { emit toolNameRequested(m_toolValues.value(i)); });
     connect(m_toolTime, &BarChart::barClicked, this, [this](int i) { emit toolNameRequested(m_toolTimeValues.value(i)); });
@@ -104,6 +117,7 @@ QLabel *StatisticsPanel::sectionTitle(const QString &text)
 
 void StatisticsPanel::clear()
 {
+    m_errorLines.clear();
     setStatistics(RunStatistics(), {}, {});
 }
 
@@ -118,11 +132,17 @@ void StatisticsPanel::setStatistics(const RunStatistics &statistics, const QSet<
         summary << tr("%1 from first to last").arg(duration(statistics.durationMsecs()));
     summary << tr("%n errors", nullptr, int(statistics.errorPositions.size()));
     QString text = summary.join(QStringLiteral("  ·  "));
-    if (statistics.loadedEntries < statistics.entries)
+    const bool partly = statistics.loadedEntries < statistics.entries;
+    if (partly)
         text += QLatin1Char('\n')
-            + tr("Counted over the %1 loaded entries; Load All in the search bar fetches the rest.")
-                  .arg(locale.toString(statistics.loadedEntries));
+            + tr("Counted over the %Ln loaded entries of %1.", nullptr, statistics.loadedEntries)
+                  .arg(locale.toString(statistics.entries));
     m_summary->setText(text);
+    if (partly && !m_loadAll->isVisibleTo(this))
+        m_loadAll->setEnabled(true);
+    m_loadAll->setVisible(partly);
+    if (partly)
+        m_loadAll->setText(tr("Load All %1 Entries").arg(locale.toString(statistics.entries)));
     m_clearFilter->setVisible(!allowedTypes.isEmpty() || !allowedTools.isEmpty());
 
     QList<BarChart::Bar> bars;
@@ -165,13 +185,19 @@ void StatisticsPanel::setStatistics(const RunStatistics &statistics, const QSet<
     m_errors->clear();
     m_errorsTitle->setText(tr("Errors (%1)").arg(locale.toString(statistics.errorPositions.size())));
     for (int i = 0; i < statistics.errorPositions.size() && i < kMaxListedErrors; ++i) {
-        auto *item = new QListWidgetItem(tr("Entry %1").arg(locale.toString(statistics.errorPositions[i] + 1)), m_errors);
-        item->setData(Qt::UserRole, statistics.errorPositions[i]);
+        const int position = statistics.errorPositions[i];
+        auto *item = new QListWidgetItem(tr("Entry %1").arg(locale.toString(position + 1)), m_errors);
+        item->setData(Qt::UserRole, position);
+        // The line already known for this entry stays while the statistics are recomputed.
+        const auto known = m_errorLines.constFind(position);
+        if (known != m_errorLines.constEnd())
+            showErrorLine(item, *known);
     }
     if (statistics.errorPositions.size() > kMaxListedErrors)
         (new QListWidgetItem(tr("… and %1 more").arg(locale.toString(statistics.errorPositions.size() - kMaxListedErrors)), m_errors))
             ->setData(Qt::UserRole, -1);
     m_errors->setVisible(!statistics.errorPositions.isEmpty());
+    fitToRows(m_errors);
 
     m_gaps->clear();
     for (const RunStatistics::Gap &gap : statistics.longestGaps) {
@@ -181,5 +207,41 @@ void StatisticsPanel::setStatistics(const RunStatistics &statistics, const QSet<
                                          m_gaps);
         item->setData(Qt::UserRole, gap.afterPosition);
     }
+    fitToRows(m_gaps);
     m_rate->setBuckets(statistics.entriesPerBucket, statistics.bucketStartMsecs, statistics.bucketMsecs);
+}
+
+void StatisticsPanel::showErrorLine(QListWidgetItem *item, const QString &line)
+{
+    const int position = item->data(Qt::UserRole).toInt();
+    const QString entry = tr("Entry %1").arg(QLocale().toString(position + 1));
+    if (line.isEmpty()) {
+        item->setText(entry);
+        item->setToolTip(QString());
+        return;
+    }
+    // The line is the run's text: plain in the item (QListWidget draws text plainly) and in its tooltip.
+    item->setText(tr("%1 — %2").arg(entry, line));
+    item->setToolTip(PlainText::toolTip(line));
+}
+
+void StatisticsPanel::setErrorLines(const QHash<int, QString> &lines)
+{
+    m_errorLines = lines;
+    for (int i = 0; i < m_errors->count(); ++i) {
+        QListWidgetItem *item = m_errors->item(i);
+        const int position = item->data(Qt::UserRole).toInt();
+        if (position < 0)
+            continue;
+        const auto line = lines.constFind(position);
+        if (line != lines.constEnd())
+            showErrorLine(item, *line);
+    }
+}
+
+void StatisticsPanel::fitToRows(QListWidget *list)
+{
+    const int rows = list->count();
+    const int rowHeight = rows > 0 ? list->sizeHintForRow(0) : list->fontMetrics().height();
+    list->setFixedHeight(rows * rowHeight + 2 * list->frameWidth());
 }

@@ -3,6 +3,7 @@
 
 #include "stats/runstatistics.h"
 
+#include <QHash>
 #include <QSet>
 #include <QString>
 #include <QWidget>
@@ -10,6 +11,7 @@
 class BarChart;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class RateChart;
 
@@ -23,13 +25,21 @@ class StatisticsPanel : public QWidget
 public:
     explicit StatisticsPanel(QWidget *parent = nullptr);
 
+    // The Errors list names at most this many (then "… and N more").
+    static constexpr int kMaxListedErrors = 500;
+
     // allowedTypes / allowedTools: the table's filter, to show which bars it keeps.
     void setStatistics(const RunStatistics &statistics, const QSet<QString> &allowedTypes,
                        const QSet<QString> &allowedTools);
     void clear();
+    // The first line of what each error says, by chronological position (worked out on a worker
+    // after the statistics came): shown beside its entry number in the Errors list.
+    void setErrorLines(const QHash<int, QString> &lines);
     const RunStatistics &statistics() const { return m_statistics; }
 
     BarChart *messageTypeChart() const { return m_types; }
+    QListWidget *errorList() const { return m_errors; }
+    QPushButton *loadAllButton() const { return m_loadAll; }
 
 signals:
     void positionRequested(int chronologicalPosition);
@@ -37,13 +47,19 @@ signals:
     void messageTypeRequested(const QString &type); // a null QString: entries without a type
     void toolNameRequested(const QString &tool);
     void clearFilterRequested();
+    // The run is partly loaded and the user wants the statistics of all of it.
+    void loadAllRequested();
 
 private:
     QLabel *sectionTitle(const QString &text);
+    // The dock scrolls as one: a list is as tall as its rows and never scrolls by itself.
+    static void fitToRows(QListWidget *list);
+    void showErrorLine(QListWidgetItem *item, const QString &line);
 
     RunStatistics m_statistics;
     QLabel *m_summary;
     QPushButton *m_clearFilter;
+    QPushButton *m_loadAll;
     BarChart *m_types;
     BarChart *m_tools;
     BarChart *m_toolTime;
@@ -53,5 +69,6 @@ private:
     RateChart *m_rate;
     QStringList m_typeValues; // what each bar stands for, null for "no type"
     QStringList m_toolValues;
+    QHash<int, QString> m_errorLines; // by chronological position
     QStringList m_toolTimeValues;
 };

@@ -4,7 +4,10 @@
 #include "ui/detail/detailpane.h"
 #include "ui/window/aboutbox.h"
 #include "ui/window/emptystate.h"
+#include "ui/window/recentruns.h"
+#include "store/runlibrary.h"
 #include "ui/table/copylinkcontroller.h"
+#include "ui/table/tablecontextmenu.h"
 #include "ui/table/currententrycontroller.h"
 #include "ui/table/linkedentrycontroller.h"
 #include "ui/insights/insightscontroller.h"
@@ -69,6 +72,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -114,7 +118,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->addAction(m_actions->toggleMark);
     m_table->addAction(m_actions->addNote);
     m_table->addAction(m_actions->deleteNote);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_marks = new MarkController(m_session->model(), m_proxy, m_table, this);
     m_status = new StatusBarController(m_session, statusBar());
     new SelectionController(m_proxy, m_table, this);
@@ -136,6 +139,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_linkedEntry = new LinkedEntryController(m_session, m_currentEntry, this);
     m_copyLink = new CopyLinkController(m_session, m_currentEntry, m_actions->copyLink, this);
     m_folds = new FoldController(m_proxy, m_table, this);
+    buildTableMenu();
     m_view = new ViewSettings(m_table, m_detail, m_session->model(), m_actions, m_settings, this);
     createInsights();
     m_folds->setFoldingEnabled(m_actions->foldRepeats->isChecked());
@@ -273,7 +277,10 @@ void MainWindow::connectActions()
     connect(m_empty, &EmptyState::openRunRequested, m_openRun, &OpenRunController::showDialog);
     connect(m_empty, &EmptyState::openFileRequested, this, &MainWindow::showOpenFileDialog);
     connect(m_empty, &EmptyState::demoRequested, this, [this] { openDemo(false); });
+    connect(m_empty, &EmptyState::recentRunRequested, m_openRun,
+            [this](const QUrl &baseUrl, const RunRef &run) { m_openRun->openWithBestToken(baseUrl, run); });
     connect(m_banner, &MessageBanner::retryRequested, a->retry, &QAction::trigger);
+    connect(m_banner, &MessageBanner::anotherTokenRequested, m_openRun, &OpenRunController::showDialogForAnotherToken);
     connect(m_openRun, &OpenRunController::message, statusBar(), &QStatusBar::showMessage);
     connect(m_exporter, &ExportController::finished, this, [this](bool ok, const QString &message, const QString &path) {
         statusBar()->showMessage(message, ok ? 8000 : 15000);
@@ -306,6 +313,21 @@ void MainWindow::connectActions()
     });
 }
 
+void MainWindow::buildTableMenu()
+{
+    // The one place the table's context menu is put together: a group per feature, in order.
+    m_tableMenu = new TableContextMenu(m_table, m_proxy, m_search, this);
+    m_tableMenu->addCopyGroup(m_actions->copyEntry);
+    m_tableMenu->addGroup([this](QMenu *menu, const QModelIndex &) { menu->addAction(m_actions->copyLink); });
+    m_tableMenu->addGroup([this](QMenu *menu, const QModelIndex &) { menu->addAction(m_actions->toggleMark); });
+    m_tableMenu->addGroup([this](QMenu *menu, const QModelIndex &) {
+        menu->addAction(m_actions->addNote); // Add Note… or Edit Note…, as the entry has one or not
+        if (m_actions->deleteNote->isEnabled())
+            menu->addAction(m_actions->deleteNote);
+    });
+    m_tableMenu->addFilterGroup();
+}
+
 void MainWindow::connectSession()
 {
     connect(m_session, &RunSession::reset, this, &MainWindow::onReset);
@@ -318,12 +340,15 @@ void MainWindow::connectSession()
         m_banner->showMessage(MessageBanner::Kind::Warning, text, false);
     });
     connect(m_session, &RunSession::failed, this, [this](const QString &text, bool retryHelps) {
-        m_banner->showMessage(MessageBanner::Kind::Error, text, retryHelps);
-        statusBar()->showMessage(text, 10000);
-        if (m_session->kind() == RunSession::Kind::Api && !m_session->hasRunInfo()) {
+        // Said once, in the banner: not again in the status bar and the detail pane (and the
+        // status bar's "Loading…" is over).
+        statusBar()->clearMessage();
+        if (m_session->tokenRefused())
+            m_banner->showTokenRefused(text);
+        else
+            m_banner->showMessage(MessageBanner::Kind::Error, text, retryHelps);
+        if (m_session->kind() == RunSession::Kind::Api && !m_session->hasRunInfo())
             m_header->setSourceDescription(m_session->description());
-            m_detail->showMessage(text);
-        }
         updateProgress();
     });
     connect(m_session, &RunSession::openFailed, this, [this](const QString &error) {
@@ -366,6 +391,7 @@ void MainWindow::createOverview(QVBoxLayout *runLayout)
     addDockWidget(Qt::RightDockWidgetArea, m_statisticsDock);
     m_statisticsDock->hide();
     m_overview = new OverviewController(m_session->model(), m_proxy, m_table, m_search, m_timeline, statistics, this);
+    connect(statistics, &StatisticsPanel::loadAllRequested, m_session, &RunSession::loadAll);
     connect(m_overview, &OverviewController::rowRequested, this, [this](int sourceRow) {
         m_currentEntry->selectSourceRow(sourceRow);
         m_table->setFocus();
@@ -548,6 +574,21 @@ MainWindow *MainWindow::openNewWindow()
 void MainWindow::setLibrary(RunLibrary *library)
 {
     m_library = new LibraryOpenController(library, this, m_credentials, m_settings);
+    refreshRecentRuns();
+}
+
+void MainWindow::refreshRecentRuns()
+{
+    // Open Recent's at once; with what the library knows of them (and its other runs) when it
+    // answers, from its worker.
+    const QList<RecentRun> recent = m_settings->recentRuns();
+    const QUrl defaultBase = m_settings->baseUrl();
+    m_empty->setRecentRuns(RecentRuns::merge(recent, {}, defaultBase));
+    if (!m_library || !m_library->library())
+        return; // --no-store: no library
+    m_library->library()->listRuns(this, [this, recent, defaultBase](const QList<LibraryRun> &runs) {
+        m_empty->setRecentRuns(RecentRuns::merge(recent, runs, defaultBase));
+    });
 }
 
 LibraryController *MainWindow::libraryController() const
@@ -583,8 +624,11 @@ void MainWindow::onReset()
     m_stack->setCurrentIndex(open ? 1 : 0);
     m_actions->setRunOpen(open);
     m_actions->newestFirst->setChecked(m_session->isNewestFirst());
-    if (!open)
+    if (!open) {
         statusBar()->showMessage(tr("Open a run with Ctrl+O, or try the demo run."));
+        refreshRecentRuns();
+        m_empty->recentRunsView()->setFocus();
+    }
     setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     updateProgress();
     updateActions();

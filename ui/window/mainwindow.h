@@ -18,6 +18,7 @@ class RunLibrary;
 
 class DetailPane;
 class EmptyState;
+class TableContextMenu;
 class FoldController;
 class CurrentEntryController;
 class CopyLinkController;
@@ -106,6 +107,8 @@ public:
     CopyLinkController *copyLink() const { return m_copyLink; }
     ViewSettings *viewSettings() const { return m_view; }
     OpenRunController *openRunController() const { return m_openRun; }
+    EmptyState *emptyState() const { return m_empty; }
+    TableContextMenu *tableMenu() const { return m_tableMenu; }
     WindowActions *windowActions() const { return m_actions; }
     // File > New Window: another window with the same tokens, server (the demo backend too) and
     // organization; the request pacer is shared. Returns it (deleted when closed).
@@ -135,6 +138,8 @@ private:
     ExportController::Source exportSource() const;
     void showWarning(const QString &title, const QString &text);
     void updateActions();
+    void buildTableMenu();
+    void refreshRecentRuns();
     void onReset();
     void onRunInfoChanged();
     void updateProgress();
@@ -150,6 +155,7 @@ private:
     LibraryOpenController *m_library = nullptr;
     OverviewController *m_overview = nullptr;
     TimelineStrip *m_timeline = nullptr;
+    TableContextMenu *m_tableMenu = nullptr;
     QDockWidget *m_statisticsDock = nullptr;
     InsightsController *m_insights = nullptr;
     InsightsPanel *m_insightsPanel = nullptr;

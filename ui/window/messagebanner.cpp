@@ -13,12 +13,16 @@ MessageBanner::MessageBanner(QWidget *parent)
     : QFrame(parent)
     , m_text(new PlainLabel(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_anotherToken(new QPushButton(tr("Use &Another Token…"), this))
     , m_close(new QToolButton(this))
 {
     setObjectName(QStringLiteral("messageBanner"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry->setToolTip(tr("Try again (F5)"));
+    m_anotherToken->setObjectName(QStringLiteral("anotherTokenButton"));
+    m_anotherToken->setToolTip(tr("Open the same run with another API token"));
+    m_anotherToken->hide();
     m_close->setText(QStringLiteral("✕"));
     m_close->setAutoRaise(true);
     m_close->setToolTip(tr("Dismiss"));
@@ -26,8 +30,10 @@ MessageBanner::MessageBanner(QWidget *parent)
     layout->setContentsMargins(10, 6, 6, 6);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_retry);
+    layout->addWidget(m_anotherToken);
     layout->addWidget(m_close);
     connect(m_retry, &QPushButton::clicked, this, &MessageBanner::retryRequested);
+    connect(m_anotherToken, &QPushButton::clicked, this, &MessageBanner::anotherTokenRequested);
     connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
     hide();
 }
@@ -45,7 +51,14 @@ void MessageBanner::showMessage(Kind kind, const QString &text, bool offerRetry)
                       .arg(background.name(), border.name()));
     m_text->setText(text);
     m_retry->setVisible(offerRetry);
+    m_anotherToken->hide();
     show();
+}
+
+void MessageBanner::showTokenRefused(const QString &text)
+{
+    showMessage(Kind::Error, text, false);
+    m_anotherToken->show();
 }
 
 QString MessageBanner::text() const
@@ -56,4 +69,9 @@ QString MessageBanner::text() const
 bool MessageBanner::retryOffered() const
 {
     return isVisible() && m_retry->isVisible();
+}
+
+bool MessageBanner::anotherTokenOffered() const
+{
+    return isVisible() && m_anotherToken->isVisible();
 }
