@@ -6,7 +6,8 @@
 #include "notes/fileidentity.h"
 #include "notes/notesplacement.h"
 #include "run/runref.h"
-#include "session/demoservice.h"
+#include "rows/pagecache.h"
+#include "store/notesorigin.h"
 #include "session/loaddefaults.h"
 #include "store/runlibrary.h"
 
@@ -33,8 +34,8 @@ void find(QObject *context, const RunSnapshot &snapshot, const std::optional<Run
     if (apiRun) {
         notes.orgId = apiRun->orgId;
         notes.runId = apiRun->runId;
-        // The demo's notes are kept under "demo" whatever port it took (DemoService::notesOrigin).
-        const QString origin = options.demo ? QStringLiteral("demo") : DemoService::notesOrigin(options.baseUrl);
+        // The demo's notes are kept under "demo" whatever port it took (NotesOrigin).
+        const QString origin = options.demo ? NotesOrigin::kDemo : PageCache::originOf(options.baseUrl);
         scope = NotesScope::forApi(origin, apiRun->orgId, apiRun->runId);
     } else {
         scope = FileIdentity::scopeOf(options.inputFile);

@@ -4,13 +4,7 @@
 #include "demo/demobackend.h"
 #include "rows/pagecache.h"
 
-#include <QMutex>
-#include <QSet>
-
-namespace {
-QMutex s_originsLock;
-QSet<QString> s_demoOrigins; // of every demo backend this process started
-}
+#include "store/notesorigin.h"
 
 DemoService::DemoService(QObject *parent)
     : QObject(parent)
@@ -26,17 +20,10 @@ bool DemoService::start()
         return true;
     if (!m_backend->start())
         return false;
-    QMutexLocker lock(&s_originsLock);
-    s_demoOrigins.insert(PageCache::originOf(m_backend->baseUrl()));
+    NotesOrigin::registerDemo(PageCache::originOf(m_backend->baseUrl()));
     return true;
 }
 
-QString DemoService::notesOrigin(const QUrl &baseUrl)
-{
-    const QString origin = PageCache::originOf(baseUrl);
-    QMutexLocker lock(&s_originsLock);
-    return s_demoOrigins.contains(origin) ? QStringLiteral("demo") : origin;
-}
 
 bool DemoService::isRunning() const
 {

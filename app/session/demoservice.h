@@ -32,9 +32,6 @@ public:
     // How often the live run grows (the screenshot tool speeds it up).
     void setLiveInterval(int ms);
 
-    // What notes on a run of `baseUrl` are kept under: "demo" for a demo backend started in this
-    // process (its port differs every time, its runs do not), else the origin as pages are kept.
-    static QString notesOrigin(const QUrl &baseUrl);
 
 private:
     DemoBackend *m_backend = nullptr;

@@ -8,7 +8,7 @@
 #include "notes/runnotes.h"
 #include "rows/logtablemodel.h"
 #include "session/apirunsource.h"
-#include "session/demoservice.h"
+#include "rows/pagecache.h"
 #include "session/filerunsource.h"
 #include "store/runlibrary.h"
 
@@ -397,7 +397,7 @@ void RunSession::openNotes()
             settings.setMarks(key, {});
     }
     if (const auto api = qobject_cast<ApiRunSource *>(m_current)) {
-        m_notes->open(NotesScope::forApi(DemoService::notesOrigin(api->endpoint().baseUrl), api->run().orgId,
+        m_notes->open(NotesScope::forApi(PageCache::originOf(api->endpoint().baseUrl), api->run().orgId,
                                          api->run().runId), legacyMarks);
     } else if (const auto file = qobject_cast<FileRunSource *>(m_current)) {
         m_notes->openFile(file->path(), std::nullopt, std::nullopt, legacyMarks);

@@ -378,10 +378,7 @@ QList<LibraryRun> LibraryRecords::runs()
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral(
             "SELECT id, origin, org_id, run_id, status, created_at, created_ms, web_url, result, summary,"
-            " total_logs, stored_entries, stored_bytes, last_opened_ms, last_written_ms,"
-            // The scope's key as NotesScope::forApi() spells it.
-            " (SELECT count(*) FROM notes WHERE notes.scope = 'api ' || runs.origin || ' ' || runs.org_id"
-            "  || ' ' || runs.run_id) FROM runs"
+            " total_logs, stored_entries, stored_bytes, last_opened_ms, last_written_ms FROM runs"
             " ORDER BY last_opened_ms DESC, id DESC"))) {
         fail(query.lastError());
         return list;
@@ -404,12 +401,32 @@ QList<LibraryRun> LibraryRecords::runs()
         run.storedBytes = query.value(12).toLongLong();
         run.lastOpenedMs = query.value(13).toLongLong();
         run.lastWrittenMs = query.value(14).toLongLong();
-        run.notes = query.value(15).toInt();
         list.append(run);
     }
-    if (query.lastError().isValid())
+    if (query.lastError().isValid()) {
         fail(query.lastError());
+        return list;
+    }
+    // Counted by the scope's key as NotesScope::forApi() spells it, which maps the demo's
+    // origins (a new port at every start) to one.
+    const QHash<QString, int> notesByScope = noteCountsByScope();
+    for (LibraryRun &run : list)
+        run.notes = notesByScope.value(NotesScope::forApi(run.origin, run.orgId, run.runId).key);
     return list;
+}
+
+QHash<QString, int> LibraryRecords::noteCountsByScope()
+{
+    QHash<QString, int> counts;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT scope, count(*) FROM notes GROUP BY scope"))) {
+        fail(query.lastError());
+        return counts;
+    }
+    while (query.next())
+        counts.insert(query.value(0).toString(), query.value(1).toInt());
+    return counts;
 }
 
 bool LibraryRecords::deleteRunEntries(qint64 key)

@@ -4,6 +4,7 @@
 #include "rows/pagecache.h"
 #include "store/libraryrun.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -57,6 +58,8 @@ private:
     qint64 runKey(const PageCache::Key &key);
     qint64 upsertRun(const PageCache::Key &key, const RunInfo &run, qint64 nowMs);
     bool deleteRunEntries(qint64 key);
+    // How many notes (and marks) each scope holds, by NotesScope key.
+    QHash<QString, int> noteCountsByScope();
     QList<qint64> runsToEvict(qint64 used, qint64 target, qint64 keepKey);
     void compact();
     void vacuumFreePages();

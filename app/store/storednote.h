@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/notesorigin.h"
+
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
@@ -38,8 +40,9 @@ struct NotesScope
     std::optional<qint64> runId;
 
     bool isValid() const { return !key.isEmpty(); }
+    // The demo's runs are kept under "demo" whatever port it listens on (NotesOrigin).
     static NotesScope forApi(const QString &origin, qint64 orgId, qint64 runId)
     {
-        return {QStringLiteral("api %1 %2 %3").arg(origin).arg(orgId).arg(runId), orgId, runId};
+        return {QStringLiteral("api %1 %2 %3").arg(NotesOrigin::of(origin)).arg(orgId).arg(runId), orgId, runId};
     }
 };

@@ -481,6 +481,25 @@ void TestRunNotes::demoRunKeepsNotesWhateverItsPort()
     openDemo(again);
     QTRY_VERIFY(m_session->model()->hasNote(0));
     QCOMPARE(m_session->model()->noteText(0), QStringLiteral("demo note"));
+
+    // The Library counts the demo run's note (Delete asks first) and Delete takes it along,
+    // although the run is stored at this start's port and the note under "demo".
+    m_library->flush();
+    const PageCache::Key key{PageCache::originOf(again.endpoint().baseUrl), again.sampleRun()};
+    bool listed = false;
+    m_library->listRuns(this, [&](const QList<LibraryRun> &runs) {
+        for (const LibraryRun &run : runs) {
+            if (run.origin == key.origin && run.runId == key.run.runId) {
+                QCOMPARE(run.notes, 1);
+                listed = true;
+            }
+        }
+    });
+    QTRY_VERIFY(listed);
+    m_session->close();
+    m_library->removeRun(key);
+    m_library->flush();
+    QVERIFY(storedNotes(QStringLiteral("api demo %1 %2").arg(key.run.orgId).arg(key.run.runId)).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRunNotes)
