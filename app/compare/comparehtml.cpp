@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "compare/comparehtml.h"
 
+#include "compare/comparewords.h"
+
 #include "compare/compareentry.h"
 
 namespace {
@@ -10,11 +12,6 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
-QString durationText(const std::optional<double> &seconds)
-{
-    return seconds ? QString::number(*seconds, 'f', 1) + QStringLiteral(" s") : QStringLiteral("unknown");
-}
-
 QString kindClass(CompareStep::Op op)
 {
     switch (op) {
@@ -22,17 +19,6 @@ QString kindClass(CompareStep::Op op)
     case CompareStep::Changed: return QStringLiteral("changed");
     case CompareStep::OnlyLeft: return QStringLiteral("only-left");
     case CompareStep::OnlyRight: return QStringLiteral("only-right");
-    }
-    return {};
-}
-
-QString kindName(CompareStep::Op op)
-{
-    switch (op) {
-    case CompareStep::Same: return QStringLiteral("= same");
-    case CompareStep::Changed: return QStringLiteral("≠ changed");
-    case CompareStep::OnlyLeft: return QStringLiteral("− only left");
-    case CompareStep::OnlyRight: return QStringLiteral("+ only right");
     }
     return {};
 }
@@ -102,7 +88,7 @@ QByteArray write(const RunComparison &comparison, const QList<QByteArray> &left,
                       .arg(esc(leftSource), esc(rightSource), QLatin1String(kStyle));
     const auto side = [](const char *name, const QString &source, const CompareSide &counts) {
         return QStringLiteral("<li><b>%1:</b> %2: %3 entries, %4 errors, duration %5</li>\n")
-            .arg(QLatin1String(name), esc(source)).arg(counts.entries).arg(counts.errors).arg(durationText(counts.durationSeconds));
+            .arg(QLatin1String(name), esc(source)).arg(counts.entries).arg(counts.errors).arg(CompareWords::duration(counts.durationSeconds));
     };
     out += side("Left", leftSource, comparison.left);
     out += side("Right", rightSource, comparison.right);
@@ -134,7 +120,7 @@ QByteArray write(const RunComparison &comparison, const QList<QByteArray> &left,
         }
         const CompareStep &step = steps.at(i);
         out += QStringLiteral("<tr class=\"%1\"><td class=\"kind\">%2</td>%3%4</tr>\n")
-                   .arg(kindClass(step.op), kindName(step.op), entryCells(left, step.leftEntry, false),
+                   .arg(kindClass(step.op), CompareWords::stepKind(step.op), entryCells(left, step.leftEntry, false),
                         entryCells(right, step.rightEntry, true));
         ++i;
     }

@@ -2,6 +2,7 @@
 #include "compare/comparemarkdown.h"
 
 #include "compare/compareentry.h"
+#include "compare/comparewords.h"
 
 #include <QStringList>
 
@@ -25,20 +26,11 @@ QString cell(const QString &text)
     return out;
 }
 
-QString durationText(const std::optional<double> &seconds)
+// A leading "+" is escaped so that no renderer takes the cell for a list item.
+QString stepKind(CompareStep::Op op)
 {
-    return seconds ? QString::number(*seconds, 'f', 1) + QStringLiteral(" s") : QStringLiteral("unknown");
-}
-
-QString kindName(CompareStep::Op op)
-{
-    switch (op) {
-    case CompareStep::Same: return QStringLiteral("= same");
-    case CompareStep::Changed: return QStringLiteral("≠ changed");
-    case CompareStep::OnlyLeft: return QStringLiteral("− only left");
-    case CompareStep::OnlyRight: return QStringLiteral("\\+ only right");
-    }
-    return {};
+    const QString kind = CompareWords::stepKind(op);
+    return kind.startsWith(QLatin1Char('+')) ? QLatin1Char('\\') + kind : kind;
 }
 
 QString entryCells(const QList<QByteArray> &entries, int entry)
@@ -72,7 +64,7 @@ QByteArray write(const RunComparison &comparison, const QList<QByteArray> &left,
     QString out = QStringLiteral("# Comparison of two runs\n\n");
     const auto side = [](const char *name, const QString &source, const CompareSide &counts) {
         return QStringLiteral("- **%1:** %2: %3 entries, %4 errors, duration %5\n")
-            .arg(QLatin1String(name), cell(source)).arg(counts.entries).arg(counts.errors).arg(durationText(counts.durationSeconds));
+            .arg(QLatin1String(name), cell(source)).arg(counts.entries).arg(counts.errors).arg(CompareWords::duration(counts.durationSeconds));
     };
     out += side("Left", leftSource, comparison.left);
     out += side("Right", rightSource, comparison.right);
@@ -99,7 +91,7 @@ QByteArray write(const RunComparison &comparison, const QList<QByteArray> &left,
             continue;
         }
         const CompareStep &step = steps.at(i);
-        out += QStringLiteral("| %1 | %2 | %3 |\n").arg(kindName(step.op), entryCells(left, step.leftEntry), entryCells(right, step.rightEntry));
+        out += QStringLiteral("| %1 | %2 | %3 |\n").arg(stepKind(step.op), entryCells(left, step.leftEntry), entryCells(right, step.rightEntry));
         ++i;
     }
     return out.toUtf8();
