@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArrayView>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+// What the converters of Codex CLI rollouts, SWE-agent trajectories, OpenHands event streams and
+// Inspect logs share: bounded warnings, timestamps with a zone, the line of a byte, text out of
+// content blocks.
+
+// Warnings as AgentLogConversion keeps them, but at most `limit` of them: a damaged file of a
+// million lines must not give a million sentences. What is left over is counted in one last one.
+class ConversionWarnings
+{
+public:
+    explicit ConversionWarnings(int limit = 100);
+    void add(const QString &warning);
+    // The warnings, with "... and N more warnings" when some were left off.
+    QStringList take();
+
+private:
+    int m_limit;
+    int m_leftOff = 0;
+    QStringList m_warnings;
+};
+
+// An ISO 8601 time as an entry's created_at: with a zone. A time written without one
+// ("2025-01-20T12:34:56.123456", as Python's isoformat() writes it) is read as UTC, as the
+// endpoint's own zone-less times are; anything else is returned as it is.
+QString timestampWithZone(const QString &time);
+
+// The 1-based line of the byte at `offset`.
+int lineOfOffset(QByteArrayView bytes, qsizetype offset);
+
+// A message's text: a string as it is; an array of content blocks as the "text" of each block
+// that has one, joined by blank lines; anything else empty.
+QString contentText(const QJsonValue &content);
+
+// What a header may show as a run's title: the first line of `text` that is not blank, trimmed,
+// cut to 200 characters.
+QString titleFromText(const QString &text);
+
+// The first word of a command line ("find_file" of "find_file foo.py ./src"), empty for none.
+QString firstWord(const QString &commandLine);
