@@ -79,6 +79,17 @@ QString titleFromText(const QString &text)
     return {};
 }
 
+std::optional<qint64> exactInteger(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    constexpr double limit = 9007199254740992.0; // 2^53
+    if (!(number >= -limit && number <= limit) || number != double(qint64(number)))
+        return std::nullopt;
+    return qint64(number);
+}
+
 QString firstWord(const QString &commandLine)
 {
     const QStringView trimmed = QStringView(commandLine).trimmed();

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // What the converters of Codex CLI rollouts, SWE-agent trajectories, OpenHands event streams and
 // Inspect logs share: bounded warnings, timestamps with a zone, the line of a byte, text out of
 // content blocks.
@@ -41,6 +43,10 @@ QString contentText(const QJsonValue &content);
 // What a header may show as a run's title: the first line of `text` that is not blank, trimmed,
 // cut to 200 characters.
 QString titleFromText(const QString &text);
+
+// A JSON number that is a whole number a double holds exactly (|n| <= 2^53), as an integer; none
+// for anything else (a string, 1.5, 1e300: converting those would be undefined behaviour).
+std::optional<qint64> exactInteger(const QJsonValue &value);
 
 // The first word of a command line ("find_file" of "find_file foo.py ./src"), empty for none.
 QString firstWord(const QString &commandLine);

@@ -41,9 +41,8 @@ std::optional<double> exitCodeIn(const QJsonObject &extras)
 // How a warning names an event: by its id when it has one, else by its place in the list.
 QString eventName(const QJsonObject &event, qsizetype index)
 {
-    const QJsonValue id = event.value(QLatin1String("id"));
-    if (id.isDouble())
-        return tr("event %1").arg(qint64(id.toDouble()));
+    if (const std::optional<qint64> id = exactInteger(event.value(QLatin1String("id"))))
+        return tr("event %1").arg(*id);
     return tr("event #%1 of the list").arg(index + 1);
 }
 
@@ -72,9 +71,8 @@ Draft &Converter::append(const QJsonObject &event, const QString &messageType)
     draft.fields.createdAt = timestampWithZone(event.value(QLatin1String("timestamp")).toString());
     draft.fields.messageType = messageType;
     draft.fields.sourceRecords.append(event);
-    const QJsonValue id = event.value(QLatin1String("id"));
-    if (id.isDouble()) {
-        draft.eventId = qint64(id.toDouble());
+    if (const std::optional<qint64> id = exactInteger(event.value(QLatin1String("id")))) {
+        draft.eventId = *id;
         m_byEventId.insert(draft.eventId, m_drafts.size());
     }
     m_drafts.append(std::move(draft));
@@ -163,21 +161,21 @@ void Converter::observation(const QJsonObject &event, qsizetype index, Conversio
         }
         return;
     }
-    const QJsonValue cause = event.value(QLatin1String("cause"));
+    const std::optional<qint64> cause = exactInteger(event.value(QLatin1String("cause")));
     QString warning;
-    if (cause.isDouble()) {
-        const auto found = m_byEventId.constFind(qint64(cause.toDouble()));
+    if (cause) {
+        const auto found = m_byEventId.constFind(*cause);
         if (found == m_byEventId.constEnd()) {
             warning = tr("%1: an observation (%2) of action %3, which is not in the file; kept as an entry of its own")
                           .arg(eventName(event, index), kind)
-                          .arg(qint64(cause.toDouble()));
+                          .arg(*cause);
         } else if (m_drafts.at(*found).awaitsResult && !m_drafts.at(*found).hasResult) {
             setResult(m_drafts[*found], event);
             return;
         } else if (m_drafts.at(*found).awaitsResult) {
             warning = tr("%1: a second observation (%2) of action %3; kept as an entry of its own")
                           .arg(eventName(event, index), kind)
-                          .arg(qint64(cause.toDouble()));
+                          .arg(*cause);
         }
         // Otherwise it answers a message (the context OpenHands recalls for it): a step of its own.
     }
@@ -190,7 +188,7 @@ void Converter::observation(const QJsonObject &event, qsizetype index, Conversio
     }
     if (!warning.isEmpty())
         warnings.add(warning);
-    else if (!cause.isDouble())
+    else if (!cause)
         warnings.add(tr("%1: an observation (%2) of no action; kept as an entry of its own").arg(eventName(event, index), kind));
     Draft &draft = append(event, QStringLiteral("ACTION"));
     draft.fields.toolName = kind;

@@ -52,7 +52,8 @@ struct Attempt {
 bool looksLikeSweAgentTrajectory(QByteArrayView head)
 {
     const JsonHead json = readJsonHead(head);
-    if (json.container != '{' || json.has("logs") || json.has("agent_run_id"))
+    // "payload" with its type and timestamp is a Codex CLI rollout's record, whatever else it has.
+    if (json.container != '{' || json.has("logs") || json.has("agent_run_id") || json.has("payload"))
         return false;
     const JsonHeadKey *trajectory = json.key("trajectory");
     const JsonHeadKey *attempts = json.key("attempts");
@@ -89,8 +90,8 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
     QJsonArray history = root.value(QLatin1String("history")).toArray();
     const QJsonArray attemptList = root.value(QLatin1String("attempts")).toArray();
     if (!attemptList.isEmpty()) {
-        const QJsonValue best = info.value(QLatin1String("best_attempt_idx"));
-        const qsizetype chosen = best.isDouble() ? qsizetype(best.toDouble()) : attemptList.size() - 1;
+        const std::optional<qint64> best = exactInteger(info.value(QLatin1String("best_attempt_idx")));
+        const qsizetype chosen = best ? qsizetype(*best) : attemptList.size() - 1;
         for (qsizetype i = 0; i < attemptList.size(); ++i) {
             const QJsonObject attempt = attemptList.at(i).toObject();
             if (!attempt.value(QLatin1String("trajectory")).isArray()) {
