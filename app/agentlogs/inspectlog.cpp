@@ -3,6 +3,7 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/ziparchive.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -81,33 +82,103 @@ QJsonValue argumentsObject(const QJsonValue &arguments)
     return QJsonObject{{QStringLiteral("arguments"), arguments}};
 }
 
+// One sample of a log: parsed, or why it could not be (a sample file of an .eval archive).
+struct SampleSource {
+    QJsonValue value;
+    QString error;
+};
+
 struct Log {
     bool ok = false;
     QString error;
     QJsonObject root;
-    QJsonArray samples;
+    QList<SampleSource> samples;
 };
+
+QJsonValue parseJson(QByteArrayView bytes, const QString &place, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = tr("%1, line %2: not JSON (%3).").arg(place).arg(lineOfOffset(bytes, parseError.offset)).arg(parseError.errorString());
+        return QJsonValue::Undefined;
+    }
+    if (document.isArray())
+        return document.array();
+    return document.object();
+}
+
+QString noSamples()
+{
+    return tr("Inspect eval log: the log holds no samples (it was written without them, or is still running).");
+}
+
+// An .eval archive: header.json (the log without its samples; _journal/start.json while the
+// evaluation runs) and one samples/<id>_epoch_<n>.json per sample, in the archive's order.
+Log readArchive(QByteArrayView bytes)
+{
+    Log log;
+    ZipArchive archive(bytes);
+    const QString format = tr("Inspect eval log (.eval archive)");
+    if (!archive.isOpen()) {
+        log.error = tr("%1: not a readable ZIP archive (%2).").arg(format, archive.errorString());
+        return log;
+    }
+    const QStringList names = archive.names();
+    const QString headerName = names.contains(QLatin1String("header.json")) ? QStringLiteral("header.json")
+                                                                             : QStringLiteral("_journal/start.json");
+    QByteArray header;
+    if (!archive.read(headerName, &header)) {
+        log.error = tr("%1: no header.json or _journal/start.json (%2).").arg(format, archive.errorString());
+        return log;
+    }
+    const QJsonValue root = parseJson(header, QStringLiteral("%1, %2").arg(format, headerName), &log.error);
+    if (!log.error.isEmpty())
+        return log;
+    log.root = root.toObject();
+    if (!log.root.value(QLatin1String("eval")).isObject()) {
+        log.error = tr("%1, %2: no \"eval\" object.").arg(format, headerName);
+        return log;
+    }
+    for (const QString &name : names) {
+        if (!name.startsWith(QLatin1String("samples/")) || !name.endsWith(QLatin1String(".json")))
+            continue;
+        SampleSource sample;
+        QByteArray content;
+        if (!archive.read(name, &content))
+            sample.error = tr("%1, %2: %3.").arg(format, name, archive.errorString());
+        else
+            sample.value = parseJson(content, QStringLiteral("%1, %2").arg(format, name), &sample.error);
+        log.samples.append(sample);
+    }
+    if (log.samples.isEmpty()) {
+        log.error = noSamples();
+        return log;
+    }
+    log.ok = true;
+    return log;
+}
 
 Log readLog(QByteArrayView bytes)
 {
+    if (ZipArchive::looksLikeZip(bytes))
+        return readArchive(bytes);
     Log log;
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &error);
-    if (error.error != QJsonParseError::NoError) {
-        log.error = tr("Inspect eval log, line %1: not JSON (%2).").arg(lineOfOffset(bytes, error.offset)).arg(error.errorString());
+    const QJsonValue root = parseJson(bytes, tr("Inspect eval log"), &log.error);
+    if (!log.error.isEmpty())
         return log;
-    }
-    log.root = document.object();
-    if (!document.isObject() || !log.root.value(QLatin1String("eval")).isObject()) {
+    log.root = root.toObject();
+    if (!root.isObject() || !log.root.value(QLatin1String("eval")).isObject()) {
         log.error = tr("Inspect eval log, line 1: no \"eval\" object.");
         return log;
     }
-    const QJsonValue samples = log.root.value(QLatin1String("samples"));
-    if (!samples.isArray() || samples.toArray().isEmpty()) {
-        log.error = tr("Inspect eval log: the log holds no samples (it was written without them, or is still running).");
+    const QJsonArray samples = log.root.value(QLatin1String("samples")).toArray();
+    if (samples.isEmpty()) {
+        log.error = noSamples();
         return log;
     }
-    log.samples = samples.toArray();
+    for (const QJsonValue &sample : samples)
+        log.samples.append({sample, QString()});
     log.ok = true;
     return log;
 }
@@ -331,8 +402,13 @@ QList<QByteArray> SampleConverter::entries(qint64 runId)
 
 bool looksLikeInspectLog(QByteArrayView head)
 {
+    // An .eval archive names its files in the head: the journal is written first.
+    if (ZipArchive::looksLikeZip(head))
+        return head.contains("_journal/") || head.contains("header.json") || head.contains("samples/");
     const JsonHead json = readJsonHead(head);
-    if (json.container != '{' || json.has("logs") || json.has("agent_run_id"))
+    // A trajectory or a payload makes it SWE-agent's or Codex's, whatever else it holds.
+    if (json.container != '{' || json.has("logs") || json.has("agent_run_id") || json.has("trajectory")
+        || json.has("attempts") || json.has("payload"))
         return false;
     const JsonHeadKey *eval = json.key("eval");
     return eval && eval->valueStart == '{' && (json.has("version") || json.has("status"));
@@ -345,17 +421,17 @@ QList<InspectSampleInfo> listInspectSamples(QByteArrayView bytes, QString *error
         *error = log.error;
     QList<InspectSampleInfo> list;
     for (qsizetype i = 0; i < log.samples.size(); ++i) {
-        const QJsonObject sample = log.samples.at(i).toObject();
+        const QJsonObject sample = log.samples.at(i).value.toObject();
         InspectSampleInfo info;
         info.index = int(i);
         info.id = scalarText(sample.value(QLatin1String("id")));
-        info.epoch = int(exactInteger(sample.value(QLatin1String("epoch"))).value_or(0));
+        info.epoch = int(qBound(qint64(0), exactInteger(sample.value(QLatin1String("epoch"))).value_or(0), qint64(1) << 30));
         info.title = titleFromText(inputText(sample.value(QLatin1String("input"))));
         const QJsonObject scores = sample.value(QLatin1String("scores")).toObject();
         if (!scores.isEmpty())
             info.score = scalarText(scores.begin().value().toObject().value(QLatin1String("value")));
         const QJsonValue sampleError = sample.value(QLatin1String("error"));
-        info.failed = !sampleError.isUndefined() && !sampleError.isNull();
+        info.failed = !log.samples.at(i).error.isEmpty() || (!sampleError.isUndefined() && !sampleError.isNull());
         list.append(info);
     }
     return list;
@@ -374,11 +450,16 @@ AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex)
         out.error = tr("Inspect eval log: there is no sample %1 (the log holds %n sample(s)).", int(log.samples.size())).arg(sampleIndex + 1);
         return out;
     }
-    if (!log.samples.at(sampleIndex).isObject()) {
+    const SampleSource &source = log.samples.at(sampleIndex);
+    if (!source.error.isEmpty()) {
+        out.error = source.error;
+        return out;
+    }
+    if (!source.value.isObject()) {
         out.error = tr("Inspect eval log, sample %1: not a sample.").arg(sampleIndex + 1);
         return out;
     }
-    const QJsonObject sample = log.samples.at(sampleIndex).toObject();
+    const QJsonObject sample = source.value.toObject();
     const QJsonObject eval = log.root.value(QLatin1String("eval")).toObject();
     ConversionWarnings warnings;
     SampleConverter converter(sample, warnings);

@@ -8,8 +8,10 @@
 #include <QString>
 
 // Inspect (inspect_ai) evaluation logs: a .json EvalLog, one object with version, status, eval
-// (task, model, run_id, created), plan, results, stats, error and samples. A sample is a run: a
-// file with several opens a chooser (listInspectSamples), and one sample is converted at a time.
+// (task, model, run_id, created), plan, results, stats, error and samples; or an .eval archive
+// (ZIP) of header.json (that object without its samples; _journal/start.json while the
+// evaluation runs) and samples/<id>_epoch_<n>.json. A sample is a run: a file with several opens
+// a chooser (listInspectSamples), and one sample is converted at a time.
 //
 // Mapping of a sample (issue 28):
 // - its input is a USER_MESSAGE (observation: the text; its first line the title).

@@ -22,6 +22,8 @@ private slots:
     void eventsSample();
     void eventsSampleRun();
     void messagesSample();
+    void archive();
+    void runningArchive();
     void unreadableFiles_data();
     void unreadableFiles();
 };
@@ -42,6 +44,9 @@ void TestInspectLog::detection_data()
     QTest::addRow("swe-agent") << sample("sweagent-run.traj") << false;
     QTest::addRow("openhands") << sample("openhands-events.json") << false;
     QTest::addRow("codex") << sample("codex-session.jsonl") << false;
+    QTest::addRow(".eval archive") << sample("inspect-eval.eval") << true;
+    QTest::addRow(".eval archive's first bytes") << sample("inspect-eval.eval").left(64) << true;
+    QTest::addRow("another zip") << sample("other.zip") << false;
 }
 
 void TestInspectLog::detection()
@@ -152,6 +157,51 @@ void TestInspectLog::messagesSample()
     QCOMPARE(conversion.metadata.value(QLatin1String("sample_id")).toInt(), 2);
 }
 
+void TestInspectLog::archive()
+{
+    // The .eval archive holds the same log as inspect-eval.json (header.json and a file per
+    // sample), with a damaged sample file between the two.
+    const QByteArray bytes = sample("inspect-eval.eval");
+    QString error = QStringLiteral("not cleared");
+    const QList<InspectSampleInfo> list = listInspectSamples(bytes, &error);
+    QCOMPARE(error, QString());
+    QCOMPARE(list.size(), 3);
+    QCOMPARE(list.at(0).id, QStringLiteral("s-1"));
+    QCOMPARE(list.at(0).score, QStringLiteral("C"));
+    QVERIFY(!list.at(0).failed);
+    QCOMPARE(list.at(1).id, QString());
+    QVERIFY(list.at(1).failed);
+    QCOMPARE(list.at(2).id, QStringLiteral("2"));
+    QCOMPARE(list.at(2).title, QStringLiteral("Rechne 2+2"));
+
+    const AgentLogConversion first = convertInspectSample(bytes, 0);
+    QVERIFY2(first.ok, qPrintable(first.error));
+    QCOMPARE(first.entries, convertInspectSample(sample("inspect-eval.json"), 0).entries);
+    QCOMPARE(first.entries.size(), 9);
+    QCOMPARE(object(first.entries.at(8)).value(QLatin1String("observation")).toString(), QStringLiteral("FLAG{x}"));
+    QCOMPARE(first.metadata.value(QLatin1String("status")).toString(), QStringLiteral("success"));
+
+    const AgentLogConversion broken = convertInspectSample(bytes, 1);
+    QVERIFY(!broken.ok);
+    QVERIFY2(broken.error.startsWith(QLatin1String("Inspect eval log (.eval archive), samples/broken_epoch_1.json, line 3: not JSON (")),
+             qPrintable(broken.error));
+
+    const AgentLogConversion last = convertInspectSample(bytes, 2);
+    QVERIFY(last.ok);
+    QCOMPARE(last.entries.size(), 5);
+    QCOMPARE(object(last.entries.at(4)).value(QLatin1String("message_type")).toString(), QStringLiteral("FINAL_ANSWER"));
+}
+
+void TestInspectLog::runningArchive()
+{
+    // Still running: no header.json yet, the journal's start says what the evaluation is.
+    const AgentLogConversion conversion = convertInspectSample(sample("inspect-running.eval"), 0);
+    QVERIFY2(conversion.ok, qPrintable(conversion.error));
+    QCOMPARE(conversion.entries.size(), 5);
+    QCOMPARE(conversion.metadata.value(QLatin1String("task")).toString(), QStringLiteral("ctf_größe"));
+    QVERIFY(!conversion.metadata.contains(QLatin1String("status")));
+}
+
 void TestInspectLog::unreadableFiles_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -166,6 +216,12 @@ void TestInspectLog::unreadableFiles_data()
                                          << QStringLiteral("Inspect eval log: there is no sample 3 (the log holds 2 sample(s)).");
     QTest::addRow("negative sample") << sample("inspect-eval.json") << -1
                                      << QStringLiteral("Inspect eval log: there is no sample 0 (");
+    QTest::addRow("not a zip") << QByteArray("PK\x03\x04 not really") << 0
+                               << QStringLiteral("Inspect eval log (.eval archive): not a readable ZIP archive (");
+    QTest::addRow("archive without header") << sample("inspect-noheader.eval") << 0
+                                            << QStringLiteral("Inspect eval log (.eval archive): no header.json or _journal/start.json (");
+    QTest::addRow("archive without samples") << sample("other.zip") << 0
+                                             << QStringLiteral("Inspect eval log (.eval archive): no header.json");
     QTest::addRow("sample not an object") << QByteArray("{\"version\": 2, \"eval\": {}, \"samples\": [7]}") << 0
                                           << QStringLiteral("Inspect eval log, sample 1: not a sample.");
 }

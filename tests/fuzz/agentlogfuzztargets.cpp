@@ -2,6 +2,7 @@
 #include "agentlogfuzztargets.h"
 
 #include "agentlogs/codexrollout.h"
+#include "agentlogs/inspectlog.h"
 #include "agentlogs/openhandsevents.h"
 #include "agentlogs/sweagenttrajectory.h"
 
@@ -24,7 +25,7 @@ void detectors(QByteArrayView bytes)
 {
     for (const QByteArrayView head : {bytes, bytes.first(bytes.size() / 2)}) {
         const int claims = int(looksLikeCodexRollout(head)) + int(looksLikeSweAgentTrajectory(head))
-            + int(looksLikeOpenHandsEvents(head));
+            + int(looksLikeOpenHandsEvents(head)) + int(looksLikeInspectLog(head));
         if (claims > 1)
             __builtin_trap();
         g_sink = g_sink + std::size_t(claims);
@@ -74,6 +75,23 @@ void openHandsEvents(const std::uint8_t *data, std::size_t size)
 {
     detectors(bytesOf(data, size));
     check(convertOpenHandsEvents(bytesOf(data, size)));
+}
+
+void inspectLog(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArrayView bytes = bytesOf(data, size);
+    detectors(bytes);
+    QString error;
+    const QList<InspectSampleInfo> samples = listInspectSamples(bytes, &error);
+    if (samples.isEmpty() == error.isEmpty())
+        __builtin_trap(); // samples, or a sentence saying why there are none
+    for (const int index : {-1, int(samples.size())})
+        check(convertInspectSample(bytes, index));
+    for (qsizetype i = 0; i < samples.size() && i < 8; ++i) {
+        if (samples.at(i).index != int(i))
+            __builtin_trap();
+        check(convertInspectSample(bytes, int(i)));
+    }
 }
 
 } // namespace FuzzTargets

@@ -13,4 +13,6 @@ namespace FuzzTargets {
 void codexRollout(const std::uint8_t *data, std::size_t size);
 void sweAgentTrajectory(const std::uint8_t *data, std::size_t size);
 void openHandsEvents(const std::uint8_t *data, std::size_t size);
+// A .json log or an .eval archive: the samples listed, then each converted (the first eight).
+void inspectLog(const std::uint8_t *data, std::size_t size);
 }

@@ -24,7 +24,8 @@ void TestFuzzCorpus::replay_data()
     QTest::addColumn<QString>("path");
     int files = 0;
     for (const QString &target : {QStringLiteral("pageparser"), QStringLiteral("runfile"), QStringLiteral("codexrollout"),
-                                  QStringLiteral("sweagenttrajectory"), QStringLiteral("openhandsevents")}) {
+                                  QStringLiteral("sweagenttrajectory"), QStringLiteral("openhandsevents"),
+                                  QStringLiteral("inspectlog")}) {
         for (const QString &kind : {QStringLiteral("corpus"), QStringLiteral("regressions")}) {
             const QDir dir(QStringLiteral(RUNLOG_FUZZ_DIR "/%1/%2").arg(kind, target));
             int inputs = 0;
@@ -59,8 +60,10 @@ void TestFuzzCorpus::replay()
         FuzzTargets::codexRollout(data, std::size_t(bytes.size()));
     else if (target == QLatin1String("sweagenttrajectory"))
         FuzzTargets::sweAgentTrajectory(data, std::size_t(bytes.size()));
-    else
+    else if (target == QLatin1String("openhandsevents"))
         FuzzTargets::openHandsEvents(data, std::size_t(bytes.size()));
+    else
+        FuzzTargets::inspectLog(data, std::size_t(bytes.size()));
 }
 
 QTEST_GUILESS_MAIN(TestFuzzCorpus)
