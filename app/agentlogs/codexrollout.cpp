@@ -15,10 +15,10 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("CodexRollout", text, nullptr, n);
-}
+// The context of this file's words in the catalogue.
+struct CodexRolloutText {
+    Q_DECLARE_TR_FUNCTIONS(CodexRollout)
+};
 
 const QStringList &recordTypes()
 {
@@ -194,7 +194,7 @@ void Converter::output(const Record &record, const QString &callId, const QJsonV
 {
     const auto found = m_callIndex.constFind(callId);
     if (found == m_callIndex.constEnd() || m_drafts.at(*found).hasOutput) {
-        warnings.add(tr("line %1: the output of call %2 without its call; kept as an entry of its own").arg(record.line).arg(callId));
+        warnings.add(CodexRolloutText::tr("line %1: the output of call %2 without its call; kept as an entry of its own").arg(record.line).arg(callId));
         Draft &orphan = append(record, QStringLiteral("ACTION"));
         orphan.fields.toolOutput = outputObject(value);
         orphan.hasOutput = true;
@@ -344,12 +344,12 @@ void Converter::run(AgentLogConversion &out, ConversionWarnings &warnings)
                 }
             }
             if (!draft.hasOutput)
-                warnings.add(tr("the call %1 (%2) has no output").arg(draft.callId, fields.toolName));
+                warnings.add(CodexRolloutText::tr("the call %1 (%2) has no output").arg(draft.callId, fields.toolName));
         }
         out.entries.append(agentEntryJson(fields));
     }
     for (auto it = m_unmapped.constBegin(); it != m_unmapped.constEnd(); ++it)
-        warnings.add(tr("%n record(s) of type %1 not mapped", it.value()).arg(it.key()));
+        warnings.add(CodexRolloutText::tr("%n record(s) of type %1 not mapped", nullptr, it.value()).arg(it.key()));
     out.title = m_title;
     out.metadata = m_metadata;
 }
@@ -392,17 +392,17 @@ AgentLogConversion convertCodexRollout(QByteArrayView bytes)
         const QJsonDocument document = QJsonDocument::fromJson(text.toByteArray(), &error);
         QString problem;
         if (error.error != QJsonParseError::NoError)
-            problem = tr("not JSON (%1)").arg(error.errorString());
+            problem = CodexRolloutText::tr("not JSON (%1)").arg(error.errorString());
         else if (!document.isObject())
-            problem = tr("not a JSON object");
+            problem = CodexRolloutText::tr("not a JSON object");
         const QJsonObject object = document.object();
         const QJsonValue type = object.value(QLatin1String("type"));
         if (problem.isEmpty() && (!type.isString() || !object.value(QLatin1String("payload")).isObject()))
-            problem = tr("not a rollout record (no type and payload)");
+            problem = CodexRolloutText::tr("not a rollout record (no type and payload)");
         if (!problem.isEmpty()) {
             if (firstProblem.isEmpty())
-                firstProblem = tr("Codex CLI rollout, line %1: %2.").arg(line).arg(problem);
-            warnings.add(tr("line %1: %2; skipped").arg(line).arg(problem));
+                firstProblem = CodexRolloutText::tr("Codex CLI rollout, line %1: %2.").arg(line).arg(problem);
+            warnings.add(CodexRolloutText::tr("line %1: %2; skipped").arg(line).arg(problem));
             continue;
         }
         Record record;
@@ -419,7 +419,7 @@ AgentLogConversion convertCodexRollout(QByteArrayView bytes)
         records.append(std::move(record));
     }
     if (records.isEmpty()) {
-        out.error = firstProblem.isEmpty() ? tr("Codex CLI rollout: the file holds no records.") : firstProblem;
+        out.error = firstProblem.isEmpty() ? CodexRolloutText::tr("Codex CLI rollout: the file holds no records.") : firstProblem;
         return out;
     }
     Converter converter(std::move(records), !responseMessages, !responseReasoning);

@@ -12,10 +12,10 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("InspectLog", text, nullptr, n);
-}
+// The context of this file's words in the catalogue.
+struct InspectLogText {
+    Q_DECLARE_TR_FUNCTIONS(InspectLog)
+};
 
 // A JSON scalar as text: a string as it is, a number without a needless ".0", anything else
 // compact JSON.
@@ -100,7 +100,7 @@ QJsonValue parseJson(QByteArrayView bytes, const QString &place, QString *error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("%1, line %2: not JSON (%3).").arg(place).arg(lineOfOffset(bytes, parseError.offset)).arg(parseError.errorString());
+        *error = InspectLogText::tr("%1, line %2: not JSON (%3).").arg(place).arg(lineOfOffset(bytes, parseError.offset)).arg(parseError.errorString());
         return QJsonValue::Undefined;
     }
     if (document.isArray())
@@ -110,7 +110,7 @@ QJsonValue parseJson(QByteArrayView bytes, const QString &place, QString *error)
 
 QString noSamples()
 {
-    return tr("Inspect eval log: the log holds no samples (it was written without them, or is still running).");
+    return InspectLogText::tr("Inspect eval log: the log holds no samples (it was written without them, or is still running).");
 }
 
 // An .eval archive: header.json (the log without its samples; _journal/start.json while the
@@ -119,9 +119,9 @@ Log readArchive(QByteArrayView bytes)
 {
     Log log;
     ZipArchive archive(bytes);
-    const QString format = tr("Inspect eval log (.eval archive)");
+    const QString format = InspectLogText::tr("Inspect eval log (.eval archive)");
     if (!archive.isOpen()) {
-        log.error = tr("%1: not a readable ZIP archive (%2).").arg(format, archive.errorString());
+        log.error = InspectLogText::tr("%1: not a readable ZIP archive (%2).").arg(format, archive.errorString());
         return log;
     }
     const QStringList names = archive.names();
@@ -129,7 +129,7 @@ Log readArchive(QByteArrayView bytes)
                                                                              : QStringLiteral("_journal/start.json");
     QByteArray header;
     if (!archive.read(headerName, &header)) {
-        log.error = tr("%1: no header.json or _journal/start.json (%2).").arg(format, archive.errorString());
+        log.error = InspectLogText::tr("%1: no header.json or _journal/start.json (%2).").arg(format, archive.errorString());
         return log;
     }
     const QJsonValue root = parseJson(header, QStringLiteral("%1, %2").arg(format, headerName), &log.error);
@@ -137,7 +137,7 @@ Log readArchive(QByteArrayView bytes)
         return log;
     log.root = root.toObject();
     if (!log.root.value(QLatin1String("eval")).isObject()) {
-        log.error = tr("%1, %2: no \"eval\" object.").arg(format, headerName);
+        log.error = InspectLogText::tr("%1, %2: no \"eval\" object.").arg(format, headerName);
         return log;
     }
     for (const QString &name : names) {
@@ -146,7 +146,7 @@ Log readArchive(QByteArrayView bytes)
         SampleSource sample;
         QByteArray content;
         if (!archive.read(name, &content))
-            sample.error = tr("%1, %2: %3.").arg(format, name, archive.errorString());
+            sample.error = InspectLogText::tr("%1, %2: %3.").arg(format, name, archive.errorString());
         else
             sample.value = parseJson(content, QStringLiteral("%1, %2").arg(format, name), &sample.error);
         log.samples.append(sample);
@@ -164,12 +164,12 @@ Log readLog(QByteArrayView bytes)
     if (ZipArchive::looksLikeZip(bytes))
         return readArchive(bytes);
     Log log;
-    const QJsonValue root = parseJson(bytes, tr("Inspect eval log"), &log.error);
+    const QJsonValue root = parseJson(bytes, InspectLogText::tr("Inspect eval log"), &log.error);
     if (!log.error.isEmpty())
         return log;
     log.root = root.toObject();
     if (!root.isObject() || !log.root.value(QLatin1String("eval")).isObject()) {
-        log.error = tr("Inspect eval log, line 1: no \"eval\" object.");
+        log.error = InspectLogText::tr("Inspect eval log, line 1: no \"eval\" object.");
         return log;
     }
     const QJsonArray samples = log.root.value(QLatin1String("samples")).toArray();
@@ -297,7 +297,7 @@ void SampleConverter::fromEvents(const QJsonArray &events, const QString &place,
         const QJsonObject event = events.at(i).toObject();
         const QString type = event.value(QLatin1String("event")).toString();
         if (!events.at(i).isObject() || type.isEmpty()) {
-            m_warnings.add(tr("%1event %2: not an event; skipped").arg(place).arg(i + 1));
+            m_warnings.add(InspectLogText::tr("%1event %2: not an event; skipped").arg(place).arg(i + 1));
             continue;
         }
         if (type == QLatin1String("model")) {
@@ -306,12 +306,12 @@ void SampleConverter::fromEvents(const QJsonArray &events, const QString &place,
             toolEvent(event, sidechain);
             const QJsonArray inner = event.value(QLatin1String("events")).toArray();
             if (!inner.isEmpty())
-                fromEvents(inner, tr("%1event %2, ").arg(place).arg(i + 1), true);
+                fromEvents(inner, InspectLogText::tr("%1event %2, ").arg(place).arg(i + 1), true);
         } else if (type == QLatin1String("error")) {
             Draft &draft = append(QStringLiteral("ERROR"), event.value(QLatin1String("timestamp")).toString(), event, sidechain);
             draft.fields.observation = event.value(QLatin1String("error")).toObject().value(QLatin1String("message"));
         } else if (type == QLatin1String("subtask")) {
-            fromEvents(event.value(QLatin1String("events")).toArray(), tr("%1event %2, ").arg(place).arg(i + 1), true);
+            fromEvents(event.value(QLatin1String("events")).toArray(), InspectLogText::tr("%1event %2, ").arg(place).arg(i + 1), true);
         }
         // Every other event (sample_init, state, store, score, logger, info, step, spans,
         // sandbox, approval, input) describes the run's machinery, not a step of the agent's.
@@ -325,7 +325,7 @@ void SampleConverter::fromMessages(const QJsonArray &messages)
         const QString role = message.value(QLatin1String("role")).toString();
         const QJsonValue content = message.value(QLatin1String("content"));
         if (!messages.at(i).isObject() || role.isEmpty()) {
-            m_warnings.add(tr("message %1: not a message; skipped").arg(i + 1));
+            m_warnings.add(InspectLogText::tr("message %1: not a message; skipped").arg(i + 1));
             continue;
         }
         if (role == QLatin1String("user")) {
@@ -360,7 +360,7 @@ void SampleConverter::fromMessages(const QJsonArray &messages)
                 draft.fields.sourceRecords.append(message);
                 continue;
             }
-            m_warnings.add(tr("message %1: the result of call %2 without its call; kept as an entry of its own").arg(i + 1).arg(id));
+            m_warnings.add(InspectLogText::tr("message %1: the result of call %2 without its call; kept as an entry of its own").arg(i + 1).arg(id));
             Draft &draft = append(QStringLiteral("ACTION"), QString(), message, false);
             draft.fields.toolName = message.value(QLatin1String("function")).toString();
             setToolResult(draft, content, message.value(QLatin1String("error")));
@@ -369,7 +369,7 @@ void SampleConverter::fromMessages(const QJsonArray &messages)
     }
     for (const Draft &draft : std::as_const(m_drafts)) {
         if (draft.awaitsResult && !draft.hasResult)
-            m_warnings.add(tr("the call %1 (%2) has no result").arg(draft.callId, draft.fields.toolName));
+            m_warnings.add(InspectLogText::tr("the call %1 (%2) has no result").arg(draft.callId, draft.fields.toolName));
     }
 }
 
@@ -447,7 +447,7 @@ AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex)
         return out;
     }
     if (sampleIndex < 0 || sampleIndex >= log.samples.size()) {
-        out.error = tr("Inspect eval log: there is no sample %1 (the log holds %n sample(s)).", int(log.samples.size())).arg(sampleIndex + 1);
+        out.error = InspectLogText::tr("Inspect eval log: there is no sample %1 (the log holds %n sample(s)).", nullptr, int(log.samples.size())).arg(sampleIndex + 1);
         return out;
     }
     const SampleSource &source = log.samples.at(sampleIndex);
@@ -456,7 +456,7 @@ AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex)
         return out;
     }
     if (!source.value.isObject()) {
-        out.error = tr("Inspect eval log, sample %1: not a sample.").arg(sampleIndex + 1);
+        out.error = InspectLogText::tr("Inspect eval log, sample %1: not a sample.").arg(sampleIndex + 1);
         return out;
     }
     const QJsonObject sample = source.value.toObject();

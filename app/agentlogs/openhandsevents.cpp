@@ -13,10 +13,10 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("OpenHandsEvents", text, nullptr, n);
-}
+// The context of this file's words in the catalogue.
+struct OpenHandsEventsText {
+    Q_DECLARE_TR_FUNCTIONS(OpenHandsEvents)
+};
 
 struct Draft {
     AgentEntryFields fields;
@@ -42,8 +42,8 @@ std::optional<double> exitCodeIn(const QJsonObject &extras)
 QString eventName(const QJsonObject &event, qsizetype index)
 {
     if (const std::optional<qint64> id = exactInteger(event.value(QLatin1String("id"))))
-        return tr("event %1").arg(*id);
-    return tr("event #%1 of the list").arg(index + 1);
+        return OpenHandsEventsText::tr("event %1").arg(*id);
+    return OpenHandsEventsText::tr("event #%1 of the list").arg(index + 1);
 }
 
 class Converter
@@ -166,14 +166,14 @@ void Converter::observation(const QJsonObject &event, qsizetype index, Conversio
     if (cause) {
         const auto found = m_byEventId.constFind(*cause);
         if (found == m_byEventId.constEnd()) {
-            warning = tr("%1: an observation (%2) of action %3, which is not in the file; kept as an entry of its own")
+            warning = OpenHandsEventsText::tr("%1: an observation (%2) of action %3, which is not in the file; kept as an entry of its own")
                           .arg(eventName(event, index), kind)
                           .arg(*cause);
         } else if (m_drafts.at(*found).awaitsResult && !m_drafts.at(*found).hasResult) {
             setResult(m_drafts[*found], event);
             return;
         } else if (m_drafts.at(*found).awaitsResult) {
-            warning = tr("%1: a second observation (%2) of action %3; kept as an entry of its own")
+            warning = OpenHandsEventsText::tr("%1: a second observation (%2) of action %3; kept as an entry of its own")
                           .arg(eventName(event, index), kind)
                           .arg(*cause);
         }
@@ -189,7 +189,7 @@ void Converter::observation(const QJsonObject &event, qsizetype index, Conversio
     if (!warning.isEmpty())
         warnings.add(warning);
     else if (!cause)
-        warnings.add(tr("%1: an observation (%2) of no action; kept as an entry of its own").arg(eventName(event, index), kind));
+        warnings.add(OpenHandsEventsText::tr("%1: an observation (%2) of no action; kept as an entry of its own").arg(eventName(event, index), kind));
     Draft &draft = append(event, QStringLiteral("ACTION"));
     draft.fields.toolName = kind;
     draft.fields.sourceRecords = QJsonArray();
@@ -235,7 +235,7 @@ void Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings)
     for (qsizetype i = 0; i < m_drafts.size(); ++i) {
         Draft &draft = m_drafts[i];
         if (draft.awaitsResult && !draft.hasResult)
-            warnings.add(tr("action %1 (%2) has no observation").arg(draft.eventId).arg(draft.fields.toolName));
+            warnings.add(OpenHandsEventsText::tr("action %1 (%2) has no observation").arg(draft.eventId).arg(draft.fields.toolName));
         draft.fields.agentRunId = runId;
         draft.fields.id = i + 1;
         out.entries.append(agentEntryJson(draft.fields));
@@ -264,13 +264,13 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError) {
-        out.error = tr("OpenHands event stream, line %1: not JSON (%2).")
+        out.error = OpenHandsEventsText::tr("OpenHands event stream, line %1: not JSON (%2).")
                         .arg(lineOfOffset(bytes, error.offset))
                         .arg(error.errorString());
         return out;
     }
     if (!document.isArray()) {
-        out.error = tr("OpenHands event stream, line 1: not a list of events.");
+        out.error = OpenHandsEventsText::tr("OpenHands event stream, line 1: not a list of events.");
         return out;
     }
     const QJsonArray events = document.array();
@@ -280,7 +280,7 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes)
         const QJsonObject event = events.at(i).toObject();
         if (!events.at(i).isObject()
             || (!event.value(QLatin1String("action")).isString() && !event.value(QLatin1String("observation")).isString())) {
-            warnings.add(tr("%1: not an event with an action or an observation; skipped").arg(eventName(event, i)));
+            warnings.add(OpenHandsEventsText::tr("%1: not an event with an action or an observation; skipped").arg(eventName(event, i)));
             continue;
         }
         converter.event(event, i, warnings);

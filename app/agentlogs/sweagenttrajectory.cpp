@@ -10,10 +10,10 @@
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("SweAgentTrajectory", text, nullptr, n);
-}
+// The context of this file's words in the catalogue.
+struct SweAgentTrajectoryText {
+    Q_DECLARE_TR_FUNCTIONS(SweAgentTrajectory)
+};
 
 // The task as the agent got it: the first user message that is not a demonstration.
 QJsonObject taskMessage(const QJsonArray &history)
@@ -72,7 +72,7 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError) {
-        out.error = tr("SWE-agent trajectory, line %1: not JSON (%2).")
+        out.error = SweAgentTrajectoryText::tr("SWE-agent trajectory, line %1: not JSON (%2).")
                         .arg(lineOfOffset(bytes, error.offset))
                         .arg(error.errorString());
         return out;
@@ -80,7 +80,7 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
     const QJsonObject root = document.object();
     if (!document.isObject()
         || (!root.value(QLatin1String("trajectory")).isArray() && !root.value(QLatin1String("attempts")).isArray())) {
-        out.error = tr("SWE-agent trajectory, line 1: no \"trajectory\" list of steps.");
+        out.error = SweAgentTrajectoryText::tr("SWE-agent trajectory, line 1: no \"trajectory\" list of steps.");
         return out;
     }
 
@@ -95,10 +95,10 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
         for (qsizetype i = 0; i < attemptList.size(); ++i) {
             const QJsonObject attempt = attemptList.at(i).toObject();
             if (!attempt.value(QLatin1String("trajectory")).isArray()) {
-                warnings.add(tr("attempt %1: no list of steps; skipped").arg(i + 1));
+                warnings.add(SweAgentTrajectoryText::tr("attempt %1: no list of steps; skipped").arg(i + 1));
                 continue;
             }
-            attempts.append({attempt.value(QLatin1String("trajectory")).toArray(), tr("attempt %1, ").arg(i + 1),
+            attempts.append({attempt.value(QLatin1String("trajectory")).toArray(), SweAgentTrajectoryText::tr("attempt %1, ").arg(i + 1),
                              int(i + 1), i != chosen});
             if (history.isEmpty())
                 history = attempt.value(QLatin1String("history")).toArray();
@@ -139,7 +139,7 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
             const QJsonValue value = attempt.trajectory.at(i);
             const QJsonValue action = value.toObject().value(QLatin1String("action"));
             if (!value.isObject() || !action.isString()) {
-                warnings.add(tr("%1step %2: not a step with an action; skipped").arg(attempt.place).arg(i + 1));
+                warnings.add(SweAgentTrajectoryText::tr("%1step %2: not a step with an action; skipped").arg(attempt.place).arg(i + 1));
                 continue;
             }
             const QJsonObject step = value.toObject();

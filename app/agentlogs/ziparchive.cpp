@@ -7,10 +7,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ZipArchive", text);
-}
+// The context of this file's words in the catalogue.
+struct ZipArchiveText {
+    Q_DECLARE_TR_FUNCTIONS(ZipArchive)
+};
 
 } // namespace
 
@@ -57,11 +57,11 @@ bool ZipArchive::read(const QString &name, QByteArray *content)
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat(m_archive, utf8.constData(), 0, &stat) != 0) {
-        m_error = tr("no file %1 in the archive").arg(name);
+        m_error = ZipArchiveText::tr("no file %1 in the archive").arg(name);
         return false;
     }
     if ((stat.valid & ZIP_STAT_SIZE) && stat.size > zip_uint64_t(kMaxFileSize)) {
-        m_error = tr("%1 unpacks to more than 1 GiB").arg(name);
+        m_error = ZipArchiveText::tr("%1 unpacks to more than 1 GiB").arg(name);
         return false;
     }
     zip_file_t *file = zip_fopen(m_archive, utf8.constData(), 0);
@@ -82,7 +82,7 @@ bool ZipArchive::read(const QString &name, QByteArray *content)
         if (got == 0)
             break;
         if (content->size() + got > kMaxFileSize) {
-            m_error = tr("%1 unpacks to more than 1 GiB").arg(name);
+            m_error = ZipArchiveText::tr("%1 unpacks to more than 1 GiB").arg(name);
             ok = false;
             break;
         }
