@@ -33,11 +33,12 @@ struct Record {
     QString timestamp;
     QString type;
     QJsonObject payload;
-    QJsonObject raw;
+    QByteArray text; // the line as read
 };
 
 struct Draft {
     AgentEntryFields fields;
+    QList<QByteArray> sources; // the lines it was made of
     QString callId;
     bool isCall = false;
     bool hasOutput = false;
@@ -120,7 +121,7 @@ Draft &Converter::append(const Record &record, const QString &messageType)
     Draft draft;
     draft.fields.createdAt = timestampWithZone(record.timestamp);
     draft.fields.messageType = messageType;
-    draft.fields.sourceRecords.append(record.raw);
+    draft.sources.append(record.text);
     m_drafts.append(std::move(draft));
     return m_drafts.last();
 }
@@ -203,7 +204,7 @@ void Converter::output(const Record &record, const QString &callId, const QJsonV
     Draft &draft = m_drafts[*found];
     draft.hasOutput = true;
     draft.fields.toolOutput = outputObject(value);
-    draft.fields.sourceRecords.append(record.raw);
+    draft.sources.append(record.text);
 }
 
 void Converter::responseItem(const Record &record, ConversionWarnings &warnings)
@@ -312,9 +313,7 @@ void Converter::run(AgentLogConversion &out, ConversionWarnings &warnings)
     }
     const QString sessionId = m_metadata.value(QLatin1String("session_id")).toString();
     const qint64 runId = agentRunIdFor(QByteArray("codex:")
-                                       + (sessionId.isEmpty() ? m_records.first().raw.value(QLatin1String("timestamp")).toString().toUtf8()
-                                                                  + QJsonDocument(m_records.first().raw).toJson(QJsonDocument::Compact)
-                                                              : sessionId.toUtf8()));
+                                       + (sessionId.isEmpty() ? m_records.first().text : sessionId.toUtf8()));
     out.entries.reserve(m_drafts.size());
     for (qsizetype i = 0; i < m_drafts.size(); ++i) {
         Draft &draft = m_drafts[i];
@@ -346,7 +345,7 @@ void Converter::run(AgentLogConversion &out, ConversionWarnings &warnings)
             if (!draft.hasOutput)
                 warnings.add(CodexRolloutText::tr("the call %1 (%2) has no output").arg(draft.callId, fields.toolName));
         }
-        out.entries.append(agentEntryJson(fields));
+        out.entries.append(entryWithRawSources(fields, draft.sources));
     }
     for (auto it = m_unmapped.constBegin(); it != m_unmapped.constEnd(); ++it)
         warnings.add(CodexRolloutText::tr("%n record(s) of type %1 not mapped", nullptr, it.value()).arg(it.key()));
@@ -389,7 +388,8 @@ AgentLogConversion convertCodexRollout(QByteArrayView bytes)
         if (text.isEmpty())
             continue;
         QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(text.toByteArray(), &error);
+        QByteArray lineText = text.toByteArray();
+        const QJsonDocument document = QJsonDocument::fromJson(lineText, &error);
         QString problem;
         if (error.error != QJsonParseError::NoError)
             problem = CodexRolloutText::tr("not JSON (%1)").arg(error.errorString());
@@ -410,7 +410,7 @@ AgentLogConversion convertCodexRollout(QByteArrayView bytes)
         record.timestamp = object.value(QLatin1String("timestamp")).toString();
         record.type = type.toString();
         record.payload = object.value(QLatin1String("payload")).toObject();
-        record.raw = object;
+        record.text = std::move(lineText);
         if (record.type == QLatin1String("response_item")) {
             const QString itemType = record.payload.value(QLatin1String("type")).toString();
             responseMessages = responseMessages || itemType == QLatin1String("message");

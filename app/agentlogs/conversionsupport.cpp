@@ -3,7 +3,10 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+
+#include <simdjson.h>
 
 ConversionWarnings::ConversionWarnings(int limit)
     : m_limit(limit)
@@ -88,6 +91,30 @@ std::optional<qint64> exactInteger(const QJsonValue &value)
     if (!(number >= -limit && number <= limit) || number != double(qint64(number)))
         return std::nullopt;
     return qint64(number);
+}
+
+QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources)
+{
+    QByteArray out = agentEntryJson(fields);
+    if (rawSources.isEmpty())
+        return out;
+    qsizetype size = out.size() + 20;
+    for (const QByteArray &raw : rawSources)
+        size += raw.size() + 1;
+    out.reserve(size);
+    out.chop(1); // the closing brace
+    out += ",\"source_records\":[";
+    for (qsizetype i = 0; i < rawSources.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        const QByteArray &raw = rawSources.at(i);
+        if (simdjson::validate_utf8(raw.constData(), size_t(raw.size())))
+            out += raw;
+        else
+            out += QJsonDocument::fromJson(raw).toJson(QJsonDocument::Compact);
+    }
+    out += "]}";
+    return out;
 }
 
 QString firstWord(const QString &commandLine)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "agentlogs/agentlogconversion.h"
+
 #include <QByteArrayView>
 #include <QJsonValue>
 #include <QString>
@@ -47,6 +49,13 @@ QString titleFromText(const QString &text);
 // A JSON number that is a whole number a double holds exactly (|n| <= 2^53), as an integer; none
 // for anything else (a string, 1.5, 1e300: converting those would be undefined behaviour).
 std::optional<qint64> exactInteger(const QJsonValue &value);
+
+// The entry as agentEntryJson() writes it (`fields` without source records), with the records it
+// was made of as "source_records", each the bytes of a JSON value as the file held them: no
+// parse and re-write of every record (most of a conversion's time), and exactly what was read.
+// A record that is not valid UTF-8 is written as Qt's parser reads it (each bad sequence a
+// replacement character), so that the entry stays valid JSON.
+QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources);
 
 // The first word of a command line ("find_file" of "find_file foo.py ./src"), empty for none.
 QString firstWord(const QString &commandLine);
