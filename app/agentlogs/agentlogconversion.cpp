@@ -1,14 +1,75 @@
 // SPDX-License-Identifier: MIT
 #include "agentlogs/agentlogconversion.h"
 
+#include "json/jsonwriter.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
+
+#include <cmath>
+#include <limits>
 
 namespace {
 
 QJsonValue stringOrNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+// A value as compact JSON, written straight into `out`: QJsonDocument's writer (and wrapping each
+// scalar into an array to reach it) took most of a conversion's time. Numbers as QJsonDocument
+// writes them: whole ones as integers (64-bit ones exactly), others shortest, non-finite null.
+void appendJson(QByteArray &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        JsonWriter::appendString(out, value.toString().toUtf8());
+        break;
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        constexpr qint64 notWhole = std::numeric_limits<qint64>::min();
+        const qint64 whole = value.toInteger(notWhole);
+        if (!std::isfinite(number))
+            out += "null";
+        else if (whole != notWhole)
+            out += QByteArray::number(whole);
+        else
+            out += QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
+        break;
+    }
+    case QJsonValue::Bool:
+        out += value.toBool() ? "true" : "false";
+        break;
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        out += '{';
+        bool first = true;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (!first)
+                out += ',';
+            first = false;
+            JsonWriter::appendString(out, it.key().toUtf8());
+            out += ':';
+            appendJson(out, it.value());
+        }
+        out += '}';
+        break;
+    }
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        out += '[';
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            appendJson(out, array.at(i));
+        }
+        out += ']';
+        break;
+    }
+    default:
+        out += "null";
+        break;
+    }
 }
 
 } // namespace
@@ -25,16 +86,7 @@ QByteArray agentEntryJson(const AgentEntryFields &fields)
         out += '"';
         out += key;
         out += "\":";
-        if (value.isObject())
-            out += QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-        else if (value.isArray())
-            out += QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-        else {
-            // A scalar: wrap it in an array and strip the brackets, to get QJsonDocument's
-            // escaping of strings and numbers.
-            const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-            out += wrapped.mid(1, wrapped.size() - 2);
-        }
+        appendJson(out, value);
     };
     out += '{';
     append("agent_run_id", QJsonValue(fields.agentRunId));
@@ -47,12 +99,10 @@ QByteArray agentEntryJson(const AgentEntryFields &fields)
     append("tool_output", fields.toolOutput.isObject() ? fields.toolOutput : QJsonValue(QJsonValue::Null));
     append("observation", fields.observation);
     for (auto it = fields.extra.constBegin(); it != fields.extra.constEnd(); ++it) {
-        const QByteArray key = QJsonDocument(QJsonArray{it.key()}).toJson(QJsonDocument::Compact);
         out += ',';
-        out += key.mid(1, key.size() - 2);
+        JsonWriter::appendString(out, it.key().toUtf8());
         out += ':';
-        const QByteArray value = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
-        out += value.mid(1, value.size() - 2);
+        appendJson(out, it.value());
     }
     if (!fields.sourceRecords.isEmpty())
         append("source_records", fields.sourceRecords);

@@ -98,6 +98,48 @@
     </message>
 </context>
 <context>
+    <name>CodexRollout</name>
+    <message>
+        <source>line %1: the output of call %2 without its call; kept as an entry of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the call %1 (%2) has no output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of type %1 not mapped</source>
+        <translation>
+            <numerusform>%n record of type %1 not mapped</numerusform>
+            <numerusform>%n records of type %1 not mapped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not JSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a rollout record (no type and payload)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex CLI rollout, line %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex CLI rollout: the file holds no records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Runlog: a fast viewer for Codegen agent run logs.
@@ -756,6 +798,16 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     <message>
         <source>HTML (*.html *.htm)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversionWarnings</name>
+    <message numerus="yes">
+        <source>… and %n more warning(s)</source>
+        <translation>
+            <numerusform>… and %n more warning</numerusform>
+            <numerusform>… and %n more warnings</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1893,76 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
 </context>
 <context>
+    <name>InspectLog</name>
+    <message>
+        <source>%1, line %2: not JSON (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect eval log: the log holds no samples (it was written without them, or is still running).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect eval log (.eval archive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a readable ZIP archive (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no header.json or _journal/start.json (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: no &quot;eval&quot; object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect eval log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect eval log, line 1: no &quot;eval&quot; object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1event %2: not an event; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1event %2, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1: not a message; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1: the result of call %2 without its call; kept as an entry of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the call %1 (%2) has no result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Inspect eval log: there is no sample %1 (the log holds %n sample(s)).</source>
+        <translation>
+            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n sample).</numerusform>
+            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n samples).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inspect eval log, sample %1: not a sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstanceClient</name>
     <message>
         <source>The running Runlog closed the connection without an answer.</source>
@@ -2764,6 +2886,45 @@ or look around in the demo run: it needs no token and no network.</source>
             <numerusform>%n note(s); %1 lost their entry.</numerusform>
             <numerusform>%n note(s); %1 lost their entry.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OpenHandsEvents</name>
+    <message>
+        <source>event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event #%1 of the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: an observation (%2) of action %3, which is not in the file; kept as an entry of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a second observation (%2) of action %3; kept as an entry of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: an observation (%2) of no action; kept as an entry of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action %1 (%2) has no observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenHands event stream, line %1: not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenHands event stream, line 1: not a list of events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not an event with an action or an observation; skipped</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3848,6 +4009,29 @@ is:marked  is:failure  is:loop  has:note</source>
     </message>
 </context>
 <context>
+    <name>SweAgentTrajectory</name>
+    <message>
+        <source>SWE-agent trajectory, line %1: not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SWE-agent trajectory, line 1: no &quot;trajectory&quot; list of steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempt %1: no list of steps; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempt %1, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1step %2: not a step with an action; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TableContextMenu</name>
     <message>
         <source>Copy %1 Value</source>
@@ -4410,6 +4594,17 @@ is:marked  is:failure  is:loop  has:note</source>
             <numerusform>fetched %Ln entry of run %1</numerusform>
             <numerusform>fetched %Ln entries of run %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ZipArchive</name>
+    <message>
+        <source>no file %1 in the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unpacks to more than 1 GiB</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

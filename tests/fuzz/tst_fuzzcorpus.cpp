@@ -2,6 +2,7 @@
 // Replays tests/fuzz/corpus/<target>/* and tests/fuzz/regressions/<target>/* through the fuzz
 // targets' code. A crash, sanitizer report or hang here is a regression of something a fuzzer
 // found (or a seed that stopped working); the asan preset runs this under ASan + UBSan.
+#include "agentlogfuzztargets.h"
 #include "fuzztargets.h"
 
 #include <QDir>
@@ -22,7 +23,9 @@ void TestFuzzCorpus::replay_data()
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("path");
     int files = 0;
-    for (const QString &target : {QStringLiteral("pageparser"), QStringLiteral("runfile")}) {
+    for (const QString &target : {QStringLiteral("pageparser"), QStringLiteral("runfile"), QStringLiteral("codexrollout"),
+                                  QStringLiteral("sweagenttrajectory"), QStringLiteral("openhandsevents"),
+                                  QStringLiteral("inspectlog")}) {
         for (const QString &kind : {QStringLiteral("corpus"), QStringLiteral("regressions")}) {
             const QDir dir(QStringLiteral(RUNLOG_FUZZ_DIR "/%1/%2").arg(kind, target));
             int inputs = 0;
@@ -51,8 +54,16 @@ void TestFuzzCorpus::replay()
     const auto *data = reinterpret_cast<const std::uint8_t *>(bytes.constData());
     if (target == QLatin1String("pageparser"))
         FuzzTargets::pageParser(data, std::size_t(bytes.size()));
-    else
+    else if (target == QLatin1String("runfile"))
         FuzzTargets::runFile(data, std::size_t(bytes.size()));
+    else if (target == QLatin1String("codexrollout"))
+        FuzzTargets::codexRollout(data, std::size_t(bytes.size()));
+    else if (target == QLatin1String("sweagenttrajectory"))
+        FuzzTargets::sweAgentTrajectory(data, std::size_t(bytes.size()));
+    else if (target == QLatin1String("openhandsevents"))
+        FuzzTargets::openHandsEvents(data, std::size_t(bytes.size()));
+    else
+        FuzzTargets::inspectLog(data, std::size_t(bytes.size()));
 }
 
 QTEST_GUILESS_MAIN(TestFuzzCorpus)

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+#include "agentlogs/conversionsupport.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <simdjson.h>
+
+ConversionWarnings::ConversionWarnings(int limit)
+    : m_limit(limit)
+{
+}
+
+void ConversionWarnings::add(const QString &warning)
+{
+    if (m_warnings.size() < m_limit)
+        m_warnings.append(warning);
+    else
+        ++m_leftOff;
+}
+
+QStringList ConversionWarnings::take()
+{
+    QStringList out = std::move(m_warnings);
+    if (m_leftOff > 0)
+        out.append(QCoreApplication::translate("ConversionWarnings", "… and %n more warning(s)", nullptr, m_leftOff));
+    m_warnings.clear();
+    m_leftOff = 0;
+    return out;
+}
+
+QString timestampWithZone(const QString &time)
+{
+    const qsizetype t = time.indexOf(QLatin1Char('T')) >= 0 ? time.indexOf(QLatin1Char('T')) : time.indexOf(QLatin1Char(' '));
+    if (t < 8 || time.size() < t + 6 || !time.at(0).isDigit())
+        return time;
+    const QStringView clock = QStringView(time).mid(t + 1);
+    if (clock.endsWith(QLatin1Char('Z')) || clock.endsWith(QLatin1Char('z')) || clock.contains(QLatin1Char('+'))
+        || clock.contains(QLatin1Char('-')))
+        return time;
+    QString withZone = time;
+    withZone[t] = QLatin1Char('T');
+    withZone += QLatin1Char('Z');
+    return withZone;
+}
+
+int lineOfOffset(QByteArrayView bytes, qsizetype offset)
+{
+    const qsizetype end = qBound(qsizetype(0), offset, bytes.size());
+    int line = 1;
+    for (qsizetype i = 0; i < end; ++i) {
+        if (bytes.at(i) == '\n')
+            ++line;
+    }
+    return line;
+}
+
+QString contentText(const QJsonValue &content)
+{
+    if (content.isString())
+        return content.toString();
+    if (!content.isArray())
+        return {};
+    QStringList parts;
+    for (const QJsonValue &block : content.toArray()) {
+        const QJsonValue text = block.toObject().value(QLatin1String("text"));
+        if (text.isString() && !text.toString().isEmpty())
+            parts.append(text.toString());
+    }
+    return parts.join(QLatin1String("\n\n"));
+}
+
+QString titleFromText(const QString &text)
+{
+    for (QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+        const QStringView trimmed = line.trimmed();
+        if (!trimmed.isEmpty())
+            return trimmed.left(200).toString();
+    }
+    return {};
+}
+
+std::optional<qint64> exactInteger(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    constexpr double limit = 9007199254740992.0; // 2^53
+    if (!(number >= -limit && number <= limit) || number != double(qint64(number)))
+        return std::nullopt;
+    return qint64(number);
+}
+
+QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources)
+{
+    QByteArray out = agentEntryJson(fields);
+    if (rawSources.isEmpty())
+        return out;
+    qsizetype size = out.size() + 20;
+    for (const QByteArray &raw : rawSources)
+        size += raw.size() + 1;
+    out.reserve(size);
+    out.chop(1); // the closing brace
+    out += ",\"source_records\":[";
+    for (qsizetype i = 0; i < rawSources.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        const QByteArray &raw = rawSources.at(i);
+        if (simdjson::validate_utf8(raw.constData(), size_t(raw.size())))
+            out += raw;
+        else
+            out += QJsonDocument::fromJson(raw).toJson(QJsonDocument::Compact);
+    }
+    out += "]}";
+    return out;
+}
+
+QString firstWord(const QString &commandLine)
+{
+    const QStringView trimmed = QStringView(commandLine).trimmed();
+    qsizetype end = 0;
+    while (end < trimmed.size() && !trimmed.at(end).isSpace())
+        ++end;
+    return trimmed.left(end).toString();
+}

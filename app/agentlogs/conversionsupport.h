@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "agentlogs/agentlogconversion.h"
+
+#include <QByteArrayView>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// What the converters of Codex CLI rollouts, SWE-agent trajectories, OpenHands event streams and
+// Inspect logs share: bounded warnings, timestamps with a zone, the line of a byte, text out of
+// content blocks.
+
+// Warnings as AgentLogConversion keeps them, but at most `limit` of them: a damaged file of a
+// million lines must not give a million sentences. What is left over is counted in one last one.
+class ConversionWarnings
+{
+public:
+    explicit ConversionWarnings(int limit = 100);
+    void add(const QString &warning);
+    // The warnings, with "... and N more warnings" when some were left off.
+    QStringList take();
+
+private:
+    int m_limit;
+    int m_leftOff = 0;
+    QStringList m_warnings;
+};
+
+// An ISO 8601 time as an entry's created_at: with a zone. A time written without one
+// ("2025-01-20T12:34:56.123456", as Python's isoformat() writes it) is read as UTC, as the
+// endpoint's own zone-less times are; anything else is returned as it is.
+QString timestampWithZone(const QString &time);
+
+// The 1-based line of the byte at `offset`.
+int lineOfOffset(QByteArrayView bytes, qsizetype offset);
+
+// A message's text: a string as it is; an array of content blocks as the "text" of each block
+// that has one, joined by blank lines; anything else empty.
+QString contentText(const QJsonValue &content);
+
+// What a header may show as a run's title: the first line of `text` that is not blank, trimmed,
+// cut to 200 characters.
+QString titleFromText(const QString &text);
+
+// A JSON number that is a whole number a double holds exactly (|n| <= 2^53), as an integer; none
+// for anything else (a string, 1.5, 1e300: converting those would be undefined behaviour).
+std::optional<qint64> exactInteger(const QJsonValue &value);
+
+// The entry as agentEntryJson() writes it (`fields` without source records), with the records it
+// was made of as "source_records", each the bytes of a JSON value as the file held them: no
+// parse and re-write of every record (most of a conversion's time), and exactly what was read.
+// A record that is not valid UTF-8 is written as Qt's parser reads it (each bad sequence a
+// replacement character), so that the entry stays valid JSON.
+QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources);
+
+// The first word of a command line ("find_file" of "find_file foo.py ./src"), empty for none.
+QString firstWord(const QString &commandLine);

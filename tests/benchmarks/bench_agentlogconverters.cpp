@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+// Measures the converters of other agents' logs (issue 28) on 100,000 generated tool calls per
+// format, beside the read of a Codegen export of about the same size. Build Release
+// (-DRUNLOG_BUILD_BENCHMARKS=ON) and run:
+//     bench_agentlogconverters [calls=100000]
+// For each of Codex CLI (a .jsonl rollout: reasoning, call, exec end and output per call),
+// SWE-agent (a .traj of that many steps) and OpenHands (an event stream of an action and its
+// observation per call), prints the file's size, the detection's and the conversion's time (best
+// of three, one thread), the entries made, and the peak resident set so far; then the same read
+// of a Codegen .jsonl of that many entries (RunFileReader::parseBytes, what opening a file parses).
+//     bench_agentlogconverters --write DIR [calls=100000]
+// writes the three generated files into DIR instead (codex-100k.jsonl, sweagent-100k.traj,
+// openhands-100k.json), to open them in the window once the reader takes them.
+
+#include "agentlogs/codexrollout.h"
+#include "agentlogs/openhandsevents.h"
+#include "agentlogs/sweagenttrajectory.h"
+#include "processstatus.h"
+#include "runfile/runfilereader.h"
+#include "syntheticrun.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+namespace {
+
+QByteArray number(qint64 n)
+{
+    return QByteArray::number(n);
+}
+
+// A command's output of a few lines, different per call.
+QByteArray outputText(int i)
+{
+    return "collected " + number(i % 97) + " items\\n\\ntests/test_" + number(i % 13) + ".py ..F.. [ 50%]\\n"
+        "tests/test_util.py .... [100%]\\n\\n" + number(i % 5) + " failed, " + number(40 + i % 7) + " passed in 0." + number(i % 9) + "s\\n";
+}
+
+QByteArray codexRollout(int calls)
+{
+    QByteArray out;
+    out.reserve(qsizetype(calls) * 900);
+    out += R"({"timestamp":"2025-10-29T00:00:00.000Z","type":"session_meta","payload":{"id":"bench-session","cwd":"/repo","originator":"codex_cli_rs","cli_version":"0.46.0","git":{"branch":"main"}}})" "\n";
+    out += R"({"timestamp":"2025-10-29T00:00:00.100Z","type":"response_item","payload":{"type":"message","role":"user","content":[{"type":"input_text","text":"Make the tests pass."}]}})" "\n";
+    for (int i = 0; i < calls; ++i) {
+        const QByteArray time = "2025-10-29T" + QByteArray::number(i / 3600 % 24).rightJustified(2, '0') + ':'
+            + QByteArray::number(i / 60 % 60).rightJustified(2, '0') + ':' + QByteArray::number(i % 60).rightJustified(2, '0') + ".000Z";
+        const QByteArray id = "call_" + number(i);
+        out += R"({"timestamp":")" + time + R"(","type":"response_item","payload":{"type":"reasoning","summary":[{"type":"summary_text","text":"**Checking step )" + number(i) + R"(** before running the tests again"}]}})" "\n";
+        out += R"({"timestamp":")" + time + R"(","type":"response_item","payload":{"type":"function_call","name":"shell","arguments":"{\"command\":[\"bash\",\"-lc\",\"pytest -q tests/test_)" + number(i % 13) + R"(.py\"],\"workdir\":\"/repo\"}","call_id":")" + id + "\"}}\n";
+        out += R"({"timestamp":")" + time + R"(","type":"event_msg","payload":{"type":"exec_command_end","call_id":")" + id + R"(","exit_code":)" + number(i % 5 ? 0 : 1) + "}}\n";
+        out += R"({"timestamp":")" + time + R"(","type":"response_item","payload":{"type":"function_call_output","call_id":")" + id + R"(","output":")" + outputText(i) + "\"}}\n";
+        if (i % 50 == 49)
+            out += R"({"timestamp":")" + time + R"(","type":"response_item","payload":{"type":"message","role":"assistant","content":[{"type":"output_text","text":"Progress after )" + number(i) + R"( commands."}]}})" "\n";
+    }
+    return out;
+}
+
+QByteArray sweAgentTrajectory(int calls)
+{
+    QByteArray out;
+    out.reserve(qsizetype(calls) * 800);
+    out += R"({"environment":"swe_main","trajectory":[)";
+    for (int i = 0; i < calls; ++i) {
+        if (i > 0)
+            out += ',';
+        out += R"({"action":"python -m pytest tests/test_)" + number(i % 13) + R"(.py","observation":")" + outputText(i)
+            + R"(","response":"Let me run the tests again (step )" + number(i) + R"().\n```\npython -m pytest\n```","thought":"Let me run the tests again (step )"
+            + number(i) + R"().","execution_time":0.)" + number(i % 9 + 1) + R"(,"state":{"open_file":"/repo/src/main.py","working_dir":"/repo"}})";
+    }
+    out += R"(],"history":[{"role":"user","content":"Fix the failing tests.","message_type":"observation"}],)"
+           R"("info":{"exit_status":"submitted","submission":"diff --git a/x b/x\n","model_stats":{"api_calls":)" + number(calls) + "}}}\n";
+    return out;
+}
+
+QByteArray openHandsEvents(int calls)
+{
+    QByteArray out;
+    out.reserve(qsizetype(calls) * 900);
+    out += R"([{"id":0,"timestamp":"2025-03-01T10:00:00.000000","source":"user","message":"Fix the tests","action":"message","args":{"content":"Fix the tests"}})";
+    for (int i = 0; i < calls; ++i) {
+        const QByteArray time = "2025-03-01T" + QByteArray::number(i / 3600 % 24).rightJustified(2, '0') + ':'
+            + QByteArray::number(i / 60 % 60).rightJustified(2, '0') + ':' + QByteArray::number(i % 60).rightJustified(2, '0') + ".000000";
+        const QByteArray action = number(2 * i + 1);
+        out += R"(,{"id":)" + action + R"(,"timestamp":")" + time + R"(","source":"agent","message":"Running command","action":"run",)"
+            R"("tool_call_metadata":{"function_name":"execute_bash","tool_call_id":"toolu_)" + number(i) + R"(","total_calls_in_response":1},)"
+            R"("args":{"command":"pytest -q tests/test_)" + number(i % 13) + R"(.py","is_input":false,"thought":"Run the tests again (step )" + number(i) + R"().","blocking":false}})";
+        out += R"(,{"id":)" + number(2 * i + 2) + R"(,"timestamp":")" + time + R"(","source":"agent","message":"Command executed","cause":)" + action
+            + R"(,"observation":"run","content":")" + outputText(i) + R"(","extras":{"command":"pytest -q","metadata":{"exit_code":)" + number(i % 5 ? 0 : 1)
+            + R"(,"pid":-1,"working_dir":"/workspace"},"hidden":false},"success":true})";
+    }
+    out += R"(,{"id":)" + number(2 * qint64(calls) + 1) + R"(,"timestamp":"2025-03-02T00:00:00.000000","source":"agent","action":"finish","args":{"final_thought":"Done.","thought":""}}])" "\n";
+    return out;
+}
+
+QByteArray codegenRun(int entries)
+{
+    SyntheticRun gen(20250621);
+    QByteArray out;
+    for (int i = 0; i < entries; ++i) {
+        out += gen.entry(1, i);
+        out += '\n';
+    }
+    return out;
+}
+
+// The best of three runs of `work`, in milliseconds.
+double bestOfThree(const std::function<void()> &work)
+{
+    double best = 1e300;
+    for (int run = 0; run < 3; ++run) {
+        QElapsedTimer clock;
+        clock.start();
+        work();
+        best = std::min(best, clock.nsecsElapsed() / 1e6);
+    }
+    return best;
+}
+
+void measure(const char *name, const QByteArray &bytes, bool (*looksLike)(QByteArrayView),
+             AgentLogConversion (*convert)(QByteArrayView))
+{
+    const double mb = bytes.size() / 1048576.0;
+    bool detected = false;
+    const double detectMs = bestOfThree([&] { detected = looksLike(QByteArrayView(bytes).first(std::min<qsizetype>(bytes.size(), 65536))); });
+    AgentLogConversion conversion;
+    const double convertMs = bestOfThree([&] { conversion = convert(bytes); });
+    std::printf("%-10s %7.1f MB  detected %s in %.3f ms; converted in %7.0f ms (%6.1f MB/s): %lld entries, %lld warnings; "
+                "peak %.0f MB\n",
+                name, mb, detected ? "yes" : "NO", detectMs, convertMs, mb / (convertMs / 1000), qint64(conversion.entries.size()),
+                qint64(conversion.warnings.size()), ProcessStatus::kilobytes("VmHWM") / 1024.0);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    QString writeDir;
+    if (args.value(0) == QLatin1String("--write")) {
+        writeDir = args.value(1);
+        args = args.mid(2);
+    }
+    const int calls = args.isEmpty() ? 100000 : args.at(0).toInt();
+    if (calls <= 0) {
+        std::fprintf(stderr, "usage: bench_agentlogconverters [--write DIR] [calls=100000]\n");
+        return 2;
+    }
+    if (!writeDir.isEmpty()) {
+        const QString suffix = calls % 1000 == 0 ? QString::number(calls / 1000) + QLatin1Char('k') : QString::number(calls);
+        const QList<QPair<QString, QByteArray>> files{
+            {QStringLiteral("codex-%1.jsonl").arg(suffix), codexRollout(calls)},
+            {QStringLiteral("sweagent-%1.traj").arg(suffix), sweAgentTrajectory(calls)},
+            {QStringLiteral("openhands-%1.json").arg(suffix), openHandsEvents(calls)}};
+        for (const auto &[name, bytes] : files) {
+            QFile file(QDir(writeDir).filePath(name));
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+                std::fprintf(stderr, "cannot write %s\n", qPrintable(file.fileName()));
+                return 1;
+            }
+            std::printf("%s: %.1f MB\n", qPrintable(file.fileName()), bytes.size() / 1048576.0);
+        }
+        return 0;
+    }
+    std::printf("%d calls per format\n", calls);
+    measure("Codex CLI", codexRollout(calls), looksLikeCodexRollout, convertCodexRollout);
+    measure("SWE-agent", sweAgentTrajectory(calls), looksLikeSweAgentTrajectory, convertSweAgentTrajectory);
+    measure("OpenHands", openHandsEvents(calls), looksLikeOpenHandsEvents, convertOpenHandsEvents);
+    const QByteArray codegen = codegenRun(calls);
+    qsizetype read = 0;
+    const double readMs = bestOfThree([&] {
+        read = RunFileReader::parseBytes(codegen, QStringLiteral("bench.jsonl")).entries.size();
+    });
+    std::printf("%-10s %7.1f MB  read (RunFileReader::parseBytes) in %7.0f ms (%6.1f MB/s): %lld entries; peak %.0f MB\n",
+                "Codegen", codegen.size() / 1048576.0, readMs, codegen.size() / 1048576.0 / (readMs / 1000), qint64(read),
+                ProcessStatus::kilobytes("VmHWM") / 1024.0);
+    return 0;
+}

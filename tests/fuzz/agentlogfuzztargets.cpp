@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include "agentlogfuzztargets.h"
+
+#include "agentlogs/codexrollout.h"
+#include "agentlogs/inspectlog.h"
+#include "agentlogs/openhandsevents.h"
+#include "agentlogs/sweagenttrajectory.h"
+
+#include <QByteArrayView>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+volatile std::size_t g_sink = 0;
+
+QByteArrayView bytesOf(const std::uint8_t *data, std::size_t size)
+{
+    return QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size));
+}
+
+// At most one format claims a head, whatever its bytes, and whatever prefix of them a reader
+// looks at.
+void detectors(QByteArrayView bytes)
+{
+    for (const QByteArrayView head : {bytes, bytes.first(bytes.size() / 2)}) {
+        const int claims = int(looksLikeCodexRollout(head)) + int(looksLikeSweAgentTrajectory(head))
+            + int(looksLikeOpenHandsEvents(head)) + int(looksLikeInspectLog(head));
+        if (claims > 1)
+            __builtin_trap();
+        g_sink = g_sink + std::size_t(claims);
+    }
+}
+
+void check(const AgentLogConversion &conversion)
+{
+    if (conversion.agentName.isEmpty())
+        __builtin_trap();
+    if (!conversion.ok) {
+        // A failed read hands over nothing, and says why in one sentence.
+        if (!conversion.entries.isEmpty() || conversion.error.isEmpty() || !conversion.error.endsWith(QLatin1Char('.')))
+            __builtin_trap();
+        return;
+    }
+    qint64 runId = 0;
+    for (qsizetype i = 0; i < conversion.entries.size(); ++i) {
+        const QJsonDocument document = QJsonDocument::fromJson(conversion.entries.at(i));
+        const QJsonObject entry = document.object();
+        const qint64 id = qint64(entry.value(QLatin1String("agent_run_id")).toDouble());
+        if (!document.isObject() || id <= 0 || (runId != 0 && id != runId)
+            || entry.value(QLatin1String("id")).toDouble() != double(i + 1))
+            __builtin_trap();
+        runId = id;
+    }
+    g_sink = g_sink + std::size_t(conversion.entries.size()) + std::size_t(conversion.warnings.size());
+}
+
+} // namespace
+
+namespace FuzzTargets {
+
+void codexRollout(const std::uint8_t *data, std::size_t size)
+{
+    detectors(bytesOf(data, size));
+    check(convertCodexRollout(bytesOf(data, size)));
+}
+
+void sweAgentTrajectory(const std::uint8_t *data, std::size_t size)
+{
+    detectors(bytesOf(data, size));
+    check(convertSweAgentTrajectory(bytesOf(data, size)));
+}
+
+void openHandsEvents(const std::uint8_t *data, std::size_t size)
+{
+    detectors(bytesOf(data, size));
+    check(convertOpenHandsEvents(bytesOf(data, size)));
+}
+
+void inspectLog(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArrayView bytes = bytesOf(data, size);
+    detectors(bytes);
+    QString error;
+    const QList<InspectSampleInfo> samples = listInspectSamples(bytes, &error);
+    if (samples.isEmpty() == error.isEmpty())
+        __builtin_trap(); // samples, or a sentence saying why there are none
+    for (const int index : {-1, int(samples.size())})
+        check(convertInspectSample(bytes, index));
+    for (qsizetype i = 0; i < samples.size() && i < 8; ++i) {
+        if (samples.at(i).index != int(i))
+            __builtin_trap();
+        check(convertInspectSample(bytes, int(i)));
+    }
+}
+
+} // namespace FuzzTargets
