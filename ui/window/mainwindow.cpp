@@ -384,12 +384,24 @@ void MainWindow::createOverview(QVBoxLayout *runLayout)
     m_timeline = new TimelineStrip(this);
     runLayout->insertWidget(runLayout->indexOf(m_splitter), m_timeline);
     auto *statistics = new StatisticsPanel(this);
-    statistics->setMinimumWidth(380);
+    // Narrow enough to leave the table's Summary its room (issue 27, stumble 8): what does not
+    // fit scrolls inside the dock.
+    statistics->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
     m_statisticsDock = new QDockWidget(tr("Statistics"), this);
     m_statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
     m_statisticsDock->setWidget(statistics);
     addDockWidget(Qt::RightDockWidgetArea, m_statisticsDock);
     m_statisticsDock->hide();
+    // Opened the first time in this window, the dock takes at most a quarter of it (its content
+    // would take 380 px and more); a width the user drags it to stays while the window is open.
+    connect(m_statisticsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_statisticsDockSized || m_statisticsDock->isFloating())
+            return;
+        m_statisticsDockSized = true;
+        const int share = std::max(m_statisticsDock->minimumSizeHint().width(), width() / 4);
+        if (m_statisticsDock->width() > share)
+            resizeDocks({m_statisticsDock}, {share}, Qt::Horizontal);
+    });
     m_overview = new OverviewController(m_session->model(), m_proxy, m_table, m_search, m_timeline, statistics, this);
     connect(statistics, &StatisticsPanel::loadAllRequested, m_session, &RunSession::loadAll);
     connect(m_overview, &OverviewController::rowRequested, this, [this](int sourceRow) {
@@ -496,6 +508,9 @@ void MainWindow::restoreState()
         m_splitter->restoreState(m_settings->splitterState());
     if (!m_settings->tableHeaderState().isEmpty())
         m_table->horizontalHeader()->restoreState(m_settings->tableHeaderState());
+    // The user's widths win over the fit, across restarts (the header's state alone does not say
+    // which columns the user sized).
+    m_table->setUserColumnWidths(m_settings->tableColumnWidths());
     m_table->fitColumns(); // Summary stretches, whatever an older saved state says
     if (m_settings->detailShowsRawJson())
         m_actions->jsonMode->setChecked(true);
@@ -507,6 +522,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setWindowState(saveState());
     m_settings->setSplitterState(m_splitter->saveState());
     m_settings->setTableHeaderState(m_table->horizontalHeader()->saveState());
+    m_settings->setTableColumnWidths(m_table->userColumnWidths());
     event->accept();
 }
 

@@ -157,6 +157,7 @@ private:
     TimelineStrip *m_timeline = nullptr;
     TableContextMenu *m_tableMenu = nullptr;
     QDockWidget *m_statisticsDock = nullptr;
+    bool m_statisticsDockSized = false; // capped to its share of the window once
     InsightsController *m_insights = nullptr;
     InsightsPanel *m_insightsPanel = nullptr;
     QDockWidget *m_insightsDock = nullptr;
