@@ -215,14 +215,25 @@ void MainWindow::connectActions()
     connect(a->goToEntry, &QAction::triggered, this, [this] { m_currentEntry->goToEntry(this); });
     connect(a->newestFirst, &QAction::triggered, m_session, &RunSession::setNewestFirst);
     connect(a->follow, &QAction::toggled, this, [this](bool follow) {
+        if (m_showingFollowState)
+            return; // the run's state, not the user's choice
+        m_followWanted = follow;
         m_session->setFollowing(follow);
         if (follow && m_session->isRunGoing())
             m_currentEntry->selectEdgeRow(true); // following is about the newest entries: go there
         statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
     });
-    // Only a run that is still going can be followed (not a finished run, not a file).
-    a->follow->setEnabled(false);
-    connect(m_session, &RunSession::runGoingChanged, a->follow, &QAction::setEnabled);
+    // Only a run that is still going can be followed (not a finished run, not a file): for any
+    // other the action is greyed and unchecked (checked would say it is being followed); the
+    // user's choice comes back with the next live run.
+    const auto showFollowState = [this, a](bool going) {
+        m_showingFollowState = true;
+        a->follow->setEnabled(going);
+        a->follow->setChecked(going && m_followWanted);
+        m_showingFollowState = false;
+    };
+    showFollowState(false);
+    connect(m_session, &RunSession::runGoingChanged, this, showFollowState);
     connect(a->foldRepeats, &QAction::toggled, m_folds, &FoldController::setFoldingEnabled);
     connect(a->jsonMode, &QAction::toggled, this, [this](bool json) {
         m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
@@ -295,8 +306,16 @@ void MainWindow::connectActions()
     });
     connect(m_credentials->keychain(), &TokenStore::failed, this,
             [this](const QString &message, const QUrl &, TokenStore::Operation operation) {
-                if (operation != TokenStore::Operation::Load)
-                    showWarning(tr("System Keychain"), message);
+                if (operation == TokenStore::Operation::Load)
+                    return;
+                // A keychain that failed to save fails again at the next open: say it once in a
+                // box, then in the status bar (the Open dialog unticks Remember meanwhile).
+                if (operation == TokenStore::Operation::Save && m_keychainSaveFailureShown) {
+                    statusBar()->showMessage(message, 10000);
+                    return;
+                }
+                m_keychainSaveFailureShown = m_keychainSaveFailureShown || operation == TokenStore::Operation::Save;
+                showWarning(tr("System Keychain"), message);
             });
     connect(m_detail, &DetailPane::modeChanged, this, [this](EntryRenderer::Mode mode) {
         m_actions->jsonMode->setChecked(mode == EntryRenderer::Mode::Json);
