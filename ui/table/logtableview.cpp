@@ -231,6 +231,17 @@ int LogTableView::minimumSummaryWidth() const
     return fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28;
 }
 
+int LogTableView::comfortableWidth() const
+{
+    int width = minimumSummaryWidth() + frameWidth() * 2 + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    for (int column = 0; column < LogTableModel::ColumnCount; ++column) {
+        if (column == LogTableModel::SummaryColumn || isColumnHidden(column))
+            continue;
+        width += column < m_userSized.size() && m_userSized[column] ? columnWidth(column) : naturalWidth(column);
+    }
+    return width;
+}
+
 QMap<int, int> LogTableView::userColumnWidths() const
 {
     QMap<int, int> widths;

@@ -41,6 +41,9 @@ public:
     void setUserColumnWidths(const QMap<int, int> &widths);
     // The narrowest the Summary is made before the other columns give way no further.
     int minimumSummaryWidth() const;
+    // The width at which no column gives way: the others at their content (or the user's
+    // width) beside minimumSummaryWidth().
+    int comfortableWidth() const;
     void refitIfContentGrew();
     LogItemDelegate *logDelegate() const { return m_delegate; }
     // While a search has matches, n steps through them (as in less) and the N shortcut of Add

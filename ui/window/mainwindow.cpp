@@ -71,6 +71,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -420,6 +421,18 @@ void MainWindow::createOverview(QVBoxLayout *runLayout)
         const int share = std::max(m_statisticsDock->minimumSizeHint().width(), width() / 4);
         if (m_statisticsDock->width() > share)
             resizeDocks({m_statisticsDock}, {share}, Qt::Horizontal);
+        // The room the dock takes comes out of the detail pane (down to 46 characters, its title beside its buttons) until
+        // the table has its columns and a readable Summary, not out of the table as the
+        // splitter's 3:2 would have it; once laid out.
+        QTimer::singleShot(0, this, [this] {
+            const QList<int> sizes = m_splitter->sizes();
+            if (sizes.size() != 2)
+                return;
+            const int detailMinimum = std::max(m_detail->minimumSizeHint().width(), fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
+            const int give = std::min(m_table->comfortableWidth() - sizes.at(0), sizes.at(1) - detailMinimum);
+            if (give > 0)
+                m_splitter->setSizes({sizes.at(0) + give, sizes.at(1) - give});
+        });
     });
     m_overview = new OverviewController(m_session->model(), m_proxy, m_table, m_search, m_timeline, statistics, this);
     connect(statistics, &StatisticsPanel::loadAllRequested, m_session, &RunSession::loadAll);
