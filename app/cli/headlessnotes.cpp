@@ -26,7 +26,7 @@ void HeadlessNotes::wholeRunLoaded(const RunSnapshot &snapshot)
     RunNotesLookup::find(this, snapshot, wholeRun()->apiRun(), m_options,
                          [this](const NotesFile &notes, int orphans) {
                              if (orphans > 0)
-                                 progressLine(tr("%n note(s) no longer find their entry in the run.", nullptr, orphans), true);
+                                 progressLine(tr("%n notes whose entry is no longer in the run.", nullptr, orphans), true);
                              CliOutput::writeOut(notes.toJson());
                              finish(Success);
                          });

@@ -69,7 +69,17 @@ qint64 DemoBackend::demoRunId() const
 
 qint64 DemoBackend::liveRunId() const
 {
-    return DemoDataset::kLiveRunId;
+    return m_dataset ? m_dataset->liveRunId() : DemoDataset::kLiveRunId;
+}
+
+void DemoBackend::restartLiveRunIfFinished()
+{
+    ensureDataset();
+    if (!m_dataset->isLiveRunFinished())
+        return;
+    m_endpoint->addRun(m_dataset->restartLiveRun(QDateTime::currentDateTimeUtc()));
+    if (isRunning())
+        m_liveTimer->start();
 }
 
 LogsEndpoint &DemoBackend::endpoint()
@@ -106,7 +116,7 @@ void DemoBackend::ensureDataset()
 void DemoBackend::appendLiveEntry()
 {
     const bool more = m_dataset->appendNextLiveEntry();
-    const auto live = m_dataset->run(DemoDataset::kLiveRunId);
+    const auto live = m_dataset->run(m_dataset->liveRunId());
     emit liveEntryAppended(live->id, int(live->entries.size()));
     if (!more) {
         m_liveTimer->stop();

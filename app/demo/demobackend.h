@@ -36,6 +36,9 @@ public:
     qint64 demoOrgId() const;           // 1
     qint64 demoRunId() const;           // 1001, the complete sample run
     qint64 liveRunId() const;           // 1002, grows every kLiveIntervalMs while running
+    // After the live run finished: a new live run (DemoDataset::restartLiveRun), served and
+    // growing, so that "the live demo run" is live whenever it is asked for.
+    void restartLiveRunIfFinished();
 
     // Tests and benchmarks tune the endpoint (rate limit, token) and drive the live run.
     LogsEndpoint &endpoint();

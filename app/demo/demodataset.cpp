@@ -879,36 +879,7 @@ DemoDataset::DemoDataset(const QDateTime &liveRunNowUtc)
     m_completeRun = makeCompleteRun();
     m_failedRun = makeFailedRun();
 
-    // The live run: generate all of it now (deterministic), serve the first part, hold the rest.
-    const qint64 fixedStart = utcMicros(2025, 6, 23, 9, 0, 0);
-    Generator gen(kSeed + 2, kLiveRunId, fixedStart);
-    QList<QByteArray> initial;
-    initial.append(gen.entry(simple("USER_MESSAGE", kNull,
-                                    str("Add an endpoint that exports the cart as CSV, with tests."))));
-    initial.append(gen.entry(simple("PLAN_EVALUATION", gen.thought(4, 10), kNull)));
-    while (initial.size() < kLiveInitialEntries)
-        initial.append(gen.entry(gen.action()));
-
-    qint64 runStart = fixedStart;
-    if (liveRunNowUtc.isValid()) {
-        // Shift the whole run so that its newest entry is "now"; regenerate with the same seed.
-        const qint64 shift = liveRunNowUtc.toMSecsSinceEpoch() * 1000 - gen.timeUs();
-        runStart = fixedStart + shift;
-        gen = Generator(kSeed + 2, kLiveRunId, runStart);
-        initial.clear();
-        initial.append(gen.entry(simple("USER_MESSAGE", kNull,
-                                        str("Add an endpoint that exports the cart as CSV, with tests."))));
-        initial.append(gen.entry(simple("PLAN_EVALUATION", gen.thought(4, 10), kNull)));
-        while (initial.size() < kLiveInitialEntries)
-            initial.append(gen.entry(gen.action()));
-    }
-
-    m_liveRun = newRun(kLiveRunId, runStart, "ACTIVE");
-    m_liveRun->setField(QStringLiteral("metadata"), metadata("codegen/cart-csv-export", 0));
-    m_liveRun->listFields.append({QStringLiteral("summary"), kNull});
-    m_liveRun->listFields.append({QStringLiteral("source_type"), str("SLACK")});
-    m_liveRun->listFields.append({QStringLiteral("github_pull_requests"), "[]"});
-    m_liveRun->userId = DemoHistory::userIds().at(1);
+    makeLiveRun(kLiveRunId, liveRunNowUtc);
 
     // What the run list shows of the two finished featured runs.
     m_completeRun->listFields.append({QStringLiteral("summary"),
@@ -927,6 +898,43 @@ DemoDataset::DemoDataset(const QDateTime &liveRunNowUtc)
     m_failedRun->listFields.append({QStringLiteral("github_pull_requests"), "[]"});
     m_failedRun->userId = DemoHistory::userIds().at(0);
     m_history = DemoHistory::makeRuns(kOrganizationId, kSeed + 7);
+}
+
+void DemoDataset::makeLiveRun(qint64 runId, const QDateTime &liveRunNowUtc)
+{
+    m_pendingLiveEntries.clear();
+    m_nextLiveEntry = 0;
+    // The live run: generate all of it now (deterministic), serve the first part, hold the rest.
+    const qint64 fixedStart = utcMicros(2025, 6, 23, 9, 0, 0);
+    Generator gen(kSeed + 2, runId, fixedStart);
+    QList<QByteArray> initial;
+    initial.append(gen.entry(simple("USER_MESSAGE", kNull,
+                                    str("Add an endpoint that exports the cart as CSV, with tests."))));
+    initial.append(gen.entry(simple("PLAN_EVALUATION", gen.thought(4, 10), kNull)));
+    while (initial.size() < kLiveInitialEntries)
+        initial.append(gen.entry(gen.action()));
+
+    qint64 runStart = fixedStart;
+    if (liveRunNowUtc.isValid()) {
+        // Shift the whole run so that its newest entry is "now"; regenerate with the same seed.
+        const qint64 shift = liveRunNowUtc.toMSecsSinceEpoch() * 1000 - gen.timeUs();
+        runStart = fixedStart + shift;
+        gen = Generator(kSeed + 2, runId, runStart);
+        initial.clear();
+        initial.append(gen.entry(simple("USER_MESSAGE", kNull,
+                                        str("Add an endpoint that exports the cart as CSV, with tests."))));
+        initial.append(gen.entry(simple("PLAN_EVALUATION", gen.thought(4, 10), kNull)));
+        while (initial.size() < kLiveInitialEntries)
+            initial.append(gen.entry(gen.action()));
+    }
+
+    m_liveRun = newRun(runId, runStart, "ACTIVE");
+    m_liveRun->setField(QStringLiteral("metadata"), metadata("codegen/cart-csv-export", 0));
+    m_liveRun->listFields.append({QStringLiteral("summary"), kNull});
+    m_liveRun->listFields.append({QStringLiteral("source_type"), str("SLACK")});
+    m_liveRun->listFields.append({QStringLiteral("github_pull_requests"), "[]"});
+    m_liveRun->userId = DemoHistory::userIds().at(1);
+
     m_liveRun->entries = initial;
 
     // Live entries arrive about every two seconds, so their timestamps step by that much.
@@ -934,7 +942,7 @@ DemoDataset::DemoDataset(const QDateTime &liveRunNowUtc)
     constexpr int kPollingLoopAt = 30;
     while (m_pendingLiveEntries.size() < kLiveAppendedEntries - 1) {
         if (m_pendingLiveEntries.size() == kPollingLoopAt) {
-            addScripted(gen, kSeed + 21, kLiveRunId, m_pendingLiveEntries, plantPollingLoop);
+            addScripted(gen, kSeed + 21, runId, m_pendingLiveEntries, plantPollingLoop);
             continue;
         }
         gen.setTimeUs(gen.timeUs() + 2000000 - 1000 * gen.uniform(400, 1600));
@@ -949,16 +957,21 @@ DemoDataset::DemoDataset(const QDateTime &liveRunNowUtc)
 
 QList<std::shared_ptr<RunRecord>> DemoDataset::runs() const
 {
-    return QList<std::shared_ptr<RunRecord>>{m_completeRun, m_liveRun, m_failedRun} + m_history;
+    return QList<std::shared_ptr<RunRecord>>{m_completeRun, m_liveRun, m_failedRun} + m_history + m_replayedLiveRuns;
 }
 
 std::shared_ptr<RunRecord> DemoDataset::run(qint64 runId) const
 {
     switch (runId) {
     case kCompleteRunId: return m_completeRun;
-    case kLiveRunId: return m_liveRun;
     case kFailedRunId: return m_failedRun;
     default:
+        if (m_liveRun && runId == m_liveRun->id)
+            return m_liveRun;
+        for (const auto &run : m_replayedLiveRuns) {
+            if (run->id == runId)
+                return run;
+        }
         for (const auto &run : m_history) {
             if (run->id == runId)
                 return run;
@@ -977,6 +990,21 @@ bool DemoDataset::appendNextLiveEntry()
     m_liveRun->setStatus(QStringLiteral("COMPLETE"));
     m_liveRun->setField(QStringLiteral("result"), JsonWriter::string(m_liveResult));
     return false;
+}
+
+std::shared_ptr<RunRecord> DemoDataset::restartLiveRun(const QDateTime &nowUtc)
+{
+    // A new id: the finished one stays as it ended (a window or the library may show it).
+    const qint64 id = m_liveRun->id < kReplayedLiveRunIds ? kReplayedLiveRunIds : m_liveRun->id + 1;
+    const auto finished = m_liveRun;
+    makeLiveRun(id, nowUtc);
+    m_replayedLiveRuns.append(finished);
+    return m_liveRun;
+}
+
+qint64 DemoDataset::liveRunId() const
+{
+    return m_liveRun->id;
 }
 
 bool DemoDataset::isLiveRunFinished() const

@@ -34,6 +34,8 @@ public:
     static constexpr qint64 kFailedRunId = 1003;
     static constexpr int kLiveInitialEntries = 150;
     static constexpr int kLiveAppendedEntries = 90;   // three minutes at one entry per 2 s
+    // A live run asked for after the live run finished is a new one, from this id up.
+    static constexpr qint64 kReplayedLiveRunIds = 1100;
     static constexpr quint32 kSeed = 20250621;
 
     // `liveRunNowUtc` places the live run's newest initial entry at that time, so that a live
@@ -49,13 +51,21 @@ public:
     // status is COMPLETE and its result set. Returns whether more entries are to come.
     bool appendNextLiveEntry();
     bool isLiveRunFinished() const;
+    // The live run now: kLiveRunId, or the one restartLiveRun() made.
+    qint64 liveRunId() const;
+    // A new live run (a new id, the same story from its start, its newest initial entry at
+    // `nowUtc`), growing from here on as the first did; the finished one stays as it ended.
+    std::shared_ptr<RunRecord> restartLiveRun(const QDateTime &nowUtc);
     int remainingLiveEntries() const;
 
 private:
+    void makeLiveRun(qint64 runId, const QDateTime &liveRunNowUtc);
+
     std::shared_ptr<RunRecord> m_completeRun;
     std::shared_ptr<RunRecord> m_liveRun;
     std::shared_ptr<RunRecord> m_failedRun;
     QList<std::shared_ptr<RunRecord>> m_history;   // DemoHistory's older runs
+    QList<std::shared_ptr<RunRecord>> m_replayedLiveRuns; // live runs that finished before a restart
     QList<QByteArray> m_pendingLiveEntries;
     qsizetype m_nextLiveEntry = 0;
     QByteArray m_liveResult;

@@ -296,8 +296,8 @@ QString JsonTreeModel::preview(const Node *node) const
     case Kind::Array: {
         const bool object = node->kind == Kind::Object;
         if (node->scanned)
-            text = object ? tr("{%n keys}", nullptr, int(node->children.size()))
-                          : tr("[%n items]", nullptr, int(node->children.size()));
+            text = object ? tr("{%Ln keys}", nullptr, int(node->children.size()))
+                          : tr("[%Ln items]", nullptr, int(node->children.size()));
         else
             text = object ? QStringLiteral("{…}") : QStringLiteral("[…]");
         text += QStringLiteral("  ") + locale.formattedDataSize(node->end - node->start);
@@ -362,6 +362,19 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("[%1]").arg(node->row);
         }
         return preview(node);
+    case Qt::ToolTipRole: {
+        // A string cut or folded onto one line in the preview: its text as it is, in lines
+        // (the view shows tooltips as plain text), up to about kPreviewBytes of it.
+        if (index.column() != ValueColumn || node->kind != Kind::String)
+            return {};
+        bool cut = false;
+        QString text = decodedPrefix(m_json, node->start, node->end, &cut);
+        if (!cut && text.size() <= kPreviewChars && !text.contains(QLatin1Char('\n')))
+            return {};
+        if (cut)
+            text += QStringLiteral("…");
+        return text;
+    }
     case PathRole:
         return path(node);
     case RawJsonRole:

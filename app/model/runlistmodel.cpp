@@ -3,6 +3,7 @@
 
 #include "model/runlistloader.h"
 #include "run/logentry.h"
+#include "run/markdowntext.h"
 #include "run/timestamps.h"
 
 #include <QDateTime>
@@ -18,17 +19,6 @@ QString shortTime(const std::optional<QString> &text)
     if (ms == LogEntry::kNoTime)
         return *text;
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
-
-// One line: a summary may hold paragraphs.
-QString oneLine(const QString &text)
-{
-    QString line = text;
-    for (QChar &c : line) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            c = QLatin1Char(' ');
-    }
-    return line.simplified();
 }
 } // namespace
 
@@ -91,7 +81,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case Status: return run.status.value_or(QString());
         case Created: return shortTime(run.createdAt);
         case Source: return run.sourceType.value_or(QString());
-        case Summary: return oneLine(run.summary.value_or(run.result.value_or(QString())));
+        case Summary: return MarkdownText::oneLine(run.summary.value_or(run.result.value_or(QString())));
         case PullRequests: {
             QStringList titles;
             for (const PullRequestLink &link : run.pullRequests)
@@ -104,7 +94,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Stored: return m_stored.contains(run.id) ? tr("In the library: opens at once, also offline") : QVariant();
-        case Summary: return run.summary.value_or(run.result.value_or(QString()));
+        case Summary: return MarkdownText::plain(run.summary.value_or(run.result.value_or(QString())));
         case Created: return run.createdAt.value_or(QString());
         case PullRequests: {
             QStringList lines;

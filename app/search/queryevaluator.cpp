@@ -106,7 +106,7 @@ std::shared_ptr<const SearchEngine> engineFor(const QueryTerm &term, QueryEvalua
     } else {
         query.caseSensitive = options.caseSensitive;
     }
-    return std::make_shared<const SearchEngine>(query);
+    return std::make_shared<const SearchEngine>(query, options.shownAs);
 }
 
 // Cheap tests first, and a group's exclusions after what it needs found.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "run/entrytext.h"
 #include "search/queryfacts.h"
 #include "search/querylanguage.h"
 #include "search/searchquery.h"
@@ -31,6 +32,9 @@ public:
     {
         bool caseSensitive = false;
         bool wholeWord = false;
+        // How the detail pane shows entries: words that span its layout (`exit_code: 0`) are
+        // looked for in that text (SearchEngine).
+        EntryText::Mode shownAs = EntryText::Mode::Readable;
     };
 
     QueryEvaluator(const ParsedQuery &query, Options options, QueryFacts facts = {});

@@ -109,10 +109,68 @@ bool isAscii(const QString &text)
     return true;
 }
 
+// What the detail pane puts between the pieces of an entry (JsonText::readable's ": ", "- ",
+// " |", "\"\"", "{}", "[]", indentation and line breaks; JsonText::pretty's quotes, commas,
+// brackets and spaces), and what escapes decode to (quote, backslash, control characters).
+bool isLayoutByte(uchar c)
+{
+    return c < 0x20 || c == ' ' || c == ':' || c == '-' || c == '|' || c == '"' || c == ',' || c == '{' || c == '}'
+        || c == '[' || c == ']' || c == '\\';
+}
+
+bool holdsLayout(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() < 0x80 && isLayoutByte(uchar(c.unicode())))
+            return true;
+    }
+    return false;
+}
+
+// The pieces of `bytes` between layout bytes (and, with `asciiOnly`, non-ASCII bytes): a match
+// in the pane's text holds each as written in the entry's JSON.
+QList<QByteArray> shownFragments(QByteArrayView bytes, bool asciiOnly)
+{
+    QList<QByteArray> out;
+    QByteArray run;
+    for (char c : bytes) {
+        const uchar u = uchar(c);
+        if (isLayoutByte(u) || (asciiOnly && u >= 0x80)) {
+            if (!run.isEmpty())
+                out.append(run);
+            run.clear();
+            continue;
+        }
+        run.append(c);
+    }
+    if (!run.isEmpty())
+        out.append(run);
+    return out;
+}
+
+// A regular expression that may match across what the pane puts between pieces: it names a
+// colon, a space, a quote, a comma or \s.
+bool regexMaySpanLayout(const QString &pattern)
+{
+    return pattern.contains(u':') || pattern.contains(u' ') || pattern.contains(u'"') || pattern.contains(u',')
+        || pattern.contains(QLatin1String("\\s"));
+}
+
+bool holdsAll(QByteArrayView bytes, const QList<QByteArray> &fragments, bool fold)
+{
+    for (const QByteArray &fragment : fragments) {
+        const ByteFinder finder(fragment, fold);
+        if (finder.find(reinterpret_cast<const uchar *>(bytes.data()), bytes.size(), 0) < 0)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
-SearchEngine::SearchEngine(const SearchQuery &query)
+SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mode> alsoAsShown)
     : m_query(query)
+    , m_shownAs(alsoAsShown.value_or(EntryText::Mode::Readable))
 {
     if (query.isEmpty())
         return;
@@ -126,6 +184,13 @@ SearchEngine::SearchEngine(const SearchQuery &query)
         m_prefilter = RegexPrefilter(query);
         m_joinSegments = RegexLiterals::neverSpansSeparator(query.pattern);
         m_mode = Mode::Regex;
+        m_alsoShown = alsoAsShown && regexMaySpanLayout(query.pattern);
+        for (const RegexLiterals::Requirement &requirement : m_prefilter.requirements()) {
+            QList<QList<QByteArray>> pieces;
+            for (const QByteArray &piece : requirement)
+                pieces.append(shownFragments(piece, false));
+            m_shownRequired.append(pieces);
+        }
         return;
     }
     // No shown text holds a NUL (controls are shown as escapes): such a needle matches nothing,
@@ -136,10 +201,12 @@ SearchEngine::SearchEngine(const SearchQuery &query)
     m_matcher = QStringMatcher(query.pattern, cs);
     m_firstIsWord = query.wholeWord && isWordChar(firstCodePoint(query.pattern));
     m_lastIsWord = query.wholeWord && isWordChar(lastCodePoint(query.pattern));
+    m_alsoShown = alsoAsShown && holdsLayout(query.pattern);
     if (query.caseSensitive) {
         m_needle = query.pattern.toUtf8();
         m_rawSafe = isRawSafe(m_needle);
         m_mode = Mode::Bytes;
+        m_shownRequired = {{shownFragments(m_needle, false)}};
         return;
     }
     const QString folded = query.pattern.toCaseFolded();
@@ -148,9 +215,12 @@ SearchEngine::SearchEngine(const SearchQuery &query)
         m_rawSafe = isRawSafe(m_needle);
         m_foldAscii = true;
         m_mode = Mode::Bytes;
+        m_shownRequired = {{shownFragments(m_needle, false)}};
     } else {
         m_mode = Mode::Unicode;
         m_asciiProbe = longestRawSafeAsciiRun(folded);
+        // Case-insensitively only the ASCII pieces are found byte by byte (in either case).
+        m_shownRequired = {{shownFragments(folded.toUtf8(), true)}};
     }
 }
 
@@ -374,21 +444,66 @@ bool SearchEngine::rawRowCannotMatch(const SearchText &raw) const
     return false;
 }
 
+qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
+{
+    if (rawRowCannotMatch(text))
+        return 0;
+    // An escape may decode to K (Kelvin) or ſ, which the byte scan does not fold: such
+    // rows are decoded whole and take the decoded rows' path.
+    const bool mayFoldIntoAscii = m_foldAscii && (text.foldsIntoAscii() || text.needsDecoding());
+    if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
+        return countBytesInSegments(text.bytes, limit);
+    if (m_mode == Mode::Unicode || m_mode == Mode::Regex)
+        return countDecodedSegments(text.bytes, limit);
+    return countMatches(text.decoded(), limit);
+}
+
+bool SearchEngine::shownRowCannotMatch(const SearchText &raw) const
+{
+    // The pane's text is the JSON's verbatim runs, what its escapes decode to and layout: an
+    // escape that makes a character a fragment may hold (NeedsDecoding), or K and ſ folding into
+    // ASCII, leave nothing to rule out by bytes.
+    if (raw.needsDecoding())
+        return false;
+    const bool fold = m_mode == Mode::Unicode || (m_mode == Mode::Bytes ? m_foldAscii : !m_query.caseSensitive);
+    if (fold && raw.foldsIntoAscii())
+        return false;
+    // A folded needle with a non-ASCII character cannot be in an ASCII row's text.
+    if (m_mode == Mode::Unicode && !raw.hasNonAscii())
+        return true;
+    for (const QList<QList<QByteArray>> &requirement : m_shownRequired) {
+        bool any = false;
+        for (const QList<QByteArray> &fragments : requirement) {
+            if (holdsAll(raw.bytes, fragments, fold)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any)
+            return true;
+    }
+    return false;
+}
+
+qint64 SearchEngine::countShown(const SearchText &raw, qint64 limit) const
+{
+    if (shownRowCannotMatch(raw))
+        return 0;
+    const QString shown = EntryText::searchable(raw.bytes, m_shownAs);
+    return countInView(shown, limit, nullptr);
+}
+
 qint64 SearchEngine::countMatches(const SearchText &text, qint64 limit) const
 {
     if (!text.isIndexed() || limit <= 0)
         return 0;
     if (text.isRaw()) {
-        if (rawRowCannotMatch(text))
-            return 0;
-        // An escape may decode to K (Kelvin) or ſ, which the byte scan does not fold: such
-        // rows are decoded whole and take the decoded rows' path.
-        const bool mayFoldIntoAscii = m_foldAscii && (text.foldsIntoAscii() || text.needsDecoding());
-        if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
-            return countBytesInSegments(text.bytes, limit);
-        if (m_mode == Mode::Unicode || m_mode == Mode::Regex)
-            return countDecodedSegments(text.bytes, limit);
-        return countMatches(text.decoded(), limit);
+        const qint64 count = countRaw(text, limit);
+        if (count != 0 || !m_alsoShown)
+            return count;
+        // Nothing in the values and keys one by one: the needle may span what the pane shows
+        // between them.
+        return countShown(text, limit);
     }
     switch (m_mode) {
     case Mode::Nothing:

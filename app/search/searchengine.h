@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "run/entrytext.h"
 #include "search/regexprefilter.h"
 #include "search/searchcorpus.h"
 #include "search/searchquery.h"
@@ -12,6 +13,7 @@
 #include <QStringView>
 
 #include <limits>
+#include <optional>
 
 // A span of a QString, in UTF-16 code units.
 struct TextRange
@@ -39,6 +41,16 @@ struct TextRange
 // first rules out rows, then segments, by the strings every match holds (RegexPrefilter): only
 // the segments that hold them are decoded and matched.
 //
+// Search what the pane shows (issue 27, stumble 1): a needle that holds what the detail pane puts
+// between the pieces of an entry (`exit_code: 0`, `summary: Command succeeded`, `- item`, and in
+// the JSON view `"timeout": 120`) is also looked for in the entry's text as the pane shows it
+// (EntryText::searchable, in the mode given: the query language's searches ask for it), for a
+// raw row where the text above holds no match.
+// Such a row is rendered only when each piece of the needle between those characters is in its
+// JSON as written (the same reasoning as rawRowCannotMatch: the pane's text is the JSON's
+// verbatim runs, what escapes make, and those characters), so plain words and most rows cost
+// what they did. A plain word (no such character) searches exactly as before.
+//
 // No pattern can hang a search: PCRE2 gives up on a subject after its match limit (10 million
 // steps, some tens of milliseconds), as a pattern that backtracks catastrophically does (`(a+)+$`
 // over a long run of "a"); countMatches then says so (kTooCostly) and the whole search stops
@@ -46,12 +58,16 @@ struct TextRange
 class SearchEngine
 {
 public:
-    explicit SearchEngine(const SearchQuery &query = {});
+    // `alsoAsShown`: also look for needles that span the pane's layout in the entries' text as
+    // the pane shows it in that mode (see above); none: the search text alone.
+    explicit SearchEngine(const SearchQuery &query = {}, std::optional<EntryText::Mode> alsoAsShown = std::nullopt);
 
     const SearchQuery &query() const { return m_query; }
     // Nothing to search for: an empty pattern, or an invalid regular expression.
     bool isNull() const { return m_mode == Mode::Nothing; }
     bool isValid() const { return m_error.isEmpty(); }
+    // True when rows are also searched as the pane shows them (see above).
+    bool searchesShownText() const { return m_alsoShown; }
     QString errorText() const { return m_error; }
 
     // What countMatches gives for a row on which the regular expression gave up.
@@ -74,6 +90,9 @@ public:
 private:
     enum class Mode { Nothing, Bytes, Unicode, Regex };
 
+    qint64 countRaw(const SearchText &raw, qint64 limit) const;
+    qint64 countShown(const SearchText &raw, qint64 limit) const;
+    bool shownRowCannotMatch(const SearchText &raw) const;
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit) const;
@@ -96,4 +115,10 @@ private:
     QRegularExpression m_regex;
     RegexPrefilter m_prefilter;   // Regex: the strings every match holds
     bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
+    bool m_alsoShown = false;     // also looked for in the text as the pane shows it
+    EntryText::Mode m_shownAs = EntryText::Mode::Readable;
+    // The pieces that a match in the shown text holds as written in the JSON: for a plain needle
+    // one list, all required; for a regex one entry per requirement, any of whose pieces (each
+    // a list of fragments, all required) must be there.
+    QList<QList<QList<QByteArray>>> m_shownRequired;
 };

@@ -71,7 +71,7 @@ void ApiRunSource::startLoading(FirstAnswer first)
     connect(m_loader, &RunLoader::retrying, this, &ApiRunSource::onRetrying);
     connect(m_loader, &RunLoader::errorsCleared, this, &RunSource::problemsCleared);
     connect(m_loader, &RunLoader::otherRunEntries, this, [this](int firstRow, int count, qint64 otherRunId) {
-        emit warned(tr("The server sent %n entries of run %1 among this run's (from entry %2). They are kept "
+        emit warned(tr("The server sent %Ln entries of run %1 among this run's (from entry %2). They are kept "
                        "in place and marked ⚠.", nullptr, count)
                         .arg(otherRunId)
                         .arg(firstRow + 1));

@@ -28,7 +28,9 @@ public:
 
     ApiEndpoint endpoint() const;   // no token: the demo needs none
     RunRef sampleRun() const;       // the complete sample run
-    RunRef liveRun() const;         // a run that grows while the backend runs, then completes
+    // A run that grows while the backend runs, then completes; asked for after it completed, a
+    // new run that grows in turn.
+    RunRef liveRun() const;
     // How often the live run grows (the screenshot tool speeds it up).
     void setLiveInterval(int ms);
 

@@ -118,6 +118,28 @@ void AppSettings::setTableHeaderState(const QByteArray &state)
     m_settings.setValue(QStringLiteral("window/tableHeader"), state);
 }
 
+QMap<int, int> AppSettings::tableColumnWidths() const
+{
+    QMap<int, int> widths;
+    const QVariantMap stored = m_settings.value(QStringLiteral("window/tableColumnWidths")).toMap();
+    for (auto it = stored.begin(); it != stored.end(); ++it) {
+        bool columnOk = false, widthOk = false;
+        const int column = it.key().toInt(&columnOk);
+        const int width = it.value().toInt(&widthOk);
+        if (columnOk && widthOk && column >= 0 && width > 0)
+            widths.insert(column, width);
+    }
+    return widths;
+}
+
+void AppSettings::setTableColumnWidths(const QMap<int, int> &widths)
+{
+    QVariantMap stored;
+    for (auto it = widths.begin(); it != widths.end(); ++it)
+        stored.insert(QString::number(it.key()), it.value());
+    m_settings.setValue(QStringLiteral("window/tableColumnWidths"), stored);
+}
+
 bool AppSettings::detailShowsRawJson() const
 {
     return m_settings.value(QStringLiteral("detail/rawJson"), false).toBool();

@@ -4,6 +4,7 @@
 #include "run/runref.h"
 
 #include <QByteArray>
+#include <QMap>
 #include <QList>
 #include <QSettings>
 #include <QString>
@@ -44,6 +45,9 @@ public:
     void setSplitterState(const QByteArray &state);
     QByteArray tableHeaderState() const;
     void setTableHeaderState(const QByteArray &state);
+    // The table's columns the user resized, by column (not position): their widths in pixels.
+    QMap<int, int> tableColumnWidths() const;
+    void setTableColumnWidths(const QMap<int, int> &widths);
 
     bool detailShowsRawJson() const;
     void setDetailShowsRawJson(bool raw);

@@ -154,6 +154,7 @@ void TokenStore::finishJob(QKeychain::Job *job, const QUrl &baseUrl, Operation o
         }
         case Operation::Save:
             if (error == QKeychain::NoError) {
+                m_saveFailure.clear();
                 Q_EMIT saved(baseUrl);
                 return;
             }
@@ -199,6 +200,8 @@ void TokenStore::fail(const QUrl &baseUrl, Operation operation, const QString &m
 {
     if (keychainUnusable)
         setAvailable(false, message);
+    if (operation == Operation::Save)
+        m_saveFailure = message;
     Q_EMIT failed(message, baseUrl, operation);
 }
 

@@ -50,6 +50,9 @@ public:
     bool isAvailable() const { return m_available; }
     // The failed() message that made isAvailable() false; empty while it is true.
     QString unavailableReason() const { return m_unavailableReason; }
+    // The message of the last save() that failed; empty before any and after a save() that
+    // worked. The UI stops offering "Remember" by default while it is set, and says it once.
+    QString saveFailure() const { return m_saveFailure; }
 
 Q_SIGNALS:
     void loaded(const QUrl &baseUrl, const QByteArray &token);
@@ -69,4 +72,5 @@ private:
 
     bool m_available = true;
     QString m_unavailableReason;
+    QString m_saveFailure;
 };

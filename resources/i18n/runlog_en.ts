@@ -61,13 +61,6 @@
         <source>Opening run %1 of organization %2 at %3…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>The server sent %n entries of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</source>
-        <translation>
-            <numerusform>The server sent %n entry of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</numerusform>
-            <numerusform>The server sent %n entries of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Loading run %1…</source>
         <translation type="unfinished"></translation>
@@ -95,6 +88,13 @@
     <message>
         <source>%1 Retrying in %2 s.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server sent %Ln entries of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</source>
+        <translation>
+            <numerusform>The server sent %Ln entry of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</numerusform>
+            <numerusform>The server sent %Ln entries of run %1 among this run&apos;s (from entry %2). They are kept in place and marked ⚠.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -749,20 +749,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>Finding the steps of type %1…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Showing the %n steps with the tool %1</source>
-        <translation>
-            <numerusform>Showing the %n step with the tool %1</numerusform>
-            <numerusform>Showing the %n steps with the tool %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Showing the %n steps of type %1</source>
-        <translation>
-            <numerusform>Showing the %n step of type %1</numerusform>
-            <numerusform>Showing the %n steps of type %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
@@ -798,6 +784,20 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     <message>
         <source>HTML (*.html *.htm)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the %Ln steps with the tool %1</source>
+        <translation>
+            <numerusform>Showing the %Ln step with the tool %1</numerusform>
+            <numerusform>Showing the %Ln steps with the tool %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the %Ln steps of type %1</source>
+        <translation>
+            <numerusform>Showing the %Ln step of type %1</numerusform>
+            <numerusform>Showing the %Ln steps of type %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1617,10 +1617,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n note(s) no longer find their entry in the run.</source>
+        <source>%n notes whose entry is no longer in the run.</source>
         <translation>
-            <numerusform>%n note(s) no longer find their entry in the run.</numerusform>
-            <numerusform>%n note(s) no longer find their entry in the run.</numerusform>
+            <numerusform>%n note whose entry is no longer in the run.</numerusform>
+            <numerusform>%n notes whose entry is no longer in the run.</numerusform>
         </translation>
     </message>
 </context>
@@ -2057,20 +2057,6 @@ or look around in the demo run: it needs no token and no network.</source>
 </context>
 <context>
     <name>JsonTreeModel</name>
-    <message numerus="yes">
-        <source>{%n keys}</source>
-        <translation>
-            <numerusform>{%n key}</numerusform>
-            <numerusform>{%n keys}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>[%n items]</source>
-        <translation>
-            <numerusform>[%n item]</numerusform>
-            <numerusform>[%n items]</numerusform>
-        </translation>
-    </message>
     <message>
         <source>(not JSON)</source>
         <translation type="unfinished"></translation>
@@ -2082,6 +2068,20 @@ or look around in the demo run: it needs no token and no network.</source>
     <message>
         <source>Value</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{%Ln keys}</source>
+        <translation>
+            <numerusform>{%Ln key}</numerusform>
+            <numerusform>{%Ln keys}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%Ln items]</source>
+        <translation>
+            <numerusform>[%Ln item]</numerusform>
+            <numerusform>[%Ln items]</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2198,10 +2198,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>The runs to remove have %n note(s) or mark(s) of yours. Remove them with the runs?</source>
+        <source>The runs to remove hold %Ln items of yours (notes or marks). Remove them with the runs?</source>
         <translation>
-            <numerusform>The runs to remove have %n note(s) or mark(s) of yours. Remove them with the runs?</numerusform>
-            <numerusform>The runs to remove have %n note(s) or mark(s) of yours. Remove them with the runs?</numerusform>
+            <numerusform>The runs to remove hold %Ln item of yours (notes or marks). Remove them with the runs?</numerusform>
+            <numerusform>The runs to remove hold %Ln items of yours (notes or marks). Remove them with the runs?</numerusform>
         </translation>
     </message>
 </context>
@@ -2735,23 +2735,9 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Entry %1 no longer holds the entry this note was written on.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %n note(s).</source>
-        <translation>
-            <numerusform>Imported %n note(s).</numerusform>
-            <numerusform>Imported %n note(s).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Entry %1: %2</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n note(s) could not be placed: their entry is not in this run (or not loaded yet).</source>
-        <translation>
-            <numerusform>%n note(s) could not be placed: their entry is not in this run (or not loaded yet).</numerusform>
-            <numerusform>%n note(s) could not be placed: their entry is not in this run (or not loaded yet).</numerusform>
-        </translation>
     </message>
     <message>
         <source>Import Notes</source>
@@ -2789,13 +2775,6 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Wrote %n note(s) and mark(s) to %1.</source>
-        <translation>
-            <numerusform>Wrote %n note(s) and mark(s) to %1.</numerusform>
-            <numerusform>Wrote %n note(s) and mark(s) to %1.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>It is too big to be a notes file.</source>
         <translation type="unfinished"></translation>
@@ -2803,6 +2782,27 @@ or look around in the demo run: it needs no token and no network.</source>
     <message>
         <source>Could not import %1: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln notes.</source>
+        <translation>
+            <numerusform>Imported %Ln note.</numerusform>
+            <numerusform>Imported %Ln notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notes could not be placed: their entry is not in this run (or not loaded yet).</source>
+        <translation>
+            <numerusform>%Ln note could not be placed: their entry is not in this run (or not loaded yet).</numerusform>
+            <numerusform>%Ln notes could not be placed: their entry is not in this run (or not loaded yet).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln items (notes and marks) to %1.</source>
+        <translation>
+            <numerusform>Wrote %Ln item (notes and marks) to %1.</numerusform>
+            <numerusform>Wrote %Ln items (notes and marks) to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2874,17 +2874,17 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n note(s). Click one to go to its entry.</source>
+        <source>%Ln notes. Click one to go to its entry.</source>
         <translation>
-            <numerusform>%n note(s). Click one to go to its entry.</numerusform>
-            <numerusform>%n note(s). Click one to go to its entry.</numerusform>
+            <numerusform>%Ln note. Click one to go to its entry.</numerusform>
+            <numerusform>%Ln notes. Click one to go to its entry.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n note(s); %1 lost their entry.</source>
+        <source>%Ln notes; %1 lost their entry.</source>
         <translation>
-            <numerusform>%n note(s); %1 lost their entry.</numerusform>
-            <numerusform>%n note(s); %1 lost their entry.</numerusform>
+            <numerusform>%Ln note; %1 lost their entry.</numerusform>
+            <numerusform>%Ln notes; %1 lost their entry.</numerusform>
         </translation>
     </message>
 </context>
@@ -3029,6 +3029,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>The server refused the token it was sent. Paste another from the Codegen web app&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the token (saving it failed last time)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3210,10 +3214,10 @@ is:marked  is:failure  is:loop  has:note</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n entries</source>
+        <source>%1: %Ln entries</source>
         <translation>
-            <numerusform>%1: %n entry</numerusform>
-            <numerusform>%1: %n entries</numerusform>
+            <numerusform>%1: %Ln entry</numerusform>
+            <numerusform>%1: %Ln entries</numerusform>
         </translation>
     </message>
 </context>
@@ -3922,13 +3926,6 @@ is:marked  is:failure  is:loop  has:note</source>
         <source>%1 from first to last</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n errors</source>
-        <translation>
-            <numerusform>%n error</numerusform>
-            <numerusform>%n errors</numerusform>
-        </translation>
-    </message>
     <message>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
@@ -3979,6 +3976,13 @@ is:marked  is:failure  is:loop  has:note</source>
     <message>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln errors</source>
+        <translation>
+            <numerusform>%Ln error</numerusform>
+            <numerusform>%Ln errors</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4084,13 +4088,6 @@ is:marked  is:failure  is:loop  has:note</source>
         <source>Entries %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n entry</numerusform>
-            <numerusform>%n entries</numerusform>
-        </translation>
-    </message>
     <message>
         <source>errors here</source>
         <translation type="unfinished"></translation>
@@ -4114,6 +4111,13 @@ is:marked  is:failure  is:loop  has:note</source>
     <message>
         <source>your notes</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
     </message>
 </context>
 <context>

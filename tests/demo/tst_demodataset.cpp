@@ -36,6 +36,7 @@ private slots:
     void liveRunCanEndNow();
     void backendServesOverHttp();
     void backendDrivesLiveRun();
+    void liveRunAskedForAfterItFinishedIsLiveAgain();
 
 private:
     std::unique_ptr<DemoDataset> m_dataset;
@@ -303,6 +304,35 @@ void TestDemoDataset::backendDrivesLiveRun()
     QCOMPARE(appended.size(), DemoDataset::kLiveAppendedEntries);
     QCOMPARE(finished.first().first().toLongLong(), backend.liveRunId());
     QCOMPARE(backend.dataset().run(backend.liveRunId())->status(), QStringLiteral("COMPLETE"));
+}
+
+// "Open the Live Demo Run" after the live run's three minutes (issue 27, stumble 14): a new run,
+// live, while the finished one stays as it ended.
+void TestDemoDataset::liveRunAskedForAfterItFinishedIsLiveAgain()
+{
+    DemoBackend backend;
+    backend.setLiveInterval(1);
+    QVERIFY(backend.start());
+    QCOMPARE(backend.liveRunId(), qint64(1002));
+    backend.restartLiveRunIfFinished(); // still going: the same run
+    QCOMPARE(backend.liveRunId(), qint64(1002));
+    QSignalSpy finished(&backend, &DemoBackend::liveRunFinished);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(backend.dataset().run(1002)->status(), QStringLiteral("COMPLETE"));
+
+    backend.restartLiveRunIfFinished();
+    QCOMPARE(backend.liveRunId(), qint64(1100));
+    const auto live = backend.dataset().run(1100);
+    QVERIFY(live);
+    QCOMPARE(live->status(), QStringLiteral("ACTIVE"));
+    QCOMPARE(live->entries.size(), qsizetype(150));
+    QVERIFY(live->entries.first().contains("\"agent_run_id\": 1100") || live->entries.first().contains("\"agent_run_id\":1100"));
+    QCOMPARE(backend.dataset().run(1002)->status(), QStringLiteral("COMPLETE"));
+    // It grows, as the first did.
+    QSignalSpy appended(&backend, &DemoBackend::liveEntryAppended);
+    QVERIFY(appended.wait(10000));
+    QCOMPARE(appended.first().at(0).toLongLong(), 1100);
+    backend.stop();
 }
 
 QTEST_GUILESS_MAIN(TestDemoDataset)

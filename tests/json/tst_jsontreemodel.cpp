@@ -20,6 +20,7 @@ private slots:
     void scalarsAndInvalidText_data();
     void scalarsAndInvalidText();
     void levelsAreScannedOnlyWhenFetched();
+    void longStringsHaveTheirTextAsTooltip();
 
 private:
     void fetchAll(JsonTreeModel &model, const QModelIndex &parent);
@@ -205,6 +206,22 @@ void TestJsonTreeModel::levelsAreScannedOnlyWhenFetched()
     model.fetchMore(a);
     QCOMPARE(model.rowCount(a), 1);
     QVERIFY(model.index(0, 1).data().toString().startsWith(QStringLiteral("{1 keys}")));
+}
+
+// Issue 27, stumble 14: a string cut or folded in the preview has its text as the tooltip (the
+// view shows it as plain text); a short one-line string needs none.
+void TestJsonTreeModel::longStringsHaveTheirTextAsTooltip()
+{
+    JsonTreeModel model;
+    const QString longText = QString(250, QLatin1Char('a')) + QStringLiteral(" <b>end</b>");
+    model.setJson("{\"short\": \"ok\", \"lines\": \"one\\ntwo\", \"long\": \"" + longText.toUtf8() + "\"}");
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(model.index(0, JsonTreeModel::ValueColumn).data(Qt::ToolTipRole).isNull());
+    QCOMPARE(model.index(1, JsonTreeModel::ValueColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("one\ntwo"));
+    QCOMPARE(model.index(2, JsonTreeModel::ValueColumn).data(Qt::ToolTipRole).toString(), longText);
+    QVERIFY(model.index(2, JsonTreeModel::KeyColumn).data(Qt::ToolTipRole).isNull());
 }
 
 QTEST_GUILESS_MAIN(TestJsonTreeModel)

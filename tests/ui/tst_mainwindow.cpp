@@ -735,17 +735,20 @@ void TestMainWindow::followOnlyForLiveRuns()
     }
     QVERIFY(follow);
     QVERIFY(!follow->isEnabled()); // nothing open
+    QVERIFY(!follow->isChecked());
 
     openRun(42); // COMPLETE
     QTRY_COMPARE(m_window->runHeader()->statusText(), QStringLiteral("COMPLETE"));
     QTest::qWait(50);
     QVERIFY(!follow->isEnabled());
+    QVERIFY(!follow->isChecked()); // greyed and unchecked: nothing is being followed
     QVERIFY(!headerText(m_window->runHeader()).contains(QStringLiteral("Live")));
 
     m_server->addRun(makeRun(kOrg, 44, 300, QStringLiteral("ACTIVE")));
     followerOf(m_window->session())->setMinimumIntervalMs(100);
     openRun(44);
     QTRY_VERIFY(follow->isEnabled());
+    QVERIFY(follow->isChecked()); // followed, as the user left it
     QTRY_VERIFY(headerText(m_window->runHeader()).contains(QStringLiteral("Live")));
     QTRY_COMPARE(loaderOf(m_window->session())->loadedRows(), 100);
 
@@ -761,6 +764,7 @@ void TestMainWindow::followOnlyForLiveRuns()
     // The run finishes: nothing to follow any more.
     m_server->run(44)->setStatus(QStringLiteral("COMPLETE"));
     QTRY_VERIFY_WITH_TIMEOUT(!follow->isEnabled(), 10000);
+    QVERIFY(!follow->isChecked());
     QTRY_VERIFY(!headerText(m_window->runHeader()).contains(QStringLiteral("Live")));
 }
 

@@ -2,6 +2,7 @@
 // The Open Run dialog asks for the token before anything is opened or closed.
 #include "ui/open/openrundialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -14,6 +15,7 @@ class TestOpenRunDialog : public QObject
 private slots:
     void openNeedsAToken_data();
     void openNeedsAToken();
+    void rememberUnticksAfterASaveFailed();
 };
 
 void TestOpenRunDialog::openNeedsAToken_data()
@@ -52,6 +54,35 @@ void TestOpenRunDialog::openNeedsAToken()
     tokenEdit->setText(typedToken);
     QPushButton *open = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open);
     QCOMPARE(open->isEnabled(), canOpen);
+}
+
+// Issue 27, stumble 14: after the keychain failed to save once, Remember is offered unticked
+// (with the reason) instead of failing again at every open.
+void TestOpenRunDialog::rememberUnticksAfterASaveFailed()
+{
+    const auto typedDialog = [](OpenRunDialog &dialog) {
+        dialog.setOrgId(7);
+        dialog.setRunText(QStringLiteral("42"));
+        dialog.setBaseUrl(QUrl(QStringLiteral("https://api.codegen.com")));
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+            if (edit->echoMode() == QLineEdit::Password)
+                edit->setText(QStringLiteral("secret"));
+        }
+    };
+    OpenRunDialog usual;
+    usual.setKeychainState(true, QString());
+    typedDialog(usual);
+    QVERIFY(usual.findChild<QCheckBox *>()->isChecked());
+    QVERIFY(usual.rememberToken());
+
+    OpenRunDialog afterFailure;
+    afterFailure.setKeychainState(true, QString(), QStringLiteral("Access to the system keychain was refused"));
+    typedDialog(afterFailure);
+    QCheckBox *remember = afterFailure.findChild<QCheckBox *>();
+    QVERIFY(remember->isEnabled()); // it may still be ticked by hand
+    QVERIFY(!remember->isChecked());
+    QVERIFY(remember->text().contains(QStringLiteral("failed")));
+    QVERIFY(!afterFailure.rememberToken());
 }
 
 QTEST_MAIN(TestOpenRunDialog)

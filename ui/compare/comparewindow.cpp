@@ -528,8 +528,8 @@ void CompareWindow::showFilterState()
         m_filterState->setText(tool ? tr("Finding the steps with the tool %1…").arg(m_filter->name)
                                     : tr("Finding the steps of type %1…").arg(m_filter->name));
     else
-        m_filterState->setText(tool ? tr("Showing the %n steps with the tool %1", nullptr, m_model->rowCount()).arg(m_filter->name)
-                                    : tr("Showing the %n steps of type %1", nullptr, m_model->rowCount()).arg(m_filter->name));
+        m_filterState->setText(tool ? tr("Showing the %Ln steps with the tool %1", nullptr, m_model->rowCount()).arg(m_filter->name)
+                                    : tr("Showing the %Ln steps of type %1", nullptr, m_model->rowCount()).arg(m_filter->name));
     m_filterState->show();
     m_clearFilter->show();
 }

@@ -3,9 +3,7 @@
 
 #include "ui/detail/difflines.h"
 
-#include "json/jsontext.h"
-#include "run/entrydetail.h"
-#include "run/messagecategory.h"
+#include "run/entrytext.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -17,129 +15,9 @@
 #include <QVector>
 
 namespace {
-// Lines longer than this are broken for display only: laying out one multi-megabyte line would
-// freeze any text widget. Copy actions still copy the exact value.
-constexpr int kMaxDisplayLine = 4000;
-
-QString heading(const QString &title, qsizetype bytes = -1)
+EntryText::Mode textMode(EntryRenderer::Mode mode)
 {
-    QString line = QChar(EntryRenderer::kHeadingMark) + QLatin1Char(' ') + title;
-    if (bytes >= 0)
-        line += QStringLiteral("  ·  ") + QLocale::system().formattedDataSize(bytes);
-    return line + QLatin1Char('\n');
-}
-
-QString breakLongLines(const QString &text)
-{
-    bool anyLong = false;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i <= text.size(); ++i) {
-        if (i == text.size() || text.at(i) == QLatin1Char('\n')) {
-            if (i - lineStart > kMaxDisplayLine) {
-                anyLong = true;
-                break;
-            }
-            lineStart = i + 1;
-        }
-    }
-    if (!anyLong)
-        return text;
-    QString out;
-    out.reserve(text.size() + text.size() / kMaxDisplayLine + 16);
-    qsizetype run = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == QLatin1Char('\n')) {
-            run = 0;
-        } else if (run >= kMaxDisplayLine && !c.isLowSurrogate()) {
-            out += QLatin1Char('\n');
-            run = 0;
-        }
-        out += c;
-        ++run;
-    }
-    return out;
-}
-
-QString section(const QByteArray &json, EntryRenderer::Mode mode)
-{
-    const QString body = mode == EntryRenderer::Mode::Json ? QString::fromUtf8(JsonText::pretty(json))
-                                                           : JsonText::readable(json);
-    return body + QStringLiteral("\n\n");
-}
-
-// What a text observation is, by the entry's type: a user's message is not an observation.
-QString textObservationTitle(const QString &messageType)
-{
-    switch (messageCategoryOf(messageType)) {
-    case MessageCategory::User: return QCoreApplication::translate("EntryRenderer", "Message");
-    case MessageCategory::Error: return QCoreApplication::translate("EntryRenderer", "Error");
-    case MessageCategory::Answer: return QCoreApplication::translate("EntryRenderer", "Answer");
-    default: return QCoreApplication::translate("EntryRenderer", "Observation");
-    }
-}
-
-// The text, and for each heading in order whether the section under it is prose (a colon in a
-// sentence is not a key, so prose gets no key colouring).
-struct Rendered
-{
-    QString text;
-    QVector<bool> proseSections;
-};
-
-Rendered render(const QByteArray &rawEntry, EntryRenderer::Mode mode)
-{
-    Rendered out;
-    QString &text = out.text;
-    const auto addHeading = [&out](const QString &title, qsizetype bytes, bool prose) {
-        out.text += heading(title, bytes);
-        out.proseSections.append(prose);
-    };
-    const EntryDetail detail = parseEntryDetail(rawEntry);
-    if (!detail.ok) {
-        addHeading(QCoreApplication::translate("EntryRenderer", "This entry could not be read"), -1, true);
-        text += detail.error + QStringLiteral("\n\n");
-        addHeading(QCoreApplication::translate("EntryRenderer", "Raw text"), -1, true);
-        text += QString::fromUtf8(rawEntry);
-        return out;
-    }
-    if (mode == EntryRenderer::Mode::Json) {
-        addHeading(QCoreApplication::translate("EntryRenderer", "Entry JSON"), rawEntry.size(), false);
-        text += QString::fromUtf8(JsonText::pretty(rawEntry));
-        text = breakLongLines(text);
-        return out;
-    }
-    const auto addSection = [&](const QString &title, const QByteArray &json) {
-        addHeading(title, json.size(), false);
-        text += section(json, mode);
-    };
-    if (!detail.thought.isNull()) {
-        addHeading(QCoreApplication::translate("EntryRenderer", "Thought"), -1, true);
-        text += detail.thought + QStringLiteral("\n\n");
-    }
-    if (!detail.toolInput.isEmpty())
-        addSection(QCoreApplication::translate("EntryRenderer", "Tool input"), detail.toolInput);
-    if (!detail.toolOutput.isEmpty())
-        addSection(QCoreApplication::translate("EntryRenderer", "Tool output"), detail.toolOutput);
-    if (detail.observationIsString) {
-        addHeading(textObservationTitle(detail.messageType), detail.observation.size(), true);
-        text += detail.observationText + QStringLiteral("\n\n");
-    } else if (!detail.observation.isEmpty()) {
-        addSection(QCoreApplication::translate("EntryRenderer", "Observation"), detail.observation);
-    }
-    if (!detail.otherFields.isEmpty()) {
-        addHeading(QCoreApplication::translate("EntryRenderer", "Other fields"), -1, false);
-        for (const auto &[key, value] : detail.otherFields) {
-            const QString rendered = JsonText::readable(value);
-            text += key + QStringLiteral(": ")
-                + (rendered.contains(QLatin1Char('\n')) ? QStringLiteral("\n") + rendered : rendered)
-                + QLatin1Char('\n');
-        }
-    }
-    if (text.isEmpty())
-        text = QCoreApplication::translate("EntryRenderer", "This entry has no thought, tool input, tool output or observation.");
-    text = breakLongLines(text);
-    return out;
+    return mode == EntryRenderer::Mode::Json ? EntryText::Mode::Json : EntryText::Mode::Readable;
 }
 } // namespace
 
@@ -147,7 +25,7 @@ namespace EntryRenderer {
 
 QString renderText(const QByteArray &rawEntry, Mode mode)
 {
-    return render(rawEntry, mode).text;
+    return EntryText::render(rawEntry, textMode(mode)).text;
 }
 
 // Readable (WCAG AA) on the pane's background in either palette.
@@ -193,7 +71,7 @@ QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont 
     document->setDocumentLayout(new QPlainTextDocumentLayout(document));
     document->setDefaultFont(font);
     document->setUndoRedoEnabled(false);
-    const Rendered rendered = render(rawEntry, mode);
+    const EntryText::Rendered rendered = EntryText::render(rawEntry, textMode(mode));
     const QString &text = rendered.text;
     document->setPlainText(text);
     if (plainText)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "run/entrytext.h"
+
 #include <QByteArray>
 #include <QColor>
 #include <QFont>
@@ -17,10 +19,9 @@ namespace EntryRenderer {
 enum class Mode { Readable, Json, Tree };
 
 // A heading line starts with this mark; the renderer formats those lines as headings.
-inline constexpr char16_t kHeadingMark = 0x258C; // ▌
+inline constexpr char16_t kHeadingMark = EntryText::kHeadingMark;
 
-// The pane's text: thought as wrapped text, then tool input, tool output and observation, each
-// readable (or as indented JSON in Json mode), then any other fields.
+// The pane's text (EntryText::render, which the search reads too).
 QString renderText(const QByteArray &rawEntry, Mode mode);
 
 // The length of the key at the start of a line of renderText() ("key: …" readable, "\"key\": …"

@@ -2,6 +2,7 @@
 #include "ui/detail/jsontreeview.h"
 
 #include "json/jsontreemodel.h"
+#include "ui/common/plaintooltipdelegate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,6 +23,8 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     header()->setStretchLastSection(true);
     header()->resizeSection(JsonTreeModel::KeyColumn, 220);
     setTextElideMode(Qt::ElideRight);
+    // A long string's tooltip is the entry's text: shown as characters, never as rich text.
+    setItemDelegate(new PlainToolTipDelegate(this));
 
     auto *copyValueAction = new QAction(tr("Copy Value"), this);
     copyValueAction->setShortcut(QKeySequence::Copy);

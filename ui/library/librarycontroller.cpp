@@ -199,7 +199,7 @@ void LibraryController::removeRuns(const QList<LibraryRun> &runs)
         QWidget *parent = m_libraryWindow ? m_libraryWindow : m_window;
         const auto answer = QMessageBox::question(
             parent, tr("Remove Runs"),
-            tr("The runs to remove have %n note(s) or mark(s) of yours. Remove them with the runs?", nullptr, notes),
+            tr("The runs to remove hold %Ln items of yours (notes or marks). Remove them with the runs?", nullptr, notes),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;

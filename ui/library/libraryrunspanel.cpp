@@ -3,6 +3,7 @@
 
 #include "ui/common/plainlabel.h"
 #include "ui/common/plaintooltipdelegate.h"
+#include "ui/library/markdownsummarydelegate.h"
 #include "ui/library/statusbadgedelegate.h"
 #include "store/libraryrunsmodel.h"
 
@@ -51,6 +52,7 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(LibraryRunsModel::Result, QHeaderView::Stretch);
     m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
     m_table->setItemDelegateForColumn(LibraryRunsModel::Status, new StatusBadgeDelegate(m_table));
+    m_table->setItemDelegateForColumn(LibraryRunsModel::Result, new MarkdownSummaryDelegate(m_table));
     m_table->setColumnWidth(LibraryRunsModel::Run, 80);
     m_table->setColumnWidth(LibraryRunsModel::Organization, 50);
     m_table->setColumnWidth(LibraryRunsModel::Status, 110);

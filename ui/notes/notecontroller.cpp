@@ -76,12 +76,12 @@ NoteController::NoteController(RunSession *session, LogFilterProxyModel *proxy, 
         emit notesChanged();
     });
     connect(m_session->notes(), &RunNotes::imported, this, [this](const RunNotes::ImportResult &result) {
-        QString text = tr("Imported %n note(s).", nullptr, result.placed);
+        QString text = tr("Imported %Ln notes.", nullptr, result.placed);
         if (!result.unplaced.isEmpty()) {
             QStringList lines;
             for (const StoredNote &note : result.unplaced)
                 lines << tr("Entry %1: %2").arg(QLocale().toString(note.position + 1), note.text.left(200));
-            text += QLatin1Char(' ') + tr("%n note(s) could not be placed: their entry is not in this run "
+            text += QLatin1Char(' ') + tr("%Ln notes could not be placed: their entry is not in this run "
                                           "(or not loaded yet).", nullptr, int(result.unplaced.size()))
                 + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
             QMessageBox *box = PlainText::messageBox(QMessageBox::Information, tr("Import Notes"), text,
@@ -90,7 +90,7 @@ NoteController::NoteController(RunSession *session, LogFilterProxyModel *proxy, 
             box->setWindowModality(Qt::WindowModal);
             box->open();
         }
-        emit message(tr("Imported %n note(s).", nullptr, result.placed), 6000);
+        emit message(tr("Imported %Ln notes.", nullptr, result.placed), 6000);
     });
     connect(m_table, &LogTableView::currentRowChanged, this, &NoteController::updateActions);
     connect(m_session, &RunSession::stateChanged, this, &NoteController::updateActions);
@@ -191,7 +191,7 @@ void NoteController::writeNotesFile()
         box->open();
         return;
     }
-    emit message(tr("Wrote %n note(s) and mark(s) to %1.", nullptr, int(m_session->notes()->records().size()))
+    emit message(tr("Wrote %Ln items (notes and marks) to %1.", nullptr, int(m_session->notes()->records().size()))
                      .arg(QFileInfo(path).fileName()),
                  8000);
 }

@@ -84,9 +84,9 @@ void NotesPanel::setNotes(const QList<StoredNote> &notes, const QList<bool> &orp
     if (notes.isEmpty())
         m_summary->setText(tr("No notes on this run. Select an entry and press N to write one."));
     else if (orphanCount == 0)
-        m_summary->setText(tr("%n note(s). Click one to go to its entry.", nullptr, int(notes.size())));
+        m_summary->setText(tr("%Ln notes. Click one to go to its entry.", nullptr, int(notes.size())));
     else
-        m_summary->setText(tr("%n note(s); %1 lost their entry.", nullptr, int(notes.size()))
+        m_summary->setText(tr("%Ln notes; %1 lost their entry.", nullptr, int(notes.size()))
                                .arg(QLocale().toString(orphanCount)));
 }
 

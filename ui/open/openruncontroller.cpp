@@ -73,7 +73,8 @@ void OpenRunController::showDialogFor(const QUrl &baseUrl, const RunRef &run, To
     if (run.runId > 0)
         dialog.setRunText(QString::number(run.runId));
     dialog.setBaseUrl(baseUrl);
-    dialog.setKeychainState(m_credentials->keychain()->isAvailable(), m_credentials->keychain()->unavailableReason());
+    dialog.setKeychainState(m_credentials->keychain()->isAvailable(), m_credentials->keychain()->unavailableReason(),
+                            m_credentials->keychain()->saveFailure());
     // The keychain answers while the dialog is open; the field then says a token is saved. A
     // token is bound to its origin: the dialog uses it only while its address names that origin,
     // and asks the keychain again when the user edits the address to another one.

@@ -68,14 +68,18 @@ OpenRunDialog::OpenRunDialog(QWidget *parent)
     validate();
 }
 
-void OpenRunDialog::setKeychainState(bool available, const QString &reason)
+void OpenRunDialog::setKeychainState(bool available, const QString &reason, const QString &saveFailure)
 {
     m_remember->setEnabled(available);
-    m_remember->setChecked(available);
+    m_remember->setChecked(available && saveFailure.isEmpty());
     // The reason is the keychain's own words.
     m_remember->setToolTip(available ? tr("Saved for this API address, never in a plain file") : PlainText::toolTip(reason));
-    if (!available)
+    if (!available) {
         m_remember->setText(tr("Remember the token (no system keychain is available)"));
+    } else if (!saveFailure.isEmpty()) {
+        m_remember->setText(tr("Remember the token (saving it failed last time)"));
+        m_remember->setToolTip(PlainText::toolTip(saveFailure));
+    }
 }
 
 bool OpenRunDialog::rememberToken() const

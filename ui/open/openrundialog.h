@@ -40,7 +40,9 @@ public:
     // True when the user typed a token (to be remembered for the session).
     bool tokenWasTyped() const;
     // Offers to keep a typed token in the system keychain, or says why it cannot.
-    void setKeychainState(bool available, const QString &reason);
+    // `saveFailure`: why the last save to the keychain failed (TokenStore::saveFailure); then
+    // Remember starts unticked and says so, so that opening a run does not fail to save again.
+    void setKeychainState(bool available, const QString &reason, const QString &saveFailure = QString());
     bool rememberToken() const;
 
 signals:

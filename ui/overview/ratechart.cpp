@@ -93,6 +93,6 @@ void RateChart::mouseMoveEvent(QMouseEvent *event)
         setToolTip(QString());
         return;
     }
-    setToolTip(tr("%1: %n entries", nullptr, m_counts[bucket])
+    setToolTip(tr("%1: %Ln entries", nullptr, m_counts[bucket])
                    .arg(Timestamps::formatLocal(m_startMsecs + bucket * m_bucketMsecs)));
 }

@@ -130,7 +130,7 @@ void StatisticsPanel::setStatistics(const RunStatistics &statistics, const QSet<
     summary << tr("%1 entries").arg(locale.toString(statistics.entries));
     if (statistics.hasDuration)
         summary << tr("%1 from first to last").arg(duration(statistics.durationMsecs()));
-    summary << tr("%n errors", nullptr, int(statistics.errorPositions.size()));
+    summary << tr("%Ln errors", nullptr, int(statistics.errorPositions.size()));
     QString text = summary.join(QStringLiteral("  ·  "));
     const bool partly = statistics.loadedEntries < statistics.entries;
     if (partly)

@@ -378,7 +378,7 @@ void TimelineStrip::updateToolTip(const QPoint &pointer)
                           locale.toString(std::max<qint64>(qint64(binIndex) * m_timeline.positions / bins + 1,
                                                            qint64(binIndex + 1) * m_timeline.positions / bins)));
     }
-    lines << tr("%n entries", nullptr, bin.entries);
+    lines << tr("%Ln entries", nullptr, bin.entries);
     if (bin.error)
         lines << tr("errors here");
     if (bin.loop >= 0)

@@ -55,6 +55,11 @@ SearchController::SearchController(LogTableModel *model, LogFilterProxyModel *pr
         updateCoverage();
     });
     connect(m_bar, &SearchBar::queryChanged, this, &SearchController::onQueryChanged);
+    // Words that span the pane's layout are looked for as the pane shows entries: JSON or not.
+    connect(m_detail, &DetailPane::modeChanged, this, [this] {
+        if (!m_query.isEmpty() && m_query.isValid())
+            m_rerun.start();
+    });
     // The completer offers the run's own types and tools, as loaded.
     m_bar->completer()->setValuesFor([this](const QString &key) {
         QStringList values;
@@ -178,7 +183,9 @@ void SearchController::start()
         if (m_notes)
             facts.hasNote = m_notes();
     }
-    auto evaluator = std::make_shared<QueryEvaluator>(m_parsed, QueryEvaluator::Options{m_query.caseSensitive, m_query.wholeWord},
+    const EntryText::Mode shownAs = m_detail->mode() == EntryRenderer::Mode::Json ? EntryText::Mode::Json
+                                                                                  : EntryText::Mode::Readable;
+    auto evaluator = std::make_shared<QueryEvaluator>(m_parsed, QueryEvaluator::Options{m_query.caseSensitive, m_query.wholeWord, shownAs},
                                                       std::move(facts));
     m_runner->start(std::move(evaluator), m_indexer->corpus(), std::max(0, currentSourceRow()));
 }

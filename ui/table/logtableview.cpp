@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QScrollBar>
+#include <QStyle>
 
 namespace {
 int digitsOf(int rows)
@@ -75,6 +76,7 @@ LogTableView::LogTableView(QWidget *parent)
     m_viewportTimer.setSingleShot(true);
     m_viewportTimer.setInterval(15);
     connect(&m_viewportTimer, &QTimer::timeout, this, [this] {
+        measureGapsOnScreen();
         const auto [first, last] = visibleRows();
         emit visibleRowsChanged(first, last);
     });
@@ -86,6 +88,7 @@ void LogTableView::setModel(QAbstractItemModel *model)
     if (!model)
         return;
     m_userSized = QVector<bool>(LogTableModel::ColumnCount, false);
+    m_widestGap = 0;
     fitColumns();
     // "Since start" and dates make the Time column wider or narrower.
     connect(model, &QAbstractItemModel::headerDataChanged, this, &LogTableView::fitColumns);
@@ -95,7 +98,10 @@ void LogTableView::setModel(QAbstractItemModel *model)
     // until something re-laid the table. Refit when the content outgrows the columns.
     connect(model, &QAbstractItemModel::rowsInserted, this, &LogTableView::refitIfContentGrew);
     connect(model, &QAbstractItemModel::dataChanged, this, &LogTableView::refitIfContentGrew);
-    connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::fitColumns); // entry numbers' digits
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_widestGap = 0; // another run: its own gaps
+        fitColumns();    // and entry numbers' digits
+    });
     connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::reportVisibleRowsSoon);
     connect(model, &QAbstractItemModel::layoutChanged, this, &LogTableView::reportVisibleRowsSoon);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -188,11 +194,78 @@ int LogTableView::naturalWidth(int column) const
         return std::max(metrics.horizontalAdvance(dated ? QStringLiteral("00-00 00:00:00.000") : QStringLiteral("00:00:00.000")),
                         metrics.horizontalAdvance(title)) + 18;
     }
-    case LogTableModel::GapColumn: return metrics.horizontalAdvance(QStringLiteral("+59 min 59 s")) + 14;
+    case LogTableModel::GapColumn: {
+        // As wide as the widest gap shown yet (most runs' gaps are seconds: "+6.6 s"), never
+        // narrower than the title or a short gap.
+        const QString title = model() ? model()->headerData(column, Qt::Horizontal).toString() : QString();
+        return std::max({m_widestGap, metrics.horizontalAdvance(title), metrics.horizontalAdvance(QStringLiteral("+9.9 s"))}) + 14;
+    }
     case LogTableModel::TypeColumn: return metrics.horizontalAdvance(QStringLiteral("PLAN_EVALUATION")) + 20;
     case LogTableModel::ToolColumn: return metrics.horizontalAdvance(QStringLiteral("ripgrep_search")) + 16;
     default: return 0;
     }
+}
+
+void LogTableView::measureGapsOnScreen()
+{
+    if (!model())
+        return;
+    const auto [first, last] = visibleRows();
+    if (first < 0)
+        return;
+    // Long gaps are drawn in bold (LogItemDelegate): measure as bold.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int widest = m_widestGap;
+    for (int row = first; row <= last; ++row)
+        widest = std::max(widest, metrics.horizontalAdvance(model()->index(row, LogTableModel::GapColumn).data().toString()));
+    if (widest > m_widestGap) {
+        m_widestGap = widest;
+        fitColumns();
+    }
+}
+
+int LogTableView::minimumSummaryWidth() const
+{
+    return fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28;
+}
+
+int LogTableView::comfortableWidth() const
+{
+    int width = minimumSummaryWidth() + frameWidth() * 2 + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    for (int column = 0; column < LogTableModel::ColumnCount; ++column) {
+        if (column == LogTableModel::SummaryColumn || isColumnHidden(column))
+            continue;
+        width += column < m_userSized.size() && m_userSized[column] ? columnWidth(column) : naturalWidth(column);
+    }
+    return width;
+}
+
+QMap<int, int> LogTableView::userColumnWidths() const
+{
+    QMap<int, int> widths;
+    for (int column = 0; column < m_userSized.size(); ++column) {
+        if (m_userSized[column] && column != LogTableModel::SummaryColumn)
+            widths.insert(column, columnWidth(column));
+    }
+    return widths;
+}
+
+void LogTableView::setUserColumnWidths(const QMap<int, int> &widths)
+{
+    if (m_userSized.isEmpty())
+        return;
+    m_fitting = true;
+    for (auto it = widths.begin(); it != widths.end(); ++it) {
+        const int column = it.key();
+        if (column < 0 || column >= m_userSized.size() || column == LogTableModel::SummaryColumn || it.value() <= 0)
+            continue;
+        m_userSized[column] = true;
+        setColumnWidth(column, std::max(horizontalHeader()->minimumSectionSize(), it.value()));
+    }
+    m_fitting = false;
+    fitColumns();
 }
 
 void LogTableView::refitIfContentGrew()
@@ -212,7 +285,7 @@ void LogTableView::fitColumns()
     QHeaderView *columns = horizontalHeader();
     columns->setSectionResizeMode(LogTableModel::SummaryColumn, QHeaderView::Stretch);
     m_fitting = true;
-    const int minimumSummary = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 18;
+    const int minimumSummary = minimumSummaryWidth();
     const int minimumShrunk = fontMetrics().horizontalAdvance(QStringLiteral("ACTI…")) + 16;
     const int minimumGap = fontMetrics().horizontalAdvance(QStringLiteral("+3 min")) + 14;
     int used = 0;
@@ -235,6 +308,25 @@ void LogTableView::fitColumns()
         if (column != LogTableModel::SummaryColumn && !m_userSized[column] && columnWidth(column) != widths[column])
             setColumnWidth(column, widths[column]);
     }
+    // Ask the splitter for the room a Summary needs to stay readable beside the others at their
+    // narrowest (the detail pane gives it up first), rather than scroll sideways. Smaller than
+    // the fit's own minimum, so that a small window (800 x 500 with the dock) still fits.
+    int narrowest = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16 + frameWidth() * 2
+        + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    for (int column = 0; column < LogTableModel::ColumnCount; ++column) {
+        if (column == LogTableModel::SummaryColumn || isColumnHidden(column))
+            continue;
+        if (m_userSized[column])
+            narrowest += columnWidth(column);
+        else if (column == LogTableModel::ToolColumn || column == LogTableModel::TypeColumn)
+            narrowest += std::min(widths[column], minimumShrunk);
+        else if (column == LogTableModel::GapColumn)
+            narrowest += std::min(widths[column], minimumGap);
+        else
+            narrowest += widths[column];
+    }
+    if (minimumWidth() != narrowest)
+        setMinimumWidth(narrowest);
     m_fitting = false;
 }
 

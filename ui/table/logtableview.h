@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QMap>
 #include <QTableView>
 #include <QVector>
 
@@ -28,10 +29,21 @@ public:
     bool isAtBottom() const;
     void setPinToBottom(bool pin) { m_pinToBottom = pin; }
     MarkedScrollBar *markedScrollBar() const { return m_scrollBar; }
-    // Sizes the columns to the width: #, Time, Gap, Type and Tool to their content, Summary to
-    // the rest. When the rest would be too narrow to read, Tool and Type give way first (their
-    // text elides; the tooltip has it whole). Columns the user has resized keep their width.
+    // Sizes the columns to the width: #, Time, Gap, Type and Tool to their content (Gap to the
+    // widest gap shown so far), Summary to the rest. When the rest would be too narrow to read,
+    // Tool, Type and Gap give way first (their text elides; the tooltip has it whole), and the
+    // view asks for no less than those columns at their narrowest and a readable Summary.
+    // Columns the user has resized keep their width.
     void fitColumns();
+    // The columns the user resized (by column, not by position), and their widths: what the
+    // window keeps across restarts. Setting them resizes those columns and refits the rest.
+    QMap<int, int> userColumnWidths() const;
+    void setUserColumnWidths(const QMap<int, int> &widths);
+    // The narrowest the Summary is made before the other columns give way no further.
+    int minimumSummaryWidth() const;
+    // The width at which no column gives way: the others at their content (or the user's
+    // width) beside minimumSummaryWidth().
+    int comfortableWidth() const;
     void refitIfContentGrew();
     LogItemDelegate *logDelegate() const { return m_delegate; }
     // While a search has matches, n steps through them (as in less) and the N shortcut of Add
@@ -55,6 +67,7 @@ protected:
 private:
     void reportVisibleRowsSoon();
     int naturalWidth(int column) const;
+    void measureGapsOnScreen();
 
     QTimer m_viewportTimer;
     MarkedScrollBar *m_scrollBar;
@@ -67,5 +80,6 @@ private:
     int m_fittedDigits = 0;
     bool m_fittedDated = false;
     QVector<bool> m_userSized;
+    int m_widestGap = 0; // pixels: the widest Gap text on screen since the model was set or reset
     std::function<bool()> m_hasMatches;
 };

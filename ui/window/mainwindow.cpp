@@ -71,6 +71,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -215,14 +216,25 @@ void MainWindow::connectActions()
     connect(a->goToEntry, &QAction::triggered, this, [this] { m_currentEntry->goToEntry(this); });
     connect(a->newestFirst, &QAction::triggered, m_session, &RunSession::setNewestFirst);
     connect(a->follow, &QAction::toggled, this, [this](bool follow) {
+        if (m_showingFollowState)
+            return; // the run's state, not the user's choice
+        m_followWanted = follow;
         m_session->setFollowing(follow);
         if (follow && m_session->isRunGoing())
             m_currentEntry->selectEdgeRow(true); // following is about the newest entries: go there
         statusBar()->showMessage(follow ? tr("Following the run while it is going.") : tr("Not following the run."), 4000);
     });
-    // Only a run that is still going can be followed (not a finished run, not a file).
-    a->follow->setEnabled(false);
-    connect(m_session, &RunSession::runGoingChanged, a->follow, &QAction::setEnabled);
+    // Only a run that is still going can be followed (not a finished run, not a file): for any
+    // other the action is greyed and unchecked (checked would say it is being followed); the
+    // user's choice comes back with the next live run.
+    const auto showFollowState = [this, a](bool going) {
+        m_showingFollowState = true;
+        a->follow->setEnabled(going);
+        a->follow->setChecked(going && m_followWanted);
+        m_showingFollowState = false;
+    };
+    showFollowState(false);
+    connect(m_session, &RunSession::runGoingChanged, this, showFollowState);
     connect(a->foldRepeats, &QAction::toggled, m_folds, &FoldController::setFoldingEnabled);
     connect(a->jsonMode, &QAction::toggled, this, [this](bool json) {
         m_detail->setMode(json ? EntryRenderer::Mode::Json : EntryRenderer::Mode::Readable);
@@ -295,8 +307,16 @@ void MainWindow::connectActions()
     });
     connect(m_credentials->keychain(), &TokenStore::failed, this,
             [this](const QString &message, const QUrl &, TokenStore::Operation operation) {
-                if (operation != TokenStore::Operation::Load)
-                    showWarning(tr("System Keychain"), message);
+                if (operation == TokenStore::Operation::Load)
+                    return;
+                // A keychain that failed to save fails again at the next open: say it once in a
+                // box, then in the status bar (the Open dialog unticks Remember meanwhile).
+                if (operation == TokenStore::Operation::Save && m_keychainSaveFailureShown) {
+                    statusBar()->showMessage(message, 10000);
+                    return;
+                }
+                m_keychainSaveFailureShown = m_keychainSaveFailureShown || operation == TokenStore::Operation::Save;
+                showWarning(tr("System Keychain"), message);
             });
     connect(m_detail, &DetailPane::modeChanged, this, [this](EntryRenderer::Mode mode) {
         m_actions->jsonMode->setChecked(mode == EntryRenderer::Mode::Json);
@@ -384,12 +404,36 @@ void MainWindow::createOverview(QVBoxLayout *runLayout)
     m_timeline = new TimelineStrip(this);
     runLayout->insertWidget(runLayout->indexOf(m_splitter), m_timeline);
     auto *statistics = new StatisticsPanel(this);
-    statistics->setMinimumWidth(380);
+    // Narrow enough to leave the table's Summary its room (issue 27, stumble 8): what does not
+    // fit scrolls inside the dock.
+    statistics->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
     m_statisticsDock = new QDockWidget(tr("Statistics"), this);
     m_statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
     m_statisticsDock->setWidget(statistics);
     addDockWidget(Qt::RightDockWidgetArea, m_statisticsDock);
     m_statisticsDock->hide();
+    // Opened the first time in this window, the dock takes at most a quarter of it (its content
+    // would take 380 px and more); a width the user drags it to stays while the window is open.
+    connect(m_statisticsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_statisticsDockSized || m_statisticsDock->isFloating())
+            return;
+        m_statisticsDockSized = true;
+        const int share = std::max(m_statisticsDock->minimumSizeHint().width(), width() / 4);
+        if (m_statisticsDock->width() > share)
+            resizeDocks({m_statisticsDock}, {share}, Qt::Horizontal);
+        // The room the dock takes comes out of the detail pane (down to 46 characters, its title beside its buttons) until
+        // the table has its columns and a readable Summary, not out of the table as the
+        // splitter's 3:2 would have it; once laid out.
+        QTimer::singleShot(0, this, [this] {
+            const QList<int> sizes = m_splitter->sizes();
+            if (sizes.size() != 2)
+                return;
+            const int detailMinimum = std::max(m_detail->minimumSizeHint().width(), fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
+            const int give = std::min(m_table->comfortableWidth() - sizes.at(0), sizes.at(1) - detailMinimum);
+            if (give > 0)
+                m_splitter->setSizes({sizes.at(0) + give, sizes.at(1) - give});
+        });
+    });
     m_overview = new OverviewController(m_session->model(), m_proxy, m_table, m_search, m_timeline, statistics, this);
     connect(statistics, &StatisticsPanel::loadAllRequested, m_session, &RunSession::loadAll);
     connect(m_overview, &OverviewController::rowRequested, this, [this](int sourceRow) {
@@ -496,6 +540,9 @@ void MainWindow::restoreState()
         m_splitter->restoreState(m_settings->splitterState());
     if (!m_settings->tableHeaderState().isEmpty())
         m_table->horizontalHeader()->restoreState(m_settings->tableHeaderState());
+    // The user's widths win over the fit, across restarts (the header's state alone does not say
+    // which columns the user sized).
+    m_table->setUserColumnWidths(m_settings->tableColumnWidths());
     m_table->fitColumns(); // Summary stretches, whatever an older saved state says
     if (m_settings->detailShowsRawJson())
         m_actions->jsonMode->setChecked(true);
@@ -507,6 +554,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setWindowState(saveState());
     m_settings->setSplitterState(m_splitter->saveState());
     m_settings->setTableHeaderState(m_table->horizontalHeader()->saveState());
+    m_settings->setTableColumnWidths(m_table->userColumnWidths());
     event->accept();
 }
 

@@ -157,6 +157,10 @@ private:
     TimelineStrip *m_timeline = nullptr;
     TableContextMenu *m_tableMenu = nullptr;
     QDockWidget *m_statisticsDock = nullptr;
+    bool m_followWanted = true;        // Follow Live Run as the user left it
+    bool m_showingFollowState = false; // the action set to the run's state, not by the user
+    bool m_keychainSaveFailureShown = false; // a failed save said in a box once
+    bool m_statisticsDockSized = false; // capped to its share of the window once
     InsightsController *m_insights = nullptr;
     InsightsPanel *m_insightsPanel = nullptr;
     QDockWidget *m_insightsDock = nullptr;

@@ -2,9 +2,9 @@
 #include "ui/window/recentruns.h"
 
 #include "rows/pagecache.h"
+#include "run/markdowntext.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -12,15 +12,7 @@ namespace RecentRuns {
 
 QString titleFromSummary(const QString &summary)
 {
-    for (const QString &line : summary.split(QLatin1Char('\n'))) {
-        QString text = line.trimmed();
-        text.remove(QRegularExpression(QStringLiteral("^(#+|[-*+>]|\\d+\\.)\\s+")));
-        text.remove(QRegularExpression(QStringLiteral("\\*\\*|__|`")));
-        text = text.simplified();
-        if (!text.isEmpty())
-            return text;
-    }
-    return QString();
+    return MarkdownText::firstLine(summary);
 }
 
 namespace {
