@@ -308,6 +308,8 @@ bool QueryEvaluator::factHolds(const Term &term, const Subject &subject, const S
         }
         return false;
     case Kind::Has:
+        if (subject.entry)
+            return subject.entry->hasNote;
         return m_facts.hasNote && entry >= 0 && m_facts.hasNote(entry);
     default:
         // Run keys: the library's (setRun); within one run they never hold.
