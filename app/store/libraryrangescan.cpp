@@ -2,6 +2,7 @@
 #include "store/libraryrangescan.h"
 
 #include "api/pageparser.h"
+#include "json/jsontokens.h"
 #include "search/queryevaluator.h"
 #include "search/querylanguage.h"
 #include "search/searchengine.h"
@@ -27,6 +28,51 @@ QueryEntryFacts factsOf(qint64 position, const std::optional<EntryParseResult> &
     }
     return facts;
 }
+// The string value of a top-level member, as the page parser reads it (null: not a string).
+QString stringValue(const char *data, qsizetype start, qsizetype end)
+{
+    if (end - start < 2 || data[start] != '"')
+        return {};
+    QByteArray decoded;
+    JsonTokens::appendDecodedString(decoded, data + start + 1, data + end - 1, JsonTokens::StringDecoding::Exact);
+    return QString::fromUtf8(decoded);
+}
+
+// message_type and tool_name of an entry, read in place from its top level: all a hit shows of
+// it (a whole parse of every hit cost more than finding it).
+void readTypeAndTool(QByteArrayView json, QString &type, QString &tool)
+{
+    const char *data = json.data();
+    const qsizetype size = json.size();
+    qsizetype i = 0;
+    while (i < size && JsonTokens::isSpace(data[i]))
+        ++i;
+    if (i >= size || data[i] != '{')
+        return;
+    ++i;
+    bool typeSeen = false, toolSeen = false;
+    while (i < size && !(typeSeen && toolSeen)) {
+        while (i < size && (JsonTokens::isSpace(data[i]) || data[i] == ','))
+            ++i;
+        if (i >= size || data[i] != '"')
+            break;
+        const qsizetype keyEnd = JsonTokens::stringTokenEnd(data, size, i);
+        const QByteArrayView key(data + i + 1, qMax<qsizetype>(0, keyEnd - i - 2));
+        i = keyEnd;
+        while (i < size && (JsonTokens::isSpace(data[i]) || data[i] == ':'))
+            ++i;
+        const qsizetype start = i;
+        i = JsonTokens::valueEnd(data, size, i);
+        // The first of a repeated key, as the page parser takes it.
+        if (!typeSeen && key == "message_type") {
+            type = stringValue(data, start, i);
+            typeSeen = true;
+        } else if (!toolSeen && key == "tool_name") {
+            tool = stringValue(data, start, i);
+            toolSeen = true;
+        }
+    }
+}
 } // namespace
 
 LibrarySearchHit LibraryScanRun::hitAt(qint64 position, QByteArrayView raw) const
@@ -38,13 +84,7 @@ LibrarySearchHit LibraryScanRun::hitAt(qint64 position, QByteArrayView raw) cons
     hit.runStatus = status;
     hit.runCreatedAt = createdAt;
     hit.position = position;
-    if (!raw.isEmpty()) {
-        const EntryParseResult entry = PageParser::parseEntry(raw, position);
-        if (entry.ok) {
-            hit.messageType = entry.entry.messageType;
-            hit.toolName = entry.entry.toolName;
-        }
-    }
+    readTypeAndTool(raw, hit.messageType, hit.toolName);
     return hit;
 }
 

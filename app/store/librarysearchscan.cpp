@@ -310,15 +310,20 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     // A new keystroke stops SQLite too, inside a full-text query or a long row.
     const SqliteCancellation stopOnCancel(db, cancel);
     QString candidatesSql;
+    QString withFoldedSql;
     if (summary.usedIndex) {
-        // The index's candidates, and the entries whose case folding SQLite may not share.
-        candidatesSql = QStringLiteral(
-            "SELECT id, raw FROM entries WHERE id IN (SELECT rowid FROM entry_text WHERE entry_text MATCH '%1'"
-            " AND rowid BETWEEN :low AND :high)%2 ORDER BY id")
-                            .arg(QString(match).replace(QLatin1Char('\''), QStringLiteral("''")),
-                                 !anyCase ? QString()
-                                          : QStringLiteral(" OR id IN (SELECT id FROM fold_entries"
-                                                           " WHERE id BETWEEN :low2 AND :high2)"));
+        const QString quotedMatch = QLatin1Char('\'') + QString(match).replace(QLatin1Char('\''), QStringLiteral("''"))
+            + QLatin1Char('\'');
+        // The index's candidates as it finds them, in order: the first hit is on its way while
+        // the index still reads the rest of the run.
+        candidatesSql = QStringLiteral("SELECT e.id, e.raw FROM entry_text t JOIN entries e ON e.id = t.rowid"
+                                       " WHERE entry_text MATCH %1 AND t.rowid BETWEEN :low AND :high ORDER BY t.rowid")
+                            .arg(quotedMatch);
+        // A run holding entries whose case folding SQLite may not share: those too (rare).
+        withFoldedSql = QStringLiteral("SELECT id, raw FROM entries WHERE id IN (SELECT rowid FROM entry_text"
+                                       " WHERE entry_text MATCH %1 AND rowid BETWEEN :low AND :high)"
+                                       " OR id IN (SELECT id FROM fold_entries WHERE id BETWEEN :low2 AND :high2) ORDER BY id")
+                            .arg(quotedMatch);
     } else {
         candidatesSql = QStringLiteral("SELECT id, raw FROM entries WHERE id BETWEEN :low AND :high ORDER BY id");
     }
@@ -327,6 +332,24 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         summary.error = candidates.error();
         return summary;
     }
+    std::unique_ptr<EntryCursor> withFolded;
+    if (anyCase && summary.usedIndex) {
+        withFolded = std::make_unique<EntryCursor>(db, withFoldedSql);
+        if (!withFolded->isValid()) {
+            summary.error = withFolded->error();
+            return summary;
+        }
+    }
+    QSqlQuery foldedCount(db);
+    foldedCount.setForwardOnly(true);
+    foldedCount.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM fold_entries WHERE id BETWEEN ? AND ?)"));
+    const auto holdsFolded = [&foldedCount](qint64 low, qint64 high) {
+        foldedCount.addBindValue(low);
+        foldedCount.addBindValue(high);
+        const bool any = foldedCount.exec() && foldedCount.next() && foldedCount.value(0).toBool();
+        foldedCount.finish();
+        return any;
+    };
     // Where every entry is read, the second core reads the second half of each big run.
     std::unique_ptr<LibraryHalfScanner> secondHalves;
     if (!summary.usedIndex && !onlyNoted && std::any_of(runs.begin(), runs.end(), [](const LibraryScanRun &run) {
@@ -428,7 +451,8 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
                     }
                 }
             } else {
-                account(scanLibraryRange(candidates, matcher, run, low, high, cancel, take));
+                EntryCursor &cursor = withFolded && holdsFolded(low, high) ? *withFolded : candidates;
+                account(scanLibraryRange(cursor, matcher, run, low, high, cancel, take));
             }
         }
         const bool full = maxHits > 0 && batches.count() >= maxHits;
