@@ -2,6 +2,7 @@
 #include "cli/headlessrunsearch.h"
 
 #include "cli/clioutput.h"
+#include "cli/runnoteslookup.h"
 #include "cli/searchhitsoutput.h"
 #include "export/runsnapshot.h"
 #include "search/queryevaluator.h"
@@ -45,8 +46,25 @@ QString HeadlessRunSearch::origin() const
 void HeadlessRunSearch::wholeRunLoaded(const RunSnapshot &snapshot)
 {
     progressLine(loadedText(snapshot, false), true);
+    // The marks and notes the library keeps for the run (is:marked, has:note), placed on its
+    // entries by hash as the window places them.
+    RunNotesLookup::find(this, snapshot, wholeRun()->apiRun(), m_options,
+                         [this, snapshot](const NotesFile &notes, int orphans) { search(snapshot, notes, orphans); });
+}
+
+void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &notes, int orphans)
+{
+    QSet<int> marked;
+    QSet<int> noted;
+    for (qsizetype k = 0; k < notes.notes.size() - orphans; ++k) {
+        const StoredNote &note = notes.notes.at(k);
+        if (note.marked)
+            marked.insert(int(note.position));
+        if (!note.text.isEmpty())
+            noted.insert(int(note.position));
+    }
     const ParsedQuery parsed = QueryLanguage::parse(m_options.searchText, QueryLanguage::Scope::Run);
-    // The facts the keys read, as the statistics read them; no marks or notes on the command line.
+    // The facts the keys read, as the statistics read them.
     const RunFacts runFacts = EntryFactsOf::rawEntries(snapshot.entries);
     QStringList types, tools;
     QVector<qint64> times;
@@ -55,7 +73,9 @@ void HeadlessRunSearch::wholeRunLoaded(const RunSnapshot &snapshot)
         tools << runFacts.toolNameOf(entry);
         times << entry.createdAtMsecs;
     }
-    QueryEvaluator evaluator(parsed, {}, QueryFacts::fromEntries(types, tools, times));
+    QueryFacts facts = QueryFacts::fromEntries(types, tools, times, marked);
+    facts.hasNote = [noted](int entry) { return noted.contains(entry); };
+    QueryEvaluator evaluator(parsed, {}, std::move(facts));
     SearchCorpus corpus;
     for (qsizetype k = 0; k < snapshot.entries.size(); ++k)
         corpus.setText(int(k), SearchText::fromRawEntryJson(snapshot.entries.at(k)));
@@ -65,7 +85,10 @@ void HeadlessRunSearch::wholeRunLoaded(const RunSnapshot &snapshot)
     QList<LibrarySearchHit> hits;
     for (int row = 0; row < corpus.size(); ++row) {
         const SearchText text = corpus.at(row);
-        if (evaluator.countMatches(row, text) == 0)
+        const qint64 count = evaluator.countMatches(row, text);
+        if (count == SearchEngine::kTooCostly)
+            return fail(SearchEngine::tooCostlyText());
+        if (count == 0)
             continue;
         LibrarySearchHit hit;
         hit.origin = where;

@@ -38,6 +38,8 @@ void HeadlessSearch::run()
                                                                     hits += found;
                                                                     return true;
                                                                 });
+    if (summary.tooCostly)
+        return fail(summary.error);
     if (!summary.error.isEmpty())
         return fail(tr("the search failed: %1").arg(summary.error));
     SearchHitsOutput::write(hits, m_options.exportFormat == QLatin1String("json"));

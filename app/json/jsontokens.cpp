@@ -159,4 +159,28 @@ void appendDecodedString(QByteArray &out, const char *p, const char *end, String
     }
 }
 
+qsizetype valueEnd(const char *data, qsizetype size, qsizetype i)
+{
+    if (i >= size)
+        return size;
+    if (data[i] == '"')
+        return stringTokenEnd(data, size, i);
+    if (data[i] != '{' && data[i] != '[')
+        return scalarTokenEnd(data, size, i, ScalarStop::ValueEnd);
+    int depth = 0;
+    while (i < size) {
+        const char c = data[i];
+        if (c == '"') {
+            i = stringTokenEnd(data, size, i);
+            continue;
+        }
+        if (c == '{' || c == '[')
+            ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0)
+            return i + 1;
+        ++i;
+    }
+    return size;
+}
+
 } // namespace JsonTokens

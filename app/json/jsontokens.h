@@ -63,6 +63,10 @@ qint32 decodeUnicodeEscape(const char *&p, const char *end);
 // Appends the code point as UTF-8.
 void appendUtf8(QByteArray &out, char32_t codePoint);
 
+// Index just past the JSON value that starts at `i` (strings, objects and arrays skipped as a
+// whole, quotes inside strings respected), or `size` when it does not end.
+qsizetype valueEnd(const char *data, qsizetype size, qsizetype i);
+
 enum class StringDecoding {
     Exact,    // the string's value, every character as it is
     Display,  // as the detail pane and the search show it (see appendDisplayedControl)

@@ -26,32 +26,6 @@ bool isWhiteSpace(char c)
     return JsonTokens::isSpace(c);
 }
 
-// Index just past the JSON value that starts at `i` (strings, objects and arrays skipped as a
-// whole, quotes inside strings respected), or `size` when it does not end.
-qsizetype valueEnd(const char *data, qsizetype size, qsizetype i)
-{
-    if (i >= size)
-        return size;
-    if (data[i] == '"')
-        return JsonTokens::stringTokenEnd(data, size, i);
-    if (data[i] != '{' && data[i] != '[')
-        return JsonTokens::scalarTokenEnd(data, size, i, JsonTokens::ScalarStop::ValueEnd);
-    int depth = 0;
-    while (i < size) {
-        const char c = data[i];
-        if (c == '"') {
-            i = JsonTokens::stringTokenEnd(data, size, i);
-            continue;
-        }
-        if (c == '{' || c == '[')
-            ++depth;
-        else if ((c == '}' || c == ']') && --depth == 0)
-            return i + 1;
-        ++i;
-    }
-    return size;
-}
-
 // The entry's JSON cut down to the top-level members named in `fields` (in the entry's order),
 // as an object of its own: its search text is those members' text as the whole entry's holds it.
 QByteArray membersOnly(QByteArrayView json, const QStringList &fields)
@@ -76,7 +50,7 @@ QByteArray membersOnly(QByteArrayView json, const QStringList &fields)
         while (i < size && (isWhiteSpace(data[i]) || data[i] == ':'))
             ++i;
         const qsizetype start = i;
-        i = valueEnd(data, size, i);
+        i = JsonTokens::valueEnd(data, size, i);
         bool wanted = false;
         for (const QString &field : fields)
             wanted = wanted || key == field.toLatin1();
@@ -308,6 +282,8 @@ bool QueryEvaluator::factHolds(const Term &term, const Subject &subject, const S
         }
         return false;
     case Kind::Has:
+        if (subject.entry)
+            return subject.entry->hasNote;
         return m_facts.hasNote && entry >= 0 && m_facts.hasNote(entry);
     default:
         // Run keys: the library's (setRun); within one run they never hold.

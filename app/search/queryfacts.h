@@ -33,6 +33,7 @@ struct QueryEntryFacts
     QString messageType;
     QString toolName;
     qint64 createdAtMsecs = LogEntry::kNoTime;
+    bool hasNote = false;                  // the user wrote a note on it (has:note)
 };
 
 // The run a stored entry belongs to: what run:, org:, status:, source:, after:, before: read.

@@ -247,8 +247,7 @@ private:
             fail(i, QCoreApplication::translate("QueryLanguage", "`%2:` works across runs only (Search All Runs, `runlog --search`), at character %1"), name);
             return end;
         }
-        if (m_scope == QueryLanguage::Scope::Library
-            && (name == QLatin1String("gap") || name == QLatin1String("is") || name == QLatin1String("has"))) {
+        if (m_scope == QueryLanguage::Scope::Library && (name == QLatin1String("gap") || name == QLatin1String("is"))) {
             fail(i, QCoreApplication::translate("QueryLanguage", "`%2:` works within one run (the search bar, `runlog SOURCE --search`), at character %1"), name);
             return end;
         }
@@ -541,7 +540,7 @@ ParsedQuery wholeRegex(const QString &pattern, bool caseSensitive)
 QStringList keys(Scope scope, bool withNotes)
 {
     QStringList names = runKeys();
-    if (!withNotes || scope == Scope::Library)
+    if (!withNotes)
         names.removeAll(QStringLiteral("has"));
     if (scope == Scope::Library) {
         names.removeAll(QStringLiteral("gap"));
@@ -649,7 +648,8 @@ QString helpText(Scope scope)
         "time:12:00..13:30   time of day (local)");
     text += u'\n';
     if (scope == Scope::Library) {
-        text += QCoreApplication::translate("QueryLanguage", "run:42  org:7  status:failed  source:github  after:2025-06-01  before:2025-07-01");
+        text += QCoreApplication::translate("QueryLanguage", "run:42  org:7  status:failed  source:github  after:2025-06-01  before:2025-07-01\n"
+                                                             "has:note     entries with a note of yours (words find notes' text too)");
     } else {
         text += QCoreApplication::translate("QueryLanguage",
             "gap:>30s     time since the entry before (s, m, h)\n"

@@ -73,7 +73,7 @@ namespace QueryLanguage {
 
 enum class Scope {
     Run,       // the search bar, `runlog SOURCE --search`
-    Library,   // Search All Runs, `runlog --search`: the run keys too; not gap:, is:, has:
+    Library,   // Search All Runs, `runlog --search`: the run keys too; has: too, not gap: or is:
     Any,       // every key (reading and rewriting a query's terms)
 };
 

@@ -4,6 +4,7 @@
 #include "store/librarydatabase.h"
 #include "store/librarysearchscan.h"
 
+#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
 LibrarySearch::LibrarySearch(const QString &folder, QObject *parent)
@@ -18,6 +19,7 @@ LibrarySearch::~LibrarySearch()
 {
     cancel();
     m_future.waitForFinished();
+    m_valuesFuture.waitForFinished();
 }
 
 void LibrarySearch::cancel()
@@ -28,6 +30,30 @@ void LibrarySearch::cancel()
     m_running = false;
 }
 
+void LibrarySearch::readQueryValues(QObject *context, std::function<void(const LibraryQueryValues &values)> done)
+{
+    const QString folder = m_folder;
+    const QPointer<QObject> receiver(context);
+    // One read at a time (the one under way answers its own caller); waited for on destruction,
+    // so that no connection outlives the library's folder.
+    if (m_valuesFuture.isRunning())
+        return;
+    m_valuesFuture = QtConcurrent::run([folder, receiver, done = std::move(done)] {
+        LibraryQueryValues values;
+        {
+            LibraryDatabase database(folder);
+            if (database.open())
+                values = LibraryQueryValues::read(database.connection());
+        }
+        if (!receiver)
+            return;
+        QMetaObject::invokeMethod(receiver.data(), [receiver, done, values] {
+            if (receiver)
+                done(values);
+        }, Qt::QueuedConnection);
+    });
+}
+
 void LibrarySearch::start(const SearchQuery &query, qint64 maxHits)
 {
     cancel();
@@ -36,7 +62,8 @@ void LibrarySearch::start(const SearchQuery &query, qint64 maxHits)
     const int generation = m_generation;
     const std::shared_ptr<std::atomic<bool>> cancelled = m_cancel;
     const QString folder = m_folder;
-    m_future = QtConcurrent::run([this, folder, query, maxHits, cancelled, generation] {
+    const LibrarySearchScan::NotesOrigin notesOrigin = m_notesOrigin;
+    m_future = QtConcurrent::run([this, folder, query, maxHits, cancelled, generation, notesOrigin] {
         LibraryDatabase database(folder);
         LibrarySearchSummary summary;
         if (!database.open()) {
@@ -51,7 +78,8 @@ void LibrarySearch::start(const SearchQuery &query, qint64 maxHits)
                                                          emit hitsFound(hits);
                                                  }, Qt::QueuedConnection);
                                                  return true;
-                                             });
+                                             },
+                                             notesOrigin);
         }
         QMetaObject::invokeMethod(this, [this, summary, generation] {
             if (generation != m_generation)

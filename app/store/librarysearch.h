@@ -2,18 +2,22 @@
 #pragma once
 
 #include "search/searchquery.h"
+#include "store/libraryqueryvalues.h"
 #include "store/librarysearchhit.h"
+#include "store/librarysearchscan.h"
 
 #include <QFuture>
 #include <QObject>
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 // Search across every run in the library, on a worker thread with a connection of its own (the
-// library's own thread goes on storing pages meanwhile). Hits come a run at a time, newest runs
-// first; a new start() or cancel() drops the search before it.
+// library's own thread goes on storing pages meanwhile). Hits come in order as they are found
+// (newest runs first, the first hit at once, then in batches), the user's notes' hits among
+// them; a new start() or cancel() drops the search before it.
 class LibrarySearch : public QObject
 {
     Q_OBJECT
@@ -24,8 +28,13 @@ public:
     // Cancels a search still running and waits for its thread to let go of the database.
     ~LibrarySearch() override;
 
+    // Where runs' notes are kept (LibrarySearchScan::NotesOrigin); set before start().
+    void setNotesOrigin(LibrarySearchScan::NotesOrigin notesOrigin) { m_notesOrigin = std::move(notesOrigin); }
     void start(const SearchQuery &query, qint64 maxHits = kDefaultMaxHits);
     void cancel();
+    // The values the library gives the query's keys (the completer's), read on a worker; `done`
+    // is called on this object's thread unless `context` is gone. Ignored while a read is under way.
+    void readQueryValues(QObject *context, std::function<void(const LibraryQueryValues &values)> done);
     bool isRunning() const { return m_running; }
 
 signals:
@@ -34,8 +43,10 @@ signals:
 
 private:
     QString m_folder;
+    LibrarySearchScan::NotesOrigin m_notesOrigin;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QFuture<void> m_future;
+    QFuture<void> m_valuesFuture;
     int m_generation = 0;
     bool m_running = false;
 };

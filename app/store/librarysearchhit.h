@@ -22,6 +22,8 @@ struct LibrarySearchHit
     QString snippet;
     int matchStart = 0;
     int matchLength = 0;
+    // The match is in the user's note on the entry (the snippet is the note's), not in the entry.
+    bool fromNote = false;
 };
 
 // How a search went.
@@ -33,7 +35,9 @@ struct LibrarySearchSummary
     bool truncated = false;        // stopped at the most hits asked for
     bool cancelled = false;
     bool usedIndex = false;        // candidates from the full-text index (else every entry read)
+    int threads = 1;               // threads that read entries (two: every entry of big runs read)
     QString error;                 // an invalid expression, or a library that cannot be read
+    bool tooCostly = false;        // a regular expression gave up on an entry (error says so)
     qint64 msToFirstHit = -1;
     qint64 elapsedMs = 0;
 };

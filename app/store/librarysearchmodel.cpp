@@ -52,13 +52,14 @@ QVariant LibrarySearchModel::data(const QModelIndex &index, int role) const
         if (index.column() == Run)
             return tr("Run %1 of organization %2 (%3), %4").arg(hit.runId).arg(hit.orgId).arg(hit.origin, hit.runStatus);
         if (index.column() == Match)
-            return hit.snippet;
+            return hit.fromNote ? tr("Your note on this entry: %1").arg(hit.snippet) : hit.snippet;
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Run || index.column() == Entry || index.column() == Organization)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case MatchStartRole: return index.column() == Match ? QVariant(hit.matchStart) : QVariant();
+    case FoundInRole: return index.column() == Match && hit.fromNote ? QVariant(tr("Note")) : QVariant();
     case MatchLengthRole: return index.column() == Match ? QVariant(hit.matchLength) : QVariant();
     case SortRole:
         if (index.column() == Entry)

@@ -6,7 +6,8 @@
 #include <QAbstractTableModel>
 
 // The hits of a search across the library, as a table: run, entry number, type, tool, the match
-// in its context. Hits come a run at a time (LibrarySearch::hitsFound) and are appended.
+// in its context (a note's with FoundInRole, drawn as a badge). Hits come in batches
+// (LibrarySearch::hitsFound) and are appended.
 class LibrarySearchModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -16,6 +17,7 @@ public:
         MatchStartRole = Qt::UserRole + 1,   // where the match is in the Match column's text
         MatchLengthRole,
         SortRole,
+        FoundInRole,                         // Match column: "Note" when the match is in the user's note
     };
 
     explicit LibrarySearchModel(QObject *parent = nullptr);

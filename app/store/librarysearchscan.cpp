@@ -4,9 +4,14 @@
 #include "api/pageparser.h"
 #include "search/queryevaluator.h"
 #include "search/querylanguage.h"
+#include "search/regexliterals.h"
 #include "search/searchengine.h"
 #include "search/searchtext.h"
+#include "store/entrycursor.h"
+#include "store/libraryrangescan.h"
 #include "store/libraryrecords.h"
+#include "store/librarysearchnotes.h"
+#include "store/storednote.h"
 #include "store/searchsnippet.h"
 
 #include <QElapsedTimer>
@@ -15,39 +20,72 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <limits>
+#include <memory>
 #include <optional>
 
 namespace {
 
 // Enough trigrams to narrow the candidates well; more only cost the index time.
 constexpr int kMaxTrigrams = 12;
+// A run this big is read by two threads when every entry is read (smaller ones are not worth the
+// hand-over). Tests lower it.
+std::atomic<qint64> s_entriesWorthASecondThread{4096};
 
-struct RunRow
-{
-    qint64 key = 0;
-    QString origin;
-    qint64 orgId = 0;
-    qint64 runId = 0;
-    QString status;
-    QString createdAt;
-    qint64 createdMs = LogEntry::kNoTime;
-};
 
-// The trigrams every match must hold: those of each word and phrase of a query without OR (a
-// regex, an exclusion or a key narrows nothing); empty when none has three ASCII characters.
-QString trigramsOf(const ParsedQuery &parsed)
+// The trigrams of one piece of text: empty when it has no three ASCII characters in a row.
+QString trigramsOfText(const QString &text)
 {
+    SearchQuery plain;
+    plain.pattern = text;
+    return LibrarySearchScan::trigramQuery(plain);
+}
+
+// What a regular expression's matches must hold (RegexLiterals), as trigrams: each requirement
+// whose every alternative has trigrams narrows ("(a) OR (b)"); the others cannot.
+QStringList trigramsOfRegex(const QueryTerm &term)
+{
+    QStringList parts;
+    for (const RegexLiterals::Requirement &requirement : RegexLiterals::required(term.text, !term.anyCase)) {
+        QStringList alternatives;
+        for (const QByteArray &piece : requirement) {
+            const QString trigrams = trigramsOfText(QString::fromUtf8(piece));
+            if (trigrams.isEmpty()) {
+                alternatives.clear();
+                break;
+            }
+            alternatives.append(trigrams);
+        }
+        if (alternatives.size() == 1)
+            parts.append(alternatives.first());
+        else if (!alternatives.isEmpty())
+            parts.append(QStringLiteral("((") + alternatives.join(QStringLiteral(") OR (")) + QStringLiteral("))"));
+    }
+    return parts;
+}
+
+// The trigrams every match must hold: those of each word, phrase and regular expression of a
+// query without OR (an exclusion or a key narrows nothing); empty when none has three ASCII
+// characters. `anyCase`: a term that narrows is matched in any case (the entries whose case
+// folding SQLite may not share are read too).
+QString trigramsOf(const ParsedQuery &parsed, bool caseSensitive, bool *anyCase)
+{
+    *anyCase = false;
     if (parsed.groups.size() != 1)
         return {};
     QStringList parts;
     for (const QueryTerm &term : parsed.groups.first()) {
-        if (term.negated || (term.kind != QueryTerm::Kind::Word && term.kind != QueryTerm::Kind::Phrase))
+        if (term.negated || !term.isText())
             continue;
-        SearchQuery plain;
-        plain.pattern = term.text;
-        const QString part = LibrarySearchScan::trigramQuery(plain);
-        if (!part.isEmpty())
+        const QStringList narrowing = term.kind == QueryTerm::Kind::Regex ? trigramsOfRegex(term)
+                                                                          : QStringList{trigramsOfText(term.text)};
+        for (const QString &part : narrowing) {
+            if (part.isEmpty())
+                continue;
             parts.append(part);
+            *anyCase = *anyCase || (term.kind == QueryTerm::Kind::Regex ? term.anyCase : !caseSensitive);
+        }
     }
     return parts.join(QStringLiteral(" AND "));
 }
@@ -68,9 +106,119 @@ bool isAscii(QStringView text)
     return true;
 }
 
+// The groups of a query that hold a positive text term: what a note's text can match.
+ParsedQuery textGroupsOf(const ParsedQuery &parsed)
+{
+    ParsedQuery text;
+    for (const QList<QueryTerm> &group : parsed.groups) {
+        if (std::any_of(group.begin(), group.end(), [](const QueryTerm &t) { return t.isText() && !t.negated; }))
+            text.groups.append(group);
+    }
+    return text;
+}
+
+// Every group asks for has:note: only the entries with a note can match.
+bool everyGroupNeedsANote(const ParsedQuery &parsed)
+{
+    if (parsed.groups.isEmpty())
+        return false;
+    return std::all_of(parsed.groups.begin(), parsed.groups.end(), [](const QList<QueryTerm> &group) {
+        return std::any_of(group.begin(), group.end(),
+                           [](const QueryTerm &t) { return t.kind == QueryTerm::Kind::Has && !t.negated; });
+    });
+}
+
+QueryEntryFacts factsOf(qint64 position, const std::optional<EntryParseResult> &entry)
+{
+    QueryEntryFacts facts;
+    facts.entry = int(position);
+    if (entry && entry->ok) {
+        facts.messageType = entry->entry.messageType;
+        facts.toolName = entry->entry.toolName;
+        facts.createdAtMsecs = entry->entry.createdAtMsecs;
+    }
+    return facts;
+}
+
+// Hits handed on as they are found, in order (a run's notes' hits among its entries' by
+// position, a note after its entry): the first at once, then in batches, so that the first
+// result shows while the rest of the library is read.
+class HitBatches
+{
+public:
+    using Found = std::function<bool(const QList<LibrarySearchHit> &hits)>;
+    static constexpr int kBatch = 256;
+    static constexpr int kBatchMs = 40;
+
+    HitBatches(const Found &found, const QElapsedTimer &clock, LibrarySearchSummary &summary)
+        : m_found(found), m_clock(clock), m_summary(summary)
+    {
+    }
+
+    void startRun(const QList<LibrarySearchHit> &noteHits)
+    {
+        m_notes = noteHits;
+        m_nextNote = 0;
+    }
+    // False: the receiver wants no more.
+    bool add(const LibrarySearchHit &hit)
+    {
+        takeNotesBefore(hit.position);
+        m_pending.append(hit);
+        ++m_count;
+        if (m_summary.msToFirstHit < 0 || m_pending.size() >= kBatch || m_clock.elapsed() - m_sentMs >= kBatchMs)
+            return send();
+        return true;
+    }
+    // The run's notes left, and what is pending; at most `limit` hits in all (0: no limit).
+    bool endRun(qint64 limit)
+    {
+        takeNotesBefore(std::numeric_limits<qint64>::max());
+        if (limit > 0 && m_count > limit) {
+            m_pending.resize(std::max<qsizetype>(0, m_pending.size() - (m_count - limit)));
+            m_count = limit;
+        }
+        return send();
+    }
+    qint64 count() const { return m_count; }
+
+private:
+    void takeNotesBefore(qint64 position)
+    {
+        while (m_nextNote < m_notes.size() && m_notes.at(m_nextNote).position < position) {
+            m_pending.append(m_notes.at(m_nextNote++));
+            ++m_count;
+        }
+    }
+    bool send()
+    {
+        if (m_pending.isEmpty())
+            return true;
+        if (m_summary.msToFirstHit < 0)
+            m_summary.msToFirstHit = m_clock.elapsed();
+        m_sentMs = m_clock.elapsed();
+        const QList<LibrarySearchHit> batch = std::exchange(m_pending, {});
+        return m_found(batch);
+    }
+
+    const Found &m_found;
+    const QElapsedTimer &m_clock;
+    LibrarySearchSummary &m_summary;
+    QList<LibrarySearchHit> m_notes;
+    qsizetype m_nextNote = 0;
+    QList<LibrarySearchHit> m_pending;
+    qint64 m_count = 0;
+    qint64 m_sentMs = 0;
+};
+
 } // namespace
 
 namespace LibrarySearchScan {
+
+void setEntriesWorthASecondThread(qint64 entries)
+{
+    s_entriesWorthASecondThread = entries;
+}
 
 QString trigramQuery(const SearchQuery &query)
 {
@@ -108,7 +256,8 @@ QString trigramQuery(const SearchQuery &query)
 
 LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint64 maxHits,
                          const std::atomic<bool> &cancel,
-                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found)
+                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found,
+                         const NotesOrigin &notesOrigin)
 {
     QElapsedTimer clock;
     clock.start();
@@ -123,118 +272,191 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     }
     if (parsed.isEmpty())
         return summary;
-    QueryEvaluator evaluator(parsed, {query.caseSensitive, query.wholeWord});
+    const QueryEvaluator::Options options{query.caseSensitive, query.wholeWord};
+    QueryEvaluator evaluator(parsed, options);
     const SearchEngine snippetEngine(evaluator.highlightQuery());
     const bool readsFacts = parsed.hasKeys();
+    // Notes are searched for the groups that ask for text; a group of keys alone is about the
+    // entries (its entry is found as an entry already).
+    const ParsedQuery notesQuery = textGroupsOf(parsed);
+    QueryEvaluator notesEvaluator(notesQuery, options);
+    const bool onlyNoted = everyGroupNeedsANote(parsed);
 
-    QList<RunRow> runs;
+    LibrarySearchNotes notes;
+    if (!notes.read(db, &summary.error))
+        return summary;
+
+    QList<LibraryScanRun> runs;
     {
         QSqlQuery list(db);
         list.setForwardOnly(true);
-        if (!list.exec(QStringLiteral("SELECT id, origin, org_id, run_id, status, created_at, created_ms FROM runs"
-                                      " ORDER BY created_ms IS NULL, created_ms DESC, id DESC"))) {
+        if (!list.exec(QStringLiteral("SELECT id, origin, org_id, run_id, status, created_at, created_ms, stored_entries"
+                                      " FROM runs ORDER BY created_ms IS NULL, created_ms DESC, id DESC"))) {
             summary.error = list.lastError().text();
             return summary;
         }
         while (list.next()) {
-            runs.append(RunRow{list.value(0).toLongLong(), list.value(1).toString(), list.value(2).toLongLong(),
-                               list.value(3).toLongLong(), list.value(4).toString(), list.value(5).toString(),
-                               list.value(6).isNull() ? LogEntry::kNoTime : list.value(6).toLongLong()});
+            runs.append(LibraryScanRun{list.value(0).toLongLong(), list.value(1).toString(), list.value(2).toLongLong(),
+                                       list.value(3).toLongLong(), list.value(4).toString(), list.value(5).toString(),
+                                       list.value(6).isNull() ? LogEntry::kNoTime : list.value(6).toLongLong(),
+                                       list.value(7).toLongLong()});
         }
     }
 
-    const QString match = query.regex ? QString() : trigramsOf(parsed);
+    bool anyCase = false;
+    const QString match = onlyNoted ? QString() : trigramsOf(parsed, query.caseSensitive, &anyCase);
     summary.usedIndex = !match.isEmpty();
-    QSqlQuery candidates(db);
-    candidates.setForwardOnly(true);
+    mapLibraryForSearch(db);
+    // A new keystroke stops SQLite too, inside a full-text query or a long row.
+    const SqliteCancellation stopOnCancel(db, cancel);
+    QString candidatesSql;
+    QString withFoldedSql;
     if (summary.usedIndex) {
-        // The index's candidates, and the entries whose case folding SQLite may not share.
-        candidates.prepare(QStringLiteral(
-            "SELECT id, raw FROM entries WHERE id IN (SELECT rowid FROM entry_text WHERE entry_text MATCH :match"
-            " AND rowid BETWEEN :low AND :high)%1 ORDER BY id")
-                               .arg(query.caseSensitive ? QString()
-                                                        : QStringLiteral(" OR id IN (SELECT id FROM fold_entries"
-                                                                         " WHERE id BETWEEN :low2 AND :high2)")));
+        const QString quotedMatch = QLatin1Char('\'') + QString(match).replace(QLatin1Char('\''), QStringLiteral("''"))
+            + QLatin1Char('\'');
+        // The index's candidates as it finds them, in order: the first hit is on its way while
+        // the index still reads the rest of the run.
+        candidatesSql = QStringLiteral("SELECT e.id, e.raw FROM entry_text t JOIN entries e ON e.id = t.rowid"
+                                       " WHERE entry_text MATCH %1 AND t.rowid BETWEEN :low AND :high ORDER BY t.rowid")
+                            .arg(quotedMatch);
+        // A run holding entries whose case folding SQLite may not share: those too (rare).
+        withFoldedSql = QStringLiteral("SELECT id, raw FROM entries WHERE id IN (SELECT rowid FROM entry_text"
+                                       " WHERE entry_text MATCH %1 AND rowid BETWEEN :low AND :high)"
+                                       " OR id IN (SELECT id FROM fold_entries WHERE id BETWEEN :low2 AND :high2) ORDER BY id")
+                            .arg(quotedMatch);
     } else {
-        candidates.prepare(QStringLiteral("SELECT id, raw FROM entries WHERE id BETWEEN :low AND :high ORDER BY id"));
+        candidatesSql = QStringLiteral("SELECT id, raw FROM entries WHERE id BETWEEN :low AND :high ORDER BY id");
     }
+    EntryCursor candidates(db, candidatesSql);
+    if (!candidates.isValid()) {
+        summary.error = candidates.error();
+        return summary;
+    }
+    std::unique_ptr<EntryCursor> withFolded;
+    if (anyCase && summary.usedIndex) {
+        withFolded = std::make_unique<EntryCursor>(db, withFoldedSql);
+        if (!withFolded->isValid()) {
+            summary.error = withFolded->error();
+            return summary;
+        }
+    }
+    QSqlQuery foldedCount(db);
+    foldedCount.setForwardOnly(true);
+    foldedCount.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM fold_entries WHERE id BETWEEN ? AND ?)"));
+    const auto holdsFolded = [&foldedCount](qint64 low, qint64 high) {
+        foldedCount.addBindValue(low);
+        foldedCount.addBindValue(high);
+        const bool any = foldedCount.exec() && foldedCount.next() && foldedCount.value(0).toBool();
+        foldedCount.finish();
+        return any;
+    };
+    // Where every entry is read, the second core reads the second half of each big run.
+    std::unique_ptr<LibraryHalfScanner> secondHalves;
+    if (!summary.usedIndex && !onlyNoted && std::any_of(runs.begin(), runs.end(), [](const LibraryScanRun &run) {
+            return run.storedEntries >= s_entriesWorthASecondThread;
+        })) {
+        secondHalves = std::make_unique<LibraryHalfScanner>(db.connectionName(), parsed, query.caseSensitive,
+                                                            query.wholeWord, snippetEngine, readsFacts, candidatesSql, cancel);
+        if (!secondHalves->isReady())
+            secondHalves.reset();
+        else
+            summary.threads = 2;
+    }
+    QSqlQuery oneEntry(db);
+    oneEntry.setForwardOnly(true);
+    oneEntry.prepare(QStringLiteral("SELECT raw FROM entries WHERE id = ?"));
+    const auto storedEntry = [&oneEntry](qint64 id) {
+        oneEntry.addBindValue(id);
+        QByteArray raw;
+        if (oneEntry.exec() && oneEntry.next())
+            raw = oneEntry.value(0).toByteArray();
+        oneEntry.finish();
+        return raw;
+    };
 
-    for (const RunRow &run : std::as_const(runs)) {
+    HitBatches batches(found, clock, summary);
+    const auto take = [&batches, &summary, maxHits](const LibrarySearchHit &hit) {
+        if (!batches.add(hit)) {
+            summary.cancelled = true;
+            return false;
+        }
+        return maxHits <= 0 || batches.count() < maxHits;
+    };
+    const auto account = [&summary](const LibraryRangeResult &result) {
+        summary.entriesChecked += result.entriesChecked;
+        summary.tooCostly = summary.tooCostly || result.tooCostly;
+        if (summary.error.isEmpty())
+            summary.error = result.error;
+    };
+    for (const LibraryScanRun &run : std::as_const(runs)) {
         if (cancel) {
             summary.cancelled = true;
             break;
         }
-        evaluator.setRun(QueryRunFacts{run.runId, run.orgId, run.status, run.origin, run.createdMs});
+        evaluator.setRun(run.facts());
         if (!evaluator.runMayMatch())
             continue;
-        const qint64 low = LibraryRecords::entryId(run.key, 0);
-        const qint64 high = LibraryRecords::entryId(run.key + 1, 0) - 1;
-        if (summary.usedIndex) {
-            candidates.bindValue(QStringLiteral(":match"), match);
-            if (!query.caseSensitive) {
-                candidates.bindValue(QStringLiteral(":low2"), low);
-                candidates.bindValue(QStringLiteral(":high2"), high);
-            }
-        }
-        candidates.bindValue(QStringLiteral(":low"), low);
-        candidates.bindValue(QStringLiteral(":high"), high);
-        if (!candidates.exec()) {
-            summary.error = candidates.lastError().text();
-            break;
-        }
+        notesEvaluator.setRun(run.facts());
+        const QString scopeKey =
+            NotesScope::forApi(notesOrigin ? notesOrigin(run.origin) : run.origin, run.orgId, run.runId).key;
+        const QList<LibrarySearchNotes::Note> runNotes = notes.of(scopeKey);
+        const QSet<qint64> noted = notes.notedPositions(scopeKey);
         ++summary.runsSearched;
-        QList<LibrarySearchHit> hits;
-        bool full = false;
-        while (candidates.next()) {
-            if ((summary.entriesChecked & 255) == 0 && cancel)
-                break;
-            ++summary.entriesChecked;
-            const QByteArray raw = candidates.value(1).toByteArray();
-            const SearchText text = SearchText::fromRawEntryJson(raw);
-            const qint64 position = LibraryRecords::positionOf(candidates.value(0).toLongLong());
-            QueryEntryFacts facts;
-            facts.entry = int(position);
-            std::optional<EntryParseResult> entry;
-            if (readsFacts) {
-                entry = PageParser::parseEntry(raw, position);
-                if (entry->ok) {
-                    facts.messageType = entry->entry.messageType;
-                    facts.toolName = entry->entry.toolName;
-                    facts.createdAtMsecs = entry->entry.createdAtMsecs;
+
+        // The notes' hits first (a few), handed on in order among the entries' hits.
+        QList<LibrarySearchHit> noteHits;
+        if (!notesQuery.isEmpty()) {
+            for (const LibrarySearchNotes::Note &note : runNotes) {
+                const QByteArray raw = storedEntry(LibraryRecords::entryId(run.key, note.position));
+                std::optional<EntryParseResult> entry;
+                if (!raw.isEmpty())
+                    entry = PageParser::parseEntry(raw, note.position);
+                QueryEntryFacts facts = factsOf(note.position, entry);
+                facts.hasNote = true;
+                const SearchText text = SearchText::fromSegments({note.text.toUtf8()});
+                const qint64 count = notesEvaluator.countMatches(facts, text);
+                if (count == SearchEngine::kTooCostly) {
+                    summary.tooCostly = true;
+                    break;
                 }
-            }
-            if (evaluator.countMatches(facts, text) == 0)
-                continue;
-            LibrarySearchHit hit;
-            hit.origin = run.origin;
-            hit.orgId = run.orgId;
-            hit.runId = run.runId;
-            hit.runStatus = run.status;
-            hit.runCreatedAt = run.createdAt;
-            hit.position = position;
-            if (!entry)
-                entry = PageParser::parseEntry(raw, position);
-            if (entry->ok) {
-                hit.messageType = entry->entry.messageType;
-                hit.toolName = entry->entry.toolName;
-            }
-            const SearchSnippet snippet = SearchSnippet::of(text, snippetEngine);
-            hit.snippet = snippet.text;
-            hit.matchStart = snippet.matchStart;
-            hit.matchLength = snippet.matchLength;
-            hits.append(hit);
-            if (summary.msToFirstHit < 0)
-                summary.msToFirstHit = clock.elapsed();
-            if (maxHits > 0 && summary.hits + hits.size() >= maxHits) {
-                full = true;
-                break;
+                if (count == 0)
+                    continue;
+                LibrarySearchHit hit = run.hitAt(note.position, raw);
+                const SearchSnippet snippet = SearchSnippet::of(text, snippetEngine);
+                hit.snippet = snippet.text;
+                hit.matchStart = snippet.matchStart;
+                hit.matchLength = snippet.matchLength;
+                hit.fromNote = true;
+                noteHits.append(hit);
             }
         }
-        if (candidates.lastError().isValid() && summary.error.isEmpty())
-            summary.error = candidates.lastError().text();
-        candidates.finish();
-        summary.hits += hits.size();
-        if (!hits.isEmpty() && !found(hits)) {
+        batches.startRun(noteHits);
+
+        if (!summary.tooCostly && (!onlyNoted || !noted.isEmpty())) {
+            const LibraryEntryMatcher matcher{evaluator, snippetEngine, readsFacts, &noted, onlyNoted};
+            const qint64 low = LibraryRecords::entryId(run.key, onlyNoted ? *std::min_element(noted.begin(), noted.end()) : 0);
+            const qint64 high = onlyNoted ? LibraryRecords::entryId(run.key, *std::max_element(noted.begin(), noted.end()))
+                                          : LibraryRecords::entryId(run.key + 1, 0) - 1;
+            if (secondHalves && run.storedEntries >= s_entriesWorthASecondThread) {
+                const qint64 middle = LibraryRecords::entryId(run.key, run.storedEntries / 2);
+                secondHalves->start(run, noted, middle, high);
+                const LibraryRangeResult first = scanLibraryRange(candidates, matcher, run, low, middle - 1, cancel, take);
+                const LibraryRangeResult second = secondHalves->wait();
+                account(first);
+                account(second);
+                if (!first.interrupted && !first.tooCostly) {
+                    for (const LibrarySearchHit &hit : second.hits) {
+                        if (!take(hit))
+                            break;
+                    }
+                }
+            } else {
+                EntryCursor &cursor = withFolded && holdsFolded(low, high) ? *withFolded : candidates;
+                account(scanLibraryRange(cursor, matcher, run, low, high, cancel, take));
+            }
+        }
+        const bool full = maxHits > 0 && batches.count() >= maxHits;
+        if (summary.cancelled || !batches.endRun(full ? maxHits : 0)) {
             summary.cancelled = true;
             break;
         }
@@ -242,9 +464,12 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
             summary.truncated = true;
             break;
         }
-        if (!summary.error.isEmpty())
+        if (!summary.error.isEmpty() || summary.tooCostly)
             break;
     }
+    summary.hits = batches.count();
+    if (summary.tooCostly)
+        summary.error = SearchEngine::tooCostlyText();
     if (cancel)
         summary.cancelled = true;
     summary.elapsedMs = clock.elapsed();

@@ -4,21 +4,63 @@
 #include "search/searchengine.h"
 #include "search/searchtext.h"
 
+#include <QByteArrayView>
+
 #include <algorithm>
+
+namespace {
+struct FirstMatch
+{
+    const SearchEngine *engine;
+    QString text;      // the value with the first match, else the first value
+    TextRange range;
+    bool found;
+    bool seenAny;
+};
+
+bool visitSegment(void *context, QByteArrayView segment)
+{
+    auto *first = static_cast<FirstMatch *>(context);
+    const QString text = QString::fromUtf8(segment);
+    const QList<TextRange> ranges = first->engine->findRanges(text, 1);
+    if (!ranges.isEmpty()) {
+        first->text = text;
+        first->range = ranges.first();
+        first->found = true;
+        return false;
+    }
+    if (!first->seenAny) {
+        first->text = text;
+        first->seenAny = true;
+    }
+    return true;
+}
+} // namespace
 
 SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine &engine)
 {
-    // The text as shown, whichever form the caller holds (a raw row is the entry's JSON).
-    const QString text = QString::fromUtf8(searchText.decoded().bytes);
-    SearchSnippet snippet;
-    const QList<TextRange> ranges = engine.findRanges(text, 1);
-    qsizetype start = 0;
-    qsizetype length = 0;
-    if (!ranges.isEmpty()) {
-        start = ranges.first().start;
-        length = ranges.first().length;
+    // The first value (segment) of the text as shown that holds a match, read in place value by
+    // value (a raw row is the entry's JSON): the values after it are never decoded, and no match
+    // runs from one value into the next, as in the search itself.
+    FirstMatch first{&engine, {}, {}, false, false};
+    if (searchText.isRaw()) {
+        SearchText::visitSegments(searchText.bytes, visitSegment, &first);
+    } else {
+        const QByteArrayView bytes(searchText.bytes);
+        qsizetype from = 0;
+        for (;;) {
+            const qsizetype separator = bytes.indexOf(SearchText::kSeparator, from);
+            const qsizetype end = separator < 0 ? bytes.size() : separator;
+            if (!visitSegment(&first, bytes.sliced(from, end - from)) || separator < 0)
+                break;
+            from = separator + 1;
+        }
     }
-    // The value (segment) and line the match is in.
+    const QString &text = first.text;
+    SearchSnippet snippet;
+    const qsizetype start = first.found ? first.range.start : 0;
+    const qsizetype length = first.found ? first.range.length : 0;
+    // The line the match is in.
     const auto isBreak = [](QChar c) { return c == QChar(0) || c == QLatin1Char('\n'); };
     qsizetype lineStart = start;
     while (lineStart > 0 && !isBreak(text.at(lineStart - 1)))

@@ -2419,6 +2419,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Org</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your note on this entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibrarySearchPanel</name>
@@ -2447,10 +2455,6 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 matching entries in %2 runs searched, %3 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (stopped at the first %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2467,8 +2471,23 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The query does not parse: %1</source>
+        <source>%1 in %2, %3 ms</source>
+        <comment>hits in runs, time</comment>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln runs searched</source>
+        <translation>
+            <numerusform>%Ln run searched</numerusform>
+            <numerusform>%Ln runs searched</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3194,12 +3213,13 @@ time:12:00..13:30   time of day (local)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>run:42  org:7  status:failed  source:github  after:2025-06-01  before:2025-07-01</source>
+        <source>gap:&gt;30s     time since the entry before (s, m, h)
+is:marked  is:failure  is:loop  has:note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>gap:&gt;30s     time since the entry before (s, m, h)
-is:marked  is:failure  is:loop  has:note</source>
+        <source>run:42  org:7  status:failed  source:github  after:2025-06-01  before:2025-07-01
+has:note     entries with a note of yours (words find notes&apos; text too)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Measures the library of runs. Build Release and run:
-//     bench_library [folder=/tmp/runlog-bench-library] [runs=100] [entries=10000]
+//     bench_library [folder=/tmp/runlog-bench-library] [runs=100] [entries=10000] [--search-only] [--case=TEXT]
 // 1. Writing: `runs` runs of `entries` realistic entries (the generator of bench_search), stored
 //    page by page as the loader stores what it fetches; entries per second and the file's size.
 //    An existing library of that shape in `folder` is reused (delete the folder to measure again).
@@ -17,6 +17,7 @@
 #include "model/runloader.h"
 #include "search/searchquery.h"
 #include "store/librarydatabase.h"
+#include "store/librarysearch.h"
 #include "store/librarysearchscan.h"
 #include "store/runlibrary.h"
 
@@ -28,10 +29,22 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <thread>
 
 namespace {
+
+// CPU time of the calling thread: what a search costs whatever else the machine runs.
+qint64 threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
 
 const QString kOrigin = QStringLiteral("https://bench.example.test");
 constexpr qint64 kOrg = 1;
@@ -145,7 +158,7 @@ void reopen(const QString &folder)
     }
 }
 
-void search(const QString &folder)
+void search(const QString &folder, const QString &only)
 {
     LibraryDatabase database(folder);
     if (!database.open()) {
@@ -159,25 +172,56 @@ void search(const QString &folder)
     const Case cases[] = {
         {"rare (1 in 10,007 entries)", SearchQuery{QStringLiteral("xyzzy_handler"), false, false, false}},
         {"rare, exact case", SearchQuery{QStringLiteral("Segmentation fault in xyzzy"), true, false, false}},
-        {"a word in most entries", SearchQuery{QStringLiteral("parser returns"), false, false, false}},
+        // A phrase, as the pattern was one needle before the query language (55,401 hits).
+        {"a phrase in many entries", SearchQuery{QStringLiteral("\"parser returns\""), false, false, false}},
+        {"two common words", SearchQuery{QStringLiteral("parser returns"), false, false, false}},
         {"nowhere", SearchQuery{QStringLiteral("zebra crossing"), false, false, false}},
-        {"two letters (no index)", SearchQuery{QStringLiteral("qz"), false, false, false}},
-        {"regular expression (no index)", SearchQuery{QStringLiteral("xyzzy_\\w+\\(\"caf"), false, false, true}},
+        {"two letters", SearchQuery{QStringLiteral("qz"), false, false, false}},
+        {"one letter", SearchQuery{QStringLiteral("q"), false, false, false}},
+        {"regular expression with a literal", SearchQuery{QStringLiteral("xyzzy_\\w+\\(\"caf"), false, false, true}},
+        {"regular expression, no literal", SearchQuery{QStringLiteral("\\d{5}[g-k]{4}"), false, false, true}},
     };
     const std::atomic<bool> never{false};
     for (const Case &c : cases) {
-        for (const qint64 limit : {qint64(1000), qint64(0)}) {
+        if (!QString::fromLatin1(c.label).contains(only))
+            continue;
+        // The window's limit, and every hit (the command line's).
+        for (const qint64 limit : {LibrarySearch::kDefaultMaxHits, qint64(0)}) {
             qint64 hits = 0;
+            const qint64 cpuBefore = threadCpuMs();
             const LibrarySearchSummary summary = LibrarySearchScan::run(database.connection(), c.query, limit, never,
                                                                         [&hits](const QList<LibrarySearchHit> &found) {
                                                                             hits += found.size();
                                                                             return true;
                                                                         });
-            std::printf("search %-32s %s: first hit %5lld ms, done %6lld ms, %7lld hits, %9lld entries read, %d runs%s\n",
-                        c.label, limit > 0 ? "(first 1,000)" : "(all)       ", summary.msToFirstHit, summary.elapsedMs,
-                        hits, summary.entriesChecked, summary.runsSearched, summary.usedIndex ? ", index" : "");
+            std::printf("search %-34s %s: first hit %5lld ms, done %6lld ms (cpu %6lld ms), %7lld hits, %9lld entries read, %d runs%s\n",
+                        c.label, limit > 0 ? "(first 10,000)" : "(all)        ", summary.msToFirstHit, summary.elapsedMs,
+                        threadCpuMs() - cpuBefore, hits, summary.entriesChecked, summary.runsSearched,
+                        summary.usedIndex ? ", index" : "");
             std::fflush(stdout);
         }
+    }
+    // Cancellation: a search that reads every entry, cancelled as a keystroke would; the time
+    // from the cancel to the search's return.
+    for (const Case &c : cases) {
+        if (!QString::fromLatin1(c.label).contains(only))
+            continue;
+        std::atomic<bool> cancel{false};
+        std::atomic<qint64> returnedNs{0};
+        QElapsedTimer clock;
+        clock.start();
+        std::thread worker([&] {
+            LibraryDatabase own(database.folder());
+            if (own.open())
+                LibrarySearchScan::run(own.connection(), c.query, 0, cancel, [](const QList<LibrarySearchHit> &) { return true; });
+            returnedNs = clock.nsecsElapsed();
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        const qint64 cancelledNs = clock.nsecsElapsed();
+        cancel = true;
+        worker.join();
+        std::printf("cancel %-34s: returned %.2f ms after the cancel%s\n", c.label,
+                    std::max<qint64>(0, returnedNs - cancelledNs) / 1e6, returnedNs < cancelledNs ? " (it had ended)" : "");
     }
 }
 
@@ -202,7 +246,14 @@ int main(int argc, char *argv[])
     const qint64 bytes = QFileInfo(folder + QStringLiteral("/library.sqlite")).size()
         + QFileInfo(folder + QStringLiteral("/library.sqlite-wal")).size();
     std::printf("library file: %.0f MB\n", bytes / 1048576.0);
-    reopen(folder);
-    search(folder);
+    if (!args.contains(QStringLiteral("--search-only")))
+        reopen(folder);
+    // --case=TEXT: only the searches whose label holds TEXT (to profile one).
+    QString only;
+    for (const QString &arg : args) {
+        if (arg.startsWith(QLatin1String("--case=")))
+            only = arg.mid(7);
+    }
+    search(folder, only);
     return 0;
 }

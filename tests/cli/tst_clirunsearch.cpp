@@ -4,6 +4,8 @@
 // from the entries written here.
 #include "clienvironment.h"
 #include "clirun.h"
+#include "notes/fileidentity.h"
+#include "store/runlibrary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,6 +34,9 @@ private slots:
     void keys_data();
     void keys();
     void badQueryIsAUsageError();
+    void tooCostlyIsNotNoMatch();
+    void marksAndNotesOfTheLibrary_data();
+    void marksAndNotesOfTheLibrary();
     void demo();
 
 private:
@@ -70,10 +75,10 @@ void TestCliRunSearch::tsv()
     QVERIFY2(run.code() == 0, run.err.constData());
     const QString path = QFileInfo(m_file).absoluteFilePath();
     // A .jsonl names no run: org and run are empty. Snippets: the line of the first match.
-    const QByteArray expected = "org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\n"
-                                "\t\t1\tPLAN_EVALUATION\t\tplan the login fix\t" + path.toUtf8() + "\n"
-                                "\t\t3\tACTION\tgrep\tlogin\t" + path.toUtf8() + "\n"
-                                "\t\t5\tFINAL_ANSWER\t\tFixed login\t" + path.toUtf8() + "\n";
+    const QByteArray expected = "org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\tfound_in\n"
+                                "\t\t1\tPLAN_EVALUATION\t\tplan the login fix\t" + path.toUtf8() + "\tentry\n"
+                                "\t\t3\tACTION\tgrep\tlogin\t" + path.toUtf8() + "\tentry\n"
+                                "\t\t5\tFINAL_ANSWER\t\tFixed login\t" + path.toUtf8() + "\tentry\n";
     QCOMPARE(run.out, expected);
     QVERIFY2(run.err.contains("matches: 3 of 5 entries"), run.err.constData());
 }
@@ -112,6 +117,59 @@ void TestCliRunSearch::badQueryIsAUsageError()
     QCOMPARE(run.code(), 2);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains("unknown key `foo:` at character 7"), run.err.constData());
+}
+
+void TestCliRunSearch::tooCostlyIsNotNoMatch()
+{
+    // A line of "a" that does not end the text: "(a+)+$" backtracks without end on it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("costly.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"agent_run_id\":1,\"thought\":\"" + QByteArray(30000, 'a') + "!\"}\n");
+    file.close();
+    const CliRun run = runCli({path, QStringLiteral("--search"), QStringLiteral("/(a+)+$/")});
+    QCOMPARE(run.code(), 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("Pattern too costly"), run.err.constData());
+}
+
+void TestCliRunSearch::marksAndNotesOfTheLibrary_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QList<int>>("entries");
+    QTest::addRow("marked") << QStringLiteral("is:marked") << QList<int>{2, 4};
+    QTest::addRow("noted") << QStringLiteral("has:note") << QList<int>{5};
+    QTest::addRow("either") << QStringLiteral("is:marked OR has:note") << QList<int>{2, 4, 5};
+    QTest::addRow("not marked") << QStringLiteral("-is:marked type:action") << QList<int>{3};
+}
+
+void TestCliRunSearch::marksAndNotesOfTheLibrary()
+{
+    QFETCH(QString, query);
+    QFETCH(QList<int>, entries);
+    // What the window keeps for the file, by its identity: marks on entries 2 and 4 (kept before
+    // notes had hashes: placed by position), a note on entry 5.
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    {
+        RunLibrary library(home.filePath(QStringLiteral("data/runlog")));
+        QVERIFY(library.isAvailable());
+        StoredNote second, fourth, fifth;
+        second.position = 1;
+        second.marked = true;
+        fourth.position = 3;
+        fourth.marked = true;
+        fifth.position = 4;
+        fifth.text = QStringLiteral("the fix landed here");
+        library.saveNotes(FileIdentity::scopeOf(m_file), {second, fourth, fifth});
+        library.flush();
+    }
+    const CliRun run = runToEnd(QStringLiteral(RUNLOG_BINARY),
+                                {m_file, QStringLiteral("--search"), query, QStringLiteral("--format"), QStringLiteral("json")},
+                                cliEnvironment(home.path()));
+    QVERIFY2(run.code() == 0, run.err.constData());
+    QCOMPARE(entriesOf(run.out), entries);
 }
 
 void TestCliRunSearch::demo()

@@ -213,7 +213,8 @@ void TestCliTerminal::searchTsv()
         QVERIFY2(lines.at(k).startsWith("7\t42\t" + QByteArray::number(k) + '\t' + kVisible + '\t' + kVisible + '\t'),
                  lines.at(k).constData());
         const QList<QByteArray> fields = lines.at(k).split('\t');
-        QCOMPARE(fields.size(), 7);
+        QCOMPARE(fields.size(), 8); // the last: found_in
+        QCOMPARE(fields.at(7), QByteArray("entry"));
         QVERIFY2(fields.at(5).contains("TITLE") && fields.at(5).contains("\\u{202e}\\u{2066}"), fields.at(5).constData());
     }
 }

@@ -404,6 +404,9 @@ void TestQueryLanguage::libraryEvaluation()
              QStringLiteral("`is:` works within one run (the search bar, `runlog SOURCE --search`), at character 3"));
     QCOMPARE(QueryLanguage::parse(QStringLiteral("gap:>1m"), Scope::Library).errorPosition, 0);
     QVERIFY(!QueryLanguage::keys(Scope::Library, true).contains(QStringLiteral("is")));
+    // Notes are kept in the library with their runs: has:note works across runs too.
+    QVERIFY(QueryLanguage::parse(QStringLiteral("x has:note"), Scope::Library).isValid());
+    QVERIFY(QueryLanguage::keys(Scope::Library, true).contains(QStringLiteral("has")));
     QVERIFY(QueryLanguage::keys(Scope::Library, true).contains(QStringLiteral("status")));
     QVERIFY(!QueryLanguage::keys(Scope::Run, true).contains(QStringLiteral("status")));
 }

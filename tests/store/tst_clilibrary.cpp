@@ -8,6 +8,7 @@
 #include "samplerun.h"
 #include "store/librarydatabase.h"
 #include "store/libraryrecords.h"
+#include "store/runlibrary.h"
 #include "testlogserver.h"
 
 #include <QDir>
@@ -85,6 +86,7 @@ private slots:
     void offlineUsesOnlyTheLibrary();
     void noStoreKeepsNothing();
     void searchFindsEntriesOfEveryStoredRun();
+    void searchFindsNotesAndSaysTooCostly();
     void readersDoNotWaitForAWriter();
 
 private:
@@ -377,11 +379,11 @@ void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1 + 2 * 11);
-    QCOMPARE(lines.first(), QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin"));
+    QCOMPARE(lines.first(), QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\tfound_in"));
     const QString origin = m_server->baseUrl().toString();
-    QCOMPARE(lines.at(1), QStringLiteral("7\t2\t15\tPLAN_EVALUATION\t\tentry 14\t") + origin);
-    QCOMPARE(lines.at(2), QStringLiteral("7\t2\t141\tPLAN_EVALUATION\t\tentry 140\t") + origin);
-    QCOMPARE(lines.at(12), QStringLiteral("7\t1\t15\tPLAN_EVALUATION\t\tentry 14\t") + origin);
+    QCOMPARE(lines.at(1), QStringLiteral("7\t2\t15\tPLAN_EVALUATION\t\tentry 14\t") + origin + QStringLiteral("\tentry"));
+    QCOMPARE(lines.at(2), QStringLiteral("7\t2\t141\tPLAN_EVALUATION\t\tentry 140\t") + origin + QStringLiteral("\tentry"));
+    QCOMPARE(lines.at(12), QStringLiteral("7\t1\t15\tPLAN_EVALUATION\t\tentry 14\t") + origin + QStringLiteral("\tentry"));
     QVERIFY(m_server->requestLog().isEmpty());
 
     result = runCli({QStringLiteral("--search"), QStringLiteral("\"entry 149\""), QStringLiteral("--format"), QStringLiteral("json")});
@@ -400,7 +402,7 @@ void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
     // Nothing found is not a failure.
     result = runCli({QStringLiteral("--search"), QStringLiteral("\"no such words\"")});
     QCOMPARE(result.exitCode, 0);
-    QCOMPARE(result.out, QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\n"));
+    QCOMPARE(result.out, QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\tfound_in\n"));
 
     // The query language's keys across runs: run 1 alone, the ACTIONs among entries 141..149
     // (entry 14 is entry 15; odd entries are actions).
@@ -408,11 +410,50 @@ void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1 + 5);
-    QCOMPARE(lines.at(1), QStringLiteral("7\t1\t142\tACTION\tbash\tentry 141\t") + origin);
+    QCOMPARE(lines.at(1), QStringLiteral("7\t1\t142\tACTION\tbash\tentry 141\t") + origin + QStringLiteral("\tentry"));
     // A query that does not parse is a usage error, saying where and why.
     result = runCli({QStringLiteral("--search"), QStringLiteral("entry is:loop")});
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QStringLiteral("`is:` works within one run")), qPrintable(result.err));
+}
+
+void TestCliLibrary::searchFindsNotesAndSaysTooCostly()
+{
+    m_server->addRun(makeRun(kOrg, 1, 10));
+    const CliResult exported = runCli(exportArgs(m_dir->filePath(QStringLiteral("1.jsonl")), 1));
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    // The user's notes on entries 5 and 7, as the window keeps them.
+    {
+        RunLibrary library(libraryFolder());
+        QVERIFY(library.isAvailable());
+        StoredNote wombat, costly;
+        wombat.position = 4;
+        wombat.text = QStringLiteral("a wombat was here");
+        costly.position = 6;
+        costly.text = QString(40, u'a') + u'!';
+        library.saveNotes(NotesScope::forApi(PageCache::originOf(m_server->baseUrl()), kOrg, 1), {wombat, costly});
+        library.flush();
+    }
+    CliResult result = runCli({QStringLiteral("--search"), QStringLiteral("wombat"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QJsonArray hits = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QCOMPARE(hits.size(), 1);
+    const QJsonObject hit = hits.first().toObject();
+    QCOMPARE(hit.value(QStringLiteral("run")).toInteger(), qint64(1));
+    QCOMPARE(hit.value(QStringLiteral("entry")).toInteger(), qint64(5));
+    QCOMPARE(hit.value(QStringLiteral("snippet")).toString(), QStringLiteral("a wombat was here"));
+    QCOMPARE(hit.value(QStringLiteral("found_in")).toString(), QStringLiteral("note"));
+
+    result = runCli({QStringLiteral("--search"), QStringLiteral("\"entry 4\"")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).value(1),
+             QStringLiteral("7\t1\t5\tPLAN_EVALUATION\t\tentry 4\t") + m_server->baseUrl().toString() + QStringLiteral("\tentry"));
+
+    // A regular expression that gives up (on the note of "a"s) is an error that says so.
+    result = runCli({QStringLiteral("--search"), QStringLiteral("/(a+)+$/")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    QVERIFY2(result.err.contains(QStringLiteral("Pattern too costly")), qPrintable(result.err));
 }
 
 // Another process holds the library's write lock for longer than a write used to wait (15 s):

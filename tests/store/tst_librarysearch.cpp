@@ -16,6 +16,7 @@
 #include "store/librarysearchscan.h"
 #include "store/runlibrary.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -83,6 +84,8 @@ private slots:
     void snippetsShowTheMatch();
     void limitStopsEarly();
     void threadedSearchGivesTheSame();
+    void secondThreadGivesTheSame_data();
+    void secondThreadGivesTheSame();
     void removedRunsAreNotFound();
     void runKeysNarrowTheRuns();
     void invalidExpressionSaysWhy();
@@ -187,6 +190,11 @@ void TestLibrarySearch::resultsEqualABruteForceScan_data()
     QTest::addRow("whole word") << QStringLiteral("todo") << false << true << false;
     QTest::addRow("part of words") << QStringLiteral("odo") << false << false << false;
     QTest::addRow("regular expression") << QStringLiteral("ga(m+)a\\s+d") << false << false << true;
+    QTest::addRow("regular expression, exact case") << QStringLiteral("Seg[f]ault") << true << false << true;
+    QTest::addRow("regular expression, alternatives") << QStringLiteral("(segfault|timeout) \\w") << false << false << true;
+    QTest::addRow("regular expression, Kelvin sign folds into k") << QStringLiteral("kelvin") << false << false << true;
+    QTest::addRow("regular expression, long s folds into s") << QStringLiteral("SECRET") << false << false << true;
+    QTest::addRow("regular expression, a short literal") << QStringLiteral("ab\\b") << false << false << true;
     QTest::addRow("two characters") << QStringLiteral("ab") << false << false << false;
     QTest::addRow("one character") << QStringLiteral("x") << false << true << false;
     QTest::addRow("accented") << QStringLiteral("CAFÉ") << false << false << false;
@@ -235,7 +243,10 @@ void TestLibrarySearch::indexIsUsedWhereItCanNarrow_data()
     QTest::addRow("alternatives") << QStringLiteral("alpha OR gamma") << false << false;
     QTest::addRow("two characters") << QStringLiteral("ab") << false << false;
     QTest::addRow("no ASCII trigram") << QStringLiteral("ïé\U0001F389") << false << false;
-    QTest::addRow("regular expression") << QStringLiteral("gamma") << true << false;
+    QTest::addRow("regular expression with a literal") << QStringLiteral("gam+a") << true << true;
+    QTest::addRow("regular expression, alternatives") << QStringLiteral("(alpha|gamma) d") << true << true;
+    QTest::addRow("regular expression, a short alternative") << QStringLiteral("(alpha|x)") << true << false;
+    QTest::addRow("regular expression without a literal") << QStringLiteral("\\w{3}\\d") << true << false;
 }
 
 void TestLibrarySearch::indexIsUsedWhereItCanNarrow()
@@ -318,6 +329,46 @@ void TestLibrarySearch::threadedSearchGivesTheSame()
     QCOMPARE(summary.hits, qint64(actual.size()));
     QVERIFY(summary.msToFirstHit >= 0);
     QVERIFY(!search.isRunning());
+}
+
+void TestLibrarySearch::secondThreadGivesTheSame_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("regex");
+    QTest::addColumn<qint64>("maxHits");
+    QTest::addRow("two characters") << QStringLiteral("ab") << false << qint64(0);
+    QTest::addRow("one character, a limit") << QStringLiteral("x") << false << qint64(150);
+    QTest::addRow("no literal") << QStringLiteral("\\w{3}\\d|ga(m+)a\\s") << true << qint64(0);
+    QTest::addRow("Kelvin sign") << QStringLiteral("K") << false << qint64(0);
+}
+
+void TestLibrarySearch::secondThreadGivesTheSame()
+{
+    // Every run of 40 entries or more read by two threads: the same hits, in the same order.
+    QFETCH(QString, pattern);
+    QFETCH(bool, regex);
+    QFETCH(qint64, maxHits);
+    const SearchQuery query{pattern, false, false, regex};
+    const QList<LibrarySearchHit> alone = scan(query, maxHits);
+    LibrarySearchScan::setEntriesWorthASecondThread(40);
+    const auto restore = qScopeGuard([] { LibrarySearchScan::setEntriesWorthASecondThread(4096); });
+    LibrarySearchSummary summary;
+    const QList<LibrarySearchHit> together = scan(query, maxHits, &summary);
+    QVERIFY(!summary.usedIndex);
+    QCOMPARE(summary.threads, 2);
+    QCOMPARE(together.size(), alone.size());
+    for (qsizetype k = 0; k < alone.size(); ++k) {
+        QCOMPARE(Found({together.at(k).runId, together.at(k).position}), Found({alone.at(k).runId, alone.at(k).position}));
+        QCOMPARE(together.at(k).snippet, alone.at(k).snippet);
+    }
+    if (maxHits == 0) {
+        QList<Found> found;
+        for (const LibrarySearchHit &hit : together)
+            found.append(Found{hit.runId, hit.position});
+        QCOMPARE(found, bruteForce(query));
+    } else {
+        QCOMPARE(together.size(), maxHits);
+    }
 }
 
 void TestLibrarySearch::removedRunsAreNotFound()

@@ -12,6 +12,7 @@
 #include "ui/library/libraryrunspanel.h"
 #include "ui/library/librarysearchpanel.h"
 #include "ui/library/librarywindow.h"
+#include "ui/search/querycompleter.h"
 #include "ui/table/logtableview.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/messagebanner.h"
@@ -28,6 +29,7 @@
 #include "store/runlibrary.h"
 #include "testlogserver.h"
 
+#include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -65,6 +67,7 @@ private slots:
     void libraryWindowComparesTwoSelectedRuns();
     void runReadToTheEndReopensWholeAtTheFirstPaint();
     void searchResultOpensTheRunAtItsEntry();
+    void searchAllRunsCompletesAndSaysWhyInline();
     void runsWindowMarksStoredRunsAndOpensWithEnter();
     void runsWindowSaysWhatWentWrong();
     void runsWindowComparesTwoSelectedRuns();
@@ -324,6 +327,62 @@ void TestLibraryWindow::searchResultOpensTheRunAtItsEntry()
     QTRY_COMPARE(window->tableView()->currentIndex().row(), 4320);
     QTRY_VERIFY(isLoaded(*window, 4320));
     QCOMPARE(window->logModel()->store().at(4320).rawJson, m_server->run(kLongRun)->entries.at(4320));
+}
+
+void TestLibraryWindow::searchAllRunsCompletesAndSaysWhyInline()
+{
+    auto window = newWindow();
+    openLongRun(*window);
+    QTRY_VERIFY(isLoaded(*window, 0));
+    QTRY_COMPARE(loaderOf(window->session())->pagesInFlight(), 0);
+    m_library->flush();
+    // A note on entry 3 (0-based 2), kept with the run as the window keeps it.
+    StoredNote note;
+    note.position = 2;
+    note.text = QStringLiteral("the wombat step");
+    m_library->saveNotes(NotesScope::forApi(PageCache::originOf(m_server->baseUrl()), kOrg, kLongRun), {note});
+    m_library->flush();
+
+    LibraryController *controller = window->libraryController();
+    controller->searchAction()->trigger();
+    LibrarySearchPanel *search = controller->libraryWindow()->searchPanel();
+    QLineEdit *field = search->queryField();
+    // Keys as a word begins (has: too: the library keeps notes), then the library's own values.
+    field->setText(QStringLiteral("st"));
+    QCOMPARE(search->completer()->candidates(), QStringList{QStringLiteral("status:")});
+    field->setText(QStringLiteral("ha"));
+    QCOMPARE(search->completer()->candidates(), QStringList{QStringLiteral("has:")});
+    field->setText(QStringLiteral("status:"));
+    QTRY_COMPARE(search->completer()->candidates(), QStringList{QStringLiteral("COMPLETE")});
+    field->setText(QStringLiteral("tool:"));
+    QCOMPARE(search->completer()->candidates(), QStringList{QStringLiteral("bash")});
+    field->setText(QStringLiteral("type:p"));
+    QCOMPARE(search->completer()->candidates(), QStringList{QStringLiteral("PLAN_EVALUATION")});
+    field->setText(QStringLiteral("org:"));
+    QCOMPARE(search->completer()->candidates(), QStringList{QString::number(kOrg)});
+
+    // A note's words find it, marked as a note.
+    field->setText(QStringLiteral("wombat"));
+    search->searchNow();
+    QTRY_COMPARE(search->model()->rowCount(), 1);
+    QCOMPARE(search->model()->index(0, LibrarySearchModel::Entry).data().toString(), QStringLiteral("3"));
+    QCOMPARE(search->model()->index(0, LibrarySearchModel::Match).data().toString(), QStringLiteral("the wombat step"));
+    QCOMPARE(search->model()->index(0, LibrarySearchModel::Match).data(LibrarySearchModel::FoundInRole).toString(),
+             QStringLiteral("Note"));
+    QVERIFY(search->model()->index(0, LibrarySearchModel::Entry).data(LibrarySearchModel::FoundInRole).isNull());
+    QVERIFY(search->queryError().isEmpty());
+    // Looked at by eye with RUNLOG_SHOTS=folder, as the other window tests do.
+    if (const QString folder = qEnvironmentVariable("RUNLOG_SHOTS"); !folder.isEmpty())
+        search->grab().save(QDir(folder).filePath(QStringLiteral("library-search-note-hit.png")));
+
+    // A query that does not parse says where and why beside the field; the results stay.
+    field->setText(QStringLiteral("wombat foo:bar"));
+    search->searchNow();
+    QCOMPARE(search->queryError(), QStringLiteral("unknown key `foo:` at character 8"));
+    QCOMPARE(search->model()->rowCount(), 1);
+    field->setText(QStringLiteral("wombat"));
+    search->searchNow();
+    QVERIFY(search->queryError().isEmpty());
 }
 
 void TestLibraryWindow::runsWindowMarksStoredRunsAndOpensWithEnter()

@@ -13,6 +13,7 @@
 #include "ui/library/orgrunsview.h"
 #include "run/runstatus.h"
 #include "session/credentials.h"
+#include "session/demoservice.h"
 #include "session/orgrunlist.h"
 #include "settings/appsettings.h"
 #include "store/libraryrunsmodel.h"
@@ -25,6 +26,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QUrl>
 
 namespace {
 constexpr qint64 kMegabyte = 1024 * 1024;
@@ -68,6 +70,8 @@ LibraryController::LibraryController(RunLibrary *library, Hooks hooks, QWidget *
     }
     m_libraryModel = new LibraryRunsModel(m_library, this);
     m_search = new LibrarySearch(m_library->folder(), this);
+    // The demo's notes are kept under "demo", whichever port its pages came from.
+    m_search->setNotesOrigin([](const QString &origin) { return DemoService::notesOrigin(QUrl(origin)); });
     connect(m_libraryModel, &LibraryRunsModel::refreshed, this, &LibraryController::updateStoredMarks);
     connect(m_library, &RunLibrary::setAside, this, [this](const QString &from, const QString &to, const QString &reason) {
         // Said once, when it happens; not modal, so nothing waits for it.

@@ -6,6 +6,8 @@
 #include "ui/common/plaintext.h"
 #include "ui/common/plaintooltipdelegate.h"
 #include "ui/library/snippetdelegate.h"
+#include "ui/search/querycompleter.h"
+#include "ui/search/queryerrorlabel.h"
 #include "store/librarysearch.h"
 #include "store/librarysearchmodel.h"
 
@@ -19,6 +21,9 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
 
 namespace {
 QToolButton *toggle(const QString &text, const QString &tip, QWidget *parent)
@@ -42,6 +47,8 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
     , m_regex(toggle(QStringLiteral(".*"), tr("Regular expression"), this))
     , m_table(new QTableView(this))
     , m_status(new PlainLabel(this))
+    , m_queryError(new QueryErrorLabel(m_query, this))
+    , m_completer(new QueryCompleter(m_query, QueryLanguage::Scope::Library, this))
     , m_typingPause(new QTimer(this))
 {
     m_query->setPlaceholderText(tr("Search every stored run: words, \"a phrase\", /regex/, type:error, status:failed, after:2025-06-01…"));
@@ -49,6 +56,12 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
                                            + QueryLanguage::helpText(QueryLanguage::Scope::Library) + u'\n'
                                            + tr("With .* on, the whole text is one regular expression.")));
     m_query->setClearButtonEnabled(true);
+    // Keys as a word begins, then the library's own values (types, tools, statuses, sources,
+    // organizations); has:note too, since the library keeps notes.
+    m_completer->setNotesAvailable(true);
+    m_completer->setValuesFor([this](const QString &key) { return m_values.valuesFor(key); });
+    connect(m_regex, &QToolButton::toggled, m_completer, [this](bool on) { m_completer->setEnabled(!on); });
+    refreshCompletions();
     m_typingPause->setSingleShot(true);
     m_typingPause->setInterval(350);
     connect(m_typingPause, &QTimer::timeout, this, &LibrarySearchPanel::searchNow);
@@ -81,9 +94,9 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
     m_table->setColumnWidth(LibrarySearchModel::Tool, 120);
     m_table->setColumnWidth(LibrarySearchModel::Organization, 50);
     m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
-    m_table->setItemDelegateForColumn(LibrarySearchModel::Match,
-                                      new SnippetDelegate(LibrarySearchModel::MatchStartRole,
-                                                          LibrarySearchModel::MatchLengthRole, m_table));
+    auto *snippets = new SnippetDelegate(LibrarySearchModel::MatchStartRole, LibrarySearchModel::MatchLengthRole, m_table);
+    snippets->setBadgeRole(LibrarySearchModel::FoundInRole);
+    m_table->setItemDelegateForColumn(LibrarySearchModel::Match, snippets);
     connect(m_table, &QTableView::doubleClicked, this, &LibrarySearchPanel::openCurrent);
     for (const QKeySequence &key : {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)})
         new QShortcut(key, m_table, this, &LibrarySearchPanel::openCurrent, Qt::WidgetShortcut);
@@ -93,7 +106,8 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
 
     m_status->setTextFormat(Qt::PlainText);
     auto *queryRow = new QHBoxLayout;
-    queryRow->addWidget(m_query, 1);
+    queryRow->addWidget(m_query, 3);
+    queryRow->addWidget(m_queryError, 2);
     queryRow->addWidget(m_case);
     queryRow->addWidget(m_word);
     queryRow->addWidget(m_regex);
@@ -103,6 +117,16 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
     layout->addWidget(m_status);
     setFocusProxy(m_query);
     m_status->setText(tr("Type to search every stored run; Enter opens a result at its entry."));
+}
+
+QString LibrarySearchPanel::queryError() const
+{
+    return m_queryError->error();
+}
+
+void LibrarySearchPanel::refreshCompletions()
+{
+    m_search->readQueryValues(this, [this](const LibraryQueryValues &values) { m_values = values; });
 }
 
 void LibrarySearchPanel::focusQuery()
@@ -134,6 +158,7 @@ void LibrarySearchPanel::searchNow()
     query.wholeWord = m_word->isChecked();
     query.regex = m_regex->isChecked();
     if (query.isEmpty()) {
+        m_queryError->setError(QString());
         m_search->cancel();
         m_model->clear();
         m_status->setText(tr("Type to search every stored run; Enter opens a result at its entry."));
@@ -142,10 +167,11 @@ void LibrarySearchPanel::searchNow()
     const ParsedQuery parsed = query.regex ? QueryLanguage::wholeRegex(query.pattern, query.caseSensitive)
                                            : QueryLanguage::parse(query.pattern, QueryLanguage::Scope::Library);
     if (!parsed.isValid()) {
-        // Where and why, under the results of the last query that parsed, which stay.
-        m_status->setText(tr("The query does not parse: %1").arg(parsed.error));
+        // Where and why beside the field; the results of the last query that parsed stay.
+        m_queryError->setError(parsed.error);
         return;
     }
+    m_queryError->setError(QString());
     m_search->cancel();
     m_model->clear();
     m_status->setText(tr("Searching…"));
@@ -154,13 +180,19 @@ void LibrarySearchPanel::searchNow()
 
 void LibrarySearchPanel::onFinished(const LibrarySearchSummary &summary)
 {
+    if (summary.tooCostly) {
+        // Not "no matches": the pattern was given up on, and the user is told how to go on.
+        m_status->setText(summary.error);
+        return;
+    }
     if (!summary.error.isEmpty()) {
         m_status->setText(tr("The search failed: %1").arg(summary.error));
         return;
     }
-    const QString found = tr("%1 matching entries in %2 runs searched, %3 ms")
-                              .arg(QLocale().toString(summary.hits))
-                              .arg(summary.runsSearched)
+    // Hits (an entry, or a note on one) in runs searched, each count with its own plural.
+    const QString found = tr("%1 in %2, %3 ms", "hits in runs, time")
+                              .arg(tr("%Ln matches", nullptr, int(std::min<qint64>(summary.hits, INT_MAX))),
+                                   tr("%Ln runs searched", nullptr, summary.runsSearched))
                               .arg(summary.elapsedMs);
     m_status->setText(summary.truncated ? tr("%1 (stopped at the first %2)").arg(found, QLocale().toString(summary.hits))
                                         : found);

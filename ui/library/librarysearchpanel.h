@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/libraryqueryvalues.h"
 #include "store/librarysearchhit.h"
 
 #include <QWidget>
@@ -8,6 +9,8 @@
 class LibrarySearch;
 class LibrarySearchModel;
 class PlainLabel;
+class QueryCompleter;
+class QueryErrorLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
@@ -15,7 +18,9 @@ class QToolButton;
 
 // Search across every run in the library: the in-run search's text and toggles (match case,
 // whole words, regular expression), results newest runs first as they come, Enter on a result
-// opens its run at that entry. Works with no network.
+// opens its run at that entry. Works with no network. As in the run's search bar, a completer
+// offers the keys and the library's own values (QueryCompleter), and a query that does not parse
+// says where and why beside the field, the last results kept.
 class LibrarySearchPanel : public QWidget
 {
     Q_OBJECT
@@ -29,6 +34,11 @@ public:
     QLineEdit *queryField() const { return m_query; }
     QTableView *table() const { return m_table; }
     LibrarySearchModel *model() const { return m_model; }
+    QueryCompleter *completer() const { return m_completer; }
+    // Why the query does not parse; empty when it does.
+    QString queryError() const;
+    // Reads the library's values for the completer again (runs come and go).
+    void refreshCompletions();
     // Runs the query now (tests and screenshots do not wait for the typing pause).
     void searchNow();
 
@@ -47,5 +57,8 @@ private:
     QToolButton *m_regex;
     QTableView *m_table;
     PlainLabel *m_status;
+    QueryErrorLabel *m_queryError;
+    QueryCompleter *m_completer;
+    LibraryQueryValues m_values;
     QTimer *m_typingPause;
 };

@@ -41,5 +41,6 @@ void LibraryWindow::showSearch()
     show();
     raise();
     activateWindow();
+    m_search->refreshCompletions();
     m_search->focusQuery();
 }

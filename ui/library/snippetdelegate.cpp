@@ -22,7 +22,25 @@ void SnippetDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, -2, 0);
+    QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, -2, 0);
+    const QString badge = m_badgeRole >= 0 ? index.data(m_badgeRole).toString() : QString();
+    if (!badge.isEmpty()) {
+        // Plain text drawn as such (never markup), in a frame of its own.
+        QFont italic = opt.font;
+        italic.setItalic(true);
+        const QFontMetrics badgeMetrics(italic);
+        const QRect badgeRect(textRect.left(), textRect.top() + (textRect.height() - badgeMetrics.height()) / 2 - 1,
+                              badgeMetrics.horizontalAdvance(badge) + 8, badgeMetrics.height() + 2);
+        painter->save();
+        const QColor ink = opt.palette.color(opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text);
+        painter->setPen(ink);
+        painter->setFont(italic);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->drawRoundedRect(QRectF(badgeRect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+        painter->drawText(badgeRect, Qt::AlignCenter | Qt::TextSingleLine, badge);
+        painter->restore();
+        textRect.setLeft(badgeRect.right() + 6);
+    }
     const int start = index.data(m_matchStartRole).toInt();
     const int length = index.data(m_matchLengthRole).toInt();
     const QFontMetrics metrics(opt.font);

@@ -12,9 +12,14 @@ public:
     // The model gives the match's place through these roles.
     SnippetDelegate(int matchStartRole, int matchLengthRole, QObject *parent = nullptr);
 
+    // A role whose text (a short word such as "Note") is drawn as a badge before the snippet, in
+    // italics, and never scrolled away with the text: where the match was found.
+    void setBadgeRole(int role) { m_badgeRole = role; }
+
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
     int m_matchStartRole;
     int m_matchLengthRole;
+    int m_badgeRole = -1;
 };

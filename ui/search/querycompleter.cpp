@@ -3,6 +3,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QEvent>
 #include <QLineEdit>
 #include <QStringListModel>
 
@@ -21,6 +22,20 @@ QueryCompleter::QueryCompleter(QLineEdit *edit, QueryLanguage::Scope scope, QObj
     // Only what the user types opens the list: a query written into the bar by a click does not.
     connect(edit, &QLineEdit::textEdited, this, &QueryCompleter::update);
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &QueryCompleter::insert);
+    m_completer->popup()->installEventFilter(this);
+}
+
+bool QueryCompleter::eventFilter(QObject *watched, QEvent *event)
+{
+    // The list closed: its field's window is the active one again. Window systems see to that
+    // themselves; some platforms (offscreen) leave the popup's activation behind, and then the
+    // window's shortcuts (Enter on a result) would wait for a click.
+    if (watched == m_completer->popup() && event->type() == QEvent::Hide) {
+        QWidget *window = m_edit->window();
+        if (window->isVisible() && !window->isActiveWindow())
+            window->activateWindow();
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void QueryCompleter::setEnabled(bool enabled)

@@ -35,6 +35,9 @@ public:
     // What the word under the cursor would complete to now (tests, and the popup's list).
     QStringList candidates() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     struct Word
     {

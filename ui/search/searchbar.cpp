@@ -6,6 +6,7 @@
 #include "ui/common/elidedlabel.h"
 #include "ui/common/palette.h"
 #include "ui/search/querycompleter.h"
+#include "ui/search/queryerrorlabel.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -36,7 +37,7 @@ SearchBar::SearchBar(QWidget *parent)
     , m_previous(new QToolButton(this))
     , m_next(new QToolButton(this))
     , m_result(new PlainLabel(this))
-    , m_queryError(new PlainLabel(this))
+    , m_queryError(new QueryErrorLabel(m_edit, this))
     , m_completer(new QueryCompleter(m_edit, QueryLanguage::Scope::Run, this))
     , m_coverage(new ElidedLabel(this))
     , m_loadAll(new QPushButton(tr("Load All"), this))
@@ -64,10 +65,6 @@ SearchBar::SearchBar(QWidget *parent)
     // Fixed: the count changing as you type must not move the buttons after it.
     m_result->setFixedWidth(m_result->fontMetrics().horizontalAdvance(QStringLiteral("99,999 of 99,999")) + 16);
     m_result->setTextFormat(Qt::PlainText);
-    m_queryError->setStyleSheet(QStringLiteral("color: %1").arg(RunlogPalette::errorText(RunlogPalette::isDark(palette())).name()));
-    m_queryError->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_queryError->setMinimumWidth(80);
-    m_queryError->hide();
     m_coverage->setStyleSheet(QStringLiteral("color: gray"));
     // Where the bar is narrow the coverage gives way first, cut with "…" and whole in its tooltip.
     m_coverage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -152,16 +149,12 @@ QString SearchBar::pattern() const
 
 void SearchBar::setQueryError(const QString &text)
 {
-    m_queryError->setText(text);
-    m_queryError->setToolTip(PlainText::toolTip(text));
-    m_queryError->setVisible(!text.isEmpty());
-    // Where: the field's own tooltip says it too, next to the language's help.
-    m_edit->setAccessibleDescription(text);
+    m_queryError->setError(text);
 }
 
 QString SearchBar::queryError() const
 {
-    return m_queryError->isHidden() ? QString() : m_queryError->text();
+    return m_queryError->error();
 }
 
 void SearchBar::focusSearch()

@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QueryCompleter;
+class QueryErrorLabel;
 class ElidedLabel;
 class QLabel;
 class QLineEdit;
@@ -73,7 +74,7 @@ private:
     QToolButton *m_previous;
     QToolButton *m_next;
     QLabel *m_result;
-    QLabel *m_queryError;
+    QueryErrorLabel *m_queryError;
     QueryCompleter *m_completer;
     QString m_resultFullText; // the label may show it elided
     ElidedLabel *m_coverage;

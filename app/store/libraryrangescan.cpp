@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: MIT
+#include "store/libraryrangescan.h"
+
+#include "api/pageparser.h"
+#include "json/jsontokens.h"
+#include "search/queryevaluator.h"
+#include "search/querylanguage.h"
+#include "search/searchengine.h"
+#include "search/searchtext.h"
+#include "store/entrycursor.h"
+#include "store/libraryrecords.h"
+#include "store/searchsnippet.h"
+
+#include <QSqlQuery>
+
+namespace {
+// Up to SQLite's own ceiling (SQLITE_MAX_MMAP_SIZE, 2 GB on Debian): the whole of most libraries.
+constexpr qint64 kMapBytes = qint64(4) << 30;
+
+QueryEntryFacts factsOf(qint64 position, const std::optional<EntryParseResult> &entry)
+{
+    QueryEntryFacts facts;
+    facts.entry = int(position);
+    if (entry && entry->ok) {
+        facts.messageType = entry->entry.messageType;
+        facts.toolName = entry->entry.toolName;
+        facts.createdAtMsecs = entry->entry.createdAtMsecs;
+    }
+    return facts;
+}
+// The string value of a top-level member, as the page parser reads it (null: not a string).
+QString stringValue(const char *data, qsizetype start, qsizetype end)
+{
+    if (end - start < 2 || data[start] != '"')
+        return {};
+    QByteArray decoded;
+    JsonTokens::appendDecodedString(decoded, data + start + 1, data + end - 1, JsonTokens::StringDecoding::Exact);
+    return QString::fromUtf8(decoded);
+}
+
+// message_type and tool_name of an entry, read in place from its top level: all a hit shows of
+// it (a whole parse of every hit cost more than finding it).
+void readTypeAndTool(QByteArrayView json, QString &type, QString &tool)
+{
+    const char *data = json.data();
+    const qsizetype size = json.size();
+    qsizetype i = 0;
+    while (i < size && JsonTokens::isSpace(data[i]))
+        ++i;
+    if (i >= size || data[i] != '{')
+        return;
+    ++i;
+    bool typeSeen = false, toolSeen = false;
+    while (i < size && !(typeSeen && toolSeen)) {
+        while (i < size && (JsonTokens::isSpace(data[i]) || data[i] == ','))
+            ++i;
+        if (i >= size || data[i] != '"')
+            break;
+        const qsizetype keyEnd = JsonTokens::stringTokenEnd(data, size, i);
+        const QByteArrayView key(data + i + 1, qMax<qsizetype>(0, keyEnd - i - 2));
+        i = keyEnd;
+        while (i < size && (JsonTokens::isSpace(data[i]) || data[i] == ':'))
+            ++i;
+        const qsizetype start = i;
+        i = JsonTokens::valueEnd(data, size, i);
+        // The first of a repeated key, as the page parser takes it.
+        if (!typeSeen && key == "message_type") {
+            type = stringValue(data, start, i);
+            typeSeen = true;
+        } else if (!toolSeen && key == "tool_name") {
+            tool = stringValue(data, start, i);
+            toolSeen = true;
+        }
+    }
+}
+} // namespace
+
+LibrarySearchHit LibraryScanRun::hitAt(qint64 position, QByteArrayView raw) const
+{
+    LibrarySearchHit hit;
+    hit.origin = origin;
+    hit.orgId = orgId;
+    hit.runId = runId;
+    hit.runStatus = status;
+    hit.runCreatedAt = createdAt;
+    hit.position = position;
+    readTypeAndTool(raw, hit.messageType, hit.toolName);
+    return hit;
+}
+
+LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatcher &matcher, const LibraryScanRun &run,
+                                    qint64 low, qint64 high, const std::atomic<bool> &cancel,
+                                    const std::function<bool(const LibrarySearchHit &hit)> &take)
+{
+    LibraryRangeResult result;
+    cursor.start();
+    cursor.bind(":low", low);
+    cursor.bind(":high", high);
+    cursor.bind(":low2", low);
+    cursor.bind(":high2", high);
+    while (cursor.next()) {
+        if ((result.entriesChecked & 63) == 0 && cancel) {
+            result.interrupted = true;
+            break;
+        }
+        const qint64 position = LibraryRecords::positionOf(cursor.id());
+        const bool hasNote = matcher.noted && matcher.noted->contains(position);
+        if (matcher.onlyNoted && !hasNote)
+            continue;
+        ++result.entriesChecked;
+        // The row's bytes where SQLite has them: nothing here keeps them past this row.
+        const QByteArrayView bytes = cursor.raw();
+        const QByteArray raw = QByteArray::fromRawData(bytes.data(), bytes.size());
+        const SearchText text = SearchText::fromRawEntryJson(raw);
+        std::optional<EntryParseResult> entry;
+        if (matcher.readsFacts)
+            entry = PageParser::parseEntry(raw, position);
+        QueryEntryFacts facts = factsOf(position, entry);
+        facts.hasNote = hasNote;
+        const qint64 count = matcher.evaluator.countMatches(facts, text);
+        if (count == SearchEngine::kTooCostly) {
+            // Not "no match": the search stops and says why (as in a run).
+            result.tooCostly = true;
+            break;
+        }
+        if (count == 0)
+            continue;
+        LibrarySearchHit hit = run.hitAt(position, bytes);
+        const SearchSnippet snippet = SearchSnippet::of(text, matcher.snippetEngine);
+        hit.snippet = snippet.text;
+        hit.matchStart = snippet.matchStart;
+        hit.matchLength = snippet.matchLength;
+        if (!take) {
+            result.hits.append(hit);
+        } else if (!take(hit)) {
+            result.interrupted = true;
+            break;
+        }
+    }
+    if (!cursor.error().isEmpty())
+        result.error = cursor.error();
+    if (cursor.interrupted())
+        result.interrupted = true;
+    cursor.start(); // lets go of the rows read
+    return result;
+}
+
+void mapLibraryForSearch(const QSqlDatabase &db)
+{
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=%1").arg(kMapBytes));
+}
+
+LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query, bool caseSensitive,
+                                       bool wholeWord, const SearchEngine &snippetEngine, bool readsFacts,
+                                       const QString &sql, const std::atomic<bool> &cancel)
+    : m_query(query)
+    , m_caseSensitive(caseSensitive)
+    , m_wholeWord(wholeWord)
+    , m_snippetEngine(snippetEngine)
+    , m_readsFacts(readsFacts)
+    , m_cancel(cancel)
+{
+    m_thread = std::thread(&LibraryHalfScanner::loop, this, connectionName, sql);
+}
+
+LibraryHalfScanner::~LibraryHalfScanner()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_quit = true;
+    }
+    m_changed.notify_all();
+    m_thread.join();
+}
+
+bool LibraryHalfScanner::isReady()
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_ready.has_value(); });
+    return *m_ready;
+}
+
+void LibraryHalfScanner::start(const LibraryScanRun &run, const QSet<qint64> &noted, qint64 low, qint64 high)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_result.reset();
+        m_job = Job{run, noted, low, high};
+    }
+    m_changed.notify_all();
+}
+
+LibraryRangeResult LibraryHalfScanner::wait()
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_result.has_value(); });
+    return *std::exchange(m_result, std::nullopt);
+}
+
+void LibraryHalfScanner::loop(QString connectionName, QString sql)
+{
+    const QString ownName = connectionName + QStringLiteral("-half");
+    {
+        QSqlDatabase db = QSqlDatabase::cloneDatabase(connectionName, ownName);
+        const bool opened = db.open();
+        std::unique_ptr<EntryCursor> cursor;
+        std::unique_ptr<SqliteCancellation> stopOnCancel;
+        if (opened) {
+            mapLibraryForSearch(db);
+            stopOnCancel = std::make_unique<SqliteCancellation>(db, m_cancel);
+            cursor = std::make_unique<EntryCursor>(db, sql);
+        }
+        QueryEvaluator evaluator(m_query, {m_caseSensitive, m_wholeWord});
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_ready = opened && cursor->isValid();
+        }
+        m_changed.notify_all();
+        for (;;) {
+            Job job;
+            {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_quit || m_job.has_value(); });
+                if (m_quit)
+                    break;
+                job = *std::exchange(m_job, std::nullopt);
+            }
+            LibraryRangeResult result;
+            if (cursor && cursor->isValid()) {
+                evaluator.setRun(job.run.facts());
+                const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, false};
+                result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel);
+            }
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_result = std::move(result);
+            }
+            m_changed.notify_all();
+        }
+        cursor.reset();
+        stopOnCancel.reset();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(ownName);
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "search/queryfacts.h"
+#include "store/librarysearchhit.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+class EntryCursor;
+class QueryEvaluator;
+class SearchEngine;
+struct ParsedQuery;
+
+// One stored run as search across the library reads it.
+struct LibraryScanRun
+{
+    qint64 key = 0;
+    QString origin;
+    qint64 orgId = 0;
+    qint64 runId = 0;
+    QString status;
+    QString createdAt;
+    qint64 createdMs = LogEntry::kNoTime;
+    qint64 storedEntries = 0;
+
+    QueryRunFacts facts() const { return {runId, orgId, status, origin, createdMs}; }
+    // A hit on the entry at `position`, its type and tool from `raw` (empty: unknown).
+    LibrarySearchHit hitAt(qint64 position, QByteArrayView raw) const;
+};
+
+// How reading a range of entries went.
+struct LibraryRangeResult
+{
+    QList<LibrarySearchHit> hits;  // kept when no `take` was given
+    qint64 entriesChecked = 0;
+    bool tooCostly = false;        // a regular expression gave up on an entry
+    bool interrupted = false;      // cancelled, or `take` wanted no more
+    QString error;
+};
+
+// The matching of one entry of the library: the query's evaluator (set to the entry's run) and
+// what shows a hit. Used by one thread at a time.
+struct LibraryEntryMatcher
+{
+    const QueryEvaluator &evaluator;
+    const SearchEngine &snippetEngine;
+    bool readsFacts = false;
+    const QSet<qint64> *noted = nullptr;   // the run's entries with a note (has:note)
+    bool onlyNoted = false;                // read only those
+};
+
+// The entries of `run` between the ids `low` and `high` that `cursor`'s statement gives (bound
+// and started here), in order, matched by `matcher`. `take` gets each hit (false: stop); none:
+// the hits are kept in the result.
+LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatcher &matcher, const LibraryScanRun &run,
+                                    qint64 low, qint64 high, const std::atomic<bool> &cancel,
+                                    const std::function<bool(const LibrarySearchHit &hit)> &take = {});
+
+// A second thread for a search that reads every entry (no index narrows it): it reads the second
+// half of a big run while the caller reads the first, on a connection of its own (opened in its
+// thread, as Qt SQL wants), so that both cores search. Its hits come back whole, to be handed on
+// after the first half's, in order.
+class LibraryHalfScanner
+{
+public:
+    // `connectionName`: the caller's connection, cloned; `sql` selects `id, raw` between :low and :high.
+    LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query, bool caseSensitive, bool wholeWord,
+                       const SearchEngine &snippetEngine, bool readsFacts, const QString &sql,
+                       const std::atomic<bool> &cancel);
+    ~LibraryHalfScanner();
+    LibraryHalfScanner(const LibraryHalfScanner &) = delete;
+    LibraryHalfScanner &operator=(const LibraryHalfScanner &) = delete;
+
+    // Whether its connection opened (else the caller reads every half itself).
+    bool isReady();
+    void start(const LibraryScanRun &run, const QSet<qint64> &noted, qint64 low, qint64 high);
+    LibraryRangeResult wait();
+
+private:
+    void loop(QString connectionName, QString sql);
+
+    struct Job
+    {
+        LibraryScanRun run;
+        QSet<qint64> noted;
+        qint64 low = 0;
+        qint64 high = 0;
+    };
+
+    const ParsedQuery &m_query;
+    bool m_caseSensitive;
+    bool m_wholeWord;
+    const SearchEngine &m_snippetEngine;
+    bool m_readsFacts;
+    const std::atomic<bool> &m_cancel;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::optional<bool> m_ready;
+    std::optional<Job> m_job;
+    std::optional<LibraryRangeResult> m_result;
+    bool m_quit = false;
+    std::thread m_thread;
+};
+
+// Lets SQLite read the connection's file through a memory map while searching: no copy of each
+// page through read(), which costs as much as the search itself over a whole library.
+void mapLibraryForSearch(const QSqlDatabase &db);
