@@ -9,11 +9,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ClaudeCodeTranscript", text);
-}
-
 const QString kAgentName = QStringLiteral("Claude Code");
 // How many of its first lines decide whether a file is a transcript: bookkeeping lines
 // (queue-operation, file-history-snapshot) may come before the first one with a session.
@@ -66,16 +61,25 @@ QString joined(const QStringList &parts)
     return parts.join(QStringLiteral("\n\n"));
 }
 
+// An entry and the lines it was made of, as read: slices of the input, written as its
+// "source_records" without being parsed into objects and written again (on a long session that
+// was most of the time and memory of the conversion).
+struct Mapped
+{
+    AgentEntryFields fields;
+    QList<QByteArrayView> records;
+};
+
 // One conversation: the main one, or the sidechains (subagents) together.
 struct Chain
 {
     bool sidechain = false;
-    QList<AgentEntryFields> entries;
+    QList<Mapped> entries;
     // Read since the last call or user text: what the next call's thought is made of, or, when
     // no call follows, an entry of its own.
     QStringList thinking;
     QStringList text;
-    QJsonArray records;
+    QList<QByteArrayView> records;
     QSet<QString> recordUuids;
     QString firstTime;
     // The entry that holds the chain's last assistant text, and that text with its thinking:
@@ -98,23 +102,25 @@ public:
             if (isBlank(line))
                 return true;
             QJsonParseError error;
-            const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &error);
+            // Parsed in place: the line is a slice of the caller's bytes, which outlive the parse.
+            const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &error);
             if (error.error != QJsonParseError::NoError || !document.isObject()) {
-                const QString reason = error.error != QJsonParseError::NoError ? error.errorString() : tr("not a JSON object");
+                const QString reason = error.error != QJsonParseError::NoError ? error.errorString() : QCoreApplication::translate("ClaudeCodeTranscript", "not a JSON object");
                 if (!firstBadLine) {
                     firstBadLine = number;
                     firstBadReason = reason;
                 }
-                m_out.warnings.append(last ? tr("line %1: cut short (%2); skipped").arg(number).arg(reason)
-                                           : tr("line %1: not a JSON object (%2); skipped").arg(number).arg(reason));
+                m_out.warnings.append(last ? QCoreApplication::translate("ClaudeCodeTranscript", "line %1: cut short (%2); skipped").arg(number).arg(reason)
+                                           : QCoreApplication::translate("ClaudeCodeTranscript", "line %1: not a JSON object (%2); skipped").arg(number).arg(reason));
                 return true;
             }
             anyRecord = true;
+            m_rawLine = line.trimmed();
             read(document.object(), number);
             return true;
         });
         if (!anyRecord && firstBadLine) {
-            m_out.error = tr("Claude Code transcript, line %1: not JSON (%2).").arg(firstBadLine).arg(firstBadReason);
+            m_out.error = QCoreApplication::translate("ClaudeCodeTranscript", "Claude Code transcript, line %1: not JSON (%2).").arg(firstBadLine).arg(firstBadReason);
             m_out.warnings.clear();
             return m_out;
         }
@@ -178,8 +184,7 @@ private:
             // Claude Code writes a message once per content block; older versions repeat the
             // earlier blocks in each line. A block is read once per message.
             const QString blockKey = messageId + QLatin1Char('\x1f') + blockType + QLatin1Char('\x1f')
-                + (blockType == QLatin1String("tool_use") ? block.value(QLatin1String("id")).toString()
-                                                          : QString::fromUtf8(QJsonDocument(block).toJson(QJsonDocument::Compact)));
+                + block.value(QLatin1String(blockType == QLatin1String("tool_use") ? "id" : blockType == QLatin1String("thinking") ? "thinking" : "text")).toString();
             if (!messageId.isEmpty()) {
                 if (m_seenBlocks.contains(blockKey))
                     continue;
@@ -195,16 +200,16 @@ private:
         }
     }
 
-    static void addRecord(Chain &chain, const QJsonObject &line)
+    void addRecord(Chain &chain, const QJsonObject &line) const
     {
         const QString uuid = line.value(QLatin1String("uuid")).toString();
         if (!uuid.isEmpty() && chain.recordUuids.contains(uuid))
             return;
         chain.recordUuids.insert(uuid);
-        chain.records.append(line);
+        chain.records.append(m_rawLine);
     }
 
-    static void addPending(Chain &chain, const QJsonObject &line, const QString &text, QStringList &into)
+    void addPending(Chain &chain, const QJsonObject &line, const QString &text, QStringList &into)
     {
         if (text.trimmed().isEmpty())
             return;
@@ -218,7 +223,7 @@ private:
     {
         chain.thinking.clear();
         chain.text.clear();
-        chain.records = QJsonArray();
+        chain.records.clear();
         chain.recordUuids.clear();
         chain.firstTime.clear();
     }
@@ -243,13 +248,13 @@ private:
         const QString callId = block.value(QLatin1String("id")).toString();
         entry.extra.insert(QStringLiteral("tool_use_id"), callId);
         addRecord(chain, line);
-        entry.sourceRecords = chain.records;
+        const QList<QByteArrayView> records = chain.records;
         if (!chain.text.isEmpty())
             chain.lastTextEntry = int(chain.entries.size());
         clearPending(chain);
         if (!callId.isEmpty())
             m_calls.insert(callId, {&chain, int(chain.entries.size())});
-        chain.entries.append(entry);
+        chain.entries.append({entry, records});
     }
 
     void readUser(Chain &chain, const QJsonObject &line, int number)
@@ -259,7 +264,7 @@ private:
         for (const QJsonValue &value : blocks) {
             const QJsonObject block = value.toObject();
             if (block.value(QLatin1String("type")).toString() == QLatin1String("tool_result"))
-                addResult(line, block, number);
+                addResult(block, number);
         }
         const QString text = textOf(content);
         if (text.trimmed().isEmpty())
@@ -269,21 +274,21 @@ private:
         entry.observation = text;
         if (line.value(QLatin1String("isMeta")).toBool())
             entry.extra.insert(QStringLiteral("is_meta"), true); // Claude Code's own note, not typed by the user
-        entry.sourceRecords = QJsonArray{line};
         if (m_firstUserText.isEmpty() && !line.value(QLatin1String("isMeta")).toBool())
             m_firstUserText = text;
-        chain.entries.append(entry);
+        chain.entries.append({entry, {m_rawLine}});
     }
 
-    void addResult(const QJsonObject &line, const QJsonObject &block, int number)
+    void addResult(const QJsonObject &block, int number)
     {
         const QString callId = block.value(QLatin1String("tool_use_id")).toString();
         const auto call = m_calls.constFind(callId);
         if (call == m_calls.constEnd()) {
-            m_out.warnings.append(tr("line %1: a tool result (id %2) without its call; skipped").arg(number).arg(callId));
+            m_out.warnings.append(QCoreApplication::translate("ClaudeCodeTranscript", "line %1: a tool result (id %2) without its call; skipped").arg(number).arg(callId));
             return;
         }
-        AgentEntryFields &entry = call->chain->entries[call->index];
+        Mapped &mapped = call->chain->entries[call->index];
+        AgentEntryFields &entry = mapped.fields;
         if (!entry.toolOutput.isNull())
             return; // the same result again
         const QJsonValue result = block.value(QLatin1String("content"));
@@ -294,7 +299,7 @@ private:
             output.insert(QStringLiteral("is_error"), true);
         }
         entry.toolOutput = output;
-        entry.sourceRecords.append(line);
+        mapped.records.append(m_rawLine);
     }
 
     // Assistant text (or thinking) that no call followed: an entry of its own.
@@ -304,13 +309,13 @@ private:
             return;
         AgentEntryFields entry = newEntry(chain, QStringLiteral("PLAN_EVALUATION"), chain.firstTime);
         entry.thought = joined(chain.thinking + chain.text);
-        entry.sourceRecords = chain.records;
+        const QList<QByteArrayView> records = chain.records;
         if (!chain.text.isEmpty()) {
             chain.lastTextEntry = int(chain.entries.size());
             chain.lastAnswerThinking = joined(chain.thinking);
             chain.lastAnswerText = joined(chain.text);
         }
-        chain.entries.append(entry);
+        chain.entries.append({entry, records});
         clearPending(chain);
     }
 
@@ -320,7 +325,7 @@ private:
         // The session's last assistant text, when no call came after it, is its answer.
         if (!main || chain.lastTextEntry < 0)
             return;
-        AgentEntryFields &entry = chain.entries[chain.lastTextEntry];
+        AgentEntryFields &entry = chain.entries[chain.lastTextEntry].fields;
         if (entry.messageType == QLatin1String("PLAN_EVALUATION")) {
             entry.messageType = QStringLiteral("FINAL_ANSWER");
             entry.thought = chain.lastAnswerThinking;
@@ -370,16 +375,38 @@ private:
         bool anyTime = false;
         qint64 id = 0;
         for (Chain *chain : {&m_main, &m_side}) {
-            for (AgentEntryFields &entry : chain->entries) {
+            for (Mapped &mapped : chain->entries) {
+                AgentEntryFields &entry = mapped.fields;
                 entry.agentRunId = runId;
                 entry.id = ++id;
                 anyTime = anyTime || !entry.createdAt.isEmpty();
-                m_out.entries.append(agentEntryJson(entry));
+                m_out.entries.append(withRecords(agentEntryJson(entry), mapped.records));
             }
             chain->entries.clear();
         }
         m_out.hasTimes = anyTime || m_out.entries.isEmpty();
         return m_out;
+    }
+
+    // The entry's JSON with "source_records" last, as agentEntryJson() writes them: the lines
+    // as read (each a JSON object: it was parsed as one).
+    static QByteArray withRecords(QByteArray json, const QList<QByteArrayView> &records)
+    {
+        if (records.isEmpty())
+            return json;
+        qsizetype size = json.size() + 20;
+        for (const QByteArrayView record : records)
+            size += record.size() + 1;
+        json.reserve(size);
+        json.chop(1); // its closing brace
+        json += ",\"source_records\":[";
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            if (i > 0)
+                json += ',';
+            json += records.at(i);
+        }
+        json += "]}";
+        return json;
     }
 
     struct Place
@@ -389,6 +416,7 @@ private:
     };
 
     AgentLogConversion m_out;
+    QByteArrayView m_rawLine; // the line being read, without surrounding space
     Chain m_main;
     Chain m_side;
     QHash<QString, Place> m_calls;

@@ -91,7 +91,7 @@ QString WindowlessCommand::loadedText(const RunSnapshot &snapshot, bool nameLibr
         QString text = tr("read %Ln entries of a %1 from %2", nullptr, entries).arg(snapshot.run.agentFormat, snapshot.sourceDescription);
         const QStringList &readOver = snapshot.run.agentWarnings;
         if (!readOver.isEmpty())
-            text += tr("; %Ln place(s) read over, the first: %1", nullptr, int(readOver.size())).arg(readOver.first());
+            text += tr("; %Ln places read over, the first: %1", nullptr, int(readOver.size())).arg(readOver.first());
         return text;
     }
     if (!run)

@@ -193,6 +193,7 @@ void MainWindow::connectActions()
     connect(a->openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
     connect(a->openAgentLogs, &QAction::triggered, this, &MainWindow::showOpenAgentLogsDialog);
     connect(a->recentRuns, &QMenu::aboutToShow, this, [this] { m_openRun->populateRecentMenu(m_actions->recentRuns); });
+    connect(m_openRun, &OpenRunController::fileRequested, this, &MainWindow::openFile);
     connect(a->exportRun, &QAction::triggered, this, &MainWindow::exportRun);
     connect(a->compareRuns, &QAction::triggered, this, &MainWindow::compareRuns);
     connect(a->demo, &QAction::triggered, this, [this] { openDemo(false); });
