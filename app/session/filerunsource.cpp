@@ -83,9 +83,8 @@ void FileRunSource::onFinished(bool ok, const QString &error)
     if (ok && !readOver.isEmpty()) {
         // What the conversion of another agent's log skipped is said, not hidden: the first
         // place, and how many there are (the README lists what is read over).
-        emit failed(tr("Opened %1 entries from %2; %n places of the file were read over, the first: %3.", "", int(readOver.size()))
-                        .arg(locale.toString(rows), QFileInfo(m_path).fileName(), readOver.first()),
-                    false);
+        emit warned(tr("Opened %1 entries from %2; %n places of the file were read over, the first: %3.", "", int(readOver.size()))
+                        .arg(locale.toString(rows), QFileInfo(m_path).fileName(), readOver.first()));
     } else if (ok) {
         emit statusMessage(tr("Opened %1 entries from %2.").arg(locale.toString(rows), QFileInfo(m_path).fileName()), 8000);
     }

@@ -655,6 +655,9 @@ void MainWindow::onRunInfoChanged()
         m_header->setRunInfo(m_session->runInfo());
     else
         m_header->setTitle(m_session->headerTitle());
+    // Another agent's log is known as one only now: its source line names the format.
+    if (m_session->hasRunInfo() && !m_session->runInfo().agentName.isEmpty())
+        m_header->setSourceDescription(m_session->description());
     setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     updateActions();
 }

@@ -379,10 +379,10 @@ void RunHeader::setRunInfo(const RunInfo &info)
     if (info.webUrl && !info.webUrl->isEmpty()) {
         m_link->setText(PlainText::link(*info.webUrl, elided(m_link, *info.webUrl, kMaxLinkWidth)));
         m_link->setToolTip(PlainText::toolTip(*info.webUrl));
-    } else {
+    } else if (info.agentName.isEmpty()) {
         m_link->clear();
         m_link->setToolTip(QString());
-    }
+    } // another agent's log keeps its source (the format and the file) on that line
 
     const bool hasMetadata = !info.metadataJson.isEmpty() && info.metadataJson != "{}";
     // Formatted on a worker, once per distinct metadata (the same object comes with every page);
