@@ -71,7 +71,7 @@ void TestCliAgentLogs::stats()
              objectOf(R"j({"ACTION":4,"ERROR":1,"FINAL_ANSWER":1,"PLAN_EVALUATION":1,"USER_MESSAGE":2})j"));
     QCOMPARE(stats.value(QLatin1String("tools")).toObject(), objectOf(R"j({"Bash":1,"Edit":1,"Grep":1,"Read":1,"Task":1})j"));
     // Says what it read the file as, and what it read over (the broken line 7, the result of 17).
-    QVERIFY2(run.err.contains("read 9 entries of a Claude Code transcript from"), run.err.constData());
+    QVERIFY2(run.err.contains("claudecode-session.jsonl (Claude Code transcript)"), run.err.constData());
     QVERIFY2(run.err.contains("2 places read over, the first: line 7: "), run.err.constData());
 }
 
