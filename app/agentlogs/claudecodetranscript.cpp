@@ -125,7 +125,8 @@ public:
             return m_out;
         }
         finishChain(m_main, true);
-        finishChain(m_side, false);
+        // A subagent's own file (agent-*.jsonl) is all sidechain: then its last text is the answer.
+        finishChain(m_side, m_main.entries.isEmpty());
         return finish();
     }
 
@@ -175,6 +176,15 @@ private:
         if (!messageId.isEmpty() && message.value(QLatin1String("usage")).isObject())
             m_usage.insert(messageId, message.value(QLatin1String("usage")).toObject()); // the last one is complete
         const QJsonValue content = message.value(QLatin1String("content"));
+        if (line.value(QLatin1String("isApiErrorMessage")).toBool()) {
+            // Claude Code's note that the API call failed ("API Error: 529 …"): an error of the
+            // run, not an answer.
+            flushPending(chain);
+            AgentEntryFields entry = newEntry(chain, QStringLiteral("ERROR"), line.value(QLatin1String("timestamp")).toString());
+            entry.observation = textOf(content);
+            chain.entries.append({entry, {m_rawLine}});
+            return;
+        }
         const QJsonArray blocks = content.isString() ? QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
                                                                              {QStringLiteral("text"), content}}}
                                                      : content.toArray();

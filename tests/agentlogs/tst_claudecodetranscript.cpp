@@ -57,6 +57,7 @@ private slots:
     void blocksRepeatedInOneMessageAreReadOnce();
     void textAfterTheLastCallIsTheFinalAnswer();
     void nothingButBrokenLinesFailsNamingTheLine();
+    void apiErrorsAndSubagentFiles();
     void emptyAndOddInputNeverCrashes();
 };
 
@@ -232,6 +233,25 @@ void TestClaudeCodeTranscript::textAfterTheLastCallIsTheFinalAnswer()
     QVERIFY(!conversion.hasTimes);
     QVERIFY(objectOf(conversion.entries.at(0)).value(QLatin1String("created_at")).isNull());
     QCOMPARE(conversion.title, QStringLiteral("one"));
+}
+
+void TestClaudeCodeTranscript::apiErrorsAndSubagentFiles()
+{
+    // A failed API call is an ERROR, not the answer; in a subagent's own file (all sidechain)
+    // the last text is the final answer.
+    const QByteArray transcript =
+        R"j({"type":"user","isSidechain":true,"sessionId":"s","uuid":"u1","message":{"role":"user","content":"look"}})j" "\n"
+        R"j({"type":"assistant","isSidechain":true,"sessionId":"s","uuid":"a1","message":{"id":"m1","content":[{"type":"text","text":"Found it."}]}})j" "\n"
+        R"j({"type":"assistant","isSidechain":true,"sessionId":"s","uuid":"a2","isApiErrorMessage":true,"message":{"id":"m2","model":"<synthetic>","content":[{"type":"text","text":"API Error: 529 overloaded"}]}})j" "\n";
+    const AgentLogConversion conversion = convertClaudeCodeTranscript(transcript);
+    QVERIFY(conversion.ok);
+    QCOMPARE(conversion.entries.size(), 3);
+    QCOMPARE(objectOf(conversion.entries.at(1)).value(QLatin1String("message_type")).toString(), QStringLiteral("FINAL_ANSWER"));
+    const QJsonObject error = objectOf(conversion.entries.at(2));
+    QCOMPARE(error.value(QLatin1String("message_type")).toString(), QStringLiteral("ERROR"));
+    QCOMPARE(error.value(QLatin1String("observation")).toString(), QStringLiteral("API Error: 529 overloaded"));
+    QCOMPARE(error.value(QLatin1String("sidechain")).toBool(), true);
+    QVERIFY(!conversion.metadata.contains(QLatin1String("model"))); // "<synthetic>" is no model
 }
 
 void TestClaudeCodeTranscript::nothingButBrokenLinesFailsNamingTheLine()
