@@ -86,6 +86,14 @@ QString WindowlessCommand::loadedText(const RunSnapshot &snapshot, bool nameLibr
 {
     const int entries = int(snapshot.entries.size());
     const std::optional<RunRef> run = m_load->apiRun();
+    if (!run && snapshot.hasRun && !snapshot.run.agentFormat.isEmpty()) {
+        // Another agent's log: say what it was read as, and what of it was read over.
+        QString text = tr("read %Ln entries from %1 (%2)", nullptr, entries).arg(snapshot.sourceDescription, snapshot.run.agentFormat);
+        const QStringList &readOver = snapshot.run.agentWarnings;
+        if (!readOver.isEmpty())
+            text += tr("; %Ln places read over, the first: %1", nullptr, int(readOver.size())).arg(readOver.first());
+        return text;
+    }
     if (!run)
         return tr("read %Ln entries from %1", nullptr, entries).arg(snapshot.sourceDescription);
     const int fromLibrary = m_load->pagesFromLibrary();

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <optional>
@@ -28,4 +29,14 @@ struct RunInfo
     // Every top-level field but "logs", in the server's order, each value as its raw JSON text.
     // Exports write these back exactly, unknown fields included.
     QList<QPair<QString, QByteArray>> rawFields;
+
+    // Set for a run converted from another agent's log (issue 28): the agent ("Claude Code"), the
+    // format as named in messages ("Claude Code transcript"), what may title the run (the
+    // session's summary or first request), whether its entries have times at all, and what the
+    // conversion read over ("line 7: not JSON; skipped"). Empty for a Codegen run.
+    QString agentName;
+    QString agentFormat;
+    QString agentTitle;
+    bool hasTimes = true;
+    QStringList agentWarnings;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runfile/runfileparse.h"
 
+#include "agentlogs/agentlogformats.h"
 #include "api/pageparser.h"
 #include "json/jsonsyntax.h"
 #include "json/jsontext.h"
@@ -15,6 +16,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 #include <algorithm>
@@ -80,9 +83,21 @@ public:
             finish(false, QCoreApplication::translate("RunFileReader", "%1 is empty: it is not an exported run.").arg(m_shownPath));
             return;
         }
+        // Another agent's log, whatever its name: converted here, on the worker, into entries
+        // that are then read as a .jsonl of Codegen entries (the same checks, index and batches).
+        if (!m_forcedFormat) {
+            const QByteArrayView head(m_data + start, std::min<qsizetype>(m_size - start, AgentLogFormats::kHeadBytes));
+            if (const AgentLogFormats::Format *agent = AgentLogFormats::detect(head)) {
+                if (!convertAgentLog(*agent, QByteArrayView(m_data + start, m_size - start)))
+                    return;
+                start = 0;
+            }
+        }
         // Sniffed only without a known extension (value_or would sniff every file, reading its
         // whole first line).
-        if (m_forcedFormat)
+        if (m_converted)
+            m_format = Format::Jsonl;
+        else if (m_forcedFormat)
             m_format = *m_forcedFormat;
         else if (const std::optional<Format> byName = RunFileReader::formatFromPath(m_path))
             m_format = *byName;
@@ -136,6 +151,76 @@ private:
 
     bool cancelled() const { return m_sink.cancelled && m_sink.cancelled(); }
 
+    // Converts another agent's log and reads on in its entries, written one a line into a buffer
+    // that stands in for the file's bytes from here on (the entries are slices of it, as of a
+    // mapped file). The run's fields name the agent and the file, with the log's metadata.
+    bool convertAgentLog(const AgentLogFormats::Format &format, QByteArrayView bytes)
+    {
+        AgentLogConversion conversion = format.convert(bytes);
+        if (cancelled())
+            return failCancelled();
+        if (m_bytes && m_bytes->lostPages())
+            return fail(changedText());
+        if (!conversion.ok)
+            return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: %2").arg(m_shownPath, conversion.error));
+        qsizetype total = 0;
+        for (const QByteArray &entry : std::as_const(conversion.entries))
+            total += entry.size() + 1;
+        QByteArray lines;
+        lines.reserve(total);
+        for (const QByteArray &entry : std::as_const(conversion.entries)) {
+            lines += entry;
+            lines += '\n';
+        }
+        const RunInfo run = agentRunInfo(format, conversion);
+        conversion.entries.clear();
+        auto converted = std::make_shared<RunFileBytes>(m_path);
+        converted->adopt(std::move(lines));
+        m_fileSize = m_size;
+        m_bytes = std::move(converted);
+        m_data = m_bytes->data();
+        m_size = m_bytes->size();
+        m_converted = true;
+        m_hasRun = true;
+        m_run = run;
+        m_format = Format::Jsonl;
+        postRunInfo(m_run);
+        return true;
+    }
+
+    RunInfo agentRunInfo(const AgentLogFormats::Format &format, const AgentLogConversion &conversion) const
+    {
+        RunInfo run;
+        run.agentName = conversion.agentName;
+        run.agentFormat = AgentLogFormats::nameOf(format);
+        run.agentTitle = conversion.title;
+        run.hasTimes = conversion.hasTimes;
+        run.agentWarnings = conversion.warnings;
+        QJsonObject first;
+        if (!conversion.entries.isEmpty())
+            first = QJsonDocument::fromJson(conversion.entries.first()).object();
+        // The entries' own run id (a converter derives it from the session), so that no entry
+        // counts as another run's.
+        run.id = first.isEmpty() ? agentRunIdFor(m_path.toUtf8()) : first.value(QLatin1String("agent_run_id")).toInteger();
+        if (first.value(QLatin1String("created_at")).isString())
+            run.createdAt = first.value(QLatin1String("created_at")).toString();
+        QJsonObject metadata = conversion.metadata;
+        metadata.insert(QStringLiteral("source_file"), QDir::toNativeSeparators(m_path));
+        metadata.insert(QStringLiteral("source_format"), run.agentFormat);
+        run.metadataJson = QJsonDocument(metadata).toJson(QJsonDocument::Compact);
+        run.totalLogs = conversion.entries.size();
+        // What a .json export writes: a run that reads back (id and organization_id are required;
+        // no organization is 0), its metadata naming the agent and the source file.
+        run.rawFields = {
+            {QStringLiteral("id"), QByteArray::number(run.id)},
+            {QStringLiteral("organization_id"), QByteArrayLiteral("0")},
+            {QStringLiteral("created_at"), run.createdAt ? JsonWriter::string(*run.createdAt) : QByteArrayLiteral("null")},
+            {QStringLiteral("metadata"), run.metadataJson},
+            {QStringLiteral("total_logs"), QByteArray::number(*run.totalLogs)},
+        };
+        return run;
+    }
+
     qsizetype skipSpace(qsizetype pos) const
     {
         while (pos < m_size && JsonTokens::isSpace(m_data[pos]))
@@ -181,8 +266,16 @@ private:
 
     bool failAt(qsizetype offset, const QString &reason)
     {
-        finish(false, QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2: %3.").arg(m_shownPath, place(offset), reason));
-        return false;
+        return failNotAnExport(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2: %3.").arg(m_shownPath, place(offset), reason));
+    }
+
+    // A file that is no export from its start may be of a format Runlog does not read: the
+    // message says which ones it reads. One that went wrong further on is an export gone bad.
+    bool failNotAnExport(QString error)
+    {
+        if (m_entries == 0 && !m_hasRun && !m_converted)
+            error += QLatin1Char(' ') + AgentLogFormats::unknownFormatText();
+        return fail(error);
     }
 
     bool failCancelled()
@@ -230,13 +323,13 @@ private:
                 const JsonSyntax::Check check = JsonSyntax::check(line);
                 const QString where = QCoreApplication::translate("RunFileReader", "line %1").arg(lineNumber);
                 if (!check.ok) {
-                    return fail(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2, column %3 (byte %4): %5.")
+                    return failNotAnExport(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2, column %3 (byte %4): %5.")
                                         .arg(m_shownPath, where)
                                         .arg(check.column)
                                         .arg(lineStart + check.offset)
                                         .arg(check.reason));
                 }
-                return fail(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2: %3.").arg(m_shownPath, where, parsed.error));
+                return failNotAnExport(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2: %3.").arg(m_shownPath, where, parsed.error));
             }
             add(std::move(parsed.entry), pos);
         }
@@ -612,7 +705,11 @@ private:
         if (!force && ((m_entries & 63) != 0 || m_progressClock.elapsed() < kProgressIntervalMs))
             return;
         m_progressClock.restart();
-        if (m_sink.progress)
+        if (!m_sink.progress)
+            return;
+        if (m_converted) // in the file's bytes, not the converted entries'
+            m_sink.progress(m_size ? qint64(double(done) / double(m_size) * double(m_fileSize)) : m_fileSize, m_fileSize, m_entries);
+        else
             m_sink.progress(done, m_size, m_entries);
     }
 
@@ -656,6 +753,8 @@ private:
     qint64 m_rawFieldBytes = 0;
     bool m_hasRun = false;
     RunInfo m_run;
+    bool m_converted = false;  // another agent's log, read on as its converted entries
+    qsizetype m_fileSize = 0;  // the file's size, for progress, once m_size is the converted bytes'.
     QElapsedTimer m_progressClock;
     std::shared_ptr<RunFileBytes> m_bytes; // the file's, while run() reads one
     RunFileReader::FileIndex m_index;       // a conversion's entries so far

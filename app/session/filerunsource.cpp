@@ -79,8 +79,15 @@ void FileRunSource::onFinished(bool ok, const QString &error)
     emit progressChanged();
     const QLocale locale;
     const int rows = m_model->rowCount();
-    if (ok)
+    const QStringList readOver = m_reader->hasRunInfo() ? m_reader->runInfo().agentWarnings : QStringList();
+    if (ok && !readOver.isEmpty()) {
+        // What the conversion of another agent's log skipped is said, not hidden: the first
+        // place, and how many there are (the README lists what is read over).
+        emit warned(tr("Opened %1 entries from %2; %n places of the file were read over, the first: %3.", "", int(readOver.size()))
+                        .arg(locale.toString(rows), QFileInfo(m_path).fileName(), readOver.first()));
+    } else if (ok) {
         emit statusMessage(tr("Opened %1 entries from %2.").arg(locale.toString(rows), QFileInfo(m_path).fileName()), 8000);
+    }
     else
         emit failed(tr("%1 The %2 entries before the problem are shown.").arg(error, locale.toString(rows)), false);
 }
@@ -112,7 +119,10 @@ QString FileRunSource::headerTitle() const
 
 QString FileRunSource::description() const
 {
-    return tr("From the file %1").arg(QDir::toNativeSeparators(QFileInfo(m_path).absoluteFilePath()));
+    const QString path = QDir::toNativeSeparators(QFileInfo(m_path).absoluteFilePath());
+    if (hasRunInfo() && !runInfo().agentFormat.isEmpty())
+        return tr("%1 from the file %2").arg(runInfo().agentFormat, path);
+    return tr("From the file %1").arg(path);
 }
 
 QString FileRunSource::exportDescription() const

@@ -68,6 +68,21 @@ void AppSettings::addRecentRun(const RecentRun &recent)
     m_settings.setValue(QStringLiteral("history/recentRuns"), stored);
 }
 
+QStringList AppSettings::recentFiles() const
+{
+    return m_settings.value(QStringLiteral("history/recentFiles")).toStringList();
+}
+
+void AppSettings::addRecentFile(const QString &path)
+{
+    QStringList stored{path};
+    for (const QString &older : recentFiles()) {
+        if (older != path && stored.size() < kMaxRecentRuns)
+            stored.append(older);
+    }
+    m_settings.setValue(QStringLiteral("history/recentFiles"), stored);
+}
+
 QString AppSettings::lastDirectory() const
 {
     return m_settings.value(QStringLiteral("files/lastDirectory")).toString();

@@ -33,6 +33,9 @@ public:
     // Runs opened lately, newest first; each with the API address it came from.
     QList<RecentRun> recentRuns() const;
     void addRecentRun(const RecentRun &run);
+    // Files opened lately (exports and other agents' logs), newest first, absolute paths.
+    QStringList recentFiles() const;
+    void addRecentFile(const QString &path);
 
     QString lastDirectory() const;
     void setLastDirectory(const QString &directory);

@@ -37,6 +37,29 @@
     </message>
 </context>
 <context>
+    <name>AgentLogFormats</name>
+    <message>
+        <source>Claude Code transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claude Code transcripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: it could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codegen exports (.json, .jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runlog reads %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApiReply</name>
     <message>
         <source>no data for %1 s</source>
@@ -136,6 +159,29 @@
     </message>
     <message>
         <source>Codex CLI rollout: the file holds no records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaudeCodeTranscript</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: cut short (%2); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object (%2); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claude Code transcript, line %1: not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: a tool result (id %2) without its call; skipped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1444,6 +1490,17 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>From the file %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Opened %1 entries from %2; %n places of the file were read over, the first: %3.</source>
+        <translation>
+            <numerusform>Opened %1 entries from %2; %n place of the file was read over: %3.</numerusform>
+            <numerusform>Opened %1 entries from %2; %n places of the file were read over, the first: %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 from the file %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FoldController</name>
@@ -2675,6 +2732,18 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>The library is off: there are no stored runs to search.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Agent logs (*.jsonl *.json *.traj *.eval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Agent Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MarkController</name>
@@ -3417,6 +3486,10 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunHeader</name>
@@ -3547,6 +3620,18 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
     </message>
     <message>
         <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 session: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no times</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4584,6 +4669,14 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
         <source>List every note on the run; click one to go to its entry</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open &amp;Agent Logs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open another agent&apos;s log: a Claude Code transcript and the other formats Runlog reads</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowlessCommand</name>
@@ -4617,6 +4710,20 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
         <translation>
             <numerusform>fetched %Ln entry of run %1</numerusform>
             <numerusform>fetched %Ln entries of run %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>read %Ln entries from %1 (%2)</source>
+        <translation>
+            <numerusform>read %Ln entry from %1 (%2)</numerusform>
+            <numerusform>read %Ln entries from %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln places read over, the first: %1</source>
+        <translation>
+            <numerusform>; %Ln place read over: %1</numerusform>
+            <numerusform>; %Ln places read over, the first: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "fuzztargets.h"
 
+#include "agentlogs/claudecodetranscript.h"
 #include "api/pageparser.h"
 #include "json/jsonsyntax.h"
 #include "json/jsontext.h"
@@ -70,6 +71,21 @@ void runFile(const std::uint8_t *data, std::size_t size)
                 __builtin_trap();
         }
     }
+}
+
+void claudeCode(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    g_sink = g_sink + std::size_t(looksLikeClaudeCodeTranscript(bytes));
+    const AgentLogConversion conversion = convertClaudeCodeTranscript(bytes);
+    if (!conversion.ok && !conversion.entries.isEmpty())
+        __builtin_trap(); // a failed conversion hands over nothing
+    for (const QByteArray &entry : conversion.entries) {
+        if (!PageParser::parseEntry(entry, 0).ok)
+            __builtin_trap(); // every mapped entry is one the reader takes
+    }
+    const RunFileReader::Contents contents = RunFileReader::parseBytes(bytes, QStringLiteral("fuzz.jsonl"));
+    g_sink = g_sink + std::size_t(contents.entries.size()) + std::size_t(conversion.warnings.size());
 }
 
 } // namespace FuzzTargets

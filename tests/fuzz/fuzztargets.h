@@ -14,4 +14,7 @@ namespace FuzzTargets {
 void pageParser(const std::uint8_t *data, std::size_t size);
 // An exported file: RunFileReader::parseBytes as .json, as .jsonl and sniffed.
 void runFile(const std::uint8_t *data, std::size_t size);
+// A Claude Code transcript: detection, conversion, and every mapped entry a valid entry (what
+// the reader then reads); also through the reader, as a file of that format.
+void claudeCode(const std::uint8_t *data, std::size_t size);
 }

@@ -23,9 +23,9 @@ void TestFuzzCorpus::replay_data()
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("path");
     int files = 0;
-    for (const QString &target : {QStringLiteral("pageparser"), QStringLiteral("runfile"), QStringLiteral("codexrollout"),
-                                  QStringLiteral("sweagenttrajectory"), QStringLiteral("openhandsevents"),
-                                  QStringLiteral("inspectlog")}) {
+    for (const QString &target : {QStringLiteral("pageparser"), QStringLiteral("runfile"), QStringLiteral("claudecode"),
+                                  QStringLiteral("codexrollout"), QStringLiteral("sweagenttrajectory"),
+                                  QStringLiteral("openhandsevents"), QStringLiteral("inspectlog")}) {
         for (const QString &kind : {QStringLiteral("corpus"), QStringLiteral("regressions")}) {
             const QDir dir(QStringLiteral(RUNLOG_FUZZ_DIR "/%1/%2").arg(kind, target));
             int inputs = 0;
@@ -54,6 +54,8 @@ void TestFuzzCorpus::replay()
     const auto *data = reinterpret_cast<const std::uint8_t *>(bytes.constData());
     if (target == QLatin1String("pageparser"))
         FuzzTargets::pageParser(data, std::size_t(bytes.size()));
+    else if (target == QLatin1String("claudecode"))
+        FuzzTargets::claudeCode(data, std::size_t(bytes.size()));
     else if (target == QLatin1String("runfile"))
         FuzzTargets::runFile(data, std::size_t(bytes.size()));
     else if (target == QLatin1String("codexrollout"))

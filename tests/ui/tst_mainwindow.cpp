@@ -18,6 +18,7 @@
 #include "ui/search/querycompleter.h"
 #include "ui/search/searchbar.h"
 #include "ui/search/searchcontroller.h"
+#include "settings/appsettings.h"
 #include "store/runlibrary.h"
 #include "samplerun.h"
 #include "stuckpipewriter.h"
@@ -115,6 +116,7 @@ private slots:
     void followedRunStaysPinnedToNewest();
     void exportFetchesWholeRunAndOpensOffline();
     void fileWithoutRunIsNamedByItsFileName();
+    void agentLogIsNamedByItsAgentAndFile();
     void unreadableFileKeepsWhatWasOpen();
     void searchMarksMovesAndCoversWholeRun();
     void invalidRegexSaysWhy();
@@ -443,6 +445,33 @@ void TestMainWindow::fileWithoutRunIsNamedByItsFileName()
     const QString header = headerText(m_window->runHeader());
     QVERIFY2(header.contains(QStringLiteral("no-run.jsonl")), qPrintable(header));
     QVERIFY2(!header.contains(QStringLiteral("Run 0")), qPrintable(header));
+}
+
+// Another agent's log (issue 28): the header names the agent and the session, the line under it
+// the format and the file; what the conversion read over is said in the banner; the file goes
+// to Open Recent.
+void TestMainWindow::agentLogIsNamedByItsAgentAndFile()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("session.jsonl"));
+    QVERIFY(QFile::copy(QStringLiteral(AGENTLOGS_DATA_DIR "/claudecode-session.jsonl"), path));
+    m_window->openFile(path);
+    QTRY_COMPARE(m_window->logModel()->rowCount(), 9);
+    QTRY_VERIFY(!m_window->session()->progress().busy);
+    QCoreApplication::processEvents();
+    const QString header = headerText(m_window->runHeader());
+    QVERIFY2(header.contains(QStringLiteral("Claude Code session: Fix the failing date test")), qPrintable(header));
+    QVERIFY2(header.contains(QStringLiteral("Claude Code transcript from the file ")), qPrintable(header));
+    QVERIFY2(header.contains(QStringLiteral("session.jsonl")), qPrintable(header));
+    QVERIFY2(!header.contains(QStringLiteral("organization")), qPrintable(header));
+    QVERIFY2(header.contains(QStringLiteral("Metadata: ")), qPrintable(header));
+    QTRY_VERIFY(m_window->banner()->isVisible());
+    QVERIFY2(m_window->banner()->text().contains(QStringLiteral("2 places of the file were read over, the first: line 7")),
+             qPrintable(m_window->banner()->text()));
+    QCOMPARE(m_window->logModel()->index(1, 0).data(LogTableModel::RawJsonRole).toByteArray().left(60),
+             QByteArray(R"({"agent_run_id":189005202433146,"id":2,"created_at":"2025-06)"));
+    QCOMPARE(AppSettings().recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+    grabTo(m_window.get(), QStringLiteral("agent-log.png"));
 }
 
 void TestMainWindow::unreadableFileKeepsWhatWasOpen()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/open/openruncontroller.h"
 
+#include "ui/common/plaintext.h"
 #include "ui/open/openrundialog.h"
 #include "session/credentials.h"
 #include "session/runsession.h"
@@ -8,6 +9,8 @@
 #include "settings/tokenstore.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
 #include <QMenu>
 #include <QWidget>
 
@@ -24,6 +27,8 @@ OpenRunController::OpenRunController(RunSession *session, Credentials *credentia
         const std::optional<ApiEndpoint> endpoint = m_session->apiEndpoint();
         if (run && endpoint && !ApiEndpoint::isLoopback(endpoint->baseUrl))
             m_settings->addRecentRun(RecentRun{endpoint->baseUrl, *run});
+        if (!m_session->filePath().isEmpty())
+            m_settings->addRecentFile(QFileInfo(m_session->filePath()).absoluteFilePath());
     });
 }
 
@@ -144,7 +149,8 @@ void OpenRunController::populateRecentMenu(QMenu *menu)
 {
     menu->clear();
     const QList<RecentRun> runs = m_settings->recentRuns();
-    if (runs.isEmpty()) {
+    const QStringList files = m_settings->recentFiles();
+    if (runs.isEmpty() && files.isEmpty()) {
         menu->addAction(tr("(no runs opened yet)"))->setEnabled(false);
         return;
     }
@@ -156,4 +162,16 @@ void OpenRunController::populateRecentMenu(QMenu *menu)
         const RunRef run = recent.run;
         connect(action, &QAction::triggered, this, [this, base, run] { openWithBestToken(base, run); });
     }
+    // Files after the runs: exports and other agents' logs, by name (a file name may hold '&',
+    // which a menu would take for a mnemonic), the whole path in the tooltip.
+    if (!runs.isEmpty() && !files.isEmpty())
+        menu->addSeparator();
+    for (const QString &path : files) {
+        QString name = QFileInfo(path).fileName();
+        name.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *action = menu->addAction(name);
+        action->setToolTip(PlainText::toolTip(QDir::toNativeSeparators(path)));
+        connect(action, &QAction::triggered, this, [this, path] { emit fileRequested(path); });
+    }
+    menu->setToolTipsVisible(true);
 }

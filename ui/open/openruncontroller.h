@@ -47,6 +47,8 @@ public:
 
 signals:
     void message(const QString &text, int timeoutMs);
+    // A file of Open Recent was chosen.
+    void fileRequested(const QString &path);
 
 private:
     RunSession *m_session;

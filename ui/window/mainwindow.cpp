@@ -55,6 +55,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -191,7 +192,9 @@ void MainWindow::connectActions()
     connect(m_marks, &MarkController::message, statusBar(), &QStatusBar::showMessage);
     connect(a->openRun, &QAction::triggered, m_openRun, &OpenRunController::showDialog);
     connect(a->openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
+    connect(a->openAgentLogs, &QAction::triggered, this, &MainWindow::showOpenAgentLogsDialog);
     connect(a->recentRuns, &QMenu::aboutToShow, this, [this] { m_openRun->populateRecentMenu(m_actions->recentRuns); });
+    connect(m_openRun, &OpenRunController::fileRequested, this, &MainWindow::openFile);
     connect(a->exportRun, &QAction::triggered, this, &MainWindow::exportRun);
     connect(a->compareRuns, &QAction::triggered, this, &MainWindow::compareRuns);
     connect(a->demo, &QAction::triggered, this, [this] { openDemo(false); });
@@ -700,6 +703,9 @@ void MainWindow::onRunInfoChanged()
         m_header->setRunInfo(m_session->runInfo());
     else
         m_header->setTitle(m_session->headerTitle());
+    // Another agent's log is known as one only now: its source line names the format.
+    if (m_session->hasRunInfo() && !m_session->runInfo().agentName.isEmpty())
+        m_header->setSourceDescription(m_session->description());
     setWindowTitle(PlainText::windowTitle(m_session->windowTitle()));
     updateActions();
 }
@@ -728,6 +734,24 @@ void MainWindow::showOpenFileDialog()
     if (path.isEmpty())
         return;
     m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+    openFile(path);
+}
+
+void MainWindow::showOpenAgentLogsDialog()
+{
+    // Where the agents keep their logs, the first that exists: Claude Code's projects, Codex
+    // CLI's sessions. The format is found from the file's bytes, not from the filter.
+    QString start = QDir::homePath();
+    for (const QString &folder : {QStringLiteral(".claude/projects"), QStringLiteral(".codex/sessions")}) {
+        if (QFileInfo(QDir::home().filePath(folder)).isDir()) {
+            start = QDir::home().filePath(folder);
+            break;
+        }
+    }
+    const QString filters = tr("Agent logs (*.jsonl *.json *.traj *.eval)") + QStringLiteral(";;") + tr("All files (*)");
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Agent Logs"), start, filters);
+    if (path.isEmpty())
+        return;
     openFile(path);
 }
 

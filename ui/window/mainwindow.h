@@ -133,6 +133,7 @@ private:
     void connectSession();
     void restoreState();
     void showOpenFileDialog();
+    void showOpenAgentLogsDialog();
     void exportRun();
     void compareRuns();
     ExportController::Source exportSource() const;

@@ -314,8 +314,20 @@ QString RunHeader::statusText() const
 
 void RunHeader::setRunInfo(const RunInfo &info)
 {
-    m_title->setText(tr("Run %1").arg(info.id));
-    m_organization->setText(tr("organization %1").arg(info.organizationId));
+    if (info.agentName.isEmpty()) {
+        m_title->setText(tr("Run %1").arg(info.id));
+        m_organization->setText(tr("organization %1").arg(info.organizationId));
+        m_title->setToolTip(QString());
+    } else {
+        // Another agent's log: named by its agent and its title; no organization. Without times
+        // (SWE-agent) the header says so, and the timeline counts entries instead.
+        const QString title = info.agentTitle.isEmpty() ? tr("%1 session").arg(info.agentName)
+                                                        : tr("%1 session: %2").arg(info.agentName, info.agentTitle);
+        constexpr qsizetype kMaxTitleChars = 90; // a long first request must not widen the window
+        m_title->setText(title.size() > kMaxTitleChars ? title.left(kMaxTitleChars - 1) + QChar(0x2026) : title);
+        m_title->setToolTip(PlainText::toolTip(title));
+        m_organization->setText(info.hasTimes ? QString() : tr("no times"));
+    }
 
     if (info.status && !info.status->isEmpty()) {
         const QColor colour = RunlogPalette::forPhase(runPhaseOf(*info.status));
@@ -367,10 +379,10 @@ void RunHeader::setRunInfo(const RunInfo &info)
     if (info.webUrl && !info.webUrl->isEmpty()) {
         m_link->setText(PlainText::link(*info.webUrl, elided(m_link, *info.webUrl, kMaxLinkWidth)));
         m_link->setToolTip(PlainText::toolTip(*info.webUrl));
-    } else {
+    } else if (info.agentName.isEmpty()) {
         m_link->clear();
         m_link->setToolTip(QString());
-    }
+    } // another agent's log keeps its source (the format and the file) on that line
 
     const bool hasMetadata = !info.metadataJson.isEmpty() && info.metadataJson != "{}";
     // Formatted on a worker, once per distinct metadata (the same object comes with every page);

@@ -17,6 +17,8 @@ WindowActions::WindowActions(QWidget *window)
     openRun->setToolTip(tr("Open a run by its ID or web address"));
     openFile = make(tr("Open &File…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
     openFile->setToolTip(tr("Open an exported run (.json, .jsonl); or drop it on the window"));
+    openAgentLogs = make(tr("Open &Agent Logs…"));
+    openAgentLogs->setToolTip(tr("Open another agent's log: a Claude Code transcript and the other formats Runlog reads"));
     exportRun = make(tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
     exportRun->setToolTip(tr("Write the whole run to a JSON, JSON Lines, CSV, Markdown or HTML file"));
     compareRuns = make(tr("Compare R&uns…"));
@@ -162,6 +164,7 @@ void WindowActions::buildMenus(QMenuBar *bar, QMenu *filter)
     file->addAction(openRun);
     recentRuns = file->addMenu(tr("Open &Recent Run"));
     file->addAction(openFile);
+    file->addAction(openAgentLogs);
     file->addAction(demo);
     file->addAction(liveDemo);
     file->addSeparator();
@@ -238,7 +241,7 @@ void WindowActions::setRunOpen(bool open)
 
 QList<QAction *> WindowActions::all() const
 {
-    return {newWindow, openRun, openFile, exportRun, compareRuns, demo, liveDemo, forgetToken, closeRun, quit,
+    return {newWindow, openRun, openFile, openAgentLogs, exportRun, compareRuns, demo, liveDemo, forgetToken, closeRun, quit,
             copyEntry, copyLink, find, findNext, findPrevious, closeSearch, toggleMark, nextMark, previousMark, onlyMarked,
             addNote, deleteNote, onlyNoted, exportNotes, importNotes,
             timeline, statistics, insights, notes, firstEntry, lastEntry, goToEntry, firstFailure, newestFirst, foldRepeats, follow,

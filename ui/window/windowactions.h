@@ -30,6 +30,7 @@ public:
     QAction *newWindow;
     QAction *openRun;
     QAction *openFile;
+    QAction *openAgentLogs;
     QMenu *recentRuns = nullptr;
     QAction *exportRun;
     QAction *compareRuns;

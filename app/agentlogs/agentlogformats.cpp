@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "agentlogs/agentlogformats.h"
+
+#include "agentlogs/claudecodetranscript.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace AgentLogFormats {
+
+const QList<Format> &formats()
+{
+    // One line a format; the first detector that accepts a file wins.
+    static const QList<Format> table = {
+        {QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcript"), QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcripts"),
+         looksLikeClaudeCodeTranscript, convertClaudeCodeTranscript},
+    };
+    return table;
+}
+
+namespace {
+
+// A Codegen .jsonl: its first line is an entry with "agent_run_id". Checked before any
+// detector, so that no detector mistakes an export (whose entries may quote other logs) for its
+// format. Only a line complete within the head is judged.
+bool isCodegenEntryLine(QByteArrayView head)
+{
+    const qsizetype newline = head.indexOf('\n');
+    if (newline < 0)
+        return false;
+    const QByteArrayView line = head.first(newline).trimmed();
+    if (!line.startsWith('{') || !line.contains("\"agent_run_id\""))
+        return false;
+    return QJsonDocument::fromJson(line.toByteArray()).object().contains(QLatin1String("agent_run_id"));
+}
+
+} // namespace
+
+const Format *detect(QByteArrayView head)
+{
+    head = head.first(std::min(head.size(), kHeadBytes));
+    if (isCodegenEntryLine(head))
+        return nullptr;
+    for (const Format &format : formats()) {
+        if (format.looksLike(head))
+            return &format;
+    }
+    return nullptr;
+}
+
+AgentLogConversion convert(QByteArrayView bytes)
+{
+    const Format *format = detect(bytes);
+    if (!format) {
+        AgentLogConversion failed;
+        failed.error = unknownFormatText();
+        return failed;
+    }
+    AgentLogConversion conversion = format->convert(bytes);
+    if (!conversion.ok && conversion.error.isEmpty())
+        conversion.error = QCoreApplication::translate("AgentLogFormats", "%1: it could not be read.").arg(nameOf(*format));
+    return conversion;
+}
+
+QString nameOf(const Format &format)
+{
+    return QCoreApplication::translate("AgentLogFormats", format.name);
+}
+
+QString unknownFormatText()
+{
+    QStringList names{QCoreApplication::translate("AgentLogFormats", "Codegen exports (.json, .jsonl)")};
+    for (const Format &format : formats())
+        names.append(QCoreApplication::translate("AgentLogFormats", format.plural));
+    return QCoreApplication::translate("AgentLogFormats", "Runlog reads %1.").arg(QLocale().createSeparatedList(names));
+}
+
+} // namespace AgentLogFormats

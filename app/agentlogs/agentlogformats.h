@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "agentlogs/agentlogconversion.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+// The other agents' log formats Runlog reads, in one table (agentlogformats.cpp): each detected
+// from a file's first bytes, never from its name, and converted whole.
+namespace AgentLogFormats {
+
+struct Format {
+    // Its name in messages, singular: "Claude Code transcript" (the converters' errors begin so).
+    const char *name;
+    // The plural for the list of what Runlog reads: "Claude Code transcripts".
+    const char *plural;
+    bool (*looksLike)(QByteArrayView head);
+    AgentLogConversion (*convert)(QByteArrayView bytes);
+};
+
+// How much of a file detect() is given: a detector judges only lines complete within it.
+constexpr qsizetype kHeadBytes = 64 * 1024;
+
+const QList<Format> &formats();
+
+// The format whose detector accepts `head` (a file's first kHeadBytes or fewer), first in the
+// table first; nullptr for anything else (a Codegen export among them: a first line that is an
+// entry with "agent_run_id" is never another agent's).
+const Format *detect(QByteArrayView head);
+
+// Detects and converts a whole file. An unknown format fails with unknownFormatText(); a
+// malformed file with the converter's sentence, which names the format and the line.
+AgentLogConversion convert(QByteArrayView bytes);
+
+// The format's translated name, and "Runlog reads Codegen exports (.json, .jsonl), Claude Code
+// transcripts, …." for a file of none of them.
+QString nameOf(const Format &format);
+QString unknownFormatText();
+
+} // namespace AgentLogFormats

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// RunFileReader on another agent's log (issue 28): found from its bytes whatever its name, read
+// into entries described as the table shows them, with a run that names the agent and the file;
+// the conversion's read gives the same entries; a file of no known format says what Runlog reads.
+#include "runfile/runfilereader.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+QByteArray sample()
+{
+    QFile file(QStringLiteral(AGENTLOGS_DATA_DIR "/claudecode-session.jsonl"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing test data");
+    return file.readAll();
+}
+} // namespace
+
+class TestRunFileAgentLogs : public QObject
+{
+    Q_OBJECT
+private slots:
+    void readsTheSessionWhateverItsName_data();
+    void readsTheSessionWhateverItsName();
+    void indexGivesTheSameEntries();
+    void readerOnAFile();
+    void unknownFormatSaysWhatRunlogReads();
+};
+
+void TestRunFileAgentLogs::readsTheSessionWhateverItsName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addRow("jsonl") << QStringLiteral("session.jsonl");
+    QTest::addRow("json") << QStringLiteral("session.json");
+    QTest::addRow("no extension") << QStringLiteral("session");
+    QTest::addRow("other extension") << QStringLiteral("session.txt");
+}
+
+void TestRunFileAgentLogs::readsTheSessionWhateverItsName()
+{
+    QFETCH(QString, name);
+    const RunFileReader::Contents contents = RunFileReader::parseBytes(sample(), name);
+    QVERIFY2(contents.ok, qPrintable(contents.error));
+    QCOMPARE(contents.format, RunFileReader::Format::Jsonl);
+    QVERIFY(contents.run);
+    const RunInfo &run = *contents.run;
+    QCOMPARE(run.agentName, QStringLiteral("Claude Code"));
+    QCOMPARE(run.agentFormat, QStringLiteral("Claude Code transcript"));
+    QCOMPARE(run.agentTitle, QStringLiteral("Fix the failing date test"));
+    QVERIFY(run.hasTimes);
+    QCOMPARE(run.agentWarnings.size(), 2);
+    QCOMPARE(run.id, qint64(189005202433146)); // the entries' own agent_run_id
+    QCOMPARE(run.organizationId, qint64(0));
+    QCOMPARE(run.totalLogs, std::optional<qint64>(9));
+    QCOMPARE(run.createdAt, std::optional<QString>(QStringLiteral("2025-06-21T12:00:00.000Z")));
+    const QJsonObject metadata = QJsonDocument::fromJson(run.metadataJson).object();
+    QCOMPARE(metadata.value(QLatin1String("agent")).toString(), QStringLiteral("Claude Code"));
+    QCOMPARE(metadata.value(QLatin1String("source_file")).toString(), name);
+    QCOMPARE(metadata.value(QLatin1String("source_format")).toString(), QStringLiteral("Claude Code transcript"));
+    // The table's fields, as of any entry.
+    QCOMPARE(contents.entries.size(), 9);
+    const QStringList types{QStringLiteral("USER_MESSAGE"), QStringLiteral("ERROR"), QStringLiteral("ACTION"), QStringLiteral("ACTION"),
+                            QStringLiteral("ACTION"), QStringLiteral("FINAL_ANSWER"), QStringLiteral("USER_MESSAGE"), QStringLiteral("ACTION"),
+                            QStringLiteral("PLAN_EVALUATION")};
+    const QStringList tools{QString(), QStringLiteral("Bash"), QStringLiteral("Read"), QStringLiteral("Task"), QStringLiteral("Edit"),
+                            QString(), QString(), QStringLiteral("Grep"), QString()};
+    for (int i = 0; i < 9; ++i) {
+        QCOMPARE(contents.entries.at(i).messageType, types.at(i));
+        QCOMPARE(contents.entries.at(i).toolName, tools.at(i));
+        QCOMPARE(contents.entries.at(i).agentRunId, qint64(189005202433146));
+    }
+}
+
+void TestRunFileAgentLogs::indexGivesTheSameEntries()
+{
+    const QByteArray bytes = sample();
+    const RunFileReader::Contents contents = RunFileReader::parseBytes(bytes, QStringLiteral("s.jsonl"));
+    const RunFileReader::IndexedContents indexed = RunFileReader::indexBytes(bytes, QStringLiteral("s.jsonl"));
+    QVERIFY2(indexed.ok, qPrintable(indexed.error));
+    QVERIFY(indexed.run);
+    QCOMPARE(indexed.run->agentName, QStringLiteral("Claude Code"));
+    QCOMPARE(indexed.index.entries.size(), contents.entries.size());
+    for (qsizetype i = 0; i < contents.entries.size(); ++i)
+        QCOMPARE(indexed.index.entries.at(i), contents.entries.at(i).rawJson);
+}
+
+void TestRunFileAgentLogs::readerOnAFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("0a1b.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(sample());
+    file.close();
+    RunFileReader reader;
+    QList<LogEntry> entries;
+    connect(&reader, &RunFileReader::entriesRead, this, [&entries](const QList<LogEntry> &batch) { entries += batch; });
+    QSignalSpy runInfo(&reader, &RunFileReader::runInfoRead);
+    QSignalSpy finished(&reader, &RunFileReader::finished);
+    QVERIFY(reader.start(path));
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QCOMPARE(entries.size(), 9);
+    QCOMPARE(runInfo.size(), 1);
+    QVERIFY(reader.hasRunInfo());
+    QCOMPARE(reader.runInfo().agentName, QStringLiteral("Claude Code"));
+    // The entries outlive the reader: they own (share) the converted bytes.
+    QVERIFY(entries.last().rawJson.startsWith(R"({"agent_run_id":189005202433146,"id":9,)"));
+}
+
+void TestRunFileAgentLogs::unknownFormatSaysWhatRunlogReads()
+{
+    const RunFileReader::Contents contents = RunFileReader::parseBytes("{\"hello\": 1}\n", QStringLiteral("notes.jsonl"));
+    QVERIFY(!contents.ok);
+    QVERIFY2(contents.error.contains(QLatin1String(". Runlog reads Codegen exports (.json, .jsonl)")) && contents.error.endsWith(QLatin1String("Claude Code transcripts.")),
+             qPrintable(contents.error));
+    // A Codegen export that goes wrong after its first entry is an export gone bad: no list.
+    const RunFileReader::Contents bad = RunFileReader::parseBytes("{\"agent_run_id\": 1}\n{oops\n", QStringLiteral("run.jsonl"));
+    QVERIFY(!bad.ok);
+    QVERIFY2(!bad.error.contains(QLatin1String("Runlog reads")), qPrintable(bad.error));
+}
+
+QTEST_GUILESS_MAIN(TestRunFileAgentLogs)
+#include "tst_runfileagentlogs.moc"
