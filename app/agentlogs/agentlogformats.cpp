@@ -2,11 +2,35 @@
 #include "agentlogs/agentlogformats.h"
 
 #include "agentlogs/claudecodetranscript.h"
+#include "agentlogs/codexrollout.h"
+#include "agentlogs/inspectlog.h"
+#include "agentlogs/openhandsevents.h"
+#include "agentlogs/sweagenttrajectory.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+
+namespace {
+
+// An Inspect log holds one run per sample: the first is read, and the others are named in the
+// warnings, so that the user knows they are there.
+AgentLogConversion convertInspectFirstSample(QByteArrayView bytes)
+{
+    AgentLogConversion conversion = convertInspectSample(bytes, 0);
+    if (!conversion.ok)
+        return conversion;
+    const QList<InspectSampleInfo> samples = listInspectSamples(bytes);
+    if (samples.size() > 1) {
+        conversion.warnings.append(QCoreApplication::translate(
+            "AgentLogFormats", "this log holds %n samples; the first (id %1) is shown", nullptr, int(samples.size()))
+                                       .arg(samples.constFirst().id));
+    }
+    return conversion;
+}
+
+} // namespace
 
 namespace AgentLogFormats {
 
@@ -16,6 +40,14 @@ const QList<Format> &formats()
     static const QList<Format> table = {
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcript"), QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcripts"),
          looksLikeClaudeCodeTranscript, convertClaudeCodeTranscript},
+        {QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollout"), QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollouts"),
+         looksLikeCodexRollout, convertCodexRollout},
+        {QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectory"), QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectories"),
+         looksLikeSweAgentTrajectory, convertSweAgentTrajectory},
+        {QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event stream"), QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event streams"),
+         looksLikeOpenHandsEvents, convertOpenHandsEvents},
+        {QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval log"), QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval logs"),
+         looksLikeInspectLog, convertInspectFirstSample},
     };
     return table;
 }

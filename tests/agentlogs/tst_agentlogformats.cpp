@@ -27,6 +27,9 @@ private slots:
     void unknownFormatSaysWhatRunlogReads();
     void malformedFileNamesFormatAndLine();
     void convertsTheDetectedFormat();
+    void everyFormatFromItsSample_data();
+    void everyFormatFromItsSample();
+    void severalInspectSamplesAreNamed();
 };
 
 void TestAgentLogFormats::detectsFromTheFirstBytes()
@@ -74,6 +77,44 @@ void TestAgentLogFormats::convertsTheDetectedFormat()
     QVERIFY2(conversion.ok, qPrintable(conversion.error));
     QCOMPARE(conversion.agentName, QStringLiteral("Claude Code"));
     QCOMPARE(conversion.entries.size(), 9);
+}
+
+void TestAgentLogFormats::everyFormatFromItsSample_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("agent");
+    QTest::addColumn<int>("entries");
+    // The counts are the converters' own tests' hand-written ones.
+    QTest::newRow("claude code") << "claudecode-session.jsonl" << "Claude Code transcript" << "Claude Code" << 9;
+    QTest::newRow("codex") << "codex-session.jsonl" << "Codex CLI rollout" << "Codex CLI" << 10;
+    QTest::newRow("swe-agent") << "sweagent-run.traj" << "SWE-agent trajectory" << "SWE-agent" << 7;
+    QTest::newRow("openhands") << "openhands-events.json" << "OpenHands event stream" << "OpenHands" << 12;
+    QTest::newRow("inspect archive") << "inspect-eval.eval" << "Inspect eval log" << "Inspect" << 9;
+}
+
+void TestAgentLogFormats::everyFormatFromItsSample()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    QFETCH(QString, agent);
+    QFETCH(int, entries);
+    const QByteArray bytes = sample(file);
+    const AgentLogFormats::Format *detected = AgentLogFormats::detect(bytes);
+    QVERIFY(detected);
+    QCOMPARE(AgentLogFormats::nameOf(*detected), format);
+    const AgentLogConversion conversion = AgentLogFormats::convert(bytes);
+    QVERIFY2(conversion.ok, qPrintable(conversion.error));
+    QCOMPARE(conversion.agentName, agent);
+    QCOMPARE(conversion.entries.size(), entries);
+}
+
+void TestAgentLogFormats::severalInspectSamplesAreNamed()
+{
+    const AgentLogConversion conversion = AgentLogFormats::convert(sample(QStringLiteral("inspect-eval.eval")));
+    QVERIFY2(conversion.ok, qPrintable(conversion.error));
+    QVERIFY2(conversion.warnings.contains(QStringLiteral("this log holds 3 samples; the first (id s-1) is shown")),
+             qPrintable(conversion.warnings.join(QLatin1Char('|'))));
 }
 
 QTEST_GUILESS_MAIN(TestAgentLogFormats)

@@ -148,7 +148,8 @@ void TestCliAgentLogs::unknownFormatSaysWhatRunlogReads()
     file.close();
     const CliRun run = runCli({path, QStringLiteral("--stats")});
     QCOMPARE(run.code(), 1);
-    QVERIFY2(run.err.contains("Runlog reads Codegen exports (.json, .jsonl) and Claude Code transcripts."), run.err.constData());
+    QVERIFY2(run.err.contains("Runlog reads Codegen exports (.json, .jsonl), Claude Code transcripts, Codex CLI rollouts, "
+                                     "SWE-agent trajectories, OpenHands event streams, and Inspect eval logs."), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliAgentLogs)

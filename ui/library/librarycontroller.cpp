@@ -70,8 +70,8 @@ LibraryController::LibraryController(RunLibrary *library, Hooks hooks, QWidget *
     }
     m_libraryModel = new LibraryRunsModel(m_library, this);
     m_search = new LibrarySearch(m_library->folder(), this);
-    // The demo's notes are kept under "demo", whichever port its pages came from.
-    m_search->setNotesOrigin([](const QString &origin) { return DemoService::notesOrigin(QUrl(origin)); });
+    // The demo's notes are found under "demo" whichever port its pages came from: NotesScope::forApi
+    // maps the demo's origins (NotesOrigin).
     connect(m_libraryModel, &LibraryRunsModel::refreshed, this, &LibraryController::updateStoredMarks);
     connect(m_library, &RunLibrary::setAside, this, [this](const QString &from, const QString &to, const QString &reason) {
         // Said once, when it happens; not modal, so nothing waits for it.
