@@ -98,6 +98,13 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Runlog: a fast viewer for Codegen agent run logs.
@@ -757,6 +764,18 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>HTML (*.html *.htm)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Aligned steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right entry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CopyLinkController</name>
@@ -898,6 +917,10 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>Your note (N to edit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry detail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1297,15 +1320,15 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 Shown</source>
+        <source>The %1 &amp;Shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 Marked</source>
+        <source>The %1 &amp;Marked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The Whole Run</source>
+        <source>The &amp;Whole Run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2266,6 +2289,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Compare the two selected runs step by step</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter the stored runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored runs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibrarySearchModel</name>
@@ -2348,6 +2379,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>The query does not parse: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search every stored run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches in stored runs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibraryWindow</name>
@@ -2398,6 +2437,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>● Live · checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow live run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2534,6 +2577,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>The library is off: there are no stored runs to search.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MarkController</name>
@@ -2593,6 +2640,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Open the same run with another API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2707,6 +2758,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>&amp;Delete Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2927,6 +2982,22 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Compare the two selected runs step by step (Ctrl+click selects a second run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs of the organization</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3364,6 +3435,22 @@ is:marked  is:failure  is:loop  has:note</source>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the first failure</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunListLoader</name>
@@ -3471,10 +3558,6 @@ is:marked  is:failure  is:loop  has:note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only matching</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Previous match (Shift+Enter, Shift+F3, N)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3484,10 +3567,6 @@ is:marked  is:failure  is:loop  has:note</source>
     </message>
     <message>
         <source>Fetch the pages not loaded yet (paced by the rate limit) so the search covers the whole run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only the entries that match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3516,6 +3595,46 @@ is:marked  is:failure  is:loop  has:note</source>
     </message>
     <message>
         <source>With .* on, the whole text is one regular expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Only matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the entries that match (Alt+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words, &quot;a phrase&quot;, /regex/, type:, tool:, is:failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole words only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the search</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3718,6 +3837,30 @@ is:marked  is:failure  is:loop  has:note</source>
         <source>Compare Runs: export as Markdown or HTML</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Alt+C, Alt+W, Alt+R, Alt+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search bar: match case, whole words, regular expression, only matching entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← →, Home End, PgUp PgDn, Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline (Tab to it): previous / next stretch with entries, first / last, a tenth further, go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓, Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics charts (Tab to them): previous / next bar, show only its entries</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPanel</name>
@@ -3817,6 +3960,10 @@ is:marked  is:failure  is:loop  has:note</source>
     </message>
     <message>
         <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up and Down choose a bar, Enter shows only its entries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3929,6 +4076,18 @@ is:marked  is:failure  is:loop  has:note</source>
     </message>
     <message>
         <source>your notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline axis: time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline axis: index</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

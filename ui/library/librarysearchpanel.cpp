@@ -49,6 +49,11 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
                                            + QueryLanguage::helpText(QueryLanguage::Scope::Library) + u'\n'
                                            + tr("With .* on, the whole text is one regular expression.")));
     m_query->setClearButtonEnabled(true);
+    // A screen reader's names for the field and the symbol buttons ("Aa", "W", ".*").
+    m_query->setAccessibleName(tr("Search every stored run"));
+    for (QToolButton *button : {m_case, m_word, m_regex})
+        button->setAccessibleName(button->toolTip());
+    m_table->setAccessibleName(tr("Matches in stored runs"));
     m_typingPause->setSingleShot(true);
     m_typingPause->setInterval(350);
     connect(m_typingPause, &QTimer::timeout, this, &LibrarySearchPanel::searchNow);
