@@ -72,7 +72,7 @@ int runAllVariants(const QString &program, const QString &out)
     int failures = 0;
     for (const bool pseudo : {false, true}) {
         for (const Variant &variant : variants) {
-            for (const QString theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+            for (const QString &theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
                 QProcess child;
                 QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
                 environment.insert(QStringLiteral("QT_SCALE_FACTOR"), QString::fromLatin1(variant.scale));

@@ -13,7 +13,9 @@ BarChart::BarChart(QWidget *parent)
     : QWidget(parent)
 {
     AccessibleChart::declare(this);
-    setFocusPolicy(Qt::StrongFocus);
+    // Tab reaches it; a click does not take the focus from the table, where the arrows keep
+    // moving between entries after the click went somewhere.
+    setFocusPolicy(Qt::TabFocus);
     setMouseTracking(true);
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     policy.setHeightForWidth(true);

@@ -15,7 +15,9 @@ RateChart::RateChart(QWidget *parent)
     : QWidget(parent)
 {
     AccessibleChart::declare(this);
-    setFocusPolicy(Qt::StrongFocus);
+    // Tab reaches it; a click does not take the focus from the table, where the arrows keep
+    // moving between entries after the click went somewhere.
+    setFocusPolicy(Qt::TabFocus);
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setMinimumHeight(90);

@@ -31,7 +31,9 @@ TimelineStrip::TimelineStrip(QWidget *parent)
 {
     AccessibleChart::declare(this);
     setAccessibleName(tr("Timeline of the run"));
-    setFocusPolicy(Qt::StrongFocus);
+    // Tab reaches it; a click does not take the focus from the table, where the arrows keep
+    // moving between entries after the click went somewhere.
+    setFocusPolicy(Qt::TabFocus);
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAttribute(Qt::WA_OpaquePaintEvent);
