@@ -15,6 +15,7 @@
 #include "run/entrylink.h"
 #include "cli/headlessnotes.h"
 #include "rows/freedmemory.h"
+#include "ui/common/pseudotranslator.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/window/mainwindow.h"
 #include "ui/open/openruncontroller.h"
@@ -197,10 +198,16 @@ int main(int argc, char *argv[])
         app = std::make_unique<QApplication>(qtArgc, qtArgv.data());
     // The user's language, from the catalogues compiled into the executable (resources/i18n); else
     // English, whose catalogue holds the singular and plural of every count ("1 entry").
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("runlog"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || translator.load(QStringLiteral("runlog_en"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // RUNLOG_PSEUDO_LOCALE=1: the window in a pseudo-translation (longer, accented), to see what a
+    // translation would clip; never the command line, whose output scripts read.
+    std::unique_ptr<QTranslator> translator;
+    if (!windowless && PseudoTranslator::isRequested())
+        translator = std::make_unique<PseudoTranslator>();
+    else
+        translator = std::make_unique<QTranslator>();
+    if (translator->load(QLocale(), QStringLiteral("runlog"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator->load(QStringLiteral("runlog_en"), QStringLiteral(":/i18n")) || !translator->isEmpty())
+        QCoreApplication::installTranslator(translator.get());
     // What the command line prints is read by scripts: its counts (%Ln) are grouped the same way
     // on every machine, as CliOutput::count() does ("1,234").
     if (windowless)

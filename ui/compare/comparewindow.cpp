@@ -107,6 +107,7 @@ CompareWindow::CompareWindow(QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Aligned steps"));
     // Summaries are the runs' text: their tooltips show it as it is.
     m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -150,6 +151,8 @@ CompareWindow::CompareWindow(QWidget *parent)
         detail->setUndoRedoEnabled(false);
         details->addWidget(detail);
     }
+    m_details[0]->setAccessibleName(tr("Left entry"));
+    m_details[1]->setAccessibleName(tr("Right entry"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);

@@ -112,6 +112,11 @@ DetailPane::DetailPane(QWidget *parent)
     m_rich->setLineWrapMode(QTextEdit::WidgetWidth);
     m_rich->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_tree->setFrameShape(QFrame::NoFrame);
+    // One name for the three views of the entry: a screen reader says which entry in the
+    // description (the pane's title).
+    for (QWidget *view : std::initializer_list<QWidget *>{m_text, m_rich, m_tree})
+        view->setAccessibleName(tr("Entry detail"));
+    m_rich->setTextInteractionFlags(m_rich->textInteractionFlags() | Qt::LinksAccessibleByKeyboard);
     m_views->addWidget(m_text);
     m_views->addWidget(m_rich);
     m_views->addWidget(m_tree);
@@ -228,6 +233,8 @@ void DetailPane::showEntry(const QByteArray &rawEntry, const QString &title)
     ++m_generation;
     m_raw = rawEntry;
     m_title->setFullText(title);
+    for (QWidget *view : std::initializer_list<QWidget *>{m_text, m_rich, m_tree})
+        view->setAccessibleDescription(title);
     m_copyButton->setEnabled(true);
     render();
 }

@@ -37,6 +37,8 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
 
     m_filter->setPlaceholderText(tr("Filter by run, organization, status, summary, API…"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter the stored runs"));
+    m_table->setAccessibleName(tr("Stored runs"));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_table->setModel(m_proxy);

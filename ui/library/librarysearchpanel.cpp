@@ -62,6 +62,11 @@ LibrarySearchPanel::LibrarySearchPanel(LibrarySearch *search, QWidget *parent)
     m_completer->setValuesFor([this](const QString &key) { return m_values.valuesFor(key); });
     connect(m_regex, &QToolButton::toggled, m_completer, [this](bool on) { m_completer->setEnabled(!on); });
     refreshCompletions();
+    // A screen reader's names for the field and the symbol buttons ("Aa", "W", ".*").
+    m_query->setAccessibleName(tr("Search every stored run"));
+    for (QToolButton *button : {m_case, m_word, m_regex})
+        button->setAccessibleName(button->toolTip());
+    m_table->setAccessibleName(tr("Matches in stored runs"));
     m_typingPause->setSingleShot(true);
     m_typingPause->setInterval(350);
     connect(m_typingPause, &QTimer::timeout, this, &LibrarySearchPanel::searchNow);

@@ -42,6 +42,11 @@ OrgRunsView::OrgRunsView(QAbstractItemModel *model, QWidget *parent)
     m_user->setValidator(digits);
     m_user->setPlaceholderText(tr("any user"));
     m_user->setMaximumWidth(120);
+    // Their placeholders say it, but a screen reader reads names.
+    m_org->setAccessibleName(tr("Organization ID"));
+    m_user->setAccessibleName(tr("User ID"));
+    m_source->setAccessibleName(tr("Source"));
+    m_table->setAccessibleName(tr("Runs of the organization"));
     m_source->addItem(tr("All sources"), QString());
     for (const QString &type : knownSourceTypes())
         m_source->addItem(type, type);

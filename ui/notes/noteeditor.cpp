@@ -25,6 +25,7 @@ NoteEditor::NoteEditor(int entryNumber, const QString &text, QWidget *parent)
     m_editor->setPlainText(text);
     m_editor->setTabChangesFocus(true);
     m_editor->setPlaceholderText(tr("What happened here?"));
+    m_editor->setAccessibleName(tr("Note"));
     m_editor->setMinimumSize(420, 160);
     m_editor->moveCursor(QTextCursor::End);
 

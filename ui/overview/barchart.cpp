@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ui/overview/barchart.h"
 
+#include "ui/common/accessiblechart.h"
+
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -9,6 +12,10 @@
 BarChart::BarChart(QWidget *parent)
     : QWidget(parent)
 {
+    AccessibleChart::declare(this);
+    // Tab reaches it; a click does not take the focus from the table, where the arrows keep
+    // moving between entries after the click went somewhere.
+    setFocusPolicy(Qt::TabFocus);
     setMouseTracking(true);
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     policy.setHeightForWidth(true);
@@ -19,6 +26,10 @@ void BarChart::setBars(const QList<Bar> &bars)
 {
     m_bars = bars;
     m_hovered = -1;
+    if (m_current >= m_bars.size())
+        m_current = int(m_bars.size()) - 1;
+    if (hasFocus())
+        setCurrent(m_current < 0 && !m_bars.isEmpty() ? 0 : m_current);
     updateGeometry();
     update();
 }
@@ -75,6 +86,14 @@ void BarChart::paintEvent(QPaintEvent *)
             shade.setAlpha(bar.selected ? 60 : 30);
             painter.fillRect(rowRect, shade);
         }
+        if (i == m_current && hasFocus()) {
+            // Focus visible: the keyboard's bar framed in the highlight.
+            QPen focus(palette().color(QPalette::Highlight));
+            focus.setWidth(2);
+            painter.setPen(focus);
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(rowRect.adjusted(1, 1, -1, -1));
+        }
         painter.setPen(text);
         QFont font = this->font();
         font.setBold(bar.selected);
@@ -112,4 +131,59 @@ void BarChart::leaveEvent(QEvent *)
 {
     m_hovered = -1;
     update();
+}
+
+void BarChart::setCurrent(int index)
+{
+    m_current = index;
+    if (index >= 0 && index < m_bars.size())
+        setAccessibleDescription(tr("%1: %2").arg(m_bars[index].label, m_bars[index].valueText));
+    else
+        setAccessibleDescription(QString());
+    update();
+}
+
+void BarChart::focusInEvent(QFocusEvent *event)
+{
+    QWidget::focusInEvent(event);
+    setCurrent(m_current < 0 && !m_bars.isEmpty() ? 0 : m_current);
+}
+
+void BarChart::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    update();
+}
+
+void BarChart::keyPressEvent(QKeyEvent *event)
+{
+    const int count = int(m_bars.size());
+    switch (event->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Left:
+        if (m_current > 0)
+            setCurrent(m_current - 1);
+        return;
+    case Qt::Key_Down:
+    case Qt::Key_Right:
+        if (m_current + 1 < count)
+            setCurrent(m_current + 1);
+        return;
+    case Qt::Key_Home:
+        if (count > 0)
+            setCurrent(0);
+        return;
+    case Qt::Key_End:
+        if (count > 0)
+            setCurrent(count - 1);
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (m_current >= 0 && m_current < count)
+            emit barClicked(m_current);
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+    }
 }

@@ -8,7 +8,9 @@
 
 // Horizontal bars with a label and a value, drawn with QPainter in the application's palette
 // (light or dark). A click on a bar emits its index. Labels are data (message types, tool
-// names): they are drawn as text, never interpreted.
+// names): they are drawn as text, never interpreted. By keyboard: Up/Down (or Left/Right) move
+// between bars, Home/End to the first/last, Enter or Space acts as a click on the current bar;
+// a screen reader reads the current bar's label and value.
 class BarChart : public QWidget
 {
     Q_OBJECT
@@ -39,11 +41,16 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     int rowHeight() const;
     int barAt(const QPoint &point) const;
+    void setCurrent(int index);
 
     QList<Bar> m_bars;
     int m_hovered = -1;
+    int m_current = -1; // the keyboard's bar
 };

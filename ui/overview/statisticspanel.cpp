@@ -43,6 +43,20 @@ StatisticsPanel::StatisticsPanel(QWidget *parent)
     m_loadAll->setToolTip(tr("Fetch the entries not loaded yet, so that the statistics count the whole run"));
     m_loadAll->hide();
     m_errors->setObjectName(QStringLiteral("statisticsErrors"));
+    // What a screen reader calls each chart and list: the section's title.
+    m_types->setObjectName(QStringLiteral("statisticsTypes"));
+    m_types->setAccessibleName(tr("Message types"));
+    m_tools->setObjectName(QStringLiteral("statisticsTools"));
+    m_tools->setAccessibleName(tr("Tools: entries"));
+    m_toolTime->setObjectName(QStringLiteral("statisticsToolTime"));
+    m_toolTime->setAccessibleName(tr("Tools: time until the next entry"));
+    m_errors->setAccessibleName(tr("Errors"));
+    m_gaps->setObjectName(QStringLiteral("statisticsGaps"));
+    m_gaps->setAccessibleName(tr("Longest gaps"));
+    m_rate->setObjectName(QStringLiteral("statisticsRate"));
+    m_rate->setAccessibleName(tr("Entries per minute"));
+    for (QWidget *chart : std::initializer_list<QWidget *>{m_types, m_tools, m_toolTime})
+        chart->setAccessibleDescription(tr("Up and Down choose a bar, Enter shows only its entries"));
     for (QListWidget *list : {m_errors, m_gaps}) {
         list->setUniformItemSizes(true);
         list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/overview/timelinestrip.h"
 
+#include "ui/common/accessiblechart.h"
 #include "ui/common/palette.h"
 #include "run/messagecategory.h"
 #include "run/timestamps.h"
 
+#include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -27,11 +29,17 @@ TimelineStrip::TimelineStrip(QWidget *parent)
     : QWidget(parent)
     , m_axisButton(new QToolButton(this))
 {
+    AccessibleChart::declare(this);
+    setAccessibleName(tr("Timeline of the run"));
+    // Tab reaches it; a click does not take the focus from the table, where the arrows keep
+    // moving between entries after the click went somewhere.
+    setFocusPolicy(Qt::TabFocus);
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAttribute(Qt::WA_OpaquePaintEvent);
     m_axisButton->setAutoRaise(true);
     m_axisButton->setToolTip(tr("Place entries by their time, or by their number (a run can idle for hours)"));
+    m_axisButton->setAccessibleDescription(m_axisButton->toolTip());
     connect(m_axisButton, &QToolButton::clicked, this, [this] {
         setAxis(m_axis == Timeline::Axis::Time ? Timeline::Axis::Index : Timeline::Axis::Time);
     });
@@ -94,6 +102,7 @@ void TimelineStrip::setAxis(Timeline::Axis axis)
     const bool changed = axis != m_axis;
     m_axis = axis;
     m_axisButton->setText(axis == Timeline::Axis::Time ? tr("Time") : tr("Index"));
+    m_axisButton->setAccessibleName(axis == Timeline::Axis::Time ? tr("Timeline axis: time") : tr("Timeline axis: index"));
     m_axisButton->setGeometry(kMargin, kMargin, kButtonWidth - kMargin, barRect().height());
     if (changed)
         emit layoutChanged();
@@ -101,7 +110,15 @@ void TimelineStrip::setAxis(Timeline::Axis axis)
 
 void TimelineStrip::setTimeline(const Timeline &timeline)
 {
+    const int oldBins = int(m_timeline.bins.size());
+    const int cursor = m_cursorBin;
     m_timeline = timeline;
+    // The cursor keeps its place along the strip when the bins are computed again.
+    if (cursor >= 0 && oldBins > 0)
+        m_cursorBin = binWithEntries(std::min(int(qint64(cursor) * int(m_timeline.bins.size()) / oldBins),
+                                              int(m_timeline.bins.size()) - 1), 0);
+    if (hasFocus())
+        moveCursorTo(m_cursorBin >= 0 ? m_cursorBin : binWithEntries(0, 0));
     rebuildImage();
     update();
 }
@@ -271,6 +288,22 @@ void TimelineStrip::paintEvent(QPaintEvent *)
         painter.drawRect(QRect(bar.left() + from, bar.top() + 1, to - from, bar.height() - 2));
     }
 
+    if (hasFocus()) {
+        // Focus visible: the bar framed in the highlight, the keyboard's bin marked in it.
+        QPen focus(palette().color(QPalette::Highlight));
+        focus.setWidth(2);
+        painter.setPen(focus);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(bar.adjusted(1, 1, -1, -1));
+        const int bins = int(m_timeline.bins.size());
+        if (m_cursorBin >= 0 && bins > 0) {
+            const int x = bar.left() + int(qint64(m_cursorBin) * bar.width() / bins);
+            const int w = std::max(3, int(qint64(m_cursorBin + 1) * bar.width() / bins) - (x - bar.left()));
+            painter.fillRect(QRect(x - 1, bar.top(), w + 2, 3), palette().color(QPalette::Highlight));
+            painter.fillRect(QRect(x - 1, bar.bottom() - 2, w + 2, 3), palette().color(QPalette::Highlight));
+        }
+    }
+
     painter.setPen(palette().color(QPalette::PlaceholderText));
     const QRect captionRect(bar.left(), bar.bottom() + 1, bar.width(), kCaptionHeight);
     QFont small = font();
@@ -360,12 +393,19 @@ void TimelineStrip::updateToolTip(const QPoint &pointer)
         setToolTip(QString());
         return;
     }
-    const int binIndex = binAt(pointer.x());
-    const TimelineBin &bin = m_timeline.bins[binIndex];
     if (const int loop = loopAt(pointer); loop >= 0) {
         setToolTip(loopToolTip(loop));
         return;
     }
+    setToolTip(binDescription(binAt(pointer.x())).join(QLatin1Char('\n'))); // our own words and numbers only
+}
+
+QStringList TimelineStrip::binDescription(int binIndex) const
+{
+    const int bins = int(m_timeline.bins.size());
+    if (binIndex < 0 || binIndex >= bins)
+        return {};
+    const TimelineBin &bin = m_timeline.bins[binIndex];
     const QLocale locale;
     QStringList lines;
     if (m_timeline.axis == Timeline::Axis::Time) {
@@ -391,6 +431,91 @@ void TimelineStrip::updateToolTip(const QPoint &pointer)
         lines << tr("search matches");
     if (bin.note)
         lines << tr("your notes");
-    setToolTip(lines.join(QLatin1Char('\n'))); // our own words and numbers only
+    return lines;
+}
 
+bool TimelineStrip::isReachable(int bin) const
+{
+    const TimelineBin &at = m_timeline.bins[bin];
+    // On the index axis a bin of pages not loaded yet is a place too (going there fetches them);
+    // on the time axis only loaded entries have a place.
+    return at.firstPosition >= 0 || (m_timeline.axis == Timeline::Axis::Index && at.unloaded);
+}
+
+int TimelineStrip::binWithEntries(int from, int step) const
+{
+    const int bins = int(m_timeline.bins.size());
+    if (bins == 0)
+        return -1;
+    if (step == 0) {
+        // The nearest reachable bin, on either side.
+        const int at = std::clamp(from, 0, bins - 1);
+        for (int distance = 0; distance < bins; ++distance) {
+            for (int candidate : {at - distance, at + distance}) {
+                if (candidate >= 0 && candidate < bins && isReachable(candidate))
+                    return candidate;
+            }
+        }
+        return -1;
+    }
+    for (int bin = from + step; bin >= 0 && bin < bins; bin += step) {
+        if (isReachable(bin))
+            return bin;
+    }
+    return -1;
+}
+
+void TimelineStrip::moveCursorTo(int bin)
+{
+    m_cursorBin = bin;
+    // What a screen reader says of the strip now: the bin under the cursor.
+    setAccessibleDescription(binDescription(bin).join(QStringLiteral(", ")));
+    update();
+}
+
+void TimelineStrip::focusInEvent(QFocusEvent *event)
+{
+    QWidget::focusInEvent(event);
+    if (m_cursorBin < 0) {
+        // Start where the table is.
+        const int here = m_timeline.axis == Timeline::Axis::Index ? m_timeline.binOfPosition(std::max(0, m_firstPosition))
+                                                                  : m_timeline.binOfTime(m_firstMsecs);
+        m_cursorBin = binWithEntries(std::max(0, here), 0);
+    }
+    moveCursorTo(m_cursorBin);
+}
+
+void TimelineStrip::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    update();
+}
+
+void TimelineStrip::keyPressEvent(QKeyEvent *event)
+{
+    const int bins = int(m_timeline.bins.size());
+    int target = -2;
+    switch (event->key()) {
+    case Qt::Key_Left: target = binWithEntries(m_cursorBin < 0 ? bins : m_cursorBin, -1); break;
+    case Qt::Key_Right: target = binWithEntries(m_cursorBin, 1); break;
+    case Qt::Key_Home: target = binWithEntries(-1, 1); break;
+    case Qt::Key_End: target = binWithEntries(bins, -1); break;
+    // A tenth of the strip, to cross a long run without a key press per column.
+    case Qt::Key_PageUp: target = binWithEntries(std::max(0, m_cursorBin - bins / 10), 0); break;
+    case Qt::Key_PageDown: target = binWithEntries(std::min(bins - 1, m_cursorBin + bins / 10), 0); break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (m_cursorBin >= 0 && m_cursorBin < bins) {
+            const int position = m_timeline.bins[m_cursorBin].firstPosition >= 0 ? m_timeline.bins[m_cursorBin].firstPosition
+                                                                                 : positionAtBin(m_cursorBin);
+            if (position >= 0)
+                emit positionRequested(position);
+        }
+        return;
+    default:
+        return QWidget::keyPressEvent(event);
+    }
+    if (target >= 0)
+        moveCursorTo(target);
 }

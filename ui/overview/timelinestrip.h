@@ -4,6 +4,7 @@
 #include "stats/timelinebins.h"
 
 #include <QImage>
+#include <QStringList>
 #include <QVector>
 #include <QWidget>
 
@@ -15,6 +16,9 @@ class QToolButton;
 // bars in the lane below it (hover: which entries; click: the loop's first entry), long gaps shaded, pages not loaded hatched, search matches (above) and
 // filter hits (below) ticked, the rows on screen outlined. A time axis (idle hours show as empty
 // space) or an index axis (one column per slice of entries). Click or drag to go there.
+// By keyboard: Left/Right move a cursor to the previous/next bin that holds entries (or, on the
+// index axis, pages not loaded yet), Home/End to the first/last, Page Up/Down a tenth of the
+// strip; Enter or Space goes there. A screen reader reads the cursor's bin.
 //
 // Painting is a cached image of the bins (one column per bin, rebuilt when the bins or the size
 // change) plus the outline: cheap whatever the number of entries.
@@ -49,6 +53,9 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     QRect barRect() const;
@@ -65,6 +72,13 @@ private:
     QString caption() const;
     void updateToolTip(const QPoint &pointer);
     QString loopToolTip(int loop) const;
+    // What a bin holds, one line per fact (the tooltip, and the cursor's accessible description).
+    QStringList binDescription(int binIndex) const;
+    // A bin the keyboard's cursor stops at.
+    bool isReachable(int bin) const;
+    // The next reachable bin from `from` in `step` direction (step 0: the nearest to it); -1.
+    int binWithEntries(int from, int step) const;
+    void moveCursorTo(int bin);
 
     QToolButton *m_axisButton;
     Timeline m_timeline;
@@ -76,4 +90,5 @@ private:
     qint64 m_firstMsecs = 0;
     qint64 m_lastMsecs = 0;
     int m_lastRequestedBin = -1;
+    int m_cursorBin = -1;           // the keyboard's bin; -1 until the strip has focus
 };

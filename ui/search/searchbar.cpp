@@ -41,7 +41,7 @@ SearchBar::SearchBar(QWidget *parent)
     , m_completer(new QueryCompleter(m_edit, QueryLanguage::Scope::Run, this))
     , m_coverage(new ElidedLabel(this))
     , m_loadAll(new QPushButton(tr("Load All"), this))
-    , m_onlyMatching(new QCheckBox(tr("Only matching"), this))
+    , m_onlyMatching(new QCheckBox(tr("&Only matching"), this))
     , m_filter(new QToolButton(this))
     , m_close(new QToolButton(this))
 {
@@ -70,7 +70,10 @@ SearchBar::SearchBar(QWidget *parent)
     m_coverage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_coverage->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_loadAll->setToolTip(tr("Fetch the pages not loaded yet (paced by the rate limit) so the search covers the whole run"));
-    m_onlyMatching->setToolTip(tr("Show only the entries that match"));
+    m_onlyMatching->setToolTip(tr("Show only the entries that match (Alt+O)"));
+    // As the Aa / W / .* toggles: Alt+O or a click switches it and the typing goes on in the
+    // field (a checkable button takes the focus on a click or a mnemonic otherwise); Tab reaches it.
+    m_onlyMatching->setFocusPolicy(Qt::TabFocus);
     m_filter->setText(tr("Filter"));
     m_filter->setPopupMode(QToolButton::InstantPopup);
     m_filter->setAutoRaise(true);
@@ -78,6 +81,15 @@ SearchBar::SearchBar(QWidget *parent)
     m_close->setText(QStringLiteral("✕"));
     m_close->setAutoRaise(true);
     m_close->setToolTip(tr("Close the search (Escape)"));
+    // What a screen reader says for the field and the buttons whose face is a symbol or an arrow.
+    m_edit->setAccessibleName(tr("Search"));
+    m_edit->setAccessibleDescription(tr("Words, \"a phrase\", /regex/, type:, tool:, is:failure"));
+    m_case->setAccessibleName(tr("Match case"));
+    m_word->setAccessibleName(tr("Whole words only"));
+    m_regex->setAccessibleName(tr("Regular expression"));
+    m_previous->setAccessibleName(tr("Previous match"));
+    m_next->setAccessibleName(tr("Next match"));
+    m_close->setAccessibleName(tr("Close the search"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 3, 6, 3);

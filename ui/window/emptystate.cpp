@@ -30,6 +30,8 @@ EmptyState::EmptyState(QWidget *parent)
                                    "or look around in the demo run: it needs no token and no network."),
                                 this);
     text->setAlignment(Qt::AlignCenter);
+    // Its lines break where the window (or a longer translation) is narrower than they are.
+    text->setWordWrap(true);
     text->setStyleSheet(QStringLiteral("color: gray"));
 
     auto *openRun = new QPushButton(tr("Open Run…  (Ctrl+O)"), this);

@@ -14,6 +14,10 @@ LiveToggle::LiveToggle(RunSession *session, QAction *follow, QWidget *parent)
     setAutoRaise(true);
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setToolTip(tr("Follow the run while it is going: check for new entries and keep the newest in view (Ctrl+L)"));
+    // A screen reader says the switch's name and its checked state; the countdown in the text
+    // changes twice a second and would be read out each time.
+    setAccessibleName(tr("Follow live run"));
+    setAccessibleDescription(toolTip());
     connect(this, &QToolButton::clicked, m_follow, [this](bool on) {
         if (m_follow->isChecked() != on)
             m_follow->trigger();

@@ -102,6 +102,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_exporter = new ExportController(m_session, this);
     m_proxy->setSourceModel(m_session->model());
     m_table->setModel(m_proxy);
+    m_table->setAccessibleName(tr("Entries"));
     m_search = new SearchController(m_session->model(), m_proxy, m_table, m_table->markedScrollBar(), m_detail,
                                     m_searchBar, m_session, this);
     m_table->logDelegate()->setMatchPredicate([this](const QModelIndex &index) {

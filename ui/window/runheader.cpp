@@ -109,6 +109,9 @@ RunHeader::RunHeader(QWidget *parent)
     m_metadataToggle->setCheckable(true);
     m_metadataToggle->setAutoRaise(true);
     m_metadataToggle->setToolTip(tr("Show the run's result and metadata in full"));
+    m_metadataToggle->setAccessibleName(tr("Run details"));
+    m_resultFull->setAccessibleName(tr("Run result"));
+    m_metadataFull->setAccessibleName(tr("Run metadata"));
     m_resultFull->setMinimumHeight(60);
     m_metadataFull->setReadOnly(true);
     m_metadataFull->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -176,6 +179,7 @@ RunHeader::RunHeader(QWidget *parent)
     m_firstFailureGo->setText(tr("Go to It"));
     m_firstFailureGo->setAutoRaise(true);
     m_firstFailureGo->setToolTip(tr("Select the first failure in the table (Ctrl+Shift+E)"));
+    m_firstFailureGo->setAccessibleName(tr("Go to the first failure"));
     connect(m_firstFailureGo, &QToolButton::clicked, this, &RunHeader::firstFailureRequested);
     auto *failureRow = new QHBoxLayout(m_firstFailureRow);
     failureRow->setContentsMargins(0, 0, 0, 0);

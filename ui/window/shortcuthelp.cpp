@@ -59,6 +59,10 @@ QString html(const QList<QAction *> &actions)
     rows += row(QCoreApplication::translate("ShortcutHelp", "→ ←"), QCoreApplication::translate("ShortcutHelp", "Open / close a folded repeat (View > Fold Repeats)"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Home End"), QCoreApplication::translate("ShortcutHelp", "First / last entry"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Enter, Shift+Enter, n, N"), QCoreApplication::translate("ShortcutHelp", "Next / previous search match"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "Alt+C, Alt+W, Alt+R, Alt+O"), QCoreApplication::translate("ShortcutHelp", "Search bar: match case, whole words, regular expression, only matching entries"));
+    // The painted overview answers keys too (Tab to it): no action needs the mouse.
+    rows += row(QCoreApplication::translate("ShortcutHelp", "← →, Home End, PgUp PgDn, Enter"), QCoreApplication::translate("ShortcutHelp", "Timeline (Tab to it): previous / next stretch with entries, first / last, a tenth further, go there"));
+    rows += row(QCoreApplication::translate("ShortcutHelp", "↑ ↓, Enter"), QCoreApplication::translate("ShortcutHelp", "Statistics charts (Tab to them): previous / next bar, show only its entries"));
     // Keys of the Compare window (File > Compare Runs…), which has no menu of its own.
     rows += row(QCoreApplication::translate("ShortcutHelp", "F7, Shift+F7"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: next / previous difference"));
     rows += row(QCoreApplication::translate("ShortcutHelp", "Ctrl+Shift+D"), QCoreApplication::translate("ShortcutHelp", "Compare Runs: the first divergence"));
