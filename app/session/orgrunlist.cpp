@@ -24,6 +24,11 @@ OrgRunList::OrgRunList(QObject *parent)
     });
 }
 
+OrgRunList::~OrgRunList()
+{
+    m_loader->close();
+}
+
 QAbstractItemModel *OrgRunList::model() const
 {
     return m_model;

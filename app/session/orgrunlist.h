@@ -21,6 +21,11 @@ class OrgRunList : public QObject
     Q_OBJECT
 public:
     explicit OrgRunList(QObject *parent = nullptr);
+    // Ends a request in flight while the network it runs on is still there: the children go in
+    // the order they were made, the network first, and the loader's own close() would then abort
+    // a reply of a network already gone (a crash when a window closed while the Runs window's
+    // list was being fetched).
+    ~OrgRunList() override;
 
     // Columns and roles: rows/runlistcolumns.h.
     QAbstractItemModel *model() const;
