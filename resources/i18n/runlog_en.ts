@@ -58,6 +58,45 @@
         <source>Runlog reads %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>this log holds %n samples; the first (id %1) is shown</source>
+        <translation>
+            <numerusform>this log holds %n samples; the first (id %1) is shown</numerusform>
+            <numerusform>this log holds %n samples; the first (id %1) is shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Codex CLI rollout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex CLI rollouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SWE-agent trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SWE-agent trajectories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenHands event stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenHands event streams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect eval log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect eval logs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiReply</name>
@@ -121,6 +160,36 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaudeCodeTranscript</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: cut short (%2); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object (%2); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claude Code transcript, line %1: not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: a tool result (id %2) without its call; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CodexRollout</name>
     <message>
         <source>line %1: the output of call %2 without its call; kept as an entry of its own</source>
@@ -133,8 +202,8 @@
     <message numerus="yes">
         <source>%n record(s) of type %1 not mapped</source>
         <translation>
-            <numerusform>%n record of type %1 not mapped</numerusform>
-            <numerusform>%n records of type %1 not mapped</numerusform>
+            <numerusform>%n record(s) of type %1 not mapped</numerusform>
+            <numerusform>%n record(s) of type %1 not mapped</numerusform>
         </translation>
     </message>
     <message>
@@ -159,29 +228,6 @@
     </message>
     <message>
         <source>Codex CLI rollout: the file holds no records.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClaudeCodeTranscript</name>
-    <message>
-        <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1: cut short (%2); skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1: not a JSON object (%2); skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Claude Code transcript, line %1: not JSON (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1: a tool result (id %2) without its call; skipped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -845,14 +891,26 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
             <numerusform>Showing the %Ln steps of type %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Aligned steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right entry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversionWarnings</name>
     <message numerus="yes">
         <source>… and %n more warning(s)</source>
         <translation>
-            <numerusform>… and %n more warning</numerusform>
-            <numerusform>… and %n more warnings</numerusform>
+            <numerusform>… and %n more warning(s)</numerusform>
+            <numerusform>… and %n more warning(s)</numerusform>
         </translation>
     </message>
 </context>
@@ -996,6 +1054,10 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>Your note (N to edit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry detail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1395,15 +1457,15 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 Shown</source>
+        <source>The %1 &amp;Shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 Marked</source>
+        <source>The %1 &amp;Marked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The Whole Run</source>
+        <source>The &amp;Whole Run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1493,7 +1555,7 @@ or look around in the demo run: it needs no token and no network.</source>
     <message numerus="yes">
         <source>Opened %1 entries from %2; %n places of the file were read over, the first: %3.</source>
         <translation>
-            <numerusform>Opened %1 entries from %2; %n place of the file was read over: %3.</numerusform>
+            <numerusform>Opened %1 entries from %2; %n places of the file were read over, the first: %3.</numerusform>
             <numerusform>Opened %1 entries from %2; %n places of the file were read over, the first: %3.</numerusform>
         </translation>
     </message>
@@ -2010,8 +2072,8 @@ or look around in the demo run: it needs no token and no network.</source>
     <message numerus="yes">
         <source>Inspect eval log: there is no sample %1 (the log holds %n sample(s)).</source>
         <translation>
-            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n sample).</numerusform>
-            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n samples).</numerusform>
+            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n sample(s)).</numerusform>
+            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n sample(s)).</numerusform>
         </translation>
     </message>
     <message>
@@ -2445,6 +2507,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Compare the two selected runs step by step</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter the stored runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored runs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibrarySearchModel</name>
@@ -2546,6 +2616,14 @@ or look around in the demo run: it needs no token and no network.</source>
             <numerusform>%Ln runs searched</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Search every stored run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches in stored runs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibraryWindow</name>
@@ -2596,6 +2674,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>● Live · checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow live run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2744,6 +2826,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Open Agent Logs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MarkController</name>
@@ -2803,6 +2889,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Open the same run with another API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2917,6 +3007,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>&amp;Delete Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3182,6 +3276,22 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Compare the two selected runs step by step (Ctrl+click selects a second run)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Organization ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs of the organization</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PeerCredentials</name>
@@ -3307,6 +3417,13 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
         <translation>
             <numerusform>%1: %Ln entry</numerusform>
             <numerusform>%1: %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n entries</source>
+        <translation>
+            <numerusform>%1: %n entry</numerusform>
+            <numerusform>%1: %n entries</numerusform>
         </translation>
     </message>
 </context>
@@ -3634,6 +3751,22 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
         <source>no times</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the first failure</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunListLoader</name>
@@ -3741,10 +3874,6 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only matching</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Previous match (Shift+Enter, Shift+F3, N)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3754,10 +3883,6 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
     </message>
     <message>
         <source>Fetch the pages not loaded yet (paced by the rate limit) so the search covers the whole run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only the entries that match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3786,6 +3911,46 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
     </message>
     <message>
         <source>With .* on, the whole text is one regular expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Only matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the entries that match (Alt+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words, &quot;a phrase&quot;, /regex/, type:, tool:, is:failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole words only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the search</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3988,6 +4153,30 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
         <source>Compare Runs: export as Markdown or HTML</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Alt+C, Alt+W, Alt+R, Alt+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search bar: match case, whole words, regular expression, only matching entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← →, Home End, PgUp PgDn, Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline (Tab to it): previous / next stretch with entries, first / last, a tenth further, go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓, Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics charts (Tab to them): previous / next bar, show only its entries</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPanel</name>
@@ -4088,6 +4277,10 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
             <numerusform>%Ln error</numerusform>
             <numerusform>%Ln errors</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Up and Down choose a bar, Enter shows only its entries</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4223,6 +4416,18 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
             <numerusform>%Ln entry</numerusform>
             <numerusform>%Ln entries</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Timeline of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline axis: time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline axis: index</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4722,7 +4927,7 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
     <message numerus="yes">
         <source>; %Ln places read over, the first: %1</source>
         <translation>
-            <numerusform>; %Ln place read over: %1</numerusform>
+            <numerusform>; %Ln places read over, the first: %1</numerusform>
             <numerusform>; %Ln places read over, the first: %1</numerusform>
         </translation>
     </message>
