@@ -117,7 +117,7 @@ void TestRunFileAgentLogs::unknownFormatSaysWhatRunlogReads()
 {
     const RunFileReader::Contents contents = RunFileReader::parseBytes("{\"hello\": 1}\n", QStringLiteral("notes.jsonl"));
     QVERIFY(!contents.ok);
-    QVERIFY2(contents.error.contains(QLatin1String(". Runlog reads Codegen exports (.json, .jsonl)")) && contents.error.endsWith(QLatin1String("OpenHands event streams, and Inspect eval logs.")),
+    QVERIFY2(contents.error.contains(QLatin1String(". Runlog reads Codegen exports (.json, .jsonl)")) && contents.error.endsWith(QLatin1String("Inspect eval logs.")),
              qPrintable(contents.error));
     // A Codegen export that goes wrong after its first entry is an export gone bad: no list.
     const RunFileReader::Contents bad = RunFileReader::parseBytes("{\"agent_run_id\": 1}\n{oops\n", QStringLiteral("run.jsonl"));

@@ -138,22 +138,24 @@ void TestLibrarySearch::cleanupTestCase()
 
 QList<Found> TestLibrarySearch::bruteForce(const SearchQuery &query) const
 {
-    // The reference: every entry of every run, newest run first, through the in-run engine: the
-    // query's words and phrases (the language's parser splits them) must each match.
+    // The reference: every entry of every run, newest run first, through the in-run engine as the
+    // window runs it (also over the entry as the Readable pane shows it, as Search All Runs does):
+    // the query's words and phrases (the language's parser splits them) must each match.
     QList<SearchEngine> engines;
     if (query.regex) {
-        engines.append(SearchEngine(query));
+        engines.append(SearchEngine(query, EntryText::Mode::Readable));
     } else {
         const ParsedQuery parsed = QueryLanguage::parse(query.pattern, QueryLanguage::Scope::Library);
         for (const QueryTerm &term : parsed.groups.value(0)) {
             Q_ASSERT(term.kind == QueryTerm::Kind::Word || term.kind == QueryTerm::Kind::Phrase);
-            engines.append(SearchEngine(SearchQuery{term.text, query.caseSensitive, query.wholeWord, false}));
+            engines.append(SearchEngine(SearchQuery{term.text, query.caseSensitive, query.wholeWord, false},
+                                        EntryText::Mode::Readable));
         }
     }
     QList<Found> found;
     for (const RunRecord &run : m_runs) {
         for (qsizetype i = 0; i < run.entries.size(); ++i) {
-            const SearchText text = SearchText::fromEntryJson(run.entries.at(i));
+            const SearchText text = SearchText::fromRawEntryJson(run.entries.at(i));
             if (std::all_of(engines.begin(), engines.end(), [&](const SearchEngine &e) { return e.matches(text); }))
                 found.append(Found{run.id, i});
         }
