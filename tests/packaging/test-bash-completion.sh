@@ -53,7 +53,7 @@ formats=$(awk '/^ +--format /,/\)/' <<<"$help" | tr -s ' \n' ' ' | sed -E 's/.*f
 
 cd "$(mktemp -d)" || exit 1
 trap 'rm -rf "$PWD"' EXIT
-touch run.json run.jsonl notes.txt out.csv out.md out.html
+touch run.json run.jsonl notes.txt out.csv out.md out.html session.traj log.eval
 mkdir folder
 
 expect "runlog -- offers every option of --help" "$long_options" "$(complete_words --)"
@@ -68,10 +68,10 @@ for option in $options_with_values; do
     [[ $option == --format || $option == --export || $option == --csv-bom ]] && continue
     expect "runlog $option offers no file names" "" "$(complete_words "$option" '')"
 done
-expect "runlog FILE offers folders and .json/.jsonl files" \
-    "$(printf '%s\n' folder run.json run.jsonl)" "$(complete_words '')"
+expect "runlog FILE offers folders, .json/.jsonl files and other agents' logs" \
+    "$(printf '%s\n' folder log.eval run.json run.jsonl session.traj)" "$(complete_words '')"
 expect "runlog --org 7 --run 1 --reverse FILE still offers files" \
-    "$(printf '%s\n' folder run.json run.jsonl)" "$(complete_words --org 7 --run 1 --reverse '')"
+    "$(printf '%s\n' folder log.eval run.json run.jsonl session.traj)" "$(complete_words --org 7 --run 1 --reverse '')"
 
 if ((failures)); then
     echo "$failures check(s) failed"
