@@ -5,6 +5,7 @@
 // 380 px, Gap is as wide as its content, and a column the user resized keeps its width across
 // a restart.
 #include "rows/logtablemodel.h"
+#include "ui/detail/detailpane.h"
 #include "ui/table/logtableview.h"
 #include "ui/window/mainwindow.h"
 
@@ -25,6 +26,7 @@ private slots:
     void summaryKeepsItsRoom_data();
     void summaryKeepsItsRoom();
     void userWidthsSurviveARestart();
+    void smallWindowKeepsTableAndPaneApart();
 
 private:
     void openWindow(QSize size);
@@ -122,6 +124,21 @@ void TestSummaryRoom::userWidthsSurviveARestart()
     openWindow(QSize(1300, 800));
     QCOMPARE(table()->columnWidth(type), dragged);
     QCOMPARE(table()->userColumnWidths().value(type), dragged);
+}
+
+void TestSummaryRoom::smallWindowKeepsTableAndPaneApart()
+{
+    // At 800 x 500 with the dock open the table's wish for room exceeded what there was, and
+    // the splitter laid it over the detail pane (whose title and buttons were then cut).
+    openWindow(QSize(800, 500));
+    const QWidget *pane = m_window->detailPane();
+    QCOMPARE(table()->parentWidget(), pane->parentWidget()); // the two sides of one splitter
+    QVERIFY2(table()->geometry().right() < pane->geometry().left(),
+             qPrintable(QStringLiteral("table ends at %1, the pane begins at %2")
+                            .arg(table()->geometry().right())
+                            .arg(pane->geometry().left())));
+    QVERIFY2(pane->geometry().right() < pane->parentWidget()->width(),
+             qPrintable(QStringLiteral("the pane ends at %1 of %2").arg(pane->geometry().right()).arg(pane->parentWidget()->width())));
 }
 
 QTEST_MAIN(TestSummaryRoom)

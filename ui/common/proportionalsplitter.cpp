@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/common/proportionalsplitter.h"
 
+#include <QResizeEvent>
+
 #include <algorithm>
 
 ProportionalSplitter::ProportionalSplitter(Qt::Orientation orientation, QWidget *parent)
@@ -25,6 +27,7 @@ bool ProportionalSplitter::restoreState(const QByteArray &state)
 
 void ProportionalSplitter::resizeEvent(QResizeEvent *event)
 {
+    emit resizing(event->size());
     QSplitter::resizeEvent(event);
     applyShare();
 }

@@ -16,6 +16,10 @@ public:
     void setFirstShare(double share);
     bool restoreState(const QByteArray &state);
 
+signals:
+    // Before the panes are laid out at a new size: a pane may adjust its minimum to the room.
+    void resizing(const QSize &size);
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
 

@@ -325,9 +325,22 @@ void LogTableView::fitColumns()
         else
             narrowest += widths[column];
     }
-    if (minimumWidth() != narrowest)
-        setMinimumWidth(narrowest);
+    m_narrowestWidth = narrowest;
+    applyMinimumWidth();
     m_fitting = false;
+}
+
+void LogTableView::setMinimumWidthCap(int cap)
+{
+    m_minimumWidthCap = std::max(0, cap);
+    applyMinimumWidth();
+}
+
+void LogTableView::applyMinimumWidth()
+{
+    const int wanted = std::min(m_narrowestWidth, m_minimumWidthCap);
+    if (minimumWidth() != wanted)
+        setMinimumWidth(wanted);
 }
 
 void LogTableView::scrollContentsBy(int dx, int dy)

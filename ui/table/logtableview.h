@@ -6,6 +6,7 @@
 #include <QVector>
 
 #include <functional>
+#include <limits>
 
 class LogItemDelegate;
 class MarkedScrollBar;
@@ -45,6 +46,10 @@ public:
     // width) beside minimumSummaryWidth().
     int comfortableWidth() const;
     void refitIfContentGrew();
+    // The most the table asks for as its minimum width: what its splitter has beside the detail
+    // pane's narrowest. Without it a small window (800 x 500 with the Statistics dock) got a
+    // table wider than its room, laid over the detail pane.
+    void setMinimumWidthCap(int cap);
     LogItemDelegate *logDelegate() const { return m_delegate; }
     // While a search has matches, n steps through them (as in less) and the N shortcut of Add
     // Note waits; with no matches, N is Add Note's. `hasMatches` is asked at each key press.
@@ -68,6 +73,7 @@ private:
     void reportVisibleRowsSoon();
     int naturalWidth(int column) const;
     void measureGapsOnScreen();
+    void applyMinimumWidth();
 
     QTimer m_viewportTimer;
     MarkedScrollBar *m_scrollBar;
@@ -75,6 +81,8 @@ private:
     bool m_pinToBottom = false;
     bool m_pinned = false;
     bool m_fitting = false;
+    int m_narrowestWidth = 0;                          // the last fit's minimum width
+    int m_minimumWidthCap = std::numeric_limits<int>::max();
     // What the last fit sized the # and Time columns for: rows that arrive later (a big file is
     // indexed in steps, pages come in) refit them only when these change.
     int m_fittedDigits = 0;

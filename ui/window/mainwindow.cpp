@@ -170,6 +170,12 @@ QWidget *MainWindow::createRunPage()
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
+    // The table's minimum never takes more than the room beside the detail pane's narrowest, so
+    // that the two never overlap in a small window (800 x 500 with the Statistics dock open).
+    connect(m_splitter, &ProportionalSplitter::resizing, this, [this](const QSize &size) {
+        const int detailMinimum = std::max(m_detail->minimumWidth(), m_detail->minimumSizeHint().width());
+        m_table->setMinimumWidthCap(size.width() - m_splitter->handleWidth() - detailMinimum);
+    });
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
