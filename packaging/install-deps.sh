@@ -12,6 +12,9 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qtkeychain-qt6-dev libsimdjson-dev libsqlite3-dev libgl-dev
     # build: libzip, which reads Inspect's .eval logs (ZIP archives) from memory
     libzip-dev
+    # build: PCRE2's own API (the library Qt's regular expressions use), to count a regular
+    # expression's matches without a match object each (optional: slower without)
+    libpcre2-dev
     # run: Qt's X11 platform plugin, fonts that cover emoji and most scripts (Chinese, Japanese
     # and Korean too: without fonts-noto-cjk the demo's Japanese shows as boxes)
     libqt6widgets6 qt6-qpa-plugins fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji fonts-noto-cjk

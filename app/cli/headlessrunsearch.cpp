@@ -13,6 +13,7 @@
 #include "store/searchsnippet.h"
 
 #include <QFileInfo>
+#include <QHash>
 
 HeadlessRunSearch::HeadlessRunSearch(const CommandLineOptions &options, const QByteArray &token, QObject *parent)
     : WindowlessCommand(options, token, parent)
@@ -56,12 +57,15 @@ void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &not
 {
     QSet<int> marked;
     QSet<int> noted;
+    QHash<int, QString> noteTexts;
     for (qsizetype k = 0; k < notes.notes.size() - orphans; ++k) {
         const StoredNote &note = notes.notes.at(k);
         if (note.marked)
             marked.insert(int(note.position));
-        if (!note.text.isEmpty())
+        if (!note.text.isEmpty()) {
             noted.insert(int(note.position));
+            noteTexts.insert(int(note.position), note.text);
+        }
     }
     const ParsedQuery parsed = QueryLanguage::parse(m_options.searchText, QueryLanguage::Scope::Run);
     // The facts the keys read, as the statistics read them.
@@ -75,6 +79,8 @@ void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &not
     }
     QueryFacts facts = QueryFacts::fromEntries(types, tools, times, marked);
     facts.hasNote = [noted](int entry) { return noted.contains(entry); };
+    // A note is one more field of its entry, as in the window and across the library.
+    facts.noteText = [noteTexts](int entry) { return noteTexts.value(entry); };
     QueryEvaluator evaluator(parsed, {}, std::move(facts));
     SearchCorpus corpus;
     for (qsizetype k = 0; k < snapshot.entries.size(); ++k)
@@ -85,7 +91,8 @@ void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &not
     QList<LibrarySearchHit> hits;
     for (int row = 0; row < corpus.size(); ++row) {
         const SearchText text = corpus.at(row);
-        const qint64 count = evaluator.countMatches(row, text);
+        qint64 inNote = 0;
+        const qint64 count = evaluator.countMatches(row, text, &inNote);
         if (count == SearchEngine::kTooCostly)
             return fail(SearchEngine::tooCostlyText());
         if (count == 0)
@@ -101,7 +108,10 @@ void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &not
         hit.position = row;
         hit.messageType = types.value(row);
         hit.toolName = tools.value(row);
-        const SearchSnippet snippet = SearchSnippet::of(text, snippetEngine);
+        // Every match in the note: the note is what is shown (found_in "note").
+        hit.fromNote = inNote > 0 && inNote == count;
+        const SearchSnippet snippet = SearchSnippet::of(
+            hit.fromNote ? SearchText::fromSegments({noteTexts.value(row).toUtf8()}) : text, snippetEngine);
         hit.snippet = snippet.text;
         hit.matchStart = snippet.matchStart;
         hit.matchLength = snippet.matchLength;

@@ -291,23 +291,26 @@ bool QueryEvaluator::factHolds(const Term &term, const Subject &subject, const S
     }
 }
 
-bool QueryEvaluator::holds(const Term &term, const Subject &subject, const SearchText &text, SearchText &restricted,
-                           bool &restrictedMade, qint64 &count) const
+bool QueryEvaluator::holds(const Term &term, const Subject &subject, Texts &texts, qint64 &count, qint64 &inNote) const
 {
     if (!term.term.isText())
-        return factHolds(term, subject, text) != term.term.negated;
-    const SearchText *target = &text;
+        return factHolds(term, subject, texts.entry) != term.term.negated;
+    const SearchText *target = &texts.entry;
+    // The note is one more field: not one that field: names.
+    const SearchText *note = m_fields.isEmpty() ? texts.note : nullptr;
     if (!m_fields.isEmpty()) {
-        if (!restrictedMade) {
-            restricted = restrictedText(text);
-            restrictedMade = true;
+        if (!texts.restrictedMade) {
+            texts.restricted = restrictedText(texts.entry);
+            texts.restrictedMade = true;
         }
-        target = &restricted;
+        target = &texts.restricted;
     }
     // A regular expression that gave up on this row (SearchEngine::kTooCostly) stops the search:
     // `count` says so, and the caller returns it as the row's count.
     if (term.term.negated) {
-        const qint64 n = term.engine->countMatches(*target, 1);
+        qint64 n = term.engine->countMatches(*target, 1);
+        if (n == 0 && note)
+            n = term.engine->countMatches(*note, 1);
         if (n == SearchEngine::kTooCostly) {
             count = SearchEngine::kTooCostly;
             return false;
@@ -315,43 +318,59 @@ bool QueryEvaluator::holds(const Term &term, const Subject &subject, const Searc
         return n == 0;
     }
     const qint64 n = term.engine->countMatches(*target);
-    if (n == SearchEngine::kTooCostly) {
+    const qint64 noted = note && n != SearchEngine::kTooCostly ? term.engine->countMatches(*note) : 0;
+    if (n == SearchEngine::kTooCostly || noted == SearchEngine::kTooCostly) {
         count = SearchEngine::kTooCostly;
         return false;
     }
-    count += n;
-    return n > 0;
+    count += n + noted;
+    inNote += noted;
+    return n + noted > 0;
 }
 
-qint64 QueryEvaluator::countMatches(int row, const SearchText &text) const
+qint64 QueryEvaluator::countMatches(int row, const SearchText &text, qint64 *inNote) const
 {
-    return count(Subject{row, nullptr}, text);
+    QString note;
+    if (m_facts.noteText) {
+        const int entry = row >= 0 && row < m_facts.rows.size() ? m_facts.rows.at(row).entry : row;
+        if (entry >= 0)
+            note = m_facts.noteText(entry);
+    }
+    return count(Subject{row, nullptr}, text, note, inNote);
 }
 
-qint64 QueryEvaluator::countMatches(const QueryEntryFacts &entry, const SearchText &text) const
+qint64 QueryEvaluator::countMatches(const QueryEntryFacts &entry, const SearchText &text, qint64 *inNote) const
 {
-    return count(Subject{entry.entry, &entry}, text);
+    return count(Subject{entry.entry, &entry}, text, entry.noteText, inNote);
 }
 
-qint64 QueryEvaluator::count(const Subject &subject, const SearchText &text) const
+qint64 QueryEvaluator::count(const Subject &subject, const SearchText &text, const QString &note, qint64 *inNote) const
 {
-    if (!text.isIndexed())
+    if (inNote)
+        *inNote = 0;
+    if (!text.isIndexed() && note.isEmpty())
         return 0;
-    SearchText restricted;
-    bool restrictedMade = false;
+    SearchText noteText;
+    if (!note.isEmpty())
+        noteText = SearchText::fromSegments({note.toUtf8()});
+    Texts texts{text, note.isEmpty() ? nullptr : &noteText, SearchText(), false};
     for (const QList<Term> &group : m_groups) {
         qint64 matches = 0;
+        qint64 noted = 0;
         bool all = true;
         for (const Term &term : group) {
-            if (!holds(term, subject, text, restricted, restrictedMade, matches)) {
+            if (!holds(term, subject, texts, matches, noted)) {
                 all = false;
                 break;
             }
         }
         if (matches == SearchEngine::kTooCostly)
             return SearchEngine::kTooCostly;
-        if (all)
+        if (all) {
+            if (inNote)
+                *inNote = noted;
             return std::max<qint64>(matches, 1);
+        }
     }
     return 0;
 }

@@ -25,6 +25,11 @@ class SearchEngine;
 // case-sensitive and /regex/i any case whatever the Aa toggle; whole word applies to every text
 // term (as it did to the bar's regular expressions). A row's count is the matches of its positive text terms in the first group that
 // holds (1 for a group of keys and exclusions alone), 0 when no group holds.
+//
+// Notes (issue 25): the text of an entry's note is one more field of the entry, everywhere (the
+// bar, `runlog SOURCE --search`, Search All Runs): every word must match, each in the entry or
+// in its note; an excluded word excludes the entry when its note holds it too. field: looks in
+// the fields it names only, never in the note. Keys are the entry's facts.
 class QueryEvaluator
 {
 public:
@@ -52,15 +57,16 @@ public:
     // On the worker, before countMatches: finds failures and loops (insights) over the
     // corpus's rows when the query asks for them. `cancel`: stop soon when it turns true.
     void prepare(const SearchCorpus &corpus, const std::atomic<bool> *cancel = nullptr);
-    // Matches in the row whose text is `text` (0: it does not match).
-    qint64 countMatches(int row, const SearchText &text) const;
+    // Matches in the row whose text is `text` and in its note (QueryFacts::noteText), 0: it does
+    // not match. `inNote`: set to the matches found in the note.
+    qint64 countMatches(int row, const SearchText &text, qint64 *inNote = nullptr) const;
 
     // The library: the run whose entries come next (run:, org:, status:, source:, after:,
     // before: read it), and whether any of its entries could match (false: skip the run).
     void setRun(const QueryRunFacts &run);
     bool runMayMatch() const;
-    // An entry of that run, known by its own facts.
-    qint64 countMatches(const QueryEntryFacts &entry, const SearchText &text) const;
+    // An entry of that run, known by its own facts (its note: QueryEntryFacts::noteText).
+    qint64 countMatches(const QueryEntryFacts &entry, const SearchText &text, qint64 *inNote = nullptr) const;
 
     // What to highlight in a shown text: the positive words, phrases and regexes as one
     // regular expression; empty when there are none.
@@ -74,9 +80,16 @@ private:
         int row = -1;
         const QueryEntryFacts *entry = nullptr;
     };
-    qint64 count(const Subject &subject, const SearchText &text) const;
-    bool holds(const Term &term, const Subject &subject, const SearchText &text, SearchText &restricted,
-               bool &restrictedMade, qint64 &count) const;
+    // The text of an entry and of its note; the restricted text (field:) made on first need.
+    struct Texts
+    {
+        const SearchText &entry;
+        const SearchText *note = nullptr;
+        SearchText restricted;
+        bool restrictedMade = false;
+    };
+    qint64 count(const Subject &subject, const SearchText &text, const QString &note, qint64 *inNote) const;
+    bool holds(const Term &term, const Subject &subject, Texts &texts, qint64 &count, qint64 &inNote) const;
     bool factHolds(const Term &term, const Subject &subject, const SearchText &text) const;
     bool runTermHolds(const QueryTerm &term) const;
     SearchText restrictedText(const SearchText &text) const;

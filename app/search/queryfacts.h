@@ -34,6 +34,9 @@ struct QueryEntryFacts
     QString toolName;
     qint64 createdAtMsecs = LogEntry::kNoTime;
     bool hasNote = false;                  // the user wrote a note on it (has:note)
+    // The note's text when it is searched with the entry, one more field (QueryEvaluator);
+    // empty: the entry's own text alone.
+    QString noteText;
 };
 
 // The run a stored entry belongs to: what run:, org:, status:, source:, after:, before: read.
@@ -54,6 +57,9 @@ struct QueryFacts
     // the run: has:note then matches nothing. Called on the search worker: it must be
     // thread-safe (a copy of the noted entries, not a live store).
     std::function<bool(int entry)> hasNote;
+    // The text of the entry's note (empty: none): searched as one more field of the entry
+    // (QueryEvaluator). Unset: notes are not searched. Thread-safe like hasNote.
+    std::function<QString(int entry)> noteText;
     // Where time: reads the time of day (the window's local time; tests choose UTC).
     QTimeZone timeZone = QTimeZone::systemTimeZone();
 

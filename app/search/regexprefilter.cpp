@@ -63,9 +63,9 @@ bool RegexPrefilter::rowCannotMatch(const SearchText &text) const
     return lacksARequirement(text.bytes);
 }
 
-bool RegexPrefilter::segmentCannotMatch(QByteArrayView decodedSegment) const
+bool RegexPrefilter::segmentCannotMatch(QByteArrayView decodedSegment, bool mayHoldFoldingIntoAscii) const
 {
     if (!isActive() || !lacksARequirement(decodedSegment))
         return false;
-    return !(m_foldAscii && holdsCharacterFoldingIntoAscii(decodedSegment));
+    return !(m_foldAscii && mayHoldFoldingIntoAscii && holdsCharacterFoldingIntoAscii(decodedSegment));
 }

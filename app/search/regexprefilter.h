@@ -38,7 +38,9 @@ public:
     // True when no match can be in the row's text, from its bytes (raw JSON or decoded text).
     bool rowCannotMatch(const SearchText &text) const;
     // True when no match can be in this piece of decoded text (UTF-8, one segment).
-    bool segmentCannotMatch(QByteArrayView decodedSegment) const;
+    // `mayHoldFoldingIntoAscii` false: the segment is known to hold no K (U+212A) or ſ (U+017F)
+    // (its row's flags say so), which spares looking for them.
+    bool segmentCannotMatch(QByteArrayView decodedSegment, bool mayHoldFoldingIntoAscii = true) const;
 
 private:
     bool lacksARequirement(QByteArrayView bytes) const;

@@ -181,6 +181,7 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         }
         m_regex = query.regularExpression();
         m_regex.optimize();
+        m_counter = std::make_shared<const RegexCounter>(m_regex);
         m_prefilter = RegexPrefilter(query);
         m_joinSegments = RegexLiterals::neverSpansSeparator(query.pattern);
         m_mode = Mode::Regex;
@@ -285,7 +286,7 @@ qint64 SearchEngine::countBytesInSegments(QByteArrayView rawJson, qint64 limit) 
     return counting.count;
 }
 
-qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) const
+qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const
 {
     // countDecoded's count, without the decoded text: each segment to UTF-16 as
     // QString::fromUtf8 makes the whole text (stateless; a BOM dropped at the very start of the
@@ -297,10 +298,11 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) 
         qint64 count;
         bool atTextStart;
         bool tooCostly;
+        bool mayFold;     // a segment may hold K or ſ (see RegexPrefilter::segmentCannotMatch)
         qsizetype joined; // with m_joinSegments: the UTF-16 units of `buffer` used
         QStringDecoder decoder;
         QString buffer;
-    } counting{this, limit, 0, true, false, 0,
+    } counting{this, limit, 0, true, false, mayHoldFoldingIntoAscii, 0,
                QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom),
                QString()};
     SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
@@ -308,7 +310,7 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) 
         if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
             segment = segment.sliced(3);
         c.atTextStart = false;
-        if (segment.isEmpty() || c.engine->m_prefilter.segmentCannotMatch(segment))
+        if (segment.isEmpty() || c.engine->m_prefilter.segmentCannotMatch(segment, c.mayFold))
             return true;
         c.decoder.resetState();
         const qsizetype space = c.decoder.requiredSpace(segment.size());
@@ -343,6 +345,10 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit) 
 qint64 SearchEngine::countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const
 {
     qint64 count = 0;
+    if (m_mode == Mode::Regex && !ranges) {
+        const qint64 found = m_counter->count(text, limit);
+        return found == RegexCounter::kError ? kTooCostly : found;
+    }
     if (m_mode == Mode::Regex) {
         // globalMatch retries after an empty match without moving (as Perl does), so "x*|b"
         // still finds the "b"; empty matches themselves show nothing and are not counted.
@@ -454,7 +460,8 @@ qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
     if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
         return countBytesInSegments(text.bytes, limit);
     if (m_mode == Mode::Unicode || m_mode == Mode::Regex)
-        return countDecodedSegments(text.bytes, limit);
+        // Without escapes, the decoded segments hold K or ſ only where the JSON does.
+        return countDecodedSegments(text.bytes, limit, text.foldsIntoAscii() || text.needsDecoding());
     return countMatches(text.decoded(), limit);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "run/entrytext.h"
+#include "search/regexcounter.h"
 #include "search/regexprefilter.h"
 #include "search/searchcorpus.h"
 #include "search/searchquery.h"
@@ -13,6 +14,7 @@
 #include <QStringView>
 
 #include <limits>
+#include <memory>
 #include <optional>
 
 // A span of a QString, in UTF-16 code units.
@@ -95,7 +97,7 @@ private:
     bool shownRowCannotMatch(const SearchText &raw) const;
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
-    qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit) const;
+    qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
     bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
     qint64 countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const;
@@ -113,6 +115,7 @@ private:
     bool m_lastIsWord = false;
     QStringMatcher m_matcher;     // the Unicode path and findRanges
     QRegularExpression m_regex;
+    std::shared_ptr<const RegexCounter> m_counter; // Regex: counts without a match object each
     RegexPrefilter m_prefilter;   // Regex: the strings every match holds
     bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
     bool m_alsoShown = false;     // also looked for in the text as the pane shows it

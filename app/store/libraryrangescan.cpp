@@ -117,7 +117,14 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
             entry = PageParser::parseEntry(raw, position);
         QueryEntryFacts facts = factsOf(position, entry);
         facts.hasNote = hasNote;
-        const qint64 count = matcher.evaluator.countMatches(facts, text);
+        qint64 count = matcher.evaluator.countMatches(facts, text);
+        if (hasNote && matcher.noteTexts && count != SearchEngine::kTooCostly) {
+            // With its note as one more field (an excluded word in the note excludes it), and
+            // found by its own text: a match that needs the note is the note's hit.
+            facts.noteText = matcher.noteTexts->value(position);
+            if (count > 0 && !facts.noteText.isEmpty())
+                count = matcher.evaluator.countMatches(facts, text);
+        }
         if (count == SearchEngine::kTooCostly) {
             // Not "no match": the search stops and says why (as in a run).
             result.tooCostly = true;
@@ -180,12 +187,13 @@ bool LibraryHalfScanner::isReady()
     return *m_ready;
 }
 
-void LibraryHalfScanner::start(const LibraryScanRun &run, const QSet<qint64> &noted, qint64 low, qint64 high)
+void LibraryHalfScanner::start(const LibraryScanRun &run, const QSet<qint64> &noted, const QHash<qint64, QString> &noteTexts,
+                               qint64 low, qint64 high)
 {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_result.reset();
-        m_job = Job{run, noted, low, high};
+        m_job = Job{run, noted, noteTexts, low, high};
     }
     m_changed.notify_all();
 }
@@ -228,7 +236,7 @@ void LibraryHalfScanner::loop(QString connectionName, QString sql)
             LibraryRangeResult result;
             if (cursor && cursor->isValid()) {
                 evaluator.setRun(job.run.facts());
-                const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, false};
+                const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false};
                 result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel);
             }
             {

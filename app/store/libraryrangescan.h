@@ -4,6 +4,7 @@
 #include "search/queryfacts.h"
 #include "store/librarysearchhit.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QString>
@@ -56,6 +57,10 @@ struct LibraryEntryMatcher
     const SearchEngine &snippetEngine;
     bool readsFacts = false;
     const QSet<qint64> *noted = nullptr;   // the run's entries with a note (has:note)
+    // Their notes' texts: a note is one more field of its entry (QueryEvaluator). An entry is a
+    // hit of its own when it matches with its note and also without it (its own text holds the
+    // match); a match that needs the note is the note's hit (LibrarySearchScan's note pass).
+    const QHash<qint64, QString> *noteTexts = nullptr;
     bool onlyNoted = false;                // read only those
 };
 
@@ -83,7 +88,8 @@ public:
 
     // Whether its connection opened (else the caller reads every half itself).
     bool isReady();
-    void start(const LibraryScanRun &run, const QSet<qint64> &noted, qint64 low, qint64 high);
+    void start(const LibraryScanRun &run, const QSet<qint64> &noted, const QHash<qint64, QString> &noteTexts, qint64 low,
+               qint64 high);
     LibraryRangeResult wait();
 
 private:
@@ -93,6 +99,7 @@ private:
     {
         LibraryScanRun run;
         QSet<qint64> noted;
+        QHash<qint64, QString> noteTexts;
         qint64 low = 0;
         qint64 high = 0;
     };

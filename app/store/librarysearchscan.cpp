@@ -276,10 +276,9 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     QueryEvaluator evaluator(parsed, options);
     const SearchEngine snippetEngine(evaluator.highlightQuery());
     const bool readsFacts = parsed.hasKeys();
-    // Notes are searched for the groups that ask for text; a group of keys alone is about the
-    // entries (its entry is found as an entry already).
-    const ParsedQuery notesQuery = textGroupsOf(parsed);
-    QueryEvaluator notesEvaluator(notesQuery, options);
+    // Notes are searched when a group asks for text: a note is one more field of its entry
+    // (QueryEvaluator), and a match that the note takes part in is the note's hit.
+    const bool searchesNotes = !textGroupsOf(parsed).isEmpty();
     const bool onlyNoted = everyGroupNeedsANote(parsed);
 
     LibrarySearchNotes notes;
@@ -396,16 +395,18 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         evaluator.setRun(run.facts());
         if (!evaluator.runMayMatch())
             continue;
-        notesEvaluator.setRun(run.facts());
         const QString scopeKey =
             NotesScope::forApi(notesOrigin ? notesOrigin(run.origin) : run.origin, run.orgId, run.runId).key;
         const QList<LibrarySearchNotes::Note> runNotes = notes.of(scopeKey);
         const QSet<qint64> noted = notes.notedPositions(scopeKey);
+        QHash<qint64, QString> noteTexts;
+        for (const LibrarySearchNotes::Note &note : runNotes)
+            noteTexts.insert(note.position, note.text);
         ++summary.runsSearched;
 
         // The notes' hits first (a few), handed on in order among the entries' hits.
         QList<LibrarySearchHit> noteHits;
-        if (!notesQuery.isEmpty()) {
+        if (searchesNotes) {
             for (const LibrarySearchNotes::Note &note : runNotes) {
                 const QByteArray raw = storedEntry(LibraryRecords::entryId(run.key, note.position));
                 std::optional<EntryParseResult> entry;
@@ -413,14 +414,16 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
                     entry = PageParser::parseEntry(raw, note.position);
                 QueryEntryFacts facts = factsOf(note.position, entry);
                 facts.hasNote = true;
-                const SearchText text = SearchText::fromSegments({note.text.toUtf8()});
-                const qint64 count = notesEvaluator.countMatches(facts, text);
+                facts.noteText = note.text;
+                qint64 inNote = 0;
+                const qint64 count = evaluator.countMatches(facts, SearchText::fromRawEntryJson(raw), &inNote);
                 if (count == SearchEngine::kTooCostly) {
                     summary.tooCostly = true;
                     break;
                 }
-                if (count == 0)
+                if (count == 0 || inNote == 0)
                     continue;
+                const SearchText text = SearchText::fromSegments({note.text.toUtf8()});
                 LibrarySearchHit hit = run.hitAt(note.position, raw);
                 const SearchSnippet snippet = SearchSnippet::of(text, snippetEngine);
                 hit.snippet = snippet.text;
@@ -433,13 +436,13 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         batches.startRun(noteHits);
 
         if (!summary.tooCostly && (!onlyNoted || !noted.isEmpty())) {
-            const LibraryEntryMatcher matcher{evaluator, snippetEngine, readsFacts, &noted, onlyNoted};
+            const LibraryEntryMatcher matcher{evaluator, snippetEngine, readsFacts, &noted, &noteTexts, onlyNoted};
             const qint64 low = LibraryRecords::entryId(run.key, onlyNoted ? *std::min_element(noted.begin(), noted.end()) : 0);
             const qint64 high = onlyNoted ? LibraryRecords::entryId(run.key, *std::max_element(noted.begin(), noted.end()))
                                           : LibraryRecords::entryId(run.key + 1, 0) - 1;
             if (secondHalves && run.storedEntries >= s_entriesWorthASecondThread) {
                 const qint64 middle = LibraryRecords::entryId(run.key, run.storedEntries / 2);
-                secondHalves->start(run, noted, middle, high);
+                secondHalves->start(run, noted, noteTexts, middle, high);
                 const LibraryRangeResult first = scanLibraryRange(candidates, matcher, run, low, middle - 1, cancel, take);
                 const LibraryRangeResult second = secondHalves->wait();
                 account(first);

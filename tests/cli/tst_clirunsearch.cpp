@@ -142,6 +142,14 @@ void TestCliRunSearch::marksAndNotesOfTheLibrary_data()
     QTest::addRow("noted") << QStringLiteral("has:note") << QList<int>{5};
     QTest::addRow("either") << QStringLiteral("is:marked OR has:note") << QList<int>{2, 4, 5};
     QTest::addRow("not marked") << QStringLiteral("-is:marked type:action") << QList<int>{3};
+    // The note's text is one more field of its entry, as in the window and the library.
+    QTest::addRow("a word of the note") << QStringLiteral("landed") << QList<int>{5};
+    QTest::addRow("words of the note and the entry") << QStringLiteral("landed login") << QList<int>{5};
+    QTest::addRow("a word in neither") << QStringLiteral("landed pytest") << QList<int>{};
+    QTest::addRow("excluded by the note") << QStringLiteral("login -landed") << QList<int>{1, 3};
+    QTest::addRow("note with a key") << QStringLiteral("landed type:final") << QList<int>{5};
+    QTest::addRow("note with another key") << QStringLiteral("landed type:error") << QList<int>{};
+    QTest::addRow("field: is not the note") << QStringLiteral("field:observation landed") << QList<int>{};
 }
 
 void TestCliRunSearch::marksAndNotesOfTheLibrary()

@@ -109,6 +109,9 @@ private slots:
     void toggles();
     void notesAbsent();
     void matchCounts();
+    void notesAreOneMoreField_data();
+    void notesAreOneMoreField();
+    void noteMatchCounts();
     void errors_data();
     void errors();
     void libraryKeys();
@@ -261,6 +264,89 @@ void TestQueryLanguage::matchCounts()
     QueryEvaluator keysOnly(QueryLanguage::parse(QStringLiteral("type:error")), {}, facts(true));
     QCOMPARE(keysOnly.countMatches(3, c.at(3)), 1);
     QCOMPARE(keysOnly.countMatches(2, c.at(2)), 0);
+}
+
+namespace {
+
+// Entry 10 ("Fixed the login bug: café") carries the note "ticket ZEBRA-7 reopened, see café".
+QueryFacts factsWithNoteText()
+{
+    QueryFacts f = facts(true);
+    f.noteText = [](int entry) { return entry == 9 ? QStringLiteral("ticket ZEBRA-7 reopened, see café") : QString(); };
+    return f;
+}
+
+QList<int> foundWithNoteText(const QString &text)
+{
+    QueryEvaluator evaluator(QueryLanguage::parse(text), {}, factsWithNoteText());
+    const SearchCorpus c = corpus();
+    evaluator.prepare(c);
+    QList<int> entries;
+    for (int row = 0; row < c.size(); ++row) {
+        if (evaluator.countMatches(row, c.at(row)) > 0)
+            entries << row + 1;
+    }
+    return entries;
+}
+
+} // namespace
+
+void TestQueryLanguage::notesAreOneMoreField_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QList<int>>("entries");
+    using L = QList<int>;
+    QTest::addRow("a word of the note") << q("zebra") << L{10};
+    QTest::addRow("words of the note") << q("ticket reopened") << L{10};
+    QTest::addRow("one word in the note, one in the entry") << q("zebra bug") << L{10};
+    QTest::addRow("a word in neither") << q("zebra pytest") << L{};
+    QTest::addRow("phrase in the note") << q("\"ZEBRA-7 reopened\"") << L{10};
+    QTest::addRow("regex in the note") << q("/ZEBRA-[0-9]/") << L{10};
+    QTest::addRow("regex is case-sensitive in the note too") << q("/zebra-[0-9]/") << L{};
+    QTest::addRow("excluded by the note") << q("login -zebra") << L{1, 2, 8, 9};
+    QTest::addRow("excluded phrase in the note") << q("login -\"see café\"") << L{1, 2, 8, 9};
+    QTest::addRow("note with its entry's key") << q("zebra type:final") << L{10};
+    QTest::addRow("note with another key") << q("zebra type:error") << L{};
+    QTest::addRow("note and has:note") << q("has:note ticket") << L{10};
+    QTest::addRow("OR: the note's group") << q("pytest OR zebra") << L{5, 6, 7, 10};
+    QTest::addRow("field: is not the note") << q("field:observation zebra") << L{};
+    QTest::addRow("field: names the entry's part") << q("field:observation café") << L{10};
+}
+
+void TestQueryLanguage::notesAreOneMoreField()
+{
+    QFETCH(QString, query);
+    QFETCH(QList<int>, entries);
+    QCOMPARE(foundWithNoteText(query), entries);
+}
+
+void TestQueryLanguage::noteMatchCounts()
+{
+    const SearchCorpus c = corpus();
+    // "café": once in entry 10's observation, once in its note.
+    QueryEvaluator evaluator(QueryLanguage::parse(QStringLiteral("café")), {}, factsWithNoteText());
+    qint64 inNote = -1;
+    QCOMPARE(evaluator.countMatches(9, c.at(9), &inNote), 2);
+    QCOMPARE(inNote, 1);
+    // "zebra bug": one in each.
+    QueryEvaluator split(QueryLanguage::parse(QStringLiteral("zebra bug")), {}, factsWithNoteText());
+    QCOMPARE(split.countMatches(9, c.at(9), &inNote), 2);
+    QCOMPARE(inNote, 1);
+    // A group of keys alone holds on the entry: nothing in the note.
+    QueryEvaluator keys(QueryLanguage::parse(QStringLiteral("type:final")), {}, factsWithNoteText());
+    QCOMPARE(keys.countMatches(9, c.at(9), &inNote), 1);
+    QCOMPARE(inNote, 0);
+    // Across the library the note comes with the entry's facts.
+    QueryEntryFacts entry;
+    entry.entry = 9;
+    entry.messageType = QStringLiteral("FINAL_ANSWER");
+    entry.hasNote = true;
+    entry.noteText = QStringLiteral("ticket ZEBRA-7 reopened, see café");
+    QueryEvaluator library(QueryLanguage::parse(QStringLiteral("zebra type:final"), QueryLanguage::Scope::Library), {});
+    QCOMPARE(library.countMatches(entry, c.at(9), &inNote), 1);
+    QCOMPARE(inNote, 1);
+    entry.noteText.clear();
+    QCOMPARE(library.countMatches(entry, c.at(9), &inNote), 0);
 }
 
 void TestQueryLanguage::errors_data()

@@ -132,7 +132,10 @@ void TestLibrarySearchNotes::hits_data()
     QTest::addRow("entries and notes, in order")
         << QStringLiteral("login") << QList<Hit>{{42, 1, false}, {41, 1, true}, {41, 2, false}};
     QTest::addRow("every word in the note") << QStringLiteral("ticket flaky") << QList<Hit>{{42, 2, true}};
-    QTest::addRow("words split between note and entry") << QStringLiteral("ticket bash") << QList<Hit>{};
+    // The note is one more field of its entry (issue 25): a match it takes part in is its hit.
+    QTest::addRow("words split between note and entry") << QStringLiteral("ticket bash") << QList<Hit>{{42, 2, true}};
+    QTest::addRow("an excluded word in the note excludes the entry") << QStringLiteral("docs -stale") << QList<Hit>{};
+    QTest::addRow("entry and note each hold it") << QStringLiteral("docs") << QList<Hit>{{41, 1, false}, {41, 1, true}};
     QTest::addRow("phrase") << QStringLiteral("\"docs are stale\"") << QList<Hit>{{41, 1, true}};
     QTest::addRow("regex") << QStringLiteral("/ZEBRA-[0-9]+/") << QList<Hit>{{42, 2, true}};
     QTest::addRow("has:note, a mark alone is none") << QStringLiteral("has:note") << QList<Hit>{{42, 2, false}, {41, 1, false}};

@@ -198,6 +198,9 @@ void TestNotesUi::addNoteShowsEverywhere()
     QTRY_COMPARE(m_window->searchController()->result().entryCount, 58);
     m_window->searchBar()->setPattern(QStringLiteral("pricing.py"));
     QTRY_VERIFY(m_window->searchController()->result().matchingRows.contains(12));
+    // A note is one more field of its entry, with keys too (issue 25).
+    m_window->searchBar()->setPattern(QStringLiteral("has:note pricing.py retry"));
+    QTRY_COMPARE(m_window->searchController()->result().matchingRows, (QVector<int>{12}));
     m_window->searchBar()->setPattern(QString());
 
     // Editing: the editor starts with the text; Delete Note removes it.

@@ -177,11 +177,16 @@ void SearchController::start()
     if (m_parsed.isEmpty())
         return;
     // Keys read the rows' facts: a snapshot of a few ids per row, taken with the corpus's.
+    // The notes are searched too, one more field of their entries (QueryEvaluator): a copy of
+    // their texts (implicitly shared), read on the worker.
     QueryFacts facts;
-    if (m_parsed.hasKeys()) {
+    const QHash<int, QString> notes = m_model->notes();
+    if (m_parsed.hasKeys() || !notes.isEmpty()) {
         facts = QueryFacts::fromModel(*m_model);
         if (m_notes)
             facts.hasNote = m_notes();
+        if (!notes.isEmpty())
+            facts.noteText = [notes](int entry) { return notes.value(entry); };
     }
     const EntryText::Mode shownAs = m_detail->mode() == EntryRenderer::Mode::Json ? EntryText::Mode::Json
                                                                                   : EntryText::Mode::Readable;
@@ -282,7 +287,7 @@ void SearchController::onFinished(quint64 search, const SearchResult &result)
 {
     if (search != m_runner->currentSearch())
         return;
-    m_result = withNoteMatches(result);
+    m_result = result;
     m_awaitingFirstResult = false;
     if (!result.error.isEmpty()) {
         m_bar->setErrorText(result.error);
@@ -294,38 +299,6 @@ void SearchController::onFinished(quint64 search, const SearchResult &result)
     updateCoverage();
     m_table->viewport()->update();
     emit resultChanged();
-}
-
-SearchResult SearchController::withNoteMatches(SearchResult result) const
-{
-    // The user's notes are searched too: an entry whose note matches is a match. Notes are few
-    // (typed by hand), so this is quick here.
-    // With the query language, a note is searched for the query's words, phrases and regular
-    // expressions (any of them); a query with keys (type:, is:, ...) is about the entries alone.
-    const QHash<int, QString> &notes = m_model->notes();
-    if (notes.isEmpty() || !result.error.isEmpty() || m_parsed.isEmpty() || m_parsed.hasKeys())
-        return result;
-    const SearchQuery textTerms = QueryEvaluator(m_parsed, {m_query.caseSensitive, m_query.wholeWord}).highlightQuery();
-    if (textTerms.isEmpty() || !textTerms.isValid())
-        return result;
-    const QRegularExpression expression = textTerms.regularExpression();
-    for (auto it = notes.cbegin(); it != notes.cend(); ++it) {
-        const int row = m_model->rowOfPosition(it.key());
-        if (row < 0)
-            continue;
-        qint64 matches = 0;
-        for (auto found = expression.globalMatch(it.value()); found.hasNext(); found.next())
-            ++matches;
-        if (matches == 0)
-            continue;
-        result.matchCount += matches;
-        const auto at = std::lower_bound(result.matchingRows.begin(), result.matchingRows.end(), row);
-        if (at == result.matchingRows.end() || *at != row) {
-            result.matchingRows.insert(at, row);
-            ++result.entryCount;
-        }
-    }
-    return result;
 }
 
 void SearchController::showResult()

@@ -85,8 +85,6 @@ private:
     void onFirstMatch(quint64 search, int row);
     void onProgress(quint64 search, const SearchResult &partial);
     void onFinished(quint64 search, const SearchResult &result);
-    // The result with the entries whose note matches added.
-    SearchResult withNoteMatches(SearchResult result) const;
     void updateMarks(const QVector<int> &sourceRows);
     // "3 of 128" while a match is selected, else how many entries match; the counts in full in
     // the tooltip.

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// RegexCounter counts what QRegularExpression::globalMatch finds (issue 25: regular expressions
+// at the speed of PCRE2 itself): hand-written counts for the tricky cases (empty matches, the
+// retry after one, surrogate pairs, an invalid subject, the match limit), then thousands of
+// random patterns built from pieces, counted both ways over the same texts.
+
+#include "search/regexcounter.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <limits>
+
+namespace {
+
+// QRegularExpression's own iteration, as SearchEngine counted before RegexCounter: the
+// reference. -1: it stopped with an error.
+qint64 qtCount(const QRegularExpression &re, QStringView text, qint64 limit)
+{
+    QRegularExpressionMatchIterator it = re.globalMatch(text);
+    qint64 count = 0;
+    bool emptyAtEnd = false;
+    while (count < limit && it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        emptyAtEnd = match.capturedLength() == 0 && match.capturedEnd() == text.size();
+        if (match.capturedLength() == 0)
+            continue;
+        ++count;
+    }
+    if (count < limit && !it.isValid() && !emptyAtEnd)
+        return -1;
+    return count;
+}
+
+QRegularExpression expression(const QString &pattern, bool anyCase = false)
+{
+    QRegularExpression::PatternOptions options = QRegularExpression::UseUnicodePropertiesOption;
+    if (anyCase)
+        options |= QRegularExpression::CaseInsensitiveOption;
+    return QRegularExpression(pattern, options);
+}
+
+} // namespace
+
+class TestRegexCounter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void handWritten_data();
+    void handWritten();
+    void limit();
+    void tooCostly();
+    void randomPatternsCountAsQtDoes();
+};
+
+void TestRegexCounter::handWritten_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("anyCase");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("expected");
+    QTest::addRow("words") << QStringLiteral("\\w+") << false << QStringLiteral("ab cd_e f") << qint64(3);
+    QTest::addRow("unicode words") << QStringLiteral("\\w+") << false << QStringLiteral("café über-straße") << qint64(3);
+    QTest::addRow("empty only") << QStringLiteral("x*") << false << QStringLiteral("abc") << qint64(0);
+    QTest::addRow("retry after empty") << QStringLiteral("x*|b") << false << QStringLiteral("abc") << qint64(1);
+    QTest::addRow("empty alternative") << QStringLiteral("a|") << false << QStringLiteral("aaa") << qint64(3);
+    QTest::addRow("lookahead only") << QStringLiteral("(?=a)") << false << QStringLiteral("aaa") << qint64(0);
+    QTest::addRow("boundary only") << QStringLiteral("\\b") << false << QStringLiteral("a b") << qint64(0);
+    QTest::addRow("empty text") << QStringLiteral("a*") << false << QString() << qint64(0);
+    QTest::addRow("any case non-ASCII") << QStringLiteral("é") << true << QStringLiteral("É é e") << qint64(2);
+    QTest::addRow("kelvin folds to k") << QStringLiteral("k") << true << QStringLiteral("\u212A K k") << qint64(3);
+    QTest::addRow("surrogate pair is one character") << QStringLiteral(".") << false << QStringLiteral("😀a") << qint64(2);
+    QTest::addRow("empty matches between a pair") << QStringLiteral("x*|a") << false << QStringLiteral("😀a😀") << qint64(1);
+    QTest::addRow("overlapping candidates") << QStringLiteral("aa") << false << QStringLiteral("aaaaa") << qint64(2);
+    QTest::addRow("line anchors") << QStringLiteral("^a") << false << QStringLiteral("a\na") << qint64(1);
+    QTest::addRow("keep out") << QStringLiteral("a\\Kb") << false << QStringLiteral("ab ab") << qint64(2);
+    QTest::addRow("lone surrogate: an error") << QStringLiteral("a") << false << QString(QChar(0xD800)) + u'a' << qint64(-1);
+}
+
+void TestRegexCounter::handWritten()
+{
+    QFETCH(QString, pattern);
+    QFETCH(bool, anyCase);
+    QFETCH(QString, text);
+    QFETCH(qint64, expected);
+    const QRegularExpression re = expression(pattern, anyCase);
+    QVERIFY(re.isValid());
+    const RegexCounter counter(re);
+    QCOMPARE(counter.count(text, std::numeric_limits<qint64>::max()), expected);
+    // The reference says the same.
+    QCOMPARE(qtCount(re, text, std::numeric_limits<qint64>::max()), expected);
+}
+
+void TestRegexCounter::limit()
+{
+    const RegexCounter counter(expression(QStringLiteral("a")));
+    QCOMPARE(counter.count(u"aaaa", 2), qint64(2));
+    QCOMPARE(counter.count(u"aaaa", 1), qint64(1));
+    QCOMPARE(counter.count(u"aaaa", 10), qint64(4));
+}
+
+void TestRegexCounter::tooCostly()
+{
+    // Backtracks without end: PCRE2's match limit stops it, an error, never "no match".
+    const RegexCounter counter(expression(QStringLiteral("(a+)+$")));
+    const QString text = QString(40, u'a') + u'!';
+    QCOMPARE(counter.count(text, 100), RegexCounter::kError);
+    QCOMPARE(qtCount(expression(QStringLiteral("(a+)+$")), text, 100), qint64(-1));
+}
+
+void TestRegexCounter::randomPatternsCountAsQtDoes()
+{
+    const QStringList pieces{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("é"), QStringLiteral("\\w"),
+                             QStringLiteral("\\d"), QStringLiteral("\\s"), QStringLiteral("."), QStringLiteral("[a-c]"),
+                             QStringLiteral("x"), QStringLiteral("😀"), QStringLiteral("\\b"), QStringLiteral("^"),
+                             QStringLiteral("$"), QStringLiteral("(?=b)"), QStringLiteral("(?<=a)"), QStringLiteral("K")};
+    const QStringList quantifiers{QString(), QString(), QStringLiteral("*"), QStringLiteral("+"), QStringLiteral("?"),
+                                  QStringLiteral("{2}"), QStringLiteral("*?")};
+    const QStringList texts{QStringLiteral("abc aab ba"), QStringLiteral("éÉ\u212Ak 12 x😀y"), QStringLiteral("a\nb\r\nc"),
+                            QString(), QStringLiteral("  "), QStringLiteral("😀😀a😀"), QStringLiteral("aaaa bbbb 2025-06-01")};
+    QRandomGenerator random(25);
+    int compared = 0;
+    for (int k = 0; k < 3000; ++k) {
+        QString pattern;
+        const int parts = 1 + int(random.bounded(4));
+        for (int p = 0; p < parts; ++p) {
+            pattern += pieces.at(int(random.bounded(pieces.size())));
+            pattern += quantifiers.at(int(random.bounded(quantifiers.size())));
+            if (random.bounded(6) == 0)
+                pattern += u'|';
+        }
+        const QRegularExpression re = expression(pattern, random.bounded(2) == 0);
+        if (!re.isValid())
+            continue;
+        const RegexCounter counter(re);
+        for (const QString &text : texts) {
+            const qint64 limit = random.bounded(4) == 0 ? 1 : std::numeric_limits<qint64>::max();
+            QCOMPARE(counter.count(text, limit), qtCount(re, text, limit));
+            ++compared;
+        }
+    }
+    QVERIFY(compared > 10000);
+}
+
+QTEST_GUILESS_MAIN(TestRegexCounter)
+#include "tst_regexcounter.moc"
