@@ -62,8 +62,7 @@ void LibrarySearch::start(const SearchQuery &query, qint64 maxHits)
     const int generation = m_generation;
     const std::shared_ptr<std::atomic<bool>> cancelled = m_cancel;
     const QString folder = m_folder;
-    const LibrarySearchScan::NotesOrigin notesOrigin = m_notesOrigin;
-    m_future = QtConcurrent::run([this, folder, query, maxHits, cancelled, generation, notesOrigin] {
+    m_future = QtConcurrent::run([this, folder, query, maxHits, cancelled, generation] {
         LibraryDatabase database(folder);
         LibrarySearchSummary summary;
         if (!database.open()) {
@@ -78,8 +77,7 @@ void LibrarySearch::start(const SearchQuery &query, qint64 maxHits)
                                                          emit hitsFound(hits);
                                                  }, Qt::QueuedConnection);
                                                  return true;
-                                             },
-                                             notesOrigin);
+                                             });
         }
         QMetaObject::invokeMethod(this, [this, summary, generation] {
             if (generation != m_generation)

@@ -28,8 +28,6 @@ public:
     // Cancels a search still running and waits for its thread to let go of the database.
     ~LibrarySearch() override;
 
-    // Where runs' notes are kept (LibrarySearchScan::NotesOrigin); set before start().
-    void setNotesOrigin(LibrarySearchScan::NotesOrigin notesOrigin) { m_notesOrigin = std::move(notesOrigin); }
     void start(const SearchQuery &query, qint64 maxHits = kDefaultMaxHits);
     void cancel();
     // The values the library gives the query's keys (the completer's), read on a worker; `done`
@@ -43,7 +41,6 @@ signals:
 
 private:
     QString m_folder;
-    LibrarySearchScan::NotesOrigin m_notesOrigin;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QFuture<void> m_future;
     QFuture<void> m_valuesFuture;

@@ -256,8 +256,7 @@ QString trigramQuery(const SearchQuery &query)
 
 LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint64 maxHits,
                          const std::atomic<bool> &cancel,
-                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found,
-                         const NotesOrigin &notesOrigin)
+                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found)
 {
     QElapsedTimer clock;
     clock.start();
@@ -395,8 +394,8 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         evaluator.setRun(run.facts());
         if (!evaluator.runMayMatch())
             continue;
-        const QString scopeKey =
-            NotesScope::forApi(notesOrigin ? notesOrigin(run.origin) : run.origin, run.orgId, run.runId).key;
+        // forApi keeps the demo's notes under "demo" whatever port the run was stored from.
+        const QString scopeKey = NotesScope::forApi(run.origin, run.orgId, run.runId).key;
         const QList<LibrarySearchNotes::Note> runNotes = notes.of(scopeKey);
         const QSet<qint64> noted = notes.notedPositions(scopeKey);
         QHash<qint64, QString> noteTexts;

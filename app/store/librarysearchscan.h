@@ -30,10 +30,6 @@ void setEntriesWorthASecondThread(qint64 entries);
 // The FTS5 query of trigrams for a pattern; empty when the index cannot narrow it.
 QString trigramQuery(const SearchQuery &query);
 
-// The origin a run's notes are kept under (NotesScope::forApi), from the origin its pages are
-// kept under: the demo's notes are kept under "demo" whatever port it took. None: the same.
-using NotesOrigin = std::function<QString(const QString &origin)>;
-
 // `found` gets the hits in order, the first at once and then in batches (never more than one
 // run's in one); returning false stops the search. `maxHits` <= 0: no limit.
 //
@@ -44,7 +40,6 @@ using NotesOrigin = std::function<QString(const QString &origin)>;
 // the search (tooCostly, with SearchEngine::tooCostlyText() as the error), as it does in a run.
 LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint64 maxHits,
                          const std::atomic<bool> &cancel,
-                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found,
-                         const NotesOrigin &notesOrigin = {});
+                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found);
 
 }

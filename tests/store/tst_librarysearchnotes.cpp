@@ -8,6 +8,7 @@
 #include "search/searchengine.h"
 #include "store/librarydatabase.h"
 #include "store/librarysearchscan.h"
+#include "store/notesorigin.h"
 #include "store/runlibrary.h"
 
 #include <QStandardPaths>
@@ -59,20 +60,20 @@ private slots:
     void tooCostlyIsNotNoMatch();
 
 private:
-    QList<LibrarySearchHit> scan(const QString &pattern, LibrarySearchSummary *summary = nullptr,
-                                 const LibrarySearchScan::NotesOrigin &notesOrigin = {});
-    void store(qint64 runId, const char *createdAt, const QList<QByteArray> &logs);
+    QList<LibrarySearchHit> scan(const QString &pattern, LibrarySearchSummary *summary = nullptr);
+    void store(qint64 runId, const char *createdAt, const QList<QByteArray> &logs, const QString &origin = kOrigin);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<RunLibrary> m_library;
     std::unique_ptr<LibraryDatabase> m_database;
 };
 
-void TestLibrarySearchNotes::store(qint64 runId, const char *createdAt, const QList<QByteArray> &logs)
+void TestLibrarySearchNotes::store(qint64 runId, const char *createdAt, const QList<QByteArray> &logs,
+                                   const QString &origin)
 {
     const PageParseResult parsed = PageParser::parse(page(runId, createdAt, logs));
     QVERIFY2(parsed.ok, qPrintable(parsed.error));
-    m_library->store(PageCache::Key{kOrigin, RunRef{kOrg, runId}}, parsed.page.run, 0, parsed.page.entries);
+    m_library->store(PageCache::Key{origin, RunRef{kOrg, runId}}, parsed.page.run, 0, parsed.page.entries);
 }
 
 void TestLibrarySearchNotes::initTestCase()
@@ -106,8 +107,7 @@ void TestLibrarySearchNotes::cleanupTestCase()
     m_library.reset();
 }
 
-QList<LibrarySearchHit> TestLibrarySearchNotes::scan(const QString &pattern, LibrarySearchSummary *summary,
-                                                     const LibrarySearchScan::NotesOrigin &notesOrigin)
+QList<LibrarySearchHit> TestLibrarySearchNotes::scan(const QString &pattern, LibrarySearchSummary *summary)
 {
     SearchQuery query;
     query.pattern = pattern;
@@ -117,8 +117,7 @@ QList<LibrarySearchHit> TestLibrarySearchNotes::scan(const QString &pattern, Lib
                                                                [&hits](const QList<LibrarySearchHit> &found) {
                                                                    hits += found;
                                                                    return true;
-                                                               },
-                                                               notesOrigin);
+                                                               });
     if (summary)
         *summary = result;
     return hits;
@@ -183,17 +182,22 @@ void TestLibrarySearchNotes::noteHitShowsTheNote()
 
 void TestLibrarySearchNotes::demoNotesAreFoundUnderDemo()
 {
-    // The demo keeps its notes under "demo" whatever port its pages came from.
-    m_library->saveNotes(NotesScope::forApi(QStringLiteral("demo"), kOrg, 41), {note(1, QStringLiteral("demo quokka"))});
+    // The demo keeps its notes under "demo" whatever port its pages came from: once the port is
+    // the demo's (NotesOrigin::registerDemo, as the demo service does when it listens), a note
+    // kept under "demo" is found on the run stored from that port.
+    const QString demoPort = QStringLiteral("http://127.0.0.1:40123");
+    store(43, "2025-01-01T09:00:00Z", {R"({"agent_run_id":43,"message_type":"USER_MESSAGE","thought":"hello"})"},
+          demoPort);
+    m_library->saveNotes(NotesScope::forApi(NotesOrigin::kDemo, kOrg, 43), {note(0, QStringLiteral("demo quokka"))});
     m_library->flush();
     QCOMPARE(scan(QStringLiteral("quokka")).size(), 0);
-    const auto demo = [](const QString &origin) { return origin == kOrigin ? QStringLiteral("demo") : origin; };
-    const QList<LibrarySearchHit> found = scan(QStringLiteral("quokka"), nullptr, demo);
+    NotesOrigin::registerDemo(demoPort);
+    const QList<LibrarySearchHit> found = scan(QStringLiteral("quokka"));
     QCOMPARE(found.size(), 1);
-    QCOMPARE(found.first().runId, qint64(41));
-    QCOMPARE(found.first().position, qint64(1));
+    QCOMPARE(found.first().runId, qint64(43));
+    QCOMPARE(found.first().position, qint64(0));
     QVERIFY(found.first().fromNote);
-    m_library->saveNotes(NotesScope::forApi(QStringLiteral("demo"), kOrg, 41), {});
+    m_library->saveNotes(NotesScope::forApi(NotesOrigin::kDemo, kOrg, 43), {});
     m_library->flush();
 }
 

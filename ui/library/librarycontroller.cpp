@@ -13,7 +13,6 @@
 #include "ui/library/orgrunsview.h"
 #include "run/runstatus.h"
 #include "session/credentials.h"
-#include "session/demoservice.h"
 #include "session/orgrunlist.h"
 #include "settings/appsettings.h"
 #include "store/libraryrunsmodel.h"
