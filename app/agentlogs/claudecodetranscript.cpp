@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "agentlogs/claudecodetranscript.h"
 
+#include "agentlogs/conversionsupport.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
@@ -39,21 +41,6 @@ void forEachLine(QByteArrayView bytes, Visit visit)
 bool isBlank(QByteArrayView line)
 {
     return line.trimmed().isEmpty();
-}
-
-// The text of a message's content: a string, or its text blocks joined by blank lines.
-QString textOf(const QJsonValue &content)
-{
-    if (content.isString())
-        return content.toString();
-    QStringList parts;
-    const QJsonArray blocks = content.toArray();
-    for (const QJsonValue &block : blocks) {
-        const QJsonObject object = block.toObject();
-        if (object.value(QLatin1String("type")).toString() == QLatin1String("text"))
-            parts.append(object.value(QLatin1String("text")).toString());
-    }
-    return parts.join(QStringLiteral("\n\n"));
 }
 
 QString joined(const QStringList &parts)
@@ -181,7 +168,7 @@ private:
             // run, not an answer.
             flushPending(chain);
             AgentEntryFields entry = newEntry(chain, QStringLiteral("ERROR"), line.value(QLatin1String("timestamp")).toString());
-            entry.observation = textOf(content);
+            entry.observation = contentText(content);
             chain.entries.append({entry, {m_rawLine}});
             return;
         }
@@ -276,7 +263,7 @@ private:
             if (block.value(QLatin1String("type")).toString() == QLatin1String("tool_result"))
                 addResult(block, number);
         }
-        const QString text = textOf(content);
+        const QString text = contentText(content);
         if (text.trimmed().isEmpty())
             return; // tool results alone
         flushPending(chain);
@@ -305,7 +292,7 @@ private:
         QJsonObject output = toolOutputObject(result.isUndefined() ? QJsonValue(QString()) : result);
         if (block.value(QLatin1String("is_error")).toBool()) {
             entry.messageType = QStringLiteral("ERROR");
-            entry.observation = textOf(result);
+            entry.observation = contentText(result);
             output.insert(QStringLiteral("is_error"), true);
         }
         entry.toolOutput = output;
@@ -390,33 +377,12 @@ private:
                 entry.agentRunId = runId;
                 entry.id = ++id;
                 anyTime = anyTime || !entry.createdAt.isEmpty();
-                m_out.entries.append(withRecords(agentEntryJson(entry), mapped.records));
+                m_out.entries.append(entryWithRawSources(entry, mapped.records));
             }
             chain->entries.clear();
         }
         m_out.hasTimes = anyTime || m_out.entries.isEmpty();
         return m_out;
-    }
-
-    // The entry's JSON with "source_records" last, as agentEntryJson() writes them: the lines
-    // as read (each a JSON object: it was parsed as one).
-    static QByteArray withRecords(QByteArray json, const QList<QByteArrayView> &records)
-    {
-        if (records.isEmpty())
-            return json;
-        qsizetype size = json.size() + 20;
-        for (const QByteArrayView record : records)
-            size += record.size() + 1;
-        json.reserve(size);
-        json.chop(1); // its closing brace
-        json += ",\"source_records\":[";
-        for (qsizetype i = 0; i < records.size(); ++i) {
-            if (i > 0)
-                json += ',';
-            json += records.at(i);
-        }
-        json += "]}";
-        return json;
     }
 
     struct Place

@@ -93,13 +93,16 @@ std::optional<qint64> exactInteger(const QJsonValue &value)
     return qint64(number);
 }
 
-QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources)
+namespace {
+
+template<typename Record>
+QByteArray withRawSources(const AgentEntryFields &fields, const QList<Record> &rawSources)
 {
     QByteArray out = agentEntryJson(fields);
     if (rawSources.isEmpty())
         return out;
     qsizetype size = out.size() + 20;
-    for (const QByteArray &raw : rawSources)
+    for (const Record &raw : rawSources)
         size += raw.size() + 1;
     out.reserve(size);
     out.chop(1); // the closing brace
@@ -107,14 +110,26 @@ QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByte
     for (qsizetype i = 0; i < rawSources.size(); ++i) {
         if (i > 0)
             out += ',';
-        const QByteArray &raw = rawSources.at(i);
-        if (simdjson::validate_utf8(raw.constData(), size_t(raw.size())))
+        const QByteArrayView raw = rawSources.at(i);
+        if (simdjson::validate_utf8(raw.data(), size_t(raw.size())))
             out += raw;
         else
-            out += QJsonDocument::fromJson(raw).toJson(QJsonDocument::Compact);
+            out += QJsonDocument::fromJson(raw.toByteArray()).toJson(QJsonDocument::Compact);
     }
     out += "]}";
     return out;
+}
+
+} // namespace
+
+QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources)
+{
+    return withRawSources(fields, rawSources);
+}
+
+QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArrayView> &rawSources)
+{
+    return withRawSources(fields, rawSources);
 }
 
 QString firstWord(const QString &commandLine)

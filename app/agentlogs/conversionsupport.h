@@ -10,7 +10,7 @@
 
 #include <optional>
 
-// What the converters of Codex CLI rollouts, SWE-agent trajectories, OpenHands event streams and
+// What the converters of Claude Code transcripts, Codex CLI rollouts, SWE-agent trajectories, OpenHands event streams and
 // Inspect logs share: bounded warnings, timestamps with a zone, the line of a byte, text out of
 // content blocks.
 
@@ -56,6 +56,8 @@ std::optional<qint64> exactInteger(const QJsonValue &value);
 // A record that is not valid UTF-8 is written as Qt's parser reads it (each bad sequence a
 // replacement character), so that the entry stays valid JSON.
 QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources);
+// The same for records that are slices of the converter's input (no copy of each line).
+QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArrayView> &rawSources);
 
 // The first word of a command line ("find_file" of "find_file foo.py ./src"), empty for none.
 QString firstWord(const QString &commandLine);
