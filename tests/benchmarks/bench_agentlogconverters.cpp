@@ -11,7 +11,14 @@
 //     bench_agentlogconverters --write DIR [calls=100000]
 // writes the three generated files into DIR instead (codex-100k.jsonl, sweagent-100k.traj,
 // openhands-100k.json), to open them in the window once the reader takes them.
+//     bench_agentlogconverters --file PATH...
+// times the conversion of each file given (any format the dispatcher detects: Claude Code
+// transcripts from bench_agentlogs, Inspect logs).
+//     bench_agentlogconverters --dump PATH
+// prints what the conversion of PATH gives (error, title, metadata, warnings, each entry's bytes),
+// so that two builds' outputs can be compared byte for byte (diff) after a converter changed.
 
+#include "agentlogs/agentlogformats.h"
 #include "agentlogs/codexrollout.h"
 #include "agentlogs/openhandsevents.h"
 #include "agentlogs/sweagenttrajectory.h"
@@ -23,9 +30,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 
 namespace {
@@ -137,12 +146,56 @@ void measure(const char *name, const QByteArray &bytes, bool (*looksLike)(QByteA
                 qint64(conversion.warnings.size()), ProcessStatus::kilobytes("VmHWM") / 1024.0);
 }
 
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(path));
+        std::exit(1);
+    }
+    return file.readAll();
+}
+
+void timeFile(const QString &path)
+{
+    const QByteArray bytes = readFile(path);
+    const AgentLogFormats::Format *format = AgentLogFormats::detect(QByteArrayView(bytes).first(std::min(bytes.size(), AgentLogFormats::kHeadBytes)));
+    if (!format) {
+        std::printf("%s: no format detected\n", qPrintable(path));
+        return;
+    }
+    measure(format->name, bytes, format->looksLike, format->convert);
+}
+
+void dumpFile(const QString &path)
+{
+    const AgentLogConversion conversion = AgentLogFormats::convert(readFile(path));
+    std::printf("ok %d\nerror %s\nagent %s\ntitle %s\nhasTimes %d\nmetadata %s\n", conversion.ok, qPrintable(conversion.error),
+                qPrintable(conversion.agentName), qPrintable(conversion.title), conversion.hasTimes,
+                QJsonDocument(conversion.metadata).toJson(QJsonDocument::Compact).constData());
+    for (const QString &warning : conversion.warnings)
+        std::printf("warning %s\n", qPrintable(warning));
+    for (const QByteArray &entry : conversion.entries) {
+        std::fwrite(entry.constData(), 1, size_t(entry.size()), stdout);
+        std::fputc('\n', stdout);
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
+    if (args.value(0) == QLatin1String("--dump") && args.size() == 2) {
+        dumpFile(args.at(1));
+        return 0;
+    }
+    if (args.value(0) == QLatin1String("--file")) {
+        for (const QString &path : args.mid(1))
+            timeFile(path);
+        return 0;
+    }
     QString writeDir;
     if (args.value(0) == QLatin1String("--write")) {
         writeDir = args.value(1);
