@@ -96,11 +96,10 @@ std::optional<qint64> exactInteger(const QJsonValue &value)
 namespace {
 
 template<typename Record>
-QByteArray withRawSources(const AgentEntryFields &fields, const QList<Record> &rawSources)
+void appendSources(QByteArray &out, const QList<Record> &rawSources)
 {
-    QByteArray out = agentEntryJson(fields);
     if (rawSources.isEmpty())
-        return out;
+        return;
     qsizetype size = out.size() + 20;
     for (const Record &raw : rawSources)
         size += raw.size() + 1;
@@ -117,19 +116,20 @@ QByteArray withRawSources(const AgentEntryFields &fields, const QList<Record> &r
             out += QJsonDocument::fromJson(raw.toByteArray()).toJson(QJsonDocument::Compact);
     }
     out += "]}";
-    return out;
 }
 
 } // namespace
 
 QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources)
 {
-    return withRawSources(fields, rawSources);
+    QByteArray out = agentEntryJson(fields);
+    appendSources(out, rawSources);
+    return out;
 }
 
-QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArrayView> &rawSources)
+void appendRawSources(QByteArray &entryJson, const QList<QByteArrayView> &rawSources)
 {
-    return withRawSources(fields, rawSources);
+    appendSources(entryJson, rawSources);
 }
 
 QString firstWord(const QString &commandLine)

@@ -56,8 +56,9 @@ std::optional<qint64> exactInteger(const QJsonValue &value);
 // A record that is not valid UTF-8 is written as Qt's parser reads it (each bad sequence a
 // replacement character), so that the entry stays valid JSON.
 QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources);
-// The same for records that are slices of the converter's input (no copy of each line).
-QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArrayView> &rawSources);
+// The same for an entry's JSON written otherwise (a compact object, its closing brace last):
+// the records, slices of the converter's input, spliced in as "source_records".
+void appendRawSources(QByteArray &entryJson, const QList<QByteArrayView> &rawSources);
 
 // The first word of a command line ("find_file" of "find_file foo.py ./src"), empty for none.
 QString firstWord(const QString &commandLine);
