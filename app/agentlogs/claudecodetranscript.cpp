@@ -277,24 +277,24 @@ struct Block
 struct Mapped
 {
     const char *messageType = "";
-    QByteArray createdAt;
+    QByteArrayView createdAt; // in the converter's StringArena, as are the views below
     QByteArray thought;
-    QByteArray toolName;
+    QByteArrayView toolName;
     QByteArray toolInput;       // compact JSON; empty for null
     QByteArray toolOutput;      // compact JSON; empty for null
     std::optional<QByteArray> observation; // a string, or null
     bool sidechain = false;
     bool isMeta = false;
-    std::optional<QByteArray> toolUseId;
+    std::optional<QByteArrayView> toolUseId;
     QList<QByteArrayView> records;
 };
 
-void appendStringOrNull(QByteArray &out, const QByteArray &utf8)
+void appendStringOrNull(QByteArray &out, QByteArrayView utf8)
 {
     if (utf8.isEmpty())
         out += "null";
     else
-        JsonWriter::appendString(out, utf8);
+        JsonWriter::appendString(out, QByteArray::fromRawData(utf8.data(), utf8.size()));
 }
 
 // The entry as agentEntryJson() writes it: the endpoint's fields, then the extra ones in
@@ -334,7 +334,7 @@ QByteArray entryJson(const Mapped &entry, qint64 runId, qint64 id)
         out += ",\"sidechain\":true";
     if (entry.toolUseId) {
         out += ",\"tool_use_id\":";
-        JsonWriter::appendString(out, *entry.toolUseId);
+        JsonWriter::appendString(out, QByteArray::fromRawData(entry.toolUseId->data(), entry.toolUseId->size()));
     }
     out += '}';
     appendRawSources(out, entry.records);
@@ -351,8 +351,8 @@ struct Chain
     QList<QByteArray> thinking;
     QList<QByteArray> text;
     QList<QByteArrayView> records;
-    QSet<QByteArray> recordUuids;
-    QByteArray firstTime;
+    QSet<QByteArrayView> recordUuids;
+    QByteArrayView firstTime;
     // The entry that holds the chain's last assistant text, and that text with its thinking:
     // the main chain's is the final answer when no call took it as its thought.
     int lastTextEntry = -1;
@@ -433,11 +433,12 @@ private:
 
     void read(const Line &line, int number)
     {
+        m_uuid = {};
         if (!line.uuid.empty()) {
-            const QByteArray uuid = bytesOf(line.uuid);
-            if (m_seenUuids.contains(uuid))
+            if (m_seenUuids.contains(viewOf(line.uuid)))
                 return; // a line repeated (a resumed session copies its history)
-            m_seenUuids.insert(uuid);
+            m_uuid = m_arena.keep(viewOf(line.uuid));
+            m_seenUuids.insert(m_uuid);
         }
         noteSession(line);
         if (line.type == "summary") {
@@ -488,7 +489,11 @@ private:
                     counts[i] = QtOrderedJson::toInteger(field.value); // a repeated key: the last
             }
         }
-        m_usage.insert(bytesOf(message.id), counts); // the last one is complete
+        const auto known = m_usage.find(viewOf(message.id));
+        if (known != m_usage.end())
+            *known = counts;
+        else
+            m_usage.insert(m_arena.keep(viewOf(message.id)), counts); // the last one is complete
     }
 
     void readAssistant(Chain &chain, const Line &line)
@@ -534,16 +539,16 @@ private:
         // Claude Code writes a message once per content block; older versions repeat the
         // earlier blocks in each line. A block is read once per message.
         if (!messageId.empty()) {
-            QByteArray blockKey;
-            blockKey.reserve(qsizetype(messageId.size() + type.size() + key.size() + 2));
+            QByteArray &blockKey = m_blockKey; // reused: no allocation per block
+            blockKey.clear();
             blockKey += viewOf(messageId);
             blockKey += '\x1f';
             blockKey += viewOf(type);
             blockKey += '\x1f';
             blockKey += viewOf(key);
-            if (m_seenBlocks.contains(blockKey))
+            if (m_seenBlocks.contains(QByteArrayView(blockKey)))
                 return;
-            m_seenBlocks.insert(blockKey);
+            m_seenBlocks.insert(m_arena.keep(blockKey));
         }
         if (type == "thinking")
             addPending(chain, line, key, chain.thinking);
@@ -553,12 +558,12 @@ private:
             addCall(chain, line, *block);
     }
 
-    void addRecord(Chain &chain, const Line &line) const
+    // The line being read as one of the pending records, once per chain.
+    void addRecord(Chain &chain) const
     {
-        const QByteArray uuid = bytesOf(line.uuid);
-        if (!uuid.isEmpty() && chain.recordUuids.contains(uuid))
+        if (!m_uuid.isEmpty() && chain.recordUuids.contains(m_uuid))
             return;
-        chain.recordUuids.insert(uuid);
+        chain.recordUuids.insert(m_uuid);
         chain.records.append(m_rawLine);
     }
 
@@ -567,9 +572,9 @@ private:
         if (isBlankText(viewOf(text)))
             return;
         if (chain.firstTime.isEmpty())
-            chain.firstTime = bytesOf(line.timestamp);
+            chain.firstTime = m_arena.keep(viewOf(line.timestamp));
         into.append(bytesOf(text));
-        addRecord(chain, line);
+        addRecord(chain);
     }
 
     static void clearPending(Chain &chain)
@@ -578,14 +583,14 @@ private:
         chain.text.clear();
         chain.records.clear();
         chain.recordUuids.clear();
-        chain.firstTime.clear();
+        chain.firstTime = {};
     }
 
-    static Mapped newEntry(const Chain &chain, const char *type, std::string_view time)
+    Mapped newEntry(const Chain &chain, const char *type, std::string_view time)
     {
         Mapped entry;
         entry.messageType = type;
-        entry.createdAt = bytesOf(time);
+        entry.createdAt = m_arena.keep(viewOf(time));
         entry.sidechain = chain.sidechain;
         return entry;
     }
@@ -594,7 +599,7 @@ private:
     {
         Mapped entry = newEntry(chain, "ACTION", line.timestamp);
         entry.thought = joined(chain.thinking + chain.text);
-        entry.toolName = bytesOf(block.name);
+        entry.toolName = m_arena.keep(viewOf(block.name));
         // As toolInput held it: an object as it is; anything else as {"input": value}, which
         // an absent input leaves empty.
         simdjson::dom::object input;
@@ -607,9 +612,9 @@ private:
         } else {
             entry.toolInput = "{}";
         }
-        const QByteArray callId = bytesOf(block.id);
+        const QByteArrayView callId = m_arena.keep(viewOf(block.id));
         entry.toolUseId = callId;
-        addRecord(chain, line);
+        addRecord(chain);
         entry.records = chain.records;
         if (!chain.text.isEmpty())
             chain.lastTextEntry = int(chain.entries.size());
@@ -648,7 +653,7 @@ private:
 
     void addResult(const Block &block, int number)
     {
-        const QByteArray callId = bytesOf(block.toolUseId);
+        const QByteArrayView callId = viewOf(block.toolUseId);
         const auto call = m_calls.constFind(callId);
         if (call == m_calls.constEnd()) {
             m_out.warnings.append(QCoreApplication::translate("ClaudeCodeTranscript", "line %1: a tool result (id %2) without its call; skipped")
@@ -782,10 +787,13 @@ private:
     QByteArrayView m_rawLine; // the line being read, without surrounding space
     Chain m_main;
     Chain m_side;
-    QHash<QByteArray, Place> m_calls;
-    QSet<QByteArray> m_seenUuids;
-    QSet<QByteArray> m_seenBlocks;
-    QHash<QByteArray, std::array<qint64, 4>> m_usage; // by message.id: counted once however often repeated
+    StringArena m_arena; // the keys below and the entries' short strings
+    QByteArrayView m_uuid; // the uuid of the line being read, kept in m_arena
+    QByteArray m_blockKey;
+    QHash<QByteArrayView, Place> m_calls;
+    QSet<QByteArrayView> m_seenUuids;
+    QSet<QByteArrayView> m_seenBlocks;
+    QHash<QByteArrayView, std::array<qint64, 4>> m_usage; // by message.id: counted once however often repeated
     QByteArray m_lastModel; // the model of the line before, looked up no further
     QStringList m_models;
     QString m_sessionId;

@@ -8,6 +8,8 @@
 
 #include <simdjson.h>
 
+#include <cstring>
+
 ConversionWarnings::ConversionWarnings(int limit)
     : m_limit(limit)
 {
@@ -139,4 +141,25 @@ QString firstWord(const QString &commandLine)
     while (end < trimmed.size() && !trimmed.at(end).isSpace())
         ++end;
     return trimmed.left(end).toString();
+}
+
+QByteArrayView StringArena::keep(QByteArrayView text)
+{
+    constexpr qsizetype kBlockBytes = 256 * 1024;
+    if (text.isEmpty())
+        return QByteArrayView("", 0);
+    if (text.size() > kBlockBytes / 4) { // a long one in a block of its own
+        m_large.push_back(std::make_unique<char[]>(size_t(text.size())));
+        std::memcpy(m_large.back().get(), text.data(), size_t(text.size()));
+        return QByteArrayView(m_large.back().get(), text.size());
+    }
+    if (m_used + text.size() > m_capacity) {
+        m_blocks.push_back(std::make_unique<char[]>(size_t(kBlockBytes)));
+        m_used = 0;
+        m_capacity = kBlockBytes;
+    }
+    char *at = m_blocks.back().get() + m_used;
+    std::memcpy(at, text.data(), size_t(text.size()));
+    m_used += text.size();
+    return QByteArrayView(at, text.size());
 }
