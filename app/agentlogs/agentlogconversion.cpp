@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "agentlogs/agentlogconversion.h"
 
+#include "agentlogs/qtorderedjson.h"
 #include "json/jsonwriter.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
-#include <cmath>
 #include <limits>
 
 namespace {
@@ -26,15 +26,13 @@ void appendJson(QByteArray &out, const QJsonValue &value)
         JsonWriter::appendString(out, value.toString().toUtf8());
         break;
     case QJsonValue::Double: {
-        const double number = value.toDouble();
+        // A 64-bit integer exactly (toDouble() would round it); other numbers as QtOrderedJson.
         constexpr qint64 notWhole = std::numeric_limits<qint64>::min();
         const qint64 whole = value.toInteger(notWhole);
-        if (!std::isfinite(number))
-            out += "null";
-        else if (whole != notWhole)
-            out += QByteArray::number(whole);
+        if (whole != notWhole)
+            QtOrderedJson::appendInteger(out, whole);
         else
-            out += QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
+            QtOrderedJson::appendDouble(out, value.toDouble());
         break;
     }
     case QJsonValue::Bool:

@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "agentlogs/claudecodetranscript.h"
 
+#include "agentlogs/conversionsupport.h"
+#include "agentlogs/qtorderedjson.h"
+#include "json/jsonwriter.h"
+#include "json/paddedjson.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
+
+#include <simdjson.h>
+
+#include <array>
+#include <optional>
+#include <string_view>
 
 namespace {
 
@@ -41,34 +52,294 @@ bool isBlank(QByteArrayView line)
     return line.trimmed().isEmpty();
 }
 
-// The text of a message's content: a string, or its text blocks joined by blank lines.
-QString textOf(const QJsonValue &content)
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+// Every record is parsed with simdjson's DOM parser: it checks a whole line as strictly as
+// QJsonDocument did (a malformed line is read over, not half read) at a fraction of its time, and
+// gives the strings in place. What it refuses and QJsonDocument took (a raw control character in
+// a string, a lone surrogate escape) is read through QJsonDocument and its compact rewrite.
+
+QByteArrayView viewOf(std::string_view text)
 {
-    if (content.isString())
-        return content.toString();
-    QStringList parts;
-    const QJsonArray blocks = content.toArray();
-    for (const QJsonValue &block : blocks) {
-        const QJsonObject object = block.toObject();
-        if (object.value(QLatin1String("type")).toString() == QLatin1String("text"))
-            parts.append(object.value(QLatin1String("text")).toString());
-    }
-    return parts.join(QStringLiteral("\n\n"));
+    return QByteArrayView(text.data(), qsizetype(text.size()));
 }
 
-QString joined(const QStringList &parts)
+QByteArray bytesOf(std::string_view text)
 {
-    return parts.join(QStringLiteral("\n\n"));
+    return QByteArray(text.data(), qsizetype(text.size()));
 }
+
+// QJsonDocument's compact text with each lone surrogate (which it writes as an escape, and
+// simdjson refuses) as '?', which is what QString::toUtf8() made of it when entries were written
+// from QStrings.
+QByteArray withoutLoneSurrogates(const QByteArray &json)
+{
+    QByteArray out;
+    out.reserve(json.size());
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        if (json.at(i) != '\\' || i + 1 >= json.size()) {
+            out += json.at(i);
+            continue;
+        }
+        const bool surrogate = json.at(i + 1) == 'u' && i + 5 < json.size() && (json.at(i + 2) == 'd' || json.at(i + 2) == 'D')
+            && QByteArrayView("89abcdefABCDEF").contains(json.at(i + 3));
+        if (surrogate) {
+            out += '?';
+            i += 5;
+        } else {
+            out += json.mid(i, 2); // an escape of one character, or \u and the first of its digits
+            ++i;
+        }
+    }
+    return out;
+}
+
+// A member's string as QJsonValue::toString() gives it: empty for anything else.
+std::string_view stringOf(element value)
+{
+    std::string_view text;
+    return value.get_string().get(text) ? std::string_view() : text;
+}
+
+// QJsonValue::toBool(): true only for true.
+bool trueOf(element value)
+{
+    bool flag = false;
+    return !value.get_bool().get(flag) && flag;
+}
+
+// Whether `text` is blank as QString::trimmed() sees it (Unicode white space too).
+bool isBlankText(QByteArrayView text)
+{
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80)
+            return QString::fromUtf8(text).trimmed().isEmpty();
+        if (byte != ' ' && (byte < '\t' || byte > '\r'))
+            return false;
+    }
+    return true;
+}
+
+QByteArray joined(const QList<QByteArray> &parts)
+{
+    return parts.join("\n\n");
+}
+
+// contentText() on the parsed value: a string as it is; the non-empty "text" of each block of an
+// array, joined by blank lines; anything else empty.
+QByteArray contentTextOf(element content)
+{
+    std::string_view text;
+    if (!content.get_string().get(text))
+        return bytesOf(text);
+    simdjson::dom::array blocks;
+    if (content.get_array().get(blocks))
+        return {};
+    QList<QByteArray> parts;
+    for (const element block : blocks) {
+        simdjson::dom::object object;
+        if (block.get_object().get(object))
+            continue;
+        std::string_view blockText;
+        for (const simdjson::dom::key_value_pair field : object) {
+            if (field.key == "text")
+                blockText = stringOf(field.value); // the last one, as QJsonObject keeps it
+        }
+        if (!blockText.empty())
+            parts.append(bytesOf(blockText));
+    }
+    return joined(parts);
+}
+
+// What a line has that the mapping reads: one pass over its members, a repeated one's last value
+// kept (as QJsonObject keeps it).
+struct Line
+{
+    std::string_view uuid;
+    std::string_view sessionId;
+    std::string_view cwd;
+    std::string_view gitBranch;
+    std::string_view version;
+    std::string_view type;
+    std::string_view summary;
+    std::string_view timestamp;
+    bool sidechain = false;
+    bool apiError = false;
+    bool isMeta = false;
+    std::optional<element> message;
+
+    explicit Line(simdjson::dom::object object)
+    {
+        for (const simdjson::dom::key_value_pair field : object) {
+            const std::string_view key = field.key;
+            if (key == "uuid")
+                uuid = stringOf(field.value);
+            else if (key == "sessionId")
+                sessionId = stringOf(field.value);
+            else if (key == "cwd")
+                cwd = stringOf(field.value);
+            else if (key == "gitBranch")
+                gitBranch = stringOf(field.value);
+            else if (key == "version")
+                version = stringOf(field.value);
+            else if (key == "type")
+                type = stringOf(field.value);
+            else if (key == "summary")
+                summary = stringOf(field.value);
+            else if (key == "timestamp")
+                timestamp = stringOf(field.value);
+            else if (key == "isSidechain")
+                sidechain = trueOf(field.value);
+            else if (key == "isApiErrorMessage")
+                apiError = trueOf(field.value);
+            else if (key == "isMeta")
+                isMeta = trueOf(field.value);
+            else if (key == "message")
+                message = field.value;
+        }
+    }
+};
+
+// The API message of a line: its id, model, usage and content.
+struct Message
+{
+    std::string_view id;
+    std::string_view model;
+    std::optional<element> usage;
+    std::optional<element> content;
+
+    explicit Message(const std::optional<element> &value)
+    {
+        simdjson::dom::object object;
+        if (!value || value->get_object().get(object))
+            return;
+        for (const simdjson::dom::key_value_pair field : object) {
+            const std::string_view key = field.key;
+            if (key == "id")
+                id = stringOf(field.value);
+            else if (key == "model")
+                model = stringOf(field.value);
+            else if (key == "usage")
+                usage = field.value;
+            else if (key == "content")
+                content = field.value;
+        }
+    }
+};
+
+// A content block: text, thinking, tool_use or tool_result.
+struct Block
+{
+    std::string_view type;
+    std::string_view id;
+    std::string_view text;
+    std::string_view thinking;
+    std::string_view name;
+    std::string_view toolUseId;
+    std::optional<element> input;
+    std::optional<element> content;
+    bool isError = false;
+
+    explicit Block(element value)
+    {
+        simdjson::dom::object object;
+        if (value.get_object().get(object))
+            return;
+        for (const simdjson::dom::key_value_pair field : object) {
+            const std::string_view key = field.key;
+            if (key == "type")
+                type = stringOf(field.value);
+            else if (key == "id")
+                id = stringOf(field.value);
+            else if (key == "text")
+                text = stringOf(field.value);
+            else if (key == "thinking")
+                thinking = stringOf(field.value);
+            else if (key == "name")
+                name = stringOf(field.value);
+            else if (key == "tool_use_id")
+                toolUseId = stringOf(field.value);
+            else if (key == "input")
+                input = field.value;
+            else if (key == "content")
+                content = field.value;
+            else if (key == "is_error")
+                isError = trueOf(field.value);
+        }
+    }
+};
 
 // An entry and the lines it was made of, as read: slices of the input, written as its
-// "source_records" without being parsed into objects and written again (on a long session that
-// was most of the time and memory of the conversion).
+// "source_records" without being parsed into objects and written again. Its fields are kept as
+// UTF-8 and written by entryJson(), in agentEntryJson()'s order and bytes.
 struct Mapped
 {
-    AgentEntryFields fields;
+    const char *messageType = "";
+    QByteArrayView createdAt; // in the converter's StringArena, as are the views below
+    QByteArray thought;
+    QByteArrayView toolName;
+    QByteArray toolInput;       // compact JSON; empty for null
+    QByteArray toolOutput;      // compact JSON; empty for null
+    std::optional<QByteArray> observation; // a string, or null
+    bool sidechain = false;
+    bool isMeta = false;
+    std::optional<QByteArrayView> toolUseId;
     QList<QByteArrayView> records;
 };
+
+void appendStringOrNull(QByteArray &out, QByteArrayView utf8)
+{
+    if (utf8.isEmpty())
+        out += "null";
+    else
+        JsonWriter::appendString(out, QByteArray::fromRawData(utf8.data(), utf8.size()));
+}
+
+// The entry as agentEntryJson() writes it: the endpoint's fields, then the extra ones in
+// QJsonObject's (sorted) order, then the source records.
+QByteArray entryJson(const Mapped &entry, qint64 runId, qint64 id)
+{
+    QByteArray out;
+    qsizetype size = 256 + entry.thought.size() + entry.toolInput.size() + entry.toolOutput.size()
+        + (entry.observation ? entry.observation->size() : 0);
+    for (const QByteArrayView record : entry.records)
+        size += record.size() + 1;
+    out.reserve(size);
+    out += "{\"agent_run_id\":";
+    out += QByteArray::number(runId);
+    out += ",\"id\":";
+    out += QByteArray::number(id);
+    out += ",\"created_at\":";
+    appendStringOrNull(out, entry.createdAt);
+    out += ",\"message_type\":";
+    appendStringOrNull(out, entry.messageType);
+    out += ",\"thought\":";
+    appendStringOrNull(out, entry.thought);
+    out += ",\"tool_name\":";
+    appendStringOrNull(out, entry.toolName);
+    out += ",\"tool_input\":";
+    out += entry.toolInput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolInput);
+    out += ",\"tool_output\":";
+    out += entry.toolOutput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolOutput);
+    out += ",\"observation\":";
+    if (entry.observation)
+        JsonWriter::appendString(out, *entry.observation);
+    else
+        out += "null";
+    if (entry.isMeta)
+        out += ",\"is_meta\":true";
+    if (entry.sidechain)
+        out += ",\"sidechain\":true";
+    if (entry.toolUseId) {
+        out += ",\"tool_use_id\":";
+        JsonWriter::appendString(out, QByteArray::fromRawData(entry.toolUseId->data(), entry.toolUseId->size()));
+    }
+    out += '}';
+    appendRawSources(out, entry.records);
+    return out;
+}
 
 // One conversation: the main one, or the sidechains (subagents) together.
 struct Chain
@@ -77,16 +348,16 @@ struct Chain
     QList<Mapped> entries;
     // Read since the last call or user text: what the next call's thought is made of, or, when
     // no call follows, an entry of its own.
-    QStringList thinking;
-    QStringList text;
+    QList<QByteArray> thinking;
+    QList<QByteArray> text;
     QList<QByteArrayView> records;
-    QSet<QString> recordUuids;
-    QString firstTime;
+    QSet<QByteArrayView> recordUuids;
+    QByteArrayView firstTime;
     // The entry that holds the chain's last assistant text, and that text with its thinking:
     // the main chain's is the final answer when no call took it as its thought.
     int lastTextEntry = -1;
-    QString lastAnswerThinking;
-    QString lastAnswerText;
+    QByteArray lastAnswerThinking;
+    QByteArray lastAnswerText;
 };
 
 class Converter
@@ -101,11 +372,10 @@ public:
         forEachLine(bytes, [&](QByteArrayView line, int number, bool last) {
             if (isBlank(line))
                 return true;
-            QJsonParseError error;
-            // Parsed in place: the line is a slice of the caller's bytes, which outlive the parse.
-            const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &error);
-            if (error.error != QJsonParseError::NoError || !document.isObject()) {
-                const QString reason = error.error != QJsonParseError::NoError ? error.errorString() : QCoreApplication::translate("ClaudeCodeTranscript", "not a JSON object");
+            const QByteArrayView trimmed = line.trimmed();
+            QString reason;
+            simdjson::dom::object object;
+            if (!parse(trimmed, bytes.data() + bytes.size() - (trimmed.data() + trimmed.size()), object, reason)) {
                 if (!firstBadLine) {
                     firstBadLine = number;
                     firstBadReason = reason;
@@ -115,8 +385,7 @@ public:
                 return true;
             }
             anyRecord = true;
-            m_rawLine = line.trimmed();
-            read(document.object(), number);
+            read(Line(object), number);
             return true;
         });
         if (!anyRecord && firstBadLine) {
@@ -131,102 +400,181 @@ public:
     }
 
 private:
-    void read(const QJsonObject &line, int number)
+    // Parses `line` (`readableAfter` bytes of the input follow it) into `object` and points
+    // m_rawLine at the record's bytes; false with QJsonDocument's reason when it is no JSON object.
+    bool parse(QByteArrayView line, qsizetype readableAfter, simdjson::dom::object &object, QString &reason)
     {
-        const QString uuid = line.value(QLatin1String("uuid")).toString();
-        if (!uuid.isEmpty()) {
-            if (m_seenUuids.contains(uuid))
+        const PaddedJson padded(line, readableAfter);
+        element root;
+        if (padded.isValid() && !m_parser.parse(padded.data(), padded.size(), false).get(root) && !root.get_object().get(object)) {
+            m_rawLine = line;
+            return true;
+        }
+        // What simdjson refuses or is no object: QJsonDocument says why, in the words it always
+        // used (Qt 6.4 calls a bare string an "illegal value"), or takes it (a raw tab in a
+        // string, a lone surrogate); then its compact rewrite is what simdjson reads.
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            reason = error.error != QJsonParseError::NoError ? error.errorString()
+                                                             : QCoreApplication::translate("ClaudeCodeTranscript", "not a JSON object");
+            return false;
+        }
+        // The parse's strings live in m_parser: the rewrite is needed no longer than this.
+        const PaddedJson rewritten(withoutLoneSurrogates(document.toJson(QJsonDocument::Compact)), 0);
+        const simdjson::error_code code = m_parser.parse(rewritten.data(), rewritten.size(), false).get(root);
+        if (code || root.get_object().get(object)) {
+            reason = QString::fromUtf8(simdjson::error_message(code));
+            return false;
+        }
+        m_rawLine = line; // the record as read, as for any line
+        return true;
+    }
+
+    void read(const Line &line, int number)
+    {
+        m_uuid = {};
+        if (!line.uuid.empty()) {
+            if (m_seenUuids.contains(viewOf(line.uuid)))
                 return; // a line repeated (a resumed session copies its history)
-            m_seenUuids.insert(uuid);
+            m_uuid = m_arena.keep(viewOf(line.uuid));
+            m_seenUuids.insert(m_uuid);
         }
         noteSession(line);
-        const QString type = line.value(QLatin1String("type")).toString();
-        if (type == QLatin1String("summary")) {
+        if (line.type == "summary") {
             if (m_summary.isEmpty())
-                m_summary = line.value(QLatin1String("summary")).toString();
+                m_summary = QString::fromUtf8(viewOf(line.summary));
             return;
         }
-        Chain &chain = line.value(QLatin1String("isSidechain")).toBool() ? m_side : m_main;
-        if (type == QLatin1String("assistant"))
+        Chain &chain = line.sidechain ? m_side : m_main;
+        if (line.type == "assistant")
             readAssistant(chain, line);
-        else if (type == QLatin1String("user"))
+        else if (line.type == "user")
             readUser(chain, line, number);
         // system lines and bookkeeping (queue-operation, file-history-snapshot) are no entries
     }
 
-    void noteSession(const QJsonObject &line)
+    void noteSession(const Line &line)
     {
-        const auto keep = [&line](QString &into, const char *key) {
-            if (into.isEmpty())
-                into = line.value(QLatin1String(key)).toString();
+        const auto keep = [](QString &into, std::string_view value) {
+            if (into.isEmpty() && !value.empty())
+                into = QString::fromUtf8(viewOf(value));
         };
-        keep(m_sessionId, "sessionId");
-        keep(m_cwd, "cwd");
-        keep(m_gitBranch, "gitBranch");
-        keep(m_version, "version");
+        keep(m_sessionId, line.sessionId);
+        keep(m_cwd, line.cwd);
+        keep(m_gitBranch, line.gitBranch);
+        keep(m_version, line.version);
     }
 
-    void readAssistant(Chain &chain, const QJsonObject &line)
+    void noteModel(std::string_view model)
     {
-        const QJsonObject message = line.value(QLatin1String("message")).toObject();
-        const QString messageId = message.value(QLatin1String("id")).toString();
-        const QString model = message.value(QLatin1String("model")).toString();
-        if (!model.isEmpty() && !model.startsWith(QLatin1Char('<')) && !m_models.contains(model))
-            m_models.append(model); // "<synthetic>" marks Claude Code's own messages
-        if (!messageId.isEmpty() && message.value(QLatin1String("usage")).isObject())
-            m_usage.insert(messageId, message.value(QLatin1String("usage")).toObject()); // the last one is complete
-        const QJsonValue content = message.value(QLatin1String("content"));
-        if (line.value(QLatin1String("isApiErrorMessage")).toBool()) {
+        // "<synthetic>" marks Claude Code's own messages
+        if (model.empty() || model.front() == '<' || viewOf(model) == m_lastModel)
+            return;
+        m_lastModel = bytesOf(model);
+        const QString name = QString::fromUtf8(viewOf(model));
+        if (!m_models.contains(name))
+            m_models.append(name);
+    }
+
+    void noteUsage(const Message &message)
+    {
+        simdjson::dom::object usage;
+        if (message.id.empty() || !message.usage || message.usage->get_object().get(usage))
+            return;
+        std::array<qint64, 4> counts{};
+        for (const simdjson::dom::key_value_pair field : usage) {
+            for (size_t i = 0; i < kUsageKeys.size(); ++i) {
+                if (field.key == kUsageKeys[i])
+                    counts[i] = QtOrderedJson::toInteger(field.value); // a repeated key: the last
+            }
+        }
+        const auto known = m_usage.find(viewOf(message.id));
+        if (known != m_usage.end())
+            *known = counts;
+        else
+            m_usage.insert(m_arena.keep(viewOf(message.id)), counts); // the last one is complete
+    }
+
+    void readAssistant(Chain &chain, const Line &line)
+    {
+        const Message message(line.message);
+        noteModel(message.model);
+        noteUsage(message);
+        if (line.apiError) {
             // Claude Code's note that the API call failed ("API Error: 529 …"): an error of the
             // run, not an answer.
             flushPending(chain);
-            AgentEntryFields entry = newEntry(chain, QStringLiteral("ERROR"), line.value(QLatin1String("timestamp")).toString());
-            entry.observation = textOf(content);
-            chain.entries.append({entry, {m_rawLine}});
+            Mapped entry = newEntry(chain, "ERROR", line.timestamp);
+            entry.observation = message.content ? contentTextOf(*message.content) : QByteArray();
+            entry.records = {m_rawLine};
+            chain.entries.append(std::move(entry));
             return;
         }
-        const QJsonArray blocks = content.isString() ? QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                                                                             {QStringLiteral("text"), content}}}
-                                                     : content.toArray();
-        for (const QJsonValue &value : blocks) {
-            const QJsonObject block = value.toObject();
-            const QString blockType = block.value(QLatin1String("type")).toString();
-            // Claude Code writes a message once per content block; older versions repeat the
-            // earlier blocks in each line. A block is read once per message.
-            const QString blockKey = messageId + QLatin1Char('\x1f') + blockType + QLatin1Char('\x1f')
-                + block.value(QLatin1String(blockType == QLatin1String("tool_use") ? "id" : blockType == QLatin1String("thinking") ? "thinking" : "text")).toString();
-            if (!messageId.isEmpty()) {
-                if (m_seenBlocks.contains(blockKey))
-                    continue;
-                m_seenBlocks.insert(blockKey);
-            }
-            if (blockType == QLatin1String("thinking")) {
-                addPending(chain, line, block.value(QLatin1String("thinking")).toString(), chain.thinking);
-            } else if (blockType == QLatin1String("text")) {
-                addPending(chain, line, block.value(QLatin1String("text")).toString(), chain.text);
-            } else if (blockType == QLatin1String("tool_use")) {
-                addCall(chain, line, block);
-            }
+        if (!message.content)
+            return;
+        std::string_view text;
+        if (!message.content->get_string().get(text)) {
+            readAssistantBlock(chain, line, message.id, "text", text, {});
+            return;
+        }
+        simdjson::dom::array blocks;
+        if (message.content->get_array().get(blocks))
+            return;
+        for (const element value : blocks) {
+            const Block block(value);
+            if (block.type == "thinking")
+                readAssistantBlock(chain, line, message.id, block.type, block.thinking, block);
+            else if (block.type == "text")
+                readAssistantBlock(chain, line, message.id, block.type, block.text, block);
+            else if (block.type == "tool_use")
+                readAssistantBlock(chain, line, message.id, block.type, block.id, block);
         }
     }
 
-    void addRecord(Chain &chain, const QJsonObject &line) const
+    // A thinking, text or tool_use block (`key`: its thinking, its text, its id).
+    void readAssistantBlock(Chain &chain, const Line &line, std::string_view messageId, std::string_view type,
+                            std::string_view key, const std::optional<Block> &block)
     {
-        const QString uuid = line.value(QLatin1String("uuid")).toString();
-        if (!uuid.isEmpty() && chain.recordUuids.contains(uuid))
+        // Claude Code writes a message once per content block; older versions repeat the
+        // earlier blocks in each line. A block is read once per message.
+        if (!messageId.empty()) {
+            QByteArray &blockKey = m_blockKey; // reused: no allocation per block
+            blockKey.clear();
+            blockKey += viewOf(messageId);
+            blockKey += '\x1f';
+            blockKey += viewOf(type);
+            blockKey += '\x1f';
+            blockKey += viewOf(key);
+            if (m_seenBlocks.contains(QByteArrayView(blockKey)))
+                return;
+            m_seenBlocks.insert(m_arena.keep(blockKey));
+        }
+        if (type == "thinking")
+            addPending(chain, line, key, chain.thinking);
+        else if (type == "text")
+            addPending(chain, line, key, chain.text);
+        else
+            addCall(chain, line, *block);
+    }
+
+    // The line being read as one of the pending records, once per chain.
+    void addRecord(Chain &chain) const
+    {
+        if (!m_uuid.isEmpty() && chain.recordUuids.contains(m_uuid))
             return;
-        chain.recordUuids.insert(uuid);
+        chain.recordUuids.insert(m_uuid);
         chain.records.append(m_rawLine);
     }
 
-    void addPending(Chain &chain, const QJsonObject &line, const QString &text, QStringList &into)
+    void addPending(Chain &chain, const Line &line, std::string_view text, QList<QByteArray> &into)
     {
-        if (text.trimmed().isEmpty())
+        if (isBlankText(viewOf(text)))
             return;
         if (chain.firstTime.isEmpty())
-            chain.firstTime = line.value(QLatin1String("timestamp")).toString();
-        into.append(text);
-        addRecord(chain, line);
+            chain.firstTime = m_arena.keep(viewOf(line.timestamp));
+        into.append(bytesOf(text));
+        addRecord(chain);
     }
 
     static void clearPending(Chain &chain)
@@ -235,81 +583,109 @@ private:
         chain.text.clear();
         chain.records.clear();
         chain.recordUuids.clear();
-        chain.firstTime.clear();
+        chain.firstTime = {};
     }
 
-    AgentEntryFields newEntry(const Chain &chain, const QString &type, const QString &time) const
+    Mapped newEntry(const Chain &chain, const char *type, std::string_view time)
     {
-        AgentEntryFields entry;
+        Mapped entry;
         entry.messageType = type;
-        entry.createdAt = time;
-        if (chain.sidechain)
-            entry.extra.insert(QStringLiteral("sidechain"), true);
+        entry.createdAt = m_arena.keep(viewOf(time));
+        entry.sidechain = chain.sidechain;
         return entry;
     }
 
-    void addCall(Chain &chain, const QJsonObject &line, const QJsonObject &block)
+    void addCall(Chain &chain, const Line &line, const Block &block)
     {
-        AgentEntryFields entry = newEntry(chain, QStringLiteral("ACTION"), line.value(QLatin1String("timestamp")).toString());
+        Mapped entry = newEntry(chain, "ACTION", line.timestamp);
         entry.thought = joined(chain.thinking + chain.text);
-        entry.toolName = block.value(QLatin1String("name")).toString();
-        const QJsonValue input = block.value(QLatin1String("input"));
-        entry.toolInput = input.isObject() ? input : QJsonValue(QJsonObject{{QStringLiteral("input"), input}});
-        const QString callId = block.value(QLatin1String("id")).toString();
-        entry.extra.insert(QStringLiteral("tool_use_id"), callId);
-        addRecord(chain, line);
-        const QList<QByteArrayView> records = chain.records;
+        entry.toolName = m_arena.keep(viewOf(block.name));
+        // As toolInput held it: an object as it is; anything else as {"input": value}, which
+        // an absent input leaves empty.
+        simdjson::dom::object input;
+        if (block.input && !block.input->get_object().get(input)) {
+            QtOrderedJson::append(entry.toolInput, *block.input);
+        } else if (block.input) {
+            entry.toolInput = "{\"input\":";
+            QtOrderedJson::append(entry.toolInput, *block.input);
+            entry.toolInput += '}';
+        } else {
+            entry.toolInput = "{}";
+        }
+        const QByteArrayView callId = m_arena.keep(viewOf(block.id));
+        entry.toolUseId = callId;
+        addRecord(chain);
+        entry.records = chain.records;
         if (!chain.text.isEmpty())
             chain.lastTextEntry = int(chain.entries.size());
         clearPending(chain);
         if (!callId.isEmpty())
             m_calls.insert(callId, {&chain, int(chain.entries.size())});
-        chain.entries.append({entry, records});
+        chain.entries.append(std::move(entry));
     }
 
-    void readUser(Chain &chain, const QJsonObject &line, int number)
+    void readUser(Chain &chain, const Line &line, int number)
     {
-        const QJsonValue content = line.value(QLatin1String("message")).toObject().value(QLatin1String("content"));
-        const QJsonArray blocks = content.toArray();
-        for (const QJsonValue &value : blocks) {
-            const QJsonObject block = value.toObject();
-            if (block.value(QLatin1String("type")).toString() == QLatin1String("tool_result"))
-                addResult(block, number);
+        const Message message(line.message);
+        if (!message.content)
+            return;
+        simdjson::dom::array blocks;
+        if (!message.content->get_array().get(blocks)) {
+            for (const element value : blocks) {
+                const Block block(value);
+                if (block.type == "tool_result")
+                    addResult(block, number);
+            }
         }
-        const QString text = textOf(content);
-        if (text.trimmed().isEmpty())
+        QByteArray text = contentTextOf(*message.content);
+        if (isBlankText(text))
             return; // tool results alone
         flushPending(chain);
-        AgentEntryFields entry = newEntry(chain, QStringLiteral("USER_MESSAGE"), line.value(QLatin1String("timestamp")).toString());
-        entry.observation = text;
-        if (line.value(QLatin1String("isMeta")).toBool())
-            entry.extra.insert(QStringLiteral("is_meta"), true); // Claude Code's own note, not typed by the user
-        if (m_firstUserText.isEmpty() && !line.value(QLatin1String("isMeta")).toBool())
-            m_firstUserText = text;
-        chain.entries.append({entry, {m_rawLine}});
+        Mapped entry = newEntry(chain, "USER_MESSAGE", line.timestamp);
+        if (line.isMeta)
+            entry.isMeta = true; // Claude Code's own note, not typed by the user
+        if (m_firstUserText.isEmpty() && !line.isMeta)
+            m_firstUserText = QString::fromUtf8(text);
+        entry.observation = std::move(text);
+        entry.records = {m_rawLine};
+        chain.entries.append(std::move(entry));
     }
 
-    void addResult(const QJsonObject &block, int number)
+    void addResult(const Block &block, int number)
     {
-        const QString callId = block.value(QLatin1String("tool_use_id")).toString();
+        const QByteArrayView callId = viewOf(block.toolUseId);
         const auto call = m_calls.constFind(callId);
         if (call == m_calls.constEnd()) {
-            m_out.warnings.append(QCoreApplication::translate("ClaudeCodeTranscript", "line %1: a tool result (id %2) without its call; skipped").arg(number).arg(callId));
+            m_out.warnings.append(QCoreApplication::translate("ClaudeCodeTranscript", "line %1: a tool result (id %2) without its call; skipped")
+                                      .arg(number)
+                                      .arg(QString::fromUtf8(callId)));
             return;
         }
-        Mapped &mapped = call->chain->entries[call->index];
-        AgentEntryFields &entry = mapped.fields;
-        if (!entry.toolOutput.isNull())
+        Mapped &entry = call->chain->entries[call->index];
+        if (!entry.toolOutput.isEmpty())
             return; // the same result again
-        const QJsonValue result = block.value(QLatin1String("content"));
-        QJsonObject output = toolOutputObject(result.isUndefined() ? QJsonValue(QString()) : result);
-        if (block.value(QLatin1String("is_error")).toBool()) {
-            entry.messageType = QStringLiteral("ERROR");
-            entry.observation = textOf(result);
-            output.insert(QStringLiteral("is_error"), true);
+        // As toolOutputObject() made it: an object as it is, anything else as {"content": value}
+        // (an absent one as ""), with "is_error": true inserted for a failure.
+        QByteArray &output = entry.toolOutput;
+        simdjson::dom::object object;
+        if (block.content && !block.content->get_object().get(object)) {
+            if (block.isError)
+                QtOrderedJson::appendObjectWith(output, object, "is_error", "true");
+            else
+                QtOrderedJson::append(output, *block.content);
+        } else {
+            output = "{\"content\":";
+            if (block.content)
+                QtOrderedJson::append(output, *block.content);
+            else
+                output += "\"\"";
+            output += block.isError ? ",\"is_error\":true}" : "}";
         }
-        entry.toolOutput = output;
-        mapped.records.append(m_rawLine);
+        if (block.isError) {
+            entry.messageType = "ERROR";
+            entry.observation = block.content ? contentTextOf(*block.content) : QByteArray();
+        }
+        entry.records.append(m_rawLine);
     }
 
     // Assistant text (or thinking) that no call followed: an entry of its own.
@@ -317,15 +693,16 @@ private:
     {
         if (chain.thinking.isEmpty() && chain.text.isEmpty())
             return;
-        AgentEntryFields entry = newEntry(chain, QStringLiteral("PLAN_EVALUATION"), chain.firstTime);
+        Mapped entry = newEntry(chain, "PLAN_EVALUATION", {});
+        entry.createdAt = chain.firstTime;
         entry.thought = joined(chain.thinking + chain.text);
-        const QList<QByteArrayView> records = chain.records;
+        entry.records = chain.records;
         if (!chain.text.isEmpty()) {
             chain.lastTextEntry = int(chain.entries.size());
             chain.lastAnswerThinking = joined(chain.thinking);
             chain.lastAnswerText = joined(chain.text);
         }
-        chain.entries.append({entry, records});
+        chain.entries.append(std::move(entry));
         clearPending(chain);
     }
 
@@ -335,9 +712,9 @@ private:
         // The session's last assistant text, when no call came after it, is its answer.
         if (!main || chain.lastTextEntry < 0)
             return;
-        AgentEntryFields &entry = chain.entries[chain.lastTextEntry].fields;
-        if (entry.messageType == QLatin1String("PLAN_EVALUATION")) {
-            entry.messageType = QStringLiteral("FINAL_ANSWER");
+        Mapped &entry = chain.entries[chain.lastTextEntry];
+        if (qstrcmp(entry.messageType, "PLAN_EVALUATION") == 0) {
+            entry.messageType = "FINAL_ANSWER";
             entry.thought = chain.lastAnswerThinking;
             entry.observation = chain.lastAnswerText;
         }
@@ -361,11 +738,11 @@ private:
             meta.insert(QStringLiteral("models"), QJsonArray::fromStringList(m_models));
         if (!m_usage.isEmpty()) {
             QJsonObject totals;
-            for (const char *key : {"input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"}) {
+            for (size_t i = 0; i < kUsageKeys.size(); ++i) {
                 qint64 sum = 0;
-                for (const QJsonObject &usage : m_usage)
-                    sum += usage.value(QLatin1String(key)).toInteger();
-                totals.insert(QLatin1String(key), sum);
+                for (const std::array<qint64, 4> &usage : m_usage)
+                    sum += usage[i];
+                totals.insert(QLatin1String(kUsageKeys[i].data(), qsizetype(kUsageKeys[i].size())), sum);
             }
             meta.insert(QStringLiteral("usage"), totals);
         }
@@ -384,39 +761,16 @@ private:
         const qint64 runId = agentRunIdFor(key);
         bool anyTime = false;
         qint64 id = 0;
+        m_out.entries.reserve(m_main.entries.size() + m_side.entries.size());
         for (Chain *chain : {&m_main, &m_side}) {
-            for (Mapped &mapped : chain->entries) {
-                AgentEntryFields &entry = mapped.fields;
-                entry.agentRunId = runId;
-                entry.id = ++id;
+            for (const Mapped &entry : std::as_const(chain->entries)) {
                 anyTime = anyTime || !entry.createdAt.isEmpty();
-                m_out.entries.append(withRecords(agentEntryJson(entry), mapped.records));
+                m_out.entries.append(entryJson(entry, runId, ++id));
             }
             chain->entries.clear();
         }
         m_out.hasTimes = anyTime || m_out.entries.isEmpty();
         return m_out;
-    }
-
-    // The entry's JSON with "source_records" last, as agentEntryJson() writes them: the lines
-    // as read (each a JSON object: it was parsed as one).
-    static QByteArray withRecords(QByteArray json, const QList<QByteArrayView> &records)
-    {
-        if (records.isEmpty())
-            return json;
-        qsizetype size = json.size() + 20;
-        for (const QByteArrayView record : records)
-            size += record.size() + 1;
-        json.reserve(size);
-        json.chop(1); // its closing brace
-        json += ",\"source_records\":[";
-        for (qsizetype i = 0; i < records.size(); ++i) {
-            if (i > 0)
-                json += ',';
-            json += records.at(i);
-        }
-        json += "]}";
-        return json;
     }
 
     struct Place
@@ -425,14 +779,22 @@ private:
         int index = -1;
     };
 
+    static constexpr std::array<std::string_view, 4> kUsageKeys{"input_tokens", "output_tokens", "cache_creation_input_tokens",
+                                                                "cache_read_input_tokens"};
+
     AgentLogConversion m_out;
+    simdjson::dom::parser m_parser;
     QByteArrayView m_rawLine; // the line being read, without surrounding space
     Chain m_main;
     Chain m_side;
-    QHash<QString, Place> m_calls;
-    QSet<QString> m_seenUuids;
-    QSet<QString> m_seenBlocks;
-    QHash<QString, QJsonObject> m_usage;  // by message.id: counted once however often repeated
+    StringArena m_arena; // the keys below and the entries' short strings
+    QByteArrayView m_uuid; // the uuid of the line being read, kept in m_arena
+    QByteArray m_blockKey;
+    QHash<QByteArrayView, Place> m_calls;
+    QSet<QByteArrayView> m_seenUuids;
+    QSet<QByteArrayView> m_seenBlocks;
+    QHash<QByteArrayView, std::array<qint64, 4>> m_usage; // by message.id: counted once however often repeated
+    QByteArray m_lastModel; // the model of the line before, looked up no further
     QStringList m_models;
     QString m_sessionId;
     QString m_cwd;

@@ -8,6 +8,8 @@
 
 #include <simdjson.h>
 
+#include <cstring>
+
 ConversionWarnings::ConversionWarnings(int limit)
     : m_limit(limit)
 {
@@ -93,13 +95,15 @@ std::optional<qint64> exactInteger(const QJsonValue &value)
     return qint64(number);
 }
 
-QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources)
+namespace {
+
+template<typename Record>
+void appendSources(QByteArray &out, const QList<Record> &rawSources)
 {
-    QByteArray out = agentEntryJson(fields);
     if (rawSources.isEmpty())
-        return out;
+        return;
     qsizetype size = out.size() + 20;
-    for (const QByteArray &raw : rawSources)
+    for (const Record &raw : rawSources)
         size += raw.size() + 1;
     out.reserve(size);
     out.chop(1); // the closing brace
@@ -107,14 +111,27 @@ QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByte
     for (qsizetype i = 0; i < rawSources.size(); ++i) {
         if (i > 0)
             out += ',';
-        const QByteArray &raw = rawSources.at(i);
-        if (simdjson::validate_utf8(raw.constData(), size_t(raw.size())))
+        const QByteArrayView raw = rawSources.at(i);
+        if (simdjson::validate_utf8(raw.data(), size_t(raw.size())))
             out += raw;
         else
-            out += QJsonDocument::fromJson(raw).toJson(QJsonDocument::Compact);
+            out += QJsonDocument::fromJson(raw.toByteArray()).toJson(QJsonDocument::Compact);
     }
     out += "]}";
+}
+
+} // namespace
+
+QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources)
+{
+    QByteArray out = agentEntryJson(fields);
+    appendSources(out, rawSources);
     return out;
+}
+
+void appendRawSources(QByteArray &entryJson, const QList<QByteArrayView> &rawSources)
+{
+    appendSources(entryJson, rawSources);
 }
 
 QString firstWord(const QString &commandLine)
@@ -124,4 +141,25 @@ QString firstWord(const QString &commandLine)
     while (end < trimmed.size() && !trimmed.at(end).isSpace())
         ++end;
     return trimmed.left(end).toString();
+}
+
+QByteArrayView StringArena::keep(QByteArrayView text)
+{
+    constexpr qsizetype kBlockBytes = 256 * 1024;
+    if (text.isEmpty())
+        return QByteArrayView("", 0);
+    if (text.size() > kBlockBytes / 4) { // a long one in a block of its own
+        m_large.push_back(std::make_unique<char[]>(size_t(text.size())));
+        std::memcpy(m_large.back().get(), text.data(), size_t(text.size()));
+        return QByteArrayView(m_large.back().get(), text.size());
+    }
+    if (m_used + text.size() > m_capacity) {
+        m_blocks.push_back(std::make_unique<char[]>(size_t(kBlockBytes)));
+        m_used = 0;
+        m_capacity = kBlockBytes;
+    }
+    char *at = m_blocks.back().get() + m_used;
+    std::memcpy(at, text.data(), size_t(text.size()));
+    m_used += text.size();
+    return QByteArrayView(at, text.size());
 }

@@ -8,9 +8,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
-// What the converters of Codex CLI rollouts, SWE-agent trajectories, OpenHands event streams and
+// What the converters of Claude Code transcripts, Codex CLI rollouts, SWE-agent trajectories, OpenHands event streams and
 // Inspect logs share: bounded warnings, timestamps with a zone, the line of a byte, text out of
 // content blocks.
 
@@ -56,6 +58,24 @@ std::optional<qint64> exactInteger(const QJsonValue &value);
 // A record that is not valid UTF-8 is written as Qt's parser reads it (each bad sequence a
 // replacement character), so that the entry stays valid JSON.
 QByteArray entryWithRawSources(const AgentEntryFields &fields, const QList<QByteArray> &rawSources);
+// The same for an entry's JSON written otherwise (a compact object, its closing brace last):
+// the records, slices of the converter's input, spliced in as "source_records".
+void appendRawSources(QByteArray &entryJson, const QList<QByteArrayView> &rawSources);
 
 // The first word of a command line ("find_file" of "find_file foo.py ./src"), empty for none.
 QString firstWord(const QString &commandLine);
+
+// Copies of short strings a conversion keeps (ids, times, tool names) in a few large blocks: one
+// allocation per 256 KB instead of one per string, and views that stay where they are until the
+// arena goes, so that they can be the keys of QSet<QByteArrayView> and QHash<QByteArrayView, …>.
+class StringArena
+{
+public:
+    QByteArrayView keep(QByteArrayView text);
+
+private:
+    std::vector<std::unique_ptr<char[]>> m_blocks; // the last one is being filled
+    std::vector<std::unique_ptr<char[]>> m_large;
+    qsizetype m_used = 0;
+    qsizetype m_capacity = 0;
+};

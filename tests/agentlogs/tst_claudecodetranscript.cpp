@@ -59,6 +59,7 @@ private slots:
     void nothingButBrokenLinesFailsNamingTheLine();
     void apiErrorsAndSubagentFiles();
     void emptyAndOddInputNeverCrashes();
+    void aLineOfInvalidUtf8IsSkippedNamingItsLine();
 };
 
 void TestClaudeCodeTranscript::detectsTranscripts_data()
@@ -272,6 +273,32 @@ void TestClaudeCodeTranscript::emptyAndOddInputNeverCrashes()
         for (const QByteArray &entry : conversion.entries)
             QVERIFY(!objectOf(entry).isEmpty());
     }
+}
+
+void TestClaudeCodeTranscript::aLineOfInvalidUtf8IsSkippedNamingItsLine()
+{
+    // The third line's result holds a Latin-1 byte (0xE9) where UTF-8 was due: it is no JSON, so
+    // it is read over with a warning naming it, the call keeps no result, and every entry (its
+    // source records spliced in as read) stays valid UTF-8 and valid JSON.
+    const QByteArray line1 = R"j({"type":"user","sessionId":"s","uuid":"u1","timestamp":"2025-01-01T00:00:00Z","message":{"role":"user","content":"go"}})j";
+    const QByteArray line2 = R"j({"type":"assistant","sessionId":"s","uuid":"a1","timestamp":"2025-01-01T00:00:01Z","message":{"id":"m1","content":[{"type":"tool_use","id":"t1","name":"Bash","input":{"command":"cat f"}}]}})j";
+    const QByteArray line3 = R"j({"type":"user","sessionId":"s","uuid":"u2","timestamp":"2025-01-01T00:00:02Z","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"caf)j" "\xE9" R"j("}]}})j";
+    const QByteArray line4 = R"j({"type":"assistant","sessionId":"s","uuid":"a2","timestamp":"2025-01-01T00:00:03Z","message":{"id":"m2","content":[{"type":"text","text":"Done."}]}})j";
+    const AgentLogConversion conversion = convertClaudeCodeTranscript(line1 + '\n' + line2 + '\n' + line3 + '\n' + line4 + '\n');
+    QVERIFY2(conversion.ok, qPrintable(conversion.error));
+    // SHA-256("s"), its first 48 bits, worked out by hand (python3 hashlib): 4649059316933.
+    const QList<QByteArray> expected{
+        R"j({"agent_run_id":4649059316933,"id":1,"created_at":"2025-01-01T00:00:00Z","message_type":"USER_MESSAGE","thought":null,"tool_name":null,"tool_input":null,"tool_output":null,"observation":"go","source_records":[)j" + line1 + "]}",
+        R"j({"agent_run_id":4649059316933,"id":2,"created_at":"2025-01-01T00:00:01Z","message_type":"ACTION","thought":null,"tool_name":"Bash","tool_input":{"command":"cat f"},"tool_output":null,"observation":null,"tool_use_id":"t1","source_records":[)j" + line2 + "]}",
+        R"j({"agent_run_id":4649059316933,"id":3,"created_at":"2025-01-01T00:00:03Z","message_type":"FINAL_ANSWER","thought":null,"tool_name":null,"tool_input":null,"tool_output":null,"observation":"Done.","source_records":[)j" + line4 + "]}"};
+    QCOMPARE(conversion.entries, expected);
+    for (const QByteArray &entry : conversion.entries) {
+        QVERIFY(QUtf8StringView(entry).isValidUtf8());
+        QVERIFY(!objectOf(entry).isEmpty());
+    }
+    QCOMPARE(conversion.warnings.size(), 1);
+    QVERIFY2(conversion.warnings.at(0).startsWith(QLatin1String("line 3: not a JSON object (")), qPrintable(conversion.warnings.at(0)));
+    QVERIFY2(conversion.warnings.at(0).endsWith(QLatin1String("); skipped")), qPrintable(conversion.warnings.at(0)));
 }
 
 QTEST_GUILESS_MAIN(TestClaudeCodeTranscript)
