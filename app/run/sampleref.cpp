@@ -9,3 +9,8 @@ QString sampleText(const SampleRef &sample)
         return QCoreApplication::translate("SampleRef", "sample %1").arg(sample.id);
     return QCoreApplication::translate("SampleRef", "sample %1, epoch %2").arg(sample.id).arg(sample.epoch);
 }
+
+QString sampleKey(const SampleRef &sample)
+{
+    return QStringLiteral("sample=%1 epoch=%2").arg(sample.id).arg(sample.epoch);
+}

@@ -17,3 +17,5 @@ struct SampleRef
 
 // "sample s-1, epoch 2" (or "sample s-1" when no epoch is named), for titles, menus and messages.
 QString sampleText(const SampleRef &sample);
+// The sample as part of a key (notes kept for it): "sample=s-1 epoch=2"; not translated.
+QString sampleKey(const SampleRef &sample);

@@ -248,6 +248,9 @@ private:
         QJsonObject metadata = conversion.metadata;
         metadata.insert(QStringLiteral("source_file"), QDir::toNativeSeparators(m_path));
         metadata.insert(QStringLiteral("source_format"), run.agentFormat);
+        // Every format's run names its agent (the Library lists it so).
+        if (!metadata.contains(QLatin1String("agent")))
+            metadata.insert(QStringLiteral("agent"), run.agentName);
         run.metadataJson = QJsonDocument(metadata).toJson(QJsonDocument::Compact);
         run.totalLogs = conversion.entries.size();
         // What a .json export writes: a run that reads back (id and organization_id are required;

@@ -41,6 +41,9 @@ private slots:
     void compareWithACodegenRun();
     void exportWritesTheMappedEntries();
     void unknownFormatSaysWhatRunlogReads();
+    void severalSamplesAreNamedNotGuessed();
+    void sampleOptionPicksOne();
+    void epochGoesWithSample();
 
 private:
     CliRun runCli(const QStringList &args);

@@ -62,6 +62,7 @@ void TestRunFileSamples::namedSampleIsRead()
     QVERIFY(contents.run);
     QCOMPARE(contents.run->agentName, QStringLiteral("Inspect"));
     QCOMPARE(contents.run->agentTitle, title);
+    QVERIFY(contents.run->metadataJson.contains("\"agent\":\"Inspect\""));
     QCOMPARE(int(contents.entries.size()), entries);
     // A sample named is no guess: no warning that others exist.
     for (const QString &warning : contents.run->agentWarnings)
