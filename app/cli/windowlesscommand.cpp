@@ -62,7 +62,8 @@ WholeRunLoad *WindowlessCommand::newLoad()
     }
     m_load = std::make_unique<WholeRunLoad>();
     connect(m_load.get(), &WholeRunLoad::failed, this, [this](const QString &error) {
-        if (m_load && m_load->needsSampleChoice())
+        // --sample names the sample of one file; --compare has no way to, and says only which there are.
+        if (m_load && m_load->needsSampleChoice() && !m_options.compare)
             fail(tr("%1 Name one with --sample ID (and --epoch N).").arg(error));
         else
             fail(error);

@@ -154,9 +154,6 @@ private:
 
     bool cancelled() const { return m_sink.cancelled && m_sink.cancelled(); }
 
-    // Converts another agent's log and reads on in its entries, written one a line into a buffer
-    // that stands in for the file's bytes from here on (the entries are slices of it, as of a
-    // mapped file). The run's fields name the agent and the file, with the log's metadata.
     // A log of several runs (Inspect's samples): the one chosen, else the first (with a warning
     // naming how many there are), or, when a choice is required, a failure naming them.
     std::optional<AgentLogConversion> convertSample(const AgentLogFormats::Format &format, QByteArrayView bytes)
@@ -192,6 +189,9 @@ private:
         return conversion;
     }
 
+    // Converts another agent's log and reads on in its entries, written one a line into a buffer
+    // that stands in for the file's bytes from here on (the entries are slices of it, as of a
+    // mapped file). The run's fields name the agent and the file, with the log's metadata.
     bool convertAgentLog(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
         std::optional<AgentLogConversion> result = format.listSamples ? convertSample(format, bytes) : format.convert(bytes);
