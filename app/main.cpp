@@ -98,6 +98,7 @@ OpenRequest openRequestOf(const CommandLineOptions &options)
 {
     OpenRequest request;
     request.file = options.inputFile;
+    request.sample = options.sample;
     request.run = options.run;
     request.baseUrl = options.baseUrl;
     request.entry = options.entry;
@@ -320,7 +321,7 @@ int main(int argc, char *argv[])
                               .arg(demo->sampleRun().orgId)
                               .arg(demo->sampleRun().runId));
     } else if (!options.inputFile.isEmpty()) {
-        window.openFile(options.inputFile);
+        window.openFile(options.inputFile, options.sample);
     } else if (options.run) {
         const QByteArray &token = environmentToken;
         // A loopback server (the demo, a test server) needs no token; a real one gets the saved one.

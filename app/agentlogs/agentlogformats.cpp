@@ -39,15 +39,15 @@ const QList<Format> &formats()
     // One line a format; the first detector that accepts a file wins.
     static const QList<Format> table = {
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcript"), QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcripts"),
-         looksLikeClaudeCodeTranscript, convertClaudeCodeTranscript},
+         looksLikeClaudeCodeTranscript, convertClaudeCodeTranscript, nullptr, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollout"), QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollouts"),
-         looksLikeCodexRollout, convertCodexRollout},
+         looksLikeCodexRollout, convertCodexRollout, nullptr, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectory"), QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectories"),
-         looksLikeSweAgentTrajectory, convertSweAgentTrajectory},
+         looksLikeSweAgentTrajectory, convertSweAgentTrajectory, nullptr, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event stream"), QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event streams"),
-         looksLikeOpenHandsEvents, convertOpenHandsEvents},
+         looksLikeOpenHandsEvents, convertOpenHandsEvents, nullptr, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval log"), QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval logs"),
-         looksLikeInspectLog, convertInspectFirstSample},
+         looksLikeInspectLog, convertInspectFirstSample, listInspectSamples, convertInspectSample},
     };
     return table;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "agentlogs/agentlogconversion.h"
+#include "agentlogs/inspectlog.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -18,6 +19,10 @@ struct Format {
     const char *plural;
     bool (*looksLike)(QByteArrayView head);
     AgentLogConversion (*convert)(QByteArrayView bytes);
+    // A format whose log holds several runs (Inspect's samples): they are listed, and one is
+    // converted at a time. Null for a format of one run a file.
+    QList<InspectSampleInfo> (*listSamples)(QByteArrayView bytes, QString *error);
+    AgentLogConversion (*convertSample)(QByteArrayView bytes, int sampleIndex);
 };
 
 // How much of a file detect() is given: a detector judges only lines complete within it.

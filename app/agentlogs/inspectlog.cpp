@@ -398,6 +398,38 @@ QList<QByteArray> SampleConverter::entries(qint64 runId)
     return out;
 }
 
+// The tool calls a sample's events hold, the subtasks' and tools' own events counted too; of a
+// sample without events, the calls its assistant messages make.
+int toolCallCount(const QJsonArray &events)
+{
+    int count = 0;
+    for (const QJsonValue &value : events) {
+        const QJsonObject event = value.toObject();
+        if (event.value(QLatin1String("event")).toString() == QLatin1String("tool"))
+            ++count;
+        count += toolCallCount(event.value(QLatin1String("events")).toArray());
+    }
+    return count;
+}
+
+int messageCallCount(const QJsonArray &messages)
+{
+    int count = 0;
+    for (const QJsonValue &message : messages)
+        count += int(message.toObject().value(QLatin1String("tool_calls")).toArray().size());
+    return count;
+}
+
+QString targetText(const QJsonValue &target)
+{
+    if (!target.isArray())
+        return scalarText(target);
+    QStringList parts;
+    for (const QJsonValue &part : target.toArray())
+        parts.append(scalarText(part));
+    return parts.join(QLatin1String(", "));
+}
+
 } // namespace
 
 bool looksLikeInspectLog(QByteArrayView head)
@@ -430,6 +462,10 @@ QList<InspectSampleInfo> listInspectSamples(QByteArrayView bytes, QString *error
         const QJsonObject scores = sample.value(QLatin1String("scores")).toObject();
         if (!scores.isEmpty())
             info.score = scalarText(scores.begin().value().toObject().value(QLatin1String("value")));
+        info.target = targetText(sample.value(QLatin1String("target")));
+        const QJsonArray events = sample.value(QLatin1String("events")).toArray();
+        info.toolEvents = events.isEmpty() ? messageCallCount(sample.value(QLatin1String("messages")).toArray())
+                                           : toolCallCount(events);
         const QJsonValue sampleError = sample.value(QLatin1String("error"));
         info.failed = !log.samples.at(i).error.isEmpty() || (!sampleError.isUndefined() && !sampleError.isNull());
         list.append(info);

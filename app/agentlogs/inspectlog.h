@@ -5,6 +5,7 @@
 
 #include <QByteArrayView>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 // Inspect (inspect_ai) evaluation logs: a .json EvalLog, one object with version, status, eval
@@ -34,8 +35,12 @@ struct InspectSampleInfo {
     int epoch = 0;
     QString title;        // the input's first line
     QString score;        // the first score's value as text; empty when not scored
+    QString target;       // what the sample should give (the target as text; a list joined)
+    int toolEvents = 0;   // its tool calls: tool events (subtasks' too), or the messages' calls
     bool failed = false;  // the sample has an error
 };
+
+Q_DECLARE_METATYPE(InspectSampleInfo)
 
 bool looksLikeInspectLog(QByteArrayView head);
 // The samples of a log, in the log's order; empty with `error` set when the file cannot be read.

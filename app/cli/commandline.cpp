@@ -228,10 +228,17 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption newInstanceOption(QStringLiteral("new-instance"),
         QCoreApplication::translate("CommandLine", "Start a Runlog of its own, even when one is running: a link, a file or a run "
                                                    "is otherwise opened in a new window of the Runlog already running."));
+    const QCommandLineOption sampleOption(QStringLiteral("sample"),
+        QCoreApplication::translate("CommandLine", "With a log that holds several runs (an Inspect eval log, a run per sample): "
+                                                   "read the sample of this id. Without it the window lets you choose, and a "
+                                                   "command without a window names the samples and fails."),
+        QStringLiteral("ID"));
+    const QCommandLineOption epochOption(QStringLiteral("epoch"),
+        QCoreApplication::translate("CommandLine", "With --sample: the sample's epoch (default: its first)."), QStringLiteral("N"));
     parser.addOptions({demoOption, orgOption, runOption, entryOption, baseUrlOption, exportOption, formatOption,
                        csvBomOption, statsOption, insightsOption, notesOption, compareOption, reverseOption, rateOption,
                        listRunsOption, sourceTypeOption, userIdOption, searchOption, offlineOption, noStoreOption,
-                       newInstanceOption});
+                       newInstanceOption, sampleOption, epochOption});
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("CommandLine", "An exported run (.json or .jsonl) to open without any network, "
                                                    "or a link to a run or an entry (runlog://run?org=7&run=42&entry=1412); "
@@ -306,6 +313,23 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
             "The base URL \"%1\" is not an http(s) URL.").arg(baseUrlText));
 
     const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(epochOption) && !parser.isSet(sampleOption))
+        return fail(QCoreApplication::translate("CommandLine", "--epoch goes with --sample ID."));
+    if (parser.isSet(sampleOption)) {
+        SampleRef sample{parser.value(sampleOption), 0};
+        if (sample.id.isEmpty())
+            return fail(QCoreApplication::translate("CommandLine", "--sample needs a sample's id."));
+        if (parser.isSet(epochOption)) {
+            const std::optional<qint64> epoch = positiveId(parser.value(epochOption));
+            if (!epoch || *epoch > (qint64(1) << 30))
+                return fail(QCoreApplication::translate("CommandLine",
+                    "--epoch must be a positive number, not \"%1\".").arg(parser.value(epochOption)));
+            sample.epoch = int(*epoch);
+        }
+        options.sample = sample;
+    }
+    if (options.compare && options.sample)
+        return fail(QCoreApplication::translate("CommandLine", "--sample goes with one file, not with --compare."));
     if (options.compare) {
         if (positional.size() != 2)
             return fail(QCoreApplication::translate("CommandLine",
@@ -457,6 +481,8 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         return fail(QCoreApplication::translate("CommandLine",
             "--format must be tsv or json with --list-runs and --search, not \"%1\".").arg(options.exportFormat));
 
+    if (options.sample && options.inputFile.isEmpty())
+        return fail(QCoreApplication::translate("CommandLine", "--sample names a sample of a file: give the file too."));
     const int sources = int(options.demo) + int(options.run.has_value()) + int(!options.inputFile.isEmpty());
     if (sources > 1)
         return fail(QCoreApplication::translate("CommandLine",

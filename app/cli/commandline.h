@@ -3,6 +3,7 @@
 
 #include "run/apiendpoint.h"
 #include "run/runref.h"
+#include "run/sampleref.h"
 
 #include <QList>
 #include <QString>
@@ -43,6 +44,9 @@ struct CommandLineOptions
     // must not be sent there; only a token saved for that origin may be.
     bool withholdEnvironmentToken = false;
     QString inputFile;         // positional FILE.json|FILE.jsonl
+    // --sample ID [--epoch N]: of a log holding several runs (an Inspect eval log), the sample
+    // to read. Without it such a log opens the window's chooser, and a command fails naming them.
+    std::optional<SampleRef> sample;
     QString exportPath;        // --export OUT
     QString exportFormat;      // --format, empty: from OUT's extension (with --stats: tsv)
     bool csvByteOrderMark = true; // --csv-bom=no: a .csv export without the UTF-8 byte order mark

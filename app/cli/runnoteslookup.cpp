@@ -39,6 +39,9 @@ void find(QObject *context, const RunSnapshot &snapshot, const std::optional<Run
         scope = NotesScope::forApi(origin, apiRun->orgId, apiRun->runId);
     } else {
         scope = FileIdentity::scopeOf(options.inputFile);
+        // A sample of an Inspect log keeps its notes apart, as the window does (RunNotes::openFile).
+        if (scope.isValid() && options.sample)
+            scope.key += QStringLiteral(" part ") + sampleKey(*options.sample);
         if (snapshot.hasRun && snapshot.run.id != 0) {
             notes.runId = snapshot.run.id;
             if (snapshot.run.organizationId != 0)

@@ -35,7 +35,7 @@ void WindowlessCommand::start()
 bool WindowlessCommand::loadWholeRun()
 {
     if (!m_options.inputFile.isEmpty())
-        newLoad()->loadFile(m_options.inputFile);
+        newLoad()->loadFile(m_options.inputFile, m_options.sample);
     else if (m_options.demo)
         newLoad()->loadDemo();
     else if (m_options.run)
@@ -61,7 +61,13 @@ WholeRunLoad *WindowlessCommand::newLoad()
         m_load.release()->deleteLater();
     }
     m_load = std::make_unique<WholeRunLoad>();
-    connect(m_load.get(), &WholeRunLoad::failed, this, [this](const QString &error) { fail(error); });
+    connect(m_load.get(), &WholeRunLoad::failed, this, [this](const QString &error) {
+        // --sample names the sample of one file; --compare has no way to, and says only which there are.
+        if (m_load && m_load->needsSampleChoice() && !m_options.compare)
+            fail(tr("%1 Name one with --sample ID (and --epoch N).").arg(error));
+        else
+            fail(error);
+    });
     connect(m_load.get(), &WholeRunLoad::progressChanged, this, &WindowlessCommand::wholeRunProgress);
     connect(m_load.get(), &WholeRunLoad::finished, this, &WindowlessCommand::wholeRunLoaded);
     connect(m_load.get(), &WholeRunLoad::fetching, this, [this](const RunRef &run, const QUrl &baseUrl) {

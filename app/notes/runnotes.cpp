@@ -88,7 +88,7 @@ void RunNotes::open(const NotesScope &scope, const QSet<int> &legacyMarks)
 }
 
 void RunNotes::openFile(const QString &path, std::optional<qint64> orgId, std::optional<qint64> runId,
-                        const QSet<int> &legacyMarks)
+                        const QSet<int> &legacyMarks, const QString &part)
 {
     const quint64 generation = ++m_generation;
     m_scope = {};
@@ -97,11 +97,13 @@ void RunNotes::openFile(const QString &path, std::optional<qint64> orgId, std::o
     m_orphans.clear();
     publish();
     auto *watcher = new QFutureWatcher<NotesScope>(this);
-    connect(watcher, &QFutureWatcher<NotesScope>::finished, this, [this, watcher, generation, orgId, runId, legacyMarks] {
+    connect(watcher, &QFutureWatcher<NotesScope>::finished, this, [this, watcher, generation, orgId, runId, legacyMarks, part] {
         watcher->deleteLater();
         if (generation != m_generation)
             return;
         NotesScope scope = watcher->result();
+        if (scope.isValid() && !part.isEmpty())
+            scope.key += QStringLiteral(" part ") + part;
         scope.orgId = orgId;
         scope.runId = runId;
         open(scope, legacyMarks);

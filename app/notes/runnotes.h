@@ -41,9 +41,10 @@ public:
     // an older Runlog in the settings) join them as marks.
     void open(const NotesScope &scope, const QSet<int> &legacyMarks = {});
     // A run file: its identity is worked out on a worker first (FileIdentity). `orgId`/`runId`
-    // are the file's own when its entries carry them.
+    // are the file's own when its entries carry them. `part`: which run of a file of several (a
+    // sample of an Inspect eval log); its notes are its own. Empty: the file is one run.
     void openFile(const QString &path, std::optional<qint64> orgId, std::optional<qint64> runId,
-                  const QSet<int> &legacyMarks = {});
+                  const QSet<int> &legacyMarks = {}, const QString &part = QString());
     void close();
 
     const NotesScope &scope() const { return m_scope; }

@@ -11,6 +11,7 @@
 #include "run/timestamps.h"
 #include "runfile/entryquickcheck.h"
 #include "runfile/runfilebytes.h"
+#include "runfile/samplechoice.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -32,11 +33,13 @@ constexpr qint64 kProgressIntervalMs = 100;
 class Parser
 {
 public:
-    Parser(RunFileSink sink, const QString &path, std::optional<RunFileReader::Format> format = std::nullopt)
+    Parser(RunFileSink sink, const QString &path, std::optional<RunFileReader::Format> format = std::nullopt,
+           const RunFileSampleOptions &samples = {})
         : m_sink(std::move(sink))
         , m_path(path)
         , m_shownPath(QDir::toNativeSeparators(path))
         , m_forcedFormat(format)
+        , m_samples(samples)
     {
     }
 
@@ -151,12 +154,50 @@ private:
 
     bool cancelled() const { return m_sink.cancelled && m_sink.cancelled(); }
 
+    // A log of several runs (Inspect's samples): the one chosen, else the first (with a warning
+    // naming how many there are), or, when a choice is required, a failure naming them.
+    std::optional<AgentLogConversion> convertSample(const AgentLogFormats::Format &format, QByteArrayView bytes)
+    {
+        const QList<InspectSampleInfo> samples = format.listSamples(bytes, nullptr);
+        if (samples.isEmpty())
+            return format.convertSample(bytes, 0); // fails with the converter's own sentence
+        if (cancelled()) {
+            failCancelled();
+            return std::nullopt;
+        }
+        int index = 0;
+        if (m_samples.sample) {
+            index = SampleChoice::indexOf(samples, *m_samples.sample);
+            if (index < 0) {
+                fail(QCoreApplication::translate("RunFileReader", "%1 holds no %2; its samples: %3.")
+                         .arg(m_shownPath, sampleText(*m_samples.sample), SampleChoice::listText(samples)));
+                return std::nullopt;
+            }
+        } else if (samples.size() > 1 && m_samples.choiceRequired) {
+            if (m_sink.samplesToChoose)
+                m_sink.samplesToChoose(samples);
+            fail(QCoreApplication::translate("RunFileReader", "%1 holds %n samples, each a run of its own: %2.", nullptr, int(samples.size()))
+                     .arg(m_shownPath, SampleChoice::listText(samples)));
+            return std::nullopt;
+        }
+        AgentLogConversion conversion = format.convertSample(bytes, index);
+        if (!m_samples.sample && samples.size() > 1) {
+            conversion.warnings.append(QCoreApplication::translate(
+                "AgentLogFormats", "this log holds %n samples; the first (id %1) is shown", nullptr, int(samples.size()))
+                                           .arg(samples.constFirst().id));
+        }
+        return conversion;
+    }
+
     // Converts another agent's log and reads on in its entries, written one a line into a buffer
     // that stands in for the file's bytes from here on (the entries are slices of it, as of a
     // mapped file). The run's fields name the agent and the file, with the log's metadata.
     bool convertAgentLog(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
-        AgentLogConversion conversion = format.convert(bytes);
+        std::optional<AgentLogConversion> result = format.listSamples ? convertSample(format, bytes) : format.convert(bytes);
+        if (!result)
+            return false;
+        AgentLogConversion conversion = std::move(*result);
         if (cancelled())
             return failCancelled();
         if (m_bytes && m_bytes->lostPages())
@@ -207,6 +248,9 @@ private:
         QJsonObject metadata = conversion.metadata;
         metadata.insert(QStringLiteral("source_file"), QDir::toNativeSeparators(m_path));
         metadata.insert(QStringLiteral("source_format"), run.agentFormat);
+        // Every format's run names its agent (the Library lists it so).
+        if (!metadata.contains(QLatin1String("agent")))
+            metadata.insert(QStringLiteral("agent"), run.agentName);
         run.metadataJson = QJsonDocument(metadata).toJson(QJsonDocument::Compact);
         run.totalLogs = conversion.entries.size();
         // What a .json export writes: a run that reads back (id and organization_id are required;
@@ -743,6 +787,7 @@ private:
     QString m_path;
     QString m_shownPath;
     std::optional<RunFileReader::Format> m_forcedFormat;
+    RunFileSampleOptions m_samples;
     const char *m_data = nullptr;
     qsizetype m_size = 0;
     Format m_format = Format::Json;
@@ -769,15 +814,15 @@ private:
 
 namespace RunFileParse {
 
-void file(RunFileSink sink, const QString &path)
+void file(RunFileSink sink, const QString &path, const RunFileSampleOptions &samples)
 {
-    Parser(std::move(sink), path).run();
+    Parser(std::move(sink), path, std::nullopt, samples).run();
 }
 
 void bytes(RunFileSink sink, QByteArrayView bytes, const QString &shownName,
-           std::optional<RunFileReader::Format> format)
+           std::optional<RunFileReader::Format> format, const RunFileSampleOptions &samples)
 {
-    Parser(std::move(sink), shownName, format).parse(bytes);
+    Parser(std::move(sink), shownName, format, samples).parse(bytes);
 }
 
 } // namespace RunFileParse

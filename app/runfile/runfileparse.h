@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "agentlogs/inspectlog.h"
+#include "run/sampleref.h"
 #include "runfile/runfilereader.h"
 
 #include <QByteArrayView>
@@ -25,6 +27,18 @@ struct RunFileSink
     // Set for a conversion: entries are only checked and kept as slices of the input, all handed
     // over here just before finished(true); entries() is never called.
     std::function<void(RunFileReader::FileIndex &&, RunFileReader::Format)> indexed;
+    // A log of several samples with none chosen, when a choice is required: its samples, just
+    // before finished(false) says so.
+    std::function<void(const QList<InspectSampleInfo> &)> samplesToChoose;
+};
+
+// Which run of a log of several (an Inspect eval log's samples) is read.
+struct RunFileSampleOptions
+{
+    std::optional<SampleRef> sample; // this one; a log without it fails, naming the samples it has
+    // Without a sample: true fails a log of several, naming them (samplesToChoose()); false reads
+    // the first and says in a warning that there are others.
+    bool choiceRequired = false;
 };
 
 // The scan of an exported run: its structure (a .json's run object and "logs", a .jsonl's lines),
@@ -35,11 +49,11 @@ namespace RunFileParse {
 
 // Opens `path` (a file or a pipe; anything else fails), maps the file or reads the input into
 // memory, and parses it. The format comes from the extension, else from the bytes.
-void file(RunFileSink sink, const QString &path);
+void file(RunFileSink sink, const QString &path, const RunFileSampleOptions &samples = {});
 
 // Parses bytes in place; `shownName` names them in messages and, by its extension, picks the
 // format unless `format` is given.
 void bytes(RunFileSink sink, QByteArrayView bytes, const QString &shownName,
-           std::optional<RunFileReader::Format> format = std::nullopt);
+           std::optional<RunFileReader::Format> format = std::nullopt, const RunFileSampleOptions &samples = {});
 
 } // namespace RunFileParse

@@ -63,7 +63,7 @@ RunFileReader::~RunFileReader()
 }
 
 RunFileReader::Contents RunFileReader::parseBytes(QByteArrayView bytes, const QString &shownName,
-                                                  std::optional<Format> format)
+                                                  std::optional<Format> format, const std::optional<SampleRef> &sample)
 {
     Contents contents;
     RunFileSink sink;
@@ -79,7 +79,9 @@ RunFileReader::Contents RunFileReader::parseBytes(QByteArrayView bytes, const QS
         contents.ok = ok;
         contents.error = error;
     };
-    RunFileParse::bytes(std::move(sink), bytes, shownName, format);
+    RunFileSampleOptions samples;
+    samples.sample = sample;
+    RunFileParse::bytes(std::move(sink), bytes, shownName, format, samples);
     if (!contents.ok)
         contents.entries.clear();
     return contents;
@@ -140,6 +142,7 @@ bool RunFileReader::startReading(const QString &path, bool indexing)
     m_hasRunInfo = false;
     m_runInfo = RunInfo();
     m_entryCount = 0;
+    m_samplesToChoose.clear();
     if (m_control) {
         // A worker of an earlier read may still be winding down: it reports to no one.
         QMutexLocker lock(&m_control->mutex);
@@ -169,12 +172,18 @@ bool RunFileReader::startReading(const QString &path, bool indexing)
     sink.finished = [control](bool ok, const QString &error) {
         control->post([ok, error](RunFileReader *reader) { reader->deliverFinished(ok, error); });
     };
+    sink.samplesToChoose = [control](const QList<InspectSampleInfo> &samples) {
+        control->post([samples](RunFileReader *reader) { reader->deliverSamplesToChoose(samples); });
+    };
+    RunFileSampleOptions samples;
+    samples.sample = m_sample;
+    samples.choiceRequired = m_sampleChoiceRequired;
     sink.mapped = [](const QString &mappedPath) {
         if (const auto hook = mappedHook())
             hook(mappedPath);
     };
     // Not kept: nobody waits for it (see the destructor); it ends at its next cancel check.
-    (void)QtConcurrent::run([sink = std::move(sink), path]() mutable { RunFileParse::file(std::move(sink), path); });
+    (void)QtConcurrent::run([sink = std::move(sink), path, samples]() mutable { RunFileParse::file(std::move(sink), path, samples); });
     return true;
 }
 
@@ -221,6 +230,14 @@ void RunFileReader::deliverIndex(const FileIndex &index, Format format)
     m_format = format;
     m_entryCount = int(index.entries.size());
     emit indexed(index);
+}
+
+void RunFileReader::deliverSamplesToChoose(const QList<InspectSampleInfo> &samples)
+{
+    if (m_cancelled)
+        return;
+    m_samplesToChoose = samples;
+    emit sampleChoiceNeeded(samples);
 }
 
 void RunFileReader::deliverFinished(bool ok, const QString &error)

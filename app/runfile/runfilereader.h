@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "agentlogs/inspectlog.h"
 #include "run/logentry.h"
 #include "run/runinfo.h"
+#include "run/sampleref.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -79,8 +81,10 @@ public:
     };
     // `shownName` names the input in messages (and, by its extension, picks the format unless
     // `format` is given; without either the bytes are sniffed).
+    // `sample`: of a log of several samples (an Inspect eval log), the one to read (else the first).
     static Contents parseBytes(QByteArrayView bytes, const QString &shownName,
-                               std::optional<Format> format = std::nullopt);
+                               std::optional<Format> format = std::nullopt,
+                               const std::optional<SampleRef> &sample = std::nullopt);
 
     // A file's entries as bytes, for a conversion (see startIndexing()): no LogEntry, no QString,
     // about 32 bytes per entry besides the file itself.
@@ -107,6 +111,16 @@ public:
 
     // .json / .jsonl (.ndjson) by extension; std::nullopt otherwise (then start() sniffs).
     static std::optional<Format> formatFromPath(const QString &path);
+
+    // Of a log that holds several runs (an Inspect eval log's samples), the one the next start()
+    // reads; a log without it fails, naming the samples it has. Without one, the first is read
+    // (a warning says there are others), unless setSampleChoiceRequired(true): then the read
+    // fails, after sampleChoiceNeeded() named them, so that the caller lets the user pick one.
+    void setSample(const std::optional<SampleRef> &sample) { m_sample = sample; }
+    std::optional<SampleRef> sample() const { return m_sample; }
+    void setSampleChoiceRequired(bool required) { m_sampleChoiceRequired = required; }
+    // The samples of the log the last read failed on for want of a choice; empty otherwise.
+    const QList<InspectSampleInfo> &samplesToChoose() const { return m_samplesToChoose; }
 
     // False, and nothing started, when a read is already running.
     bool start(const QString &path);
@@ -136,6 +150,9 @@ signals:
     void progress(qint64 bytesRead, qint64 bytesTotal);
     // startIndexing() only: every entry, just before finished(true).
     void indexed(const RunFileReader::FileIndex &index);
+    // A log of several samples and none chosen (setSampleChoiceRequired()): its samples, just
+    // before finished(false, …).
+    void sampleChoiceNeeded(const QList<InspectSampleInfo> &samples);
     // After the last batch. `error` is one sentence naming the file and the place, empty on success.
     void finished(bool ok, const QString &error);
 
@@ -148,6 +165,7 @@ private:
     void deliverProgress(qint64 done, qint64 total, int entries);
     void deliverIndex(const FileIndex &index, Format format);
     void deliverFinished(bool ok, const QString &error);
+    void deliverSamplesToChoose(const QList<InspectSampleInfo> &samples);
 
     std::shared_ptr<Control> m_control;
     QString m_path;
@@ -157,4 +175,7 @@ private:
     bool m_hasRunInfo = false;
     RunInfo m_runInfo;
     int m_entryCount = 0;
+    std::optional<SampleRef> m_sample;
+    bool m_sampleChoiceRequired = false;
+    QList<InspectSampleInfo> m_samplesToChoose;
 };

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "session/demoservice.h"
 
+#include "demo/demoagentlogs.h"
 #include "demo/demobackend.h"
 #include "rows/pagecache.h"
 
 #include "store/notesorigin.h"
+
+#include <QDir>
 
 DemoService::DemoService(QObject *parent)
     : QObject(parent)
@@ -24,6 +27,16 @@ bool DemoService::start()
     return true;
 }
 
+QString DemoService::agentLogsFolder()
+{
+    if (!m_agentLogs) {
+        auto folder = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/runlog-demo-agent-logs-XXXXXX"));
+        if (!folder->isValid() || !DemoAgentLogs::write(folder->path()))
+            return {};
+        m_agentLogs = std::move(folder);
+    }
+    return m_agentLogs->path();
+}
 
 bool DemoService::isRunning() const
 {

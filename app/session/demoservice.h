@@ -6,6 +6,9 @@
 
 #include <QObject>
 #include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
 
 class DemoBackend;
 
@@ -33,8 +36,14 @@ public:
     RunRef liveRun() const;
     // How often the live run grows (the screenshot tool speeds it up).
     void setLiveInterval(int ms);
+    // A folder of small logs of other agents (a Claude Code session, a Codex CLI rollout, an
+    // Inspect eval log of three samples), written on first use into a temporary folder that goes
+    // with the service: File > Open Agent Logs… starts there in the demo. Empty when it could not
+    // be written.
+    QString agentLogsFolder();
 
 
 private:
     DemoBackend *m_backend = nullptr;
+    std::unique_ptr<QTemporaryDir> m_agentLogs;
 };

@@ -4,21 +4,30 @@
 #include "rows/freedmemory.h"
 #include "rows/logtablemodel.h"
 #include "runfile/runfilereader.h"
+#include "runfile/samplechoice.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
 
-FileRunSource::FileRunSource(const QString &path, QObject *parent)
+FileRunSource::FileRunSource(const QString &path, const std::optional<SampleRef> &sample, QObject *parent)
     : RunSource(parent)
     , m_path(path)
+    , m_sample(sample)
 {
+}
+
+QList<InspectSampleInfo> FileRunSource::samplesToChoose() const
+{
+    return m_reader ? m_reader->samplesToChoose() : QList<InspectSampleInfo>();
 }
 
 void FileRunSource::start(LogTableModel *model)
 {
     m_model = model;
     m_reader = new RunFileReader(this);
+    m_reader->setSample(m_sample);
+    m_reader->setSampleChoiceRequired(true);
     connect(m_reader, &RunFileReader::runInfoRead, this, [this] {
         if (m_ready)
             emit runInfoChanged();
@@ -80,6 +89,8 @@ void FileRunSource::onFinished(bool ok, const QString &error)
     const QLocale locale;
     const int rows = m_model->rowCount();
     const QStringList readOver = m_reader->hasRunInfo() ? m_reader->runInfo().agentWarnings : QStringList();
+    if (ok)
+        emit readToEnd();
     if (ok && !readOver.isEmpty()) {
         // What the conversion of another agent's log skipped is said, not hidden: the first
         // place, and how many there are (the README lists what is read over).
@@ -109,17 +120,21 @@ bool FileRunSource::isReading() const
 
 QString FileRunSource::windowTitle() const
 {
-    return tr("%1 — Runlog").arg(QFileInfo(m_path).fileName());
+    return tr("%1 — Runlog").arg(headerTitle());
 }
 
 QString FileRunSource::headerTitle() const
 {
+    if (m_sample)
+        return tr("%1 (%2)").arg(QFileInfo(m_path).fileName(), sampleText(*m_sample));
     return QFileInfo(m_path).fileName();
 }
 
 QString FileRunSource::description() const
 {
     const QString path = QDir::toNativeSeparators(QFileInfo(m_path).absoluteFilePath());
+    if (hasRunInfo() && !runInfo().agentFormat.isEmpty() && m_sample)
+        return tr("%1, %2, from the file %3").arg(runInfo().agentFormat, sampleText(*m_sample), path);
     if (hasRunInfo() && !runInfo().agentFormat.isEmpty())
         return tr("%1 from the file %2").arg(runInfo().agentFormat, path);
     return tr("From the file %1").arg(path);
@@ -132,5 +147,15 @@ QString FileRunSource::exportDescription() const
 
 QString FileRunSource::suggestedFileName() const
 {
-    return QFileInfo(m_path).completeBaseName() + QStringLiteral("-export");
+    // A sample's id may hold characters a file name cannot: only letters, digits, '-' and '_'.
+    QString name = QFileInfo(m_path).completeBaseName();
+    if (m_sample) {
+        QString id = m_sample->id;
+        for (QChar &c : id) {
+            if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
+                c = QLatin1Char('_');
+        }
+        name += QStringLiteral("-sample-%1-epoch-%2").arg(id).arg(m_sample->epoch);
+    }
+    return name + QStringLiteral("-export");
 }

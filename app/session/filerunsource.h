@@ -1,22 +1,29 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "agentlogs/inspectlog.h"
+#include "run/sampleref.h"
 #include "session/runsource.h"
 
 #include <QList>
+
+#include <optional>
 
 class RunFileReader;
 struct LogEntry;
 
 // A run read from an exported file (.json or .jsonl) on a worker, with no network. It replaces
 // the open run only once its first entries (or its whole, empty run) proved readable; a file
-// that is broken from the start leaves what was open as it was.
+// that is broken from the start leaves what was open as it was. Of a log that holds several runs
+// (an Inspect eval log's samples) it reads the sample it is given; without one, a log of several
+// is unreadable and samplesToChoose() names them, so that the user picks one.
 class FileRunSource : public RunSource
 {
     Q_OBJECT
 
 public:
-    explicit FileRunSource(const QString &path, QObject *parent = nullptr);
+    explicit FileRunSource(const QString &path, const std::optional<SampleRef> &sample = std::nullopt,
+                           QObject *parent = nullptr);
 
     Kind kind() const override { return Kind::File; }
     void start(LogTableModel *model) override;
@@ -32,7 +39,14 @@ public:
     QString suggestedFileName() const override;
 
     QString path() const { return m_path; }
+    std::optional<SampleRef> sample() const { return m_sample; }
+    // After unreadable(): the samples of a log of several, when none was given; else empty.
+    QList<InspectSampleInfo> samplesToChoose() const;
     bool isFinished() const { return m_finished; }
+
+signals:
+    // Every entry is read (not after a failure part-way).
+    void readToEnd();
 
 private:
     void onEntries(const QList<LogEntry> &entries);
@@ -40,6 +54,7 @@ private:
     void becomeReady();
 
     QString m_path;
+    std::optional<SampleRef> m_sample;
     RunFileReader *m_reader = nullptr;
     LogTableModel *m_model = nullptr;
     bool m_ready = false;

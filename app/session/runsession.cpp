@@ -10,6 +10,8 @@
 #include "session/apirunsource.h"
 #include "rows/pagecache.h"
 #include "session/filerunsource.h"
+#include "session/agentrunstore.h"
+#include "run/fileorigin.h"
 #include "store/runlibrary.h"
 
 #include "settings/appsettings.h"
@@ -61,9 +63,9 @@ void RunSession::openApi(const ApiEndpoint &endpoint, const RunRef &run, bool re
     start(new ApiRunSource(m_loader, endpoint, run, reverse, isOpen(), this));
 }
 
-void RunSession::openFile(const QString &path)
+void RunSession::openFile(const QString &path, const std::optional<SampleRef> &sample)
 {
-    start(new FileRunSource(path, this));
+    start(new FileRunSource(path, sample, this));
 }
 
 void RunSession::start(RunSource *source)
@@ -79,7 +81,11 @@ void RunSession::start(RunSource *source)
             m_pending = nullptr;
         source->stop();
         source->deleteLater();
-        emit openFailed(error);
+        const auto file = qobject_cast<FileRunSource *>(source);
+        if (file && !file->samplesToChoose().isEmpty())
+            emit sampleChoiceNeeded(file->path(), file->samplesToChoose());
+        else
+            emit openFailed(error);
     });
     connect(source, &RunSource::statusMessage, this, &RunSession::statusMessage);
     connect(source, &RunSource::opened, this, &RunSession::runOpened);
@@ -98,6 +104,13 @@ void RunSession::adopt(RunSource *source)
     connect(source, &RunSource::warned, this, &RunSession::warned);
     connect(source, &RunSource::problemsCleared, this, &RunSession::problemsCleared);
     connect(source, &RunSource::progressChanged, this, &RunSession::stateChanged);
+    if (auto *file = qobject_cast<FileRunSource *>(source)) {
+        // Another agent's log read whole goes into the library (listed, searched across runs).
+        connect(file, &FileRunSource::readToEnd, this, [this, file] {
+            if (file == m_current && file->hasRunInfo())
+                AgentRunStore::store(RunLoader::defaultPageCache(), file->path(), file->sample(), file->runInfo(), m_model->store());
+        });
+    }
     openNotes();
     emit reset();
     emit stateChanged();
@@ -323,6 +336,12 @@ QString RunSession::filePath() const
     return file ? file->path() : QString();
 }
 
+std::optional<SampleRef> RunSession::fileSample() const
+{
+    auto *file = qobject_cast<FileRunSource *>(m_current);
+    return file ? file->sample() : std::nullopt;
+}
+
 QString RunSession::windowTitle() const
 {
     return m_current ? m_current->windowTitle() : tr("Runlog");
@@ -359,7 +378,12 @@ QString RunSession::runKey() const
             .arg(api->run().runId);
     }
     if (const auto file = qobject_cast<FileRunSource *>(m_current))
-        return QStringLiteral("file %1").arg(QFileInfo(file->path()).absoluteFilePath());
+    {
+        // A sample of a log of several is a run of its own (marks an older Runlog kept are of files).
+        const QString path = QFileInfo(file->path()).absoluteFilePath();
+        return file->sample() ? QStringLiteral("file %1").arg(FileOrigin::of(path, file->sample()))
+                              : QStringLiteral("file %1").arg(path);
+    }
     return {};
 }
 
@@ -400,7 +424,9 @@ void RunSession::openNotes()
         m_notes->open(NotesScope::forApi(PageCache::originOf(api->endpoint().baseUrl), api->run().orgId,
                                          api->run().runId), legacyMarks);
     } else if (const auto file = qobject_cast<FileRunSource *>(m_current)) {
-        m_notes->openFile(file->path(), std::nullopt, std::nullopt, legacyMarks);
+        // A sample of an Inspect log is a run of its own: its notes too.
+        const QString part = file->sample() ? sampleKey(*file->sample()) : QString();
+        m_notes->openFile(file->path(), std::nullopt, std::nullopt, legacyMarks, part);
     } else {
         m_notes->close();
     }

@@ -4,6 +4,8 @@
 #include "run/apiendpoint.h"
 #include "run/runref.h"
 #include "run/runinfo.h"
+#include "run/sampleref.h"
+#include "agentlogs/inspectlog.h"
 #include "session/pacestate.h"
 #include "session/runprogress.h"
 #include "session/runsource.h"
@@ -44,7 +46,9 @@ public:
     void openApi(const ApiEndpoint &endpoint, const RunRef &run, bool reverse = false);
     // Opens an exported run (.json or .jsonl). What is open stays open until the file proves
     // readable; a file broken from its start says so through openFailed().
-    void openFile(const QString &path);
+    // Of a log holding several runs (an Inspect eval log's samples), `sample` is the one; without
+    // it such a log does not open and sampleChoiceNeeded() names its samples.
+    void openFile(const QString &path, const std::optional<SampleRef> &sample = std::nullopt);
     void close();
 
     // F5: the run again if it never opened, else the pages that failed (API runs).
@@ -68,6 +72,8 @@ public:
     // token cannot help, another token may.
     bool tokenRefused() const;
     QString filePath() const;
+    // The sample of the open file's log, when it holds several.
+    std::optional<SampleRef> fileSample() const;
     // Names the open run for what is kept about it (its marks): API origin, organization and run,
     // or the file's absolute path. Empty when nothing is open.
     QString runKey() const;
@@ -122,6 +128,9 @@ signals:
     // A file could not be opened at all, or (with a run open) a run's first page never came;
     // what was open is still open.
     void openFailed(const QString &error);
+    // A file opened without a sample holds several (an Inspect eval log): which to open is the
+    // user's choice (openFile() again with one); what was open is still open.
+    void sampleChoiceNeeded(const QString &path, const QList<InspectSampleInfo> &samples);
     // The run's first entries arrived: it opened (for Open Recent).
     void runOpened();
     // Which actions apply changed (a source opened, finished reading, closed).

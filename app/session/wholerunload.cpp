@@ -72,9 +72,17 @@ void WholeRunLoad::onAllLoaded()
     emit finished(snapshot);
 }
 
-void WholeRunLoad::loadFile(const QString &path)
+bool WholeRunLoad::needsSampleChoice() const
+{
+    return m_reader && !m_reader->samplesToChoose().isEmpty();
+}
+
+void WholeRunLoad::loadFile(const QString &path, const std::optional<SampleRef> &sample)
 {
     m_reader = std::make_unique<RunFileReader>();
+    // A command reads one run: of a log of several, the one named, never a guess.
+    m_reader->setSample(sample);
+    m_reader->setSampleChoiceRequired(true);
     m_fileSnapshot.sourceDescription = QDir::toNativeSeparators(path);
     connect(m_reader.get(), &RunFileReader::runInfoRead, this, [this](const RunInfo &run) {
         m_fileSnapshot.hasRun = true;

@@ -4,6 +4,7 @@
 #include "export/runsnapshot.h"
 #include "run/apiendpoint.h"
 #include "run/runref.h"
+#include "run/sampleref.h"
 
 #include <QList>
 #include <QObject>
@@ -52,7 +53,11 @@ public:
     // One of these, once. An API run is always loaded oldest first.
     void loadApi(const ApiEndpoint &endpoint, const RunRef &run);
     void loadDemo(); // the built-in demo backend's sample run, started on 127.0.0.1
-    void loadFile(const QString &path);
+    // Of a log holding several runs (an Inspect eval log's samples), `sample` is the one read;
+    // without it such a log fails, naming its samples (needsSampleChoice()).
+    void loadFile(const QString &path, const std::optional<SampleRef> &sample = std::nullopt);
+    // The file failed for want of a sample: it holds several.
+    bool needsSampleChoice() const;
     // Stops all work; nothing is emitted after it.
     void cancel();
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "settings/appsettings.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <QCryptographicHash>
 
 namespace {
@@ -68,17 +71,47 @@ void AppSettings::addRecentRun(const RecentRun &recent)
     m_settings.setValue(QStringLiteral("history/recentRuns"), stored);
 }
 
-QStringList AppSettings::recentFiles() const
+namespace {
+// A file is kept as its path; a sample of a log of several as a JSON object (no absolute path
+// begins with '{'), so that the lists an older Runlog wrote read as before.
+QString recentFileForm(const RecentFile &file)
 {
-    return m_settings.value(QStringLiteral("history/recentFiles")).toStringList();
+    if (!file.sample)
+        return file.path;
+    const QJsonObject object{{QStringLiteral("path"), file.path},
+                             {QStringLiteral("sample"), file.sample->id},
+                             {QStringLiteral("epoch"), file.sample->epoch}};
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-void AppSettings::addRecentFile(const QString &path)
+std::optional<RecentFile> recentFileOf(const QString &form)
 {
-    QStringList stored{path};
-    for (const QString &older : recentFiles()) {
-        if (older != path && stored.size() < kMaxRecentRuns)
-            stored.append(older);
+    if (!form.startsWith(QLatin1Char('{')))
+        return form.isEmpty() ? std::nullopt : std::optional<RecentFile>(RecentFile{form, std::nullopt});
+    const QJsonObject object = QJsonDocument::fromJson(form.toUtf8()).object();
+    const QString path = object.value(QLatin1String("path")).toString();
+    if (path.isEmpty() || !object.value(QLatin1String("sample")).isString())
+        return std::nullopt;
+    return RecentFile{path, SampleRef{object.value(QLatin1String("sample")).toString(), object.value(QLatin1String("epoch")).toInt()}};
+}
+} // namespace
+
+QList<RecentFile> AppSettings::recentFiles() const
+{
+    QList<RecentFile> files;
+    for (const QString &form : m_settings.value(QStringLiteral("history/recentFiles")).toStringList()) {
+        if (const std::optional<RecentFile> file = recentFileOf(form))
+            files.append(*file);
+    }
+    return files;
+}
+
+void AppSettings::addRecentFile(const RecentFile &file)
+{
+    QStringList stored{recentFileForm(file)};
+    for (const RecentFile &older : recentFiles()) {
+        if (!(older == file) && stored.size() < kMaxRecentRuns)
+            stored.append(recentFileForm(older));
     }
     m_settings.setValue(QStringLiteral("history/recentFiles"), stored);
 }

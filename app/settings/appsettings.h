@@ -2,6 +2,7 @@
 #pragma once
 
 #include "run/runref.h"
+#include "run/sampleref.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -11,10 +12,20 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 struct RecentRun
 {
     QUrl baseUrl;   // empty for entries written before the address was kept: the current one
     RunRef run;
+};
+
+struct RecentFile
+{
+    QString path;                    // absolute
+    std::optional<SampleRef> sample; // of a log of several runs (an Inspect eval log's samples)
+
+    bool operator==(const RecentFile &other) const { return path == other.path && sample == other.sample; }
 };
 
 // The app's preferences, typed, over QSettings. Never holds a secret: the API token lives in the
@@ -33,9 +44,10 @@ public:
     // Runs opened lately, newest first; each with the API address it came from.
     QList<RecentRun> recentRuns() const;
     void addRecentRun(const RecentRun &run);
-    // Files opened lately (exports and other agents' logs), newest first, absolute paths.
-    QStringList recentFiles() const;
-    void addRecentFile(const QString &path);
+    // Files opened lately (exports and other agents' logs), newest first, absolute paths; a
+    // sample of a log of several is an entry of its own, so that it opens again as that sample.
+    QList<RecentFile> recentFiles() const;
+    void addRecentFile(const RecentFile &file);
 
     QString lastDirectory() const;
     void setLastDirectory(const QString &directory);

@@ -10,6 +10,8 @@
 #include "store/storednote.h"
 
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -378,7 +380,8 @@ QList<LibraryRun> LibraryRecords::runs()
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral(
             "SELECT id, origin, org_id, run_id, status, created_at, created_ms, web_url, result, summary,"
-            " total_logs, stored_entries, stored_bytes, last_opened_ms, last_written_ms FROM runs"
+            " total_logs, stored_entries, stored_bytes, last_opened_ms, last_written_ms,"
+            " CASE WHEN origin LIKE 'file:%' THEN run_json END FROM runs"
             " ORDER BY last_opened_ms DESC, id DESC"))) {
         fail(query.lastError());
         return list;
@@ -401,6 +404,13 @@ QList<LibraryRun> LibraryRecords::runs()
         run.storedBytes = query.value(12).toLongLong();
         run.lastOpenedMs = query.value(13).toLongLong();
         run.lastWrittenMs = query.value(14).toLongLong();
+        if (!query.value(15).isNull()) {
+            // A run read from another agent's log: its metadata names the agent (and the format).
+            const QJsonObject metadata = QJsonDocument::fromJson(query.value(15).toByteArray()).object().value(QLatin1String("metadata")).toObject();
+            run.agentName = metadata.value(QLatin1String("agent")).toString();
+            if (run.agentName.isEmpty())
+                run.agentName = metadata.value(QLatin1String("source_format")).toString();
+        }
         list.append(run);
     }
     if (query.lastError().isValid()) {

@@ -26,6 +26,9 @@ struct LibraryRun
     qint64 lastOpenedMs = 0;
     qint64 lastWrittenMs = 0;
     int notes = 0;             // the user's notes and marks on it (Delete asks first)
+    // Of a run read from another agent's log (its origin a file, see FileOrigin): the agent,
+    // "Claude Code" (else the format, "Claude Code transcript"). Empty for an API's run.
+    QString agentName;
 
     // Every entry the server counted is here.
     bool isWhole() const { return totalLogs && storedEntries >= *totalLogs; }

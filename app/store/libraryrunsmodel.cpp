@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "store/libraryrunsmodel.h"
 
+#include "run/fileorigin.h"
+
+#include <QDir>
+#include <QFileInfo>
+
 #include "run/runstatus.h"
 #include "store/runlibrary.h"
 
@@ -83,6 +88,19 @@ qint64 LibraryRunsModel::totalBytes() const
     return bytes;
 }
 
+QString LibraryRunsModel::sourceText(const LibraryRun &run)
+{
+    // A run from another agent's log names its format and file (and sample); an API's run its
+    // address.
+    const std::optional<FileOrigin::Parts> file = FileOrigin::parse(run.origin);
+    if (!file)
+        return run.origin;
+    QString name = QFileInfo(file->path).fileName();
+    if (file->sample)
+        name = tr("%1 (%2)").arg(name, sampleText(*file->sample));
+    return run.agentName.isEmpty() ? name : tr("%1: %2").arg(run.agentName, name);
+}
+
 int LibraryRunsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_runs.size());
@@ -102,7 +120,7 @@ QVariant LibraryRunsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Run: return QString::number(run.runId);
-        case Organization: return QString::number(run.orgId);
+        case Organization: return run.agentName.isEmpty() || run.orgId != 0 ? QString::number(run.orgId) : QString(); // a file has none
         case Status: return run.status;
         case Created: return run.createdMs > 0 ? localTime(run.createdMs) : run.createdAt;
         case Result: return oneLine(run.summary.isEmpty() ? run.result : run.summary);
@@ -111,7 +129,7 @@ QVariant LibraryRunsModel::data(const QModelIndex &index, int role) const
                                  : QLocale().toString(run.storedEntries);
         case Size: return QLocale().formattedDataSize(run.storedBytes);
         case LastOpened: return localTime(run.lastOpenedMs);
-        case Origin: return run.origin;
+        case Origin: return sourceText(run);
         default: return {};
         }
     case Qt::ToolTipRole:
@@ -120,7 +138,10 @@ QVariant LibraryRunsModel::data(const QModelIndex &index, int role) const
         case Entries:
             return run.isWhole() ? tr("Every entry is here: the run opens with no request, also offline.")
                                  : tr("Entries not here yet are fetched when the run is opened.");
-        case Origin: return run.webUrl;
+        case Origin:
+            if (const std::optional<FileOrigin::Parts> file = FileOrigin::parse(run.origin))
+                return QDir::toNativeSeparators(file->path);
+            return run.webUrl;
         default: return {};
         }
     case Qt::TextAlignmentRole:
@@ -158,7 +179,7 @@ QVariant LibraryRunsModel::headerData(int section, Qt::Orientation orientation, 
     case Entries: return tr("Entries stored");
     case Size: return tr("Size");
     case LastOpened: return tr("Last opened");
-    case Origin: return tr("API");
+    case Origin: return tr("Source");
     default: return {};
     }
 }

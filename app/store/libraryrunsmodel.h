@@ -31,6 +31,8 @@ public:
     // The runs of this API and organization the library holds (the Runs view marks them).
     QSet<qint64> runIdsOf(const QString &origin, qint64 orgId) const;
     qint64 totalBytes() const;
+    // What the Source column shows: an API's address, or the agent's format and the file.
+    static QString sourceText(const LibraryRun &run);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

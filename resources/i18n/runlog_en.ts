@@ -486,6 +486,34 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>--format must be json with --notes, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With a log that holds several runs (an Inspect eval log, a run per sample): read the sample of this id. Without it the window lets you choose, and a command without a window names the samples and fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --sample: the sample&apos;s epoch (default: its first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--epoch goes with --sample ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sample needs a sample&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--epoch must be a positive number, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sample goes with one file, not with --compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sample names a sample of a file: give the file too.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompareDetail</name>
@@ -1563,6 +1591,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>%1 from the file %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, from the file %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FoldController</name>
@@ -2453,7 +2489,15 @@ or look around in the demo run: it needs no token and no network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>API</source>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2469,10 +2513,6 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>&amp;Clear Library…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter by run, organization, status, summary, API…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2513,6 +2553,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Stored runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by run, organization, status, summary, source…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2830,6 +2874,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Entries</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Demo: File &gt; Open Agent Logs… holds sample logs of Claude Code, Codex CLI and Inspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MarkController</name>
@@ -3128,6 +3176,10 @@ or look around in the demo run: it needs no token and no network.</source>
     </message>
     <message>
         <source>Run %1 (organization %2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3607,6 +3659,17 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
         <source>%1 cannot be opened: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 holds no %2; its samples: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n samples, each a run of its own: %2.</source>
+        <translation>
+            <numerusform>%1 holds %n sample, each a run of its own: %2.</numerusform>
+            <numerusform>%1 holds %n samples, each a run of its own: %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunHeader</name>
@@ -3852,6 +3915,93 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
     </message>
     <message>
         <source>[image: %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SampleChoice</name>
+    <message>
+        <source>#%1 (not readable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (epoch %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SampleChooserDialog</name>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n samples, each a run of its own. Which one do you want to open?</source>
+        <translation>
+            <numerusform>%1 holds %n sample. Do you want to open it?</numerusform>
+            <numerusform>%1 holds %n samples, each a run of its own. Which one do you want to open?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter by id, input, target, score…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SampleRef</name>
+    <message>
+        <source>sample %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample %1, epoch %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4930,6 +5080,10 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
             <numerusform>; %Ln places read over, the first: %1</numerusform>
             <numerusform>; %Ln places read over, the first: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 Name one with --sample ID (and --epoch N).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -67,8 +67,12 @@ void TestInspectLog::samples()
     QCOMPARE(list.at(0).epoch, 1);
     QCOMPARE(list.at(0).title, QStringLiteral("Finde die Flagge in /größe 🙂"));
     QCOMPARE(list.at(0).score, QStringLiteral("C"));
+    QCOMPARE(list.at(0).target, QStringLiteral("FLAG{x}"));
+    QCOMPARE(list.at(0).toolEvents, 4); // three tool events, and one in the subtask
     QVERIFY(!list.at(0).failed);
     QCOMPARE(list.at(1).index, 1);
+    QCOMPARE(list.at(1).target, QStringLiteral("4"));
+    QCOMPARE(list.at(1).toolEvents, 2); // no events: the assistant message's two calls
     QCOMPARE(list.at(1).id, QStringLiteral("2"));
     QCOMPARE(list.at(1).title, QStringLiteral("Rechne 2+2"));
     QCOMPARE(list.at(1).score, QString());

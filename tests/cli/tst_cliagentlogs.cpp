@@ -41,6 +41,9 @@ private slots:
     void compareWithACodegenRun();
     void exportWritesTheMappedEntries();
     void unknownFormatSaysWhatRunlogReads();
+    void severalSamplesAreNamedNotGuessed();
+    void sampleOptionPicksOne();
+    void epochGoesWithSample();
 
 private:
     CliRun runCli(const QStringList &args);
@@ -150,6 +153,38 @@ void TestCliAgentLogs::unknownFormatSaysWhatRunlogReads()
     QCOMPARE(run.code(), 1);
     QVERIFY2(run.err.contains("Runlog reads Codegen exports (.json, .jsonl), Claude Code transcripts, Codex CLI rollouts, "
                                      "SWE-agent trajectories, OpenHands event streams, and Inspect eval logs."), run.err.constData());
+}
+
+// An Inspect log of two samples is two runs: a command does not pick one for the user.
+void TestCliAgentLogs::severalSamplesAreNamedNotGuessed()
+{
+    const QString log = QStringLiteral(AGENTLOGS_DATA_DIR "/inspect-eval.json");
+    const CliRun run = runCli({log, QStringLiteral("--stats")});
+    QCOMPARE(run.code(), 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("inspect-eval.json holds 2 samples, each a run of its own: s-1 (epoch 1), 2 (epoch 1). "
+                              "Name one with --sample ID (and --epoch N)."),
+             run.err.constData());
+}
+
+void TestCliAgentLogs::sampleOptionPicksOne()
+{
+    const QString log = QStringLiteral(AGENTLOGS_DATA_DIR "/inspect-eval.json");
+    const CliRun run = runCli({log, QStringLiteral("--sample"), QStringLiteral("2"), QStringLiteral("--epoch"), QStringLiteral("1"),
+                               QStringLiteral("--stats"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.code() == 0, run.err.constData());
+    // Sample 2: its request, two calls (one without its result), the result of an unknown call, the answer.
+    QCOMPARE(objectOf(run.out).value(QLatin1String("entries")).toInt(), 5);
+    const CliRun missing = runCli({log, QStringLiteral("--sample"), QStringLiteral("s-9"), QStringLiteral("--stats")});
+    QCOMPARE(missing.code(), 1);
+    QVERIFY2(missing.err.contains("holds no sample s-9; its samples: s-1 (epoch 1), 2 (epoch 1)."), missing.err.constData());
+}
+
+void TestCliAgentLogs::epochGoesWithSample()
+{
+    const CliRun run = runCli({kSession, QStringLiteral("--epoch"), QStringLiteral("2"), QStringLiteral("--stats")});
+    QCOMPARE(run.code(), 2);
+    QVERIFY2(run.err.contains("--epoch goes with --sample ID."), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliAgentLogs)

@@ -470,7 +470,7 @@ void TestMainWindow::agentLogIsNamedByItsAgentAndFile()
              qPrintable(m_window->banner()->text()));
     QCOMPARE(m_window->logModel()->index(1, 0).data(LogTableModel::RawJsonRole).toByteArray().left(60),
              QByteArray(R"({"agent_run_id":189005202433146,"id":2,"created_at":"2025-06)"));
-    QCOMPARE(AppSettings().recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(AppSettings().recentFiles().value(0).path, QFileInfo(path).absoluteFilePath());
     grabTo(m_window.get(), QStringLiteral("agent-log.png"));
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/library/librarycontroller.h"
 
+#include "run/fileorigin.h"
+
 #include "ui/compare/comparewindow.h"
 
 #include "ui/common/plaintext.h"
@@ -151,6 +153,14 @@ void LibraryController::searchFor(const QString &text, bool regex)
 
 void LibraryController::openStored(const QString &origin, const RunRef &run, qint64 position)
 {
+    // Another agent's log is read again from its file: the library holds its entries for search.
+    if (const std::optional<FileOrigin::Parts> file = FileOrigin::parse(origin)) {
+        if (m_hooks.openFile)
+            m_hooks.openFile(file->path, file->sample, position);
+        m_window->activateWindow();
+        m_window->raise();
+        return;
+    }
     const QUrl baseUrl(origin);
     const ApiEndpoint current = m_hooks.endpoint ? m_hooks.endpoint() : ApiEndpoint();
     // The token the window holds for that API, if it is the same API; never another API's.
@@ -183,6 +193,9 @@ void LibraryController::compareStored(const LibraryRun &left, const LibraryRun &
     // As openStored: the window's token for that API only; a run held whole needs none.
     const QByteArray token = PageCache::originOf(current.baseUrl) == left.origin ? current.token : QByteArray();
     const auto sideOf = [](const LibraryRun &run) {
+        // A run from another agent's log is compared from its file.
+        if (const std::optional<FileOrigin::Parts> file = FileOrigin::parse(run.origin))
+            return CompareSideSource{file->path, std::nullopt};
         return CompareSideSource{tr("run %1").arg(run.runId), RunRef{run.orgId, run.runId}};
     };
     auto *window = new CompareWindow(m_window);

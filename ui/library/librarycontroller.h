@@ -3,6 +3,7 @@
 
 #include "run/apiendpoint.h"
 #include "run/runref.h"
+#include "run/sampleref.h"
 #include "store/libraryrun.h"
 #include "store/librarysearchhit.h"
 
@@ -10,6 +11,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class CompareWindow;
 class LibraryRunsModel;
@@ -41,6 +43,9 @@ public:
         std::function<ApiEndpoint()> endpoint;
         // The organization of the run shown now (0: none).
         std::function<qint64()> organization;
+        // Opens a run read from a file (another agent's log; a sample of it); at `entryPosition`
+        // when >= 0.
+        std::function<void(const QString &path, const std::optional<SampleRef> &sample, qint64 entryPosition)> openFile;
     };
 
     // `library` may be null (--no-store): the Runs view still works, the Library is off.

@@ -12,6 +12,7 @@
 #include "session/runsession.h"
 #include "settings/appsettings.h"
 
+#include <QFileInfo>
 #include <QMenuBar>
 
 LibraryOpenController::LibraryOpenController(RunLibrary *library, MainWindow *window, Credentials *credentials, AppSettings *settings)
@@ -22,6 +23,9 @@ LibraryOpenController::LibraryOpenController(RunLibrary *library, MainWindow *wi
     LibraryController::Hooks hooks;
     hooks.openRun = [this](const ApiEndpoint &endpoint, const RunRef &run, qint64 position) {
         openRunAtEntry(endpoint, run, position);
+    };
+    hooks.openFile = [this](const QString &path, const std::optional<SampleRef> &sample, qint64 position) {
+        openFileAtEntry(path, sample, position);
     };
     hooks.openRunWithSavedToken = [window](const QUrl &baseUrl, const RunRef &run) {
         window->openRunWithSavedToken(baseUrl, run);
@@ -48,8 +52,29 @@ void LibraryOpenController::openRunAtEntry(const ApiEndpoint &endpoint, const Ru
 {
     m_window->openRun(endpoint, run);
     m_pendingRun = run;
+    m_pendingFile.clear();
+    m_pendingSample.reset();
     m_pendingEntry = position;
     selectPendingEntry();
+}
+
+void LibraryOpenController::openFileAtEntry(const QString &path, const std::optional<SampleRef> &sample, qint64 position)
+{
+    m_window->openFile(path, sample);
+    m_pendingRun = RunRef();
+    m_pendingFile = path;
+    m_pendingSample = sample;
+    m_pendingEntry = position;
+}
+
+bool LibraryOpenController::pendingRunIsOpen() const
+{
+    const RunSession *session = m_window->session();
+    if (!m_pendingFile.isEmpty())
+        return QFileInfo(session->filePath()).absoluteFilePath() == QFileInfo(m_pendingFile).absoluteFilePath()
+            && session->fileSample() == m_pendingSample;
+    const std::optional<RunRef> open = session->apiRun();
+    return open && *open == m_pendingRun;
 }
 
 void LibraryOpenController::selectPendingEntry()
@@ -58,8 +83,7 @@ void LibraryOpenController::selectPendingEntry()
     // page is loaded as it comes into view.
     RunSession *session = m_window->session();
     const LogTableModel *model = session->model();
-    const std::optional<RunRef> open = session->apiRun();
-    if (m_pendingEntry < 0 || !open || !(*open == m_pendingRun) || m_pendingEntry >= model->rowCount())
+    if (m_pendingEntry < 0 || !pendingRunIsOpen() || m_pendingEntry >= model->rowCount())
         return;
     const int row = model->isReversed() ? model->rowCount() - 1 - int(m_pendingEntry) : int(m_pendingEntry);
     m_pendingEntry = -1;

@@ -3,8 +3,12 @@
 
 #include "run/apiendpoint.h"
 #include "run/runref.h"
+#include "run/sampleref.h"
 
 #include <QObject>
+#include <QString>
+
+#include <optional>
 
 class AppSettings;
 class Credentials;
@@ -27,11 +31,15 @@ public:
 
 private:
     void openRunAtEntry(const ApiEndpoint &endpoint, const RunRef &run, qint64 position);
+    void openFileAtEntry(const QString &path, const std::optional<SampleRef> &sample, qint64 position);
+    bool pendingRunIsOpen() const;
     void selectPendingEntry();
 
     RunLibrary *m_library;
     MainWindow *m_window;
     LibraryController *m_controller = nullptr;
     RunRef m_pendingRun;
+    QString m_pendingFile;                   // the file whose entry waits; empty: an API run's
+    std::optional<SampleRef> m_pendingSample;
     qint64 m_pendingEntry = -1; // 0-based, oldest first; -1: none
 };

@@ -35,7 +35,7 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
-    m_filter->setPlaceholderText(tr("Filter by run, organization, status, summary, API…"));
+    m_filter->setPlaceholderText(tr("Filter by run, organization, status, summary, source…"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter the stored runs"));
     m_table->setAccessibleName(tr("Stored runs"));
@@ -55,14 +55,16 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
     m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
     m_table->setItemDelegateForColumn(LibraryRunsModel::Status, new StatusBadgeDelegate(m_table));
     m_table->setItemDelegateForColumn(LibraryRunsModel::Result, new MarkdownSummaryDelegate(m_table));
-    m_table->setColumnWidth(LibraryRunsModel::Run, 80);
+    // Wide enough for the 15 digits of a run read from another agent's log (its id derived from
+    // the session), which the Source column names with its format and file.
+    m_table->setColumnWidth(LibraryRunsModel::Run, 115);
     m_table->setColumnWidth(LibraryRunsModel::Organization, 50);
     m_table->setColumnWidth(LibraryRunsModel::Status, 110);
     m_table->setColumnWidth(LibraryRunsModel::Created, 130);
     m_table->setColumnWidth(LibraryRunsModel::Entries, 120);
     m_table->setColumnWidth(LibraryRunsModel::Size, 80);
     m_table->setColumnWidth(LibraryRunsModel::LastOpened, 130);
-    m_table->setColumnWidth(LibraryRunsModel::Origin, 190);
+    m_table->setColumnWidth(LibraryRunsModel::Origin, 210);
     connect(m_table, &QTableView::doubleClicked, this, &LibraryRunsPanel::openCurrent);
     // Enter opens, Delete removes: shortcuts of the table, so typing in the filter is not taken.
     for (const QKeySequence &key : {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}) {

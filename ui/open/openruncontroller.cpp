@@ -3,6 +3,7 @@
 
 #include "ui/common/plaintext.h"
 #include "ui/open/openrundialog.h"
+#include "run/sampleref.h"
 #include "session/credentials.h"
 #include "session/runsession.h"
 #include "settings/appsettings.h"
@@ -28,7 +29,7 @@ OpenRunController::OpenRunController(RunSession *session, Credentials *credentia
         if (run && endpoint && !ApiEndpoint::isLoopback(endpoint->baseUrl))
             m_settings->addRecentRun(RecentRun{endpoint->baseUrl, *run});
         if (!m_session->filePath().isEmpty())
-            m_settings->addRecentFile(QFileInfo(m_session->filePath()).absoluteFilePath());
+            m_settings->addRecentFile(RecentFile{QFileInfo(m_session->filePath()).absoluteFilePath(), m_session->fileSample()});
     });
 }
 
@@ -149,7 +150,7 @@ void OpenRunController::populateRecentMenu(QMenu *menu)
 {
     menu->clear();
     const QList<RecentRun> runs = m_settings->recentRuns();
-    const QStringList files = m_settings->recentFiles();
+    const QList<RecentFile> files = m_settings->recentFiles();
     if (runs.isEmpty() && files.isEmpty()) {
         menu->addAction(tr("(no runs opened yet)"))->setEnabled(false);
         return;
@@ -166,12 +167,13 @@ void OpenRunController::populateRecentMenu(QMenu *menu)
     // which a menu would take for a mnemonic), the whole path in the tooltip.
     if (!runs.isEmpty() && !files.isEmpty())
         menu->addSeparator();
-    for (const QString &path : files) {
-        QString name = QFileInfo(path).fileName();
-        name.replace(QLatin1Char('&'), QStringLiteral("&&"));
-        QAction *action = menu->addAction(name);
-        action->setToolTip(PlainText::toolTip(QDir::toNativeSeparators(path)));
-        connect(action, &QAction::triggered, this, [this, path] { emit fileRequested(path); });
+    for (const RecentFile &file : files) {
+        QString name = QFileInfo(file.path).fileName();
+        if (file.sample)
+            name = tr("%1 (%2)").arg(name, sampleText(*file.sample));
+        QAction *action = menu->addAction(PlainText::mnemonicSafe(name));
+        action->setToolTip(PlainText::toolTip(QDir::toNativeSeparators(file.path)));
+        connect(action, &QAction::triggered, this, [this, file] { emit fileRequested(file.path, file.sample); });
     }
     menu->setToolTipsVisible(true);
 }

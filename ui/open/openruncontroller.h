@@ -3,9 +3,12 @@
 
 #include "run/apiendpoint.h"
 #include "run/runref.h"
+#include "run/sampleref.h"
 
 #include <QObject>
 #include <QUrl>
+
+#include <optional>
 
 class AppSettings;
 class Credentials;
@@ -48,7 +51,7 @@ public:
 signals:
     void message(const QString &text, int timeoutMs);
     // A file of Open Recent was chosen.
-    void fileRequested(const QString &path);
+    void fileRequested(const QString &path, const std::optional<SampleRef> &sample);
 
 private:
     RunSession *m_session;

@@ -29,6 +29,7 @@
 #include "ui/compare/comparewindow.h"
 #include "rows/logtablemodel.h"
 #include "ui/open/openruncontroller.h"
+#include "ui/open/samplechooserdialog.h"
 #include "ui/overview/overviewcontroller.h"
 #include "ui/common/proportionalsplitter.h"
 #include "ui/window/ratelimitprompt.h"
@@ -381,6 +382,7 @@ void MainWindow::connectSession()
             m_header->setSourceDescription(m_session->description());
         updateProgress();
     });
+    connect(m_session, &RunSession::sampleChoiceNeeded, this, &MainWindow::chooseSample);
     connect(m_session, &RunSession::openFailed, this, [this](const QString &error) {
         statusBar()->showMessage(error, 15000);
         m_actions->newestFirst->setChecked(m_session->isNewestFirst()); // the order asked for did not open
@@ -604,6 +606,7 @@ bool MainWindow::openDemo(bool liveRun)
         }
     }
     openRun(m_demo->endpoint(), liveRun ? m_demo->liveRun() : m_demo->sampleRun());
+    statusBar()->showMessage(tr("Demo: File > Open Agent Logs… holds sample logs of Claude Code, Codex CLI and Inspect."), 15000);
     return true;
 }
 
@@ -654,10 +657,32 @@ LibraryController *MainWindow::libraryController() const
     return m_library ? m_library->controller() : nullptr;
 }
 
-void MainWindow::openFile(const QString &path)
+void MainWindow::openFile(const QString &path, const std::optional<SampleRef> &sample)
 {
     m_openRun->supersede();
-    m_session->openFile(path);
+    m_session->openFile(path, sample);
+}
+
+SampleChooserDialog *MainWindow::sampleChooser() const
+{
+    return m_sampleChooser.data();
+}
+
+void MainWindow::chooseSample(const QString &path, const QList<InspectSampleInfo> &samples)
+{
+    // Window-modal and not blocking, like the other questions: the open run goes on behind it.
+    if (m_sampleChooser)
+        m_sampleChooser->reject();
+    auto *dialog = new SampleChooserDialog(QFileInfo(path).fileName(), samples, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    m_sampleChooser = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, path] {
+        if (const std::optional<SampleRef> sample = dialog->chosenSample())
+            openFile(path, sample);
+    });
+    connect(dialog, &QDialog::rejected, this, [this] { statusBar()->clearMessage(); });
+    dialog->open();
 }
 
 void MainWindow::onReset()
@@ -744,8 +769,11 @@ void MainWindow::showOpenFileDialog()
     openFile(path);
 }
 
-void MainWindow::showOpenAgentLogsDialog()
+QString MainWindow::agentLogsStartFolder()
 {
+    // The demo's own small logs of other agents, so that the demo shows them with nothing installed.
+    if (m_demo && !m_demo->agentLogsFolder().isEmpty())
+        return m_demo->agentLogsFolder();
     // Where the agents keep their logs, the first that exists: Claude Code's projects, Codex
     // CLI's sessions. The format is found from the file's bytes, not from the filter.
     QString start = QDir::homePath();
@@ -755,6 +783,12 @@ void MainWindow::showOpenAgentLogsDialog()
             break;
         }
     }
+    return start;
+}
+
+void MainWindow::showOpenAgentLogsDialog()
+{
+    const QString start = agentLogsStartFolder();
     const QString filters = tr("Agent logs (*.jsonl *.json *.traj *.eval)") + QStringLiteral(";;") + tr("All files (*)");
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Agent Logs"), start, filters);
     if (path.isEmpty())

@@ -3,6 +3,8 @@
 
 #include "run/apiendpoint.h"
 #include "run/runref.h"
+#include "run/sampleref.h"
+#include "agentlogs/inspectlog.h"
 #include "ui/export/exportcontroller.h"
 #include "session/demoservice.h"
 
@@ -40,6 +42,7 @@ class ProportionalSplitter;
 class QStackedWidget;
 class RunHeader;
 class RunSession;
+class SampleChooserDialog;
 class SearchBar;
 class SearchController;
 class StatusBarController;
@@ -62,8 +65,9 @@ public:
     // still going (it grows every two seconds, then finishes).
     bool openDemo(bool liveRun = false);
     // Opens an exported run (.json or .jsonl) without any network. What is open stays open until
-    // the file proves readable.
-    void openFile(const QString &path);
+    // the file proves readable. Of a log that holds several runs (an Inspect eval log's samples),
+    // `sample` names one; without it the user chooses from its samples (SampleChooserDialog).
+    void openFile(const QString &path, const std::optional<SampleRef> &sample = std::nullopt);
     // Opens a run with the token saved in the keychain for its API address, or asks for one.
     void openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
     // Selects an entry (1 = oldest) of `run` once that run is open here: a link's, --entry's.
@@ -116,6 +120,11 @@ public:
     // Exports without asking where (what File > Export does after its dialog).
     bool exportTo(const QString &path, ExportFormat format);
     bool isShowingFile() const;
+    // The sample chooser while it is shown (for tests); null otherwise.
+    SampleChooserDialog *sampleChooser() const;
+    // Where File > Open Agent Logs… starts: the demo's sample logs in the demo, else the folder
+    // of Claude Code's or Codex CLI's logs that exists, else home.
+    QString agentLogsStartFolder();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -134,6 +143,7 @@ private:
     void restoreState();
     void showOpenFileDialog();
     void showOpenAgentLogsDialog();
+    void chooseSample(const QString &path, const QList<InspectSampleInfo> &samples);
     void exportRun();
     void compareRuns();
     ExportController::Source exportSource() const;
@@ -166,6 +176,7 @@ private:
     InsightsPanel *m_insightsPanel = nullptr;
     QDockWidget *m_insightsDock = nullptr;
     QPointer<DemoService> m_demo;
+    QPointer<SampleChooserDialog> m_sampleChooser;
     LogFilterProxyModel *m_proxy;
     ExportController *m_exporter = nullptr;
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "run/runref.h"
+#include "run/sampleref.h"
 
 #include <QString>
 #include <QUrl>
@@ -14,6 +15,7 @@
 struct OpenRequest
 {
     QString file;                // absolute; empty for a run
+    std::optional<SampleRef> sample; // of a file holding several runs (--sample)
     std::optional<RunRef> run;
     QUrl baseUrl;                // the run's API
     std::optional<qint64> entry; // 1 = the oldest

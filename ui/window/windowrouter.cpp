@@ -97,7 +97,8 @@ MainWindow *WindowRouter::windowShowing(const OpenRequest &request) const
     for (MainWindow *window : mainWindows()) {
         const RunSession *session = window->session();
         if (!request.file.isEmpty()) {
-            if (!session->filePath().isEmpty() && canonical(session->filePath()) == canonical(request.file))
+            if (!session->filePath().isEmpty() && canonical(session->filePath()) == canonical(request.file)
+                && (!request.sample || session->fileSample() == request.sample))
                 return window;
             continue;
         }
@@ -126,7 +127,7 @@ MainWindow *WindowRouter::newWindow()
 void WindowRouter::open(MainWindow *window, const OpenRequest &request)
 {
     if (!request.file.isEmpty()) {
-        window->openFile(request.file);
+        window->openFile(request.file, request.sample);
         return;
     }
     if (!request.run)
