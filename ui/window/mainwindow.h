@@ -129,6 +129,7 @@ private:
     void showInsights();
     void goToFirstFailure();
     void searchAllRunsForFailureOf(int entry);
+    void orderTabChain();
     void connectActions();
     void connectSession();
     void restoreState();
