@@ -45,11 +45,11 @@ constexpr int kMaxCreatedWidth = 420;
 constexpr int kMaxLinkWidth = 560;
 constexpr int kMaxSourceWidth = 900;
 
-QString elided(const QLabel *label, const QString &text, int width, bool bold = false)
+QString elided(const QLabel *label, const QString &text, int width, bool bold = false, Qt::TextElideMode mode = Qt::ElideRight)
 {
     QFont font = label->font();
     font.setBold(bold || font.bold());
-    return QFontMetrics(font).elidedText(text, Qt::ElideRight, width);
+    return QFontMetrics(font).elidedText(text, mode, width);
 }
 
 QString formatDuration(qint64 ms)
@@ -483,7 +483,8 @@ void RunHeader::updateLinkElision()
     // Cut to the label's width (never wider than a long address may take), a few pixels short
     // of it: rich text is laid out with a margin of its own.
     const int room = std::min(m_link->width() - 6, m_linkUrl.isEmpty() ? kMaxSourceWidth : kMaxLinkWidth);
-    const QString shown = elided(m_link, m_linkText, std::max(0, room));
+    // Cut in the middle: a path keeps its file name, an address its run.
+    const QString shown = elided(m_link, m_linkText, std::max(0, room), false, Qt::ElideMiddle);
     // A file's path, a host: text in the label of the link (rich text), so escaped; a run's page
     // as a link (PlainText::link escapes it and links only http/https).
     m_link->setText(m_linkUrl.isEmpty() ? shown.toHtmlEscaped() : PlainText::link(m_linkUrl, shown));
