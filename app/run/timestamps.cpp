@@ -193,4 +193,19 @@ QString formatGap(qint64 msecs)
             .arg((a / 60'000) % 60, 2, 10, QLatin1Char('0'));
 }
 
+QString formatGapShort(qint64 msecs)
+{
+    if (msecs == LogEntry::kNoTime)
+        return {};
+    const QChar sign = msecs < 0 ? u'-' : u'+';
+    const quint64 a = msecs < 0 ? quint64(0) - quint64(msecs) : quint64(msecs);
+    if (a < 10'000)
+        return QStringLiteral("%1%2.%3s").arg(sign).arg(a / 1000).arg((a % 1000) / 100);
+    if (a < 60'000)
+        return QStringLiteral("%1%2s").arg(sign).arg(a / 1000);
+    if (a < 3'600'000)
+        return QStringLiteral("%1%2m %3s").arg(sign).arg(a / 60'000).arg((a / 1000) % 60);
+    return QStringLiteral("%1%2h %3m").arg(sign).arg(a / 3'600'000).arg((a / 60'000) % 60);
+}
+
 } // namespace Timestamps

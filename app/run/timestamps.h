@@ -40,5 +40,7 @@ bool onDifferentDays(qint64 firstMsecs, qint64 lastMsecs, Clock clock);
 // ("-1.2 s" when the clock went backwards). Truncates rather than rounds, so a value never
 // shows a unit it has not reached. Empty for LogEntry::kNoTime.
 QString formatGap(qint64 msecs);
+// The same gap in fewer characters, for a narrow column: "+9.9s", "+42s", "+5m 2s", "+2h 3m".
+QString formatGapShort(qint64 msecs);
 
 } // namespace Timestamps

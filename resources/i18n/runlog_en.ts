@@ -604,6 +604,22 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <source>Which organization is run &quot;%1&quot; of? Give its web address, or open a run of that organization first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Left run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for the left run&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for the right run&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompareSourcesLoad</name>
@@ -4101,6 +4117,34 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
     </message>
     <message>
         <source>Close the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match case, whole words, regular expression, only matching entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole Words Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular Expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only Matching Entries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

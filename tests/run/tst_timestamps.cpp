@@ -21,6 +21,8 @@ private slots:
     void formatLocal();
     void formatGap_data();
     void formatGap();
+    void formatGapShort_data();
+    void formatGapShort();
 };
 
 void TestTimestamps::initTestCase()
@@ -147,6 +149,29 @@ void TestTimestamps::formatGap()
     QFETCH(qint64, msecs);
     QFETCH(QString, text);
     QCOMPARE(Timestamps::formatGap(msecs), text);
+}
+
+void TestTimestamps::formatGapShort_data()
+{
+    QTest::addColumn<qint64>("msecs");
+    QTest::addColumn<QString>("text");
+    QTest::addRow("zero") << qint64(0) << u"+0.0s"_qs;
+    QTest::addRow("under ten") << qint64(9999) << u"+9.9s"_qs;
+    QTest::addRow("ten") << qint64(10000) << u"+10s"_qs;
+    QTest::addRow("under a minute") << qint64(59999) << u"+59s"_qs;
+    QTest::addRow("a minute") << qint64(60000) << u"+1m 0s"_qs;
+    QTest::addRow("five minutes two") << qint64(302000) << u"+5m 2s"_qs;
+    QTest::addRow("under an hour") << qint64(3599999) << u"+59m 59s"_qs;
+    QTest::addRow("hours") << qint64(7380000) << u"+2h 3m"_qs;
+    QTest::addRow("backwards minutes") << qint64(-185000) << u"-3m 5s"_qs;
+    QTest::addRow("no time") << LogEntry::kNoTime << QString();
+}
+
+void TestTimestamps::formatGapShort()
+{
+    QFETCH(qint64, msecs);
+    QFETCH(QString, text);
+    QCOMPARE(Timestamps::formatGapShort(msecs), text);
 }
 
 QTEST_GUILESS_MAIN(TestTimestamps)

@@ -9,6 +9,7 @@
 #include "runsessioninternals.h"
 #include "samplerun.h"
 #include "store/runlibrary.h"
+#include "ui/compare/comparerunsdialog.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/detail/detailpane.h"
 #include "ui/library/librarycontroller.h"
@@ -16,9 +17,17 @@
 #include "ui/library/orgrunsview.h"
 #include "ui/overview/overviewcontroller.h"
 #include "ui/overview/timelinestrip.h"
+#include "ui/open/openrundialog.h"
+#include "ui/search/searchbar.h"
+#include "ui/table/logtableview.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAccessible>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QDockWidget>
 #include <QSettings>
 #include <QTableView>
@@ -50,6 +59,9 @@ private slots:
     void libraryAndRunsWindowsAreNamed();
     void compareWindowIsNamed();
     void chartsAndTimelineHaveRoles();
+    void openAndCompareDialogsAreNamed();
+    void dialogsTabDownTheirForms();
+    void mainWindowTabsInReadingOrder();
 
 private:
     void openDemoRun();
@@ -158,6 +170,125 @@ void TestAccessibleNames::chartsAndTimelineHaveRoles()
     QAccessibleInterface *chart = QAccessible::queryAccessibleInterface(types);
     QCOMPARE(chart->role(), QAccessible::Chart);
     QCOMPARE(chart->text(QAccessible::Name), QStringLiteral("Message types"));
+}
+
+namespace {
+// The widgets Tab visits from `start`, in order, until it comes back to `start` (or 80 steps).
+QList<QWidget *> tabChain(QWidget *start)
+{
+    QList<QWidget *> chain;
+    start->setFocus(Qt::TabFocusReason);
+    QWidget *current = QApplication::focusWidget();
+    for (int step = 0; step < 80 && current; ++step) {
+        chain << current;
+        QTest::keyClick(current, Qt::Key_Tab);
+        current = QApplication::focusWidget();
+        if (current == chain.first())
+            break;
+    }
+    return chain;
+}
+
+// The same walk as Qt's Tab (QWidget::focusNextPrevChild) without a key: for a dialog, which the
+// offscreen platform does not always leave active beside its parent window.
+QList<QWidget *> focusChain(QWidget *start)
+{
+    QList<QWidget *> chain{start};
+    for (QWidget *widget = start->nextInFocusChain(); widget && widget != start; widget = widget->nextInFocusChain()) {
+        if ((widget->focusPolicy() & Qt::TabFocus) && widget->isEnabled() && widget->isVisibleTo(start->window())
+            && widget->window() == start->window() && !widget->focusProxy())
+            chain << widget;
+    }
+    return chain;
+}
+
+QString describe(const QList<QWidget *> &chain)
+{
+    QStringList names;
+    for (QWidget *widget : chain) {
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        names << QString::fromLatin1(widget->metaObject()->className()) + u'"'
+                + (accessible ? accessible->text(QAccessible::Name) : QString()) + u'"';
+    }
+    return names.join(QStringLiteral(" > "));
+}
+} // namespace
+
+// The Open Run and Compare Runs dialogs: every field and button named for a screen reader.
+void TestAccessibleNames::openAndCompareDialogsAreNamed()
+{
+    OpenRunDialog open(m_window.get());
+    open.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&open));
+    EXPECT_ALL_NAMED(&open);
+    open.close();
+    CompareRunsDialog compare(std::nullopt, m_window.get());
+    compare.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&compare));
+    EXPECT_ALL_NAMED(&compare);
+    const QList<QLineEdit *> edits = compare.findChildren<QLineEdit *>();
+    QCOMPARE(edits.size(), 2);
+    QCOMPARE(QAccessible::queryAccessibleInterface(edits.at(0))->text(QAccessible::Name), QStringLiteral("Left run"));
+    QCOMPARE(QAccessible::queryAccessibleInterface(edits.at(1))->text(QAccessible::Name), QStringLiteral("Right run"));
+}
+
+// Tab goes down each dialog's form as it is drawn, then to its buttons.
+void TestAccessibleNames::dialogsTabDownTheirForms()
+{
+    OpenRunDialog open(m_window.get());
+    open.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&open));
+    const QList<QWidget *> openChain = focusChain(open.findChildren<QLineEdit *>().at(0));
+    QStringList openNames;
+    for (QWidget *widget : openChain)
+        openNames << QAccessible::queryAccessibleInterface(widget)->text(QAccessible::Name);
+    // The fields by their labels, the Remember box under the token, then the buttons.
+    const QStringList expected = {QStringLiteral("Run ID or URL:"), QStringLiteral("Organization ID:"),
+                                  QStringLiteral("API token:"), QStringLiteral("Remember the token in the system keychain"),
+                                  QStringLiteral("API base URL:")};
+    QVERIFY2(openNames.mid(0, expected.size()) == expected, qPrintable(describe(openChain)));
+    QVERIFY2(openChain.size() > expected.size() && qobject_cast<QPushButton *>(openChain.at(expected.size())),
+             qPrintable(describe(openChain)));
+    open.close();
+
+    CompareRunsDialog compare(std::nullopt, m_window.get());
+    compare.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&compare));
+    const QList<QWidget *> compareChain = focusChain(compare.findChildren<QLineEdit *>().at(0));
+    QStringList compareNames;
+    for (QWidget *widget : compareChain)
+        compareNames << QAccessible::queryAccessibleInterface(widget)->text(QAccessible::Name);
+    const QStringList expectedCompare = {QStringLiteral("Left run"), QStringLiteral("Browse for the left run's file"),
+                                         QStringLiteral("Right run"), QStringLiteral("Browse for the right run's file"),
+                                         QStringLiteral("Compare"), QStringLiteral("Cancel")};
+    QVERIFY2(compareNames.mid(0, expectedCompare.size()) == expectedCompare, qPrintable(describe(compareChain)));
+}
+
+// In the main window Tab follows the page from top to bottom, left to right: the run header's
+// buttons, the search bar (field first), the timeline, the table, then the detail pane.
+void TestAccessibleNames::mainWindowTabsInReadingOrder()
+{
+    openDemoRun();
+    m_window->showSearch();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QLineEdit *field = m_window->searchBar()->findChild<QLineEdit *>();
+    QVERIFY(field);
+    const QList<QWidget *> chain = tabChain(field);
+    qInfo("%s", qPrintable(describe(chain)));
+    const qsizetype table = chain.indexOf(m_window->tableView());
+    const qsizetype timeline = chain.indexOf(m_window->timeline());
+    QVERIFY2(table > 0 && timeline > 0, qPrintable(describe(chain)));
+    QVERIFY2(timeline < table, qPrintable(describe(chain)));
+    // The search bar's own controls come right after its field, before the timeline.
+    for (qsizetype i = 1; i < timeline; ++i)
+        QVERIFY2(m_window->searchBar()->isAncestorOf(chain.at(i)), qPrintable(describe(chain)));
+    // The detail pane after the table.
+    qsizetype pane = -1;
+    for (qsizetype i = 0; i < chain.size() && pane < 0; ++i) {
+        if (m_window->detailPane()->isAncestorOf(chain.at(i)))
+            pane = i;
+    }
+    QVERIFY2(pane > table, qPrintable(describe(chain)));
 }
 
 QTEST_MAIN(TestAccessibleNames)

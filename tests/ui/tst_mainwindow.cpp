@@ -66,7 +66,7 @@ QString headerText(RunHeader *header)
     QStringList texts;
     for (QLabel *label : header->findChildren<QLabel *>()) {
         if (label->isVisibleTo(header))
-            texts << label->text();
+            texts << label->text() << label->toolTip(); // the tooltip holds what is elided
     }
     for (QToolButton *button : header->findChildren<QToolButton *>()) {
         if (button->isVisibleTo(header))

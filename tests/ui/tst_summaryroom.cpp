@@ -3,15 +3,30 @@
 // platform with the Statistics dock open: at 1360 x 820 and at 1024 x 640 the table's Summary
 // has the stretch and is readable, nothing scrolls sideways, the dock is narrower than its old
 // 380 px, Gap is as wide as its content, and a column the user resized keeps its width across
-// a restart.
+// a restart. And nothing clipped or overlapping (issue 27, "any size"): on the demo run with a
+// search, "Only matching" and a partly loaded run at 800 x 500 and 1024 x 640, the dock open and
+// closed, every label and button of the run's header, the search bar and the dock fits its text
+// or elides it with a tooltip, no two widgets of one layout lie over each other, and the dock
+// does not scroll sideways; the Gap column is as wide as its widest gap.
+#include "widgetaudit.h"
+
+#include "model/runloader.h"
 #include "rows/logtablemodel.h"
+#include "runsessioninternals.h"
+#include "store/runlibrary.h"
 #include "ui/detail/detailpane.h"
+#include "ui/overview/overviewcontroller.h"
+#include "ui/search/searchbar.h"
 #include "ui/table/logtableview.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/runheader.h"
 
 #include <QDockWidget>
 #include <QFile>
+#include <QCheckBox>
 #include <QHeaderView>
+#include <QLayout>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -27,6 +42,9 @@ private slots:
     void summaryKeepsItsRoom();
     void userWidthsSurviveARestart();
     void smallWindowKeepsTableAndPaneApart();
+    void nothingClippedOrOverlapping_data();
+    void nothingClippedOrOverlapping();
+    void gapFitsItsWidestGap();
 
 private:
     void openWindow(QSize size);
@@ -139,6 +157,124 @@ void TestSummaryRoom::smallWindowKeepsTableAndPaneApart()
                             .arg(pane->geometry().left())));
     QVERIFY2(pane->geometry().right() < pane->parentWidget()->width(),
              qPrintable(QStringLiteral("the pane ends at %1 of %2").arg(pane->geometry().right()).arg(pane->parentWidget()->width())));
+}
+
+namespace {
+// Widgets of one layout that lie over each other, or past their parent's right edge (a layout
+// squeezed below its minimum cuts what is last in it).
+QStringList overlaps(QWidget *root)
+{
+    QStringList problems;
+    QList<QLayout *> layouts = root->findChildren<QLayout *>();
+    for (QLayout *layout : layouts) {
+        QList<QWidget *> shown;
+        for (int i = 0; i < layout->count(); ++i) {
+            QWidget *widget = layout->itemAt(i)->widget();
+            if (widget && widget->isVisibleTo(root->window()) && widget->width() > 0)
+                shown << widget;
+        }
+        for (int a = 0; a < shown.size(); ++a) {
+            const QRect area = shown[a]->geometry();
+            if (shown[a]->parentWidget() && area.right() >= shown[a]->parentWidget()->width() + 1)
+                problems << WidgetAudit::pathOf(shown[a]) + QStringLiteral(": ends at %1, past its parent's %2")
+                                                               .arg(area.right()).arg(shown[a]->parentWidget()->width());
+            for (int b = a + 1; b < shown.size(); ++b) {
+                if (shown[a]->parentWidget() == shown[b]->parentWidget() && area.intersects(shown[b]->geometry()))
+                    problems << WidgetAudit::pathOf(shown[a]) + QStringLiteral(" lies over ") + WidgetAudit::pathOf(shown[b]);
+            }
+        }
+    }
+    return problems;
+}
+} // namespace
+
+void TestSummaryRoom::nothingClippedOrOverlapping_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("dock");
+    QTest::addRow("800 x 500, Statistics") << QSize(800, 500) << true;
+    QTest::addRow("800 x 500") << QSize(800, 500) << false;
+    QTest::addRow("1024 x 640, Statistics") << QSize(1024, 640) << true;
+    QTest::addRow("1024 x 640") << QSize(1024, 640) << false;
+}
+
+void TestSummaryRoom::nothingClippedOrOverlapping()
+{
+    QFETCH(QSize, size);
+    QFETCH(bool, dock);
+    QTemporaryDir folder;
+    RunLibrary library(folder.filePath(QStringLiteral("library")));
+    RunLoader::setDefaultPageCache(&library);
+    m_window = std::make_unique<MainWindow>();
+    m_window->setLibrary(&library);
+    m_window->resize(size);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // The demo run: 2,000 entries of which the first 100 load, with a web link and metadata.
+    QVERIFY(m_window->openDemo(false));
+    QTRY_VERIFY_WITH_TIMEOUT(loaderOf(m_window->session())->loadedRows() >= 100, 30000);
+    m_window->tableView()->setCurrentIndex(m_window->tableView()->model()->index(3, 0));
+    m_window->showSearch();
+    m_window->searchBar()->setPattern(QStringLiteral("rounding"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->searchBar()->isBusy() && !m_window->searchBar()->resultText().isEmpty(), 30000);
+    m_window->searchBar()->setOnlyMatching(true);
+    // "Showing 39 in the 100 loaded of 2,000 · Load all": the header's longest count.
+    QTRY_VERIFY(m_window->runHeader()->filterText().contains(QStringLiteral("loaded of")));
+    m_window->statisticsDock()->setVisible(dock);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->overview()->isComputing(), 30000);
+    QTest::qWait(300); // the docks and layouts settle (no upper bound on anything)
+
+    for (QWidget *part : {static_cast<QWidget *>(m_window->runHeader()), static_cast<QWidget *>(m_window->searchBar())}) {
+        QCOMPARE(part->width(), part->parentWidget()->contentsRect().width()); // not wider than its room
+        const QStringList problems = WidgetAudit::clippedTexts(part) + overlaps(part);
+        QVERIFY2(problems.isEmpty(), qPrintable(QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
+    }
+    if (dock) {
+        QWidget *statistics = m_window->statisticsDock();
+        const QStringList problems = WidgetAudit::clippedTexts(statistics);
+        QVERIFY2(problems.isEmpty(), qPrintable(QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
+        auto *scroll = statistics->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QVERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("the dock's content is %1 px in %2").arg(scroll->widget()->width()).arg(scroll->viewport()->width())));
+    }
+    // "Only matching" stays within reach: beside the field, or in the Options menu where the bar is narrow.
+    auto *onlyMatching = m_window->searchBar()->findChild<QCheckBox *>();
+    QVERIFY(onlyMatching);
+    QCOMPARE(onlyMatching->isVisible(), !m_window->searchBar()->optionsFolded());
+    if (size.width() >= 1024 && !dock)
+        QVERIFY(!m_window->searchBar()->optionsFolded());
+    if (qEnvironmentVariableIsSet("RUNLOG_LAYOUT_SHOTS"))
+        m_window->grab().save(QStringLiteral("/tmp/layout-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(dock));
+    m_window.reset();
+    RunLoader::setDefaultPageCache(nullptr);
+}
+
+void TestSummaryRoom::gapFitsItsWidestGap()
+{
+    // A gap of minutes among gaps of seconds: the Gap column shows it whole ("+5 min 02 s"), at
+    // 1024 x 640 with the Statistics dock open, where it was cut to "+5 mi…".
+    QFile file(m_file);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write(R"({"agent_run_id":42,"created_at":"2025-01-01T00:05:41Z","message_type":"ACTION","tool_name":"bash","thought":"After a long build"})" "\n");
+    file.close();
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1024, 640);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->openFile(m_file);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->logModel()->rowCount(), 41, 30000);
+    m_window->statisticsDock()->show();
+    table()->scrollToBottom();
+    const QModelIndex gap = table()->model()->index(40, LogTableModel::GapColumn);
+    QCOMPARE(gap.data().toString(), QStringLiteral("+5 min 02 s"));
+    QFont bold = table()->font(); // a long gap is drawn in bold
+    bold.setBold(true);
+    // Whole, or in its short form where the column gave way to the Summary (the delegate draws
+    // "+5m 2s" where "+5 min 02 s" does not fit).
+    const int needed = QFontMetrics(bold).horizontalAdvance(QStringLiteral("+5m 2s"));
+    QTRY_VERIFY2(table()->columnWidth(LogTableModel::GapColumn) >= needed + 8,
+                 qPrintable(QStringLiteral("Gap is %1 px, its text %2").arg(table()->columnWidth(LogTableModel::GapColumn)).arg(needed)));
 }
 
 QTEST_MAIN(TestSummaryRoom)

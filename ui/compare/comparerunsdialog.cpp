@@ -27,10 +27,17 @@ CompareRunsDialog::CompareRunsDialog(std::optional<qint64> defaultOrgId, QWidget
         m_edits[side]->setPlaceholderText(tr("A file, a run's web address, or a run ID"));
         m_edits[side]->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 30);
         auto *browse = new QPushButton(tr("Browse…"), this);
+        // A screen reader tells the two fields and the two Browse buttons apart (the field's
+        // label is a layout's, not its buddy, so it is not read out on its own).
+        m_edits[side]->setAccessibleName(side == 0 ? tr("Left run") : tr("Right run"));
+        browse->setAccessibleName(side == 0 ? tr("Browse for the left run's file") : tr("Browse for the right run's file"));
         connect(browse, &QPushButton::clicked, this, [this, side] { this->browse(side); });
         row->addWidget(m_edits[side], 1);
         row->addWidget(browse);
-        form->addRow(labels[side], row);
+        // The label's mnemonic (Alt+L, Alt+R) goes to the field beside it.
+        auto *label = new QLabel(labels[side], this);
+        label->setBuddy(m_edits[side]);
+        form->addRow(label, row);
     }
     m_problem = new QLabel(this);
     m_problem->setTextFormat(Qt::PlainText); // it quotes what was typed

@@ -52,6 +52,13 @@ OpenRunDialog::OpenRunDialog(QWidget *parent)
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     setMinimumWidth(520);
+    // Tab goes down the form as it is drawn: the Remember box sits under the token (it was
+    // created after the base URL field, which Tab reached first).
+    setTabOrder(m_runEdit, m_orgEdit);
+    setTabOrder(m_orgEdit, m_tokenEdit);
+    setTabOrder(m_tokenEdit, m_remember);
+    setTabOrder(m_remember, m_baseUrlEdit);
+    setTabOrder(m_baseUrlEdit, m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

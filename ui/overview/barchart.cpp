@@ -46,7 +46,8 @@ QSize BarChart::sizeHint() const
 
 QSize BarChart::minimumSizeHint() const
 {
-    return {160, heightForWidth(160)};
+    // Narrow docks: the labels give way (elided, whole in the tooltip), never the values.
+    return {110, heightForWidth(110)};
 }
 
 int BarChart::heightForWidth(int) const
@@ -68,13 +69,15 @@ void BarChart::paintEvent(QPaintEvent *)
     int longestLabel = 0;
     for (const Bar &bar : m_bars)
         longestLabel = std::max(longestLabel, metrics.horizontalAdvance(bar.label));
-    const int labelWidth = std::min(longestLabel + 10, width() * 11 / 20);
     int valueWidth = 0;
     double largest = 0;
     for (const Bar &bar : m_bars) {
         valueWidth = std::max(valueWidth, metrics.horizontalAdvance(bar.valueText));
         largest = std::max(largest, bar.value);
     }
+    // The value is never cut ("8 min 01 s" in a narrow dock): the label gives way to it and to
+    // a short bar.
+    const int labelWidth = std::max(24, std::min({longestLabel + 10, width() * 11 / 20, width() - valueWidth - 40}));
     const int barLeft = labelWidth + 8;
     const int barSpace = std::max(10, width() - barLeft - valueWidth - 12);
     const QColor text = palette().color(QPalette::Text);

@@ -126,6 +126,7 @@ QLabel *StatisticsPanel::sectionTitle(const QString &text)
     bold.setBold(true);
     label->setFont(bold);
     label->setContentsMargins(0, 8, 0, 0);
+    label->setWordWrap(true); // a narrow dock (800 x 500) wraps a long title rather than cut it
     return label;
 }
 

@@ -13,6 +13,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QResizeEvent>
 #include <QPushButton>
 #include <QToolButton>
 
@@ -44,6 +46,7 @@ SearchBar::SearchBar(QWidget *parent)
     , m_onlyMatching(new QCheckBox(tr("&Only matching"), this))
     , m_filter(new QToolButton(this))
     , m_close(new QToolButton(this))
+    , m_options(new QToolButton(this))
 {
     m_edit->setPlaceholderText(tr("Search: words, \"a phrase\", /regex/, type:error, tool:bash, is:failure…"));
     // The language at hand where it is typed (our text; PlainText keeps its quotes and < as they are).
@@ -91,6 +94,37 @@ SearchBar::SearchBar(QWidget *parent)
     m_next->setAccessibleName(tr("Next match"));
     m_close->setAccessibleName(tr("Close the search"));
 
+    // Where the bar is too narrow for them (800 x 500 with the Statistics dock open), the toggles
+    // and "Only matching" fold into this menu, as the same checkable choices with the same keys.
+    m_options->setText(tr("Options"));
+    m_options->setPopupMode(QToolButton::InstantPopup);
+    m_options->setAutoRaise(true);
+    m_options->setToolTip(tr("Match case, whole words, regular expression, only matching entries"));
+    m_options->setAccessibleName(tr("Search options"));
+    auto *options = new QMenu(m_options);
+    const struct
+    {
+        QAbstractButton *button;
+        QString text;
+        QKeySequence keys;
+    } folded[] = {{m_case, tr("Match Case"), QKeySequence(Qt::ALT | Qt::Key_C)},
+                  {m_word, tr("Whole Words Only"), QKeySequence(Qt::ALT | Qt::Key_W)},
+                  {m_regex, tr("Regular Expression"), QKeySequence(Qt::ALT | Qt::Key_R)},
+                  {m_onlyMatching, tr("Only Matching Entries"), QKeySequence(Qt::ALT | Qt::Key_O)}};
+    for (const auto &fold : folded) {
+        auto *action = options->addAction(fold.text);
+        action->setCheckable(true);
+        QAbstractButton *button = fold.button;
+        connect(action, &QAction::toggled, button, &QAbstractButton::setChecked);
+        connect(button, &QAbstractButton::toggled, action, &QAction::setChecked);
+        // The keys reach the action only while its button is folded away (a hidden button's
+        // own shortcut does nothing); the bar holds it, so that the key works with the menu shut.
+        addAction(action);
+        m_foldedKeys.append({action, fold.keys});
+    }
+    m_options->setMenu(options);
+    m_options->hide();
+
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 3, 6, 3);
     layout->setSpacing(4);
@@ -106,9 +140,18 @@ SearchBar::SearchBar(QWidget *parent)
     layout->addWidget(m_coverage, 1);
     layout->addWidget(m_loadAll);
     layout->addWidget(m_filter);
+    layout->addWidget(m_options);
     layout->addWidget(m_close);
     m_loadAll->hide();
     m_coverage->hide();
+    // Tab goes along the bar as it is drawn ("Only matching" before Load All; the Options menu
+    // where the options it holds were).
+    QWidget *previous = m_edit;
+    for (QWidget *next : std::initializer_list<QWidget *>{m_case, m_word, m_regex, m_options, m_previous, m_next,
+                                                           m_onlyMatching, m_loadAll, m_filter, m_close}) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
 
     m_debounce.setSingleShot(true);
     // Short enough that the first match shows within 100 ms of a keystroke; superseded
@@ -133,8 +176,49 @@ SearchBar::SearchBar(QWidget *parent)
 
 void SearchBar::hideRunViewOptions()
 {
+    m_runViewOptions = false;
     m_onlyMatching->hide();
     m_filter->hide();
+    if (auto *menu = m_options->menu(); menu && !menu->actions().isEmpty())
+        menu->actions().constLast()->setVisible(false); // Only Matching Entries
+}
+
+QList<QWidget *> SearchBar::foldableOptions() const
+{
+    QList<QWidget *> widgets{m_case, m_word, m_regex};
+    if (m_runViewOptions)
+        widgets.append(m_onlyMatching);
+    return widgets;
+}
+
+int SearchBar::unfoldedMinimumWidth() const
+{
+    int width = layout()->minimumSize().width();
+    if (m_optionsFolded) {
+        const int spacing = layout()->spacing();
+        for (QWidget *widget : foldableOptions())
+            width += widget->minimumSizeHint().width() + spacing;
+        width -= m_options->minimumSizeHint().width() + spacing;
+    }
+    return width;
+}
+
+void SearchBar::setOptionsFolded(bool folded)
+{
+    if (folded == m_optionsFolded)
+        return;
+    m_optionsFolded = folded;
+    for (QWidget *widget : foldableOptions())
+        widget->setVisible(!folded);
+    m_options->setVisible(folded);
+    for (const auto &[action, keys] : std::as_const(m_foldedKeys))
+        action->setShortcut(folded ? keys : QKeySequence());
+}
+
+void SearchBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    setOptionsFolded(width() < unfoldedMinimumWidth());
 }
 
 SearchQuery SearchBar::query() const

@@ -3,9 +3,13 @@
 
 #include "search/searchquery.h"
 
+#include <QKeySequence>
+#include <QList>
+#include <QPair>
 #include <QTimer>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QueryCompleter;
 class QueryErrorLabel;
@@ -53,6 +57,8 @@ public:
     QToolButton *filterButton() const { return m_filter; }
     // For a view that is not a run's (the Compare window): no "only matching" and no Filter menu.
     void hideRunViewOptions();
+    // True while the toggles and "Only matching" are folded into the Options menu (a narrow bar).
+    bool optionsFolded() const { return m_optionsFolded; }
 
 signals:
     void queryChanged(const SearchQuery &query);
@@ -65,8 +71,14 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    QList<QWidget *> foldableOptions() const;
+    // The width the bar needs with every option beside the field.
+    int unfoldedMinimumWidth() const;
+    void setOptionsFolded(bool folded);
+
     QLineEdit *m_edit;
     QToolButton *m_case;
     QToolButton *m_word;
@@ -82,6 +94,10 @@ private:
     QCheckBox *m_onlyMatching;
     QToolButton *m_filter;
     QToolButton *m_close;
+    QToolButton *m_options; // the folded options' menu
+    QList<QPair<QAction *, QKeySequence>> m_foldedKeys;
+    bool m_optionsFolded = false;
+    bool m_runViewOptions = true;
     QTimer m_debounce;
     bool m_loading = false;
     bool m_busy = false;

@@ -3,6 +3,7 @@
 
 #include "rows/logstore.h"
 #include "rows/logtablemodel.h"
+#include "run/timestamps.h"
 #include "search/logfilterproxymodel.h"
 #include "ui/common/palette.h"
 #include "ui/common/plaintext.h"
@@ -42,6 +43,11 @@ void LogItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
             option->font.setBold(true);
             option->palette.setColor(QPalette::Text, RunlogPalette::longGapText(dark));
         }
+        // A narrow Gap column (a small window with the Statistics dock) shows "+5m 2s", not a
+        // cut "+5 mi…"; the column is never narrower than that (LogTableView::fitColumns).
+        const int room = option->rect.width() - 2 * (QApplication::style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+        if (gap.isValid() && option->rect.isValid() && QFontMetrics(option->font).horizontalAdvance(option->text) > room)
+            option->text = Timestamps::formatGapShort(gap.toLongLong());
     }
     if (index.column() == LogTableModel::IndexColumn || index.column() == LogTableModel::TimeColumn)
         option->palette.setColor(QPalette::Text, RunlogPalette::quietText(option->palette));

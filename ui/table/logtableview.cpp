@@ -4,6 +4,7 @@
 #include "ui/table/logitemdelegate.h"
 #include "ui/table/markedscrollbar.h"
 #include "rows/logtablemodel.h"
+#include "run/timestamps.h"
 
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -29,6 +30,8 @@ LogTableView::LogTableView(QWidget *parent)
     , m_scrollBar(new MarkedScrollBar(this))
     , m_delegate(new LogItemDelegate(this))
 {
+    // Tab goes on to the detail pane (the arrows move between rows): not a trap cell by cell.
+    setTabKeyNavigation(false);
     setVerticalScrollBar(m_scrollBar);
     setItemDelegate(m_delegate);
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -89,6 +92,7 @@ void LogTableView::setModel(QAbstractItemModel *model)
         return;
     m_userSized = QVector<bool>(LogTableModel::ColumnCount, false);
     m_widestGap = 0;
+    m_widestShortGap = 0;
     fitColumns();
     // "Since start" and dates make the Time column wider or narrower.
     connect(model, &QAbstractItemModel::headerDataChanged, this, &LogTableView::fitColumns);
@@ -99,7 +103,7 @@ void LogTableView::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, &LogTableView::refitIfContentGrew);
     connect(model, &QAbstractItemModel::dataChanged, this, &LogTableView::refitIfContentGrew);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        m_widestGap = 0; // another run: its own gaps
+        m_widestGap = m_widestShortGap = 0; // another run: its own gaps
         fitColumns();    // and entry numbers' digits
     });
     connect(model, &QAbstractItemModel::modelReset, this, &LogTableView::reportVisibleRowsSoon);
@@ -218,10 +222,17 @@ void LogTableView::measureGapsOnScreen()
     bold.setBold(true);
     const QFontMetrics metrics(bold);
     int widest = m_widestGap;
-    for (int row = first; row <= last; ++row)
-        widest = std::max(widest, metrics.horizontalAdvance(model()->index(row, LogTableModel::GapColumn).data().toString()));
-    if (widest > m_widestGap) {
+    int widestShort = m_widestShortGap;
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex gap = model()->index(row, LogTableModel::GapColumn);
+        widest = std::max(widest, metrics.horizontalAdvance(gap.data().toString()));
+        const QVariant msecs = gap.data(LogTableModel::GapMsecsRole);
+        if (msecs.isValid())
+            widestShort = std::max(widestShort, metrics.horizontalAdvance(Timestamps::formatGapShort(msecs.toLongLong())));
+    }
+    if (widest > m_widestGap || widestShort > m_widestShortGap) {
         m_widestGap = widest;
+        m_widestShortGap = widestShort;
         fitColumns();
     }
 }
@@ -287,7 +298,11 @@ void LogTableView::fitColumns()
     m_fitting = true;
     const int minimumSummary = minimumSummaryWidth();
     const int minimumShrunk = fontMetrics().horizontalAdvance(QStringLiteral("ACTI…")) + 16;
-    const int minimumGap = fontMetrics().horizontalAdvance(QStringLiteral("+3 min")) + 14;
+    // Gap gives way only down to its widest gap in the short form ("+5m 2s"), which the
+    // delegate then draws: never a cut "+5 mi…".
+    const int minimumGap = std::max({m_widestShortGap, fontMetrics().horizontalAdvance(QStringLiteral("+9.9s")),
+                                     fontMetrics().horizontalAdvance(model()->headerData(LogTableModel::GapColumn, Qt::Horizontal).toString())})
+        + 14;
     int used = 0;
     for (int column = 0; column < LogTableModel::ColumnCount; ++column) {
         if (column != LogTableModel::SummaryColumn && !isColumnHidden(column))

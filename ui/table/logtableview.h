@@ -32,8 +32,8 @@ public:
     MarkedScrollBar *markedScrollBar() const { return m_scrollBar; }
     // Sizes the columns to the width: #, Time, Gap, Type and Tool to their content (Gap to the
     // widest gap shown so far), Summary to the rest. When the rest would be too narrow to read,
-    // Tool, Type and Gap give way first (their text elides; the tooltip has it whole), and the
-    // view asks for no less than those columns at their narrowest and a readable Summary.
+    // Tool and Type give way first (their text elides; the tooltip has it whole; Gap never: it is
+    // short), and the view asks for no less than those columns at their narrowest and a readable Summary.
     // Columns the user has resized keep their width.
     void fitColumns();
     // The columns the user resized (by column, not by position), and their widths: what the
@@ -89,5 +89,6 @@ private:
     bool m_fittedDated = false;
     QVector<bool> m_userSized;
     int m_widestGap = 0; // pixels: the widest Gap text on screen since the model was set or reset
+    int m_widestShortGap = 0; // the same in the short form ("+5m 2s") a narrow column shows
     std::function<bool()> m_hasMatches;
 };

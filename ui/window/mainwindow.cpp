@@ -148,6 +148,7 @@ MainWindow::MainWindow(QWidget *parent)
     createInsights();
     m_folds->setFoldingEnabled(m_actions->foldRepeats->isChecked());
     m_header->setLiveWidget(new LiveToggle(m_session, m_actions->follow));
+    orderTabChain();
     connectActions();
     connectSession();
     restoreState();
@@ -190,6 +191,35 @@ QWidget *MainWindow::createRunPage()
     layout->addWidget(m_splitter, 1);
     createOverview(layout);
     return page;
+}
+
+void MainWindow::orderTabChain()
+{
+    // Tab follows the run page as it is read, top to bottom: the header (link, Details, first
+    // failure), the banner's buttons, the search bar, the timeline, the table, the detail pane.
+    // Created in another order (the header last), Tab went from the timeline up to the header.
+    const QList<QWidget *> parts = {m_header, m_banner, m_searchBar, m_timeline, m_table, m_detail};
+    QList<QList<QWidget *>> ordered(parts.size());
+    QWidget *widget = this;
+    do {
+        widget = widget->nextInFocusChain();
+        if (!(widget->focusPolicy() & Qt::TabFocus))
+            continue;
+        for (qsizetype part = 0; part < parts.size(); ++part) {
+            if (widget == parts[part] || parts[part]->isAncestorOf(widget)) {
+                ordered[part] << widget;
+                break;
+            }
+        }
+    } while (widget != this);
+    QWidget *previous = nullptr;
+    for (const QList<QWidget *> &part : std::as_const(ordered)) {
+        for (QWidget *next : part) {
+            if (previous)
+                setTabOrder(previous, next);
+            previous = next;
+        }
+    }
 }
 
 void MainWindow::connectActions()

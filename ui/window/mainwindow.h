@@ -138,6 +138,7 @@ private:
     void showInsights();
     void goToFirstFailure();
     void searchAllRunsForFailureOf(int entry);
+    void orderTabChain();
     void connectActions();
     void connectSession();
     void restoreState();

@@ -15,10 +15,12 @@
 #include "ui/common/plaintext.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayoutItem>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -43,11 +45,11 @@ constexpr int kMaxCreatedWidth = 420;
 constexpr int kMaxLinkWidth = 560;
 constexpr int kMaxSourceWidth = 900;
 
-QString elided(const QLabel *label, const QString &text, int width, bool bold = false)
+QString elided(const QLabel *label, const QString &text, int width, bool bold = false, Qt::TextElideMode mode = Qt::ElideRight)
 {
     QFont font = label->font();
     font.setBold(bold || font.bold());
-    return QFontMetrics(font).elidedText(text, Qt::ElideRight, width);
+    return QFontMetrics(font).elidedText(text, mode, width);
 }
 
 QString formatDuration(qint64 ms)
@@ -66,7 +68,7 @@ RunHeader::RunHeader(QWidget *parent)
     , m_title(makeLabel(this))
     , m_organization(makeLabel(this))
     , m_status(makeLabel(this, false))
-    , m_created(makeLabel(this))
+    , m_created(new ElidedLabel(this))
     , m_duration(makeLabel(this))
     , m_result(new ElidedLabel(this))
     , m_link(makeLabel(this, false))
@@ -103,8 +105,10 @@ RunHeader::RunHeader(QWidget *parent)
     // A long address must not set the window's minimum width.
     m_link->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_link->setMinimumWidth(40);
-    m_created->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_created->setMinimumWidth(40);
+    // Cut with "…" to the room it has (the tooltip holds it whole), not where the label ends.
+    m_link->installEventFilter(this);
+    // The created time gives way first where the top line is narrow: cut with "…", whole in its tooltip.
+    m_created->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_metadataToggle->setText(tr("Details"));
     m_metadataToggle->setCheckable(true);
     m_metadataToggle->setAutoRaise(true);
@@ -152,6 +156,10 @@ RunHeader::RunHeader(QWidget *parent)
     // The filter's count sits on the line of the loaded count: it appears and goes without
     // moving anything below the header.
     m_filterText->setTextFormat(Qt::RichText); // our own words and numbers, and the Load All link
+    // Where the line is narrow (800 x 500 with the Statistics dock) the count wraps rather than
+    // being cut: it holds links that eliding would break.
+    m_filterText->setWordWrap(true);
+    m_filterText->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_filterText->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     connect(m_filterText, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("clear-filters"))
@@ -203,11 +211,10 @@ void RunHeader::clear()
     m_title->clear();
     m_organization->clear();
     m_status->hide();
-    m_created->clear();
+    m_created->setFullText(QString());
     m_duration->clear();
     m_result->hide();
-    m_link->clear();
-    m_link->setToolTip(QString());
+    setLinkText(QString(), QString());
     m_metadata->setFullText(QString());
     m_metadataToggle->hide();
     m_metadataToggle->setChecked(false);
@@ -246,9 +253,7 @@ QString RunHeader::firstFailureText() const
 void RunHeader::setSourceDescription(const QString &text)
 {
     // A file's path, a host: text in the label of the link (rich text), so escaped.
-    const QString shown = elided(m_link, text, kMaxSourceWidth);
-    m_link->setText(shown.toHtmlEscaped());
-    m_link->setToolTip(shown == text ? QString() : PlainText::toolTip(text));
+    setLinkText(text, QString());
 }
 
 void RunHeader::setFilterCounts(bool filtering, int shown, int loaded, int total, bool totalKnown, bool loadingAll,
@@ -276,6 +281,14 @@ void RunHeader::setFilterCounts(bool filtering, int shown, int loaded, int total
                     .arg(tr("Only: %1").arg(onlyEntries).toHtmlEscaped(), tr("Clear").toHtmlEscaped());
     }
     m_filterText->setText(html);
+    // A word-wrapped label asks for about half its width (QLabel's rule), which wrapped the count
+    // where a line had room: ask for the whole line up to a share of the header.
+    QFont bold = m_filterText->font();
+    bold.setBold(true);
+    QTextDocument plain;
+    plain.setHtml(html);
+    m_filterTextWidth = QFontMetrics(bold).horizontalAdvance(plain.toPlainText()) + 8;
+    fitFilterText();
     m_filterText->setToolTip(partial ? tr("The filter counts only the entries loaded so far") : QString());
     m_filterText->show();
 }
@@ -352,12 +365,11 @@ void RunHeader::setRunInfo(const RunInfo &info)
 
     if (info.createdAt) {
         const qint64 created = Timestamps::parseUtcMsecs(*info.createdAt);
-        m_created->setText(created == LogEntry::kNoTime
-                               ? elided(m_created, tr("Created %1").arg(*info.createdAt), kMaxCreatedWidth)
-                               : tr("Created %1").arg(Timestamps::formatLocal(created, Timestamps::LocalStyle::DateAndTime)));
-        m_created->setToolTip(PlainText::toolTip(*info.createdAt));
+        m_created->setFullText(created == LogEntry::kNoTime
+                                   ? elided(m_created, tr("Created %1").arg(*info.createdAt), kMaxCreatedWidth)
+                                   : tr("Created %1").arg(Timestamps::formatLocal(created, Timestamps::LocalStyle::DateAndTime)));
     } else {
-        m_created->clear();
+        m_created->setFullText(QString());
     }
 
     // Every page repeats the run's fields: what is read here is bounded, whatever their size, and
@@ -381,11 +393,9 @@ void RunHeader::setRunInfo(const RunInfo &info)
     m_resultFull->setVisible(hasResult);
 
     if (info.webUrl && !info.webUrl->isEmpty()) {
-        m_link->setText(PlainText::link(*info.webUrl, elided(m_link, *info.webUrl, kMaxLinkWidth)));
-        m_link->setToolTip(PlainText::toolTip(*info.webUrl));
+        setLinkText(*info.webUrl, *info.webUrl);
     } else if (info.agentName.isEmpty()) {
-        m_link->clear();
-        m_link->setToolTip(QString());
+        setLinkText(QString(), QString());
     } // another agent's log keeps its source (the format and the file) on that line
 
     const bool hasMetadata = !info.metadataJson.isEmpty() && info.metadataJson != "{}";
@@ -454,4 +464,59 @@ void RunHeader::updateDuration()
     }
     m_duration->setText(tr("Duration %1").arg(formatDuration(m_lastMsecs - m_firstMsecs)));
     m_duration->setToolTip(tr("From the first entry to the last one loaded"));
+}
+
+void RunHeader::setLinkText(const QString &text, const QString &url)
+{
+    m_linkText = text;
+    m_linkUrl = url;
+    updateLinkElision();
+}
+
+void RunHeader::updateLinkElision()
+{
+    if (m_linkText.isEmpty()) {
+        m_link->clear();
+        m_link->setToolTip(QString());
+        return;
+    }
+    // Cut to the label's width (never wider than a long address may take), a few pixels short
+    // of it: rich text is laid out with a margin of its own.
+    const int room = std::min(m_link->width() - 6, m_linkUrl.isEmpty() ? kMaxSourceWidth : kMaxLinkWidth);
+    // Cut in the middle: a path keeps its file name, an address its run.
+    const QString shown = elided(m_link, m_linkText, std::max(0, room), false, Qt::ElideMiddle);
+    // A file's path, a host: text in the label of the link (rich text), so escaped; a run's page
+    // as a link (PlainText::link escapes it and links only http/https).
+    m_link->setText(m_linkUrl.isEmpty() ? shown.toHtmlEscaped() : PlainText::link(m_linkUrl, shown));
+    m_link->setToolTip(shown == m_linkText && m_linkUrl.isEmpty() ? QString() : PlainText::toolTip(m_linkText));
+}
+
+void RunHeader::fitFilterText()
+{
+    // The room the top line leaves beside its other pieces at their preferred widths (the
+    // created time at its narrowest: it elides).
+    int used = m_created->fontMetrics().horizontalAdvance(QStringLiteral("Created 20…")) + m_progressText->sizeHint().width() + 24;
+    for (int i = 0; i < m_topRow->count(); ++i) {
+        QLayoutItem *item = m_topRow->itemAt(i);
+        if (QWidget *widget = item->widget(); widget && widget != m_created && !widget->isHidden())
+            used += item->sizeHint().width() + m_topRow->spacing();
+        else if (item->spacerItem())
+            used += item->sizeHint().width();
+    }
+    const int room = contentsRect().width() - layout()->contentsMargins().left() - layout()->contentsMargins().right() - used;
+    const int narrowest = std::min(m_filterTextWidth, fontMetrics().horizontalAdvance(QStringLiteral("Showing 99,999")));
+    m_filterText->setMinimumWidth(std::clamp(room, narrowest, m_filterTextWidth));
+}
+
+void RunHeader::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitFilterText();
+}
+
+bool RunHeader::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_link && event->type() == QEvent::Resize)
+        updateLinkElision();
+    return QWidget::eventFilter(watched, event);
 }

@@ -62,7 +62,15 @@ signals:
     void firstFailureRequested();
     void clearFiltersRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // The link line: a run's page (`url` set) or where the run comes from, cut to the room it has.
+    void setLinkText(const QString &text, const QString &url);
+    void updateLinkElision();
+    void fitFilterText();
     void updateDuration();
     void showFormattedMetadata();
 
@@ -70,10 +78,12 @@ private:
     QLabel *m_organization;
     QLabel *m_status;
     QString m_statusText; // in full; the badge may show it cut short
-    QLabel *m_created;
+    ElidedLabel *m_created;
     QLabel *m_duration;
     ElidedLabel *m_result;
     QLabel *m_link;
+    QString m_linkText; // in full
+    QString m_linkUrl;
     ElidedLabel *m_metadata;
     ElidedLabel *m_firstFailure;
     QToolButton *m_firstFailureGo;
@@ -86,6 +96,7 @@ private:
     QHBoxLayout *m_topRow = nullptr;
     QLabel *m_progressText;
     QLabel *m_filterText;
+    int m_filterTextWidth = 0; // the count on one line, in pixels
     QProgressBar *m_progress;
     MetadataFormatter *m_metadataFormatter;
     qint64 m_firstMsecs;
