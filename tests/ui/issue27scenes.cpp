@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Not a test: the in-window scenes of issue 27's before/after pictures (docs/screenshots/issue-27),
+// Not a test: the in-window scenes of issue 27's before/after pictures (tests/ui/screenshots/issue-27),
 // written against the few window calls that Runlog had before the issue's work too, so that the
 // same file builds in an older checkout and both pictures show the same scene.
 //   runlog_issue27_scenes OUTPUT_DIR [-platform offscreen]

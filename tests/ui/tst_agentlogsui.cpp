@@ -53,7 +53,7 @@ QString headerText(const RunHeader *header)
     QStringList texts;
     for (const QLabel *label : header->findChildren<QLabel *>()) {
         if (label->isVisibleTo(header))
-            texts.append(label->text());
+            texts << label->text() << label->toolTip(); // the tooltip holds what is elided
     }
     return texts.join(u'\n');
 }
