@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Installs what the build needs, builds, and runs every test: first the dev build, then the .deb
-# made from it under lintian, then the core's suites again under AddressSanitizer +
+# made from it under lintian, then the suites of what reads untrusted input again under AddressSanitizer +
 # UndefinedBehaviorSanitizer (RUNLOG_SKIP_SANITIZERS=1 skips that last pass). Exits non-zero on any
 # failure.
 set -euo pipefail
@@ -19,15 +19,16 @@ run_suite() {
     echo "==> ${preset}: tests"
     ctest --preset "${preset}" -j "${jobs}"
 }
-# The core's suites alone (tests/CMakeLists.txt: runlog_core_tests, core-tests.regex).
-run_core_suites() {
+# The suites of the parts that read untrusted input (tests/CMakeLists.txt:
+# runlog_untrusted_input_tests, untrusted-input-tests.regex).
+run_untrusted_input_suites() {
     local preset=$1
     shift
-    echo "==> ${preset}: configure and build the core's suites"
+    echo "==> ${preset}: configure and build the suites of what reads untrusted input"
     cmake --preset "${preset}" "$@" >/dev/null
-    cmake --build --preset "${preset}" -j "${jobs}" --target runlog_core_tests
-    echo "==> ${preset}: the core's suites"
-    ctest --preset "${preset}" -j "${jobs}" -R "$(cat "build/${preset}/core-tests.regex")"
+    cmake --build --preset "${preset}" -j "${jobs}" --target runlog_untrusted_input_tests
+    echo "==> ${preset}: the suites of what reads untrusted input"
+    ctest --preset "${preset}" -j "${jobs}" -R "$(cat "build/${preset}/untrusted-input-tests.regex")"
 }
 
 # What is built only to be run by hand (benchmarks, screenshot tools) is left out: it costs CI
@@ -36,10 +37,10 @@ run_suite dev -DRUNLOG_BUILD_BENCHMARKS=OFF -DRUNLOG_BUILD_SCREENSHOTS=OFF
 echo "==> dev: the .deb under lintian"
 bash packaging/check-package.sh build/dev
 if [[ "${RUNLOG_SKIP_SANITIZERS:-0}" != 1 ]]; then
-    # The sanitizers watch the core's suites: loaders, parsers, the library, search, the query
-    # language, insights, compare, notes, the hand-over's socket. The real binary's and the
-    # window's suites run in the dev stage above; building the whole UI instrumented for them took
-    # CI past 30 minutes on two cores. (`cmake --preset asan && cmake --build --preset asan &&
+    # The sanitizers watch what reads bytes from outside: pages and JSON, run files of every
+    # format, other agents' logs, the query language and regular expressions, the fuzz corpora.
+    # Every suite runs in the dev stage above; building all the core's suites instrumented as well
+    # took CI past 30 minutes on two cores. (`cmake --preset asan && cmake --build --preset asan &&
     # ctest --preset asan` runs everything instrumented, by hand.)
-    run_core_suites asan -DRUNLOG_BUILD_SCREENSHOTS=OFF -DRUNLOG_BUILD_WINDOW_TESTS=OFF
+    run_untrusted_input_suites asan -DRUNLOG_BUILD_SCREENSHOTS=OFF -DRUNLOG_BUILD_WINDOW_TESTS=OFF
 fi
