@@ -406,6 +406,14 @@ void TestLibraryWindow::runsWindowMarksStoredRunsAndOpensWithEnter()
     QTRY_COMPARE(model->index(0, RunListColumns::Stored).data().toString(), QStringLiteral("●"));
     QCOMPARE(model->index(1, RunListColumns::Stored).data().toString(), QString());
     QCOMPARE(model->index(0, RunListColumns::PullRequests).data().toString(), QStringLiteral("#42"));
+    // At 800 px the Summary keeps a readable room (with fixed widths it had 37 px), and the
+    // other columns hold their content whole.
+    view->resize(800, 500);
+    QTRY_VERIFY2(view->table()->columnWidth(RunListColumns::Summary) >= 200,
+                 qPrintable(QString::number(view->table()->columnWidth(RunListColumns::Summary))));
+    const QFontMetrics metrics = view->table()->fontMetrics();
+    QVERIFY(view->table()->columnWidth(RunListColumns::Created) > metrics.horizontalAdvance(QStringLiteral("2025-06-21 12:06")));
+    QVERIFY(view->table()->columnWidth(RunListColumns::Run) > metrics.horizontalAdvance(QString::number(kLongRun)));
     // Enter on the second run opens it in the window.
     view->table()->setFocus();
     view->table()->setCurrentIndex(model->index(1, 0));

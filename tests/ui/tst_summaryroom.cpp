@@ -14,6 +14,7 @@
 #include "rows/logtablemodel.h"
 #include "runsessioninternals.h"
 #include "store/runlibrary.h"
+#include "ui/common/elidedlabel.h"
 #include "ui/detail/detailpane.h"
 #include "ui/overview/overviewcontroller.h"
 #include "ui/search/searchbar.h"
@@ -229,6 +230,16 @@ void TestSummaryRoom::nothingClippedOrOverlapping()
         const QStringList problems = WidgetAudit::clippedTexts(part) + overlaps(part);
         QVERIFY2(problems.isEmpty(), qPrintable(QLatin1Char('\n') + problems.join(QLatin1Char('\n'))));
     }
+    // The run's created time never shrinks to nothing: whole ("Created 2025-…"), or the date and
+    // time alone ("2025-06-21 12:06"), or the date, where the top line is narrow.
+    const ElidedLabel *created = nullptr;
+    for (const ElidedLabel *label : m_window->runHeader()->findChildren<ElidedLabel *>()) {
+        if (label->fullText().startsWith(QStringLiteral("Created ")))
+            created = label;
+    }
+    QVERIFY(created);
+    static const QRegularExpression dateAndTime(QStringLiteral("^(Created )?\\d{4}-\\d{2}-\\d{2}($| \\d{2}:\\d{2})"));
+    QVERIFY2(created->isVisible() && dateAndTime.match(created->text()).hasMatch(), qPrintable(created->text()));
     if (dock) {
         QWidget *statistics = m_window->statisticsDock();
         const QStringList problems = WidgetAudit::clippedTexts(statistics);

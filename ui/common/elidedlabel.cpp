@@ -11,9 +11,10 @@ ElidedLabel::ElidedLabel(QWidget *parent)
     setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 }
 
-void ElidedLabel::setFullText(const QString &text)
+void ElidedLabel::setFullText(const QString &text, const QStringList &shorterForms)
 {
     m_fullText = text;
+    m_shorterForms = shorterForms;
     updateElision();
     updateGeometry();
 }
@@ -38,7 +39,13 @@ void ElidedLabel::resizeEvent(QResizeEvent *event)
 void ElidedLabel::updateElision()
 {
     const int width = contentsRect().width() - 2 * margin();
-    const QString shown = fontMetrics().elidedText(m_fullText, Qt::ElideRight, std::max(0, width));
+    QString candidate = m_fullText;
+    for (const QString &shorter : m_shorterForms) {
+        if (fontMetrics().horizontalAdvance(candidate) <= width)
+            break;
+        candidate = shorter;
+    }
+    const QString shown = fontMetrics().elidedText(candidate, Qt::ElideRight, std::max(0, width));
     setText(shown);
     setToolTip(shown == m_fullText ? QString() : PlainText::toolTip(m_fullText));
 }

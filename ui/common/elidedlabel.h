@@ -12,7 +12,9 @@ class ElidedLabel : public QLabel
 public:
     explicit ElidedLabel(QWidget *parent = nullptr);
 
-    void setFullText(const QString &text);
+    // shorterForms: shorter forms of the text, longest first (the time without its label, then
+    // the date alone), the first that fits shown before anything is cut.
+    void setFullText(const QString &text, const QStringList &shorterForms = {});
     QString fullText() const { return m_fullText; }
     QSize minimumSizeHint() const override;
     QSize sizeHint() const override;
@@ -24,4 +26,5 @@ private:
     void updateElision();
 
     QString m_fullText;
+    QStringList m_shorterForms;
 };

@@ -74,15 +74,17 @@ OrgRunsView::OrgRunsView(QAbstractItemModel *model, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setSectionResizeMode(RunListColumns::Summary, QHeaderView::Stretch);
     m_table->setItemDelegate(new PlainToolTipDelegate(m_table));
     m_table->setItemDelegateForColumn(RunListColumns::Status, new StatusBadgeDelegate(m_table));
-    m_table->setColumnWidth(RunListColumns::Stored, 60);
-    m_table->setColumnWidth(RunListColumns::Run, 80);
-    m_table->setColumnWidth(RunListColumns::Status, 200);
-    m_table->setColumnWidth(RunListColumns::Created, 130);
-    m_table->setColumnWidth(RunListColumns::Source, 150);
-    m_table->setColumnWidth(RunListColumns::PullRequests, 110);
+    // The Summary takes the room the others leave at their content's width: with fixed widths it
+    // was 37 px at 800 x 500. Source is the one wide column that may give way (it elides).
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setStretchLastSection(false);
+    for (const int column : {RunListColumns::Stored, RunListColumns::Run, RunListColumns::Status,
+                             RunListColumns::Created, RunListColumns::PullRequests})
+        columns->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    columns->setSectionResizeMode(RunListColumns::Summary, QHeaderView::Stretch);
+    m_table->setColumnWidth(RunListColumns::Source, m_table->fontMetrics().horizontalAdvance(QStringLiteral("GITHUB_PR_REVIEW")) + 16);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.column() == RunListColumns::PullRequests && !index.data(RunListColumns::PullRequestUrlsRole).toStringList().isEmpty())
             openPullRequest(index);

@@ -107,7 +107,8 @@ RunHeader::RunHeader(QWidget *parent)
     m_link->setMinimumWidth(40);
     // Cut with "…" to the room it has (the tooltip holds it whole), not where the label ends.
     m_link->installEventFilter(this);
-    // The created time gives way first where the top line is narrow: cut with "…", whole in its tooltip.
+    // The created time gives way first where the top line is narrow: shortened to the time alone,
+    // whole in its tooltip.
     m_created->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_metadataToggle->setText(tr("Details"));
     m_metadataToggle->setCheckable(true);
@@ -365,11 +366,20 @@ void RunHeader::setRunInfo(const RunInfo &info)
 
     if (info.createdAt) {
         const qint64 created = Timestamps::parseUtcMsecs(*info.createdAt);
-        m_created->setFullText(created == LogEntry::kNoTime
-                                   ? elided(m_created, tr("Created %1").arg(*info.createdAt), kMaxCreatedWidth)
-                                   : tr("Created %1").arg(Timestamps::formatLocal(created, Timestamps::LocalStyle::DateAndTime)));
+        if (created == LogEntry::kNoTime) {
+            m_created->setFullText(elided(m_created, tr("Created %1").arg(*info.createdAt), kMaxCreatedWidth));
+            m_created->setMinimumWidth(0);
+        } else {
+            const QString local = Timestamps::formatLocal(created, Timestamps::LocalStyle::DateAndTime);
+            // Where the top line is narrow the time goes without its label and seconds
+            // ("2025-06-21 12:06"), then the date alone, never less: it used to shrink to nothing.
+            const QString date = local.left(10);
+            m_created->setFullText(tr("Created %1").arg(local), {local.left(16), date});
+            m_created->setMinimumWidth(m_created->fontMetrics().horizontalAdvance(date) + 4);
+        }
     } else {
         m_created->setFullText(QString());
+        m_created->setMinimumWidth(0);
     }
 
     // Every page repeats the run's fields: what is read here is bounded, whatever their size, and
@@ -495,7 +505,7 @@ void RunHeader::fitFilterText()
 {
     // The room the top line leaves beside its other pieces at their preferred widths (the
     // created time at its narrowest: it elides).
-    int used = m_created->fontMetrics().horizontalAdvance(QStringLiteral("Created 20…")) + m_progressText->sizeHint().width() + 24;
+    int used = m_created->minimumWidth() + m_progressText->sizeHint().width() + 24;
     for (int i = 0; i < m_topRow->count(); ++i) {
         QLayoutItem *item = m_topRow->itemAt(i);
         if (QWidget *widget = item->widget(); widget && widget != m_created && !widget->isHidden())
