@@ -172,40 +172,42 @@ bool onDifferentDays(qint64 firstMsecs, qint64 lastMsecs, Clock clock)
     return QDateTime::fromMSecsSinceEpoch(firstMsecs, spec).date() != QDateTime::fromMSecsSinceEpoch(lastMsecs, spec).date();
 }
 
-QString formatGap(qint64 msecs)
+namespace {
+// The forms of one style of gap: tenths of a second, seconds, minutes and seconds, hours and minutes.
+struct GapForms
+{
+    const char *tenths;
+    const char *seconds;
+    const char *minutes;
+    const char *hours;
+    int secondFieldWidth; // 2 pads "+5 min 07 s"; 0 leaves "+5m 7s"
+};
+
+QString formatGapWith(qint64 msecs, const GapForms &forms)
 {
     if (msecs == LogEntry::kNoTime)
         return {};
     const QChar sign = msecs < 0 ? u'-' : u'+';
     const quint64 a = msecs < 0 ? quint64(0) - quint64(msecs) : quint64(msecs);
+    const QLatin1Char zero('0');
     if (a < 10'000)
-        return QStringLiteral("%1%2.%3 s").arg(sign).arg(a / 1000).arg((a % 1000) / 100);
+        return QLatin1String(forms.tenths).arg(sign).arg(a / 1000).arg((a % 1000) / 100);
     if (a < 60'000)
-        return QStringLiteral("%1%2 s").arg(sign).arg(a / 1000);
+        return QLatin1String(forms.seconds).arg(sign).arg(a / 1000);
     if (a < 3'600'000)
-        return QStringLiteral("%1%2 min %3 s")
-                .arg(sign)
-                .arg(a / 60'000)
-                .arg((a / 1000) % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1%2 h %3 min")
-            .arg(sign)
-            .arg(a / 3'600'000)
-            .arg((a / 60'000) % 60, 2, 10, QLatin1Char('0'));
+        return QLatin1String(forms.minutes).arg(sign).arg(a / 60'000).arg((a / 1000) % 60, forms.secondFieldWidth, 10, zero);
+    return QLatin1String(forms.hours).arg(sign).arg(a / 3'600'000).arg((a / 60'000) % 60, forms.secondFieldWidth, 10, zero);
+}
+} // namespace
+
+QString formatGap(qint64 msecs)
+{
+    return formatGapWith(msecs, {"%1%2.%3 s", "%1%2 s", "%1%2 min %3 s", "%1%2 h %3 min", 2});
 }
 
 QString formatGapShort(qint64 msecs)
 {
-    if (msecs == LogEntry::kNoTime)
-        return {};
-    const QChar sign = msecs < 0 ? u'-' : u'+';
-    const quint64 a = msecs < 0 ? quint64(0) - quint64(msecs) : quint64(msecs);
-    if (a < 10'000)
-        return QStringLiteral("%1%2.%3s").arg(sign).arg(a / 1000).arg((a % 1000) / 100);
-    if (a < 60'000)
-        return QStringLiteral("%1%2s").arg(sign).arg(a / 1000);
-    if (a < 3'600'000)
-        return QStringLiteral("%1%2m %3s").arg(sign).arg(a / 60'000).arg((a / 1000) % 60);
-    return QStringLiteral("%1%2h %3m").arg(sign).arg(a / 3'600'000).arg((a / 60'000) % 60);
+    return formatGapWith(msecs, {"%1%2.%3s", "%1%2s", "%1%2m %3s", "%1%2h %3m", 0});
 }
 
 } // namespace Timestamps
