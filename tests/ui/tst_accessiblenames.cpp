@@ -3,6 +3,7 @@
 // window on the demo run with its search bar, Statistics and Insights docks, the empty start
 // screen, the Library, the organization's Runs and a Compare window. Walks each widget tree
 // through QAccessible and fails naming every interactive widget without an accessible name.
+#include "newuserlibrary.h"
 #include "widgetaudit.h"
 
 #include "model/runloader.h"
@@ -66,32 +67,25 @@ private slots:
 private:
     void openDemoRun();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<RunLibrary> m_library;
+    std::unique_ptr<NewUserLibrary> m_newUser;
+    RunLibrary *m_library = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void TestAccessibleNames::init()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_library = std::make_unique<RunLibrary>(m_dir->filePath(QStringLiteral("library")));
-    RunLoader::setDefaultPageCache(m_library.get());
-    m_window = std::make_unique<MainWindow>();
-    m_window->setLibrary(m_library.get());
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_newUser = std::make_unique<NewUserLibrary>();
+    QVERIFY(m_newUser->isValid());
+    m_library = m_newUser->library();
+    m_window = m_newUser->showWindow();
+    QVERIFY(m_window->isVisible());
 }
 
 void TestAccessibleNames::cleanup()
 {
     m_window.reset();
-    RunLoader::setDefaultPageCache(nullptr);
-    m_library.reset();
-    m_dir.reset();
+    m_library = nullptr;
+    m_newUser.reset();
 }
 
 void TestAccessibleNames::openDemoRun()

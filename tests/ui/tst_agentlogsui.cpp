@@ -4,6 +4,7 @@
 // sample; a Claude Code session read in the window goes into the library, listed with its format,
 // found by Search All Runs and opened again from there; a log dropped on the window opens.
 // Expected values from the hand-written logs in tests/agentlogs/data.
+#include "newuserlibrary.h"
 #include "ui/library/librarycontroller.h"
 #include "ui/library/libraryrunspanel.h"
 #include "ui/library/librarysearchpanel.h"
@@ -77,36 +78,26 @@ private slots:
 private:
     std::unique_ptr<MainWindow> newWindow();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<RunLibrary> m_library;
+    std::unique_ptr<NewUserLibrary> m_newUser;
+    RunLibrary *m_library = nullptr;
 };
 
 void TestAgentLogsUi::init()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_library = std::make_unique<RunLibrary>(m_dir->filePath(QStringLiteral("library")));
-    RunLoader::setDefaultPageCache(m_library.get());
+    m_newUser = std::make_unique<NewUserLibrary>();
+    QVERIFY(m_newUser->isValid());
+    m_library = m_newUser->library();
 }
 
 void TestAgentLogsUi::cleanup()
 {
-    RunLoader::setDefaultPageCache(nullptr);
-    m_library.reset();
-    m_dir.reset();
+    m_library = nullptr;
+    m_newUser.reset();
 }
 
 std::unique_ptr<MainWindow> TestAgentLogsUi::newWindow()
 {
-    auto window = std::make_unique<MainWindow>();
-    window->setLibrary(m_library.get());
-    window->resize(1200, 800);
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        qWarning("window not exposed");
-    return window;
+    return m_newUser->showWindow();
 }
 
 void TestAgentLogsUi::severalSamplesOpenAChooser()

@@ -27,6 +27,7 @@
 #include "store/libraryrunsmodel.h"
 #include "store/librarysearchmodel.h"
 #include "store/runlibrary.h"
+#include "newuserlibrary.h"
 #include "testlogserver.h"
 
 #include <QDir>
@@ -77,15 +78,16 @@ private:
     void openLongRun(MainWindow &window);
 
     std::unique_ptr<TestLogServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<RunLibrary> m_library;
+    std::unique_ptr<NewUserLibrary> m_newUser;
+    RunLibrary *m_library = nullptr;
 };
 
 void TestLibraryWindow::init()
 {
-    QStandardPaths::setTestModeEnabled(true);
     // Every test starts as a new user: no window state saved by an earlier test (or run).
-    QSettings().clear();
+    m_newUser = std::make_unique<NewUserLibrary>();
+    QVERIFY(m_newUser->isValid());
+    m_library = m_newUser->library();
     m_server = std::make_unique<TestLogServer>();
     QVERIFY(m_server->isListening());
     m_server->setRateLimit(1000, 60000);
@@ -96,29 +98,18 @@ void TestLibraryWindow::init()
     m_server->addRun(longRun);
     for (int i = 0; i < 30; ++i)
         m_server->addRun(makeListedRun(kOrg, 100 + i, i, QStringLiteral("SLACK"), 2));
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_library = std::make_unique<RunLibrary>(m_dir->filePath(QStringLiteral("library")));
-    RunLoader::setDefaultPageCache(m_library.get());
 }
 
 void TestLibraryWindow::cleanup()
 {
-    RunLoader::setDefaultPageCache(nullptr);
-    m_library.reset();
+    m_library = nullptr;
+    m_newUser.reset();
     m_server.reset();
-    m_dir.reset();
 }
 
 std::unique_ptr<MainWindow> TestLibraryWindow::newWindow()
 {
-    auto window = std::make_unique<MainWindow>();
-    window->setLibrary(m_library.get());
-    window->resize(1200, 800);
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        qWarning("window not exposed");
-    return window;
+    return m_newUser->showWindow();
 }
 
 void TestLibraryWindow::openLongRun(MainWindow &window)

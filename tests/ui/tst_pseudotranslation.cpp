@@ -3,6 +3,7 @@
 // (RUNLOG_PSEUDO_LOCALE=1) makes every string about 40 % longer and accented; under it the main
 // window on the demo run, its Statistics dock, the Library and the Runs window have no label or
 // button whose text is cut.
+#include "newuserlibrary.h"
 #include "widgetaudit.h"
 
 #include "model/runloader.h"
@@ -52,8 +53,8 @@ private:
     void openDemoRun();
 
     PseudoTranslator m_translator;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<RunLibrary> m_library;
+    std::unique_ptr<NewUserLibrary> m_newUser;
+    RunLibrary *m_library = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -94,27 +95,20 @@ void TestPseudoTranslation::init()
     if (QString::fromLatin1(QTest::currentTestFunction()).startsWith(QLatin1String("transform"))
         || QString::fromLatin1(QTest::currentTestFunction()) == QLatin1String("translatorTransformsEveryString"))
         return;
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
     QCoreApplication::installTranslator(&m_translator);
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_library = std::make_unique<RunLibrary>(m_dir->filePath(QStringLiteral("library")));
-    RunLoader::setDefaultPageCache(m_library.get());
-    m_window = std::make_unique<MainWindow>();
-    m_window->setLibrary(m_library.get());
+    m_newUser = std::make_unique<NewUserLibrary>();
+    QVERIFY(m_newUser->isValid());
+    m_library = m_newUser->library();
     // A laptop's screen (1280x800, less the panel).
-    m_window->resize(1280, 760);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = m_newUser->showWindow(QSize(1280, 760));
+    QVERIFY(m_window->isVisible());
 }
 
 void TestPseudoTranslation::cleanup()
 {
     m_window.reset();
-    RunLoader::setDefaultPageCache(nullptr);
-    m_library.reset();
-    m_dir.reset();
+    m_library = nullptr;
+    m_newUser.reset();
     QCoreApplication::removeTranslator(&m_translator);
 }
 
