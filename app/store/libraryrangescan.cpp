@@ -8,6 +8,7 @@
 #include "search/searchengine.h"
 #include "search/searchtext.h"
 #include "store/entrycursor.h"
+#include "store/libraryrawprefilter.h"
 #include "store/libraryrecords.h"
 #include "store/searchsnippet.h"
 
@@ -110,6 +111,8 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
         ++result.entriesChecked;
         // The row's bytes where SQLite has them: nothing here keeps them past this row.
         const QByteArrayView bytes = cursor.raw();
+        if (!hasNote && matcher.rawPrefilter && matcher.rawPrefilter->entryCannotMatch(bytes))
+            continue;
         const QByteArray raw = QByteArray::fromRawData(bytes.data(), bytes.size());
         const SearchText text = SearchText::fromRawEntryJson(raw);
         std::optional<EntryParseResult> entry;
@@ -157,15 +160,16 @@ void mapLibraryForSearch(const QSqlDatabase &db)
     QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=%1").arg(kMapBytes));
 }
 
-LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query, bool caseSensitive,
-                                       bool wholeWord, const SearchEngine &snippetEngine, bool readsFacts,
-                                       const QString &sql, const std::atomic<bool> &cancel)
+LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query,
+                                       QueryEvaluator::Options options, const SearchEngine &snippetEngine, bool readsFacts,
+                                       const QString &sql, const std::atomic<bool> &cancel,
+                                       const LibraryRawPrefilter *rawPrefilter)
     : m_query(query)
-    , m_caseSensitive(caseSensitive)
-    , m_wholeWord(wholeWord)
+    , m_options(options)
     , m_snippetEngine(snippetEngine)
     , m_readsFacts(readsFacts)
     , m_cancel(cancel)
+    , m_rawPrefilter(rawPrefilter)
 {
     m_thread = std::thread(&LibraryHalfScanner::loop, this, connectionName, sql);
 }
@@ -218,7 +222,7 @@ void LibraryHalfScanner::loop(QString connectionName, QString sql)
             stopOnCancel = std::make_unique<SqliteCancellation>(db, m_cancel);
             cursor = std::make_unique<EntryCursor>(db, sql);
         }
-        QueryEvaluator evaluator(m_query, {m_caseSensitive, m_wholeWord});
+        QueryEvaluator evaluator(m_query, m_options);
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             m_ready = opened && cursor->isValid();
@@ -236,7 +240,8 @@ void LibraryHalfScanner::loop(QString connectionName, QString sql)
             LibraryRangeResult result;
             if (cursor && cursor->isValid()) {
                 evaluator.setRun(job.run.facts());
-                const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false};
+                const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false,
+                                                  m_rawPrefilter};
                 result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel);
             }
             {
