@@ -107,38 +107,41 @@ bool LibraryRawPrefilter::mayHideNeedle(QByteArrayView raw, bool foldAscii)
     qsizetype i = 0;
 #if defined(__SSE2__)
     const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i u = _mm_set1_epi8('u'), slash = _mm_set1_epi8('/'), b = _mm_set1_epi8('b'), f = _mm_set1_epi8('f');
+    const __m128i space = _mm_set1_epi8(0x20);
     const __m128i control = _mm_set1_epi8(0x1f);
     const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
     const __m128i c5 = _mm_set1_epi8(char(0xC5)), bf = _mm_set1_epi8(char(0xBF));
     const __m128i e2 = _mm_set1_epi8(char(0xE2)), x84 = _mm_set1_epi8(char(0x84)), aa = _mm_set1_epi8(char(0xAA));
-    const __m128i space = _mm_set1_epi8(0x20);
-    // Three overlapping loads a step: a byte, the one after, the one after that; most blocks
-    // hold no backslash, control or non-ASCII byte, and the first load tells.
+    // 16 bytes a step (and the two after them, for what follows a backslash or starts K / ſ).
+    // Backslashes are common (every \n, \"), each checked by the byte after it; control and
+    // non-ASCII bytes are rare, and only a block holding one is looked at closer.
     while (i + 18 <= n) {
         const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        unsigned escapes = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(b0, backslash)));
         // Signed: bytes >= 0x80 are below the space too.
-        if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(b0, backslash), _mm_cmplt_epi8(b0, space))) == 0) {
-            i += 16;
-            continue;
+        const unsigned rare = unsigned(_mm_movemask_epi8(_mm_cmplt_epi8(b0, space)));
+        while (escapes) {
+            if (isHidingEscape(p[i + __builtin_ctz(escapes) + 1]))
+                return true;
+            escapes &= escapes - 1;
         }
-        const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 1));
-        const __m128i escaped = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b1, u), _mm_cmpeq_epi8(b1, slash)),
-                                             _mm_or_si128(_mm_cmpeq_epi8(b1, b), _mm_cmpeq_epi8(b1, f)));
-        __m128i hit = _mm_and_si128(_mm_cmpeq_epi8(b0, backslash), escaped);
-        // Unsigned b0 <= 0x1f, but not tab, LF or CR.
-        const __m128i isControl = _mm_cmpeq_epi8(_mm_max_epu8(b0, control), control);
-        const __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b0, tab), _mm_cmpeq_epi8(b0, lf)), _mm_cmpeq_epi8(b0, cr));
-        hit = _mm_or_si128(hit, _mm_andnot_si128(allowed, isControl));
-        if (foldAscii) {
-            const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 2));
-            const __m128i longS = _mm_and_si128(_mm_cmpeq_epi8(b0, c5), _mm_cmpeq_epi8(b1, bf));
-            const __m128i kelvin = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(b0, e2), _mm_cmpeq_epi8(b1, x84)),
-                                                 _mm_cmpeq_epi8(b2, aa));
-            hit = _mm_or_si128(hit, _mm_or_si128(longS, kelvin));
+        if (rare) {
+            // Unsigned b0 <= 0x1f, but not tab, LF or CR.
+            const __m128i isControl = _mm_cmpeq_epi8(_mm_max_epu8(b0, control), control);
+            const __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b0, tab), _mm_cmpeq_epi8(b0, lf)),
+                                                 _mm_cmpeq_epi8(b0, cr));
+            __m128i hit = _mm_andnot_si128(allowed, isControl);
+            if (foldAscii) {
+                const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 1));
+                const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 2));
+                const __m128i longS = _mm_and_si128(_mm_cmpeq_epi8(b0, c5), _mm_cmpeq_epi8(b1, bf));
+                const __m128i kelvin = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(b0, e2), _mm_cmpeq_epi8(b1, x84)),
+                                                     _mm_cmpeq_epi8(b2, aa));
+                hit = _mm_or_si128(hit, _mm_or_si128(longS, kelvin));
+            }
+            if (_mm_movemask_epi8(hit) != 0)
+                return true;
         }
-        if (_mm_movemask_epi8(hit) != 0)
-            return true;
         i += 16;
     }
 #endif

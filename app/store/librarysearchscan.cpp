@@ -168,6 +168,14 @@ SearchEngine snippetEngineFor(const ParsedQuery &parsed, const SearchQuery &quer
     return SearchEngine(evaluator.highlightQuery());
 }
 
+// Whether the index has been giving many candidates: one entry in 16 of the runs read so far
+// (a common word's share; a rare word's is far below), so that the next big run is worth the
+// second thread's own full-text query of its second half.
+bool indexGivesMany(qint64 candidates, qint64 entries)
+{
+    return entries > 0 && candidates * 16 >= entries;
+}
+
 // Hits handed on as they are found, in order (a run's notes' hits among its entries' by
 // position, a note after its entry): the first at once, then in batches, so that the first
 // result shows while the rest of the library is read.
@@ -378,19 +386,28 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         foldedCount.finish();
         return any;
     };
-    // Where every entry is read, the second core reads the second half of each big run.
+    // Where every entry is read, the second core reads the second half of each big run; where
+    // the index narrows, it does so once the index gives many candidates (below), its thread
+    // started then.
     std::unique_ptr<LibraryHalfScanner> secondHalves;
-    if (!summary.usedIndex && !onlyNoted && std::any_of(runs.begin(), runs.end(), [](const LibraryScanRun &run) {
-            return run.storedEntries >= s_entriesWorthASecondThread;
-        })) {
-        secondHalves = std::make_unique<LibraryHalfScanner>(db.connectionName(), parsed, options, snippetEngine, readsFacts,
-                                                            candidatesSql, cancel,
-                                                            rawPrefilter.isActive() ? &rawPrefilter : nullptr);
-        if (!secondHalves->isReady())
-            secondHalves.reset();
-        else
-            summary.threads = 2;
-    }
+    bool secondHalvesFailed = false;
+    const auto secondThread = [&]() -> LibraryHalfScanner * {
+        if (!secondHalves && !secondHalvesFailed) {
+            secondHalves = std::make_unique<LibraryHalfScanner>(db.connectionName(), parsed, options, snippetEngine,
+                                                                readsFacts, candidatesSql, cancel,
+                                                                rawPrefilter.isActive() ? &rawPrefilter : nullptr);
+            if (!secondHalves->isReady()) {
+                secondHalves.reset();
+                secondHalvesFailed = true;
+            }
+        }
+        return secondHalves.get();
+    };
+    const bool anyBigRun = std::any_of(runs.begin(), runs.end(), [](const LibraryScanRun &run) {
+        return run.storedEntries >= s_entriesWorthASecondThread;
+    });
+    if (!summary.usedIndex && !onlyNoted && anyBigRun && secondThread())
+        summary.threads = 2;
     QSqlQuery oneEntry(db);
     oneEntry.setForwardOnly(true);
     oneEntry.prepare(QStringLiteral("SELECT raw FROM entries WHERE id = ?"));
@@ -417,6 +434,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         if (summary.error.isEmpty())
             summary.error = result.error;
     };
+    qint64 entriesBehind = 0; // stored entries of the runs read before this one
     for (const LibraryScanRun &run : std::as_const(runs)) {
         if (cancel) {
             summary.cancelled = true;
@@ -471,7 +489,16 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
             const qint64 low = LibraryRecords::entryId(run.key, onlyNoted ? *std::min_element(noted.begin(), noted.end()) : 0);
             const qint64 high = onlyNoted ? LibraryRecords::entryId(run.key, *std::max_element(noted.begin(), noted.end()))
                                           : LibraryRecords::entryId(run.key + 1, 0) - 1;
-            if (secondHalves && run.storedEntries >= s_entriesWorthASecondThread) {
+            // Through the index, a run is split when the runs read so far gave many candidates
+            // (a common word: matching them is the work, as in a scan of every entry), and never
+            // where its entries whose case folding SQLite may not share must be read too.
+            const bool split = !onlyNoted && run.storedEntries >= s_entriesWorthASecondThread
+                && (!summary.usedIndex
+                    || (indexGivesMany(summary.entriesChecked, entriesBehind) && !(withFolded && holdsFolded(low, high))))
+                && secondThread();
+            entriesBehind += run.storedEntries;
+            if (split) {
+                summary.threads = 2;
                 const qint64 middle = LibraryRecords::entryId(run.key, run.storedEntries / 2);
                 secondHalves->start(run, noted, noteTexts, middle, high);
                 const LibraryRangeResult first = scanLibraryRange(candidates, matcher, run, low, middle - 1, cancel, take);
