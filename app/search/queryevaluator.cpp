@@ -9,6 +9,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <limits>
 
 struct QueryEvaluator::Term
 {
@@ -317,8 +318,9 @@ bool QueryEvaluator::holds(const Term &term, const Subject &subject, Texts &text
         }
         return n == 0;
     }
-    const qint64 n = term.engine->countMatches(*target);
-    const qint64 noted = note && n != SearchEngine::kTooCostly ? term.engine->countMatches(*note) : 0;
+    const qint64 limit = m_options.firstMatchWillDo && term.term.kind != Kind::Regex ? 1 : std::numeric_limits<qint64>::max();
+    const qint64 n = term.engine->countMatches(*target, limit);
+    const qint64 noted = note && n != SearchEngine::kTooCostly ? term.engine->countMatches(*note, limit) : 0;
     if (n == SearchEngine::kTooCostly || noted == SearchEngine::kTooCostly) {
         count = SearchEngine::kTooCostly;
         return false;

@@ -40,6 +40,9 @@ public:
         // How the detail pane shows entries: words that span its layout (`exit_code: 0`) are
         // looked for in that text (SearchEngine).
         EntryText::Mode shownAs = EntryText::Mode::Readable;
+        // Only whether a row matches is wanted (the library's search): a word or phrase stops at
+        // its first match in a row (a regex still counts on, and so still gives up where it would).
+        bool firstMatchWillDo = false;
     };
 
     QueryEvaluator(const ParsedQuery &query, Options options, QueryFacts facts = {});

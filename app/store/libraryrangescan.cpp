@@ -8,6 +8,7 @@
 #include "search/searchengine.h"
 #include "search/searchtext.h"
 #include "store/entrycursor.h"
+#include "store/libraryrawprefilter.h"
 #include "store/libraryrecords.h"
 #include "store/searchsnippet.h"
 
@@ -28,11 +29,29 @@ QueryEntryFacts factsOf(qint64 position, const std::optional<EntryParseResult> &
     }
     return facts;
 }
+// A string without escapes as a QString, from a small cache of this thread's: message types and
+// tool names repeat on nearly every hit, and a search with 770,000 hits made two strings each.
+QString sharedString(QByteArrayView bytes)
+{
+    constexpr qsizetype kMaxCached = 256;
+    thread_local QHash<QByteArray, QString> cache;
+    const auto found = cache.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
+    if (found != cache.constEnd())
+        return *found;
+    const QString text = QString::fromUtf8(bytes);
+    if (cache.size() < kMaxCached && bytes.size() <= 64)
+        cache.insert(bytes.toByteArray(), text);
+    return text;
+}
+
 // The string value of a top-level member, as the page parser reads it (null: not a string).
 QString stringValue(const char *data, qsizetype start, qsizetype end)
 {
     if (end - start < 2 || data[start] != '"')
         return {};
+    const QByteArrayView content(data + start + 1, end - start - 2);
+    if (!content.contains('\\'))
+        return sharedString(content);
     QByteArray decoded;
     JsonTokens::appendDecodedString(decoded, data + start + 1, data + end - 1, JsonTokens::StringDecoding::Exact);
     return QString::fromUtf8(decoded);
@@ -110,6 +129,8 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
         ++result.entriesChecked;
         // The row's bytes where SQLite has them: nothing here keeps them past this row.
         const QByteArrayView bytes = cursor.raw();
+        if (!hasNote && matcher.rawPrefilter && matcher.rawPrefilter->entryCannotMatch(bytes))
+            continue;
         const QByteArray raw = QByteArray::fromRawData(bytes.data(), bytes.size());
         const SearchText text = SearchText::fromRawEntryJson(raw);
         std::optional<EntryParseResult> entry;
@@ -157,15 +178,16 @@ void mapLibraryForSearch(const QSqlDatabase &db)
     QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=%1").arg(kMapBytes));
 }
 
-LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query, bool caseSensitive,
-                                       bool wholeWord, const SearchEngine &snippetEngine, bool readsFacts,
-                                       const QString &sql, const std::atomic<bool> &cancel)
+LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query,
+                                       QueryEvaluator::Options options, const SearchEngine &snippetEngine, bool readsFacts,
+                                       const QString &sql, const std::atomic<bool> &cancel,
+                                       const LibraryRawPrefilter *rawPrefilter)
     : m_query(query)
-    , m_caseSensitive(caseSensitive)
-    , m_wholeWord(wholeWord)
+    , m_options(options)
     , m_snippetEngine(snippetEngine)
     , m_readsFacts(readsFacts)
     , m_cancel(cancel)
+    , m_rawPrefilter(rawPrefilter)
 {
     m_thread = std::thread(&LibraryHalfScanner::loop, this, connectionName, sql);
 }
@@ -218,7 +240,7 @@ void LibraryHalfScanner::loop(QString connectionName, QString sql)
             stopOnCancel = std::make_unique<SqliteCancellation>(db, m_cancel);
             cursor = std::make_unique<EntryCursor>(db, sql);
         }
-        QueryEvaluator evaluator(m_query, {m_caseSensitive, m_wholeWord});
+        QueryEvaluator evaluator(m_query, m_options);
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             m_ready = opened && cursor->isValid();
@@ -236,7 +258,8 @@ void LibraryHalfScanner::loop(QString connectionName, QString sql)
             LibraryRangeResult result;
             if (cursor && cursor->isValid()) {
                 evaluator.setRun(job.run.facts());
-                const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false};
+                const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false,
+                                                  m_rawPrefilter};
                 result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel);
             }
             {

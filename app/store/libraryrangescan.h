@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "search/queryevaluator.h"
 #include "search/queryfacts.h"
 #include "store/librarysearchhit.h"
 
@@ -18,7 +19,7 @@
 #include <thread>
 
 class EntryCursor;
-class QueryEvaluator;
+class LibraryRawPrefilter;
 class SearchEngine;
 struct ParsedQuery;
 
@@ -62,6 +63,8 @@ struct LibraryEntryMatcher
     // match); a match that needs the note is the note's hit (LibrarySearchScan's note pass).
     const QHash<qint64, QString> *noteTexts = nullptr;
     bool onlyNoted = false;                // read only those
+    // Rules entries out by their raw bytes before they are matched (none: every entry matched).
+    const LibraryRawPrefilter *rawPrefilter = nullptr;
 };
 
 // The entries of `run` between the ids `low` and `high` that `cursor`'s statement gives (bound
@@ -79,9 +82,9 @@ class LibraryHalfScanner
 {
 public:
     // `connectionName`: the caller's connection, cloned; `sql` selects `id, raw` between :low and :high.
-    LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query, bool caseSensitive, bool wholeWord,
+    LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query, QueryEvaluator::Options options,
                        const SearchEngine &snippetEngine, bool readsFacts, const QString &sql,
-                       const std::atomic<bool> &cancel);
+                       const std::atomic<bool> &cancel, const LibraryRawPrefilter *rawPrefilter = nullptr);
     ~LibraryHalfScanner();
     LibraryHalfScanner(const LibraryHalfScanner &) = delete;
     LibraryHalfScanner &operator=(const LibraryHalfScanner &) = delete;
@@ -105,11 +108,11 @@ private:
     };
 
     const ParsedQuery &m_query;
-    bool m_caseSensitive;
-    bool m_wholeWord;
+    QueryEvaluator::Options m_options;
     const SearchEngine &m_snippetEngine;
     bool m_readsFacts;
     const std::atomic<bool> &m_cancel;
+    const LibraryRawPrefilter *m_rawPrefilter;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::optional<bool> m_ready;

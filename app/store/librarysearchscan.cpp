@@ -9,6 +9,7 @@
 #include "search/searchtext.h"
 #include "store/entrycursor.h"
 #include "store/libraryrangescan.h"
+#include "store/libraryrawprefilter.h"
 #include "store/libraryrecords.h"
 #include "store/librarysearchnotes.h"
 #include "store/storednote.h"
@@ -138,6 +139,41 @@ QueryEntryFacts factsOf(qint64 position, const std::optional<EntryParseResult> &
         facts.createdAtMsecs = entry->entry.createdAtMsecs;
     }
     return facts;
+}
+
+// What finds a hit's first match for its snippet: the query's words, phrases and regexes as one
+// regular expression (QueryEvaluator::highlightQuery), or, where the query has one word or phrase
+// of ASCII text and nothing else to highlight, that text found as plain text: the same first
+// match, without a regular expression and a match object for every value read up to it, which
+// was a fifth of a search with 770,000 hits (bench_library, perf).
+SearchEngine snippetEngineFor(const ParsedQuery &parsed, const SearchQuery &query, const QueryEvaluator &evaluator)
+{
+    const QueryTerm *only = nullptr;
+    int positive = 0;
+    for (const QList<QueryTerm> &group : parsed.groups) {
+        for (const QueryTerm &term : group) {
+            if (term.isText() && !term.negated) {
+                ++positive;
+                only = &term;
+            }
+        }
+    }
+    if (positive == 1 && only->kind != QueryTerm::Kind::Regex && !query.wholeWord && isAscii(only->text)
+        && !only->text.contains(QChar(0))) {
+        SearchQuery plain;
+        plain.pattern = only->text;
+        plain.caseSensitive = query.caseSensitive;
+        return SearchEngine(plain);
+    }
+    return SearchEngine(evaluator.highlightQuery());
+}
+
+// Whether the index has been giving many candidates: one entry in 16 of the runs read so far
+// (a common word's share; a rare word's is far below), so that the next big run is worth the
+// second thread's own full-text query of its second half.
+bool indexGivesMany(qint64 candidates, qint64 entries)
+{
+    return entries > 0 && candidates * 16 >= entries;
 }
 
 // Hits handed on as they are found, in order (a run's notes' hits among its entries' by
@@ -271,9 +307,11 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     }
     if (parsed.isEmpty())
         return summary;
-    const QueryEvaluator::Options options{query.caseSensitive, query.wholeWord};
+    // Only whether an entry matches counts here (a hit is an entry), not how often.
+    const QueryEvaluator::Options options{query.caseSensitive, query.wholeWord, EntryText::Mode::Readable, true};
     QueryEvaluator evaluator(parsed, options);
-    const SearchEngine snippetEngine(evaluator.highlightQuery());
+    const SearchEngine snippetEngine = snippetEngineFor(parsed, query, evaluator);
+    const LibraryRawPrefilter rawPrefilter(parsed, query.caseSensitive);
     const bool readsFacts = parsed.hasKeys();
     // Notes are searched when a group asks for text: a note is one more field of its entry
     // (QueryEvaluator), and a match that the note takes part in is the note's hit.
@@ -348,18 +386,28 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         foldedCount.finish();
         return any;
     };
-    // Where every entry is read, the second core reads the second half of each big run.
+    // Where every entry is read, the second core reads the second half of each big run; where
+    // the index narrows, it does so once the index gives many candidates (below), its thread
+    // started then.
     std::unique_ptr<LibraryHalfScanner> secondHalves;
-    if (!summary.usedIndex && !onlyNoted && std::any_of(runs.begin(), runs.end(), [](const LibraryScanRun &run) {
-            return run.storedEntries >= s_entriesWorthASecondThread;
-        })) {
-        secondHalves = std::make_unique<LibraryHalfScanner>(db.connectionName(), parsed, query.caseSensitive,
-                                                            query.wholeWord, snippetEngine, readsFacts, candidatesSql, cancel);
-        if (!secondHalves->isReady())
-            secondHalves.reset();
-        else
-            summary.threads = 2;
-    }
+    bool secondHalvesFailed = false;
+    const auto secondThread = [&]() -> LibraryHalfScanner * {
+        if (!secondHalves && !secondHalvesFailed) {
+            secondHalves = std::make_unique<LibraryHalfScanner>(db.connectionName(), parsed, options, snippetEngine,
+                                                                readsFacts, candidatesSql, cancel,
+                                                                rawPrefilter.isActive() ? &rawPrefilter : nullptr);
+            if (!secondHalves->isReady()) {
+                secondHalves.reset();
+                secondHalvesFailed = true;
+            }
+        }
+        return secondHalves.get();
+    };
+    const bool anyBigRun = std::any_of(runs.begin(), runs.end(), [](const LibraryScanRun &run) {
+        return run.storedEntries >= s_entriesWorthASecondThread;
+    });
+    if (!summary.usedIndex && !onlyNoted && anyBigRun && secondThread())
+        summary.threads = 2;
     QSqlQuery oneEntry(db);
     oneEntry.setForwardOnly(true);
     oneEntry.prepare(QStringLiteral("SELECT raw FROM entries WHERE id = ?"));
@@ -386,6 +434,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         if (summary.error.isEmpty())
             summary.error = result.error;
     };
+    qint64 entriesBehind = 0; // stored entries of the runs read before this one
     for (const LibraryScanRun &run : std::as_const(runs)) {
         if (cancel) {
             summary.cancelled = true;
@@ -435,11 +484,21 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         batches.startRun(noteHits);
 
         if (!summary.tooCostly && (!onlyNoted || !noted.isEmpty())) {
-            const LibraryEntryMatcher matcher{evaluator, snippetEngine, readsFacts, &noted, &noteTexts, onlyNoted};
+            const LibraryEntryMatcher matcher{evaluator, snippetEngine, readsFacts, &noted, &noteTexts, onlyNoted,
+                                              rawPrefilter.isActive() ? &rawPrefilter : nullptr};
             const qint64 low = LibraryRecords::entryId(run.key, onlyNoted ? *std::min_element(noted.begin(), noted.end()) : 0);
             const qint64 high = onlyNoted ? LibraryRecords::entryId(run.key, *std::max_element(noted.begin(), noted.end()))
                                           : LibraryRecords::entryId(run.key + 1, 0) - 1;
-            if (secondHalves && run.storedEntries >= s_entriesWorthASecondThread) {
+            // Through the index, a run is split when the runs read so far gave many candidates
+            // (a common word: matching them is the work, as in a scan of every entry), and never
+            // where its entries whose case folding SQLite may not share must be read too.
+            const bool split = !onlyNoted && run.storedEntries >= s_entriesWorthASecondThread
+                && (!summary.usedIndex
+                    || (indexGivesMany(summary.entriesChecked, entriesBehind) && !(withFolded && holdsFolded(low, high))))
+                && secondThread();
+            entriesBehind += run.storedEntries;
+            if (split) {
+                summary.threads = 2;
                 const qint64 middle = LibraryRecords::entryId(run.key, run.storedEntries / 2);
                 secondHalves->start(run, noted, noteTexts, middle, high);
                 const LibraryRangeResult first = scanLibraryRange(candidates, matcher, run, low, middle - 1, cancel, take);

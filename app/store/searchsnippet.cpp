@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "store/searchsnippet.h"
 
+#include "search/bytefinder.h"
 #include "search/searchengine.h"
 #include "search/searchtext.h"
 
 #include <QByteArrayView>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 struct FirstMatch
@@ -16,11 +18,53 @@ struct FirstMatch
     TextRange range;
     bool found;
     bool seenAny;
+    // A plain ASCII needle (any case: lower case), looked for in each value's bytes first.
+    const ByteFinder *bytes = nullptr;
 };
+
+bool isAscii(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+// K (U+212A) or ſ (U+017F) as UTF-8: characters that match an ASCII letter in any case, which a
+// byte search does not see.
+bool holdsFoldingIntoAscii(QByteArrayView segment)
+{
+    return segment.contains(QByteArrayView("\xC5\xBF")) || segment.contains(QByteArrayView("\xE2\x84\xAA"));
+}
+
+// The value's first match found in its bytes, where that finds what the engine would (an ASCII
+// needle, no K or ſ in the value): only the value that holds it is decoded. False: look with
+// the engine.
+bool visitByBytes(FirstMatch *first, QByteArrayView segment, bool fold)
+{
+    if (fold && holdsFoldingIntoAscii(segment))
+        return false;
+    const qsizetype at = first->bytes->find(reinterpret_cast<const uchar *>(segment.data()), segment.size(), 0);
+    if (at < 0) {
+        if (!first->seenAny) {
+            first->text = QString::fromUtf8(segment);
+            first->seenAny = true;
+        }
+        return true;
+    }
+    // The needle is ASCII: the bytes before it decode to the UTF-16 text before the match.
+    first->text = QString::fromUtf8(segment);
+    first->range = TextRange{QString::fromUtf8(segment.first(at)).size(), first->bytes->size()};
+    first->found = true;
+    return true;
+}
 
 bool visitSegment(void *context, QByteArrayView segment)
 {
     auto *first = static_cast<FirstMatch *>(context);
+    if (first->bytes && visitByBytes(first, segment, !first->engine->query().caseSensitive))
+        return !first->found;
     const QString text = QString::fromUtf8(segment);
     const QList<TextRange> ranges = first->engine->findRanges(text, 1);
     if (!ranges.isEmpty()) {
@@ -43,6 +87,18 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
     // value (a raw row is the entry's JSON): the values after it are never decoded, and no match
     // runs from one value into the next, as in the search itself.
     FirstMatch first{&engine, {}, {}, false, false};
+    // A plain word or phrase of ASCII text (not whole words): found by its bytes, value by value,
+    // without decoding each value before the one that holds it (most of the time of a search
+    // with many hits went there).
+    const SearchQuery &query = engine.query();
+    QByteArray needle;
+    std::optional<ByteFinder> finder;
+    if (!query.regex && !query.wholeWord && !query.pattern.isEmpty() && isAscii(query.pattern)
+        && !query.pattern.contains(QChar(0))) {
+        needle = query.caseSensitive ? query.pattern.toLatin1() : query.pattern.toLower().toLatin1();
+        finder.emplace(needle, !query.caseSensitive);
+        first.bytes = &*finder;
+    }
     if (searchText.isRaw()) {
         SearchText::visitSegments(searchText.bytes, visitSegment, &first);
     } else {

@@ -86,6 +86,8 @@ private slots:
     void threadedSearchGivesTheSame();
     void secondThreadGivesTheSame_data();
     void secondThreadGivesTheSame();
+    void secondThreadThroughTheIndexGivesTheSame_data();
+    void secondThreadThroughTheIndexGivesTheSame();
     void removedRunsAreNotFound();
     void runKeysNarrowTheRuns();
     void invalidExpressionSaysWhy();
@@ -362,6 +364,49 @@ void TestLibrarySearch::secondThreadGivesTheSame()
     for (qsizetype k = 0; k < alone.size(); ++k) {
         QCOMPARE(Found({together.at(k).runId, together.at(k).position}), Found({alone.at(k).runId, alone.at(k).position}));
         QCOMPARE(together.at(k).snippet, alone.at(k).snippet);
+    }
+    if (maxHits == 0) {
+        QList<Found> found;
+        for (const LibrarySearchHit &hit : together)
+            found.append(Found{hit.runId, hit.position});
+        QCOMPARE(found, bruteForce(query));
+    } else {
+        QCOMPARE(together.size(), maxHits);
+    }
+}
+
+void TestLibrarySearch::secondThreadThroughTheIndexGivesTheSame_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("caseSensitive");
+    QTest::addColumn<qint64>("maxHits");
+    // Exact case: in any case, runs holding K or ſ (every run here) are read whole, by one thread.
+    QTest::addRow("a common word") << QStringLiteral("gamma") << true << qint64(0);
+    QTest::addRow("two words") << QStringLiteral("grep bash") << true << qint64(0);
+    QTest::addRow("a common word, a limit") << QStringLiteral("gamma") << true << qint64(150);
+    QTest::addRow("a phrase") << QStringLiteral("\"grep -r\"") << true << qint64(0);
+}
+
+void TestLibrarySearch::secondThreadThroughTheIndexGivesTheSame()
+{
+    // A word the index finds in many entries: once the runs read gave many candidates, the next
+    // runs of 40 entries or more are read by two threads, each asking the index for its half.
+    QFETCH(QString, pattern);
+    QFETCH(bool, caseSensitive);
+    QFETCH(qint64, maxHits);
+    const SearchQuery query{pattern, caseSensitive, false, false};
+    const QList<LibrarySearchHit> alone = scan(query, maxHits);
+    LibrarySearchScan::setEntriesWorthASecondThread(40);
+    const auto restore = qScopeGuard([] { LibrarySearchScan::setEntriesWorthASecondThread(4096); });
+    LibrarySearchSummary summary;
+    const QList<LibrarySearchHit> together = scan(query, maxHits, &summary);
+    QVERIFY(summary.usedIndex);
+    QCOMPARE(summary.threads, 2);
+    QCOMPARE(together.size(), alone.size());
+    for (qsizetype k = 0; k < alone.size(); ++k) {
+        QCOMPARE(Found({together.at(k).runId, together.at(k).position}), Found({alone.at(k).runId, alone.at(k).position}));
+        QCOMPARE(together.at(k).snippet, alone.at(k).snippet);
+        QCOMPARE(together.at(k).matchStart, alone.at(k).matchStart);
     }
     if (maxHits == 0) {
         QList<Found> found;

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// A hit's snippet: the value holding the first match, cut around it. A plain ASCII word or
+// phrase is found by its bytes value by value; the snippet is the one the regular expression the
+// library highlighted with gives (non-ASCII text before the match, K and ſ, escapes, no match).
+#include "search/searchengine.h"
+#include "search/searchtext.h"
+#include "store/searchsnippet.h"
+
+#include <QRegularExpression>
+#include <QtTest>
+
+class TestSearchSnippet : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void plainWordsFindTheFirstMatch_data();
+    void plainWordsFindTheFirstMatch();
+};
+
+void TestSearchSnippet::plainWordsFindTheFirstMatch_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("needle");
+    QTest::addColumn<bool>("caseSensitive");
+    QTest::addColumn<QString>("snippet");
+    QTest::addColumn<int>("matchStart");
+    QTest::addColumn<int>("matchLength");
+    QTest::addRow("ASCII") << QByteArray(R"({"thought":"take the Quiz now"})") << QStringLiteral("quiz") << false
+                           << QStringLiteral("take the Quiz now") << 9 << 4;
+    QTest::addRow("accents and a dash before it")
+        << QByteArray("{\"thought\":\"caf\xC3\xA9 \xE2\x80\x94 Quiz here\"}") << QStringLiteral("quiz") << false
+        << QString::fromUtf8("café — Quiz here") << 7 << 4;
+    QTest::addRow("an emoji (two UTF-16 units) before it")
+        << QByteArray("{\"thought\":\"\xF0\x9F\x8E\x89 quiz\"}") << QStringLiteral("QUIZ") << false
+        << QString::fromUtf8("\xF0\x9F\x8E\x89 quiz") << 3 << 4;
+    QTest::addRow("exact case skips other cases")
+        << QByteArray(R"({"thought":"QUIZ","observation":"a quiz"})") << QStringLiteral("quiz") << true
+        << QStringLiteral("a quiz") << 2 << 4;
+    QTest::addRow("a Kelvin sign folds into k")
+        << QByteArray("{\"thought\":\"the \xE2\x84\xAA" "elvin scale\"}") << QStringLiteral("kelvin") << false
+        << QString::fromUtf8("the \xE2\x84\xAA" "elvin scale") << 4 << 6;
+    QTest::addRow("a long s folds into s")
+        << QByteArray("{\"thought\":\"top \xC5\xBF" "ecret\"}") << QStringLiteral("SECRET") << false
+        << QString::fromUtf8("top \xC5\xBF" "ecret") << 4 << 6;
+    QTest::addRow("an escape makes the line")
+        << QByteArray(R"({"thought":"first line\nthe quiz line"})") << QStringLiteral("quiz") << false
+        << QStringLiteral("the quiz line") << 4 << 4;
+    QTest::addRow("a \\u escape makes the needle")
+        << QByteArray(R"({"thought":"a \u0071uiz"})") << QStringLiteral("quiz") << false << QStringLiteral("a quiz") << 2 << 4;
+    QTest::addRow("in the second value") << QByteArray(R"({"thought":"nothing","observation":"quiz"})")
+                                         << QStringLiteral("quiz") << false << QStringLiteral("quiz") << 0 << 4;
+    QTest::addRow("nowhere: the first value") << QByteArray(R"({"thought":"nothing","observation":"else"})")
+                                              << QStringLiteral("quiz") << false << QStringLiteral("nothing") << 0 << 0;
+}
+
+void TestSearchSnippet::plainWordsFindTheFirstMatch()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, needle);
+    QFETCH(bool, caseSensitive);
+    QFETCH(QString, snippet);
+    QFETCH(int, matchStart);
+    QFETCH(int, matchLength);
+    const SearchText text = SearchText::fromRawEntryJson(json);
+    const SearchEngine plain(SearchQuery{needle, caseSensitive, false, false});
+    const SearchSnippet found = SearchSnippet::of(text, plain);
+    QCOMPARE(found.text, snippet);
+    QCOMPARE(found.matchStart, matchStart);
+    QCOMPARE(found.matchLength, matchLength);
+    // As the query's highlight (a regular expression) finds it, and over the decoded text too.
+    const QString highlight = (caseSensitive ? QStringLiteral("(?:") : QStringLiteral("(?i:"))
+        + QRegularExpression::escape(needle) + QLatin1Char(')');
+    const SearchSnippet byRegex = SearchSnippet::of(text, SearchEngine(SearchQuery{highlight, true, false, true}));
+    QCOMPARE(byRegex.text, found.text);
+    QCOMPARE(byRegex.matchStart, found.matchStart);
+    QCOMPARE(byRegex.matchLength, found.matchLength);
+    const SearchSnippet decoded = SearchSnippet::of(text.decoded(), plain);
+    QCOMPARE(decoded.text, found.text);
+    QCOMPARE(decoded.matchStart, found.matchStart);
+}
+
+QTEST_GUILESS_MAIN(TestSearchSnippet)
+#include "tst_searchsnippet.moc"
