@@ -190,22 +190,7 @@ QByteArray entryJson(const Mapped &entry, qint64 runId, qint64 id)
     for (const QByteArrayView record : entry.records)
         size += record.size() + 1;
     out.reserve(size);
-    out += "{\"agent_run_id\":";
-    out += QByteArray::number(runId);
-    out += ",\"id\":";
-    out += QByteArray::number(id);
-    out += ",\"created_at\":";
-    appendStringOrNull(out, entry.createdAt);
-    out += ",\"message_type\":";
-    appendStringOrNull(out, entry.messageType);
-    out += ",\"thought\":";
-    appendStringOrNull(out, entry.thought);
-    out += ",\"tool_name\":";
-    appendStringOrNull(out, entry.toolName);
-    out += ",\"tool_input\":";
-    out += entry.toolInput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolInput);
-    out += ",\"tool_output\":";
-    out += entry.toolOutput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolOutput);
+    appendEntryHead(out, runId, id, {entry.createdAt, entry.messageType, entry.thought, entry.toolName, entry.toolInput, entry.toolOutput});
     out += ",\"observation\":";
     if (entry.observation)
         JsonWriter::appendString(out, *entry.observation);

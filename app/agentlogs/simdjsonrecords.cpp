@@ -152,6 +152,26 @@ bool RawEntry::hasExtra(QByteArrayView key) const
     return false;
 }
 
+void appendEntryHead(QByteArray &out, qint64 runId, qint64 id, const EntryHead &head)
+{
+    out += "{\"agent_run_id\":";
+    out += QByteArray::number(runId);
+    out += ",\"id\":";
+    out += QByteArray::number(id);
+    out += ",\"created_at\":";
+    appendStringOrNull(out, head.createdAt);
+    out += ",\"message_type\":";
+    appendStringOrNull(out, head.messageType);
+    out += ",\"thought\":";
+    appendStringOrNull(out, head.thought);
+    out += ",\"tool_name\":";
+    appendStringOrNull(out, head.toolName);
+    out += ",\"tool_input\":";
+    out += head.toolInput.isEmpty() ? QByteArrayView("null") : head.toolInput;
+    out += ",\"tool_output\":";
+    out += head.toolOutput.isEmpty() ? QByteArrayView("null") : head.toolOutput;
+}
+
 QByteArray entryJson(const RawEntry &entry, qint64 runId, qint64 id)
 {
     QByteArray out;
@@ -163,22 +183,7 @@ QByteArray entryJson(const RawEntry &entry, qint64 runId, qint64 id)
     for (const QByteArrayView source : entry.rawSources)
         size += source.size() + 1;
     out.reserve(size);
-    out += "{\"agent_run_id\":";
-    out += QByteArray::number(runId);
-    out += ",\"id\":";
-    out += QByteArray::number(id);
-    out += ",\"created_at\":";
-    appendStringOrNull(out, entry.createdAt);
-    out += ",\"message_type\":";
-    appendStringOrNull(out, entry.messageType);
-    out += ",\"thought\":";
-    appendStringOrNull(out, entry.thought);
-    out += ",\"tool_name\":";
-    appendStringOrNull(out, entry.toolName);
-    out += ",\"tool_input\":";
-    out += entry.toolInput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolInput);
-    out += ",\"tool_output\":";
-    out += entry.toolOutput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolOutput);
+    appendEntryHead(out, runId, id, {entry.createdAt, entry.messageType, entry.thought, entry.toolName, entry.toolInput, entry.toolOutput});
     out += ",\"observation\":";
     out += entry.observation.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.observation);
     for (const auto &[name, value] : entry.extra) {

@@ -76,6 +76,19 @@ void appendStringOrNull(QByteArray &out, QByteArrayView utf8);
 // The value as QJsonDocument read it, for a run's metadata (a few values a file).
 QJsonValue toQJsonValue(element value);
 
+// The fields every entry begins with, as UTF-8 and compact JSON (empty writes null).
+struct EntryHead {
+    QByteArrayView createdAt;
+    QByteArrayView messageType;
+    QByteArrayView thought;
+    QByteArrayView toolName;
+    QByteArrayView toolInput;
+    QByteArrayView toolOutput;
+};
+// `{"agent_run_id":…,"id":…` up to "tool_output" as agentEntryJson() writes them; the
+// observation and what follows are the caller's.
+void appendEntryHead(QByteArray &out, qint64 runId, qint64 id, const EntryHead &head);
+
 // An entry as the converters on simdjson make it: the fields as UTF-8 and compact JSON (empty
 // writes null), written by entryJson() with agentEntryJson()'s order and bytes.
 struct RawEntry {
