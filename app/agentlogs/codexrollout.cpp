@@ -50,7 +50,7 @@ struct Draft {
     bool outputContentOnly = false;       // tool_output is {"content": …} (or {}), made here
     bool outputHasExitCode = false;       // tool_output's "exit_code" is a number
     std::optional<double> outputExitCode; // tool_output's exit code, its own or its metadata's
-    QByteArray callId;
+    QByteArrayView callId; // in the converter's StringArena
     bool isCall = false;
     bool hasOutput = false;
     bool assistantText = false; // a candidate for the FINAL_ANSWER
@@ -111,8 +111,9 @@ private:
     RecordParser m_parser;      // the records
     RecordParser m_innerParser; // JSON written in a record's strings (arguments, outputs)
     QList<Draft> m_drafts;
-    QHash<QByteArray, qsizetype> m_callIndex;
-    QHash<QByteArray, double> m_exitCodes;
+    StringArena m_arena; // the call ids below, kept once: no allocation per id
+    QHash<QByteArrayView, qsizetype> m_callIndex;
+    QHash<QByteArrayView, double> m_exitCodes;
     QMap<QString, int> m_unmapped;
     QByteArray m_reasoning;
     QString m_title;
@@ -181,7 +182,7 @@ void Converter::call(const Record &record, std::string_view timestamp, std::stri
 {
     Draft &draft = append(record, timestamp, "ACTION");
     draft.isCall = true;
-    draft.callId = bytesOf(callId);
+    draft.callId = m_arena.keep(viewOf(callId));
     draft.entry.toolName = bytesOf(name);
     draft.entry.toolInput = std::move(input);
     draft.entry.thought = std::exchange(m_reasoning, QByteArray());
@@ -244,7 +245,7 @@ void Converter::insertExitCode(Draft &draft, double code)
 void Converter::output(const Record &record, std::string_view timestamp, std::string_view callId, const std::optional<element> &value,
                        ConversionWarnings &warnings)
 {
-    const auto found = m_callIndex.constFind(QByteArray::fromRawData(callId.data(), qsizetype(callId.size())));
+    const auto found = m_callIndex.constFind(viewOf(callId));
     if (found == m_callIndex.constEnd() || m_drafts.at(*found).hasOutput) {
         warnings.add(CodexRolloutText::tr("line %1: the output of call %2 without its call; kept as an entry of its own")
                          .arg(record.line)
@@ -311,8 +312,14 @@ void Converter::eventMessage(const Record &record, std::string_view timestamp, o
 {
     const std::string_view type = stringField(event, "type");
     if (type == "exec_command_end") {
-        if (const std::optional<double> code = numberOf(fieldOf(event, "exit_code")))
-            m_exitCodes.insert(bytesOf(stringField(event, "call_id")), *code);
+        if (const std::optional<double> code = numberOf(fieldOf(event, "exit_code"))) {
+            const QByteArrayView callId = viewOf(stringField(event, "call_id"));
+            const auto known = m_exitCodes.find(callId);
+            if (known != m_exitCodes.end())
+                *known = *code;
+            else
+                m_exitCodes.insert(m_arena.keep(callId), *code);
+        }
     } else if (type == "error") {
         Draft &draft = append(record, timestamp, "ERROR");
         if (const std::optional<element> message = fieldOf(event, "message"))
