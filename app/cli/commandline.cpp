@@ -231,8 +231,8 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption sampleOption(QStringLiteral("sample"),
         QCoreApplication::translate("CommandLine", "With a log that holds several runs (an Inspect eval log, a run per sample): "
                                                    "read the sample of this id. Without it the window lets you choose, and a "
-                                                   "command without a window names the samples and fails. With --compare: "
-                                                   "once per side, in the sides' order, or once for both."),
+                                                   "command without a window names the samples and fails. Once per side of a "
+                                                   "comparison, in the sides' order, or once for both."),
         QStringLiteral("ID"));
     const QCommandLineOption epochOption(QStringLiteral("epoch"),
         QCoreApplication::translate("CommandLine", "With --sample: the sample's epoch (default: its first); "

@@ -503,10 +503,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With a log that holds several runs (an Inspect eval log, a run per sample): read the sample of this id. Without it the window lets you choose, and a command without a window names the samples and fails. With --compare: once per side, in the sides&apos; order, or once for both.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>With --sample: the sample&apos;s epoch (default: its first); once for each --sample.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -524,6 +520,10 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>--sample names a sample of a file; &quot;%1&quot; is a run of the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a log that holds several runs (an Inspect eval log, a run per sample): read the sample of this id. Without it the window lets you choose, and a command without a window names the samples and fails. Once per side of a comparison, in the sides&apos; order, or once for both.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
