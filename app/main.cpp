@@ -293,7 +293,7 @@ int main(int argc, char *argv[])
         CompareWindow window;
         const auto sideOf = [&](int side) {
             const CompareSource &source = options.compareSources.at(side);
-            return CompareSideSource{source.given, source.run};
+            return CompareSideSource{source.given, source.run, source.sample};
         };
         window.loadAndCompare(ApiEndpoint{options.baseUrl, token}, sideOf(0), sideOf(1));
         window.show();

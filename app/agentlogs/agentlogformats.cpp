@@ -16,12 +16,18 @@ namespace {
 
 // An Inspect log holds one run per sample: the first is read, and the others are named in the
 // warnings, so that the user knows they are there.
+InspectLog readInspectLog(QByteArrayView bytes)
+{
+    return InspectLog(bytes);
+}
+
 AgentLogConversion convertInspectFirstSample(QByteArrayView bytes)
 {
-    AgentLogConversion conversion = convertInspectSample(bytes, 0);
+    const InspectLog log(bytes);
+    AgentLogConversion conversion = log.convert(0);
     if (!conversion.ok)
         return conversion;
-    const QList<InspectSampleInfo> samples = listInspectSamples(bytes);
+    const QList<InspectSampleInfo> samples = log.samples();
     if (samples.size() > 1) {
         conversion.warnings.append(QCoreApplication::translate(
             "AgentLogFormats", "this log holds %n samples; the first (id %1) is shown", nullptr, int(samples.size()))
@@ -39,15 +45,15 @@ const QList<Format> &formats()
     // One line a format; the first detector that accepts a file wins.
     static const QList<Format> table = {
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcript"), QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcripts"),
-         looksLikeClaudeCodeTranscript, convertClaudeCodeTranscript, nullptr, nullptr},
+         looksLikeClaudeCodeTranscript, convertClaudeCodeTranscript, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollout"), QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollouts"),
-         looksLikeCodexRollout, convertCodexRollout, nullptr, nullptr},
+         looksLikeCodexRollout, convertCodexRollout, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectory"), QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectories"),
-         looksLikeSweAgentTrajectory, convertSweAgentTrajectory, nullptr, nullptr},
+         looksLikeSweAgentTrajectory, convertSweAgentTrajectory, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event stream"), QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event streams"),
-         looksLikeOpenHandsEvents, convertOpenHandsEvents, nullptr, nullptr},
+         looksLikeOpenHandsEvents, convertOpenHandsEvents, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval log"), QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval logs"),
-         looksLikeInspectLog, convertInspectFirstSample, listInspectSamples, convertInspectSample},
+         looksLikeInspectLog, convertInspectFirstSample, readInspectLog},
     };
     return table;
 }

@@ -19,10 +19,9 @@ struct Format {
     const char *plural;
     bool (*looksLike)(QByteArrayView head);
     AgentLogConversion (*convert)(QByteArrayView bytes);
-    // A format whose log holds several runs (Inspect's samples): they are listed, and one is
-    // converted at a time. Null for a format of one run a file.
-    QList<InspectSampleInfo> (*listSamples)(QByteArrayView bytes, QString *error);
-    AgentLogConversion (*convertSample)(QByteArrayView bytes, int sampleIndex);
+    // A format whose log holds several runs (Inspect's samples): read once, its samples listed
+    // and the one chosen converted. Null for a format of one run a file.
+    InspectLog (*readSamples)(QByteArrayView bytes);
 };
 
 // How much of a file detect() is given: a detector judges only lines complete within it.

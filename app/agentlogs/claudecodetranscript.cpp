@@ -3,8 +3,8 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/qtorderedjson.h"
+#include "agentlogs/simdjsonrecords.h"
 #include "json/jsonwriter.h"
-#include "json/paddedjson.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -26,132 +26,23 @@ const QString kAgentName = QStringLiteral("Claude Code");
 constexpr int kLinesToSniff = 16;
 constexpr qsizetype kMaxTitleChars = 200;
 
-// The file's lines, each with its 1-based number, without the line break ("\n" or "\r\n").
-template<typename Visit>
-void forEachLine(QByteArrayView bytes, Visit visit)
-{
-    qsizetype pos = 0;
-    int number = 0;
-    while (pos < bytes.size()) {
-        ++number;
-        qsizetype end = bytes.indexOf('\n', pos);
-        const qsizetype next = end < 0 ? bytes.size() : end + 1;
-        if (end < 0)
-            end = bytes.size();
-        QByteArrayView line = bytes.sliced(pos, end - pos);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        pos = next;
-        if (!visit(line, number, next >= bytes.size() && !bytes.endsWith('\n')))
-            return;
-    }
-}
-
 bool isBlank(QByteArrayView line)
 {
     return line.trimmed().isEmpty();
 }
 
 using simdjson::dom::element;
-using simdjson::dom::element_type;
-
-// Every record is parsed with simdjson's DOM parser: it checks a whole line as strictly as
-// QJsonDocument did (a malformed line is read over, not half read) at a fraction of its time, and
-// gives the strings in place. What it refuses and QJsonDocument took (a raw control character in
-// a string, a lone surrogate escape) is read through QJsonDocument and its compact rewrite.
-
-QByteArrayView viewOf(std::string_view text)
-{
-    return QByteArrayView(text.data(), qsizetype(text.size()));
-}
-
-QByteArray bytesOf(std::string_view text)
-{
-    return QByteArray(text.data(), qsizetype(text.size()));
-}
-
-// QJsonDocument's compact text with each lone surrogate (which it writes as an escape, and
-// simdjson refuses) as '?', which is what QString::toUtf8() made of it when entries were written
-// from QStrings.
-QByteArray withoutLoneSurrogates(const QByteArray &json)
-{
-    QByteArray out;
-    out.reserve(json.size());
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        if (json.at(i) != '\\' || i + 1 >= json.size()) {
-            out += json.at(i);
-            continue;
-        }
-        const bool surrogate = json.at(i + 1) == 'u' && i + 5 < json.size() && (json.at(i + 2) == 'd' || json.at(i + 2) == 'D')
-            && QByteArrayView("89abcdefABCDEF").contains(json.at(i + 3));
-        if (surrogate) {
-            out += '?';
-            i += 5;
-        } else {
-            out += json.mid(i, 2); // an escape of one character, or \u and the first of its digits
-            ++i;
-        }
-    }
-    return out;
-}
-
-// A member's string as QJsonValue::toString() gives it: empty for anything else.
-std::string_view stringOf(element value)
-{
-    std::string_view text;
-    return value.get_string().get(text) ? std::string_view() : text;
-}
-
-// QJsonValue::toBool(): true only for true.
-bool trueOf(element value)
-{
-    bool flag = false;
-    return !value.get_bool().get(flag) && flag;
-}
-
-// Whether `text` is blank as QString::trimmed() sees it (Unicode white space too).
-bool isBlankText(QByteArrayView text)
-{
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x80)
-            return QString::fromUtf8(text).trimmed().isEmpty();
-        if (byte != ' ' && (byte < '\t' || byte > '\r'))
-            return false;
-    }
-    return true;
-}
+using namespace SimdRecords;
 
 QByteArray joined(const QList<QByteArray> &parts)
 {
     return parts.join("\n\n");
 }
 
-// contentText() on the parsed value: a string as it is; the non-empty "text" of each block of an
-// array, joined by blank lines; anything else empty.
-QByteArray contentTextOf(element content)
-{
-    std::string_view text;
-    if (!content.get_string().get(text))
-        return bytesOf(text);
-    simdjson::dom::array blocks;
-    if (content.get_array().get(blocks))
-        return {};
-    QList<QByteArray> parts;
-    for (const element block : blocks) {
-        simdjson::dom::object object;
-        if (block.get_object().get(object))
-            continue;
-        std::string_view blockText;
-        for (const simdjson::dom::key_value_pair field : object) {
-            if (field.key == "text")
-                blockText = stringOf(field.value); // the last one, as QJsonObject keeps it
-        }
-        if (!blockText.empty())
-            parts.append(bytesOf(blockText));
-    }
-    return joined(parts);
-}
+// Every record is parsed with simdjson's DOM parser: it checks a whole line as strictly as
+// QJsonDocument did (a malformed line is read over, not half read) at a fraction of its time, and
+// gives the strings in place. What it refuses and QJsonDocument took (a raw control character in
+// a string, a lone surrogate escape) is read through QJsonDocument and its compact rewrite.
 
 // What a line has that the mapping reads: one pass over its members, a repeated one's last value
 // kept (as QJsonObject keeps it).
@@ -289,14 +180,6 @@ struct Mapped
     QList<QByteArrayView> records;
 };
 
-void appendStringOrNull(QByteArray &out, QByteArrayView utf8)
-{
-    if (utf8.isEmpty())
-        out += "null";
-    else
-        JsonWriter::appendString(out, QByteArray::fromRawData(utf8.data(), utf8.size()));
-}
-
 // The entry as agentEntryJson() writes it: the endpoint's fields, then the extra ones in
 // QJsonObject's (sorted) order, then the source records.
 QByteArray entryJson(const Mapped &entry, qint64 runId, qint64 id)
@@ -307,22 +190,7 @@ QByteArray entryJson(const Mapped &entry, qint64 runId, qint64 id)
     for (const QByteArrayView record : entry.records)
         size += record.size() + 1;
     out.reserve(size);
-    out += "{\"agent_run_id\":";
-    out += QByteArray::number(runId);
-    out += ",\"id\":";
-    out += QByteArray::number(id);
-    out += ",\"created_at\":";
-    appendStringOrNull(out, entry.createdAt);
-    out += ",\"message_type\":";
-    appendStringOrNull(out, entry.messageType);
-    out += ",\"thought\":";
-    appendStringOrNull(out, entry.thought);
-    out += ",\"tool_name\":";
-    appendStringOrNull(out, entry.toolName);
-    out += ",\"tool_input\":";
-    out += entry.toolInput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolInput);
-    out += ",\"tool_output\":";
-    out += entry.toolOutput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolOutput);
+    appendEntryHead(out, runId, id, {entry.createdAt, entry.messageType, entry.thought, entry.toolName, entry.toolInput, entry.toolOutput});
     out += ",\"observation\":";
     if (entry.observation)
         JsonWriter::appendString(out, *entry.observation);
@@ -404,31 +272,17 @@ private:
     // m_rawLine at the record's bytes; false with QJsonDocument's reason when it is no JSON object.
     bool parse(QByteArrayView line, qsizetype readableAfter, simdjson::dom::object &object, QString &reason)
     {
-        const PaddedJson padded(line, readableAfter);
-        element root;
-        if (padded.isValid() && !m_parser.parse(padded.data(), padded.size(), false).get(root) && !root.get_object().get(object)) {
-            m_rawLine = line;
+        switch (m_parser.parseObject(line, readableAfter, object, reason)) {
+        case RecordParser::Result::Parsed:
+            m_rawLine = line; // the record as read, even when its rewrite was parsed
             return true;
-        }
-        // What simdjson refuses or is no object: QJsonDocument says why, in the words it always
-        // used (Qt 6.4 calls a bare string an "illegal value"), or takes it (a raw tab in a
-        // string, a lone surrogate); then its compact rewrite is what simdjson reads.
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            reason = error.error != QJsonParseError::NoError ? error.errorString()
-                                                             : QCoreApplication::translate("ClaudeCodeTranscript", "not a JSON object");
+        case RecordParser::Result::OtherKind:
+            reason = QCoreApplication::translate("ClaudeCodeTranscript", "not a JSON object");
             return false;
+        case RecordParser::Result::NotJson:
+            break;
         }
-        // The parse's strings live in m_parser: the rewrite is needed no longer than this.
-        const PaddedJson rewritten(withoutLoneSurrogates(document.toJson(QJsonDocument::Compact)), 0);
-        const simdjson::error_code code = m_parser.parse(rewritten.data(), rewritten.size(), false).get(root);
-        if (code || root.get_object().get(object)) {
-            reason = QString::fromUtf8(simdjson::error_message(code));
-            return false;
-        }
-        m_rawLine = line; // the record as read, as for any line
-        return true;
+        return false;
     }
 
     void read(const Line &line, int number)
@@ -783,7 +637,7 @@ private:
                                                                 "cache_read_input_tokens"};
 
     AgentLogConversion m_out;
-    simdjson::dom::parser m_parser;
+    RecordParser m_parser;
     QByteArrayView m_rawLine; // the line being read, without surrounding space
     Chain m_main;
     Chain m_side;

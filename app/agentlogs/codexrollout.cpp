@@ -3,17 +3,25 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/qtorderedjson.h"
+#include "agentlogs/simdjsonrecords.h"
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QMap>
 
 #include <optional>
+#include <string_view>
 #include <utility>
 
+// Each record is parsed with simdjson (SimdRecords, as Claude Code transcripts are) and its
+// entry written from the parsed values and the line's own bytes, with the bytes the QJsonDocument
+// reading wrote (QtOrderedJson): no Qt tree per record, most of a conversion's time.
+
 namespace {
+
+using namespace SimdRecords;
+using simdjson::dom::object;
 
 // The context of this file's words in the catalogue.
 struct CodexRolloutText {
@@ -28,57 +36,48 @@ const QStringList &recordTypes()
     return types;
 }
 
+// A line that is a record: where it is, to be parsed again for its mapping (the first pass
+// decides which of the records that repeat each other are read).
 struct Record {
     int line = 0;
-    QString timestamp;
-    QString type;
-    QJsonObject payload;
-    QByteArray text; // the line as read
+    QByteArrayView text; // the line as read, without surrounding space
+    qsizetype readableAfter = 0;
 };
 
+// An entry being made, and what its mapping still needs.
 struct Draft {
-    AgentEntryFields fields;
-    QList<QByteArray> sources; // the lines it was made of
-    QString callId;
+    RawEntry entry;
+    bool outputContentOnly = false;       // tool_output is {"content": …} (or {}), made here
+    bool outputHasExitCode = false;       // tool_output's "exit_code" is a number
+    std::optional<double> outputExitCode; // tool_output's exit code, its own or its metadata's
+    QByteArrayView callId; // in the converter's StringArena
     bool isCall = false;
     bool hasOutput = false;
     bool assistantText = false; // a candidate for the FINAL_ANSWER
-    QString reasoning;          // the reasoning before an assistant text
+    QByteArray reasoning;       // the reasoning before an assistant text
 };
 
-// The context Codex puts into the conversation as user messages: not the user's words.
-bool isInjectedContext(const QString &text)
+QByteArray numberJson(double number)
 {
+    QByteArray out;
+    QtOrderedJson::appendDouble(out, number);
+    return out;
+}
+
+// The context Codex puts into the conversation as user messages: not the user's words.
+bool isInjectedContext(QByteArrayView utf8)
+{
+    const QString text = QString::fromUtf8(utf8);
     const QStringView start = QStringView(text).trimmed();
     return start.startsWith(QLatin1String("<environment_context>")) || start.startsWith(QLatin1String("<user_instructions>"))
         || start.startsWith(QLatin1String("# AGENTS.md instructions")) || start.startsWith(QLatin1String("<user_shell_command>"));
 }
 
-// A call's output as tool_output: a JSON object written in a string is that object (newer Codex
-// writes {"output": ..., "metadata": {"exit_code": ...}} so); anything else as toolOutputObject().
-QJsonObject outputObject(const QJsonValue &output)
+void joinInto(QByteArray &into, QByteArrayView text)
 {
-    if (output.isString()) {
-        const QString text = output.toString();
-        if (text.startsWith(QLatin1Char('{'))) {
-            QJsonParseError error;
-            const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
-            if (error.error == QJsonParseError::NoError && document.isObject())
-                return document.object();
-        }
-    }
-    return toolOutputObject(output);
-}
-
-std::optional<double> exitCodeIn(const QJsonObject &output)
-{
-    const QJsonValue direct = output.value(QLatin1String("exit_code"));
-    if (direct.isDouble())
-        return direct.toDouble();
-    const QJsonValue nested = output.value(QLatin1String("metadata")).toObject().value(QLatin1String("exit_code"));
-    if (nested.isDouble())
-        return nested.toDouble();
-    return std::nullopt;
+    if (!into.isEmpty())
+        into += "\n\n";
+    into += text;
 }
 
 class Converter
@@ -94,186 +93,249 @@ public:
     void run(AgentLogConversion &out, ConversionWarnings &warnings);
 
 private:
-    void sessionMeta(const Record &record);
-    void turnContext(const Record &record);
-    void responseItem(const Record &record, ConversionWarnings &warnings);
-    void eventMessage(const Record &record);
-    void message(const Record &record, const QString &role, const QString &text);
-    void call(const Record &record, const QString &callId, const QString &name, const QJsonValue &input);
-    void output(const Record &record, const QString &callId, const QJsonValue &value, ConversionWarnings &warnings);
-    Draft &append(const Record &record, const QString &messageType);
-    QString takeReasoning();
+    void sessionMeta(object meta, std::string_view timestamp);
+    void turnContext(object payload);
+    void responseItem(const Record &record, std::string_view timestamp, object item, ConversionWarnings &warnings);
+    void eventMessage(const Record &record, std::string_view timestamp, object event);
+    void message(const Record &record, std::string_view timestamp, std::string_view role, const QByteArray &text);
+    void call(const Record &record, std::string_view timestamp, std::string_view callId, std::string_view name, QByteArray input);
+    void output(const Record &record, std::string_view timestamp, std::string_view callId, const std::optional<element> &value,
+                ConversionWarnings &warnings);
+    void setOutput(Draft &draft, const std::optional<element> &value);
+    void insertExitCode(Draft &draft, double code);
+    Draft &append(const Record &record, std::string_view timestamp, const char *messageType);
 
     QList<Record> m_records;
     bool m_readEventMessages;
     bool m_readEventReasoning;
+    RecordParser m_parser;      // the records
+    RecordParser m_innerParser; // JSON written in a record's strings (arguments, outputs)
     QList<Draft> m_drafts;
-    QHash<QString, qsizetype> m_callIndex;
-    QHash<QString, double> m_exitCodes;
+    StringArena m_arena; // the call ids below, kept once: no allocation per id
+    QHash<QByteArrayView, qsizetype> m_callIndex;
+    QHash<QByteArrayView, double> m_exitCodes;
     QMap<QString, int> m_unmapped;
-    QString m_reasoning;
+    QByteArray m_reasoning;
     QString m_title;
     QJsonObject m_metadata;
 };
 
-Draft &Converter::append(const Record &record, const QString &messageType)
+Draft &Converter::append(const Record &record, std::string_view timestamp, const char *messageType)
 {
     Draft draft;
-    draft.fields.createdAt = timestampWithZone(record.timestamp);
-    draft.fields.messageType = messageType;
-    draft.sources.append(record.text);
+    draft.entry.createdAt = timestampWithZone(QString::fromUtf8(viewOf(timestamp))).toUtf8();
+    draft.entry.messageType = messageType;
+    draft.entry.rawSources.append(record.text);
     m_drafts.append(std::move(draft));
     return m_drafts.last();
 }
 
-QString Converter::takeReasoning()
-{
-    return std::exchange(m_reasoning, QString());
-}
-
-void Converter::sessionMeta(const Record &record)
+void Converter::sessionMeta(object meta, std::string_view timestamp)
 {
     if (m_metadata.contains(QLatin1String("session_id")))
         return; // a resumed or forked rollout repeats its origin's; the first is this file's
-    const QJsonObject &meta = record.payload;
-    const QJsonValue id = meta.value(QLatin1String("id"));
-    if (id.isString())
-        m_metadata.insert(QStringLiteral("session_id"), id);
+    const std::string_view id = stringField(meta, "id");
+    if (const std::optional<element> value = fieldOf(meta, "id"); value && value->is_string())
+        m_metadata.insert(QStringLiteral("session_id"), QString::fromUtf8(viewOf(id)));
     for (const char *key : {"cwd", "originator", "cli_version", "source", "model_provider", "forked_from_id", "git"}) {
-        const QJsonValue value = meta.value(QLatin1String(key));
-        if (!value.isUndefined() && !value.isNull())
-            m_metadata.insert(QLatin1String(key), value);
+        const std::optional<element> value = fieldOf(meta, key);
+        if (value && !value->is_null())
+            m_metadata.insert(QLatin1String(key), toQJsonValue(*value));
     }
-    const QJsonValue started = meta.value(QLatin1String("timestamp"));
-    m_metadata.insert(QStringLiteral("started_at"), started.isString() ? started : QJsonValue(record.timestamp));
+    const std::optional<element> started = fieldOf(meta, "timestamp");
+    m_metadata.insert(QStringLiteral("started_at"), QString::fromUtf8(viewOf(started && started->is_string() ? stringOf(*started) : timestamp)));
 }
 
-void Converter::turnContext(const Record &record)
+void Converter::turnContext(object payload)
 {
-    const QJsonValue model = record.payload.value(QLatin1String("model"));
-    if (model.isString())
-        m_metadata.insert(QStringLiteral("model"), model);
-    const QJsonValue effort = record.payload.value(QLatin1String("effort"));
-    if (effort.isString())
-        m_metadata.insert(QStringLiteral("reasoning_effort"), effort);
-    if (!m_metadata.contains(QLatin1String("cwd")) && record.payload.value(QLatin1String("cwd")).isString())
-        m_metadata.insert(QStringLiteral("cwd"), record.payload.value(QLatin1String("cwd")));
+    const std::optional<element> model = fieldOf(payload, "model");
+    if (model && model->is_string())
+        m_metadata.insert(QStringLiteral("model"), QString::fromUtf8(viewOf(stringOf(*model))));
+    const std::optional<element> effort = fieldOf(payload, "effort");
+    if (effort && effort->is_string())
+        m_metadata.insert(QStringLiteral("reasoning_effort"), QString::fromUtf8(viewOf(stringOf(*effort))));
+    const std::optional<element> cwd = fieldOf(payload, "cwd");
+    if (!m_metadata.contains(QLatin1String("cwd")) && cwd && cwd->is_string())
+        m_metadata.insert(QStringLiteral("cwd"), QString::fromUtf8(viewOf(stringOf(*cwd))));
 }
 
-void Converter::message(const Record &record, const QString &role, const QString &text)
+void Converter::message(const Record &record, std::string_view timestamp, std::string_view role, const QByteArray &text)
 {
-    if (role == QLatin1String("assistant")) {
-        Draft &draft = append(record, QStringLiteral("PLAN_EVALUATION"));
-        draft.fields.thought = text;
+    if (role == "assistant") {
+        Draft &draft = append(record, timestamp, "PLAN_EVALUATION");
+        draft.entry.thought = text;
         draft.assistantText = true;
-        draft.reasoning = takeReasoning();
+        draft.reasoning = std::exchange(m_reasoning, QByteArray());
         return;
     }
-    Draft &draft = append(record, QStringLiteral("USER_MESSAGE"));
-    draft.fields.observation = text;
-    if (role != QLatin1String("user"))
-        draft.fields.extra.insert(QStringLiteral("role"), role);
+    Draft &draft = append(record, timestamp, "USER_MESSAGE");
+    draft.entry.observation = jsonString(text);
+    if (role != "user")
+        draft.entry.setExtra("role", jsonString(viewOf(role)));
     else if (isInjectedContext(text))
-        draft.fields.extra.insert(QStringLiteral("context"), true);
+        draft.entry.setExtra("context", "true");
     else if (m_title.isEmpty())
-        m_title = titleFromText(text);
+        m_title = titleFromText(QString::fromUtf8(text));
 }
 
-void Converter::call(const Record &record, const QString &callId, const QString &name, const QJsonValue &input)
+void Converter::call(const Record &record, std::string_view timestamp, std::string_view callId, std::string_view name, QByteArray input)
 {
-    Draft &draft = append(record, QStringLiteral("ACTION"));
+    Draft &draft = append(record, timestamp, "ACTION");
     draft.isCall = true;
-    draft.callId = callId;
-    draft.fields.toolName = name;
-    draft.fields.toolInput = input;
-    draft.fields.thought = takeReasoning();
-    if (!callId.isEmpty())
-        m_callIndex.insert(callId, m_drafts.size() - 1);
+    draft.callId = m_arena.keep(viewOf(callId));
+    draft.entry.toolName = bytesOf(name);
+    draft.entry.toolInput = std::move(input);
+    draft.entry.thought = std::exchange(m_reasoning, QByteArray());
+    if (!callId.empty())
+        m_callIndex.insert(draft.callId, m_drafts.size() - 1);
 }
 
-void Converter::output(const Record &record, const QString &callId, const QJsonValue &value, ConversionWarnings &warnings)
+// A call's output as tool_output: a JSON object written in a string is that object (newer Codex
+// writes {"output": ..., "metadata": {"exit_code": ...}} so); an object as it is; anything else
+// as {"content": value}. Its exit code, its own or its metadata's, is noted while it is parsed.
+void Converter::setOutput(Draft &draft, const std::optional<element> &value)
 {
-    const auto found = m_callIndex.constFind(callId);
+    const auto fromObject = [&draft](element outputObject) {
+        draft.entry.toolOutput = jsonOf(outputObject);
+        const std::optional<double> direct = numberOf(fieldOf(outputObject, "exit_code"));
+        draft.outputHasExitCode = direct.has_value();
+        draft.outputExitCode = direct ? direct : numberOf(fieldOf(fieldOf(outputObject, "metadata"), "exit_code"));
+    };
+    if (value && value->is_string()) {
+        const std::string_view text = stringOf(*value);
+        element parsed;
+        QString reason;
+        if (!text.empty() && text.front() == '{'
+            && m_innerParser.parseObject(viewOf(text), 0, parsed, reason) == RecordParser::Result::Parsed) {
+            fromObject(parsed);
+            return;
+        }
+    }
+    if (value && value->is_object()) {
+        fromObject(*value);
+        return;
+    }
+    draft.outputContentOnly = true;
+    draft.entry.toolOutput = value ? "{\"content\":" + jsonOf(*value) + '}' : QByteArray("{}");
+}
+
+// tool_output with "exit_code" (so that insights see a failed command), as QJsonObject::insert()
+// left it: {"exit_code": …} for a call without output.
+void Converter::insertExitCode(Draft &draft, double code)
+{
+    QByteArray &output = draft.entry.toolOutput;
+    if (output.isEmpty()) {
+        output = "{\"exit_code\":" + numberJson(code) + '}';
+    } else if (draft.outputContentOnly) { // "content" sorts before "exit_code"
+        output.chop(1);
+        if (output.size() > 1)
+            output += ',';
+        output += "\"exit_code\":" + numberJson(code) + '}';
+    } else {
+        object parsed;
+        QString reason;
+        if (m_innerParser.parseObject(output, 0, parsed, reason) != RecordParser::Result::Parsed)
+            return; // written here from a parsed object: cannot be
+        QByteArray withCode;
+        QtOrderedJson::appendObjectWith(withCode, parsed, "exit_code", numberJson(code));
+        output = std::move(withCode);
+    }
+}
+
+void Converter::output(const Record &record, std::string_view timestamp, std::string_view callId, const std::optional<element> &value,
+                       ConversionWarnings &warnings)
+{
+    const auto found = m_callIndex.constFind(viewOf(callId));
     if (found == m_callIndex.constEnd() || m_drafts.at(*found).hasOutput) {
-        warnings.add(CodexRolloutText::tr("line %1: the output of call %2 without its call; kept as an entry of its own").arg(record.line).arg(callId));
-        Draft &orphan = append(record, QStringLiteral("ACTION"));
-        orphan.fields.toolOutput = outputObject(value);
+        warnings.add(CodexRolloutText::tr("line %1: the output of call %2 without its call; kept as an entry of its own")
+                         .arg(record.line)
+                         .arg(QString::fromUtf8(viewOf(callId))));
+        Draft &orphan = append(record, timestamp, "ACTION");
+        setOutput(orphan, value);
         orphan.hasOutput = true;
         return;
     }
     Draft &draft = m_drafts[*found];
     draft.hasOutput = true;
-    draft.fields.toolOutput = outputObject(value);
-    draft.sources.append(record.text);
+    setOutput(draft, value);
+    draft.entry.rawSources.append(record.text);
 }
 
-void Converter::responseItem(const Record &record, ConversionWarnings &warnings)
+void Converter::responseItem(const Record &record, std::string_view timestamp, object item, ConversionWarnings &warnings)
 {
-    const QJsonObject &item = record.payload;
-    const QString type = item.value(QLatin1String("type")).toString();
-    const QString callId = item.value(QLatin1String("call_id")).toString();
-    if (type == QLatin1String("message")) {
-        message(record, item.value(QLatin1String("role")).toString(), contentText(item.value(QLatin1String("content"))));
-    } else if (type == QLatin1String("reasoning")) {
-        QString summary = contentText(item.value(QLatin1String("summary")));
+    const std::string_view type = stringField(item, "type");
+    const std::string_view callId = stringField(item, "call_id");
+    const auto contentOf = [&item](std::string_view key) {
+        const std::optional<element> value = fieldOf(item, key);
+        return value ? contentTextOf(*value) : QByteArray();
+    };
+    if (type == "message") {
+        message(record, timestamp, stringField(item, "role"), contentOf("content"));
+    } else if (type == "reasoning") {
+        QByteArray summary = contentOf("summary");
         if (summary.isEmpty())
-            summary = contentText(item.value(QLatin1String("content")));
+            summary = contentOf("content");
         if (!summary.isEmpty())
-            m_reasoning = m_reasoning.isEmpty() ? summary : m_reasoning + QLatin1String("\n\n") + summary;
-    } else if (type == QLatin1String("function_call")) {
-        const QJsonValue arguments = item.value(QLatin1String("arguments"));
-        QJsonValue input = QJsonObject{{QStringLiteral("arguments"), arguments}};
-        if (arguments.isObject()) {
-            input = arguments;
-        } else if (arguments.isString()) {
-            QJsonParseError error;
-            const QJsonDocument document = QJsonDocument::fromJson(arguments.toString().toUtf8(), &error);
-            if (error.error == QJsonParseError::NoError && document.isObject())
-                input = document.object();
-        }
-        call(record, callId, item.value(QLatin1String("name")).toString(), input);
-    } else if (type == QLatin1String("custom_tool_call")) {
-        call(record, callId, item.value(QLatin1String("name")).toString(),
-             QJsonObject{{QStringLiteral("input"), item.value(QLatin1String("input"))}});
-    } else if (type == QLatin1String("local_shell_call")) {
-        const QString id = callId.isEmpty() ? item.value(QLatin1String("id")).toString() : callId;
-        const QJsonValue action = item.value(QLatin1String("action"));
-        call(record, id, QStringLiteral("local_shell"), action.isObject() ? action : QJsonValue(QJsonValue::Null));
-    } else if (type == QLatin1String("web_search_call")) {
+            joinInto(m_reasoning, summary);
+    } else if (type == "function_call") {
+        // As {"arguments": value} (nothing for none), unless they are an object or its text.
+        const std::optional<element> arguments = fieldOf(item, "arguments");
+        QByteArray input = arguments ? "{\"arguments\":" + jsonOf(*arguments) + '}' : QByteArray("{}");
+        element parsed;
+        QString reason;
+        if (arguments && arguments->is_object())
+            input = jsonOf(*arguments);
+        else if (arguments && arguments->is_string()
+                 && m_innerParser.parseObject(viewOf(stringOf(*arguments)), 0, parsed, reason) == RecordParser::Result::Parsed)
+            input = jsonOf(parsed);
+        call(record, timestamp, callId, stringField(item, "name"), std::move(input));
+    } else if (type == "custom_tool_call") {
+        const std::optional<element> input = fieldOf(item, "input");
+        call(record, timestamp, callId, stringField(item, "name"), input ? "{\"input\":" + jsonOf(*input) + '}' : QByteArray("{}"));
+    } else if (type == "local_shell_call") {
+        const std::string_view id = callId.empty() ? stringField(item, "id") : callId;
+        const std::optional<element> action = fieldOf(item, "action");
+        call(record, timestamp, id, "local_shell", action && action->is_object() ? jsonOf(*action) : QByteArray());
+    } else if (type == "web_search_call") {
         // The search's result goes to the model, not into the rollout: nothing to wait for.
-        const QJsonValue action = item.value(QLatin1String("action"));
-        call(record, QString(), QStringLiteral("web_search"), action.isObject() ? action : QJsonValue(QJsonValue::Null));
+        const std::optional<element> action = fieldOf(item, "action");
+        call(record, timestamp, {}, "web_search", action && action->is_object() ? jsonOf(*action) : QByteArray());
         m_drafts.last().hasOutput = true;
-    } else if (type == QLatin1String("function_call_output") || type == QLatin1String("custom_tool_call_output")) {
-        output(record, callId, item.value(QLatin1String("output")), warnings);
-    } else if (type != QLatin1String("ghost_snapshot")) { // an undo point: no content
-        ++m_unmapped[QStringLiteral("response_item ") + (type.isEmpty() ? QStringLiteral("?") : type)];
+    } else if (type == "function_call_output" || type == "custom_tool_call_output") {
+        output(record, timestamp, callId, fieldOf(item, "output"), warnings);
+    } else if (type != "ghost_snapshot") { // an undo point: no content
+        ++m_unmapped[QStringLiteral("response_item ") + (type.empty() ? QStringLiteral("?") : QString::fromUtf8(viewOf(type)))];
     }
 }
 
-void Converter::eventMessage(const Record &record)
+void Converter::eventMessage(const Record &record, std::string_view timestamp, object event)
 {
-    const QJsonObject &event = record.payload;
-    const QString type = event.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("exec_command_end")) {
-        const QJsonValue code = event.value(QLatin1String("exit_code"));
-        if (code.isDouble())
-            m_exitCodes.insert(event.value(QLatin1String("call_id")).toString(), code.toDouble());
-    } else if (type == QLatin1String("error")) {
-        Draft &draft = append(record, QStringLiteral("ERROR"));
-        draft.fields.observation = event.value(QLatin1String("message"));
-    } else if (type == QLatin1String("token_count")) {
-        const QJsonValue total = event.value(QLatin1String("info")).toObject().value(QLatin1String("total_token_usage"));
-        if (total.isObject())
-            m_metadata.insert(QStringLiteral("token_usage"), total);
-    } else if (m_readEventMessages && type == QLatin1String("user_message")) {
-        message(record, QStringLiteral("user"), event.value(QLatin1String("message")).toString());
-    } else if (m_readEventMessages && type == QLatin1String("agent_message")) {
-        message(record, QStringLiteral("assistant"), event.value(QLatin1String("message")).toString());
-    } else if (m_readEventReasoning && type == QLatin1String("agent_reasoning")) {
-        const QString text = event.value(QLatin1String("text")).toString();
-        if (!text.isEmpty())
-            m_reasoning = m_reasoning.isEmpty() ? text : m_reasoning + QLatin1String("\n\n") + text;
+    const std::string_view type = stringField(event, "type");
+    if (type == "exec_command_end") {
+        if (const std::optional<double> code = numberOf(fieldOf(event, "exit_code"))) {
+            const QByteArrayView callId = viewOf(stringField(event, "call_id"));
+            const auto known = m_exitCodes.find(callId);
+            if (known != m_exitCodes.end())
+                *known = *code;
+            else
+                m_exitCodes.insert(m_arena.keep(callId), *code);
+        }
+    } else if (type == "error") {
+        Draft &draft = append(record, timestamp, "ERROR");
+        if (const std::optional<element> message = fieldOf(event, "message"))
+            draft.entry.observation = jsonOf(*message);
+    } else if (type == "token_count") {
+        const std::optional<element> total = fieldOf(fieldOf(event, "info"), "total_token_usage");
+        if (total && total->is_object())
+            m_metadata.insert(QStringLiteral("token_usage"), toQJsonValue(*total));
+    } else if (m_readEventMessages && type == "user_message") {
+        message(record, timestamp, "user", bytesOf(stringField(event, "message")));
+    } else if (m_readEventMessages && type == "agent_message") {
+        message(record, timestamp, "assistant", bytesOf(stringField(event, "message")));
+    } else if (m_readEventReasoning && type == "agent_reasoning") {
+        const std::string_view text = stringField(event, "text");
+        if (!text.empty())
+            joinInto(m_reasoning, viewOf(text));
     }
     // Every other event (task started, deltas, approvals, ...) is the UI's; the response items
     // hold what the agent did.
@@ -282,27 +344,34 @@ void Converter::eventMessage(const Record &record)
 void Converter::run(AgentLogConversion &out, ConversionWarnings &warnings)
 {
     for (const Record &record : std::as_const(m_records)) {
-        if (record.type == QLatin1String("session_meta"))
-            sessionMeta(record);
-        else if (record.type == QLatin1String("turn_context"))
-            turnContext(record);
-        else if (record.type == QLatin1String("response_item"))
-            responseItem(record, warnings);
-        else if (record.type == QLatin1String("event_msg"))
-            eventMessage(record);
-        else if (record.type == QLatin1String("compacted")) {
-            Draft &draft = append(record, QStringLiteral("PLAN_EVALUATION"));
-            draft.fields.thought = record.payload.value(QLatin1String("message")).toString();
-            draft.fields.extra.insert(QStringLiteral("compacted"), true);
+        object line;
+        QString reason;
+        if (m_parser.parseObject(record.text, record.readableAfter, line, reason) != RecordParser::Result::Parsed)
+            continue; // read in the first pass: it is a record
+        const std::string_view type = stringField(line, "type");
+        const std::string_view timestamp = stringField(line, "timestamp");
+        const object payload = fieldOf(line, "payload")->get_object().value_unsafe(); // checked in the first pass
+        if (type == "session_meta")
+            sessionMeta(payload, timestamp);
+        else if (type == "turn_context")
+            turnContext(payload);
+        else if (type == "response_item")
+            responseItem(record, timestamp, payload, warnings);
+        else if (type == "event_msg")
+            eventMessage(record, timestamp, payload);
+        else if (type == "compacted") {
+            Draft &draft = append(record, timestamp, "PLAN_EVALUATION");
+            draft.entry.thought = bytesOf(stringField(payload, "message"));
+            draft.entry.setExtra("compacted", "true");
         } else
-            ++m_unmapped[record.type];
+            ++m_unmapped[QString::fromUtf8(viewOf(type))];
     }
     if (!m_reasoning.isEmpty()) {
         // Reasoning that nothing followed (the run was cut off): a thought of its own.
         Draft draft;
-        draft.fields.messageType = QStringLiteral("PLAN_EVALUATION");
-        draft.fields.thought = takeReasoning();
-        draft.fields.createdAt = m_drafts.isEmpty() ? QString() : m_drafts.last().fields.createdAt;
+        draft.entry.messageType = "PLAN_EVALUATION";
+        draft.entry.thought = std::exchange(m_reasoning, QByteArray());
+        draft.entry.createdAt = m_drafts.isEmpty() ? QByteArray() : m_drafts.last().entry.createdAt;
         m_drafts.append(std::move(draft));
     }
 
@@ -313,39 +382,34 @@ void Converter::run(AgentLogConversion &out, ConversionWarnings &warnings)
     }
     const QString sessionId = m_metadata.value(QLatin1String("session_id")).toString();
     const qint64 runId = agentRunIdFor(QByteArray("codex:")
-                                       + (sessionId.isEmpty() ? m_records.first().text : sessionId.toUtf8()));
+                                       + (sessionId.isEmpty() ? m_records.first().text.toByteArray() : sessionId.toUtf8()));
     out.entries.reserve(m_drafts.size());
     for (qsizetype i = 0; i < m_drafts.size(); ++i) {
         Draft &draft = m_drafts[i];
-        AgentEntryFields &fields = draft.fields;
-        fields.agentRunId = runId;
-        fields.id = i + 1;
+        RawEntry &entry = draft.entry;
         if (i == finalAnswer) {
-            fields.messageType = QStringLiteral("FINAL_ANSWER");
-            fields.observation = fields.thought;
-            fields.thought = draft.reasoning;
+            entry.messageType = "FINAL_ANSWER";
+            entry.observation = jsonString(entry.thought);
+            entry.thought = std::exchange(draft.reasoning, QByteArray());
         } else if (!draft.reasoning.isEmpty()) {
-            fields.extra.insert(QStringLiteral("reasoning"), draft.reasoning);
+            entry.setExtra("reasoning", jsonString(draft.reasoning));
         }
         if (draft.isCall) {
             std::optional<double> code;
             const auto ended = m_exitCodes.constFind(draft.callId);
             if (!draft.callId.isEmpty() && ended != m_exitCodes.constEnd())
                 code = *ended;
-            else if (fields.toolOutput.isObject())
-                code = exitCodeIn(fields.toolOutput.toObject());
+            else if (!entry.toolOutput.isEmpty())
+                code = draft.outputExitCode;
             if (code) {
-                fields.extra.insert(QStringLiteral("exit_code"), *code);
-                QJsonObject output = fields.toolOutput.isObject() ? fields.toolOutput.toObject() : QJsonObject();
-                if (!output.value(QLatin1String("exit_code")).isDouble()) {
-                    output.insert(QStringLiteral("exit_code"), *code);
-                    fields.toolOutput = output;
-                }
+                entry.setExtra("exit_code", numberJson(*code));
+                if (!draft.outputHasExitCode)
+                    insertExitCode(draft, *code);
             }
             if (!draft.hasOutput)
-                warnings.add(CodexRolloutText::tr("the call %1 (%2) has no output").arg(draft.callId, fields.toolName));
+                warnings.add(CodexRolloutText::tr("the call %1 (%2) has no output").arg(QString::fromUtf8(draft.callId), QString::fromUtf8(entry.toolName)));
         }
-        out.entries.append(entryWithRawSources(fields, draft.sources));
+        out.entries.append(entryJson(entry, runId, i + 1));
     }
     for (auto it = m_unmapped.constBegin(); it != m_unmapped.constEnd(); ++it)
         warnings.add(CodexRolloutText::tr("%n record(s) of type %1 not mapped", nullptr, it.value()).arg(it.key()));
@@ -376,48 +440,46 @@ AgentLogConversion convertCodexRollout(QByteArrayView bytes)
     QString firstProblem;
     bool responseMessages = false;
     bool responseReasoning = false;
-    int line = 0;
-    qsizetype start = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    while (start < bytes.size()) {
-        qsizetype end = bytes.indexOf('\n', start);
-        if (end < 0)
-            end = bytes.size();
-        ++line;
-        const QByteArrayView text = bytes.sliced(start, end - start).trimmed();
-        start = end + 1;
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes = bytes.sliced(3);
+    RecordParser parser;
+    forEachLine(bytes, [&](QByteArrayView line, int number, bool) {
+        const QByteArrayView text = line.trimmed();
         if (text.isEmpty())
-            continue;
-        QJsonParseError error;
-        QByteArray lineText = text.toByteArray();
-        const QJsonDocument document = QJsonDocument::fromJson(lineText, &error);
+            return true;
+        const qsizetype readableAfter = bytes.data() + bytes.size() - (text.data() + text.size());
+        object object;
+        QString reason;
         QString problem;
-        if (error.error != QJsonParseError::NoError)
-            problem = CodexRolloutText::tr("not JSON (%1)").arg(error.errorString());
-        else if (!document.isObject())
+        switch (parser.parseObject(text, readableAfter, object, reason)) {
+        case RecordParser::Result::NotJson:
+            problem = CodexRolloutText::tr("not JSON (%1)").arg(reason);
+            break;
+        case RecordParser::Result::OtherKind:
             problem = CodexRolloutText::tr("not a JSON object");
-        const QJsonObject object = document.object();
-        const QJsonValue type = object.value(QLatin1String("type"));
-        if (problem.isEmpty() && (!type.isString() || !object.value(QLatin1String("payload")).isObject()))
-            problem = CodexRolloutText::tr("not a rollout record (no type and payload)");
+            break;
+        case RecordParser::Result::Parsed: {
+            const std::optional<element> type = fieldOf(object, "type");
+            const std::optional<element> payload = fieldOf(object, "payload");
+            if (!type || !type->is_string() || !payload || !payload->is_object())
+                problem = CodexRolloutText::tr("not a rollout record (no type and payload)");
+            else if (stringOf(*type) == "response_item") {
+                const std::string_view itemType = stringField(payload->get_object().value_unsafe(), "type");
+                responseMessages = responseMessages || itemType == "message";
+                responseReasoning = responseReasoning || itemType == "reasoning";
+            }
+            break;
+        }
+        }
         if (!problem.isEmpty()) {
             if (firstProblem.isEmpty())
-                firstProblem = CodexRolloutText::tr("Codex CLI rollout, line %1: %2.").arg(line).arg(problem);
-            warnings.add(CodexRolloutText::tr("line %1: %2; skipped").arg(line).arg(problem));
-            continue;
+                firstProblem = CodexRolloutText::tr("Codex CLI rollout, line %1: %2.").arg(number).arg(problem);
+            warnings.add(CodexRolloutText::tr("line %1: %2; skipped").arg(number).arg(problem));
+            return true;
         }
-        Record record;
-        record.line = line;
-        record.timestamp = object.value(QLatin1String("timestamp")).toString();
-        record.type = type.toString();
-        record.payload = object.value(QLatin1String("payload")).toObject();
-        record.text = std::move(lineText);
-        if (record.type == QLatin1String("response_item")) {
-            const QString itemType = record.payload.value(QLatin1String("type")).toString();
-            responseMessages = responseMessages || itemType == QLatin1String("message");
-            responseReasoning = responseReasoning || itemType == QLatin1String("reasoning");
-        }
-        records.append(std::move(record));
-    }
+        records.append({number, text, readableAfter});
+        return true;
+    });
     if (records.isEmpty()) {
         out.error = firstProblem.isEmpty() ? CodexRolloutText::tr("Codex CLI rollout: the file holds no records.") : firstProblem;
         return out;

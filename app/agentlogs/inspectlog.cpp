@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <memory>
+
 namespace {
 
 // The context of this file's words in the catalogue.
@@ -82,18 +84,25 @@ QJsonValue argumentsObject(const QJsonValue &arguments)
     return QJsonObject{{QStringLiteral("arguments"), arguments}};
 }
 
+} // namespace
+
 // One sample of a log: parsed, or why it could not be (a sample file of an .eval archive).
-struct SampleSource {
+struct InspectLog::Sample {
     QJsonValue value;
     QString error;
 };
 
-struct Log {
+struct InspectLog::Parsed {
     bool ok = false;
     QString error;
     QJsonObject root;
-    QList<SampleSource> samples;
+    QList<Sample> samples;
 };
+
+namespace {
+
+using SampleSource = InspectLog::Sample;
+using Log = InspectLog::Parsed;
 
 QJsonValue parseJson(QByteArrayView bytes, const QString &place, QString *error)
 {
@@ -446,11 +455,19 @@ bool looksLikeInspectLog(QByteArrayView head)
     return eval && eval->valueStart == '{' && (json.has("version") || json.has("status"));
 }
 
-QList<InspectSampleInfo> listInspectSamples(QByteArrayView bytes, QString *error)
+InspectLog::InspectLog(QByteArrayView bytes)
+    : m_log(std::make_shared<const Log>(readLog(bytes)))
 {
-    const Log log = readLog(bytes);
-    if (error)
-        *error = log.error;
+}
+
+QString InspectLog::error() const
+{
+    return m_log->error;
+}
+
+QList<InspectSampleInfo> InspectLog::samples() const
+{
+    const Log &log = *m_log;
     QList<InspectSampleInfo> list;
     for (qsizetype i = 0; i < log.samples.size(); ++i) {
         const QJsonObject sample = log.samples.at(i).value.toObject();
@@ -473,11 +490,11 @@ QList<InspectSampleInfo> listInspectSamples(QByteArrayView bytes, QString *error
     return list;
 }
 
-AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex)
+AgentLogConversion InspectLog::convert(int sampleIndex) const
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("Inspect");
-    const Log log = readLog(bytes);
+    const Log &log = *m_log;
     if (!log.ok) {
         out.error = log.error;
         return out;
@@ -535,4 +552,17 @@ AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex)
     out.warnings = warnings.take();
     out.ok = true;
     return out;
+}
+
+QList<InspectSampleInfo> listInspectSamples(QByteArrayView bytes, QString *error)
+{
+    const InspectLog log(bytes);
+    if (error)
+        *error = log.error();
+    return log.samples();
+}
+
+AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex)
+{
+    return InspectLog(bytes).convert(sampleIndex);
 }

@@ -8,6 +8,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
+
 // Inspect (inspect_ai) evaluation logs: a .json EvalLog, one object with version, status, eval
 // (task, model, run_id, created), plan, results, stats, error and samples; or an .eval archive
 // (ZIP) of header.json (that object without its samples; _journal/start.json while the
@@ -43,6 +45,27 @@ struct InspectSampleInfo {
 Q_DECLARE_METATYPE(InspectSampleInfo)
 
 bool looksLikeInspectLog(QByteArrayView head);
+
+// A log read once: its samples listed and the one chosen converted from the same parse (a log
+// of many samples is one large JSON text, or an archive of them, and was parsed twice). Cheap
+// to copy: the copies share the parse.
+class InspectLog
+{
+public:
+    explicit InspectLog(QByteArrayView bytes);
+    // Empty when the file can be read.
+    QString error() const;
+    // The samples, in the log's order; empty when the file cannot be read.
+    QList<InspectSampleInfo> samples() const;
+    AgentLogConversion convert(int sampleIndex) const;
+
+    struct Sample; // what the log holds, parsed (inspectlog.cpp)
+    struct Parsed;
+
+private:
+    std::shared_ptr<const Parsed> m_log;
+};
+
 // The samples of a log, in the log's order; empty with `error` set when the file cannot be read.
 QList<InspectSampleInfo> listInspectSamples(QByteArrayView bytes, QString *error = nullptr);
 AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex);

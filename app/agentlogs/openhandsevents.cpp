@@ -3,15 +3,23 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/qtorderedjson.h"
+#include "agentlogs/simdjsonrecords.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <optional>
+#include <string_view>
+
+// The stream is parsed once with simdjson (SimdRecords) and each entry written from the parsed
+// events with the bytes the QJsonDocument reading wrote (QtOrderedJson).
 
 namespace {
+
+using namespace SimdRecords;
+using simdjson::dom::object;
 
 // The context of this file's words in the catalogue.
 struct OpenHandsEventsText {
@@ -19,7 +27,7 @@ struct OpenHandsEventsText {
 };
 
 struct Draft {
-    AgentEntryFields fields;
+    RawEntry entry;
     qint64 eventId = -1;
     bool awaitsResult = false; // a tool action: an observation should answer it
     bool hasResult = false;
@@ -27,21 +35,22 @@ struct Draft {
     bool finish = false;
 };
 
-std::optional<double> exitCodeIn(const QJsonObject &extras)
+QString textOf(std::string_view utf8)
 {
-    const QJsonValue nested = extras.value(QLatin1String("metadata")).toObject().value(QLatin1String("exit_code"));
-    if (nested.isDouble())
-        return nested.toDouble();
-    const QJsonValue direct = extras.value(QLatin1String("exit_code"));
-    if (direct.isDouble())
-        return direct.toDouble();
-    return std::nullopt;
+    return QString::fromUtf8(viewOf(utf8));
+}
+
+std::optional<double> exitCodeIn(const std::optional<element> &extras)
+{
+    if (const std::optional<double> nested = numberOf(fieldOf(fieldOf(extras, "metadata"), "exit_code")))
+        return nested;
+    return numberOf(fieldOf(extras, "exit_code"));
 }
 
 // How a warning names an event: by its id when it has one, else by its place in the list.
-QString eventName(const QJsonObject &event, qsizetype index)
+QString eventName(const std::optional<element> &event, qsizetype index)
 {
-    if (const std::optional<qint64> id = exactInteger(event.value(QLatin1String("id"))))
+    if (const std::optional<qint64> id = exactIntegerOf(fieldOf(event, "id")))
         return OpenHandsEventsText::tr("event %1").arg(*id);
     return OpenHandsEventsText::tr("event #%1 of the list").arg(index + 1);
 }
@@ -49,14 +58,14 @@ QString eventName(const QJsonObject &event, qsizetype index)
 class Converter
 {
 public:
-    void event(const QJsonObject &event, qsizetype index, ConversionWarnings &warnings);
+    void event(element value, qsizetype index, ConversionWarnings &warnings);
     void finish(AgentLogConversion &out, ConversionWarnings &warnings);
 
 private:
-    Draft &append(const QJsonObject &event, const QString &messageType);
-    void action(const QJsonObject &event);
-    void observation(const QJsonObject &event, qsizetype index, ConversionWarnings &warnings);
-    static void setResult(Draft &draft, const QJsonObject &event);
+    Draft &append(object event, const char *messageType);
+    void action(object event);
+    void observation(element value, object event, qsizetype index, ConversionWarnings &warnings);
+    static void setResult(Draft &draft, object event);
 
     QList<Draft> m_drafts;
     QHash<qint64, qsizetype> m_byEventId;
@@ -65,13 +74,13 @@ private:
     QByteArray m_sessionKey;
 };
 
-Draft &Converter::append(const QJsonObject &event, const QString &messageType)
+Draft &Converter::append(object event, const char *messageType)
 {
     Draft draft;
-    draft.fields.createdAt = timestampWithZone(event.value(QLatin1String("timestamp")).toString());
-    draft.fields.messageType = messageType;
-    draft.fields.sourceRecords.append(event);
-    if (const std::optional<qint64> id = exactInteger(event.value(QLatin1String("id")))) {
+    draft.entry.createdAt = timestampWithZone(textOf(stringField(event, "timestamp"))).toUtf8();
+    draft.entry.messageType = messageType;
+    draft.entry.writtenSources.append(jsonOf(event));
+    if (const std::optional<qint64> id = exactIntegerOf(fieldOf(event, "id"))) {
         draft.eventId = *id;
         m_byEventId.insert(draft.eventId, m_drafts.size());
     }
@@ -79,137 +88,152 @@ Draft &Converter::append(const QJsonObject &event, const QString &messageType)
     return m_drafts.last();
 }
 
-void Converter::action(const QJsonObject &event)
+void Converter::action(object event)
 {
-    const QString name = event.value(QLatin1String("action")).toString();
-    const QJsonObject args = event.value(QLatin1String("args")).toObject();
-    const QString source = event.value(QLatin1String("source")).toString();
-    if (name == QLatin1String("system") || name == QLatin1String("change_agent_state"))
+    const std::string_view name = stringField(event, "action");
+    const std::optional<element> argsValue = fieldOf(event, "args");
+    // QJsonValue::toObject(): anything else is an empty object.
+    const std::optional<object> args = argsValue && argsValue->is_object() ? std::optional<object>(argsValue->get_object().value_unsafe())
+                                                                           : std::nullopt;
+    const auto arg = [&args](std::string_view key) { return args ? stringField(*args, key) : std::string_view(); };
+    const std::string_view source = stringField(event, "source");
+    if (name == "system" || name == "change_agent_state")
         return;
-    if (name == QLatin1String("message")) {
-        QString text = args.value(QLatin1String("content")).toString();
-        if (text.isEmpty())
-            text = event.value(QLatin1String("message")).toString();
-        if (source == QLatin1String("user")) {
-            Draft &draft = append(event, QStringLiteral("USER_MESSAGE"));
-            draft.fields.observation = text;
+    if (name == "message") {
+        std::string_view text = arg("content");
+        if (text.empty())
+            text = stringField(event, "message");
+        if (source == "user") {
+            Draft &draft = append(event, "USER_MESSAGE");
+            draft.entry.observation = jsonString(viewOf(text));
             if (m_title.isEmpty())
-                m_title = titleFromText(text);
+                m_title = titleFromText(textOf(text));
             if (m_sessionKey.isEmpty())
-                m_sessionKey = event.value(QLatin1String("timestamp")).toString().toUtf8() + '\n' + text.toUtf8();
+                m_sessionKey = textOf(stringField(event, "timestamp")).toUtf8() + '\n' + bytesOf(text);
         } else {
-            Draft &draft = append(event, QStringLiteral("PLAN_EVALUATION"));
-            draft.fields.thought = text;
+            Draft &draft = append(event, "PLAN_EVALUATION");
+            draft.entry.thought = bytesOf(text);
             draft.agentMessage = true;
         }
         return;
     }
-    if (name == QLatin1String("think")) {
-        Draft &draft = append(event, QStringLiteral("PLAN_EVALUATION"));
-        draft.fields.thought = args.value(QLatin1String("thought")).toString();
+    if (name == "think") {
+        Draft &draft = append(event, "PLAN_EVALUATION");
+        draft.entry.thought = bytesOf(arg("thought"));
         return;
     }
-    if (name == QLatin1String("finish")) {
-        Draft &draft = append(event, QStringLiteral("FINAL_ANSWER"));
-        QString answer = args.value(QLatin1String("final_thought")).toString();
-        if (answer.isEmpty())
-            answer = event.value(QLatin1String("message")).toString();
-        draft.fields.observation = answer;
-        draft.fields.thought = args.value(QLatin1String("thought")).toString();
+    if (name == "finish") {
+        Draft &draft = append(event, "FINAL_ANSWER");
+        std::string_view answer = arg("final_thought");
+        if (answer.empty())
+            answer = stringField(event, "message");
+        draft.entry.observation = jsonString(viewOf(answer));
+        draft.entry.thought = bytesOf(arg("thought"));
         draft.finish = true;
         return;
     }
-    Draft &draft = append(event, QStringLiteral("ACTION"));
+    Draft &draft = append(event, "ACTION");
     draft.awaitsResult = true;
-    draft.fields.toolName = name;
-    draft.fields.toolInput = args;
-    draft.fields.thought = args.value(QLatin1String("thought")).toString();
-    const QJsonValue function = event.value(QLatin1String("tool_call_metadata")).toObject().value(QLatin1String("function_name"));
-    if (function.isString())
-        draft.fields.extra.insert(QStringLiteral("function_name"), function);
-    if (source == QLatin1String("user"))
-        draft.fields.extra.insert(QStringLiteral("source"), source);
+    draft.entry.toolName = bytesOf(name);
+    draft.entry.toolInput = args ? jsonOf(*argsValue) : QByteArray("{}");
+    draft.entry.thought = bytesOf(arg("thought"));
+    const std::optional<element> function = fieldOf(fieldOf(event, "tool_call_metadata"), "function_name");
+    if (function && function->is_string())
+        draft.entry.setExtra("function_name", jsonOf(*function));
+    if (source == "user")
+        draft.entry.setExtra("source", jsonString(viewOf(source)));
 }
 
-void Converter::setResult(Draft &draft, const QJsonObject &event)
+void Converter::setResult(Draft &draft, object event)
 {
-    QJsonObject output{{QStringLiteral("content"), event.value(QLatin1String("content"))}};
-    const QJsonObject extras = event.value(QLatin1String("extras")).toObject();
-    if (!extras.isEmpty())
-        output.insert(QStringLiteral("extras"), extras);
+    // {"content": …, "exit_code": …, "extras": …}: QJsonObject's order.
+    QByteArray output = "{";
+    if (const std::optional<element> content = fieldOf(event, "content"))
+        output += "\"content\":" + jsonOf(*content);
+    const std::optional<element> extras = fieldOf(event, "extras");
     if (const std::optional<double> code = exitCodeIn(extras)) {
-        output.insert(QStringLiteral("exit_code"), *code);
-        draft.fields.extra.insert(QStringLiteral("exit_code"), *code);
+        QByteArray number;
+        QtOrderedJson::appendDouble(number, *code);
+        output += (output.size() > 1 ? ",\"exit_code\":" : "\"exit_code\":") + number;
+        draft.entry.setExtra("exit_code", number);
     }
-    draft.fields.toolOutput = output;
-    if (event.value(QLatin1String("observation")).toString() == QLatin1String("error"))
-        draft.fields.messageType = QStringLiteral("ERROR");
-    draft.fields.sourceRecords.append(event);
+    if (extras && extras->is_object() && extras->get_object().value_unsafe().size() > 0)
+        output += (output.size() > 1 ? ",\"extras\":" : "\"extras\":") + jsonOf(*extras);
+    output += '}';
+    draft.entry.toolOutput = std::move(output);
+    if (stringField(event, "observation") == "error")
+        draft.entry.messageType = "ERROR";
+    draft.entry.writtenSources.append(jsonOf(event));
     draft.hasResult = true;
 }
 
-void Converter::observation(const QJsonObject &event, qsizetype index, ConversionWarnings &warnings)
+void Converter::observation(element value, object event, qsizetype index, ConversionWarnings &warnings)
 {
-    const QString kind = event.value(QLatin1String("observation")).toString();
-    const QJsonObject extras = event.value(QLatin1String("extras")).toObject();
-    if (kind == QLatin1String("agent_state_changed")) {
-        const QString state = extras.value(QLatin1String("agent_state")).toString();
-        m_metadata.insert(QStringLiteral("agent_state"), state);
-        if (state == QLatin1String("error")) {
-            Draft &draft = append(event, QStringLiteral("ERROR"));
-            draft.fields.observation = extras.value(QLatin1String("reason")).toString();
+    const std::string_view kind = stringField(event, "observation");
+    const std::optional<element> extras = fieldOf(event, "extras");
+    const std::optional<element> eventValue = value;
+    if (kind == "agent_state_changed") {
+        const std::optional<element> stateValue = fieldOf(extras, "agent_state");
+        const std::string_view state = stateValue ? stringOf(*stateValue) : std::string_view();
+        m_metadata.insert(QStringLiteral("agent_state"), textOf(state));
+        if (state == "error") {
+            Draft &draft = append(event, "ERROR");
+            const std::optional<element> reason = fieldOf(extras, "reason");
+            draft.entry.observation = jsonString(viewOf(reason ? stringOf(*reason) : std::string_view()));
         }
         return;
     }
-    const std::optional<qint64> cause = exactInteger(event.value(QLatin1String("cause")));
+    const std::optional<qint64> cause = exactIntegerOf(fieldOf(event, "cause"));
     QString warning;
     if (cause) {
         const auto found = m_byEventId.constFind(*cause);
         if (found == m_byEventId.constEnd()) {
             warning = OpenHandsEventsText::tr("%1: an observation (%2) of action %3, which is not in the file; kept as an entry of its own")
-                          .arg(eventName(event, index), kind)
+                          .arg(eventName(eventValue, index), textOf(kind))
                           .arg(*cause);
         } else if (m_drafts.at(*found).awaitsResult && !m_drafts.at(*found).hasResult) {
             setResult(m_drafts[*found], event);
             return;
         } else if (m_drafts.at(*found).awaitsResult) {
             warning = OpenHandsEventsText::tr("%1: a second observation (%2) of action %3; kept as an entry of its own")
-                          .arg(eventName(event, index), kind)
+                          .arg(eventName(eventValue, index), textOf(kind))
                           .arg(*cause);
         }
         // Otherwise it answers a message (the context OpenHands recalls for it): a step of its own.
     }
-    if (kind == QLatin1String("null"))
+    if (kind == "null")
         return; // answers an action that wants no result (a message, a finish)
-    if (kind == QLatin1String("error") && warning.isEmpty()) {
-        Draft &draft = append(event, QStringLiteral("ERROR"));
-        draft.fields.observation = event.value(QLatin1String("content"));
+    if (kind == "error" && warning.isEmpty()) {
+        Draft &draft = append(event, "ERROR");
+        if (const std::optional<element> content = fieldOf(event, "content"))
+            draft.entry.observation = jsonOf(*content);
         return;
     }
     if (!warning.isEmpty())
         warnings.add(warning);
     else if (!cause)
-        warnings.add(OpenHandsEventsText::tr("%1: an observation (%2) of no action; kept as an entry of its own").arg(eventName(event, index), kind));
-    Draft &draft = append(event, QStringLiteral("ACTION"));
-    draft.fields.toolName = kind;
-    draft.fields.sourceRecords = QJsonArray();
+        warnings.add(OpenHandsEventsText::tr("%1: an observation (%2) of no action; kept as an entry of its own").arg(eventName(eventValue, index), textOf(kind)));
+    Draft &draft = append(event, "ACTION");
+    draft.entry.toolName = bytesOf(kind);
+    draft.entry.writtenSources.clear();
     setResult(draft, event);
 }
 
-void Converter::event(const QJsonObject &event, qsizetype index, ConversionWarnings &warnings)
+void Converter::event(element value, qsizetype index, ConversionWarnings &warnings)
 {
-    const QJsonValue metrics = event.value(QLatin1String("llm_metrics"));
-    if (metrics.isObject()) {
+    const object event = value.get_object().value_unsafe();
+    const std::optional<element> metrics = fieldOf(event, "llm_metrics");
+    if (metrics && metrics->is_object()) {
         for (const char *key : {"accumulated_cost", "accumulated_token_usage"}) {
-            const QJsonValue value = metrics.toObject().value(QLatin1String(key));
-            if (!value.isUndefined())
-                m_metadata.insert(QLatin1String(key), value);
+            if (const std::optional<element> total = fieldOf(metrics, key))
+                m_metadata.insert(QLatin1String(key), toQJsonValue(*total));
         }
     }
-    if (event.value(QLatin1String("action")).isString())
-        action(event);
+    const std::optional<element> action = fieldOf(event, "action");
+    if (action && action->is_string())
+        this->action(event);
     else
-        observation(event, index, warnings);
+        observation(value, event, index, warnings);
 }
 
 void Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings)
@@ -220,25 +244,23 @@ void Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings)
     if (!finished) {
         for (qsizetype i = m_drafts.size() - 1; i >= 0; --i) {
             if (m_drafts.at(i).agentMessage) {
-                AgentEntryFields &fields = m_drafts[i].fields;
-                fields.messageType = QStringLiteral("FINAL_ANSWER");
-                fields.observation = fields.thought;
-                fields.thought.clear();
+                RawEntry &entry = m_drafts[i].entry;
+                entry.messageType = "FINAL_ANSWER";
+                entry.observation = jsonString(entry.thought);
+                entry.thought.clear();
                 break;
             }
         }
     }
-    if (m_sessionKey.isEmpty() && !m_drafts.isEmpty())
-        m_sessionKey = QJsonDocument(m_drafts.first().fields.sourceRecords.at(0).toObject()).toJson(QJsonDocument::Compact);
+    if (m_sessionKey.isEmpty() && !m_drafts.isEmpty()) // the first event as QJsonDocument writes it
+        m_sessionKey = QJsonDocument::fromJson(m_drafts.first().entry.writtenSources.at(0)).toJson(QJsonDocument::Compact);
     const qint64 runId = agentRunIdFor(QByteArray("openhands:") + m_sessionKey);
     out.entries.reserve(m_drafts.size());
     for (qsizetype i = 0; i < m_drafts.size(); ++i) {
-        Draft &draft = m_drafts[i];
+        const Draft &draft = m_drafts.at(i);
         if (draft.awaitsResult && !draft.hasResult)
-            warnings.add(OpenHandsEventsText::tr("action %1 (%2) has no observation").arg(draft.eventId).arg(draft.fields.toolName));
-        draft.fields.agentRunId = runId;
-        draft.fields.id = i + 1;
-        out.entries.append(agentEntryJson(draft.fields));
+            warnings.add(OpenHandsEventsText::tr("action %1 (%2) has no observation").arg(draft.eventId).arg(QString::fromUtf8(draft.entry.toolName)));
+        out.entries.append(entryJson(draft.entry, runId, i + 1));
     }
     out.title = m_title;
     out.metadata = m_metadata;
@@ -261,29 +283,33 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("OpenHands");
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &error);
-    if (error.error != QJsonParseError::NoError) {
-        out.error = OpenHandsEventsText::tr("OpenHands event stream, line %1: not JSON (%2).")
-                        .arg(lineOfOffset(bytes, error.offset))
-                        .arg(error.errorString());
+    RecordParser parser;
+    element root;
+    QString reason;
+    qsizetype errorOffset = 0;
+    switch (parser.parse(bytes, 0, simdjson::dom::element_type::ARRAY, root, reason, &errorOffset)) {
+    case RecordParser::Result::NotJson:
+        out.error = OpenHandsEventsText::tr("OpenHands event stream, line %1: not JSON (%2).").arg(lineOfOffset(bytes, errorOffset)).arg(reason);
         return out;
-    }
-    if (!document.isArray()) {
+    case RecordParser::Result::OtherKind:
         out.error = OpenHandsEventsText::tr("OpenHands event stream, line 1: not a list of events.");
         return out;
+    case RecordParser::Result::Parsed:
+        break;
     }
-    const QJsonArray events = document.array();
     ConversionWarnings warnings;
     Converter converter;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        const QJsonObject event = events.at(i).toObject();
-        if (!events.at(i).isObject()
-            || (!event.value(QLatin1String("action")).isString() && !event.value(QLatin1String("observation")).isString())) {
-            warnings.add(OpenHandsEventsText::tr("%1: not an event with an action or an observation; skipped").arg(eventName(event, i)));
-            continue;
-        }
-        converter.event(event, i, warnings);
+    qsizetype index = 0;
+    const simdjson::dom::array events = root.get_array().value_unsafe();
+    for (const element value : events) {
+        const std::optional<element> event = value;
+        const std::optional<element> action = fieldOf(event, "action");
+        const std::optional<element> observation = fieldOf(event, "observation");
+        if (!value.is_object() || ((!action || !action->is_string()) && (!observation || !observation->is_string())))
+            warnings.add(OpenHandsEventsText::tr("%1: not an event with an action or an observation; skipped").arg(eventName(event, index)));
+        else
+            converter.event(value, index, warnings);
+        ++index;
     }
     converter.finish(out, warnings);
     out.warnings = warnings.take();

@@ -133,16 +133,19 @@ void append(QByteArray &out, element value)
         out += ']';
         break;
     }
-    case element_type::OBJECT: {
-        const simdjson::dom::object object = value.get_object().value_unsafe();
-        std::vector<Member> members = membersOf(object);
-        appendMembers(out, members);
+    case element_type::OBJECT:
+        append(out, value.get_object().value_unsafe());
         break;
-    }
     case element_type::NULL_VALUE:
         out += "null";
         break;
     }
+}
+
+void append(QByteArray &out, simdjson::dom::object object)
+{
+    std::vector<Member> members = membersOf(object);
+    appendMembers(out, members);
 }
 
 void appendObjectWith(QByteArray &out, simdjson::dom::object object, QByteArrayView key, QByteArrayView rawValue)

@@ -14,6 +14,7 @@
 namespace QtOrderedJson {
 
 void append(QByteArray &out, simdjson::dom::element value);
+void append(QByteArray &out, simdjson::dom::object object);
 
 // `object` with one more member (or that member's value replaced), as QJsonObject::insert()
 // would leave it: a tool result with "is_error" added. `rawValue` is written as it is.

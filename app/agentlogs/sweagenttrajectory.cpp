@@ -3,28 +3,58 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/simdjsonrecords.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonParseError>
+
+#include <optional>
+#include <string_view>
+
+// The trajectory is parsed once with simdjson (SimdRecords) and each entry written from the
+// parsed steps with the bytes the QJsonDocument reading wrote (QtOrderedJson).
 
 namespace {
+
+using namespace SimdRecords;
+using simdjson::dom::object;
 
 // The context of this file's words in the catalogue.
 struct SweAgentTrajectoryText {
     Q_DECLARE_TR_FUNCTIONS(SweAgentTrajectory)
 };
 
-// The task as the agent got it: the first user message that is not a demonstration.
-QJsonObject taskMessage(const QJsonArray &history)
+// QJsonValue::toObject().isEmpty(): no object, or one without members.
+bool isEmptyObject(const std::optional<element> &value)
 {
-    for (const QJsonValue &item : history) {
-        const QJsonObject message = item.toObject();
-        if (message.value(QLatin1String("role")).toString() == QLatin1String("user")
-            && !message.value(QLatin1String("is_demo")).toBool())
-            return message;
+    return !value || !value->is_object() || value->get_object().value_unsafe().size() == 0;
+}
+
+// QJsonValue::toArray(): anything else is an empty list. (A default simdjson array is no list.)
+struct List {
+    std::optional<simdjson::dom::array> items;
+    size_t size() const { return items ? items->size() : 0; }
+};
+
+List arrayOf(const std::optional<element> &value)
+{
+    simdjson::dom::array array;
+    if (!value || value->get_array().get(array))
+        return {};
+    return {array};
+}
+
+// The task as the agent got it: the first user message that is not a demonstration.
+std::optional<element> taskMessage(const List &history)
+{
+    if (!history.items)
+        return std::nullopt;
+    for (const element item : *history.items) {
+        const std::optional<element> role = fieldOf(item, "role");
+        const std::optional<element> demo = fieldOf(item, "is_demo");
+        if (role && stringOf(*role) == "user" && (!demo || !trueOf(*demo)))
+            return item;
     }
-    return {};
+    return std::nullopt;
 }
 
 // The issue in the task SWE-agent's templates write around it: inside <pr_description> (1.x), after
@@ -41,7 +71,7 @@ QString taskTitle(const QString &task)
 }
 
 struct Attempt {
-    QJsonArray trajectory;
+    List trajectory;
     QString place; // how warnings name a step's list: "" or "attempt 2, "
     int number = 0; // 0 without attempts
     bool sidechain = false;
@@ -69,107 +99,119 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
     AgentLogConversion out;
     out.agentName = QStringLiteral("SWE-agent");
     out.hasTimes = false;
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &error);
-    if (error.error != QJsonParseError::NoError) {
-        out.error = SweAgentTrajectoryText::tr("SWE-agent trajectory, line %1: not JSON (%2).")
-                        .arg(lineOfOffset(bytes, error.offset))
-                        .arg(error.errorString());
+    RecordParser parser;
+    element rootValue;
+    QString reason;
+    qsizetype errorOffset = 0;
+    const RecordParser::Result parsed = parser.parse(bytes, 0, simdjson::dom::element_type::OBJECT, rootValue, reason, &errorOffset);
+    if (parsed == RecordParser::Result::NotJson) {
+        out.error = SweAgentTrajectoryText::tr("SWE-agent trajectory, line %1: not JSON (%2).").arg(lineOfOffset(bytes, errorOffset)).arg(reason);
         return out;
     }
-    const QJsonObject root = document.object();
-    if (!document.isObject()
-        || (!root.value(QLatin1String("trajectory")).isArray() && !root.value(QLatin1String("attempts")).isArray())) {
+    const std::optional<element> root = parsed == RecordParser::Result::Parsed ? std::optional<element>(rootValue) : std::nullopt;
+    const std::optional<element> trajectoryValue = fieldOf(root, "trajectory");
+    const std::optional<element> attemptsValue = fieldOf(root, "attempts");
+    if (!root || ((!trajectoryValue || !trajectoryValue->is_array()) && (!attemptsValue || !attemptsValue->is_array()))) {
         out.error = SweAgentTrajectoryText::tr("SWE-agent trajectory, line 1: no \"trajectory\" list of steps.");
         return out;
     }
 
     ConversionWarnings warnings;
     QList<Attempt> attempts;
-    QJsonObject info = root.value(QLatin1String("info")).toObject();
-    QJsonArray history = root.value(QLatin1String("history")).toArray();
-    const QJsonArray attemptList = root.value(QLatin1String("attempts")).toArray();
-    if (!attemptList.isEmpty()) {
-        const std::optional<qint64> best = exactInteger(info.value(QLatin1String("best_attempt_idx")));
-        const qsizetype chosen = best ? qsizetype(*best) : attemptList.size() - 1;
-        for (qsizetype i = 0; i < attemptList.size(); ++i) {
-            const QJsonObject attempt = attemptList.at(i).toObject();
-            if (!attempt.value(QLatin1String("trajectory")).isArray()) {
+    std::optional<element> info = fieldOf(root, "info");
+    List history = arrayOf(fieldOf(root, "history"));
+    const List attemptList = arrayOf(attemptsValue);
+    if (attemptList.size() > 0) {
+        const std::optional<qint64> best = exactIntegerOf(fieldOf(info, "best_attempt_idx"));
+        const qsizetype chosen = best ? qsizetype(*best) : qsizetype(attemptList.size()) - 1;
+        qsizetype i = 0;
+        for (const element attemptValue : *attemptList.items) {
+            const std::optional<element> attempt = attemptValue;
+            const std::optional<element> trajectory = fieldOf(attempt, "trajectory");
+            if (!trajectory || !trajectory->is_array()) {
                 warnings.add(SweAgentTrajectoryText::tr("attempt %1: no list of steps; skipped").arg(i + 1));
+                ++i;
                 continue;
             }
-            attempts.append({attempt.value(QLatin1String("trajectory")).toArray(), SweAgentTrajectoryText::tr("attempt %1, ").arg(i + 1),
-                             int(i + 1), i != chosen});
-            if (history.isEmpty())
-                history = attempt.value(QLatin1String("history")).toArray();
-            if (i == chosen && info.isEmpty())
-                info = attempt.value(QLatin1String("info")).toObject();
+            attempts.append({arrayOf(trajectory), SweAgentTrajectoryText::tr("attempt %1, ").arg(i + 1), int(i + 1), i != chosen});
+            if (history.size() == 0)
+                history = arrayOf(fieldOf(attempt, "history"));
+            if (i == chosen && isEmptyObject(info))
+                info = fieldOf(attempt, "info");
+            ++i;
         }
     } else {
-        attempts.append({root.value(QLatin1String("trajectory")).toArray(), QString(), 0, false});
+        attempts.append({arrayOf(trajectoryValue), QString(), 0, false});
     }
 
-    const QJsonObject task = taskMessage(history);
-    const QString taskText = contentText(task.value(QLatin1String("content")));
-    const QJsonObject firstStep = attempts.isEmpty() || attempts.first().trajectory.isEmpty()
-        ? QJsonObject()
-        : attempts.first().trajectory.at(0).toObject();
+    const std::optional<element> task = taskMessage(history);
+    const std::optional<element> taskContent = fieldOf(task, "content");
+    const QByteArray taskText = taskContent ? contentTextOf(*taskContent) : QByteArray();
+    std::optional<element> firstStep;
+    if (!attempts.isEmpty() && attempts.first().trajectory.size() > 0)
+        firstStep = attempts.first().trajectory.items->at(0).value_unsafe();
+    const auto firstStepText = [&firstStep](std::string_view key) {
+        const std::optional<element> value = fieldOf(firstStep, key);
+        return viewOf(value ? stringOf(*value) : std::string_view());
+    };
     // No session id in the file: the task and the model's first reply tell one run from another,
     // and stay the same while SWE-agent rewrites the file after every step.
-    const qint64 runId = agentRunIdFor(QByteArray("swe-agent:") + taskText.toUtf8() + '\n'
-                                       + firstStep.value(QLatin1String("response")).toString().toUtf8()
-                                       + firstStep.value(QLatin1String("action")).toString().toUtf8());
+    QByteArray runKey = "swe-agent:" + taskText + '\n';
+    runKey += firstStepText("response");
+    runKey += firstStepText("action");
+    const qint64 runId = agentRunIdFor(runKey);
     qint64 nextId = 1;
-    auto write = [&](AgentEntryFields &fields) {
-        fields.agentRunId = runId;
-        fields.id = nextId++;
-        out.entries.append(agentEntryJson(fields));
-    };
+    auto write = [&](const RawEntry &entry) { out.entries.append(entryJson(entry, runId, nextId++)); };
 
-    if (!task.isEmpty()) {
-        AgentEntryFields fields;
-        fields.messageType = QStringLiteral("USER_MESSAGE");
-        fields.observation = taskText;
-        fields.sourceRecords.append(task);
-        write(fields);
-        out.title = taskTitle(taskText);
+    if (!isEmptyObject(task)) {
+        RawEntry entry;
+        entry.messageType = "USER_MESSAGE";
+        entry.observation = jsonString(taskText);
+        entry.writtenSources.append(jsonOf(*task));
+        write(entry);
+        out.title = taskTitle(QString::fromUtf8(taskText));
     }
     for (const Attempt &attempt : std::as_const(attempts)) {
-        for (qsizetype i = 0; i < attempt.trajectory.size(); ++i) {
-            const QJsonValue value = attempt.trajectory.at(i);
-            const QJsonValue action = value.toObject().value(QLatin1String("action"));
-            if (!value.isObject() || !action.isString()) {
-                warnings.add(SweAgentTrajectoryText::tr("%1step %2: not a step with an action; skipped").arg(attempt.place).arg(i + 1));
+        if (!attempt.trajectory.items)
+            continue;
+        qsizetype i = 0;
+        for (const element value : *attempt.trajectory.items) {
+            ++i;
+            const std::optional<element> step = value;
+            const std::optional<element> action = fieldOf(step, "action");
+            if (!value.is_object() || !action || !action->is_string()) {
+                warnings.add(SweAgentTrajectoryText::tr("%1step %2: not a step with an action; skipped").arg(attempt.place).arg(i));
                 continue;
             }
-            const QJsonObject step = value.toObject();
-            AgentEntryFields fields;
-            fields.messageType = QStringLiteral("ACTION");
-            fields.toolName = firstWord(action.toString());
-            fields.toolInput = QJsonObject{{QStringLiteral("command"), action}};
-            const QJsonValue observation = step.value(QLatin1String("observation"));
-            if (observation.isString())
-                fields.observation = observation;
-            fields.thought = step.value(QLatin1String("thought")).toString();
-            const QJsonValue time = step.value(QLatin1String("execution_time"));
-            if (time.isDouble())
-                fields.extra.insert(QStringLiteral("execution_time"), time);
+            RawEntry entry;
+            entry.messageType = "ACTION";
+            entry.toolName = firstWord(QString::fromUtf8(viewOf(stringOf(*action)))).toUtf8();
+            entry.toolInput = "{\"command\":" + jsonOf(*action) + '}';
+            const std::optional<element> observation = fieldOf(step, "observation");
+            if (observation && observation->is_string())
+                entry.observation = jsonOf(*observation);
+            const std::optional<element> thought = fieldOf(step, "thought");
+            entry.thought = bytesOf(thought ? stringOf(*thought) : std::string_view());
+            const std::optional<element> time = fieldOf(step, "execution_time");
+            if (time && time->is_number())
+                entry.setExtra("execution_time", jsonOf(*time));
             if (attempt.number > 0)
-                fields.extra.insert(QStringLiteral("attempt"), attempt.number);
+                entry.setExtra("attempt", QByteArray::number(attempt.number));
             if (attempt.sidechain)
-                fields.extra.insert(QStringLiteral("sidechain"), true);
-            fields.sourceRecords.append(step);
-            write(fields);
+                entry.setExtra("sidechain", "true");
+            entry.writtenSources.append(jsonOf(value));
+            write(entry);
         }
     }
-    const QJsonValue submission = info.value(QLatin1String("submission"));
-    if (submission.isString() && !submission.toString().isEmpty()) {
-        AgentEntryFields fields;
-        fields.messageType = QStringLiteral("FINAL_ANSWER");
-        fields.observation = submission;
-        write(fields);
+    const std::optional<element> submission = fieldOf(info, "submission");
+    if (submission && submission->is_string() && !stringOf(*submission).empty()) {
+        RawEntry entry;
+        entry.messageType = "FINAL_ANSWER";
+        entry.observation = jsonOf(*submission);
+        write(entry);
     }
-    out.metadata = info;
+    if (info && info->is_object())
+        out.metadata = toQJsonValue(*info).toObject();
     out.warnings = warnings.take();
     out.ok = true;
     return out;

@@ -231,10 +231,12 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QCommandLineOption sampleOption(QStringLiteral("sample"),
         QCoreApplication::translate("CommandLine", "With a log that holds several runs (an Inspect eval log, a run per sample): "
                                                    "read the sample of this id. Without it the window lets you choose, and a "
-                                                   "command without a window names the samples and fails."),
+                                                   "command without a window names the samples and fails. Once per side of a "
+                                                   "comparison, in the sides' order, or once for both."),
         QStringLiteral("ID"));
     const QCommandLineOption epochOption(QStringLiteral("epoch"),
-        QCoreApplication::translate("CommandLine", "With --sample: the sample's epoch (default: its first)."), QStringLiteral("N"));
+        QCoreApplication::translate("CommandLine", "With --sample: the sample's epoch (default: its first); "
+                                                   "once for each --sample."), QStringLiteral("N"));
     parser.addOptions({demoOption, orgOption, runOption, entryOption, baseUrlOption, exportOption, formatOption,
                        csvBomOption, statsOption, insightsOption, notesOption, compareOption, reverseOption, rateOption,
                        listRunsOption, sourceTypeOption, userIdOption, searchOption, offlineOption, noStoreOption,
@@ -315,21 +317,32 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(epochOption) && !parser.isSet(sampleOption))
         return fail(QCoreApplication::translate("CommandLine", "--epoch goes with --sample ID."));
-    if (parser.isSet(sampleOption)) {
-        SampleRef sample{parser.value(sampleOption), 0};
+    // --sample (and --epoch) once; with --compare once per side, in the sides' order, or once
+    // for both (the same sample of two logs). QCommandLineParser keeps the options' order, not
+    // where they stand among the files.
+    QList<SampleRef> samples;
+    const QStringList sampleIds = parser.values(sampleOption);
+    const QStringList epochs = parser.values(epochOption);
+    if (sampleIds.size() > (options.compare ? 2 : 1))
+        return fail(options.compare ? QCoreApplication::translate("CommandLine", "--compare takes --sample once per side, at most twice.")
+                                    : QCoreApplication::translate("CommandLine", "--sample names one sample."));
+    if (!epochs.isEmpty() && epochs.size() != sampleIds.size())
+        return fail(QCoreApplication::translate("CommandLine", "Give --epoch once for each --sample, or not at all."));
+    for (qsizetype i = 0; i < sampleIds.size(); ++i) {
+        SampleRef sample{sampleIds.at(i), 0};
         if (sample.id.isEmpty())
             return fail(QCoreApplication::translate("CommandLine", "--sample needs a sample's id."));
-        if (parser.isSet(epochOption)) {
-            const std::optional<qint64> epoch = positiveId(parser.value(epochOption));
+        if (!epochs.isEmpty()) {
+            const std::optional<qint64> epoch = positiveId(epochs.at(i));
             if (!epoch || *epoch > (qint64(1) << 30))
                 return fail(QCoreApplication::translate("CommandLine",
-                    "--epoch must be a positive number, not \"%1\".").arg(parser.value(epochOption)));
+                    "--epoch must be a positive number, not \"%1\".").arg(epochs.at(i)));
             sample.epoch = int(*epoch);
         }
-        options.sample = sample;
+        samples.append(sample);
     }
-    if (options.compare && options.sample)
-        return fail(QCoreApplication::translate("CommandLine", "--sample goes with one file, not with --compare."));
+    if (!options.compare && !samples.isEmpty())
+        options.sample = samples.constFirst();
     if (options.compare) {
         if (positional.size() != 2)
             return fail(QCoreApplication::translate("CommandLine",
@@ -343,7 +356,7 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
             return fail(QCoreApplication::translate("CommandLine",
                 "--format must be tsv or json with --compare, not \"%1\".").arg(options.exportFormat));
         for (const QString &side : positional) {
-            CompareSource source{side, std::nullopt};
+            CompareSource source{side, std::nullopt, std::nullopt};
             if (!isExistingFile(side) && looksLikeRun(side)) {
                 const std::optional<qint64> runId = RunUrl::runIdFrom(side);
                 if (!runId)
@@ -355,6 +368,11 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
                         "Which organization is run \"%1\" of? Give --org ORG or set CODEGEN_ORG_ID (a positive ID).").arg(side));
                 source.run = RunRef{*orgId, *runId};
             }
+            if (samples.size() == 2 && source.run)
+                return fail(QCoreApplication::translate("CommandLine",
+                    "--sample names a sample of a file; \"%1\" is a run of the API.").arg(side));
+            if (!samples.isEmpty() && !source.run) // one --sample: the files' sample on both sides
+                source.sample = samples.value(options.compareSources.size(), samples.constFirst());
             options.compareSources.append(source);
         }
         return options;

@@ -18,6 +18,7 @@ struct CompareSource
 {
     QString given;             // the argument as written (the report's "source")
     std::optional<RunRef> run; // none: `given` is a file path
+    std::optional<SampleRef> sample; // the sample of a log of several (an Inspect eval log)
 };
 
 // What the command line asked for (ARCHITECTURE.md section 5), filled by QCommandLineParser and

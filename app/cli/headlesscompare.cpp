@@ -28,7 +28,7 @@ void HeadlessCompare::loadSide(int side)
 {
     m_side = side;
     const CompareSource &source = m_options.compareSources.at(side);
-    loadWholeRun(source.given, source.run);
+    loadWholeRun(source.given, source.run, source.sample);
 }
 
 void HeadlessCompare::wholeRunProgress(const WholeRunProgress &progress)
@@ -57,8 +57,13 @@ void HeadlessCompare::wholeRunLoaded(const RunSnapshot &snapshot)
 void HeadlessCompare::compareAndPrint()
 {
     const RunComparison comparison = RunComparer::compare(m_snapshots[0].entries, m_snapshots[1].entries);
-    const QString left = m_options.compareSources.at(0).given;
-    const QString right = m_options.compareSources.at(1).given;
+    // A side read from a sample of a log is named with it: two samples of one log are told apart.
+    const auto name = [this](int side) {
+        const CompareSource &source = m_options.compareSources.at(side);
+        return source.sample ? QStringLiteral("%1 (%2)").arg(source.given, sampleText(*source.sample)) : source.given;
+    };
+    const QString left = name(0);
+    const QString right = name(1);
     if (m_json)
         CliOutput::writeJson(CompareReport::toJson(comparison, left, right));
     else

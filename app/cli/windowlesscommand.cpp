@@ -45,12 +45,12 @@ bool WindowlessCommand::loadWholeRun()
     return true;
 }
 
-void WindowlessCommand::loadWholeRun(const QString &file, const std::optional<RunRef> &run)
+void WindowlessCommand::loadWholeRun(const QString &file, const std::optional<RunRef> &run, const std::optional<SampleRef> &sample)
 {
     if (run)
         newLoad()->loadApi(ApiEndpoint{m_options.baseUrl, m_token}, *run);
     else
-        newLoad()->loadFile(file);
+        newLoad()->loadFile(file, sample);
 }
 
 WholeRunLoad *WindowlessCommand::newLoad()
@@ -62,8 +62,10 @@ WholeRunLoad *WindowlessCommand::newLoad()
     }
     m_load = std::make_unique<WholeRunLoad>();
     connect(m_load.get(), &WholeRunLoad::failed, this, [this](const QString &error) {
-        // --sample names the sample of one file; --compare has no way to, and says only which there are.
-        if (m_load && m_load->needsSampleChoice() && !m_options.compare)
+        // --sample names the sample of one file, and with --compare that of each side.
+        if (m_load && m_load->needsSampleChoice() && m_options.compare)
+            fail(tr("%1 Name one with --sample ID (and --epoch N), once per side.").arg(error));
+        else if (m_load && m_load->needsSampleChoice())
             fail(tr("%1 Name one with --sample ID (and --epoch N).").arg(error));
         else
             fail(error);

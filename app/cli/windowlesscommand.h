@@ -49,7 +49,7 @@ protected:
     bool loadWholeRun();
     // Loads an API run, or the file `file` when there is no `run`; a load begun before is dropped
     // (its signals with it). wholeRunLoaded() or a failure follows.
-    void loadWholeRun(const QString &file, const std::optional<RunRef> &run);
+    void loadWholeRun(const QString &file, const std::optional<RunRef> &run, const std::optional<SampleRef> &sample = std::nullopt);
     virtual void wholeRunLoaded(const RunSnapshot &snapshot);
     virtual void wholeRunProgress(const WholeRunProgress &progress);
     const WholeRunLoad *wholeRun() const { return m_load.get(); }

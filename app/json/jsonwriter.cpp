@@ -5,12 +5,18 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <algorithm>
+
 namespace JsonWriter {
 
 void appendString(QByteArray &out, const QByteArray &utf8)
 {
     static const char hexDigits[] = "0123456789abcdef";
-    out.reserve(out.size() + utf8.size() + 2);
+    // Room for the string unescaped, growing as appending would: reserving the exact size on
+    // every call copied the whole of a growing buffer once a string.
+    const qsizetype needed = out.size() + utf8.size() + 2;
+    if (needed > out.capacity())
+        out.reserve(std::max(needed, 2 * out.capacity()));
     out += '"';
     const char *data = utf8.constData();
     const qsizetype size = utf8.size();

@@ -158,9 +158,10 @@ private:
     // naming how many there are), or, when a choice is required, a failure naming them.
     std::optional<AgentLogConversion> convertSample(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
-        const QList<InspectSampleInfo> samples = format.listSamples(bytes, nullptr);
+        const InspectLog log = format.readSamples(bytes); // one parse for the list and the sample
+        const QList<InspectSampleInfo> samples = log.samples();
         if (samples.isEmpty())
-            return format.convertSample(bytes, 0); // fails with the converter's own sentence
+            return log.convert(0); // fails with the converter's own sentence
         if (cancelled()) {
             failCancelled();
             return std::nullopt;
@@ -180,7 +181,7 @@ private:
                      .arg(m_shownPath, SampleChoice::listText(samples)));
             return std::nullopt;
         }
-        AgentLogConversion conversion = format.convertSample(bytes, index);
+        AgentLogConversion conversion = log.convert(index);
         if (!m_samples.sample && samples.size() > 1) {
             conversion.warnings.append(QCoreApplication::translate(
                 "AgentLogFormats", "this log holds %n samples; the first (id %1) is shown", nullptr, int(samples.size()))
@@ -194,7 +195,7 @@ private:
     // mapped file). The run's fields name the agent and the file, with the log's metadata.
     bool convertAgentLog(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
-        std::optional<AgentLogConversion> result = format.listSamples ? convertSample(format, bytes) : format.convert(bytes);
+        std::optional<AgentLogConversion> result = format.readSamples ? convertSample(format, bytes) : format.convert(bytes);
         if (!result)
             return false;
         AgentLogConversion conversion = std::move(*result);

@@ -77,6 +77,11 @@ bool WholeRunLoad::needsSampleChoice() const
     return m_reader && !m_reader->samplesToChoose().isEmpty();
 }
 
+QList<InspectSampleInfo> WholeRunLoad::samplesToChoose() const
+{
+    return m_reader ? m_reader->samplesToChoose() : QList<InspectSampleInfo>();
+}
+
 void WholeRunLoad::loadFile(const QString &path, const std::optional<SampleRef> &sample)
 {
     m_reader = std::make_unique<RunFileReader>();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "agentlogs/inspectlog.h"
 #include "export/runsnapshot.h"
 #include "run/apiendpoint.h"
 #include "run/runref.h"
@@ -58,6 +59,8 @@ public:
     void loadFile(const QString &path, const std::optional<SampleRef> &sample = std::nullopt);
     // The file failed for want of a sample: it holds several.
     bool needsSampleChoice() const;
+    // Then its samples, to choose one from.
+    QList<InspectSampleInfo> samplesToChoose() const;
     // Stops all work; nothing is emitted after it.
     void cancel();
 

@@ -487,14 +487,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With a log that holds several runs (an Inspect eval log, a run per sample): read the sample of this id. Without it the window lets you choose, and a command without a window names the samples and fails.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --sample: the sample&apos;s epoch (default: its first).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--epoch goes with --sample ID.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,11 +499,31 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--sample goes with one file, not with --compare.</source>
+        <source>--sample names a sample of a file: give the file too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--sample names a sample of a file: give the file too.</source>
+        <source>With --sample: the sample&apos;s epoch (default: its first); once for each --sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--compare takes --sample once per side, at most twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sample names one sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --epoch once for each --sample, or not at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sample names a sample of a file; &quot;%1&quot; is a run of the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a log that holds several runs (an Inspect eval log, a run per sample): read the sample of this id. Without it the window lets you choose, and a command without a window names the samples and fails. Once per side of a comparison, in the sides&apos; order, or once for both.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -581,10 +593,6 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Runs (*.json *.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name the left run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,6 +626,10 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     </message>
     <message>
         <source>Browse for the right run&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs and agent logs (*.json *.jsonl *.traj *.eval);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5127,6 +5139,10 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
     </message>
     <message>
         <source>%1 Name one with --sample ID (and --epoch N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Name one with --sample ID (and --epoch N), once per side.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,6 +19,7 @@ private slots:
     void detection_data();
     void detection();
     void samples();
+    void oneParseListsAndConverts();
     void eventsSample();
     void eventsSampleRun();
     void messagesSample();
@@ -80,6 +81,31 @@ void TestInspectLog::samples()
 
     QVERIFY(listInspectSamples("{\"version\":2,\"eval\":{}}", &error).isEmpty());
     QCOMPARE(error, QStringLiteral("Inspect eval log: the log holds no samples (it was written without them, or is still running)."));
+}
+
+// InspectLog reads a log once: the list and any sample's conversion come from that one parse.
+void TestInspectLog::oneParseListsAndConverts()
+{
+    const QByteArray bytes = sample("inspect-eval.json");
+    const InspectLog log(bytes);
+    QVERIFY(log.error().isEmpty());
+    const QList<InspectSampleInfo> list = log.samples();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(0).id, QStringLiteral("s-1"));
+    QCOMPARE(list.at(1).id, QStringLiteral("2"));
+    const InspectLog copy = log; // shares the parse
+    const AgentLogConversion first = copy.convert(0);
+    QVERIFY2(first.ok, qPrintable(first.error));
+    QCOMPARE(first.entries.size(), 9);
+    QCOMPARE(first.entries, convertInspectSample(bytes, 0).entries);
+    QCOMPARE(log.convert(1).entries.size(), 5);
+    QVERIFY2(log.convert(2).error.startsWith(QStringLiteral("Inspect eval log: there is no sample 3 (the log holds 2 sample")),
+             qPrintable(log.convert(2).error));
+
+    const InspectLog empty(QByteArray("{\"version\":2,\"eval\":{}}"));
+    QVERIFY(empty.samples().isEmpty());
+    QCOMPARE(empty.error(), QStringLiteral("Inspect eval log: the log holds no samples (it was written without them, or is still running)."));
+    QCOMPARE(empty.convert(0).error, empty.error());
 }
 
 void TestInspectLog::eventsSample()

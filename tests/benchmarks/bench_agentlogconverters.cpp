@@ -4,13 +4,13 @@
 // (-DRUNLOG_BUILD_BENCHMARKS=ON) and run:
 //     bench_agentlogconverters [calls=100000]
 // For each of Codex CLI (a .jsonl rollout: reasoning, call, exec end and output per call),
-// SWE-agent (a .traj of that many steps) and OpenHands (an event stream of an action and its
-// observation per call), prints the file's size, the detection's and the conversion's time (best
+// SWE-agent (a .traj of that many steps), OpenHands (an event stream of an action and its
+// observation per call) and Inspect (a .json log of one sample: a model and a tool event per call), prints the file's size, the detection's and the conversion's time (best
 // of three, one thread), the entries made, and the peak resident set so far; then the same read
 // of a Codegen .jsonl of that many entries (RunFileReader::parseBytes, what opening a file parses).
 //     bench_agentlogconverters --write DIR [calls=100000]
-// writes the three generated files into DIR instead (codex-100k.jsonl, sweagent-100k.traj,
-// openhands-100k.json), to open them in the window once the reader takes them.
+// writes the generated files into DIR instead (codex-100k.jsonl, sweagent-100k.traj,
+// openhands-100k.json, inspect-100k.json), to open them in the window once the reader takes them.
 //     bench_agentlogconverters --file PATH...
 // times the conversion of each file given (any format the dispatcher detects: Claude Code
 // transcripts from bench_agentlogs, Inspect logs).
@@ -20,6 +20,7 @@
 
 #include "agentlogs/agentlogformats.h"
 #include "agentlogs/codexrollout.h"
+#include "agentlogs/inspectlog.h"
 #include "agentlogs/openhandsevents.h"
 #include "agentlogs/sweagenttrajectory.h"
 #include "processstatus.h"
@@ -106,6 +107,32 @@ QByteArray openHandsEvents(int calls)
             + R"(,"pid":-1,"working_dir":"/workspace"},"hidden":false},"success":true})";
     }
     out += R"(,{"id":)" + number(2 * qint64(calls) + 1) + R"(,"timestamp":"2025-03-02T00:00:00.000000","source":"agent","action":"finish","args":{"final_thought":"Done.","thought":""}}])" "\n";
+    return out;
+}
+
+// An Inspect .json eval log of one sample: per call a model event (reasoning, text and the call)
+// and the tool event with its result; every fifth call fails.
+QByteArray inspectLog(int calls)
+{
+    QByteArray out;
+    out.reserve(qsizetype(calls) * 1000);
+    out += R"({"version":2,"status":"success","eval":{"task":"bench","task_id":"t1","model":"openai/gpt-4o","run_id":"bench-run","created":"2025-05-01T10:00:00+00:00"},)"
+           R"("samples":[{"id":"s-1","epoch":1,"input":"Make the tests pass.","target":"passed","scores":{"match":{"value":"C"}},)"
+           R"("started_at":"2025-05-01T10:00:00+00:00","events":[)";
+    for (int i = 0; i < calls; ++i) {
+        const QByteArray time = "2025-05-01T" + QByteArray::number(10 + i / 3600 % 14).rightJustified(2, '0') + ':'
+            + QByteArray::number(i / 60 % 60).rightJustified(2, '0') + ':' + QByteArray::number(i % 60).rightJustified(2, '0') + "+00:00";
+        const QByteArray id = "call_" + number(i);
+        if (i > 0)
+            out += ',';
+        out += R"({"event":"model","timestamp":")" + time + R"(","model":"openai/gpt-4o","output":{"choices":[{"message":{"role":"assistant",)"
+            R"("content":[{"type":"reasoning","reasoning":"Checking step )" + number(i) + R"("},{"type":"text","text":"Running the tests again."}],)"
+            R"("tool_calls":[{"id":")" + id + R"(","function":"bash","arguments":{"cmd":"pytest -q tests/test_)" + number(i % 13) + R"(.py"}}]}}]}},)";
+        out += R"({"event":"tool","timestamp":")" + time + R"(","id":")" + id + R"(","function":"bash","arguments":{"cmd":"pytest -q tests/test_)"
+            + number(i % 13) + R"(.py"},"result":")" + outputText(i) + '"'
+            + (i % 5 ? QByteArray() : QByteArray(R"(,"error":{"type":"unknown","message":"exit status 1"})")) + '}';
+    }
+    out += R"(]}]})" "\n";
     return out;
 }
 
@@ -227,7 +254,8 @@ int main(int argc, char **argv)
         const QList<QPair<QString, QByteArray>> files{
             {QStringLiteral("codex-%1.jsonl").arg(suffix), codexRollout(calls)},
             {QStringLiteral("sweagent-%1.traj").arg(suffix), sweAgentTrajectory(calls)},
-            {QStringLiteral("openhands-%1.json").arg(suffix), openHandsEvents(calls)}};
+            {QStringLiteral("openhands-%1.json").arg(suffix), openHandsEvents(calls)},
+            {QStringLiteral("inspect-%1.json").arg(suffix), inspectLog(calls)}};
         for (const auto &[name, bytes] : files) {
             QFile file(QDir(writeDir).filePath(name));
             if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
@@ -242,6 +270,7 @@ int main(int argc, char **argv)
     measure("Codex CLI", codexRollout(calls), looksLikeCodexRollout, convertCodexRollout);
     measure("SWE-agent", sweAgentTrajectory(calls), looksLikeSweAgentTrajectory, convertSweAgentTrajectory);
     measure("OpenHands", openHandsEvents(calls), looksLikeOpenHandsEvents, convertOpenHandsEvents);
+    measure("Inspect", inspectLog(calls), looksLikeInspectLog, [](QByteArrayView bytes) { return convertInspectSample(bytes, 0); });
     const QByteArray codegen = codegenRun(calls);
     qsizetype read = 0;
     double readCpuMs = 0;

@@ -43,6 +43,7 @@ private slots:
     void unknownFormatSaysWhatRunlogReads();
     void severalSamplesAreNamedNotGuessed();
     void sampleOptionPicksOne();
+    void compareTwoSamplesOfOneLog();
     void epochGoesWithSample();
 
 private:
@@ -178,6 +179,29 @@ void TestCliAgentLogs::sampleOptionPicksOne()
     const CliRun missing = runCli({log, QStringLiteral("--sample"), QStringLiteral("s-9"), QStringLiteral("--stats")});
     QCOMPARE(missing.code(), 1);
     QVERIFY2(missing.err.contains("holds no sample s-9; its samples: s-1 (epoch 1), 2 (epoch 1)."), missing.err.constData());
+}
+
+// --compare with --sample once per side: two samples of one Inspect log, named with their samples.
+void TestCliAgentLogs::compareTwoSamplesOfOneLog()
+{
+    const QString log = QStringLiteral(AGENTLOGS_DATA_DIR "/inspect-eval.json");
+    const CliRun run = runCli({QStringLiteral("--compare"), log, log, QStringLiteral("--sample"), QStringLiteral("s-1"),
+                               QStringLiteral("--sample"), QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.code() == 0, run.err.constData());
+    const QJsonObject comparison = objectOf(run.out);
+    const QJsonObject left = comparison.value(QLatin1String("left")).toObject();
+    const QJsonObject right = comparison.value(QLatin1String("right")).toObject();
+    QCOMPARE(left.value(QLatin1String("source")).toString(), log + QStringLiteral(" (sample s-1)"));
+    QCOMPARE(right.value(QLatin1String("source")).toString(), log + QStringLiteral(" (sample 2)"));
+    // Sample 2: its request, two calls, the result of an unknown call, the answer (sampleOptionPicksOne).
+    QCOMPARE(right.value(QLatin1String("entries")).toInt(), 5);
+
+    // Without --sample a side of several samples is named, with how to choose.
+    const CliRun unnamed = runCli({QStringLiteral("--compare"), log, log, QStringLiteral("--format"), QStringLiteral("tsv")});
+    QCOMPARE(unnamed.code(), 1);
+    QVERIFY2(unnamed.err.contains("holds 2 samples, each a run of its own: s-1 (epoch 1), 2 (epoch 1). "
+                                  "Name one with --sample ID (and --epoch N), once per side."),
+             unnamed.err.constData());
 }
 
 void TestCliAgentLogs::epochGoesWithSample()

@@ -72,6 +72,7 @@ private slots:
     void errorsAreOneLine();
     void errorQuotesInputVisibly();
     void compareWithoutFormatOpensTheWindow();
+    void compareTakesASamplePerSide();
     void runIdFrom_data();
     void runIdFrom();
     void orgIdFrom_data();
@@ -636,6 +637,56 @@ void TestCommandLine::compareWithoutFormatOpensTheWindow()
         QVERIFY(!printed.compareInWindow());
     }
     QVERIFY(!parse({}).compareInWindow());
+}
+
+// --sample (and --epoch) once per side of --compare, in the sides' order, or once for both.
+void TestCommandLine::compareTakesASamplePerSide()
+{
+    const QString left = QStringLiteral("left.eval");
+    const QString right = QStringLiteral("right.json");
+    const CommandLineOptions two = parse({QStringLiteral("--compare"), left, right, QStringLiteral("--sample"), QStringLiteral("s-1"),
+                                          QStringLiteral("--sample"), QStringLiteral("2"), QStringLiteral("--epoch"), QStringLiteral("1"),
+                                          QStringLiteral("--epoch"), QStringLiteral("3"), QStringLiteral("--format"), QStringLiteral("tsv")});
+    QCOMPARE(two.action, CommandLineOptions::Action::Run);
+    QCOMPARE(two.compareSources.size(), 2);
+    QVERIFY(two.compareSources.at(0).sample);
+    QCOMPARE(*two.compareSources.at(0).sample, (SampleRef{QStringLiteral("s-1"), 1}));
+    QVERIFY(two.compareSources.at(1).sample);
+    QCOMPARE(*two.compareSources.at(1).sample, (SampleRef{QStringLiteral("2"), 3}));
+    QVERIFY(!two.sample); // no sample of one file
+
+    const CommandLineOptions one = parse({QStringLiteral("--compare"), left, right, QStringLiteral("--sample"), QStringLiteral("7")});
+    QCOMPARE(one.action, CommandLineOptions::Action::Run);
+    QVERIFY(one.compareSources.at(0).sample);
+    QCOMPARE(*one.compareSources.at(0).sample, (SampleRef{QStringLiteral("7"), 0}));
+    QVERIFY(one.compareSources.at(1).sample);
+    QCOMPARE(*one.compareSources.at(1).sample, (SampleRef{QStringLiteral("7"), 0}));
+
+    // One --sample beside a run of the API is the file's; two name the API run's too: refused.
+    const CommandLineOptions api = parse({QStringLiteral("--org"), QStringLiteral("7"), QStringLiteral("--compare"), left,
+                                          QStringLiteral("42"), QStringLiteral("--sample"), QStringLiteral("7")});
+    QCOMPARE(api.action, CommandLineOptions::Action::Run);
+    QVERIFY(api.compareSources.at(0).sample);
+    QCOMPARE(*api.compareSources.at(0).sample, (SampleRef{QStringLiteral("7"), 0}));
+    QVERIFY(!api.compareSources.at(1).sample);
+    const CommandLineOptions apiTwo = parse({QStringLiteral("--org"), QStringLiteral("7"), QStringLiteral("--compare"), left,
+                                             QStringLiteral("42"), QStringLiteral("--sample"), QStringLiteral("7"), QStringLiteral("--sample"),
+                                             QStringLiteral("8")});
+    QCOMPARE(apiTwo.action, CommandLineOptions::Action::Error);
+    QCOMPARE(apiTwo.errorText, QStringLiteral("--sample names a sample of a file; \"42\" is a run of the API."));
+
+    const CommandLineOptions three = parse({QStringLiteral("--compare"), left, right, QStringLiteral("--sample"), QStringLiteral("1"),
+                                            QStringLiteral("--sample"), QStringLiteral("2"), QStringLiteral("--sample"), QStringLiteral("3")});
+    QCOMPARE(three.action, CommandLineOptions::Action::Error);
+    QCOMPARE(three.errorText, QStringLiteral("--compare takes --sample once per side, at most twice."));
+    const CommandLineOptions epochs = parse({QStringLiteral("--compare"), left, right, QStringLiteral("--sample"), QStringLiteral("1"),
+                                             QStringLiteral("--sample"), QStringLiteral("2"), QStringLiteral("--epoch"), QStringLiteral("1")});
+    QCOMPARE(epochs.action, CommandLineOptions::Action::Error);
+    QCOMPARE(epochs.errorText, QStringLiteral("Give --epoch once for each --sample, or not at all."));
+    const CommandLineOptions twoForOneFile = parse({left, QStringLiteral("--sample"), QStringLiteral("1"), QStringLiteral("--sample"),
+                                                    QStringLiteral("2"), QStringLiteral("--stats")});
+    QCOMPARE(twoForOneFile.action, CommandLineOptions::Action::Error);
+    QCOMPARE(twoForOneFile.errorText, QStringLiteral("--sample names one sample."));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

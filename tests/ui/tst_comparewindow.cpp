@@ -6,6 +6,7 @@
 #include "ui/compare/comparerunsdialog.h"
 #include "ui/compare/comparestepsmodel.h"
 #include "ui/compare/comparewindow.h"
+#include "ui/open/samplechooserdialog.h"
 #include "ui/search/searchbar.h"
 
 #include <QClipboard>
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTableView>
+#include <QTreeView>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -84,6 +86,8 @@ private slots:
     void onlyOneSideShowsItsEntry();
     void darkColoursDifferFromLight();
     void unreadableSideIsSaidInTheWindow();
+    void logOfSeveralSamplesAsksWhichSample();
+    void sampleNotChosenIsSaid();
     void runTextIsNeverMarkup();
     void hugeFieldIsShownInPart();
     void copyPutsBothEntriesOnTheClipboard();
@@ -271,9 +275,41 @@ void TestCompareWindow::darkColoursDifferFromLight()
 
 void TestCompareWindow::unreadableSideIsSaidInTheWindow()
 {
-    m_window->loadAndCompare(ApiEndpoint{}, CompareSideSource{QStringLiteral("/nonexistent/left.jsonl"), std::nullopt},
-                             CompareSideSource{QStringLiteral("/nonexistent/right.jsonl"), std::nullopt});
+    m_window->loadAndCompare(ApiEndpoint{}, CompareSideSource{QStringLiteral("/nonexistent/left.jsonl"), std::nullopt, std::nullopt},
+                             CompareSideSource{QStringLiteral("/nonexistent/right.jsonl"), std::nullopt, std::nullopt});
     QTRY_VERIFY_WITH_TIMEOUT(m_window->statusText().startsWith(QStringLiteral("The left run (/nonexistent/left.jsonl) could not be loaded")), 5000);
+    QCOMPARE(m_window->stepsModel()->rowCount(), 0);
+}
+
+// A side that is an Inspect log of two samples, named without one, asks which (as the main
+// window does); the other side names its sample.
+void TestCompareWindow::logOfSeveralSamplesAsksWhichSample()
+{
+    const QString log = QStringLiteral(AGENTLOGS_DATA_DIR "/inspect-eval.json");
+    QSignalSpy aligned(m_window, &CompareWindow::aligned);
+    m_window->loadAndCompare(ApiEndpoint{}, CompareSideSource{log, std::nullopt, std::nullopt},
+                             CompareSideSource{log, std::nullopt, SampleRef{QStringLiteral("s-1"), 0}});
+    SampleChooserDialog *chooser = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((chooser = m_window->findChild<SampleChooserDialog *>()) != nullptr, 5000);
+    QCOMPARE(chooser->view()->model()->rowCount(), 2);
+    chooser->view()->setCurrentIndex(chooser->view()->model()->index(1, 0));
+    chooser->accept();
+    QVERIFY(aligned.wait(5000));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Compare %1 (sample 2, epoch 1) with %1 (sample s-1)").arg(log));
+    QVERIFY2(m_window->sideText(0).startsWith(QStringLiteral("Left: %1 (sample 2, epoch 1)").arg(log)), qPrintable(m_window->sideText(0)));
+    QVERIFY2(m_window->sideText(1).startsWith(QStringLiteral("Right: %1 (sample s-1)").arg(log)), qPrintable(m_window->sideText(1)));
+}
+
+void TestCompareWindow::sampleNotChosenIsSaid()
+{
+    const QString log = QStringLiteral(AGENTLOGS_DATA_DIR "/inspect-eval.json");
+    m_window->loadAndCompare(ApiEndpoint{}, CompareSideSource{log, std::nullopt, SampleRef{QStringLiteral("2"), 1}},
+                             CompareSideSource{log, std::nullopt, std::nullopt});
+    SampleChooserDialog *chooser = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((chooser = m_window->findChild<SampleChooserDialog *>()) != nullptr, 5000);
+    chooser->reject();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusText().startsWith(QStringLiteral("The right run (%1) could not be loaded: ").arg(log)), 5000);
+    QVERIFY2(m_window->statusText().contains(QStringLiteral("holds 2 samples")), qPrintable(m_window->statusText()));
     QCOMPARE(m_window->stepsModel()->rowCount(), 0);
 }
 

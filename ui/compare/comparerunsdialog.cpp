@@ -61,7 +61,7 @@ void CompareRunsDialog::setSideText(int side, const QString &text)
 void CompareRunsDialog::browse(int side)
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Choose a Run File"), m_edits[side]->text(),
-                                                      tr("Runs (*.json *.jsonl);;All files (*)"));
+                                                      tr("Runs and agent logs (*.json *.jsonl *.traj *.eval);;All files (*)"));
     if (!path.isEmpty())
         m_edits[side]->setText(path);
 }
@@ -79,7 +79,7 @@ std::optional<CompareSideSource> CompareRunsDialog::sourceOf(int side, QString *
     // A file wins over a run ID: a file may be called 12345.
     const QFileInfo file(text);
     if (file.exists() && !file.isDir())
-        return CompareSideSource{text, std::nullopt};
+        return CompareSideSource{text, std::nullopt, std::nullopt};
     static const QRegularExpression runId(QStringLiteral("^#?\\d+$"));
     const bool isUrl = text.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
                        || text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
@@ -93,7 +93,7 @@ std::optional<CompareSideSource> CompareRunsDialog::sourceOf(int side, QString *
         org = m_defaultOrgId;
     if (!org)
         return refuse(tr("Which organization is run \"%1\" of? Give its web address, or open a run of that organization first.").arg(text));
-    return CompareSideSource{text, RunRef{*org, *run}};
+    return CompareSideSource{text, RunRef{*org, *run}, std::nullopt};
 }
 
 void CompareRunsDialog::accept()

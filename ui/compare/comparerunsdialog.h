@@ -12,7 +12,9 @@ class QLabel;
 class QLineEdit;
 
 // File > Compare Runs…: two runs, each a file (typed or chosen with Browse…), a run's web URL,
-// or a run ID of `defaultOrgId` (the organization of the run open in the window, when any).
+// or a run ID of `defaultOrgId` (the organization of the run open in the window, when any). A
+// file that is a log of several runs (an Inspect eval log) is asked about in the Compare window,
+// with the sample chooser, once it is read.
 class CompareRunsDialog : public QDialog
 {
     Q_OBJECT

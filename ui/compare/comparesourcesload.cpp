@@ -6,6 +6,11 @@
 #include <QLocale>
 #include <QTimer>
 
+QString compareSideName(const CompareSideSource &source)
+{
+    return source.sample ? QStringLiteral("%1 (%2)").arg(source.given, sampleText(*source.sample)) : source.given;
+}
+
 CompareSourcesLoad::CompareSourcesLoad(const ApiEndpoint &endpoint, const CompareSideSource &left,
                                        const CompareSideSource &right, QObject *parent)
     : QObject(parent)
@@ -31,8 +36,12 @@ void CompareSourcesLoad::loadSide(int side)
     connect(m_load.get(), &WholeRunLoad::finished, this, &CompareSourcesLoad::onLoaded);
     connect(m_load.get(), &WholeRunLoad::failed, this, [this](const QString &error) {
         const QString &given = m_sources[m_side].given;
-        emit failed(m_side == 0 ? tr("The left run (%1) could not be loaded: %2").arg(given, error)
-                                : tr("The right run (%1) could not be loaded: %2").arg(given, error));
+        const QString failure = m_side == 0 ? tr("The left run (%1) could not be loaded: %2").arg(given, error)
+                                            : tr("The right run (%1) could not be loaded: %2").arg(given, error);
+        if (m_load->needsSampleChoice())
+            emit sampleChoiceNeeded(m_side, given, m_load->samplesToChoose(), failure);
+        else
+            emit failed(failure);
     });
     const CompareSideSource &source = m_sources[side];
     emit progress(side == 0 ? tr("Loading the left run (%1)…").arg(source.given)
@@ -40,7 +49,13 @@ void CompareSourcesLoad::loadSide(int side)
     if (source.run)
         m_load->loadApi(m_endpoint, *source.run);
     else
-        m_load->loadFile(source.given);
+        m_load->loadFile(source.given, source.sample);
+}
+
+void CompareSourcesLoad::loadSample(int side, const SampleRef &sample)
+{
+    m_sources[side].sample = sample;
+    loadSide(side);
 }
 
 void CompareSourcesLoad::onProgress(const WholeRunProgress &progress)

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "agentlogs/inspectlog.h"
 #include "export/runsnapshot.h"
 #include "run/apiendpoint.h"
 #include "run/runref.h"
+#include "run/sampleref.h"
 
 #include <QObject>
 #include <QString>
@@ -19,7 +21,11 @@ struct CompareSideSource
 {
     QString given;             // as written: shown as the side's description until it is loaded
     std::optional<RunRef> run; // none: `given` is a file path
+    std::optional<SampleRef> sample; // the sample of a log of several (an Inspect eval log)
 };
+
+// How a side is named: as written, and the sample of a log of several ("x.eval (sample 2)").
+QString compareSideName(const CompareSideSource &source);
 
 // Loads the two sides of a comparison whole, one after the other (WholeRunLoad: a file read in
 // place; an API run from the library or fetched, paced): progress as a sentence, then both
@@ -34,10 +40,17 @@ public:
 
     void start();
 
+    const CompareSideSource &source(int side) const { return m_sources[side]; }
+    // Reads a side again with the sample chosen (after sampleChoiceNeeded()), and goes on.
+    void loadSample(int side, const SampleRef &sample);
+
 signals:
     void progress(const QString &text);
     void loaded(const RunSnapshot &left, const RunSnapshot &right);
     void failed(const QString &text);
+    // A side is a log of several runs (an Inspect eval log) and names none: which one? Nothing
+    // goes on until loadSample(); `failure` is what to say when none is chosen.
+    void sampleChoiceNeeded(int side, const QString &file, const QList<InspectSampleInfo> &samples, const QString &failure);
 
 private:
     void loadSide(int side);

@@ -10,6 +10,7 @@
 #include "ui/compare/comparealigner.h"
 #include "ui/compare/comparedetail.h"
 #include "ui/compare/comparestepsmodel.h"
+#include "ui/open/samplechooserdialog.h"
 #include "ui/search/searchbar.h"
 
 #include <QAction>
@@ -372,15 +373,38 @@ void CompareWindow::loadAndCompare(const ApiEndpoint &endpoint, const CompareSid
         setBusy(false);
         showStatus(text, true);
     });
+    // A side that is a log of several runs (an Inspect eval log's samples) asks which, as the
+    // main window does; closing the chooser leaves the comparison failed, saying why.
+    connect(m_load.get(), &CompareSourcesLoad::sampleChoiceNeeded, this,
+            [this](int side, const QString &file, const QList<InspectSampleInfo> &samples, const QString &failure) {
+        auto *chooser = new SampleChooserDialog(QFileInfo(file).fileName(), samples, this);
+        chooser->setAttribute(Qt::WA_DeleteOnClose);
+        chooser->setWindowModality(Qt::WindowModal);
+        connect(chooser, &QDialog::finished, this, [this, chooser, side, failure, load = m_load.get()](int result) {
+            if (m_load.get() != load)
+                return; // another comparison started meanwhile
+            const std::optional<SampleRef> sample = result == QDialog::Accepted ? chooser->chosenSample() : std::nullopt;
+            if (sample) {
+                m_load->loadSample(side, *sample);
+                return;
+            }
+            setBusy(false);
+            showStatus(failure, true);
+        });
+        chooser->open();
+    });
     connect(m_load.get(), &CompareSourcesLoad::loaded, this,
             [this, left, right](const RunSnapshot &leftRun, const RunSnapshot &rightRun) {
         m_snapshots[LeftSide] = leftRun;
         m_snapshots[RightSide] = rightRun;
         m_statuses[LeftSide] = leftRun.hasRun ? leftRun.run.status.value_or(QString()) : QString();
         m_statuses[RightSide] = rightRun.hasRun ? rightRun.run.status.value_or(QString()) : QString();
-        compareEntries(leftRun.entries, rightRun.entries, left.given, right.given);
+        // The sides' names as loaded: with the sample chosen of a log of several.
+        const QString leftName = compareSideName(m_load ? m_load->source(LeftSide) : left);
+        const QString rightName = compareSideName(m_load ? m_load->source(RightSide) : right);
+        compareEntries(leftRun.entries, rightRun.entries, leftName, rightName);
     });
-    setWindowTitle(tr("Compare %1 with %2").arg(left.given, right.given));
+    setWindowTitle(tr("Compare %1 with %2").arg(compareSideName(left), compareSideName(right)));
     setBusy(true);
     m_load->start();
 }

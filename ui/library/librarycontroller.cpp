@@ -195,8 +195,8 @@ void LibraryController::compareStored(const LibraryRun &left, const LibraryRun &
     const auto sideOf = [](const LibraryRun &run) {
         // A run from another agent's log is compared from its file.
         if (const std::optional<FileOrigin::Parts> file = FileOrigin::parse(run.origin))
-            return CompareSideSource{file->path, std::nullopt};
-        return CompareSideSource{tr("run %1").arg(run.runId), RunRef{run.orgId, run.runId}};
+            return CompareSideSource{file->path, std::nullopt, file->sample};
+        return CompareSideSource{tr("run %1").arg(run.runId), RunRef{run.orgId, run.runId}, std::nullopt};
     };
     auto *window = new CompareWindow(m_window);
     window->setAttribute(Qt::WA_DeleteOnClose);
@@ -271,7 +271,7 @@ void LibraryController::createRunsView()
     });
     connect(m_runsView, &OrgRunsView::compareRequested, this, [this](qint64 leftRunId, qint64 rightRunId) {
         const qint64 orgId = m_runsView->filters().orgId;
-        const auto sideOf = [orgId](qint64 runId) { return CompareSideSource{tr("run %1").arg(runId), RunRef{orgId, runId}}; };
+        const auto sideOf = [orgId](qint64 runId) { return CompareSideSource{tr("run %1").arg(runId), RunRef{orgId, runId}, std::nullopt}; };
         auto *window = new CompareWindow(m_window);
         window->setAttribute(Qt::WA_DeleteOnClose);
         window->loadAndCompare(m_runsEndpoint, sideOf(leftRunId), sideOf(rightRunId));
