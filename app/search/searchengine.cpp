@@ -182,6 +182,9 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_regex = query.regularExpression();
         m_regex.optimize();
         m_counter = std::make_shared<const RegexCounter>(m_regex);
+        auto utf8Counter = std::make_shared<const Utf8RegexCounter>(m_regex);
+        if (utf8Counter->isUsable())
+            m_utf8Counter = std::move(utf8Counter);
         m_prefilter = RegexPrefilter(query);
         m_joinSegments = RegexLiterals::neverSpansSeparator(query.pattern);
         m_mode = Mode::Regex;
@@ -342,6 +345,53 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit, 
     return counting.tooCostly ? kTooCostly : counting.count;
 }
 
+qint64 SearchEngine::countUtf8Segments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii,
+                                       bool asciiJson) const
+{
+    // countDecodedSegments' count, with the segments matched as the UTF-8 they are. A segment
+    // that is not valid UTF-8 stops the visit with kInvalidUtf8: the caller counts the row again
+    // through UTF-16, where such bytes are U+FFFD.
+    struct Counting
+    {
+        const SearchEngine *engine;
+        qint64 limit;
+        qint64 count;
+        qint64 stop;     // 0, kTooCostly or Utf8RegexCounter::kInvalidUtf8
+        bool atTextStart;
+        bool mayFold;
+        bool valid;        // ASCII JSON: its segments are ASCII, or decoded escapes (valid UTF-8)
+        QByteArray joined; // with m_joinSegments: the segments that may match, each and a separator
+    } counting{this, limit, 0, 0, true, mayHoldFoldingIntoAscii, asciiJson, QByteArray()};
+    SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
+        Counting &c = *static_cast<Counting *>(context);
+        if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
+            segment = segment.sliced(3);
+        c.atTextStart = false;
+        if (segment.isEmpty() || c.engine->m_prefilter.segmentCannotMatch(segment, c.mayFold))
+            return true;
+        if (c.engine->m_joinSegments) {
+            // One match call for the row, as countDecodedSegments makes it.
+            c.joined.append(segment.data(), segment.size());
+            c.joined.append(SearchText::kSeparator);
+            return true;
+        }
+        const qint64 found = c.engine->m_utf8Counter->count(segment, c.limit - c.count, c.valid);
+        if (found < 0) {
+            c.stop = found == Utf8RegexCounter::kError ? kTooCostly : found;
+            return false;
+        }
+        c.count += found;
+        return c.count < c.limit;
+    }, &counting);
+    if (counting.stop != 0)
+        return counting.stop;
+    if (m_joinSegments && !counting.joined.isEmpty()) {
+        const qint64 found = m_utf8Counter->count(QByteArrayView(counting.joined).chopped(1), limit, asciiJson);
+        return found == Utf8RegexCounter::kError ? kTooCostly : found;
+    }
+    return counting.count;
+}
+
 qint64 SearchEngine::countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const
 {
     qint64 count = 0;
@@ -459,6 +509,12 @@ qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
     const bool mayFoldIntoAscii = m_foldAscii && (text.foldsIntoAscii() || text.needsDecoding());
     if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
         return countBytesInSegments(text.bytes, limit);
+    if (m_mode == Mode::Regex && m_utf8Counter) {
+        const qint64 count =
+            countUtf8Segments(text.bytes, limit, text.foldsIntoAscii() || text.needsDecoding(), !text.hasNonAscii());
+        if (count != Utf8RegexCounter::kInvalidUtf8)
+            return count;
+    }
     if (m_mode == Mode::Unicode || m_mode == Mode::Regex)
         // Without escapes, the decoded segments hold K or ſ only where the JSON does.
         return countDecodedSegments(text.bytes, limit, text.foldsIntoAscii() || text.needsDecoding());

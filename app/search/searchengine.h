@@ -7,6 +7,7 @@
 #include "search/searchcorpus.h"
 #include "search/searchquery.h"
 #include "search/searchresult.h"
+#include "search/utf8regexcounter.h"
 
 #include <QList>
 #include <QRegularExpression>
@@ -41,7 +42,10 @@ struct TextRange
 // in the JSON (SearchText::visitSegments); rows whose escapes may hide K or ſ are decoded whole.
 // So the counts are those of the decoded text, whichever form a row has. A regular expression
 // first rules out rows, then segments, by the strings every match holds (RegexPrefilter): only
-// the segments that hold them are decoded and matched.
+// the segments that hold them are decoded and matched. Those are matched as UTF-8 where they lie
+// (Utf8RegexCounter: PCRE2's 8-bit library), not converted to UTF-16; a row whose bytes are not
+// valid UTF-8 is decoded to UTF-16 as QString::fromUtf8 does (U+FFFD for what is invalid) and
+// counted there, so the counts stay those of the decoded text.
 //
 // Search what the pane shows (issue 27, stumble 1): a needle that holds what the detail pane puts
 // between the pieces of an entry (`exit_code: 0`, `summary: Command succeeded`, `- item`, and in
@@ -98,6 +102,7 @@ private:
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
+    qint64 countUtf8Segments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii, bool asciiJson) const;
     bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
     qint64 countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const;
@@ -116,6 +121,7 @@ private:
     QStringMatcher m_matcher;     // the Unicode path and findRanges
     QRegularExpression m_regex;
     std::shared_ptr<const RegexCounter> m_counter; // Regex: counts without a match object each
+    std::shared_ptr<const Utf8RegexCounter> m_utf8Counter; // Regex: the same counts over UTF-8 in place
     RegexPrefilter m_prefilter;   // Regex: the strings every match holds
     bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
     bool m_alsoShown = false;     // also looked for in the text as the pane shows it
