@@ -2,6 +2,7 @@
 #include "search/searchengine.h"
 
 #include "search/bytefinder.h"
+#include "search/shownfragments.h"
 
 #include <QChar>
 #include <QCoreApplication>
@@ -109,43 +110,13 @@ bool isAscii(const QString &text)
     return true;
 }
 
-// What the detail pane puts between the pieces of an entry (JsonText::readable's ": ", "- ",
-// " |", "\"\"", "{}", "[]", indentation and line breaks; JsonText::pretty's quotes, commas,
-// brackets and spaces), and what escapes decode to (quote, backslash, control characters).
-bool isLayoutByte(uchar c)
-{
-    return c < 0x20 || c == ' ' || c == ':' || c == '-' || c == '|' || c == '"' || c == ',' || c == '{' || c == '}'
-        || c == '[' || c == ']' || c == '\\';
-}
-
 bool holdsLayout(const QString &text)
 {
     for (QChar c : text) {
-        if (c.unicode() < 0x80 && isLayoutByte(uchar(c.unicode())))
+        if (c.unicode() < 0x80 && ShownFragments::isLayoutByte(uchar(c.unicode())))
             return true;
     }
     return false;
-}
-
-// The pieces of `bytes` between layout bytes (and, with `asciiOnly`, non-ASCII bytes): a match
-// in the pane's text holds each as written in the entry's JSON.
-QList<QByteArray> shownFragments(QByteArrayView bytes, bool asciiOnly)
-{
-    QList<QByteArray> out;
-    QByteArray run;
-    for (char c : bytes) {
-        const uchar u = uchar(c);
-        if (isLayoutByte(u) || (asciiOnly && u >= 0x80)) {
-            if (!run.isEmpty())
-                out.append(run);
-            run.clear();
-            continue;
-        }
-        run.append(c);
-    }
-    if (!run.isEmpty())
-        out.append(run);
-    return out;
 }
 
 // A regular expression that may match across what the pane puts between pieces: it names a
@@ -154,16 +125,6 @@ bool regexMaySpanLayout(const QString &pattern)
 {
     return pattern.contains(u':') || pattern.contains(u' ') || pattern.contains(u'"') || pattern.contains(u',')
         || pattern.contains(QLatin1String("\\s"));
-}
-
-bool holdsAll(QByteArrayView bytes, const QList<QByteArray> &fragments, bool fold)
-{
-    for (const QByteArray &fragment : fragments) {
-        const ByteFinder finder(fragment, fold);
-        if (finder.find(reinterpret_cast<const uchar *>(bytes.data()), bytes.size(), 0) < 0)
-            return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -190,9 +151,9 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_mode = Mode::Regex;
         m_alsoShown = alsoAsShown && regexMaySpanLayout(query.pattern);
         for (const RegexLiterals::Requirement &requirement : m_prefilter.requirements()) {
-            QList<QList<QByteArray>> pieces;
+            QList<QList<ShownFragments::Fragment>> pieces;
             for (const QByteArray &piece : requirement)
-                pieces.append(shownFragments(piece, false));
+                pieces.append(ShownFragments::of(piece, false));
             m_shownRequired.append(pieces);
         }
         return;
@@ -210,7 +171,7 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_needle = query.pattern.toUtf8();
         m_rawSafe = isRawSafe(m_needle);
         m_mode = Mode::Bytes;
-        m_shownRequired = {{shownFragments(m_needle, false)}};
+        m_shownRequired = {{ShownFragments::of(m_needle, false)}};
         return;
     }
     const QString folded = query.pattern.toCaseFolded();
@@ -219,12 +180,12 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_rawSafe = isRawSafe(m_needle);
         m_foldAscii = true;
         m_mode = Mode::Bytes;
-        m_shownRequired = {{shownFragments(m_needle, false)}};
+        m_shownRequired = {{ShownFragments::of(m_needle, false)}};
     } else {
         m_mode = Mode::Unicode;
         m_asciiProbe = longestRawSafeAsciiRun(folded);
         // Case-insensitively only the ASCII pieces are found byte by byte (in either case).
-        m_shownRequired = {{shownFragments(folded.toUtf8(), true)}};
+        m_shownRequired = {{ShownFragments::of(folded.toUtf8(), true)}};
     }
 }
 
@@ -534,10 +495,10 @@ bool SearchEngine::shownRowCannotMatch(const SearchText &raw) const
     // A folded needle with a non-ASCII character cannot be in an ASCII row's text.
     if (m_mode == Mode::Unicode && !raw.hasNonAscii())
         return true;
-    for (const QList<QList<QByteArray>> &requirement : m_shownRequired) {
+    for (const QList<QList<ShownFragments::Fragment>> &requirement : m_shownRequired) {
         bool any = false;
-        for (const QList<QByteArray> &fragments : requirement) {
-            if (holdsAll(raw.bytes, fragments, fold)) {
+        for (const QList<ShownFragments::Fragment> &fragments : requirement) {
+            if (ShownFragments::allIn(raw.bytes, fragments, fold)) {
                 any = true;
                 break;
             }

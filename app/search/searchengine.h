@@ -7,6 +7,7 @@
 #include "search/searchcorpus.h"
 #include "search/searchquery.h"
 #include "search/searchresult.h"
+#include "search/shownfragments.h"
 #include "search/utf8regexcounter.h"
 
 #include <QList>
@@ -53,9 +54,10 @@ struct TextRange
 // (EntryText::searchable, in the mode given: the query language's searches ask for it), for a
 // raw row where the text above holds no match.
 // Such a row is rendered only when each piece of the needle between those characters is in its
-// JSON as written (the same reasoning as rawRowCannotMatch: the pane's text is the JSON's
-// verbatim runs, what escapes make, and those characters), so plain words and most rows cost
-// what they did. A plain word (no such character) searches exactly as before.
+// JSON as written, with the JSON's layout around it where the needle has layout around it
+// (ShownFragments: the pane's text is the JSON's verbatim runs, what escapes make, and those
+// characters), so plain words and most rows cost what they did. A plain word (no such
+// character) searches exactly as before.
 //
 // No pattern can hang a search: PCRE2 gives up on a subject after its match limit (10 million
 // steps, some tens of milliseconds), as a pattern that backtracks catastrophically does (`(a+)+$`
@@ -126,8 +128,8 @@ private:
     bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
     bool m_alsoShown = false;     // also looked for in the text as the pane shows it
     EntryText::Mode m_shownAs = EntryText::Mode::Readable;
-    // The pieces that a match in the shown text holds as written in the JSON: for a plain needle
+    // The fragments that a match in the shown text holds as written in the JSON: for a plain needle
     // one list, all required; for a regex one entry per requirement, any of whose pieces (each
     // a list of fragments, all required) must be there.
-    QList<QList<QList<QByteArray>>> m_shownRequired;
+    QList<QList<QList<ShownFragments::Fragment>>> m_shownRequired;
 };
