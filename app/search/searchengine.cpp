@@ -306,8 +306,13 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit, 
     return counting.tooCostly ? kTooCostly : counting.count;
 }
 
-qint64 SearchEngine::countUtf8Segments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii,
-                                       bool asciiJson) const
+namespace {
+thread_local QByteArray t_joined; // countUtf8Segments' buffers
+thread_local std::vector<RegexPrefilter::Span> t_spans;
+constexpr qsizetype kMaxKeptJoinedBytes = 4 * 1024 * 1024;
+} // namespace
+
+qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) const
 {
     // countDecodedSegments' count, with the segments matched as the UTF-8 they are. A segment
     // that is not valid UTF-8 stops the visit with kInvalidUtf8: the caller counts the row again
@@ -319,16 +324,29 @@ qint64 SearchEngine::countUtf8Segments(QByteArrayView rawJson, qint64 limit, boo
         qint64 count;
         qint64 stop;     // 0, kTooCostly or Utf8RegexCounter::kInvalidUtf8
         bool atTextStart;
-        bool mayFold;
-        bool valid;        // ASCII JSON: its segments are ASCII, or decoded escapes (valid UTF-8)
-        QByteArray joined; // with m_joinSegments: the segments that may match, each and a separator
-    } counting{this, limit, 0, 0, true, mayHoldFoldingIntoAscii, asciiJson, QByteArray()};
-    SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
+        bool mayFold;       // a segment may hold K or ſ (see RegexPrefilter::segmentCannotMatch)
+        bool valid;         // ASCII JSON: its segments are ASCII, or decoded escapes (valid UTF-8)
+        bool bySpans;       // segments in the JSON as written are ruled out by `spans`
+        QByteArrayView json;
+        std::vector<RegexPrefilter::Span> &spans;
+        QByteArray &joined; // with m_joinSegments: the segments that may match, each and a separator
+    } counting{this, limit, 0, 0, true, raw.foldsIntoAscii() || raw.needsDecoding(), !raw.hasNonAscii(),
+               m_prefilter.isActive() && !raw.foldsIntoAscii(), raw.bytes, t_spans, t_joined};
+    t_joined.resize(0); // keeps its room: one allocation per thread, not one per entry
+    if (counting.bySpans)
+        m_prefilter.findStrongestSpans(raw.bytes, t_spans);
+    SearchText::visitSegments(raw.bytes, [](void *context, QByteArrayView segment) {
         Counting &c = *static_cast<Counting *>(context);
         if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
             segment = segment.sliced(3);
         c.atTextStart = false;
-        if (segment.isEmpty() || c.engine->m_prefilter.segmentCannotMatch(segment, c.mayFold))
+        if (segment.isEmpty())
+            return true;
+        const qsizetype start = segment.data() - c.json.data();
+        if (c.bySpans && start >= 0 && start + segment.size() <= c.json.size()
+            && !RegexPrefilter::anySpanWithin(c.spans, start, start + segment.size()))
+            return true; // as written in the JSON (no K or ſ there): holds no strongest string
+        if (c.engine->m_prefilter.segmentCannotMatch(segment, c.mayFold))
             return true;
         if (c.engine->m_joinSegments) {
             // One match call for the row, as countDecodedSegments makes it.
@@ -347,7 +365,9 @@ qint64 SearchEngine::countUtf8Segments(QByteArrayView rawJson, qint64 limit, boo
     if (counting.stop != 0)
         return counting.stop;
     if (m_joinSegments && !counting.joined.isEmpty()) {
-        const qint64 found = m_utf8Counter->count(QByteArrayView(counting.joined).chopped(1), limit, asciiJson);
+        const qint64 found = m_utf8Counter->count(QByteArrayView(counting.joined).chopped(1), limit, counting.valid);
+        if (t_joined.capacity() > kMaxKeptJoinedBytes)
+            t_joined = QByteArray(); // one huge entry does not keep its size for the thread's life
         return found == Utf8RegexCounter::kError ? kTooCostly : found;
     }
     return counting.count;
@@ -471,8 +491,7 @@ qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
     if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
         return countBytesInSegments(text.bytes, limit);
     if (m_mode == Mode::Regex && m_utf8Counter) {
-        const qint64 count =
-            countUtf8Segments(text.bytes, limit, text.foldsIntoAscii() || text.needsDecoding(), !text.hasNonAscii());
+        const qint64 count = countUtf8Segments(text, limit);
         if (count != Utf8RegexCounter::kInvalidUtf8)
             return count;
     }

@@ -104,7 +104,7 @@ private:
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
-    qint64 countUtf8Segments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii, bool asciiJson) const;
+    qint64 countUtf8Segments(const SearchText &raw, qint64 limit) const;
     bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
     qint64 countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const;
