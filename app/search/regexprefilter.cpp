@@ -54,19 +54,25 @@ bool RegexPrefilter::lacksARequirement(QByteArrayView bytes) const
     return false;
 }
 
-void RegexPrefilter::findStrongestSpans(QByteArrayView bytes, std::vector<Span> &spans) const
+bool RegexPrefilter::findStrongestSpans(QByteArrayView bytes, std::vector<Span> &spans) const
 {
     spans.clear();
     if (!isActive())
-        return;
+        return false;
     const auto *p = reinterpret_cast<const uchar *>(bytes.data());
     for (const QByteArray &piece : m_required.first()) {
         const ByteFinder finder(piece, m_foldAscii);
-        for (qsizetype at = finder.find(p, bytes.size(), 0); at >= 0; at = finder.find(p, bytes.size(), at + 1))
+        for (qsizetype at = finder.find(p, bytes.size(), 0); at >= 0; at = finder.find(p, bytes.size(), at + 1)) {
+            if (spans.size() == kMaxSpans) {
+                spans.clear();
+                return false;
+            }
             spans.push_back({at, at + piece.size()});
+        }
     }
     if (m_required.first().size() > 1)
         std::sort(spans.begin(), spans.end(), [](Span a, Span b) { return a.start < b.start; });
+    return true;
 }
 
 bool RegexPrefilter::anySpanWithin(const std::vector<Span> &spans, qsizetype start, qsizetype end)

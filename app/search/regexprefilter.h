@@ -54,7 +54,10 @@ public:
         qsizetype start;
         qsizetype end;
     };
-    void findStrongestSpans(QByteArrayView bytes, std::vector<Span> &spans) const;
+    // False (spans not usable) when there are more than kMaxSpans: a string of one letter in a
+    // 100 MB entry would take more memory than the scans it spares.
+    static constexpr size_t kMaxSpans = 4096;
+    bool findStrongestSpans(QByteArrayView bytes, std::vector<Span> &spans) const;
     // Whether one of `spans` (findStrongestSpans's, sorted) lies within [start, end).
     static bool anySpanWithin(const std::vector<Span> &spans, qsizetype start, qsizetype end);
 

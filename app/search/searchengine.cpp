@@ -334,7 +334,7 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) cons
                m_prefilter.isActive() && !raw.foldsIntoAscii(), raw.bytes, t_spans, t_joined};
     t_joined.resize(0); // keeps its room: one allocation per thread, not one per entry
     if (counting.bySpans)
-        m_prefilter.findStrongestSpans(raw.bytes, t_spans);
+        counting.bySpans = m_prefilter.findStrongestSpans(raw.bytes, t_spans);
     SearchText::visitSegments(raw.bytes, [](void *context, QByteArrayView segment) {
         Counting &c = *static_cast<Counting *>(context);
         if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
@@ -342,9 +342,10 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) cons
         c.atTextStart = false;
         if (segment.isEmpty())
             return true;
-        const qsizetype start = segment.data() - c.json.data();
-        if (c.bySpans && start >= 0 && start + segment.size() <= c.json.size()
-            && !RegexPrefilter::anySpanWithin(c.spans, start, start + segment.size()))
+        // A view of the JSON itself, or of a buffer (compared as addresses: other objects).
+        const auto start = qsizetype(quintptr(segment.data()) - quintptr(c.json.data()));
+        const bool inJson = quintptr(segment.data()) >= quintptr(c.json.data()) && start + segment.size() <= c.json.size();
+        if (c.bySpans && inJson && !RegexPrefilter::anySpanWithin(c.spans, start, start + segment.size()))
             return true; // as written in the JSON (no K or ſ there): holds no strongest string
         if (c.engine->m_prefilter.segmentCannotMatch(segment, c.mayFold))
             return true;
