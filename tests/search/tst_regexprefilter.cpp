@@ -386,6 +386,24 @@ private slots:
         }
     }
 
+    void entryWithMoreRequiredStringsThanSpans()
+    {
+        // Past RegexPrefilter::kMaxSpans occurrences the entry's segments are searched one by one.
+        QByteArray many;
+        for (int k = 0; k < 5000; ++k)
+            many += "error ";
+        const QByteArray entry = "{\"agent_run_id\": 7, \"thought\": \"" + many + "\", \"observation\": \"no\", "
+                                 "\"tool_input\": {\"cmd\": \"an error: here\", \"error\": 1}}";
+        for (const QString &pattern : {QStringLiteral("error\\s"), QStringLiteral("error:"), QStringLiteral("rror")}) {
+            const SearchQuery query = regexQuery(pattern);
+            const qint64 expected = referenceCount(entry, query.regularExpression());
+            QVERIFY(expected > 0);
+            QCOMPARE(SearchEngine(query).countMatches(SearchText::fromRawEntryJson(entry)), expected);
+        }
+        QCOMPARE(SearchEngine(regexQuery(QStringLiteral("error\\s"))).countMatches(SearchText::fromRawEntryJson(entry)),
+                 qint64(5000));
+    }
+
     void catastrophicBacktrackingStopsWithAMessage()
     {
         // "(a+)+$" over a long line of "a" that does not end the text: exponential backtracking.
