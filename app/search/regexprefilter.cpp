@@ -3,6 +3,8 @@
 
 #include "search/bytefinder.h"
 
+#include <algorithm>
+
 namespace {
 
 // Each further requirement costs a scan of the entries that hold the ones before: the strongest
@@ -47,6 +49,37 @@ bool RegexPrefilter::lacksARequirement(QByteArrayView bytes) const
             }
         }
         if (!found)
+            return true;
+    }
+    return false;
+}
+
+bool RegexPrefilter::findStrongestSpans(QByteArrayView bytes, std::vector<Span> &spans) const
+{
+    spans.clear();
+    if (!isActive())
+        return false;
+    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
+    for (const QByteArray &piece : m_required.first()) {
+        const ByteFinder finder(piece, m_foldAscii);
+        for (qsizetype at = finder.find(p, bytes.size(), 0); at >= 0; at = finder.find(p, bytes.size(), at + 1)) {
+            if (spans.size() == kMaxSpans) {
+                spans.clear();
+                return false;
+            }
+            spans.push_back({at, at + piece.size()});
+        }
+    }
+    if (m_required.first().size() > 1)
+        std::sort(spans.begin(), spans.end(), [](Span a, Span b) { return a.start < b.start; });
+    return true;
+}
+
+bool RegexPrefilter::anySpanWithin(const std::vector<Span> &spans, qsizetype start, qsizetype end)
+{
+    auto it = std::lower_bound(spans.begin(), spans.end(), start, [](Span s, qsizetype at) { return s.start < at; });
+    for (; it != spans.end() && it->start < end; ++it) {
+        if (it->end <= end)
             return true;
     }
     return false;

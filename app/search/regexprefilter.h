@@ -8,6 +8,8 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <vector>
+
 // Rules entries and segments out of a regular-expression search by plain byte searches for the
 // strings every match holds (RegexLiterals), so that the expression (decoding to UTF-16, then
 // PCRE2) runs only on the text that may match. Never rules out text that the expression would
@@ -41,6 +43,23 @@ public:
     // `mayHoldFoldingIntoAscii` false: the segment is known to hold no K (U+212A) or ſ (U+017F)
     // (its row's flags say so), which spares looking for them.
     bool segmentCannotMatch(QByteArrayView decodedSegment, bool mayHoldFoldingIntoAscii = true) const;
+
+    // Where the strings of the strongest requirement are in a row's raw JSON, as [start, end)
+    // offsets by start, found in one pass over the row: a segment that lies in the JSON as written
+    // holds one of them exactly when one of these spans lies within it, so that most segments of
+    // a row that may match are ruled out without reading them (segmentCannotMatch reads each).
+    // Only for bytes without K or ſ where the search ignores case (they fold into ASCII).
+    struct Span
+    {
+        qsizetype start;
+        qsizetype end;
+    };
+    // False (spans not usable) when there are more than kMaxSpans: a string of one letter in a
+    // 100 MB entry would take more memory than the scans it spares.
+    static constexpr size_t kMaxSpans = 4096;
+    bool findStrongestSpans(QByteArrayView bytes, std::vector<Span> &spans) const;
+    // Whether one of `spans` (findStrongestSpans's, sorted) lies within [start, end).
+    static bool anySpanWithin(const std::vector<Span> &spans, qsizetype start, qsizetype end);
 
 private:
     bool lacksARequirement(QByteArrayView bytes) const;

@@ -2,6 +2,7 @@
 #include "search/searchengine.h"
 
 #include "search/bytefinder.h"
+#include "search/shownfragments.h"
 
 #include <QChar>
 #include <QCoreApplication>
@@ -109,43 +110,13 @@ bool isAscii(const QString &text)
     return true;
 }
 
-// What the detail pane puts between the pieces of an entry (JsonText::readable's ": ", "- ",
-// " |", "\"\"", "{}", "[]", indentation and line breaks; JsonText::pretty's quotes, commas,
-// brackets and spaces), and what escapes decode to (quote, backslash, control characters).
-bool isLayoutByte(uchar c)
-{
-    return c < 0x20 || c == ' ' || c == ':' || c == '-' || c == '|' || c == '"' || c == ',' || c == '{' || c == '}'
-        || c == '[' || c == ']' || c == '\\';
-}
-
 bool holdsLayout(const QString &text)
 {
     for (QChar c : text) {
-        if (c.unicode() < 0x80 && isLayoutByte(uchar(c.unicode())))
+        if (c.unicode() < 0x80 && ShownFragments::isLayoutByte(uchar(c.unicode())))
             return true;
     }
     return false;
-}
-
-// The pieces of `bytes` between layout bytes (and, with `asciiOnly`, non-ASCII bytes): a match
-// in the pane's text holds each as written in the entry's JSON.
-QList<QByteArray> shownFragments(QByteArrayView bytes, bool asciiOnly)
-{
-    QList<QByteArray> out;
-    QByteArray run;
-    for (char c : bytes) {
-        const uchar u = uchar(c);
-        if (isLayoutByte(u) || (asciiOnly && u >= 0x80)) {
-            if (!run.isEmpty())
-                out.append(run);
-            run.clear();
-            continue;
-        }
-        run.append(c);
-    }
-    if (!run.isEmpty())
-        out.append(run);
-    return out;
 }
 
 // A regular expression that may match across what the pane puts between pieces: it names a
@@ -154,16 +125,6 @@ bool regexMaySpanLayout(const QString &pattern)
 {
     return pattern.contains(u':') || pattern.contains(u' ') || pattern.contains(u'"') || pattern.contains(u',')
         || pattern.contains(QLatin1String("\\s"));
-}
-
-bool holdsAll(QByteArrayView bytes, const QList<QByteArray> &fragments, bool fold)
-{
-    for (const QByteArray &fragment : fragments) {
-        const ByteFinder finder(fragment, fold);
-        if (finder.find(reinterpret_cast<const uchar *>(bytes.data()), bytes.size(), 0) < 0)
-            return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -182,14 +143,17 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_regex = query.regularExpression();
         m_regex.optimize();
         m_counter = std::make_shared<const RegexCounter>(m_regex);
+        auto utf8Counter = std::make_shared<const Utf8RegexCounter>(m_regex);
+        if (utf8Counter->isUsable())
+            m_utf8Counter = std::move(utf8Counter);
         m_prefilter = RegexPrefilter(query);
         m_joinSegments = RegexLiterals::neverSpansSeparator(query.pattern);
         m_mode = Mode::Regex;
         m_alsoShown = alsoAsShown && regexMaySpanLayout(query.pattern);
         for (const RegexLiterals::Requirement &requirement : m_prefilter.requirements()) {
-            QList<QList<QByteArray>> pieces;
+            QList<QList<ShownFragments::Fragment>> pieces;
             for (const QByteArray &piece : requirement)
-                pieces.append(shownFragments(piece, false));
+                pieces.append(ShownFragments::of(piece, false));
             m_shownRequired.append(pieces);
         }
         return;
@@ -207,7 +171,7 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_needle = query.pattern.toUtf8();
         m_rawSafe = isRawSafe(m_needle);
         m_mode = Mode::Bytes;
-        m_shownRequired = {{shownFragments(m_needle, false)}};
+        m_shownRequired = {{ShownFragments::of(m_needle, false)}};
         return;
     }
     const QString folded = query.pattern.toCaseFolded();
@@ -216,12 +180,12 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_rawSafe = isRawSafe(m_needle);
         m_foldAscii = true;
         m_mode = Mode::Bytes;
-        m_shownRequired = {{shownFragments(m_needle, false)}};
+        m_shownRequired = {{ShownFragments::of(m_needle, false)}};
     } else {
         m_mode = Mode::Unicode;
         m_asciiProbe = longestRawSafeAsciiRun(folded);
         // Case-insensitively only the ASCII pieces are found byte by byte (in either case).
-        m_shownRequired = {{shownFragments(folded.toUtf8(), true)}};
+        m_shownRequired = {{ShownFragments::of(folded.toUtf8(), true)}};
     }
 }
 
@@ -342,6 +306,74 @@ qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit, 
     return counting.tooCostly ? kTooCostly : counting.count;
 }
 
+namespace {
+thread_local QByteArray t_joined; // countUtf8Segments' buffers
+thread_local std::vector<RegexPrefilter::Span> t_spans;
+constexpr qsizetype kMaxKeptJoinedBytes = 4 * 1024 * 1024;
+} // namespace
+
+qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) const
+{
+    // countDecodedSegments' count, with the segments matched as the UTF-8 they are. A segment
+    // that is not valid UTF-8 stops the visit with kInvalidUtf8: the caller counts the row again
+    // through UTF-16, where such bytes are U+FFFD.
+    struct Counting
+    {
+        const SearchEngine *engine;
+        qint64 limit;
+        qint64 count;
+        qint64 stop;     // 0, kTooCostly or Utf8RegexCounter::kInvalidUtf8
+        bool atTextStart;
+        bool mayFold;       // a segment may hold K or ſ (see RegexPrefilter::segmentCannotMatch)
+        bool valid;         // ASCII JSON: its segments are ASCII, or decoded escapes (valid UTF-8)
+        bool bySpans;       // segments in the JSON as written are ruled out by `spans`
+        QByteArrayView json;
+        std::vector<RegexPrefilter::Span> &spans;
+        QByteArray &joined; // with m_joinSegments: the segments that may match, each and a separator
+    } counting{this, limit, 0, 0, true, raw.foldsIntoAscii() || raw.needsDecoding(), !raw.hasNonAscii(),
+               m_prefilter.isActive() && !raw.foldsIntoAscii(), raw.bytes, t_spans, t_joined};
+    t_joined.resize(0); // keeps its room: one allocation per thread, not one per entry
+    if (counting.bySpans)
+        counting.bySpans = m_prefilter.findStrongestSpans(raw.bytes, t_spans);
+    SearchText::visitSegments(raw.bytes, [](void *context, QByteArrayView segment) {
+        Counting &c = *static_cast<Counting *>(context);
+        if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
+            segment = segment.sliced(3);
+        c.atTextStart = false;
+        if (segment.isEmpty())
+            return true;
+        // A view of the JSON itself, or of a buffer (compared as addresses: other objects).
+        const auto start = qsizetype(quintptr(segment.data()) - quintptr(c.json.data()));
+        const bool inJson = quintptr(segment.data()) >= quintptr(c.json.data()) && start + segment.size() <= c.json.size();
+        if (c.bySpans && inJson && !RegexPrefilter::anySpanWithin(c.spans, start, start + segment.size()))
+            return true; // as written in the JSON (no K or ſ there): holds no strongest string
+        if (c.engine->m_prefilter.segmentCannotMatch(segment, c.mayFold))
+            return true;
+        if (c.engine->m_joinSegments) {
+            // One match call for the row, as countDecodedSegments makes it.
+            c.joined.append(segment.data(), segment.size());
+            c.joined.append(SearchText::kSeparator);
+            return true;
+        }
+        const qint64 found = c.engine->m_utf8Counter->count(segment, c.limit - c.count, c.valid);
+        if (found < 0) {
+            c.stop = found == Utf8RegexCounter::kError ? kTooCostly : found;
+            return false;
+        }
+        c.count += found;
+        return c.count < c.limit;
+    }, &counting);
+    if (counting.stop != 0)
+        return counting.stop;
+    if (m_joinSegments && !counting.joined.isEmpty()) {
+        const qint64 found = m_utf8Counter->count(QByteArrayView(counting.joined).chopped(1), limit, counting.valid);
+        if (t_joined.capacity() > kMaxKeptJoinedBytes)
+            t_joined = QByteArray(); // one huge entry does not keep its size for the thread's life
+        return found == Utf8RegexCounter::kError ? kTooCostly : found;
+    }
+    return counting.count;
+}
+
 qint64 SearchEngine::countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const
 {
     qint64 count = 0;
@@ -459,6 +491,11 @@ qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
     const bool mayFoldIntoAscii = m_foldAscii && (text.foldsIntoAscii() || text.needsDecoding());
     if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
         return countBytesInSegments(text.bytes, limit);
+    if (m_mode == Mode::Regex && m_utf8Counter) {
+        const qint64 count = countUtf8Segments(text, limit);
+        if (count != Utf8RegexCounter::kInvalidUtf8)
+            return count;
+    }
     if (m_mode == Mode::Unicode || m_mode == Mode::Regex)
         // Without escapes, the decoded segments hold K or ſ only where the JSON does.
         return countDecodedSegments(text.bytes, limit, text.foldsIntoAscii() || text.needsDecoding());
@@ -478,10 +515,10 @@ bool SearchEngine::shownRowCannotMatch(const SearchText &raw) const
     // A folded needle with a non-ASCII character cannot be in an ASCII row's text.
     if (m_mode == Mode::Unicode && !raw.hasNonAscii())
         return true;
-    for (const QList<QList<QByteArray>> &requirement : m_shownRequired) {
+    for (const QList<QList<ShownFragments::Fragment>> &requirement : m_shownRequired) {
         bool any = false;
-        for (const QList<QByteArray> &fragments : requirement) {
-            if (holdsAll(raw.bytes, fragments, fold)) {
+        for (const QList<ShownFragments::Fragment> &fragments : requirement) {
+            if (ShownFragments::allIn(raw.bytes, fragments, fold)) {
                 any = true;
                 break;
             }

@@ -7,6 +7,8 @@
 #include "search/searchcorpus.h"
 #include "search/searchquery.h"
 #include "search/searchresult.h"
+#include "search/shownfragments.h"
+#include "search/utf8regexcounter.h"
 
 #include <QList>
 #include <QRegularExpression>
@@ -41,7 +43,10 @@ struct TextRange
 // in the JSON (SearchText::visitSegments); rows whose escapes may hide K or ſ are decoded whole.
 // So the counts are those of the decoded text, whichever form a row has. A regular expression
 // first rules out rows, then segments, by the strings every match holds (RegexPrefilter): only
-// the segments that hold them are decoded and matched.
+// the segments that hold them are decoded and matched. Those are matched as UTF-8 where they lie
+// (Utf8RegexCounter: PCRE2's 8-bit library), not converted to UTF-16; a row whose bytes are not
+// valid UTF-8 is decoded to UTF-16 as QString::fromUtf8 does (U+FFFD for what is invalid) and
+// counted there, so the counts stay those of the decoded text.
 //
 // Search what the pane shows (issue 27, stumble 1): a needle that holds what the detail pane puts
 // between the pieces of an entry (`exit_code: 0`, `summary: Command succeeded`, `- item`, and in
@@ -49,9 +54,10 @@ struct TextRange
 // (EntryText::searchable, in the mode given: the query language's searches ask for it), for a
 // raw row where the text above holds no match.
 // Such a row is rendered only when each piece of the needle between those characters is in its
-// JSON as written (the same reasoning as rawRowCannotMatch: the pane's text is the JSON's
-// verbatim runs, what escapes make, and those characters), so plain words and most rows cost
-// what they did. A plain word (no such character) searches exactly as before.
+// JSON as written, with the JSON's layout around it where the needle has layout around it
+// (ShownFragments: the pane's text is the JSON's verbatim runs, what escapes make, and those
+// characters), so plain words and most rows cost what they did. A plain word (no such
+// character) searches exactly as before.
 //
 // No pattern can hang a search: PCRE2 gives up on a subject after its match limit (10 million
 // steps, some tens of milliseconds), as a pattern that backtracks catastrophically does (`(a+)+$`
@@ -98,6 +104,7 @@ private:
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
+    qint64 countUtf8Segments(const SearchText &raw, qint64 limit) const;
     bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
     qint64 countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const;
@@ -116,12 +123,13 @@ private:
     QStringMatcher m_matcher;     // the Unicode path and findRanges
     QRegularExpression m_regex;
     std::shared_ptr<const RegexCounter> m_counter; // Regex: counts without a match object each
+    std::shared_ptr<const Utf8RegexCounter> m_utf8Counter; // Regex: the same counts over UTF-8 in place
     RegexPrefilter m_prefilter;   // Regex: the strings every match holds
     bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
     bool m_alsoShown = false;     // also looked for in the text as the pane shows it
     EntryText::Mode m_shownAs = EntryText::Mode::Readable;
-    // The pieces that a match in the shown text holds as written in the JSON: for a plain needle
+    // The fragments that a match in the shown text holds as written in the JSON: for a plain needle
     // one list, all required; for a regex one entry per requirement, any of whose pieces (each
     // a list of fragments, all required) must be there.
-    QList<QList<QList<QByteArray>>> m_shownRequired;
+    QList<QList<QList<ShownFragments::Fragment>>> m_shownRequired;
 };

@@ -2,9 +2,12 @@
 // RegexCounter counts what QRegularExpression::globalMatch finds (issue 25: regular expressions
 // at the speed of PCRE2 itself): hand-written counts for the tricky cases (empty matches, the
 // retry after one, surrogate pairs, an invalid subject, the match limit), then thousands of
-// random patterns built from pieces, counted both ways over the same texts.
+// random patterns built from pieces, counted both ways over the same texts. Utf8RegexCounter
+// (the same counts over UTF-8, without converting to UTF-16) against the same reference, and
+// its answer for bytes that are not UTF-8.
 
 #include "search/regexcounter.h"
+#include "search/utf8regexcounter.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -52,6 +55,13 @@ private slots:
     void limit();
     void tooCostly();
     void randomPatternsCountAsQtDoes();
+    void utf8HandWritten_data();
+    void utf8HandWritten();
+    void utf8InvalidBytesAreHandedBack_data();
+    void utf8InvalidBytesAreHandedBack();
+    void utf8RefusesOneCodeUnit();
+    void utf8TooCostly();
+    void utf8RandomPatternsCountAsQtDoes();
 };
 
 void TestRegexCounter::handWritten_data()
@@ -141,6 +151,112 @@ void TestRegexCounter::randomPatternsCountAsQtDoes()
         }
     }
     QVERIFY(compared > 10000);
+}
+
+void TestRegexCounter::utf8HandWritten_data()
+{
+    handWritten_data();
+    // What only UTF-8 has to get right: steps past an empty match by whole characters.
+    QTest::addRow("empty matches between 3-byte characters") << QStringLiteral("x*|b") << false
+                                                             << QStringLiteral("日本b語") << qint64(1);
+    QTest::addRow("CR LF") << QStringLiteral("(?m)$|a") << false << QStringLiteral("a\r\na\r\n") << qint64(2);
+    QTest::addRow("noncharacter") << QStringLiteral(".") << false << QStringLiteral("\uFFFF\uFFFE") << qint64(2);
+    QTest::addRow("BOM inside") << QStringLiteral("\\x{FEFF}a") << false << QStringLiteral("a\uFEFFa") << qint64(1);
+}
+
+void TestRegexCounter::utf8HandWritten()
+{
+    QFETCH(QString, pattern);
+    QFETCH(bool, anyCase);
+    QFETCH(QString, text);
+    QFETCH(qint64, expected);
+    const QRegularExpression re = expression(pattern, anyCase);
+    QVERIFY(re.isValid());
+    const Utf8RegexCounter counter(re);
+    QVERIFY(counter.isUsable());
+    // A lone surrogate has no UTF-8 form (toUtf8 makes it "?"): the UTF-16 counter's business.
+    if (expected == -1)
+        return;
+    QCOMPARE(counter.count(text.toUtf8(), std::numeric_limits<qint64>::max()), expected);
+    QCOMPARE(counter.count(text.toUtf8(), std::numeric_limits<qint64>::max(), true), expected);
+    QCOMPARE(qtCount(re, text, std::numeric_limits<qint64>::max()), expected);
+}
+
+void TestRegexCounter::utf8InvalidBytesAreHandedBack_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addRow("lone continuation byte") << QByteArray("ab\x80" "cd");
+    QTest::addRow("cut sequence at the end") << QByteArray("abc\xC3");
+    QTest::addRow("cut sequence inside") << QByteArray("a\xE6\x97" "b");
+    QTest::addRow("overlong slash") << QByteArray("a\xC0\xAF" "b");
+    QTest::addRow("encoded surrogate") << QByteArray("a\xED\xA0\x80" "b");
+    QTest::addRow("past U+10FFFF") << QByteArray("a\xF4\x90\x80\x80" "b");
+    QTest::addRow("Latin-1") << QByteArray("caf\xE9");
+}
+
+void TestRegexCounter::utf8InvalidBytesAreHandedBack()
+{
+    // QString::fromUtf8 makes U+FFFD of such bytes; the caller counts that text instead.
+    QFETCH(QByteArray, bytes);
+    const Utf8RegexCounter counter(expression(QStringLiteral("[a-z]")));
+    QCOMPARE(counter.count(bytes, 100), Utf8RegexCounter::kInvalidUtf8);
+}
+
+void TestRegexCounter::utf8RefusesOneCodeUnit()
+{
+    // \C is one code unit: a byte here, a UTF-16 unit there. Such a pattern stays with UTF-16.
+    QVERIFY(!Utf8RegexCounter(expression(QStringLiteral("a\\Cb"))).isUsable());
+    QVERIFY(Utf8RegexCounter(expression(QStringLiteral("a\\\\Cb"))).isUsable()); // a backslash, then C
+    QVERIFY(!Utf8RegexCounter(QRegularExpression(QStringLiteral("("))).isUsable());
+}
+
+void TestRegexCounter::utf8TooCostly()
+{
+    const Utf8RegexCounter counter(expression(QStringLiteral("(a+)+$")));
+    QCOMPARE(counter.count(QByteArray(40, 'a') + '!', 100), Utf8RegexCounter::kError);
+}
+
+void TestRegexCounter::utf8RandomPatternsCountAsQtDoes()
+{
+    // The pieces of randomPatternsCountAsQtDoes, with more multi-byte characters in the texts.
+    const QStringList pieces{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("é"), QStringLiteral("\\w"),
+                             QStringLiteral("\\d"), QStringLiteral("\\s"), QStringLiteral("."), QStringLiteral("[a-c]"),
+                             QStringLiteral("x"), QStringLiteral("😀"), QStringLiteral("\\b"), QStringLiteral("^"),
+                             QStringLiteral("$"), QStringLiteral("(?=b)"), QStringLiteral("(?<=a)"), QStringLiteral("K"),
+                             QStringLiteral("日"), QStringLiteral("\\p{L}"), QStringLiteral("[^a]"), QStringLiteral("\\R")};
+    const QStringList quantifiers{QString(), QString(), QStringLiteral("*"), QStringLiteral("+"), QStringLiteral("?"),
+                                  QStringLiteral("{2}"), QStringLiteral("*?")};
+    const QStringList texts{QStringLiteral("abc aab ba"), QStringLiteral("éÉ\u212Ak 12 x😀y"), QStringLiteral("a\nb\r\nc"),
+                            QString(), QStringLiteral("  "), QStringLiteral("😀😀a😀"), QStringLiteral("aaaa bbbb 2025-06-01"),
+                            QStringLiteral("日本語 b日a\r\n\u017Fs"), QStringLiteral("\u00a0é\u0301x")};
+    QRandomGenerator random(2025);
+    int compared = 0;
+    for (int k = 0; k < 3000; ++k) {
+        QString pattern;
+        const int parts = 1 + int(random.bounded(4));
+        for (int p = 0; p < parts; ++p) {
+            pattern += pieces.at(int(random.bounded(pieces.size())));
+            pattern += quantifiers.at(int(random.bounded(quantifiers.size())));
+            if (random.bounded(6) == 0)
+                pattern += u'|';
+        }
+        if (random.bounded(8) == 0)
+            pattern.prepend(QStringLiteral("(?m)"));
+        const QRegularExpression re = expression(pattern, random.bounded(2) == 0);
+        if (!re.isValid())
+            continue;
+        const Utf8RegexCounter counter(re);
+        QVERIFY2(counter.isUsable(), qPrintable(pattern));
+        for (const QString &text : texts) {
+            const qint64 limit = random.bounded(4) == 0 ? 1 : std::numeric_limits<qint64>::max();
+            const qint64 expected = qtCount(re, text, limit);
+            const qint64 counted = counter.count(text.toUtf8(), limit, random.bounded(2) == 0);
+            if (counted != expected)
+                QFAIL(qPrintable(QStringLiteral("%1 over \"%2\": %3, Qt %4").arg(pattern, text).arg(counted).arg(expected)));
+            ++compared;
+        }
+    }
+    QVERIFY(compared > 15000);
 }
 
 QTEST_GUILESS_MAIN(TestRegexCounter)

@@ -350,6 +350,60 @@ private slots:
         QVERIFY(rowsMatched > 10000);
     }
 
+    void invalidUtf8CountsAsTheDecodedText()
+    {
+        // Segments are matched as UTF-8 where they lie; bytes that are not UTF-8 (U+FFFD in the
+        // decoded text) send the entry through UTF-16. Either way the decoded text's counts.
+        const QList<QByteArray> bad = {"ab\x80" "cd", "caf\xE9 error", "\xC3", "x\xE6\x97" "error", "\xED\xA0\x80",
+                                       "\xC0\xAF" "a/b", "\xF4\x90\x80\x80", "\xEF\xBB\xBF" "error"};
+        QRandomGenerator rng(27);
+        QList<QByteArray> json = generatedEntries(rng, 80);
+        for (QByteArray &entry : json) {
+            const QByteArray &insert = bad.at(rng.bounded(int(bad.size())));
+            const qsizetype quote = entry.lastIndexOf('"'); // inside the last string
+            entry.insert(quote, insert);
+        }
+        json.append(entryWith("thought", "\xEF\xBB\xBF" "error at the start"));
+        json.append("\xEF\xBB\xBF" "not an object: error");
+        const QStringList patterns = {QStringLiteral("error"), QStringLiteral("\\w+"), QStringLiteral("."),
+                                      QStringLiteral("[^a-z]"), QStringLiteral("a/b|\\x{FFFD}"), QStringLiteral("c\\w"),
+                                      QStringLiteral("^\\W"), QStringLiteral("\\x{FEFF}\\w"), QStringLiteral("\\d\\d")};
+        for (const QString &pattern : patterns) {
+            for (const bool caseSensitive : {false, true}) {
+                const SearchQuery query = regexQuery(pattern, caseSensitive);
+                QVERIFY(query.isValid());
+                const SearchEngine engine(query);
+                const QRegularExpression re = query.regularExpression();
+                for (const QByteArray &entry : std::as_const(json)) {
+                    const qint64 counted = engine.countMatches(SearchText::fromRawEntryJson(entry));
+                    if (counted != referenceCount(entry, re))
+                        QFAIL(qPrintable(QStringLiteral("%1 over %2: %3, the decoded scan %4")
+                                             .arg(pattern, QString::fromUtf8(entry.toHex(' ')))
+                                             .arg(counted)
+                                             .arg(referenceCount(entry, re))));
+                }
+            }
+        }
+    }
+
+    void entryWithMoreRequiredStringsThanSpans()
+    {
+        // Past RegexPrefilter::kMaxSpans occurrences the entry's segments are searched one by one.
+        QByteArray many;
+        for (int k = 0; k < 5000; ++k)
+            many += "error ";
+        const QByteArray entry = "{\"agent_run_id\": 7, \"thought\": \"" + many + "\", \"observation\": \"no\", "
+                                 "\"tool_input\": {\"cmd\": \"an error: here\", \"error\": 1}}";
+        for (const QString &pattern : {QStringLiteral("error\\s"), QStringLiteral("error:"), QStringLiteral("rror")}) {
+            const SearchQuery query = regexQuery(pattern);
+            const qint64 expected = referenceCount(entry, query.regularExpression());
+            QVERIFY(expected > 0);
+            QCOMPARE(SearchEngine(query).countMatches(SearchText::fromRawEntryJson(entry)), expected);
+        }
+        QCOMPARE(SearchEngine(regexQuery(QStringLiteral("error\\s"))).countMatches(SearchText::fromRawEntryJson(entry)),
+                 qint64(5000));
+    }
+
     void catastrophicBacktrackingStopsWithAMessage()
     {
         // "(a+)+$" over a long line of "a" that does not end the text: exponential backtracking.
