@@ -515,7 +515,14 @@ void RunHeader::fitFilterText()
     }
     const int room = contentsRect().width() - layout()->contentsMargins().left() - layout()->contentsMargins().right() - used;
     const int narrowest = std::min(m_filterTextWidth, fontMetrics().horizontalAdvance(QStringLiteral("Showing 99,999")));
-    m_filterText->setMinimumWidth(std::clamp(room, narrowest, m_filterTextWidth));
+    const int minimum = std::clamp(room, narrowest, m_filterTextWidth);
+    if (minimum == m_filterText->minimumWidth())
+        return;
+    m_filterText->setMinimumWidth(minimum);
+    // QLabel reckons its minimum size hint from its minimum width and keeps it until its text or
+    // layout changes: without this the hint kept a wider minimum of before (seen when the
+    // Statistics dock opened after the count was shown), and whoever asked was told wrong.
+    m_filterText->setIndent(m_filterText->indent());
 }
 
 void RunHeader::resizeEvent(QResizeEvent *event)
