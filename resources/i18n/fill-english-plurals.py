@@ -20,11 +20,13 @@ SINGULAR = {
     'tools': 'tool', 'types': 'type', 'lines': 'line', 'repeats': 'repeat', 'seconds': 'second',
     'minutes': 'minute', 'hours': 'hour', 'days': 'day', 'windows': 'window', 'marks': 'mark',
     'findings': 'finding', 'differences': 'difference', 'hits': 'hit', 'times': 'time',
+    'samples': 'sample', 'places': 'place', 'records': 'record', 'warnings': 'warning',
 }
 COUNTED = re.compile(r'(%L?n) (\w+)(?: (\w+))?')
 
 
 def singular(source):
+    source = source.replace('(s)', '')  # "%n record(s)": the plural form writes the "s"
     def one(match):
         first, second = match.group(2), match.group(3)
         if first in SINGULAR:  # "%n entries"
@@ -45,7 +47,11 @@ def main(path):
     def fill(match):
         source = unescape(match.group(2))
         indent = '\n            '
-        forms = [singular(source), source]
+        written = [unescape(form) for form in re.findall(r'<numerusform>(.*?)</numerusform>', match.group(3), re.S)]
+        if len(written) == 2 and all(written) and written[0] != written[1]:
+            return match.group(0)  # filled before, or by hand ("this log holds %n sample"): kept
+        plural = source.replace('(s)', 's')
+        forms = [singular(source), plural]
         body = ''.join(f'{indent}<numerusform>{escape(form, {chr(34): "&quot;", chr(39): "&apos;"})}</numerusform>'
                        for form in forms)
         return f'{match.group(1)}<translation>{body}\n        </translation>'

@@ -61,7 +61,7 @@
     <message numerus="yes">
         <source>this log holds %n samples; the first (id %1) is shown</source>
         <translation>
-            <numerusform>this log holds %n samples; the first (id %1) is shown</numerusform>
+            <numerusform>this log holds %n sample; the first (id %1) is shown</numerusform>
             <numerusform>this log holds %n samples; the first (id %1) is shown</numerusform>
         </translation>
     </message>
@@ -202,8 +202,8 @@
     <message numerus="yes">
         <source>%n record(s) of type %1 not mapped</source>
         <translation>
-            <numerusform>%n record(s) of type %1 not mapped</numerusform>
-            <numerusform>%n record(s) of type %1 not mapped</numerusform>
+            <numerusform>%n record of type %1 not mapped</numerusform>
+            <numerusform>%n records of type %1 not mapped</numerusform>
         </translation>
     </message>
     <message>
@@ -965,8 +965,8 @@ The API token is read from CODEGEN_API_TOKEN (never from the command line).</sou
     <message numerus="yes">
         <source>… and %n more warning(s)</source>
         <translation>
-            <numerusform>… and %n more warning(s)</numerusform>
-            <numerusform>… and %n more warning(s)</numerusform>
+            <numerusform>… and %n more warning</numerusform>
+            <numerusform>… and %n more warnings</numerusform>
         </translation>
     </message>
 </context>
@@ -1611,7 +1611,7 @@ or look around in the demo run: it needs no token and no network.</source>
     <message numerus="yes">
         <source>Opened %1 entries from %2; %n places of the file were read over, the first: %3.</source>
         <translation>
-            <numerusform>Opened %1 entries from %2; %n places of the file were read over, the first: %3.</numerusform>
+            <numerusform>Opened %1 entries from %2; %n place of the file was read over, the first: %3.</numerusform>
             <numerusform>Opened %1 entries from %2; %n places of the file were read over, the first: %3.</numerusform>
         </translation>
     </message>
@@ -2136,8 +2136,8 @@ or look around in the demo run: it needs no token and no network.</source>
     <message numerus="yes">
         <source>Inspect eval log: there is no sample %1 (the log holds %n sample(s)).</source>
         <translation>
-            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n sample(s)).</numerusform>
-            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n sample(s)).</numerusform>
+            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n sample).</numerusform>
+            <numerusform>Inspect eval log: there is no sample %1 (the log holds %n samples).</numerusform>
         </translation>
     </message>
     <message>
@@ -5133,7 +5133,7 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
     <message numerus="yes">
         <source>; %Ln places read over, the first: %1</source>
         <translation>
-            <numerusform>; %Ln places read over, the first: %1</numerusform>
+            <numerusform>; %Ln place read over, the first: %1</numerusform>
             <numerusform>; %Ln places read over, the first: %1</numerusform>
         </translation>
     </message>

@@ -176,6 +176,10 @@ void TestCliAgentLogs::sampleOptionPicksOne()
     QVERIFY2(run.code() == 0, run.err.constData());
     // Sample 2: its request, two calls (one without its result), the result of an unknown call, the answer.
     QCOMPARE(objectOf(run.out).value(QLatin1String("entries")).toInt(), 5);
+    // Sample s-1 has one event Runlog reads over: said in the singular.
+    const CliRun first = runCli({log, QStringLiteral("--sample"), QStringLiteral("s-1"), QStringLiteral("--stats")});
+    QVERIFY2(first.code() == 0, first.err.constData());
+    QVERIFY2(first.err.contains("; 1 place read over, the first: event 4: not an event; skipped"), first.err.constData());
     const CliRun missing = runCli({log, QStringLiteral("--sample"), QStringLiteral("s-9"), QStringLiteral("--stats")});
     QCOMPARE(missing.code(), 1);
     QVERIFY2(missing.err.contains("holds no sample s-9; its samples: s-1 (epoch 1), 2 (epoch 1)."), missing.err.constData());
