@@ -3,21 +3,65 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/qtorderedjson.h"
+#include "agentlogs/simdjsonrecords.h"
 #include "agentlogs/ziparchive.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+// The log is parsed once with simdjson (SimdRecords) and each entry written from the parsed
+// events with the bytes the QJsonDocument reading wrote (QtOrderedJson). The few small values a
+// sample's list row and its metadata take are read as QJsonValues, as before.
 
 namespace {
+
+using namespace SimdRecords;
+using simdjson::dom::array;
+using simdjson::dom::object;
+using Value = std::optional<element>;
 
 // The context of this file's words in the catalogue.
 struct InspectLogText {
     Q_DECLARE_TR_FUNCTIONS(InspectLog)
 };
+
+// The value as QJsonObject::value() gave it: undefined when absent.
+QJsonValue qtValue(const Value &value)
+{
+    return value ? toQJsonValue(*value) : QJsonValue(QJsonValue::Undefined);
+}
+
+// QJsonValue::toArray(): anything else is empty.
+std::optional<array> arrayOf(const Value &value)
+{
+    if (!value || !value->is_array())
+        return std::nullopt;
+    return value->get_array().value_unsafe();
+}
+
+bool isEmptyArray(const Value &value)
+{
+    const std::optional<array> items = arrayOf(value);
+    return !items || items->begin() == items->end();
+}
+
+std::string_view stringAt(const Value &value, std::string_view key)
+{
+    const Value field = fieldOf(value, key);
+    return field ? stringOf(*field) : std::string_view();
+}
+
+QString textOf(std::string_view utf8)
+{
+    return QString::fromUtf8(viewOf(utf8));
+}
 
 // A JSON scalar as text: a string as it is, a number without a needless ".0", anything else
 // compact JSON.
@@ -37,66 +81,75 @@ QString scalarText(const QJsonValue &value)
 }
 
 // The text blocks of a message's content (a string, or a list of content blocks).
-QString textOf(const QJsonValue &content)
+QByteArray messageText(const Value &content)
 {
-    if (content.isString())
-        return content.toString();
-    QStringList parts;
-    for (const QJsonValue &block : content.toArray()) {
-        const QJsonObject object = block.toObject();
-        if (object.value(QLatin1String("type")).toString() == QLatin1String("text"))
-            parts.append(object.value(QLatin1String("text")).toString());
+    if (content && content->is_string())
+        return bytesOf(stringOf(*content));
+    QList<QByteArray> parts;
+    if (const std::optional<array> blocks = arrayOf(content)) {
+        for (const element block : *blocks) {
+            if (stringAt(block, "type") == "text")
+                parts.append(bytesOf(stringAt(block, "text")));
+        }
     }
-    return parts.join(QLatin1String("\n\n"));
+    return parts.join("\n\n");
 }
 
-QString reasoningOf(const QJsonValue &content)
+QByteArray reasoningOf(const Value &content)
 {
-    QStringList parts;
-    for (const QJsonValue &block : content.toArray()) {
-        const QJsonObject object = block.toObject();
-        if (object.value(QLatin1String("type")).toString() == QLatin1String("reasoning")
-            && !object.value(QLatin1String("reasoning")).toString().isEmpty())
-            parts.append(object.value(QLatin1String("reasoning")).toString());
+    QList<QByteArray> parts;
+    if (const std::optional<array> blocks = arrayOf(content)) {
+        for (const element block : *blocks) {
+            const std::string_view reasoning = stringAt(block, "reasoning");
+            if (stringAt(block, "type") == "reasoning" && !reasoning.empty())
+                parts.append(bytesOf(reasoning));
+        }
     }
-    return parts.join(QLatin1String("\n\n"));
+    return parts.join("\n\n");
 }
 
 // A sample's input: a string, or the text of its user messages.
-QString inputText(const QJsonValue &input)
+QByteArray inputText(const Value &input)
 {
-    if (input.isString())
-        return input.toString();
-    QStringList parts;
-    for (const QJsonValue &message : input.toArray()) {
-        if (message.toObject().value(QLatin1String("role")).toString() == QLatin1String("user"))
-            parts.append(textOf(message.toObject().value(QLatin1String("content"))));
+    if (input && input->is_string())
+        return bytesOf(stringOf(*input));
+    QList<QByteArray> parts;
+    if (const std::optional<array> messages = arrayOf(input)) {
+        for (const element message : *messages) {
+            if (stringAt(message, "role") == "user")
+                parts.append(messageText(fieldOf(message, "content")));
+        }
     }
-    return parts.join(QLatin1String("\n\n"));
+    return parts.join("\n\n");
 }
 
-QJsonValue argumentsObject(const QJsonValue &arguments)
+// A tool's arguments as tool_input: an object as it is, none or null as null (empty), anything
+// else as {"arguments": value}.
+QByteArray argumentsJson(const Value &arguments)
 {
-    if (arguments.isObject())
-        return arguments;
-    if (arguments.isUndefined() || arguments.isNull())
-        return QJsonValue::Null;
-    return QJsonObject{{QStringLiteral("arguments"), arguments}};
+    if (!arguments || arguments->is_null())
+        return {};
+    if (arguments->is_object())
+        return jsonOf(*arguments);
+    return "{\"arguments\":" + jsonOf(*arguments) + '}';
 }
 
 } // namespace
 
-// One sample of a log: parsed, or why it could not be (a sample file of an .eval archive).
+// One sample of a log: parsed (an object; none when it is no object), or why it could not be
+// (a sample file of an .eval archive).
 struct InspectLog::Sample {
-    QJsonValue value;
+    Value value;
     QString error;
 };
 
 struct InspectLog::Parsed {
     bool ok = false;
     QString error;
-    QJsonObject root;
+    Value root;
     QList<Sample> samples;
+    // The parses the values live in: the log's, or the header's and each sample file's.
+    std::vector<std::unique_ptr<RecordParser>> parsers;
 };
 
 namespace {
@@ -104,17 +157,24 @@ namespace {
 using SampleSource = InspectLog::Sample;
 using Log = InspectLog::Parsed;
 
-QJsonValue parseJson(QByteArrayView bytes, const QString &place, QString *error)
+// `bytes` parsed into a parser of `log`'s; an object's value, none for an array; on error none
+// with `error` set.
+Value parseJson(Log &log, QByteArrayView bytes, const QString &place, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = InspectLogText::tr("%1, line %2: not JSON (%3).").arg(place).arg(lineOfOffset(bytes, parseError.offset)).arg(parseError.errorString());
-        return QJsonValue::Undefined;
+    log.parsers.push_back(std::make_unique<RecordParser>());
+    element root;
+    QString reason;
+    qsizetype offset = 0;
+    switch (log.parsers.back()->parse(bytes, 0, simdjson::dom::element_type::OBJECT, root, reason, &offset)) {
+    case RecordParser::Result::NotJson:
+        *error = InspectLogText::tr("%1, line %2: not JSON (%3).").arg(place).arg(lineOfOffset(bytes, offset)).arg(reason);
+        return std::nullopt;
+    case RecordParser::Result::OtherKind:
+        return std::nullopt;
+    case RecordParser::Result::Parsed:
+        break;
     }
-    if (document.isArray())
-        return document.array();
-    return document.object();
+    return root;
 }
 
 QString noSamples()
@@ -122,16 +182,21 @@ QString noSamples()
     return InspectLogText::tr("Inspect eval log: the log holds no samples (it was written without them, or is still running).");
 }
 
+bool hasEvalObject(const Value &root)
+{
+    const Value eval = fieldOf(root, "eval");
+    return eval && eval->is_object();
+}
+
 // An .eval archive: header.json (the log without its samples; _journal/start.json while the
 // evaluation runs) and one samples/<id>_epoch_<n>.json per sample, in the archive's order.
-Log readArchive(QByteArrayView bytes)
+void readArchive(Log &log, QByteArrayView bytes)
 {
-    Log log;
     ZipArchive archive(bytes);
     const QString format = InspectLogText::tr("Inspect eval log (.eval archive)");
     if (!archive.isOpen()) {
         log.error = InspectLogText::tr("%1: not a readable ZIP archive (%2).").arg(format, archive.errorString());
-        return log;
+        return;
     }
     const QStringList names = archive.names();
     const QString headerName = names.contains(QLatin1String("header.json")) ? QStringLiteral("header.json")
@@ -139,15 +204,14 @@ Log readArchive(QByteArrayView bytes)
     QByteArray header;
     if (!archive.read(headerName, &header)) {
         log.error = InspectLogText::tr("%1: no header.json or _journal/start.json (%2).").arg(format, archive.errorString());
-        return log;
+        return;
     }
-    const QJsonValue root = parseJson(header, QStringLiteral("%1, %2").arg(format, headerName), &log.error);
+    log.root = parseJson(log, header, QStringLiteral("%1, %2").arg(format, headerName), &log.error);
     if (!log.error.isEmpty())
-        return log;
-    log.root = root.toObject();
-    if (!log.root.value(QLatin1String("eval")).isObject()) {
+        return;
+    if (!hasEvalObject(log.root)) {
         log.error = InspectLogText::tr("%1, %2: no \"eval\" object.").arg(format, headerName);
-        return log;
+        return;
     }
     for (const QString &name : names) {
         if (!name.startsWith(QLatin1String("samples/")) || !name.endsWith(QLatin1String(".json")))
@@ -157,228 +221,274 @@ Log readArchive(QByteArrayView bytes)
         if (!archive.read(name, &content))
             sample.error = InspectLogText::tr("%1, %2: %3.").arg(format, name, archive.errorString());
         else
-            sample.value = parseJson(content, QStringLiteral("%1, %2").arg(format, name), &sample.error);
+            sample.value = parseJson(log, content, QStringLiteral("%1, %2").arg(format, name), &sample.error);
         log.samples.append(sample);
     }
     if (log.samples.isEmpty()) {
         log.error = noSamples();
-        return log;
+        return;
     }
     log.ok = true;
-    return log;
 }
 
-Log readLog(QByteArrayView bytes)
+std::shared_ptr<const Log> readLog(QByteArrayView bytes)
 {
-    if (ZipArchive::looksLikeZip(bytes))
-        return readArchive(bytes);
-    Log log;
-    const QJsonValue root = parseJson(bytes, InspectLogText::tr("Inspect eval log"), &log.error);
-    if (!log.error.isEmpty())
-        return log;
-    log.root = root.toObject();
-    if (!root.isObject() || !log.root.value(QLatin1String("eval")).isObject()) {
-        log.error = InspectLogText::tr("Inspect eval log, line 1: no \"eval\" object.");
+    auto log = std::make_shared<Log>();
+    if (ZipArchive::looksLikeZip(bytes)) {
+        readArchive(*log, bytes);
         return log;
     }
-    const QJsonArray samples = log.root.value(QLatin1String("samples")).toArray();
-    if (samples.isEmpty()) {
-        log.error = noSamples();
+    log->root = parseJson(*log, bytes, InspectLogText::tr("Inspect eval log"), &log->error);
+    if (!log->error.isEmpty())
+        return log;
+    if (!hasEvalObject(log->root)) {
+        log->error = InspectLogText::tr("Inspect eval log, line 1: no \"eval\" object.");
         return log;
     }
-    for (const QJsonValue &sample : samples)
-        log.samples.append({sample, QString()});
-    log.ok = true;
+    const std::optional<array> samples = arrayOf(fieldOf(log->root, "samples"));
+    if (!samples || samples->begin() == samples->end()) {
+        log->error = noSamples();
+        return log;
+    }
+    for (const element sample : *samples)
+        log->samples.append({sample.is_object() ? Value(sample) : std::nullopt, QString()});
+    log->ok = true;
     return log;
 }
 
 struct Draft {
-    AgentEntryFields fields;
-    QString callId;
+    RawEntry entry;
+    QByteArray callId;
     bool awaitsResult = false;
     bool hasResult = false;
     bool assistantText = false;
-    QString reasoning;
+    bool sidechain = false;
+    QByteArray reasoning;
 };
 
 class SampleConverter
 {
 public:
-    SampleConverter(const QJsonObject &sample, ConversionWarnings &warnings)
-        : m_sample(sample)
-        , m_warnings(warnings)
+    explicit SampleConverter(ConversionWarnings &warnings)
+        : m_warnings(warnings)
     {
     }
 
-    void fromEvents(const QJsonArray &events, const QString &place, bool sidechain);
-    void fromMessages(const QJsonArray &messages);
-    void input(const QString &text, const QString &time);
+    void fromEvents(array events, const QString &place, bool sidechain);
+    void fromMessages(const Value &messages);
+    void input(const QByteArray &text, std::string_view time);
     QList<QByteArray> entries(qint64 runId);
 
 private:
-    Draft &append(const QString &messageType, const QString &time, const QJsonObject &record, bool sidechain);
-    void modelEvent(const QJsonObject &event, bool sidechain);
-    void toolEvent(const QJsonObject &event, bool sidechain);
-    static void setToolResult(Draft &draft, const QJsonValue &result, const QJsonValue &error);
+    Draft &append(const char *messageType, std::string_view time, const Value &record, bool sidechain);
+    void modelEvent(element event, bool sidechain);
+    void toolEvent(element event, bool sidechain);
+    static void setToolResult(Draft &draft, const Value &result, const Value &error);
 
-    const QJsonObject &m_sample;
     ConversionWarnings &m_warnings;
     QList<Draft> m_drafts;
-    QHash<QString, qsizetype> m_calls;
-    QString m_thought;
+    QHash<QByteArray, qsizetype> m_calls;
+    QByteArray m_thought;
 };
 
-Draft &SampleConverter::append(const QString &messageType, const QString &time, const QJsonObject &record, bool sidechain)
+Draft &SampleConverter::append(const char *messageType, std::string_view time, const Value &record, bool sidechain)
 {
     Draft draft;
-    draft.fields.messageType = messageType;
-    draft.fields.createdAt = timestampWithZone(time);
-    if (!record.isEmpty())
-        draft.fields.sourceRecords.append(record);
-    if (sidechain)
-        draft.fields.extra.insert(QStringLiteral("sidechain"), true);
+    draft.entry.messageType = messageType;
+    draft.entry.createdAt = timestampWithZone(textOf(time)).toUtf8();
+    if (record)
+        draft.entry.writtenSources.append(jsonOf(*record));
+    if (sidechain) {
+        draft.entry.setExtra("sidechain", QByteArray("true"));
+        draft.sidechain = true;
+    }
     m_drafts.append(std::move(draft));
     return m_drafts.last();
 }
 
-void SampleConverter::input(const QString &text, const QString &time)
+void SampleConverter::input(const QByteArray &text, std::string_view time)
 {
-    Draft &draft = append(QStringLiteral("USER_MESSAGE"), time, QJsonObject(), false);
-    draft.fields.observation = text;
+    Draft &draft = append("USER_MESSAGE", time, std::nullopt, false);
+    draft.entry.observation = jsonString(text);
 }
 
-void SampleConverter::setToolResult(Draft &draft, const QJsonValue &result, const QJsonValue &error)
+// The result as toolOutputObject() made it, and an error as QJsonObject::insert() added it.
+void SampleConverter::setToolResult(Draft &draft, const Value &result, const Value &error)
 {
-    QJsonObject output = toolOutputObject(result.isUndefined() ? QJsonValue(QJsonValue::Null) : result);
-    const QJsonObject errorObject = error.toObject();
-    if (!errorObject.isEmpty() || (error.isString() && !error.toString().isEmpty())) {
-        draft.fields.messageType = QStringLiteral("ERROR");
-        output.insert(QStringLiteral("error"), error.isString() ? error : errorObject.value(QLatin1String("message")));
-        if (errorObject.value(QLatin1String("type")).isString())
-            draft.fields.extra.insert(QStringLiteral("error_type"), errorObject.value(QLatin1String("type")));
+    const bool resultIsObject = result && result->is_object();
+    const QByteArray content = "{\"content\":" + (result ? jsonOf(*result) : QByteArray("null"));
+    const bool errorObject = error && error->is_object() && error->get_object().value_unsafe().size() > 0;
+    const bool errorText = error && error->is_string() && !stringOf(*error).empty();
+    QByteArray output;
+    if (!errorObject && !errorText) {
+        output = resultIsObject ? jsonOf(*result) : content + '}';
+    } else {
+        draft.entry.messageType = "ERROR";
+        const Value message = errorText ? error : fieldOf(error, "message");
+        if (message) {
+            const QByteArray messageJson = jsonOf(*message);
+            if (resultIsObject)
+                QtOrderedJson::appendObjectWith(output, result->get_object().value_unsafe(), "error", messageJson);
+            else
+                output = content + ",\"error\":" + messageJson + '}';
+        } else if (resultIsObject) {
+            // QJsonObject::insert() of an undefined value removes the key (no error message).
+            QJsonObject withoutError = toQJsonValue(*result).toObject();
+            withoutError.remove(QStringLiteral("error"));
+            const QByteArray compact = QJsonDocument(withoutError).toJson(QJsonDocument::Compact);
+            element rewritten;
+            RecordParser rewriter;
+            QString reason;
+            // Qt's compact text of an object: always an object to simdjson too.
+            if (rewriter.parse(compact, 0, simdjson::dom::element_type::OBJECT, rewritten, reason) == RecordParser::Result::Parsed)
+                output = jsonOf(rewritten);
+            else
+                output = "{}";
+        } else {
+            output = content + '}';
+        }
+        const Value type = fieldOf(error, "type");
+        if (type && type->is_string())
+            draft.entry.setExtra("error_type", jsonOf(*type));
     }
-    draft.fields.toolOutput = output;
+    draft.entry.toolOutput = std::move(output);
     draft.hasResult = true;
 }
 
-void SampleConverter::modelEvent(const QJsonObject &event, bool sidechain)
+void SampleConverter::modelEvent(element event, bool sidechain)
 {
-    const QString time = event.value(QLatin1String("timestamp")).toString();
-    const QJsonValue error = event.value(QLatin1String("error"));
-    if (error.isString() && !error.toString().isEmpty()) {
-        Draft &draft = append(QStringLiteral("ERROR"), time, event, sidechain);
-        draft.fields.observation = error;
+    const std::string_view time = stringAt(event, "timestamp");
+    const Value error = fieldOf(event, "error");
+    if (error && !stringOf(*error).empty()) {
+        Draft &draft = append("ERROR", time, event, sidechain);
+        draft.entry.observation = jsonOf(*error);
         return;
     }
-    const QJsonObject message = event.value(QLatin1String("output")).toObject().value(QLatin1String("choices")).toArray().at(0).toObject().value(QLatin1String("message")).toObject();
-    const QJsonValue content = message.value(QLatin1String("content"));
-    const QString text = textOf(content);
-    const QString reasoning = reasoningOf(content);
-    if (!message.value(QLatin1String("tool_calls")).toArray().isEmpty()) {
-        QStringList parts;
-        for (const QString &part : {reasoning, text}) {
+    Value message;
+    if (const std::optional<array> choices = arrayOf(fieldOf(fieldOf(event, "output"), "choices"))) {
+        if (choices->begin() != choices->end()) {
+            message = fieldOf(*choices->begin(), "message");
+            if (message && !message->is_object())
+                message.reset();
+        }
+    }
+    const Value content = fieldOf(message, "content");
+    const QByteArray text = messageText(content);
+    const QByteArray reasoning = reasoningOf(content);
+    if (!isEmptyArray(fieldOf(message, "tool_calls"))) {
+        QList<QByteArray> parts;
+        for (const QByteArray &part : {reasoning, text}) {
             if (!part.isEmpty())
                 parts.append(part);
         }
-        m_thought = parts.join(QLatin1String("\n\n"));
+        m_thought = parts.join("\n\n");
         return;
     }
     if (text.isEmpty() && reasoning.isEmpty())
         return;
-    Draft &draft = append(QStringLiteral("PLAN_EVALUATION"), time, event, sidechain);
-    draft.fields.thought = text;
+    Draft &draft = append("PLAN_EVALUATION", time, event, sidechain);
+    draft.entry.thought = text;
     draft.reasoning = reasoning;
     draft.assistantText = !text.isEmpty();
 }
 
-void SampleConverter::toolEvent(const QJsonObject &event, bool sidechain)
+void SampleConverter::toolEvent(element event, bool sidechain)
 {
-    Draft &draft = append(QStringLiteral("ACTION"), event.value(QLatin1String("timestamp")).toString(), event, sidechain);
-    draft.fields.toolName = event.value(QLatin1String("function")).toString();
-    draft.fields.toolInput = argumentsObject(event.value(QLatin1String("arguments")));
-    draft.fields.thought = std::exchange(m_thought, QString());
-    setToolResult(draft, event.value(QLatin1String("result")), event.value(QLatin1String("error")));
+    Draft &draft = append("ACTION", stringAt(event, "timestamp"), event, sidechain);
+    draft.entry.toolName = bytesOf(stringAt(event, "function"));
+    draft.entry.toolInput = argumentsJson(fieldOf(event, "arguments"));
+    draft.entry.thought = std::exchange(m_thought, QByteArray());
+    setToolResult(draft, fieldOf(event, "result"), fieldOf(event, "error"));
 }
 
-void SampleConverter::fromEvents(const QJsonArray &events, const QString &place, bool sidechain)
+void SampleConverter::fromEvents(array events, const QString &place, bool sidechain)
 {
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        const QJsonObject event = events.at(i).toObject();
-        const QString type = event.value(QLatin1String("event")).toString();
-        if (!events.at(i).isObject() || type.isEmpty()) {
-            m_warnings.add(InspectLogText::tr("%1event %2: not an event; skipped").arg(place).arg(i + 1));
+    qsizetype i = 0;
+    for (const element event : events) {
+        ++i;
+        const std::string_view type = stringAt(event, "event");
+        if (!event.is_object() || type.empty()) {
+            m_warnings.add(InspectLogText::tr("%1event %2: not an event; skipped").arg(place).arg(i));
             continue;
         }
-        if (type == QLatin1String("model")) {
+        if (type == "model") {
             modelEvent(event, sidechain);
-        } else if (type == QLatin1String("tool")) {
+        } else if (type == "tool") {
             toolEvent(event, sidechain);
-            const QJsonArray inner = event.value(QLatin1String("events")).toArray();
-            if (!inner.isEmpty())
-                fromEvents(inner, InspectLogText::tr("%1event %2, ").arg(place).arg(i + 1), true);
-        } else if (type == QLatin1String("error")) {
-            Draft &draft = append(QStringLiteral("ERROR"), event.value(QLatin1String("timestamp")).toString(), event, sidechain);
-            draft.fields.observation = event.value(QLatin1String("error")).toObject().value(QLatin1String("message"));
-        } else if (type == QLatin1String("subtask")) {
-            fromEvents(event.value(QLatin1String("events")).toArray(), InspectLogText::tr("%1event %2, ").arg(place).arg(i + 1), true);
+            const Value inner = fieldOf(event, "events");
+            if (!isEmptyArray(inner))
+                fromEvents(*arrayOf(inner), InspectLogText::tr("%1event %2, ").arg(place).arg(i), true);
+        } else if (type == "error") {
+            Draft &draft = append("ERROR", stringAt(event, "timestamp"), event, sidechain);
+            if (const Value message = fieldOf(fieldOf(event, "error"), "message"))
+                draft.entry.observation = jsonOf(*message);
+        } else if (type == "subtask") {
+            if (const std::optional<array> inner = arrayOf(fieldOf(event, "events")))
+                fromEvents(*inner, InspectLogText::tr("%1event %2, ").arg(place).arg(i), true);
         }
         // Every other event (sample_init, state, store, score, logger, info, step, spans,
         // sandbox, approval, input) describes the run's machinery, not a step of the agent's.
     }
 }
 
-void SampleConverter::fromMessages(const QJsonArray &messages)
+void SampleConverter::fromMessages(const Value &messagesValue)
 {
-    for (qsizetype i = 0; i < messages.size(); ++i) {
-        const QJsonObject message = messages.at(i).toObject();
-        const QString role = message.value(QLatin1String("role")).toString();
-        const QJsonValue content = message.value(QLatin1String("content"));
-        if (!messages.at(i).isObject() || role.isEmpty()) {
-            m_warnings.add(InspectLogText::tr("message %1: not a message; skipped").arg(i + 1));
+    const std::optional<array> messages = arrayOf(messagesValue);
+    if (!messages)
+        return; // no drafts: no calls without results either
+    qsizetype i = 0;
+    for (const element message : *messages) {
+        ++i;
+        const std::string_view role = stringAt(message, "role");
+        const Value content = fieldOf(message, "content");
+        if (!message.is_object() || role.empty()) {
+            m_warnings.add(InspectLogText::tr("message %1: not a message; skipped").arg(i));
             continue;
         }
-        if (role == QLatin1String("user")) {
-            Draft &draft = append(QStringLiteral("USER_MESSAGE"), QString(), message, false);
-            draft.fields.observation = textOf(content);
-        } else if (role == QLatin1String("assistant")) {
-            const QJsonArray calls = message.value(QLatin1String("tool_calls")).toArray();
-            if (calls.isEmpty()) {
-                Draft &draft = append(QStringLiteral("PLAN_EVALUATION"), QString(), message, false);
-                draft.fields.thought = textOf(content);
+        if (role == "user") {
+            Draft &draft = append("USER_MESSAGE", {}, message, false);
+            draft.entry.observation = jsonString(messageText(content));
+        } else if (role == "assistant") {
+            const Value calls = fieldOf(message, "tool_calls");
+            if (isEmptyArray(calls)) {
+                Draft &draft = append("PLAN_EVALUATION", {}, message, false);
+                draft.entry.thought = messageText(content);
                 draft.reasoning = reasoningOf(content);
-                draft.assistantText = !draft.fields.thought.isEmpty();
+                draft.assistantText = !draft.entry.thought.isEmpty();
                 continue;
             }
-            QString thought = textOf(content);
-            for (const QJsonValue &callValue : calls) {
-                const QJsonObject call = callValue.toObject();
-                Draft &draft = append(QStringLiteral("ACTION"), QString(), message, false);
-                draft.fields.toolName = call.value(QLatin1String("function")).toString();
-                draft.fields.toolInput = argumentsObject(call.value(QLatin1String("arguments")));
-                draft.fields.thought = std::exchange(thought, QString());
-                draft.callId = call.value(QLatin1String("id")).toString();
+            QByteArray thought = messageText(content);
+            const array callList = *arrayOf(calls); // a copy: the optional is a temporary
+            for (const element call : callList) {
+                Draft &draft = append("ACTION", {}, message, false);
+                draft.entry.toolName = bytesOf(stringAt(call, "function"));
+                draft.entry.toolInput = argumentsJson(fieldOf(call, "arguments"));
+                draft.entry.thought = std::exchange(thought, QByteArray());
+                draft.callId = bytesOf(stringAt(call, "id"));
                 draft.awaitsResult = true;
                 m_calls.insert(draft.callId, m_drafts.size() - 1);
             }
-        } else if (role == QLatin1String("tool")) {
-            const QString id = message.value(QLatin1String("tool_call_id")).toString();
+        } else if (role == "tool") {
+            const QByteArray id = bytesOf(stringAt(message, "tool_call_id"));
             const auto found = m_calls.constFind(id);
             if (found != m_calls.constEnd() && !m_drafts.at(*found).hasResult) {
                 Draft &draft = m_drafts[*found];
-                setToolResult(draft, content, message.value(QLatin1String("error")));
-                draft.fields.sourceRecords.append(message);
+                setToolResult(draft, content, fieldOf(message, "error"));
+                draft.entry.writtenSources.append(jsonOf(message));
                 continue;
             }
-            m_warnings.add(InspectLogText::tr("message %1: the result of call %2 without its call; kept as an entry of its own").arg(i + 1).arg(id));
-            Draft &draft = append(QStringLiteral("ACTION"), QString(), message, false);
-            draft.fields.toolName = message.value(QLatin1String("function")).toString();
-            setToolResult(draft, content, message.value(QLatin1String("error")));
+            m_warnings.add(InspectLogText::tr("message %1: the result of call %2 without its call; kept as an entry of its own")
+                               .arg(i)
+                               .arg(QString::fromUtf8(id)));
+            Draft &draft = append("ACTION", {}, message, false);
+            draft.entry.toolName = bytesOf(stringAt(message, "function"));
+            setToolResult(draft, content, fieldOf(message, "error"));
         }
         // System messages are the prompt, not a step.
     }
     for (const Draft &draft : std::as_const(m_drafts)) {
         if (draft.awaitsResult && !draft.hasResult)
-            m_warnings.add(InspectLogText::tr("the call %1 (%2) has no result").arg(draft.callId, draft.fields.toolName));
+            m_warnings.add(InspectLogText::tr("the call %1 (%2) has no result").arg(QString::fromUtf8(draft.callId), QString::fromUtf8(draft.entry.toolName)));
     }
 }
 
@@ -386,46 +496,49 @@ QList<QByteArray> SampleConverter::entries(qint64 runId)
 {
     qsizetype finalAnswer = -1;
     for (qsizetype i = m_drafts.size() - 1; i >= 0 && finalAnswer < 0; --i) {
-        if (m_drafts.at(i).assistantText && !m_drafts.at(i).fields.extra.contains(QLatin1String("sidechain")))
+        if (m_drafts.at(i).assistantText && !m_drafts.at(i).sidechain)
             finalAnswer = i;
     }
     QList<QByteArray> out;
     out.reserve(m_drafts.size());
     for (qsizetype i = 0; i < m_drafts.size(); ++i) {
-        AgentEntryFields &fields = m_drafts[i].fields;
-        fields.agentRunId = runId;
-        fields.id = i + 1;
+        Draft &draft = m_drafts[i];
         if (i == finalAnswer) {
-            fields.messageType = QStringLiteral("FINAL_ANSWER");
-            fields.observation = fields.thought;
-            fields.thought = m_drafts.at(i).reasoning;
-        } else if (!m_drafts.at(i).reasoning.isEmpty()) {
-            fields.extra.insert(QStringLiteral("reasoning"), m_drafts.at(i).reasoning);
+            draft.entry.messageType = "FINAL_ANSWER";
+            draft.entry.observation = jsonString(draft.entry.thought);
+            draft.entry.thought = draft.reasoning;
+        } else if (!draft.reasoning.isEmpty()) {
+            draft.entry.setExtra("reasoning", jsonString(draft.reasoning));
         }
-        out.append(agentEntryJson(fields));
+        out.append(entryJson(draft.entry, runId, i + 1));
     }
     return out;
 }
 
 // The tool calls a sample's events hold, the subtasks' and tools' own events counted too; of a
 // sample without events, the calls its assistant messages make.
-int toolCallCount(const QJsonArray &events)
+int toolCallCount(const Value &events)
 {
     int count = 0;
-    for (const QJsonValue &value : events) {
-        const QJsonObject event = value.toObject();
-        if (event.value(QLatin1String("event")).toString() == QLatin1String("tool"))
-            ++count;
-        count += toolCallCount(event.value(QLatin1String("events")).toArray());
+    if (const std::optional<array> items = arrayOf(events)) {
+        for (const element event : *items) {
+            if (stringAt(event, "event") == "tool")
+                ++count;
+            count += toolCallCount(fieldOf(event, "events"));
+        }
     }
     return count;
 }
 
-int messageCallCount(const QJsonArray &messages)
+int messageCallCount(const Value &messages)
 {
     int count = 0;
-    for (const QJsonValue &message : messages)
-        count += int(message.toObject().value(QLatin1String("tool_calls")).toArray().size());
+    if (const std::optional<array> items = arrayOf(messages)) {
+        for (const element message : *items) {
+            if (const std::optional<array> calls = arrayOf(fieldOf(message, "tool_calls")))
+                count += int(calls->size());
+        }
+    }
     return count;
 }
 
@@ -456,7 +569,7 @@ bool looksLikeInspectLog(QByteArrayView head)
 }
 
 InspectLog::InspectLog(QByteArrayView bytes)
-    : m_log(std::make_shared<const Log>(readLog(bytes)))
+    : m_log(readLog(bytes))
 {
 }
 
@@ -470,21 +583,21 @@ QList<InspectSampleInfo> InspectLog::samples() const
     const Log &log = *m_log;
     QList<InspectSampleInfo> list;
     for (qsizetype i = 0; i < log.samples.size(); ++i) {
-        const QJsonObject sample = log.samples.at(i).value.toObject();
+        const Value &sample = log.samples.at(i).value;
         InspectSampleInfo info;
         info.index = int(i);
-        info.id = scalarText(sample.value(QLatin1String("id")));
-        info.epoch = int(qBound(qint64(0), exactInteger(sample.value(QLatin1String("epoch"))).value_or(0), qint64(1) << 30));
-        info.title = titleFromText(inputText(sample.value(QLatin1String("input"))));
-        const QJsonObject scores = sample.value(QLatin1String("scores")).toObject();
+        info.id = scalarText(qtValue(fieldOf(sample, "id")));
+        info.epoch = int(qBound(qint64(0), exactIntegerOf(fieldOf(sample, "epoch")).value_or(0), qint64(1) << 30));
+        info.title = titleFromText(QString::fromUtf8(inputText(fieldOf(sample, "input"))));
+        // QJsonObject's first score: the first key in its order.
+        const QJsonObject scores = qtValue(fieldOf(sample, "scores")).toObject();
         if (!scores.isEmpty())
             info.score = scalarText(scores.begin().value().toObject().value(QLatin1String("value")));
-        info.target = targetText(sample.value(QLatin1String("target")));
-        const QJsonArray events = sample.value(QLatin1String("events")).toArray();
-        info.toolEvents = events.isEmpty() ? messageCallCount(sample.value(QLatin1String("messages")).toArray())
-                                           : toolCallCount(events);
-        const QJsonValue sampleError = sample.value(QLatin1String("error"));
-        info.failed = !log.samples.at(i).error.isEmpty() || (!sampleError.isUndefined() && !sampleError.isNull());
+        info.target = targetText(qtValue(fieldOf(sample, "target")));
+        const Value events = fieldOf(sample, "events");
+        info.toolEvents = isEmptyArray(events) ? messageCallCount(fieldOf(sample, "messages")) : toolCallCount(events);
+        const Value sampleError = fieldOf(sample, "error");
+        info.failed = !log.samples.at(i).error.isEmpty() || (sampleError && !sampleError->is_null());
         list.append(info);
     }
     return list;
@@ -508,47 +621,48 @@ AgentLogConversion InspectLog::convert(int sampleIndex) const
         out.error = source.error;
         return out;
     }
-    if (!source.value.isObject()) {
+    if (!source.value) {
         out.error = InspectLogText::tr("Inspect eval log, sample %1: not a sample.").arg(sampleIndex + 1);
         return out;
     }
-    const QJsonObject sample = source.value.toObject();
-    const QJsonObject eval = log.root.value(QLatin1String("eval")).toObject();
+    const Value &sample = source.value;
+    const Value eval = fieldOf(log.root, "eval");
     ConversionWarnings warnings;
-    SampleConverter converter(sample, warnings);
-    const QString input = inputText(sample.value(QLatin1String("input")));
-    const QJsonArray events = sample.value(QLatin1String("events")).toArray();
-    if (!events.isEmpty()) {
-        const QJsonValue started = sample.value(QLatin1String("started_at"));
-        converter.input(input, started.isString() ? started.toString()
-                                                  : events.at(0).toObject().value(QLatin1String("timestamp")).toString());
-        converter.fromEvents(events, QString(), false);
+    SampleConverter converter(warnings);
+    const QByteArray input = inputText(fieldOf(sample, "input"));
+    const Value events = fieldOf(sample, "events");
+    if (!isEmptyArray(events)) {
+        const array eventList = *arrayOf(events);
+        const Value started = fieldOf(sample, "started_at");
+        converter.input(input, started && started->is_string() ? stringOf(*started) : stringAt(*eventList.begin(), "timestamp"));
+        converter.fromEvents(eventList, QString(), false);
     } else {
         out.hasTimes = false;
-        converter.fromMessages(sample.value(QLatin1String("messages")).toArray());
+        converter.fromMessages(fieldOf(sample, "messages"));
     }
-    const QString sampleId = scalarText(sample.value(QLatin1String("id")));
-    const QString epoch = scalarText(sample.value(QLatin1String("epoch")));
-    const QString uuid = sample.value(QLatin1String("uuid")).toString();
-    const QString sessionKey = uuid.isEmpty() ? eval.value(QLatin1String("run_id")).toString() + QLatin1Char(':')
-            + eval.value(QLatin1String("task")).toString() + QLatin1Char(':') + sampleId + QLatin1Char(':') + epoch
-                                       : uuid;
+    const QString sampleId = scalarText(qtValue(fieldOf(sample, "id")));
+    const QString epoch = scalarText(qtValue(fieldOf(sample, "epoch")));
+    const QString uuid = textOf(stringAt(sample, "uuid"));
+    const QString sessionKey = uuid.isEmpty() ? textOf(stringAt(eval, "run_id")) + QLatin1Char(':') + textOf(stringAt(eval, "task"))
+            + QLatin1Char(':') + sampleId + QLatin1Char(':') + epoch
+                                              : uuid;
     out.entries = converter.entries(agentRunIdFor(QByteArray("inspect:") + sessionKey.toUtf8()));
 
     for (const char *key : {"task", "task_id", "model", "run_id", "eval_id", "created"}) {
-        const QJsonValue value = eval.value(QLatin1String(key));
+        const QJsonValue value = qtValue(fieldOf(eval, key));
         if (!value.isUndefined() && !value.isNull())
             out.metadata.insert(QLatin1String(key), value);
     }
-    if (log.root.value(QLatin1String("status")).isString())
-        out.metadata.insert(QStringLiteral("status"), log.root.value(QLatin1String("status")));
-    out.metadata.insert(QStringLiteral("sample_id"), sample.value(QLatin1String("id")));
+    const QJsonValue status = qtValue(fieldOf(log.root, "status"));
+    if (status.isString())
+        out.metadata.insert(QStringLiteral("status"), status);
+    out.metadata.insert(QStringLiteral("sample_id"), qtValue(fieldOf(sample, "id")));
     for (const char *key : {"epoch", "target", "scores", "model_usage", "error", "total_time", "working_time"}) {
-        const QJsonValue value = sample.value(QLatin1String(key));
+        const QJsonValue value = qtValue(fieldOf(sample, key));
         if (!value.isUndefined() && !value.isNull())
             out.metadata.insert(QLatin1String(key), value);
     }
-    out.title = titleFromText(input);
+    out.title = titleFromText(QString::fromUtf8(input));
     out.warnings = warnings.take();
     out.ok = true;
     return out;
