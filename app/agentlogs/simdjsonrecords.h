@@ -13,8 +13,8 @@
 #include <utility>
 #include <string_view>
 
-// What the converters that read their records with simdjson's DOM parser share (Claude Code
-// transcripts, Codex CLI rollouts): the lines of a file, a record's parse with QJsonDocument's
+// What the converters that read their records with simdjson's DOM parser share (all five:
+// Claude Code, Codex CLI, SWE-agent, OpenHands and Inspect): the lines of a file, a record's parse with QJsonDocument's
 // strictness and words, and the readings of a parsed value that QJsonValue's accessors gave
 // (a repeated key's last value, toString()'s empty string for anything else). So a converter
 // reads without a Qt tree per record (most of a conversion's time) and writes what it wrote
