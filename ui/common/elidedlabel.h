@@ -16,6 +16,8 @@ public:
     // the date alone), the first that fits shown before anything is cut.
     void setFullText(const QString &text, const QStringList &shorterForms = {});
     QString fullText() const { return m_fullText; }
+    // The last of the shorter forms, or the text itself when it has none.
+    QString shortestForm() const { return m_shorterForms.isEmpty() ? m_fullText : m_shorterForms.last(); }
     QSize minimumSizeHint() const override;
     QSize sizeHint() const override;
 

@@ -40,6 +40,8 @@
 namespace {
 // Small entries render at once; only big ones are worth a "rendering" notice.
 constexpr qsizetype kBusyNoticeBytes = 256 * 1024;
+// Between the view buttons and Copy.
+constexpr int kCopyButtonGap = 6;
 }
 
 DetailPane::DetailPane(QWidget *parent)
@@ -60,6 +62,7 @@ DetailPane::DetailPane(QWidget *parent)
     , m_placeholderDocument(new QTextDocument(this))
 {
     m_placeholderDocument->setDocumentLayout(new QPlainTextDocumentLayout(m_placeholderDocument));
+    m_title->setObjectName(QStringLiteral("entryTitle"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // A long type or tool name is cut at the pane's edge (the tooltip has it all) rather than
     // widening the pane.
@@ -121,14 +124,17 @@ DetailPane::DetailPane(QWidget *parent)
     m_views->addWidget(m_rich);
     m_views->addWidget(m_tree);
 
+    m_titleLine = new QHBoxLayout;
+    m_titleLine->setContentsMargins(8, 4, 4, 0);
     auto *bar = new QHBoxLayout;
+    m_bar = bar;
     bar->setContentsMargins(8, 4, 4, 4);
     bar->addWidget(m_title, 1);
     bar->addWidget(m_busy);
     bar->addWidget(m_readableButton);
     bar->addWidget(m_jsonButton);
     bar->addWidget(m_treeButton);
-    bar->addSpacing(6);
+    bar->addSpacing(kCopyButtonGap);
     bar->addWidget(m_copyButton);
 
     // The user's note, above the entry: a tinted box with a caption, the text as Markdown.
@@ -163,6 +169,7 @@ DetailPane::DetailPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addLayout(m_titleLine);
     layout->addLayout(bar);
     layout->addWidget(m_noteBox);
     layout->addWidget(m_views, 1);
@@ -207,6 +214,33 @@ void DetailPane::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     fitNoteHeight();
+    placeTitle();
+}
+
+void DetailPane::placeTitle()
+{
+    // Beside the buttons while the shortest form of the title fits there ("#42 · ACTION"); on a
+    // narrower pane the buttons would leave it no room at all, so it moves above them.
+    const QString shortest = m_title->shortestForm();
+    const int titleNeeds = shortest.isEmpty() ? 0 : QFontMetrics(m_title->font()).horizontalAdvance(shortest) + 8;
+    const QMargins margins = m_bar->contentsMargins();
+    int others = margins.left() + margins.right() + kCopyButtonGap;
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_busy, m_readableButton, m_jsonButton, m_treeButton, m_copyButton})
+        others += widget->sizeHint().width() + m_bar->spacing();
+    const int barLeaves = width() - others;
+    const bool ownLine = titleNeeds > 0 && barLeaves < titleNeeds;
+    if (ownLine == m_titleOnOwnLine)
+        return;
+    m_titleOnOwnLine = ownLine;
+    m_bar->removeWidget(m_title);
+    m_titleLine->removeWidget(m_title);
+    if (ownLine) {
+        m_titleLine->addWidget(m_title, 1);
+        m_bar->insertStretch(0, 1);
+    } else {
+        delete m_bar->takeAt(0); // the stretch that stood in for the title
+        m_bar->insertWidget(0, m_title, 1);
+    }
 }
 
 void DetailPane::clear()
@@ -219,6 +253,7 @@ void DetailPane::showMessage(const QString &message)
     ++m_generation;
     m_raw.clear();
     m_title->setFullText(QString());
+    placeTitle();
     m_busy->clear();
     m_copyButton->setEnabled(false);
     m_placeholderDocument->setPlainText(message);
@@ -228,11 +263,12 @@ void DetailPane::showMessage(const QString &message)
     applyHighlight();
 }
 
-void DetailPane::showEntry(const QByteArray &rawEntry, const QString &title)
+void DetailPane::showEntry(const QByteArray &rawEntry, const QString &title, const QStringList &shorterForms)
 {
     ++m_generation;
     m_raw = rawEntry;
-    m_title->setFullText(title);
+    m_title->setFullText(title, shorterForms);
+    placeTitle();
     for (QWidget *view : std::initializer_list<QWidget *>{m_text, m_rich, m_tree})
         view->setAccessibleDescription(title);
     m_copyButton->setEnabled(true);

@@ -13,6 +13,7 @@ class ElidedLabel;
 class JsonTreeView;
 class MarkdownView;
 class QFrame;
+class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
 class QStackedWidget;
@@ -32,8 +33,10 @@ public:
     explicit DetailPane(QWidget *parent = nullptr);
     ~DetailPane() override;
 
-    // title: "#42 · ACTION · bash · 12:03:04"
-    void showEntry(const QByteArray &rawEntry, const QString &title);
+    // title: "#42 · ACTION · bash · 12:03:04"; shorterForms: shorter titles, longest first
+    // ("#42 · ACTION · bash", "#42 · ACTION"), shown before anything is cut. Where not even the
+    // shortest fits beside the pane's buttons, the title takes a line of its own above them.
+    void showEntry(const QByteArray &rawEntry, const QString &title, const QStringList &shorterForms = {});
     void showMessage(const QString &message);
     void clear();
     // The user's note on the shown entry, above it, as Markdown without HTML; empty hides it.
@@ -73,8 +76,13 @@ private:
     void replaceDocument(QTextDocument *document);
     void applyHighlight();
     void fitNoteHeight();
+    void placeTitle();
 
     ElidedLabel *m_title;
+    // The title's two places: beside the buttons, or on a line of its own above them.
+    QHBoxLayout *m_titleLine = nullptr;
+    QHBoxLayout *m_bar = nullptr;
+    bool m_titleOnOwnLine = false;
     QLabel *m_busy;
     QToolButton *m_readableButton;
     QToolButton *m_jsonButton;

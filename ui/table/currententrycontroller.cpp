@@ -62,18 +62,28 @@ void CurrentEntryController::showRow(int row)
         return;
     }
     m_waitingForRow = false;
-    QStringList parts;
-    parts << QStringLiteral("#") + index.data(Qt::DisplayRole).toString();
+    // "#42 · ACTION · bash · 12:03:04"; on a narrow pane it drops the time, then the tool, before
+    // it is cut.
+    const QString separator = QStringLiteral("  ·  ");
+    QStringList parts{QStringLiteral("#") + index.data(Qt::DisplayRole).toString()};
     const QString type = index.data(LogTableModel::MessageTypeRole).toString();
     if (!type.isEmpty())
         parts << type;
+    const QString numberAndType = parts.join(separator);
     const QString tool = index.data(LogTableModel::ToolNameRole).toString();
     if (!tool.isEmpty())
         parts << tool;
+    const QString withoutTime = parts.join(separator);
     const QVariant created = index.data(LogTableModel::CreatedAtMsecsRole);
     if (created.isValid())
         parts << Timestamps::formatLocal(created.toLongLong(), Timestamps::LocalStyle::DateAndTime);
-    m_detail->showEntry(raw, parts.join(QStringLiteral("  ·  ")));
+    const QString title = parts.join(separator);
+    QStringList shorterForms;
+    for (const QString &form : {withoutTime, numberAndType}) {
+        if (form != title && !shorterForms.contains(form))
+            shorterForms << form;
+    }
+    m_detail->showEntry(raw, title, shorterForms);
 }
 
 void CurrentEntryController::refreshIfLoaded(int firstRow, int lastRow)
