@@ -120,6 +120,8 @@ LibraryRunsPanel::LibraryRunsPanel(LibraryRunsModel *model, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, &LibraryRunsPanel::updateSummary);
 
     m_summary->setTextFormat(Qt::PlainText);
+    // The size line wraps rather than widen the window past a small screen beside the buttons.
+    m_summary->setWordWrap(true);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_summary, 1);
     buttons->addWidget(m_open);
