@@ -342,6 +342,11 @@ void TestLibrarySearch::secondThreadGivesTheSame_data()
     QTest::addColumn<qint64>("maxHits");
     QTest::addRow("two characters") << QStringLiteral("ab") << false << qint64(0);
     QTest::addRow("one character, a limit") << QStringLiteral("x") << false << qint64(150);
+    // Limits met early in a first half, at its end, and in a second half: the second thread
+    // stops when the first half has them all, and the hits are the one thread's.
+    QTest::addRow("one character, a limit met at once") << QStringLiteral("x") << false << qint64(2);
+    QTest::addRow("one character, a limit past the first run") << QStringLiteral("x") << false << qint64(40);
+    QTest::addRow("a regex, a limit") << QStringLiteral("\w{3}\d|ga(m+)a\s") << true << qint64(25);
     QTest::addRow("no literal") << QStringLiteral("\\w{3}\\d|ga(m+)a\\s") << true << qint64(0);
     QTest::addRow("Kelvin sign") << QStringLiteral("K") << false << qint64(0);
 }
@@ -384,6 +389,7 @@ void TestLibrarySearch::secondThreadThroughTheIndexGivesTheSame_data()
     QTest::addRow("a common word") << QStringLiteral("gamma") << true << qint64(0);
     QTest::addRow("two words") << QStringLiteral("grep bash") << true << qint64(0);
     QTest::addRow("a common word, a limit") << QStringLiteral("gamma") << true << qint64(150);
+    QTest::addRow("a common word, a limit met at once") << QStringLiteral("gamma") << true << qint64(3);
     QTest::addRow("a phrase") << QStringLiteral("\"grep -r\"") << true << qint64(0);
 }
 
