@@ -15,9 +15,6 @@
 #include <QSqlQuery>
 
 namespace {
-// Up to SQLite's own ceiling (SQLITE_MAX_MMAP_SIZE, 2 GB on Debian): the whole of most libraries.
-constexpr qint64 kMapBytes = qint64(4) << 30;
-
 QueryEntryFacts factsOf(qint64 position, const std::optional<EntryParseResult> &entry)
 {
     QueryEntryFacts facts;
@@ -174,9 +171,10 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
     return result;
 }
 
-void mapLibraryForSearch(const QSqlDatabase &db)
+void readLibraryUnmapped(const QSqlDatabase &db)
 {
-    QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=%1").arg(kMapBytes));
+    // Explicitly: an SQLite built with SQLITE_DEFAULT_MMAP_SIZE would map otherwise.
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=0"));
 }
 
 LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query,
@@ -243,7 +241,7 @@ void LibraryHalfScanner::loop(QString connectionName, QString sql)
         std::unique_ptr<EntryCursor> cursor;
         std::unique_ptr<SqliteCancellation> stopOnCancel;
         if (opened) {
-            mapLibraryForSearch(db);
+            readLibraryUnmapped(db);
             stopOnCancel = std::make_unique<SqliteCancellation>(db, m_cancel, &m_stopHalf);
             cursor = std::make_unique<EntryCursor>(db, sql);
         }

@@ -127,6 +127,10 @@ private:
     std::thread m_thread;
 };
 
-// Lets SQLite read the connection's file through a memory map while searching: no copy of each
-// page through read(), which costs as much as the search itself over a whole library.
-void mapLibraryForSearch(const QSqlDatabase &db);
+// Has SQLite read the connection's file through read() into its page cache, not through a
+// memory map: every search opens a connection of its own (the window's LibrarySearch, `runlog
+// --search`), and a new connection's map takes a page fault for each page it touches, which cost
+// more than the copy it spares (bench_library on fresh connections: a read of every entry 0.6-0.7 s
+// of CPU a thread mapped, 0.35-0.42 s read; the first hit through the index 14-60 ms mapped,
+// 1-22 ms read). A map pays only when one connection searches again, which none here does.
+void readLibraryUnmapped(const QSqlDatabase &db);

@@ -342,7 +342,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     bool anyCase = false;
     const QString match = onlyNoted ? QString() : trigramsOf(parsed, query.caseSensitive, &anyCase);
     summary.usedIndex = !match.isEmpty();
-    mapLibraryForSearch(db);
+    readLibraryUnmapped(db);
     // A new keystroke stops SQLite too, inside a full-text query or a long row.
     const SqliteCancellation stopOnCancel(db, cancel);
     QString candidatesSql;
