@@ -9,9 +9,11 @@
 namespace {
 constexpr int kStepsBetweenChecks = 1000;
 
-int stopWhenCancelled(void *cancel)
+// `flags`: two flags, the second may be null.
+int stopWhenCancelled(void *flags)
 {
-    return static_cast<const std::atomic<bool> *>(cancel)->load(std::memory_order_relaxed) ? 1 : 0;
+    const auto *const *pair = static_cast<const std::atomic<bool> *const *>(flags);
+    return pair[0]->load(std::memory_order_relaxed) || (pair[1] && pair[1]->load(std::memory_order_relaxed)) ? 1 : 0;
 }
 } // namespace
 
@@ -95,12 +97,13 @@ QByteArrayView EntryCursor::raw() const
     return QByteArrayView(static_cast<const char *>(data), data ? size : 0);
 }
 
-SqliteCancellation::SqliteCancellation(const QSqlDatabase &db, const std::atomic<bool> &cancel)
+SqliteCancellation::SqliteCancellation(const QSqlDatabase &db, const std::atomic<bool> &cancel,
+                                       const std::atomic<bool> *alsoStop)
     : m_db(sqliteHandleOf(db))
+    , m_flags{&cancel, alsoStop}
 {
     if (m_db)
-        sqlite3_progress_handler(m_db, kStepsBetweenChecks, stopWhenCancelled,
-                                 const_cast<void *>(static_cast<const void *>(&cancel)));
+        sqlite3_progress_handler(m_db, kStepsBetweenChecks, stopWhenCancelled, static_cast<void *>(m_flags));
 }
 
 SqliteCancellation::~SqliteCancellation()

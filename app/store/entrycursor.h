@@ -46,18 +46,19 @@ private:
 };
 
 // While it lives, SQLite's statements on the connection stop soon (within some thousands of
-// virtual machine steps, well under a millisecond) once `cancel` turns true: a new keystroke
-// does not wait for a full-text query or a long row to end.
+// virtual machine steps, well under a millisecond) once `cancel` (or `alsoStop`, when given)
+// turns true: a new keystroke does not wait for a full-text query or a long row to end.
 class SqliteCancellation
 {
 public:
-    SqliteCancellation(const QSqlDatabase &db, const std::atomic<bool> &cancel);
+    SqliteCancellation(const QSqlDatabase &db, const std::atomic<bool> &cancel, const std::atomic<bool> *alsoStop = nullptr);
     ~SqliteCancellation();
     SqliteCancellation(const SqliteCancellation &) = delete;
     SqliteCancellation &operator=(const SqliteCancellation &) = delete;
 
 private:
     sqlite3 *m_db = nullptr;
+    const std::atomic<bool> *m_flags[2];
 };
 
 // The connection's sqlite3 handle; nullptr for a driver that is not SQLite.

@@ -15,9 +15,6 @@
 #include <QSqlQuery>
 
 namespace {
-// Up to SQLite's own ceiling (SQLITE_MAX_MMAP_SIZE, 2 GB on Debian): the whole of most libraries.
-constexpr qint64 kMapBytes = qint64(4) << 30;
-
 QueryEntryFacts factsOf(qint64 position, const std::optional<EntryParseResult> &entry)
 {
     QueryEntryFacts facts;
@@ -109,7 +106,8 @@ LibrarySearchHit LibraryScanRun::hitAt(qint64 position, QByteArrayView raw) cons
 
 LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatcher &matcher, const LibraryScanRun &run,
                                     qint64 low, qint64 high, const std::atomic<bool> &cancel,
-                                    const std::function<bool(const LibrarySearchHit &hit)> &take)
+                                    const std::function<bool(const LibrarySearchHit &hit)> &take,
+                                    const std::atomic<bool> *stop)
 {
     LibraryRangeResult result;
     cursor.start();
@@ -118,7 +116,7 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
     cursor.bind(":low2", low);
     cursor.bind(":high2", high);
     while (cursor.next()) {
-        if ((result.entriesChecked & 63) == 0 && cancel) {
+        if ((result.entriesChecked & 63) == 0 && (cancel || (stop && *stop))) {
             result.interrupted = true;
             break;
         }
@@ -173,9 +171,10 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
     return result;
 }
 
-void mapLibraryForSearch(const QSqlDatabase &db)
+void readLibraryUnmapped(const QSqlDatabase &db)
 {
-    QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=%1").arg(kMapBytes));
+    // Explicitly: an SQLite built with SQLITE_DEFAULT_MMAP_SIZE would map otherwise.
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=0"));
 }
 
 LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query,
@@ -216,8 +215,14 @@ void LibraryHalfScanner::start(const LibraryScanRun &run, const QSet<qint64> &no
         std::lock_guard<std::mutex> lock(m_mutex);
         m_result.reset();
         m_job = Job{run, noted, noteTexts, low, high};
+        m_stopHalf = false;
     }
     m_changed.notify_all();
+}
+
+void LibraryHalfScanner::stop()
+{
+    m_stopHalf = true;
 }
 
 LibraryRangeResult LibraryHalfScanner::wait()
@@ -236,8 +241,8 @@ void LibraryHalfScanner::loop(QString connectionName, QString sql)
         std::unique_ptr<EntryCursor> cursor;
         std::unique_ptr<SqliteCancellation> stopOnCancel;
         if (opened) {
-            mapLibraryForSearch(db);
-            stopOnCancel = std::make_unique<SqliteCancellation>(db, m_cancel);
+            readLibraryUnmapped(db);
+            stopOnCancel = std::make_unique<SqliteCancellation>(db, m_cancel, &m_stopHalf);
             cursor = std::make_unique<EntryCursor>(db, sql);
         }
         QueryEvaluator evaluator(m_query, m_options);
@@ -260,7 +265,7 @@ void LibraryHalfScanner::loop(QString connectionName, QString sql)
                 evaluator.setRun(job.run.facts());
                 const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false,
                                                   m_rawPrefilter};
-                result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel);
+                result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel, {}, &m_stopHalf);
             }
             {
                 std::lock_guard<std::mutex> lock(m_mutex);

@@ -69,10 +69,11 @@ struct LibraryEntryMatcher
 
 // The entries of `run` between the ids `low` and `high` that `cursor`'s statement gives (bound
 // and started here), in order, matched by `matcher`. `take` gets each hit (false: stop); none:
-// the hits are kept in the result.
+// the hits are kept in the result. `stop` (optional): this range alone is no longer wanted.
 LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatcher &matcher, const LibraryScanRun &run,
                                     qint64 low, qint64 high, const std::atomic<bool> &cancel,
-                                    const std::function<bool(const LibrarySearchHit &hit)> &take = {});
+                                    const std::function<bool(const LibrarySearchHit &hit)> &take = {},
+                                    const std::atomic<bool> *stop = nullptr);
 
 // A second thread for a search that reads every entry (no index narrows it): it reads the second
 // half of a big run while the caller reads the first, on a connection of its own (opened in its
@@ -93,6 +94,9 @@ public:
     bool isReady();
     void start(const LibraryScanRun &run, const QSet<qint64> &noted, const QHash<qint64, QString> &noteTexts, qint64 low,
                qint64 high);
+    // The half under way is not wanted (the first half filled the hits asked for, or its receiver
+    // wants no more): it ends soon, and wait() returns what it read so far.
+    void stop();
     LibraryRangeResult wait();
 
 private:
@@ -118,10 +122,15 @@ private:
     std::optional<bool> m_ready;
     std::optional<Job> m_job;
     std::optional<LibraryRangeResult> m_result;
+    std::atomic<bool> m_stopHalf{false};
     bool m_quit = false;
     std::thread m_thread;
 };
 
-// Lets SQLite read the connection's file through a memory map while searching: no copy of each
-// page through read(), which costs as much as the search itself over a whole library.
-void mapLibraryForSearch(const QSqlDatabase &db);
+// Has SQLite read the connection's file through read() into its page cache, not through a
+// memory map: every search opens a connection of its own (the window's LibrarySearch, `runlog
+// --search`), and a new connection's map takes a page fault for each page it touches, which cost
+// more than the copy it spares (bench_library on fresh connections: a read of every entry 0.6-0.7 s
+// of CPU a thread mapped, 0.35-0.42 s read; the first hit through the index 14-60 ms mapped,
+// 1-22 ms read). A map pays only when one connection searches again, which none here does.
+void readLibraryUnmapped(const QSqlDatabase &db);

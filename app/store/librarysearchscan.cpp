@@ -342,7 +342,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     bool anyCase = false;
     const QString match = onlyNoted ? QString() : trigramsOf(parsed, query.caseSensitive, &anyCase);
     summary.usedIndex = !match.isEmpty();
-    mapLibraryForSearch(db);
+    readLibraryUnmapped(db);
     // A new keystroke stops SQLite too, inside a full-text query or a long row.
     const SqliteCancellation stopOnCancel(db, cancel);
     QString candidatesSql;
@@ -502,10 +502,20 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
                 const qint64 middle = LibraryRecords::entryId(run.key, run.storedEntries / 2);
                 secondHalves->start(run, noted, noteTexts, middle, high);
                 const LibraryRangeResult first = scanLibraryRange(candidates, matcher, run, low, middle - 1, cancel, take);
+                // The first half filled the hits asked for, was cancelled or gave up: the second
+                // half's hits would be dropped, so it stops now instead of being read to its end
+                // (one letter's first 10,000 hits waited 0.6 s for the 50,000 entries after them).
+                const bool secondWanted = !first.interrupted && !first.tooCostly && first.error.isEmpty();
+                if (!secondWanted)
+                    secondHalves->stop();
                 const LibraryRangeResult second = secondHalves->wait();
                 account(first);
-                account(second);
-                if (!first.interrupted && !first.tooCostly) {
+                // What a stopped half found past the end is not the search's (as with one thread).
+                if (secondWanted)
+                    account(second);
+                else
+                    summary.entriesChecked += second.entriesChecked;
+                if (secondWanted) {
                     for (const LibrarySearchHit &hit : second.hits) {
                         if (!take(hit))
                             break;

@@ -8,7 +8,8 @@
 //    finished and whole): the time until its rows are shown, until the first screen is filled,
 //    and until every entry is loaded.
 // 3. Search across every run: for each query the time to the first hit and to all hits, through
-//    the trigram index where it narrows, and a scan of every entry where it cannot.
+//    the trigram index where it narrows, and a scan of every entry where it cannot; each search
+//    on a connection opened for it, as the window and `runlog --search` search.
 
 #include "syntheticrun.h"
 #include "api/pageparser.h"
@@ -199,7 +200,15 @@ void search(const QString &folder, const QString &only)
             qint64 hits = 0;
             const qint64 cpuBefore = threadCpuMs();
             const qint64 allCpuBefore = processCpuMs();
-            const LibrarySearchSummary summary = LibrarySearchScan::run(database.connection(), c.query, limit, never,
+            // A connection of its own, opened for this search (its open counted), as the window
+            // (LibrarySearch) and `runlog --search` open one for each search: what SQLite has
+            // mapped or cached for one search is not there for the next.
+            LibraryDatabase own(folder);
+            if (!own.open()) {
+                std::printf("cannot open the library: %s\n", qPrintable(own.errorString()));
+                return;
+            }
+            const LibrarySearchSummary summary = LibrarySearchScan::run(own.connection(), c.query, limit, never,
                                                                         [&hits](const QList<LibrarySearchHit> &found) {
                                                                             hits += found.size();
                                                                             return true;

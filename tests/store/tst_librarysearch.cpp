@@ -342,6 +342,14 @@ void TestLibrarySearch::secondThreadGivesTheSame_data()
     QTest::addColumn<qint64>("maxHits");
     QTest::addRow("two characters") << QStringLiteral("ab") << false << qint64(0);
     QTest::addRow("one character, a limit") << QStringLiteral("x") << false << qint64(150);
+    // Limits met early in a first half, at its end, and in a second half: the second thread
+    // stops when the first half has them all, and the hits are the one thread's.
+    QTest::addRow("one character, a limit met at once") << QStringLiteral("x") << false << qint64(2);
+    QTest::addRow("one character, a limit past the first run") << QStringLiteral("x") << false << qint64(40);
+    QTest::addRow("a regex, a limit") << QStringLiteral("\\w{3}\\d|ga(m+)a\\s") << true << qint64(25);
+    QTest::addRow("OR, a limit") << QStringLiteral("ab OR x") << false << qint64(60);
+    QTest::addRow("an exclusion, a limit") << QStringLiteral("x -gamma") << false << qint64(60);
+    QTest::addRow("a key, a limit") << QStringLiteral("type:action x") << false << qint64(60);
     QTest::addRow("no literal") << QStringLiteral("\\w{3}\\d|ga(m+)a\\s") << true << qint64(0);
     QTest::addRow("Kelvin sign") << QStringLiteral("K") << false << qint64(0);
 }
