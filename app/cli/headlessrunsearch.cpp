@@ -10,7 +10,7 @@
 #include "search/searchengine.h"
 #include "session/wholerunload.h"
 #include "stats/entryfacts.h"
-#include "store/searchsnippet.h"
+#include "search/searchsnippet.h"
 
 #include <QFileInfo>
 #include <QHash>

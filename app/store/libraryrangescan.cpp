@@ -8,9 +8,9 @@
 #include "search/searchengine.h"
 #include "search/searchtext.h"
 #include "store/entrycursor.h"
-#include "store/libraryrawprefilter.h"
+#include "search/rawentryprefilter.h"
 #include "store/libraryrecords.h"
-#include "store/searchsnippet.h"
+#include "search/searchsnippet.h"
 
 #include <QSqlQuery>
 
@@ -180,7 +180,7 @@ void readLibraryUnmapped(const QSqlDatabase &db)
 LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query,
                                        QueryEvaluator::Options options, const SearchEngine &snippetEngine, bool readsFacts,
                                        const QString &sql, const std::atomic<bool> &cancel,
-                                       const LibraryRawPrefilter *rawPrefilter)
+                                       const RawEntryPrefilter *rawPrefilter)
     : m_query(query)
     , m_options(options)
     , m_snippetEngine(snippetEngine)

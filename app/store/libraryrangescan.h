@@ -19,7 +19,7 @@
 #include <thread>
 
 class EntryCursor;
-class LibraryRawPrefilter;
+class RawEntryPrefilter;
 class SearchEngine;
 struct ParsedQuery;
 
@@ -64,7 +64,7 @@ struct LibraryEntryMatcher
     const QHash<qint64, QString> *noteTexts = nullptr;
     bool onlyNoted = false;                // read only those
     // Rules entries out by their raw bytes before they are matched (none: every entry matched).
-    const LibraryRawPrefilter *rawPrefilter = nullptr;
+    const RawEntryPrefilter *rawPrefilter = nullptr;
 };
 
 // The entries of `run` between the ids `low` and `high` that `cursor`'s statement gives (bound
@@ -85,7 +85,7 @@ public:
     // `connectionName`: the caller's connection, cloned; `sql` selects `id, raw` between :low and :high.
     LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query, QueryEvaluator::Options options,
                        const SearchEngine &snippetEngine, bool readsFacts, const QString &sql,
-                       const std::atomic<bool> &cancel, const LibraryRawPrefilter *rawPrefilter = nullptr);
+                       const std::atomic<bool> &cancel, const RawEntryPrefilter *rawPrefilter = nullptr);
     ~LibraryHalfScanner();
     LibraryHalfScanner(const LibraryHalfScanner &) = delete;
     LibraryHalfScanner &operator=(const LibraryHalfScanner &) = delete;
@@ -116,7 +116,7 @@ private:
     const SearchEngine &m_snippetEngine;
     bool m_readsFacts;
     const std::atomic<bool> &m_cancel;
-    const LibraryRawPrefilter *m_rawPrefilter;
+    const RawEntryPrefilter *m_rawPrefilter;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::optional<bool> m_ready;

@@ -9,11 +9,11 @@
 #include "search/searchtext.h"
 #include "store/entrycursor.h"
 #include "store/libraryrangescan.h"
-#include "store/libraryrawprefilter.h"
+#include "search/rawentryprefilter.h"
 #include "store/libraryrecords.h"
 #include "store/librarysearchnotes.h"
 #include "store/storednote.h"
-#include "store/searchsnippet.h"
+#include "search/searchsnippet.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -311,7 +311,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     const QueryEvaluator::Options options{query.caseSensitive, query.wholeWord, EntryText::Mode::Readable, true};
     QueryEvaluator evaluator(parsed, options);
     const SearchEngine snippetEngine = snippetEngineFor(parsed, query, evaluator);
-    const LibraryRawPrefilter rawPrefilter(parsed, query.caseSensitive);
+    const RawEntryPrefilter rawPrefilter(parsed, query.caseSensitive);
     const bool readsFacts = parsed.hasKeys();
     // Notes are searched when a group asks for text: a note is one more field of its entry
     // (QueryEvaluator), and a match that the note takes part in is the note's hit.

@@ -4,7 +4,7 @@
 // library highlighted with gives (non-ASCII text before the match, K and ſ, escapes, no match).
 #include "search/searchengine.h"
 #include "search/searchtext.h"
-#include "store/searchsnippet.h"
+#include "search/searchsnippet.h"
 
 #include <QRegularExpression>
 #include <QtTest>

@@ -27,10 +27,10 @@
 //
 // The group's needle is its first word, phrase or regex in evaluation order, and only when that
 // one is a word or phrase: a regex before it that gives up on an entry still stops the search.
-class LibraryRawPrefilter
+class RawEntryPrefilter
 {
 public:
-    LibraryRawPrefilter(const ParsedQuery &query, bool caseSensitive);
+    RawEntryPrefilter(const ParsedQuery &query, bool caseSensitive);
 
     bool isActive() const { return !m_needles.empty(); }
     // True when no group of the query can match the entry whose JSON is `raw` (an entry with a

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "store/searchsnippet.h"
+#include "search/searchsnippet.h"
 
 #include "search/bytefinder.h"
 #include "search/searchengine.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "store/libraryrawprefilter.h"
+#include "search/rawentryprefilter.h"
 
 #include "search/searchengine.h"
 
@@ -66,7 +66,7 @@ bool isOddControl(uchar c)
 
 } // namespace
 
-LibraryRawPrefilter::LibraryRawPrefilter(const ParsedQuery &query, bool caseSensitive)
+RawEntryPrefilter::RawEntryPrefilter(const ParsedQuery &query, bool caseSensitive)
     : m_foldAscii(!caseSensitive)
 {
     if (!query.isValid() || query.groups.isEmpty())
@@ -88,7 +88,7 @@ LibraryRawPrefilter::LibraryRawPrefilter(const ParsedQuery &query, bool caseSens
     }
 }
 
-bool LibraryRawPrefilter::entryCannotMatch(QByteArrayView raw) const
+bool RawEntryPrefilter::entryCannotMatch(QByteArrayView raw) const
 {
     if (m_needles.empty())
         return false;
@@ -100,7 +100,7 @@ bool LibraryRawPrefilter::entryCannotMatch(QByteArrayView raw) const
     return !mayHideNeedle(raw, m_foldAscii);
 }
 
-bool LibraryRawPrefilter::mayHideNeedle(QByteArrayView raw, bool foldAscii)
+bool RawEntryPrefilter::mayHideNeedle(QByteArrayView raw, bool foldAscii)
 {
     const uchar *p = reinterpret_cast<const uchar *>(raw.data());
     const qsizetype n = raw.size();

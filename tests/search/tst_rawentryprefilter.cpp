@@ -6,11 +6,11 @@
 #include "search/querylanguage.h"
 #include "search/searchengine.h"
 #include "search/searchtext.h"
-#include "store/libraryrawprefilter.h"
+#include "search/rawentryprefilter.h"
 
 #include <QtTest>
 
-class TestLibraryRawPrefilter : public QObject
+class TestRawEntryPrefilter : public QObject
 {
     Q_OBJECT
 
@@ -26,7 +26,7 @@ private slots:
     void neverRulesOutAMatch();
 };
 
-void TestLibraryRawPrefilter::mayHideNeedle_data()
+void TestRawEntryPrefilter::mayHideNeedle_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<bool>("fold");
@@ -52,15 +52,15 @@ void TestLibraryRawPrefilter::mayHideNeedle_data()
     QTest::addRow("empty") << QByteArray() << true << false;
 }
 
-void TestLibraryRawPrefilter::mayHideNeedle()
+void TestRawEntryPrefilter::mayHideNeedle()
 {
     QFETCH(QByteArray, json);
     QFETCH(bool, fold);
     QFETCH(bool, hides);
-    QCOMPARE(LibraryRawPrefilter::mayHideNeedle(json, fold), hides);
+    QCOMPARE(RawEntryPrefilter::mayHideNeedle(json, fold), hides);
 }
 
-void TestLibraryRawPrefilter::findsWhatHidesAtAnyOffset_data()
+void TestRawEntryPrefilter::findsWhatHidesAtAnyOffset_data()
 {
     QTest::addColumn<QByteArray>("sequence");
     QTest::addColumn<bool>("fold");
@@ -71,7 +71,7 @@ void TestLibraryRawPrefilter::findsWhatHidesAtAnyOffset_data()
     QTest::addRow("Kelvin sign") << QByteArray("\xE2\x84\xAA") << true;
 }
 
-void TestLibraryRawPrefilter::findsWhatHidesAtAnyOffset()
+void TestRawEntryPrefilter::findsWhatHidesAtAnyOffset()
 {
     QFETCH(QByteArray, sequence);
     QFETCH(bool, fold);
@@ -80,17 +80,17 @@ void TestLibraryRawPrefilter::findsWhatHidesAtAnyOffset()
         for (int at = 0; at + sequence.size() <= size; ++at) {
             QByteArray json(size, 'x');
             json.replace(at, sequence.size(), sequence);
-            QVERIFY2(LibraryRawPrefilter::mayHideNeedle(json, fold), qPrintable(QStringLiteral("size %1, at %2").arg(size).arg(at)));
+            QVERIFY2(RawEntryPrefilter::mayHideNeedle(json, fold), qPrintable(QStringLiteral("size %1, at %2").arg(size).arg(at)));
             // The sequence cut short at the end hides nothing (but a lone control byte).
             if (sequence.size() > 1) {
                 json.chop(size - at - 1);
-                QCOMPARE(LibraryRawPrefilter::mayHideNeedle(json, fold), false);
+                QCOMPARE(RawEntryPrefilter::mayHideNeedle(json, fold), false);
             }
         }
     }
 }
 
-void TestLibraryRawPrefilter::takesPartWhereEveryGroupHasANeedle_data()
+void TestRawEntryPrefilter::takesPartWhereEveryGroupHasANeedle_data()
 {
     QTest::addColumn<QString>("query");
     QTest::addColumn<bool>("caseSensitive");
@@ -111,17 +111,17 @@ void TestLibraryRawPrefilter::takesPartWhereEveryGroupHasANeedle_data()
     QTest::addRow("a quote") << QStringLiteral("a\"b") << false << false;
 }
 
-void TestLibraryRawPrefilter::takesPartWhereEveryGroupHasANeedle()
+void TestRawEntryPrefilter::takesPartWhereEveryGroupHasANeedle()
 {
     QFETCH(QString, query);
     QFETCH(bool, caseSensitive);
     QFETCH(bool, active);
     const ParsedQuery parsed = QueryLanguage::parse(query, QueryLanguage::Scope::Library);
     QVERIFY2(parsed.isValid(), qPrintable(parsed.error));
-    QCOMPARE(LibraryRawPrefilter(parsed, caseSensitive).isActive(), active);
+    QCOMPARE(RawEntryPrefilter(parsed, caseSensitive).isActive(), active);
 }
 
-void TestLibraryRawPrefilter::rulesOutOnlyWhatCannotMatch_data()
+void TestRawEntryPrefilter::rulesOutOnlyWhatCannotMatch_data()
 {
     QTest::addColumn<QString>("query");
     QTest::addColumn<bool>("caseSensitive");
@@ -144,18 +144,18 @@ void TestLibraryRawPrefilter::rulesOutOnlyWhatCannotMatch_data()
     QTest::addRow("two words: the first present (the evaluator decides)") << QStringLiteral("parser zebra") << false << plain << false;
 }
 
-void TestLibraryRawPrefilter::rulesOutOnlyWhatCannotMatch()
+void TestRawEntryPrefilter::rulesOutOnlyWhatCannotMatch()
 {
     QFETCH(QString, query);
     QFETCH(bool, caseSensitive);
     QFETCH(QByteArray, json);
     QFETCH(bool, ruledOut);
-    const LibraryRawPrefilter prefilter(QueryLanguage::parse(query, QueryLanguage::Scope::Library), caseSensitive);
+    const RawEntryPrefilter prefilter(QueryLanguage::parse(query, QueryLanguage::Scope::Library), caseSensitive);
     QVERIFY(prefilter.isActive());
     QCOMPARE(prefilter.entryCannotMatch(json), ruledOut);
 }
 
-void TestLibraryRawPrefilter::neverRulesOutAMatch()
+void TestRawEntryPrefilter::neverRulesOutAMatch()
 {
     // Entries made of pieces that escapes, case and folding play with; queries of words from
     // them. Whatever the prefilter rules out, the evaluator (the library's matching) finds no
@@ -184,7 +184,7 @@ void TestLibraryRawPrefilter::neverRulesOutAMatch()
         for (const QString &needle : needles) {
             for (const bool caseSensitive : {false, true}) {
                 const ParsedQuery parsed = QueryLanguage::parse(needle, QueryLanguage::Scope::Library);
-                const LibraryRawPrefilter prefilter(parsed, caseSensitive);
+                const RawEntryPrefilter prefilter(parsed, caseSensitive);
                 if (!prefilter.isActive() || !prefilter.entryCannotMatch(json))
                     continue;
                 ++ruledOut;
@@ -202,5 +202,5 @@ void TestLibraryRawPrefilter::neverRulesOutAMatch()
     QCOMPARE(checked, ruledOut);
 }
 
-QTEST_GUILESS_MAIN(TestLibraryRawPrefilter)
-#include "tst_libraryrawprefilter.moc"
+QTEST_GUILESS_MAIN(TestRawEntryPrefilter)
+#include "tst_rawentryprefilter.moc"
