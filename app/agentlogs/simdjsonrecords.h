@@ -103,11 +103,13 @@ struct RawEntry {
     void setExtra(QByteArrayView key, QByteArray json);
     bool hasExtra(QByteArrayView key) const;
     QList<std::pair<QByteArray, QByteArray>> extra;
-    // The records it was made of: parsed and written again (as QJsonObject wrote them), or the
-    // bytes as read; written as "source_records", the written ones first.
-    QList<QByteArray> writtenSources;
+    // The records it was made of: parsed (written again by entryJson(), as QJsonObject wrote
+    // them, straight into the entry: they must outlive it, in the parse they came from), or the
+    // bytes as read; written as "source_records", the parsed ones first.
+    QList<element> parsedSources;
     QList<QByteArrayView> rawSources;
 };
+// Only reads `entry` and the parse its parsedSources are in: entries are written on two threads.
 QByteArray entryJson(const RawEntry &entry, qint64 runId, qint64 id);
 // `utf8` as a JSON string; a value as compact JSON in QJsonDocument's bytes (QtOrderedJson).
 QByteArray jsonString(QByteArrayView utf8);

@@ -6,8 +6,11 @@
 // For each of Codex CLI (a .jsonl rollout: reasoning, call, exec end and output per call),
 // SWE-agent (a .traj of that many steps), OpenHands (an event stream of an action and its
 // observation per call) and Inspect (a .json log of one sample: a model and a tool event per call), prints the file's size, the detection's and the conversion's time (best
-// of three, one thread), the entries made, and the peak resident set so far; then the same read
-// of a Codegen .jsonl of that many entries (RunFileReader::parseBytes, what opening a file parses).
+// of three; a large log's entries are written on two threads, ParallelEntries, and the CPU time
+// is both threads'), the entries made, and the peak resident set so far; then the same read of a
+// Codegen .jsonl of that many entries (RunFileReader::parseBytes, what opening a file parses).
+//     bench_agentlogconverters --one-thread [any of the other forms]
+// writes every list of entries on one thread, to compare.
 //     bench_agentlogconverters --write DIR [calls=100000]
 // writes the generated files into DIR instead (codex-100k.jsonl, sweagent-100k.traj,
 // openhands-100k.json, inspect-100k.json), to open them in the window once the reader takes them.
@@ -22,6 +25,7 @@
 #include "agentlogs/codexrollout.h"
 #include "agentlogs/inspectlog.h"
 #include "agentlogs/openhandsevents.h"
+#include "agentlogs/parallelentries.h"
 #include "agentlogs/sweagenttrajectory.h"
 #include "processstatus.h"
 #include "runfile/runfilereader.h"
@@ -37,6 +41,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <time.h>
 
 namespace {
@@ -175,7 +180,7 @@ double bestOfThree(const std::function<void()> &work, double *bestCpuMs = nullpt
 }
 
 void measure(const char *name, const QByteArray &bytes, bool (*looksLike)(QByteArrayView),
-             AgentLogConversion (*convert)(QByteArrayView))
+             const std::function<AgentLogConversion(QByteArrayView)> &convert)
 {
     const double mb = bytes.size() / 1048576.0;
     bool detected = false;
@@ -207,7 +212,7 @@ void timeFile(const QString &path)
         std::printf("%s: no format detected\n", qPrintable(path));
         return;
     }
-    measure(format->name, bytes, format->looksLike, format->convert);
+    measure(format->name, bytes, format->looksLike, [format](QByteArrayView input) { return format->convert(input, {}); });
 }
 
 void dumpFile(const QString &path)
@@ -230,6 +235,10 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
+    if (args.value(0) == QLatin1String("--one-thread")) {
+        ParallelEntries::setMinimumEntriesForTesting(std::numeric_limits<qsizetype>::max());
+        args.removeFirst();
+    }
     if (args.value(0) == QLatin1String("--dump") && args.size() == 2) {
         dumpFile(args.at(1));
         return 0;
@@ -267,9 +276,9 @@ int main(int argc, char **argv)
         return 0;
     }
     std::printf("%d calls per format\n", calls);
-    measure("Codex CLI", codexRollout(calls), looksLikeCodexRollout, convertCodexRollout);
-    measure("SWE-agent", sweAgentTrajectory(calls), looksLikeSweAgentTrajectory, convertSweAgentTrajectory);
-    measure("OpenHands", openHandsEvents(calls), looksLikeOpenHandsEvents, convertOpenHandsEvents);
+    measure("Codex CLI", codexRollout(calls), looksLikeCodexRollout, [](QByteArrayView bytes) { return convertCodexRollout(bytes); });
+    measure("SWE-agent", sweAgentTrajectory(calls), looksLikeSweAgentTrajectory, [](QByteArrayView bytes) { return convertSweAgentTrajectory(bytes); });
+    measure("OpenHands", openHandsEvents(calls), looksLikeOpenHandsEvents, [](QByteArrayView bytes) { return convertOpenHandsEvents(bytes); });
     measure("Inspect", inspectLog(calls), looksLikeInspectLog, [](QByteArrayView bytes) { return convertInspectSample(bytes, 0); });
     const QByteArray codegen = codegenRun(calls);
     qsizetype read = 0;
