@@ -84,16 +84,7 @@ QString scalarText(const QJsonValue &value)
 // The text blocks of a message's content (a string, or a list of content blocks).
 QByteArray messageText(const Value &content)
 {
-    if (content && content->is_string())
-        return bytesOf(stringOf(*content));
-    QList<QByteArray> parts;
-    if (const std::optional<array> blocks = arrayOf(content)) {
-        for (const element block : *blocks) {
-            if (stringAt(block, "type") == "text")
-                parts.append(bytesOf(stringAt(block, "text")));
-        }
-    }
-    return parts.join("\n\n");
+    return content ? contentTextOf(*content, TextBlocks::TypedText) : QByteArray();
 }
 
 QByteArray reasoningOf(const Value &content)

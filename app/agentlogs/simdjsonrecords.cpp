@@ -94,21 +94,21 @@ bool isBlankText(QByteArrayView text)
     return true;
 }
 
-QByteArray contentTextOf(element content)
+QByteArray contentTextOf(element content, TextBlocks blocks)
 {
     std::string_view text;
     if (!content.get_string().get(text))
         return bytesOf(text);
-    simdjson::dom::array blocks;
-    if (content.get_array().get(blocks))
+    simdjson::dom::array array;
+    if (content.get_array().get(array))
         return {};
     QList<QByteArray> parts;
-    for (const element block : blocks) {
+    for (const element block : array) {
         simdjson::dom::object object;
         if (block.get_object().get(object))
             continue;
         const std::string_view blockText = stringField(object, "text"); // the last one, as QJsonObject keeps it
-        if (!blockText.empty())
+        if (blocks == TextBlocks::TypedText ? stringField(object, "type") == "text" : !blockText.empty())
             parts.append(bytesOf(blockText));
     }
     return parts.join("\n\n");
