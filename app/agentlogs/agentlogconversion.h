@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 // What reading another agent's log gives: its entries in the endpoint's shape (an
 // AgentRunLogResponse: agent_run_id, created_at, message_type, thought, tool_name, tool_input,
 // tool_output, observation), so that the reader describes them with the same PageParser as a
@@ -20,6 +22,9 @@
 // tests and fuzz targets call it directly and the reader calls it on its worker.
 struct AgentLogConversion {
     bool ok = false;
+    // Stopped by its ConversionCancel: no entries, `error` says so. The reader then says that
+    // the reading was cancelled.
+    bool cancelled = false;
     // One sentence when !ok: the format the file looked like, the line (or the place), and what
     // is wrong. "Claude Code transcript, line 12: not JSON (unterminated string)."
     QString error;
@@ -39,6 +44,12 @@ struct AgentLogConversion {
     // "line 7: not JSON; skipped", "a tool result (id toolu_01) without its call".
     QStringList warnings;
 };
+
+// Asked while a conversion runs, every few hundred records: true stops it, and the converter
+// returns at once (AgentLogConversion::cancelled). The reader's Cancel reaches a conversion of a
+// large log so, instead of waiting for its end. Empty: never asked. Called on the converting
+// thread; it must be cheap and thread-safe (an atomic flag's load).
+using ConversionCancel = std::function<bool()>;
 
 // One mapped entry's fields. Built by the converters, written by agentEntryJson().
 struct AgentEntryFields {

@@ -21,10 +21,10 @@ InspectLog readInspectLog(QByteArrayView bytes)
     return InspectLog(bytes);
 }
 
-AgentLogConversion convertInspectFirstSample(QByteArrayView bytes)
+AgentLogConversion convertInspectFirstSample(QByteArrayView bytes, const ConversionCancel &cancel)
 {
     const InspectLog log(bytes);
-    AgentLogConversion conversion = log.convert(0);
+    AgentLogConversion conversion = log.convert(0, cancel);
     if (!conversion.ok)
         return conversion;
     const QList<InspectSampleInfo> samples = log.samples();
@@ -88,7 +88,7 @@ const Format *detect(QByteArrayView head)
     return nullptr;
 }
 
-AgentLogConversion convert(QByteArrayView bytes)
+AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel)
 {
     const Format *format = detect(bytes);
     if (!format) {
@@ -96,7 +96,7 @@ AgentLogConversion convert(QByteArrayView bytes)
         failed.error = unknownFormatText();
         return failed;
     }
-    AgentLogConversion conversion = format->convert(bytes);
+    AgentLogConversion conversion = format->convert(bytes, cancel);
     if (!conversion.ok && conversion.error.isEmpty())
         conversion.error = QCoreApplication::translate("AgentLogFormats", "%1: it could not be read.").arg(nameOf(*format));
     return conversion;

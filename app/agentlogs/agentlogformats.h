@@ -18,7 +18,7 @@ struct Format {
     // The plural for the list of what Runlog reads: "Claude Code transcripts".
     const char *plural;
     bool (*looksLike)(QByteArrayView head);
-    AgentLogConversion (*convert)(QByteArrayView bytes);
+    AgentLogConversion (*convert)(QByteArrayView bytes, const ConversionCancel &cancel);
     // A format whose log holds several runs (Inspect's samples): read once, its samples listed
     // and the one chosen converted. Null for a format of one run a file.
     InspectLog (*readSamples)(QByteArrayView bytes);
@@ -36,7 +36,7 @@ const Format *detect(QByteArrayView head);
 
 // Detects and converts a whole file. An unknown format fails with unknownFormatText(); a
 // malformed file with the converter's sentence, which names the format and the line.
-AgentLogConversion convert(QByteArrayView bytes);
+AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel = {});
 
 // The format's translated name, and "Runlog reads Codegen exports (.json, .jsonl), Claude Code
 // transcripts, …." for a file of none of them.

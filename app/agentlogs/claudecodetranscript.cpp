@@ -2,6 +2,7 @@
 #include "agentlogs/claudecodetranscript.h"
 
 #include "agentlogs/conversionsupport.h"
+#include "agentlogs/parallelentries.h"
 #include "agentlogs/qtorderedjson.h"
 #include "agentlogs/simdjsonrecords.h"
 #include "json/jsonwriter.h"
@@ -231,13 +232,16 @@ struct Chain
 class Converter
 {
 public:
-    AgentLogConversion run(QByteArrayView bytes)
+    AgentLogConversion run(QByteArrayView bytes, const ConversionCancel &cancel)
     {
         m_side.sidechain = true;
         bool anyRecord = false;
         int firstBadLine = 0;
         QString firstBadReason;
+        CancelCheck cancelled(cancel);
         forEachLine(bytes, [&](QByteArrayView line, int number, bool last) {
+            if (cancelled())
+                return false;
             if (isBlank(line))
                 return true;
             const QByteArrayView trimmed = line.trimmed();
@@ -256,6 +260,8 @@ public:
             read(Line(object), number);
             return true;
         });
+        if (cancelled.cancelled())
+            return cancelledConversion(kAgentName);
         if (!anyRecord && firstBadLine) {
             m_out.error = QCoreApplication::translate("ClaudeCodeTranscript", "Claude Code transcript, line %1: not JSON (%2).").arg(firstBadLine).arg(firstBadReason);
             m_out.warnings.clear();
@@ -264,7 +270,7 @@ public:
         finishChain(m_main, true);
         // A subagent's own file (agent-*.jsonl) is all sidechain: then its last text is the answer.
         finishChain(m_side, m_main.entries.isEmpty());
-        return finish();
+        return finish(cancel) ? std::move(m_out) : cancelledConversion(kAgentName);
     }
 
 private:
@@ -603,7 +609,8 @@ private:
         return meta;
     }
 
-    AgentLogConversion finish()
+    // False when the cancel said stop.
+    bool finish(const ConversionCancel &cancel)
     {
         m_out.ok = true;
         m_out.agentName = kAgentName;
@@ -614,17 +621,22 @@ private:
         const QByteArray key = !m_sessionId.isEmpty() ? m_sessionId.toUtf8() : QByteArrayLiteral("claude-code");
         const qint64 runId = agentRunIdFor(key);
         bool anyTime = false;
-        qint64 id = 0;
-        m_out.entries.reserve(m_main.entries.size() + m_side.entries.size());
-        for (Chain *chain : {&m_main, &m_side}) {
-            for (const Mapped &entry : std::as_const(chain->entries)) {
+        for (const Chain *chain : {&m_main, &m_side}) {
+            for (const Mapped &entry : chain->entries)
                 anyTime = anyTime || !entry.createdAt.isEmpty();
-                m_out.entries.append(entryJson(entry, runId, ++id));
-            }
-            chain->entries.clear();
         }
+        // The main chain's entries, then the sidechains'.
+        const qsizetype mainCount = m_main.entries.size();
+        const auto write = [this, mainCount, runId](qsizetype i) {
+            const Mapped &entry = i < mainCount ? m_main.entries.at(i) : m_side.entries.at(i - mainCount);
+            return entryJson(entry, runId, i + 1);
+        };
+        if (!ParallelEntries::write(m_out.entries, mainCount + m_side.entries.size(), write, cancel))
+            return false;
+        m_main.entries.clear();
+        m_side.entries.clear();
         m_out.hasTimes = anyTime || m_out.entries.isEmpty();
-        return m_out;
+        return true;
     }
 
     struct Place
@@ -697,9 +709,9 @@ bool looksLikeClaudeCodeTranscript(QByteArrayView head)
     return found;
 }
 
-AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes)
+AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel)
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes = bytes.sliced(3);
-    return Converter().run(bytes);
+    return Converter().run(bytes, cancel);
 }

@@ -3,6 +3,7 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/parallelentries.h"
 #include "agentlogs/qtorderedjson.h"
 #include "agentlogs/simdjsonrecords.h"
 
@@ -90,7 +91,8 @@ public:
     {
     }
 
-    void run(AgentLogConversion &out, ConversionWarnings &warnings);
+    // False when `cancelled` stopped it.
+    bool run(AgentLogConversion &out, ConversionWarnings &warnings, CancelCheck &cancelled, const ConversionCancel &cancel);
 
 private:
     void sessionMeta(object meta, std::string_view timestamp);
@@ -341,9 +343,12 @@ void Converter::eventMessage(const Record &record, std::string_view timestamp, o
     // hold what the agent did.
 }
 
-void Converter::run(AgentLogConversion &out, ConversionWarnings &warnings)
+bool Converter::run(AgentLogConversion &out, ConversionWarnings &warnings, CancelCheck &cancelled, const ConversionCancel &cancel)
 {
+    m_drafts.reserve(m_records.size() + 1); // an entry a record at most, and reasoning left over
     for (const Record &record : std::as_const(m_records)) {
+        if (cancelled())
+            return false;
         object line;
         QString reason;
         if (m_parser.parseObject(record.text, record.readableAfter, line, reason) != RecordParser::Result::Parsed)
@@ -383,7 +388,6 @@ void Converter::run(AgentLogConversion &out, ConversionWarnings &warnings)
     const QString sessionId = m_metadata.value(QLatin1String("session_id")).toString();
     const qint64 runId = agentRunIdFor(QByteArray("codex:")
                                        + (sessionId.isEmpty() ? m_records.first().text.toByteArray() : sessionId.toUtf8()));
-    out.entries.reserve(m_drafts.size());
     for (qsizetype i = 0; i < m_drafts.size(); ++i) {
         Draft &draft = m_drafts[i];
         RawEntry &entry = draft.entry;
@@ -409,12 +413,14 @@ void Converter::run(AgentLogConversion &out, ConversionWarnings &warnings)
             if (!draft.hasOutput)
                 warnings.add(CodexRolloutText::tr("the call %1 (%2) has no output").arg(QString::fromUtf8(draft.callId), QString::fromUtf8(entry.toolName)));
         }
-        out.entries.append(entryJson(entry, runId, i + 1));
     }
+    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i) { return entryJson(m_drafts.at(i).entry, runId, i + 1); }, cancel))
+        return false;
     for (auto it = m_unmapped.constBegin(); it != m_unmapped.constEnd(); ++it)
         warnings.add(CodexRolloutText::tr("%n record(s) of type %1 not mapped", nullptr, it.value()).arg(it.key()));
     out.title = m_title;
     out.metadata = m_metadata;
+    return true;
 }
 
 } // namespace
@@ -431,10 +437,12 @@ bool looksLikeCodexRollout(QByteArrayView head)
         && recordTypes().contains(QString::fromUtf8(type->stringValue));
 }
 
-AgentLogConversion convertCodexRollout(QByteArrayView bytes)
+AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel)
 {
+    const QString agentName = QStringLiteral("Codex CLI");
+    CancelCheck cancelled(cancel);
     AgentLogConversion out;
-    out.agentName = QStringLiteral("Codex CLI");
+    out.agentName = agentName;
     ConversionWarnings warnings;
     QList<Record> records;
     QString firstProblem;
@@ -444,6 +452,8 @@ AgentLogConversion convertCodexRollout(QByteArrayView bytes)
         bytes = bytes.sliced(3);
     RecordParser parser;
     forEachLine(bytes, [&](QByteArrayView line, int number, bool) {
+        if (cancelled())
+            return false;
         const QByteArrayView text = line.trimmed();
         if (text.isEmpty())
             return true;
@@ -480,12 +490,15 @@ AgentLogConversion convertCodexRollout(QByteArrayView bytes)
         records.append({number, text, readableAfter});
         return true;
     });
+    if (cancelled.cancelled())
+        return cancelledConversion(agentName);
     if (records.isEmpty()) {
         out.error = firstProblem.isEmpty() ? CodexRolloutText::tr("Codex CLI rollout: the file holds no records.") : firstProblem;
         return out;
     }
     Converter converter(std::move(records), !responseMessages, !responseReasoning);
-    converter.run(out, warnings);
+    if (!converter.run(out, warnings, cancelled, cancel))
+        return cancelledConversion(agentName);
     out.warnings = warnings.take();
     out.ok = true;
     return out;

@@ -143,6 +143,27 @@ QString firstWord(const QString &commandLine)
     return trimmed.left(end).toString();
 }
 
+CancelCheck::CancelCheck(const ConversionCancel &cancel)
+    : m_cancel(cancel)
+{
+}
+
+bool CancelCheck::operator()()
+{
+    if (!m_cancelled && m_cancel && ++m_records % kRecordsPerAsk == 1)
+        m_cancelled = m_cancel();
+    return m_cancelled;
+}
+
+AgentLogConversion cancelledConversion(const QString &agentName)
+{
+    AgentLogConversion out;
+    out.agentName = agentName;
+    out.cancelled = true;
+    out.error = QCoreApplication::translate("AgentLogConversion", "%1 log: the conversion was cancelled.").arg(agentName);
+    return out;
+}
+
 QByteArrayView StringArena::keep(QByteArrayView text)
 {
     constexpr qsizetype kBlockBytes = 256 * 1024;

@@ -65,6 +65,26 @@ void appendRawSources(QByteArray &entryJson, const QList<QByteArrayView> &rawSou
 // The first word of a command line ("find_file" of "find_file foo.py ./src"), empty for none.
 QString firstWord(const QString &commandLine);
 
+// A conversion's ConversionCancel, asked once every kRecordsPerAsk records (a call per record
+// would cost more than the records' cheapest reading); once it said stop, it stays stopped.
+class CancelCheck
+{
+public:
+    static constexpr unsigned kRecordsPerAsk = 256;
+    explicit CancelCheck(const ConversionCancel &cancel);
+    // Counts a record; true when the conversion is to stop.
+    bool operator()();
+    bool cancelled() const { return m_cancelled; }
+
+private:
+    const ConversionCancel &m_cancel;
+    unsigned m_records = 0;
+    bool m_cancelled = false;
+};
+
+// What a cancelled conversion returns: no entries, cancelled set, a sentence that says so.
+AgentLogConversion cancelledConversion(const QString &agentName);
+
 // Copies of short strings a conversion keeps (ids, times, tool names) in a few large blocks: one
 // allocation per 256 KB instead of one per string, and views that stay where they are until the
 // arena goes, so that they can be the keys of QSet<QByteArrayView> and QHash<QByteArrayView, …>.

@@ -3,6 +3,7 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/parallelentries.h"
 #include "agentlogs/qtorderedjson.h"
 #include "agentlogs/simdjsonrecords.h"
 #include "agentlogs/ziparchive.h"
@@ -83,16 +84,7 @@ QString scalarText(const QJsonValue &value)
 // The text blocks of a message's content (a string, or a list of content blocks).
 QByteArray messageText(const Value &content)
 {
-    if (content && content->is_string())
-        return bytesOf(stringOf(*content));
-    QList<QByteArray> parts;
-    if (const std::optional<array> blocks = arrayOf(content)) {
-        for (const element block : *blocks) {
-            if (stringAt(block, "type") == "text")
-                parts.append(bytesOf(stringAt(block, "text")));
-        }
-    }
-    return parts.join("\n\n");
+    return content ? contentTextOf(*content, TextBlocks::TypedText) : QByteArray();
 }
 
 QByteArray reasoningOf(const Value &content)
@@ -269,15 +261,17 @@ struct Draft {
 class SampleConverter
 {
 public:
-    explicit SampleConverter(ConversionWarnings &warnings)
+    SampleConverter(ConversionWarnings &warnings, CancelCheck &cancelled)
         : m_warnings(warnings)
+        , m_cancelled(cancelled)
     {
     }
 
     void fromEvents(array events, const QString &place, bool sidechain);
     void fromMessages(const Value &messages);
     void input(const QByteArray &text, std::string_view time);
-    QList<QByteArray> entries(qint64 runId);
+    // False when the cancel said stop.
+    bool entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel);
 
 private:
     Draft &append(const char *messageType, std::string_view time, const Value &record, bool sidechain);
@@ -286,6 +280,7 @@ private:
     static void setToolResult(Draft &draft, const Value &result, const Value &error);
 
     ConversionWarnings &m_warnings;
+    CancelCheck &m_cancelled; // asked once a record; once it stops, the loops end
     QList<Draft> m_drafts;
     QHash<QByteArray, qsizetype> m_calls;
     QByteArray m_thought;
@@ -297,7 +292,7 @@ Draft &SampleConverter::append(const char *messageType, std::string_view time, c
     draft.entry.messageType = messageType;
     draft.entry.createdAt = timestampWithZone(textOf(time)).toUtf8();
     if (record)
-        draft.entry.writtenSources.append(jsonOf(*record));
+        draft.entry.parsedSources.append(*record);
     if (sidechain) {
         draft.entry.setExtra("sidechain", QByteArray("true"));
         draft.sidechain = true;
@@ -405,6 +400,8 @@ void SampleConverter::fromEvents(array events, const QString &place, bool sidech
 {
     qsizetype i = 0;
     for (const element event : events) {
+        if (m_cancelled())
+            return;
         ++i;
         const std::string_view type = stringAt(event, "event");
         if (!event.is_object() || type.empty()) {
@@ -438,6 +435,8 @@ void SampleConverter::fromMessages(const Value &messagesValue)
         return; // no drafts: no calls without results either
     qsizetype i = 0;
     for (const element message : *messages) {
+        if (m_cancelled())
+            return;
         ++i;
         const std::string_view role = stringAt(message, "role");
         const Value content = fieldOf(message, "content");
@@ -474,7 +473,7 @@ void SampleConverter::fromMessages(const Value &messagesValue)
             if (found != m_calls.constEnd() && !m_drafts.at(*found).hasResult) {
                 Draft &draft = m_drafts[*found];
                 setToolResult(draft, content, fieldOf(message, "error"));
-                draft.entry.writtenSources.append(jsonOf(message));
+                draft.entry.parsedSources.append(message);
                 continue;
             }
             m_warnings.add(InspectLogText::tr("message %1: the result of call %2 without its call; kept as an entry of its own")
@@ -492,15 +491,13 @@ void SampleConverter::fromMessages(const Value &messagesValue)
     }
 }
 
-QList<QByteArray> SampleConverter::entries(qint64 runId)
+bool SampleConverter::entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel)
 {
     qsizetype finalAnswer = -1;
     for (qsizetype i = m_drafts.size() - 1; i >= 0 && finalAnswer < 0; --i) {
         if (m_drafts.at(i).assistantText && !m_drafts.at(i).sidechain)
             finalAnswer = i;
     }
-    QList<QByteArray> out;
-    out.reserve(m_drafts.size());
     for (qsizetype i = 0; i < m_drafts.size(); ++i) {
         Draft &draft = m_drafts[i];
         if (i == finalAnswer) {
@@ -510,9 +507,9 @@ QList<QByteArray> SampleConverter::entries(qint64 runId)
         } else if (!draft.reasoning.isEmpty()) {
             draft.entry.setExtra("reasoning", jsonString(draft.reasoning));
         }
-        out.append(entryJson(draft.entry, runId, i + 1));
     }
-    return out;
+    return ParallelEntries::write(out, m_drafts.size(), [this, runId](qsizetype i) { return entryJson(m_drafts.at(i).entry, runId, i + 1); },
+                                  cancel);
 }
 
 // The tool calls a sample's events hold, the subtasks' and tools' own events counted too; of a
@@ -603,7 +600,7 @@ QList<InspectSampleInfo> InspectLog::samples() const
     return list;
 }
 
-AgentLogConversion InspectLog::convert(int sampleIndex) const
+AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &cancel) const
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("Inspect");
@@ -628,7 +625,8 @@ AgentLogConversion InspectLog::convert(int sampleIndex) const
     const Value &sample = source.value;
     const Value eval = fieldOf(log.root, "eval");
     ConversionWarnings warnings;
-    SampleConverter converter(warnings);
+    CancelCheck cancelled(cancel);
+    SampleConverter converter(warnings, cancelled);
     const QByteArray input = inputText(fieldOf(sample, "input"));
     const Value events = fieldOf(sample, "events");
     if (!isEmptyArray(events)) {
@@ -646,7 +644,8 @@ AgentLogConversion InspectLog::convert(int sampleIndex) const
     const QString sessionKey = uuid.isEmpty() ? textOf(stringAt(eval, "run_id")) + QLatin1Char(':') + textOf(stringAt(eval, "task"))
             + QLatin1Char(':') + sampleId + QLatin1Char(':') + epoch
                                               : uuid;
-    out.entries = converter.entries(agentRunIdFor(QByteArray("inspect:") + sessionKey.toUtf8()));
+    if (cancelled.cancelled() || !converter.entries(out.entries, agentRunIdFor(QByteArray("inspect:") + sessionKey.toUtf8()), cancel))
+        return cancelledConversion(out.agentName);
 
     for (const char *key : {"task", "task_id", "model", "run_id", "eval_id", "created"}) {
         const QJsonValue value = qtValue(fieldOf(eval, key));
@@ -676,7 +675,7 @@ QList<InspectSampleInfo> listInspectSamples(QByteArrayView bytes, QString *error
     return log.samples();
 }
 
-AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex)
+AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex, const ConversionCancel &cancel)
 {
-    return InspectLog(bytes).convert(sampleIndex);
+    return InspectLog(bytes).convert(sampleIndex, cancel);
 }

@@ -57,7 +57,7 @@ public:
     QString error() const;
     // The samples, in the log's order; empty when the file cannot be read.
     QList<InspectSampleInfo> samples() const;
-    AgentLogConversion convert(int sampleIndex) const;
+    AgentLogConversion convert(int sampleIndex, const ConversionCancel &cancel = {}) const;
 
     struct Sample; // what the log holds, parsed (inspectlog.cpp)
     struct Parsed;
@@ -68,4 +68,4 @@ private:
 
 // The samples of a log, in the log's order; empty with `error` set when the file cannot be read.
 QList<InspectSampleInfo> listInspectSamples(QByteArrayView bytes, QString *error = nullptr);
-AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex);
+AgentLogConversion convertInspectSample(QByteArrayView bytes, int sampleIndex, const ConversionCancel &cancel = {});

@@ -3,6 +3,7 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/parallelentries.h"
 #include "agentlogs/qtorderedjson.h"
 #include "agentlogs/simdjsonrecords.h"
 
@@ -59,19 +60,21 @@ class Converter
 {
 public:
     void event(element value, qsizetype index, ConversionWarnings &warnings);
-    void finish(AgentLogConversion &out, ConversionWarnings &warnings);
+    // False when `cancelled` stopped it.
+    bool finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel);
 
 private:
     Draft &append(object event, const char *messageType);
     void action(object event);
     void observation(element value, object event, qsizetype index, ConversionWarnings &warnings);
-    static void setResult(Draft &draft, object event);
+    void setResult(Draft &draft, object event);
 
     QList<Draft> m_drafts;
     QHash<qint64, qsizetype> m_byEventId;
     QJsonObject m_metadata;
     QString m_title;
     QByteArray m_sessionKey;
+    element m_event; // the event being read, of which the drafts keep the value
 };
 
 Draft &Converter::append(object event, const char *messageType)
@@ -79,7 +82,7 @@ Draft &Converter::append(object event, const char *messageType)
     Draft draft;
     draft.entry.createdAt = timestampWithZone(textOf(stringField(event, "timestamp"))).toUtf8();
     draft.entry.messageType = messageType;
-    draft.entry.writtenSources.append(jsonOf(event));
+    draft.entry.parsedSources.append(m_event); // `event` as a value, written with the entry
     if (const std::optional<qint64> id = exactIntegerOf(fieldOf(event, "id"))) {
         draft.eventId = *id;
         m_byEventId.insert(draft.eventId, m_drafts.size());
@@ -163,7 +166,7 @@ void Converter::setResult(Draft &draft, object event)
     draft.entry.toolOutput = std::move(output);
     if (stringField(event, "observation") == "error")
         draft.entry.messageType = "ERROR";
-    draft.entry.writtenSources.append(jsonOf(event));
+    draft.entry.parsedSources.append(m_event); // `event` as a value, written with the entry
     draft.hasResult = true;
 }
 
@@ -215,13 +218,14 @@ void Converter::observation(element value, object event, qsizetype index, Conver
         warnings.add(OpenHandsEventsText::tr("%1: an observation (%2) of no action; kept as an entry of its own").arg(eventName(eventValue, index), textOf(kind)));
     Draft &draft = append(event, "ACTION");
     draft.entry.toolName = bytesOf(kind);
-    draft.entry.writtenSources.clear();
+    draft.entry.parsedSources.clear();
     setResult(draft, event);
 }
 
 void Converter::event(element value, qsizetype index, ConversionWarnings &warnings)
 {
     const object event = value.get_object().value_unsafe();
+    m_event = value;
     const std::optional<element> metrics = fieldOf(event, "llm_metrics");
     if (metrics && metrics->is_object()) {
         for (const char *key : {"accumulated_cost", "accumulated_token_usage"}) {
@@ -236,7 +240,7 @@ void Converter::event(element value, qsizetype index, ConversionWarnings &warnin
         observation(value, event, index, warnings);
 }
 
-void Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings)
+bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel)
 {
     bool finished = false;
     for (const Draft &draft : std::as_const(m_drafts))
@@ -253,17 +257,17 @@ void Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings)
         }
     }
     if (m_sessionKey.isEmpty() && !m_drafts.isEmpty()) // the first event as QJsonDocument writes it
-        m_sessionKey = QJsonDocument::fromJson(m_drafts.first().entry.writtenSources.at(0)).toJson(QJsonDocument::Compact);
+        m_sessionKey = QJsonDocument::fromJson(jsonOf(m_drafts.first().entry.parsedSources.at(0))).toJson(QJsonDocument::Compact);
     const qint64 runId = agentRunIdFor(QByteArray("openhands:") + m_sessionKey);
-    out.entries.reserve(m_drafts.size());
-    for (qsizetype i = 0; i < m_drafts.size(); ++i) {
-        const Draft &draft = m_drafts.at(i);
+    for (const Draft &draft : std::as_const(m_drafts)) {
         if (draft.awaitsResult && !draft.hasResult)
             warnings.add(OpenHandsEventsText::tr("action %1 (%2) has no observation").arg(draft.eventId).arg(QString::fromUtf8(draft.entry.toolName)));
-        out.entries.append(entryJson(draft.entry, runId, i + 1));
     }
+    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i) { return entryJson(m_drafts.at(i).entry, runId, i + 1); }, cancel))
+        return false;
     out.title = m_title;
     out.metadata = m_metadata;
+    return true;
 }
 
 } // namespace
@@ -279,10 +283,11 @@ bool looksLikeOpenHandsEvents(QByteArrayView head)
     return json.has("action") || json.has("observation") || !json.objectComplete;
 }
 
-AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes)
+AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("OpenHands");
+    CancelCheck cancelled(cancel);
     RecordParser parser;
     element root;
     QString reason;
@@ -302,6 +307,8 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes)
     qsizetype index = 0;
     const simdjson::dom::array events = root.get_array().value_unsafe();
     for (const element value : events) {
+        if (cancelled())
+            return cancelledConversion(out.agentName);
         const std::optional<element> event = value;
         const std::optional<element> action = fieldOf(event, "action");
         const std::optional<element> observation = fieldOf(event, "observation");
@@ -311,7 +318,8 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes)
             converter.event(value, index, warnings);
         ++index;
     }
-    converter.finish(out, warnings);
+    if (!converter.finish(out, warnings, cancel))
+        return cancelledConversion(out.agentName);
     out.warnings = warnings.take();
     out.ok = true;
     return out;

@@ -94,21 +94,21 @@ bool isBlankText(QByteArrayView text)
     return true;
 }
 
-QByteArray contentTextOf(element content)
+QByteArray contentTextOf(element content, TextBlocks blocks)
 {
     std::string_view text;
     if (!content.get_string().get(text))
         return bytesOf(text);
-    simdjson::dom::array blocks;
-    if (content.get_array().get(blocks))
+    simdjson::dom::array array;
+    if (content.get_array().get(array))
         return {};
     QList<QByteArray> parts;
-    for (const element block : blocks) {
+    for (const element block : array) {
         simdjson::dom::object object;
         if (block.get_object().get(object))
             continue;
         const std::string_view blockText = stringField(object, "text"); // the last one, as QJsonObject keeps it
-        if (!blockText.empty())
+        if (blocks == TextBlocks::TypedText ? stringField(object, "type") == "text" : !blockText.empty())
             parts.append(bytesOf(blockText));
     }
     return parts.join("\n\n");
@@ -178,8 +178,6 @@ QByteArray entryJson(const RawEntry &entry, qint64 runId, qint64 id)
     qsizetype size = 256 + entry.thought.size() + entry.toolInput.size() + entry.toolOutput.size() + entry.observation.size();
     for (const auto &[name, value] : entry.extra)
         size += name.size() + value.size() + 4;
-    for (const QByteArray &source : entry.writtenSources)
-        size += source.size() + 1;
     for (const QByteArrayView source : entry.rawSources)
         size += source.size() + 1;
     out.reserve(size);
@@ -192,12 +190,12 @@ QByteArray entryJson(const RawEntry &entry, qint64 runId, qint64 id)
         out += "\":";
         out += value;
     }
-    if (!entry.writtenSources.isEmpty()) {
+    if (!entry.parsedSources.isEmpty()) {
         out += ",\"source_records\":[";
-        for (qsizetype i = 0; i < entry.writtenSources.size(); ++i) {
+        for (qsizetype i = 0; i < entry.parsedSources.size(); ++i) {
             if (i > 0)
                 out += ',';
-            out += entry.writtenSources.at(i);
+            QtOrderedJson::append(out, entry.parsedSources.at(i));
         }
         out += ']';
     }

@@ -68,9 +68,13 @@ std::optional<element> fieldOf(element value, std::string_view key);
 std::string_view stringField(simdjson::dom::object object, std::string_view key);
 // Whether `text` is blank as QString::trimmed() sees it (Unicode white space too).
 bool isBlankText(QByteArrayView text);
-// contentText() on the parsed value: a string as it is; the non-empty "text" of each block of
-// an array, joined by blank lines; anything else empty.
-QByteArray contentTextOf(element content);
+// Which blocks of a content array contentTextOf() reads: the non-empty "text" of each block
+// (Claude Code, Codex, SWE-agent), or, as Inspect reads its messages, the "text" of each block
+// whose "type" is "text", an empty one too.
+enum class TextBlocks { NonEmptyText, TypedText };
+// contentText() on the parsed value: a string as it is; the texts of an array's blocks, joined by
+// blank lines; anything else empty.
+QByteArray contentTextOf(element content, TextBlocks blocks = TextBlocks::NonEmptyText);
 // `utf8` as a JSON string, or null when empty (agentEntryJson()'s stringOrNull()).
 void appendStringOrNull(QByteArray &out, QByteArrayView utf8);
 // The value as QJsonDocument read it, for a run's metadata (a few values a file).
@@ -103,11 +107,13 @@ struct RawEntry {
     void setExtra(QByteArrayView key, QByteArray json);
     bool hasExtra(QByteArrayView key) const;
     QList<std::pair<QByteArray, QByteArray>> extra;
-    // The records it was made of: parsed and written again (as QJsonObject wrote them), or the
-    // bytes as read; written as "source_records", the written ones first.
-    QList<QByteArray> writtenSources;
+    // The records it was made of: parsed (written again by entryJson(), as QJsonObject wrote
+    // them, straight into the entry: they must outlive it, in the parse they came from), or the
+    // bytes as read; written as "source_records", the parsed ones first.
+    QList<element> parsedSources;
     QList<QByteArrayView> rawSources;
 };
+// Only reads `entry` and the parse its parsedSources are in: entries are written on two threads.
 QByteArray entryJson(const RawEntry &entry, qint64 runId, qint64 id);
 // `utf8` as a JSON string; a value as compact JSON in QJsonDocument's bytes (QtOrderedJson).
 QByteArray jsonString(QByteArrayView utf8);

@@ -3,6 +3,7 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/parallelentries.h"
 #include "agentlogs/simdjsonrecords.h"
 
 #include <QCoreApplication>
@@ -77,6 +78,37 @@ struct Attempt {
     bool sidechain = false;
 };
 
+// An entry to be written: a step of an attempt, or one made beforehand (the task, the submission).
+struct Item {
+    element step;
+    const Attempt *attempt = nullptr;
+    qsizetype made = -1; // its place in the entries made beforehand, or -1 for a step
+};
+
+// A step (an object with an action) as its ACTION entry. Only reads: steps are made on two threads.
+RawEntry stepEntry(element step, const Attempt &attempt)
+{
+    const element action = *fieldOf(step, "action");
+    RawEntry entry;
+    entry.messageType = "ACTION";
+    entry.toolName = firstWord(QString::fromUtf8(viewOf(stringOf(action)))).toUtf8();
+    entry.toolInput = "{\"command\":" + jsonOf(action) + '}';
+    const std::optional<element> observation = fieldOf(step, "observation");
+    if (observation && observation->is_string())
+        entry.observation = jsonOf(*observation);
+    const std::optional<element> thought = fieldOf(step, "thought");
+    entry.thought = bytesOf(thought ? stringOf(*thought) : std::string_view());
+    const std::optional<element> time = fieldOf(step, "execution_time");
+    if (time && time->is_number())
+        entry.setExtra("execution_time", jsonOf(*time));
+    if (attempt.number > 0)
+        entry.setExtra("attempt", QByteArray::number(attempt.number));
+    if (attempt.sidechain)
+        entry.setExtra("sidechain", "true");
+    entry.parsedSources.append(step);
+    return entry;
+}
+
 } // namespace
 
 bool looksLikeSweAgentTrajectory(QByteArrayView head)
@@ -94,10 +126,11 @@ bool looksLikeSweAgentTrajectory(QByteArrayView head)
     return json.has("history") || json.has("info") || (head.contains("\"action\"") && head.contains("\"observation\""));
 }
 
-AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
+AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("SWE-agent");
+    CancelCheck cancelled(cancel);
     out.hasTimes = false;
     RecordParser parser;
     element rootValue;
@@ -160,15 +193,22 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
     runKey += firstStepText("response");
     runKey += firstStepText("action");
     const qint64 runId = agentRunIdFor(runKey);
-    qint64 nextId = 1;
-    auto write = [&](const RawEntry &entry) { out.entries.append(entryJson(entry, runId, nextId++)); };
+    // The entries are only listed here (a step by its value) and made and written at the end, on
+    // two threads (ParallelEntries): the steps are most of a conversion's time and memory.
+    QList<Item> items;
+    qsizetype steps = 0;
+    for (const Attempt &attempt : std::as_const(attempts))
+        steps += qsizetype(attempt.trajectory.size());
+    items.reserve(steps + 2); // the task and the submission
+    QList<RawEntry> made;     // the task and the submission, made here
 
     if (!isEmptyObject(task)) {
         RawEntry entry;
         entry.messageType = "USER_MESSAGE";
         entry.observation = jsonString(taskText);
-        entry.writtenSources.append(jsonOf(*task));
-        write(entry);
+        entry.parsedSources.append(*task);
+        made.append(std::move(entry));
+        items.append({element(), nullptr, made.size() - 1});
         out.title = taskTitle(QString::fromUtf8(taskText));
     }
     for (const Attempt &attempt : std::as_const(attempts)) {
@@ -176,31 +216,15 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
             continue;
         qsizetype i = 0;
         for (const element value : *attempt.trajectory.items) {
+            if (cancelled())
+                return cancelledConversion(out.agentName);
             ++i;
-            const std::optional<element> step = value;
-            const std::optional<element> action = fieldOf(step, "action");
+            const std::optional<element> action = fieldOf(value, "action");
             if (!value.is_object() || !action || !action->is_string()) {
                 warnings.add(SweAgentTrajectoryText::tr("%1step %2: not a step with an action; skipped").arg(attempt.place).arg(i));
                 continue;
             }
-            RawEntry entry;
-            entry.messageType = "ACTION";
-            entry.toolName = firstWord(QString::fromUtf8(viewOf(stringOf(*action)))).toUtf8();
-            entry.toolInput = "{\"command\":" + jsonOf(*action) + '}';
-            const std::optional<element> observation = fieldOf(step, "observation");
-            if (observation && observation->is_string())
-                entry.observation = jsonOf(*observation);
-            const std::optional<element> thought = fieldOf(step, "thought");
-            entry.thought = bytesOf(thought ? stringOf(*thought) : std::string_view());
-            const std::optional<element> time = fieldOf(step, "execution_time");
-            if (time && time->is_number())
-                entry.setExtra("execution_time", jsonOf(*time));
-            if (attempt.number > 0)
-                entry.setExtra("attempt", QByteArray::number(attempt.number));
-            if (attempt.sidechain)
-                entry.setExtra("sidechain", "true");
-            entry.writtenSources.append(jsonOf(value));
-            write(entry);
+            items.append({value, &attempt, -1});
         }
     }
     const std::optional<element> submission = fieldOf(info, "submission");
@@ -208,8 +232,15 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes)
         RawEntry entry;
         entry.messageType = "FINAL_ANSWER";
         entry.observation = jsonOf(*submission);
-        write(entry);
+        made.append(std::move(entry));
+        items.append({element(), nullptr, made.size() - 1});
     }
+    const auto write = [&items, &made, runId](qsizetype i) {
+        const Item &item = items.at(i);
+        return entryJson(item.made >= 0 ? made.at(item.made) : stepEntry(item.step, *item.attempt), runId, i + 1);
+    };
+    if (!ParallelEntries::write(out.entries, items.size(), write, cancel))
+        return cancelledConversion(out.agentName);
     if (info && info->is_object())
         out.metadata = toQJsonValue(*info).toObject();
     out.warnings = warnings.take();

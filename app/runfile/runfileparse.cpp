@@ -154,6 +154,12 @@ private:
 
     bool cancelled() const { return m_sink.cancelled && m_sink.cancelled(); }
 
+    // The cancel a conversion asks now and then, so that Cancel stops a large log's conversion.
+    ConversionCancel cancelCheck() const
+    {
+        return m_sink.cancelled ? ConversionCancel(m_sink.cancelled) : ConversionCancel();
+    }
+
     // A log of several runs (Inspect's samples): the one chosen, else the first (with a warning
     // naming how many there are), or, when a choice is required, a failure naming them.
     std::optional<AgentLogConversion> convertSample(const AgentLogFormats::Format &format, QByteArrayView bytes)
@@ -181,7 +187,7 @@ private:
                      .arg(m_shownPath, SampleChoice::listText(samples)));
             return std::nullopt;
         }
-        AgentLogConversion conversion = log.convert(index);
+        AgentLogConversion conversion = log.convert(index, cancelCheck());
         if (!m_samples.sample && samples.size() > 1) {
             conversion.warnings.append(QCoreApplication::translate(
                 "AgentLogFormats", "this log holds %n samples; the first (id %1) is shown", nullptr, int(samples.size()))
@@ -195,7 +201,7 @@ private:
     // mapped file). The run's fields name the agent and the file, with the log's metadata.
     bool convertAgentLog(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
-        std::optional<AgentLogConversion> result = format.readSamples ? convertSample(format, bytes) : format.convert(bytes);
+        std::optional<AgentLogConversion> result = format.readSamples ? convertSample(format, bytes) : format.convert(bytes, cancelCheck());
         if (!result)
             return false;
         AgentLogConversion conversion = std::move(*result);

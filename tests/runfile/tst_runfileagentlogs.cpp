@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // RunFileReader on another agent's log (issue 28): found from its bytes whatever its name, read
 // into entries described as the table shows them, with a run that names the agent and the file;
-// the conversion's read gives the same entries; a file of no known format says what Runlog reads.
+// the conversion's read gives the same entries; a file of no known format says what Runlog reads;
+// a cancel stops the conversion itself, before any run or entry is handed over.
+#include "runfile/runfileparse.h"
 #include "runfile/runfilereader.h"
 
 #include <QFile>
@@ -19,6 +21,21 @@ QByteArray sample()
         qFatal("missing test data");
     return file.readAll();
 }
+
+// A Claude Code transcript of `calls` tool calls, each a call and its result.
+QByteArray transcriptOf(int calls)
+{
+    QByteArray out;
+    const QByteArray common = R"("sessionId":"long-session","timestamp":"2025-06-21T12:00:00.000Z",)";
+    for (int i = 0; i < calls; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        out += "{" + common + R"("type":"assistant","uuid":"a)" + n + R"(","message":{"role":"assistant","content":[{"type":"tool_use","id":"t)" + n
+            + R"(","name":"Bash","input":{"command":"ls"}}]}})" "\n";
+        out += "{" + common + R"("type":"user","uuid":"u)" + n + R"(","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"t)" + n
+            + R"(","content":"ok"}]}})" "\n";
+    }
+    return out;
+}
 } // namespace
 
 class TestRunFileAgentLogs : public QObject
@@ -30,6 +47,7 @@ private slots:
     void indexGivesTheSameEntries();
     void readerOnAFile();
     void unknownFormatSaysWhatRunlogReads();
+    void cancelStopsTheConversion();
 };
 
 void TestRunFileAgentLogs::readsTheSessionWhateverItsName_data()
@@ -123,6 +141,31 @@ void TestRunFileAgentLogs::unknownFormatSaysWhatRunlogReads()
     const RunFileReader::Contents bad = RunFileReader::parseBytes("{\"agent_run_id\": 1}\n{oops\n", QStringLiteral("run.jsonl"));
     QVERIFY(!bad.ok);
     QVERIFY2(!bad.error.contains(QLatin1String("Runlog reads")), qPrintable(bad.error));
+}
+
+void TestRunFileAgentLogs::cancelStopsTheConversion()
+{
+    // The cancel says stop from its second ask on: asked only before and after the conversion,
+    // as it was, the conversion ran to its end and handed over the run before the read stopped.
+    int asks = 0;
+    bool runHandedOver = false;
+    int entriesHandedOver = 0;
+    bool indexHandedOver = false;
+    std::optional<std::pair<bool, QString>> finished;
+    RunFileSink sink;
+    sink.cancelled = [&asks] { return ++asks >= 2; };
+    sink.runInfo = [&runHandedOver](const RunInfo &, RunFileReader::Format) { runHandedOver = true; };
+    sink.entries = [&entriesHandedOver](QList<LogEntry> &&entries, RunFileReader::Format) { entriesHandedOver += int(entries.size()); };
+    sink.indexed = [&indexHandedOver](RunFileReader::FileIndex &&, RunFileReader::Format) { indexHandedOver = true; };
+    sink.finished = [&finished](bool ok, const QString &error) { finished = std::make_pair(ok, error); };
+    RunFileParse::bytes(sink, transcriptOf(5000), QStringLiteral("long.jsonl"));
+    QVERIFY(finished);
+    QCOMPARE(finished->first, false);
+    QCOMPARE(finished->second, QStringLiteral("Reading long.jsonl was cancelled."));
+    QVERIFY(!runHandedOver);
+    QCOMPARE(entriesHandedOver, 0);
+    QVERIFY(!indexHandedOver);
+    QVERIFY(asks >= 2);
 }
 
 QTEST_GUILESS_MAIN(TestRunFileAgentLogs)
