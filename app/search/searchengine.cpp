@@ -321,11 +321,22 @@ bool SearchEngine::readsAroundSpans(const SearchText &raw) const
         && !raw.needsDecoding();
 }
 
-qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) const
+qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans) const
 {
     // countDecodedSegments' count, with the segments matched as the UTF-8 they are. A segment
     // that is not valid UTF-8 stops the visit with kInvalidUtf8: the caller counts the row again
     // through UTF-16, where such bytes are U+FFFD.
+    std::vector<RegexPrefilter::Span> &spans = t_spans;
+    const bool bySpans = m_prefilter.isActive() && !raw.foldsIntoAscii() && m_prefilter.findStrongestSpans(raw.bytes, spans);
+    bool aroundSpans = false;
+    if (ruleOutBySpans) {
+        // countRaw left the row's rule-out to this (readsAroundSpans), before anything is set up
+        // for counting: most rows end here. More spans than kMaxSpans (bySpans false) mean the
+        // strongest requirement is there.
+        if ((bySpans && spans.empty()) || m_prefilter.lacksAWeakerRequirement(raw.bytes))
+            return 0;
+        aroundSpans = bySpans;
+    }
     struct Counting
     {
         const SearchEngine *engine;
@@ -341,17 +352,9 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) cons
         std::vector<RegexPrefilter::Span> &spans;
         QByteArray &joined; // with m_joinSegments: the segments that may match, each and a separator
     } counting{this, limit, 0, 0, true, raw.foldsIntoAscii() || raw.needsDecoding(), !raw.hasNonAscii(),
-               m_prefilter.isActive() && !raw.foldsIntoAscii(), false, raw.bytes, t_spans, t_joined};
-    t_joined.resize(0); // keeps its room: one allocation per thread, not one per entry
-    if (counting.bySpans)
-        counting.bySpans = m_prefilter.findStrongestSpans(raw.bytes, t_spans);
-    if (readsAroundSpans(raw)) {
-        // countRaw left the row's rule-out to this: the spans are the strongest requirement's.
-        // More spans than kMaxSpans (bySpans false) mean it is there too.
-        if ((counting.bySpans && t_spans.empty()) || m_prefilter.lacksAWeakerRequirement(raw.bytes))
-            return 0;
-        counting.aroundSpans = counting.bySpans;
-    }
+               bySpans, aroundSpans, raw.bytes, spans, t_joined};
+    if (m_joinSegments)
+        t_joined.resize(0); // keeps its room: one allocation per thread, not one per entry
     const SearchText::SegmentVisitor visit = [](void *context, QByteArrayView segment) {
         Counting &c = *static_cast<Counting *>(context);
         if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
@@ -386,7 +389,7 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) cons
     bool visited = false;
     if (counting.aroundSpans) {
         counting.atTextStart = false;
-        visited = SearchText::visitSegmentsHoldingSpans(raw.bytes, t_spans.data(), t_spans.size(), visit, &counting);
+        visited = SearchText::visitSegmentsHoldingSpans(raw.bytes, spans.data(), spans.size(), visit, &counting);
         counting.atTextStart = !visited;
         counting.aroundSpans = visited;
     }
@@ -514,7 +517,8 @@ bool SearchEngine::rawRowCannotMatch(const SearchText &raw) const
 qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
 {
     // Where the spans of the strongest requirement are found anyway, they rule the row out too.
-    if (!readsAroundSpans(text) && rawRowCannotMatch(text))
+    const bool ruleOutBySpans = readsAroundSpans(text);
+    if (!ruleOutBySpans && rawRowCannotMatch(text))
         return 0;
     // An escape may decode to K (Kelvin) or ſ, which the byte scan does not fold: such
     // rows are decoded whole and take the decoded rows' path.
@@ -522,7 +526,7 @@ qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
     if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
         return countBytesInSegments(text.bytes, limit);
     if (m_mode == Mode::Regex && m_utf8Counter) {
-        const qint64 count = countUtf8Segments(text, limit);
+        const qint64 count = countUtf8Segments(text, limit, ruleOutBySpans);
         if (count != Utf8RegexCounter::kInvalidUtf8)
             return count;
     }

@@ -108,7 +108,7 @@ private:
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
-    qint64 countUtf8Segments(const SearchText &raw, qint64 limit) const;
+    qint64 countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans) const;
     bool readsAroundSpans(const SearchText &raw) const;
     bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
