@@ -38,9 +38,10 @@ RegexPrefilter::RegexPrefilter(const SearchQuery &query)
         m_required.resize(kMaxRequirements);
 }
 
-bool RegexPrefilter::lacksARequirement(QByteArrayView bytes) const
+bool RegexPrefilter::lacksARequirement(QByteArrayView bytes, qsizetype firstRequirement) const
 {
-    for (const RegexLiterals::Requirement &requirement : m_required) {
+    for (qsizetype k = firstRequirement; k < m_required.size(); ++k) {
+        const RegexLiterals::Requirement &requirement = m_required.at(k);
         bool found = false;
         for (const QByteArray &piece : requirement) {
             if (holds(bytes, piece, m_foldAscii)) {
@@ -96,9 +97,10 @@ bool RegexPrefilter::rowCannotMatch(const SearchText &text) const
     return lacksARequirement(text.bytes);
 }
 
-bool RegexPrefilter::segmentCannotMatch(QByteArrayView decodedSegment, bool mayHoldFoldingIntoAscii) const
+bool RegexPrefilter::segmentCannotMatch(QByteArrayView decodedSegment, bool mayHoldFoldingIntoAscii,
+                                        bool holdsStrongest) const
 {
-    if (!isActive() || !lacksARequirement(decodedSegment))
+    if (!isActive() || !lacksARequirement(decodedSegment, holdsStrongest ? 1 : 0))
         return false;
     return !(m_foldAscii && mayHoldFoldingIntoAscii && holdsCharacterFoldingIntoAscii(decodedSegment));
 }

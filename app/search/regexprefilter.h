@@ -42,18 +42,20 @@ public:
     // True when no match can be in this piece of decoded text (UTF-8, one segment).
     // `mayHoldFoldingIntoAscii` false: the segment is known to hold no K (U+212A) or ſ (U+017F)
     // (its row's flags say so), which spares looking for them.
-    bool segmentCannotMatch(QByteArrayView decodedSegment, bool mayHoldFoldingIntoAscii = true) const;
+    // `holdsStrongest`: the segment is known to hold the strongest requirement (one of the spans
+    // below lies within it), which spares looking for it again.
+    bool segmentCannotMatch(QByteArrayView decodedSegment, bool mayHoldFoldingIntoAscii = true,
+                            bool holdsStrongest = false) const;
+    // rowCannotMatch's answer for raw bytes known to hold the strongest requirement (spans were
+    // found): only the other requirements are looked for.
+    bool lacksAWeakerRequirement(QByteArrayView bytes) const { return lacksARequirement(bytes, 1); }
 
     // Where the strings of the strongest requirement are in a row's raw JSON, as [start, end)
     // offsets by start, found in one pass over the row: a segment that lies in the JSON as written
     // holds one of them exactly when one of these spans lies within it, so that most segments of
     // a row that may match are ruled out without reading them (segmentCannotMatch reads each).
     // Only for bytes without K or ſ where the search ignores case (they fold into ASCII).
-    struct Span
-    {
-        qsizetype start;
-        qsizetype end;
-    };
+    using Span = SearchText::ByteSpan;
     // False (spans not usable) when there are more than kMaxSpans: a string of one letter in a
     // 100 MB entry would take more memory than the scans it spares.
     static constexpr size_t kMaxSpans = 4096;
@@ -62,7 +64,7 @@ public:
     static bool anySpanWithin(const std::vector<Span> &spans, qsizetype start, qsizetype end);
 
 private:
-    bool lacksARequirement(QByteArrayView bytes) const;
+    bool lacksARequirement(QByteArrayView bytes, qsizetype firstRequirement = 0) const;
 
     QList<RegexLiterals::Requirement> m_required;
     bool m_foldAscii = false;

@@ -312,11 +312,31 @@ thread_local std::vector<RegexPrefilter::Span> t_spans;
 constexpr qsizetype kMaxKeptJoinedBytes = 4 * 1024 * 1024;
 } // namespace
 
-qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) const
+bool SearchEngine::readsAroundSpans(const SearchText &raw) const
+{
+    // Without escapes that make other characters (NeedsDecoding), a segment holds a string of
+    // the strongest requirement only where its JSON does; without K or ſ the spans found by
+    // bytes are all there are.
+    return m_mode == Mode::Regex && m_utf8Counter && m_prefilter.isActive() && !raw.foldsIntoAscii()
+        && !raw.needsDecoding();
+}
+
+qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans) const
 {
     // countDecodedSegments' count, with the segments matched as the UTF-8 they are. A segment
     // that is not valid UTF-8 stops the visit with kInvalidUtf8: the caller counts the row again
     // through UTF-16, where such bytes are U+FFFD.
+    std::vector<RegexPrefilter::Span> &spans = t_spans;
+    const bool bySpans = m_prefilter.isActive() && !raw.foldsIntoAscii() && m_prefilter.findStrongestSpans(raw.bytes, spans);
+    bool aroundSpans = false;
+    if (ruleOutBySpans) {
+        // countRaw left the row's rule-out to this (readsAroundSpans), before anything is set up
+        // for counting: most rows end here. More spans than kMaxSpans (bySpans false) mean the
+        // strongest requirement is there.
+        if ((bySpans && spans.empty()) || m_prefilter.lacksAWeakerRequirement(raw.bytes))
+            return 0;
+        aroundSpans = bySpans;
+    }
     struct Counting
     {
         const SearchEngine *engine;
@@ -327,15 +347,15 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) cons
         bool mayFold;       // a segment may hold K or ſ (see RegexPrefilter::segmentCannotMatch)
         bool valid;         // ASCII JSON: its segments are ASCII, or decoded escapes (valid UTF-8)
         bool bySpans;       // segments in the JSON as written are ruled out by `spans`
+        bool aroundSpans;   // only segments whose JSON holds a span are visited (and no BOM is left)
         QByteArrayView json;
         std::vector<RegexPrefilter::Span> &spans;
         QByteArray &joined; // with m_joinSegments: the segments that may match, each and a separator
     } counting{this, limit, 0, 0, true, raw.foldsIntoAscii() || raw.needsDecoding(), !raw.hasNonAscii(),
-               m_prefilter.isActive() && !raw.foldsIntoAscii(), raw.bytes, t_spans, t_joined};
-    t_joined.resize(0); // keeps its room: one allocation per thread, not one per entry
-    if (counting.bySpans)
-        counting.bySpans = m_prefilter.findStrongestSpans(raw.bytes, t_spans);
-    SearchText::visitSegments(raw.bytes, [](void *context, QByteArrayView segment) {
+               bySpans, aroundSpans, raw.bytes, spans, t_joined};
+    if (m_joinSegments)
+        t_joined.resize(0); // keeps its room: one allocation per thread, not one per entry
+    const SearchText::SegmentVisitor visit = [](void *context, QByteArrayView segment) {
         Counting &c = *static_cast<Counting *>(context);
         if (c.atTextStart && segment.startsWith("\xEF\xBB\xBF"))
             segment = segment.sliced(3);
@@ -345,9 +365,10 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) cons
         // A view of the JSON itself, or of a buffer (compared as addresses: other objects).
         const auto start = qsizetype(quintptr(segment.data()) - quintptr(c.json.data()));
         const bool inJson = quintptr(segment.data()) >= quintptr(c.json.data()) && start + segment.size() <= c.json.size();
-        if (c.bySpans && inJson && !RegexPrefilter::anySpanWithin(c.spans, start, start + segment.size()))
+        if (c.bySpans && inJson && !c.aroundSpans && !RegexPrefilter::anySpanWithin(c.spans, start, start + segment.size()))
             return true; // as written in the JSON (no K or ſ there): holds no strongest string
-        if (c.engine->m_prefilter.segmentCannotMatch(segment, c.mayFold))
+        // As written, a segment that is visited holds a span: the strongest string.
+        if (c.engine->m_prefilter.segmentCannotMatch(segment, c.mayFold, c.bySpans && inJson))
             return true;
         if (c.engine->m_joinSegments) {
             // One match call for the row, as countDecodedSegments makes it.
@@ -362,7 +383,18 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit) cons
         }
         c.count += found;
         return c.count < c.limit;
-    }, &counting);
+    };
+    // Only the segments around the spans are read; the walker leaves out the leading byte order
+    // mark and checks the spans itself.
+    bool visited = false;
+    if (counting.aroundSpans) {
+        counting.atTextStart = false;
+        visited = SearchText::visitSegmentsHoldingSpans(raw.bytes, spans.data(), spans.size(), visit, &counting);
+        counting.atTextStart = !visited;
+        counting.aroundSpans = visited;
+    }
+    if (!visited)
+        SearchText::visitSegments(raw.bytes, visit, &counting);
     if (counting.stop != 0)
         return counting.stop;
     if (m_joinSegments && !counting.joined.isEmpty()) {
@@ -484,7 +516,9 @@ bool SearchEngine::rawRowCannotMatch(const SearchText &raw) const
 
 qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
 {
-    if (rawRowCannotMatch(text))
+    // Where the spans of the strongest requirement are found anyway, they rule the row out too.
+    const bool ruleOutBySpans = readsAroundSpans(text);
+    if (!ruleOutBySpans && rawRowCannotMatch(text))
         return 0;
     // An escape may decode to K (Kelvin) or ſ, which the byte scan does not fold: such
     // rows are decoded whole and take the decoded rows' path.
@@ -492,7 +526,7 @@ qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
     if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
         return countBytesInSegments(text.bytes, limit);
     if (m_mode == Mode::Regex && m_utf8Counter) {
-        const qint64 count = countUtf8Segments(text, limit);
+        const qint64 count = countUtf8Segments(text, limit, ruleOutBySpans);
         if (count != Utf8RegexCounter::kInvalidUtf8)
             return count;
     }

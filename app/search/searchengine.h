@@ -46,7 +46,11 @@ struct TextRange
 // the segments that hold them are decoded and matched. Those are matched as UTF-8 where they lie
 // (Utf8RegexCounter: PCRE2's 8-bit library), not converted to UTF-16; a row whose bytes are not
 // valid UTF-8 is decoded to UTF-16 as QString::fromUtf8 does (U+FFFD for what is invalid) and
-// counted there, so the counts stay those of the decoded text.
+// counted there, so the counts stay those of the decoded text. In a row without escapes that
+// make other characters (not NeedsDecoding) and without K or ſ, the strongest requirement's
+// strings are found once in the JSON (RegexPrefilter::findStrongestSpans): none rules the row
+// out, and otherwise only the segments whose JSON holds one are read at all
+// (SearchText::visitSegmentsHoldingSpans), the walk ending after the last.
 //
 // Search what the pane shows (issue 27, stumble 1): a needle that holds what the detail pane puts
 // between the pieces of an entry (`exit_code: 0`, `summary: Command succeeded`, `- item`, and in
@@ -104,7 +108,8 @@ private:
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
-    qint64 countUtf8Segments(const SearchText &raw, qint64 limit) const;
+    qint64 countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans) const;
+    bool readsAroundSpans(const SearchText &raw) const;
     bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
     qint64 countInView(QStringView text, qint64 limit, QList<TextRange> *ranges) const;

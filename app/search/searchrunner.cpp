@@ -25,7 +25,8 @@ constexpr qint64 kTwoThreadsBytes = 8 * 1024 * 1024;
 struct Share
 {
     QMutex mutex;
-    QVector<int> rows; // in the order searched
+    QVector<int> rows; // in the order searched: ascending, then once from the top again
+    qsizetype wrapsAt = -1; // the index in `rows` where the order came back to the top
     qint64 matchCount = 0;
     std::atomic<int> searchedRows{0};
     int firstRow = -1;
@@ -153,6 +154,8 @@ quint64 SearchRunner::start(std::shared_ptr<QueryEvaluator> evaluator, const Sea
                     return;
                 }
                 share.matchCount += count;
+                if (share.wrapsAt < 0 && !share.rows.isEmpty() && row < share.rows.last())
+                    share.wrapsAt = share.rows.size();
                 share.rows.append(row);
                 if (share.firstRow < 0) {
                     share.firstRow = row;
@@ -164,16 +167,31 @@ quint64 SearchRunner::start(std::shared_ptr<QueryEvaluator> evaluator, const Sea
                 }
             }
         };
-        // Both shares' rows so far, ascending, with their counts.
+        // Both shares' rows so far, ascending, with their counts. Each share's rows are at most two
+        // ascending runs of rows (before and after the order came back to the top), and no two
+        // runs overlap: the runs put in order of their first rows are the rows in order. Sorting
+        // them all instead, at every report, made the bar on both cores slower than one thread
+        // where most entries match (700,000 rows sorted some 20 times a second).
         const auto merged = [&] {
             SearchResult result;
+            QVector<QVector<int>> runs;
             for (Share *share : {&mine, &other}) {
                 const QMutexLocker lock(&share->mutex);
-                result.matchingRows += share->rows;
+                const qsizetype wrap = share->wrapsAt < 0 ? share->rows.size() : share->wrapsAt;
+                if (wrap > 0)
+                    runs.append(share->rows.mid(0, wrap));
+                if (wrap < share->rows.size())
+                    runs.append(share->rows.mid(wrap));
                 result.matchCount += share->matchCount;
                 result.searchedRows += share->searchedRows.load(std::memory_order_relaxed);
             }
-            std::sort(result.matchingRows.begin(), result.matchingRows.end());
+            std::sort(runs.begin(), runs.end(), [](const QVector<int> &a, const QVector<int> &b) { return a.first() < b.first(); });
+            qsizetype total = 0;
+            for (const QVector<int> &run : std::as_const(runs))
+                total += run.size();
+            result.matchingRows.reserve(total);
+            for (const QVector<int> &run : std::as_const(runs))
+                result.matchingRows += run;
             result.entryCount = int(result.matchingRows.size());
             return result;
         };

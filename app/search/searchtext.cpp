@@ -19,13 +19,18 @@ enum class FieldPolicy { Skip, ValueOnly, KeyAndValue };
 FieldPolicy policyOf(QByteArrayView key)
 {
     // The fields the detail pane shows under a heading of its own: their key names are not data.
-    static const char *const shownUnderHeading[] = {"thought", "observation", "tool_name", "message_type",
-                                                    "tool_input", "tool_output"};
-    if (key == "agent_run_id" || key == "created_at")
-        return FieldPolicy::Skip;
-    for (const char *name : shownUnderHeading) {
-        if (key == name)
-            return FieldPolicy::ValueOnly;
+    // Looked up by length first: every top-level key of every entry searched comes here.
+    static const struct
+    {
+        QByteArrayView name;
+        FieldPolicy policy;
+    } known[] = {{"agent_run_id", FieldPolicy::Skip},         {"created_at", FieldPolicy::Skip},
+                 {"thought", FieldPolicy::ValueOnly},         {"observation", FieldPolicy::ValueOnly},
+                 {"tool_name", FieldPolicy::ValueOnly},       {"message_type", FieldPolicy::ValueOnly},
+                 {"tool_input", FieldPolicy::ValueOnly},      {"tool_output", FieldPolicy::ValueOnly}};
+    for (const auto &field : known) {
+        if (key.size() == field.name.size() && std::memcmp(key.data(), field.name.data(), size_t(key.size())) == 0)
+            return field.policy;
     }
     return FieldPolicy::KeyAndValue;
 }
@@ -63,6 +68,56 @@ bool showsAsWritten(const char *start, const char *end, bool isString)
             return false;
     }
     return true;
+}
+
+// The first backslash or control byte in [p, end), or end.
+const char *nextEscapeOrControl(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i controlMax = _mm_set1_epi8(0x1F);
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (; end - p >= 16; p += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(block, controlMax), controlMax);
+        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(block, backslash))));
+        if (mask)
+            return p + __builtin_ctz(mask);
+    }
+#endif
+    while (p < end && *p != '\\' && uchar(*p) >= 0x20)
+        ++p;
+    return p;
+}
+
+// A string's content decoded as JsonTokens::appendDecodedString decodes it for display, with
+// the text between escapes copied 16 bytes a step: the escapes that make one character of their
+// own whatever follows (\n \t \" \\, a raw tab or line feed) are decoded here, and from any
+// other (\r, \u, a raw CR or other control byte: what follows may change them) on, the rest
+// by appendDecodedString. Multi-line tool output is most of what a search decodes.
+void appendDisplayedString(QByteArray &out, const char *p, const char *end)
+{
+    while (p < end) {
+        const char *run = p;
+        p = nextEscapeOrControl(p, end);
+        out.append(run, p - run);
+        if (p >= end)
+            return;
+        if (*p == '\t' || *p == '\n') {
+            out.append(*p++);
+            continue;
+        }
+        if (*p == '\\' && end - p >= 2) {
+            const char escaped = p[1];
+            const char decoded = escaped == 'n' ? '\n' : escaped == 't' ? '\t' : escaped == '"' ? '"' : escaped == '\\' ? '\\' : 0;
+            if (decoded) {
+                out.append(decoded);
+                p += 2;
+                continue;
+            }
+        }
+        JsonTokens::appendDecodedString(out, p, end, JsonTokens::StringDecoding::Display);
+        return;
+    }
 }
 
 // Walks an entry's JSON object from its '{' at `i` and hands each segment of the text search
@@ -200,7 +255,7 @@ public:
         if (showsAsWritten(content, end, true))
             return m_visit(m_context, QByteArrayView(content, end - content));
         m_scratch.resize(0);
-        JsonTokens::appendDecodedString(m_scratch, content, end, JsonTokens::StringDecoding::Display);
+        appendDisplayedString(m_scratch, content, end);
         return m_visit(m_context, m_scratch);
     }
     bool token(const char *start, const char *end)
@@ -216,6 +271,58 @@ private:
     SearchText::SegmentVisitor m_visit;
     void *m_context;
     QByteArray m_scratch;
+};
+
+// VisitingSink for the segments that hold a whole span (visitSegmentsHoldingSpans): the others
+// cost a comparison of offsets, and the walk stops once no span is left.
+class SpanVisitingSink
+{
+public:
+    SpanVisitingSink(const char *json, const SearchText::ByteSpan *spans, size_t spanCount,
+                     SearchText::SegmentVisitor visit, void *context)
+        : m_json(json), m_spans(spans), m_spanCount(spanCount), m_inner(visit, context)
+    {
+    }
+
+    bool string(const char *content, const char *end)
+    {
+        if (!takeFirstSegment(content, end))
+            return m_next < m_spanCount;
+        return m_inner.string(content, end) && m_next < m_spanCount;
+    }
+    bool token(const char *start, const char *end)
+    {
+        if (!takeFirstSegment(start, end))
+            return m_next < m_spanCount;
+        return m_inner.token(start, end) && m_next < m_spanCount;
+    }
+
+private:
+    // Leaves out the text's leading byte order mark, then tells whether [start, end) holds a
+    // whole span; moves past the spans that start before `end` (segments come in order).
+    bool takeFirstSegment(const char *&start, const char *end)
+    {
+        if (m_atTextStart && end - start >= 3 && std::memcmp(start, "\xEF\xBB\xBF", 3) == 0)
+            start += 3;
+        m_atTextStart = false;
+        const qsizetype from = start - m_json;
+        const qsizetype to = end - m_json;
+        while (m_next < m_spanCount && m_spans[m_next].start < from)
+            ++m_next;
+        bool holds = false;
+        for (; m_next < m_spanCount && m_spans[m_next].start < to; ++m_next) {
+            if (m_spans[m_next].end <= to)
+                holds = true;
+        }
+        return holds;
+    }
+
+    const char *m_json;
+    const SearchText::ByteSpan *m_spans;
+    size_t m_spanCount;
+    size_t m_next = 0;
+    bool m_atTextStart = true;
+    VisitingSink m_inner;
 };
 
 // Whether `sequence` occurs in bytes: memchr for its first byte (vectorised in the C library),
@@ -343,6 +450,19 @@ void SearchText::visitSegments(QByteArrayView rawEntryJson, SegmentVisitor visit
     }
     VisitingSink sink(visit, context);
     walkObject(rawEntryJson.data(), rawEntryJson.size(), start, sink);
+}
+
+bool SearchText::visitSegmentsHoldingSpans(QByteArrayView rawEntryJson, const ByteSpan *spans, size_t spanCount,
+                                           SegmentVisitor visit, void *context)
+{
+    const qsizetype start = objectStart(rawEntryJson.data(), rawEntryJson.size());
+    if (start < 0)
+        return false;
+    if (spanCount == 0)
+        return true;
+    SpanVisitingSink sink(rawEntryJson.data(), spans, spanCount, visit, context);
+    walkObject(rawEntryJson.data(), rawEntryJson.size(), start, sink);
+    return true;
 }
 
 SearchText SearchText::decoded() const

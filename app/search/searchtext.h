@@ -61,6 +61,24 @@ struct SearchText
     using SegmentVisitor = bool (*)(void *context, QByteArrayView segment);
     static void visitSegments(QByteArrayView rawEntryJson, SegmentVisitor visit, void *context);
 
+    // [start, end) offsets into an entry's raw JSON.
+    struct ByteSpan
+    {
+        qsizetype start;
+        qsizetype end;
+    };
+    // visitSegments for a search that needs only the segments holding one of `spans` (sorted by
+    // start): each segment whose extent in the JSON as written (a string's content, or a token)
+    // holds a whole span is handed over, the same view or decoded text visitSegments gives it;
+    // the others are stepped over without a look at their bytes, and the walk stops after the
+    // last span. The first segment's leading byte order mark is left out (as QString::fromUtf8
+    // leaves it out of the decoded text) before its spans are looked at. False (nothing visited) when the text is not a JSON object: the caller visits
+    // it with visitSegments. Escapes in a segment make only '"', '\', control characters or
+    // what a \u, \/, \b or \f escape makes; so, for a row without NeedsDecoding, a segment's
+    // decoded text holds a string without those characters only where its JSON does.
+    static bool visitSegmentsHoldingSpans(QByteArrayView rawEntryJson, const ByteSpan *spans, size_t spanCount,
+                                          SegmentVisitor visit, void *context);
+
     // Pure and thread-safe: meant for a worker thread. Never fail, whatever the input.
     // The decoded form: the text above, built now.
     static SearchText fromEntryJson(QByteArrayView rawEntryJson);

@@ -74,6 +74,7 @@ private slots:
     void countsWhereRawBytesMislead_data();
     void countsWhereRawBytesMislead();
     void randomEntriesAgree();
+    void visitedSegmentsAreTheDecodedText();
     void rawFlags_data();
     void rawFlags();
     void rawFormSharesTheBytes();
@@ -270,6 +271,44 @@ void TestRawSearchText::randomEntriesAgree()
         }
     }
     QVERIFY(matched > 1000);
+}
+
+void TestRawSearchText::visitedSegmentsAreTheDecodedText()
+{
+    // visitSegments decodes a string with escapes itself (runs between escapes copied 16 bytes a
+    // step); fromEntryJson decodes with JsonTokens::appendDecodedString. Byte for byte the same
+    // text, for strings long enough to take the 16-byte steps.
+    const QList<QByteArray> fragments = {
+        "{\"", "\"", "\": \"", "\", \"", "thought", "x_k", ": ", ",", "[", "]", "{", "}", "null", "12",
+        "abcdefghijklmnopqrstuvwxyz", "0123456789abcdef", " ", "\\n", "\\t", "\\r", "\\r\\n", "\\\"", "\\\\",
+        "\\/", "\\b", "\\f", "\\u0041", "\\u000d", "\\u000a", "\\u12", "\\x", "\xC3\xA9", "\xE2\x84\xAA",
+        "\x80", QByteArray(1, '\x01'), QByteArray(1, '\0'), "\n", "\r", "\r\n", "\t", "\\"};
+    QRandomGenerator rng(2506);
+    for (int round = 0; round < 4000; ++round) {
+        QByteArray json("{\"x_k\": \"");
+        const int parts = int(rng.bounded(1, 40));
+        for (int k = 0; k < parts; ++k)
+            json += fragments.at(rng.bounded(int(fragments.size())));
+        struct Joined
+        {
+            QByteArray text;
+            int segments = 0;
+        } joined;
+        SearchText::visitSegments(json, [](void *context, QByteArrayView segment) {
+            Joined &out = *static_cast<Joined *>(context);
+            if (out.segments++ > 0)
+                out.text.append(SearchText::kSeparator);
+            out.text.append(segment.data(), segment.size());
+            return true;
+        }, &joined);
+        const QByteArray &visited = joined.text;
+        const QByteArray expected = SearchText::fromEntryJson(json).bytes;
+        if (visited != expected)
+            QFAIL(qPrintable(QStringLiteral("%1: %2 vs %3")
+                                 .arg(QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
+                                      QString::fromLatin1(visited.toPercentEncoding()),
+                                      QString::fromLatin1(expected.toPercentEncoding()))));
+    }
 }
 
 void TestRawSearchText::rawFlags_data()

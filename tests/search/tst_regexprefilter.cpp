@@ -100,6 +100,90 @@ QList<QByteArray> generatedEntries(QRandomGenerator &rng, int count)
     return entries;
 }
 
+// An entry with many fields of every kind, so that a required string is in some values and not
+// others: top-level keys that are data (x_custom) and that are not (thought: a heading), fields
+// left out (agent_run_id, created_at), nested keys, arrays, numbers, true, false and null at
+// both levels, escapes, a byte order mark at the start of a value, and sometimes a string left
+// open at the end.
+QByteArray manyFieldsEntry(QRandomGenerator &rng)
+{
+    static const QList<QByteArray> keys = {"agent_run_id", "created_at", "thought", "observation", "tool_name",
+                                           "message_type", "tool_input", "tool_output", "x_custom", "error", "module"};
+    static const QList<QByteArray> common = {"module12.cpp:34", "Module7.CPP:1", "module", "error handling",
+                                             "fails  handling", "\\u00e9t\\u00e9 ici", "\xC3\xA9t\xC3\xA9 l\xC3\xA0"};
+    // Half the entries have no escape that makes other characters (SearchText::NeedsDecoding):
+    // those are the ones read only around the required strings.
+    const bool plain = rng.bounded(2) == 0;
+    const auto content = [&rng, plain] {
+        QByteArray text;
+        for (int n = rng.bounded(3, 14); n > 0;) {
+            const QByteArray &piece = pieces().at(rng.bounded(int(pieces().size())));
+            if (plain && (piece.contains("\\u") || piece == "\\/" || piece == "\\b" || piece == "\\f"))
+                continue;
+            text += piece;
+            --n;
+        }
+        if (rng.bounded(2) == 0) {
+            const QByteArray &piece = common.at(rng.bounded(int(common.size())));
+            if (!plain || !piece.contains("\\u"))
+                text.insert(rng.bounded(int(text.size()) + 1), piece);
+        }
+        return text;
+    };
+    const auto scalar = [&rng, &content]() -> QByteArray {
+        switch (rng.bounded(6)) {
+        case 0:
+            return QByteArray::number(rng.bounded(100000));
+        case 1:
+            return "true";
+        case 2:
+            return "null";
+        case 3:
+            return "-1.5e3";
+        default:
+            return "\"" + content() + "\"";
+        }
+    };
+    QByteArray entry = "{";
+    const int fields = rng.bounded(1, 9);
+    for (int f = 0; f < fields; ++f) {
+        if (f > 0)
+            entry += rng.bounded(2) ? ", " : ",";
+        QByteArray key = keys.at(rng.bounded(int(keys.size())));
+        if (f == 0 && rng.bounded(8) == 0)
+            key.prepend("\xEF\xBB\xBF");
+        entry += "\"" + key + "\":" + (rng.bounded(2) ? " " : "");
+        switch (rng.bounded(4)) {
+        case 0: {
+            entry += "{";
+            const int inner = rng.bounded(4);
+            for (int k = 0; k < inner; ++k)
+                entry += (k ? ", \"" : "\"") + content() + "\": " + scalar();
+            entry += "}";
+            break;
+        }
+        case 1: {
+            entry += "[";
+            const int items = rng.bounded(4);
+            for (int k = 0; k < items; ++k)
+                entry += (k ? ", " : "") + scalar();
+            entry += "]";
+            break;
+        }
+        default: {
+            QByteArray value = scalar();
+            if (value.startsWith('"') && rng.bounded(8) == 0)
+                value.insert(1, "\xEF\xBB\xBF");
+            entry += value;
+            break;
+        }
+        }
+    }
+    if (rng.bounded(10) == 0)
+        return entry + ", \"x_custom\": \"" + content(); // left open
+    return entry + "}";
+}
+
 // One piece of a pattern: text cut from an entry's decoded text, escaped or turned into
 // regular-expression syntax, or a construct with no literal.
 QString randomAtom(QRandomGenerator &rng, const QStringList &texts)
@@ -348,6 +432,81 @@ private slots:
         QVERIFY2(active > patterns / 2, qPrintable(QString::number(active)));
         QVERIFY(rowsRuledOut > 10000);
         QVERIFY(rowsMatched > 10000);
+    }
+
+    void entriesWithManyFieldsMatchTheDecodedFullScan()
+    {
+        // An entry whose JSON holds the required string is read only around where it holds it
+        // (SearchText::visitSegmentsHoldingSpans): the counts must stay those of every segment
+        // matched, for keys and values, left-out fields, escapes, a byte order mark and matches
+        // that would run across a quote.
+        QRandomGenerator rng(250621);
+        QList<QByteArray> json;
+        for (int i = 0; i < 180; ++i)
+            json.append(manyFieldsEntry(rng));
+        // A byte order mark starting the text (QString::fromUtf8 leaves it out), in the first
+        // segment that is shown: a key, a value, after a field left out.
+        json.append("{\"\xEF\xBB\xBFmodule\": 1, \"x_custom\": \"module7.cpp:1\"}");
+        json.append("{\"x_custom\": \"\xEF\xBB\xBFmodule12.cpp:3 error handling\"}");
+        json.append("{\"agent_run_id\": 1, \"\xEF\xBB\xBF" "error\": \"module1.cpp:2\"}");
+        json.append("{\"thought\": \"\xEF\xBB\xBF\\nmodule1.cpp:2\", \"x_custom\": \"\xEF\xBB\xBFmodule3.cpp:4\"}");
+        QStringList texts;
+        SearchCorpus corpus;
+        for (int i = 0; i < json.size(); ++i) {
+            corpus.setText(i, SearchText::fromRawEntryJson(json.at(i)));
+            texts.append(QString::fromUtf8(SearchText::fromEntryJson(json.at(i)).bytes).replace(QChar(u'\0'), u' '));
+        }
+        QStringList patterns = {
+            QStringLiteral("module\\d+\\.cpp:\\d+"), QStringLiteral("(fails|error)\\s+handling"),
+            QString::fromUtf8("\xC3\xA9t\xC3\xA9\\s\\w+"), QStringLiteral("module"), QStringLiteral("x_custom"),
+            QStringLiteral("agent_run_id"), QStringLiteral("thought"), QStringLiteral("2025-06"), QStringLiteral("true"),
+            QStringLiteral("null"), QStringLiteral("1\\.5e3"), QStringLiteral("module\": \"?\\w"), QStringLiteral("e\""),
+            QStringLiteral("^module"), QStringLiteral("handling$"), QStringLiteral("\\bmodule\\d"),
+            QStringLiteral("(?<=\\W)error"), QStringLiteral("\\x{FEFF}module"), QStringLiteral("^\\W?error"),
+            QStringLiteral("cpp:\\d*|error"), QStringLiteral("\\n\\w+"), QStringLiteral("e\\\\"),
+            QStringLiteral("^\\W*module"), QStringLiteral("\\W\\n?module\\d"),
+        };
+        while (patterns.size() < 800) {
+            QString pattern;
+            const int atoms = rng.bounded(1, 4);
+            for (int k = 0; k < atoms; ++k)
+                pattern += randomAtom(rng, texts);
+            if (QRegularExpression(pattern).isValid())
+                patterns.append(pattern);
+        }
+        qint64 rowsMatched = 0;
+        qint64 rowsWithoutMatch = 0;
+        qint64 rowsMatchedAroundSpans = 0; // matches in rows read only around the spans
+        for (const QString &pattern : std::as_const(patterns)) {
+            for (const bool caseSensitive : {false, true}) {
+                const SearchQuery query = regexQuery(pattern, caseSensitive, rng.bounded(6) == 0);
+                if (!query.isValid())
+                    continue;
+                const SearchEngine engine(query);
+                const bool prefilterActive = RegexPrefilter(query).isActive();
+                const QRegularExpression re = query.regularExpression();
+                for (int row = 0; row < json.size(); ++row) {
+                    const qint64 expected = referenceCount(json.at(row), re);
+                    const qint64 counted = engine.countMatches(corpus.at(row));
+                    const bool any = engine.matches(corpus.at(row));
+                    if (counted != expected || any != (expected > 0)) {
+                        QFAIL(qPrintable(QStringLiteral("pattern %1 (case %2) counts %3 in row %4 (%5), the decoded scan %6")
+                                             .arg(pattern, caseSensitive ? QStringLiteral("sensitive") : QStringLiteral("insensitive"))
+                                             .arg(counted)
+                                             .arg(row)
+                                             .arg(QString::fromUtf8(json.at(row)))
+                                             .arg(expected)));
+                    }
+                    (expected > 0 ? rowsMatched : rowsWithoutMatch) += 1;
+                    const SearchText &text = corpus.at(row);
+                    if (expected > 0 && prefilterActive && !text.needsDecoding() && !text.foldsIntoAscii())
+                        ++rowsMatchedAroundSpans;
+                }
+            }
+        }
+        QVERIFY2(rowsMatched > 10000, qPrintable(QString::number(rowsMatched)));
+        QVERIFY2(rowsWithoutMatch > 10000, qPrintable(QString::number(rowsWithoutMatch)));
+        QVERIFY2(rowsMatchedAroundSpans > 2000, qPrintable(QString::number(rowsMatchedAroundSpans)));
     }
 
     void invalidUtf8CountsAsTheDecodedText()

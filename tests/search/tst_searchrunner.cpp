@@ -13,6 +13,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
+#include <functional>
+
 namespace {
 
 QByteArray entryJson(int index)
@@ -213,10 +216,20 @@ void TestSearchRunner::bigRunIsSearchedByTwoThreads()
         corpus.setText(row, SearchText::fromRawEntryJson(entryJson(row)));
     QVERIFY(corpus.byteCount() > 10 * 1000 * 1000);
     SearchRunner runner;
+    runner.setProgressInterval(0); // a partial result at every check
     QSignalSpy first(&runner, &SearchRunner::firstMatch);
+    QSignalSpy progress(&runner, &SearchRunner::progress);
     QSignalSpy finished(&runner, &SearchRunner::finished);
     runner.start(plain(QStringLiteral("needle")), corpus, 40000);
     QVERIFY(finished.wait(60000));
+    // Each half's rows wrap from the end to the top at some point: the partial results put the
+    // halves' runs together in order all the same, each row once.
+    for (const auto &args : std::as_const(progress)) {
+        const SearchResult partial = args.at(1).value<SearchResult>();
+        QVERIFY(std::adjacent_find(partial.matchingRows.begin(), partial.matchingRows.end(), std::greater_equal<int>())
+                == partial.matchingRows.end());
+        QCOMPARE(partial.entryCount, int(partial.matchingRows.size()));
+    }
     QCOMPARE(first.size(), 1);
     QCOMPARE(first.at(0).at(1).toInt(), 40005);
     const SearchResult result = finished.at(0).at(1).value<SearchResult>();
