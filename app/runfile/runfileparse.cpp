@@ -107,7 +107,9 @@ public:
         else
             m_format = sniff(first);
         m_progressClock.start();
-        const bool ok = m_format == RunFileReader::Format::Jsonl ? readJsonl(start) : readJson(first);
+        const bool ok = m_convertedEntries                            ? readConvertedEntries()
+                        : m_format == RunFileReader::Format::Jsonl ? readJsonl(start)
+                                                                   : readJson(first);
         if (!ok)
             return;
         flush();
@@ -196,9 +198,11 @@ private:
         return conversion;
     }
 
-    // Converts another agent's log and reads on in its entries, written one a line into a buffer
-    // that stands in for the file's bytes from here on (the entries are slices of it, as of a
-    // mapped file). The run's fields name the agent and the file, with the log's metadata.
+    // Converts another agent's log and reads on in its entries as the lines of a .jsonl: for the
+    // window, each where the converter wrote it (the entries are slices of them, with the list
+    // as their owner); for a conversion, from a buffer of them one a line that stands in for the
+    // file's bytes from here on (the index's slices are of it, as of a mapped file). The run's
+    // fields name the agent and the file, with the log's metadata.
     bool convertAgentLog(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
         std::optional<AgentLogConversion> result = format.readSamples ? convertSample(format, bytes) : format.convert(bytes, cancelCheck());
@@ -212,22 +216,36 @@ private:
         if (!conversion.ok)
             return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: %2").arg(m_shownPath, conversion.error));
         qsizetype total = 0;
-        for (const QByteArray &entry : std::as_const(conversion.entries))
-            total += entry.size() + 1;
-        QByteArray lines;
-        lines.reserve(total);
+        bool oneLineEach = true;
         for (const QByteArray &entry : std::as_const(conversion.entries)) {
-            lines += entry;
-            lines += '\n';
+            total += entry.size() + 1;
+            oneLineEach = oneLineEach && !entry.contains('\n');
         }
         const RunInfo run = agentRunInfo(format, conversion);
-        conversion.entries.clear();
-        auto converted = std::make_shared<RunFileBytes>(m_path);
-        converted->adopt(std::move(lines));
         m_fileSize = m_size;
-        m_bytes = std::move(converted);
-        m_data = m_bytes->data();
-        m_size = m_bytes->size();
+        // The window's read takes the entries where the converter wrote them: copying them into
+        // one buffer first cost more than reading them (the copy's fresh pages). A conversion
+        // (indexing) keeps slices of one RunFileBytes, and an entry holding a newline (no
+        // converter writes one) would be two lines of that buffer: both read the buffer.
+        if (!m_sink.indexed && oneLineEach) {
+            m_convertedEntries = std::make_shared<const QList<QByteArray>>(std::move(conversion.entries));
+            m_bytes.reset(); // what the run's entries are read from no longer is the file
+            m_data = nullptr;
+            m_size = total; // as the buffer's, for the progress and the places in errors
+        } else {
+            QByteArray lines;
+            lines.reserve(total);
+            for (const QByteArray &entry : std::as_const(conversion.entries)) {
+                lines += entry;
+                lines += '\n';
+            }
+            conversion.entries.clear();
+            auto converted = std::make_shared<RunFileBytes>(m_path);
+            converted->adopt(std::move(lines));
+            m_bytes = std::move(converted);
+            m_data = m_bytes->data();
+            m_size = m_bytes->size();
+        }
         m_converted = true;
         m_hasRun = true;
         m_run = run;
@@ -357,33 +375,67 @@ private:
             // is refused after reading the limit, not the gigabyte.
             const qsizetype limit = scanEnd(pos, RunFileReader::kMaxEntryBytes + 1);
             const qsizetype newline = QByteArrayView(m_data + pos, limit - pos).indexOf('\n');
-            if (newline < 0 && limit - pos > RunFileReader::kMaxEntryBytes) {
-                return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: line %2 is longer than the %3 one entry may have.")
-                                .arg(m_shownPath)
-                                .arg(lineNumber)
-                                .arg(bytesText(RunFileReader::kMaxEntryBytes)));
-            }
+            if (newline < 0 && limit - pos > RunFileReader::kMaxEntryBytes)
+                return failLineTooLong(lineNumber);
             const qsizetype end = newline < 0 ? m_size : pos + newline;
             QByteArrayView line(m_data + pos, end - pos);
             const qsizetype lineStart = pos;
             pos = end + 1;
-            if (line.trimmed().isEmpty())
-                continue;
-            PageParseResultEntry parsed = parseEntry(line, m_entries);
-            if (!parsed.ok) {
-                const JsonSyntax::Check check = JsonSyntax::check(line);
-                const QString where = QCoreApplication::translate("RunFileReader", "line %1").arg(lineNumber);
-                if (!check.ok) {
-                    return failNotAnExport(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2, column %3 (byte %4): %5.")
-                                        .arg(m_shownPath, where)
-                                        .arg(check.column)
-                                        .arg(lineStart + check.offset)
-                                        .arg(check.reason));
-                }
-                return failNotAnExport(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2: %3.").arg(m_shownPath, where, parsed.error));
-            }
-            add(std::move(parsed.entry), pos);
+            if (!readLine(line, lineNumber, lineStart, pos))
+                return false;
         }
+        return true;
+    }
+
+    // A converted log's entries for the window, one a line as readJsonl() would read them from
+    // the buffer they would make (convertAgentLog() made sure none holds a newline): the same
+    // checks, errors and positions, without the buffer.
+    bool readConvertedEntries()
+    {
+        qsizetype lineNumber = 0;
+        qsizetype lineStart = 0;
+        for (const QByteArray &entry : std::as_const(*m_convertedEntries)) {
+            if (cancelled())
+                return failCancelled();
+            ++lineNumber;
+            if (entry.size() > RunFileReader::kMaxEntryBytes)
+                return failLineTooLong(lineNumber);
+            const qsizetype next = lineStart + entry.size() + 1;
+            if (!readLine(entry, lineNumber, lineStart, next))
+                return false;
+            lineStart = next;
+        }
+        return true;
+    }
+
+    bool failLineTooLong(qsizetype lineNumber)
+    {
+        return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: line %2 is longer than the %3 one entry may have.")
+                        .arg(m_shownPath)
+                        .arg(lineNumber)
+                        .arg(bytesText(RunFileReader::kMaxEntryBytes)));
+    }
+
+    // One line of JSON Lines (without its newline), starting at byte `lineStart`; `bytesDone`:
+    // where the next one starts. A blank line is skipped.
+    bool readLine(QByteArrayView line, qsizetype lineNumber, qsizetype lineStart, qsizetype bytesDone)
+    {
+        if (line.trimmed().isEmpty())
+            return true;
+        PageParseResultEntry parsed = parseEntry(line, m_entries);
+        if (!parsed.ok) {
+            const JsonSyntax::Check check = JsonSyntax::check(line);
+            const QString where = QCoreApplication::translate("RunFileReader", "line %1").arg(lineNumber);
+            if (!check.ok) {
+                return failNotAnExport(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2, column %3 (byte %4): %5.")
+                                    .arg(m_shownPath, where)
+                                    .arg(check.column)
+                                    .arg(lineStart + check.offset)
+                                    .arg(check.reason));
+            }
+            return failNotAnExport(QCoreApplication::translate("RunFileReader", "%1 is not a valid exported run: %2: %3.").arg(m_shownPath, where, parsed.error));
+        }
+        add(std::move(parsed.entry), bytesDone);
         return true;
     }
 
@@ -626,21 +678,38 @@ private:
 
     PageParseResultEntry parseEntry(QByteArrayView raw, qsizetype index)
     {
-        // The rest of the file (or buffer) is readable: the parser needs no copy for its padding.
-        const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        const qsizetype after = readableAfter(raw);
         if (m_sink.indexed) {
             if (std::optional<LogEntry> checked = checkQuickly(raw))
                 return {true, QString(), std::move(*checked)};
-        } else if (m_bytes) {
+        } else if (entryOwner()) {
             if (std::optional<LogEntry> described = describeQuickly(raw))
                 return {true, QString(), std::move(*described)};
         }
         // A window's entry is a slice of the file's bytes (kept alive through its rawOwner), not a
         // copy; parseBytes() has no owner (the caller's buffer) and its entries own copies.
-        EntryParseResult r = PageParser::parseEntry(raw, index, after, m_sink.indexed ? nullptr : m_bytes);
+        EntryParseResult r = PageParser::parseEntry(raw, index, after, m_sink.indexed ? nullptr : entryOwner());
         if (r.ok && !m_sink.indexed)
             share(r.entry);
         return {r.ok, r.error, std::move(r.entry)};
+    }
+
+    // How many bytes after `raw` may be read: the rest of the file (or buffer), so that the
+    // parser needs no copy for its padding; none of a converted entry (its own QByteArray).
+    qsizetype readableAfter(QByteArrayView raw) const
+    {
+        if (m_convertedEntries)
+            return 0;
+        return (m_data + m_size) - (raw.data() + raw.size());
+    }
+
+    // What the window's entries are slices of: the file's bytes, or a converted log's entries.
+    // Null for parseBytes() of a buffer (its entries own copies).
+    std::shared_ptr<const void> entryOwner() const
+    {
+        if (m_convertedEntries)
+            return m_convertedEntries;
+        return m_bytes;
     }
 
     // The entries share one string per distinct type and tool (a run has a handful of them), and
@@ -675,7 +744,7 @@ private:
     std::optional<LogEntry> checkQuickly(QByteArrayView raw)
     {
         raw = withoutSpace(raw);
-        const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        const qsizetype after = readableAfter(raw);
         const std::optional<qint64> runId = m_quickCheck.agentRunId(raw, after);
         if (!runId)
             return std::nullopt;
@@ -691,13 +760,13 @@ private:
     std::optional<LogEntry> describeQuickly(QByteArrayView raw)
     {
         raw = withoutSpace(raw);
-        const qsizetype after = (m_data + m_size) - (raw.data() + raw.size());
+        const qsizetype after = readableAfter(raw);
         const std::optional<EntryQuickCheck::Facts> facts = m_quickCheck.facts(raw, after);
         if (!facts)
             return std::nullopt;
         LogEntry entry;
         entry.rawJson = QByteArray::fromRawData(raw.data(), raw.size());
-        entry.rawOwner = m_bytes;
+        entry.rawOwner = entryOwner();
         entry.agentRunId = facts->agentRunId;
         entry.messageType = sharedText(facts->messageType);
         entry.toolName = sharedText(facts->toolName);
@@ -809,6 +878,9 @@ private:
     qsizetype m_fileSize = 0;  // the file's size, for progress, once m_size is the converted bytes'.
     QElapsedTimer m_progressClock;
     std::shared_ptr<RunFileBytes> m_bytes; // the file's, while run() reads one
+    // A converted log's entries, when the window reads them where the converter wrote them
+    // (convertAgentLog()); null otherwise. The entries read are slices of them.
+    std::shared_ptr<const QList<QByteArray>> m_convertedEntries;
     RunFileReader::FileIndex m_index;       // a conversion's entries so far
     EntryQuickCheck m_quickCheck;
     // The types and tools met so far, one string each (also by their UTF-8, for describeQuickly());

@@ -6,7 +6,11 @@
 #include "runfile/runfileparse.h"
 #include "runfile/runfilereader.h"
 
+#include "../agentlogs/generatedlogs.h"
+
+#include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -36,6 +40,33 @@ QByteArray transcriptOf(int calls)
     }
     return out;
 }
+struct FileRead {
+    bool ok = false;
+    QString error;
+    QList<LogEntry> entries;
+};
+
+// What the window gets of a file: RunFileReader::start() on it, every batch.
+FileRead readThroughTheWindowsReader(const QString &path)
+{
+    RunFileReader reader;
+    FileRead read;
+    QObject::connect(&reader, &RunFileReader::entriesRead, [&read](const QList<LogEntry> &batch) { read.entries += batch; });
+    QSignalSpy finished(&reader, &RunFileReader::finished);
+    if (!reader.start(path) || !finished.wait(60000)) {
+        read.error = QStringLiteral("the read did not finish");
+        return read;
+    }
+    read.ok = finished.first().at(0).toBool();
+    read.error = finished.first().at(1).toString();
+    return read;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
 } // namespace
 
 class TestRunFileAgentLogs : public QObject
@@ -46,6 +77,8 @@ private slots:
     void readsTheSessionWhateverItsName();
     void indexGivesTheSameEntries();
     void readerOnAFile();
+    void convertedEntriesReadAsTheirLines_data();
+    void convertedEntriesReadAsTheirLines();
     void unknownFormatSaysWhatRunlogReads();
     void cancelStopsTheConversion();
 };
@@ -129,6 +162,70 @@ void TestRunFileAgentLogs::readerOnAFile()
     QCOMPARE(reader.runInfo().agentName, QStringLiteral("Claude Code"));
     // The entries outlive the reader: they own (share) the converted bytes.
     QVERIFY(entries.last().rawJson.startsWith(R"({"agent_run_id":189005202433146,"id":9,)"));
+}
+
+void TestRunFileAgentLogs::convertedEntriesReadAsTheirLines_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    const QDir data(QStringLiteral(AGENTLOGS_DATA_DIR));
+    for (const QString &name : data.entryList(QDir::Files, QDir::Name)) {
+        QFile file(data.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QTest::newRow(qPrintable(name)) << name << file.readAll();
+    }
+    QTest::newRow("many calls") << QStringLiteral("long.jsonl") << transcriptOf(3000);
+    QRandomGenerator random(28);
+    for (int round = 0; round < 4; ++round) {
+        const int calls = 1 + int(random.bounded(400));
+        QTest::addRow("generated Claude Code %d", round) << QStringLiteral("gen.jsonl") << GeneratedLogs::claudeCode(calls, &random);
+        QTest::addRow("generated Codex %d", round) << QStringLiteral("gen.jsonl") << GeneratedLogs::codex(calls, &random);
+        QTest::addRow("generated SWE-agent %d", round) << QStringLiteral("gen.traj") << GeneratedLogs::sweAgent(calls, &random);
+        QTest::addRow("generated OpenHands %d", round) << QStringLiteral("gen.json") << GeneratedLogs::openHands(calls, &random);
+        QTest::addRow("generated Inspect %d", round) << QStringLiteral("gen.json") << GeneratedLogs::inspect(calls, &random);
+    }
+}
+
+// The window reads a converted log's entries where the converter wrote them, not from one
+// buffer of them one a line: what it gets must be what reading those lines as a .jsonl file
+// gives (the conversion's index, which still reads such a buffer, gives the lines).
+void TestRunFileAgentLogs::convertedEntriesReadAsTheirLines()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QTemporaryDir dir;
+    const QString logPath = dir.filePath(name);
+    QVERIFY(writeFile(logPath, bytes));
+    const RunFileReader::IndexedContents indexed = RunFileReader::indexBytes(bytes, name);
+    const FileRead fromLog = readThroughTheWindowsReader(logPath);
+    QCOMPARE(fromLog.ok, indexed.ok);
+    if (!indexed.ok || !indexed.run || indexed.run->agentName.isEmpty())
+        return; // not another agent's log: nothing converted
+    QVERIFY(!indexed.index.entries.isEmpty());
+    QByteArray lines;
+    for (const QByteArray &entry : indexed.index.entries)
+        lines += entry + '\n';
+    const QString linesPath = dir.filePath(QStringLiteral("lines.jsonl"));
+    QVERIFY(writeFile(linesPath, lines));
+    const FileRead fromLines = readThroughTheWindowsReader(linesPath);
+    QVERIFY2(fromLines.ok, qPrintable(fromLines.error));
+    QVERIFY2(fromLog.ok, qPrintable(fromLog.error));
+    QCOMPARE(fromLog.entries.size(), fromLines.entries.size());
+    for (qsizetype i = 0; i < fromLines.entries.size(); ++i) {
+        const LogEntry &got = fromLog.entries.at(i);
+        const LogEntry &expected = fromLines.entries.at(i);
+        QCOMPARE(got.rawJson, expected.rawJson);
+        QCOMPARE(bool(got.rawOwner), bool(expected.rawOwner));
+        QCOMPARE(got.agentRunId, expected.agentRunId);
+        QCOMPARE(got.createdAtMsecs, expected.createdAtMsecs);
+        QCOMPARE(got.createdAtText, expected.createdAtText);
+        QCOMPARE(got.createdAtText.isNull(), expected.createdAtText.isNull());
+        QCOMPARE(got.messageType, expected.messageType);
+        QCOMPARE(got.messageType.isNull(), expected.messageType.isNull());
+        QCOMPARE(got.toolName, expected.toolName);
+        QCOMPARE(got.toolName.isNull(), expected.toolName.isNull());
+        QCOMPARE(got.otherRun, expected.otherRun);
+    }
 }
 
 void TestRunFileAgentLogs::unknownFormatSaysWhatRunlogReads()
