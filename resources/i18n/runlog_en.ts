@@ -37,6 +37,13 @@
     </message>
 </context>
 <context>
+    <name>AgentLogConversion</name>
+    <message>
+        <source>%1 log: the conversion was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentLogFormats</name>
     <message>
         <source>Claude Code transcript</source>
