@@ -13,7 +13,8 @@
 //    on a connection opened for it, as `runlog --search` searches.
 // 4. With --one-search-object: the same queries through one LibrarySearch, each ROUNDS times
 //    (default 3) in a row, as the Library window searches while the user types: the CPU time of
-//    the thread that searched and of every thread but the main one (which only receives hits).
+//    the thread that searched (the busiest of the threads alive after the search) and of every
+//    thread but the main one (which only receives hits), threads that ended with the search too.
 
 #include "syntheticrun.h"
 #include "api/pageparser.h"
@@ -305,17 +306,16 @@ void searchThroughOneObject(const QString &folder, const QString &only, int roun
                           loop.quit();
                       });
                 const QHash<QString, qint64> before = otherThreadsCpuMs();
+                const qint64 workersBefore = processCpuMs() - threadCpuMs();
                 search.start(c.query, limit);
                 loop.exec();
                 const QHash<QString, qint64> after = otherThreadsCpuMs();
+                const qint64 all = processCpuMs() - threadCpuMs() - workersBefore;
                 QObject::disconnect(onHits);
                 QObject::disconnect(onDone);
                 qint64 searching = 0;
-                qint64 all = 0;
                 for (auto it = after.begin(); it != after.end(); ++it) {
-                    const qint64 spent = it.value() - before.value(it.key(), 0);
-                    all += spent;
-                    searching = std::max(searching, spent);
+                    searching = std::max(searching, it.value() - before.value(it.key(), 0));
                 }
                 std::printf("one object, search %-34s %s round %d: first hit %5lld ms, done %6lld ms (cpu %6lld ms, both threads %6lld ms), %7lld hits, %9lld entries read%s\n",
                             c.label, limit > 0 ? "(first 10,000)" : "(all)        ", round, summary.msToFirstHit,
