@@ -19,6 +19,8 @@
 #include <thread>
 
 class EntryCursor;
+class KeptLibraryConnection;
+class LibraryConnectionThread;
 class RawEntryPrefilter;
 class SearchEngine;
 struct ParsedQuery;
@@ -78,12 +80,14 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
 // A second thread for a search that reads every entry (no index narrows it): it reads the second
 // half of a big run while the caller reads the first, on a connection of its own (opened in its
 // thread, as Qt SQL wants), so that both cores search. Its hits come back whole, to be handed on
-// after the first half's, in order.
+// after the first half's, in order. The thread and its connection are a kept LibraryConnectionThread's
+// when one is given (the window's searches), else its own for this search.
 class LibraryHalfScanner
 {
 public:
-    // `connectionName`: the caller's connection, cloned; `sql` selects `id, raw` between :low and :high.
-    LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query, QueryEvaluator::Options options,
+    // `connectionName`: the caller's connection, cloned when no `kept` thread is given; `sql` selects
+    // `id, raw` between :low and :high.
+    LibraryHalfScanner(const QString &connectionName, LibraryConnectionThread *kept, const ParsedQuery &query, QueryEvaluator::Options options,
                        const SearchEngine &snippetEngine, bool readsFacts, const QString &sql,
                        const std::atomic<bool> &cancel, const RawEntryPrefilter *rawPrefilter = nullptr);
     ~LibraryHalfScanner();
@@ -100,7 +104,8 @@ public:
     LibraryRangeResult wait();
 
 private:
-    void loop(QString connectionName, QString sql);
+    // Reads the halves asked for on `db` until destruction; false when it failed (not to be kept).
+    bool serve(const QSqlDatabase &db, const QString &sql);
 
     struct Job
     {
@@ -124,7 +129,8 @@ private:
     std::optional<LibraryRangeResult> m_result;
     std::atomic<bool> m_stopHalf{false};
     bool m_quit = false;
-    std::thread m_thread;
+    bool m_served = false; // the kept thread's work has returned
+    std::thread m_thread;  // when no kept thread is given
 };
 
 // Has SQLite read the connection's file through read() into its page cache, not through a
