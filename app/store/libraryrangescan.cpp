@@ -179,6 +179,12 @@ void readLibraryUnmapped(const QSqlDatabase &db)
     QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=0"));
 }
 
+void readLibraryMapped(const QSqlDatabase &db)
+{
+    // As much as SQLite maps at most (2 GB where it is built as usual); the rest is read().
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=2147418112"));
+}
+
 LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, LibraryConnectionThread *kept, const ParsedQuery &query,
                                        QueryEvaluator::Options options, const SearchEngine &snippetEngine, bool readsFacts,
                                        const QString &sql, const std::atomic<bool> &cancel,
@@ -194,7 +200,7 @@ LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, LibraryCon
         kept->post([this, sql](KeptLibraryConnection &connection) {
             QString error;
             const QSqlDatabase db = connection.connection(&error);
-            if (!serve(db, sql))
+            if (!serve(db, sql, true))
                 connection.close();
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
@@ -209,7 +215,7 @@ LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, LibraryCon
         {
             QSqlDatabase db = QSqlDatabase::cloneDatabase(connectionName, ownName);
             db.open();
-            serve(db, sql);
+            serve(db, sql, false);
             db.close();
         }
         QSqlDatabase::removeDatabase(ownName);
@@ -262,14 +268,17 @@ LibraryRangeResult LibraryHalfScanner::wait()
     return *std::exchange(m_result, std::nullopt);
 }
 
-bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql)
+bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, bool kept)
 {
     const bool opened = db.isOpen();
     bool failed = !opened;
     std::unique_ptr<EntryCursor> cursor;
     std::unique_ptr<SqliteCancellation> stopOnCancel;
     if (opened) {
-        readLibraryUnmapped(db);
+        if (kept)
+            readLibraryMapped(db);
+        else
+            readLibraryUnmapped(db);
         stopOnCancel = std::make_unique<SqliteCancellation>(db, m_cancel, &m_stopHalf);
         cursor = std::make_unique<EntryCursor>(db, sql);
         failed = !cursor->isValid();

@@ -105,7 +105,7 @@ public:
 
 private:
     // Reads the halves asked for on `db` until destruction; false when it failed (not to be kept).
-    bool serve(const QSqlDatabase &db, const QString &sql);
+    bool serve(const QSqlDatabase &db, const QString &sql, bool kept);
 
     struct Job
     {
@@ -133,10 +133,13 @@ private:
     std::thread m_thread;  // when no kept thread is given
 };
 
-// Has SQLite read the connection's file through read() into its page cache, not through a
-// memory map: every search opens a connection of its own (the window's LibrarySearch, `runlog
-// --search`), and a new connection's map takes a page fault for each page it touches, which cost
-// more than the copy it spares (bench_library on fresh connections: a read of every entry 0.6-0.7 s
-// of CPU a thread mapped, 0.35-0.42 s read; the first hit through the index 14-60 ms mapped,
-// 1-22 ms read). A map pays only when one connection searches again, which none here does.
+// How SQLite reads the library's file for a search. A connection opened for one search
+// (`runlog --search`) reads through read() into its page cache, not through a memory map: a new
+// map takes a page fault for each page it touches, which cost more than the copy it spares
+// (bench_library on fresh connections: a read of every entry 0.6-0.7 s of CPU a thread mapped,
+// 0.35-0.42 s read; the first hit through the index 14-60 ms mapped, 1-22 ms read). A connection
+// kept across searches (LibrarySearch's) maps the file: its map stays faulted in, and the next
+// searches read every entry for about a quarter less (bench_library --one-search-object, two
+// letters: 290-320 ms of CPU a thread from the second search on, 390-480 ms read; the first 660 ms).
 void readLibraryUnmapped(const QSqlDatabase &db);
+void readLibraryMapped(const QSqlDatabase &db);

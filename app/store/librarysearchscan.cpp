@@ -346,7 +346,12 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     bool anyCase = false;
     const QString match = onlyNoted ? QString() : trigramsOf(parsed, query.caseSensitive, &anyCase);
     summary.usedIndex = !match.isEmpty();
-    readLibraryUnmapped(db);
+    // A kept connection (the window's, with its kept second thread) maps the file; one opened for
+    // this search reads it (readLibraryMapped).
+    if (secondHalvesThread)
+        readLibraryMapped(db);
+    else
+        readLibraryUnmapped(db);
     // A new keystroke stops SQLite too, inside a full-text query or a long row.
     const SqliteCancellation stopOnCancel(db, cancel);
     QString candidatesSql;

@@ -42,7 +42,8 @@ QString trigramQuery(const SearchQuery &query);
 // the search (tooCostly, with SearchEngine::tooCostlyText() as the error), as it does in a run.
 //
 // `secondHalves`: the kept thread (and connection) that reads second halves (LibrarySearch keeps
-// one across searches); none: a thread with a connection of its own for this search.
+// one across searches; `db` is then kept too, and both read the file through a memory map); none:
+// a thread with a connection of its own for this search.
 LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint64 maxHits,
                          const std::atomic<bool> &cancel,
                          const std::function<bool(const QList<LibrarySearchHit> &hits)> &found,
