@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "store/libraryrangescan.h"
 
+#include "store/libraryconnectionthread.h"
+
 #include "api/pageparser.h"
 #include "json/jsontokens.h"
 #include "search/queryevaluator.h"
@@ -177,7 +179,13 @@ void readLibraryUnmapped(const QSqlDatabase &db)
     QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=0"));
 }
 
-LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query,
+void readLibraryMapped(const QSqlDatabase &db)
+{
+    // As much as SQLite maps at most (2 GB where it is built as usual); the rest is read().
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=2147418112"));
+}
+
+LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, LibraryConnectionThread *kept, const ParsedQuery &query,
                                        QueryEvaluator::Options options, const SearchEngine &snippetEngine, bool readsFacts,
                                        const QString &sql, const std::atomic<bool> &cancel,
                                        const RawEntryPrefilter *rawPrefilter)
@@ -188,7 +196,30 @@ LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, const Pars
     , m_cancel(cancel)
     , m_rawPrefilter(rawPrefilter)
 {
-    m_thread = std::thread(&LibraryHalfScanner::loop, this, connectionName, sql);
+    if (kept) {
+        kept->post([this, sql](KeptLibraryConnection &connection) {
+            QString error;
+            const QSqlDatabase db = connection.connection(&error);
+            if (!serve(db, sql, true))
+                connection.close();
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_served = true;
+            }
+            m_changed.notify_all();
+        });
+        return;
+    }
+    m_thread = std::thread([this, connectionName, sql] {
+        const QString ownName = connectionName + QStringLiteral("-half");
+        {
+            QSqlDatabase db = QSqlDatabase::cloneDatabase(connectionName, ownName);
+            db.open();
+            serve(db, sql, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(ownName);
+    });
 }
 
 LibraryHalfScanner::~LibraryHalfScanner()
@@ -198,7 +229,12 @@ LibraryHalfScanner::~LibraryHalfScanner()
         m_quit = true;
     }
     m_changed.notify_all();
-    m_thread.join();
+    if (m_thread.joinable()) {
+        m_thread.join();
+    } else {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_served; });
+    }
 }
 
 bool LibraryHalfScanner::isReady()
@@ -232,50 +268,49 @@ LibraryRangeResult LibraryHalfScanner::wait()
     return *std::exchange(m_result, std::nullopt);
 }
 
-void LibraryHalfScanner::loop(QString connectionName, QString sql)
+bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, bool kept)
 {
-    const QString ownName = connectionName + QStringLiteral("-half");
-    {
-        QSqlDatabase db = QSqlDatabase::cloneDatabase(connectionName, ownName);
-        const bool opened = db.open();
-        std::unique_ptr<EntryCursor> cursor;
-        std::unique_ptr<SqliteCancellation> stopOnCancel;
-        if (opened) {
+    const bool opened = db.isOpen();
+    bool failed = !opened;
+    std::unique_ptr<EntryCursor> cursor;
+    std::unique_ptr<SqliteCancellation> stopOnCancel;
+    if (opened) {
+        if (kept)
+            readLibraryMapped(db);
+        else
             readLibraryUnmapped(db);
-            stopOnCancel = std::make_unique<SqliteCancellation>(db, m_cancel, &m_stopHalf);
-            cursor = std::make_unique<EntryCursor>(db, sql);
+        stopOnCancel = std::make_unique<SqliteCancellation>(db, m_cancel, &m_stopHalf);
+        cursor = std::make_unique<EntryCursor>(db, sql);
+        failed = !cursor->isValid();
+    }
+    QueryEvaluator evaluator(m_query, m_options);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_ready = !failed;
+    }
+    m_changed.notify_all();
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_quit || m_job.has_value(); });
+            if (m_quit)
+                break;
+            job = *std::exchange(m_job, std::nullopt);
         }
-        QueryEvaluator evaluator(m_query, m_options);
+        LibraryRangeResult result;
+        if (cursor && cursor->isValid()) {
+            evaluator.setRun(job.run.facts());
+            const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false,
+                                              m_rawPrefilter};
+            result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel, {}, &m_stopHalf);
+            failed = failed || !result.error.isEmpty();
+        }
         {
             std::lock_guard<std::mutex> lock(m_mutex);
-            m_ready = opened && cursor->isValid();
+            m_result = std::move(result);
         }
         m_changed.notify_all();
-        for (;;) {
-            Job job;
-            {
-                std::unique_lock<std::mutex> lock(m_mutex);
-                m_changed.wait(lock, [this] { return m_quit || m_job.has_value(); });
-                if (m_quit)
-                    break;
-                job = *std::exchange(m_job, std::nullopt);
-            }
-            LibraryRangeResult result;
-            if (cursor && cursor->isValid()) {
-                evaluator.setRun(job.run.facts());
-                const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false,
-                                                  m_rawPrefilter};
-                result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel, {}, &m_stopHalf);
-            }
-            {
-                std::lock_guard<std::mutex> lock(m_mutex);
-                m_result = std::move(result);
-            }
-            m_changed.notify_all();
-        }
-        cursor.reset();
-        stopOnCancel.reset();
-        db.close();
     }
-    QSqlDatabase::removeDatabase(ownName);
+    return !failed;
 }

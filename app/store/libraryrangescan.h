@@ -19,6 +19,8 @@
 #include <thread>
 
 class EntryCursor;
+class KeptLibraryConnection;
+class LibraryConnectionThread;
 class RawEntryPrefilter;
 class SearchEngine;
 struct ParsedQuery;
@@ -78,12 +80,14 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
 // A second thread for a search that reads every entry (no index narrows it): it reads the second
 // half of a big run while the caller reads the first, on a connection of its own (opened in its
 // thread, as Qt SQL wants), so that both cores search. Its hits come back whole, to be handed on
-// after the first half's, in order.
+// after the first half's, in order. The thread and its connection are a kept LibraryConnectionThread's
+// when one is given (the window's searches), else its own for this search.
 class LibraryHalfScanner
 {
 public:
-    // `connectionName`: the caller's connection, cloned; `sql` selects `id, raw` between :low and :high.
-    LibraryHalfScanner(const QString &connectionName, const ParsedQuery &query, QueryEvaluator::Options options,
+    // `connectionName`: the caller's connection, cloned when no `kept` thread is given; `sql` selects
+    // `id, raw` between :low and :high.
+    LibraryHalfScanner(const QString &connectionName, LibraryConnectionThread *kept, const ParsedQuery &query, QueryEvaluator::Options options,
                        const SearchEngine &snippetEngine, bool readsFacts, const QString &sql,
                        const std::atomic<bool> &cancel, const RawEntryPrefilter *rawPrefilter = nullptr);
     ~LibraryHalfScanner();
@@ -100,7 +104,8 @@ public:
     LibraryRangeResult wait();
 
 private:
-    void loop(QString connectionName, QString sql);
+    // Reads the halves asked for on `db` until destruction; false when it failed (not to be kept).
+    bool serve(const QSqlDatabase &db, const QString &sql, bool kept);
 
     struct Job
     {
@@ -124,13 +129,17 @@ private:
     std::optional<LibraryRangeResult> m_result;
     std::atomic<bool> m_stopHalf{false};
     bool m_quit = false;
-    std::thread m_thread;
+    bool m_served = false; // the kept thread's work has returned
+    std::thread m_thread;  // when no kept thread is given
 };
 
-// Has SQLite read the connection's file through read() into its page cache, not through a
-// memory map: every search opens a connection of its own (the window's LibrarySearch, `runlog
-// --search`), and a new connection's map takes a page fault for each page it touches, which cost
-// more than the copy it spares (bench_library on fresh connections: a read of every entry 0.6-0.7 s
-// of CPU a thread mapped, 0.35-0.42 s read; the first hit through the index 14-60 ms mapped,
-// 1-22 ms read). A map pays only when one connection searches again, which none here does.
+// How SQLite reads the library's file for a search. A connection opened for one search
+// (`runlog --search`) reads through read() into its page cache, not through a memory map: a new
+// map takes a page fault for each page it touches, which cost more than the copy it spares
+// (bench_library on fresh connections: a read of every entry 0.6-0.7 s of CPU a thread mapped,
+// 0.35-0.42 s read; the first hit through the index 14-60 ms mapped, 1-22 ms read). A connection
+// kept across searches (LibrarySearch's) maps the file: its map stays faulted in, and the next
+// searches read every entry for about a quarter less (bench_library --one-search-object, two
+// letters: 290-320 ms of CPU a thread from the second search on, 390-480 ms read; the first 660 ms).
 void readLibraryUnmapped(const QSqlDatabase &db);
+void readLibraryMapped(const QSqlDatabase &db);

@@ -10,6 +10,8 @@
 LibrarySearch::LibrarySearch(const QString &folder, QObject *parent)
     : QObject(parent)
     , m_folder(folder)
+    , m_secondHalves(std::make_unique<LibraryConnectionThread>(folder))
+    , m_searches(std::make_unique<LibraryConnectionThread>(folder))
 {
     qRegisterMetaType<LibrarySearchHit>();
     qRegisterMetaType<LibrarySearchSummary>();
@@ -18,7 +20,8 @@ LibrarySearch::LibrarySearch(const QString &folder, QObject *parent)
 LibrarySearch::~LibrarySearch()
 {
     cancel();
-    m_future.waitForFinished();
+    m_searches.reset();
+    m_secondHalves.reset();
     m_valuesFuture.waitForFinished();
 }
 
@@ -61,23 +64,30 @@ void LibrarySearch::start(const SearchQuery &query, qint64 maxHits)
     m_running = true;
     const int generation = m_generation;
     const std::shared_ptr<std::atomic<bool>> cancelled = m_cancel;
-    const QString folder = m_folder;
-    m_future = QtConcurrent::run([this, folder, query, maxHits, cancelled, generation] {
-        LibraryDatabase database(folder);
+    LibraryConnectionThread *secondHalves = m_secondHalves.get();
+    // Searches run one after another on the kept thread: one started while another is being
+    // cancelled waits for it (a cancelled search returns within milliseconds).
+    m_searches->post([this, query, maxHits, cancelled, generation, secondHalves](KeptLibraryConnection &kept) {
         LibrarySearchSummary summary;
-        if (!database.open()) {
-            summary.error = database.errorString();
+        if (*cancelled) {
+            summary.cancelled = true; // replaced before it began: its summary is not shown
         } else {
-            summary = LibrarySearchScan::run(database.connection(), query, maxHits, *cancelled,
-                                             [this, cancelled, generation](const QList<LibrarySearchHit> &hits) {
-                                                 if (*cancelled)
-                                                     return false;
-                                                 QMetaObject::invokeMethod(this, [this, hits, generation] {
-                                                     if (generation == m_generation)
-                                                         emit hitsFound(hits);
-                                                 }, Qt::QueuedConnection);
-                                                 return true;
-                                             });
+            const QSqlDatabase db = kept.connection(&summary.error);
+            if (db.isValid()) {
+                summary = LibrarySearchScan::run(db, query, maxHits, *cancelled,
+                                                 [this, cancelled, generation](const QList<LibrarySearchHit> &hits) {
+                                                     if (*cancelled)
+                                                         return false;
+                                                     QMetaObject::invokeMethod(this, [this, hits, generation] {
+                                                         if (generation == m_generation)
+                                                             emit hitsFound(hits);
+                                                     }, Qt::QueuedConnection);
+                                                     return true;
+                                                 },
+                                                 secondHalves);
+                if (summary.unreadable)
+                    kept.close(); // not kept in a bad state: the next search opens anew
+            }
         }
         QMetaObject::invokeMethod(this, [this, summary, generation] {
             if (generation != m_generation)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "search/searchquery.h"
+#include "store/libraryconnectionthread.h"
 #include "store/libraryqueryvalues.h"
 #include "store/librarysearchhit.h"
 #include "store/librarysearchscan.h"
@@ -15,7 +16,10 @@
 #include <memory>
 
 // Search across every run in the library, on a worker thread with a connection of its own (the
-// library's own thread goes on storing pages meanwhile). Hits come in order as they are found
+// library's own thread goes on storing pages meanwhile). The thread and its connection are kept
+// from one search to the next (the window searches at every keystroke: a warm page cache, one
+// open and quick_check), and so are the second thread's that reads the second halves of big runs
+// (LibraryConnectionThread: a file deleted or replaced since is reopened). Hits come in order as they are found
 // (newest runs first, the first hit at once, then in batches), the user's notes' hits among
 // them; a new start() or cancel() drops the search before it.
 class LibrarySearch : public QObject
@@ -25,7 +29,7 @@ public:
     static constexpr qint64 kDefaultMaxHits = 10000;
 
     explicit LibrarySearch(const QString &folder, QObject *parent = nullptr);
-    // Cancels a search still running and waits for its thread to let go of the database.
+    // Cancels a search still running, waits for its threads and closes their connections.
     ~LibrarySearch() override;
 
     void start(const SearchQuery &query, qint64 maxHits = kDefaultMaxHits);
@@ -42,8 +46,11 @@ signals:
 private:
     QString m_folder;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    QFuture<void> m_future;
     QFuture<void> m_valuesFuture;
     int m_generation = 0;
     bool m_running = false;
+    // Declared in this order so that the searches' thread, which waits for the second halves',
+    // ends first.
+    std::unique_ptr<LibraryConnectionThread> m_secondHalves;
+    std::unique_ptr<LibraryConnectionThread> m_searches;
 };

@@ -38,6 +38,7 @@ struct LibrarySearchSummary
     int threads = 1;               // threads that read entries (two: every entry of big runs read)
     QString error;                 // an invalid expression, or a library that cannot be read
     bool tooCostly = false;        // a regular expression gave up on an entry (error says so)
+    bool unreadable = false;       // the error is the library's (reading it failed), not the query's
     qint64 msToFirstHit = -1;
     qint64 elapsedMs = 0;
 };

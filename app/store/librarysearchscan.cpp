@@ -292,7 +292,8 @@ QString trigramQuery(const SearchQuery &query)
 
 LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint64 maxHits,
                          const std::atomic<bool> &cancel,
-                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found)
+                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found,
+                         LibraryConnectionThread *secondHalvesThread)
 {
     QElapsedTimer clock;
     clock.start();
@@ -319,8 +320,10 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     const bool onlyNoted = everyGroupNeedsANote(parsed);
 
     LibrarySearchNotes notes;
-    if (!notes.read(db, &summary.error))
+    if (!notes.read(db, &summary.error)) {
+        summary.unreadable = true;
         return summary;
+    }
 
     QList<LibraryScanRun> runs;
     {
@@ -329,6 +332,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         if (!list.exec(QStringLiteral("SELECT id, origin, org_id, run_id, status, created_at, created_ms, stored_entries"
                                       " FROM runs ORDER BY created_ms IS NULL, created_ms DESC, id DESC"))) {
             summary.error = list.lastError().text();
+            summary.unreadable = true;
             return summary;
         }
         while (list.next()) {
@@ -342,7 +346,12 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     bool anyCase = false;
     const QString match = onlyNoted ? QString() : trigramsOf(parsed, query.caseSensitive, &anyCase);
     summary.usedIndex = !match.isEmpty();
-    readLibraryUnmapped(db);
+    // A kept connection (the window's, with its kept second thread) maps the file; one opened for
+    // this search reads it (readLibraryMapped).
+    if (secondHalvesThread)
+        readLibraryMapped(db);
+    else
+        readLibraryUnmapped(db);
     // A new keystroke stops SQLite too, inside a full-text query or a long row.
     const SqliteCancellation stopOnCancel(db, cancel);
     QString candidatesSql;
@@ -366,6 +375,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     EntryCursor candidates(db, candidatesSql);
     if (!candidates.isValid()) {
         summary.error = candidates.error();
+        summary.unreadable = true;
         return summary;
     }
     std::unique_ptr<EntryCursor> withFolded;
@@ -373,6 +383,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         withFolded = std::make_unique<EntryCursor>(db, withFoldedSql);
         if (!withFolded->isValid()) {
             summary.error = withFolded->error();
+            summary.unreadable = true;
             return summary;
         }
     }
@@ -393,7 +404,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     bool secondHalvesFailed = false;
     const auto secondThread = [&]() -> LibraryHalfScanner * {
         if (!secondHalves && !secondHalvesFailed) {
-            secondHalves = std::make_unique<LibraryHalfScanner>(db.connectionName(), parsed, options, snippetEngine,
+            secondHalves = std::make_unique<LibraryHalfScanner>(db.connectionName(), secondHalvesThread, parsed, options, snippetEngine,
                                                                 readsFacts, candidatesSql, cancel,
                                                                 rawPrefilter.isActive() ? &rawPrefilter : nullptr);
             if (!secondHalves->isReady()) {
@@ -433,6 +444,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         summary.tooCostly = summary.tooCostly || result.tooCostly;
         if (summary.error.isEmpty())
             summary.error = result.error;
+        summary.unreadable = summary.unreadable || !result.error.isEmpty();
     };
     qint64 entriesBehind = 0; // stored entries of the runs read before this one
     for (const LibraryScanRun &run : std::as_const(runs)) {

@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+class LibraryConnectionThread;
+
 #include <atomic>
 #include <functional>
 
@@ -38,8 +40,13 @@ QString trigramQuery(const SearchQuery &query);
 // over the note's entry), and is a hit of its own (fromNote) after its entry's. has:note holds for
 // the entries that have a note. A regular expression that gives up on an entry or a note stops
 // the search (tooCostly, with SearchEngine::tooCostlyText() as the error), as it does in a run.
+//
+// `secondHalves`: the kept thread (and connection) that reads second halves (LibrarySearch keeps
+// one across searches; `db` is then kept too, and both read the file through a memory map); none:
+// a thread with a connection of its own for this search.
 LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint64 maxHits,
                          const std::atomic<bool> &cancel,
-                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found);
+                         const std::function<bool(const QList<LibrarySearchHit> &hits)> &found,
+                         LibraryConnectionThread *secondHalves = nullptr);
 
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Measures the library of runs. Build Release and run:
 //     bench_library [folder=/tmp/runlog-bench-library] [runs=100] [entries=10000] [--search-only] [--case=TEXT]
+//                   [--one-search-object[=ROUNDS]]
 // 1. Writing: `runs` runs of `entries` realistic entries (the generator of bench_search), stored
 //    page by page as the loader stores what it fetches; entries per second and the file's size.
 //    An existing library of that shape in `folder` is reused (delete the folder to measure again).
@@ -9,7 +10,11 @@
 //    and until every entry is loaded.
 // 3. Search across every run: for each query the time to the first hit and to all hits, through
 //    the trigram index where it narrows, and a scan of every entry where it cannot; each search
-//    on a connection opened for it, as the window and `runlog --search` search.
+//    on a connection opened for it, as `runlog --search` searches.
+// 4. With --one-search-object: the same queries through one LibrarySearch, each ROUNDS times
+//    (default 3) in a row, as the Library window searches while the user types: the CPU time of
+//    the thread that searched (the busiest of the threads alive after the search) and of every
+//    thread but the main one (which only receives hits), threads that ended with the search too.
 
 #include "syntheticrun.h"
 #include "api/pageparser.h"
@@ -23,10 +28,12 @@
 #include "store/runlibrary.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
@@ -36,6 +43,8 @@
 #include <cstdio>
 #include <ctime>
 #include <thread>
+
+#include <unistd.h>
 
 namespace {
 
@@ -168,18 +177,16 @@ void reopen(const QString &folder)
     }
 }
 
-void search(const QString &folder, const QString &only)
+struct Case {
+    const char *label;
+    SearchQuery query;
+};
+
+constexpr int kSearchCases = 9;
+
+const Case *searchCases()
 {
-    LibraryDatabase database(folder);
-    if (!database.open()) {
-        std::printf("cannot open the library: %s\n", qPrintable(database.errorString()));
-        return;
-    }
-    struct Case {
-        const char *label;
-        SearchQuery query;
-    };
-    const Case cases[] = {
+    static const Case cases[kSearchCases] = {
         {"rare (1 in 10,007 entries)", SearchQuery{QStringLiteral("xyzzy_handler"), false, false, false}},
         {"rare, exact case", SearchQuery{QStringLiteral("Segmentation fault in xyzzy"), true, false, false}},
         // A phrase, as the pattern was one needle before the query language (55,401 hits).
@@ -191,8 +198,20 @@ void search(const QString &folder, const QString &only)
         {"regular expression with a literal", SearchQuery{QStringLiteral("xyzzy_\\w+\\(\"caf"), false, false, true}},
         {"regular expression, no literal", SearchQuery{QStringLiteral("\\d{5}[g-k]{4}"), false, false, true}},
     };
+    return cases;
+}
+
+void search(const QString &folder, const QString &only)
+{
+    LibraryDatabase database(folder);
+    if (!database.open()) {
+        std::printf("cannot open the library: %s\n", qPrintable(database.errorString()));
+        return;
+    }
+    const Case *cases = searchCases();
     const std::atomic<bool> never{false};
-    for (const Case &c : cases) {
+    for (int i = 0; i < kSearchCases; ++i) {
+        const Case &c = cases[i];
         if (!QString::fromLatin1(c.label).contains(only))
             continue;
         // The window's limit, and every hit (the command line's).
@@ -222,7 +241,8 @@ void search(const QString &folder, const QString &only)
     }
     // Cancellation: a search that reads every entry, cancelled as a keystroke would; the time
     // from the cancel to the search's return.
-    for (const Case &c : cases) {
+    for (int i = 0; i < kSearchCases; ++i) {
+        const Case &c = cases[i];
         if (!QString::fromLatin1(c.label).contains(only))
             continue;
         std::atomic<bool> cancel{false};
@@ -241,6 +261,68 @@ void search(const QString &folder, const QString &only)
         worker.join();
         std::printf("cancel %-34s: returned %.2f ms after the cancel%s\n", c.label,
                     std::max<qint64>(0, returnedNs - cancelledNs) / 1e6, returnedNs < cancelledNs ? " (it had ended)" : "");
+    }
+}
+
+// CPU time of each thread of the process but the calling one, by thread id (Linux: /proc).
+QHash<QString, qint64> otherThreadsCpuMs()
+{
+    QHash<QString, qint64> cpu;
+    const QString self = QString::number(qint64(gettid()));
+    const long ticks = sysconf(_SC_CLK_TCK);
+    for (const QString &tid : QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (tid == self)
+            continue;
+        QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 12)
+            cpu.insert(tid, (fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1000 / ticks);
+    }
+    return cpu;
+}
+
+void searchThroughOneObject(const QString &folder, const QString &only, int rounds)
+{
+    const Case *cases = searchCases();
+    LibrarySearch search(folder);
+    for (int i = 0; i < kSearchCases; ++i) {
+        const Case &c = cases[i];
+        if (!QString::fromLatin1(c.label).contains(only))
+            continue;
+        for (const qint64 limit : {LibrarySearch::kDefaultMaxHits, qint64(0)}) {
+            for (int round = 1; round <= rounds; ++round) {
+                qint64 hits = 0;
+                LibrarySearchSummary summary;
+                QEventLoop loop;
+                const QMetaObject::Connection onHits = QObject::connect(
+                    &search, &LibrarySearch::hitsFound, [&hits](const QList<LibrarySearchHit> &found) { hits += found.size(); });
+                const QMetaObject::Connection onDone
+                    = QObject::connect(&search, &LibrarySearch::finished, [&](const LibrarySearchSummary &done) {
+                          summary = done;
+                          loop.quit();
+                      });
+                const QHash<QString, qint64> before = otherThreadsCpuMs();
+                const qint64 workersBefore = processCpuMs() - threadCpuMs();
+                search.start(c.query, limit);
+                loop.exec();
+                const QHash<QString, qint64> after = otherThreadsCpuMs();
+                const qint64 all = processCpuMs() - threadCpuMs() - workersBefore;
+                QObject::disconnect(onHits);
+                QObject::disconnect(onDone);
+                qint64 searching = 0;
+                for (auto it = after.begin(); it != after.end(); ++it) {
+                    searching = std::max(searching, it.value() - before.value(it.key(), 0));
+                }
+                std::printf("one object, search %-34s %s round %d: first hit %5lld ms, done %6lld ms (cpu %6lld ms, both threads %6lld ms), %7lld hits, %9lld entries read%s\n",
+                            c.label, limit > 0 ? "(first 10,000)" : "(all)        ", round, summary.msToFirstHit,
+                            summary.elapsedMs, searching, all, hits, summary.entriesChecked, summary.usedIndex ? ", index" : "");
+                std::fflush(stdout);
+            }
+        }
     }
 }
 
@@ -272,6 +354,14 @@ int main(int argc, char *argv[])
     for (const QString &arg : args) {
         if (arg.startsWith(QLatin1String("--case=")))
             only = arg.mid(7);
+    }
+    // --one-search-object[=ROUNDS]: the searches through one LibrarySearch instead.
+    for (const QString &arg : args) {
+        if (arg.startsWith(QLatin1String("--one-search-object"))) {
+            const int rounds = arg.contains(QLatin1Char('=')) ? arg.section(QLatin1Char('='), 1).toInt() : 3;
+            searchThroughOneObject(folder, only, std::max(1, rounds));
+            return 0;
+        }
     }
     search(folder, only);
     return 0;
