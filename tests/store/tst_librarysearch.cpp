@@ -6,6 +6,7 @@
 // nothing left of a removed run.
 #include "api/pageparser.h"
 #include "demo/logsendpoint.h"
+#include "foundentry.h"
 #include "json/jsonwriter.h"
 #include "samplerun.h"
 #include "search/querylanguage.h"
@@ -27,17 +28,7 @@
 namespace {
 const QString kOrigin = QStringLiteral("https://api.example.test");
 
-struct Found
-{
-    qint64 runId;
-    qint64 position;
-    bool operator==(const Found &other) const { return runId == other.runId && position == other.position; }
-};
-
-char *toString(const Found &found)
-{
-    return qstrdup(QByteArray::number(found.runId) + '#' + QByteArray::number(found.position));
-}
+using Found = FoundEntry;
 
 // Run `id`, created `day` days into 2025, with `count` entries that mix the words of the tests.
 RunRecord wordyRun(qint64 id, int day, int count)

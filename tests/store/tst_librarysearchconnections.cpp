@@ -6,6 +6,7 @@
 // Expected hits are written by hand from the entries stored here.
 #include "api/pageparser.h"
 #include "demo/logsendpoint.h"
+#include "foundentry.h"
 #include "samplerun.h"
 #include "store/librarydatabase.h"
 #include "store/librarysearch.h"
@@ -24,17 +25,7 @@
 namespace {
 const QString kOrigin = QStringLiteral("https://api.example.test");
 
-struct Found
-{
-    qint64 runId;
-    qint64 position;
-    bool operator==(const Found &other) const { return runId == other.runId && position == other.position; }
-};
-
-char *toString(const Found &found)
-{
-    return qstrdup(QByteArray::number(found.runId) + '#' + QByteArray::number(found.position));
-}
+using Found = FoundEntry;
 
 // Run `id` created on `day` of January 2025, its entries' thoughts as given.
 RunRecord runOf(qint64 id, int day, const QList<QByteArray> &thoughts)
