@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/headlessrunsearch.h"
 
+#include "api/pageparser.h"
 #include "cli/clioutput.h"
 #include "cli/runnoteslookup.h"
 #include "cli/searchhitsoutput.h"
@@ -110,8 +111,12 @@ void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &not
         hit.toolName = tools.value(row);
         // Every match in the note: the note is what is shown (found_in "note").
         hit.fromNote = inNote > 0 && inNote == count;
-        const SearchSnippet snippet = SearchSnippet::of(
-            hit.fromNote ? SearchText::fromSegments({noteTexts.value(row).toUtf8()}) : text, snippetEngine);
+        // A query of keys alone has no text to show around: the entry's own line instead.
+        const SearchSnippet snippet
+            = snippetEngine.query().pattern.isEmpty()
+                  ? SearchSnippet::ofSummary(PageParser::summaryOf(snapshot.entries.at(row)))
+                  : SearchSnippet::of(hit.fromNote ? SearchText::fromSegments({noteTexts.value(row).toUtf8()}) : text,
+                                      snippetEngine);
         hit.snippet = snippet.text;
         hit.matchStart = snippet.matchStart;
         hit.matchLength = snippet.matchLength;

@@ -79,6 +79,38 @@ bool visitSegment(void *context, QByteArrayView segment)
     }
     return true;
 }
+
+// The line of `text` that holds [start, start + length), cut around it: up to kBefore characters
+// before, kAfter after, control characters made spaces, "…" where it was cut.
+SearchSnippet cutAround(const QString &text, qsizetype start, qsizetype length)
+{
+    constexpr qsizetype kBefore = SearchSnippet::kBefore;
+    constexpr qsizetype kAfter = SearchSnippet::kAfter;
+    SearchSnippet snippet;
+    // The line the match is in.
+    const auto isBreak = [](QChar c) { return c == QChar(0) || c == QLatin1Char('\n'); };
+    qsizetype lineStart = start;
+    while (lineStart > 0 && !isBreak(text.at(lineStart - 1)))
+        --lineStart;
+    qsizetype lineEnd = start + length;
+    while (lineEnd < text.size() && !isBreak(text.at(lineEnd)))
+        ++lineEnd;
+    const qsizetype from = std::max(lineStart, start - kBefore);
+    // Up to kAfter characters after the match, and never more than a few hundred in all (a
+    // regular expression may match a whole megabyte).
+    const qsizetype to = std::min({lineEnd, start + length + kAfter, from + kBefore + 400});
+    QString cut = text.mid(from, to - from);
+    for (QChar &c : cut) {
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            c = QLatin1Char(' ');
+    }
+    const bool cutBefore = from > lineStart;
+    const bool cutAfter = to < lineEnd;
+    snippet.text = (cutBefore ? QString(QChar(0x2026)) : QString()) + cut + (cutAfter ? QString(QChar(0x2026)) : QString());
+    snippet.matchStart = int(start - from + (cutBefore ? 1 : 0));
+    snippet.matchLength = int(std::clamp<qsizetype>(to - start, 0, length));
+    return snippet;
+}
 } // namespace
 
 SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine &engine)
@@ -112,31 +144,10 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
             from = separator + 1;
         }
     }
-    const QString &text = first.text;
-    SearchSnippet snippet;
-    const qsizetype start = first.found ? first.range.start : 0;
-    const qsizetype length = first.found ? first.range.length : 0;
-    // The line the match is in.
-    const auto isBreak = [](QChar c) { return c == QChar(0) || c == QLatin1Char('\n'); };
-    qsizetype lineStart = start;
-    while (lineStart > 0 && !isBreak(text.at(lineStart - 1)))
-        --lineStart;
-    qsizetype lineEnd = start + length;
-    while (lineEnd < text.size() && !isBreak(text.at(lineEnd)))
-        ++lineEnd;
-    const qsizetype from = std::max(lineStart, start - kBefore);
-    // Up to kAfter characters after the match, and never more than a few hundred in all (a
-    // regular expression may match a whole megabyte).
-    const qsizetype to = std::min({lineEnd, start + length + kAfter, from + kBefore + 400});
-    QString cut = text.mid(from, to - from);
-    for (QChar &c : cut) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            c = QLatin1Char(' ');
-    }
-    const bool cutBefore = from > lineStart;
-    const bool cutAfter = to < lineEnd;
-    snippet.text = (cutBefore ? QString(QChar(0x2026)) : QString()) + cut + (cutAfter ? QString(QChar(0x2026)) : QString());
-    snippet.matchStart = int(start - from + (cutBefore ? 1 : 0));
-    snippet.matchLength = int(std::clamp<qsizetype>(to - start, 0, length));
-    return snippet;
+    return cutAround(first.text, first.found ? first.range.start : 0, first.found ? first.range.length : 0);
+}
+
+SearchSnippet SearchSnippet::ofSummary(const QString &summary)
+{
+    return cutAround(summary, 0, 0);
 }

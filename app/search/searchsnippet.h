@@ -18,4 +18,8 @@ struct SearchSnippet
     int matchLength = 0;
 
     static SearchSnippet of(const SearchText &text, const SearchEngine &engine);
+    // For a query without text to show (only keys: `type:error`, `tool:bash`, `is:marked`), the
+    // entry's own line as the table shows it (PageParser::summaryOf), cut like a match's line;
+    // the first value of its text would often be a key name or an id.
+    static SearchSnippet ofSummary(const QString &summary);
 };

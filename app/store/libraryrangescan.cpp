@@ -154,7 +154,10 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
         if (count == 0)
             continue;
         LibrarySearchHit hit = run.hitAt(position, bytes);
-        const SearchSnippet snippet = SearchSnippet::of(text, matcher.snippetEngine);
+        // A query of keys alone has no text to show around: the entry's own line instead.
+        const SearchSnippet snippet = matcher.snippetEngine.query().pattern.isEmpty()
+                                          ? SearchSnippet::ofSummary(PageParser::summaryOf(bytes))
+                                          : SearchSnippet::of(text, matcher.snippetEngine);
         hit.snippet = snippet.text;
         hit.matchStart = snippet.matchStart;
         hit.matchLength = snippet.matchLength;

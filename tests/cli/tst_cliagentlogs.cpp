@@ -97,10 +97,17 @@ void TestCliAgentLogs::search()
                                QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.code() == 0, run.err.constData());
     QList<int> entries;
+    QStringList snippets;
     const QJsonArray hits = QJsonDocument::fromJson(run.out).array();
-    for (const QJsonValue &hit : hits)
+    for (const QJsonValue &hit : hits) {
         entries << hit.toObject().value(QLatin1String("entry")).toInt();
+        snippets << hit.toObject().value(QLatin1String("snippet")).toString();
+    }
     QCOMPARE(entries, (QList<int>{2, 8}));
+    // Keys alone: each hit shows its entry's line, as the table does (the failed call's output
+    // first; the Grep call, without a thought, its input), not the first key of its JSON ("id").
+    QCOMPARE(snippets, (QStringList{QStringLiteral("1 failed: test_parse \u2014 ValueError: bad zone"),
+                                    QStringLiteral("pattern: parse(")}));
 }
 
 void TestCliAgentLogs::compareWithACodegenRun()

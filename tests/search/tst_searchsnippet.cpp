@@ -16,6 +16,7 @@ class TestSearchSnippet : public QObject
 private slots:
     void plainWordsFindTheFirstMatch_data();
     void plainWordsFindTheFirstMatch();
+    void summaryIsCutLikeAMatchLine();
 };
 
 void TestSearchSnippet::plainWordsFindTheFirstMatch_data()
@@ -78,6 +79,23 @@ void TestSearchSnippet::plainWordsFindTheFirstMatch()
     const SearchSnippet decoded = SearchSnippet::of(text.decoded(), plain);
     QCOMPARE(decoded.text, found.text);
     QCOMPARE(decoded.matchStart, found.matchStart);
+}
+
+void TestSearchSnippet::summaryIsCutLikeAMatchLine()
+{
+    // Short: as it is, nothing highlighted.
+    SearchSnippet snippet = SearchSnippet::ofSummary(QStringLiteral("Run the tests first."));
+    QCOMPARE(snippet.text, QStringLiteral("Run the tests first."));
+    QCOMPARE(snippet.matchStart, 0);
+    QCOMPARE(snippet.matchLength, 0);
+    // Long: its first 100 characters and "…"; a tab and a control character made spaces.
+    const QString longLine = QStringLiteral("a\tb\x01") + QString(150, QLatin1Char('x'));
+    snippet = SearchSnippet::ofSummary(longLine);
+    QCOMPARE(snippet.text, QStringLiteral("a b ") + QString(96, QLatin1Char('x')) + QChar(0x2026));
+    QCOMPARE(snippet.matchLength, 0);
+    // Several lines: the first.
+    QCOMPARE(SearchSnippet::ofSummary(QStringLiteral("first\nsecond")).text, QStringLiteral("first"));
+    QCOMPARE(SearchSnippet::ofSummary(QString()).text, QString());
 }
 
 QTEST_GUILESS_MAIN(TestSearchSnippet)

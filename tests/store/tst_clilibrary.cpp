@@ -411,6 +411,14 @@ void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()
     lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1 + 5);
     QCOMPARE(lines.at(1), QStringLiteral("7\t1\t142\tACTION\tbash\tentry 141\t") + origin + QStringLiteral("\tentry"));
+    // Keys alone have no text to show around: each hit shows its entry's line (the thought), not
+    // the first value of its JSON (the tool name "bash").
+    result = runCli({QStringLiteral("--search"), QStringLiteral("run:2 type:action entry:2..4")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 2);
+    QCOMPARE(lines.at(1), QStringLiteral("7\t2\t2\tACTION\tbash\tentry 1\t") + origin + QStringLiteral("\tentry"));
+    QCOMPARE(lines.at(2), QStringLiteral("7\t2\t4\tACTION\tbash\tentry 3\t") + origin + QStringLiteral("\tentry"));
     // A query that does not parse is a usage error, saying where and why.
     result = runCli({QStringLiteral("--search"), QStringLiteral("entry is:loop")});
     QCOMPARE(result.exitCode, 2);
