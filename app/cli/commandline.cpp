@@ -399,6 +399,9 @@ CommandLineOptions parse(const QStringList &givenArguments, const QProcessEnviro
         options.inputFile = localPathOf(positional.first());
     }
 
+    // Before asking which organization a --run is of: with --demo it is not asked for at all.
+    if (options.demo && parser.isSet(runOption))
+        return fail(QCoreApplication::translate("CommandLine", "Open one thing at a time: --demo, --run, or a file."));
     if (parser.isSet(runOption)) {
         const QString runText = parser.value(runOption);
         const std::optional<qint64> runId = RunUrl::runIdFrom(runText);

@@ -127,6 +127,8 @@ void TestCliLinks::refusesWhatDoesNotFit_data()
                                     << "A link names its run: it does not go with --org or --run.";
     QTest::addRow("link and another --base-url") << QStringList{link, QStringLiteral("--base-url=https://other.example")}
                                                  << "The link names the server https://api.codegen.com, --base-url another (https://other.example).";
+    QTest::addRow("--demo and a --run without --org") << QStringList{QStringLiteral("--demo"), QStringLiteral("--run=1002")}
+                                                      << "Open one thing at a time: --demo, --run, or a file.";
     QTest::addRow("link and --demo") << QStringList{link, QStringLiteral("--demo")} << "Open one thing at a time: --demo, --run, or a file.";
     QTest::addRow("--entry with --export") << QStringList{QStringLiteral("--org=7"), QStringLiteral("--run=42"), QStringLiteral("--entry=3"),
                                                           QStringLiteral("--export=out.json")}
