@@ -111,12 +111,10 @@ void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &not
         hit.toolName = tools.value(row);
         // Every match in the note: the note is what is shown (found_in "note").
         hit.fromNote = inNote > 0 && inNote == count;
-        // A query of keys alone has no text to show around: the entry's own line instead.
+        const QByteArray &raw = snapshot.entries.at(row);
         const SearchSnippet snippet
-            = snippetEngine.query().pattern.isEmpty()
-                  ? SearchSnippet::ofSummary(PageParser::summaryOf(snapshot.entries.at(row)))
-                  : SearchSnippet::of(hit.fromNote ? SearchText::fromSegments({noteTexts.value(row).toUtf8()}) : text,
-                                      snippetEngine);
+            = SearchSnippet::ofHit(hit.fromNote ? SearchText::fromSegments({noteTexts.value(row).toUtf8()}) : text,
+                                   snippetEngine, [&raw] { return PageParser::summaryOf(raw); });
         hit.snippet = snippet.text;
         hit.matchStart = snippet.matchStart;
         hit.matchLength = snippet.matchLength;

@@ -144,7 +144,19 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
             from = separator + 1;
         }
     }
-    return cutAround(first.text, first.found ? first.range.start : 0, first.found ? first.range.length : 0);
+    SearchSnippet snippet = cutAround(first.text, first.found ? first.range.start : 0, first.found ? first.range.length : 0);
+    snippet.matched = first.found;
+    return snippet;
+}
+
+SearchSnippet SearchSnippet::ofHit(const SearchText &text, const SearchEngine &engine, const std::function<QString()> &summary)
+{
+    if (!engine.query().pattern.isEmpty()) {
+        const SearchSnippet match = of(text, engine);
+        if (match.matched)
+            return match;
+    }
+    return ofSummary(summary());
 }
 
 SearchSnippet SearchSnippet::ofSummary(const QString &summary)

@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include <functional>
+
 class SearchEngine;
 struct SearchText;
 
@@ -17,9 +19,13 @@ struct SearchSnippet
     int matchStart = 0;
     int matchLength = 0;
 
+    bool matched = false; // the text holds the match shown; else it is the first value
+
     static SearchSnippet of(const SearchText &text, const SearchEngine &engine);
-    // For a query without text to show (only keys: `type:error`, `tool:bash`, `is:marked`), the
-    // entry's own line as the table shows it (PageParser::summaryOf), cut like a match's line;
-    // the first value of its text would often be a key name or an id.
+    // The entry's own line as the table shows it (PageParser::summaryOf), cut like a match's line.
     static SearchSnippet ofSummary(const QString &summary);
+    // A hit's snippet: the match in its value, or, for a query of keys alone (`type:error`) or a
+    // match only in what the pane shows (a "key: value" line of its Readable view), the entry's
+    // line (`summary()`): the first value of its text would often be a key name or an id.
+    static SearchSnippet ofHit(const SearchText &text, const SearchEngine &engine, const std::function<QString()> &summary);
 };

@@ -154,10 +154,8 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
         if (count == 0)
             continue;
         LibrarySearchHit hit = run.hitAt(position, bytes);
-        // A query of keys alone has no text to show around: the entry's own line instead.
-        const SearchSnippet snippet = matcher.snippetEngine.query().pattern.isEmpty()
-                                          ? SearchSnippet::ofSummary(PageParser::summaryOf(bytes))
-                                          : SearchSnippet::of(text, matcher.snippetEngine);
+        const SearchSnippet snippet
+            = SearchSnippet::ofHit(text, matcher.snippetEngine, [bytes] { return PageParser::summaryOf(bytes); });
         hit.snippet = snippet.text;
         hit.matchStart = snippet.matchStart;
         hit.matchLength = snippet.matchLength;

@@ -17,6 +17,7 @@ private slots:
     void plainWordsFindTheFirstMatch_data();
     void plainWordsFindTheFirstMatch();
     void summaryIsCutLikeAMatchLine();
+    void hitShowsItsMatchElseItsLine();
 };
 
 void TestSearchSnippet::plainWordsFindTheFirstMatch_data()
@@ -96,6 +97,26 @@ void TestSearchSnippet::summaryIsCutLikeAMatchLine()
     // Several lines: the first.
     QCOMPARE(SearchSnippet::ofSummary(QStringLiteral("first\nsecond")).text, QStringLiteral("first"));
     QCOMPARE(SearchSnippet::ofSummary(QString()).text, QString());
+}
+
+void TestSearchSnippet::hitShowsItsMatchElseItsLine()
+{
+    const SearchText text = SearchText::fromRawEntryJson(R"({"id":3,"thought":"read the quiz","observation":"done"})");
+    const auto line = [] { return QStringLiteral("the entry's line"); };
+    // A match in a value: that value, cut around it.
+    SearchSnippet snippet = SearchSnippet::ofHit(text, SearchEngine(SearchQuery{QStringLiteral("QUIZ"), false, false, false}), line);
+    QCOMPARE(snippet.text, QStringLiteral("read the quiz"));
+    QCOMPARE(snippet.matchStart, 9);
+    QCOMPARE(snippet.matchLength, 4);
+    QVERIFY(snippet.matched);
+    // Keys alone (no text to find): the line, not "id".
+    snippet = SearchSnippet::ofHit(text, SearchEngine(SearchQuery{}), line);
+    QCOMPARE(snippet.text, QStringLiteral("the entry's line"));
+    QCOMPARE(snippet.matchLength, 0);
+    // A hit whose match no value holds (it was in a "key: value" line the pane shows): the line.
+    snippet = SearchSnippet::ofHit(text, SearchEngine(SearchQuery{QStringLiteral("thought:"), false, false, false}), line);
+    QCOMPARE(snippet.text, QStringLiteral("the entry's line"));
+    QVERIFY(!SearchSnippet::of(text, SearchEngine(SearchQuery{QStringLiteral("thought:"), false, false, false})).matched);
 }
 
 QTEST_GUILESS_MAIN(TestSearchSnippet)
