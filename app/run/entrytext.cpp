@@ -2,6 +2,7 @@
 #include "run/entrytext.h"
 
 #include "json/jsontext.h"
+#include "json/jsonwriter.h"
 #include "run/entrydetail.h"
 #include "run/messagecategory.h"
 
@@ -119,12 +120,7 @@ EntryText::Rendered render(const QByteArray &rawEntry, EntryText::Mode mode, boo
     }
     if (!detail.otherFields.isEmpty()) {
         addHeading(QCoreApplication::translate("EntryRenderer", "Other fields"), -1, false);
-        for (const auto &[key, value] : detail.otherFields) {
-            const QString rendered = JsonText::readable(value);
-            text += key + QStringLiteral(": ")
-                + (rendered.contains(QLatin1Char('\n')) ? QStringLiteral("\n") + rendered : rendered)
-                + QLatin1Char('\n');
-        }
+        text += EntryText::otherFieldsReadable(detail.otherFields) + QLatin1Char('\n');
     }
     if (forSearch)
         return out;
@@ -136,6 +132,19 @@ EntryText::Rendered render(const QByteArray &rawEntry, EntryText::Mode mode, boo
 } // namespace
 
 namespace EntryText {
+
+QString otherFieldsReadable(const QList<QPair<QString, QByteArray>> &fields)
+{
+    // Each value is the entry's own JSON for the field (the parse that found it checked it).
+    QByteArray object("{");
+    for (const auto &[key, value] : fields) {
+        if (object.size() > 1)
+            object += ',';
+        object += JsonWriter::string(key) + ':' + value;
+    }
+    object += '}';
+    return JsonText::readable(object);
+}
 
 Rendered render(const QByteArray &rawEntry, Mode mode)
 {

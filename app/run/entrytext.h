@@ -34,4 +34,8 @@ Rendered render(const QByteArray &rawEntry, Mode mode);
 // line breaks. Lines are separated by '\n'.
 QString searchable(const QByteArray &rawEntry, Mode mode);
 
+// The "Other fields" section's lines: the fields as one object, readable like the sections above
+// (`key: value`, a list or object indented under `key:`, a multi-line string under `key: |`).
+QString otherFieldsReadable(const QList<QPair<QString, QByteArray>> &fields);
+
 } // namespace EntryText

@@ -4,6 +4,7 @@
 #include "ui/detail/difflines.h"
 #include "ui/detail/entryrenderer.h"
 #include "run/entrydetail.h"
+#include "run/entrytext.h"
 #include "json/jsontext.h"
 #include "ui/detail/safetextdocument.h"
 
@@ -191,13 +192,7 @@ QTextDocument *build(const QByteArray &rawEntry, const QFont &proseFont, const Q
         }
         if (!detail.otherFields.isEmpty()) {
             builder.heading(QCoreApplication::translate("EntryRenderer", "Other fields"));
-            QString lines;
-            for (const auto &[key, value] : detail.otherFields) {
-                const QString rendered = JsonText::readable(value);
-                lines += key + QStringLiteral(": ")
-                    + (rendered.contains(QLatin1Char('\n')) ? QStringLiteral("|\n") + rendered : rendered) + QLatin1Char('\n');
-            }
-            builder.readable(lines.trimmed());
+            builder.readable(EntryText::otherFieldsReadable(detail.otherFields));
             any = true;
         }
         if (!any)
