@@ -2,6 +2,7 @@
 #include "runfile/runfileparse.h"
 
 #include "agentlogs/agentlogformats.h"
+#include "agentlogs/conversionsupport.h"
 #include "api/pageparser.h"
 #include "json/jsonsyntax.h"
 #include "json/jsontext.h"
@@ -159,7 +160,21 @@ private:
     // The cancel a conversion asks now and then, so that Cancel stops a large log's conversion.
     ConversionCancel cancelCheck() const
     {
-        return m_sink.cancelled ? ConversionCancel(m_sink.cancelled) : ConversionCancel();
+        if (!m_sink.converting)
+            return m_sink.cancelled ? ConversionCancel(m_sink.cancelled) : ConversionCancel();
+        // A converter asks every CancelCheck::kRecordsPerAsk records: counting the asks tells how
+        // far it has come, without the converters knowing of progress.
+        auto clock = std::make_shared<QElapsedTimer>();
+        clock->start();
+        auto asks = std::make_shared<qint64>(0);
+        return [sink = m_sink, name = m_convertingName, clock, asks] {
+            ++*asks;
+            if (clock->elapsed() >= kProgressIntervalMs) {
+                clock->restart();
+                sink.converting(name, *asks * CancelCheck::kRecordsPerAsk);
+            }
+            return sink.cancelled && sink.cancelled();
+        };
     }
 
     // A log of several runs (Inspect's samples): the one chosen, else the first (with a warning
@@ -205,6 +220,9 @@ private:
     // fields name the agent and the file, with the log's metadata.
     bool convertAgentLog(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
+        m_convertingName = AgentLogFormats::nameOf(format);
+        if (m_sink.converting)
+            m_sink.converting(m_convertingName, 0);
         std::optional<AgentLogConversion> result = format.readSamples ? convertSample(format, bytes) : format.convert(bytes, cancelCheck());
         if (!result)
             return false;
@@ -875,6 +893,7 @@ private:
     bool m_hasRun = false;
     RunInfo m_run;
     bool m_converted = false;  // another agent's log, read on as its converted entries
+    QString m_convertingName;  // its format's name, for the sink's converting()
     qsizetype m_fileSize = 0;  // the file's size, for progress, once m_size is the converted bytes'.
     QElapsedTimer m_progressClock;
     std::shared_ptr<RunFileBytes> m_bytes; // the file's, while run() reads one

@@ -23,6 +23,9 @@ struct RunFileSink
     std::function<void(const RunInfo &, RunFileReader::Format)> runInfo;
     std::function<void(QList<LogEntry> &&, RunFileReader::Format)> entries;
     std::function<void(qint64, qint64, int)> progress; // bytes done, bytes in all, entries so far
+    // Another agent's log is being converted before its entries are read: the format's name and
+    // about how many of its records are read so far; at the start (0), then as often as progress().
+    std::function<void(const QString &, qint64)> converting;
     std::function<void(bool, const QString &)> finished;
     // Set for a conversion: entries are only checked and kept as slices of the input, all handed
     // over here just before finished(true); entries() is never called.

@@ -164,6 +164,9 @@ bool RunFileReader::startReading(const QString &path, bool indexing)
         const int counted = indexing ? entries : -1;
         control->post([done, total, counted](RunFileReader *reader) { reader->deliverProgress(done, total, counted); });
     };
+    sink.converting = [control](const QString &formatName, qint64 records) {
+        control->post([formatName, records](RunFileReader *reader) { reader->deliverConverting(formatName, records); });
+    };
     if (indexing) {
         sink.indexed = [control](FileIndex &&index, Format format) {
             control->post([index = std::move(index), format](RunFileReader *reader) { reader->deliverIndex(index, format); });
@@ -221,6 +224,13 @@ void RunFileReader::deliverProgress(qint64 done, qint64 total, int entries)
     if (entries >= 0)
         m_entryCount = entries;
     emit progress(done, total);
+}
+
+void RunFileReader::deliverConverting(const QString &formatName, qint64 records)
+{
+    if (m_cancelled)
+        return;
+    emit converting(formatName, records);
 }
 
 void RunFileReader::deliverIndex(const FileIndex &index, Format format)

@@ -148,6 +148,9 @@ signals:
     // The next entries, oldest first; the first of them is entry number entryCount() - size.
     void entriesRead(const QList<LogEntry> &entries);
     void progress(qint64 bytesRead, qint64 bytesTotal);
+    // Another agent's log is converted before its entries come (a few seconds for a large one):
+    // its format's name ("Claude Code transcript") and about how many records are read so far.
+    void converting(const QString &formatName, qint64 recordsRead);
     // startIndexing() only: every entry, just before finished(true).
     void indexed(const RunFileReader::FileIndex &index);
     // A log of several samples and none chosen (setSampleChoiceRequired()): its samples, just
@@ -163,6 +166,7 @@ private:
     void deliverRunInfo(const RunInfo &run, Format format);
     void deliverEntries(const QList<LogEntry> &entries, Format format);
     void deliverProgress(qint64 done, qint64 total, int entries);
+    void deliverConverting(const QString &formatName, qint64 records);
     void deliverIndex(const FileIndex &index, Format format);
     void deliverFinished(bool ok, const QString &error);
     void deliverSamplesToChoose(const QList<InspectSampleInfo> &samples);

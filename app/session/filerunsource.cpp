@@ -40,6 +40,14 @@ void FileRunSource::start(LogTableModel *model)
         emit progressChanged();
         emit statusMessage(tr("Reading %1 of %2…").arg(locale.formattedDataSize(done), locale.formattedDataSize(total)), 0);
     });
+    // Before its first entries (while what was open stays shown): how far a conversion has come.
+    connect(m_reader, &RunFileReader::converting, this, [this](const QString &formatName, qint64 records) {
+        if (m_ready)
+            return;
+        emit statusMessage(records == 0 ? tr("Converting the %1…").arg(formatName)
+                                        : tr("Converting the %1: %2 records read…").arg(formatName, QLocale().toString(records)),
+                           0);
+    });
     connect(m_reader, &RunFileReader::finished, this, &FileRunSource::onFinished);
     emit statusMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(m_path)), 0);
     if (!m_reader->start(m_path))
@@ -91,16 +99,20 @@ void FileRunSource::onFinished(bool ok, const QString &error)
     const QStringList readOver = m_reader->hasRunInfo() ? m_reader->runInfo().agentWarnings : QStringList();
     if (ok)
         emit readToEnd();
+    // The status bar said how far the read had come: it says now that it is over (a message
+    // shown until replaced would go on saying "Reading 7 KiB of 7 KiB…").
+    if (ok)
+        emit statusMessage(tr("Opened %1 entries from %2.").arg(locale.toString(rows), QFileInfo(m_path).fileName()), 8000);
+    else
+        emit statusMessage(QString(), 0);
     if (ok && !readOver.isEmpty()) {
         // What the conversion of another agent's log skipped is said, not hidden: the first
         // place, and how many there are (the README lists what is read over).
         emit warned(tr("Opened %1 entries from %2; %n places of the file were read over, the first: %3.", "", int(readOver.size()))
                         .arg(locale.toString(rows), QFileInfo(m_path).fileName(), readOver.first()));
-    } else if (ok) {
-        emit statusMessage(tr("Opened %1 entries from %2.").arg(locale.toString(rows), QFileInfo(m_path).fileName()), 8000);
-    }
-    else
+    } else if (!ok) {
         emit failed(tr("%1 The %2 entries before the problem are shown.").arg(error, locale.toString(rows)), false);
+    }
 }
 
 bool FileRunSource::hasRunInfo() const

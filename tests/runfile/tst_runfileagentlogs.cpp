@@ -81,6 +81,7 @@ private slots:
     void convertedEntriesReadAsTheirLines();
     void unknownFormatSaysWhatRunlogReads();
     void cancelStopsTheConversion();
+    void conversionSaysHowFarItHasCome();
 };
 
 void TestRunFileAgentLogs::readsTheSessionWhateverItsName_data()
@@ -263,6 +264,57 @@ void TestRunFileAgentLogs::cancelStopsTheConversion()
     QCOMPARE(entriesHandedOver, 0);
     QVERIFY(!indexHandedOver);
     QVERIFY(asks >= 2);
+}
+
+void TestRunFileAgentLogs::conversionSaysHowFarItHasCome()
+{
+    // Through the reader, on its worker: the format is named at once, before any entry, and the
+    // records read go up (in steps of the converters' asks, 256 records) until the entries come.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("long.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(transcriptOf(20000));
+    file.close();
+    RunFileReader reader;
+    QList<QPair<QString, qint64>> reports;
+    int entriesWhenFirstReported = -1;
+    int entries = 0;
+    connect(&reader, &RunFileReader::entriesRead, this, [&entries](const QList<LogEntry> &batch) { entries += int(batch.size()); });
+    connect(&reader, &RunFileReader::converting, this, [&](const QString &name, qint64 records) {
+        if (reports.isEmpty())
+            entriesWhenFirstReported = entries;
+        reports.append({name, records});
+        QCOMPARE(entries, 0); // every report comes before the first entries
+    });
+    QSignalSpy finished(&reader, &RunFileReader::finished);
+    QVERIFY(reader.start(path));
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QVERIFY(entries > 0);
+    QVERIFY(!reports.isEmpty());
+    QCOMPARE(entriesWhenFirstReported, 0);
+    QCOMPARE(reports.first(), (QPair<QString, qint64>{QStringLiteral("Claude Code transcript"), 0}));
+    for (qsizetype k = 1; k < reports.size(); ++k) {
+        QCOMPARE(reports.at(k).first, QStringLiteral("Claude Code transcript"));
+        QVERIFY(reports.at(k).second > reports.at(k - 1).second);
+        QCOMPARE(reports.at(k).second % 256, qint64(0));
+    }
+
+    // A Codegen file is not converted: no report.
+    const QString codegen = dir.filePath(QStringLiteral("codegen.jsonl"));
+    QFile plain(codegen);
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.write(R"({"agent_run_id":1,"created_at":"2025-01-01T00:00:00Z","message_type":"ACTION","thought":"t","tool_name":null,"tool_input":null,"tool_output":null,"observation":null})" "\n");
+    plain.close();
+    reports.clear();
+    entries = 0;
+    QSignalSpy plainFinished(&reader, &RunFileReader::finished);
+    QVERIFY(reader.start(codegen));
+    QVERIFY(plainFinished.wait(30000));
+    QVERIFY2(plainFinished.first().at(0).toBool(), qPrintable(plainFinished.first().at(1).toString()));
+    QCOMPARE(entries, 1);
+    QVERIFY(reports.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRunFileAgentLogs)

@@ -35,6 +35,7 @@ private slots:
     void pageFailedSaysWhatWentWrong();
     void paceStateAndTimeLeftFollowTheBudget();
     void fileHasNoPaging();
+    void agentLogSaysItsConversionThenItsEnd();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -359,6 +360,24 @@ void TestRunSession::fileHasNoPaging()
     QCOMPARE(m_session->msToLoadRest(), std::nullopt);
     m_session->loadAll(); // nothing to do, nothing breaks
     QCOMPARE(m_session->progress().loaded, 3);
+}
+
+void TestRunSession::agentLogSaysItsConversionThenItsEnd()
+{
+    // A Claude Code session with two lines read over: the status bar names the conversion while
+    // it runs, and says the file is open at the end (it kept "Reading 7 KiB of 7 KiB…" when the
+    // read-over places went to the warning instead); the warning names the first place.
+    QSignalSpy status(m_session.get(), &RunSession::statusMessage);
+    QSignalSpy warned(m_session.get(), &RunSession::warned);
+    m_session->openFile(QStringLiteral(AGENTLOGS_DATA_DIR "/claudecode-session.jsonl"));
+    QTRY_VERIFY(m_session->isFullyLoaded());
+    QTRY_COMPARE(warned.count(), 1);
+    QStringList texts;
+    for (const QList<QVariant> &message : std::as_const(status))
+        texts.append(message.first().toString());
+    QVERIFY2(texts.contains(QStringLiteral("Converting the Claude Code transcript…")), qPrintable(texts.join(u'|')));
+    QCOMPARE(texts.last(), QStringLiteral("Opened 9 entries from claudecode-session.jsonl."));
+    QVERIFY(warned.first().first().toString().contains(QStringLiteral("2 places of the file were read over, the first: line 7")));
 }
 
 QTEST_GUILESS_MAIN(TestRunSession)
