@@ -184,6 +184,7 @@ void InsightsCollector::State::noteFailure(int entry, const EntryReading &readin
         first.messageType = textOf(reading.messageType);
         first.toolName = reading.isToolCall() ? textOf(reading.toolName) : QString();
         first.signature = signature;
+        first.line = InsightsFinder::failureLineOf(failureTextOf(reading));
         firstFailure = first;
     }
     const QByteArray utf8 = signature.toUtf8();

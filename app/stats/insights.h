@@ -71,6 +71,9 @@ struct InsightsFirstFailure
     QString messageType;   // null when the entry's message_type is not a string
     QString toolName;      // null when the entry is no tool call
     QString signature;
+    // The line the signature is made from, as written (failureLineOf): what a person reads in the
+    // header and the panel. Not in the report, whose contract is the signature.
+    QString line;
 };
 
 struct InsightsCommand
@@ -153,6 +156,11 @@ QList<KeyLoop> findLoops(const QVector<quint64> &keys);
 
 // A failure text's signature (see above).
 QString signatureOf(QStringView text);
+
+// The line a failure's signature is made from as it is written, for people to read (the header's
+// "First failure at #12 · bash · exit code 2"): white space collapsed, cut as the signature is,
+// digits and hexadecimal runs left as they are.
+QString failureLineOf(QStringView text);
 
 // A regular expression (PCRE2, as SearchQuery's) that finds, in any run, the failure texts whose
 // signature is that of `text`: the first non-blank line's digit runs match any digits, its

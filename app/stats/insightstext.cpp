@@ -152,6 +152,14 @@ QString signatureOf(QStringView text)
     return cutToCodePoints(withSpaceCollapsed(withNumbersReplaced(line)), kMaxSignatureChars);
 }
 
+QString failureLineOf(QStringView text)
+{
+    const QStringView line = firstNonBlankLine(text);
+    if (line.isEmpty())
+        return QStringLiteral("");
+    return cutToCodePoints(withSpaceCollapsed(line), kMaxSignatureChars);
+}
+
 QString signatureSearchPattern(QStringView text)
 {
     // Walks the line as withNumbersReplaced and withSpaceCollapsed do, counting the signature's

@@ -270,6 +270,12 @@ private slots:
         QCOMPARE(signatureOf(u"abc123 12345678 deadbee"), QStringLiteral("abcN N deadbee"));
         QCOMPARE(signatureOf(u"   \n \t "), QStringLiteral(""));
         QCOMPARE(signatureOf(QString(250, QLatin1Char('x'))), QString(200, QLatin1Char('x')));
+        // The line as a person reads it: the same line, white space collapsed, numbers kept.
+        using InsightsFinder::failureLineOf;
+        QCOMPARE(failureLineOf(u"\n   \n\t First   line 12\twith  0x7ffd3a2b10 \nsecond"),
+                 QStringLiteral("First line 12 with 0x7ffd3a2b10"));
+        QCOMPARE(failureLineOf(u"   \n \t "), QStringLiteral(""));
+        QCOMPARE(failureLineOf(QString(250, QLatin1Char('7'))), QString(200, QLatin1Char('7')));
         // 199 letters (not hexadecimal), then a character outside the BMP (two UTF-16 units) as the 200th.
         const QString emoji = QString::fromUtf8("\xF0\x9F\x98\x80");
         QCOMPARE(signatureOf(QString(199, QLatin1Char('x')) + emoji + QStringLiteral("yyy")), QString(199, QLatin1Char('x')) + emoji);
@@ -331,6 +337,7 @@ private slots:
         QCOMPARE(byType.firstFailure->messageType, QStringLiteral("ERROR"));
         QVERIFY(byType.firstFailure->toolName.isNull());
         QCOMPARE(byType.firstFailure->signature, QStringLiteral("bad N"));
+        QCOMPARE(byType.firstFailure->line, QStringLiteral("bad 1"));
         QCOMPARE(byType.failures, QVector<int>({2, 3}));
         QVERIFY(none.failures.isEmpty());
         const Insights byExit = run({R"({"message_type": 7, "tool_name": "bash", "tool_output": {"exit_code": 2, "stderr": "no"}})"});

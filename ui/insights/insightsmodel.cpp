@@ -150,7 +150,7 @@ QString InsightsModel::findingText(Section section, int row) const
             parts << first.toolName;
         else if (!first.messageType.isEmpty())
             parts << first.messageType;
-        parts << (first.signature.isEmpty() ? tr("(no text)") : first.signature);
+        parts << (first.line.isEmpty() ? tr("(no text)") : first.line);
         return parts.join(QStringLiteral(" · "));
     }
     case Commands: {

@@ -509,8 +509,8 @@ void MainWindow::createInsights()
                 parts << first->toolName;
             else if (!first->messageType.isEmpty())
                 parts << first->messageType;
-            if (!first->signature.isEmpty())
-                parts << first->signature;
+            if (!first->line.isEmpty())
+                parts << first->line;
             what = parts.join(QStringLiteral(" · "));
         }
         m_header->setFirstFailure(first ? first->entry : 0, what);
