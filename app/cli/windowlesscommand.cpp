@@ -72,6 +72,11 @@ WholeRunLoad *WindowlessCommand::newLoad()
     });
     connect(m_load.get(), &WholeRunLoad::progressChanged, this, &WindowlessCommand::wholeRunProgress);
     connect(m_load.get(), &WholeRunLoad::finished, this, &WindowlessCommand::wholeRunLoaded);
+    // A large log of another agent takes seconds to convert: said once it has, not before.
+    connect(m_load.get(), &WholeRunLoad::converting, this, [this](const QString &formatName, qint64 records) {
+        if (records > 0)
+            progressLine(tr("converting the %1: %2 records read").arg(formatName, CliOutput::count(records)));
+    });
     connect(m_load.get(), &WholeRunLoad::fetching, this, [this](const RunRef &run, const QUrl &baseUrl) {
         progressLine(tr("fetching run %1 of organization %2 from %3")
                              .arg(run.runId)

@@ -109,6 +109,10 @@ void WholeRunLoad::loadFile(const QString &path, const std::optional<SampleRef> 
         progress.bytesTotal = total;
         emit progressChanged(progress);
     });
+    connect(m_reader.get(), &RunFileReader::converting, this, [this](const QString &formatName, qint64 records) {
+        if (!m_done)
+            emit converting(formatName, records);
+    });
     connect(m_reader.get(), &RunFileReader::finished, this, &WholeRunLoad::onFileFinished);
     if (!m_reader->startIndexing(path))
         fail(tr("could not start reading %1.").arg(QDir::toNativeSeparators(path)));

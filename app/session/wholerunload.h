@@ -75,6 +75,8 @@ signals:
     // An API run's first request is about to go (after the demo backend started).
     void fetching(const RunRef &run, const QUrl &baseUrl);
     void progressChanged(const WholeRunProgress &progress);
+    // Another agent's log is being converted before its entries are read (RunFileReader's).
+    void converting(const QString &formatName, qint64 recordsRead);
     void finished(const RunSnapshot &snapshot);
     // `error` is one sentence: the server's words and HTTP status, or where a file goes wrong.
     void failed(const QString &error);

@@ -25,6 +25,7 @@ private slots:
     void apiRunArrivesWholeInOrder();
     void pageFailingForGoodEndsWithTheServersWords();
     void fileLoadsWhole();
+    void agentLogSaysItsConversion();
 
 private:
     // Connects `load` so that its one outcome lands in m_snapshot or m_error.
@@ -154,6 +155,41 @@ void TestWholeRunLoad::fileLoadsWhole()
     QCOMPARE(load.otherRunEntries().first().number, 2);
     QCOMPARE(load.otherRunEntries().first().runId, 43);
     QVERIFY(!load.apiRun());
+}
+
+// Another agent's log (a Claude Code session) is converted first: the load names the format at
+// the conversion's start, before its snapshot; a Codegen file is not converted.
+void TestWholeRunLoad::agentLogSaysItsConversion()
+{
+    WholeRunLoad load;
+    watch(load);
+    QList<QPair<QString, qint64>> reports;
+    connect(&load, &WholeRunLoad::converting, this, [&](const QString &name, qint64 records) {
+        QCOMPARE(m_outcomes, 0);
+        reports.append({name, records});
+    });
+    load.loadFile(QStringLiteral(AGENTLOGS_DATA_DIR "/claudecode-session.jsonl"));
+    QTRY_COMPARE(m_outcomes, 1);
+    QVERIFY2(!m_error, qPrintable(m_error.value_or(QString())));
+    QCOMPARE(m_snapshot->entries.size(), 9);
+    QVERIFY(!reports.isEmpty());
+    QCOMPARE(reports.first(), (QPair<QString, qint64>{QStringLiteral("Claude Code transcript"), 0}));
+
+    reports.clear();
+    m_outcomes = 0;
+    m_snapshot.reset();
+    const QString path = m_directory.filePath(QStringLiteral("plain.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(makeSampleEntry(42, 0) + '\n');
+    file.close();
+    WholeRunLoad plain;
+    watch(plain);
+    connect(&plain, &WholeRunLoad::converting, this, [&](const QString &name, qint64 records) { reports.append({name, records}); });
+    plain.loadFile(path);
+    QTRY_COMPARE(m_outcomes, 1);
+    QCOMPARE(m_snapshot->entries.size(), 1);
+    QVERIFY(reports.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestWholeRunLoad)
