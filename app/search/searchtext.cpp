@@ -6,7 +6,9 @@
 #include <QList>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -144,6 +146,51 @@ struct FastStringEnd
     static qsizetype of(const char *p, qsizetype n, qsizetype open) { return fastStringTokenEnd(p, n, open); }
 };
 
+// Just past the end of the array or object that opens at `open`, as walkObject closes it (any
+// '}' or ']' closes the innermost open one; a '"' outside a string always opens one, as a
+// scalar ends there), or -1 when the scan reaches `limit` (or the text's end) first. The bytes
+// that matter, quotes and brackets, are found 16 at a time; strings are stepped over whole.
+qsizetype containerEndBefore(const char *p, qsizetype n, qsizetype open, qsizetype limit)
+{
+    const qsizetype stop = std::min(n, limit);
+    qsizetype depth = 1;
+    qsizetype i = open + 1;
+    while (i < stop) {
+#if defined(__SSE2__)
+        if (n - i >= 16) {
+            const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            // With bit 5 set, '[' (0x5B) is '{' (0x7B) and ']' (0x5D) is '}' (0x7D); no other byte is.
+            const __m128i lower = _mm_or_si128(block, _mm_set1_epi8(0x20));
+            const __m128i opens = _mm_cmpeq_epi8(lower, _mm_set1_epi8('{'));
+            const __m128i closes = _mm_cmpeq_epi8(lower, _mm_set1_epi8('}'));
+            const __m128i quote = _mm_cmpeq_epi8(block, _mm_set1_epi8('"'));
+            const unsigned mask = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(opens, closes), quote)));
+            if (!mask) {
+                i += 16;
+                continue;
+            }
+            i += __builtin_ctz(mask);
+            if (i >= stop)
+                break;
+        }
+#endif
+        const char c = p[i];
+        if (c == '"') {
+            // Read no further than the limit: a string that ends past it ends the scan anyway.
+            i = fastStringTokenEnd(p, stop, i);
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return i + 1;
+        }
+        ++i;
+    }
+    return -1;
+}
+
 // A string's content decoded as JsonTokens::appendDecodedString decodes it for display, with
 // the text between escapes copied 16 bytes a step: the escapes that make one character of their
 // own whatever follows (\n \t \" \\, a raw tab or line feed) are decoded here, and from any
@@ -200,6 +247,18 @@ void walkObject(const char *p, qsizetype n, qsizetype i, Sink &sink)
         if (JsonTokens::isSpace(c)) {
             ++i;
         } else if (c == '{' || c == '[') {
+            if constexpr (Sink::kStepsOverContainers) {
+                // Below the entry's own object, a container without a segment the sink wants
+                // is stepped over whole: it leaves the stack as it found it.
+                if (!stack.isEmpty() && sink.mayStepOver()) {
+                    const qsizetype after = containerEndBefore(p, n, i, sink.nextWantedStart(i));
+                    if (after >= 0) {
+                        expectKey = false;
+                        i = after;
+                        continue;
+                    }
+                }
+            }
             stack.append(c);
             expectKey = c == '{';
             ++i;
@@ -262,6 +321,7 @@ QByteArray wholeText(QByteArrayView raw)
 class DecodingSink
 {
 public:
+    static constexpr bool kStepsOverContainers = false;
     explicit DecodingSink(qsizetype reserve) { m_out.reserve(reserve); }
 
     bool string(const char *content, const char *end)
@@ -312,6 +372,7 @@ QByteArray decodedTextOf(QByteArrayView raw)
 class VisitingSink
 {
 public:
+    static constexpr bool kStepsOverContainers = false;
     VisitingSink(SearchText::SegmentVisitor visit, void *context) : m_visit(visit), m_context(context) {}
 
     bool string(const char *content, const char *end)
@@ -359,6 +420,19 @@ public:
         if (!takeFirstSegment(start, end))
             return m_next < m_spanCount;
         return m_inner.token(start, end) && m_next < m_spanCount;
+    }
+
+    // A container that holds no span's start is stepped over (walkObject). Not before the
+    // first segment: that one loses a leading byte order mark, so it must be seen.
+    static constexpr bool kStepsOverContainers = true;
+    bool mayStepOver() const { return !m_atTextStart; }
+    // Where the first span that starts at or after `at` (an offset into the JSON) starts, or
+    // past the JSON's end: those before are in no later segment.
+    qsizetype nextWantedStart(qsizetype at)
+    {
+        while (m_next < m_spanCount && m_spans[m_next].start < at)
+            ++m_next;
+        return m_next < m_spanCount ? m_spans[m_next].start : std::numeric_limits<qsizetype>::max();
     }
 
 private:

@@ -318,11 +318,12 @@ void TestRawSearchText::backslashRunsAndBlockEdgesAgree()
     // is escaped); fromEntryJson, the reference, with JsonTokens. Strings whose quotes follow
     // runs of 0 to 5 backslashes and whose lengths put their quotes and escapes on each side of
     // the 16- and 64-byte edges, in keys (known fields and others) and values, nested or not,
-    // closed or cut short: the same segments, and the same counts through the searches.
+    // closed or cut short, brackets inside strings, containers stepped over before the values
+    // that hold a match: the same segments, and the same counts through the searches.
     const QList<QByteArray> keys = {"thought", "tool_output", "x_k", "created_at", "agent_run_id", "tool_input",
                                     "observation", "message_type", "tool_name", "caf\xC3\xA9", "a\\\"b"};
     const QList<QByteArray> fillers = {"a", "module7", " error handling ", "\xC3\xA9t\xC3\xA9", "\xE2\x9C\x85",
-                                       "\\n", "\\t", "\\u00e9", "\\r\\n", "12", "x_y"};
+                                       "\\n", "\\t", "\\u00e9", "\\r\\n", "12", "x_y", "}", "]", "{[", "}\\\"]"};
     const auto content = [&](QRandomGenerator &rng) {
         QByteArray out;
         const int length = int(rng.bounded(0, 70));
