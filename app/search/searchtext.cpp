@@ -6,7 +6,9 @@
 #include <QList>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -16,23 +18,34 @@ namespace {
 
 enum class FieldPolicy { Skip, ValueOnly, KeyAndValue };
 
+template <size_t N>
+bool keyIs(QByteArrayView key, const char (&name)[N])
+{
+    return std::memcmp(key.data(), name, N - 1) == 0; // a constant length: compared inline
+}
+
 FieldPolicy policyOf(QByteArrayView key)
 {
     // The fields the detail pane shows under a heading of its own: their key names are not data.
     // Looked up by length first: every top-level key of every entry searched comes here.
-    static const struct
-    {
-        QByteArrayView name;
-        FieldPolicy policy;
-    } known[] = {{"agent_run_id", FieldPolicy::Skip},         {"created_at", FieldPolicy::Skip},
-                 {"thought", FieldPolicy::ValueOnly},         {"observation", FieldPolicy::ValueOnly},
-                 {"tool_name", FieldPolicy::ValueOnly},       {"message_type", FieldPolicy::ValueOnly},
-                 {"tool_input", FieldPolicy::ValueOnly},      {"tool_output", FieldPolicy::ValueOnly}};
-    for (const auto &field : known) {
-        if (key.size() == field.name.size() && std::memcmp(key.data(), field.name.data(), size_t(key.size())) == 0)
-            return field.policy;
+    switch (key.size()) {
+    case 7:
+        return keyIs(key, "thought") ? FieldPolicy::ValueOnly : FieldPolicy::KeyAndValue;
+    case 9:
+        return keyIs(key, "tool_name") ? FieldPolicy::ValueOnly : FieldPolicy::KeyAndValue;
+    case 10:
+        if (keyIs(key, "created_at"))
+            return FieldPolicy::Skip;
+        return keyIs(key, "tool_input") ? FieldPolicy::ValueOnly : FieldPolicy::KeyAndValue;
+    case 11:
+        return keyIs(key, "observation") || keyIs(key, "tool_output") ? FieldPolicy::ValueOnly : FieldPolicy::KeyAndValue;
+    case 12:
+        if (keyIs(key, "agent_run_id"))
+            return FieldPolicy::Skip;
+        return keyIs(key, "message_type") ? FieldPolicy::ValueOnly : FieldPolicy::KeyAndValue;
+    default:
+        return FieldPolicy::KeyAndValue;
     }
-    return FieldPolicy::KeyAndValue;
 }
 
 // A number's, true's, false's or null's text as shown: its control bytes (not valid JSON) as
@@ -89,6 +102,95 @@ const char *nextEscapeOrControl(const char *p, const char *end)
     return p;
 }
 
+// JsonTokens::stringTokenEnd's answer (just past the closing quote of the string that opens at
+// `open`, or `n` when it is never closed), found 16 bytes a step: the first quote or backslash
+// of each block is looked at, a backslash and the byte it escapes are stepped over as a pair,
+// so a quote after an odd run of backslashes is escaped, as there. Inline: most strings are a
+// key or a short value, for which a call of memchr cost more than the scan.
+inline qsizetype fastStringTokenEnd(const char *p, qsizetype n, qsizetype open)
+{
+    qsizetype i = open + 1;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    while (n - i >= 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const unsigned mask =
+            unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash))));
+        if (!mask) {
+            i += 16;
+            continue;
+        }
+        i += __builtin_ctz(mask);
+        if (p[i] == '"')
+            return i + 1;
+        i += 2;
+    }
+#endif
+    while (i < n) {
+        if (p[i] == '"')
+            return i + 1;
+        i += p[i] == '\\' ? 2 : 1;
+    }
+    return n;
+}
+
+// How walkObject finds a string's end: JsonTokens' (the reference, fromEntryJson's), or the
+// inline 16-byte scan above (the searches' visits; tests compare the two).
+struct ReferenceStringEnd
+{
+    static qsizetype of(const char *p, qsizetype n, qsizetype open) { return JsonTokens::stringTokenEnd(p, n, open); }
+};
+struct FastStringEnd
+{
+    static qsizetype of(const char *p, qsizetype n, qsizetype open) { return fastStringTokenEnd(p, n, open); }
+};
+
+// Just past the end of the array or object that opens at `open`, as walkObject closes it (any
+// '}' or ']' closes the innermost open one; a '"' outside a string always opens one, as a
+// scalar ends there), or -1 when the scan reaches `limit` (or the text's end) first. The bytes
+// that matter, quotes and brackets, are found 16 at a time; strings are stepped over whole.
+qsizetype containerEndBefore(const char *p, qsizetype n, qsizetype open, qsizetype limit)
+{
+    const qsizetype stop = std::min(n, limit);
+    qsizetype depth = 1;
+    qsizetype i = open + 1;
+    while (i < stop) {
+#if defined(__SSE2__)
+        if (n - i >= 16) {
+            const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            // With bit 5 set, '[' (0x5B) is '{' (0x7B) and ']' (0x5D) is '}' (0x7D); no other byte is.
+            const __m128i lower = _mm_or_si128(block, _mm_set1_epi8(0x20));
+            const __m128i opens = _mm_cmpeq_epi8(lower, _mm_set1_epi8('{'));
+            const __m128i closes = _mm_cmpeq_epi8(lower, _mm_set1_epi8('}'));
+            const __m128i quote = _mm_cmpeq_epi8(block, _mm_set1_epi8('"'));
+            const unsigned mask = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(opens, closes), quote)));
+            if (!mask) {
+                i += 16;
+                continue;
+            }
+            i += __builtin_ctz(mask);
+            if (i >= stop)
+                break;
+        }
+#endif
+        const char c = p[i];
+        if (c == '"') {
+            // Read no further than the limit: a string that ends past it ends the scan anyway.
+            i = fastStringTokenEnd(p, stop, i);
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return i + 1;
+        }
+        ++i;
+    }
+    return -1;
+}
+
 // A string's content decoded as JsonTokens::appendDecodedString decodes it for display, with
 // the text between escapes copied 16 bytes a step: the escapes that make one character of their
 // own whatever follows (\n \t \" \\, a raw tab or line feed) are decoded here, and from any
@@ -96,35 +198,44 @@ const char *nextEscapeOrControl(const char *p, const char *end)
 // by appendDecodedString. Multi-line tool output is most of what a search decodes.
 void appendDisplayedString(QByteArray &out, const char *p, const char *end)
 {
+    // What is decoded here never grows (an escape of two bytes makes one), so it is written
+    // straight into room made once, not appended piece by piece.
+    const qsizetype base = out.size();
+    out.resize(base + (end - p));
+    char *const start = out.data();
+    char *w = start + base;
     while (p < end) {
         const char *run = p;
         p = nextEscapeOrControl(p, end);
-        out.append(run, p - run);
+        std::memcpy(w, run, size_t(p - run));
+        w += p - run;
         if (p >= end)
-            return;
+            break;
         if (*p == '\t' || *p == '\n') {
-            out.append(*p++);
+            *w++ = *p++;
             continue;
         }
         if (*p == '\\' && end - p >= 2) {
             const char escaped = p[1];
             const char decoded = escaped == 'n' ? '\n' : escaped == 't' ? '\t' : escaped == '"' ? '"' : escaped == '\\' ? '\\' : 0;
             if (decoded) {
-                out.append(decoded);
+                *w++ = decoded;
                 p += 2;
                 continue;
             }
         }
+        out.resize(w - start);
         JsonTokens::appendDecodedString(out, p, end, JsonTokens::StringDecoding::Display);
         return;
     }
+    out.resize(w - start);
 }
 
 // Walks an entry's JSON object from its '{' at `i` and hands each segment of the text search
 // sees to the sink, in order: sink.string(content, end) with a string's content as written
 // (escapes not decoded yet), sink.token(start, end) with a number's, true's, false's or null's
 // text. Stops when the sink returns false.
-template <typename Sink>
+template <typename StringEnd, typename Sink>
 void walkObject(const char *p, qsizetype n, qsizetype i, Sink &sink)
 {
     // One byte per open container: '{' or '['. An explicit stack, so any depth is safe.
@@ -136,6 +247,18 @@ void walkObject(const char *p, qsizetype n, qsizetype i, Sink &sink)
         if (JsonTokens::isSpace(c)) {
             ++i;
         } else if (c == '{' || c == '[') {
+            if constexpr (Sink::kStepsOverContainers) {
+                // Below the entry's own object, a container without a segment the sink wants
+                // is stepped over whole: it leaves the stack as it found it.
+                if (!stack.isEmpty() && sink.mayStepOver()) {
+                    const qsizetype after = containerEndBefore(p, n, i, sink.nextWantedStart(i));
+                    if (after >= 0) {
+                        expectKey = false;
+                        i = after;
+                        continue;
+                    }
+                }
+            }
             stack.append(c);
             expectKey = c == '{';
             ++i;
@@ -153,7 +276,7 @@ void walkObject(const char *p, qsizetype n, qsizetype i, Sink &sink)
             expectKey = false;
             ++i;
         } else if (c == '"') {
-            const qsizetype end = JsonTokens::stringTokenEnd(p, n, i);
+            const qsizetype end = StringEnd::of(p, n, i);
             const char *content = p + i + 1;
             const char *contentEnd = (end > i + 1 && p[end - 1] == '"' && end - 1 > i) ? p + end - 1 : p + end;
             if (expectKey && stack.size() == 1) {
@@ -198,6 +321,7 @@ QByteArray wholeText(QByteArrayView raw)
 class DecodingSink
 {
 public:
+    static constexpr bool kStepsOverContainers = false;
     explicit DecodingSink(qsizetype reserve) { m_out.reserve(reserve); }
 
     bool string(const char *content, const char *end)
@@ -239,7 +363,7 @@ QByteArray decodedTextOf(QByteArrayView raw)
     if (start < 0)
         return wholeText(raw);
     DecodingSink sink(raw.size());
-    walkObject(raw.data(), raw.size(), start, sink);
+    walkObject<ReferenceStringEnd>(raw.data(), raw.size(), start, sink);
     return sink.take();
 }
 
@@ -248,6 +372,7 @@ QByteArray decodedTextOf(QByteArrayView raw)
 class VisitingSink
 {
 public:
+    static constexpr bool kStepsOverContainers = false;
     VisitingSink(SearchText::SegmentVisitor visit, void *context) : m_visit(visit), m_context(context) {}
 
     bool string(const char *content, const char *end)
@@ -295,6 +420,19 @@ public:
         if (!takeFirstSegment(start, end))
             return m_next < m_spanCount;
         return m_inner.token(start, end) && m_next < m_spanCount;
+    }
+
+    // A container that holds no span's start is stepped over (walkObject). Not before the
+    // first segment: that one loses a leading byte order mark, so it must be seen.
+    static constexpr bool kStepsOverContainers = true;
+    bool mayStepOver() const { return !m_atTextStart; }
+    // Where the first span that starts at or after `at` (an offset into the JSON) starts, or
+    // past the JSON's end: those before are in no later segment.
+    qsizetype nextWantedStart(qsizetype at)
+    {
+        while (m_next < m_spanCount && m_spans[m_next].start < at)
+            ++m_next;
+        return m_next < m_spanCount ? m_spans[m_next].start : std::numeric_limits<qsizetype>::max();
     }
 
 private:
@@ -449,7 +587,7 @@ void SearchText::visitSegments(QByteArrayView rawEntryJson, SegmentVisitor visit
         return;
     }
     VisitingSink sink(visit, context);
-    walkObject(rawEntryJson.data(), rawEntryJson.size(), start, sink);
+    walkObject<FastStringEnd>(rawEntryJson.data(), rawEntryJson.size(), start, sink);
 }
 
 bool SearchText::visitSegmentsHoldingSpans(QByteArrayView rawEntryJson, const ByteSpan *spans, size_t spanCount,
@@ -461,7 +599,7 @@ bool SearchText::visitSegmentsHoldingSpans(QByteArrayView rawEntryJson, const By
     if (spanCount == 0)
         return true;
     SpanVisitingSink sink(rawEntryJson.data(), spans, spanCount, visit, context);
-    walkObject(rawEntryJson.data(), rawEntryJson.size(), start, sink);
+    walkObject<FastStringEnd>(rawEntryJson.data(), rawEntryJson.size(), start, sink);
     return true;
 }
 

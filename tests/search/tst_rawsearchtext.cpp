@@ -75,6 +75,7 @@ private slots:
     void countsWhereRawBytesMislead();
     void randomEntriesAgree();
     void visitedSegmentsAreTheDecodedText();
+    void backslashRunsAndBlockEdgesAgree();
     void rawFlags_data();
     void rawFlags();
     void rawFormSharesTheBytes();
@@ -309,6 +310,86 @@ void TestRawSearchText::visitedSegmentsAreTheDecodedText()
                                       QString::fromLatin1(visited.toPercentEncoding()),
                                       QString::fromLatin1(expected.toPercentEncoding()))));
     }
+}
+
+void TestRawSearchText::backslashRunsAndBlockEdgesAgree()
+{
+    // The searches find a string's end 16 bytes a step (a quote after an odd run of backslashes
+    // is escaped); fromEntryJson, the reference, with JsonTokens. Strings whose quotes follow
+    // runs of 0 to 5 backslashes and whose lengths put their quotes and escapes on each side of
+    // the 16- and 64-byte edges, in keys (known fields and others) and values, nested or not,
+    // closed or cut short, brackets inside strings, containers stepped over before the values
+    // that hold a match: the same segments, and the same counts through the searches.
+    const QList<QByteArray> keys = {"thought", "tool_output", "x_k", "created_at", "agent_run_id", "tool_input",
+                                    "observation", "message_type", "tool_name", "caf\xC3\xA9", "a\\\"b"};
+    const QList<QByteArray> fillers = {"a", "module7", " error handling ", "\xC3\xA9t\xC3\xA9", "\xE2\x9C\x85",
+                                       "\\n", "\\t", "\\u00e9", "\\r\\n", "12", "x_y", "}", "]", "{[", "}\\\"]"};
+    const auto content = [&](QRandomGenerator &rng) {
+        QByteArray out;
+        const int length = int(rng.bounded(0, 70));
+        while (out.size() < length) {
+            if (rng.bounded(4) == 0) // a run of backslashes, then a quote or a letter
+                out += QByteArray(int(rng.bounded(0, 6)), '\\') + (rng.bounded(2) ? "\"" : "n");
+            else
+                out += fillers.at(int(rng.bounded(fillers.size())));
+        }
+        return out;
+    };
+    QList<SearchEngine> engines;
+    for (const char *pattern : {"\\w+", "\\d+", "module\\d+", "(fails|error)\\s+handling", "\"", "\\\\", "n\"", "b"})
+        engines.append(SearchEngine(query(QString::fromUtf8(pattern), false, false, true)));
+    engines.append(SearchEngine(query(QStringLiteral("module"))));
+    QRandomGenerator rng(1207);
+    int matched = 0;
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray json("{");
+        const int fields = int(rng.bounded(1, 6));
+        for (int f = 0; f < fields; ++f) {
+            if (f)
+                json += rng.bounded(2) ? ", " : ",";
+            json += '"' + keys.at(int(rng.bounded(keys.size()))) + "\": ";
+            switch (rng.bounded(4)) {
+            case 0: json += '"' + content(rng) + '"'; break;
+            case 1: json += "{\"" + content(rng) + "\": [\"" + content(rng) + "\", 12, null]}"; break;
+            case 2: json += "[\"" + content(rng) + "\", {\"k\": \"" + content(rng) + "\"}]"; break;
+            default: json += rng.bounded(2) ? "null" : "-1.5e3"; break;
+            }
+        }
+        if (rng.bounded(8)) // else cut short, maybe inside a string
+            json += '}';
+        else
+            json.chop(int(rng.bounded(0, 4)));
+        struct Joined
+        {
+            QByteArray text;
+            int segments = 0;
+        } joined;
+        SearchText::visitSegments(json, [](void *context, QByteArrayView segment) {
+            Joined &out = *static_cast<Joined *>(context);
+            if (out.segments++ > 0)
+                out.text.append(SearchText::kSeparator);
+            out.text.append(segment.data(), segment.size());
+            return true;
+        }, &joined);
+        const SearchText decoded = SearchText::fromEntryJson(json);
+        if (joined.text != decoded.bytes)
+            QFAIL(qPrintable(QStringLiteral("%1: %2 vs %3")
+                                 .arg(QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
+                                      QString::fromLatin1(joined.text.toPercentEncoding()),
+                                      QString::fromLatin1(decoded.bytes.toPercentEncoding()))));
+        const SearchText raw = SearchText::fromRawEntryJson(json);
+        for (const SearchEngine &engine : engines) {
+            const qint64 expected = engine.countMatches(decoded);
+            const qint64 counted = engine.countMatches(raw);
+            if (counted != expected)
+                QFAIL(qPrintable(QStringLiteral("%1 in %2: %3 vs %4")
+                                     .arg(engine.query().pattern,
+                                          QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
+                                          QString::number(counted), QString::number(expected))));
+            matched += expected > 0 ? 1 : 0;
+        }
+    }
+    QVERIFY(matched > 5000);
 }
 
 void TestRawSearchText::rawFlags_data()

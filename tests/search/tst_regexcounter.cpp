@@ -4,10 +4,14 @@
 // retry after one, surrogate pairs, an invalid subject, the match limit), then thousands of
 // random patterns built from pieces, counted both ways over the same texts. Utf8RegexCounter
 // (the same counts over UTF-8, without converting to UTF-16) against the same reference, and
-// its answer for bytes that are not UTF-8.
+// its answer for bytes that are not UTF-8. Its two shortcuts: Utf8Validity (its own check of the
+// subject) against a decoder written from the definition, and ClassRunCounter (\w+ and \d+
+// counted as runs) against QRegularExpression over random texts of every kind of character.
 
+#include "search/classruncounter.h"
 #include "search/regexcounter.h"
 #include "search/utf8regexcounter.h"
+#include "search/utf8validity.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -44,6 +48,46 @@ QRegularExpression expression(const QString &pattern, bool anyCase = false)
     return QRegularExpression(pattern, options);
 }
 
+// Well-formed UTF-8 by its definition, by value: each sequence decoded, then refused when its
+// value is a surrogate, past U+10FFFF, or could have been written in fewer bytes.
+bool wellFormedByDefinition(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const uchar *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    for (qsizetype i = 0; i < n;) {
+        const uchar lead = p[i];
+        int length;
+        char32_t value;
+        if (lead < 0x80) {
+            length = 1;
+            value = lead;
+        } else if ((lead & 0xE0) == 0xC0) {
+            length = 2;
+            value = lead & 0x1F;
+        } else if ((lead & 0xF0) == 0xE0) {
+            length = 3;
+            value = lead & 0x0F;
+        } else if ((lead & 0xF8) == 0xF0) {
+            length = 4;
+            value = lead & 0x07;
+        } else {
+            return false;
+        }
+        if (n - i < length)
+            return false;
+        for (int k = 1; k < length; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+            value = value << 6 | (p[i + k] & 0x3F);
+        }
+        const char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (value < smallest[length] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+            return false;
+        i += length;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestRegexCounter : public QObject
@@ -62,6 +106,9 @@ private slots:
     void utf8RefusesOneCodeUnit();
     void utf8TooCostly();
     void utf8RandomPatternsCountAsQtDoes();
+    void utf8ValidityAsDefined();
+    void classRunsOnlyForTheirPatterns();
+    void classRunsCountAsQtDoes();
 };
 
 void TestRegexCounter::handWritten_data()
@@ -257,6 +304,116 @@ void TestRegexCounter::utf8RandomPatternsCountAsQtDoes()
         }
     }
     QVERIFY(compared > 15000);
+}
+
+void TestRegexCounter::utf8ValidityAsDefined()
+{
+    // Random bytes glued from the edges of every sequence length (the first and last lead and
+    // continuation bytes allowed, and the ones just past them), long ASCII runs so that the
+    // 16-byte steps meet sequences at every offset, and sequences cut short.
+    const QList<QByteArray> pieces = {
+        "a", "abcdefghijklmnopq", "0123456789", "\xC2\x80", "\xDF\xBF", "\xC0\x80", "\xC1\xBF", "\xE0\xA0\x80",
+        "\xE0\x9F\xBF", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEF\xBF\xBF", "\xE1\x80\x80", "\xF0\x90\x80\x80",
+        "\xF0\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xF8\x88\x80\x80\x80",
+        "\x80", "\xBF", "\xC3", "\xE2\x84", "\xF0\x9F\x98", "\xFE", "\xFF", "\xC3\xA9", "\xE2\x9C\x85",
+        "\xF0\x9F\x98\x80", QByteArray(1, '\0'), "\x7F"};
+    QRandomGenerator random(725);
+    int valid = 0;
+    int invalid = 0;
+    for (int round = 0; round < 20000; ++round) {
+        QByteArray bytes;
+        const int parts = int(random.bounded(1, 12));
+        for (int k = 0; k < parts; ++k)
+            bytes += pieces.at(int(random.bounded(pieces.size())));
+        const bool expected = wellFormedByDefinition(bytes);
+        if (Utf8Validity::isValid(bytes) != expected)
+            QFAIL(qPrintable(QStringLiteral("%1: expected %2").arg(QString::fromLatin1(bytes.toHex(' '))).arg(expected)));
+        // What PCRE2's own check says of the same bytes: the counter hands invalid bytes back.
+        const Utf8RegexCounter counter(expression(QStringLiteral("[a-z]")));
+        QCOMPARE(counter.count(bytes, 100) == Utf8RegexCounter::kInvalidUtf8, !expected);
+        (expected ? valid : invalid) += 1;
+    }
+    QVERIFY(valid > 1000);
+    QVERIFY(invalid > 1000);
+}
+
+void TestRegexCounter::classRunsOnlyForTheirPatterns()
+{
+    QVERIFY(ClassRunCounter::forExpression(expression(QStringLiteral("\\w+"))));
+    QVERIFY(ClassRunCounter::forExpression(expression(QStringLiteral("\\d+"), true)));
+    QVERIFY(ClassRunCounter::forExpression(QRegularExpression(QStringLiteral("\\w+"))));
+    // Lazy (one character a match), or anything more than the class repeated.
+    QVERIFY(!ClassRunCounter::forExpression(expression(QStringLiteral("\\w+?"))));
+    QVERIFY(!ClassRunCounter::forExpression(
+        QRegularExpression(QStringLiteral("\\w+"), QRegularExpression::InvertedGreedinessOption)));
+    QVERIFY(!ClassRunCounter::forExpression(
+        QRegularExpression(QStringLiteral("\\w+"), QRegularExpression::ExtendedPatternSyntaxOption)));
+    QVERIFY(!ClassRunCounter::forExpression(expression(QStringLiteral("\\w*"))));
+    QVERIFY(!ClassRunCounter::forExpression(expression(QStringLiteral("\\w+\\d"))));
+    QVERIFY(!ClassRunCounter::forExpression(expression(QStringLiteral("\\s+"))));
+    QVERIFY(!ClassRunCounter::forExpression(expression(QStringLiteral("(\\w+)"))));
+}
+
+void TestRegexCounter::classRunsCountAsQtDoes()
+{
+    // Texts of letters, digits and separators of every script and width (combining marks,
+    // digits that are not ASCII, letters past the BMP, K and ſ that fold into ASCII), with
+    // ASCII stretches long enough for the 16-byte steps; \w+ and \d+ under each option that
+    // leaves them counted as runs, against QRegularExpression over the same text.
+    const QStringList pieces{QStringLiteral("a"), QStringLiteral("Z"), QStringLiteral("_"), QStringLiteral("7"),
+                             QStringLiteral(" "), QStringLiteral("-"), QStringLiteral("."), QStringLiteral("\n"),
+                             QStringLiteral("\r\n"), QStringLiteral("abcdefghijklmnopqrstuvwxyz"),
+                             QStringLiteral("0123456789 0123456789"), QStringLiteral("src/module12.cpp:345: the"),
+                             QStringLiteral("é"), QStringLiteral("É"), QStringLiteral("✅"), QStringLiteral("日本"),
+                             QStringLiteral("٣"), QStringLiteral("²"), QStringLiteral("½"), QStringLiteral("e\u0301"),
+                             QStringLiteral("😀"), QStringLiteral("𝟘"), QStringLiteral("𐐀"), QStringLiteral("\u212A"),
+                             QStringLiteral("\u017F"), QStringLiteral("\u00A0"), QStringLiteral("\u00AA"),
+                             QStringLiteral("\u200D"), QStringLiteral("\u203F"), QString(QChar(0)), QStringLiteral("\x7F")};
+    struct Form
+    {
+        QString pattern;
+        QRegularExpression::PatternOptions options;
+    };
+    QList<Form> forms;
+    for (const QString &pattern : {QStringLiteral("\\w+"), QStringLiteral("\\d+")}) {
+        forms.append({pattern, QRegularExpression::UseUnicodePropertiesOption});
+        forms.append({pattern, QRegularExpression::UseUnicodePropertiesOption | QRegularExpression::CaseInsensitiveOption});
+        forms.append({pattern, QRegularExpression::NoPatternOption});
+        forms.append({pattern, QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption
+                                   | QRegularExpression::DotMatchesEverythingOption});
+    }
+    QRandomGenerator random(2512);
+    int compared = 0;
+    qint64 matches = 0;
+    for (const Form &form : forms) {
+        const QRegularExpression re(form.pattern, form.options);
+        QVERIFY(re.isValid());
+        const Utf8RegexCounter counter(re);
+        const std::unique_ptr<ClassRunCounter> runs = ClassRunCounter::forExpression(re);
+        QVERIFY(counter.isUsable());
+        QVERIFY(runs);
+        for (int round = 0; round < 1500; ++round) {
+            QString text;
+            const int parts = int(random.bounded(0, 24));
+            for (int k = 0; k < parts; ++k)
+                text += pieces.at(int(random.bounded(pieces.size())));
+            const qint64 limit = random.bounded(5) == 0 ? qint64(random.bounded(1, 4)) : std::numeric_limits<qint64>::max();
+            const qint64 expected = qtCount(re, text, limit);
+            const QByteArray utf8 = text.toUtf8();
+            const qint64 counted = runs->count(utf8, limit);
+            const qint64 throughCounter = counter.count(utf8, limit, random.bounded(2) == 0);
+            if (counted != expected || throughCounter != expected)
+                QFAIL(qPrintable(QStringLiteral("%1 (options %2) over \"%3\": %4 and %5, Qt %6")
+                                     .arg(form.pattern, QString::number(int(form.options)), text)
+                                     .arg(counted)
+                                     .arg(throughCounter)
+                                     .arg(expected)));
+            matches += expected;
+            ++compared;
+        }
+    }
+    QVERIFY(compared == 12000);
+    QVERIFY(matches > 20000);
 }
 
 QTEST_GUILESS_MAIN(TestRegexCounter)
