@@ -1634,6 +1634,14 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>%1, %2, from the file %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Converting the %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converting the %1: %2 records read…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FoldController</name>
@@ -5150,6 +5158,10 @@ has:note     entries with a note of yours (words find notes&apos; text too)</sou
     </message>
     <message>
         <source>%1 Name one with --sample ID (and --epoch N), once per side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>converting the %1: %2 records read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
