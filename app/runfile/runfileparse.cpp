@@ -23,6 +23,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <atomic>
 
 namespace {
 constexpr qint64 kProgressIntervalMs = 100;
@@ -163,16 +164,23 @@ private:
         if (!m_sink.converting)
             return m_sink.cancelled ? ConversionCancel(m_sink.cancelled) : ConversionCancel();
         // A converter asks every CancelCheck::kRecordsPerAsk records: counting the asks tells how
-        // far it has come, without the converters knowing of progress.
-        auto clock = std::make_shared<QElapsedTimer>();
-        clock->start();
-        auto asks = std::make_shared<qint64>(0);
-        return [sink = m_sink, name = m_convertingName, clock, asks] {
-            ++*asks;
-            if (clock->elapsed() >= kProgressIntervalMs) {
-                clock->restart();
-                sink.converting(name, *asks * CancelCheck::kRecordsPerAsk);
-            }
+        // far it has come, without the converters knowing of progress. Two threads may ask at
+        // once (ParallelEntries writes the second half on its own): the counts are atomic, and
+        // one of them reports when the interval has passed.
+        struct Reports
+        {
+            QElapsedTimer clock;
+            std::atomic<qint64> asks{0};
+            std::atomic<qint64> lastReportMs{0};
+        };
+        auto reports = std::make_shared<Reports>();
+        reports->clock.start();
+        return [sink = m_sink, name = m_convertingName, reports] {
+            reports->asks.fetch_add(1, std::memory_order_relaxed);
+            const qint64 now = reports->clock.elapsed();
+            qint64 last = reports->lastReportMs.load(std::memory_order_relaxed);
+            if (now - last >= kProgressIntervalMs && reports->lastReportMs.compare_exchange_strong(last, now))
+                sink.converting(name, reports->asks.load(std::memory_order_relaxed) * CancelCheck::kRecordsPerAsk);
             return sink.cancelled && sink.cancelled();
         };
     }

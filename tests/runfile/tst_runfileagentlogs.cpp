@@ -297,7 +297,8 @@ void TestRunFileAgentLogs::conversionSaysHowFarItHasCome()
     QCOMPARE(reports.first(), (QPair<QString, qint64>{QStringLiteral("Claude Code transcript"), 0}));
     for (qsizetype k = 1; k < reports.size(); ++k) {
         QCOMPARE(reports.at(k).first, QStringLiteral("Claude Code transcript"));
-        QVERIFY(reports.at(k).second > reports.at(k - 1).second);
+        // Two threads write a large log's entries, each counting: never fewer than said before.
+        QVERIFY(reports.at(k).second >= reports.at(k - 1).second);
         QCOMPARE(reports.at(k).second % 256, qint64(0));
     }
 
