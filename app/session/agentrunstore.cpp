@@ -6,12 +6,30 @@
 #include "run/fileorigin.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace AgentRunStore {
 
 PageCache::Key keyOf(const QString &path, const std::optional<SampleRef> &sample, const RunInfo &run)
 {
     return PageCache::Key{FileOrigin::of(QFileInfo(path).absoluteFilePath(), sample), RunRef{0, run.id}};
+}
+
+RunInfo restoredRunInfo(const RunInfo &stored, const LogEntry &firstEntry)
+{
+    RunInfo run = stored;
+    const QJsonObject metadata = QJsonDocument::fromJson(stored.metadataJson).object();
+    run.agentName = metadata.value(QLatin1String("agent")).toString();
+    run.agentFormat = metadata.value(QLatin1String("source_format")).toString();
+    if (run.agentName.isEmpty())
+        run.agentName = run.agentFormat;
+    for (const auto &[name, value] : std::as_const(stored.rawFields)) {
+        if (name == QLatin1String("summary"))
+            run.agentTitle = JsonWriter::decodeString(value);
+    }
+    run.hasTimes = firstEntry.hasTime();
+    return run;
 }
 
 void store(PageCache *cache, const QString &path, const std::optional<SampleRef> &sample, const RunInfo &run,

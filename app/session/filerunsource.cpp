@@ -2,6 +2,8 @@
 #include "session/filerunsource.h"
 
 #include "rows/freedmemory.h"
+#include "rows/pagecache.h"
+#include "session/agentrunstore.h"
 #include "rows/logtablemodel.h"
 #include "runfile/runfilereader.h"
 #include "runfile/samplechoice.h"
@@ -22,9 +24,19 @@ QList<InspectSampleInfo> FileRunSource::samplesToChoose() const
     return m_reader ? m_reader->samplesToChoose() : QList<InspectSampleInfo>();
 }
 
+void FileRunSource::setLibraryCopy(PageCache *cache, qint64 runId)
+{
+    m_copyCache = cache;
+    m_copyRunId = runId;
+}
+
 void FileRunSource::start(LogTableModel *model)
 {
     m_model = model;
+    if (m_copyCache && !QFileInfo::exists(m_path)) {
+        readLibraryCopy();
+        return;
+    }
     m_reader = new RunFileReader(this);
     m_reader->setSample(m_sample);
     m_reader->setSampleChoiceRequired(true);
@@ -56,6 +68,7 @@ void FileRunSource::start(LogTableModel *model)
 
 void FileRunSource::stop()
 {
+    m_stopped = true; // the library's answers may still come: they go nowhere
     if (m_reader)
         m_reader->cancel();
     disconnect(this);
@@ -115,18 +128,83 @@ void FileRunSource::onFinished(bool ok, const QString &error)
     }
 }
 
+// Read in pieces as the file's entries come in batches, so that the first screen shows at once.
+constexpr qint64 kLibraryCopyPiece = 20'000;
+
+void FileRunSource::readLibraryCopy()
+{
+    RunInfo named;
+    named.id = m_copyRunId;
+    const PageCache::Key key = AgentRunStore::keyOf(m_path, m_sample, named);
+    emit statusMessage(tr("%1 is gone: opening the library's copy of it…").arg(QDir::toNativeSeparators(m_path)), 0);
+    m_copyCache->openRun(key, this, [this](const PageCache::Stored &stored) {
+        if (m_stopped)
+            return;
+        // Only entries from the first on, with no gap (a log read to its end is stored whole).
+        const qint64 count = stored.ranges.isEmpty() || stored.ranges.first().first != 0 ? 0
+                                                                                           : stored.ranges.first().second + 1;
+        if (!stored.found || count == 0 || stored.entries.isEmpty()) {
+            emit unreadable(tr("%1 is gone, and the library holds none of its entries.").arg(QDir::toNativeSeparators(m_path)));
+            return;
+        }
+        m_fromLibrary = true;
+        m_copyRun = AgentRunStore::restoredRunInfo(stored.run, stored.entries.first());
+        const QList<LogEntry> first = stored.entries.mid(0, qsizetype(std::min<qint64>(count, stored.entries.size())));
+        onEntries(first);
+        emit runInfoChanged();
+        readMoreOfLibraryCopy(first.size(), count);
+    });
+}
+
+void FileRunSource::readMoreOfLibraryCopy(qint64 first, qint64 count)
+{
+    if (first >= count)
+        return finishLibraryCopy(count);
+    RunInfo named;
+    named.id = m_copyRunId;
+    const int piece = int(std::min(kLibraryCopyPiece, count - first));
+    m_copyCache->readRows(AgentRunStore::keyOf(m_path, m_sample, named), first, piece, this,
+                          [this, first, count, piece](const QList<LogEntry> &entries) {
+                              if (m_stopped)
+                                  return;
+                              if (!entries.isEmpty())
+                                  onEntries(entries);
+                              // Fewer than asked: the library lost some meanwhile; show what came.
+                              if (entries.size() < piece)
+                                  return finishLibraryCopy(first + entries.size());
+                              readMoreOfLibraryCopy(first + piece, count);
+                          });
+}
+
+void FileRunSource::finishLibraryCopy(qint64 count)
+{
+    m_finished = true;
+    emit runInfoChanged();
+    emit progressChanged();
+    emit statusMessage(QString(), 0);
+    // Not readToEnd(): these entries came from the library, nothing to store again.
+    emit warned(tr("%1 is gone: this is the library's copy of its %2 entries, as they were read.")
+                    .arg(QDir::toNativeSeparators(m_path), QLocale().toString(count)));
+}
+
 bool FileRunSource::hasRunInfo() const
 {
+    if (m_fromLibrary)
+        return true;
     return m_reader && m_reader->hasRunInfo();
 }
 
 RunInfo FileRunSource::runInfo() const
 {
+    if (m_fromLibrary)
+        return m_copyRun;
     return m_reader ? m_reader->runInfo() : RunInfo();
 }
 
 bool FileRunSource::isReading() const
 {
+    if (m_fromLibrary)
+        return !m_finished;
     return m_reader && m_reader->isRunning();
 }
 

@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class PageCache;
 class RunFileReader;
 struct LogEntry;
 
@@ -38,6 +39,12 @@ public:
     QString exportDescription() const override;
     QString suggestedFileName() const override;
 
+    // The library holds this log's entries as run `runId` (origin: the file): when the file is
+    // gone at start(), they are read from there instead, and a warning says so.
+    void setLibraryCopy(PageCache *cache, qint64 runId);
+    // The entries shown are the library's copy (the file was gone).
+    bool isLibraryCopy() const { return m_fromLibrary; }
+
     QString path() const { return m_path; }
     std::optional<SampleRef> sample() const { return m_sample; }
     // After unreadable(): the samples of a log of several, when none was given; else empty.
@@ -52,6 +59,9 @@ private:
     void onEntries(const QList<LogEntry> &entries);
     void onFinished(bool ok, const QString &error);
     void becomeReady();
+    void readLibraryCopy();
+    void readMoreOfLibraryCopy(qint64 first, qint64 count);
+    void finishLibraryCopy(qint64 count);
 
     QString m_path;
     std::optional<SampleRef> m_sample;
@@ -59,4 +69,9 @@ private:
     LogTableModel *m_model = nullptr;
     bool m_ready = false;
     bool m_finished = false;
+    PageCache *m_copyCache = nullptr;
+    qint64 m_copyRunId = 0;
+    bool m_fromLibrary = false;
+    bool m_stopped = false;
+    RunInfo m_copyRun;
 };

@@ -68,6 +68,13 @@ void RunSession::openFile(const QString &path, const std::optional<SampleRef> &s
     start(new FileRunSource(path, sample, this));
 }
 
+void RunSession::openFileOrLibraryCopy(const QString &path, const std::optional<SampleRef> &sample, qint64 libraryRunId)
+{
+    auto *source = new FileRunSource(path, sample, this);
+    source->setLibraryCopy(RunLoader::defaultPageCache(), libraryRunId);
+    start(source);
+}
+
 void RunSession::start(RunSource *source)
 {
     if (m_pending) {

@@ -49,6 +49,10 @@ public:
     // Of a log holding several runs (an Inspect eval log's samples), `sample` is the one; without
     // it such a log does not open and sampleChoiceNeeded() names its samples.
     void openFile(const QString &path, const std::optional<SampleRef> &sample = std::nullopt);
+    // Another agent's log the library holds as run `libraryRunId` (origin: the file): read from
+    // its file, or, when the file is gone (Claude Code deletes old sessions), from the library's
+    // copy of its entries, said in a warning.
+    void openFileOrLibraryCopy(const QString &path, const std::optional<SampleRef> &sample, qint64 libraryRunId);
     void close();
 
     // F5: the run again if it never opened, else the pages that failed (API runs).

@@ -21,6 +21,9 @@
 #include "store/libraryrunsmodel.h"
 #include "store/librarysearchmodel.h"
 #include "store/runlibrary.h"
+#include "session/agentrunstore.h"
+#include "ui/window/messagebanner.h"
+#include "rows/logtablemodel.h"
 
 #include <QDir>
 #include <QLabel>
@@ -72,6 +75,7 @@ private slots:
     void cancellingTheChooserKeepsWhatWasOpen();
     void openRecentReopensTheSample();
     void agentRunGoesIntoTheLibrary();
+    void goneLogOpensTheLibrarysCopy();
     void droppedLogOpens();
     void demoOpensAgentLogsFromItsOwnFolder();
 
@@ -217,6 +221,61 @@ void TestAgentLogsUi::agentRunGoesIntoTheLibrary()
     QTRY_COMPARE(other->session()->filePath(), dataPath("claudecode-session.jsonl"));
     QTRY_COMPARE(other->logModel()->rowCount(), 9);
     QTRY_COMPARE(other->tableView()->currentIndex().row(), 0);
+}
+
+void TestAgentLogsUi::goneLogOpensTheLibrarysCopy()
+{
+    // A session read once, then deleted (Claude Code deletes old sessions): the Library opens
+    // the copy it holds, the agent and title named, every entry there, and says the file is gone.
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString path = folder.filePath(QStringLiteral("sess-1.jsonl"));
+    QVERIFY(QFile::copy(dataPath("claudecode-session.jsonl"), path));
+    QList<QByteArray> read;
+    {
+        auto window = newWindow();
+        window->openFile(path);
+        QTRY_VERIFY(window->session()->isFullyLoaded());
+        for (int row = 0; row < window->logModel()->rowCount(); ++row)
+            read << window->logModel()->index(row, 0).data(LogTableModel::RawJsonRole).toByteArray();
+        m_library->flush();
+    }
+    QCOMPARE(read.size(), 9);
+    QVERIFY(QFile::remove(path));
+
+    auto window = newWindow();
+    LibraryController *controller = window->libraryController();
+    controller->libraryAction()->trigger();
+    LibraryRunsPanel *panel = controller->libraryWindow()->runsPanel();
+    QTRY_COMPARE(panel->table()->model()->rowCount(), 1);
+    panel->table()->setCurrentIndex(panel->table()->model()->index(0, 0));
+    emit panel->table()->doubleClicked(panel->table()->currentIndex());
+    QTRY_COMPARE(window->session()->filePath(), path);
+    QTRY_VERIFY(window->session()->isFullyLoaded());
+    QList<QByteArray> shown;
+    for (int row = 0; row < window->logModel()->rowCount(); ++row)
+        shown << window->logModel()->index(row, 0).data(LogTableModel::RawJsonRole).toByteArray();
+    QCOMPARE(shown, read);
+    QCOMPARE(window->session()->runInfo().agentName, QStringLiteral("Claude Code"));
+    QCOMPARE(window->session()->runInfo().agentFormat, QStringLiteral("Claude Code transcript"));
+    QCOMPARE(window->session()->runInfo().agentTitle, QStringLiteral("Fix the failing date test"));
+    QTRY_VERIFY2(window->banner()->text().contains(QStringLiteral("is gone: this is the library's copy of its 9 entries")),
+                 qPrintable(window->banner()->text()));
+    QVERIFY(headerText(window->runHeader()).contains(QStringLiteral("Claude Code")));
+    // Insights run on the copy as on the file: its failed Bash call is the first failure.
+    QTRY_COMPARE(window->runHeader()->firstFailureText(),
+                 QStringLiteral("First failure at #2 · Bash · 1 failed: test_parse \u2014 ValueError: bad zone"));
+    grabTo(window.get(), QStringLiteral("gone-log-library-copy.png"));
+
+    // Not in the library either (removed): the file's absence is said, what was open stays.
+    m_library->removeRun(AgentRunStore::keyOf(path, std::nullopt, window->session()->runInfo()));
+    m_library->flush();
+    QSignalSpy failed(window->session(), &RunSession::openFailed);
+    window->openFileOrLibraryCopy(path, std::nullopt, window->session()->runInfo().id);
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("is gone, and the library holds none of its entries")),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(window->logModel()->rowCount(), 9);
 }
 
 void TestAgentLogsUi::droppedLogOpens()

@@ -153,10 +153,11 @@ void LibraryController::searchFor(const QString &text, bool regex)
 
 void LibraryController::openStored(const QString &origin, const RunRef &run, qint64 position)
 {
-    // Another agent's log is read again from its file: the library holds its entries for search.
+    // Another agent's log is read again from its file (the library holds its entries for search,
+    // and shows them when the file is gone).
     if (const std::optional<FileOrigin::Parts> file = FileOrigin::parse(origin)) {
         if (m_hooks.openFile)
-            m_hooks.openFile(file->path, file->sample, position);
+            m_hooks.openFile(file->path, file->sample, run.runId, position);
         m_window->activateWindow();
         m_window->raise();
         return;

@@ -45,7 +45,9 @@ public:
         std::function<qint64()> organization;
         // Opens a run read from a file (another agent's log; a sample of it); at `entryPosition`
         // when >= 0.
-        std::function<void(const QString &path, const std::optional<SampleRef> &sample, qint64 entryPosition)> openFile;
+        // Another agent's log the library holds as run `runId`: from its file, or the library's
+        // copy when the file is gone.
+        std::function<void(const QString &path, const std::optional<SampleRef> &sample, qint64 runId, qint64 entryPosition)> openFile;
     };
 
     // `library` may be null (--no-store): the Runs view still works, the Library is off.

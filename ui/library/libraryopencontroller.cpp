@@ -24,8 +24,8 @@ LibraryOpenController::LibraryOpenController(RunLibrary *library, MainWindow *wi
     hooks.openRun = [this](const ApiEndpoint &endpoint, const RunRef &run, qint64 position) {
         openRunAtEntry(endpoint, run, position);
     };
-    hooks.openFile = [this](const QString &path, const std::optional<SampleRef> &sample, qint64 position) {
-        openFileAtEntry(path, sample, position);
+    hooks.openFile = [this](const QString &path, const std::optional<SampleRef> &sample, qint64 runId, qint64 position) {
+        openFileAtEntry(path, sample, runId, position);
     };
     hooks.openRunWithSavedToken = [window](const QUrl &baseUrl, const RunRef &run) {
         window->openRunWithSavedToken(baseUrl, run);
@@ -58,9 +58,10 @@ void LibraryOpenController::openRunAtEntry(const ApiEndpoint &endpoint, const Ru
     selectPendingEntry();
 }
 
-void LibraryOpenController::openFileAtEntry(const QString &path, const std::optional<SampleRef> &sample, qint64 position)
+void LibraryOpenController::openFileAtEntry(const QString &path, const std::optional<SampleRef> &sample, qint64 runId,
+                                            qint64 position)
 {
-    m_window->openFile(path, sample);
+    m_window->openFileOrLibraryCopy(path, sample, runId);
     m_pendingRun = RunRef();
     m_pendingFile = path;
     m_pendingSample = sample;

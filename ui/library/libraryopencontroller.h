@@ -31,7 +31,7 @@ public:
 
 private:
     void openRunAtEntry(const ApiEndpoint &endpoint, const RunRef &run, qint64 position);
-    void openFileAtEntry(const QString &path, const std::optional<SampleRef> &sample, qint64 position);
+    void openFileAtEntry(const QString &path, const std::optional<SampleRef> &sample, qint64 runId, qint64 position);
     bool pendingRunIsOpen() const;
     void selectPendingEntry();
 

@@ -693,6 +693,12 @@ void MainWindow::openFile(const QString &path, const std::optional<SampleRef> &s
     m_session->openFile(path, sample);
 }
 
+void MainWindow::openFileOrLibraryCopy(const QString &path, const std::optional<SampleRef> &sample, qint64 runId)
+{
+    m_openRun->supersede();
+    m_session->openFileOrLibraryCopy(path, sample, runId);
+}
+
 SampleChooserDialog *MainWindow::sampleChooser() const
 {
     return m_sampleChooser.data();

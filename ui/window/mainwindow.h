@@ -68,6 +68,8 @@ public:
     // the file proves readable. Of a log that holds several runs (an Inspect eval log's samples),
     // `sample` names one; without it the user chooses from its samples (SampleChooserDialog).
     void openFile(const QString &path, const std::optional<SampleRef> &sample = std::nullopt);
+    // From the library: another agent's log it holds as run `runId` (RunSession::openFileOrLibraryCopy).
+    void openFileOrLibraryCopy(const QString &path, const std::optional<SampleRef> &sample, qint64 runId);
     // Opens a run with the token saved in the keychain for its API address, or asks for one.
     void openRunWithSavedToken(const QUrl &baseUrl, const RunRef &run, bool reverse = false);
     // Selects an entry (1 = oldest) of `run` once that run is open here: a link's, --entry's.
