@@ -58,6 +58,14 @@ struct Draft {
     QByteArray reasoning;       // the reasoning before an assistant text
 };
 
+} // namespace
+
+// Moved bit for bit when its list grows (realloc, of a large list without a copy): its members
+// are Qt's containers and plain values, none pointing into itself.
+Q_DECLARE_TYPEINFO(Draft, Q_RELOCATABLE_TYPE);
+
+namespace {
+
 QByteArray numberJson(double number)
 {
     QByteArray out;
@@ -414,7 +422,7 @@ bool Converter::run(AgentLogConversion &out, ConversionWarnings &warnings, Cance
                 warnings.add(CodexRolloutText::tr("the call %1 (%2) has no output").arg(QString::fromUtf8(draft.callId), QString::fromUtf8(entry.toolName)));
         }
     }
-    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i) { return entryJson(m_drafts.at(i).entry, runId, i + 1); }, cancel))
+    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); }, cancel))
         return false;
     for (auto it = m_unmapped.constBegin(); it != m_unmapped.constEnd(); ++it)
         warnings.add(CodexRolloutText::tr("%n record(s) of type %1 not mapped", nullptr, it.value()).arg(it.key()));

@@ -258,6 +258,14 @@ struct Draft {
     QByteArray reasoning;
 };
 
+} // namespace
+
+// Moved bit for bit when its list grows (realloc, of a large list without a copy): its members
+// are Qt's containers and plain values, none pointing into itself.
+Q_DECLARE_TYPEINFO(Draft, Q_RELOCATABLE_TYPE);
+
+namespace {
+
 class SampleConverter
 {
 public:
@@ -508,7 +516,7 @@ bool SampleConverter::entries(QList<QByteArray> &out, qint64 runId, const Conver
             draft.entry.setExtra("reasoning", jsonString(draft.reasoning));
         }
     }
-    return ParallelEntries::write(out, m_drafts.size(), [this, runId](qsizetype i) { return entryJson(m_drafts.at(i).entry, runId, i + 1); },
+    return ParallelEntries::write(out, m_drafts.size(), [this, runId](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); },
                                   cancel);
 }
 

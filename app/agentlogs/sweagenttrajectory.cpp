@@ -235,9 +235,9 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const Convers
         made.append(std::move(entry));
         items.append({element(), nullptr, made.size() - 1});
     }
-    const auto write = [&items, &made, runId](qsizetype i) {
+    const auto write = [&items, &made, runId](qsizetype i, QByteArray &entry) {
         const Item &item = items.at(i);
-        return entryJson(item.made >= 0 ? made.at(item.made) : stepEntry(item.step, *item.attempt), runId, i + 1);
+        appendEntryJson(entry, item.made >= 0 ? made.at(item.made) : stepEntry(item.step, *item.attempt), runId, i + 1);
     };
     if (!ParallelEntries::write(out.entries, items.size(), write, cancel))
         return cancelledConversion(out.agentName);
