@@ -715,7 +715,7 @@ bool looksLikeClaudeCodeTranscript(QByteArrayView head)
     return found;
 }
 
-AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel)
+AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype /*readableAfter: each line is parsed in place*/)
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes = bytes.sliced(3);

@@ -36,4 +36,4 @@
 // line with "leafUuid"), and none has the "agent_run_id" of a Codegen entry.
 bool looksLikeClaudeCodeTranscript(QByteArrayView head);
 
-AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel = {});
+AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);

@@ -445,7 +445,7 @@ bool looksLikeCodexRollout(QByteArrayView head)
         && recordTypes().contains(QString::fromUtf8(type->stringValue));
 }
 
-AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel)
+AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype /*readableAfter: each line is parsed in place*/)
 {
     const QString agentName = QStringLiteral("Codex CLI");
     CancelCheck cancelled(cancel);

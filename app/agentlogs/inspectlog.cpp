@@ -151,13 +151,13 @@ using Log = InspectLog::Parsed;
 
 // `bytes` parsed into a parser of `log`'s; an object's value, none for an array; on error none
 // with `error` set.
-Value parseJson(Log &log, QByteArrayView bytes, const QString &place, QString *error)
+Value parseJson(Log &log, QByteArrayView bytes, const QString &place, QString *error, qsizetype readableAfter = 0)
 {
     log.parsers.push_back(std::make_unique<RecordParser>());
     element root;
     QString reason;
     qsizetype offset = 0;
-    switch (log.parsers.back()->parse(bytes, 0, simdjson::dom::element_type::OBJECT, root, reason, &offset)) {
+    switch (log.parsers.back()->parse(bytes, readableAfter, simdjson::dom::element_type::OBJECT, root, reason, &offset)) {
     case RecordParser::Result::NotJson:
         *error = InspectLogText::tr("%1, line %2: not JSON (%3).").arg(place).arg(lineOfOffset(bytes, offset)).arg(reason);
         return std::nullopt;
@@ -223,14 +223,14 @@ void readArchive(Log &log, QByteArrayView bytes)
     log.ok = true;
 }
 
-std::shared_ptr<const Log> readLog(QByteArrayView bytes)
+std::shared_ptr<const Log> readLog(QByteArrayView bytes, qsizetype readableAfter)
 {
     auto log = std::make_shared<Log>();
     if (ZipArchive::looksLikeZip(bytes)) {
         readArchive(*log, bytes);
         return log;
     }
-    log->root = parseJson(*log, bytes, InspectLogText::tr("Inspect eval log"), &log->error);
+    log->root = parseJson(*log, bytes, InspectLogText::tr("Inspect eval log"), &log->error, readableAfter);
     if (!log->error.isEmpty())
         return log;
     if (!hasEvalObject(log->root)) {
@@ -573,8 +573,8 @@ bool looksLikeInspectLog(QByteArrayView head)
     return eval && eval->valueStart == '{' && (json.has("version") || json.has("status"));
 }
 
-InspectLog::InspectLog(QByteArrayView bytes)
-    : m_log(readLog(bytes))
+InspectLog::InspectLog(QByteArrayView bytes, qsizetype readableAfter)
+    : m_log(readLog(bytes, readableAfter))
 {
 }
 

@@ -342,7 +342,7 @@ bool looksLikeOpenHandsEvents(QByteArrayView head)
     return json.has("action") || json.has("observation") || !json.objectComplete;
 }
 
-AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel)
+AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("OpenHands");
@@ -351,7 +351,7 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const Conversion
     element root;
     QString reason;
     qsizetype errorOffset = 0;
-    switch (parser.parse(bytes, 0, simdjson::dom::element_type::ARRAY, root, reason, &errorOffset)) {
+    switch (parser.parse(bytes, readableAfter, simdjson::dom::element_type::ARRAY, root, reason, &errorOffset)) {
     case RecordParser::Result::NotJson:
         out.error = OpenHandsEventsText::tr("OpenHands event stream, line %1: not JSON (%2).").arg(lineOfOffset(bytes, errorOffset)).arg(reason);
         return out;

@@ -27,4 +27,4 @@
 //   step of their own and make no entry.
 // An event that is not an object with an action or an observation is skipped with a warning.
 bool looksLikeOpenHandsEvents(QByteArrayView head);
-AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel = {});
+AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);

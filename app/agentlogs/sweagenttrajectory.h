@@ -24,4 +24,4 @@
 //   "sidechain": true.
 // A step that is not an object with an action is skipped with a warning naming it.
 bool looksLikeSweAgentTrajectory(QByteArrayView head);
-AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel = {});
+AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);
