@@ -121,7 +121,7 @@ private:
     RecordParser m_parser;      // the records
     RecordParser m_innerParser; // JSON written in a record's strings (arguments, outputs)
     QList<Draft> m_drafts;
-    StringArena m_arena; // the call ids below, kept once: no allocation per id
+    StringArena m_arena; // the call ids below and the entries' times, kept once: no allocation each
     QHash<QByteArrayView, qsizetype> m_callIndex;
     QHash<QByteArrayView, double> m_exitCodes;
     QMap<QString, int> m_unmapped;
@@ -133,7 +133,9 @@ private:
 Draft &Converter::append(const Record &record, std::string_view timestamp, const char *messageType)
 {
     Draft draft;
-    draft.entry.createdAt = timestampWithZone(QString::fromUtf8(viewOf(timestamp))).toUtf8();
+    // Kept in the arena either way: the record's parse is gone once the next line is read.
+    const QByteArrayView time = timestampWithZone(viewOf(timestamp), m_arena);
+    draft.entry.createdAt = unownedBytes(time.data() == timestamp.data() ? m_arena.keep(time) : time);
     draft.entry.messageType = messageType;
     draft.entry.rawSources.append(record.text);
     m_drafts.append(std::move(draft));

@@ -290,6 +290,7 @@ private:
     ConversionWarnings &m_warnings;
     CancelCheck &m_cancelled; // asked once a record; once it stops, the loops end
     QList<Draft> m_drafts;
+    StringArena m_arena; // the times given a zone
     QHash<QByteArray, qsizetype> m_calls;
     QByteArray m_thought;
 };
@@ -298,7 +299,7 @@ Draft &SampleConverter::append(const char *messageType, std::string_view time, c
 {
     Draft draft;
     draft.entry.messageType = messageType;
-    draft.entry.createdAt = timestampWithZone(textOf(time)).toUtf8();
+    draft.entry.createdAt = unownedBytes(timestampWithZone(viewOf(time), m_arena)); // the log's parse outlives the entries' writing
     if (record)
         draft.entry.parsedSources.append(*record);
     if (sidechain) {
