@@ -16,14 +16,14 @@ namespace {
 
 // An Inspect log holds one run per sample: the first is read, and the others are named in the
 // warnings, so that the user knows they are there.
-InspectLog readInspectLog(QByteArrayView bytes)
+InspectLog readInspectLog(QByteArrayView bytes, qsizetype readableAfter)
 {
-    return InspectLog(bytes);
+    return InspectLog(bytes, readableAfter);
 }
 
-AgentLogConversion convertInspectFirstSample(QByteArrayView bytes, const ConversionCancel &cancel)
+AgentLogConversion convertInspectFirstSample(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
 {
-    const InspectLog log(bytes);
+    const InspectLog log(bytes, readableAfter);
     AgentLogConversion conversion = log.convert(0, cancel);
     if (!conversion.ok)
         return conversion;
@@ -88,7 +88,7 @@ const Format *detect(QByteArrayView head)
     return nullptr;
 }
 
-AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel)
+AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
 {
     const Format *format = detect(bytes);
     if (!format) {
@@ -96,7 +96,7 @@ AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel)
         failed.error = unknownFormatText();
         return failed;
     }
-    AgentLogConversion conversion = format->convert(bytes, cancel);
+    AgentLogConversion conversion = format->convert(bytes, cancel, readableAfter);
     if (!conversion.ok && conversion.error.isEmpty())
         conversion.error = QCoreApplication::translate("AgentLogFormats", "%1: it could not be read.").arg(nameOf(*format));
     return conversion;

@@ -18,10 +18,12 @@ struct Format {
     // The plural for the list of what Runlog reads: "Claude Code transcripts".
     const char *plural;
     bool (*looksLike)(QByteArrayView head);
-    AgentLogConversion (*convert)(QByteArrayView bytes, const ConversionCancel &cancel);
+    // `readableAfter`: how many bytes after `bytes` may be read (a mapped file's last page), so
+    // that a format read as one JSON text is parsed in place instead of from a padded copy.
+    AgentLogConversion (*convert)(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter);
     // A format whose log holds several runs (Inspect's samples): read once, its samples listed
     // and the one chosen converted. Null for a format of one run a file.
-    InspectLog (*readSamples)(QByteArrayView bytes);
+    InspectLog (*readSamples)(QByteArrayView bytes, qsizetype readableAfter);
 };
 
 // How much of a file detect() is given: a detector judges only lines complete within it.
@@ -36,7 +38,8 @@ const Format *detect(QByteArrayView head);
 
 // Detects and converts a whole file. An unknown format fails with unknownFormatText(); a
 // malformed file with the converter's sentence, which names the format and the line.
-AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel = {});
+// `readableAfter`: bytes after `bytes` that may be read (Format::convert).
+AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);
 
 // The format's translated name, and "Runlog reads Codegen exports (.json, .jsonl), Claude Code
 // transcripts, …." for a file of none of them.

@@ -181,12 +181,19 @@ struct Mapped
     QList<QByteArrayView> records;
 };
 
-// The entry as agentEntryJson() writes it: the endpoint's fields, then the extra ones in
-// QJsonObject's (sorted) order, then the source records.
-QByteArray entryJson(const Mapped &entry, qint64 runId, qint64 id)
+} // namespace
+
+// Moved bit for bit when its list grows (realloc, of a large list without a copy): its members
+// are Qt's containers and plain values, none pointing into itself.
+Q_DECLARE_TYPEINFO(Mapped, Q_RELOCATABLE_TYPE);
+
+namespace {
+
+// The entry as agentEntryJson() writes it, appended to `out`: the endpoint's fields, then the
+// extra ones in QJsonObject's (sorted) order, then the source records.
+void appendEntryJson(QByteArray &out, const Mapped &entry, qint64 runId, qint64 id)
 {
-    QByteArray out;
-    qsizetype size = 256 + entry.thought.size() + entry.toolInput.size() + entry.toolOutput.size()
+    qsizetype size = out.size() + 256 + entry.thought.size() + entry.toolInput.size() + entry.toolOutput.size()
         + (entry.observation ? entry.observation->size() : 0);
     for (const QByteArrayView record : entry.records)
         size += record.size() + 1;
@@ -207,7 +214,6 @@ QByteArray entryJson(const Mapped &entry, qint64 runId, qint64 id)
     }
     out += '}';
     appendRawSources(out, entry.records);
-    return out;
 }
 
 // One conversation: the main one, or the sidechains (subagents) together.
@@ -627,9 +633,9 @@ private:
         }
         // The main chain's entries, then the sidechains'.
         const qsizetype mainCount = m_main.entries.size();
-        const auto write = [this, mainCount, runId](qsizetype i) {
+        const auto write = [this, mainCount, runId](qsizetype i, QByteArray &out) {
             const Mapped &entry = i < mainCount ? m_main.entries.at(i) : m_side.entries.at(i - mainCount);
-            return entryJson(entry, runId, i + 1);
+            appendEntryJson(out, entry, runId, i + 1);
         };
         if (!ParallelEntries::write(m_out.entries, mainCount + m_side.entries.size(), write, cancel))
             return false;
@@ -709,7 +715,7 @@ bool looksLikeClaudeCodeTranscript(QByteArrayView head)
     return found;
 }
 
-AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel)
+AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype /*readableAfter: each line is parsed in place*/)
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes = bytes.sliced(3);

@@ -36,4 +36,5 @@
 // line with "leafUuid"), and none has the "agent_run_id" of a Codegen entry.
 bool looksLikeClaudeCodeTranscript(QByteArrayView head);
 
-AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel = {});
+// `readableAfter` is not needed (each line is parsed in place): it is there for Format::convert.
+AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);

@@ -58,6 +58,14 @@ struct Draft {
     QByteArray reasoning;       // the reasoning before an assistant text
 };
 
+} // namespace
+
+// Moved bit for bit when its list grows (realloc, of a large list without a copy): its members
+// are Qt's containers and plain values, none pointing into itself.
+Q_DECLARE_TYPEINFO(Draft, Q_RELOCATABLE_TYPE);
+
+namespace {
+
 QByteArray numberJson(double number)
 {
     QByteArray out;
@@ -113,7 +121,7 @@ private:
     RecordParser m_parser;      // the records
     RecordParser m_innerParser; // JSON written in a record's strings (arguments, outputs)
     QList<Draft> m_drafts;
-    StringArena m_arena; // the call ids below, kept once: no allocation per id
+    StringArena m_arena; // the call ids below and the entries' times, kept once: no allocation each
     QHash<QByteArrayView, qsizetype> m_callIndex;
     QHash<QByteArrayView, double> m_exitCodes;
     QMap<QString, int> m_unmapped;
@@ -125,7 +133,9 @@ private:
 Draft &Converter::append(const Record &record, std::string_view timestamp, const char *messageType)
 {
     Draft draft;
-    draft.entry.createdAt = timestampWithZone(QString::fromUtf8(viewOf(timestamp))).toUtf8();
+    // Kept in the arena either way: the record's parse is gone once the next line is read.
+    const QByteArrayView time = timestampWithZone(viewOf(timestamp), m_arena);
+    draft.entry.createdAt = unownedBytes(time.data() == timestamp.data() ? m_arena.keep(time) : time);
     draft.entry.messageType = messageType;
     draft.entry.rawSources.append(record.text);
     m_drafts.append(std::move(draft));
@@ -414,7 +424,7 @@ bool Converter::run(AgentLogConversion &out, ConversionWarnings &warnings, Cance
                 warnings.add(CodexRolloutText::tr("the call %1 (%2) has no output").arg(QString::fromUtf8(draft.callId), QString::fromUtf8(entry.toolName)));
         }
     }
-    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i) { return entryJson(m_drafts.at(i).entry, runId, i + 1); }, cancel))
+    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); }, cancel))
         return false;
     for (auto it = m_unmapped.constBegin(); it != m_unmapped.constEnd(); ++it)
         warnings.add(CodexRolloutText::tr("%n record(s) of type %1 not mapped", nullptr, it.value()).arg(it.key()));
@@ -437,7 +447,7 @@ bool looksLikeCodexRollout(QByteArrayView head)
         && recordTypes().contains(QString::fromUtf8(type->stringValue));
 }
 
-AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel)
+AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype /*readableAfter: each line is parsed in place*/)
 {
     const QString agentName = QStringLiteral("Codex CLI");
     CancelCheck cancelled(cancel);

@@ -31,4 +31,5 @@
 //   forked_from_id), turn_context (model, effort) and the last token_count go into metadata.
 // A line that is not a JSON object with a type is skipped with a warning naming the line.
 bool looksLikeCodexRollout(QByteArrayView head);
-AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel = {});
+// `readableAfter` is not needed (each line is parsed in place): it is there for Format::convert.
+AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);

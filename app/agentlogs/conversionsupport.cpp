@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 
 ConversionWarnings::ConversionWarnings(int limit)
@@ -46,6 +47,26 @@ QString timestampWithZone(const QString &time)
     withZone[t] = QLatin1Char('T');
     withZone += QLatin1Char('Z');
     return withZone;
+}
+
+QByteArrayView timestampWithZone(QByteArrayView time, StringArena &arena)
+{
+    const bool ascii = std::all_of(time.begin(), time.end(), [](char c) { return uchar(c) < 0x80; });
+    if (!ascii) // QString's indexes and digits differ from bytes': its own reading
+        return arena.keep(timestampWithZone(QString::fromUtf8(time)).toUtf8());
+    // The QString version's steps on bytes, which are its characters here.
+    const qsizetype t = time.indexOf('T') >= 0 ? time.indexOf('T') : time.indexOf(' ');
+    if (t < 8 || time.size() < t + 6 || !(time.front() >= '0' && time.front() <= '9'))
+        return time;
+    const QByteArrayView clock = time.sliced(t + 1);
+    if (clock.endsWith('Z') || clock.endsWith('z') || clock.contains('+') || clock.contains('-'))
+        return time;
+    QByteArray &withZone = arena.scratch();
+    withZone.resize(0);
+    withZone += time;
+    withZone[t] = 'T';
+    withZone += 'Z';
+    return arena.keep(withZone);
 }
 
 int lineOfOffset(QByteArrayView bytes, qsizetype offset)

@@ -37,6 +37,11 @@ private:
 // endpoint's own zone-less times are; anything else is returned as it is.
 QString timestampWithZone(const QString &time);
 
+class StringArena;
+// timestampWithZone() of UTF-8 `time`, without a QString for the usual time (ASCII): `time`
+// itself when it stays as it is, else the time with its zone kept in `arena`.
+QByteArrayView timestampWithZone(QByteArrayView time, StringArena &arena);
+
 // The 1-based line of the byte at `offset`.
 int lineOfOffset(QByteArrayView bytes, qsizetype offset);
 
@@ -92,8 +97,11 @@ class StringArena
 {
 public:
     QByteArrayView keep(QByteArrayView text);
+    // A buffer to build a string in before keeping it (reused: no allocation per string).
+    QByteArray &scratch() { return m_scratch; }
 
 private:
+    QByteArray m_scratch;
     std::vector<std::unique_ptr<char[]>> m_blocks; // the last one is being filled
     std::vector<std::unique_ptr<char[]>> m_large;
     qsizetype m_used = 0;

@@ -151,13 +151,13 @@ using Log = InspectLog::Parsed;
 
 // `bytes` parsed into a parser of `log`'s; an object's value, none for an array; on error none
 // with `error` set.
-Value parseJson(Log &log, QByteArrayView bytes, const QString &place, QString *error)
+Value parseJson(Log &log, QByteArrayView bytes, const QString &place, QString *error, qsizetype readableAfter = 0)
 {
     log.parsers.push_back(std::make_unique<RecordParser>());
     element root;
     QString reason;
     qsizetype offset = 0;
-    switch (log.parsers.back()->parse(bytes, 0, simdjson::dom::element_type::OBJECT, root, reason, &offset)) {
+    switch (log.parsers.back()->parse(bytes, readableAfter, simdjson::dom::element_type::OBJECT, root, reason, &offset)) {
     case RecordParser::Result::NotJson:
         *error = InspectLogText::tr("%1, line %2: not JSON (%3).").arg(place).arg(lineOfOffset(bytes, offset)).arg(reason);
         return std::nullopt;
@@ -223,14 +223,14 @@ void readArchive(Log &log, QByteArrayView bytes)
     log.ok = true;
 }
 
-std::shared_ptr<const Log> readLog(QByteArrayView bytes)
+std::shared_ptr<const Log> readLog(QByteArrayView bytes, qsizetype readableAfter)
 {
     auto log = std::make_shared<Log>();
     if (ZipArchive::looksLikeZip(bytes)) {
         readArchive(*log, bytes);
         return log;
     }
-    log->root = parseJson(*log, bytes, InspectLogText::tr("Inspect eval log"), &log->error);
+    log->root = parseJson(*log, bytes, InspectLogText::tr("Inspect eval log"), &log->error, readableAfter);
     if (!log->error.isEmpty())
         return log;
     if (!hasEvalObject(log->root)) {
@@ -258,6 +258,14 @@ struct Draft {
     QByteArray reasoning;
 };
 
+} // namespace
+
+// Moved bit for bit when its list grows (realloc, of a large list without a copy): its members
+// are Qt's containers and plain values, none pointing into itself.
+Q_DECLARE_TYPEINFO(Draft, Q_RELOCATABLE_TYPE);
+
+namespace {
+
 class SampleConverter
 {
 public:
@@ -282,6 +290,7 @@ private:
     ConversionWarnings &m_warnings;
     CancelCheck &m_cancelled; // asked once a record; once it stops, the loops end
     QList<Draft> m_drafts;
+    StringArena m_arena; // the times given a zone
     QHash<QByteArray, qsizetype> m_calls;
     QByteArray m_thought;
 };
@@ -290,7 +299,7 @@ Draft &SampleConverter::append(const char *messageType, std::string_view time, c
 {
     Draft draft;
     draft.entry.messageType = messageType;
-    draft.entry.createdAt = timestampWithZone(textOf(time)).toUtf8();
+    draft.entry.createdAt = unownedBytes(timestampWithZone(viewOf(time), m_arena)); // the log's parse outlives the entries' writing
     if (record)
         draft.entry.parsedSources.append(*record);
     if (sidechain) {
@@ -508,7 +517,7 @@ bool SampleConverter::entries(QList<QByteArray> &out, qint64 runId, const Conver
             draft.entry.setExtra("reasoning", jsonString(draft.reasoning));
         }
     }
-    return ParallelEntries::write(out, m_drafts.size(), [this, runId](qsizetype i) { return entryJson(m_drafts.at(i).entry, runId, i + 1); },
+    return ParallelEntries::write(out, m_drafts.size(), [this, runId](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); },
                                   cancel);
 }
 
@@ -565,8 +574,8 @@ bool looksLikeInspectLog(QByteArrayView head)
     return eval && eval->valueStart == '{' && (json.has("version") || json.has("status"));
 }
 
-InspectLog::InspectLog(QByteArrayView bytes)
-    : m_log(readLog(bytes))
+InspectLog::InspectLog(QByteArrayView bytes, qsizetype readableAfter)
+    : m_log(readLog(bytes, readableAfter))
 {
 }
 

@@ -52,7 +52,8 @@ bool looksLikeInspectLog(QByteArrayView head);
 class InspectLog
 {
 public:
-    explicit InspectLog(QByteArrayView bytes);
+    // `readableAfter`: bytes after `bytes` that may be read, to parse a .json log in place.
+    explicit InspectLog(QByteArrayView bytes, qsizetype readableAfter = 0);
     // Empty when the file can be read.
     QString error() const;
     // The samples, in the log's order; empty when the file cannot be read.

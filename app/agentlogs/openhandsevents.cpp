@@ -27,14 +27,27 @@ struct OpenHandsEventsText {
     Q_DECLARE_TR_FUNCTIONS(OpenHandsEvents)
 };
 
+// Its strings are views of the parse or of the converter's StringArena (both outlive the writing
+// of the entries), and its tool input and output are written from the parsed events with the
+// entry: no copy of them kept in between (fresh memory, most of a large log's conversion).
 struct Draft {
     RawEntry entry;
+    std::optional<element> inputArgs;             // tool_input when set: the action's "args"
+    std::optional<simdjson::dom::object> result;  // tool_output when set: made of this observation
     qint64 eventId = -1;
     bool awaitsResult = false; // a tool action: an observation should answer it
     bool hasResult = false;
     bool agentMessage = false;
     bool finish = false;
 };
+
+} // namespace
+
+// Moved bit for bit when its list grows (realloc, of a large list without a copy): its members
+// are Qt's containers and plain values, none pointing into itself.
+Q_DECLARE_TYPEINFO(Draft, Q_RELOCATABLE_TYPE);
+
+namespace {
 
 QString textOf(std::string_view utf8)
 {
@@ -59,6 +72,12 @@ QString eventName(const std::optional<element> &event, qsizetype index)
 class Converter
 {
 public:
+    // Room for an entry an event at most: the drafts are not moved again while the list grows.
+    void reserve(qsizetype events)
+    {
+        m_drafts.reserve(events);
+        m_byEventId.reserve(events);
+    }
     void event(element value, qsizetype index, ConversionWarnings &warnings);
     // False when `cancelled` stopped it.
     bool finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel);
@@ -70,6 +89,7 @@ private:
     void setResult(Draft &draft, object event);
 
     QList<Draft> m_drafts;
+    StringArena m_arena; // the times given a zone
     QHash<qint64, qsizetype> m_byEventId;
     QJsonObject m_metadata;
     QString m_title;
@@ -80,7 +100,7 @@ private:
 Draft &Converter::append(object event, const char *messageType)
 {
     Draft draft;
-    draft.entry.createdAt = timestampWithZone(textOf(stringField(event, "timestamp"))).toUtf8();
+    draft.entry.createdAt = unownedBytes(timestampWithZone(viewOf(stringField(event, "timestamp")), m_arena));
     draft.entry.messageType = messageType;
     draft.entry.parsedSources.append(m_event); // `event` as a value, written with the entry
     if (const std::optional<qint64> id = exactIntegerOf(fieldOf(event, "id"))) {
@@ -115,14 +135,14 @@ void Converter::action(object event)
                 m_sessionKey = textOf(stringField(event, "timestamp")).toUtf8() + '\n' + bytesOf(text);
         } else {
             Draft &draft = append(event, "PLAN_EVALUATION");
-            draft.entry.thought = bytesOf(text);
+            draft.entry.thought = unownedBytes(viewOf(text));
             draft.agentMessage = true;
         }
         return;
     }
     if (name == "think") {
         Draft &draft = append(event, "PLAN_EVALUATION");
-        draft.entry.thought = bytesOf(arg("thought"));
+        draft.entry.thought = unownedBytes(viewOf(arg("thought")));
         return;
     }
     if (name == "finish") {
@@ -131,15 +151,18 @@ void Converter::action(object event)
         if (answer.empty())
             answer = stringField(event, "message");
         draft.entry.observation = jsonString(viewOf(answer));
-        draft.entry.thought = bytesOf(arg("thought"));
+        draft.entry.thought = unownedBytes(viewOf(arg("thought")));
         draft.finish = true;
         return;
     }
     Draft &draft = append(event, "ACTION");
     draft.awaitsResult = true;
-    draft.entry.toolName = bytesOf(name);
-    draft.entry.toolInput = args ? jsonOf(*argsValue) : QByteArray("{}");
-    draft.entry.thought = bytesOf(arg("thought"));
+    draft.entry.toolName = unownedBytes(viewOf(name));
+    if (args)
+        draft.inputArgs = argsValue; // written as jsonOf() would, with the entry
+    else
+        draft.entry.toolInput = QByteArrayLiteral("{}");
+    draft.entry.thought = unownedBytes(viewOf(arg("thought")));
     const std::optional<element> function = fieldOf(fieldOf(event, "tool_call_metadata"), "function_name");
     if (function && function->is_string())
         draft.entry.setExtra("function_name", jsonOf(*function));
@@ -147,23 +170,59 @@ void Converter::action(object event)
         draft.entry.setExtra("source", jsonString(viewOf(source)));
 }
 
-void Converter::setResult(Draft &draft, object event)
+// An observation as its action's tool_output: {"content": …, "exit_code": …, "extras": …}, in
+// QJsonObject's order. Only reads the parse: entries are written on two threads.
+void appendToolOutput(QByteArray &out, object event)
 {
-    // {"content": …, "exit_code": …, "extras": …}: QJsonObject's order.
-    QByteArray output = "{";
-    if (const std::optional<element> content = fieldOf(event, "content"))
-        output += "\"content\":" + jsonOf(*content);
+    const qsizetype start = out.size();
+    out += '{';
+    const auto member = [&out, start](const char *key) {
+        if (out.size() > start + 1)
+            out += ',';
+        out += key;
+    };
+    if (const std::optional<element> content = fieldOf(event, "content")) {
+        member("\"content\":");
+        QtOrderedJson::append(out, *content);
+    }
     const std::optional<element> extras = fieldOf(event, "extras");
     if (const std::optional<double> code = exitCodeIn(extras)) {
+        member("\"exit_code\":");
+        QtOrderedJson::appendDouble(out, *code);
+    }
+    if (extras && extras->is_object() && extras->get_object().value_unsafe().size() > 0) {
+        member("\"extras\":");
+        QtOrderedJson::append(out, *extras);
+    }
+    out += '}';
+}
+
+// The entry as appendEntryJson() writes its RawEntry, its tool input and output written here.
+void appendEntry(QByteArray &out, const Draft &draft, qint64 runId, qint64 id)
+{
+    const RawEntry &entry = draft.entry;
+    appendEntryStart(out, runId, id, {entry.createdAt, entry.messageType, entry.thought, entry.toolName, {}, {}});
+    out += ",\"tool_input\":";
+    if (draft.inputArgs)
+        QtOrderedJson::append(out, *draft.inputArgs);
+    else
+        out += entry.toolInput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolInput);
+    out += ",\"tool_output\":";
+    if (draft.result)
+        appendToolOutput(out, *draft.result);
+    else
+        out += entry.toolOutput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolOutput);
+    appendEntryRest(out, entry);
+}
+
+void Converter::setResult(Draft &draft, object event)
+{
+    if (const std::optional<double> code = exitCodeIn(fieldOf(event, "extras"))) {
         QByteArray number;
         QtOrderedJson::appendDouble(number, *code);
-        output += (output.size() > 1 ? ",\"exit_code\":" : "\"exit_code\":") + number;
         draft.entry.setExtra("exit_code", number);
     }
-    if (extras && extras->is_object() && extras->get_object().value_unsafe().size() > 0)
-        output += (output.size() > 1 ? ",\"extras\":" : "\"extras\":") + jsonOf(*extras);
-    output += '}';
-    draft.entry.toolOutput = std::move(output);
+    draft.result = event; // the tool_output, written with the entry (appendToolOutput())
     if (stringField(event, "observation") == "error")
         draft.entry.messageType = "ERROR";
     draft.entry.parsedSources.append(m_event); // `event` as a value, written with the entry
@@ -217,7 +276,7 @@ void Converter::observation(element value, object event, qsizetype index, Conver
     else if (!cause)
         warnings.add(OpenHandsEventsText::tr("%1: an observation (%2) of no action; kept as an entry of its own").arg(eventName(eventValue, index), textOf(kind)));
     Draft &draft = append(event, "ACTION");
-    draft.entry.toolName = bytesOf(kind);
+    draft.entry.toolName = unownedBytes(viewOf(kind));
     draft.entry.parsedSources.clear();
     setResult(draft, event);
 }
@@ -263,7 +322,7 @@ bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, co
         if (draft.awaitsResult && !draft.hasResult)
             warnings.add(OpenHandsEventsText::tr("action %1 (%2) has no observation").arg(draft.eventId).arg(QString::fromUtf8(draft.entry.toolName)));
     }
-    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i) { return entryJson(m_drafts.at(i).entry, runId, i + 1); }, cancel))
+    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i, QByteArray &entry) { appendEntry(entry, m_drafts.at(i), runId, i + 1); }, cancel))
         return false;
     out.title = m_title;
     out.metadata = m_metadata;
@@ -283,7 +342,7 @@ bool looksLikeOpenHandsEvents(QByteArrayView head)
     return json.has("action") || json.has("observation") || !json.objectComplete;
 }
 
-AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel)
+AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("OpenHands");
@@ -292,7 +351,7 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const Conversion
     element root;
     QString reason;
     qsizetype errorOffset = 0;
-    switch (parser.parse(bytes, 0, simdjson::dom::element_type::ARRAY, root, reason, &errorOffset)) {
+    switch (parser.parse(bytes, readableAfter, simdjson::dom::element_type::ARRAY, root, reason, &errorOffset)) {
     case RecordParser::Result::NotJson:
         out.error = OpenHandsEventsText::tr("OpenHands event stream, line %1: not JSON (%2).").arg(lineOfOffset(bytes, errorOffset)).arg(reason);
         return out;
@@ -306,6 +365,7 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const Conversion
     Converter converter;
     qsizetype index = 0;
     const simdjson::dom::array events = root.get_array().value_unsafe();
+    converter.reserve(qsizetype(events.size()));
     for (const element value : events) {
         if (cancelled())
             return cancelledConversion(out.agentName);

@@ -27,4 +27,6 @@
 //   step of their own and make no entry.
 // An event that is not an object with an action or an observation is skipped with a warning.
 bool looksLikeOpenHandsEvents(QByteArrayView head);
-AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel = {});
+// `readableAfter`: bytes after `bytes` that may be read (a mapped file's last page): the stream
+// is then parsed in place, without a padded copy.
+AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);

@@ -15,22 +15,23 @@ namespace {
 std::atomic<qsizetype> g_minimumEntries{kDefaultMinimumEntries};
 
 // Writes entries [begin, end) into their places; false when the cancel said stop.
-bool writeRange(QByteArray *entries, qsizetype begin, qsizetype end, const std::function<QByteArray(qsizetype)> &write,
-                const ConversionCancel &cancel)
+bool writeRange(QByteArray *entries, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel)
 {
     CancelCheck cancelled(cancel);
+    QByteArray buffer; // grows to the largest entry once, and stays
     for (qsizetype i = begin; i < end; ++i) {
         if (cancelled())
             return false;
-        entries[i] = write(i);
+        buffer.resize(0); // keeps the capacity: clear() would free it
+        write(i, buffer);
+        entries[i] = QByteArray(buffer.constData(), buffer.size());
     }
     return true;
 }
 
 } // namespace
 
-bool write(QList<QByteArray> &out, qsizetype count, const std::function<QByteArray(qsizetype)> &write,
-           const ConversionCancel &cancel)
+bool write(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel)
 {
     out.clear();
     out.resize(count);

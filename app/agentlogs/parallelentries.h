@@ -14,11 +14,15 @@
 // own, so that opening it uses both cores. The list is the same either way.
 namespace ParallelEntries {
 
-// Sets `out` to `count` entries, entry i written by write(i). `write` runs on two threads at
-// once: it may only read what the conversion gathered (and its parse) and write its own entry.
+// Writes entry i by appending it to a buffer: an empty one, reused for every entry of its thread.
+using EntryWriter = std::function<void(qsizetype i, QByteArray &out)>;
+
+// Sets `out` to `count` entries, entry i written by write(i, buffer). `write` runs on two threads
+// at once: it may only read what the conversion gathered (and its parse) and write its own entry.
+// Each entry is then copied into a QByteArray of exactly its size: growing every entry's own
+// array as it was written (reallocations, and pages touched for nothing) cost more than the copy.
 // False, with `out` empty, when `cancel` said stop.
-bool write(QList<QByteArray> &out, qsizetype count, const std::function<QByteArray(qsizetype)> &write,
-           const ConversionCancel &cancel);
+bool write(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel);
 
 // Below this many entries one thread writes them all: starting a thread costs more than it saves.
 constexpr qsizetype kDefaultMinimumEntries = 2048;

@@ -152,7 +152,7 @@ bool RawEntry::hasExtra(QByteArrayView key) const
     return false;
 }
 
-void appendEntryHead(QByteArray &out, qint64 runId, qint64 id, const EntryHead &head)
+void appendEntryStart(QByteArray &out, qint64 runId, qint64 id, const EntryHead &head)
 {
     out += "{\"agent_run_id\":";
     out += QByteArray::number(runId);
@@ -166,22 +166,31 @@ void appendEntryHead(QByteArray &out, qint64 runId, qint64 id, const EntryHead &
     appendStringOrNull(out, head.thought);
     out += ",\"tool_name\":";
     appendStringOrNull(out, head.toolName);
+}
+
+void appendEntryHead(QByteArray &out, qint64 runId, qint64 id, const EntryHead &head)
+{
+    appendEntryStart(out, runId, id, head);
     out += ",\"tool_input\":";
     out += head.toolInput.isEmpty() ? QByteArrayView("null") : head.toolInput;
     out += ",\"tool_output\":";
     out += head.toolOutput.isEmpty() ? QByteArrayView("null") : head.toolOutput;
 }
 
-QByteArray entryJson(const RawEntry &entry, qint64 runId, qint64 id)
+void appendEntryJson(QByteArray &out, const RawEntry &entry, qint64 runId, qint64 id)
 {
-    QByteArray out;
-    qsizetype size = 256 + entry.thought.size() + entry.toolInput.size() + entry.toolOutput.size() + entry.observation.size();
+    qsizetype size = out.size() + 256 + entry.thought.size() + entry.toolInput.size() + entry.toolOutput.size() + entry.observation.size();
     for (const auto &[name, value] : entry.extra)
         size += name.size() + value.size() + 4;
     for (const QByteArrayView source : entry.rawSources)
         size += source.size() + 1;
     out.reserve(size);
     appendEntryHead(out, runId, id, {entry.createdAt, entry.messageType, entry.thought, entry.toolName, entry.toolInput, entry.toolOutput});
+    appendEntryRest(out, entry);
+}
+
+void appendEntryRest(QByteArray &out, const RawEntry &entry)
+{
     out += ",\"observation\":";
     out += entry.observation.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.observation);
     for (const auto &[name, value] : entry.extra) {
@@ -201,7 +210,6 @@ QByteArray entryJson(const RawEntry &entry, qint64 runId, qint64 id)
     }
     out += '}';
     appendRawSources(out, entry.rawSources);
-    return out;
 }
 
 QByteArray jsonString(QByteArrayView utf8)

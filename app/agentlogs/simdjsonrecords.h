@@ -92,6 +92,9 @@ struct EntryHead {
 // `{"agent_run_id":…,"id":…` up to "tool_output" as agentEntryJson() writes them; the
 // observation and what follows are the caller's.
 void appendEntryHead(QByteArray &out, qint64 runId, qint64 id, const EntryHead &head);
+// The same up to "tool_name" only (head.toolInput and head.toolOutput unread): the caller writes
+// `,"tool_input":…,"tool_output":…` itself, then appendEntryRest().
+void appendEntryStart(QByteArray &out, qint64 runId, qint64 id, const EntryHead &head);
 
 // An entry as the converters on simdjson make it: the fields as UTF-8 and compact JSON (empty
 // writes null), written by entryJson() with agentEntryJson()'s order and bytes.
@@ -113,8 +116,26 @@ struct RawEntry {
     QList<element> parsedSources;
     QList<QByteArrayView> rawSources;
 };
-// Only reads `entry` and the parse its parsedSources are in: entries are written on two threads.
-QByteArray entryJson(const RawEntry &entry, qint64 runId, qint64 id);
+
+} // namespace SimdRecords
+
+// Moved bit for bit when its list grows (realloc, of a large list without a copy): its members
+// are Qt's containers and plain values, none pointing into itself.
+Q_DECLARE_TYPEINFO(SimdRecords::RawEntry, Q_RELOCATABLE_TYPE);
+
+namespace SimdRecords {
+// Appends the entry to `out`. Only reads `entry` and the parse its parsedSources are in: entries
+// are written on two threads.
+void appendEntryJson(QByteArray &out, const RawEntry &entry, qint64 runId, qint64 id);
+// What appendEntryJson() writes after "tool_output": the observation, the extra fields, the
+// source records and the closing brace.
+void appendEntryRest(QByteArray &out, const RawEntry &entry);
+// `utf8` as a QByteArray without a copy: for a string of a parse that outlives what keeps it
+// (a whole file's, until the entries are written), or of a StringArena.
+inline QByteArray unownedBytes(QByteArrayView utf8)
+{
+    return QByteArray::fromRawData(utf8.data(), utf8.size());
+}
 // `utf8` as a JSON string; a value as compact JSON in QJsonDocument's bytes (QtOrderedJson).
 QByteArray jsonString(QByteArrayView utf8);
 QByteArray jsonOf(element value);

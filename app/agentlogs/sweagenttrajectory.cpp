@@ -126,7 +126,7 @@ bool looksLikeSweAgentTrajectory(QByteArrayView head)
     return json.has("history") || json.has("info") || (head.contains("\"action\"") && head.contains("\"observation\""));
 }
 
-AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel)
+AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("SWE-agent");
@@ -136,7 +136,7 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const Convers
     element rootValue;
     QString reason;
     qsizetype errorOffset = 0;
-    const RecordParser::Result parsed = parser.parse(bytes, 0, simdjson::dom::element_type::OBJECT, rootValue, reason, &errorOffset);
+    const RecordParser::Result parsed = parser.parse(bytes, readableAfter, simdjson::dom::element_type::OBJECT, rootValue, reason, &errorOffset);
     if (parsed == RecordParser::Result::NotJson) {
         out.error = SweAgentTrajectoryText::tr("SWE-agent trajectory, line %1: not JSON (%2).").arg(lineOfOffset(bytes, errorOffset)).arg(reason);
         return out;
@@ -235,9 +235,9 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const Convers
         made.append(std::move(entry));
         items.append({element(), nullptr, made.size() - 1});
     }
-    const auto write = [&items, &made, runId](qsizetype i) {
+    const auto write = [&items, &made, runId](qsizetype i, QByteArray &entry) {
         const Item &item = items.at(i);
-        return entryJson(item.made >= 0 ? made.at(item.made) : stepEntry(item.step, *item.attempt), runId, i + 1);
+        appendEntryJson(entry, item.made >= 0 ? made.at(item.made) : stepEntry(item.step, *item.attempt), runId, i + 1);
     };
     if (!ParallelEntries::write(out.entries, items.size(), write, cancel))
         return cancelledConversion(out.agentName);

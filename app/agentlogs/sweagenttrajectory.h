@@ -24,4 +24,6 @@
 //   "sidechain": true.
 // A step that is not an object with an action is skipped with a warning naming it.
 bool looksLikeSweAgentTrajectory(QByteArrayView head);
-AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel = {});
+// `readableAfter`: bytes after `bytes` that may be read (a mapped file's last page): the
+// trajectory is then parsed in place, without a padded copy.
+AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);

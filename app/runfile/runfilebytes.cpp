@@ -127,7 +127,8 @@ bool RunFileBytes::map()
     m_size = qsizetype(size);
     m_mapped = true;
     m_mappedModified = QFileInfo(m_path).lastModified();
-    m_guardSlot = MappedFileGuard::watch(m_data, m_size, &m_lost);
+    // The last page's rest too: it is read (readableAfterEnd()), and is lost when the file shrinks.
+    m_guardSlot = MappedFileGuard::watch(m_data, m_size + readableAfterEnd(), &m_lost);
     return true;
 }
 

@@ -68,6 +68,11 @@ public:
 
     const char *data() const { return m_data; }
     qsizetype size() const { return m_size; }
+    // How many bytes after size() may be read: the rest of a mapped file's last page, which the
+    // system fills with zeros (so that simdjson parses the file in place, without a padded copy
+    // of it); none for a buffer. Pages are counted as 4 KB, the smallest any system maps.
+    qsizetype readableAfterEnd() const { return m_mapped ? (kMinPageBytes - m_size % kMinPageBytes) % kMinPageBytes : 0; }
+    static constexpr qsizetype kMinPageBytes = 4096;
 
     // Tells the system that the mapped pages before `end` are done with: they leave this
     // process's memory (the page cache keeps them; reading them again maps them again). A

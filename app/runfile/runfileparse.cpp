@@ -185,11 +185,18 @@ private:
         };
     }
 
+    // How many bytes after the end of the log being converted may be read: the rest of a mapped
+    // file's last page (the log ends where the file does).
+    qsizetype readableAfterConverted() const
+    {
+        return m_bytes && m_data == m_bytes->data() && m_size == m_bytes->size() ? m_bytes->readableAfterEnd() : 0;
+    }
+
     // A log of several runs (Inspect's samples): the one chosen, else the first (with a warning
     // naming how many there are), or, when a choice is required, a failure naming them.
     std::optional<AgentLogConversion> convertSample(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
-        const InspectLog log = format.readSamples(bytes); // one parse for the list and the sample
+        const InspectLog log = format.readSamples(bytes, readableAfterConverted()); // one parse for the list and the sample
         const QList<InspectSampleInfo> samples = log.samples();
         if (samples.isEmpty())
             return log.convert(0); // fails with the converter's own sentence
@@ -231,7 +238,8 @@ private:
         m_convertingName = AgentLogFormats::nameOf(format);
         if (m_sink.converting)
             m_sink.converting(m_convertingName, 0);
-        std::optional<AgentLogConversion> result = format.readSamples ? convertSample(format, bytes) : format.convert(bytes, cancelCheck());
+        std::optional<AgentLogConversion> result = format.readSamples ? convertSample(format, bytes)
+                                                                      : format.convert(bytes, cancelCheck(), readableAfterConverted());
         if (!result)
             return false;
         AgentLogConversion conversion = std::move(*result);

@@ -36,6 +36,7 @@ class TestParallelEntries : public QObject
 
 private slots:
     void listIsAPlainLoops();
+    void entriesOfAnySizeAreTheirOwn();
     void cancelStopsBothThreads();
     void conversionsAreTheSame_data();
     void conversionsAreTheSame();
@@ -51,9 +52,40 @@ void TestParallelEntries::listIsAPlainLoops()
         for (const qsizetype minimum : {qsizetype(0), kOneThread}) {
             ParallelEntries::setMinimumEntriesForTesting(minimum);
             QList<QByteArray> written{"left over"};
-            QVERIFY(ParallelEntries::write(written, count, [](qsizetype i) { return "entry " + QByteArray::number(i * 7); }, {}));
+            QVERIFY(ParallelEntries::write(written, count, [](qsizetype i, QByteArray &entry) { entry += "entry " + QByteArray::number(i * 7); }, {}));
             QCOMPARE(written, expected);
         }
+    }
+    ParallelEntries::setMinimumEntriesForTesting(ParallelEntries::kDefaultMinimumEntries);
+}
+
+// Each thread writes its entries into one reused buffer: a short entry after a long one holds
+// only its own bytes, and every entry is an array of its own (no two share the buffer).
+void TestParallelEntries::entriesOfAnySizeAreTheirOwn()
+{
+    QRandomGenerator random(29);
+    QList<QByteArray> expected;
+    for (int i = 0; i < 5000; ++i) {
+        const int size = random.bounded(2) ? random.bounded(4) : random.bounded(70000);
+        expected.append(QByteArray(size, char('a' + i % 26)));
+    }
+    for (const qsizetype minimum : {qsizetype(0), kOneThread}) {
+        ParallelEntries::setMinimumEntriesForTesting(minimum);
+        QList<QByteArray> written;
+        std::atomic<int> givenNotEmpty{0};
+        QVERIFY(ParallelEntries::write(written, expected.size(), [&expected, &givenNotEmpty](qsizetype i, QByteArray &entry) {
+            if (!entry.isEmpty())
+                ++givenNotEmpty;
+            entry += expected.at(i);
+        }, {}));
+        QCOMPARE(givenNotEmpty.load(), 0);
+        QCOMPARE(written, expected);
+        for (qsizetype i = 1; i < written.size(); ++i) {
+            if (!written.at(i).isEmpty() && !written.at(i - 1).isEmpty())
+                QVERIFY(written.at(i).constData() != written.at(i - 1).constData());
+        }
+        written[0].fill('#'); // the others stay what they were
+        QCOMPARE(written.mid(1), expected.mid(1));
     }
     ParallelEntries::setMinimumEntriesForTesting(ParallelEntries::kDefaultMinimumEntries);
 }
@@ -63,9 +95,9 @@ void TestParallelEntries::cancelStopsBothThreads()
     ParallelEntries::setMinimumEntriesForTesting(0);
     std::atomic<int> written{0};
     QList<QByteArray> out;
-    const bool done = ParallelEntries::write(out, 100000, [&written](qsizetype) {
+    const bool done = ParallelEntries::write(out, 100000, [&written](qsizetype, QByteArray &entry) {
         ++written;
-        return QByteArray("x");
+        entry += 'x';
     }, [] { return true; });
     ParallelEntries::setMinimumEntriesForTesting(ParallelEntries::kDefaultMinimumEntries);
     QVERIFY(!done);

@@ -18,7 +18,7 @@
 // times the conversion of each file given (any format the dispatcher detects: Claude Code
 // transcripts from bench_agentlogs, Inspect logs).
 //     bench_agentlogconverters --dump PATH
-// prints what the conversion of PATH gives (error, title, metadata, warnings, each entry's bytes),
+// prints what the conversion of PATH (mapped, as the window reads it) gives (error, title, metadata, warnings, each entry's bytes),
 // so that two builds' outputs can be compared byte for byte (diff) after a converter changed.
 
 #include "agentlogs/agentlogformats.h"
@@ -222,12 +222,24 @@ void timeFile(const QString &path)
         std::printf("%s: no format detected\n", qPrintable(path));
         return;
     }
-    measure(format->name, bytes, format->looksLike, [format](QByteArrayView input) { return format->convert(input, {}); });
+    measure(format->name, bytes, format->looksLike, [format](QByteArrayView input) { return format->convert(input, {}, 0); });
 }
 
 void dumpFile(const QString &path)
 {
-    const AgentLogConversion conversion = AgentLogFormats::convert(readFile(path));
+    // Mapped, as the window reads a file: a whole-file format is parsed in place when the rest
+    // of the last page can be read (RunFileBytes::readableAfterEnd()).
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(path));
+        std::exit(1);
+    }
+    const qsizetype size = qsizetype(file.size());
+    const uchar *mapped = size > 0 ? file.map(0, size) : nullptr;
+    const QByteArray read = mapped ? QByteArray() : file.readAll();
+    const QByteArrayView bytes = mapped ? QByteArrayView(mapped, size) : QByteArrayView(read);
+    const qsizetype readableAfter = mapped ? (4096 - size % 4096) % 4096 : 0;
+    const AgentLogConversion conversion = AgentLogFormats::convert(bytes, {}, readableAfter);
     std::printf("ok %d\nerror %s\nagent %s\ntitle %s\nhasTimes %d\nmetadata %s\n", conversion.ok, qPrintable(conversion.error),
                 qPrintable(conversion.agentName), qPrintable(conversion.title), conversion.hasTimes,
                 QJsonDocument(conversion.metadata).toJson(QJsonDocument::Compact).constData());

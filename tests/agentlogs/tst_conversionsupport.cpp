@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// The converters' shared helpers with a fast path: timestampWithZone() on UTF-8 bytes gives
+// what the QString one gives, for the usual times and over many random strings.
+
+#include "agentlogs/conversionsupport.h"
+
+#include <QRandomGenerator>
+#include <QtTest>
+
+class TestConversionSupport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void timestampOfBytesAsWritten_data();
+    void timestampOfBytesAsWritten();
+    void timestampOfBytesIsTheQStringOne();
+    void unchangedTimeIsNotCopied();
+};
+
+void TestConversionSupport::timestampOfBytesAsWritten_data()
+{
+    QTest::addColumn<QByteArray>("time");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("no zone") << QByteArray("2025-03-01T00:00:00.000000") << QByteArray("2025-03-01T00:00:00.000000Z");
+    QTest::newRow("space") << QByteArray("2025-03-01 12:34:56") << QByteArray("2025-03-01T12:34:56Z");
+    QTest::newRow("Z") << QByteArray("2025-03-01T00:00:00Z") << QByteArray("2025-03-01T00:00:00Z");
+    QTest::newRow("offset") << QByteArray("2025-03-01T00:00:00+02:00") << QByteArray("2025-03-01T00:00:00+02:00");
+    QTest::newRow("negative offset") << QByteArray("2025-03-01T00:00:00-05:00") << QByteArray("2025-03-01T00:00:00-05:00");
+    QTest::newRow("empty") << QByteArray() << QByteArray();
+    QTest::newRow("no time") << QByteArray("yesterday") << QByteArray("yesterday");
+    QTest::newRow("short clock") << QByteArray("2025-03-01T0") << QByteArray("2025-03-01T0");
+    QTest::newRow("letter first") << QByteArray("x025-03-01T00:00:00") << QByteArray("x025-03-01T00:00:00");
+    QTest::newRow("non-ASCII") << QByteArray("2025-03-01T00:00:00\xC3\xA9") << QByteArray("2025-03-01T00:00:00\xC3\xA9Z");
+}
+
+void TestConversionSupport::timestampOfBytesAsWritten()
+{
+    QFETCH(QByteArray, time);
+    QFETCH(QByteArray, expected);
+    StringArena arena;
+    QCOMPARE(timestampWithZone(QByteArrayView(time), arena).toByteArray(), expected);
+}
+
+void TestConversionSupport::timestampOfBytesIsTheQStringOne()
+{
+    // Short strings of the characters a time is made of, and a few that are not ASCII: an
+    // Arabic-Indic digit is a digit to QChar, é moves QString's indexes off the bytes', and a
+    // lone continuation byte is no UTF-8.
+    const QList<QByteArray> pieces{"0", "1", "2", "9", "-", ":", ".", "T", " ", "Z", "z", "+", "a", "2025-03-01", "12:34:56",
+                                   "\xD9\xA3", "\xC3\xA9", "\x80"};
+    QRandomGenerator random(28);
+    StringArena arena;
+    for (int round = 0; round < 200000; ++round) {
+        QByteArray time;
+        const int count = int(random.bounded(12));
+        for (int i = 0; i < count; ++i)
+            time += pieces.at(random.bounded(pieces.size()));
+        const QByteArray expected = timestampWithZone(QString::fromUtf8(time)).toUtf8();
+        const QByteArrayView got = timestampWithZone(QByteArrayView(time), arena);
+        if (got != expected)
+            QFAIL(qPrintable(QStringLiteral("%1: %2, not %3").arg(QString::fromLatin1(time.toHex()), QString::fromLatin1(got.toByteArray().toHex()),
+                                                                   QString::fromLatin1(expected.toHex()))));
+    }
+}
+
+void TestConversionSupport::unchangedTimeIsNotCopied()
+{
+    StringArena arena;
+    const QByteArray time("2025-03-01T00:00:00Z");
+    QCOMPARE(timestampWithZone(QByteArrayView(time), arena).data(), time.constData());
+}
+
+QTEST_GUILESS_MAIN(TestConversionSupport)
+#include "tst_conversionsupport.moc"
