@@ -1642,6 +1642,18 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Converting the %1: %2 records read…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is gone: opening the library&apos;s copy of it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is gone, and the library holds none of its entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is gone: this is the library&apos;s copy of its %2 entries, as they were read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FoldController</name>
