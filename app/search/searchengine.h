@@ -2,6 +2,7 @@
 #pragma once
 
 #include "run/entrytext.h"
+#include "search/layoutcrossing.h"
 #include "search/regexcounter.h"
 #include "search/regexprefilter.h"
 #include "search/searchcorpus.h"
@@ -105,6 +106,7 @@ private:
     qint64 countRaw(const SearchText &raw, qint64 limit) const;
     qint64 countShown(const SearchText &raw, qint64 limit) const;
     bool shownRowCannotMatch(const SearchText &raw) const;
+    bool shownMatchCannotCrossLayout(const SearchText &raw) const;
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
@@ -137,4 +139,6 @@ private:
     // one list, all required; for a regex one entry per requirement, any of whose pieces (each
     // a list of fragments, all required) must be there.
     QList<QList<QList<ShownFragments::Fragment>>> m_shownRequired;
+    // Regex, Readable: where a match that the search text lacks may cross the pane's layout.
+    LayoutCrossing::Rule m_crossing;
 };
