@@ -195,6 +195,11 @@ private slots:
         QTest::addRow("word inside a word") << QByteArray(R"({"a": "errors", "b": "xhandling"})") << false;
         QTest::addRow("only one side") << QByteArray(R"({"a": "error", "b": "the handling"})") << false;
         QTest::addRow("any case") << QByteArray(R"({"a": "ERROR", "HANDLING": "b"})") << true;
+        // \s matches white space that is not ASCII (no-break space, line separator).
+        QTest::addRow("no-break space") << QByteArray("{\"o\": {\"s\": \"it fails\xC2\xA0\", \"handling\": 1}}") << true;
+        QTest::addRow("line separator") << QByteArray("{\"a\": \"error\", \"t\": \"\xE2\x80\xA8handling\"}") << true;
+        QTest::addRow("line separator in a word") << QByteArray("{\"a\": \"error\", \"t\": \"x\xE2\x80\xA8handling\"}")
+                                                  << false;
     }
 
     void runEdgesInTheJson()
@@ -247,6 +252,36 @@ private slots:
         // An entry the pane cannot read: its raw text.
         QCOMPARE(count(R"({"agent_run_id": 7, "x": "error", "handling": )"), 0);
         QCOMPARE(count(R"({"agent_run_id": 7, x: error handling)"), 1);
+    }
+
+    void topLevelKeysWithEscapes_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addRow("white space") << QStringLiteral("fails handling\\s+x");
+        QTest::addRow("quote") << QStringLiteral("fails\"\\s*handling");
+    }
+
+    void topLevelKeysWithEscapes()
+    {
+        // A top-level key (Other fields) is not in the search text, and the pane shows its
+        // escapes decoded: not the JSON as written.
+        QFETCH(QString, pattern);
+        SearchQuery query;
+        query.pattern = pattern;
+        query.regex = true;
+        const SearchEngine engine(query, EntryText::Mode::Readable);
+        QVERIFY(engine.searchesShownText());
+        const QRegularExpression re(query.pattern, QRegularExpression::UseUnicodePropertiesOption);
+        qint64 found = 0;
+        for (const char *json : {R"({"agent_run_id": 7, "fails handling\nx": 1})", R"({"agent_run_id": 7, "fails handling\tx": 1})",
+                                 R"({"agent_run_id": 7, "fails handling\r\nx": 1})", R"({"agent_run_id": 7, "fails\thandling": 1})",
+                                 "{\"agent_run_id\": 7, \"fails\\\"handling\": 1}",
+                                 "{\"agent_run_id\": 7, \"o\": {\"fails\\\"handling\": 1}}"}) {
+            const qint64 expected = referenceCount(json, re, EntryText::Mode::Readable);
+            QCOMPARE(engine.countMatches(SearchText::fromRawEntryJson(json)), expected);
+            found += expected;
+        }
+        QVERIFY(found > 0);
     }
 
     void randomPatternsMatchTheRenderedPane()
