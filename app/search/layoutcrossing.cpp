@@ -4,6 +4,10 @@
 #include "search/bytefinder.h"
 #include "search/shownfragments.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace LayoutCrossing {
 
 namespace {
@@ -341,9 +345,14 @@ bool mayBeInToken(const QByteArray &literal)
         numeric = numeric && ((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+');
     if (numeric)
         return true;
-    const QByteArray lower = literal.toLower();
-    return QByteArrayView("true").contains(lower) || QByteArrayView("false").contains(lower)
-        || QByteArrayView("null").contains(lower);
+    for (const char *word : {"true", "false", "null"}) {
+        const QByteArrayView w(word);
+        for (qsizetype at = 0; at + literal.size() <= w.size(); ++at) {
+            if (w.sliced(at, literal.size()).compare(literal, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+    }
+    return false;
 }
 
 bool runMayEndAfter(const uchar *p, qsizetype n, qsizetype end, bool token)
@@ -372,23 +381,102 @@ bool runMayStartBefore(const uchar *p, qsizetype at, bool token)
     return true;
 }
 
+// The next byte at or after `from` that breaks a run inside a string (a quote, a backslash, a
+// control byte), or n.
+qsizetype nextRunBreak(const uchar *p, qsizetype n, qsizetype from)
+{
+    qsizetype i = from;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i lastControl = _mm_set1_epi8(0x1f);
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                         _mm_cmpeq_epi8(_mm_min_epu8(v, lastControl), v));
+        if (const unsigned mask = unsigned(_mm_movemask_epi8(hit)))
+            return i + __builtin_ctz(mask);
+    }
+#endif
+    for (; i < n; ++i) {
+        if (isRunBreak(p[i]))
+            return i;
+    }
+    return n;
+}
+
+bool equalAt(const uchar *p, qsizetype n, qsizetype at, const QByteArray &literal, bool fold)
+{
+    if (at < 0 || at + literal.size() > n)
+        return false;
+    for (qsizetype k = 0; k < literal.size(); ++k) {
+        uchar c = p[at + k];
+        if (fold && c >= 'A' && c <= 'Z')
+            c = uchar(c | 0x20);
+        if (c != uchar(literal.at(k)))
+            return false;
+    }
+    return true;
+}
+
+// Literals that no token may hold lie inside strings, where runs break only at runBreak bytes:
+// rather than find every occurrence, look at the few run breaks of the JSON. A literal ends a
+// run when only gap bytes lie between it and a break (or the end); it starts one when only gap
+// bytes lie between a break, the end of an escape or the start, and it.
+bool anyInStringAtRunEdge(const uchar *p, qsizetype n, const QList<QByteArray> &literals, bool fold, bool atEnd)
+{
+    const auto anyEndsAt = [&](qsizetype end) {
+        while (end > 0 && !isRunBreak(p[end - 1]) && mayContinueRunInGap(p[end - 1]))
+            --end;
+        for (const QByteArray &literal : literals) {
+            if (equalAt(p, n, end - literal.size(), literal, fold))
+                return true;
+        }
+        return false;
+    };
+    const auto anyStartsAt = [&](qsizetype start) {
+        while (start < n && !isRunBreak(p[start]) && mayContinueRunInGap(p[start]))
+            ++start;
+        for (const QByteArray &literal : literals) {
+            if (equalAt(p, n, start, literal, fold))
+                return true;
+        }
+        return false;
+    };
+    if (!atEnd && anyStartsAt(0))
+        return true;
+    for (qsizetype b = nextRunBreak(p, n, 0);; b = nextRunBreak(p, n, b + 1)) {
+        if (atEnd ? anyEndsAt(b) : anyStartsAt(b + 1))
+            return true;
+        if (b == n)
+            return false;
+        // After an escape's letter (`\n` then indentation).
+        if (!atEnd && p[b] == '\\' && b + 1 < n && !mayContinueRunInGap(p[b + 1]) && anyStartsAt(b + 2))
+            return true;
+    }
+}
+
 bool anyAtRunEdge(QByteArrayView json, const QList<QByteArray> &literals, bool fold, bool atEnd)
 {
     const auto *p = reinterpret_cast<const uchar *>(json.data());
     const qsizetype n = json.size();
+    QList<QByteArray> inStrings;
     for (const QByteArray &literal : literals) {
+        if (!mayBeInToken(literal)) {
+            inStrings.append(literal);
+            continue;
+        }
         const ByteFinder finder(literal, fold);
-        const bool token = mayBeInToken(literal);
         for (qsizetype from = 0;;) {
             const qsizetype at = finder.find(p, n, from);
             if (at < 0)
                 break;
-            if (atEnd ? runMayEndAfter(p, n, at + literal.size(), token) : runMayStartBefore(p, at, token))
+            if (atEnd ? runMayEndAfter(p, n, at + literal.size(), true) : runMayStartBefore(p, at, true))
                 return true;
             from = at + 1;
         }
     }
-    return false;
+    return !inStrings.isEmpty() && anyInStringAtRunEdge(p, n, inStrings, fold, atEnd);
 }
 
 } // namespace
@@ -418,56 +506,6 @@ bool mayCross(QByteArrayView json, const Rule &rule, bool fold)
             if ((gap.before.isEmpty() || anyAtRunEdge(json, gap.before, fold, true))
                 && (gap.after.isEmpty() || anyAtRunEdge(json, gap.after, fold, false)))
                 return true;
-        }
-    }
-    return false;
-}
-
-bool topLevelKeysVerbatim(QByteArrayView json)
-{
-    const auto *p = reinterpret_cast<const uchar *>(json.data());
-    const qsizetype n = json.size();
-    qsizetype i = 0;
-    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-        i = 3;
-    const auto isSpace = [](uchar c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (i < n && isSpace(p[i]))
-        ++i;
-    if (i == n || p[i] != '{')
-        return false;
-    int depth = 0;
-    bool expectKey = false;
-    for (; i < n; ++i) {
-        const uchar c = p[i];
-        if (c == '"') {
-            bool escaped = false;
-            qsizetype j = i + 1;
-            while (j < n && p[j] != '"') {
-                if (p[j] == '\\') {
-                    escaped = true;
-                    ++j;
-                }
-                ++j;
-            }
-            if (j >= n || (depth == 1 && expectKey && escaped))
-                return false;
-            expectKey = false;
-            i = j;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-            expectKey = depth == 1;
-        } else if (c == '}' || c == ']') {
-            if (--depth < 0)
-                return false;
-            if (depth == 0) {
-                for (++i; i < n; ++i) {
-                    if (!isSpace(p[i]))
-                        return false;
-                }
-                return true;
-            }
-        } else if (c == ',' && depth == 1) {
-            expectKey = true;
         }
     }
     return false;

@@ -56,8 +56,4 @@ Rule of(const QString &pattern, bool caseSensitive);
 // True for a rule not known. `fold`: ASCII case-insensitively (the rule's strings lower-cased).
 bool mayCross(QByteArrayView json, const Rule &rule, bool fold);
 
-// True when the JSON is an object whose top-level keys hold no escape: then the pane shows each
-// top-level key as its bytes (a match inside one is found in the raw JSON as written).
-bool topLevelKeysVerbatim(QByteArrayView json);
-
 } // namespace LayoutCrossing

@@ -584,9 +584,11 @@ bool SearchEngine::shownMatchCannotCrossLayout(const SearchText &raw) const
         return false;
     // Nor, as the search text found nothing, one inside a run it holds. Left: the runs it leaves
     // out, top-level keys and scalars (the pane's "Other fields"), and the raw text the pane shows
-    // of an entry it cannot read: each is in the JSON as written (a key without an escape), so a
-    // match inside one is a match in the JSON's bytes.
-    if (!m_utf8Counter || !LayoutCrossing::topLevelKeysVerbatim(raw.bytes))
+    // of an entry it cannot read. A match inside one of those is in the JSON as written, or holds
+    // what an escape decodes to (a line break, tab, quote or backslash: layout, so matched by a gap
+    // whose literals then sit at the escape, a run edge, and mayCross said true): so a match in
+    // the JSON's bytes.
+    if (!m_utf8Counter)
         return false;
     return m_utf8Counter->count(raw.bytes, 1) == 0;
 }

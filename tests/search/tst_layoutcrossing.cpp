@@ -218,24 +218,6 @@ private slots:
         QVERIFY(!LayoutCrossing::mayCross(R"({"a": "0x 1"})", rule, false));
     }
 
-    void topLevelKeys_data()
-    {
-        QTest::addColumn<QByteArray>("json");
-        QTest::addColumn<bool>("verbatim");
-        QTest::addRow("plain") << QByteArray("{\"a\": {\"b\\n\": \"c\\\"d\"}, \"e\": [1, \"]\"]} ") << true;
-        QTest::addRow("escape in a top-level key") << QByteArray(R"({"a": 1, "fails\nhandling": 2})") << false;
-        QTest::addRow("cut short") << QByteArray("{\"a\": 1, \"b\": \"c") << false;
-        QTest::addRow("not an object") << QByteArray(R"(["a"])") << false;
-        QTest::addRow("text after it") << QByteArray(R"({"a": 1} x)") << false;
-    }
-
-    void topLevelKeys()
-    {
-        QFETCH(QByteArray, json);
-        QFETCH(bool, verbatim);
-        QCOMPARE(LayoutCrossing::topLevelKeysVerbatim(json), verbatim);
-    }
-
     void theBarsAlternation()
     {
         SearchQuery query;
