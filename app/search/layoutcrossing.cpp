@@ -4,10 +4,6 @@
 #include "search/bytefinder.h"
 #include "search/shownfragments.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace LayoutCrossing {
 
 namespace {
@@ -381,102 +377,23 @@ bool runMayStartBefore(const uchar *p, qsizetype at, bool token)
     return true;
 }
 
-// The next byte at or after `from` that breaks a run inside a string (a quote, a backslash, a
-// control byte), or n.
-qsizetype nextRunBreak(const uchar *p, qsizetype n, qsizetype from)
-{
-    qsizetype i = from;
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i lastControl = _mm_set1_epi8(0x1f);
-    for (; i + 16 <= n; i += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                         _mm_cmpeq_epi8(_mm_min_epu8(v, lastControl), v));
-        if (const unsigned mask = unsigned(_mm_movemask_epi8(hit)))
-            return i + __builtin_ctz(mask);
-    }
-#endif
-    for (; i < n; ++i) {
-        if (isRunBreak(p[i]))
-            return i;
-    }
-    return n;
-}
-
-bool equalAt(const uchar *p, qsizetype n, qsizetype at, const QByteArray &literal, bool fold)
-{
-    if (at < 0 || at + literal.size() > n)
-        return false;
-    for (qsizetype k = 0; k < literal.size(); ++k) {
-        uchar c = p[at + k];
-        if (fold && c >= 'A' && c <= 'Z')
-            c = uchar(c | 0x20);
-        if (c != uchar(literal.at(k)))
-            return false;
-    }
-    return true;
-}
-
-// Literals that no token may hold lie inside strings, where runs break only at runBreak bytes:
-// rather than find every occurrence, look at the few run breaks of the JSON. A literal ends a
-// run when only gap bytes lie between it and a break (or the end); it starts one when only gap
-// bytes lie between a break, the end of an escape or the start, and it.
-bool anyInStringAtRunEdge(const uchar *p, qsizetype n, const QList<QByteArray> &literals, bool fold, bool atEnd)
-{
-    const auto anyEndsAt = [&](qsizetype end) {
-        while (end > 0 && !isRunBreak(p[end - 1]) && mayContinueRunInGap(p[end - 1]))
-            --end;
-        for (const QByteArray &literal : literals) {
-            if (equalAt(p, n, end - literal.size(), literal, fold))
-                return true;
-        }
-        return false;
-    };
-    const auto anyStartsAt = [&](qsizetype start) {
-        while (start < n && !isRunBreak(p[start]) && mayContinueRunInGap(p[start]))
-            ++start;
-        for (const QByteArray &literal : literals) {
-            if (equalAt(p, n, start, literal, fold))
-                return true;
-        }
-        return false;
-    };
-    if (!atEnd && anyStartsAt(0))
-        return true;
-    for (qsizetype b = nextRunBreak(p, n, 0);; b = nextRunBreak(p, n, b + 1)) {
-        if (atEnd ? anyEndsAt(b) : anyStartsAt(b + 1))
-            return true;
-        if (b == n)
-            return false;
-        // After an escape's letter (`\n` then indentation).
-        if (!atEnd && p[b] == '\\' && b + 1 < n && !mayContinueRunInGap(p[b + 1]) && anyStartsAt(b + 2))
-            return true;
-    }
-}
-
 bool anyAtRunEdge(QByteArrayView json, const QList<QByteArray> &literals, bool fold, bool atEnd)
 {
     const auto *p = reinterpret_cast<const uchar *>(json.data());
     const qsizetype n = json.size();
-    QList<QByteArray> inStrings;
     for (const QByteArray &literal : literals) {
-        if (!mayBeInToken(literal)) {
-            inStrings.append(literal);
-            continue;
-        }
         const ByteFinder finder(literal, fold);
+        const bool token = mayBeInToken(literal);
         for (qsizetype from = 0;;) {
             const qsizetype at = finder.find(p, n, from);
             if (at < 0)
                 break;
-            if (atEnd ? runMayEndAfter(p, n, at + literal.size(), true) : runMayStartBefore(p, at, true))
+            if (atEnd ? runMayEndAfter(p, n, at + literal.size(), token) : runMayStartBefore(p, at, token))
                 return true;
             from = at + 1;
         }
     }
-    return !inStrings.isEmpty() && anyInStringAtRunEdge(p, n, inStrings, fold, atEnd);
+    return false;
 }
 
 } // namespace
