@@ -17,8 +17,8 @@
 // one of its segments, and the patterns read here match without looking around (no anchor, no
 // \b, no lookaround), so a match inside such a run is found in the search text already. So a
 // match the search text lacks either lies inside a run the search text leaves out (a top-level
-// key or scalar, or the raw text of an entry the pane cannot read; SearchEngine checks those
-// itself) or holds an inserted byte. An inserted byte is matched by a "gap": a run of atoms that
+// key or scalar, or the raw text of an entry the pane cannot read; SearchEngine matches the raw
+// JSON as written for those) or holds an inserted byte. An inserted byte is matched by a "gap": a run of atoms that
 // match nothing but ASCII layout bytes and non-ASCII characters (\s, a space, ':', '-', a class
 // of those). In the gap's text, the bytes before the inserted one continue the run of the literal
 // right before the gap, so in the JSON that literal is followed by ASCII layout or non-ASCII
@@ -27,7 +27,8 @@
 // false or null (outside a string) may end at any layout byte. Mirrored for the literal right
 // after the gap: an opening quote, the end of an escape, a control byte or the start. So a row
 // where for no gap of the pattern the literals around it sit at such run edges cannot match
-// across layout. `(fails|error)\s+handling` over prose with "error" and "handling" apart: ruled out.
+// across layout. A top-level alternation's match is one branch's: the gaps of any one branch.
+// `(fails|error)\s+handling` over prose with "error" and "handling" apart: ruled out.
 //
 // The reader is small and conservative: a pattern with anything else (., ^, $, \b, \S, negated
 // classes, lookarounds, nested groups, non-ASCII, inline options...) is not known and rules out

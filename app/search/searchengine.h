@@ -62,7 +62,12 @@ struct TextRange
 // JSON as written, with the JSON's layout around it where the needle has layout around it
 // (ShownFragments: the pane's text is the JSON's verbatim runs, what escapes make, and those
 // characters), so plain words and most rows cost what they did. A plain word (no such
-// character) searches exactly as before.
+// character) searches exactly as before. A regular expression the LayoutCrossing reader knows
+// (literals, groups of literals, \s and other layout-only atoms, \d, \w, classes) renders a row
+// in Readable mode only when, for some gap of it, the literals around the gap sit at a run's
+// end and start in the JSON (where the pane may insert layout), or the raw JSON as written holds
+// a match (the runs the search text leaves out): `(fails|error)\s+handling` no longer renders
+// every row whose prose holds the words apart.
 //
 // No pattern can hang a search: PCRE2 gives up on a subject after its match limit (10 million
 // steps, some tens of milliseconds), as a pattern that backtracks catastrophically does (`(a+)+$`
