@@ -2,6 +2,7 @@
 #include "search/searchengine.h"
 
 #include "search/bytefinder.h"
+#include "search/layoutcrossing.h"
 #include "search/shownfragments.h"
 
 #include <QChar>
@@ -151,6 +152,9 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_joinSegments = RegexLiterals::neverSpansSeparator(query.pattern);
         m_mode = Mode::Regex;
         m_alsoShown = alsoAsShown && regexMaySpanLayout(query.pattern);
+        // The pattern compiled (a whole-word one is wrapped in lookarounds: not known).
+        if (m_alsoShown && m_shownAs == EntryText::Mode::Readable)
+            m_crossing = LayoutCrossing::of(m_regex.pattern(), query.caseSensitive);
         for (const RegexLiterals::Requirement &requirement : m_prefilter.requirements()) {
             QList<QList<ShownFragments::Fragment>> pieces;
             for (const QByteArray &piece : requirement)
@@ -568,9 +572,31 @@ bool SearchEngine::shownRowCannotMatch(const SearchText &raw) const
     return false;
 }
 
+bool SearchEngine::shownMatchCannotCrossLayout(const SearchText &raw) const
+{
+    if (!m_crossing.known || raw.needsDecoding())
+        return false;
+    const bool fold = !m_query.caseSensitive;
+    if (fold && raw.foldsIntoAscii())
+        return false;
+    // No match of the pattern in the pane's text holds a byte the pane inserted (LayoutCrossing).
+    if (LayoutCrossing::mayCross(raw.bytes, m_crossing, fold))
+        return false;
+    // Nor, as the search text found nothing, one inside a run it holds. Left: the runs it leaves
+    // out, top-level keys and scalars (the pane's "Other fields"), and the raw text the pane shows
+    // of an entry it cannot read. A match inside one of those is in the JSON as written, or holds
+    // what an escape decodes to (a line break, tab, quote or backslash: layout, so matched by a gap
+    // whose literals then sit at the escape, a run edge, and mayCross said true): so a match in
+    // the JSON's bytes.
+    if (!m_utf8Counter)
+        return false;
+    return m_utf8Counter->count(raw.bytes, 1) == 0;
+}
+
 qint64 SearchEngine::countShown(const SearchText &raw, qint64 limit) const
 {
-    if (shownRowCannotMatch(raw))
+    // Called only for a raw row whose search text holds no match (countMatches).
+    if (shownRowCannotMatch(raw) || shownMatchCannotCrossLayout(raw))
         return 0;
     const QString shown = EntryText::searchable(raw.bytes, m_shownAs);
     return countInView(shown, limit, nullptr);

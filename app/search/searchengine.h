@@ -2,6 +2,7 @@
 #pragma once
 
 #include "run/entrytext.h"
+#include "search/layoutcrossing.h"
 #include "search/regexcounter.h"
 #include "search/regexprefilter.h"
 #include "search/searchcorpus.h"
@@ -61,7 +62,12 @@ struct TextRange
 // JSON as written, with the JSON's layout around it where the needle has layout around it
 // (ShownFragments: the pane's text is the JSON's verbatim runs, what escapes make, and those
 // characters), so plain words and most rows cost what they did. A plain word (no such
-// character) searches exactly as before.
+// character) searches exactly as before. A regular expression the LayoutCrossing reader knows
+// (literals, groups of literals, \s and other layout-only atoms, \d, \w, classes) renders a row
+// in Readable mode only when, for some gap of it, the literals around the gap sit at a run's
+// end and start in the JSON (where the pane may insert layout), or the raw JSON as written holds
+// a match (the runs the search text leaves out): `(fails|error)\s+handling` no longer renders
+// every row whose prose holds the words apart.
 //
 // No pattern can hang a search: PCRE2 gives up on a subject after its match limit (10 million
 // steps, some tens of milliseconds), as a pattern that backtracks catastrophically does (`(a+)+$`
@@ -105,6 +111,7 @@ private:
     qint64 countRaw(const SearchText &raw, qint64 limit) const;
     qint64 countShown(const SearchText &raw, qint64 limit) const;
     bool shownRowCannotMatch(const SearchText &raw) const;
+    bool shownMatchCannotCrossLayout(const SearchText &raw) const;
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
@@ -137,4 +144,6 @@ private:
     // one list, all required; for a regex one entry per requirement, any of whose pieces (each
     // a list of fragments, all required) must be there.
     QList<QList<QList<ShownFragments::Fragment>>> m_shownRequired;
+    // Regex, Readable: where a match that the search text lacks may cross the pane's layout.
+    LayoutCrossing::Rule m_crossing;
 };
