@@ -27,7 +27,9 @@ QList<InspectSampleInfo> FileRunSource::samplesToChoose() const
 void FileRunSource::setLibraryCopy(PageCache *cache, qint64 runId)
 {
     m_copyCache = cache;
-    m_copyRunId = runId;
+    RunInfo named;
+    named.id = runId;
+    m_copyKey = AgentRunStore::keyOf(m_path, m_sample, named);
 }
 
 void FileRunSource::start(LogTableModel *model)
@@ -133,11 +135,8 @@ constexpr qint64 kLibraryCopyPiece = 20'000;
 
 void FileRunSource::readLibraryCopy()
 {
-    RunInfo named;
-    named.id = m_copyRunId;
-    const PageCache::Key key = AgentRunStore::keyOf(m_path, m_sample, named);
     emit statusMessage(tr("%1 is gone: opening the library's copy of it…").arg(QDir::toNativeSeparators(m_path)), 0);
-    m_copyCache->openRun(key, this, [this](const PageCache::Stored &stored) {
+    m_copyCache->openRun(m_copyKey, this, [this](const PageCache::Stored &stored) {
         if (m_stopped)
             return;
         // Only entries from the first on, with no gap (a log read to its end is stored whole).
@@ -160,10 +159,8 @@ void FileRunSource::readMoreOfLibraryCopy(qint64 first, qint64 count)
 {
     if (first >= count)
         return finishLibraryCopy(count);
-    RunInfo named;
-    named.id = m_copyRunId;
     const int piece = int(std::min(kLibraryCopyPiece, count - first));
-    m_copyCache->readRows(AgentRunStore::keyOf(m_path, m_sample, named), first, piece, this,
+    m_copyCache->readRows(m_copyKey, first, piece, this,
                           [this, first, count, piece](const QList<LogEntry> &entries) {
                               if (m_stopped)
                                   return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "agentlogs/inspectlog.h"
+#include "rows/pagecache.h"
 #include "run/sampleref.h"
 #include "session/runsource.h"
 
@@ -9,7 +10,6 @@
 
 #include <optional>
 
-class PageCache;
 class RunFileReader;
 struct LogEntry;
 
@@ -70,7 +70,7 @@ private:
     bool m_ready = false;
     bool m_finished = false;
     PageCache *m_copyCache = nullptr;
-    qint64 m_copyRunId = 0;
+    PageCache::Key m_copyKey; // the run the library holds of this log
     bool m_fromLibrary = false;
     bool m_stopped = false;
     RunInfo m_copyRun;
