@@ -16,6 +16,7 @@
 #include "ui/table/markedscrollbar.h"
 #include "ui/window/runheader.h"
 #include "ui/search/querycompleter.h"
+#include "ui/search/queryerrorlabel.h"
 #include "ui/search/searchbar.h"
 #include "ui/search/searchcontroller.h"
 #include "settings/appsettings.h"
@@ -567,6 +568,17 @@ void TestMainWindow::queryLanguageInTheBar()
     QCOMPARE(m_window->tableView()->markedScrollBar()->markCount(), markedBefore);
     QVERIFY(bar->findChildren<QMessageBox *>().isEmpty());
     grabTo(bar, QStringLiteral("querybar-error.png"));
+    // A message longer than the room beside the field ends in "…" where it is cut, and is whole
+    // in its tooltip (it used to stop mid-word, as if that were all).
+    const QString longKey(400, QLatin1Char('k'));
+    bar->setPattern(QStringLiteral("entry 7 %1:bar").arg(longKey));
+    const QString longError = QStringLiteral("unknown key `%1:` at character 9").arg(longKey);
+    QTRY_COMPARE(bar->errorText(), longError);
+    auto *errorLabel = bar->findChild<QueryErrorLabel *>();
+    QVERIFY(errorLabel);
+    QVERIFY2(errorLabel->text().endsWith(QChar(0x2026)), qPrintable(errorLabel->text()));
+    QVERIFY(errorLabel->text().size() < longError.size());
+    QVERIFY2(errorLabel->toolTip().contains(longError), qPrintable(errorLabel->toolTip()));
     bar->setPattern(QStringLiteral("type:error"));
     QTRY_VERIFY(bar->errorText().isEmpty());
 

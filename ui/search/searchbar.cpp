@@ -306,7 +306,7 @@ QString SearchBar::errorText() const
 {
     // A query that does not parse says so beside the field; other errors in the count's place.
     if (!m_queryError->isHidden())
-        return m_queryError->text();
+        return m_queryError->error();
     return m_error ? resultText() : QString();
 }
 
