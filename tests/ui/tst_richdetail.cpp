@@ -5,6 +5,8 @@
 // are coloured; wrapped lines keep their indentation; the header shows the result's first line
 // without Markdown.
 #include "ui/detail/difflines.h"
+#include "ui/detail/entryrenderer.h"
+#include "ui/detail/readablelines.h"
 #include "ui/detail/richentrydocument.h"
 #include "ui/window/runheader.h"
 #include "ui/detail/safetextbrowser.h"
@@ -44,6 +46,8 @@ private slots:
     void browserFollowsNoLinkItself();
     void diffLinesAreColoured();
     void wrappedLinesKeepTheirIndentation();
+    void readableLinesFindKeysInListsAndNoneInBlocks();
+    void keysInListsAreColouredInBothViews();
 
 private:
     QString hostilePayload() const;
@@ -203,6 +207,86 @@ void TestRichDetail::wrappedLinesKeepTheirIndentation()
                      qPrintable(QStringLiteral("line %1 starts at %2, text at %3").arg(i).arg(layout->lineAt(i).x()).arg(textStart)));
     }
     QVERIFY(found);
+}
+
+void TestRichDetail::readableLinesFindKeysInListsAndNoneInBlocks()
+{
+    using Kind = ReadableLines::Kind;
+    const struct
+    {
+        const char *line;
+        Kind kind;
+        int keyStart;
+        int keyLength;
+    } expected[] = {
+        {"source_records:", Kind::Key, 0, 15},
+        {"  - agent: main", Kind::Key, 4, 6},
+        {"    content:", Kind::Key, 4, 8},
+        {"      - text: |", Kind::Key, 8, 5},
+        {"          <uploaded_files>", Kind::BlockText, 0, 0},
+        {"", Kind::Other, 0, 0}, // a block's empty line keeps it open
+        {"          Consider the following PR description:", Kind::BlockText, 0, 0},
+        {"        type: text", Kind::Key, 8, 5},
+        {"      - |", Kind::Other, 0, 0},
+        {"        first: line", Kind::BlockText, 0, 0},
+        {"          - deeper: still text", Kind::BlockText, 0, 0},
+        {"      - - nested: item", Kind::Key, 10, 7},
+        {"  - -v: true", Kind::Key, 4, 3},   // a key that starts with a dash
+        {"  - just text", Kind::Other, 0, 0},
+        {"  - 42", Kind::Other, 0, 0},
+        {"exit_code: 0", Kind::Key, 0, 10},
+    };
+    ReadableLines lines;
+    for (const auto &want : expected) {
+        const QString line = QString::fromUtf8(want.line);
+        const ReadableLines::Line got = lines.next(line);
+        QVERIFY2(got.kind == want.kind, want.line);
+        if (want.kind == Kind::Key) {
+            QCOMPARE(got.keyStart, want.keyStart);
+            QCOMPARE(got.keyLength, want.keyLength);
+        }
+    }
+    // The first line of a block sets where its text starts; a diff is a diff from there on.
+    ReadableLines diff;
+    QVERIFY(diff.next(QStringLiteral("patch: |")).kind == Kind::Key);
+    const ReadableLines::Line first = diff.next(QStringLiteral("  @@ -1 +1 @@"));
+    QVERIFY(first.kind == Kind::BlockText);
+    QVERIFY(first.blockIsDiff);
+    QCOMPARE(first.textStart, 2);
+    // A new section closes a block.
+    diff.reset();
+    QVERIFY(diff.next(QStringLiteral("  note: x")).kind == Kind::Key);
+}
+
+void TestRichDetail::keysInListsAreColouredInBothViews()
+{
+    // Content blocks as Claude Code and SWE-agent logs hold them: the object's first key is on
+    // the item's line, and a sentence ending in a colon inside a multi-line text is no key.
+    const QByteArray entry = R"({"agent_run_id":1,"message_type":"ACTION","tool_name":"read",)"
+                             R"("tool_output":{"content":[{"text":"<files>\nConsider the following:","type":"text"},)"
+                             R"({"text":"one line","type":"text"}]}})";
+    const QColor key = EntryRenderer::keyColour();
+    const auto keyColouredText = [&](const QTextDocument *document) {
+        QStringList coloured;
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+            for (QTextBlock::iterator it = block.begin(); !it.atEnd(); ++it) {
+                if (it.fragment().charFormat().foreground().color() == key)
+                    coloured << it.fragment().text();
+            }
+            for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+                if (range.format.foreground().color() == key)
+                    coloured << block.text().mid(range.start, range.length);
+            }
+        }
+        return coloured;
+    };
+    const QStringList expected{QStringLiteral("content:"), QStringLiteral("text:"), QStringLiteral("type:"),
+                               QStringLiteral("text:"), QStringLiteral("type:")};
+    std::unique_ptr<QTextDocument> rich(render(entry));
+    QCOMPARE(keyColouredText(rich.get()), expected);
+    std::unique_ptr<QTextDocument> plain(
+        EntryRenderer::buildDocument(entry, EntryRenderer::Mode::Readable, QApplication::font(), QThread::currentThread()));
+    QCOMPARE(keyColouredText(plain.get()), expected);
 }
 
 QTEST_MAIN(TestRichDetail)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/detail/entryrenderer.h"
+#include "ui/detail/readablelines.h"
 
 #include "ui/detail/difflines.h"
 
@@ -59,8 +60,8 @@ int keyLength(const QString &line, int indent, Mode mode)
     const int colon = int(line.indexOf(QLatin1Char(':'), indent));
     if (colon <= indent || colon > indent + 200 || (colon + 1 < size && line.at(colon + 1) != QLatin1Char(' ')))
         return 0;
-    if (line.at(indent) == QLatin1Char('-'))
-        return 0; // an array item, not a key
+    if (line.at(indent) == QLatin1Char('-') && (indent + 1 == size || line.at(indent + 1) == QLatin1Char(' ')))
+        return 0; // a list's dash (ReadableLines looks for the key after it)
     return colon + 1 - indent;
 }
 
@@ -86,9 +87,7 @@ QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont 
     // multi-megabyte document on the UI thread.
     bool inProse = false;
     int headingNumber = 0;
-    int literalIndent = -1; // inside "key: |": deeper lines are the string's own text
-    int contentIndent = -1; // where that text starts
-    bool literalIsDiff = false;
+    ReadableLines readableLines;
     bool sectionStart = false; // the first line after a heading: is the whole section a diff?
     bool sectionIsDiff = false;
     const auto colourDiff = [](QTextBlock &block, const QString &line, QStringView content) {
@@ -99,7 +98,7 @@ QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont 
         if (line.startsWith(QChar(kHeadingMark))) {
             // Text sections: a colon in a sentence is not a key.
             inProse = rendered.proseSections.value(headingNumber++, true);
-            literalIndent = -1;
+            readableLines.reset();
             sectionStart = mode == Mode::Readable;
             sectionIsDiff = false;
             block.layout()->setFormats({QTextLayout::FormatRange{0, int(line.size()), headingFormat}});
@@ -115,27 +114,20 @@ QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont 
             colourDiff(block, line, line);
             continue;
         }
-        int indent = 0;
-        while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
-            ++indent;
-        if (literalIndent >= 0) {
-            if (indent > literalIndent) {
-                if (contentIndent < 0) {
-                    contentIndent = indent;
-                    literalIsDiff = DiffLines::opensDiff(QStringView(line).mid(indent));
-                }
-                if (literalIsDiff)
-                    colourDiff(block, line, QStringView(line).mid(std::min<qsizetype>(contentIndent, line.size())));
-                continue;
-            }
-            literalIndent = -1;
+        if (mode == Mode::Json) {
+            int indent = 0;
+            while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
+                ++indent;
+            if (const int length = keyLength(line, indent, mode))
+                block.layout()->setFormats({QTextLayout::FormatRange{indent, length, keyFormat}});
+            continue;
         }
-        if (const int length = keyLength(line, indent, mode)) {
-            block.layout()->setFormats({QTextLayout::FormatRange{indent, length, keyFormat}});
-            if (mode == Mode::Readable && line.endsWith(QLatin1String(": |"))) {
-                literalIndent = indent;
-                contentIndent = -1;
-            }
+        const ReadableLines::Line kind = readableLines.next(line);
+        if (kind.kind == ReadableLines::Kind::BlockText) {
+            if (kind.blockIsDiff)
+                colourDiff(block, line, QStringView(line).mid(std::min<qsizetype>(kind.textStart, line.size())));
+        } else if (kind.kind == ReadableLines::Kind::Key) {
+            block.layout()->setFormats({QTextLayout::FormatRange{kind.keyStart, kind.keyLength, keyFormat}});
         }
     }
     document->moveToThread(owner);

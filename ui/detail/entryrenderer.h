@@ -24,8 +24,9 @@ inline constexpr char16_t kHeadingMark = EntryText::kHeadingMark;
 // The pane's text (EntryText::render, which the search reads too).
 QString renderText(const QByteArray &rawEntry, Mode mode);
 
-// The length of the key at the start of a line of renderText() ("key: …" readable, "\"key\": …"
-// JSON), after its indentation; 0 when the line does not start with one.
+// The length of the key at `indent` in a line of renderText() ("key: …" readable, "\"key\": …"
+// JSON), `indent` being after the indentation (and, readable, after a list item's "- ": see
+// ReadableLines); 0 when no key starts there.
 int keyLength(const QString &line, int indent, Mode mode);
 
 // Colours of the detail views, readable on light and dark backgrounds alike.

@@ -3,6 +3,7 @@
 
 #include "ui/detail/difflines.h"
 #include "ui/detail/entryrenderer.h"
+#include "ui/detail/readablelines.h"
 #include "run/entrydetail.h"
 #include "run/entrytext.h"
 #include "json/jsontext.h"
@@ -55,15 +56,13 @@ public:
         SafeTextDocument::insertMarkdown(m_cursor, text);
     }
 
-    // JsonText::readable() lines: keys coloured, diffs in literal blocks coloured, a hanging
-    // indent per line.
+    // JsonText::readable() lines: keys coloured, diffs in multi-line strings' blocks coloured, a
+    // hanging indent per line.
     void readable(const QString &text)
     {
         const QStringList lines = text.split(QLatin1Char('\n'));
         const bool wholeIsDiff = !lines.isEmpty() && DiffLines::opensDiff(lines.first());
-        int literalIndent = -1;   // the "key: |" line's indentation while inside its block
-        int contentIndent = -1;   // the block's own text starts here
-        bool literalIsDiff = false;
+        ReadableLines readableLines;
         for (const QString &line : lines) {
             int indent = 0;
             while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
@@ -74,33 +73,22 @@ public:
             newBlock(block, m_fixedFormat);
             if (line.isEmpty())
                 continue;
-            if (literalIndent >= 0 && indent <= literalIndent)
-                literalIndent = -1;
-            if (literalIndent >= 0) {
-                if (contentIndent < 0) {
-                    contentIndent = indent;
-                    literalIsDiff = DiffLines::opensDiff(QStringView(line).mid(contentIndent));
-                }
-                if (literalIsDiff) {
-                    diffLine(line, QStringView(line).mid(std::min<qsizetype>(contentIndent, line.size())));
-                    continue;
-                }
-                m_cursor.insertText(line, m_fixedFormat);
+            const ReadableLines::Line kind = readableLines.next(line);
+            if (kind.kind == ReadableLines::Kind::BlockText) {
+                if (kind.blockIsDiff)
+                    diffLine(line, QStringView(line).mid(std::min<qsizetype>(kind.textStart, line.size())));
+                else
+                    m_cursor.insertText(line, m_fixedFormat);
                 continue;
             }
             if (wholeIsDiff) {
                 diffLine(line, line);
                 continue;
             }
-            const int key = EntryRenderer::keyLength(line, indent, EntryRenderer::Mode::Readable);
-            if (key > 0) {
-                m_cursor.insertText(line.left(indent), m_fixedFormat);
-                m_cursor.insertText(line.mid(indent, key), m_keyFormat);
-                m_cursor.insertText(line.mid(indent + key), m_fixedFormat);
-                if (line.endsWith(QLatin1String(": |"))) {
-                    literalIndent = indent;
-                    contentIndent = -1;
-                }
+            if (kind.kind == ReadableLines::Kind::Key) {
+                m_cursor.insertText(line.left(kind.keyStart), m_fixedFormat);
+                m_cursor.insertText(line.mid(kind.keyStart, kind.keyLength), m_keyFormat);
+                m_cursor.insertText(line.mid(kind.keyStart + kind.keyLength), m_fixedFormat);
             } else {
                 m_cursor.insertText(line, m_fixedFormat);
             }
