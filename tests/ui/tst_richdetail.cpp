@@ -48,6 +48,8 @@ private slots:
     void wrappedLinesKeepTheirIndentation();
     void readableLinesFindKeysInListsAndNoneInBlocks();
     void keysInListsAreColouredInBothViews();
+    void markdownKeepsLineBreaksAsWritten_data();
+    void markdownKeepsLineBreaksAsWritten();
 
 private:
     QString hostilePayload() const;
@@ -287,6 +289,56 @@ void TestRichDetail::keysInListsAreColouredInBothViews()
     std::unique_ptr<QTextDocument> plain(
         EntryRenderer::buildDocument(entry, EntryRenderer::Mode::Readable, QApplication::font(), QThread::currentThread()));
     QCOMPARE(keyColouredText(plain.get()), expected);
+}
+
+void TestRichDetail::markdownKeepsLineBreaksAsWritten_data()
+{
+    // The document's blocks (paragraphs, list items, code lines), a line broken inside one as
+    // "/": written by hand from what GitHub shows for the same Markdown.
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QStringList>("blocks");
+    QTest::newRow("lines of an observation") << QStringLiteral("<uploaded_files>\n/repo\n</uploaded_files>")
+                                             << QStringList{QStringLiteral("<uploaded_files>/ /repo/ </uploaded_files>")};
+    QTest::newRow("a traceback") << QStringLiteral("Traceback (most recent call last):\n  File \"x.py\", line 3\nZeroDivisionError")
+                                 << QStringList{QStringLiteral("Traceback (most recent call last):/ File \"x.py\", line 3/ ZeroDivisionError")};
+    QTest::newRow("paragraphs stay paragraphs") << QStringLiteral("First.\n\nSecond\nline.")
+                                                << QStringList{QStringLiteral("First."), QStringLiteral("Second/ line.")};
+    QTest::newRow("a list's items") << QStringLiteral("Files:\n- a.py\n- b.py\n1. one\n2) two")
+                                    << QStringList{QStringLiteral("Files:"), QStringLiteral("a.py"), QStringLiteral("b.py"),
+                                                   QStringLiteral("one"), QStringLiteral("two")};
+    QTest::newRow("an item going on") << QStringLiteral("- first\n  more\n- second")
+                                      << QStringList{QStringLiteral("first/ more"), QStringLiteral("second")};
+    QTest::newRow("a fence as written") << QStringLiteral("Run:\n```\nmake\nmake test\n```\ndone\nnow")
+                                        << QStringList{QStringLiteral("Run:"), QStringLiteral("make"), QStringLiteral("make test"),
+                                                       QStringLiteral("done/ now")};
+    QTest::newRow("a longer fence") << QStringLiteral("~~~~\na\n~~~\nb\n~~~~\nafter")
+                                    << QStringList{QStringLiteral("a"), QStringLiteral("~~~"), QStringLiteral("b"), QStringLiteral("after")};
+    QTest::newRow("headings") << QStringLiteral("# Title\ntext\nmore\nUnderlined\n---")
+                              << QStringList{QStringLiteral("Title"), QStringLiteral("text/ more/ Underlined")};
+    QTest::newRow("a quote") << QStringLiteral("Said:\n> yes") << QStringList{QStringLiteral("Said:"), QStringLiteral("yes")};
+    QTest::newRow("an existing break") << QStringLiteral("one\\\ntwo") << QStringList{QStringLiteral("one"), QStringLiteral("two")};
+    QTest::newRow("Windows line ends") << QStringLiteral("one\r\ntwo") << QStringList{QStringLiteral("one/ two")};
+    QTest::newRow("one line") << QStringLiteral("just *this*") << QStringList{QStringLiteral("just this")};
+    // A text holding the marker itself is read as CommonMark reads it (Qt drops the
+    // noncharacter from what it shows).
+    QTest::newRow("the marker itself") << QStringLiteral("a%1\nb").arg(QChar(0xFDDF)) << QStringList{QStringLiteral("a b")};
+}
+
+void TestRichDetail::markdownKeepsLineBreaksAsWritten()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QStringList, blocks);
+    SafeTextDocument document;
+    document.setMarkdownText(markdown);
+    QStringList shown;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        QString text = block.text();
+        if (!markdown.contains(QChar(0xFDDF)))
+            QVERIFY2(!text.contains(QChar(0xFDDF)), "a marker was left in the text");
+        text.remove(QChar(0xFDDF));
+        shown << text.replace(QChar::LineSeparator, QStringLiteral("/ "));
+    }
+    QVERIFY2(shown == blocks, qPrintable(shown.join(QStringLiteral(" ¶ "))));
 }
 
 QTEST_MAIN(TestRichDetail)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/detail/safetextdocument.h"
+#include "ui/detail/markdownlinebreaks.h"
 
 #include <QList>
 #include <QTextBlock>
@@ -36,7 +37,8 @@ QTextDocumentFragment SafeTextDocument::markdownFragment(const QString &markdown
     // images are gone: parsed into a document on screen, each image is laid out, and so read,
     // the moment Qt's Markdown reader inserts it.
     QTextDocument scratch;
-    scratch.setMarkdown(markdown, markdownFeatures());
+    scratch.setMarkdown(MarkdownLineBreaks::marked(markdown), markdownFeatures());
+    MarkdownLineBreaks::joinMarked(&scratch);
     replaceImages(&scratch);
     return QTextDocumentFragment(&scratch);
 }

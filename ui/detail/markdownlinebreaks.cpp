@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+#include "ui/detail/markdownlinebreaks.h"
+
+#include <QStringView>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+namespace {
+
+// A Unicode noncharacter: never text that was meant to be shown. (Not U+FDD0 or U+FDD1: Qt's
+// documents mark their frames with those.)
+constexpr QChar kMarker(0xFDDF);
+
+bool isBlank(QStringView line)
+{
+    for (QChar c : line) {
+        if (!c.isSpace())
+            return false;
+    }
+    return true;
+}
+
+// The line after its indentation, when that is at most three spaces (deeper is code or a
+// continuation); null otherwise.
+QStringView afterIndent(QStringView line)
+{
+    int i = 0;
+    while (i < line.size() && line.at(i) == QLatin1Char(' '))
+        ++i;
+    if (i > 3 || (i < line.size() && line.at(i) == QLatin1Char('\t')))
+        return {};
+    return line.mid(i);
+}
+
+// "```" or "~~~" (three or more) after at most three spaces: the fence's length (its character
+// in *character), or 0 when the line is no fence.
+int fenceLength(QStringView line, QChar *character)
+{
+    const QStringView rest = afterIndent(line);
+    if (rest.isEmpty())
+        return 0;
+    const QChar c = rest.at(0);
+    if (c != QLatin1Char('`') && c != QLatin1Char('~'))
+        return 0;
+    int length = 0;
+    while (length < rest.size() && rest.at(length) == c)
+        ++length;
+    if (length < 3)
+        return 0;
+    *character = c;
+    return length;
+}
+
+// A line that starts a block of its own, or underlines the one before: the paragraph ends
+// before it, so the line before it needs no break.
+bool startsABlock(QStringView line)
+{
+    const QStringView rest = afterIndent(line);
+    if (rest.isNull())
+        return false; // deeper: a lazy continuation of the paragraph
+    const QChar first = rest.at(0);
+    const auto spaceOrEnd = [&](int i) { return i >= rest.size() || rest.at(i) == QLatin1Char(' ') || rest.at(i) == QLatin1Char('\t'); };
+    if (first == QLatin1Char('>') || first == QLatin1Char('#') || first == QLatin1Char('|') || first == QLatin1Char('='))
+        return true;
+    if ((first == QLatin1Char('-') || first == QLatin1Char('*') || first == QLatin1Char('+') || first == QLatin1Char('_'))
+        && (spaceOrEnd(1) || rest.at(1) == first))
+        return true; // a list item, a rule or a setext underline
+    int digits = 0;
+    while (digits < rest.size() && digits < 10 && rest.at(digits).isDigit())
+        ++digits;
+    if (digits > 0 && digits < rest.size() && (rest.at(digits) == QLatin1Char('.') || rest.at(digits) == QLatin1Char(')'))
+        && spaceOrEnd(digits + 1))
+        return true; // an ordered list item
+    QChar fence;
+    return fenceLength(line, &fence) > 0;
+}
+
+// A line after which a break may be kept: text of a paragraph, not a heading, and not a table's
+// row (a table's lines are its rows already).
+bool goesOnAsText(QStringView line)
+{
+    if (isBlank(line) || line.endsWith(QLatin1String("  ")) || line.endsWith(QLatin1Char('\\')))
+        return false;
+    const QStringView rest = afterIndent(line);
+    if (rest.isNull() || rest.startsWith(QLatin1Char('#')))
+        return false;
+    return !line.contains(QLatin1Char('|'));
+}
+
+} // namespace
+
+namespace MarkdownLineBreaks {
+
+QString marked(const QString &markdown)
+{
+    if (!markdown.contains(QLatin1Char('\n')) || markdown.contains(kMarker))
+        return markdown;
+    QList<QStringView> lines = QStringView(markdown).split(QLatin1Char('\n'));
+    QString out;
+    out.reserve(markdown.size() + markdown.size() / 8);
+    QChar fenceCharacter;
+    int fence = 0; // the open fence's length; 0 outside a fenced code block
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QStringView line = lines.at(i);
+        const bool carriageReturn = line.endsWith(QLatin1Char('\r'));
+        if (carriageReturn)
+            line.chop(1);
+        QChar character;
+        const int length = fenceLength(line, &character);
+        bool keepBreak = false;
+        if (fence > 0) {
+            if (length >= fence && character == fenceCharacter && isBlank(afterIndent(line).mid(length)))
+                fence = 0;
+        } else if (length > 0) {
+            fence = length;
+            fenceCharacter = character;
+        } else if (i + 1 < lines.size() && goesOnAsText(line)) {
+            QStringView next = lines.at(i + 1);
+            if (next.endsWith(QLatin1Char('\r')))
+                next.chop(1);
+            keepBreak = !isBlank(next) && !startsABlock(next) && !next.contains(QLatin1Char('|'));
+        }
+        out.append(line);
+        if (keepBreak) {
+            out.append(kMarker);
+            out.append(QLatin1String("  "));
+        }
+        if (carriageReturn)
+            out.append(QLatin1Char('\r'));
+        if (i + 1 < lines.size())
+            out.append(QLatin1Char('\n'));
+    }
+    return out;
+}
+
+void joinMarked(QTextDocument *document)
+{
+    QTextCursor cursor(document);
+    // From the last block back, so that a block joined with the next one holds no marker of it.
+    for (QTextBlock block = document->lastBlock(); block.isValid(); block = block.previous()) {
+        const QString text = block.text();
+        for (qsizetype at = text.lastIndexOf(kMarker); at >= 0; at = at > 0 ? text.lastIndexOf(kMarker, at - 1) : -1) {
+            cursor.setPosition(block.position() + int(at));
+            cursor.deleteChar();
+            const QTextBlock next = block.next();
+            // Where no paragraph went on after it (in indented code, say), a marker is only removed.
+            if (at == text.size() - 1 && next.isValid() && block.blockFormat().headingLevel() == next.blockFormat().headingLevel()) {
+                // The paragraph (or a heading underlined below its lines) goes on in the next
+                // block: one block, the line broken inside it.
+                cursor.deleteChar();
+                cursor.insertText(QString(QChar::LineSeparator));
+            }
+        }
+    }
+}
+
+} // namespace MarkdownLineBreaks
