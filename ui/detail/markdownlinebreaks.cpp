@@ -8,9 +8,9 @@
 
 namespace {
 
-// A Unicode noncharacter: never text that was meant to be shown. (Not U+FDD0 or U+FDD1: Qt's
-// documents mark their frames with those.)
-constexpr QChar kMarker(0xFDDF);
+// EN QUAD: white space to the Markdown reader, as the line break it stands beside (a character
+// that is not would change what "*" or "_" at the line's end mean), and next to never in text.
+constexpr QChar kMarker(0x2000);
 
 bool isBlank(QStringView line)
 {
@@ -76,24 +76,79 @@ bool startsABlock(QStringView line)
     return fenceLength(line, &fence) > 0;
 }
 
-// A line after which a break may be kept: text of a paragraph, not a heading, and not a table's
-// row (a table's lines are its rows already).
+// The line after the markers of the quotes and list items it is in ("> 1. - text" → "text").
+QStringView insideContainers(QStringView rest)
+{
+    while (!rest.isEmpty()) {
+        if (rest.at(0) == QLatin1Char('>')) {
+            int after = 1;
+            while (after < rest.size() && (rest.at(after) == QLatin1Char(' ') || rest.at(after) == QLatin1Char('\t')))
+                ++after;
+            rest = rest.mid(after);
+            continue;
+        }
+        int marker = 0;
+        if (rest.at(0) == QLatin1Char('-') || rest.at(0) == QLatin1Char('*') || rest.at(0) == QLatin1Char('+')) {
+            marker = 1;
+        } else {
+            while (marker < rest.size() && marker < 10 && rest.at(marker).isDigit())
+                ++marker;
+            if (marker == 0 || marker >= rest.size() || (rest.at(marker) != QLatin1Char('.') && rest.at(marker) != QLatin1Char(')')))
+                return rest;
+            ++marker;
+        }
+        if (marker < rest.size() && rest.at(marker) != QLatin1Char(' ') && rest.at(marker) != QLatin1Char('\t'))
+            return rest;
+        while (marker < rest.size() && (rest.at(marker) == QLatin1Char(' ') || rest.at(marker) == QLatin1Char('\t')))
+            ++marker;
+        rest = rest.mid(marker);
+    }
+    return rest;
+}
+
+int unescapedBackticks(QStringView line)
+{
+    int count = 0;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        if (line.at(i) == QLatin1Char('\\'))
+            ++i;
+        else if (line.at(i) == QLatin1Char('`'))
+            ++count;
+    }
+    return count;
+}
+
+// A line after which a break may be kept: text of a paragraph (in a quote or a list item or
+// not), not a heading, a rule, an underline or a fence, not a table's row (a table's lines are
+// its rows already).
 bool goesOnAsText(QStringView line)
 {
     if (isBlank(line) || line.endsWith(QLatin1String("  ")) || line.endsWith(QLatin1Char('\\')))
         return false;
-    const QStringView rest = afterIndent(line);
-    if (rest.isNull() || rest.startsWith(QLatin1Char('#')))
+    QStringView rest = afterIndent(line);
+    // An odd number of backticks may open a code span that goes on on the next line, where a line
+    // break is a space.
+    if (rest.isNull() || line.contains(QLatin1Char('|')) || unescapedBackticks(line) % 2 != 0)
         return false;
-    return !line.contains(QLatin1Char('|'));
+    rest = insideContainers(rest);
+    QChar fence;
+    if (rest.isEmpty() || rest.startsWith(QLatin1Char('#')) || fenceLength(rest, &fence) > 0)
+        return false;
+    // A rule or a heading's underline ("---", "===", "* * *") is one as long as nothing follows.
+    for (QChar c : rest) {
+        if (!c.isSpace() && c != QLatin1Char('-') && c != QLatin1Char('=') && c != QLatin1Char('*') && c != QLatin1Char('_'))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
 
 namespace MarkdownLineBreaks {
 
-QString marked(const QString &markdown)
+QString marked(const QString &markdown, bool *anyMarked)
 {
+    *anyMarked = false;
     if (!markdown.contains(QLatin1Char('\n')) || markdown.contains(kMarker))
         return markdown;
     QList<QStringView> lines = QStringView(markdown).split(QLatin1Char('\n'));
@@ -123,6 +178,7 @@ QString marked(const QString &markdown)
         }
         out.append(line);
         if (keepBreak) {
+            *anyMarked = true;
             out.append(kMarker);
             out.append(QLatin1String("  "));
         }

@@ -11,7 +11,7 @@ class QTextDocument;
 //
 // Qt's Markdown reader makes a hard break (two spaces before the line break) a new paragraph,
 // with a paragraph's spacing, so that lines and paragraphs would look alike. So the text is
-// marked first: each line that goes on in the same paragraph ends with a marker and a hard break
+// marked first: each line that goes on in the same paragraph ends with a marker (a rare space) and a hard break
 // (marked()); once the document is read, the paragraphs that end with the marker are joined with
 // the next one by a line separator, which breaks the line inside the paragraph (joinMarked()).
 // Lines are left alone where the next one starts a block of its own (a list item, a quote, a
@@ -19,10 +19,11 @@ class QTextDocument;
 namespace MarkdownLineBreaks {
 
 // The Markdown to read, with the markers; unchanged when the text holds the marker itself.
-QString marked(const QString &markdown);
+// *anyMarked: whether a marker was put in.
+QString marked(const QString &markdown, bool *anyMarked);
 
-// In the document read from marked(): joins each marked paragraph with the next and removes
-// every marker.
+// In the document read from marked(), when it marked any line: joins each marked paragraph with
+// the next and removes every marker.
 void joinMarked(QTextDocument *document);
 
 } // namespace MarkdownLineBreaks

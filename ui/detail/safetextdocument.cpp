@@ -37,8 +37,10 @@ QTextDocumentFragment SafeTextDocument::markdownFragment(const QString &markdown
     // images are gone: parsed into a document on screen, each image is laid out, and so read,
     // the moment Qt's Markdown reader inserts it.
     QTextDocument scratch;
-    scratch.setMarkdown(MarkdownLineBreaks::marked(markdown), markdownFeatures());
-    MarkdownLineBreaks::joinMarked(&scratch);
+    bool anyMarked = false;
+    scratch.setMarkdown(MarkdownLineBreaks::marked(markdown, &anyMarked), markdownFeatures());
+    if (anyMarked)
+        MarkdownLineBreaks::joinMarked(&scratch);
     replaceImages(&scratch);
     return QTextDocumentFragment(&scratch);
 }
