@@ -314,7 +314,18 @@ private slots:
         QTest::addRow("file and line") << QStringLiteral("module\\d+\\.cpp:\\d+") << false << QStringLiteral(".cpp_");
         QTest::addRow("lower-cased") << QStringLiteral("Exit: (A|b)C") << false << QStringLiteral("exit_ac|bc");
         QTest::addRow("case kept") << QStringLiteral("Exit: (A|b)C") << true << QStringLiteral("Exit_AC|bC");
-        QTest::addRow("branches") << QStringLiteral("a b|cd|e-") << true << QStringLiteral("a_b /  / e_");
+        QTest::addRow("branches") << QStringLiteral("a b|cd|e:") << true << QStringLiteral("a_b /  / e_");
+        // Gaps of closed layout only (`-`, `|`, quotes, brackets), in a branch that always consumes
+        // a character that is not layout: that branch never crosses.
+        QTest::addRow("a date") << QStringLiteral("\\d{4}-\\d{2}-\\d{2}T\\d") << false << QString();
+        QTest::addRow("dashed words") << QStringLiteral("foo-bar|--force") << true << QStringLiteral(" / ");
+        QTest::addRow("bar and brackets") << QStringLiteral("a\\|[\\[\\]\"]+b") << true << QString();
+        QTest::addRow("digits around a dash") << QStringLiteral("\\d+-\\d+") << true << QString();
+        QTest::addRow("optional digits") << QStringLiteral("\\d*-\\d{0,2}") << true << QStringLiteral("_");
+        QTest::addRow("optional letter") << QStringLiteral("a?-") << true << QStringLiteral("_");
+        QTest::addRow("dash and space") << QStringLiteral("e- ") << true << QStringLiteral("e_");
+        QTest::addRow("dash or space") << QStringLiteral("e[- ]x") << true << QStringLiteral("e_x");
+        QTest::addRow("backslash") << QStringLiteral("e\\\\x") << true << QStringLiteral("e_x");
         QTest::addRow("quantified literal is no literal") << QStringLiteral("ab+ c") << true << QStringLiteral("_c");
         QTest::addRow("class of layout") << QStringLiteral("x[ :\\s-]y") << true << QStringLiteral("x_y");
         QTest::addRow("class of both") << QStringLiteral("x[ a]y") << true << QStringLiteral("unknown");
