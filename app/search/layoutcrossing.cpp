@@ -22,11 +22,23 @@ struct Atom
 {
     Kind kind = Kind::Solid;
     QList<QByteArray> strings; // Literal: one string of one character; Set: the alternatives
+    bool consumes = false;     // Literal, Set, Solid: matches at least one character, always
+    bool closedOnly = false;   // Gap: matches nothing but "closed" layout (isClosedLayout)
 };
 
 bool isLayout(char16_t c)
 {
     return c < 0x80 && ShownFragments::isLayoutByte(uchar(c));
+}
+
+// Layout that the Readable pane inserts only between other inserted layout (or the text's ends):
+// `-` of an item (after a line break or indentation, before a space), the `|` of ` |` (before a
+// line break), `""` (after a space, a line break or the start, before a line break or a key's
+// `:`), `{}` and `[]` (after a space, a line break or the start, before a line break). Spaces,
+// line breaks, `:` and the backslash of a key's written-out line break sit next to runs.
+bool isClosedLayout(char16_t c)
+{
+    return c == u'-' || c == u'|' || c == u'"' || c == u'{' || c == u'}' || c == u'[' || c == u']';
 }
 
 bool isAsciiAlnum(char16_t c)
@@ -79,8 +91,8 @@ private:
         if (c >= 0x80)
             return fail();
         if (isLayout(c))
-            return {Kind::Gap, {}};
-        return {Kind::Literal, {QByteArray(1, lowered(c, m_fold))}};
+            return {Kind::Gap, {}, false, isClosedLayout(c)};
+        return {Kind::Literal, {QByteArray(1, lowered(c, m_fold))}, true};
     }
 
     Atom atom()
@@ -110,7 +122,7 @@ private:
         case u't': case u'n': case u'r': case u'f':
             return {Kind::Gap, {}};
         case u'd': case u'w': // never an ASCII layout byte
-            return {Kind::Solid, {}};
+            return {Kind::Solid, {}, true};
         default:
             break;
         }
@@ -127,14 +139,19 @@ private:
             return fail();
         bool layout = false;
         bool other = false;
+        bool openLayout = false; // layout that is not closed (isClosedLayout), \s among it
         const auto add = [&](char16_t from, char16_t to) {
-            for (char16_t c = from; c <= to; ++c)
+            for (char16_t c = from; c <= to; ++c) {
                 (isLayout(c) ? layout : other) = true;
+                openLayout = openLayout || (isLayout(c) && !isClosedLayout(c));
+            }
         };
         while (m_ok && !atEnd() && peek() != u']') {
             char16_t lo = 0;
-            if (!classMember(lo, layout, other))
-                continue; // a class escape (\s, \d, \w) or a failure
+            if (!classMember(lo, layout, other)) {
+                openLayout = openLayout || layout; // a class escape (\s, \d, \w) or a failure
+                continue;
+            }
             if (peek() == u'-' && !atEnd(1) && peek(1) != u']') {
                 ++m_i;
                 char16_t hi = 0;
@@ -151,9 +168,9 @@ private:
             return fail();
         ++m_i; // ']'
         if (!other)
-            return {Kind::Gap, {}};
+            return {Kind::Gap, {}, false, !openLayout};
         if (!layout)
-            return {Kind::Solid, {}};
+            return {Kind::Solid, {}, true};
         return fail();
     }
 
@@ -231,13 +248,14 @@ private:
         if (atEnd() || strings.last().isEmpty())
             return fail();
         ++m_i; // ')'
-        return {Kind::Set, strings};
+        return {Kind::Set, strings, true};
     }
 
     // A quantifier makes the atom before it match a varying text: a literal one is no longer a
     // literal, only text that holds no layout (solid).
     void quantify(QList<Atom> &atoms)
     {
+        bool mayRepeatZeroTimes = peek() == u'*' || peek() == u'?';
         if (peek() == u'{') {
             qsizetype k = 1;
             const auto digits = [&] {
@@ -250,6 +268,7 @@ private:
                 fail();
                 return;
             }
+            mayRepeatZeroTimes = m_p.mid(m_i + 1, k - 1).toInt() == 0;
             if (peek(k) == u',') {
                 ++k;
                 digits();
@@ -270,7 +289,9 @@ private:
         }
         Atom &last = atoms.last();
         if (last.kind == Kind::Literal || last.kind == Kind::Set)
-            last = {Kind::Solid, {}};
+            last = {Kind::Solid, {}, true};
+        if (mayRepeatZeroTimes)
+            last.consumes = false;
     }
 
     const QString &m_p;
@@ -396,6 +417,23 @@ bool anyAtRunEdge(QByteArrayView json, const QList<QByteArray> &literals, bool f
     return false;
 }
 
+// A branch whose gaps match closed layout only (`-`, `\|`, `[-|]`; isClosedLayout), and that
+// always consumes a character that is not layout (an atom that is not a gap and not optional):
+// a match that holds an inserted closed byte cannot reach past the inserted layout around it (a
+// space, a line break, a colon or the text's end; no atom of the branch matches those), so it is
+// made of closed layout alone, which that atom cannot match. `\d{4}-\d{2}-\d{2}T\d`,
+// `foo-bar` and `--force` never cross the pane's layout.
+bool crossesOnlyClosedLayout(const QList<Atom> &atoms)
+{
+    bool consumes = false;
+    for (const Atom &atom : atoms) {
+        if (atom.kind == Kind::Gap && !atom.closedOnly)
+            return false;
+        consumes = consumes || (atom.kind != Kind::Gap && atom.consumes);
+    }
+    return consumes;
+}
+
 } // namespace
 
 Rule of(const QString &pattern, bool caseSensitive)
@@ -408,6 +446,8 @@ Rule of(const QString &pattern, bool caseSensitive)
         QList<Gap> gaps;
         if (!gapsOf(atoms, gaps))
             return {};
+        if (crossesOnlyClosedLayout(atoms))
+            gaps.clear();
         rule.branches.append(gaps);
     }
     rule.known = true;

@@ -29,6 +29,9 @@
 // where for no gap of the pattern the literals around it sit at such run edges cannot match
 // across layout. A top-level alternation's match is one branch's: the gaps of any one branch.
 // `(fails|error)\s+handling` over prose with "error" and "handling" apart: ruled out.
+// A branch whose gaps match only `-`, `|`, quotes or brackets, which the pane inserts only between
+// other inserted layout (`- item`, ` |`, `""`, `{}`, `[]`), and that always consumes a character
+// that is not layout, never crosses: `\d{4}-\d{2}-\d{2}T\d`, `foo-bar`, `--force`.
 //
 // The reader is small and conservative: a pattern with anything else (., ^, $, \b, \S, negated
 // classes, lookarounds, nested groups, non-ASCII, inline options...) is not known and rules out

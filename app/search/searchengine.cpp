@@ -3,6 +3,7 @@
 
 #include "search/bytefinder.h"
 #include "search/layoutcrossing.h"
+#include "search/layoutreach.h"
 #include "search/shownfragments.h"
 
 #include <QChar>
@@ -121,14 +122,6 @@ bool holdsLayout(const QString &text)
     return false;
 }
 
-// A regular expression that may match across what the pane puts between pieces: it names a
-// colon, a space, a quote, a comma or \s.
-bool regexMaySpanLayout(const QString &pattern)
-{
-    return pattern.contains(u':') || pattern.contains(u' ') || pattern.contains(u'"') || pattern.contains(u',')
-        || pattern.contains(QLatin1String("\\s"));
-}
-
 } // namespace
 
 SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mode> alsoAsShown)
@@ -151,8 +144,10 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_prefilter = RegexPrefilter(query);
         m_joinSegments = RegexLiterals::neverSpansSeparator(query.pattern);
         m_mode = Mode::Regex;
-        m_alsoShown = alsoAsShown && regexMaySpanLayout(query.pattern);
-        // The pattern compiled (a whole-word one is wrapped in lookarounds: not known).
+        // Decided from what the pattern compiled (a whole-word one is wrapped in lookarounds of
+        // \w) can match, not from its spelling: `\|`, `\n`, `.`, `[^a]`, `\x3a` may match layout.
+        m_alsoShown = alsoAsShown && LayoutReach::mayReachLayout(m_regex.pattern(), m_regex.patternOptions());
+        // The crossing rule reads the pattern compiled too (a whole-word one: not known).
         if (m_alsoShown && m_shownAs == EntryText::Mode::Readable)
             m_crossing = LayoutCrossing::of(m_regex.pattern(), query.caseSensitive);
         for (const RegexLiterals::Requirement &requirement : m_prefilter.requirements()) {

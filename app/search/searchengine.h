@@ -62,7 +62,10 @@ struct TextRange
 // JSON as written, with the JSON's layout around it where the needle has layout around it
 // (ShownFragments: the pane's text is the JSON's verbatim runs, what escapes make, and those
 // characters), so plain words and most rows cost what they did. A plain word (no such
-// character) searches exactly as before. A regular expression the LayoutCrossing reader knows
+// character) searches exactly as before. A regular expression searches the pane's text when it
+// may match, or look at, any of those characters (LayoutReach: read from what it can match, so
+// `\|`, `\n`, `.`, `[^a]`, `\W`, `\x3a` do and `module\d+\.cpp`, `Traceback` do not; issue 25).
+// A regular expression the LayoutCrossing reader knows
 // (literals, groups of literals, \s and other layout-only atoms, \d, \w, classes) renders a row
 // in Readable mode only when, for some gap of it, the literals around the gap sit at a run's
 // end and start in the JSON (where the pane may insert layout), or the raw JSON as written holds

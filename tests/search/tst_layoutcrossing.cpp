@@ -5,9 +5,13 @@
 // classes and alternations over generated entries (nested objects, multi-line strings, keys such
 // as exit_code, top-level fields, entries the pane cannot read) against a reference that renders
 // every entry's pane text: the same counts, so the rule never drops an entry the render finds.
+// Which patterns search the pane's text at all (LayoutReach, issue 25: `\|`, `\n`, `.`, `[^a]`
+// missed entries): decisions written by hand, hand-made entries with the matching entries
+// written by hand, and random patterns of every kind against rendering every entry's pane.
 
 #include "run/entrytext.h"
 #include "search/layoutcrossing.h"
+#include "search/layoutreach.h"
 #include "search/searchengine.h"
 #include "search/searchquery.h"
 #include "search/searchtext.h"
@@ -147,6 +151,150 @@ qint64 referenceCount(const QByteArray &json, const QRegularExpression &re, Entr
     return found > 0 ? found : count(EntryText::searchable(json, mode));
 }
 
+
+// Entries as the API sends them (thought a string; tool input and output objects; observation an
+// object or a string), nested objects and lists, multi-line strings, empty strings and containers,
+// keys such as exit_code: no top-level field of their own (Other fields, which the search text
+// leaves out on purpose) and no key with a line break (shown written out, `\n`).
+QByteArray anyKindText(QRandomGenerator &rng)
+{
+    static const QList<QByteArray> words = {
+        "exit", "code", "exit_code", "line one", "line\\ntwo", "a.py", "x | y", "- item", "key: value", "[1]", "{a}",
+        "0", "12", "-3", "Traceback", "module7.cpp", "caf\xC3\xA9", "\\t", "\\\"q\\\"", "\\\\", " ", ",", ":", "|",
+        "-", "\xC2\xA0", "\\r\\n", "a", "B", "\\n"};
+    QByteArray text;
+    for (int k = 0, n = rng.bounded(0, 5); k < n; ++k)
+        text += words.at(rng.bounded(int(words.size())));
+    return text;
+}
+
+QByteArray anyKindKey(QRandomGenerator &rng)
+{
+    static const QList<QByteArray> keys = {"exit_code", "output", "files", "a", "b c", "path", "x-y", "k:v", "", "stderr",
+                                           "l|m", "n0"};
+    return keys.at(rng.bounded(int(keys.size())));
+}
+
+QByteArray anyKindValue(QRandomGenerator &rng, int depth)
+{
+    switch (depth > 2 ? rng.bounded(4) : rng.bounded(6)) {
+    case 0:
+    case 1:
+        return '"' + anyKindText(rng) + '"';
+    case 2:
+        return QList<QByteArray>{"0", "137", "-1", "1.5", "true", "false", "null"}.at(rng.bounded(7));
+    case 3:
+        return rng.bounded(2) ? QByteArray("[]") : QByteArray("{}");
+    case 4: {
+        QByteArray array = "[";
+        for (int k = 0, n = rng.bounded(1, 4); k < n; ++k)
+            array += (k ? ", " : "") + anyKindValue(rng, depth + 1);
+        return array + ']';
+    }
+    default: {
+        QByteArray object = "{";
+        for (int k = 0, n = rng.bounded(1, 4); k < n; ++k)
+            object += (k ? ", \"" : "\"") + anyKindKey(rng) + "\": " + anyKindValue(rng, depth + 1);
+        return object + '}';
+    }
+    }
+}
+
+QByteArray anyKindObject(QRandomGenerator &rng)
+{
+    QByteArray object = "{";
+    for (int k = 0, n = rng.bounded(1, 4); k < n; ++k)
+        object += (k ? ", \"" : "\"") + anyKindKey(rng) + "\": " + anyKindValue(rng, 1);
+    return object + '}';
+}
+
+QList<QByteArray> anyKindEntries(QRandomGenerator &rng, int count)
+{
+    QList<QByteArray> entries;
+    for (int i = 0; i < count; ++i) {
+        QByteArray entry = "{\"agent_run_id\": 7, \"message_type\": \"ACTION\", \"tool_name\": \"bash\"";
+        if (rng.bounded(2))
+            entry += ", \"thought\": \"" + anyKindText(rng) + '"';
+        if (rng.bounded(3))
+            entry += ", \"tool_input\": " + anyKindObject(rng);
+        if (rng.bounded(3))
+            entry += ", \"tool_output\": " + anyKindObject(rng);
+        if (rng.bounded(2))
+            entry += ", \"observation\": " + (rng.bounded(2) ? anyKindObject(rng) : '"' + anyKindText(rng) + '"');
+        entries.append(entry + '}');
+    }
+    return entries;
+}
+
+// Random patterns of every kind: literals, escapes, classes, negated classes, `.`, alternations,
+// quantifiers, layout characters as themselves, anchors, lookarounds, (?i). A third of them are
+// built without any atom that may match layout (the fast cases), the others with some.
+QString anyKindPattern(QRandomGenerator &rng)
+{
+    static const char *const solidAtoms[] = {
+        "exit", "code", "_", "line", "one", "a", "py", "0", "1", "item", "value", "Traceback", "x", "y", "e", "t",
+        "\\d", "\\w", "\\.", "\\x41", "\\Qa.\\E", "[a-z]", "[0-9_]", "[\\d\\w]", "(exit|code)", "(?:e|t)", "\\b",
+        "^", "$", "(?=e)", "(?<![a-z])", "\\p{L}"};
+    static const char *const layoutAtoms[] = {
+        "\\|", "\\n", "\\[", "\\]", "\\{", "\\}", "\\-", "\\:", "\\x3a", "\\x20", "\\x22", "\\t", "\\W", "\\D", "\\S",
+        "\\s", "\\p{Zs}", "\\Q:\\E", "[:]", "[ ]", "[:\\-]", "[[:punct:]]", "[|]", "[^a]", "[^a-z]", "[^\\w]",
+        "[^:]", "[^\\s\\d]", ".", ":", " ", "-", "\"", ",", "(a|\\|)", "(?:x|-)", "(?<=\\s)", "(?!\\s)"};
+    static const char *const quantifiers[] = {"+", "*", "?", "{1,2}", "+?"};
+    const bool withLayout = rng.bounded(3) != 0;
+    QString pattern = rng.bounded(4) == 0 ? QStringLiteral("(?i)") : QString();
+    for (int b = 0, nb = rng.bounded(1, 3); b < nb; ++b) {
+        if (b)
+            pattern += u'|';
+        for (int k = 0, n = rng.bounded(1, 5); k < n; ++k) {
+            const QLatin1String atom(withLayout && rng.bounded(5) < 2 ? layoutAtoms[rng.bounded(int(std::size(layoutAtoms)))]
+                                                                      : solidAtoms[rng.bounded(int(std::size(solidAtoms)))]);
+            pattern += atom;
+            const bool quantifiable = !atom.startsWith(QLatin1String("(?")) && atom != QLatin1String("\\b")
+                && atom != QLatin1String("^") && atom != QLatin1String("$");
+            if (quantifiable && rng.bounded(4) == 0)
+                pattern += QLatin1String(quantifiers[rng.bounded(int(std::size(quantifiers)))]);
+        }
+    }
+    return pattern;
+}
+
+// An entry's search text (its segments) and its pane's text, each rendered once.
+struct RenderedEntry
+{
+    QByteArray json;
+    QStringList segments;
+    QString pane;
+};
+
+qint64 referenceCount(const RenderedEntry &entry, const QRegularExpression &re)
+{
+    const auto count = [&re](const QString &text) {
+        qint64 n = 0;
+        QRegularExpressionMatchIterator it = re.globalMatch(text);
+        while (it.hasNext())
+            n += it.next().capturedLength() > 0 ? 1 : 0;
+        return n;
+    };
+    qint64 found = 0;
+    for (const QString &segment : entry.segments)
+        found += count(segment);
+    return found > 0 ? found : count(entry.pane);
+}
+
+// The hand-made entries of entriesMatchingLayoutPatterns.
+const QList<QByteArray> &handMadeEntries()
+{
+    static const QList<QByteArray> list = {
+        R"({"agent_run_id": 1, "thought": "plain words here"})",                      // 0
+        R"({"agent_run_id": 1, "tool_output": {"text": "line one\nline two"}})",     // 1: a block, ` |`
+        R"({"agent_run_id": 1, "tool_input": {"files": ["a.py", "b.py"]}})",         // 2: items, `- `
+        R"({"agent_run_id": 1, "tool_input": {"exit_code": 0}})",                    // 3: `exit_code: 0`
+        R"({"agent_run_id": 1, "tool_output": {"list": [], "obj": {}}})",            // 4: `[]`, `{}`
+        R"({"agent_run_id": 1, "tool_output": {"empty": ""}})",                      // 5: `""`
+        R"({"agent_run_id": 1, "thought": "x | y"})",                                // 6: a bar in a value
+    };
+    return list;
+}
 } // namespace
 
 class TestLayoutCrossing : public QObject
@@ -166,7 +314,18 @@ private slots:
         QTest::addRow("file and line") << QStringLiteral("module\\d+\\.cpp:\\d+") << false << QStringLiteral(".cpp_");
         QTest::addRow("lower-cased") << QStringLiteral("Exit: (A|b)C") << false << QStringLiteral("exit_ac|bc");
         QTest::addRow("case kept") << QStringLiteral("Exit: (A|b)C") << true << QStringLiteral("Exit_AC|bC");
-        QTest::addRow("branches") << QStringLiteral("a b|cd|e-") << true << QStringLiteral("a_b /  / e_");
+        QTest::addRow("branches") << QStringLiteral("a b|cd|e:") << true << QStringLiteral("a_b /  / e_");
+        // Gaps of closed layout only (`-`, `|`, quotes, brackets), in a branch that always consumes
+        // a character that is not layout: that branch never crosses.
+        QTest::addRow("a date") << QStringLiteral("\\d{4}-\\d{2}-\\d{2}T\\d") << false << QString();
+        QTest::addRow("dashed words") << QStringLiteral("foo-bar|--force") << true << QStringLiteral(" / ");
+        QTest::addRow("bar and brackets") << QStringLiteral("a\\|[\\[\\]\"]+b") << true << QString();
+        QTest::addRow("digits around a dash") << QStringLiteral("\\d+-\\d+") << true << QString();
+        QTest::addRow("optional digits") << QStringLiteral("\\d*-\\d{0,2}") << true << QStringLiteral("_");
+        QTest::addRow("optional letter") << QStringLiteral("a?-") << true << QStringLiteral("_");
+        QTest::addRow("dash and space") << QStringLiteral("e- ") << true << QStringLiteral("e_");
+        QTest::addRow("dash or space") << QStringLiteral("e[- ]x") << true << QStringLiteral("e_x");
+        QTest::addRow("backslash") << QStringLiteral("e\\\\x") << true << QStringLiteral("e_x");
         QTest::addRow("quantified literal is no literal") << QStringLiteral("ab+ c") << true << QStringLiteral("_c");
         QTest::addRow("class of layout") << QStringLiteral("x[ :\\s-]y") << true << QStringLiteral("x_y");
         QTest::addRow("class of both") << QStringLiteral("x[ a]y") << true << QStringLiteral("unknown");
@@ -285,7 +444,7 @@ private slots:
                 continue;
             const EntryText::Mode mode = rng.bounded(4) == 0 ? EntryText::Mode::Json : EntryText::Mode::Readable;
             const SearchEngine engine(query, mode);
-            // Patterns without ':', ' ', '"', ',' or \s search the search text alone (as before).
+            // Patterns that cannot match layout search the search text alone (randomPatternsOfAnyKind...).
             if (!engine.searchesShownText())
                 continue;
             QRegularExpression re(query.pattern, QRegularExpression::UseUnicodePropertiesOption);
@@ -309,6 +468,166 @@ private slots:
         }
         QVERIFY2(matched > 2000 && unmatched > 20000 && ruledOut > 5000,
                  qPrintable(QStringLiteral("%1 %2 %3").arg(matched).arg(unmatched).arg(ruledOut)));
+    }
+
+    void whichPatternsReachLayout_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("reaches");
+        // May match (or look at) a byte the pane's layout inserts.
+        for (const char *pattern : {"\\|", "\\n", "\\[", "\\]", ".", "[^a]", "[^a-z]x", "\\W", "\\D", "\\S", "\\s",
+                                    "\\x20", "[ ]", "\\t", "\\x3a", "\\x{3a}", "\\072", "\\cJ", "\\p{Zs}", "\\p{P}",
+                                    "[:\\-]", "[:]", "(?x)a", "\\:", "\\-", "a-b", "x\\}", "\\{x", "x{,2}", "\\R",
+                                    "\\X", "\\N", "\\h", "\\v", "\\Q:\\E", "[[:punct:]]", "[[:space:]]", "[\\W]",
+                                    "[^\\w]", "[]a]", "(?m)^a", "(?<=\\s)a", "a(?!-)", "(a)\\1", "\\G", "(*UTF)a",
+                                    "(?s)a.", "(?-i)a b", "(?i:x\\|)", "(?<n>a)\\k<n>", "\\e", "\\f", "\\r", "\\\\"})
+            QTest::addRow("%s", pattern) << QString::fromUtf8(pattern) << true;
+        // Never: the fast cases, which must not render panes.
+        for (const char *pattern : {"module\\d+\\.cpp", "get[A-Z][a-z]+Data", "Traceback", "(?i)traceback", "\\bfoo\\b",
+                                    "^foo$", "a{2,3}", "[a-z_0-9]+", "(?:a|b)+", "(?<name>x)y", "(?'q'x)y", "(?P<p>x)y",
+                                    "(?=abc)a", "(?<!\\w)a", "\\Qa.b\\E", "\\x41", "\\p{L}+", "\\pL", "[[:alpha:]]+",
+                                    "caf\u00e9\\w+", "(?#note)a", "x*?y+?z??", "\\d{4}", "(?>ab)", "(?|(a)|(b))",
+                                    "\\Aab\\z", "a\\Kb", "[^\\x00-\\x7f]", "(?i)[k]", "x|"})
+            QTest::addRow("%s", pattern) << QString::fromUtf8(pattern) << false;
+    }
+
+    void whichPatternsReachLayout()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, reaches);
+        QVERIFY(QRegularExpression(pattern).isValid());
+        QCOMPARE(LayoutReach::mayReachLayout(pattern, QRegularExpression::UseUnicodePropertiesOption), reaches);
+        QCOMPARE(LayoutReach::mayReachLayout(pattern, QRegularExpression::UseUnicodePropertiesOption
+                                                          | QRegularExpression::CaseInsensitiveOption),
+                 reaches);
+    }
+
+    void fastPatternsNeedNoPaneText_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("caseSensitive");
+        QTest::addColumn<bool>("wholeWord");
+        for (const char *pattern : {"module\\d+\\.cpp", "get[A-Z][a-z]+Data", "Traceback", "xyzzy_\\w+", "qwerty[0-9]+",
+                                    "[A-Z][a-z]+Error", "\\w+", "caf\u00e9\\w+"}) {
+            for (int variant = 0; variant < 4; ++variant)
+                QTest::addRow("%s %d", pattern, variant) << QString::fromUtf8(pattern) << bool(variant & 1) << bool(variant & 2);
+        }
+    }
+
+    void fastPatternsNeedNoPaneText()
+    {
+        // The engine's decision, not a time: these patterns never render an entry's pane.
+        QFETCH(QString, pattern);
+        QFETCH(bool, caseSensitive);
+        QFETCH(bool, wholeWord);
+        SearchQuery query;
+        query.pattern = pattern;
+        query.regex = true;
+        query.caseSensitive = caseSensitive;
+        query.wholeWord = wholeWord;
+        QVERIFY(!SearchEngine(query, EntryText::Mode::Readable).searchesShownText());
+        QVERIFY(!SearchEngine(query, EntryText::Mode::Json).searchesShownText());
+    }
+
+    void entriesMatchingLayoutPatterns_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QList<int>>("entries"); // of handMadeEntries, worked out from the pane's text
+        const QList<int> all{0, 1, 2, 3, 4, 5, 6};
+        const QList<int> withKeys{1, 2, 3, 4, 5};
+        // The block marker of a multi-line string (` |`), and a bar in a value.
+        QTest::addRow("bar") << QStringLiteral("\\|") << QList<int>{1, 6};
+        // Every pane ends its sections with line breaks.
+        QTest::addRow("line break") << QStringLiteral("\\n") << all;
+        QTest::addRow("opening bracket") << QStringLiteral("\\[") << QList<int>{4};
+        QTest::addRow("empty object") << QStringLiteral("\\{\\}") << QList<int>{4};
+        QTest::addRow("empty string") << QStringLiteral("\\x22\\x22") << QList<int>{5};
+        // `exit_code: 0`: "e", a colon, a space, "0".
+        QTest::addRow("dot") << QStringLiteral("e..0") << QList<int>{3};
+        // `- a.py`: a space before the "a", where the search text has the value's start.
+        QTest::addRow("not a letter, then a") << QStringLiteral("[^a-z]a") << QList<int>{2};
+        QTest::addRow("item marker") << QStringLiteral("\\-") << QList<int>{2};
+        QTest::addRow("space then a") << QStringLiteral("\\x20a\\.") << QList<int>{2};
+        // Not a word character: the prose's spaces, and the layout of every other pane.
+        QTest::addRow("non-word") << QStringLiteral("\\W") << all;
+        QTest::addRow("colon, hex") << QStringLiteral("\\x3a") << withKeys;
+        QTest::addRow("colon, class") << QStringLiteral("[:]") << withKeys;
+        QTest::addRow("colon or dash") << QStringLiteral("[:\\-]") << withKeys;
+        QTest::addRow("key's end") << QStringLiteral("e\\x3a") << QList<int>{3};
+        QTest::addRow("space separator") << QStringLiteral("\\p{Zs}0") << QList<int>{3};
+        QTest::addRow("extended mode") << QStringLiteral("(?x) e : \\  0") << QList<int>{3};
+        QTest::addRow("escaped colon") << QStringLiteral("code\\:") << QList<int>{3};
+        QTest::addRow("lookbehind") << QStringLiteral("(?<=\\s)b\\.py") << QList<int>{2};
+        QTest::addRow("none") << QStringLiteral("Traceback") << QList<int>{};
+    }
+
+    void entriesMatchingLayoutPatterns()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QList<int>, entries);
+        SearchQuery query;
+        query.pattern = pattern;
+        query.regex = true;
+        query.caseSensitive = true;
+        const SearchEngine engine(query, EntryText::Mode::Readable);
+        QList<int> found;
+        for (int i = 0; i < handMadeEntries().size(); ++i) {
+            if (engine.countMatches(SearchText::fromRawEntryJson(handMadeEntries().at(i))) > 0)
+                found.append(i);
+        }
+        QCOMPARE(found, entries);
+    }
+
+    void randomPatternsOfAnyKindMatchTheRenderedPane()
+    {
+        // Every pattern, whether or not the engine renders panes for it, against a reference
+        // that renders every entry's pane and matches it and the values.
+        QRandomGenerator rng(20261207);
+        QList<RenderedEntry> entries;
+        for (const QByteArray &json : anyKindEntries(rng, 150)) {
+            RenderedEntry entry{json, QString::fromUtf8(SearchText::fromEntryJson(json).bytes).split(QChar(u'\0')),
+                                EntryText::searchable(json, EntryText::Mode::Readable)};
+            entries.append(entry);
+        }
+        int withoutPane = 0;    // patterns the engine answers from the values alone
+        int withPane = 0;       // ... and those it also looks for in the pane's text
+        qint64 paneOnly = 0;    // entries only the pane's text holds a match in
+        qint64 matched = 0;
+        qint64 unmatched = 0;
+        for (int k = 0; k < 1500; ++k) {
+            SearchQuery query;
+            query.caseSensitive = rng.bounded(2) == 0;
+            query.wholeWord = rng.bounded(5) == 0;
+            query.regex = true;
+            query.pattern = anyKindPattern(rng);
+            if (!query.isValid())
+                continue;
+            const SearchEngine engine(query, EntryText::Mode::Readable);
+            (engine.searchesShownText() ? withPane : withoutPane) += 1;
+            const QRegularExpression re = query.regularExpression();
+            for (const RenderedEntry &entry : std::as_const(entries)) {
+                const qint64 expected = referenceCount(entry, re);
+                const qint64 counted = engine.countMatches(SearchText::fromRawEntryJson(entry.json));
+                if (counted != expected)
+                    QFAIL(qPrintable(QStringLiteral("%1 (%2%3) in %4: %5, rendered %6")
+                                         .arg(query.pattern, query.caseSensitive ? QStringLiteral("cs") : QStringLiteral("ci"),
+                                              query.wholeWord ? QStringLiteral(", whole word") : QString(),
+                                              QString::fromUtf8(entry.json))
+                                         .arg(counted)
+                                         .arg(expected)));
+                (expected > 0 ? matched : unmatched) += 1;
+                bool inValues = false;
+                for (const QString &segment : entry.segments)
+                    inValues = inValues || re.match(segment).hasMatch();
+                if (expected > 0 && !inValues)
+                    ++paneOnly;
+            }
+        }
+        qInfo("patterns answered from the values %d, also from the pane %d; entries only the pane holds a match in "
+              "%lld, matched %lld, unmatched %lld",
+              withoutPane, withPane, paneOnly, matched, unmatched);
+        QVERIFY2(withoutPane > 400 && withPane > 500 && paneOnly > 2000 && matched > 20000 && unmatched > 20000,
+                 qPrintable(QStringLiteral("%1 %2 %3 %4 %5").arg(withoutPane).arg(withPane).arg(paneOnly).arg(matched).arg(unmatched)));
     }
 };
 
