@@ -914,9 +914,11 @@ private:
     {
         if (m_sink.indexed)
             return keep(std::move(entry), bytesDone);
+        const int batchSize = m_sentAny ? RunFileReader::kBatch : RunFileReader::kFirstBatch;
+        if (m_batch.capacity() == 0)
+            m_batch.reserve(batchSize); // grown by appending, a batch of 5,000 was copied a dozen times
         m_batch.append(std::move(entry));
         ++m_entries;
-        const int batchSize = m_sentAny ? RunFileReader::kBatch : RunFileReader::kFirstBatch;
         if (m_batch.size() >= batchSize)
             flush();
         postProgress(bytesDone, false);
