@@ -51,6 +51,22 @@ struct AgentLogConversion {
 // thread; it must be cheap and thread-safe (an atomic flag's load).
 using ConversionCancel = std::function<bool()>;
 
+// A converter that knows when a prefix of its entries is settled (no later record can change
+// them, their ids or their run id) hands them over while it reads, so that the window shows a
+// large log's first rows long before its end (AgentLogFormats::Format::convertInBatches). The
+// entries handed over, followed by the conversion's `entries` (the rest, settled at the end),
+// are exactly the entries of the whole conversion; the run's facts (title, metadata, warnings,
+// hasTimes) still come only with the result.
+struct SettledEntries {
+    // The next settled entries, oldest first, on the converting thread, and how many bytes of the
+    // input were read so far. False stops the conversion (it returns as cancelled).
+    std::function<bool(QList<QByteArray> &&entries, qsizetype bytesRead)> handOver;
+    // A batch is handed over once this many entries are settled: the first small, so that the
+    // first screen comes early, the others larger, so that a batch costs little.
+    qsizetype firstBatch = 256;
+    qsizetype batch = 4096;
+};
+
 // One mapped entry's fields. Built by the converters, written by agentEntryJson().
 struct AgentEntryFields {
     qint64 agentRunId = 0;

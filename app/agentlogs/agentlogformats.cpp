@@ -45,15 +45,15 @@ const QList<Format> &formats()
     // One line a format; the first detector that accepts a file wins.
     static const QList<Format> table = {
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcript"), QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcripts"),
-         looksLikeClaudeCodeTranscript, convertClaudeCodeTranscript, nullptr},
+         looksLikeClaudeCodeTranscript, convertClaudeCodeTranscript, nullptr, convertClaudeCodeTranscriptInBatches},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollout"), QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollouts"),
-         looksLikeCodexRollout, convertCodexRollout, nullptr},
+         looksLikeCodexRollout, convertCodexRollout, nullptr, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectory"), QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectories"),
-         looksLikeSweAgentTrajectory, convertSweAgentTrajectory, nullptr},
+         looksLikeSweAgentTrajectory, convertSweAgentTrajectory, nullptr, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event stream"), QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event streams"),
-         looksLikeOpenHandsEvents, convertOpenHandsEvents, nullptr},
+         looksLikeOpenHandsEvents, convertOpenHandsEvents, nullptr, nullptr},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval log"), QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval logs"),
-         looksLikeInspectLog, convertInspectFirstSample, readInspectLog},
+         looksLikeInspectLog, convertInspectFirstSample, readInspectLog, nullptr},
     };
     return table;
 }

@@ -9,7 +9,8 @@
 #include <QString>
 
 // The other agents' log formats Runlog reads, in one table (agentlogformats.cpp): each detected
-// from a file's first bytes, never from its name, and converted whole.
+// from a file's first bytes, never from its name, and converted whole (a JSON Lines format's
+// settled entries may be handed over while it is converted: Format::convertInBatches).
 namespace AgentLogFormats {
 
 struct Format {
@@ -24,6 +25,9 @@ struct Format {
     // A format whose log holds several runs (Inspect's samples): read once, its samples listed
     // and the one chosen converted. Null for a format of one run a file.
     InspectLog (*readSamples)(QByteArrayView bytes, qsizetype readableAfter);
+    // The same conversion, handing its settled entries over in batches as it reads
+    // (SettledEntries). Null for a format read as one JSON text, converted whole.
+    AgentLogConversion (*convertInBatches)(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled);
 };
 
 // How much of a file detect() is given: a detector judges only lines complete within it.

@@ -15,6 +15,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string_view>
@@ -179,6 +180,8 @@ struct Mapped
     bool isMeta = false;
     std::optional<QByteArrayView> toolUseId;
     QList<QByteArrayView> records;
+    // Written and handed over (SettledEntries): its texts are freed, and nothing changes it.
+    bool handedOver = false;
 };
 
 } // namespace
@@ -238,8 +241,11 @@ struct Chain
 class Converter
 {
 public:
-    AgentLogConversion run(QByteArrayView bytes, const ConversionCancel &cancel)
+    // `settled`: hands the main conversation's settled entries over while reading (may be null).
+    AgentLogConversion run(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries *settled = nullptr)
     {
+        m_settled = settled && settled->handOver ? settled : nullptr;
+        m_cancel = &cancel;
         m_side.sidechain = true;
         bool anyRecord = false;
         int firstBadLine = 0;
@@ -264,9 +270,9 @@ public:
             }
             anyRecord = true;
             read(Line(object), number);
-            return true;
+            return handOverSettled(trimmed.data() + trimmed.size() - bytes.data());
         });
-        if (cancelled.cancelled())
+        if (cancelled.cancelled() || m_stopped)
             return cancelledConversion(kAgentName);
         if (!anyRecord && firstBadLine) {
             m_out.error = QCoreApplication::translate("ClaudeCodeTranscript", "Claude Code transcript, line %1: not JSON (%2).").arg(firstBadLine).arg(firstBadReason);
@@ -528,8 +534,8 @@ private:
             return;
         }
         Mapped &entry = call->chain->entries[call->index];
-        if (!entry.toolOutput.isEmpty())
-            return; // the same result again
+        if (entry.handedOver || !entry.toolOutput.isEmpty())
+            return; // the same result again (an entry handed over has its result: isSettled())
         // As toolOutputObject() made it: an object as it is, anything else as {"content": value}
         // (an absent one as ""), with "is_error": true inserted for a failure.
         QByteArray &output = entry.toolOutput;
@@ -624,24 +630,93 @@ private:
         const QString title = m_summary.isEmpty() ? m_firstUserText.section(QLatin1Char('\n'), 0, 0, QString::SectionSkipEmpty).trimmed()
                                                   : m_summary;
         m_out.title = title.left(kMaxTitleChars);
-        const QByteArray key = !m_sessionId.isEmpty() ? m_sessionId.toUtf8() : QByteArrayLiteral("claude-code");
-        const qint64 runId = agentRunIdFor(key);
+        const qint64 runId = runIdOfSession();
         bool anyTime = false;
         for (const Chain *chain : {&m_main, &m_side}) {
             for (const Mapped &entry : chain->entries)
                 anyTime = anyTime || !entry.createdAt.isEmpty();
         }
-        // The main chain's entries, then the sidechains'.
+        // The main chain's entries (those not handed over yet), then the sidechains'.
         const qsizetype mainCount = m_main.entries.size();
-        const auto write = [this, mainCount, runId](qsizetype i, QByteArray &out) {
-            const Mapped &entry = i < mainCount ? m_main.entries.at(i) : m_side.entries.at(i - mainCount);
-            appendEntryJson(out, entry, runId, i + 1);
+        const qsizetype first = m_handedOver;
+        const auto write = [this, mainCount, first, runId](qsizetype i, QByteArray &out) {
+            const qsizetype index = first + i;
+            const Mapped &entry = index < mainCount ? m_main.entries.at(index) : m_side.entries.at(index - mainCount);
+            appendEntryJson(out, entry, runId, index + 1);
         };
-        if (!ParallelEntries::write(m_out.entries, mainCount + m_side.entries.size(), write, cancel))
+        if (!ParallelEntries::write(m_out.entries, mainCount - first + m_side.entries.size(), write, cancel))
             return false;
         m_main.entries.clear();
         m_side.entries.clear();
-        m_out.hasTimes = anyTime || m_out.entries.isEmpty();
+        m_out.hasTimes = anyTime || (m_out.entries.isEmpty() && first == 0);
+        return true;
+    }
+
+    // Every entry's agent_run_id: of the session's id (the first line's that has one), else of
+    // a fixed key. Known for sure only once a session id was read, or at the end.
+    qint64 runIdOfSession() const
+    {
+        const QByteArray key = !m_sessionId.isEmpty() ? m_sessionId.toUtf8() : QByteArrayLiteral("claude-code");
+        return agentRunIdFor(key);
+    }
+
+    // Whether no later line can change main entry `index`: the mapping changes an entry it made
+    // only by giving a call its result (the first result for the call's id, while the call is
+    // the one its id names: a later call of the same id takes the id over), and by making the
+    // main conversation's last assistant text, when it stayed a PLAN_EVALUATION, the
+    // FINAL_ANSWER. Everything else a line adds goes into entries still to come (the pending
+    // thinking and text, which repeated content-block lines are read into at most once).
+    bool isSettled(qsizetype index) const
+    {
+        const Mapped &entry = m_main.entries.at(index);
+        if (index == m_main.lastTextEntry && qstrcmp(entry.messageType, "PLAN_EVALUATION") == 0)
+            return false;
+        if (entry.toolUseId && !entry.toolUseId->isEmpty() && entry.toolOutput.isEmpty()) {
+            const auto call = m_calls.constFind(*entry.toolUseId);
+            if (call != m_calls.constEnd() && call->chain == &m_main && call->index == index)
+                return false; // its result may still come
+        }
+        return true;
+    }
+
+    // After each line: the main entries settled since the last batch, written and handed over
+    // once there are enough of them. False when the taker or the cancel said stop.
+    bool handOverSettled(qsizetype bytesRead)
+    {
+        if (!m_settled)
+            return true;
+        while (m_settledEnd < m_main.entries.size() && isSettled(m_settledEnd))
+            ++m_settledEnd;
+        const qsizetype wanted = m_handedOver == 0 ? m_settled->firstBatch : m_settled->batch;
+        // Until a session id is read, the entries' run id is not known.
+        if (m_sessionId.isEmpty() || m_settledEnd - m_handedOver < std::max<qsizetype>(wanted, 1))
+            return true;
+        const qsizetype first = m_handedOver;
+        const qint64 runId = runIdOfSession();
+        const auto write = [this, first, runId](qsizetype i, QByteArray &out) {
+            appendEntryJson(out, m_main.entries.at(first + i), runId, first + i + 1);
+        };
+        QList<QByteArray> batch;
+        if (!ParallelEntries::write(batch, m_settledEnd - first, write, *m_cancel)) {
+            m_stopped = true;
+            return false;
+        }
+        for (qsizetype i = first; i < m_settledEnd; ++i) {
+            // What finish() still reads of it is its time (hasTimes) and type (the final answer's
+            // check): the rest is freed.
+            Mapped &entry = m_main.entries[i];
+            entry.thought = QByteArray();
+            entry.toolInput = QByteArray();
+            entry.toolOutput = QByteArray();
+            entry.observation.reset();
+            entry.records = {};
+            entry.handedOver = true;
+        }
+        m_handedOver = m_settledEnd;
+        if (!m_settled->handOver(std::move(batch), bytesRead)) {
+            m_stopped = true;
+            return false;
+        }
         return true;
     }
 
@@ -655,6 +730,11 @@ private:
                                                                 "cache_read_input_tokens"};
 
     AgentLogConversion m_out;
+    const SettledEntries *m_settled = nullptr;
+    const ConversionCancel *m_cancel = nullptr;
+    qsizetype m_settledEnd = 0; // the main entries before it are settled
+    qsizetype m_handedOver = 0; // the main entries before it are handed over
+    bool m_stopped = false;     // by the taker of the settled entries, or the cancel while writing them
     RecordParser m_parser;
     QByteArrayView m_rawLine; // the line being read, without surrounding space
     Chain m_main;
@@ -720,4 +800,11 @@ AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const Conve
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes = bytes.sliced(3);
     return Converter().run(bytes, cancel);
+}
+
+AgentLogConversion convertClaudeCodeTranscriptInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes = bytes.sliced(3);
+    return Converter().run(bytes, cancel, &settled);
 }

@@ -38,3 +38,10 @@ bool looksLikeClaudeCodeTranscript(QByteArrayView head);
 
 // `readableAfter` is not needed (each line is parsed in place): it is there for Format::convert.
 AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);
+
+// The same conversion, handing over its main conversation's entries as they settle
+// (SettledEntries): an entry is settled once no later line can change it (a call has its result,
+// or another call took its id; an assistant text is no longer the last, which may become the
+// final answer) and the session's id, which every entry's agent_run_id comes from, is known.
+// Sidechain entries come after all the main ones, so they are settled only at the end.
+AgentLogConversion convertClaudeCodeTranscriptInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled);

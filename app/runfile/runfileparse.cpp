@@ -175,8 +175,12 @@ private:
         };
         auto reports = std::make_shared<Reports>();
         reports->clock.start();
-        return [sink = m_sink, name = m_convertingName, reports] {
+        // Once the entries come in batches, progress() says how far the read is: no more reports.
+        const std::atomic<bool> *entriesCome = &m_entriesCome;
+        return [sink = m_sink, name = m_convertingName, reports, entriesCome] {
             reports->asks.fetch_add(1, std::memory_order_relaxed);
+            if (entriesCome->load(std::memory_order_relaxed))
+                return sink.cancelled && sink.cancelled();
             const qint64 now = reports->clock.elapsed();
             qint64 last = reports->lastReportMs.load(std::memory_order_relaxed);
             if (now - last >= kProgressIntervalMs && reports->lastReportMs.compare_exchange_strong(last, now))
@@ -238,10 +242,14 @@ private:
         m_convertingName = AgentLogFormats::nameOf(format);
         if (m_sink.converting)
             m_sink.converting(m_convertingName, 0);
+        // The window reads a JSON Lines log's entries as they settle; a conversion (indexing)
+        // takes them all at the end, as it takes a file's.
+        const bool inBatches = format.convertInBatches && !m_sink.indexed;
         std::optional<AgentLogConversion> result = format.readSamples ? convertSample(format, bytes)
+                                                   : inBatches        ? convertInBatches(format, bytes)
                                                                       : format.convert(bytes, cancelCheck(), readableAfterConverted());
-        if (!result)
-            return false;
+        if (!result || m_batchReadFailed)
+            return false; // said so already
         AgentLogConversion conversion = std::move(*result);
         if (cancelled())
             return failCancelled();
@@ -249,13 +257,16 @@ private:
             return fail(changedText());
         if (!conversion.ok)
             return fail(QCoreApplication::translate("RunFileReader", "%1 cannot be opened: %2").arg(m_shownPath, conversion.error));
+        if (m_readingBatches)
+            return finishConversionInBatches(format, std::move(conversion));
         qsizetype total = 0;
         bool oneLineEach = true;
         for (const QByteArray &entry : std::as_const(conversion.entries)) {
             total += entry.size() + 1;
             oneLineEach = oneLineEach && !entry.contains('\n');
         }
-        const RunInfo run = agentRunInfo(format, conversion);
+        const RunInfo run = agentRunInfo(format, conversion, conversion.entries.isEmpty() ? QByteArray() : conversion.entries.first(),
+                                         conversion.entries.size());
         m_fileSize = m_size;
         // The window's read takes the entries where the converter wrote them: copying them into
         // one buffer first cost more than reading them (the copy's fresh pages). A conversion
@@ -288,7 +299,62 @@ private:
         return true;
     }
 
-    RunInfo agentRunInfo(const AgentLogFormats::Format &format, const AgentLogConversion &conversion) const
+    // Converts a JSON Lines log whose settled entries come in batches: each batch is read as the
+    // next lines of the converted log (the same checks, errors and batches of rows as the rest),
+    // so that the first rows show while the conversion goes on. The run's fields come at the end.
+    std::optional<AgentLogConversion> convertInBatches(const AgentLogFormats::Format &format, QByteArrayView bytes)
+    {
+        SettledEntries settled;
+        settled.firstBatch = RunFileReader::kFirstBatch;
+        settled.batch = RunFileReader::kBatch;
+        const qsizetype bytesBefore = bytes.data() - m_data; // a byte order mark
+        settled.handOver = [this, bytesBefore](QList<QByteArray> &&entries, qsizetype bytesRead) {
+            if (m_batchReadFailed)
+                return false;
+            if (!m_readingBatches) {
+                m_readingBatches = true;
+                m_entriesCome.store(true, std::memory_order_relaxed);
+                m_converted = true;
+                m_format = Format::Jsonl;
+                m_fileSize = m_size;
+                m_progressClock.start();
+                if (!entries.isEmpty())
+                    m_firstConvertedEntry = entries.constFirst();
+            }
+            m_convertedBytesRead = bytesBefore + bytesRead;
+            m_entriesHandedOver += entries.size();
+            if (!readConvertedEntries(std::make_shared<const QList<QByteArray>>(std::move(entries)))) {
+                m_batchReadFailed = true;
+                return false;
+            }
+            flush(); // the batch's rows show now, not after the next batch's
+            return true;
+        };
+        return format.convertInBatches(bytes, cancelCheck(), settled);
+    }
+
+    // The end of a conversion whose first entries were read in batches: the run's fields, now
+    // complete, then the entries settled only at the end, read on from where the batches ended.
+    bool finishConversionInBatches(const AgentLogFormats::Format &format, AgentLogConversion &&conversion)
+    {
+        qsizetype restBytes = 0;
+        for (const QByteArray &entry : std::as_const(conversion.entries))
+            restBytes += entry.size() + 1;
+        const RunInfo run = agentRunInfo(format, conversion, m_firstConvertedEntry, m_entriesHandedOver + conversion.entries.size());
+        m_readingBatches = false;
+        m_bytes.reset(); // the rest is read from the converted entries, no longer from the file
+        m_data = nullptr;
+        m_size = m_convertedLineStart + restBytes; // as the buffer's, for the progress and the places in errors
+        m_convertedEntries = std::make_shared<const QList<QByteArray>>(std::move(conversion.entries));
+        m_hasRun = true;
+        m_run = run;
+        postRunInfo(m_run);
+        return true;
+    }
+
+    // `firstEntry`: the run's first entry (empty for none), `entryCount`: how many it has.
+    RunInfo agentRunInfo(const AgentLogFormats::Format &format, const AgentLogConversion &conversion, const QByteArray &firstEntry,
+                         qsizetype entryCount) const
     {
         RunInfo run;
         run.agentName = conversion.agentName;
@@ -297,8 +363,8 @@ private:
         run.hasTimes = conversion.hasTimes;
         run.agentWarnings = conversion.warnings;
         QJsonObject first;
-        if (!conversion.entries.isEmpty())
-            first = QJsonDocument::fromJson(conversion.entries.first()).object();
+        if (!firstEntry.isEmpty())
+            first = QJsonDocument::fromJson(firstEntry).object();
         // The entries' own run id (a converter derives it from the session), so that no entry
         // counts as another run's.
         run.id = first.isEmpty() ? agentRunIdFor(m_path.toUtf8()) : first.value(QLatin1String("agent_run_id")).toInteger();
@@ -311,7 +377,7 @@ private:
         if (!metadata.contains(QLatin1String("agent")))
             metadata.insert(QStringLiteral("agent"), run.agentName);
         run.metadataJson = QJsonDocument(metadata).toJson(QJsonDocument::Compact);
-        run.totalLogs = conversion.entries.size();
+        run.totalLogs = entryCount;
         // What a .json export writes: a run that reads back (id and organization_id are required;
         // no organization is 0), its metadata naming the agent and the source file.
         run.rawFields = {
@@ -424,20 +490,31 @@ private:
     // A converted log's entries for the window, one a line as readJsonl() would read them from
     // the buffer they would make (convertAgentLog() made sure none holds a newline): the same
     // checks, errors and positions, without the buffer.
-    bool readConvertedEntries()
+    // Read in batches (convertInBatches()), the entries are the next lines of that buffer: they
+    // own the rows read from them, and the line numbers and places go on from the batch before.
+    // An entry holding a newline (no converter writes one) is read as the lines it would make.
+    bool readConvertedEntries(std::shared_ptr<const QList<QByteArray>> entries = {})
     {
-        qsizetype lineNumber = 0;
-        qsizetype lineStart = 0;
+        if (entries)
+            m_convertedEntries = std::move(entries);
         for (const QByteArray &entry : std::as_const(*m_convertedEntries)) {
-            if (cancelled())
-                return failCancelled();
-            ++lineNumber;
-            if (entry.size() > RunFileReader::kMaxEntryBytes)
-                return failLineTooLong(lineNumber);
-            const qsizetype next = lineStart + entry.size() + 1;
-            if (!readLine(entry, lineNumber, lineStart, next))
-                return false;
-            lineStart = next;
+            QByteArrayView rest = entry;
+            while (true) {
+                if (cancelled())
+                    return failCancelled();
+                const qsizetype newline = rest.indexOf('\n');
+                const QByteArrayView line = newline < 0 ? rest : rest.first(newline);
+                ++m_convertedLineNumber;
+                if (line.size() > RunFileReader::kMaxEntryBytes)
+                    return failLineTooLong(m_convertedLineNumber);
+                const qsizetype next = m_convertedLineStart + line.size() + 1;
+                if (!readLine(line, m_convertedLineNumber, m_convertedLineStart, next))
+                    return false;
+                m_convertedLineStart = next;
+                if (newline < 0)
+                    break;
+                rest = rest.sliced(newline + 1);
+            }
         }
         return true;
     }
@@ -837,9 +914,11 @@ private:
     {
         if (m_sink.indexed)
             return keep(std::move(entry), bytesDone);
+        const int batchSize = m_sentAny ? RunFileReader::kBatch : RunFileReader::kFirstBatch;
+        if (m_batch.capacity() == 0)
+            m_batch.reserve(batchSize); // grown by appending, a batch of 5,000 was copied a dozen times
         m_batch.append(std::move(entry));
         ++m_entries;
-        const int batchSize = m_sentAny ? RunFileReader::kBatch : RunFileReader::kFirstBatch;
         if (m_batch.size() >= batchSize)
             flush();
         postProgress(bytesDone, false);
@@ -861,9 +940,16 @@ private:
         m_progressClock.restart();
         if (!m_sink.progress)
             return;
-        if (m_converted) // in the file's bytes, not the converted entries'
-            m_sink.progress(m_size ? qint64(double(done) / double(m_size) * double(m_fileSize)) : m_fileSize, m_fileSize, m_entries);
-        else
+        if (m_converted) { // in the file's bytes, not the converted entries'
+            qint64 fileDone = m_readingBatches ? qint64(m_convertedBytesRead)
+                              : m_size          ? qint64(double(done) / double(m_size) * double(m_fileSize))
+                                                : qint64(m_fileSize);
+            // The batches' progress is how far the conversion read, the rest's how far the
+            // converted entries are read: it never goes back.
+            fileDone = std::max(fileDone, m_convertedProgress);
+            m_convertedProgress = fileDone;
+            m_sink.progress(fileDone, m_fileSize, m_entries);
+        } else
             m_sink.progress(done, m_size, m_entries);
     }
 
@@ -916,6 +1002,17 @@ private:
     // A converted log's entries, when the window reads them where the converter wrote them
     // (convertAgentLog()); null otherwise. The entries read are slices of them.
     std::shared_ptr<const QList<QByteArray>> m_convertedEntries;
+    qsizetype m_convertedLineNumber = 0; // the converted entries read so far, as lines of a .jsonl
+    qsizetype m_convertedLineStart = 0;  // and where the next one starts in it
+    // A conversion in batches (convertInBatches()): reading them, a batch's read failed (and said
+    // so), how many entries came, the first of them, and how far in the file the conversion is.
+    bool m_readingBatches = false;
+    bool m_batchReadFailed = false;
+    std::atomic<bool> m_entriesCome{false}; // read by the conversion's cancel checks (cancelCheck())
+    qsizetype m_entriesHandedOver = 0;
+    QByteArray m_firstConvertedEntry;
+    qsizetype m_convertedBytesRead = 0;
+    qint64 m_convertedProgress = 0; // the last progress of a converted log, in the file's bytes
     RunFileReader::FileIndex m_index;       // a conversion's entries so far
     EntryQuickCheck m_quickCheck;
     // The types and tools met so far, one string each (also by their UTF-8, for describeQuickly());

@@ -20,6 +20,10 @@
 //     bench_agentlogconverters --dump PATH
 // prints what the conversion of PATH (mapped, as the window reads it) gives (error, title, metadata, warnings, each entry's bytes),
 // so that two builds' outputs can be compared byte for byte (diff) after a converter changed.
+//     bench_agentlogconverters --dump-batches N PATH
+// the same, of the conversion that hands its settled entries over in batches of N as it reads
+// (Format::convertInBatches; the whole conversion for a format without it): the batches, then
+// the rest, must be exactly what --dump prints.
 
 #include "agentlogs/agentlogformats.h"
 #include "agentlogs/codexrollout.h"
@@ -225,7 +229,8 @@ void timeFile(const QString &path)
     measure(format->name, bytes, format->looksLike, [format](QByteArrayView input) { return format->convert(input, {}, 0); });
 }
 
-void dumpFile(const QString &path)
+// `batch` > 0: converted in batches of that many entries, where the format can.
+void dumpFile(const QString &path, qsizetype batch = 0)
 {
     // Mapped, as the window reads a file: a whole-file format is parsed in place when the rest
     // of the last page can be read (RunFileBytes::readableAfterEnd()).
@@ -239,13 +244,26 @@ void dumpFile(const QString &path)
     const QByteArray read = mapped ? QByteArray() : file.readAll();
     const QByteArrayView bytes = mapped ? QByteArrayView(mapped, size) : QByteArrayView(read);
     const qsizetype readableAfter = mapped ? (4096 - size % 4096) % 4096 : 0;
-    const AgentLogConversion conversion = AgentLogFormats::convert(bytes, {}, readableAfter);
+    QList<QByteArray> handedOver;
+    const AgentLogFormats::Format *format = AgentLogFormats::detect(bytes);
+    const AgentLogConversion conversion = [&] {
+        if (batch <= 0 || !format || !format->convertInBatches)
+            return AgentLogFormats::convert(bytes, {}, readableAfter);
+        SettledEntries settled;
+        settled.firstBatch = batch;
+        settled.batch = batch;
+        settled.handOver = [&handedOver](QList<QByteArray> &&entries, qsizetype) {
+            handedOver += entries;
+            return true;
+        };
+        return format->convertInBatches(bytes, {}, settled);
+    }();
     std::printf("ok %d\nerror %s\nagent %s\ntitle %s\nhasTimes %d\nmetadata %s\n", conversion.ok, qPrintable(conversion.error),
                 qPrintable(conversion.agentName), qPrintable(conversion.title), conversion.hasTimes,
                 QJsonDocument(conversion.metadata).toJson(QJsonDocument::Compact).constData());
     for (const QString &warning : conversion.warnings)
         std::printf("warning %s\n", qPrintable(warning));
-    for (const QByteArray &entry : conversion.entries) {
+    for (const QByteArray &entry : handedOver + conversion.entries) {
         std::fwrite(entry.constData(), 1, size_t(entry.size()), stdout);
         std::fputc('\n', stdout);
     }
@@ -263,6 +281,10 @@ int main(int argc, char **argv)
     }
     if (args.value(0) == QLatin1String("--dump") && args.size() == 2) {
         dumpFile(args.at(1));
+        return 0;
+    }
+    if (args.value(0) == QLatin1String("--dump-batches") && args.size() == 3) {
+        dumpFile(args.at(2), args.at(1).toLongLong());
         return 0;
     }
     if (args.value(0) == QLatin1String("--file")) {

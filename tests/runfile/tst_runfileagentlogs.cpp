@@ -82,6 +82,8 @@ private slots:
     void unknownFormatSaysWhatRunlogReads();
     void cancelStopsTheConversion();
     void conversionSaysHowFarItHasCome();
+    void firstRowsComeBeforeTheConversionEnds();
+    void cancelAfterTheFirstRows();
 };
 
 void TestRunFileAgentLogs::readsTheSessionWhateverItsName_data()
@@ -316,6 +318,83 @@ void TestRunFileAgentLogs::conversionSaysHowFarItHasCome()
     QVERIFY2(plainFinished.first().at(0).toBool(), qPrintable(plainFinished.first().at(1).toString()));
     QCOMPARE(entries, 1);
     QVERIFY(reports.isEmpty());
+}
+
+// A Claude Code transcript's rows come while it is converted, in batches, as a Codegen file's do
+// (its settled entries, SettledEntries): the first before the run's fields, which come only at the
+// end of the conversion, and all of them what the conversion's index gives.
+void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds()
+{
+    constexpr int kCalls = 30000;
+    const QByteArray bytes = transcriptOf(kCalls);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("long.jsonl"));
+    QVERIFY(writeFile(path, bytes));
+    RunFileReader reader;
+    QStringList events;
+    QList<LogEntry> entries;
+    connect(&reader, &RunFileReader::entriesRead, this, [&](const QList<LogEntry> &batch) {
+        events.append(QStringLiteral("rows"));
+        entries += batch;
+    });
+    connect(&reader, &RunFileReader::runInfoRead, this, [&events] { events.append(QStringLiteral("run")); });
+    connect(&reader, &RunFileReader::progress, this, [&events] {
+        if (events.isEmpty() || events.last() != QLatin1String("progress"))
+            events.append(QStringLiteral("progress"));
+    });
+    connect(&reader, &RunFileReader::finished, this, [&events] { events.append(QStringLiteral("finished")); });
+    QSignalSpy finished(&reader, &RunFileReader::finished);
+    QVERIFY(reader.start(path));
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    // 30,000 calls, each settled by its result on the next line: batches of 200, then of 5,000.
+    const qsizetype runAt = events.indexOf(QStringLiteral("run"));
+    QVERIFY(runAt > 0);
+    QCOMPARE(events.first(), QStringLiteral("rows"));
+    QVERIFY2(events.mid(0, runAt).count(QStringLiteral("rows")) >= 5, qPrintable(events.join(u' ')));
+    QVERIFY(events.mid(0, runAt).contains(QStringLiteral("progress")));
+    QCOMPARE(events.last(), QStringLiteral("finished"));
+    QCOMPARE(reader.runInfo().agentName, QStringLiteral("Claude Code"));
+    QCOMPARE(reader.runInfo().totalLogs, std::optional<qint64>(kCalls));
+    QCOMPARE(reader.entryCount(), kCalls);
+    const RunFileReader::IndexedContents indexed = RunFileReader::indexBytes(bytes, QStringLiteral("long.jsonl"));
+    QVERIFY(indexed.ok);
+    QCOMPARE(entries.size(), indexed.index.entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        QCOMPARE(entries.at(i).rawJson, indexed.index.entries.at(i));
+        QCOMPARE(entries.at(i).messageType, QStringLiteral("ACTION"));
+    }
+    QCOMPARE(reader.runInfo().id, entries.first().agentRunId);
+}
+
+// Opening another file stops a conversion whose rows are coming: no rows after the cancel, no
+// run, and finished() says it was cancelled.
+void TestRunFileAgentLogs::cancelAfterTheFirstRows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("long.jsonl"));
+    QVERIFY(writeFile(path, transcriptOf(60000)));
+    RunFileReader reader;
+    int rows = 0;
+    int rowsAtCancel = -1;
+    connect(&reader, &RunFileReader::entriesRead, this, [&](const QList<LogEntry> &batch) {
+        rows += int(batch.size());
+        if (rowsAtCancel < 0) {
+            rowsAtCancel = rows;
+            reader.cancel();
+        }
+    });
+    QSignalSpy runInfo(&reader, &RunFileReader::runInfoRead);
+    QSignalSpy finished(&reader, &RunFileReader::finished);
+    QVERIFY(reader.start(path));
+    QVERIFY(finished.wait(120000));
+    QVERIFY(rowsAtCancel > 0);
+    QCOMPARE(rows, rowsAtCancel);
+    QVERIFY(runInfo.isEmpty());
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Reading %1 was cancelled.").arg(QDir::toNativeSeparators(path)));
+    QVERIFY(reader.wasCancelled());
+    QVERIFY(!reader.isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestRunFileAgentLogs)
