@@ -35,8 +35,10 @@ run_untrusted_input_suites() {
 # minutes and tests nothing. (The release preset builds the benchmarks.) Debug information is
 # line tables only (-g1, as the asan preset has), enough for a backtrace's files and lines: full
 # -g made compiling and linking the suites a good part of CI's 30 minutes (1,842 s here with this
-# stop's suites). The package is stripped either way.
-run_suite dev -DRUNLOG_BUILD_BENCHMARKS=OFF -DRUNLOG_BUILD_SCREENSHOTS=OFF -DCMAKE_CXX_FLAGS_DEBUG=-g1
+# stop's suites). The package is stripped either way. The libraries compile in batches
+# (RUNLOG_UNITY_BUILD, CMakeLists.txt): a batch parses Qt's headers once for all its files.
+run_suite dev -DRUNLOG_BUILD_BENCHMARKS=OFF -DRUNLOG_BUILD_SCREENSHOTS=OFF -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
+    -DRUNLOG_UNITY_BUILD=ON
 echo "==> dev: the .deb under lintian"
 bash packaging/check-package.sh build/dev
 if [[ "${RUNLOG_SKIP_SANITIZERS:-0}" != 1 ]]; then
@@ -45,5 +47,5 @@ if [[ "${RUNLOG_SKIP_SANITIZERS:-0}" != 1 ]]; then
     # Every suite runs in the dev stage above; building all the core's suites instrumented as well
     # took CI past 30 minutes on two cores. (`cmake --preset asan && cmake --build --preset asan &&
     # ctest --preset asan` runs everything instrumented, by hand.)
-    run_untrusted_input_suites asan -DRUNLOG_BUILD_SCREENSHOTS=OFF -DRUNLOG_BUILD_WINDOW_TESTS=OFF
+    run_untrusted_input_suites asan -DRUNLOG_BUILD_SCREENSHOTS=OFF -DRUNLOG_BUILD_WINDOW_TESTS=OFF -DRUNLOG_UNITY_BUILD=ON
 fi
