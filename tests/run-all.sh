@@ -10,9 +10,6 @@ cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
 
 jobs=$(nproc 2>/dev/null || echo 2)
-# The suites mostly wait (on timers, retries and servers in the same process): on two cores the
-# dev suites took 127 s of CPU in 192 s at -j2, and 131 s at -j4, all passing.
-test_jobs=$((jobs * 2))
 run_suite() {
     local preset=$1
     shift
@@ -20,7 +17,7 @@ run_suite() {
     cmake --preset "${preset}" "$@" >/dev/null
     cmake --build --preset "${preset}" -j "${jobs}"
     echo "==> ${preset}: tests"
-    ctest --preset "${preset}" -j "${test_jobs}"
+    ctest --preset "${preset}" -j "${jobs}"
 }
 # The suites of the parts that read untrusted input (tests/CMakeLists.txt:
 # runlog_untrusted_input_tests, untrusted-input-tests.regex).
@@ -31,7 +28,7 @@ run_untrusted_input_suites() {
     cmake --preset "${preset}" "$@" >/dev/null
     cmake --build --preset "${preset}" -j "${jobs}" --target runlog_untrusted_input_tests
     echo "==> ${preset}: the suites of what reads untrusted input"
-    ctest --preset "${preset}" -j "${test_jobs}" -R "$(cat "build/${preset}/untrusted-input-tests.regex")"
+    ctest --preset "${preset}" -j "${jobs}" -R "$(cat "build/${preset}/untrusted-input-tests.regex")"
 }
 
 # What is built only to be run by hand (benchmarks, screenshot tools) is left out: it costs CI
