@@ -15,6 +15,7 @@
 #include "search/searchengine.h"
 #include "search/searchquery.h"
 #include "search/searchtext.h"
+#include "randomjson.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -61,26 +62,17 @@ QByteArray randomText(QRandomGenerator &rng)
 
 QByteArray randomValue(QRandomGenerator &rng, int depth)
 {
-    switch (depth > 1 ? rng.bounded(3) : rng.bounded(6)) {
-    case 0:
-        return '"' + randomText(rng) + '"';
-    case 1:
-        return rng.bounded(2) ? QByteArray::number(rng.bounded(200)) : QByteArray("1.5e3");
-    case 2:
-        return rng.bounded(2) ? QByteArray("true") : QByteArray("false");
-    case 3: {
-        QByteArray array = "[";
-        for (int k = 0, n = rng.bounded(0, 4); k < n; ++k)
-            array += (k ? ", " : "") + randomValue(rng, depth + 1);
-        return array + ']';
-    }
-    default: {
-        QByteArray object = "{";
-        for (int k = 0, n = rng.bounded(0, 4); k < n; ++k)
-            object += (k ? ", \"" : "\"") + randomText(rng) + "\": " + randomValue(rng, depth + 1);
-        return object + '}';
-    }
-    }
+    using RandomJson::Kind;
+    static const RandomJson::Shape shape{
+        {Kind::String, Kind::Scalar, Kind::Literal, Kind::Array, Kind::Object, Kind::Object},
+        3,
+        1,
+        0,
+        randomText,
+        randomText,
+        [](QRandomGenerator &r) { return r.bounded(2) ? QByteArray::number(r.bounded(200)) : QByteArray("1.5e3"); },
+        [](QRandomGenerator &r) { return r.bounded(2) ? QByteArray("true") : QByteArray("false"); }};
+    return RandomJson::value(rng, shape, depth);
 }
 
 // Entries with the pane's sections, top-level fields of their own (keys and scalars the search
@@ -177,27 +169,19 @@ QByteArray anyKindKey(QRandomGenerator &rng)
 
 QByteArray anyKindValue(QRandomGenerator &rng, int depth)
 {
-    switch (depth > 2 ? rng.bounded(4) : rng.bounded(6)) {
-    case 0:
-    case 1:
-        return '"' + anyKindText(rng) + '"';
-    case 2:
-        return QList<QByteArray>{"0", "137", "-1", "1.5", "true", "false", "null"}.at(rng.bounded(7));
-    case 3:
-        return rng.bounded(2) ? QByteArray("[]") : QByteArray("{}");
-    case 4: {
-        QByteArray array = "[";
-        for (int k = 0, n = rng.bounded(1, 4); k < n; ++k)
-            array += (k ? ", " : "") + anyKindValue(rng, depth + 1);
-        return array + ']';
-    }
-    default: {
-        QByteArray object = "{";
-        for (int k = 0, n = rng.bounded(1, 4); k < n; ++k)
-            object += (k ? ", \"" : "\"") + anyKindKey(rng) + "\": " + anyKindValue(rng, depth + 1);
-        return object + '}';
-    }
-    }
+    using RandomJson::Kind;
+    static const RandomJson::Shape shape{
+        {Kind::String, Kind::String, Kind::Scalar, Kind::EmptyContainer, Kind::Array, Kind::Object},
+        4,
+        2,
+        1,
+        anyKindText,
+        anyKindKey,
+        [](QRandomGenerator &r) {
+            return QList<QByteArray>{"0", "137", "-1", "1.5", "true", "false", "null"}.at(r.bounded(7));
+        },
+        {}};
+    return RandomJson::value(rng, shape, depth);
 }
 
 QByteArray anyKindObject(QRandomGenerator &rng)

@@ -9,6 +9,7 @@
 #include "search/searchquery.h"
 #include "search/searchtext.h"
 #include "search/shownfragments.h"
+#include "randomjson.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -49,26 +50,17 @@ QByteArray randomText(QRandomGenerator &rng)
 
 QByteArray randomValue(QRandomGenerator &rng, int depth)
 {
-    switch (depth > 1 ? rng.bounded(3) : rng.bounded(6)) {
-    case 0:
-        return '"' + randomText(rng) + '"';
-    case 1:
-        return QByteArray::number(rng.bounded(200));
-    case 2:
-        return rng.bounded(2) ? QByteArray("true") : QByteArray("null");
-    case 3: {
-        QByteArray array = "[";
-        for (int k = 0, n = rng.bounded(0, 4); k < n; ++k)
-            array += (k ? ", " : "") + randomValue(rng, depth + 1);
-        return array + ']';
-    }
-    default: {
-        QByteArray object = "{";
-        for (int k = 0, n = rng.bounded(0, 4); k < n; ++k)
-            object += (k ? ", \"" : "\"") + randomText(rng) + "\": " + randomValue(rng, depth + 1);
-        return object + '}';
-    }
-    }
+    using RandomJson::Kind;
+    static const RandomJson::Shape shape{
+        {Kind::String, Kind::Scalar, Kind::Literal, Kind::Array, Kind::Object, Kind::Object},
+        3,
+        1,
+        0,
+        randomText,
+        randomText,
+        [](QRandomGenerator &r) { return QByteArray::number(r.bounded(200)); },
+        [](QRandomGenerator &r) { return r.bounded(2) ? QByteArray("true") : QByteArray("null"); }};
+    return RandomJson::value(rng, shape, depth);
 }
 
 QList<QByteArray> generatedEntries(QRandomGenerator &rng, int count)
