@@ -177,6 +177,7 @@ struct SummarySources
     std::optional<std::string_view> toolInputJson;    // raw, when not null
     QString thoughtOwned;                              // when simdjson could not unescape
     QString observationOwned;
+    bool sidechain = false;                            // "sidechain": true
 };
 
 QString thoughtLine(const SummarySources &s)
@@ -226,7 +227,7 @@ public:
     }
 
     // The table's one line for an entry that is already known to be valid (see summaryOf()).
-    QString runSummary()
+    PageParser::SummaryLine runSummary()
     {
         ondemand::parser parser;
         ondemand::document doc;
@@ -234,8 +235,8 @@ public:
         if (parser.iterate(m_json.view()).get(doc) || doc.get_object().get(object))
             return {};
         LogEntry entry;
-        QString summary;
-        return parseEntry(object, 0, entry, &summary) ? summary : QString();
+        PageParser::SummaryLine summary;
+        return parseEntry(object, 0, entry, &summary) ? summary : PageParser::SummaryLine();
     }
 
     PageParseResult run()
@@ -387,7 +388,7 @@ private:
 
     // `summary`: where to put the table's line for the entry; null when it is not wanted (it is
     // made when a row is shown, LogTableModel::summaryOf, so that a big run keeps no text).
-    bool parseEntry(ondemand::object &object, qsizetype index, LogEntry &entry, QString *summaryLine = nullptr)
+    bool parseEntry(ondemand::object &object, qsizetype index, LogEntry &entry, PageParser::SummaryLine *summaryLine = nullptr)
     {
         std::string_view whole;
         if (error_code e = object.raw_json().get(whole))
@@ -449,6 +450,9 @@ private:
                     e = rawValue(value, type, raw);
                     summary.observationJson = raw;
                 }
+            } else if (key == "sidechain") {
+                bool sidechain = false;
+                summary.sidechain = type == json_type::boolean && !value.get_bool().get(sidechain) && sidechain;
             } else if (key == "tool_input") {
                 summary.toolInputJson.reset();
                 if (type != json_type::null) {
@@ -465,7 +469,7 @@ private:
             return false;
         }
         if (summaryLine)
-            *summaryLine = summaryOf(summary, entry.messageType);
+            *summaryLine = PageParser::SummaryLine{summaryOf(summary, entry.messageType), summary.sidechain};
         return true;
     }
 
@@ -589,6 +593,11 @@ EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index, qsizetype 
 }
 
 QString summaryOf(QByteArrayView rawEntry)
+{
+    return summaryLineOf(rawEntry).text;
+}
+
+SummaryLine summaryLineOf(QByteArrayView rawEntry)
 {
     if (rawEntry.isEmpty())
         return {};

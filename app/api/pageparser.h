@@ -28,4 +28,13 @@ EntryParseResult parseEntry(QByteArrayView rawEntry, qsizetype index, qsizetype 
 // an error or a final answer leads with its observation), at most 300 characters. Made when a
 // row is shown, not kept. Empty for an entry that is not valid JSON.
 QString summaryOf(QByteArrayView rawEntry);
+
+// That line, and whether the entry is a subagent's: another agent's log converted with its
+// subagents' steps marks them `"sidechain": true` (a top-level field), and the table says so.
+struct SummaryLine
+{
+    QString text;
+    bool sidechain = false;
+};
+SummaryLine summaryLineOf(QByteArrayView rawEntry);
 }

@@ -227,7 +227,9 @@ QString LogTableModel::summaryOf(int row) const
         return *known;
     // Made from the entry's bytes when its row is shown (a few dozen at a time), so that a run of
     // a million entries keeps no summary text; kept for the rows shown lately.
-    const QString summary = PageParser::summaryOf(m_store.rawJsonAt(row));
+    const PageParser::SummaryLine line = PageParser::summaryLineOf(m_store.rawJsonAt(row));
+    // A subagent's step says so: a converted log lists them after the main conversation.
+    const QString summary = line.sidechain ? tr("Subagent · %1").arg(line.text) : line.text;
     m_summaries.insert(row, new QString(summary));
     return summary;
 }

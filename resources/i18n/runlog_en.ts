@@ -2834,6 +2834,10 @@ or look around in the demo run: it needs no token and no network.</source>
         <source>Not loaded yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Subagent · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

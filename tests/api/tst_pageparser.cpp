@@ -50,6 +50,7 @@ class TestPageParser : public QObject
 
 private slots:
     void fullPage();
+    void summaryLineSaysASubagentsStep();
     void entriesAreSlicesOfTheBodyKeptOnce();
     void allNullRun();
     void absentOptionalFields();
@@ -142,6 +143,23 @@ void TestPageParser::fullPage()
 
 // A page's entries are not copies: each is a slice of the body, which they keep alive together
 // (a 100,000-entry run costs its pages once, not its pages and a copy of every entry).
+void TestPageParser::summaryLineSaysASubagentsStep()
+{
+    const auto line = [](const char *json) { return PageParser::summaryLineOf(QByteArray(json)); };
+    const PageParser::SummaryLine sidechain = line(R"({"agent_run_id":1,"thought":"Find callers","sidechain":true})");
+    QCOMPARE(sidechain.text, QStringLiteral("Find callers"));
+    QVERIFY(sidechain.sidechain);
+    // Only a top-level true counts: false, a string, or a field of the same name inside a value.
+    QVERIFY(!line(R"({"agent_run_id":1,"thought":"a","sidechain":false})").sidechain);
+    QVERIFY(!line(R"({"agent_run_id":1,"thought":"a","sidechain":"true"})").sidechain);
+    QVERIFY(!line(R"({"agent_run_id":1,"tool_input":{"sidechain":true},"thought":"a"})").sidechain);
+    QVERIFY(!line(R"({"agent_run_id":1,"thought":"a","source_records":[{"isSidechain":true}]})").sidechain);
+    QVERIFY(!line(R"({"agent_run_id":1,"thought":"a"})").sidechain);
+    QVERIFY(!line("not json").sidechain);
+    QCOMPARE(PageParser::summaryOf(R"({"agent_run_id":1,"thought":"Find callers","sidechain":true})"),
+             QStringLiteral("Find callers"));
+}
+
 void TestPageParser::entriesAreSlicesOfTheBodyKeptOnce()
 {
     std::weak_ptr<const void> bodyOwner;

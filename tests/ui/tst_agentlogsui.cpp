@@ -77,6 +77,7 @@ private slots:
     void agentRunGoesIntoTheLibrary();
     void goneLogOpensTheLibrarysCopy();
     void droppedLogOpens();
+    void subagentStepsSaySo();
     void demoOpensAgentLogsFromItsOwnFolder();
 
 private:
@@ -291,6 +292,24 @@ void TestAgentLogsUi::droppedLogOpens()
     QTRY_VERIFY(window->session()->isOpen());
     QTRY_VERIFY(window->session()->hasRunInfo());
     QTRY_COMPARE(window->session()->runInfo().agentName, QStringLiteral("Codex CLI"));
+}
+
+void TestAgentLogsUi::subagentStepsSaySo()
+{
+    // The sample session's Task call ran a subagent, whose three steps (a user message, a Grep
+    // call, its answer) follow the main conversation's six.
+    auto window = newWindow();
+    window->openFile(dataPath("claudecode-session.jsonl"));
+    QTRY_VERIFY(window->session()->hasRunInfo());
+    QAbstractItemModel *model = window->tableView()->model();
+    QTRY_COMPARE(model->rowCount(), 9);
+    const int summary = LogTableModel::SummaryColumn;
+    QCOMPARE(model->index(0, summary).data().toString(), QStringLiteral("Fix the failing test in dates.py — ça échoue"));
+    QCOMPARE(model->index(6, summary).data().toString(), QStringLiteral("Subagent · Find callers of parse"));
+    QCOMPARE(model->index(7, summary).data().toString(), QStringLiteral("Subagent · pattern: parse("));
+    QCOMPARE(model->index(8, summary).data().toString(), QStringLiteral("Subagent · parse is called from app.py"));
+    for (int row = 0; row < 6; ++row)
+        QVERIFY2(!model->index(row, summary).data().toString().startsWith(QStringLiteral("Subagent")), qPrintable(QString::number(row)));
 }
 
 void TestAgentLogsUi::demoOpensAgentLogsFromItsOwnFolder()
