@@ -42,7 +42,9 @@ QString HeadlessRunSearch::origin() const
 {
     if (!m_options.inputFile.isEmpty())
         return QFileInfo(m_options.inputFile).absoluteFilePath();
-    return m_options.baseUrl.toString();
+    // Where the run came from: the demo's own server for --demo (as the library names it), not
+    // the default base URL.
+    return fetchedFrom().isValid() ? fetchedFrom().toString() : m_options.baseUrl.toString();
 }
 
 void HeadlessRunSearch::wholeRunLoaded(const RunSnapshot &snapshot)

@@ -78,6 +78,7 @@ WholeRunLoad *WindowlessCommand::newLoad()
             progressLine(tr("converting the %1: %2 records read").arg(formatName, CliOutput::count(records)));
     });
     connect(m_load.get(), &WholeRunLoad::fetching, this, [this](const RunRef &run, const QUrl &baseUrl) {
+        m_fetchedFrom = baseUrl;
         progressLine(tr("fetching run %1 of organization %2 from %3")
                              .arg(run.runId)
                              .arg(run.orgId)

@@ -4,6 +4,7 @@
 #include "cli/commandline.h"
 
 #include <QElapsedTimer>
+#include <QUrl>
 #include <QObject>
 #include <QString>
 
@@ -53,6 +54,8 @@ protected:
     virtual void wholeRunLoaded(const RunSnapshot &snapshot);
     virtual void wholeRunProgress(const WholeRunProgress &progress);
     const WholeRunLoad *wholeRun() const { return m_load.get(); }
+    // The base URL the run was fetched from (the demo's own server for --demo); empty for a file.
+    QUrl fetchedFrom() const { return m_fetchedFrom; }
     // "read N entries from FILE", "fetched N entries of run R", or (`nameLibrary`) how many pages
     // the library gave, so that a script's author can check the library is used.
     QString loadedText(const RunSnapshot &snapshot, bool nameLibrary) const;
@@ -73,6 +76,7 @@ private:
     WholeRunLoad *newLoad();
 
     std::unique_ptr<WholeRunLoad> m_load;
+    QUrl m_fetchedFrom;
     QElapsedTimer m_sinceProgress;
     int m_progressIntervalMs = 1000;
     bool m_done = false;

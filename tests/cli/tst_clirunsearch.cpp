@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -188,8 +189,14 @@ void TestCliRunSearch::demo()
     QVERIFY2(run.code() == 0, run.err.constData());
     const QJsonArray hits = QJsonDocument::fromJson(run.out).array();
     QVERIFY(!hits.isEmpty());
+    // …and named by where it came from, the demo's loopback server (as the library names the
+    // demo's runs), not the default https://api.codegen.com.
+    const QRegularExpressionMatch fetchedFrom
+        = QRegularExpression(QStringLiteral("from (http://127\\.0\\.0\\.1:\\d+)\n")).match(QString::fromUtf8(run.err));
+    QVERIFY2(fetchedFrom.hasMatch(), run.err.constData());
     int previous = 0;
     for (const QJsonValue &hit : hits) {
+        QCOMPARE(hit.toObject().value(QStringLiteral("origin")).toString(), fetchedFrom.captured(1));
         QVERIFY(hit.toObject().value(QStringLiteral("tool_name")).toString().startsWith(QLatin1String("bash"), Qt::CaseInsensitive));
         const int entry = hit.toObject().value(QStringLiteral("entry")).toInt();
         QVERIFY(entry > previous); // oldest first
