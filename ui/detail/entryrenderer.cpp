@@ -115,9 +115,7 @@ QTextDocument *buildDocument(const QByteArray &rawEntry, Mode mode, const QFont 
             continue;
         }
         if (mode == Mode::Json) {
-            int indent = 0;
-            while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
-                ++indent;
+            const int indent = ReadableLines::indentOf(line);
             if (const int length = keyLength(line, indent, mode))
                 block.layout()->setFormats({QTextLayout::FormatRange{indent, length, keyFormat}});
             continue;

@@ -52,6 +52,26 @@ int fenceLength(QStringView line, QChar *character)
     return length;
 }
 
+// A list item's marker at the start of `rest` ("-", "*", "+", "1.", "2)") followed by a space, a
+// tab or the line's end: its length; 0 otherwise.
+int listMarkerLength(QStringView rest)
+{
+    if (rest.isEmpty())
+        return 0;
+    int marker = 0;
+    if (rest.at(0) == QLatin1Char('-') || rest.at(0) == QLatin1Char('*') || rest.at(0) == QLatin1Char('+')) {
+        marker = 1;
+    } else {
+        while (marker < rest.size() && marker < 10 && rest.at(marker).isDigit())
+            ++marker;
+        if (marker == 0 || marker >= rest.size() || (rest.at(marker) != QLatin1Char('.') && rest.at(marker) != QLatin1Char(')')))
+            return 0;
+        ++marker;
+    }
+    const bool spaceOrEnd = marker == rest.size() || rest.at(marker) == QLatin1Char(' ') || rest.at(marker) == QLatin1Char('\t');
+    return spaceOrEnd ? marker : 0;
+}
+
 // A line that starts a block of its own, or underlines the one before: the paragraph ends
 // before it, so the line before it needs no break.
 bool startsABlock(QStringView line)
@@ -66,12 +86,8 @@ bool startsABlock(QStringView line)
     if ((first == QLatin1Char('-') || first == QLatin1Char('*') || first == QLatin1Char('+') || first == QLatin1Char('_'))
         && (spaceOrEnd(1) || rest.at(1) == first))
         return true; // a list item, a rule or a setext underline
-    int digits = 0;
-    while (digits < rest.size() && digits < 10 && rest.at(digits).isDigit())
-        ++digits;
-    if (digits > 0 && digits < rest.size() && (rest.at(digits) == QLatin1Char('.') || rest.at(digits) == QLatin1Char(')'))
-        && spaceOrEnd(digits + 1))
-        return true; // an ordered list item
+    if (listMarkerLength(rest) > 0)
+        return true; // an ordered list item (an unordered one is above)
     QChar fence;
     return fenceLength(line, &fence) > 0;
 }
@@ -87,17 +103,8 @@ QStringView insideContainers(QStringView rest)
             rest = rest.mid(after);
             continue;
         }
-        int marker = 0;
-        if (rest.at(0) == QLatin1Char('-') || rest.at(0) == QLatin1Char('*') || rest.at(0) == QLatin1Char('+')) {
-            marker = 1;
-        } else {
-            while (marker < rest.size() && marker < 10 && rest.at(marker).isDigit())
-                ++marker;
-            if (marker == 0 || marker >= rest.size() || (rest.at(marker) != QLatin1Char('.') && rest.at(marker) != QLatin1Char(')')))
-                return rest;
-            ++marker;
-        }
-        if (marker < rest.size() && rest.at(marker) != QLatin1Char(' ') && rest.at(marker) != QLatin1Char('\t'))
+        int marker = listMarkerLength(rest);
+        if (marker == 0)
             return rest;
         while (marker < rest.size() && (rest.at(marker) == QLatin1Char(' ') || rest.at(marker) == QLatin1Char('\t')))
             ++marker;

@@ -4,15 +4,21 @@
 #include "ui/detail/difflines.h"
 #include "ui/detail/entryrenderer.h"
 
+int ReadableLines::indentOf(const QString &line)
+{
+    int indent = 0;
+    while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
+        ++indent;
+    return indent;
+}
+
 ReadableLines::Line ReadableLines::next(const QString &line)
 {
     Line result;
     const int size = int(line.size());
     if (size == 0)
         return result;
-    int indent = 0;
-    while (indent < size && line.at(indent) == QLatin1Char(' '))
-        ++indent;
+    const int indent = indentOf(line);
     // A block's lines are deeper than the key or dash that opened it.
     if (m_blockOwner >= 0 && indent > m_blockOwner) {
         if (m_textStart < 0) {

@@ -28,6 +28,8 @@ public:
 
     // The next line of the text. An empty line changes nothing (a block may hold empty lines).
     Line next(const QString &line);
+    // How many spaces the line starts with.
+    static int indentOf(const QString &line);
     // A new section begins: no block is open.
     void reset() { m_blockOwner = -1; }
 

@@ -64,9 +64,7 @@ public:
         const bool wholeIsDiff = !lines.isEmpty() && DiffLines::opensDiff(lines.first());
         ReadableLines readableLines;
         for (const QString &line : lines) {
-            int indent = 0;
-            while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
-                ++indent;
+            const int indent = ReadableLines::indentOf(line);
             QTextBlockFormat block;
             block.setLeftMargin(indent * m_spaceWidth);
             block.setTextIndent(-indent * m_spaceWidth);
