@@ -139,6 +139,7 @@ private slots:
     void sizeLimitKeepsWhatFitsAndTheFileShrinks();
     void newLibraryGivesSpaceBack();
     void removeAndClear();
+    void forgottenRunsLeaveTheirNotes();
     void twoLibrariesOnOneFile();
     void manyOpenAFreshLibraryAtOnce();
 
@@ -593,6 +594,56 @@ void TestRunLibrary::removeAndClear()
     }
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+}
+
+void TestRunLibrary::forgottenRunsLeaveTheirNotes()
+{
+    RunLibrary library(folder());
+    const QString earlier = QStringLiteral("http://127.0.0.1:40001");
+    const RunRecord kept = makeRun(7, 1, 300);
+    const RunRecord forgotten = makeRun(7, 2, 300);
+    storeRun(library, kept);
+    const PageCache::Key forgottenKey{earlier, RunRef{forgotten.organizationId, forgotten.id}};
+    const ParsedPage page = pageOf(forgotten, 0);
+    library.store(forgottenKey, page.run, 0, page.entries);
+    StoredNote note;
+    note.position = 4;
+    note.text = QStringLiteral("kept across the forgetting");
+    const NotesScope scope = NotesScope::forApi(earlier, forgotten.organizationId, forgotten.id);
+    library.saveNotes(scope, {note});
+    QCOMPARE(listRuns(library).size(), 2);
+
+    QSignalSpy changed(&library, &RunLibrary::changed);
+    QStringList asked;
+    library.forgetRuns([&asked, earlier](const QString &origin) {
+        asked.append(origin);
+        return origin == earlier;
+    });
+    library.flush();
+    asked.sort();
+    QCOMPARE(asked, QStringList({earlier, kOrigin}));
+    const QList<LibraryRun> runs = listRuns(library);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.at(0).origin, kOrigin);
+    QCOMPARE(runs.at(0).runId, kept.id);
+    QVERIFY(!openRun(library, forgottenKey).found);
+    QCOMPARE(rawOf(readRows(library, keyOf(kept), 0, 300)), kept.entries);
+    QTRY_VERIFY(changed.size() > 0);
+
+    std::optional<QList<StoredNote>> notes;
+    QObject context;
+    library.loadNotes(scope.key, &context, [&notes](const QList<StoredNote> &loaded) { notes = loaded; });
+    QTRY_VERIFY(notes.has_value());
+    QCOMPARE(notes->size(), 1);
+    QCOMPARE(notes->at(0).text, note.text);
+
+    // Nothing picked: nothing goes, and nobody is told of a change.
+    changed.clear();
+    library.forgetRuns([](const QString &) { return false; });
+    library.flush();
+    QCOMPARE(listRuns(library).size(), 1);
+    QTest::qWait(50);
+    QCOMPARE(changed.size(), 0);
 }
 
 void TestRunLibrary::twoLibrariesOnOneFile()
