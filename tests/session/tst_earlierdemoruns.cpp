@@ -4,6 +4,7 @@
 #include "api/pageparser.h"
 #include "demo/logsendpoint.h"
 #include "run/fileorigin.h"
+#include "libraryanswers.h"
 #include "samplerun.h"
 #include "session/demoservice.h"
 #include "session/earlierdemoruns.h"
@@ -24,16 +25,6 @@ const QString kTemp = QStringLiteral("/tmp");
 QString fileOrigin(const QString &path)
 {
     return FileOrigin::of(path);
-}
-
-QList<LibraryRun> listRuns(RunLibrary &library)
-{
-    QObject context;
-    std::optional<QList<LibraryRun>> answer;
-    library.listRuns(&context, [&answer](const QList<LibraryRun> &runs) { answer = runs; });
-    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
-        qFatal("the library did not answer");
-    return *answer;
 }
 
 void storeOneEntry(RunLibrary &library, const QString &origin, qint64 runId)

@@ -4,6 +4,7 @@
 // (connections) on one file at once.
 #include "api/pageparser.h"
 #include "demo/logsendpoint.h"
+#include "libraryanswers.h"
 #include "samplerun.h"
 #include "store/librarydatabase.h"
 #include "store/libraryrecords.h"
@@ -89,16 +90,6 @@ QList<LogEntry> readRows(RunLibrary &library, const PageCache::Key &key, qint64 
     QObject context;
     std::optional<QList<LogEntry>> answer;
     library.readRows(key, first, count, &context, [&answer](QList<LogEntry> entries) { answer = std::move(entries); });
-    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
-        qFatal("the library did not answer");
-    return *answer;
-}
-
-QList<LibraryRun> listRuns(RunLibrary &library)
-{
-    QObject context;
-    std::optional<QList<LibraryRun>> answer;
-    library.listRuns(&context, [&answer](const QList<LibraryRun> &runs) { answer = runs; });
     if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
         qFatal("the library did not answer");
     return *answer;
