@@ -138,6 +138,7 @@ struct InspectLog::Sample {
 struct InspectLog::Parsed {
     bool ok = false;
     QString error;
+    qsizetype size = 0; // the log's bytes (an archive's, not its samples'): what a hand-over reports read
     Value root;
     QList<Sample> samples;
     // The parses the values live in: the log's, or the header's and each sample file's.
@@ -226,6 +227,7 @@ void readArchive(Log &log, QByteArrayView bytes)
 std::shared_ptr<const Log> readLog(QByteArrayView bytes, qsizetype readableAfter)
 {
     auto log = std::make_shared<Log>();
+    log->size = bytes.size();
     if (ZipArchive::looksLikeZip(bytes)) {
         readArchive(*log, bytes);
         return log;
@@ -278,8 +280,8 @@ public:
     void fromEvents(array events, const QString &place, bool sidechain);
     void fromMessages(const Value &messages);
     void input(const QByteArray &text, std::string_view time);
-    // False when the cancel said stop.
-    bool entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel);
+    // False when the cancel (or the taker of `settled`, when not null) said stop.
+    bool entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel, const SettledEntries *settled, qsizetype bytesRead);
 
 private:
     Draft &append(const char *messageType, std::string_view time, const Value &record, bool sidechain);
@@ -500,7 +502,8 @@ void SampleConverter::fromMessages(const Value &messagesValue)
     }
 }
 
-bool SampleConverter::entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel)
+bool SampleConverter::entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel, const SettledEntries *settled,
+                              qsizetype bytesRead)
 {
     qsizetype finalAnswer = -1;
     for (qsizetype i = m_drafts.size() - 1; i >= 0 && finalAnswer < 0; --i) {
@@ -517,8 +520,9 @@ bool SampleConverter::entries(QList<QByteArray> &out, qint64 runId, const Conver
             draft.entry.setExtra("reasoning", jsonString(draft.reasoning));
         }
     }
-    return ParallelEntries::write(out, m_drafts.size(), [this, runId](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); },
-                                  cancel);
+    const auto write = [this, runId](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); };
+    return settled ? ParallelEntries::writeInBatches(out, m_drafts.size(), write, cancel, *settled, bytesRead)
+                   : ParallelEntries::write(out, m_drafts.size(), write, cancel);
 }
 
 // The tool calls a sample's events hold, the subtasks' and tools' own events counted too; of a
@@ -611,6 +615,16 @@ QList<InspectSampleInfo> InspectLog::samples() const
 
 AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &cancel) const
 {
+    return convert(sampleIndex, cancel, nullptr);
+}
+
+AgentLogConversion InspectLog::convertInBatches(int sampleIndex, const ConversionCancel &cancel, const SettledEntries &settled) const
+{
+    return convert(sampleIndex, cancel, settled.handOver ? &settled : nullptr);
+}
+
+AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &cancel, const SettledEntries *settled) const
+{
     AgentLogConversion out;
     out.agentName = QStringLiteral("Inspect");
     const Log &log = *m_log;
@@ -653,7 +667,7 @@ AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &
     const QString sessionKey = uuid.isEmpty() ? textOf(stringAt(eval, "run_id")) + QLatin1Char(':') + textOf(stringAt(eval, "task"))
             + QLatin1Char(':') + sampleId + QLatin1Char(':') + epoch
                                               : uuid;
-    if (cancelled.cancelled() || !converter.entries(out.entries, agentRunIdFor(QByteArray("inspect:") + sessionKey.toUtf8()), cancel))
+    if (cancelled.cancelled() || !converter.entries(out.entries, agentRunIdFor(QByteArray("inspect:") + sessionKey.toUtf8()), cancel, settled, log.size))
         return cancelledConversion(out.agentName);
 
     for (const char *key : {"task", "task_id", "model", "run_id", "eval_id", "created"}) {

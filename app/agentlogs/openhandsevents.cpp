@@ -79,8 +79,9 @@ public:
         m_byEventId.reserve(events);
     }
     void event(element value, qsizetype index, ConversionWarnings &warnings);
-    // False when `cancelled` stopped it.
-    bool finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel);
+    // False when `cancelled` (or the taker of `settled`, when not null) stopped it.
+    bool finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel, const SettledEntries *settled,
+                qsizetype bytesRead);
 
 private:
     Draft &append(object event, const char *messageType);
@@ -299,7 +300,8 @@ void Converter::event(element value, qsizetype index, ConversionWarnings &warnin
         observation(value, event, index, warnings);
 }
 
-bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel)
+bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel, const SettledEntries *settled,
+                       qsizetype bytesRead)
 {
     bool finished = false;
     for (const Draft &draft : std::as_const(m_drafts))
@@ -322,7 +324,10 @@ bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, co
         if (draft.awaitsResult && !draft.hasResult)
             warnings.add(OpenHandsEventsText::tr("action %1 (%2) has no observation").arg(draft.eventId).arg(QString::fromUtf8(draft.entry.toolName)));
     }
-    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i, QByteArray &entry) { appendEntry(entry, m_drafts.at(i), runId, i + 1); }, cancel))
+    const auto write = [&](qsizetype i, QByteArray &entry) { appendEntry(entry, m_drafts.at(i), runId, i + 1); };
+    const bool written = settled ? ParallelEntries::writeInBatches(out.entries, m_drafts.size(), write, cancel, *settled, bytesRead)
+                                 : ParallelEntries::write(out.entries, m_drafts.size(), write, cancel);
+    if (!written)
         return false;
     out.title = m_title;
     out.metadata = m_metadata;
@@ -342,7 +347,11 @@ bool looksLikeOpenHandsEvents(QByteArrayView head)
     return json.has("action") || json.has("observation") || !json.objectComplete;
 }
 
-AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
+namespace {
+
+// The conversion; with `settled` (may be null), its entries are handed over in batches as they are
+// written, once every event is read.
+AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter, const SettledEntries *settled)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("OpenHands");
@@ -378,9 +387,21 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const Conversion
             converter.event(value, index, warnings);
         ++index;
     }
-    if (!converter.finish(out, warnings, cancel))
+    if (!converter.finish(out, warnings, cancel, settled, bytes.size()))
         return cancelledConversion(out.agentName);
     out.warnings = warnings.take();
     out.ok = true;
     return out;
+}
+
+} // namespace
+
+AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
+{
+    return convert(bytes, cancel, readableAfter, nullptr);
+}
+
+AgentLogConversion convertOpenHandsEventsInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled)
+{
+    return convert(bytes, cancel, settled.readableAfter, settled.handOver ? &settled : nullptr);
 }
