@@ -16,7 +16,7 @@ namespace {
 std::atomic<qsizetype> g_minimumEntries{kDefaultMinimumEntries};
 
 // Writes entries [begin, end) into entries[0 .. end - begin); false when the cancel said stop.
-bool writeRange(QByteArray *entries, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel)
+bool writeOneThread(QByteArray *entries, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel)
 {
     CancelCheck cancelled(cancel);
     QByteArray buffer; // grows to the largest entry once, and stays
@@ -36,12 +36,12 @@ bool writeSpan(QByteArray *entries, qsizetype begin, qsizetype end, const EntryW
 {
     const qsizetype count = end - begin;
     if (count < g_minimumEntries.load(std::memory_order_relaxed) || QThread::idealThreadCount() < 2)
-        return writeRange(entries, begin, end, write, cancel);
+        return writeOneThread(entries, begin, end, write, cancel);
     // Halves of equal count: the entries of a log are alike enough in size.
     const qsizetype middle = begin + count / 2;
     bool secondDone = true;
-    std::thread second([&] { secondDone = writeRange(entries + (middle - begin), middle, end, write, cancel); });
-    const bool done = writeRange(entries, begin, middle, write, cancel);
+    std::thread second([&] { secondDone = writeOneThread(entries + (middle - begin), middle, end, write, cancel); });
+    const bool done = writeOneThread(entries, begin, middle, write, cancel);
     second.join();
     return done && secondDone;
 }
@@ -58,16 +58,31 @@ bool write(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, co
     return done;
 }
 
+bool writeRange(QList<QByteArray> &out, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel)
+{
+    out.clear();
+    out.resize(end - begin);
+    const bool done = writeSpan(out.data(), begin, end, write, cancel);
+    if (!done)
+        out.clear();
+    return done;
+}
+
 bool writeInBatches(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel,
                     const SettledEntries &settled, qsizetype bytesRead)
 {
+    return writeInBatches(out, 0, count, write, cancel, settled, bytesRead);
+}
+
+bool writeInBatches(QList<QByteArray> &out, qsizetype begin, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel,
+                    const SettledEntries &settled, qsizetype bytesRead)
+{
     out.clear();
-    qsizetype begin = 0;
     while (begin < count) {
         const qsizetype wanted = std::max<qsizetype>(begin == 0 ? settled.firstBatch : settled.batch, 1);
         const qsizetype end = begin + std::min(wanted, count - begin);
-        QList<QByteArray> batch(end - begin);
-        if (!writeSpan(batch.data(), begin, end, write, cancel))
+        QList<QByteArray> batch;
+        if (!writeRange(batch, begin, end, write, cancel))
             return false;
         // The share of the input the entries written so far stand for (in doubles: a large input
         // times a large count may not fit in 64 bits).

@@ -33,6 +33,13 @@ bool write(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, co
 // when `cancel` or the taker said stop.
 bool writeInBatches(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel,
                     const SettledEntries &settled, qsizetype bytesRead);
+// The same for entries [begin, count) (those before were handed over already: the first batch is
+// then settled.batch entries, not settled.firstBatch).
+bool writeInBatches(QList<QByteArray> &out, qsizetype begin, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel,
+                    const SettledEntries &settled, qsizetype bytesRead);
+// Entries [begin, end) as one list, written as write() writes them. False, with `out` empty, when
+// `cancel` said stop.
+bool writeRange(QList<QByteArray> &out, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel);
 
 // Below this many entries one thread writes them all: starting a thread costs more than it saves.
 constexpr qsizetype kDefaultMinimumEntries = 2048;

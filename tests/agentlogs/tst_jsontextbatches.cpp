@@ -28,6 +28,7 @@ struct Batched {
     AgentLogConversion conversion;
     QList<QByteArray> handedOver;
     QList<qsizetype> bytesRead; // what each hand-over said
+    QList<qsizetype> sizes;     // each batch's entries
     int batches = 0;
 };
 
@@ -42,6 +43,7 @@ Batched inBatches(const InBatches &convert, qsizetype firstBatch, qsizetype batc
     settled.handOver = [&out](QList<QByteArray> &&entries, qsizetype bytesRead) {
         out.handedOver += entries;
         out.bytesRead.append(bytesRead);
+        out.sizes.append(entries.size());
         ++out.batches;
         return true;
     };
@@ -335,6 +337,7 @@ private slots:
     void everySampleInBatches();
     void batchesOnOneThreadAndTwo();
     void batchesComeInTheirSizes();
+    void openHandsEntriesComeAsTheySettle();
     void theTakerStopsTheConversion();
     void cancelStopsTheBatches();
 };
@@ -465,6 +468,61 @@ void TestJsonTextBatches::batchesComeInTheirSizes()
         QVERIFY(batched.bytesRead.at(i) > batched.bytesRead.at(i - 1));
     QVERIFY(batched.bytesRead.first() > 0);
     QVERIFY(batched.bytesRead.first() < log.size() / 5);
+}
+
+// An OpenHands stream hands its entries over while its events are read, each once no later
+// event can change it: an action waits for the last observation naming it, the agent's last
+// message for the end when no event finishes, and nothing comes before the first user message
+// (the run id's source) is read.
+void TestJsonTextBatches::openHandsEntriesComeAsTheySettle()
+{
+    const auto event = [](int id, const QByteArray &fields) {
+        return R"({"id":)" + QByteArray::number(id) + R"(,"timestamp":"2025-03-01T10:00:00",)" + fields + "}";
+    };
+    const QByteArray think = R"("source":"agent","action":"think","args":{"thought":"hm"})";
+    const QByteArray said = R"("source":"agent","action":"message","args":{"content":"done"})";
+    const auto run = [](const char *command) { return R"("source":"agent","action":"run","args":{"command":")" + QByteArray(command) + "\"}"; };
+    const auto result = [](int cause) { return R"("source":"agent","cause":)" + QByteArray::number(cause) + R"(,"observation":"run","content":"ok")"; };
+    const QList<QByteArray> events{
+        event(1, R"("source":"user","action":"message","args":{"content":"go"})"), // 0: settled at once
+        event(2, run("a")),                                                        // 1: its result comes with event 5
+        event(3, run("b")),                                                        // 2: its result with event 3
+        event(4, result(3)),
+        event(5, think),                                                           // 3
+        event(6, result(2)),                                                       // settles 1 to 3
+        event(7, said),                                                            // 4: the answer, at the end
+        event(8, think),                                                           // 5
+    };
+    const auto streamOf = [](const QList<QByteArray> &list) { return '[' + list.join(',') + ']'; };
+    const AgentLogFormats::Format *openHands = formatNamed("OpenHands event stream");
+    const auto convert = [&](const QByteArray &stream) {
+        return inBatches([&](const SettledEntries &settled) { return openHands->convertInBatches(stream, {}, settled); }, 1, 1);
+    };
+
+    QByteArray stream = streamOf(events);
+    Batched batched = convert(stream);
+    compareConversions(batched, AgentLogFormats::convert(stream));
+    QCOMPARE(batched.sizes, (QList<qsizetype>{1, 3, 1, 1})); // the last two at the end
+    QVERIFY(batched.handedOver.at(1).contains(R"("tool_output":{"content":"ok")"));
+    QVERIFY(batched.handedOver.at(4).contains(R"("message_type":"FINAL_ANSWER")"));
+    for (qsizetype i = 1; i < batched.bytesRead.size(); ++i)
+        QVERIFY(batched.bytesRead.at(i) >= batched.bytesRead.at(i - 1));
+    QCOMPARE(batched.bytesRead.last(), stream.size());
+
+    // With a finish the agent's message is a step like any: it comes as soon as it is read.
+    stream = streamOf(events + QList<QByteArray>{event(9, R"("source":"agent","action":"finish","args":{"final_thought":"end"})")});
+    batched = convert(stream);
+    compareConversions(batched, AgentLogFormats::convert(stream));
+    QCOMPARE(batched.sizes, (QList<qsizetype>{1, 3, 1, 1, 1}));
+    QVERIFY(batched.handedOver.at(4).contains(R"("message_type":"PLAN_EVALUATION")"));
+
+    // The user's first message comes late: the entries before it wait for it.
+    QList<QByteArray> late = events.mid(1);
+    late.insert(4, events.first());
+    stream = streamOf(late);
+    batched = convert(stream);
+    compareConversions(batched, AgentLogFormats::convert(stream));
+    QCOMPARE(batched.sizes.first(), 4); // the three before it and its own, once it is read
 }
 
 void TestJsonTextBatches::theTakerStopsTheConversion()
