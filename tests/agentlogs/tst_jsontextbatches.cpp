@@ -338,6 +338,7 @@ private slots:
     void batchesOnOneThreadAndTwo();
     void batchesComeInTheirSizes();
     void openHandsEntriesComeAsTheySettle();
+    void inspectEntriesComeAsTheySettle();
     void theTakerStopsTheConversion();
     void cancelStopsTheBatches();
 };
@@ -523,6 +524,30 @@ void TestJsonTextBatches::openHandsEntriesComeAsTheySettle()
     batched = convert(stream);
     compareConversions(batched, AgentLogFormats::convert(stream));
     QCOMPARE(batched.sizes.first(), 4); // the three before it and its own, once it is read
+}
+
+// An Inspect sample's events hand their entries over as they are read (a tool event holds its
+// result), all but the main conversation's last assistant text and what follows it, which may
+// be the answer until another text comes (a subtask's text is no answer).
+void TestJsonTextBatches::inspectEntriesComeAsTheySettle()
+{
+    const QByteArray text = R"({"event":"model","timestamp":"2025-05-01T10:00:00+00:00","output":{"choices":[{"message":{"role":"assistant","content":"%1"}}]}})";
+    const QByteArray tool = R"({"event":"tool","timestamp":"2025-05-01T10:00:01+00:00","id":"c","function":"bash","arguments":{"cmd":"ls"},"result":"ok"})";
+    const QByteArray subtask = R"({"event":"subtask","events":[)" + QByteArray(text).replace("%1", "inner") + "]}";
+    const QByteArray log = R"({"version":2,"status":"success","eval":{"task":"t","run_id":"r"},"samples":[{"id":1,"epoch":1,"input":"go","events":[)"
+        + QByteArray(text).replace("%1", "first") + ',' + tool + ',' + tool + ',' + QByteArray(text).replace("%1", "second") + ',' + subtask + ','
+        + tool + "]}]}";
+    const AgentLogFormats::Format *inspect = formatNamed("Inspect eval log");
+    const Batched batched = inBatches([&](const SettledEntries &settled) { return inspect->convertInBatches(log, {}, settled); }, 1, 1);
+    compareConversions(batched, AgentLogFormats::convert(log));
+    // The input; then, once the second text came, the first text and the two tools; the rest at the end.
+    QCOMPARE(batched.sizes, (QList<qsizetype>{1, 3, 1, 1, 1}));
+    QVERIFY(batched.handedOver.at(1).contains(R"("message_type":"PLAN_EVALUATION")"));
+    QVERIFY(batched.handedOver.at(4).contains(R"("message_type":"FINAL_ANSWER")"));
+    QVERIFY(batched.handedOver.at(5).contains(R"("sidechain":true)"));
+    for (qsizetype i = 1; i < batched.bytesRead.size(); ++i)
+        QVERIFY(batched.bytesRead.at(i) >= batched.bytesRead.at(i - 1));
+    QCOMPARE(batched.bytesRead.last(), log.size());
 }
 
 void TestJsonTextBatches::theTakerStopsTheConversion()
