@@ -65,6 +65,25 @@ bool visitSegment(void *context, QByteArrayView segment)
     auto *first = static_cast<FirstMatch *>(context);
     if (first->bytes && visitByBytes(first, segment, !first->engine->query().caseSensitive))
         return !first->found;
+    // A regular expression's first match found in the value's bytes: only the value that holds
+    // it is decoded, and no match object is made (findRanges' QRegularExpression match, and the
+    // values decoded before it, were half of a two-word search's snippets: bench_library).
+    TextRange range;
+    switch (first->engine->firstMatchInUtf8(segment, &range)) {
+    case SearchEngine::Utf8Answer::Match:
+        first->text = QString::fromUtf8(segment);
+        first->range = range;
+        first->found = true;
+        return false;
+    case SearchEngine::Utf8Answer::NoMatch:
+        if (!first->seenAny) {
+            first->text = QString::fromUtf8(segment);
+            first->seenAny = true;
+        }
+        return true;
+    case SearchEngine::Utf8Answer::Unknown:
+        break;
+    }
     const QString text = QString::fromUtf8(segment);
     const QList<TextRange> ranges = first->engine->findRanges(text, 1);
     if (!ranges.isEmpty()) {
@@ -101,7 +120,12 @@ SearchSnippet cutAround(const QString &text, qsizetype start, qsizetype length)
     const qsizetype to = std::min({lineEnd, start + length + kAfter, from + kBefore + 400});
     QString cut = text.mid(from, to - from);
     for (QChar &c : cut) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        // ASCII's control characters are C0 and DEL; only other characters ask for their category.
+        const char16_t u = c.unicode();
+        const bool control = u < 0x80 ? (u < 0x20 || u == 0x7F)
+                                      : (c.category() == QChar::Other_Control || c == QChar::LineSeparator
+                                         || c == QChar::ParagraphSeparator);
+        if (control)
             c = QLatin1Char(' ');
     }
     const bool cutBefore = from > lineStart;

@@ -2,10 +2,14 @@
 // A hit's snippet: the value holding the first match, cut around it. A plain ASCII word or
 // phrase is found by its bytes value by value; the snippet is the one the regular expression the
 // library highlighted with gives (non-ASCII text before the match, K and ſ, escapes, no match).
+// A regular expression's first match is found in the values' bytes (SearchEngine::
+// firstMatchInUtf8): the same range as findRanges over the decoded value, over random patterns
+// and values, and the same snippet as the match a QRegularExpression finds in the decoded text.
 #include "search/searchengine.h"
 #include "search/searchtext.h"
 #include "search/searchsnippet.h"
 
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -18,7 +22,68 @@ private slots:
     void plainWordsFindTheFirstMatch();
     void summaryIsCutLikeAMatchLine();
     void hitShowsItsMatchElseItsLine();
+    void firstMatchInBytesIsFindRangesFirst();
+    void regexSnippetsShowTheFirstMatchOfTheDecodedText();
 };
+
+namespace {
+
+// Pieces of values: ASCII, letters that fold into ASCII (K, ſ), accents, an emoji (two UTF-16
+// units), line breaks, escapes as JSON writes them, and now and then bytes that are not UTF-8.
+QByteArray randomValueText(QRandomGenerator &rng)
+{
+    static const char *const pieces[] = {"a", "b", "ab", "Abc", "k", "K", "\xE2\x84\xAA", "\xC5\xBF", "s", "S",
+                                         "\xC3\xA9", "\xF0\x9F\x98\x80", "1", "42", "7z", " ", "-", "_",
+                                         "\\n", "\\t", "\\\"", "\\u00e9", "\\u004b", "x\ny", "\xFF", "\xEF\xBB\xBF",
+                                         "foo", "Foo bar", "\\\\"};
+    QByteArray text;
+    for (int k = 0, n = rng.bounded(0, 7); k < n; ++k)
+        text += pieces[rng.bounded(int(std::size(pieces)))];
+    return text;
+}
+
+QByteArray randomEntry(QRandomGenerator &rng)
+{
+    QByteArray json = rng.bounded(8) == 0 ? QByteArray("\xEF\xBB\xBF{") : QByteArray("{");
+    for (int k = 0, n = rng.bounded(1, 5); k < n; ++k) {
+        json += (k ? ",\"" : "\"") + QByteArray("key") + QByteArray::number(k) + "\":";
+        switch (rng.bounded(4)) {
+        case 0:
+            json += "{\"" + randomValueText(rng) + "\":\"" + randomValueText(rng) + "\"}";
+            break;
+        case 1:
+            json += "[\"" + randomValueText(rng) + "\"," + QByteArray::number(rng.bounded(1000)) + "]";
+            break;
+        default:
+            json += '"' + randomValueText(rng) + '"';
+        }
+    }
+    return rng.bounded(20) == 0 ? json : json + '}';
+}
+
+// Patterns of one to three atoms, each perhaps quantified: literals, classes, escapes,
+// alternations, anchors and lookarounds, empty matches, non-ASCII text.
+QString randomPattern(QRandomGenerator &rng)
+{
+    static const char *const atoms[] = {"a", "b", "k", "s", "\\d", "\\w", "\\W", "\\s", "[a-c]", "[^a]", ".",
+                                        "(?:ab|K)", "\xC3\xA9", "\xF0\x9F\x98\x80", "\\bfoo", "bar\\b", "^", "$",
+                                        "(?=b)", "x*", "\\n", "\\x{212A}", "\xC5\xBF", "(a|)", "\\p{L}", "\\d{2}"};
+    static const char *const quantifiers[] = {"", "", "", "+", "*", "?", "{2}", "+?"};
+    QString pattern;
+    for (int k = 0, n = rng.bounded(1, 4); k < n; ++k) {
+        pattern += QString::fromUtf8(atoms[rng.bounded(int(std::size(atoms)))]);
+        pattern += QString::fromLatin1(quantifiers[rng.bounded(int(std::size(quantifiers)))]);
+    }
+    return pattern;
+}
+
+// The decoded values of an entry (its search text's segments).
+QList<QByteArray> segmentsOf(const QByteArray &json)
+{
+    return SearchText::fromRawEntryJson(json).decoded().bytes.split(SearchText::kSeparator);
+}
+
+} // namespace
 
 void TestSearchSnippet::plainWordsFindTheFirstMatch_data()
 {
@@ -117,6 +182,87 @@ void TestSearchSnippet::hitShowsItsMatchElseItsLine()
     snippet = SearchSnippet::ofHit(text, SearchEngine(SearchQuery{QStringLiteral("thought:"), false, false, false}), line);
     QCOMPARE(snippet.text, QStringLiteral("the entry's line"));
     QVERIFY(!SearchSnippet::of(text, SearchEngine(SearchQuery{QStringLiteral("thought:"), false, false, false})).matched);
+}
+
+void TestSearchSnippet::firstMatchInBytesIsFindRangesFirst()
+{
+    QRandomGenerator rng(2512);
+    int told = 0;
+    for (int round = 0; round < 3000; ++round) {
+        const QString pattern = randomPattern(rng);
+        const bool caseSensitive = rng.bounded(2);
+        const SearchEngine engine(SearchQuery{pattern, caseSensitive, false, true});
+        if (!engine.isValid())
+            continue;
+        for (const QByteArray &segment : segmentsOf(randomEntry(rng))) {
+            const QList<TextRange> expected = engine.findRanges(QString::fromUtf8(segment), 1);
+            TextRange range;
+            const SearchEngine::Utf8Answer answer = engine.firstMatchInUtf8(segment, &range);
+            const QByteArray context = "pattern " + pattern.toUtf8() + " value " + segment.toPercentEncoding();
+            if (answer == SearchEngine::Utf8Answer::Unknown) {
+                // Only bytes that are not UTF-8, or a leading byte order mark, go unanswered.
+                QVERIFY2(!QUtf8StringView(segment).isValidUtf8() || segment.startsWith("\xEF\xBB\xBF"), context);
+                continue;
+            }
+            ++told;
+            QCOMPARE_EQ(answer == SearchEngine::Utf8Answer::Match, !expected.isEmpty());
+            if (!expected.isEmpty()) {
+                QVERIFY2(range == expected.first(), context);
+            }
+        }
+    }
+    QVERIFY(told > 5000);
+    // Plain text (not a regular expression) is never answered from the bytes.
+    TextRange range;
+    QVERIFY(SearchEngine(SearchQuery{QStringLiteral("ab"), false, false, false}).firstMatchInUtf8("ab", &range)
+            == SearchEngine::Utf8Answer::Unknown);
+}
+
+void TestSearchSnippet::regexSnippetsShowTheFirstMatchOfTheDecodedText()
+{
+    // The reference: QRegularExpression over each decoded value in turn, its first non-empty
+    // match (the snippet's value and match), independent of SearchEngine.
+    QRandomGenerator rng(77);
+    int matched = 0;
+    for (int round = 0; round < 3000; ++round) {
+        const QString pattern = randomPattern(rng);
+        const bool caseSensitive = rng.bounded(2);
+        const SearchEngine engine(SearchQuery{pattern, caseSensitive, false, true});
+        if (!engine.isValid())
+            continue;
+        // Unicode properties, as the search's regular expressions have them (\w, \d, \b).
+        const QRegularExpression reference(pattern, caseSensitive ? QRegularExpression::UseUnicodePropertiesOption
+                                                                  : QRegularExpression::UseUnicodePropertiesOption
+                                                       | QRegularExpression::CaseInsensitiveOption);
+        const QByteArray json = randomEntry(rng);
+        QString expectedMatch;
+        bool found = false;
+        for (const QByteArray &segment : segmentsOf(json)) {
+            QRegularExpressionMatchIterator it = reference.globalMatch(QString::fromUtf8(segment));
+            while (it.hasNext() && !found) {
+                const QRegularExpressionMatch match = it.next();
+                if (match.capturedLength() > 0) {
+                    expectedMatch = match.captured();
+                    found = true;
+                }
+            }
+            if (found)
+                break;
+        }
+        const SearchSnippet snippet = SearchSnippet::of(SearchText::fromRawEntryJson(json), engine);
+        const QByteArray context = "pattern " + pattern.toUtf8() + " entry " + json.toPercentEncoding();
+        QVERIFY2(snippet.matched == found, context);
+        if (!found)
+            continue;
+        ++matched;
+        // The snippet shows the whole match (these are short), control characters made spaces.
+        for (QChar &c : expectedMatch) {
+            if (c.category() == QChar::Other_Control)
+                c = QLatin1Char(' ');
+        }
+        QVERIFY2(snippet.text.mid(snippet.matchStart, snippet.matchLength) == expectedMatch, context);
+    }
+    QVERIFY(matched > 500);
 }
 
 QTEST_GUILESS_MAIN(TestSearchSnippet)
