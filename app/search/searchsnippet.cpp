@@ -20,6 +20,9 @@ struct FirstMatch
     bool seenAny;
     // A plain ASCII needle (any case: lower case), looked for in each value's bytes first.
     const ByteFinder *bytes = nullptr;
+    // A value may hold K or ſ: the row holds one, or escapes that may make one. Else no value is
+    // searched for them (two searches a value were a fifth of a one-letter search: bench_library).
+    bool mayFoldIntoAscii = true;
 };
 
 bool isAscii(const QString &text)
@@ -43,7 +46,7 @@ bool holdsFoldingIntoAscii(QByteArrayView segment)
 // the engine.
 bool visitByBytes(FirstMatch *first, QByteArrayView segment, bool fold)
 {
-    if (fold && holdsFoldingIntoAscii(segment))
+    if (fold && first->mayFoldIntoAscii && holdsFoldingIntoAscii(segment))
         return false;
     const qsizetype at = first->bytes->find(reinterpret_cast<const uchar *>(segment.data()), segment.size(), 0);
     if (at < 0) {
@@ -143,6 +146,10 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
     // value (a raw row is the entry's JSON): the values after it are never decoded, and no match
     // runs from one value into the next, as in the search itself.
     FirstMatch first{&engine, {}, {}, false, false};
+    // The flags are of the bytes: a raw row's escapes (NeedsDecoding) may make K or ſ; a text
+    // without flags (not indexed) may hold anything.
+    first.mayFoldIntoAscii = !searchText.isIndexed() || searchText.foldsIntoAscii()
+        || (searchText.isRaw() && searchText.needsDecoding());
     // A plain word or phrase of ASCII text (not whole words): found by its bytes, value by value,
     // without decoding each value before the one that holds it (most of the time of a search
     // with many hits went there).

@@ -107,6 +107,9 @@ void TestSearchSnippet::plainWordsFindTheFirstMatch_data()
     QTest::addRow("a Kelvin sign folds into k")
         << QByteArray("{\"thought\":\"the \xE2\x84\xAA" "elvin scale\"}") << QStringLiteral("kelvin") << false
         << QString::fromUtf8("the \xE2\x84\xAA" "elvin scale") << 4 << 6;
+    QTest::addRow("a Kelvin sign made by an escape folds into k")
+        << QByteArray(R"({"thought":"the \u212Aelvin scale"})") << QStringLiteral("kelvin") << false
+        << QString::fromUtf8("the \xE2\x84\xAA" "elvin scale") << 4 << 6;
     QTest::addRow("a long s folds into s")
         << QByteArray("{\"thought\":\"top \xC5\xBF" "ecret\"}") << QStringLiteral("SECRET") << false
         << QString::fromUtf8("top \xC5\xBF" "ecret") << 4 << 6;
@@ -222,18 +225,22 @@ void TestSearchSnippet::regexSnippetsShowTheFirstMatchOfTheDecodedText()
 {
     // The reference: QRegularExpression over each decoded value in turn, its first non-empty
     // match (the snippet's value and match), independent of SearchEngine.
+    // Plain words too (found by their bytes where K and ſ cannot be), as their escaped pattern.
+    static const char *const words[] = {"a", "ab", "k", "K", "s", "foo", "Foo bar", "\xC3\xA9", "\xE2\x84\xAA", "b\"f"};
     QRandomGenerator rng(77);
     int matched = 0;
-    for (int round = 0; round < 3000; ++round) {
-        const QString pattern = randomPattern(rng);
+    for (int round = 0; round < 6000; ++round) {
+        const bool plain = round % 2;
+        const QString pattern = plain ? QString::fromUtf8(words[rng.bounded(int(std::size(words)))]) : randomPattern(rng);
         const bool caseSensitive = rng.bounded(2);
-        const SearchEngine engine(SearchQuery{pattern, caseSensitive, false, true});
+        const SearchEngine engine(SearchQuery{pattern, caseSensitive, false, !plain});
         if (!engine.isValid())
             continue;
         // Unicode properties, as the search's regular expressions have them (\w, \d, \b).
-        const QRegularExpression reference(pattern, caseSensitive ? QRegularExpression::UseUnicodePropertiesOption
-                                                                  : QRegularExpression::UseUnicodePropertiesOption
-                                                       | QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpression reference(plain ? QRegularExpression::escape(pattern) : pattern,
+                                           caseSensitive ? QRegularExpression::UseUnicodePropertiesOption
+                                                         : QRegularExpression::UseUnicodePropertiesOption
+                                               | QRegularExpression::CaseInsensitiveOption);
         const QByteArray json = randomEntry(rng);
         QString expectedMatch;
         bool found = false;
@@ -262,7 +269,7 @@ void TestSearchSnippet::regexSnippetsShowTheFirstMatchOfTheDecodedText()
         }
         QVERIFY2(snippet.text.mid(snippet.matchStart, snippet.matchLength) == expectedMatch, context);
     }
-    QVERIFY(matched > 500);
+    QVERIFY(matched > 1000);
 }
 
 QTEST_GUILESS_MAIN(TestSearchSnippet)
