@@ -138,6 +138,43 @@ SearchSnippet cutAround(const QString &text, qsizetype start, qsizetype length)
     snippet.matchLength = int(std::clamp<qsizetype>(to - start, 0, length));
     return snippet;
 }
+// A needle whose every occurrence in a value's text is one in the JSON as written, inside that
+// value: no '"', '\\' or control character (what escapes make, NeedsDecoding aside).
+bool isRawSafe(QByteArrayView needle)
+{
+    for (const char c : needle) {
+        if (uchar(c) < 0x20 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+// The first value holding a plain needle, visiting only the values whose JSON holds one of its
+// first occurrences in the row's JSON (the others are stepped over unread: most of a one-letter
+// search's snippets was reading them). Only for a row whose values' text holds the needle only
+// where their JSON does: no escapes that make other characters (NeedsDecoding), no K or ſ.
+// False when it cannot tell (`first` is then as it was): the caller visits every value.
+bool visitValuesHoldingTheNeedle(const SearchText &row, QByteArrayView needle, FirstMatch *first)
+{
+    constexpr qsizetype kMaxSpans = 64;
+    if (row.needsDecoding() || first->mayFoldIntoAscii || !isRawSafe(needle))
+        return false;
+    const auto *json = reinterpret_cast<const uchar *>(row.bytes.constData());
+    const qsizetype size = row.bytes.size();
+    SearchText::ByteSpan spans[kMaxSpans];
+    qsizetype count = 0;
+    for (qsizetype at = first->bytes->find(json, size, 0); at >= 0 && count < kMaxSpans;
+         at = first->bytes->find(json, size, at + 1))
+        spans[count++] = {at, at + first->bytes->size()};
+    if (count == 0)
+        return false;
+    FirstMatch attempt = *first;
+    if (!SearchText::visitSegmentsHoldingSpans(row.bytes, spans, size_t(count), visitSegment, &attempt) || !attempt.found)
+        return false; // not an object, or a value it visited held the needle only as escapes
+    *first = attempt;
+    return true;
+}
+
 } // namespace
 
 SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine &engine)
@@ -163,7 +200,8 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
         first.bytes = &*finder;
     }
     if (searchText.isRaw()) {
-        SearchText::visitSegments(searchText.bytes, visitSegment, &first);
+        if (!first.bytes || !visitValuesHoldingTheNeedle(searchText, needle, &first))
+            SearchText::visitSegments(searchText.bytes, visitSegment, &first);
     } else {
         const QByteArrayView bytes(searchText.bytes);
         qsizetype from = 0;

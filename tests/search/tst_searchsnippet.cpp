@@ -118,6 +118,21 @@ void TestSearchSnippet::plainWordsFindTheFirstMatch_data()
         << QStringLiteral("the quiz line") << 4 << 4;
     QTest::addRow("a \\u escape makes the needle")
         << QByteArray(R"({"thought":"a \u0071uiz"})") << QStringLiteral("quiz") << false << QStringLiteral("a quiz") << 2 << 4;
+    QTest::addRow("a \\u escape makes it before the needle as written")
+        << QByteArray(R"({"thought":"a \u0071uiz","observation":"quiz"})") << QStringLiteral("quiz") << false
+        << QStringLiteral("a quiz") << 2 << 4;
+    QTest::addRow("a Kelvin sign before the needle as written")
+        << QByteArray("{\"thought\":\"the \xE2\x84\xAA" "elvin scale\",\"observation\":\"kelvin\"}")
+        << QStringLiteral("kelvin") << false << QString::fromUtf8("the \xE2\x84\xAA" "elvin scale") << 4 << 6;
+    QTest::addRow("a needle with a backslash, written as an escape")
+        << QByteArray(R"({"thought":"a\\n","observation":"a\\na\n"})") << QStringLiteral("a\\n") << true
+        << QStringLiteral("a\\n") << 0 << 3;
+    QTest::addRow("an escape's letter is not the needle")
+        << QByteArray(R"({"thought":"x\ny","observation":{"text":"the n"}})") << QStringLiteral("n") << true
+        << QStringLiteral("the n") << 4 << 1;
+    QTest::addRow("past many occurrences the values leave out")
+        << QByteArray(R"({"agent_run_id":")" + QByteArray(70, 'n') + R"(","thought":"find n"})")
+        << QStringLiteral("N") << false << QStringLiteral("find n") << 2 << 1;
     QTest::addRow("in the second value") << QByteArray(R"({"thought":"nothing","observation":"quiz"})")
                                          << QStringLiteral("quiz") << false << QStringLiteral("quiz") << 0 << 4;
     QTest::addRow("nowhere: the first value") << QByteArray(R"({"thought":"nothing","observation":"else"})")
