@@ -24,6 +24,7 @@ private slots:
     void hitShowsItsMatchElseItsLine();
     void firstMatchInBytesIsFindRangesFirst();
     void regexSnippetsShowTheFirstMatchOfTheDecodedText();
+    void longLinesAreCutByTheRule();
 };
 
 namespace {
@@ -285,6 +286,58 @@ void TestSearchSnippet::regexSnippetsShowTheFirstMatchOfTheDecodedText()
         QVERIFY2(snippet.text.mid(snippet.matchStart, snippet.matchLength) == expectedMatch, context);
     }
     QVERIFY(matched > 1000);
+}
+
+void TestSearchSnippet::longLinesAreCutByTheRule()
+{
+    // The rule, read whole lines at a time: the match's line (between line breaks), from at most
+    // kBefore characters before the match to at most kAfter after it and kBefore + 400 from the
+    // start, "…" where the line goes on; over long lines, matches near their ends, long matches.
+    const auto expectedCut = [](const QString &text, qsizetype start, qsizetype length) {
+        qsizetype lineStart = start;
+        while (lineStart > 0 && text.at(lineStart - 1) != QLatin1Char('\n'))
+            --lineStart;
+        qsizetype lineEnd = start + length;
+        while (lineEnd < text.size() && text.at(lineEnd) != QLatin1Char('\n'))
+            ++lineEnd;
+        const qsizetype from = std::max(lineStart, start - SearchSnippet::kBefore);
+        const qsizetype to = std::min({lineEnd, start + length + SearchSnippet::kAfter, from + SearchSnippet::kBefore + 400});
+        QString cut = text.mid(from, to - from).replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\t'), QLatin1Char(' '));
+        return (from > lineStart ? QString(QChar(0x2026)) : QString()) + cut + (to < lineEnd ? QString(QChar(0x2026)) : QString());
+    };
+    QRandomGenerator rng(4242);
+    for (int round = 0; round < 4000; ++round) {
+        QString text;
+        const int size = rng.bounded(0, 1200);
+        for (int k = 0; k < size; ++k) {
+            const quint32 draw = rng.bounded(round % 2 ? 60 : 3000); // short lines, or a few long ones
+            text += draw == 0 ? QLatin1Char('\n') : draw == 1 ? QLatin1Char('\t') : draw < 20 ? QLatin1Char(' ') : QLatin1Char('a' + draw % 3);
+        }
+        // One or two z's at random places: a short match, or one across most of a line.
+        const int zs = rng.bounded(1, 3);
+        for (int k = 0; k < zs; ++k)
+            text.insert(rng.bounded(text.size() + 1), QLatin1Char('z'));
+        const bool regex = rng.bounded(2);
+        // The regular expression may run over line breaks, so its match may be the longer.
+        const QString pattern = regex ? QStringLiteral("z[^z]*z?") : QStringLiteral("z");
+        const SearchEngine engine(SearchQuery{pattern, true, false, regex});
+        const QRegularExpressionMatch match = QRegularExpression(pattern).match(text);
+        QVERIFY(match.hasMatch());
+        const SearchSnippet snippet = SearchSnippet::of(SearchText::fromSegments({text.toUtf8()}), engine);
+        const QString expected = expectedCut(text, match.capturedStart(), match.capturedLength());
+        QCOMPARE(snippet.text, expected);
+        QVERIFY(snippet.matched);
+        QCOMPARE(snippet.text.mid(snippet.matchStart, snippet.matchLength),
+                 expected.mid(snippet.matchStart, snippet.matchLength));
+    }
+    // Short texts by hand: the line before and after a break, and the cut at both ends.
+    const SearchEngine z(SearchQuery{QStringLiteral("z"), true, false, false});
+    QCOMPARE(SearchSnippet::of(SearchText::fromSegments({"first\nthe z here\nlast"}), z).text, QStringLiteral("the z here"));
+    const QString longLine = QString(50, QLatin1Char('a')) + QLatin1Char('z') + QString(150, QLatin1Char('b'));
+    const SearchSnippet cut = SearchSnippet::of(SearchText::fromSegments({longLine.toUtf8()}), z);
+    QCOMPARE(cut.text, QChar(0x2026) + QString(40, QLatin1Char('a')) + QLatin1Char('z') + QString(100, QLatin1Char('b')) + QChar(0x2026));
+    QCOMPARE(cut.matchStart, 41);
+    QCOMPARE(cut.matchLength, 1);
 }
 
 QTEST_GUILESS_MAIN(TestSearchSnippet)
