@@ -31,11 +31,11 @@ void HeadlessSearch::run()
     }
     SearchQuery query;
     query.pattern = m_options.searchText;
-    QList<LibrarySearchHit> hits;
+    QList<QList<LibrarySearchHit>> hits; // the batches as they came, shared, not copied
     const std::atomic<bool> never{false};
     const LibrarySearchSummary summary = LibrarySearchScan::run(database.connection(), query, 0, never,
                                                                 [&hits](const QList<LibrarySearchHit> &found) {
-                                                                    hits += found;
+                                                                    hits.append(found);
                                                                     return true;
                                                                 });
     if (summary.tooCostly)

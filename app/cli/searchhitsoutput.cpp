@@ -32,30 +32,47 @@ QString tsvId(qint64 id)
 
 void SearchHitsOutput::write(const QList<LibrarySearchHit> &hits, bool json)
 {
+    write(QList<QList<LibrarySearchHit>>{hits}, json);
+}
+
+void SearchHitsOutput::write(const QList<QList<LibrarySearchHit>> &batches, bool json)
+{
     if (json) {
         QByteArray out = "[";
-        for (qsizetype i = 0; i < hits.size(); ++i) {
-            const LibrarySearchHit &hit = hits.at(i);
-            out += i == 0 ? "\n" : ",\n";
-            out += "{\"origin\":" + JsonWriter::string(hit.origin) + ",\"org\":" + jsonId(hit.orgId)
-                + ",\"run\":" + jsonId(hit.runId) + ",\"entry\":" + QByteArray::number(hit.position + 1)
-                + ",\"message_type\":" + jsonText(hit.messageType) + ",\"tool_name\":" + jsonText(hit.toolName)
-                + ",\"snippet\":" + JsonWriter::string(hit.snippet) + ",\"run_status\":" + jsonText(hit.runStatus)
-                + ",\"run_created_at\":" + jsonText(hit.runCreatedAt) + ",\"found_in\":" + foundIn(hit) + '}';
+        bool first = true;
+        for (const QList<LibrarySearchHit> &hits : batches) {
+            for (const LibrarySearchHit &hit : hits) {
+                out += first ? "\n" : ",\n";
+                first = false;
+                out += "{\"origin\":" + JsonWriter::string(hit.origin) + ",\"org\":" + jsonId(hit.orgId)
+                    + ",\"run\":" + jsonId(hit.runId) + ",\"entry\":" + QByteArray::number(hit.position + 1)
+                    + ",\"message_type\":" + jsonText(hit.messageType) + ",\"tool_name\":" + jsonText(hit.toolName)
+                    + ",\"snippet\":" + JsonWriter::string(hit.snippet) + ",\"run_status\":" + jsonText(hit.runStatus)
+                    + ",\"run_created_at\":" + jsonText(hit.runCreatedAt) + ",\"found_in\":" + foundIn(hit) + '}';
+            }
         }
-        out += hits.isEmpty() ? "]\n" : "\n]\n";
+        out += first ? "]\n" : "\n]\n";
         CliOutput::writeJson(out);
         return;
     }
-    QString tsv = QStringLiteral("org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\tfound_in\n");
-    for (const LibrarySearchHit &hit : hits) {
-        const QStringList fields = {tsvId(hit.orgId), tsvId(hit.runId), QString::number(hit.position + 1),
-                                    hit.messageType, hit.toolName, hit.snippet, hit.origin,
-                                    QString::fromLatin1(hit.fromNote ? "note" : "entry")};
-        QStringList escaped;
-        for (const QString &field : fields)
-            escaped << CliOutput::tsvField(field);
-        tsv += escaped.join(QLatin1Char('\t')) + QLatin1Char('\n');
+    // Encoded line by line into one buffer (a line's fields never end or start inside a
+    // character's UTF-16 pair, so this is the UTF-8 of the whole text), the line's room kept.
+    QByteArray tsv = "org\trun\tentry\tmessage_type\ttool_name\tsnippet\torigin\tfound_in\n";
+    QString line;
+    for (const QList<LibrarySearchHit> &hits : batches) {
+        for (const LibrarySearchHit &hit : hits) {
+            line.resize(0);
+            const QString fields[] = {tsvId(hit.orgId), tsvId(hit.runId), QString::number(hit.position + 1),
+                                      hit.messageType, hit.toolName, hit.snippet, hit.origin,
+                                      QString::fromLatin1(hit.fromNote ? "note" : "entry")};
+            for (const QString &field : fields) {
+                if (&field != fields)
+                    line += QLatin1Char('\t');
+                line += CliOutput::tsvField(field);
+            }
+            line += QLatin1Char('\n');
+            tsv += line.toUtf8();
+        }
     }
-    CliOutput::writeOut(tsv.toUtf8());
+    CliOutput::writeOut(tsv);
 }

@@ -184,8 +184,9 @@ public:
 
     // Non-empty matches in the subject, counting stops at `limit`; QRegularExpressionPrivate::
     // doMatch's steps, one match data for all of them. `checked`: the caller knows the subject
-    // is valid (no UTF check, no kUtfError), else the first match checks it all.
-    qint64 count(const Unit *subject, size_t length, qint64 limit, bool checked) const
+    // is valid (no UTF check, no kUtfError), else the first match checks it all. `firstMatch`,
+    // when given: where the first match counted starts and ends (offsets in code units).
+    qint64 count(const Unit *subject, size_t length, qint64 limit, bool checked, PCRE2_SIZE *firstMatch = nullptr) const
     {
         MatchState<Width> &state = MatchState<Width>::ofThisThread();
         typename Api::MatchData *data = state.data;
@@ -227,8 +228,10 @@ public:
                 return kError;
             const PCRE2_SIZE *ovector = Api::ovector(data);
             previousEmpty = ovector[0] == ovector[1];
-            if (!previousEmpty)
-                ++count;
+            if (!previousEmpty && count++ == 0 && firstMatch) {
+                firstMatch[0] = ovector[0];
+                firstMatch[1] = ovector[1];
+            }
             offset = ovector[1];
         }
         return count;

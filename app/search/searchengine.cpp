@@ -642,6 +642,34 @@ QList<TextRange> SearchEngine::findRanges(QStringView text, qsizetype limit) con
     return ranges;
 }
 
+SearchEngine::Utf8Answer SearchEngine::firstMatchInUtf8(QByteArrayView utf8, TextRange *range) const
+{
+    // QString::fromUtf8 leaves a leading byte order mark out of the text it makes; the bytes keep
+    // it. Invalid UTF-8 (U+FFFD there) and PCRE2's errors are negative: not an answer.
+    if (m_mode != Mode::Regex || !m_utf8Counter || utf8.startsWith("\xEF\xBB\xBF"))
+        return Utf8Answer::Unknown;
+    qsizetype start = 0;
+    qsizetype length = 0;
+    const qint64 found = m_utf8Counter->findFirst(utf8, &start, &length);
+    if (found < 0)
+        return Utf8Answer::Unknown;
+    if (found == 0)
+        return Utf8Answer::NoMatch;
+    // Valid UTF-8 (checked): each character is one UTF-16 unit, two from a four-byte one.
+    const auto utf16Units = [](QByteArrayView bytes) {
+        qsizetype units = 0;
+        for (const char c : bytes) {
+            const auto byte = uchar(c);
+            units += (byte & 0xC0) != 0x80;
+            units += byte >= 0xF0;
+        }
+        return units;
+    };
+    range->start = utf16Units(utf8.first(start));
+    range->length = utf16Units(utf8.sliced(start, length));
+    return Utf8Answer::Match;
+}
+
 SearchResult SearchEngine::search(const SearchCorpus &corpus) const
 {
     SearchResult result;

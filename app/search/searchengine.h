@@ -104,6 +104,13 @@ public:
     // Where the query matches inside a text as shown (the detail pane's), in order, at most
     // `limit` ranges (-1: all). Same rules as the row search, over the text as one piece.
     QList<TextRange> findRanges(QStringView text, qsizetype limit = -1) const;
+    // findRanges(QString::fromUtf8(utf8), 1), told from the bytes where they lie (a regular
+    // expression matched as UTF-8, Utf8RegexCounter) without decoding them or making a match
+    // object: a hit's snippet finds its value and match this way. Unknown whenever the bytes
+    // cannot tell (not a regular expression, bytes that are not valid UTF-8, a leading byte
+    // order mark, PCRE2 giving up): findRanges answers then.
+    enum class Utf8Answer { Unknown, NoMatch, Match };
+    Utf8Answer firstMatchInUtf8(QByteArrayView utf8, TextRange *range) const;
 
     // Every row of a corpus, on the calling thread.
     SearchResult search(const SearchCorpus &corpus) const;

@@ -20,6 +20,9 @@ struct FirstMatch
     bool seenAny;
     // A plain ASCII needle (any case: lower case), looked for in each value's bytes first.
     const ByteFinder *bytes = nullptr;
+    // A value may hold K or ſ: the row holds one, or escapes that may make one. Else no value is
+    // searched for them (two searches a value were a fifth of a one-letter search: bench_library).
+    bool mayFoldIntoAscii = true;
 };
 
 bool isAscii(const QString &text)
@@ -43,7 +46,7 @@ bool holdsFoldingIntoAscii(QByteArrayView segment)
 // the engine.
 bool visitByBytes(FirstMatch *first, QByteArrayView segment, bool fold)
 {
-    if (fold && holdsFoldingIntoAscii(segment))
+    if (fold && first->mayFoldIntoAscii && holdsFoldingIntoAscii(segment))
         return false;
     const qsizetype at = first->bytes->find(reinterpret_cast<const uchar *>(segment.data()), segment.size(), 0);
     if (at < 0) {
@@ -65,6 +68,25 @@ bool visitSegment(void *context, QByteArrayView segment)
     auto *first = static_cast<FirstMatch *>(context);
     if (first->bytes && visitByBytes(first, segment, !first->engine->query().caseSensitive))
         return !first->found;
+    // A regular expression's first match found in the value's bytes: only the value that holds
+    // it is decoded, and no match object is made (findRanges' QRegularExpression match, and the
+    // values decoded before it, were half of a two-word search's snippets: bench_library).
+    TextRange range;
+    switch (first->engine->firstMatchInUtf8(segment, &range)) {
+    case SearchEngine::Utf8Answer::Match:
+        first->text = QString::fromUtf8(segment);
+        first->range = range;
+        first->found = true;
+        return false;
+    case SearchEngine::Utf8Answer::NoMatch:
+        if (!first->seenAny) {
+            first->text = QString::fromUtf8(segment);
+            first->seenAny = true;
+        }
+        return true;
+    case SearchEngine::Utf8Answer::Unknown:
+        break;
+    }
     const QString text = QString::fromUtf8(segment);
     const QList<TextRange> ranges = first->engine->findRanges(text, 1);
     if (!ranges.isEmpty()) {
@@ -101,7 +123,12 @@ SearchSnippet cutAround(const QString &text, qsizetype start, qsizetype length)
     const qsizetype to = std::min({lineEnd, start + length + kAfter, from + kBefore + 400});
     QString cut = text.mid(from, to - from);
     for (QChar &c : cut) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        // ASCII's control characters are C0 and DEL; only other characters ask for their category.
+        const char16_t u = c.unicode();
+        const bool control = u < 0x80 ? (u < 0x20 || u == 0x7F)
+                                      : (c.category() == QChar::Other_Control || c == QChar::LineSeparator
+                                         || c == QChar::ParagraphSeparator);
+        if (control)
             c = QLatin1Char(' ');
     }
     const bool cutBefore = from > lineStart;
@@ -111,6 +138,43 @@ SearchSnippet cutAround(const QString &text, qsizetype start, qsizetype length)
     snippet.matchLength = int(std::clamp<qsizetype>(to - start, 0, length));
     return snippet;
 }
+// A needle whose every occurrence in a value's text is one in the JSON as written, inside that
+// value: no '"', '\\' or control character (what escapes make, NeedsDecoding aside).
+bool isRawSafe(QByteArrayView needle)
+{
+    for (const char c : needle) {
+        if (uchar(c) < 0x20 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+// The first value holding a plain needle, visiting only the values whose JSON holds one of its
+// first occurrences in the row's JSON (the others are stepped over unread: most of a one-letter
+// search's snippets was reading them). Only for a row whose values' text holds the needle only
+// where their JSON does: no escapes that make other characters (NeedsDecoding), no K or ſ.
+// False when it cannot tell (`first` is then as it was): the caller visits every value.
+bool visitValuesHoldingTheNeedle(const SearchText &row, QByteArrayView needle, FirstMatch *first)
+{
+    constexpr qsizetype kMaxSpans = 64;
+    if (row.needsDecoding() || first->mayFoldIntoAscii || !isRawSafe(needle))
+        return false;
+    const auto *json = reinterpret_cast<const uchar *>(row.bytes.constData());
+    const qsizetype size = row.bytes.size();
+    SearchText::ByteSpan spans[kMaxSpans];
+    qsizetype count = 0;
+    for (qsizetype at = first->bytes->find(json, size, 0); at >= 0 && count < kMaxSpans;
+         at = first->bytes->find(json, size, at + 1))
+        spans[count++] = {at, at + first->bytes->size()};
+    if (count == 0)
+        return false;
+    FirstMatch attempt = *first;
+    if (!SearchText::visitSegmentsHoldingSpans(row.bytes, spans, size_t(count), visitSegment, &attempt) || !attempt.found)
+        return false; // not an object, or a value it visited held the needle only as escapes
+    *first = attempt;
+    return true;
+}
+
 } // namespace
 
 SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine &engine)
@@ -119,6 +183,10 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
     // value (a raw row is the entry's JSON): the values after it are never decoded, and no match
     // runs from one value into the next, as in the search itself.
     FirstMatch first{&engine, {}, {}, false, false};
+    // The flags are of the bytes: a raw row's escapes (NeedsDecoding) may make K or ſ; a text
+    // without flags (not indexed) may hold anything.
+    first.mayFoldIntoAscii = !searchText.isIndexed() || searchText.foldsIntoAscii()
+        || (searchText.isRaw() && searchText.needsDecoding());
     // A plain word or phrase of ASCII text (not whole words): found by its bytes, value by value,
     // without decoding each value before the one that holds it (most of the time of a search
     // with many hits went there).
@@ -132,7 +200,8 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
         first.bytes = &*finder;
     }
     if (searchText.isRaw()) {
-        SearchText::visitSegments(searchText.bytes, visitSegment, &first);
+        if (!first.bytes || !visitValuesHoldingTheNeedle(searchText, needle, &first))
+            SearchText::visitSegments(searchText.bytes, visitSegment, &first);
     } else {
         const QByteArrayView bytes(searchText.bytes);
         qsizetype from = 0;

@@ -62,3 +62,32 @@ qint64 Utf8RegexCounter::count(QByteArrayView utf8, qint64 limit, bool knownVali
     return found == Pattern::kError ? kError : found;
 #endif
 }
+
+qint64 Utf8RegexCounter::findFirst(QByteArrayView utf8, qsizetype *start, qsizetype *length) const
+{
+#ifndef RUNLOG_HAVE_PCRE2_8
+    Q_UNUSED(utf8);
+    Q_UNUSED(start);
+    Q_UNUSED(length);
+    return kInvalidUtf8;
+#else
+    using Pattern = Pcre2Counting::CompiledPattern<8>;
+    if (!m_compiled || !Pcre2Counting::MatchState<8>::ofThisThread().isUsable())
+        return kInvalidUtf8;
+    const uint8_t dummy = 0;
+    const auto *subject = utf8.isEmpty() ? &dummy : reinterpret_cast<const uint8_t *>(utf8.data());
+    // The pattern itself, never the class-run counter: that one counts, it does not say where.
+    const bool knownValid = Utf8Validity::isValid(utf8);
+    PCRE2_SIZE match[2] = {0, 0};
+    const qint64 found = m_compiled->pattern->count(subject, size_t(utf8.size()), 1, knownValid, match);
+    if (found == Pattern::kUtfError)
+        return kInvalidUtf8;
+    if (found == Pattern::kError)
+        return kError;
+    if (found > 0) {
+        *start = qsizetype(match[0]);
+        *length = qsizetype(match[1] - match[0]);
+    }
+    return found;
+#endif
+}

@@ -37,6 +37,9 @@ public:
     // `knownValid`: the caller knows the bytes are valid UTF-8 (ASCII, or made by a decoder),
     // which spares PCRE2's check of the whole subject.
     qint64 count(QByteArrayView utf8, qint64 limit, bool knownValid = false) const;
+    // The first match count() counts (globalMatch's first non-empty match): 1 and its byte
+    // offset and length in `utf8`; 0 (none), kError or kInvalidUtf8.
+    qint64 findFirst(QByteArrayView utf8, qsizetype *start, qsizetype *length) const;
 
 private:
     struct Compiled;

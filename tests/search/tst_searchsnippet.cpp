@@ -2,10 +2,14 @@
 // A hit's snippet: the value holding the first match, cut around it. A plain ASCII word or
 // phrase is found by its bytes value by value; the snippet is the one the regular expression the
 // library highlighted with gives (non-ASCII text before the match, K and ſ, escapes, no match).
+// A regular expression's first match is found in the values' bytes (SearchEngine::
+// firstMatchInUtf8): the same range as findRanges over the decoded value, over random patterns
+// and values, and the same snippet as the match a QRegularExpression finds in the decoded text.
 #include "search/searchengine.h"
 #include "search/searchtext.h"
 #include "search/searchsnippet.h"
 
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -18,7 +22,69 @@ private slots:
     void plainWordsFindTheFirstMatch();
     void summaryIsCutLikeAMatchLine();
     void hitShowsItsMatchElseItsLine();
+    void firstMatchInBytesIsFindRangesFirst();
+    void regexSnippetsShowTheFirstMatchOfTheDecodedText();
+    void longLinesAreCutByTheRule();
 };
+
+namespace {
+
+// Pieces of values: ASCII, letters that fold into ASCII (K, ſ), accents, an emoji (two UTF-16
+// units), line breaks, escapes as JSON writes them, and now and then bytes that are not UTF-8.
+QByteArray randomValueText(QRandomGenerator &rng)
+{
+    static const char *const pieces[] = {"a", "b", "ab", "Abc", "k", "K", "\xE2\x84\xAA", "\xC5\xBF", "s", "S",
+                                         "\xC3\xA9", "\xF0\x9F\x98\x80", "1", "42", "7z", " ", "-", "_",
+                                         "\\n", "\\t", "\\\"", "\\u00e9", "\\u004b", "x\ny", "\xFF", "\xEF\xBB\xBF",
+                                         "foo", "Foo bar", "\\\\"};
+    QByteArray text;
+    for (int k = 0, n = rng.bounded(0, 7); k < n; ++k)
+        text += pieces[rng.bounded(int(std::size(pieces)))];
+    return text;
+}
+
+QByteArray randomEntry(QRandomGenerator &rng)
+{
+    QByteArray json = rng.bounded(8) == 0 ? QByteArray("\xEF\xBB\xBF{") : QByteArray("{");
+    for (int k = 0, n = rng.bounded(1, 5); k < n; ++k) {
+        json += (k ? ",\"" : "\"") + QByteArray("key") + QByteArray::number(k) + "\":";
+        switch (rng.bounded(4)) {
+        case 0:
+            json += "{\"" + randomValueText(rng) + "\":\"" + randomValueText(rng) + "\"}";
+            break;
+        case 1:
+            json += "[\"" + randomValueText(rng) + "\"," + QByteArray::number(rng.bounded(1000)) + "]";
+            break;
+        default:
+            json += '"' + randomValueText(rng) + '"';
+        }
+    }
+    return rng.bounded(20) == 0 ? json : json + '}';
+}
+
+// Patterns of one to three atoms, each perhaps quantified: literals, classes, escapes,
+// alternations, anchors and lookarounds, empty matches, non-ASCII text.
+QString randomPattern(QRandomGenerator &rng)
+{
+    static const char *const atoms[] = {"a", "b", "k", "s", "\\d", "\\w", "\\W", "\\s", "[a-c]", "[^a]", ".",
+                                        "(?:ab|K)", "\xC3\xA9", "\xF0\x9F\x98\x80", "\\bfoo", "bar\\b", "^", "$",
+                                        "(?=b)", "x*", "\\n", "\\x{212A}", "\xC5\xBF", "(a|)", "\\p{L}", "\\d{2}"};
+    static const char *const quantifiers[] = {"", "", "", "+", "*", "?", "{2}", "+?"};
+    QString pattern;
+    for (int k = 0, n = rng.bounded(1, 4); k < n; ++k) {
+        pattern += QString::fromUtf8(atoms[rng.bounded(int(std::size(atoms)))]);
+        pattern += QString::fromLatin1(quantifiers[rng.bounded(int(std::size(quantifiers)))]);
+    }
+    return pattern;
+}
+
+// The decoded values of an entry (its search text's segments).
+QList<QByteArray> segmentsOf(const QByteArray &json)
+{
+    return SearchText::fromRawEntryJson(json).decoded().bytes.split(SearchText::kSeparator);
+}
+
+} // namespace
 
 void TestSearchSnippet::plainWordsFindTheFirstMatch_data()
 {
@@ -42,6 +108,9 @@ void TestSearchSnippet::plainWordsFindTheFirstMatch_data()
     QTest::addRow("a Kelvin sign folds into k")
         << QByteArray("{\"thought\":\"the \xE2\x84\xAA" "elvin scale\"}") << QStringLiteral("kelvin") << false
         << QString::fromUtf8("the \xE2\x84\xAA" "elvin scale") << 4 << 6;
+    QTest::addRow("a Kelvin sign made by an escape folds into k")
+        << QByteArray(R"({"thought":"the \u212Aelvin scale"})") << QStringLiteral("kelvin") << false
+        << QString::fromUtf8("the \xE2\x84\xAA" "elvin scale") << 4 << 6;
     QTest::addRow("a long s folds into s")
         << QByteArray("{\"thought\":\"top \xC5\xBF" "ecret\"}") << QStringLiteral("SECRET") << false
         << QString::fromUtf8("top \xC5\xBF" "ecret") << 4 << 6;
@@ -50,6 +119,21 @@ void TestSearchSnippet::plainWordsFindTheFirstMatch_data()
         << QStringLiteral("the quiz line") << 4 << 4;
     QTest::addRow("a \\u escape makes the needle")
         << QByteArray(R"({"thought":"a \u0071uiz"})") << QStringLiteral("quiz") << false << QStringLiteral("a quiz") << 2 << 4;
+    QTest::addRow("a \\u escape makes it before the needle as written")
+        << QByteArray(R"({"thought":"a \u0071uiz","observation":"quiz"})") << QStringLiteral("quiz") << false
+        << QStringLiteral("a quiz") << 2 << 4;
+    QTest::addRow("a Kelvin sign before the needle as written")
+        << QByteArray("{\"thought\":\"the \xE2\x84\xAA" "elvin scale\",\"observation\":\"kelvin\"}")
+        << QStringLiteral("kelvin") << false << QString::fromUtf8("the \xE2\x84\xAA" "elvin scale") << 4 << 6;
+    QTest::addRow("a needle with a backslash, written as an escape")
+        << QByteArray(R"({"thought":"a\\n","observation":"a\\na\n"})") << QStringLiteral("a\\n") << true
+        << QStringLiteral("a\\n") << 0 << 3;
+    QTest::addRow("an escape's letter is not the needle")
+        << QByteArray(R"({"thought":"x\ny","observation":{"text":"the n"}})") << QStringLiteral("n") << true
+        << QStringLiteral("the n") << 4 << 1;
+    QTest::addRow("past many occurrences the values leave out")
+        << QByteArray(R"({"agent_run_id":")" + QByteArray(70, 'n') + R"(","thought":"find n"})")
+        << QStringLiteral("N") << false << QStringLiteral("find n") << 2 << 1;
     QTest::addRow("in the second value") << QByteArray(R"({"thought":"nothing","observation":"quiz"})")
                                          << QStringLiteral("quiz") << false << QStringLiteral("quiz") << 0 << 4;
     QTest::addRow("nowhere: the first value") << QByteArray(R"({"thought":"nothing","observation":"else"})")
@@ -117,6 +201,143 @@ void TestSearchSnippet::hitShowsItsMatchElseItsLine()
     snippet = SearchSnippet::ofHit(text, SearchEngine(SearchQuery{QStringLiteral("thought:"), false, false, false}), line);
     QCOMPARE(snippet.text, QStringLiteral("the entry's line"));
     QVERIFY(!SearchSnippet::of(text, SearchEngine(SearchQuery{QStringLiteral("thought:"), false, false, false})).matched);
+}
+
+void TestSearchSnippet::firstMatchInBytesIsFindRangesFirst()
+{
+    QRandomGenerator rng(2512);
+    int told = 0;
+    for (int round = 0; round < 3000; ++round) {
+        const QString pattern = randomPattern(rng);
+        const bool caseSensitive = rng.bounded(2);
+        const SearchEngine engine(SearchQuery{pattern, caseSensitive, false, true});
+        if (!engine.isValid())
+            continue;
+        for (const QByteArray &segment : segmentsOf(randomEntry(rng))) {
+            const QList<TextRange> expected = engine.findRanges(QString::fromUtf8(segment), 1);
+            TextRange range;
+            const SearchEngine::Utf8Answer answer = engine.firstMatchInUtf8(segment, &range);
+            const QByteArray context = "pattern " + pattern.toUtf8() + " value " + segment.toPercentEncoding();
+            if (answer == SearchEngine::Utf8Answer::Unknown) {
+                // Only bytes that are not UTF-8, or a leading byte order mark, go unanswered.
+                QVERIFY2(!QUtf8StringView(segment).isValidUtf8() || segment.startsWith("\xEF\xBB\xBF"), context);
+                continue;
+            }
+            ++told;
+            QCOMPARE_EQ(answer == SearchEngine::Utf8Answer::Match, !expected.isEmpty());
+            if (!expected.isEmpty()) {
+                QVERIFY2(range == expected.first(), context);
+            }
+        }
+    }
+    QVERIFY(told > 5000);
+    // Plain text (not a regular expression) is never answered from the bytes.
+    TextRange range;
+    QVERIFY(SearchEngine(SearchQuery{QStringLiteral("ab"), false, false, false}).firstMatchInUtf8("ab", &range)
+            == SearchEngine::Utf8Answer::Unknown);
+}
+
+void TestSearchSnippet::regexSnippetsShowTheFirstMatchOfTheDecodedText()
+{
+    // The reference: QRegularExpression over each decoded value in turn, its first non-empty
+    // match (the snippet's value and match), independent of SearchEngine.
+    // Plain words too (found by their bytes where K and ſ cannot be), as their escaped pattern.
+    static const char *const words[] = {"a", "ab", "k", "K", "s", "foo", "Foo bar", "\xC3\xA9", "\xE2\x84\xAA", "b\"f"};
+    QRandomGenerator rng(77);
+    int matched = 0;
+    for (int round = 0; round < 6000; ++round) {
+        const bool plain = round % 2;
+        const QString pattern = plain ? QString::fromUtf8(words[rng.bounded(int(std::size(words)))]) : randomPattern(rng);
+        const bool caseSensitive = rng.bounded(2);
+        const SearchEngine engine(SearchQuery{pattern, caseSensitive, false, !plain});
+        if (!engine.isValid())
+            continue;
+        // Unicode properties, as the search's regular expressions have them (\w, \d, \b).
+        const QRegularExpression reference(plain ? QRegularExpression::escape(pattern) : pattern,
+                                           caseSensitive ? QRegularExpression::UseUnicodePropertiesOption
+                                                         : QRegularExpression::UseUnicodePropertiesOption
+                                               | QRegularExpression::CaseInsensitiveOption);
+        const QByteArray json = randomEntry(rng);
+        QString expectedMatch;
+        bool found = false;
+        for (const QByteArray &segment : segmentsOf(json)) {
+            QRegularExpressionMatchIterator it = reference.globalMatch(QString::fromUtf8(segment));
+            while (it.hasNext() && !found) {
+                const QRegularExpressionMatch match = it.next();
+                if (match.capturedLength() > 0) {
+                    expectedMatch = match.captured();
+                    found = true;
+                }
+            }
+            if (found)
+                break;
+        }
+        const SearchSnippet snippet = SearchSnippet::of(SearchText::fromRawEntryJson(json), engine);
+        const QByteArray context = "pattern " + pattern.toUtf8() + " entry " + json.toPercentEncoding();
+        QVERIFY2(snippet.matched == found, context);
+        if (!found)
+            continue;
+        ++matched;
+        // The snippet shows the whole match (these are short), control characters made spaces.
+        for (QChar &c : expectedMatch) {
+            if (c.category() == QChar::Other_Control)
+                c = QLatin1Char(' ');
+        }
+        QVERIFY2(snippet.text.mid(snippet.matchStart, snippet.matchLength) == expectedMatch, context);
+    }
+    QVERIFY(matched > 1000);
+}
+
+void TestSearchSnippet::longLinesAreCutByTheRule()
+{
+    // The rule, read whole lines at a time: the match's line (between line breaks), from at most
+    // kBefore characters before the match to at most kAfter after it and kBefore + 400 from the
+    // start, "…" where the line goes on; over long lines, matches near their ends, long matches.
+    const auto expectedCut = [](const QString &text, qsizetype start, qsizetype length) {
+        qsizetype lineStart = start;
+        while (lineStart > 0 && text.at(lineStart - 1) != QLatin1Char('\n'))
+            --lineStart;
+        qsizetype lineEnd = start + length;
+        while (lineEnd < text.size() && text.at(lineEnd) != QLatin1Char('\n'))
+            ++lineEnd;
+        const qsizetype from = std::max(lineStart, start - SearchSnippet::kBefore);
+        const qsizetype to = std::min({lineEnd, start + length + SearchSnippet::kAfter, from + SearchSnippet::kBefore + 400});
+        QString cut = text.mid(from, to - from).replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\t'), QLatin1Char(' '));
+        return (from > lineStart ? QString(QChar(0x2026)) : QString()) + cut + (to < lineEnd ? QString(QChar(0x2026)) : QString());
+    };
+    QRandomGenerator rng(4242);
+    for (int round = 0; round < 4000; ++round) {
+        QString text;
+        const int size = rng.bounded(0, 1200);
+        for (int k = 0; k < size; ++k) {
+            const quint32 draw = rng.bounded(round % 2 ? 60 : 3000); // short lines, or a few long ones
+            text += draw == 0 ? QLatin1Char('\n') : draw == 1 ? QLatin1Char('\t') : draw < 20 ? QLatin1Char(' ') : QLatin1Char('a' + draw % 3);
+        }
+        // One or two z's at random places: a short match, or one across most of a line.
+        const int zs = rng.bounded(1, 3);
+        for (int k = 0; k < zs; ++k)
+            text.insert(rng.bounded(text.size() + 1), QLatin1Char('z'));
+        const bool regex = rng.bounded(2);
+        // The regular expression may run over line breaks, so its match may be the longer.
+        const QString pattern = regex ? QStringLiteral("z[^z]*z?") : QStringLiteral("z");
+        const SearchEngine engine(SearchQuery{pattern, true, false, regex});
+        const QRegularExpressionMatch match = QRegularExpression(pattern).match(text);
+        QVERIFY(match.hasMatch());
+        const SearchSnippet snippet = SearchSnippet::of(SearchText::fromSegments({text.toUtf8()}), engine);
+        const QString expected = expectedCut(text, match.capturedStart(), match.capturedLength());
+        QCOMPARE(snippet.text, expected);
+        QVERIFY(snippet.matched);
+        QCOMPARE(snippet.text.mid(snippet.matchStart, snippet.matchLength),
+                 expected.mid(snippet.matchStart, snippet.matchLength));
+    }
+    // Short texts by hand: the line before and after a break, and the cut at both ends.
+    const SearchEngine z(SearchQuery{QStringLiteral("z"), true, false, false});
+    QCOMPARE(SearchSnippet::of(SearchText::fromSegments({"first\nthe z here\nlast"}), z).text, QStringLiteral("the z here"));
+    const QString longLine = QString(50, QLatin1Char('a')) + QLatin1Char('z') + QString(150, QLatin1Char('b'));
+    const SearchSnippet cut = SearchSnippet::of(SearchText::fromSegments({longLine.toUtf8()}), z);
+    QCOMPARE(cut.text, QChar(0x2026) + QString(40, QLatin1Char('a')) + QLatin1Char('z') + QString(100, QLatin1Char('b')) + QChar(0x2026));
+    QCOMPARE(cut.matchStart, 41);
+    QCOMPARE(cut.matchLength, 1);
 }
 
 QTEST_GUILESS_MAIN(TestSearchSnippet)
