@@ -110,6 +110,12 @@ public:
         , m_settled(m_scan ? settled : nullptr)
         , m_cancel(cancel)
     {
+        // The places that may make an assistant text: a response message of role "assistant",
+        // and an agent_message event when events are read.
+        if (m_scan) {
+            m_lastPossibleAssistantText = std::max(m_scan->lastPlaceThatMayHold("\"assistant\""),
+                                                   m_readEventMessages ? m_scan->lastPlaceThatMayHold("\"agent_message\"") : qsizetype(-1));
+        }
     }
 
     // Maps one record (its parse `line`).
@@ -156,6 +162,7 @@ private:
     QJsonObject m_metadata;
     QByteArray m_sessionId;           // the run's, once a session_meta named it
     qsizetype m_lastAssistantText = -1; // the draft that is the final answer if no other comes
+    qsizetype m_lastPossibleAssistantText = -1; // the last place in the file that may make one
     // Calls without output, in the entries' order: given after the outputs without a call, as
     // always, though a call's is known as it settles.
     ConversionWarnings m_callWarnings;
@@ -423,7 +430,7 @@ bool Converter::isSettled(qsizetype index, qsizetype readEnd) const
     const Draft &draft = m_drafts.at(index);
     if (draft.isCall && !draft.callId.isEmpty() && readEnd <= draft.changeableUntil)
         return false;
-    return index != m_lastAssistantText || readEnd > m_scan->lastPlaceThatMayBeAssistantText();
+    return index != m_lastAssistantText || readEnd > m_lastPossibleAssistantText;
 }
 
 bool Converter::handOverSettled(qsizetype readEnd, qsizetype bytesRead)

@@ -4,6 +4,7 @@
 #include <QByteArrayMatcher>
 
 #include <algorithm>
+#include <cstring>
 
 namespace {
 
@@ -18,28 +19,25 @@ CodexRolloutScan::CodexRolloutScan(QByteArrayView bytes, bool callIds, CancelChe
     : m_bytes(bytes)
 {
     findLetterEscapes();
-    const qsizetype lastEscape = m_letterEscapes.isEmpty() ? -1 : m_letterEscapes.constLast();
-    m_lastUnclear = lastEscape;
-    if (callIds) {
+    m_lastUnclear = m_letterEscapes.isEmpty() ? -1 : m_letterEscapes.constLast();
+    if (callIds)
         findCallIds(cancelled);
-        if (m_cancelled)
-            return;
-        // A line may be an assistant text without either word only when it spells one with escapes.
-        m_lastAssistantText = std::max({bytes.lastIndexOf(QByteArrayView("\"assistant\"")), bytes.lastIndexOf(QByteArrayView("\"agent_message\"")),
-                                        lastEscape});
-    }
 }
 
 // A JSON string spells a letter or "_" otherwise than literally only as an escape \u0040 to
 // \u007f (JSON's other escapes are of quotes, slashes and control characters). An escaped backslash before "u"
 // (text, not an escape) is counted too: one more place that may be anything, never one less.
+// (memchr for each backslash: several times faster than a search for the four bytes.)
 void CodexRolloutScan::findLetterEscapes()
 {
-    static const QByteArrayMatcher escape(QByteArrayView("\\u00"));
-    for (qsizetype at = escape.indexIn(m_bytes); at >= 0; at = escape.indexIn(m_bytes, at + 1)) {
-        const qsizetype next = at + 4;
-        if (next < m_bytes.size() && m_bytes.at(next) >= '4' && m_bytes.at(next) <= '7')
-            m_letterEscapes.append(at);
+    const char *const start = m_bytes.data();
+    const char *const end = start + m_bytes.size();
+    for (const char *at = start; at < end; ++at) {
+        at = static_cast<const char *>(std::memchr(at, '\\', size_t(end - at)));
+        if (!at)
+            return;
+        if (end - at > 4 && at[1] == 'u' && at[2] == '0' && at[3] == '0' && at[4] >= '4' && at[4] <= '7')
+            m_letterEscapes.append(at - start);
     }
 }
 
@@ -50,15 +48,22 @@ void CodexRolloutScan::findLetterEscapes()
 // one more place, never one less.
 void CodexRolloutScan::findCallIds(CancelCheck &cancelled)
 {
-    static const QByteArrayMatcher key(QByteArrayView("\"call_id\""));
+    constexpr QByteArrayView key("\"call_id\"");
+    constexpr qsizetype underscore = 5; // found by its "_" (memchr): twice as fast as a search for the word
     const qsizetype size = m_bytes.size();
     const char *data = m_bytes.data();
-    for (qsizetype at = key.indexIn(m_bytes); at >= 0; at = key.indexIn(m_bytes, at + 1)) {
+    for (const char *found = data + underscore; found < data + size; ++found) {
+        found = static_cast<const char *>(std::memchr(found, '_', size_t(data + size - found)));
+        if (!found)
+            return;
+        const qsizetype at = found - data - underscore;
+        if (size - at < key.size() || std::memcmp(data + at, key.data(), size_t(key.size())) != 0)
+            continue;
         if (cancelled()) {
             m_cancelled = true;
             return;
         }
-        qsizetype pos = at + 9;
+        qsizetype pos = at + key.size();
         while (pos < size && isJsonSpace(data[pos]))
             ++pos;
         if (pos >= size || data[pos] != ':')
@@ -80,6 +85,26 @@ void CodexRolloutScan::findCallIds(CancelCheck &cancelled)
 qsizetype CodexRolloutScan::lastPlaceThatMayNameCall(QByteArrayView callId) const
 {
     return std::max(m_callIds.value(callId, -1), m_lastUnclear);
+}
+
+// Searched from the end a block at a time (the word is usually near it; a backward search of a
+// whole file for a word it lacks cost five times a forward one).
+qsizetype CodexRolloutScan::lastPlaceThatMayHold(QByteArrayView quotedWord) const
+{
+    const qsizetype lastEscape = m_letterEscapes.isEmpty() ? -1 : m_letterEscapes.constLast();
+    const QByteArrayMatcher word(quotedWord);
+    constexpr qsizetype kBlock = 1 << 16;
+    for (qsizetype blockEnd = m_bytes.size(); blockEnd > lastEscape && blockEnd > 0; blockEnd -= kBlock) {
+        const qsizetype blockStart = std::max<qsizetype>(0, blockEnd - kBlock);
+        // The block and the word's length less one after it: a word across the blocks' border is found.
+        const QByteArrayView block = m_bytes.sliced(blockStart, std::min(m_bytes.size(), blockEnd + quotedWord.size() - 1) - blockStart);
+        qsizetype last = -1;
+        for (qsizetype at = word.indexIn(block); at >= 0; at = word.indexIn(block, at + 1))
+            last = at;
+        if (last >= 0)
+            return std::max(blockStart + last, lastEscape);
+    }
+    return lastEscape;
 }
 
 void CodexRolloutScan::forEachLineThatMayHold(QByteArrayView quotedWord, const std::function<bool(QByteArrayView line)> &visit) const

@@ -33,9 +33,9 @@ public:
     // exec_command_end for it, a call that takes its id over); -1 for none. A call's entry may
     // change until the lines read have passed it.
     qsizetype lastPlaceThatMayNameCall(QByteArrayView callId) const;
-    // The offset of the last place that may be an assistant text (a response message of role
-    // "assistant", an agent_message event); -1 for none.
-    qsizetype lastPlaceThatMayBeAssistantText() const { return m_lastAssistantText; }
+    // The offset of the last place that may hold the JSON string `quotedWord` ("\"assistant\""):
+    // the word itself, or an escape that may spell a letter; -1 for none.
+    qsizetype lastPlaceThatMayHold(QByteArrayView quotedWord) const;
 
     // Calls visit(line) for each line that may hold the JSON string `quotedWord` ("\"message\""):
     // that holds it literally or an escape that may spell a letter; in the file's order, each
@@ -51,5 +51,4 @@ private:
     QList<qsizetype> m_letterEscapes;            // where "\u00" is followed by 4 to 7: may spell a letter or "_"
     QHash<QByteArrayView, qsizetype> m_callIds;  // a call id read for sure, and where it is named last
     qsizetype m_lastUnclear = -1;                // the last call id (or escape) not read for sure
-    qsizetype m_lastAssistantText = -1;
 };

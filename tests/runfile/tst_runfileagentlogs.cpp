@@ -40,6 +40,22 @@ QByteArray transcriptOf(int calls)
     }
     return out;
 }
+
+// A Codex CLI rollout of `calls` shell calls, each with its exit code and output on the next lines.
+QByteArray rolloutOf(int calls)
+{
+    QByteArray out = R"({"timestamp":"2025-10-29T00:00:00.000Z","type":"session_meta","payload":{"id":"long-rollout","cwd":"/repo"}})" "\n";
+    const QByteArray common = R"({"timestamp":"2025-10-29T00:00:01.000Z",)";
+    for (int i = 0; i < calls; ++i) {
+        const QByteArray id = "call_" + QByteArray::number(i);
+        out += common + R"("type":"response_item","payload":{"type":"function_call","name":"shell","arguments":"{\"command\":[\"ls\"]}","call_id":")" + id
+            + "\"}}\n";
+        out += common + R"("type":"event_msg","payload":{"type":"exec_command_end","call_id":")" + id + R"(","exit_code":0}})" "\n";
+        out += common + R"("type":"response_item","payload":{"type":"function_call_output","call_id":")" + id + R"(","output":"ok"}})" "\n";
+    }
+    return out;
+}
+
 struct FileRead {
     bool ok = false;
     QString error;
@@ -82,6 +98,7 @@ private slots:
     void unknownFormatSaysWhatRunlogReads();
     void cancelStopsTheConversion();
     void conversionSaysHowFarItHasCome();
+    void firstRowsComeBeforeTheConversionEnds_data();
     void firstRowsComeBeforeTheConversionEnds();
     void cancelAfterTheFirstRows();
 };
@@ -323,10 +340,19 @@ void TestRunFileAgentLogs::conversionSaysHowFarItHasCome()
 // A Claude Code transcript's rows come while it is converted, in batches, as a Codegen file's do
 // (its settled entries, SettledEntries): the first before the run's fields, which come only at the
 // end of the conversion, and all of them what the conversion's index gives.
+void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("agent");
+    QTest::addRow("Claude Code") << transcriptOf(30000) << QStringLiteral("Claude Code");
+    QTest::addRow("Codex CLI") << rolloutOf(30000) << QStringLiteral("Codex CLI");
+}
+
 void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds()
 {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, agent);
     constexpr int kCalls = 30000;
-    const QByteArray bytes = transcriptOf(kCalls);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("long.jsonl"));
     QVERIFY(writeFile(path, bytes));
@@ -347,14 +373,14 @@ void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds()
     QVERIFY(reader.start(path));
     QVERIFY(finished.wait(120000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
-    // 30,000 calls, each settled by its result on the next line: batches of 200, then of 5,000.
+    // 30,000 calls, each settled by its result on the lines after it: batches of 200, then of 5,000.
     const qsizetype runAt = events.indexOf(QStringLiteral("run"));
     QVERIFY(runAt > 0);
     QCOMPARE(events.first(), QStringLiteral("rows"));
     QVERIFY2(events.mid(0, runAt).count(QStringLiteral("rows")) >= 5, qPrintable(events.join(u' ')));
     QVERIFY(events.mid(0, runAt).contains(QStringLiteral("progress")));
     QCOMPARE(events.last(), QStringLiteral("finished"));
-    QCOMPARE(reader.runInfo().agentName, QStringLiteral("Claude Code"));
+    QCOMPARE(reader.runInfo().agentName, agent);
     QCOMPARE(reader.runInfo().totalLogs, std::optional<qint64>(kCalls));
     QCOMPARE(reader.entryCount(), kCalls);
     const RunFileReader::IndexedContents indexed = RunFileReader::indexBytes(bytes, QStringLiteral("long.jsonl"));
