@@ -100,6 +100,7 @@ private slots:
     void conversionSaysHowFarItHasCome();
     void firstRowsComeBeforeTheConversionEnds_data();
     void firstRowsComeBeforeTheConversionEnds();
+    void cancelAfterTheFirstRows_data();
     void cancelAfterTheFirstRows();
 };
 
@@ -395,11 +396,19 @@ void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds()
 
 // Opening another file stops a conversion whose rows are coming: no rows after the cancel, no
 // run, and finished() says it was cancelled.
+void TestRunFileAgentLogs::cancelAfterTheFirstRows_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addRow("Claude Code") << transcriptOf(60000);
+    QTest::addRow("Codex CLI") << rolloutOf(60000);
+}
+
 void TestRunFileAgentLogs::cancelAfterTheFirstRows()
 {
+    QFETCH(QByteArray, bytes);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("long.jsonl"));
-    QVERIFY(writeFile(path, transcriptOf(60000)));
+    QVERIFY(writeFile(path, bytes));
     RunFileReader reader;
     int rows = 0;
     int rowsAtCancel = -1;
