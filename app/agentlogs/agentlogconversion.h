@@ -65,6 +65,9 @@ struct SettledEntries {
     // first screen comes early, the others larger, so that a batch costs little.
     qsizetype firstBatch = 256;
     qsizetype batch = 4096;
+    // For a format read as one JSON text: bytes after the input that may be read, so that it is
+    // parsed in place (AgentLogFormats::Format::convert's `readableAfter`).
+    qsizetype readableAfter = 0;
 };
 
 // One mapped entry's fields. Built by the converters, written by agentEntryJson().

@@ -21,10 +21,12 @@ InspectLog readInspectLog(QByteArrayView bytes, qsizetype readableAfter)
     return InspectLog(bytes, readableAfter);
 }
 
-AgentLogConversion convertInspectFirstSample(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
+// `settled`: its entries handed over in batches when not null.
+AgentLogConversion convertInspectFirstSample(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter,
+                                             const SettledEntries *settled)
 {
     const InspectLog log(bytes, readableAfter);
-    AgentLogConversion conversion = log.convert(0, cancel);
+    AgentLogConversion conversion = settled ? log.convertInBatches(0, cancel, *settled) : log.convert(0, cancel);
     if (!conversion.ok)
         return conversion;
     const QList<InspectSampleInfo> samples = log.samples();
@@ -34,6 +36,16 @@ AgentLogConversion convertInspectFirstSample(QByteArrayView bytes, const Convers
                                        .arg(samples.constFirst().id));
     }
     return conversion;
+}
+
+AgentLogConversion convertInspectFirstSample(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
+{
+    return convertInspectFirstSample(bytes, cancel, readableAfter, nullptr);
+}
+
+AgentLogConversion convertInspectFirstSampleInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled)
+{
+    return convertInspectFirstSample(bytes, cancel, settled.readableAfter, &settled);
 }
 
 } // namespace
@@ -49,11 +61,11 @@ const QList<Format> &formats()
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollout"), QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollouts"),
          looksLikeCodexRollout, convertCodexRollout, nullptr, convertCodexRolloutInBatches},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectory"), QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectories"),
-         looksLikeSweAgentTrajectory, convertSweAgentTrajectory, nullptr, nullptr},
+         looksLikeSweAgentTrajectory, convertSweAgentTrajectory, nullptr, convertSweAgentTrajectoryInBatches},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event stream"), QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event streams"),
-         looksLikeOpenHandsEvents, convertOpenHandsEvents, nullptr, nullptr},
+         looksLikeOpenHandsEvents, convertOpenHandsEvents, nullptr, convertOpenHandsEventsInBatches},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval log"), QT_TRANSLATE_NOOP("AgentLogFormats", "Inspect eval logs"),
-         looksLikeInspectLog, convertInspectFirstSample, readInspectLog, nullptr},
+         looksLikeInspectLog, convertInspectFirstSample, readInspectLog, convertInspectFirstSampleInBatches},
     };
     return table;
 }

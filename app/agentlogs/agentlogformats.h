@@ -9,8 +9,8 @@
 #include <QString>
 
 // The other agents' log formats Runlog reads, in one table (agentlogformats.cpp): each detected
-// from a file's first bytes, never from its name, and converted whole (a JSON Lines format's
-// settled entries may be handed over while it is converted: Format::convertInBatches).
+// from a file's first bytes, never from its name, and converted whole (its settled entries may
+// be handed over while it is converted: Format::convertInBatches).
 namespace AgentLogFormats {
 
 struct Format {
@@ -26,7 +26,8 @@ struct Format {
     // and the one chosen converted. Null for a format of one run a file.
     InspectLog (*readSamples)(QByteArrayView bytes, qsizetype readableAfter);
     // The same conversion, handing its settled entries over in batches as it reads
-    // (SettledEntries). Null for a format read as one JSON text, converted whole.
+    // (SettledEntries): a JSON Lines log's as they settle, a JSON text's once it is parsed and
+    // read, as they are written. Null for a format converted whole.
     AgentLogConversion (*convertInBatches)(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled);
 };
 

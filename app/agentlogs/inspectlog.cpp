@@ -138,6 +138,7 @@ struct InspectLog::Sample {
 struct InspectLog::Parsed {
     bool ok = false;
     QString error;
+    qsizetype size = 0; // the log's bytes (an archive's, not its samples'): what a hand-over reports read
     Value root;
     QList<Sample> samples;
     // The parses the values live in: the log's, or the header's and each sample file's.
@@ -226,6 +227,7 @@ void readArchive(Log &log, QByteArrayView bytes)
 std::shared_ptr<const Log> readLog(QByteArrayView bytes, qsizetype readableAfter)
 {
     auto log = std::make_shared<Log>();
+    log->size = bytes.size();
     if (ZipArchive::looksLikeZip(bytes)) {
         readArchive(*log, bytes);
         return log;
@@ -278,14 +280,30 @@ public:
     void fromEvents(array events, const QString &place, bool sidechain);
     void fromMessages(const Value &messages);
     void input(const QByteArray &text, std::string_view time);
-    // False when the cancel said stop.
-    bool entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel);
+    // False when the cancel (or the taker of `settled`, when not null) said stop.
+    bool entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel, const SettledEntries *settled, qsizetype bytesRead);
+    // Reads the events in batches: `settled`'s taker gets the entries no later event can change
+    // as the events are read (fromEvents()), and the rest at the end (entries()).
+    // `mostDrafts`: no fewer than the drafts the events make (for the progress the batches report).
+    void handOverSettledEntries(const SettledEntries *settled, qint64 runId, const ConversionCancel *cancel, qsizetype bytes, qsizetype mostDrafts)
+    {
+        m_settled = settled;
+        m_runId = runId;
+        m_cancel = cancel;
+        m_bytes = bytes;
+        m_mostDrafts = std::max<qsizetype>(mostDrafts, 1);
+    }
+    // The taker of the settled entries, or the cancel while they were written, said stop.
+    bool stopped() const { return m_stopped; }
 
 private:
     Draft &append(const char *messageType, std::string_view time, const Value &record, bool sidechain);
     void modelEvent(element event, bool sidechain);
     void toolEvent(element event, bool sidechain);
     static void setToolResult(Draft &draft, const Value &result, const Value &error);
+    void settle(Draft &draft, bool finalAnswer) const;
+    void handOverSettled();
+    void write(qint64 runId, qsizetype i, QByteArray &entry) const { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); }
 
     ConversionWarnings &m_warnings;
     CancelCheck &m_cancelled; // asked once a record; once it stops, the loops end
@@ -293,6 +311,16 @@ private:
     StringArena m_arena; // the times given a zone
     QHash<QByteArray, qsizetype> m_calls;
     QByteArray m_thought;
+    // The last assistant text of the main conversation: the answer, unless another one follows.
+    qsizetype m_lastAssistantText = -1;
+    // Reading events in batches (handOverSettledEntries()); else null.
+    const SettledEntries *m_settled = nullptr;
+    const ConversionCancel *m_cancel = nullptr;
+    qint64 m_runId = 0;
+    qsizetype m_bytes = 0;
+    qsizetype m_mostDrafts = 1;
+    qsizetype m_handedOver = 0; // the drafts before it were handed over
+    bool m_stopped = false;
 };
 
 Draft &SampleConverter::append(const char *messageType, std::string_view time, const Value &record, bool sidechain)
@@ -308,6 +336,57 @@ Draft &SampleConverter::append(const char *messageType, std::string_view time, c
     }
     m_drafts.append(std::move(draft));
     return m_drafts.last();
+}
+
+// What the end makes of a draft: the answer (the last assistant text of the main conversation),
+// or a step with its reasoning.
+void SampleConverter::settle(Draft &draft, bool finalAnswer) const
+{
+    if (finalAnswer) {
+        draft.entry.messageType = "FINAL_ANSWER";
+        draft.entry.observation = jsonString(draft.entry.thought);
+        draft.entry.thought = draft.reasoning;
+    } else if (!draft.reasoning.isEmpty()) {
+        draft.entry.setExtra("reasoning", jsonString(draft.reasoning));
+    }
+}
+
+// No fewer than the drafts `events` make: one an event at most, the inner events' too.
+qsizetype mostDrafts(array events)
+{
+    qsizetype count = 0;
+    for (const element event : events) {
+        ++count;
+        if (const std::optional<array> inner = arrayOf(fieldOf(event, "events")))
+            count += mostDrafts(*inner);
+    }
+    return count;
+}
+
+// After an event: a draft is made whole when its event is read (a tool event holds its result),
+// but the last assistant text may be the answer until another one comes, so the drafts before it
+// are settled; written and handed over once they are a batch.
+void SampleConverter::handOverSettled()
+{
+    if (!m_settled || m_stopped)
+        return;
+    const qsizetype settledEnd = m_lastAssistantText >= 0 ? m_lastAssistantText : m_drafts.size();
+    const qsizetype wanted = std::max<qsizetype>(m_handedOver == 0 ? m_settled->firstBatch : m_settled->batch, 1);
+    if (settledEnd - m_handedOver < wanted)
+        return;
+    for (qsizetype i = m_handedOver; i < settledEnd; ++i)
+        settle(m_drafts[i], false);
+    QList<QByteArray> batch;
+    const qint64 runId = m_runId;
+    if (!ParallelEntries::writeRange(batch, m_handedOver, settledEnd, [this, runId](qsizetype i, QByteArray &entry) { write(runId, i, entry); }, *m_cancel)) {
+        m_stopped = true;
+        return;
+    }
+    m_handedOver = settledEnd;
+    // The share of the input the entries handed over stand for: no more than the final batches'
+    // (ParallelEntries::writeInBatches()), since there are no more drafts than m_mostDrafts.
+    const qsizetype read = qsizetype(double(m_bytes) * double(m_handedOver) / double(m_mostDrafts));
+    m_stopped = !m_settled->handOver(std::move(batch), read);
 }
 
 void SampleConverter::input(const QByteArray &text, std::string_view time)
@@ -394,6 +473,8 @@ void SampleConverter::modelEvent(element event, bool sidechain)
     draft.entry.thought = text;
     draft.reasoning = reasoning;
     draft.assistantText = !text.isEmpty();
+    if (draft.assistantText && !sidechain)
+        m_lastAssistantText = m_drafts.size() - 1;
 }
 
 void SampleConverter::toolEvent(element event, bool sidechain)
@@ -409,7 +490,8 @@ void SampleConverter::fromEvents(array events, const QString &place, bool sidech
 {
     qsizetype i = 0;
     for (const element event : events) {
-        if (m_cancelled())
+        handOverSettled(); // after the event before
+        if (m_cancelled() || m_stopped)
             return;
         ++i;
         const std::string_view type = stringAt(event, "event");
@@ -500,25 +582,20 @@ void SampleConverter::fromMessages(const Value &messagesValue)
     }
 }
 
-bool SampleConverter::entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel)
+bool SampleConverter::entries(QList<QByteArray> &out, qint64 runId, const ConversionCancel &cancel, const SettledEntries *settled,
+                              qsizetype bytesRead)
 {
     qsizetype finalAnswer = -1;
     for (qsizetype i = m_drafts.size() - 1; i >= 0 && finalAnswer < 0; --i) {
         if (m_drafts.at(i).assistantText && !m_drafts.at(i).sidechain)
             finalAnswer = i;
     }
-    for (qsizetype i = 0; i < m_drafts.size(); ++i) {
-        Draft &draft = m_drafts[i];
-        if (i == finalAnswer) {
-            draft.entry.messageType = "FINAL_ANSWER";
-            draft.entry.observation = jsonString(draft.entry.thought);
-            draft.entry.thought = draft.reasoning;
-        } else if (!draft.reasoning.isEmpty()) {
-            draft.entry.setExtra("reasoning", jsonString(draft.reasoning));
-        }
-    }
-    return ParallelEntries::write(out, m_drafts.size(), [this, runId](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); },
-                                  cancel);
+    // Those handed over were settled already (handOverSettled()), none of them the answer.
+    for (qsizetype i = m_handedOver; i < m_drafts.size(); ++i)
+        settle(m_drafts[i], i == finalAnswer);
+    const auto write = [this, runId](qsizetype i, QByteArray &entry) { this->write(runId, i, entry); };
+    return settled ? ParallelEntries::writeInBatches(out, m_handedOver, m_drafts.size(), write, cancel, *settled, bytesRead)
+                   : ParallelEntries::write(out, m_drafts.size(), write, cancel);
 }
 
 // The tool calls a sample's events hold, the subtasks' and tools' own events counted too; of a
@@ -611,6 +688,16 @@ QList<InspectSampleInfo> InspectLog::samples() const
 
 AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &cancel) const
 {
+    return convert(sampleIndex, cancel, nullptr);
+}
+
+AgentLogConversion InspectLog::convertInBatches(int sampleIndex, const ConversionCancel &cancel, const SettledEntries &settled) const
+{
+    return convert(sampleIndex, cancel, settled.handOver ? &settled : nullptr);
+}
+
+AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &cancel, const SettledEntries *settled) const
+{
     AgentLogConversion out;
     out.agentName = QStringLiteral("Inspect");
     const Log &log = *m_log;
@@ -636,10 +723,21 @@ AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &
     ConversionWarnings warnings;
     CancelCheck cancelled(cancel);
     SampleConverter converter(warnings, cancelled);
+    const QString sampleId = scalarText(qtValue(fieldOf(sample, "id")));
+    const QString epoch = scalarText(qtValue(fieldOf(sample, "epoch")));
+    const QString uuid = textOf(stringAt(sample, "uuid"));
+    const QString sessionKey = uuid.isEmpty() ? textOf(stringAt(eval, "run_id")) + QLatin1Char(':') + textOf(stringAt(eval, "task"))
+            + QLatin1Char(':') + sampleId + QLatin1Char(':') + epoch
+                                              : uuid;
+    const qint64 runId = agentRunIdFor(QByteArray("inspect:") + sessionKey.toUtf8());
     const QByteArray input = inputText(fieldOf(sample, "input"));
     const Value events = fieldOf(sample, "events");
     if (!isEmptyArray(events)) {
         const array eventList = *arrayOf(events);
+        // Events hand their entries over as they are read; messages (whose calls wait for
+        // results by id) only at the end.
+        if (settled)
+            converter.handOverSettledEntries(settled, runId, &cancel, log.size, 1 + mostDrafts(eventList));
         const Value started = fieldOf(sample, "started_at");
         converter.input(input, started && started->is_string() ? stringOf(*started) : stringAt(*eventList.begin(), "timestamp"));
         converter.fromEvents(eventList, QString(), false);
@@ -647,13 +745,7 @@ AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &
         out.hasTimes = false;
         converter.fromMessages(fieldOf(sample, "messages"));
     }
-    const QString sampleId = scalarText(qtValue(fieldOf(sample, "id")));
-    const QString epoch = scalarText(qtValue(fieldOf(sample, "epoch")));
-    const QString uuid = textOf(stringAt(sample, "uuid"));
-    const QString sessionKey = uuid.isEmpty() ? textOf(stringAt(eval, "run_id")) + QLatin1Char(':') + textOf(stringAt(eval, "task"))
-            + QLatin1Char(':') + sampleId + QLatin1Char(':') + epoch
-                                              : uuid;
-    if (cancelled.cancelled() || !converter.entries(out.entries, agentRunIdFor(QByteArray("inspect:") + sessionKey.toUtf8()), cancel))
+    if (cancelled.cancelled() || converter.stopped() || !converter.entries(out.entries, runId, cancel, settled, log.size))
         return cancelledConversion(out.agentName);
 
     for (const char *key : {"task", "task_id", "model", "run_id", "eval_id", "created"}) {

@@ -59,11 +59,19 @@ public:
     // The samples, in the log's order; empty when the file cannot be read.
     QList<InspectSampleInfo> samples() const;
     AgentLogConversion convert(int sampleIndex, const ConversionCancel &cancel = {}) const;
+    // The same conversion, its entries handed over in batches (SettledEntries) once the sample's
+    // events are all read (a tool event's result, the last assistant text that is the answer),
+    // while they are written. The parse was made by the constructor: settled.readableAfter is
+    // not read.
+    AgentLogConversion convertInBatches(int sampleIndex, const ConversionCancel &cancel, const SettledEntries &settled) const;
 
     struct Sample; // what the log holds, parsed (inspectlog.cpp)
     struct Parsed;
 
 private:
+    // `settled`: may be null.
+    AgentLogConversion convert(int sampleIndex, const ConversionCancel &cancel, const SettledEntries *settled) const;
+
     std::shared_ptr<const Parsed> m_log;
 };
 

@@ -39,6 +39,7 @@ struct Draft {
     bool hasResult = false;
     bool agentMessage = false;
     bool finish = false;
+    bool mayBeTheAnswer = false; // the last agent message of a stream without a finish (Lookahead)
 };
 
 } // namespace
@@ -69,6 +70,42 @@ QString eventName(const std::optional<element> &event, qsizetype index)
     return OpenHandsEventsText::tr("event #%1 of the list").arg(index + 1);
 }
 
+// What one pass over the parsed events tells before they are read, so that an entry is handed
+// over once no later event can change it (SettledEntries): an action's result may come with any
+// later observation naming it as its cause, the last agent message is the answer when no event
+// finishes, and every entry's run id comes from the first user message.
+struct Lookahead {
+    QHash<qint64, qsizetype> lastCauseAt; // an event id: the last event naming it as its cause
+    qsizetype lastAgentMessage = -1;      // the last agent message's event
+    qsizetype firstUserMessage = -1;      // the first user message's event
+    bool anyFinish = false;
+
+    explicit Lookahead(simdjson::dom::array events)
+    {
+        qsizetype index = 0;
+        for (const element value : events) {
+            if (value.is_object()) {
+                const object event = value.get_object().value_unsafe();
+                const std::optional<element> action = fieldOf(event, "action");
+                if (action && action->is_string()) {
+                    const std::string_view name = stringOf(*action);
+                    if (name == "finish") {
+                        anyFinish = true;
+                    } else if (name == "message") {
+                        if (stringField(event, "source") != "user")
+                            lastAgentMessage = index;
+                        else if (firstUserMessage < 0)
+                            firstUserMessage = index;
+                    }
+                } else if (const std::optional<qint64> cause = exactIntegerOf(fieldOf(event, "cause"))) {
+                    lastCauseAt.insert(*cause, index);
+                }
+            }
+            ++index;
+        }
+    }
+};
+
 class Converter
 {
 public:
@@ -79,14 +116,29 @@ public:
         m_byEventId.reserve(events);
     }
     void event(element value, qsizetype index, ConversionWarnings &warnings);
-    // False when `cancelled` stopped it.
-    bool finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel);
+    // Reads in batches: `settled`'s taker gets the entries no later event can change, after each
+    // event (handOverSettled()), and the rest at the end (finish()).
+    void handOverSettledEntries(const SettledEntries *settled, const Lookahead *ahead, qsizetype events, qsizetype bytes)
+    {
+        m_settled = settled;
+        m_ahead = ahead;
+        m_events = events;
+        m_bytes = bytes;
+    }
+    // After event `index`: hands over the entries settled since the last batch, once they are a
+    // batch. False when the cancel or the taker said stop.
+    bool handOverSettled(qsizetype index, const ConversionCancel &cancel);
+    // False when `cancelled` (or the taker of `settled`, when not null) stopped it.
+    bool finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel, const SettledEntries *settled,
+                qsizetype bytesRead);
 
 private:
     Draft &append(object event, const char *messageType);
     void action(object event);
     void observation(element value, object event, qsizetype index, ConversionWarnings &warnings);
     void setResult(Draft &draft, object event);
+    bool isSettled(const Draft &draft, qsizetype index) const;
+    QByteArray sessionKey() const;
 
     QList<Draft> m_drafts;
     StringArena m_arena; // the times given a zone
@@ -95,6 +147,14 @@ private:
     QString m_title;
     QByteArray m_sessionKey;
     element m_event; // the event being read, of which the drafts keep the value
+    qsizetype m_eventIndex = 0;
+    // Reading in batches (handOverSettledEntries()); else null.
+    const SettledEntries *m_settled = nullptr;
+    const Lookahead *m_ahead = nullptr;
+    qsizetype m_events = 0;
+    qsizetype m_bytes = 0;
+    qsizetype m_settledEnd = 0; // the drafts before it are settled
+    qsizetype m_handedOver = 0; // the drafts before it were handed over
 };
 
 Draft &Converter::append(object event, const char *messageType)
@@ -137,6 +197,7 @@ void Converter::action(object event)
             Draft &draft = append(event, "PLAN_EVALUATION");
             draft.entry.thought = unownedBytes(viewOf(text));
             draft.agentMessage = true;
+            draft.mayBeTheAnswer = m_ahead && !m_ahead->anyFinish && m_eventIndex == m_ahead->lastAgentMessage;
         }
         return;
     }
@@ -285,6 +346,7 @@ void Converter::event(element value, qsizetype index, ConversionWarnings &warnin
 {
     const object event = value.get_object().value_unsafe();
     m_event = value;
+    m_eventIndex = index;
     const std::optional<element> metrics = fieldOf(event, "llm_metrics");
     if (metrics && metrics->is_object()) {
         for (const char *key : {"accumulated_cost", "accumulated_token_usage"}) {
@@ -299,7 +361,8 @@ void Converter::event(element value, qsizetype index, ConversionWarnings &warnin
         observation(value, event, index, warnings);
 }
 
-bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel)
+bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, const ConversionCancel &cancel, const SettledEntries *settled,
+                       qsizetype bytesRead)
 {
     bool finished = false;
     for (const Draft &draft : std::as_const(m_drafts))
@@ -315,18 +378,67 @@ bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, co
             }
         }
     }
-    if (m_sessionKey.isEmpty() && !m_drafts.isEmpty()) // the first event as QJsonDocument writes it
-        m_sessionKey = QJsonDocument::fromJson(jsonOf(m_drafts.first().entry.parsedSources.at(0))).toJson(QJsonDocument::Compact);
-    const qint64 runId = agentRunIdFor(QByteArray("openhands:") + m_sessionKey);
+    const qint64 runId = agentRunIdFor(QByteArray("openhands:") + sessionKey());
     for (const Draft &draft : std::as_const(m_drafts)) {
         if (draft.awaitsResult && !draft.hasResult)
             warnings.add(OpenHandsEventsText::tr("action %1 (%2) has no observation").arg(draft.eventId).arg(QString::fromUtf8(draft.entry.toolName)));
     }
-    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i, QByteArray &entry) { appendEntry(entry, m_drafts.at(i), runId, i + 1); }, cancel))
+    const auto write = [&](qsizetype i, QByteArray &entry) { appendEntry(entry, m_drafts.at(i), runId, i + 1); };
+    const bool written = settled ? ParallelEntries::writeInBatches(out.entries, m_handedOver, m_drafts.size(), write, cancel, *settled, bytesRead)
+                                 : ParallelEntries::write(out.entries, m_drafts.size(), write, cancel);
+    if (!written)
         return false;
     out.title = m_title;
     out.metadata = m_metadata;
     return true;
+}
+
+// The run's session key: the first user message's time and text, else the first event as
+// QJsonDocument writes it. Final once the first user message is read (Lookahead), or, in a stream
+// without one, once there is a draft.
+QByteArray Converter::sessionKey() const
+{
+    if (m_sessionKey.isEmpty() && !m_drafts.isEmpty())
+        return QJsonDocument::fromJson(jsonOf(m_drafts.first().entry.parsedSources.at(0))).toJson(QJsonDocument::Compact);
+    return m_sessionKey;
+}
+
+// No event after `index` changes the draft: an action that still awaits its result is named as a
+// cause by no later event, and the answer a stream without a finish ends with is not written
+// before the end.
+bool Converter::isSettled(const Draft &draft, qsizetype index) const
+{
+    if (draft.mayBeTheAnswer)
+        return false;
+    if (draft.awaitsResult && !draft.hasResult && draft.eventId >= 0) {
+        const auto cause = m_ahead->lastCauseAt.constFind(draft.eventId);
+        if (cause != m_ahead->lastCauseAt.constEnd() && *cause > index)
+            return false;
+    }
+    return true;
+}
+
+bool Converter::handOverSettled(qsizetype index, const ConversionCancel &cancel)
+{
+    if (!m_settled)
+        return true;
+    while (m_settledEnd < m_drafts.size() && isSettled(m_drafts.at(m_settledEnd), index))
+        ++m_settledEnd;
+    const qsizetype wanted = std::max<qsizetype>(m_handedOver == 0 ? m_settled->firstBatch : m_settled->batch, 1);
+    if (m_settledEnd - m_handedOver < wanted)
+        return true;
+    // Every entry's run id: known once the first user message is read (or, without one, the first event).
+    if (m_ahead->firstUserMessage >= 0 ? index < m_ahead->firstUserMessage : m_drafts.isEmpty())
+        return true;
+    const qint64 runId = agentRunIdFor(QByteArray("openhands:") + sessionKey());
+    QList<QByteArray> batch;
+    if (!ParallelEntries::writeRange(batch, m_handedOver, m_settledEnd, [&](qsizetype i, QByteArray &entry) { appendEntry(entry, m_drafts.at(i), runId, i + 1); },
+                                     cancel))
+        return false;
+    m_handedOver = m_settledEnd;
+    // The share of the input the entries handed over stand for: no more than the final
+    // batches' (ParallelEntries::writeInBatches()), since there are no more drafts than events.
+    return m_settled->handOver(std::move(batch), qsizetype(double(m_bytes) * double(m_handedOver) / double(std::max<qsizetype>(m_events, 1))));
 }
 
 } // namespace
@@ -342,7 +454,11 @@ bool looksLikeOpenHandsEvents(QByteArrayView head)
     return json.has("action") || json.has("observation") || !json.objectComplete;
 }
 
-AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
+namespace {
+
+// The conversion; with `settled` (may be null), its entries are handed over in batches as they are
+// written, once every event is read.
+AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter, const SettledEntries *settled)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("OpenHands");
@@ -366,6 +482,11 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const Conversion
     qsizetype index = 0;
     const simdjson::dom::array events = root.get_array().value_unsafe();
     converter.reserve(qsizetype(events.size()));
+    std::optional<Lookahead> ahead;
+    if (settled) {
+        ahead.emplace(events);
+        converter.handOverSettledEntries(settled, &*ahead, qsizetype(events.size()), bytes.size());
+    }
     for (const element value : events) {
         if (cancelled())
             return cancelledConversion(out.agentName);
@@ -376,11 +497,25 @@ AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const Conversion
             warnings.add(OpenHandsEventsText::tr("%1: not an event with an action or an observation; skipped").arg(eventName(event, index)));
         else
             converter.event(value, index, warnings);
+        if (!converter.handOverSettled(index, cancel))
+            return cancelledConversion(out.agentName);
         ++index;
     }
-    if (!converter.finish(out, warnings, cancel))
+    if (!converter.finish(out, warnings, cancel, settled, bytes.size()))
         return cancelledConversion(out.agentName);
     out.warnings = warnings.take();
     out.ok = true;
     return out;
+}
+
+} // namespace
+
+AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
+{
+    return convert(bytes, cancel, readableAfter, nullptr);
+}
+
+AgentLogConversion convertOpenHandsEventsInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled)
+{
+    return convert(bytes, cancel, settled.readableAfter, settled.handOver ? &settled : nullptr);
 }

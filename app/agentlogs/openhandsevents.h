@@ -30,3 +30,7 @@ bool looksLikeOpenHandsEvents(QByteArrayView head);
 // `readableAfter`: bytes after `bytes` that may be read (a mapped file's last page): the stream
 // is then parsed in place, without a padded copy.
 AgentLogConversion convertOpenHandsEvents(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);
+// The same conversion, its entries handed over in batches (SettledEntries) once every event is
+// read (an observation may answer an action anywhere before it, and the last agent message is
+// the answer only without a finish), while they are written.
+AgentLogConversion convertOpenHandsEventsInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled);

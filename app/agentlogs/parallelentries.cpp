@@ -5,6 +5,7 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -14,8 +15,8 @@ namespace {
 
 std::atomic<qsizetype> g_minimumEntries{kDefaultMinimumEntries};
 
-// Writes entries [begin, end) into their places; false when the cancel said stop.
-bool writeRange(QByteArray *entries, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel)
+// Writes entries [begin, end) into entries[0 .. end - begin); false when the cancel said stop.
+bool writeOneThread(QByteArray *entries, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel)
 {
     CancelCheck cancelled(cancel);
     QByteArray buffer; // grows to the largest entry once, and stays
@@ -24,9 +25,25 @@ bool writeRange(QByteArray *entries, qsizetype begin, qsizetype end, const Entry
             return false;
         buffer.resize(0); // keeps the capacity: clear() would free it
         write(i, buffer);
-        entries[i] = QByteArray(buffer.constData(), buffer.size());
+        entries[i - begin] = QByteArray(buffer.constData(), buffer.size());
     }
     return true;
+}
+
+// Writes entries [begin, end) into `entries` (end - begin of them, detached once by the caller:
+// the threads write through it), on two threads when there are enough of them.
+bool writeSpan(QByteArray *entries, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel)
+{
+    const qsizetype count = end - begin;
+    if (count < g_minimumEntries.load(std::memory_order_relaxed) || QThread::idealThreadCount() < 2)
+        return writeOneThread(entries, begin, end, write, cancel);
+    // Halves of equal count: the entries of a log are alike enough in size.
+    const qsizetype middle = begin + count / 2;
+    bool secondDone = true;
+    std::thread second([&] { secondDone = writeOneThread(entries + (middle - begin), middle, end, write, cancel); });
+    const bool done = writeOneThread(entries, begin, middle, write, cancel);
+    second.join();
+    return done && secondDone;
 }
 
 } // namespace
@@ -35,22 +52,46 @@ bool write(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, co
 {
     out.clear();
     out.resize(count);
-    QByteArray *entries = out.data(); // detached once, here: the threads write through it
-    bool done = true;
-    if (count < g_minimumEntries.load(std::memory_order_relaxed) || QThread::idealThreadCount() < 2) {
-        done = writeRange(entries, 0, count, write, cancel);
-    } else {
-        // Halves of equal count: the entries of a log are alike enough in size.
-        const qsizetype middle = count / 2;
-        bool secondDone = true;
-        std::thread second([&] { secondDone = writeRange(entries, middle, count, write, cancel); });
-        done = writeRange(entries, 0, middle, write, cancel);
-        second.join();
-        done = done && secondDone;
-    }
+    const bool done = writeSpan(out.data(), 0, count, write, cancel);
     if (!done)
         out.clear();
     return done;
+}
+
+bool writeRange(QList<QByteArray> &out, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel)
+{
+    out.clear();
+    out.resize(end - begin);
+    const bool done = writeSpan(out.data(), begin, end, write, cancel);
+    if (!done)
+        out.clear();
+    return done;
+}
+
+bool writeInBatches(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel,
+                    const SettledEntries &settled, qsizetype bytesRead)
+{
+    return writeInBatches(out, 0, count, write, cancel, settled, bytesRead);
+}
+
+bool writeInBatches(QList<QByteArray> &out, qsizetype begin, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel,
+                    const SettledEntries &settled, qsizetype bytesRead)
+{
+    out.clear();
+    while (begin < count) {
+        const qsizetype wanted = std::max<qsizetype>(begin == 0 ? settled.firstBatch : settled.batch, 1);
+        const qsizetype end = begin + std::min(wanted, count - begin);
+        QList<QByteArray> batch;
+        if (!writeRange(batch, begin, end, write, cancel))
+            return false;
+        // The share of the input the entries written so far stand for (in doubles: a large input
+        // times a large count may not fit in 64 bits).
+        const qsizetype read = end == count ? bytesRead : qsizetype(double(bytesRead) * double(end) / double(count));
+        if (!settled.handOver(std::move(batch), read))
+            return false;
+        begin = end;
+    }
+    return true;
 }
 
 void setMinimumEntriesForTesting(qsizetype minimum)

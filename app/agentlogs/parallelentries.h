@@ -24,6 +24,23 @@ using EntryWriter = std::function<void(qsizetype i, QByteArray &out)>;
 // False, with `out` empty, when `cancel` said stop.
 bool write(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel);
 
+// The same entries, handed over in batches as they are written (SettledEntries): a converter of
+// one JSON text knows every entry once it has read the whole parse, so that the window shows the
+// first batch while the others are written. Each batch is written as write() writes a list (on
+// two threads when it is large enough). `bytesRead`: the input's size, of which each hand-over
+// reports the share of the entries written so far (the parse read it all; the writing is the
+// rest of the time). `out` is left empty: every entry was handed over. False, with `out` empty,
+// when `cancel` or the taker said stop.
+bool writeInBatches(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel,
+                    const SettledEntries &settled, qsizetype bytesRead);
+// The same for entries [begin, count) (those before were handed over already: the first batch is
+// then settled.batch entries, not settled.firstBatch).
+bool writeInBatches(QList<QByteArray> &out, qsizetype begin, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel,
+                    const SettledEntries &settled, qsizetype bytesRead);
+// Entries [begin, end) as one list, written as write() writes them. False, with `out` empty, when
+// `cancel` said stop.
+bool writeRange(QList<QByteArray> &out, qsizetype begin, qsizetype end, const EntryWriter &write, const ConversionCancel &cancel);
+
 // Below this many entries one thread writes them all: starting a thread costs more than it saves.
 constexpr qsizetype kDefaultMinimumEntries = 2048;
 // Tests compare the two ways: 0 writes every list on two threads, a huge one none.

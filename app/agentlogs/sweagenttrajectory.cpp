@@ -126,7 +126,11 @@ bool looksLikeSweAgentTrajectory(QByteArrayView head)
     return json.has("history") || json.has("info") || (head.contains("\"action\"") && head.contains("\"observation\""));
 }
 
-AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
+namespace {
+
+// The conversion; with `settled` (may be null), its entries are handed over in batches as they are
+// written: once the steps are listed, every entry is known (the task first, the submission last).
+AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter, const SettledEntries *settled)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("SWE-agent");
@@ -239,11 +243,25 @@ AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const Convers
         const Item &item = items.at(i);
         appendEntryJson(entry, item.made >= 0 ? made.at(item.made) : stepEntry(item.step, *item.attempt), runId, i + 1);
     };
-    if (!ParallelEntries::write(out.entries, items.size(), write, cancel))
+    const bool written = settled ? ParallelEntries::writeInBatches(out.entries, items.size(), write, cancel, *settled, bytes.size())
+                                 : ParallelEntries::write(out.entries, items.size(), write, cancel);
+    if (!written)
         return cancelledConversion(out.agentName);
     if (info && info->is_object())
         out.metadata = toQJsonValue(*info).toObject();
     out.warnings = warnings.take();
     out.ok = true;
     return out;
+}
+
+} // namespace
+
+AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter)
+{
+    return convert(bytes, cancel, readableAfter, nullptr);
+}
+
+AgentLogConversion convertSweAgentTrajectoryInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled)
+{
+    return convert(bytes, cancel, settled.readableAfter, settled.handOver ? &settled : nullptr);
 }

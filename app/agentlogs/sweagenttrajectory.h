@@ -27,3 +27,6 @@ bool looksLikeSweAgentTrajectory(QByteArrayView head);
 // `readableAfter`: bytes after `bytes` that may be read (a mapped file's last page): the
 // trajectory is then parsed in place, without a padded copy.
 AgentLogConversion convertSweAgentTrajectory(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);
+// The same conversion, its entries handed over in batches (SettledEntries) once the whole
+// trajectory is parsed and its steps listed, while they are written.
+AgentLogConversion convertSweAgentTrajectoryInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled);

@@ -223,7 +223,9 @@ private:
                      .arg(m_shownPath, SampleChoice::listText(samples)));
             return std::nullopt;
         }
-        AgentLogConversion conversion = log.convert(index, cancelCheck());
+        // The window reads the sample's entries in batches as they are written (convertInBatches()).
+        AgentLogConversion conversion = m_sink.indexed ? log.convert(index, cancelCheck())
+                                                       : log.convertInBatches(index, cancelCheck(), settledEntries(bytes));
         if (!m_samples.sample && samples.size() > 1) {
             conversion.warnings.append(QCoreApplication::translate(
                 "AgentLogFormats", "this log holds %n samples; the first (id %1) is shown", nullptr, int(samples.size()))
@@ -299,12 +301,19 @@ private:
         return true;
     }
 
-    // Converts a JSON Lines log whose settled entries come in batches: each batch is read as the
-    // next lines of the converted log (the same checks, errors and batches of rows as the rest),
-    // so that the first rows show while the conversion goes on. The run's fields come at the end.
+    // Converts a log whose settled entries come in batches: each batch is read as the next lines
+    // of the converted log (the same checks, errors and batches of rows as the rest), so that the
+    // first rows show while the conversion goes on. The run's fields come at the end.
     std::optional<AgentLogConversion> convertInBatches(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
+        return format.convertInBatches(bytes, cancelCheck(), settledEntries(bytes));
+    }
+
+    // What takes a conversion's batches (convertInBatches()) of the log `bytes`.
+    SettledEntries settledEntries(QByteArrayView bytes)
+    {
         SettledEntries settled;
+        settled.readableAfter = readableAfterConverted();
         settled.firstBatch = RunFileReader::kFirstBatch;
         settled.batch = RunFileReader::kBatch;
         const qsizetype bytesBefore = bytes.data() - m_data; // a byte order mark
@@ -330,7 +339,7 @@ private:
             flush(); // the batch's rows show now, not after the next batch's
             return true;
         };
-        return format.convertInBatches(bytes, cancelCheck(), settled);
+        return settled;
     }
 
     // The end of a conversion whose first entries were read in batches: the run's fields, now

@@ -4,6 +4,9 @@
 #include "demo/demoagentlogs.h"
 #include "demo/demobackend.h"
 #include "rows/pagecache.h"
+#include "session/earlierdemoruns.h"
+#include "session/loaddefaults.h"
+#include "store/runlibrary.h"
 
 #include "store/notesorigin.h"
 
@@ -23,7 +26,9 @@ bool DemoService::start()
         return true;
     if (!m_backend->start())
         return false;
-    NotesOrigin::registerDemo(PageCache::originOf(m_backend->baseUrl()));
+    const QString origin = PageCache::originOf(m_backend->baseUrl());
+    NotesOrigin::registerDemo(origin);
+    EarlierDemoRuns::forget(dynamic_cast<RunLibrary *>(LoadDefaults::library()), origin);
     return true;
 }
 

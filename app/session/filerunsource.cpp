@@ -56,6 +56,7 @@ void FileRunSource::start(LogTableModel *model)
     });
     // Before its first entries (while what was open stays shown): how far a conversion has come.
     connect(m_reader, &RunFileReader::converting, this, [this](const QString &formatName, qint64 records) {
+        m_convertingFormat = formatName;
         if (m_ready)
             return;
         emit statusMessage(records == 0 ? tr("Converting the %1…").arg(formatName)
@@ -220,10 +221,11 @@ QString FileRunSource::headerTitle() const
 QString FileRunSource::description() const
 {
     const QString path = QDir::toNativeSeparators(QFileInfo(m_path).absoluteFilePath());
-    if (hasRunInfo() && !runInfo().agentFormat.isEmpty() && m_sample)
-        return tr("%1, %2, from the file %3").arg(runInfo().agentFormat, sampleText(*m_sample), path);
-    if (hasRunInfo() && !runInfo().agentFormat.isEmpty())
-        return tr("%1 from the file %2").arg(runInfo().agentFormat, path);
+    const QString format = hasRunInfo() && !runInfo().agentFormat.isEmpty() ? runInfo().agentFormat : m_convertingFormat;
+    if (!format.isEmpty() && m_sample)
+        return tr("%1, %2, from the file %3").arg(format, sampleText(*m_sample), path);
+    if (!format.isEmpty())
+        return tr("%1 from the file %2").arg(format, path);
     return tr("From the file %1").arg(path);
 }
 

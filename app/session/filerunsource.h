@@ -64,6 +64,9 @@ private:
     void finishLibraryCopy(qint64 count);
 
     QString m_path;
+    // The format being converted ("Claude Code transcript"), known before the run's fields: the
+    // header's source line names it while the first rows show and the rest is converted.
+    QString m_convertingFormat;
     std::optional<SampleRef> m_sample;
     RunFileReader *m_reader = nullptr;
     LogTableModel *m_model = nullptr;

@@ -309,6 +309,16 @@ void AppSettings::setLibraryEnabled(bool enabled)
     m_settings.setValue(QStringLiteral("library/enabled"), enabled);
 }
 
+QString AppSettings::lastDemoOrigin() const
+{
+    return m_settings.value(QStringLiteral("library/lastDemoOrigin")).toString();
+}
+
+void AppSettings::setLastDemoOrigin(const QString &origin)
+{
+    m_settings.setValue(QStringLiteral("library/lastDemoOrigin"), origin);
+}
+
 qint64 AppSettings::librarySizeLimitMb() const
 {
     return std::max<qint64>(0, m_settings.value(QStringLiteral("library/sizeLimitMb"), kDefaultLibrarySizeLimitMb).toLongLong());

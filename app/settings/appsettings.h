@@ -100,6 +100,10 @@ public:
     void setLibraryEnabled(bool enabled);
     qint64 librarySizeLimitMb() const;
     void setLibrarySizeLimitMb(qint64 megabytes);
+    // The origin (its loopback port changes at every start) under which the last demo backend's
+    // runs went into the library, so that the next start can drop those copies.
+    QString lastDemoOrigin() const;
+    void setLastDemoOrigin(const QString &origin);
 
 private:
     mutable QSettings m_settings;

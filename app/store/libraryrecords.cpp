@@ -499,6 +499,39 @@ bool LibraryRecords::removeRun(const PageCache::Key &key)
     return true;
 }
 
+int LibraryRecords::forgetRuns(const std::function<bool(const QString &origin)> &forgets)
+{
+    m_error = QSqlError();
+    QList<qint64> forgotten;
+    {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT id, origin FROM runs"))) {
+            fail(query.lastError());
+            return 0;
+        }
+        while (query.next()) {
+            if (forgets(query.value(1).toString()))
+                forgotten.append(query.value(0).toLongLong());
+        }
+    }
+    int removed = 0;
+    for (const qint64 run : std::as_const(forgotten)) {
+        if (!begin())
+            break;
+        if (!deleteRunEntries(run)) {
+            rollback();
+            break;
+        }
+        if (!commit())
+            break;
+        ++removed;
+    }
+    if (removed > 0)
+        compact();
+    return removed;
+}
+
 bool LibraryRecords::clear()
 {
     m_error = QSqlError();

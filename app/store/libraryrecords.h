@@ -9,6 +9,8 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 
+#include <functional>
+
 // The library's reads and writes, over one open connection (LibraryDatabase), on the thread that
 // owns it. Each write is one transaction: a crash loses at most the page being written. Every
 // method leaves the last error in error() (a damaged file shows there: LibraryDatabase::isDamage).
@@ -37,6 +39,9 @@ public:
 
     QList<LibraryRun> runs();
     bool removeRun(const PageCache::Key &key);
+    // Removes every run whose origin `forgets` picks, as eviction does: the user's notes stay.
+    // Returns how many runs went.
+    int forgetRuns(const std::function<bool(const QString &origin)> &forgets);
     bool clear();
     // Bytes of the file in use (free pages not counted).
     qint64 usedBytes();

@@ -157,6 +157,19 @@ void RunLibrary::removeRun(const Key &key)
     });
 }
 
+void RunLibrary::forgetRuns(std::function<bool(const QString &origin)> forgets)
+{
+    post([this, forgets = std::move(forgets)](LibraryWorker &worker) {
+        LibraryRecords *records = worker.records();
+        if (!records)
+            return;
+        const int removed = records->forgetRuns(forgets);
+        worker.checkForDamage();
+        if (removed > 0)
+            QMetaObject::invokeMethod(this, &RunLibrary::changed, Qt::QueuedConnection);
+    });
+}
+
 void RunLibrary::loadNotes(const QString &scopeKey, QObject *context,
                            std::function<void(const QList<StoredNote> &)> done)
 {

@@ -58,6 +58,9 @@ public:
 
     void listRuns(QObject *context, std::function<void(const QList<LibraryRun> &runs)> done);
     void removeRun(const Key &key);
+    // Removes the runs whose origin `forgets` picks (called on the library's thread), keeping the
+    // user's notes, as eviction does: for copies nobody asked to keep (an earlier demo's).
+    void forgetRuns(std::function<bool(const QString &origin)> forgets);
 
     // The user's notes and marks on one run (see StoredNote), by NotesScope.
     void loadNotes(const QString &scopeKey, QObject *context, std::function<void(const QList<StoredNote> &notes)> done);

@@ -23,7 +23,7 @@
 //     bench_agentlogconverters --dump-batches N PATH
 // the same, of the conversion that hands its settled entries over in batches of N as it reads
 // (Format::convertInBatches; the whole conversion for a format without it): the batches, then
-// the rest, must be exactly what --dump prints.
+// the rest, must be exactly what --dump prints. On stderr: when the first batch came (wall time).
 
 #include "agentlogs/agentlogformats.h"
 #include "agentlogs/codexrollout.h"
@@ -245,19 +245,27 @@ void dumpFile(const QString &path, qsizetype batch = 0)
     const QByteArrayView bytes = mapped ? QByteArrayView(mapped, size) : QByteArrayView(read);
     const qsizetype readableAfter = mapped ? (4096 - size % 4096) % 4096 : 0;
     QList<QByteArray> handedOver;
+    QElapsedTimer clock;
+    qint64 firstBatchMs = -1;
+    clock.start();
     const AgentLogFormats::Format *format = AgentLogFormats::detect(bytes);
     const AgentLogConversion conversion = [&] {
         if (batch <= 0 || !format || !format->convertInBatches)
             return AgentLogFormats::convert(bytes, {}, readableAfter);
         SettledEntries settled;
+        settled.readableAfter = readableAfter;
         settled.firstBatch = batch;
         settled.batch = batch;
-        settled.handOver = [&handedOver](QList<QByteArray> &&entries, qsizetype) {
+        settled.handOver = [&](QList<QByteArray> &&entries, qsizetype) {
+            if (firstBatchMs < 0)
+                firstBatchMs = clock.elapsed();
             handedOver += entries;
             return true;
         };
         return format->convertInBatches(bytes, {}, settled);
     }();
+    // On stderr, so that stdout stays what --dump prints: when the first batch came (wall time).
+    std::fprintf(stderr, "first batch after %lld ms, conversion %lld ms\n", firstBatchMs, clock.elapsed());
     std::printf("ok %d\nerror %s\nagent %s\ntitle %s\nhasTimes %d\nmetadata %s\n", conversion.ok, qPrintable(conversion.error),
                 qPrintable(conversion.agentName), qPrintable(conversion.title), conversion.hasTimes,
                 QJsonDocument(conversion.metadata).toJson(QJsonDocument::Compact).constData());

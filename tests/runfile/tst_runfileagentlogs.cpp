@@ -40,7 +40,6 @@ QByteArray transcriptOf(int calls)
     }
     return out;
 }
-
 // A Codex CLI rollout of `calls` shell calls, each with its exit code and output on the next lines.
 QByteArray rolloutOf(int calls)
 {
@@ -338,24 +337,40 @@ void TestRunFileAgentLogs::conversionSaysHowFarItHasCome()
     QVERIFY(reports.isEmpty());
 }
 
-// A Claude Code transcript's rows come while it is converted, in batches, as a Codegen file's do
-// (its settled entries, SettledEntries): the first before the run's fields, which come only at the
-// end of the conversion, and all of them what the conversion's index gives.
-void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds_data()
+// Large logs of each format converted in batches, named as such a file is, with the agent's name
+// and how many entries the conversion gives.
+static void addLargeLogs(int calls)
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("agent");
-    QTest::addRow("Claude Code") << transcriptOf(30000) << QStringLiteral("Claude Code");
-    QTest::addRow("Codex CLI") << rolloutOf(30000) << QStringLiteral("Codex CLI");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("agentName");
+    QTest::addColumn<int>("entryCount");
+    QTest::addRow("Claude Code") << transcriptOf(calls) << QStringLiteral("long.jsonl") << QStringLiteral("Claude Code") << calls;
+    // A call with its exit code and output on the lines after it (CodexRolloutScan).
+    QTest::addRow("Codex CLI") << rolloutOf(calls) << QStringLiteral("rollout.jsonl") << QStringLiteral("Codex CLI") << calls;
+    // The task, then a step (an action and its result) a call.
+    QTest::addRow("SWE-agent") << GeneratedLogs::sweAgent(calls, nullptr) << QStringLiteral("long.traj") << QStringLiteral("SWE-agent") << calls + 1;
+    QTest::addRow("OpenHands") << GeneratedLogs::openHands(calls, nullptr) << QStringLiteral("long.json") << QStringLiteral("OpenHands") << calls + 1;
+    QTest::addRow("Inspect") << GeneratedLogs::inspect(calls, nullptr) << QStringLiteral("long.json") << QStringLiteral("Inspect") << calls + 1;
 }
 
+void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds_data()
+{
+    addLargeLogs(30000);
+}
+
+// A large log's rows come while it is converted, in batches, as a Codegen file's do (a JSON
+// Lines log's settled entries, a JSON text's once it is read, SettledEntries): the first before
+// the run's fields, which come only at the end of the conversion, and all of them what the
+// conversion's index gives.
 void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds()
 {
     QFETCH(QByteArray, bytes);
-    QFETCH(QString, agent);
-    constexpr int kCalls = 30000;
+    QFETCH(QString, fileName);
+    QFETCH(QString, agentName);
+    QFETCH(int, entryCount);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("long.jsonl"));
+    const QString path = dir.filePath(fileName);
     QVERIFY(writeFile(path, bytes));
     RunFileReader reader;
     QStringList events;
@@ -374,40 +389,41 @@ void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds()
     QVERIFY(reader.start(path));
     QVERIFY(finished.wait(120000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
-    // 30,000 calls, each settled by its result on the lines after it: batches of 200, then of 5,000.
+    // 30,000 calls, each settled by its result on the lines after it (or all once the JSON text
+    // is read): batches of 200, then of 5,000.
     const qsizetype runAt = events.indexOf(QStringLiteral("run"));
     QVERIFY(runAt > 0);
     QCOMPARE(events.first(), QStringLiteral("rows"));
     QVERIFY2(events.mid(0, runAt).count(QStringLiteral("rows")) >= 5, qPrintable(events.join(u' ')));
     QVERIFY(events.mid(0, runAt).contains(QStringLiteral("progress")));
     QCOMPARE(events.last(), QStringLiteral("finished"));
-    QCOMPARE(reader.runInfo().agentName, agent);
-    QCOMPARE(reader.runInfo().totalLogs, std::optional<qint64>(kCalls));
-    QCOMPARE(reader.entryCount(), kCalls);
-    const RunFileReader::IndexedContents indexed = RunFileReader::indexBytes(bytes, QStringLiteral("long.jsonl"));
+    QCOMPARE(reader.runInfo().agentName, agentName);
+    QCOMPARE(reader.runInfo().totalLogs, std::optional<qint64>(entryCount));
+    QCOMPARE(reader.entryCount(), entryCount);
+    const RunFileReader::IndexedContents indexed = RunFileReader::indexBytes(bytes, fileName);
     QVERIFY(indexed.ok);
     QCOMPARE(entries.size(), indexed.index.entries.size());
     for (qsizetype i = 0; i < entries.size(); ++i) {
         QCOMPARE(entries.at(i).rawJson, indexed.index.entries.at(i));
-        QCOMPARE(entries.at(i).messageType, QStringLiteral("ACTION"));
+        if (i > 0 || agentName == QLatin1String("Claude Code")) // the others begin with the task
+            QCOMPARE(entries.at(i).messageType, QStringLiteral("ACTION"));
     }
     QCOMPARE(reader.runInfo().id, entries.first().agentRunId);
 }
 
-// Opening another file stops a conversion whose rows are coming: no rows after the cancel, no
-// run, and finished() says it was cancelled.
 void TestRunFileAgentLogs::cancelAfterTheFirstRows_data()
 {
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::addRow("Claude Code") << transcriptOf(60000);
-    QTest::addRow("Codex CLI") << rolloutOf(60000);
+    addLargeLogs(60000);
 }
 
+// Opening another file stops a conversion whose rows are coming: no rows after the cancel, no
+// run, and finished() says it was cancelled.
 void TestRunFileAgentLogs::cancelAfterTheFirstRows()
 {
     QFETCH(QByteArray, bytes);
+    QFETCH(QString, fileName);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("long.jsonl"));
+    const QString path = dir.filePath(fileName);
     QVERIFY(writeFile(path, bytes));
     RunFileReader reader;
     int rows = 0;

@@ -36,6 +36,7 @@ private slots:
     void paceStateAndTimeLeftFollowTheBudget();
     void fileHasNoPaging();
     void agentLogSaysItsConversionThenItsEnd();
+    void agentLogNamesItsFormatFromItsFirstRows();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -378,6 +379,42 @@ void TestRunSession::agentLogSaysItsConversionThenItsEnd()
     QVERIFY2(texts.contains(QStringLiteral("Converting the Claude Code transcript…")), qPrintable(texts.join(u'|')));
     QCOMPARE(texts.last(), QStringLiteral("Opened 9 entries from claudecode-session.jsonl."));
     QVERIFY(warned.first().first().toString().contains(QStringLiteral("2 places of the file were read over, the first: line 7")));
+}
+
+void TestRunSession::agentLogNamesItsFormatFromItsFirstRows()
+{
+    // A long Claude Code session shows its first rows while the rest is converted; the run's
+    // fields (agent, title) come only at the end. The header's source line names the format from
+    // the first rows on, not only then.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("long-session.jsonl"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray common = R"("sessionId":"long-session","timestamp":"2025-06-21T12:00:00.000Z",)";
+        for (int i = 0; i < 30000; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            file.write("{" + common + R"("type":"assistant","uuid":"a)" + n
+                       + R"(","message":{"role":"assistant","content":[{"type":"tool_use","id":"t)" + n
+                       + R"(","name":"Bash","input":{"command":"ls"}}]}})" "\n");
+            file.write("{" + common + R"("type":"user","uuid":"u)" + n
+                       + R"(","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"t)" + n
+                       + R"(","content":"ok"}]}})" "\n");
+        }
+    }
+    QString whenOpened;
+    bool hadRunInfo = true;
+    connect(m_session.get(), &RunSession::runOpened, this, [&] {
+        whenOpened = m_session->description();
+        hadRunInfo = m_session->hasRunInfo();
+    });
+    m_session->openFile(path);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isFullyLoaded(), 60000);
+    const QString expected = QStringLiteral("Claude Code transcript from the file ") + QDir::toNativeSeparators(path);
+    QVERIFY(!hadRunInfo); // the rows came before the run's fields: the time this test is about
+    QCOMPARE(whenOpened, expected);
+    QCOMPARE(m_session->description(), expected);
 }
 
 QTEST_GUILESS_MAIN(TestRunSession)

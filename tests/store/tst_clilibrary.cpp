@@ -85,6 +85,7 @@ private slots:
     void libraryFilesArePrivate();
     void offlineUsesOnlyTheLibrary();
     void noStoreKeepsNothing();
+    void demoStartsKeepOneCopyOfItsRuns();
     void searchFindsEntriesOfEveryStoredRun();
     void searchFindsNotesAndSaysTooCostly();
     void readersDoNotWaitForAWriter();
@@ -358,6 +359,44 @@ void TestCliLibrary::noStoreKeepsNothing()
     // Asked in full both times: 3 pages and the look past the end.
     QCOMPARE(m_server->requestLog().size(), 8);
     QVERIFY(!QFileInfo::exists(libraryFolder()));
+}
+
+// The demo backend listens on a new port at every start: its runs are kept under the last one
+// only, while another loopback server's runs stay.
+void TestCliLibrary::demoStartsKeepOneCopyOfItsRuns()
+{
+    m_server->addRun(makeRun(kOrg, kRun, 120));
+    CliResult result = runCli(exportArgs(m_dir->filePath(QStringLiteral("server.jsonl"))));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    for (int start = 0; start < 3; ++start) {
+        const QString out = m_dir->filePath(QStringLiteral("demo%1.jsonl").arg(start));
+        result = runCli({QStringLiteral("--demo"), QStringLiteral("--export"), out});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    }
+
+    const QString serverOrigin = PageCache::originOf(m_server->baseUrl());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("demo-copies"));
+    const auto close = qScopeGuard([&db] {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("demo-copies"));
+    });
+    db.setDatabaseName(QDir(libraryFolder()).filePath(QStringLiteral("library.sqlite")));
+    QVERIFY(db.open());
+    QSqlQuery query(db);
+    QVERIFY(query.exec(QStringLiteral("SELECT origin, run_id, stored_entries FROM runs ORDER BY run_id")));
+    QStringList runs;
+    QSet<QString> demoOrigins;
+    while (query.next()) {
+        const QString origin = query.value(0).toString();
+        if (origin != serverOrigin)
+            demoOrigins.insert(origin);
+        runs.append(QStringLiteral("%1 %2").arg(query.value(1).toLongLong()).arg(query.value(2).toLongLong()));
+    }
+    // The demo's sample run (1001, 2,000 entries, README) once, and the server's run.
+    QCOMPARE(runs, QStringList({QStringLiteral("42 120"), QStringLiteral("1001 2000")}));
+    QCOMPARE(demoOrigins.size(), 1);
+    QVERIFY(demoOrigins.begin()->startsWith(QLatin1String("http://127.0.0.1:")));
 }
 
 void TestCliLibrary::searchFindsEntriesOfEveryStoredRun()

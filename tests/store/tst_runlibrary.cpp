@@ -4,6 +4,7 @@
 // (connections) on one file at once.
 #include "api/pageparser.h"
 #include "demo/logsendpoint.h"
+#include "libraryanswers.h"
 #include "samplerun.h"
 #include "store/librarydatabase.h"
 #include "store/libraryrecords.h"
@@ -94,16 +95,6 @@ QList<LogEntry> readRows(RunLibrary &library, const PageCache::Key &key, qint64 
     return *answer;
 }
 
-QList<LibraryRun> listRuns(RunLibrary &library)
-{
-    QObject context;
-    std::optional<QList<LibraryRun>> answer;
-    library.listRuns(&context, [&answer](const QList<LibraryRun> &runs) { answer = runs; });
-    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
-        qFatal("the library did not answer");
-    return *answer;
-}
-
 QList<QByteArray> rawOf(const QList<LogEntry> &entries)
 {
     QList<QByteArray> raw;
@@ -139,6 +130,7 @@ private slots:
     void sizeLimitKeepsWhatFitsAndTheFileShrinks();
     void newLibraryGivesSpaceBack();
     void removeAndClear();
+    void forgottenRunsLeaveTheirNotes();
     void twoLibrariesOnOneFile();
     void manyOpenAFreshLibraryAtOnce();
 
@@ -593,6 +585,56 @@ void TestRunLibrary::removeAndClear()
     }
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+}
+
+void TestRunLibrary::forgottenRunsLeaveTheirNotes()
+{
+    RunLibrary library(folder());
+    const QString earlier = QStringLiteral("http://127.0.0.1:40001");
+    const RunRecord kept = makeRun(7, 1, 300);
+    const RunRecord forgotten = makeRun(7, 2, 300);
+    storeRun(library, kept);
+    const PageCache::Key forgottenKey{earlier, RunRef{forgotten.organizationId, forgotten.id}};
+    const ParsedPage page = pageOf(forgotten, 0);
+    library.store(forgottenKey, page.run, 0, page.entries);
+    StoredNote note;
+    note.position = 4;
+    note.text = QStringLiteral("kept across the forgetting");
+    const NotesScope scope = NotesScope::forApi(earlier, forgotten.organizationId, forgotten.id);
+    library.saveNotes(scope, {note});
+    QCOMPARE(listRuns(library).size(), 2);
+
+    QSignalSpy changed(&library, &RunLibrary::changed);
+    QStringList asked;
+    library.forgetRuns([&asked, earlier](const QString &origin) {
+        asked.append(origin);
+        return origin == earlier;
+    });
+    library.flush();
+    asked.sort();
+    QCOMPARE(asked, QStringList({earlier, kOrigin}));
+    const QList<LibraryRun> runs = listRuns(library);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.at(0).origin, kOrigin);
+    QCOMPARE(runs.at(0).runId, kept.id);
+    QVERIFY(!openRun(library, forgottenKey).found);
+    QCOMPARE(rawOf(readRows(library, keyOf(kept), 0, 300)), kept.entries);
+    QTRY_VERIFY(changed.size() > 0);
+
+    std::optional<QList<StoredNote>> notes;
+    QObject context;
+    library.loadNotes(scope.key, &context, [&notes](const QList<StoredNote> &loaded) { notes = loaded; });
+    QTRY_VERIFY(notes.has_value());
+    QCOMPARE(notes->size(), 1);
+    QCOMPARE(notes->at(0).text, note.text);
+
+    // Nothing picked: nothing goes, and nobody is told of a change.
+    changed.clear();
+    library.forgetRuns([](const QString &) { return false; });
+    library.flush();
+    QCOMPARE(listRuns(library).size(), 1);
+    QTest::qWait(50);
+    QCOMPARE(changed.size(), 0);
 }
 
 void TestRunLibrary::twoLibrariesOnOneFile()

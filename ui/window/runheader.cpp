@@ -216,7 +216,7 @@ void RunHeader::clear()
     m_duration->clear();
     m_result->hide();
     setLinkText(QString(), QString());
-    m_metadata->setFullText(QString());
+    setMetadataLine(QString());
     m_metadataToggle->hide();
     m_metadataToggle->setChecked(false);
     m_metadataFull->clear();
@@ -413,22 +413,29 @@ void RunHeader::setRunInfo(const RunInfo &info)
     // showFormattedMetadata() puts it in when it is ready.
     m_metadataFormatter->setMetadata(hasMetadata ? info.metadataJson : QByteArray());
     if (!hasMetadata) {
-        m_metadata->setFullText(QString());
+        setMetadataLine(QString());
         m_metadataFull->clear();
     }
     m_metadataFull->setVisible(hasMetadata);
     m_metadataToggle->setVisible(hasMetadata || hasResult);
 }
 
+void RunHeader::setMetadataLine(const QString &text)
+{
+    m_metadata->setFullText(text);
+    // Without metadata the source line (a long path) has the whole row, not a quarter of it.
+    m_metadata->setVisible(!text.isEmpty());
+}
+
 void RunHeader::showFormattedMetadata()
 {
     const MetadataFormatter::Text &text = m_metadataFormatter->text();
     if (text.oneLine.isEmpty()) {
-        m_metadata->setFullText(QString());
+        setMetadataLine(QString());
         m_metadataFull->clear();
         return;
     }
-    m_metadata->setFullText(tr("Metadata: %1").arg(text.oneLine));
+    setMetadataLine(tr("Metadata: %1").arg(text.oneLine));
     m_metadataFull->setPlainText(text.full);
 }
 

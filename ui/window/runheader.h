@@ -72,6 +72,7 @@ private:
     void updateLinkElision();
     void fitFilterText();
     void updateDuration();
+    void setMetadataLine(const QString &text);
     void showFormattedMetadata();
 
     QLabel *m_title;
