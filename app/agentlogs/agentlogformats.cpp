@@ -59,7 +59,7 @@ const QList<Format> &formats()
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcript"), QT_TRANSLATE_NOOP("AgentLogFormats", "Claude Code transcripts"),
          looksLikeClaudeCodeTranscript, convertClaudeCodeTranscript, nullptr, convertClaudeCodeTranscriptInBatches},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollout"), QT_TRANSLATE_NOOP("AgentLogFormats", "Codex CLI rollouts"),
-         looksLikeCodexRollout, convertCodexRollout, nullptr, nullptr},
+         looksLikeCodexRollout, convertCodexRollout, nullptr, convertCodexRolloutInBatches},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectory"), QT_TRANSLATE_NOOP("AgentLogFormats", "SWE-agent trajectories"),
          looksLikeSweAgentTrajectory, convertSweAgentTrajectory, nullptr, convertSweAgentTrajectoryInBatches},
         {QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event stream"), QT_TRANSLATE_NOOP("AgentLogFormats", "OpenHands event streams"),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "agentlogs/codexrollout.h"
 
+#include "agentlogs/codexrolloutscan.h"
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
 #include "agentlogs/parallelentries.h"
@@ -37,12 +38,10 @@ const QStringList &recordTypes()
     return types;
 }
 
-// A line that is a record: where it is, to be parsed again for its mapping (the first pass
-// decides which of the records that repeat each other are read).
+// A line that is a record.
 struct Record {
     int line = 0;
     QByteArrayView text; // the line as read, without surrounding space
-    qsizetype readableAfter = 0;
 };
 
 // An entry being made, and what its mapping still needs.
@@ -56,6 +55,9 @@ struct Draft {
     bool hasOutput = false;
     bool assistantText = false; // a candidate for the FINAL_ANSWER
     QByteArray reasoning;       // the reasoning before an assistant text
+    // A call with an id: the last place in the file that may name it (CodexRolloutScan); its
+    // output or exit code may change until the lines read have passed it.
+    qsizetype changeableUntil = -1;
 };
 
 } // namespace
@@ -89,18 +91,42 @@ void joinInto(QByteArray &into, QByteArrayView text)
     into += text;
 }
 
+// Which of the event messages that repeat the response items are read: those of a kind no
+// response item of the whole file holds (an older or filtered rollout).
+struct EventReading {
+    bool messages = true;
+    bool reasoning = true;
+};
+
 class Converter
 {
 public:
-    Converter(QList<Record> records, bool readEventMessages, bool readEventReasoning)
-        : m_records(std::move(records))
-        , m_readEventMessages(readEventMessages)
-        , m_readEventReasoning(readEventReasoning)
+    // `scan`: what the later lines may still change, for handing settled entries over while
+    // reading (`settled`, with a handOver; else null, and the entries come at the end).
+    Converter(EventReading reading, const CodexRolloutScan *scan, const SettledEntries *settled, const ConversionCancel &cancel)
+        : m_readEventMessages(reading.messages)
+        , m_readEventReasoning(reading.reasoning)
+        , m_scan(settled && settled->handOver ? scan : nullptr)
+        , m_settled(m_scan ? settled : nullptr)
+        , m_cancel(cancel)
     {
+        // The places that may make an assistant text: a response message of role "assistant",
+        // and an agent_message event when events are read.
+        if (m_scan) {
+            m_lastPossibleAssistantText = std::max(m_scan->lastPlaceThatMayHold("\"assistant\""),
+                                                   m_readEventMessages ? m_scan->lastPlaceThatMayHold("\"agent_message\"") : qsizetype(-1));
+        }
     }
 
-    // False when `cancelled` stopped it.
-    bool run(AgentLogConversion &out, ConversionWarnings &warnings, CancelCheck &cancelled, const ConversionCancel &cancel);
+    // Maps one record (its parse `line`).
+    void read(const Record &record, object line, ConversionWarnings &warnings);
+    // After each line, `readEnd` the offset after it: the entries settled since the last batch,
+    // handed over (with the input's `bytesRead`) once there are enough of them. False when the
+    // taker or the cancel said stop.
+    bool handOverSettled(qsizetype readEnd, qsizetype bytesRead);
+    // The entries not handed over, the warnings of the mapping, the run's facts. `firstRecord`:
+    // the first record's text (the run's id when no session names it). False when `cancel` stopped it.
+    bool finish(AgentLogConversion &out, ConversionWarnings &warnings, QByteArrayView firstRecord);
 
 private:
     void sessionMeta(object meta, std::string_view timestamp);
@@ -114,11 +140,17 @@ private:
     void setOutput(Draft &draft, const std::optional<element> &value);
     void insertExitCode(Draft &draft, double code);
     Draft &append(const Record &record, std::string_view timestamp, const char *messageType);
+    bool isSettled(qsizetype index, qsizetype readEnd) const;
+    // What the mapping does to a draft once nothing changes it any more: the final answer, the
+    // reasoning, the exit code, the warning of a call without output.
+    void finishDraft(qsizetype index);
+    qint64 runId(QByteArrayView firstRecord) const;
 
-    QList<Record> m_records;
     bool m_readEventMessages;
     bool m_readEventReasoning;
-    RecordParser m_parser;      // the records
+    const CodexRolloutScan *m_scan;
+    const SettledEntries *m_settled;
+    const ConversionCancel &m_cancel;
     RecordParser m_innerParser; // JSON written in a record's strings (arguments, outputs)
     QList<Draft> m_drafts;
     StringArena m_arena; // the call ids below and the entries' times, kept once: no allocation each
@@ -128,6 +160,14 @@ private:
     QByteArray m_reasoning;
     QString m_title;
     QJsonObject m_metadata;
+    QByteArray m_sessionId;           // the run's, once a session_meta named it
+    qsizetype m_lastAssistantText = -1; // the draft that is the final answer if no other comes
+    qsizetype m_lastPossibleAssistantText = -1; // the last place in the file that may make one
+    // Calls without output, in the entries' order: given after the outputs without a call, as
+    // always, though a call's is known as it settles.
+    ConversionWarnings m_callWarnings;
+    qsizetype m_settledEnd = 0;       // the drafts before it are settled and finished
+    qsizetype m_handedOver = 0;       // the drafts before it are handed over
 };
 
 Draft &Converter::append(const Record &record, std::string_view timestamp, const char *messageType)
@@ -147,8 +187,11 @@ void Converter::sessionMeta(object meta, std::string_view timestamp)
     if (m_metadata.contains(QLatin1String("session_id")))
         return; // a resumed or forked rollout repeats its origin's; the first is this file's
     const std::string_view id = stringField(meta, "id");
-    if (const std::optional<element> value = fieldOf(meta, "id"); value && value->is_string())
-        m_metadata.insert(QStringLiteral("session_id"), QString::fromUtf8(viewOf(id)));
+    if (const std::optional<element> value = fieldOf(meta, "id"); value && value->is_string()) {
+        const QString sessionId = QString::fromUtf8(viewOf(id));
+        m_metadata.insert(QStringLiteral("session_id"), sessionId);
+        m_sessionId = sessionId.toUtf8();
+    }
     for (const char *key : {"cwd", "originator", "cli_version", "source", "model_provider", "forked_from_id", "git"}) {
         const std::optional<element> value = fieldOf(meta, key);
         if (value && !value->is_null())
@@ -178,6 +221,7 @@ void Converter::message(const Record &record, std::string_view timestamp, std::s
         draft.entry.thought = text;
         draft.assistantText = true;
         draft.reasoning = std::exchange(m_reasoning, QByteArray());
+        m_lastAssistantText = m_drafts.size() - 1;
         return;
     }
     Draft &draft = append(record, timestamp, "USER_MESSAGE");
@@ -198,8 +242,11 @@ void Converter::call(const Record &record, std::string_view timestamp, std::stri
     draft.entry.toolName = bytesOf(name);
     draft.entry.toolInput = std::move(input);
     draft.entry.thought = std::exchange(m_reasoning, QByteArray());
-    if (!callId.empty())
+    if (!callId.empty()) {
         m_callIndex.insert(draft.callId, m_drafts.size() - 1);
+        if (m_scan)
+            draft.changeableUntil = m_scan->lastPlaceThatMayNameCall(draft.callId);
+    }
 }
 
 // A call's output as tool_output: a JSON object written in a string is that object (newer Codex
@@ -353,34 +400,102 @@ void Converter::eventMessage(const Record &record, std::string_view timestamp, o
     // hold what the agent did.
 }
 
-bool Converter::run(AgentLogConversion &out, ConversionWarnings &warnings, CancelCheck &cancelled, const ConversionCancel &cancel)
+void Converter::read(const Record &record, object line, ConversionWarnings &warnings)
 {
-    m_drafts.reserve(m_records.size() + 1); // an entry a record at most, and reasoning left over
-    for (const Record &record : std::as_const(m_records)) {
-        if (cancelled())
-            return false;
-        object line;
-        QString reason;
-        if (m_parser.parseObject(record.text, record.readableAfter, line, reason) != RecordParser::Result::Parsed)
-            continue; // read in the first pass: it is a record
-        const std::string_view type = stringField(line, "type");
-        const std::string_view timestamp = stringField(line, "timestamp");
-        const object payload = fieldOf(line, "payload")->get_object().value_unsafe(); // checked in the first pass
-        if (type == "session_meta")
-            sessionMeta(payload, timestamp);
-        else if (type == "turn_context")
-            turnContext(payload);
-        else if (type == "response_item")
-            responseItem(record, timestamp, payload, warnings);
-        else if (type == "event_msg")
-            eventMessage(record, timestamp, payload);
-        else if (type == "compacted") {
-            Draft &draft = append(record, timestamp, "PLAN_EVALUATION");
-            draft.entry.thought = bytesOf(stringField(payload, "message"));
-            draft.entry.setExtra("compacted", "true");
-        } else
-            ++m_unmapped[QString::fromUtf8(viewOf(type))];
+    const std::string_view type = stringField(line, "type");
+    const std::string_view timestamp = stringField(line, "timestamp");
+    const object payload = fieldOf(line, "payload")->get_object().value_unsafe(); // checked: it is a record
+    if (type == "session_meta")
+        sessionMeta(payload, timestamp);
+    else if (type == "turn_context")
+        turnContext(payload);
+    else if (type == "response_item")
+        responseItem(record, timestamp, payload, warnings);
+    else if (type == "event_msg")
+        eventMessage(record, timestamp, payload);
+    else if (type == "compacted") {
+        Draft &draft = append(record, timestamp, "PLAN_EVALUATION");
+        draft.entry.thought = bytesOf(stringField(payload, "message"));
+        draft.entry.setExtra("compacted", "true");
+    } else
+        ++m_unmapped[QString::fromUtf8(viewOf(type))];
+}
+
+// Whether no line after `readEnd` can change draft `index`: a call with an id changes while a
+// later line may name it (its output, its last exec_command_end), the last assistant text while
+// another may come (then it is no longer the final answer). Everything else a line adds goes into
+// entries still to come (the reasoning into the next call or message).
+bool Converter::isSettled(qsizetype index, qsizetype readEnd) const
+{
+    const Draft &draft = m_drafts.at(index);
+    if (draft.isCall && !draft.callId.isEmpty() && readEnd <= draft.changeableUntil)
+        return false;
+    return index != m_lastAssistantText || readEnd > m_lastPossibleAssistantText;
+}
+
+bool Converter::handOverSettled(qsizetype readEnd, qsizetype bytesRead)
+{
+    if (!m_settled)
+        return true;
+    while (m_settledEnd < m_drafts.size() && isSettled(m_settledEnd, readEnd))
+        finishDraft(m_settledEnd++);
+    const qsizetype wanted = m_handedOver == 0 ? m_settled->firstBatch : m_settled->batch;
+    // Until a session is named, the entries' run id is not known (the first record's, at the end).
+    if (m_sessionId.isEmpty() || m_settledEnd - m_handedOver < std::max<qsizetype>(wanted, 1))
+        return true;
+    const qsizetype first = m_handedOver;
+    const qint64 run = runId({});
+    QList<QByteArray> batch;
+    if (!ParallelEntries::write(batch, m_settledEnd - first, [&](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(first + i).entry, run, first + i + 1); }, m_cancel))
+        return false;
+    for (qsizetype i = first; i < m_settledEnd; ++i) {
+        // What the rest still reads of it: its time (of reasoning left over at the end), whether
+        // it is a call, its id and output (a later output of the same id is an orphan): the texts go.
+        RawEntry &entry = m_drafts[i].entry;
+        const QByteArray createdAt = entry.createdAt;
+        entry = RawEntry();
+        entry.createdAt = createdAt;
+        m_drafts[i].reasoning = QByteArray();
     }
+    m_handedOver = m_settledEnd;
+    return m_settled->handOver(std::move(batch), bytesRead);
+}
+
+void Converter::finishDraft(qsizetype index)
+{
+    Draft &draft = m_drafts[index];
+    RawEntry &entry = draft.entry;
+    if (index == m_lastAssistantText) {
+        entry.messageType = "FINAL_ANSWER";
+        entry.observation = jsonString(entry.thought);
+        entry.thought = std::exchange(draft.reasoning, QByteArray());
+    } else if (!draft.reasoning.isEmpty()) {
+        entry.setExtra("reasoning", jsonString(draft.reasoning));
+    }
+    if (draft.isCall) {
+        std::optional<double> code;
+        const auto ended = m_exitCodes.constFind(draft.callId);
+        if (!draft.callId.isEmpty() && ended != m_exitCodes.constEnd())
+            code = *ended;
+        else if (!entry.toolOutput.isEmpty())
+            code = draft.outputExitCode;
+        if (code) {
+            entry.setExtra("exit_code", numberJson(*code));
+            if (!draft.outputHasExitCode)
+                insertExitCode(draft, *code);
+        }
+        if (!draft.hasOutput)
+            m_callWarnings.add(CodexRolloutText::tr("the call %1 (%2) has no output").arg(QString::fromUtf8(draft.callId), QString::fromUtf8(entry.toolName)));
+    }
+}
+
+qint64 Converter::runId(QByteArrayView firstRecord) const
+{
+    return agentRunIdFor(QByteArray("codex:") + (m_sessionId.isEmpty() ? firstRecord.toByteArray() : m_sessionId));
+}
+
+bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, QByteArrayView firstRecord)
+{
     if (!m_reasoning.isEmpty()) {
         // Reasoning that nothing followed (the run was cut off): a thought of its own.
         Draft draft;
@@ -389,43 +504,13 @@ bool Converter::run(AgentLogConversion &out, ConversionWarnings &warnings, Cance
         draft.entry.createdAt = m_drafts.isEmpty() ? QByteArray() : m_drafts.last().entry.createdAt;
         m_drafts.append(std::move(draft));
     }
-
-    qsizetype finalAnswer = -1;
-    for (qsizetype i = m_drafts.size() - 1; i >= 0 && finalAnswer < 0; --i) {
-        if (m_drafts.at(i).assistantText)
-            finalAnswer = i;
-    }
-    const QString sessionId = m_metadata.value(QLatin1String("session_id")).toString();
-    const qint64 runId = agentRunIdFor(QByteArray("codex:")
-                                       + (sessionId.isEmpty() ? m_records.first().text.toByteArray() : sessionId.toUtf8()));
-    for (qsizetype i = 0; i < m_drafts.size(); ++i) {
-        Draft &draft = m_drafts[i];
-        RawEntry &entry = draft.entry;
-        if (i == finalAnswer) {
-            entry.messageType = "FINAL_ANSWER";
-            entry.observation = jsonString(entry.thought);
-            entry.thought = std::exchange(draft.reasoning, QByteArray());
-        } else if (!draft.reasoning.isEmpty()) {
-            entry.setExtra("reasoning", jsonString(draft.reasoning));
-        }
-        if (draft.isCall) {
-            std::optional<double> code;
-            const auto ended = m_exitCodes.constFind(draft.callId);
-            if (!draft.callId.isEmpty() && ended != m_exitCodes.constEnd())
-                code = *ended;
-            else if (!entry.toolOutput.isEmpty())
-                code = draft.outputExitCode;
-            if (code) {
-                entry.setExtra("exit_code", numberJson(*code));
-                if (!draft.outputHasExitCode)
-                    insertExitCode(draft, *code);
-            }
-            if (!draft.hasOutput)
-                warnings.add(CodexRolloutText::tr("the call %1 (%2) has no output").arg(QString::fromUtf8(draft.callId), QString::fromUtf8(entry.toolName)));
-        }
-    }
-    if (!ParallelEntries::write(out.entries, m_drafts.size(), [&](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); }, cancel))
+    for (qsizetype i = m_settledEnd; i < m_drafts.size(); ++i)
+        finishDraft(i);
+    const qint64 run = runId(firstRecord);
+    const qsizetype first = m_handedOver;
+    if (!ParallelEntries::write(out.entries, m_drafts.size() - first, [&](qsizetype i, QByteArray &entry) { appendEntryJson(entry, m_drafts.at(first + i).entry, run, first + i + 1); }, m_cancel))
         return false;
+    warnings.addAll(std::move(m_callWarnings));
     for (auto it = m_unmapped.constBegin(); it != m_unmapped.constEnd(); ++it)
         warnings.add(CodexRolloutText::tr("%n record(s) of type %1 not mapped", nullptr, it.value()).arg(it.key()));
     out.title = m_title;
@@ -447,19 +532,62 @@ bool looksLikeCodexRollout(QByteArrayView head)
         && recordTypes().contains(QString::fromUtf8(type->stringValue));
 }
 
-AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype /*readableAfter: each line is parsed in place*/)
+namespace {
+
+// Whether a record of the file is a response item of type `itemType`: only the lines that may
+// hold the word are parsed (CodexRolloutScan).
+bool anyResponseItemOf(QByteArrayView bytes, const CodexRolloutScan &scan, QByteArrayView quotedType, CancelCheck &cancelled)
+{
+    const std::string_view itemType(quotedType.data() + 1, size_t(quotedType.size() - 2));
+    RecordParser parser;
+    bool found = false;
+    scan.forEachLineThatMayHold(quotedType, [&](QByteArrayView line) {
+        if (cancelled())
+            return false;
+        const QByteArrayView text = line.trimmed();
+        object record;
+        QString reason;
+        if (text.isEmpty() || parser.parseObject(text, bytes.data() + bytes.size() - (text.data() + text.size()), record, reason) != RecordParser::Result::Parsed)
+            return true;
+        const std::optional<element> type = fieldOf(record, "type");
+        const std::optional<element> payload = fieldOf(record, "payload");
+        found = type && type->is_string() && payload && payload->is_object() && stringOf(*type) == "response_item"
+            && stringField(payload->get_object().value_unsafe(), "type") == itemType;
+        return !found;
+    });
+    return found;
+}
+
+// `settled`: hands settled entries over while reading (may be null).
+AgentLogConversion convertRollout(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries *settled)
 {
     const QString agentName = QStringLiteral("Codex CLI");
     CancelCheck cancelled(cancel);
     AgentLogConversion out;
     out.agentName = agentName;
-    ConversionWarnings warnings;
-    QList<Record> records;
-    QString firstProblem;
-    bool responseMessages = false;
-    bool responseReasoning = false;
-    if (bytes.startsWith("\xEF\xBB\xBF"))
+    qsizetype skipped = 0;
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
         bytes = bytes.sliced(3);
+        skipped = 3;
+    }
+    const bool inBatches = settled && settled->handOver;
+    const CodexRolloutScan scan(bytes, inBatches, cancelled);
+    EventReading reading;
+    if (!scan.cancelled()) {
+        reading.messages = !anyResponseItemOf(bytes, scan, "\"message\"", cancelled);
+        reading.reasoning = !anyResponseItemOf(bytes, scan, "\"reasoning\"", cancelled);
+    }
+    if (scan.cancelled() || cancelled.cancelled())
+        return cancelledConversion(agentName);
+
+    // The lines skipped come first among the warnings, then the mapping's (as when the records
+    // were picked out in a pass of their own).
+    ConversionWarnings lineWarnings;
+    ConversionWarnings mappingWarnings;
+    QString firstProblem;
+    QByteArrayView firstRecord;
+    bool stopped = false;
+    Converter converter(reading, &scan, settled, cancel);
     RecordParser parser;
     forEachLine(bytes, [&](QByteArrayView line, int number, bool) {
         if (cancelled())
@@ -483,33 +611,44 @@ AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCan
             const std::optional<element> payload = fieldOf(object, "payload");
             if (!type || !type->is_string() || !payload || !payload->is_object())
                 problem = CodexRolloutText::tr("not a rollout record (no type and payload)");
-            else if (stringOf(*type) == "response_item") {
-                const std::string_view itemType = stringField(payload->get_object().value_unsafe(), "type");
-                responseMessages = responseMessages || itemType == "message";
-                responseReasoning = responseReasoning || itemType == "reasoning";
-            }
             break;
         }
         }
         if (!problem.isEmpty()) {
             if (firstProblem.isEmpty())
                 firstProblem = CodexRolloutText::tr("Codex CLI rollout, line %1: %2.").arg(number).arg(problem);
-            warnings.add(CodexRolloutText::tr("line %1: %2; skipped").arg(number).arg(problem));
-            return true;
+            lineWarnings.add(CodexRolloutText::tr("line %1: %2; skipped").arg(number).arg(problem));
+        } else {
+            if (firstRecord.isNull())
+                firstRecord = text;
+            converter.read({number, text}, object, mappingWarnings);
         }
-        records.append({number, text, readableAfter});
-        return true;
+        const qsizetype readEnd = line.data() + line.size() - bytes.data();
+        stopped = !converter.handOverSettled(readEnd, skipped + readEnd);
+        return !stopped;
     });
-    if (cancelled.cancelled())
+    if (cancelled.cancelled() || stopped)
         return cancelledConversion(agentName);
-    if (records.isEmpty()) {
+    if (firstRecord.isNull()) {
         out.error = firstProblem.isEmpty() ? CodexRolloutText::tr("Codex CLI rollout: the file holds no records.") : firstProblem;
         return out;
     }
-    Converter converter(std::move(records), !responseMessages, !responseReasoning);
-    if (!converter.run(out, warnings, cancelled, cancel))
+    if (!converter.finish(out, mappingWarnings, firstRecord))
         return cancelledConversion(agentName);
-    out.warnings = warnings.take();
+    lineWarnings.addAll(std::move(mappingWarnings));
+    out.warnings = lineWarnings.take();
     out.ok = true;
     return out;
+}
+
+} // namespace
+
+AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype /*readableAfter: each line is parsed in place*/)
+{
+    return convertRollout(bytes, cancel, nullptr);
+}
+
+AgentLogConversion convertCodexRolloutInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled)
+{
+    return convertRollout(bytes, cancel, &settled);
 }

@@ -33,3 +33,8 @@
 bool looksLikeCodexRollout(QByteArrayView head);
 // `readableAfter` is not needed (each line is parsed in place): it is there for Format::convert.
 AgentLogConversion convertCodexRollout(QByteArrayView bytes, const ConversionCancel &cancel = {}, qsizetype readableAfter = 0);
+// The same conversion, handing the entries over in batches as they settle (SettledEntries): a
+// raw look at the whole file first (CodexRolloutScan) tells which later lines may still change an
+// entry (a call's output and exit code, which assistant text is the final answer, whether event
+// messages are read), and an entry settles once the lines read have passed them all.
+AgentLogConversion convertCodexRolloutInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled);

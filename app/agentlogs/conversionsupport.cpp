@@ -24,6 +24,15 @@ void ConversionWarnings::add(const QString &warning)
         ++m_leftOff;
 }
 
+void ConversionWarnings::addAll(ConversionWarnings &&other)
+{
+    for (const QString &warning : std::as_const(other.m_warnings))
+        add(warning);
+    m_leftOff += other.m_leftOff;
+    other.m_warnings.clear();
+    other.m_leftOff = 0;
+}
+
 QStringList ConversionWarnings::take()
 {
     QStringList out = std::move(m_warnings);

@@ -23,6 +23,9 @@ class ConversionWarnings
 public:
     explicit ConversionWarnings(int limit = 100);
     void add(const QString &warning);
+    // Adds `other`'s warnings after these, as if each had been added here (`other` has the same
+    // limit): a conversion that gathers its kinds of warnings apart gives them in a fixed order.
+    void addAll(ConversionWarnings &&other);
     // The warnings, with "... and N more warnings" when some were left off.
     QStringList take();
 

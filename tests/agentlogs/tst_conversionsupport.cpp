@@ -16,6 +16,7 @@ private slots:
     void timestampOfBytesAsWritten();
     void timestampOfBytesIsTheQStringOne();
     void unchangedTimeIsNotCopied();
+    void warningsAddedInPartsAreThoseAddedInOrder();
 };
 
 void TestConversionSupport::timestampOfBytesAsWritten_data()
@@ -69,6 +70,33 @@ void TestConversionSupport::unchangedTimeIsNotCopied()
     StringArena arena;
     const QByteArray time("2025-03-01T00:00:00Z");
     QCOMPARE(timestampWithZone(QByteArrayView(time), arena).data(), time.constData());
+}
+
+// Warnings gathered apart (each part bounded) and then added one part after the other are those
+// added in that order to one list: the same ones kept, the same count left off.
+void TestConversionSupport::warningsAddedInPartsAreThoseAddedInOrder()
+{
+    QRandomGenerator random(7);
+    for (int round = 0; round < 200; ++round) {
+        const int limit = 1 + int(random.bounded(6));
+        ConversionWarnings inOrder(limit);
+        ConversionWarnings first(limit);
+        ConversionWarnings second(limit);
+        const int firstCount = int(random.bounded(10));
+        const int secondCount = int(random.bounded(10));
+        for (int i = 0; i < firstCount; ++i) {
+            inOrder.add(QStringLiteral("a%1").arg(i));
+            first.add(QStringLiteral("a%1").arg(i));
+        }
+        for (int i = 0; i < secondCount; ++i) {
+            inOrder.add(QStringLiteral("b%1").arg(i));
+            second.add(QStringLiteral("b%1").arg(i));
+        }
+        first.addAll(std::move(second));
+        const QStringList expected = inOrder.take();
+        QCOMPARE(first.take(), expected);
+        QCOMPARE(expected.size(), std::min(firstCount + secondCount, limit) + (firstCount + secondCount > limit ? 1 : 0));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConversionSupport)

@@ -62,7 +62,22 @@ namespace FuzzTargets {
 void codexRollout(const std::uint8_t *data, std::size_t size)
 {
     detectors(bytesOf(data, size));
-    check(convertCodexRollout(bytesOf(data, size)));
+    const AgentLogConversion whole = convertCodexRollout(bytesOf(data, size));
+    check(whole);
+    // Handed over as they settle, one entry a batch, the entries and facts are the same.
+    QList<QByteArray> entries;
+    SettledEntries settled;
+    settled.firstBatch = 1;
+    settled.batch = 1;
+    settled.handOver = [&entries](QList<QByteArray> &&batch, qsizetype) {
+        entries += batch;
+        return true;
+    };
+    const AgentLogConversion rest = convertCodexRolloutInBatches(bytesOf(data, size), {}, settled);
+    entries += rest.entries;
+    if (rest.ok != whole.ok || rest.error != whole.error || entries != whole.entries || rest.warnings != whole.warnings
+        || rest.metadata != whole.metadata || rest.title != whole.title)
+        __builtin_trap();
 }
 
 void sweAgentTrajectory(const std::uint8_t *data, std::size_t size)

@@ -40,6 +40,21 @@ QByteArray transcriptOf(int calls)
     }
     return out;
 }
+// A Codex CLI rollout of `calls` shell calls, each with its exit code and output on the next lines.
+QByteArray rolloutOf(int calls)
+{
+    QByteArray out = R"({"timestamp":"2025-10-29T00:00:00.000Z","type":"session_meta","payload":{"id":"long-rollout","cwd":"/repo"}})" "\n";
+    const QByteArray common = R"({"timestamp":"2025-10-29T00:00:01.000Z",)";
+    for (int i = 0; i < calls; ++i) {
+        const QByteArray id = "call_" + QByteArray::number(i);
+        out += common + R"("type":"response_item","payload":{"type":"function_call","name":"shell","arguments":"{\"command\":[\"ls\"]}","call_id":")" + id
+            + "\"}}\n";
+        out += common + R"("type":"event_msg","payload":{"type":"exec_command_end","call_id":")" + id + R"(","exit_code":0}})" "\n";
+        out += common + R"("type":"response_item","payload":{"type":"function_call_output","call_id":")" + id + R"(","output":"ok"}})" "\n";
+    }
+    return out;
+}
+
 struct FileRead {
     bool ok = false;
     QString error;
@@ -331,6 +346,8 @@ static void addLargeLogs(int calls)
     QTest::addColumn<QString>("agentName");
     QTest::addColumn<int>("entryCount");
     QTest::addRow("Claude Code") << transcriptOf(calls) << QStringLiteral("long.jsonl") << QStringLiteral("Claude Code") << calls;
+    // A call with its exit code and output on the lines after it (CodexRolloutScan).
+    QTest::addRow("Codex CLI") << rolloutOf(calls) << QStringLiteral("rollout.jsonl") << QStringLiteral("Codex CLI") << calls;
     // The task, then a step (an action and its result) a call.
     QTest::addRow("SWE-agent") << GeneratedLogs::sweAgent(calls, nullptr) << QStringLiteral("long.traj") << QStringLiteral("SWE-agent") << calls + 1;
     QTest::addRow("OpenHands") << GeneratedLogs::openHands(calls, nullptr) << QStringLiteral("long.json") << QStringLiteral("OpenHands") << calls + 1;
@@ -372,8 +389,8 @@ void TestRunFileAgentLogs::firstRowsComeBeforeTheConversionEnds()
     QVERIFY(reader.start(path));
     QVERIFY(finished.wait(120000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
-    // 30,000 calls, each settled by its result on the next line (or all once the JSON text is
-    // read): batches of 200, then of 5,000.
+    // 30,000 calls, each settled by its result on the lines after it (or all once the JSON text
+    // is read): batches of 200, then of 5,000.
     const qsizetype runAt = events.indexOf(QStringLiteral("run"));
     QVERIFY(runAt > 0);
     QCOMPARE(events.first(), QStringLiteral("rows"));
