@@ -127,6 +127,54 @@ std::optional<qint64> exactInteger(const QJsonValue &value)
 
 namespace {
 
+// Whether `bytes` holds a control character (below U+0020). Read a block at a time without an
+// early exit, so that the compiler can use vector instructions: every source record is read.
+bool holdsControlCharacter(QByteArrayView bytes)
+{
+    constexpr qsizetype kBlock = 64;
+    const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype size = bytes.size();
+    qsizetype at = 0;
+    for (; at + kBlock <= size; at += kBlock) {
+        unsigned char found = 0;
+        for (qsizetype i = 0; i < kBlock; ++i)
+            found |= static_cast<unsigned char>(data[at + i] < 0x20);
+        if (found)
+            return true;
+    }
+    for (; at < size; ++at) {
+        if (data[at] < 0x20)
+            return true;
+    }
+    return false;
+}
+
+// A record as read, with the control characters inside its strings escaped (\u00XX), which a
+// reader that took it (QJsonDocument does) left raw there: JSON allows them only escaped. White
+// space between the values (a tab, a carriage return) stays as it is.
+void appendWithControlCharactersEscaped(QByteArray &out, QByteArrayView record)
+{
+    static const char kHex[] = "0123456789abcdef";
+    bool inString = false;
+    for (qsizetype i = 0; i < record.size(); ++i) {
+        const char c = record.at(i);
+        if (!inString) {
+            inString = c == '"';
+            out += c;
+        } else if (c == '\\' && i + 1 < record.size()) {
+            out += c;
+            out += record.at(++i);
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out += "\\u00";
+            out += kHex[(c >> 4) & 0xf];
+            out += kHex[c & 0xf];
+        } else {
+            inString = c != '"';
+            out += c;
+        }
+    }
+}
+
 template<typename Record>
 void appendSources(QByteArray &out, const QList<Record> &rawSources)
 {
@@ -142,10 +190,12 @@ void appendSources(QByteArray &out, const QList<Record> &rawSources)
         if (i > 0)
             out += ',';
         const QByteArrayView raw = rawSources.at(i);
-        if (simdjson::validate_utf8(raw.data(), size_t(raw.size())))
-            out += raw;
-        else
+        if (!simdjson::validate_utf8(raw.data(), size_t(raw.size())))
             out += QJsonDocument::fromJson(raw.toByteArray()).toJson(QJsonDocument::Compact);
+        else if (holdsControlCharacter(raw))
+            appendWithControlCharactersEscaped(out, raw);
+        else
+            out += raw;
     }
     out += "]}";
 }

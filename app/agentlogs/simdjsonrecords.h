@@ -33,8 +33,11 @@ inline QByteArray bytesOf(std::string_view text)
     return QByteArray(text.data(), qsizetype(text.size()));
 }
 
-// The file's lines, each with its 1-based number, without the line break ("\n" or "\r\n");
-// `visit(line, number, last)` returns false to stop. `last` is a last line without a break.
+// The file's lines, each with its 1-based number, without the line break ("\n" or "\r\n") and
+// without a byte order mark that starts it (files appended to by tools that write one each time:
+// the mark is not part of the record, and kept it would be quoted into the entry's source
+// records, which then are no JSON); `visit(line, number, last)` returns false to stop. `last` is a
+// last line without a break.
 template<typename Visit>
 void forEachLine(QByteArrayView bytes, Visit visit)
 {
@@ -49,6 +52,8 @@ void forEachLine(QByteArrayView bytes, Visit visit)
         QByteArrayView line = bytes.sliced(pos, end - pos);
         if (line.endsWith('\r'))
             line.chop(1);
+        if (line.startsWith("\xEF\xBB\xBF"))
+            line = line.sliced(3);
         pos = next;
         if (!visit(line, number, next >= bytes.size() && !bytes.endsWith('\n')))
             return;

@@ -4,6 +4,7 @@
 
 #include "agentlogs/conversionsupport.h"
 
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QtTest>
 
@@ -17,7 +18,44 @@ private slots:
     void timestampOfBytesIsTheQStringOne();
     void unchangedTimeIsNotCopied();
     void warningsAddedInPartsAreThoseAddedInOrder();
+    void sourceRecordsAreJson_data();
+    void sourceRecordsAreJson();
 };
+
+void TestConversionSupport::sourceRecordsAreJson_data()
+{
+    // A record as read goes into the entry as it is, except the control characters a lenient
+    // reader took raw inside its strings: JSON allows them only escaped.
+    QTest::addColumn<QByteArray>("record");
+    QTest::addColumn<QByteArray>("written");
+    QTest::addRow("plain") << QByteArray(R"({"a":"b"})") << QByteArray(R"({"a":"b"})");
+    QTest::addRow("a control character") << QByteArray("{\"a\":\"x\x01y\"}") << QByteArray(R"({"a":"x\u0001y"})");
+    QTest::addRow("a carriage return in a string") << QByteArray("{\"t\":\"202\r5\"}") << QByteArray(R"({"t":"202\u000d5"})");
+    QTest::addRow("white space between values stays")
+        << QByteArray("{\t\"a\" :\r\"b\",\"c\":\"\x1f\"}") << QByteArray("{\t\"a\" :\r\"b\",\"c\":\"\\u001f\"}");
+    QTest::addRow("after an escaped quote")
+        << QByteArray("{\"a\":\"q\\\"\x02\"}") << QByteArray(R"({"a":"q\"\u0002"})");
+    QTest::addRow("after an escaped backslash the string ends")
+        << QByteArray("{\"a\":\"\\\\\",\t\"b\":\"\x1b[31m\"}") << QByteArray("{\"a\":\"\\\\\",\t\"b\":\"\\u001b[31m\"}");
+    QTest::addRow("a key") << QByteArray("{\"k\x0b\":1}") << QByteArray(R"({"k\u000b":1})");
+    const QByteArray filler(100, 'x');
+    QTest::addRow("in the second block of 64 bytes")
+        << QByteArray("{\"a\":\"" + filler + "\x07\"}") << QByteArray("{\"a\":\"" + filler + "\\u0007\"}");
+    QTest::addRow("in the bytes after the last block")
+        << QByteArray("{\"a\":\"" + filler.left(64) + "\x10\"}") << QByteArray("{\"a\":\"" + filler.left(64) + "\\u0010\"}");
+}
+
+void TestConversionSupport::sourceRecordsAreJson()
+{
+    QFETCH(QByteArray, record);
+    QFETCH(QByteArray, written);
+    QByteArray entry(R"({"id":1})");
+    appendRawSources(entry, {QByteArrayView(record)});
+    QCOMPARE(entry, QByteArray(R"({"id":1,"source_records":[)" + written + "]}"));
+    QJsonParseError error;
+    QJsonDocument::fromJson(entry, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+}
 
 void TestConversionSupport::timestampOfBytesAsWritten_data()
 {

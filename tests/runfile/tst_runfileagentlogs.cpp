@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QJsonArray>
 #include <QtTest>
 
 namespace {
@@ -91,6 +92,8 @@ private slots:
     void readsTheSessionWhateverItsName_data();
     void readsTheSessionWhateverItsName();
     void indexGivesTheSameEntries();
+    void byteOrderMarksAndRawControlCharacters_data();
+    void byteOrderMarksAndRawControlCharacters();
     void readerOnAFile();
     void convertedEntriesReadAsTheirLines_data();
     void convertedEntriesReadAsTheirLines();
@@ -158,6 +161,59 @@ void TestRunFileAgentLogs::indexGivesTheSameEntries()
     QCOMPARE(indexed.index.entries.size(), contents.entries.size());
     for (qsizetype i = 0; i < contents.entries.size(); ++i)
         QCOMPARE(indexed.index.entries.at(i), contents.entries.at(i).rawJson);
+}
+
+void TestRunFileAgentLogs::byteOrderMarksAndRawControlCharacters_data()
+{
+    // A line that starts with a byte order mark (a tool that writes one each time it appends)
+    // and a string with a raw control character (which QJsonDocument reads): the file used to be
+    // refused whole, its entries' source records quoting both as they were (no JSON then).
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QStringList>("sources"); // each entry's first source record, as written
+    const QByteArray bom("\xEF\xBB\xBF");
+    const QByteArray claudeUser1 = R"({"type":"user","sessionId":"s1","uuid":"u1","timestamp":"2025-06-21T12:00:00.000Z","message":{"role":"user","content":"hi"}})";
+    const QByteArray claudeUser2 = "{\"type\":\"user\",\"sessionId\":\"s1\",\"uuid\":\"u2\",\"timestamp\":\"2025-06-21T12:00:01.000Z\",\"message\":{\"role\":\"user\",\"content\":\"h\x02i\"}}";
+    const QByteArray claudeUser3 = R"({"type":"user","sessionId":"s1","uuid":"u3","timestamp":"2025-06-21T12:00:02.000Z","message":{"role":"user","content":"bye"}})";
+    QTest::addRow("Claude Code")
+        << QByteArray(claudeUser1 + "\n" + bom + claudeUser2 + "\n" + bom + claudeUser3 + "\n")
+        << QStringLiteral("Claude Code transcript")
+        << QStringList{QString::fromUtf8(claudeUser1),
+                       QStringLiteral(R"({"type":"user","sessionId":"s1","uuid":"u2","timestamp":"2025-06-21T12:00:01.000Z","message":{"role":"user","content":"h\u0002i"}})"),
+                       QString::fromUtf8(claudeUser3)};
+    const QByteArray codexMeta = R"({"timestamp":"2025-10-29T00:00:10.000Z","type":"session_meta","payload":{"id":"s23","cwd":"/r"}})";
+    const QByteArray codexUser = "{\"timestamp\":\"2025-10-29T00:00:1\r1.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"fix \x1b[31mit\"}]}}";
+    const QByteArray codexAnswer = R"({"timestamp":"2025-10-29T00:00:12.000Z","type":"response_item","payload":{"type":"message","role":"assistant","content":[{"type":"output_text","text":"done"}]}})";
+    QTest::addRow("Codex CLI")
+        << QByteArray(codexMeta + "\n" + bom + codexUser + "\n" + bom + codexAnswer + "\n")
+        << QStringLiteral("Codex CLI rollout")
+        << QStringList{QStringLiteral(R"({"timestamp":"2025-10-29T00:00:1\u000d1.000Z","type":"response_item","payload":{"type":"message","role":"user","content":[{"type":"input_text","text":"fix \u001b[31mit"}]}})"),
+                       QString::fromUtf8(codexAnswer)};
+}
+
+void TestRunFileAgentLogs::byteOrderMarksAndRawControlCharacters()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, format);
+    QFETCH(QStringList, sources);
+    const RunFileReader::Contents contents = RunFileReader::parseBytes(bytes, QStringLiteral("log.jsonl"));
+    QVERIFY2(contents.ok, qPrintable(contents.error));
+    QVERIFY(contents.run);
+    QCOMPARE(contents.run->agentFormat, format);
+    QCOMPARE(contents.entries.size(), sources.size());
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        QJsonParseError error;
+        const QJsonDocument entry = QJsonDocument::fromJson(contents.entries.at(i).rawJson, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QByteArray raw = contents.entries.at(i).rawJson;
+        const qsizetype from = raw.indexOf("\"source_records\":[") + 18;
+        QVERIFY(from >= 18);
+        const QJsonDocument expected = QJsonDocument::fromJson(sources.at(i).toUtf8());
+        QVERIFY(expected.isObject());
+        // As written: the record's own bytes, its raw control characters escaped.
+        QVERIFY2(raw.mid(from).startsWith(sources.at(i).toUtf8()), raw.constData());
+        QCOMPARE(entry.object().value(QLatin1String("source_records")).toArray().first().toObject(), expected.object());
+    }
 }
 
 void TestRunFileAgentLogs::readerOnAFile()
