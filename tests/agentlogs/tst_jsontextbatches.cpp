@@ -12,6 +12,7 @@
 #include "agentlogs/openhandsevents.h"
 #include "agentlogs/parallelentries.h"
 #include "agentlogs/sweagenttrajectory.h"
+#include "batchedconversion.h"
 #include "generatedlogs.h"
 
 #include <QDir>
@@ -24,32 +25,7 @@
 
 namespace {
 
-struct Batched {
-    AgentLogConversion conversion;
-    QList<QByteArray> handedOver;
-    QList<qsizetype> bytesRead; // what each hand-over said
-    QList<qsizetype> sizes;     // each batch's entries
-    int batches = 0;
-};
-
-using InBatches = std::function<AgentLogConversion(const SettledEntries &settled)>;
-
-Batched inBatches(const InBatches &convert, qsizetype firstBatch, qsizetype batch)
-{
-    Batched out;
-    SettledEntries settled;
-    settled.firstBatch = firstBatch;
-    settled.batch = batch;
-    settled.handOver = [&out](QList<QByteArray> &&entries, qsizetype bytesRead) {
-        out.handedOver += entries;
-        out.bytesRead.append(bytesRead);
-        out.sizes.append(entries.size());
-        ++out.batches;
-        return true;
-    };
-    out.conversion = convert(settled);
-    return out;
-}
+using Batched = BatchedConversion;
 
 // The format of the table named `name`.
 const AgentLogFormats::Format *formatNamed(const char *name)
@@ -306,23 +282,6 @@ QList<QByteArray> filesIn(const QString &path)
     return out;
 }
 
-void compareConversions(const Batched &batched, const AgentLogConversion &whole)
-{
-    const AgentLogConversion &rest = batched.conversion;
-    QCOMPARE(rest.ok, whole.ok);
-    QCOMPARE(rest.cancelled, false);
-    QCOMPARE(rest.error, whole.error);
-    const QList<QByteArray> entries = batched.handedOver + rest.entries;
-    QCOMPARE(entries.size(), whole.entries.size());
-    for (qsizetype i = 0; i < entries.size(); ++i)
-        QCOMPARE(entries.at(i), whole.entries.at(i));
-    QCOMPARE(rest.warnings, whole.warnings);
-    QCOMPARE(rest.metadata, whole.metadata);
-    QCOMPARE(rest.title, whole.title);
-    QCOMPARE(rest.agentName, whole.agentName);
-    QCOMPARE(rest.hasTimes, whole.hasTimes);
-}
-
 const QList<qsizetype> kBatchSizes{1, 2, 7, qsizetype(1) << 40};
 
 } // namespace
@@ -393,7 +352,7 @@ void TestJsonTextBatches::batchesAreTheWholeConversion()
     const AgentLogConversion whole = format->convert(log, {}, 0);
     for (const qsizetype batch : kBatchSizes) {
         const Batched batched = formatInBatches(log, batch, format);
-        compareConversions(batched, whole);
+        compareWithWhole(batched, whole);
         if (QTest::currentTestFailed())
             return;
     }
@@ -420,7 +379,7 @@ void TestJsonTextBatches::everySampleInBatches()
             ++samples;
             const AgentLogConversion whole = inspect.convert(index);
             for (const qsizetype batch : kBatchSizes) {
-                compareConversions(inBatches([&](const SettledEntries &settled) { return inspect.convertInBatches(index, {}, settled); }, batch, batch),
+                compareWithWhole(inBatches([&](const SettledEntries &settled) { return inspect.convertInBatches(index, {}, settled); }, batch, batch),
                                    whole);
                 if (QTest::currentTestFailed())
                     return;
@@ -442,7 +401,7 @@ void TestJsonTextBatches::batchesOnOneThreadAndTwo()
             ParallelEntries::setMinimumEntriesForTesting(minimum);
             const Batched batched = formatInBatches(log, 500);
             ParallelEntries::setMinimumEntriesForTesting(ParallelEntries::kDefaultMinimumEntries);
-            compareConversions(batched, whole);
+            compareWithWhole(batched, whole);
             if (QTest::currentTestFailed())
                 return;
         }
@@ -502,7 +461,7 @@ void TestJsonTextBatches::openHandsEntriesComeAsTheySettle()
 
     QByteArray stream = streamOf(events);
     Batched batched = convert(stream);
-    compareConversions(batched, AgentLogFormats::convert(stream));
+    compareWithWhole(batched, AgentLogFormats::convert(stream));
     QCOMPARE(batched.sizes, (QList<qsizetype>{1, 3, 1, 1})); // the last two at the end
     QVERIFY(batched.handedOver.at(1).contains(R"("tool_output":{"content":"ok")"));
     QVERIFY(batched.handedOver.at(4).contains(R"("message_type":"FINAL_ANSWER")"));
@@ -513,7 +472,7 @@ void TestJsonTextBatches::openHandsEntriesComeAsTheySettle()
     // With a finish the agent's message is a step like any: it comes as soon as it is read.
     stream = streamOf(events + QList<QByteArray>{event(9, R"("source":"agent","action":"finish","args":{"final_thought":"end"})")});
     batched = convert(stream);
-    compareConversions(batched, AgentLogFormats::convert(stream));
+    compareWithWhole(batched, AgentLogFormats::convert(stream));
     QCOMPARE(batched.sizes, (QList<qsizetype>{1, 3, 1, 1, 1}));
     QVERIFY(batched.handedOver.at(4).contains(R"("message_type":"PLAN_EVALUATION")"));
 
@@ -522,7 +481,7 @@ void TestJsonTextBatches::openHandsEntriesComeAsTheySettle()
     late.insert(4, events.first());
     stream = streamOf(late);
     batched = convert(stream);
-    compareConversions(batched, AgentLogFormats::convert(stream));
+    compareWithWhole(batched, AgentLogFormats::convert(stream));
     QCOMPARE(batched.sizes.first(), 4); // the three before it and its own, once it is read
 }
 
@@ -539,7 +498,7 @@ void TestJsonTextBatches::inspectEntriesComeAsTheySettle()
         + tool + "]}]}";
     const AgentLogFormats::Format *inspect = formatNamed("Inspect eval log");
     const Batched batched = inBatches([&](const SettledEntries &settled) { return inspect->convertInBatches(log, {}, settled); }, 1, 1);
-    compareConversions(batched, AgentLogFormats::convert(log));
+    compareWithWhole(batched, AgentLogFormats::convert(log));
     // The input; then, once the second text came, the first text and the two tools; the rest at the end.
     QCOMPARE(batched.sizes, (QList<qsizetype>{1, 3, 1, 1, 1}));
     QVERIFY(batched.handedOver.at(1).contains(R"("message_type":"PLAN_EVALUATION")"));

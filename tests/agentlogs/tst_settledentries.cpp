@@ -8,6 +8,7 @@
 // comes late), for batches of 1, 2, 7 entries and one larger than any log.
 #include "agentlogs/agentlogformats.h"
 #include "agentlogs/claudecodetranscript.h"
+#include "batchedconversion.h"
 #include "generatedlogs.h"
 
 #include <QDir>
@@ -17,25 +18,11 @@
 
 namespace {
 
-struct Batched {
-    AgentLogConversion conversion;
-    QList<QByteArray> handedOver;
-    int batches = 0;
-};
+using Batched = BatchedConversion;
 
 Batched convertInBatches(const QByteArray &log, qsizetype batch)
 {
-    Batched out;
-    SettledEntries settled;
-    settled.firstBatch = batch;
-    settled.batch = batch;
-    settled.handOver = [&out](QList<QByteArray> &&entries, qsizetype) {
-        out.handedOver += entries;
-        ++out.batches;
-        return true;
-    };
-    out.conversion = convertClaudeCodeTranscriptInBatches(log, {}, settled);
-    return out;
+    return inBatches([&log](const SettledEntries &settled) { return convertClaudeCodeTranscriptInBatches(log, {}, settled); }, batch, batch);
 }
 
 // One line of a generated transcript.
@@ -187,19 +174,9 @@ void TestSettledEntries::batchesAreTheWholeConversion()
     const AgentLogConversion whole = convertClaudeCodeTranscript(log);
     for (const qsizetype batch : {qsizetype(1), qsizetype(2), qsizetype(7), qsizetype(1) << 40}) {
         const Batched batched = convertInBatches(log, batch);
-        const AgentLogConversion &rest = batched.conversion;
-        QCOMPARE(rest.ok, whole.ok);
-        QCOMPARE(rest.cancelled, false);
-        QCOMPARE(rest.error, whole.error);
-        const QList<QByteArray> entries = batched.handedOver + rest.entries;
-        QCOMPARE(entries.size(), whole.entries.size());
-        for (qsizetype i = 0; i < entries.size(); ++i)
-            QCOMPARE(entries.at(i), whole.entries.at(i));
-        QCOMPARE(rest.warnings, whole.warnings);
-        QCOMPARE(rest.metadata, whole.metadata);
-        QCOMPARE(rest.title, whole.title);
-        QCOMPARE(rest.agentName, whole.agentName);
-        QCOMPARE(rest.hasTimes, whole.hasTimes);
+        compareWithWhole(batched, whole);
+        if (QTest::currentTestFailed())
+            return;
         if (batch > (qsizetype(1) << 30))
             QCOMPARE(batched.batches, 0); // never enough: everything at the end, as before
     }
