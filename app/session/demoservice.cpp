@@ -18,7 +18,11 @@ DemoService::DemoService(QObject *parent)
 {
 }
 
-DemoService::~DemoService() = default;
+DemoService::~DemoService()
+{
+    if (!m_storedOrigin.isEmpty())
+        EarlierDemoRuns::ended(m_storedOrigin);
+}
 
 bool DemoService::start()
 {
@@ -28,7 +32,10 @@ bool DemoService::start()
         return false;
     const QString origin = PageCache::originOf(m_backend->baseUrl());
     NotesOrigin::registerDemo(origin);
-    EarlierDemoRuns::forget(dynamic_cast<RunLibrary *>(LoadDefaults::library()), origin);
+    if (auto *library = dynamic_cast<RunLibrary *>(LoadDefaults::library())) {
+        EarlierDemoRuns::started(library, origin);
+        m_storedOrigin = origin;
+    }
     return true;
 }
 

@@ -46,4 +46,7 @@ public:
 private:
     DemoBackend *m_backend = nullptr;
     std::unique_ptr<QTemporaryDir> m_agentLogs;
+    // The origin its runs go into the library under, recorded as running (EarlierDemoRuns) until
+    // the service goes; empty without a library.
+    QString m_storedOrigin;
 };

@@ -309,14 +309,27 @@ void AppSettings::setLibraryEnabled(bool enabled)
     m_settings.setValue(QStringLiteral("library/enabled"), enabled);
 }
 
-QString AppSettings::lastDemoOrigin() const
+// Kept as lines "PROCESS ORIGIN" (readable in the settings file, unlike a map's variant).
+QMap<QString, qint64> AppSettings::demoOrigins() const
 {
-    return m_settings.value(QStringLiteral("library/lastDemoOrigin")).toString();
+    QMap<QString, qint64> processByOrigin;
+    const QStringList lines = m_settings.value(QStringLiteral("library/demoOrigins")).toStringList();
+    for (const QString &line : lines) {
+        const qsizetype space = line.indexOf(QLatin1Char(' '));
+        bool ok = false;
+        const qint64 process = space > 0 ? line.left(space).toLongLong(&ok) : -1;
+        if (ok && process >= 0 && space + 1 < line.size())
+            processByOrigin.insert(line.mid(space + 1), process);
+    }
+    return processByOrigin;
 }
 
-void AppSettings::setLastDemoOrigin(const QString &origin)
+void AppSettings::setDemoOrigins(const QMap<QString, qint64> &processByOrigin)
 {
-    m_settings.setValue(QStringLiteral("library/lastDemoOrigin"), origin);
+    QStringList lines;
+    for (auto it = processByOrigin.cbegin(); it != processByOrigin.cend(); ++it)
+        lines.append(QString::number(it.value()) + QLatin1Char(' ') + it.key());
+    m_settings.setValue(QStringLiteral("library/demoOrigins"), lines);
 }
 
 qint64 AppSettings::librarySizeLimitMb() const

@@ -100,10 +100,11 @@ public:
     void setLibraryEnabled(bool enabled);
     qint64 librarySizeLimitMb() const;
     void setLibrarySizeLimitMb(qint64 megabytes);
-    // The origin (its loopback port changes at every start) under which the last demo backend's
-    // runs went into the library, so that the next start can drop those copies.
-    QString lastDemoOrigin() const;
-    void setLastDemoOrigin(const QString &origin);
+    // The origins (a new loopback port at every start) under which demo backends put their runs
+    // into the library, each with the process it runs in (0 once it has ended), so that a later
+    // start can drop the copies of those that have ended (EarlierDemoRuns).
+    QMap<QString, qint64> demoOrigins() const;
+    void setDemoOrigins(const QMap<QString, qint64> &processByOrigin);
 
 private:
     mutable QSettings m_settings;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Which of the library's runs an earlier demo start left (EarlierDemoRuns), and that starting the
-// demo drops them, as a window and every windowless command start it.
+// Which of the library's runs earlier demo starts left (EarlierDemoRuns), and that starting the
+// demo drops them, as a window and every windowless command start it, while a demo still running
+// (in this process or another) keeps its copies.
 #include "api/pageparser.h"
 #include "demo/logsendpoint.h"
 #include "run/fileorigin.h"
@@ -13,12 +14,13 @@
 #include "store/runlibrary.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
-const QString kLast = QStringLiteral("http://127.0.0.1:41234");
+const QString kEnded = QStringLiteral("http://127.0.0.1:41234");
 const QString kCurrent = QStringLiteral("http://127.0.0.1:45678");
 const QString kTemp = QStringLiteral("/tmp");
 
@@ -42,9 +44,12 @@ class TestEarlierDemoRuns : public QObject
 
 private slots:
     void initTestCase();
+    void endedStarts();
     void leftOvers_data();
     void leftOvers();
     void demoStartDropsTheLastStartsCopies();
+    void aDemoRunningElsewhereKeepsItsCopies();
+    void bothOverlappingStartsCopiesAreDroppedLater();
 };
 
 void TestEarlierDemoRuns::initTestCase()
@@ -52,37 +57,52 @@ void TestEarlierDemoRuns::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
 }
 
+void TestEarlierDemoRuns::endedStarts()
+{
+    // A process that has ended: a child that ran `true` and was waited for.
+    QProcess child;
+    child.start(QStringLiteral("true"), {});
+    QVERIFY(child.waitForStarted());
+    const qint64 gone = child.processId();
+    QVERIFY(child.waitForFinished());
+    const qint64 running = QCoreApplication::applicationPid();
+    const QMap<QString, qint64> recorded{{QStringLiteral("http://127.0.0.1:1001"), running},
+                                         {QStringLiteral("http://127.0.0.1:1002"), 0},
+                                         {QStringLiteral("http://127.0.0.1:1003"), gone},
+                                         {QStringLiteral("http://127.0.0.1:1004"), 1},  // init: runs
+                                         {kCurrent, 0}};
+    QStringList ended = EarlierDemoRuns::endedOrigins(recorded, kCurrent);
+    ended.sort();
+    QCOMPARE(ended, QStringList({QStringLiteral("http://127.0.0.1:1002"), QStringLiteral("http://127.0.0.1:1003")}));
+}
+
 void TestEarlierDemoRuns::leftOvers_data()
 {
     QTest::addColumn<QString>("origin");
-    QTest::addColumn<QString>("last");
     QTest::addColumn<bool>("leftOver");
 
-    QTest::newRow("the last start's origin") << kLast << kLast << true;
-    QTest::newRow("this start's origin") << kCurrent << kCurrent << false;
-    QTest::newRow("this start's, recorded last too") << kCurrent << kCurrent << false;
-    QTest::newRow("another loopback server") << QStringLiteral("http://127.0.0.1:8000") << kLast << false;
-    QTest::newRow("the API") << QStringLiteral("https://api.codegen.com") << kLast << false;
-    QTest::newRow("nothing recorded") << kLast << QString() << false;
+    QTest::newRow("an ended start's origin") << kEnded << true;
+    QTest::newRow("this start's origin") << kCurrent << false;
+    QTest::newRow("another loopback server") << QStringLiteral("http://127.0.0.1:8000") << false;
+    QTest::newRow("the API") << QStringLiteral("https://api.codegen.com") << false;
     QTest::newRow("a demo folder that is gone")
-        << fileOrigin(QStringLiteral("/tmp/runlog-demo-agent-logs-AbC123/claude-code-session.jsonl")) << kLast << true;
+        << fileOrigin(QStringLiteral("/tmp/runlog-demo-agent-logs-AbC123/claude-code-session.jsonl")) << true;
     QTest::newRow("an Inspect sample in a demo folder that is gone")
         << FileOrigin::of(QStringLiteral("/tmp/runlog-demo-agent-logs-AbC123/inspect.eval"), SampleRef{QStringLiteral("s1"), 1})
-        << kLast << true;
+        << true;
     QTest::newRow("a folder of that name elsewhere")
-        << fileOrigin(QStringLiteral("/home/ana/runlog-demo-agent-logs-AbC123/x.jsonl")) << kLast << false;
+        << fileOrigin(QStringLiteral("/home/ana/runlog-demo-agent-logs-AbC123/x.jsonl")) << false;
     QTest::newRow("deeper under the temporary folder")
-        << fileOrigin(QStringLiteral("/tmp/work/runlog-demo-agent-logs-AbC123/x.jsonl")) << kLast << false;
+        << fileOrigin(QStringLiteral("/tmp/work/runlog-demo-agent-logs-AbC123/x.jsonl")) << false;
     QTest::newRow("another name in the temporary folder")
-        << fileOrigin(QStringLiteral("/tmp/my-logs/x.jsonl")) << kLast << false;
+        << fileOrigin(QStringLiteral("/tmp/my-logs/x.jsonl")) << false;
 }
 
 void TestEarlierDemoRuns::leftOvers()
 {
     QFETCH(QString, origin);
-    QFETCH(QString, last);
     QFETCH(bool, leftOver);
-    QCOMPARE(EarlierDemoRuns::isLeftOver(origin, last, kCurrent, kTemp), leftOver);
+    QCOMPARE(EarlierDemoRuns::isLeftOver(origin, {kEnded}, kTemp), leftOver);
 }
 
 void TestEarlierDemoRuns::demoStartDropsTheLastStartsCopies()
@@ -99,9 +119,9 @@ void TestEarlierDemoRuns::demoStartDropsTheLastStartsCopies()
     RunLibrary library(folder.path());
     LoadDefaults::setLibrary(&library);
     const auto unset = qScopeGuard([] { LoadDefaults::setLibrary(nullptr); });
-    AppSettings().setLastDemoOrigin(kLast);
-    storeOneEntry(library, kLast, 1001);
-    storeOneEntry(library, kLast, 1002);
+    AppSettings().setDemoOrigins({{kEnded, 0}});
+    storeOneEntry(library, kEnded, 1001);
+    storeOneEntry(library, kEnded, 1002);
     storeOneEntry(library, QStringLiteral("http://127.0.0.1:8000"), 1001);
     storeOneEntry(library, fileOrigin(goneLog), 77);
     storeOneEntry(library, fileOrigin(liveLog), 78);
@@ -117,9 +137,82 @@ void TestEarlierDemoRuns::demoStartDropsTheLastStartsCopies()
     QStringList expected{QStringLiteral("http://127.0.0.1:8000 1001"), fileOrigin(liveLog) + QStringLiteral(" 78")};
     expected.sort();
     QCOMPARE(left, expected);
-    const QString current = AppSettings().lastDemoOrigin();
-    QVERIFY(current.startsWith(QLatin1String("http://127.0.0.1:")));
-    QCOMPARE(QUrl(current).port(), demo.endpoint().baseUrl.port());
+    // Recorded: this start, in this process; the ended start is forgotten.
+    const QMap<QString, qint64> recorded = AppSettings().demoOrigins();
+    QCOMPARE(recorded, (QMap<QString, qint64>{{PageCache::originOf(demo.endpoint().baseUrl), QCoreApplication::applicationPid()}}));
+}
+
+// Two demos at once (a window's, and `runlog --demo --export` started from a terminal, or a second
+// window): the second start must not drop the copies of the demo still running, and once both
+// have ended, the next start drops both starts' copies.
+void TestEarlierDemoRuns::aDemoRunningElsewhereKeepsItsCopies()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    RunLibrary library(folder.path());
+    LoadDefaults::setLibrary(&library);
+    const auto unset = qScopeGuard([] { LoadDefaults::setLibrary(nullptr); });
+    AppSettings().setDemoOrigins({});
+
+    auto first = std::make_unique<DemoService>();
+    QVERIFY(first->start());
+    const QString firstOrigin = PageCache::originOf(first->endpoint().baseUrl);
+    storeOneEntry(library, firstOrigin, 2001);
+    library.flush();
+
+    auto second = std::make_unique<DemoService>();
+    QVERIFY(second->start());
+    const QString secondOrigin = PageCache::originOf(second->endpoint().baseUrl);
+    storeOneEntry(library, secondOrigin, 2002);
+    library.flush();
+    QStringList left;
+    for (const LibraryRun &run : listRuns(library))
+        left.append(run.origin);
+    QVERIFY2(left.contains(firstOrigin), "the second start dropped the copies of the demo still running");
+
+    first.reset();
+    second.reset();
+    DemoService third;
+    QVERIFY(third.start());
+    library.flush();
+    left.clear();
+    for (const LibraryRun &run : listRuns(library))
+        left.append(run.origin);
+    QVERIFY2(!left.contains(firstOrigin), "the first start's copies are never dropped");
+    QVERIFY(!left.contains(secondOrigin));
+}
+
+// Two overlapping demo starts that have both ended: the next start drops both starts' copies
+// (the first start's copies, stored again while it ran after the second started, included).
+void TestEarlierDemoRuns::bothOverlappingStartsCopiesAreDroppedLater()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    RunLibrary library(folder.path());
+    LoadDefaults::setLibrary(&library);
+    const auto unset = qScopeGuard([] { LoadDefaults::setLibrary(nullptr); });
+    AppSettings().setDemoOrigins({});
+
+    auto first = std::make_unique<DemoService>();
+    QVERIFY(first->start());
+    const QString firstOrigin = PageCache::originOf(first->endpoint().baseUrl);
+    auto second = std::make_unique<DemoService>();
+    QVERIFY(second->start());
+    const QString secondOrigin = PageCache::originOf(second->endpoint().baseUrl);
+    storeOneEntry(library, firstOrigin, 2001); // the first demo's window goes on loading
+    storeOneEntry(library, secondOrigin, 2002);
+    library.flush();
+    first.reset();
+    second.reset();
+
+    DemoService third;
+    QVERIFY(third.start());
+    library.flush();
+    QStringList left;
+    for (const LibraryRun &run : listRuns(library))
+        left.append(run.origin);
+    QVERIFY(!left.contains(secondOrigin));
+    QVERIFY2(!left.contains(firstOrigin), "the first start's copies are never dropped");
 }
 
 QTEST_GUILESS_MAIN(TestEarlierDemoRuns)
