@@ -34,6 +34,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
+#include <QStatusBar>
 #include <QtTest>
 
 #include <memory>
@@ -113,6 +114,8 @@ void TestAgentLogsUi::severalSamplesOpenAChooser()
     SampleChooserDialog *chooser = window->sampleChooser();
     QTRY_VERIFY(chooser->isVisible());
     QVERIFY(!window->session()->isOpen()); // nothing opened behind the question
+    // The reading stopped at the question: the status bar no longer says it converts.
+    QCOMPARE(window->statusBar()->currentMessage(), QString());
     const QAbstractItemModel *samples = chooser->view()->model();
     QCOMPARE(samples->rowCount(), 2);
     QCOMPARE(samples->index(0, SampleChooserDialog::Id).data().toString(), QStringLiteral("s-1"));

@@ -718,6 +718,8 @@ void MainWindow::chooseSample(const QString &path, const QList<InspectSampleInfo
             openFile(path, sample);
     });
     connect(dialog, &QDialog::rejected, this, [this] { statusBar()->clearMessage(); });
+    // The reading stopped at the question ("Converting the Inspect eval log…" would stay).
+    statusBar()->clearMessage();
     dialog->open();
 }
 
