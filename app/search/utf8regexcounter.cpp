@@ -37,6 +37,24 @@ Utf8RegexCounter::Utf8RegexCounter(const QRegularExpression &expression)
 
 Utf8RegexCounter::~Utf8RegexCounter() = default;
 
+#ifdef RUNLOG_HAVE_PCRE2_8
+namespace {
+// The compiled pattern's count over `utf8`, its errors as Utf8RegexCounter gives them (kError,
+// kInvalidUtf8): count() and findFirst() share it, once they know this thread can match.
+qint64 countWithPattern(const Pcre2Counting::CompiledPattern<8> &pattern, QByteArrayView utf8, qint64 limit, bool knownValid,
+                        PCRE2_SIZE *firstMatch = nullptr)
+{
+    using Pattern = Pcre2Counting::CompiledPattern<8>;
+    const uint8_t dummy = 0;
+    const auto *subject = utf8.isEmpty() ? &dummy : reinterpret_cast<const uint8_t *>(utf8.data());
+    const qint64 found = pattern.count(subject, size_t(utf8.size()), limit, knownValid, firstMatch);
+    if (found == Pattern::kUtfError)
+        return Utf8RegexCounter::kInvalidUtf8;
+    return found == Pattern::kError ? Utf8RegexCounter::kError : found;
+}
+} // namespace
+#endif
+
 qint64 Utf8RegexCounter::count(QByteArrayView utf8, qint64 limit, bool knownValid) const
 {
 #ifndef RUNLOG_HAVE_PCRE2_8
@@ -45,21 +63,15 @@ qint64 Utf8RegexCounter::count(QByteArrayView utf8, qint64 limit, bool knownVali
     Q_UNUSED(knownValid);
     return kInvalidUtf8;
 #else
-    using Pattern = Pcre2Counting::CompiledPattern<8>;
     if (!m_compiled || !Pcre2Counting::MatchState<8>::ofThisThread().isUsable())
         return kInvalidUtf8;
-    const uint8_t dummy = 0;
-    const auto *subject = utf8.isEmpty() ? &dummy : reinterpret_cast<const uint8_t *>(utf8.data());
     // Checked here 16 bytes a step where PCRE2 would check byte by byte. Bytes found invalid are
     // left to PCRE2's own check, whose error is the answer.
     if (!knownValid)
         knownValid = Utf8Validity::isValid(utf8);
     if (knownValid && m_compiled->runs)
         return m_compiled->runs->count(utf8, limit);
-    const qint64 found = m_compiled->pattern->count(subject, size_t(utf8.size()), limit, knownValid);
-    if (found == Pattern::kUtfError)
-        return kInvalidUtf8;
-    return found == Pattern::kError ? kError : found;
+    return countWithPattern(*m_compiled->pattern, utf8, limit, knownValid);
 #endif
 }
 
@@ -71,19 +83,11 @@ qint64 Utf8RegexCounter::findFirst(QByteArrayView utf8, qsizetype *start, qsizet
     Q_UNUSED(length);
     return kInvalidUtf8;
 #else
-    using Pattern = Pcre2Counting::CompiledPattern<8>;
     if (!m_compiled || !Pcre2Counting::MatchState<8>::ofThisThread().isUsable())
         return kInvalidUtf8;
-    const uint8_t dummy = 0;
-    const auto *subject = utf8.isEmpty() ? &dummy : reinterpret_cast<const uint8_t *>(utf8.data());
     // The pattern itself, never the class-run counter: that one counts, it does not say where.
-    const bool knownValid = Utf8Validity::isValid(utf8);
     PCRE2_SIZE match[2] = {0, 0};
-    const qint64 found = m_compiled->pattern->count(subject, size_t(utf8.size()), 1, knownValid, match);
-    if (found == Pattern::kUtfError)
-        return kInvalidUtf8;
-    if (found == Pattern::kError)
-        return kError;
+    const qint64 found = countWithPattern(*m_compiled->pattern, utf8, 1, Utf8Validity::isValid(utf8), match);
     if (found > 0) {
         *start = qsizetype(match[0]);
         *length = qsizetype(match[1] - match[0]);
