@@ -515,21 +515,29 @@ int LibraryRecords::forgetRuns(const std::function<bool(const QString &origin)> 
                 forgotten.append(query.value(0).toLongLong());
         }
     }
-    int removed = 0;
-    for (const qint64 run : std::as_const(forgotten)) {
-        if (!begin())
-            break;
-        if (!deleteRunEntries(run)) {
-            rollback();
-            break;
-        }
-        if (!commit())
-            break;
-        ++removed;
-    }
+    const int removed = dropRuns(forgotten);
     if (removed > 0)
         compact();
     return removed;
+}
+
+// Each run and its entries in a transaction of its own (a failure loses only that one), the
+// notes left; stops at the first failure. Returns how many went.
+int LibraryRecords::dropRuns(const QList<qint64> &runs)
+{
+    int dropped = 0;
+    for (const qint64 run : runs) {
+        if (!begin())
+            return dropped;
+        if (!deleteRunEntries(run)) {
+            rollback();
+            return dropped;
+        }
+        if (!commit())
+            return dropped;
+        ++dropped;
+    }
+    return dropped;
 }
 
 bool LibraryRecords::clear()
@@ -582,17 +590,10 @@ int LibraryRecords::enforceSizeLimit(qint64 limitBytes, const PageCache::Key &ke
         const QList<qint64> victims = runsToEvict(used, limitBytes * 9 / 10, keepKey);
         if (victims.isEmpty())
             break; // only the run being written is left: it stays, whatever its size
-        for (const qint64 victim : victims) {
-            if (!begin())
-                return removed;
-            if (!deleteRunEntries(victim)) {
-                rollback();
-                return removed;
-            }
-            if (!commit())
-                return removed;
-            ++removed;
-        }
+        const int dropped = dropRuns(victims);
+        removed += dropped;
+        if (dropped < victims.size())
+            return removed;
         compact();
     }
     return removed;

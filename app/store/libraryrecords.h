@@ -63,6 +63,7 @@ private:
     qint64 runKey(const PageCache::Key &key);
     qint64 upsertRun(const PageCache::Key &key, const RunInfo &run, qint64 nowMs);
     bool deleteRunEntries(qint64 key);
+    int dropRuns(const QList<qint64> &runs);
     // How many notes (and marks) each scope holds, by NotesScope key.
     QHash<QString, int> noteCountsByScope();
     QList<qint64> runsToEvict(qint64 used, qint64 target, qint64 keepKey);
