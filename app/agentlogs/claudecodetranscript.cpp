@@ -765,8 +765,6 @@ bool hasKey(const QJsonObject &object, const char *key)
 
 bool looksLikeClaudeCodeTranscript(QByteArrayView head)
 {
-    if (head.startsWith("\xEF\xBB\xBF"))
-        head = head.sliced(3);
     bool found = false;
     int lines = 0;
     forEachLine(head, [&](QByteArrayView line, int, bool last) {
@@ -797,14 +795,10 @@ bool looksLikeClaudeCodeTranscript(QByteArrayView head)
 
 AgentLogConversion convertClaudeCodeTranscript(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype /*readableAfter: each line is parsed in place*/)
 {
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes = bytes.sliced(3);
     return Converter().run(bytes, cancel);
 }
 
 AgentLogConversion convertClaudeCodeTranscriptInBatches(QByteArrayView bytes, const ConversionCancel &cancel, const SettledEntries &settled)
 {
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes = bytes.sliced(3);
     return Converter().run(bytes, cancel, &settled);
 }
