@@ -36,6 +36,30 @@ void storeOneEntry(RunLibrary &library, const QString &origin, qint64 runId)
         qFatal("test page does not parse: %s", qPrintable(parsed.error));
     library.store(PageCache::Key{origin, RunRef{1, runId}}, parsed.page.run, 0, parsed.page.entries);
 }
+
+// A library in a folder of its own, the one every loader and demo service of the test uses, with
+// no demo start recorded yet.
+struct DemoLibrary {
+    QTemporaryDir folder;
+    RunLibrary library{folder.path()};
+
+    DemoLibrary()
+    {
+        LoadDefaults::setLibrary(&library);
+        AppSettings().setDemoOrigins({});
+    }
+    ~DemoLibrary() { LoadDefaults::setLibrary(nullptr); }
+
+    // The origins of the runs it holds, once what was asked of it is done.
+    QStringList origins()
+    {
+        library.flush();
+        QStringList origins;
+        for (const LibraryRun &run : listRuns(library))
+            origins.append(run.origin);
+        return origins;
+    }
+};
 } // namespace
 
 class TestEarlierDemoRuns : public QObject
@@ -107,8 +131,6 @@ void TestEarlierDemoRuns::leftOvers()
 
 void TestEarlierDemoRuns::demoStartDropsTheLastStartsCopies()
 {
-    QTemporaryDir folder;
-    QVERIFY(folder.isValid());
     // A demo folder that still exists is in use by a demo running now: its logs stay.
     QTemporaryDir liveDemoFolder(QDir::tempPath() + QStringLiteral("/runlog-demo-agent-logs-XXXXXX"));
     QVERIFY(liveDemoFolder.isValid());
@@ -116,9 +138,9 @@ void TestEarlierDemoRuns::demoStartDropsTheLastStartsCopies()
     const QString goneLog = QDir::tempPath() + QStringLiteral("/runlog-demo-agent-logs-gone0000/codex.jsonl");
     QVERIFY(!QFileInfo::exists(QFileInfo(goneLog).path()));
 
-    RunLibrary library(folder.path());
-    LoadDefaults::setLibrary(&library);
-    const auto unset = qScopeGuard([] { LoadDefaults::setLibrary(nullptr); });
+    DemoLibrary demoLibrary;
+    QVERIFY(demoLibrary.folder.isValid());
+    RunLibrary &library = demoLibrary.library;
     AppSettings().setDemoOrigins({{kEnded, 0}});
     storeOneEntry(library, kEnded, 1001);
     storeOneEntry(library, kEnded, 1002);
@@ -147,12 +169,9 @@ void TestEarlierDemoRuns::demoStartDropsTheLastStartsCopies()
 // have ended, the next start drops both starts' copies.
 void TestEarlierDemoRuns::aDemoRunningElsewhereKeepsItsCopies()
 {
-    QTemporaryDir folder;
-    QVERIFY(folder.isValid());
-    RunLibrary library(folder.path());
-    LoadDefaults::setLibrary(&library);
-    const auto unset = qScopeGuard([] { LoadDefaults::setLibrary(nullptr); });
-    AppSettings().setDemoOrigins({});
+    DemoLibrary demoLibrary;
+    QVERIFY(demoLibrary.folder.isValid());
+    RunLibrary &library = demoLibrary.library;
 
     auto first = std::make_unique<DemoService>();
     QVERIFY(first->start());
@@ -164,20 +183,13 @@ void TestEarlierDemoRuns::aDemoRunningElsewhereKeepsItsCopies()
     QVERIFY(second->start());
     const QString secondOrigin = PageCache::originOf(second->endpoint().baseUrl);
     storeOneEntry(library, secondOrigin, 2002);
-    library.flush();
-    QStringList left;
-    for (const LibraryRun &run : listRuns(library))
-        left.append(run.origin);
-    QVERIFY2(left.contains(firstOrigin), "the second start dropped the copies of the demo still running");
+    QVERIFY2(demoLibrary.origins().contains(firstOrigin), "the second start dropped the copies of the demo still running");
 
     first.reset();
     second.reset();
     DemoService third;
     QVERIFY(third.start());
-    library.flush();
-    left.clear();
-    for (const LibraryRun &run : listRuns(library))
-        left.append(run.origin);
+    const QStringList left = demoLibrary.origins();
     QVERIFY2(!left.contains(firstOrigin), "the first start's copies are never dropped");
     QVERIFY(!left.contains(secondOrigin));
 }
@@ -186,12 +198,9 @@ void TestEarlierDemoRuns::aDemoRunningElsewhereKeepsItsCopies()
 // (the first start's copies, stored again while it ran after the second started, included).
 void TestEarlierDemoRuns::bothOverlappingStartsCopiesAreDroppedLater()
 {
-    QTemporaryDir folder;
-    QVERIFY(folder.isValid());
-    RunLibrary library(folder.path());
-    LoadDefaults::setLibrary(&library);
-    const auto unset = qScopeGuard([] { LoadDefaults::setLibrary(nullptr); });
-    AppSettings().setDemoOrigins({});
+    DemoLibrary demoLibrary;
+    QVERIFY(demoLibrary.folder.isValid());
+    RunLibrary &library = demoLibrary.library;
 
     auto first = std::make_unique<DemoService>();
     QVERIFY(first->start());
@@ -207,10 +216,7 @@ void TestEarlierDemoRuns::bothOverlappingStartsCopiesAreDroppedLater()
 
     DemoService third;
     QVERIFY(third.start());
-    library.flush();
-    QStringList left;
-    for (const LibraryRun &run : listRuns(library))
-        left.append(run.origin);
+    const QStringList left = demoLibrary.origins();
     QVERIFY(!left.contains(secondOrigin));
     QVERIFY2(!left.contains(firstOrigin), "the first start's copies are never dropped");
 }
