@@ -63,8 +63,12 @@ std::optional<element> taskMessage(const List &history)
 QString taskTitle(const QString &task)
 {
     const qsizetype description = task.indexOf(QLatin1String("<pr_description>"));
-    if (description >= 0)
-        return titleFromText(task.mid(description + 16));
+    if (description >= 0) {
+        // The closing tag may share the description's one line.
+        const qsizetype start = description + 16;
+        const qsizetype end = task.indexOf(QLatin1String("</pr_description>"), start);
+        return titleFromText(task.mid(start, end < 0 ? -1 : end - start));
+    }
     const qsizetype issue = task.indexOf(QLatin1String("ISSUE:\n"));
     if (issue >= 0)
         return titleFromText(task.mid(issue + 7));

@@ -7,6 +7,8 @@
 #include "agentlogs/sweagenttrajectory.h"
 #include "converterexpectations.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QtTest>
 
 using namespace ConverterExpectations;
@@ -21,6 +23,8 @@ private slots:
     void sampleEntries();
     void sampleRun();
     void attempts();
+    void titleOfTheDescription_data();
+    void titleOfTheDescription();
     void unreadableFiles_data();
     void unreadableFiles();
 };
@@ -130,6 +134,34 @@ void TestSweAgentTrajectory::attempts()
     QVERIFY(sameEntry(e.at(5), R"json({"agent_run_id":190527351706327,"id":6,"created_at":null,"message_type":"FINAL_ANSWER",
         "thought":null,"tool_name":null,"tool_input":null,"tool_output":null,"observation":"diff"})json", 0));
     QCOMPARE(conversion.metadata, object(R"json({"best_attempt_idx":1,"exit_status":"submitted","submission":"diff"})json"));
+}
+
+// The title is the PR description's first line, whatever shares that line with it.
+void TestSweAgentTrajectory::titleOfTheDescription_data()
+{
+    QTest::addColumn<QString>("task");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("tags on lines of their own") << "Consider:\n<pr_description>\nFix a.py\nDetails.\n</pr_description>"
+                                                << "Fix a.py";
+    QTest::newRow("one line with both tags") << "Consider: <pr_description>Fix a.py</pr_description> and go"
+                                             << "Fix a.py";
+    QTest::newRow("closing tag on the first line") << "<pr_description>  Fix b.py </pr_description>\nmore"
+                                                   << "Fix b.py";
+    QTest::newRow("no closing tag") << "<pr_description>Fix c.py\n" << "Fix c.py";
+    QTest::newRow("no description") << "ISSUE:\nFix d.py\n" << "Fix d.py";
+}
+
+void TestSweAgentTrajectory::titleOfTheDescription()
+{
+    QFETCH(QString, task);
+    QFETCH(QString, title);
+    const QByteArray trajectory = R"({"trajectory":[{"action":"ls","observation":"a.py","thought":"look"}],)"
+                                  R"("history":[{"role":"user","content":)"
+        + QJsonDocument(QJsonArray{task}).toJson(QJsonDocument::Compact).sliced(1).chopped(1)
+        + R"(}],"info":{}})";
+    const AgentLogConversion conversion = convertSweAgentTrajectory(trajectory);
+    QVERIFY2(conversion.ok, qPrintable(conversion.error));
+    QCOMPARE(conversion.title, title);
 }
 
 void TestSweAgentTrajectory::unreadableFiles_data()
