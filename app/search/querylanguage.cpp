@@ -606,18 +606,19 @@ QString withKeyValues(const QString &query, const QString &key, const QStringLis
     const QueryTerm::Kind kind = kindOfKey(key);
     QString text = query;
     if (parsed.isValid()) {
-        // From the end, so the earlier positions stay right.
-        QList<QPair<qsizetype, qsizetype>> spans;
+        // Written again from the other terms as the user typed them (a phrase's or a regex's
+        // spaces kept), one space between terms, a group left without terms dropped with its OR.
+        QStringList groups;
         for (const QList<QueryTerm> &group : parsed.groups) {
+            QStringList terms;
             for (const QueryTerm &term : group) {
-                if (term.kind == kind)
-                    spans.append({term.position, term.length});
+                if (term.kind != kind)
+                    terms << query.mid(term.position, term.length);
             }
+            if (!terms.isEmpty())
+                groups << terms.join(u' ');
         }
-        std::sort(spans.begin(), spans.end());
-        for (auto it = spans.crbegin(); it != spans.crend(); ++it)
-            text.remove(it->first, it->second);
-        text = text.simplified();
+        text = groups.join(QStringLiteral(" OR "));
     }
     QString term;
     if (none) {

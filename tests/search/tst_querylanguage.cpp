@@ -510,6 +510,14 @@ void TestQueryLanguage::rewritingKeys()
     QCOMPARE(withKeyValues(QStringLiteral("login tool:bash"), QStringLiteral("tool"), {}, true), QStringLiteral("-tool:* login"));
     QCOMPARE(withKeyValues(QStringLiteral("tool:bash -tool:*"), QStringLiteral("type"), {QStringLiteral("x")}, false),
              QStringLiteral("type:x tool:bash -tool:*"));
+    // The other terms stay as typed: a phrase's and a regex's spaces too.
+    QCOMPARE(withKeyValues(QStringLiteral("\"exit  code\"   tool:bash /a  b/"), QStringLiteral("tool"), {}, false),
+             QStringLiteral("\"exit  code\" /a  b/"));
+    // A group left without terms goes with its OR (a dangling OR would not parse).
+    QCOMPARE(withKeyValues(QStringLiteral("login OR tool:bash"), QStringLiteral("tool"), {QStringLiteral("grep")}, false),
+             QStringLiteral("tool:grep login"));
+    QCOMPARE(withKeyValues(QStringLiteral("tool:bash OR login tool:grep OR x"), QStringLiteral("tool"), {}, false),
+             QStringLiteral("login OR x"));
     // A query that does not parse keeps its text, the term in front.
     QCOMPARE(withKeyValues(QStringLiteral("\"open"), QStringLiteral("tool"), {QStringLiteral("bash")}, false),
              QStringLiteral("tool:bash \"open"));
