@@ -89,6 +89,32 @@ QString randomQuery(QRandomGenerator &random)
     return query;
 }
 
+// The query as a test failure shows it: stray characters written as %XX.
+QByteArray shown(const QString &query)
+{
+    return query.toUtf8().toPercentEncoding(" :/\"-.,*<>=()");
+}
+
+struct RandomQuery
+{
+    QString text;
+    ParsedQuery parsed;
+};
+
+// `count` random queries that parse in `scope`, made from `seed`.
+QList<RandomQuery> validRandomQueries(quint32 seed, int count, QueryLanguage::Scope scope)
+{
+    QRandomGenerator random(seed);
+    QList<RandomQuery> queries;
+    while (queries.size() < count) {
+        RandomQuery query{randomQuery(random), {}};
+        query.parsed = QueryLanguage::parse(query.text, scope);
+        if (query.parsed.isValid())
+            queries << query;
+    }
+    return queries;
+}
+
 // A term as the user wrote it: its kind and its characters in the query.
 QStringList termsAsWritten(const QString &query, const ParsedQuery &parsed, QueryTerm::Kind leftOut)
 {
@@ -126,8 +152,7 @@ void TestQueryRobustness::parsedQueriesStayInside()
     int valid = 0, invalid = 0;
     for (int k = 0; k < 20000; ++k) {
         const QString query = randomQuery(random);
-        const QByteArray shown = query.toUtf8().toPercentEncoding(" :/\"-.,*<>=()");
-        bool validSomewhere = false;
+        const QByteArray shown = ::shown(query);
         for (const QueryLanguage::Scope scope : {QueryLanguage::Scope::Run, QueryLanguage::Scope::Library}) {
             const ParsedQuery parsed = QueryLanguage::parse(query, scope);
             if (!parsed.isValid()) {
@@ -137,7 +162,6 @@ void TestQueryRobustness::parsedQueriesStayInside()
                 continue;
             }
             ++valid;
-            validSomewhere = true;
             QCOMPARE(parsed.errorPosition, qsizetype(-1));
             for (const QList<QueryTerm> &group : parsed.groups) {
                 QVERIFY2(!group.isEmpty(), shown.constData());
@@ -150,7 +174,6 @@ void TestQueryRobustness::parsedQueriesStayInside()
             }
             QVERIFY2(QueryLanguage::parse(query, QueryLanguage::Scope::Any).isValid(), shown.constData());
         }
-        Q_UNUSED(validSomewhere);
     }
     // The pieces make both kinds often: a generator that made only one would test half.
     QVERIFY(valid > 5000);
@@ -161,12 +184,9 @@ void TestQueryRobustness::firstMatchDecidesLikeEveryMatch()
 {
     QRandomGenerator random(2025);
     int matchedRows = 0;
-    for (int k = 0; k < 4000; ++k) {
-        const QString query = randomQuery(random);
-        const ParsedQuery parsed = QueryLanguage::parse(query, QueryLanguage::Scope::Run);
-        if (!parsed.isValid())
-            continue;
-        const QByteArray shown = query.toUtf8().toPercentEncoding(" :/\"-.,*<>=()");
+    for (const RandomQuery &query : validRandomQueries(2025, 2000, QueryLanguage::Scope::Run)) {
+        const ParsedQuery &parsed = query.parsed;
+        const QByteArray shown = ::shown(query.text);
         QueryEvaluator::Options every;
         every.caseSensitive = random.bounded(2) == 0;
         every.wholeWord = random.bounded(3) == 0;
@@ -204,13 +224,10 @@ void TestQueryRobustness::firstMatchDecidesLikeEveryMatch()
 void TestQueryRobustness::rewritesKeepTheOtherTerms()
 {
     QRandomGenerator random(7);
-    int rewritten = 0;
-    for (int k = 0; k < 10000; ++k) {
-        const QString query = randomQuery(random);
-        const ParsedQuery parsed = QueryLanguage::parse(query, QueryLanguage::Scope::Any);
-        if (!parsed.isValid())
-            continue;
-        const QByteArray shown = query.toUtf8().toPercentEncoding(" :/\"-.,*<>=()");
+    for (const RandomQuery &made : validRandomQueries(7, 4000, QueryLanguage::Scope::Any)) {
+        const QString &query = made.text;
+        const ParsedQuery &parsed = made.parsed;
+        const QByteArray shown = ::shown(query);
         const bool isTool = random.bounded(2) == 0;
         const QString key = isTool ? QStringLiteral("tool") : QStringLiteral("type");
         const QueryTerm::Kind kind = isTool ? QueryTerm::Kind::Tool : QueryTerm::Kind::Type;
@@ -226,9 +243,7 @@ void TestQueryRobustness::rewritesKeepTheOtherTerms()
         QCOMPARE(noneAfter, none);
         QVERIFY2(termsAsWritten(result, after, kind) == termsAsWritten(query, parsed, kind),
                  qPrintable(QString::fromLatin1(shown) + QStringLiteral(" -> ") + result));
-        ++rewritten;
     }
-    QVERIFY(rewritten > 3000);
 }
 
 QTEST_GUILESS_MAIN(TestQueryRobustness)
