@@ -71,14 +71,17 @@ void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &not
         }
     }
     const ParsedQuery parsed = QueryLanguage::parse(m_options.searchText, QueryLanguage::Scope::Run);
-    // The facts the keys read, as the statistics read them.
-    const RunFacts runFacts = EntryFactsOf::rawEntries(snapshot.entries);
+    // The facts the keys read, as the statistics read them: every entry parsed, so only for a
+    // query with keys (a hit's own type and tool are read from its entry below).
     QStringList types, tools;
     QVector<qint64> times;
-    for (const EntryFacts &entry : runFacts.entries) {
-        types << runFacts.messageTypeOf(entry);
-        tools << runFacts.toolNameOf(entry);
-        times << entry.createdAtMsecs;
+    if (parsed.hasKeys()) {
+        const RunFacts runFacts = EntryFactsOf::rawEntries(snapshot.entries);
+        for (const EntryFacts &entry : runFacts.entries) {
+            types << runFacts.messageTypeOf(entry);
+            tools << runFacts.toolNameOf(entry);
+            times << entry.createdAtMsecs;
+        }
     }
     QueryFacts facts = QueryFacts::fromEntries(types, tools, times, marked);
     facts.hasNote = [noted](int entry) { return noted.contains(entry); };
@@ -109,8 +112,14 @@ void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &not
             hit.runCreatedAt = snapshot.run.createdAt.value_or(QString());
         }
         hit.position = row;
-        hit.messageType = types.value(row);
-        hit.toolName = tools.value(row);
+        if (row < types.size()) {
+            hit.messageType = types.at(row);
+            hit.toolName = tools.at(row);
+        } else if (const EntryParseResult entry = PageParser::parseEntry(snapshot.entries.at(row), row); entry.ok) {
+            // The same reading as the facts' (EntryFactsOf::rawEntries).
+            hit.messageType = entry.entry.messageType;
+            hit.toolName = entry.entry.toolName;
+        }
         // Every match in the note: the note is what is shown (found_in "note").
         hit.fromNote = inNote > 0 && inNote == count;
         const QByteArray &raw = snapshot.entries.at(row);
