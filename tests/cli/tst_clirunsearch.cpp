@@ -36,6 +36,7 @@ private slots:
     void keys();
     void badQueryIsAUsageError();
     void tooCostlyIsNotNoMatch();
+    void bigRunsInOrder();
     void marksAndNotesOfTheLibrary_data();
     void marksAndNotesOfTheLibrary();
     void demo();
@@ -133,6 +134,36 @@ void TestCliRunSearch::tooCostlyIsNotNoMatch()
     QCOMPARE(run.code(), 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains("Pattern too costly"), run.err.constData());
+}
+
+// A run big enough to be searched by two threads: the hits still come oldest first, and a
+// pattern too costly in the second half still stops the search.
+void TestCliRunSearch::bigRunsInOrder()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const int entries = 10000;
+    for (int k = 0; k < entries; ++k) {
+        // Entries 8, 1008, ... 9008 (from 1) hold the word; entry 9500 a line of "a".
+        const QByteArray thought = k % 1000 == 7 ? "a needle here" : k == 9499 ? QByteArray(30000, 'a') + '!' : "hay";
+        file.write("{\"agent_run_id\":1,\"message_type\":\"ACTION\",\"tool_name\":\"bash\",\"thought\":\"" + thought + "\"}\n");
+    }
+    file.close();
+    const CliRun run = runCli({path, QStringLiteral("--search"), QStringLiteral("needle"), QStringLiteral("--format"),
+                               QStringLiteral("json")});
+    QVERIFY2(run.code() == 0, run.err.constData());
+    QCOMPARE(entriesOf(run.out), (QList<int>{8, 1008, 2008, 3008, 4008, 5008, 6008, 7008, 8008, 9008}));
+    const QJsonObject last = QJsonDocument::fromJson(run.out).array().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("tool_name")).toString(), QStringLiteral("bash"));
+    QCOMPARE(last.value(QStringLiteral("snippet")).toString(), QStringLiteral("a needle here"));
+    QVERIFY2(run.err.contains("matches: 10 of 10,000 entries"), run.err.constData());
+
+    const CliRun costly = runCli({path, QStringLiteral("--search"), QStringLiteral("/(a+)+$/")});
+    QCOMPARE(costly.code(), 1);
+    QVERIFY(costly.out.isEmpty());
+    QVERIFY2(costly.err.contains("Pattern too costly"), costly.err.constData());
 }
 
 void TestCliRunSearch::marksAndNotesOfTheLibrary_data()
