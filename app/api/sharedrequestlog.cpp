@@ -183,8 +183,11 @@ bool SharedRequestLog::update(Change change)
             out += entry.owner + ' ' + QByteArray::number(entry.pid) + ' ' + QByteArray::number(entry.ticket) + ' '
                    + QByteArray::number(entry.timeMs) + ' ' + (entry.inFlight ? "f" : "s") + '\n';
         }
-        // Small enough to write in one call; a crash in between leaves lines that are skipped.
-        if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, out.constData(), size_t(out.size()), 0) != ssize_t(out.size())) {
+        // Written over the old lines, then cut to its length: a process killed between the two
+        // leaves the new lines followed by old ones (counted again, or skipped when cut), never
+        // the empty file that truncating first left, after which the next process spent a
+        // window's budget the server had already counted.
+        if (::pwrite(fd, out.constData(), size_t(out.size()), 0) != ssize_t(out.size()) || ::ftruncate(fd, off_t(out.size())) != 0) {
             ::close(fd);
             return false;
         }
@@ -207,9 +210,15 @@ SharedRequestLog::Claim SharedRequestLog::claim(quint64 ticket, int maxRequests,
         for (Entry &entry : entries) {
             if (entry.timeMs > now + windowMs)
                 continue; // the clock was set back: a time no window can hold
-            if (entry.inFlight
-                && ((entry.owner != m_owner && processIsGone(entry.pid)) || entry.timeMs <= now - kInFlightLimitMs))
+            if (entry.inFlight && entry.owner != m_owner && processIsGone(entry.pid)) {
+                // Its process died with it in flight: the server may have counted it as late as
+                // that death, which was before now (and after the grant: counted from the grant,
+                // the next process was refused where the request reached the server late).
+                entry.timeMs = std::max(entry.timeMs, now);
+                entry.inFlight = false;
+            } else if (entry.inFlight && entry.timeMs <= now - kInFlightLimitMs) {
                 entry.inFlight = false; // nobody will settle it: it counts from when it was sent
+            }
             if (!entry.inFlight && entry.timeMs <= now - windowMs)
                 continue;
             // In flight: it can settle now at the earliest, and then counts a whole window.

@@ -20,8 +20,9 @@
 // reboot (the file does), the cache folder may be shared by machines, and the server's window is
 // wall-clock time itself. A time more than a window ahead of now (the clock was set back) counts
 // for nothing. Entries leave once they are older than the window; an entry still in flight
-// counts until its process settles it, or, when that process is gone (or after kInFlightLimitMs),
-// from the moment it was granted. The folder is 0700, the file 0600.
+// counts until its process settles it; when that process is gone, from the moment that is first
+// noticed (the server may have received it as late as the death); after kInFlightLimitMs, from
+// the moment it was granted. The folder is 0700, the file 0600.
 class SharedRequestLog
 {
 public:

@@ -44,6 +44,7 @@ private slots:
     void returnedSlotsCountForNothing();
     void everyProcessesRequestsAreCounted();
     void recordHoldsNoTokenAndOnlyItsOwnerReadsIt();
+    void aDeadProcessesRequestCountsFromItsDeath();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -158,6 +159,33 @@ void TestSharedRequestLog::recordHoldsNoTokenAndOnlyItsOwnerReadsIt()
     QVERIFY(SharedRequestLog::pathFor("https://other.example", token) != log->path());
     QCOMPARE(SharedRequestLog::pathFor(origin, token), log->path());
     QFile::remove(log->path());
+}
+
+// A process killed with a request in flight: the server may have received it as late as the
+// death, long after the grant. It counts a whole window from when the next process notices the
+// death, not from the grant (which let the next process be refused by the server).
+void TestSharedRequestLog::aDeadProcessesRequestCountsFromItsDeath()
+{
+    const QString path = m_dir->filePath(QStringLiteral("pacer-dead.times"));
+    // Granted 1.8 s of a 2 s window ago to a process that no longer exists (beyond any pid).
+    const qint64 granted = QDateTime::currentMSecsSinceEpoch() - (kWindowMs - 200);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("gone-owner 2147483000 1 " + QByteArray::number(granted) + " f\n");
+    }
+    SharedRequestLog next(path);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const SharedRequestLog::Claim claim = next.claim(1, 1, kWindowMs);
+    QVERIFY(!claim.granted);
+    // Counted from the grant it would leave within 0.2 s; from the death, a window from now.
+    QVERIFY2(claim.retryInMs > kWindowMs / 2, qPrintable(QString::number(claim.retryInMs)));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> fields = file.readAll().trimmed().split(' ');
+    QCOMPARE(fields.size(), 5);
+    QCOMPARE(fields.at(4), QByteArray("s"));
+    QVERIFY(fields.at(3).toLongLong() >= before);
 }
 
 QTEST_MAIN(TestSharedRequestLog)
