@@ -2,22 +2,19 @@
 #include "agentlogs/openhandsevents.h"
 
 #include "agentlogs/conversionsupport.h"
-#include "agentlogs/jsonarrayelements.h"
+#include "agentlogs/jsontextparts.h"
 #include "agentlogs/jsonhead.h"
 #include "agentlogs/parallelentries.h"
+#include "agentlogs/partparsers.h"
 #include "agentlogs/qtorderedjson.h"
 #include "agentlogs/simdjsonrecords.h"
-#include "json/paddedjson.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
 
-#include <list>
-#include <mutex>
 #include <optional>
 #include <string_view>
-#include <thread>
 
 // The stream is parsed with simdjson (SimdRecords) and each entry written from the parsed events
 // with the bytes the QJsonDocument reading wrote (QtOrderedJson). Read in batches (the window), it
@@ -91,7 +88,7 @@ public:
         for (const element value : parsed)
             m_parsed.append(value);
     }
-    // Each event's bytes (JsonArrayElements); `readableEnd`: where the bytes that may be read after
+    // Each event's bytes (JsonTextParts); `readableEnd`: where the bytes that may be read after
     // them end (the stream's, and a mapped file's last page).
     Events(QList<QByteArrayView> texts, const char *readableEnd)
         : m_texts(std::move(texts))
@@ -108,16 +105,7 @@ public:
             value = m_parsed.at(i);
             return true;
         }
-        const QByteArrayView text = m_texts.at(i);
-        const PaddedJson padded(text, m_readableEnd - (text.data() + text.size()));
-        return padded.isValid() && !parser.parse(padded.data(), padded.size(), false).get(value);
-    }
-    // A parser for read(): one level less deep than the whole stream's may go, since the list is a
-    // level of its own: an event the whole parse refuses as too deep is refused here too. False
-    // when it could not be allocated.
-    static bool prepare(simdjson::dom::parser &parser)
-    {
-        return parser.allocate(simdjson::dom::MINIMAL_DOCUMENT_CAPACITY, simdjson::DEFAULT_MAX_DEPTH - 1) == simdjson::SUCCESS;
+        return PartParsers::parse(m_texts.at(i), m_readableEnd, parser, value);
     }
 
 private:
@@ -125,34 +113,6 @@ private:
     QList<QByteArrayView> m_texts;
     const char *m_readableEnd = nullptr;
     bool m_eventByEvent = false;
-};
-
-// The parsers with which entries read their events while they are written, one pair per thread
-// (ParallelEntries writes on two): an entry quotes its action and its observation at once.
-class ParsersPerThread
-{
-public:
-    // Not prepared (Events::prepare()): simdjson's own depth is deeper than the first pass's,
-    // which read every event before.
-    struct Pair {
-        simdjson::dom::parser source;
-        simdjson::dom::parser result;
-    };
-    Pair &forThisThread()
-    {
-        const std::thread::id thread = std::this_thread::get_id();
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        for (auto &[id, pair] : m_pairs) {
-            if (id == thread)
-                return pair;
-        }
-        m_pairs.emplace_back(std::piecewise_construct, std::forward_as_tuple(thread), std::forward_as_tuple());
-        return m_pairs.back().second;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::list<std::pair<std::thread::id, Pair>> m_pairs; // not moved while they grow
 };
 
 // What one pass over the parsed events tells before they are read, so that an entry is handed
@@ -235,7 +195,7 @@ private:
     QByteArray m_sessionKey;
     QByteArray m_firstDraftSource; // the first draft's event as QJsonDocument writes it
     const Events &m_events;
-    ParsersPerThread m_parsers;
+    PartParsers::PerThread<2> m_parsers; // the action's and the observation's, for write()
     qsizetype m_eventIndex = 0; // the event being read
     // Reading in batches (handOverSettledEntries()); else null.
     const SettledEntries *m_settled = nullptr;
@@ -492,13 +452,13 @@ bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, co
 void Converter::write(qsizetype i, QByteArray &out, qint64 runId)
 {
     const Draft &draft = m_drafts.at(i);
-    ParsersPerThread::Pair &parsers = m_parsers.forThisThread();
+    simdjson::dom::parser *parsers = m_parsers.forThisThread();
     std::optional<element> source;
     std::optional<element> result;
     element value;
-    if (draft.sourceEvent >= 0 && m_events.read(draft.sourceEvent, parsers.source, value))
+    if (draft.sourceEvent >= 0 && m_events.read(draft.sourceEvent, parsers[0], value))
         source = value;
-    if (draft.resultEvent >= 0 && m_events.read(draft.resultEvent, parsers.result, value))
+    if (draft.resultEvent >= 0 && m_events.read(draft.resultEvent, parsers[1], value))
         result = value;
     appendEntry(out, draft, source, result, runId, i + 1);
 }
@@ -607,7 +567,7 @@ bool readEvents(const Events &events, Lookahead *ahead, QByteArrayView bytes, si
 std::optional<Events> eventByEvent(QByteArrayView bytes, qsizetype readableAfter, simdjson::dom::parser &parser, const ConversionCancel &cancel,
                                    Lookahead &ahead, bool &cancelled)
 {
-    std::optional<QList<QByteArrayView>> texts = JsonArrayElements::split(bytes);
+    std::optional<QList<QByteArrayView>> texts = JsonTextParts::arrayElements(bytes);
     if (!texts)
         return std::nullopt;
     Events events(std::move(*texts), bytes.data() + bytes.size() + readableAfter);
@@ -636,7 +596,7 @@ AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel,
         Lookahead ahead;
         bool cancelled = false;
         std::optional<Events> events;
-        if (Events::prepare(parser))
+        if (PartParsers::prepare(parser, 1)) // the events are a level inside the list
             events = eventByEvent(bytes, readableAfter, parser, cancel, ahead, cancelled);
         if (events)
             return readEvents(*events, &ahead, bytes, parser, cancel, settled, out) ? out : cancelledConversion(out.agentName);

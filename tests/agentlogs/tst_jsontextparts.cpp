@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The raw look that splits a JSON text that is one array into its elements (JsonArrayElements,
-// issue 28: an OpenHands stream parsed an event at a time): the elements' bytes as written here,
-// strings holding quotes, backslashes, brackets and commas skipped, and no split of a text that
-// is no array by that look. Over random and generated streams, the elements are the array's
-// elements as Qt's parser reads them.
-#include "agentlogs/jsonarrayelements.h"
+// The raw look that splits a JSON text that is one array into its elements, or one object into
+// its members (JsonTextParts, issue 28: an OpenHands stream parsed an event at a time, a SWE-agent
+// trajectory a step at a time): the parts' bytes as written here, strings holding quotes,
+// backslashes, brackets and commas skipped, and no split of a text that is no array or object by
+// that look. Over random and generated streams, the elements are the array's elements as Qt's
+// parser reads them.
+#include "agentlogs/jsontextparts.h"
 #include "generatedlogs.h"
 
 #include <QJsonArray>
@@ -16,7 +17,7 @@ namespace {
 
 QList<QByteArray> elementsOf(const QByteArray &text, bool *split)
 {
-    const std::optional<QList<QByteArrayView>> elements = JsonArrayElements::split(text);
+    const std::optional<QList<QByteArrayView>> elements = JsonTextParts::arrayElements(text);
     *split = elements.has_value();
     QList<QByteArray> out;
     if (elements) {
@@ -58,7 +59,7 @@ QByteArray randomValue(QRandomGenerator &random, int depth)
 
 } // namespace
 
-class TestJsonArrayElements : public QObject
+class TestJsonTextParts : public QObject
 {
     Q_OBJECT
 
@@ -68,9 +69,11 @@ private slots:
     void noSplitOfWhatIsNoArray_data();
     void noSplitOfWhatIsNoArray();
     void randomArraysAreQtsArrays();
+    void splitsTheMembers();
+    void noSplitOfWhatIsNoObject();
 };
 
-void TestJsonArrayElements::splitsTheElements_data()
+void TestJsonTextParts::splitsTheElements_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QList<QByteArray>>("elements");
@@ -87,7 +90,7 @@ void TestJsonArrayElements::splitsTheElements_data()
     QTest::addRow("an element that is no JSON") << QByteArray("[1 2, {], tru]") << QList<QByteArray>{"1 2", "{]", "tru"};
 }
 
-void TestJsonArrayElements::splitsTheElements()
+void TestJsonTextParts::splitsTheElements()
 {
     QFETCH(QByteArray, text);
     QFETCH(QList<QByteArray>, elements);
@@ -96,7 +99,7 @@ void TestJsonArrayElements::splitsTheElements()
     QVERIFY(split);
 }
 
-void TestJsonArrayElements::noSplitOfWhatIsNoArray_data()
+void TestJsonTextParts::noSplitOfWhatIsNoArray_data()
 {
     QTest::addColumn<QByteArray>("text");
     for (const char *text : {"", "   ", "{}", "1", "[", "[1,", "[1,]", "[,1]", "[1,,2]", "[1]]", "[1] x", "[1]\n[2]", R"(["a])", R"(["a\"])",
@@ -105,15 +108,15 @@ void TestJsonArrayElements::noSplitOfWhatIsNoArray_data()
     QTest::addRow("a NUL after it") << QByteArray("[1]\0", 4);
 }
 
-void TestJsonArrayElements::noSplitOfWhatIsNoArray()
+void TestJsonTextParts::noSplitOfWhatIsNoArray()
 {
     QFETCH(QByteArray, text);
-    QVERIFY(!JsonArrayElements::split(text));
+    QVERIFY(!JsonTextParts::arrayElements(text));
 }
 
 // Random arrays of random values, and the generated OpenHands streams: as many elements as Qt's
 // parser reads, each element alone the value Qt's parser read there.
-void TestJsonArrayElements::randomArraysAreQtsArrays()
+void TestJsonTextParts::randomArraysAreQtsArrays()
 {
     QList<QByteArray> texts;
     for (quint32 seed = 1; seed <= 200; ++seed) {
@@ -145,5 +148,26 @@ void TestJsonArrayElements::randomArraysAreQtsArrays()
     }
 }
 
-QTEST_GUILESS_MAIN(TestJsonArrayElements)
-#include "tst_jsonarrayelements.moc"
+// Each member's key as written between its quotes and its value, a repeated key each time.
+void TestJsonTextParts::splitsTheMembers()
+{
+    const QByteArray text = " {\"a\" : 1, \"b\\\"]\":{\"c\":[\"}\",2]} ,\n\"a\":\"x\\\\\", \"\":[]}\n";
+    const std::optional<QList<JsonTextParts::Member>> members = JsonTextParts::objectMembers(text);
+    QVERIFY(members);
+    QList<QByteArray> parts;
+    for (const JsonTextParts::Member &member : *members)
+        parts << member.key.toByteArray() << member.value.toByteArray();
+    QCOMPARE(parts, (QList<QByteArray>{"a", "1", "b\\\"]", R"({"c":["}",2]})", "a", R"("x\\")", "", "[]"}));
+    QVERIFY(JsonTextParts::objectMembers("{}"));
+    QVERIFY(JsonTextParts::objectMembers("{}")->isEmpty());
+}
+
+void TestJsonTextParts::noSplitOfWhatIsNoObject()
+{
+    for (const char *text : {"", "[]", "{", R"({"a":1)", R"({"a":1,})", R"({"a" 1})", R"({"a":})", R"({a:1})", R"({"a":1}})", R"({"a":1} 2)",
+                             R"({,"a":1})", R"({"a:1})"})
+        QVERIFY2(!JsonTextParts::objectMembers(text), text);
+}
+
+QTEST_GUILESS_MAIN(TestJsonTextParts)
+#include "tst_jsontextparts.moc"
