@@ -296,6 +296,14 @@ QByteArray openHandsNested(int depth)
         + QByteArray(depth, '[') + QByteArray(depth, ']') + R"(}},{"id":3,"source":"agent","cause":2,"observation":"run","content":"ok"}])";
 }
 
+// A SWE-agent trajectory of one attempt whose second step holds lists nested `depth` deep: the
+// whole text is three levels deeper (the file's object, the list of steps, the step).
+QByteArray sweAgentNested(int depth)
+{
+    return R"({"history":[{"role":"user","content":"fix it"}],"trajectory":[{"action":"ls","observation":"a"},{"action":"cat x","deep":)"
+        + QByteArray(depth, '[') + QByteArray(depth, ']') + R"(}],"info":{"submission":"diff"}})";
+}
+
 QList<QByteArray> filesIn(const QString &path)
 {
     QList<QByteArray> out;
@@ -373,6 +381,41 @@ void TestJsonTextBatches::batchesAreTheWholeConversion_data()
         QByteArray log = stream;
         log.chop(1);
         QTest::addRow("OpenHands event with %s", text.constData()) << log + QByteArray(event).replace("TEXT", text) << QByteArray("OpenHands event stream");
+    }
+    for (quint32 seed = 1; seed <= 60; ++seed) {
+        QRandomGenerator random(seed + 2000);
+        const QByteArray log = randomSweAgent(random, 1 + int(random.bounded(30)));
+        QTest::addRow("spoilt SWE-agent, seed %u", seed) << spoilt(log, random) << QByteArray("SWE-agent trajectory");
+    }
+    for (int depth = 1017; depth <= 1024; ++depth)
+        QTest::addRow("SWE-agent, lists %d deep in a step", depth) << sweAgentNested(depth) << QByteArray("SWE-agent trajectory");
+    // Keys the raw look does not compare (escaped, not ASCII), repeated keys (the last one counts),
+    // members of other kinds, a history that is no list, a task in a message that is no object.
+    const QList<QByteArray> sweAgentObjects{
+        R"({"trajectory":[{"action":"a"}],"trajector\u0079":[{"action":"b"}],"info":{"submission":"s"}})",
+        R"({"trajectory":[{"action":"a"}],"grÃ¼n":1,"info":{"submission":"s"}})",
+        R"({"trajectory":[{"action":"a"}],"info":{"submission":"s"},"trajectory":[{"action":"b"},{"action":"c"}],"info":{"exit_status":"x"}})",
+        R"({"history":"none","trajectory":[],"info":[1,2],"environment":{"a":[1,{"b":"]"}]},"n":null,"x":-1.5e3})",
+        R"({"history":[7,{"role":"user","content":"t","is_demo":false},{"role":"user","content":"u"}],"history":[{"role":"user","content":[{"type":"text","text":"ISSUE:
+real"}]}],"trajectory":[1,{"action":"ls"}]})",
+        R"({"trajectory":[{"action":"a","observation":"lone \ud800"}],"info":{}})",
+        "{\"trajectory\":[{\"action\":\"raw\ttab\"}],\"info\":{}}",
+        R"( {"trajectory" : [ {"action" : "a"} ] , "history" : [ ] }
+)",
+    };
+    for (qsizetype i = 0; i < sweAgentObjects.size(); ++i)
+        QTest::addRow("SWE-agent object %lld", qint64(i)) << sweAgentObjects.at(i) << QByteArray("SWE-agent trajectory");
+    // Text that is no JSON in the middle, its brackets balanced, so that only a part's own parse
+    // finds it: the message names the format and the line, as the whole parse says it.
+    for (const QByteArray &bad : {QByteArray(R"({"exit_status" "x"})"), QByteArray("tru"), QByteArray(R"({"a":1,})"), QByteArray("01"),
+                                  QByteArray(R"(["a" "b"])"), QByteArray(R"({"a":[1,]})")}) {
+        QTest::addRow("SWE-agent, %s in the middle", bad.constData())
+            << R"({"history":[{"role":"user","content":"t"}],"info":)" + bad + R"(,"trajectory":[{"action":"ls"}]})" << QByteArray("SWE-agent trajectory");
+        QTest::addRow("SWE-agent, a step %s", bad.constData())
+            << "{\"trajectory\":[{\"action\":\"ls\"},\n" + bad + R"(,{"action":"cat"}]})" << QByteArray("SWE-agent trajectory");
+        QTest::addRow("OpenHands, an event %s", bad.constData())
+            << R"([{"id":1,"source":"user","action":"message","args":{"content":"go"}},)" "\n" + bad + R"(,{"id":2,"source":"agent","action":"finish"}])"
+            << QByteArray("OpenHands event stream");
     }
     QTest::addRow("OpenHands, white space around") << " \n\t" + randomOpenHands(seeded, 5) + "\r\n " << QByteArray();
     const QList<std::pair<const char *, std::function<QByteArray(int, QRandomGenerator *)>>> generated{

@@ -90,7 +90,10 @@ void codexRollout(const std::uint8_t *data, std::size_t size)
 void sweAgentTrajectory(const std::uint8_t *data, std::size_t size)
 {
     detectors(bytesOf(data, size));
-    check(convertSweAgentTrajectory(bytesOf(data, size)));
+    const AgentLogConversion whole = convertSweAgentTrajectory(bytesOf(data, size));
+    check(whole);
+    // In batches a trajectory of one attempt is read a part at a time (or whole, when that look fails).
+    checkBatches(whole, [&](const SettledEntries &settled) { return convertSweAgentTrajectoryInBatches(bytesOf(data, size), {}, settled); });
 }
 
 void openHandsEvents(const std::uint8_t *data, std::size_t size)
