@@ -191,6 +191,10 @@ std::optional<AgentLogConversion> stepByStep(QByteArrayView bytes, const Convers
     qsizetype taskIndex = -1;
     if (history) {
         for (qsizetype i = 0; i < history->size(); ++i) {
+            if (check()) {
+                cancelled = true;
+                return std::nullopt;
+            }
             if (!PartParsers::parse(history->at(i), readableEnd, partParser, value))
                 return std::nullopt;
             const std::optional<element> role = fieldOf(value, "role");
