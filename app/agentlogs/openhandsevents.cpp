@@ -2,8 +2,10 @@
 #include "agentlogs/openhandsevents.h"
 
 #include "agentlogs/conversionsupport.h"
+#include "agentlogs/jsontextparts.h"
 #include "agentlogs/jsonhead.h"
 #include "agentlogs/parallelentries.h"
+#include "agentlogs/partparsers.h"
 #include "agentlogs/qtorderedjson.h"
 #include "agentlogs/simdjsonrecords.h"
 
@@ -14,8 +16,12 @@
 #include <optional>
 #include <string_view>
 
-// The stream is parsed once with simdjson (SimdRecords) and each entry written from the parsed
-// events with the bytes the QJsonDocument reading wrote (QtOrderedJson).
+// The stream is parsed with simdjson (SimdRecords) and each entry written from the parsed events
+// with the bytes the QJsonDocument reading wrote (QtOrderedJson). Read in batches (the window), it
+// is parsed an event at a time (Events): once to check every event and learn what is ahead
+// (Lookahead), once to read it, and the events an entry quotes once more when it is written; the
+// whole stream's parse, kept until the end, touched fresh memory of several times the file's
+// size, most of the time before the first entry (issue 28).
 
 namespace {
 
@@ -27,13 +33,14 @@ struct OpenHandsEventsText {
     Q_DECLARE_TR_FUNCTIONS(OpenHandsEvents)
 };
 
-// Its strings are views of the parse or of the converter's StringArena (both outlive the writing
-// of the entries), and its tool input and output are written from the parsed events with the
+// Its strings are views of the converter's StringArena (it outlives the writing of the entries),
+// and its tool input and output and source records are written from the events (Events) with the
 // entry: no copy of them kept in between (fresh memory, most of a large log's conversion).
 struct Draft {
-    RawEntry entry;
-    std::optional<element> inputArgs;             // tool_input when set: the action's "args"
-    std::optional<simdjson::dom::object> result;  // tool_output when set: made of this observation
+    RawEntry entry;              // without parsedSources: sourceEvent's and resultEvent's
+    qsizetype sourceEvent = -1;  // the event it was made of, its first source record (-1: none)
+    qsizetype resultEvent = -1;  // the observation that answers it: tool_output, the next record
+    bool argsAsInput = false;    // tool_input: sourceEvent's "args"
     qint64 eventId = -1;
     bool awaitsResult = false; // a tool action: an observation should answer it
     bool hasResult = false;
@@ -70,6 +77,44 @@ QString eventName(const std::optional<element> &event, qsizetype index)
     return OpenHandsEventsText::tr("event #%1 of the list").arg(index + 1);
 }
 
+// The stream's events: the values of the whole stream's parse, or each event's bytes, parsed when
+// it is read (by the reader's own parser, the value living until that parser's next parse).
+class Events
+{
+public:
+    explicit Events(simdjson::dom::array parsed)
+    {
+        m_parsed.reserve(qsizetype(parsed.size()));
+        for (const element value : parsed)
+            m_parsed.append(value);
+    }
+    // Each event's bytes (JsonTextParts); `readableEnd`: where the bytes that may be read after
+    // them end (the stream's, and a mapped file's last page).
+    Events(QList<QByteArrayView> texts, const char *readableEnd)
+        : m_texts(std::move(texts))
+        , m_readableEnd(readableEnd)
+        , m_eventByEvent(true)
+    {
+    }
+    qsizetype size() const { return m_eventByEvent ? m_texts.size() : m_parsed.size(); }
+    // Event i, parsed by `parser` unless the whole stream was; false when its bytes are no JSON
+    // simdjson reads (never for an event read before: the parse is the same).
+    bool read(qsizetype i, simdjson::dom::parser &parser, element &value) const
+    {
+        if (!m_eventByEvent) {
+            value = m_parsed.at(i);
+            return true;
+        }
+        return PartParsers::parse(m_texts.at(i), m_readableEnd, parser, value);
+    }
+
+private:
+    QList<element> m_parsed;
+    QList<QByteArrayView> m_texts;
+    const char *m_readableEnd = nullptr;
+    bool m_eventByEvent = false;
+};
+
 // What one pass over the parsed events tells before they are read, so that an entry is handed
 // over once no later event can change it (SettledEntries): an action's result may come with any
 // later observation naming it as its cause, the last agent message is the answer when no event
@@ -80,28 +125,25 @@ struct Lookahead {
     qsizetype firstUserMessage = -1;      // the first user message's event
     bool anyFinish = false;
 
-    explicit Lookahead(simdjson::dom::array events)
+    // Learns what event `index` tells.
+    void read(element value, qsizetype index)
     {
-        qsizetype index = 0;
-        for (const element value : events) {
-            if (value.is_object()) {
-                const object event = value.get_object().value_unsafe();
-                const std::optional<element> action = fieldOf(event, "action");
-                if (action && action->is_string()) {
-                    const std::string_view name = stringOf(*action);
-                    if (name == "finish") {
-                        anyFinish = true;
-                    } else if (name == "message") {
-                        if (stringField(event, "source") != "user")
-                            lastAgentMessage = index;
-                        else if (firstUserMessage < 0)
-                            firstUserMessage = index;
-                    }
-                } else if (const std::optional<qint64> cause = exactIntegerOf(fieldOf(event, "cause"))) {
-                    lastCauseAt.insert(*cause, index);
-                }
+        if (!value.is_object())
+            return;
+        const object event = value.get_object().value_unsafe();
+        const std::optional<element> action = fieldOf(event, "action");
+        if (action && action->is_string()) {
+            const std::string_view name = stringOf(*action);
+            if (name == "finish") {
+                anyFinish = true;
+            } else if (name == "message") {
+                if (stringField(event, "source") != "user")
+                    lastAgentMessage = index;
+                else if (firstUserMessage < 0)
+                    firstUserMessage = index;
             }
-            ++index;
+        } else if (const std::optional<qint64> cause = exactIntegerOf(fieldOf(event, "cause"))) {
+            lastCauseAt.insert(*cause, index);
         }
     }
 };
@@ -110,19 +152,19 @@ class Converter
 {
 public:
     // Room for an entry an event at most: the drafts are not moved again while the list grows.
-    void reserve(qsizetype events)
+    explicit Converter(const Events &events)
+        : m_events(events)
     {
-        m_drafts.reserve(events);
-        m_byEventId.reserve(events);
+        m_drafts.reserve(events.size());
+        m_byEventId.reserve(events.size());
     }
     void event(element value, qsizetype index, ConversionWarnings &warnings);
     // Reads in batches: `settled`'s taker gets the entries no later event can change, after each
     // event (handOverSettled()), and the rest at the end (finish()).
-    void handOverSettledEntries(const SettledEntries *settled, const Lookahead *ahead, qsizetype events, qsizetype bytes)
+    void handOverSettledEntries(const SettledEntries *settled, const Lookahead *ahead, qsizetype bytes)
     {
         m_settled = settled;
         m_ahead = ahead;
-        m_events = events;
         m_bytes = bytes;
     }
     // After event `index`: hands over the entries settled since the last batch, once they are a
@@ -139,19 +181,25 @@ private:
     void setResult(Draft &draft, object event);
     bool isSettled(const Draft &draft, qsizetype index) const;
     QByteArray sessionKey() const;
+    // A string of the event being read, kept until the entries are written (the event's parse
+    // may not last so long).
+    QByteArray kept(QByteArrayView utf8) { return unownedBytes(utf8.isEmpty() ? utf8 : m_arena.keep(utf8)); }
+    // Entry i's bytes, its events read by this thread's parsers.
+    void write(qsizetype i, QByteArray &out, qint64 runId);
 
     QList<Draft> m_drafts;
-    StringArena m_arena; // the times given a zone
+    StringArena m_arena; // the times given a zone, the strings kept()
     QHash<qint64, qsizetype> m_byEventId;
     QJsonObject m_metadata;
     QString m_title;
     QByteArray m_sessionKey;
-    element m_event; // the event being read, of which the drafts keep the value
-    qsizetype m_eventIndex = 0;
+    QByteArray m_firstDraftSource; // the first draft's event as QJsonDocument writes it
+    const Events &m_events;
+    PartParsers::PerThread<2> m_parsers; // the action's and the observation's, for write()
+    qsizetype m_eventIndex = 0; // the event being read
     // Reading in batches (handOverSettledEntries()); else null.
     const SettledEntries *m_settled = nullptr;
     const Lookahead *m_ahead = nullptr;
-    qsizetype m_events = 0;
     qsizetype m_bytes = 0;
     qsizetype m_settledEnd = 0; // the drafts before it are settled
     qsizetype m_handedOver = 0; // the drafts before it were handed over
@@ -160,9 +208,11 @@ private:
 Draft &Converter::append(object event, const char *messageType)
 {
     Draft draft;
-    draft.entry.createdAt = unownedBytes(timestampWithZone(viewOf(stringField(event, "timestamp")), m_arena));
+    draft.entry.createdAt = kept(timestampWithZone(viewOf(stringField(event, "timestamp")), m_arena));
     draft.entry.messageType = messageType;
-    draft.entry.parsedSources.append(m_event); // `event` as a value, written with the entry
+    draft.sourceEvent = m_eventIndex; // written with the entry
+    if (m_drafts.isEmpty())
+        m_firstDraftSource = QJsonDocument::fromJson(jsonOf(event)).toJson(QJsonDocument::Compact);
     if (const std::optional<qint64> id = exactIntegerOf(fieldOf(event, "id"))) {
         draft.eventId = *id;
         m_byEventId.insert(draft.eventId, m_drafts.size());
@@ -195,7 +245,7 @@ void Converter::action(object event)
                 m_sessionKey = textOf(stringField(event, "timestamp")).toUtf8() + '\n' + bytesOf(text);
         } else {
             Draft &draft = append(event, "PLAN_EVALUATION");
-            draft.entry.thought = unownedBytes(viewOf(text));
+            draft.entry.thought = kept(viewOf(text));
             draft.agentMessage = true;
             draft.mayBeTheAnswer = m_ahead && !m_ahead->anyFinish && m_eventIndex == m_ahead->lastAgentMessage;
         }
@@ -203,7 +253,7 @@ void Converter::action(object event)
     }
     if (name == "think") {
         Draft &draft = append(event, "PLAN_EVALUATION");
-        draft.entry.thought = unownedBytes(viewOf(arg("thought")));
+        draft.entry.thought = kept(viewOf(arg("thought")));
         return;
     }
     if (name == "finish") {
@@ -212,18 +262,18 @@ void Converter::action(object event)
         if (answer.empty())
             answer = stringField(event, "message");
         draft.entry.observation = jsonString(viewOf(answer));
-        draft.entry.thought = unownedBytes(viewOf(arg("thought")));
+        draft.entry.thought = kept(viewOf(arg("thought")));
         draft.finish = true;
         return;
     }
     Draft &draft = append(event, "ACTION");
     draft.awaitsResult = true;
-    draft.entry.toolName = unownedBytes(viewOf(name));
+    draft.entry.toolName = kept(viewOf(name));
     if (args)
-        draft.inputArgs = argsValue; // written as jsonOf() would, with the entry
+        draft.argsAsInput = true; // written as jsonOf() would, with the entry
     else
         draft.entry.toolInput = QByteArrayLiteral("{}");
-    draft.entry.thought = unownedBytes(viewOf(arg("thought")));
+    draft.entry.thought = kept(viewOf(arg("thought")));
     const std::optional<element> function = fieldOf(fieldOf(event, "tool_call_metadata"), "function_name");
     if (function && function->is_string())
         draft.entry.setExtra("function_name", jsonOf(*function));
@@ -258,19 +308,27 @@ void appendToolOutput(QByteArray &out, object event)
     out += '}';
 }
 
-// The entry as appendEntryJson() writes its RawEntry, its tool input and output written here.
-void appendEntry(QByteArray &out, const Draft &draft, qint64 runId, qint64 id)
+// The entry as appendEntryJson() writes its RawEntry with its events (`source`, `result`: the
+// draft's sourceEvent and resultEvent, when it has them) as its source records, its tool input
+// and output written here.
+void appendEntry(QByteArray &out, const Draft &draft, const std::optional<element> &source, const std::optional<element> &result,
+                 qint64 runId, qint64 id)
 {
-    const RawEntry &entry = draft.entry;
+    RawEntry entry = draft.entry; // shares its strings
+    if (source)
+        entry.parsedSources.append(*source);
+    if (result)
+        entry.parsedSources.append(*result);
     appendEntryStart(out, runId, id, {entry.createdAt, entry.messageType, entry.thought, entry.toolName, {}, {}});
     out += ",\"tool_input\":";
-    if (draft.inputArgs)
-        QtOrderedJson::append(out, *draft.inputArgs);
+    const std::optional<element> args = draft.argsAsInput ? fieldOf(source, "args") : std::nullopt;
+    if (args)
+        QtOrderedJson::append(out, *args);
     else
         out += entry.toolInput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolInput);
     out += ",\"tool_output\":";
-    if (draft.result)
-        appendToolOutput(out, *draft.result);
+    if (result && result->is_object())
+        appendToolOutput(out, result->get_object().value_unsafe());
     else
         out += entry.toolOutput.isEmpty() ? QByteArrayView("null") : QByteArrayView(entry.toolOutput);
     appendEntryRest(out, entry);
@@ -283,10 +341,9 @@ void Converter::setResult(Draft &draft, object event)
         QtOrderedJson::appendDouble(number, *code);
         draft.entry.setExtra("exit_code", number);
     }
-    draft.result = event; // the tool_output, written with the entry (appendToolOutput())
+    draft.resultEvent = m_eventIndex; // the tool_output, written with the entry (appendToolOutput())
     if (stringField(event, "observation") == "error")
         draft.entry.messageType = "ERROR";
-    draft.entry.parsedSources.append(m_event); // `event` as a value, written with the entry
     draft.hasResult = true;
 }
 
@@ -337,15 +394,14 @@ void Converter::observation(element value, object event, qsizetype index, Conver
     else if (!cause)
         warnings.add(OpenHandsEventsText::tr("%1: an observation (%2) of no action; kept as an entry of its own").arg(eventName(eventValue, index), textOf(kind)));
     Draft &draft = append(event, "ACTION");
-    draft.entry.toolName = unownedBytes(viewOf(kind));
-    draft.entry.parsedSources.clear();
+    draft.entry.toolName = kept(viewOf(kind));
+    draft.sourceEvent = -1; // its only source record is the result's
     setResult(draft, event);
 }
 
 void Converter::event(element value, qsizetype index, ConversionWarnings &warnings)
 {
     const object event = value.get_object().value_unsafe();
-    m_event = value;
     m_eventIndex = index;
     const std::optional<element> metrics = fieldOf(event, "llm_metrics");
     if (metrics && metrics->is_object()) {
@@ -383,7 +439,7 @@ bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, co
         if (draft.awaitsResult && !draft.hasResult)
             warnings.add(OpenHandsEventsText::tr("action %1 (%2) has no observation").arg(draft.eventId).arg(QString::fromUtf8(draft.entry.toolName)));
     }
-    const auto write = [&](qsizetype i, QByteArray &entry) { appendEntry(entry, m_drafts.at(i), runId, i + 1); };
+    const auto write = [&](qsizetype i, QByteArray &entry) { this->write(i, entry, runId); };
     const bool written = settled ? ParallelEntries::writeInBatches(out.entries, m_handedOver, m_drafts.size(), write, cancel, *settled, bytesRead)
                                  : ParallelEntries::write(out.entries, m_drafts.size(), write, cancel);
     if (!written)
@@ -393,13 +449,27 @@ bool Converter::finish(AgentLogConversion &out, ConversionWarnings &warnings, co
     return true;
 }
 
+void Converter::write(qsizetype i, QByteArray &out, qint64 runId)
+{
+    const Draft &draft = m_drafts.at(i);
+    simdjson::dom::parser *parsers = m_parsers.forThisThread();
+    std::optional<element> source;
+    std::optional<element> result;
+    element value;
+    if (draft.sourceEvent >= 0 && m_events.read(draft.sourceEvent, parsers[0], value))
+        source = value;
+    if (draft.resultEvent >= 0 && m_events.read(draft.resultEvent, parsers[1], value))
+        result = value;
+    appendEntry(out, draft, source, result, runId, i + 1);
+}
+
 // The run's session key: the first user message's time and text, else the first event as
 // QJsonDocument writes it. Final once the first user message is read (Lookahead), or, in a stream
 // without one, once there is a draft.
 QByteArray Converter::sessionKey() const
 {
     if (m_sessionKey.isEmpty() && !m_drafts.isEmpty())
-        return QJsonDocument::fromJson(jsonOf(m_drafts.first().entry.parsedSources.at(0))).toJson(QJsonDocument::Compact);
+        return m_firstDraftSource;
     return m_sessionKey;
 }
 
@@ -432,13 +502,13 @@ bool Converter::handOverSettled(qsizetype index, const ConversionCancel &cancel)
         return true;
     const qint64 runId = agentRunIdFor(QByteArray("openhands:") + sessionKey());
     QList<QByteArray> batch;
-    if (!ParallelEntries::writeRange(batch, m_handedOver, m_settledEnd, [&](qsizetype i, QByteArray &entry) { appendEntry(entry, m_drafts.at(i), runId, i + 1); },
+    if (!ParallelEntries::writeRange(batch, m_handedOver, m_settledEnd, [&](qsizetype i, QByteArray &entry) { write(i, entry, runId); },
                                      cancel))
         return false;
     m_handedOver = m_settledEnd;
     // The share of the input the entries handed over stand for: no more than the final
     // batches' (ParallelEntries::writeInBatches()), since there are no more drafts than events.
-    return m_settled->handOver(std::move(batch), qsizetype(double(m_bytes) * double(m_handedOver) / double(std::max<qsizetype>(m_events, 1))));
+    return m_settled->handOver(std::move(batch), qsizetype(double(m_bytes) * double(m_handedOver) / double(std::max<qsizetype>(m_events.size(), 1))));
 }
 
 } // namespace
@@ -456,13 +526,83 @@ bool looksLikeOpenHandsEvents(QByteArrayView head)
 
 namespace {
 
-// The conversion; with `settled` (may be null), its entries are handed over in batches as they are
-// written, once every event is read.
+// Reads the events (after a pass of `ahead` over them, when not null) into `out`; with `settled`
+// (may be null), its entries are handed over in batches as they settle. False when cancelled.
+bool readEvents(const Events &events, Lookahead *ahead, QByteArrayView bytes, simdjson::dom::parser &parser, const ConversionCancel &cancel,
+                const SettledEntries *settled, AgentLogConversion &out)
+{
+    CancelCheck cancelled(cancel);
+    ConversionWarnings warnings;
+    Converter converter(events);
+    if (settled)
+        converter.handOverSettledEntries(settled, ahead, bytes.size());
+    for (qsizetype index = 0; index < events.size(); ++index) {
+        if (cancelled())
+            return false;
+        element value;
+        if (!events.read(index, parser, value))
+            return false; // not after the first pass (eventByEvent()), which read each event
+        const std::optional<element> event = value;
+        const std::optional<element> action = fieldOf(event, "action");
+        const std::optional<element> observation = fieldOf(event, "observation");
+        if (!value.is_object() || ((!action || !action->is_string()) && (!observation || !observation->is_string())))
+            warnings.add(OpenHandsEventsText::tr("%1: not an event with an action or an observation; skipped").arg(eventName(event, index)));
+        else
+            converter.event(value, index, warnings);
+        if (!converter.handOverSettled(index, cancel))
+            return false;
+    }
+    if (!converter.finish(out, warnings, cancel, settled, bytes.size()))
+        return false;
+    out.warnings = warnings.take();
+    out.ok = true;
+    return true;
+}
+
+// The stream's events, an event at a time, with what is ahead of each (the pass that checks every
+// event's bytes): none when the raw look finds no list or an event is no JSON simdjson reads (a
+// lone surrogate, a raw control character, too deep), so that the whole stream's parse reads it
+// or says what is wrong, as it always did; the entries wait for this pass, so none was handed
+// over then. Cancelled: `cancelled` set.
+std::optional<Events> eventByEvent(QByteArrayView bytes, qsizetype readableAfter, simdjson::dom::parser &parser, const ConversionCancel &cancel,
+                                   Lookahead &ahead, bool &cancelled)
+{
+    std::optional<QList<QByteArrayView>> texts = JsonTextParts::arrayElements(bytes);
+    if (!texts)
+        return std::nullopt;
+    Events events(std::move(*texts), bytes.data() + bytes.size() + readableAfter);
+    CancelCheck check(cancel);
+    element value;
+    for (qsizetype index = 0; index < events.size(); ++index) {
+        if (check()) {
+            cancelled = true;
+            return std::nullopt;
+        }
+        if (!events.read(index, parser, value))
+            return std::nullopt;
+        ahead.read(value, index);
+    }
+    return events;
+}
+
+// The conversion; with `settled` (may be null), its entries are handed over in batches as they
+// settle, the stream read an event at a time when it can be (eventByEvent()).
 AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter, const SettledEntries *settled)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("OpenHands");
-    CancelCheck cancelled(cancel);
+    if (settled) {
+        simdjson::dom::parser parser;
+        Lookahead ahead;
+        bool cancelled = false;
+        std::optional<Events> events;
+        if (PartParsers::prepare(parser, 1)) // the events are a level inside the list
+            events = eventByEvent(bytes, readableAfter, parser, cancel, ahead, cancelled);
+        if (events)
+            return readEvents(*events, &ahead, bytes, parser, cancel, settled, out) ? out : cancelledConversion(out.agentName);
+        if (cancelled)
+            return cancelledConversion(out.agentName);
+    }
     RecordParser parser;
     element root;
     QString reason;
@@ -477,34 +617,19 @@ AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel,
     case RecordParser::Result::Parsed:
         break;
     }
-    ConversionWarnings warnings;
-    Converter converter;
-    qsizetype index = 0;
-    const simdjson::dom::array events = root.get_array().value_unsafe();
-    converter.reserve(qsizetype(events.size()));
+    const Events events(root.get_array().value_unsafe());
     std::optional<Lookahead> ahead;
+    simdjson::dom::parser unused; // the events are the whole parse's
     if (settled) {
-        ahead.emplace(events);
-        converter.handOverSettledEntries(settled, &*ahead, qsizetype(events.size()), bytes.size());
+        ahead.emplace();
+        for (qsizetype index = 0; index < events.size(); ++index) {
+            element value;
+            events.read(index, unused, value);
+            ahead->read(value, index);
+        }
     }
-    for (const element value : events) {
-        if (cancelled())
-            return cancelledConversion(out.agentName);
-        const std::optional<element> event = value;
-        const std::optional<element> action = fieldOf(event, "action");
-        const std::optional<element> observation = fieldOf(event, "observation");
-        if (!value.is_object() || ((!action || !action->is_string()) && (!observation || !observation->is_string())))
-            warnings.add(OpenHandsEventsText::tr("%1: not an event with an action or an observation; skipped").arg(eventName(event, index)));
-        else
-            converter.event(value, index, warnings);
-        if (!converter.handOverSettled(index, cancel))
-            return cancelledConversion(out.agentName);
-        ++index;
-    }
-    if (!converter.finish(out, warnings, cancel, settled, bytes.size()))
+    if (!readEvents(events, ahead ? &*ahead : nullptr, bytes, unused, cancel, settled, out))
         return cancelledConversion(out.agentName);
-    out.warnings = warnings.take();
-    out.ok = true;
     return out;
 }
 

@@ -3,7 +3,9 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/jsontextparts.h"
 #include "agentlogs/parallelentries.h"
+#include "agentlogs/partparsers.h"
 #include "agentlogs/simdjsonrecords.h"
 
 #include <QCoreApplication>
@@ -11,8 +13,11 @@
 #include <optional>
 #include <string_view>
 
-// The trajectory is parsed once with simdjson (SimdRecords) and each entry written from the
-// parsed steps with the bytes the QJsonDocument reading wrote (QtOrderedJson).
+// The trajectory is parsed with simdjson (SimdRecords) and each entry written from the parsed
+// steps with the bytes the QJsonDocument reading wrote (QtOrderedJson). Read in batches (the
+// window), a trajectory of one attempt is parsed a part at a time (stepByStep()): the whole
+// trajectory's parse touched fresh memory of several times the file's size, most of the time
+// before the first entry (issue 28).
 
 namespace {
 
@@ -132,12 +137,172 @@ bool looksLikeSweAgentTrajectory(QByteArrayView head)
 
 namespace {
 
+// A key the raw look may compare as it is: printable ASCII without escapes (anything else, the
+// whole parse reads).
+bool isPlainKey(QByteArrayView key)
+{
+    for (const char c : key) {
+        if (c < 0x20 || c > 0x7e || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+// The conversion in batches of a trajectory of one attempt, parsed a part at a time in reused
+// memory: a first pass parses every member of the file (the steps and the history's messages one
+// at a time) before any entry is handed over, so that a text that is no JSON is still refused as
+// a whole; the task and the info are kept parsed, and each step is parsed again when its entry is
+// written. None when the raw look finds no object (JsonTextParts), a key it cannot compare, no
+// list of steps, attempts, or a part simdjson refuses: the whole parse then reads it, as before.
+// Cancelled: `cancelled` set.
+std::optional<AgentLogConversion> stepByStep(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter,
+                                             const SettledEntries &settled, bool &cancelled)
+{
+    const std::optional<QList<JsonTextParts::Member>> members = JsonTextParts::objectMembers(bytes);
+    if (!members)
+        return std::nullopt;
+    // QJsonObject keeps a repeated key's last value.
+    std::optional<QByteArrayView> trajectoryText, historyText, infoText;
+    for (const JsonTextParts::Member &member : *members) {
+        if (!isPlainKey(member.key) || member.key == "attempts")
+            return std::nullopt;
+        if (member.key == "trajectory")
+            trajectoryText = member.value;
+        else if (member.key == "history")
+            historyText = member.value;
+        else if (member.key == "info")
+            infoText = member.value;
+    }
+    if (!trajectoryText)
+        return std::nullopt;
+    const std::optional<QList<QByteArrayView>> steps = JsonTextParts::arrayElements(*trajectoryText);
+    if (!steps)
+        return std::nullopt;
+    const std::optional<QList<QByteArrayView>> history = historyText ? JsonTextParts::arrayElements(*historyText) : std::nullopt;
+    const char *readableEnd = bytes.data() + bytes.size() + readableAfter;
+    CancelCheck check(cancel);
+    // Every member's value (the trajectory's and a listed history's a part at a time): a member is
+    // a level inside the file's object, a step or message two.
+    simdjson::dom::parser memberParser, partParser;
+    if (!PartParsers::prepare(memberParser, 1) || !PartParsers::prepare(partParser, 2))
+        return std::nullopt;
+    element value;
+    for (const JsonTextParts::Member &member : *members) {
+        const bool listed = (member.value.data() == trajectoryText->data()) || (history && member.value.data() == historyText->data());
+        if (!listed && !PartParsers::parse(member.value, readableEnd, memberParser, value))
+            return std::nullopt;
+    }
+    qsizetype taskIndex = -1;
+    if (history) {
+        for (qsizetype i = 0; i < history->size(); ++i) {
+            if (check()) {
+                cancelled = true;
+                return std::nullopt;
+            }
+            if (!PartParsers::parse(history->at(i), readableEnd, partParser, value))
+                return std::nullopt;
+            const std::optional<element> role = fieldOf(value, "role");
+            const std::optional<element> demo = fieldOf(value, "is_demo");
+            if (taskIndex < 0 && role && stringOf(*role) == "user" && (!demo || !trueOf(*demo)))
+                taskIndex = i;
+        }
+    }
+    // The steps that make entries, and the warnings of those that do not.
+    ConversionWarnings warnings;
+    QList<qsizetype> stepItems;
+    stepItems.reserve(steps->size());
+    QByteArray firstStepText; // the first step's response and action, for the run's key
+    for (qsizetype i = 0; i < steps->size(); ++i) {
+        if (check()) {
+            cancelled = true;
+            return std::nullopt;
+        }
+        if (!PartParsers::parse(steps->at(i), readableEnd, partParser, value))
+            return std::nullopt;
+        if (i == 0) {
+            for (const std::string_view key : {"response", "action"}) {
+                const std::optional<element> text = fieldOf(value, key);
+                firstStepText += bytesOf(text ? stringOf(*text) : std::string_view());
+            }
+        }
+        const std::optional<element> action = fieldOf(value, "action");
+        if (!value.is_object() || !action || !action->is_string())
+            warnings.add(SweAgentTrajectoryText::tr("%1step %2: not a step with an action; skipped").arg(QString()).arg(i + 1));
+        else
+            stepItems.append(i);
+    }
+
+    AgentLogConversion out;
+    out.agentName = QStringLiteral("SWE-agent");
+    out.hasTimes = false;
+    // The task and the info, parsed again and kept until the entries are written.
+    simdjson::dom::parser taskParser, infoParser;
+    std::optional<element> task, info;
+    if (taskIndex >= 0 && PartParsers::parse(history->at(taskIndex), readableEnd, taskParser, value))
+        task = value;
+    if (infoText && PartParsers::parse(*infoText, readableEnd, infoParser, value))
+        info = value;
+    const std::optional<element> taskContent = fieldOf(task, "content");
+    const QByteArray taskText = taskContent ? contentTextOf(*taskContent) : QByteArray();
+    const qint64 runId = agentRunIdFor("swe-agent:" + taskText + '\n' + firstStepText);
+    QList<RawEntry> made; // the task and the submission
+    const bool hasTask = !isEmptyObject(task);
+    if (hasTask) {
+        RawEntry entry;
+        entry.messageType = "USER_MESSAGE";
+        entry.observation = jsonString(taskText);
+        entry.parsedSources.append(*task);
+        made.append(std::move(entry));
+        out.title = taskTitle(QString::fromUtf8(taskText));
+    }
+    const std::optional<element> submission = fieldOf(info, "submission");
+    const bool hasSubmission = submission && submission->is_string() && !stringOf(*submission).empty();
+    if (hasSubmission) {
+        RawEntry entry;
+        entry.messageType = "FINAL_ANSWER";
+        entry.observation = jsonOf(*submission);
+        made.append(std::move(entry));
+    }
+    const qsizetype count = qsizetype(hasTask) + stepItems.size() + qsizetype(hasSubmission);
+    const Attempt attempt{List(), QString(), 0, false};
+    PartParsers::PerThread<1> parsers;
+    const auto write = [&](qsizetype i, QByteArray &entry) {
+        if (hasTask && i == 0) {
+            appendEntryJson(entry, made.first(), runId, i + 1);
+        } else if (hasSubmission && i == count - 1) {
+            appendEntryJson(entry, made.last(), runId, i + 1);
+        } else {
+            element step;
+            simdjson::dom::parser &parser = *parsers.forThisThread();
+            // Parsed in the first pass: it parses again.
+            if (PartParsers::parse(steps->at(stepItems.at(i - qsizetype(hasTask))), readableEnd, parser, step))
+                appendEntryJson(entry, stepEntry(step, attempt), runId, i + 1);
+        }
+    };
+    if (!ParallelEntries::writeInBatches(out.entries, count, write, cancel, settled, bytes.size())) {
+        cancelled = true;
+        return std::nullopt;
+    }
+    if (info && info->is_object())
+        out.metadata = toQJsonValue(*info).toObject();
+    out.warnings = warnings.take();
+    out.ok = true;
+    return out;
+}
+
 // The conversion; with `settled` (may be null), its entries are handed over in batches as they are
 // written: once the steps are listed, every entry is known (the task first, the submission last).
 AgentLogConversion convert(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter, const SettledEntries *settled)
 {
     AgentLogConversion out;
     out.agentName = QStringLiteral("SWE-agent");
+    if (settled) {
+        bool stopped = false;
+        if (std::optional<AgentLogConversion> conversion = stepByStep(bytes, cancel, readableAfter, *settled, stopped))
+            return std::move(*conversion);
+        if (stopped)
+            return cancelledConversion(out.agentName);
+    }
     CancelCheck cancelled(cancel);
     out.hasTimes = false;
     RecordParser parser;

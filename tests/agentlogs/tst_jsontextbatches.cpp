@@ -46,11 +46,13 @@ Batched formatInBatches(const QByteArray &log, qsizetype batch, const AgentLogFo
     return inBatches([&](const SettledEntries &settled) { return format->convertInBatches(log, {}, settled); }, batch, batch);
 }
 
-// Short texts, some of them not ASCII, some with what JSON escapes.
+// Short texts, some of them not ASCII, some with what JSON escapes, some with what a look at the
+// raw bytes that splits a list must skip in a string (brackets, braces, commas, an escaped
+// backslash before the closing quote).
 QByteArray randomText(QRandomGenerator &random)
 {
     static const QList<QByteArray> words{"ls", "grün", "日本語", "naïve", "\\\"quoted\\\"", "tab\\there", "emoji \xf0\x9f\x98\x80", "line\\nbreak",
-                                         "", "x"};
+                                         "", "x", "]},{[", "ends in a backslash\\\\", "\\\\\\\"],\\\"", "\\u005d\\u0022"};
     QByteArray out;
     const int count = random.bounded(4);
     for (int i = 0; i < count; ++i) {
@@ -133,10 +135,11 @@ QByteArray randomOpenHands(QRandomGenerator &random, int events)
             static const char *const kinds[] = {"run", "run", "error", "null", "read"};
             const char *kind = kinds[random.bounded(5)];
             QByteArray extras;
-            switch (random.bounded(4)) {
+            switch (random.bounded(5)) {
             case 0: extras = ""; break;
             case 1: extras = R"(,"extras":{"metadata":{"exit_code":)" + QByteArray::number(random.bounded(3)) + "}}"; break;
             case 2: extras = R"(,"extras":{"exit_code":1,"command":)" + quoted(text) + "}"; break;
+            case 3: extras = R"(,"extras":{"lists":[[1,["]"]],{"k":"}]"},[],[[[]]]]})"; break;
             default: extras = R"(,"extras":{})";
             }
             out += head + R"("source":"agent",)" + cause + R"("observation":")" + kind + R"(","content":)" + quoted(text) + extras + "}";
@@ -270,6 +273,37 @@ QByteArray randomInspect(QRandomGenerator &random, int events)
     return out + "]}";
 }
 
+// `log` spoilt at a random place, as a file cut short or written over: a byte dropped, one put in
+// (a quote, a bracket, a comma, a backslash, a raw control character, a byte that is no UTF-8),
+// or the rest cut off.
+QByteArray spoilt(QByteArray log, QRandomGenerator &random)
+{
+    static const QList<QByteArray> inserts{"\"", "]", "}", "[", "{", ",", "\\", "\t", "\x01", "\xff", ":", "x"};
+    const qsizetype at = random.bounded(log.size());
+    switch (random.bounded(3)) {
+    case 0: return log.remove(at, 1);
+    case 1: return log.insert(at, inserts.at(random.bounded(inserts.size())));
+    default: return log.left(at);
+    }
+}
+
+// An OpenHands stream with an action whose args hold lists nested `depth` deep: the whole text is
+// three levels deeper (the stream's list, the event, its args).
+QByteArray openHandsNested(int depth)
+{
+    return R"([{"id":1,"timestamp":"2025-03-01T10:00:00","source":"user","action":"message","args":{"content":"go"}},)"
+           R"({"id":2,"timestamp":"2025-03-01T10:00:01","source":"agent","action":"run","args":{"command":"ls","deep":)"
+        + QByteArray(depth, '[') + QByteArray(depth, ']') + R"(}},{"id":3,"source":"agent","cause":2,"observation":"run","content":"ok"}])";
+}
+
+// A SWE-agent trajectory of one attempt whose second step holds lists nested `depth` deep: the
+// whole text is three levels deeper (the file's object, the list of steps, the step).
+QByteArray sweAgentNested(int depth)
+{
+    return R"({"history":[{"role":"user","content":"fix it"}],"trajectory":[{"action":"ls","observation":"a"},{"action":"cat x","deep":)"
+        + QByteArray(depth, '[') + QByteArray(depth, ']') + R"(}],"info":{"submission":"diff"}})";
+}
+
 QList<QByteArray> filesIn(const QString &path)
 {
     QList<QByteArray> out;
@@ -331,6 +365,59 @@ void TestJsonTextBatches::batchesAreTheWholeConversion_data()
         QTest::addRow("random SWE-agent, seed %u, %d steps", seed, size) << randomSweAgent(random, size) << QByteArray();
         QTest::addRow("random Inspect, seed %u, %d events", seed, size) << randomInspect(random, size) << QByteArray();
     }
+    // Read an event at a time, what simdjson refuses in an event or the look finds no list (a
+    // spoilt file) is read whole, as before, with the same message naming the format and line.
+    for (quint32 seed = 1; seed <= 60; ++seed) {
+        QRandomGenerator random(seed + 1000);
+        const QByteArray log = randomOpenHands(random, 1 + int(random.bounded(40)));
+        QTest::addRow("spoilt OpenHands, seed %u", seed) << spoilt(log, random) << QByteArray("OpenHands event stream");
+    }
+    for (int depth = 1017; depth <= 1024; ++depth)
+        QTest::addRow("OpenHands, lists %d deep in an event", depth) << openHandsNested(depth) << QByteArray("OpenHands event stream");
+    QRandomGenerator seeded(7);
+    const QByteArray stream = randomOpenHands(seeded, 0);
+    const QByteArray event = R"(,{"id":7,"source":"agent","action":"message","args":{"content":"TEXT"}}])";
+    for (const QByteArray &text : {QByteArray("lone \\ud800 surrogate"), QByteArray("raw\ttab"), QByteArray("no UTF-8 \xc3\x28"), QByteArray("nul \\u0000")}) {
+        QByteArray log = stream;
+        log.chop(1);
+        QTest::addRow("OpenHands event with %s", text.constData()) << log + QByteArray(event).replace("TEXT", text) << QByteArray("OpenHands event stream");
+    }
+    for (quint32 seed = 1; seed <= 60; ++seed) {
+        QRandomGenerator random(seed + 2000);
+        const QByteArray log = randomSweAgent(random, 1 + int(random.bounded(30)));
+        QTest::addRow("spoilt SWE-agent, seed %u", seed) << spoilt(log, random) << QByteArray("SWE-agent trajectory");
+    }
+    for (int depth = 1017; depth <= 1024; ++depth)
+        QTest::addRow("SWE-agent, lists %d deep in a step", depth) << sweAgentNested(depth) << QByteArray("SWE-agent trajectory");
+    // Keys the raw look does not compare (escaped, not ASCII), repeated keys (the last one counts),
+    // members of other kinds, a history that is no list, a task in a message that is no object.
+    const QList<QByteArray> sweAgentObjects{
+        R"({"trajectory":[{"action":"a"}],"trajector\u0079":[{"action":"b"}],"info":{"submission":"s"}})",
+        R"({"trajectory":[{"action":"a"}],"grÃ¼n":1,"info":{"submission":"s"}})",
+        R"({"trajectory":[{"action":"a"}],"info":{"submission":"s"},"trajectory":[{"action":"b"},{"action":"c"}],"info":{"exit_status":"x"}})",
+        R"({"history":"none","trajectory":[],"info":[1,2],"environment":{"a":[1,{"b":"]"}]},"n":null,"x":-1.5e3})",
+        R"({"history":[7,{"role":"user","content":"t","is_demo":false},{"role":"user","content":"u"}],"history":[{"role":"user","content":[{"type":"text","text":"ISSUE:
+real"}]}],"trajectory":[1,{"action":"ls"}]})",
+        R"({"trajectory":[{"action":"a","observation":"lone \ud800"}],"info":{}})",
+        "{\"trajectory\":[{\"action\":\"raw\ttab\"}],\"info\":{}}",
+        R"( {"trajectory" : [ {"action" : "a"} ] , "history" : [ ] }
+)",
+    };
+    for (qsizetype i = 0; i < sweAgentObjects.size(); ++i)
+        QTest::addRow("SWE-agent object %lld", qint64(i)) << sweAgentObjects.at(i) << QByteArray("SWE-agent trajectory");
+    // Text that is no JSON in the middle, its brackets balanced, so that only a part's own parse
+    // finds it: the message names the format and the line, as the whole parse says it.
+    for (const QByteArray &bad : {QByteArray(R"({"exit_status" "x"})"), QByteArray("tru"), QByteArray(R"({"a":1,})"), QByteArray("01"),
+                                  QByteArray(R"(["a" "b"])"), QByteArray(R"({"a":[1,]})")}) {
+        QTest::addRow("SWE-agent, %s in the middle", bad.constData())
+            << R"({"history":[{"role":"user","content":"t"}],"info":)" + bad + R"(,"trajectory":[{"action":"ls"}]})" << QByteArray("SWE-agent trajectory");
+        QTest::addRow("SWE-agent, a step %s", bad.constData())
+            << "{\"trajectory\":[{\"action\":\"ls\"},\n" + bad + R"(,{"action":"cat"}]})" << QByteArray("SWE-agent trajectory");
+        QTest::addRow("OpenHands, an event %s", bad.constData())
+            << R"([{"id":1,"source":"user","action":"message","args":{"content":"go"}},)" "\n" + bad + R"(,{"id":2,"source":"agent","action":"finish"}])"
+            << QByteArray("OpenHands event stream");
+    }
+    QTest::addRow("OpenHands, white space around") << " \n\t" + randomOpenHands(seeded, 5) + "\r\n " << QByteArray();
     const QList<std::pair<const char *, std::function<QByteArray(int, QRandomGenerator *)>>> generated{
         {"SWE-agent", GeneratedLogs::sweAgent}, {"OpenHands", GeneratedLogs::openHands}, {"Inspect", GeneratedLogs::inspect}};
     for (const auto &[agent, write] : generated) {

@@ -23,7 +23,8 @@
 //     bench_agentlogconverters --dump-batches N PATH
 // the same, of the conversion that hands its settled entries over in batches of N as it reads
 // (Format::convertInBatches; the whole conversion for a format without it): the batches, then
-// the rest, must be exactly what --dump prints. On stderr: when the first batch came (wall time).
+// the rest, must be exactly what --dump prints. On stderr: when the first batch came (wall time and
+// the processor time until then).
 
 #include "agentlogs/agentlogformats.h"
 #include "agentlogs/codexrollout.h"
@@ -247,6 +248,8 @@ void dumpFile(const QString &path, qsizetype batch = 0)
     QList<QByteArray> handedOver;
     QElapsedTimer clock;
     qint64 firstBatchMs = -1;
+    const double cpuStart = cpuMs();
+    double firstBatchCpuMs = -1;
     clock.start();
     const AgentLogFormats::Format *format = AgentLogFormats::detect(bytes);
     const AgentLogConversion conversion = [&] {
@@ -257,15 +260,19 @@ void dumpFile(const QString &path, qsizetype batch = 0)
         settled.firstBatch = batch;
         settled.batch = batch;
         settled.handOver = [&](QList<QByteArray> &&entries, qsizetype) {
-            if (firstBatchMs < 0)
+            if (firstBatchMs < 0) {
                 firstBatchMs = clock.elapsed();
+                firstBatchCpuMs = cpuMs() - cpuStart;
+            }
             handedOver += entries;
             return true;
         };
         return format->convertInBatches(bytes, {}, settled);
     }();
     // On stderr, so that stdout stays what --dump prints: when the first batch came (wall time).
-    std::fprintf(stderr, "first batch after %lld ms, conversion %lld ms\n", firstBatchMs, clock.elapsed());
+    // And the processor time (every thread's) until then, which the load does not stretch.
+    std::fprintf(stderr, "first batch after %lld ms (%.0f ms of CPU), conversion %lld ms (%.0f ms of CPU)\n", firstBatchMs, firstBatchCpuMs,
+                 clock.elapsed(), cpuMs() - cpuStart);
     std::printf("ok %d\nerror %s\nagent %s\ntitle %s\nhasTimes %d\nmetadata %s\n", conversion.ok, qPrintable(conversion.error),
                 qPrintable(conversion.agentName), qPrintable(conversion.title), conversion.hasTimes,
                 QJsonDocument(conversion.metadata).toJson(QJsonDocument::Compact).constData());

@@ -55,6 +55,26 @@ void check(const AgentLogConversion &conversion)
     g_sink = g_sink + std::size_t(conversion.entries.size()) + std::size_t(conversion.warnings.size());
 }
 
+// Handed over as they settle, one entry a batch (`inBatches` called with the SettledEntries), the
+// entries and facts are the whole conversion's.
+template<typename InBatches>
+void checkBatches(const AgentLogConversion &whole, InBatches inBatches)
+{
+    QList<QByteArray> entries;
+    SettledEntries settled;
+    settled.firstBatch = 1;
+    settled.batch = 1;
+    settled.handOver = [&entries](QList<QByteArray> &&batch, qsizetype) {
+        entries += batch;
+        return true;
+    };
+    const AgentLogConversion rest = inBatches(settled);
+    entries += rest.entries;
+    if (rest.ok != whole.ok || rest.error != whole.error || entries != whole.entries || rest.warnings != whole.warnings
+        || rest.metadata != whole.metadata || rest.title != whole.title)
+        __builtin_trap();
+}
+
 } // namespace
 
 namespace FuzzTargets {
@@ -64,32 +84,25 @@ void codexRollout(const std::uint8_t *data, std::size_t size)
     detectors(bytesOf(data, size));
     const AgentLogConversion whole = convertCodexRollout(bytesOf(data, size));
     check(whole);
-    // Handed over as they settle, one entry a batch, the entries and facts are the same.
-    QList<QByteArray> entries;
-    SettledEntries settled;
-    settled.firstBatch = 1;
-    settled.batch = 1;
-    settled.handOver = [&entries](QList<QByteArray> &&batch, qsizetype) {
-        entries += batch;
-        return true;
-    };
-    const AgentLogConversion rest = convertCodexRolloutInBatches(bytesOf(data, size), {}, settled);
-    entries += rest.entries;
-    if (rest.ok != whole.ok || rest.error != whole.error || entries != whole.entries || rest.warnings != whole.warnings
-        || rest.metadata != whole.metadata || rest.title != whole.title)
-        __builtin_trap();
+    checkBatches(whole, [&](const SettledEntries &settled) { return convertCodexRolloutInBatches(bytesOf(data, size), {}, settled); });
 }
 
 void sweAgentTrajectory(const std::uint8_t *data, std::size_t size)
 {
     detectors(bytesOf(data, size));
-    check(convertSweAgentTrajectory(bytesOf(data, size)));
+    const AgentLogConversion whole = convertSweAgentTrajectory(bytesOf(data, size));
+    check(whole);
+    // In batches a trajectory of one attempt is read a part at a time (or whole, when that look fails).
+    checkBatches(whole, [&](const SettledEntries &settled) { return convertSweAgentTrajectoryInBatches(bytesOf(data, size), {}, settled); });
 }
 
 void openHandsEvents(const std::uint8_t *data, std::size_t size)
 {
     detectors(bytesOf(data, size));
-    check(convertOpenHandsEvents(bytesOf(data, size)));
+    const AgentLogConversion whole = convertOpenHandsEvents(bytesOf(data, size));
+    check(whole);
+    // In batches the stream is read an event at a time (or whole, when that look fails).
+    checkBatches(whole, [&](const SettledEntries &settled) { return convertOpenHandsEventsInBatches(bytesOf(data, size), {}, settled); });
 }
 
 void inspectLog(const std::uint8_t *data, std::size_t size)

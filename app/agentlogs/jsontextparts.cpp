@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+#include "agentlogs/jsontextparts.h"
+
+#include <cstring>
+
+namespace JsonTextParts {
+
+namespace {
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The closing quote of the string whose opening quote is at `open`, or -1: a quote preceded by
+// an odd number of backslashes is escaped (a pair of backslashes is one escaped backslash).
+qsizetype closingQuote(const char *data, qsizetype size, qsizetype open)
+{
+    qsizetype from = open + 1;
+    while (from < size) {
+        const void *found = std::memchr(data + from, '"', size_t(size - from));
+        if (!found)
+            return -1;
+        const qsizetype quote = static_cast<const char *>(found) - data;
+        qsizetype backslashes = 0;
+        while (quote - 1 - backslashes > open && data[quote - 1 - backslashes] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0)
+            return quote;
+        from = quote + 1;
+    }
+    return -1;
+}
+
+// The parts of `open` ... `close` (the text's only container), separated by commas at its own
+// level, each without the white space around it.
+std::optional<QList<QByteArrayView>> parts(QByteArrayView text, char open, char close)
+{
+    const char *data = text.data();
+    const qsizetype size = text.size();
+    qsizetype pos = 0;
+    while (pos < size && isJsonSpace(data[pos]))
+        ++pos;
+    if (pos == size || data[pos] != open)
+        return std::nullopt;
+    ++pos;
+    QList<QByteArrayView> out;
+    int depth = 0;            // inside the current part
+    qsizetype partStart = -1; // -1: no byte of the current part yet
+    qsizetype partEnd = -1;   // after its last byte that is no white space
+    bool closed = false;
+    while (pos < size) {
+        const char c = data[pos];
+        if (c == '"') {
+            const qsizetype quote = closingQuote(data, size, pos);
+            if (quote < 0)
+                return std::nullopt;
+            if (partStart < 0)
+                partStart = pos;
+            pos = quote + 1;
+            partEnd = pos;
+            continue;
+        }
+        if (depth == 0 && (c == ',' || c == close)) {
+            if (partStart < 0) {
+                // "[]" and "{}" are empty; a part missing before a comma or after one is not JSON.
+                if (c == close && out.isEmpty()) {
+                    closed = true;
+                    ++pos;
+                    break;
+                }
+                return std::nullopt;
+            }
+            out.append(QByteArrayView(data + partStart, partEnd - partStart));
+            partStart = -1;
+            ++pos;
+            if (c == close) {
+                closed = true;
+                break;
+            }
+            continue;
+        }
+        if (!isJsonSpace(c)) {
+            if (c == '[' || c == '{')
+                ++depth;
+            else if ((c == ']' || c == '}') && --depth < 0)
+                return std::nullopt;
+            if (partStart < 0)
+                partStart = pos;
+            partEnd = pos + 1;
+        }
+        ++pos;
+    }
+    if (!closed)
+        return std::nullopt;
+    while (pos < size && isJsonSpace(data[pos]))
+        ++pos;
+    if (pos != size)
+        return std::nullopt;
+    return out;
+}
+
+} // namespace
+
+std::optional<QList<QByteArrayView>> arrayElements(QByteArrayView text)
+{
+    return parts(text, '[', ']');
+}
+
+std::optional<QList<Member>> objectMembers(QByteArrayView text)
+{
+    const std::optional<QList<QByteArrayView>> members = parts(text, '{', '}');
+    if (!members)
+        return std::nullopt;
+    QList<Member> out;
+    out.reserve(members->size());
+    for (const QByteArrayView member : *members) {
+        // `"key" : value`: the key's closing quote, then the colon after white space.
+        if (!member.startsWith('"'))
+            return std::nullopt;
+        const qsizetype quote = closingQuote(member.data(), member.size(), 0);
+        if (quote < 0)
+            return std::nullopt;
+        qsizetype pos = quote + 1;
+        while (pos < member.size() && isJsonSpace(member[pos]))
+            ++pos;
+        if (pos == member.size() || member[pos] != ':')
+            return std::nullopt;
+        ++pos;
+        while (pos < member.size() && isJsonSpace(member[pos]))
+            ++pos;
+        if (pos == member.size())
+            return std::nullopt;
+        out.append({member.sliced(1, quote - 1), member.sliced(pos)});
+    }
+    return out;
+}
+
+} // namespace JsonTextParts
