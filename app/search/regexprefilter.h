@@ -23,8 +23,8 @@
 // insensitively the pieces' ASCII letters are found ASCII-case-insensitively, and a non-ASCII
 // letter is in every spelling the requirement lists (RegexLiterals::NonAscii::CaseVariants); the
 // only non-ASCII characters that match an ASCII letter are K (U+212A) and ſ (U+017F), so text
-// holding either is never ruled out. Every decoded segment is UTF-8 and is checked the same way before it is
-// decoded for the expression.
+// holding either is never ruled out. Every decoded segment is UTF-8 and is checked the same way
+// before it is decoded for the expression.
 //
 // A plain value, built once per query; const and thread-safe.
 class RegexPrefilter
