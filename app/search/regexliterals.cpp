@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "search/regexliterals.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace {
@@ -35,11 +37,59 @@ bool isDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
+// A piece with more spellings than this (each searched for) is cut at the character instead.
+constexpr qsizetype kMaxSpellings = 8;
+
+// Characters read with their case variants: Latin, IPA, Greek and Cyrillic, whose case folding
+// has been the same in every Unicode version PCRE2 and Qt may bring.
+constexpr char16_t kLastCaseVariantCharacter = 0x052F;
+
+// The characters a case-insensitive match of `u` (U+0080 to kLastCaseVariantCharacter) may be:
+// those of the BMP with the same simple case folding (PCRE2's caseless sets are made from the
+// same CaseFolding entries), `u` first. Empty when one of them is ASCII (K and ſ, which the
+// prefilter treats apart) or `u` is out of that range.
+QList<char16_t> caselessSetOf(char16_t u)
+{
+    if (u < 0x80 || u > kLastCaseVariantCharacter)
+        return {};
+    // Each character whose folding is not itself, under that folding: built once.
+    static const QHash<char16_t, QList<char16_t>> foldedFrom = [] {
+        QHash<char16_t, QList<char16_t>> map;
+        for (char32_t c = 0; c <= 0xFFFF; ++c) {
+            if (QChar::isSurrogate(c))
+                continue;
+            const char32_t folded = QChar::toCaseFolded(c);
+            if (folded != c && folded <= 0xFFFF)
+                map[char16_t(folded)].append(char16_t(c));
+        }
+        return map;
+    }();
+    const char32_t folded = QChar::toCaseFolded(char32_t(u));
+    if (folded > 0xFFFF)
+        return {};
+    QList<char16_t> set{u};
+    const auto add = [&set](char16_t c) {
+        if (!set.contains(c))
+            set.append(c);
+    };
+    add(char16_t(folded));
+    for (const char16_t c : foldedFrom.value(char16_t(folded)))
+        add(c);
+    for (const char16_t c : std::as_const(set)) {
+        if (c < 0x80)
+            return {};
+    }
+    return set;
+}
+
 // A recursive-descent reader of the pattern; stops (failed) at anything it does not know.
 class Reader
 {
 public:
-    Reader(const QString &pattern, bool caseSensitive) : m_p(pattern), m_caseSensitive(caseSensitive) {}
+    Reader(const QString &pattern, bool caseSensitive, RegexLiterals::NonAscii nonAscii = RegexLiterals::NonAscii::Split)
+        : m_p(pattern), m_caseSensitive(caseSensitive), m_nonAscii(nonAscii)
+    {
+    }
 
     Requirements read()
     {
@@ -373,28 +423,55 @@ private:
     }
 
     // The run's pieces that a JSON string holds as written, each a requirement of its own.
+    // Case-insensitively a piece is ASCII (lower-cased), or with NonAscii::CaseVariants also holds
+    // non-ASCII characters: then the requirement is every spelling of it (each such character as
+    // each member of its caseless set), so that one of them is in every match as written.
     void flush(const QString &run, Requirements &all) const
     {
-        QString piece;
+        Requirement spellings; // the piece read so far, in each of its spellings; empty: none
         const auto endPiece = [&] {
-            if (!piece.isEmpty())
-                all.append(Requirement{m_caseSensitive ? piece.toUtf8() : piece.toLatin1().toLower()});
-            piece.clear();
+            if (!spellings.isEmpty())
+                all.append(spellings);
+            spellings.clear();
+        };
+        const auto appendToEach = [&](const QByteArray &bytes) {
+            if (spellings.isEmpty())
+                spellings.append(QByteArray());
+            for (QByteArray &spelling : spellings)
+                spelling.append(bytes);
         };
         for (const QChar c : run) {
             const char16_t u = c.unicode();
-            const bool asIs = u >= 0x20 && u != u'"' && u != u'\\'
-                && (m_caseSensitive ? (!c.isSurrogate() && u != 0xFFFD) : u < 0x7F);
-            if (asIs)
-                piece += c;
-            else
+            const bool allowed = u >= 0x20 && u != u'"' && u != u'\\' && !c.isSurrogate() && u != 0xFFFD;
+            if (!allowed) {
                 endPiece();
+            } else if (m_caseSensitive) {
+                appendToEach(QString(c).toUtf8());
+            } else if (u < 0x7F) {
+                appendToEach(QByteArray(1, char(c.toLower().unicode())));
+            } else {
+                const QList<char16_t> set = m_nonAscii == RegexLiterals::NonAscii::CaseVariants
+                    ? caselessSetOf(u) : QList<char16_t>();
+                if (set.isEmpty() || std::max<qsizetype>(spellings.size(), 1) * set.size() > kMaxSpellings) {
+                    endPiece();
+                    continue;
+                }
+                if (spellings.isEmpty())
+                    spellings.append(QByteArray());
+                Requirement longer;
+                for (const QByteArray &spelling : std::as_const(spellings)) {
+                    for (const char16_t member : set)
+                        longer.append(spelling + QString(QChar(member)).toUtf8());
+                }
+                spellings = longer;
+            }
         }
         endPiece();
     }
 
     const QString &m_p;
     const bool m_caseSensitive;
+    const RegexLiterals::NonAscii m_nonAscii;
     qsizetype m_i = 0;
     bool m_quoting = false;
     bool m_failed = false;
@@ -410,9 +487,9 @@ bool RegexLiterals::neverSpansSeparator(const QString &pattern)
     return reader.separatorSafe();
 }
 
-QList<RegexLiterals::Requirement> RegexLiterals::required(const QString &pattern, bool caseSensitive)
+QList<RegexLiterals::Requirement> RegexLiterals::required(const QString &pattern, bool caseSensitive, NonAscii nonAscii)
 {
-    Requirements all = Reader(pattern, caseSensitive).read();
+    Requirements all = Reader(pattern, caseSensitive, nonAscii).read();
     // The most selective first: the prefilter tries them in this order.
     std::stable_sort(all.begin(), all.end(),
                      [](const Requirement &a, const Requirement &b) { return strength(a) > strength(b); });

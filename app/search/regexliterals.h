@@ -17,8 +17,9 @@
 // bytes can rule an entry out (see RegexPrefilter): no '"', '\\', control character, U+FFFD or
 // character outside the BMP. Case-insensitively, only ASCII characters (lower-cased, to be found
 // ASCII-case-insensitively; the only other characters that match an ASCII letter are K and ſ,
-// U+212A and U+017F, which the prefilter looks for itself). A literal run of the pattern that
-// holds another character gives the pieces around it.
+// U+212A and U+017F, which the prefilter looks for itself), and with NonAscii::CaseVariants
+// (below) the spellings of non-ASCII letters. A literal run of the pattern that holds another
+// character gives the pieces around it.
 //
 // Conservative by design: a construct the reader does not know for sure (inline options such as
 // (?i) or (?x), backreferences, \x escapes, verbs, conditionals, comments) makes the answer
@@ -27,7 +28,14 @@ namespace RegexLiterals {
 
 using Requirement = QList<QByteArray>;
 
-QList<Requirement> required(const QString &pattern, bool caseSensitive);
+// How a case-insensitive pattern's non-ASCII characters are read. Split: a literal run is cut
+// at each (the pieces around it are required). CaseVariants: a Latin, Greek or Cyrillic letter
+// whose caseless set (as PCRE2 matches it in UTF mode) has no ASCII member stays in the piece,
+// and the requirement lists each spelling of the piece ("été" gives "été", "étÉ", "Été", "ÉtÉ":
+// its ASCII letters still lower-cased, to be found ASCII-case-insensitively), up to 8 of them.
+enum class NonAscii { Split, CaseVariants };
+
+QList<Requirement> required(const QString &pattern, bool caseSensitive, NonAscii nonAscii = NonAscii::Split);
 
 // True when matching texts joined by NUL separators (the decoded segments of an entry) finds
 // what matching each text alone does: nothing in the pattern matches a NUL (no '.', negated

@@ -33,9 +33,11 @@ RegexPrefilter::RegexPrefilter(const SearchQuery &query)
 {
     if (!query.regex || query.isEmpty() || !query.isValid())
         return;
-    m_required = RegexLiterals::required(query.pattern, query.caseSensitive);
+    m_required = RegexLiterals::required(query.pattern, query.caseSensitive, RegexLiterals::NonAscii::CaseVariants);
     if (m_required.size() > kMaxRequirements)
         m_required.resize(kMaxRequirements);
+    if (!m_required.isEmpty())
+        m_strongestFinder = AnyPieceFinder(m_required.first(), m_foldAscii);
 }
 
 bool RegexPrefilter::lacksARequirement(QByteArrayView bytes, qsizetype firstRequirement) const
@@ -61,6 +63,25 @@ bool RegexPrefilter::findStrongestSpans(QByteArrayView bytes, std::vector<Span> 
     if (!isActive())
         return false;
     const auto *p = reinterpret_cast<const uchar *>(bytes.data());
+    // Every occurrence of every piece is wanted: one pass for all. (Whether a weaker requirement
+    // is there is quicker asked of each piece in turn: the first found ends the scan, and a pass
+    // for all had more candidates to check: "fails" or "error" start with 'f' or 'e'.)
+    const AnyPieceFinder &anyPiece = m_strongestFinder;
+    if (anyPiece.isUsable()) {
+        // All pieces in one pass, by start: sorted as they come.
+        bool fits = true;
+        anyPiece.forEach(p, bytes.size(), 0, [&](qsizetype at, qsizetype piece) {
+            if (spans.size() == kMaxSpans) {
+                fits = false;
+                return false;
+            }
+            spans.push_back({at, at + anyPiece.pieces().at(piece).size()});
+            return true;
+        });
+        if (!fits)
+            spans.clear();
+        return fits;
+    }
     for (const QByteArray &piece : m_required.first()) {
         const ByteFinder finder(piece, m_foldAscii);
         for (qsizetype at = finder.find(p, bytes.size(), 0); at >= 0; at = finder.find(p, bytes.size(), at + 1)) {

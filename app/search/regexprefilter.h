@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "search/anypiecefinder.h"
 #include "search/regexliterals.h"
 #include "search/searchquery.h"
 #include "search/searchtext.h"
@@ -19,10 +20,11 @@
 // unless an escape can make a character the piece may hold: rows flagged NeedsDecoding (\u, \/,
 // \b, \f, odd control bytes) are never ruled out by their JSON. The pieces hold no '"', '\\' or
 // control character, the only characters the other escapes (\n \t \r \" \\) make. Case-
-// insensitively the pieces are ASCII and found ASCII-case-insensitively; the only non-ASCII
-// characters that match an ASCII letter are K (U+212A) and ſ (U+017F), so text holding either is
-// never ruled out. Every decoded segment is UTF-8 and is checked the same way before it is
-// decoded for the expression.
+// insensitively the pieces' ASCII letters are found ASCII-case-insensitively, and a non-ASCII
+// letter is in every spelling the requirement lists (RegexLiterals::NonAscii::CaseVariants); the
+// only non-ASCII characters that match an ASCII letter are K (U+212A) and ſ (U+017F), so text
+// holding either is never ruled out. Every decoded segment is UTF-8 and is checked the same way
+// before it is decoded for the expression.
 //
 // A plain value, built once per query; const and thread-safe.
 class RegexPrefilter
@@ -67,5 +69,6 @@ private:
     bool lacksARequirement(QByteArrayView bytes, qsizetype firstRequirement = 0) const;
 
     QList<RegexLiterals::Requirement> m_required;
+    AnyPieceFinder m_strongestFinder; // the strongest requirement's (unusable: a ByteFinder per piece)
     bool m_foldAscii = false;
 };

@@ -110,7 +110,8 @@ QByteArray manyFieldsEntry(QRandomGenerator &rng)
     static const QList<QByteArray> keys = {"agent_run_id", "created_at", "thought", "observation", "tool_name",
                                            "message_type", "tool_input", "tool_output", "x_custom", "error", "module"};
     static const QList<QByteArray> common = {"module12.cpp:34", "Module7.CPP:1", "module", "error handling",
-                                             "fails  handling", "\\u00e9t\\u00e9 ici", "\xC3\xA9t\xC3\xA9 l\xC3\xA0"};
+                                             "fails  handling", "\\u00e9t\\u00e9 ici", "\xC3\xA9t\xC3\xA9 l\xC3\xA0",
+                                             "\xC3\x89T\xC3\x89 ICI", "\xC3\x89t\xC3\xA9 x", "\xCF\x83\xCE\xBF\xCF\x86\xCE\xAF\xCE\xB1\xCF\x82 ok"};
     // Half the entries have no escape that makes other characters (SearchText::NeedsDecoding):
     // those are the ones read only around the required strings.
     const bool plain = rng.bounded(2) == 0;
@@ -295,6 +296,80 @@ private slots:
         QCOMPARE(RegexLiterals::required(pattern, caseSensitive), expected);
     }
 
+    void caseVariantsOfNonAsciiLetters_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<Requirements>("expected");
+        using R = Requirements;
+        const auto u = [](const char *utf8) { return QString::fromUtf8(utf8); };
+        // Each non-ASCII letter as each member of its caseless set (the letter itself first).
+        QTest::newRow("\xC3\xA9t\xC3\xA9") << u("\xC3\xA9t\xC3\xA9\\s\\w+")
+                                           << R{{"\xC3\xA9t\xC3\xA9", "\xC3\xA9t\xC3\x89", "\xC3\x89t\xC3\xA9", "\xC3\x89t\xC3\x89"}};
+        QTest::newRow("upper case, ASCII lowered") << u("CAF\xC3\x89") << R{{"caf\xC3\x89", "caf\xC3\xA9"}};
+        // Σ, σ and final ς fold together.
+        QTest::newRow("sigma") << u("\xCF\x83x") << R{{"\xCF\x83x", "\xCE\xA3x", "\xCF\x82x"}};
+        QTest::newRow("sharp s") << u("stra\xC3\x9F" "e") << R{{"stra\xC3\x9F" "e", "stra\xE1\xBA\x9E" "e"}};
+        // K and ſ match ASCII letters: cut there, as before.
+        QTest::newRow("Kelvin sign") << u("\xE2\x84\xAA" "elvin") << R{{"elvin"}};
+        QTest::newRow("long s") << u("a\xC5\xBF" "b") << R{{"a"}, {"b"}};
+        // Outside Latin, Greek and Cyrillic: cut there.
+        QTest::newRow("CJK") << u("ab\xE6\x97\xA5" "cd") << R{{"ab"}, {"cd"}};
+        QTest::newRow("no case") << u("\xC3\x97" "3") << R{{"\xC3\x97" "3"}};
+        // Past 8 spellings the piece ends before the letter that would make more.
+        QTest::newRow("too many spellings") << u("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9z")
+                                            << R{{"\xC3\xA9\xC3\xA9\xC3\xA9", "\xC3\xA9\xC3\xA9\xC3\x89", "\xC3\xA9\xC3\x89\xC3\xA9",
+                                                  "\xC3\xA9\xC3\x89\xC3\x89", "\xC3\x89\xC3\xA9\xC3\xA9", "\xC3\x89\xC3\xA9\xC3\x89",
+                                                  "\xC3\x89\xC3\x89\xC3\xA9", "\xC3\x89\xC3\x89\xC3\x89"}, {"z"}};
+    }
+
+    void caseVariantsOfNonAsciiLetters()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(Requirements, expected);
+        QVERIFY2(regexQuery(pattern).isValid(), qPrintable(pattern));
+        QCOMPARE(RegexLiterals::required(pattern, false, RegexLiterals::NonAscii::CaseVariants), expected);
+        // Case-sensitively, and by default, nothing changes.
+        QCOMPARE(RegexLiterals::required(pattern, true, RegexLiterals::NonAscii::CaseVariants),
+                 RegexLiterals::required(pattern, true));
+    }
+
+    void caselessSetsAreWhatPcre2Matches()
+    {
+        // Every spelling the prefilter looks for matches the letter case-insensitively, and no
+        // other character of the BMP does: checked against PCRE2 as SearchQuery compiles it,
+        // for every letter read with its variants.
+        QString everyCharacter;
+        for (char32_t c = 1; c <= 0xFFFF; ++c) {
+            if (!QChar::isSurrogate(c))
+                everyCharacter.append(QChar{char16_t(c)});
+        }
+        int withVariants = 0;
+        for (char16_t u = 0x80; u <= 0x052F; ++u) {
+            const QString letter(QChar{u});
+            const Requirements required =
+                RegexLiterals::required(QRegularExpression::escape(letter), false, RegexLiterals::NonAscii::CaseVariants);
+            if (required.isEmpty())
+                continue;
+            QCOMPARE(required.size(), 1);
+            QStringList spellings;
+            for (const QByteArray &piece : required.first())
+                spellings.append(QString::fromUtf8(piece));
+            withVariants += spellings.size() > 1 ? 1 : 0;
+            QStringList matching;
+            QRegularExpressionMatchIterator it =
+                regexQuery(QRegularExpression::escape(letter)).regularExpression().globalMatch(everyCharacter);
+            while (it.hasNext())
+                matching.append(it.next().captured());
+            spellings.sort();
+            matching.sort();
+            if (spellings != matching)
+                QFAIL(qPrintable(QStringLiteral("U+%1: spellings %2, PCRE2 matches %3")
+                                     .arg(uint(u), 4, 16, QChar(u'0'))
+                                     .arg(spellings.join(u' '), matching.join(u' '))));
+        }
+        QVERIFY2(withVariants > 500, qPrintable(QString::number(withVariants)));
+    }
+
     void separatorSafety_data()
     {
         QTest::addColumn<QString>("pattern");
@@ -465,6 +540,9 @@ private slots:
             QStringLiteral("(?<=\\W)error"), QStringLiteral("\\x{FEFF}module"), QStringLiteral("^\\W?error"),
             QStringLiteral("cpp:\\d*|error"), QStringLiteral("\\n\\w+"), QStringLiteral("e\\\\"),
             QStringLiteral("^\\W*module"), QStringLiteral("\\W\\n?module\\d"),
+            QString::fromUtf8("\xC3\x89T\xC3\x89\\s\\w+"), QString::fromUtf8("\xC3\xA9t\xC3\xA9 \\w"),
+            QString::fromUtf8("\xCE\xA3\xCE\x9F\xCE\xA6\xCE\x8A\xCE\x91\xCE\xA3"), QString::fromUtf8("\xCF\x83\xCE\xBF\xCF\x86"),
+            QString::fromUtf8("t\xC3\xA9 (l\xC3\xA0|ici)"), QString::fromUtf8("stra\xC3\x9F" "e"),
         };
         while (patterns.size() < 800) {
             QString pattern;
