@@ -1,35 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "agentlogs/jsontextparts.h"
 
-#include <cstring>
+#include "json/jsontokens.h"
+
 
 namespace JsonTextParts {
 
 namespace {
 
-bool isJsonSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-// The closing quote of the string whose opening quote is at `open`, or -1: a quote preceded by
-// an odd number of backslashes is escaped (a pair of backslashes is one escaped backslash).
+// The closing quote of the string whose opening quote is at `open`, or -1 (JsonTokens decides
+// what ends a string, for every exact tool alike).
 qsizetype closingQuote(const char *data, qsizetype size, qsizetype open)
 {
-    qsizetype from = open + 1;
-    while (from < size) {
-        const void *found = std::memchr(data + from, '"', size_t(size - from));
-        if (!found)
-            return -1;
-        const qsizetype quote = static_cast<const char *>(found) - data;
-        qsizetype backslashes = 0;
-        while (quote - 1 - backslashes > open && data[quote - 1 - backslashes] == '\\')
-            ++backslashes;
-        if (backslashes % 2 == 0)
-            return quote;
-        from = quote + 1;
-    }
-    return -1;
+    const qsizetype end = JsonTokens::closingQuoteEnd(data, size, open);
+    return end < 0 ? -1 : end - 1;
 }
 
 // The parts of `open` ... `close` (the text's only container), separated by commas at its own
@@ -39,7 +23,7 @@ std::optional<QList<QByteArrayView>> parts(QByteArrayView text, char open, char 
     const char *data = text.data();
     const qsizetype size = text.size();
     qsizetype pos = 0;
-    while (pos < size && isJsonSpace(data[pos]))
+    while (pos < size && JsonTokens::isSpace(data[pos]))
         ++pos;
     if (pos == size || data[pos] != open)
         return std::nullopt;
@@ -80,7 +64,7 @@ std::optional<QList<QByteArrayView>> parts(QByteArrayView text, char open, char 
             }
             continue;
         }
-        if (!isJsonSpace(c)) {
+        if (!JsonTokens::isSpace(c)) {
             if (c == '[' || c == '{')
                 ++depth;
             else if ((c == ']' || c == '}') && --depth < 0)
@@ -93,7 +77,7 @@ std::optional<QList<QByteArrayView>> parts(QByteArrayView text, char open, char 
     }
     if (!closed)
         return std::nullopt;
-    while (pos < size && isJsonSpace(data[pos]))
+    while (pos < size && JsonTokens::isSpace(data[pos]))
         ++pos;
     if (pos != size)
         return std::nullopt;
@@ -122,12 +106,12 @@ std::optional<QList<Member>> objectMembers(QByteArrayView text)
         if (quote < 0)
             return std::nullopt;
         qsizetype pos = quote + 1;
-        while (pos < member.size() && isJsonSpace(member[pos]))
+        while (pos < member.size() && JsonTokens::isSpace(member[pos]))
             ++pos;
         if (pos == member.size() || member[pos] != ':')
             return std::nullopt;
         ++pos;
-        while (pos < member.size() && isJsonSpace(member[pos]))
+        while (pos < member.size() && JsonTokens::isSpace(member[pos]))
             ++pos;
         if (pos == member.size())
             return std::nullopt;
