@@ -594,7 +594,11 @@ QStringList keyValues(const QString &query, const QString &key, bool *none)
             const QString valueText = query.mid(term.position + key.size() + 1, term.length - key.size() - 1);
             Parser reader(valueText, Scope::Any);
             reader.list(items);
-            values += items;
+            // The Filter menu writes its term into every OR group: each value once.
+            for (const QString &item : std::as_const(items)) {
+                if (!values.contains(item))
+                    values << item;
+            }
         }
     }
     return values;
@@ -602,24 +606,6 @@ QStringList keyValues(const QString &query, const QString &key, bool *none)
 
 QString withKeyValues(const QString &query, const QString &key, const QStringList &values, bool none)
 {
-    const ParsedQuery parsed = parse(query, Scope::Any);
-    const QueryTerm::Kind kind = kindOfKey(key);
-    QString text = query;
-    if (parsed.isValid()) {
-        // Written again from the other terms as the user typed them (a phrase's or a regex's
-        // spaces kept), one space between terms, a group left without terms dropped with its OR.
-        QStringList groups;
-        for (const QList<QueryTerm> &group : parsed.groups) {
-            QStringList terms;
-            for (const QueryTerm &term : group) {
-                if (term.kind != kind)
-                    terms << query.mid(term.position, term.length);
-            }
-            if (!terms.isEmpty())
-                groups << terms.join(u' ');
-        }
-        text = groups.join(QStringLiteral(" OR "));
-    }
     QString term;
     if (none) {
         term = u'-' + key + QStringLiteral(":*");
@@ -629,9 +615,31 @@ QString withKeyValues(const QString &query, const QString &key, const QStringLis
             quoted << quoteValue(value);
         term = key + u':' + quoted.join(u',');
     }
-    if (term.isEmpty())
-        return text;
-    return text.isEmpty() ? term : term + u' ' + text;
+    const ParsedQuery parsed = parse(query, Scope::Any);
+    if (!parsed.isValid())
+        return term.isEmpty() ? query : query.isEmpty() ? term : term + u' ' + query;
+    // Written again from the other terms as the user typed them (a phrase's or a regex's spaces
+    // kept), one space between terms. AND binds tighter than OR, so the new term goes into every
+    // group: a filter on "error OR failed" is "tool:bash error OR tool:bash failed", not
+    // "(tool:bash error) OR failed". A group that held only the key's terms is the new term alone,
+    // or, with no new term, is dropped with its OR.
+    const QueryTerm::Kind kind = kindOfKey(key);
+    QStringList groups;
+    for (const QList<QueryTerm> &group : parsed.groups) {
+        QStringList terms;
+        if (!term.isEmpty())
+            terms << term;
+        for (const QueryTerm &other : group) {
+            if (other.kind != kind)
+                terms << query.mid(other.position, other.length);
+        }
+        if (terms.isEmpty() || (terms.size() == 1 && !term.isEmpty() && groups.contains(term)))
+            continue; // nothing left, or the new term alone once more
+        groups << terms.join(u' ');
+    }
+    if (groups.isEmpty())
+        return term;
+    return groups.join(QStringLiteral(" OR "));
 }
 
 QString helpText(Scope scope)

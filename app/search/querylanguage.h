@@ -94,8 +94,9 @@ QStringList fixedValues(const QString &key, bool withNotes);
 QString quoteValue(const QString &value);
 
 // `query` with its type: or tool: terms (`key`) replaced by one for `values` (any of them), or
-// by `-key:*` (none) when `none`; no term when neither. What the Filter menu and the statistics
-// write into the bar. A query that does not parse gets the new term appended.
+// by `-key:*` (none) when `none`; no term when neither. The new term goes into every OR group
+// (AND binds tighter). What the Filter menu and the statistics write into the bar. A query that
+// does not parse gets the new term in front.
 QString withKeyValues(const QString &query, const QString &key, const QStringList &values, bool none);
 // The values of the query's type: or tool: terms (`key`, as typed), and whether it holds -key:*.
 QStringList keyValues(const QString &query, const QString &key, bool *none = nullptr);

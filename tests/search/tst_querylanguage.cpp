@@ -513,9 +513,18 @@ void TestQueryLanguage::rewritingKeys()
     // The other terms stay as typed: a phrase's and a regex's spaces too.
     QCOMPARE(withKeyValues(QStringLiteral("\"exit  code\"   tool:bash /a  b/"), QStringLiteral("tool"), {}, false),
              QStringLiteral("\"exit  code\" /a  b/"));
-    // A group left without terms goes with its OR (a dangling OR would not parse).
+    // AND binds tighter than OR: the new term goes into every group, so that every entry shown
+    // has the tool ticked in the menu.
+    QCOMPARE(withKeyValues(QStringLiteral("error OR failed"), QStringLiteral("tool"), {QStringLiteral("bash")}, false),
+             QStringLiteral("tool:bash error OR tool:bash failed"));
+    QCOMPARE(keyValues(QStringLiteral("tool:bash error OR tool:bash failed"), QStringLiteral("tool")),
+             QStringList{QStringLiteral("bash")});
+    QCOMPARE(withKeyValues(QStringLiteral("a OR b"), QStringLiteral("tool"), {}, true), QStringLiteral("-tool:* a OR -tool:* b"));
     QCOMPARE(withKeyValues(QStringLiteral("login OR tool:bash"), QStringLiteral("tool"), {QStringLiteral("grep")}, false),
-             QStringLiteral("tool:grep login"));
+             QStringLiteral("tool:grep login OR tool:grep"));
+    QCOMPARE(withKeyValues(QStringLiteral("tool:bash OR tool:grep"), QStringLiteral("tool"), {QStringLiteral("x")}, false),
+             QStringLiteral("tool:x"));
+    // A group left without terms goes with its OR (a dangling OR would not parse).
     QCOMPARE(withKeyValues(QStringLiteral("tool:bash OR login tool:grep OR x"), QStringLiteral("tool"), {}, false),
              QStringLiteral("login OR x"));
     // A query that does not parse keeps its text, the term in front.

@@ -23,6 +23,8 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTimeZone>
+
+#include <algorithm>
 #include <QTest>
 
 class TestQueryRobustness : public QObject
@@ -241,6 +243,13 @@ void TestQueryRobustness::rewritesKeepTheOtherTerms()
         bool noneAfter = false;
         QCOMPARE(QueryLanguage::keyValues(result, key, &noneAfter), values);
         QCOMPARE(noneAfter, none);
+        // Every group holds the new term: AND binds tighter than OR.
+        if (!values.isEmpty() || none) {
+            for (const QList<QueryTerm> &group : after.groups) {
+                QVERIFY2(std::any_of(group.cbegin(), group.cend(), [kind](const QueryTerm &t) { return t.kind == kind; }),
+                         qPrintable(QString::fromLatin1(shown) + QStringLiteral(" -> ") + result));
+            }
+        }
         QVERIFY2(termsAsWritten(result, after, kind) == termsAsWritten(query, parsed, kind),
                  qPrintable(QString::fromLatin1(shown) + QStringLiteral(" -> ") + result));
     }
