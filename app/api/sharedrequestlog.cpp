@@ -183,11 +183,15 @@ bool SharedRequestLog::update(Change change)
             out += entry.owner + ' ' + QByteArray::number(entry.pid) + ' ' + QByteArray::number(entry.ticket) + ' '
                    + QByteArray::number(entry.timeMs) + ' ' + (entry.inFlight ? "f" : "s") + '\n';
         }
-        // Written over the old lines, then cut to its length: a process killed between the two
-        // leaves the new lines followed by old ones (counted again, or skipped when cut), never
-        // the empty file that truncating first left, after which the next process spent a
-        // window's budget the server had already counted.
-        if (::pwrite(fd, out.constData(), size_t(out.size()), 0) != ssize_t(out.size()) || ::ftruncate(fd, off_t(out.size())) != 0) {
+        // Written over the old lines (padded with blank lines to their length, so that no tail of
+        // an old line is left to be read as an entry of its own), then cut to its length: a
+        // process killed between the two leaves blank lines behind, never the empty file that
+        // truncating first left, after which the next process spent a window's budget the
+        // server had already counted.
+        const qsizetype length = out.size();
+        if (out.size() < bytes.size())
+            out.append(bytes.size() - out.size(), '\n');
+        if (::pwrite(fd, out.constData(), size_t(out.size()), 0) != ssize_t(out.size()) || ::ftruncate(fd, off_t(length)) != 0) {
             ::close(fd);
             return false;
         }
