@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "search/regexliterals.h"
 
+#include "search/casefoldingversions.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -40,8 +42,9 @@ bool isDigit(QChar c)
 // A piece with more spellings than this (each searched for) is cut at the character instead.
 constexpr qsizetype kMaxSpellings = 8;
 
-// Characters read with their case variants: Latin, IPA, Greek and Cyrillic, whose case folding
-// has been the same in every Unicode version PCRE2 and Qt may bring.
+// Characters read with their case variants: Latin, IPA, Greek and Cyrillic. Unicode versions
+// still add capitals there (U+A7DC for ƛ in 16.0), so the variants are read only when Qt's tables
+// and PCRE2's follow the same version (CaseFoldingVersions).
 constexpr char16_t kLastCaseVariantCharacter = 0x052F;
 
 // The characters a case-insensitive match of `u` (U+0080 to kLastCaseVariantCharacter) may be:
@@ -450,7 +453,8 @@ private:
             } else if (u < 0x7F) {
                 appendToEach(QByteArray(1, char(c.toLower().unicode())));
             } else {
-                const QList<char16_t> set = m_nonAscii == RegexLiterals::NonAscii::CaseVariants
+                const QList<char16_t> set
+                    = m_nonAscii == RegexLiterals::NonAscii::CaseVariants && CaseFoldingVersions::qtFoldsAsTheMatcher()
                     ? caselessSetOf(u) : QList<char16_t>();
                 if (set.isEmpty() || std::max<qsizetype>(spellings.size(), 1) * set.size() > kMaxSpellings) {
                     endPiece();

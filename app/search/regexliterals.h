@@ -32,7 +32,8 @@ using Requirement = QList<QByteArray>;
 // at each (the pieces around it are required). CaseVariants: a Latin, Greek or Cyrillic letter
 // whose caseless set (as PCRE2 matches it in UTF mode) has no ASCII member stays in the piece,
 // and the requirement lists each spelling of the piece ("été" gives "été", "étÉ", "Été", "ÉtÉ":
-// its ASCII letters still lower-cased, to be found ASCII-case-insensitively), up to 8 of them.
+// its ASCII letters still lower-cased, to be found ASCII-case-insensitively), up to 8 of them;
+// only where Qt's Unicode tables and PCRE2's are of one version (else as Split).
 enum class NonAscii { Split, CaseVariants };
 
 QList<Requirement> required(const QString &pattern, bool caseSensitive, NonAscii nonAscii = NonAscii::Split);

@@ -4,6 +4,7 @@
 // patterns cut from a corpus full of escapes and case folding), and the pattern that backtracks
 // catastrophically (a result or the clear "too costly" message, never a hang).
 
+#include "search/casefoldingversions.h"
 #include "search/regexliterals.h"
 #include "search/regexprefilter.h"
 #include "search/searchcorpus.h"
@@ -327,6 +328,12 @@ private slots:
         QFETCH(QString, pattern);
         QFETCH(Requirements, expected);
         QVERIFY2(regexQuery(pattern).isValid(), qPrintable(pattern));
+        if (!CaseFoldingVersions::qtFoldsAsTheMatcher()) {
+            // Qt's and PCRE2's Unicode versions differ: the letters are cut, as without variants.
+            QCOMPARE(RegexLiterals::required(pattern, false, RegexLiterals::NonAscii::CaseVariants),
+                     RegexLiterals::required(pattern, false));
+            return;
+        }
         QCOMPARE(RegexLiterals::required(pattern, false, RegexLiterals::NonAscii::CaseVariants), expected);
         // Case-sensitively, and by default, nothing changes.
         QCOMPARE(RegexLiterals::required(pattern, true, RegexLiterals::NonAscii::CaseVariants),
@@ -338,6 +345,8 @@ private slots:
         // Every spelling the prefilter looks for matches the letter case-insensitively, and no
         // other character of the BMP does: checked against PCRE2 as SearchQuery compiles it,
         // for every letter read with its variants.
+        if (!CaseFoldingVersions::qtFoldsAsTheMatcher())
+            QSKIP("Qt's and PCRE2's Unicode versions differ: no letter is read with its variants");
         QString everyCharacter;
         for (char32_t c = 1; c <= 0xFFFF; ++c) {
             if (!QChar::isSurrogate(c))
