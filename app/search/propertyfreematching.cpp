@@ -109,7 +109,9 @@ std::unique_ptr<PropertyFreeMatching> PropertyFreeMatching::forExpression(const 
         if (!classes->pattern || !Pcre2Counting::MatchState<8>::ofThisThread().isUsable())
             return nullptr;
     }
-    return std::unique_ptr<PropertyFreeMatching>(new PropertyFreeMatching(std::move(without), std::move(classes)));
+    std::unique_ptr<PropertyFreeMatching> matching(new PropertyFreeMatching(std::move(without), std::move(classes)));
+    matching->m_namesWord = named.word;
+    return matching;
 #else
     Q_UNUSED(expression);
     return nullptr;

@@ -362,6 +362,7 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool
         bool aroundSpans;   // only segments whose JSON holds a span are visited (and no BOM is left)
         bool allAscii;      // every segment is ASCII (ASCII JSON without \u escapes)
         const PropertyFreeMatching *propertyFree; // m_propertyFree: which segments its counter counts
+        bool checkPastAscii; // asked of segments past ASCII too (worthCheckingPastAscii)
         QByteArrayView json;
         std::vector<RegexPrefilter::Span> &spans;
         // With m_joinSegments: the segments that may match, each and a separator; those that
@@ -369,8 +370,8 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool
         QByteArray &joined;
         QByteArray &joinedAlike;
     } counting{this, limit, 0, 0, true, raw.foldsIntoAscii() || raw.needsDecoding(), !raw.hasNonAscii(),
-               bySpans, aroundSpans, !raw.hasNonAscii() && !raw.needsDecoding(), m_propertyFree.get(), raw.bytes, spans,
-               t_joined, t_joinedAlike};
+               bySpans, aroundSpans, !raw.hasNonAscii() && !raw.needsDecoding(), m_propertyFree.get(),
+               m_propertyFree && m_propertyFree->worthCheckingPastAscii(), raw.bytes, spans, t_joined, t_joinedAlike};
     if (m_joinSegments) {
         t_joined.resize(0); // keeps its room: one allocation per thread, not one per entry
         t_joinedAlike.resize(0);
@@ -393,7 +394,7 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool
         // Text that the expression matches as it does without Unicode properties (ASCII text,
         // for one) is matched without them (m_propertyFreeCounter): the same matches, found
         // several times faster.
-        const bool alike = c.propertyFree && (c.allAscii || c.propertyFree->matchesAlike(segment));
+        const bool alike = c.propertyFree && (c.allAscii || (c.checkPastAscii && c.propertyFree->matchesAlike(segment)));
         if (c.engine->m_joinSegments) {
             // One match call for the row (one for the segments matched alike without Unicode
             // properties, one for the others: no match spans a separator, so each segment's
