@@ -3,6 +3,7 @@
 
 #include "run/entrytext.h"
 #include "search/layoutcrossing.h"
+#include "search/propertyfreematching.h"
 #include "search/regexcounter.h"
 #include "search/regexprefilter.h"
 #include "search/searchcorpus.h"
@@ -45,7 +46,10 @@ struct TextRange
 // So the counts are those of the decoded text, whichever form a row has. A regular expression
 // first rules out rows, then segments, by the strings every match holds (RegexPrefilter): only
 // the segments that hold them are decoded and matched. Those are matched as UTF-8 where they lie
-// (Utf8RegexCounter: PCRE2's 8-bit library), not converted to UTF-16; a row whose bytes are not
+// (Utf8RegexCounter: PCRE2's 8-bit library), not converted to UTF-16, by the pattern compiled
+// without Unicode properties where the text leaves them nothing to change (PropertyFreeMatching:
+// ASCII text, or text whose other characters are in none of the pattern's classes; properties
+// cost PCRE2 its skip to a match's possible first characters); a row whose bytes are not
 // valid UTF-8 is decoded to UTF-16 as QString::fromUtf8 does (U+FFFD for what is invalid) and
 // counted there, so the counts stay those of the decoded text. In a row without escapes that
 // make other characters (not NeedsDecoding) and without K or ſ, the strongest requirement's
@@ -146,6 +150,11 @@ private:
     QRegularExpression m_regex;
     std::shared_ptr<const RegexCounter> m_counter; // Regex: counts without a match object each
     std::shared_ptr<const Utf8RegexCounter> m_utf8Counter; // Regex: the same counts over UTF-8 in place
+    // Regex: which text the pattern matches alike without Unicode properties, and the counter of
+    // the pattern compiled without them, for that text (none where properties may change any
+    // match: a POSIX class).
+    std::shared_ptr<const PropertyFreeMatching> m_propertyFree;
+    std::shared_ptr<const Utf8RegexCounter> m_propertyFreeCounter;
     RegexPrefilter m_prefilter;   // Regex: the strings every match holds
     bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
     bool m_alsoShown = false;     // also looked for in the text as the pane shows it

@@ -70,11 +70,12 @@ struct LibraryEntryMatcher
 };
 
 // The entries of `run` between the ids `low` and `high` that `cursor`'s statement gives (bound
-// and started here), in order, matched by `matcher`. `take` gets each hit (false: stop); none:
-// the hits are kept in the result. `stop` (optional): this range alone is no longer wanted.
+// and started here), in order, matched by `matcher`. `take` gets each hit, to keep or move from
+// (false: stop); none: the hits are kept in the result. `stop` (optional): this range alone is
+// no longer wanted.
 LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatcher &matcher, const LibraryScanRun &run,
                                     qint64 low, qint64 high, const std::atomic<bool> &cancel,
-                                    const std::function<bool(const LibrarySearchHit &hit)> &take = {},
+                                    const std::function<bool(LibrarySearchHit &hit)> &take = {},
                                     const std::atomic<bool> *stop = nullptr);
 
 // A second thread for a search that reads every entry (no index narrows it): it reads the second

@@ -196,11 +196,13 @@ public:
         m_notes = noteHits;
         m_nextNote = 0;
     }
-    // False: the receiver wants no more.
-    bool add(const LibrarySearchHit &hit)
+    // False: the receiver wants no more. The hit is moved from.
+    bool add(LibrarySearchHit &hit)
     {
         takeNotesBefore(hit.position);
-        m_pending.append(hit);
+        if (m_pending.isEmpty())
+            m_pending.reserve(kBatch);
+        m_pending.append(std::move(hit));
         ++m_count;
         if (m_summary.msToFirstHit < 0 || m_pending.size() >= kBatch || m_clock.elapsed() - m_sentMs >= kBatchMs)
             return send();
@@ -432,7 +434,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     };
 
     HitBatches batches(found, clock, summary);
-    const auto take = [&batches, &summary, maxHits](const LibrarySearchHit &hit) {
+    const auto take = [&batches, &summary, maxHits](LibrarySearchHit &hit) {
         if (!batches.add(hit)) {
             summary.cancelled = true;
             return false;
@@ -520,7 +522,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
                 const bool secondWanted = !first.interrupted && !first.tooCostly && first.error.isEmpty();
                 if (!secondWanted)
                     secondHalves->stop();
-                const LibraryRangeResult second = secondHalves->wait();
+                LibraryRangeResult second = secondHalves->wait();
                 account(first);
                 // What a stopped half found past the end is not the search's (as with one thread).
                 if (secondWanted)
@@ -528,7 +530,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
                 else
                     summary.entriesChecked += second.entriesChecked;
                 if (secondWanted) {
-                    for (const LibrarySearchHit &hit : second.hits) {
+                    for (LibrarySearchHit &hit : second.hits) {
                         if (!take(hit))
                             break;
                     }
