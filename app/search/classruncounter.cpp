@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "search/classruncounter.h"
 
+#include "search/utf8encoding.h"
+
 #include <algorithm>
 
 #ifdef RUNLOG_HAVE_PCRE2_8
@@ -37,31 +39,6 @@ int bitCount16(unsigned x)
     x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
     x = (x + (x >> 4)) & 0x0F0Fu;
     return int((x + (x >> 8)) & 0x1Fu);
-}
-
-// Encodes a code point as UTF-8; returns the length.
-int encode(char32_t cp, uchar *out)
-{
-    if (cp < 0x80) {
-        out[0] = uchar(cp);
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = uchar(0xC0 | (cp >> 6));
-        out[1] = uchar(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = uchar(0xE0 | (cp >> 12));
-        out[1] = uchar(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = uchar(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = uchar(0xF0 | (cp >> 18));
-    out[1] = uchar(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = uchar(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = uchar(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 } // namespace
@@ -123,7 +100,7 @@ bool ClassRunCounter::holds(char32_t codePoint) const
             return known == 1;
     }
     uchar bytes[4];
-    const int length = encode(codePoint, bytes);
+    const int length = Utf8Encoding::encode(codePoint, bytes);
     // One match of the class in the character alone: PCRE2's answer (an error, which a one-
     // character subject cannot give, counts as "not in the class").
     const bool member = m_class->pattern->count(bytes, size_t(length), 1, true) == 1;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "search/propertyfreematching.h"
 
+#include "search/utf8encoding.h"
+
 #ifdef RUNLOG_HAVE_PCRE2_8
 #include "search/pcre2counting.h"
 #endif
@@ -54,27 +56,6 @@ NamedClasses namedClasses(const QString &pattern)
         }
     }
     return named;
-}
-
-// Encodes a code point as UTF-8; returns the length.
-int utf8Of(char32_t cp, uchar *out)
-{
-    if (cp < 0x800) {
-        out[0] = uchar(0xC0 | (cp >> 6));
-        out[1] = uchar(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = uchar(0xE0 | (cp >> 12));
-        out[1] = uchar(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = uchar(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = uchar(0xF0 | (cp >> 18));
-    out[1] = uchar(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = uchar(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = uchar(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 } // namespace
@@ -140,7 +121,7 @@ bool PropertyFreeMatching::inNamedClass(char32_t codePoint) const
             return known == 1;
     }
     uchar bytes[4];
-    const int length = utf8Of(codePoint, bytes);
+    const int length = Utf8Encoding::encode(codePoint, bytes);
     // An error (which one well-formed character cannot give) counts as "in a class": the text
     // is left to the expression.
     const bool member = m_classes->pattern->count(bytes, size_t(length), 1, false) != 0;
