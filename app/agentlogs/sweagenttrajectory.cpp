@@ -192,14 +192,18 @@ std::optional<AgentLogConversion> stepByStep(QByteArrayView bytes, const Convers
         if (!listed && !PartParsers::parse(member.value, readableEnd, memberParser, value))
             return std::nullopt;
     }
+    // A message or a step parsed into `value`; false when cancelled (`cancelled` says so) or refused.
+    const auto parsePart = [&](QByteArrayView part) {
+        if (check()) {
+            cancelled = true;
+            return false;
+        }
+        return PartParsers::parse(part, readableEnd, partParser, value);
+    };
     qsizetype taskIndex = -1;
     if (history) {
         for (qsizetype i = 0; i < history->size(); ++i) {
-            if (check()) {
-                cancelled = true;
-                return std::nullopt;
-            }
-            if (!PartParsers::parse(history->at(i), readableEnd, partParser, value))
+            if (!parsePart(history->at(i)))
                 return std::nullopt;
             const std::optional<element> role = fieldOf(value, "role");
             const std::optional<element> demo = fieldOf(value, "is_demo");
@@ -213,11 +217,7 @@ std::optional<AgentLogConversion> stepByStep(QByteArrayView bytes, const Convers
     stepItems.reserve(steps->size());
     QByteArray firstStepText; // the first step's response and action, for the run's key
     for (qsizetype i = 0; i < steps->size(); ++i) {
-        if (check()) {
-            cancelled = true;
-            return std::nullopt;
-        }
-        if (!PartParsers::parse(steps->at(i), readableEnd, partParser, value))
+        if (!parsePart(steps->at(i)))
             return std::nullopt;
         if (i == 0) {
             for (const std::string_view key : {"response", "action"}) {
