@@ -82,10 +82,8 @@ std::unique_ptr<ClassRunCounter> ClassRunCounter::forExpression(const QRegularEx
 }
 
 ClassRunCounter::ClassRunCounter(std::unique_ptr<Class> member)
-    : m_class(std::move(member)), m_bmp(new std::atomic<quint8>[0x10000])
+    : m_class(std::move(member))
 {
-    for (int k = 0; k < 0x10000; ++k)
-        m_bmp[k].store(0, std::memory_order_relaxed);
 }
 
 ClassRunCounter::~ClassRunCounter() = default;
@@ -93,20 +91,13 @@ ClassRunCounter::~ClassRunCounter() = default;
 bool ClassRunCounter::holds(char32_t codePoint) const
 {
 #ifdef RUNLOG_HAVE_PCRE2_8
-    const bool inBmp = codePoint < 0x10000;
-    if (inBmp) {
-        const quint8 known = m_bmp[codePoint].load(std::memory_order_relaxed);
-        if (known)
-            return known == 1;
-    }
-    uchar bytes[4];
-    const int length = Utf8Encoding::encode(codePoint, bytes);
-    // One match of the class in the character alone: PCRE2's answer (an error, which a one-
-    // character subject cannot give, counts as "not in the class").
-    const bool member = m_class->pattern->count(bytes, size_t(length), 1, true) == 1;
-    if (inBmp)
-        m_bmp[codePoint].store(member ? 1 : 2, std::memory_order_relaxed);
-    return member;
+    return m_inClass.answer(codePoint, [this](char32_t asked) {
+        uchar bytes[4];
+        const int length = Utf8Encoding::encode(asked, bytes);
+        // One match of the class in the character alone: PCRE2's answer (an error, which a one-
+        // character subject cannot give, counts as "not in the class").
+        return m_class->pattern->count(bytes, size_t(length), 1, true) == 1;
+    });
 #else
     Q_UNUSED(codePoint);
     return false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "search/codepointanswers.h"
+
 #include <QByteArrayView>
 #include <QRegularExpression>
 
@@ -45,7 +47,6 @@ private:
     };
     Range m_ranges[kMaxRanges] = {};
     int m_rangeCount = 0;
-    // For U+0080..U+FFFF: 0 not asked yet, 1 in the class, 2 not. Filled by whichever thread
-    // asks first (the same answer from every thread, so relaxed order suffices).
-    std::unique_ptr<std::atomic<quint8>[]> m_bmp;
+    // Whether a character past ASCII is in the class.
+    CodePointAnswers m_inClass;
 };

@@ -102,11 +102,8 @@ std::unique_ptr<PropertyFreeMatching> PropertyFreeMatching::forExpression(const 
 PropertyFreeMatching::PropertyFreeMatching(QRegularExpression withoutProperties, std::unique_ptr<Classes> classes)
     : m_withoutProperties(std::move(withoutProperties)), m_classes(std::move(classes))
 {
-    if (!m_classes)
-        return;
-    m_bmp.reset(new std::atomic<quint8>[0x10000]);
-    for (int k = 0; k < 0x10000; ++k)
-        m_bmp[k].store(0, std::memory_order_relaxed);
+    if (m_classes)
+        m_inNamedClass = std::make_unique<CodePointAnswers>();
 }
 
 PropertyFreeMatching::~PropertyFreeMatching() = default;
@@ -114,20 +111,13 @@ PropertyFreeMatching::~PropertyFreeMatching() = default;
 bool PropertyFreeMatching::inNamedClass(char32_t codePoint) const
 {
 #ifdef RUNLOG_HAVE_PCRE2_8
-    const bool inBmp = codePoint < 0x10000;
-    if (inBmp) {
-        const quint8 known = m_bmp[codePoint].load(std::memory_order_relaxed);
-        if (known)
-            return known == 1;
-    }
-    uchar bytes[4];
-    const int length = Utf8Encoding::encode(codePoint, bytes);
-    // An error (which one well-formed character cannot give) counts as "in a class": the text
-    // is left to the expression.
-    const bool member = m_classes->pattern->count(bytes, size_t(length), 1, false) != 0;
-    if (inBmp)
-        m_bmp[codePoint].store(member ? 1 : 2, std::memory_order_relaxed);
-    return member;
+    return m_inNamedClass->answer(codePoint, [this](char32_t asked) {
+        uchar bytes[4];
+        const int length = Utf8Encoding::encode(asked, bytes);
+        // An error (which one well-formed character cannot give) counts as "in a class": the
+        // text is left to the expression.
+        return m_classes->pattern->count(bytes, size_t(length), 1, false) != 0;
+    });
 #else
     Q_UNUSED(codePoint);
     return true;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "search/codepointanswers.h"
+
 #include <QByteArrayView>
 #include <QRegularExpression>
 
@@ -53,7 +55,6 @@ private:
     QRegularExpression m_withoutProperties;
     std::unique_ptr<Classes> m_classes; // none: the pattern names no class properties change
     bool m_namesWord = false;
-    // For U+0080..U+FFFF: 0 not asked yet, 1 in a named class, 2 not. Filled by whichever
-    // thread asks first (the same answer from every thread, so relaxed order suffices).
-    std::unique_ptr<std::atomic<quint8>[]> m_bmp;
+    // Whether a character is in a named class (with m_classes only).
+    std::unique_ptr<CodePointAnswers> m_inNamedClass;
 };
