@@ -172,7 +172,7 @@ void HeadlessRunSearch::search(const RunSnapshot &snapshot, const NotesFile &not
             hit.snippet = snippet.text;
             hit.matchStart = snippet.matchStart;
             hit.matchLength = snippet.matchLength;
-            found.hits.append(hit);
+            found.hits.append(std::move(hit));
         }
     });
     if (halves[0].tooCostly || halves[1].tooCostly)

@@ -169,7 +169,7 @@ void InsightsCollector::State::addEntry(QByteArrayView rawJson)
         found.command = textOf(command);
         found.exitCode = outcome.exitCode;
         found.failed = outcome.failure;
-        commands.append(found);
+        commands.append(std::move(found));
     }
     noteFiles(entry, reading);
 }
@@ -230,7 +230,7 @@ void InsightsCollector::State::noteFiles(int entry, const EntryReading &reading)
             filePaths.append(path.toByteArray());
             InsightsFile file;
             file.path = QString::fromUtf8(path);
-            files.append(file);
+            files.append(std::move(file));
         }
         InsightsFile &file = files[index];
         (writes ? file.writes : file.reads) += 1;

@@ -84,6 +84,8 @@ struct InsightsCommand
     std::optional<double> exitCode; // read as for failures; none when no number is given
     bool failed = false;            // the entry is a failure
 };
+// A run may have a command per entry: the list grows by moving its memory, not each command.
+Q_DECLARE_TYPEINFO(InsightsCommand, Q_RELOCATABLE_TYPE);
 
 struct InsightsFile
 {
