@@ -3,9 +3,11 @@
 
 #include "rows/logtablemodel.h"
 #include "session/runsession.h"
+#include "stats/incrementalinsights.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <vector>
 
 namespace {
@@ -21,6 +23,7 @@ InsightsController::InsightsController(RunSession *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_model(session->model())
+    , m_incremental(std::make_shared<IncrementalInsights>())
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
@@ -72,6 +75,8 @@ void InsightsController::clear()
     ++m_generation;
     if (m_cancel)
         m_cancel->store(true);
+    // A running worker keeps the old run's reading to itself; the new run starts from nothing.
+    m_incremental = std::make_shared<IncrementalInsights>();
     m_debounce.stop();
     m_debounce.setInterval(kDebounceMs);
     m_sinceStart.invalidate();
@@ -117,11 +122,12 @@ void InsightsController::start()
     m_sinceStart.start();
     m_runningGeneration = m_generation;
     m_watcher.setFuture(QtConcurrent::run(
-        [rows = std::move(rows), owners = std::move(owners), reversed, loaded, whole, cancel = m_cancel] {
-            const int count = int(rows.size());
+        [rows = std::move(rows), owners = std::move(owners), reversed, loaded, whole, cancel = m_cancel,
+         incremental = m_incremental]() mutable {
+            if (reversed)
+                std::reverse(rows.begin(), rows.end()); // oldest first
             Result result;
-            result.insights = InsightsFinder::compute(
-                count, [&](int index) { return rows[size_t(reversed ? count - 1 - index : index)]; }, cancel.get());
+            result.insights = incremental->compute(std::move(rows), std::move(owners), cancel.get());
             result.entriesLoaded = loaded;
             result.whole = whole;
             return result;

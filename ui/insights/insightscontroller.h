@@ -11,15 +11,19 @@
 #include <atomic>
 #include <memory>
 
+class IncrementalInsights;
 class LogTableModel;
 class RunSession;
 
 // Keeps the open run's insights (loops, failures, commands, files) up to date as pages arrive,
 // a file is read and a live run grows. Whenever rows arrive or change (gathered for a moment),
 // the worker gets a view of every row's bytes in run order (16 bytes a row, their owners held,
-// so the table may go on changing) and computes the insights there; a newer request cancels the
-// one running. Rows not loaded count as entries without a tool: numbers stay the run's own, and
-// the findings are "of the entries loaded" until the run is whole.
+// so the table may go on changing) and computes the insights there, reading only the entries
+// that came since the last computation when the earlier ones are unchanged (IncrementalInsights:
+// a followed run or a file being read is not read again from its start each time); a newer
+// request cancels the one running, which keeps what it read. Rows not loaded count as entries
+// without a tool: numbers stay the run's own, and the findings are "of the entries loaded" until
+// the run is whole.
 class InsightsController : public QObject
 {
     Q_OBJECT
@@ -64,6 +68,8 @@ private:
     QElapsedTimer m_sinceStart; // since the last computation started
     QFutureWatcher<Result> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    // What the computations read so far, handed to one worker at a time; a new one for a new run.
+    std::shared_ptr<IncrementalInsights> m_incremental;
     Insights m_insights;
     int m_entriesLoaded = 0;
     bool m_whole = false;
