@@ -9,6 +9,7 @@
 // Each rule that holds an entry back has a case of its own that fails without the rule.
 #include "agentlogs/agentlogformats.h"
 #include "agentlogs/codexrollout.h"
+#include "agentlogs/codexrolloutscan.h"
 #include "batchedconversion.h"
 #include "generatedlogs.h"
 
@@ -198,6 +199,7 @@ private slots:
     void nothingIsHandedOverBeforeTheSession();
     void eventMessagesAreReadByTheWholeFile();
     void theTakerStopsTheConversion();
+    void theScanFindsEveryPlace();
 };
 
 void TestCodexSettledEntries::batchesAreTheWholeConversion_data()
@@ -397,6 +399,64 @@ void TestCodexSettledEntries::theTakerStopsTheConversion()
     QVERIFY(!conversion.ok);
     QVERIFY(conversion.cancelled);
     QVERIFY(conversion.entries.isEmpty());
+}
+
+// The scan's places against a plain reading of the bytes: random texts of the few bytes that
+// matter, so that escapes and keys fall on every offset of the scan's 16-byte steps, cut short at
+// the end too.
+void TestCodexSettledEntries::theScanFindsEveryPlace()
+{
+    QRandomGenerator random(20261207);
+    const QByteArray pieces[] = {"\\u0041", "\\u005f", "\\u0071", "\\u0031", "\\u00", "\\\\u0061", "\\", "u", "0",
+                                 "\"call_id\"", "\"call_id\":\"a\"", "\"call_id\" : \"b\"", "\"call_id\":\"c\\n\"",
+                                 "\"call_id\":7", "\"call_id\"\n:\"a\"", "\"call\\u005fid\":\"a\"", "x", "  ", "\n", "\"", "_",
+                                 "\"assistant\"", "\"assistan\\u0074\""};
+    const auto lastOf = [](const QByteArray &text, const QByteArray &word) { return text.lastIndexOf(word); };
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray text;
+        const int count = int(random.bounded(1, 40));
+        for (int k = 0; k < count; ++k)
+            text += pieces[random.bounded(int(std::size(pieces)))];
+        if (random.bounded(3) == 0)
+            text.chop(int(random.bounded(0, int(std::min<qsizetype>(text.size(), 6)) + 1)));
+
+        // The reference: every escape that may spell a letter, every "call_id" key and its value,
+        // read one offset at a time.
+        qsizetype lastEscape = -1;
+        for (qsizetype at = 0; at + 4 < text.size(); ++at) {
+            if (text.mid(at, 4) == "\\u00" && text[at + 4] >= '4' && text[at + 4] <= '7')
+                lastEscape = at;
+        }
+        QHash<QByteArray, qsizetype> lastNamed;
+        qsizetype lastUnclear = lastEscape;
+        const QByteArray key = "\"call_id\"";
+        for (qsizetype at = 0; at + key.size() <= text.size(); ++at) {
+            if (text.mid(at, key.size()) != key)
+                continue;
+            qsizetype pos = at + key.size();
+            while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\r'))
+                ++pos;
+            if (pos >= text.size() || text[pos] != ':')
+                continue;
+            ++pos;
+            while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\r'))
+                ++pos;
+            const qsizetype close = pos < text.size() && text[pos] == '"' ? text.indexOf('"', pos + 1) : -1;
+            const QByteArray id = close > pos ? text.mid(pos + 1, close - pos - 1) : QByteArray();
+            if (close < 0 || id.contains('\\') || id.contains('\n')) {
+                lastUnclear = std::max(lastUnclear, at);
+                continue;
+            }
+            lastNamed[id] = at;
+        }
+
+        const ConversionCancel never = [] { return false; };
+        CancelCheck cancelled(never);
+        const CodexRolloutScan scan(text, true, cancelled);
+        for (const char *id : {"a", "b", "zz"})
+            QCOMPARE(scan.lastPlaceThatMayNameCall(QByteArrayView(id)), std::max(lastNamed.value(QByteArray(id), -1), lastUnclear));
+        QCOMPARE(scan.lastPlaceThatMayHold("\"assistant\""), std::max(lastOf(text, "\"assistant\""), lastEscape));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCodexSettledEntries)
