@@ -429,6 +429,8 @@ void TestJsonTextBatches::batchesAreTheWholeConversion_data()
         inspectWith(kInspectTool, R"(,"event\u0073":[])"),
         inspectWith(kInspectTool, R"(,"grün":1)"),
         inspectWith(kInspectTool, {}, R"(,"sampl\u0065s":[])"),
+        inspectWith(kInspectTool).chopped(3) + R"(,"event\u0073":[{"event":"error","error":{"message":"escaped, last"}}]}]})",
+        inspectWith(kInspectTool).chopped(1) + R"(,"sampl\u0065s":[{"id":5,"events":[{"event":"error","error":{"message":"escaped, last"}}]}]})",
         inspectWith(kInspectTool, R"(,"events":[{"event":"error","error":{"message":"first"}}])"),
         inspectWith(kInspectTool).replace(R"("input":"go")", R"("events":[{"event":"error","error":{"message":"before"}}],"input":"go")"),
         inspectWith(kInspectTool, {}, R"(,"samples":[{"id":9,"events":[]}])").replace("\"samples\":[{\"id\":1", "\"samples\":[7,{\"id\":1"),
