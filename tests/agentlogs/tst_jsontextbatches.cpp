@@ -363,6 +363,7 @@ private slots:
     void batchesAreTheWholeConversion_data();
     void batchesAreTheWholeConversion();
     void everySampleInBatches();
+    void archiveSamplesEventByEvent();
     void batchesOnOneThreadAndTwo();
     void batchesComeInTheirSizes();
     void openHandsEntriesComeAsTheySettle();
@@ -575,6 +576,39 @@ void TestJsonTextBatches::everySampleInBatches()
     QVERIFY2(samples > 30, qPrintable(QStringLiteral("%1 samples of %2 logs").arg(samples).arg(logs.size())));
     // Most samples without subtasks are read event by event (a messages-only sample is not).
     QVERIFY2(eventByEvent > samples / 3, qPrintable(QStringLiteral("%1 of %2").arg(eventByEvent).arg(samples)));
+}
+
+// An .eval archive's sample files are read event by event each where they can be: a sample of
+// events without events of their own is; one with a subtask, and one with text that is no JSON in
+// an event (its brackets balanced), are parsed whole, the latter failing with the whole parse's
+// message; the list and every sample's conversion are the whole read's.
+void TestJsonTextBatches::archiveSamplesEventByEvent()
+{
+    QFile file(QStringLiteral(AGENTLOGS_DATA_DIR "/inspect-flat.eval"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const InspectLog whole(bytes);
+    const InspectLog byEvents(bytes, 0, true);
+    QCOMPARE(byEvents.error(), QString());
+    compareSamples(byEvents.samples(), whole.samples());
+    QCOMPARE(whole.samples().size(), 3);
+    QCOMPARE(whole.samples().at(0).toolEvents, 12);
+    QVERIFY(byEvents.readsEventByEvent(0));
+    QVERIFY(!byEvents.readsEventByEvent(1));
+    QVERIFY(!byEvents.readsEventByEvent(2));
+    for (int index = 0; index < 3; ++index) {
+        const AgentLogConversion conversion = whole.convert(index);
+        for (const qsizetype batch : kBatchSizes) {
+            compareWithWhole(inBatches([&](const SettledEntries &settled) { return byEvents.convertInBatches(index, {}, settled); }, batch, batch),
+                             conversion);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+    // The input, 12 calls (each with the text before it as its thought), the error, the answer.
+    QCOMPARE(whole.convert(0).entries.size(), 15);
+    QVERIFY2(whole.convert(2).error.startsWith(QLatin1String("Inspect eval log (.eval archive), samples/3_epoch_1.json, line 2: not JSON (")),
+             qPrintable(whole.convert(2).error));
 }
 
 // A batch is written on two threads when it is large enough: the same bytes as on one.
