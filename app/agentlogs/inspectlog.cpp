@@ -22,7 +22,7 @@
 // The log is parsed once with simdjson (SimdRecords) and each entry written from the parsed
 // events with the bytes the QJsonDocument reading wrote (QtOrderedJson). The few small values a
 // sample's list row and its metadata take are read as QJsonValues, as before. Read event by event
-// (the window), a sample's events are parsed one at a time (readSampleByEvents()): once to check
+// (the window), a sample's events are parsed one at a time (splitSample()): once to check
 // them before any entry is handed over, once to read each, and once more to write its entry; the
 // whole log's parse touched fresh memory of several times the file's size before the first entry
 // (issue 28).
@@ -139,7 +139,7 @@ QByteArray argumentsJson(const Value &arguments)
 struct InspectLog::Sample {
     Value value;
     QString error;
-    // Read event by event (readSampleByEvents()): its events' bytes, none of them empty (`value`
+    // Read event by event (splitSample()): its events' bytes, none of them empty (`value`
     // then has no "events" that counts), each parsed again when it is read; what the whole
     // parse's values would have told of them.
     QList<QByteArrayView> eventTexts;
@@ -157,8 +157,9 @@ struct InspectLog::Parsed {
     QList<Sample> samples;
     // The parses the values live in: the log's, or the header's and each sample file's.
     std::vector<std::unique_ptr<RecordParser>> parsers;
-    // Read event by event: the parses of the log without its samples and of each sample without
-    // its events, and the sample files of an archive whose events are read from them.
+    // Read event by event: the parses of the log without its samples and of its samples without
+    // their split lists (a .json log's in one list, an archive's a file each), and the sample
+    // files of an archive whose events are read from them.
     std::vector<std::unique_ptr<simdjson::dom::parser>> partParsers;
     QList<QByteArray> sampleFiles;
 };
@@ -245,19 +246,19 @@ Value parseKept(Log &log, const QByteArray &text, size_t levelsAbove)
 // Reads a sample (`text`, an object `levelsAbove` levels inside the whole text) to be converted
 // event by event: its members by the raw look (JsonTextParts), its last "events" a list split
 // into its events, each checked by its own parse (what the list and the conversion learn of them
-// noted), the sample without that list parsed and kept in `log`. A list whose events hold events
-// of their own (a subtask's, a tool's) stays in the sample, parsed whole with it. False when the
-// look finds no object, a key it cannot compare, or a part's parse is refused: the caller then
-// parses the sample whole, and says what is wrong as it always did.
-bool readSampleByEvents(Log &log, QByteArrayView text, const char *readableEnd, size_t levelsAbove, SampleSource &sample)
+// noted in `sample`). Returns the sample without that list, for the caller to parse and keep; a
+// list whose events hold events of their own (a subtask's, a tool's) stays in it, parsed whole
+// with it. None when the look finds no object, a key it cannot compare, or an event's parse is
+// refused: the caller then parses the sample whole, and says what is wrong as it always did.
+std::optional<QByteArray> splitSample(QByteArrayView text, const char *readableEnd, size_t levelsAbove, SampleSource &sample)
 {
     const std::optional<QList<JsonTextParts::Member>> members = JsonTextParts::objectMembers(text);
     if (!members)
-        return false;
+        return std::nullopt;
     qsizetype eventsMember = -1; // QJsonObject keeps a repeated key's last value
     for (qsizetype i = 0; i < members->size(); ++i) {
         if (!isPlainKey(members->at(i).key))
-            return false;
+            return std::nullopt;
         if (members->at(i).key == "events")
             eventsMember = i;
     }
@@ -268,11 +269,11 @@ bool readSampleByEvents(Log &log, QByteArrayView text, const char *readableEnd, 
     if (split) {
         simdjson::dom::parser parser;
         if (!PartParsers::prepare(parser, levelsAbove + 2)) // an event is in the sample and its list
-            return false;
+            return std::nullopt;
         element value;
         for (qsizetype i = 0; i < events->size() && split; ++i) {
             if (!PartParsers::parse(events->at(i), readableEnd, parser, value))
-                return false;
+                return std::nullopt;
             const Value event = value;
             if (i == 0)
                 sample.firstEventTime = bytesOf(stringAt(event, "timestamp"));
@@ -285,9 +286,6 @@ bool readSampleByEvents(Log &log, QByteArrayView text, const char *readableEnd, 
             sample.mostDrafts += 1 + (arrayOf(inner) ? mostDrafts(*arrayOf(inner)) : 0);
         }
     }
-    sample.value = parseKept(log, objectWithout(*members, split ? eventsMember : -1), levelsAbove);
-    if (!sample.value)
-        return false;
     if (split) {
         sample.eventTexts = std::move(*events);
         sample.readableEnd = readableEnd;
@@ -296,11 +294,12 @@ bool readSampleByEvents(Log &log, QByteArrayView text, const char *readableEnd, 
         sample.mostDrafts = 0;
         sample.firstEventTime.clear();
     }
-    return true;
+    return objectWithout(*members, split ? eventsMember : -1);
 }
 
-// A .json log read a sample at a time (readSampleByEvents()): the log without its samples parsed
-// and kept, each sample read by itself. None when the raw look or a part's parse refuses
+// A .json log read event by event (splitSample()): the log without its samples parsed and kept,
+// and its samples without their split lists parsed together as one list (one parser, however
+// many samples: each parser holds memory of its own). None when the raw look or a part's parse refuses
 // anything, or the log has no "eval" object or no samples: the whole parse then reads it and says
 // what is wrong, as it always did.
 std::shared_ptr<const Log> readLogBySamples(QByteArrayView bytes, qsizetype readableAfter)
@@ -326,27 +325,51 @@ std::shared_ptr<const Log> readLogBySamples(QByteArrayView bytes, qsizetype read
     log->root = parseKept(*log, objectWithout(*members, samplesMember), 0);
     if (!log->root || !hasEvalObject(log->root))
         return nullptr;
+    QByteArray rest = "["; // the samples without their split lists
     for (const QByteArrayView text : *samples) {
         SampleSource sample;
+        std::optional<QByteArray> sampleRest;
         if (text.startsWith('{')) {
-            if (!readSampleByEvents(*log, text, readableEnd, 2, sample)) // a sample is in the log and its list
-                return nullptr;
-        } else {
-            simdjson::dom::parser parser; // checked only: no object is no sample
-            element value;
-            if (!PartParsers::prepare(parser, 2) || !PartParsers::parse(text, readableEnd, parser, value))
+            sampleRest = splitSample(text, readableEnd, 2, sample); // a sample is in the log and its list
+            if (!sampleRest)
                 return nullptr;
         }
+        if (rest.size() > 1)
+            rest += ',';
+        rest += sampleRest ? QByteArrayView(*sampleRest) : text; // no object is no sample, but is checked
         log->samples.append(sample);
+    }
+    rest += ']';
+    const Value parsed = parseKept(*log, rest, 1); // the list is in the log
+    const std::optional<array> values = arrayOf(parsed);
+    if (!values || qsizetype(values->size()) != log->samples.size())
+        return nullptr;
+    qsizetype i = 0;
+    for (const element value : *values) {
+        if (value.is_object())
+            log->samples[i].value = value;
+        ++i;
     }
     log->ok = true;
     return log;
 }
 
+// A sample file of an archive read event by event (splitSample()), the rest of it parsed and kept;
+// false when it cannot be.
+bool readArchiveSampleByEvents(Log &log, const QByteArray &content, SampleSource &sample)
+{
+    if (!content.startsWith('{'))
+        return false;
+    const std::optional<QByteArray> rest = splitSample(content, content.constData() + content.size(), 0, sample);
+    if (rest)
+        sample.value = parseKept(log, *rest, 0);
+    return sample.value && sample.value->is_object();
+}
+
 // An .eval archive: header.json (the log without its samples; _journal/start.json while the
 // evaluation runs) and one samples/<id>_epoch_<n>.json per sample, in the archive's order; with
 // `eventByEvent`, each sample file read to be converted event by event where it can be
-// (readSampleByEvents()), else parsed whole.
+// (splitSample()), else parsed whole.
 void readArchive(Log &log, QByteArrayView bytes, bool eventByEvent)
 {
     ZipArchive archive(bytes);
@@ -377,8 +400,7 @@ void readArchive(Log &log, QByteArrayView bytes, bool eventByEvent)
         QByteArray content;
         if (!archive.read(name, &content)) {
             sample.error = InspectLogText::tr("%1, %2: %3.").arg(format, name, archive.errorString());
-        } else if (eventByEvent && content.startsWith('{')
-                   && readSampleByEvents(log, content, content.constData() + content.size(), 0, sample)) {
+        } else if (eventByEvent && readArchiveSampleByEvents(log, content, sample)) {
             log.sampleFiles.append(content); // its events are read from it
         } else {
             sample = SampleSource();
@@ -716,7 +738,7 @@ void SampleConverter::fromEventTexts(const QList<QByteArrayView> &texts, const c
             return;
         element value;
         if (!PartParsers::parse(texts.at(m_eventIndex), readableEnd, parser, value)) {
-            m_stopped = true; // never: the same parse took it before (readSampleByEvents())
+            m_stopped = true; // never: the same parse took it before (splitSample())
             return;
         }
         event(value, m_eventIndex + 1, QString(), false);
