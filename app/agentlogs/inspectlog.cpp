@@ -299,9 +299,9 @@ std::optional<QByteArray> splitSample(QByteArrayView text, const char *readableE
 
 // A .json log read event by event (splitSample()): the log without its samples parsed and kept,
 // and its samples without their split lists parsed together as one list (one parser, however
-// many samples: each parser holds memory of its own). None when the raw look or a part's parse refuses
-// anything, or the log has no "eval" object or no samples: the whole parse then reads it and says
-// what is wrong, as it always did.
+// many samples: each parser holds memory of its own). None when the raw look or a part's parse
+// refuses anything, or the log has no "eval" object or no samples: the whole parse then reads it
+// and says what is wrong, as it always did.
 std::shared_ptr<const Log> readLogBySamples(QByteArrayView bytes, qsizetype readableAfter)
 {
     const std::optional<QList<JsonTextParts::Member>> members = JsonTextParts::objectMembers(bytes);
