@@ -16,16 +16,16 @@ namespace {
 
 // An Inspect log holds one run per sample: the first is read, and the others are named in the
 // warnings, so that the user knows they are there.
-InspectLog readInspectLog(QByteArrayView bytes, qsizetype readableAfter)
+InspectLog readInspectLog(QByteArrayView bytes, qsizetype readableAfter, bool eventByEvent)
 {
-    return InspectLog(bytes, readableAfter);
+    return InspectLog(bytes, readableAfter, eventByEvent);
 }
 
 // `settled`: its entries handed over in batches when not null.
 AgentLogConversion convertInspectFirstSample(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter,
                                              const SettledEntries *settled)
 {
-    const InspectLog log(bytes, readableAfter);
+    const InspectLog log(bytes, readableAfter, settled != nullptr);
     AgentLogConversion conversion = settled ? log.convertInBatches(0, cancel, *settled) : log.convert(0, cancel);
     if (!conversion.ok)
         return conversion;

@@ -23,8 +23,9 @@ struct Format {
     // that a format read as one JSON text is parsed in place instead of from a padded copy.
     AgentLogConversion (*convert)(QByteArrayView bytes, const ConversionCancel &cancel, qsizetype readableAfter);
     // A format whose log holds several runs (Inspect's samples): read once, its samples listed
-    // and the one chosen converted. Null for a format of one run a file.
-    InspectLog (*readSamples)(QByteArrayView bytes, qsizetype readableAfter);
+    // and the one chosen converted. Null for a format of one run a file. `eventByEvent`: for a
+    // conversion in batches (InspectLog's constructor); `bytes` must then outlive the log.
+    InspectLog (*readSamples)(QByteArrayView bytes, qsizetype readableAfter, bool eventByEvent);
     // The same conversion, handing its settled entries over in batches as it reads
     // (SettledEntries): a JSON Lines log's as they settle, a JSON text's once it is parsed and
     // read, as they are written. Null for a format converted whole.

@@ -3,7 +3,9 @@
 
 #include "agentlogs/conversionsupport.h"
 #include "agentlogs/jsonhead.h"
+#include "agentlogs/jsontextparts.h"
 #include "agentlogs/parallelentries.h"
+#include "agentlogs/partparsers.h"
 #include "agentlogs/qtorderedjson.h"
 #include "agentlogs/simdjsonrecords.h"
 #include "agentlogs/ziparchive.h"
@@ -19,7 +21,11 @@
 
 // The log is parsed once with simdjson (SimdRecords) and each entry written from the parsed
 // events with the bytes the QJsonDocument reading wrote (QtOrderedJson). The few small values a
-// sample's list row and its metadata take are read as QJsonValues, as before.
+// sample's list row and its metadata take are read as QJsonValues, as before. Read event by event
+// (the window), a sample's events are parsed one at a time (splitSample()): once to check
+// them before any entry is handed over, once to read each, and once more to write its entry; the
+// whole log's parse touched fresh memory of several times the file's size before the first entry
+// (issue 28).
 
 namespace {
 
@@ -133,6 +139,14 @@ QByteArray argumentsJson(const Value &arguments)
 struct InspectLog::Sample {
     Value value;
     QString error;
+    // Read event by event (splitSample()): its events' bytes, none of them empty (`value`
+    // then has no "events" that counts), each parsed again when it is read; what the whole
+    // parse's values would have told of them.
+    QList<QByteArrayView> eventTexts;
+    const char *readableEnd = nullptr; // bytes up to here may be read after an event's
+    int toolEvents = 0;
+    qsizetype mostDrafts = 0;
+    QByteArray firstEventTime;
 };
 
 struct InspectLog::Parsed {
@@ -143,6 +157,11 @@ struct InspectLog::Parsed {
     QList<Sample> samples;
     // The parses the values live in: the log's, or the header's and each sample file's.
     std::vector<std::unique_ptr<RecordParser>> parsers;
+    // Read event by event: the parses of the log without its samples and of its samples without
+    // their split lists (a .json log's in one list, an archive's a file each), and the sample
+    // files of an archive whose events are read from them.
+    std::vector<std::unique_ptr<simdjson::dom::parser>> partParsers;
+    QList<QByteArray> sampleFiles;
 };
 
 namespace {
@@ -181,9 +200,177 @@ bool hasEvalObject(const Value &root)
     return eval && eval->is_object();
 }
 
+int toolCallCount(const Value &events);
+qsizetype mostDrafts(array events);
+
+// A key the raw look may compare as it is: printable ASCII without escapes (anything else, the
+// whole parse reads).
+bool isPlainKey(QByteArrayView key)
+{
+    for (const char c : key) {
+        if (c < 0x20 || c > 0x7e || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+// The object `members` make without the one at `left` (-1: none), as a JSON text.
+QByteArray objectWithout(const QList<JsonTextParts::Member> &members, qsizetype left)
+{
+    QByteArray out = "{";
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        if (i == left)
+            continue;
+        if (out.size() > 1)
+            out += ',';
+        out += '"';
+        out += members.at(i).key;
+        out += "\":";
+        out += members.at(i).value;
+    }
+    return out + '}';
+}
+
+// `text` parsed into a new parser of `log`'s that keeps it, a part `levelsAbove` levels inside
+// the whole text (PartParsers::prepare()); none when simdjson refuses it.
+Value parseKept(Log &log, const QByteArray &text, size_t levelsAbove)
+{
+    auto parser = std::make_unique<simdjson::dom::parser>();
+    element value;
+    if (!PartParsers::prepare(*parser, levelsAbove) || !PartParsers::parse(text, text.constData() + text.size(), *parser, value))
+        return std::nullopt;
+    log.partParsers.push_back(std::move(parser));
+    return value;
+}
+
+// Reads a sample (`text`, an object `levelsAbove` levels inside the whole text) to be converted
+// event by event: its members by the raw look (JsonTextParts), its last "events" a list split
+// into its events, each checked by its own parse (what the list and the conversion learn of them
+// noted in `sample`). Returns the sample without that list, for the caller to parse and keep; a
+// list whose events hold events of their own (a subtask's, a tool's) stays in it, parsed whole
+// with it. None when the look finds no object, a key it cannot compare, or an event's parse is
+// refused: the caller then parses the sample whole, and says what is wrong as it always did.
+std::optional<QByteArray> splitSample(QByteArrayView text, const char *readableEnd, size_t levelsAbove, SampleSource &sample)
+{
+    const std::optional<QList<JsonTextParts::Member>> members = JsonTextParts::objectMembers(text);
+    if (!members)
+        return std::nullopt;
+    qsizetype eventsMember = -1; // QJsonObject keeps a repeated key's last value
+    for (qsizetype i = 0; i < members->size(); ++i) {
+        if (!isPlainKey(members->at(i).key))
+            return std::nullopt;
+        if (members->at(i).key == "events")
+            eventsMember = i;
+    }
+    std::optional<QList<QByteArrayView>> events;
+    if (eventsMember >= 0)
+        events = JsonTextParts::arrayElements(members->at(eventsMember).value);
+    bool split = events && !events->isEmpty();
+    if (split) {
+        simdjson::dom::parser parser;
+        if (!PartParsers::prepare(parser, levelsAbove + 2)) // an event is in the sample and its list
+            return std::nullopt;
+        element value;
+        for (qsizetype i = 0; i < events->size() && split; ++i) {
+            if (!PartParsers::parse(events->at(i), readableEnd, parser, value))
+                return std::nullopt;
+            const Value event = value;
+            if (i == 0)
+                sample.firstEventTime = bytesOf(stringAt(event, "timestamp"));
+            const Value inner = fieldOf(event, "events");
+            if (!isEmptyArray(inner)) {
+                split = false; // read with the sample, where its inner events are
+                break;
+            }
+            sample.toolEvents += int(stringAt(event, "event") == "tool") + toolCallCount(inner);
+            sample.mostDrafts += 1 + (arrayOf(inner) ? mostDrafts(*arrayOf(inner)) : 0);
+        }
+    }
+    if (split) {
+        sample.eventTexts = std::move(*events);
+        sample.readableEnd = readableEnd;
+    } else {
+        sample.toolEvents = 0;
+        sample.mostDrafts = 0;
+        sample.firstEventTime.clear();
+    }
+    return objectWithout(*members, split ? eventsMember : -1);
+}
+
+// A .json log read event by event (splitSample()): the log without its samples parsed and kept,
+// and its samples without their split lists parsed together as one list (one parser, however
+// many samples: each parser holds memory of its own). None when the raw look or a part's parse
+// refuses anything, or the log has no "eval" object or no samples: the whole parse then reads it
+// and says what is wrong, as it always did.
+std::shared_ptr<const Log> readLogBySamples(QByteArrayView bytes, qsizetype readableAfter)
+{
+    const std::optional<QList<JsonTextParts::Member>> members = JsonTextParts::objectMembers(bytes);
+    if (!members)
+        return nullptr;
+    qsizetype samplesMember = -1;
+    for (qsizetype i = 0; i < members->size(); ++i) {
+        if (!isPlainKey(members->at(i).key))
+            return nullptr;
+        if (members->at(i).key == "samples")
+            samplesMember = i;
+    }
+    if (samplesMember < 0)
+        return nullptr;
+    const std::optional<QList<QByteArrayView>> samples = JsonTextParts::arrayElements(members->at(samplesMember).value);
+    if (!samples || samples->isEmpty())
+        return nullptr;
+    auto log = std::make_shared<Log>();
+    log->size = bytes.size();
+    const char *readableEnd = bytes.data() + bytes.size() + readableAfter;
+    log->root = parseKept(*log, objectWithout(*members, samplesMember), 0);
+    if (!log->root || !hasEvalObject(log->root))
+        return nullptr;
+    QByteArray rest = "["; // the samples without their split lists
+    for (const QByteArrayView text : *samples) {
+        SampleSource sample;
+        std::optional<QByteArray> sampleRest;
+        if (text.startsWith('{')) {
+            sampleRest = splitSample(text, readableEnd, 2, sample); // a sample is in the log and its list
+            if (!sampleRest)
+                return nullptr;
+        }
+        if (rest.size() > 1)
+            rest += ',';
+        rest += sampleRest ? QByteArrayView(*sampleRest) : text; // no object is no sample, but is checked
+        log->samples.append(sample);
+    }
+    rest += ']';
+    const Value parsed = parseKept(*log, rest, 1); // the list is in the log
+    const std::optional<array> values = arrayOf(parsed);
+    if (!values || qsizetype(values->size()) != log->samples.size())
+        return nullptr;
+    qsizetype i = 0;
+    for (const element value : *values) {
+        if (value.is_object())
+            log->samples[i].value = value;
+        ++i;
+    }
+    log->ok = true;
+    return log;
+}
+
+// A sample file of an archive read event by event (splitSample()), the rest of it parsed and kept;
+// false when it cannot be.
+bool readArchiveSampleByEvents(Log &log, const QByteArray &content, SampleSource &sample)
+{
+    if (!content.startsWith('{'))
+        return false;
+    const std::optional<QByteArray> rest = splitSample(content, content.constData() + content.size(), 0, sample);
+    if (rest)
+        sample.value = parseKept(log, *rest, 0);
+    return sample.value && sample.value->is_object();
+}
+
 // An .eval archive: header.json (the log without its samples; _journal/start.json while the
-// evaluation runs) and one samples/<id>_epoch_<n>.json per sample, in the archive's order.
-void readArchive(Log &log, QByteArrayView bytes)
+// evaluation runs) and one samples/<id>_epoch_<n>.json per sample, in the archive's order; with
+// `eventByEvent`, each sample file read to be converted event by event where it can be
+// (splitSample()), else parsed whole.
+void readArchive(Log &log, QByteArrayView bytes, bool eventByEvent)
 {
     ZipArchive archive(bytes);
     const QString format = InspectLogText::tr("Inspect eval log (.eval archive)");
@@ -211,10 +398,14 @@ void readArchive(Log &log, QByteArrayView bytes)
             continue;
         SampleSource sample;
         QByteArray content;
-        if (!archive.read(name, &content))
+        if (!archive.read(name, &content)) {
             sample.error = InspectLogText::tr("%1, %2: %3.").arg(format, name, archive.errorString());
-        else
+        } else if (eventByEvent && readArchiveSampleByEvents(log, content, sample)) {
+            log.sampleFiles.append(content); // its events are read from it
+        } else {
+            sample = SampleSource();
             sample.value = parseJson(log, content, QStringLiteral("%1, %2").arg(format, name), &sample.error);
+        }
         log.samples.append(sample);
     }
     if (log.samples.isEmpty()) {
@@ -224,12 +415,16 @@ void readArchive(Log &log, QByteArrayView bytes)
     log.ok = true;
 }
 
-std::shared_ptr<const Log> readLog(QByteArrayView bytes, qsizetype readableAfter)
+std::shared_ptr<const Log> readLog(QByteArrayView bytes, qsizetype readableAfter, bool eventByEvent)
 {
+    if (eventByEvent && !ZipArchive::looksLikeZip(bytes)) {
+        if (std::shared_ptr<const Log> log = readLogBySamples(bytes, readableAfter))
+            return log;
+    }
     auto log = std::make_shared<Log>();
     log->size = bytes.size();
     if (ZipArchive::looksLikeZip(bytes)) {
-        readArchive(*log, bytes);
+        readArchive(*log, bytes, eventByEvent);
         return log;
     }
     log->root = parseJson(*log, bytes, InspectLogText::tr("Inspect eval log"), &log->error, readableAfter);
@@ -244,14 +439,19 @@ std::shared_ptr<const Log> readLog(QByteArrayView bytes, qsizetype readableAfter
         log->error = noSamples();
         return log;
     }
-    for (const element sample : *samples)
-        log->samples.append({sample.is_object() ? Value(sample) : std::nullopt, QString()});
+    for (const element value : *samples) {
+        SampleSource sample;
+        if (value.is_object())
+            sample.value = value;
+        log->samples.append(sample);
+    }
     log->ok = true;
     return log;
 }
 
 struct Draft {
     RawEntry entry;
+    qsizetype sourceEvent = -1; // read event by event: the event it was made of, its source record
     QByteArray callId;
     bool awaitsResult = false;
     bool hasResult = false;
@@ -278,6 +478,9 @@ public:
     }
 
     void fromEvents(array events, const QString &place, bool sidechain);
+    // The events of a sample read event by event (InspectLog::Sample::eventTexts), none of them
+    // with events of its own: each parsed as it is read and again when its entries are written.
+    void fromEventTexts(const QList<QByteArrayView> &texts, const char *readableEnd);
     void fromMessages(const Value &messages);
     void input(const QByteArray &text, std::string_view time);
     // False when the cancel (or the taker of `settled`, when not null) said stop.
@@ -298,12 +501,14 @@ public:
 
 private:
     Draft &append(const char *messageType, std::string_view time, const Value &record, bool sidechain);
+    // Event `number` (1-based) of a list, its warnings placed by `place`.
+    void event(element event, qsizetype number, const QString &place, bool sidechain);
     void modelEvent(element event, bool sidechain);
     void toolEvent(element event, bool sidechain);
     static void setToolResult(Draft &draft, const Value &result, const Value &error);
     void settle(Draft &draft, bool finalAnswer) const;
     void handOverSettled();
-    void write(qint64 runId, qsizetype i, QByteArray &entry) const { appendEntryJson(entry, m_drafts.at(i).entry, runId, i + 1); }
+    void write(qint64 runId, qsizetype i, QByteArray &entry) const;
 
     ConversionWarnings &m_warnings;
     CancelCheck &m_cancelled; // asked once a record; once it stops, the loops end
@@ -321,14 +526,23 @@ private:
     qsizetype m_mostDrafts = 1;
     qsizetype m_handedOver = 0; // the drafts before it were handed over
     bool m_stopped = false;
+    // Reading event by event (fromEventTexts()); else null.
+    const QList<QByteArrayView> *m_eventTexts = nullptr;
+    const char *m_readableEnd = nullptr;
+    qsizetype m_eventIndex = -1;                       // the event being read
+    mutable PartParsers::PerThread<1> m_writeParsers; // write() parses a draft's event again
 };
 
 Draft &SampleConverter::append(const char *messageType, std::string_view time, const Value &record, bool sidechain)
 {
     Draft draft;
     draft.entry.messageType = messageType;
-    draft.entry.createdAt = unownedBytes(timestampWithZone(viewOf(time), m_arena)); // the log's parse outlives the entries' writing
-    if (record)
+    const QByteArrayView createdAt = timestampWithZone(viewOf(time), m_arena);
+    // The log's parse outlives the entries' writing; an event's parse, read event by event, does not.
+    draft.entry.createdAt = unownedBytes(m_eventTexts && !createdAt.isEmpty() ? m_arena.keep(createdAt) : createdAt);
+    if (record && m_eventTexts)
+        draft.sourceEvent = m_eventIndex; // parsed again when the entry is written (write())
+    else if (record)
         draft.entry.parsedSources.append(*record);
     if (sidechain) {
         draft.entry.setExtra("sidechain", QByteArray("true"));
@@ -336,6 +550,22 @@ Draft &SampleConverter::append(const char *messageType, std::string_view time, c
     }
     m_drafts.append(std::move(draft));
     return m_drafts.last();
+}
+
+// Entry i's bytes: its source record the draft's event, parsed again by this thread's parser when
+// read event by event. Only reads the drafts: entries are written on two threads.
+void SampleConverter::write(qint64 runId, qsizetype i, QByteArray &entry) const
+{
+    const Draft &draft = m_drafts.at(i);
+    if (draft.sourceEvent < 0) {
+        appendEntryJson(entry, draft.entry, runId, i + 1);
+        return;
+    }
+    RawEntry withSource = draft.entry; // shares its strings
+    element event;
+    if (PartParsers::parse(m_eventTexts->at(draft.sourceEvent), m_readableEnd, *m_writeParsers.forThisThread(), event))
+        withSource.parsedSources.append(event); // always: the same parse took it before
+    appendEntryJson(entry, withSource, runId, i + 1);
 }
 
 // What the end makes of a draft: the answer (the last assistant text of the main conversation),
@@ -489,34 +719,56 @@ void SampleConverter::toolEvent(element event, bool sidechain)
 void SampleConverter::fromEvents(array events, const QString &place, bool sidechain)
 {
     qsizetype i = 0;
-    for (const element event : events) {
+    for (const element value : events) {
         handOverSettled(); // after the event before
         if (m_cancelled() || m_stopped)
             return;
-        ++i;
-        const std::string_view type = stringAt(event, "event");
-        if (!event.is_object() || type.empty()) {
-            m_warnings.add(InspectLogText::tr("%1event %2: not an event; skipped").arg(place).arg(i));
-            continue;
-        }
-        if (type == "model") {
-            modelEvent(event, sidechain);
-        } else if (type == "tool") {
-            toolEvent(event, sidechain);
-            const Value inner = fieldOf(event, "events");
-            if (!isEmptyArray(inner))
-                fromEvents(*arrayOf(inner), InspectLogText::tr("%1event %2, ").arg(place).arg(i), true);
-        } else if (type == "error") {
-            Draft &draft = append("ERROR", stringAt(event, "timestamp"), event, sidechain);
-            if (const Value message = fieldOf(fieldOf(event, "error"), "message"))
-                draft.entry.observation = jsonOf(*message);
-        } else if (type == "subtask") {
-            if (const std::optional<array> inner = arrayOf(fieldOf(event, "events")))
-                fromEvents(*inner, InspectLogText::tr("%1event %2, ").arg(place).arg(i), true);
-        }
-        // Every other event (sample_init, state, store, score, logger, info, step, spans,
-        // sandbox, approval, input) describes the run's machinery, not a step of the agent's.
+        event(value, ++i, place, sidechain);
     }
+}
+
+void SampleConverter::fromEventTexts(const QList<QByteArrayView> &texts, const char *readableEnd)
+{
+    m_eventTexts = &texts;
+    m_readableEnd = readableEnd;
+    simdjson::dom::parser parser; // not prepared: each event was parsed once with the depth limit
+    for (m_eventIndex = 0; m_eventIndex < texts.size(); ++m_eventIndex) {
+        handOverSettled(); // after the event before
+        if (m_cancelled() || m_stopped)
+            return;
+        element value;
+        if (!PartParsers::parse(texts.at(m_eventIndex), readableEnd, parser, value)) {
+            m_stopped = true; // never: the same parse took it before (splitSample())
+            return;
+        }
+        event(value, m_eventIndex + 1, QString(), false);
+    }
+}
+
+void SampleConverter::event(element event, qsizetype i, const QString &place, bool sidechain)
+{
+    const std::string_view type = stringAt(event, "event");
+    if (!event.is_object() || type.empty()) {
+        m_warnings.add(InspectLogText::tr("%1event %2: not an event; skipped").arg(place).arg(i));
+        return;
+    }
+    if (type == "model") {
+        modelEvent(event, sidechain);
+    } else if (type == "tool") {
+        toolEvent(event, sidechain);
+        const Value inner = fieldOf(event, "events");
+        if (!isEmptyArray(inner))
+            fromEvents(*arrayOf(inner), InspectLogText::tr("%1event %2, ").arg(place).arg(i), true);
+    } else if (type == "error") {
+        Draft &draft = append("ERROR", stringAt(event, "timestamp"), event, sidechain);
+        if (const Value message = fieldOf(fieldOf(event, "error"), "message"))
+            draft.entry.observation = jsonOf(*message);
+    } else if (type == "subtask") {
+        if (const std::optional<array> inner = arrayOf(fieldOf(event, "events")))
+            fromEvents(*inner, InspectLogText::tr("%1event %2, ").arg(place).arg(i), true);
+    }
+    // Every other event (sample_init, state, store, score, logger, info, step, spans,
+    // sandbox, approval, input) describes the run's machinery, not a step of the agent's.
 }
 
 void SampleConverter::fromMessages(const Value &messagesValue)
@@ -651,8 +903,8 @@ bool looksLikeInspectLog(QByteArrayView head)
     return eval && eval->valueStart == '{' && (json.has("version") || json.has("status"));
 }
 
-InspectLog::InspectLog(QByteArrayView bytes, qsizetype readableAfter)
-    : m_log(readLog(bytes, readableAfter))
+InspectLog::InspectLog(QByteArrayView bytes, qsizetype readableAfter, bool eventByEvent)
+    : m_log(readLog(bytes, readableAfter, eventByEvent))
 {
 }
 
@@ -678,12 +930,20 @@ QList<InspectSampleInfo> InspectLog::samples() const
             info.score = scalarText(scores.begin().value().toObject().value(QLatin1String("value")));
         info.target = targetText(qtValue(fieldOf(sample, "target")));
         const Value events = fieldOf(sample, "events");
-        info.toolEvents = isEmptyArray(events) ? messageCallCount(fieldOf(sample, "messages")) : toolCallCount(events);
+        if (!log.samples.at(i).eventTexts.isEmpty())
+            info.toolEvents = log.samples.at(i).toolEvents; // read event by event
+        else
+            info.toolEvents = isEmptyArray(events) ? messageCallCount(fieldOf(sample, "messages")) : toolCallCount(events);
         const Value sampleError = fieldOf(sample, "error");
         info.failed = !log.samples.at(i).error.isEmpty() || (sampleError && !sampleError->is_null());
         list.append(info);
     }
     return list;
+}
+
+bool InspectLog::readsEventByEvent(int sampleIndex) const
+{
+    return sampleIndex >= 0 && sampleIndex < m_log->samples.size() && !m_log->samples.at(sampleIndex).eventTexts.isEmpty();
 }
 
 AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &cancel) const
@@ -732,7 +992,14 @@ AgentLogConversion InspectLog::convert(int sampleIndex, const ConversionCancel &
     const qint64 runId = agentRunIdFor(QByteArray("inspect:") + sessionKey.toUtf8());
     const QByteArray input = inputText(fieldOf(sample, "input"));
     const Value events = fieldOf(sample, "events");
-    if (!isEmptyArray(events)) {
+    if (!source.eventTexts.isEmpty()) {
+        // Read event by event: the same reading, from the events' bytes.
+        if (settled)
+            converter.handOverSettledEntries(settled, runId, &cancel, log.size, 1 + source.mostDrafts);
+        const Value started = fieldOf(sample, "started_at");
+        converter.input(input, started && started->is_string() ? stringOf(*started) : std::string_view(source.firstEventTime.constData(), size_t(source.firstEventTime.size())));
+        converter.fromEventTexts(source.eventTexts, source.readableEnd);
+    } else if (!isEmptyArray(events)) {
         const array eventList = *arrayOf(events);
         // Events hand their entries over as they are read; messages (whose calls wait for
         // results by id) only at the end.

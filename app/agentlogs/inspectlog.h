@@ -53,17 +53,25 @@ class InspectLog
 {
 public:
     // `readableAfter`: bytes after `bytes` that may be read, to parse a .json log in place.
-    explicit InspectLog(QByteArrayView bytes, qsizetype readableAfter = 0);
+    // `eventByEvent`: a sample's list of events is split by a look at its raw bytes
+    // (JsonTextParts) and each event parsed when it is read, in reused memory, instead of the
+    // whole log at once (for the window: the first entries come before the whole text is parsed);
+    // whatever that look or a part's parse refuses is parsed whole, as before. `bytes` must then
+    // outlive this (and its copies).
+    explicit InspectLog(QByteArrayView bytes, qsizetype readableAfter = 0, bool eventByEvent = false);
     // Empty when the file can be read.
     QString error() const;
     // The samples, in the log's order; empty when the file cannot be read.
     QList<InspectSampleInfo> samples() const;
     AgentLogConversion convert(int sampleIndex, const ConversionCancel &cancel = {}) const;
-    // The same conversion, its entries handed over in batches (SettledEntries) once the sample's
-    // events are all read (a tool event's result, the last assistant text that is the answer),
-    // while they are written. The parse was made by the constructor: settled.readableAfter is
-    // not read.
+    // The same conversion, its entries handed over in batches (SettledEntries) as the sample's
+    // events are read (a tool event holds its result; the last assistant text, which may be the
+    // answer, waits), while they are written. The log was read by the constructor:
+    // settled.readableAfter is not read.
     AgentLogConversion convertInBatches(int sampleIndex, const ConversionCancel &cancel, const SettledEntries &settled) const;
+    // Whether the sample's events are read event by event (the constructor's `eventByEvent`,
+    // where the look at the raw bytes and each part's parse took the log).
+    bool readsEventByEvent(int sampleIndex) const;
 
     struct Sample; // what the log holds, parsed (inspectlog.cpp)
     struct Parsed;

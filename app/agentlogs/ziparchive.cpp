@@ -5,6 +5,8 @@
 
 #include <zip.h>
 
+#include <algorithm>
+
 namespace {
 
 // The context of this file's words in the catalogue.
@@ -69,11 +71,22 @@ bool ZipArchive::read(const QString &name, QByteArray *content)
         m_error = QString::fromUtf8(zip_strerror(m_archive));
         return false;
     }
-    // The stated size is the archive's word only: read in pieces up to the limit.
-    char buffer[65536];
+    // The stated size is the archive's word only: read in pieces up to the limit, straight into
+    // the content (a large sample file was copied once more from a buffer on the stack), with
+    // room for the stated size and a piece more, so that a file of the size it states is read
+    // without growing; no more room than its packed bytes can unpack to (deflate packs at most
+    // 1032 to 1), so that a small archive's word cannot take much memory.
+    constexpr qsizetype kPiece = 65536;
+    if ((stat.valid & ZIP_STAT_SIZE) && (stat.valid & ZIP_STAT_COMP_SIZE) && stat.size / 1032 <= stat.comp_size)
+        content->reserve(qsizetype(stat.size) + kPiece);
     bool ok = true;
     while (true) {
-        const zip_int64_t got = zip_fread(file, buffer, sizeof buffer);
+        const qsizetype size = content->size();
+        if (content->capacity() - size < kPiece)
+            content->reserve(std::max(2 * content->capacity(), size + kPiece));
+        content->resize(size + kPiece);
+        const zip_int64_t got = zip_fread(file, content->data() + size, zip_uint64_t(kPiece));
+        content->resize(size + std::max<qsizetype>(got, 0));
         if (got < 0) {
             m_error = QString::fromUtf8(zip_file_strerror(file));
             ok = false;
@@ -81,12 +94,11 @@ bool ZipArchive::read(const QString &name, QByteArray *content)
         }
         if (got == 0)
             break;
-        if (content->size() + got > kMaxFileSize) {
+        if (content->size() > kMaxFileSize) {
             m_error = ZipArchiveText::tr("%1 unpacks to more than 1 GiB").arg(name);
             ok = false;
             break;
         }
-        content->append(buffer, qsizetype(got));
     }
     zip_fclose(file);
     if (!ok)

@@ -200,7 +200,10 @@ private:
     // naming how many there are), or, when a choice is required, a failure naming them.
     std::optional<AgentLogConversion> convertSample(const AgentLogFormats::Format &format, QByteArrayView bytes)
     {
-        const InspectLog log = format.readSamples(bytes, readableAfterConverted()); // one parse for the list and the sample
+        // One read for the list and the sample; for the window, the sample's events are parsed
+        // one at a time as they are read, so that its first entries come before the whole text
+        // is parsed.
+        const InspectLog log = format.readSamples(bytes, readableAfterConverted(), !m_sink.indexed);
         const QList<InspectSampleInfo> samples = log.samples();
         if (samples.isEmpty())
             return log.convert(0); // fails with the converter's own sentence

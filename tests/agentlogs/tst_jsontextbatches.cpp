@@ -206,18 +206,20 @@ QByteArray randomSweAgent(QRandomGenerator &random, int steps)
 }
 
 // An Inspect log of one to three samples: model events with and without tool calls (the last
-// text the answer), tool events with results, errors, and inner events, subtasks (sidechains),
-// error events, events without times, items that are no events; or a sample of messages only.
-QByteArray randomInspect(QRandomGenerator &random, int events)
+// text the answer), tool events with results, errors, and inner events, subtasks (sidechains,
+// unless `subtasks` is false: a sample of events without events of their own is read event by
+// event), error events, events without times, state events whose changes hold lists and strings
+// with brackets and quotes, items that are no events; or a sample of messages only.
+QByteArray randomInspect(QRandomGenerator &random, int events, bool subtasks = true)
 {
-    const auto eventList = [&random](int count, int depth, const auto &self) -> QByteArray {
+    const auto eventList = [&random, subtasks](int count, int depth, const auto &self) -> QByteArray {
         QByteArray out = "[";
         for (int i = 0; i < count; ++i) {
             if (i > 0)
                 out += ',';
             const QByteArray text = randomText(random);
             const QByteArray time = random.bounded(8) ? R"("timestamp":"2025-05-01T10:00:00+00:00",)" : "";
-            switch (random.bounded(depth < 2 ? 9 : 7)) {
+            switch (random.bounded(depth < 2 && subtasks ? 9 : 7)) {
             case 0:
             case 1:
                 out += "{" + time + R"("event":"model","output":{"choices":[{"message":{"role":"assistant","content":)" + quoted(text)
@@ -250,7 +252,12 @@ QByteArray randomInspect(QRandomGenerator &random, int events)
                 out += "{" + time + R"("event":"error","error":{"message":)" + quoted(text) + "}}";
                 break;
             case 6:
-                out += random.bounded(2) ? QByteArray("3") : "{" + time + R"("event":"state","changes":[]})";
+                switch (random.bounded(3)) {
+                case 0: out += "3"; break;
+                case 1: out += "{" + time + R"("event":"state","changes":[]})"; break;
+                default:
+                    out += "{" + time + R"("event":"state","changes":[{"op":"add","value":[)" + quoted(text) + R"(,[["]",{"k":"{\"}"}]],{}]}]})";
+                }
                 break;
             default:
                 out += "{" + time + R"("event":"subtask","events":)" + self(1 + random.bounded(4), depth + 1, self) + "}";
@@ -318,6 +325,34 @@ QList<QByteArray> filesIn(const QString &path)
 
 const QList<qsizetype> kBatchSizes{1, 2, 7, qsizetype(1) << 40};
 
+// The samples a log read event by event lists are the whole read's, field for field.
+void compareSamples(const QList<InspectSampleInfo> &eventByEvent, const QList<InspectSampleInfo> &whole)
+{
+    QCOMPARE(eventByEvent.size(), whole.size());
+    for (qsizetype i = 0; i < whole.size(); ++i) {
+        const InspectSampleInfo &a = eventByEvent.at(i);
+        const InspectSampleInfo &b = whole.at(i);
+        QCOMPARE(a.index, b.index);
+        QCOMPARE(a.id, b.id);
+        QCOMPARE(a.epoch, b.epoch);
+        QCOMPARE(a.title, b.title);
+        QCOMPARE(a.score, b.score);
+        QCOMPARE(a.target, b.target);
+        QCOMPARE(a.toolEvents, b.toolEvents);
+        QCOMPARE(a.failed, b.failed);
+    }
+}
+
+// An Inspect log of one sample whose events are `events` (the text inside the list), with `extra`
+// members in the sample and in the log (each ",…" or empty).
+QByteArray inspectWith(const QByteArray &events, const QByteArray &sampleExtra = {}, const QByteArray &logExtra = {})
+{
+    return R"({"version":2,"status":"success","eval":{"task":"t","run_id":"r"})" + logExtra + R"(,"samples":[{"id":1,"epoch":1,"input":"go")" + sampleExtra
+        + R"(,"events":[)" + events + "]}]}";
+}
+
+const QByteArray kInspectTool = R"({"event":"tool","timestamp":"2025-05-01T10:00:01+00:00","id":"c","function":"bash","arguments":{"cmd":"ls"},"result":"ok"})";
+
 } // namespace
 
 class TestJsonTextBatches : public QObject
@@ -328,6 +363,7 @@ private slots:
     void batchesAreTheWholeConversion_data();
     void batchesAreTheWholeConversion();
     void everySampleInBatches();
+    void archiveSamplesEventByEvent();
     void batchesOnOneThreadAndTwo();
     void batchesComeInTheirSizes();
     void openHandsEntriesComeAsTheySettle();
@@ -364,7 +400,58 @@ void TestJsonTextBatches::batchesAreTheWholeConversion_data()
         QTest::addRow("random OpenHands, seed %u, %d events", seed, size) << randomOpenHands(random, size) << QByteArray();
         QTest::addRow("random SWE-agent, seed %u, %d steps", seed, size) << randomSweAgent(random, size) << QByteArray();
         QTest::addRow("random Inspect, seed %u, %d events", seed, size) << randomInspect(random, size) << QByteArray();
+        QTest::addRow("random Inspect without subtasks, seed %u, %d events", seed, size) << randomInspect(random, size, false) << QByteArray();
     }
+    // Read event by event, what the look at the raw bytes or a part's parse refuses (a spoilt
+    // file, text that is no JSON in the middle with its brackets balanced, keys the look does not
+    // compare, too deep) is read whole, as before, with the same message naming the format and line.
+    for (quint32 seed = 1; seed <= 80; ++seed) {
+        QRandomGenerator random(seed + 3000);
+        const QByteArray log = randomInspect(random, 1 + int(random.bounded(40)), random.bounded(4) != 0);
+        QTest::addRow("spoilt Inspect, seed %u", seed) << spoilt(log, random) << QByteArray("Inspect eval log");
+    }
+    for (const QByteArray &bad : {QByteArray(R"({"exit_status" "x"})"), QByteArray("tru"), QByteArray(R"({"a":1,})"), QByteArray("01"),
+                                  QByteArray(R"(["a" "b"])"), QByteArray(R"({"a":[1,]})")}) {
+        QTest::addRow("Inspect, an event %s", bad.constData()) << inspectWith(kInspectTool + ",\n" + bad + ',' + kInspectTool) << QByteArray("Inspect eval log");
+        QTest::addRow("Inspect, a sample's member %s", bad.constData())
+            << inspectWith(kInspectTool, ",\n\"scores\":" + bad) << QByteArray("Inspect eval log");
+        QTest::addRow("Inspect, a log's member %s", bad.constData())
+            << inspectWith(kInspectTool, {}, ",\n\"results\":" + bad) << QByteArray("Inspect eval log");
+    }
+    for (int depth = 1017; depth <= 1024; ++depth) {
+        const QByteArray deep = QByteArray(depth, '[') + QByteArray(depth, ']');
+        QTest::addRow("Inspect, lists %d deep in an event", depth)
+            << inspectWith(kInspectTool + R"(,{"event":"state","changes":)" + deep + "}") << QByteArray("Inspect eval log");
+        QTest::addRow("Inspect, lists %d deep in a sample", depth) << inspectWith(kInspectTool, R"(,"store":)" + deep) << QByteArray("Inspect eval log");
+    }
+    // Keys the look does not compare (escaped, not ASCII), repeated keys (the last one counts),
+    // events and samples of other kinds, strings the whole parse reads through Qt.
+    const QList<QByteArray> inspectObjects{
+        inspectWith(kInspectTool, R"(,"event\u0073":[])"),
+        inspectWith(kInspectTool, R"(,"grün":1)"),
+        inspectWith(kInspectTool, {}, R"(,"sampl\u0065s":[])"),
+        inspectWith(kInspectTool).chopped(3) + R"(,"event\u0073":[{"event":"error","error":{"message":"escaped, last"}}]}]})",
+        inspectWith(kInspectTool).chopped(1) + R"(,"sampl\u0065s":[{"id":5,"events":[{"event":"error","error":{"message":"escaped, last"}}]}]})",
+        inspectWith(kInspectTool, R"(,"events":[{"event":"error","error":{"message":"first"}}])"),
+        inspectWith(kInspectTool).replace(R"("input":"go")", R"("events":[{"event":"error","error":{"message":"before"}}],"input":"go")"),
+        inspectWith(kInspectTool, {}, R"(,"samples":[{"id":9,"events":[]}])").replace("\"samples\":[{\"id\":1", "\"samples\":[7,{\"id\":1"),
+        inspectWith(kInspectTool, {}, R"(,"eval":{"task":"second","run_id":"r2"},"status":"error")"),
+        inspectWith(kInspectTool + ",[1,2],\"no event\",{},null," + kInspectTool),
+        inspectWith(kInspectTool, R"(,"started_at":7)").replace(R"("timestamp":"2025-05-01T10:00:01+00:00",)", ""),
+        inspectWith(R"({"event":"tool","id":"c","function":"f","result":"lone \ud800"})"),
+        inspectWith("{\"event\":\"tool\",\"id\":\"c\",\"function\":\"raw\ttab\"}"),
+        inspectWith(kInspectTool + R"(,{"event":"tool","function":"t","events":[{"event":"error","error":{"message":"inner"}}]})"),
+        inspectWith(kInspectTool + R"(,{"event":"subtask","events":[]},{"event":"tool","function":"t","events":7})"),
+        inspectWith(kInspectTool, R"(,"messages":[{"role":"user","content":"m"}])"),
+        " \r\n" + inspectWith(" " + kInspectTool + " ,\n\t" + kInspectTool + " ") + "\n ",
+        R"({"version":2,"eval":{},"samples":[{"events":[]}]})",
+        R"({"version":2,"eval":{},"samples":[{"events":{}},{"events":[3]}]})",
+        R"({"version":2,"eval":[],"samples":[{"events":[3]}]})",
+        R"({"version":2,"eval":{},"samples":[]})",
+        R"({"version":2,"eval":{},"samples":[{"events":[3]}],"samples":null})",
+    };
+    for (qsizetype i = 0; i < inspectObjects.size(); ++i)
+        QTest::addRow("Inspect object %lld", qint64(i)) << inspectObjects.at(i) << QByteArray("Inspect eval log");
     // Read an event at a time, what simdjson refuses in an event or the look finds no list (a
     // spoilt file) is read whole, as before, with the same message naming the format and line.
     for (quint32 seed = 1; seed <= 60; ++seed) {
@@ -458,22 +545,70 @@ void TestJsonTextBatches::everySampleInBatches()
     for (quint32 seed = 100; seed <= 120; ++seed) {
         QRandomGenerator random(seed);
         logs.append(randomInspect(random, 1 + int(random.bounded(200))));
+        logs.append(randomInspect(random, 1 + int(random.bounded(200)), false));
     }
     int samples = 0;
+    int eventByEvent = 0;
     for (const QByteArray &log : std::as_const(logs)) {
         const InspectLog inspect(log);
+        // Read event by event, as the window reads it: the same list, each sample the same conversion.
+        const InspectLog byEvents(log, 0, true);
+        compareSamples(byEvents.samples(), inspect.samples());
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(byEvents.error(), inspect.error());
         for (int index = 0; index < inspect.samples().size(); ++index) {
             ++samples;
+            eventByEvent += int(byEvents.readsEventByEvent(index));
+            QVERIFY(!inspect.readsEventByEvent(index));
             const AgentLogConversion whole = inspect.convert(index);
+            compareWithWhole(inBatches([&](const SettledEntries &) { return byEvents.convert(index); }, 1, 1), whole);
             for (const qsizetype batch : kBatchSizes) {
                 compareWithWhole(inBatches([&](const SettledEntries &settled) { return inspect.convertInBatches(index, {}, settled); }, batch, batch),
                                    whole);
+                compareWithWhole(inBatches([&](const SettledEntries &settled) { return byEvents.convertInBatches(index, {}, settled); }, batch, batch),
+                                 whole);
                 if (QTest::currentTestFailed())
                     return;
             }
         }
     }
-    QVERIFY(samples > 30);
+    QVERIFY2(samples > 30, qPrintable(QStringLiteral("%1 samples of %2 logs").arg(samples).arg(logs.size())));
+    // Most samples without subtasks are read event by event (a messages-only sample is not).
+    QVERIFY2(eventByEvent > samples / 3, qPrintable(QStringLiteral("%1 of %2").arg(eventByEvent).arg(samples)));
+}
+
+// An .eval archive's sample files are read event by event each where they can be: a sample of
+// events without events of their own is; one with a subtask, and one with text that is no JSON in
+// an event (its brackets balanced), are parsed whole, the latter failing with the whole parse's
+// message; the list and every sample's conversion are the whole read's.
+void TestJsonTextBatches::archiveSamplesEventByEvent()
+{
+    QFile file(QStringLiteral(AGENTLOGS_DATA_DIR "/inspect-flat.eval"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const InspectLog whole(bytes);
+    const InspectLog byEvents(bytes, 0, true);
+    QCOMPARE(byEvents.error(), QString());
+    compareSamples(byEvents.samples(), whole.samples());
+    QCOMPARE(whole.samples().size(), 3);
+    QCOMPARE(whole.samples().at(0).toolEvents, 12);
+    QVERIFY(byEvents.readsEventByEvent(0));
+    QVERIFY(!byEvents.readsEventByEvent(1));
+    QVERIFY(!byEvents.readsEventByEvent(2));
+    for (int index = 0; index < 3; ++index) {
+        const AgentLogConversion conversion = whole.convert(index);
+        for (const qsizetype batch : kBatchSizes) {
+            compareWithWhole(inBatches([&](const SettledEntries &settled) { return byEvents.convertInBatches(index, {}, settled); }, batch, batch),
+                             conversion);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+    // The input, 12 calls (each with the text before it as its thought), the error, the answer.
+    QCOMPARE(whole.convert(0).entries.size(), 15);
+    QVERIFY2(whole.convert(2).error.startsWith(QLatin1String("Inspect eval log (.eval archive), samples/3_epoch_1.json, line 2: not JSON (")),
+             qPrintable(whole.convert(2).error));
 }
 
 // A batch is written on two threads when it is large enough: the same bytes as on one.

@@ -115,10 +115,25 @@ void inspectLog(const std::uint8_t *data, std::size_t size)
         __builtin_trap(); // samples, or a sentence saying why there are none
     for (const int index : {-1, int(samples.size())})
         check(convertInspectSample(bytes, index));
+    // Read event by event, as the window reads it (or whole, where that look fails): the same
+    // list, and each sample in batches is its whole conversion.
+    const InspectLog byEvents(bytes, 0, true);
+    const QList<InspectSampleInfo> listed = byEvents.samples();
+    if (byEvents.error() != error || listed.size() != samples.size())
+        __builtin_trap();
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        const InspectSampleInfo &a = listed.at(i);
+        const InspectSampleInfo &b = samples.at(i);
+        if (a.index != b.index || a.id != b.id || a.epoch != b.epoch || a.title != b.title || a.score != b.score || a.target != b.target
+            || a.toolEvents != b.toolEvents || a.failed != b.failed)
+            __builtin_trap();
+    }
     for (qsizetype i = 0; i < samples.size() && i < 8; ++i) {
         if (samples.at(i).index != int(i))
             __builtin_trap();
-        check(convertInspectSample(bytes, int(i)));
+        const AgentLogConversion whole = convertInspectSample(bytes, int(i));
+        check(whole);
+        checkBatches(whole, [&](const SettledEntries &settled) { return byEvents.convertInBatches(int(i), {}, settled); });
     }
 }
 
