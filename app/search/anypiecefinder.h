@@ -45,6 +45,9 @@ public:
             }
             m_shortest = m_shortest == 0 ? piece.size() : std::min(m_shortest, piece.size());
             addByte(m_firsts, m_firstCount, uchar(piece.front()));
+            m_startsAPiece[uchar(piece.front())] = true;
+            if (isFoldedLetter(uchar(piece.front())))
+                m_startsAPiece[uchar(piece.front()) & ~0x20] = true;
             qsizetype k = 0;
             while (k < m_lengthCount && m_lengths[k].length != piece.size())
                 ++k;
@@ -58,6 +61,8 @@ public:
             addByte(m_lengths[k].lasts, m_lengths[k].lastCount, uchar(piece.back()));
         }
 #if defined(__SSE2__)
+        for (qsizetype k = 0; k < pieces.size(); ++k)
+            setPieceVectors(m_pieceVectors[k], pieces.at(k));
         setVectors(m_firstVectors, m_firsts, m_firstCount);
         for (qsizetype k = 0; k < m_lengthCount; ++k)
             setVectors(m_lengths[k].vectors, m_lengths[k].lasts, m_lengths[k].lastCount);
@@ -96,8 +101,9 @@ public:
             i += 16;
         }
 #endif
+        // The last bytes (and all without SSE2): the pieces are compared only where one starts.
         for (; i + m_shortest <= n; ++i) {
-            if (!reportAt(h, n, i, found))
+            if (m_startsAPiece[h[i]] && !reportAt(h, n, i, found))
                 return;
         }
     }
@@ -161,6 +167,30 @@ private:
         }
     }
 
+    // A piece of up to 16 bytes as bytes to compare 16 bytes of text with, after OR-ing 0x20
+    // into those where the piece has a folded letter (which makes either case of it that letter,
+    // and no other byte); lengthMask: the bits of the piece's bytes (0: longer, compared apart).
+    struct PieceVectors
+    {
+        __m128i orWith;
+        __m128i equals;
+        unsigned lengthMask = 0;
+    };
+    void setPieceVectors(PieceVectors &vectors, const QByteArray &piece) const
+    {
+        if (piece.size() > 16)
+            return;
+        alignas(16) uchar orWith[16] = {};
+        alignas(16) uchar equals[16] = {};
+        for (qsizetype k = 0; k < piece.size(); ++k) {
+            equals[k] = uchar(piece.at(k));
+            orWith[k] = isFoldedLetter(equals[k]) ? 0x20 : 0;
+        }
+        vectors.orWith = _mm_load_si128(reinterpret_cast<const __m128i *>(orWith));
+        vectors.equals = _mm_load_si128(reinterpret_cast<const __m128i *>(equals));
+        vectors.lengthMask = (1u << piece.size()) - 1;
+    }
+
     // Bit j: block byte j is one of the vectors' bytes.
     static unsigned matchAny(__m128i block, const ByteVectors *vectors, qsizetype count)
     {
@@ -189,6 +219,23 @@ private:
     template <typename Found>
     bool reportAt(const uchar *h, qsizetype n, qsizetype at, Found &found) const
     {
+#if defined(__SSE2__)
+        if (n - at >= 16) {
+            // Where 16 bytes can be read: each piece of up to 16 bytes compared in one step.
+            const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(h + at));
+            for (qsizetype k = 0; k < m_pieces.size(); ++k) {
+                const PieceVectors &piece = m_pieceVectors[k];
+                const bool equal = piece.lengthMask
+                    ? (unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(block, piece.orWith), piece.equals)))
+                       & piece.lengthMask)
+                        == piece.lengthMask
+                    : equalAt(h + at, m_pieces.at(k));
+                if (equal && !found(at, k))
+                    return false;
+            }
+            return true;
+        }
+#endif
         for (qsizetype k = 0; k < m_pieces.size(); ++k) {
             const QByteArray &piece = m_pieces.at(k);
             if (n - at >= piece.size() && equalAt(h + at, piece) && !found(at, k))
@@ -202,8 +249,10 @@ private:
     qsizetype m_shortest = 0;
     uchar m_firsts[kMaxPieces];
     qsizetype m_firstCount = 0;
+    bool m_startsAPiece[256] = {}; // by byte: a piece's first byte (either case of a folded letter)
 #if defined(__SSE2__)
     ByteVectors m_firstVectors[kMaxPieces];
+    PieceVectors m_pieceVectors[kMaxPieces];
 #endif
     Length m_lengths[kMaxLengths];
     qsizetype m_lengthCount = 0;

@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -112,6 +113,60 @@ private slots:
             occurrences += qint64(expected.size());
         }
         QVERIFY2(occurrences > 4000, qPrintable(QString::number(occurrences))); // not a test of absences
+    }
+
+    void piecesOfAnyLengthInEitherCaseNearTheEnd()
+    {
+        // A piece of up to 16 bytes is compared with the text in one 16-byte step where 16 bytes
+        // are left, a longer one (and any in the last 15 bytes) byte by byte; in the last bytes
+        // only where a piece's first byte (in either case) is. Pieces of 1 to 20 bytes put into
+        // the text in either case, at every distance from its end.
+        QRandomGenerator rng(2512);
+        int compared = 0;
+        qint64 occurrences = 0;
+        while (compared < 3000) {
+            const bool fold = rng.bounded(2) == 0;
+            QList<QByteArray> pieces;
+            const int count = rng.bounded(2, int(AnyPieceFinder::kMaxPieces) + 1);
+            const int length = rng.bounded(1, 21);
+            for (int k = 0; k < count; ++k) {
+                QByteArray piece = randomBytes(rng, length + int(rng.bounded(2)));
+                if (fold)
+                    piece = QByteArray(piece).toLower();
+                pieces.append(piece);
+            }
+            const AnyPieceFinder finder(pieces, fold);
+            if (!finder.isUsable())
+                continue;
+            ++compared;
+            QByteArray haystack = randomBytes(rng, rng.bounded(0, 60));
+            for (int put = rng.bounded(1, 4); put > 0; --put) {
+                QByteArray piece = pieces.at(rng.bounded(int(pieces.size())));
+                for (char &c : piece) {
+                    if (fold && c >= 'a' && c <= 'z' && rng.bounded(2))
+                        c = char(c - ('a' - 'A'));
+                }
+                const int fromEnd = rng.bounded(0, int(std::min<qsizetype>(haystack.size(), 24)) + 1);
+                haystack.insert(haystack.size() - fromEnd, piece);
+            }
+            const auto expected = referenceOccurrences(haystack, pieces, fold);
+            std::vector<std::pair<qsizetype, qsizetype>> found;
+            finder.forEach(reinterpret_cast<const uchar *>(haystack.constData()), haystack.size(), 0,
+                           [&found](qsizetype at, qsizetype piece) {
+                               found.emplace_back(at, piece);
+                               return true;
+                           });
+            if (found != expected) {
+                QFAIL(qPrintable(QStringLiteral("pieces %1 (fold %2) in %3: %4 found, %5 expected")
+                                     .arg(QString::fromLatin1(pieces.join('|').toHex(' ')))
+                                     .arg(fold)
+                                     .arg(QString::fromLatin1(haystack.toHex(' ')))
+                                     .arg(found.size())
+                                     .arg(expected.size())));
+            }
+            occurrences += qint64(expected.size());
+        }
+        QVERIFY2(occurrences > 3000, qPrintable(QString::number(occurrences)));
     }
 
     void stopsWhenAsked()

@@ -632,6 +632,56 @@ private slots:
         }
     }
 
+    void weakerRequirementsAreLookedForAroundTheStrongest()
+    {
+        // A row that holds the strongest required string is not scanned for the weaker ones
+        // first: they are looked for in the segments around the strongest only. Rows that hold a
+        // weaker string only elsewhere (another value, a key, a field left out, the same value
+        // before a line break escape, a nested value stepped over) count nothing; where it is in
+        // the same segment, before or after the strongest, every match counts. Expected counts
+        // from matching the decoded text of every segment.
+        const QList<QByteArray> rows = {
+            // "module" and ".cpp:" in different values, keys, or fields not searched.
+            "{\"thought\": \"module7 only\", \"observation\": \"see a.cpp:1\"}",
+            "{\"x_module\": \"module7\", \"x_cpp\": \".cpp:\"}",
+            "{\"agent_run_id\": \"module7.cpp:1\", \"thought\": \"module7\"}",
+            "{\"created_at\": \"x.cpp:1\", \"thought\": \"module12\", \"tool_input\": {\"a\": [\".cpp:9\"]}}",
+            "{\"tool_output\": {\"output\": \"module1\", \"lines\": [\"b.cpp:2\", {\"k\": \".cpp:3\"}]}}",
+            "{\"thought\": \"module3.cpp\\n:4 and .cpp:5\"}",
+            "{\"thought\": \"module3\", \"module3.cpp:4\": null}",
+            // Both in one segment: matches.
+            "{\"thought\": \"src/module12.cpp:345: error handling\", \"observation\": \"module\"}",
+            "{\"thought\": \"a.cpp:1 then module2.cpp:3\\nmodule4.cpp:5\"}",
+            "{\"x_k\": [1, {\"deep\": \"MODULE9.CPP:10\"}], \"thought\": \"module\"}",
+            "{\"thought\": \"module\", \"observation\": \"module8.cpp:1\"}",
+            // "handling" with "error" or "fails" elsewhere, or in the same value.
+            "{\"thought\": \"error\", \"observation\": \"handling\"}",
+            "{\"thought\": \"fails\\nhandling\", \"observation\": \"error  handling\"}",
+            "{\"error\": \"handling\", \"thought\": \"fails handling\"}",
+        };
+        const QStringList patterns = {QStringLiteral("module\\d+\\.cpp:\\d+"), QStringLiteral("(fails|error)\\s+handling"),
+                                      QStringLiteral("\\.cpp:\\d.*module"), QStringLiteral("handling.*(error|fails)")};
+        qint64 matched = 0;
+        qint64 notMatched = 0;
+        for (const QString &pattern : patterns) {
+            const SearchQuery query = regexQuery(pattern);
+            QVERIFY(RegexPrefilter(query).requirements().size() >= 2);
+            const SearchEngine engine(query);
+            for (const QByteArray &row : rows) {
+                const qint64 expected = referenceCount(row, query.regularExpression());
+                const qint64 counted = engine.countMatches(SearchText::fromRawEntryJson(row));
+                if (counted != expected)
+                    QFAIL(qPrintable(QStringLiteral("%1 in %2: %3, expected %4")
+                                         .arg(pattern, QString::fromUtf8(row))
+                                         .arg(counted)
+                                         .arg(expected)));
+                (expected > 0 ? matched : notMatched) += 1;
+            }
+        }
+        QVERIFY2(matched >= 8, qPrintable(QString::number(matched)));
+        QVERIFY2(notMatched >= 30, qPrintable(QString::number(notMatched)));
+    }
+
     void entryWithMoreRequiredStringsThanSpans()
     {
         // Past RegexPrefilter::kMaxSpans occurrences the entry's segments are searched one by one.
