@@ -78,6 +78,7 @@ private slots:
     void backslashRunsAndBlockEdgesAgree();
     void rawFlags_data();
     void rawFlags();
+    void randomRawFlagsAgree();
     void rawFormSharesTheBytes();
     void corpusCopyKeepsBorrowedBytes();
     void ownerLetGoWithItsLastRow();
@@ -443,6 +444,55 @@ void TestRawSearchText::rawFlags()
     QVERIFY(!decoded.isRaw());
     QCOMPARE(decoded.bytes, reference.bytes);
     QCOMPARE(decoded.flags, reference.flags);
+}
+
+namespace {
+// The flags as their definition reads (SearchText::Flag), byte by byte, escape pairs read left
+// to right: what the vector scan of fromRawEntryJson must give for any bytes.
+quint8 referenceRawFlags(const QByteArray &json)
+{
+    bool needsDecoding = false;
+    bool nonAscii = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const uchar c = uchar(json.at(i));
+        nonAscii = nonAscii || c >= 0x80;
+        if (c == '\\' && i + 1 < json.size()) {
+            const uchar escaped = uchar(json.at(++i));
+            nonAscii = nonAscii || escaped >= 0x80;
+            needsDecoding = needsDecoding || escaped == 'u' || escaped == '/' || escaped == 'b' || escaped == 'f';
+        } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            needsDecoding = true;
+        }
+    }
+    const bool folds = nonAscii && (json.contains("\xC5\xBF") || json.contains("\xE2\x84\xAA"));
+    return quint8(SearchText::Indexed | SearchText::Raw | (needsDecoding ? SearchText::NeedsDecoding : 0)
+                  | (nonAscii ? SearchText::NonAscii : 0) | (folds ? SearchText::FoldsIntoAscii : 0));
+}
+} // namespace
+
+void TestRawSearchText::randomRawFlagsAgree()
+{
+    // Runs of plain bytes between the bytes that matter, so that escapes, control and non-ASCII
+    // bytes fall at every offset of the 16-byte blocks, alone or several in a block, and escape
+    // pairs straddle two blocks.
+    const QList<QByteArray> fragments = {
+        "a", "abcdefghijklmnopq", "0123456", "\\", "\\n", "\\\"", "\\\\", "\\u", "\\/", "\\b", "\\f",
+        "\\t", "\t", "\n", "\r", QByteArray(1, '\x01'), QByteArray(1, '\0'), QByteArray(1, '\x1f'), "\x7f",
+        "\xC3\xA9", "\xC5\xBF", "\xE2\x84\xAA", "\x80", "\xC5", "\xE2", "\xE2\x84", "\xBF", "\x84\xAA",
+        "\\\xC3\xA9", "\\\xC5\xBF", "\\\xE2\x84\xAA", "\\\x01"};
+    QRandomGenerator rng(2026);
+    for (int round = 0; round < 20000; ++round) {
+        QByteArray json;
+        const int parts = int(rng.bounded(0, 30));
+        for (int k = 0; k < parts; ++k)
+            json += fragments.at(rng.bounded(int(fragments.size())));
+        const SearchText raw = SearchText::fromRawEntryJson(json);
+        if (raw.flags != referenceRawFlags(json))
+            QFAIL(qPrintable(QStringLiteral("flags %1, expected %2 for %3")
+                                 .arg(raw.flags)
+                                 .arg(referenceRawFlags(json))
+                                 .arg(QString::fromLatin1(json.toHex()))));
+    }
 }
 
 void TestRawSearchText::rawFormSharesTheBytes()
