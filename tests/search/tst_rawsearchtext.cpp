@@ -74,6 +74,7 @@ private slots:
     void countsWhereRawBytesMislead_data();
     void countsWhereRawBytesMislead();
     void randomEntriesAgree();
+    void manyOccurrencesCountAsDecoded();
     void visitedSegmentsAreTheDecodedText();
     void backslashRunsAndBlockEdgesAgree();
     void rawFlags_data();
@@ -273,6 +274,63 @@ void TestRawSearchText::randomEntriesAgree()
         }
     }
     QVERIFY(matched > 1000);
+}
+
+void TestRawSearchText::manyOccurrencesCountAsDecoded()
+{
+    // Rows with up to hundreds of occurrences of a plain word, in values, in keys at and below the
+    // top level, in created_at and agent_run_id, beside escapes and a byte order mark: counted
+    // over the raw form (around the JSON's occurrences, as many as there are or the first ones)
+    // as over the decoded form, whatever the limit.
+    const QList<QByteArray> values = {"a", "ab", "aaaa", "b a b", "xaby", "\\n", "\\\"", "A", "AB", " ", "12", "\xC3\xA9"};
+    const QList<QByteArray> keys = {"thought", "ab", "created_at", "agent_run_id", "tool_input", "a"};
+    QRandomGenerator rng(4711);
+    QList<SearchEngine> engines;
+    for (const char *needle : {"a", "ab", "b a", "AB"}) {
+        for (int mode = 0; mode < 2; ++mode)
+            engines.append(SearchEngine(query(QString::fromLatin1(needle), mode & 1, false)));
+    }
+    int beyondTheFirst64 = 0;
+    for (int round = 0; round < 1500; ++round) {
+        QByteArray json = rng.bounded(10) ? QByteArray("{") : QByteArray("\xEF\xBB\xBF{");
+        const int members = int(rng.bounded(1, 12));
+        for (int m = 0; m < members; ++m) {
+            if (m)
+                json += ", ";
+            json += "\"" + keys.at(rng.bounded(int(keys.size()))) + "\": ";
+            QByteArray value;
+            for (int k = 0, n = int(rng.bounded(0, 60)); k < n; ++k)
+                value += values.at(rng.bounded(int(values.size())));
+            switch (rng.bounded(3)) {
+            case 0:
+                json += "{\"" + keys.at(rng.bounded(int(keys.size()))) + "\": \"" + value + "\"}";
+                break;
+            case 1:
+                json += "[\"" + value + "\", 12]";
+                break;
+            default:
+                json += "\"" + value + "\"";
+            }
+        }
+        json += "}";
+        const SearchText raw = SearchText::fromRawEntryJson(json);
+        const SearchText decoded = SearchText::fromEntryJson(json);
+        for (const SearchEngine &engine : engines) {
+            const qint64 all = engine.countMatches(decoded);
+            beyondTheFirst64 += all > 64 ? 1 : 0;
+            for (const qint64 limit : {qint64(1), qint64(2), qint64(63), qint64(64), qint64(65), qint64(200),
+                                       std::numeric_limits<qint64>::max()}) {
+                const qint64 expected = engine.countMatches(decoded, limit);
+                const qint64 counted = engine.countMatches(raw, limit);
+                if (counted != expected)
+                    QFAIL(qPrintable(QStringLiteral("needle \"%1\" cs %2 limit %3 in %4: %5 vs %6")
+                                         .arg(engine.query().pattern, QString::number(engine.query().caseSensitive),
+                                              QString::number(limit), QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
+                                              QString::number(counted), QString::number(expected))));
+            }
+        }
+    }
+    QVERIFY(beyondTheFirst64 > 100);
 }
 
 void TestRawSearchText::visitedSegmentsAreTheDecodedText()
