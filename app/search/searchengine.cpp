@@ -248,15 +248,18 @@ qint64 SearchEngine::countBytesAroundOccurrences(QByteArrayView rawJson, qint64 
     // Called where rawRowCannotMatch's reasoning holds (a raw-safe needle, no NeedsDecoding, no
     // K or ſ to fold): every occurrence in a segment's decoded text lies inside that segment's
     // extent in the JSON as written. So only the segments holding one of the JSON's occurrences
-    // are counted in; the others, most of a row, are stepped over unread. -1: more occurrences
-    // than looked for, and the limit not reached in their segments (the caller counts them all).
+    // are counted in; the others, most of a row, are stepped over unread. Only as many
+    // occurrences are looked for as the limit asks (one, where only whether a row matches counts:
+    // finding them all cost more than the walk they spared). -1: more occurrences than looked for,
+    // and the limit not reached in their segments (the caller counts them all).
     constexpr qsizetype kMaxSpans = 64;
+    const qsizetype wanted = std::clamp<qint64>(limit, 1, kMaxSpans);
     const ByteFinder finder(m_needle, m_foldAscii);
     const auto *json = reinterpret_cast<const uchar *>(rawJson.data());
     SearchText::ByteSpan spans[kMaxSpans];
     qsizetype found = 0;
     qsizetype at = finder.find(json, rawJson.size(), 0);
-    for (; at >= 0 && found < kMaxSpans; at = finder.find(json, rawJson.size(), at + 1))
+    for (; at >= 0 && found < wanted; at = finder.find(json, rawJson.size(), at + 1))
         spans[found++] = {at, at + finder.size()};
     const bool all = at < 0;
     struct Counting
