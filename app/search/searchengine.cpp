@@ -243,6 +243,41 @@ qint64 SearchEngine::countBytes(QByteArrayView bytes, qint64 limit) const
     return count;
 }
 
+qint64 SearchEngine::countBytesAroundOccurrences(QByteArrayView rawJson, qint64 limit) const
+{
+    // Called where rawRowCannotMatch's reasoning holds (a raw-safe needle, no NeedsDecoding, no
+    // K or ſ to fold): every occurrence in a segment's decoded text lies inside that segment's
+    // extent in the JSON as written. So only the segments holding one of the JSON's occurrences
+    // are counted in; the others, most of a row, are stepped over unread. Only as many
+    // occurrences are looked for as the limit asks (one, where only whether a row matches counts:
+    // finding them all cost more than the walk they spared). -1: more occurrences than looked for,
+    // and the limit not reached in their segments (the caller counts them all).
+    constexpr qsizetype kMaxSpans = 64;
+    const qsizetype wanted = std::clamp<qint64>(limit, 1, kMaxSpans);
+    const ByteFinder finder(m_needle, m_foldAscii);
+    const auto *json = reinterpret_cast<const uchar *>(rawJson.data());
+    SearchText::ByteSpan spans[kMaxSpans];
+    qsizetype found = 0;
+    qsizetype at = finder.find(json, rawJson.size(), 0);
+    for (; at >= 0 && found < wanted; at = finder.find(json, rawJson.size(), at + 1))
+        spans[found++] = {at, at + finder.size()};
+    const bool all = at < 0;
+    struct Counting
+    {
+        const SearchEngine *engine;
+        qint64 limit;
+        qint64 count;
+    } counting{this, limit, 0};
+    const bool visited = SearchText::visitSegmentsHoldingSpans(rawJson, spans, size_t(found), [](void *context, QByteArrayView segment) {
+        Counting &c = *static_cast<Counting *>(context);
+        c.count += c.engine->countBytes(segment, c.limit - c.count);
+        return c.count < c.limit;
+    }, &counting);
+    if (!visited || (!all && counting.count < limit))
+        return -1;
+    return counting.count;
+}
+
 qint64 SearchEngine::countBytesInSegments(QByteArrayView rawJson, qint64 limit) const
 {
     // The same count as countBytes over the whole decoded text: the needle holds no NUL, so no
@@ -572,8 +607,16 @@ qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
     // An escape may decode to K (Kelvin) or ſ, which the byte scan does not fold: such
     // rows are decoded whole and take the decoded rows' path.
     const bool mayFoldIntoAscii = m_foldAscii && (text.foldsIntoAscii() || text.needsDecoding());
-    if (m_mode == Mode::Bytes && !mayFoldIntoAscii)
+    if (m_mode == Mode::Bytes && !mayFoldIntoAscii) {
+        // Whole words keep to every segment: a byte order mark the walk around occurrences leaves
+        // out of the first segment would be a word's neighbour in the other.
+        if (m_rawSafe && !text.needsDecoding() && !m_query.wholeWord) {
+            const qint64 count = countBytesAroundOccurrences(text.bytes, limit);
+            if (count >= 0)
+                return count;
+        }
         return countBytesInSegments(text.bytes, limit);
+    }
     if (m_mode == Mode::Regex && m_utf8Counter) {
         const qint64 count = countUtf8Segments(text, limit, ruleOutBySpans);
         if (count != Utf8RegexCounter::kInvalidUtf8)

@@ -128,6 +128,7 @@ private:
     bool shownMatchCannotCrossLayout(const SearchText &raw) const;
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
+    qint64 countBytesAroundOccurrences(QByteArrayView rawJson, qint64 limit) const;
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
     qint64 countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans) const;
     bool readsAroundSpans(const SearchText &raw) const;

@@ -14,10 +14,11 @@ namespace {
 struct FirstMatch
 {
     const SearchEngine *engine;
-    QString text;      // the value with the first match, else the first value
+    // The value with the first match. Without a match, the first value, read once the walk is
+    // over (firstValueOf): decoded at every hit, it was a string made and dropped for nothing.
+    QString text;
     TextRange range;
     bool found;
-    bool seenAny;
     // A plain ASCII needle (any case: lower case), looked for in each value's bytes first.
     const ByteFinder *bytes = nullptr;
     // A value may hold K or ſ: the row holds one, or escapes that may make one. Else no value is
@@ -49,16 +50,14 @@ bool visitByBytes(FirstMatch *first, QByteArrayView segment, bool fold)
     if (fold && first->mayFoldIntoAscii && holdsFoldingIntoAscii(segment))
         return false;
     const qsizetype at = first->bytes->find(reinterpret_cast<const uchar *>(segment.data()), segment.size(), 0);
-    if (at < 0) {
-        if (!first->seenAny) {
-            first->text = QString::fromUtf8(segment);
-            first->seenAny = true;
-        }
+    if (at < 0)
         return true;
-    }
-    // The needle is ASCII: the bytes before it decode to the UTF-16 text before the match.
+    // The needle is ASCII: the bytes before it decode to the UTF-16 text before the match, one
+    // unit a byte where they are ASCII (most are; no string is made to count them then).
     first->text = QString::fromUtf8(segment);
-    first->range = TextRange{QString::fromUtf8(segment.first(at)).size(), first->bytes->size()};
+    const QByteArrayView before = segment.first(at);
+    const bool asciiBefore = std::all_of(before.begin(), before.end(), [](char c) { return uchar(c) < 0x80; });
+    first->range = TextRange{asciiBefore ? at : QString::fromUtf8(before).size(), first->bytes->size()};
     first->found = true;
     return true;
 }
@@ -79,61 +78,86 @@ bool visitSegment(void *context, QByteArrayView segment)
         first->found = true;
         return false;
     case SearchEngine::Utf8Answer::NoMatch:
-        if (!first->seenAny) {
-            first->text = QString::fromUtf8(segment);
-            first->seenAny = true;
-        }
         return true;
     case SearchEngine::Utf8Answer::Unknown:
         break;
     }
-    const QString text = QString::fromUtf8(segment);
+    QString text = QString::fromUtf8(segment);
     const QList<TextRange> ranges = first->engine->findRanges(text, 1);
     if (!ranges.isEmpty()) {
-        first->text = text;
+        first->text = std::move(text);
         first->range = ranges.first();
         first->found = true;
         return false;
     }
-    if (!first->seenAny) {
-        first->text = text;
-        first->seenAny = true;
-    }
     return true;
 }
 
+// The first value (segment) of a text, decoded: what a snippet without a match shows.
+QString firstValueOf(const SearchText &searchText)
+{
+    QString first;
+    if (searchText.isRaw()) {
+        SearchText::visitSegments(
+            searchText.bytes,
+            [](void *context, QByteArrayView segment) {
+                *static_cast<QString *>(context) = QString::fromUtf8(segment);
+                return false;
+            },
+            &first);
+        return first;
+    }
+    const QByteArrayView bytes(searchText.bytes);
+    const qsizetype separator = bytes.indexOf(SearchText::kSeparator);
+    return QString::fromUtf8(separator < 0 ? bytes : bytes.first(separator));
+}
+
 // The line of `text` that holds [start, start + length), cut around it: up to kBefore characters
-// before, kAfter after, control characters made spaces, "…" where it was cut.
-SearchSnippet cutAround(const QString &text, qsizetype start, qsizetype length)
+// before, kAfter after, control characters made spaces, "…" where it was cut. The line is read
+// only as far as the cut goes (a value may be one line of many kilobytes), and the snippet made
+// in one piece.
+SearchSnippet cutAround(QStringView text, qsizetype start, qsizetype length)
 {
     constexpr qsizetype kBefore = SearchSnippet::kBefore;
     constexpr qsizetype kAfter = SearchSnippet::kAfter;
     SearchSnippet snippet;
-    // The line the match is in.
     const auto isBreak = [](QChar c) { return c == QChar(0) || c == QLatin1Char('\n'); };
-    qsizetype lineStart = start;
-    while (lineStart > 0 && !isBreak(text.at(lineStart - 1)))
-        --lineStart;
-    qsizetype lineEnd = start + length;
-    while (lineEnd < text.size() && !isBreak(text.at(lineEnd)))
-        ++lineEnd;
-    const qsizetype from = std::max(lineStart, start - kBefore);
+    // Back to the line's start, or to kBefore characters before the match where the line goes on.
+    qsizetype from = start;
+    while (from > 0 && from > start - kBefore && !isBreak(text.at(from - 1)))
+        --from;
+    const bool cutBefore = from > 0 && !isBreak(text.at(from - 1));
     // Up to kAfter characters after the match, and never more than a few hundred in all (a
-    // regular expression may match a whole megabyte).
-    const qsizetype to = std::min({lineEnd, start + length + kAfter, from + kBefore + 400});
-    QString cut = text.mid(from, to - from);
-    for (QChar &c : cut) {
-        // ASCII's control characters are C0 and DEL; only other characters ask for their category.
-        const char16_t u = c.unicode();
-        const bool control = u < 0x80 ? (u < 0x20 || u == 0x7F)
-                                      : (c.category() == QChar::Other_Control || c == QChar::LineSeparator
-                                         || c == QChar::ParagraphSeparator);
-        if (control)
-            c = QLatin1Char(' ');
+    // regular expression may match a whole megabyte): on to the line's end or that limit.
+    const qsizetype limit = std::min(start + length + kAfter, from + kBefore + 400);
+    qsizetype to = start + length;
+    while (to < text.size() && to < limit && !isBreak(text.at(to)))
+        ++to;
+    bool cutAfter = false;
+    if (to >= limit) {
+        // At the limit (or past it, the match being longer): the line goes on past it unless it
+        // ends right there.
+        cutAfter = to > limit || (limit < text.size() && !isBreak(text.at(limit)));
+        to = limit;
     }
-    const bool cutBefore = from > lineStart;
-    const bool cutAfter = to < lineEnd;
-    snippet.text = (cutBefore ? QString(QChar(0x2026)) : QString()) + cut + (cutAfter ? QString(QChar(0x2026)) : QString());
+    const qsizetype size = to - from + (cutBefore ? 1 : 0) + (cutAfter ? 1 : 0);
+    if (size > 0) {
+        QString cut(size, Qt::Uninitialized);
+        QChar *out = cut.data();
+        if (cutBefore)
+            *out++ = QChar(0x2026);
+        for (const QChar c : text.sliced(from, to - from)) {
+            // ASCII's control characters are C0 and DEL; only other characters ask for their category.
+            const char16_t u = c.unicode();
+            const bool control = u < 0x80 ? (u < 0x20 || u == 0x7F)
+                                          : (c.category() == QChar::Other_Control || c == QChar::LineSeparator
+                                             || c == QChar::ParagraphSeparator);
+            *out++ = control ? QChar(QLatin1Char(' ')) : c;
+        }
+        if (cutAfter)
+            *out = QChar(0x2026);
+        snippet.text = std::move(cut);
+    }
     snippet.matchStart = int(start - from + (cutBefore ? 1 : 0));
     snippet.matchLength = int(std::clamp<qsizetype>(to - start, 0, length));
     return snippet;
@@ -175,6 +199,36 @@ bool visitValuesHoldingTheNeedle(const SearchText &row, QByteArrayView needle, F
     return true;
 }
 
+// A plain word or phrase of ASCII text (not whole words) as the bytes to find (lower case for any
+// case); none for other queries. Kept for the query of this thread's last snippet: every hit of
+// a search asks with the same query, and two strings made for each were a cost of their own.
+const QByteArray *plainNeedleOf(const SearchQuery &query)
+{
+    struct Kept
+    {
+        bool made = false;
+        QString pattern;
+        bool regex = false;
+        bool wholeWord = false;
+        bool caseSensitive = false;
+        std::optional<QByteArray> needle;
+    };
+    thread_local Kept kept;
+    if (!kept.made || kept.regex != query.regex || kept.wholeWord != query.wholeWord
+        || kept.caseSensitive != query.caseSensitive || kept.pattern != query.pattern) {
+        kept.made = true;
+        kept.pattern = query.pattern;
+        kept.regex = query.regex;
+        kept.wholeWord = query.wholeWord;
+        kept.caseSensitive = query.caseSensitive;
+        kept.needle.reset();
+        if (!query.regex && !query.wholeWord && !query.pattern.isEmpty() && isAscii(query.pattern)
+            && !query.pattern.contains(QChar(0)))
+            kept.needle = query.caseSensitive ? query.pattern.toLatin1() : query.pattern.toLower().toLatin1();
+    }
+    return kept.needle ? &*kept.needle : nullptr;
+}
+
 } // namespace
 
 SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine &engine)
@@ -182,7 +236,7 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
     // The first value (segment) of the text as shown that holds a match, read in place value by
     // value (a raw row is the entry's JSON): the values after it are never decoded, and no match
     // runs from one value into the next, as in the search itself.
-    FirstMatch first{&engine, {}, {}, false, false};
+    FirstMatch first{&engine, {}, {}, false};
     // The flags are of the bytes: a raw row's escapes (NeedsDecoding) may make K or ſ; a text
     // without flags (not indexed) may hold anything.
     first.mayFoldIntoAscii = !searchText.isIndexed() || searchText.foldsIntoAscii()
@@ -190,17 +244,14 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
     // A plain word or phrase of ASCII text (not whole words): found by its bytes, value by value,
     // without decoding each value before the one that holds it (most of the time of a search
     // with many hits went there).
-    const SearchQuery &query = engine.query();
-    QByteArray needle;
+    const QByteArray *needle = plainNeedleOf(engine.query());
     std::optional<ByteFinder> finder;
-    if (!query.regex && !query.wholeWord && !query.pattern.isEmpty() && isAscii(query.pattern)
-        && !query.pattern.contains(QChar(0))) {
-        needle = query.caseSensitive ? query.pattern.toLatin1() : query.pattern.toLower().toLatin1();
-        finder.emplace(needle, !query.caseSensitive);
+    if (needle) {
+        finder.emplace(*needle, !engine.query().caseSensitive);
         first.bytes = &*finder;
     }
     if (searchText.isRaw()) {
-        if (!first.bytes || !visitValuesHoldingTheNeedle(searchText, needle, &first))
+        if (!first.bytes || !visitValuesHoldingTheNeedle(searchText, *needle, &first))
             SearchText::visitSegments(searchText.bytes, visitSegment, &first);
     } else {
         const QByteArrayView bytes(searchText.bytes);
@@ -213,6 +264,8 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
             from = separator + 1;
         }
     }
+    if (!first.found)
+        first.text = firstValueOf(searchText);
     SearchSnippet snippet = cutAround(first.text, first.found ? first.range.start : 0, first.found ? first.range.length : 0);
     snippet.matched = first.found;
     return snippet;

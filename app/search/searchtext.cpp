@@ -561,37 +561,74 @@ inline qsizetype scanRawByte(const uchar *p, qsizetype n, qsizetype i, uchar &an
     return i + 1;
 }
 
+// Whether the bytes at `at` begin K (U+212A) or ſ (U+017F) as UTF-8, the characters whose case
+// fold is ASCII (nonAsciiFlagsOf).
+inline bool foldsIntoAsciiAt(const uchar *p, qsizetype n, qsizetype at)
+{
+    if (p[at] == 0xC5)
+        return at + 1 < n && p[at + 1] == 0xBF;
+    if (p[at] == 0xE2)
+        return at + 2 < n && p[at + 1] == 0x84 && p[at + 2] == 0xAA;
+    return false;
+}
+
+// The flags of raw JSON in one pass: escapes and control bytes read as scanRawByte reads them,
+// pair by pair from the start; a byte >= 0x80 anywhere (NonAscii) and K or ſ anywhere, escaped
+// or not (FoldsIntoAscii, as nonAsciiFlagsOf finds them).
 quint8 rawFlagsOf(const QByteArray &json)
 {
     const uchar *p = reinterpret_cast<const uchar *>(json.constData());
     const qsizetype n = json.size();
-    uchar any = 0;
+    uchar any = 0; // scanRawByte's; NonAscii is found below, byte by byte or block by block
     bool needsDecoding = false;
-    qsizetype i = 0;
+    bool nonAscii = false;
+    bool folds = false;
+    qsizetype i = 0;          // the next byte to read as scanRawByte reads (past an escape pair)
+    qsizetype blockStart = 0; // the bytes before it have been looked at for NonAscii and folds
 #if defined(__SSE2__)
-    // Most 16-byte blocks hold no backslash, control or non-ASCII byte: one test each.
+    // Most 16-byte blocks hold no backslash, control or non-ASCII byte: one test each. In the
+    // others only those bytes are looked at (the rest change no flag, and an escape pair starts
+    // at a backslash): escaped JSON has one in many blocks, and non-ASCII text in most rows,
+    // which byte by byte, and then two more passes for K and ſ, were most of the time to make a
+    // raw text (perf, bench_library).
     const __m128i backslash = _mm_set1_epi8('\\');
     const __m128i space = _mm_set1_epi8(0x20);
-    while (i + 16 <= n) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+    for (; blockStart + 16 <= n; blockStart += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + blockStart));
         // Signed compare: bytes >= 0x80 are negative, so they count as "below space" too.
         const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(block, backslash), _mm_cmplt_epi8(block, space));
-        if (_mm_movemask_epi8(special) == 0) {
-            i += 16;
+        const unsigned specialMask = unsigned(_mm_movemask_epi8(special));
+        if (specialMask == 0)
             continue;
+        const unsigned high = unsigned(_mm_movemask_epi8(block));
+        if (high) {
+            nonAscii = true;
+            for (unsigned bits = high; bits && !folds; bits &= bits - 1)
+                folds = foldsIntoAsciiAt(p, n, blockStart + __builtin_ctz(bits));
         }
-        const qsizetype blockEnd = i + 16;
-        while (i < blockEnd)
-            i = scanRawByte(p, n, i, any, needsDecoding);
+        for (unsigned bits = specialMask & ~high; bits; bits &= bits - 1) {
+            const qsizetype at = blockStart + __builtin_ctz(bits);
+            if (at >= i) // else the escaped byte of a pair already read
+                i = scanRawByte(p, n, at, any, needsDecoding);
+        }
     }
+    i = std::max(i, blockStart);
 #endif
+    for (qsizetype at = blockStart; at < n; ++at) {
+        if (p[at] >= 0x80) {
+            nonAscii = true;
+            folds = folds || foldsIntoAsciiAt(p, n, at);
+        }
+    }
     while (i < n)
         i = scanRawByte(p, n, i, any, needsDecoding);
     quint8 flags = SearchText::Indexed | SearchText::Raw;
     if (needsDecoding)
         flags |= SearchText::NeedsDecoding;
-    if (any & 0x80)
-        flags |= nonAsciiFlagsOf(json);
+    if (nonAscii)
+        flags |= SearchText::NonAscii;
+    if (folds)
+        flags |= SearchText::FoldsIntoAscii;
     return flags;
 }
 

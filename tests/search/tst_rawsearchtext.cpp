@@ -74,10 +74,12 @@ private slots:
     void countsWhereRawBytesMislead_data();
     void countsWhereRawBytesMislead();
     void randomEntriesAgree();
+    void manyOccurrencesCountAsDecoded();
     void visitedSegmentsAreTheDecodedText();
     void backslashRunsAndBlockEdgesAgree();
     void rawFlags_data();
     void rawFlags();
+    void randomRawFlagsAgree();
     void rawFormSharesTheBytes();
     void corpusCopyKeepsBorrowedBytes();
     void ownerLetGoWithItsLastRow();
@@ -274,6 +276,63 @@ void TestRawSearchText::randomEntriesAgree()
     QVERIFY(matched > 1000);
 }
 
+void TestRawSearchText::manyOccurrencesCountAsDecoded()
+{
+    // Rows with up to hundreds of occurrences of a plain word, in values, in keys at and below the
+    // top level, in created_at and agent_run_id, beside escapes and a byte order mark: counted
+    // over the raw form (around the JSON's occurrences, as many as there are or the first ones)
+    // as over the decoded form, whatever the limit.
+    const QList<QByteArray> values = {"a", "ab", "aaaa", "b a b", "xaby", "\\n", "\\\"", "A", "AB", " ", "12", "\xC3\xA9"};
+    const QList<QByteArray> keys = {"thought", "ab", "created_at", "agent_run_id", "tool_input", "a"};
+    QRandomGenerator rng(4711);
+    QList<SearchEngine> engines;
+    for (const char *needle : {"a", "ab", "b a", "AB"}) {
+        for (int mode = 0; mode < 2; ++mode)
+            engines.append(SearchEngine(query(QString::fromLatin1(needle), mode & 1, false)));
+    }
+    int beyondTheFirst64 = 0;
+    for (int round = 0; round < 1500; ++round) {
+        QByteArray json = rng.bounded(10) ? QByteArray("{") : QByteArray("\xEF\xBB\xBF{");
+        const int members = int(rng.bounded(1, 12));
+        for (int m = 0; m < members; ++m) {
+            if (m)
+                json += ", ";
+            json += "\"" + keys.at(rng.bounded(int(keys.size()))) + "\": ";
+            QByteArray value;
+            for (int k = 0, n = int(rng.bounded(0, 60)); k < n; ++k)
+                value += values.at(rng.bounded(int(values.size())));
+            switch (rng.bounded(3)) {
+            case 0:
+                json += "{\"" + keys.at(rng.bounded(int(keys.size()))) + "\": \"" + value + "\"}";
+                break;
+            case 1:
+                json += "[\"" + value + "\", 12]";
+                break;
+            default:
+                json += "\"" + value + "\"";
+            }
+        }
+        json += "}";
+        const SearchText raw = SearchText::fromRawEntryJson(json);
+        const SearchText decoded = SearchText::fromEntryJson(json);
+        for (const SearchEngine &engine : engines) {
+            const qint64 all = engine.countMatches(decoded);
+            beyondTheFirst64 += all > 64 ? 1 : 0;
+            for (const qint64 limit : {qint64(1), qint64(2), qint64(63), qint64(64), qint64(65), qint64(200),
+                                       std::numeric_limits<qint64>::max()}) {
+                const qint64 expected = engine.countMatches(decoded, limit);
+                const qint64 counted = engine.countMatches(raw, limit);
+                if (counted != expected)
+                    QFAIL(qPrintable(QStringLiteral("needle \"%1\" cs %2 limit %3 in %4: %5 vs %6")
+                                         .arg(engine.query().pattern, QString::number(engine.query().caseSensitive),
+                                              QString::number(limit), QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
+                                              QString::number(counted), QString::number(expected))));
+            }
+        }
+    }
+    QVERIFY(beyondTheFirst64 > 100);
+}
+
 void TestRawSearchText::visitedSegmentsAreTheDecodedText()
 {
     // visitSegments decodes a string with escapes itself (runs between escapes copied 16 bytes a
@@ -443,6 +502,55 @@ void TestRawSearchText::rawFlags()
     QVERIFY(!decoded.isRaw());
     QCOMPARE(decoded.bytes, reference.bytes);
     QCOMPARE(decoded.flags, reference.flags);
+}
+
+namespace {
+// The flags as their definition reads (SearchText::Flag), byte by byte, escape pairs read left
+// to right: what the vector scan of fromRawEntryJson must give for any bytes.
+quint8 referenceRawFlags(const QByteArray &json)
+{
+    bool needsDecoding = false;
+    bool nonAscii = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const uchar c = uchar(json.at(i));
+        nonAscii = nonAscii || c >= 0x80;
+        if (c == '\\' && i + 1 < json.size()) {
+            const uchar escaped = uchar(json.at(++i));
+            nonAscii = nonAscii || escaped >= 0x80;
+            needsDecoding = needsDecoding || escaped == 'u' || escaped == '/' || escaped == 'b' || escaped == 'f';
+        } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            needsDecoding = true;
+        }
+    }
+    const bool folds = nonAscii && (json.contains("\xC5\xBF") || json.contains("\xE2\x84\xAA"));
+    return quint8(SearchText::Indexed | SearchText::Raw | (needsDecoding ? SearchText::NeedsDecoding : 0)
+                  | (nonAscii ? SearchText::NonAscii : 0) | (folds ? SearchText::FoldsIntoAscii : 0));
+}
+} // namespace
+
+void TestRawSearchText::randomRawFlagsAgree()
+{
+    // Runs of plain bytes between the bytes that matter, so that escapes, control and non-ASCII
+    // bytes fall at every offset of the 16-byte blocks, alone or several in a block, and escape
+    // pairs straddle two blocks.
+    const QList<QByteArray> fragments = {
+        "a", "abcdefghijklmnopq", "0123456", "\\", "\\n", "\\\"", "\\\\", "\\u", "\\/", "\\b", "\\f",
+        "\\t", "\t", "\n", "\r", QByteArray(1, '\x01'), QByteArray(1, '\0'), QByteArray(1, '\x1f'), "\x7f",
+        "\xC3\xA9", "\xC5\xBF", "\xE2\x84\xAA", "\x80", "\xC5", "\xE2", "\xE2\x84", "\xBF", "\x84\xAA",
+        "\\\xC3\xA9", "\\\xC5\xBF", "\\\xE2\x84\xAA", "\\\x01"};
+    QRandomGenerator rng(2026);
+    for (int round = 0; round < 20000; ++round) {
+        QByteArray json;
+        const int parts = int(rng.bounded(0, 30));
+        for (int k = 0; k < parts; ++k)
+            json += fragments.at(rng.bounded(int(fragments.size())));
+        const SearchText raw = SearchText::fromRawEntryJson(json);
+        if (raw.flags != referenceRawFlags(json))
+            QFAIL(qPrintable(QStringLiteral("flags %1, expected %2 for %3")
+                                 .arg(raw.flags)
+                                 .arg(referenceRawFlags(json))
+                                 .arg(QString::fromLatin1(json.toHex()))));
+    }
 }
 
 void TestRawSearchText::rawFormSharesTheBytes()

@@ -25,6 +25,7 @@ private slots:
     void firstMatchInBytesIsFindRangesFirst();
     void regexSnippetsShowTheFirstMatchOfTheDecodedText();
     void longLinesAreCutByTheRule();
+    void withoutAMatchTheFirstValueShows();
 };
 
 namespace {
@@ -338,6 +339,46 @@ void TestSearchSnippet::longLinesAreCutByTheRule()
     QCOMPARE(cut.text, QChar(0x2026) + QString(40, QLatin1Char('a')) + QLatin1Char('z') + QString(100, QLatin1Char('b')) + QChar(0x2026));
     QCOMPARE(cut.matchStart, 41);
     QCOMPARE(cut.matchLength, 1);
+}
+
+void TestSearchSnippet::withoutAMatchTheFirstValueShows()
+{
+    // Without a match the snippet is the first value's first line, cut by the rule from its start:
+    // its first kAfter characters, control characters made spaces, "…" where the line goes on.
+    // Raw entries and their decoded text alike.
+    static const char *const words[] = {"zq", "qqq", "Foo bar", "\xE2\x84\xAA", "b\"f", "a", "k"};
+    QRandomGenerator rng(91);
+    int unmatched = 0;
+    for (int round = 0; round < 6000; ++round) {
+        const bool plain = round % 2;
+        const QString pattern = plain ? QString::fromUtf8(words[rng.bounded(int(std::size(words)))]) : randomPattern(rng);
+        const SearchEngine engine(SearchQuery{pattern, bool(rng.bounded(2)), false, !plain});
+        if (!engine.isValid())
+            continue;
+        const QByteArray json = randomEntry(rng);
+        const QString firstValue = QString::fromUtf8(segmentsOf(json).first());
+        qsizetype lineEnd = 0;
+        while (lineEnd < firstValue.size() && firstValue.at(lineEnd) != QLatin1Char('\n'))
+            ++lineEnd;
+        QString expected = firstValue.left(std::min<qsizetype>(lineEnd, SearchSnippet::kAfter));
+        for (QChar &c : expected) {
+            if (c.category() == QChar::Other_Control)
+                c = QLatin1Char(' ');
+        }
+        if (lineEnd > SearchSnippet::kAfter)
+            expected += QChar(0x2026);
+        const SearchText raw = SearchText::fromRawEntryJson(json);
+        for (const SearchText &text : {raw, raw.decoded()}) {
+            const SearchSnippet snippet = SearchSnippet::of(text, engine);
+            if (snippet.matched)
+                continue;
+            ++unmatched;
+            const QByteArray context = "pattern " + pattern.toUtf8() + " entry " + json.toPercentEncoding();
+            QVERIFY2(snippet.text == expected, context + " snippet " + snippet.text.toUtf8());
+            QCOMPARE(snippet.matchLength, 0);
+        }
+    }
+    QVERIFY(unmatched > 1000);
 }
 
 QTEST_GUILESS_MAIN(TestSearchSnippet)
