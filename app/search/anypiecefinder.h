@@ -229,7 +229,7 @@ private:
                     ? (unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(block, piece.orWith), piece.equals)))
                        & piece.lengthMask)
                         == piece.lengthMask
-                    : equalAt(h + at, m_pieces.at(k));
+                    : n - at >= m_pieces.at(k).size() && equalAt(h + at, m_pieces.at(k)); // a longer piece must fit
                 if (equal && !found(at, k))
                     return false;
             }

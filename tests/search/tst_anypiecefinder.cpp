@@ -169,6 +169,29 @@ private slots:
         QVERIFY2(occurrences > 3000, qPrintable(QString::number(occurrences)));
     }
 
+    void noPieceReadPastTheTextsEnd()
+    {
+        // The text is a view into more bytes (a row of a mapped file, a segment of a row): a piece
+        // longer than 16 bytes that begins 16 to its length bytes before the view's end is not
+        // there, even when the bytes after the view complete it.
+        const QList<QByteArray> pieces{"ab", "initialization_failed"};
+        for (const bool fold : {false, true}) {
+            const AnyPieceFinder finder(pieces, fold);
+            QVERIFY(finder.isUsable());
+            for (int cut = 1; cut < 6; ++cut) {
+                const QByteArray buffer = QByteArray(40, 'x') + "initialization_failed";
+                const qsizetype n = buffer.size() - cut;
+                const auto expected = referenceOccurrences(buffer.first(n), pieces, fold);
+                std::vector<std::pair<qsizetype, qsizetype>> found;
+                finder.forEach(reinterpret_cast<const uchar *>(buffer.constData()), n, 0, [&found](qsizetype at, qsizetype piece) {
+                    found.emplace_back(at, piece);
+                    return true;
+                });
+                QCOMPARE(found.size(), expected.size());
+            }
+        }
+    }
+
     void stopsWhenAsked()
     {
         const QByteArray haystack = QByteArray("xx fails, error, fails ").repeated(4);
