@@ -181,6 +181,7 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
     if (query.caseSensitive) {
         m_needle = query.pattern.toUtf8();
         m_rawSafe = isRawSafe(m_needle);
+        m_holdsByteOrderMark = m_needle.contains("\xEF\xBB\xBF");
         m_mode = Mode::Bytes;
         m_shownRequired = {{ShownFragments::of(m_needle, false)}};
         return;
@@ -608,9 +609,10 @@ qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
     // rows are decoded whole and take the decoded rows' path.
     const bool mayFoldIntoAscii = m_foldAscii && (text.foldsIntoAscii() || text.needsDecoding());
     if (m_mode == Mode::Bytes && !mayFoldIntoAscii) {
-        // Whole words keep to every segment: a byte order mark the walk around occurrences leaves
-        // out of the first segment would be a word's neighbour in the other.
-        if (m_rawSafe && !text.needsDecoding() && !m_query.wholeWord) {
+        // Whole words, and a needle holding U+FEFF, keep to every segment: a byte order mark the
+        // walk around occurrences leaves out of the first segment would be a word's neighbour, or
+        // part of a match, in the other.
+        if (m_rawSafe && !m_holdsByteOrderMark && !text.needsDecoding() && !m_query.wholeWord) {
             const qint64 count = countBytesAroundOccurrences(text.bytes, limit);
             if (count >= 0)
                 return count;

@@ -145,6 +145,7 @@ private:
     bool m_foldAscii = false;     // case-insensitive over an ASCII needle
     QByteArray m_asciiProbe;      // Unicode: the folded needle's longest raw-safe ASCII run
     bool m_rawSafe = false;       // m_needle holds no '"', '\\' or control byte (see rawRowCannotMatch)
+    bool m_holdsByteOrderMark = false; // m_needle holds U+FEFF, which a row's first value may start with
     bool m_firstIsWord = false;   // whole word: the needle's edges that need a boundary
     bool m_lastIsWord = false;
     QStringMatcher m_matcher;     // the Unicode path and findRanges

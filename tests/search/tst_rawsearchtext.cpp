@@ -75,6 +75,7 @@ private slots:
     void countsWhereRawBytesMislead();
     void randomEntriesAgree();
     void manyOccurrencesCountAsDecoded();
+    void aNeedleHoldingAByteOrderMarkCountsAsDecoded();
     void visitedSegmentsAreTheDecodedText();
     void backslashRunsAndBlockEdgesAgree();
     void rawFlags_data();
@@ -331,6 +332,18 @@ void TestRawSearchText::manyOccurrencesCountAsDecoded()
         }
     }
     QVERIFY(beyondTheFirst64 > 100);
+}
+
+void TestRawSearchText::aNeedleHoldingAByteOrderMarkCountsAsDecoded()
+{
+    // A case-sensitive needle that holds U+FEFF, where the entry's first value starts with a byte
+    // order mark: the raw row counts what its decoded text counts (the walk around occurrences
+    // leaves that mark out of the first value; the decoded bytes and countBytesInSegments keep it).
+    const QByteArray row = "{\"thought\": \"\xEF\xBB\xBF" "ab\", \"x\": \"\xEF\xBB\xBF" "ab\"}";
+    const SearchEngine engine(query(QString(QChar(0xFEFF)) + QLatin1String("a"), true, false));
+    QCOMPARE(engine.countMatches(SearchText::fromRawEntryJson(row)), engine.countMatches(SearchText::fromEntryJson(row)));
+    const QByteArray alone = "{\"thought\": \"\xEF\xBB\xBF" "ab\"}";
+    QCOMPARE(engine.countMatches(SearchText::fromRawEntryJson(alone)), engine.countMatches(SearchText::fromEntryJson(alone)));
 }
 
 void TestRawSearchText::visitedSegmentsAreTheDecodedText()
