@@ -104,6 +104,7 @@ void InsightsController::start()
     m_debounce.setInterval(kDebounceMs);
     const LogStore &store = m_model->store();
     if (store.size() == 0) {
+        m_incremental = std::make_shared<IncrementalInsights>(); // lets go of the bytes it read
         if (m_entriesLoaded != 0 || m_insights.entries != 0) {
             m_insights = Insights();
             m_entriesLoaded = 0;
