@@ -182,6 +182,7 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_needle = query.pattern.toUtf8();
         m_rawSafe = isRawSafe(m_needle);
         m_holdsByteOrderMark = m_needle.contains("\xEF\xBB\xBF");
+        m_plainAscii = !query.wholeWord && isAscii(query.pattern);
         m_mode = Mode::Bytes;
         m_shownRequired = {{ShownFragments::of(m_needle, false)}};
         return;
@@ -190,6 +191,8 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
     if (isAscii(folded)) {
         m_needle = folded.toLatin1();
         m_rawSafe = isRawSafe(m_needle);
+        // Folded ASCII from ASCII only: K and ſ fold into it too, but are no ASCII to find.
+        m_plainAscii = !query.wholeWord && isAscii(query.pattern);
         m_foldAscii = true;
         m_mode = Mode::Bytes;
         m_shownRequired = {{ShownFragments::of(m_needle, false)}};

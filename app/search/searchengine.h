@@ -88,6 +88,9 @@ public:
     explicit SearchEngine(const SearchQuery &query = {}, std::optional<EntryText::Mode> alsoAsShown = std::nullopt);
 
     const SearchQuery &query() const { return m_query; }
+    // A plain word or phrase typed in ASCII (not whole words): its bytes, lower case when the case
+    // is ignored, to find it in a value's bytes (a hit's snippet); null for any other query.
+    const QByteArray *plainAsciiNeedle() const { return m_plainAscii ? &m_needle : nullptr; }
     // Nothing to search for: an empty pattern, or an invalid regular expression.
     bool isNull() const { return m_mode == Mode::Nothing; }
     bool isValid() const { return m_error.isEmpty(); }
@@ -146,6 +149,7 @@ private:
     QByteArray m_asciiProbe;      // Unicode: the folded needle's longest raw-safe ASCII run
     bool m_rawSafe = false;       // m_needle holds no '"', '\\' or control byte (see rawRowCannotMatch)
     bool m_holdsByteOrderMark = false; // m_needle holds U+FEFF, which a row's first value may start with
+    bool m_plainAscii = false;    // a plain word or phrase typed in ASCII, not whole words (plainAsciiNeedle)
     bool m_firstIsWord = false;   // whole word: the needle's edges that need a boundary
     bool m_lastIsWord = false;
     QStringMatcher m_matcher;     // the Unicode path and findRanges

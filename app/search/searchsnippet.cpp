@@ -26,15 +26,6 @@ struct FirstMatch
     bool mayFoldIntoAscii = true;
 };
 
-bool isAscii(const QString &text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() >= 0x80)
-            return false;
-    }
-    return true;
-}
-
 // K (U+212A) or ſ (U+017F) as UTF-8: characters that match an ASCII letter in any case, which a
 // byte search does not see.
 bool holdsFoldingIntoAscii(QByteArrayView segment)
@@ -199,36 +190,6 @@ bool visitValuesHoldingTheNeedle(const SearchText &row, QByteArrayView needle, F
     return true;
 }
 
-// A plain word or phrase of ASCII text (not whole words) as the bytes to find (lower case for any
-// case); none for other queries. Kept for the query of this thread's last snippet: every hit of
-// a search asks with the same query, and two strings made for each were a cost of their own.
-const QByteArray *plainNeedleOf(const SearchQuery &query)
-{
-    struct Kept
-    {
-        bool made = false;
-        QString pattern;
-        bool regex = false;
-        bool wholeWord = false;
-        bool caseSensitive = false;
-        std::optional<QByteArray> needle;
-    };
-    thread_local Kept kept;
-    if (!kept.made || kept.regex != query.regex || kept.wholeWord != query.wholeWord
-        || kept.caseSensitive != query.caseSensitive || kept.pattern != query.pattern) {
-        kept.made = true;
-        kept.pattern = query.pattern;
-        kept.regex = query.regex;
-        kept.wholeWord = query.wholeWord;
-        kept.caseSensitive = query.caseSensitive;
-        kept.needle.reset();
-        if (!query.regex && !query.wholeWord && !query.pattern.isEmpty() && isAscii(query.pattern)
-            && !query.pattern.contains(QChar(0)))
-            kept.needle = query.caseSensitive ? query.pattern.toLatin1() : query.pattern.toLower().toLatin1();
-    }
-    return kept.needle ? &*kept.needle : nullptr;
-}
-
 } // namespace
 
 SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine &engine)
@@ -244,7 +205,7 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
     // A plain word or phrase of ASCII text (not whole words): found by its bytes, value by value,
     // without decoding each value before the one that holds it (most of the time of a search
     // with many hits went there).
-    const QByteArray *needle = plainNeedleOf(engine.query());
+    const QByteArray *needle = engine.plainAsciiNeedle();
     std::optional<ByteFinder> finder;
     if (needle) {
         finder.emplace(*needle, !engine.query().caseSensitive);
