@@ -266,17 +266,8 @@ qint64 SearchEngine::countBytesAroundOccurrences(QByteArrayView rawJson, qint64 
     for (; at >= 0 && found < wanted; at = finder.find(json, rawJson.size(), at + 1))
         spans[found++] = {at, at + finder.size()};
     const bool all = at < 0;
-    struct Counting
-    {
-        const SearchEngine *engine;
-        qint64 limit;
-        qint64 count;
-    } counting{this, limit, 0};
-    const bool visited = SearchText::visitSegmentsHoldingSpans(rawJson, spans, size_t(found), [](void *context, QByteArrayView segment) {
-        Counting &c = *static_cast<Counting *>(context);
-        c.count += c.engine->countBytes(segment, c.limit - c.count);
-        return c.count < c.limit;
-    }, &counting);
+    SegmentCount counting{this, limit, 0};
+    const bool visited = SearchText::visitSegmentsHoldingSpans(rawJson, spans, size_t(found), countSegment, &counting);
     if (!visited || (!all && counting.count < limit))
         return -1;
     return counting.count;
@@ -286,18 +277,16 @@ qint64 SearchEngine::countBytesInSegments(QByteArrayView rawJson, qint64 limit) 
 {
     // The same count as countBytes over the whole decoded text: the needle holds no NUL, so no
     // match spans a separator, and a separator is no word character, as a segment's edge is not.
-    struct Counting
-    {
-        const SearchEngine *engine;
-        qint64 limit;
-        qint64 count;
-    } counting{this, limit, 0};
-    SearchText::visitSegments(rawJson, [](void *context, QByteArrayView segment) {
-        Counting &c = *static_cast<Counting *>(context);
-        c.count += c.engine->countBytes(segment, c.limit - c.count);
-        return c.count < c.limit;
-    }, &counting);
+    SegmentCount counting{this, limit, 0};
+    SearchText::visitSegments(rawJson, countSegment, &counting);
     return counting.count;
+}
+
+bool SearchEngine::countSegment(void *segmentCount, QByteArrayView segment)
+{
+    SegmentCount &c = *static_cast<SegmentCount *>(segmentCount);
+    c.count += c.engine->countBytes(segment, c.limit - c.count);
+    return c.count < c.limit;
 }
 
 qint64 SearchEngine::countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const

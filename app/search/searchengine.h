@@ -132,6 +132,14 @@ private:
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countBytesAroundOccurrences(QByteArrayView rawJson, qint64 limit) const;
+    // What the two above count the segments they visit with: countBytes of each, up to the limit.
+    struct SegmentCount
+    {
+        const SearchEngine *engine;
+        qint64 limit;
+        qint64 count;
+    };
+    static bool countSegment(void *segmentCount, QByteArrayView segment);
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
     qint64 countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans) const;
     bool readsAroundSpans(const SearchText &raw) const;
