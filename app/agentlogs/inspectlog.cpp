@@ -203,17 +203,6 @@ bool hasEvalObject(const Value &root)
 int toolCallCount(const Value &events);
 qsizetype mostDrafts(array events);
 
-// A key the raw look may compare as it is: printable ASCII without escapes (anything else, the
-// whole parse reads).
-bool isPlainKey(QByteArrayView key)
-{
-    for (const char c : key) {
-        if (c < 0x20 || c > 0x7e || c == '\\')
-            return false;
-    }
-    return true;
-}
-
 // The object `members` make without the one at `left` (-1: none), as a JSON text.
 QByteArray objectWithout(const QList<JsonTextParts::Member> &members, qsizetype left)
 {
@@ -257,7 +246,7 @@ std::optional<QByteArray> splitSample(QByteArrayView text, const char *readableE
         return std::nullopt;
     qsizetype eventsMember = -1; // QJsonObject keeps a repeated key's last value
     for (qsizetype i = 0; i < members->size(); ++i) {
-        if (!isPlainKey(members->at(i).key))
+        if (!JsonTextParts::isPlainKey(members->at(i).key))
             return std::nullopt;
         if (members->at(i).key == "events")
             eventsMember = i;
@@ -309,7 +298,7 @@ std::shared_ptr<const Log> readLogBySamples(QByteArrayView bytes, qsizetype read
         return nullptr;
     qsizetype samplesMember = -1;
     for (qsizetype i = 0; i < members->size(); ++i) {
-        if (!isPlainKey(members->at(i).key))
+        if (!JsonTextParts::isPlainKey(members->at(i).key))
             return nullptr;
         if (members->at(i).key == "samples")
             samplesMember = i;

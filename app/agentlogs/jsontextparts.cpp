@@ -120,4 +120,13 @@ std::optional<QList<Member>> objectMembers(QByteArrayView text)
     return out;
 }
 
+bool isPlainKey(QByteArrayView key)
+{
+    for (const char c : key) {
+        if (c < 0x20 || c > 0x7e || c == '\\')
+            return false;
+    }
+    return true;
+}
+
 } // namespace JsonTextParts

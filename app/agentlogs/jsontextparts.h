@@ -34,4 +34,8 @@ struct Member {
 // `{ "key": value, ... }` by the raw look.
 std::optional<QList<Member>> objectMembers(QByteArrayView text);
 
+// Whether a member's key (as written) may be compared as it is: printable ASCII without escapes.
+// A caller that looks for keys leaves any other to the whole parse.
+bool isPlainKey(QByteArrayView key);
+
 } // namespace JsonTextParts

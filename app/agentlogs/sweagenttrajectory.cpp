@@ -137,17 +137,6 @@ bool looksLikeSweAgentTrajectory(QByteArrayView head)
 
 namespace {
 
-// A key the raw look may compare as it is: printable ASCII without escapes (anything else, the
-// whole parse reads).
-bool isPlainKey(QByteArrayView key)
-{
-    for (const char c : key) {
-        if (c < 0x20 || c > 0x7e || c == '\\')
-            return false;
-    }
-    return true;
-}
-
 // The conversion in batches of a trajectory of one attempt, parsed a part at a time in reused
 // memory: a first pass parses every member of the file (the steps and the history's messages one
 // at a time) before any entry is handed over, so that a text that is no JSON is still refused as
@@ -164,7 +153,7 @@ std::optional<AgentLogConversion> stepByStep(QByteArrayView bytes, const Convers
     // QJsonObject keeps a repeated key's last value.
     std::optional<QByteArrayView> trajectoryText, historyText, infoText;
     for (const JsonTextParts::Member &member : *members) {
-        if (!isPlainKey(member.key) || member.key == "attempts")
+        if (!JsonTextParts::isPlainKey(member.key) || member.key == "attempts")
             return std::nullopt;
         if (member.key == "trajectory")
             trajectoryText = member.value;
