@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "agentlogs/parallelentries.h"
 
+#include "agentlogs/blockcopies.h"
 #include "agentlogs/conversionsupport.h"
 
 #include <QThread>
@@ -20,12 +21,18 @@ bool writeOneThread(QByteArray *entries, qsizetype begin, qsizetype end, const E
 {
     CancelCheck cancelled(cancel);
     QByteArray buffer; // grows to the largest entry once, and stays
+    BlockCopies copies;
+    qsizetype bytesWritten = 0;
     for (qsizetype i = begin; i < end; ++i) {
         if (cancelled())
             return false;
         buffer.resize(0); // keeps the capacity: clear() would free it
         write(i, buffer);
-        entries[i - begin] = QByteArray(buffer.constData(), buffer.size());
+        bytesWritten += buffer.size() + 1;
+        // The entries to come are about as long as those so far: a block for them all.
+        const qsizetype written = i - begin + 1;
+        const qsizetype toCome = qsizetype(double(bytesWritten) / double(written) * double(end - i - 1));
+        entries[i - begin] = copies.copy(buffer, toCome);
     }
     return true;
 }

@@ -19,8 +19,9 @@ using EntryWriter = std::function<void(qsizetype i, QByteArray &out)>;
 
 // Sets `out` to `count` entries, entry i written by write(i, buffer). `write` runs on two threads
 // at once: it may only read what the conversion gathered (and its parse) and write its own entry.
-// Each entry is then copied into a QByteArray of exactly its size: growing every entry's own
-// array as it was written (reallocations, and pages touched for nothing) cost more than the copy.
+// Each entry is then copied into a block shared with the entries written after it (BlockCopies):
+// growing every entry's own array as it was written (reallocations, and pages touched for nothing)
+// cost more than the copy, and an array of its own each cost an allocation in fresh memory.
 // False, with `out` empty, when `cancel` said stop.
 bool write(QList<QByteArray> &out, qsizetype count, const EntryWriter &write, const ConversionCancel &cancel);
 

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+// Entries copied into shared blocks (BlockCopies, issue 28): each copy holds exactly its bytes,
+// NUL-terminated, lives on after the copier and the other copies of its block, and changing one
+// never shows in another; consecutive small copies share a block (the reason for it).
+#include "agentlogs/blockcopies.h"
+
+#include <QRandomGenerator>
+#include <QtTest>
+
+#include <memory>
+#include <thread>
+
+namespace {
+
+QByteArray randomBytes(QRandomGenerator &random, qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (char &c : bytes)
+        c = char(random.bounded(256)); // NULs too: a copy's size is its own, not strlen's
+    return bytes;
+}
+
+} // namespace
+
+class TestBlockCopies : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void copiesHoldTheirBytes();
+    void smallCopiesShareABlock();
+    void copiesOutliveTheCopierAndEachOther();
+    void aChangedCopyIsItsOwn();
+    void copiesAreFreedOnAnyThread();
+};
+
+void TestBlockCopies::copiesHoldTheirBytes()
+{
+    QRandomGenerator random(2801);
+    const qsizetype ownArray = BlockCopies::kMaxBlockBytes / 4;
+    QList<QByteArray> expected;
+    for (const qsizetype size : {qsizetype(0), qsizetype(1), ownArray - 2, ownArray - 1, ownArray, qsizetype(3), BlockCopies::kMaxBlockBytes + 5})
+        expected.append(randomBytes(random, size));
+    for (int i = 0; i < 3000; ++i)
+        expected.append(randomBytes(random, random.bounded(3) ? random.bounded(200) : random.bounded(300000)));
+    // Memory that held other bytes first (freed blocks of 0xFF copies), so that a NUL is not
+    // there by the chance of fresh, zeroed pages.
+    for (int round = 0; round < 4; ++round) {
+        BlockCopies copier;
+        QList<QByteArray> filler;
+        for (int i = 0; i < 2000; ++i)
+            filler.append(copier.copy(QByteArray(1 + random.bounded(300), '\xFF'), 150 * (2000 - i)));
+    }
+    QList<QByteArray> copies;
+    {
+        BlockCopies copier;
+        for (const QByteArray &bytes : std::as_const(expected))
+            copies.append(copier.copy(bytes, random.bounded(2) ? 0 : random.bounded(10000000)));
+    }
+    QCOMPARE(copies, expected);
+    for (const QByteArray &copy : std::as_const(copies)) {
+        QVERIFY(!copy.isNull());
+        QCOMPARE(copy.constData()[copy.size()], '\0');
+    }
+}
+
+void TestBlockCopies::smallCopiesShareABlock()
+{
+    BlockCopies copier;
+    const QByteArray first = copier.copy("first entry", 1000);
+    const QByteArray second = copier.copy("second", 1000);
+    const QByteArray third = copier.copy("third one", 1000);
+    // Each right after the one before and its NUL: one block, no allocation of its own.
+    QCOMPARE(second.constData(), first.constData() + first.size() + 1);
+    QCOMPARE(third.constData(), second.constData() + second.size() + 1);
+    // A copy too large for a block is an array of its own, and the block goes on after it.
+    const QByteArray large = copier.copy(QByteArray(BlockCopies::kMaxBlockBytes / 4, 'x'));
+    const QByteArray fourth = copier.copy("fourth");
+    QCOMPARE(fourth.constData(), third.constData() + third.size() + 1);
+    QVERIFY(large.constData() < first.constData() || large.constData() > fourth.constData());
+}
+
+void TestBlockCopies::copiesOutliveTheCopierAndEachOther()
+{
+    QRandomGenerator random(2802);
+    QList<QByteArray> expected;
+    QList<QByteArray> copies;
+    {
+        BlockCopies copier;
+        for (int i = 0; i < 20000; ++i) {
+            expected.append(randomBytes(random, 1 + random.bounded(600)));
+            copies.append(copier.copy(expected.last(), 300 * (20000 - i)));
+        }
+    }
+    // Dropped in a random order: the others keep their bytes until the last of a block goes.
+    while (!copies.isEmpty()) {
+        const qsizetype k = random.bounded(copies.size());
+        QCOMPARE(copies.at(k), expected.at(k));
+        copies.removeAt(k);
+        expected.removeAt(k);
+        if (copies.size() % 997 == 0)
+            QCOMPARE(copies, expected);
+    }
+}
+
+void TestBlockCopies::aChangedCopyIsItsOwn()
+{
+    BlockCopies copier;
+    QByteArray a = copier.copy("alpha", 100);
+    QByteArray b = copier.copy("bravo", 100);
+    QByteArray c = copier.copy("charlie", 100);
+    a.append(" and more after it");       // would run into b's bytes in place
+    b.data()[0] = 'B';                     // a write through data()
+    c.fill('#');
+    QCOMPARE(a, QByteArray("alpha and more after it"));
+    QCOMPARE(b, QByteArray("Bravo"));
+    QCOMPARE(c, QByteArray("#######"));
+    const QByteArray d = copier.copy("delta", 100);
+    QCOMPARE(d, QByteArray("delta"));
+
+    // The last copy left in a block, the copier gone: still its own bytes, and it can grow.
+    QByteArray last;
+    {
+        BlockCopies other;
+        QByteArray before = other.copy("before", 100);
+        last = other.copy("last", 100);
+        QByteArray after = other.copy("after", 100);
+        QCOMPARE(before, QByteArray("before"));
+        QCOMPARE(after, QByteArray("after"));
+    }
+    last.append(QByteArray(5000, 'z'));
+    QCOMPARE(last.size(), 5004);
+    QVERIFY(last.startsWith("last"));
+    QCOMPARE(last.count('z'), 5000);
+}
+
+void TestBlockCopies::copiesAreFreedOnAnyThread()
+{
+    // The block's reference count is Qt's atomic one: copies dropped on several threads at once.
+    for (int round = 0; round < 20; ++round) {
+        auto halves = std::make_unique<QList<QByteArray>[]>(2);
+        {
+            BlockCopies copier;
+            for (int i = 0; i < 4000; ++i)
+                halves[i % 2].append(copier.copy(QByteArray::number(i) + " entry", 8 * (4000 - i)));
+        }
+        int wrong = 0;
+        std::thread first([&] { halves[0].clear(); });
+        std::thread second([&] {
+            for (int i = 0; i < halves[1].size(); ++i)
+                wrong += halves[1].at(i) != QByteArray::number(2 * i + 1) + " entry";
+            halves[1].clear();
+        });
+        first.join();
+        second.join();
+        QCOMPARE(wrong, 0);
+        QVERIFY(halves[0].isEmpty() && halves[1].isEmpty());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestBlockCopies)
+#include "tst_blockcopies.moc"
