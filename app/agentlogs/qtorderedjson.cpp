@@ -6,13 +6,14 @@
 #include <QJsonValue>
 #include <QLocale>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 namespace QtOrderedJson {
 namespace {
@@ -31,17 +32,11 @@ void appendString(QByteArray &out, std::string_view utf8)
     JsonWriter::appendString(out, QByteArray::fromRawData(utf8.data(), qsizetype(utf8.size())));
 }
 
-// QJsonObject's key order: QString's, UTF-16 code units. UTF-8's byte order is the code points'
-// order, which differs from UTF-16's only between U+E000..U+FFFF and the supplementary planes
-// (lead bytes 0xEE and up): only keys with such bytes are compared as QStrings.
-bool keyLess(std::string_view a, std::string_view b)
+// Whether a key holds a byte from 0xEE up (see keyLess): looked at once a member, not at each
+// comparison of the sort.
+bool holdsHighBytes(std::string_view key)
 {
-    const auto high = [](std::string_view s) {
-        return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xEE; });
-    };
-    if (high(a) && high(b))
-        return QString::fromUtf8(viewOf(a)) < QString::fromUtf8(viewOf(b));
-    return a < b; // std::string_view compares as unsigned char
+    return std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xEE; });
 }
 
 struct Member {
@@ -49,14 +44,37 @@ struct Member {
     element value;
     QByteArrayView raw; // written as it is when value is not used
     bool isRaw = false;
+    bool highKey = false; // holdsHighBytes(key)
 };
 
-void appendMembers(QByteArray &out, std::vector<Member> &members)
+// QJsonObject's key order: QString's, UTF-16 code units. UTF-8's byte order is the code points'
+// order, which differs from UTF-16's only between U+E000..U+FFFF and the supplementary planes
+// (lead bytes 0xEE and up): only keys with such bytes are compared as QStrings.
+bool keyLess(const Member &a, const Member &b)
 {
-    std::stable_sort(members.begin(), members.end(), [](const Member &a, const Member &b) { return keyLess(a.key, b.key); });
+    if (a.highKey && b.highKey)
+        return QString::fromUtf8(viewOf(a.key)) < QString::fromUtf8(viewOf(b.key));
+    return a.key < b.key; // std::string_view compares as unsigned char
+}
+
+// An object's members, on the stack for the usual few: a vector and std::stable_sort's buffer
+// were two allocations an object, and a converted log writes several objects an entry.
+using Members = QVarLengthArray<Member, 12>;
+
+void appendMembers(QByteArray &out, Members &members)
+{
+    // Stable, as QJsonObject keeps the last of repeated keys: insertion for the usual few.
+    if (members.size() <= 16) {
+        for (qsizetype i = 1; i < members.size(); ++i) {
+            for (qsizetype j = i; j > 0 && keyLess(members[j], members[j - 1]); --j)
+                std::swap(members[j], members[j - 1]);
+        }
+    } else {
+        std::stable_sort(members.begin(), members.end(), keyLess);
+    }
     out += '{';
     bool first = true;
-    for (size_t i = 0; i < members.size(); ++i) {
+    for (qsizetype i = 0; i < members.size(); ++i) {
         if (i + 1 < members.size() && members[i + 1].key == members[i].key)
             continue; // a repeated key: QJsonDocument keeps the last
         if (!first)
@@ -72,20 +90,21 @@ void appendMembers(QByteArray &out, std::vector<Member> &members)
     out += '}';
 }
 
-std::vector<Member> membersOf(simdjson::dom::object object)
+void addMembersOf(Members &members, simdjson::dom::object object)
 {
-    std::vector<Member> members;
-    members.reserve(object.size());
+    members.reserve(qsizetype(object.size()));
     for (const simdjson::dom::key_value_pair field : object)
-        members.push_back({field.key, field.value, {}, false});
-    return members;
+        members.append({field.key, field.value, {}, false, holdsHighBytes(field.key)});
 }
 
 } // namespace
 
 void appendInteger(QByteArray &out, qint64 number)
 {
-    out += QByteArray::number(number);
+    // Written in place: QByteArray::number made an array of its own each time.
+    char digits[24];
+    const std::to_chars_result written = std::to_chars(digits, digits + sizeof digits, number);
+    out.append(digits, written.ptr - digits);
 }
 
 void appendDouble(QByteArray &out, double number)
@@ -95,7 +114,7 @@ void appendDouble(QByteArray &out, double number)
     if (!std::isfinite(number))
         out += "null";
     else if (whole != notWhole)
-        out += QByteArray::number(whole);
+        appendInteger(out, whole);
     else
         out += QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
 }
@@ -144,15 +163,18 @@ void append(QByteArray &out, element value)
 
 void append(QByteArray &out, simdjson::dom::object object)
 {
-    std::vector<Member> members = membersOf(object);
+    Members members;
+    addMembersOf(members, object);
     appendMembers(out, members);
 }
 
 void appendObjectWith(QByteArray &out, simdjson::dom::object object, QByteArrayView key, QByteArrayView rawValue)
 {
-    std::vector<Member> members = membersOf(object);
+    Members members;
+    addMembersOf(members, object);
     // Last, so that it wins over a member of the same key.
-    members.push_back({std::string_view(key.data(), size_t(key.size())), element(), rawValue, true});
+    const std::string_view keyText(key.data(), size_t(key.size()));
+    members.append({keyText, element(), rawValue, true, holdsHighBytes(keyText)});
     appendMembers(out, members);
 }
 

@@ -2,6 +2,7 @@
 #include "search/searchtext.h"
 
 #include "json/jsontokens.h"
+#include "json/stringspecialbytes.h"
 
 #include <QList>
 #include <QVarLengthArray>
@@ -86,20 +87,7 @@ bool showsAsWritten(const char *start, const char *end, bool isString)
 // The first backslash or control byte in [p, end), or end.
 const char *nextEscapeOrControl(const char *p, const char *end)
 {
-#if defined(__SSE2__)
-    const __m128i controlMax = _mm_set1_epi8(0x1F);
-    const __m128i backslash = _mm_set1_epi8('\\');
-    for (; end - p >= 16; p += 16) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(block, controlMax), controlMax);
-        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(block, backslash))));
-        if (mask)
-            return p + __builtin_ctz(mask);
-    }
-#endif
-    while (p < end && *p != '\\' && uchar(*p) >= 0x20)
-        ++p;
-    return p;
+    return StringSpecialBytes::first<false>(p, end);
 }
 
 // JsonTokens::stringTokenEnd's answer (just past the closing quote of the string that opens at
