@@ -5,25 +5,6 @@
 
 namespace JsonTokens {
 
-qsizetype closingQuoteEnd(const char *data, qsizetype size, qsizetype open)
-{
-    const qsizetype contentStart = open + 1;
-    qsizetype from = contentStart;
-    while (from < size) {
-        const void *hit = std::memchr(data + from, '"', size_t(size - from));
-        if (!hit)
-            return -1;
-        const qsizetype quote = static_cast<const char *>(hit) - data;
-        qsizetype backslashes = 0;
-        for (qsizetype k = quote - 1; k >= contentStart && data[k] == '\\'; --k)
-            ++backslashes;
-        if (backslashes % 2 == 0)
-            return quote + 1;
-        from = quote + 1;
-    }
-    return -1;
-}
-
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')

@@ -4,6 +4,10 @@
 #include <QByteArray>
 #include <QtGlobal>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 // The few byte-level facts about JSON text that the exact (non-parsing) tools share: JsonText's
 // re-indenter and readable view, the tree model, the key field summary, the search text builder
 // and the run file scan. Kept in one place so that what counts as a string's end, a scalar's end
@@ -16,9 +20,37 @@ inline bool isSpace(char c)
 }
 
 // Index just past the closing quote of the string token that opens at `open`, or -1 when the
-// string is not closed before `size`. memchr finds the candidate quotes; a quote preceded by an
-// odd run of backslashes is escaped. Each byte is looked at a bounded number of times.
-qsizetype closingQuoteEnd(const char *data, qsizetype size, qsizetype open);
+// string is not closed before `size`. A backslash and the byte after it are stepped over as a
+// pair, so a quote after an odd run of backslashes is escaped. The quotes and backslashes of
+// each 16 bytes are found at once, inline: most strings are a key or a short value, for which a
+// call of memchr a quote cost more than the scan (a third of splitting a large agent log into
+// its events). Each byte is looked at once.
+inline qsizetype closingQuoteEnd(const char *data, qsizetype size, qsizetype open)
+{
+    qsizetype i = open + 1;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    while (size - i >= 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + i));
+        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash))));
+        if (!mask) {
+            i += 16;
+            continue;
+        }
+        i += __builtin_ctz(mask);
+        if (data[i] == '"')
+            return i + 1;
+        i += 2;
+    }
+#endif
+    while (i < size) {
+        if (data[i] == '"')
+            return i + 1;
+        i += data[i] == '\\' ? 2 : 1;
+    }
+    return -1;
+}
 
 // The same, `size` when the string is never closed.
 inline qsizetype stringTokenEnd(const char *data, qsizetype size, qsizetype open)

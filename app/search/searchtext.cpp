@@ -90,50 +90,6 @@ const char *nextEscapeOrControl(const char *p, const char *end)
     return StringSpecialBytes::first<false>(p, end);
 }
 
-// JsonTokens::stringTokenEnd's answer (just past the closing quote of the string that opens at
-// `open`, or `n` when it is never closed), found 16 bytes a step: the first quote or backslash
-// of each block is looked at, a backslash and the byte it escapes are stepped over as a pair,
-// so a quote after an odd run of backslashes is escaped, as there. Inline: most strings are a
-// key or a short value, for which a call of memchr cost more than the scan.
-inline qsizetype fastStringTokenEnd(const char *p, qsizetype n, qsizetype open)
-{
-    qsizetype i = open + 1;
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    while (n - i >= 16) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-        const unsigned mask =
-            unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash))));
-        if (!mask) {
-            i += 16;
-            continue;
-        }
-        i += __builtin_ctz(mask);
-        if (p[i] == '"')
-            return i + 1;
-        i += 2;
-    }
-#endif
-    while (i < n) {
-        if (p[i] == '"')
-            return i + 1;
-        i += p[i] == '\\' ? 2 : 1;
-    }
-    return n;
-}
-
-// How walkObject finds a string's end: JsonTokens' (the reference, fromEntryJson's), or the
-// inline 16-byte scan above (the searches' visits; tests compare the two).
-struct ReferenceStringEnd
-{
-    static qsizetype of(const char *p, qsizetype n, qsizetype open) { return JsonTokens::stringTokenEnd(p, n, open); }
-};
-struct FastStringEnd
-{
-    static qsizetype of(const char *p, qsizetype n, qsizetype open) { return fastStringTokenEnd(p, n, open); }
-};
-
 // Just past the end of the array or object that opens at `open`, as walkObject closes it (any
 // '}' or ']' closes the innermost open one; a '"' outside a string always opens one, as a
 // scalar ends there), or -1 when the scan reaches `limit` (or the text's end) first. The bytes
@@ -165,7 +121,7 @@ qsizetype containerEndBefore(const char *p, qsizetype n, qsizetype open, qsizety
         const char c = p[i];
         if (c == '"') {
             // Read no further than the limit: a string that ends past it ends the scan anyway.
-            i = fastStringTokenEnd(p, stop, i);
+            i = JsonTokens::stringTokenEnd(p, stop, i);
             continue;
         }
         if (c == '{' || c == '[') {
@@ -226,7 +182,7 @@ void appendDisplayedString(QByteArray &out, const char *p, const char *end, cons
 // sees to the sink, in order: sink.string(content, end) with a string's content as written
 // (escapes not decoded yet), sink.token(start, end) with a number's, true's, false's or null's
 // text. Stops when the sink returns false.
-template <typename StringEnd, typename Sink>
+template <typename Sink>
 void walkObject(const char *p, qsizetype n, qsizetype i, Sink &sink)
 {
     // One byte per open container: '{' or '['. An explicit stack, so any depth is safe.
@@ -267,7 +223,7 @@ void walkObject(const char *p, qsizetype n, qsizetype i, Sink &sink)
             expectKey = false;
             ++i;
         } else if (c == '"') {
-            const qsizetype end = StringEnd::of(p, n, i);
+            const qsizetype end = JsonTokens::stringTokenEnd(p, n, i);
             const char *content = p + i + 1;
             const char *contentEnd = (end > i + 1 && p[end - 1] == '"' && end - 1 > i) ? p + end - 1 : p + end;
             if (expectKey && stack.size() == 1) {
@@ -354,7 +310,7 @@ QByteArray decodedTextOf(QByteArrayView raw)
     if (start < 0)
         return wholeText(raw);
     DecodingSink sink(raw.size());
-    walkObject<ReferenceStringEnd>(raw.data(), raw.size(), start, sink);
+    walkObject(raw.data(), raw.size(), start, sink);
     return sink.take();
 }
 
@@ -649,7 +605,7 @@ void SearchText::visitSegments(QByteArrayView rawEntryJson, SegmentVisitor visit
         return;
     }
     VisitingSink sink(visit, context);
-    walkObject<FastStringEnd>(rawEntryJson.data(), rawEntryJson.size(), start, sink);
+    walkObject(rawEntryJson.data(), rawEntryJson.size(), start, sink);
 }
 
 bool SearchText::visitSegmentsHoldingSpans(QByteArrayView rawEntryJson, const ByteSpan *spans, size_t spanCount,
@@ -661,7 +617,7 @@ bool SearchText::visitSegmentsHoldingSpans(QByteArrayView rawEntryJson, const By
     if (spanCount == 0)
         return true;
     SpanVisitingSink sink(rawEntryJson.data(), spans, spanCount, visit, context);
-    walkObject<FastStringEnd>(rawEntryJson.data(), rawEntryJson.size(), start, sink);
+    walkObject(rawEntryJson.data(), rawEntryJson.size(), start, sink);
     return true;
 }
 
