@@ -131,8 +131,12 @@ void appendStringOrNull(QByteArray &out, QByteArrayView utf8)
         JsonWriter::appendString(out, QByteArray::fromRawData(utf8.data(), utf8.size()));
 }
 
-void RawEntry::setExtra(QByteArrayView key, QByteArray json)
+void RawEntry::setExtraKey(const QByteArray &key, QByteArray json)
 {
+    // Room for a second one at once: entries that have one mostly have two (a tool's name and
+    // its exit code), and growing the list again was a fresh allocation an entry.
+    if (extra.isEmpty())
+        extra.reserve(2);
     // QJsonObject's order; the keys are ASCII, so bytes order them as QString does.
     auto at = extra.begin();
     while (at != extra.end() && QByteArrayView(at->first) < key)
@@ -140,7 +144,7 @@ void RawEntry::setExtra(QByteArrayView key, QByteArray json)
     if (at != extra.end() && QByteArrayView(at->first) == key)
         at->second = std::move(json);
     else
-        extra.insert(at, {key.toByteArray(), std::move(json)});
+        extra.insert(at, {key, std::move(json)});
 }
 
 bool RawEntry::hasExtra(QByteArrayView key) const

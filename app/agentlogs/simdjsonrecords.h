@@ -112,7 +112,13 @@ struct RawEntry {
     QByteArray toolOutput;  // an object's compact JSON
     QByteArray observation; // any value's compact JSON
     // The extra fields, their values as compact JSON; written in QJsonObject's order (by key).
-    void setExtra(QByteArrayView key, QByteArray json);
+    // `key` is a string literal (ASCII), kept without a copy: a conversion sets a few an entry.
+    template <qsizetype N>
+    void setExtra(const char (&key)[N], QByteArray json)
+    {
+        setExtraKey(QByteArray::fromRawData(key, N - 1), std::move(json));
+    }
+    void setExtraKey(const QByteArray &key, QByteArray json);
     bool hasExtra(QByteArrayView key) const;
     QList<std::pair<QByteArray, QByteArray>> extra;
     // The records it was made of: parsed (written again by entryJson(), as QJsonObject wrote
