@@ -7,6 +7,8 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include <functional>
+#include <limits>
 #include <memory>
 #include <thread>
 
@@ -32,6 +34,8 @@ private slots:
     void copiesOutliveTheCopierAndEachOther();
     void aChangedCopyIsItsOwn();
     void copiesAreFreedOnAnyThread();
+    void theLastCopyOfABlockChangesLikeAnyArray();
+    void anyEstimateOfBytesToCome();
 };
 
 void TestBlockCopies::copiesHoldTheirBytes()
@@ -156,6 +160,73 @@ void TestBlockCopies::copiesAreFreedOnAnyThread()
         QCOMPARE(wrong, 0);
         QVERIFY(halves[0].isEmpty() && halves[1].isEmpty());
     }
+}
+
+void TestBlockCopies::theLastCopyOfABlockChangesLikeAnyArray()
+{
+    // Once a copy is all that is left of its block (ref 1: the copier and the other copies gone),
+    // Qt changes it in place: its room runs from the block's start (before it) to the block's end
+    // (after it), and growing it reallocates the block with the copy at its offset (realloc of
+    // the block's start, never of the copy's). Each change below, made to such a copy (the
+    // first, a middle and the last of a block), must give what it gives an ordinary array.
+    using Change = std::function<void(QByteArray &)>;
+    const QList<Change> changes{
+        [](QByteArray &a) { a.append(" tail"); },
+        [](QByteArray &a) { a.append(QByteArray(3 * BlockCopies::kMaxBlockBytes, 'g')); }, // past the block
+        [](QByteArray &a) { a.prepend("head "); },
+        [](QByteArray &a) { a.prepend(QByteArray(200000, 'h')); },
+        [](QByteArray &a) { a.insert(2, "in"); },
+        [](QByteArray &a) { a.resize(a.size() + 70000); a.fill('r'); },
+        [](QByteArray &a) { a.resize(2); },
+        [](QByteArray &a) { a.reserve(BlockCopies::kMaxBlockBytes); a.append('v'); },
+        [](QByteArray &a) { a.squeeze(); a.append('s'); },
+        [](QByteArray &a) { a.chop(1); a.truncate(2); },
+        [](QByteArray &a) { a.replace("ee", "EEEE"); },
+        [](QByteArray &a) { a.remove(0, 2); a.append("after a removal at the front"); },
+        [](QByteArray &a) { a.data()[0] = 'D'; },
+        [](QByteArray &a) { a.clear(); a.append("cleared"); },
+        [](QByteArray &a) { a = "assigned"; a.append(QByteArray(100000, 'a')); },
+        [](QByteArray &a) { a = QByteArray(); },
+    };
+    for (qsizetype c = 0; c < changes.size(); ++c) {
+        for (int which = 0; which < 3; ++which) {
+            QByteArray kept;
+            {
+                BlockCopies copier;
+                QList<QByteArray> others;
+                for (int i = 0; i < 3; ++i) {
+                    const QByteArray copy = copier.copy("entree number " + QByteArray::number(i), 1000);
+                    if (i == which)
+                        kept = copy;
+                    else
+                        others.append(copy);
+                }
+            }
+            const QByteArray original("entree number " + QByteArray::number(which));
+            QByteArray reference(original.constData(), original.size()); // an ordinary array
+            changes.at(c)(kept);
+            changes.at(c)(reference);
+            QVERIFY2(kept == reference, qPrintable(QStringLiteral("change %1, copy %2").arg(c).arg(which)));
+            if (!kept.isNull())
+                QCOMPARE(kept.constData()[kept.size()], '\0');
+            // And once more, changed again after the first change.
+            kept.append("!");
+            reference.append("!");
+            QCOMPARE(kept, reference);
+        }
+    }
+}
+
+void TestBlockCopies::anyEstimateOfBytesToCome()
+{
+    // An estimate is only a hint: none, however large or negative, may overflow a block's size.
+    BlockCopies copier;
+    for (const qsizetype estimate : {std::numeric_limits<qsizetype>::max(), std::numeric_limits<qsizetype>::max() - 1, qsizetype(-1), std::numeric_limits<qsizetype>::min()}) {
+        const QByteArray copy = copier.copy("estimated", estimate);
+        QCOMPARE(copy, QByteArray("estimated"));
+    }
+    const QByteArray large = copier.copy(QByteArray(BlockCopies::kMaxBlockBytes / 4 - 1, 'L'), std::numeric_limits<qsizetype>::max());
+    QCOMPARE(large.size(), BlockCopies::kMaxBlockBytes / 4 - 1);
 }
 
 QTEST_GUILESS_MAIN(TestBlockCopies)
