@@ -3,6 +3,7 @@
 // NUL-terminated, lives on after the copier and the other copies of its block, and changing one
 // never shows in another; consecutive small copies share a block (the reason for it).
 #include "agentlogs/blockcopies.h"
+#include "json/paddedjson.h"
 
 #include <QRandomGenerator>
 #include <QtTest>
@@ -36,6 +37,7 @@ private slots:
     void copiesAreFreedOnAnyThread();
     void theLastCopyOfABlockChangesLikeAnyArray();
     void anyEstimateOfBytesToCome();
+    void aCopyIsParsedWithinItsBlock();
 };
 
 void TestBlockCopies::copiesHoldTheirBytes()
@@ -227,6 +229,38 @@ void TestBlockCopies::anyEstimateOfBytesToCome()
     }
     const QByteArray large = copier.copy(QByteArray(BlockCopies::kMaxBlockBytes / 4 - 1, 'L'), std::numeric_limits<qsizetype>::max());
     QCOMPARE(large.size(), BlockCopies::kMaxBlockBytes / 4 - 1);
+}
+
+void TestBlockCopies::aCopyIsParsedWithinItsBlock()
+{
+    // A copy starts inside its block: its capacity() (Qt: the block's whole room, before it
+    // too) is not room after it. PaddedJson reads an array in place when SIMDJSON_PADDING bytes
+    // after it can be read: for the last copy of a block, with fewer than that left after it,
+    // simdjson must get a copy, never a view that runs past the block's end.
+    const qsizetype padding = qsizetype(simdjson::SIMDJSON_PADDING);
+    // Bytes left after a copy, its NUL included (Qt's freeSpaceAtEnd: the block's end less it).
+    for (const qsizetype leftAfter : {qsizetype(1), qsizetype(2), padding / 2, padding - 1, padding, 4 * padding}) {
+        BlockCopies copier;
+        QByteArray first = copier.copy(QByteArray(1000, 'f'), 0); // a block of its own
+        const qsizetype room = first.data_ptr().freeSpaceAtEnd() - 1; // after first's NUL
+        const QByteArray entry = "{\"k\":\"" + QByteArray(room - leftAfter - 8, 'v') + "\"}";
+        QByteArray copy = copier.copy(entry, 0);
+        QCOMPARE(copy.constData(), first.constData() + first.size() + 1); // in the same block
+        const qsizetype readableAfter = copy.data_ptr().freeSpaceAtEnd();
+        QCOMPARE(readableAfter, leftAfter);
+        const PaddedJson json(copy);
+        QVERIFY(json.isValid());
+        const simdjson::padded_string_view view = json.view();
+        QCOMPARE(qsizetype(view.length()), copy.size());
+        QVERIFY(qsizetype(view.capacity()) >= copy.size() + padding);
+        if (view.data() == copy.constData()) // read in place: the padding must be the block's
+            QVERIFY2(qsizetype(view.capacity()) <= copy.size() + readableAfter,
+                     qPrintable(QStringLiteral("%1 bytes after the copy claimed, %2 there").arg(qsizetype(view.capacity()) - copy.size()).arg(readableAfter)));
+        simdjson::dom::parser parser;
+        simdjson::dom::element root;
+        QVERIFY(!parser.parse(view).get(root));
+        QCOMPARE(qsizetype(std::string_view(root["k"].get_string().value()).size()), entry.size() - 8);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBlockCopies)
