@@ -55,8 +55,12 @@ QByteArray BlockCopies::copy(QByteArrayView bytes, qsizetype bytesToCome)
     const qsizetype needed = size + 1; // and its NUL
     if (needed > kMaxBlockBytes / 4)
         return QByteArray(bytes.data(), size);
+    // The estimate bounded before it is added: a huge one would overflow the sum, and a block
+    // made smaller than the copy (the sum wrapped round to below kMinBlockBytes) would be
+    // written past its end.
+    const qsizetype toCome = std::clamp<qsizetype>(bytesToCome, 0, kMaxBlockBytes);
     if (!m_block.d_ptr() || m_block.constAllocatedCapacity() - m_used < needed)
-        startBlock(std::clamp(needed + std::max<qsizetype>(bytesToCome, 0), kMinBlockBytes, kMaxBlockBytes));
+        startBlock(std::clamp(needed + toCome, kMinBlockBytes, kMaxBlockBytes));
     char *start = m_block.data() + m_used;
     std::memcpy(start, bytes.data(), size_t(size));
     start[size] = '\0';

@@ -9,11 +9,29 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 namespace JsonWriter {
 
+namespace {
+
+// Whether `utf8`'s bytes are `out`'s own: the same array, or a view (fromRawData) of its bytes.
+bool isWithin(const QByteArray &utf8, const QByteArray &out)
+{
+    const std::less<const char *> before;
+    return !utf8.isEmpty() && !before(utf8.constData(), out.constData()) && before(utf8.constData(), out.constData() + out.size());
+}
+
+} // namespace
+
 void appendString(QByteArray &out, const QByteArray &utf8)
 {
+    // out's room is made before the string is read, and grows as escapes come: bytes of out's
+    // own would move (be freed) under the reading. Written from a copy of them instead.
+    if (isWithin(utf8, out)) {
+        appendString(out, QByteArray(utf8.constData(), utf8.size()));
+        return;
+    }
     static const char hexDigits[] = "0123456789abcdef";
     const char *data = utf8.constData();
     const char *const dataEnd = data + utf8.size();

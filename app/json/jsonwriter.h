@@ -12,7 +12,8 @@ namespace JsonWriter {
 // A JSON string literal, quotes included. `utf8` must be UTF-8; bytes >= 0x80 pass unchanged.
 QByteArray string(const QByteArray &utf8);
 QByteArray string(const QString &text);
-// Appends the literal to `out` without temporaries: the demo escapes megabytes with it.
+// Appends the literal to `out` without temporaries: the demo escapes megabytes with it. `utf8`
+// may be `out` itself or a view of its bytes (then copied first).
 void appendString(QByteArray &out, const QByteArray &utf8);
 
 QByteArray number(qint64 value);

@@ -4,13 +4,17 @@
 PaddedJson::PaddedJson(const QByteArray &bytes)
 {
     m_size = size_t(bytes.size());
-    // capacity() counts allocated bytes after the data's start; a raw-data array has none.
-    if (!bytes.isEmpty() && bytes.capacity() - bytes.size() >= qsizetype(simdjson::SIMDJSON_PADDING)) {
-        m_shared = bytes;
+    // The room after the data (none in a raw-data array), not capacity(): Qt counts in it the
+    // room before the data too (an array whose front was removed, or a copy made inside a
+    // shared block by BlockCopies, which every converted agent log entry is).
+    m_shared = bytes;
+    const qsizetype readableAfter = m_shared.data_ptr().freeSpaceAtEnd();
+    if (!bytes.isEmpty() && readableAfter >= qsizetype(simdjson::SIMDJSON_PADDING)) {
         m_data = m_shared.constData();
-        m_capacity = size_t(m_shared.capacity());
+        m_capacity = m_size + size_t(readableAfter);
         return;
     }
+    m_shared = QByteArray();
     m_copy = simdjson::padded_string(bytes.constData(), m_size);
     m_data = m_copy.data();
     m_capacity = m_size + simdjson::SIMDJSON_PADDING;
@@ -36,6 +40,6 @@ simdjson::padded_string_view PaddedJson::view() const
 
 void PaddedJson::reserveFor(QByteArray &bytes)
 {
-    if (bytes.capacity() - bytes.size() < qsizetype(simdjson::SIMDJSON_PADDING))
+    if (bytes.data_ptr().freeSpaceAtEnd() < qsizetype(simdjson::SIMDJSON_PADDING))
         bytes.reserve(bytes.size() + qsizetype(simdjson::SIMDJSON_PADDING));
 }

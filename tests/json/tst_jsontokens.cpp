@@ -9,6 +9,13 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#if defined(Q_OS_UNIX)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+#include <cstring>
+
 namespace {
 
 qsizetype closingQuoteEndByHand(const QByteArray &text, qsizetype open)
@@ -35,6 +42,7 @@ private slots:
     void knownStrings_data();
     void knownStrings();
     void randomTextsAsByHand();
+    void noByteReadPastTheTextsEnd();
 };
 
 void TestJsonTokens::knownStrings_data()
@@ -79,6 +87,52 @@ void TestJsonTokens::randomTextsAsByHand()
         if (found != expected)
             QFAIL(qPrintable(QStringLiteral("round %1: %2 instead of %3 in %4 (open %5)").arg(round).arg(found).arg(expected).arg(QString::fromLatin1(text.toHex())).arg(open)));
     }
+}
+
+void TestJsonTokens::noByteReadPastTheTextsEnd()
+{
+#if defined(Q_OS_UNIX)
+    // The text ends right before a page that cannot be read: a look at any byte past `size` (a
+    // 16-byte load that runs over, a step over a last backslash that reads what it skipped)
+    // stops the test. Texts of every length around the 16-byte steps, with a quote, a backslash
+    // or a backslash and quote in their last bytes.
+    const long page = sysconf(_SC_PAGESIZE);
+    void *mapped = mmap(nullptr, size_t(2 * page), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    QVERIFY(mapped != MAP_FAILED);
+    char *const guard = static_cast<char *>(mapped) + page;
+    QCOMPARE(mprotect(guard, size_t(page), PROT_NONE), 0);
+    QRandomGenerator random(8263);
+    int checked = 0;
+    for (int round = 0; round < 20000; ++round) {
+        const int length = 1 + (round < 2000 ? round % 100 : random.bounded(200));
+        QByteArray text(length, Qt::Uninitialized);
+        const int density = 2 + random.bounded(20);
+        for (char &c : text) {
+            const int pick = random.bounded(density);
+            c = pick == 0 ? '"' : pick == 1 ? '\\' : char('a' + random.bounded(26));
+        }
+        const int ending = random.bounded(4);
+        if (ending == 1)
+            text[length - 1] = '\\';
+        else if (ending == 2 && length >= 2)
+            text.replace(length - 2, 2, "\\\"");
+        else if (ending == 3)
+            text[length - 1] = '"';
+        const qsizetype open = random.bounded(length);
+        text[open] = '"';
+        char *const start = guard - length;
+        std::memcpy(start, text.constData(), size_t(length));
+        const qsizetype expected = closingQuoteEndByHand(text, open);
+        const qsizetype found = JsonTokens::closingQuoteEnd(start, length, open);
+        if (found != expected)
+            QFAIL(qPrintable(QStringLiteral("round %1: %2 instead of %3 in %4 (open %5)").arg(round).arg(found).arg(expected).arg(QString::fromLatin1(text.toHex())).arg(open)));
+        ++checked;
+    }
+    QCOMPARE(checked, 20000);
+    munmap(mapped, size_t(2 * page));
+#else
+    QSKIP("needs mmap and mprotect");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestJsonTokens)

@@ -53,6 +53,7 @@ private slots:
     void randomStringsAsByHand();
     void appendsAfterWhatIsThere();
     void validTextReadsBack();
+    void aStringOfOutItself();
 };
 
 void TestJsonWriter::knownStrings_data()
@@ -135,6 +136,38 @@ void TestJsonWriter::validTextReadsBack()
         const QJsonDocument document = QJsonDocument::fromJson(json, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(document.array().at(0).toString(), text);
+    }
+}
+
+void TestJsonWriter::aStringOfOutItself()
+{
+    // `utf8` is `out` (the same array), or a view of out's own bytes: the string is what they
+    // held when the call began, though out grows (and may move) as it is written.
+    const QList<QByteArray> texts{"plain text", "with \"quotes\" and\nlines\x01", QByteArray(300, '\n'), QByteArray(5000, 'x')};
+    for (const QByteArray &text : texts) {
+        for (const bool tight : {true, false}) {
+            QByteArray same(text.constData(), text.size()); // an array of its own, not shared
+            if (tight)
+                same.squeeze();
+            else
+                same.reserve(20 * text.size());
+            JsonWriter::appendString(same, same);
+            QCOMPARE(same, text + escapedByHand(text));
+
+            QByteArray holder(text.constData(), text.size());
+            if (tight)
+                holder.squeeze();
+            const QByteArray view = QByteArray::fromRawData(holder.constData() + 1, holder.size() - 2);
+            const QByteArray viewed = text.mid(1, text.size() - 2);
+            JsonWriter::appendString(holder, view);
+            QCOMPARE(holder, text + escapedByHand(viewed));
+        }
+        // A copy that shares out's bytes: out is detached, the copy keeps them.
+        QByteArray out(text.constData(), text.size());
+        const QByteArray shared = out;
+        JsonWriter::appendString(out, shared);
+        QCOMPARE(out, text + escapedByHand(text));
+        QCOMPARE(shared, text);
     }
 }
 

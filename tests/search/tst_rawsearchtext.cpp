@@ -13,6 +13,12 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#if defined(Q_OS_UNIX)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+#include <cstring>
+
 #include <memory>
 
 namespace {
@@ -78,6 +84,7 @@ private slots:
     void aNeedleHoldingAByteOrderMarkCountsAsDecoded();
     void visitedSegmentsAreTheDecodedText();
     void backslashRunsAndBlockEdgesAgree();
+    void visitingReadsNothingPastTheEntry();
     void rawFlags_data();
     void rawFlags();
     void randomRawFlagsAgree();
@@ -462,6 +469,55 @@ void TestRawSearchText::backslashRunsAndBlockEdgesAgree()
         }
     }
     QVERIFY(matched > 5000);
+}
+
+void TestRawSearchText::visitingReadsNothingPastTheEntry()
+{
+#if defined(Q_OS_UNIX)
+    // The entry is a view ending right before a page that cannot be read (a row at a mapped
+    // file's end): the walk's 16-byte steps over strings, escapes and containers, cut short
+    // anywhere (inside a string, after a backslash), read no byte past it, and visit what
+    // fromEntryJson decodes.
+    const long page = sysconf(_SC_PAGESIZE);
+    void *mapped = mmap(nullptr, size_t(3 * page), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    QVERIFY(mapped != MAP_FAILED);
+    char *const guard = static_cast<char *>(mapped) + 2 * page;
+    QCOMPARE(mprotect(guard, size_t(page), PROT_NONE), 0);
+    const QList<QByteArray> fragments = {"{\"", "\"", "\": \"", "\", \"", "thought", "x_k", ": ", ",", "[", "]", "{", "}",
+                                         "null", "12", "abcdefghijklmnopqrstuvwxyz", "0123456789abcdef", "\\n", "\\\"",
+                                         "\\\\", "\\u00e9", "\\", "\xC3\xA9", "\n"};
+    QRandomGenerator rng(2807);
+    for (int round = 0; round < 6000; ++round) {
+        QByteArray json("{\"x_k\": \"");
+        const int parts = int(rng.bounded(1, 50));
+        for (int k = 0; k < parts; ++k)
+            json += fragments.at(rng.bounded(int(fragments.size())));
+        json.chop(int(rng.bounded(0, qMin<qsizetype>(json.size() - 1, 20))));
+        char *const start = guard - json.size();
+        std::memcpy(start, json.constData(), size_t(json.size()));
+        struct Joined
+        {
+            QByteArray text;
+            int segments = 0;
+        } joined;
+        SearchText::visitSegments(QByteArrayView(start, json.size()), [](void *context, QByteArrayView segment) {
+            Joined &out = *static_cast<Joined *>(context);
+            if (out.segments++ > 0)
+                out.text.append(SearchText::kSeparator);
+            out.text.append(segment.data(), segment.size());
+            return true;
+        }, &joined);
+        const QByteArray expected = SearchText::fromEntryJson(json).bytes;
+        if (joined.text != expected)
+            QFAIL(qPrintable(QStringLiteral("%1: %2 vs %3")
+                                 .arg(QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
+                                      QString::fromLatin1(joined.text.toPercentEncoding()),
+                                      QString::fromLatin1(expected.toPercentEncoding()))));
+    }
+    munmap(mapped, size_t(3 * page));
+#else
+    QSKIP("needs mmap and mprotect");
+#endif
 }
 
 void TestRawSearchText::rawFlags_data()
