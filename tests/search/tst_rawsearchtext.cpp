@@ -69,6 +69,33 @@ const QList<QByteArray> &entries()
     return list;
 }
 
+// What SearchText::visitSegments hands over for an entry's JSON, joined by separators as
+// fromEntryJson joins its segments (the two must agree byte for byte).
+QByteArray visitedText(QByteArrayView json)
+{
+    struct Joined
+    {
+        QByteArray text;
+        int segments = 0;
+    } joined;
+    SearchText::visitSegments(json, [](void *context, QByteArrayView segment) {
+        Joined &out = *static_cast<Joined *>(context);
+        if (out.segments++ > 0)
+            out.text.append(SearchText::kSeparator);
+        out.text.append(segment.data(), segment.size());
+        return true;
+    }, &joined);
+    return joined.text;
+}
+
+// The message of an entry whose visited text is not fromEntryJson's.
+QString visitedDiffers(const QByteArray &json, const QByteArray &visited, const QByteArray &expected)
+{
+    return QStringLiteral("%1: %2 vs %3")
+        .arg(QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")), QString::fromLatin1(visited.toPercentEncoding()),
+             QString::fromLatin1(expected.toPercentEncoding()));
+}
+
 } // namespace
 
 class TestRawSearchText : public QObject
@@ -369,25 +396,10 @@ void TestRawSearchText::visitedSegmentsAreTheDecodedText()
         const int parts = int(rng.bounded(1, 40));
         for (int k = 0; k < parts; ++k)
             json += fragments.at(rng.bounded(int(fragments.size())));
-        struct Joined
-        {
-            QByteArray text;
-            int segments = 0;
-        } joined;
-        SearchText::visitSegments(json, [](void *context, QByteArrayView segment) {
-            Joined &out = *static_cast<Joined *>(context);
-            if (out.segments++ > 0)
-                out.text.append(SearchText::kSeparator);
-            out.text.append(segment.data(), segment.size());
-            return true;
-        }, &joined);
-        const QByteArray &visited = joined.text;
+        const QByteArray visited = visitedText(json);
         const QByteArray expected = SearchText::fromEntryJson(json).bytes;
         if (visited != expected)
-            QFAIL(qPrintable(QStringLiteral("%1: %2 vs %3")
-                                 .arg(QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
-                                      QString::fromLatin1(visited.toPercentEncoding()),
-                                      QString::fromLatin1(expected.toPercentEncoding()))));
+            QFAIL(qPrintable(visitedDiffers(json, visited, expected)));
     }
 }
 
@@ -438,24 +450,10 @@ void TestRawSearchText::backslashRunsAndBlockEdgesAgree()
             json += '}';
         else
             json.chop(int(rng.bounded(0, 4)));
-        struct Joined
-        {
-            QByteArray text;
-            int segments = 0;
-        } joined;
-        SearchText::visitSegments(json, [](void *context, QByteArrayView segment) {
-            Joined &out = *static_cast<Joined *>(context);
-            if (out.segments++ > 0)
-                out.text.append(SearchText::kSeparator);
-            out.text.append(segment.data(), segment.size());
-            return true;
-        }, &joined);
+        const QByteArray visited = visitedText(json);
         const SearchText decoded = SearchText::fromEntryJson(json);
-        if (joined.text != decoded.bytes)
-            QFAIL(qPrintable(QStringLiteral("%1: %2 vs %3")
-                                 .arg(QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
-                                      QString::fromLatin1(joined.text.toPercentEncoding()),
-                                      QString::fromLatin1(decoded.bytes.toPercentEncoding()))));
+        if (visited != decoded.bytes)
+            QFAIL(qPrintable(visitedDiffers(json, visited, decoded.bytes)));
         const SearchText raw = SearchText::fromRawEntryJson(json);
         for (const SearchEngine &engine : engines) {
             const qint64 expected = engine.countMatches(decoded);
@@ -495,24 +493,10 @@ void TestRawSearchText::visitingReadsNothingPastTheEntry()
         json.chop(int(rng.bounded(0, qMin<qsizetype>(json.size() - 1, 20))));
         char *const start = guard - json.size();
         std::memcpy(start, json.constData(), size_t(json.size()));
-        struct Joined
-        {
-            QByteArray text;
-            int segments = 0;
-        } joined;
-        SearchText::visitSegments(QByteArrayView(start, json.size()), [](void *context, QByteArrayView segment) {
-            Joined &out = *static_cast<Joined *>(context);
-            if (out.segments++ > 0)
-                out.text.append(SearchText::kSeparator);
-            out.text.append(segment.data(), segment.size());
-            return true;
-        }, &joined);
+        const QByteArray visited = visitedText(QByteArrayView(start, json.size()));
         const QByteArray expected = SearchText::fromEntryJson(json).bytes;
-        if (joined.text != expected)
-            QFAIL(qPrintable(QStringLiteral("%1: %2 vs %3")
-                                 .arg(QString::fromLatin1(json.toPercentEncoding(" {}[]\":,")),
-                                      QString::fromLatin1(joined.text.toPercentEncoding()),
-                                      QString::fromLatin1(expected.toPercentEncoding()))));
+        if (visited != expected)
+            QFAIL(qPrintable(visitedDiffers(json, visited, expected)));
     }
     munmap(mapped, size_t(3 * page));
 #else
