@@ -2,10 +2,12 @@
 // Measures search over a large loaded run: 100,000 realistic entries (about 50 MB of JSON, the
 // generator of bench_pageparser), as a SearchIndexer holds them: the raw form (each entry's JSON,
 // shared, and its flags). Build Release and run:
-//     bench_search [entries=100000] [--rg FILE] [--regex-only] [--case TEXT]
+//     bench_search [entries=100000] [--rg FILE] [--regex-only] [--case TEXT] [--profile-raw N]
 // With --rg, the entries are also written to FILE (JSON Lines; delete it afterwards) and each
 // regular expression is timed with `rg -c` (ripgrep, if installed) over that file, beside ours.
 // --case: only the queries whose label holds TEXT (to profile one).
+// --profile-raw N: each query's raw search only, N times, nothing else measured (for perf or
+// callgrind: the profile is the search's alone).
 // Prints the corpus build (time, MB/s, memory), then for each query the single-thread search
 // speed in MB of raw JSON per second (by the wall clock, and by the thread's CPU time, which a
 // machine shared with builds leaves comparable from run to run), beside the same search over a corpus of decoded texts (the
@@ -130,6 +132,7 @@ int main(int argc, char *argv[])
     QString rgFile;
     bool regexOnly = false;
     QByteArray onlyCase;
+    int profileRawTimes = 0;
     for (int k = 1; k < argc; ++k) {
         const QByteArray arg(argv[k]);
         if (arg == "--rg" && k + 1 < argc)
@@ -138,6 +141,8 @@ int main(int argc, char *argv[])
             regexOnly = true;
         else if (arg == "--case" && k + 1 < argc)
             onlyCase = argv[++k];
+        else if (arg == "--profile-raw" && k + 1 < argc)
+            profileRawTimes = qMax(1, QByteArray(argv[++k]).toInt());
         else
             entryCount = qMax(100, arg.toInt());
     }
@@ -237,6 +242,13 @@ int main(int argc, char *argv[])
         query.wholeWord = c.wholeWord;
         query.regex = c.regex;
         const SearchEngine engine(query);
+        if (profileRawTimes > 0) {
+            qint64 matches = 0;
+            for (int k = 0; k < profileRawTimes; ++k)
+                matches += engine.search(corpus).matchCount;
+            std::printf("%-34s %lld matches in %d searches\n", c.label, matches, profileRawTimes);
+            continue;
+        }
         // Best of three: the figure of a warm cache, as searching while typing is.
         double best = 1e9;
         double bestCpu = 1e9;
