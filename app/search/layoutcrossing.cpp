@@ -446,6 +446,7 @@ Rule of(const QString &pattern, bool caseSensitive)
         QList<Gap> gaps;
         if (!gapsOf(atoms, gaps))
             return {};
+        rule.allGaps.append(gaps);
         if (crossesOnlyClosedLayout(atoms))
             gaps.clear();
         rule.branches.append(gaps);

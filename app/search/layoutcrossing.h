@@ -51,6 +51,9 @@ struct Rule
     bool known = false;
     // One list per top-level branch: the gaps of that branch (none: the branch never crosses).
     QList<QList<Gap>> branches;
+    // One list per top-level branch: every gap of that branch, also those of a branch that never
+    // crosses layout (GapLiterals reads them: a match holds each gap's literals around it).
+    QList<QList<Gap>> allGaps;
 };
 
 Rule of(const QString &pattern, bool caseSensitive);

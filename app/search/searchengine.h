@@ -2,6 +2,7 @@
 #pragma once
 
 #include "run/entrytext.h"
+#include "search/gapliterals.h"
 #include "search/layoutcrossing.h"
 #include "search/propertyfreematching.h"
 #include "search/regexcounter.h"
@@ -170,6 +171,7 @@ private:
     std::shared_ptr<const PropertyFreeMatching> m_propertyFree;
     std::shared_ptr<const Utf8RegexCounter> m_propertyFreeCounter;
     RegexPrefilter m_prefilter;   // Regex: the strings every match holds
+    GapLiterals::Rule m_gapLiterals; // Regex: the literals every match holds around its gaps
     bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
     bool m_alsoShown = false;     // also looked for in the text as the pane shows it
     EntryText::Mode m_shownAs = EntryText::Mode::Readable;

@@ -5,11 +5,16 @@
 // classes and alternations over generated entries (nested objects, multi-line strings, keys such
 // as exit_code, top-level fields, entries the pane cannot read) against a reference that renders
 // every entry's pane text: the same counts, so the rule never drops an entry the render finds.
+// GapLiterals (issue 25: `(fails|error)\s+handling` at 1 GB/s): the literals around a gap meet in
+// the JSON as written, written by hand; random patterns over generated entries with escapes, raw
+// control bytes and white space that is not ASCII: never a row ruled out that the search text
+// matches, and the engine's counts equal to matching every decoded segment.
 // Which patterns search the pane's text at all (LayoutReach, issue 25: `\|`, `\n`, `.`, `[^a]`
 // missed entries): decisions written by hand, hand-made entries with the matching entries
 // written by hand, and random patterns of every kind against rendering every entry's pane.
 
 #include "run/entrytext.h"
+#include "search/gapliterals.h"
 #include "search/layoutcrossing.h"
 #include "search/layoutreach.h"
 #include "search/searchengine.h"
@@ -452,6 +457,122 @@ private slots:
         }
         QVERIFY2(matched > 2000 && unmatched > 20000 && ruledOut > 5000,
                  qPrintable(QStringLiteral("%1 %2 %3").arg(matched).arg(unmatched).arg(ruledOut)));
+    }
+
+    void gapLiteralsRules_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("active");
+        QTest::addRow("alternation, white space, word") << QStringLiteral("(fails|error)\\s+handling") << true;
+        QTest::addRow("words apart") << QStringLiteral("exit code [1-9]") << true;
+        QTest::addRow("a word alone") << QStringLiteral("handling") << false;
+        QTest::addRow("digits after the gap") << QStringLiteral("error:\\s*\\d+") << false;
+        QTest::addRow("a branch without a gap") << QStringLiteral("error handling|fails") << false;
+        QTest::addRow("each branch a gap") << QStringLiteral("error handling|fails:x") << true;
+        QTest::addRow("a dot") << QStringLiteral("error.handling") << false;
+        QTest::addRow("a date (closed layout)") << QStringLiteral("\\d{4}-\\d{2}-\\d{2}T\\d") << false;
+        QTest::addRow("dashed words") << QStringLiteral("foo-bar") << true;
+    }
+
+    void gapLiteralsRules()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, active);
+        QCOMPARE(GapLiterals::of(LayoutCrossing::of(pattern, false), {}).active, active);
+    }
+
+    void gapLiteralsMeetInTheJson_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("mayMatch");
+        QTest::addRow("apart in prose") << QByteArray(R"({"t": "error in the handling of fails"})") << false;
+        QTest::addRow("a space") << QByteArray(R"({"t": "the error handling"})") << true;
+        QTest::addRow("any case") << QByteArray(R"({"t": "ERROR   Handling"})") << true;
+        QTest::addRow("no space") << QByteArray(R"({"t": "errorhandling"})") << true;
+        QTest::addRow("a letter between") << QByteArray(R"({"t": "errors handling"})") << false;
+        QTest::addRow("an escaped line break") << QByteArray(R"({"t": "fails\n  handling"})") << true;
+        QTest::addRow("escaped tab and CR LF") << QByteArray(R"({"t": "fails\t\r\nhandling"})") << true;
+        QTest::addRow("raw CR and tab") << QByteArray("{\"t\": \"fails\r\thandling\"}") << true;
+        QTest::addRow("no-break space") << QByteArray("{\"t\": \"fails\xC2\xA0handling\"}") << true;
+        QTest::addRow("ideographic space") << QByteArray("{\"t\": \"error\xE3\x80\x80handling\"}") << true;
+        QTest::addRow("n without a backslash") << QByteArray(R"({"t": "error nhandling"})") << false;
+        // Keys and values apart: quotes and commas are layout (the rule reads the JSON's bytes,
+        // not its segments: it may keep a row the walk then finds no match in, never the reverse).
+        QTest::addRow("a value then a key") << QByteArray(R"({"o": {"s": "it fails", "handling": 1}})") << true;
+        QTest::addRow("a key between") << QByteArray(R"({"a": "error", "b": "handling"})") << false;
+        QTest::addRow("at the text's start") << QByteArray("error handling") << true;
+        QTest::addRow("many occurrences after") << QByteArray(R"({"t": "handling handling handling"})") << false;
+        QTest::addRow("the last of many") << QByteArray(R"({"t": "handling handling fails handling"})") << true;
+    }
+
+    void gapLiteralsMeetInTheJson()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, mayMatch);
+        const LayoutCrossing::Rule read = LayoutCrossing::of(QStringLiteral("(fails|error)\\s+handling"), false);
+        // Found by the rule's own scan, and at the spans the prefilter found (its strongest
+        // requirement is the string after the gap).
+        const GapLiterals::Rule scanning = GapLiterals::of(read, {});
+        QCOMPARE(GapLiterals::mayMatch(json, scanning, true), mayMatch);
+        const GapLiterals::Rule atSpans = GapLiterals::of(read, {QByteArray("handling")});
+        std::vector<SearchText::ByteSpan> spans;
+        const QByteArray lower = json.toLower();
+        for (qsizetype at = lower.indexOf("handling"); at >= 0; at = lower.indexOf("handling", at + 1))
+            spans.push_back({at, at + 8});
+        QCOMPARE(GapLiterals::mayMatch(json, atSpans, true, &spans), mayMatch);
+        // Case kept: "ERROR   Handling" holds neither literal as written.
+        const GapLiterals::Rule caseKept =
+            GapLiterals::of(LayoutCrossing::of(QStringLiteral("(fails|error)\\s+handling"), true), {});
+        QCOMPARE(GapLiterals::mayMatch(json, caseKept, false), mayMatch && !json.contains("ERROR"));
+    }
+
+    void gapLiteralsNeverRuleOutAMatch()
+    {
+        QRandomGenerator rng(20261208);
+        QList<QByteArray> json = generatedEntries(rng, 200);
+        // Raw control bytes the pane shows as line breaks and tabs, an escaped backslash before
+        // an n, K (which matches k ignoring case), and escapes that make other characters.
+        for (const QByteArray &text : {QByteArray("fails\r\nhandling"), QByteArray("error\t\rhandling"),
+                                       QByteArray("error\\\\nhandling"), QByteArray("error\\\\ handling"),
+                                       QByteArray("exit \xE2\x84\xAA code"), QByteArray("fails\\u0020handling")})
+            json.append("{\"agent_run_id\": 7, \"thought\": \"" + text + "\"}");
+        qint64 matched = 0;
+        qint64 ruledOut = 0;
+        for (int k = 0; k < 1500; ++k) {
+            SearchQuery query;
+            query.caseSensitive = rng.bounded(2) == 0;
+            query.regex = true;
+            query.pattern = randomPattern(rng);
+            if (!query.isValid())
+                continue;
+            const GapLiterals::Rule rule = GapLiterals::of(LayoutCrossing::of(query.pattern, query.caseSensitive), {});
+            const SearchEngine engine(query);
+            QRegularExpression re(query.pattern, QRegularExpression::UseUnicodePropertiesOption);
+            if (!query.caseSensitive)
+                re.setPatternOptions(re.patternOptions() | QRegularExpression::CaseInsensitiveOption);
+            for (const QByteArray &entry : std::as_const(json)) {
+                qint64 expected = 0;
+                for (const QString &segment : QString::fromUtf8(SearchText::fromEntryJson(entry).bytes).split(QChar(u'\0'))) {
+                    QRegularExpressionMatchIterator it = re.globalMatch(segment);
+                    while (it.hasNext())
+                        expected += it.next().capturedLength() > 0 ? 1 : 0;
+                }
+                const SearchText raw = SearchText::fromRawEntryJson(entry);
+                QCOMPARE(engine.countMatches(raw), expected);
+                // The rule's own answer, where the search asks it.
+                if (!rule.active || raw.needsDecoding() || (!query.caseSensitive && raw.foldsIntoAscii()))
+                    continue;
+                const bool may = GapLiterals::mayMatch(entry, rule, !query.caseSensitive);
+                if (expected > 0 && !may)
+                    QFAIL(qPrintable(QStringLiteral("%1 (%2) ruled out %3, which holds %4 matches")
+                                         .arg(query.pattern, query.caseSensitive ? QStringLiteral("cs") : QStringLiteral("ci"),
+                                              QString::fromUtf8(entry))
+                                         .arg(expected)));
+                matched += expected > 0 ? 1 : 0;
+                ruledOut += may ? 0 : 1;
+            }
+        }
+        QVERIFY2(matched > 500 && ruledOut > 50000, qPrintable(QStringLiteral("%1 %2").arg(matched).arg(ruledOut)));
     }
 
     void whichPatternsReachLayout_data()
