@@ -90,6 +90,7 @@ private:
     {
         if (c >= 0x80)
             return fail();
+        m_mayMatchEscaped = m_mayMatchEscaped || isEscapedInJson(c);
         if (isLayout(c))
             return {Kind::Gap, {}, false, isClosedLayout(c)};
         return {Kind::Literal, {QByteArray(1, lowered(c, m_fold))}, true};
@@ -120,6 +121,7 @@ private:
         switch (e) {
         case u's': case u'h': case u'v': // white space: ASCII layout, or non-ASCII
         case u't': case u'n': case u'r': case u'f':
+            m_mayMatchEscaped = true; // tabs and line breaks at least
             return {Kind::Gap, {}};
         case u'd': case u'w': // never an ASCII layout byte
             return {Kind::Solid, {}, true};
@@ -142,6 +144,7 @@ private:
         bool openLayout = false; // layout that is not closed (isClosedLayout), \s among it
         const auto add = [&](char16_t from, char16_t to) {
             for (char16_t c = from; c <= to; ++c) {
+                m_mayMatchEscaped = m_mayMatchEscaped || isEscapedInJson(c);
                 (isLayout(c) ? layout : other) = true;
                 openLayout = openLayout || (isLayout(c) && !isClosedLayout(c));
             }
@@ -195,6 +198,7 @@ private:
         switch (e) {
         case u's': case u'h': case u'v': case u't': case u'n': case u'r': case u'f':
             layout = true;
+            m_mayMatchEscaped = true;
             return false;
         case u'd': case u'w':
             other = true;
@@ -294,10 +298,18 @@ private:
             last.consumes = false;
     }
 
+public:
+    // Whether an atom read may match a character a JSON string escapes (Rule::verbatim).
+    bool mayMatchEscaped() const { return m_mayMatchEscaped; }
+
+private:
+    static bool isEscapedInJson(char16_t c) { return c < 0x20 || c == u'"' || c == u'\\'; }
+
     const QString &m_p;
     const bool m_fold;
     qsizetype m_i = 0;
     bool m_ok = true;
+    bool m_mayMatchEscaped = false;
 };
 
 // The gaps of one branch, with the literal strings right around each.
@@ -439,9 +451,11 @@ bool crossesOnlyClosedLayout(const QList<Atom> &atoms)
 Rule of(const QString &pattern, bool caseSensitive)
 {
     QList<QList<Atom>> branches;
-    if (!Reader(pattern, caseSensitive).read(branches))
+    Reader reader(pattern, caseSensitive);
+    if (!reader.read(branches))
         return {};
     Rule rule;
+    rule.verbatim = !reader.mayMatchEscaped();
     for (const QList<Atom> &atoms : std::as_const(branches)) {
         QList<Gap> gaps;
         if (!gapsOf(atoms, gaps))

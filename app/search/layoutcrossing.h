@@ -54,6 +54,12 @@ struct Rule
     // One list per top-level branch: every gap of that branch, also those of a branch that never
     // crosses layout (GapLiterals reads them: a match holds each gap's literals around it).
     QList<QList<Gap>> allGaps;
+    // No atom matches a character that a JSON string writes as an escape (a quote, a backslash,
+    // a control character): every match in an entry's search text is in its JSON as written,
+    // where its escapes make no other character (SearchText::NeedsDecoding); the pattern reads
+    // no context (no anchor, \b or lookaround), so the JSON matches there too. SearchEngine rules
+    // out a row whose JSON holds no match with one match call instead of a walk of its values.
+    bool verbatim = false;
 };
 
 Rule of(const QString &pattern, bool caseSensitive);

@@ -164,6 +164,7 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
             m_crossing = read;
         m_gapLiterals = GapLiterals::of(read, m_prefilter.isActive() ? m_prefilter.requirements().constFirst()
                                                                       : QList<QByteArray>());
+        m_jsonHoldsEveryMatch = read.known && read.verbatim;
         for (const RegexLiterals::Requirement &requirement : m_prefilter.requirements()) {
             QList<QList<ShownFragments::Fragment>> pieces;
             for (const QByteArray &piece : requirement)
@@ -364,7 +365,20 @@ bool SearchEngine::readsAroundSpans(const SearchText &raw) const
         && !raw.needsDecoding();
 }
 
-qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans) const
+SearchEngine::JsonMatch SearchEngine::matchInJson(const SearchText &raw) const
+{
+    // JSON that the pattern matches alike without Unicode properties (PropertyFreeMatching: ASCII,
+    // or no character past it in a class the pattern names; well-formed UTF-8 either way) is
+    // matched without them: with them, PCRE2 finds no first characters to skip to in `\d{5}`.
+    const bool ascii = !raw.hasNonAscii();
+    const bool alike = m_propertyFree
+        && (ascii || (m_propertyFree->worthCheckingPastAscii() && m_propertyFree->matchesAlike(raw.bytes)));
+    const Utf8RegexCounter &counter = alike ? *m_propertyFreeCounter : *m_utf8Counter;
+    const qint64 found = counter.count(raw.bytes, 1, alike || ascii);
+    return found == 0 ? JsonMatch::None : found > 0 ? JsonMatch::Some : JsonMatch::Unknown;
+}
+
+qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans, JsonMatch *json) const
 {
     // countDecodedSegments' count, with the segments matched as the UTF-8 they are. A segment
     // that is not valid UTF-8 stops the visit with kInvalidUtf8: the caller counts the row again
@@ -392,6 +406,18 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool
     if (m_gapLiterals.active && !raw.needsDecoding() && !(!m_query.caseSensitive && raw.foldsIntoAscii())
         && !GapLiterals::mayMatch(raw.bytes, m_gapLiterals, !m_query.caseSensitive, bySpans ? &spans : nullptr))
         return 0;
+    // A pattern whose every match in the search text is in the JSON as written (no atom matches
+    // what an escape makes: LayoutCrossing::Rule::verbatim), a row whose escapes make nothing
+    // else, and every value to be read (no spans narrow the walk): one match call over the JSON
+    // rules out the row where it finds nothing. `\d{5}[g-k]{4}` over entries without it: a
+    // third of the instructions (bench_search, callgrind).
+    if (m_jsonHoldsEveryMatch && !aroundSpans && !raw.needsDecoding()) {
+        const JsonMatch inJson = matchInJson(raw);
+        if (json)
+            *json = inJson;
+        if (inJson == JsonMatch::None)
+            return 0;
+    }
     struct Counting
     {
         const SearchEngine *engine;
@@ -600,7 +626,7 @@ bool SearchEngine::rawRowCannotMatch(const SearchText &raw) const
     return false;
 }
 
-qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
+qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit, JsonMatch *json) const
 {
     // Where the spans of the strongest requirement are found anyway, they rule the row out too.
     const bool ruleOutBySpans = readsAroundSpans(text);
@@ -621,7 +647,7 @@ qint64 SearchEngine::countRaw(const SearchText &text, qint64 limit) const
         return countBytesInSegments(text.bytes, limit);
     }
     if (m_mode == Mode::Regex && m_utf8Counter) {
-        const qint64 count = countUtf8Segments(text, limit, ruleOutBySpans);
+        const qint64 count = countUtf8Segments(text, limit, ruleOutBySpans, json);
         if (count != Utf8RegexCounter::kInvalidUtf8)
             return count;
     }
@@ -658,7 +684,7 @@ bool SearchEngine::shownRowCannotMatch(const SearchText &raw) const
     return false;
 }
 
-bool SearchEngine::shownMatchCannotCrossLayout(const SearchText &raw) const
+bool SearchEngine::shownMatchCannotCrossLayout(const SearchText &raw, JsonMatch json) const
 {
     if (!m_crossing.known || raw.needsDecoding())
         return false;
@@ -676,13 +702,15 @@ bool SearchEngine::shownMatchCannotCrossLayout(const SearchText &raw) const
     // the JSON's bytes.
     if (!m_utf8Counter)
         return false;
+    if (json != JsonMatch::Unknown) // asked already (countUtf8Segments)
+        return json == JsonMatch::None;
     return m_utf8Counter->count(raw.bytes, 1) == 0;
 }
 
-qint64 SearchEngine::countShown(const SearchText &raw, qint64 limit) const
+qint64 SearchEngine::countShown(const SearchText &raw, qint64 limit, JsonMatch json) const
 {
     // Called only for a raw row whose search text holds no match (countMatches).
-    if (shownRowCannotMatch(raw) || shownMatchCannotCrossLayout(raw))
+    if (shownRowCannotMatch(raw) || shownMatchCannotCrossLayout(raw, json))
         return 0;
     const QString shown = EntryText::searchable(raw.bytes, m_shownAs);
     return countInView(shown, limit, nullptr);
@@ -693,12 +721,13 @@ qint64 SearchEngine::countMatches(const SearchText &text, qint64 limit) const
     if (!text.isIndexed() || limit <= 0)
         return 0;
     if (text.isRaw()) {
-        const qint64 count = countRaw(text, limit);
+        JsonMatch json = JsonMatch::Unknown;
+        const qint64 count = countRaw(text, limit, &json);
         if (count != 0 || !m_alsoShown)
             return count;
         // Nothing in the values and keys one by one: the needle may span what the pane shows
         // between them.
-        return countShown(text, limit);
+        return countShown(text, limit, json);
     }
     switch (m_mode) {
     case Mode::Nothing:

@@ -126,10 +126,17 @@ public:
 private:
     enum class Mode { Nothing, Bytes, Unicode, Regex };
 
-    qint64 countRaw(const SearchText &raw, qint64 limit) const;
-    qint64 countShown(const SearchText &raw, qint64 limit) const;
+    // Whether a row's JSON as written holds a match of the regular expression (one match call
+    // that stops at the first): Unknown when not asked, or when the call could not tell (bytes
+    // that are not UTF-8, a pattern too costly there).
+    enum class JsonMatch { Unknown, None, Some };
+    JsonMatch matchInJson(const SearchText &raw) const;
+
+    // `json`: set to matchInJson's answer where the count asked it.
+    qint64 countRaw(const SearchText &raw, qint64 limit, JsonMatch *json) const;
+    qint64 countShown(const SearchText &raw, qint64 limit, JsonMatch json) const;
     bool shownRowCannotMatch(const SearchText &raw) const;
-    bool shownMatchCannotCrossLayout(const SearchText &raw) const;
+    bool shownMatchCannotCrossLayout(const SearchText &raw, JsonMatch json) const;
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
     qint64 countBytesInSegments(QByteArrayView rawJson, qint64 limit) const;
     qint64 countBytesAroundOccurrences(QByteArrayView rawJson, qint64 limit) const;
@@ -142,7 +149,7 @@ private:
     };
     static bool countSegment(void *segmentCount, QByteArrayView segment);
     qint64 countDecodedSegments(QByteArrayView rawJson, qint64 limit, bool mayHoldFoldingIntoAscii) const;
-    qint64 countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans) const;
+    qint64 countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans, JsonMatch *json) const;
     bool readsAroundSpans(const SearchText &raw) const;
     bool rawRowCannotMatch(const SearchText &raw) const;
     qint64 countDecoded(const QByteArray &bytes, qint64 limit) const;
@@ -172,6 +179,7 @@ private:
     std::shared_ptr<const Utf8RegexCounter> m_propertyFreeCounter;
     RegexPrefilter m_prefilter;   // Regex: the strings every match holds
     GapLiterals::Rule m_gapLiterals; // Regex: the literals every match holds around its gaps
+    bool m_jsonHoldsEveryMatch = false; // Regex: LayoutCrossing::Rule::verbatim
     bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
     bool m_alsoShown = false;     // also looked for in the text as the pane shows it
     EntryText::Mode m_shownAs = EntryText::Mode::Readable;

@@ -8,7 +8,9 @@
 // GapLiterals (issue 25: `(fails|error)\s+handling` at 1 GB/s): the literals around a gap meet in
 // the JSON as written, written by hand; random patterns over generated entries with escapes, raw
 // control bytes and white space that is not ASCII: never a row ruled out that the search text
-// matches, and the engine's counts equal to matching every decoded segment.
+// matches, and the engine's counts equal to matching every decoded segment. Verbatim patterns
+// (no atom matches what an escape makes; the engine matches the JSON once to rule a row out):
+// written by hand, and every random one that a segment matches matches the JSON too.
 // Which patterns search the pane's text at all (LayoutReach, issue 25: `\|`, `\n`, `.`, `[^a]`
 // missed entries): decisions written by hand, hand-made entries with the matching entries
 // written by hand, and random patterns of every kind against rendering every entry's pane.
@@ -481,6 +483,33 @@ private slots:
         QCOMPARE(GapLiterals::of(LayoutCrossing::of(pattern, false), {}).active, active);
     }
 
+    void verbatimPatterns_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("verbatim");
+        QTest::addRow("digits and letters") << QStringLiteral("\\d{5}[g-k]{4}") << true;
+        QTest::addRow("a date") << QStringLiteral("\\d{4}-\\d{2}-\\d{2}T\\d") << true;
+        QTest::addRow("colon and space") << QStringLiteral("exit: [1-9]") << true;
+        QTest::addRow("a class of layout written as is") << QStringLiteral("x[ :,|-]y") << true;
+        QTest::addRow("white space") << QStringLiteral("a\\s+b") << false;
+        QTest::addRow("a tab") << QStringLiteral("a\\tb") << false;
+        QTest::addRow("a quote") << QStringLiteral("a\"b") << false;
+        QTest::addRow("a backslash") << QStringLiteral("a\\\\b") << false;
+        QTest::addRow("a class with a line break") << QStringLiteral("a[x\\n]b") << false;
+        QTest::addRow("a class with a quote") << QStringLiteral("a[x\"]b") << false;
+        QTest::addRow("a control character as itself") << QStringLiteral("a\tb") << false;
+        QTest::addRow("not known: a dot") << QStringLiteral("a.b") << false;
+        QTest::addRow("not known: an anchor") << QStringLiteral("^ab") << false;
+    }
+
+    void verbatimPatterns()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, verbatim);
+        const LayoutCrossing::Rule rule = LayoutCrossing::of(pattern, false);
+        QCOMPARE(rule.known && rule.verbatim, verbatim);
+    }
+
     void gapLiteralsMeetInTheJson_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -538,6 +567,7 @@ private slots:
             json.append("{\"agent_run_id\": 7, \"thought\": \"" + text + "\"}");
         qint64 matched = 0;
         qint64 ruledOut = 0;
+        qint64 verbatimMatched = 0;
         for (int k = 0; k < 1500; ++k) {
             SearchQuery query;
             query.caseSensitive = rng.bounded(2) == 0;
@@ -545,7 +575,8 @@ private slots:
             query.pattern = randomPattern(rng);
             if (!query.isValid())
                 continue;
-            const GapLiterals::Rule rule = GapLiterals::of(LayoutCrossing::of(query.pattern, query.caseSensitive), {});
+            const LayoutCrossing::Rule read = LayoutCrossing::of(query.pattern, query.caseSensitive);
+            const GapLiterals::Rule rule = GapLiterals::of(read, {});
             const SearchEngine engine(query);
             QRegularExpression re(query.pattern, QRegularExpression::UseUnicodePropertiesOption);
             if (!query.caseSensitive)
@@ -559,6 +590,12 @@ private slots:
                 }
                 const SearchText raw = SearchText::fromRawEntryJson(entry);
                 QCOMPARE(engine.countMatches(raw), expected);
+                // A verbatim pattern matches the JSON as written wherever a segment holds a match.
+                if (read.known && read.verbatim && !raw.needsDecoding() && expected > 0
+                    && !re.match(QString::fromUtf8(entry)).hasMatch())
+                    QFAIL(qPrintable(QStringLiteral("%1 (verbatim) matches a segment of %2, not its JSON")
+                                         .arg(query.pattern, QString::fromUtf8(entry))));
+                verbatimMatched += read.known && read.verbatim && expected > 0 ? 1 : 0;
                 // The rule's own answer, where the search asks it.
                 if (!rule.active || raw.needsDecoding() || (!query.caseSensitive && raw.foldsIntoAscii()))
                     continue;
@@ -572,7 +609,8 @@ private slots:
                 ruledOut += may ? 0 : 1;
             }
         }
-        QVERIFY2(matched > 500 && ruledOut > 50000, qPrintable(QStringLiteral("%1 %2").arg(matched).arg(ruledOut)));
+        QVERIFY2(matched > 500 && ruledOut > 50000 && verbatimMatched > 1000,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(matched).arg(ruledOut).arg(verbatimMatched)));
     }
 
     void whichPatternsReachLayout_data()
