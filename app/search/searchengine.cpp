@@ -379,6 +379,22 @@ SearchEngine::JsonMatch SearchEngine::matchInJson(const SearchText &raw) const
     return found == 0 ? JsonMatch::None : found > 0 ? JsonMatch::Some : JsonMatch::Unknown;
 }
 
+bool SearchEngine::jsonPassPays() const
+{
+    const int asked = m_jsonPassTally->asked.load(std::memory_order_relaxed);
+    return asked < kJsonPassSample || m_jsonPassTally->ruledOut.load(std::memory_order_relaxed) * 8 >= asked;
+}
+
+void SearchEngine::tallyJsonPass(bool ruledOut) const
+{
+    // Written only while sampling: after that, the threads searching read a line no one writes.
+    if (m_jsonPassTally->asked.load(std::memory_order_relaxed) >= kJsonPassSample)
+        return;
+    if (ruledOut)
+        m_jsonPassTally->ruledOut.fetch_add(1, std::memory_order_relaxed);
+    m_jsonPassTally->asked.fetch_add(1, std::memory_order_relaxed);
+}
+
 qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool ruleOutBySpans, JsonMatch *json) const
 {
     // countDecodedSegments' count, with the segments matched as the UTF-8 they are. A segment
@@ -412,8 +428,9 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool
     // else, and every value to be read (no spans narrow the walk): one match call over the JSON
     // rules out the row where it finds nothing. `\d{5}[g-k]{4}` over entries without it: a
     // third of the instructions (bench_search, callgrind).
-    if (m_jsonHoldsEveryMatch && !aroundSpans && !raw.needsDecoding()) {
+    if (m_jsonHoldsEveryMatch && !aroundSpans && !raw.needsDecoding() && jsonPassPays()) {
         const JsonMatch inJson = matchInJson(raw);
+        tallyJsonPass(inJson == JsonMatch::None);
         if (json)
             *json = inJson;
         if (inJson == JsonMatch::None)

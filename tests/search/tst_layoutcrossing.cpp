@@ -510,6 +510,36 @@ private slots:
         QCOMPARE(rule.known && rule.verbatim, verbatim);
     }
 
+    void theJsonPassStopsWhereItRulesNothingOut()
+    {
+        // A verbatim pattern with a match in nearly every entry stops asking the JSON first once
+        // it has seen that (SearchEngine's tally); one with few matches keeps asking. Either way
+        // the counts are those of every decoded segment, on one engine and on its copy.
+        QRandomGenerator rng(20261208);
+        QList<QByteArray> json = generatedEntries(rng, 700);
+        for (int k = 0; k < 700; k += 50)
+            json[k] = "{\"agent_run_id\": 7, \"thought\": \"id 12345ghij and 678\"}";
+        for (const char *pattern : {"[a-z]+", "\\d{5}[g-k]{4}", "[0-9]+"}) {
+            SearchQuery query;
+            query.regex = true;
+            query.caseSensitive = true;
+            query.pattern = QLatin1String(pattern);
+            const SearchEngine engine(query);
+            const SearchEngine copy = engine;
+            const QRegularExpression re(query.pattern, QRegularExpression::UseUnicodePropertiesOption);
+            for (qsizetype k = 0; k < json.size(); ++k) {
+                qint64 expected = 0;
+                for (const QString &segment : QString::fromUtf8(SearchText::fromEntryJson(json.at(k)).bytes).split(QChar(u'\0'))) {
+                    QRegularExpressionMatchIterator it = re.globalMatch(segment);
+                    while (it.hasNext())
+                        expected += it.next().capturedLength() > 0 ? 1 : 0;
+                }
+                const SearchEngine &searching = k % 2 ? copy : engine;
+                QCOMPARE(searching.countMatches(SearchText::fromRawEntryJson(json.at(k))), expected);
+            }
+        }
+    }
+
     void gapLiteralsMeetInTheJson_data()
     {
         QTest::addColumn<QByteArray>("json");
