@@ -177,7 +177,8 @@ private:
         return fail();
     }
 
-    // One character of a class into `c` (true), or a class escape noted in layout/other (false).
+    // One character of a class into `c` (true; \t, \n, \r and \f are characters too), or a class
+    // escape noted in layout/other (false).
     bool classMember(char16_t &c, bool &layout, bool &other)
     {
         c = peek();
@@ -196,7 +197,12 @@ private:
         const char16_t e = peek(1);
         m_i += 2;
         switch (e) {
-        case u's': case u'h': case u'v': case u't': case u'n': case u'r': case u'f':
+        // One character each, as PCRE2 reads them: a range may start there (`[\t-,]` holds '!').
+        case u't': c = u'\t'; return true;
+        case u'n': c = u'\n'; return true;
+        case u'r': c = u'\r'; return true;
+        case u'f': c = u'\f'; return true;
+        case u's': case u'h': case u'v':
             layout = true;
             m_mayMatchEscaped = true;
             return false;

@@ -320,6 +320,9 @@ private slots:
         QTest::addRow("quantified literal is no literal") << QStringLiteral("ab+ c") << true << QStringLiteral("_c");
         QTest::addRow("class of layout") << QStringLiteral("x[ :\\s-]y") << true << QStringLiteral("x_y");
         QTest::addRow("class of both") << QStringLiteral("x[ a]y") << true << QStringLiteral("unknown");
+        // \t, \n, \r and \f are characters in a class, where a range may start: `[\t-,]` holds '!'.
+        QTest::addRow("range from a tab") << QStringLiteral("x[\\t-,]y") << true << QStringLiteral("unknown");
+        QTest::addRow("range of controls") << QStringLiteral("x[\\t-\\r ]y") << true << QStringLiteral("x_y");
         QTest::addRow("dot") << QStringLiteral("fails.handling") << true << QStringLiteral("unknown");
         QTest::addRow("word boundary") << QStringLiteral("\\bfails\\s") << true << QStringLiteral("unknown");
         QTest::addRow("negated class") << QStringLiteral("a[^b]c") << true << QStringLiteral("unknown");
@@ -583,6 +586,31 @@ private slots:
         const GapLiterals::Rule caseKept =
             GapLiterals::of(LayoutCrossing::of(QStringLiteral("(fails|error)\\s+handling"), true), {});
         QCOMPARE(GapLiterals::mayMatch(json, caseKept, false), mayMatch && !json.contains("ERROR"));
+    }
+
+    // A range in a class that starts at \t, \n, \r or \f holds the characters up to its end, not
+    // only layout: GapLiterals once read `a[\t-,]b` as literals around a gap and ruled out "a!b".
+    void rangesFromAnEscapedControl_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QByteArray>("json");
+        QTest::addRow("tab to comma") << QStringLiteral("a[\\t-,]b") << QByteArray(R"({"x": "a!b"})");
+        QTest::addRow("line feed to colon") << QStringLiteral("a[\\n-:]b") << QByteArray(R"({"x": "a5b"})");
+        QTest::addRow("CR to dash") << QStringLiteral("error[\\r-\\-]handling") << QByteArray(R"({"x": "Error+handling"})");
+        QTest::addRow("form feed to brace") << QStringLiteral("x[\\f-}]+y") << QByteArray(R"({"o": {"k": "xAby"}})");
+    }
+
+    void rangesFromAnEscapedControl()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QByteArray, json);
+        SearchQuery query;
+        query.regex = true;
+        query.pattern = pattern;
+        QVERIFY(query.isValid());
+        const SearchText raw = SearchText::fromRawEntryJson(json);
+        QCOMPARE(SearchEngine(query).countMatches(raw), 1);
+        QCOMPARE(SearchEngine(query, EntryText::Mode::Readable).countMatches(raw), 1);
     }
 
     void gapLiteralsNeverRuleOutAMatch()
