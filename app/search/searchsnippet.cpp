@@ -192,7 +192,8 @@ bool visitValuesHoldingTheNeedle(const SearchText &row, QByteArrayView needle, F
 
 } // namespace
 
-SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine &engine)
+namespace {
+SearchSnippet snippetOf(const SearchText &searchText, const SearchEngine &engine, bool firstValueWithoutMatch)
 {
     // The first value (segment) of the text as shown that holds a match, read in place value by
     // value (a raw row is the entry's JSON): the values after it are never decoded, and no match
@@ -225,11 +226,24 @@ SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine
             from = separator + 1;
         }
     }
+    if (!first.found && !firstValueWithoutMatch)
+        return {};
     if (!first.found)
         first.text = firstValueOf(searchText);
     SearchSnippet snippet = cutAround(first.text, first.found ? first.range.start : 0, first.found ? first.range.length : 0);
     snippet.matched = first.found;
     return snippet;
+}
+} // namespace
+
+SearchSnippet SearchSnippet::of(const SearchText &searchText, const SearchEngine &engine)
+{
+    return snippetOf(searchText, engine, true);
+}
+
+SearchSnippet SearchSnippet::ofFirstMatch(const SearchText &searchText, const SearchEngine &engine)
+{
+    return snippetOf(searchText, engine, false);
 }
 
 SearchSnippet SearchSnippet::ofHit(const SearchText &text, const SearchEngine &engine, const std::function<QString()> &summary)

@@ -93,6 +93,24 @@ void readTypeAndTool(QByteArrayView json, QString &type, QString &tool)
 }
 } // namespace
 
+bool snippetDecidesMatch(const ParsedQuery &query, const QueryEvaluator::Options &options)
+{
+    if (query.groups.size() != 1 || query.groups.constFirst().size() != 1 || options.wholeWord)
+        return false;
+    const QueryTerm &term = query.groups.constFirst().constFirst();
+    if (term.negated || (term.kind != QueryTerm::Kind::Word && term.kind != QueryTerm::Kind::Phrase)
+        || term.text.isEmpty())
+        return false;
+    for (const QChar c : term.text) {
+        if (c.unicode() >= 0x80 || c.unicode() == 0)
+            return false;
+    }
+    SearchQuery plain;
+    plain.pattern = term.text;
+    plain.caseSensitive = options.caseSensitive;
+    return !SearchEngine(plain, options.shownAs).searchesShownText();
+}
+
 LibrarySearchHit LibraryScanRun::hitAt(qint64 position, QByteArrayView raw) const
 {
     LibrarySearchHit hit;
@@ -138,7 +156,10 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
             entry = PageParser::parseEntry(raw, position);
         QueryEntryFacts facts = factsOf(position, entry);
         facts.hasNote = hasNote;
-        qint64 count = matcher.evaluator.countMatches(facts, text);
+        std::optional<SearchSnippet> firstMatch;
+        if (matcher.snippetDecides && !hasNote)
+            firstMatch = SearchSnippet::ofFirstMatch(text, matcher.snippetEngine);
+        qint64 count = firstMatch ? (firstMatch->matched ? 1 : 0) : matcher.evaluator.countMatches(facts, text);
         if (hasNote && matcher.noteTexts && count != SearchEngine::kTooCostly) {
             // With its note as one more field (an excluded word in the note excludes it), and
             // found by its own text: a match that needs the note is the note's hit.
@@ -154,8 +175,9 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
         if (count == 0)
             continue;
         LibrarySearchHit hit = run.hitAt(position, bytes);
-        SearchSnippet snippet
-            = SearchSnippet::ofHit(text, matcher.snippetEngine, [bytes] { return PageParser::summaryOf(bytes); });
+        SearchSnippet snippet = firstMatch ? std::move(*firstMatch)
+                                           : SearchSnippet::ofHit(text, matcher.snippetEngine,
+                                                                  [bytes] { return PageParser::summaryOf(bytes); });
         // Moved, not copied: a search with 770,000 hits copied each hit's strings twice or three
         // times on its way (perf, bench_library).
         hit.snippet = std::move(snippet.text);
@@ -305,7 +327,7 @@ bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, bool 
         if (cursor && cursor->isValid()) {
             evaluator.setRun(job.run.facts());
             const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false,
-                                              m_rawPrefilter};
+                                              m_rawPrefilter, snippetDecidesMatch(m_query, m_options)};
             result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel, {}, &m_stopHalf);
             failed = failed || !result.error.isEmpty();
         }

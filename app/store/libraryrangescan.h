@@ -67,7 +67,18 @@ struct LibraryEntryMatcher
     bool onlyNoted = false;                // read only those
     // Rules entries out by their raw bytes before they are matched (none: every entry matched).
     const RawEntryPrefilter *rawPrefilter = nullptr;
+    // snippetDecidesMatch: an entry without a note is a hit exactly where the snippet engine
+    // finds its first match, so that one walk of the entry both matches it and shows it.
+    bool snippetDecides = false;
 };
+
+// Whether, for `query` searched with `options`, an entry (without a note) holds a match exactly
+// where the snippet engine that LibrarySearchScan makes for it (one word or phrase of ASCII text,
+// found as plain text) finds a first match: the query is that one word or phrase and nothing else
+// (no key, exclusion, OR or whole words), and the word has none of the pane's layout, so it is
+// not also looked for across the pane's text (SearchEngine::searchesShownText). The count walked
+// each hit's entry a second time: a sixth of a one-letter search (bench_library, callgrind).
+bool snippetDecidesMatch(const ParsedQuery &query, const QueryEvaluator::Options &options);
 
 // The entries of `run` between the ids `low` and `high` that `cursor`'s statement gives (bound
 // and started here), in order, matched by `matcher`. `take` gets each hit, to keep or move from

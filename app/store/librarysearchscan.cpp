@@ -314,6 +314,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     const QueryEvaluator::Options options{query.caseSensitive, query.wholeWord, EntryText::Mode::Readable, true};
     QueryEvaluator evaluator(parsed, options);
     const SearchEngine snippetEngine = snippetEngineFor(parsed, query, evaluator);
+    const bool snippetDecides = snippetDecidesMatch(parsed, options);
     const RawEntryPrefilter rawPrefilter(parsed, query.caseSensitive);
     const bool readsFacts = parsed.hasKeys();
     // Notes are searched when a group asks for text: a note is one more field of its entry
@@ -499,7 +500,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
 
         if (!summary.tooCostly && (!onlyNoted || !noted.isEmpty())) {
             const LibraryEntryMatcher matcher{evaluator, snippetEngine, readsFacts, &noted, &noteTexts, onlyNoted,
-                                              rawPrefilter.isActive() ? &rawPrefilter : nullptr};
+                                              rawPrefilter.isActive() ? &rawPrefilter : nullptr, snippetDecides};
             const qint64 low = LibraryRecords::entryId(run.key, onlyNoted ? *std::min_element(noted.begin(), noted.end()) : 0);
             const qint64 high = onlyNoted ? LibraryRecords::entryId(run.key, *std::max_element(noted.begin(), noted.end()))
                                           : LibraryRecords::entryId(run.key + 1, 0) - 1;

@@ -26,6 +26,7 @@ private slots:
     void regexSnippetsShowTheFirstMatchOfTheDecodedText();
     void longLinesAreCutByTheRule();
     void withoutAMatchTheFirstValueShows();
+    void aFirstMatchIsTheEnginesMatch();
 };
 
 namespace {
@@ -382,4 +383,47 @@ void TestSearchSnippet::withoutAMatchTheFirstValueShows()
 }
 
 QTEST_GUILESS_MAIN(TestSearchSnippet)
+void TestSearchSnippet::aFirstMatchIsTheEnginesMatch()
+{
+    // Search All Runs takes an entry as a hit where the snippet of one ASCII word without layout
+    // finds a first match (snippetDecidesMatch): that must be where the engine, as the library's
+    // query evaluator makes it (also over the Readable pane, which such a word never reaches),
+    // counts one. Entries with K, ſ, escapes that make them, a byte order mark, bytes that are
+    // not UTF-8, cut short; either case.
+    static const char *const needles[] = {"a", "b", "ab", "k", "K", "s", "S", "foo", "Foo", "1", "42", "7z",
+                                          "abc", "oo", "_", "u00e9", "n", "ka", "ss"};
+    QRandomGenerator rng(20261208);
+    int matched = 0;
+    int unmatched = 0;
+    for (int k = 0; k < 6000; ++k) {
+        const QByteArray json = randomEntry(rng);
+        SearchQuery query;
+        query.pattern = QString::fromLatin1(needles[rng.bounded(int(std::size(needles)))]);
+        query.caseSensitive = rng.bounded(2) == 0;
+        const SearchEngine snippetEngine(query);
+        const SearchEngine counting(query, EntryText::Mode::Readable);
+        QVERIFY(!counting.searchesShownText());
+        const SearchText text = SearchText::fromRawEntryJson(json);
+        const SearchSnippet first = SearchSnippet::ofFirstMatch(text, snippetEngine);
+        const bool counted = counting.countMatches(text, 1) > 0;
+        if (first.matched != counted)
+            QFAIL(qPrintable(QStringLiteral("%1 (%2) in %3: snippet %4, count %5")
+                                 .arg(query.pattern, query.caseSensitive ? QStringLiteral("cs") : QStringLiteral("ci"),
+                                      QString::fromUtf8(json.toPercentEncoding(" {}[]:,\\\"")))
+                                 .arg(first.matched)
+                                 .arg(counted)));
+        if (first.matched) {
+            const SearchSnippet shown = SearchSnippet::of(text, snippetEngine);
+            QCOMPARE(first.text, shown.text);
+            QCOMPARE(first.matchStart, shown.matchStart);
+            QCOMPARE(first.matchLength, shown.matchLength);
+            ++matched;
+        } else {
+            QVERIFY(first.text.isEmpty());
+            ++unmatched;
+        }
+    }
+    QVERIFY2(matched > 1000 && unmatched > 1000, qPrintable(QStringLiteral("%1 %2").arg(matched).arg(unmatched)));
+}
+
 #include "tst_searchsnippet.moc"

@@ -15,6 +15,7 @@
 #include "store/librarydatabase.h"
 #include "store/librarysearch.h"
 #include "store/librarysearchscan.h"
+#include "store/libraryrangescan.h"
 #include "store/runlibrary.h"
 
 #include <QScopeGuard>
@@ -82,6 +83,8 @@ private slots:
     void removedRunsAreNotFound();
     void runKeysNarrowTheRuns();
     void invalidExpressionSaysWhy();
+    void theSnippetDecidesOneWordWithoutLayout_data();
+    void theSnippetDecidesOneWordWithoutLayout();
 
 private:
     QList<Found> bruteForce(const SearchQuery &query) const;
@@ -485,4 +488,38 @@ void TestLibrarySearch::invalidExpressionSaysWhy()
 }
 
 QTEST_MAIN(TestLibrarySearch)
+void TestLibrarySearch::theSnippetDecidesOneWordWithoutLayout_data()
+{
+    // Where one walk of a hit's entry both matches it and makes its snippet (snippetDecidesMatch):
+    // one word or phrase of ASCII text without the pane's layout, and nothing else.
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("wholeWord");
+    QTest::addColumn<bool>("decides");
+    QTest::addRow("one letter") << QStringLiteral("q") << false << true;
+    QTest::addRow("a word") << QStringLiteral("segfault") << false << true;
+    QTest::addRow("a phrase without layout") << QStringLiteral("\"segfault\"") << false << true;
+    QTest::addRow("a phrase with a space") << QStringLiteral("\"alpha beta\"") << false << false;
+    QTest::addRow("a word with a colon") << QStringLiteral("\"exit:1\"") << false << false;
+    QTest::addRow("a word with a dash") << QStringLiteral("\"grep-r\"") << false << false;
+    QTest::addRow("two words") << QStringLiteral("alpha beta") << false << false;
+    QTest::addRow("either word") << QStringLiteral("alpha OR beta") << false << false;
+    QTest::addRow("an excluded word") << QStringLiteral("-alpha") << false << false;
+    QTest::addRow("a word and a key") << QStringLiteral("alpha type:error") << false << false;
+    QTest::addRow("a key alone") << QStringLiteral("type:error") << false << false;
+    QTest::addRow("a regular expression") << QStringLiteral("/alpha/") << false << false;
+    QTest::addRow("not ASCII") << QStringLiteral("café") << false << false;
+    QTest::addRow("whole words") << QStringLiteral("alpha") << true << false;
+}
+
+void TestLibrarySearch::theSnippetDecidesOneWordWithoutLayout()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, wholeWord);
+    QFETCH(bool, decides);
+    const ParsedQuery parsed = QueryLanguage::parse(query, QueryLanguage::Scope::Library);
+    QVERIFY2(parsed.isValid(), qPrintable(parsed.error));
+    const QueryEvaluator::Options options{false, wholeWord, EntryText::Mode::Readable, true};
+    QCOMPARE(snippetDecidesMatch(parsed, options), decides);
+}
+
 #include "tst_librarysearch.moc"
