@@ -168,26 +168,34 @@ bool isRawSafe(QByteArrayView needle)
 // first occurrences in the row's JSON (the others are stepped over unread: most of a one-letter
 // search's snippets was reading them). Only for a row whose values' text holds the needle only
 // where their JSON does: no escapes that make other characters (NeedsDecoding), no K or ſ.
-// False when it cannot tell (`first` is then as it was): the caller visits every value.
-bool visitValuesHoldingTheNeedle(const SearchText &row, QByteArrayView needle, FirstMatch *first)
+// Found: `first` holds it. NotThere: no value holds the needle (every occurrence was looked at,
+// in an object: a value without one cannot hold it). Unknown (`first` is then as it was): the
+// caller visits every value.
+enum class NeedleInValues { Found, NotThere, Unknown };
+NeedleInValues visitValuesHoldingTheNeedle(const SearchText &row, QByteArrayView needle, FirstMatch *first)
 {
     constexpr qsizetype kMaxSpans = 64;
     if (row.needsDecoding() || first->mayFoldIntoAscii || !isRawSafe(needle))
-        return false;
+        return NeedleInValues::Unknown;
     const auto *json = reinterpret_cast<const uchar *>(row.bytes.constData());
     const qsizetype size = row.bytes.size();
     SearchText::ByteSpan spans[kMaxSpans];
     qsizetype count = 0;
-    for (qsizetype at = first->bytes->find(json, size, 0); at >= 0 && count < kMaxSpans;
-         at = first->bytes->find(json, size, at + 1))
+    qsizetype at = first->bytes->find(json, size, 0);
+    for (; at >= 0 && count < kMaxSpans; at = first->bytes->find(json, size, at + 1))
         spans[count++] = {at, at + first->bytes->size()};
     if (count == 0)
-        return false;
+        return NeedleInValues::Unknown;
     FirstMatch attempt = *first;
-    if (!SearchText::visitSegmentsHoldingSpans(row.bytes, spans, size_t(count), visitSegment, &attempt) || !attempt.found)
-        return false; // not an object, or a value it visited held the needle only as escapes
-    *first = attempt;
-    return true;
+    if (!SearchText::visitSegmentsHoldingSpans(row.bytes, spans, size_t(count), visitSegment, &attempt))
+        return NeedleInValues::Unknown; // not an object
+    if (attempt.found) {
+        *first = attempt;
+        return NeedleInValues::Found;
+    }
+    // The needle held only in keys and fields the text leaves out, or as the letter of an escape
+    // (`\nfoo` for "nfoo"): a row whose dates hold "06" was walked twice for nothing.
+    return at < 0 ? NeedleInValues::NotThere : NeedleInValues::Unknown;
 }
 
 } // namespace
@@ -213,7 +221,9 @@ SearchSnippet snippetOf(const SearchText &searchText, const SearchEngine &engine
         first.bytes = &*finder;
     }
     if (searchText.isRaw()) {
-        if (!first.bytes || !visitValuesHoldingTheNeedle(searchText, *needle, &first))
+        const NeedleInValues inValues =
+            first.bytes ? visitValuesHoldingTheNeedle(searchText, *needle, &first) : NeedleInValues::Unknown;
+        if (inValues == NeedleInValues::Unknown)
             SearchText::visitSegments(searchText.bytes, visitSegment, &first);
     } else {
         const QByteArrayView bytes(searchText.bytes);

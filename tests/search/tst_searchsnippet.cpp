@@ -424,6 +424,20 @@ void TestSearchSnippet::aFirstMatchIsTheEnginesMatch()
         }
     }
     QVERIFY2(matched > 1000 && unmatched > 1000, qPrintable(QStringLiteral("%1 %2").arg(matched).arg(unmatched)));
+
+    // More occurrences than the walk around them takes (64), all in a field the text leaves out,
+    // before the one in a value: found all the same. And none in a value: no match.
+    SearchQuery a;
+    a.pattern = QStringLiteral("a");
+    const QByteArray many = "{\"created_at\": \"" + QByteArray(70, 'a') + "\", \"thought\": \"xa\"}";
+    QVERIFY(SearchSnippet::ofFirstMatch(SearchText::fromRawEntryJson(many), SearchEngine(a)).matched);
+    const QByteArray onlyLeftOut = "{\"created_at\": \"" + QByteArray(70, 'a') + "\", \"thought\": \"xb\"}";
+    QVERIFY(!SearchSnippet::ofFirstMatch(SearchText::fromRawEntryJson(onlyLeftOut), SearchEngine(a)).matched);
+    // The needle as the letter of an escape only.
+    SearchQuery nfoo;
+    nfoo.pattern = QStringLiteral("nfoo");
+    QVERIFY(!SearchSnippet::ofFirstMatch(SearchText::fromRawEntryJson(R"({"thought": "x\nfoo"})"), SearchEngine(nfoo)).matched);
+    QVERIFY(SearchSnippet::ofFirstMatch(SearchText::fromRawEntryJson(R"({"thought": "x\nfoo nfoo"})"), SearchEngine(nfoo)).matched);
 }
 
 #include "tst_searchsnippet.moc"
