@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "search/bytefinder.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QtGlobal>
@@ -201,18 +203,9 @@ private:
     }
 #endif
 
-    static uchar asciiLower(uchar c) { return (c >= 'A' && c <= 'Z') ? uchar(c | 0x20) : c; }
-
     bool equalAt(const uchar *at, const QByteArray &piece) const
     {
-        const auto *p = reinterpret_cast<const uchar *>(piece.constData());
-        if (!m_fold)
-            return std::memcmp(at, p, size_t(piece.size())) == 0;
-        for (qsizetype k = 0; k < piece.size(); ++k) {
-            if (asciiLower(at[k]) != p[k])
-                return false;
-        }
-        return true;
+        return ByteFinder::equalAt(at, reinterpret_cast<const uchar *>(piece.constData()), piece.size(), m_fold);
     }
 
     // Reports each piece that starts at `at`; false when `found` said stop.

@@ -63,20 +63,26 @@ public:
 
     qsizetype size() const { return m_m; }
 
+    // Whether the `size` bytes at `at` are `lowerCased` (its letters lower case when `fold`),
+    // ASCII letters compared in either case when `fold`: every comparison of the prefilters'
+    // needles (ByteFinder, AnyPieceFinder, GapLiterals).
+    static bool equalAt(const uchar *at, const uchar *lowerCased, qsizetype size, bool fold)
+    {
+        if (!fold)
+            return std::memcmp(at, lowerCased, size_t(size)) == 0;
+        for (qsizetype k = 0; k < size; ++k) {
+            if (asciiLower(at[k]) != lowerCased[k])
+                return false;
+        }
+        return true;
+    }
+
 private:
     static uchar asciiLower(uchar c) { return (c >= 'A' && c <= 'Z') ? uchar(c | 0x20) : c; }
 
     bool middleEqual(const uchar *at) const
     {
-        if (m_m <= 2)
-            return true;
-        if (!m_fold)
-            return std::memcmp(at + 1, m_p + 1, size_t(m_m - 2)) == 0;
-        for (qsizetype k = 1; k < m_m - 1; ++k) {
-            if (asciiLower(at[k]) != m_p[k])
-                return false;
-        }
-        return true;
+        return m_m <= 2 || equalAt(at + 1, m_p + 1, m_m - 2, m_fold);
     }
 
     const uchar *m_p;

@@ -10,23 +10,11 @@ namespace GapLiterals {
 
 namespace {
 
-uchar lowered(uchar c, bool fold)
-{
-    return fold && c >= 'A' && c <= 'Z' ? uchar(c | 0x20) : c;
-}
-
 // Whether `literal` (lower-cased with `fold`) ends at `end`.
 bool endsAt(const uchar *p, qsizetype end, const QByteArray &literal, bool fold)
 {
     const qsizetype m = literal.size();
-    if (end < m)
-        return false;
-    const uchar *at = p + end - m;
-    for (qsizetype k = 0; k < m; ++k) {
-        if (lowered(at[k], fold) != uchar(literal.at(k)))
-            return false;
-    }
-    return true;
+    return end >= m && ByteFinder::equalAt(p + end - m, reinterpret_cast<const uchar *>(literal.constData()), m, fold);
 }
 
 // Whether the byte before `q` may be written for a character that a gap matches: ASCII layout
