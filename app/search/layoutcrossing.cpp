@@ -76,6 +76,9 @@ public:
         return m_ok;
     }
 
+    // Whether an atom read may match a character a JSON string escapes (Rule::verbatim).
+    bool mayMatchEscaped() const { return m_mayMatchEscaped; }
+
 private:
     char16_t peek(qsizetype k = 0) const { return m_i + k < m_p.size() ? m_p.at(m_i + k).unicode() : 0; }
     bool atEnd(qsizetype k = 0) const { return m_i + k >= m_p.size(); }
@@ -304,11 +307,6 @@ private:
             last.consumes = false;
     }
 
-public:
-    // Whether an atom read may match a character a JSON string escapes (Rule::verbatim).
-    bool mayMatchEscaped() const { return m_mayMatchEscaped; }
-
-private:
     static bool isEscapedInJson(char16_t c) { return c < 0x20 || c == u'"' || c == u'\\'; }
 
     const QString &m_p;

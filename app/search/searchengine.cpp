@@ -165,6 +165,8 @@ SearchEngine::SearchEngine(const SearchQuery &query, std::optional<EntryText::Mo
         m_gapLiterals = GapLiterals::of(read, m_prefilter.isActive() ? m_prefilter.requirements().constFirst()
                                                                       : QList<QByteArray>());
         m_jsonHoldsEveryMatch = read.known && read.verbatim;
+        if (m_jsonHoldsEveryMatch)
+            m_jsonPassTally = std::make_shared<JsonPassTally>();
         for (const RegexLiterals::Requirement &requirement : m_prefilter.requirements()) {
             QList<QList<ShownFragments::Fragment>> pieces;
             for (const QByteArray &piece : requirement)
@@ -420,7 +422,7 @@ qint64 SearchEngine::countUtf8Segments(const SearchText &raw, qint64 limit, bool
     // The literals around a gap of the pattern meet nowhere in the JSON (GapLiterals): ruled out
     // before the walk. `(fails|error)\s+handling` over prose holding both apart: 40% fewer
     // instructions (bench_search, callgrind).
-    if (m_gapLiterals.active && !raw.needsDecoding() && !(!m_query.caseSensitive && raw.foldsIntoAscii())
+    if (m_gapLiterals.active && valuesTextIsAsWritten(raw)
         && !GapLiterals::mayMatch(raw.bytes, m_gapLiterals, !m_query.caseSensitive, bySpans ? &spans : nullptr))
         return 0;
     // A pattern whose every match in the search text is in the JSON as written (no atom matches
@@ -702,15 +704,17 @@ bool SearchEngine::shownRowCannotMatch(const SearchText &raw) const
     return false;
 }
 
+bool SearchEngine::valuesTextIsAsWritten(const SearchText &raw) const
+{
+    return !raw.needsDecoding() && (m_query.caseSensitive || !raw.foldsIntoAscii());
+}
+
 bool SearchEngine::shownMatchCannotCrossLayout(const SearchText &raw, JsonMatch json) const
 {
-    if (!m_crossing.known || raw.needsDecoding())
-        return false;
-    const bool fold = !m_query.caseSensitive;
-    if (fold && raw.foldsIntoAscii())
+    if (!m_crossing.known || !valuesTextIsAsWritten(raw))
         return false;
     // No match of the pattern in the pane's text holds a byte the pane inserted (LayoutCrossing).
-    if (LayoutCrossing::mayCross(raw.bytes, m_crossing, fold))
+    if (LayoutCrossing::mayCross(raw.bytes, m_crossing, !m_query.caseSensitive))
         return false;
     // Nor, as the search text found nothing, one inside a run it holds. Left: the runs it leaves
     // out, top-level keys and scalars (the pane's "Other fields"), and the raw text the pane shows

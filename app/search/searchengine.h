@@ -136,6 +136,9 @@ private:
     // `json`: set to matchInJson's answer where the count asked it.
     qint64 countRaw(const SearchText &raw, qint64 limit, JsonMatch *json) const;
     qint64 countShown(const SearchText &raw, qint64 limit, JsonMatch json) const;
+    // A raw row whose values' text holds a regular expression's literals only where its JSON does:
+    // no escape makes another character (NeedsDecoding) and, ignoring case, no K or ſ.
+    bool valuesTextIsAsWritten(const SearchText &raw) const;
     bool shownRowCannotMatch(const SearchText &raw) const;
     bool shownMatchCannotCrossLayout(const SearchText &raw, JsonMatch json) const;
     qint64 countBytes(QByteArrayView bytes, qint64 limit) const;
@@ -191,7 +194,7 @@ private:
         std::atomic<int> ruledOut{0};
     };
     static constexpr int kJsonPassSample = 256;
-    std::shared_ptr<JsonPassTally> m_jsonPassTally = std::make_shared<JsonPassTally>();
+    std::shared_ptr<JsonPassTally> m_jsonPassTally; // made where m_jsonHoldsEveryMatch
     bool jsonPassPays() const;
     void tallyJsonPass(bool ruledOut) const;
     bool m_joinSegments = false;  // Regex: a row's segments matched in one call (neverSpansSeparator)
