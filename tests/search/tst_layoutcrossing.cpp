@@ -133,21 +133,31 @@ QString randomPattern(QRandomGenerator &rng)
     return branches.join(u'|');
 }
 
+// QRegularExpression's non-empty matches in a text, as the engine counts them.
+qint64 countIn(const QString &text, const QRegularExpression &re)
+{
+    qint64 n = 0;
+    QRegularExpressionMatchIterator it = re.globalMatch(text);
+    while (it.hasNext())
+        n += it.next().capturedLength() > 0 ? 1 : 0;
+    return n;
+}
+
+// The matches in an entry's search text, each of its segments decoded in full (no prefilter).
+qint64 countInSegments(const QByteArray &json, const QRegularExpression &re)
+{
+    qint64 found = 0;
+    for (const QString &segment : QString::fromUtf8(SearchText::fromEntryJson(json).bytes).split(QChar(u'\0')))
+        found += countIn(segment, re);
+    return found;
+}
+
 // What the bar finds in one entry: the matches in the search text, or else those in the pane's
 // text, both counted by QRegularExpression over text rendered in full (no prefilter).
 qint64 referenceCount(const QByteArray &json, const QRegularExpression &re, EntryText::Mode mode)
 {
-    const auto count = [&re](const QString &text) {
-        qint64 n = 0;
-        QRegularExpressionMatchIterator it = re.globalMatch(text);
-        while (it.hasNext())
-            n += it.next().capturedLength() > 0 ? 1 : 0;
-        return n;
-    };
-    qint64 found = 0;
-    for (const QString &segment : QString::fromUtf8(SearchText::fromEntryJson(json).bytes).split(QChar(u'\0')))
-        found += count(segment);
-    return found > 0 ? found : count(EntryText::searchable(json, mode));
+    const qint64 found = countInSegments(json, re);
+    return found > 0 ? found : countIn(EntryText::searchable(json, mode), re);
 }
 
 
@@ -259,17 +269,10 @@ struct RenderedEntry
 
 qint64 referenceCount(const RenderedEntry &entry, const QRegularExpression &re)
 {
-    const auto count = [&re](const QString &text) {
-        qint64 n = 0;
-        QRegularExpressionMatchIterator it = re.globalMatch(text);
-        while (it.hasNext())
-            n += it.next().capturedLength() > 0 ? 1 : 0;
-        return n;
-    };
     qint64 found = 0;
     for (const QString &segment : entry.segments)
-        found += count(segment);
-    return found > 0 ? found : count(entry.pane);
+        found += countIn(segment, re);
+    return found > 0 ? found : countIn(entry.pane, re);
 }
 
 // The hand-made entries of entriesMatchingLayoutPatterns.
@@ -531,12 +534,7 @@ private slots:
             const SearchEngine copy = engine;
             const QRegularExpression re(query.pattern, QRegularExpression::UseUnicodePropertiesOption);
             for (qsizetype k = 0; k < json.size(); ++k) {
-                qint64 expected = 0;
-                for (const QString &segment : QString::fromUtf8(SearchText::fromEntryJson(json.at(k)).bytes).split(QChar(u'\0'))) {
-                    QRegularExpressionMatchIterator it = re.globalMatch(segment);
-                    while (it.hasNext())
-                        expected += it.next().capturedLength() > 0 ? 1 : 0;
-                }
+                const qint64 expected = countInSegments(json.at(k), re);
                 const SearchEngine &searching = k % 2 ? copy : engine;
                 QCOMPARE(searching.countMatches(SearchText::fromRawEntryJson(json.at(k))), expected);
             }
@@ -640,12 +638,7 @@ private slots:
             if (!query.caseSensitive)
                 re.setPatternOptions(re.patternOptions() | QRegularExpression::CaseInsensitiveOption);
             for (const QByteArray &entry : std::as_const(json)) {
-                qint64 expected = 0;
-                for (const QString &segment : QString::fromUtf8(SearchText::fromEntryJson(entry).bytes).split(QChar(u'\0'))) {
-                    QRegularExpressionMatchIterator it = re.globalMatch(segment);
-                    while (it.hasNext())
-                        expected += it.next().capturedLength() > 0 ? 1 : 0;
-                }
+                const qint64 expected = countInSegments(entry, re);
                 const SearchText raw = SearchText::fromRawEntryJson(entry);
                 QCOMPARE(engine.countMatches(raw), expected);
                 // A verbatim pattern matches the JSON as written wherever a segment holds a match.
