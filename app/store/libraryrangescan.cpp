@@ -309,6 +309,7 @@ bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, bool 
         failed = !cursor->isValid();
     }
     QueryEvaluator evaluator(m_query, m_options);
+    const bool snippetDecides = snippetDecidesMatch(m_query, m_options);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_ready = !failed;
@@ -327,7 +328,7 @@ bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, bool 
         if (cursor && cursor->isValid()) {
             evaluator.setRun(job.run.facts());
             const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false,
-                                              m_rawPrefilter, snippetDecidesMatch(m_query, m_options)};
+                                              m_rawPrefilter, snippetDecides};
             result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel, {}, &m_stopHalf);
             failed = failed || !result.error.isEmpty();
         }
