@@ -24,6 +24,8 @@ struct SearchSnippet
     static SearchSnippet of(const SearchText &text, const SearchEngine &engine);
     // The same where the text holds a match; else nothing (matched false, no first value read).
     static SearchSnippet ofFirstMatch(const SearchText &text, const SearchEngine &engine);
+    // The line of `value` that holds the match at [start, start + length), cut as a match's line.
+    static SearchSnippet ofMatchIn(QStringView value, qsizetype start, qsizetype length);
     // The entry's own line as the table shows it (PageParser::summaryOf), cut like a match's line.
     static SearchSnippet ofSummary(const QString &summary);
     // A hit's snippet: the match in its value, or, for a query of keys alone (`type:error`) or a
