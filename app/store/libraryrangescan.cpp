@@ -111,6 +111,47 @@ bool snippetDecidesMatch(const ParsedQuery &query, const QueryEvaluator::Options
     return !SearchEngine(plain, options.shownAs).searchesShownText();
 }
 
+std::optional<AllWordsFinder> allWordsDecideMatch(const ParsedQuery &query, const QueryEvaluator::Options &options)
+{
+    if (query.groups.size() != 1 || query.groups.constFirst().size() < 2 || options.wholeWord)
+        return std::nullopt;
+    QStringList words;
+    for (const QueryTerm &term : query.groups.constFirst()) {
+        if (term.negated || (term.kind != QueryTerm::Kind::Word && term.kind != QueryTerm::Kind::Phrase)
+            || !AllWordsFinder::accepts(term.text))
+            return std::nullopt;
+        SearchQuery plain;
+        plain.pattern = term.text;
+        plain.caseSensitive = options.caseSensitive;
+        if (SearchEngine(plain, options.shownAs).searchesShownText())
+            return std::nullopt;
+        words.append(term.text);
+    }
+    return AllWordsFinder(words, options.caseSensitive);
+}
+
+namespace {
+// An entry's match decided and its snippet made by one walk (matched false: no match), where
+// the matcher has a way to (snippetDecides, allWords) and it knows; else none.
+std::optional<SearchSnippet> decidedSnippet(const LibraryEntryMatcher &matcher, const SearchText &text)
+{
+    if (matcher.snippetDecides)
+        return SearchSnippet::ofFirstMatch(text, matcher.snippetEngine);
+    if (!matcher.allWords)
+        return std::nullopt;
+    const AllWordsFinder::Result words = matcher.allWords->find(text);
+    switch (words.answer) {
+    case AllWordsFinder::Answer::All:
+        return SearchSnippet::ofMatchIn(words.value, words.firstMatch.start, words.firstMatch.length);
+    case AllWordsFinder::Answer::NotAll:
+        return SearchSnippet{};
+    case AllWordsFinder::Answer::Unknown:
+        break;
+    }
+    return std::nullopt;
+}
+} // namespace
+
 LibrarySearchHit LibraryScanRun::hitAt(qint64 position, QByteArrayView raw) const
 {
     LibrarySearchHit hit;
@@ -157,8 +198,8 @@ LibraryRangeResult scanLibraryRange(EntryCursor &cursor, const LibraryEntryMatch
         QueryEntryFacts facts = factsOf(position, entry);
         facts.hasNote = hasNote;
         std::optional<SearchSnippet> firstMatch;
-        if (matcher.snippetDecides && !hasNote)
-            firstMatch = SearchSnippet::ofFirstMatch(text, matcher.snippetEngine);
+        if (!hasNote)
+            firstMatch = decidedSnippet(matcher, text);
         qint64 count = firstMatch ? (firstMatch->matched ? 1 : 0) : matcher.evaluator.countMatches(facts, text);
         if (hasNote && matcher.noteTexts && count != SearchEngine::kTooCostly) {
             // With its note as one more field (an excluded word in the note excludes it), and
@@ -212,7 +253,7 @@ void readLibraryMapped(const QSqlDatabase &db)
 
 LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, LibraryConnectionThread *kept, const ParsedQuery &query,
                                        QueryEvaluator::Options options, const SearchEngine &snippetEngine, bool readsFacts,
-                                       const QString &sql, const std::atomic<bool> &cancel,
+                                       const QString &sql, const QString &everyEntrySql, const std::atomic<bool> &cancel,
                                        const RawEntryPrefilter *rawPrefilter)
     : m_query(query)
     , m_options(options)
@@ -222,10 +263,10 @@ LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, LibraryCon
     , m_rawPrefilter(rawPrefilter)
 {
     if (kept) {
-        kept->post([this, sql](KeptLibraryConnection &connection) {
+        kept->post([this, sql, everyEntrySql](KeptLibraryConnection &connection) {
             QString error;
             const QSqlDatabase db = connection.connection(&error);
-            if (!serve(db, sql, true))
+            if (!serve(db, sql, everyEntrySql, true))
                 connection.close();
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
@@ -235,12 +276,12 @@ LibraryHalfScanner::LibraryHalfScanner(const QString &connectionName, LibraryCon
         });
         return;
     }
-    m_thread = std::thread([this, connectionName, sql] {
+    m_thread = std::thread([this, connectionName, sql, everyEntrySql] {
         const QString ownName = connectionName + QStringLiteral("-half");
         {
             QSqlDatabase db = QSqlDatabase::cloneDatabase(connectionName, ownName);
             db.open();
-            serve(db, sql, false);
+            serve(db, sql, everyEntrySql, false);
             db.close();
         }
         QSqlDatabase::removeDatabase(ownName);
@@ -270,12 +311,12 @@ bool LibraryHalfScanner::isReady()
 }
 
 void LibraryHalfScanner::start(const LibraryScanRun &run, const QSet<qint64> &noted, const QHash<qint64, QString> &noteTexts,
-                               qint64 low, qint64 high)
+                               qint64 low, qint64 high, bool everyEntry)
 {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_result.reset();
-        m_job = Job{run, noted, noteTexts, low, high};
+        m_job = Job{run, noted, noteTexts, low, high, everyEntry};
         m_stopHalf = false;
     }
     m_changed.notify_all();
@@ -293,11 +334,12 @@ LibraryRangeResult LibraryHalfScanner::wait()
     return std::move(*std::exchange(m_result, std::nullopt));
 }
 
-bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, bool kept)
+bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, const QString &everyEntrySql, bool kept)
 {
     const bool opened = db.isOpen();
     bool failed = !opened;
     std::unique_ptr<EntryCursor> cursor;
+    std::unique_ptr<EntryCursor> everyEntry; // made when first asked for
     std::unique_ptr<SqliteCancellation> stopOnCancel;
     if (opened) {
         if (kept)
@@ -310,6 +352,7 @@ bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, bool 
     }
     QueryEvaluator evaluator(m_query, m_options);
     const bool snippetDecides = snippetDecidesMatch(m_query, m_options);
+    const std::optional<AllWordsFinder> allWords = allWordsDecideMatch(m_query, m_options);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_ready = !failed;
@@ -325,11 +368,16 @@ bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, bool 
             job = *std::exchange(m_job, std::nullopt);
         }
         LibraryRangeResult result;
-        if (cursor && cursor->isValid()) {
+        if (job.everyEntry && everyEntrySql != sql && cursor && !everyEntry) {
+            everyEntry = std::make_unique<EntryCursor>(db, everyEntrySql);
+            failed = failed || !everyEntry->isValid();
+        }
+        EntryCursor *reading = job.everyEntry && everyEntry ? everyEntry.get() : cursor.get();
+        if (reading && reading->isValid()) {
             evaluator.setRun(job.run.facts());
             const LibraryEntryMatcher matcher{evaluator, m_snippetEngine, m_readsFacts, &job.noted, &job.noteTexts, false,
-                                              m_rawPrefilter, snippetDecides};
-            result = scanLibraryRange(*cursor, matcher, job.run, job.low, job.high, m_cancel, {}, &m_stopHalf);
+                                              m_rawPrefilter, snippetDecides, allWords ? &*allWords : nullptr};
+            result = scanLibraryRange(*reading, matcher, job.run, job.low, job.high, m_cancel, {}, &m_stopHalf);
             failed = failed || !result.error.isEmpty();
         }
         {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "search/allwordsfinder.h"
 #include "search/queryevaluator.h"
 #include "search/queryfacts.h"
 #include "store/librarysearchhit.h"
@@ -70,6 +71,9 @@ struct LibraryEntryMatcher
     // snippetDecidesMatch: an entry without a note is a hit exactly where the snippet engine
     // finds its first match, so that one walk of the entry both matches it and shows it.
     bool snippetDecides = false;
+    // allWordsDecideMatch: the query's words, found in one walk of an entry without a note that
+    // both matches it and makes its snippet (where the finder knows; else the evaluator).
+    const AllWordsFinder *allWords = nullptr;
 };
 
 // Whether, for `query` searched with `options`, an entry (without a note) holds a match exactly
@@ -79,6 +83,13 @@ struct LibraryEntryMatcher
 // not also looked for across the pane's text (SearchEngine::searchesShownText). The count walked
 // each hit's entry a second time: a sixth of a one-letter search (bench_library, callgrind).
 bool snippetDecidesMatch(const ParsedQuery &query, const QueryEvaluator::Options &options);
+
+// For a query of several words or phrases of ASCII text that must all match and nothing else
+// (no key, exclusion, OR or whole words; none holding the pane's layout, as for
+// snippetDecidesMatch), what finds them all in an entry's values and its snippet's first match
+// in one walk; none for any other query. Two common words walked each hit three times (a count
+// of each, then the snippet's regular expression).
+std::optional<AllWordsFinder> allWordsDecideMatch(const ParsedQuery &query, const QueryEvaluator::Options &options);
 
 // The entries of `run` between the ids `low` and `high` that `cursor`'s statement gives (bound
 // and started here), in order, matched by `matcher`. `take` gets each hit, to keep or move from
@@ -98,9 +109,10 @@ class LibraryHalfScanner
 {
 public:
     // `connectionName`: the caller's connection, cloned when no `kept` thread is given; `sql` selects
-    // `id, raw` between :low and :high.
+    // `id, raw` between :low and :high (the index's candidates, or every entry), `everyEntrySql`
+    // every entry between them (the same where the index is not used).
     LibraryHalfScanner(const QString &connectionName, LibraryConnectionThread *kept, const ParsedQuery &query, QueryEvaluator::Options options,
-                       const SearchEngine &snippetEngine, bool readsFacts, const QString &sql,
+                       const SearchEngine &snippetEngine, bool readsFacts, const QString &sql, const QString &everyEntrySql,
                        const std::atomic<bool> &cancel, const RawEntryPrefilter *rawPrefilter = nullptr);
     ~LibraryHalfScanner();
     LibraryHalfScanner(const LibraryHalfScanner &) = delete;
@@ -108,8 +120,9 @@ public:
 
     // Whether its connection opened (else the caller reads every half itself).
     bool isReady();
+    // `everyEntry`: read with everyEntrySql.
     void start(const LibraryScanRun &run, const QSet<qint64> &noted, const QHash<qint64, QString> &noteTexts, qint64 low,
-               qint64 high);
+               qint64 high, bool everyEntry);
     // The half under way is not wanted (the first half filled the hits asked for, or its receiver
     // wants no more): it ends soon, and wait() returns what it read so far.
     void stop();
@@ -117,7 +130,7 @@ public:
 
 private:
     // Reads the halves asked for on `db` until destruction; false when it failed (not to be kept).
-    bool serve(const QSqlDatabase &db, const QString &sql, bool kept);
+    bool serve(const QSqlDatabase &db, const QString &sql, const QString &everyEntrySql, bool kept);
 
     struct Job
     {
@@ -126,6 +139,7 @@ private:
         QHash<qint64, QString> noteTexts;
         qint64 low = 0;
         qint64 high = 0;
+        bool everyEntry = false;
     };
 
     const ParsedQuery &m_query;

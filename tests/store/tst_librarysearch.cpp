@@ -11,6 +11,7 @@
 #include "samplerun.h"
 #include "search/querylanguage.h"
 #include "search/searchengine.h"
+#include "search/searchsnippet.h"
 #include "search/searchtext.h"
 #include "store/librarydatabase.h"
 #include "store/librarysearch.h"
@@ -85,6 +86,10 @@ private slots:
     void invalidExpressionSaysWhy();
     void theSnippetDecidesOneWordWithoutLayout_data();
     void theSnippetDecidesOneWordWithoutLayout();
+    void allWordsAreFoundInOneWalk_data();
+    void allWordsAreFoundInOneWalk();
+    void anIndexGivingMostEntriesIsLeft_data();
+    void anIndexGivingMostEntriesIsLeft();
 
 private:
     QList<Found> bruteForce(const SearchQuery &query) const;
@@ -485,6 +490,109 @@ void TestLibrarySearch::invalidExpressionSaysWhy()
     LibrarySearchSummary summary;
     QVERIFY(scan(query, 0, &summary).isEmpty());
     QVERIFY(summary.error.contains(QStringLiteral("parenthesis")));
+}
+
+void TestLibrarySearch::allWordsAreFoundInOneWalk_data()
+{
+    // Where one walk of a hit's entry finds all its words and makes its snippet
+    // (allWordsDecideMatch): two words or more, each ASCII without the pane's layout, and nothing
+    // else.
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("wholeWord");
+    QTest::addColumn<int>("words");
+    QTest::addRow("two words") << QStringLiteral("parser returns") << false << 2;
+    QTest::addRow("three words") << QStringLiteral("a b c") << false << 3;
+    QTest::addRow("a word and a phrase without layout") << QStringLiteral("parser \"returns\"") << false << 2;
+    QTest::addRow("one word") << QStringLiteral("parser") << false << 0;
+    QTest::addRow("a phrase with a space") << QStringLiteral("parser \"it returns\"") << false << 0;
+    QTest::addRow("a word with a colon") << QStringLiteral("parser \"exit:1\"") << false << 0;
+    QTest::addRow("either word") << QStringLiteral("parser OR returns") << false << 0;
+    QTest::addRow("an excluded word") << QStringLiteral("parser -returns") << false << 0;
+    QTest::addRow("a word and a key") << QStringLiteral("parser returns type:error") << false << 0;
+    QTest::addRow("a regular expression") << QStringLiteral("parser /returns/") << false << 0;
+    QTest::addRow("not ASCII") << QStringLiteral("parser café") << false << 0;
+    QTest::addRow("a quote") << QStringLiteral("parser a\"b") << false << 0;
+    QTest::addRow("whole words") << QStringLiteral("parser returns") << true << 0;
+}
+
+void TestLibrarySearch::allWordsAreFoundInOneWalk()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, wholeWord);
+    QFETCH(int, words);
+    const ParsedQuery parsed = QueryLanguage::parse(query, QueryLanguage::Scope::Library);
+    QVERIFY2(parsed.isValid(), qPrintable(parsed.error));
+    const QueryEvaluator::Options options{false, wholeWord, EntryText::Mode::Readable, true};
+    const std::optional<AllWordsFinder> finder = allWordsDecideMatch(parsed, options);
+    QCOMPARE(finder ? int(finder->wordCount()) : 0, words);
+    QVERIFY(!(finder && snippetDecidesMatch(parsed, options)));
+}
+
+void TestLibrarySearch::anIndexGivingMostEntriesIsLeft_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("caseSensitive");
+    QTest::addColumn<qint64>("secondThreadFrom"); // entries of a run worth a second thread; 0: one thread
+    // "grep" and "bash" are in every tool call's entry, half of each run.
+    QTest::addRow("two common words") << QStringLiteral("grep bash") << true << qint64(0);
+    QTest::addRow("two common words, any case") << QStringLiteral("GREP bash") << false << qint64(0);
+    QTest::addRow("two common words, two threads") << QStringLiteral("grep bash") << true << qint64(40);
+    QTest::addRow("two common words, any case, two threads") << QStringLiteral("GREP bash") << false << qint64(40);
+    QTest::addRow("one common word, two threads") << QStringLiteral("grep") << true << qint64(40);
+    // The first run's first 3 entries read alone to learn how many the index gives, then its rest
+    // split between the threads.
+    QTest::addRow("two common words, the first run's first entries alone") << QStringLiteral("grep bash") << true << qint64(3);
+}
+
+void TestLibrarySearch::anIndexGivingMostEntriesIsLeft()
+{
+    // Once the index has given a quarter of the entries read or more, the next runs are read whole
+    // (the first run's first entries alone, where two threads read it): the same hits as every
+    // entry matched, each with the snippet of the words' first match as the highlight's regular
+    // expression finds it.
+    QFETCH(QString, pattern);
+    QFETCH(bool, caseSensitive);
+    QFETCH(qint64, secondThreadFrom);
+    const bool twoThreads = secondThreadFrom > 0;
+    if (twoThreads)
+        LibrarySearchScan::setEntriesWorthASecondThread(secondThreadFrom);
+    const auto restore = qScopeGuard([] { LibrarySearchScan::setEntriesWorthASecondThread(4096); });
+    const SearchQuery query{pattern, caseSensitive, false, false};
+    LibrarySearchSummary summary;
+    const QList<LibrarySearchHit> hits = scan(query, 0, &summary);
+    QVERIFY(summary.usedIndex);
+    QCOMPARE(summary.threads, twoThreads ? 2 : 1);
+    QList<Found> found;
+    for (const LibrarySearchHit &hit : hits)
+        found.append(Found{hit.runId, hit.position});
+    QCOMPARE(found, bruteForce(query));
+    // The runs after the first ones were read whole: far more entries than the index gives
+    // (about half of them).
+    qint64 entries = 0;
+    for (const RunRecord &run : m_runs)
+        entries += run.entries.size();
+    QVERIFY2(summary.entriesChecked * 4 >= entries * 3,
+             qPrintable(QStringLiteral("%1 of %2 entries read").arg(summary.entriesChecked).arg(entries)));
+    // The snippets: the words as one regular expression of alternatives, in any case or not.
+    QStringList parts;
+    for (const QString &word : pattern.split(u' '))
+        parts.append((caseSensitive ? QStringLiteral("(?:") : QStringLiteral("(?i:")) + word + u')');
+    const SearchEngine highlight(SearchQuery{parts.join(u'|'), true, false, true});
+    for (const LibrarySearchHit &hit : hits) {
+        const auto run = std::find_if(m_runs.begin(), m_runs.end(), [&](const RunRecord &r) { return r.id == hit.runId; });
+        QVERIFY(run != m_runs.end());
+        const SearchSnippet expected = SearchSnippet::of(SearchText::fromRawEntryJson(run->entries.at(hit.position)), highlight);
+        QCOMPARE(hit.snippet, expected.text);
+        QCOMPARE(hit.matchStart, expected.matchStart);
+        QCOMPARE(hit.matchLength, expected.matchLength);
+    }
+    // Limits met in the first entries read alone, in the first runs and after them: the first hits.
+    for (const qint64 limit : {qint64(1), qint64(2), qint64(30), qint64(700)}) {
+        QList<Found> first;
+        for (const LibrarySearchHit &hit : scan(query, limit))
+            first.append(Found{hit.runId, hit.position});
+        QCOMPARE(first, found.mid(0, limit));
+    }
 }
 
 QTEST_MAIN(TestLibrarySearch)

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+#include "search/allwordsfinder.h"
+
+#include "search/searchtext.h"
+
+#include <QVarLengthArray>
+
+#include <algorithm>
+
+namespace {
+// Occurrences of a word looked at in an entry's JSON; a word held more often leaves the answer
+// Unknown. Every occurrence must be looked at: a value holding one left out may be the first to
+// hold a match, or the only one to hold the word.
+constexpr qsizetype kMaxSpansAWord = 1024;
+
+struct Walk
+{
+    const std::vector<ByteFinder> &finders;
+    QVarLengthArray<bool, 8> found;
+    qsizetype left; // words not found yet
+    bool haveFirst = false;
+    QString value;
+    TextRange first;
+};
+
+bool visitValue(void *context, QByteArrayView segment)
+{
+    auto *walk = static_cast<Walk *>(context);
+    const auto *bytes = reinterpret_cast<const uchar *>(segment.data());
+    qsizetype firstAt = -1;
+    qsizetype firstSize = 0;
+    for (size_t i = 0; i < walk->finders.size(); ++i) {
+        // Before the first match no word is found: the value with it is searched for every word,
+        // and the earliest match (the first word written, at a tie) is the snippet's.
+        if (walk->found[qsizetype(i)])
+            continue;
+        const ByteFinder &finder = walk->finders[i];
+        const qsizetype at = finder.find(bytes, segment.size(), 0);
+        if (at < 0)
+            continue;
+        walk->found[qsizetype(i)] = true;
+        --walk->left;
+        if (!walk->haveFirst && (firstAt < 0 || at < firstAt)) {
+            firstAt = at;
+            firstSize = finder.size();
+        }
+    }
+    if (!walk->haveFirst && firstAt >= 0) {
+        walk->haveFirst = true;
+        walk->value = QString::fromUtf8(segment);
+        // The words are ASCII: the bytes before the match decode to one UTF-16 unit each where
+        // they are ASCII too (most are).
+        const QByteArrayView before = segment.first(firstAt);
+        const bool asciiBefore = std::all_of(before.begin(), before.end(), [](char c) { return uchar(c) < 0x80; });
+        walk->first = TextRange{asciiBefore ? firstAt : QString::fromUtf8(before).size(), firstSize};
+    }
+    return walk->left > 0;
+}
+} // namespace
+
+bool AllWordsFinder::accepts(const QString &word)
+{
+    if (word.isEmpty())
+        return false;
+    return std::all_of(word.begin(), word.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\';
+    });
+}
+
+AllWordsFinder::AllWordsFinder(const QStringList &words, bool caseSensitive)
+    : m_caseSensitive(caseSensitive)
+{
+    for (const QString &word : words) {
+        Q_ASSERT(accepts(word));
+        const QByteArray bytes = word.toLatin1();
+        m_needles.append(caseSensitive ? bytes : bytes.toLower());
+    }
+    makeFinders();
+}
+
+AllWordsFinder::AllWordsFinder(const AllWordsFinder &other)
+    : m_needles(other.m_needles)
+    , m_caseSensitive(other.m_caseSensitive)
+{
+    makeFinders();
+}
+
+void AllWordsFinder::makeFinders()
+{
+    m_finders.clear();
+    m_finders.reserve(size_t(m_needles.size()));
+    for (const QByteArray &needle : std::as_const(m_needles))
+        m_finders.emplace_back(needle, !m_caseSensitive);
+}
+
+AllWordsFinder::Result AllWordsFinder::find(const SearchText &row) const
+{
+    if (m_finders.empty() || !row.isRaw() || !row.isIndexed() || row.needsDecoding()
+        || (!m_caseSensitive && row.foldsIntoAscii()))
+        return {};
+    const auto *json = reinterpret_cast<const uchar *>(row.bytes.constData());
+    const qsizetype size = row.bytes.size();
+    QVarLengthArray<SearchText::ByteSpan, 256> spans;
+    for (const ByteFinder &finder : m_finders) {
+        qsizetype count = 0;
+        qsizetype at = finder.find(json, size, 0);
+        for (; at >= 0 && count < kMaxSpansAWord; at = finder.find(json, size, at + 1), ++count)
+            spans.append({at, at + finder.size()});
+        // Held too often: left to the evaluator.
+        if (at >= 0)
+            return {};
+        // Not in the JSON: in no value of an object (of anything else the evaluator knows).
+        if (count == 0) {
+            Result result;
+            if (SearchText::visitSegmentsHoldingSpans(row.bytes, nullptr, 0, visitValue, nullptr))
+                result.answer = Answer::NotAll;
+            return result;
+        }
+    }
+    std::sort(spans.begin(), spans.end(),
+              [](const SearchText::ByteSpan &a, const SearchText::ByteSpan &b) { return a.start < b.start; });
+    Walk walk{m_finders, {}, qsizetype(m_finders.size()), false, {}, {}};
+    walk.found.resize(qsizetype(m_finders.size()));
+    std::fill(walk.found.begin(), walk.found.end(), false);
+    if (!SearchText::visitSegmentsHoldingSpans(row.bytes, spans.constData(), size_t(spans.size()), visitValue, &walk))
+        return {}; // not an object
+    // Every value holding a word holds one of its occurrences in the JSON, and each was visited
+    // (until all were found): the first value visited with a match is the first with one.
+    Result result;
+    result.answer = walk.left == 0 ? Answer::All : Answer::NotAll;
+    if (result.answer == Answer::All) {
+        result.value = std::move(walk.value);
+        result.firstMatch = walk.first;
+    }
+    return result;
+}
