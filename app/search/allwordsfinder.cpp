@@ -101,22 +101,47 @@ AllWordsFinder::Result AllWordsFinder::find(const SearchText &row) const
         return {};
     const auto *json = reinterpret_cast<const uchar *>(row.bytes.constData());
     const qsizetype size = row.bytes.size();
-    QVarLengthArray<SearchText::ByteSpan, 256> spans;
+    // Where each word first is in the JSON, and the end of the last of those.
+    QVarLengthArray<qsizetype, 8> firsts;
+    qsizetype bound = 0;
     for (const ByteFinder &finder : m_finders) {
-        qsizetype count = 0;
-        qsizetype at = finder.find(json, size, 0);
-        for (; at >= 0 && count < kMaxSpansAWord; at = finder.find(json, size, at + 1), ++count)
-            spans.append({at, at + finder.size()});
-        // Held too often: left to the evaluator.
-        if (at >= 0)
-            return {};
+        const qsizetype at = finder.find(json, size, 0);
         // Not in the JSON: in no value of an object (of anything else the evaluator knows).
-        if (count == 0) {
+        if (at < 0) {
             Result result;
             if (SearchText::visitSegmentsHoldingSpans(row.bytes, nullptr, 0, visitValue, nullptr))
                 result.answer = Answer::NotAll;
             return result;
         }
+        firsts.append(at);
+        bound = std::max(bound, at + finder.size());
+    }
+    // First the occurrences that start before that end. Where they find every word in a value,
+    // the first value they visit with a match is the first with one: one that held an earlier
+    // match would hold an occurrence starting before the end (then visited), or would reach past
+    // it (then it holds every span a visited value holds past it: it is that value). Most hits
+    // have their words early in the entry, and the rest of it was scanned for nothing.
+    Result result = findAmong(row, firsts.constData(), bound);
+    // Else every occurrence: a word not found in a value is then in none.
+    if (result.answer == Answer::NotAll && bound < size)
+        result = findAmong(row, firsts.constData(), size);
+    return result;
+}
+
+AllWordsFinder::Result AllWordsFinder::findAmong(const SearchText &row, const qsizetype *firsts, qsizetype startsBefore) const
+{
+    const auto *json = reinterpret_cast<const uchar *>(row.bytes.constData());
+    const qsizetype size = row.bytes.size();
+    QVarLengthArray<SearchText::ByteSpan, 256> spans;
+    for (size_t i = 0; i < m_finders.size(); ++i) {
+        const ByteFinder &finder = m_finders[i];
+        qsizetype count = 0;
+        qsizetype at = firsts[i];
+        for (; at >= 0 && at < startsBefore && count < kMaxSpansAWord; at = finder.find(json, size, at + 1), ++count)
+            spans.append({at, at + finder.size()});
+        // Held too often: left to the evaluator.
+        if (at >= 0 && at < startsBefore)
+            return {};
     }
     std::sort(spans.begin(), spans.end(),
               [](const SearchText::ByteSpan &a, const SearchText::ByteSpan &b) { return a.start < b.start; });
@@ -125,8 +150,8 @@ AllWordsFinder::Result AllWordsFinder::find(const SearchText &row) const
     std::fill(walk.found.begin(), walk.found.end(), false);
     if (!SearchText::visitSegmentsHoldingSpans(row.bytes, spans.constData(), size_t(spans.size()), visitValue, &walk))
         return {}; // not an object
-    // Every value holding a word holds one of its occurrences in the JSON, and each was visited
-    // (until all were found): the first value visited with a match is the first with one.
+    // Every value holding a word holds one of its occurrences in the JSON, and each that starts
+    // before `startsBefore` was visited (until all were found).
     Result result;
     result.answer = walk.left == 0 ? Answer::All : Answer::NotAll;
     if (result.answer == Answer::All) {

@@ -17,14 +17,15 @@ struct SearchText;
 // of a query that must all match), and where the first match of any of them is (a hit's snippet:
 // what the query's highlight expression, the words as alternatives in their order, finds
 // first), in one walk over the values that hold an occurrence of one of them in the JSON as
-// written. Search All Runs' two common words walked each hit's entry three times (a count of each
+// written: first those starting before the end of the last word's first occurrence, then, where
+// that did not find every word, all of them. Search All Runs' two common words walked each hit's entry three times (a count of each
 // word, then the snippet's regular expression): 55 % of its instructions (bench_library,
 // callgrind).
 //
 // Only for a raw row (SearchText::fromRawEntryJson) whose values' text holds each word exactly
 // where its JSON does: no escape that makes another character (NeedsDecoding), and, ignoring
-// case, no K or ſ; else, or when a word has more occurrences than are looked at without one in a
-// value, the answer is Unknown and the caller asks the query's evaluator.
+// case, no K or ſ; else, or when a word has more occurrences than are looked at (1,024), the
+// answer is Unknown and the caller asks the query's evaluator.
 class AllWordsFinder
 {
 public:
@@ -52,6 +53,9 @@ public:
 
 private:
     void makeFinders();
+    // find() over the occurrences that start before `startsBefore` (each word's first at
+    // firsts[i]): All, or NotAll where no value they are in holds every word.
+    Result findAmong(const SearchText &row, const qsizetype *firsts, qsizetype startsBefore) const;
 
     QList<QByteArray> m_needles; // lower case when not caseSensitive
     bool m_caseSensitive;

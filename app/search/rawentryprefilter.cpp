@@ -3,6 +3,8 @@
 
 #include "search/searchengine.h"
 
+#include <algorithm>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -71,31 +73,46 @@ RawEntryPrefilter::RawEntryPrefilter(const ParsedQuery &query, bool caseSensitiv
 {
     if (!query.isValid() || query.groups.isEmpty())
         return;
-    QList<QByteArray> needles;
+    QList<QList<QByteArray>> groups;
     for (const QList<QueryTerm> &group : query.groups) {
-        // The group's first text term is the first the evaluator matches (keys go before it).
-        const auto first = std::find_if(group.begin(), group.end(), [](const QueryTerm &t) { return t.isText() && !t.negated; });
-        const QByteArray needle = first == group.end() ? QByteArray() : needleOf(*first, caseSensitive);
-        if (needle.isEmpty())
+        // The evaluator matches a group's keys first, then its words, phrases and regular
+        // expressions in the order written (exclusions last), and stops at the first that fails.
+        // Each word or phrase before the first regular expression must be in the JSON: a row
+        // without one fails before any regular expression could give up on it.
+        QList<QByteArray> needles;
+        for (const QueryTerm &term : group) {
+            if (!term.isText() || term.negated)
+                continue;
+            if (term.kind == QueryTerm::Kind::Regex)
+                break;
+            const QByteArray needle = needleOf(term, caseSensitive);
+            if (!needle.isEmpty())
+                needles.append(needle);
+        }
+        if (needles.isEmpty())
             return; // a group that could match without a needle: nothing is ruled out
-        needles.append(needle);
+        groups.append(needles);
     }
-    m_needles.resize(size_t(needles.size()));
-    for (qsizetype k = 0; k < needles.size(); ++k) {
-        Needle &n = m_needles[size_t(k)];
-        n.bytes = needles.at(k);
-        n.finder = std::make_unique<ByteFinder>(n.bytes, m_foldAscii);
+    m_groups.resize(size_t(groups.size()));
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        std::vector<Needle> &needles = m_groups[size_t(g)];
+        needles.resize(size_t(groups.at(g).size()));
+        for (qsizetype k = 0; k < groups.at(g).size(); ++k) {
+            needles[size_t(k)].bytes = groups.at(g).at(k);
+            needles[size_t(k)].finder = std::make_unique<ByteFinder>(needles[size_t(k)].bytes, m_foldAscii);
+        }
     }
 }
 
 bool RawEntryPrefilter::entryCannotMatch(QByteArrayView raw) const
 {
-    if (m_needles.empty())
+    if (m_groups.empty())
         return false;
     const uchar *bytes = reinterpret_cast<const uchar *>(raw.data());
-    for (const Needle &needle : m_needles) {
-        if (needle.finder->find(bytes, raw.size(), 0) >= 0)
-            return false;
+    const auto holds = [&](const Needle &needle) { return needle.finder->find(bytes, raw.size(), 0) >= 0; };
+    for (const std::vector<Needle> &group : m_groups) {
+        if (std::all_of(group.begin(), group.end(), holds))
+            return false; // this group may match
     }
     return !mayHideNeedle(raw, m_foldAscii);
 }

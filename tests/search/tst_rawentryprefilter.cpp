@@ -141,7 +141,17 @@ void TestRawEntryPrefilter::rulesOutOnlyWhatCannotMatch_data()
     QTest::addRow("OR: the second side present") << QStringLiteral("zebra OR parser") << false << plain << false;
     QTest::addRow("OR: neither side") << QStringLiteral("zebra OR lion") << false << plain << true;
     QTest::addRow("two words: the first absent") << QStringLiteral("zebra parser") << false << plain << true;
-    QTest::addRow("two words: the first present (the evaluator decides)") << QStringLiteral("parser zebra") << false << plain << false;
+    QTest::addRow("two words: the second absent") << QStringLiteral("parser zebra") << false << plain << true;
+    QTest::addRow("two words: both present") << QStringLiteral("parser quiz") << false << plain << false;
+    QTest::addRow("a word after a regular expression (it may give up first)")
+        << QStringLiteral("parser /a+b/ zebra") << false << plain << false;
+    QTest::addRow("a word before a regular expression") << QStringLiteral("zebra /a+b/ parser") << false << plain << true;
+    QTest::addRow("a phrase the pane's layout may hold, then an absent word")
+        << QStringLiteral("\"the parser\" zebra") << false << plain << true;
+    QTest::addRow("OR: one side misses its second word, the other has both")
+        << QStringLiteral("parser zebra OR quiz parser") << false << plain << false;
+    QTest::addRow("OR: each side misses a word") << QStringLiteral("parser zebra OR lion quiz") << false << plain << true;
+    QTest::addRow("an exclusion does not rule out") << QStringLiteral("parser -quiz") << false << plain << false;
 }
 
 void TestRawEntryPrefilter::rulesOutOnlyWhatCannotMatch()
@@ -166,7 +176,9 @@ void TestRawEntryPrefilter::neverRulesOutAMatch()
     const QString needles[] = {QStringLiteral("alpha"), QStringLiteral("ALPHA"), QStringLiteral("lph"),
                                QStringLiteral("a/b"), QStringLiteral("kelvin"), QStringLiteral("secret"),
                                QStringLiteral("q"), QStringLiteral("ab"), QStringLiteral("q OR ab"),
-                               QStringLiteral("q alpha"), QStringLiteral("café")};
+                               QStringLiteral("q alpha"), QStringLiteral("café"), QStringLiteral("alpha kelvin"),
+                               QStringLiteral("secret q ab"), QStringLiteral("a/b x OR kelvin alpha"),
+                               QStringLiteral("\"ab x\" lph")};
     quint32 seed = 12345;
     const auto next = [&seed] {
         seed = seed * 1103515245u + 12345u;

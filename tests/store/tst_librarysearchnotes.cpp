@@ -209,6 +209,12 @@ void TestLibrarySearchNotes::tooCostlyIsNotNoMatch()
     scan(QStringLiteral("/(a+)+$/"), &summary);
     QVERIFY(summary.tooCostly);
     QCOMPARE(summary.error, SearchEngine::tooCostlyText());
+    // A word of two letters (no index narrows by it) that the entry lacks, after the regular
+    // expression: the entry is not ruled out by its bytes (the evaluator reaches the expression
+    // first), and the search still stops.
+    scan(QStringLiteral("a /(a+)+$/ qz"), &summary);
+    QVERIFY(summary.tooCostly);
+    QCOMPARE(summary.error, SearchEngine::tooCostlyText());
 
     m_library->saveNotes(NotesScope::forApi(kOrigin, kOrg, 41),
                          {note(0, QStringLiteral("login docs are stale")), note(1, QString(40, u'b') + u'!')});
