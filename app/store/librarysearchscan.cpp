@@ -185,6 +185,16 @@ bool indexGivesMost(qint64 candidates, qint64 entries)
     return entries > 0 && candidates * 4 >= entries;
 }
 
+// Whether a term of the query is a regular expression: one may give up on an entry
+// (SearchEngine::kTooCostly), which stops the search. Through the index, only the entries it gives
+// are matched; reading every entry instead would match (and give up on) entries it never gave.
+bool mayGiveUpOnAnEntry(const ParsedQuery &parsed)
+{
+    return std::any_of(parsed.groups.begin(), parsed.groups.end(), [](const QList<QueryTerm> &group) {
+        return std::any_of(group.begin(), group.end(), [](const QueryTerm &t) { return t.kind == QueryTerm::Kind::Regex; });
+    });
+}
+
 // Hits handed on as they are found, in order (a run's notes' hits among its entries' by
 // position, a note after its entry): the first at once, then in batches, so that the first
 // result shows while the rest of the library is read.
@@ -461,8 +471,10 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
         summary.unreadable = summary.unreadable || !result.error.isEmpty();
     };
     qint64 entriesBehind = 0; // stored entries of the runs read before this one
-    // Through the index until it gives most entries (indexGivesMost); then every entry is read.
+    // Through the index until it gives most entries (indexGivesMost); then every entry is read,
+    // unless a regular expression could give up on an entry the index would not have given.
     bool readsEveryEntry = !summary.usedIndex;
+    const bool mayLeaveTheIndex = !mayGiveUpOnAnEntry(parsed);
     std::unique_ptr<EntryCursor> everyEntry;
     const auto everyEntryCursor = [&]() -> EntryCursor * {
         if (!summary.usedIndex)
@@ -549,7 +561,8 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
             // Through the index, a run is split when the runs read so far gave many candidates
             // (a common word: matching them is the work, as in a scan of every entry), and never
             // where its entries whose case folding SQLite may not share must be read too.
-            if (goOn && !readsEveryEntry && !onlyNoted && indexGivesMost(summary.entriesChecked, entriesBehind) && everyEntryCursor())
+            if (goOn && !readsEveryEntry && !onlyNoted && mayLeaveTheIndex && indexGivesMost(summary.entriesChecked, entriesBehind)
+                && everyEntryCursor())
                 readsEveryEntry = true;
             const bool split = goOn && !onlyNoted && entriesLeft >= s_entriesWorthASecondThread
                 && (readsEveryEntry

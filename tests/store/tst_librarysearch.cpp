@@ -90,6 +90,7 @@ private slots:
     void allWordsAreFoundInOneWalk();
     void anIndexGivingMostEntriesIsLeft_data();
     void anIndexGivingMostEntriesIsLeft();
+    void leavingTheIndexFindsNoRegexThatGivesUp();
 
 private:
     QList<Found> bruteForce(const SearchQuery &query) const;
@@ -593,6 +594,53 @@ void TestLibrarySearch::anIndexGivingMostEntriesIsLeft()
             first.append(Found{hit.runId, hit.position});
         QCOMPARE(first, found.mid(0, limit));
     }
+}
+
+void TestLibrarySearch::leavingTheIndexFindsNoRegexThatGivesUp()
+{
+    // Through the index, an entry without the query's word is never read: a regular expression
+    // before the word (evaluation order) that would give up on it does not stop the search. Once
+    // the index gives most entries and the next runs are read whole, it must not either.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(QStringLiteral("library"));
+    {
+        RunLibrary library(folder);
+        const auto store = [&library](qint64 runId, const char *createdAt, const QList<QByteArray> &logs) {
+            QByteArray body = "{\"id\":" + QByteArray::number(runId) + ",\"organization_id\":7,\"status\":\"COMPLETE\","
+                              "\"created_at\":\"" + createdAt + "\",\"web_url\":null,\"result\":null,\"metadata\":{},\"logs\":[";
+            for (qsizetype k = 0; k < logs.size(); ++k)
+                body += (k ? "," : "") + logs.at(k);
+            body += "],\"total_logs\":" + QByteArray::number(logs.size()) + ",\"page\":1,\"size\":100,\"pages\":1}";
+            const PageParseResult parsed = PageParser::parse(body);
+            QVERIFY2(parsed.ok, qPrintable(parsed.error));
+            library.store(PageCache::Key{kOrigin, RunRef{7, runId}}, parsed.page.run, 0, parsed.page.entries);
+        };
+        QList<QByteArray> newer, older;
+        for (int k = 0; k < 20; ++k)
+            newer.append(R"({"agent_run_id":1,"message_type":"ACTION","tool_name":"bash","tool_input":{"cmd":"grep -r x"}})");
+        older = newer;
+        older.insert(3, R"({"agent_run_id":1,"message_type":"ERROR","observation":"Traceback: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"})");
+        store(2, "2025-03-01T09:00:00Z", newer);
+        store(1, "2025-02-01T09:00:00Z", older);
+        library.flush();
+    }
+    LibraryDatabase database(folder);
+    QVERIFY(database.open());
+    const std::atomic<bool> never{false};
+    qint64 hits = 0;
+    // The regular expression first: it is matched before the word (the evaluator's order).
+    const SearchQuery query{QStringLiteral("/(a+)+$/ grep"), false, false, false};
+    const LibrarySearchSummary summary = LibrarySearchScan::run(database.connection(), query, 0, never,
+                                                                [&hits](const QList<LibrarySearchHit> &found) {
+                                                                    hits += found.size();
+                                                                    return true;
+                                                                });
+    QVERIFY(summary.usedIndex);
+    QVERIFY2(!summary.tooCostly, qPrintable(summary.error));
+    QCOMPARE(summary.runsSearched, 2);
+    QVERIFY(summary.error.isEmpty());
+    QCOMPARE(hits, qint64(0));
 }
 
 QTEST_MAIN(TestLibrarySearch)
