@@ -185,14 +185,29 @@ bool indexGivesMost(qint64 candidates, qint64 entries)
     return entries > 0 && candidates * 4 >= entries;
 }
 
-// Whether a term of the query is a regular expression: one may give up on an entry
-// (SearchEngine::kTooCostly), which stops the search. Through the index, only the entries it gives
-// are matched; reading every entry instead would match (and give up on) entries it never gave.
-bool mayGiveUpOnAnEntry(const ParsedQuery &parsed)
+// Whether reading every entry of a run finds what reading the index's candidates finds, and
+// nothing more: through the index only the entries it gives are matched. Not so where a text
+// term may match what the index's text does not hold (the pane's layout, which a word or phrase
+// like "cmd: grep" or a regular expression may reach: SearchEngine::searchesShownText), nor where
+// a regular expression may give up on an entry the index never gave (SearchEngine::kTooCostly,
+// which stops the search).
+bool indexMayBeLeft(const ParsedQuery &parsed, const QueryEvaluator::Options &options)
 {
-    return std::any_of(parsed.groups.begin(), parsed.groups.end(), [](const QList<QueryTerm> &group) {
-        return std::any_of(group.begin(), group.end(), [](const QueryTerm &t) { return t.kind == QueryTerm::Kind::Regex; });
-    });
+    for (const QList<QueryTerm> &group : parsed.groups) {
+        for (const QueryTerm &term : group) {
+            if (!term.isText())
+                continue;
+            if (term.kind == QueryTerm::Kind::Regex)
+                return false;
+            SearchQuery plain;
+            plain.pattern = term.text;
+            plain.caseSensitive = options.caseSensitive;
+            plain.wholeWord = options.wholeWord;
+            if (SearchEngine(plain, options.shownAs).searchesShownText())
+                return false;
+        }
+    }
+    return true;
 }
 
 // Hits handed on as they are found, in order (a run's notes' hits among its entries' by
@@ -472,9 +487,9 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     };
     qint64 entriesBehind = 0; // stored entries of the runs read before this one
     // Through the index until it gives most entries (indexGivesMost); then every entry is read,
-    // unless a regular expression could give up on an entry the index would not have given.
+    // where that finds the same (indexMayBeLeft).
     bool readsEveryEntry = !summary.usedIndex;
-    const bool mayLeaveTheIndex = !mayGiveUpOnAnEntry(parsed);
+    const bool mayLeaveTheIndex = indexMayBeLeft(parsed, options);
     std::unique_ptr<EntryCursor> everyEntry;
     const auto everyEntryCursor = [&]() -> EntryCursor * {
         if (!summary.usedIndex)

@@ -91,6 +91,7 @@ private slots:
     void anIndexGivingMostEntriesIsLeft_data();
     void anIndexGivingMostEntriesIsLeft();
     void leavingTheIndexFindsNoRegexThatGivesUp();
+    void leavingTheIndexFindsNoMoreThanTheIndex();
 
 private:
     QList<Found> bruteForce(const SearchQuery &query) const;
@@ -641,6 +642,54 @@ void TestLibrarySearch::leavingTheIndexFindsNoRegexThatGivesUp()
     QCOMPARE(summary.runsSearched, 2);
     QVERIFY(summary.error.isEmpty());
     QCOMPARE(hits, qint64(0));
+}
+
+void TestLibrarySearch::leavingTheIndexFindsNoMoreThanTheIndex()
+{
+    // A phrase that the pane's layout may hold ("cmd: grep": a key, ": ", its value) is found
+    // through the index only where the index's text holds its trigrams, which the layout is not:
+    // the runs read whole once the index gives most entries must not find the entries it never
+    // gives (the hits would depend on where the index was left, and differ from before).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(QStringLiteral("library"));
+    {
+        RunLibrary library(folder);
+        const auto store = [&library](qint64 runId, const char *createdAt, const QList<QByteArray> &logs) {
+            QByteArray body = "{\"id\":" + QByteArray::number(runId) + ",\"organization_id\":7,\"status\":\"COMPLETE\","
+                              "\"created_at\":\"" + createdAt + "\",\"web_url\":null,\"result\":null,\"metadata\":{},\"logs\":[";
+            for (qsizetype k = 0; k < logs.size(); ++k)
+                body += (k ? "," : "") + logs.at(k);
+            body += "],\"total_logs\":" + QByteArray::number(logs.size()) + ",\"page\":1,\"size\":100,\"pages\":1}";
+            const PageParseResult parsed = PageParser::parse(body);
+            QVERIFY2(parsed.ok, qPrintable(parsed.error));
+            library.store(PageCache::Key{kOrigin, RunRef{7, runId}}, parsed.page.run, 0, parsed.page.entries);
+        };
+        QList<QByteArray> newer, older;
+        for (int k = 0; k < 20; ++k) {
+            newer.append(R"({"agent_run_id":2,"message_type":"PLAN_EVALUATION","thought":"ran cmd: grep here"})");
+            older.append(R"({"agent_run_id":1,"message_type":"ACTION","tool_name":"bash","tool_input":{"cmd":"grep -r x"}})");
+        }
+        store(2, "2025-03-01T09:00:00Z", newer);
+        store(1, "2025-02-01T09:00:00Z", older);
+        library.flush();
+    }
+    LibraryDatabase database(folder);
+    QVERIFY(database.open());
+    const std::atomic<bool> never{false};
+    QList<Found> found;
+    const SearchQuery query{QStringLiteral("\"cmd: grep\""), false, false, false};
+    const LibrarySearchSummary summary = LibrarySearchScan::run(database.connection(), query, 0, never,
+                                                                [&found](const QList<LibrarySearchHit> &hits) {
+                                                                    for (const LibrarySearchHit &hit : hits)
+                                                                        found.append(Found{hit.runId, hit.position});
+                                                                    return true;
+                                                                });
+    QVERIFY(summary.usedIndex);
+    QVERIFY(summary.error.isEmpty());
+    // The newer run's entries, which the index gives; none of the older run's.
+    QCOMPARE(found.size(), 20);
+    QVERIFY(std::all_of(found.begin(), found.end(), [](const Found &f) { return f.runId == 2; }));
 }
 
 QTEST_MAIN(TestLibrarySearch)
