@@ -28,6 +28,7 @@ private slots:
     void withoutAMatchTheFirstValueShows();
     void aFirstMatchIsTheEnginesMatch();
     void aMatchInAValueIsCutCharacterByCharacter();
+    void aMatchIsCutAsBeforeOverEveryUnit();
 };
 
 namespace {
@@ -381,6 +382,107 @@ void TestSearchSnippet::withoutAMatchTheFirstValueShows()
         }
     }
     QVERIFY(unmatched > 1000);
+}
+
+namespace {
+// cutAround as it was before it was made 8 units at a time (d6cce93), verbatim.
+SearchSnippet cutAroundBefore(QStringView text, qsizetype start, qsizetype length)
+{
+    constexpr qsizetype kBefore = SearchSnippet::kBefore;
+    constexpr qsizetype kAfter = SearchSnippet::kAfter;
+    SearchSnippet snippet;
+    const auto isBreak = [](QChar c) { return c == QChar(0) || c == QLatin1Char('\n'); };
+    qsizetype from = start;
+    while (from > 0 && from > start - kBefore && !isBreak(text.at(from - 1)))
+        --from;
+    const bool cutBefore = from > 0 && !isBreak(text.at(from - 1));
+    const qsizetype limit = std::min(start + length + kAfter, from + kBefore + 400);
+    qsizetype to = start + length;
+    while (to < text.size() && to < limit && !isBreak(text.at(to)))
+        ++to;
+    bool cutAfter = false;
+    if (to >= limit) {
+        cutAfter = to > limit || (limit < text.size() && !isBreak(text.at(limit)));
+        to = limit;
+    }
+    const qsizetype size = to - from + (cutBefore ? 1 : 0) + (cutAfter ? 1 : 0);
+    if (size > 0) {
+        QString cut(size, Qt::Uninitialized);
+        QChar *out = cut.data();
+        if (cutBefore)
+            *out++ = QChar(0x2026);
+        for (const QChar c : text.sliced(from, to - from)) {
+            const char16_t u = c.unicode();
+            const bool control = u < 0x80 ? (u < 0x20 || u == 0x7F)
+                                          : (c.category() == QChar::Other_Control || c == QChar::LineSeparator
+                                             || c == QChar::ParagraphSeparator);
+            *out++ = control ? QChar(QLatin1Char(' ')) : c;
+        }
+        if (cutAfter)
+            *out = QChar(0x2026);
+        snippet.text = std::move(cut);
+    }
+    snippet.matchStart = int(start - from + (cutBefore ? 1 : 0));
+    snippet.matchLength = int(std::clamp<qsizetype>(to - start, 0, length));
+    return snippet;
+}
+} // namespace
+
+void TestSearchSnippet::aMatchIsCutAsBeforeOverEveryUnit()
+{
+    // Any UTF-16 unit (every one of the 65,536 now and then), line breaks and NULs at every
+    // distance, matches at the very start and end, empty and whole-text matches, sizes around the
+    // 8-unit steps and the kBefore/kAfter/400 limits: the same snippet as before.
+    QRandomGenerator rng(qEnvironmentVariableIntValue("SNIPPET_SEED") ? quint32(qEnvironmentVariableIntValue("SNIPPET_SEED")) : 9);
+    const int rounds = qEnvironmentVariableIntValue("SNIPPET_ROUNDS") ? qEnvironmentVariableIntValue("SNIPPET_ROUNDS") : 40000;
+    for (int round = 0; round < rounds; ++round) {
+        static const int sizes[] = {0, 1, 7, 8, 9, 15, 16, 17, 39, 40, 41, 139, 140, 141, 439, 440, 441, 600, 2000};
+        const int size = rng.bounded(3) ? rng.bounded(700) : sizes[rng.bounded(int(std::size(sizes)))];
+        QString text(size, Qt::Uninitialized);
+        const int breakOdds = rng.bounded(4) == 0 ? 3 : rng.bounded(2) ? 50 : 100000;
+        const int wideOdds = rng.bounded(5);
+        for (int k = 0; k < size; ++k) {
+            char16_t u;
+            if (rng.bounded(breakOdds) == 0)
+                u = rng.bounded(2) ? u'\n' : 0;
+            else if (wideOdds == 0 || rng.bounded(10) == 0)
+                u = char16_t(rng.bounded(0x10000));
+            else if (rng.bounded(6) == 0)
+                u = char16_t(rng.bounded(0x100));
+            else
+                u = char16_t(0x20 + rng.bounded(0x5F));
+            text[k] = QChar(u);
+        }
+        qsizetype start, length;
+        switch (rng.bounded(5)) {
+        case 0:
+            start = 0;
+            break;
+        case 1:
+            start = size;
+            break;
+        default:
+            start = rng.bounded(size + 1);
+        }
+        switch (rng.bounded(5)) {
+        case 0:
+            length = 0;
+            break;
+        case 1:
+            length = size - start;
+            break;
+        default:
+            length = rng.bounded(int(std::min<qsizetype>(size - start, 30)) + 1);
+        }
+        // From a view into a larger buffer too: units before and after it must not be read.
+        const QString padded = QStringLiteral("\n\nxx") + text + QStringLiteral("yy\n");
+        const QStringView view = rng.bounded(2) ? QStringView(text) : QStringView(padded).sliced(4, size);
+        const SearchSnippet now = SearchSnippet::ofMatchIn(view, start, length);
+        const SearchSnippet before = cutAroundBefore(view, start, length);
+        if (now.text != before.text || now.matchStart != before.matchStart || now.matchLength != before.matchLength)
+            QFAIL(qPrintable(QStringLiteral("round %1: size %2 start %3 length %4").arg(round).arg(size).arg(start).arg(length)));
+        QVERIFY(now.matched);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSearchSnippet)
