@@ -332,7 +332,7 @@ void TestAllWordsFinder::adversarialRows()
         bool layout = false;
         const bool caseSensitive = rng.bounded(2) == 0;
         const QByteArray json = adversarialEntry(rng);
-        for (int k = 0, n = rng.bounded(2, 5); k < n; ++k) {
+        for (int k = 0, n = rng.bounded(12) == 0 ? rng.bounded(9, 13) : rng.bounded(2, 5); k < n; ++k) {
             QString word = QString::fromLatin1(vocabulary[rng.bounded(int(std::size(vocabulary)))]);
             // Most often a piece of the row itself: words that are there (or nearly).
             for (int attempt = 0; attempt < 4 && rng.bounded(3) != 0 && !json.isEmpty(); ++attempt) {
