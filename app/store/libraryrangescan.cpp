@@ -379,6 +379,10 @@ bool LibraryHalfScanner::serve(const QSqlDatabase &db, const QString &sql, const
                                               m_rawPrefilter, snippetDecides, allWords ? &*allWords : nullptr};
             result = scanLibraryRange(*reading, matcher, job.run, job.low, job.high, m_cancel, {}, &m_stopHalf);
             failed = failed || !result.error.isEmpty();
+        } else if (reading) {
+            // A statement that would not prepare here (every entry's, asked for the first time):
+            // the half is not read, and the search says why instead of dropping its hits.
+            result.error = reading->error();
         }
         {
             std::lock_guard<std::mutex> lock(m_mutex);
