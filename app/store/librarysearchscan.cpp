@@ -6,6 +6,7 @@
 #include "search/querylanguage.h"
 #include "search/regexliterals.h"
 #include "search/searchengine.h"
+#include "search/shownfragments.h"
 #include "search/searchtext.h"
 #include "store/entrycursor.h"
 #include "store/libraryrangescan.h"
@@ -35,23 +36,45 @@ constexpr int kMaxTrigrams = 12;
 std::atomic<qint64> s_entriesWorthASecondThread{4096};
 
 
-// The trigrams of one piece of text: empty when it has no three ASCII characters in a row.
-QString trigramsOfText(const QString &text)
+// The trigrams of one piece of text: empty when it has no three ASCII characters in a row. With
+// `betweenLayout`, those of its pieces between the pane's layout bytes only (ShownFragments::
+// isLayoutByte): a match found across the Readable view's `key: value` layout holds each such
+// piece inside one key or value, which the index's text holds, but not the layout between them.
+QString trigramsOfText(const QString &text, bool betweenLayout)
 {
-    SearchQuery plain;
-    plain.pattern = text;
-    return LibrarySearchScan::trigramQuery(plain);
+    QStringList pieces;
+    if (!betweenLayout) {
+        pieces.append(text);
+    } else {
+        qsizetype start = 0;
+        for (qsizetype i = 0; i <= text.size(); ++i) {
+            if (i == text.size() || (text.at(i).unicode() < 0x80 && ShownFragments::isLayoutByte(uchar(text.at(i).unicode())))) {
+                if (i > start)
+                    pieces.append(text.mid(start, i - start));
+                start = i + 1;
+            }
+        }
+    }
+    QStringList parts;
+    for (const QString &piece : std::as_const(pieces)) {
+        SearchQuery plain;
+        plain.pattern = piece;
+        const QString trigrams = LibrarySearchScan::trigramQuery(plain);
+        if (!trigrams.isEmpty())
+            parts.append(trigrams);
+    }
+    return parts.join(QStringLiteral(" AND "));
 }
 
 // What a regular expression's matches must hold (RegexLiterals), as trigrams: each requirement
 // whose every alternative has trigrams narrows ("(a) OR (b)"); the others cannot.
-QStringList trigramsOfRegex(const QueryTerm &term)
+QStringList trigramsOfRegex(const QueryTerm &term, bool betweenLayout)
 {
     QStringList parts;
     for (const RegexLiterals::Requirement &requirement : RegexLiterals::required(term.text, !term.anyCase)) {
         QStringList alternatives;
         for (const QByteArray &piece : requirement) {
-            const QString trigrams = trigramsOfText(QString::fromUtf8(piece));
+            const QString trigrams = trigramsOfText(QString::fromUtf8(piece), betweenLayout);
             if (trigrams.isEmpty()) {
                 alternatives.clear();
                 break;
@@ -69,9 +92,13 @@ QStringList trigramsOfRegex(const QueryTerm &term)
 // The trigrams every match must hold: those of each word, phrase and regular expression of a
 // query without OR (an exclusion or a key narrows nothing); empty when none has three ASCII
 // characters. `anyCase`: a term that narrows is matched in any case (the entries whose case
-// folding SQLite may not share are read too).
-QString trigramsOf(const ParsedQuery &parsed, bool caseSensitive, bool *anyCase)
+// folding SQLite may not share are read too). A term that may match across the pane's layout
+// (`"cmd: grep"` over a `cmd: grep -r x` line of the Readable view) narrows by its pieces between
+// the layout only: the index holds the entry's keys and values, not that view, and such matches
+// were missed (two thirds of `"cmd: grep"`'s in tst_librarysearch).
+QString trigramsOf(const ParsedQuery &parsed, const QueryEvaluator::Options &options, bool *anyCase)
 {
+    const bool caseSensitive = options.caseSensitive;
     *anyCase = false;
     if (parsed.groups.size() != 1)
         return {};
@@ -79,8 +106,14 @@ QString trigramsOf(const ParsedQuery &parsed, bool caseSensitive, bool *anyCase)
     for (const QueryTerm &term : parsed.groups.first()) {
         if (term.negated || !term.isText())
             continue;
-        const QStringList narrowing = term.kind == QueryTerm::Kind::Regex ? trigramsOfRegex(term)
-                                                                          : QStringList{trigramsOfText(term.text)};
+        SearchQuery asSearched;
+        asSearched.pattern = term.text;
+        asSearched.caseSensitive = term.kind == QueryTerm::Kind::Regex ? !term.anyCase : caseSensitive;
+        asSearched.wholeWord = options.wholeWord;
+        asSearched.regex = term.kind == QueryTerm::Kind::Regex;
+        const bool acrossLayout = SearchEngine(asSearched, options.shownAs).searchesShownText();
+        const QStringList narrowing = term.kind == QueryTerm::Kind::Regex ? trigramsOfRegex(term, acrossLayout)
+                                                                          : QStringList{trigramsOfText(term.text, acrossLayout)};
         for (const QString &part : narrowing) {
             if (part.isEmpty())
                 continue;
@@ -185,25 +218,15 @@ bool indexGivesMost(qint64 candidates, qint64 entries)
     return entries > 0 && candidates * 4 >= entries;
 }
 
-// Whether reading every entry of a run finds what reading the index's candidates finds, and
-// nothing more: through the index only the entries it gives are matched. Not so where a text
-// term may match what the index's text does not hold (the pane's layout, which a word or phrase
-// like "cmd: grep" or a regular expression may reach: SearchEngine::searchesShownText), nor where
-// a regular expression may give up on an entry the index never gave (SearchEngine::kTooCostly,
-// which stops the search).
-bool indexMayBeLeft(const ParsedQuery &parsed, const QueryEvaluator::Options &options)
+// Whether reading every entry of a run finds what reading the index's candidates finds: not
+// where a regular expression may give up on an entry the index never gave (SearchEngine::
+// kTooCostly, which stops the search; found by a review). (Every match of a word or phrase holds
+// the trigrams the index is asked for, those of its pieces between the pane's layout included.)
+bool indexMayBeLeft(const ParsedQuery &parsed)
 {
     for (const QList<QueryTerm> &group : parsed.groups) {
         for (const QueryTerm &term : group) {
-            if (!term.isText())
-                continue;
             if (term.kind == QueryTerm::Kind::Regex)
-                return false;
-            SearchQuery plain;
-            plain.pattern = term.text;
-            plain.caseSensitive = options.caseSensitive;
-            plain.wholeWord = options.wholeWord;
-            if (SearchEngine(plain, options.shownAs).searchesShownText())
                 return false;
         }
     }
@@ -382,7 +405,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     }
 
     bool anyCase = false;
-    const QString match = onlyNoted ? QString() : trigramsOf(parsed, query.caseSensitive, &anyCase);
+    const QString match = onlyNoted ? QString() : trigramsOf(parsed, options, &anyCase);
     summary.usedIndex = !match.isEmpty();
     // A kept connection (the window's, with its kept second thread) maps the file; one opened for
     // this search reads it (readLibraryMapped).
@@ -489,7 +512,7 @@ LibrarySearchSummary run(const QSqlDatabase &db, const SearchQuery &query, qint6
     // Through the index until it gives most entries (indexGivesMost); then every entry is read,
     // where that finds the same (indexMayBeLeft).
     bool readsEveryEntry = !summary.usedIndex;
-    const bool mayLeaveTheIndex = indexMayBeLeft(parsed, options);
+    const bool mayLeaveTheIndex = indexMayBeLeft(parsed);
     std::unique_ptr<EntryCursor> everyEntry;
     const auto everyEntryCursor = [&]() -> EntryCursor * {
         if (!summary.usedIndex)
