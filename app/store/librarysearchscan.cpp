@@ -37,23 +37,34 @@ std::atomic<qint64> s_entriesWorthASecondThread{4096};
 
 
 // The trigrams of one piece of text: empty when it has no three ASCII characters in a row. With
-// `betweenLayout`, those of its pieces between the pane's layout bytes only (ShownFragments::
-// isLayoutByte): a match found across the Readable view's `key: value` layout holds each such
-// piece inside one key or value, which the index's text holds, but not the layout between them.
+// `betweenLayout`, those of its pieces between what may be the pane's layout only: a match found
+// across the Readable view's `key: value` layout holds each such piece inside one key or value,
+// which the index's text holds, but not the layout between them. A layout byte
+// (ShownFragments::isLayoutByte) splits the text, but for a space or a dash right after a
+// character of a key or value: the view writes those as layout only after layout (a line break,
+// indentation, ": ", "- "), so there they are the value's own ("parser returns", "grep -r").
 QString trigramsOfText(const QString &text, bool betweenLayout)
 {
     QStringList pieces;
     if (!betweenLayout) {
         pieces.append(text);
     } else {
-        qsizetype start = 0;
-        for (qsizetype i = 0; i <= text.size(); ++i) {
-            if (i == text.size() || (text.at(i).unicode() < 0x80 && ShownFragments::isLayoutByte(uchar(text.at(i).unicode())))) {
-                if (i > start)
-                    pieces.append(text.mid(start, i - start));
-                start = i + 1;
+        QString piece;
+        bool afterData = false; // the character before is a key's or value's own
+        for (const QChar c : text) {
+            const bool layout = c.unicode() < 0x80 && ShownFragments::isLayoutByte(uchar(c.unicode()));
+            if (!layout || (afterData && (c == QLatin1Char(' ') || c == QLatin1Char('-')))) {
+                piece.append(c);
+                afterData = true;
+                continue;
             }
+            if (!piece.isEmpty())
+                pieces.append(piece);
+            piece.clear();
+            afterData = false;
         }
+        if (!piece.isEmpty())
+            pieces.append(piece);
     }
     QStringList parts;
     for (const QString &piece : std::as_const(pieces)) {

@@ -223,6 +223,8 @@ void TestLibrarySearch::resultsEqualABruteForceScan_data()
     QTest::addRow("a phrase across the pane's layout, and a word") << QStringLiteral("\"cmd: grep\" gamma") << false << false << false;
     QTest::addRow("a regular expression across the pane's layout") << QStringLiteral("cmd:\\s+grep -r") << false << false << true;
     QTest::addRow("a regular expression across the pane's layout, exact case") << QStringLiteral("md: gre") << true << false << true;
+    QTest::addRow("a dash and a space of the value, after the layout") << QStringLiteral("\"cmd: grep -r\"") << false << false << false;
+    QTest::addRow("a line break and indentation") << QStringLiteral("ma\\n\\s+b") << false << false << true;
 }
 
 void TestLibrarySearch::resultsEqualABruteForceScan()
@@ -249,9 +251,11 @@ void TestLibrarySearch::indexIsUsedWhereItCanNarrow_data()
     QTest::addColumn<bool>("usesIndex");
     QTest::addRow("plain") << QStringLiteral("gamma") << false << true;
     QTest::addRow("ASCII around accents") << QStringLiteral("\"naïvely\"") << false << true;
-    // The space may be the pane's layout: the pieces between it have no three ASCII characters.
-    QTest::addRow("ASCII around accents, then a space") << QStringLiteral("\"naïve \"") << false << false;
+    // A space after a value's character is the value's own ("ve " narrows).
+    QTest::addRow("ASCII around accents, then a space") << QStringLiteral("\"naïve \"") << false << true;
     QTest::addRow("a phrase across the pane's layout") << QStringLiteral("\"cmd: grep\"") << false << true;
+    // Only layout may be around "é": no piece of three ASCII characters.
+    QTest::addRow("across the layout, no piece of three") << QStringLiteral("\"é: ab\"") << false << false;
     QTest::addRow("words") << QStringLiteral("alpha gamma") << false << true;
     QTest::addRow("keys alone") << QStringLiteral("type:action") << false << false;
     QTest::addRow("alternatives") << QStringLiteral("alpha OR gamma") << false << false;
