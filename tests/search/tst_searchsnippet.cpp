@@ -27,7 +27,6 @@ private slots:
     void longLinesAreCutByTheRule();
     void withoutAMatchTheFirstValueShows();
     void aFirstMatchIsTheEnginesMatch();
-    void aMatchInAValueIsCutCharacterByCharacter();
     void aMatchIsCutAsBeforeOverEveryUnit();
 };
 
@@ -541,63 +540,6 @@ void TestSearchSnippet::aFirstMatchIsTheEnginesMatch()
     nfoo.pattern = QStringLiteral("nfoo");
     QVERIFY(!SearchSnippet::ofFirstMatch(SearchText::fromRawEntryJson(R"({"thought": "x\nfoo"})"), SearchEngine(nfoo)).matched);
     QVERIFY(SearchSnippet::ofFirstMatch(SearchText::fromRawEntryJson(R"({"thought": "x\nfoo nfoo"})"), SearchEngine(nfoo)).matched);
-}
-
-void TestSearchSnippet::aMatchInAValueIsCutCharacterByCharacter()
-{
-    // The reference, written out character by character: back to the line's start (a line
-    // break or NUL) or kBefore units; on to the line's end, kAfter units after the match or
-    // kBefore + 400 from the start; control characters (C0, DEL, C1), line and paragraph
-    // separators made spaces; "…" where the line goes on. Over random values of every kind of
-    // character (surrogate pairs cut in half at either end among them) and matches anywhere.
-    const auto reference = [](const QString &text, qsizetype start, qsizetype length) {
-        const auto isBreak = [](QChar c) { return c == QChar(0) || c == QLatin1Char('\n'); };
-        qsizetype from = start;
-        while (from > 0 && from > start - SearchSnippet::kBefore && !isBreak(text.at(from - 1)))
-            --from;
-        const bool cutBefore = from > 0 && !isBreak(text.at(from - 1));
-        const qsizetype limit = std::min(start + length + SearchSnippet::kAfter, from + SearchSnippet::kBefore + 400);
-        qsizetype to = start + length;
-        while (to < text.size() && to < limit && !isBreak(text.at(to)))
-            ++to;
-        bool cutAfter = false;
-        if (to >= limit) {
-            cutAfter = to > limit || (limit < text.size() && !isBreak(text.at(limit)));
-            to = limit;
-        }
-        QString cut;
-        if (cutBefore)
-            cut += QChar(0x2026);
-        for (qsizetype k = from; k < to; ++k) {
-            const QChar c = text.at(k);
-            const bool control = c.category() == QChar::Other_Control || c == QChar::LineSeparator
-                || c == QChar::ParagraphSeparator;
-            cut += control ? QChar(QLatin1Char(' ')) : c;
-        }
-        if (cutAfter)
-            cut += QChar(0x2026);
-        return std::make_tuple(cut, int(start - from + (cutBefore ? 1 : 0)), int(std::clamp<qsizetype>(to - start, 0, length)));
-    };
-    static const char16_t units[] = {u'a', u'b', u' ', u'~', u'\n', u'\t', u'\r', 0, 0x01, 0x1F, 0x7F, 0x80, 0x85, 0x9F,
-                                     0xA0, 0xE9, 0x2028, 0x2029, 0x2026, 0x200B, 0xFEFF, 0xD83D, 0xDE00, 0x4E2D};
-    QRandomGenerator rng(1208);
-    for (int round = 0; round < 20000; ++round) {
-        QString text;
-        const int size = rng.bounded(round % 3 ? 200 : 1500);
-        const int breakEvery = rng.bounded(2) ? 1000 : 40; // long lines, or short ones
-        for (int k = 0; k < size; ++k) {
-            const quint32 draw = rng.bounded(breakEvery + int(std::size(units)));
-            text += draw < quint32(breakEvery) ? QChar(u'a' + char16_t(draw % 26)) : QChar(units[draw - breakEvery]);
-        }
-        const qsizetype start = rng.bounded(int(text.size()) + 1);
-        const qsizetype length = rng.bounded(int(std::min<qsizetype>(text.size() - start, round % 5 ? 12 : 900)) + 1);
-        const SearchSnippet snippet = SearchSnippet::ofMatchIn(text, start, length);
-        const auto [cut, matchStart, matchLength] = reference(text, start, length);
-        QCOMPARE(snippet.text, cut);
-        QCOMPARE(snippet.matchStart, matchStart);
-        QCOMPARE(snippet.matchLength, matchLength);
-        QVERIFY(snippet.matched);
-    }
 }
 
 #include "tst_searchsnippet.moc"

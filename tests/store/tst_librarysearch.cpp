@@ -60,6 +60,33 @@ RunRecord wordyRun(qint64 id, int day, int count)
     }
     return run;
 }
+
+// Stores run `runId` of organization 7, created at `createdAt` (ISO 8601), its entries `logs`.
+void storeRunOfLogs(RunLibrary &library, qint64 runId, const char *createdAt, const QList<QByteArray> &logs)
+{
+    QByteArray body = "{\"id\":" + QByteArray::number(runId) + ",\"organization_id\":7,\"status\":\"COMPLETE\","
+                      "\"created_at\":\"" + createdAt + "\",\"web_url\":null,\"result\":null,\"metadata\":{},\"logs\":[";
+    for (qsizetype k = 0; k < logs.size(); ++k)
+        body += (k ? "," : "") + logs.at(k);
+    body += "],\"total_logs\":" + QByteArray::number(logs.size()) + ",\"page\":1,\"size\":100,\"pages\":1}";
+    const PageParseResult parsed = PageParser::parse(body);
+    QVERIFY2(parsed.ok, qPrintable(parsed.error));
+    library.store(PageCache::Key{kOrigin, RunRef{7, runId}}, parsed.page.run, 0, parsed.page.entries);
+}
+
+// Every hit of `query` across the library in `folder`, in order.
+LibrarySearchSummary searchLibraryIn(const QString &folder, const SearchQuery &query, QList<Found> *found)
+{
+    LibraryDatabase database(folder);
+    if (!database.open())
+        return {};
+    const std::atomic<bool> never{false};
+    return LibrarySearchScan::run(database.connection(), query, 0, never, [found](const QList<LibrarySearchHit> &hits) {
+        for (const LibrarySearchHit &hit : hits)
+            found->append(Found{hit.runId, hit.position});
+        return true;
+    });
+}
 } // namespace
 
 class TestLibrarySearch : public QObject
@@ -620,36 +647,20 @@ void TestLibrarySearch::leavingTheIndexFindsNoRegexThatGivesUp()
     const QString folder = dir.filePath(QStringLiteral("library"));
     {
         RunLibrary library(folder);
-        const auto store = [&library](qint64 runId, const char *createdAt, const QList<QByteArray> &logs) {
-            QByteArray body = "{\"id\":" + QByteArray::number(runId) + ",\"organization_id\":7,\"status\":\"COMPLETE\","
-                              "\"created_at\":\"" + createdAt + "\",\"web_url\":null,\"result\":null,\"metadata\":{},\"logs\":[";
-            for (qsizetype k = 0; k < logs.size(); ++k)
-                body += (k ? "," : "") + logs.at(k);
-            body += "],\"total_logs\":" + QByteArray::number(logs.size()) + ",\"page\":1,\"size\":100,\"pages\":1}";
-            const PageParseResult parsed = PageParser::parse(body);
-            QVERIFY2(parsed.ok, qPrintable(parsed.error));
-            library.store(PageCache::Key{kOrigin, RunRef{7, runId}}, parsed.page.run, 0, parsed.page.entries);
-        };
         QList<QByteArray> newer, older;
         for (int k = 0; k < 20; ++k)
             newer.append(R"({"agent_run_id":1,"message_type":"ACTION","tool_name":"bash","tool_input":{"cmd":"grep -r x"}})");
         older = newer;
         older.insert(3, R"({"agent_run_id":1,"message_type":"ERROR","observation":"Traceback: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"})");
-        store(2, "2025-03-01T09:00:00Z", newer);
-        store(1, "2025-02-01T09:00:00Z", older);
+        storeRunOfLogs(library, 2, "2025-03-01T09:00:00Z", newer);
+        storeRunOfLogs(library, 1, "2025-02-01T09:00:00Z", older);
         library.flush();
     }
-    LibraryDatabase database(folder);
-    QVERIFY(database.open());
-    const std::atomic<bool> never{false};
-    qint64 hits = 0;
     // The regular expression first: it is matched before the word (the evaluator's order).
-    const SearchQuery query{QStringLiteral("/(a+)+$/ grep"), false, false, false};
-    const LibrarySearchSummary summary = LibrarySearchScan::run(database.connection(), query, 0, never,
-                                                                [&hits](const QList<LibrarySearchHit> &found) {
-                                                                    hits += found.size();
-                                                                    return true;
-                                                                });
+    QList<Found> found;
+    const LibrarySearchSummary summary
+        = searchLibraryIn(folder, SearchQuery{QStringLiteral("/(a+)+$/ grep"), false, false, false}, &found);
+    const qint64 hits = found.size();
     QVERIFY(summary.usedIndex);
     QVERIFY2(!summary.tooCostly, qPrintable(summary.error));
     QCOMPARE(summary.runsSearched, 2);
@@ -668,36 +679,18 @@ void TestLibrarySearch::leavingTheIndexFindsNoMoreThanTheIndex()
     const QString folder = dir.filePath(QStringLiteral("library"));
     {
         RunLibrary library(folder);
-        const auto store = [&library](qint64 runId, const char *createdAt, const QList<QByteArray> &logs) {
-            QByteArray body = "{\"id\":" + QByteArray::number(runId) + ",\"organization_id\":7,\"status\":\"COMPLETE\","
-                              "\"created_at\":\"" + createdAt + "\",\"web_url\":null,\"result\":null,\"metadata\":{},\"logs\":[";
-            for (qsizetype k = 0; k < logs.size(); ++k)
-                body += (k ? "," : "") + logs.at(k);
-            body += "],\"total_logs\":" + QByteArray::number(logs.size()) + ",\"page\":1,\"size\":100,\"pages\":1}";
-            const PageParseResult parsed = PageParser::parse(body);
-            QVERIFY2(parsed.ok, qPrintable(parsed.error));
-            library.store(PageCache::Key{kOrigin, RunRef{7, runId}}, parsed.page.run, 0, parsed.page.entries);
-        };
         QList<QByteArray> newer, older;
         for (int k = 0; k < 20; ++k) {
             newer.append(R"({"agent_run_id":2,"message_type":"PLAN_EVALUATION","thought":"ran cmd: grep here"})");
             older.append(R"({"agent_run_id":1,"message_type":"ACTION","tool_name":"bash","tool_input":{"cmd":"grep -r x"}})");
         }
-        store(2, "2025-03-01T09:00:00Z", newer);
-        store(1, "2025-02-01T09:00:00Z", older);
+        storeRunOfLogs(library, 2, "2025-03-01T09:00:00Z", newer);
+        storeRunOfLogs(library, 1, "2025-02-01T09:00:00Z", older);
         library.flush();
     }
-    LibraryDatabase database(folder);
-    QVERIFY(database.open());
-    const std::atomic<bool> never{false};
     QList<Found> found;
-    const SearchQuery query{QStringLiteral("\"cmd: grep\""), false, false, false};
-    const LibrarySearchSummary summary = LibrarySearchScan::run(database.connection(), query, 0, never,
-                                                                [&found](const QList<LibrarySearchHit> &hits) {
-                                                                    for (const LibrarySearchHit &hit : hits)
-                                                                        found.append(Found{hit.runId, hit.position});
-                                                                    return true;
-                                                                });
+    const LibrarySearchSummary summary
+        = searchLibraryIn(folder, SearchQuery{QStringLiteral("\"cmd: grep\""), false, false, false}, &found);
     QVERIFY(summary.usedIndex);
     QVERIFY(summary.error.isEmpty());
     // Every entry of both runs: in the newer one's thought, across the older one's layout.
@@ -705,7 +698,6 @@ void TestLibrarySearch::leavingTheIndexFindsNoMoreThanTheIndex()
     QCOMPARE(std::count_if(found.begin(), found.end(), [](const Found &f) { return f.runId == 2; }), 20);
 }
 
-QTEST_MAIN(TestLibrarySearch)
 void TestLibrarySearch::theSnippetDecidesOneWordWithoutLayout_data()
 {
     // Where one walk of a hit's entry both matches it and makes its snippet (snippetDecidesMatch):
@@ -740,4 +732,5 @@ void TestLibrarySearch::theSnippetDecidesOneWordWithoutLayout()
     QCOMPARE(snippetDecidesMatch(parsed, options), decides);
 }
 
+QTEST_MAIN(TestLibrarySearch)
 #include "tst_librarysearch.moc"
