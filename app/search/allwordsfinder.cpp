@@ -2,6 +2,7 @@
 #include "search/allwordsfinder.h"
 
 #include "search/searchtext.h"
+#include "search/utf8encoding.h"
 
 #include <QVarLengthArray>
 
@@ -59,11 +60,8 @@ bool visitValue(void *context, QByteArrayView segment)
         }
         walk->haveFirst = true;
         walk->value = QString::fromUtf8(segment);
-        // The words are ASCII: the bytes before the match decode to one UTF-16 unit each where
-        // they are ASCII too (most are).
-        const QByteArrayView before = segment.first(firstAt);
-        const bool asciiBefore = std::all_of(before.begin(), before.end(), [](char c) { return uchar(c) < 0x80; });
-        walk->first = TextRange{asciiBefore ? firstAt : QString::fromUtf8(before).size(), firstSize};
+        // The words are ASCII: the match starts where the bytes before it end, as UTF-16.
+        walk->first = TextRange{Utf8Encoding::utf16Length(segment.first(firstAt)), firstSize};
     }
     return walk->left > 0;
 }

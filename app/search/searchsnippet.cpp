@@ -4,6 +4,7 @@
 #include "search/bytefinder.h"
 #include "search/searchengine.h"
 #include "search/searchtext.h"
+#include "search/utf8encoding.h"
 
 #include <QByteArrayView>
 
@@ -50,9 +51,7 @@ bool visitByBytes(FirstMatch *first, QByteArrayView segment, bool fold)
     // The needle is ASCII: the bytes before it decode to the UTF-16 text before the match, one
     // unit a byte where they are ASCII (most are; no string is made to count them then).
     first->text = QString::fromUtf8(segment);
-    const QByteArrayView before = segment.first(at);
-    const bool asciiBefore = std::all_of(before.begin(), before.end(), [](char c) { return uchar(c) < 0x80; });
-    first->range = TextRange{asciiBefore ? at : QString::fromUtf8(before).size(), first->bytes->size()};
+    first->range = TextRange{Utf8Encoding::utf16Length(segment.first(at)), first->bytes->size()};
     first->found = true;
     return true;
 }
