@@ -70,20 +70,6 @@ bool inRange(const QueryTerm &t, qint64 value)
     return (!t.hasLow || value >= t.low) && (!t.hasHigh || value <= t.high);
 }
 
-std::shared_ptr<const SearchEngine> engineFor(const QueryTerm &term, QueryEvaluator::Options options)
-{
-    SearchQuery query;
-    query.pattern = term.text;
-    query.wholeWord = options.wholeWord;
-    if (term.kind == Kind::Regex) {
-        query.regex = true;
-        query.caseSensitive = !term.anyCase;
-    } else {
-        query.caseSensitive = options.caseSensitive;
-    }
-    return std::make_shared<const SearchEngine>(query, options.shownAs);
-}
-
 // Cheap tests first, and a group's exclusions after what it needs found.
 int costOf(const QueryTerm &term)
 {
@@ -125,6 +111,20 @@ QueryEvaluator::QueryEvaluator(const ParsedQuery &query, Options options, QueryF
 }
 
 QueryEvaluator::~QueryEvaluator() = default;
+
+std::shared_ptr<const SearchEngine> QueryEvaluator::engineFor(const QueryTerm &term, Options options)
+{
+    SearchQuery query;
+    query.pattern = term.text;
+    query.wholeWord = options.wholeWord;
+    if (term.kind == Kind::Regex) {
+        query.regex = true;
+        query.caseSensitive = !term.anyCase;
+    } else {
+        query.caseSensitive = options.caseSensitive;
+    }
+    return std::make_shared<const SearchEngine>(query, options.shownAs);
+}
 
 std::shared_ptr<QueryEvaluator> QueryEvaluator::forSearchQuery(const SearchQuery &query)
 {

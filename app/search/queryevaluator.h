@@ -53,6 +53,11 @@ public:
     // The in-run search of one SearchQuery, as before the language: its whole pattern one needle.
     static std::shared_ptr<QueryEvaluator> forSearchQuery(const SearchQuery &query);
 
+    // The engine that matches a text term (a word, phrase or regular expression) with `options`,
+    // as the evaluator makes it: what the library asks of a term (does it search the pane's
+    // layout) is asked of the same engine.
+    static std::shared_ptr<const SearchEngine> engineFor(const QueryTerm &term, Options options);
+
     bool isEmpty() const { return m_groups.isEmpty(); }
     // A key (type:, entry:, is:…): the rows' facts are read, so the caller hands them in.
     bool needsFacts() const { return m_needsFacts; }

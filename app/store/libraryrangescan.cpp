@@ -105,10 +105,7 @@ bool snippetDecidesMatch(const ParsedQuery &query, const QueryEvaluator::Options
         if (c.unicode() >= 0x80 || c.unicode() == 0)
             return false;
     }
-    SearchQuery plain;
-    plain.pattern = term.text;
-    plain.caseSensitive = options.caseSensitive;
-    return !SearchEngine(plain, options.shownAs).searchesShownText();
+    return !QueryEvaluator::engineFor(term, options)->searchesShownText();
 }
 
 std::optional<AllWordsFinder> allWordsDecideMatch(const ParsedQuery &query, const QueryEvaluator::Options &options)
@@ -120,10 +117,7 @@ std::optional<AllWordsFinder> allWordsDecideMatch(const ParsedQuery &query, cons
         if (term.negated || (term.kind != QueryTerm::Kind::Word && term.kind != QueryTerm::Kind::Phrase)
             || !AllWordsFinder::accepts(term.text))
             return std::nullopt;
-        SearchQuery plain;
-        plain.pattern = term.text;
-        plain.caseSensitive = options.caseSensitive;
-        if (SearchEngine(plain, options.shownAs).searchesShownText())
+        if (QueryEvaluator::engineFor(term, options)->searchesShownText())
             return std::nullopt;
         words.append(term.text);
     }

@@ -109,7 +109,6 @@ QStringList trigramsOfRegex(const QueryTerm &term, bool betweenLayout)
 // were missed (two thirds of `"cmd: grep"`'s in tst_librarysearch).
 QString trigramsOf(const ParsedQuery &parsed, const QueryEvaluator::Options &options, bool *anyCase)
 {
-    const bool caseSensitive = options.caseSensitive;
     *anyCase = false;
     if (parsed.groups.size() != 1)
         return {};
@@ -117,19 +116,14 @@ QString trigramsOf(const ParsedQuery &parsed, const QueryEvaluator::Options &opt
     for (const QueryTerm &term : parsed.groups.first()) {
         if (term.negated || !term.isText())
             continue;
-        SearchQuery asSearched;
-        asSearched.pattern = term.text;
-        asSearched.caseSensitive = term.kind == QueryTerm::Kind::Regex ? !term.anyCase : caseSensitive;
-        asSearched.wholeWord = options.wholeWord;
-        asSearched.regex = term.kind == QueryTerm::Kind::Regex;
-        const bool acrossLayout = SearchEngine(asSearched, options.shownAs).searchesShownText();
+        const bool acrossLayout = QueryEvaluator::engineFor(term, options)->searchesShownText();
         const QStringList narrowing = term.kind == QueryTerm::Kind::Regex ? trigramsOfRegex(term, acrossLayout)
                                                                           : QStringList{trigramsOfText(term.text, acrossLayout)};
         for (const QString &part : narrowing) {
             if (part.isEmpty())
                 continue;
             parts.append(part);
-            *anyCase = *anyCase || (term.kind == QueryTerm::Kind::Regex ? term.anyCase : !caseSensitive);
+            *anyCase = *anyCase || (term.kind == QueryTerm::Kind::Regex ? term.anyCase : !options.caseSensitive);
         }
     }
     return parts.join(QStringLiteral(" AND "));
